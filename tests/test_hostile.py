@@ -16,6 +16,18 @@ from lxml import etree
 
 from conftest import Project, article, msgfmt_check, review
 
+# A run in a process of its own is bounded by its CPU time, as the quadratic costs these tests guard against are CPU
+# (RLIMIT_CPU: the kernel stops it with SIGXCPU past the bound); the wall clock only guards against a hang, so a
+# machine shared with other work cannot fail them.
+WALL = 1800
+
+
+def cpu_bound(seconds: int):
+    """A ``preexec_fn`` that limits the child's CPU time to ``seconds``."""
+    import resource
+
+    return lambda: resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds))
+
 
 @pytest.fixture
 def site_project(project: Project) -> Project:
@@ -176,7 +188,7 @@ def test_a_msgstr_of_one_long_run_is_checked_and_built(site_project: Project, ru
     review(project, "en", "tee", {'Tee <abbr title="warm">wärmt</abbr>  gut.': run * (size // len(run)) + " x"})
     for command in ("check", "build"):
         done = subprocess.run([sys.executable, "-m", "verlag", "-C", str(project.root), command],
-                              capture_output=True, text=True, timeout=60)
+                              capture_output=True, text=True, timeout=WALL, preexec_fn=cpu_bound(60))
         assert "Traceback" not in done.stderr and done.returncode in (0, 1), done.stderr[-2000:]
 
 
@@ -210,12 +222,12 @@ def test_deeply_nested_links_are_checked_in_a_msgstr_and_refused_at_their_line_i
     project.run("extract")
     review(project, "en", "tee", {"Tee wärmt.": nested})
     done = subprocess.run([sys.executable, "-m", "verlag", "-C", str(project.root), "check"],
-                          capture_output=True, text=True, timeout=60)
+                          capture_output=True, text=True, timeout=WALL, preexec_fn=cpu_bound(60))
     assert "Traceback" not in done.stderr and done.returncode == 1, done.stderr[-2000:]
     assert "120,000 '[' in one block" in done.stdout + done.stderr
     project.write("source_de/tee.md", article("Tee", nested + "\n"))
     done = subprocess.run([sys.executable, "-m", "verlag", "-C", str(project.root), "extract"],
-                          capture_output=True, text=True, timeout=60)
+                          capture_output=True, text=True, timeout=WALL, preexec_fn=cpu_bound(60))
     assert done.returncode == 2 and "error: source_de/tee.md:5: 120,000 '[' in one block" in done.stderr, \
         done.stderr[-2000:]
     assert "Traceback" not in done.stderr
@@ -239,7 +251,7 @@ def test_an_article_with_a_table_of_100000_rows_is_extracted(site_project: Proje
     project = site_project
     project.write("source_de/tee.md", article("Tee", "| Sorte |\n|-|\n" + "| Grün |\n" * 100_000))
     done = subprocess.run([sys.executable, "-m", "verlag", "-C", str(project.root), "extract"],
-                          capture_output=True, text=True, timeout=90)
+                          capture_output=True, text=True, timeout=WALL, preexec_fn=cpu_bound(90))
     assert done.returncode == 0, done.stderr[-2000:]
     assert 'msgid "Grün"' in project.read("translations/en/tee.po")
 
@@ -288,7 +300,7 @@ def test_front_matter_that_expands_without_end_is_an_error_at_its_file(site_proj
     project.write("source_de/bombe.md", "---\ntitle: Bombe\ndate: 2026-05-26\n" + front + "---\nText hier.\n")
     project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
     done = subprocess.run([sys.executable, "-m", "verlag", "-C", str(project.root), "extract"],
-                          capture_output=True, text=True, timeout=60)
+                          capture_output=True, text=True, timeout=WALL, preexec_fn=cpu_bound(60))
     assert done.returncode == 2 and f"error: source_de/bombe.md:2: {message}" in done.stderr, done.stderr[-2000:]
     assert "Traceback" not in done.stderr
     assert (project.root / "translations/en/tee.po").is_file()
@@ -315,7 +327,7 @@ def test_the_review_report_of_a_long_changed_sentence_is_written(site_project: P
     entry.previous_msgid = " ".join(f"Alt{n}" for n in range(2000)) + " Schluss."
     po.save()
     done = subprocess.run([sys.executable, "-m", "verlag", "-C", str(project.root), "review"],
-                          capture_output=True, text=True, timeout=60)
+                          capture_output=True, text=True, timeout=WALL, preexec_fn=cpu_bound(60))
     assert done.returncode in (0, 1) and "Traceback" not in done.stderr, done.stderr[-2000:]
     assert "Schluss." in project.read("review/en/tee.html")
 
@@ -425,7 +437,7 @@ def test_a_block_of_300000_brackets_is_refused_at_its_line_and_the_rest_is_built
     runs = {}
     for command in ("check", "build"):
         runs[command] = subprocess.run([sys.executable, "-m", "verlag", "-C", str(project.root), command],
-                                       capture_output=True, text=True, timeout=20)
+                                       capture_output=True, text=True, timeout=WALL, preexec_fn=cpu_bound(20))
         assert "Traceback" not in runs[command].stderr, runs[command].stderr[-2000:]
     check = runs["check"].stdout + runs["check"].stderr
     assert f"error: translations/en/tee.po:{line}: 300,000 '[' in one block" in check and "[parse-limit]" in check
@@ -932,7 +944,7 @@ def test_unfinished_tags_and_comments_in_german_html_cost_linear_time(site_proje
     review(project, "en", "tee", {("title", "Tee"): "Tea", "Tee wärmt.": "Tea warms."})
     for command in ("check", "build"):
         run = subprocess.run([sys.executable, "-m", "verlag", "-C", str(project.root), command],
-                             capture_output=True, text=True, timeout=60)
+                             capture_output=True, text=True, timeout=WALL, preexec_fn=cpu_bound(60))
         assert "Traceback" not in run.stderr and run.returncode in (0, 1), run.stderr[-2000:]
     page = project.read("site/en/tee/index.html")
     assert "Tea warms." in page and "Tee hilft." in page
@@ -957,7 +969,7 @@ def test_note_syntax_is_found_and_converted_in_linear_time(project: Project, tmp
     project.write("source_de/flut.md", article("Flut", "Erster Satz.\n\n" + flood + "\n"))
     for command in (["import", str(note)], ["check"]):
         run = subprocess.run([sys.executable, "-m", "verlag", "-C", str(project.root), *command],
-                             capture_output=True, text=True, timeout=60)
+                             capture_output=True, text=True, timeout=WALL, preexec_fn=cpu_bound(60))
         assert "Traceback" not in run.stderr and run.returncode in (0, 1), run.stderr[-2000:]
     body = project.read("source_de/notiz.md").split("---\n", 2)[2]
     assert body.startswith(head.replace("==empfehle==", "<mark>empfehle</mark>").replace("[[Tee]]", "[Tee](tee.md)")
@@ -996,7 +1008,7 @@ def test_hugo_ref_links_of_an_imported_page_are_rewritten_in_linear_time(project
         "content/posts/abend.md": "+++\ntitle = \"Abendroutine\"\n+++\nAm Abend trinke ich gerne einen warmen "
             "[Tee]({{< ref \"tee.md\" >}}), denn er hilft beim Einschlafen. " + flood + "\n"})
     run = subprocess.run([sys.executable, "-m", "verlag", "-C", str(project.root), "import", str(site)],
-                         capture_output=True, text=True, timeout=60)
+                         capture_output=True, text=True, timeout=WALL, preexec_fn=cpu_bound(60))
     assert "Traceback" not in run.stderr and run.returncode == 0, run.stderr[-2000:]
     assert "warmen [Tee](lindenbluetentee.md), denn" in project.read("source_de/abendroutine.md")
 
@@ -1014,7 +1026,7 @@ def test_unclosed_template_tags_in_a_source_cost_extract_and_check_linear_time(s
                                               + "\n"))
     for command in ("extract", "check"):
         run = subprocess.run([sys.executable, "-m", "verlag", "-C", str(project.root), command],
-                             capture_output=True, text=True, timeout=60)
+                             capture_output=True, text=True, timeout=WALL, preexec_fn=cpu_bound(60))
         assert "Traceback" not in run.stderr and run.returncode in (0, 1), run.stderr[-2000:]
         assert "source_de/tee.md:7: Hugo shortcode {{< figure src=x >}}" in run.stdout + run.stderr
 
@@ -1054,7 +1066,7 @@ def test_a_wordpress_post_of_unclosed_shortcodes_is_imported_in_linear_time(proj
             f" Die Blüte.[/caption]\n\n{flood}\n")
     path = export(tmp_path, post("Ringelblumen", body, post_id=7, name="ringelblumen"))
     run = subprocess.run([sys.executable, "-m", "verlag", "-C", str(project.root), "import", str(path)],
-                         capture_output=True, text=True, timeout=60)
+                         capture_output=True, text=True, timeout=WALL, preexec_fn=cpu_bound(60))
     assert "Traceback" not in run.stderr and run.returncode == 0, run.stderr[-2000:]
     assert "Die Blüte." in project.read("source_de/ringelblumen.md")
 
@@ -1118,7 +1130,7 @@ def test_a_long_run_of_spaces_inside_a_paragraph_line_costs_extract_linear_time(
     project = site_project
     project.write("source_de/tee.md", article("Tee", "Tee wärmt.\nDer Tee" + " " * 120_000 + "hilft.\nEnde.\n"))
     run = subprocess.run([sys.executable, "-m", "verlag", "-C", str(project.root), "extract"],
-                         capture_output=True, text=True, timeout=60)
+                         capture_output=True, text=True, timeout=WALL, preexec_fn=cpu_bound(60))
     assert "Traceback" not in run.stderr and run.returncode == 0, run.stderr[-2000:]
     assert 'msgid "Ende."' in project.read("translations/en/tee.po")
 
@@ -1236,7 +1248,7 @@ def test_a_jekyll_post_of_raw_tags_without_an_end_is_imported_in_linear_time(pro
         "---\ntitle: Tee\n---\nTee {% raw %}{{ warm }}{% endraw %} hilft.\n\n" + "{% raw %}" * 100_000 + "\n",
         encoding="utf-8")
     run = subprocess.run([sys.executable, "-m", "verlag", "-C", str(project.root), "import", str(tmp_path / "blog")],
-                         capture_output=True, text=True, timeout=60)
+                         capture_output=True, text=True, timeout=WALL, preexec_fn=cpu_bound(60))
     assert "Traceback" not in run.stderr and run.returncode == 0, run.stderr[-2000:]
     assert "Tee \\{{ warm }} hilft." in project.read("source_de/tee.md")
 
@@ -1256,7 +1268,7 @@ def test_a_player_title_of_many_spaces_costs_import_linear_time(project: Project
         "<p>Wer jeden Tag fünf Minuten dehnt, merkt den Unterschied schon nach einer Woche sehr deutlich.</p>"
         "</article></body></html>", encoding="utf-8")
     run = subprocess.run([sys.executable, "-m", "verlag", "-C", str(project.root), "import", str(page)],
-                         capture_output=True, text=True, timeout=60)
+                         capture_output=True, text=True, timeout=WALL, preexec_fn=cpu_bound(60))
     assert "Traceback" not in run.stderr and run.returncode == 0, run.stderr[-2000:]
     assert "https://www.youtube.com/watch?v=abcDEF12345" in project.read("source_de/dehnen.md")
 
@@ -1436,7 +1448,7 @@ def test_a_saved_page_with_a_table_of_12000_rows_is_imported_in_linear_time(proj
                     encoding="utf-8")
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     run = subprocess.run([sys.executable, "-m", "verlag", "-C", str(project.root), "import", str(page)],
-                         capture_output=True, text=True, timeout=180)
+                         capture_output=True, text=True, timeout=WALL, preexec_fn=cpu_bound(180))
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     assert "Traceback" not in run.stderr and run.returncode == 0, run.stderr[-2000:]
     assert after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime < 30
