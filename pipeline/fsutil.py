@@ -504,8 +504,19 @@ def _state_warning(path: Path, reason: str) -> None:
         _WARNED.add(path)
         from . import logger
 
-        logger(__name__).warning(f"{path}: {reason}; verlag does without this cache (its work is done again): "
-                                 "remove it")
+        logger(__name__).warning(f"{_state_name(path)}: {reason}; verlag does without this cache (its work is "
+                                 "done again): remove it")
+
+
+def _state_name(path: Path) -> str:
+    """``path`` as messages name a project's file: from the project folder, the one holding ``.verlag/``
+    (``config.STATE_NAME``, where every cache is kept), e.g. ``.verlag/extract.json``; else as given."""
+    from .config import STATE_NAME
+
+    parts = path.parts
+    if STATE_NAME not in parts:
+        return str(path)
+    return Path(*parts[len(parts) - 1 - parts[::-1].index(STATE_NAME):]).as_posix()
 
 
 def remove_empty_parents(path: Path, root: Path) -> None:
