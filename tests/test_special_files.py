@@ -123,6 +123,32 @@ def test_a_folder_named_like_a_source_is_named_and_a_symlink_to_a_source_still_w
     assert "Milch nährt." in built.read("site/de/milch/index.html")
 
 
+def test_a_named_pipe_or_socket_among_the_theme_s_static_files_is_named_and_the_site_is_built(built: Project):
+    """A named pipe in templates/static/ stopped the build ('verlag reads only files', site/ not built): the theme's
+    digest read every file of the theme. An asset is not needed to make the pages: it is named as left out (exit
+    2), never opened, and the pages and the other static files are written."""
+    pipe(built, "templates/static/fonts/schrift.woff2")
+    built.write("templates/static/fonts/zeichen.css", "body { color: black }\n")
+    built.write("source_de/milch.md", article("Milch", "Milch nährt.\n"))
+    built.run("extract")
+    with socket.socket(socket.AF_UNIX) as server:
+        server.bind(str(built.root / "templates/static/sock.js"))
+        result = built.run("build", code=2)
+    for rel, kind in (("fonts/schrift.woff2", "a named pipe (FIFO)"), ("sock.js", "a socket")):
+        assert f"error: templates/static/{rel}: {kind}, not a file: only files of static/ are copied to the site; " \
+               "this is left out" in result.output, result.output
+        assert not (built.root / "site/static" / rel).exists()
+    assert "Milch nährt." in built.read("site/de/milch/index.html")
+    assert built.read("site/static/fonts/zeichen.css") == "body { color: black }\n"
+
+
+def test_a_named_pipe_among_the_theme_s_page_templates_still_stops_the_build(built: Project):
+    """A page template cannot be left out as a static file can: the pages need it."""
+    pipe(built, "templates/partials/kopf.html")
+    result = built.run("build", code=2)
+    assert f"error: templates/partials/kopf.html: {PIPE}" in result.output, result.output
+
+
 def test_a_named_pipe_an_article_shows_is_its_error_and_the_other_articles_are_built(built: Project):
     built.write("source_de/bild.md", article("Bild", "Hier ist es.\n\n![Eine Zecke](bilder/zecke.svg)\n"))
     pipe(built, "source_de/bilder/zecke.svg")
