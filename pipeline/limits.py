@@ -69,6 +69,8 @@ TEMPLATE = Limit(1 * MB, "a page template", "is it the right file? A template is
                  "in an article or in static/")
 # translations/glossary.csv: a line per term, about 50 bytes; a practice's few hundred terms are a few dozen KB.
 GLOSSARY = Limit(16 * MB, "a glossary", "is it the right file? A line per term is about 50 bytes")
+# translations/<lang>/variants.sha256: a line per language variant of an image and its German file, about 100 bytes.
+VARIANTS = Limit(16 * MB, "a variants.sha256", "is it the right file? A line per image is about 100 bytes")
 # redirects.txt: one line per old address, about 80 bytes; a large blog's move has a few thousand of them.
 MOVED = Limit(16 * MB, "redirects.txt", "is it the right file? A line per old address is about 80 bytes")
 # An edition (editions/<lang>/<slug>.md) or its record (.json) holds its article's text (at most SOURCE) once, the
