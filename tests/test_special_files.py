@@ -164,7 +164,7 @@ def test_a_named_pipe_for_verlag_toml_or_a_cache_is_named_and_never_opened(built
     in .verlag/ is a cache that cannot be read: said once, and the work is done again."""
     pipe(built, ".verlag/sources.json")
     result = built.run("check")
-    assert f"warning: {built.root / '.verlag/sources.json'}: {PIPE}" in result.output, result.output
+    assert f"warning: .verlag/sources.json: {PIPE}" in result.output, result.output
     pipe(built, "verlag.toml")
     for command in ("extract", "status"):
         result = built.run(command, code=2)
@@ -205,7 +205,7 @@ def test_a_named_pipe_in_place_of_verlag_s_own_files_is_said_and_replaced(built:
     said = built.run("extract", "--jobs", "1").output + built.run("build", "--jobs", "1").output  # warnings here
     assert "warning: .verlag/lock: a named pipe (FIFO), not a file; replaced by a new lock file" in said, said
     for rel in own:
-        assert f"warning: {built.root / rel}: a named pipe (FIFO)" in said or f"warning: {rel}: " in said, (rel, said)
+        assert f"warning: {rel}: " in said, (rel, said)
         assert (built.root / rel).is_file(), rel
     assert "Tee beruhigt." in built.read("site/de/tee/index.html")
     assert "warning" not in built.run("build").output
@@ -221,7 +221,7 @@ def test_an_oversized_file_in_place_of_a_cache_is_said_not_read_and_replaced(bui
     built.write("source_de/tee.md", article("Tee", "Tee wärmt.\n\nTee beruhigt.\n"))
     said = built.run("extract", "--jobs", "1").output
     for rel in (".verlag/sources.json", ".verlag/segments/tee.json"):
-        assert f"warning: {built.root / rel}: 64.0 MB is more than verlag reads of a file of verlag's own in " \
+        assert f"warning: {rel}: 64.0 MB is more than verlag reads of a file of verlag's own in " \
                ".verlag/" in said, (rel, said)
         assert (built.root / rel).stat().st_size < over, rel
     assert "Tee beruhigt." in built.read("translations/templates/tee.pot")
@@ -267,7 +267,7 @@ def test_a_named_pipe_or_oversized_file_in_place_of_a_compiled_template_is_said_
     built.write("source_de/tee.md", article("Tee", "Tee wärmt.\n\nTee beruhigt.\n"))
     said = built.run("build", "--jobs", "1").output
     for path in compiled:
-        assert said.count(f"warning: {path}: ") == 1, (path, said)
+        assert said.count(f"warning: {path.relative_to(built.root).as_posix()}: ") == 1, (path, said)
         assert path.is_file() and path.stat().st_size < 64 * 2**20, path
     assert "Tee beruhigt." in built.read("site/de/tee/index.html")
     assert ".verlag/jinja" not in built.run("build").output
@@ -306,7 +306,7 @@ def test_extract_s_record_of_a_catalog_as_a_named_pipe_or_oversized_is_said_and_
             fh.truncate(64 * 2**20 + 1)  # sparse
     built.write("source_de/tee.md", article("Tee", "Tee wärmt.\n\nTee beruhigt.\n"))
     said = built.run("extract", "--jobs", "1").output
-    assert said.count(f"warning: {record}: ") == 1, said
+    assert said.count(f"warning: {record.relative_to(built.root).as_posix()}: ") == 1, said
     assert 'msgid "Tee beruhigt."' in built.read("translations/en/tee.po")
     assert 'msgstr "Tea warms."' in built.read("translations/en/tee.po")
     assert record.is_file() and record.stat().st_size < 64 * 2**20
