@@ -1962,3 +1962,21 @@ def test_a_utf16_page_s_encoding_declaration_is_rewritten_only_where_one_can_be(
     assert data == page.replace('charset="utf-16"', 'charset="utf-8"').encode("utf-8")
     assert note == "encoding: read as UTF-16 (its byte order mark)"
     assert strings and max(map(len, strings)) <= 4096
+
+
+def test_an_unclosed_jinja_comment_or_expression_in_a_template_runs_to_its_end_for_the_page_s_ids(tmp_path):
+    """The ids a page's templates give it are read from their sources with Jinja's comments and code taken out.
+    One not closed was searched to the end from every opening (quadratic: 8,000 "{{" took 2.4 s, a 1 MB template
+    hours) and then counted as text, so the tags after it gave ids. As Jinja reads it, it runs to the end of the
+    template (which Jinja refuses to compile, and the build names): nothing after it gives an id."""
+    from pipeline.fragments import page_ids
+
+    for opening in ("{#", "{{", "{%"):
+        (tmp_path / "page.html").write_text('<main id="inhalt"></main>' + opening * 20_000 + '<p id="danach"></p>',
+                                            encoding="utf-8")
+        ids = page_ids([tmp_path], "page.html")
+        assert "inhalt" in ids and "danach" not in ids, opening
+    (tmp_path / "page.html").write_text('<main id="{{ a }}-x"></main>{# <p id="kommentar"> #}<p id="da"></p>',
+                                        encoding="utf-8")
+    ids = page_ids([tmp_path], "page.html")
+    assert "da" in ids and "b-x" in ids and "kommentar" not in ids
