@@ -103,7 +103,7 @@ def last_extract(config: Config, lang: str, slug: str, data: bytes | None) -> po
     """For a command that only reads: the article's catalog in ``lang`` as the last ``extract`` left it (its
     record, ``_last_written`` with the template on disk, the one that extract made), None when there is none or
     the catalog is still those bytes ``data``."""
-    pot = read_bytes(config.pot_path(slug), CATALOG)
+    pot = read_bytes(config.pot_path(slug), CATALOG, relpath(config.pot_path(slug), config.root))
     return _last_written(state_bytes(record_path(config, lang, slug)), data, "record",
                          pot.decode("utf-8", "replace") if pot is not None else None)
 
@@ -331,15 +331,15 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
     from .catalog import BOM, po_from_bytes, reopened_warning
     from .pofile import encode_like
 
-    if made is None or made.old_pot != _read_text(config, config.pot_path(article.slug)):  # none, or a stale one
+    pot_path = config.pot_path(article.slug)
+    ref = relpath(pot_path, config.root)
+    old_pot = read_bytes(pot_path, CATALOG, ref)  # read once, within its limit, for the check and its line ends
+    if made is None or made.old_pot != (None if old_pot is None else old_pot.decode("utf-8")):  # none, or stale
         with stage(article.ref, "segmenting"):
             doc = doccache.document(config, article)
         made = _prepare(config, article, glossary, keep_typo_fixes, doc, resegmented)
-    pot_path = config.pot_path(article.slug)
-    ref = relpath(pot_path, config.root)
     pot_text, pot = made.pot_text, None
     # the template's line ends as its own were, else as its catalogs' (``encode_like``): a CRLF checkout stays CRLF
-    old_pot = read_bytes(pot_path)
     like = old_pot or next((m.data for m in made.catalogs.values() if m.data), None)
     pot_bytes = encode_like(pot_text, like)
     if write_if_changed(pot_path, pot_bytes, durable=False):  # a template is regenerated from the source
@@ -364,9 +364,8 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
                 pot = made.template(config, article)
             source, was = None, data
             if old is None:
-                source, old = _renamed_from(pot, orphans.get(lang, []), config)
-                if source is not None:  # merged from the renamed catalog's bytes: its line ends kept, a BOM said
-                    was = read_bytes(source)
+                # merged from the renamed catalog's bytes: its line ends kept, a BOM said
+                source, old, was = _renamed_from(pot, orphans.get(lang, []), config)
             record = state_bytes(record_path(config, lang, article.slug)) if source is None and data else None
             with stage(article.ref, f"merging into {po_ref}"):
                 last.update(source=source, merged=_merge_catalog(was, old, pot, lang, glossary, keep_typo_fixes,
@@ -459,24 +458,32 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
     return used if ok else None
 
 
-def _renamed_from(pot: polib.POFile, candidates: list[Path], config: Config):
+def _renamed_from(pot: polib.POFile, candidates: list[Path], config: Config) -> tuple[Path | None,
+                                                                                       polib.POFile | None,
+                                                                                       bytes | None]:
     """If an orphaned catalog with a translation in it shares at least half of this template's entries (translated
-    or not: a catalog a reviewer has only begun is renamed with its article too), the article was renamed."""
-    from .catalog import key, read_po
+    or not: a catalog a reviewer has only begun is renamed with its article too), the article was renamed: that
+    catalog's path, entries and the bytes they were parsed from (read once, within ``limits.CATALOG``), else
+    three Nones. A candidate that cannot be read or parsed is passed over (``orphans`` names it)."""
+    from .catalog import key, po_from_bytes
 
     wanted = {key(e) for e in pot}
-    best, best_po, best_share = None, None, 0.5
+    best, best_po, best_data, best_share = None, None, None, 0.5
     for path in candidates:
+        ref = relpath(path, config.root)
         try:
-            po = read_po(path, relpath(path, config.root))
+            data = read_bytes(path, CATALOG, ref)
+            po = po_from_bytes(data, ref)
         except VerlagError:
+            continue
+        if po is None:  # gone since it was listed
             continue
         if not any(e.msgstr or any(e.msgstr_plural.values()) for e in po if not e.obsolete):
             continue
         share = len(wanted & {key(e) for e in po if not e.obsolete}) / max(len(wanted), 1)
         if share >= best_share:
-            best, best_po, best_share = path, po, share
-    return best, best_po
+            best, best_po, best_data, best_share = path, po, data, share
+    return best, best_po, best_data
 
 
 def _short(text: str) -> str:

@@ -161,7 +161,7 @@ def rewrite(path: Path, update: Callable[[bytes | None], bytes | None],
             continue
         if data is None or data == there:
             return there
-        found, there = swap_in(path, there, data, durable is None or durable(data))
+        found, there = swap_in(path, there, data, durable is None or durable(data), limit, ref)
         if found is None:
             return data
         current = found
@@ -186,9 +186,11 @@ def _put_back(path: Path, there: bytes | None, current: bytes | None) -> None:
         current = there if found is None else found
 
 
-def swap_in(path: Path, expected: bytes | None, data: bytes, durable: bool = True) -> tuple[bytes | None, bytes | None]:
+def swap_in(path: Path, expected: bytes | None, data: bytes, durable: bool = True, limit: Limit | None = None,
+            ref: str | None = None) -> tuple[bytes | None, bytes | None]:
     """Put ``data`` into ``path`` if it still holds ``expected`` (None: absent); atomically where the OS can,
-    and fsynced first when ``durable``.
+    and fsynced first when ``durable``. ``limit``, ``ref``: as for ``file_bytes``; a save found in its place
+    that is larger is ``VerlagError`` naming ``ref`` (else ``path``), left in place unread.
 
     Returns (None, data) when swapped; otherwise (the bytes found instead, the
     bytes ``path`` holds now). On Linux the swap is
@@ -201,28 +203,29 @@ def swap_in(path: Path, expected: bytes | None, data: bytes, durable: bool = Tru
     tmp = _temp_copy(path, data, durable)
     try:
         before = _identity(path)
-        found = read_bytes(path)
+        found = read_bytes(path, limit, ref)
         if found == b"":  # an in-place save between truncating and writing: what it saves is what counts
-            found = settled(path)
+            found = settled(path, limit=limit, ref=ref)
         if found != expected:
             return found, found
         if expected is None:
             try:
                 os.link(tmp, path)  # creates, or fails if someone else created it meanwhile
             except FileExistsError:
-                found = settled(path)
+                found = settled(path, limit=limit, ref=ref)
                 return found, found
             return None, data
         if not _exchange(tmp, path):
             os.replace(tmp, path)
             return None, data
-        if _identity(tmp) == before and read_bytes(tmp) == expected:
-            return None, data  # untouched since it was compared: no save was under way
+        named = ref or str(path)  # the file taken out is named as the one it was
         try:
-            displaced = settled(tmp)  # an in-place save may still be writing into the file taken out
-        except VerlagError:  # it never stopped: the save goes back where its editor expects it
+            if _identity(tmp) == before and read_bytes(tmp, limit, named) == expected:
+                return None, data  # untouched since it was compared: no save was under way
+            displaced = settled(tmp, limit=limit, ref=named)  # an in-place save may still be writing into it
+        except VerlagError as exc:  # it never stopped, or is over the limit: back where its editor expects it
             _exchange(tmp, path)
-            raise _kept_changing(path, "wrote") from None
+            raise (_kept_changing(path, "wrote") if exc.path == tmp else exc) from None
         return (None, data) if displaced == expected else (displaced, data)
     finally:
         tmp.unlink(missing_ok=True)
@@ -504,8 +507,19 @@ def _state_warning(path: Path, reason: str) -> None:
         _WARNED.add(path)
         from . import logger
 
-        logger(__name__).warning(f"{path}: {reason}; verlag does without this cache (its work is done again): "
-                                 "remove it")
+        logger(__name__).warning(f"{_state_name(path)}: {reason}; verlag does without this cache (its work is "
+                                 "done again): remove it")
+
+
+def _state_name(path: Path) -> str:
+    """``path`` as messages name a project's file: from the project folder, the one holding ``.verlag/``
+    (``config.STATE_NAME``, where every cache is kept), e.g. ``.verlag/extract.json``; else as given."""
+    from .config import STATE_NAME
+
+    parts = path.parts
+    if STATE_NAME not in parts:
+        return str(path)
+    return Path(*parts[len(parts) - 1 - parts[::-1].index(STATE_NAME):]).as_posix()
 
 
 def remove_empty_parents(path: Path, root: Path) -> None:

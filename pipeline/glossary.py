@@ -283,13 +283,15 @@ def _row_lines(text: str) -> list[int]:
 
 def load_glossary(translations_dir: Path, root: Path) -> Glossary:
     """``translations/glossary.csv``, or an empty glossary when there is none. Raises ``VerlagError`` naming it
-    when it is not UTF-8 or no file (``fsutil.NotAFile``: a named pipe is never opened)."""
+    when it is not UTF-8, no file (``fsutil.NotAFile``: a named pipe is never opened) or over ``limits.GLOSSARY``
+    (not read)."""
     from .fsutil import file_bytes, relpath
+    from .limits import GLOSSARY
 
     path = translations_dir / GLOSSARY_NAME
     ref = relpath(path, root)
     try:
-        data = file_bytes(path, None, ref)
+        data = file_bytes(path, GLOSSARY, ref)
     except FileNotFoundError:
         return Glossary()
     try:

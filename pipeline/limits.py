@@ -67,6 +67,10 @@ SITE_WORDS = Limit(4 * MB, "a site.po", "is it the right file? The website's wor
 # A page template (templates/*.html, *.xml) is a few KB; Jinja compiles it to Python of several times its size.
 TEMPLATE = Limit(1 * MB, "a page template", "is it the right file? A template is a few KB; put large content "
                  "in an article or in static/")
+# translations/glossary.csv: a line per term, about 50 bytes; a practice's few hundred terms are a few dozen KB.
+GLOSSARY = Limit(16 * MB, "a glossary", "is it the right file? A line per term is about 50 bytes")
+# translations/<lang>/variants.sha256: a line per language variant of an image and its German file, about 100 bytes.
+VARIANTS = Limit(16 * MB, "a variants.sha256", "is it the right file? A line per image is about 100 bytes")
 # redirects.txt: one line per old address, about 80 bytes; a large blog's move has a few thousand of them.
 MOVED = Limit(16 * MB, "redirects.txt", "is it the right file? A line per old address is about 80 bytes")
 # An edition (editions/<lang>/<slug>.md) or its record (.json) holds its article's text (at most SOURCE) once, the

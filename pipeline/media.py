@@ -35,8 +35,8 @@ from typing import TYPE_CHECKING, Callable, Container, Iterable, Mapping, Sequen
 from urllib.parse import unquote, urlsplit
 
 from .errors import VerlagError
-from .fsutil import NotAFile, code_digest, file_bytes, regular, write_if_changed
-from .limits import MEDIA
+from .fsutil import NotAFile, code_digest, contained, file_bytes, regular, write_if_changed
+from .limits import MEDIA, VARIANTS
 from .sources import Article
 
 if TYPE_CHECKING:
@@ -86,25 +86,37 @@ RECORD_HEADER = ("# The German files (paths in source_de/) the language variants
 
 def read_record(path: Path) -> dict[str, str]:
     """A ``variants.sha256`` as {path in source_de/: hex SHA-256}; {} when absent. Lines that are no
-    ``<64 hex digits>  <path>`` (comments, damage) are skipped: a lost line only means no warning."""
+    ``<64 hex digits>  <path>`` (comments, damage) are skipped: a lost line only means no warning. A path that
+    is no file of source_de/ as written (``fsutil.contained``: ``../x``, ``/etc/x``; a record edited by hand or
+    brought in with a project folder) is skipped with a warning naming its line: only source_de/'s files are
+    compared. A named pipe (never opened) or a record over ``limits.VARIANTS`` (not read) is said and read as
+    no record."""
+    ref = "/".join(path.parts[-3:])  # translations/<lang>/variants.sha256, as the project names it
     try:
-        data = file_bytes(path)
+        data = file_bytes(path, VARIANTS, ref)
     except FileNotFoundError:
         return {}
-    except NotAFile as exc:  # a named pipe, never opened: said, and read as no record
+    except VerlagError as exc:  # a named pipe (``NotAFile``), or too large
         from . import logger
 
         logger(__name__).warning(str(exc))
         return {}
     found = {}
-    for raw in data.splitlines():
+    for number, raw in enumerate(data.splitlines(), 1):
         try:
             line = raw.decode("utf-8")
         except UnicodeDecodeError:  # damage, or a comment saved in another encoding
             continue
         digest, _, rel = line.partition("  ")
+        rel = rel.removeprefix("*")
         if len(digest) == 64 and all(c in "0123456789abcdef" for c in digest) and rel:
-            found[rel.removeprefix("*")] = digest
+            if not contained(rel):
+                from . import logger
+
+                logger(__name__).warning(f"{ref}:{number}: {rel!r} is no file of source_de/ (it leads out of "
+                                         "it): left out; delete the line, 'verlag extract' records the variants")
+                continue
+            found[rel] = digest
     return found
 
 

@@ -182,8 +182,16 @@ def readable_text(fragment: str) -> str:
     collapsed; "" when there is none (markup, a comment). A fragment Python's HTML parser gives up on
     counts with its tags taken out."""
     reader = _Reader(fragment)
-    text = html.unescape(_TAG.sub(" ", fragment)) if reader.failed else " ".join(reader.text)
+    text = html.unescape(_without_tags(fragment)) if reader.failed else " ".join(reader.text)
     return " ".join(text.split())
+
+
+def _without_tags(fragment: str) -> str:
+    """``_TAG.sub(" ", fragment)`` in linear time: only the part up to the last ">" is searched, where every
+    "<" has a ">" after it. Searched whole, each "<" of a rest without ">" was tried to the end (quadratic: a
+    fragment of 16,000 "<a" took 0.2 s, the time growing fourfold with each doubling)."""
+    end = fragment.rfind(">") + 1
+    return _TAG.sub(" ", fragment[:end]) + fragment[end:]
 
 
 def mark_language(fragment: str, lang: str) -> str:

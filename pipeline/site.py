@@ -46,7 +46,7 @@ from .counts import counted
 from .editions import FALLBACK_CLOSE, FALLBACK_OPEN, Edition, edition_files, edition_record, record_path
 from .errors import ManyErrors, VerlagError, contain, describe, raise_all
 from .feed import absolute_html, feed_author, xml_chars
-from .fsutil import NotAFile, code_digest, contained, file_bytes, load_state, read_bytes, relpath, \
+from .fsutil import NotAFile, code_digest, contained, file_bytes, load_state, read_bytes, regular, relpath, \
     remove_empty_parents, save_state, state_bytes, write_if_changed, write_state
 from .handedits import SiteFiles, digest
 from .limits import EDITION, MEDIA, SITE_WORDS, STATE, TEMPLATE
@@ -565,10 +565,17 @@ def _theme_loader(folders: list[Path], root: Path):
 def theme_digest(config: Config) -> str:
     """Everything every page depends on besides its own record: code, settings, templates, UI words."""
     h = hashlib.sha256(f"{code_digest()}|{config.text}".encode("utf-8"))
-    for path in (p for d in theme_dirs(config) for p in sorted(d.rglob("*")) if not p.is_dir()):
-        rel = relpath(path, config.root)  # named as inside the project, so a copy of it (cp -r, git clone) keeps its pages
-        limit = TEMPLATE if path.suffix in (".html", ".xml") else MEDIA  # a named pipe: ``NotAFile``, never opened
-        h.update(rel.encode("utf-8") + b"\0" + file_bytes(path, limit, rel))
+    for folder in theme_dirs(config):
+        for path in (p for p in sorted(folder.rglob("*")) if not p.is_dir()):
+            rel = relpath(path, config.root)  # as inside the project, so a copy of it (cp -r, git clone) keeps its pages
+            limit = TEMPLATE if path.suffix in (".html", ".xml") else MEDIA
+            try:
+                data = file_bytes(path, limit, rel)
+            except NotAFile as exc:  # never opened; among the templates: the site cannot be made without it
+                if path.relative_to(folder).parts[0] != "static":
+                    raise
+                data = exc.message.encode("utf-8")  # an asset: named and left out where they are copied
+            h.update(rel.encode("utf-8") + b"\0" + data)
     for path in sorted(config.translations_dir.glob("*/site.po")) + sorted(BUILTIN_TRANSLATIONS.glob("*/site.po")):
         try:
             data = file_bytes(path, SITE_WORDS)
@@ -1539,12 +1546,23 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
             name = asset.relative_to(folder / "static").as_posix()
             if name == SEARCH_SCRIPT and not settings.search:  # an output of a feature that is off: removed
                 continue
-            if asset.is_file() and not any(part.startswith(".") for part in name.split("/")):
-                if not _theme_file(asset, folder, config.root):
-                    errors.append(VerlagError("a symlink that leads out of the theme and the project; only files "
-                                              "inside them are published", f"{relpath(folder, config.root)}/static/{name}"))
-                    continue
-                out[urls.file(urls.path("static", name=name))] = asset  # copied byte for byte
+            if any(part.startswith(".") for part in name.split("/")) or asset.is_dir():
+                continue
+            ref = f"{relpath(folder, config.root)}/static/{name}"
+            try:
+                regular(asset, ref)
+            except NotAFile as exc:  # a named pipe would hang the copy: named, the other files and pages are made
+                kind = exc.message.partition(", not a file")[0]
+                errors.append(VerlagError(f"{kind}, not a file: only files of static/ are copied to the site; "
+                                          "this is left out: remove it, or put the file itself here", ref))
+                continue
+            except OSError:  # a symlink to nothing, or gone since it was listed: nothing to publish
+                continue
+            if not _theme_file(asset, folder, config.root):
+                errors.append(VerlagError("a symlink that leads out of the theme and the project; only files inside "
+                                          "them are published", ref))
+                continue
+            out[urls.file(urls.path("static", name=name))] = asset  # copied byte for byte
     icon = out.get(urls.file(urls.path("static", name="favicon.ico")))
     if icon is not None:  # where browsers and feed readers look when no page names an icon
         out[urls.file(urls.path("favicon"))] = icon

@@ -582,3 +582,48 @@ def test_a_reviewers_save_while_a_command_merges_the_catalog_is_kept_and_merged(
     assert entry.msgstr == "Drink plenty of water." and not entry.fuzzy, "the reviewer's save is kept"
     assert done(po), f"and the command's work is merged into it: {result.output}"
     assert not temp_files(leber.root)
+
+
+def save_large(path: Path) -> None:
+    """A reviewer's save of 300 MB (a sparse file: no disk used, but 300 MB of memory if read whole)."""
+    tmp = path.with_name("poedit.tmp")
+    tmp.write_bytes(b"reviewer\n")
+    os.truncate(tmp, 300 << 20)
+    os.replace(tmp, path)
+
+
+@pytest.mark.parametrize("when", ["while merging", "in the instant before the swap"])
+def test_a_save_larger_than_the_limit_is_named_and_left_in_the_file_unread(tmp_path, monkeypatch, when):
+    """``rewrite`` read the file within its limit, but the save that landed after (compared before the swap, or
+    taken out by it) was read whole: a 300 MB file saved there in the meantime was read into memory. It is
+    named now (the limit's error), never read, and left where it was saved."""
+    import resource
+
+    from pipeline import fsutil
+    from pipeline.errors import VerlagError
+    from pipeline.limits import CATALOG
+
+    path = tmp_path / "x.po"
+    path.write_bytes(b"base\n")
+    exchange = fsutil._exchange
+
+    def late_save(a: Path, b: Path) -> bool:
+        save_large(b)
+        monkeypatch.setattr(fsutil, "_exchange", exchange)
+        return exchange(a, b)
+
+    def update(data: bytes) -> bytes:
+        if when == "while merging":
+            save_large(path)
+        return data + b"draft\n"
+
+    if when != "while merging":
+        monkeypatch.setattr(fsutil, "_exchange", late_save)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    with pytest.raises(VerlagError, match=r"^x\.po: 300\.0 MB is more than verlag reads of a catalog"):
+        fsutil.rewrite(path, update, limit=CATALOG, ref="x.po")
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100 << 10  # KB
+    assert path.stat().st_size == 300 << 20
+    with open(path, "rb") as file:
+        assert file.read(9) == b"reviewer\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["x.po"]

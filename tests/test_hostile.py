@@ -1992,3 +1992,125 @@ def test_an_alias_that_is_a_file_of_the_site_in_another_case_is_refused_at_its_l
     assert len({rel.casefold() for rel in written}) == len(written), "two files that are one where case is ignored"
     assert project.read("site/_redirects") == "/Alt/Kaffee/  /de/kaffee/  301\n/alt/tee/  /de/tee/  301\n"
     assert "Tee wärmt." in project.read("site/de/tee/index.html")
+
+
+class _Searches:
+    """A compiled pattern that records the stretch of text (pos to endpos) each search, findall or finditer of it
+    is given: the work a search can do is bounded by the stretch, counted without a clock."""
+
+    def __init__(self, pattern: re.Pattern, stretches: list[str]):
+        self.pattern, self.stretches = pattern, stretches
+
+    def __getattr__(self, name: str):
+        method = getattr(self.pattern, name)
+        if name not in ("search", "findall", "finditer"):
+            return method
+
+        def recorded(string, pos=0, endpos=None):
+            self.stretches.append(string[pos:endpos])
+            return method(string, pos, len(string) if endpos is None else endpos)
+        return recorded
+
+
+def test_the_ids_of_a_page_are_found_looking_through_each_tag_once(tmp_path, monkeypatch):
+    """Each in-page link's #fragment is looked up among the ids of the article's rendered body. The id pattern
+    (``<[^>]*?\\s(?:id|name)=…``) tried every "<" again up to the next ">": quadratic in a run of "<a " without
+    one (8,000 took 3 s, 16,000 13 s; bench numbers in the commit). Now each stretch from a "<" to its ">" is
+    searched once: no search is given more than one such stretch, and they add up to at most the body."""
+    from pipeline import fragments
+    from pipeline.sources import read_article
+
+    flood = ("<a " * 2000 + ">") * 10
+    path = tmp_path / "anker.md"
+    path.write_text(article("Anker", f'Siehe [unten](#ziel) und [dort](#fehlt).\n\n<div>\n{flood}\n'
+                                     '<p id="ziel" title="a>b">Ziel</p>\n</div>\n'), encoding="utf-8")
+    stretches: list[str] = []
+    for name, value in list(vars(fragments).items()):
+        if isinstance(value, re.Pattern):
+            monkeypatch.setattr(fragments, name, _Searches(value, stretches))
+    found = fragments.unmatched(read_article(path, "source_de/anker.md"), [("#ziel", 7), ("#fehlt", 7)])
+    assert found == [(7, "#fehlt")]
+    assert max(stretch.count(">") for stretch in stretches) <= 1
+    assert sum(map(len, stretches)) <= len(flood) + 200
+
+
+def test_an_unclosed_script_runs_to_the_end_of_the_page_where_no_english_span_is_put():
+    """``mark_english`` leaves the marks of a message in a raw-text element out, where no span may go. The
+    element's end was searched to the end of the page from each opening tag (quadratic: 8,000 ``<script>`` took
+    5 s, 16,000 21 s) and an unclosed one counted as a tag alone: the marks after it became spans inside what a
+    browser reads as script. It runs to the end of the page now, as HTML reads it: no span there, the text kept."""
+    from pipeline.uistrings import _English, mark_english
+
+    shown = _English().gettext("Language")
+    assert mark_english(f"<p>{shown}</p><script>var a = 1;") == '<p><span lang="en">Language</span></p>' \
+                                                                   "<script>var a = 1;"
+    assert mark_english(f"<script>{shown}</script><p>{shown}</p><script>" * 2 + f"var a;{shown}") == \
+        '<script>Language</script><p><span lang="en">Language</span></p><script>' * 2 + "var a;Language"
+    page = "<script>" * 8000 + shown
+    assert mark_english(page) == "<script>" * 8000 + "Language"
+
+
+def test_the_text_of_html_python_s_parser_gives_up_on_is_read_searching_each_tag_once(monkeypatch):
+    """``readable_text`` takes the tags out of a fragment Python's HTML parser gave up on with ``<[^>]*>``: each
+    "<" of a rest without ">" was searched to the end (quadratic: 16,000 "<a" took 0.2 s, fourfold with each
+    doubling). Only the part up to the last ">" is searched now, where every "<" has a ">" after it."""
+    from pipeline import rawhtml
+
+    stretches: list[str] = []
+    real = rawhtml._TAG
+
+    class Recorded:
+        def sub(self, repl, string, count=0):
+            stretches.append(string)
+            return real.sub(repl, string, count)
+
+    monkeypatch.setattr(rawhtml, "_TAG", Recorded())
+    fragment = "<p>Tee wärmt.</p><![x[ ]]>" + "<a" * 20_000  # a marked section Python's parser gives up on
+    assert rawhtml.readable_text(fragment) == "Tee wärmt. " + "<a" * 20_000
+    assert stretches == ["<p>Tee wärmt.</p><![x[ ]]>"]
+
+
+def test_a_utf16_page_s_encoding_declaration_is_rewritten_only_where_one_can_be(monkeypatch):
+    """A page saved as UTF-16 has its ``<meta charset>`` rewritten to UTF-8; the pattern was applied to the whole
+    page, quadratic in "<meta " (a page of 8,000 took 5 s, 16,000 20 s). A declaration is in a page's head (the
+    first 1024 bytes for HTML, the very start for XML): only the first ``DECLARATION_HEAD`` characters are read."""
+    from pathlib import Path
+
+    from pipeline import importer
+
+    strings: list[str] = []
+    real = importer.UTF16_DECLARED_RE
+
+    class Recorded:
+        def search(self, string, *args):
+            strings.append(string)
+            return real.search(string, *args)
+
+        def sub(self, repl, string, count=0):
+            strings.append(string)
+            return real.sub(repl, string, count)
+
+    monkeypatch.setattr(importer, "UTF16_DECLARED_RE", Recorded())
+    page = '<html><head><meta charset="utf-16"></head><body>' + "<meta " * 20_000 + "</body></html>"
+    data, note = importer.utf16_as_utf8(Path("seite.html"), b"\xff\xfe" + page.encode("utf-16-le"))
+    assert data == page.replace('charset="utf-16"', 'charset="utf-8"').encode("utf-8")
+    assert note == "encoding: read as UTF-16 (its byte order mark)"
+    assert strings and max(map(len, strings)) <= 4096
+
+
+def test_an_unclosed_jinja_comment_or_expression_in_a_template_runs_to_its_end_for_the_page_s_ids(tmp_path):
+    """The ids a page's templates give it are read from their sources with Jinja's comments and code taken out.
+    One not closed was searched to the end from every opening (quadratic: 8,000 "{{" took 2.4 s, a 1 MB template
+    hours) and then counted as text, so the tags after it gave ids. As Jinja reads it, it runs to the end of the
+    template (which Jinja refuses to compile, and the build names): nothing after it gives an id."""
+    from pipeline.fragments import page_ids
+
+    for opening in ("{#", "{{", "{%"):
+        (tmp_path / "page.html").write_text('<main id="inhalt"></main>' + opening * 20_000 + '<p id="danach"></p>',
+                                            encoding="utf-8")
+        ids = page_ids([tmp_path], "page.html")
+        assert "inhalt" in ids and "danach" not in ids, opening
+    (tmp_path / "page.html").write_text('<main id="{{ a }}-x"></main>{# <p id="kommentar"> #}<p id="da"></p>',
+                                        encoding="utf-8")
+    ids = page_ids([tmp_path], "page.html")
+    assert "da" in ids and "b-x" in ids and "kommentar" not in ids

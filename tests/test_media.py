@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -408,3 +409,33 @@ def test_the_link_scan_normalises_each_destination_once_per_process(tmp_path, mo
     wanted = normalise(address)
     assert found == [(wanted, 4), (wanted, 6), (wanted, 8)] * 2
     assert seen.count(address) == 1
+
+
+def test_a_record_naming_paths_outside_source_de_is_not_followed(tmp_path, caplog, monkeypatch):
+    """``stale_originals`` took the paths of variants.sha256 as given: a record edited by hand or brought in with
+    a project naming ``../geheim.png`` had files outside source_de/ read and compared. Such a line is left out,
+    named with its line; the record's other lines still count."""
+    from pipeline import media
+
+    source, translations = tmp_path / "source_de", tmp_path / "translations"
+    (source / "bilder").mkdir(parents=True)
+    (translations / "en").mkdir(parents=True)
+    for name, data in (("geheim.png", b"outside"), ("geheim.en.png", b"outside, English"),
+                       ("source_de/bilder/zecke.png", PNG + b"new"), ("source_de/bilder/zecke.en.png", PNG + b"en")):
+        (tmp_path / name).write_bytes(data)
+    old = "0" * 64
+    made = hashlib.sha256(PNG + b"en").hexdigest()
+    outside = hashlib.sha256(b"outside, English").hexdigest()
+    (translations / "en/variants.sha256").write_text(
+        f"# header\n{old}  ../geheim.png\n{outside}  ../geheim.en.png\n{old}  bilder/zecke.png\n"
+        f"{made}  bilder/zecke.en.png\n{old}  {tmp_path}/geheim.png\n")
+    read = []
+    real = media.file_bytes
+    monkeypatch.setattr(media, "file_bytes", lambda path, *args: read.append(Path(path)) or real(path, *args))
+    with caplog.at_level("WARNING"):
+        assert media.stale_originals(source, ["en"], translations) == {("en", "bilder/zecke.png")}
+    assert all(path.resolve().is_relative_to(tmp_path / "source_de") for path in read if path.suffix == ".png"), read
+    assert [r.getMessage() for r in caplog.records] == [
+        f"translations/en/variants.sha256:{line}: {rel!r} is no file of source_de/ (it leads out of it): left out; "
+        "delete the line, 'verlag extract' records the variants"
+        for line, rel in ((2, "../geheim.png"), (3, "../geheim.en.png"), (6, f"{tmp_path}/geheim.png"))]

@@ -347,7 +347,8 @@ def test_a_copied_project_keeps_its_template_messages_fingerprint(project, tmp_p
 
 def test_a_state_file_that_cannot_be_read_is_no_cache_and_a_warning(project):
     """A folder in the place of ``.verlag/*.json`` (or a file without read permission): every command still
-    works, as without the cache, and says once which file it does without."""
+    works, as without the cache, and says once which file it does without, named from the project folder as
+    every other message names a file."""
     project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n"))
     project.run("extract")
     made = project.snapshot()
@@ -358,7 +359,7 @@ def test_a_state_file_that_cannot_be_read_is_no_cache_and_a_warning(project):
     (project.root / "translations/en/leber.po").unlink()
     result = project.run("extract")
     warned = [line for line in result.stderr.splitlines() if line.startswith("warning: ")]
-    assert sorted(warned) == sorted(f"warning: {project.root / '.verlag' / name}: Is a directory; verlag does "
+    assert sorted(warned) == sorted(f"warning: .verlag/{name}: Is a directory; verlag does "
                                     "without this cache (its work is done again): remove it" for name in names)
     assert project.snapshot() == made
     project.run("build")
@@ -376,8 +377,8 @@ def test_a_warning_of_a_run_that_had_not_loaded_logging_is_printed(project):
     state.mkdir()
     proc = subprocess.run([sys.executable, "-m", "verlag", "-C", str(project.root), "extract"], capture_output=True,
                           text=True, cwd=REPO, check=True)
-    assert proc.stderr == f"warning: {state}: Is a directory; verlag does without this cache (its work is done " \
-                          "again): remove it\n"
+    assert proc.stderr == "warning: .verlag/extract.json: Is a directory; verlag does without this cache (its work " \
+                          "is done again): remove it\n"
 
 
 def test_file_bytes_reads_what_path_read_bytes_reads_and_fails_as_it_fails(tmp_path, monkeypatch):

@@ -8,6 +8,7 @@ which cost no disk), and the rest of the work is done (exit 2).
 from __future__ import annotations
 
 import resource
+from pathlib import Path
 
 from conftest import Project, article, review
 
@@ -250,3 +251,44 @@ def test_a_template_over_32_mb_is_not_read_by_status_or_check(project: Project):
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100 << 10  # KB
     assert "error: translations/templates/tee.pot: 300.0 MB is more than verlag reads of a catalog (32.0 MB)" \
         in project.run("extract", code=2).output
+
+
+def test_extract_reads_every_template_and_catalog_within_its_limit(project: Project, monkeypatch):
+    """``extract`` read an article's template a last time whole for its line ends (after the reads within
+    ``limits.CATALOG`` that compared it: a file grown in between was read whole), and the catalog of a renamed
+    article whole once more after ``read_po`` had parsed it within the limit. Each is read once now, within it:
+    every read of a file under translations/ says its limit, also a run that finds an article renamed."""
+    from pipeline import fsutil
+
+    reads: list[tuple[str, object]] = []
+    real = fsutil.file_bytes
+
+    def recorded(path, limit=None, ref=None):
+        reads.append((fsutil.relpath(Path(path), project.root), limit))
+        return real(path, limit, ref)
+
+    project.write("source_de/schlaf.md", article("Schlaf", "Schlaf heilt viel. Abends hilft Tee.\n"))
+    project.run("extract")
+    review(project, "en", "schlaf", {("title", "Schlaf"): "Sleep", "Schlaf heilt viel.": "Sleep heals a lot."})
+    (project.root / "source_de/schlaf.md").rename(project.root / "source_de/schlafen.md")
+    monkeypatch.setattr(fsutil, "file_bytes", recorded)
+    result = project.run("extract", "--jobs", "1")
+    assert "renamed translations/en/schlaf.po -> translations/en/schlafen.po" in result.output, result.output
+    read = {name for name, _ in reads if name.startswith("translations/")}
+    assert {"translations/templates/schlafen.pot", "translations/en/schlaf.po"} <= read, reads
+    assert [(name, limit) for name, limit in reads if name.startswith("translations/") and limit is None] == [], [(n, getattr(lim, "what", None)) for n, lim in reads]
+    assert "Sleep heals a lot." in project.read("translations/en/schlafen.po")
+
+
+def test_a_glossary_over_16_mb_is_named_and_not_read(project: Project):
+    """translations/glossary.csv was read whole, whatever its size, by extract, check, review and the llm engine."""
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.write("translations/glossary.csv", "source,en\nTee,tea\n")
+    project.run("extract")
+    grow(project.root / "translations/glossary.csv", 300 << 20)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    for command in ("extract", "check"):
+        result = project.run(command, code=2)
+        assert "error: translations/glossary.csv: 300.0 MB is more than verlag reads of a glossary (16.0 MB)" \
+               in result.output, (command, result.output)
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100 << 10  # KB
