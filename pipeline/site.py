@@ -277,6 +277,15 @@ class Page:
         return self.markdown
 
     @property
+    def description(self) -> str | None:
+        """The summary as a page's description (``<meta name="description">``, ``og:description``, JSON-LD
+        ``description``), or None: a translation whose summary is (partly) German still, not translated or its draft
+        held back as the visible text's are (``front_fallback``), has none. Those carry no ``lang`` of their own
+        and claim the page's language (WHATWG HTML 4.2.5, schema.org ``inLanguage``); the lists and the feed, which
+        can mark it, show the German summary with ``lang``."""
+        return None if "summary" in self.front_fallback else self.summary
+
+    @property
     def credits_translator(self) -> bool:
         """Whether the byline says "Translated by" ``translator`` (schema.org ``translator`` too): she checked every
         sentence, or she made most of what the page shows (a hand translation; the notice at the top says
@@ -1022,8 +1031,8 @@ def _jsonld(site: _Site, page: Page, german_html: bool = False) -> Markup:
         review["lastReviewed"] = page.last_reviewed.isoformat()
     if page.lang != site.source and page.credits_translator and not german_html:
         data["translator"] = {"@type": "Person", "name": page.translator}
-    if page.summary:
-        data["description"] = page.summary
+    if page.description:
+        data["description"] = page.description
     if page.date:
         data["datePublished"] = page.date.isoformat()
     if page.updated:
@@ -1696,7 +1705,7 @@ def _article_page(site: _Site, bodies: _Bodies, rel: str, page: Page, errors: li
         "disclaimer": site.localized(page.lang, site.practice.disclaimer),
         "call_to_action": site.localized(page.lang, site.practice.call_to_action),
         "contact": site.practice.contact,
-        "social": site.social(page.lang, "article", page.title, page.summary, item["absolute"],
+        "social": site.social(page.lang, "article", page.title, page.description, item["absolute"],
                               [alt["hreflang"] for alt in site.cluster(page.slug)[:-1]], first_image(body)),
     }
     return _render(site.env(page.lang), "page.html" if page.standalone else "article.html", rel,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import lxml.html
+import polib
 import pytest
 from lxml import etree
 
@@ -104,6 +105,40 @@ def test_each_tag_shown_in_german_carries_lang_not_the_whole_list(tea, atom_sche
     assert_valid_atom(tea.root / "site/en/feed.xml", atom_schema)
     categories = etree.parse(str(tea.root / "site/en/feed.xml")).getroot().iterfind(".//{*}category")
     assert [(c.get("term"), c.get(XML_LANG)) for c in categories] == [("Tea", None), ("Kräuter", "de")]
+
+
+def descriptions(project: Project, rel: str) -> tuple:
+    """A page's description as ``<meta name="description">``, ``og:description`` and JSON-LD say it (None: absent)."""
+    html = page(project, rel)
+    (data,) = html.xpath('//script[@type="application/ld+json"]/text()')
+    return (*(next(iter(html.xpath(f'//meta[@{attr}="{name}"]/@content')), None)
+              for attr, name in (("name", "description"), ("property", "og:description"))),
+            json.loads(data).get("description"))
+
+
+def test_a_translation_shows_no_german_summary_as_its_description(project: Project):
+    """Trial 16: an English page whose summary was still a machine draft (shown in German) gave the German
+    summary as its meta, og: and JSON-LD description, the JSON-LD saying inLanguage en."""
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n\n'
+                                 '[publish]\nunreviewed = "source"\nmin_translated = 0\n\n'
+                                 '[site]\nbase_url = "https://example.org/"\nsearch = false\n')
+    german = "Warum eine Wärmflasche bei Bauchweh hilft."
+    project.write("source_de/waerme.md", article("Wärme", "Wärme entspannt den Bauch.\n", summary=german))
+    project.run("extract")
+    review(project, "en", "waerme", {("title", "Wärme"): "Warmth", "Wärme entspannt den Bauch.": "Warmth relaxes."})
+    po = polib.pofile(str(project.root / "translations/en/waerme.po"))
+    draft = po.find(german, msgctxt="summary")
+    draft.msgstr, draft.flags = "Why a hot-water bottle helps.", ["fuzzy"]  # a machine draft, not reviewed yet
+    po.save()
+    msgfmt_check(project.root / "translations/en/waerme.po")
+    project.run("build")
+    assert descriptions(project, "site/en/waerme/index.html") == (None, None, None)
+    assert descriptions(project, "site/de/waerme/index.html") == (german,) * 3
+    index = page(project, "site/en/index.html").xpath('//p[@class="summary"]')
+    assert [(p.text, p.get("lang")) for p in index] == [(german, "de")]  # a list can mark it German
+    review(project, "en", "waerme", {("summary", german): "Why a hot-water bottle helps."})
+    project.run("build")
+    assert descriptions(project, "site/en/waerme/index.html") == ("Why a hot-water bottle helps.",) * 3
 
 
 def test_each_languages_old_address_leads_to_that_languages_edition(tea):
