@@ -464,22 +464,24 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
 
 
 def _renamed_from(pot: polib.POFile, candidates: list[Path], config: Config):
-    """If an orphaned catalog with a translation in it shares at least half of this template's entries (translated
-    or not: a catalog a reviewer has only begun is renamed with its article too), the article was renamed."""
+    """If an orphaned catalog shares at least half of this template's entries (translated or not: a catalog a
+    reviewer has only begun is renamed with its article too, and so is one with nothing translated yet, whose
+    header names its language's team: trial 16's Ukrainian catalog stayed behind, a stray orphan), the article was
+    renamed. Of several, the one sharing most, a translated one before an empty one."""
     from .catalog import key, read_po
 
     wanted = {key(e) for e in pot}
-    best, best_po, best_share = None, None, 0.5
+    best, best_po, best_rank = None, None, (0.5, False)
     for path in candidates:
         try:
             po = read_po(path, relpath(path, config.root))
         except VerlagError:
             continue
-        if not any(e.msgstr or any(e.msgstr_plural.values()) for e in po if not e.obsolete):
-            continue
-        share = len(wanted & {key(e) for e in po if not e.obsolete}) / max(len(wanted), 1)
-        if share >= best_share:
-            best, best_po, best_share = path, po, share
+        kept = [e for e in po if not e.obsolete]
+        rank = (len(wanted & {key(e) for e in kept}) / max(len(wanted), 1),
+                any(e.msgstr or any(e.msgstr_plural.values()) for e in kept))
+        if rank[0] >= 0.5 and rank >= best_rank:
+            best, best_po, best_rank = path, po, rank
     return best, best_po
 
 
