@@ -56,7 +56,8 @@ from .practice import Localized, Practice, check_legal, load_practice, translato
 from .search import BUNDLE, index_site, unstemmed, unstemmed_advice
 from .redirects import file_slug, gone_language_message, gone_message, kept, old_names, old_path, redirect_files, \
     redirect_page
-from .sources import Article, Moment, Sources, calendar_day, later, read_date, read_sources, same_titles
+from .sources import (Article, Moment, Sources, calendar_day, later, read_date, read_sources, same_titles,
+                      without_text)
 from .statrecord import StatRecord
 from .tagwarnings import TagWarnings
 from .states import MACHINE, REVIEWED, STALE, UNTRANSLATED
@@ -1911,6 +1912,9 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
     result.standalone = frozenset(p.slug for p in site.pages(site.source))
     result.warnings += list(site.media.warnings)
     result.warnings += [f"{a.ref}:{line}: {message}" for a, line, message in same_titles(site.sources.values())]
+    # an article read this run (changed, or a cold run: as extract says it) published with no text: once per build
+    result.warnings += [f"{a.ref}:{empty[0]}: {empty[1]}" for a in sorted(site.sources.values(), key=lambda a: a.ref)
+                        if "text" in a.__dict__ and not a.draft and (empty := without_text(a))]
     tags = TagWarnings(config.state_dir)  # extract's answers; a German-only page's are worked out each build
     result.warnings += [f"{a.ref}:{line}: {message}" for a in sorted(site.sources.values(), key=lambda a: a.ref)
                         for line, message in tags.of(a)]

@@ -870,6 +870,16 @@ def same_titles(articles: Iterable[Article]) -> list[tuple[Article, int, str]]:
             for same in by_title.values() if len(same) > 1 for article in same]
 
 
+def without_text(article: Article) -> tuple[int, str] | None:
+    """(line of the front matter's end, message) when ``article`` has no text after its front matter (a note to
+    oneself alone is none), else None; ``extract``, ``check`` and ``build`` say it. Reads the article's text."""
+    if _EMPTY_COMMENT_RE.sub("", article.body).strip():
+        return None
+    return (article.body_line - 1, "no text after the front matter: " + (
+        "a draft, not published" if article.draft else
+        "the site publishes a page with only its title; write the text, or set 'draft: true' until it is written"))
+
+
 def front_matter_warnings(article: Article) -> list[tuple[int, str]]:
     """(line of the file, message) for each front-matter value that reads well but is doubtful: no
     ``date`` (the file's day is used; not for a standalone page, which has no date) and an ``updated``
@@ -890,10 +900,8 @@ def front_matter_warnings(article: Article) -> list[tuple[int, str]]:
     stray = _stray_end(article) if read or article.undated else None
     if stray is not None:
         found.append(stray)
-    if read and not _EMPTY_COMMENT_RE.sub("", article.body).strip():  # a note to oneself alone is no text
-        found.append((article.body_line - 1, "no text after the front matter: " + (
-            "a draft, not published" if article.draft else
-            "the site publishes a page with only its title; write the text, or set 'draft: true' until it is written")))
+    if read and (empty := without_text(article)):
+        found.append(empty)
     if article.undated and not article.page:
         day = meta["date"].isoformat()
         found.append((1, f"no 'date:' in the front matter; the site shows the file's day ({day}), which changes "

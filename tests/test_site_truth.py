@@ -204,3 +204,17 @@ def test_an_article_without_text_is_named_with_whether_it_is_published(project: 
                 "its title; write the text, or set 'draft: true' until it is written") in output, output
         assert "warning: source_de/entwurf.md:5: no text after the front matter: a draft, not published" in output
         assert "tee.md:3: no text" not in output
+
+
+def test_build_names_an_article_without_text_it_publishes_once(project: Project):
+    """Trial 16: build published an article of front matter only without a word (extract and check said it)."""
+    project.write("source_de/leer.md", "---\ntitle: Leer\ndate: 2026-05-26\n---\n\n<!-- kommt noch -->\n")
+    project.write("source_de/entwurf.md", "---\ntitle: Entwurf\ndate: 2026-05-26\ndraft: true\n---\n")
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.run("extract")
+    output = project.run("build").output
+    said = ("warning: source_de/leer.md:4: no text after the front matter: the site publishes a page with only its "
+            "title; write the text, or set 'draft: true' until it is written")
+    assert output.count(said) == 1, output
+    assert (project.root / "site/de/leer/index.html").is_file()
+    assert "entwurf.md:5" not in output and "tee.md:3: no text" not in output
