@@ -436,7 +436,7 @@ def yaml_error(exc: Exception, front: str, first: int, ref: str | Path) -> Verla
     if isinstance(exc, yaml.reader.ReaderError):  # a character YAML does not allow, e.g. a control character
         return VerlagError(f"invalid YAML front matter: character U+{exc.character:04X} is not allowed "
                            f"({exc.reason}); remove it", ref, first + front.count("\n", 0, exc.position))
-    opened = _unclosed(exc, front, first)
+    opened = _unclosed(exc, front, first) or _unclosed_quote(exc, front, first)
     if opened:
         return VerlagError(opened[1], ref, opened[0])
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
@@ -464,6 +464,19 @@ def _unclosed(exc: yaml.YAMLError, front: str, first: int) -> tuple[int, str] | 
     return first + mark.line, (f"invalid YAML front matter: '{opening}' is not closed with '{closing}' (YAML "
                                f"noticed on line {first + later.line}: {exc.problem}); end it on the same line, "
                                f"e.g. {example}")
+
+
+def _unclosed_quote(exc: yaml.YAMLError, front: str, first: int) -> tuple[int, str] | None:
+    """(line, message) for a quoted scalar never closed: PyYAML reads on to the end of the front matter ("found
+    unexpected end of stream", its ``problem_mark``); its ``context_mark`` is where the quote opened, the line to
+    name. None for any other problem. ``first``: the front matter's line 1."""
+    mark, later = getattr(exc, "context_mark", None), getattr(exc, "problem_mark", None)
+    if getattr(exc, "context", None) != "while scanning a quoted scalar" or mark is None or later is None:
+        return None
+    quote = front[mark.index] if mark.index < len(front) else '"'
+    return first + mark.line, (f"invalid YAML front matter: the quote {quote} opened here is not closed (YAML "
+                               f"noticed on line {first + later.line}: {exc.problem}); end the value with {quote} "
+                               f"on the same line, e.g. title: {quote}Kühlen nach dem Sport{quote}")
 
 
 def _closes(front: str, start: int) -> bool:

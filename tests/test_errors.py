@@ -67,6 +67,10 @@ SOURCE_CASES = {
     "unclosed-yaml-list-and-a-later-bracket": (  # the ']' of a later key's plain value closes no '['
         "---\ntitle: Kaputt\ntags: [Leber, Niere\nsummary: Kapitel ]\n---\nText.\n",
         3, ("invalid YAML", "'[' is not closed with ']' (YAML noticed on line 4")),
+    "unclosed-yaml-quote": (  # trial 16: named at line 4, "found unexpected end of stream", no hint
+        '---\ntitle: "Kühlen nach dem Sport\ndate: 2026-05-26\n---\nText.\n',
+        2, ("invalid YAML", 'the quote " opened here is not closed (YAML noticed on line 4',
+            'e.g. title: "Kühlen nach dem Sport"')),
     "reserved-marker": (  # the editions stage's fallback marker, read as one, would re-label the passage
         "---\ntitle: Kaputt\ndate: 2026-05-26\n---\nErste Zeile.\nIm \ue000hohen Gras.\n", 6,
         ("U+E000 (private use) is reserved",)),
