@@ -232,7 +232,9 @@ def test_catalog_that_is_not_utf8_names_the_line_of_the_bad_byte(published: Proj
     path.write_bytes(data)
     line = data[:data.index(b"\xe4")].count(b"\n") + 1
     result = assert_fails_untouched(published, "status")
-    assert_error(result, "translations/en/eins.po", line, "not UTF-8")
+    assert_error(result, "translations/en/eins.po", line, "not UTF-8 (byte 0xe4",
+                 "in Poedit File > Save writes UTF-8", "msgconv --to-code=UTF-8 -o translations/en/eins.po",
+                 "iconv -f cp1254 -t utf-8 translations/en/eins.po")  # trial 16: no hint how to save it as UTF-8
 
 
 # ---- verlag.toml ----
