@@ -1295,7 +1295,11 @@ def decode_po(data: bytes, ref: str) -> str:
     try:
         return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
-        raise VerlagError("catalog is not UTF-8", ref, data.count(b"\n", 0, exc.start) + 1) from None
+        raise VerlagError(f"catalog is not UTF-8 (byte 0x{data[exc.start]:02x}: saved in another encoding, such as "
+                          "Windows Turkish, cp1254?); save it as UTF-8: in Poedit File > Save writes UTF-8, or "
+                          f"msgconv --to-code=UTF-8 -o {ref} {ref} (its header's charset must name its encoding), or "
+                          f"iconv -f cp1254 -t utf-8 {ref} > {ref}.utf8 (then rename it over {ref})", ref,
+                          data.count(b"\n", 0, exc.start) + 1) from None
 
 
 def read_po(path, ref: str, limit: Limit = CATALOG) -> polib.POFile | None:

@@ -459,16 +459,18 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
 
 
 def _renamed_from(pot: polib.POFile, candidates: list[Path], config: Config) -> tuple[Path | None,
-                                                                                       polib.POFile | None,
-                                                                                       bytes | None]:
-    """If an orphaned catalog with a translation in it shares at least half of this template's entries (translated
-    or not: a catalog a reviewer has only begun is renamed with its article too), the article was renamed: that
-    catalog's path, entries and the bytes they were parsed from (read once, within ``limits.CATALOG``), else
-    three Nones. A candidate that cannot be read or parsed is passed over (``orphans`` names it)."""
+                                                                                      polib.POFile | None,
+                                                                                      bytes | None]:
+    """If an orphaned catalog shares at least half of this template's entries (translated or not: a catalog a
+    reviewer has only begun is renamed with its article too, and so is one with nothing translated yet, whose
+    header names its language's team: trial 16's Ukrainian catalog stayed behind, a stray orphan), the article was
+    renamed: that catalog's path, entries and the bytes they were parsed from (read once, within
+    ``limits.CATALOG``), else three Nones. Of several, the one sharing most, a translated one before an empty one.
+    A candidate that cannot be read or parsed is passed over (``orphans`` names it)."""
     from .catalog import key, po_from_bytes
 
     wanted = {key(e) for e in pot}
-    best, best_po, best_data, best_share = None, None, None, 0.5
+    best, best_po, best_data, best_rank = None, None, None, (0.5, False)
     for path in candidates:
         ref = relpath(path, config.root)
         try:
@@ -478,11 +480,11 @@ def _renamed_from(pot: polib.POFile, candidates: list[Path], config: Config) -> 
             continue
         if po is None:  # gone since it was listed
             continue
-        if not any(e.msgstr or any(e.msgstr_plural.values()) for e in po if not e.obsolete):
-            continue
-        share = len(wanted & {key(e) for e in po if not e.obsolete}) / max(len(wanted), 1)
-        if share >= best_share:
-            best, best_po, best_data, best_share = path, po, data, share
+        kept = [e for e in po if not e.obsolete]
+        rank = (len(wanted & {key(e) for e in kept}) / max(len(wanted), 1),
+                any(e.msgstr or any(e.msgstr_plural.values()) for e in kept))
+        if rank[0] >= 0.5 and rank >= best_rank:
+            best, best_po, best_data, best_rank = path, po, data, rank
     return best, best_po, best_data
 
 

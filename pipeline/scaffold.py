@@ -44,6 +44,11 @@ base_url = {base_url}
 # practice website needs both: Impressum (§ 5 DDG) and Datenschutzerklärung (Art. 13 DSGVO). Their
 # translations are published only where a reviewer signed them off; the rest shows the German text.
 legal = ["impressum", "datenschutz"]
+
+# Whom each language's byline names as its translator; without it, the catalog's Last-Translator,
+# whoever saved it last. A health site says who answers for each language: delete the "# ".
+# [site.translator]
+# {first} = "Vorname Nachname"
 """
 
 EXAMPLE = """\
@@ -178,7 +183,8 @@ def init_project(root: Path, name: str | None = None, author: str = "", base_url
                           f"got {base_url!r}")
     today = dt.date.today().isoformat()
     config = CONFIG_TEMPLATE.format(name=_toml(name or root.resolve().name), author=_toml(author),
-                                    languages=_toml(list(languages)), base_url=_toml(base_url or DEFAULT_BASE_URL))
+                                    languages=_toml(list(languages)), base_url=_toml(base_url or DEFAULT_BASE_URL),
+                                    first=next(iter(languages), "en"))
     byline = yaml.safe_dump({"author": author}, allow_unicode=True, width=1 << 16) if author else ""
     files = {
         root / CONFIG_NAME: config,

@@ -57,7 +57,8 @@ from .search import BUNDLE, index_site, unstemmed, unstemmed_advice
 from .redirects import Redirect, file_slug, gone_language_message, gone_message, kept, old_names, old_path, \
     redirect_files, redirect_page
 from .renames import ORIGINALS, RECORD as RENAMED
-from .sources import Article, Moment, Sources, calendar_day, later, read_date, read_sources, same_titles
+from .sources import (Article, Moment, Sources, calendar_day, later, read_date, read_sources, same_titles,
+                      without_text)
 from .statrecord import StatRecord
 from .tagwarnings import TagWarnings
 from .states import MACHINE, REVIEWED, STALE, UNTRANSLATED
@@ -277,6 +278,15 @@ class Page:
         if self.markdown is None:
             object.__setattr__(self, "markdown", _recorded_body(self.record, self.digest))
         return self.markdown
+
+    @property
+    def description(self) -> str | None:
+        """The summary as a page's description (``<meta name="description">``, ``og:description``, JSON-LD
+        ``description``), or None: a translation whose summary is (partly) German still, not translated or its draft
+        held back as the visible text's are (``front_fallback``), has none. Those carry no ``lang`` of their own
+        and claim the page's language (WHATWG HTML 4.2.5, schema.org ``inLanguage``); the lists and the feed, which
+        can mark it, show the German summary with ``lang``."""
+        return None if "summary" in self.front_fallback else self.summary
 
     @property
     def credits_translator(self) -> bool:
@@ -1032,8 +1042,8 @@ def _jsonld(site: _Site, page: Page, german_html: bool = False) -> Markup:
         review["lastReviewed"] = page.last_reviewed.isoformat()
     if page.lang != site.source and page.credits_translator and not german_html:
         data["translator"] = {"@type": "Person", "name": page.translator}
-    if page.summary:
-        data["description"] = page.summary
+    if page.description:
+        data["description"] = page.description
     if page.date:
         data["datePublished"] = page.date.isoformat()
     if page.updated:
@@ -1777,7 +1787,7 @@ def _article_page(site: _Site, bodies: _Bodies, rel: str, page: Page, errors: li
         "disclaimer": site.localized(page.lang, site.practice.disclaimer),
         "call_to_action": site.localized(page.lang, site.practice.call_to_action),
         "contact": site.practice.contact,
-        "social": site.social(page.lang, "article", page.title, page.summary, item["absolute"],
+        "social": site.social(page.lang, "article", page.title, page.description, item["absolute"],
                               [alt["hreflang"] for alt in site.cluster(page.slug)[:-1]], first_image(body)),
     }
     return _render(site.env(page.lang), "page.html" if page.standalone else "article.html", rel,
@@ -1983,6 +1993,9 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
     result.standalone = frozenset(p.slug for p in site.pages(site.source))
     result.warnings += list(site.media.warnings)
     result.warnings += [f"{a.ref}:{line}: {message}" for a, line, message in same_titles(site.sources.values())]
+    # an article read this run (changed, or a cold run: as extract says it) published with no text: once per build
+    result.warnings += [f"{a.ref}:{empty[0]}: {empty[1]}" for a in sorted(site.sources.values(), key=lambda a: a.ref)
+                        if "text" in a.__dict__ and not a.draft and (empty := without_text(a))]
     tags = TagWarnings(config.state_dir)  # extract's answers; a German-only page's are worked out each build
     result.warnings += [f"{a.ref}:{line}: {message}" for a in sorted(site.sources.values(), key=lambda a: a.ref)
                         for line, message in tags.of(a)]

@@ -443,7 +443,7 @@ def yaml_error(exc: Exception, front: str, first: int, ref: str | Path) -> Verla
     if isinstance(exc, yaml.reader.ReaderError):  # a character YAML does not allow, e.g. a control character
         return VerlagError(f"invalid YAML front matter: character U+{exc.character:04X} is not allowed "
                            f"({exc.reason}); remove it", ref, first + front.count("\n", 0, exc.position))
-    opened = _unclosed(exc, front, first)
+    opened = _unclosed(exc, front, first) or _unclosed_quote(exc, front, first)
     if opened:
         return VerlagError(opened[1], ref, opened[0])
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
@@ -471,6 +471,19 @@ def _unclosed(exc: yaml.YAMLError, front: str, first: int) -> tuple[int, str] | 
     return first + mark.line, (f"invalid YAML front matter: '{opening}' is not closed with '{closing}' (YAML "
                                f"noticed on line {first + later.line}: {exc.problem}); end it on the same line, "
                                f"e.g. {example}")
+
+
+def _unclosed_quote(exc: yaml.YAMLError, front: str, first: int) -> tuple[int, str] | None:
+    """(line, message) for a quoted scalar never closed: PyYAML reads on to the end of the front matter ("found
+    unexpected end of stream", its ``problem_mark``); its ``context_mark`` is where the quote opened, the line to
+    name. None for any other problem. ``first``: the front matter's line 1."""
+    mark, later = getattr(exc, "context_mark", None), getattr(exc, "problem_mark", None)
+    if getattr(exc, "context", None) != "while scanning a quoted scalar" or mark is None or later is None:
+        return None
+    quote = front[mark.index] if mark.index < len(front) else '"'
+    return first + mark.line, (f"invalid YAML front matter: the quote {quote} opened here is not closed (YAML "
+                               f"noticed on line {first + later.line}: {exc.problem}); end the value with {quote} "
+                               f"on the same line, e.g. title: {quote}Kühlen nach dem Sport{quote}")
 
 
 def _closes(front: str, start: int) -> bool:
@@ -877,6 +890,16 @@ def same_titles(articles: Iterable[Article]) -> list[tuple[Article, int, str]]:
             for same in by_title.values() if len(same) > 1 for article in same]
 
 
+def without_text(article: Article) -> tuple[int, str] | None:
+    """(line of the front matter's end, message) when ``article`` has no text after its front matter (a note to
+    oneself alone is none), else None; ``extract``, ``check`` and ``build`` say it. Reads the article's text."""
+    if _EMPTY_COMMENT_RE.sub("", article.body).strip():
+        return None
+    return (article.body_line - 1, "no text after the front matter: " + (
+        "a draft, not published" if article.draft else
+        "the site publishes a page with only its title; write the text, or set 'draft: true' until it is written"))
+
+
 def front_matter_warnings(article: Article) -> list[tuple[int, str]]:
     """(line of the file, message) for each front-matter value that reads well but is doubtful: no
     ``date`` (the file's day is used; not for a standalone page, which has no date) and an ``updated``
@@ -897,10 +920,8 @@ def front_matter_warnings(article: Article) -> list[tuple[int, str]]:
     stray = _stray_end(article) if read or article.undated else None
     if stray is not None:
         found.append(stray)
-    if read and not _EMPTY_COMMENT_RE.sub("", article.body).strip():  # a note to oneself alone is no text
-        found.append((article.body_line - 1, "no text after the front matter: " + (
-            "a draft, not published" if article.draft else
-            "the site publishes a page with only its title; write the text, or set 'draft: true' until it is written")))
+    if read and (empty := without_text(article)):
+        found.append(empty)
     if article.undated and not article.page:
         day = meta["date"].isoformat()
         found.append((1, f"no 'date:' in the front matter; the site shows the file's day ({day}), which changes "

@@ -171,18 +171,18 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                     named = len(drift.unmarked_messages(po))
                     row.warnings += named + bool(drift.without_unmarked() if named else drift)
                 # the build's figures, where its own do not settle it: fully reviewed without check errors is
-                # published; all empty is unmarked (its "empty" column says it: build's "nothing translated yet"); one
-                # showing nothing else translated (machine drafts under unreviewed = "source", signed-off pseudo text)
-                # is marked with the build's words
+                # published; one showing nothing translated (all empty, machine drafts under unreviewed = "source",
+                # signed-off pseudo text) is marked with the build's words ("nothing translated yet": trial 16 read
+                # an unmarked row of empties as published); an unfilled page, published in no language, is marked
+                # so (build names it so, not among the translations it holds back)
                 # (made in memory, the figures cached with the QA counts: a status after a small edit makes only
                 # the editions whose catalog changed)
-                if counts[3] is None and (row.errors or (row.percent_reviewed < 100
-                                                         and segments[UNTRANSLATED] < sum(segments.values()))):
+                if counts[3] is None and not row.unfilled and (row.errors or row.percent_reviewed < 100):
                     failed: list[VerlagError] = []  # making its edition failed: as the build says it, once
                     with contain(article.ref, "building the editions", failed):
                         counts[3] = not_published(pages, lang, article.slug)
                     errors += [e for e in failed if str(e) not in set(map(str, errors))]
-                row.held = counts[3] or ""
+                row.held = "" if row.unfilled else counts[3] or ""
             rows.append(row)
     if qa:  # an image variant made from an older German image is a warning of its article, as in ``check``
         by_row = {(r.lang, r.slug): r for r in rows}
@@ -296,10 +296,13 @@ def format_table(rows: list[Progress], totals_only: bool = False) -> str:
         lines.append("German changed since extract = the German source was edited after the last verlag extract: the "
                      "figures are of the German before; run verlag extract")
     if held := [r for r in listed if r.held]:
+        why: dict[str, list[str]] = {}  # the build's reason -> its pages, as the build lists them
+        for r in held:
+            reason = r.held + (": segments held back by check errors count as not translated; run verlag check"
+                               if r.errors else "")
+            why.setdefault(reason, []).append(f"{r.lang}/{r.slug}")
         lines.append("not published = the next verlag build holds it back: "
-                     + "; ".join(f"{r.lang}/{r.slug}: {r.held}" for r in held)
-                     + (": segments held back by check errors count as not translated; run verlag check"
-                        if any(r.errors for r in held) else ""))
+                     + "; ".join(f"{', '.join(pages)}: {reason}" for reason, pages in why.items()))
         if any("% translated" in r.held for r in held):  # trial 14: "4.0%" in the row, "63.4 % translated" here
             lines.append("% translated = the page's words readers get in a translation, reviewed or a draft the page "
                          "shows (the build's figure for [publish] min_translated); the table's % counts reviewed "

@@ -67,6 +67,10 @@ SOURCE_CASES = {
     "unclosed-yaml-list-and-a-later-bracket": (  # the ']' of a later key's plain value closes no '['
         "---\ntitle: Kaputt\ntags: [Leber, Niere\nsummary: Kapitel ]\n---\nText.\n",
         3, ("invalid YAML", "'[' is not closed with ']' (YAML noticed on line 4")),
+    "unclosed-yaml-quote": (  # trial 16: named at line 4, "found unexpected end of stream", no hint
+        '---\ntitle: "Kühlen nach dem Sport\ndate: 2026-05-26\n---\nText.\n',
+        2, ("invalid YAML", 'the quote " opened here is not closed (YAML noticed on line 4',
+            'e.g. title: "Kühlen nach dem Sport"')),
     "reserved-marker": (  # the editions stage's fallback marker, read as one, would re-label the passage
         "---\ntitle: Kaputt\ndate: 2026-05-26\n---\nErste Zeile.\nIm \ue000hohen Gras.\n", 6,
         ("U+E000 (private use) is reserved",)),
@@ -228,7 +232,9 @@ def test_catalog_that_is_not_utf8_names_the_line_of_the_bad_byte(published: Proj
     path.write_bytes(data)
     line = data[:data.index(b"\xe4")].count(b"\n") + 1
     result = assert_fails_untouched(published, "status")
-    assert_error(result, "translations/en/eins.po", line, "not UTF-8")
+    assert_error(result, "translations/en/eins.po", line, "not UTF-8 (byte 0xe4",
+                 "in Poedit File > Save writes UTF-8", "msgconv --to-code=UTF-8 -o translations/en/eins.po",
+                 "iconv -f cp1254 -t utf-8 translations/en/eins.po")  # trial 16: no hint how to save it as UTF-8
 
 
 # ---- verlag.toml ----

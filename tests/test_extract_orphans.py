@@ -42,6 +42,29 @@ def test_a_catalog_reviewed_in_one_entry_of_many_is_renamed_with_its_article(pro
     assert not (project.root / "translations/en/schlaf.po").exists()
 
 
+def test_a_catalog_with_nothing_translated_is_renamed_with_its_article_too(project: Project):
+    """Trial 16: after a rename the English catalog moved, the Ukrainian one with no translation yet stayed behind;
+    the next extract then called it "renamed … and it was saved again", though nobody had touched it."""
+    project.write("source_de/schlaf.md", SCHLAF)
+    project.run("extract")
+    review(project, "en", "schlaf", {"Schlaf heilt viel.": "Sleep heals a lot."})
+    french = polib.pofile(str(project.root / "translations/fr/schlaf.po"))
+    assert not any(e.msgstr for e in french)
+    french.metadata["Language-Team"] = "Équipe française <fr@example.org>"
+    french.save()
+    (project.root / "source_de/schlaf.md").rename(project.root / "source_de/schlafen.md")
+    result = project.run("extract")
+    for lang in ("en", "fr"):
+        assert f"renamed translations/{lang}/schlaf.po -> translations/{lang}/schlafen.po" in result.output
+        assert not (project.root / f"translations/{lang}/schlaf.po").exists()
+    assert "warning" not in result.output, result.output
+    moved = polib.pofile(project.read("translations/fr/schlafen.po"))
+    assert moved.metadata["Language-Team"] == "Équipe française <fr@example.org>"
+    assert {e.msgid for e in moved} == {"Schlaf", "Schlaf heilt viel.", "Abends hilft Tee.", "Morgens hilft Licht."}
+    msgfmt_check(project.root / "translations/fr/schlafen.po")
+    assert "schlaf.po" not in project.run("extract").output
+
+
 def test_a_save_to_the_old_catalog_after_a_rename_is_brought_over_for_review(project: Project):
     held = renamed(project)
     review(project, "en", "schlafen", {"Morgens hilft Licht.": "Light helps in the morning."})
@@ -256,14 +279,14 @@ def test_extracts_copy_of_a_catalog_goes_with_the_catalog_of_a_renamed_or_delete
     (project.root / "source_de/schlaf.md").rename(project.root / "source_de/schlafen.md")
     assert "renamed translations/en/schlaf.po -> translations/en/schlafen.po" in project.run("extract").output
     assert "en/schlafen.catalog" in records(project) and "en/schlaf.catalog" not in records(project)
-    assert "fr/schlaf.catalog" in records(project)  # nothing translated to move along: kept as an orphan
+    assert "fr/schlafen.catalog" in records(project) and "fr/schlaf.catalog" not in records(project)  # empty too
     (project.root / "source_de/schlafen.md").unlink()
     result = project.run("extract")
     assert "translations/en/schlafen.po: no German article has this slug any more (" in result.output
     assert "en/schlafen.catalog" in records(project)
     (project.root / "translations/en/schlafen.po").unlink()
     project.run("extract")
-    assert "en/schlafen.catalog" not in records(project) and "fr/schlaf.catalog" in records(project)
+    assert "en/schlafen.catalog" not in records(project) and "fr/schlafen.catalog" in records(project)
 
 
 def test_status_counts_a_deleted_articles_reviewed_translations_and_says_how_to_bring_them_back_or_drop_them(

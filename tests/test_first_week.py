@@ -301,3 +301,16 @@ def test_without_a_terminal_no_bar_is_drawn_and_the_steps_are_not_counted(monkey
     with cli.progress_bar("extract", lambda: counted.append(1) or 5) as step:
         assert step is None
     assert counted == [], "counting the steps lists every source: a run in a pipe or CI does without"
+
+
+def test_init_writes_site_translator_commented_out_and_it_works_once_uncommented(tmp_path):
+    """Trial 16: README tells a health site to set [site.translator], but init's verlag.toml neither had nor named it."""
+    from pipeline.config import load_config
+
+    project = Project(tmp_path / "p")
+    project.run("init", "--languages", "tr,uk")
+    text = project.read("verlag.toml")
+    assert "# [site.translator]\n# tr = \"Vorname Nachname\"\n" in text
+    assert not load_config(project.root).section("site", "translator")
+    project.write("verlag.toml", text.replace("# [site.translator]\n# tr =", "[site.translator]\ntr ="))
+    assert load_config(project.root).section("site", "translator") == {"tr": "Vorname Nachname"}

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import lxml.html
+import polib
 import pytest
 from lxml import etree
 
@@ -106,6 +107,40 @@ def test_each_tag_shown_in_german_carries_lang_not_the_whole_list(tea, atom_sche
     assert [(c.get("term"), c.get(XML_LANG)) for c in categories] == [("Tea", None), ("Kräuter", "de")]
 
 
+def descriptions(project: Project, rel: str) -> tuple:
+    """A page's description as ``<meta name="description">``, ``og:description`` and JSON-LD say it (None: absent)."""
+    html = page(project, rel)
+    (data,) = html.xpath('//script[@type="application/ld+json"]/text()')
+    return (*(next(iter(html.xpath(f'//meta[@{attr}="{name}"]/@content')), None)
+              for attr, name in (("name", "description"), ("property", "og:description"))),
+            json.loads(data).get("description"))
+
+
+def test_a_translation_shows_no_german_summary_as_its_description(project: Project):
+    """Trial 16: an English page whose summary was still a machine draft (shown in German) gave the German
+    summary as its meta, og: and JSON-LD description, the JSON-LD saying inLanguage en."""
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n\n'
+                                 '[publish]\nunreviewed = "source"\nmin_translated = 0\n\n'
+                                 '[site]\nbase_url = "https://example.org/"\nsearch = false\n')
+    german = "Warum eine Wärmflasche bei Bauchweh hilft."
+    project.write("source_de/waerme.md", article("Wärme", "Wärme entspannt den Bauch.\n", summary=german))
+    project.run("extract")
+    review(project, "en", "waerme", {("title", "Wärme"): "Warmth", "Wärme entspannt den Bauch.": "Warmth relaxes."})
+    po = polib.pofile(str(project.root / "translations/en/waerme.po"))
+    draft = po.find(german, msgctxt="summary")
+    draft.msgstr, draft.flags = "Why a hot-water bottle helps.", ["fuzzy"]  # a machine draft, not reviewed yet
+    po.save()
+    msgfmt_check(project.root / "translations/en/waerme.po")
+    project.run("build")
+    assert descriptions(project, "site/en/waerme/index.html") == (None, None, None)
+    assert descriptions(project, "site/de/waerme/index.html") == (german,) * 3
+    index = page(project, "site/en/index.html").xpath('//p[@class="summary"]')
+    assert [(p.text, p.get("lang")) for p in index] == [(german, "de")]  # a list can mark it German
+    review(project, "en", "waerme", {("summary", german): "Why a hot-water bottle helps."})
+    project.run("build")
+    assert descriptions(project, "site/en/waerme/index.html") == ("Why a hot-water bottle helps.",) * 3
+
+
 def test_each_languages_old_address_leads_to_that_languages_edition(tea):
     built = tea.run("build")
     lines = tea.read("site/_redirects").splitlines()
@@ -169,3 +204,17 @@ def test_an_article_without_text_is_named_with_whether_it_is_published(project: 
                 "its title; write the text, or set 'draft: true' until it is written") in output, output
         assert "warning: source_de/entwurf.md:5: no text after the front matter: a draft, not published" in output
         assert "tee.md:3: no text" not in output
+
+
+def test_build_names_an_article_without_text_it_publishes_once(project: Project):
+    """Trial 16: build published an article of front matter only without a word (extract and check said it)."""
+    project.write("source_de/leer.md", "---\ntitle: Leer\ndate: 2026-05-26\n---\n\n<!-- kommt noch -->\n")
+    project.write("source_de/entwurf.md", "---\ntitle: Entwurf\ndate: 2026-05-26\ndraft: true\n---\n")
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.run("extract")
+    output = project.run("build").output
+    said = ("warning: source_de/leer.md:4: no text after the front matter: the site publishes a page with only its "
+            "title; write the text, or set 'draft: true' until it is written")
+    assert output.count(said) == 1, output
+    assert (project.root / "site/de/leer/index.html").is_file()
+    assert "entwurf.md:5" not in output and "tee.md:3: no text" not in output

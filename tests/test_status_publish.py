@@ -45,13 +45,32 @@ def test_status_names_a_translation_below_min_translated_without_check_errors_as
     assert figures, build
     assert re.search(r"^en +knie \(not published\) +2 .* ok$", status, re.M), status
     assert (f"not published = the next verlag build holds it back: en/knie: [publish] min_translated "
-            f"({figures.group(1)})\n") in status, status
+            f"({figures.group(1)}); en/leer, fr/knie, fr/leer: nothing translated yet\n") in status, status
     # trial 14: the row's % (reviewed words) and the footnote's % translated differ; the output says what each is
     assert ("% translated = the page's words readers get in a translation, reviewed or a draft the page shows (the "
             "build's figure for [publish] min_translated); the table's % counts reviewed words only") in status
     assert "run verlag check" not in status
-    # nothing translated yet (the build says so in its own words): no mark, no figures
-    assert re.search(r"^en +leer +0 ", status, re.M), status
+    assert re.search(r"^en +leer \(not published\) +0 ", status, re.M), status  # no figures: nothing translated
+
+
+def test_status_marks_a_translation_with_nothing_translated_not_published_as_build_does(project: Project):
+    """Trial 16: the Ukrainian rows of catalogs with every entry empty had no mark in status, while build said
+    "uk: not published (nothing translated yet): …"; the English rows of machine drafts were marked. One
+    decision (the build's), said by both; the footnote lists the pages of one reason together, as build does."""
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en", "uk"]\n')
+    for slug in ("tee", "knie"):
+        project.write(f"source_de/{slug}.md", article(slug.title(), "Ingwer wärmt von innen.\n"))
+    project.run("extract")
+    review(project, "en", "tee", {("title", "Tee"): "Tea", "Ingwer wärmt von innen.": "Ginger warms you."})
+    review(project, "en", "knie", {("title", "Knie"): "Knee", "Ingwer wärmt von innen.": "Ginger warms you."})
+    status = project.run("status").output
+    build = project.run("build").output
+    assert "uk: not published (nothing translated yet): knie, tee" in build, build
+    assert "en: not published" not in build, build
+    for slug in ("tee", "knie"):
+        assert re.search(rf"^uk +{slug} \(not published\) +0 +0 +0 +0 +2 ", status, re.M), status
+        assert re.search(rf"^en +{slug} +2 ", status, re.M), status
+    assert "not published = the next verlag build holds it back: uk/knie, uk/tee: nothing translated yet\n" in status
 
 
 def test_build_names_signed_off_pseudo_drafts_as_the_reason_a_language_is_not_published(project: Project):
@@ -84,5 +103,5 @@ def test_status_marks_a_translation_of_machine_drafts_only_not_published_as_buil
     assert "en: not published (no reviewed translation to show yet; its machine drafts show only with [publish] " \
            "unreviewed = \"machine\"): tee" in build
     assert re.search(r"^en +tee \(not published\) +0 +2 ", status, re.M), status
-    assert ("en/tee: no reviewed translation to show yet; its machine drafts show only with [publish] unreviewed = "
-            "\"machine\"") in status
+    assert ("en/tee, fr/tee: no reviewed translation to show yet; its machine drafts show only with [publish] "
+            "unreviewed = \"machine\"") in status
