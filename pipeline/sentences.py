@@ -529,7 +529,8 @@ def _spans_in_block(block: str, code: str) -> tuple[Span, ...]:
     dropped = set(places)
     kept = [i for i in range(len(block)) if i not in dropped]
     plain = "".join(block[i] for i in kept)
-    return tuple((kept[a], kept[b - 1] + 1) for a, b in _spans_in_plain_block(plain, code))
+    # a sentence that begins with an escaped full stop ("\\.eADr.") begins at its backslash: no text between spans
+    return tuple((kept[a] - (kept[a] - 1 in dropped), kept[b - 1] + 1) for a, b in _spans_in_plain_block(plain, code))
 
 
 def _spans_in_plain_block(block: str, code: str) -> tuple[Span, ...]:

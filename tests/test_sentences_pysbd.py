@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from pipeline import pysbd_de, sentences
@@ -75,6 +75,8 @@ _SHAPES = st.lists(
 
 
 @given(_SHAPES)
+@example("Lizenz   \n}Basic\nusw.\nehDr.{\n\n\\.eADr.\nBäB a- Lizenz")  # a sentence begun by an escaped full stop
+@example("Erster Satz. \\.Zweiter Satz.")  # lost its backslash (CI at 17393fc)
 def test_segmentation_never_raises_and_keeps_the_text(text):
     spans = sentence_spans(text, "de")
     rebuilt = []
