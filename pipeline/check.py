@@ -63,7 +63,7 @@ from .notesyntax import findings as note_syntax
 from .segment import reference_labels, template_tag_warning, template_tags, too_many_brackets
 from .scripts import UNSPACED, latin_length, unspaced
 from .sentences import german_abbreviation
-from .sources import Sources, front_matter_warnings, read_aliases, read_sources, same_titles, site_host
+from .sources import Article, Sources, front_matter_warnings, read_aliases, read_sources, same_titles, site_host
 
 ERROR, WARNING = "error", "warning"
 TEXT_STATES = frozenset({REVIEWED, MACHINE, STALE})
@@ -1186,6 +1186,8 @@ SOURCE_CHECKS = [
           "alike)", None),
     Check("article-link", WARNING, "German article: a link to an article file or site path no published page "
           "answers to", None),
+    Check("renamed-link", WARNING, "German article: a link to the old file of a renamed article, which leads to "
+          "its page only while .verlag/ remembers the rename", None),
     Check("fragment", WARNING, "German article: an in-page link (#x) whose page has no heading, footnote or anchor "
           "with that id", None),
     Check("old-site", WARNING, "German article: a link or image on the old blog's host", None),
@@ -1866,11 +1868,17 @@ def article_link_findings(config: Config, sources: Sources, slugs: list[str] | N
     that cannot be read now counts as published where the last build's German page of it is there (the build
     keeps it). Only
     originals whose text names a ``.md`` file or a root path are parsed; one that cannot be is appended to
-    ``errors``."""
+    ``errors``.
+
+    A link that leads to an article only through a rename verlag knows (``renames.link_names``: the old file
+    ``alt.md`` of a renamed article) is a ``renamed-link`` warning instead: the pages link the article, but only
+    while ``.verlag/`` remembers the rename, which git leaves out; it names the file to link instead."""
     from .site import Urls
 
     published = [a for a in (*sources.articles, *sources.german_only) if not a.draft]
     names, renamed = {a.slug for a in published}, old_names(published)
+    renames: list[dict[str, str]] = []  # [old slug -> slug, old names with them], once a link needs them
+    by_slug = {a.slug: a for a in published}
     urls, codes = Urls(config.site_url), (config.source_language, *config.languages)
     names |= {slug for slug in sources.unreadable
               if (config.site_dir / urls.file(urls.path("article", config.source_language, slug))).is_file()}
@@ -1881,11 +1889,48 @@ def article_link_findings(config: Config, sources: Sources, slugs: list[str] | N
         if (slugs and article.slug not in slugs) or not any(mark in article.body for mark in (".md", "](/", "]: /")):
             continue
         with contain(article.ref, "reading its links", errors):
-            findings += [Finding(article.ref, line, "article-link", WARNING, problem, config.source_language,
-                                 article.slug, (None, ""))
-                         for url, line in stored_references(config, article)
-                         if (problem := article_link_problem(url, names, renamed, served))]
+            for url, line in stored_references(config, article):
+                problem = article_link_problem(url, names, renamed, served)
+                if problem is None:
+                    continue
+                if not renames:
+                    renames += _renamed_names(config, sources, published)
+                check, target = "article-link", renames[0].get(_link_name(url))
+                if target in by_slug and article_link_problem(url, names, renames[1], served) is None:
+                    check, problem = "renamed-link", _renamed_link(url, by_slug[target])
+                findings.append(Finding(article.ref, line, check, WARNING, problem, config.source_language,
+                                        article.slug, (None, "")))
     return findings
+
+
+def _renamed_names(config: Config, sources: Sources, published: list[Article]) -> list[dict[str, str]]:
+    """[old slug -> slug of the renames of the ``published`` articles whose addresses the next build keeps
+    (``renames.link_names``), ``redirects.old_names`` of ``published`` with them]."""
+    from .renames import link_names, renamed_addresses
+    from .site import GONE, load_site_state
+
+    renames = link_names(renamed_addresses(config, load_site_state(config), sources, GONE)[0],
+                         {a.slug for a in published})
+    return [renames, old_names(published, renames)]
+
+
+def _link_name(url: str) -> str:
+    """The name a link gives the article it leads to: the file's (``alt.md`` -> ``alt``), else its path's last
+    segment."""
+    name = linked_article(url)
+    return name if name is not None else urlsplit(url).path.rstrip("/").rpartition("/")[2]
+
+
+def _renamed_link(url: str, article: Article) -> str:
+    """What ``check`` says of the link ``url`` that names the old file (or old address) of the renamed
+    ``article``: where it leads, for how long, and the link to write instead (its file, with ``url``'s fragment)."""
+    parts = urlsplit(url)
+    old = linked_article(url)
+    name = f"{old}.md is the old name" if old is not None else "it is an old address"
+    instead = article.path.name + (f"#{parts.fragment}" if parts.fragment else "")
+    return (f"{url!r}: {name} of {article.ref} (renamed): the pages link its page, in the reader's language, only "
+            "while this checkout remembers the rename (.verlag/, which git leaves out: in a fresh clone the link is "
+            f"broken); link {instead} instead")
 
 
 def drift_findings(drift, po: polib.POFile, ref: str, lang: str, slug: str, article_ref: str,

@@ -124,7 +124,7 @@ def _address(text: str) -> bool:
     return bool(text) and text.isprintable() and not any(c.isspace() for c in text)
 
 
-def old_names(articles: Iterable[Article]) -> dict[str, str]:
+def old_names(articles: Iterable[Article], renames: Mapping[str, str] | None = None) -> dict[str, str]:
     """Name -> slug: the file name of an article whose ``slug:`` differs from it (``eisenmangel-bei-frauen`` ->
     ``eisenmangel``: a link to its file, ``eisenmangel-bei-frauen.md``, leads to its page), the names articles
     had before a rename, as their ``aliases`` give them, and their old addresses. A file name wins over an
@@ -138,6 +138,9 @@ def old_names(articles: Iterable[Article]) -> dict[str, str]:
     the aliases of two articles give, is left out. A file's name is also given with its ``.md`` (``b.md`` ->
     ``c``), whatever other article has that name as its slug: a link to the file leads to that file's page
     (``file_slug``), a link to the address ``/de/b/`` to the article whose slug is ``b``.
+
+    ``renames``: old slug -> slug of the renames verlag knows (``renames.link_names``), old names too, after
+    those the aliases give: an author's ``aliases:`` entry says more than a rename found.
     """
     articles = list(articles)
     current = {article.slug for article in articles}
@@ -154,7 +157,9 @@ def old_names(articles: Iterable[Article]) -> dict[str, str]:
             files[article.path.stem].add(article.slug)
     named = {f"{name}.md": set(slugs) for name, slugs in files.items()}
     files = {name: slugs for name, slugs in files.items() if name not in current}
-    return {name: slugs.pop() for name, slugs in [*sorted(found.items()), *sorted(files.items()),
+    moved = [(old, {new}) for old, new in sorted((renames or {}).items())
+             if old not in current and old not in found]
+    return {name: slugs.pop() for name, slugs in [*moved, *sorted(found.items()), *sorted(files.items()),
                                                   *sorted(named.items())] if len(slugs) == 1}
 
 

@@ -18,7 +18,7 @@ at that address, the redirect is dropped, and the build says so once.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -55,6 +55,13 @@ def renamed_addresses(config: Config, state: Mapping, sources: Sources, gone_key
     return resolve(load_state(config.state_dir / RENAMES_FILE), recorded if isinstance(recorded, dict) else {},
                    published_before(state, gone_key, current, (config.source_language, *config.languages)), current,
                    moved_files(originals if isinstance(originals, dict) else {}, {a.slug: a.digest for a in every}))
+
+
+def link_names(kept: Iterable[Renamed], published: Container[str]) -> dict[str, str]:
+    """Old slug -> slug of each rename in ``kept`` (``renamed_addresses``' first list) whose article is among the
+    ``published`` slugs: for ``redirects.old_names``, so that a link other articles still have to the old file
+    (``alt.md``, ``alt.md#abschnitt``) leads to the renamed article's page in the reader's language."""
+    return {r.old: r.to for r in kept if r.to in published}
 
 
 def published_before(state: Mapping, gone_key: str, current: Collection[str],

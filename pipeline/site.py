@@ -56,7 +56,7 @@ from .practice import Localized, Practice, check_legal, load_practice, translato
 from .search import BUNDLE, index_site, unstemmed, unstemmed_advice
 from .redirects import Redirect, file_slug, gone_language_message, gone_message, kept, old_names, old_path, \
     redirect_files, redirect_page
-from .renames import ORIGINALS, RECORD as RENAMED
+from .renames import ORIGINALS, RECORD as RENAMED, Renamed, link_names, renamed_addresses
 from .sources import (Article, Moment, Sources, calendar_day, later, read_date, read_sources, same_titles,
                       without_text)
 from .statrecord import StatRecord
@@ -1455,8 +1455,10 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
 
     # the old names of the German originals the site is built from, worked out once for the link warnings and
     # the bodies' links: one set for both, so a link the build does not warn about is one the pages resolve (an
-    # original left out for now, its references refused and no earlier page, still holds its names, as its file)
-    renamed = old_names(documents)
+    # original left out for now, its references refused and no earlier page, still holds its names, as its file);
+    # the names of the renames verlag knows too (``renames``), so a link to a renamed article's old file finds it
+    renames = renamed_addresses(config, state, sources, GONE)
+    renamed = old_names(documents, link_names(renames[0], {a.slug for a in documents}))
     urls = Urls(settings.base_url)
     moved = moved_paths(config)  # the old site's addresses redirects.txt answers
     # an original that cannot be read now keeps the German page of the last build, and links to it work
@@ -1592,7 +1594,7 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
         site.notes.append(f"{ref} cannot be read: its redirects from {olds} (aliases) stay as they were until it "
                           "reads again")
     made: dict[str, list] = {}
-    moved_on, renamed = _renamed(site, state, sources, titles)
+    moved_on, renamed = _renamed(site, renames, state.get(RENAMED, {}), sources, titles)
     out.update(redirect_files(sorted(german, key=lambda a: a.slug), urls, (site.source, *config.languages), titles,
                               out, errors, site.notes, before, made, german_titles, moved_on))
     out.update(moved_outputs(config, urls, (site.source, *config.languages), out, files_before, intact, errors,
@@ -1613,18 +1615,17 @@ def _originals(site: _Site, state: dict, sources: Sources) -> dict[str, str]:
     return dict(sorted({**kept, **{slug: article.digest for slug, article in site.sources.items()}}.items()))
 
 
-def _renamed(site: _Site, state: dict, sources: Sources, titles: Mapping[tuple[str, str], str]
-             ) -> tuple[list[Redirect], dict[str, dict]]:
-    """The redirects from the published addresses of renamed articles (``renames``: extract's record of the
-    renames, the files renamed as they were, and the last build's record of the addresses it kept) to their
-    pages: one per language whose address of the old slug a build published, to that language's edition, or to
-    the original while it is not published. And the record for the next build. Says in ``site.notes`` which
-    addresses a rename keeps, on the build that first keeps them, and in ``site.warnings`` which kept addresses
-    a source has taken (its page wins), on the build that drops them."""
-    from .renames import record, renamed_addresses
+def _renamed(site: _Site, renames: tuple[list[Renamed], list[Renamed], list[Renamed]], recorded: dict,
+             sources: Sources, titles: Mapping[tuple[str, str], str]) -> tuple[list[Redirect], dict[str, dict]]:
+    """The redirects from the published addresses of renamed articles (``renames``: ``renames.renamed_addresses``
+    from extract's record of the renames, the files renamed as they were, and the last build's record of the
+    addresses it kept, ``recorded``) to their pages: one per language whose address of the old slug a build
+    published, to that language's edition, or to the original while it is not published. And the record for the
+    next build. Says in ``site.notes`` which addresses a rename keeps, on the build that first keeps them, and in
+    ``site.warnings`` which kept addresses a source has taken (its page wins), on the build that drops them."""
+    from .renames import record
 
-    recorded = state.get(RENAMED, {})
-    found, taken, waiting = renamed_addresses(site.config, state, sources, GONE)
+    found, taken, waiting = renames
     languages = (site.source, *site.config.languages)
     redirects, new = [], {}  # new: the article's ref -> (old slugs, their addresses) it keeps from this build on
     for r in found:

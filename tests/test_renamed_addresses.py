@@ -4,6 +4,7 @@ Real builds; the old addresses followed through a real HTTP server on 127.0.0.1 
 
 from __future__ import annotations
 
+import lxml.html
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
@@ -205,3 +206,38 @@ def test_a_crafted_state_file_cannot_add_rules_to_the_redirect_files(project):
     project.run("build", code=2)
     assert "evil" not in project.read("site/_redirects") + project.read("site/.htaccess")
     assert project.read("site/_redirects") == "/  p=140  /de/salbei/  301!\n"
+
+
+def test_a_link_to_a_renamed_article_s_old_file_leads_to_its_new_page_and_check_names_the_link(project):
+    """tee.md links ``alt.md`` and ``alt.md#abschnitt``; the author renames alt.md to neu.md (git mv) without
+    touching tee.md. verlag knows the rename, yet check and build called both links broken (``article-link``) and
+    every page kept the dead ``alt.md``. They lead to neu's page in the reader's language now, build says nothing
+    of them, and check names each (file:line) as a link to the old file, with the name to link instead."""
+    configure(project, "https://praxis.example/")
+    project.write("verlag.toml", project.read("verlag.toml") + "[publish]\nmin_translated = 0\n")
+    project.write("source_de/alt.md", article("Zecken im Gras", "## Abschnitt\n\nZecken warten im hohen Gras.\n"))
+    sentence = "Lesen Sie [mehr](alt.md) und [dort](alt.md#abschnitt)."
+    project.write("source_de/tee.md", article("Tee", f"Tee hilft.\n\n{sentence}\n"))
+    project.run("extract")
+    review(project, "en", "alt", {("title", "Zecken im Gras"): "Ticks in the grass", "Abschnitt": "Section",
+                                  "Zecken warten im hohen Gras.": "Ticks wait in tall grass."})
+    review(project, "en", "tee", {("title", "Tee"): "Tea", "Tee hilft.": "Tea helps.",
+                                  sentence: "Read [more](alt.md) and [there](alt.md#abschnitt)."})
+    project.run("build")
+    _rename(project, "alt", "neu")
+    project.run("extract")
+    checked = project.run("check").output
+    assert "no published article" not in checked and "[article-link]" not in checked, checked
+    for url in ("alt.md", "alt.md#abschnitt"):
+        assert (f"warning: source_de/tee.md:7: '{url}': alt.md is the old name of source_de/neu.md (renamed): "
+                "the pages link its page, in the reader's language, only while this checkout remembers the "
+                "rename (.verlag/, which git leaves out: in a fresh clone the link is broken); link "
+                f"{url.replace('alt', 'neu')} instead [renamed-link]") in checked, checked
+    built = project.run("build").output
+    assert "'alt.md" not in built and "no published article" not in built, built
+    for lang in ("de", "en"):
+        hrefs = lxml.html.fromstring(project.read(f"site/{lang}/tee/index.html")).xpath("//article//p/a/@href")
+        assert hrefs == [f"/{lang}/neu/", f"/{lang}/neu/#abschnitt"], (lang, hrefs)
+    # the author links the new file: nothing left to say
+    project.write("source_de/tee.md", project.read("source_de/tee.md").replace("alt.md", "neu.md"))
+    assert "renamed-link" not in project.run("check").output
