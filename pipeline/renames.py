@@ -2,8 +2,10 @@
 
 When the author renames ``source_de/alt.md`` to ``neu.md`` (or changes its ``slug:``), ``extract`` moves the
 catalogs along and records the rename (``orphans.RENAMES_FILE``: old slug -> new slug); a file renamed as it was
-(``git mv``: the same text) is known by its digest too, which each build records (``ORIGINALS``), so also an
-article without translations, or one built without ``extract`` in between. Readers' bookmarks, search
+(``git mv``: the same text) is known by its digest too, which each build records (``ORIGINALS``), and one renamed
+and edited by its title (``TITLES``) when that is unchanged and neither an other article that went nor another
+new one has it, so also an article without catalogs (``translate: false``), or one built without ``extract`` in
+between. Readers' bookmarks, search
 engines and other sites still link ``/de/alt/`` and each translation's ``/en/alt/``: the site keeps every such
 address a build published as a redirect to the article's page in that language (the original's while that
 edition is not published), made by ``redirects`` exactly as for an ``aliases:`` entry (meta refresh page,
@@ -30,6 +32,7 @@ if TYPE_CHECKING:
 
 RECORD = "renamed"  # site.json: old slug -> {"to": slug it led to, "langs": [languages whose address it keeps]}
 ORIGINALS = "originals"  # site.json: slug of each published German original -> its ``Article.digest``
+TITLES = "original_titles"  # site.json: slug of each published German original -> its German title
 _PAGE_FILE = re.compile(r"([^/]+)/([^/]+)/index\.html")
 
 
@@ -51,10 +54,11 @@ def renamed_addresses(config: Config, state: Mapping, sources: Sources, gone_key
 
     every = [*sources.articles, *sources.german_only]
     current = {a.slug for a in every} | sources.unreadable
-    recorded, originals = state.get(RECORD), state.get(ORIGINALS)
+    recorded, originals, titles = state.get(RECORD), state.get(ORIGINALS), state.get(TITLES)
     return resolve(load_state(config.state_dir / RENAMES_FILE), recorded if isinstance(recorded, dict) else {},
                    published_before(state, gone_key, current, (config.source_language, *config.languages)), current,
-                   moved_files(originals if isinstance(originals, dict) else {}, {a.slug: a.digest for a in every}))
+                   moved_files(originals if isinstance(originals, dict) else {}, {a.slug: a.digest for a in every},
+                               titles if isinstance(titles, dict) else {}, {a.slug: a.title for a in every}))
 
 
 def link_names(kept: Iterable[Renamed], published: Container[str]) -> dict[str, str]:
@@ -94,18 +98,35 @@ def published_before(state: Mapping, gone_key: str, current: Collection[str],
     return found
 
 
-def moved_files(originals: Mapping, digests: Mapping[str, str]) -> dict[str, str]:
+def moved_files(originals: Mapping, digests: Mapping[str, str], titles_before: Mapping | None = None,
+                titles: Mapping[str, str] | None = None) -> dict[str, str]:
     """Old slug -> new slug of each published German original (``originals``: ``ORIGINALS`` as the last build
     left it) whose slug no source has now while one source with a slug new since holds its very text (``digests``:
-    slug -> ``Article.digest`` of every German source now): a file renamed and nothing else."""
+    slug -> ``Article.digest`` of every German source now): a file renamed and nothing else. Of the others, one
+    whose title (``titles_before``: ``TITLES`` as the last build left it) is that of one source new since and not
+    taken so (``titles``: slug -> title of every German source now), while no other original that went had it: a
+    file renamed and edited, its title kept. Two candidates are never told apart by guess: neither is taken."""
     if all(old in digests for old in originals):  # the common build: no original went
         return {}
     by_digest: dict[str, list[str]] = {}
     for slug, digest in digests.items():
         if slug not in originals:
             by_digest.setdefault(digest, []).append(slug)
-    return {old: by_digest[digest][0] for old, digest in originals.items()
-            if old not in digests and isinstance(digest, str) and len(by_digest.get(digest, ())) == 1}
+    moved = {old: by_digest[digest][0] for old, digest in originals.items()
+             if old not in digests and isinstance(digest, str) and len(by_digest.get(digest, ())) == 1}
+    gone: dict[str, list[str]] = {}  # title -> the originals that went with it, not found by their text
+    for old in originals:
+        title = (titles_before or {}).get(old)
+        if old not in digests and old not in moved and isinstance(title, str):
+            gone.setdefault(title, []).append(old)
+    taken = set(moved.values())
+    by_title: dict[str, list[str]] = {}
+    for slug, title in (titles or {}).items():
+        if slug not in originals and slug not in taken and title in gone:
+            by_title.setdefault(title, []).append(slug)
+    moved.update((olds[0], by_title[title][0]) for title, olds in gone.items()
+                 if len(olds) == 1 and len(by_title.get(title, ())) == 1)
+    return moved
 
 
 def resolve(renames: Mapping, recorded: Mapping, before: Mapping[str, Collection[str]],

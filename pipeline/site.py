@@ -56,7 +56,7 @@ from .practice import Localized, Practice, check_legal, load_practice, translato
 from .search import BUNDLE, index_site, unstemmed, unstemmed_advice
 from .redirects import Redirect, file_slug, gone_language_message, gone_message, kept, old_names, old_path, \
     redirect_files, redirect_page
-from .renames import ORIGINALS, RECORD as RENAMED, Renamed, link_names, renamed_addresses
+from .renames import ORIGINALS, RECORD as RENAMED, TITLES, Renamed, link_names, renamed_addresses
 from .sources import (Article, Moment, Sources, calendar_day, later, read_date, read_sources, same_titles,
                       without_text)
 from .statrecord import StatRecord
@@ -85,7 +85,7 @@ GONE_REDIRECTS = "gone_redirects"  # and of the redirects from their old address
 # The type of each value of STATE_FILE as a build writes it; lists hold file or page names.
 STATE_TYPES = {"files": list, "bodies": list, "pages": dict, "lists": str, "media": dict, "spoken": dict,
                "redirects": dict, "search": str, GONE: dict, GONE_REDIRECTS: dict, RENAMED: dict,
-               ORIGINALS: dict}
+               ORIGINALS: dict, TITLES: dict}
 BODIES_FILE = "site-bodies.sqlite"  # the rendered article bodies (``_StoredBodies``), each read when needed
 RECORDS_FILE = "site-records.json"  # the edition records' fields but the body, by the record's SHA-256 (``load_pages``)
 OLD_BODIES_FILE = "site-bodies.json"  # where verlag kept them as one JSON document (156 MB at 10,000 articles)
@@ -1601,18 +1601,21 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
                              site.notes))
     out.update(_withdrawn(site, state, out))
     fresh = {"files": sorted(out), "pages": keys, "lists": lists, "media": media.scanned, "spoken": clean,
-             "redirects": made, ORIGINALS: _originals(site, state, sources)}
+             "redirects": made, ORIGINALS: _originals(site, state, sources, ORIGINALS, "digest"),
+             TITLES: _originals(site, state, sources, TITLES, "title")}
     if renamed:
         fresh[RENAMED] = renamed
     return out, site, fresh, bodies
 
 
-def _originals(site: _Site, state: dict, sources: Sources) -> dict[str, str]:
-    """``renames.ORIGINALS`` for the next build: slug -> ``Article.digest`` of each published German original, and
-    as the last build recorded it of one that cannot be read now (renamed meanwhile, it is still found)."""
-    before = state.get(ORIGINALS, {})
+def _originals(site: _Site, state: dict, sources: Sources, key: str, attribute: str) -> dict[str, str]:
+    """``renames.ORIGINALS`` (``attribute`` "digest") or ``renames.TITLES`` ("title"), the ``key`` of ``state``, for
+    the next build: slug -> that attribute of each published German original, and as the last build recorded it of
+    one that cannot be read now (renamed meanwhile, it is still found)."""
+    before = state.get(key, {})
     kept = {slug: before[slug] for slug in sources.unreadable if isinstance(before.get(slug), str)}
-    return dict(sorted({**kept, **{slug: article.digest for slug, article in site.sources.items()}}.items()))
+    now = {slug: getattr(article, attribute) for slug, article in site.sources.items()}
+    return dict(sorted({**kept, **now}.items()))
 
 
 def _renamed(site: _Site, renames: tuple[list[Renamed], list[Renamed], list[Renamed]], recorded: dict,

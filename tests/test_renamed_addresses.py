@@ -136,12 +136,13 @@ def test_a_new_article_that_takes_an_old_name_wins_and_the_build_says_so_once(pr
 
 
 def test_an_address_taken_down_comes_back_once_extract_tells_the_rename(project):
-    """Renamed and edited at once, then built before extract: the build cannot tell, takes the pages down and says
-    so. Once extract has moved the catalogs along (the rename recorded), the next build brings both addresses
-    back as redirects: the English one to the original while the edited article's translation is not published."""
+    """Renamed and retitled at once, then built before extract: the build cannot tell (neither its text nor its
+    title is the one it published), takes the pages down and says so. Once extract has moved the catalogs along
+    (the rename recorded), the next build brings both addresses back as redirects: the English one to the
+    original while the retitled article's translation is not published."""
     _translated(project)
     _rename(project, "alt", "neu")
-    project.write("source_de/neu.md", project.read("source_de/neu.md") + "\nSie mögen es feucht.\n")
+    project.write("source_de/neu.md", project.read("source_de/neu.md").replace("Zecken im Gras", "Zecken im Moos"))
     assert "the published address /de/alt/ is gone (also in en)" in project.run("build").output
     assert not (project.root / "site/de/alt").exists()
     project.run("extract")
@@ -241,3 +242,30 @@ def test_a_link_to_a_renamed_article_s_old_file_leads_to_its_new_page_and_check_
     # the author links the new file: nothing left to say
     project.write("source_de/tee.md", project.read("source_de/tee.md").replace("alt.md", "neu.md"))
     assert "renamed-link" not in project.run("check").output
+
+
+def test_a_file_renamed_and_edited_keeps_its_addresses_by_its_unchanged_title(project):
+    """Renamed and edited at once where no catalog can move along (``translate: false``: none; or built before
+    extract ran): the build knew a renamed file only by its very text and took /de/alt/ down with a warning. The
+    title it published it under, unchanged and no other article's, tells it now; a second candidate of that title
+    is no rename verlag guesses at."""
+    project.write("source_de/alt.md", article("Leber", "Die Leber arbeitet nachts.\n", translate="false"))
+    project.write("source_de/galle.md", article("Galle", "Die Galle hilft beim Verdauen.\n"))
+    project.run("build")
+    _rename(project, "alt", "neu")
+    project.write("source_de/neu.md", project.read("source_de/neu.md").replace("nachts", "in der Nacht"))
+    _rename(project, "galle", "gallenblase")
+    project.write("source_de/gallenblase.md", project.read("source_de/gallenblase.md") + "\nSie speichert.\n")
+    result = project.run("build")
+    assert "is gone" not in result.output, result.output
+    assert project.read("site/_redirects") == "/de/alt/  /de/neu/  301\n/de/galle/  /de/gallenblase/  301\n"
+    assert "gone-address" not in project.run("check").output
+    # two new articles under the title an article that went had: neither is taken for it
+    project.write("source_de/milz.md", article("Milz", "Die Milz ist klein.\n"))
+    project.run("build")
+    (project.root / "source_de/milz.md").unlink()
+    project.write("source_de/milz-1.md", article("Milz", "Die Milz filtert.\n"))
+    project.write("source_de/milz-2.md", article("Milz", "Die Milz wächst.\n"))
+    result = project.run("build")
+    assert "the published address /de/milz/ is gone" in result.output, result.output
+    assert "/de/milz/" not in project.read("site/_redirects")
