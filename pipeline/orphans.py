@@ -65,7 +65,8 @@ class Orphan:
                     "read serves nothing (not the translation memory either): fix it or delete it")
         if self.renamed_to is None:
             return self.kept
-        said = [f"{self.path}: its article was renamed (now {self.renamed_to}) and it was saved again"]
+        said = [f"{self.path}: saved again under the article's old name (a Poedit window left open, a Weblate "
+                f"commit, a git merge?) after extract had moved it to {self.renamed_to} with its renamed article"]
         if self.carried:
             said.append(f"{self.carried} of its translations brought over to {self.renamed_to} as fuzzy, "
                         "for review")
@@ -75,7 +76,7 @@ class Orphan:
                         f"{self.renamed_to}, which were kept: open both, copy over what is newer, then delete "
                         f"{self.path}")
         else:
-            said.append(f"{self.renamed_to} has its reviewed translations of the German there is now: delete "
+            said.append(f"{self.renamed_to} has each of its reviewed translations the German still uses: delete "
                         f"{self.path}")
         return "; ".join(said)
 
