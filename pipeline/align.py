@@ -72,7 +72,7 @@ from .catalog import (LOW_CONFIDENCE, MACHINE, REVIEWED, STALE, UNTRANSLATED, No
                       stale_sign_offs)
 from .check import ERROR, check_catalog, parts
 from .config import Config
-from .errors import VerlagError, raise_all
+from .errors import VerlagError, raise_all, toml_problem
 from .fsutil import file_bytes, read_bytes, relpath, rewrite
 from .limits import CATALOG, IMPORTED
 from .glossary import add_hints, load_glossary
@@ -494,9 +494,8 @@ def _toml_front_as_yaml(text: str, ref: str) -> str:
     try:
         meta = tomllib.loads("\n".join(lines[1:end]))
     except tomllib.TOMLDecodeError as exc:
-        found = re.search(r"at line (\d+)", str(exc))
-        raise VerlagError(f"invalid TOML front matter: {str(exc).split(' (at')[0]}", ref,
-                          1 + int(found.group(1)) if found else 1) from None
+        message, line = toml_problem(exc, "\n".join(lines[1:end]))
+        raise VerlagError(f"invalid TOML front matter: {message}", ref, 1 + line if line else 1) from None
     tags = [str(t) for key in ("tags", "categories") if isinstance(meta.get(key), list) for t in meta[key]]
     found = {"title": meta.get("title"), "summary": meta.get("summary") or meta.get("description"),
              "tags": tags or None}

@@ -28,7 +28,7 @@ from .extracted import GERMAN_FIELD, german_source
 from .fsutil import file_bytes, read_parsed
 from .limits import CATALOG, Limit
 from .markup import analyse
-from .pofile import encode_like, escape, parse, render_header, render_po, wraps
+from .pofile import encode_like, escape, layouts, parse, render_header, render_po, wraps
 from .pseudo import is_pseudo
 from .segment import Document, unique_segments
 from .states import HAND, MACHINE, REVIEWED, STALE, UNTRANSLATED
@@ -1181,8 +1181,10 @@ def render(po: polib.POFile) -> str:
 def catalog_bytes(po: polib.POFile, previous: bytes | None) -> bytes:
     """``po`` as the bytes to write over ``previous`` (the file's bytes; None: a new file) in the layout that file
     has: wrapped as GNU ``msgcat`` wraps, or as ``msgcat --no-wrap`` lays it out when a reviewer's tool saved it
-    so (``pofile.wraps``), with its line ends (``pofile.encode_like``)."""
-    return encode_like(render_po(po, wraps(previous)), previous)
+    so (``pofile.wraps``), with its line ends (``pofile.encode_like``); a string whose text did not change keeps
+    the lines it had in that file (``pofile.layouts``: Weblate's and Poedit's own wrapping stays, so only what
+    changed shows in a diff)."""
+    return encode_like(render_po(po, wraps(previous), layouts(previous)), previous)
 
 
 def fresh_text(pot: polib.POFile, pot_text: str, lang: str) -> str | None:

@@ -12,7 +12,7 @@ from functools import cache, cached_property
 from importlib.machinery import PathFinder
 from pathlib import Path
 
-from .errors import VerlagError, raise_all
+from .errors import VerlagError, raise_all, toml_problem
 from .fsutil import file_bytes
 from .limits import PROJECT_CONFIG
 
@@ -281,8 +281,8 @@ def load_config(root: Path) -> Config:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        match = re.search(r"line (\d+)", str(exc))
-        raise VerlagError(f"invalid TOML: {exc}", path, int(match.group(1)) if match else None) from None
+        message, line = toml_problem(exc, text)
+        raise VerlagError(f"invalid TOML: {message}", path, line) from None
 
     source = check_language(data.get("source_language", "de"), path, text, "source_language")
     langs = data.get("languages", ["en"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -116,3 +117,29 @@ def describe(exc: BaseException) -> str:
     name = kind.__qualname__ if kind.__module__ == "builtins" else f"{kind.__module__}.{kind.__qualname__}"
     text = " ".join(str(exc).split())
     return f"{name}: {text}" if text else name
+
+
+_TOML_AT = re.compile(r" \(at line (\d+), column \d+\)$| \(at end of document\)$")
+_TWICE = re.compile(r"^Cannot declare \((.*?),?\) twice$")
+
+
+def toml_problem(exc: ValueError, text: str) -> tuple[str, int | None]:
+    """What a ``tomllib.TOMLDecodeError`` over ``text`` says in a person's words, and its 1-based line of ``text``
+    (None: at the end). tomllib words its errors for parser authors (``Illegal character '\\n'``, ``Cannot declare
+    ('site',) twice``); the common mistakes of a hand-edited file (a string or ``[table]`` header not closed on its
+    line, a table written twice) are named with what to do (TOML 1.0: strings and headers end on their line, a
+    table is defined once)."""
+    said = str(exc)
+    found = _TOML_AT.search(said)
+    message = said[:found.start()] if found else said
+    line = int(found.group(1)) if found and found.group(1) else None
+    written = text.split("\n")[line - 1] if line and line <= text.count("\n") + 1 else ""
+    if re.match(r"\s*\[[^\]]*$", written):
+        return f"the table header {written.strip()!r} is not closed: end it with ']' on its line", line
+    if message == "Illegal character '\\n'" and written.count('"') % 2:
+        return f"a text in quotes is not closed on its line ({written.strip()!r}): add the closing '\"'", line
+    twice = _TWICE.match(message)
+    if twice:
+        table = ".".join(part.strip().strip("'\"") for part in twice.group(1).split(","))
+        return f"[{table}] is written twice: put its keys under one [{table}] line", line
+    return message, line

@@ -43,7 +43,7 @@ import tomllib
 from pathlib import Path
 from urllib.parse import unquote, urlsplit, urlunsplit
 
-from .errors import VerlagError
+from .errors import VerlagError, toml_problem
 from .fsutil import file_bytes
 from .importer import (IMAGES_DIR, TAG_ADVICE, TAGS_KEPT, ImportedArticle, local_name, new_article,
                        rewrite_destinations)
@@ -55,7 +55,6 @@ from .sources import load_front, normalise, read_date
 
 FENCES = {"---": "YAML", "+++": "TOML"}
 POST_NAME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")  # Jekyll's _posts/YYYY-MM-DD-slug.md
-_TOML_LINE = re.compile(r"at line (\d+)")
 # What stands before a template tag that is (part of) a link's destination, which ``importer.relink`` rewrites: Hugo's
 # ``ref``/``relref``, Jekyll's ``post_url``/``link`` after "](", also after ``{{ site.url }}``/``{{ site.baseurl }}``.
 LINK_TAG_RE = re.compile(r"\{(?:\{[<%]-?\s*(?:rel)?ref\b|%-?\s*(?:post_url|link)\b|\{-?\s*site\.(?:url|baseurl)\b)")
@@ -760,9 +759,8 @@ def _parse(front: str, fence: str, path: Path) -> dict:
     try:
         meta = tomllib.loads(front) if fence == "+++" else load_front(front, 2, path)
     except tomllib.TOMLDecodeError as exc:
-        found = _TOML_LINE.search(str(exc))
-        raise VerlagError(f"invalid TOML front matter: {str(exc).split(' (at')[0]}", path,
-                          1 + int(found.group(1)) if found else 1) from None
+        message, line = toml_problem(exc, front)
+        raise VerlagError(f"invalid TOML front matter: {message}", path, 1 + line if line else 1) from None
     if meta is None:
         return {}
     if not isinstance(meta, dict):

@@ -7,7 +7,11 @@ layout: lines of at most 79 columns as GNU counts them (a combining mark or
 joiner none, a CJK character or emoji two), broken where GNU's Unicode line
 breaking would (after spaces, hyphens, dashes, slashes, sentence punctuation
 before a letter, between ideographs), always after ``\\n``. A catalog a reviewer's tool saved unwrapped
-(``msgcat --no-wrap``) is written back in that layout (``wraps``), which breaks only after ``\\n``.
+(``msgcat --no-wrap``) is written back in that layout (``wraps``), which breaks only after ``\\n``. A string
+whose text did not change keeps the lines it had in the file written over (``Layouts``), however the tool that
+saved it broke them (translate-toolkit, and so Weblate, wraps at 77 columns by rules of its own; Poedit and
+Lokalize at a width the reviewer sets): as translate-toolkit keeps a unit's lines until the unit changes, so a
+git diff shows the strings that changed, not every string another tool laid out otherwise.
 
 Reading: ``parse`` returns exactly the ``polib.POFile`` that ``polib.pofile``
 returns for the same text (every field of every entry, quirks included), in a
@@ -308,8 +312,59 @@ def _references(occurrences) -> list[str]:
     return lines
 
 
-def entry_lines(entry: polib.POEntry, wrap: bool = True) -> list[str]:
-    """The lines of one entry as GNU gettext writes them; ``wrap``: see ``field``."""
+class Layouts(dict):
+    """The lines of each multi-line string (and each one-line string wider than ``WIDTH``) of a catalog as a file
+    lays them out, keyed by prefix (``""``, ``"#~ "``, ``"#| "``, ``"#~| "``), keyword and the string's escaped
+    text, all its lines' contents joined: the layout a string keeps while its text is the same (``layouts``).
+    A string escaped otherwise than ``escape`` escapes (``\\x41``) is not found, and so written as GNU writes it."""
+
+    def lines(self, prefix: str, keyword: str, value: str, wrap: bool) -> tuple[str, ...]:
+        """``field(prefix, keyword, value, wrap)``, or the lines the string had where its text is the same."""
+        if self:
+            kept = self.get((prefix, keyword, escape(value)))
+            if kept is not None:
+                return kept
+        return field(prefix, keyword, value, wrap)
+
+
+_NO_LAYOUTS = Layouts()
+# A string field as a PO file holds it, each line ending with a line feed: prefix, keyword, then its lines
+_FIELD_LINES = re.compile(r'^(#~\| |#~ |#\| |)(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?) '
+                          r'("[^"\\\n]*(?:\\.[^"\\\n]*)*"\n(?:\1"[^"\\\n]*(?:\\.[^"\\\n]*)*"\n)*)', re.M)
+_QUOTED = re.compile(r'"((?:[^"\\\n]|\\.)*)"\n')
+
+
+def layouts(previous: bytes | None) -> Layouts:
+    """The ``Layouts`` of ``previous`` (a catalog's bytes, in the encoding its header names; None or unreadable: none).
+
+    Only strings GNU could lay out otherwise are kept: those of several lines, and one-line strings wider than
+    ``WIDTH`` bytes (a string that fits on its keyword's line has one layout). A file's CRLF line ends are read
+    as LF (``encode_like`` writes them back)."""
+    if not previous:
+        return _NO_LAYOUTS
+    try:
+        text = previous.decode(_encoding(previous[:4096].decode("ascii", "replace")))
+    except (LookupError, UnicodeDecodeError):
+        return _NO_LAYOUTS
+    text = text.replace("\r\n", "\n")
+    if not text.endswith("\n"):
+        text += "\n"
+    found = Layouts()
+    for match in _FIELD_LINES.finditer(text):
+        block = match.group(3)
+        first = block.find("\n")
+        if first == len(block) - 1 and first + len(match.group(1)) + len(match.group(2)) + 1 <= WIDTH:
+            continue
+        lines = block[:-1].split("\n")
+        head = f"{match.group(1)}{match.group(2)} "
+        found[(match.group(1), match.group(2), "".join(_QUOTED.findall(block)))] = (head + lines[0], *lines[1:])
+    return found
+
+
+def entry_lines(entry: polib.POEntry, wrap: bool = True, kept: Layouts = _NO_LAYOUTS) -> list[str]:
+    """The lines of one entry as GNU gettext writes them; ``wrap``: see ``field``; ``kept``: the strings whose lines
+    stay as they were (``layouts``)."""
+    lay = kept.lines
     lines: list[str] = []
     if entry.tcomment:
         lines += _comment_lines("#", entry.tcomment)
@@ -322,37 +377,40 @@ def entry_lines(entry: polib.POEntry, wrap: bool = True) -> list[str]:
     prefix = "#~ " if entry.obsolete else ""
     before = "#~| " if entry.obsolete else "#| "  # GNU's marker of an obsolete entry's previous text
     if entry.previous_msgctxt is not None:
-        lines += field(before, "msgctxt", entry.previous_msgctxt, wrap)
+        lines += lay(before, "msgctxt", entry.previous_msgctxt, wrap)
     if entry.previous_msgid is not None:
-        lines += field(before, "msgid", entry.previous_msgid, wrap)
+        lines += lay(before, "msgid", entry.previous_msgid, wrap)
     if entry.msgctxt is not None:
-        lines += field(prefix, "msgctxt", entry.msgctxt, wrap)
-    lines += field(prefix, "msgid", entry.msgid, wrap)
+        lines += lay(prefix, "msgctxt", entry.msgctxt, wrap)
+    lines += lay(prefix, "msgid", entry.msgid, wrap)
     if entry.msgid_plural:
-        lines += field(prefix, "msgid_plural", entry.msgid_plural, wrap)
+        lines += lay(prefix, "msgid_plural", entry.msgid_plural, wrap)
         for index in sorted(entry.msgstr_plural):
-            lines += field(prefix, f"msgstr[{index}]", entry.msgstr_plural[index], wrap)
+            lines += lay(prefix, f"msgstr[{index}]", entry.msgstr_plural[index], wrap)
     else:
-        lines += field(prefix, "msgstr", entry.msgstr, wrap)
+        lines += lay(prefix, "msgstr", entry.msgstr, wrap)
     return lines
 
 
-def render_header(po: polib.POFile, wrap: bool = True) -> str:
-    """The start of ``render_po(po, wrap)``: header comment and header entry (metadata), through its last line."""
+def render_header(po: polib.POFile, wrap: bool = True, kept: Layouts = _NO_LAYOUTS) -> str:
+    """The start of ``render_po(po, wrap, kept)``: header comment and header entry (metadata), through its last
+    line."""
     header: list[str] = _comment_lines("#", po.header) if po.header else []
     if po.metadata_is_fuzzy:
         header.append("#, fuzzy")
     meta = "".join(f"{name}: {value}\n" for name, value in po.metadata.items())
-    header += field("", "msgid", "") + field("", "msgstr", meta, wrap)
+    header += field("", "msgid", "") + kept.lines("", "msgstr", meta, wrap)
     return "\n".join(header) + "\n"
 
 
-def render_po(po: polib.POFile, wrap: bool = True) -> str:
+def render_po(po: polib.POFile, wrap: bool = True, kept: Layouts = _NO_LAYOUTS) -> str:
     """The whole catalog: header comment, header entry, entries, then obsolete entries, a blank line between;
     strings wrapped as GNU ``msgcat`` wraps them, or with ``wrap`` False laid out as ``msgcat --no-wrap`` does
-    (``field``; ``#:`` lines are wrapped either way, as GNU wraps them)."""
-    blocks = [entry_lines(e, wrap) for e in po if not e.obsolete] + [entry_lines(e, wrap) for e in po if e.obsolete]
-    return render_header(po, wrap) + "".join("\n" + "\n".join(block) + "\n" for block in blocks)
+    (``field``; ``#:`` lines are wrapped either way, as GNU wraps them), except those ``kept`` lays out
+    (``layouts`` of the file written over)."""
+    blocks = [entry_lines(e, wrap, kept) for e in po if not e.obsolete] + \
+        [entry_lines(e, wrap, kept) for e in po if e.obsolete]
+    return render_header(po, wrap, kept) + "".join("\n" + "\n".join(block) + "\n" for block in blocks)
 
 
 def encode_like(text: str, previous: bytes | None) -> bytes:

@@ -268,6 +268,9 @@ def read_article(path: Path, ref: str, page: bool = False, data: bytes | None = 
         raise VerlagError("TOML front matter ('+++', Hugo) is not supported: write it as YAML between '---' lines "
                           "(title = \"…\" becomes title: …), or bring the file in with 'verlag import <file>', "
                           "which converts it", ref, 1)
+    if not body_start and FENCE_RE.match(text.split("\n", 1)[0]):
+        raise VerlagError("front matter not closed: no '---' line ends it; add one after its last key (the body "
+                          "starts after it)", ref, 1)
     if not body_start:
         raise VerlagError("missing front matter: start the file with '---', a 'title:' line and '---'", ref, 1)
     meta = load_front(front, text.count("\n", 0, front_start) + 1, ref, dates_as_text=True) or {}
@@ -314,6 +317,15 @@ def _checked_front(meta: dict, probe: Article, path: Path, ref: str, zone: dt.tz
         if typo and "title" not in meta:  # the author wrote it, misspelt: point at that line
             problems.append(VerlagError(f"missing title: '{typo[1]}:' is no front-matter key; did you mean 'title'?",
                                         ref, typo[0]))
+        elif isinstance(title, (list, dict)):  # YAML's flow sequence or mapping: "title: [Liste, statt]"
+            problem("title: expected text, not a YAML list or mapping: put a title starting with '[' or '{' in quotes "
+                    "(title: \"[…]\")", "title")
+        elif title is not None and not isinstance(title, str):  # YAML 1.1 reads 2024, yes, 2024-05-01 otherwise
+            written = probe.text.split("\n")[probe.key_line("title") - 1].partition(":")[2].strip()
+            kind = "a yes/no value" if isinstance(title, bool) else "a number" if isinstance(title, (int, float)) \
+                else "a date" if isinstance(title, (dt.date, dt.datetime)) else "no text"
+            problem(f"title: YAML reads {written} as {kind}, not text: put it in quotes (title: \"{written}\")",
+                    "title")
         else:
             problem("missing title: add 'title: ...' to the front matter", "title")
     for key in DATE_KEYS:

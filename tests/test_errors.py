@@ -77,7 +77,12 @@ SOURCE_CASES = {
     "missing-title": ("---\ndate: 2026-05-26\nauthor: A. B.\n---\nText.\n", 1, ("missing title",)),
     "empty-title": ("---\ndate: 2026-05-26\ntitle: \"\"\n---\nText.\n", 3, ("missing title",)),
     "no-front-matter": ("# Nur Markdown\n\nKein Vorspann.\n", 1, ("missing front matter",)),
-    "unclosed-front-matter": ("---\ntitle: Offen\ndate: 2026-05-26\n\nText.\n", 1, ("missing front matter",)),
+    "unclosed-front-matter": ("---\ntitle: Offen\ndate: 2026-05-26\n\nText.\n", 1,  # trial 17: "missing"
+                              ("front matter not closed: no '---' line ends it",)),
+    "title-a-yaml-list": ("---\ndate: 2026-05-26\ntitle: [Liste, statt]\n---\nText.\n", 3,  # trial 17: "missing"
+                          ("title: expected text, not a YAML list", 'in quotes (title: "[…]")')),
+    "title-a-number": ("---\ndate: 2026-05-26\ntitle: 2024\n---\nText.\n", 3,
+                       ("title: YAML reads 2024 as a number, not text", 'title: "2024"')),
     "not-utf8": (
         "---\ntitle: Latin-1\ndate: 2026-05-26\n---\nErste Zeile.\n\nSo ein \xc4rger.\n".encode("latin-1"),
         7, ("not UTF-8", "0xc4")),
@@ -242,6 +247,12 @@ def test_catalog_that_is_not_utf8_names_the_line_of_the_bad_byte(published: Proj
 CONFIG_CASES = {
     "toml-syntax": ('name = "Test"\nsource_language = "de"\nsegmentation "block"\nlanguages = ["en"]\n',
                     3, ("invalid TOML",)),
+    "toml-table-not-closed": ('name = "Test"\nlanguages = ["en"]\n[site]\nauthor = "A"\n[site\nx = 1\n', 5,
+                              ("invalid TOML: the table header '[site' is not closed: end it with ']'",)),
+    "toml-table-twice": ('name = "Test"\nlanguages = ["en"]\n[site]\nauthor = "A"\n[site]\nx = 1\n', 5,
+                         ("invalid TOML: [site] is written twice: put its keys under one [site] line",)),
+    "toml-quote-not-closed": ('name = "Test\nlanguages = ["en"]\n', 1,
+                              ("invalid TOML: a text in quotes is not closed on its line ('name = \"Test')",)),
     "unknown-language": ('name = "Test"\nsource_language = "de"\n\nlanguages = ["en", "xx"]\n',
                          4, ("unknown language code 'xx'",)),
     "unknown-source-language": ('name = "Test"\nsource_language = "deutsch"\nlanguages = ["en"]\n',

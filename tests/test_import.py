@@ -787,6 +787,8 @@ def test_a_hugo_or_jekyll_draft_stays_a_draft_that_says_so_and_slug_names_the_fi
 
 @pytest.mark.parametrize("text, line, message", [
     ("+++\ntitle = \"Tee\"\ndate = 2024-13-01\n+++\nText.\n", 3, "invalid TOML front matter"),
+    ("+++\ntitle = \"Tee\ndate = 2024-01-01\n+++\nText.\n", 2,  # trial 17: tomllib's "Illegal character '\\n'"
+     "invalid TOML front matter: a text in quotes is not closed on its line ('title = \"Tee'): add the closing"),
     ("---\ntitle: Tee\ntags: [a, b\n---\nText.\n", 3, "invalid YAML front matter"),
     ("+++\ndate = 2024-01-01\n+++\nText.\n", 1, "no title in the TOML front matter"),
 ])

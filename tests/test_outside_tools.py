@@ -581,3 +581,40 @@ def test_a_catalog_saved_unwrapped_stays_unwrapped_through_extract_and_pretransl
     drafted = path.read_text(encoding="utf-8")
     msgfmt_check(path)
     assert "mit etwas Bewegung" in drafted and no_wrap_layout(drafted)
+
+
+def test_a_string_weblate_laid_out_keeps_its_lines_through_extract(project: Project):
+    """Weblate saves through translate-toolkit, which wraps a string it changed at 77 columns by rules of its own
+    (between a word and its closing quotation mark) and keeps every other string's lines as it read them. ``extract``
+    after an edit of another German sentence keeps that string's lines too: the diff is the edited entry and the
+    header, not Weblate's string rewrapped as GNU wraps it (which Weblate's next commit would undo again)."""
+    project.write("source_de/nacken.md", article("Nacken", f"""\
+        {LANG_SATZ}
+
+        Kurze Pausen helfen auch.
+        """))
+    project.run("extract")
+    path = review(project, "en", "nacken", {LANG_SATZ: "Stiff neck.", "Kurze Pausen helfen auch.": "Short breaks."})
+    project.run("extract")
+    store = ttk_po.pofile.parsefile(str(path))
+    unit = next(unit for unit in store.units if unit.source == LANG_SATZ)
+    unit.target = ("Anyone with a stiff neck after a long day at the desk should at first “check” how high the "
+                   "screen sits, then the chair and the lamp.")  # translate-toolkit breaks between “check and ”
+    path.write_bytes(bytes(store))
+    saved = path.read_text(encoding="utf-8")
+    gnu("msgcat", "-o", str(path.with_name("gnu.po")), str(path))
+    gnu_lines = set(path.with_name("gnu.po").read_text(encoding="utf-8").split("\n"))
+    laid_out = [line for line in saved.split("\n") if line not in gnu_lines and line.startswith('"')]
+    assert len(laid_out) == 2, laid_out  # the string's two lines, not GNU's (msgcat drops verlag's own flag too)
+    path.with_name("gnu.po").unlink()
+
+    project.write("source_de/nacken.md", project.read("source_de/nacken.md").replace(
+        "Kurze Pausen helfen auch.", "Kurze Pausen helfen immer."))
+    project.run("extract")
+    changed = path.read_text(encoding="utf-8")
+    msgfmt_check(path)
+    assert set(laid_out) <= set(changed.split("\n"))
+    diff = [line for line in difflib.unified_diff(saved.split("\n"), changed.split("\n"), lineterm="", n=0)
+            if line[:1] in "+-" and line[:3] not in ("+++", "---")]
+    assert not [line for line in diff if "stiff" in line or "screen" in line], diff
+    assert any("Kurze Pausen helfen immer." in line for line in diff), diff

@@ -16,7 +16,7 @@ import polib
 import pytest
 
 from pipeline.engines import pseudo
-from pipeline.pofile import _OTHER_DIGITS, encode_like, render_po
+from pipeline.pofile import _OTHER_DIGITS, encode_like, layouts, parse, render_po
 
 from conftest import REPO, need_corpus
 
@@ -258,3 +258,45 @@ def test_a_catalog_saved_unwrapped_is_written_exactly_as_msgcat_no_wrap_writes_i
     assert wraps(render_po(stress_catalog(["c" * 120, "kurz"])).encode())
     # one string broken where only wrapping breaks: a wrapped catalog, whatever its long lines
     assert wraps((unwrapped + 'msgid ""\n"Ein Satz, "\n"umbrochen."\nmsgstr ""\n').encode())
+
+
+KEPT = """\
+msgid ""
+msgstr ""
+"Content-Type: text/plain; charset={charset}\\n"
+"Language: en\\n"
+
+#| msgid ""
+#| "Vorher ein langer Satz, den ein anderes Werkzeug nach seinen eigenen Regeln "
+#| "umgebrochen hat."
+msgid "Jetzt ein Satz."
+msgstr ""
+"A string another tool broke at its own width, which is narrower "
+"than GNU's, \\"quoted\\" and with Umlaut \u00e4."
+
+msgid "Kurz"
+msgstr "A string on one line, wider than GNU's 79 columns, as msgcat --no-wrap lays it out."
+
+#~ msgid "Alt"
+#~ msgstr ""
+#~ "An obsolete string, broken "
+#~ "early."
+"""
+
+
+@pytest.mark.parametrize("charset, newline", [("UTF-8", "\n"), ("UTF-8", "\r\n"), ("ISO-8859-1", "\n")])
+def test_strings_whose_text_stayed_keep_the_lines_the_file_had(charset: str, newline: str):
+    """``layouts`` keeps another tool's lines for every string of the file written over: previous, obsolete,
+    wrapped narrower, one long line; an entry whose text changed is laid out as GNU lays it out."""
+    text = KEPT.format(charset=charset)
+    data = text.replace("\n", newline).encode(charset)
+    po = parse(text)
+    assert render_po(po, True, layouts(data)) == text  # every string as the file had it
+    assert render_po(po, True) != text  # GNU lays them out otherwise
+    po.find("Kurz").msgstr = "Another string on one line, wider than GNU's 79 columns, as msgcat --no-wrap has it."
+    po.find("Jetzt ein Satz.").msgstr += " "
+    again = render_po(po, True, layouts(data))
+    assert 'msgstr ""\n"Another string on one line, wider than GNU' in again  # changed: GNU's layout
+    assert '"A string another tool broke at its own width, which is narrower than GNU\'s, ' in again
+    assert "#~ \"An obsolete string, broken \"\n#~ \"early.\"" in again and "#| \"umgebrochen hat.\"" in again
+    assert layouts(b"") == {} and layouts(None) == {}
