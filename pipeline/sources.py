@@ -356,7 +356,12 @@ def _checked_front(meta: dict, probe: Article, path: Path, ref: str, zone: dt.tz
         problem("tags: expected a list of words, e.g. [Leber, Rücken]", "tags")
     slug = meta.get("slug", path.stem)
     if not isinstance(slug, str) or not SLUG_RE.match(slug):
-        problem(f"slug {slug!r} is not usable as a folder name: use a-z, 0-9 and '-' (no '/', '..' or spaces)",
+        from .scaffold import ascii_slug
+
+        usable = ascii_slug(slug) if isinstance(slug, str) else ""  # as 'new' and 'import' name a file of that title
+        fix = ("" if not usable else f": set 'slug: {usable}'" if "slug" in meta else
+               f": rename the file to {usable}.md (or set 'slug: {usable}' in its front matter)")
+        problem(f"slug {slug!r} is not usable as a folder name: use a-z, 0-9 and '-' (no '/', '..' or spaces){fix}",
                 "slug")
     elif len(slug) > SLUG_MAX:
         problem(f"slug {slug[:40]}… is {len(slug)} characters long; its files' names would be longer than file "

@@ -88,6 +88,8 @@ SOURCE_CASES = {
         7, ("not UTF-8", "0xc4")),
     "slug-escapes-output": ("---\ntitle: Ausbruch\ndate: 2026-05-26\nslug: ../../etc\n---\nText.\n",
                             4, ("'../../etc'",)),
+    "slug-with-spaces": ("---\ntitle: Leer\ndate: 2026-05-26\nslug: Leere Seite\n---\nText.\n",  # trial 17
+                         4, ("slug 'Leere Seite' is not usable", "set 'slug: leere-seite'")),
     "date-not-a-date": ("---\ntitle: Datum\nauthor: A\ndate: 26.05.2026\n---\nText.\n", 4, ("date:", "2026-05-26")),
     "date-impossible": ("---\ntitle: Datum\nauthor: A\ndate: 2026-13-45\n---\nText.\n", 4, ("date",)),
     "updated-not-a-date": ("---\ntitle: Datum\ndate: 2026-05-26\nupdated: bald\n---\nText.\n", 4, ("updated:",)),
@@ -124,6 +126,15 @@ def test_an_unknown_key_is_named_at_its_line_as_written_whatever_yaml_reads_it_a
     assert [w.split(": unknown")[0] for w in warnings] == [
         "warning: source_de/schluessel.md:4: true", "warning: source_de/schluessel.md:5: null",
         'warning: source_de/schluessel.md:6: "tit: le"']
+
+
+def test_a_file_name_no_address_can_be_made_of_is_named_with_the_name_to_give_it(published: Project):
+    """Trial 17: "slug 'Ingwer Wurzel' is not usable as a folder name" left the author to guess the fix, which
+    'new' and 'import' would have made of the same title."""
+    published.write("source_de/Ingwer Wurzel.md", article("Ingwer", "Scharf und warm.\n"))
+    result = assert_fails_untouched(published, "extract")
+    assert_error(result, "source_de/Ingwer Wurzel.md", 1, "rename the file to ingwer-wurzel.md",
+                 "or set 'slug: ingwer-wurzel'")
 
 
 def test_two_articles_with_one_slug_name_the_second_file_and_the_first(published: Project):
