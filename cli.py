@@ -688,6 +688,8 @@ def run_extract_check(config, keep_typo_fixes: bool = False, jobs: int | None = 
     from pipeline.uptodate import check
 
     result = check(config, keep_typo_fixes, jobs)
+    for warning in result.warnings:  # as extract will say them
+        click.echo(f"warning: {warning}", err=True)
     for outdated in result.outdated:
         click.echo(f"{outdated.path}: out of date with the German: {outdated.why}")
     if result.errors:

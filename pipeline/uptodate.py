@@ -38,6 +38,8 @@ class CheckResult:
     outdated: list[Outdated] = field(default_factory=list)
     records: list[str] = field(default_factory=list)  # catalogs extract would rewrite only for its own records
     errors: list[VerlagError] = field(default_factory=list)  # extract's: articles and catalogs it cannot read
+    # what extract would warn of ("file:line: message"): a bulk sign-off it reopens, a msgid it sets back, …
+    warnings: list[str] = field(default_factory=list)
 
 
 def check(config: Config, keep_typo_fixes: bool = False, jobs: int | None = None) -> CheckResult:
@@ -54,7 +56,9 @@ def check(config: Config, keep_typo_fixes: bool = False, jobs: int | None = None
         result.errors = _copy_inputs(config, copy)
         twin = load_config(copy)
         before = _files(twin.translations_dir)
-        result.errors += [_named(e, copy, config.root) for e in _extract(twin, keep_typo_fixes, jobs)]
+        errors, warnings = _extract(twin, keep_typo_fixes, jobs)
+        result.errors += [_named(e, copy, config.root) for e in errors]
+        result.warnings = [warning.replace(str(copy), str(config.root)) for warning in warnings]
         after = _files(twin.translations_dir)
         failed = {_ref(Path(s.path), config.root) for e in result.errors
                   for s in (e.errors if isinstance(e, ManyErrors) else [e]) if s.path is not None}
@@ -99,19 +103,20 @@ def _copy_inputs(config: Config, copy: Path) -> list[VerlagError]:
             for source, _, why in failures]
 
 
-def _extract(config: Config, keep_typo_fixes: bool, jobs: int | None) -> list[VerlagError]:
-    """``extract``'s three stages, as ``verlag extract`` runs them, on the copy; their errors."""
+def _extract(config: Config, keep_typo_fixes: bool, jobs: int | None) -> tuple[list[VerlagError], list[str]]:
+    """``extract``'s three stages, as ``verlag extract`` runs them, on the copy; their errors and warnings."""
     from .extract import extract
     from .media import record_variants
     from .uistrings import update_site_catalogs
 
-    errors = extract(config, keep_typo_fixes=keep_typo_fixes, jobs=jobs).errors
+    done = extract(config, keep_typo_fixes=keep_typo_fixes, jobs=jobs)
+    errors, warnings = done.errors, [*done.warnings, *(orphan.message() for orphan in done.orphans)]
     try:
-        update_site_catalogs(config)
+        update_site_catalogs(config, warnings)
     except VerlagError as exc:
         errors.append(exc)
     record_variants(config.source_dir, config.translations_dir, config.languages)
-    return errors
+    return errors, warnings
 
 
 def _named(error: VerlagError, copy: Path, root: Path) -> VerlagError:

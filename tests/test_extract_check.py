@@ -114,9 +114,10 @@ def test_german_the_catalogs_are_not_up_to_date_with_fails_the_gate_naming_each_
     project.run("extract", "--check")
 
 
-def test_a_sign_off_in_bulk_that_extract_reopens_fails_the_gate(project: Project):
+def test_a_sign_off_in_bulk_that_extract_reopens_fails_the_gate_with_extracts_warning(project: Project):
     """``msgattrib --clear-fuzzy`` on a catalog with a changed sentence signs it off with its ``#| msgid`` still
-    there: extract makes it fuzzy again, which is more than its records, so the gate says so."""
+    there: extract makes it fuzzy again, which is more than its records, so the gate says so, and warns of the
+    entry at its line in the words extract then uses."""
     reviewed_repository(project)
     project.write("source_de/tee.md", article("Tee am Abend", BODY.replace("mild und frisch", "sehr mild und frisch")))
     project.run("extract")
@@ -128,6 +129,14 @@ def test_a_sign_off_in_bulk_that_extract_reopens_fails_the_gate(project: Project
 
     result = project.run("extract", "--check", code=1)
     assert "translations/en/tee.po: out of date with the German: 1 back to review (fuzzy)\n" in result.output
+    said = [line for line in result.output.splitlines() if line.startswith("warning: ")]
+    line = path.read_text(encoding="utf-8").splitlines().index('msgid "Melisse schmeckt sehr mild und frisch."') + 1
+    assert len(said) == 1 and said[0].startswith(f"warning: {CATALOGS[0]}:{line}: 'Melisse schmeckt sehr mild und "
+                                                 "frisch.' was signed off with the German it was translated for")
+    warned = [line for line in project.run("extract").output.splitlines() if line.startswith("warning: ")]
+    assert warned == said
+    assert polib.pofile(str(path)).find("Melisse schmeckt sehr mild und frisch.").fuzzy
+    msgfmt_check(path)
 
 
 def test_a_damaged_catalog_is_named_with_its_line_exit_2_and_the_others_are_still_checked(project: Project):
