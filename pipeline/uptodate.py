@@ -20,7 +20,7 @@ from pathlib import Path
 
 import polib
 
-from .config import Config, load_config
+from .config import CONFIG_NAME, Config, load_config
 from .errors import ManyErrors, VerlagError
 from .fsutil import TEMP_RE, relpath
 from .lock import LOCK_NAME
@@ -45,8 +45,8 @@ class CheckResult:
 def check(config: Config, keep_typo_fixes: bool = False, jobs: int | None = None) -> CheckResult:
     """What ``extract`` would change under ``translations/``, the project left as it is (not even locked).
 
-    ``extract`` (with the website's words and the image variants' record) runs on a copy of ``verlag.toml`` and
-    the project's other top-level files, the German sources, ``templates/``, ``translations/`` and ``.verlag/``
+    ``extract`` (with the website's words and the image variants' record) runs on a copy of ``verlag.toml``,
+    the German sources, ``templates/``, ``translations/`` and ``.verlag/``
     (without its lock, temp files and SQLite caches) in a temporary folder, removed afterwards. The errors it
     meets name the project's files; the files they concern are left out of the comparison.
     """
@@ -79,13 +79,8 @@ def _copy_inputs(config: Config, copy: Path) -> list[VerlagError]:
     """What ``extract`` reads of the project at ``config.root``, copied to the new folder ``copy``; each file that
     cannot be read, as an error naming it (the others are copied)."""
     copy.mkdir()
+    shutil.copy2(config.root / CONFIG_NAME, copy / CONFIG_NAME)  # read by load_config already
     failures: list[tuple[str, str, str]] = []
-    for path in config.root.iterdir():
-        try:
-            if path.is_file() and not TEMP_RE.match(path.name):
-                shutil.copy2(path, copy / path.name)
-        except OSError as exc:
-            failures.append((str(path), "", exc.strerror or str(exc)))
     skipped = shutil.ignore_patterns(LOCK_NAME, "*.sqlite", "*.sqlite-*", ".*.tmp", "jinja")
     # the folders extract only reads keep their links (a link is read as the project's is); the ones it writes
     # into are copied as files, so no write in the copy goes through a link to a folder outside it
