@@ -11,7 +11,7 @@ from pathlib import Path
 
 import polib
 
-from conftest import Project, article, msgfmt_check, review
+from conftest import Project, article, copy_shipped_project, msgfmt_check, review, sign_off_all
 
 BODY = ("Ein warmer Tee hilft vielen Menschen beim Einschlafen. Melisse schmeckt mild und frisch.\n\n"
         "Kamille ist ein bekanntes Hausmittel gegen Unruhe.\n")
@@ -165,3 +165,16 @@ def test_a_damaged_catalog_is_named_with_its_line_exit_2_and_the_others_are_stil
     assert CATALOGS[0] + ": out of date" not in result.output
     assert "extract --check: 1 file with problems left out" in result.output
     assert state(project) == before
+
+
+def test_the_shipped_catalogs_pass_the_gate_also_once_their_french_drafts_are_signed_off(tmp_path: Path):
+    """The repository's own project is committed up to date with its German; signing off every French draft in
+    bulk (no changed sentence among them) leaves it so."""
+    project = copy_shipped_project(tmp_path / "shipped")
+    assert project.run("extract", "--check").output.startswith("extract --check: translations/ up to date")
+    sign_off_all(project, "fr")
+    for path in sorted((project.root / "translations/fr").glob("*.po")):
+        msgfmt_check(path)
+    result = project.run("extract", "--check")
+    assert result.output.endswith("catalogs with sign-offs the next verlag extract records in its comments: no "
+                                  "change of the German)\n"), result.output
