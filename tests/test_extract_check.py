@@ -114,6 +114,35 @@ def test_german_the_catalogs_are_not_up_to_date_with_fails_the_gate_naming_each_
     project.run("extract", "--check")
 
 
+def test_a_changed_sentence_signed_off_in_poedit_passes_the_gate(project: Project):
+    """The author changes a reviewed sentence and extracts (fuzzy, the old German as ``#| msgid`` and verlag's
+    ``previous msgid, reviewed …`` line); the reviewer signs it off in Poedit, which drops the flag and the ``#|``
+    lines, keeps translator comments and writes its own X-Generator. extract would drop the record and write its
+    header: bookkeeping, exit 0."""
+    reviewed_repository(project)
+    project.write("source_de/tee.md", article("Tee am Abend", BODY.replace("mild und frisch", "sehr mild und frisch")))
+    project.run("extract")
+    commit(project, "German")
+    path = project.root / CATALOGS[0]
+    po = polib.pofile(str(path))
+    entry = po.find("Melisse schmeckt sehr mild und frisch.")
+    assert entry.fuzzy and entry.previous_msgid == "Melisse schmeckt mild und frisch."
+    assert 'previous msgid, reviewed' in entry.tcomment
+    entry.flags.remove("fuzzy")
+    entry.previous_msgid = None
+    entry.msgstr = "Lemon balm tastes very mild and fresh."
+    po.metadata["X-Generator"] = "Poedit 3.4.2"
+    po.save(str(path))
+    msgfmt_check(path)
+    commit(project, "review in Poedit")
+
+    assert project.run("extract", "--check").output.startswith("extract --check: translations/ up to date with the "
+                                                               "German (1 catalog with sign-offs")
+    project.run("extract")
+    assert "previous msgid" not in polib.pofile(str(path)).find("Melisse schmeckt sehr mild und frisch.").tcomment
+    assert git("diff", "--quiet", "translations/", cwd=project.root).returncode == 1
+
+
 def test_a_sign_off_in_bulk_that_extract_reopens_fails_the_gate_with_extracts_warning(project: Project):
     """``msgattrib --clear-fuzzy`` on a catalog with a changed sentence signs it off with its ``#| msgid`` still
     there: extract makes it fuzzy again, which is more than its records, so the gate says so, and warns of the
