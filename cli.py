@@ -690,6 +690,7 @@ def run_extract_check(config, keep_typo_fixes: bool = False, jobs: int | None = 
     result = check(config, keep_typo_fixes, jobs)
     for warning in result.warnings:  # as extract will say them
         click.echo(f"warning: {warning}", err=True)
+    say_sentences(result.sentences)
     for outdated in result.outdated:
         click.echo(f"{outdated.path}: out of date with the German: {outdated.why}")
     if result.errors:
@@ -754,9 +755,7 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
     for orphan in result.orphans:
         click.echo(f"warning: {orphan.message()}", err=True)
     if not quiet:
-        for ref, listed in sorted(result.sentences.items()):
-            for kind, line, text in sorted(listed, key=lambda item: (item[1] or 0, item[0])):
-                click.echo(f"{ref}:{line}: {kind}: {shorten(text)}" if line else f"{ref}: {kind}: {shorten(text)}")
+        say_sentences(result.sentences)
     for lang, counts in sorted(result.changes.items()):
         if counts["fuzzy"] or counts["redraft"] or counts["new"] or counts["obsolete"]:
             redrafted = (f"{counted(counts['redraft'], 'changed sentence')} to draft again (an untouched machine "
@@ -772,6 +771,14 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
                        "reviewed again")
     click.echo(extract_summary(done, result.skipped + result.current))
     return result.errors
+
+
+def say_sentences(sentences: dict[str, list[tuple[str, int | None, str]]]) -> None:
+    """extract's line per German sentence that changed, is new or is gone (``ExtractResult.sentences``), in
+    document order."""
+    for ref, listed in sorted(sentences.items()):
+        for kind, line, text in sorted(listed, key=lambda item: (item[1] or 0, item[0])):
+            click.echo(f"{ref}:{line}: {kind}: {shorten(text)}" if line else f"{ref}: {kind}: {shorten(text)}")
 
 
 def extract_summary(done: Counter[str], unchanged: int) -> str:

@@ -40,6 +40,8 @@ class CheckResult:
     errors: list[VerlagError] = field(default_factory=list)  # extract's: articles and catalogs it cannot read
     # what extract would warn of ("file:line: message"): a bulk sign-off it reopens, a msgid it sets back, …
     warnings: list[str] = field(default_factory=list)
+    # article ref -> its German sentences extract would list as changed, new or removed (``ExtractResult.sentences``)
+    sentences: dict[str, list[tuple[str, int | None, str]]] = field(default_factory=dict)
 
 
 def check(config: Config, keep_typo_fixes: bool = False, jobs: int | None = None) -> CheckResult:
@@ -56,7 +58,7 @@ def check(config: Config, keep_typo_fixes: bool = False, jobs: int | None = None
         result.errors = _copy_inputs(config, copy)
         twin = load_config(copy)
         before = _files(twin.translations_dir)
-        errors, warnings = _extract(twin, keep_typo_fixes, jobs)
+        errors, warnings, result.sentences = _extract(twin, keep_typo_fixes, jobs)
         result.errors += [_named(e, copy, config.root) for e in errors]
         result.warnings = [warning.replace(str(copy), str(config.root)) for warning in warnings]
         after = _files(twin.translations_dir)
@@ -98,8 +100,9 @@ def _copy_inputs(config: Config, copy: Path) -> list[VerlagError]:
             for source, _, why in failures]
 
 
-def _extract(config: Config, keep_typo_fixes: bool, jobs: int | None) -> tuple[list[VerlagError], list[str]]:
-    """``extract``'s three stages, as ``verlag extract`` runs them, on the copy; their errors and warnings."""
+def _extract(config: Config, keep_typo_fixes: bool, jobs: int | None) -> tuple[list[VerlagError], list[str], dict]:
+    """``extract``'s three stages, as ``verlag extract`` runs them, on the copy; their errors and warnings, and the
+    German sentences extract lists."""
     from .extract import extract
     from .media import record_variants
     from .uistrings import update_site_catalogs
@@ -111,7 +114,7 @@ def _extract(config: Config, keep_typo_fixes: bool, jobs: int | None) -> tuple[l
     except VerlagError as exc:
         errors.append(exc)
     record_variants(config.source_dir, config.translations_dir, config.languages)
-    return errors, warnings
+    return errors, warnings, done.sentences
 
 
 def _named(error: VerlagError, copy: Path, root: Path) -> VerlagError:
@@ -160,14 +163,17 @@ def _read(data: bytes) -> polib.POFile | None:
 
 
 def _entries_changed(before: polib.POFile | None, after: polib.POFile | None, template: bool = False) -> str:
-    """The German entries ``after`` has that ``before`` lacks and the other way round, counted."""
+    """The German entries ``after`` has that ``before`` lacks (new, or changed: fuzzy with a previous msgid) and
+    those ``before`` has that are gone from ``after`` (removed, or obsolete in a catalog), counted."""
     if before is None or after is None:
         return "extract writes it again"
     old = {_key(e) for e in before if not e.obsolete}
     live = [e for e in after if not e.obsolete]
     new = [e for e in live if _key(e) not in old]
     changed = sum(e.previous_msgid is not None for e in new)
-    gone = len(old - {_key(e) for e in live})
+    # the old German of a changed entry (its previous msgid) is carried to it, not gone
+    carried = {(e.previous_msgctxt, e.previous_msgid) for e in new if e.previous_msgid is not None}
+    gone = len({k for k in old - {_key(e) for e in live} if k[:2] not in carried})
     parts = [f"{n} {what}" for n, what in ((len(new) - changed, "new"), (changed, "changed"),
                                           (gone, "removed" if template else "no longer in the German (obsolete)"))
              if n]

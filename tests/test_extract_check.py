@@ -97,7 +97,11 @@ def test_german_the_catalogs_are_not_up_to_date_with_fails_the_gate_naming_each_
 
     result = project.run("extract", "--check", code=1)
     assert result.output.splitlines() == [
-        "translations/en/tee.po: out of date with the German: 1 new, 1 changed, 2 no longer in the German "
+        # the German sentences, as extract lists them
+        "source_de/tee.md: removed: Kamille ist ein bekanntes Hausmittel gegen Unruhe.",
+        "source_de/tee.md:5: changed: Melisse schmeckt sehr mild und frisch.",
+        "source_de/tee.md:7: new: Pfefferminze weckt am Morgen auf.",
+        "translations/en/tee.po: out of date with the German: 1 new, 1 changed, 1 no longer in the German "
         "(obsolete)",
         # the French pseudo drafts nobody touched go obsolete: the changed sentence waits empty for pretranslate
         "translations/fr/tee.po: out of date with the German: 2 new, 2 no longer in the German (obsolete)",
