@@ -16,6 +16,7 @@ from __future__ import annotations
 import shutil
 import tempfile
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import polib
@@ -83,21 +84,30 @@ def _copy_inputs(config: Config, copy: Path) -> list[VerlagError]:
     copy.mkdir()
     shutil.copy2(config.root / CONFIG_NAME, copy / CONFIG_NAME)  # read by load_config already
     failures: list[tuple[str, str, str]] = []
-    skipped = shutil.ignore_patterns(LOCK_NAME, "*.sqlite", "*.sqlite-*", ".*.tmp", "jinja")
     # the folders extract only reads keep their links (a link is read as the project's is); the ones it writes
     # into are copied as files, so no write in the copy goes through a link to a folder outside it
     for folder, links in ((config.source_dir, True), (config.root / "templates", True),
                           (config.translations_dir, False), (config.state_dir, False)):
         try:
             if folder.is_dir():
-                shutil.copytree(folder, copy / folder.name, symlinks=links, ignore=skipped,
-                                ignore_dangling_symlinks=True)
+                shutil.copytree(folder, copy / folder.name, symlinks=links, ignore=partial(
+                    _left_out, state=folder == config.state_dir), ignore_dangling_symlinks=True)
         except shutil.Error as exc:
             failures += exc.args[0]
         except OSError as exc:
             failures.append((str(folder), "", exc.strerror or str(exc)))
-    return [VerlagError(f"cannot be read to check it: {why}", relpath(Path(source), config.root))
-            for source, _, why in failures]
+    return [VerlagError(f"cannot be copied to a temporary folder to check it: {why}",
+                        relpath(Path(source), config.root)) for source, _, why in failures]
+
+
+_CACHES = (LOCK_NAME, "jinja")  # in .verlag/: the lock and the build's template cache, with the SQLite caches
+
+
+def _left_out(folder: str, names: list[str], state: bool) -> set[str]:
+    """The names in ``folder`` the copy leaves out: verlag's temp files, and in ``.verlag/`` (``state``) its lock
+    and its caches (SQLite files that another verlag may be writing: a cache extract does without)."""
+    return {name for name in names if TEMP_RE.match(name) or state and (
+        name in _CACHES or name.endswith(".sqlite") or ".sqlite-" in name)}
 
 
 def _extract(config: Config, keep_typo_fixes: bool, jobs: int | None) -> tuple[list[VerlagError], list[str], dict]:

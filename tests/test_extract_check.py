@@ -211,3 +211,15 @@ def test_the_shipped_catalogs_pass_the_gate_also_once_their_french_drafts_are_si
     result = project.run("extract", "--check")
     assert result.output.endswith("catalogs with sign-offs the next verlag extract records in its comments: no "
                                   "change of the German)\n"), result.output
+
+
+def test_german_files_named_like_verlags_caches_are_checked_as_any_other(project: Project):
+    """A file in source_de/ named as a lock or a SQLite cache in .verlag/ (which the copy leaves out there) and
+    its English variant: recorded by extract in variants.sha256, and the gate passes."""
+    drafted_repository(project)
+    for name in ("daten.sqlite", "daten.en.sqlite"):
+        (project.root / "source_de" / name).write_bytes(name.encode("ascii"))
+    project.run("extract")
+    assert "daten.en.sqlite" in project.read("translations/en/variants.sha256")
+    commit(project, "a file and its variant")
+    project.run("extract", "--check")
