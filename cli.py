@@ -666,15 +666,43 @@ JOBS = click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
 @click.option("--keep-typo-fixes", is_flag=True,
               help="Keep reviewed translations reviewed where the German changed only trivially "
                    "(whitespace, punctuation, one letter of a long word).")
+@click.option("--check", is_flag=True,
+              help="Write nothing; exit 1 if translations/ is out of date with the German (new, changed or removed "
+                   "sentences), 0 if extract would only record sign-offs in its comments (the CI gate).")
 @JOBS
 @quiet_option("the line per file written and per changed, new or removed sentence")
 @pass_project
-@writes
-def extract(project: Project, keep_typo_fixes: bool, jobs: int | None, quiet: bool) -> None:
+def extract(project: Project, keep_typo_fixes: bool, check: bool, jobs: int | None, quiet: bool) -> None:
     """Update .pot templates and merge them into every language's .po catalogs."""
-    errors = run_extract(project.config, keep_typo_fixes, jobs, quiet)
+    if check:  # writes nothing, so it takes no lock, as check and status
+        sys.exit(run_extract_check(project.config, keep_typo_fixes, jobs))
+    with project.lock():
+        errors = run_extract(project.config, keep_typo_fixes, jobs, quiet)
     if errors:
         fail("extract", errors)
+
+
+def run_extract_check(config, keep_typo_fixes: bool = False, jobs: int | None = None) -> int:
+    """``extract --check``: each file under translations/ that extract would change for the German, with why, and a
+    last line; returns the exit status: 0 up to date, 1 out of date, 2 (after ``fail``'s lines) on bad input."""
+    from pipeline.uptodate import check
+
+    result = check(config, keep_typo_fixes, jobs)
+    for warning in result.warnings:  # as extract will say them
+        click.echo(f"warning: {warning}", err=True)
+    say_sentences(result.sentences)
+    for outdated in result.outdated:
+        click.echo(f"{outdated.path}: out of date with the German: {outdated.why}")
+    if result.errors:
+        fail("extract --check", result.errors, writes=False)
+    if result.outdated:
+        click.echo(f"extract --check: {counted(len(result.outdated), 'file')} out of date with the German; run "
+                   "verlag extract and commit translations/")
+        return 1
+    records = (f" ({counted(len(result.records), 'catalog')} with sign-offs the next verlag extract records in its "
+               "comments: no change of the German)" if result.records else "")
+    click.echo(f"extract --check: translations/ up to date with the German{records}")
+    return 0
 
 
 def shorten(text: str, width: int = 60) -> str:
@@ -727,9 +755,7 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
     for orphan in result.orphans:
         click.echo(f"warning: {orphan.message()}", err=True)
     if not quiet:
-        for ref, listed in sorted(result.sentences.items()):
-            for kind, line, text in sorted(listed, key=lambda item: (item[1] or 0, item[0])):
-                click.echo(f"{ref}:{line}: {kind}: {shorten(text)}" if line else f"{ref}: {kind}: {shorten(text)}")
+        say_sentences(result.sentences)
     for lang, counts in sorted(result.changes.items()):
         if counts["fuzzy"] or counts["redraft"] or counts["new"] or counts["obsolete"]:
             redrafted = (f"{counted(counts['redraft'], 'changed sentence')} to draft again (an untouched machine "
@@ -745,6 +771,14 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
                        "reviewed again")
     click.echo(extract_summary(done, result.skipped + result.current))
     return result.errors
+
+
+def say_sentences(sentences: dict[str, list[tuple[str, int | None, str]]]) -> None:
+    """extract's line per German sentence that changed, is new or is gone (``ExtractResult.sentences``), in
+    document order."""
+    for ref, listed in sorted(sentences.items()):
+        for kind, line, text in sorted(listed, key=lambda item: (item[1] or 0, item[0])):
+            click.echo(f"{ref}:{line}: {kind}: {shorten(text)}" if line else f"{ref}: {kind}: {shorten(text)}")
 
 
 def extract_summary(done: Counter[str], unchanged: int) -> str:

@@ -566,13 +566,17 @@ def _settled(entry: polib.POEntry) -> bool:
 _STALE_SIGN_OFF = "verlag_stale_sign_off"
 
 
-# what ``check``, ``status`` and ``review`` say of a ``stale_sign_off`` entry
-STALE_SIGN_OFF = ("signed off with the German it was translated for still its previous msgid (#| msgid, or verlag's "
+# what a ``stale_sign_off`` entry is, and how a person signs it off: said by ``STALE_SIGN_OFF`` and
+# ``reopened_warning`` alike
+_BULK_SIGN_OFF = ("signed off with the German it was translated for still its previous msgid (#| msgid, or verlag's "
                   "'# previous msgid' line under a translation nobody changed): a bulk sign-off (msgattrib "
-                  "--clear-fuzzy, a script) that read nothing? It stays out of date (stale), the page shows the "
-                  "German, and verlag extract makes it fuzzy again. If you checked it against the new German, sign "
-                  "it off in Poedit, Weblate or Lokalize, or delete its #| lines and its '# previous msgid' line "
-                  "with the fuzzy flag")
+                  "--clear-fuzzy, a script) that read nothing?")
+_SIGN_IT_OFF = ("sign it off in Poedit, Weblate or Lokalize, or delete its #| lines and its '# previous msgid' line "
+                "with the fuzzy flag")
+
+# what ``check``, ``status`` and ``review`` say of a ``stale_sign_off`` entry
+STALE_SIGN_OFF = (f"{_BULK_SIGN_OFF} It stays out of date (stale), the page shows the German, and verlag extract "
+                  f"makes it fuzzy again. If you checked it against the new German, {_SIGN_IT_OFF}")
 
 
 def stale_sign_offs(po: polib.POFile, data: bytes | None) -> list[tuple[int, polib.POEntry]]:
@@ -589,11 +593,8 @@ def stale_sign_offs(po: polib.POFile, data: bytes | None) -> list[tuple[int, pol
 def reopened_warning(ref: str, line: int, msgid: str) -> str:
     """What ``extract``, ``pretranslate`` and ``import`` say (after ``warning: ``) of a ``stale_sign_off`` entry at
     ``ref``:``line`` they wrote back fuzzy."""
-    return (f"{ref}:{line}: {textwrap.shorten(msgid, 60, placeholder='…')!r} was signed off with the German it was "
-            "translated for still its previous msgid (#| msgid, or verlag's '# previous msgid' line under a "
-            "translation nobody changed): a bulk sign-off (msgattrib --clear-fuzzy, a script) that read nothing? Back "
-            "to review, fuzzy, as it was: the page shows the German until you sign it off in Poedit, Weblate or "
-            "Lokalize, or delete its #| lines and its '# previous msgid' line with the fuzzy flag")
+    return (f"{ref}:{line}: {textwrap.shorten(msgid, 60, placeholder='…')!r} was {_BULK_SIGN_OFF} Back to review, "
+            f"fuzzy, as it was: the page shows the German until you {_SIGN_IT_OFF}")
 
 
 def msgid_line(lines: list[str], start: int) -> int:

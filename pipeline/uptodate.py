@@ -1,0 +1,217 @@
+"""``verlag extract --check``: whether ``translations/`` is up to date with the German, writing nothing.
+
+A reviewer who signs entries off (Poedit, Weblate, a text editor) and commits leaves the catalogs as they
+should be, but the next ``extract`` still rewrites them: it records the sign-offs in its own translator
+comments (``catalog.settle``: ``draft …, signed off``, ``rewritten by hand from …``, the ``previous msgid``
+record dropped) and writes its own header fields. ``extract && git diff --exit-code translations/`` then fails
+on every review commit, though the German did not change. This check runs ``extract`` on a copy of the project
+in a temporary folder (as ``msgmerge`` is run on a copy before ``diff``) and compares what it wrote with the
+project's files: a template, a record of image variants, or a catalog whose entries (msgctxt, msgid; active or
+obsolete), translations or fuzzy flags would change is out of date; a catalog whose only changes are comment
+lines, references, header fields or layout is as the German needs it.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+
+import polib
+
+from .config import CONFIG_NAME, Config, load_config
+from .errors import ManyErrors, VerlagError
+from .fsutil import TEMP_RE, relpath
+from .lock import LOCK_NAME
+from .pofile import parse
+
+
+@dataclass
+class Outdated:
+    path: str  # project-relative, as extract names it
+    why: str  # what extract would change there, for the reviewer: the German's new, changed and removed entries
+
+
+@dataclass
+class CheckResult:
+    outdated: list[Outdated] = field(default_factory=list)
+    records: list[str] = field(default_factory=list)  # catalogs extract would rewrite only for its own records
+    errors: list[VerlagError] = field(default_factory=list)  # extract's: articles and catalogs it cannot read
+    # what extract would warn of ("file:line: message"): a bulk sign-off it reopens, a msgid it sets back, …
+    warnings: list[str] = field(default_factory=list)
+    # article ref -> its German sentences extract would list as changed, new or removed (``ExtractResult.sentences``)
+    sentences: dict[str, list[tuple[str, int | None, str]]] = field(default_factory=dict)
+
+
+def check(config: Config, keep_typo_fixes: bool = False, jobs: int | None = None) -> CheckResult:
+    """What ``extract`` would change under ``translations/``, the project left as it is (not even locked).
+
+    ``extract`` (with the website's words and the image variants' record) runs on a copy of ``verlag.toml``,
+    the German sources, ``templates/``, ``translations/`` and ``.verlag/``
+    (without its lock, temp files and SQLite caches) in a temporary folder, removed afterwards. The errors it
+    meets name the project's files; the files they concern are left out of the comparison.
+    """
+    result = CheckResult()
+    with tempfile.TemporaryDirectory(prefix="verlag-check-") as scratch:
+        copy = Path(scratch) / "project"
+        result.errors = _copy_inputs(config, copy)
+        twin = load_config(copy)
+        before = _files(twin.translations_dir)
+        errors, warnings, result.sentences = _extract(twin, keep_typo_fixes, jobs)
+        result.errors += [_named(e, copy, config.root) for e in errors]
+        result.warnings = [warning.replace(str(copy), str(config.root)) for warning in warnings]
+        after = _files(twin.translations_dir)
+        failed = {_ref(Path(s.path), config.root) for e in result.errors
+                  for s in (e.errors if isinstance(e, ManyErrors) else [e]) if s.path is not None}
+        for name in sorted(before.keys() | after.keys()):
+            ref = f"{config.translations_dir.name}/{name}"
+            old, new = before.get(name), after.get(name)
+            if old == new or ref in failed:
+                continue
+            why = _why(name, old, new)
+            if why is None:
+                result.records.append(ref)
+            else:
+                result.outdated.append(Outdated(ref, why))
+    return result
+
+
+def _copy_inputs(config: Config, copy: Path) -> list[VerlagError]:
+    """What ``extract`` reads of the project at ``config.root``, copied to the new folder ``copy``; each file that
+    cannot be read, as an error naming it (the others are copied)."""
+    copy.mkdir()
+    shutil.copy2(config.root / CONFIG_NAME, copy / CONFIG_NAME)  # read by load_config already
+    failures: list[tuple[str, str, str]] = []
+    # the folders extract only reads keep their links (a link is read as the project's is); the ones it writes
+    # into are copied as files, so no write in the copy goes through a link to a folder outside it
+    for folder, links in ((config.source_dir, True), (config.root / "templates", True),
+                          (config.translations_dir, False), (config.state_dir, False)):
+        try:
+            if folder.is_dir():
+                shutil.copytree(folder, copy / folder.name, symlinks=links, ignore=partial(
+                    _left_out, state=folder == config.state_dir), ignore_dangling_symlinks=True)
+        except shutil.Error as exc:
+            failures += exc.args[0]
+        except OSError as exc:
+            failures.append((str(folder), "", exc.strerror or str(exc)))
+    return [VerlagError(f"cannot be copied to a temporary folder to check it: {why}",
+                        relpath(Path(source), config.root)) for source, _, why in failures]
+
+
+_CACHES = (LOCK_NAME, "jinja")  # in .verlag/: the lock and the build's template cache, with the SQLite caches
+
+
+def _left_out(folder: str, names: list[str], state: bool) -> set[str]:
+    """The names in ``folder`` the copy leaves out: verlag's temp files, and in ``.verlag/`` (``state``) its lock
+    and its caches (SQLite files that another verlag may be writing: a cache extract does without)."""
+    return {name for name in names if TEMP_RE.match(name) or state and (
+        name in _CACHES or name.endswith(".sqlite") or ".sqlite-" in name)}
+
+
+def _extract(config: Config, keep_typo_fixes: bool, jobs: int | None) -> tuple[list[VerlagError], list[str], dict]:
+    """``extract``'s three stages, as ``verlag extract`` runs them, on the copy; their errors and warnings, and the
+    German sentences extract lists."""
+    from .extract import extract
+    from .media import record_variants
+    from .uistrings import update_site_catalogs
+
+    done = extract(config, keep_typo_fixes=keep_typo_fixes, jobs=jobs)
+    errors, warnings = done.errors, [*done.warnings, *(orphan.message() for orphan in done.orphans)]
+    try:
+        update_site_catalogs(config, warnings)
+    except VerlagError as exc:
+        errors.append(exc)
+    record_variants(config.source_dir, config.translations_dir, config.languages)
+    return errors, warnings, done.sentences
+
+
+def _named(error: VerlagError, copy: Path, root: Path) -> VerlagError:
+    """``error`` as the project's: a path in the copy is the project's path, in its place and in its message."""
+    for single in error.errors if isinstance(error, ManyErrors) else [error]:
+        if single.path is not None and Path(single.path).is_absolute() and Path(single.path).is_relative_to(copy):
+            single.path = root / Path(single.path).relative_to(copy)
+        single.message = single.message.replace(str(copy), str(root))
+    return error
+
+
+def _ref(path: Path, root: Path) -> str:
+    return relpath(path, root) if path.is_absolute() else path.as_posix()
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` by its path there (POSIX), with its bytes."""
+    if not folder.is_dir():
+        return {}
+    return {path.relative_to(folder).as_posix(): path.read_bytes()
+            for path in sorted(folder.rglob("*")) if path.is_file() and not TEMP_RE.match(path.name)}
+
+
+def _why(name: str, old: bytes | None, new: bytes | None) -> str | None:
+    """What extract changes in the file ``name`` (under translations/) from ``old`` to ``new`` (None: no such
+    file), in the reviewer's words; None when only its own records in a catalog change."""
+    if new is None:
+        return "extract removes it (its article is gone or was renamed)"
+    if old is None:
+        return "missing: extract creates it"
+    if name.endswith(".pot"):
+        return _entries_changed(_read(old), _read(new), template=True)
+    if not name.endswith(".po"):
+        return "not the German files' record: extract writes it again"
+    before, after = _read(old), _read(new)
+    if before is None or after is None:
+        return "extract writes it again"
+    return _catalog_changed(before, after)
+
+
+def _read(data: bytes) -> polib.POFile | None:
+    try:
+        return parse(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, ValueError, OSError):
+        return None
+
+
+def _entries_changed(before: polib.POFile | None, after: polib.POFile | None, template: bool = False) -> str:
+    """The German entries ``after`` has that ``before`` lacks (new, or changed: fuzzy with a previous msgid) and
+    those ``before`` has that are gone from ``after`` (removed, or obsolete in a catalog), counted."""
+    if before is None or after is None:
+        return "extract writes it again"
+    old = {_key(e) for e in before if not e.obsolete}
+    live = [e for e in after if not e.obsolete]
+    new = [e for e in live if _key(e) not in old]
+    changed = sum(e.previous_msgid is not None for e in new)
+    # the old German of a changed entry (its previous msgid) is carried to it, not gone
+    carried = {(e.previous_msgctxt, e.previous_msgid) for e in new if e.previous_msgid is not None}
+    gone = len({k for k in old - {_key(e) for e in live} if k[:2] not in carried})
+    parts = [f"{n} {what}" for n, what in ((len(new) - changed, "new"), (changed, "changed"),
+                                          (gone, "removed" if template else "no longer in the German (obsolete)"))
+             if n]
+    if parts:
+        return ", ".join(parts)
+    return "the German file or its lines changed, no sentence did" if template else ""
+
+
+def _catalog_changed(before: polib.POFile, after: polib.POFile) -> str | None:
+    """Why extract's ``after`` of the catalog ``before`` is more than its records: German entries new, changed
+    or gone, obsolete entries, translations or fuzzy flags that differ. None when nothing of that differs."""
+    german = _entries_changed(before, after)
+    if german:
+        return german
+    old = {(_key(e), e.obsolete): e for e in before}
+    new = {(_key(e), e.obsolete): e for e in after}
+    if old.keys() != new.keys():
+        return "obsolete entries (#~) differ"
+    reopened = sum(new[k].fuzzy and not old[k].fuzzy for k in new if not k[1])
+    retranslated = sum(_text(new[k]) != _text(old[k]) or new[k].fuzzy != old[k].fuzzy for k in new) - reopened
+    parts = [f"{n} {what}" for n, what in ((reopened, "back to review (fuzzy)"),
+                                          (retranslated, "with another translation or state")) if n]
+    return ", ".join(parts) or None
+
+
+def _key(entry: polib.POEntry) -> tuple:
+    return (entry.msgctxt, entry.msgid, entry.msgid_plural)
+
+
+def _text(entry: polib.POEntry) -> tuple:
+    return (entry.msgstr, tuple(sorted(entry.msgstr_plural.items())))
