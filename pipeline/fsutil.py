@@ -152,7 +152,7 @@ def rewrite(path: Path, update: Callable[[bytes | None], bytes | None],
             data = update(None if current == b"" else current)
         except VerlagError:
             if there != current:  # a save swapped out just now that cannot be merged: it goes back
-                _put_back(path, there, current)
+                _put_back(path, there, current, limit, ref)
                 raise
             later = settled(path, limit=limit, ref=ref)
             if later == current:
@@ -166,7 +166,7 @@ def rewrite(path: Path, update: Callable[[bytes | None], bytes | None],
             return data
         current = found
         if time.monotonic() > deadline:
-            _put_back(path, there, current)
+            _put_back(path, there, current, limit, ref)
             raise _kept_changing(path, "wrote")
         if there == current:  # the save is in the file, none of verlag's bytes: back off, then read it again
             import random  # only a run that met a save pays for it
@@ -178,11 +178,13 @@ def rewrite(path: Path, update: Callable[[bytes | None], bytes | None],
                 current = there = settled(path, limit=limit, ref=ref)
 
 
-def _put_back(path: Path, there: bytes | None, current: bytes | None) -> None:
+def _put_back(path: Path, there: bytes | None, current: bytes | None, limit: Limit | None = None,
+              ref: str | None = None) -> None:
     """Give up on ``path``, which holds ``there``: a reviewer's save ``current`` that ``rewrite`` swapped out
-    goes back where its editor expects it, and so does any save that swap displaces in turn."""
+    goes back where its editor expects it, and so does any save that swap displaces in turn. ``limit``, ``ref``:
+    as for ``swap_in``: a save found in ``path`` larger than ``limit`` is ``VerlagError``, left there unread."""
     while there != current:
-        found, there = swap_in(path, there, current)
+        found, there = swap_in(path, there, current, True, limit, ref)
         current = there if found is None else found
 
 
