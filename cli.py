@@ -390,7 +390,7 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
     line of an article only where it is placed under another name, without what was recognised in it, its images
     and a dry run's Markdown. An article an earlier import wrote (``importer.imported_before``) whose file is gone
     is left out, as deleted by the author, unless ``again`` (``--again``)."""
-    from pipeline.fsutil import relpath
+    from pipeline.fsutil import relpath, windows_reserved
     from pipeline.importer import foreign, imported_before, read_import, record_key, remember_imported, \
         stay_remote, wikilinked, write_placed
     from pipeline.sources import read_sources
@@ -471,6 +471,9 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
                        f"{placed.article.slug!r} (to continue that translation instead, rename "
                        f"{relpath(placed.path, config.root)} to "
                        f"{relpath(placed.path.with_name(placed.renamed_from + '.md'), config.root)})")
+        elif placed.renamed_from and windows_reserved(placed.renamed_from):
+            click.echo(f"  slug {placed.renamed_from!r} is a name Windows keeps for a device (no file or folder "
+                       f"there may have it): named {placed.article.slug!r}")
         elif placed.renamed_from:
             click.echo(f"  slug {placed.renamed_from!r} is already used: named {placed.article.slug!r}")
         if placed.replaces_template:

@@ -404,6 +404,20 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~umask
 
 
+# The names Windows keeps for its devices, whatever the case and the extension (``con.png``, ``Nul.tar.gz``):
+# no file or folder there may have one, so a clone of a project holding one fails on Windows
+# (https://learn.microsoft.com/windows/win32/fileio/naming-a-file).
+WINDOWS_DEVICES = frozenset({"CON", "PRN", "AUX", "NUL", *(f"{port}{n}" for port in ("COM", "LPT")
+                                                            for n in "0123456789\u00b9\u00b2\u00b3")})
+
+
+def windows_reserved(name: str) -> bool:
+    """Whether Windows cannot hold a file or folder named ``name`` (one path segment): a device's name
+    (``WINDOWS_DEVICES``) before its first dot, spaces before the dot aside (``CON .png``), or a name ending in a
+    dot or a space, which Windows drops (``foto.png.`` would become another file's ``foto.png``)."""
+    return name.split(".", 1)[0].rstrip(" ").upper() in WINDOWS_DEVICES or name.endswith((".", " "))
+
+
 def contained(rel: str) -> bool:
     """Whether ``rel`` (a "/"-separated path an output folder's files are keyed by) names a file inside that
     folder, read as written: not absolute, no empty, ``.`` or ``..`` segment, no NUL. Such a key

@@ -12,7 +12,7 @@ import yaml
 
 from .config import CONFIG_NAME, DEFAULT_BASE_URL, Config, check_language
 from .errors import VerlagError
-from .fsutil import file_bytes, relpath, write_if_changed
+from .fsutil import file_bytes, relpath, windows_reserved, write_if_changed
 from .limits import SOURCE
 from .sources import RESERVED_SLUGS, slugs_in_use
 
@@ -221,7 +221,8 @@ def new_article(config: Config, title: str, today: dt.date | None = None) -> tup
     (``redirects.old_names``: that address and links to the old file lead to it) and no kept catalog names
     (``translations/<lang>/<slug>.po`` of a deleted article: its header and translator credit are another
     article's), else gets ``-2``, ``-3``, …: articles and pages share one slug and with it one catalog per
-    language. A title whose slug is reserved
+    language. So does a slug Windows keeps for a device (``con``, ``aux``: ``fsutil.windows_reserved``): no file
+    or folder there may have it, so the project could not be checked out. A title whose slug is reserved
     (``sources.RESERVED_SLUGS``) raises ``VerlagError``."""
     if not title.strip():
         raise VerlagError("the title is empty")
@@ -233,6 +234,8 @@ def new_article(config: Config, title: str, today: dt.date | None = None) -> tup
     used = {slug: f"{ref}'s" for slug, ref in owners.items()}
     used.update((name, f"an old address of {owners[slug]}, in its aliases")
                 for name, slug in _old_names(config).items() if name not in used and slug in owners)
+    if windows_reserved(base):
+        used[base] = "a name Windows keeps for a device: no file or folder there may have it"
     slug, n = base, 2
     while slug in used or (config.source_dir / f"{slug}.md").exists() or kept_catalogs(config, slug):
         slug, n = f"{base}-{n}", n + 1

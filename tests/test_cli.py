@@ -143,6 +143,17 @@ def test_new_creates_unique_articles_with_front_matter(project):
     project.run("extract")
 
 
+@pytest.mark.parametrize("title", ["Aux", "NUL", "com3", "Lpt9"])
+def test_new_does_not_name_a_file_as_windows_names_a_device(project, title):
+    """A title whose slug is a Windows device's name (aux, nul, com3, lpt9) made source_de/aux.md: a clone of the
+    project failed on Windows. The slug gets -2, as a taken one does, and the reason is said."""
+    slug = title.lower()
+    assert project.run("new", title).output.startswith(
+        f"created source_de/{slug}-2.md (the slug '{slug}' is a name Windows keeps for a device: no file or folder "
+        "there may have it)\n")
+    assert [p.name for p in (project.root / "source_de").iterdir()] == [f"{slug}-2.md"]
+
+
 def test_pretranslate_fills_only_empty_entries_and_marks_them_fuzzy(project):
     project.write("source_de/leber.md", LEBER)
     project.run("extract")
