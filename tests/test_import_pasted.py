@@ -147,3 +147,18 @@ def test_numbered_steps_after_a_colon_line_are_a_numbered_list_and_a_phone_label
                             "Tel.: 040 7654321\n")
     assert _blocks(article.body) == ["paragraph_open", "ordered_list_open", "list_item_open", "paragraph_open",
                                      "list_item_open", "paragraph_open", "paragraph_open"]
+
+
+def test_an_image_address_with_spaces_in_pasted_text_is_an_image_not_a_heading(tmp_path):
+    """Copied from a Markdown editor, "![Blatt](Melisse im Glas.png)" is text to CommonMark (a destination holds no
+    space unless in <…>): the pasted-text import made it a heading "## ![Blatt](Melisse im Glas.png)" that the
+    page showed as text. The address is written in <…> (noted), the line is the image's own paragraph."""
+    article = read_text(tmp_path / "t.txt", (f"{BATH}{PROSE}\n![Melisse im Glas](Melisse im Glas.png)\n"
+                                             f"{PROSE}\n").encode())
+    tokens = commonmark_parser().parse(article.body)
+    images = [child for token in tokens for child in token.children or () if child.type == "image"]
+    assert [(image.attrs["src"], image.content) for image in images] == [("Melisse%20im%20Glas.png",
+                                                                         "Melisse im Glas")]
+    assert "heading_open" not in _blocks(article.body)
+    assert "image address with spaces written in <…>, as CommonMark reads it: Melisse im Glas.png" in article.notes
+
