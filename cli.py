@@ -50,6 +50,16 @@ class Project:
             self._config = load_config(self.root)
         return self._config
 
+    def shown(self, path: Path) -> str:
+        """A file of the project as the person who ran verlag reaches it, as git names paths: relative to the
+        current folder (``tee.md`` from inside ``source_de/``, ``../tee.md`` from ``source_de/seiten/``), or with
+        ``-C`` to that folder, as if verlag ran there (``git -C`` does the same); one outside the project as given."""
+        root = self.config.root.absolute()
+        target = Path(path).absolute()
+        if not target.is_relative_to(root):
+            return str(path)
+        return Path(os.path.relpath(target, root if self.explicit else Path.cwd())).as_posix()
+
     def lock(self):
         """The project lock (``pipeline.lock``): waits for another writing verlag, or fails with --no-wait."""
         from pipeline.lock import project_lock
@@ -311,11 +321,10 @@ def init(project: Project, name, author: str, base_url, languages: str, quiet: b
 @writes
 def new(project: Project, title: str, quiet: bool) -> None:
     """Start a German article titled TITLE in source_de/."""
-    from pipeline.fsutil import relpath
     from pipeline.scaffold import new_article
 
-    path, note = new_article(project.config, title)
-    click.echo(f"created {relpath(path, project.root)}" + (f" ({note})" if note else ""))
+    path, note = new_article(project.config, title, shown=project.shown)
+    click.echo(f"created {project.shown(path)}" + (f" ({note})" if note else ""))
     click.echo("it says 'draft: true': translated like any article, published once you delete that line")
 
 
@@ -366,8 +375,7 @@ def _import(project: Project, sources: tuple[Path, ...], year: int | None, dry_r
         if lang or force:
             option = "--lang" if lang else "--force"
             raise click.UsageError(f"{option} goes with --translation-of SLUG (the German article SOURCE translates)")
-        errors = _import_articles(project.config, sources, year, kind, dry_run, uploads, translator, private, quiet,
-                                  again)
+        errors = _import_articles(project, sources, year, kind, dry_run, uploads, translator, private, quiet, again)
         if errors:  # a file's readable items are imported: the file was not simply left out
             fail("import", errors, outcome=f"{counted(len(errors), 'error')} above, not imported; everything else was")
         return
@@ -379,7 +387,7 @@ def _import(project: Project, sources: tuple[Path, ...], year: int | None, dry_r
     _import_translation(project.config, slug, lang, sources[0], dry_run, kind, force, translator, quiet=quiet)
 
 
-def _import_articles(config, sources, year: int | None, kind: str | None, dry_run: bool,
+def _import_articles(project: Project, sources, year: int | None, kind: str | None, dry_run: bool,
                      uploads: Path | None = None, translator: str | None = None,
                      private: bool = False, quiet: bool = False, again: bool = False) -> list[VerlagError]:
     """Read every source (a folder: its files), place each article under a free name, print what was
@@ -389,8 +397,9 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
     export's private posts are brought in (German only), else each is left out and named; ``quiet`` (``-q``): the
     line of an article only where it is placed under another name, without what was recognised in it, its images
     and a dry run's Markdown. An article an earlier import wrote (``importer.imported_before``) whose file is gone
-    is left out, as deleted by the author, unless ``again`` (``--again``)."""
-    from pipeline.fsutil import relpath
+    is left out, as deleted by the author, unless ``again`` (``--again``). The files it writes are named as
+    ``Project.shown`` names them."""
+    from pipeline.fsutil import relpath, windows_reserved
     from pipeline.importer import foreign, imported_before, read_import, record_key, remember_imported, \
         stay_remote, wikilinked, write_placed
     from pipeline.sources import read_sources
@@ -398,6 +407,7 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
     from pipeline.importer_translations import linked_translations, place_together, read_translations
     from pipeline.scaffold import kept_catalogs
 
+    config = project.config
     articles, errors, translations, hugo_sites, jekyll_sites, exports, withheld = [], [], [], {}, {}, [], []
     exported = []  # the translations Polylang or WPML link in a WordPress export
     for source in sources:
@@ -452,7 +462,7 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
     placements = wikilinked(placements, lambda: {a.title: a.slug for a in read_sources(config).articles})
     for placed in placements:
         if placed.imported_as:
-            before = relpath(placed.imported_as, config.root)
+            before = project.shown(placed.imported_as)
             click.echo(f"skipped {placed.article.source}: already imported as {before}")
             continue
         gone = known.get(record_key(placed.article) or "")
@@ -464,20 +474,23 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
         verb = "would write" if dry_run else "wrote"
         renamed = placed.kept_catalogs or placed.renamed_from or placed.replaces_template or placed.unfilled_holder
         if renamed or not quiet:  # under -q, only an article placed under another name than its own (or a page's)
-            click.echo(f"{verb} {relpath(placed.path, config.root)} (from {placed.article.source})")
+            click.echo(f"{verb} {project.shown(placed.path)} (from {placed.article.source})")
         if placed.kept_catalogs:
             click.echo(f"  slug {placed.renamed_from!r} has the catalogs kept from a deleted article: "
-                       f"{', '.join(relpath(p, config.root) for p in placed.kept_catalogs)}; named "
+                       f"{', '.join(project.shown(p) for p in placed.kept_catalogs)}; named "
                        f"{placed.article.slug!r} (to continue that translation instead, rename "
-                       f"{relpath(placed.path, config.root)} to "
-                       f"{relpath(placed.path.with_name(placed.renamed_from + '.md'), config.root)})")
+                       f"{project.shown(placed.path)} to "
+                       f"{project.shown(placed.path.with_name(placed.renamed_from + '.md'))})")
+        elif placed.renamed_from and windows_reserved(placed.renamed_from):
+            click.echo(f"  slug {placed.renamed_from!r} is a name Windows keeps for a device (no file or folder "
+                       f"there may have it): named {placed.article.slug!r}")
         elif placed.renamed_from:
             click.echo(f"  slug {placed.renamed_from!r} is already used: named {placed.article.slug!r}")
         if placed.replaces_template:
             click.echo(f"  {'would replace' if dry_run else 'replaced'} the template 'verlag init' wrote there "
                        "(untouched: only [[AUSFÜLLEN: …]] placeholders)")
         if placed.unfilled_holder:
-            click.echo(f"  {relpath(placed.unfilled_holder, config.root)}, which keeps the slug, still holds "
+            click.echo(f"  {project.shown(placed.unfilled_holder)}, which keeps the slug, still holds "
                        "[[AUSFÜLLEN: …]] placeholders (build leaves it out): fill them in from this page, then "
                        "delete this one")
         for note in [] if quiet else placed.article.notes:

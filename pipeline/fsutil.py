@@ -152,7 +152,7 @@ def rewrite(path: Path, update: Callable[[bytes | None], bytes | None],
             data = update(None if current == b"" else current)
         except VerlagError:
             if there != current:  # a save swapped out just now that cannot be merged: it goes back
-                _put_back(path, there, current)
+                _put_back(path, there, current, limit, ref)
                 raise
             later = settled(path, limit=limit, ref=ref)
             if later == current:
@@ -166,7 +166,7 @@ def rewrite(path: Path, update: Callable[[bytes | None], bytes | None],
             return data
         current = found
         if time.monotonic() > deadline:
-            _put_back(path, there, current)
+            _put_back(path, there, current, limit, ref)
             raise _kept_changing(path, "wrote")
         if there == current:  # the save is in the file, none of verlag's bytes: back off, then read it again
             import random  # only a run that met a save pays for it
@@ -178,11 +178,13 @@ def rewrite(path: Path, update: Callable[[bytes | None], bytes | None],
                 current = there = settled(path, limit=limit, ref=ref)
 
 
-def _put_back(path: Path, there: bytes | None, current: bytes | None) -> None:
+def _put_back(path: Path, there: bytes | None, current: bytes | None, limit: Limit | None = None,
+              ref: str | None = None) -> None:
     """Give up on ``path``, which holds ``there``: a reviewer's save ``current`` that ``rewrite`` swapped out
-    goes back where its editor expects it, and so does any save that swap displaces in turn."""
+    goes back where its editor expects it, and so does any save that swap displaces in turn. ``limit``, ``ref``:
+    as for ``swap_in``: a save found in ``path`` larger than ``limit`` is ``VerlagError``, left there unread."""
     while there != current:
-        found, there = swap_in(path, there, current)
+        found, there = swap_in(path, there, current, True, limit, ref)
         current = there if found is None else found
 
 
@@ -400,6 +402,20 @@ def _mode_for(path: Path) -> int:
         umask = os.umask(0)  # the only portable way to read it (pip does the same)
         os.umask(umask)
         return 0o666 & ~umask
+
+
+# The names Windows keeps for its devices, whatever the case and the extension (``con.png``, ``Nul.tar.gz``):
+# no file or folder there may have one, so a clone of a project holding one fails on Windows
+# (https://learn.microsoft.com/windows/win32/fileio/naming-a-file).
+WINDOWS_DEVICES = frozenset({"CON", "PRN", "AUX", "NUL", *(f"{port}{n}" for port in ("COM", "LPT")
+                                                            for n in "0123456789\u00b9\u00b2\u00b3")})
+
+
+def windows_reserved(name: str) -> bool:
+    """Whether Windows cannot hold a file or folder named ``name`` (one path segment): a device's name
+    (``WINDOWS_DEVICES``) before its first dot, spaces before the dot aside (``CON .png``), or a name ending in a
+    dot or a space, which Windows drops (``foto.png.`` would become another file's ``foto.png``)."""
+    return name.split(".", 1)[0].rstrip(" ").upper() in WINDOWS_DEVICES or name.endswith((".", " "))
 
 
 def contained(rel: str) -> bool:

@@ -28,7 +28,7 @@ import yaml
 
 from .counts import counted
 from .errors import ManyErrors, VerlagError
-from .fsutil import file_bytes, load_state, relpath, save_state, write_if_changed
+from .fsutil import file_bytes, load_state, relpath, save_state, windows_reserved, write_if_changed
 from .inline_images import InlineImage
 from .limits import IMPORTED, MEDIA, SOURCE, Limit, size_text
 from .practice import PLACEHOLDER_RE
@@ -184,12 +184,19 @@ def local_name(names: dict[Path | InlineImage, str], file: Path | InlineImage, o
     """The name ``file`` (a resolved path, or an inline image's bytes) has under ``bilder/`` in its article: ``own``
     (given: the name it had before a browser numbered it), else its own file name, or ``<stem>-2<suffix>``,
     ``-3``, … when another file of the same article has that name already (a Hugo bundle's ``karte.png`` and
-    ``static/img/karte.png``). Remembered in ``names`` (file -> name)."""
+    ``static/img/karte.png``). A name Windows cannot hold (``fsutil.windows_reserved``) loses its final dots and
+    spaces (``foto.png.``: ``foto.png``) or, a device's name before its first dot (``con.png``, ``Nul.jpg``,
+    ``com1.tar.gz``), gets the ``-2`` there (``con-2.png``, ``com1-2.tar.gz``), so the project can be checked out
+    there. Remembered in ``names`` (file -> name)."""
     if file not in names:
-        first = own or file.name
+        first = (own or file.name).rstrip(". ") or "bild"
+        head, tail = Path(first).stem, Path(first).suffix
+        if windows_reserved(first):  # a device's name before the first dot: the number goes after that name
+            head, dot, rest = first.partition(".")
+            head, tail = head.rstrip(" "), dot + rest
         taken, name, n = set(names.values()), first, 2
-        while name in taken:
-            name, n = f"{Path(first).stem}-{n}{Path(first).suffix}", n + 1
+        while name in taken or windows_reserved(name):
+            name, n = f"{head}-{n}{tail}", n + 1
         names[file] = name
     return names[file]
 
@@ -520,7 +527,9 @@ def place(articles: list[ImportedArticle], source_dir: Path,
     title alone an article has is imported, its notes naming that article. Otherwise a slug
     already used there (a file's name or its ``slug:``), earlier in this run, reserved, or one whose catalogs a
     deleted article left (``kept``: slug -> those catalogs, ``scaffold.kept_catalogs``; their header and
-    translator credit are another article's, as for ``verlag new``) gets ``-2``, ``-3``, …. An image goes to
+    translator credit are another article's, as for ``verlag new``) gets ``-2``, ``-3``, …, and so does one Windows
+    keeps for a device (``con``, ``aux``: ``fsutil.windows_reserved``), which no file or folder there may have.
+    An image goes to
     ``source_dir/bilder/<name>``; a different file already there makes it ``<stem>-2<suffix>`` (a name no other
     image of the article has) and the body's references follow. An image that cannot be read is not copied
     (``unreadable``, naming it); the article and the other images are.
@@ -570,7 +579,7 @@ def place(articles: list[ImportedArticle], source_dir: Path,
             continue
         orphaned = () if article.slug in taken else tuple(kept(article.slug))
         slug, n = article.slug, 2
-        while slug in taken or kept(slug):
+        while slug in taken or kept(slug) or windows_reserved(slug):
             slug, n = f"{article.slug}-{n}", n + 1
         final = dataclasses.replace(article, slug=slug)
         path = folder / f"{slug}.md"

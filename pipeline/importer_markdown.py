@@ -48,7 +48,8 @@ from .fsutil import file_bytes
 from .importer import (IMAGES_DIR, TAG_ADVICE, TAGS_KEPT, ImportedArticle, local_name, new_article,
                        rewrite_destinations)
 from .importer_folder import hugo_page, hugo_settings, jekyll_root
-from .limits import IMPORTED
+from .inline_images import SPACER, inline_image
+from .limits import IMPORTED, size_text
 from .notesyntax import bracketed, convert as convert_note_syntax
 from .segment import TEMPLATE_TAG_RE, block_tokens, commonmark_parser, markdown_template_tags
 from .sources import load_front, normalise, read_date
@@ -537,7 +538,8 @@ def _local_images(body: str, first_line: int, path: Path, notes: list[str],
     site's folder, the one holding ``_posts``/``_drafts`` (Jekyll) or ``content`` (Hugo, whose site paths
     are files of its ``static/`` folder, unless that leads out of the site: a symlink); a file outside those folders
     is never taken (``importer_html._local_file``). An image that is not found there is noted with its file and line
-    (``first_line``: the file line of the body's first line), one with an address is noted as kept there.
+    (``first_line``: the file line of the body's first line), one with an address is noted as kept there. An
+    inline image of 1×1 pixels (``inline_images.SPACER``: a saved page's spacer or tracking pixel) is left out, noted.
     The address is markdown-it's (normalised: ``<Blüte groß.png>`` and ``Blüte%20groß.png`` alike); every
     destination in the body that reads as it is rewritten (``importer.rewrite_destinations``).
     """
@@ -558,6 +560,13 @@ def _local_images(body: str, first_line: int, path: Path, notes: list[str],
             src = str(child.attrs.get("src") or "") if child.type == "image" else ""
             if not src or src in renamed or TEMPLATE_TAG_RE.search(unquote(src)):
                 continue
+            if src.startswith("data:") and inline_image(src) == SPACER:
+                spacer = re.compile(r"!\[[^\]\n]*\]\(\s*<?" + re.escape(src) + r">?\s*\)")
+                body, dropped = spacer.subn("", body)
+                if dropped:
+                    kind = src[5:].partition(";")[0].partition(",")[0] or "no type"
+                    notes.append(f"inline image ({kind}, {size_text(len(src))}) not kept: {SPACER}")
+                    continue
             if urlsplit(src).scheme or src.startswith("//"):
                 notes.append(f"image left at its old address: {src}")
                 continue

@@ -48,6 +48,7 @@ from babel import Locale
 from .errors import VerlagError
 from .importer import ImportedArticle, new_article
 from .importer_html import html_to_markdown
+from .notesyntax import bracketed
 from .sources import normalise
 
 SHORT = 80
@@ -312,10 +313,22 @@ def read_text(path: Path, data: bytes, year: int | None = None) -> ImportedArtic
         widgets.insert(0, rest.pop()[1])
     if widgets:
         notes.append(f"dropped widget text at the end: {', '.join(widgets)}")
+    rest = [(number, _bracketed(line, notes)) for number, line in rest]
     html, guesses = _blocks(rest)
     body, _, more = html_to_markdown(html)
     return new_article(title, body, f"{path}:{title_line}", author=author, date=found.get("date"),
                        updated=found.get("updated"), notes=notes + guesses + more)
+
+
+def _bracketed(line: str, notes: list[str]) -> str:
+    """``line`` with each image or link address that holds spaces (``![Foto](Tee am Abend.png)``, as a Markdown
+    editor shows it) in ``<…>``, so CommonMark reads an image or a link and not text (``notesyntax.bracketed``),
+    noted."""
+    if "](" not in line:
+        return line
+    fixed, more = bracketed(line)
+    notes += more
+    return fixed
 
 
 def _without_consent(lines: list[tuple[int, str]], notes: list[str]) -> list[tuple[int, str]]:
@@ -542,11 +555,18 @@ def _blocks(body: list[tuple[int, str]]) -> tuple[str, list[str]]:
             notes.append(f"line {number}: list of {len(items) - heads} items after '{line}'")
             if heads:
                 html.append(_heading(*items[-1], notes))
-        elif _short(line) and not LABEL_RE.match(line) and not CONSENT_BUTTON_RE.match(line) \
+        elif _short(line) and not LABEL_RE.match(line) and not CONSENT_BUTTON_RE.match(line) and not _image(line) \
                 and not _in_run(body, i - 1) and (_prose(following) or (
                     following is not None and (BULLET_RE.match(following) or _numbered_run(body, i)))):
             html[-1] = _heading(number, line, notes, "a paragraph" if _prose(following) else "a list")
     return "\n".join(html), notes
+
+
+def _image(line: str) -> bool:
+    """Whether ``line`` is an image alone (``![Foto](tee.png)``, as CommonMark reads it): its own paragraph, never
+    a heading, which would keep its description alone."""
+    children = [child for token in _inline_parser().parseInline(line) for child in token.children or ()]
+    return [child.type for child in children if child.type != "text" or child.content.strip()] == ["image"]
 
 
 def _heading(number: int, line: str, notes: list[str], before: str = "a paragraph") -> str:

@@ -8,7 +8,8 @@ The address is read as the WHATWG Fetch standard's "data: URL processor" reads i
 then, after ``;base64``, forgiving-base64 decoded (ASCII white space ignored). Only the image types browsers show
 are saved, and only where the bytes are that type (a PNG's signature, a JPEG's SOI marker …); an SVG is XML that
 can run scripts when its file is opened on its own, so one with a script, an event handler, an external reference
-or an entity declaration is refused.
+or an entity declaration is refused. A GIF or PNG of 1×1 pixels is a spacer or a tracking pixel, which shows
+nothing: it is left out (``SPACER``), not saved as an image of the article.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ IMAGE_TYPES = {
     "image/svg+xml": (".svg", lambda d: b"<svg" in d[:4096].lower()),
 }
 ALIASES = {"image/jpg": "image/jpeg", "image/pjpeg": "image/jpeg", "image/x-png": "image/png"}
+SPACER = "a 1×1 pixel image: a spacer or a tracking pixel, which shows nothing"
 NAME_PREFIX = "bild-"  # the saved file's name: this, the first 16 hex digits of its SHA-256, the extension
 # What in an SVG runs or loads something when the file is opened on its own: a script, an event handler attribute
 # (onload=…), a javascript: address, content of another markup language (foreignObject), an entity declaration
@@ -67,7 +69,7 @@ class InlineImage:
 def inline_image(address: str) -> InlineImage | str:
     """The image a ``data:`` ``address`` holds, or why it is not saved (a sentence for the import's summary): not
     an image type of ``IMAGE_TYPES``, bytes that are not that type, base64 that does not decode, an SVG that could
-    run or load something (``SVG_ACTIVE_RE``), or larger than ``limits.MEDIA``."""
+    run or load something (``SVG_ACTIVE_RE``), larger than ``limits.MEDIA``, or a 1×1 GIF or PNG (``SPACER``)."""
     kind, comma, payload = address[5:].partition(",")
     if not comma:
         return "no ',' ends its type: not a data: address"
@@ -90,4 +92,16 @@ def inline_image(address: str) -> InlineImage | str:
     if mime == "image/svg+xml" and SVG_ACTIVE_RE.search(data):
         return "an SVG with a script, an event handler or a reference outside it, which would run when its file is " \
                "opened"
+    if _pixels(mime, data) == (1, 1):
+        return SPACER
     return InlineImage(f"{NAME_PREFIX}{hashlib.sha256(data).hexdigest()[:16]}{extension}", data)
+
+
+def _pixels(mime: str, data: bytes) -> tuple[int, int] | None:
+    """Width and height of a GIF (its logical screen, GIF89a section 18) or a PNG (its IHDR chunk, which comes
+    first: PNG 3rd edition section 11.2.1) as its header gives them; None for another type or a header cut off."""
+    if mime == "image/gif" and len(data) >= 10:
+        return int.from_bytes(data[6:8], "little"), int.from_bytes(data[8:10], "little")
+    if mime == "image/png" and len(data) >= 24 and data[12:16] == b"IHDR":
+        return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+    return None

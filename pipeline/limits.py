@@ -80,6 +80,11 @@ EDITION = Limit(8 * SOURCE.bytes, "a file of editions/", "not one verlag wrote: 
 # A file of verlag's own in .verlag/ (a cache it makes again): the largest at N = 500 is site.json, 1.2 MB; an 8 MB
 # source's segments are about 19 MB. A larger one is no cache of verlag's: it is done without and made again.
 STATE = Limit(64 * MB, "a file of verlag's own in .verlag/", "not one verlag wrote")
+# A file Pagefind writes into the search index: pagefind-entry.json lists the languages (a few hundred bytes each),
+# a compressed file one page's words or a chunk of an index, each unpacked from a page of at most SOURCE. A larger
+# one is damaged or none Pagefind wrote: it is not read, and the index is made again (``search``).
+SEARCH_FILE = Limit(64 * MB, "a file of the search index",
+                    "not one Pagefind writes: run 'verlag build' again, or set [site] search = false in verlag.toml")
 # A page of the review report shows its catalog's entries with the German and the differences once more. A larger
 # file in its place is no page of verlag's: it is made again, unread.
 REPORT_PAGE = Limit(4 * CATALOG.bytes, "a page of the review report", "not one verlag wrote")

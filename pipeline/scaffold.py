@@ -7,12 +7,13 @@ import json
 import re
 import unicodedata
 from pathlib import Path
+from typing import Callable
 
 import yaml
 
 from .config import CONFIG_NAME, DEFAULT_BASE_URL, Config, check_language
 from .errors import VerlagError
-from .fsutil import file_bytes, relpath, write_if_changed
+from .fsutil import file_bytes, relpath, windows_reserved, write_if_changed
 from .limits import SOURCE
 from .sources import RESERVED_SLUGS, slugs_in_use
 
@@ -209,7 +210,8 @@ OPTIONAL_KEYS = ("# summary: \"Ein Satz für die Artikelliste, den Feed und gete
                  "# tags: [Thema, Zweites Thema]   # optional\n")
 
 
-def new_article(config: Config, title: str, today: dt.date | None = None) -> tuple[Path, str | None]:
+def new_article(config: Config, title: str, today: dt.date | None = None,
+                shown: Callable[[Path], str] | None = None) -> tuple[Path, str | None]:
     """Create ``source_de/<slug>.md``: front matter with the title, the configured author, ``today`` and
     ``draft: true`` (so the placeholder text is never published), the optional ``summary`` and ``tags``
     as commented examples (``OPTIONAL_KEYS``), and a body to replace. Returns the file and, when the
@@ -221,7 +223,9 @@ def new_article(config: Config, title: str, today: dt.date | None = None) -> tup
     (``redirects.old_names``: that address and links to the old file lead to it) and no kept catalog names
     (``translations/<lang>/<slug>.po`` of a deleted article: its header and translator credit are another
     article's), else gets ``-2``, ``-3``, …: articles and pages share one slug and with it one catalog per
-    language. A title whose slug is reserved
+    language. ``shown`` names a file of the project in the note (default: relative to the project; the command
+    line names it relative to the folder verlag ran in). So does a slug Windows keeps for a device (``con``, ``aux``: ``fsutil.windows_reserved``): no file
+    or folder there may have it, so the project could not be checked out. A title whose slug is reserved
     (``sources.RESERVED_SLUGS``) raises ``VerlagError``."""
     if not title.strip():
         raise VerlagError("the title is empty")
@@ -229,10 +233,13 @@ def new_article(config: Config, title: str, today: dt.date | None = None) -> tup
     if base in RESERVED_SLUGS:
         raise VerlagError(f"the slug {base!r} is reserved (translations/<lang>/{base}.po holds the website's own "
                           "words); choose another title, or rename the file afterwards")
-    owners = slugs_in_use(config)
+    shown = shown or (lambda path: relpath(path, config.root))
+    owners = {slug: shown(config.root / ref) for slug, ref in slugs_in_use(config).items()}
     used = {slug: f"{ref}'s" for slug, ref in owners.items()}
     used.update((name, f"an old address of {owners[slug]}, in its aliases")
                 for name, slug in _old_names(config).items() if name not in used and slug in owners)
+    if windows_reserved(base):
+        used[base] = "a name Windows keeps for a device: no file or folder there may have it"
     slug, n = base, 2
     while slug in used or (config.source_dir / f"{slug}.md").exists() or kept_catalogs(config, slug):
         slug, n = f"{base}-{n}", n + 1
@@ -246,10 +253,10 @@ def new_article(config: Config, title: str, today: dt.date | None = None) -> tup
         return path, f"the slug {base!r} is {used[base]}"
     kept = kept_catalogs(config, base)
     if kept:
-        old = relpath(config.source_dir / f"{base}.md", config.root)
+        old = shown(config.source_dir / f"{base}.md")
         return path, (f"the slug {base!r} has the catalogs kept from a deleted article: "
-                      f"{', '.join(relpath(p, config.root) for p in kept)}; to continue that translation instead, "
-                      f"rename {relpath(path, config.root)} to {old}")
+                      f"{', '.join(shown(p) for p in kept)}; to continue that translation instead, "
+                      f"rename {shown(path)} to {old}")
     return path, None
 
 

@@ -62,7 +62,7 @@ _BODY = re.compile(rb"<[A-Za-z][^<>]*\sdata-pagefind-body[\s=/>]")  # the elemen
 # ("immutable"): each a gzip of b"pagefind_dcd" and the data whose SHA-1 the name's hash begins.
 _CARRIED = ("fragment/*.pf_fragment", "index/*.pf_index", "filter/*.pf_filter", "pagefind.*.pf_meta")
 _SIGNATURE = b"pagefind_dcd"
-_LARGEST_CARRIED = 64 << 20  # the most a carried file may unpack to (its page is at most limits.SOURCE, 8 MB)
+_LARGEST_CARRIED = 64 << 20  # the most a carried file may unpack to (limits.SEARCH_FILE: its page is at most 8 MB)
 RECORD = "search-files.json"  # in .verlag/: {"files": {path in the bundle: SHA-256 of its data}}
 
 
@@ -98,7 +98,7 @@ def index_site(site: Path, scratch: Path, folders: Sequence[str] = (), jobs: int
             fresh = _index(binary, site, Path(tmp) / "anew", folders, jobs, None, {}, verified)
         # Pagefind lists the languages in hash-map order; sorted, the same input makes the same site.
         entry = fresh / ENTRY
-        data = json.loads(entry.read_text(encoding="utf-8"))
+        data = _entry(fresh)
         entry.write_text(json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")), encoding="utf-8")
         target = site / BUNDLE
         old = Path(tmp) / "old"
@@ -178,8 +178,8 @@ def _settle(bundle: Path, seed: dict[str, Path], old: Path | None, record: dict[
         return True
     import cbor2  # the .pf_meta's format
 
-    entry = json.loads((bundle / ENTRY).read_text(encoding="utf-8"))
     try:
+        entry = _entry(bundle)
         if old is None:
             return False
         if (old / ENTRY).stat().st_size > _LARGEST_CARRIED:  # site/'s: any file, never read whole when this large
@@ -201,9 +201,30 @@ def _settle(bundle: Path, seed: dict[str, Path], old: Path | None, record: dict[
                 return False
             else:
                 verified[rel] = digest
-    except (OSError, ValueError, KeyError, IndexError, TypeError, RecursionError, cbor2.CBORError):
+    except (OSError, ValueError, KeyError, IndexError, TypeError, RecursionError, cbor2.CBORError, VerlagError):
         return False
     return True
+
+
+def _entry(bundle: Path) -> dict:
+    """The ``pagefind-entry.json`` a run of Pagefind wrote into ``bundle`` (its version and languages), read within
+    ``limits.SEARCH_FILE``. Raises ``VerlagError`` naming it as ``site/pagefind/pagefind-entry.json`` (where it goes)
+    when it is larger (never read), cannot be read, or is no JSON object: a damaged file, which the callers that can
+    index the site again from nothing take as a reason to."""
+    from .fsutil import file_bytes
+    from .limits import SEARCH_FILE
+
+    ref = f"site/{BUNDLE}/{ENTRY}"
+    try:
+        data = json.loads(file_bytes(bundle / ENTRY, SEARCH_FILE, ref))
+    except OSError as exc:
+        raise VerlagError(f"search: Pagefind's index cannot be read: {exc.strerror}", ref) from None
+    except (ValueError, RecursionError):  # not UTF-8, no JSON, nested too deep
+        data = None
+    if not isinstance(data, dict) or not isinstance(data.get("languages"), dict):
+        raise VerlagError("search: Pagefind wrote an index that is not the JSON object it writes; run "
+                          "'verlag build' again", ref)
+    return data
 
 
 def _digest(path: Path) -> str:
@@ -217,14 +238,16 @@ def _digest(path: Path) -> str:
 
 def _unpacked(path: Path) -> bytes:
     """The data of a carried file (after Pagefind's signature); ``ValueError`` when it unpacks to more than
-    ``_LARGEST_CARRIED`` bytes, is cut off or has no signature, ``OSError`` when it cannot be read."""
+    ``_LARGEST_CARRIED`` bytes (or is that large, never read), is cut off or has no signature, ``OSError`` when it
+    cannot be read."""
+    from .fsutil import file_bytes
+    from .limits import SEARCH_FILE
+
     rel = path.name
-    if path.stat().st_size > _LARGEST_CARRIED:
-        raise ValueError(rel)
     unpacker = zlib.decompressobj(wbits=31)  # gzip
     try:
-        data = unpacker.decompress(path.read_bytes(), _LARGEST_CARRIED + 1)
-    except zlib.error:
+        data = unpacker.decompress(file_bytes(path, SEARCH_FILE), _LARGEST_CARRIED + 1)
+    except (zlib.error, VerlagError):
         raise ValueError(rel) from None
     if len(data) > _LARGEST_CARRIED or not unpacker.eof:
         raise ValueError(rel)  # no page's data is this large: a gzip bomb or a file cut off
@@ -345,7 +368,10 @@ def _merge(bundles: list[Path], parts: list[list[str]], site: Path, fresh: Path)
     marked = {any(_marks_body(file_bytes(path, SITE_PAGE, _ref(site, path))) for name in names
                   for path in ((site / name).rglob("*.html") if (site / name).is_dir() else [site / name]))
               for names in parts}
-    entries = [json.loads((bundle / ENTRY).read_text(encoding="utf-8")) for bundle in bundles]
+    try:
+        entries = [_entry(bundle) for bundle in bundles]
+    except VerlagError:  # damaged: one run over the whole site writes it again
+        return False
     languages: dict = {}
     for entry in entries:
         if languages.keys() & entry["languages"].keys():
@@ -357,7 +383,7 @@ def _merge(bundles: list[Path], parts: list[list[str]], site: Path, fresh: Path)
     for bundle in bundles:
         for path in sorted(p for p in bundle.rglob("*") if p.is_file() and p.name != ENTRY):
             rel = path.relative_to(bundle)
-            if rel in files and files[rel].read_bytes() != path.read_bytes():
+            if rel in files and not _same(files[rel], path):
                 return False
             files.setdefault(rel, path)
     for rel, path in files.items():
@@ -366,6 +392,18 @@ def _merge(bundles: list[Path], parts: list[list[str]], site: Path, fresh: Path)
     (fresh / ENTRY).write_text(json.dumps({**entries[0], "languages": languages}, ensure_ascii=False),
                                encoding="utf-8")
     return True
+
+
+def _same(a: Path, b: Path) -> bool:
+    """Whether two files of the parts' bundles hold the same bytes, each read within ``limits.SEARCH_FILE``
+    (only when their sizes agree); one larger, or one that cannot be read, is not the same."""
+    from .fsutil import file_bytes
+    from .limits import SEARCH_FILE
+
+    try:
+        return a.stat().st_size == b.stat().st_size and file_bytes(a, SEARCH_FILE) == file_bytes(b, SEARCH_FILE)
+    except (OSError, VerlagError):
+        return False
 
 
 def _marks_body(html: bytes) -> bool:

@@ -143,6 +143,49 @@ def test_new_creates_unique_articles_with_front_matter(project):
     project.run("extract")
 
 
+def test_new_and_import_run_inside_source_de_name_files_from_there_as_git_does(project, tmp_path_factory,
+                                                                               monkeypatch):
+    """Run inside source_de/ (the project found above, as git finds its repository), new said "created
+    source_de/tee.md" and import "wrote source_de/kaffee.md (from ../alt/kaffee.md)": a path that does not exist
+    from there, beside one that does. Each file is named from the folder verlag ran in, as git names paths; with
+    -C, from that folder, as git -C does."""
+    from click.testing import CliRunner
+
+    project.write("source_de/seiten/impressum.md", article("Impressum", "Angaben.\n"))
+    old = tmp_path_factory.mktemp("alt")
+    (old / "kaffee.md").write_text(article("Kaffee", "Kaffee weckt.\n"), encoding="utf-8")
+
+    def run(folder: str, *args: str) -> str:
+        monkeypatch.chdir(project.root / folder)
+        result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    assert run("source_de", "new", "Tee").startswith("created tee.md\n")
+    assert (project.root / "source_de/tee.md").is_file()
+    assert run("source_de/seiten", "new", "Tee").startswith("created ../tee-2.md (the slug 'tee' is ../tee.md's)\n")
+    assert run("source_de/seiten", "new", "Impressum").startswith(
+        "created ../impressum-2.md (the slug 'impressum' is impressum.md's)\n")
+    assert run("source_de", "import", str(old / "kaffee.md")).startswith(f"wrote kaffee.md (from {old}/kaffee.md)\n")
+    assert run("source_de", "import", str(old / "kaffee.md")).startswith(
+        f"skipped {old}/kaffee.md: already imported as kaffee.md\n")
+    assert run("source_de/seiten", "-C", "../..", "new", "Tee").startswith(
+        "created source_de/tee-3.md (the slug 'tee' is source_de/tee.md's)\n")
+    assert sorted(p.name for p in (project.root / "source_de").glob("*.md")) == \
+        ["impressum-2.md", "kaffee.md", "tee-2.md", "tee-3.md", "tee.md"]
+
+
+@pytest.mark.parametrize("title", ["Aux", "NUL", "com3", "Lpt9"])
+def test_new_does_not_name_a_file_as_windows_names_a_device(project, title):
+    """A title whose slug is a Windows device's name (aux, nul, com3, lpt9) made source_de/aux.md: a clone of the
+    project failed on Windows. The slug gets -2, as a taken one does, and the reason is said."""
+    slug = title.lower()
+    assert project.run("new", title).output.startswith(
+        f"created source_de/{slug}-2.md (the slug '{slug}' is a name Windows keeps for a device: no file or folder "
+        "there may have it)\n")
+    assert [p.name for p in (project.root / "source_de").iterdir()] == [f"{slug}-2.md"]
+
+
 def test_pretranslate_fills_only_empty_entries_and_marks_them_fuzzy(project):
     project.write("source_de/leber.md", LEBER)
     project.run("extract")

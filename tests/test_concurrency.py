@@ -592,11 +592,12 @@ def save_large(path: Path) -> None:
     os.replace(tmp, path)
 
 
-@pytest.mark.parametrize("when", ["while merging", "in the instant before the swap"])
+@pytest.mark.parametrize("when", ["while merging", "in the instant before the swap", "while putting a save back"])
 def test_a_save_larger_than_the_limit_is_named_and_left_in_the_file_unread(tmp_path, monkeypatch, when):
     """``rewrite`` read the file within its limit, but the save that landed after (compared before the swap, or
-    taken out by it) was read whole: a 300 MB file saved there in the meantime was read into memory. It is
-    named now (the limit's error), never read, and left where it was saved."""
+    taken out by it, or found where a save it could not merge was put back) was read whole: a 300 MB file saved
+    there in the meantime was read into memory. It is named now (the limit's error), never read, and left where
+    it was saved."""
     import resource
 
     from pipeline import fsutil
@@ -612,13 +613,21 @@ def test_a_save_larger_than_the_limit_is_named_and_left_in_the_file_unread(tmp_p
         monkeypatch.setattr(fsutil, "_exchange", exchange)
         return exchange(a, b)
 
+    def small_save(a: Path, b: Path) -> bool:  # a save verlag swaps out, then cannot merge
+        save_as_reviewer(b, b"base\nreviewer\n")
+        monkeypatch.setattr(fsutil, "_exchange", exchange)
+        return exchange(a, b)
+
     def update(data: bytes) -> bytes:
         if when == "while merging":
             save_large(path)
+        if when == "while putting a save back" and b"reviewer" in data:
+            save_large(path)
+            raise VerlagError("cannot be merged", "x.po")
         return data + b"draft\n"
 
     if when != "while merging":
-        monkeypatch.setattr(fsutil, "_exchange", late_save)
+        monkeypatch.setattr(fsutil, "_exchange", small_save if when == "while putting a save back" else late_save)
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     with pytest.raises(VerlagError, match=r"^x\.po: 300\.0 MB is more than verlag reads of a catalog"):
         fsutil.rewrite(path, update, limit=CATALOG, ref="x.po")

@@ -1118,6 +1118,33 @@ def test_two_images_of_one_name_in_an_article_keep_their_own_files(project, tmp_
         [jpg[:-2], jpg[:-1], jpg]
 
 
+def test_images_and_a_slug_windows_cannot_hold_get_names_it_can_and_the_links_follow(project, tmp_path):
+    """An image named like a Windows device (con.png, Nul.jpg, COM1.jpg, any case and extension) or ending in a dot
+    was saved under that name, and a title "Con" made source_de/con.md: a clone of the project failed on Windows.
+    Such an image is renamed as one whose name another image has (<stem>-2<suffix>), a final dot is dropped, the
+    article's links follow, and the slug gets -2 with the reason said."""
+    jpg = (DATA / "seite_files/brennnessel.jpg").read_bytes()
+    for name, data in (("con.png", jpg), ("Nul.jpg", jpg[:-1]), ("COM1.tar.jpg", jpg[:-2]), ("blatt.jpg.", jpg[:-3]),
+                       ("console.jpg", jpg[:-4])):
+        (tmp_path / name).write_bytes(data)
+    (tmp_path / "con.md").write_text("---\ntitle: Con\ndate: 2024-07-01\n---\nDer Weg folgt dem Fluss.\n\n"
+                                     "![Eins](con.png) ![Zwei](Nul.jpg) ![Drei](<COM1.tar.jpg>)\n\n"
+                                     "![Vier](<blatt.jpg.>) ![Fuenf](console.jpg)\n", encoding="utf-8")
+    result = project.run("import", str(tmp_path / "con.md"))
+    assert "wrote source_de/con-2.md" in result.output, result.output
+    assert "slug 'con' is a name Windows keeps for a device (no file or folder there may have it): named " \
+           "'con-2'" in result.output, result.output
+    text = project.read("source_de/con-2.md")
+    assert "![Eins](bilder/con-2.png) ![Zwei](bilder/Nul-2.jpg) ![Drei](bilder/COM1-2.tar.jpg)\n" in text, text
+    assert "![Vier](bilder/blatt.jpg) ![Fuenf](bilder/console.jpg)\n" in text, text
+    images = project.root / "source_de/bilder"
+    assert {p.name: p.read_bytes() for p in images.iterdir()} == {
+        "con-2.png": jpg, "Nul-2.jpg": jpg[:-1], "COM1-2.tar.jpg": jpg[:-2], "blatt.jpg": jpg[:-3],
+        "console.jpg": jpg[:-4]}
+    project.run("extract")
+    assert (project.root / "translations/en/con-2.po").is_file()
+
+
 def test_a_saved_pages_two_images_of_one_name_keep_their_own_files(tmp_path):
     for folder, data in (("a", b"\x89PNG eins"), ("b", b"\x89PNG zwei")):
         (tmp_path / folder).mkdir()

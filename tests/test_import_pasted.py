@@ -147,3 +147,64 @@ def test_numbered_steps_after_a_colon_line_are_a_numbered_list_and_a_phone_label
                             "Tel.: 040 7654321\n")
     assert _blocks(article.body) == ["paragraph_open", "ordered_list_open", "list_item_open", "paragraph_open",
                                      "list_item_open", "paragraph_open", "paragraph_open"]
+
+
+def _png(width: int, height: int) -> bytes:
+    """A real PNG of ``width`` × ``height`` white pixels (8-bit grey)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    rows = b"".join(b"\x00" + b"\xff" * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+SPACER_GIF = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAAAIBRAA7"  # 1×1, transparent
+
+
+def _data(png: bytes) -> str:
+    import base64
+
+    return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+
+
+def test_an_image_address_with_spaces_in_pasted_text_is_an_image_not_a_heading(tmp_path):
+    """Copied from a Markdown editor, "![Blatt](Melisse im Glas.png)" is text to CommonMark (a destination holds no
+    space unless in <…>): the pasted-text import made it a heading "## ![Blatt](Melisse im Glas.png)" that the
+    page showed as text. The address is written in <…> (noted), the line is the image's own paragraph."""
+    article = read_text(tmp_path / "t.txt", (f"{BATH}{PROSE}\n![Melisse im Glas](Melisse im Glas.png)\n"
+                                             f"{PROSE}\n").encode())
+    tokens = commonmark_parser().parse(article.body)
+    images = [child for token in tokens for child in token.children or () if child.type == "image"]
+    assert [(image.attrs["src"], image.content) for image in images] == [("Melisse%20im%20Glas.png",
+                                                                         "Melisse im Glas")]
+    assert "heading_open" not in _blocks(article.body)
+    assert "image address with spaces written in <…>, as CommonMark reads it: Melisse im Glas.png" in article.notes
+
+
+def test_a_1x1_spacer_or_tracking_pixel_is_left_out_of_pasted_text_markdown_and_saved_pages(tmp_path):
+    """A saved page's spacer GIF or tracking pixel (an inline 1×1 image) was saved as bilder/bild-….gif, an image of
+    the article that shows nothing (and in Markdown kept as kilobytes of base64). It is left out, with a note; a
+    2×2 image is saved as before."""
+    from pipeline.importer_html import html_to_markdown
+    from pipeline.importer_markdown import read_markdown
+    from pipeline.inline_images import InlineImage
+
+    note = "not kept: a 1×1 pixel image: a spacer or a tracking pixel, which shows nothing"
+    pixel, small = _data(_png(1, 1)), _data(_png(2, 2))
+    body, images, notes = html_to_markdown(f'<p>{PROSE}<img src="{SPACER_GIF}" alt=""></p>'
+                                           f'<p><img src="{pixel}" width="1" height="1"></p>'
+                                           f'<p><img src="{small}" alt="Punkt"></p>')
+    assert "data:" not in body and body.count("![") == 1
+    assert [image.data for image in images if isinstance(image, InlineImage)] == [_png(2, 2)]
+    assert sorted(n.split(",")[0] for n in notes if n.endswith(note)) == ["inline image (image/gif",
+                                                                         "inline image (image/png"]
+    article = read_text(tmp_path / "t.txt", f"{BATH}{PROSE}![]({SPACER_GIF})\n{PROSE}\n".encode())
+    assert not article.images and "data:" not in article.body
+    assert any(n.startswith("inline image (image/gif, ") and n.endswith(note) for n in article.notes)
+    article = read_markdown(tmp_path / "t.md", f"# Wechselfußbad\n\n{PROSE}![]({SPACER_GIF})\n\n{PROSE}\n".encode())
+    assert article.body.count(PROSE) == 2 and "data:" not in article.body
+    assert any(n.startswith("inline image (image/gif, ") and n.endswith(note) for n in article.notes)

@@ -441,8 +441,8 @@ def test_an_inline_image_in_a_post_is_saved_into_bilder_not_left_as_base64(proje
     import base64
     import hashlib
 
-    gif = b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00\x00,\x00\x00\x00" \
-          b"\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;"
+    gif = b"GIF89a\x02\x00\x02\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04\x01\x00\x00\x00\x00,\x00\x00\x00" \
+          b"\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;"  # 2×2 pixels: one of 1×1 is a spacer, left out
     unpadded = base64.b64encode(gif).decode().rstrip("=")  # browsers read base64 without its "=" padding too
     body = f'{LEAD}\n\n<img src="data:image/gif;base64,{unpadded}" alt="Ein Glas Wasser">'
     out = project.run("import", str(export(tmp_path, post("Genug trinken", body, post_id=102, name="trinken")))).output

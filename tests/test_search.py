@@ -345,3 +345,66 @@ def test_a_bundle_whose_entry_file_is_no_json_object_is_indexed_anew(tmp_path, m
     assert len(runs) == 6  # the three parts, then again from nothing
     made, _ = _indexed(tmp_path, monkeypatch, "fresh", SITE, 3)
     assert again == made
+
+
+def _grown_by_pagefind(monkeypatch, rel: str, runs: int | None) -> list[int]:
+    """Make the first part's bundle of each of the first ``runs`` Pagefind runs (None: of all) hold a 300 MB ``rel``
+    (sparse): a file Pagefind wrote damaged. Returns the number of bundles of each run."""
+    from pipeline import search
+
+    real, calls = search._run, []
+
+    def run(*args):
+        bundles = real(*args)
+        if runs is None or len(calls) < runs:
+            with open(bundles[0] / rel, "r+b") as file:
+                file.truncate(300 << 20)
+        calls.append(len(bundles))
+        return bundles
+
+    monkeypatch.setattr(search, "_run", run)
+    return calls
+
+
+@pytest.mark.parametrize("rel", ["pagefind-entry.json", "pagefind.js"])
+def test_a_huge_file_in_a_part_s_bundle_is_not_read_and_one_run_over_the_site_makes_the_index(
+        tmp_path, monkeypatch, rel):
+    """The parts' bundles were joined by reading each one's pagefind-entry.json and every file two parts wrote
+    whole: a damaged one of 300 MB filled the memory (and an entry file that is no JSON stopped the build with a
+    traceback). It is not read: the site is indexed in one run, as when the parts would index differently."""
+    import resource
+
+    from pipeline import search
+
+    real = search._run
+    calls = _grown_by_pagefind(monkeypatch, rel, 1)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    again, _ = _indexed(tmp_path, monkeypatch, "again", SITE, 2)
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100 << 10  # KB
+    assert calls == [3, 1]  # the three parts, then the whole site
+    monkeypatch.setattr(search, "_run", real)
+    made, _ = _indexed(tmp_path, monkeypatch, "fresh", SITE, 3)
+    assert again == made
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_huge_entry_file_pagefind_writes_every_time_is_named_and_the_index_stays_as_it_was(
+        tmp_path, monkeypatch, jobs):
+    """The new bundle's pagefind-entry.json was read whole to sort its languages: a damaged one of 300 MB filled
+    the memory and stopped the build with a traceback. It is named, not read, and the current index stays."""
+    import resource
+
+    site = _site_folder(tmp_path, SITE)
+    index_site(site, tmp_path / ".verlag", ["en", "fr"], jobs)
+    bundle = _bundle(site)
+    calls = _grown_by_pagefind(monkeypatch, "pagefind-entry.json", None)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    with pytest.raises(VerlagError) as raised:
+        index_site(site, tmp_path / ".verlag", ["en", "fr"], jobs)
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100 << 10  # KB
+    assert str(raised.value) == ("site/pagefind/pagefind-entry.json: 300.0 MB is more than verlag reads of a file "
+                                 "of the search index (64.0 MB); not one Pagefind writes: run 'verlag build' "
+                                 "again, or set [site] search = false in verlag.toml")
+    assert len(calls) >= 2  # the index was made again from nothing before the error
+    assert _bundle(site) == bundle
+    assert not list((tmp_path / ".verlag").glob("pagefind-*"))
