@@ -461,7 +461,7 @@ def test_serve_answers_only_requests_to_a_local_name_and_never_follows_a_symlink
     threading.Thread(target=server.serve_forever, daemon=True).start()
 
     def get(path: str, host: str) -> tuple[int, str]:
-        connection = http.client.HTTPConnection("127.0.0.1", server.server_port, timeout=10)
+        connection = http.client.HTTPConnection("127.0.0.1", server.server_port, timeout=WALL)
         connection.request("GET", path, headers={"Host": host})
         response = connection.getresponse()
         answer = response.status, response.read().decode("utf-8", "replace")
@@ -909,7 +909,7 @@ def test_serve_answers_a_request_for_a_path_with_a_nul_byte_with_404_and_no_trac
     answers = []
     try:
         for path in ("/de/%00", "/%00/tee/", "/de/tee/"):
-            connection = http.client.HTTPConnection("127.0.0.1", server.server_port, timeout=10)
+            connection = http.client.HTTPConnection("127.0.0.1", server.server_port, timeout=WALL)
             connection.request("GET", path, headers={"Host": f"127.0.0.1:{server.server_port}"})
             answers.append(connection.getresponse().status)
             connection.close()
@@ -1941,7 +1941,7 @@ def test_german_html_clean_leaves_out_an_image_a_browser_fetches_from_another_ho
         for base in serving(project.root):
             for lang in ("de", "en"):
                 browser.get(f"{base}/{lang}/gast/")
-                WebDriverWait(browser, 60).until(lambda driver: driver.execute_script(
+                WebDriverWait(browser, WALL).until(lambda driver: driver.execute_script(
                     "return document.readyState === 'complete' && [...document.images].every(i => i.complete)"))
                 assert browser.execute_script("return document.images.length") >= 5
     finally:
