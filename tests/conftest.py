@@ -217,8 +217,8 @@ def least_cpu(small: Callable[[], object], large: Callable[[], object], repeats:
     of ``small`` and of ``large``, for a test that compares the cost of two sizes of one work (linear: 8 times the
     input, about 8 times the time; quadratic: 64). One call of each comes first, unmeasured (imports, compiled
     regexes, warm caches); then the two alternate, so a change in the machine's load falls on both. A preemption
-    or a cache another process emptied only ever adds to a call, so the least of each is the work's own cost: one
-    sample each, on a machine at load 20 on 2 cores, came out twice that of another."""
+    or a cache another process emptied only ever adds to a call, so the least of each is the work's own cost.
+    Returns (small's seconds, large's seconds)."""
     import time
 
     small(), large()
