@@ -99,7 +99,7 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
     entries = {key(e): e for e in po if not e.obsolete} if po is not None else {}
     unmatched = {s.key for s in doc.segments if s.key not in entries} if po is not None else set()
     if unmatched:
-        entries.update(changed_since(doc, po, lang) if changed is None else changed)
+        entries.update(changed_since(doc, po, lang, unmatched) if changed is None else changed)
         # German put back as it was signed off is shown in translation: no segment the page shows in German
         unmatched -= {k for k in unmatched if entry_state(entries.get(k)) == REVIEWED}
     shown: Counter = Counter()
@@ -183,17 +183,21 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
                    unmatched=len(unmatched))
 
 
-def changed_since(doc: Document, po: polib.POFile, lang: str) -> dict[tuple, polib.POEntry]:
+def changed_since(doc: Document, po: polib.POFile, lang: str,
+                  unmatched: set[tuple] | None = None) -> dict[tuple, polib.POEntry]:
     """The entries ``extract`` would make stale or reviewed for the German segments that ``po``, not merged since
     the author changed them, has no entry for: ``catalog.merge`` in memory, only those entries kept. So a changed
     sentence is "updated in the original" on the page before ``extract`` as after it, never shown translated, and
     German put back exactly as a translation was signed off for (a stale entry's previous msgid, an obsolete
     entry's msgid) shows that translation, reviewed, as it will after ``extract``; the caller checks those as
     ``verlag check`` will (``catalog_edition``). Every other state of the merge (a draft of other German) stays
-    untranslated: nothing unchecked reaches a page."""
+    untranslated: nothing unchecked reaches a page. ``unmatched``: the keys of those segments, when the caller has
+    them (``make_edition`` does), so they are worked out once per catalog."""
     from .catalog import REVIEWED, STALE, build_pot, entry_state, key, merge
 
-    unmatched = {s.key for s in doc.segments} - {key(e) for e in po if not e.obsolete}
+    if unmatched is None:
+        have = {key(e) for e in po if not e.obsolete}
+        unmatched = {s.key for s in doc.segments if s.key not in have}
     if not unmatched:
         return {}
     merged, _ = merge(po, build_pot(doc, "", ""), lang)

@@ -631,25 +631,11 @@ def read_aliases(article: Article) -> tuple[list[str], list[VerlagError]]:
     paths: list[str] = []
     errors: list[VerlagError] = []
     for alias in value:
-        parts = urlsplit(alias.strip())
-        if SLUG_RE.match(alias.strip()):
-            paths.append(alias.strip())
-            continue
-        if parts.scheme not in ("http", "https", "") or (parts.scheme and not parts.netloc) \
-                or not parts.path.startswith("/") or (parts.netloc and not parts.scheme):
-            problem = "is neither an http(s) URL nor a path starting with '/'"
-        elif parts.fragment or (parts.query and not QUERY_ALIAS_RE.fullmatch(parts.query)):
-            problem = ("has a fragment (#), or a query other than key=value pairs of letters and digits (?p=140), "
-                       "which no host's redirect rules match; give the page's path")
-        elif unrequestable(unquote(parts.path)):
-            problem = ("has a '.' or '..' segment or a control character (%-encoded or not), which no browser "
-                       "requests: give the old address as the browser showed it")
-        elif parts.query:
-            continue  # ``query_aliases``
-        else:
-            paths.append(quote(unquote(parts.path), safe="/!$&'()*+,;=:@-._~"))
-            continue
-        errors.append(VerlagError(f"aliases: {alias!r} {problem}", article.ref, _item_line(article, line, alias)))
+        read = _read_alias(alias)
+        if isinstance(read, str):
+            errors.append(VerlagError(f"aliases: {alias!r} {read}", article.ref, _item_line(article, line, alias)))
+        elif not read[1]:
+            paths.append(read[0])
     return list(dict.fromkeys(paths)), errors
 
 
@@ -661,14 +647,29 @@ def query_aliases(article: Article) -> list[tuple[str, str]]:
     value = article.meta.get("aliases", [])
     found = []
     for alias in [value] if isinstance(value, str) else value if isinstance(value, list) else []:
-        parts = urlsplit(alias.strip()) if isinstance(alias, str) else None
-        if parts is None or not parts.query or parts.fragment or not QUERY_ALIAS_RE.fullmatch(parts.query) \
-                or parts.scheme not in ("http", "https", "") or (parts.scheme and not parts.netloc) \
-                or not parts.path.startswith("/") or (parts.netloc and not parts.scheme) \
-                or unrequestable(unquote(parts.path)):
-            continue
-        found.append((quote(unquote(parts.path), safe="/!$&'()*+,;=:@-._~"), parts.query))
+        read = _read_alias(alias) if isinstance(alias, str) else None
+        if isinstance(read, tuple) and read[1]:
+            found.append(read)
     return list(dict.fromkeys(found))
+
+
+def _read_alias(alias: str) -> tuple[str, str] | str:
+    """One item of ``aliases``, the checks of ``read_aliases`` and ``query_aliases`` in one place: (a bare slug as
+    written, "") or (the path percent-encoded, its ``key=value`` query or ""); else what is wrong with it, for the
+    message after the item."""
+    parts = urlsplit(alias.strip())
+    if SLUG_RE.match(alias.strip()):
+        return alias.strip(), ""
+    if parts.scheme not in ("http", "https", "") or (parts.scheme and not parts.netloc) \
+            or not parts.path.startswith("/") or (parts.netloc and not parts.scheme):
+        return "is neither an http(s) URL nor a path starting with '/'"
+    if parts.fragment or (parts.query and not QUERY_ALIAS_RE.fullmatch(parts.query)):
+        return ("has a fragment (#), or a query other than key=value pairs of letters and digits (?p=140), "
+                "which no host's redirect rules match; give the page's path")
+    if unrequestable(unquote(parts.path)):
+        return ("has a '.' or '..' segment or a control character (%-encoded or not), which no browser "
+                "requests: give the old address as the browser showed it")
+    return quote(unquote(parts.path), safe="/!$&'()*+,;=:@-._~"), parts.query
 
 
 def unrequestable(path: str) -> bool:

@@ -19,6 +19,10 @@ answer in a Markdown code fence), ``drop`` (one placeholder tag lost), ``merge``
 one), ``summary`` (a long segment answered with two words), ``length`` (cut off, finish reason "length")
 ``malformed`` (not JSON), ``deep`` (100,000 opening brackets: JSON nested deeper than a decoder recurses) and
 ``garbage`` (no Chat Completions response at all).
+
+Run on its own, for trying an engine by hand, it serves until Ctrl-C on the port given (a free one by default),
+with the faults given consumed in order: ``python tests/mtserver.py --port 5000 --fault 429 --fault timeout``
+prints ``serving on http://127.0.0.1:5000``; ``--help`` lists the options.
 """
 
 from __future__ import annotations
@@ -58,7 +62,7 @@ def fake_translate(text: str, context: str = "") -> str:
 
 
 class FakeService:
-    def __init__(self):
+    def __init__(self, port: int = 0):
         self.latency = 0.0
         self.hang = 2.0
         self.retry_after = "1"
@@ -71,7 +75,7 @@ class FakeService:
         self.max_active = 0
         self.lock = threading.Lock()
         handler = type("Handler", (_Handler,), {"service": self})
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
         self.httpd.daemon_threads = True
         self.httpd.handle_error = lambda *args: None
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}"
@@ -307,3 +311,34 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
         self.wfile.write(data)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Serve on 127.0.0.1 until Ctrl-C (the module's docstring): ``--port`` (0: a free one), ``--fault`` once per
+    fault, consumed one per request in the order given, ``--latency`` and ``--hang`` in seconds."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="mtserver.py", description="A fake translation service on 127.0.0.1 "
+                                     "(LibreTranslate, Google /m, MyMemory, DeepL v2, Microsoft v3, Chat Completions).")
+    parser.add_argument("--port", type=int, default=0, help="the port to listen on (default 0: a free one)")
+    parser.add_argument("--fault", action="append", default=[], help="a fault for the next request (timeout, 429, "
+                        "500, malformed, reset, mangle, empty, short, flood, fence, drop, merge, summary, length, "
+                        "deep, garbage); repeat for more, consumed in order")
+    parser.add_argument("--latency", type=float, default=0.0, help="seconds before every answer (default 0)")
+    parser.add_argument("--hang", type=float, default=2.0, help="seconds the fault timeout waits (default 2)")
+    args = parser.parse_args(argv)
+    try:
+        svc = FakeService(args.port)
+    except OSError as exc:
+        parser.exit(2, f"mtserver.py: port {args.port}: {exc.strerror}\n")
+    with svc:
+        svc.faults, svc.latency, svc.hang = list(args.fault), args.latency, args.hang
+        print(f"serving on {svc.url}", flush=True)
+        try:
+            svc.thread.join()
+        except KeyboardInterrupt:
+            pass
+
+
+if __name__ == "__main__":
+    main()

@@ -14,7 +14,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import ARTIFACTS, copy_shipped_project, serving
+from conftest import ARTIFACTS, WALL, copy_shipped_project, serving
 
 
 
@@ -40,7 +40,7 @@ def test_the_switcher_leads_from_the_german_article_to_the_english_one(browser, 
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "de"
     german_title = browser.find_element(By.TAG_NAME, "h1").text
     browser.find_element(By.CSS_SELECTOR, 'nav.switcher a[hreflang="en"]').click()
-    WebDriverWait(browser, 10).until(expected_conditions.url_to_be(f"{base}/en/zecken-im-garten/"))
+    WebDriverWait(browser, WALL).until(expected_conditions.url_to_be(f"{base}/en/zecken-im-garten/"))
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
     assert browser.find_element(By.TAG_NAME, "h1").text == "Ticks in the garden – how do I protect myself properly?"
     assert browser.find_element(By.TAG_NAME, "h1").text != german_title
@@ -77,7 +77,7 @@ def test_the_chooser_suggests_a_language_and_remembers_a_choice_without_redirect
     browser.execute_script("window.localStorage.clear()")
     browser.get(f"{base}/")
     wanted = browser.execute_script("return navigator.languages[0]").split("-")[0]
-    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "li.suggested"))
+    WebDriverWait(browser, WALL).until(lambda b: b.find_elements(By.CSS_SELECTOR, "li.suggested"))
     assert browser.current_url == f"{base}/", "never a redirect"
     (suggested,) = browser.find_elements(By.CSS_SELECTOR, "li.suggested")
     assert suggested.get_attribute("lang") == wanted
@@ -85,9 +85,9 @@ def test_the_chooser_suggests_a_language_and_remembers_a_choice_without_redirect
     assert [hint.is_displayed() for hint in hints] == [li.get_attribute("lang") == wanted for li in
                                                        browser.find_elements(By.CSS_SELECTOR, "ul[data-languages] > li")]
     browser.find_element(By.CSS_SELECTOR, 'ul[data-languages] a[hreflang="fr"]').click()
-    WebDriverWait(browser, 10).until(expected_conditions.url_to_be(f"{base}/fr/"))
+    WebDriverWait(browser, WALL).until(expected_conditions.url_to_be(f"{base}/fr/"))
     browser.get(f"{base}/")
-    WebDriverWait(browser, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "li.suggested"))
+    WebDriverWait(browser, WALL).until(lambda b: b.find_elements(By.CSS_SELECTOR, "li.suggested"))
     assert browser.find_element(By.CSS_SELECTOR, "li.suggested").get_attribute("lang") == "fr"
     # the remembered click is called so, and the browser's language keeps its own hint: neither is the other
     shown = {(hint.find_element(By.XPATH, "..").get_attribute("lang"), hint.get_attribute("class"))
@@ -115,7 +115,7 @@ def test_serve_rebuilds_when_a_source_changes(served):
     source = project.root / "source_de/zecken-im-garten.md"
     source.write_text(source.read_text(encoding="utf-8").replace("Endlich ist es warm", "Endlich ist es sommerlich warm"),
                       encoding="utf-8")
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + WALL
     body = ""
     while time.monotonic() < deadline and "sommerlich" not in body:
         time.sleep(0.5)
@@ -223,7 +223,7 @@ def test_a_reader_still_reaches_english_after_its_only_article_is_withdrawn(brow
     try:
         browser.get(f"{base}/")
         browser.find_element(By.CSS_SELECTOR, 'ul[data-languages] a[hreflang="en"]').click()
-        WebDriverWait(browser, 10).until(expected_conditions.url_to_be(f"{base}/en/"))
+        WebDriverWait(browser, WALL).until(expected_conditions.url_to_be(f"{base}/en/"))
         assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
         withdrawn = browser.find_element(By.CSS_SELECTOR, "section.unavailable")
         assert withdrawn.find_element(By.TAG_NAME, "h2").text == "No longer available in English"
@@ -264,7 +264,7 @@ def test_a_browser_set_to_a_language_without_articles_is_not_pointed_to_it(proje
             spanish.execute_script("window.localStorage.clear()" if remembered is None
                                    else f"window.localStorage.setItem('verlag-language', '{remembered}')")
             spanish.get(f"{base}/")
-            WebDriverWait(spanish, 10).until(lambda b: b.find_elements(By.CSS_SELECTOR, "li.suggested"))
+            WebDriverWait(spanish, WALL).until(lambda b: b.find_elements(By.CSS_SELECTOR, "li.suggested"))
             listed = [li.get_attribute("lang") for li in spanish.find_elements(By.CSS_SELECTOR, "ul[data-languages] > li")]
             assert listed == ["de", "es"]
             assert [li.get_attribute("lang") for li in spanish.find_elements(By.CSS_SELECTOR, "li.suggested")] == ["de"]
@@ -284,11 +284,11 @@ def _search(browser, base: str, lang: str, words: str, page: str = "zecken-im-ga
     field = browser.find_element(By.ID, "search-q")
     field.send_keys(words)
     field.submit()
-    box = WebDriverWait(browser, 20).until(
+    box = WebDriverWait(browser, WALL).until(
         expected_conditions.visibility_of_element_located((By.ID, "search-results")))
     assert unquote(browser.current_url) == f"{base}/{lang}/?q={words}"
     if nothing:
-        WebDriverWait(browser, 20).until(lambda b: box.find_elements(By.CSS_SELECTOR, "a")
+        WebDriverWait(browser, WALL).until(lambda b: box.find_elements(By.CSS_SELECTOR, "a")
                                          or any(words in box.text for words in nothing))
     return [a.get_attribute("pathname") for a in box.find_elements(By.CSS_SELECTOR, "a")]
 

@@ -20,8 +20,8 @@ from cli import main
 from pipeline.catalog import fingerprint
 from pipeline.scaffold import slugify
 
-from conftest import (REPO, Project, article, copy_shipped_project, fill_in_legal_pages, interruptible, msgfmt_check,
-                      review, sign_off_all)
+from conftest import (REPO, WALL, Project, article, copy_shipped_project, fill_in_legal_pages, interruptible,
+                      msgfmt_check, review, sign_off_all)
 
 LEBER = article("Leber", "Die Leber arbeitet nachts. Sie braucht Ruhe.\n\n## Tipps\n\n- Tee trinken\n",
                 summary="Über die Leber.", tags="[Leber]")
@@ -586,7 +586,7 @@ def test_a_reader_that_stops_reading_is_no_error(tmp_path):
     proc = subprocess.Popen([sys.executable, str(REPO / "cli.py"), "-C", str(project.root), "status"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env={**os.environ, "PYTHONPATH": str(REPO)})
     proc.stdout.close()  # before the first line is written
-    assert proc.wait(timeout=60) == 0
+    assert proc.wait(timeout=WALL) == 0
     assert proc.stderr.read() == b""
 
 
@@ -630,12 +630,12 @@ def test_ctrl_c_while_python_loads_verlag_exits_130_without_a_traceback(project,
                             env={**os.environ, "PYTHONPATH": f"{hook}{os.pathsep}{REPO}",
                                  "VERLAG_TEST_IMPORTING": str(importing)},
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + WALL
     while not importing.exists():
         assert proc.poll() is None and time.monotonic() < deadline, "ended or never imported click"
         time.sleep(0.01)
     os.killpg(proc.pid, signal.SIGINT)
-    out, err = proc.communicate(timeout=30)
+    out, err = proc.communicate(timeout=WALL)
     assert (proc.returncode, out, err) == (130, "", "interrupted\n")
 
 def test_python_m_verlag_in_a_folder_with_a_cli_py_of_its_own_runs_verlag(project):
@@ -685,7 +685,7 @@ def test_ctrl_c_while_a_command_reads_the_project_exits_130_and_damages_nothing(
     proc = subprocess.Popen([sys.executable, "-c", stuck, "-C", str(project.root), *command],
                             env={**os.environ, "PYTHONPATH": str(REPO)}, start_new_session=True,
                             preexec_fn=interruptible, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + WALL
     while True:  # a writer can open the pipe once the command has opened it to read: it is waiting in read()
         try:
             writer = os.open(pipe, os.O_WRONLY | os.O_NONBLOCK)
@@ -695,7 +695,7 @@ def test_ctrl_c_while_a_command_reads_the_project_exits_130_and_damages_nothing(
             time.sleep(0.01)
     os.killpg(proc.pid, signal.SIGINT)
     os.close(writer)  # a read of the pipe after the interrupt gets an empty file, not a wait for ever
-    _, err = proc.communicate(timeout=30)
+    _, err = proc.communicate(timeout=WALL)
     assert proc.returncode == 130, err
     assert "Aborted!" not in err and "Traceback" not in err
     pipe.unlink()

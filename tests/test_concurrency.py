@@ -129,7 +129,7 @@ def test_a_second_writer_waits_or_with_no_wait_stops_naming_the_first(leber):
 def test_a_writer_killed_with_kill_9_leaves_no_lock_behind(leber):
     holder = held_lock(leber)
     os.kill(holder.pid, signal.SIGKILL)
-    holder.wait(timeout=10)
+    holder.wait(timeout=HUNG)
     leber.run("--no-wait", "build")
 
 
@@ -143,7 +143,7 @@ def test_temp_files_left_by_a_killed_run_are_removed_by_the_next_writer(leber):
     writer = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     made = leber.root / "site/en" / writer.stdout.readline().strip()
     os.kill(writer.pid, signal.SIGKILL)  # between writing its temp file and renaming it
-    writer.wait(timeout=10)
+    writer.wait(timeout=HUNG)
     left = [made] + [leber.write(rel, "half") for rel in ("editions/en/.leber.md.abcdefgh.tmp",
                                                           "translations/en/.leber.po.0a1b2c3d.tmp")]
     mine = leber.write("translations/en/notes.tmp", "a reviewer's file, not verlag's")
@@ -176,7 +176,7 @@ class Paused:
 
     def __enter__(self):
         self.pause.touch()
-        deadline = time.monotonic() + 60  # a bound for a reviewer that died; it answers within one save
+        deadline = time.monotonic() + HUNG  # a bound for a reviewer that died; it answers within one save
         while not self.paused.exists():
             assert time.monotonic() < deadline, "the reviewer never paused"
             time.sleep(0.001)
@@ -214,7 +214,7 @@ def test_no_reviewer_save_is_lost_while_extract_pretranslate_and_build_run(leber
                 run_while_saving(leber, stop, log, path, *command)
     finally:
         stop.touch()
-        reviewer.wait(timeout=30)
+        reviewer.wait(timeout=HUNG)
     last = int(log.read_text())
     assert last > 20, "the reviewer saved throughout"
     msgfmt_check(path)
@@ -271,7 +271,7 @@ def test_kill_9_at_random_moments_of_build_then_a_rebuild_equals_a_clean_build(p
                                  stderr=subprocess.DEVNULL)
         time.sleep(rng.uniform(0.3, 1.0) * whole)
         build.send_signal(signal.SIGKILL)
-        build.wait(timeout=30)
+        build.wait(timeout=HUNG)
         interrupted += 0 < sum(expected.get(k) == v for k, v in tree(project.root / "site").items()) < len(expected)
         project.run("build")
         assert tree(project.root / "site") == expected, f"trial {trial}"
@@ -366,7 +366,7 @@ def test_an_empty_moment_of_an_in_place_save_never_costs_the_other_translations(
             assert outcome.exit_code in (0, 2), outcome.output  # 2: the file kept changing; run again
     finally:
         stop.touch()
-        reviewer.wait(timeout=30)
+        reviewer.wait(timeout=HUNG)
     leber.run("extract")
     po = polib.pofile(str(path))
     assert po.find("Die Leber arbeitet nachts.").msgstr == "The liver works at night."
@@ -492,7 +492,7 @@ def test_two_writers_replacing_a_named_pipe_at_the_lock_file_never_both_hold_the
         assert all(other_held), "the lock this one was refused is held by the other verlag"
     finally:
         other[0].stdin.close()
-        assert other[0].wait(timeout=30) == 0
+        assert other[0].wait(timeout=HUNG) == 0
     assert lock.is_file()
 
 

@@ -14,19 +14,11 @@ from pathlib import Path
 import pytest
 from lxml import etree
 
-from conftest import Project, article, msgfmt_check, review
+from conftest import WALL, Project, article, cpu_bound, least_cpu, msgfmt_check, review
 
-# A run in a process of its own is bounded by its CPU time, as the quadratic costs these tests guard against are CPU
-# (RLIMIT_CPU: the kernel stops it with SIGXCPU past the bound); the wall clock only guards against a hang, so a
-# machine shared with other work cannot fail them.
-WALL = 1800
-
-
-def cpu_bound(seconds: int):
-    """A ``preexec_fn`` that limits the child's CPU time to ``seconds``."""
-    import resource
-
-    return lambda: resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds))
+# A run in a process of its own is bounded by its CPU time (``cpu_bound``), as the quadratic costs these tests guard
+# against are CPU; the wall clock (``WALL``) only guards against a hang, so a machine shared with other work cannot
+# fail them.
 
 
 @pytest.fixture
@@ -469,7 +461,7 @@ def test_serve_answers_only_requests_to_a_local_name_and_never_follows_a_symlink
     threading.Thread(target=server.serve_forever, daemon=True).start()
 
     def get(path: str, host: str) -> tuple[int, str]:
-        connection = http.client.HTTPConnection("127.0.0.1", server.server_port, timeout=10)
+        connection = http.client.HTTPConnection("127.0.0.1", server.server_port, timeout=WALL)
         connection.request("GET", path, headers={"Host": host})
         response = connection.getresponse()
         answer = response.status, response.read().decode("utf-8", "replace")
@@ -917,7 +909,7 @@ def test_serve_answers_a_request_for_a_path_with_a_nul_byte_with_404_and_no_trac
     answers = []
     try:
         for path in ("/de/%00", "/%00/tee/", "/de/tee/"):
-            connection = http.client.HTTPConnection("127.0.0.1", server.server_port, timeout=10)
+            connection = http.client.HTTPConnection("127.0.0.1", server.server_port, timeout=WALL)
             connection.request("GET", path, headers={"Host": f"127.0.0.1:{server.server_port}"})
             answers.append(connection.getresponse().status)
             connection.close()
@@ -1589,26 +1581,21 @@ def test_wrappers_nested_deep_cost_no_more_than_as_many_side_by_side():
     ``<div>``s cost time in their depth for every element: 400 blocks 250 deep took a saved page's import 33 s,
     one near the 256 MB import limit hours. A ``<div>`` alone in a ``<div>`` is unwrapped first (the same
     Markdown): 40 blocks 240 deep now cost less than a page of as many empty ``<div>``s side by side (before:
-    2.5 times as much). The best of three runs each, CPU time."""
-    import time
-
+    2.5 times as much). The best of three runs each, CPU time (``least_cpu``)."""
     from pipeline.importer_html import html_to_markdown
 
     para = "<p>Der Rücken schmerzt morgens, und die Leber braucht Ruhe.</p>"
     deep = "<article>" + ("<div>" * 240 + para + "</div>" * 240) * 40 + "</article>"
     side_by_side = "<article>" + ("<div></div>" * 240 + para) * 40 + "</article>"
 
-    def cpu(html: str) -> tuple[float, str]:
-        times = []
-        for _ in range(3):
-            start = time.process_time()
-            markdown = html_to_markdown(html)[0]
-            times.append(time.process_time() - start)
-        return min(times), markdown
+    expected = "\n\n".join(["Der Rücken schmerzt morgens, und die Leber braucht Ruhe."] * 40) + "\n"
 
-    (deep_time, deep_markdown), (flat_time, flat_markdown) = cpu(deep), cpu(side_by_side)
-    assert deep_markdown == flat_markdown == "\n\n".join(["Der Rücken schmerzt morgens, und die Leber braucht Ruhe."]
-                                                          * 40) + "\n"
+    def converting(html: str):
+        def work():
+            assert html_to_markdown(html)[0] == expected
+        return work
+
+    deep_time, flat_time = least_cpu(converting(deep), converting(side_by_side), repeats=3)
     assert deep_time < flat_time, (deep_time, flat_time)
 
 
@@ -1670,46 +1657,43 @@ def test_the_number_words_check_is_linear_in_the_number_words_of_an_entry():
     """``check_number_words`` looked each of the translation's number words up in every German one left
     (quadratic): a paragraph of 50,000 "zwei," against a translation of as many "three," held ``check`` and the
     build's QA gate for minutes. 8 times the words take about 8 times as long now (they took 64 times as long)."""
-    import time
-
     import polib
 
     from pipeline import numberwords
     from pipeline.check import Context, check_number_words
 
-    def cpu(count: int) -> float:
+    def checking(count: int):
         entry = polib.POEntry(msgid="Zwei Tage, " + "zwei Tage, " * count, msgstr="Three days, " + "three days, " * count)
-        times = []
-        for _ in range(3):
+
+        def work():
             numberwords.german_quantities.cache_clear()
             numberwords.quantities.cache_clear()
-            start = time.process_time()
             findings = list(check_number_words(entry, Context("en")))
-            times.append(time.process_time() - start)
-        assert findings[0].startswith("numbers in words differ: German Zwei (2), zwei (2), "), findings
-        return min(times)
+            assert findings[0].startswith("numbers in words differ: German Zwei (2), zwei (2), "), findings
+        return work
 
-    assert cpu(4000) < 16 * cpu(500)
+    small, large = least_cpu(checking(500), checking(4000), repeats=3)
+    assert large < 16 * small, (small, large)
 
 
 def test_reading_copied_text_is_linear_in_the_length_of_a_line_of_spaces(tmp_path):
     """Three regexes of the copied-text import tried a run of spaces again from each of its spaces (quadratic): a
     title line "# Titel", a byline and a last line, each with 200,000 spaces in it (a file of 600 KB), held
     ``verlag import`` for half an hour. 8 times the spaces take about 8 times as long now (they took 64 times)."""
-    import time
-
     from pipeline.importer_text import read_text
 
-    def cpu(spaces: int) -> float:
+    def reading(spaces: int):
         gap = " " * spaces
         data = (f"# Igel{gap}im Garten\n\nVon Anna{gap}Berg\n\nDer Igel frisst gern Käfer und Schnecken, vor allem "
                 f"nachts.\n\nIm Winter schläft er.{gap}</div>Ende\n").encode("utf-8")
-        start = time.process_time()
-        imported = read_text(tmp_path / "igel.txt", data)
-        assert imported.meta["title"] == f"Igel{gap}im Garten" and "Ende" in imported.body, imported
-        return time.process_time() - start
 
-    assert cpu(20_000) < 16 * cpu(2_500)
+        def work():
+            imported = read_text(tmp_path / "igel.txt", data)
+            assert imported.meta["title"] == f"Igel{gap}im Garten" and "Ende" in imported.body, imported
+        return work
+
+    small, large = least_cpu(reading(2_500), reading(20_000))
+    assert large < 16 * small, (small, large)
 
 
 def test_html_to_markdown_is_linear_in_the_length_of_a_run_of_spaces():
@@ -1717,42 +1701,41 @@ def test_html_to_markdown_is_linear_in_the_length_of_a_run_of_spaces():
     of spaces again from each of its spaces: a saved page, WordPress post or feed entry with 200,000 spaces in a
     paragraph or a ``<pre>`` held ``verlag import`` for an hour. What the Markdown says is unchanged: one space in
     the paragraph, every space in the ``<pre>``."""
-    import time
-
     from pipeline.importer_html import html_to_markdown
 
-    def cpu(spaces: int) -> float:
+    def converting(spaces: int):
         gap = " " * spaces
-        start = time.process_time()
-        markdown, _, notes = html_to_markdown(f"<p>Tee{gap}wärmt \t und\n  hilft.</p><pre>\n\n  x{gap}y\n\n</pre>"
-                                              f"<p>Ende</p>")
-        assert markdown == f"Tee wärmt und\nhilft.\n\n```\n  x{gap}y\n```\n\nEnde\n" and not notes, markdown[:200]
-        return time.process_time() - start
+        html = f"<p>Tee{gap}wärmt \t und\n  hilft.</p><pre>\n\n  x{gap}y\n\n</pre><p>Ende</p>"
 
-    assert cpu(20_000) < 16 * cpu(2_500)
+        def work():
+            markdown, _, notes = html_to_markdown(html)
+            assert markdown == f"Tee wärmt und\nhilft.\n\n```\n  x{gap}y\n```\n\nEnde\n" and not notes, markdown[:200]
+        return work
+
+    small, large = least_cpu(converting(2_500), converting(20_000))
+    assert large < 16 * small, (small, large)
 
 
 def test_reading_a_hugo_file_is_linear_in_the_length_of_a_shortcode_line_of_spaces(tmp_path):
     """The regexes of Hugo's ``figure`` shortcode and of a theme's note box tried the spaces of a line again from
     each of them, split between two ``\\s*`` (cubic for the figure): one line "{{< figure a", 2,500 spaces, "x"
     held ``verlag import`` for a minute, 20,000 for hours. 8 times the spaces take about 8 times as long now."""
-    import time
-
     from pipeline.importer_markdown import read_markdown
 
-    def cpu(spaces: int) -> float:
+    def reading(spaces: int):
         gap = " " * spaces
         data = (f"---\ntitle: Igel\ndate: 2026-05-26\n---\n\n{{{{< figure src=\"igel.jpg\"{gap}x\n\n"
                 f"{{{{< hint info{gap}x\n\nDer Igel frisst gern Käfer.\n\n{{{{< /hint >}}}}\n"
                 f"{{{{< figure src=\"igel.jpg\" alt=\"Ein Igel\" >}}}}\n").encode("utf-8")
-        start = time.process_time()
-        imported = read_markdown(tmp_path / "igel.md", data)
-        assert "Der Igel frisst gern Käfer." in imported.body and "![Ein Igel](igel.jpg)" in imported.body, \
-            imported.body[-300:]
-        return time.process_time() - start
 
-    cpu(200)  # the first reading imports and compiles what the others reuse
-    assert cpu(1_600) < 16 * cpu(200)
+        def work():
+            imported = read_markdown(tmp_path / "igel.md", data)
+            assert "Der Igel frisst gern Käfer." in imported.body and "![Ein Igel](igel.jpg)" in imported.body, \
+                imported.body[-300:]
+        return work
+
+    small, large = least_cpu(reading(200), reading(1_600))
+    assert large < 16 * small, (small, large)
 
 
 def test_a_source_cache_entry_nested_deep_is_read_again_not_the_articles_error(project: Project):
@@ -1835,22 +1818,21 @@ def test_an_html_block_with_an_iframe_and_a_run_of_brackets_is_imported_in_linea
     and the tags around it read, from each ``<`` or ``<iframe>`` of a run without the ``>`` or ``</iframe>`` they
     looked for, to the end of the block: 64 KB of either held ``verlag import`` for seconds, 8 MB for a day.
     8 times the run takes about 8 times as long now, and the map is still a link."""
-    import time
-
     from pipeline.importer_markdown import read_markdown
 
-    def cpu(n: int) -> float:
+    def reading(n: int):
         data = ("---\ntitle: Karte\ndate: 2026-05-26\n---\n\nSo finden Sie uns.\n\n"
                 f'<div><iframe src="https://maps.example/praxis" title="Karte"></iframe> {"<" * n}\n\n'
                 f'<div><iframe src="https://maps.example/eingang" title="Eingang"></iframe> {"<iframe>" * (n // 8)}'
                 f'\n\n<p>{"<iframe " * (n // 8)}</p>\n\nBis bald.\n').encode("utf-8")
-        start = time.process_time()
-        imported = read_markdown(tmp_path / "karte.md", data)
-        assert '<a href="https://maps.example/praxis">Karte</a>' in imported.body and "Bis bald." in imported.body
-        return time.process_time() - start
 
-    cpu(200)  # the first reading imports and compiles what the others reuse
-    assert cpu(32_000) < 16 * cpu(4_000)
+        def work():
+            imported = read_markdown(tmp_path / "karte.md", data)
+            assert '<a href="https://maps.example/praxis">Karte</a>' in imported.body and "Bis bald." in imported.body
+        return work
+
+    small, large = least_cpu(reading(4_000), reading(32_000))
+    assert large < 16 * small, (small, large)
 
 
 @pytest.mark.parametrize("run", ["<!-- wp:paragraph ", "<!--more", "<pre "])
@@ -1859,22 +1841,24 @@ def test_a_wordpress_post_of_unclosed_comments_or_pre_is_imported_in_linear_time
     searched for their end up to the end of the post from each start: 40 KB of ``<!-- wp:paragraph `` took the
     import over a second, a post of 8 MB hours. 8 times the run takes about 8 times as long now, and a closed
     ``<pre>`` before it keeps its lines."""
-    import time
-
     from test_import_old_blog import export, post
 
     from pipeline.importer_html import read_wxr
 
-    def cpu(n: int) -> float:
+    def reading(n: int):
         body = f"<pre>Tee\nkochen</pre>\n\nDer Tee zieht.\n\n{run * n}\n"
-        path = export(tmp_path, post("Tee", body, post_id=7, name="tee"))
-        start = time.process_time()
-        articles, errors = read_wxr(path, path.read_bytes())
-        assert not errors and "Der Tee zieht." in articles[0].body, (errors, articles[0].body[:300])
-        return time.process_time() - start
+        folder = tmp_path / str(n)
+        folder.mkdir()
+        path = export(folder, post("Tee", body, post_id=7, name="tee"))
+        data = path.read_bytes()
 
-    cpu(100)  # the first reading imports and compiles what the others reuse
-    assert cpu(8_000) < 16 * cpu(1_000)
+        def work():
+            articles, errors = read_wxr(path, data)
+            assert not errors and "Der Tee zieht." in articles[0].body, (errors, articles[0].body[:300])
+        return work
+
+    small, large = least_cpu(reading(1_000), reading(8_000))
+    assert large < 16 * small, (small, large)
 
 
 def test_a_slug_too_long_for_a_file_name_is_its_articles_error_and_the_others_are_built(site_project: Project):
@@ -1957,7 +1941,7 @@ def test_german_html_clean_leaves_out_an_image_a_browser_fetches_from_another_ho
         for base in serving(project.root):
             for lang in ("de", "en"):
                 browser.get(f"{base}/{lang}/gast/")
-                WebDriverWait(browser, 60).until(lambda driver: driver.execute_script(
+                WebDriverWait(browser, WALL).until(lambda driver: driver.execute_script(
                     "return document.readyState === 'complete' && [...document.images].every(i => i.complete)"))
                 assert browser.execute_script("return document.images.length") >= 5
     finally:

@@ -9,7 +9,7 @@ import polib
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import Project, article, serving, sign_off_all
+from conftest import WALL, Project, article, serving, sign_off_all
 from test_import_sites import tree
 
 
@@ -153,7 +153,7 @@ def test_build_answers_the_old_feeds_lists_and_static_files_an_import_named(proj
     assert "tags" not in sitemap and "posts" not in sitemap and "index.xml" not in sitemap and "images" not in sitemap
     for url in serving(project.root):
         browser.get(f"{url}/tags/hausmittel/")
-        WebDriverWait(browser, 10).until(lambda b: b.current_url == f"{url}/de/")
+        WebDriverWait(browser, WALL).until(lambda b: b.current_url == f"{url}/de/")
         assert "Lindenblütentee" in browser.find_element(By.TAG_NAME, "main").text
     project.write("source_de/lindenbluetentee.md", project.read("source_de/lindenbluetentee.md").replace(
         "title: Lindenblütentee", "title: Lindenblütentee am Abend"))

@@ -21,7 +21,7 @@ from urllib.parse import unquote
 import pytest
 from lxml import html
 
-from conftest import Project, msgfmt_check, review, sign_off_all
+from conftest import WALL, Project, msgfmt_check, review, sign_off_all
 from pipeline.importer import detect_kind
 from pipeline.importer_html import _words, html_to_markdown, read_wxr
 from pipeline.importer_text import german_date, read_text
@@ -1411,7 +1411,7 @@ def test_a_subfolder_that_cannot_be_read_is_named_and_the_rest_of_the_folder_is_
         command = [sys.executable, "-m", "verlag", "-C", str(base / "proj"), "import", str(base / "blog")]
         if os.geteuid() == 0:
             command = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *command]
-        done = subprocess.run(command, capture_output=True, text=True, cwd=base, timeout=120)
+        done = subprocess.run(command, capture_output=True, text=True, cwd=base, timeout=WALL)
         assert done.returncode == 2, done.stderr
         assert f"error: {locked}: cannot read this folder: Permission denied" in done.stderr
         assert "Traceback" not in done.stderr

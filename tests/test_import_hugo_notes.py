@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from conftest import least_cpu
 from test_hugo_move import publish_all
 from test_import_sites import tree
 from pipeline.segment import commonmark_parser
@@ -68,8 +69,6 @@ def test_note_boxes_take_linear_time_when_many_are_unclosed_and_an_unclosed_one_
     """A Markdown file of thousands of note-box openers without their closers (a cut-off export, or a crafted
     file) took quadratic time: each opener searched the rest of the file for its closer, 8,000 of them 71 s of
     CPU. An unclosed one still stays as written, and the closed box after it is converted."""
-    import time
-
     from pipeline.importer_markdown import _note_boxes
 
     notes: list[str] = []
@@ -77,16 +76,15 @@ def test_note_boxes_take_linear_time_when_many_are_unclosed_and_an_unclosed_one_
     assert _note_boxes(body, 1, notes) == "{{< hint >}}\nOffen.\n\n> **Tipp:**\n> Zu.\n\n"
     assert notes == ["line 4: Hugo {{< notice tip >}} as a quote headed **Tipp:**"]
 
-    def cpu(boxes: int) -> float:
+    def converting(boxes: int):
         body = "{{< hint info >}}\nText eins.\n\n" * boxes + "{{< alert >}}\nA\n{{< /alert >}}\n" * boxes
-        times = []
-        for _ in range(3):
-            start = time.process_time()
-            assert _note_boxes(body, 1, []).count("> **Hinweis:**") == boxes
-            times.append(time.process_time() - start)
-        return min(times)
 
-    assert cpu(2000) < 20 * cpu(125)  # 16 times the boxes: 16 times the time, where it took 250 times
+        def work():
+            assert _note_boxes(body, 1, []).count("> **Hinweis:**") == boxes
+        return work
+
+    small, large = least_cpu(converting(125), converting(2000), repeats=3)
+    assert large < 20 * small, (small, large)  # 16 times the boxes: 16 times the time, where it took 250 times
 
 
 def test_a_relearn_notice_keeps_its_own_title_given_second_or_by_name():

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import Project, serving
+from conftest import WALL, Project, serving
 from test_hugo_move import publish_all
 from test_import_old_blog import HOST, LEAD, wxr
 from test_import_sites import tree
@@ -50,7 +50,7 @@ def test_a_jekyll_sites_feed_pages_and_archives_are_answered_after_the_move(proj
     assert "/tag/hausmittel/  /de/  301\n" in (built / "_redirects").read_text(encoding="utf-8")
     for url in serving(project.root):
         browser.get(f"{url}/tag/hausmittel/")
-        WebDriverWait(browser, 10).until(lambda b: b.current_url == f"{url}/de/")
+        WebDriverWait(browser, WALL).until(lambda b: b.current_url == f"{url}/de/")
     plain = tree(tmp_path / "schlicht", {"_config.yml": "title: Schlicht\n",
                                          "_posts/2024-01-02-tee.md": "---\ntitle: Tee\n---\nEr schmeckt.\n"})
     other = Project(tmp_path / "zweites")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from conftest import Project
+from conftest import WALL, Project
 
 LEAD = "Ringelblumen blühen bis zum ersten Frost und lassen sich den ganzen Sommer über ernten."
 CARE = "Wer empfindliche Haut hat, probiert eine neue Salbe zuerst an einer kleinen Stelle aus."
@@ -360,7 +360,7 @@ def test_an_image_of_the_uploads_that_cannot_be_read_is_named_and_the_rest_is_im
     limited = ["setpriv", "--inh-caps=-all", "--bounding-set=-dac_override,-dac_read_search"] \
         if os.geteuid() == 0 else []
     run = subprocess.run([*limited, sys.executable, "-m", "verlag", "-C", str(project.root), "import", str(path),
-                          "--uploads", str(uploads)], capture_output=True, text=True, timeout=120)
+                          "--uploads", str(uploads)], capture_output=True, text=True, timeout=WALL)
     out = run.stdout + run.stderr
     assert "Traceback" not in out and run.returncode == 2, out
     assert (f"error: {locked}: image of {path}:") in out and "Permission denied; not copied: copy it to " \

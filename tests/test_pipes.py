@@ -11,7 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import article, fill_in_legal_pages
+from conftest import WALL, article, fill_in_legal_pages
 
 VERLAG = str(Path(sys.executable).with_name("verlag"))
 DATA = Path(__file__).parent / "data" / "import"
@@ -25,7 +25,7 @@ def _head_1(root: Path, *args: str) -> tuple[int, str, str]:
     first = proc.stdout.readline().decode()
     proc.stdout.close()
     err = proc.stderr.read().decode()
-    return proc.wait(timeout=120), first, err
+    return proc.wait(timeout=WALL), first, err
 
 
 def _init(root: Path) -> None:

@@ -13,7 +13,7 @@ from pipeline.config import load_config
 from pipeline.pool import WORKER_GC_THRESHOLD, map_articles
 from pipeline.sources import read_sources
 
-from conftest import article
+from conftest import WALL, article
 
 
 def _pid_and_title(config, art):
@@ -197,7 +197,7 @@ def test_workers_of_a_verlag_killed_with_kill_9_end_and_leave_the_lock_free(proj
             results.get("drei")
     """)
     parent = subprocess.Popen([sys.executable, "-c", code], cwd=os.path.dirname(__file__))
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + WALL
     workers: list[int] = []
     while time.monotonic() < deadline and not (started.exists() and len(workers) == 2):
         time.sleep(0.1)
@@ -205,7 +205,7 @@ def test_workers_of_a_verlag_killed_with_kill_9_end_and_leave_the_lock_free(proj
     assert started.exists() and len(workers) == 2
     parent.send_signal(signal.SIGKILL)
     parent.wait()
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + WALL
     while time.monotonic() < deadline and any(_parent_of(w) is not None for w in workers):
         time.sleep(0.1)
     assert all(_parent_of(w) is None for w in workers), "the workers ended with their verlag"

@@ -18,7 +18,7 @@ import pytest
 from pipeline.catalog import entry_state, provenance
 from pipeline.engines import Result
 
-from conftest import REPO, article, interruptible, msgfmt_check, review
+from conftest import REPO, WALL, article, interruptible, msgfmt_check, review
 from mtserver import FakeService
 
 LEBER = article("Leber", """
@@ -236,11 +236,11 @@ def test_a_killed_or_interrupted_run_keeps_valid_catalogs_and_the_finished_work(
                              "--lang", "en", "--article", "lang", "--engine", "libre"], env=env,
                             preexec_fn=interruptible, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     path = mt.root / "translations/en/lang.po"
-    deadline = time.monotonic() + 30
+    deadline = time.monotonic() + WALL
     while time.monotonic() < deadline and path.read_text(encoding="utf-8").count("# mt: libre") < 5:
         time.sleep(0.02)
     proc.send_signal(sig)
-    _, err = proc.communicate(timeout=30)
+    _, err = proc.communicate(timeout=WALL)
     assert proc.returncode == status, err
     if sig == signal.SIGINT:
         assert err.endswith("interrupted: every draft received so far is saved in the catalogs\n")
@@ -265,7 +265,7 @@ def test_a_catalog_emptied_or_deleted_during_the_run_is_reported_and_its_drafts_
     path = mt.root / "translations/en/lang.po"
 
     def crash():  # once the first drafts are saved: gone for good (nobody writes it again)
-        deadline = time.monotonic() + 30
+        deadline = time.monotonic() + WALL
         while time.monotonic() < deadline and "# mt: libre" not in path.read_text(encoding="utf-8"):
             time.sleep(0.01)
         path.write_bytes(b"") if loss == "emptied" else path.unlink()

@@ -13,7 +13,7 @@ from urllib.parse import unquote, urljoin
 import lxml.html
 import pytest
 
-from conftest import article, review
+from conftest import WALL, article, review
 from test_feeds import assert_valid_atom, atom_schema  # noqa: F401 (a fixture)
 
 ALIASES = ["https://alter-blog.example/2019/05/ingwer-tee-bei-erkaeltung/", "/post/ingwer-tee",
@@ -64,7 +64,7 @@ def built(project, server):
 def follow(url: str, hops: int = 5) -> str:
     """The address a browser ends at: HTTP redirects (urllib) and then ``<meta http-equiv=refresh>``."""
     for _ in range(hops):
-        with urllib.request.urlopen(url, timeout=10) as response:
+        with urllib.request.urlopen(url, timeout=WALL) as response:
             assert response.status == 200
             url, body = response.url, response.read()
         refresh = lxml.html.fromstring(body).xpath('//meta[@http-equiv="refresh"]/@content')
@@ -80,7 +80,7 @@ def test_each_old_address_answers_with_the_articles_page_on_plain_web_space(buil
                 "/post/ingwer-tee/", "/blog/ingwertee.html", "/alt/kr%C3%A4utertee/",
                 "/blog/ingwer%20mit%20honig.html"]:
         assert follow(base + old[1:]) == base + "de/ingwer/", old
-    with urllib.request.urlopen(base + "de/ingwer/", timeout=10) as response:
+    with urllib.request.urlopen(base + "de/ingwer/", timeout=WALL) as response:
         assert "Ingwertee bei Erkältung" in response.read().decode("utf-8")
 
 

@@ -9,7 +9,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import article, review, serving
+from conftest import WALL, article, review, serving
 from test_redirects import configure, follow
 
 
@@ -74,11 +74,11 @@ def test_a_reader_following_a_renamed_article_s_old_address_in_chromium_lands_on
     base = next(server)
     try:
         browser.get(f"{base}/en/alt/")
-        WebDriverWait(browser, 10).until(expected_conditions.url_to_be(f"{base}/en/neu/"))
+        WebDriverWait(browser, WALL).until(expected_conditions.url_to_be(f"{base}/en/neu/"))
         assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
         assert browser.find_element(By.TAG_NAME, "h1").text == "Ticks in the grass"
         browser.get(f"{base}/de/alt/")
-        WebDriverWait(browser, 10).until(expected_conditions.url_to_be(f"{base}/de/neu/"))
+        WebDriverWait(browser, WALL).until(expected_conditions.url_to_be(f"{base}/de/neu/"))
         assert browser.find_element(By.TAG_NAME, "h1").text == "Zecken im Gras"
     finally:
         server.close()

@@ -17,7 +17,7 @@ from pipeline.catalog import render
 from pipeline.errors import ManyErrors, VerlagError
 from pipeline.glossary import parse_glossary
 
-from conftest import REPO, Project, article, msgfmt_check
+from conftest import REPO, WALL, Project, article, msgfmt_check
 
 MARIENDISTEL = article("Mariendistel für die Leber", """
     Die Mariendistel schützt die Leber. Trinken Sie täglich 2 Liter Wasser.
@@ -378,7 +378,7 @@ def test_pofilter_reads_our_catalogs_without_complaint_and_agrees_on_the_number(
     out = tmp_path / "out"
     out.mkdir()
     proc = subprocess.run([str(pofilter), "--progress=none", "--errorlevel=traceback", "-t", "numbers",
-                           "-i", str(inputs), "-o", str(out)], capture_output=True, text=True, timeout=120)
+                           "-i", str(inputs), "-o", str(out)], capture_output=True, text=True, timeout=WALL)
     assert proc.returncode == 0 and proc.stderr == "", proc.stderr
     flagged = polib.pofile(str(out / "mariendistel.po"))
     assert [e.msgid for e in flagged] == ["Trinken Sie täglich 2 Liter Wasser."]

@@ -16,7 +16,7 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import ARTIFACTS, Project, article, review, serving
+from conftest import ARTIFACTS, WALL, Project, article, review, serving
 from pipeline.bidi import mark_directions
 
 TITLE = "Dosierungstabelle für Heilpflanzenzubereitungen"
@@ -183,7 +183,7 @@ def test_search_results_heading_keeps_english_and_the_query_apart(browser, arabi
     """"Search results: %(query)s" shown in English (fuzzy in Arabic's site.po) read "القراد :Search results"."""
     _, base = arabic
     browser.get(f"{base}/ar/?q=القراد")
-    box = WebDriverWait(browser, 20).until(
+    box = WebDriverWait(browser, WALL).until(
         expected_conditions.visibility_of_element_located((By.ID, "search-results")))
     heading = box.find_element(By.TAG_NAME, "h2")
     assert heading.text == "Search results: القراد"

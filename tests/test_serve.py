@@ -6,6 +6,7 @@ import threading
 import time
 import urllib.request
 
+from conftest import WALL
 from pipeline.serve import make_server
 
 
@@ -26,7 +27,7 @@ def test_a_browser_dropping_a_connection_mid_file_prints_no_traceback(tmp_path, 
                 sock.sendall(f"GET /big.bin HTTP/1.1\r\nHost: 127.0.0.1:{server.server_port}\r\n\r\n".encode())
                 assert sock.recv(100).startswith(b"HTTP/1.0 200")
                 sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))  # close with RST
-        deadline = time.monotonic() + 10
+        deadline = time.monotonic() + WALL
         while _handlers_running() and time.monotonic() < deadline:
             time.sleep(0.05)
         assert not _handlers_running(), "the server never noticed the dropped connections"
@@ -51,11 +52,11 @@ def test_a_named_pipe_in_site_is_a_missing_page_and_never_opened(tmp_path):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         try:
-            urllib.request.urlopen(f"http://127.0.0.1:{server.server_port}/rohr.html", timeout=10)
+            urllib.request.urlopen(f"http://127.0.0.1:{server.server_port}/rohr.html", timeout=WALL)
             raise AssertionError("a named pipe was served")
         except urllib.error.HTTPError as error:
             assert error.code == 404
-        with urllib.request.urlopen(f"http://127.0.0.1:{server.server_port}/index.html", timeout=10) as response:
+        with urllib.request.urlopen(f"http://127.0.0.1:{server.server_port}/index.html", timeout=WALL) as response:
             assert response.read() == b"<p>da</p>"
     finally:
         server.shutdown()
@@ -79,7 +80,7 @@ def test_a_404_page_that_is_a_symlink_out_of_site_is_not_sent(tmp_path):
     try:
         for address in ("/de/fehlt/", "/fehlt/"):
             try:
-                urllib.request.urlopen(f"http://127.0.0.1:{server.server_port}{address}", timeout=10)
+                urllib.request.urlopen(f"http://127.0.0.1:{server.server_port}{address}", timeout=WALL)
                 raise AssertionError("a missing page was found")
             except urllib.error.HTTPError as error:
                 assert error.code == 404 and b"private key" not in error.read()
@@ -117,7 +118,7 @@ def test_a_page_swapped_for_a_symlink_out_of_site_between_check_and_open_is_not_
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{server.server_port}/de/seite.html", timeout=10) as got:
+            with urllib.request.urlopen(f"http://127.0.0.1:{server.server_port}/de/seite.html", timeout=WALL) as got:
                 body = got.read()
         except urllib.error.HTTPError as error:
             assert error.code == 404
@@ -146,7 +147,7 @@ def test_pages_folders_and_a_browser_s_copy_are_answered_as_the_standard_server_
     threading.Thread(target=server.serve_forever, daemon=True).start()
 
     def get(path: str, **headers) -> tuple[int, dict, bytes]:
-        connection = http.client.HTTPConnection("127.0.0.1", server.server_port, timeout=10)
+        connection = http.client.HTTPConnection("127.0.0.1", server.server_port, timeout=WALL)
         connection.request("GET", path, headers={"Host": f"127.0.0.1:{server.server_port}", **headers})
         response = connection.getresponse()
         answer = response.status, dict(response.getheaders()), response.read()
@@ -185,7 +186,7 @@ def test_a_404_page_over_the_limit_of_a_site_page_is_not_read(tmp_path):
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     try:
         try:
-            urllib.request.urlopen(f"http://127.0.0.1:{server.server_port}/de/fehlt/", timeout=60)
+            urllib.request.urlopen(f"http://127.0.0.1:{server.server_port}/de/fehlt/", timeout=WALL)
             raise AssertionError("a missing page was found")
         except urllib.error.HTTPError as error:
             assert error.code == 404 and len(error.read()) < 10_000

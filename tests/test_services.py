@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import re
+import signal
 import sqlite3
+import subprocess
+import sys
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -13,6 +20,7 @@ from pipeline.engines import Request, Surroundings
 from pipeline.mtcache import MTCache
 from pipeline.services import SERVICES, Budget
 
+from conftest import WALL, interruptible
 from mtserver import FakeService
 
 PATHS = {"libre": "/", "google": "/m", "mymemory": "/get", "deepl": "/",
@@ -350,3 +358,27 @@ def test_an_answer_without_end_is_read_to_16_mb_and_stops_the_engine(svc, name):
     assert [(o.results, o.fatal) for o in outcomes] == [([None], True)], outcomes
     assert outcomes[0].error.startswith("the answer from 127.0.0.1:") and "is more than 16 MB" in outcomes[0].error
     assert len(svc.log) == 1 and grown < 48 << 10, grown  # KB: a 64 MB answer never held whole
+
+
+def test_the_fake_service_runs_on_its_own_with_the_faults_given():
+    """``python tests/mtserver.py --fault 500`` (its docstring) serves on a free port, says where, answers the first
+    request with the fault and the next with a translation, and ends at Ctrl-C without a traceback."""
+    proc = subprocess.Popen([sys.executable, str(Path(__file__).with_name("mtserver.py")), "--fault", "500"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, preexec_fn=interruptible)
+    try:
+        line = proc.stdout.readline()
+        address = re.fullmatch(r"serving on (http://127\.0\.0\.1:\d+)\n", line)
+        assert address, line + proc.stderr.read() if proc.poll() is not None else line
+        request = urllib.request.Request(f"{address.group(1)}/translate", headers={"Content-Type": "application/json"},
+                                         data=json.dumps({"q": "Die Leber.", "source": "de", "target": "en"}).encode())
+        direct = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+        with pytest.raises(urllib.error.HTTPError) as failed:
+            direct.open(request, timeout=WALL)
+        assert failed.value.code == 500
+        with direct.open(request, timeout=WALL) as answer:
+            assert json.load(answer) == {"translatedText": "DIE LEBER."}
+    finally:
+        proc.send_signal(signal.SIGINT)
+        _, err = proc.communicate(timeout=WALL)
+    assert proc.returncode == 0 and "Traceback" not in err, err
+

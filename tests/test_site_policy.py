@@ -11,7 +11,7 @@ import polib
 import pytest
 from lxml import html
 
-from conftest import article, review
+from conftest import WALL, article, review
 
 LEBER = article("Leber", """
     Die Leber arbeitet nachts. Sie braucht Ruhe.
@@ -447,7 +447,7 @@ def test_the_preview_keeps_watching_through_a_broken_setting(blog):
     good = blog.read("verlag.toml")
 
     def wait_for(condition) -> None:
-        deadline = time.monotonic() + 10
+        deadline = time.monotonic() + WALL
         while not condition() and time.monotonic() < deadline:
             time.sleep(0.02)
         assert condition()
@@ -460,7 +460,7 @@ def test_the_preview_keeps_watching_through_a_broken_setting(blog):
     blog.write("source_de/milz.md", MILZ + "\nDie Milz mag Wärme.\n")
     wait_for(lambda: rebuilt)
     stop.set()
-    thread.join(timeout=5)
+    thread.join(timeout=WALL)
     assert not thread.is_alive()
 
 
