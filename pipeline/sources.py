@@ -10,7 +10,7 @@ import re
 import stat
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -300,7 +300,7 @@ def read_article(path: Path, ref: str, page: bool = False, data: bytes | None = 
     undated = meta.get("date") is None
     if undated:  # pages and feeds need a day: never an empty <time>, never 1970 in a feed; the author's day
         meta["date"] = dt.datetime.fromtimestamp(path.stat().st_mtime, zone).date()
-    slug = _checked_front(meta, probe, path, ref, zone)
+    slug = _checked_front(meta, lambda: probe, path, ref, zone)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return Article(path, ref, slug, _uncommented(text, body_start), meta, front, front_start, body_start,
                    probe.body_line, digest, undated, page)
@@ -317,20 +317,28 @@ def _uncommented(text: str, body_start: int) -> str:
         return text
 
 
-def _checked_front(meta: dict, probe: Article, path: Path, ref: str, zone: dt.tzinfo | None = None) -> str:
+def _checked_front(meta: dict, probe: Callable[[], Article], path: Path, ref: str,
+                   zone: dt.tzinfo | None = None) -> str:
     """The slug of an article whose front matter ``meta`` (its dates read: ``date`` given) passes every check,
     normalised in place (``read_date``, ``_reviewer``: both give back what they are given once normalised, so
     a ``_ReadCache`` entry is checked by the same rules). Raises ``VerlagError`` at the line of a value of the
     wrong kind, ``ManyErrors`` (in line order) when several keys are wrong, so the author fixes them all after
-    one run. ``probe``: the article without its slug, for lines."""
+    one run. ``probe``: makes the article without its slug, for lines: called only for a problem (a run that takes
+    500 sources from ``_ReadCache`` made 500 articles more for none)."""
     problems: list[VerlagError] = []  # each key is checked on its own: one run names every mistake
+    made: list[Article] = []
+
+    def article() -> Article:
+        if not made:
+            made.append(probe())
+        return made[0]
 
     def problem(message: str, key: str) -> None:
-        problems.append(VerlagError(message, ref, probe.key_line(key)))
+        problems.append(VerlagError(message, ref, article().key_line(key)))
 
     title = meta.get("title")
     untitled = not isinstance(title, str) or not title.strip()
-    unknown = _unknown_keys(probe) if untitled else []
+    unknown = _unknown_keys(article()) if untitled else []
     if untitled:
         typo = next(((line, name) for line, name, close in unknown if close == "title"), None)
         if typo and "title" not in meta:  # the author wrote it, misspelt: point at that line
@@ -344,8 +352,8 @@ def _checked_front(meta: dict, probe: Article, path: Path, ref: str, zone: dt.tz
             try:
                 meta[key] = read_date(value, zone)
             except ValueError:
-                line = probe.key_line(key)
-                written = probe.text.split("\n")[line - 1].partition(":")[2].strip()  # as the author wrote it
+                line = article().key_line(key)
+                written = article().text.split("\n")[line - 1].partition(":")[2].strip()  # as the author wrote it
                 problem(_date_problem(key, written), key)
     for key in ("summary",):
         if key in meta and not isinstance(meta[key], str):
@@ -360,7 +368,7 @@ def _checked_front(meta: dict, probe: Article, path: Path, ref: str, zone: dt.tz
         try:
             meta["reviewed_by"] = _reviewer(meta["reviewed_by"], ref)
         except VerlagError as exc:  # its line found only now: a source taken by its stat record is not read
-            problems.append(VerlagError(exc.message, ref, probe.key_line("reviewed_by")))
+            problems.append(VerlagError(exc.message, ref, article().key_line("reviewed_by")))
     tags = meta.get("tags", [])
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
         problem("tags: expected a list of words, e.g. [Leber, Rücken]", "tags")
@@ -376,7 +384,7 @@ def _checked_front(meta: dict, probe: Article, path: Path, ref: str, zone: dt.tz
         problem(f"slug {slug!r} is reserved (translations/<lang>/{slug}.po holds the website's own words); rename "
                 "the file or set another 'slug:'", "slug")
     if problems:  # a mistyped key is often the cause: named with the errors, as extract names it for a good file
-        unknown = unknown or _unknown_keys(probe)
+        unknown = unknown or _unknown_keys(article())
         problems += [VerlagError(_unknown_message(name, close), ref, line)
                      for line, name, close in unknown if close != "title" or "title" in meta]
     raise_all(sorted(problems, key=lambda e: e.line))
@@ -838,8 +846,10 @@ class _ReadCache:
             front = text[front_start:front_end]
             digest = digest if plain else hashlib.sha256(text.encode("utf-8")).hexdigest()
             text = _uncommented(text, body_start)
-        probe = _unread(Article(path, ref, "", text, meta, front, front_start, body_start, body_line, digest),
-                        data, front_end, told)
+        def probe() -> Article:
+            return _unread(Article(path, ref, "", text, meta, front, front_start, body_start, body_line, digest),
+                           data, front_end, told)
+
         try:  # the file is the project's, and may come with the project: an entry says only what a source may
             slug = _checked_front(meta, probe, path, ref)
         except VerlagError:

@@ -84,6 +84,28 @@ def test_sources_read_from_the_cache_are_the_articles_read_from_the_files(tricky
     assert gaps.key_lines == {"title": 2, "date": 3, "slug": 4}
 
 
+def test_a_source_taken_from_the_cache_makes_one_article(tricky, monkeypatch):
+    """Each entry of ``.verlag/sources.json`` is checked as the source's front matter is (``_checked_front``), with
+    an article made first for the lines of its problems: two articles per source on every run. That one is made
+    only for a problem now; the articles are the same."""
+    config = load_config(tricky.root)
+    read_sources(config, remember=True)
+    fresh = _fields(read_sources(config))
+    made = []
+
+    class Counted(sources.Article):
+        def __init__(self, *args, **kwargs):
+            made.append(args[1])
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(sources, "Article", Counted)
+    found = read_sources(config)
+    stored = json.loads((config.state_dir / "sources.json").read_text(encoding="utf-8"))["sources"]
+    assert len(stored) >= 10 and all(made.count(ref) == 1 for ref in stored)  # the others are parsed (undated, a set)
+    assert set(made) == {a.ref for a in [*found.articles, *found.german_only]}
+    assert _fields(found) == fresh
+
+
 def test_a_build_with_nothing_changed_reads_no_source_whose_stat_is_recorded(project, monkeypatch):
     """A no-op build read every source for ``[[AUSFÜLLEN: …]]`` placeholders (and the line of each repeated title
     it warns about): the text, with HTML comments taken out by markdown-it, which it imported for that. The
