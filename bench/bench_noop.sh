@@ -17,7 +17,9 @@
 # millions, all and without libcrypto's: one figure whatever the load. Under valgrind OpenSSL cannot use the
 # CPU's SHA extensions and hashes in plain code, many times the instructions a real run spends on SHA-256 (about
 # 1.2 GB/s on the build machine: 20 ms for the 23 MB a no-op extract hashes at N = 500); the kernel's work
-# (open, read, stat) is not counted. Needs valgrind.
+# (open, read, stat) is not counted. It then counts the floor no verlag command goes below, with the second install's
+# Python: starting it (`python -c pass`) and starting it and importing click (`python -c "import click"`).
+# Needs valgrind.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BASE=${PEER_BENCH_HOME:-$HOME/.cache/peer-bench}
@@ -52,6 +54,11 @@ if [ "${COUNT:-}" = instructions ]; then
         END { printf "%-8s %s: %.0f M instructions, %.0f M without libcrypto\n", step, venv, total / 1e6,
               (total - crypto) / 1e6 }'
     done
+  done
+  for code in pass "import click"; do
+    valgrind --tool=callgrind --callgrind-out-file="$WORK/floor.out" "${VENVS[1]}/bin/python" -c "$code" >/dev/null 2>&1
+    callgrind_annotate "$WORK/floor.out" 2>/dev/null | awk -v code="$code" '/PROGRAM TOTALS/ {
+      gsub(",", "", $1); printf "floor    python -c \"%s\": %.0f M instructions\n", code, $1 / 1e6 }'
   done
   exit 0
 fi

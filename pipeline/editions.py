@@ -423,7 +423,7 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
     # a page still holding init's placeholders is published in no language (the site stage names each): no
     # translated edition either, only its German record, by which the site knows the page is there
     gaps = [a for a in sources.articles if not a.draft and unfilled(a)]
-    articles = [a for a in sources.articles if a not in gaps]
+    articles = [a for a in sources.articles if a.draft or not unfilled(a)]  # not ``in gaps``: == compares the texts
     for article in [*sources.german_only, *gaps]:
         with contain(article.ref, "writing its German record", result.errors):
             write(record_path(config, config.source_language, article.slug),

@@ -31,9 +31,8 @@ from .errors import ManyErrors, VerlagError
 from .fsutil import file_bytes, load_state, relpath, save_state, windows_reserved, write_if_changed
 from .inline_images import InlineImage
 from .limits import IMPORTED, MEDIA, SOURCE, Limit, size_text
-from .practice import PLACEHOLDER_RE
 from .scaffold import LEGAL_SLUGS, ascii_slug, slugify, untouched_template
-from .sources import ORIGIN_RE, PAGES_DIR, QUERY_ALIAS_RE, RESERVED_SLUGS, likely_slug, normalise, site_host, \
+from .sources import ORIGIN_RE, PAGES_DIR, PLACEHOLDER_RE, QUERY_ALIAS_RE, RESERVED_SLUGS, likely_slug, normalise, site_host, \
     source_text, split_front_matter
 
 KINDS = ("html", "wxr", "feed", "markdown", "text")

@@ -16,8 +16,8 @@ import unicodedata
 
 from .errors import VerlagError
 from .markup import code_spans
-from .practice import PLACEHOLDER_RE
 from .segment import block_tokens
+from .sources import PLACEHOLDER_RE
 
 _OPENING = re.compile(r"(?<![=\\])==(?=[^\s=])")
 _CLOSING = re.compile(r"(?<=[^\s=])==(?!=)")

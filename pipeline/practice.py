@@ -29,7 +29,6 @@ the site, exit 2) until they are filled in.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,8 +36,6 @@ from pathlib import Path
 from .config import Config
 from .errors import UnfilledPage, VerlagError, raise_all
 from .sources import Article
-
-PLACEHOLDER_RE = re.compile(r"\[\[AUSFÜLLEN:[^\]]*\]\]")
 CONTACT_KEYS = ("link", "phone", "email")
 
 
@@ -159,9 +156,9 @@ def check_legal(config: Config, practice: Practice, pages: Iterable[str]) -> Non
 
 def unfilled(article: Article) -> list[tuple[int, str]]:
     """(line, placeholder) of every ``[[AUSFÜLLEN: ...]]`` placeholder ``verlag init`` wrote that is still in the
-    German source ``article``, in file order; a draft's too (the caller decides what a draft's count for)."""
-    return [(article.text.count("\n", 0, match.start()) + 1, match.group(0))
-            for match in PLACEHOLDER_RE.finditer(article.text)]
+    German source ``article``, in file order; a draft's too (the caller decides what a draft's count for).
+    ``Article.placeholders``: an article taken from its stat record is not read for them."""
+    return list(article.placeholders)
 
 
 def unfilled_message(placeholder: str) -> str:

@@ -10,7 +10,7 @@ import re
 import stat
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -33,6 +33,7 @@ SLUG_MAX = 200
 # Every front-matter key verlag reads (README, "The author's workflow"); others are reported, not used.
 FRONT_MATTER_KEYS = ("title", "author", "date", "updated", "summary", "tags", "slug", "draft", "aliases",
                      "reviewed_by", "last_reviewed", "translate")
+_KEYS = frozenset(FRONT_MATTER_KEYS)
 RESERVED_SLUGS = ("site",)
 ORIGIN_RE = re.compile(r"^# imported from (.+)$", re.M)  # the front-matter comment ``verlag import`` ends with
 PAGES_DIR = "seiten"  # source_de/seiten/<slug>.md: standalone pages (Impressum, Datenschutz), not articles
@@ -54,6 +55,9 @@ Moment = dt.date | dt.datetime  # a day, or an instant with its time zone (dt.da
 # with its "{" or "[" (a backslash before the "[" changes nothing about whether one is found), so the regex
 # engine skips to those characters: with an optional backslash first it tried every position of the text.
 WP_SHORTCODES = "audio|caption|embed|gallery|playlist|video|wp_caption"
+# A placeholder ``verlag init`` writes into the legal pages, to be filled in (``practice``); here, not in ``practice``:
+# ``Article.placeholders`` finds them once, kept in ``.verlag/sources.json``, since ``build`` asks every article.
+PLACEHOLDER_RE = re.compile(r"\[\[AUSFÜLLEN:[^\]]*\]\]")
 TEMPLATE_TAG_HINT = re.compile(rf"\{{\{{|\{{%|\[\\?/?(?:{WP_SHORTCODES})\b|\[[a-z_][\w-]*\s+[\w-]+\s*\\?=|\[\\?/[a-z_]")
 
 
@@ -94,6 +98,20 @@ class Article:
         """``draft: true`` in the front matter: extracted and translated, never published."""
         return self.meta.get("draft", False)
 
+    @functools.cached_property
+    def placeholders(self) -> tuple[tuple[int, str], ...]:
+        """(line, placeholder) of every ``[[AUSFÜLLEN: ...]]`` placeholder ``verlag init`` wrote still in ``text``, in
+        file order. Stored with the article in ``.verlag/sources.json``: a run that takes the article from its stat
+        record (``_ReadCache``) answers without reading the file, as ``build`` asks of every article."""
+        return tuple((self.text.count("\n", 0, match.start()) + 1, match.group(0))
+                     for match in PLACEHOLDER_RE.finditer(self.text))
+
+    @functools.cached_property
+    def key_lines(self) -> dict[str, int]:
+        """``key_line`` of each of ``FRONT_MATTER_KEYS`` the front matter has, stored as ``placeholders`` is: the
+        warnings a build gives on every run (``same_titles``) name lines without reading the files."""
+        return {key: self._key_line(key) for key in FRONT_MATTER_KEYS if key in self.meta}
+
     def written_keys(self) -> dict:
         """Each top-level front-matter key as YAML reads it (``true:`` is True, ``null:`` None) -> (1-based line
         of the file, the key as written: ``true``, ``"tit: le"``); read with PyYAML's composer, whose node
@@ -110,6 +128,10 @@ class Article:
 
     def key_line(self, key: str) -> int:
         """1-based line of a front-matter key (line 1 if it is absent)."""
+        line = self.key_lines.get(key)
+        return self._key_line(key) if line is None else line
+
+    def _key_line(self, key: str) -> int:
         match = re.search(rf"^{re.escape(key)}\s*:", self.front, re.M)
         if not match:
             return 1
@@ -281,7 +303,7 @@ def read_article(path: Path, ref: str, page: bool = False, data: bytes | None = 
     undated = meta.get("date") is None
     if undated:  # pages and feeds need a day: never an empty <time>, never 1970 in a feed; the author's day
         meta["date"] = dt.datetime.fromtimestamp(path.stat().st_mtime, zone).date()
-    slug = _checked_front(meta, probe, path, ref, zone)
+    slug = _checked_front(meta, lambda: probe, path, ref, zone)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return Article(path, ref, slug, _uncommented(text, body_start), meta, front, front_start, body_start,
                    probe.body_line, digest, undated, page)
@@ -298,20 +320,28 @@ def _uncommented(text: str, body_start: int) -> str:
         return text
 
 
-def _checked_front(meta: dict, probe: Article, path: Path, ref: str, zone: dt.tzinfo | None = None) -> str:
+def _checked_front(meta: dict, probe: Callable[[], Article], path: Path, ref: str,
+                   zone: dt.tzinfo | None = None) -> str:
     """The slug of an article whose front matter ``meta`` (its dates read: ``date`` given) passes every check,
     normalised in place (``read_date``, ``_reviewer``: both give back what they are given once normalised, so
     a ``_ReadCache`` entry is checked by the same rules). Raises ``VerlagError`` at the line of a value of the
     wrong kind, ``ManyErrors`` (in line order) when several keys are wrong, so the author fixes them all after
-    one run. ``probe``: the article without its slug, for lines."""
+    one run. ``probe``: makes the article without its slug, for lines: called only for a problem (a run that takes
+    500 sources from ``_ReadCache`` made 500 articles more for none)."""
     problems: list[VerlagError] = []  # each key is checked on its own: one run names every mistake
+    made: list[Article] = []
+
+    def article() -> Article:
+        if not made:
+            made.append(probe())
+        return made[0]
 
     def problem(message: str, key: str) -> None:
-        problems.append(VerlagError(message, ref, probe.key_line(key)))
+        problems.append(VerlagError(message, ref, article().key_line(key)))
 
     title = meta.get("title")
     untitled = not isinstance(title, str) or not title.strip()
-    unknown = _unknown_keys(probe) if untitled else []
+    unknown = _unknown_keys(article()) if untitled else []
     if untitled:
         typo = next(((line, name) for line, name, close in unknown if close == "title"), None)
         if typo and "title" not in meta:  # the author wrote it, misspelt: point at that line
@@ -334,8 +364,8 @@ def _checked_front(meta: dict, probe: Article, path: Path, ref: str, zone: dt.tz
             try:
                 meta[key] = read_date(value, zone)
             except ValueError:
-                line = probe.key_line(key)
-                written = probe.text.split("\n")[line - 1].partition(":")[2].strip()  # as the author wrote it
+                line = article().key_line(key)
+                written = article().text.split("\n")[line - 1].partition(":")[2].strip()  # as the author wrote it
                 problem(_date_problem(key, written), key)
     for key in ("summary",):
         if key in meta and not isinstance(meta[key], str):
@@ -350,7 +380,7 @@ def _checked_front(meta: dict, probe: Article, path: Path, ref: str, zone: dt.tz
         try:
             meta["reviewed_by"] = _reviewer(meta["reviewed_by"], ref)
         except VerlagError as exc:  # its line found only now: a source taken by its stat record is not read
-            problems.append(VerlagError(exc.message, ref, probe.key_line("reviewed_by")))
+            problems.append(VerlagError(exc.message, ref, article().key_line("reviewed_by")))
     tags = meta.get("tags", [])
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
         problem("tags: expected a list of words, e.g. [Leber, Rücken]", "tags")
@@ -371,7 +401,7 @@ def _checked_front(meta: dict, probe: Article, path: Path, ref: str, zone: dt.tz
         problem(f"slug {slug!r} is reserved (translations/<lang>/{slug}.po holds the website's own words); rename "
                 "the file or set another 'slug:'", "slug")
     if problems:  # a mistyped key is often the cause: named with the errors, as extract names it for a good file
-        unknown = unknown or _unknown_keys(probe)
+        unknown = unknown or _unknown_keys(article())
         problems += [VerlagError(_unknown_message(name, close), ref, line)
                      for line, name, close in unknown if close != "title" or "title" in meta]
     raise_all(sorted(problems, key=lambda e: e.line))
@@ -619,21 +649,22 @@ def read_aliases(article: Article) -> tuple[list[str], list[VerlagError]]:
     (``QUERY_ALIAS_RE``) is left to ``query_aliases``. Anything else, and an address with a fragment or another
     query (which no host's redirect rule matches), is a ``VerlagError`` at the item's line (the
     ``aliases:`` line when it cannot be found): it costs only its own redirect, never the article, so
-    ``read_article`` leaves the value as YAML gave it and the site stage reads it here.
+    ``read_article`` leaves the value as YAML gave it and the site stage reads it here. The front matter is read for
+    a problem's line only (an article taken from its stat record is not read for its aliases).
     """
     value = article.meta.get("aliases", [])
-    line = article.key_line("aliases")
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         return [], [VerlagError("aliases: expected a list of old addresses, e.g. [/2019/05/alter-beitrag/]",
-                                article.ref, line)]
+                                article.ref, article.key_line("aliases"))]
     paths: list[str] = []
     errors: list[VerlagError] = []
     for alias in value:
         read = _read_alias(alias)
         if isinstance(read, str):
-            errors.append(VerlagError(f"aliases: {alias!r} {read}", article.ref, _item_line(article, line, alias)))
+            errors.append(VerlagError(f"aliases: {alias!r} {read}", article.ref,
+                                      _item_line(article, article.key_line("aliases"), alias)))
         elif not read[1]:
             paths.append(read[0])
     return list(dict.fromkeys(paths)), errors
@@ -764,7 +795,7 @@ class _ReadCache:
         """``read_article(path, ref, page)``, from the stored entry when the bytes are the same (by the stat
         record, else by reading them)."""
         entry = self.known.get(ref)
-        usable = isinstance(entry, list) and len(entry) == 8 and entry[1] == page
+        usable = isinstance(entry, list) and len(entry) == 10 and entry[1] == page
         try:  # before the read: a save in between changes the stat the next run compares
             st = os.stat(path)
             signature = [st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns] if stat.S_ISREG(st.st_mode) else None
@@ -795,7 +826,8 @@ class _ReadCache:
         meta = None if article.undated else _to_json(article.meta)
         if meta is not None:
             self.fresh[ref] = [digest, page, article.digest == digest, meta, article.front_start,
-                               article.front_start + len(article.front), article.body_start, article.body_line]
+                               article.front_start + len(article.front), article.body_start, article.body_line,
+                               [list(p) for p in article.placeholders], article.key_lines]
             if remember:
                 self.fresh_stats[ref] = [*signature, digest]
         return article
@@ -805,7 +837,7 @@ class _ReadCache:
         its pages, catalogs and redirects stay at that slug, not at one guessed from a ``slug:`` line that may
         be the mistake. The entry is kept for the next run while the source cannot be read; None without one."""
         entry = self.known.get(ref)
-        meta = entry[3] if isinstance(entry, list) and len(entry) == 8 else None
+        meta = entry[3] if isinstance(entry, list) and len(entry) == 10 else None
         slug = meta.get("slug", path.stem) if isinstance(meta, dict) else None
         if not isinstance(slug, str) or not SLUG_RE.match(slug) or len(slug) > SLUG_MAX or slug in RESERVED_SLUGS:
             return None
@@ -815,10 +847,15 @@ class _ReadCache:
     @staticmethod
     def _article(path: Path, ref: str, page: bool, data: bytes | None, digest: str, entry: list) -> Article | None:
         """The article of a valid ``entry``, None for an entry no source could have; ``data``: the source's bytes
-        (of SHA-256 ``digest``), None to leave them unread (a plain entry only)."""
-        _, _, plain, meta, front_start, front_end, body_start, body_line = entry
+        (of SHA-256 ``digest``), None to leave them unread (a plain entry only). The placeholders and key lines an
+        unread article is given are the entry's; those of one read must be the entry's, else the entry is none."""
+        _, _, plain, meta, front_start, front_end, body_start, body_line, placeholders, lines = entry
         meta = _from_json(meta)
-        if not isinstance(meta, dict) or not isinstance(plain, bool) or not all(isinstance(n, int) for n in entry[4:]):
+        if not isinstance(meta, dict) or not isinstance(plain, bool) or not all(isinstance(n, int) for n in entry[4:8]):
+            return None
+        told = tuple(map(tuple, placeholders)), lines
+        if not isinstance(lines, dict) or not all(type(n) is int for n in lines.values()) or not lines.keys() <= _KEYS \
+                or not all(len(p) == 2 and type(p[0]) is int and type(p[1]) is str for p in told[0]):
             return None
         if data is None:
             text = front = ""
@@ -827,14 +864,17 @@ class _ReadCache:
             front = text[front_start:front_end]
             digest = digest if plain else hashlib.sha256(text.encode("utf-8")).hexdigest()
             text = _uncommented(text, body_start)
-        probe = _unread(Article(path, ref, "", text, meta, front, front_start, body_start, body_line, digest),
-                        data, front_end)
+        def probe() -> Article:
+            return _unread(Article(path, ref, "", text, meta, front, front_start, body_start, body_line, digest),
+                           data, front_end, told)
+
         try:  # the file is the project's, and may come with the project: an entry says only what a source may
             slug = _checked_front(meta, probe, path, ref)
         except VerlagError:
             return None
-        return _unread(Article(path, ref, slug, text, meta, front, front_start, body_start, body_line, digest, False,
-                               page), data, front_end)
+        article = _unread(Article(path, ref, slug, text, meta, front, front_start, body_start, body_line, digest,
+                                  False, page), data, front_end, told)
+        return article if data is None or (article.placeholders, article.key_lines) == told else None
 
     def save(self) -> None:
         """Store the entries of the sources read this time (only when they changed; not fsynced: a cache)."""
@@ -850,13 +890,16 @@ class _ReadCache:
                 pass  # a folder verlag may not write to: the next run reads the sources again
 
 
-def _unread(article: Article, data: bytes | None, front_end: int) -> Article:
+def _unread(article: Article, data: bytes | None, front_end: int,
+            told: tuple[tuple[tuple[int, str], ...], dict[str, int]]) -> Article:
     """``article`` as made, or, when its bytes were not read (``data`` None), without its text and front matter
-    (``_Unread`` reads them when asked; ``front_end``: where the front matter ends)."""
+    (``_Unread`` reads them when asked; ``front_end``: where the front matter ends) and with what its entry
+    ``told`` of them: ``Article.placeholders`` and ``Article.key_lines``."""
     if data is None:
         known = article.__dict__
         del known["text"], known["front"]
         known["_front_end"] = front_end
+        known["placeholders"], known["key_lines"] = told
     return article
 
 

@@ -32,6 +32,9 @@ TRICKY = {
     "ohne-datum.md": "---\ntitle: Ohne Datum\n---\nText.\n",  # its day is the file's: not stored (as pages)
     "menge.md": "---\ntitle: Menge\ndate: 2026-05-26\nsorten: !!set {a, b}\n---\nText.\n",  # no JSON for a set
     "dollar.md": "---\ntitle: Dollar\ndate: 2026-05-26\nwerte: {$date: x}\n---\nText.\n",
+    # init's placeholders, one of them in a note to self (no placeholder of the text), one made by taking one out
+    "luecken.md": "---\ntitle: Lücken\ndate: 2026-05-26\nslug: luecken\n---\nName: [[AUSFÜLLEN: Name]]\n\n"
+                  "<!-- [[AUSFÜLLEN: Notiz]] -->\n\nTel.: [[AUSFÜL<!-- x -->LEN: Telefon]]\n",
 }
 
 
@@ -47,8 +50,11 @@ def _typed(value):
 
 
 def _fields(found) -> list:
-    return [(a.path, a.ref, a.slug, a.text, a.front, a.front_start, a.body_start, a.body_line, a.digest, a.undated,
-             a.page, _typed(a.meta)) for a in [*found.articles, *found.german_only]]
+    """What ``read_article`` gives of each article; of one taken from its stat record, its placeholders and lines
+    of the front matter's keys as stored (``placeholders``, ``key_lines`` asked before its text)."""
+    return [(a.path, a.ref, a.slug, a.placeholders, a.key_lines, a.key_line("title"), a.key_line("slug"), a.text,
+             a.front, a.front_start, a.body_start, a.body_line, a.digest, a.undated, a.page, _typed(a.meta))
+            for a in [*found.articles, *found.german_only]]
 
 
 @pytest.fixture
@@ -73,6 +79,57 @@ def test_sources_read_from_the_cache_are_the_articles_read_from_the_files(tricky
     undated = [a for a in [*fresh.articles, *fresh.german_only] if a.undated]
     assert len(parsed) == len(undated) + 2  # and menge, dollar; the others came from .verlag/sources.json
     assert len(fresh.articles) > 10 and not fresh.errors
+    gaps = next(a for a in fresh.articles if a.slug == "luecken")
+    assert gaps.placeholders == ((6, "[[AUSFÜLLEN: Name]]"), (10, "[[AUSFÜLLEN: Telefon]]"))
+    assert gaps.key_lines == {"title": 2, "date": 3, "slug": 4}
+
+
+def test_a_source_taken_from_the_cache_makes_one_article(tricky, monkeypatch):
+    """Each entry of ``.verlag/sources.json`` is checked as the source's front matter is (``_checked_front``), with
+    an article made first for the lines of its problems: two articles per source on every run. That one is made
+    only for a problem now; the articles are the same."""
+    config = load_config(tricky.root)
+    read_sources(config, remember=True)
+    fresh = _fields(read_sources(config))
+    made = []
+
+    class Counted(sources.Article):
+        def __init__(self, *args, **kwargs):
+            made.append(args[1])
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(sources, "Article", Counted)
+    found = read_sources(config)
+    stored = json.loads((config.state_dir / "sources.json").read_text(encoding="utf-8"))["sources"]
+    assert len(stored) >= 10 and all(made.count(ref) == 1 for ref in stored)  # the others are parsed (undated, a set)
+    assert set(made) == {a.ref for a in [*found.articles, *found.german_only]}
+    assert _fields(found) == fresh
+
+
+def test_a_build_with_nothing_changed_reads_no_source_whose_stat_is_recorded(project, monkeypatch):
+    """A no-op build read every source for ``[[AUSFÜLLEN: …]]`` placeholders (and the line of each repeated title
+    it warns about): the text, with HTML comments taken out by markdown-it, which it imported for that. The
+    placeholders and the front matter's key lines are kept with each source's entry in ``.verlag/sources.json``:
+    the same errors and warnings at the same lines, no other source read. One saved since is read, and its new
+    placeholder is found."""
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n<!-- Notiz -->\n"))
+    project.write("source_de/leber-2.md", article("Leber", "Die Leber ruht.\n", aliases="[/alt/leber/]"))
+    project.write("source_de/seiten/impressum.md", article("Impressum", "Name: [[AUSFÜLLEN: Name]]\n"))
+    project.run("extract")
+    project.run("build", code=2)
+    first = project.run("build", code=2).output
+    assert "source_de/seiten/impressum.md:5: placeholder [[AUSFÜLLEN: Name]] still there" in first
+    assert "warning: source_de/leber.md:2: title: 'Leber' is also the title of source_de/leber-2.md" in first
+    read, real = [], sources.file_bytes
+    monkeypatch.setattr(sources, "file_bytes", lambda path, *rest: read.append(Path(path).name) or real(path, *rest))
+    assert project.run("build", code=2).output == first
+    assert read == ["impressum.md"]  # for its German record, which every build writes of a page it leaves out
+    project.write("source_de/seiten/impressum.md", project.read("source_de/seiten/impressum.md") +
+                  "Tel.: [[AUSFÜLLEN: Telefon]]\n")
+    read.clear()
+    again = project.run("build", code=2).output
+    assert read == ["impressum.md"]
+    assert "source_de/seiten/impressum.md:6: placeholder [[AUSFÜLLEN: Telefon]] still there" in again
 
 
 def test_a_source_changed_within_the_same_second_and_size_is_read_again(project):
