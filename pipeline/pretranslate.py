@@ -385,7 +385,7 @@ def _count(batch: list[Catalog], lang: str, result: PretranslateResult) -> None:
                 result.warned[name] += 1
         unwritten = {k for k in catalog.drafts if k not in catalog.standing}
         result.remaining[lang] += sum(1 for e in catalog.po if not e.obsolete and (
-            not e.msgstr or key(e) in unwritten and e.msgstr == catalog.drafts[key(e)].text))
+            not e.msgstr or unwritten and key(e) in unwritten and e.msgstr == catalog.drafts[key(e)].text))
 
 
 def _fill(entry: polib.POEntry, answer: Result) -> None:
