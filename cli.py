@@ -909,7 +909,7 @@ def status(project: Project, languages, fmt: str, quiet: bool) -> None:
     from pipeline.extracted import MESSAGE as GERMAN_CHANGED
     from pipeline.fsutil import relpath
     from pipeline.sources import read_sources
-    from pipeline.orphans import kept_message, paused_message
+    from pipeline.orphans import kept_message, paused_message, renamed_articles, renamed_to
     from pipeline.status import as_json, collect_status, format_table, kept_catalogs
 
     _check_languages(project.config, languages)
@@ -934,6 +934,8 @@ def status(project: Project, languages, fmt: str, quiet: bool) -> None:
                 click.echo(f"warning: {ref}:{line}: {shorten(msgid)!r}: {STALE_SIGN_OFF}", err=True)
         unusable = {str(e.path) for e in damaged}
         paused = {a.slug: a.ref for a in sources.german_only}
+        renames = renamed_articles(project.config) if kept else {}
+        slugs = {a.slug for a in sources.articles} | sources.unreadable
         for path in kept:
             stem = PurePosixPath(path).stem
             if stem in paused:
@@ -942,7 +944,7 @@ def status(project: Project, languages, fmt: str, quiet: bool) -> None:
                 continue
             click.echo(f"kept: {path}: no German article has this slug any more; it cannot be read (see the error), "
                        "so it serves nothing until fixed; delete it when done" if path in unusable else
-                       f"kept: {kept_message(project.config, path)}")
+                       f"kept: {kept_message(project.config, path, renamed_to(stem, renames, slugs))}")
     if errors:
         fail("status", errors, writes=False)
 

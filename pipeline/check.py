@@ -106,6 +106,8 @@ class Context:
     published: Container[tuple[str, str]] = frozenset()  # (lang, slug) of the site's pages (``SitePages``)
     # an article's file name or old name -> its slug (``redirects.old_names``): a link to ``<name>.md`` is its page
     renamed: Mapping[str, str] = field(default_factory=dict, compare=False)
+    # old slug -> new slug of the renames verlag recorded (``SitePages.recorded_renames``), read when first called
+    recorded: Callable[[], Mapping[str, str]] = field(default=dict, compare=False)
     plain: bool = False  # the entry is plain text (``PLAIN_CONTEXTS``): no markup to compare
     # what holds the catalog's edition back (``PlannedPages.held_back``): the thresholds it misses, or
     # ``UNTRANSLATED_PAGE``; "" when published
@@ -342,9 +344,10 @@ def _translated_page(old: str, new: str, ctx: Context) -> bool:
     """A link to this site's German page may point to the same site's page in the target language: the
     same path with the target language (``/de/zecken/`` -> ``/en/zecken/``), or the same article and
     fragment in any form the site reads (``zecken.md``, ``/en/zecken/``, ``<base_url>en/zecken/``,
-    ``<base_url>de/zecken/``). With the site's address known (``ctx.site_url``), an address of one of its pages
-    must name a page it publishes (``ctx.published``), else readers follow it to a 404 (the site rewrites only
-    ``.md`` and relative links)."""
+    ``<base_url>de/zecken/``, an old address its ``aliases:`` keep), also by the name it had before a rename
+    verlag recorded (``alt.md`` and ``neu.md``; ``ctx.recorded``, read only here). With the site's address known
+    (``ctx.site_url``), an address of one of its pages must name a page it publishes (``ctx.published``), else
+    readers follow it to a 404 (the site rewrites only ``.md`` and relative links)."""
     was, now = _site_article(old, ctx), _site_article(new, ctx)
     if ctx.site_url and now is not None and now[0] is not None and now[:2] not in ctx.published:
         return False
@@ -352,19 +355,33 @@ def _translated_page(old: str, new: str, ctx: Context) -> bool:
     b = re.match(rf"^(.*?/){re.escape(ctx.lang)}/", new)
     if a and b and a.group(1) == b.group(1):
         return True
-    return (was is not None and now is not None and was[1:] == now[1:]
-            and was[0] in (None, ctx.source_lang) and now[0] in (None, ctx.lang, ctx.source_lang))
+    if (was is None or now is None or was[2] != now[2] or was[0] not in (None, ctx.source_lang)
+            or now[0] not in (None, ctx.lang, ctx.source_lang)):
+        return False
+    return was[1] == now[1] or _last_name(was[1], ctx.recorded()) == _last_name(now[1], ctx.recorded())
+
+
+def _last_name(slug: str, renames: Mapping[str, str]) -> str:
+    """The slug ``slug`` has after the renames in ``renames`` (old slug -> new slug), followed to their end."""
+    seen = {slug}
+    while renames.get(slug) is not None and renames[slug] not in seen:
+        slug = renames[slug]
+        seen.add(slug)
+    return slug
 
 
 def _site_article(url: str, ctx: Context) -> tuple[str | None, str, str] | None:
     """(language or None for the German file, slug, fragment) of a link to one of this site's articles:
-    ``<file name>.md`` (its slug by ``ctx.renamed``), ``/<base path><lang>/<slug>/`` or ``<base_url><lang>/<slug>/``;
+    ``<file name>.md`` (its slug by ``ctx.renamed``), an old address an article's ``aliases:`` keep (by
+    ``ctx.renamed``: ``/2022/schlaf.html``), ``/<base path><lang>/<slug>/`` or ``<base_url><lang>/<slug>/``;
     None for anything else."""
     address, _, fragment = url.partition("#")
     name = linked_article(address)
     if name is not None:  # the file's name, or the name it had: the site links the article's slug (``renamed``)
         return None, file_slug(ctx.renamed, name), fragment
     base = urlsplit(ctx.site_url)
+    if address.startswith("/") and (slug := ctx.renamed.get(old_path(address))) is not None:
+        return None, slug, fragment  # an old address an article's aliases keep: it leads to that article
     if ctx.site_url and address.startswith(ctx.site_url):
         address = address[len(ctx.site_url):]
     elif address.startswith(base.path or "/"):
@@ -1620,7 +1637,8 @@ def check_catalog(po: polib.POFile, ref: str, lang: str, slug: str, glossary: Gl
     origins = _GermanOrigins(active, labels, site_url)
     states = [entry_state(e) for e in active]  # each entry's once: the count and the checks to run read it
     ctx = Context(lang, glossary, labels, source_lang, states.count(REVIEWED), origins, site_url=site_url,
-                  published=published, renamed=renamed or {}, held=held)
+                  published=published, renamed=renamed or {}, held=held,
+                  recorded=lambda: getattr(published, "recorded_renames", {}))
     plain = replace(ctx, plain=True)
     findings: list[Finding] = []
     for entry, state in zip(active, states):

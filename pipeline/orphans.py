@@ -81,13 +81,20 @@ class Orphan:
         return "; ".join(said)
 
 
-def kept_message(config: Config, path: str) -> str:
+def kept_message(config: Config, path: str, renamed_to: str | None = None) -> str:
     """What ``status`` says on every run of the kept catalog ``path`` (relative to the project, readable) of a
     deleted article: how many reviewed translations it keeps, and the commands that bring them back (the German
-    file restored, then ``extract``, which merges the catalog again) or drop them."""
+    file restored, then ``extract``, which merges the catalog again) or drop them. ``renamed_to``: the slug its
+    article was renamed to (``renamed_articles``), whose catalog is where its translations belong: then only that
+    is said, since restoring the old German file would make the article twice."""
     from .catalog import entry_state, read_po
     from .states import REVIEWED
 
+    if renamed_to is not None:
+        target = relpath(config.po_path(Path(path).parent.name, renamed_to), config.root)
+        return (f"{path}: saved under the old name of a renamed article, whose catalog is now {target}; verlag "
+                f"extract brings over the reviewed translations {target} lacks (fuzzy, for review) and says what "
+                f"differs; then delete {path}")
     po = read_po(config.root / path, path)
     reviewed = sum(entry_state(e) == REVIEWED for e in po or () if not e.obsolete)
     if not reviewed:
@@ -133,7 +140,7 @@ def carry_over(config: Config, orphans: dict[str, list[Path]], slugs: set[str],
     """
     if not any(orphans.values()):
         return []
-    renames = load_state(config.state_dir / RENAMES_FILE)
+    renames = renamed_articles(config)
     found = []
     for lang, paths in orphans.items():
         for path in paths:
@@ -141,25 +148,40 @@ def carry_over(config: Config, orphans: dict[str, list[Path]], slugs: set[str],
                 found.append(Orphan(relpath(path, config.root), paused=paused[path.stem],
                                     damage=next(iter(unreadable(config, [path])), None)))
                 continue
-            slug = _renamed_to(path.stem, renames, slugs)
+            slug = renamed_to(path.stem, renames, slugs)
             target = config.po_path(lang, slug) if slug else None
             if target is None or not target.exists():
-                found.append(_deleted(config, path))
+                found.append(_deleted(config, path, slug))
                 continue
             try:
                 carried, differing = _bring_over(config, path, target)
             except VerlagError:  # either catalog damaged: extract reports the article's, the orphan stays as it is
-                found.append(_deleted(config, path))
+                found.append(_deleted(config, path, slug))
                 continue
             found.append(Orphan(relpath(path, config.root), relpath(target, config.root), carried, differing))
     return found
 
 
-def _deleted(config: Config, path: Path) -> Orphan:
-    """The kept catalog ``path`` as one of a deleted article: why it cannot be read, or what ``status`` says."""
+def _deleted(config: Config, path: Path, renamed_to: str | None = None) -> Orphan:
+    """The kept catalog ``path`` as one of a deleted article (or of one renamed to ``renamed_to`` whose catalog is
+    not there to take its translations): why it cannot be read, or what ``status`` says."""
     ref = relpath(path, config.root)
     damage = next(iter(unreadable(config, [path])), None)
-    return Orphan(ref, damage=damage, kept="" if damage else kept_message(config, ref))
+    return Orphan(ref, damage=damage, kept="" if damage else kept_message(config, ref, renamed_to))
+
+
+def renamed_articles(config: Config) -> dict[str, str]:
+    """Old slug -> new slug of every rename verlag knows: extract's record (``RENAMES_FILE``), and for the others
+    the site's (``renames.RECORD`` in ``site.json``: a file renamed as it was, found by its text or title, built
+    before an extract). Follow one with ``renamed_to``."""
+    from .renames import RECORD
+    from .site import STATE_FILE
+
+    recorded = load_state(config.state_dir / STATE_FILE).get(RECORD)
+    known = {old: entry["to"] for old, entry in (recorded.items() if isinstance(recorded, dict) else ())
+             if isinstance(entry, dict) and isinstance(entry.get("to"), str)}
+    known.update(load_state(config.state_dir / RENAMES_FILE))
+    return known
 
 
 def unreadable(config: Config, paths: list[Path]) -> list[VerlagError]:
@@ -204,7 +226,7 @@ def prune_records(config: Config, slugs: set[str]) -> None:
                 pass
 
 
-def _renamed_to(slug: str, renames: dict, slugs: set[str]) -> str | None:
+def renamed_to(slug: str, renames: dict, slugs: set[str]) -> str | None:
     """The article ``slug`` was last renamed to, through any renames after it; None if there is none now."""
     seen = {slug}
     while slug in renames and renames[slug] not in seen:

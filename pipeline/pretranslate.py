@@ -59,6 +59,8 @@ class Catalog:
     ref: str = ""  # the path as messages name it
     read_as: bytes = b""  # the file as read or last written here: anything else means someone else saved it
     drafts: dict = field(default_factory=dict)  # catalog key -> Result: what this run filled
+    by: dict = field(default_factory=dict)  # catalog key -> (engine, whether it replaced a machine draft)
+    standing: set = field(default_factory=set)  # the keys of drafts in the file as this run last wrote it
     redo: bool = False  # machine drafts are work too, not only empty entries
     gone: str = ""  # why the file could not take this run's drafts at the last write: deleted or emptied (``_write``)
     failed: VerlagError | None = None  # why the last write failed; each write is tried anew (``_save``)
@@ -224,7 +226,7 @@ def pretranslate(config: Config, engines: list[Engine], languages: list[str], sl
                     # a bulk sign-off this run wrote back fuzzy is said, as extract says it
                     result.warnings += [reopened_warning(c.ref, line, msgid) for c in batch if c.wrote
                                         for line, msgid in c.reopened]
-                    result.remaining[lang] += sum(1 for c in batch for e in c.open_entries() if not e.msgstr)
+                    _count(batch, lang, result)
                     for _ in batch if progress else ():
                         progress()
                     batch.clear()  # read no further catalog while this batch is held
@@ -356,17 +358,34 @@ def _apply(name, todo, indices, answers, lang, result, dry_run) -> set[int]:
         if answer is None or not answer.text.strip():
             continue
         catalog, entry = todo[n]
-        if entry.msgstr:
-            result.replaced[(lang, name)] += 1
-        if not dry_run:
-            _fill(entry, answer)
-            catalog.drafts[key(entry)] = answer
-            catalog.dirty = True
-        if "check the markup" in answer.origin:
-            result.warned[name] += 1
-        result.filled[(lang, name)] += 1
         filled.add(n)
+        if dry_run:  # counted now: nothing is written
+            result.replaced[(lang, name)] += bool(entry.msgstr)
+            if "check the markup" in answer.origin:
+                result.warned[name] += 1
+            result.filled[(lang, name)] += 1
+            continue
+        catalog.by[key(entry)] = (name, bool(entry.msgstr))
+        _fill(entry, answer)
+        catalog.drafts[key(entry)] = answer
+        catalog.dirty = True
     return filled
+
+
+def _count(batch: list[Catalog], lang: str, result: PretranslateResult) -> None:
+    """Count the batch's drafts once its last write is done: drafted is what stands in the file as this run
+    last wrote it (``Catalog.standing``), never an answer a failed write (a reviewer's save that does not parse)
+    or a deleted catalog kept out; such an answer's entry is counted still empty, as the file has it."""
+    for catalog in batch:
+        for k in catalog.standing:
+            name, replaced = catalog.by[k]
+            result.filled[(lang, name)] += 1
+            result.replaced[(lang, name)] += replaced
+            if "check the markup" in catalog.drafts[k].origin:
+                result.warned[name] += 1
+        unwritten = {k for k in catalog.drafts if k not in catalog.standing}
+        result.remaining[lang] += sum(1 for e in catalog.po if not e.obsolete and (
+            not e.msgstr or unwritten and key(e) in unwritten and e.msgstr == catalog.drafts[key(e)].text))
 
 
 def _fill(entry: polib.POEntry, answer: Result) -> None:
@@ -429,6 +448,8 @@ def _write(catalog: Catalog) -> None:
     reviewer saved; ``extract`` restores the entries), never written back while it may still be growing. Raises VerlagError, writing nothing, when the saved
     file does not parse."""
 
+    standing: set = set()
+
     def update(data: bytes | None) -> bytes | None:
         if data is None:
             catalog.gone = "deleted" if read_bytes(catalog.path) is None else "emptied (a crash or a save cut short?)"
@@ -446,10 +467,14 @@ def _write(catalog: Catalog) -> None:
             entry = entries.get(k)
             if entry is not None and _open(entry, catalog.redo):
                 _fill(entry, answer)
+        standing.clear()
+        standing.update(k for k, answer in catalog.drafts.items()
+                        if (entry := entries.get(k)) is not None and entry.msgstr == answer.text)
         catalog.po.metadata["PO-Revision-Date"] = now_stamp()
         return catalog_bytes(catalog.po, data)
 
     catalog.read_as = rewrite(catalog.path, update, limit=CATALOG, ref=catalog.ref) or b""
+    catalog.standing = set() if catalog.gone else standing
 
 
 def _active_keys(po: polib.POFile) -> set:

@@ -62,6 +62,15 @@ class SitePages:
         self._answers: dict[tuple[str, str], bool] = {}
 
     @cached_property
+    def recorded_renames(self) -> dict[str, str]:
+        """Old slug -> new slug of every rename verlag recorded (``orphans.renamed_articles``: extract's record and
+        the site's in ``site.json``), read once per run and only when first asked: ``check_link_target`` asks
+        only of a link that differs from the German's."""
+        from .orphans import renamed_articles
+
+        return renamed_articles(self.config)
+
+    @cached_property
     def _settings(self) -> Settings | None:
         """``site.load_settings``, read once; None when verlag.toml's ``[site]`` or ``[publish]`` has a mistake
         (``site.settings_errors`` names it)."""

@@ -10,7 +10,8 @@ writes the HTML:
 - segments shown in German inside a translation (marked by the editions
   stage with FALLBACK_OPEN/CLOSE) become ``<span lang="de">``, or ``lang="de"``
   on the block when all of its text fell back (WCAG 3.1.2, technique H58),
-  with a ``title`` saying why: not translated yet, (STALE_MARK) changed in
+  with ``data-pagefind-ignore`` (left out of that language's search index)
+  and a ``title`` saying why: not translated yet, (STALE_MARK) changed in
   the original since it was translated, or (HELD_MARK) its translation held
   back by the QA gate;
   The markers are invisible to CommonMark's flanking rules, so emphasis pairs
@@ -84,7 +85,8 @@ RAW_TEXT_RE = re.compile(r"<(script|style|textarea|title|xmp|iframe|noembed|nofr
 # The elements and attributes markdown-it writes for CommonMark, tables and footnotes, plus verlag's own.
 MARKDOWN_TAGS = frozenset("""a blockquote br code em h1 h2 h3 h4 h5 h6 hr img li ol p pre section span strong sup
                              table tbody td th thead tr ul""".split())
-MARKDOWN_ATTRIBUTES = {"*": {"lang", "title"}, "a": {"href", "hreflang", "title", "id", "class", "aria-label"},
+MARKDOWN_ATTRIBUTES = {"*": {"lang", "title", "data-pagefind-ignore"},
+                       "a": {"href", "hreflang", "title", "id", "class", "aria-label"},
                        "img": {"src", "alt", "title"}, "ol": {"start", "class"}, "li": {"id", "class"},
                        "code": {"class"}, "section": {"class"}, "hr": {"class"}, "sup": {"class"},
                        "th": {"style"}, "td": {"style"}, **{f"h{n}": {"id"} for n in range(1, 7)}}
@@ -333,7 +335,9 @@ def _fallback(state) -> None:
     if FALLBACK_OPEN not in src and FALLBACK_CLOSE not in src and "&#" not in src:  # no marker, none written as a
         return  # character reference: nothing to mark (a German original)
     job = state.env["verlag"]
-    kinds = {reason: {"lang": job.source_lang, **({"title": hint} if hint else {})}
+    # data-pagefind-ignore: the German shown in a translation is not indexed as that language's text, so its search
+    # never matches German words nor shows them in an excerpt (https://pagefind.app/docs/indexing/)
+    kinds = {reason: {"lang": job.source_lang, **({"title": hint} if hint else {}), "data-pagefind-ignore": ""}
              for reason, hint in (("", job.fallback_hint), (STALE_MARK, job.stale_hint), (HELD_MARK, job.held_hint))}
     tokens = state.tokens
     for i, token in enumerate(tokens):

@@ -91,6 +91,21 @@ def test_a_save_to_the_old_catalog_after_a_rename_is_brought_over_for_review(pro
     assert entry(project, "schlafen", "Abends hilft Tee.").msgstr == "Tea helps in the evening."
 
 
+def test_status_of_an_old_catalog_saved_after_a_rename_gives_only_the_rename_advice(project: Project):
+    """Trial: status said to restore the old German file (making the article twice) while extract said the
+    catalog belongs to the renamed article; status names where its translations go, as extract does."""
+    held = renamed(project)
+    (project.root / "translations/en/schlaf.po").write_bytes(held)
+    extract = project.run("extract").output
+    status = project.run("status").output
+    assert "moved it to translations/en/schlafen.po" in extract and "restore" not in extract
+    assert ("kept: translations/en/schlaf.po: saved under the old name of a renamed article, whose catalog is now "
+            "translations/en/schlafen.po; verlag extract brings over the reviewed translations "
+            "translations/en/schlafen.po lacks (fuzzy, for review) and says what differs; then delete "
+            "translations/en/schlaf.po") in status
+    assert "restore" not in status and "no German article" not in status
+
+
 def test_an_old_catalog_saved_unchanged_after_a_rename_only_asks_to_be_deleted(project: Project):
     held = renamed(project)
     (project.root / "translations/en/schlaf.po").write_bytes(held)

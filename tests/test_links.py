@@ -80,6 +80,42 @@ def test_a_link_to_a_renamed_article_s_old_file_finds_it_through_its_aliases(pro
         assert hrefs[0] == "/blog/de/schlafen/#abends" if lang == "de" else hrefs[0].endswith("/schlafen/#abends")
 
 
+def test_a_translation_may_link_the_same_article_by_another_of_its_names(project: Project):
+    """Trial: a hand translation linking an article's old address (its ``aliases:``) or its new name (a rename
+    verlag recorded) where the German links its file was a link-target error, and the QA gate held the sentence
+    back; a link to another article stays one."""
+    project.write("verlag.toml", project.read("verlag.toml") + "[publish]\nmin_translated = 0\n")
+    project.write("source_de/guter-schlaf-tipps-tricks.md", article("Schlaf", "Gut schlafen hilft.\n",
+                                                                    aliases="[/posts/schlaf/]"))
+    project.write("source_de/alt.md", article("Alt", "Ein Satz.\n"))
+    project.run("extract")
+    (project.root / "source_de/alt.md").rename(project.root / "source_de/neu.md")
+    project.write("source_de/tee.md", article("Tee", "Lesen Sie [dies](guter-schlaf-tipps-tricks.md). "
+                                                     "Siehe [das](alt.md). Auch [hier](alt.md). "
+                                                     "Oder [dort](guter-schlaf-tipps-tricks.md).\n"))
+    assert "renamed translations/en/alt.po -> translations/en/neu.po" in project.run("extract").output
+    review(project, "en", "neu", {("title", "Alt"): "Old", "Ein Satz.": "A sentence."})  # /en/neu/ is published
+    review(project, "en", "tee", {("title", "Tee"): "Tea",
+                                  "Lesen Sie [dies](guter-schlaf-tipps-tricks.md).": "Read [this](/posts/schlaf/).",
+                                  "Siehe [das](alt.md).": "See [that](neu.md).",
+                                  "Auch [hier](alt.md).": "Also [here](/en/neu/).",
+                                  "Oder [dort](guter-schlaf-tipps-tricks.md).": "Or [there](neu.md)."})
+    checked = project.run("check", code=1).output
+    assert [line for line in checked.splitlines() if "[link-target]" in line] == [
+        "error: translations/en/tee.po:%d: link destination or image source changed: missing link "
+        "guter-schlaf-tipps-tricks.md; instead link neu.md [link-target]" % _line(project, "Oder [dort]")]
+    project.run("build")
+    edition = project.read("editions/en/tee.md")
+    assert "Read [this](/posts/schlaf/)." in edition and "See [that](neu.md)." in edition
+    assert "Also [here](/en/neu/)." in edition and "Or [there]" not in edition  # held back: the German shows
+
+
+def _line(project: Project, german: str) -> int:
+    """The line of the msgid of tee's English entry that starts with ``german``."""
+    lines = project.read("translations/en/tee.po").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if line.startswith(f'msgid "{german}'))
+
+
 def _eisenmangel_with_a_slug(project: Project) -> None:
     """``eisenmangel-bei-frauen.md`` with ``slug: eisenmangel``, reviewed in English, and ``tee.md`` linking its
     file's #ursachen; extracted, tee not reviewed."""

@@ -438,3 +438,38 @@ def test_a_catalog_briefly_gone_or_unparseable_takes_the_drafts_at_the_next_writ
     firsts = [m for m, s in drafts.items() if s == m.upper()]
     assert firsts and len(firsts) + sum(s == m.lower() for m, s in drafts.items()) == len(drafts)
     msgfmt_check(path)
+
+
+def test_drafts_a_reviewers_unparseable_save_kept_out_are_not_counted_as_drafted(project):
+    """The first engine's drafts are written; then a reviewer saves the catalog with a broken quote, so the
+    second engine's drafts cannot go in: the summary counts what was written, the rest as still empty, and
+    the reviewer's file stays as they saved it."""
+    from pipeline.config import load_config
+    from pipeline.pretranslate import pretranslate
+
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts. Sie braucht Ruhe.\n\n"
+                                                          "Tee hilft. Schlaf hilft auch.\n"))
+    project.run("extract")
+    path = project.root / "translations/en/leber.po"
+    total = sum(1 for e in polib.pofile(str(path)) if not e.obsolete)
+
+    class First:
+        name = "first"
+
+        def translate(self, requests, source, target):
+            return [Result(r.text.upper(), "mt: first") if n % 2 == 0 else None for n, r in enumerate(requests)]
+
+    class Second:  # while it drafts, the reviewer saves the first engine's file with a quote missing
+        name = "second"
+
+        def translate(self, requests, source, target):
+            path.write_bytes(path.read_bytes().replace(b'msgid "Tee', b'msgid Tee', 1))
+            return [Result(r.text.lower(), "mt: second") for r in requests]
+
+    result = pretranslate(load_config(project.root), [First(), Second()], ["en"], ["leber"])
+    broken = path.read_bytes()
+    assert b'msgid Tee' in broken and len(result.errors) == 1 and "cannot read catalog" in result.errors[0].message
+    written = polib.pofile(broken.replace(b'msgid Tee', b'msgid "Tee').decode())
+    firsts = sum(1 for e in written if e.msgstr and e.msgstr == e.msgid.upper())
+    assert firsts and result.filled == {("en", "first"): firsts}
+    assert result.remaining["en"] == total - firsts == sum(1 for e in written if not e.obsolete and not e.msgstr)

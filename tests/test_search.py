@@ -74,6 +74,28 @@ def test_notices_bylines_and_dates_are_not_indexed_so_excerpts_show_the_article(
         assert boilerplate not in content, boilerplate
 
 
+def test_german_shown_in_a_translation_is_left_out_of_its_index_and_kept_in_the_german_one(project):
+    """Trial: an untranslated sentence shown in German on the English page was indexed as English, and the English
+    results' excerpt showed "Trinken Sie täglich ca. 2 Liter."."""
+    project.write("verlag.toml", project.read("verlag.toml") + '\n[publish]\nmin_translated = 0\n')
+    project.write("source_de/tee.md", article("Kräutertee", "Ein Kräutertee wärmt am Abend. Trinken Sie täglich ca. "
+                                                            "2 Liter.\n\nKamille beruhigt den Magen.\n"))
+    project.run("extract")
+    review(project, "en", "tee", {("title", "Kräutertee"): "Herbal tea",
+                                  "Ein Kräutertee wärmt am Abend.": "A herbal tea warms you in the evening."})
+    project.run("build")
+    site = project.root / "site"
+    page = html.parse(str(site / "en/tee/index.html")).getroot()
+    german = page.xpath('//div[@class="article-body"]//*[@lang="de"]')
+    assert [" ".join(e.text_content().split()) for e in german] == ["Trinken Sie täglich ca. 2 Liter.",
+                                                                    "Kamille beruhigt den Magen."]
+    assert all(e.get("data-pagefind-ignore") is not None for e in german)
+    english, original = indexed_text(site, "/en/tee/"), indexed_text(site, "/de/tee/")
+    assert "A herbal tea warms you in the evening." in english
+    for word in ("Trinken", "Liter", "Kamille", "Magen"):
+        assert word not in english and word in original, word
+
+
 def test_an_unchanged_build_leaves_the_index_alone_and_search_false_removes_it_and_its_script(project):
     _build(project)
     bundle = project.root / "site/pagefind/pagefind-entry.json"
