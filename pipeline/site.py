@@ -1028,12 +1028,18 @@ def _jsonld(site: _Site, page: Page, german_html: bool = False) -> Markup:
     ``last_reviewed``) is claimed nowhere, and the page is a plain ``Article``: schema.org has no way to say "reviewed,
     but not this text", which the page's byline says in words, and search engines take ``lastReviewed`` as vouching
     for the content as it is.
+
+    ``headline`` is the title only where the page shows it in its own language: a title not translated yet
+    (``front_fallback``) is German text, which the data would claim as ``inLanguage``'s (the page's
+    ``<h1>`` carries ``lang``). The description likewise (``Page.description``).
     """
     medical = (page.reviewed_by or page.last_reviewed) and not _review_outdated(page)
     data = {
         "@context": "https://schema.org", "@type": "MedicalWebPage" if medical else "Article",
-        "headline": page.title, "inLanguage": page.lang, "url": site.urls.absolute("article", page.lang, page.slug),
+        "inLanguage": page.lang, "url": site.urls.absolute("article", page.lang, page.slug),
     }
+    if "title" not in page.front_fallback:
+        data["headline"] = page.title
     review = {}
     if medical and page.reviewed_by:
         names = {"name": "name", "qualification": "jobTitle", "url": "url"}
