@@ -52,6 +52,7 @@ from .handedits import SiteFiles, digest
 from .limits import EDITION, MEDIA, SITE_WORDS, STATE, TEMPLATE
 from .media import Media, collect_media, file_path, stored_references, unscanned
 from .moved import moved_outputs, moved_paths
+from .nobreak import in_language
 from .practice import Localized, Practice, check_legal, load_practice, translator_names, unfilled, unfilled_errors
 from .search import BUNDLE, index_site, unstemmed, unstemmed_advice
 from .redirects import Redirect, file_slug, gone_language_message, gone_message, kept, old_names, old_path, \
@@ -792,6 +793,7 @@ class _Site:
             env.install_gettext_callables(**gettext_as_text(self.translations[lang]), newstyle=True)
             env.globals.update(url=self.urls.path, site_name=self.config.name, source_lang=self.source,
                                search=self.search)
+            env.filters["no_break"] = in_language  # "5 mg" on one line in a German title (nobreak.py)
             self.envs[lang] = env
         return self.envs[lang]
 
@@ -1253,7 +1255,7 @@ class _Bodies:
         try:
             rendered = render(page.body, lambda slug: plan.link(page.lang, slug), allowance, words[0], plan.source,
                               lambda url: plan.media_url(page.lang, page.slug, url), words[1], words[2],
-                              heading_ids, words[3])
+                              heading_ids, words[3], no_break=True)
         except VerlagError as exc:  # the German original, rendered first, is where the author can fix it
             article = self.sources.get(page.slug)
             if article is None:
