@@ -432,3 +432,25 @@ def test_long_german_words_never_make_a_320_px_page_scroll_sideways(browser, pro
     finally:
         browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
         base.close()
+
+
+def test_a_search_result_whose_title_is_not_translated_yet_is_marked_german(browser, project):
+    """An English page showing its German title marks it (<h1 lang="de">); its search result showed the same title
+    in the English results list without lang, so screen readers read German words with English rules."""
+    from conftest import article, review
+
+    project.write("verlag.toml", project.read("verlag.toml") + "\n[publish]\nmin_translated = 0\n")
+    project.write("source_de/milz.md", article("Milzschmerzen", "Die Milz liegt links im Bauch.\n"))
+    project.write("source_de/leber.md", article("Leberwerte", "Die Leber liegt rechts im Bauch.\n"))
+    project.run("extract")
+    review(project, "en", "milz", {"Die Milz liegt links im Bauch.": "The spleen sits on the left of the belly."})
+    review(project, "en", "leber", {("title", "Leberwerte"): "Liver values",
+                                    "Die Leber liegt rechts im Bauch.": "The liver sits on the right of the belly."})
+    server = serving(project.root)
+    base = next(server)
+    try:
+        assert sorted(_search(browser, base, "en", "belly", "milz")) == ["/en/leber/", "/en/milz/"]
+        links = browser.find_elements(By.CSS_SELECTOR, "#search-results li a")
+        assert {a.text: a.get_attribute("lang") for a in links} == {"Milzschmerzen": "de", "Liver values": ""}
+    finally:
+        server.close()
