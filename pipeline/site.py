@@ -957,9 +957,14 @@ def long_date(moment: Moment, locale: Locale) -> str:
 
 
 def _item(site: _Site, page: Page) -> dict:
-    """What lists, feeds and article headers show of an article: localized dates and reading time."""
+    """What lists, feeds and article headers show of an article: localized dates (as the page's language sets them:
+    "26.\u00a0Mai 2026", ``nobreak``) and reading time."""
     locale, english = _locale(page.lang), _locale("en")
-    updated = Worded(long_date(page.updated, locale), long_date(page.updated, english)) if page.updated else None
+
+    def day(moment: Moment) -> Worded:
+        return Worded(in_language(long_date(moment, locale), page.lang), long_date(moment, english))
+
+    updated = day(page.updated) if page.updated else None
     minutes = page.reading_minutes  # counts the body's words: once for both languages' wording
     return {
         "page": page,
@@ -967,13 +972,12 @@ def _item(site: _Site, page: Page) -> dict:
         "absolute": site.urls.absolute("article", page.lang, page.slug),
         "original": site.urls.path("article", site.source, page.slug) if page.lang != site.source else None,
         "date_iso": page.date.isoformat() if page.date else "",
-        "date": long_date(page.date, locale) if page.date else "",
+        "date": in_language(long_date(page.date, locale), page.lang) if page.date else "",
         "updated": updated,
         "updated_time": Markup('<time datetime="{}">{}</time>').format(page.updated.isoformat(), updated)
         if page.updated else None,
         "reading": Worded(_minutes(minutes, locale), _minutes(minutes, english)),
-        "last_reviewed": Worded(long_date(page.last_reviewed, locale), long_date(page.last_reviewed, english))
-        if page.last_reviewed else None,
+        "last_reviewed": day(page.last_reviewed) if page.last_reviewed else None,
         # the text changed after its medical review: the page must not let the review vouch for it
         "review_outdated": _review_outdated(page),
         "published": _stamp(page.date, site.config.zone),
