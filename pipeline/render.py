@@ -139,6 +139,7 @@ class _Job:
     stale_hint: str = ""
     held_hint: str = ""
     heading_ids: tuple[str, ...] | None = None  # the original's heading ids, for a translation's headings
+    no_break: bool = False  # the typography of ``source_lang`` for text in it (``nobreak.no_break``)
     ids: tuple[str, ...] = ()  # the heading ids given
     raw: set[str] = field(default_factory=set)
     urls: set[str] = field(default_factory=set)
@@ -151,7 +152,8 @@ class _Job:
 def render(text: str, links: Callable[[str], tuple[str, str | None] | None] = lambda slug: None,
            allowance: Allowance | None = None, backlink_title: str = "", source_lang: str = "de",
            files: Callable[[str], str | None] = lambda url: None, fallback_hint: str = "",
-           stale_hint: str = "", heading_ids: tuple[str, ...] | None = None, held_hint: str = "") -> Rendered:
+           stale_hint: str = "", heading_ids: tuple[str, ...] | None = None, held_hint: str = "",
+           no_break: bool = False) -> Rendered:
     """An edition's Markdown body (str, fallback segments between the editions stage's markers) -> HTML.
 
     ``allowance`` None trusts the text (the German original); otherwise the
@@ -168,12 +170,16 @@ def render(text: str, links: Callable[[str], tuple[str, str | None] | None] = la
     translated (the editions stage's STALE_MARK); ``held_hint`` that of a passage whose translation the QA
     gate held back (HELD_MARK). ``heading_ids``: the German original's ``Rendered.ids``; a
     translation's h2-h6 headings get them in order (when it has as many headings; else their own).
+    ``no_break``: text in ``source_lang`` when that is German (all of an original's, the passages a translation
+    shows in it) gets ``nobreak.no_break``'s unbreakable spaces in its text nodes (never in code, raw HTML, a URL
+    or an attribute), so "5 mg" and "3. Oktober" never part at a line end.
     Raises ``VerlagError`` (line relative to
     ``text``) when lists and quotes nest deeper than markdown-it parses
     (``MAX_NESTING`` container levels): that text would be lost silently.
     """
     md = _parser()
-    job = _Job(links, files, allowance, source_lang, backlink_title, fallback_hint, stale_hint, held_hint, heading_ids)
+    job = _Job(links, files, allowance, source_lang, backlink_title, fallback_hint, stale_hint, held_hint, heading_ids,
+               no_break)
     text = TOUCHING_RE.sub(_join_touching, text)
     job.marked = SENTINELS_RE.search(text) is not None
     body = md.render(text, {"verlag": job})
@@ -203,6 +209,7 @@ def _parser() -> MarkdownIt:
     for name, rule in (("verlag_fallback", _fallback), ("verlag_raw_html", _raw_html), ("verlag_urls", _urls)):
         md.core.ruler.before("anchor", name, rule)
     md.core.ruler.after("anchor", "verlag_heading_ids", _heading_ids)
+    md.core.ruler.after("verlag_heading_ids", "verlag_no_break", _no_break)  # the ids are of the text as written
     footnote_anchor = md.renderer.rules["footnote_anchor"]
 
     def labelled_anchor(self, tokens, idx, options, env):
@@ -353,6 +360,28 @@ def _fallback(state) -> None:
             token.children = [_strip(c) for c in token.children]
         else:
             token.children = _spans(token.children, kinds)
+
+
+def _no_break(state) -> None:
+    """Unbreakable spaces (``nobreak.no_break``) in the German text of every inline run, a link's text included: all
+    of the original's, a translation's blocks shown in German (``lang`` on the block, ``_fallback``) and its
+    ``<span lang>``. An image's alt text, code spans and raw HTML are no text tokens of the run: kept as written."""
+    from .nobreak import GERMAN, no_break
+
+    job: _Job = state.env["verlag"]
+    if not job.no_break or job.source_lang.split("-")[0] not in GERMAN:
+        return
+    tokens = state.tokens
+    for i, token in enumerate(tokens):
+        if token.type != "inline" or not token.children:
+            continue
+        holder = tokens[i - 2] if tokens[i - 1].hidden and i > 1 else tokens[i - 1]
+        german = job.allowance is None or holder.attrGet("lang") == job.source_lang
+        inside = 0  # fallback spans open around the child
+        for child in token.children:
+            inside += (child.type == "fallback_open") - (child.type == "fallback_close")
+            if child.type == "text" and (german or inside):
+                child.content = no_break(child.content)
 
 
 def _whole_block(tokens: list[Token], i: int, texts: str) -> Token | None:

@@ -52,6 +52,7 @@ from .handedits import SiteFiles, digest
 from .limits import EDITION, MEDIA, SITE_WORDS, STATE, TEMPLATE
 from .media import Media, collect_media, file_path, stored_references, unscanned
 from .moved import moved_outputs, moved_paths
+from .nobreak import in_language
 from .practice import Localized, Practice, check_legal, load_practice, translator_names, unfilled, unfilled_errors
 from .search import BUNDLE, index_site, unstemmed, unstemmed_advice
 from .redirects import Redirect, file_slug, gone_language_message, gone_message, kept, old_names, old_path, \
@@ -792,6 +793,7 @@ class _Site:
             env.install_gettext_callables(**gettext_as_text(self.translations[lang]), newstyle=True)
             env.globals.update(url=self.urls.path, site_name=self.config.name, source_lang=self.source,
                                search=self.search)
+            env.filters["no_break"] = in_language  # "5 mg" on one line in a German title (nobreak.py)
             self.envs[lang] = env
         return self.envs[lang]
 
@@ -955,9 +957,14 @@ def long_date(moment: Moment, locale: Locale) -> str:
 
 
 def _item(site: _Site, page: Page) -> dict:
-    """What lists, feeds and article headers show of an article: localized dates and reading time."""
+    """What lists, feeds and article headers show of an article: localized dates (as the page's language sets them:
+    "26.\u00a0Mai 2026", ``nobreak``) and reading time."""
     locale, english = _locale(page.lang), _locale("en")
-    updated = Worded(long_date(page.updated, locale), long_date(page.updated, english)) if page.updated else None
+
+    def day(moment: Moment) -> Worded:
+        return Worded(in_language(long_date(moment, locale), page.lang), long_date(moment, english))
+
+    updated = day(page.updated) if page.updated else None
     minutes = page.reading_minutes  # counts the body's words: once for both languages' wording
     return {
         "page": page,
@@ -965,13 +972,12 @@ def _item(site: _Site, page: Page) -> dict:
         "absolute": site.urls.absolute("article", page.lang, page.slug),
         "original": site.urls.path("article", site.source, page.slug) if page.lang != site.source else None,
         "date_iso": page.date.isoformat() if page.date else "",
-        "date": long_date(page.date, locale) if page.date else "",
+        "date": in_language(long_date(page.date, locale), page.lang) if page.date else "",
         "updated": updated,
         "updated_time": Markup('<time datetime="{}">{}</time>').format(page.updated.isoformat(), updated)
         if page.updated else None,
         "reading": Worded(_minutes(minutes, locale), _minutes(minutes, english)),
-        "last_reviewed": Worded(long_date(page.last_reviewed, locale), long_date(page.last_reviewed, english))
-        if page.last_reviewed else None,
+        "last_reviewed": day(page.last_reviewed) if page.last_reviewed else None,
         # the text changed after its medical review: the page must not let the review vouch for it
         "review_outdated": _review_outdated(page),
         "published": _stamp(page.date, site.config.zone),
@@ -1028,12 +1034,18 @@ def _jsonld(site: _Site, page: Page, german_html: bool = False) -> Markup:
     ``last_reviewed``) is claimed nowhere, and the page is a plain ``Article``: schema.org has no way to say "reviewed,
     but not this text", which the page's byline says in words, and search engines take ``lastReviewed`` as vouching
     for the content as it is.
+
+    ``headline`` is the title only where the page shows it in its own language: a title not translated yet
+    (``front_fallback``) is German text, which the data would claim as ``inLanguage``'s (the page's
+    ``<h1>`` carries ``lang``). The description likewise (``Page.description``).
     """
     medical = (page.reviewed_by or page.last_reviewed) and not _review_outdated(page)
     data = {
         "@context": "https://schema.org", "@type": "MedicalWebPage" if medical else "Article",
-        "headline": page.title, "inLanguage": page.lang, "url": site.urls.absolute("article", page.lang, page.slug),
+        "inLanguage": page.lang, "url": site.urls.absolute("article", page.lang, page.slug),
     }
+    if "title" not in page.front_fallback:
+        data["headline"] = page.title
     review = {}
     if medical and page.reviewed_by:
         names = {"name": "name", "qualification": "jobTitle", "url": "url"}
@@ -1247,7 +1259,7 @@ class _Bodies:
         try:
             rendered = render(page.body, lambda slug: plan.link(page.lang, slug), allowance, words[0], plan.source,
                               lambda url: plan.media_url(page.lang, page.slug, url), words[1], words[2],
-                              heading_ids, words[3])
+                              heading_ids, words[3], True)  # no_break: German typography in German text
         except VerlagError as exc:  # the German original, rendered first, is where the author can fix it
             article = self.sources.get(page.slug)
             if article is None:

@@ -391,3 +391,66 @@ def test_search_after_an_edit_finds_the_new_words_and_the_unchanged_articles_fro
             assert _search(browser, base, lang, words, "zecken", ("No article", "Kein Artikel")) == expected, words
     finally:
         server.close()
+
+
+def test_long_german_words_never_make_a_320_px_page_scroll_sideways(browser, project):
+    """A German compound in the site's name or a tag (flex items: never narrower than their longest word) made
+    a 320 px page 336 px wide. Headings, tags and text hyphenate where the browser has a German dictionary (this
+    Chromium on Linux has none), so only the fit is measured."""
+    from conftest import article, review
+
+    word = "Nahrungsergänzungsmittelverordnung"
+    project.write("verlag.toml", project.read("verlag.toml").replace('"Test"', '"Gesundheitsförderungszentrum"')
+                  + "\n[publish]\nmin_translated = 0\n")
+    project.write("source_de/verordnung.md", article(f"Die {word}", f"""
+        ## Lebensmittelunverträglichkeitsreaktionen
+
+        Die {word} regelt Höchstmengen.
+
+        - Arzneimittelverschreibungsverordnung
+        """, summary=f"Über die {word}.", tags=f"[{word}sänderung]"))
+    project.run("extract")
+    review(project, "en", "verordnung", {"Arzneimittelverschreibungsverordnung": "Prescription ordinance"})
+    project.run("build")
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                            {"width": 320, "height": 800, "deviceScaleFactor": 1, "mobile": True})
+    base = serving(project.root, "--no-build")
+    try:
+        url = next(base)
+        for path in ("/de/verordnung/", "/en/verordnung/", "/de/", "/en/", "/"):
+            browser.get(url + path)
+            assert browser.execute_script("return [document.documentElement.scrollWidth, innerWidth]") == [320, 320], path
+            if path == "/en/verordnung/":
+                ARTIFACTS.mkdir(exist_ok=True)
+                assert browser.save_screenshot(str(ARTIFACTS / "long-words-en-320.png"))
+                tag = browser.find_element(By.CSS_SELECTOR, ".tags li")
+                assert tag.get_attribute("lang") == "de" and tag.text.replace("\n", "") == word + "sänderung"
+                assert browser.execute_script("const r = arguments[0].getBoundingClientRect(), "
+                                              "p = arguments[0].parentElement.getBoundingClientRect(); "
+                                              "return r.left >= p.left && r.right <= p.right", tag)
+                assert browser.execute_script("return getComputedStyle(arguments[0]).hyphens", tag) == "auto"
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+        base.close()
+
+
+def test_a_search_result_whose_title_is_not_translated_yet_is_marked_german(browser, project):
+    """An English page showing its German title marks it (<h1 lang="de">); its search result showed the same title
+    in the English results list without lang, so screen readers read German words with English rules."""
+    from conftest import article, review
+
+    project.write("verlag.toml", project.read("verlag.toml") + "\n[publish]\nmin_translated = 0\n")
+    project.write("source_de/milz.md", article("Milzschmerzen", "Die Milz liegt links im Bauch.\n"))
+    project.write("source_de/leber.md", article("Leberwerte", "Die Leber liegt rechts im Bauch.\n"))
+    project.run("extract")
+    review(project, "en", "milz", {"Die Milz liegt links im Bauch.": "The spleen sits on the left of the belly."})
+    review(project, "en", "leber", {("title", "Leberwerte"): "Liver values",
+                                    "Die Leber liegt rechts im Bauch.": "The liver sits on the right of the belly."})
+    server = serving(project.root)
+    base = next(server)
+    try:
+        assert sorted(_search(browser, base, "en", "belly", "milz")) == ["/en/leber/", "/en/milz/"]
+        links = browser.find_elements(By.CSS_SELECTOR, "#search-results li a")
+        assert {a.text: a.get_attribute("lang") for a in links} == {"Milzschmerzen": "de", "Liver values": ""}
+    finally:
+        server.close()

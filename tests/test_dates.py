@@ -167,8 +167,8 @@ def test_feed_sitemap_and_page_keep_the_zone_and_show_the_local_day(project):
     page = html.parse(str(site / "de/zecken/index.html")).getroot()
     times = [(t.get("datetime"), t.text_content()) for t in page.xpath("//main//time")]
     # 00:30 in UTC+2 is the evening before in UTC: the reader sees the author's day
-    assert times == [("2020-09-09T00:30:00+02:00", "9. September 2020"),
-                     ("2020-09-10T10:30:00+00:00", "10. September 2020")]
+    assert times == [("2020-09-09T00:30:00+02:00", "9.\u00a0September 2020"),  # day and month on one line
+                     ("2020-09-10T10:30:00+00:00", "10.\u00a0September 2020")]
 
     feed = feedparser.parse((site / "de/feed.xml").read_bytes())
     assert not feed.bozo
@@ -212,7 +212,7 @@ def test_a_french_page_writes_the_first_of_a_month_as_1er(project):
     review(project, "fr", "igel", {("title", "Igel"): "Hérissons",
                                    "Igel fressen Schnecken.": "Les hérissons mangent des limaces."})
     project.run("build")
-    for lang, shown in (("fr", ["1er avril 2026", "2 avril 2026"]), ("de", ["1. April 2026", "2. April 2026"])):
+    for lang, shown in (("fr", ["1er avril 2026", "2 avril 2026"]), ("de", ["1.\u00a0April 2026", "2.\u00a0April 2026"])):
         page = html.parse(str(project.root / f"site/{lang}/igel/index.html")).getroot()
         assert [t.text_content() for t in page.xpath("//main//time")] == shown
 

@@ -334,3 +334,18 @@ def test_the_site_renderer_writes_the_bytes_of_markdown_its_renderer():
             options = OptionsDict({**stock.options, "xhtmlOut": xhtml})
             assert ours.renderer.render(tokens, options, env) == stock.renderer.render(tokens, options, env), \
                 example["id"]
+
+
+def test_german_text_keeps_a_number_with_its_unit_and_a_day_with_its_month_on_one_line():
+    """DIN 5008: no line break between "5" and "mg", "12,50" and "€", "3." and "Oktober", "§" and "5": U+00A0
+    in the text; code, raw HTML, an image's alt text and URLs stay as written, and so does a word after a number
+    that is no unit ("3 Tage")."""
+    text = ("## Ab 3. Oktober\n\nNimm 5 mg für [12,50 €](https://example.org/?p=5 \"5 mg\") an 3 Tagen, "
+            "37 °C, 20 %, § 5 DDG, 8–12 Uhr.\n\n![5 mg](bild.png) `5 mg` <b title=\"5 mg\">5 mg</b>\n\n"
+            "<p>5 mg</p>\n\n    5 mg\n")
+    german = render(text, no_break=True).html
+    assert german == render(text).html.replace("3. Oktober<", "3.\u00a0Oktober<").replace(
+        "5 mg für", "5\u00a0mg für").replace("12,50 €", "12,50\u00a0€").replace("37 °C, 20 %, § 5", (
+            "37\u00a0°C, 20\u00a0%, §\u00a05")).replace("12 Uhr", "12\u00a0Uhr").replace(
+            ">5 mg</b>", ">5\u00a0mg</b>")
+    assert german.count("\u00a0") == 8 and 'id="ab-3-oktober"' in german and "an 3 Tagen" in german

@@ -123,3 +123,42 @@ def test_a_site_po_cannot_smuggle_html_into_the_footnote_label(project):
     project.run("build")
     english = body(project, "en/fussnote/index.html")
     assert not english.xpath(".//img") and english.xpath(".//a[@class='footnote-backref']/@aria-label")
+
+
+def test_german_text_keeps_numbers_with_their_units_and_only_the_pages_html_has_the_no_break_space(project):
+    """DIN 5008: "5 mg" and "3. Oktober" never part at a line end in German text (U+00A0 between them): the German
+    page, its title and summary, and German passages inside a translation; the editions' Markdown, the catalogs,
+    code and a translation's own text keep the spaces as typed."""
+    project.write("verlag.toml", project.read("verlag.toml") + "\n[publish]\nmin_translated = 0\n")
+    project.write("source_de/dosis.md", article("\"Ab 3. Oktober: 5 mg\"", """
+        Ab dem 3. Oktober nehmen Sie 5 mg für 12,50 €.
+
+        `5 mg` im Code bleibt. Höchstens 10 mg am Tag.
+        """, summary="Kostet 12,50 €."))
+    project.run("extract")
+    review(project, "en", "dosis", {("title", "Ab 3. Oktober: 5 mg"): "From 3 October: 5 mg",
+                                    ("summary", "Kostet 12,50 €."): "Costs €12.50.",
+                                    "Ab dem 3. Oktober nehmen Sie 5 mg für 12,50 €.":
+                                        "From 3 October take 5 mg for €12.50.",
+                                    "`5 mg` im Code bleibt.": "`5 mg` in code stays."})
+    review(project, "fr", "dosis", {"`5 mg` im Code bleibt.": "`5 mg` reste dans le code."})
+    project.run("build")
+    german = body(project, "de/dosis/index.html")
+    assert german.xpath("string(p[1])") == "Ab dem 3.\u00a0Oktober nehmen Sie 5\u00a0mg für 12,50\u00a0€."
+    assert german.xpath("string(p[2]/code)") == "5 mg"
+    english = body(project, "en/dosis/index.html")
+    assert english.xpath("string(p[1])") == "From 3 October take 5 mg for €12.50."
+    assert english.xpath('string(p[2])') == "5 mg in code stays. Höchstens 10\u00a0mg am Tag."
+    assert english.xpath('p[2]/span[@lang="de"]/text()') == ["Höchstens 10\u00a0mg am Tag."]
+    doc = html5lib.parse(project.read("site/fr/dosis/index.html"), treebuilder="lxml", namespaceHTMLElements=False)
+    assert doc.xpath('//h1[@lang="de"]/text()') == ["Ab 3.\u00a0Oktober: 5\u00a0mg"]
+    assert doc.xpath('string(//p[@lang="de"])') == "Ab dem 3.\u00a0Oktober nehmen Sie 5\u00a0mg für 12,50\u00a0€."
+    for lang, title, summary in (("de", "Ab 3.\u00a0Oktober: 5\u00a0mg", "Kostet 12,50\u00a0€."),
+                                 ("en", "From 3 October: 5 mg", "Costs €12.50.")):
+        index = html5lib.parse(project.read(f"site/{lang}/index.html"), treebuilder="lxml", namespaceHTMLElements=False)
+        assert index.xpath('//ol[@class="article-list"]//h2/a/text()') == [title]
+        assert index.xpath('//p[@class="summary"]/text()') == [summary]
+    assert "<title>Ab 3. Oktober: 5 mg – Test</title>" in project.read("site/de/dosis/index.html")
+    made = [*(project.root / "editions").rglob("dosis.*"), *(project.root / "translations").rglob("dosis.po*")]
+    assert len(made) >= 7 and not [path for path in made if any(
+        space in path.read_text(encoding="utf-8").lower() for space in ("\u00a0", "\\u00a0"))], made  # JSON too

@@ -382,6 +382,11 @@ def test_untranslated_front_matter_is_marked_german_in_page_index_and_feed(blog)
     assert page(blog, "fr/index.html").xpath('//p[@class="summary"]/@lang') == ["de", "de"]
     feed = blog.read("site/fr/feed.xml")
     assert '<title xml:lang="de">Milz</title>' in feed and '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="fr">' in feed
+    # JSON-LD cannot say the German title is German: a French article's headline it would be, so it has none
+    french, english = (json.loads(page(blog, f"{lang}/milz/index.html").xpath(
+        '//script[@type="application/ld+json"]/text()')[0]) for lang in ("fr", "en"))
+    assert french["inLanguage"] == "fr" and "headline" not in french and "description" not in french
+    assert english["headline"] == "Spleen" and english["description"] == "About the spleen."
 
 
 def test_a_project_template_overrides_the_theme_and_its_words_are_extracted(blog):

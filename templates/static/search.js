@@ -53,6 +53,11 @@ if (box && query) {
       const link = document.createElement("a");
       link.href = result.url;
       link.textContent = result.meta.title || result.url;
+      if (result.meta.title_lang) {
+        /* a title not translated yet: the page's <h1 lang> says so, and so does its result (WCAG 3.1.2) */
+        link.lang = result.meta.title_lang;
+        link.dir = "auto";
+      }
       const excerpt = document.createElement("p");
       excerpt.textContent = text(result.excerpt);
       item.append(link, excerpt);

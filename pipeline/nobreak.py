@@ -1,0 +1,52 @@
+"""German typography for the pages: no line break between a number and its unit or a day and its month.
+
+DIN 5008 writes a space between a number and its unit ("5 mg", "12,50 €", "37 °C", "20 %"), after a
+section sign ("§ 5") and between the day and the month of a date ("3. Oktober"), and asks that the line
+not break there: a reader who meets "5" at the end of a line and "mg" at the start of the next misreads a
+dose. The space stays as wide as the author typed it (DIN 5008's space, not a typesetter's narrow one:
+U+202F is missing from many fonts, and a browser fills it from another), only unbreakable: U+00A0.
+
+Only the pages get it (``render``: text nodes of the German text of a page's body; the site's templates: the
+``no_break`` filter on titles and summaries): the editions' Markdown, the catalogs and the feeds' plain-text
+titles keep the author's spaces, so segments, msgids and translation memory stay what was written.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["GERMAN", "in_language", "no_break"]
+
+GERMAN = frozenset({"de"})  # the languages (BCP 47 primary subtags) whose typography this is
+NBSP = "\u00a0"
+
+# SI and everyday units and currencies a health text writes after a number, the clock's "Uhr" ("8–12 Uhr")
+# and the unit words of temperature, percent and money; a word that only follows a number ("3 Tage",
+# "2 Tabletten") is no unit and may start a line.
+UNITS = r"""mg g kg µg μg mcg ng l ml dl cl µl μl mm cm m km h min s ms sek Min\. Std\. Sek\. °C °F ° % ‰
+            € EUR ct Cent \$ £ CHF IE I\.E\. kcal kJ mmol µmol μmol mol mmHg bpm Hz kHz cm² m² cm³ m³ mg/dl
+            mg/kg mmol/l µg/l μg/l ng/ml IU Uhr Grad Prozent Euro""".split()
+MONTHS = r"""Januar Jänner Februar März April Mai Juni Juli August September Oktober November Dezember Jan\. Feb\.
+             Mär\. Apr\. Jun\. Jul\. Aug\. Sep\. Sept\. Okt\. Nov\. Dez\.""".split()
+_UNIT = "|".join(sorted(UNITS, key=len, reverse=True))
+# the space after a number ("1.000", "12,50", "5-10" end in a digit) and before a unit that ends there
+_NUMBER_UNIT = re.compile(rf"(?<=\d) (?=(?:{_UNIT})(?![\w/²³]))")
+# a day ("3.", "03.") before its month: the month names are whole words
+_DAY_MONTH = re.compile(rf"(?<![\d.])(\d{{1,2}}\.) (?=(?:{'|'.join(MONTHS)})(?!\w))")
+_SECTION = re.compile(r"(§§?) (?=\d)")
+
+
+def in_language(text: str, lang: str) -> str:
+    """``text`` (plain, a title or summary) as a page shows it in ``lang`` (BCP 47, the text's own language):
+    ``no_break`` for German, else as it is. The site's templates have it as the filter ``no_break(lang)``."""
+    return no_break(text) if lang.split("-")[0] in GERMAN else text
+
+
+def no_break(text: str) -> str:
+    """``text`` (German prose, no markup) with U+00A0 for the space between a number and its unit, a day and its
+    month, a section sign and its number; everything else as it was."""
+    if " " not in text:
+        return text
+    text = _NUMBER_UNIT.sub(NBSP, text)
+    text = _DAY_MONTH.sub(rf"\1{NBSP}", text)
+    return _SECTION.sub(rf"\1{NBSP}", text)
