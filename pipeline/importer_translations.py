@@ -140,7 +140,8 @@ def place_together(articles: list[ImportedArticle], found: list[SiteTranslation]
 
 def with_their_addresses(articles: list[ImportedArticle], found: list[SiteTranslation]) -> list[ImportedArticle]:
     """``articles`` with the old addresses of their translations (``found``, by the German page's file) added to
-    their ``aliases``, and a note naming them: the German page had the old site's page in that language too."""
+    their ``aliases``, each with its language (``ImportedArticle.alias_languages``: the site redirects it to that
+    language's page), and a note naming them: the German page had the old site's page in that language too."""
     extra: dict[str, list[tuple[str, str]]] = {}
     for translation in found:
         for alias in translation.article.meta.get("aliases", []):
@@ -152,8 +153,9 @@ def with_their_addresses(articles: list[ImportedArticle], found: list[SiteTransl
         if added and "aliases" in article.meta:  # a draft of the old blog had no address, nor had its translations
             meta = {**article.meta, "aliases": [*article.meta["aliases"], *(alias for alias, _ in added)]}
             notes = [*article.notes, *(f"old address {alias}: its {lang} translation's on the old blog, kept as an "
-                                       "alias" for alias, lang in added)]
-            article = dataclasses.replace(article, meta=meta, notes=notes)
+                                       f"alias that leads to the {lang} page" for alias, lang in added)]
+            article = dataclasses.replace(article, meta=meta, notes=notes,
+                                          alias_languages={**article.alias_languages, **dict(added)})
         out.append(article)
     return out
 

@@ -588,6 +588,10 @@ def _reviewer(value, ref: str) -> dict[str, str]:
 # A query a host's redirect rule can match as written: key=value pairs of unreserved characters (RFC 3986 2.3), so
 # nothing in it needs escaping in _redirects or .htaccess (WordPress's p=140, page_id=7, cat=3)
 QUERY_ALIAS_RE = re.compile(r"[A-Za-z0-9._~-]+=[A-Za-z0-9._~-]*(?:&[A-Za-z0-9._~-]+=[A-Za-z0-9._~-]*)*")
+# The comment after an ``aliases`` item that names the language of the page it was the address of (``verlag import``
+# writes it after a translated post's old address: ``- https://blog.example/?p=202  # en: its en translation's``):
+# a BCP 47 tag and a colon.
+ALIAS_LANGUAGE_RE = re.compile(r"[ \t]+#[ \t]*([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*):")
 
 
 def read_aliases(article: Article) -> tuple[list[str], list[VerlagError]]:
@@ -652,6 +656,37 @@ def query_aliases(article: Article) -> list[tuple[str, str]]:
             continue
         found.append((quote(unquote(parts.path), safe="/!$&'()*+,;=:@-._~"), parts.query))
     return list(dict.fromkeys(found))
+
+
+def alias_languages(article: Article) -> dict[str, str]:
+    """The old addresses of ``aliases`` that were a translation's (``ALIAS_LANGUAGE_RE``: the item's line ends in
+    a comment naming the language, ``- https://blog.example/?p=202  # en: …``, as ``verlag import`` writes the
+    addresses of a multilingual blog's translated posts), each as ``read_aliases`` gives its path, or as
+    ``path?query`` for one by query (``query_aliases``) -> the language the comment names (as written: the site
+    stage matches it to ``languages``). An item of a flow list (``[a, b]``), which carries no comment of its own,
+    is none; so is a front matter that does not parse."""
+    import yaml
+
+    try:
+        node = yaml.compose(article.front, Loader=yaml.SafeLoader)
+    except (yaml.YAMLError, ValueError):
+        return {}
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    items = next((v.value for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == "aliases"
+                  and isinstance(v, yaml.SequenceNode) and not v.flow_style), [])
+    found = {}
+    for item in items:
+        if not isinstance(item, yaml.ScalarNode):
+            continue
+        end = article.front.find("\n", item.end_mark.index)
+        comment = ALIAS_LANGUAGE_RE.match(article.front[item.end_mark.index:end if end >= 0 else None])
+        parts = urlsplit(item.value.strip())
+        if comment is None or SLUG_RE.match(item.value.strip()) or not parts.path.startswith("/"):
+            continue
+        path = quote(unquote(parts.path), safe="/!$&'()*+,;=:@-._~")
+        found[f"{path}?{parts.query}" if parts.query else path] = comment[1]
+    return found
 
 
 def unrequestable(path: str) -> bool:
