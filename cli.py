@@ -1160,6 +1160,9 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
         else:
             text = render_markdown(found[0])
     result = import_translation(config, slug, lang, path, dry_run, text, force, translator)
+    if kind == "text" and result.title is not None and not quiet:  # plain text marks no title: say what was taken
+        click.echo(f"import: {path}: {shorten(result.title[1])!r} paired with the German title "
+                   f"{shorten(result.title[0])!r}")
     if result.doubt:
         click.echo(f"import: {path} does not look like the article's translation ({result.doubt}); imported "
                    "anyway (--force): every entry fuzzy with '# alignment: low confidence'")
