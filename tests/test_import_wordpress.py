@@ -580,11 +580,49 @@ def test_importing_an_export_again_leaves_out_the_posts_the_author_deleted_or_re
             "back restore it (git restore source_de/fruehling.md) or import again with --again") in out
     assert f"skipped {path}:4: imported before as source_de/trinken.md, which was deleted since" in out
     assert f"skipped {path}:6: already imported as source_de/abendtee.md" in out
-    assert "import: 3 articles imported before, not written again (2 deleted since): nothing new" in out
+    assert "import: 3 articles imported before, not written again (2 deleted since)" in out
     project.run("import", "--again", str(path))
     assert sorted(p.name for p in (project.root / "source_de").glob("*.md")) == \
         ["abendtee.md", "fruehling.md", "trinken.md"]
     assert f"# imported from WordPress post 103 of {HOST}/\n" in project.read("source_de/fruehling.md")
+
+
+def page(title: str, body: str, *, post_id: int, name: str) -> str:
+    """A WordPress page's item."""
+    return post(title, body, post_id=post_id, name=name, link=f"{HOST}/{name}/").replace(
+        "<wp:post_type>post</wp:post_type>", "<wp:post_type>page</wp:post_type>")
+
+
+def test_the_summary_counts_posts_and_pages_apart_and_a_reimport_that_changes_nothing_says_so(project: Project,
+                                                                                              tmp_path):
+    """An export of 3 posts, 1 page and 2 attachments was summed up as "4 articles written"; imported again it said
+    "nothing new" on its first line, then listed the export's feeds and lists again and wrote a translation's
+    catalog (deleted since) all the same. Posts and pages are counted apart; the addresses redirects.txt has already
+    are not listed again; "nothing new" is said last, and only where no file changed."""
+    path = export(tmp_path, post("Genug trinken", GERMAN, post_id=102, name="trinken", extra=polylang("de", "pll_1")),
+                  post("Drinking enough", ENGLISH, post_id=202, name="drinking-enough",
+                       link=f"{HOST}/en/2024/04/drinking-enough/", extra=polylang("en", "pll_1")),
+                  post("Gut schlafen", f'<p>Wer gut schläft, trinkt <a href="{HOST}/2024/04/trinken/">genug</a>.</p>',
+                       post_id=103, name="schlaf"),
+                  post("Tee am Abend", f"<p>{MORE}</p>", post_id=104, name="tee"),
+                  page("Über mich", "<p>Ich bin Heilpraktikerin in Beispielstadt.</p>", post_id=7, name="ueber-mich"),
+                  attachment(61, "tee", "Tee", parent=104), attachment(62, "bett", "Bett", parent=103))
+    first = project.run("import", str(path)).output
+    assert "import: 3 articles and 1 page written as drafts ('draft: true')" in first
+    assert "import: 1 link to another imported post's old address leads to its source file now" in first
+    assert "/feed/  /de/feed.xml  301" in first
+    files = project.snapshot()
+    again = project.run("import", str(path)).output
+    assert project.snapshot() == files
+    assert "import: 3 articles and 1 page imported before, not written again\n" in again
+    assert "feeds, lists), which no article's aliases: keep: redirects.txt has them already\n" in again
+    assert "/feed/  /de/feed.xml  301" not in again and "link" not in again and "written as" not in again
+    assert again.endswith("import: nothing new, no file changed: its articles, their translations and its old "
+                          "addresses are all in the project from an earlier import\n")
+    (project.root / "translations/en/trinken.po").unlink()
+    restored = project.run("import", str(path)).output
+    assert "import: wrote translations/en/trinken.po: " in restored
+    assert "nothing new" not in restored
 
 
 def test_wordpress_shortlinks_of_posts_and_pages_are_redirected(project: Project, tmp_path):
