@@ -421,9 +421,9 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
                                           uploads=uploads, zone=config.zone, site_url=config.site_url)
             if any(article.queries for article in found):  # a WordPress export's
                 exports.append(file)
+            found, linked, skipped = linked_translations(found, config.source_language, list(config.languages))
             withheld += [a for a in found if a.private and not private]
-            found, linked, skipped = linked_translations([a for a in found if private or not a.private],
-                                                         config.source_language, list(config.languages))
+            found = [a for a in found if private or not a.private]
             exported += linked
             for line in skipped:
                 click.echo(line)

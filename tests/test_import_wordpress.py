@@ -278,6 +278,38 @@ def test_the_command_the_refusal_of_an_unlinked_english_post_advises_brings_it_i
     assert entry_state(linked) == REVIEWED
 
 
+def test_the_translation_of_a_password_protected_post_and_a_private_translation_are_left_out_and_named(
+        project: Project, tmp_path):
+    """The German post behind a password was left out as private, so its public English translation was no longer
+    linked to anything: it was refused as "reads as English", named with a command that brings it in, and import
+    exited 2. A private English translation of a public German post would have been aligned and published as the
+    English page. Both are left out, each named with why; nothing else changes."""
+    protected = "<wp:post_password>tee2024</wp:post_password>"
+    path = export(tmp_path, post("Genug trinken", GERMAN, post_id=102, name="trinken",
+                                 extra=polylang("de", "pll_1") + protected),
+                  post("Drinking enough", ENGLISH, post_id=202, name="drinking-enough",
+                       link=f"{HOST}/en/2024/04/drinking-enough/", extra=polylang("en", "pll_1")),
+                  post("Gut schlafen", "<p>Wer gut schläft, braucht morgens weniger Kaffee.</p>", post_id=103,
+                       name="schlaf", extra=polylang("de", "pll_2")),
+                  post("Sleeping well", "<p>Anyone who sleeps well needs less coffee in the morning.</p>",
+                       post_id=203, name="sleeping-well", status="private", extra=polylang("en", "pll_2")))
+    lines = path.read_text(encoding="utf-8").split("\n")
+    at = {title: f"{path}:{next(n for n, line in enumerate(lines, 1) if f'[{title}]]></title>' in line)}"
+          for title in ("Genug trinken", "Drinking enough", "Gut schlafen", "Sleeping well")}
+    out = project.run("import", str(path)).output
+    assert "reads as English" not in out and "error" not in out
+    assert (f"skipped {at['Drinking enough']}: the en translation of {at['Genug trinken']}, a password-protected post: German only, if at all "
+            "(--private), so no translation of it is published") in out
+    assert (f"skipped {at['Sleeping well']}: the en translation of {at['Gut schlafen']}, private in WordPress: not brought in as the "
+            "translation, which would publish its text on the en page") in out
+    assert sorted(p.name for p in (project.root / "source_de").glob("*.md")) == ["schlaf.md"]
+    assert not (project.root / "translations").exists() or not list((project.root / "translations").rglob("*.po"))
+    assert "import: 1 private post left out" in out and f"Genug trinken ({at['Genug trinken']})" in out
+    out = project.run("import", "--private", str(path)).output
+    assert "error" not in out and "translate: false\n" in project.read("source_de/trinken.md")
+    assert not list((project.root / "translations").rglob("*.po"))
+
+
 def test_an_article_still_marked_private_in_wordpress_is_never_sent_to_an_engine(project: Project):
     """An article an earlier import wrote from a private post (``draft: true  # private in WordPress: …``, without
     ``translate: false``) has catalogs; pretranslate sends none of its text while the mark is there, and says so."""
