@@ -492,7 +492,7 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
             write_placed(placed)
             written += 1
             if placed.article.unpublished:
-                unfinished.append(relpath(placed.path, config.root))
+                unfinished.append((relpath(placed.path, config.root), placed.article.private))
     if not dry_run:
         remember_imported(config.state_dir, config.root,
                           [p for p in placements if p not in deleted and (p.imported_as or p.path.exists())], known)
@@ -510,9 +510,11 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
         kind = "post's or page's" if len(relinked) == 2 else f"{next(iter(relinked))}'s"
         click.echo(f"import: {counted(links, 'link')} to another imported {kind} old address "
                    f"{'leads' if links == 1 else 'lead'} to its source file now")
-    if unfinished:
-        click.echo(f"import: {counted(len(unfinished), 'article')} never published by the old blog (a draft there "
-                   f"too, its draft line says so): {listing(unfinished)}")
+    if unfinished:  # a private or password-protected post (--private) was published, to few
+        what = "never published by the old blog (a draft there too" if not any(few for _, few in unfinished) else \
+            "the old blog never showed to all its readers (a draft, private or password-protected there"
+        click.echo(f"import: {counted(len(unfinished), 'article')} {what}, its draft line says so): "
+                   f"{listing([path for path, _ in unfinished])}")
     if withheld:
         one, named = len(withheld) == 1, "; ".join(f"{a.meta['title']} ({a.source})" for a in withheld)
         click.echo(f"import: {counted(len(withheld), 'private post')} left out (WordPress showed "

@@ -147,6 +147,8 @@ def test_a_password_protected_post_is_left_out_as_a_private_one_is(project: Proj
     assert "import: 1 private post left out" in out and f"Kursunterlagen ({path}:5)" in out, out
     out = project.run("import", "--private", str(path)).output
     assert "password-protected in WordPress: only readers given its password saw it; keep 'draft: true'" in out, out
+    assert ("import: 1 article the old blog never showed to all its readers (a draft, private or password-protected "
+            "there, its draft line says so): source_de/kursunterlagen.md") in out  # not "never published"
     text = project.read("source_de/kursunterlagen.md")
     assert "draft: true  # password-protected in WordPress: only readers given its password saw it\n" in text
     assert "translate: false\n" in text and "aliases" not in text
