@@ -664,7 +664,9 @@ def alias_languages(article: Article) -> dict[str, str]:
     addresses of a multilingual blog's translated posts), each as ``read_aliases`` gives its path, or as
     ``path?query`` for one by query (``query_aliases``) -> the language the comment names (as written: the site
     stage matches it to ``languages``). An item of a flow list (``[a, b]``), which carries no comment of its own,
-    is none; so is a front matter that does not parse."""
+    is none; so is a front matter that does not parse, and an address whose path another item without a comment
+    has too (a language's own domain with the German post's slug, ``https://en.blog.example/2024/04/tee/``: the
+    path is the German post's on the site's host)."""
     import yaml
 
     try:
@@ -675,18 +677,22 @@ def alias_languages(article: Article) -> dict[str, str]:
         return {}
     items = next((v.value for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == "aliases"
                   and isinstance(v, yaml.SequenceNode) and not v.flow_style), [])
-    found = {}
+    found, plain = {}, set()
     for item in items:
         if not isinstance(item, yaml.ScalarNode):
             continue
         end = article.front.find("\n", item.end_mark.index)
         comment = ALIAS_LANGUAGE_RE.match(article.front[item.end_mark.index:end if end >= 0 else None])
         parts = urlsplit(item.value.strip())
-        if comment is None or SLUG_RE.match(item.value.strip()) or not parts.path.startswith("/"):
+        if SLUG_RE.match(item.value.strip()) or not parts.path.startswith("/"):
             continue
         path = quote(unquote(parts.path), safe="/!$&'()*+,;=:@-._~")
-        found[f"{path}?{parts.query}" if parts.query else path] = comment[1]
-    return found
+        key = f"{path}?{parts.query}" if parts.query else path
+        if comment is None:
+            plain.add(key)
+        else:
+            found[key] = comment[1]
+    return {key: lang for key, lang in found.items() if key not in plain}
 
 
 def unrequestable(path: str) -> bool:
