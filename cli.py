@@ -534,15 +534,24 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
     added = _say_old_addresses(config, hugo_sites, jekyll_sites, exports, dry_run, private, quiet)
     aligned = 0
     if found:
-        beside = [(t, p) for t, p in beside if p not in deleted]
+        gone = {p.path: p for p in deleted}  # a translation's own ``Placed`` is at its German article's path
+        for translation, p in beside:
+            if p.path in gone:
+                named = translation.article.source if translation.exported else translation.file
+                click.echo(f"skipped {named}: the {translation.lang} translation of {gone[p.path].article.source}, "
+                           "left out with it (deleted since; --again brings both back)")
+        dropped = {id(t) for t, p in beside if p.path in gone}
+        found = [t for t in found if id(t) not in dropped]
+        beside = [(t, p) for t, p in beside if p.path not in gone]
         problems, aligned = _import_site_translations(config, found, beside, dry_run, translator, quiet)
         errors += problems
     elif translator is not None:
         click.echo(f"import: --translator {translator!r} not used: no page of a multilingual site was imported as a "
                    "translation")
     if before and not (dry_run or written or added or aligned):
-        click.echo("import: nothing new, no file changed: its articles, their translations and its old addresses are "
-                   "all in the project from an earlier import")
+        click.echo("import: nothing new, no file changed: " + (
+            "what was deleted since stays deleted" if deleted else
+            "its articles, their translations and its old addresses are all in the project from an earlier import"))
     return errors
 
 

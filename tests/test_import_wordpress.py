@@ -659,6 +659,31 @@ def test_the_summary_counts_posts_and_pages_apart_and_a_reimport_that_changes_no
     assert "nothing new" not in restored
 
 
+def test_the_translation_of_a_post_deleted_since_its_import_is_left_out_with_it(project: Project, tmp_path):
+    """After the author deleted an imported German post, importing the export again left the post out but aligned
+    its English one all the same, into the free name the German would have had (``trinken-2``): "error: no
+    article with slug 'trinken-2'", exit 2. The translation is left out with it and named; ``--again`` brings both
+    back."""
+    path = export(tmp_path, post("Genug trinken", GERMAN, post_id=102, name="trinken", extra=polylang("de", "pll_1")),
+                  post("Drinking enough", ENGLISH, post_id=202, name="drinking-enough",
+                       link=f"{HOST}/en/2024/04/drinking-enough/", extra=polylang("en", "pll_1")))
+    project.run("import", str(path))
+    (project.root / "source_de/trinken.md").unlink()
+    files = project.snapshot()
+    out = project.run("import", str(path)).output
+    assert project.snapshot() == files
+    assert "error" not in out and "trinken-2" not in out
+    lines = path.read_text(encoding="utf-8").split("\n")
+    english, german = (f"{path}:{next(n for n, line in enumerate(lines, 1) if f'[{t}]]></title>' in line)}"
+                       for t in ("Drinking enough", "Genug trinken"))
+    assert (f"skipped {english}: the en translation of {german}, left out with it (deleted since; --again brings "
+            "both back)") in out
+    assert out.endswith("import: nothing new, no file changed: what was deleted since stays deleted\n")
+    out = project.run("import", "--again", str(path)).output
+    assert f"import: {english} as the en translation of source_de/trinken.md (made by hand)" in out
+    assert (project.root / "source_de/trinken.md").is_file()
+
+
 def test_wordpress_shortlinks_of_posts_and_pages_are_redirected(project: Project, tmp_path):
     """Fresh-user trial 16: WordPress gives every post ``/?p=ID`` and every page ``/?page_id=ID`` (its
     ``rel=shortlink``, share buttons use it), but an export with pretty permalinks kept only the ``<link>``, so
