@@ -3,9 +3,10 @@
 A practitioner's old blog (WordPress, Wix, Jimdo) has links and search
 rankings pointing at its addresses; each old path answers with a permanent
 redirect to the article's page, in the three forms hosts read. An old path inside a language's folder
-(``/en/alt/``, a renamed article's old English address) leads to that language's edition while it is
-published, any other to the German original (Hugo's multilingual aliases do the same: each language's
-alias points at that language's page):
+(``/en/alt/``, a renamed article's old English address), or one whose ``aliases`` line names a language (``#
+en: …``, ``sources.alias_languages``: an imported blog's translated post's), leads to that language's edition
+while it is published, any other to the German original (Hugo's multilingual aliases do the same: each
+language's alias points at that language's page):
 
 - ``_redirects``: one ``/old/path  /en/slug/  301`` line per alias, the format
   of Netlify and Cloudflare Pages (docs.netlify.com, "Redirects and rewrites");

@@ -669,6 +669,8 @@ def alias_languages(article: Article) -> dict[str, str]:
     path is the German post's on the site's host)."""
     import yaml
 
+    if not isinstance(article.meta.get("aliases"), list) or not ALIAS_LANGUAGE_RE.search(article.front):
+        return {}  # the front matter is read only for an article with a list of aliases, composed only with a comment
     try:
         node = yaml.compose(article.front, Loader=yaml.SafeLoader)
     except (yaml.YAMLError, ValueError):
