@@ -500,16 +500,19 @@ def _import_articles(config, sources, year: int | None, kind: str | None, dry_ru
     if before:
         click.echo(f"import: {_articles_and_pages(before)} imported before, not written again"
                    + (f" ({len(deleted)} deleted since)" if deleted else ""))
+    made = [placed for placed in placements if not placed.imported_as and placed not in deleted]
     if written:
         one = written == 1
-        made = [placed for placed in placements if not placed.imported_as and placed not in deleted]
         click.echo(f"import: {_articles_and_pages(made)} written as {'a draft' if one else 'drafts'} ('draft: true'); "
                    f"check {'it' if one else 'each'}, delete that line to publish it, then verlag extract")
+    elif dry_run and made:
+        click.echo(f"import: {_articles_and_pages(made)} would be written as {'a draft' if len(made) == 1 else 'drafts'}"
+                   " ('draft: true')")
     links = sum(relinked.values())
     if links:
         kind = "post's or page's" if len(relinked) == 2 else f"{next(iter(relinked))}'s"
         click.echo(f"import: {counted(links, 'link')} to another imported {kind} old address "
-                   f"{'leads' if links == 1 else 'lead'} to its source file now")
+                   f"{'would lead' if dry_run else 'leads' if links == 1 else 'lead'} to its source file now")
     if unfinished:  # a private or password-protected post (--private) was published, to few
         what = "never published by the old blog (a draft there too" if not any(few for _, few in unfinished) else \
             "the old blog never showed to all its readers (a draft, private or password-protected there"

@@ -641,6 +641,9 @@ def test_the_summary_counts_posts_and_pages_apart_and_a_reimport_that_changes_no
                   post("Tee am Abend", f"<p>{MORE}</p>", post_id=104, name="tee"),
                   page("Über mich", "<p>Ich bin Heilpraktikerin in Beispielstadt.</p>", post_id=7, name="ueber-mich"),
                   attachment(61, "tee", "Tee", parent=104), attachment(62, "bett", "Bett", parent=103))
+    dry = project.run("import", "--dry-run", "-q", str(path)).output  # it counted nothing, and said "lead … now"
+    assert "import: 3 articles and 1 page would be written as drafts ('draft: true')\n" in dry
+    assert "import: 1 link to another imported post's old address would lead to its source file now" in dry
     first = project.run("import", str(path)).output
     assert "import: 3 articles and 1 page written as drafts ('draft: true')" in first
     assert "import: 1 link to another imported post's old address leads to its source file now" in first
