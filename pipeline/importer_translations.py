@@ -162,8 +162,8 @@ def with_their_addresses(articles: list[ImportedArticle], found: list[SiteTransl
     for article in articles:
         added = [(alias, lang) for alias, lang in extra.get(str(Path(article.source).absolute()), [])
                  if alias not in article.meta.get("aliases", [])]
-        if added and "aliases" in article.meta:  # a draft of the old blog had no address, nor had its translations
-            meta = {**article.meta, "aliases": [*article.meta["aliases"], *(alias for alias, _ in added)]}
+        if added:  # also a draft's of the old blog: a translation published there had an address
+            meta = {**article.meta, "aliases": [*article.meta.get("aliases", []), *(alias for alias, _ in added)]}
             notes = [*article.notes, *(f"old address {alias}: its {lang} translation's on the old blog, kept as an "
                                        f"alias that leads to the {lang} page" for alias, lang in added)]
             article = dataclasses.replace(article, meta=meta, notes=notes,

@@ -249,6 +249,26 @@ def test_every_old_address_of_a_translated_post_leads_to_the_page_in_its_languag
     assert "RewriteCond %{QUERY_STRING} ^p=202$\nRewriteRule ^/?$ https://praxis.example/en/trinken/ " in htaccess
 
 
+def test_a_german_drafts_published_translation_keeps_its_old_address(project: Project, tmp_path):
+    """The German post is still a draft in WordPress, its English translation was published: the English address
+    was dropped with the German draft's (which had none), so it answered 404 once the site moved. It joins the
+    German article's aliases, named as the English one's, and leads to the English page once both are published."""
+    path = export(tmp_path, post("Genug trinken", GERMAN, post_id=102, name="trinken", status="draft",
+                                 extra=polylang("de", "pll_1")),
+                  post("Drinking enough", ENGLISH, post_id=202, name="drinking-enough",
+                       link=f"{HOST}/en/2024/04/drinking-enough/", extra=polylang("en", "pll_1")))
+    project.run("import", str(path))
+    text = project.read("source_de/trinken.md")
+    assert (f"aliases:\n- {HOST}/en/2024/04/drinking-enough/  # en: the old address of its en translation\n"
+            f"- {HOST}/?p=202  # en: the old address of its en translation\n") in text
+    assert f"{HOST}/2024/04/trinken/" not in text and "?p=102" not in text
+    page = project.root / "source_de/trinken.md"
+    page.write_text(text.replace("draft: true  # draft in WordPress: never published there\n", ""), encoding="utf-8")
+    project.run("build")
+    redirects = project.read("site/_redirects")
+    assert "/en/2024/04/drinking-enough/  /en/trinken/  301\n" in redirects and "/  p=202  /en/trinken/  301!\n" in redirects
+
+
 def test_the_command_the_refusal_of_an_unlinked_english_post_advises_brings_it_in(project: Project, tmp_path):
     """An English post no plugin links is refused as an original; the command the error gives, with the whole
     export as SOURCE, takes the export's post that reads as English and aligns as the article's translation (it
