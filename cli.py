@@ -431,9 +431,9 @@ def _import_articles(project: Project, sources, year: int | None, kind: str | No
                                           uploads=uploads, zone=config.zone, site_url=config.site_url)
             if any(article.queries for article in found):  # a WordPress export's
                 exports.append(file)
+            found, linked, skipped = linked_translations(found, config.source_language, list(config.languages))
             withheld += [a for a in found if a.private and not private]
-            found, linked, skipped = linked_translations([a for a in found if private or not a.private],
-                                                         config.source_language, list(config.languages))
+            found = [a for a in found if private or not a.private]
             exported += linked
             for line in skipped:
                 click.echo(line)
@@ -505,26 +505,32 @@ def _import_articles(project: Project, sources, year: int | None, kind: str | No
             write_placed(placed)
             written += 1
             if placed.article.unpublished:
-                unfinished.append(relpath(placed.path, config.root))
+                unfinished.append((relpath(placed.path, config.root), placed.article.private))
     if not dry_run:
         remember_imported(config.state_dir, config.root,
                           [p for p in placements if p not in deleted and (p.imported_as or p.path.exists())], known)
-    before = sum(1 for placed in placements if placed.imported_as) + len(deleted)
+    before = [placed for placed in placements if placed.imported_as] + deleted
     if before:
-        click.echo(f"import: {counted(before, 'article')} imported before, not written again"
-                   + (f" ({len(deleted)} deleted since)" if deleted else "") + ("" if written else ": nothing new"))
+        click.echo(f"import: {_articles_and_pages(before)} imported before, not written again"
+                   + (f" ({len(deleted)} deleted since)" if deleted else ""))
+    made = [placed for placed in placements if not placed.imported_as and placed not in deleted]
     if written:
         one = written == 1
-        click.echo(f"import: {counted(written, 'article')} written as {'a draft' if one else 'drafts'} ('draft: true'); "
+        click.echo(f"import: {_articles_and_pages(made)} written as {'a draft' if one else 'drafts'} ('draft: true'); "
                    f"check {'it' if one else 'each'}, delete that line to publish it, then verlag extract")
+    elif dry_run and made:
+        click.echo(f"import: {_articles_and_pages(made)} would be written as {'a draft' if len(made) == 1 else 'drafts'}"
+                   " ('draft: true')")
     links = sum(relinked.values())
     if links:
         kind = "post's or page's" if len(relinked) == 2 else f"{next(iter(relinked))}'s"
         click.echo(f"import: {counted(links, 'link')} to another imported {kind} old address "
-                   f"{'leads' if links == 1 else 'lead'} to its source file now")
-    if unfinished:
-        click.echo(f"import: {counted(len(unfinished), 'article')} never published by the old blog (a draft there "
-                   f"too, its draft line says so): {listing(unfinished)}")
+                   f"{'would lead' if dry_run else 'leads' if links == 1 else 'lead'} to its source file now")
+    if unfinished:  # a private or password-protected post (--private) was published, to few
+        what = "never published by the old blog (a draft there too" if not any(few for _, few in unfinished) else \
+            "the old blog never showed to all its readers (a draft, private or password-protected there"
+        click.echo(f"import: {counted(len(unfinished), 'article')} {what}, its draft line says so): "
+                   f"{listing([path for path, _ in unfinished])}")
     if withheld:
         one, named = len(withheld) == 1, "; ".join(f"{a.meta['title']} ({a.source})" for a in withheld)
         click.echo(f"import: {counted(len(withheld), 'private post')} left out (WordPress showed "
@@ -541,24 +547,46 @@ def _import_articles(project: Project, sources, year: int | None, kind: str | No
                        f"timezone = \"{zone.strip()}\" to the top of verlag.toml (before its first [section])")
     for file, warning in stay_remote(placements, config.source_dir.name, uploads):
         click.echo(f"warning: {file}: {warning}", err=True)
-    _say_old_addresses(config, hugo_sites, jekyll_sites, exports, dry_run, private, quiet)
+    added = _say_old_addresses(config, hugo_sites, jekyll_sites, exports, dry_run, private, quiet)
+    aligned = 0
     if found:
-        beside = [(t, p) for t, p in beside if p not in deleted]
-        errors += _import_site_translations(config, found, beside, dry_run, translator, quiet)
+        gone = {p.path: p for p in deleted}  # a translation's own ``Placed`` is at its German article's path
+        for translation, p in beside:
+            if p.path in gone:
+                named = translation.article.source if translation.exported else translation.file
+                click.echo(f"skipped {named}: the {translation.lang} translation of {gone[p.path].article.source}, "
+                           "left out with it (deleted since; --again brings both back)")
+        dropped = {id(t) for t, p in beside if p.path in gone}
+        found = [t for t in found if id(t) not in dropped]
+        beside = [(t, p) for t, p in beside if p.path not in gone]
+        problems, aligned = _import_site_translations(config, found, beside, dry_run, translator, quiet)
+        errors += problems
     elif translator is not None:
         click.echo(f"import: --translator {translator!r} not used: no page of a multilingual site was imported as a "
                    "translation")
+    if before and not (dry_run or written or added or aligned):
+        click.echo("import: nothing new, no file changed: " + (
+            "what was deleted since stays deleted" if deleted else
+            "its articles, their translations and its old addresses are all in the project from an earlier import"))
     return errors
 
 
-def _import_site_translations(config, found, beside, dry_run: bool,
-                              translator: str | None = None, quiet: bool = False) -> list[VerlagError]:
+def _articles_and_pages(placed) -> str:
+    """How many of ``placed`` (``importer.Placed``) are articles and how many pages (a WordPress page, into
+    ``seiten/``), counted apart: "3 articles and 1 page", "2 articles", "1 page"."""
+    pages = sum(1 for p in placed if p.article.page)
+    parts = [counted(n, noun) for n, noun in ((len(placed) - pages, "article"), (pages, "page")) if n]
+    return " and ".join(parts)
+
+
+def _import_site_translations(config, found, beside, dry_run: bool, translator: str | None = None,
+                              quiet: bool = False) -> tuple[list[VerlagError], int]:
     """Bring a multilingual site's pages in the project's other languages in as translations made by hand of the
     German articles this import placed (``importer_translations``: ``found``, read; ``beside``, each with its text
     at the German article's file, links and images as the German's), each as ``verlag import --translation-of SLUG
     --lang LANG FILE`` would (``_import_translation``); returns the problems of those that could not be, the others
-    are still brought in; ``translator`` made them (``--translator``; else a WordPress export's post is credited to
-    its author there). A dry run writes no German article, so it
+    are still brought in, and how many catalogs that changed; ``translator`` made them (``--translator``; else a
+    WordPress export's post is credited to its author there). A dry run writes no German article, so it
     only names them."""
     from pipeline.fsutil import relpath
     import shlex
@@ -567,6 +595,7 @@ def _import_site_translations(config, found, beside, dry_run: bool,
     from pipeline.sources import likely_slug, read_sources
 
     errors: list[VerlagError] = []
+    changed = 0
     aligned = {t.article.source for t, _ in beside}
     for translation in (t for t in found if t.article.source not in aligned):  # its German page was not imported
         named = translation.article.source if translation.exported else translation.file
@@ -585,24 +614,26 @@ def _import_site_translations(config, found, beside, dry_run: bool,
         slug = likely_slug(p.path)  # written now, or imported before and perhaps renamed by its slug line since
         made_by = translator or (translation.article.meta.get("author") if translation.exported else None)
         try:
-            _import_translation(config, slug, lang, file, dry_run, "markdown", translator=made_by,
-                                text=translation_text(translation, p.article), quiet=quiet)
+            changed += _import_translation(config, slug, lang, file, dry_run, "markdown", translator=made_by,
+                                           text=translation_text(translation, p.article), quiet=quiet)
         except VerlagError as exc:  # named with the one command that brings it in once it is checked
             credit = f" --translator {shlex.quote(made_by)}" if made_by else ""
             errors.append(VerlagError(f"{exc.message} (the command: verlag import --translation-of {slug} --lang "
                                       f"{lang}{credit} {file})", exc.path, exc.line))
-    return errors
+    return errors, changed
 
 
 def _say_old_addresses(config, hugo_sites: dict, jekyll_sites: dict, exports: list[Path], dry_run: bool,
-                       private: bool = False, quiet: bool = False) -> None:
+                       private: bool = False, quiet: bool = False) -> int:
     """Name the addresses of each imported Hugo or Jekyll site and WordPress blog besides its pages'
     (``importer_addresses``: feeds, lists, a Hugo site's static files), each with the new site's path that has its
     content, and add those to the project's ``redirects.txt`` (``moved``), which ``build`` answers; a static file
     not imported is named alone. ``hugo_sites``: root -> its files imported, each with its language (None: German),
     as ``importer_addresses.old_addresses`` takes them; ``jekyll_sites``: root -> its files imported;
     ``exports``: the WordPress exports imported, ``private``: with their private and password-protected posts
-    (``--private``). ``dry_run``: nothing is written; ``quiet``: the counts only."""
+    (``--private``). ``dry_run``: nothing is written; ``quiet``: the counts only. Returns how many lines were
+    added to ``redirects.txt`` (would be, with ``dry_run``); where it has every address already, only those not
+    imported are listed (the others were when they were added)."""
     from pipeline.fsutil import file_bytes
     from pipeline.importer_addresses import jekyll_addresses, old_addresses, wordpress_addresses
     from pipeline.limits import IMPORTED
@@ -613,6 +644,7 @@ def _say_old_addresses(config, hugo_sites: dict, jekyll_sites: dict, exports: li
 
     urls = Urls(config.site_url)
     path = urls.path
+    total = 0
     sites = [*((root, "feeds, lists, static files", old_addresses(root, pages, config.source_dir, path,
                                                                   config.source_language, config.languages))
                for root, pages in hugo_sites.items()),
@@ -638,12 +670,14 @@ def _say_old_addresses(config, hugo_sites: dict, jekyll_sites: dict, exports: li
                            + (f"  ({old.note})" if old.note else ""))
         if found:
             added = add_moved(config.root, [(old.path, old.now) for old in found if old.now], dry_run)
+            total += len(added)
             said = (f"{'would add' if dry_run else 'added'} {len(added)} to {MOVED_FILE}, which 'verlag build' answers "
                     "(a feed or file copied to its old address, a redirect page, the rules of site/_redirects and "
                     f"site/.htaccess)" if added else f"{MOVED_FILE} has them already")
+            listed = [] if quiet else found if added else [old for old in found if not old.now]
             click.echo(f"import: {counted(len(found), 'other address', 'other addresses')} of {root} ({what}), which "
-                       f"no article's aliases: keep: {said}" + ("" if quiet else ":"))
-            for old in [] if quiet else found:
+                       f"no article's aliases: keep: {said}" + (":" if listed else ""))
+            for old in listed:
                 click.echo(f"  {old.path}  {old.now}  301{f'  ({old.note})' if old.note else ''}" if old.now else
                            f"  {old.path}  (not imported: save it into {config.source_dir.name}/ if readers need it)")
         if refused:
@@ -652,6 +686,7 @@ def _say_old_addresses(config, hugo_sites: dict, jekyll_sites: dict, exports: li
                        "export's own text: a crafted name?)" + ("" if quiet else ":"))
             for old in [] if quiet else refused:
                 click.echo(f"  {old.path}")
+    return total
 
 
 def _say_folder(folder: Path, chosen) -> None:
@@ -1160,8 +1195,9 @@ def publish(ctx: click.Context, quiet: bool) -> None:
 
 def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool, kind: str | None = None,
                         force: bool = False, translator: str | None = None, text: str | None = None,
-                        quiet: bool = False) -> None:
-    """Align the hand translation at ``path`` into ``translations/<lang>/<slug>.po`` and print the summary:
+                        quiet: bool = False) -> bool:
+    """Align the hand translation at ``path`` into ``translations/<lang>/<slug>.po`` and print the summary;
+    returns whether the catalog changed (would, with ``dry_run``):
     confident pairs (reviewed), low-confidence pairs (fuzzy), and each sentence left unmatched or kept.
     A saved page, WordPress export or feed is converted to CommonMark first (``importer``); Markdown or
     text is read as it is. A file that does not look like the article's translation is refused unless
@@ -1209,6 +1245,9 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
         else:
             text = render_markdown(found[0])
     result = import_translation(config, slug, lang, path, dry_run, text, force, translator)
+    if kind == "text" and result.title is not None and not quiet:  # plain text marks no title: say what was taken
+        click.echo(f"import: {path}: {shorten(result.title[1])!r} paired with the German title "
+                   f"{shorten(result.title[0])!r}")
     if result.doubt:
         click.echo(f"import: {path} does not look like the article's translation ({result.doubt}); imported "
                    "anyway (--force): every entry fuzzy with '# alignment: low confidence'")
@@ -1238,6 +1277,7 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
             click.echo(f"  {finding}", err=True)
         click.echo(f"  fix {'them' if held else 'it'} before the next build (verlag check --lang {lang} "
                    f"--article {slug})", err=True)
+    return result.written
 
 
 @main.command()

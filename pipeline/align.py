@@ -174,6 +174,7 @@ class AlignResult:
     # entries signed off in bulk (``catalog.stale_sign_off``) written back fuzzy as they were: (line of the msgid in
     # the catalog as read, msgid)
     reopened: list[tuple[int, str]] = field(default_factory=list)
+    title: tuple[str, str] | None = None  # (the German title, the translated text paired with it), None: unpaired
 
 
 def gale_church(source: list[int], target: list[int], ratio: float, priors: dict[tuple[int, int], float],
@@ -616,6 +617,7 @@ def import_translation(config: Config, slug: str, lang: str, path: Path, dry_run
     else:
         result.written = rewrite(po_path, update, limit=CATALOG, ref=result.path) != before
     taken = {p.german.key for p in pairs}
+    result.title = next(((p.german.text, p.text) for p in pairs if p.german.kind == "title"), None)
     result.unmatched_german = [s for s in lonely_de if s.key not in taken]
     result.unmatched_translation = lonely_tr
     return result

@@ -105,6 +105,8 @@ class ImportedArticle:
     (``de``, ``en``) and the key its translations share (``importer_html.wxr_link``), None for a post of no group.
     ``file_key``: the SHA-256 of the file that held this article alone (``read_import``), by which ``record_key``
     knows one without ``origin`` or old address: by its text, as a file used again for other text is another one.
+    ``alias_languages``: the ``aliases`` that were its translations' old addresses (a multilingual blog's) -> their
+    language, written after each (``render_markdown``) so the site redirects it to that language's page.
     """
 
     slug: str
@@ -122,6 +124,7 @@ class ImportedArticle:
     private: bool = False  # readable to the old blog's editors only: German only, imported on request
     linked: tuple[str, str] | None = None  # (its language, its group): Polylang's or WPML's link to its translations
     file_key: str | None = None  # the file that held it alone (copied text, a saved page) by its bytes' SHA-256
+    alias_languages: dict[str, str] = field(default_factory=dict)  # a translation's old address -> its language
 
 
 PROTECTED = "password-protected in WordPress"  # an ``unpublished`` reason: public address, text behind a password
@@ -486,9 +489,19 @@ def render_markdown(article: ImportedArticle) -> str:
     YAML dates or timestamps, the forms ``sources.read_date`` reads; ``tags`` as one ``[a, b]`` line,
     ``aliases`` one per line), then the CommonMark body. The ``draft`` line of an article its old blog
     never published says so in a YAML comment (``draft: true  # a draft in Hugo too: …``), and the front matter
-    ends with the article's ``origin`` as one (``# imported from content/posts/tee.md of https://…/``)."""
-    front = "".join(yaml.safe_dump({key: value}, allow_unicode=True, default_flow_style=key == "tags" and None,
-                                   width=1 << 16) for key, value in article.meta.items())
+    ends with the article's ``origin`` as one (``# imported from content/posts/tee.md of https://…/``). An alias
+    that was a translation's old address (``alias_languages``) is followed by one naming its language
+    (``sources.ALIAS_LANGUAGE_RE``), which the site stage reads (``sources.alias_languages``)."""
+    def dumped(key: str, value) -> str:
+        if key != "aliases" or not article.alias_languages:
+            return yaml.safe_dump({key: value}, allow_unicode=True, default_flow_style=key == "tags" and None,
+                                  width=1 << 16)
+        lines = [yaml.safe_dump([alias], allow_unicode=True, width=1 << 16).rstrip("\n") for alias in value]
+        return "aliases:\n" + "".join(
+            line + (f"  # {lang}: the old address of its {lang} translation" if lang else "") + "\n"
+            for line, lang in zip(lines, (article.alias_languages.get(alias) for alias in value)))
+
+    front = "".join(dumped(key, value) for key, value in article.meta.items())
     if article.unpublished:
         front = front.replace("draft: true\n", f"draft: true  # {never_public(article.unpublished)}\n", 1)
     if article.origin:

@@ -52,6 +52,9 @@ from .notesyntax import bracketed
 from .sources import normalise
 
 SHORT = 80
+# A translation's first line, with its paragraph's text on the lines after it, is its title when it is at most this
+# share of the next line's length: a line of a paragraph hard-wrapped at 72 columns is nearly as long as the next.
+TITLE_SHARE = 0.6
 BULLET_RE = re.compile(r"^[-•·*+]\s+")
 # "3 Min. Lesezeit", "Lesezeit: 4 Min.", "Lesedauer ca. 5 Minuten", "4 min read"
 _MINUTES = r"(?:(?:ca\.?|etwa|~)\s*)?\d+\s*(?:Min\.?|Minuten?)"
@@ -580,14 +583,18 @@ def _list(items: list[str]) -> str:
 
 def headed(text: str) -> str:
     """``text``, a translation kept as plain text (blank lines between paragraphs), with its title and headings
-    marked as CommonMark ATX headings, by the rules German copied text is read by: the first line, alone in its
-    paragraph, is the title (``# ``); a later line alone in its paragraph that is short (``_short``: at most
-    ``SHORT`` characters, no closing ".", "!", ",", ";" or ":"), neither a list item nor a label line, with more
-    text after it is a heading (``## ``). Lines keep their numbers. Text that has a heading already (ATX or
-    setext, https://spec.commonmark.org/0.31.2/#atx-headings) is CommonMark: returned as it is."""
+    marked as CommonMark ATX headings, by the rules German copied text is read by: the first line is the title
+    (``# ``) when it is alone in its paragraph, or short (``_short``: at most ``SHORT`` characters, no closing
+    ".", "!", ",", ";" or ":") with the first paragraph's text on the next line (at most ``TITLE_SHARE`` of its
+    length, so the first line of a hard-wrapped paragraph is none); a later line alone in its paragraph that is
+    short, neither a list item nor a label line, with more text after it is a heading (``## ``). Lines keep their
+    numbers (an ATX heading needs no blank line after it). Text that has a heading already (ATX or setext,
+    https://spec.commonmark.org/0.31.2/#atx-headings) is CommonMark: returned as it is, but for its title, by the
+    same rule, where it has no level-1 heading (``## `` sections under a first line written without ``# ``)."""
     from .segment import commonmark_parser
 
-    if any(token.type == "heading_open" for token in commonmark_parser().parse(text)):
+    headings = [token.tag for token in commonmark_parser().parse(text) if token.type == "heading_open"]
+    if "h1" in headings:
         return text
     lines = text.split("\n")
     alone = [n for n, line in enumerate(lines) if line.strip() and (n == 0 or not lines[n - 1].strip())
@@ -595,13 +602,18 @@ def headed(text: str) -> str:
     filled = [n for n, line in enumerate(lines) if line.strip()]
     if not filled:
         return text
-    for n in alone:
+    first = lines[filled[0]].strip()
+    following = lines[filled[0] + 1].strip() if filled[0] + 1 < len(lines) else ""
+    if not (BULLET_RE.match(first) or NUMBERED_RE.match(first) or LABEL_RE.match(first)
+            or first.startswith(("!", "<", "|", "#", ">"))) and (
+            filled[0] in alone or (_short(first) and following and len(first) <= TITLE_SHARE * len(following)
+                                   and not following.startswith(("=", "-")))):
+        lines[filled[0]] = f"# {first}"
+    for n in [] if headings else alone:
         line = lines[n].strip()
         if BULLET_RE.match(line) or NUMBERED_RE.match(line) or LABEL_RE.match(line) or line.startswith(("!", "<", "|")):
             continue
-        if n == filled[0]:
-            lines[n] = f"# {line}"
-        elif _short(line) and n != filled[-1]:
+        if n != filled[0] and _short(line) and n != filled[-1]:
             lines[n] = f"## {line}"
     return "\n".join(lines)
 

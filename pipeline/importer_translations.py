@@ -62,8 +62,12 @@ def linked_translations(articles: list[ImportedArticle], source_language: str, l
     """(the articles to import as originals, the translations among them, a line for each translation left out) of
     ``articles`` read from one WordPress export: a post that Polylang or WPML links (``ImportedArticle.linked``) to
     a post in ``source_language`` of the export is that one's translation when its language is one of
-    ``languages`` (``project_language``), and is left out, named, in any other language. A linked post without a German
-    one in the export is imported as any other (``importer.foreign`` then names its language)."""
+    ``languages`` (``project_language``), and is left out, named, in any other language. One that is private or
+    password-protected (``ImportedArticle.private``), or translates such a post, is left out and named too: its
+    text on the site's page in its language would publish what WordPress showed to few (the German post is left
+    out, or brought in German only, ``translate: false``, by ``verlag import --private``). A linked post without a
+    German one in the export is imported as any other (``importer.foreign`` then names its language)."""
+    from .importer import PROTECTED
     source = source_language.lower()
     originals = {a.linked[1]: a for a in articles if a.linked and a.linked[0].lower().split("-")[0] == source}
     kept, found, skipped = [], [], []
@@ -76,6 +80,14 @@ def linked_translations(articles: list[ImportedArticle], source_language: str, l
         if lang is None:
             skipped.append(f"skipped {article.source}: the {article.linked[0]} translation of {german.source}, a "
                            "language not in languages of verlag.toml")
+            continue
+        if german.private or article.private:
+            hidden = german if german.private else article
+            why = "password-protected" if hidden.unpublished == PROTECTED else "private"
+            skipped.append(f"skipped {article.source}: the {lang} translation of {german.source}, "
+                           + (f"a {why} post: German only, if at all (--private), so no translation of it is "
+                              "published" if german.private else f"{why} in WordPress: not brought in as the "
+                              f"translation, which would publish its text on the {lang} page"))
             continue
         file = Path(article.source.rpartition(":")[0])
         found.append(SiteTranslation(file, lang, Path(german.source), article, exported=True))
@@ -140,7 +152,8 @@ def place_together(articles: list[ImportedArticle], found: list[SiteTranslation]
 
 def with_their_addresses(articles: list[ImportedArticle], found: list[SiteTranslation]) -> list[ImportedArticle]:
     """``articles`` with the old addresses of their translations (``found``, by the German page's file) added to
-    their ``aliases``, and a note naming them: the German page had the old site's page in that language too."""
+    their ``aliases``, each with its language (``ImportedArticle.alias_languages``: the site redirects it to that
+    language's page), and a note naming them: the German page had the old site's page in that language too."""
     extra: dict[str, list[tuple[str, str]]] = {}
     for translation in found:
         for alias in translation.article.meta.get("aliases", []):
@@ -149,11 +162,12 @@ def with_their_addresses(articles: list[ImportedArticle], found: list[SiteTransl
     for article in articles:
         added = [(alias, lang) for alias, lang in extra.get(str(Path(article.source).absolute()), [])
                  if alias not in article.meta.get("aliases", [])]
-        if added and "aliases" in article.meta:  # a draft of the old blog had no address, nor had its translations
-            meta = {**article.meta, "aliases": [*article.meta["aliases"], *(alias for alias, _ in added)]}
+        if added:  # also a draft's of the old blog: a translation published there had an address
+            meta = {**article.meta, "aliases": [*article.meta.get("aliases", []), *(alias for alias, _ in added)]}
             notes = [*article.notes, *(f"old address {alias}: its {lang} translation's on the old blog, kept as an "
-                                       "alias" for alias, lang in added)]
-            article = dataclasses.replace(article, meta=meta, notes=notes)
+                                       f"alias that leads to the {lang} page" for alias, lang in added)]
+            article = dataclasses.replace(article, meta=meta, notes=notes,
+                                          alias_languages={**article.alias_languages, **dict(added)})
         out.append(article)
     return out
 

@@ -3,9 +3,10 @@
 A practitioner's old blog (WordPress, Wix, Jimdo) has links and search
 rankings pointing at its addresses; each old path answers with a permanent
 redirect to the article's page, in the three forms hosts read. An old path inside a language's folder
-(``/en/alt/``, a renamed article's old English address) leads to that language's edition while it is
-published, any other to the German original (Hugo's multilingual aliases do the same: each language's
-alias points at that language's page):
+(``/en/alt/``, a renamed article's old English address), or one whose ``aliases`` line names a language (``#
+en: …``, ``sources.alias_languages``: an imported blog's translated post's), leads to that language's edition
+while it is published, any other to the German original (Hugo's multilingual aliases do the same: each
+language's alias points at that language's page):
 
 - ``_redirects``: one ``/old/path  /en/slug/  301`` line per alias, the format
   of Netlify and Cloudflare Pages (docs.netlify.com, "Redirects and rewrites");
@@ -44,7 +45,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from .errors import VerlagError
-from .sources import ORIGIN_RE, Article, query_aliases, read_aliases, site_host
+from .sources import ORIGIN_RE, Article, alias_languages, query_aliases, read_aliases, site_host
 
 if TYPE_CHECKING:
     from .site import Urls
@@ -197,9 +198,10 @@ def collect(articles: Iterable[Article], urls: Urls, languages: Sequence[str], p
             renamed: Iterable[Redirect] = ()) -> list[Redirect]:
     """One redirect per alias of the published ``articles`` (German originals, sorted by slug), sorted by old
     path. ``languages``: the source language first, then the translations; ``published``: the title of
-    every published page by (lang, slug). An alias under ``/<lang>/`` of a translation leads to that
-    edition, or, while it is not published, to the original, said in ``notes`` ("file:line: message");
-    any other alias leads to the original. An old slug (``alt``) is the alias ``/<lang>/alt/`` in every
+    every published page by (lang, slug). An alias under ``/<lang>/`` of a translation, or one whose line
+    names a translation's language (``sources.alias_languages``: an imported blog's translated post's old
+    address), leads to that edition, or, while it is not published, to the original, said in ``notes``
+    ("file:line: message"); any other alias leads to the original. An old slug (``alt``) is the alias ``/<lang>/alt/`` in every
     language. An alias that is no address (``sources.read_aliases``) or an old address another article
     claimed first is left out and reported in ``errors``. ``before``: the ``kept`` redirects of sources that
     cannot be read now, which come first and keep their old addresses. ``renamed``: the published addresses of
@@ -210,6 +212,7 @@ def collect(articles: Iterable[Article], urls: Urls, languages: Sequence[str], p
     for article in articles:
         olds, problems = read_aliases(article)
         errors.extend(problems)
+        tagged = alias_languages(article)
         expanded = [urls.path("article", code, old) for old in olds if not old.startswith("/") for code in languages]
         for old in dict.fromkeys([*(old for old in olds if old.startswith("/")), *expanded]):
             other = found.get(old)
@@ -217,17 +220,32 @@ def collect(articles: Iterable[Article], urls: Urls, languages: Sequence[str], p
                 errors.append(_error(article, f"{old} is also an old address of {other.ref}; "
                                               "keep it in one article"))
                 continue
-            lang = next((code for code in languages[1:] if old.startswith(urls.path("index", code))), source)
-            if (lang, article.slug) not in published:
-                notes.append(f"{article.ref}:{article.key_line('aliases')}: aliases: {old} leads to the original "
-                             f"({source}) until the article's {lang} edition is published")
-                lang = source
+            lang = _language(tagged.get(old), languages) or \
+                next((code for code in languages[1:] if old.startswith(urls.path("index", code))), source)
+            lang = _published_or_source(article, old, lang, source, published, notes)
             found[old] = Redirect(old, lang, urls.path("article", lang, article.slug),
                                   urls.absolute("article", lang, article.slug), published[(lang, article.slug)],
                                   article.slug, article.ref, article.key_line("aliases"))
     for r in renamed:
         found.setdefault(r.old, r)
     return [found[old] for old in sorted(found)]
+
+
+def _language(tag: str | None, languages: Sequence[str]) -> str | None:
+    """The one of the translations' ``languages`` (after the source language) that ``tag`` (an alias's language,
+    ``sources.alias_languages``) names, compared case-insensitively; None for none."""
+    return next((code for code in languages[1:] if tag and code.lower() == tag.lower()), None)
+
+
+def _published_or_source(article: Article, old: str, lang: str, source: str, published: Mapping[tuple[str, str], str],
+                         notes: list[str]) -> str:
+    """``lang`` when the article's edition in it is published, else ``source`` (the original), said in ``notes``
+    for the alias ``old``."""
+    if lang == source or (lang, article.slug) in published:
+        return lang
+    notes.append(f"{article.ref}:{article.key_line('aliases')}: aliases: {old} leads to the original "
+                 f"({source}) until the article's {lang} edition is published")
+    return source
 
 
 def page_file(old: str, urls: Urls) -> str | None:
@@ -294,7 +312,7 @@ def redirect_files(articles: Iterable[Article], urls: Urls, languages: Sequence[
             answered.append(r)
             if rel is not None:
                 pages.setdefault(rel.casefold(), (rel, r))  # /alt and /Alt/ of one article: one page
-    queried = _by_query(articles, urls, languages[0], published, errors, [r for r in before if "?" in r.old])
+    queried = _by_query(articles, urls, languages, published, errors, notes, [r for r in before if "?" in r.old])
     if made_now is not None:
         made_now.update(record([*answered, *(r for _, _, r in queried)]))
     if not answered and not queried:
@@ -313,18 +331,23 @@ def redirect_files(articles: Iterable[Article], urls: Urls, languages: Sequence[
     return out
 
 
-def _by_query(articles: Sequence[Article], urls: Urls, source: str, published: Mapping[tuple[str, str], str],
-              errors: list[VerlagError], before: Iterable[Redirect] = ()) -> list[tuple[str, str, Redirect]]:
-    """(path, query, redirect to the original) for each old address by query of the published ``articles``
-    (``sources.query_aliases``: WordPress's ``/?p=140``), sorted. Netlify's ``_redirects`` matches a query
+def _by_query(articles: Sequence[Article], urls: Urls, languages: Sequence[str],
+              published: Mapping[tuple[str, str], str], errors: list[VerlagError], notes: list[str],
+              before: Iterable[Redirect] = ()) -> list[tuple[str, str, Redirect]]:
+    """(path, query, redirect) for each old address by query of the published ``articles``
+    (``sources.query_aliases``: WordPress's ``/?p=140``), sorted: to the original, or to the edition in the
+    language its line names (``sources.alias_languages``: a translated post's shortlink, ``/?p=202  # en: …``)
+    while that is published (``languages``, ``notes``: as for ``collect``). Netlify's ``_redirects`` matches a query
     (https://docs.netlify.com/routing/redirects/redirect-options/#query-parameters; forced with ``!``, as the
     home page's ``index.html`` at ``/`` would shadow it), Apache's mod_rewrite its ``%{QUERY_STRING}``; Cloudflare
     Pages and a plain web space match none: there the address shows the page at its path (the home page). One
     outside ``base_url``'s path, or that another article claims, is left out and reported in ``errors``.
     ``before``: the ``kept`` redirects by query (``old`` is ``path?query``) of sources that cannot be read now,
     which come first and keep their old addresses."""
+    source = languages[0]
     found = {(path, query): r for r in before for path, _, query in [r.old.partition("?")]}
     for article in articles:
+        tagged = alias_languages(article)
         for path, query in query_aliases(article):
             old, other = f"{path}?{query}", found.get((path, query))
             if not path.startswith(urls.base_path):
@@ -333,9 +356,11 @@ def _by_query(articles: Sequence[Article], urls: Urls, source: str, published: M
             elif other is not None and other.slug != article.slug:
                 errors.append(_error(article, f"{old} is also an old address of {other.ref}; keep it in one article"))
             else:
-                found[(path, query)] = Redirect(old, source, urls.path("article", source, article.slug),
-                                                urls.absolute("article", source, article.slug),
-                                                published[(source, article.slug)], article.slug, article.ref,
+                lang = _published_or_source(article, old, _language(tagged.get(old), languages) or source, source,
+                                            published, notes)
+                found[(path, query)] = Redirect(old, lang, urls.path("article", lang, article.slug),
+                                                urls.absolute("article", lang, article.slug),
+                                                published[(lang, article.slug)], article.slug, article.ref,
                                                 article.key_line("aliases"))
     return [(path, query, found[(path, query)]) for path, query in sorted(found)]
 

@@ -635,6 +635,10 @@ def _reviewer(value, ref: str) -> dict[str, str]:
 # A query a host's redirect rule can match as written: key=value pairs of unreserved characters (RFC 3986 2.3), so
 # nothing in it needs escaping in _redirects or .htaccess (WordPress's p=140, page_id=7, cat=3)
 QUERY_ALIAS_RE = re.compile(r"[A-Za-z0-9._~-]+=[A-Za-z0-9._~-]*(?:&[A-Za-z0-9._~-]+=[A-Za-z0-9._~-]*)*")
+# The comment after an ``aliases`` item that names the language of the page it was the address of (``verlag import``
+# writes it after a translated post's old address: ``- https://blog.example/?p=202  # en: its en translation's``):
+# a BCP 47 tag and a colon.
+ALIAS_LANGUAGE_RE = re.compile(r"[ \t]+#[ \t]*([A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*):")
 
 
 def read_aliases(article: Article) -> tuple[list[str], list[VerlagError]]:
@@ -682,6 +686,44 @@ def query_aliases(article: Article) -> list[tuple[str, str]]:
         if isinstance(read, tuple) and read[1]:
             found.append(read)
     return list(dict.fromkeys(found))
+
+
+def alias_languages(article: Article) -> dict[str, str]:
+    """The old addresses of ``aliases`` that were a translation's (``ALIAS_LANGUAGE_RE``: the item's line ends in
+    a comment naming the language, ``- https://blog.example/?p=202  # en: …``, as ``verlag import`` writes the
+    addresses of a multilingual blog's translated posts), each as ``read_aliases`` gives its path, or as
+    ``path?query`` for one by query (``query_aliases``) -> the language the comment names (as written: the site
+    stage matches it to ``languages``). An item of a flow list (``[a, b]``), which carries no comment of its own,
+    is none; so is a front matter that does not parse, and an address whose path another item without a comment
+    has too (a language's own domain with the German post's slug, ``https://en.blog.example/2024/04/tee/``: the
+    path is the German post's on the site's host)."""
+    import yaml
+
+    if not isinstance(article.meta.get("aliases"), list) or not ALIAS_LANGUAGE_RE.search(article.front):
+        return {}  # the front matter is read only for an article with a list of aliases, composed only with a comment
+    try:
+        node = yaml.compose(article.front, Loader=yaml.SafeLoader)
+    except (yaml.YAMLError, ValueError):
+        return {}
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    items = next((v.value for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == "aliases"
+                  and isinstance(v, yaml.SequenceNode) and not v.flow_style), [])
+    found, plain = {}, set()
+    for item in items:
+        if not isinstance(item, yaml.ScalarNode):
+            continue
+        end = article.front.find("\n", item.end_mark.index)
+        comment = ALIAS_LANGUAGE_RE.match(article.front[item.end_mark.index:end if end >= 0 else None])
+        read = _read_alias(item.value)
+        if isinstance(read, str) or not read[0].startswith("/"):
+            continue
+        key = f"{read[0]}?{read[1]}" if read[1] else read[0]
+        if comment is None:
+            plain.add(key)
+        else:
+            found[key] = comment[1]
+    return {key: lang for key, lang in found.items() if key not in plain}
 
 
 def _read_alias(alias: str) -> tuple[str, str] | str:

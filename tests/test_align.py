@@ -294,6 +294,55 @@ def test_a_plain_text_translation_reads_its_title_and_headings_as_copied_text_do
     msgfmt_check(project.root / "translations/en/ingwer.po")
 
 
+DRINKING = ("---\ntitle: Genug trinken im Sommer\ndate: 2024-04-08\n---\n"
+            "Wer morgens eine Karaffe auf den Schreibtisch stellt, sieht abends, wie viel er getrunken hat.\n\n"
+            "## Was zählt?\n\nUngesüßter Kräutertee zählt genauso wie Wasser. Saft dagegen zählt nur verdünnt.\n")
+DRINKING_EN = ["Drinking enough in summer",
+               "If you put a carafe on your desk in the morning, you see in the evening how much you drank.", "",
+               "{heading}What counts?", "",
+               "Unsweetened herbal tea counts just like water. Juice only counts when diluted.", ""]
+
+
+@pytest.mark.parametrize("heading", ["", "## "])
+def test_a_plain_text_translation_s_first_line_is_its_title_with_its_first_paragraph_right_under_it(
+        project, tmp_path, heading):
+    """A translator's .txt often has the title on its first line and the text right under it, or marks its
+    sections with ``## `` but not its title: the first line was read as the start of the first paragraph (the
+    title entry stayed untranslated, the first sentence was paired with "title + sentence" and fuzzy). A short
+    first line is the title now, and the summary says what was paired with the German title."""
+    project.write("source_de/trinken.md", DRINKING)
+    translation = tmp_path / "drinking.txt"
+    translation.write_text("\n".join(DRINKING_EN).format(heading=heading), encoding="utf-8")
+    out = project.run("import", "--lang", "en", "--translation-of", "trinken", str(translation)).output
+    po = polib.pofile(str(project.root / "translations/en/trinken.po"))
+    title = po.find("Genug trinken im Sommer", msgctxt="title")
+    assert title.msgstr == "Drinking enough in summer" and entry_state(title) == REVIEWED
+    first = po.find("Wer morgens eine Karaffe auf den Schreibtisch stellt, sieht abends, wie viel er getrunken hat.")
+    assert first.msgstr == DRINKING_EN[1] and entry_state(first) == REVIEWED
+    assert f"import: {translation}: 'Drinking enough in summer' paired with the German title " \
+           "'Genug trinken im Sommer'" in out
+    assert "0 German and 0 en sentences unmatched" in out
+    msgfmt_check(project.root / "translations/en/trinken.po")
+
+
+def test_the_first_line_of_a_hard_wrapped_paragraph_is_no_title(project, tmp_path):
+    """A .txt hard-wrapped (here at 40 columns) without a title: its first line, nearly as long as the next, stays
+    the start of its paragraph; the German title is left unmatched, and nothing is said to pair with it."""
+    project.write("source_de/trinken.md", DRINKING)
+    translation = tmp_path / "drinking.txt"
+    translation.write_text("If you put a carafe on your desk in\nthe morning, you see in the evening how\n"
+                           "much you drank.\n\nWhat counts?\n\nUnsweetened herbal tea counts just like "
+                           "water. Juice only counts when diluted.\n", encoding="utf-8")
+    out = project.run("import", "--lang", "en", "--translation-of", "trinken", str(translation)).output
+    po = polib.pofile(str(project.root / "translations/en/trinken.po"))
+    assert po.find("Genug trinken im Sommer", msgctxt="title").msgstr == ""
+    assert "unmatched German: source_de/trinken.md:2: Genug trinken im Sommer" in out
+    assert "paired with the German title" not in out
+    assert po.find("Wer morgens eine Karaffe auf den Schreibtisch stellt, sieht abends, wie viel er getrunken "
+                   "hat.").msgstr == "If you put a carafe on your desk in the morning, you see in the evening how " \
+        "much you drank."
+
+
 def _assert_ginger_imported(project, translation) -> None:
     """``translation`` of ingwer.md (a plain-text file) imports as the Markdown one does: title and heading paired."""
     result = project.run("import", "--lang", "en", "--translation-of", "ingwer", str(translation))

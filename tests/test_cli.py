@@ -85,7 +85,7 @@ def test_q_is_taken_by_init_new_import_serve_and_tm_too_with_the_same_meaning(tm
     pasted.write_text("Zecken im Garten\n\nSie warten im hohen Gras auf Wirte. Im Winter ruhen sie.\n",
                       encoding="utf-8")
     dry = quiet.run("import", "-q", "--dry-run", str(pasted)).output
-    assert "would write" not in dry and "Sie warten" not in dry and "import: " not in dry, dry
+    assert dry == "import: 1 article would be written as a draft ('draft: true')\n", dry  # the summary alone
     assert "Sie warten" in loud.run("import", "--dry-run", str(pasted)).output
     written = quiet.run("import", "-q", str(pasted)).output
     assert "wrote " not in written and "import: 1 article written as a draft" in written, written

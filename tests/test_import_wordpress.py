@@ -147,6 +147,8 @@ def test_a_password_protected_post_is_left_out_as_a_private_one_is(project: Proj
     assert "import: 1 private post left out" in out and f"Kursunterlagen ({path}:5)" in out, out
     out = project.run("import", "--private", str(path)).output
     assert "password-protected in WordPress: only readers given its password saw it; keep 'draft: true'" in out, out
+    assert ("import: 1 article the old blog never showed to all its readers (a draft, private or password-protected "
+            "there, its draft line says so): source_de/kursunterlagen.md") in out  # not "never published"
     text = project.read("source_de/kursunterlagen.md")
     assert "draft: true  # password-protected in WordPress: only readers given its password saw it\n" in text
     assert "translate: false\n" in text and "aliases" not in text
@@ -193,8 +195,8 @@ def test_a_linked_english_post_comes_in_as_the_hand_translation_of_its_german_on
     assert "reads as English" not in out
     assert f"import: {path}:8 as the en translation of source_de/trinken.md (made by hand)" in out
     assert not (project.root / "source_de/drinking-enough.md").exists()
-    assert f"aliases:\n- {HOST}/2024/04/trinken/\n- {HOST}/?p=102\n- {HOST}/en/2024/04/drinking-enough/\n" in \
-        project.read("source_de/trinken.md")
+    assert (f"aliases:\n- {HOST}/2024/04/trinken/\n- {HOST}/?p=102\n- {HOST}/en/2024/04/drinking-enough/  # en: "
+            "the old address of its en translation\n") in project.read("source_de/trinken.md")
     po_path = project.root / "translations/en/trinken.po"
     msgfmt_check(po_path)
     po = polib.pofile(str(po_path))
@@ -208,6 +210,63 @@ def test_a_linked_english_post_comes_in_as_the_hand_translation_of_its_german_on
     assert "/en/2024/04/drinking-enough/  /en/trinken/  301\n" in project.read("site/_redirects")
     assert not (project.root / "translations/fr/trinken.po").exists() or \
         all(not e.msgstr for e in polib.pofile(str(project.root / "translations/fr/trinken.po")))
+
+
+def test_every_old_address_of_a_translated_post_leads_to_the_page_in_its_language(project: Project, tmp_path):
+    """A Polylang blog with plain permalinks tells a post's language by a query (``/2024/04/drinking-enough/?lang=en``),
+    and every post has its shortlink (``/?p=202``): neither lies in the new site's ``/en/``, so both led to the
+    German page, the English post's shortlink too. Each address recorded from the English post now names its
+    language in the German article's ``aliases:`` and leads to the English page once that edition is published,
+    to the German one (said in a note) while it is not."""
+    project.write("verlag.toml", project.read("verlag.toml") + '[site]\nbase_url = "https://praxis.example/"\n')
+    english = f"{HOST}/2024/04/drinking-enough/?lang=en"
+    path = export(tmp_path, post("Genug trinken", GERMAN, post_id=102, name="trinken", extra=polylang("de", "pll_1")),
+                  post("Drinking enough", ENGLISH, post_id=202, name="drinking-enough", link=english,
+                       extra=polylang("en", "pll_1")))
+    project.run("import", str(path))
+    page = project.root / "source_de/trinken.md"
+    text = page.read_text(encoding="utf-8")
+    assert f"- {english}  # en: the old address of its en translation\n" in text
+    assert f"- {HOST}/?p=202  # en: the old address of its en translation\n" in text
+    assert f"- {HOST}/?p=102\n" in text
+    text = text.replace("draft: true\n", "")
+    page.write_text(text, encoding="utf-8")
+    catalog = project.root / "translations/en/trinken.po"
+    aside = catalog.rename(tmp_path / "trinken.po")
+    out = project.run("build").output
+    redirects = project.read("site/_redirects")
+    assert "/  p=202  /de/trinken/  301!\n" in redirects
+    assert "/2024/04/drinking-enough/  lang=en  /de/trinken/  301!\n" in redirects
+    line = text.split("\n").index("aliases:") + 1
+    assert (f"note: source_de/trinken.md:{line}: aliases: /?p=202 leads to the original (de) until the article's en "
+            "edition is published") in out
+    aside.rename(catalog)
+    project.run("build")
+    redirects = project.read("site/_redirects")
+    assert "/  p=102  /de/trinken/  301!\n" in redirects and "/  p=202  /en/trinken/  301!\n" in redirects
+    assert "/2024/04/drinking-enough/  lang=en  /en/trinken/  301!\n" in redirects
+    htaccess = project.read("site/.htaccess")
+    assert "RewriteCond %{QUERY_STRING} ^p=202$\nRewriteRule ^/?$ https://praxis.example/en/trinken/ " in htaccess
+
+
+def test_a_german_drafts_published_translation_keeps_its_old_address(project: Project, tmp_path):
+    """The German post is still a draft in WordPress, its English translation was published: the English address
+    was dropped with the German draft's (which had none), so it answered 404 once the site moved. It joins the
+    German article's aliases, named as the English one's, and leads to the English page once both are published."""
+    path = export(tmp_path, post("Genug trinken", GERMAN, post_id=102, name="trinken", status="draft",
+                                 extra=polylang("de", "pll_1")),
+                  post("Drinking enough", ENGLISH, post_id=202, name="drinking-enough",
+                       link=f"{HOST}/en/2024/04/drinking-enough/", extra=polylang("en", "pll_1")))
+    project.run("import", str(path))
+    text = project.read("source_de/trinken.md")
+    assert (f"aliases:\n- {HOST}/en/2024/04/drinking-enough/  # en: the old address of its en translation\n"
+            f"- {HOST}/?p=202  # en: the old address of its en translation\n") in text
+    assert f"{HOST}/2024/04/trinken/" not in text and "?p=102" not in text
+    page = project.root / "source_de/trinken.md"
+    page.write_text(text.replace("draft: true  # draft in WordPress: never published there\n", ""), encoding="utf-8")
+    project.run("build")
+    redirects = project.read("site/_redirects")
+    assert "/en/2024/04/drinking-enough/  /en/trinken/  301\n" in redirects and "/  p=202  /en/trinken/  301!\n" in redirects
 
 
 def test_the_command_the_refusal_of_an_unlinked_english_post_advises_brings_it_in(project: Project, tmp_path):
@@ -239,6 +298,38 @@ def test_the_command_the_refusal_of_an_unlinked_english_post_advises_brings_it_i
     linked = po.find("Mehr dazu steht im Beitrag [über den Schlaf](schlaf.md).")  # as the import linked the German
     assert linked.msgstr == "There is more about it in the post [about sleep](schlaf.md)."
     assert entry_state(linked) == REVIEWED
+
+
+def test_the_translation_of_a_password_protected_post_and_a_private_translation_are_left_out_and_named(
+        project: Project, tmp_path):
+    """The German post behind a password was left out as private, so its public English translation was no longer
+    linked to anything: it was refused as "reads as English", named with a command that brings it in, and import
+    exited 2. A private English translation of a public German post would have been aligned and published as the
+    English page. Both are left out, each named with why; nothing else changes."""
+    protected = "<wp:post_password>tee2024</wp:post_password>"
+    path = export(tmp_path, post("Genug trinken", GERMAN, post_id=102, name="trinken",
+                                 extra=polylang("de", "pll_1") + protected),
+                  post("Drinking enough", ENGLISH, post_id=202, name="drinking-enough",
+                       link=f"{HOST}/en/2024/04/drinking-enough/", extra=polylang("en", "pll_1")),
+                  post("Gut schlafen", "<p>Wer gut schläft, braucht morgens weniger Kaffee.</p>", post_id=103,
+                       name="schlaf", extra=polylang("de", "pll_2")),
+                  post("Sleeping well", "<p>Anyone who sleeps well needs less coffee in the morning.</p>",
+                       post_id=203, name="sleeping-well", status="private", extra=polylang("en", "pll_2")))
+    lines = path.read_text(encoding="utf-8").split("\n")
+    at = {title: f"{path}:{next(n for n, line in enumerate(lines, 1) if f'[{title}]]></title>' in line)}"
+          for title in ("Genug trinken", "Drinking enough", "Gut schlafen", "Sleeping well")}
+    out = project.run("import", str(path)).output
+    assert "reads as English" not in out and "error" not in out
+    assert (f"skipped {at['Drinking enough']}: the en translation of {at['Genug trinken']}, a password-protected post: German only, if at all "
+            "(--private), so no translation of it is published") in out
+    assert (f"skipped {at['Sleeping well']}: the en translation of {at['Gut schlafen']}, private in WordPress: not brought in as the "
+            "translation, which would publish its text on the en page") in out
+    assert sorted(p.name for p in (project.root / "source_de").glob("*.md")) == ["schlaf.md"]
+    assert not (project.root / "translations").exists() or not list((project.root / "translations").rglob("*.po"))
+    assert "import: 1 private post left out" in out and f"Genug trinken ({at['Genug trinken']})" in out
+    out = project.run("import", "--private", str(path)).output
+    assert "error" not in out and "translate: false\n" in project.read("source_de/trinken.md")
+    assert not list((project.root / "translations").rglob("*.po"))
 
 
 def test_an_article_still_marked_private_in_wordpress_is_never_sent_to_an_engine(project: Project):
@@ -543,11 +634,77 @@ def test_importing_an_export_again_leaves_out_the_posts_the_author_deleted_or_re
             "back restore it (git restore source_de/fruehling.md) or import again with --again") in out
     assert f"skipped {path}:4: imported before as source_de/trinken.md, which was deleted since" in out
     assert f"skipped {path}:6: already imported as source_de/abendtee.md" in out
-    assert "import: 3 articles imported before, not written again (2 deleted since): nothing new" in out
+    assert "import: 3 articles imported before, not written again (2 deleted since)" in out
     project.run("import", "--again", str(path))
     assert sorted(p.name for p in (project.root / "source_de").glob("*.md")) == \
         ["abendtee.md", "fruehling.md", "trinken.md"]
     assert f"# imported from WordPress post 103 of {HOST}/\n" in project.read("source_de/fruehling.md")
+
+
+def page(title: str, body: str, *, post_id: int, name: str) -> str:
+    """A WordPress page's item."""
+    return post(title, body, post_id=post_id, name=name, link=f"{HOST}/{name}/").replace(
+        "<wp:post_type>post</wp:post_type>", "<wp:post_type>page</wp:post_type>")
+
+
+def test_the_summary_counts_posts_and_pages_apart_and_a_reimport_that_changes_nothing_says_so(project: Project,
+                                                                                              tmp_path):
+    """An export of 3 posts, 1 page and 2 attachments was summed up as "4 articles written"; imported again it said
+    "nothing new" on its first line, then listed the export's feeds and lists again and wrote a translation's
+    catalog (deleted since) all the same. Posts and pages are counted apart; the addresses redirects.txt has already
+    are not listed again; "nothing new" is said last, and only where no file changed."""
+    path = export(tmp_path, post("Genug trinken", GERMAN, post_id=102, name="trinken", extra=polylang("de", "pll_1")),
+                  post("Drinking enough", ENGLISH, post_id=202, name="drinking-enough",
+                       link=f"{HOST}/en/2024/04/drinking-enough/", extra=polylang("en", "pll_1")),
+                  post("Gut schlafen", f'<p>Wer gut schläft, trinkt <a href="{HOST}/2024/04/trinken/">genug</a>.</p>',
+                       post_id=103, name="schlaf"),
+                  post("Tee am Abend", f"<p>{MORE}</p>", post_id=104, name="tee"),
+                  page("Über mich", "<p>Ich bin Heilpraktikerin in Beispielstadt.</p>", post_id=7, name="ueber-mich"),
+                  attachment(61, "tee", "Tee", parent=104), attachment(62, "bett", "Bett", parent=103))
+    dry = project.run("import", "--dry-run", "-q", str(path)).output  # it counted nothing, and said "lead … now"
+    assert "import: 3 articles and 1 page would be written as drafts ('draft: true')\n" in dry
+    assert "import: 1 link to another imported post's old address would lead to its source file now" in dry
+    first = project.run("import", str(path)).output
+    assert "import: 3 articles and 1 page written as drafts ('draft: true')" in first
+    assert "import: 1 link to another imported post's old address leads to its source file now" in first
+    assert "/feed/  /de/feed.xml  301" in first
+    files = project.snapshot()
+    again = project.run("import", str(path)).output
+    assert project.snapshot() == files
+    assert "import: 3 articles and 1 page imported before, not written again\n" in again
+    assert "feeds, lists), which no article's aliases: keep: redirects.txt has them already\n" in again
+    assert "/feed/  /de/feed.xml  301" not in again and "link" not in again and "written as" not in again
+    assert again.endswith("import: nothing new, no file changed: its articles, their translations and its old "
+                          "addresses are all in the project from an earlier import\n")
+    (project.root / "translations/en/trinken.po").unlink()
+    restored = project.run("import", str(path)).output
+    assert "import: wrote translations/en/trinken.po: " in restored
+    assert "nothing new" not in restored
+
+
+def test_the_translation_of_a_post_deleted_since_its_import_is_left_out_with_it(project: Project, tmp_path):
+    """After the author deleted an imported German post, importing the export again left the post out but aligned
+    its English one all the same, into the free name the German would have had (``trinken-2``): "error: no
+    article with slug 'trinken-2'", exit 2. The translation is left out with it and named; ``--again`` brings both
+    back."""
+    path = export(tmp_path, post("Genug trinken", GERMAN, post_id=102, name="trinken", extra=polylang("de", "pll_1")),
+                  post("Drinking enough", ENGLISH, post_id=202, name="drinking-enough",
+                       link=f"{HOST}/en/2024/04/drinking-enough/", extra=polylang("en", "pll_1")))
+    project.run("import", str(path))
+    (project.root / "source_de/trinken.md").unlink()
+    files = project.snapshot()
+    out = project.run("import", str(path)).output
+    assert project.snapshot() == files
+    assert "error" not in out and "trinken-2" not in out
+    lines = path.read_text(encoding="utf-8").split("\n")
+    english, german = (f"{path}:{next(n for n, line in enumerate(lines, 1) if f'[{t}]]></title>' in line)}"
+                       for t in ("Drinking enough", "Genug trinken"))
+    assert (f"skipped {english}: the en translation of {german}, left out with it (deleted since; --again brings "
+            "both back)") in out
+    assert out.endswith("import: nothing new, no file changed: what was deleted since stays deleted\n")
+    out = project.run("import", "--again", str(path)).output
+    assert f"import: {english} as the en translation of source_de/trinken.md (made by hand)" in out
+    assert (project.root / "source_de/trinken.md").is_file()
 
 
 def test_wordpress_shortlinks_of_posts_and_pages_are_redirected(project: Project, tmp_path):

@@ -371,7 +371,7 @@ def test_a_wordpress_impressum_replaces_inits_untouched_template_instead_of_land
     project.run("init")
     out = project.run("import", str(legal_export(tmp_path))).output
     assert "wrote source_de/seiten/impressum.md (from " in out
-    assert "import: 1 article written as a draft ('draft: true'); check it, delete that line to publish it" in out
+    assert "import: 1 page written as a draft ('draft: true'); check it, delete that line to publish it" in out
     assert "  replaced the template 'verlag init' wrote there (untouched: only [[AUSFÜLLEN: …]] placeholders)" in out
     assert sorted(p.name for p in (project.root / "source_de/seiten").iterdir()) == ["datenschutz.md", "impressum.md"]
     text = project.read("source_de/seiten/impressum.md")

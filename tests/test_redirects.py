@@ -252,6 +252,34 @@ def test_a_drafts_old_addresses_are_not_redirected_yet(project):
 
 
 
+def test_an_alias_whose_line_names_a_translation_s_language_leads_to_that_edition(project, server):
+    """An old address of the English page of a multilingual blog lies outside ``/en/`` (``/drinking-enough/``,
+    ``/?p=202``): the comment after it in ``aliases:`` (``# en: …``, as ``verlag import`` writes it) sends it to the
+    English page, on plain web space and in the hosts' rules; an alias in a flow list, which has no comment of its
+    own, one naming a language verlag.toml does not translate into, and one whose path an alias without a comment
+    has (a language's own domain, the German slug) lead to the German page."""
+    httpd, state = server
+    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    configure(project, base)
+    german = {"Die Leber arbeitet nachts.": "The liver works at night."}
+    project.write("source_de/leber.md", article("Leber", " ".join(german) + "\n").replace(
+        "---\nDie", "aliases:\n- /leber-alt/\n- /liver-works/  # en: the English post's\n"
+        "- '/foie nuit/'  # fr: the French post's\n- https://blog.example/?p=202  # en: its shortlink\n"
+        "- https://en.blog.example/leber-alt/  # en: on the language's own domain, with the German slug\n---\nDie"))
+    project.write("source_de/salbei.md", article("Salbei", "Salbei beruhigt.\n", aliases="[/sage/]  # en: no"))
+    project.run("extract")
+    review(project, "en", "leber", {("title", "Leber"): "Liver", **german})
+    project.run("build")
+    state["root"] = project.root / "site"
+    assert follow(base + "liver-works/") == base + "en/leber/"
+    assert follow(base + "leber-alt/") == base + "de/leber/"
+    assert follow(base + "foie%20nuit/") == base + "de/leber/"
+    assert follow(base + "sage/") == base + "de/salbei/"
+    redirects = project.read("site/_redirects")
+    assert "/liver-works/  /en/leber/  301\n" in redirects and "/  p=202  /en/leber/  301!\n" in redirects
+    assert "/sage/  /de/salbei/  301\n" in redirects
+
+
 def test_a_withdrawn_translation_s_address_leads_to_the_original_until_it_is_published_again(project, server):
     """An English page was published; the author's edits send its reviewed sentences back to review, the edition
     falls below min_translated and is withdrawn: its address must not become a 404 for the feed readers,
