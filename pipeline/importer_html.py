@@ -33,6 +33,7 @@ from .errors import VerlagError
 from .importer import (HAND_ADVICE, IMAGES_DIR, PROTECTED, TAG_ADVICE, ImportedArticle, image_destination,
                        local_name, new_article, too_large)
 from .inline_images import InlineImage, inline_image
+from .invisible import without_hints
 from .limits import PAGE, size_text
 from .scaffold import LEGAL_SLUGS, ascii_slug
 from .sources import site_host
@@ -1179,8 +1180,9 @@ def _as_written(author: str | None, page: str) -> str | None:
 
 
 def _squash(text: str) -> str:
-    """``text`` without any whitespace: block boundaries add or drop spaces, the letters stay."""
-    return "".join(text.split())
+    """``text`` without any whitespace and invisible line-break hints (``invisible.HINTS``): block boundaries
+    add or drop spaces, trafilatura drops the soft hyphens of "Kürbis&shy;kernen", the letters stay."""
+    return without_hints("".join(text.split()))
 
 
 def _blocks(content: str, outer: bool = False) -> list[str]:

@@ -690,6 +690,40 @@ def test_a_short_saved_page_keeps_its_text_and_says_it_kept_all_of_it(project, t
     assert "a short page whose article could not be told from the rest: all of its text kept" in out
 
 
+FULL_PAGE = """<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Magnesium – Praxis Ost</title>
+<meta property="article:published_time" content="2025-02-10T09:00:00+01:00"></head><body>
+<div id="consent">Diese Seite nutzt Cookies. <button>Einverstanden</button></div>
+<nav><a href="/">Start</a> <a href="/blog/">Blog</a></nav>
+<main><article><h1>Magnesium</h1>{byline}
+<p>Magnesium entspannt die Muskeln. Ein Mangel zeigt sich oft als Wadenkrampf.</p>
+<p>Reich an Magnesium sind {example} Hafer{shy}flocken.</p>
+<figure><img src="hafer.png" alt="Haferflocken"><figcaption>Haferflocken</figcaption></figure>
+</article></main>
+<aside>Meistgelesen: ...</aside>
+<footer>© 2025 Praxis Ost · <a href="/impressum/">Impressum</a></footer>
+</body></html>
+"""
+
+
+def test_a_paragraph_with_soft_hyphens_on_a_full_saved_page_is_kept_without_them(project, tmp_path):
+    """Fresh-user trial: on a page with a cookie banner, menu, sidebar and footer around <main><article>, a
+    paragraph with soft hyphens ("z.&shy;B. in Kürbis&shy;kernen") was left out as "widget text?": trafilatura
+    drops soft hyphens (where a figure makes it give the article as one paragraph), so the article's own text did
+    not hold its blocks and the whole <body> was pruned."""
+    (tmp_path / "hafer.png").write_bytes(png(40, 30))
+    for n, (example, shy) in enumerate((("z.&shy;B.", "&shy;"), ("z.&#8203;B.", "&#x2060;"), ("z. B.", ""))):
+        page = tmp_path / f"magnesium{n}.html"
+        page.write_text(FULL_PAGE.format(byline="", example=example, shy=shy), encoding="utf-8")
+        out = project.run("import", "--dry-run", str(page)).output
+        kept = f"Reich an Magnesium sind {'z. B.' if n == 2 else 'z.B.'} Haferflocken.\n"
+        assert "left out" not in out and kept in out, out
+        assert ("dropped 2 invisible hyphenation hints" in out) == bool(shy), out
+    project.run("import", str(tmp_path / "magnesium0.html"))
+    body = project.read("source_de/magnesium.md").split("---\n", 2)[2]
+    assert "\nReich an Magnesium sind z.B. Haferflocken.\n\n![Haferflocken]" in body, body
+    assert SHY not in body and "Cookies" not in body and "Impressum" not in body and "Meistgelesen" not in body
+
+
 def _word_item(marker: str, text: str, level: int = 1, font: str = "Symbol") -> str:
     """A list paragraph as Word's "Save as Web Page" writes it: the marker typed out in an mso-list:Ignore span."""
     return (f"<p class=MsoListParagraphCxSpMiddle style='text-indent:-18.0pt;mso-list:l0 level{level} lfo1'>"
