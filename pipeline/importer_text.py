@@ -217,13 +217,18 @@ def _joined_wrapped(lines: list[tuple[int, str]]) -> list[str]:
     most ``WRAP_WIDTH``; a paragraph (or list item: one starts the next) is wrapped where each of its lines but
     the last was broken because the next line's first word did not fit the width (``WRAP_SLACK``), and none is
     HTML; and only where one of them breaks inside a sentence. Copied web text has a line a block, long paragraphs,
-    a short heading or list line before its text, and sentences whole on their lines: it stays as it is."""
+    a short heading or list line before its text, and sentences whole on their lines: it stays as it is. The
+    title (the first line) and the byline under it (``_byline``: "Sabine Lindner", "8. Nov. 2024") are lines of
+    their own, however short: joined, the author's name was part of the title."""
     width = max((len(line) for _, line in lines if " " in line), default=0)
     if width > WRAP_WIDTH or all(line for _, line in lines[:-1]):
         return []
-    blocks, block = [], []  # runs of lines: a blank line or a list item starts the next
-    for at, (_, line) in enumerate(lines):
-        if block and (not line or BULLET_RE.match(line) or NUMBERED_RE.match(line)):
+    filled = [(number, line) for number, line in lines if line]
+    alone = {number for number, _ in filled[:1] + _byline(filled[1:])[0]}
+    blocks, block = [], []  # runs of lines: a blank line, a list item, the title and each byline line start the next
+    for at, (number, line) in enumerate(lines):
+        if block and (not line or BULLET_RE.match(line) or NUMBERED_RE.match(line) or number in alone
+                      or lines[block[-1]][0] in alone):
             blocks.append(block)
             block = []
         if line:

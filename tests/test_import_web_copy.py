@@ -257,6 +257,23 @@ def test_copied_text_with_the_authors_name_alone_over_the_date_reads_them_as_byl
     assert "date: 2024-11-08 from '8. Nov. 2024'" in out and "dropped the reading time: 4 Min. Lesezeit" in out
 
 
+def test_a_wix_byline_over_blank_line_separated_paragraphs_is_the_byline_not_part_of_the_title(project, tmp_path):
+    """Fresh-user trial: README's Wix example with blank lines between paragraphs read as a hard-wrapped file, the
+    author's name joined to the title ("Fasten im Frühling Sabine Lindner", its slug too), no author; with a blank
+    line after the title as well. A hard-wrapped paragraph of the body is still joined."""
+    for n, gap in enumerate(("", "\n")):
+        text = tmp_path / f"fasten{n}.txt"
+        text.write_text(f"Fasten im Frühling\n{gap}Sabine Lindner\n8. Nov. 2024\n4 Min. Lesezeit\n\n"
+                        "Fasten entlastet den Körper.\n\nTrinken Sie dabei viel\nWasser und Tee.\n", encoding="utf-8")
+        out = project.run("import", "--dry-run", str(text)).output
+        assert "title (first line): Fasten im Frühling\n" in out, out
+        assert "author (first other byline item): Sabine Lindner" in out and "date: 2024-11-08 from '8. Nov. 2024'" in out
+        assert "dropped the reading time: 4 Min. Lesezeit" in out
+        assert out.endswith("---\nFasten entlastet den Körper.\n\nTrinken Sie dabei viel Wasser und Tee.\n\n"), out
+    project.run("import", str(tmp_path / "fasten0.txt"))
+    assert "author: Sabine Lindner\n" in project.read("source_de/fasten-im-fruehling.md")
+
+
 def test_a_name_alone_after_the_title_without_a_date_after_it_stays_text(project, tmp_path):
     """Only a date or reading time after it makes a short line a byline's name: a subtitle-like line stays."""
     text = tmp_path / "schlaf.txt"
