@@ -360,12 +360,14 @@ def _byline(filled: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[
 def _name_before_byline(filled: list[tuple[int, str]], index: int) -> bool:
     """Whether line ``index`` is an author's name alone on the line right after the title ("Sabine Lindner" over
     "8. Nov. 2024", as Wix's byline copies): a short line (six words at most) without a sentence's end, that a
-    date or reading time follows."""
+    date or reading time follows, alone or first on a byline of one line ("3. Okt. 2025 · 4 Min. Lesezeit",
+    ``_byline_items``)."""
     if index != 0 or len(filled) < 2:
         return False
     line, after = filled[0][1], BULLET_RE.sub("", filled[1][1])
+    first = (_byline_items(after) or [after])[0]
     return (len(line) <= SHORT and len(line.split()) <= 6 and not line.endswith((".", "!", ",", ";", ":", "?"))
-            and not BULLET_RE.match(line) and bool(german_date(after) or READING_TIME_RE.match(after)))
+            and not BULLET_RE.match(line) and bool(german_date(first) or READING_TIME_RE.match(first)))
 
 
 def _byline_item(line: str) -> bool:

@@ -274,6 +274,19 @@ def test_a_wix_byline_over_blank_line_separated_paragraphs_is_the_byline_not_par
     assert "author: Sabine Lindner\n" in project.read("source_de/fasten-im-fruehling.md")
 
 
+def test_a_name_over_a_byline_of_one_line_is_the_author_and_the_line_gives_date_and_reading_time(project, tmp_path):
+    """Fresh-user trial: "Anna Berger" over "3. Okt. 2025 · 4 Min. Lesezeit" gave no author and no date, both lines
+    went into the body ("3\\. Okt. 2025 · 4 Min. Lesezeit"): only a date alone after it made the name a byline's."""
+    for n, (sep, gap) in enumerate(((" · ", ""), (" | ", "\n"))):
+        text = tmp_path / f"schulter{n}.txt"
+        text.write_text(f"Die steife Schulter\nAnna Berger\n3. Okt. 2025{sep}4 Min. Lesezeit\n{gap}"
+                        "Eine steife Schulter braucht Geduld. Sie löst sich oft erst nach Monaten.\n", encoding="utf-8")
+        out = project.run("import", "--dry-run", str(text)).output
+        assert "author (first other byline item): Anna Berger" in out, out
+        assert "date: 2025-10-03 from '3. Okt. 2025'" in out and "dropped the reading time: 4 Min. Lesezeit" in out
+        assert out.endswith("---\nEine steife Schulter braucht Geduld. Sie löst sich oft erst nach Monaten.\n\n"), out
+
+
 def test_a_name_alone_after_the_title_without_a_date_after_it_stays_text(project, tmp_path):
     """Only a date or reading time after it makes a short line a byline's name: a subtitle-like line stays."""
     text = tmp_path / "schlaf.txt"
