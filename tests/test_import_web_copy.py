@@ -754,6 +754,34 @@ def test_a_paragraph_with_soft_hyphens_on_a_full_saved_page_is_kept_without_them
     assert SHY not in body and "Cookies" not in body and "Impressum" not in body and "Meistgelesen" not in body
 
 
+def test_a_themes_byline_under_the_title_stays_out_and_gives_author_and_date(project, tmp_path):
+    """Fresh-user trial: <p class="meta">Veröffentlicht am 15. Jan. 2025 von Anna Berger</p> under the title became
+    the article's first paragraph and the page had no author. It is left out and named, its name is the author
+    and its date the date where the page states none; a first paragraph that only mentions a date stays."""
+    (tmp_path / "hafer.png").write_bytes(png(40, 30))
+    stated = '<meta property="article:published_time" content="2025-02-10T09:00:00+01:00">'
+    cases = [('<p class="meta">Veröffentlicht am 10. Feb. 2025 von Jana Vogt</p>', stated,
+              "date: 2025-02-10T09:00:00+01:00 from article:published_time"),
+             ('<div class="byline">Von Jana Vogt am 10.02.2025</div>', "", "date: 2025-02-10 from "),
+             ('<p class="entry-meta">Geschrieben von Jana Vogt am 10. Feb. 2025 · 4 Min. Lesezeit</p>', stated,
+              "date: 2025-02-10T09:00:00+01:00 from article:published_time")]
+    for n, (byline, meta, date) in enumerate(cases):
+        page = tmp_path / f"magnesium{n}.html"
+        page.write_text(FULL_PAGE.replace(stated, meta).format(byline=byline, example="z. B.", shy=""),
+                        encoding="utf-8")
+        out = project.run("import", "--dry-run", str(page)).output
+        written = byline.split(">")[1].split("<")[0]
+        assert f"left out the byline: {written}\n" in out and "left out (widget text?)" not in out, out
+        assert n == 1 or "author (the byline's): Jana Vogt" in out  # trafilatura reads the second one's itself
+        assert date in out and "author: Jana Vogt\n" in out
+        assert out.split("---\n")[2].startswith("Magnesium entspannt die Muskeln."), out
+    prose = "<p>Erschienen am 10. Februar 2025 in der Hauszeitung, jetzt auch hier.</p>"
+    (tmp_path / "prosa.html").write_text(FULL_PAGE.format(byline=prose, example="z. B.", shy=""), encoding="utf-8")
+    out = project.run("import", "--dry-run", str(tmp_path / "prosa.html")).output
+    assert out.split("---\n")[2].startswith("Erschienen am 10. Februar 2025 in der Hauszeitung"), out
+    assert "left out the byline" not in out and "author: " not in out
+
+
 def _word_item(marker: str, text: str, level: int = 1, font: str = "Symbol") -> str:
     """A list paragraph as Word's "Save as Web Page" writes it: the marker typed out in an mso-list:Ignore span."""
     return (f"<p class=MsoListParagraphCxSpMiddle style='text-indent:-18.0pt;mso-list:l0 level{level} lfo1'>"
