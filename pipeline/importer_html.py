@@ -1235,13 +1235,15 @@ def _leading_byline(node, title: str, notes: list[str]) -> dict:
     ``node`` and named in ``notes`` before pruning (trafilatura may leave it out: not widget text to add by hand);
     empty where the article's first text is none: it stays text."""
     title_heading = _title_heading(node, title)
+    skipped = set(title_heading.iter()) if title_heading is not None else set()
     for element in node.iter():
-        if title_heading is not None and (element is title_heading or title_heading in element.iterancestors()):
+        if element in skipped:
             continue
         if element.tag in TEXT_BEGINS:
             return {}
-        if element.tag not in ("p", "div", "address") or element is node or not _words(element.text_content()) \
-                or any(e.tag in ("p", "div", "address", "figure", *TEXT_BEGINS) for e in element.iterdescendants()):
+        if element.tag not in ("p", "div", "address") or element is node \
+                or any(e.tag in ("p", "div", "address", "figure", *TEXT_BEGINS) for e in element.iterdescendants()) \
+                or not _words(element.text_content()):
             continue
         found = _text_byline(_words(element.text_content()))
         if found:
