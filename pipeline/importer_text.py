@@ -5,7 +5,8 @@
 2. The byline follows: lines starting with "- ", "• " or "· ", and lines that are a German date,
    a reading time, "Aktualisiert: <date>" or a name after "Von", "Autor:" or "Autorin:" (``_by``), also
    several of them on one line split by "|", "·", "•" or " - " (``_byline_items``), and a name alone on the
-   line after the title when a date or reading time follows it (``_name_before_byline``).
+   line after the title when a date or reading time follows it, alone or first on a byline of one line
+   (``_name_before_byline``).
    A date is ``date``, "Aktualisiert:" is ``updated``, a reading time ("3 Min. Lesezeit") is
    dropped (verlag computes its own), the name after "Von" is the author, else the first other
    byline item.
