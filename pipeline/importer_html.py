@@ -33,6 +33,7 @@ from .errors import VerlagError
 from .importer import (HAND_ADVICE, IMAGES_DIR, PROTECTED, TAG_ADVICE, ImportedArticle, image_destination,
                        local_name, new_article, too_large)
 from .inline_images import InlineImage, inline_image
+from .invisible import without_hints
 from .limits import PAGE, size_text
 from .scaffold import LEGAL_SLUGS, ascii_slug
 from .sources import site_host
@@ -70,6 +71,11 @@ BYLINE_LEVELS = 2  # how far up from the byline its author's name may stand (``_
 WIDGET_HOOKS = ("post-metadata", "post-footer", "share-buttons", "post-social-counters", "like-button",
                 "comments", "recent-posts")  # Wix widgets (``data-hook``) that are never article text
 PROSE_WORDS = 5  # a dropped block with this many words is named in the summary
+# a theme's byline as a line of text: "Veröffentlicht am 15. Jan. 2025 von Anna Berger", "Von Anna Berger am 3. Mai 2024"
+PUBLISHED_RE = re.compile(r"^(?:(?:(?:veröffentlicht|geschrieben)\s+)?von\s+(?P<name>\S.*?)\s+am\s+(?P<on>\S.*)"
+                          r"|(?:veröffentlicht|erschienen|geschrieben|gepostet)(?:\s+am)?\s+(?P<date>\S.*?)"
+                          r"(?:\s+von\s+(?P<by>\S.*))?)$", re.I)
+TEXT_BEGINS = (*HEADINGS, "ul", "ol", "table", "blockquote", "pre")  # after one of these no byline follows
 BLOCK_TAGS = r"(?:p|div|h[1-6]|ul|ol|li|blockquote|figure|table|pre|hr)"
 BLOCK_TAG_RE = re.compile(rf"</?{BLOCK_TAGS}\b", re.I)
 BLOCK_START_RE = re.compile(rf"(<{BLOCK_TAGS}\b)", re.I)  # wpautop: a blank line before each block's start …
@@ -1008,7 +1014,8 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
     trafilatura left out as widgets (``_prune``; each is noted but a widget's known words, ``_furniture``), or the
     whole element where that would lose most of its text (``_kept_text``). Wix's
     byline gives the author and, when trafilatura found no date, the date (``_byline``); it and the
-    counter/share widgets are removed first (``_drop_widgets``). A heading or image of that element
+    counter/share widgets are removed first (``_drop_widgets``), and so is a theme's byline written as the
+    article's first text (``_leading_byline``), which gives them where Wix's does not. A heading or image of that element
     missing from the Markdown is noted. An Impressum or privacy notice (``_legal_slug``) is a page
     (``source_de/seiten/``) named by that slug, which ``importer.place`` puts in the place of init's untouched
     template as it does a WordPress page's. A page that declares no encoding is read as UTF-8 where it is that
@@ -1057,7 +1064,10 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
     widgets = _drop_widgets(doc, dropped, others)
     blocks = [b for b in _blocks(content) if b not in widgets]
     outer = _blocks(content, outer=True)
-    node = _kept_text(_main_node(doc, blocks), blocks, outer, _whole_page(content), dropped, notes)
+    node = _main_node(doc, blocks)
+    for key, value in _leading_byline(node, title, notes).items():  # Wix's, where the page has it, comes first
+        byline.setdefault(key, value)
+    node = _kept_text(node, blocks, outer, _whole_page(content), dropped, notes)
     title_heading = _title_heading(node, title)
     if title_heading is not None:
         title_heading.drop_tree()
@@ -1179,8 +1189,9 @@ def _as_written(author: str | None, page: str) -> str | None:
 
 
 def _squash(text: str) -> str:
-    """``text`` without any whitespace: block boundaries add or drop spaces, the letters stay."""
-    return "".join(text.split())
+    """``text`` without any whitespace and invisible line-break hints (``invisible.HINTS``): block boundaries
+    add or drop spaces, trafilatura drops the soft hyphens of "Kürbis&shy;kernen", the letters stay."""
+    return without_hints("".join(text.split()))
 
 
 def _blocks(content: str, outer: bool = False) -> list[str]:
@@ -1216,6 +1227,58 @@ def _byline(doc) -> tuple[dict, list[str]]:
         if reading:
             notes.append(f"dropped the reading time: {reading}")
     return found, notes
+
+
+def _leading_byline(node, title: str, notes: list[str]) -> dict:
+    """{"author": …, "date": …, "shown": …} of a byline a theme writes as the article's first text, under its title
+    (``<p class="meta">Veröffentlicht am 15. Jan. 2025 von Anna Berger</p>``, ``_text_byline``), removed from
+    ``node`` and named in ``notes`` before pruning (trafilatura may leave it out: not widget text to add by hand);
+    empty where the article's first text is none: it stays text."""
+    title_heading = _title_heading(node, title)
+    skipped = set(title_heading.iter()) if title_heading is not None else set()
+    for element in node.iter():
+        if element in skipped:
+            continue
+        if element.tag in TEXT_BEGINS:
+            return {}
+        if element.tag not in ("p", "div", "address") or element is node \
+                or any(e.tag in ("p", "div", "address", "figure", *TEXT_BEGINS) for e in element.iterdescendants()) \
+                or not _words(element.text_content()):
+            continue
+        found = _text_byline(_words(element.text_content()))
+        if found:
+            notes.append(f"left out the byline: {_words(element.text_content())}")
+            _drop_keeping_tail(element)
+        return found
+    return {}
+
+
+def _text_byline(text: str) -> dict:
+    """{"author": …, "date": …, "shown": the date as written} of ``text`` when it is a byline and nothing else:
+    "Veröffentlicht am 15. Jan. 2025 von Anna Berger", "Von Anna Berger am 3. Mai 2024" (``PUBLISHED_RE``), also
+    as items split as the pasted-text reader splits a byline ("Von Anna Berger · 3. Mai 2024 · 4 Min. Lesezeit",
+    ``importer_text.BYLINE_SEPARATOR_RE``): dates with a year, a name after "Von" (``importer_text._by``), a reading
+    time; else empty (a sentence that names a date stays text)."""
+    from .importer_text import BYLINE_SEPARATOR_RE, READING_TIME_RE, _by, german_date
+
+    items = []
+    for part in filter(None, BYLINE_SEPARATOR_RE.split(text)):
+        match = PUBLISHED_RE.match(part)
+        name = match and (match.group("by") or match.group("name"))
+        items += [match.group("date") or match.group("on"), *([f"Von {name}"] if name else [])] if match else [part]
+    found: dict = {}
+    for item in items:
+        day = german_date(item)
+        if day and day[2] and "date" not in found:
+            try:
+                found["date"], found["shown"] = dt.date(day[2], day[1], day[0]), item
+            except ValueError:
+                return {}
+        elif _by(item) and "author" not in found:
+            found["author"] = _by(item)
+        elif not READING_TIME_RE.match(item):
+            return {}
+    return found
 
 
 def _byline_name(meta) -> str:

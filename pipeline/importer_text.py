@@ -5,7 +5,8 @@
 2. The byline follows: lines starting with "- ", "• " or "· ", and lines that are a German date,
    a reading time, "Aktualisiert: <date>" or a name after "Von", "Autor:" or "Autorin:" (``_by``), also
    several of them on one line split by "|", "·", "•" or " - " (``_byline_items``), and a name alone on the
-   line after the title when a date or reading time follows it (``_name_before_byline``).
+   line after the title when a date or reading time follows it, alone or first on a byline of one line
+   (``_name_before_byline``).
    A date is ``date``, "Aktualisiert:" is ``updated``, a reading time ("3 Min. Lesezeit") is
    dropped (verlag computes its own), the name after "Von" is the author, else the first other
    byline item.
@@ -221,13 +222,18 @@ def _joined_wrapped(lines: list[tuple[int, str]]) -> list[str]:
     most ``WRAP_WIDTH``; a paragraph (or list item: one starts the next) is wrapped where each of its lines but
     the last was broken because the next line's first word did not fit the width (``WRAP_SLACK``), and none is
     HTML; and only where one of them breaks inside a sentence. Copied web text has a line a block, long paragraphs,
-    a short heading or list line before its text, and sentences whole on their lines: it stays as it is."""
+    a short heading or list line before its text, and sentences whole on their lines: it stays as it is. The
+    title (the first line) and the byline under it (``_byline``: "Sabine Lindner", "8. Nov. 2024") are lines of
+    their own, however short: joined, the author's name was part of the title."""
     width = max((len(line) for _, line in lines if " " in line), default=0)
     if width > WRAP_WIDTH or all(line for _, line in lines[:-1]):
         return []
-    blocks, block = [], []  # runs of lines: a blank line or a list item starts the next
-    for at, (_, line) in enumerate(lines):
-        if block and (not line or BULLET_RE.match(line) or NUMBERED_RE.match(line)):
+    filled = [(number, line) for number, line in lines if line]
+    alone = {number for number, _ in filled[:1] + _byline(filled[1:])[0]}
+    blocks, block = [], []  # runs of lines: a blank line, a list item, the title and each byline line start the next
+    for at, (number, line) in enumerate(lines):
+        if block and (not line or BULLET_RE.match(line) or NUMBERED_RE.match(line) or number in alone
+                      or lines[block[-1]][0] in alone):
             blocks.append(block)
             block = []
         if line:
@@ -371,12 +377,14 @@ def _byline(filled: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[
 def _name_before_byline(filled: list[tuple[int, str]], index: int) -> bool:
     """Whether line ``index`` is an author's name alone on the line right after the title ("Sabine Lindner" over
     "8. Nov. 2024", as Wix's byline copies): a short line (six words at most) without a sentence's end, that a
-    date or reading time follows."""
+    date or reading time follows, alone or first on a byline of one line ("3. Okt. 2025 · 4 Min. Lesezeit",
+    ``_byline_items``)."""
     if index != 0 or len(filled) < 2:
         return False
     line, after = filled[0][1], BULLET_RE.sub("", filled[1][1])
+    first = (_byline_items(after) or [after])[0]
     return (len(line) <= SHORT and len(line.split()) <= 6 and not line.endswith((".", "!", ",", ";", ":", "?"))
-            and not BULLET_RE.match(line) and bool(german_date(after) or READING_TIME_RE.match(after)))
+            and not BULLET_RE.match(line) and bool(german_date(first) or READING_TIME_RE.match(first)))
 
 
 def _byline_item(line: str) -> bool:
