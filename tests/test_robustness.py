@@ -156,9 +156,9 @@ def _comparable(element) -> str:
     """The body's HTML with what may rightly differ between languages taken out: the UI words of footnote
     back-links (their title and aria-label), the link targets' language folder, and ``lang="de"`` on the
     text of HTML blocks (German in every edition, marked so in a translation: ``rawhtml``) and on the
-    signed-off ``copy`` drafts, German prose shown as German (its ``lang`` and ``title`` on the block, or the
-    ``<span>`` around it; a passage shown in German has its line breaks as spaces, the same white space to HTML,
-    so runs of white space outside ``<pre>`` count as one space)."""
+    signed-off ``copy`` drafts, German prose shown as German (its ``lang``, ``title`` and ``data-pagefind-ignore``
+    on the block, or the ``<span>`` around it; a passage shown in German has its line breaks as spaces, the same
+    white space to HTML, so runs of white space outside ``<pre>`` count as one space)."""
     for node in list(element.iter()):
         if isinstance(node.tag, str):
             in_pre = any(a.tag == "pre" for a in node.iterancestors())
@@ -168,6 +168,7 @@ def _comparable(element) -> str:
                 node.tail = node.tail and re.sub(r"\s+", " ", node.tail)
             if node.get("lang") == "de":
                 node.attrib.pop("lang")
+                node.attrib.pop("data-pagefind-ignore", None)  # German kept out of the language's search index
                 if node.get("title") == FALLBACK_HINT:
                     node.attrib.pop("title")
                     if node.tag == "span" and not node.attrib:
