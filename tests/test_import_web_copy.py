@@ -269,7 +269,8 @@ def test_a_wix_byline_over_blank_line_separated_paragraphs_is_the_byline_not_par
         assert "title (first line): Fasten im Frühling\n" in out, out
         assert "author (first other byline item): Sabine Lindner" in out and "date: 2024-11-08 from '8. Nov. 2024'" in out
         assert "dropped the reading time: 4 Min. Lesezeit" in out
-        assert out.endswith("---\nFasten entlastet den Körper.\n\nTrinken Sie dabei viel Wasser und Tee.\n\n"), out
+        assert out.endswith("---\nFasten entlastet den Körper.\n\nTrinken Sie dabei viel Wasser und Tee.\n\n"
+                            "import: 1 article would be written as a draft ('draft: true')\n"), out
     project.run("import", str(tmp_path / "fasten0.txt"))
     assert "author: Sabine Lindner\n" in project.read("source_de/fasten-im-fruehling.md")
 
@@ -284,7 +285,8 @@ def test_a_name_over_a_byline_of_one_line_is_the_author_and_the_line_gives_date_
         out = project.run("import", "--dry-run", str(text)).output
         assert "author (first other byline item): Anna Berger" in out, out
         assert "date: 2025-10-03 from '3. Okt. 2025'" in out and "dropped the reading time: 4 Min. Lesezeit" in out
-        assert out.endswith("---\nEine steife Schulter braucht Geduld. Sie löst sich oft erst nach Monaten.\n\n"), out
+        assert out.endswith("---\nEine steife Schulter braucht Geduld. Sie löst sich oft erst nach Monaten.\n\n"
+                            "import: 1 article would be written as a draft ('draft: true')\n"), out
 
 
 def test_a_name_alone_after_the_title_without_a_date_after_it_stays_text(project, tmp_path):
