@@ -491,7 +491,7 @@ def render_markdown(article: ImportedArticle) -> str:
     never published says so in a YAML comment (``draft: true  # a draft in Hugo too: …``), and the front matter
     ends with the article's ``origin`` as one (``# imported from content/posts/tee.md of https://…/``). An alias
     that was a translation's old address (``alias_languages``) is followed by one naming its language
-    (``sources.ALIAS_LANGUAGE_RE``), which the site stage reads (``sources.alias_languages``)."""
+    (``sources.ALIAS_LANGUAGE_RE``), which the site stage reads (``Article.alias_languages``)."""
     def dumped(key: str, value) -> str:
         if key != "aliases" or not article.alias_languages:
             return yaml.safe_dump({key: value}, allow_unicode=True, default_flow_style=key == "tags" and None,

@@ -4,7 +4,7 @@ A practitioner's old blog (WordPress, Wix, Jimdo) has links and search
 rankings pointing at its addresses; each old path answers with a permanent
 redirect to the article's page, in the three forms hosts read. An old path inside a language's folder
 (``/en/alt/``, a renamed article's old English address), or one whose ``aliases`` line names a language (``#
-en: …``, ``sources.alias_languages``: an imported blog's translated post's), leads to that language's edition
+en: …``, ``Article.alias_languages``: an imported blog's translated post's), leads to that language's edition
 while it is published, any other to the German original (Hugo's multilingual aliases do the same: each
 language's alias points at that language's page):
 
@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from .errors import VerlagError
-from .sources import ORIGIN_RE, Article, alias_languages, query_aliases, read_aliases, site_host
+from .sources import ORIGIN_RE, Article, query_aliases, read_aliases, site_host
 
 if TYPE_CHECKING:
     from .site import Urls
@@ -199,7 +199,7 @@ def collect(articles: Iterable[Article], urls: Urls, languages: Sequence[str], p
     """One redirect per alias of the published ``articles`` (German originals, sorted by slug), sorted by old
     path. ``languages``: the source language first, then the translations; ``published``: the title of
     every published page by (lang, slug). An alias under ``/<lang>/`` of a translation, or one whose line
-    names a translation's language (``sources.alias_languages``: an imported blog's translated post's old
+    names a translation's language (``Article.alias_languages``: an imported blog's translated post's old
     address), leads to that edition, or, while it is not published, to the original, said in ``notes``
     ("file:line: message"); any other alias leads to the original. An old slug (``alt``) is the alias ``/<lang>/alt/`` in every
     language. An alias that is no address (``sources.read_aliases``) or an old address another article
@@ -212,7 +212,7 @@ def collect(articles: Iterable[Article], urls: Urls, languages: Sequence[str], p
     for article in articles:
         olds, problems = read_aliases(article)
         errors.extend(problems)
-        tagged = alias_languages(article)
+        tagged = article.alias_languages
         expanded = [urls.path("article", code, old) for old in olds if not old.startswith("/") for code in languages]
         for old in dict.fromkeys([*(old for old in olds if old.startswith("/")), *expanded]):
             other = found.get(old)
@@ -233,7 +233,7 @@ def collect(articles: Iterable[Article], urls: Urls, languages: Sequence[str], p
 
 def _language(tag: str | None, languages: Sequence[str]) -> str | None:
     """The one of the translations' ``languages`` (after the source language) that ``tag`` (an alias's language,
-    ``sources.alias_languages``) names, compared case-insensitively; None for none."""
+    ``Article.alias_languages``) names, compared case-insensitively; None for none."""
     return next((code for code in languages[1:] if tag and code.lower() == tag.lower()), None)
 
 
@@ -336,7 +336,7 @@ def _by_query(articles: Sequence[Article], urls: Urls, languages: Sequence[str],
               before: Iterable[Redirect] = ()) -> list[tuple[str, str, Redirect]]:
     """(path, query, redirect) for each old address by query of the published ``articles``
     (``sources.query_aliases``: WordPress's ``/?p=140``), sorted: to the original, or to the edition in the
-    language its line names (``sources.alias_languages``: a translated post's shortlink, ``/?p=202  # en: …``)
+    language its line names (``Article.alias_languages``: a translated post's shortlink, ``/?p=202  # en: …``)
     while that is published (``languages``, ``notes``: as for ``collect``). Netlify's ``_redirects`` matches a query
     (https://docs.netlify.com/routing/redirects/redirect-options/#query-parameters; forced with ``!``, as the
     home page's ``index.html`` at ``/`` would shadow it), Apache's mod_rewrite its ``%{QUERY_STRING}``; Cloudflare
@@ -347,7 +347,7 @@ def _by_query(articles: Sequence[Article], urls: Urls, languages: Sequence[str],
     source = languages[0]
     found = {(path, query): r for r in before for path, _, query in [r.old.partition("?")]}
     for article in articles:
-        tagged = alias_languages(article)
+        tagged = article.alias_languages
         for path, query in query_aliases(article):
             old, other = f"{path}?{query}", found.get((path, query))
             if not path.startswith(urls.base_path):

@@ -112,6 +112,12 @@ class Article:
         warnings a build gives on every run (``same_titles``) name lines without reading the files."""
         return {key: self._key_line(key) for key in FRONT_MATTER_KEYS if key in self.meta}
 
+    @functools.cached_property
+    def alias_languages(self) -> dict[str, str]:
+        """``read_alias_languages`` of the article, stored as ``placeholders`` is: the site stage asks every
+        article for its redirects, and a no-op build reads no source whose stat is recorded."""
+        return read_alias_languages(self)
+
     def written_keys(self) -> dict:
         """Each top-level front-matter key as YAML reads it (``true:`` is True, ``null:`` None) -> (1-based line
         of the file, the key as written: ``true``, ``"tit: le"``); read with PyYAML's composer, whose node
@@ -688,7 +694,7 @@ def query_aliases(article: Article) -> list[tuple[str, str]]:
     return list(dict.fromkeys(found))
 
 
-def alias_languages(article: Article) -> dict[str, str]:
+def read_alias_languages(article: Article) -> dict[str, str]:
     """The old addresses of ``aliases`` that were a translation's (``ALIAS_LANGUAGE_RE``: the item's line ends in
     a comment naming the language, ``- https://blog.example/?p=202  # en: …``, as ``verlag import`` writes the
     addresses of a multilingual blog's translated posts), each as ``read_aliases`` gives its path, or as
@@ -837,7 +843,7 @@ class _ReadCache:
         """``read_article(path, ref, page)``, from the stored entry when the bytes are the same (by the stat
         record, else by reading them)."""
         entry = self.known.get(ref)
-        usable = isinstance(entry, list) and len(entry) == 10 and entry[1] == page
+        usable = isinstance(entry, list) and len(entry) == 11 and entry[1] == page
         try:  # before the read: a save in between changes the stat the next run compares
             st = os.stat(path)
             signature = [st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns] if stat.S_ISREG(st.st_mode) else None
@@ -869,7 +875,7 @@ class _ReadCache:
         if meta is not None:
             self.fresh[ref] = [digest, page, article.digest == digest, meta, article.front_start,
                                article.front_start + len(article.front), article.body_start, article.body_line,
-                               [list(p) for p in article.placeholders], article.key_lines]
+                               [list(p) for p in article.placeholders], article.key_lines, article.alias_languages]
             if remember:
                 self.fresh_stats[ref] = [*signature, digest]
         return article
@@ -879,7 +885,7 @@ class _ReadCache:
         its pages, catalogs and redirects stay at that slug, not at one guessed from a ``slug:`` line that may
         be the mistake. The entry is kept for the next run while the source cannot be read; None without one."""
         entry = self.known.get(ref)
-        meta = entry[3] if isinstance(entry, list) and len(entry) == 10 else None
+        meta = entry[3] if isinstance(entry, list) and len(entry) == 11 else None
         slug = meta.get("slug", path.stem) if isinstance(meta, dict) else None
         if not isinstance(slug, str) or not SLUG_RE.match(slug) or len(slug) > SLUG_MAX or slug in RESERVED_SLUGS:
             return None
@@ -890,14 +896,16 @@ class _ReadCache:
     def _article(path: Path, ref: str, page: bool, data: bytes | None, digest: str, entry: list) -> Article | None:
         """The article of a valid ``entry``, None for an entry no source could have; ``data``: the source's bytes
         (of SHA-256 ``digest``), None to leave them unread (a plain entry only). The placeholders and key lines an
-        unread article is given are the entry's; those of one read must be the entry's, else the entry is none."""
-        _, _, plain, meta, front_start, front_end, body_start, body_line, placeholders, lines = entry
+        unread article is given are the entry's; those of one read must be the entry's, else the entry is none.
+        So are its ``alias_languages``."""
+        _, _, plain, meta, front_start, front_end, body_start, body_line, placeholders, lines, languages = entry
         meta = _from_json(meta)
         if not isinstance(meta, dict) or not isinstance(plain, bool) or not all(isinstance(n, int) for n in entry[4:8]):
             return None
-        told = tuple(map(tuple, placeholders)), lines
+        told = tuple(map(tuple, placeholders)), lines, languages
         if not isinstance(lines, dict) or not all(type(n) is int for n in lines.values()) or not lines.keys() <= _KEYS \
-                or not all(len(p) == 2 and type(p[0]) is int and type(p[1]) is str for p in told[0]):
+                or not all(len(p) == 2 and type(p[0]) is int and type(p[1]) is str for p in told[0]) \
+                or not isinstance(languages, dict) or not all(type(v) is str for v in languages.values()):
             return None
         if data is None:
             text = front = ""
@@ -916,7 +924,8 @@ class _ReadCache:
             return None
         article = _unread(Article(path, ref, slug, text, meta, front, front_start, body_start, body_line, digest,
                                   False, page), data, front_end, told)
-        return article if data is None or (article.placeholders, article.key_lines) == told else None
+        return article if data is None or (article.placeholders, article.key_lines, article.alias_languages) == told \
+            else None
 
     def save(self) -> None:
         """Store the entries of the sources read this time (only when they changed; not fsynced: a cache)."""
@@ -933,15 +942,15 @@ class _ReadCache:
 
 
 def _unread(article: Article, data: bytes | None, front_end: int,
-            told: tuple[tuple[tuple[int, str], ...], dict[str, int]]) -> Article:
+            told: tuple[tuple[tuple[int, str], ...], dict[str, int], dict[str, str]]) -> Article:
     """``article`` as made, or, when its bytes were not read (``data`` None), without its text and front matter
     (``_Unread`` reads them when asked; ``front_end``: where the front matter ends) and with what its entry
-    ``told`` of them: ``Article.placeholders`` and ``Article.key_lines``."""
+    ``told`` of them: ``Article.placeholders``, ``Article.key_lines`` and ``Article.alias_languages``."""
     if data is None:
         known = article.__dict__
         del known["text"], known["front"]
         known["_front_end"] = front_end
-        known["placeholders"], known["key_lines"] = told
+        known["placeholders"], known["key_lines"], known["alias_languages"] = told
     return article
 
 
