@@ -817,6 +817,9 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
         if counts["restored"]:
             click.echo(f"{lang}: {counted(counts['restored'], 'sentence')} changed back to their reviewed German, "
                        "reviewed again")
+        if counts["revived"]:
+            click.echo(f"{lang}: {counted(counts['revived'], 'removed sentence')} put back, translation taken back "
+                       "from the obsolete entry (reviewed or not, as it was)")
     click.echo(extract_summary(done, result.skipped + result.current))
     return result.errors
 

@@ -707,6 +707,8 @@ class MergeReport:
     # German the author changed and then changed back to the text its translation was reviewed for:
     # reviewed again (``settle``)
     restored: list[polib.POEntry] = field(default_factory=list)
+    # German put back after it had been removed: its obsolete entry's translation live again, its state as it was
+    revived: list[polib.POEntry] = field(default_factory=list)
     # (old entry without msgctxt, the title / summary / tag entry of the same German that took its translation)
     contexts: list[tuple[polib.POEntry, polib.POEntry]] = field(default_factory=list)
     # (old entry, merged entry) of msgids edited in the catalog, not in the German: the German taken back
@@ -740,7 +742,8 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     German changed back to the text a stale entry's translation was reviewed
     for makes it reviewed again (``settle``), reported as ``restored``: it is
     paired with that entry first, however unlike the German was in between.
-    Unused translations become obsolete ``#~`` entries. ``old`` comes from
+    German put back exactly as an obsolete entry's takes it back, its translation and state
+    as they were, reported as ``revived``. Unused translations become obsolete ``#~`` entries. ``old`` comes from
     ``parse_po``, so its records are in the form ``Notes`` describes.
 
     ``german_before()``: the (msgctxt, msgid) keys of the template ``old`` was
@@ -792,6 +795,8 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
             _carry(entry, previous, exact=True)
             used.add(id(previous))
             report.kept += bool(previous.msgstr)
+            if previous.obsolete and (previous.msgstr or any(previous.msgstr_plural.values())):
+                report.revived.append(entry)
         else:
             pending.append(entry)
     _context_dropped(po, active, used, report)

@@ -34,14 +34,15 @@ _CREATED_RE = re.compile(r'^"POT-Creation-Date: (.*)\\n"$', re.M)
 
 
 def _list_sentences(listed: list[tuple[str, int | None, str]], found: list[tuple[str, int | None, str]]) -> None:
-    """Add the changed, restored, new and removed German sentences of one merge, ``found``
-    (``_Merged.sentences``), to ``listed``, each once. A sentence changed in one language's catalog is
-    changed, though another language had no translation of its old German to match it with (new there)."""
+    """Add the changed, restored, put back, new and removed German sentences of one merge, ``found``
+    (``_Merged.sentences``), to ``listed``, each once. A sentence changed or put back in one language's catalog
+    is that, though another language had no translation of its old German to match it with, or none to take
+    back from an obsolete entry (new there)."""
     seen = {(kind, text) for kind, _, text in listed}
     for kind, line, text in found:
-        if (kind, text) in seen or (kind == "new" and ("changed", text) in seen):
+        if (kind, text) in seen or (kind == "new" and (("changed", text) in seen or ("put back", text) in seen)):
             continue
-        if kind == "changed" and ("new", text) in seen:
+        if kind in ("changed", "put back") and ("new", text) in seen:
             listed[:] = [item for item in listed if item[::2] != ("new", text)]
         seen.add((kind, text))
         listed.append((kind, line, text))
@@ -52,8 +53,9 @@ class _Merged:
 
     data: bytes | None  # the catalog the merge was made from (None: there was none)
     text: bytes  # the merged catalog
-    counts: Counter | None  # fuzzy / redraft / new / obsolete / typo / restored entries; None: from the template alone
-    sentences: list[tuple[str, int | None, str]]  # changed, restored, new, removed German: (kind, line, msgid)
+    counts: Counter | None  # fuzzy / redraft / new / obsolete / typo / restored / revived entries; None: template alone
+    # changed, restored, put back, new, removed German: (kind, line, msgid)
+    sentences: list[tuple[str, int | None, str]]
     # msgids edited in the catalog, set back to the German: (line in the catalog, the edited msgid, the German)
     msgid_edits: list[tuple[int, str, str]] = field(default_factory=list)
     # entries made obsolete that the template before this run did not have either: the catalog's, not the author's
@@ -139,7 +141,8 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
     if old is None:
         return _Merged(data, text, None, [])
     counts = Counter({"fuzzy": report.fuzzy, "redraft": len(report.redrafted), "new": report.new,
-                      "obsolete": report.obsolete, "typo": report.typo_fixes, "restored": len(report.restored)})
+                      "obsolete": report.obsolete, "typo": report.typo_fixes, "restored": len(report.restored),
+                      "revived": len(report.revived)})
     back = [e for e in report.brought_back if id(e) in report.paired]  # in place of a draft of earlier German
     before = _template_keys(old_pot) if report.retired or report.changed or report.redrafted or back else None
     removed = [e for e in report.retired if before is None or key(e) in before]
@@ -159,7 +162,8 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
     sentences = [(kind, line(entry), entry.msgid)
                  for kind, entries in (("changed", [e for e in (*report.changed, *report.redrafted)
                                                     if id(e) not in behind]),
-                                       ("restored", report.restored), ("new", report.added),
+                                       ("restored", report.restored), ("put back", report.revived),
+                                       ("new", report.added),
                                        ("removed", removed)) for entry in entries]
     reopened = stale_sign_offs(old, data)
     lines = data.decode("utf-8").split("\n") if report.msgid_edits and data else []

@@ -529,6 +529,36 @@ def test_a_sentence_changed_where_one_language_had_no_translation_is_listed_as_c
     assert f"fr: 0 changed sentences {REVIEW}, 1 new, 0 no longer used" in output  # nothing there to carry
 
 
+def test_a_removed_sentence_put_back_takes_its_translation_back_in_its_state_and_says_so(project):
+    """Deleted, a sentence's translation is kept as an obsolete entry; put back, it is live again as it was
+    (reviewed in en, a machine draft in fr), and extract and ``extract --check`` say so like any other change."""
+    project.write("source_de/leber.md", LEBER)
+    project.run("extract")
+    project.run("pretranslate", "--engine", "pseudo", "--lang", "fr")
+    review(project, "en", "leber", {"Sie braucht Ruhe.": "It needs rest."})
+    project.run("extract")
+    project.write("source_de/leber.md", LEBER.replace(" Sie braucht Ruhe.", ""))
+    assert "en: 0 changed sentences" in project.run("extract").output  # 1 no longer used (kept as obsolete)
+    project.write("source_de/leber.md", LEBER)
+
+    gate = project.run("extract", "--check", code=1).output
+    assert "translations/en/leber.po: out of date with the German: 1 put back (its obsolete translation live " \
+           "again)" in gate
+    output = project.run("extract").output
+    assert re.findall(r"^source_de/leber\.md:\d+: ([\w ]+): Sie braucht Ruhe\.$", output, re.M) == ["put back"]
+    for lang in ("en", "fr"):
+        assert (f"{lang}: 1 removed sentence put back, translation taken back from the obsolete entry (reviewed "
+                "or not, as it was)") in output
+    assert REVIEW not in output  # nothing went back to review, nothing is new
+    msgfmt_check(project.root / "translations/en/leber.po")
+    en = polib.pofile(str(project.root / "translations/en/leber.po")).find("Sie braucht Ruhe.")
+    assert en.msgstr == "It needs rest." and not en.fuzzy and not en.obsolete
+    msgfmt_check(project.root / "translations/fr/leber.po")
+    fr = polib.pofile(str(project.root / "translations/fr/leber.po")).find("Sie braucht Ruhe.")
+    assert fr.msgstr and fr.fuzzy and not fr.obsolete and "mt: pseudo" in fr.tcomment
+    assert "extract --check: translations/ up to date" in project.run("extract", "--check").output
+
+
 def test_a_machine_draft_of_changed_german_is_drafted_again_not_sent_to_review(project):
     """Nobody checked the draft: it goes obsolete, the new German is empty until pretranslate drafts it."""
     project.write("source_de/leber.md", LEBER)
