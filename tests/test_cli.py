@@ -175,6 +175,23 @@ def test_new_and_import_run_inside_source_de_name_files_from_there_as_git_does(p
         ["impressum-2.md", "kaffee.md", "tee-2.md", "tee-3.md", "tee.md"]
 
 
+def test_new_says_a_file_name_is_made_up_when_the_title_has_no_letter_or_digit_and_never_overwrites_it(project):
+    """``new "!!!"`` wrote source_de/artikel.md without a word: the author learnt of the name only from the
+    listing. ``new`` says the name is made up and how to choose one; a second such title gets its own file."""
+    made_up = "a made-up name: the title has no letter or digit to make one of; rename source_de/{} to choose " \
+              "the article's file name and address"
+    assert project.run("new", "!!!").output.startswith(
+        f"created source_de/artikel.md ({made_up.format('artikel.md')})\n")
+    text = project.read("source_de/artikel.md")
+    assert project.run("new", "???").output.startswith(
+        f"created source_de/artikel-2.md ({made_up.format('artikel-2.md')}; the slug 'artikel' is "
+        "source_de/artikel.md's)\n")
+    assert project.read("source_de/artikel.md") == text and "title: '!!!'" in text
+    assert "\ntitle: ???\n" in project.read("source_de/artikel-2.md")
+    assert project.run("new", "Artikel").output.startswith(
+        "created source_de/artikel-3.md (the slug 'artikel' is source_de/artikel.md's)\n")
+
+
 @pytest.mark.parametrize("title", ["Aux", "NUL", "com3", "Lpt9"])
 def test_new_does_not_name_a_file_as_windows_names_a_device(project, title):
     """A title whose slug is a Windows device's name (aux, nul, com3, lpt9) made source_de/aux.md: a clone of the
