@@ -61,8 +61,9 @@ def test_q_means_the_same_for_every_command_that_reports_its_work(project):
     project.write("source_de/linde.md", article("Linde", "Die Linde blüht im Juli.\n"))
     published = project.run("publish", "-q").output
     assert "new: Die Linde" not in published and "updated translations/en/linde.po" not in published
-    assert "en: 0 changed sentences back to review (fuzzy, the old German shown as previous msgid), 1 new" in \
-        published and "build: " in published
+    assert ("en: 0 changed sentences back to review (fuzzy, the old German shown as previous msgid), 1 changed "
+            "sentence still to translate (nothing was translated to keep), 0 new") in published
+    assert "build: " in published
 
 
 def test_q_is_taken_by_init_new_import_serve_and_tm_too_with_the_same_meaning(tmp_path):
@@ -543,7 +544,41 @@ def test_a_sentence_changed_where_one_language_had_no_translation_is_listed_as_c
     output = project.run("extract").output
     assert re.findall(r"^source_de/leber\.md:\d+: (\w+): Sie braucht viel Ruhe\.$", output, re.M) == ["changed"]
     assert f"en: 1 changed sentence {REVIEW}, 0 new, 0 no longer used" in output
-    assert f"fr: 0 changed sentences {REVIEW}, 1 new, 0 no longer used" in output  # nothing there to carry
+    # nothing there to carry: still a changed sentence, not a new one
+    assert (f"fr: 0 changed sentences {REVIEW}, 1 changed sentence still to translate (nothing was translated to "
+            "keep), 0 new, 0 no longer used") in output
+
+
+def test_a_sentence_changed_where_no_language_had_a_translation_is_changed_not_new(project):
+    """Nothing translated yet anywhere: an edited sentence was listed and counted as new, though README keeps
+    "new" for German the article did not have; a sentence added beside it is new."""
+    project.write("source_de/leber.md", LEBER)
+    project.run("extract")
+    project.write("source_de/leber.md", LEBER.replace("Sie braucht Ruhe.", "Sie braucht viel Ruhe. Trinken Sie Tee."))
+    output = project.run("extract").output
+    assert re.findall(r"^source_de/leber\.md:\d+: (\w+): (.*)$", output, re.M) == [
+        ("changed", "Sie braucht viel Ruhe."), ("new", "Trinken Sie Tee.")]
+    for lang in ("en", "fr"):
+        assert (f"{lang}: 0 changed sentences {REVIEW}, 1 changed sentence still to translate (nothing was "
+                "translated to keep), 1 new, 0 no longer used (kept as obsolete)") in output
+        msgfmt_check(project.root / f"translations/{lang}/leber.po")
+        po = polib.pofile(str(project.root / f"translations/{lang}/leber.po"))
+        assert po.find("Sie braucht viel Ruhe.").msgstr == "" and po.find("Sie braucht Ruhe.") is None
+
+
+def test_a_sentence_changed_back_where_another_language_had_no_translation_is_listed_once_as_restored(project):
+    project.write("source_de/leber.md", LEBER)
+    project.run("extract")
+    review(project, "en", "leber", {"Sie braucht Ruhe.": "It needs rest."})
+    project.write("source_de/leber.md", LEBER.replace("Sie braucht Ruhe.", "Sie braucht viel Ruhe."))
+    project.run("extract")
+    project.write("source_de/leber.md", LEBER)
+    output = project.run("extract").output
+    assert re.findall(r"^source_de/leber\.md:\d+: (\w+): (.*)$", output, re.M) == [
+        ("restored", "Sie braucht Ruhe.")]
+    assert "en: 1 sentence changed back to their reviewed German, reviewed again" in output
+    assert (f"fr: 0 changed sentences {REVIEW}, 1 changed sentence still to translate (nothing was translated to "
+            "keep), 0 new, 0 no longer used") in output
 
 
 def test_a_removed_sentence_put_back_takes_its_translation_back_in_its_state_and_says_so(project):
