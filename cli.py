@@ -805,18 +805,23 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
     if not quiet:
         say_sentences(result.sentences)
     for lang, counts in sorted(result.changes.items()):
-        if counts["fuzzy"] or counts["redraft"] or counts["new"] or counts["obsolete"]:
+        if counts["fuzzy"] or counts["redraft"] or counts["unstarted"] or counts["new"] or counts["obsolete"]:
             redrafted = (f"{counted(counts['redraft'], 'changed sentence')} to draft again (an untouched machine "
                          "draft of the old German, kept as obsolete; run verlag pretranslate), " if counts["redraft"]
                          else "")
+            unstarted = (f"{counted(counts['unstarted'], 'changed sentence')} still to translate (nothing was "
+                         "translated to keep), " if counts["unstarted"] else "")
             click.echo(f"{lang}: {counted(counts['fuzzy'], 'changed sentence')} back to review (fuzzy, the old "
-                       f"German shown as previous msgid), {redrafted}{counts['new']} new, "
+                       f"German shown as previous msgid), {redrafted}{unstarted}{counts['new']} new, "
                        f"{counts['obsolete']} no longer used (kept as obsolete)")
         if counts["typo"]:
             click.echo(f"{lang}: {counted(counts['typo'], 'typo fix', 'typo fixes')} kept reviewed")
         if counts["restored"]:
             click.echo(f"{lang}: {counted(counts['restored'], 'sentence')} changed back to their reviewed German, "
                        "reviewed again")
+        if counts["revived"]:
+            click.echo(f"{lang}: {counted(counts['revived'], 'removed sentence')} put back, translation taken back "
+                       "from the obsolete entry (reviewed or not, as it was)")
     click.echo(extract_summary(done, result.skipped + result.current))
     return result.errors
 

@@ -703,10 +703,14 @@ class MergeReport:
     # waits empty for pretranslate (the German changed; nothing a person wrote was there to carry)
     redrafted: list[polib.POEntry] = field(default_factory=list)
     added: list[polib.POEntry] = field(default_factory=list)  # new German without a translation to carry
+    # those of ``added`` that are changed German: its old entry, as alike as a translation is paired, was empty
+    unstarted: list[polib.POEntry] = field(default_factory=list)
     retired: list[polib.POEntry] = field(default_factory=list)  # translated entries that became obsolete
     # German the author changed and then changed back to the text its translation was reviewed for:
     # reviewed again (``settle``)
     restored: list[polib.POEntry] = field(default_factory=list)
+    # German put back after it had been removed: its obsolete entry's translation live again, its state as it was
+    revived: list[polib.POEntry] = field(default_factory=list)
     # (old entry without msgctxt, the title / summary / tag entry of the same German that took its translation)
     contexts: list[tuple[polib.POEntry, polib.POEntry]] = field(default_factory=list)
     # (old entry, merged entry) of msgids edited in the catalog, not in the German: the German taken back
@@ -740,7 +744,8 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     German changed back to the text a stale entry's translation was reviewed
     for makes it reviewed again (``settle``), reported as ``restored``: it is
     paired with that entry first, however unlike the German was in between.
-    Unused translations become obsolete ``#~`` entries. ``old`` comes from
+    German put back exactly as an obsolete entry's takes it back, its translation and state
+    as they were, reported as ``revived``. Unused translations become obsolete ``#~`` entries. ``old`` comes from
     ``parse_po``, so its records are in the form ``Notes`` describes.
 
     ``german_before()``: the (msgctxt, msgid) keys of the template ``old`` was
@@ -792,6 +797,8 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
             _carry(entry, previous, exact=True)
             used.add(id(previous))
             report.kept += bool(previous.msgstr)
+            if previous.obsolete and (previous.msgstr or any(previous.msgstr_plural.values())):
+                report.revived.append(entry)
         else:
             pending.append(entry)
     _context_dropped(po, active, used, report)
@@ -873,9 +880,10 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     if report.redrafted and last_written is not None:  # a catalog older than the German (restored from git)
         _bring_back(report, written(), by_key, report.redrafted)
     if report.added:
-        _notes_along(report.added, [e for e in active if id(e) not in used and not e.msgstr and not e.msgid_plural
-                                    and e.tcomment and Notes.of(e).own], used, threshold)
-    report.new = len(report.added)
+        untranslated = [e for e in active if id(e) not in used and not e.msgstr and not e.msgid_plural]
+        report.unstarted = [report.added[n] for n, _ in _alike(report.added, untranslated, threshold)]
+        _notes_along(report.added, [e for e in untranslated if e.tcomment and Notes.of(e).own], used, threshold)
+    report.new = len(report.added) - len(report.unstarted)
     seen = {key(e) for e in po}
     leftovers = [e for e in active if id(e) not in used and e.msgstr and not e.msgid_plural and key(e) not in seen]
     if leftovers:
@@ -1008,20 +1016,29 @@ def _notes_along(added: list[polib.POEntry], noted: list[polib.POEntry], used: s
     (``noted``) go to the new German most like it (of ``added``, at least ``threshold`` alike, as a translation
     would), and the old entry with them counts as ``used``: README's "your own # comments survive every update"
     also for a sentence nobody translated yet, instead of an obsolete entry of German the article no longer has."""
-    pairs = sorted(((score, n, m) for n, entry in enumerate(added) for m, old in enumerate(noted)
-                    if TAG_CONTEXT not in (entry.msgctxt, old.msgctxt)
-                    and (score := similarity(entry.msgid, old.msgid, threshold))), key=lambda t: (-t[0], t[1], t[2]))
-    taken: set[int] = set()
-    gone: set[int] = set()
-    for _, n, m in pairs:
-        if n in taken or m in gone:
-            continue
-        taken.add(n)
-        gone.add(m)
+    for n, m in _alike(added, noted, threshold):
         notes = Notes.of(added[n])
         notes.own = [*Notes.of(noted[m]).own, *notes.own]
         notes.store(added[n])
         used.add(id(noted[m]))
+
+
+def _alike(new: list[polib.POEntry], old: list[polib.POEntry], threshold: float) -> list[tuple[int, int]]:
+    """Each entry of ``new`` paired with the entry of ``old`` most like it, at least ``threshold`` alike
+    (``similarity``; a tag with none), the most alike first, each at most once: (index in ``new``, in ``old``)."""
+    pairs = sorted(((score, n, m) for n, entry in enumerate(new) for m, earlier in enumerate(old)
+                    if TAG_CONTEXT not in (entry.msgctxt, earlier.msgctxt)
+                    and (score := similarity(entry.msgid, earlier.msgid, threshold))),
+                   key=lambda t: (-t[0], t[1], t[2]))
+    taken_new: set[int] = set()
+    taken_old: set[int] = set()
+    found = []
+    for _, n, m in pairs:
+        if n not in taken_new and m not in taken_old:
+            taken_new.add(n)
+            taken_old.add(m)
+            found.append((n, m))
+    return found
 
 
 def _rivals(po: polib.POFile, leftovers: list[polib.POEntry], written: Callable[[], polib.POFile | None],

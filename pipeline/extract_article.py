@@ -33,17 +33,21 @@ if TYPE_CHECKING:
 _CREATED_RE = re.compile(r'^"POT-Creation-Date: (.*)\\n"$', re.M)
 
 
+# How a German sentence is listed when the languages' catalogs tell it apart: the first of these. Changed back to
+# its reviewed German in one language (restored), it may have had nothing to match in another (changed or new
+# there); put back, no obsolete entry to take back (new); changed, nothing like its old German (new).
+_TOLD = ("restored", "put back", "changed", "new")
+
+
 def _list_sentences(listed: list[tuple[str, int | None, str]], found: list[tuple[str, int | None, str]]) -> None:
-    """Add the changed, restored, new and removed German sentences of one merge, ``found``
-    (``_Merged.sentences``), to ``listed``, each once. A sentence changed in one language's catalog is
-    changed, though another language had no translation of its old German to match it with (new there)."""
-    seen = {(kind, text) for kind, _, text in listed}
+    """Add the changed, restored, put back, new and removed German sentences of one merge, ``found``
+    (``_Merged.sentences``), to ``listed``, each once, as the language that tells most about it has it
+    (``_TOLD``)."""
     for kind, line, text in found:
-        if (kind, text) in seen or (kind == "new" and ("changed", text) in seen):
+        same = [item for item in listed if item[2] == text and (item[0] == kind or {item[0], kind} <= set(_TOLD))]
+        if any(item[0] == kind or _TOLD.index(item[0]) < _TOLD.index(kind) for item in same):
             continue
-        if kind == "changed" and ("new", text) in seen:
-            listed[:] = [item for item in listed if item[::2] != ("new", text)]
-        seen.add((kind, text))
+        listed[:] = [item for item in listed if item not in same]
         listed.append((kind, line, text))
 
 @dataclass(frozen=True)
@@ -52,8 +56,10 @@ class _Merged:
 
     data: bytes | None  # the catalog the merge was made from (None: there was none)
     text: bytes  # the merged catalog
-    counts: Counter | None  # fuzzy / redraft / new / obsolete / typo / restored entries; None: from the template alone
-    sentences: list[tuple[str, int | None, str]]  # changed, restored, new, removed German: (kind, line, msgid)
+    # fuzzy / redraft / unstarted / new / obsolete / typo / restored / revived entries; None: from the template alone
+    counts: Counter | None
+    # changed, restored, put back, new, removed German: (kind, line, msgid)
+    sentences: list[tuple[str, int | None, str]]
     # msgids edited in the catalog, set back to the German: (line in the catalog, the edited msgid, the German)
     msgid_edits: list[tuple[int, str, str]] = field(default_factory=list)
     # entries made obsolete that the template before this run did not have either: the catalog's, not the author's
@@ -139,9 +145,11 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
     if old is None:
         return _Merged(data, text, None, [])
     counts = Counter({"fuzzy": report.fuzzy, "redraft": len(report.redrafted), "new": report.new,
-                      "obsolete": report.obsolete, "typo": report.typo_fixes, "restored": len(report.restored)})
+                      "obsolete": report.obsolete, "typo": report.typo_fixes, "restored": len(report.restored),
+                      "revived": len(report.revived), "unstarted": len(report.unstarted)})
     back = [e for e in report.brought_back if id(e) in report.paired]  # in place of a draft of earlier German
-    before = _template_keys(old_pot) if report.retired or report.changed or report.redrafted or back else None
+    before = (_template_keys(old_pot) if report.retired or report.changed or report.redrafted or report.unstarted
+              or back else None)
     removed = [e for e in report.retired if before is None or key(e) in before]
     strays = [e.msgid for e in report.retired if before is not None and key(e) not in before]
     # German the template already had before this run, paired with an entry of German it had not: no change of the
@@ -149,17 +157,20 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
     older = [e for e in (*report.changed, *report.redrafted, *back)
              if before is not None and key(e) in before and report.paired[id(e)] not in before]
     if resegmented:
-        removed, strays, report.changed, report.added, older = [], [], [], [], []
+        removed, strays, report.changed, report.added, report.unstarted, older = [], [], [], [], [], []
     behind = {id(e) for e in older}
     back = {id(e) for e in back}
+    unstarted = {id(e) for e in report.unstarted}
 
     def line(entry: polib.POEntry) -> int | None:
         return next((int(n) for _, n in entry.occurrences if n.isdigit()), None)
 
     sentences = [(kind, line(entry), entry.msgid)
                  for kind, entries in (("changed", [e for e in (*report.changed, *report.redrafted)
-                                                    if id(e) not in behind]),
-                                       ("restored", report.restored), ("new", report.added),
+                                                    if id(e) not in behind]
+                                        + [e for e in report.unstarted if before is None or key(e) not in before]),
+                                       ("restored", report.restored), ("put back", report.revived),
+                                       ("new", [e for e in report.added if id(e) not in unstarted]),
                                        ("removed", removed)) for entry in entries]
     reopened = stale_sign_offs(old, data)
     lines = data.decode("utf-8").split("\n") if report.msgid_edits and data else []

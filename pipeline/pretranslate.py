@@ -66,6 +66,7 @@ class Catalog:
     failed: VerlagError | None = None  # why the last write failed; each write is tried anew (``_save``)
     around: dict | None = None  # block number (None: no block) -> its Surroundings (``_surroundings``)
     wrote: bool = False  # this run wrote the file: ``StatRecord.confirm`` records it (``_confirm``)
+    would_write: bool = False  # a dry run drafts (or would ask a service for) some of its entries: a run writes it
     # its entries signed off in bulk, fuzzy again as read (``catalog.stale_sign_offs``): (line, msgid), said once
     # the file is written
     reopened: list = field(default_factory=list)
@@ -223,9 +224,10 @@ def pretranslate(config: Config, engines: list[Engine], languages: list[str], sl
                     failed += [c.failed for c in batch if c.failed]
                     lost += [_lost(c) for c in batch if c.gone and c.drafts]
                     wrote += [c.path for c in batch if c.wrote]
-                    # a bulk sign-off this run wrote back fuzzy is said, as extract says it
-                    result.warnings += [reopened_warning(c.ref, line, msgid) for c in batch if c.wrote
-                                        for line, msgid in c.reopened]
+                    # a bulk sign-off this run wrote back fuzzy is said, as extract says it; a dry run says what
+                    # the run would write back
+                    result.warnings += [reopened_warning(c.ref, line, msgid) for c in batch
+                                        if c.wrote or dry_run and c.would_write for line, msgid in c.reopened]
                     _count(batch, lang, result)
                     for _ in batch if progress else ():
                         progress()
@@ -259,6 +261,8 @@ def _draft(batch: list[Catalog], engines: list[Engine], lang: str, config: Confi
         requests = [_request(c, e) for c, e in todo]
         if getattr(engine, "remote", False):
             if dry_run:  # each network engine in turn: at most what the local ones before it leave
+                for catalog, _ in todo:
+                    catalog.would_write = True
                 keys = result.planned_keys.setdefault((lang, engine.name), set())
                 result.planned.setdefault((lang, engine.name), []).extend(
                     engine.plan(requests, config.source_language, lang, cache, keys))
@@ -360,6 +364,7 @@ def _apply(name, todo, indices, answers, lang, result, dry_run) -> set[int]:
         catalog, entry = todo[n]
         filled.add(n)
         if dry_run:  # counted now: nothing is written
+            catalog.would_write = True
             result.replaced[(lang, name)] += bool(entry.msgstr)
             if "check the markup" in answer.origin:
                 result.warned[name] += 1

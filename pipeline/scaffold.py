@@ -214,9 +214,11 @@ def new_article(config: Config, title: str, today: dt.date | None = None,
                 shown: Callable[[Path], str] | None = None) -> tuple[Path, str | None]:
     """Create ``source_de/<slug>.md``: front matter with the title, the configured author, ``today`` and
     ``draft: true`` (so the placeholder text is never published), the optional ``summary`` and ``tags``
-    as commented examples (``OPTIONAL_KEYS``), and a body to replace. Returns the file and, when the
-    title's slug was taken, a note saying by whom ("the slug 'impressum' is source_de/seiten/impressum.md's")
-    or by the catalogs a deleted article left behind, and how to continue those instead.
+    as commented examples (``OPTIONAL_KEYS``), and a body to replace. Returns the file and a note (None: nothing
+    to say): that its name is made up when the title has no letter or digit to make a slug of (``slugify``'s
+    "artikel"), and, when the title's slug was taken, by whom ("the slug 'impressum' is
+    source_de/seiten/impressum.md's") or by the catalogs a deleted article left behind, and how to continue those
+    instead.
 
     The slug is one no article or page uses (``sources.slugs_in_use``: file names and ``slug:`` lines of
     ``source_de/`` and ``source_de/seiten/``) and no article names as an old address in its ``aliases``
@@ -249,15 +251,16 @@ def new_article(config: Config, title: str, today: dt.date | None = None,
                            sort_keys=False, default_flow_style=False, width=1 << 16) + OPTIONAL_KEYS
     path = config.source_dir / f"{slug}.md"
     write_if_changed(path, f"---\n{front}---\nEinleitung: Worum geht es, und für wen?\n\n## Erste Überschrift\n\nText.\n")
+    notes = [] if ascii_slug(title) else [f"a made-up name: the title has no letter or digit to make one of; rename "
+                                           f"{shown(path)} to choose the article's file name and address"]
     if base in used:
-        return path, f"the slug {base!r} is {used[base]}"
-    kept = kept_catalogs(config, base)
-    if kept:
+        notes.append(f"the slug {base!r} is {used[base]}")
+    elif kept := kept_catalogs(config, base):
         old = shown(config.source_dir / f"{base}.md")
-        return path, (f"the slug {base!r} has the catalogs kept from a deleted article: "
-                      f"{', '.join(shown(p) for p in kept)}; to continue that translation instead, "
-                      f"rename {shown(path)} to {old}")
-    return path, None
+        notes.append(f"the slug {base!r} has the catalogs kept from a deleted article: "
+                     f"{', '.join(shown(p) for p in kept)}; to continue that translation instead, "
+                     f"rename {shown(path)} to {old}")
+    return path, "; ".join(notes) or None
 
 
 def kept_catalogs(config: Config, slug: str) -> list[Path]:

@@ -173,18 +173,22 @@ def _read(data: bytes) -> polib.POFile | None:
 
 
 def _entries_changed(before: polib.POFile | None, after: polib.POFile | None, template: bool = False) -> str:
-    """The German entries ``after`` has that ``before`` lacks (new, or changed: fuzzy with a previous msgid) and
-    those ``before`` has that are gone from ``after`` (removed, or obsolete in a catalog), counted."""
+    """The German entries ``after`` has that ``before`` lacks (new; changed: fuzzy with a previous msgid; put
+    back: a translation of ``before``'s obsolete entries live again) and those ``before`` has that are gone from
+    ``after`` (removed, or obsolete in a catalog), counted."""
     if before is None or after is None:
         return "extract writes it again"
     old = {_key(e) for e in before if not e.obsolete}
+    kept = {_key(e) for e in before if e.obsolete and (e.msgstr or any(e.msgstr_plural.values()))}
     live = [e for e in after if not e.obsolete]
     new = [e for e in live if _key(e) not in old]
     changed = sum(e.previous_msgid is not None for e in new)
+    revived = sum(e.previous_msgid is None and _key(e) in kept for e in new)
     # the old German of a changed entry (its previous msgid) is carried to it, not gone
     carried = {(e.previous_msgctxt, e.previous_msgid) for e in new if e.previous_msgid is not None}
     gone = len({k for k in old - {_key(e) for e in live} if k[:2] not in carried})
-    parts = [f"{n} {what}" for n, what in ((len(new) - changed, "new"), (changed, "changed"),
+    parts = [f"{n} {what}" for n, what in ((len(new) - changed - revived, "new"), (changed, "changed"),
+                                          (revived, "put back (its obsolete translation live again)"),
                                           (gone, "removed" if template else "no longer in the German (obsolete)"))
              if n]
     if parts:

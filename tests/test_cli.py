@@ -61,8 +61,9 @@ def test_q_means_the_same_for_every_command_that_reports_its_work(project):
     project.write("source_de/linde.md", article("Linde", "Die Linde blüht im Juli.\n"))
     published = project.run("publish", "-q").output
     assert "new: Die Linde" not in published and "updated translations/en/linde.po" not in published
-    assert "en: 0 changed sentences back to review (fuzzy, the old German shown as previous msgid), 1 new" in \
-        published and "build: " in published
+    assert ("en: 0 changed sentences back to review (fuzzy, the old German shown as previous msgid), 1 changed "
+            "sentence still to translate (nothing was translated to keep), 0 new") in published
+    assert "build: " in published
 
 
 def test_q_is_taken_by_init_new_import_serve_and_tm_too_with_the_same_meaning(tmp_path):
@@ -173,6 +174,23 @@ def test_new_and_import_run_inside_source_de_name_files_from_there_as_git_does(p
         "created source_de/tee-3.md (the slug 'tee' is source_de/tee.md's)\n")
     assert sorted(p.name for p in (project.root / "source_de").glob("*.md")) == \
         ["impressum-2.md", "kaffee.md", "tee-2.md", "tee-3.md", "tee.md"]
+
+
+def test_new_says_a_file_name_is_made_up_when_the_title_has_no_letter_or_digit_and_never_overwrites_it(project):
+    """``new "!!!"`` wrote source_de/artikel.md without a word: the author learnt of the name only from the
+    listing. ``new`` says the name is made up and how to choose one; a second such title gets its own file."""
+    made_up = "a made-up name: the title has no letter or digit to make one of; rename source_de/{} to choose " \
+              "the article's file name and address"
+    assert project.run("new", "!!!").output.startswith(
+        f"created source_de/artikel.md ({made_up.format('artikel.md')})\n")
+    text = project.read("source_de/artikel.md")
+    assert project.run("new", "???").output.startswith(
+        f"created source_de/artikel-2.md ({made_up.format('artikel-2.md')}; the slug 'artikel' is "
+        "source_de/artikel.md's)\n")
+    assert project.read("source_de/artikel.md") == text and "title: '!!!'" in text
+    assert "\ntitle: ???\n" in project.read("source_de/artikel-2.md")
+    assert project.run("new", "Artikel").output.startswith(
+        "created source_de/artikel-3.md (the slug 'artikel' is source_de/artikel.md's)\n")
 
 
 @pytest.mark.parametrize("title", ["Aux", "NUL", "com3", "Lpt9"])
@@ -526,7 +544,71 @@ def test_a_sentence_changed_where_one_language_had_no_translation_is_listed_as_c
     output = project.run("extract").output
     assert re.findall(r"^source_de/leber\.md:\d+: (\w+): Sie braucht viel Ruhe\.$", output, re.M) == ["changed"]
     assert f"en: 1 changed sentence {REVIEW}, 0 new, 0 no longer used" in output
-    assert f"fr: 0 changed sentences {REVIEW}, 1 new, 0 no longer used" in output  # nothing there to carry
+    # nothing there to carry: still a changed sentence, not a new one
+    assert (f"fr: 0 changed sentences {REVIEW}, 1 changed sentence still to translate (nothing was translated to "
+            "keep), 0 new, 0 no longer used") in output
+
+
+def test_a_sentence_changed_where_no_language_had_a_translation_is_changed_not_new(project):
+    """Nothing translated yet anywhere: an edited sentence was listed and counted as new, though README keeps
+    "new" for German the article did not have; a sentence added beside it is new."""
+    project.write("source_de/leber.md", LEBER)
+    project.run("extract")
+    project.write("source_de/leber.md", LEBER.replace("Sie braucht Ruhe.", "Sie braucht viel Ruhe. Trinken Sie Tee."))
+    output = project.run("extract").output
+    assert re.findall(r"^source_de/leber\.md:\d+: (\w+): (.*)$", output, re.M) == [
+        ("changed", "Sie braucht viel Ruhe."), ("new", "Trinken Sie Tee.")]
+    for lang in ("en", "fr"):
+        assert (f"{lang}: 0 changed sentences {REVIEW}, 1 changed sentence still to translate (nothing was "
+                "translated to keep), 1 new, 0 no longer used (kept as obsolete)") in output
+        msgfmt_check(project.root / f"translations/{lang}/leber.po")
+        po = polib.pofile(str(project.root / f"translations/{lang}/leber.po"))
+        assert po.find("Sie braucht viel Ruhe.").msgstr == "" and po.find("Sie braucht Ruhe.") is None
+
+
+def test_a_sentence_changed_back_where_another_language_had_no_translation_is_listed_once_as_restored(project):
+    project.write("source_de/leber.md", LEBER)
+    project.run("extract")
+    review(project, "en", "leber", {"Sie braucht Ruhe.": "It needs rest."})
+    project.write("source_de/leber.md", LEBER.replace("Sie braucht Ruhe.", "Sie braucht viel Ruhe."))
+    project.run("extract")
+    project.write("source_de/leber.md", LEBER)
+    output = project.run("extract").output
+    assert re.findall(r"^source_de/leber\.md:\d+: (\w+): (.*)$", output, re.M) == [
+        ("restored", "Sie braucht Ruhe.")]
+    assert "en: 1 sentence changed back to their reviewed German, reviewed again" in output
+    assert (f"fr: 0 changed sentences {REVIEW}, 1 changed sentence still to translate (nothing was translated to "
+            "keep), 0 new, 0 no longer used") in output
+
+
+def test_a_removed_sentence_put_back_takes_its_translation_back_in_its_state_and_says_so(project):
+    """Deleted, a sentence's translation is kept as an obsolete entry; put back, it is live again as it was
+    (reviewed in en, a machine draft in fr), and extract and ``extract --check`` say so like any other change."""
+    project.write("source_de/leber.md", LEBER)
+    project.run("extract")
+    project.run("pretranslate", "--engine", "pseudo", "--lang", "fr")
+    review(project, "en", "leber", {"Sie braucht Ruhe.": "It needs rest."})
+    project.run("extract")
+    project.write("source_de/leber.md", LEBER.replace(" Sie braucht Ruhe.", ""))
+    assert "en: 0 changed sentences" in project.run("extract").output  # 1 no longer used (kept as obsolete)
+    project.write("source_de/leber.md", LEBER)
+
+    gate = project.run("extract", "--check", code=1).output
+    assert "translations/en/leber.po: out of date with the German: 1 put back (its obsolete translation live " \
+           "again)" in gate
+    output = project.run("extract").output
+    assert re.findall(r"^source_de/leber\.md:\d+: ([\w ]+): Sie braucht Ruhe\.$", output, re.M) == ["put back"]
+    for lang in ("en", "fr"):
+        assert (f"{lang}: 1 removed sentence put back, translation taken back from the obsolete entry (reviewed "
+                "or not, as it was)") in output
+    assert REVIEW not in output  # nothing went back to review, nothing is new
+    msgfmt_check(project.root / "translations/en/leber.po")
+    en = polib.pofile(str(project.root / "translations/en/leber.po")).find("Sie braucht Ruhe.")
+    assert en.msgstr == "It needs rest." and not en.fuzzy and not en.obsolete
+    msgfmt_check(project.root / "translations/fr/leber.po")
+    fr = polib.pofile(str(project.root / "translations/fr/leber.po")).find("Sie braucht Ruhe.")
+    assert fr.msgstr and fr.fuzzy and not fr.obsolete and "mt: pseudo" in fr.tcomment
+    assert "extract --check: translations/ up to date" in project.run("extract", "--check").output
 
 
 def test_a_machine_draft_of_changed_german_is_drafted_again_not_sent_to_review(project):

@@ -170,6 +170,24 @@ def test_dry_run_shows_what_would_be_sent_and_changes_nothing(mt):
         in result.output
 
 
+def test_dry_run_says_the_bulk_sign_off_a_network_engines_drafts_would_write_back_fuzzy(mt):
+    """A catalog a network engine would draft into is written by the run, which writes a stale entry signed off in
+    bulk (``msgattrib --clear-fuzzy``) back fuzzy and says so: the dry run says it too, asking nothing."""
+    review(mt, "en", "leber", {"Die **Leber** arbeitet nachts.": "The **liver** works at night."})
+    mt.write("source_de/leber.md", LEBER.replace("arbeitet nachts.", "arbeitet vor allem nachts."))
+    mt.run("extract")
+    path = mt.root / "translations/en/leber.po"
+    subprocess.run(["msgattrib", "--clear-fuzzy", "-o", str(path), str(path)], check=True)
+    before = mt.snapshot()
+    dry = mt.run("pretranslate", "--dry-run", "--lang", "en", "--engine", "libre").output
+    assert mt.snapshot() == before and mt.server.log == []
+    said = [[x for x in output.splitlines() if x.startswith("warning:")] for output in (
+        dry, mt.run("pretranslate", "--lang", "en", "--engine", "libre").output)]
+    assert said[0] == said[1] and len(said[0]) == 1
+    assert said[0][0].startswith("warning: translations/en/leber.po:") and "a bulk sign-off" in said[0][0]
+    assert mt.server.log and entries(mt)["Die **Leber** arbeitet vor allem nachts."].fuzzy
+
+
 def test_cost_cap_leaves_the_rest_for_the_next_engine(mt):
     mt.write("verlag.toml", mt.read("verlag.toml") + "batch_items = 1\n")
     result = mt.run("pretranslate", "--max-chars", "60", "--engine", "libre", "--lang", "en")

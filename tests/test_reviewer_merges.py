@@ -979,6 +979,34 @@ def test_pretranslate_and_import_say_so_when_they_write_a_bulk_sign_off_back_fuz
         in result.output, result.output
 
 
+def test_pretranslate_dry_run_says_the_bulk_sign_off_the_run_would_write_back_fuzzy_and_writes_nothing(
+        project: Project):
+    """``pretranslate --dry-run`` said nothing of a bulk sign-off the run it previews writes back fuzzy: the
+    warning came only with the real run, after the reviewer's sign-off was undone in the file. The dry run says
+    it as the run does, and writes nothing; a dry run that would not write the catalog does not say it."""
+    path = reviewed_project(project)
+    project.write("source_de/zecken.md", article("Zecken", BODY.replace(OLD, NEW) + "\nSie mögen feuchte Wärme.\n"))
+    project.run("extract")
+    gnu("msgattrib", "--clear-fuzzy", "-o", str(path), str(path))
+    line = msgid_line_of(path, NEW)
+    warning = (f"warning: {PO}:{line}: '{NEW}' was signed off with the German it was translated for still its "
+               "previous msgid (#| msgid, or verlag's '# previous msgid' line under a translation nobody changed): a "
+               "bulk sign-off (msgattrib --clear-fuzzy, a script) that read nothing? Back to review, fuzzy, as it was")
+    before = project.snapshot()
+    dry = project.run("pretranslate", "--engine", "pseudo", "--lang", "en", "--dry-run").output
+    assert "en: 1 entry would be drafted by pseudo" in dry and warning in dry, dry
+    assert project.snapshot() == before
+    assert not entries(project).find(NEW).fuzzy  # as the reviewer left it: nothing written
+
+    real = project.run("pretranslate", "--engine", "pseudo", "--lang", "en").output
+    said = [[x for x in output.splitlines() if x.startswith("warning:")] for output in (dry, real)]
+    assert said[0] == said[1] and len(said[0]) == 1 and said[0][0].startswith(warning)
+    msgfmt_check(path)
+    assert entries(project).find(NEW).fuzzy
+    gnu("msgattrib", "--clear-fuzzy", "-o", str(path), str(path))  # signed off in bulk again, nothing left to draft
+    assert warning not in project.run("pretranslate", "--engine", "pseudo", "--lang", "en", "--dry-run").output
+
+
 def test_a_stale_entry_signed_off_in_bulk_with_its_previous_msgid_cleared_too_is_never_published(project: Project):
     """Trial 16: ``msgattrib --clear-fuzzy --clear-previous`` takes the flag and the #| lines, which leaves what a
     Poedit sign-off leaves, but in a catalog no PO editor saved (its X-Generator still verlag's) and with the very
