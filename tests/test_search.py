@@ -96,6 +96,43 @@ def test_german_shown_in_a_translation_is_left_out_of_its_index_and_kept_in_the_
         assert word not in english and word in original, word
 
 
+def test_an_html_block_kept_in_german_on_a_translated_page_is_left_out_of_its_index_and_kept_in_the_german_one(
+        project):
+    """An HTML block's text is in no catalog: the English page shows it in German, marked lang="de", and Pagefind
+    indexed it as English (an English search for "Gartenarbeit" found the page, its excerpt German). The author's
+    own ``lang="de"`` on an element of a block says the same; an element the block leaves open also holds the
+    translated Markdown after it, which stays indexed."""
+    project.write("verlag.toml", project.read("verlag.toml") + '\n[publish]\nmin_translated = 0\n')
+    project.write("source_de/tee.md", article("Kräutertee", """
+        Ein Kräutertee wärmt am Abend.
+
+        <div class="hinweis">Nach der Gartenarbeit die Haut absuchen.</div>
+
+        <p lang="de">Zeckenzange bereithalten.</p>
+
+        <section>
+
+        Kamille beruhigt den Magen.
+
+        </section>
+        """))
+    project.run("extract")
+    review(project, "en", "tee", {("title", "Kräutertee"): "Herbal tea",
+                                  "Ein Kräutertee wärmt am Abend.": "A herbal tea warms you in the evening.",
+                                  "Kamille beruhigt den Magen.": "Chamomile soothes the stomach."})
+    project.run("build")
+    site = project.root / "site"
+    page = html.parse(str(site / "en/tee/index.html")).getroot()
+    german = page.xpath('//div[@class="article-body"]//*[@lang="de"]')
+    assert [" ".join(e.text_content().split()) for e in german] == ["Nach der Gartenarbeit die Haut absuchen.",
+                                                                    "Zeckenzange bereithalten."]
+    assert all(e.get("data-pagefind-ignore") is not None for e in german)
+    english, original = indexed_text(site, "/en/tee/"), indexed_text(site, "/de/tee/")
+    assert "A herbal tea warms you in the evening." in english and "Chamomile soothes the stomach." in english
+    for word in ("Gartenarbeit", "Haut", "absuchen", "Zeckenzange", "bereithalten"):
+        assert word not in english and word in original, word
+
+
 def test_an_unchanged_build_leaves_the_index_alone_and_search_false_removes_it_and_its_script(project):
     _build(project)
     bundle = project.root / "site/pagefind/pagefind-entry.json"
