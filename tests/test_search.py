@@ -44,13 +44,19 @@ def test_build_writes_one_pagefind_index_per_published_language_and_a_form_on_ev
     assert (site / "static/search.js").is_file()
 
 
-def indexed_text(site, url: str) -> str:
-    """The text Pagefind indexed for the page at ``url`` (its fragment: ``pagefind_dcd`` + JSON, gzipped)."""
+def indexed(site, url: str) -> dict:
+    """What Pagefind keeps of the page at ``url``: its fragment (``pagefind_dcd`` + JSON, gzipped) with its indexed
+    text (``content``) and its ``meta``."""
     for path in (site / "pagefind/fragment").glob("*.pf_fragment"):
         data = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
         if data["url"] == url:
-            return data["content"]
+            return data
     raise AssertionError(f"{url} is not in the index")
+
+
+def indexed_text(site, url: str) -> str:
+    """The text Pagefind indexed for the page at ``url``."""
+    return indexed(site, url)["content"]
 
 
 def test_notices_bylines_and_dates_are_not_indexed_so_excerpts_show_the_article(project):
@@ -131,6 +137,28 @@ def test_an_html_block_kept_in_german_on_a_translated_page_is_left_out_of_its_in
     assert "A herbal tea warms you in the evening." in english and "Chamomile soothes the stomach." in english
     for word in ("Gartenarbeit", "Haut", "absuchen", "Zeckenzange", "bereithalten"):
         assert word not in english and word in original, word
+
+
+def test_a_german_title_on_a_translated_page_is_left_out_of_its_index_and_kept_in_the_german_one(project):
+    """A translation published before its title is translated shows it in German, marked lang="de": Pagefind
+    indexed it as English, from the <h1> and from the result's title it takes from there (an English search for
+    "Kräutertee" found the page). The English result's title is empty (search.js takes it from the page's link
+    to the article, tests/test_browser.py); the article's tags are in its <footer>, which Pagefind never indexes."""
+    project.write("verlag.toml", project.read("verlag.toml") + '\n[publish]\nmin_translated = 0\n')
+    project.write("source_de/tee.md", article("Kräutertee", "Ein Kräutertee wärmt am Abend.\n"))
+    project.run("extract")
+    review(project, "en", "tee", {"Ein Kräutertee wärmt am Abend.": "A herbal tea warms you in the evening."})
+    project.run("build")
+    site = project.root / "site"
+    page = html.parse(str(site / "en/tee/index.html")).getroot()
+    (title,) = page.xpath('//article//h1[@lang="de"]')
+    assert title.text_content() == "Kräutertee" and title.get("data-pagefind-ignore") == "all"
+    english, original = indexed(site, "/en/tee/"), indexed(site, "/de/tee/")
+    assert english["content"] == "A herbal tea warms you in the evening." and english["meta"] == {"title": ""}
+    assert original["content"].startswith("Kräutertee.") and original["meta"] == {"title": "Kräutertee"}
+    words = {lang: b"".join(gzip.decompress(path.read_bytes()) for path in (site / "pagefind/index").glob(f"{lang}_*"))
+             for lang in ("de", "en")}
+    assert "kräutertee".encode() not in words["en"] and "kräutertee".encode() in words["de"]
 
 
 def test_an_unchanged_build_leaves_the_index_alone_and_search_false_removes_it_and_its_script(project):
