@@ -359,9 +359,9 @@ def _fingerprint_of(config: Config, article: Article, lang: str, glossary_digest
         return _fingerprint(config, article, lang, glossary_digest, read_bytes(path, CATALOG), pages, written)
     name = digest.hex() if digest is not None else "-"
     findings = known.get(name)
-    if not (isinstance(findings, list) and len(findings) == 3
-            and all(isinstance(n, list) and all(isinstance(x, str) for x in n) for n in findings[1:])
-            and isinstance(findings[0], list)
+    if not (isinstance(findings, list) and len(findings) == 3 and isinstance(findings[1], list)
+            and isinstance(findings[2], list) and all(isinstance(n, str) for n in findings[1])
+            and all(isinstance(p, str) for p in findings[2]) and isinstance(findings[0], list)
             and all(isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p) for p in findings[0])):
         data = read_bytes(path, CATALOG)
         if (None if data is None else hashlib.sha256(data).digest()) != digest:  # saved since the stat

@@ -16,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 
 from .config import Config
 from .errors import VerlagError
+from .redirects import file_slug, last_name, old_names, old_path
 
 if TYPE_CHECKING:
     from .glossary import Glossary
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from .sources import Article, Sources
 
 PAGE_PATH = r"([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)/([^/?]+)/?"  # <lang>/<slug>/ after the site's base path
+_PAGE = re.compile(PAGE_PATH)
 
 
 # The file name of a link to an article, in a PO string: a whole run of the characters a file name may hold, up to
@@ -56,7 +58,7 @@ class SitePages:
         self.config = config
         self.renamed = renamed or {}
         site = config.site_url
-        base = urlsplit(site).path or "/"
+        self._base = base = urlsplit(site).path or "/"
         at = re.escape((site[:len(site) - len(urlsplit(site).path)] + base).encode())  # base_url, with its "/"
         # An address of the site itself: its base path preceded by the rest of its base_url, or where a link
         # destination starts (in Markdown or HTML, in a PO string or a Markdown file); the slug ends as
@@ -110,8 +112,6 @@ class SitePages:
         the names of the ``<name>.md`` files it links (``media.linked_article``'s name: the file name,
         %-decoded), and the root-relative addresses it links (``redirects.old_path``: ``/2022/schlaf.html``),
         each an old address an article's ``aliases:`` may keep or a page's address (``/de/alt/``)."""
-        from .redirects import old_path
-
         data = catalog or b""
         named = sorted({(m.group(1).decode(), m.group(2).decode("utf-8", "replace"))
                         for m in self._named.finditer(data)}) if self.config.site_url else []
@@ -126,26 +126,22 @@ class SitePages:
         address known: ``check_link_target`` asks it only then); ``|name>slug`` for each linked ``<name>.md`` and
         each root-relative address that ``renamed`` maps (``redirects.file_slug``: the page of the file, also when
         another article's slug is its name; an alias's old address); and ``|slug>>last`` for each slug these name
-        that a rename verlag recorded moved (``recorded_renames``, read only then). So an edit of the linked
-        article's ``slug:`` or ``aliases:``, or a rename recorded or forgotten, makes the catalog's findings,
-        edition and page again, though neither it nor its article changed."""
-        from .redirects import file_slug, last_name
-
-        slugs = {slug for _, slug in named}
+        that a rename verlag recorded moved (``recorded_renames``, read when the catalog links anything). So an
+        edit of the linked article's ``slug:`` or ``aliases:``, or a rename recorded or forgotten, makes the
+        catalog's findings, edition and page again, though neither it nor its article changed. A no-op build asks
+        this of every catalog: without renames of either kind it only reads the record once."""
         renamed = ""
-        for name in names:
-            slugs.add(slug := file_slug(self.renamed, name))
-            if name in self.renamed or f"{name}.md" in self.renamed:
-                renamed += f"|{name}>{slug}"
-        base = urlsplit(self.config.site_url).path or "/"
-        for path in paths:
-            if (slug := self.renamed.get(path)) is not None:
-                slugs.add(slug)
-                renamed += f"|{path}>{slug}"
-            if path.startswith(base) and (page := re.fullmatch(PAGE_PATH, path[len(base):])):
-                slugs.add(page.group(2))
-        recorded = self.recorded_renames if slugs else {}
-        renamed += "".join(f"|{slug}>>{last_name(slug, recorded)}" for slug in sorted(slugs) if slug in recorded)
+        if self.renamed:
+            renamed = "".join(f"|{name}>{file_slug(self.renamed, name)}" for name in names
+                              if name in self.renamed or f"{name}.md" in self.renamed)
+            renamed += "".join(f"|{path}>{self.renamed[path]}" for path in paths if path in self.renamed)
+        if (named or names or paths) and (recorded := self.recorded_renames):
+            base, slugs = self._base, {slug for _, slug in named}
+            slugs.update(file_slug(self.renamed, name) for name in names)
+            slugs.update(self.renamed[path] for path in paths if path in self.renamed)
+            slugs.update(page.group(2) for path in paths
+                         if path.startswith(base) and (page := _PAGE.fullmatch(path, len(base))))
+            renamed += "".join(f"|{slug}>>{last_name(slug, recorded)}" for slug in sorted(slugs) if slug in recorded)
         if not self.config.site_url:
             return renamed
         return ",".join(sorted(f"{lang}/{slug}" for lang, slug in named if (lang, slug) in self)) + renamed
@@ -298,8 +294,6 @@ class PlannedPages(SitePages):
 def renamed_originals(sources: Sources) -> dict[str, str]:
     """``redirects.old_names`` of the German originals that are not drafts: the names a link to ``<name>.md`` may
     give an article other than its slug (its file's, when ``slug:`` differs; the names its aliases held)."""
-    from .redirects import old_names
-
     return old_names(a for a in (*sources.articles, *sources.german_only) if not a.draft)
 
 
