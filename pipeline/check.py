@@ -58,7 +58,7 @@ from .published import PAGE_PATH, PlannedPages
 from .pseudo import is_pseudo
 from .quotes import foreign_quotes, quote_balance, quote_conventions, quote_marks
 from .rawhtml import active_html, active_message, html_addresses, html_block_warnings, retitled, text_attributes
-from .redirects import file_slug, gone_language_message, gone_message, old_hosts, old_names, old_path
+from .redirects import file_slug, gone_language_message, gone_message, last_name, old_hosts, old_names, old_path
 from .notesyntax import findings as note_syntax
 from .segment import reference_labels, template_tag_warning, template_tags, too_many_brackets
 from .scripts import UNSPACED, latin_length, unspaced
@@ -358,16 +358,7 @@ def _translated_page(old: str, new: str, ctx: Context) -> bool:
     if (was is None or now is None or was[2] != now[2] or was[0] not in (None, ctx.source_lang)
             or now[0] not in (None, ctx.lang, ctx.source_lang)):
         return False
-    return was[1] == now[1] or _last_name(was[1], ctx.recorded()) == _last_name(now[1], ctx.recorded())
-
-
-def _last_name(slug: str, renames: Mapping[str, str]) -> str:
-    """The slug ``slug`` has after the renames in ``renames`` (old slug -> new slug), followed to their end."""
-    seen = {slug}
-    while renames.get(slug) is not None and renames[slug] not in seen:
-        slug = renames[slug]
-        seen.add(slug)
-    return slug
+    return was[1] == now[1] or last_name(was[1], ctx.recorded()) == last_name(now[1], ctx.recorded())
 
 
 def _site_article(url: str, ctx: Context) -> tuple[str | None, str, str] | None:

@@ -288,10 +288,9 @@ def edition_files(config: Config) -> StatRecord:
     return StatRecord(config.state_dir, config.editions_dir, held_since(config), FILES_RECORD, EDITION)
 
 
-def _links_key(config: Config, pages: SitePages) -> str:
-    """What ``SitePages.findings`` depend on besides a catalog's bytes: verlag's code, the site's address and
-    whether any article was renamed."""
-    return f"{code_digest()}|{config.site_url}|{bool(pages.renamed)}"
+def _links_key(config: Config) -> str:
+    """What ``SitePages.findings`` depend on besides a catalog's bytes: verlag's code and the site's address."""
+    return f"{code_digest()}|{config.site_url}"
 
 
 def _fingerprint(config: Config, article: Article, lang: str, glossary_digest: str, catalog: bytes | None,
@@ -360,8 +359,9 @@ def _fingerprint_of(config: Config, article: Article, lang: str, glossary_digest
         return _fingerprint(config, article, lang, glossary_digest, read_bytes(path, CATALOG), pages, written)
     name = digest.hex() if digest is not None else "-"
     findings = known.get(name)
-    if not (isinstance(findings, list) and len(findings) == 2 and isinstance(findings[1], list)
-            and all(isinstance(n, str) for n in findings[1]) and isinstance(findings[0], list)
+    if not (isinstance(findings, list) and len(findings) == 3 and isinstance(findings[1], list)
+            and isinstance(findings[2], list) and all(isinstance(n, str) for n in findings[1])
+            and all(isinstance(p, str) for p in findings[2]) and isinstance(findings[0], list)
             and all(isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p) for p in findings[0])):
         data = read_bytes(path, CATALOG)
         if (None if data is None else hashlib.sha256(data).digest()) != digest:  # saved since the stat
@@ -432,14 +432,14 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
     pages = PlannedPages(config, sources, glossary)
     catalogs = StatRecord(config.state_dir, config.translations_dir, held_since(config), limit=CATALOG)
     links = load_state(config.state_dir / LINKS_FILE)
-    known = links.get("catalogs") if links.get("key") == _links_key(config, pages) else None
+    known = links.get("catalogs") if links.get("key") == _links_key(config) else None
     known, found = known if isinstance(known, dict) else {}, {}
     fingerprints = {article.slug: {lang: _fingerprint_before(config, article, lang, glossary.digest, pages, catalogs,
                                                              known, found, files)
                                    for lang in config.languages} for article in articles}
     catalogs.save(others=True)
     if found != known:
-        save_state(config.state_dir / LINKS_FILE, {"key": _links_key(config, pages), "catalogs": found})
+        save_state(config.state_dir / LINKS_FILE, {"key": _links_key(config), "catalogs": found})
     # per language: a sign-off in one catalog makes that language's edition again, not its other languages'
     todo = {a.slug: langs for a in articles
             if (langs := tuple(lang for lang, fingerprint in fingerprints[a.slug].items()

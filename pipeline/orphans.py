@@ -172,12 +172,16 @@ def _deleted(config: Config, path: Path, renamed_to: str | None = None) -> Orpha
 
 def renamed_articles(config: Config) -> dict[str, str]:
     """Old slug -> new slug of every rename verlag knows: extract's record (``RENAMES_FILE``), and for the others
-    the site's (``renames.RECORD`` in ``site.json``: a file renamed as it was, found by its text or title, built
-    before an extract). Follow one with ``renamed_to``."""
-    from .renames import RECORD
-    from .site import STATE_FILE
+    the site's (``renames.RECORD`` of ``site.json``, kept alone in ``renames.RECORD_FILE``: a file renamed as it
+    was, found by its text or title, built before an extract). Follow one with ``renamed_to``."""
+    from .renames import RECORD, RECORD_FILE
 
-    recorded = load_state(config.state_dir / STATE_FILE).get(RECORD)
+    alone = load_state(config.state_dir / RECORD_FILE)
+    if RECORD not in alone:  # a site last built by a verlag that kept it in site.json only
+        from .site import STATE_FILE
+
+        alone = load_state(config.state_dir / STATE_FILE)
+    recorded = alone.get(RECORD)
     known = {old: entry["to"] for old, entry in (recorded.items() if isinstance(recorded, dict) else ())
              if isinstance(entry, dict) and isinstance(entry.get("to"), str)}
     known.update(load_state(config.state_dir / RENAMES_FILE))

@@ -16,6 +16,7 @@ from urllib.parse import unquote, urlsplit
 
 from .config import Config
 from .errors import VerlagError
+from .redirects import file_slug, last_name, old_names, old_path
 
 if TYPE_CHECKING:
     from .glossary import Glossary
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from .sources import Article, Sources
 
 PAGE_PATH = r"([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)/([^/?]+)/?"  # <lang>/<slug>/ after the site's base path
+_PAGE = re.compile(PAGE_PATH)
 
 
 # The file name of a link to an article, in a PO string: a whole run of the characters a file name may hold, up to
@@ -30,6 +32,12 @@ PAGE_PATH = r"([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)/([^/?]+)/?"  # <lang>/<slug>/ af
 # of a run was tried as a start again (quadratic in the run; every word of a catalog is one).
 _NAME_CHAR = rb"[^/\s()<>\[\]\"'\\]"
 _MD_LINK = re.compile(rb"(?<!" + _NAME_CHAR + rb")(" + _NAME_CHAR + rb"+)\.md\b")
+# A root-relative address where a link destination starts (Markdown or HTML, in a PO string): up to its fragment
+# or query, with balanced parentheses as CommonMark reads them (``/2019/tee-(neu)/``); in a Markdown destination
+# between "<" and ">" spaces too (``[x](</2023/11/tee kaffee/>)``)
+_PATH_CHAR = rb"[^\s\"'()<>\\#?]"
+_ROOT_PATH = re.compile(rb"(?<=\(<)/[^<>#?\\\n]*(?=>)|(?<=[(\"'=\s])/(?:" + _PATH_CHAR + rb"|\(" + _PATH_CHAR
+                        + rb"*\))*")
 
 
 class SitePages:
@@ -50,7 +58,7 @@ class SitePages:
         self.config = config
         self.renamed = renamed or {}
         site = config.site_url
-        base = urlsplit(site).path or "/"
+        self._base = base = urlsplit(site).path or "/"
         at = re.escape((site[:len(site) - len(urlsplit(site).path)] + base).encode())  # base_url, with its "/"
         # An address of the site itself: its base path preceded by the rest of its base_url, or where a link
         # destination starts (in Markdown or HTML, in a PO string or a Markdown file); the slug ends as
@@ -94,33 +102,46 @@ class SitePages:
         return page_published(self.config, settings, *page)
 
     def key(self, catalog: bytes | None) -> str:
-        """For a cache key of a catalog's findings: the pages its bytes name by an address of the site that the
-        site publishes ("" when it names none, or the site has no address, without reading any record), and the
-        slugs ``renamed`` gives the ``<name>.md`` files it links (a ``slug:`` or ``aliases`` edit of the linked
-        article changes what its link-target check accepts)."""
+        """For a cache key of a catalog's findings: what the link-target check reads outside the catalog about the
+        site's pages its links name (``key_of``); "" when its links name none, without reading any record."""
         return self.key_of(*self.findings(catalog))
 
-    def findings(self, catalog: bytes | None) -> tuple[list[list[str]], list[str]]:
+    def findings(self, catalog: bytes | None) -> tuple[list[list[str]], list[str], list[str]]:
         """What ``key`` reads in a catalog's bytes, sorted, as JSON keeps it (so a build keeps it by the catalog's
         digest): the [lang, slug] pages it names by an address of the site (none when the site has no address),
-        and the names of the ``<name>.md`` files it links (``media.linked_article``'s name: the file name,
-        %-decoded), looked for only where ``renamed`` maps any name and the catalog holds ".md"."""
+        the names of the ``<name>.md`` files it links (``media.linked_article``'s name: the file name,
+        %-decoded), and the root-relative addresses it links (``redirects.old_path``: ``/2022/schlaf.html``),
+        each an old address an article's ``aliases:`` may keep or a page's address (``/de/alt/``)."""
         data = catalog or b""
         named = sorted({(m.group(1).decode(), m.group(2).decode("utf-8", "replace"))
                         for m in self._named.finditer(data)}) if self.config.site_url else []
         names = sorted({unquote(m.group(1).decode("utf-8", "replace"))
-                        for m in _MD_LINK.finditer(data)}) if self.renamed and b".md" in data else []
-        return [list(page) for page in named], names
+                        for m in _MD_LINK.finditer(data)}) if b".md" in data else []
+        paths = sorted({path for m in _ROOT_PATH.finditer(data)
+                        if (path := old_path(m.group().decode("utf-8", "replace")))})
+        return [list(page) for page in named], names, paths
 
-    def key_of(self, named: list[list[str]], names: list[str]) -> str:
-        """``key`` of a catalog from its ``findings``: ``|name>slug`` for each linked ``<name>.md`` that ``renamed``
-        maps (``redirects.file_slug``: the page of the file, also when another article's slug is its name)."""
+    def key_of(self, named: list[list[str]], names: list[str], paths: list[str]) -> str:
+        """``key`` of a catalog from its ``findings``: the pages named that the site publishes (only with the site's
+        address known: ``check_link_target`` asks it only then); ``|name>slug`` for each linked ``<name>.md`` and
+        each root-relative address that ``renamed`` maps (``redirects.file_slug``: the page of the file, also when
+        another article's slug is its name; an alias's old address); and ``|slug>>last`` for each slug these name
+        that a rename verlag recorded moved (``recorded_renames``, read when the catalog links anything). So an
+        edit of the linked article's ``slug:`` or ``aliases:``, or a rename recorded or forgotten, makes the
+        catalog's findings, edition and page again, though neither it nor its article changed. A no-op build asks
+        this of every catalog: without renames of either kind it only reads the record once."""
         renamed = ""
-        if names:
-            from .redirects import file_slug
-
+        if self.renamed:
             renamed = "".join(f"|{name}>{file_slug(self.renamed, name)}" for name in names
                               if name in self.renamed or f"{name}.md" in self.renamed)
+            renamed += "".join(f"|{path}>{self.renamed[path]}" for path in paths if path in self.renamed)
+        if (named or names or paths) and (recorded := self.recorded_renames):
+            base, slugs = self._base, {slug for _, slug in named}
+            slugs.update(file_slug(self.renamed, name) for name in names)
+            slugs.update(self.renamed[path] for path in paths if path in self.renamed)
+            slugs.update(page.group(2) for path in paths
+                         if path.startswith(base) and (page := _PAGE.fullmatch(path, len(base))))
+            renamed += "".join(f"|{slug}>>{last_name(slug, recorded)}" for slug in sorted(slugs) if slug in recorded)
         if not self.config.site_url:
             return renamed
         return ",".join(sorted(f"{lang}/{slug}" for lang, slug in named if (lang, slug) in self)) + renamed
@@ -273,8 +294,6 @@ class PlannedPages(SitePages):
 def renamed_originals(sources: Sources) -> dict[str, str]:
     """``redirects.old_names`` of the German originals that are not drafts: the names a link to ``<name>.md`` may
     give an article other than its slug (its file's, when ``slug:`` differs; the names its aliases held)."""
-    from .redirects import old_names
-
     return old_names(a for a in (*sources.articles, *sources.german_only) if not a.draft)
 
 

@@ -8,7 +8,9 @@ and its ``title`` and ``alt`` attributes, therefore stay German in every
 edition. ``extract`` and ``check`` name each such block with its line
 (``german_blocks``), and a translated page marks it ``lang="de"``
 (``mark_language``; WCAG 2.2 SC 3.1.2 Language of Parts, technique H58), so a
-screen reader reads it with German rules instead of announcing German as English.
+screen reader reads it with German rules instead of announcing German as English,
+and ``data-pagefind-ignore``, so the page's search index, in its language, leaves
+it out.
 """
 
 from __future__ import annotations
@@ -72,10 +74,10 @@ _MAYBE_ACTIVE = re.compile(r"""<(?:script|i?frame|object|embed|applet|portal|bas
 class _Element:
     __slots__ = ("tag", "at", "declared", "closed")
 
-    def __init__(self, tag: str, at: int, declared: bool, closed: bool):
+    def __init__(self, tag: str, at: int, declared: str | None, closed: bool):
         self.tag = tag
         self.at = at  # where ``lang`` goes: right after the tag's name in its start tag
-        self.declared = declared  # the author wrote a ``lang`` on it
+        self.declared = declared  # the ``lang`` the author wrote on it, None: none
         self.closed = closed  # ends inside the fragment (or is void): a mark on it covers nothing after
 
 
@@ -114,6 +116,7 @@ class _Reader(HTMLParser):
         self.data = False  # some of ``text`` is an element's content, not only title and alt values
         self.attributes: list[tuple[str, str, str]] = []  # (tag, title or alt, value) of ``text``
         self.held: list[tuple[_Element, ...]] = []  # per piece of text: the elements around it, outermost first
+        self.declaring: list[_Element] = []  # the elements the author wrote a ``lang`` on
         self.failed = False
         try:
             read_whole(self, source)
@@ -134,8 +137,15 @@ class _Reader(HTMLParser):
         line, column = self.getpos()
         return self.starts[line - 1] + column
 
+    def declared_in(self, lang: str) -> set[int]:
+        """Where the start tag of each element the author declared in ``lang`` (its primary subtag) and that ends
+        inside the fragment takes an attribute (none when ``failed``)."""
+        primary = lang.split("-")[0].lower()
+        return set() if self.failed else {element.at for element in self.declaring if element.closed
+                                          and element.declared.split("-")[0].strip().lower() == primary}
+
     def _declared(self) -> bool:
-        return any(element.declared for element in self.stack)
+        return any(element.declared is not None for element in self.stack)
 
     def _hold(self, text: str, around: tuple[_Element, ...]) -> None:
         self.text.append(text)
@@ -143,10 +153,12 @@ class _Reader(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         written = self.get_starttag_text() or ""
-        element = _Element(tag, self._offset() + _TAG_NAME.match(written).end(), any(n == "lang" for n, _ in attrs),
-                           tag in VOID)
+        declared = next((value or "" for name, value in attrs if name == "lang"), None)
+        element = _Element(tag, self._offset() + _TAG_NAME.match(written).end(), declared, tag in VOID)
+        if declared is not None:
+            self.declaring.append(element)
         shown = [(name, value) for name, value in attrs if name in TEXT_ATTRIBUTES and value and value.strip()]
-        if shown and not element.declared and not self._declared():
+        if shown and element.declared is None and not self._declared():
             for name, value in shown:
                 self.attributes.append((tag, name, value))
                 self._hold(value, (*self.stack, element))
@@ -194,15 +206,25 @@ def _without_tags(fragment: str) -> str:
     return _TAG.sub(" ", fragment[:end]) + fragment[end:]
 
 
-def mark_language(fragment: str, lang: str) -> str:
+def mark_language(fragment: str, lang: str, unsearched: bool = False) -> str:
     """``fragment`` (HTML, str) with ``lang="<lang>"`` (BCP 47) right after the tag name of each element
     that holds text or a ``title``/``alt`` value and ends inside the fragment, unless an element around it
     has a ``lang`` or is marked. Nothing else changes, so the elements and attribute values stay the
     original's: text in an element the fragment leaves open, or outside every element (``</div>`` then
-    text), has nothing that could carry the mark without also covering what follows, and stays as written."""
+    text), has nothing that could carry the mark without also covering what follows, and stays as written.
+
+    ``unsearched``: each marked element, and each the author wrote in ``lang`` (``<p lang="de">``) that ends
+    inside the fragment, also gets ``data-pagefind-ignore``, so a translated page's search index, which Pagefind
+    makes in the page's language, holds none of the German (https://pagefind.app/docs/indexing/)."""
+    reader = _Reader(fragment)
+    marks = reader.marks
+    ignore = " data-pagefind-ignore" if unsearched else ""
+    inserts = {at: f' lang="{lang}"{ignore}' for at in marks}
+    if unsearched:
+        inserts.update((at, ignore) for at in reader.declared_in(lang) - marks)
     out, done = [], 0
-    for at in sorted(_Reader(fragment).marks):
-        out += [fragment[done:at], f' lang="{lang}"']
+    for at in sorted(inserts):
+        out += [fragment[done:at], inserts[at]]
         done = at
     return "".join(out) + fragment[done:]
 

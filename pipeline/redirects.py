@@ -170,6 +170,15 @@ def file_slug(renamed: Mapping[str, str], name: str) -> str:
     return renamed.get(f"{name}.md") or renamed.get(name, name)
 
 
+def last_name(slug: str, renames: Mapping[str, str]) -> str:
+    """The slug ``slug`` has after the renames in ``renames`` (old slug -> new slug), followed to their end."""
+    seen = {slug}
+    while renames.get(slug) is not None and renames[slug] not in seen:
+        slug = renames[slug]
+        seen.add(slug)
+    return slug
+
+
 def old_hosts(articles: Iterable[Article], site_url: str) -> set[str]:
     """The hosts of the old site the project's ``articles`` came from (as ``sources.site_host`` gives them: lower
     case, without ``www.``), as their sources record it: the host of each full URL under ``aliases:`` and of the

@@ -31,6 +31,9 @@ if TYPE_CHECKING:
     from .sources import Sources
 
 RECORD = "renamed"  # site.json: old slug -> {"to": slug it led to, "langs": [languages whose address it keeps]}
+# RECORD again, alone ({RECORD: …}), beside site.json: what ``orphans.renamed_articles`` reads of the site, so the
+# editions stage's QA gate, which needs it for every catalog's page key, does not parse all of site.json (20 ms)
+RECORD_FILE = "site-renamed.json"
 ORIGINALS = "originals"  # site.json: slug of each published German original -> its ``Article.digest``
 TITLES = "original_titles"  # site.json: slug of each published German original -> its German title
 _PAGE_FILE = re.compile(r"([^/]+)/([^/]+)/index\.html")

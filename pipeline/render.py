@@ -38,8 +38,8 @@ writes the HTML:
   is shown as text (a raw-text element the original leaves open is closed
   right after it; an inline start tag may differ only in its ``title`` and
   ``alt`` text, which a translator translates: ``rawhtml.retitled``), an
-  HTML block's text (never extracted, so German) marked ``lang="de"``
-  (``rawhtml.mark_language``); a link or image URL with a scheme other than
+  HTML block's text (never extracted, so German) marked ``lang="de"``, with
+  ``data-pagefind-ignore`` (``rawhtml.mark_language``); a link or image URL with a scheme other than
   http(s), mailto or tel must be one the original uses.
   Then nh3 (ammonia) cleans the HTML with only the elements and attributes
   markdown-it itself writes, the original's raw HTML standing aside as
@@ -480,7 +480,7 @@ def _judge(job: _Job, unit: list[Token], rendered: str, siblings: list[Token], s
         placeholder = f"\ue010{job.nonce}-{len(job.stash)}\ue011"
         left_open = _open_raw_text(kept)
         if unit[0].type == "html_block":
-            kept = mark_language(rendered, job.source_lang)
+            kept = mark_language(rendered, job.source_lang, unsearched=True)
             job.german = job.german or bool(readable_text(rendered))
         job.stash[placeholder] = kept + (f"</{left_open}>" if left_open else "")
         siblings[start:start + len(unit)] = [Token(unit[0].type, "", 0, content=placeholder)]

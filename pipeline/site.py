@@ -57,7 +57,7 @@ from .practice import Localized, Practice, check_legal, load_practice, translato
 from .search import BUNDLE, index_site, unstemmed, unstemmed_advice
 from .redirects import Redirect, file_slug, gone_language_message, gone_message, kept, old_names, old_path, \
     redirect_files, redirect_page
-from .renames import ORIGINALS, RECORD as RENAMED, TITLES, Renamed, link_names, renamed_addresses
+from .renames import ORIGINALS, RECORD as RENAMED, RECORD_FILE, TITLES, Renamed, link_names, renamed_addresses
 from .sources import (Article, Moment, Sources, calendar_day, later, read_date, read_sources, same_titles,
                       without_text)
 from .statrecord import StatRecord
@@ -2049,6 +2049,7 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
     bodies.cache.close()
     result.warnings += bodies.cache.warnings
     fresh["bodies"] = names if names is not None else state["bodies"]
+    save_state(config.state_dir / RECORD_FILE, {RENAMED: fresh.get(RENAMED, {})})  # unchanged: not written
     if fresh != state:
         save_state(config.state_dir / STATE_FILE, fresh)
     return result

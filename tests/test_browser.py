@@ -436,7 +436,8 @@ def test_long_german_words_never_make_a_320_px_page_scroll_sideways(browser, pro
 
 def test_a_search_result_whose_title_is_not_translated_yet_is_marked_german(browser, project):
     """An English page showing its German title marks it (<h1 lang="de">); its search result showed the same title
-    in the English results list without lang, so screen readers read German words with English rules."""
+    in the English results list without lang, so screen readers read German words with English rules. The title
+    is no English word of the index: an English search for it found the page."""
     from conftest import article, review
 
     project.write("verlag.toml", project.read("verlag.toml") + "\n[publish]\nmin_translated = 0\n")
@@ -452,5 +453,7 @@ def test_a_search_result_whose_title_is_not_translated_yet_is_marked_german(brow
         assert sorted(_search(browser, base, "en", "belly", "milz")) == ["/en/leber/", "/en/milz/"]
         links = browser.find_elements(By.CSS_SELECTOR, "#search-results li a")
         assert {a.text: a.get_attribute("lang") for a in links} == {"Milzschmerzen": "de", "Liver values": ""}
+        assert _search(browser, base, "en", "Milzschmerzen", "milz", ("No article",)) == []
+        assert _search(browser, base, "de", "Milzschmerzen", "milz", ("Kein Artikel",)) == ["/de/milz/"]
     finally:
         server.close()

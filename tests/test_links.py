@@ -243,6 +243,64 @@ def test_an_aliases_edit_of_the_linked_article_alone_redoes_the_linking_edition_
     assert page.xpath('//div[@class="article-body"]/p/a/@href') == ["/blog/en/schlafen/"]
 
 
+def _tee_shown(project: Project) -> tuple[str | None, int, list[str]]:
+    """The English tee page's one paragraph as the site shows it (its lang: "de" when held back, and its link) and
+    tee's English errors in ``status``."""
+    page = html.fromstring(project.read("site/en/tee/index.html"))
+    (paragraph,) = page.xpath('//div[@class="article-body"]/p')
+    (row,) = [r for r in json.loads(project.run("status", "--format", "json").output)["articles"]
+              if r["slug"] == "tee"]
+    return paragraph.get("lang"), row["errors"], paragraph.xpath("a/@href")
+
+
+def test_an_old_address_taken_out_of_the_linked_article_s_aliases_holds_the_link_back_at_the_next_build(
+        project: Project):
+    """The reviewer links schlafen.md by the old address its ``aliases:`` keep, which check accepts. Once the author
+    takes the alias out, that address leads nowhere (no redirect is made for it) and check calls the link changed;
+    only the linked article changed, so the linking edition's and status's keys must hold what ``renamed`` says of
+    the root-relative addresses the catalog links (they held only its ``<name>.md`` links: the build kept the English
+    sentence with its dead link on the page, and status its 0 errors, until the catalog changed)."""
+    project.write("verlag.toml", project.read("verlag.toml").replace('["en", "fr"]', '["en"]') + SITE)
+    schlafen = article("Schlafen", "Gut schlafen hilft.\n", aliases="[/blog/posts/schlaf/]")
+    project.write("source_de/schlafen.md", schlafen)
+    project.write("source_de/tee.md", article("Tee", "Lesen Sie [dies](schlafen.md).\n"))
+    project.run("extract")
+    msgfmt_check(review(project, "en", "tee", {("title", "Tee"): "Tea",
+                                               "Lesen Sie [dies](schlafen.md).": "Read [this](/blog/posts/schlaf/)."}))
+    project.run("build")
+    assert _tee_shown(project) == (None, 0, ["/blog/de/schlafen/"])  # the English of the sentence; no English page
+    project.write("source_de/schlafen.md", schlafen.replace("aliases: [/blog/posts/schlaf/]\n", ""))
+    assert "[link-target]" in project.run("check", code=1).output
+    assert "en/tee: 1 segment held back by QA errors" in project.run("build").output
+    assert _tee_shown(project) == ("de", 1, ["/blog/de/schlafen/"])
+    project.run("review")
+    assert "link-target" in project.read("review/en/tee.html")
+
+
+def test_a_rename_verlag_forgets_holds_back_a_link_to_the_article_s_new_name_at_the_next_build(project: Project):
+    """alt.md was renamed to neu.md (extract records it), so the reviewer's neu.md for the German's alt.md is the same
+    article. A new article alt.md makes extract forget the rename: alt.md is that article now, and the link changed.
+    Neither tee's catalog nor its article changed, so the keys must hold the renames recorded of the slugs the
+    catalog links (they did not: the English page kept linking neu.md's page for the new alt.md, status said 0
+    errors)."""
+    project.write("verlag.toml", project.read("verlag.toml").replace('["en", "fr"]', '["en"]') + SITE)
+    project.write("source_de/alt.md", article("Alt", "Ein Satz.\n"))
+    project.run("extract")
+    (project.root / "source_de/alt.md").rename(project.root / "source_de/neu.md")
+    project.write("source_de/tee.md", article("Tee", "Siehe [das](alt.md).\n"))
+    assert "renamed translations/en/alt.po -> translations/en/neu.po" in project.run("extract").output
+    review(project, "en", "neu", {("title", "Alt"): "Old", "Ein Satz.": "A sentence."})
+    msgfmt_check(review(project, "en", "tee", {("title", "Tee"): "Tea", "Siehe [das](alt.md).": "See [that](neu.md)."}))
+    project.run("build")
+    assert _tee_shown(project) == (None, 0, ["/blog/en/neu/"])
+    project.write("source_de/alt.md", article("Alt, neu geschrieben", "Ein ganz anderer Text.\n"))
+    project.run("extract")
+    assert json.loads(project.read(".verlag/renames.json")) == {}
+    assert "[link-target]" in project.run("check", code=1).output
+    assert "en/tee: 1 segment held back by QA errors" in project.run("build").output
+    assert _tee_shown(project) == ("de", 1, ["/blog/de/alt/"])
+
+
 def test_an_article_that_cannot_be_read_now_is_linked_and_listed_as_the_last_build_left_it(project: Project):
     """A front-matter typo in zecken.md keeps its German page (the build's), so links to it work and the English
     home page still lists it as not yet available: build and check warned "no published article 'zecken'", and

@@ -97,6 +97,30 @@ def test_a_file_renamed_as_it_was_keeps_its_address_without_translations_or_extr
     assert "url=/de/neu/" in project.read("site/de/alt/index.html")
 
 
+def test_the_renames_the_site_records_are_read_without_site_json(project):
+    """The QA gate's page key of every catalog asks which renames verlag recorded (``orphans.renamed_articles``):
+    the site's record is kept alone beside site.json, so a no-op build does not parse all of site.json for it (20 ms
+    at 500 articles); a site last built without that file is read from site.json."""
+    from pipeline.config import load_config
+    from pipeline.orphans import renamed_articles
+
+    project.write("source_de/alt.md", article("Leber", "Die Leber arbeitet nachts.\n"))
+    project.run("build")
+    _rename(project, "alt", "neu")
+    project.run("build")
+    config = load_config(project.root)
+    assert renamed_articles(config) == {"alt": "neu"}
+    site_json = project.root / ".verlag/site.json"
+    kept = site_json.read_bytes()
+    site_json.write_text("{}", encoding="utf-8")
+    assert renamed_articles(config) == {"alt": "neu"}
+    site_json.write_bytes(kept)
+    (project.root / ".verlag/site-renamed.json").unlink()
+    assert renamed_articles(config) == {"alt": "neu"}
+    project.run("build")
+    assert (project.root / ".verlag/site-renamed.json").is_file()
+
+
 def test_after_two_renames_both_old_addresses_lead_to_the_last_name(project):
     project.write("source_de/alt.md", article("Leber", "Die Leber arbeitet nachts.\n"))
     project.run("build")

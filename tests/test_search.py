@@ -44,13 +44,19 @@ def test_build_writes_one_pagefind_index_per_published_language_and_a_form_on_ev
     assert (site / "static/search.js").is_file()
 
 
-def indexed_text(site, url: str) -> str:
-    """The text Pagefind indexed for the page at ``url`` (its fragment: ``pagefind_dcd`` + JSON, gzipped)."""
+def indexed(site, url: str) -> dict:
+    """What Pagefind keeps of the page at ``url``: its fragment (``pagefind_dcd`` + JSON, gzipped) with its indexed
+    text (``content``) and its ``meta``."""
     for path in (site / "pagefind/fragment").glob("*.pf_fragment"):
         data = json.loads(gzip.decompress(path.read_bytes()).removeprefix(b"pagefind_dcd"))
         if data["url"] == url:
-            return data["content"]
+            return data
     raise AssertionError(f"{url} is not in the index")
+
+
+def indexed_text(site, url: str) -> str:
+    """The text Pagefind indexed for the page at ``url``."""
+    return indexed(site, url)["content"]
 
 
 def test_notices_bylines_and_dates_are_not_indexed_so_excerpts_show_the_article(project):
@@ -94,6 +100,65 @@ def test_german_shown_in_a_translation_is_left_out_of_its_index_and_kept_in_the_
     assert "A herbal tea warms you in the evening." in english
     for word in ("Trinken", "Liter", "Kamille", "Magen"):
         assert word not in english and word in original, word
+
+
+def test_an_html_block_kept_in_german_on_a_translated_page_is_left_out_of_its_index_and_kept_in_the_german_one(
+        project):
+    """An HTML block's text is in no catalog: the English page shows it in German, marked lang="de", and Pagefind
+    indexed it as English (an English search for "Gartenarbeit" found the page, its excerpt German). The author's
+    own ``lang="de"`` on an element of a block says the same; an element the block leaves open also holds the
+    translated Markdown after it, which stays indexed."""
+    project.write("verlag.toml", project.read("verlag.toml") + '\n[publish]\nmin_translated = 0\n')
+    project.write("source_de/tee.md", article("Kräutertee", """
+        Ein Kräutertee wärmt am Abend.
+
+        <div class="hinweis">Nach der Gartenarbeit die Haut absuchen.</div>
+
+        <p lang="de">Zeckenzange bereithalten.</p>
+
+        <section>
+
+        Kamille beruhigt den Magen.
+
+        </section>
+        """))
+    project.run("extract")
+    review(project, "en", "tee", {("title", "Kräutertee"): "Herbal tea",
+                                  "Ein Kräutertee wärmt am Abend.": "A herbal tea warms you in the evening.",
+                                  "Kamille beruhigt den Magen.": "Chamomile soothes the stomach."})
+    project.run("build")
+    site = project.root / "site"
+    page = html.parse(str(site / "en/tee/index.html")).getroot()
+    german = page.xpath('//div[@class="article-body"]//*[@lang="de"]')
+    assert [" ".join(e.text_content().split()) for e in german] == ["Nach der Gartenarbeit die Haut absuchen.",
+                                                                    "Zeckenzange bereithalten."]
+    assert all(e.get("data-pagefind-ignore") is not None for e in german)
+    english, original = indexed_text(site, "/en/tee/"), indexed_text(site, "/de/tee/")
+    assert "A herbal tea warms you in the evening." in english and "Chamomile soothes the stomach." in english
+    for word in ("Gartenarbeit", "Haut", "absuchen", "Zeckenzange", "bereithalten"):
+        assert word not in english and word in original, word
+
+
+def test_a_german_title_on_a_translated_page_is_left_out_of_its_index_and_kept_in_the_german_one(project):
+    """A translation published before its title is translated shows it in German, marked lang="de": Pagefind
+    indexed it as English, from the <h1> and from the result's title it takes from there (an English search for
+    "Kräutertee" found the page). The English result's title is empty (search.js takes it from the page's link
+    to the article, tests/test_browser.py); the article's tags are in its <footer>, which Pagefind never indexes."""
+    project.write("verlag.toml", project.read("verlag.toml") + '\n[publish]\nmin_translated = 0\n')
+    project.write("source_de/tee.md", article("Kräutertee", "Ein Kräutertee wärmt am Abend.\n"))
+    project.run("extract")
+    review(project, "en", "tee", {"Ein Kräutertee wärmt am Abend.": "A herbal tea warms you in the evening."})
+    project.run("build")
+    site = project.root / "site"
+    page = html.parse(str(site / "en/tee/index.html")).getroot()
+    (title,) = page.xpath('//article//h1[@lang="de"]')
+    assert title.text_content() == "Kräutertee" and title.get("data-pagefind-ignore") == "all"
+    english, original = indexed(site, "/en/tee/"), indexed(site, "/de/tee/")
+    assert english["content"] == "A herbal tea warms you in the evening." and english["meta"] == {"title": ""}
+    assert original["content"].startswith("Kräutertee.") and original["meta"] == {"title": "Kräutertee"}
+    words = {lang: b"".join(gzip.decompress(path.read_bytes()) for path in (site / "pagefind/index").glob(f"{lang}_*"))
+             for lang in ("de", "en")}
+    assert "kräutertee".encode() not in words["en"] and "kräutertee".encode() in words["de"]
 
 
 def test_an_unchanged_build_leaves_the_index_alone_and_search_false_removes_it_and_its_script(project):

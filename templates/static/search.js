@@ -9,6 +9,15 @@ function text(html) {
   return new DOMParser().parseFromString(html, "text/html").body.textContent || "";
 }
 
+/* A page showing its title in the original language (not translated yet) gives Pagefind an empty title and keeps
+   its <h1> out of the index (data-pagefind-ignore="all"): Pagefind indexes a title as words of the page's
+   language, and an English search for a German word found the page. Its result takes the title from this page's
+   link to it (the article list, the legal pages' links), with that link's lang (WCAG 3.1.2). */
+function linked(url) {
+  const path = new URL(url, document.baseURI).pathname;
+  return [...document.querySelectorAll("a[href]")].find((a) => a.pathname === path && a.textContent.trim());
+}
+
 /* Turkish and Azerbaijani write a dotless ı beside i. Pagefind folds a query's and the index's letters to their
    base letters (ş to s, İ to i: their Unicode decompositions), but ı has none, and it lowercases I to i: a reader
    on another keyboard, or typing capitals, found "ıslak" neither by "islak" nor by "ISLAK". So the query is
@@ -52,10 +61,11 @@ if (box && query) {
       const item = document.createElement("li");
       const link = document.createElement("a");
       link.href = result.url;
-      link.textContent = result.meta.title || result.url;
-      if (result.meta.title_lang) {
-        /* a title not translated yet: the page's <h1 lang> says so, and so does its result (WCAG 3.1.2) */
-        link.lang = result.meta.title_lang;
+      const shown = result.meta.title ? null : linked(result.url);
+      link.textContent = result.meta.title || (shown ? shown.textContent.trim() : result.url);
+      const lang = shown && shown.closest("[lang]").lang;
+      if (lang && lang !== document.documentElement.lang) {
+        link.lang = lang;
         link.dir = "auto";
       }
       const excerpt = document.createElement("p");
