@@ -18,7 +18,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 from .config import Config, closest, did_you_mean
 from .errors import VerlagError, raise_all, stage
-from .fsutil import code_digest, file_bytes, load_state, save_state
+from .fsutil import code_digest, file_bytes, load_state, save_state, windows_reserved
 from .limits import CATALOG, SOURCE
 from .lock import held_since
 from .statrecord import recordable
@@ -389,6 +389,7 @@ def _checked_front(meta: dict, probe: Callable[[], Article], path: Path, ref: st
         from .scaffold import ascii_slug
 
         usable = ascii_slug(slug) if isinstance(slug, str) else ""  # as 'new' and 'import' name a file of that title
+        usable = "" if windows_reserved(usable) else usable  # CON.md: not con.md either (its own error says why)
         fix = ("" if not usable else f": set 'slug: {usable}'" if "slug" in meta else
                f": rename the file to {usable}.md (or set 'slug: {usable}' in its front matter)")
         problem(f"slug {slug!r} is not usable as a folder name: use a-z, 0-9 and '-' (no '/', '..' or spaces){fix}",
@@ -400,6 +401,16 @@ def _checked_front(meta: dict, probe: Callable[[], Article], path: Path, ref: st
     elif slug in RESERVED_SLUGS:
         problem(f"slug {slug!r} is reserved (translations/<lang>/{slug}.po holds the website's own words); rename "
                 "the file or set another 'slug:'", "slug")
+    elif windows_reserved(slug) and "slug" in meta:
+        problem(f"slug {slug!r} is a name Windows keeps for a device (no file or folder there may have it): a clone "
+                f"on Windows could not hold its catalogs translations/<lang>/{slug}.po or its pages; set another "
+                "'slug:'", "slug")
+    if windows_reserved(path.name):  # con.md: the file itself, whatever its slug
+        catalogs = "" if "slug" in meta or not SLUG_RE.match(slug) else \
+            f", nor its catalogs translations/<lang>/{slug}.po"
+        problems.append(VerlagError(f"file name {path.name!r} is a name Windows keeps for a device (no file or folder "
+                                    f"there may have it): a clone on Windows could not check it out{catalogs}; rename "
+                                    "the file", ref, 1))
     if problems:  # a mistyped key is often the cause: named with the errors, as extract names it for a good file
         unknown = unknown or _unknown_keys(article())
         problems += [VerlagError(_unknown_message(name, close), ref, line)
