@@ -351,7 +351,7 @@ def _checked_front(meta: dict, probe: Callable[[], Article], path: Path, ref: st
             problem("title: expected text, not a YAML list or mapping: put a title starting with '[' or '{' in quotes "
                     "(title: \"[…]\")", "title")
         elif title is not None and not isinstance(title, str):  # YAML 1.1 reads 2024, yes, 2024-05-01 otherwise
-            written = probe.text.split("\n")[probe.key_line("title") - 1].partition(":")[2].strip()
+            written = article().text.split("\n")[article().key_line("title") - 1].partition(":")[2].strip()
             kind = "a yes/no value" if isinstance(title, bool) else "a number" if isinstance(title, (int, float)) \
                 else "a date" if isinstance(title, (dt.date, dt.datetime)) else "no text"
             problem(f"title: YAML reads {written} as {kind}, not text: put it in quotes (title: \"{written}\")",
