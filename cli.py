@@ -21,7 +21,7 @@ import click
 
 import pipeline
 from pipeline import __version__
-from pipeline.config import CONFIG_NAME, load_config
+from pipeline.config import CONFIG_NAME, load_config, project_folders
 from pipeline.counts import counted
 from pipeline.errors import ArticleFailure, ManyErrors, UnfilledPage, VerlagError, describe, raise_all
 
@@ -29,24 +29,32 @@ from pipeline.errors import ArticleFailure, ManyErrors, UnfilledPage, VerlagErro
 class Project:
     """What ``-C DIR`` selects; the config is loaded lazily so ``init`` works in an empty folder.
 
-    Without ``-C`` the project is the current folder or the nearest parent with a verlag.toml,
-    as git finds its repository, so verlag works from inside ``source_de/`` too.
+    The project is the folder (``-C DIR``, else the current one) or the nearest one above it with a verlag.toml
+    (``config.project_folders``), as git finds its repository, so ``verlag -C blog/source_de build`` and verlag run
+    inside ``source_de/`` work too.
     """
 
     def __init__(self, root: Path, wait: bool = True, explicit: bool = True):
         self.root = root
+        self.given = root  # the folder verlag was pointed at (``shown``)
         self.wait = wait
         self.explicit = explicit
         self._config = None
 
     @property
     def config(self):
+        """The settings of the project found from ``root``; ``VerlagError`` naming the folders looked in when none
+        has a verlag.toml, or naming ``-C DIR`` when it is no folder."""
         if self._config is None:
-            if not self.explicit:
-                here = self.root.resolve()
-                found = next((d for d in (here, *here.parents) if (d / CONFIG_NAME).is_file()), None)
-                if found is not None and found != here:
-                    self.root = Path(os.path.relpath(found))
+            if self.explicit and not self.root.is_dir():
+                raise VerlagError("no such folder (given with -C)", self.root)
+            folders = project_folders(self.root)
+            found = next((d for d in folders if (d / CONFIG_NAME).is_file()), None)
+            if found is None:
+                raise VerlagError(f"no {CONFIG_NAME} in this folder or any above it up to {folders[-1]}; run 'verlag "
+                                  "init' to start a project here, or pass -C with the project's folder", self.root)
+            if found != folders[0]:
+                self.root = found if self.root.is_absolute() else Path(os.path.relpath(found))
             self._config = load_config(self.root)
         return self._config
 
@@ -58,7 +66,7 @@ class Project:
         target = Path(path).absolute()
         if not target.is_relative_to(root):
             return str(path)
-        return Path(os.path.relpath(target, root if self.explicit else Path.cwd())).as_posix()
+        return Path(os.path.relpath(target, self.given.absolute() if self.explicit else Path.cwd())).as_posix()
 
     def lock(self):
         """The project lock (``pipeline.lock``): waits for another writing verlag, or fails with --no-wait."""

@@ -267,6 +267,17 @@ def _known_zone(name: str) -> bool:
         return False
 
 
+def project_folders(start: Path) -> list[Path]:
+    """The folders verlag looks in for ``verlag.toml``, nearest first: ``start`` (resolved) and each one above it,
+    as git looks for its repository, up to the user's home folder ($HOME, looked in) where ``start`` is inside it,
+    else up to the file system root: a ``verlag.toml`` above the home folder is no project of the user's."""
+    here = start.resolve()
+    folders = [here, *here.parents]
+    home = os.environ.get("HOME")
+    home = Path(home).resolve() if home else None
+    return folders[:folders.index(home) + 1] if home in folders else folders
+
+
 def load_config(root: Path) -> Config:
     """Read and validate ``root/verlag.toml``; every mistake names the file and line."""
     path = root / CONFIG_NAME

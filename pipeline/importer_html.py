@@ -32,7 +32,7 @@ from .counts import counted
 from .errors import VerlagError
 from .importer import (HAND_ADVICE, IMAGES_DIR, PROTECTED, TAG_ADVICE, ImportedArticle, image_destination,
                        local_name, new_article, too_large)
-from .inline_images import InlineImage, inline_image
+from .inline_images import SPACER, InlineImage, inline_image, one_pixel
 from .invisible import without_hints
 from .limits import PAGE, size_text
 from .scaffold import LEGAL_SLUGS, ascii_slug
@@ -163,7 +163,9 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
     given) its address is appended to ``remote`` instead of a note: the export warns once for all of them; a
     link to a file there (the full-size image, a PDF) is copied alike. An inline image (a ``data:`` address) is
     saved as a file of ``bilder/`` named by its content (``inline_images.inline_image``) and referenced so; one
-    that is no image, or an SVG that could run a script, is left out; noted either way. The
+    that is no image, or an SVG that could run a script, is left out; noted either way. A spacer or tracking pixel
+    is left out, noted (``inline_images.SPACER``): an image the page shows at most 1×1 pixels (``_shown_one_pixel``),
+    a file or inline image of 1×1 pixels (``inline_images.one_pixel``). The
     Markdown is written plainly first; if verlag's parser would read a different text from it (a
     line starting with "1." or "#"), it is written again with the marks escaped where a text starts
     (``_BlockStartEscaper``), then with markdownify's full escaping, and if that still differs the
@@ -178,8 +180,12 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
     for element, attribute in [*((a, "href") for a in tree.iter("a")), *((img, "src") for img in tree.iter("img"))]:
         if element.get(attribute):
             element.set(attribute, _destination(element.get(attribute)))
-    for img in tree.iter("img"):
+    for img in list(tree.iter("img")):
         src = img.get("src", "")
+        if _shown_one_pixel(img):
+            img.drop_tree()
+            notes.append(f"{_named(src)} not kept: {SPACER}")
+            continue
         local = _local_file(src, base)
         upload = _upload_path(src) if remote is not None else None
         if upload is not None:
@@ -189,6 +195,10 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
                     notes.append(f"image not in {uploads}: {upload} (left at its old address)")
                 remote.append(src)
                 continue
+        if local is not None and one_pixel(local):
+            img.drop_tree()
+            notes.append(f"image ({local.name}) not kept: {SPACER}")
+            continue
         if local is not None:
             local = _unblurred(img, local, notes)
         if isinstance(local, str):  # a blurred placeholder saved alone: the full image's address
@@ -234,6 +244,21 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
                 lxml_html.tostring(item, encoding="unicode")).strip()))
             for label, item in notes_at)
     return markdown + "\n", images, list(dict.fromkeys(notes))
+
+
+def _shown_one_pixel(img) -> bool:
+    """Whether the page shows ``img`` at most 1×1 pixels: ``width`` and ``height`` both given, each a number of at
+    most 1 (``1``, ``0``, ``1px``), as a tracking pixel is written (``<img src="https://…/p.gif" width="1"
+    height="1">``) whatever its file holds."""
+    sizes = [re.fullmatch(r"\s*(\d+(?:\.\d*)?)\s*(?:px)?\s*", img.get(name) or "") for name in ("width", "height")]
+    return all(size and float(size[1]) <= 1 for size in sizes)
+
+
+def _named(src: str) -> str:
+    """An ``<img src>`` as a note names it: an inline image by its type and size (its base64 helps no one)."""
+    if src.startswith("data:"):
+        return f"inline image ({src[5:].partition(';')[0].partition(',')[0] or 'no type'}, {size_text(len(src))})"
+    return f"image ({src or 'no address'})"
 
 
 # The class of a gallery's element: WordPress's [gallery] as it renders it, the block editor's gallery block (its

@@ -8,8 +8,8 @@ The address is read as the WHATWG Fetch standard's "data: URL processor" reads i
 then, after ``;base64``, forgiving-base64 decoded (ASCII white space ignored). Only the image types browsers show
 are saved, and only where the bytes are that type (a PNG's signature, a JPEG's SOI marker …); an SVG is XML that
 can run scripts when its file is opened on its own, so one with a script, an event handler, an external reference
-or an entity declaration is refused. A GIF or PNG of 1×1 pixels is a spacer or a tracking pixel, which shows
-nothing: it is left out (``SPACER``), not saved as an image of the article.
+or an entity declaration is refused. A PNG, GIF, JPEG or WebP of 1×1 pixels is a spacer or a tracking pixel, which
+shows nothing: it is left out (``SPACER``, ``one_pixel``), not saved as an image of the article.
 """
 
 from __future__ import annotations
@@ -17,9 +17,10 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+import io
 import re
 from dataclasses import dataclass
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from urllib.parse import unquote_to_bytes
 
 from .limits import MEDIA
@@ -35,6 +36,7 @@ IMAGE_TYPES = {
     "image/svg+xml": (".svg", lambda d: b"<svg" in d[:4096].lower()),
 }
 ALIASES = {"image/jpg": "image/jpeg", "image/pjpeg": "image/jpeg", "image/x-png": "image/png"}
+PIXEL_TYPES = ("image/png", "image/gif", "image/jpeg", "image/webp")  # raster images whose header ``one_pixel`` reads
 SPACER = "a 1×1 pixel image: a spacer or a tracking pixel, which shows nothing"
 NAME_PREFIX = "bild-"  # the saved file's name: this, the first 16 hex digits of its SHA-256, the extension
 # What in an SVG runs or loads something when the file is opened on its own: a script, an event handler attribute
@@ -69,7 +71,7 @@ class InlineImage:
 def inline_image(address: str) -> InlineImage | str:
     """The image a ``data:`` ``address`` holds, or why it is not saved (a sentence for the import's summary): not
     an image type of ``IMAGE_TYPES``, bytes that are not that type, base64 that does not decode, an SVG that could
-    run or load something (``SVG_ACTIVE_RE``), larger than ``limits.MEDIA``, or a 1×1 GIF or PNG (``SPACER``)."""
+    run or load something (``SVG_ACTIVE_RE``), larger than ``limits.MEDIA``, or of 1×1 pixels (``SPACER``)."""
     kind, comma, payload = address[5:].partition(",")
     if not comma:
         return "no ',' ends its type: not a data: address"
@@ -92,16 +94,27 @@ def inline_image(address: str) -> InlineImage | str:
     if mime == "image/svg+xml" and SVG_ACTIVE_RE.search(data):
         return "an SVG with a script, an event handler or a reference outside it, which would run when its file is " \
                "opened"
-    if _pixels(mime, data) == (1, 1):
+    if one_pixel(data):
         return SPACER
     return InlineImage(f"{NAME_PREFIX}{hashlib.sha256(data).hexdigest()[:16]}{extension}", data)
 
 
-def _pixels(mime: str, data: bytes) -> tuple[int, int] | None:
-    """Width and height of a GIF (its logical screen, GIF89a section 18) or a PNG (its IHDR chunk, which comes
-    first: PNG 3rd edition section 11.2.1) as its header gives them; None for another type or a header cut off."""
-    if mime == "image/gif" and len(data) >= 10:
-        return int.from_bytes(data[6:8], "little"), int.from_bytes(data[8:10], "little")
-    if mime == "image/png" and len(data) >= 24 and data[12:16] == b"IHDR":
-        return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
-    return None
+def one_pixel(image: bytes | Path) -> bool:
+    """Whether ``image`` (its bytes, or a file) is a PNG, GIF, JPEG or WebP (``PIXEL_TYPES``, told by its signature)
+    of 1×1 pixels as its header states them: a spacer or a tracking pixel. ``imagesize`` reads the header: the PNG's
+    IHDR chunk (PNG 3rd edition, 11.2.1), the GIF's logical screen (GIF89a, 18), the JPEG's SOFn frame header (ITU-T
+    T.81, B.2.2), the WebP's VP8, VP8L or VP8X chunk (RFC 9649, 2.5 to 2.7). False for a header cut off or none of
+    those: nothing is left out that is not known to be one pixel."""
+    import imagesize
+
+    try:
+        if isinstance(image, Path):
+            with image.open("rb") as file:
+                head = file.read(16)
+        else:
+            head, image = image[:16], io.BytesIO(image)
+        if not any(IMAGE_TYPES[mime][1](head) for mime in PIXEL_TYPES):
+            return False
+        return tuple(imagesize.get(image)) == (1, 1)
+    except Exception:  # noqa: BLE001 - imagesize before 2.0 raises what its parsing meets (struct.error, TypeError)
+        return False

@@ -18,7 +18,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 from .config import Config, closest, did_you_mean
 from .errors import VerlagError, raise_all, stage
-from .fsutil import code_digest, file_bytes, load_state, save_state
+from .fsutil import code_digest, file_bytes, load_state, save_state, windows_reserved
 from .limits import CATALOG, SOURCE
 from .lock import held_since
 from .statrecord import recordable
@@ -395,8 +395,13 @@ def _checked_front(meta: dict, probe: Callable[[], Article], path: Path, ref: st
         from .scaffold import ascii_slug
 
         usable = ascii_slug(slug) if isinstance(slug, str) else ""  # as 'new' and 'import' name a file of that title
+        usable = "" if windows_reserved(usable) else usable  # CON.md: not con.md either (its own error says why)
         fix = ("" if not usable else f": set 'slug: {usable}'" if "slug" in meta else
                f": rename the file to {usable}.md (or set 'slug: {usable}' in its front matter)")
+        if usable and "slug" not in meta and _another_file(path, f"{usable}.md"):  # Tee.md beside tee.md
+            fix = f": {ref.rpartition('/')[0]}/{usable}.md is another source" + (
+                " (one file where case is ignored, as on macOS and Windows): give this one another name"
+                if _folded(path.name) == f"{usable}.md" else ": give this one another name (or a 'slug:')")
         problem(f"slug {slug!r} is not usable as a folder name: use a-z, 0-9 and '-' (no '/', '..' or spaces){fix}",
                 "slug")
     elif len(slug) > SLUG_MAX:
@@ -406,12 +411,37 @@ def _checked_front(meta: dict, probe: Callable[[], Article], path: Path, ref: st
     elif slug in RESERVED_SLUGS:
         problem(f"slug {slug!r} is reserved (translations/<lang>/{slug}.po holds the website's own words); rename "
                 "the file or set another 'slug:'", "slug")
+    elif windows_reserved(slug) and "slug" in meta:
+        problem(f"slug {slug!r} is a name Windows keeps for a device (no file or folder there may have it): a clone "
+                f"on Windows could not hold its catalogs translations/<lang>/{slug}.po or its pages; set another "
+                "'slug:'", "slug")
+    if windows_reserved(path.name):  # con.md: the file itself, whatever its slug
+        catalogs = "" if "slug" in meta or not SLUG_RE.match(slug) else \
+            f", nor its catalogs translations/<lang>/{slug}.po"
+        problems.append(VerlagError(f"file name {path.name!r} is a name Windows keeps for a device (no file or folder "
+                                    f"there may have it): a clone on Windows could not check it out{catalogs}; rename "
+                                    "the file", ref, 1))
     if problems:  # a mistyped key is often the cause: named with the errors, as extract names it for a good file
         unknown = unknown or _unknown_keys(article())
         problems += [VerlagError(_unknown_message(name, close), ref, line)
                      for line, name, close in unknown if close != "title" or "title" in meta]
     raise_all(sorted(problems, key=lambda e: e.line))
     return slug
+
+
+def _folded(name: str) -> str:
+    """A file name as a file system that ignores case compares it (APFS, NTFS): NFC, casefolded."""
+    return unicodedata.normalize("NFC", name).casefold()
+
+
+def _another_file(path: Path, name: str) -> bool:
+    """Whether a file other than ``path`` is called ``name`` in its folder (where case is ignored, ``Tee.md`` is
+    itself the ``tee.md`` it would be renamed to)."""
+    other = path.with_name(name)
+    try:
+        return other.exists() and not other.samefile(path)
+    except OSError:
+        return False
 
 
 def _unknown_keys(article: Article) -> list[tuple[int, str, str | None]]:
@@ -1145,6 +1175,7 @@ def read_sources(config: Config, remember: bool = False) -> Sources:
     root = config.source_dir.resolve()
     cache = _ReadCache(config, held_since(config) if remember else None)
     folders: dict[str, bool] = {}
+    folded: dict[tuple[str, str], Article] = {}  # (folder, file name casefolded) -> the source read of that name
     refs: dict[str, str] = {}  # folder -> as a ref names it (project-relative, "/"), worked out once per folder
     for path, page in source_files(config):
         folder = os.path.dirname(path)
@@ -1162,6 +1193,21 @@ def read_sources(config: Config, remember: bool = False) -> Sources:
             error_slugs.append(cache.last_slug(path, ref) or likely_slug(path))
             unreadable.setdefault(error_slugs[-1], ref)
             continue
+        twin = folded.setdefault((folder, _folded(path.name)), article)
+        if twin is not article:  # Tee.md beside tee.md: one file where case is ignored
+            keeper, left_out = (article, twin) if catalog_owner(config, article.slug) == article.ref \
+                and catalog_owner(config, twin.slug) != twin.ref else (twin, article)
+            errors.append(VerlagError(f"file name {left_out.path.name!r} and {keeper.ref}:1 differ only in case: "
+                                      "where case is ignored (macOS, Windows) the two are one file, and a clone there "
+                                      f"keeps one of them; {keeper.ref} is kept, this file is left out until you "
+                                      "rename it", left_out.ref, 1))
+            error_slugs.append(left_out.slug)
+            unreadable.setdefault(left_out.slug, left_out.ref)
+            folded[(folder, _folded(path.name))] = keeper
+            if left_out is article:
+                continue
+            if articles.get(twin.slug) is twin:
+                del articles[twin.slug]
         other = articles.get(article.slug)
         if other:
             keeper, left_out, why = claim(config, other, article)

@@ -193,6 +193,44 @@ def test_new_says_a_file_name_is_made_up_when_the_title_has_no_letter_or_digit_a
         "created source_de/artikel-3.md (the slug 'artikel' is source_de/artikel.md's)\n")
 
 
+def test_c_pointing_into_the_project_finds_it_above_as_git_c_does(project, monkeypatch):
+    """``verlag -C source_de build`` said "no verlag.toml here", though verlag run inside source_de/ found the project
+    above. -C looks upward too, as ``git -C`` does; files are named from the -C folder, as if verlag ran there."""
+    from click.testing import CliRunner
+
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    (project.root / "source_de/seiten").mkdir()
+    monkeypatch.chdir(project.root)
+    for args in (["-C", "source_de"], ["-C", str(project.root / "source_de/seiten")]):
+        result = CliRunner().invoke(main, [*args, "extract"], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+    assert (project.root / "translations/en/tee.po").is_file() and not (project.root / "source_de/translations").exists()
+    result = CliRunner().invoke(main, ["-C", "source_de", "new", "Zimt"], catch_exceptions=False)
+    assert result.exit_code == 0 and result.output.startswith("created zimt.md\n"), result.output
+    assert (project.root / "source_de/zimt.md").is_file()
+
+
+@pytest.mark.parametrize("given", [True, False])
+def test_no_project_found_names_where_verlag_looked_and_stops_at_home(tmp_path, monkeypatch, given):
+    """Without a verlag.toml in the folder or above, the message said "no verlag.toml here" of a folder it had
+    looked above, and the search went on past the home folder: a stray verlag.toml in /tmp or / would be taken
+    for the user's project. It stops at $HOME and names it; -C DIR that is no folder is named as that."""
+    from click.testing import CliRunner
+
+    home, work = tmp_path / "home", tmp_path / "home/blog/source_de"
+    work.mkdir(parents=True)
+    (tmp_path / "verlag.toml").write_text('name = "Fremd"\n', encoding="utf-8")  # above home: not the user's
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.chdir(work if not given else tmp_path)
+    result = CliRunner().invoke(main, [*(["-C", str(work)] if given else []), "status"], catch_exceptions=False)
+    assert result.exit_code == 2
+    assert result.output == (f"error: {work if given else '.'}: no verlag.toml in this folder or any above it up to "
+                             f"{home.resolve()}; run 'verlag init' to start a project here, or pass -C with the "
+                             "project's folder\n")
+    result = CliRunner().invoke(main, ["-C", str(work / "nix"), "status"], catch_exceptions=False)
+    assert (result.exit_code, result.output) == (2, f"error: {work / 'nix'}: no such folder (given with -C)\n")
+
+
 @pytest.mark.parametrize("title", ["Aux", "NUL", "com3", "Lpt9"])
 def test_new_does_not_name_a_file_as_windows_names_a_device(project, title):
     """A title whose slug is a Windows device's name (aux, nul, com3, lpt9) made source_de/aux.md: a clone of the

@@ -90,6 +90,8 @@ SOURCE_CASES = {
                             4, ("'../../etc'",)),
     "slug-with-spaces": ("---\ntitle: Leer\ndate: 2026-05-26\nslug: Leere Seite\n---\nText.\n",  # trial 17
                          4, ("slug 'Leere Seite' is not usable", "set 'slug: leere-seite'")),
+    "slug-a-windows-device": ("---\ntitle: Hilfe\ndate: 2026-05-26\nslug: aux\n---\nText.\n",  # aux.po: none on Windows
+                              4, ("slug 'aux' is a name Windows keeps for a device", "set another 'slug:'")),
     "date-not-a-date": ("---\ntitle: Datum\nauthor: A\ndate: 26.05.2026\n---\nText.\n", 4, ("date:", "2026-05-26")),
     "date-impossible": ("---\ntitle: Datum\nauthor: A\ndate: 2026-13-45\n---\nText.\n", 4, ("date",)),
     "updated-not-a-date": ("---\ntitle: Datum\ndate: 2026-05-26\nupdated: bald\n---\nText.\n", 4, ("updated:",)),
@@ -135,6 +137,24 @@ def test_a_file_name_no_address_can_be_made_of_is_named_with_the_name_to_give_it
     result = assert_fails_untouched(published, "extract")
     assert_error(result, "source_de/Ingwer Wurzel.md", 1, "rename the file to ingwer-wurzel.md",
                  "or set 'slug: ingwer-wurzel'")
+
+
+@pytest.mark.parametrize("name", ["con.md", "nul.md", "com1.md", "lpt9.md"])
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_a_source_named_as_windows_names_a_device_is_named_and_left_out(published: Project, name: str, command: str):
+    """``new`` and ``import`` never name a file con.md, but one named so by hand was built into de/con/ and
+    translations/en/con.po with no word: a clone of the project failed to check it out on Windows, which keeps the
+    name for a device, and a colleague there had neither. It is an error naming the file; the others go on."""
+    published.write(f"source_de/{name}", article("Gerät", "Ein Satz.\n"))
+    published.write("source_de/zwei.md", ZWEI.replace("Kräuter", "Heilkräuter"))
+    result = published.run(command, code=2)
+    assert_error(result, f"source_de/{name}", 1, f"file name '{name}' is a name Windows keeps for a device",
+                 f"translations/<lang>/{name[:-3]}.po", "rename the file")
+    assert not (published.root / f"site/de/{name[:-3]}").exists()
+    if command == "build":
+        assert "Heilkräuter" in published.read("editions/en/zwei.md")
+    published.write(f"source_de/{name}", article("Gerät", "Ein Satz.\n", slug="geraet"))  # the slug alone: still
+    assert_error(published.run(command, code=2), f"source_de/{name}", 1, "could not check it out; rename the file")
 
 
 def test_two_articles_with_one_slug_name_the_second_file_and_the_first(published: Project):

@@ -171,6 +171,39 @@ def _data(png: bytes) -> str:
     return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
 
 
+def test_a_1x1_jpeg_or_webp_and_an_image_shown_1x1_are_left_out_as_spacers_are(tmp_path):
+    """Only a 1×1 GIF or PNG was taken for a spacer or tracking pixel: a 1×1 JPEG or WebP, inline or saved in the
+    page's _files folder, became bilder/….jpg of the article, and <img src="https://…/p.gif" width="1" height="1">
+    stayed in it at the tracker's address, loaded by every reader. The images of tests/data/import/pixels/ are
+    Chromium's (a canvas's toDataURL): each is left out with a note; their 2×2 twins, and an image only one of
+    whose sides is stated as 1, are kept."""
+    import base64
+    from pathlib import Path
+
+    from pipeline.importer_html import html_to_markdown
+    from pipeline.inline_images import InlineImage
+
+    pixels = Path(__file__).parent / "data/import/pixels"
+    note = "not kept: a 1×1 pixel image: a spacer or a tracking pixel, which shows nothing"
+    inline = {name: "data:image/" + ("jpeg" if name.endswith(".jpg") else "webp") + ";base64," +
+              base64.b64encode((pixels / name).read_bytes()).decode("ascii")
+              for name in ("punkt-1x1.jpg", "punkt-1x1.webp", "punkt-2x2.jpg", "punkt-2x2.webp")}
+    body, images, notes = html_to_markdown(
+        f'<p>{PROSE}</p>' + "".join(f'<p><img src="{src}" alt="Punkt"></p>' for src in inline.values()) +
+        "".join(f'<p><img src="pixels/{name}" alt="Datei"></p>' for name in inline) +
+        '<p><img src="https://zaehler.example/p.gif?id=7" width="1" height="1"></p>'
+        '<p><img src="https://zaehler.example/q.png" width="0" height="1px" alt=""></p>'
+        '<p><img src="https://cdn.example/linie.png" width="1" height="300" alt="Linie"></p>',
+        base=pixels.parent)
+    assert body.count("![") == 5 and "zaehler.example" not in body and "linie.png" in body
+    assert sorted(image.data for image in images if isinstance(image, InlineImage)) == \
+        sorted((pixels / name).read_bytes() for name in ("punkt-2x2.jpg", "punkt-2x2.webp"))
+    assert sorted(image.name for image in images if isinstance(image, Path)) == ["punkt-2x2.jpg", "punkt-2x2.webp"]
+    assert sorted(n.split(",")[0].split(")")[0] for n in notes if n.endswith(note)) == [
+        "image (https://zaehler.example/p.gif?id=7", "image (https://zaehler.example/q.png", "image (punkt-1x1.jpg",
+        "image (punkt-1x1.webp", "inline image (image/jpeg", "inline image (image/webp"]
+
+
 def test_an_image_address_with_spaces_in_pasted_text_is_an_image_not_a_heading(tmp_path):
     """Copied from a Markdown editor, "![Blatt](Melisse im Glas.png)" is text to CommonMark (a destination holds no
     space unless in <…>): the pasted-text import made it a heading "## ![Blatt](Melisse im Glas.png)" that the

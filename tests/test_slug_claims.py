@@ -145,3 +145,31 @@ def test_new_does_not_adopt_the_kept_catalogs_of_a_deleted_article(project):
     assert path.read_bytes() == kept
     assert "Old Translator" not in project.read("translations/en/ingwer-2.po")
     msgfmt_check(project.root / "translations/en/ingwer-2.po")
+
+
+def test_two_sources_whose_names_differ_only_in_case_keep_one_and_name_the_other(project):
+    """source_de/Tee.md (with 'slug: tee-gross') beside source_de/tee.md were two articles on Linux, but one file
+    on macOS and Windows: a clone there kept one of them and the other's page and catalogs were lost, with no word.
+    The file whose catalogs exist keeps its place; the other is an error naming both files and left out."""
+    _legal_project(project)
+    catalog = project.read("translations/en/tee.po")
+    project.write("source_de/Tee.md", article("Tee im Sommer", "Tee kühlt.", slug="tee-gross"))
+    for command in ("check", "extract", "build"):
+        result = project.run(command, code=2)
+        assert "error: source_de/Tee.md:1: file name 'Tee.md' and source_de/tee.md:1 differ only in case: where " \
+               "case is ignored (macOS, Windows) the two are one file" in result.output, (command, result.output)
+    assert project.read("translations/en/tee.po") == catalog
+    msgfmt_check(project.root / "translations/en/tee.po")
+    assert not (project.root / "translations/templates/tee-gross.pot").exists()
+    assert not (project.root / "site/de/tee-gross").exists() and "Tea warms." in project.read("site/en/tee/index.html")
+
+
+def test_a_file_name_to_lower_case_is_not_suggested_when_another_source_has_it(project):
+    """Tee.md (its slug refused: upper case) beside tee.md was told "rename the file to tee.md": a 'mv' that would
+    have overwritten tee.md. The message names tee.md instead, and that only renaming helps."""
+    project.write("source_de/tee.md", article("Tee im Winter", "Tee wärmt."))
+    project.write("source_de/Tee.md", article("Tee im Sommer", "Tee kühlt."))
+    error = next(line for line in project.run("check", code=2).output.splitlines() if "Tee.md" in line)
+    assert error == ("error: source_de/Tee.md:1: slug 'Tee' is not usable as a folder name: use a-z, 0-9 and '-' "
+                     "(no '/', '..' or spaces): source_de/tee.md is another source (one file where case is ignored, "
+                     "as on macOS and Windows): give this one another name")
