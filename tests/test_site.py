@@ -113,6 +113,18 @@ def test_switcher_links_go_to_the_same_article_in_files_that_exist(site):
                 assert target.parent.name == path.parent.name, "the switcher leads to the same article"
 
 
+def test_the_sites_german_name_is_marked_german_on_every_translated_page(site):
+    """verlag.toml's name ("Naturheilpraxis Berger") is the practice's German name on every edition's pages: unmarked,
+    a screen reader spoke it with English or French rules (WCAG 3.1.2, SITE.md 2)."""
+    names = {}
+    for path in pages(site):
+        doc = parse(path)
+        for link in doc.xpath('//a[@class="site-name"]'):
+            names.setdefault(doc.get("lang"), set()).add((link.text, link.get("lang")))
+    assert names == {"de": {("Naturheilpraxis Berger", None)}, "en": {("Naturheilpraxis Berger", "de")},
+                     "fr": {("Naturheilpraxis Berger", "de")}}
+
+
 def test_german_fallback_segments_are_marked_as_german(site):
     doc = parse(site / "fr/abendroutine-schlaf/index.html")
     german = doc.xpath('//*[@class="article-body"]//*[@lang="de"]')
