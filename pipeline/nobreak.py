@@ -9,13 +9,17 @@ U+202F is missing from many fonts, and a browser fills it from another), only un
 Only the pages get it (``render``: text nodes of the German text of a page's body; the site's templates: the
 ``no_break`` filter on titles and summaries): the editions' Markdown, the catalogs and the feeds' plain-text
 titles keep the author's spaces, so segments, msgids and translation memory stay what was written.
+
+The dates and reading times the pages show in every language (CLDR's words, by Babel) keep their number with
+its word the same way: "May\u00a026, 2026", "26\u00a0mai 2026", "26\u00a0de\u00a0mayo de 2026", "5\u00a0minutes"
+(``date_pattern``, ``number_with_unit``); the year may start a line, as after a German "26.\u00a0Mai".
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["GERMAN", "in_language", "no_break"]
+__all__ = ["GERMAN", "date_pattern", "in_language", "no_break", "number_with_unit"]
 
 GERMAN = frozenset({"de"})  # the languages (BCP 47 primary subtags) whose typography this is
 NBSP = "\u00a0"
@@ -34,6 +38,7 @@ _NUMBER_UNIT = re.compile(rf"(?<=\d) (?=(?:{_UNIT})(?![\w/²³]))")
 # a day ("3.", "03.") before its month: the month names are whole words
 _DAY_MONTH = re.compile(rf"(?<![\d.])(\d{{1,2}}\.) (?=(?:{'|'.join(MONTHS)})(?!\w))")
 _SECTION = re.compile(r"(§§?) (?=\d)")
+_BESIDE_NUMBER = re.compile(r"(?<=\d) | (?=\d)")
 
 
 def in_language(text: str, lang: str) -> str:
@@ -50,3 +55,22 @@ def no_break(text: str) -> str:
     text = _NUMBER_UNIT.sub(NBSP, text)
     text = _DAY_MONTH.sub(rf"\1{NBSP}", text)
     return _SECTION.sub(rf"\1{NBSP}", text)
+
+
+def date_pattern(pattern: str) -> str:
+    """A CLDR date pattern (``babel.dates`` syntax: "MMMM d, y", "d. MMMM y", "d 'de' MMMM 'de' y") with U+00A0 for
+    each space between its day and its month, where nothing else stands between them; the rest as it was."""
+    from babel.dates import tokenize_pattern, untokenize_pattern
+
+    tokens = tokenize_pattern(pattern)
+    fields = [i for i, (kind, value) in enumerate(tokens) if kind == "field"]
+    for start, end in zip(fields, fields[1:]):
+        if {tokens[start][1][0], tokens[end][1][0]} in ({"d", "M"}, {"d", "L"}):
+            tokens[start + 1:end] = [("chars", text.replace(" ", NBSP)) for _, text in tokens[start + 1:end]]
+    return untokenize_pattern(tokens)
+
+
+def number_with_unit(text: str) -> str:
+    """``text``, a number and its unit word as CLDR writes them ("5 minutes", "1 Minute", "5 دقائق"), with U+00A0
+    for a space beside a digit."""
+    return _BESIDE_NUMBER.sub(NBSP, text)

@@ -52,7 +52,7 @@ from .handedits import SiteFiles, digest
 from .limits import EDITION, MEDIA, SITE_WORDS, STATE, TEMPLATE
 from .media import Media, collect_media, file_path, stored_references, unscanned
 from .moved import moved_outputs, moved_paths
-from .nobreak import in_language
+from .nobreak import date_pattern, in_language, number_with_unit
 from .practice import Localized, Practice, check_legal, load_practice, translator_names, unfilled, unfilled_errors
 from .search import BUNDLE, index_site, unstemmed, unstemmed_advice
 from .redirects import Redirect, file_slug, gone_language_message, gone_message, kept, old_names, old_path, \
@@ -943,8 +943,9 @@ _DAY_FIELD = re.compile(r"(?<![d'])d(?![d'])")  # the day of month, alone, in a 
 
 
 def long_date(moment: Moment, locale: Locale) -> str:
-    """``moment``'s day in CLDR's long date format for ``locale`` (Babel ``format_date(..., "long")``), except
-    that French writes the first of a month as an ordinal: "1er avril 2026", "2 avril 2026" (French
+    """``moment``'s day in CLDR's long date format for ``locale`` (Babel ``format_date(..., "long")``), as a page
+    shows it: its day and month on one line (``nobreak.date_pattern``: "May\u00a026, 2026", "26.\u00a0Mai 2026"),
+    and French writes the first of a month as an ordinal: "1er avril 2026", "2 avril 2026" (French
     typography, e.g. the Imprimerie nationale's Lexique; date-fns and Moment.js format French long dates so;
     CLDR's pattern "d MMMM y" has no ordinal day and gives "1 avril 2026")."""
     from babel.dates import format_date
@@ -953,16 +954,16 @@ def long_date(moment: Moment, locale: Locale) -> str:
     pattern = locale.date_formats["long"].pattern
     if locale.language == "fr" and day.day == 1:
         pattern = _DAY_FIELD.sub("d'er'", pattern, count=1)
-    return format_date(day, pattern, locale=locale)
+    return format_date(day, date_pattern(pattern), locale=locale)
 
 
 def _item(site: _Site, page: Page) -> dict:
-    """What lists, feeds and article headers show of an article: localized dates (as the page's language sets them:
-    "26.\u00a0Mai 2026", ``nobreak``) and reading time."""
+    """What lists, feeds and article headers show of an article: localized dates (as the page's language sets them,
+    a day with its month on one line: "26.\u00a0Mai 2026", "May\u00a026, 2026", ``long_date``) and reading time."""
     locale, english = _locale(page.lang), _locale("en")
 
     def day(moment: Moment) -> Worded:
-        return Worded(in_language(long_date(moment, locale), page.lang), long_date(moment, english))
+        return Worded(long_date(moment, locale), long_date(moment, english))
 
     updated = day(page.updated) if page.updated else None
     minutes = page.reading_minutes  # counts the body's words: once for both languages' wording
@@ -972,7 +973,7 @@ def _item(site: _Site, page: Page) -> dict:
         "absolute": site.urls.absolute("article", page.lang, page.slug),
         "original": site.urls.path("article", site.source, page.slug) if page.lang != site.source else None,
         "date_iso": page.date.isoformat() if page.date else "",
-        "date": in_language(long_date(page.date, locale), page.lang) if page.date else "",
+        "date": long_date(page.date, locale) if page.date else "",
         "updated": updated,
         "updated_time": Markup('<time datetime="{}">{}</time>').format(page.updated.isoformat(), updated)
         if page.updated else None,
@@ -987,11 +988,12 @@ def _item(site: _Site, page: Page) -> dict:
 
 @functools.lru_cache(maxsize=256)
 def _minutes(minutes: int, locale: Locale) -> str:
-    """A reading time in CLDR's long words for ``locale`` ("5 Minuten"), by Babel's ``format_unit``: worked out
-    once per number and language, not twice for each of a site's pages."""
+    """A reading time in CLDR's long words for ``locale`` ("5\u00a0Minuten", the number and its word on one line:
+    ``nobreak.number_with_unit``), by Babel's ``format_unit``: worked out once per number and language, not twice
+    for each of a site's pages."""
     from babel.units import format_unit
 
-    return format_unit(minutes, "duration-minute", length="long", locale=locale)
+    return number_with_unit(format_unit(minutes, "duration-minute", length="long", locale=locale))
 
 
 def _review_outdated(page: Page) -> bool:

@@ -434,6 +434,42 @@ def test_long_german_words_never_make_a_320_px_page_scroll_sideways(browser, pro
         base.close()
 
 
+def test_dates_and_reading_time_never_part_a_number_from_its_word_at_a_line_end(browser, served):
+    """On a 320 px phone the English reading time broke as "reading time 5" / "minutes": every language's date keeps
+    its day with its month, and its reading time the number with its unit, at any width the header line takes
+    (U+00A0 in CLDR's words); the year may start a line."""
+    _, base = served
+    together = {"de": ["26. Mai", "7. Juni", "4 Minuten"], "en": ["May 26", "June 7", "5 minutes"],
+                "fr": ["26 mai", "7 juin", "5 minutes"]}
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                            {"width": 320, "height": 800, "deviceScaleFactor": 1, "mobile": True})
+    try:
+        for lang, phrases in together.items():
+            browser.get(f"{base}/{lang}/zecken-im-garten/")
+            broken = browser.execute_script("""
+                const meta = document.querySelector('.article-header .meta'), broken = new Set(), found = new Set();
+                const walker = document.createTreeWalker(meta, NodeFilter.SHOW_TEXT);
+                const nodes = []; while (walker.nextNode()) nodes.push(walker.currentNode);
+                for (let width = 320; width >= 150; width -= 2) {
+                  meta.style.width = width + 'px';
+                  for (const phrase of arguments[0]) {
+                    const pattern = new RegExp(phrase.replace(/[.]/g, '\\.').replace(/ /g, '[ \\u00a0]'));
+                    for (const node of nodes) {
+                      const match = pattern.exec(node.data);
+                      if (!match) continue;
+                      found.add(phrase);
+                      const range = document.createRange();
+                      range.setStart(node, match.index); range.setEnd(node, match.index + match[0].length);
+                      if (range.getClientRects().length > 1) broken.add(phrase + ' at ' + width + ' px');
+                    }
+                  }
+                }
+                return [found.size, [...broken].slice(0, 5)];""", phrases)
+            assert broken == [len(phrases), []], lang
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
 def test_a_search_result_whose_title_is_not_translated_yet_is_marked_german(browser, project):
     """An English page showing its German title marks it (<h1 lang="de">); its search result showed the same title
     in the English results list without lang, so screen readers read German words with English rules."""

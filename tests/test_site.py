@@ -149,10 +149,10 @@ def test_heading_ids_are_unique_work_in_any_script_and_are_the_german_ones_in_ev
 
 
 def test_dates_and_reading_time_are_localized(site):
-    # German keeps a day with its month on one line (DIN 5008, U+00A0)
-    expected = {"de": ("26.\u00a0Mai 2026", "7.\u00a0Juni 2026", "Minuten"),
-                "en": ("May 26, 2026", "June 7, 2026", "minutes"),
-                "fr": ("26 mai 2026", "7 juin 2026", "minutes")}
+    # every language keeps a day with its month and a number with its unit on one line (U+00A0; DIN 5008 in German)
+    expected = {"de": ("26.\u00a0Mai 2026", "7.\u00a0Juni 2026", "Lesezeit 4\u00a0Minuten"),
+                "en": ("May\u00a026, 2026", "June\u00a07, 2026", "reading time 5\u00a0minutes"),
+                "fr": ("26\u00a0mai 2026", "7\u00a0juin 2026", "5\u00a0minutes de lecture")}
     for lang, (date, updated, minutes) in expected.items():
         meta = parse(site / lang / "zecken-im-garten/index.html").xpath('//p[@class="meta"]')[0]
         times = meta.xpath(".//time")
