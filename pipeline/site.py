@@ -1261,7 +1261,7 @@ class _Bodies:
         try:
             rendered = render(page.body, lambda slug: plan.link(page.lang, slug), allowance, words[0], plan.source,
                               lambda url: plan.media_url(page.lang, page.slug, url), words[1], words[2],
-                              heading_ids, words[3], True)  # no_break: German typography in German text
+                              heading_ids, words[3], True, page.lang)  # no_break: each language's typography
         except VerlagError as exc:  # the German original, rendered first, is where the author can fix it
             article = self.sources.get(page.slug)
             if article is None:
