@@ -98,11 +98,13 @@ MEDIA_ATTRIBUTES = {"video": {"src", "poster", "controls", "width", "height", "p
                     "source": {"src", "type", "media", "srcset", "sizes", "width", "height"},
                     "img": {"srcset", "sizes", "loading", "decoding"},
                     "track": {"src", "kind", "srclang", "label", "default"}, "details": {"open"}, "time": {"datetime"}}
+BOX_ATTRIBUTES = {"div": {"role", "tabindex", "aria-labelledby"}}  # a table's scroll box (``_scroll_boxes``)
 CONTAINED_TAGS = frozenset(nh3.ALLOWED_TAGS | MARKDOWN_TAGS | MEDIA_ATTRIBUTES.keys() | {"tfoot"})
 CONTAINED_ATTRIBUTES = {tag: {*nh3.ALLOWED_ATTRIBUTES.get(tag, ()), *MARKDOWN_ATTRIBUTES.get(tag, ()),
-                              *MEDIA_ATTRIBUTES.get(tag, ())}
-                        for tag in {*nh3.ALLOWED_ATTRIBUTES, *MARKDOWN_ATTRIBUTES, *MEDIA_ATTRIBUTES}} | {
-                        "*": {*MARKDOWN_ATTRIBUTES["*"], "class", "id", "dir"}}
+                              *MEDIA_ATTRIBUTES.get(tag, ()), *BOX_ATTRIBUTES.get(tag, ())}
+                        for tag in {*nh3.ALLOWED_ATTRIBUTES, *MARKDOWN_ATTRIBUTES, *MEDIA_ATTRIBUTES,
+                                    *BOX_ATTRIBUTES}} | {"*": {*MARKDOWN_ATTRIBUTES["*"], "class", "id", "dir"}}
+BOX_MARK = "\ue012{}\ue013"  # where a Markdown table's scroll box opens ({} the render's nonce) and closes (nonce/)
 
 
 @dataclass(frozen=True)
@@ -187,6 +189,7 @@ def render(text: str, links: Callable[[str], tuple[str, str | None] | None] = la
     body = md.render(text, {"verlag": job})
     if allowance is not None:
         body = _clean(body, allowance, job)
+    body = _scroll_boxes(body, job)
     return Rendered(body, Allowance(frozenset(job.raw), frozenset(job.urls)), job.german, job.ids)
 
 
@@ -221,7 +224,40 @@ def _parser() -> MarkdownIt:
                            1) if title else out
 
     md.add_render_rule("footnote_anchor", labelled_anchor)
+    md.add_render_rule("table_open", _marked_table)
+    md.add_render_rule("table_close", _marked_table)
     return md
+
+
+def _marked_table(self, tokens, idx, options, env) -> str:
+    """A Markdown table's opening or closing tag, with the mark ``_scroll_boxes`` makes its scroll box of before
+    or after it (a mark of this render's nonce: no text can forge it, and it passes ``_clean`` as text)."""
+    tag = self.renderToken(tokens, idx, options, env)
+    nonce = env["verlag"].nonce
+    return BOX_MARK.format(nonce) + tag if tokens[idx].nesting == 1 else tag + BOX_MARK.format(nonce + "/")
+
+
+def _scroll_boxes(body: str, job: _Job) -> str:
+    """``body`` with each Markdown table in a box of its own that scrolls sideways, so a table wider than a phone
+    never makes the page scroll as a whole (only the table moves, shadows at its edges show there is more:
+    style.css): ``<div class="table-scroll" role="region" tabindex="0" aria-labelledby>``, focusable so a
+    keyboard can scroll it (WCAG 2.1.1), a region named by the table's header row, which gets the id
+    ("table-1", one no other element of the body has), so a screen reader says what the box holds (WCAG 1.3.1,
+    4.1.2). An author's own HTML table is left as it was written."""
+    opening = BOX_MARK.format(job.nonce)
+    if opening not in body:
+        return body
+    taken = set(re.findall(r'\bid="([^"]*)"', body))
+    names = (name for name in (f"table-{n}" for n in range(1, len(taken) + body.count(opening) + 1))
+             if name not in taken)
+
+    def box(match: re.Match) -> str:
+        name = next(names)
+        return (f'<div class="table-scroll" role="region" tabindex="0" aria-labelledby="{name}">'
+                f'{match.group(1)}<thead id="{name}">')
+
+    body = re.sub(re.escape(opening) + r"(<table>\s*)<thead>", box, body)
+    return body.replace(BOX_MARK.format(job.nonce + "/"), "</div>\n")
 
 
 class _Renderer(RendererHTML):

@@ -470,6 +470,50 @@ def test_dates_and_reading_time_never_part_a_number_from_its_word_at_a_line_end(
         browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
+def test_a_wide_table_scrolls_in_a_named_box_a_keyboard_reaches_and_never_moves_the_page(browser, served):
+    """At 320 px the tick article's table (436 px wide in German: no hyphenation dictionary here) scrolled as a table
+    made display: block, with no role, no name and no sign that it goes on. Now it scrolls inside a box of its own
+    (the page never sideways), which Tab reaches and the arrow keys scroll (WCAG 2.1.1), a region named by the
+    table's header row (1.3.1, 4.1.2), with a shadow at the edge where more of it is."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    _, base = served
+    headers = {"en": "Sign Possible cause What to do?", "de": "Anzeichen Mögliche Ursache Was tun?"}
+    browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                            {"width": 320, "height": 800, "deviceScaleFactor": 1, "mobile": True})
+    try:
+        for lang, name in headers.items():
+            browser.get(f"{base}/{lang}/zecken-im-garten/")
+            assert browser.execute_script("return [document.documentElement.scrollWidth, innerWidth]") == [320, 320]
+            box = browser.find_element(By.CSS_SELECTOR, ".article-body .table-scroll")
+            assert browser.execute_script("return arguments[0].firstElementChild.tagName", box) == "TABLE"
+            root = browser.execute_cdp_cmd("DOM.getDocument", {})["root"]["nodeId"]
+            node = browser.execute_cdp_cmd("DOM.querySelector", {"nodeId": root, "selector": ".table-scroll"})
+            (ax, *_) = browser.execute_cdp_cmd("Accessibility.getPartialAXTree",
+                                               {"nodeId": node["nodeId"], "fetchRelatives": False})["nodes"]
+            assert (ax["role"]["value"], ax["name"]["value"]) == ("region", name)
+            if lang != "de":
+                continue  # the English table fits, or nearly: the German one is wider than the phone in any font
+            assert browser.execute_script("return arguments[0].scrollWidth > arguments[0].clientWidth + 50", box)
+            heading = browser.find_element(By.ID, "wann-zum-arzt")  # the last heading before the table
+            browser.execute_script("arguments[0].scrollIntoView({block: 'start'})", heading)
+            ActionChains(browser).click(heading).send_keys(Keys.TAB).perform()
+            assert browser.switch_to.active_element == box, "Tab goes from the heading to the table's box"
+            ActionChains(browser).send_keys(Keys.ARROW_RIGHT * 3).perform()
+            WebDriverWait(browser, WALL).until(lambda b: b.execute_script("return arguments[0].scrollLeft", box) > 0)
+            assert browser.execute_script("return [document.documentElement.scrollWidth, scrollX]") == [320, 0]
+            browser.execute_script("arguments[0].scrollLeft = 0", box)
+            shaded = box.screenshot_as_png
+            browser.execute_script("arguments[0].style.background = 'none'", box)
+            assert box.screenshot_as_png != shaded, "the box's edge shows the table goes on"
+            ARTIFACTS.mkdir(exist_ok=True)
+            browser.execute_script("arguments[0].style.background = ''", box)
+            assert browser.save_screenshot(str(ARTIFACTS / "table-de-320.png"))
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
 def test_a_search_result_whose_title_is_not_translated_yet_is_marked_german(browser, project):
     """An English page showing its German title marks it (<h1 lang="de">); its search result showed the same title
     in the English results list without lang, so screen readers read German words with English rules."""
