@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Container, Iterable, Mapping
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .bidi import mark_directions, text_direction
 from .config import DEFAULT_BASE_URL, Config
@@ -794,6 +794,7 @@ class _Site:
             env.globals.update(url=self.urls.path, site_name=self.config.name, source_lang=self.source,
                                search=self.search)
             env.filters["no_break"] = in_language  # "5 mg" on one line in a German title (nobreak.py)
+            env.filters["quoting"] = functools.partial(quoting, lang=self.source)
             self.envs[lang] = env
         return self.envs[lang]
 
@@ -856,15 +857,18 @@ class _Site:
         return [p for (code, _), p in sorted(self.published.items()) if code == lang and p.standalone]
 
     def legal(self, lang: str) -> list[dict]:
-        """The footer's legal links: the page in ``lang``, else the German one (``hreflang`` says so)."""
+        """The footer's legal links: the page in ``lang``, else the German one (``hreflang`` says so); ``lang`` the
+        language of a title shown in German, ``german`` the German title a translated one may quote (``quoting``)."""
         links = []
         for slug in self.practice.legal:
             if (self.source, slug) not in self.published:  # its source cannot be read now (reported) and never was
                 continue
             code = lang if (lang, slug) in self.published else self.source
             page = self.published[(code, slug)]
+            translated = code != self.source and "title" not in page.front_fallback  # may quote the German title
             links.append({"href": self.urls.path("article", code, slug), "title": page.title,
-                          "hreflang": code if code != lang else None})
+                          "hreflang": code if code != lang else None, "lang": None if translated else self.source,
+                          "german": self.published[(self.source, slug)].title if translated else None})
         return links
 
     def social(self, lang: str, kind: str, title: str, description: str | None, url: str, langs: list[str],
@@ -915,6 +919,18 @@ class _Site:
                 "source_name": Worded(_locale(lang).languages.get(self.source, self.source), english_name(self.source)),
                 "legal": self.legal(lang),
                 "social": None}
+
+
+def quoting(title: str, german: str | None, lang: str) -> Markup:
+    """``title`` (plain text, a translation's) as HTML with each whole-word quotation of ``german``, its original's
+    title ("Legal notice (Impressum)": the law's German name kept), in ``<span lang>`` of the source language
+    ``lang``, so a screen reader speaks it as German; escaped as it is where it quotes none (``german`` None:
+    the title is the original's own, or shown in German and marked so as a whole)."""
+    if not german or german == title or german not in title:
+        return escape(title)
+    pattern = re.compile(rf"(?<!\w){re.escape(german)}(?!\w)")
+    marked = Markup('<span lang="{}">{}</span>').format(lang, german)
+    return marked.join(escape(part) for part in pattern.split(title))
 
 
 def language_name(code: str) -> str:
@@ -1802,6 +1818,8 @@ def _article_page(site: _Site, bodies: _Bodies, rel: str, page: Page, errors: li
         "canonical": item["absolute"], "alternates": site.cluster(page.slug),
         "switch": site.switch(page.lang, page.slug), "jsonld": _jsonld(site, page, german),
         "original": item["original"],
+        "german_title": site.published[(site.source, page.slug)].title
+        if page.lang != site.source and (site.source, page.slug) in site.published else None,
         "disclaimer": site.localized(page.lang, site.practice.disclaimer),
         "call_to_action": site.localized(page.lang, site.practice.call_to_action),
         "contact": site.practice.contact,
