@@ -98,11 +98,13 @@ MEDIA_ATTRIBUTES = {"video": {"src", "poster", "controls", "width", "height", "p
                     "source": {"src", "type", "media", "srcset", "sizes", "width", "height"},
                     "img": {"srcset", "sizes", "loading", "decoding"},
                     "track": {"src", "kind", "srclang", "label", "default"}, "details": {"open"}, "time": {"datetime"}}
+BOX_ATTRIBUTES = {"div": {"role", "tabindex", "aria-labelledby"}}  # a table's scroll box (``_scroll_boxes``)
 CONTAINED_TAGS = frozenset(nh3.ALLOWED_TAGS | MARKDOWN_TAGS | MEDIA_ATTRIBUTES.keys() | {"tfoot"})
 CONTAINED_ATTRIBUTES = {tag: {*nh3.ALLOWED_ATTRIBUTES.get(tag, ()), *MARKDOWN_ATTRIBUTES.get(tag, ()),
-                              *MEDIA_ATTRIBUTES.get(tag, ())}
-                        for tag in {*nh3.ALLOWED_ATTRIBUTES, *MARKDOWN_ATTRIBUTES, *MEDIA_ATTRIBUTES}} | {
-                        "*": {*MARKDOWN_ATTRIBUTES["*"], "class", "id", "dir"}}
+                              *MEDIA_ATTRIBUTES.get(tag, ()), *BOX_ATTRIBUTES.get(tag, ())}
+                        for tag in {*nh3.ALLOWED_ATTRIBUTES, *MARKDOWN_ATTRIBUTES, *MEDIA_ATTRIBUTES,
+                                    *BOX_ATTRIBUTES}} | {"*": {*MARKDOWN_ATTRIBUTES["*"], "class", "id", "dir"}}
+BOX_MARK = "\ue012{}\ue013"  # where a Markdown table's scroll box opens ({} the render's nonce) and closes (nonce/)
 
 
 @dataclass(frozen=True)
@@ -139,7 +141,8 @@ class _Job:
     stale_hint: str = ""
     held_hint: str = ""
     heading_ids: tuple[str, ...] | None = None  # the original's heading ids, for a translation's headings
-    no_break: bool = False  # the typography of ``source_lang`` for text in it (``nobreak.no_break``)
+    no_break: bool = False  # the typography of ``source_lang`` and ``lang`` for text in them (``nobreak``)
+    lang: str = ""  # the language of a translation's own text ("": the text is the original)
     ids: tuple[str, ...] = ()  # the heading ids given
     raw: set[str] = field(default_factory=set)
     urls: set[str] = field(default_factory=set)
@@ -153,7 +156,7 @@ def render(text: str, links: Callable[[str], tuple[str, str | None] | None] = la
            allowance: Allowance | None = None, backlink_title: str = "", source_lang: str = "de",
            files: Callable[[str], str | None] = lambda url: None, fallback_hint: str = "",
            stale_hint: str = "", heading_ids: tuple[str, ...] | None = None, held_hint: str = "",
-           no_break: bool = False) -> Rendered:
+           no_break: bool = False, lang: str = "") -> Rendered:
     """An edition's Markdown body (str, fallback segments between the editions stage's markers) -> HTML.
 
     ``allowance`` None trusts the text (the German original); otherwise the
@@ -172,19 +175,21 @@ def render(text: str, links: Callable[[str], tuple[str, str | None] | None] = la
     translation's h2-h6 headings get them in order (when it has as many headings; else their own).
     ``no_break``: text in ``source_lang`` when that is German (all of an original's, the passages a translation
     shows in it) gets ``nobreak.no_break``'s unbreakable spaces in its text nodes (never in code, raw HTML, a URL
-    or an attribute), so "5 mg" and "3. Oktober" never part at a line end.
+    or an attribute), so "5 mg" and "3. Oktober" never part at a line end; a translation's own text, when ``lang``
+    (its BCP 47 tag) is French, gets ``nobreak.french_spaces`` there, so "?" and "»" never start a line.
     Raises ``VerlagError`` (line relative to
     ``text``) when lists and quotes nest deeper than markdown-it parses
     (``MAX_NESTING`` container levels): that text would be lost silently.
     """
     md = _parser()
     job = _Job(links, files, allowance, source_lang, backlink_title, fallback_hint, stale_hint, held_hint, heading_ids,
-               no_break)
+               no_break, lang)
     text = TOUCHING_RE.sub(_join_touching, text)
     job.marked = SENTINELS_RE.search(text) is not None
     body = md.render(text, {"verlag": job})
     if allowance is not None:
         body = _clean(body, allowance, job)
+    body = _scroll_boxes(body, job)
     return Rendered(body, Allowance(frozenset(job.raw), frozenset(job.urls)), job.german, job.ids)
 
 
@@ -209,7 +214,7 @@ def _parser() -> MarkdownIt:
     for name, rule in (("verlag_fallback", _fallback), ("verlag_raw_html", _raw_html), ("verlag_urls", _urls)):
         md.core.ruler.before("anchor", name, rule)
     md.core.ruler.after("anchor", "verlag_heading_ids", _heading_ids)
-    md.core.ruler.after("verlag_heading_ids", "verlag_no_break", _no_break)  # the ids are of the text as written
+    md.core.ruler.after("verlag_heading_ids", "verlag_typography", _typography)  # the ids are of the text as written
     footnote_anchor = md.renderer.rules["footnote_anchor"]
 
     def labelled_anchor(self, tokens, idx, options, env):
@@ -219,7 +224,40 @@ def _parser() -> MarkdownIt:
                            1) if title else out
 
     md.add_render_rule("footnote_anchor", labelled_anchor)
+    md.add_render_rule("table_open", _marked_table)
+    md.add_render_rule("table_close", _marked_table)
     return md
+
+
+def _marked_table(self, tokens, idx, options, env) -> str:
+    """A Markdown table's opening or closing tag, with the mark ``_scroll_boxes`` makes its scroll box of before
+    or after it (a mark of this render's nonce: no text can forge it, and it passes ``_clean`` as text)."""
+    tag = self.renderToken(tokens, idx, options, env)
+    nonce = env["verlag"].nonce
+    return BOX_MARK.format(nonce) + tag if tokens[idx].nesting == 1 else tag + BOX_MARK.format(nonce + "/")
+
+
+def _scroll_boxes(body: str, job: _Job) -> str:
+    """``body`` with each Markdown table in a box of its own that scrolls sideways, so a table wider than a phone
+    never makes the page scroll as a whole (only the table moves, shadows at its edges show there is more:
+    style.css): ``<div class="table-scroll" role="region" tabindex="0" aria-labelledby>``, focusable so a
+    keyboard can scroll it (WCAG 2.1.1), a region named by the table's header row, which gets the id
+    ("table-1", one no other element of the body has), so a screen reader says what the box holds (WCAG 1.3.1,
+    4.1.2). An author's own HTML table is left as it was written."""
+    opening = BOX_MARK.format(job.nonce)
+    if opening not in body:
+        return body
+    taken = set(re.findall(r'\bid="([^"]*)"', body))
+    names = (name for name in (f"table-{n}" for n in range(1, len(taken) + body.count(opening) + 1))
+             if name not in taken)
+
+    def box(match: re.Match) -> str:
+        name = next(names)
+        return (f'<div class="table-scroll" role="region" tabindex="0" aria-labelledby="{name}">'
+                f'{match.group(1)}<thead id="{name}">')
+
+    body = re.sub(re.escape(opening) + r"(<table>\s*)<thead>", box, body)
+    return body.replace(BOX_MARK.format(job.nonce + "/"), "</div>\n")
 
 
 class _Renderer(RendererHTML):
@@ -362,14 +400,18 @@ def _fallback(state) -> None:
             token.children = _spans(token.children, kinds)
 
 
-def _no_break(state) -> None:
-    """Unbreakable spaces (``nobreak.no_break``) in the German text of every inline run, a link's text included: all
-    of the original's, a translation's blocks shown in German (``lang`` on the block, ``_fallback``) and its
-    ``<span lang>``. An image's alt text, code spans and raw HTML are no text tokens of the run: kept as written."""
-    from .nobreak import GERMAN, no_break
+def _typography(state) -> None:
+    """The typography of each language in the text of every inline run, a link's text included: unbreakable spaces
+    (``nobreak.no_break``) in German text, all of the original's, a translation's blocks shown in German (``lang``
+    on the block, ``_fallback``) and its ``<span lang>``; French spaces (``nobreak.french_spaces``) in the rest of a
+    French translation. An image's alt text, code spans and raw HTML are no text tokens of the run: kept as
+    written."""
+    from .nobreak import FRENCH, GERMAN, french_spaces, no_break
 
     job: _Job = state.env["verlag"]
-    if not job.no_break or job.source_lang.split("-")[0] not in GERMAN:
+    german_rules = job.source_lang.split("-")[0] in GERMAN
+    french_rules = job.allowance is not None and job.lang.split("-")[0] in FRENCH
+    if not job.no_break or not (german_rules or french_rules):
         return
     tokens = state.tokens
     for i, token in enumerate(tokens):
@@ -380,8 +422,13 @@ def _no_break(state) -> None:
         inside = 0  # fallback spans open around the child
         for child in token.children:
             inside += (child.type == "fallback_open") - (child.type == "fallback_close")
-            if child.type == "text" and (german or inside):
-                child.content = no_break(child.content)
+            if child.type != "text":
+                continue
+            if german or inside:
+                if german_rules:
+                    child.content = no_break(child.content)
+            elif french_rules:
+                child.content = french_spaces(child.content)
 
 
 def _whole_block(tokens: list[Token], i: int, texts: str) -> Token | None:

@@ -38,7 +38,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Container, Iterable, Mapping
 from urllib.parse import quote, unquote, urljoin, urlsplit
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from .bidi import mark_directions, text_direction
 from .config import DEFAULT_BASE_URL, Config
@@ -52,7 +52,7 @@ from .handedits import SiteFiles, digest
 from .limits import EDITION, MEDIA, SITE_WORDS, STATE, TEMPLATE
 from .media import Media, collect_media, file_path, stored_references, unscanned
 from .moved import moved_outputs, moved_paths
-from .nobreak import in_language
+from .nobreak import date_pattern, in_language, number_with_unit
 from .practice import Localized, Practice, check_legal, load_practice, translator_names, unfilled, unfilled_errors
 from .search import BUNDLE, index_site, unstemmed, unstemmed_advice
 from .redirects import Redirect, file_slug, gone_language_message, gone_message, kept, old_names, old_path, \
@@ -794,6 +794,7 @@ class _Site:
             env.globals.update(url=self.urls.path, site_name=self.config.name, source_lang=self.source,
                                search=self.search)
             env.filters["no_break"] = in_language  # "5 mg" on one line in a German title (nobreak.py)
+            env.filters["quoting"] = functools.partial(quoting, lang=self.source)
             self.envs[lang] = env
         return self.envs[lang]
 
@@ -856,15 +857,18 @@ class _Site:
         return [p for (code, _), p in sorted(self.published.items()) if code == lang and p.standalone]
 
     def legal(self, lang: str) -> list[dict]:
-        """The footer's legal links: the page in ``lang``, else the German one (``hreflang`` says so)."""
+        """The footer's legal links: the page in ``lang``, else the German one (``hreflang`` says so); ``lang`` the
+        language of a title shown in German, ``german`` the German title a translated one may quote (``quoting``)."""
         links = []
         for slug in self.practice.legal:
             if (self.source, slug) not in self.published:  # its source cannot be read now (reported) and never was
                 continue
             code = lang if (lang, slug) in self.published else self.source
             page = self.published[(code, slug)]
+            translated = code != self.source and "title" not in page.front_fallback  # may quote the German title
             links.append({"href": self.urls.path("article", code, slug), "title": page.title,
-                          "hreflang": code if code != lang else None})
+                          "hreflang": code if code != lang else None, "lang": None if translated else self.source,
+                          "german": self.published[(self.source, slug)].title if translated else None})
         return links
 
     def social(self, lang: str, kind: str, title: str, description: str | None, url: str, langs: list[str],
@@ -917,6 +921,18 @@ class _Site:
                 "social": None}
 
 
+def quoting(title: str, german: str | None, lang: str) -> Markup:
+    """``title`` (plain text, a translation's) as HTML with each whole-word quotation of ``german``, its original's
+    title ("Legal notice (Impressum)": the law's German name kept), in ``<span lang>`` of the source language
+    ``lang``, so a screen reader speaks it as German; escaped as it is where it quotes none (``german`` None:
+    the title is the original's own, or shown in German and marked so as a whole)."""
+    if not german or german == title or german not in title:
+        return escape(title)
+    pattern = re.compile(rf"(?<!\w){re.escape(german)}(?!\w)")
+    marked = Markup('<span lang="{}">{}</span>').format(lang, german)
+    return marked.join(escape(part) for part in pattern.split(title))
+
+
 def language_name(code: str) -> str:
     """A language's name in that language ("Deutsch", "English", "français")."""
     locale = _locale(code)
@@ -943,8 +959,9 @@ _DAY_FIELD = re.compile(r"(?<![d'])d(?![d'])")  # the day of month, alone, in a 
 
 
 def long_date(moment: Moment, locale: Locale) -> str:
-    """``moment``'s day in CLDR's long date format for ``locale`` (Babel ``format_date(..., "long")``), except
-    that French writes the first of a month as an ordinal: "1er avril 2026", "2 avril 2026" (French
+    """``moment``'s day in CLDR's long date format for ``locale`` (Babel ``format_date(..., "long")``), as a page
+    shows it: its day and month on one line (``nobreak.date_pattern``: "May\u00a026, 2026", "26.\u00a0Mai 2026"),
+    and French writes the first of a month as an ordinal: "1er avril 2026", "2 avril 2026" (French
     typography, e.g. the Imprimerie nationale's Lexique; date-fns and Moment.js format French long dates so;
     CLDR's pattern "d MMMM y" has no ordinal day and gives "1 avril 2026")."""
     from babel.dates import format_date
@@ -953,16 +970,16 @@ def long_date(moment: Moment, locale: Locale) -> str:
     pattern = locale.date_formats["long"].pattern
     if locale.language == "fr" and day.day == 1:
         pattern = _DAY_FIELD.sub("d'er'", pattern, count=1)
-    return format_date(day, pattern, locale=locale)
+    return format_date(day, date_pattern(pattern), locale=locale)
 
 
 def _item(site: _Site, page: Page) -> dict:
-    """What lists, feeds and article headers show of an article: localized dates (as the page's language sets them:
-    "26.\u00a0Mai 2026", ``nobreak``) and reading time."""
+    """What lists, feeds and article headers show of an article: localized dates (as the page's language sets them,
+    a day with its month on one line: "26.\u00a0Mai 2026", "May\u00a026, 2026", ``long_date``) and reading time."""
     locale, english = _locale(page.lang), _locale("en")
 
     def day(moment: Moment) -> Worded:
-        return Worded(in_language(long_date(moment, locale), page.lang), long_date(moment, english))
+        return Worded(long_date(moment, locale), long_date(moment, english))
 
     updated = day(page.updated) if page.updated else None
     minutes = page.reading_minutes  # counts the body's words: once for both languages' wording
@@ -972,7 +989,7 @@ def _item(site: _Site, page: Page) -> dict:
         "absolute": site.urls.absolute("article", page.lang, page.slug),
         "original": site.urls.path("article", site.source, page.slug) if page.lang != site.source else None,
         "date_iso": page.date.isoformat() if page.date else "",
-        "date": in_language(long_date(page.date, locale), page.lang) if page.date else "",
+        "date": long_date(page.date, locale) if page.date else "",
         "updated": updated,
         "updated_time": Markup('<time datetime="{}">{}</time>').format(page.updated.isoformat(), updated)
         if page.updated else None,
@@ -987,11 +1004,12 @@ def _item(site: _Site, page: Page) -> dict:
 
 @functools.lru_cache(maxsize=256)
 def _minutes(minutes: int, locale: Locale) -> str:
-    """A reading time in CLDR's long words for ``locale`` ("5 Minuten"), by Babel's ``format_unit``: worked out
-    once per number and language, not twice for each of a site's pages."""
+    """A reading time in CLDR's long words for ``locale`` ("5\u00a0Minuten", the number and its word on one line:
+    ``nobreak.number_with_unit``), by Babel's ``format_unit``: worked out once per number and language, not twice
+    for each of a site's pages."""
     from babel.units import format_unit
 
-    return format_unit(minutes, "duration-minute", length="long", locale=locale)
+    return number_with_unit(format_unit(minutes, "duration-minute", length="long", locale=locale))
 
 
 def _review_outdated(page: Page) -> bool:
@@ -1259,7 +1277,7 @@ class _Bodies:
         try:
             rendered = render(page.body, lambda slug: plan.link(page.lang, slug), allowance, words[0], plan.source,
                               lambda url: plan.media_url(page.lang, page.slug, url), words[1], words[2],
-                              heading_ids, words[3], True)  # no_break: German typography in German text
+                              heading_ids, words[3], True, page.lang)  # no_break: each language's typography
         except VerlagError as exc:  # the German original, rendered first, is where the author can fix it
             article = self.sources.get(page.slug)
             if article is None:
@@ -1800,6 +1818,8 @@ def _article_page(site: _Site, bodies: _Bodies, rel: str, page: Page, errors: li
         "canonical": item["absolute"], "alternates": site.cluster(page.slug),
         "switch": site.switch(page.lang, page.slug), "jsonld": _jsonld(site, page, german),
         "original": item["original"],
+        "german_title": site.published[(site.source, page.slug)].title
+        if page.lang != site.source and (site.source, page.slug) in site.published else None,
         "disclaimer": site.localized(page.lang, site.practice.disclaimer),
         "call_to_action": site.localized(page.lang, site.practice.call_to_action),
         "contact": site.practice.contact,

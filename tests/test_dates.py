@@ -202,7 +202,8 @@ def test_an_unclosed_bracket_is_named_at_the_line_it_opened_not_where_yaml_notic
 
 
 def test_a_french_page_writes_the_first_of_a_month_as_1er(project):
-    """French typography: "1er avril 2026", then "2 avril 2026" (CLDR's "d MMMM y" gives "1 avril 2026")."""
+    """French typography: "1er avril 2026", then "2 avril 2026" (CLDR's "d MMMM y" gives "1 avril 2026"); the day
+    stays with its month (U+00A0)."""
     from conftest import review
 
     project.write("verlag.toml", 'name = "Garten"\nsource_language = "de"\nlanguages = ["fr"]\n')
@@ -212,7 +213,7 @@ def test_a_french_page_writes_the_first_of_a_month_as_1er(project):
     review(project, "fr", "igel", {("title", "Igel"): "Hérissons",
                                    "Igel fressen Schnecken.": "Les hérissons mangent des limaces."})
     project.run("build")
-    for lang, shown in (("fr", ["1er avril 2026", "2 avril 2026"]), ("de", ["1.\u00a0April 2026", "2.\u00a0April 2026"])):
+    for lang, shown in (("fr", ["1er\u00a0avril 2026", "2\u00a0avril 2026"]), ("de", ["1.\u00a0April 2026", "2.\u00a0April 2026"])):
         page = html.parse(str(project.root / f"site/{lang}/igel/index.html")).getroot()
         assert [t.text_content() for t in page.xpath("//main//time")] == shown
 

@@ -41,7 +41,9 @@ def jsonld(doc) -> dict:
 
 
 def test_every_page_of_every_language_links_the_legal_pages_in_its_own_language(site):
-    """The root language chooser too, in the original's language (it was left without them)."""
+    """The root language chooser too, in the original's language (it was left without them). The law's German name
+    a translated title keeps ("Legal notice (Impressum)") is marked German, in the link and the page's heading: a
+    screen reader spoke it with English or French rules."""
     pages = sorted(site.rglob("*.html"))
     assert len(pages) > 20
     for path in pages:
@@ -52,8 +54,13 @@ def test_every_page_of_every_language_links_the_legal_pages_in_its_own_language(
         for link in links:
             assert target(site, link.get("href")).is_file(), (path, link.get("href"))
             assert link.get("hreflang") is None  # every legal page is translated in the shipped project
-    impressum = parse(site / "en/impressum/index.html")
-    assert impressum.xpath("//h1/text()") == ["Legal notice (Impressum)"]
+            assert link.get("lang") is None
+        quoted = [(span.get("lang"), span.text) for span in links[0].xpath("span")]
+        assert quoted == ([] if lang == "de" else [("de", "Impressum")]), path
+    for lang, title in (("en", "Legal notice (Impressum)"), ("fr", "Mentions légales (Impressum)")):
+        (heading,) = parse(site / lang / "impressum/index.html").xpath("//h1")
+        assert heading.text_content() == title and heading.xpath("span[@lang='de']/text()") == ["Impressum"]
+    assert not parse(site / "de/impressum/index.html").xpath("//h1/*")
 
 
 def test_pages_have_hreflang_clusters_and_sitemap_entries_but_no_list_or_feed_entries(site):
@@ -187,6 +194,10 @@ def test_translating_a_german_only_page_later_publishes_it(project):
     project.run("build")
     (link,) = parse(project.root / "site/en/index.html").xpath('//nav[@class="legal"]//a')
     assert (link.get("href"), link.text, link.get("hreflang")) == ("/en/impressum/", "Legal notice", None)
+    review(project, "en", "impressum", {("title", "Impressum"): ""})
+    project.run("build")
+    (link,) = parse(project.root / "site/en/index.html").xpath('//nav[@class="legal"]//a')
+    assert (link.get("href"), link.text, link.get("lang")) == ("/en/impressum/", "Impressum", "de")  # not yet
 
 
 def test_a_legal_page_never_publishes_machine_text_even_when_unreviewed_is_machine(project):

@@ -9,7 +9,7 @@ from lxml import html
 
 from pipeline.editions import FALLBACK_CLOSE as C, FALLBACK_OPEN as O, HELD_MARK as H, STALE_MARK as S
 from pipeline.errors import VerlagError
-from pipeline.render import MAX_NESTING, Allowance, render, safe_url
+from pipeline.render import MAX_NESTING, Allowance, render, safe_url, sanitized
 
 
 def tree(fragment: str):
@@ -349,3 +349,18 @@ def test_german_text_keeps_a_number_with_its_unit_and_a_day_with_its_month_on_on
             "37\u00a0°C, 20\u00a0%, §\u00a05")).replace("12 Uhr", "12\u00a0Uhr").replace(
             ">5 mg</b>", ">5\u00a0mg</b>")
     assert german.count("\u00a0") == 8 and 'id="ab-3-oktober"' in german and "an 3 Tagen" in german
+
+
+def test_a_markdown_table_scrolls_in_a_box_named_by_its_header_row_and_an_html_table_is_left_as_written():
+    """Each Markdown table stands in a focusable region named by its header row (style.css scrolls it sideways), in
+    the original, a translation (after nh3) and a body cleaned for ``german_html = "clean"``; its id is one no other
+    element has (a heading "Table 1" has table-1). The author's own HTML table is not touched."""
+    table = "| A | B |\n|---|---|\n| 1 | 2 |\n"
+    boxed = ('<div class="table-scroll" role="region" tabindex="0" aria-labelledby="table-2"><table>\n'
+             '<thead id="table-2">\n<tr>\n<th>A</th>')
+    original = render(f"## Table 1\n\n{table}\n<table><tr><td>x</td></tr></table>\n").html
+    assert boxed in original and original.count("table-scroll") == 1 and "</table>\n</div>\n<table><tr>" in original
+    translation = render(f"## Table 1\n\n{table}", allowance=Allowance()).html
+    assert boxed in translation and translation.endswith("</table>\n</div>\n")
+    assert sanitized(translation, "https://example.org/") == translation
+    assert "\ue012" not in original + translation

@@ -113,6 +113,18 @@ def test_switcher_links_go_to_the_same_article_in_files_that_exist(site):
                 assert target.parent.name == path.parent.name, "the switcher leads to the same article"
 
 
+def test_the_sites_german_name_is_marked_german_on_every_translated_page(site):
+    """verlag.toml's name ("Naturheilpraxis Berger") is the practice's German name on every edition's pages: unmarked,
+    a screen reader spoke it with English or French rules (WCAG 3.1.2, SITE.md 2)."""
+    names = {}
+    for path in pages(site):
+        doc = parse(path)
+        for link in doc.xpath('//a[@class="site-name"]'):
+            names.setdefault(doc.get("lang"), set()).add((link.text, link.get("lang")))
+    assert names == {"de": {("Naturheilpraxis Berger", None)}, "en": {("Naturheilpraxis Berger", "de")},
+                     "fr": {("Naturheilpraxis Berger", "de")}}
+
+
 def test_german_fallback_segments_are_marked_as_german(site):
     doc = parse(site / "fr/abendroutine-schlaf/index.html")
     german = doc.xpath('//*[@class="article-body"]//*[@lang="de"]')
@@ -137,10 +149,10 @@ def test_heading_ids_are_unique_work_in_any_script_and_are_the_german_ones_in_ev
 
 
 def test_dates_and_reading_time_are_localized(site):
-    # German keeps a day with its month on one line (DIN 5008, U+00A0)
-    expected = {"de": ("26.\u00a0Mai 2026", "7.\u00a0Juni 2026", "Minuten"),
-                "en": ("May 26, 2026", "June 7, 2026", "minutes"),
-                "fr": ("26 mai 2026", "7 juin 2026", "minutes")}
+    # every language keeps a day with its month and a number with its unit on one line (U+00A0; DIN 5008 in German)
+    expected = {"de": ("26.\u00a0Mai 2026", "7.\u00a0Juni 2026", "Lesezeit 4\u00a0Minuten"),
+                "en": ("May\u00a026, 2026", "June\u00a07, 2026", "reading time 5\u00a0minutes"),
+                "fr": ("26\u00a0mai 2026", "7\u00a0juin 2026", "5\u00a0minutes de lecture")}
     for lang, (date, updated, minutes) in expected.items():
         meta = parse(site / lang / "zecken-im-garten/index.html").xpath('//p[@class="meta"]')[0]
         times = meta.xpath(".//time")

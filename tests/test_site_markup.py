@@ -162,3 +162,50 @@ def test_german_text_keeps_numbers_with_their_units_and_only_the_pages_html_has_
     made = [*(project.root / "editions").rglob("dosis.*"), *(project.root / "translations").rglob("dosis.po*")]
     assert len(made) >= 7 and not [path for path in made if any(
         space in path.read_text(encoding="utf-8").lower() for space in ("\u00a0", "\\u00a0"))], made  # JSON too
+
+
+def test_a_french_page_has_narrow_no_break_spaces_where_its_translation_typed_plain_ones(project):
+    """French typography: the plain space a translation has before ; : ! ? » and after « is U+202F on the French
+    page (as CLDR's French data and verlag's site.po write it), in the body, a link's text, the title, the summary
+    and verlag.toml's disclaimer, so "?" never starts a line; a no-break space the translator typed, no space at
+    all, code, a URL, an attribute, German passages, the English page, <title>, the editions and the catalogs keep
+    what was written."""
+    project.write("verlag.toml", project.read("verlag.toml") + "\n[publish]\nmin_translated = 0\n[site.disclaimer]\n"
+                  'de = "Hinweis: kein Ersatz für den Arztbesuch."\nfr = "Note : ne remplace pas une consultation."\n')
+    project.write("source_de/frage.md", article("Was tun?", """
+        Was tun? Sie sagt: „Ruhe bewahren.“ Dann [weiterlesen](https://example.org/?a=1 "Titel").
+
+        Im Code `a ; b` steht es anders. Der Rest folgt: Ende.
+
+        Die Zeichen « und » heißen Guillemets.
+        """, summary='"Kurz: Hilfe!"'))
+    project.run("extract")
+    review(project, "fr", "frage", {("title", "Was tun?"): "Que faire ?",
+                                    ("summary", "Kurz: Hilfe!"): "En bref : à l’aide !", "Was tun?": "Que faire ?",
+                                    "Sie sagt: „Ruhe bewahren.“": "Elle dit : « Du calme. »",
+                                    'Dann [weiterlesen](https://example.org/?a=1 "Titel").':
+                                        'Puis [lire la suite ?](https://example.org/?a=1 "Titre : suite").',
+                                    "Im Code `a ; b` steht es anders.":
+                                        "Le code `a ; b` l’écrit autrement ; «ainsi».",
+                                    "Der Rest folgt: Ende.": "Le reste suit\u00a0: fin."})
+    review(project, "en", "frage", {("title", "Was tun?"): "What now ?", "Was tun?": "What now ?"})
+    project.run("build")
+    french = body(project, "fr/frage/index.html")
+    assert french.xpath("string(p[1])") == ("Que faire\u202f? Elle dit\u202f: «\u202fDu calme.\u202f» "
+                                            "Puis lire la suite\u202f?.")
+    assert french.xpath("p[1]/a/@href") == ["https://example.org/?a=1"] and french.xpath("p[1]/a/@title") == [
+        "Titre : suite"]
+    assert french.xpath("string(p[2])") == ("Le code a ; b l’écrit autrement\u202f; «ainsi». "
+                                            "Le reste suit\u00a0: fin.")
+    assert french.xpath("string(p[2]/code)") == "a ; b"
+    assert french.xpath('string(p[@lang="de"])') == "Die Zeichen « und » heißen Guillemets."
+    page = project.read("site/fr/frage/index.html")
+    assert "<p>Note\u202f: ne remplace pas une consultation.</p>" in page  # verlag.toml's words too
+    assert "<h1>Que faire\u202f?</h1>" in page and "<title>Que faire ? – Test</title>" in page
+    index = html5lib.parse(project.read("site/fr/index.html"), treebuilder="lxml", namespaceHTMLElements=False)
+    assert index.xpath('//p[@class="summary"]/text()') == ["En bref\u202f: à l’aide\u202f!"]
+    english = project.read("site/en/frage/index.html")
+    assert "<h1>What now ?</h1>" in english and "<p>What now ? " in english and "\u202f" not in english
+    made = [*(project.root / "editions").rglob("frage.*"), *(project.root / "translations").rglob("frage.po*")]
+    assert len(made) >= 5 and not [path for path in made if any(
+        space in path.read_text(encoding="utf-8").lower() for space in ("\u202f", "\\u202f"))], made  # JSON too
