@@ -78,6 +78,42 @@ def test_a_rewritten_file_keeps_the_mode_its_owner_gave_it(umask, tmp_path):
     assert stat.S_IMODE(page.stat().st_mode) == 0o600
 
 
+def test_a_new_file_is_created_with_the_umask_not_read_and_chmodded_and_its_folder_made_once(umask, tmp_path,
+                                                                                             monkeypatch):
+    """The site's pages are written by the thousand (1,016 in a two-page build of 500 articles): a new one is
+    created as ``open(path, "w")`` creates it, the kernel applying the umask, in a folder made only when missing."""
+    umask(0o027)
+    calls: dict[str, list] = {"umask": [], "fchmod": [], "mkdir": []}
+    real_umask, real_mkdir, real_fchmod = os.umask, os.mkdir, os.fchmod
+
+    def umask_read(mask: int) -> int:
+        calls["umask"].append(mask)
+        return real_umask(mask)
+
+    def mkdir(path, *args, **kwargs) -> None:  # a folder made, or tried where one exists: ``FileExistsError``
+        try:
+            real_mkdir(path, *args, **kwargs)
+        except FileExistsError:
+            calls["mkdir"].append((Path(path), False))
+            raise
+        calls["mkdir"].append((Path(path), True))
+
+    def fchmod(fd: int, mode: int) -> None:  # the file a temp file ".<name>.<random>.tmp" is renamed to, existing
+        tmp = Path(os.readlink(f"/proc/self/fd/{fd}"))
+        calls["fchmod"].append((tmp.with_name(tmp.name[1:].rsplit(".", 2)[0]).exists(), mode))
+        real_fchmod(fd, mode)
+
+    for name, function in (("umask", umask_read), ("mkdir", mkdir), ("fchmod", fchmod)):
+        monkeypatch.setattr(os, name, function)
+    project = scaffolded(tmp_path / "blog")
+    tried = [(path, made) for path, made in calls["mkdir"]
+             if path.is_relative_to(project.root / "site") or path.is_relative_to(project.root / "editions")]
+    assert calls["umask"] == [] and calls["fchmod"] and all(existed for existed, _ in calls["fchmod"])
+    assert tried and all(made for _, made in tried), [str(path) for path, made in tried if not made]
+    assert {name: mode for name, mode in modes(project.root, *OUTPUTS).items() if not (project.root / name).is_dir()} \
+        == {name: 0o640 for name in modes(project.root, *OUTPUTS) if not (project.root / name).is_dir()}
+
+
 def test_every_page_names_a_favicon_that_is_published_and_the_root_has_one(tmp_path):
     project = scaffolded(tmp_path / "blog")
     site = project.root / "site"
