@@ -75,6 +75,9 @@ PROSE_WORDS = 5  # a dropped block with this many words is named in the summary
 PUBLISHED_RE = re.compile(r"^(?:(?:(?:veröffentlicht|geschrieben)\s+)?von\s+(?P<name>\S.*?)\s+am\s+(?P<on>\S.*)"
                           r"|(?:veröffentlicht|erschienen|geschrieben|gepostet)(?:\s+am)?\s+(?P<date>\S.*?)"
                           r"(?:\s+von\s+(?P<by>\S.*))?)$", re.I)
+# WordPress themes' byline (``_entry_meta``), not one in a sidebar's, menu's or comment's list of posts
+ENTRY_META_XPATH = ("//*[contains(concat(' ', normalize-space(@class), ' '), ' entry-meta ')]"
+                    "[not(ancestor::aside or ancestor::nav or ancestor::*[@id='comments'])]")
 TEXT_BEGINS = (*HEADINGS, "ul", "ol", "table", "blockquote", "pre")  # after one of these no byline follows
 BLOCK_TAGS = r"(?:p|div|h[1-6]|ul|ol|li|blockquote|figure|table|pre|hr)"
 BLOCK_TAG_RE = re.compile(rf"</?{BLOCK_TAGS}\b", re.I)
@@ -1087,10 +1090,13 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
     dropped: list[str] = []
     others: list[str] = []
     widgets = _drop_widgets(doc, dropped, others)
-    blocks = [b for b in _blocks(content) if b not in widgets]
+    entry_meta = _entry_meta(doc, notes)
+    gone = entry_meta.pop("text", None)  # trafilatura may have joined it to the text after it in one block
+    blocks = [b.replace(gone, "", 1) if gone else b for b in _blocks(content) if b not in widgets]
+    blocks = [b for b in blocks if b]
     outer = _blocks(content, outer=True)
     node = _main_node(doc, blocks)
-    for key, value in _leading_byline(node, title, notes).items():  # Wix's, where the page has it, comes first
+    for key, value in (*entry_meta.items(), *_leading_byline(node, title, notes).items()):  # Wix's comes first
         byline.setdefault(key, value)
     node = _kept_text(node, blocks, outer, _whole_page(content), dropped, notes)
     title_heading = _title_heading(node, title)
@@ -1275,6 +1281,33 @@ def _leading_byline(node, title: str, notes: list[str]) -> dict:
             notes.append(f"left out the byline: {_words(element.text_content())}")
             _drop_keeping_tail(element)
         return found
+    return {}
+
+
+def _entry_meta(doc, notes: list[str]) -> dict:
+    """{"author": …, "date": …, "shown": …, "text": its squashed text} of the post's byline as WordPress themes
+    mark it (``ENTRY_META_XPATH``: ``<div class="entry-meta">`` under the title, outside a sidebar or menu), removed
+    from ``doc`` and named in ``notes`` before the article is located, so that it is left out however long the post
+    (trafilatura keeps it in a short one's text, not in a long one's); the date is its ``<time datetime>``'s, the
+    author its ``author``/``fn`` link's, else both as ``_text_byline`` reads the text. Empty where the page has no
+    such element or it names neither: it stays."""
+    for element in doc.xpath(ENTRY_META_XPATH)[:1]:
+        written = _words(element.text_content())
+        found = _text_byline(written) if written else {}
+        stamp = element.xpath("string((.//time[contains(@class, 'published')] | .//time)[1]/@datetime)")
+        try:
+            found["date"], found["shown"] = dt.date.fromisoformat(stamp[:10]), stamp[:10]
+        except ValueError:
+            pass
+        names = element.xpath(".//*[contains(concat(' ', normalize-space(@class), ' '), ' fn ')"
+                              " or @rel='author'] | .//*[contains(concat(' ', normalize-space(@class), ' '), ' author ')]")
+        if names and _words(names[0].text_content()):
+            found["author"] = _words(names[0].text_content())
+        if not found:
+            return {}
+        notes.append(f"left out the byline: {written}")
+        _drop_keeping_tail(element)
+        return {**found, "text": _squash(written)}
     return {}
 
 

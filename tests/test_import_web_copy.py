@@ -836,3 +836,38 @@ def test_word_lists_numbered_with_letters_or_roman_numerals_keep_their_place_and
     assert "3. Tee aufbrühen\n4. zehn Minuten ziehen lassen\n" in body
     assert "1. Wasser erhitzen\n   2. Schüssel vorbereiten\n   3. Handtuch bereitlegen\n" in body
     assert "numbered 1., 2. here (Markdown numbers lists only with digits): 2 lists" in out
+
+
+WP_PAGE = """<!DOCTYPE html><html lang="de-DE"><head><meta charset="UTF-8"><title>{title} – Praxis Lind</title>
+{stated}<meta name="generator" content="WordPress 6.4.2"></head>
+<body class="single single-post"><nav><a href="/">Startseite</a> <a href="/kontakt/">Kontakt</a></nav>
+<main><article class="post type-post"><header class="entry-header"><h1 class="entry-title">{title}</h1>
+<div class="entry-meta"><span class="posted-on">Veröffentlicht am <a href="#"><time class="entry-date published"
+ datetime="2025-04-07T08:30:00+00:00">2025-04-07</time></a></span><span class="byline"> von <span
+ class="author vcard"><a class="url fn n" href="/author/lena/">Lena Brandt</a></span></span></div></header>
+<div class="entry-content">{paragraphs}</div></article></main>
+<aside><h2>Neueste Beiträge</h2><ul><li><a href="/2025/03/minze/">Minze</a></li></ul></aside>
+<footer>© 2025 Praxis Lind · <a href="/impressum/">Impressum</a></footer></body></html>
+"""
+
+
+def test_a_wordpress_entry_meta_byline_stays_out_of_short_and_long_posts(project, tmp_path):
+    """Fresh-user trial: a saved WordPress post of three short paragraphs kept the theme's byline as its first
+    paragraph ("Veröffentlicht am [2025-10-03](#) von [Eva Sommer](/author/eva/)"), a long one lost it unnamed. The
+    entry-meta is read (its <time datetime>, its author link), left out of either and named in the summary."""
+    short = "".join(f"<p>Melisse beruhigt, Absatz {n} von drei über den Tee am Abend.</p>" for n in range(3))
+    long = "".join(f"<p>Melisse wächst gern im Halbschatten; Absatz {n} erzählt von Ernte, Trocknung und Tee, "
+                   "mit genug Worten, dass die Seite lang wird und der Text weit über den Rand reicht.</p>"
+                   for n in range(30))
+    stated = '<meta property="article:published_time" content="2025-04-07T08:30:00+00:00">'
+    for name, paragraphs, meta in (("kurz", short, stated), ("lang", long, stated), ("ohne", short, "")):
+        page = tmp_path / f"{name}.html"
+        page.write_text(WP_PAGE.format(title=f"Melisse {name}", stated=meta, paragraphs=paragraphs),
+                        encoding="utf-8")
+        out = project.run("import", "--dry-run", str(page)).output
+        assert "left out the byline: Veröffentlicht am 2025-04-07 von Lena Brandt\n" in out, out
+        assert "author: Lena Brandt\n" in out, out
+        assert "date: 2025-04-07 08:30:00+00:00\n" in out, out  # its <time datetime> where no meta tag states it
+        body = out.split("---\n")[2]
+        assert body.startswith("Melisse "), body
+        assert "Veröffentlicht" not in body and "Lena" not in body and "/author/" not in body, body
