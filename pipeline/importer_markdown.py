@@ -122,13 +122,14 @@ def read_front(path: Path) -> dict:
         return {}
 
 
-def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> ImportedArticle:
+def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None, lang: str = "de") -> ImportedArticle:
     """The article in a Hugo or Jekyll Markdown file (UTF-8), or in a plain Markdown file without front matter, whose
     first level-1 heading is its title (``markdown_title``; no date: the summary asks for it). Raises
     ``VerlagError`` at line 1 for a file with neither, and at the line of front matter that does not parse, holds a
     value YAML cannot construct (``date: 2026-13-45``, said as ``verlag extract`` says it), is not a table of keys,
     or has no ``title``. ``zone``: verlag.toml's ``timezone``, for times without one where the old site's config
-    names no zone of its own."""
+    names no zone of its own. ``lang`` (BCP 47): the page's language, that of its note boxes' labels (``_note_box``):
+    a translation's page is another language's than the German article's."""
     try:
         text = normalise(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
@@ -165,7 +166,7 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> Imp
         body = _unwrap_raw(body, notes)
     body, captions = _figures(body, end + 2, notes)
     if path.suffix.lower() not in (".html", ".htm"):
-        body = _note_boxes(body, end + 2, notes)
+        body = _note_boxes(body, end + 2, notes, lang)
     if path.suffix.lower() not in (".html", ".htm"):
         body = _players(body, end + 2, notes)
     # a ref or post_url link's destination is the import's own to rewrite (``importer.relink``), or to name
@@ -355,9 +356,12 @@ NOTE_LABELS = {"note": "Hinweis", "info": "Hinweis", "information": "Hinweis", "
                "warn": "Warnung", "caution": "Warnung", "attention": "Warnung", "danger": "Achtung",
                "error": "Achtung", "failure": "Achtung", "bug": "Achtung", "example": "Beispiel",
                "question": "Frage", "faq": "Frage", "quote": "Zitat"}
+# Those labels in the languages of a translation's page (primary subtag), as its readers read them.
+NOTE_LABELS_IN = {"en": {"Hinweis": "Note", "Tipp": "Tip", "Wichtig": "Important", "Warnung": "Warning",
+                         "Achtung": "Caution", "Beispiel": "Example", "Frage": "Question", "Zitat": "Quote"}}
 
 
-def _note_boxes(body: str, first_line: int, notes: list[str]) -> str:
+def _note_boxes(body: str, first_line: int, notes: list[str], lang: str = "de") -> str:
     """``body`` with each theme's note box (``NOTE_OPEN_RE`` to the first ``NOTE_CLOSE_RE`` of its kind after it;
     an opener without one stays as written) a CommonMark block quote of its text, led by its ``title`` or the
     label of its kind in bold (``NOTE_LABELS``, else "Hinweis"), each noted: Hugo showed the box, so its text is
@@ -384,7 +388,7 @@ def _note_boxes(body: str, first_line: int, notes: list[str]) -> str:
         line += body.count("\n", done, opener.start())
         out.append(body[done:opener.start()])
         out.append(body[opener.start():closer.end()] if line in in_code else
-                   _note_box(opener, body[opener.end():closer.start()], first_line + line, notes))
+                   _note_box(opener, body[opener.end():closer.start()], first_line + line, notes, lang))
         line += body.count("\n", opener.start(), closer.end())
         done = at = closer.end()
     return "".join(out) + body[done:]
@@ -402,20 +406,26 @@ def _shortcode_params(text: str) -> tuple[dict[str, str], list[str]]:
     return named, positional
 
 
-def _note_box(opener: re.Match, inner: str, line: int, notes: list[str]) -> str:
+def _note_box(opener: re.Match, inner: str, line: int, notes: list[str], lang: str = "de") -> str:
     """The block quote of the note box opened by ``opener`` (``NOTE_OPEN_RE``) holding ``inner``, noted as
-    at ``line`` of the file."""
+    at ``line`` of the file. Its kind's label is in ``lang`` (``NOTE_LABELS_IN``, by primary subtag), German for
+    German, none for a language without labels there: never German in a translation's page."""
     named, positional = _shortcode_params(opener.group(3))
     kinds = [named.get(key, "") for key in ("type", "style", "color", "kind")] + positional[:1]
     kind = next((NOTE_LABELS[k.lower()] for k in kinds if k.lower() in NOTE_LABELS), "Hinweis")
     # a title given second: admonition (LoveIt) and notice (Relearn: style, title, icon)
     title = " ".join(named.get("title", positional[1] if opener.group(2) in ("admonition", "notice") and
                                len(positional) > 1 else "").split())
+    primary = lang.lower().split("-")[0]
+    if primary != "de":
+        kind = NOTE_LABELS_IN.get(primary, {}).get(kind, "")
     label = title.rstrip(":") if title else kind
     code = opener.group(0).split("\n", 1)[0].strip()
-    notes.append(f"line {line}: Hugo {code} as a quote headed **{label}:**")
+    notes.append(f"line {line}: Hugo {code} as a quote headed **{label}:**" if label else
+                 f"line {line}: Hugo {code} as a quote (no {lang} label for its kind: add one by hand if it needs it)")
     lines = inner.rstrip("\n").split("\n")
-    return "\n".join([f"> **{label}:**", *(f"> {text}" if text.strip() else ">" for text in lines), ""])
+    return "\n".join([*([f"> **{label}:**"] if label else []),
+                      *(f"> {text}" if text.strip() else ">" for text in lines), ""])
 
 
 # Neither reads past the next "<" but to close: from each "<" (each "<iframe") of a run without the ">" (the

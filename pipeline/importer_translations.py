@@ -49,7 +49,8 @@ def read_translations(pairs: list[tuple[Path, str, Path]],
     found, errors = [], []
     for file, lang, original in pairs:
         try:
-            found.append(SiteTranslation(file, lang, original, read_markdown(file, file_bytes(file, IMPORTED), zone)))
+            found.append(SiteTranslation(file, lang, original, read_markdown(file, file_bytes(file, IMPORTED), zone,
+                                                                                lang)))
         except VerlagError as exc:
             errors.append(exc)
         except OSError as exc:

@@ -141,3 +141,32 @@ def test_import_names_the_hugo_sites_time_zone_for_verlag_toml(project, tmp_path
     assert "date: 2025-02-03 08:00:00+01:00" in project.read("source_de/salbei.md")
     project.write("verlag.toml", 'name = "Test"\ntimezone = "Europe/Berlin"\nlanguages = ["en"]\n')
     assert "timeZone" not in project.run("import", str(site)).output
+
+
+def test_a_translations_note_box_is_labelled_in_its_own_language_never_in_german(project, tmp_path):
+    """Trial t2: ``{{% notice warning %}}`` in a bundle's ``index.en.md`` came in as "**Warnung:** Raw berries are
+    poisonous!", a reviewed entry, and the English page showed "Warnung:". The label is the translation's language's
+    ("**Warning:**"); in a language without labels (fr here) it is left out."""
+    import polib
+    from conftest import msgfmt_check
+
+    box = "{{{{% notice warning %}}}}\n{}\n{{{{% /notice %}}}}\n"
+    site = tree(tmp_path / "hugo", {
+        "hugo.toml": 'baseURL = "https://praxis.example/"\ndefaultContentLanguage = "de"\n',
+        "content/posts/holunder/index.md": f"{FRONT}{LEAD}\n\n" + box.format("Rohe Beeren sind giftig!"),
+        "content/posts/holunder/index.en.md": '+++\ntitle = "Nettle in spring"\ndate = 2025-03-01\n+++\n'
+                                              "The nettle is one of the oldest herbs of our region.\n\n"
+                                              + box.format("Raw berries are poisonous!"),
+        "content/posts/holunder/index.fr.md": '+++\ntitle = "L’ortie au printemps"\ndate = 2025-03-01\n+++\n'
+                                              "L’ortie est l’une des plus anciennes plantes de chez nous.\n\n"
+                                              + box.format("Les baies crues sont toxiques !"),
+    })
+    out = project.run("import", str(site)).output
+    assert "> **Warnung:**\n> Rohe Beeren sind giftig!\n" in project.read("source_de/brennnessel.md")
+    assert "index.en.md as the en translation of source_de/brennnessel.md" in out, out
+    for lang, expected in (("en", "**Warning:** Raw berries are poisonous!"), ("fr", "Les baies crues sont toxiques !")):
+        po = project.root / f"translations/{lang}/brennnessel.po"
+        msgfmt_check(po)
+        texts = [e.msgstr for e in polib.pofile(str(po)) if "giftig" in e.msgid]
+        assert texts and all("Warnung" not in t for t in texts), texts
+        assert expected in texts, texts
