@@ -412,6 +412,7 @@ def _import_articles(project: Project, sources, year: int | None, kind: str | No
         stay_remote, wikilinked, write_placed
     from pipeline.sources import read_sources
     from pipeline.importer_folder import JEKYLL_CONFIGS, hugo_config, hugo_settings, import_files
+    from pipeline.importer_html import PostList
     from pipeline.importer_translations import linked_translations, place_together, read_translations
     from pipeline.scaffold import kept_catalogs
 
@@ -451,7 +452,11 @@ def _import_articles(project: Project, sources, year: int | None, kind: str | No
                     errors.append(wrong)
                 else:
                     articles.append(article)
-            errors.extend(problems)
+            for problem in problems:
+                if isinstance(problem, PostList) and source.is_dir():  # a folder's list page: part of a saved blog
+                    click.echo(f"skipped {file}: {problem.what}, not an article")
+                else:
+                    errors.append(problem)
     written, unfinished = 0, []
     found, problems = read_translations(translations, config.zone)
     found += exported

@@ -410,6 +410,16 @@ def _collapse_spaces(tree) -> None:
             element.tail = SPACE_RUN_RE.sub(" ", element.tail)
 
 
+class PostList(VerlagError):
+    """A page that lists posts (``_teasers``), not an article: an error when named by itself, left out and named
+    when a folder holds it (a mirrored blog's category, archive and further pages, ``page/2/``). ``what``: which
+    list, in words."""
+
+    def __init__(self, posts: int, path: Path, line: int | None):
+        self.what = f"a list of {posts} posts (the blog's page, a category's or an archive)"
+        super().__init__(f"{self.what}, no article: import each post's own page", path, line)
+
+
 class _Converter(markdownify.MarkdownConverter):
     """markdownify, a ``<pre>``'s blank lines at its start and end stripped by ``str`` methods: its regex
     ``[ \n]*$`` tried a run of spaces inside again from each of them (quadratic: 200,000 took an hour)."""
@@ -1064,8 +1074,7 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
         raise VerlagError(exc.message, path, exc.line) from None
     teasers = _teasers(doc)
     if teasers:
-        raise VerlagError(f"a list of {len(teasers)} posts (the blog's page, a category's or an archive), no article: "
-                          "import each post's own page", path, teasers[0].sourceline)
+        raise PostList(len(teasers), path, teasers[0].sourceline)
     if _NOT_XML_IN_PAGE.search(data):  # trafilatura's own reading of the page would find no text at all
         data = b"<!DOCTYPE html>" + lxml_html.tostring(doc, encoding="utf-8")
     content = trafilatura.extract(data, output_format="html", include_images=True, include_links=True,
