@@ -10,6 +10,7 @@ import gc
 import json
 import os
 import re
+import shlex
 import sys
 import time
 from collections import Counter
@@ -189,7 +190,7 @@ class VerlagGroup(click.Group):
         except click.UsageError as exc:
             extra = re.fullmatch(r"Got unexpected extra arguments? \((.+)\)", exc.message)
             if extra and ctx.invoked_subcommand == "init":  # `verlag init DIR`, as `git init DIR` is written
-                exc.message = f"init takes its folder before the command: verlag -C {extra[1]} init"
+                exc.message = f"init takes its folder before the command: verlag -C {shlex.quote(extra[1])} init"
             raise
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
@@ -306,7 +307,6 @@ def init(project: Project, name, author: str, base_url, languages: str, quiet: b
     legal = [f"{where}source_de/seiten/{slug}.md" for slug in LEGAL_TEMPLATES]
     click.echo(f"still to fill in: the [[AUSFÜLLEN: …]] placeholders of {' and '.join(legal)} (Impressum and "
                "privacy notice); build leaves those pages out until they are filled in")
-    import shlex
 
     go = "" if here else f"cd {shlex.quote(str(project.root))}, then "
     click.echo(f"next: {go}verlag new \"Titel\", then verlag extract")
@@ -481,7 +481,7 @@ def _import_articles(project: Project, sources, year: int | None, kind: str | No
         gone = known.get(record_key(placed.article) or "")
         if gone is not None and not again and not (config.root / gone).exists():
             click.echo(f"skipped {placed.article.source}: imported before as {gone}, which was deleted since; to "
-                       f"bring it back restore it (git restore {gone}) or import again with --again")
+                       f"bring it back restore it (git restore {shlex.quote(gone)}) or import again with --again")
             deleted.append(placed)
             continue
         verb = "would write" if dry_run else "wrote"
@@ -602,7 +602,6 @@ def _import_site_translations(config, found, beside, dry_run: bool, translator: 
     WordPress export's post is credited to its author there). A dry run writes no German article, so it
     only names them."""
     from pipeline.fsutil import relpath
-    import shlex
 
     from pipeline.importer_translations import translation_text
     from pipeline.sources import likely_slug, read_sources
@@ -632,7 +631,7 @@ def _import_site_translations(config, found, beside, dry_run: bool, translator: 
         except VerlagError as exc:  # named with the one command that brings it in once it is checked
             credit = f" --translator {shlex.quote(made_by)}" if made_by else ""
             errors.append(VerlagError(f"{exc.message} (the command: verlag import --translation-of {slug} --lang "
-                                      f"{lang}{credit} {file})", exc.path, exc.line))
+                                      f"{lang}{credit} {shlex.quote(str(file))})", exc.path, exc.line))
     return errors, changed
 
 

@@ -18,6 +18,7 @@ import datetime as dt
 import hashlib
 import os
 import re
+import shlex
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -314,7 +315,7 @@ def foreign(article: ImportedArticle, source_language: str, languages: list[str]
     name = lambda code: Locale.parse(code.replace("-", "_")).english_name or code  # noqa: E731
     return VerlagError(f"reads as {name(lang)}, not {name(source_language)}: not imported as an "
                        f"original; a translation of an article is brought in with verlag import --translation-of "
-                       f"SLUG --lang {lang} {where[0]}", *where)
+                       f"SLUG --lang {lang} {shlex.quote(where[0])}", *where)
 
 
 INLINE_IMAGE_RE = re.compile(rb"data:image/[^\s\"'<>()]*")  # a picture pasted into a page: its bytes in base64

@@ -33,6 +33,7 @@ lost; an author deletes the file to drop one.
 from __future__ import annotations
 
 import re
+import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable
@@ -433,4 +434,4 @@ def _translation(file: Path, source_language: str) -> str | None:
     except (OSError, VerlagError):  # the original's own problem is reported when it is imported
         slug = "SLUG"
     return (f"a translation ({named.group(2)}) of {original.name} in Hugo's naming: bring it in with "
-            f"verlag import --translation-of {slug} --lang {named.group(2)} {file}")
+            f"verlag import --translation-of {slug} --lang {named.group(2)} {shlex.quote(str(file))}")

@@ -24,6 +24,7 @@ serving the translation memory (``tm``) as long as it is kept.
 from __future__ import annotations
 
 import os
+import shlex
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -103,8 +104,8 @@ def kept_message(config: Config, path: str, renamed_to: str | None = None) -> st
     held, them = ("1 reviewed translation still serves", "it") if reviewed == 1 else \
         (f"{reviewed} reviewed translations still serve", "them")
     return (f"{path}: no German article has this slug any more (its {held} the translation memory); to bring "
-            f"{them} back restore {source} (from git: git restore {source}) and run verlag extract; to drop {them} "
-            f"delete {path}")
+            f"{them} back restore {source} (from git: git restore {shlex.quote(source)}) and run verlag extract; "
+            f"to drop {them} delete {path}")
 
 
 def paused_message(path: str, ref: str, damage: VerlagError | None = None) -> str:

@@ -478,3 +478,29 @@ def test_a_cover_image_under_params_or_paper_mods_cover_table_is_shown_at_the_to
     assert "---\n![Salbei](bilder/blatt.png)\n\nSalbei duftet.\n" in project.read("source_de/salbei.md")
     assert "cover image titel.png (cover.image) put at the top of the text, described by its alt" in out, out
     assert "cover image blatt.png (params.featured_image) put at the top of the text, described by the title" in out
+
+
+def test_the_commands_verlag_suggests_quote_a_path_with_a_space(project, tmp_path):
+    """Trial t2: "verlag import --translation-of SLUG --lang en ../mixed/sage EN.html" left the path with a space
+    unquoted, so the command as copied imported two files that do not exist. Each path is quoted for the shell
+    (``shlex.quote``), and the quoted command runs."""
+    import shlex
+
+    folder = tree(tmp_path / "my material", {
+        "tee.md": "---\ntitle: Kräutertee am Abend\n---\nViele meiner Patientinnen fragen mich, was sie am Abend "
+                  "trinken sollen. Ein warmer Tee ist ein schönes Ritual, und er hilft dem Körper, zur Ruhe zu "
+                  "kommen, wenn man ihn eine Stunde vor dem Schlafen trinkt.\n",
+        "tea EN.md": "---\ntitle: Herbal tea in the evening\n---\nMany of my patients ask me what they should drink "
+                     "in the evening. A warm tea is a nice ritual, and it helps the body to calm down when you "
+                     "drink it an hour before you go to sleep.\n",
+        "tee.es.md": "---\ntitle: Té de hierbas\n---\nMuchas de mis pacientes me preguntan qué beber por la noche.\n",
+    })
+    out = project.run("import", str(folder), code=2).output
+    english, spanish = folder / "tea EN.md", folder / "tee.es.md"
+    assert (f"a translation of an article is brought in with verlag import --translation-of SLUG --lang en "
+            f"{shlex.quote(str(english))}\n") in out, out
+    assert f"verlag import --translation-of kraeutertee-am-abend --lang es {shlex.quote(str(spanish))}" in out, out
+    command = out.split("brought in with verlag ")[1].split("\n")[0].replace("SLUG", "kraeutertee-am-abend")
+    assert shlex.split(command)[-1] == str(english)
+    project.run(*shlex.split(command))
+    assert "msgstr \"Many of my patients" in project.read("translations/en/kraeutertee-am-abend.po")
