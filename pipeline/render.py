@@ -397,7 +397,7 @@ def _fallback(state) -> None:
                 holder.attrSet(name, value)
             token.children = [_strip(c) for c in token.children]
         else:
-            token.children = _spans(token.children, kinds)
+            token.children = _runs(_spans(token.children, kinds), job.source_lang)
 
 
 def _typography(state) -> None:
@@ -482,6 +482,37 @@ def _spans(children: list[Token], kinds: dict[str, dict[str, str]]) -> list[Toke
         depth += child.nesting == 1
     if opened is not None:
         out.append(Token("fallback_close", "span", -1))
+    return out
+
+
+def _runs(children: list[Token], source_lang: str) -> list[Token]:
+    """``children`` with each run of neighbouring fallback spans (two or more, only white space between them: a
+    sentence held back, then one not translated) inside one more ``<span lang>``, each span keeping its own
+    ``title``. In a right-to-left page every element with ``dir`` is a bidi isolate (HTML, "Bidirectional text":
+    ``[dir] { unicode-bidi: isolate }``), and isolates side by side are ordered right to left: the German
+    sentences read last first. The run's one element lays them out in German order (W3C Internationalization,
+    "Inline markup and bidirectional text in HTML": wrap the whole run of opposite-direction text)."""
+    out: list[Token] = []
+    i = 0
+    while i < len(children):
+        if children[i].type != "fallback_open":
+            out.append(children[i])
+            i += 1
+            continue
+        end, spans, j = i, 0, i  # end: past the last span of the run so far
+        while j < len(children) and children[j].type == "fallback_open":
+            j = next(k for k in range(j, len(children)) if children[k].type == "fallback_close") + 1
+            end, spans = j, spans + 1
+            while j < len(children) and (children[j].type == "softbreak" or children[j].type == "text"
+                                         and not children[j].content.strip()):
+                j += 1
+        if spans > 1:
+            out.append(Token("fallback_open", "span", 1, attrs={"lang": source_lang, "data-pagefind-ignore": ""}))
+            out.extend(children[i:end])
+            out.append(Token("fallback_close", "span", -1))
+        else:
+            out.extend(children[i:end])
+        i = end
     return out
 
 
