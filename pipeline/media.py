@@ -242,8 +242,8 @@ def article_link_problem(url: str, slugs: Container[str], renamed: Container[str
     if target in slugs or target in renamed:
         return None
     return (f"{url!r}: no published article {target!r} (a draft, or no such file: renamed or deleted? link to its "
-            "new file, or list its old address under the renamed article's aliases:); the link is kept and would "
-            "not work")
+            "new file, or list its old address under the renamed article's aliases:); the pages show the link's text "
+            "without the link")
 
 
 def stored_references(config: Config, article: Article) -> list[tuple[str, int]]:

@@ -67,7 +67,7 @@ from markdown_it.token import Token
 from mdit_py_plugins.anchors import anchors_plugin
 
 from .editions import FALLBACK_CLOSE, FALLBACK_OPEN, HELD_MARK, STALE_MARK
-from .media import WEB
+from .media import WEB, linked_article
 from .rawhtml import mark_language, readable_text, retitled, web_host
 from .redirects import old_path
 from .segment import MAX_NESTING, DispatchInline, InlineState, commonmark_parser, may_link
@@ -150,9 +150,10 @@ class _Job:
     german: bool = False  # an HTML block with text a reader sees was kept (``Rendered.german``)
     nonce: str = field(default_factory=lambda: secrets.token_hex(8))
     marked: bool = True  # the text holds a fallback marker (``_MarkedInline``)
+    unlink: bool = False  # a link to an article's file that ``links`` finds no page for loses its <a> (``_urls``)
 
 
-def render(text: str, links: Callable[[str], tuple[str, str | None] | None] = lambda slug: None,
+def render(text: str, links: Callable[[str], tuple[str, str | None] | None] | None = None,
            allowance: Allowance | None = None, backlink_title: str = "", source_lang: str = "de",
            files: Callable[[str], str | None] = lambda url: None, fallback_hint: str = "",
            stale_hint: str = "", heading_ids: tuple[str, ...] | None = None, held_hint: str = "",
@@ -164,9 +165,10 @@ def render(text: str, links: Callable[[str], tuple[str, str | None] | None] = la
     ``links`` maps the last part of a link's path (a slug or old name, or ``<file name>.md`` for a link to an
     article's file) or a root-relative link's old address (``redirects.old_path``) to the URL of the article's page
     and, when that page is in another language than the text, its language (the link gets it as ``hreflang``), or
-    None; ``files`` maps an image or link URL to the URL it is published at (or None); an ``http://`` or
-    ``https://`` URL is no file of source_de/ and no article (``media.file_path``): it is kept as written,
-    ``files`` is not asked. ``backlink_title``
+    None (then a link to an article's file, ``<name>.md``, is shown as its text without the link: it would lead
+    to a 404; without ``links`` every such link is kept as written); ``files`` maps an image or link URL to the URL
+    it is published at (or None); an ``http://`` or ``https://`` URL is no file of source_de/ and no article
+    (``media.file_path``): it is kept as written, ``files`` is not asked. ``backlink_title``
     labels footnote back-references (``aria-label``). ``fallback_hint`` is the ``title`` (the accessible description,
     HTML-AAM 4.1.1) of every passage shown in ``source_lang``, so readers and screen readers learn why
     it is in another language; ``stale_hint`` that of a passage whose German changed after it was
@@ -182,10 +184,11 @@ def render(text: str, links: Callable[[str], tuple[str, str | None] | None] = la
     (``MAX_NESTING`` container levels): that text would be lost silently.
     """
     md = _parser()
-    job = _Job(links, files, allowance, source_lang, backlink_title, fallback_hint, stale_hint, held_hint, heading_ids,
-               no_break, lang)
+    job = _Job(links or (lambda slug: None), files, allowance, source_lang, backlink_title, fallback_hint, stale_hint,
+               held_hint, heading_ids, no_break, lang)
     text = TOUCHING_RE.sub(_join_touching, text)
     job.marked = SENTINELS_RE.search(text) is not None
+    job.unlink = links is not None
     body = md.render(text, {"verlag": job})
     if allowance is not None:
         body = _clean(body, allowance, job)
@@ -397,7 +400,7 @@ def _fallback(state) -> None:
                 holder.attrSet(name, value)
             token.children = [_strip(c) for c in token.children]
         else:
-            token.children = _spans(token.children, kinds)
+            token.children = _runs(_spans(token.children, kinds), job.source_lang)
 
 
 def _typography(state) -> None:
@@ -485,6 +488,37 @@ def _spans(children: list[Token], kinds: dict[str, dict[str, str]]) -> list[Toke
     return out
 
 
+def _runs(children: list[Token], source_lang: str) -> list[Token]:
+    """``children`` with each run of neighbouring fallback spans (two or more, only white space between them: a
+    sentence held back, then one not translated) inside one more ``<span lang>``, each span keeping its own
+    ``title``. In a right-to-left page every element with ``dir`` is a bidi isolate (HTML, "Bidirectional text":
+    ``[dir] { unicode-bidi: isolate }``), and isolates side by side are ordered right to left: the German
+    sentences read last first. The run's one element lays them out in German order (W3C Internationalization,
+    "Inline markup and bidirectional text in HTML": wrap the whole run of opposite-direction text)."""
+    out: list[Token] = []
+    i = 0
+    while i < len(children):
+        if children[i].type != "fallback_open":
+            out.append(children[i])
+            i += 1
+            continue
+        end, spans, j = i, 0, i  # end: past the last span of the run so far
+        while j < len(children) and children[j].type == "fallback_open":
+            j = next(k for k in range(j, len(children)) if children[k].type == "fallback_close") + 1
+            end, spans = j, spans + 1
+            while j < len(children) and (children[j].type == "softbreak" or children[j].type == "text"
+                                         and not children[j].content.strip()):
+                j += 1
+        if spans > 1:
+            out.append(Token("fallback_open", "span", 1, attrs={"lang": source_lang, "data-pagefind-ignore": ""}))
+            out.extend(children[i:end])
+            out.append(Token("fallback_close", "span", -1))
+        else:
+            out.extend(children[i:end])
+        i = end
+    return out
+
+
 def _raw_html(state) -> None:
     """Collect the raw HTML; in a translation, keep only the original's (as placeholders) and show the rest as text."""
     job: _Job = state.env["verlag"]
@@ -556,11 +590,15 @@ _URL_ATTRIBUTE = {"link_open": "href", "image": "src"}  # the token types with a
 
 
 def _urls(state) -> None:
-    """Collect destinations; links to articles and copied files -> their pages; unusual schemes in a translation -> ``#``."""
+    """Collect destinations; links to articles and copied files -> their pages; unusual schemes in a translation ->
+    ``#``; a link to an article's file (``<name>.md``) that no published article answers to (a draft, a deleted one) ->
+    its text without the link: the browser would ask for ``<name>.md`` and get a 404 (``check``'s
+    ``article-link`` warns of it)."""
     job: _Job = state.env["verlag"]
     for token in state.tokens:
         if token.type != "inline" or not token.children or not may_link(token.content):
             continue
+        unlinked: list[Token] = []
         for child in token.children:
             name = _URL_ATTRIBUTE.get(child.type)
             value = child.attrGet(name) if name else None
@@ -584,6 +622,25 @@ def _urls(state) -> None:
                     child.attrSet(name, page[0] + (f"#{parts.fragment}" if parts.fragment else ""))
                     if page[1]:  # the German page, from a translation (W3C i18n: the destination's language)
                         child.attrSet("hreflang", page[1])
+                elif job.unlink and child.type == "link_open" and linked_article(value) is not None:
+                    unlinked.append(child)
+        if unlinked:
+            token.children = _unlinked(token.children, unlinked)
+
+
+def _unlinked(children: list[Token], links: list[Token]) -> list[Token]:
+    """``children`` without the ``link_open`` tokens ``links`` and the ``link_close`` of each (links do not nest in
+    CommonMark: the next one), their text kept."""
+    out: list[Token] = []
+    dropping = False
+    for child in children:
+        if any(child is link for link in links):
+            dropping = True
+        elif dropping and child.type == "link_close":
+            dropping = False
+        else:
+            out.append(child)
+    return out
 
 
 def safe_url(value: str) -> bool:

@@ -827,7 +827,7 @@ class _Site:
         translation the QA gate holds back (``held_hint``)."""
         return (self.ui(lang, "Not translated yet: shown in the original language"),
                 self.ui(lang, "Updated in the original; translation pending review: shown in the original language"),
-                self.ui(lang, "Translation on hold for a check: shown in the original language"))
+                self.ui(lang, "Translation failed a quality check: shown in the original language"))
 
     def articles(self, lang: str) -> list[Page]:
         """A language's published articles, newest first."""

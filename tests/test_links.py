@@ -737,3 +737,25 @@ def test_the_ids_an_in_page_link_may_name_are_those_of_the_project_s_own_templat
     assert "'#main'" in built and "'#kontakt'" not in built and "'#teil-2'" not in built, built
     page = html.parse(str(project.root / "site/de/tee/index.html")).getroot()
     assert page.xpath("//*[@id='kontakt']") and page.xpath("//*[@id='teil-2']") and not page.xpath("//*[@id='main']")
+
+
+def test_a_link_to_a_draft_s_file_is_its_text_without_the_link_in_every_language_and_is_warned(project: Project):
+    """A link to a draft's file was published as href="abend.md", a 404 for every reader."""
+    project.write("verlag.toml", project.read("verlag.toml") + "[publish]\nmin_translated = 0\n")
+    project.write("source_de/abend.md", article("Abend", "Am Abend ruhig werden.\n", draft="true"))
+    project.write("source_de/tee.md", article("Tee", "Mehr im [Beitrag zum *Abend*](abend.md#ruhe). Tee hilft.\n"))
+    project.run("extract")
+    review(project, "en", "tee", {("title", "Tee"): "Tea", "Tee hilft.": "Tea helps.",
+                                  "Mehr im [Beitrag zum *Abend*](abend.md#ruhe).":
+                                      "More in the [post on the *evening*](abend.md#ruhe)."})
+    review(project, "fr", "tee", {("title", "Tee"): "Thé", "Tee hilft.": "Le thé aide."})
+    built = project.run("build").output
+    assert ("warning: source_de/tee.md:5: 'abend.md#ruhe': no published article 'abend' (a draft, or no such file: "
+            "renamed or deleted? link to its new file, or list its old address under the renamed article's aliases:); "
+            "the pages show the link's text without the link") in built
+    for lang, text in (("de", "Mehr im Beitrag zum Abend."), ("en", "More in the post on the evening."),
+                       ("fr", "Mehr im Beitrag zum Abend.")):
+        body = html.fromstring(project.read(f"site/{lang}/tee/index.html")).xpath("//div[@class='article-body']")[0]
+        assert not body.xpath(".//a"), lang
+        assert text in body.text_content() and len(body.xpath(".//em")) == 1, lang
+    assert "[post on the *evening*](abend.md#ruhe)" in project.read("editions/en/tee.md")

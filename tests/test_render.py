@@ -36,7 +36,8 @@ def test_a_block_that_fell_back_entirely_carries_lang_itself():
 
 
 def test_a_german_passage_says_whether_it_is_untranslated_or_changed_since_its_translation():
-    """Touching passages of one kind are one element; of two kinds, two, each with its own description."""
+    """Touching passages of one kind are one element; of two kinds, two, each with its own description, inside one
+    element for the run (on a right-to-left page the run is one left-to-right isolate: German order)."""
     hints = {"fallback_hint": "Not translated yet", "stale_hint": "Updated in the original"}
     text = (f"{O}{S}Erster Satz.{C} {O}{S}Zweiter Satz.{C}\n\n"
             f"Done. {O}{S}Geändert.{C} {O}Neu.{C} {O}Auch neu.{C} {O}{S}Wieder **geändert**.{C}\n")
@@ -44,10 +45,13 @@ def test_a_german_passage_says_whether_it_is_untranslated_or_changed_since_its_t
     (whole, mixed) = doc.xpath("//p")
     assert (whole.get("lang"), whole.get("title"), whole.text_content()) == \
         ("de", "Updated in the original", "Erster Satz. Zweiter Satz.")
-    assert [(span.get("title"), span.text_content()) for span in mixed.xpath("span")] == [
+    (run,) = mixed.xpath("span")
+    assert (run.get("lang"), run.get("title"), run.text_content()) == \
+        ("de", None, "Geändert. Neu. Auch neu. Wieder geändert.")
+    assert [(span.get("title"), span.text_content()) for span in run.xpath("span")] == [
         ("Updated in the original", "Geändert."), ("Not translated yet", "Neu. Auch neu."),
         ("Updated in the original", "Wieder geändert.")]
-    assert mixed.xpath("span/strong/text()") == ["geändert"] and S not in mixed.text_content()
+    assert run.xpath("span/strong/text()") == ["geändert"] and S not in mixed.text_content()
 
 
 def test_a_passage_held_back_by_the_qa_gate_has_its_own_description_and_touches_no_other_kind():
@@ -55,7 +59,7 @@ def test_a_passage_held_back_by_the_qa_gate_has_its_own_description_and_touches_
     doc = tree(render(text, fallback_hint="Not translated yet", stale_hint="Updated in the original",
                       held_hint="On hold for a check").html)
     (mixed, whole) = doc.xpath("//p")
-    assert [(span.get("title"), span.text_content()) for span in mixed.xpath("span")] == [
+    assert [(span.get("title"), span.text_content()) for span in mixed.xpath("span/span")] == [
         ("On hold for a check", "Gehalten. Auch gehalten."), ("Updated in the original", "Geändert."),
         ("Not translated yet", "Neu.")]
     assert (whole.get("lang"), whole.get("title"), whole.text_content()) == ("de", "On hold for a check", "Allein.")

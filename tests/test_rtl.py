@@ -4,6 +4,7 @@ served by `verlag serve` on 127.0.0.1, and the review report opened from disk.""
 from __future__ import annotations
 
 import os
+from contextlib import closing
 from types import SimpleNamespace
 from unittest import mock
 
@@ -275,3 +276,26 @@ def test_an_english_message_with_values_runs_left_to_right_as_a_whole_only_on_a_
     shown = _English().gettext(message) % values
     assert mark_english(f"<p>{shown}</p>", direction="rtl") == f"<p>{rtl}</p>"
     assert mark_english(f"<p>{shown}</p>") == f"<p>{ltr}</p>"
+
+
+def test_neighbouring_german_sentences_shown_for_different_reasons_read_in_german_order(browser, tmp_path):
+    """A sentence held back by a check error and the untranslated one after it were two dir="ltr" isolates in the
+    right-to-left paragraph, laid out right to left: "Das reicht meist." stood left of "Trinken Sie … täglich."."""
+    project = Project(tmp_path)
+    project.write("verlag.toml", 'name = "Praxis"\nsource_language = "de"\nlanguages = ["ar"]\n'
+                  '[publish]\nmin_translated = 0\n[site]\nbase_url = "https://t.example/"\n')
+    project.write("source_de/tee.md", article("Tee", "Trinken Sie 2 Tassen täglich. Das reicht meist.\n"))
+    project.run("extract")
+    review(project, "ar", "tee", {("title", "Tee"): "شاي",
+                                  "Trinken Sie 2 Tassen täglich.": "اشرب كوبين يوميًا."})  # no 2: held back
+    project.run("build")
+    with closing(serving(project.root, "--no-build")) as server:
+        browser.get(f"{next(server)}/ar/tee/")
+        spans = browser.find_elements(By.CSS_SELECTOR, ".article-body span[title]")
+        assert [span.text for span in spans] == ["Trinken Sie 2 Tassen täglich.", "Das reicht meist."]
+        held, untranslated = (span.get_attribute("title") for span in spans)
+        assert held != untranslated  # each sentence still says why it is German
+        lefts = [browser.execute_script("return arguments[0].getBoundingClientRect().left", span) for span in spans]
+        assert lefts[0] < lefts[1], lefts
+        first, last = browser.execute_script(CHAR_X, spans[0].find_element(By.XPATH, ".."))
+        assert first < last

@@ -90,20 +90,22 @@ def test_qa_holds_back_injected_html_and_the_german_is_published(blog):
 
 
 def test_a_sentence_held_back_by_qa_says_so_and_a_changed_one_says_it_awaits_review(blog):
-    """A reviewed translation with a check error was translated: its German says it is on hold for a check,
-    not that it is untranslated; one whose German changed since still says the translation awaits review."""
+    """A reviewed translation with a check error was translated: its German says it failed a check (it was called
+    "on hold for a check", which every shipped language read as awaiting one), not that it is untranslated; one
+    whose German changed since still says the translation awaits review."""
     review(blog, "en", "leber", {"Sie braucht Ruhe.": "It needs [rest](javascript:alert(1))."})
     blog.write("source_de/leber.md", LEBER.replace("Die Leber arbeitet nachts.", "Die Leber arbeitet vor allem nachts."))
     blog.run("extract")
     result = blog.run("build")
     assert "en/leber: 1 segment held back by QA errors" in result.output
     doc = page(blog, "en/leber/index.html")
-    titles = {span.text_content(): span.get("title") for span in doc.xpath('//span[@lang="de"]')}
-    assert titles == {"Sie braucht Ruhe.": "Translation on hold for a check: shown in the original language",
+    titles = {span.text_content(): span.get("title") for span in doc.xpath('//span[@lang="de"][@title]')}
+    assert titles == {"Sie braucht Ruhe.": "Translation failed a quality check: shown in the original language",
                       "Die Leber arbeitet vor allem nachts.":
                           "Updated in the original; translation pending review: shown in the original language"}
     notice = doc.xpath('//aside[contains(@class, "notice-translation")]')[0].text_content()
-    assert "on hold for a quality check" in notice and "changed in the original after they were translated" in notice
+    assert "failed a quality check; they are shown in the original language until it is corrected" in notice
+    assert "changed in the original after they were translated" in notice
     assert "not translated yet" not in notice
     assert not any(mark in blog.read("editions/en/leber.md") for mark in "\ue000\ue001\ue002\ue003")
 
