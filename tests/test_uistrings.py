@@ -85,7 +85,7 @@ def test_website_words_shown_in_english_are_marked_so_and_the_build_names_them(p
     swedish = html.fromstring(project.read("site/sv/leber/index.html"))
     assert swedish.xpath('//a[@class="skip"]/span[@lang="en"]/text()') == ["Skip to the content"]
     meta = swedish.xpath('//p[@class="meta"]/span')[0]
-    assert meta.xpath('span[@lang="en"]/text()') == ["reading time 1 minute"]
+    assert meta.xpath('span[@lang="en"]/text()') == ["reading time 1\u00a0minute"]  # nobreak: number and unit
     assert swedish.xpath('//p[@class="author"]/span[@lang="en"]/text()') == ["by "]
     french = html.fromstring(project.read("site/fr/leber/index.html"))
     assert [span.text_content() for span in french.xpath('//*[@lang="en"]')] == ["by "]
