@@ -284,7 +284,8 @@ def load_config(root: Path) -> Config:
     try:
         # a named pipe in its place is named, never opened (it would wait for a writer); one over the limit never read
         raw = file_bytes(path, PROJECT_CONFIG, CONFIG_NAME)
-        text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as read_text: universal newlines
+        # as read_text: universal newlines; a UTF-8 byte order mark (Notepad's) is no TOML, read as sources are
+        text = raw.decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     except FileNotFoundError:
         raise VerlagError(f"no {CONFIG_NAME} here; run 'verlag init' or pass -C DIR", root) from None
     except UnicodeDecodeError as exc:

@@ -56,6 +56,19 @@ def test_the_settings_without_a_typo_are_accepted(project: Project):
     project.run("status")
 
 
+def test_a_verlag_toml_saved_with_a_byte_order_mark_is_read(project: Project):
+    """Fresh-user trial t2: Notepad's UTF-8 byte order mark gave "verlag.toml:1: invalid TOML: Invalid statement";
+    sources and catalogs with one are read, so is the settings file, and a mistake in it keeps its line."""
+    (project.root / "verlag.toml").write_bytes(b"\xef\xbb\xbf" + BASE.replace("\n", "\r\n").encode("utf-8"))
+    project.write("source_de/a.md", article("Ingwer", "Ingwer hilft.\n"))
+    project.run("extract", "-q")
+    assert (project.root / "translations/fr/a.po").is_file()
+    (project.root / "verlag.toml").write_bytes(b"\xef\xbb\xbf" + BASE.replace("languages", "languges").encode())
+    result = project.run("status", code=2)
+    assert result.output.strip() == (f"error: {project.root / 'verlag.toml'}:2: languges: unknown setting; "
+                                     "did you mean 'languages'?")
+
+
 def test_every_setting_the_readme_documents_is_known_and_every_known_one_documented():
     text = README.read_text(encoding="utf-8")
     section = text[text.index("## Configuration: `verlag.toml`"):]
