@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote, urlsplit
 
 from .config import Config, closest, did_you_mean
-from .errors import VerlagError, raise_all, stage
+from .errors import Notice, VerlagError, raise_all, stage
 from .fsutil import code_digest, file_bytes, load_state, save_state, windows_reserved
 from .limits import CATALOG, SOURCE
 from .lock import held_since
@@ -423,7 +423,7 @@ def _checked_front(meta: dict, probe: Callable[[], Article], path: Path, ref: st
                                     "the file", ref, 1))
     if problems:  # a mistyped key is often the cause: named with the errors, as extract names it for a good file
         unknown = unknown or _unknown_keys(article())
-        problems += [VerlagError(_unknown_message(name, close), ref, line)
+        problems += [Notice(_unknown_message(name, close), ref, line)
                      for line, name, close in unknown if close != "title" or "title" in meta]
     raise_all(sorted(problems, key=lambda e: e.line))
     return slug
