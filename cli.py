@@ -24,7 +24,7 @@ import pipeline
 from pipeline import __version__
 from pipeline.config import CONFIG_NAME, load_config, project_folders
 from pipeline.counts import counted
-from pipeline.errors import ArticleFailure, ManyErrors, UnfilledPage, VerlagError, describe, raise_all
+from pipeline.errors import ArticleFailure, ManyErrors, Notice, UnfilledPage, VerlagError, describe, raise_all
 
 
 class Project:
@@ -98,14 +98,15 @@ def writes(command):
 
 
 def report_errors(errors: list[VerlagError]) -> None:
-    """One ``error: file:line: message`` line each; with ``--debug`` an unexpected failure's traceback first."""
+    """One ``error: file:line: message`` line each (``warning:`` for a ``Notice`` beside them); with ``--debug`` an
+    unexpected failure's traceback first."""
     for error in errors:
         for single in (error.errors if isinstance(error, ManyErrors) else [error]):
             if isinstance(single, ArticleFailure) and single.__cause__ is not None and _debug():
                 import traceback
 
                 traceback.print_exception(single.__cause__, file=sys.stderr)
-            click.echo(f"error: {single}", err=True)
+            click.echo(f"{'warning' if isinstance(single, Notice) else 'error'}: {single}", err=True)
 
 
 def fail(command: str, errors: list[VerlagError], writes: bool = True, outcome: str | None = None) -> None:

@@ -230,24 +230,52 @@ def check_language(code: object, path: Path | None, text: str, key: str) -> str:
     A tag spelled as a CLDR locale whose data file Babel ships (``babel.localedata.exists``: ``en.dat``) is
     one ``Locale.parse`` accepts: taken without importing Babel (7 ms of every command's start); any other
     (aliases, other spellings, unknown tags) of the form of a tag (``TAG_FORM``: the tag names folders and
-    files) is Babel's to judge."""
+    files) is Babel's to judge.
+
+    A known tag not written in BCP 47's case (RFC 5646 2.1.1: ``en-US``, ``zh-Hant``; ``EN-us`` is the same
+    tag) is an error naming that spelling: the tag names the folders (``translations/<tag>/``), the site's
+    addresses and ``hreflang``, so one language is never two folders by the case it was written in."""
     if not isinstance(code, str):
         raise VerlagError(f"{key}: expected a language code, got {code!r}", path, _line_of(text, key))
-    name = code.replace("-", "_")
     if not TAG_FORM.fullmatch(code):
         raise VerlagError(f"{key}: unknown language code {code!r} (use BCP 47, e.g. 'en', 'fr', 'pt-BR')",
                           path, _line_of(text, key))
+    written, code = code, canonical_case(code)
+    _check_known_tag(code, written, path, text, key)
+    if code != written:
+        raise VerlagError(f"{key}: write {written!r} as {code!r} (BCP 47's case: the language in lower case, a "
+                          "region in capitals, a script capitalised): the code names the folders "
+                          f"translations/{code}/ and the site's addresses", path, _line_of(text, key))
+    return code
+
+
+def canonical_case(tag: str) -> str:
+    """``tag`` (letters and digits between "-" or "_") in the case RFC 5646 2.1.1 recommends for the subtags that
+    say the language: the language in lower case, a four-letter script capitalised ("Hant"), a two-letter region
+    in capitals ("US"); variants and what follows a singleton ("x-…") as written (CLDR writes "en_US_POSIX")."""
+    parts = re.split(r"([-_])", tag)
+    out = [parts[0].lower()]
+    for at, (separator, subtag) in enumerate(zip(parts[1::2], parts[2::2])):
+        if at > 1 or len(subtag) not in (2, 4) or not subtag.isalpha() or (at == 1 and len(subtag) == 4):
+            out += parts[2 * at + 1:]  # a variant or a singleton: the rest as written
+            break
+        out += [separator, subtag.title() if len(subtag) == 4 else subtag.upper()]
+    return "".join(out)
+
+
+def _check_known_tag(code: str, written: str, path: Path | None, text: str, key: str) -> None:
+    """Raise ``VerlagError`` unless Babel knows ``code`` (``check_language``); ``written``: as the author wrote it."""
+    name = code.replace("-", "_")
     folder = _cldr_data() if CLDR_NAME.fullmatch(name) else None
     if folder and os.path.isfile(os.path.join(folder, f"{name}.dat")):
-        return code
+        return
     from babel import Locale, UnknownLocaleError
 
     try:
         Locale.parse(name)
     except (ValueError, UnknownLocaleError):
-        raise VerlagError(f"{key}: unknown language code {code!r} (use BCP 47, e.g. 'en', 'fr', 'pt-BR')",
+        raise VerlagError(f"{key}: unknown language code {written!r} (use BCP 47, e.g. 'en', 'fr', 'pt-BR')",
                           path, _line_of(text, key)) from None
-    return code
 
 
 def _check_table(value: object, path: Path, text: str, key: str, name: str | None = None) -> None:
@@ -284,7 +312,8 @@ def load_config(root: Path) -> Config:
     try:
         # a named pipe in its place is named, never opened (it would wait for a writer); one over the limit never read
         raw = file_bytes(path, PROJECT_CONFIG, CONFIG_NAME)
-        text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as read_text: universal newlines
+        # as read_text: universal newlines; a UTF-8 byte order mark (Notepad's) is no TOML, read as sources are
+        text = raw.decode("utf-8").removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     except FileNotFoundError:
         raise VerlagError(f"no {CONFIG_NAME} here; run 'verlag init' or pass -C DIR", root) from None
     except UnicodeDecodeError as exc:

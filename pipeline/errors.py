@@ -28,6 +28,12 @@ class UnfilledPage(VerlagError):
     problems, the build does not leave that page as it was but takes it off the site until it is filled in."""
 
 
+class Notice(VerlagError):
+    """A doubt told beside a file's errors, which alone would not stop it (a front-matter key verlag ignores,
+    a likely cause of the errors next to it): reported as ``warning: path:line: message``, as the same doubt is
+    for a file without errors."""
+
+
 class ManyErrors(VerlagError):
     """Several independent bad inputs, reported together so one run shows them all."""
 

@@ -192,7 +192,7 @@ _DE_MONTHS = frozenset(
     """.split()
 )
 _DE_MONTH_ABBREVIATIONS = frozenset(
-    "jan feb febr mär mrz apr jun jul aug sep sept okt nov dez".split()
+    "jan jän feb febr mär mrz apr jun jul aug sep sept okt nov dez".split()
 )
 
 # Nouns that take an ordinal: "im 3. Jahrhundert", "der 2. Platz".
@@ -790,8 +790,10 @@ def _german_verdict(block: str, c: int, nxt: int) -> bool | None:
         return True  # "U+A. Dann", "B(asic). Wir": pysbd takes these for its "u.a.", "b.a."; they are no abbreviations
     if lower in _DE_MONTH_ABBREVIATIONS:
         prev = _token_before(block, start - 1)[1] if start > 0 else ""
-        if _ORDINAL_NUMBER.fullmatch(prev) or block[nxt].isdigit():
+        if block[nxt].isdigit():
             return False
+        if _ORDINAL_NUMBER.fullmatch(prev):  # a date: "am 3. Okt. kommt er", "am 3. Okt. Danach ..." ends there
+            return next_upper and word.lower() in _DE_SENTENCE_STARTERS
         return None
     if core.isdigit() and len(core) <= 4:
         return _german_number(block, start, nxt, word, next_upper)
@@ -912,10 +914,11 @@ def _german_weekday(block: str, start: int, nxt: int, word: str) -> bool | None:
 
 
 def _german_number(block: str, start: int, nxt: int, word: str, next_upper: bool) -> bool | None:
-    """"Seite 12. Dort" splits; "am 26. Mai", "1. -3. Jh.", "• 3. Seien" do not."""
+    """"Seite 12. Dort" splits; "am 26. Mai", "Stand 3. Okt. 2025", "1. -3. Jh.", "• 3. Seien" do not."""
     follower = block[nxt : nxt + 2]
     if (
         word.lower() in _DE_MONTHS
+        or word.lower() in _DE_MONTH_ABBREVIATIONS
         or word.lower() in _DE_ORDINAL_NOUNS
         or follower[:1].isdigit()
         or (follower[:1] in "-–" and follower[1:].isdigit())

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote, urlsplit
 
 from .config import Config, closest, did_you_mean
-from .errors import VerlagError, raise_all, stage
+from .errors import ManyErrors, Notice, VerlagError, raise_all, stage
 from .fsutil import code_digest, file_bytes, load_state, save_state, windows_reserved
 from .limits import CATALOG, SOURCE
 from .lock import held_since
@@ -309,7 +309,12 @@ def read_article(path: Path, ref: str, page: bool = False, data: bytes | None = 
     undated = meta.get("date") is None
     if undated:  # pages and feeds need a day: never an empty <time>, never 1970 in a feed; the author's day
         meta["date"] = dt.datetime.fromtimestamp(path.stat().st_mtime, zone).date()
-    slug = _checked_front(meta, lambda: probe, path, ref, zone)
+    twice = duplicate_keys(front, text.count("\n", 0, front_start) + 1, ref)
+    try:
+        slug = _checked_front(meta, lambda: probe, path, ref, zone)
+    except VerlagError as exc:
+        raise_all(sorted([*twice, *(exc.errors if isinstance(exc, ManyErrors) else [exc])], key=lambda e: e.line or 0))
+    raise_all(twice)
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return Article(path, ref, slug, _uncommented(text, body_start), meta, front, front_start, body_start,
                    probe.body_line, digest, undated, page)
@@ -356,6 +361,9 @@ def _checked_front(meta: dict, probe: Callable[[], Article], path: Path, ref: st
         elif isinstance(title, (list, dict)):  # YAML's flow sequence or mapping: "title: [Liste, statt]"
             problem("title: expected text, not a YAML list or mapping: put a title starting with '[' or '{' in quotes "
                     "(title: \"[…]\")", "title")
+        elif title is None and (written := _written_value(article(), "title")):  # title: Null, title: ~
+            problem(f"title: YAML reads {written} as nothing (null), not text: put it in quotes "
+                    f"(title: \"{written}\")", "title")
         elif title is not None and not isinstance(title, str):  # YAML 1.1 reads 2024, yes, 2024-05-01 otherwise
             written = article().text.split("\n")[article().key_line("title") - 1].partition(":")[2].strip()
             kind = "a yes/no value" if isinstance(title, bool) else "a number" if isinstance(title, (int, float)) \
@@ -388,8 +396,12 @@ def _checked_front(meta: dict, probe: Callable[[], Article], path: Path, ref: st
         except VerlagError as exc:  # its line found only now: a source taken by its stat record is not read
             problems.append(VerlagError(exc.message, ref, article().key_line("reviewed_by")))
     tags = meta.get("tags", [])
-    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+    if not isinstance(tags, list):
         problem("tags: expected a list of words, e.g. [Leber, Rücken]", "tags")
+    elif wrong := [t for t in tags if not isinstance(t, str)]:
+        problem(f"tags: expected a list of words, e.g. [Leber, Rücken]; YAML reads "
+                f"{', '.join(_yaml_reading(t) for t in wrong)}, not a word: put {'it' if len(wrong) == 1 else 'them'} "
+                "in quotes or delete {}".format("it" if len(wrong) == 1 else "them"), "tags")
     slug = meta.get("slug", path.stem)
     if not isinstance(slug, str) or not SLUG_RE.match(slug):
         from .scaffold import ascii_slug
@@ -423,10 +435,66 @@ def _checked_front(meta: dict, probe: Callable[[], Article], path: Path, ref: st
                                     "the file", ref, 1))
     if problems:  # a mistyped key is often the cause: named with the errors, as extract names it for a good file
         unknown = unknown or _unknown_keys(article())
-        problems += [VerlagError(_unknown_message(name, close), ref, line)
+        problems += [Notice(_unknown_message(name, close), ref, line)
                      for line, name, close in unknown if close != "title" or "title" in meta]
     raise_all(sorted(problems, key=lambda e: e.line))
     return slug
+
+
+def _written_value(article: Article, key: str) -> str:
+    """The value of the top-level front-matter ``key`` as the author wrote it on its line ("Null", "~")."""
+    return article.text.split("\n")[article.key_line(key) - 1].partition(":")[2].strip()
+
+
+def _yaml_reading(value: object) -> str:
+    """``value`` as YAML 1.1 writes it and what YAML read it as: "null as nothing", "3 as a number", "true as a
+    yes/no value", for a message that names the values of a list that are no words."""
+    if value is None:
+        return "null as nothing"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} as a yes/no value"
+    if isinstance(value, (int, float)):
+        return f"{value} as a number"
+    if isinstance(value, (dt.date, dt.datetime)):
+        return f"{value.isoformat()} as a date"
+    return f"{value!r} as a list or mapping"
+
+
+_TOP_KEY = re.compile(r"^([^\s#\-?:{}\[\]'\"][^:\n]*?|'[^'\n]*'|\"[^\"\n]*\")[ \t]*:(?:[ \t]|$)", re.M)
+
+
+def duplicate_keys(front: str, first: int, ref: str | Path) -> list[VerlagError]:
+    """An error at each front-matter key written a second time (at the later line, naming the earlier one):
+    YAML keeps the last value of a key and drops the others without a word, so a second ``title:`` would
+    silently replace the first. ``first``: the file line of the front matter's line 1. Found by a scan of the
+    unindented ``key:`` lines; only a front matter where one repeats is composed by PyYAML, to be sure by its
+    keys as YAML reads them (``title`` and ``"title"`` are one) and not by lines inside a block scalar."""
+    names = [m.group(1).strip("'\"") for m in _TOP_KEY.finditer(front)]
+    if len(set(names)) == len(names):
+        return []
+    import yaml
+
+    try:
+        node = yaml.compose(front, Loader=yaml.SafeLoader)
+    except yaml.YAMLError:  # said by load_front
+        return []
+    if not isinstance(node, yaml.MappingNode):
+        return []
+    loader = yaml.SafeLoader("")
+    seen: dict = {}
+    errors = []
+    for key, _ in node.value:
+        if not isinstance(key, yaml.ScalarNode):
+            continue
+        name, line = loader.construct_object(key), first + key.start_mark.line
+        if name in seen:
+            written = front[key.start_mark.index:key.end_mark.index]
+            errors.append(VerlagError(f"{written}: written twice, at lines {seen[name]} and {line}: YAML keeps the "
+                                      f"last and drops line {seen[name]} without a word; delete one of them", ref,
+                                      line))
+        else:
+            seen[name] = line
+    return errors
 
 
 def _folded(name: str) -> str:

@@ -12,7 +12,7 @@ import pytest
 from babel import Locale, UnknownLocaleError
 
 from conftest import REPO, Project, article
-from pipeline.config import KNOWN_SETTINGS, check_language
+from pipeline.config import KNOWN_SETTINGS, canonical_case, check_language
 from pipeline.errors import VerlagError
 
 README = Path(__file__).resolve().parent.parent / "README.md"
@@ -56,6 +56,19 @@ def test_the_settings_without_a_typo_are_accepted(project: Project):
     project.run("status")
 
 
+def test_a_verlag_toml_saved_with_a_byte_order_mark_is_read(project: Project):
+    """Fresh-user trial t2: Notepad's UTF-8 byte order mark gave "verlag.toml:1: invalid TOML: Invalid statement";
+    sources and catalogs with one are read, so is the settings file, and a mistake in it keeps its line."""
+    (project.root / "verlag.toml").write_bytes(b"\xef\xbb\xbf" + BASE.replace("\n", "\r\n").encode("utf-8"))
+    project.write("source_de/a.md", article("Ingwer", "Ingwer hilft.\n"))
+    project.run("extract", "-q")
+    assert (project.root / "translations/fr/a.po").is_file()
+    (project.root / "verlag.toml").write_bytes(b"\xef\xbb\xbf" + BASE.replace("languages", "languges").encode())
+    result = project.run("status", code=2)
+    assert result.output.strip() == (f"error: {project.root / 'verlag.toml'}:2: languges: unknown setting; "
+                                     "did you mean 'languages'?")
+
+
 def test_every_setting_the_readme_documents_is_known_and_every_known_one_documented():
     text = README.read_text(encoding="utf-8")
     section = text[text.index("## Configuration: `verlag.toml`"):]
@@ -80,19 +93,47 @@ TAGS = ["en", "fr", "de", "pt-BR", "pt_BR", "zh-Hant", "zh-Hant-TW", "es-419", "
 @pytest.mark.parametrize("tag", TAGS)
 def test_a_language_tag_is_accepted_exactly_when_babel_parses_it(tag):
     """``check_language`` skips Babel for a tag whose CLDR data Babel ships; its verdict stays Babel's, for a tag of
-    letters and digits between ``-`` or ``_``: Babel reads ``en.UTF-8`` and ``de@euro`` as POSIX locales."""
+    letters and digits between ``-`` or ``_``: Babel reads ``en.UTF-8`` and ``de@euro`` as POSIX locales. A tag
+    Babel knows in another case than BCP 47's (``EN``, ``en-us``) is refused, naming the spelling to use."""
     try:
         Locale.parse(tag.replace("-", "_"))
         babel_knows = True
     except (ValueError, UnknownLocaleError):
         babel_knows = False
+    known = babel_knows and re.fullmatch(r"[A-Za-z0-9_-]+", tag) is not None
     try:
         assert check_language(tag, None, "", "languages") == tag
         accepted = True
     except VerlagError as exc:
-        assert f"unknown language code {tag!r}" in str(exc)
+        canonical = canonical_case(tag)
+        assert (f"write {tag!r} as {canonical!r}" if known and canonical != tag
+                else f"unknown language code {tag!r}") in str(exc)
         accepted = False
-    assert accepted == (babel_knows and re.fullmatch(r"[A-Za-z0-9_-]+", tag) is not None)
+    assert accepted == (known and canonical_case(tag) == tag)
+
+
+@pytest.mark.parametrize("tag, canonical", [("EN", "en"), ("en-us", "en-US"), ("EN-us", "en-US"), ("zh-hant-tw",
+                         "zh-Hant-TW"), ("SR-LATN", "sr-Latn"), ("pt_br", "pt_BR"), ("es-419", "es-419"),
+                         ("de-1996", "de-1996"), ("en_US_POSIX", "en_US_POSIX"), ("de-ch", "de-CH")])
+def test_a_language_tag_is_put_in_bcp_47_case(tag, canonical):
+    assert canonical_case(tag) == canonical
+
+
+def test_a_language_in_another_case_than_bcp_47s_is_refused_with_the_spelling_to_use(project: Project):
+    """Fresh-user trial t2: languages = ["en", "EN-us"] was taken and made translations/EN-us/, a folder, an
+    address and an hreflang none of which is the tag's BCP 47 spelling; en-us and en-US would be two languages."""
+    project.write("verlag.toml", 'name = "T"\nlanguages = ["en", "EN-us"]\n')
+    project.write("source_de/a.md", article("Ingwer", "Ingwer hilft.\n"))
+    before = project.snapshot()
+    result = project.run("extract", code=2)
+    assert result.output.strip() == (f"error: {project.root / 'verlag.toml'}:2: languages: write 'EN-us' as "
+                                     "'en-US' (BCP 47's case: the language in lower case, a region in capitals, a "
+                                     "script capitalised): the code names the folders translations/en-US/ and the "
+                                     "site's addresses")
+    assert project.snapshot() == before
+    project.write("verlag.toml", 'name = "T"\nlanguages = ["en", "en-US"]\n')
+    project.run("extract", "-q")
+    assert (project.root / "translations/en-US/a.po").is_file()
 
 
 def test_loading_a_config_of_cldr_languages_does_not_import_babel(tmp_path):

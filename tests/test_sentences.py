@@ -403,6 +403,28 @@ def test_a_date_in_a_later_sentence_does_not_cut_the_block_before_every_date(tex
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # fresh-user trial t2: a day number before an abbreviated month was cut off as a sentence of its own
+        ("Stand 3. Okt. 2025. Danach gilt das neue Heft.", ["Stand 3. Okt. 2025.", "Danach gilt das neue Heft."]),
+        ("Termin 12. Jan. um 9 Uhr.", ["Termin 12. Jan. um 9 Uhr."]),
+        ("Geprüft 14. Feb. 2025 von der Ärztin.", ["Geprüft 14. Feb. 2025 von der Ärztin."]),
+        ("Geöffnet Mo. 8. Dez. bis 12 Uhr.", ["Geöffnet Mo. 8. Dez. bis 12 Uhr."]),
+        ("Geöffnet Sa. 3. Jan. 2026. Danach zu.", ["Geöffnet Sa. 3. Jan. 2026.", "Danach zu."]),
+        *((f"Stand 3. {month} 2025.", [f"Stand 3. {month} 2025."])
+          for month in ("Jan.", "Jän.", "Feb.", "Febr.", "März", "Mrz.", "Apr.", "Mai", "Jun.", "Jul.", "Aug.",
+                        "Sep.", "Sept.", "Okt.", "Nov.", "Dez.")),
+        # a date's abbreviated month ends its sentence before a sentence start, as a full month name does
+        ("Wir kommen am 3. Okt. Danach ist zu.", ["Wir kommen am 3. Okt.", "Danach ist zu."]),
+        ("Wir kommen am 3. Oktober. Danach ist zu.", ["Wir kommen am 3. Oktober.", "Danach ist zu."]),
+        ("Am 3. Okt. ist die Praxis zu.", ["Am 3. Okt. ist die Praxis zu."]),
+    ],
+)
+def test_a_day_before_an_abbreviated_month_stays_with_its_date(text, expected):
+    assert split_sentences(text, "de") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("Termin bei Dipl.-Physioth. Lindner ist möglich.", ["Termin bei Dipl.-Physioth. Lindner ist möglich."]),
         ("Dipl.-Sozialpäd. Eva Roth berät Sie.", ["Dipl.-Sozialpäd. Eva Roth berät Sie."]),
         ("Sie ist Dipl.-Physiotherapeutin. Danach kam das Studium.",
