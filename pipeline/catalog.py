@@ -721,6 +721,9 @@ class MergeReport:
     brought_back: list[polib.POEntry] = field(default_factory=list)
     # id of each entry of ``changed`` and ``redrafted`` -> the (msgctxt, msgid) of the old entry it was paired with
     paired: dict[int, tuple] = field(default_factory=dict)
+    # old plural entries (msgid_plural, msgstr[n]) read as one sentence's (``_singular``): (the old entry, the
+    # forms after the one kept as msgstr)
+    plurals: list[tuple[polib.POEntry, list[str]]] = field(default_factory=list)
 
 
 def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
@@ -746,7 +749,9 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     paired with that entry first, however unlike the German was in between.
     German put back exactly as an obsolete entry's takes it back, its translation and state
     as they were, reported as ``revived``. Unused translations become obsolete ``#~`` entries. ``old`` comes from
-    ``parse_po``, so its records are in the form ``Notes`` describes.
+    ``parse_po``, so its records are in the form ``Notes`` describes. An entry of ``old`` with plural forms
+    (``msgid_plural``, which no article sentence has) takes part as its first translated form, fuzzy
+    (``_singular``), reported as ``plurals``: a tool's plural entry never takes the reviewer's text with it.
 
     ``german_before()``: the (msgctxt, msgid) keys of the template ``old`` was
     last merged with (empty when unknown), asked only when a sentence is
@@ -781,8 +786,9 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     po = polib.POFile()
     po.metadata = _metadata(old, pot, lang)
     po.header = _header(pot, lang, old.header if old is not None else "")
-    active = [e for e in old if not e.obsolete] if old is not None else []
-    retired = old.obsolete_entries() if old is not None else []
+    entries = [_singular(e, report) for e in old] if old is not None else []
+    active = [e for e in entries if not e.obsolete]
+    retired = [e for e in entries if e.obsolete]
     by_key = {key(e): e for e in retired}
     by_key.update({key(e): e for e in active})
     if last_written is not None:
@@ -912,6 +918,22 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
 _PUT_BACK = 101.0  # a pair's score above any ``similarity`` (0-100): the German put back as it was translated
 
 _FRONT_CONTEXTS = ("title", "summary", TAG_CONTEXT)  # the msgctxts of front-matter entries (``segment.FRONT_KEYS``)
+
+
+def _singular(entry: polib.POEntry, report: MergeReport) -> polib.POEntry:
+    """``entry`` itself, or for a plural entry (``msgid_plural``) a copy without plural forms whose msgstr is its
+    first non-empty form, fuzzy when there is one: a translation of one count, for a person to check as the
+    sentence's. The entry and its other non-empty forms go to ``report.plurals``."""
+    if not entry.msgid_plural:
+        return entry
+    forms = [text for _, text in sorted(entry.msgstr_plural.items()) if text]
+    single = _copy(entry)
+    single.msgstr = forms[0] if forms else ""
+    single.linenum = entry.linenum
+    if forms and not single.fuzzy:
+        single.flags.insert(0, "fuzzy")
+    report.plurals.append((entry, forms[1:]))
+    return single
 
 
 def _context_dropped(po: polib.POFile, active: list[polib.POEntry], used: set[int], report: MergeReport) -> None:

@@ -1124,3 +1124,45 @@ def test_a_sign_off_of_german_put_back_is_checked_before_the_build_shows_it(proj
     build = project.run("build")
     assert "Spring brings the ticks back." not in project.read("site/en/zecken/index.html")
     assert "en/zecken: 1 segment held back by QA errors; run verlag check" in build.output, build.output
+
+
+def test_a_plural_entry_a_tool_made_keeps_the_reviewers_text_fuzzy_and_check_reports_it(project):
+    """A tool turns sentences into plural entries (``msgid_plural``, ``msgstr[n]``; ``msgfmt --check`` passes): one
+    as it was, one that also got a msgctxt, one obsolete. ``check`` reports each live one at its msgid line, and
+    extract keeps each first form as the sentence's msgstr, fuzzy, naming the catalog's line, instead of writing
+    an empty msgstr and dropping the text without an obsolete copy."""
+    path = reviewed_project(project)
+    text = path.read_text(encoding="utf-8")
+    for german, english, context in (("Sie warten im Gras.", "They wait in the grass.", ""),
+                                     ("Endlich ist es warm.", "Warm at last.", 'msgctxt "tool"\n')):
+        text = text.replace(f'msgid "{german}"\nmsgstr "{english}"',
+                            f'{context}msgid "{german}"\nmsgid_plural "{german[:-1]}n."\n'
+                            f'msgstr[0] "{english}"\nmsgstr[1] "{english[:-1]}s."')
+    text += '\n#~ msgid "Ganz alt."\n#~ msgid_plural "Ganz alte."\n#~ msgstr[0] ""\n#~ msgstr[1] "All old."\n'
+    path.write_text(text, encoding="utf-8")
+    msgfmt_check(path)
+    lines = text.split("\n")
+    grass, warm = (lines.index(f'msgid "{german}"') + 1 for german in ("Sie warten im Gras.", "Endlich ist es warm."))
+    old = lines.index('#~ msgid "Ganz alt."') + 1
+
+    result = project.run("check", "--lang", "en")
+    for line in (grass, warm):
+        assert re.search(rf"{re.escape(PO)}:{line}: .*plural forms \(msgid_plural", result.output), result.output
+    assert "[plural]" in result.output
+
+    result = project.run("extract")
+    for line, german, kept in ((grass, "Sie warten im Gras.", "They wait in the grass."),
+                               (warm, "Endlich ist es warm.", "Warm at last."),
+                               (old, "Ganz alt.", "All old.")):
+        assert re.search(rf"warning: {re.escape(PO)}:{line}: '{re.escape(german)}'.* has plural forms \(msgid_plural\)"
+                         rf".*its first form '{re.escape(kept)}' kept as the msgstr, fuzzy", result.output), \
+            result.output
+    po = entries(project)
+    live = po.find("Sie warten im Gras.")
+    assert live.msgstr == "They wait in the grass." and live.fuzzy and not live.msgid_plural
+    warm_entry = po.find("Endlich ist es warm.")
+    assert warm_entry.msgctxt is None and warm_entry.msgstr == "Warm at last." and warm_entry.fuzzy
+    gone = po.find("Ganz alt.", include_obsolete_entries=True)
+    assert gone.obsolete and gone.msgstr == "All old."
+    assert not any(e.msgid_plural for e in po)
+    msgfmt_check(path)
