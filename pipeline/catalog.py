@@ -715,6 +715,9 @@ class MergeReport:
     contexts: list[tuple[polib.POEntry, polib.POEntry]] = field(default_factory=list)
     # (old entry, merged entry) of msgids edited in the catalog, not in the German: the German taken back
     msgid_edits: list[tuple[polib.POEntry, polib.POEntry]] = field(default_factory=list)
+    # (old entry, merged entry) of the same msgid whose msgctxt was added, changed or removed in the catalog (a
+    # tool's), not in the German: the German's msgctxt taken back
+    msgctxt_edits: list[tuple[polib.POEntry, polib.POEntry]] = field(default_factory=list)
     # (leftover entry of the old German, live fuzzy entry, "newer" / "older" / "reviewed" / "kept", the text that lost)
     rivals: list[tuple[polib.POEntry, polib.POEntry, str, str]] = field(default_factory=list)
     # merged entries whose translations, gone from the catalog, came back from the catalog extract last wrote
@@ -758,7 +761,8 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     paired. An old msgid that template does not have, paired with German that
     it has, is no change of the author's but an edit of the msgid in the
     catalog (a reviewer's slip): the entry takes the German back, keeping its
-    translation and state, reported as ``msgid_edits``.
+    translation and state, reported as ``msgid_edits``, or as ``msgctxt_edits``
+    when only its msgctxt differs (a tool added, changed or removed it).
 
     ``last_written()``: the catalog as ``extract`` last left it (verlag's record, ``parse_po``'s form), None when
     unknown or when ``old`` is still those very bytes; asked only when an answer can change the merge. It
@@ -850,7 +854,8 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
         if edited_in_catalog(pending[n], cand):
             used.add(id(cand))
             _carry(pending[n], cand, exact=True)
-            report.msgid_edits.append((cand, pending[n]))
+            edits = report.msgctxt_edits if cand.msgid == pending[n].msgid else report.msgid_edits
+            edits.append((cand, pending[n]))
             return
         if machine_draft(cand) is not None:
             report.redrafted.append(pending[n])

@@ -1166,3 +1166,33 @@ def test_a_plural_entry_a_tool_made_keeps_the_reviewers_text_fuzzy_and_check_rep
     assert gone.obsolete and gone.msgstr == "All old."
     assert not any(e.msgid_plural for e in po)
     msgfmt_check(path)
+
+
+def test_a_msgctxt_a_tool_added_or_changed_is_named_as_such_and_set_back(project):
+    """A tool adds a msgctxt to a sentence's entry and changes the title's: the German is the same, so neither
+    ``check`` ("saved from before the German changed?") nor ``extract`` ("msgid edited … 'X' set back to the
+    German 'X'") may say the msgid changed. They name the msgctxt, and extract sets it back, translation and
+    state kept."""
+    path = reviewed_project(project)
+    reviewed = path.read_text(encoding="utf-8")
+    text = reviewed.replace('msgid "Sie warten im Gras."', 'msgctxt "tool"\nmsgid "Sie warten im Gras."')
+    text = text.replace('msgctxt "title"\nmsgid "Zecken"', 'msgctxt "Titel"\nmsgid "Zecken"')
+    path.write_text(text, encoding="utf-8")
+    msgfmt_check(path)
+    lines = text.split("\n")
+    grass, title = (lines.index(f'msgid "{german}"') + 1 for german in ("Sie warten im Gras.", "Zecken"))
+
+    result = project.run("check", "--lang", "en")
+    assert ("2 entries have another msgctxt than the German's (first: 'Zecken', msgctxt \"Titel\" where the German "
+            "has msgctxt \"title\")") in result.output
+    assert "was a msgctxt added, changed or removed by a tool?" in result.output
+    assert "saved from before the German changed" not in result.output
+
+    result = project.run("extract")
+    assert "msgid edited in the catalog" not in result.output and "changed: " not in result.output
+    assert (f"warning: {PO}:{grass}: msgctxt 'tool' added to 'Sie warten im Gras.' in the catalog, not in "
+            "source_de/zecken.md: removed, its translation and state kept") in result.output
+    assert (f"warning: {PO}:{title}: msgctxt of 'Zecken' changed in the catalog to 'Titel', not in "
+            "source_de/zecken.md: set back to 'title', its translation and state kept") in result.output
+    assert path.read_text(encoding="utf-8") == reviewed
+    msgfmt_check(path)
