@@ -751,7 +751,8 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     for makes it reviewed again (``settle``), reported as ``restored``: it is
     paired with that entry first, however unlike the German was in between.
     German put back exactly as an obsolete entry's takes it back, its translation and state
-    as they were, reported as ``revived``. Unused translations become obsolete ``#~`` entries. ``old`` comes from
+    as they were, reported as ``revived``; put back changed, it takes the obsolete translation as
+    changed German does (fuzzy, the old German as previous msgid), as msgmerge does. Unused translations become obsolete ``#~`` entries. ``old`` comes from
     ``parse_po``, so its records are in the form ``Notes`` describes. An entry of ``old`` with plural forms
     (``msgid_plural``, which no article sentence has) takes part as its first translated form, fuzzy
     (``_singular``), reported as ``plurals``: a tool's plural entry never takes the reviewer's text with it.
@@ -890,6 +891,9 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
         _bring_back(report, written(), by_key, report.added)
     if report.redrafted and last_written is not None:  # a catalog older than the German (restored from git)
         _bring_back(report, written(), by_key, report.redrafted)
+    if report.added:
+        _from_obsolete(report, [e for e in retired if id(e) not in used and e.msgstr and machine_draft(e) is None],
+                       used, threshold)
     if report.added:
         untranslated = [e for e in active if id(e) not in used and not e.msgstr and not e.msgid_plural]
         report.unstarted = [report.added[n] for n, _ in _alike(report.added, untranslated, threshold)]
@@ -1036,6 +1040,27 @@ def _bring_back(report: MergeReport, written: polib.POFile | None, by_key: dict,
         _carry(entry, gone[key(entry)], exact=True)
         empty.remove(entry)
         report.brought_back.append(entry)
+
+
+def _from_obsolete(report: MergeReport, retired: list[polib.POEntry], used: set[int], threshold: float) -> None:
+    """``merge``: new German still without a translation (``report.added``, after the active entries and
+    ``_bring_back`` had their turn) takes the most alike translation of the obsolete entries ``retired`` (at least
+    ``threshold`` alike, as msgmerge's fuzzy matching takes obsolete entries too), carried as for changed German
+    (``_carry``: fuzzy, that German as previous msgid): a sentence deleted and put back edited gets its translation
+    back for review. Reported as ``changed`` (or ``restored``, German back at the text it was reviewed for)."""
+    taken = []
+    for n, m in _alike(report.added, retired, threshold):
+        entry, old = report.added[n], retired[m]
+        _carry(entry, old, exact=False)
+        used.add(id(old))
+        report.paired[id(entry)] = key(old)
+        if entry.fuzzy:
+            report.fuzzy += 1
+            report.changed.append(entry)
+        else:
+            report.restored.append(entry)
+        taken.append(entry)
+    report.added = [e for e in report.added if all(e is not t for t in taken)]
 
 
 def _notes_along(added: list[polib.POEntry], noted: list[polib.POEntry], used: set[int], threshold: float) -> None:

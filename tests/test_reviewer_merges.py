@@ -1196,3 +1196,20 @@ def test_a_msgctxt_a_tool_added_or_changed_is_named_as_such_and_set_back(project
             "source_de/zecken.md: set back to 'title', its translation and state kept") in result.output
     assert path.read_text(encoding="utf-8") == reviewed
     msgfmt_check(path)
+
+
+def test_a_sentence_deleted_and_put_back_edited_gets_its_obsolete_translation_back_fuzzy(project):
+    """The author deletes a sentence (its reviewed translation goes obsolete, #~) and later puts it back reworded:
+    it came back empty, though the translation was right there and GNU msgmerge would fuzzy-match it. It takes
+    that translation for review, fuzzy with the old German as previous msgid, and the obsolete entry goes."""
+    path = reviewed_project(project)
+    project.write("source_de/zecken.md", article("Zecken", BODY.replace(f"{OLD} ", "")))
+    project.run("extract")
+    assert entries(project).find(OLD, include_obsolete_entries=True).obsolete
+    project.write("source_de/zecken.md", article("Zecken", BODY.replace(OLD, NEW)))
+    project.run("extract")
+    po = entries(project)
+    back = po.find(NEW)
+    assert (back.msgstr, back.fuzzy, back.previous_msgid) == ("Spring brings the ticks back.", True, OLD)
+    assert po.find(OLD, include_obsolete_entries=True) is None
+    msgfmt_check(path)
