@@ -715,12 +715,18 @@ class MergeReport:
     contexts: list[tuple[polib.POEntry, polib.POEntry]] = field(default_factory=list)
     # (old entry, merged entry) of msgids edited in the catalog, not in the German: the German taken back
     msgid_edits: list[tuple[polib.POEntry, polib.POEntry]] = field(default_factory=list)
+    # (old entry, merged entry) of the same msgid whose msgctxt was added, changed or removed in the catalog (a
+    # tool's), not in the German: the German's msgctxt taken back
+    msgctxt_edits: list[tuple[polib.POEntry, polib.POEntry]] = field(default_factory=list)
     # (leftover entry of the old German, live fuzzy entry, "newer" / "older" / "reviewed" / "kept", the text that lost)
     rivals: list[tuple[polib.POEntry, polib.POEntry, str, str]] = field(default_factory=list)
     # merged entries whose translations, gone from the catalog, came back from the catalog extract last wrote
     brought_back: list[polib.POEntry] = field(default_factory=list)
     # id of each entry of ``changed`` and ``redrafted`` -> the (msgctxt, msgid) of the old entry it was paired with
     paired: dict[int, tuple] = field(default_factory=dict)
+    # old plural entries (msgid_plural, msgstr[n]) read as one sentence's (``_singular``): (the old entry, the
+    # forms after the one kept as msgstr)
+    plurals: list[tuple[polib.POEntry, list[str]]] = field(default_factory=list)
 
 
 def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
@@ -745,15 +751,19 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     for makes it reviewed again (``settle``), reported as ``restored``: it is
     paired with that entry first, however unlike the German was in between.
     German put back exactly as an obsolete entry's takes it back, its translation and state
-    as they were, reported as ``revived``. Unused translations become obsolete ``#~`` entries. ``old`` comes from
-    ``parse_po``, so its records are in the form ``Notes`` describes.
+    as they were, reported as ``revived``; put back changed, it takes the obsolete translation as
+    changed German does (fuzzy, the old German as previous msgid), as msgmerge does. Unused translations become obsolete ``#~`` entries. ``old`` comes from
+    ``parse_po``, so its records are in the form ``Notes`` describes. An entry of ``old`` with plural forms
+    (``msgid_plural``, which no article sentence has) takes part as its first translated form, fuzzy
+    (``_singular``), reported as ``plurals``: a tool's plural entry never takes the reviewer's text with it.
 
     ``german_before()``: the (msgctxt, msgid) keys of the template ``old`` was
     last merged with (empty when unknown), asked only when a sentence is
     paired. An old msgid that template does not have, paired with German that
     it has, is no change of the author's but an edit of the msgid in the
     catalog (a reviewer's slip): the entry takes the German back, keeping its
-    translation and state, reported as ``msgid_edits``.
+    translation and state, reported as ``msgid_edits``, or as ``msgctxt_edits``
+    when only its msgctxt differs (a tool added, changed or removed it).
 
     ``last_written()``: the catalog as ``extract`` last left it (verlag's record, ``parse_po``'s form), None when
     unknown or when ``old`` is still those very bytes; asked only when an answer can change the merge. It
@@ -781,8 +791,9 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     po = polib.POFile()
     po.metadata = _metadata(old, pot, lang)
     po.header = _header(pot, lang, old.header if old is not None else "")
-    active = [e for e in old if not e.obsolete] if old is not None else []
-    retired = old.obsolete_entries() if old is not None else []
+    entries = [_singular(e, report) for e in old] if old is not None else []
+    active = [e for e in entries if not e.obsolete]
+    retired = [e for e in entries if e.obsolete]
     by_key = {key(e): e for e in retired}
     by_key.update({key(e): e for e in active})
     if last_written is not None:
@@ -844,7 +855,8 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
         if edited_in_catalog(pending[n], cand):
             used.add(id(cand))
             _carry(pending[n], cand, exact=True)
-            report.msgid_edits.append((cand, pending[n]))
+            edits = report.msgctxt_edits if cand.msgid == pending[n].msgid else report.msgid_edits
+            edits.append((cand, pending[n]))
             return
         if machine_draft(cand) is not None:
             report.redrafted.append(pending[n])
@@ -880,6 +892,9 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     if report.redrafted and last_written is not None:  # a catalog older than the German (restored from git)
         _bring_back(report, written(), by_key, report.redrafted)
     if report.added:
+        _from_obsolete(report, [e for e in retired if id(e) not in used and e.msgstr and machine_draft(e) is None],
+                       used, threshold)
+    if report.added:
         untranslated = [e for e in active if id(e) not in used and not e.msgstr and not e.msgid_plural]
         report.unstarted = [report.added[n] for n, _ in _alike(report.added, untranslated, threshold)]
         _notes_along(report.added, [e for e in untranslated if e.tcomment and Notes.of(e).own], used, threshold)
@@ -912,6 +927,22 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
 _PUT_BACK = 101.0  # a pair's score above any ``similarity`` (0-100): the German put back as it was translated
 
 _FRONT_CONTEXTS = ("title", "summary", TAG_CONTEXT)  # the msgctxts of front-matter entries (``segment.FRONT_KEYS``)
+
+
+def _singular(entry: polib.POEntry, report: MergeReport) -> polib.POEntry:
+    """``entry`` itself, or for a plural entry (``msgid_plural``) a copy without plural forms whose msgstr is its
+    first non-empty form, fuzzy when there is one: a translation of one count, for a person to check as the
+    sentence's. The entry and its other non-empty forms go to ``report.plurals``."""
+    if not entry.msgid_plural:
+        return entry
+    forms = [text for _, text in sorted(entry.msgstr_plural.items()) if text]
+    single = _copy(entry)
+    single.msgstr = forms[0] if forms else ""
+    single.linenum = entry.linenum
+    if forms and not single.fuzzy:
+        single.flags.insert(0, "fuzzy")
+    report.plurals.append((entry, forms[1:]))
+    return single
 
 
 def _context_dropped(po: polib.POFile, active: list[polib.POEntry], used: set[int], report: MergeReport) -> None:
@@ -1009,6 +1040,27 @@ def _bring_back(report: MergeReport, written: polib.POFile | None, by_key: dict,
         _carry(entry, gone[key(entry)], exact=True)
         empty.remove(entry)
         report.brought_back.append(entry)
+
+
+def _from_obsolete(report: MergeReport, retired: list[polib.POEntry], used: set[int], threshold: float) -> None:
+    """``merge``: new German still without a translation (``report.added``, after the active entries and
+    ``_bring_back`` had their turn) takes the most alike translation of the obsolete entries ``retired`` (at least
+    ``threshold`` alike, as msgmerge's fuzzy matching takes obsolete entries too), carried as for changed German
+    (``_carry``: fuzzy, that German as previous msgid): a sentence deleted and put back edited gets its translation
+    back for review. Reported as ``changed`` (or ``restored``, German back at the text it was reviewed for)."""
+    taken = []
+    for n, m in _alike(report.added, retired, threshold):
+        entry, old = report.added[n], retired[m]
+        _carry(entry, old, exact=False)
+        used.add(id(old))
+        report.paired[id(entry)] = key(old)
+        if entry.fuzzy:
+            report.fuzzy += 1
+            report.changed.append(entry)
+        else:
+            report.restored.append(entry)
+        taken.append(entry)
+    report.added = [e for e in report.added if all(e is not t for t in taken)]
 
 
 def _notes_along(added: list[polib.POEntry], noted: list[polib.POEntry], used: set[int], threshold: float) -> None:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import textwrap
 import unicodedata
 from collections import Counter, deque
 from dataclasses import dataclass, field, replace
@@ -855,6 +856,17 @@ def check_merge_conflict(entry, ctx):
                f"({', '.join(sources)}); keep one and delete the '#-#-#-#-#' lines")
 
 
+def check_plural(entry, ctx):
+    """A tool or reviewer gave a sentence plural forms (``msgid_plural``, ``msgstr[n]``): no article sentence has
+    them, so its msgstr is empty and the page shows the German until ``extract`` reads the first form as it."""
+    if entry.msgid_plural:
+        forms = [text for _, text in sorted(entry.msgstr_plural.items()) if text]
+        yield (f"plural forms (msgid_plural {textwrap.shorten(entry.msgid_plural, 40, placeholder='…')!r}), which "
+               "no sentence of an article has: the page shows the German; "
+               + ("verlag extract keeps the first form as the msgstr, fuzzy, for you to check" if forms
+                  else "no form is translated: verlag extract makes it an entry of one form"))
+
+
 def check_whitespace(entry, ctx):
     src, tgt = entry.msgid, entry.msgstr
     for side, a, b in (("leading", src[:len(src) - len(src.lstrip())], tgt[:len(tgt) - len(tgt.lstrip())]),
@@ -1116,6 +1128,9 @@ CHECKS = [
     Check("merge-conflict", ERROR, "no msgcat conflict markers (two versions of a translation under "
           "'#-#-#-#-#  file  #-#-#-#-#' lines); cannot be waived by an ignore-* flag", check_merge_conflict,
           remedy="keep one version and delete the '#-#-#-#-#' lines: readers would get both, markers and all"),
+    Check("plural", WARNING, "no plural forms (msgid_plural) on an article's sentence; cannot be waived by an "
+          "ignore-* flag", check_plural, frozenset({*TEXT_STATES, UNTRANSLATED}),
+          remedy="run verlag extract: it keeps the first plural form as the sentence's msgstr, fuzzy"),
     Check("punctuation", WARNING, "sentence-final punctuation and question/exclamation marks kept",
           check_punctuation),
     Check("whitespace", WARNING, "leading and trailing whitespace as in the German", check_whitespace),

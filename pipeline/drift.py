@@ -52,29 +52,40 @@ class Drift:
     # of those, the ones whose title, summary or tag has no entry (a tool removed the msgctxt): extract makes each
     # that entry, so they count in its place, and it is not ``missing``
     standing: frozenset = frozenset()
+    # (catalog's key, template's key) of the ``extra`` entries whose msgid is one ``missing`` segment's German with
+    # another msgctxt (a tool added, changed or removed it): extract sets it back, translation and state kept
+    recontexted: tuple[tuple[tuple, tuple], ...] = ()
 
     def message(self, article_ref: str) -> str:
         """What ``status``, ``check`` and ``review`` say of it: German segments without an entry (the page shows
         them in German; a copy saved from before the German changed) and entries of German the article no longer
         has (with no segment missing: an older copy joined in, ``msgcat`` or a git merge that kept both sides)."""
         said = []
-        if self.missing:
-            first = self.missing[0][1]
-            shown = first if len(first) <= 60 else first[:59] + "…"
-            said.append(f"{len(self.missing)} of its segments {'has' if len(self.missing) == 1 else 'have'} no entry "
-                        f"(first: {shown!r}), so the page shows {'it' if len(self.missing) == 1 else 'them'} in German")
+        moved = len(self.recontexted)
+        if moved:
+            (context, msgid), (german, _) = self.recontexted[0]
+            said.append(f"{moved} entr{'y has' if moved == 1 else 'ies have'} another msgctxt than the German's "
+                        f"(first: {_short(msgid)!r}, {_context(context)} where the German has {_context(german)}), so "
+                        f"the page shows {'it' if moved == 1 else 'them'} in German")
+        missing = [k for k in self.missing if k not in {german for _, german in self.recontexted}]
+        if missing:
+            said.append(f"{len(missing)} of its segments {'has' if len(missing) == 1 else 'have'} no entry "
+                        f"(first: {_short(missing[0][1])!r}), so the page shows {'it' if len(missing) == 1 else 'them'}"
+                        " in German")
         unmarked = len(self.unmarked)
         if unmarked:
             said.append(f"{unmarked} entr{'y is' if unmarked == 1 else 'ies are'} the German of the "
                         "article's title, summary or a tag without its msgctxt (verlag extract gives "
                         f"{'it' if unmarked == 1 else 'each'} to that entry unless a person translated it there)")
-        if self.extra > unmarked:
-            extra = self.extra - unmarked
+        if self.extra > unmarked + moved:
+            extra = self.extra - unmarked - moved
             said.append(f"{extra} entr{'y is' if extra == 1 else 'ies are'} German it no longer has")
         cause = ("the catalog is older than the German: its X-Verlag-Template names an earlier template (a git "
                  "checkout of an earlier version, an old download, an editor's older buffer);" if self.older
+                 else "was a msgctxt added, changed or removed by a tool? verlag extract sets it back to the German's, "
+                 "its translation and state kept;" if moved and not missing and self.extra == unmarked + moved
                  else "was it saved from before the German changed (an editor's older buffer, an old download)?"
-                 if self.missing else "was a file without msgctxt joined in (msgcat), or its msgctxt removed by a "
+                 if missing else "was a file without msgctxt joined in (msgcat), or its msgctxt removed by a "
                  "tool?" if self.extra == unmarked
                  else "was an older copy joined in (msgcat, a git merge that kept both sides)?")
         return (f"the catalog does not match the German of {article_ref}: {' and '.join(said)}; {cause} run verlag "
@@ -110,6 +121,26 @@ class Drift:
 
 
 FRONT_CONTEXTS = ("title", "summary", "tag")  # the msgctxts of front-matter entries (``segment.FRONT_KEYS``)
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
+def _context(msgctxt: str | None) -> str:
+    return "no msgctxt" if msgctxt is None else f'msgctxt "{msgctxt}"'
+
+
+def recontexted(extra: set[tuple], missing: list[tuple], order: Iterable[tuple],
+                marked: Iterable[tuple]) -> tuple[tuple[tuple, tuple], ...]:
+    """(catalog's key, template's key) of each of the catalog's ``extra`` keys, in the order of its keys ``order``,
+    whose msgid is the German of exactly one ``missing`` key and of no other extra key, under another msgctxt;
+    not those ``marked`` (``unmarked``: the front-matter rule)."""
+    skip = set(marked)
+    missed = Counter(m for _, m in missing)
+    extras = Counter(m for _, m in extra)
+    return tuple((k, next(g for g in missing if g[1] == k[1])) for k in order
+                 if k in extra and k not in skip and missed[k[1]] == 1 and extras[k[1]] == 1)
 
 
 def unmarked(extra: set[tuple], german: Iterable[tuple], order: Iterable[tuple]) -> tuple[tuple, ...]:
@@ -174,9 +205,10 @@ class Templates:
         standing = frozenset(k for k in marked if not any(c in FRONT_CONTEXTS and (c, m) in mine for c, m in parsed
                                                           if m == k[1]))
         stood = {k[1] for k in standing}
-        return Drift(frozenset(parsed), [k for k in parsed if k not in mine
-                                         and not (k[0] in FRONT_CONTEXTS and k[1] in stood)], len(extra),
-                     merged_with is not None and merged_with != german_digest(parsed), marked, standing)
+        missing = [k for k in parsed if k not in mine and not (k[0] in FRONT_CONTEXTS and k[1] in stood)]
+        return Drift(frozenset(parsed), missing, len(extra),
+                     merged_with is not None and merged_with != german_digest(parsed), marked, standing,
+                     recontexted(extra, missing, order, marked))
 
     @staticmethod
     def _template(path) -> bytes | None:

@@ -80,6 +80,12 @@ class _Merged:
     # stale entries signed off with their ``#| msgid`` kept (``catalog.stale_sign_off``), fuzzy again: (line of the
     # msgid in the catalog, the msgid)
     stale_sign_offs: list[tuple[int, str]] = field(default_factory=list)
+    # plural entries read as one sentence's (``catalog._singular``): (line of the msgid in the catalog, the msgid,
+    # whether it is obsolete, the form kept as msgstr, the other forms, dropped)
+    plurals: list[tuple[int, str, bool, str, list[str]]] = field(default_factory=list)
+    # msgctxts added, changed or removed in the catalog, set back to the German's: (line in the catalog, the msgid,
+    # the catalog's msgctxt, the German's)
+    msgctxt_edits: list[tuple[int, str, str | None, str | None]] = field(default_factory=list)
 
 
 def record_path(config: Config, lang: str, slug: str) -> Path:
@@ -173,13 +179,19 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
                                        ("new", [e for e in report.added if id(e) not in unstarted]),
                                        ("removed", removed)) for entry in entries]
     reopened = stale_sign_offs(old, data)
-    lines = data.decode("utf-8").split("\n") if report.msgid_edits and data else []
+    lines = (data.decode("utf-8").split("\n")
+             if (report.msgid_edits or report.msgctxt_edits or report.plurals) and data else [])
 
     def msgid_line(entry: polib.POEntry) -> int:
         return next((n for n in range(entry.linenum, len(lines) + 1) if lines[n - 1].startswith("msgid ")),
                     entry.linenum)
 
     edits = [(msgid_line(edited), edited.msgid, entry.msgid) for edited, entry in report.msgid_edits]
+    contexts_edited = [(msgid_line(edited), entry.msgid, edited.msgctxt, entry.msgctxt)
+                       for edited, entry in report.msgctxt_edits]
+    plurals = [(msgid_line(entry), entry.msgid, entry.obsolete,
+                next((text for _, text in sorted(entry.msgstr_plural.items()) if text), ""), others)
+               for entry, others in report.plurals]
     rivals = [(rival.linenum, rival.msgid, live.msgid, kind, live.msgstr, other)
               for rival, live, kind, other in report.rivals]
     left = {}  # what the last extract left in those entries: the newer text the older catalog replaced
@@ -195,7 +207,7 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
                    sum(id(e) not in behind for e in report.brought_back),
                    [(line(e), e.msgid, became(e), e.msgstr if id(e) in back else
                      left.get(key(e)) if left.get(key(e)) != e.msgstr else None) for e in older], contexts,
-                   [(line, e.msgid) for line, e in reopened])
+                   [(line, e.msgid) for line, e in reopened], plurals, contexts_edited)
 
 
 _NEVER = 101  # a similarity no two texts reach (``catalog.similarity`` is 0-100): nothing is paired
@@ -445,11 +457,28 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
             result.warnings.append(f"{po_ref}:{line}: msgid edited in the catalog, not in {article.ref}: "
                                    f"{_short(edited)!r} set back to the German {_short(german)!r}, its "
                                    "translation and state kept (only msgstr is yours to edit)")
+        for line, german, theirs, ours in merged.msgctxt_edits:
+            what = (f"msgctxt {theirs!r} added to {_short(german)!r} in the catalog, not in {article.ref}: removed"
+                    if ours is None else
+                    f"msgctxt {ours!r} of {_short(german)!r} removed in the catalog, not in {article.ref}: put back"
+                    if theirs is None else
+                    f"msgctxt of {_short(german)!r} changed in the catalog to {theirs!r}, not in {article.ref}: "
+                    f"set back to {ours!r}")
+            result.warnings.append(f"{po_ref}:{line}: {what}, its translation and state kept (only msgstr is yours "
+                                   "to edit)")
         for line, german, context, fuzzy in merged.contexts:
             kind = {"title": "the article's title", "summary": "the article's summary"}.get(context, "the tag")
             result.warnings.append(f"{po_ref}:{line}: {_short(german)!r} has no msgctxt: taken as the translation "
                                    f'of {kind} (msgctxt "{context}"), '
                                    + ("fuzzy as it was: check it" if fuzzy else "reviewed as it was"))
+        for line, german, obsolete, kept, others in merged.plurals:
+            where = " (an obsolete entry, #~)" if obsolete else ""
+            result.warnings.append(f"{po_ref}:{line}: {_short(german)!r}{where} has plural forms (msgid_plural), "
+                                   "which no sentence of an article uses: "
+                                   + (f"its first form {_short(kept)!r} kept as the msgstr, fuzzy: check it"
+                                      if kept else "no form was translated, the plural forms dropped")
+                                   + (f"; the other forms dropped: {', '.join(repr(_short(o)) for o in others)}"
+                                      if others else ""))
         for line, msgid in merged.stale_sign_offs:
             result.warnings.append(reopened_warning(po_ref, line, msgid))
         for msgid in merged.strays:

@@ -242,19 +242,38 @@ def renamed_to(slug: str, renames: dict, slugs: set[str]) -> str | None:
 
 def _bring_over(config: Config, source: Path, target: Path) -> tuple[int, int]:
     """(translations brought over from ``source`` to ``target``, reviewed translations that differ from a
-    person's there)."""
-    from .catalog import REVIEWED, UNTRANSLATED, catalog_bytes, entry_state, key, machine_draft, po_from_bytes, \
-        read_po, set_provenance
+    person's there).
+
+    A reviewed translation of German the author changed since (``target``'s fuzzy entry with that German as
+    previous msgid) replaces the text there while that is still the copy ``extract`` carried (the entry's
+    ``previous msgid, reviewed`` or ``draft`` fingerprint names it): the entry stays fuzzy with its previous
+    msgid, a translation of the old German for review (``catalog._take_text``). Text a person wrote there since
+    is kept, and the translation counts as differing."""
+    from .catalog import REVIEWED, UNTRANSLATED, Notes, _take_text, catalog_bytes, entry_state, fingerprint, key, \
+        machine_draft, po_from_bytes, read_po, set_provenance
 
     kept = read_po(source, relpath(source, config.root))
-    reviewed = {key(e): e.msgstr for e in kept or [] if not e.obsolete and entry_state(e) == REVIEWED}
+    reviewed = {key(e): e for e in kept or [] if not e.obsolete and entry_state(e) == REVIEWED}
     counts = [0, 0]
 
     def update(data: bytes | None) -> bytes | None:
         po = po_from_bytes(data, relpath(target, config.root))
         counts[:] = [0, 0]
+        keys = {key(e) for e in po if not e.obsolete} if po is not None else set()
         for entry in po if po is not None else []:
-            theirs = reviewed.get(key(entry))
+            if entry.obsolete or not entry.fuzzy or entry.previous_msgid is None:
+                continue
+            old = reviewed.get((entry.previous_msgctxt, entry.previous_msgid))
+            if old is None or key(old) in keys or old.msgstr == entry.msgstr:
+                continue
+            notes = Notes.of(entry)
+            if fingerprint(entry.msgstr) in (notes.reviewed, notes.carried):  # still the copy extract carried
+                _take_text(entry, old, reviewed=True)
+                counts[0] += 1
+            else:
+                counts[1] += 1
+        for entry in po if po is not None else []:
+            theirs = reviewed[key(entry)].msgstr if key(entry) in reviewed else None
             if entry.obsolete or theirs is None or theirs == entry.msgstr:
                 continue
             if entry_state(entry) != UNTRANSLATED and machine_draft(entry) is None:  # a person's work: kept

@@ -339,3 +339,28 @@ def test_extract_and_status_say_the_same_of_a_deleted_articles_catalog_that_hold
                 "serves the translation memory); to bring it back restore source_de/tee.md")
     assert f"warning: {reviewed}" in extract and f"kept: {reviewed}" in status
     msgfmt_check(project.root / "translations/fr/tee.po")
+
+
+def test_an_old_catalog_s_retranslation_of_german_changed_after_the_rename_is_brought_over_too(project: Project):
+    """Trial: a buffer of the old catalog saved after the rename and an edit of one sentence holds two retranslated
+    entries; the one of the changed German was neither counted nor carried, so "1 of its reviewed translations
+    differs … then delete" lost it. It goes to the changed sentence, fuzzy with the old German as previous msgid,
+    while that holds the copy extract carried; one a reviewer edited there since is kept and counted."""
+    held = renamed(project)
+    project.write("source_de/schlafen.md", SCHLAF.replace("Schlaf heilt viel.", "Schlaf heilt sehr viel."))
+    project.run("extract")
+    (project.root / "translations/en/schlaf.po").write_bytes(held)
+    review(project, "en", "schlaf", {"Schlaf heilt viel.": "Sleep heals so much.", ("title", "Schlaf"): "Sleeping"})
+    result = project.run("extract")
+    assert ("1 of its translations brought over to translations/en/schlafen.po as fuzzy, for review; 1 of its "
+            "reviewed translations differs") in result.output, result.output
+    carried = entry(project, "schlafen", "Schlaf heilt sehr viel.")
+    assert (carried.msgstr, carried.fuzzy, carried.previous_msgid) == (
+        "Sleep heals so much.", True, "Schlaf heilt viel.")
+    msgfmt_check(project.root / "translations/en/schlafen.po")
+
+    review(project, "en", "schlafen", {"Schlaf heilt sehr viel.": "Sleep heals very much."}, sign_off=False)
+    review(project, "en", "schlaf", {"Schlaf heilt viel.": "Sleep heals a great deal."})
+    result = project.run("extract")
+    assert "2 of its reviewed translations differ from the ones a reviewer wrote" in result.output, result.output
+    assert entry(project, "schlafen", "Schlaf heilt sehr viel.").msgstr == "Sleep heals very much."

@@ -1124,3 +1124,92 @@ def test_a_sign_off_of_german_put_back_is_checked_before_the_build_shows_it(proj
     build = project.run("build")
     assert "Spring brings the ticks back." not in project.read("site/en/zecken/index.html")
     assert "en/zecken: 1 segment held back by QA errors; run verlag check" in build.output, build.output
+
+
+def test_a_plural_entry_a_tool_made_keeps_the_reviewers_text_fuzzy_and_check_reports_it(project):
+    """A tool turns sentences into plural entries (``msgid_plural``, ``msgstr[n]``; ``msgfmt --check`` passes): one
+    as it was, one that also got a msgctxt, one obsolete. ``check`` reports each live one at its msgid line, and
+    extract keeps each first form as the sentence's msgstr, fuzzy, naming the catalog's line, instead of writing
+    an empty msgstr and dropping the text without an obsolete copy."""
+    path = reviewed_project(project)
+    text = path.read_text(encoding="utf-8")
+    for german, english, context in (("Sie warten im Gras.", "They wait in the grass.", ""),
+                                     ("Endlich ist es warm.", "Warm at last.", 'msgctxt "tool"\n')):
+        text = text.replace(f'msgid "{german}"\nmsgstr "{english}"',
+                            f'{context}msgid "{german}"\nmsgid_plural "{german[:-1]}n."\n'
+                            f'msgstr[0] "{english}"\nmsgstr[1] "{english[:-1]}s."')
+    text += '\n#~ msgid "Ganz alt."\n#~ msgid_plural "Ganz alte."\n#~ msgstr[0] ""\n#~ msgstr[1] "All old."\n'
+    path.write_text(text, encoding="utf-8")
+    msgfmt_check(path)
+    lines = text.split("\n")
+    grass, warm = (lines.index(f'msgid "{german}"') + 1 for german in ("Sie warten im Gras.", "Endlich ist es warm."))
+    old = lines.index('#~ msgid "Ganz alt."') + 1
+
+    result = project.run("check", "--lang", "en")
+    for line in (grass, warm):
+        assert re.search(rf"{re.escape(PO)}:{line}: .*plural forms \(msgid_plural", result.output), result.output
+    assert "[plural]" in result.output
+
+    result = project.run("extract")
+    for line, german, kept in ((grass, "Sie warten im Gras.", "They wait in the grass."),
+                               (warm, "Endlich ist es warm.", "Warm at last."),
+                               (old, "Ganz alt.", "All old.")):
+        assert re.search(rf"warning: {re.escape(PO)}:{line}: '{re.escape(german)}'.* has plural forms \(msgid_plural\)"
+                         rf".*its first form '{re.escape(kept)}' kept as the msgstr, fuzzy", result.output), \
+            result.output
+    po = entries(project)
+    live = po.find("Sie warten im Gras.")
+    assert live.msgstr == "They wait in the grass." and live.fuzzy and not live.msgid_plural
+    warm_entry = po.find("Endlich ist es warm.")
+    assert warm_entry.msgctxt is None and warm_entry.msgstr == "Warm at last." and warm_entry.fuzzy
+    gone = po.find("Ganz alt.", include_obsolete_entries=True)
+    assert gone.obsolete and gone.msgstr == "All old."
+    assert not any(e.msgid_plural for e in po)
+    msgfmt_check(path)
+
+
+def test_a_msgctxt_a_tool_added_or_changed_is_named_as_such_and_set_back(project):
+    """A tool adds a msgctxt to a sentence's entry and changes the title's: the German is the same, so neither
+    ``check`` ("saved from before the German changed?") nor ``extract`` ("msgid edited … 'X' set back to the
+    German 'X'") may say the msgid changed. They name the msgctxt, and extract sets it back, translation and
+    state kept."""
+    path = reviewed_project(project)
+    reviewed = path.read_text(encoding="utf-8")
+    text = reviewed.replace('msgid "Sie warten im Gras."', 'msgctxt "tool"\nmsgid "Sie warten im Gras."')
+    text = text.replace('msgctxt "title"\nmsgid "Zecken"', 'msgctxt "Titel"\nmsgid "Zecken"')
+    path.write_text(text, encoding="utf-8")
+    msgfmt_check(path)
+    lines = text.split("\n")
+    grass, title = (lines.index(f'msgid "{german}"') + 1 for german in ("Sie warten im Gras.", "Zecken"))
+
+    result = project.run("check", "--lang", "en")
+    assert ("2 entries have another msgctxt than the German's (first: 'Zecken', msgctxt \"Titel\" where the German "
+            "has msgctxt \"title\")") in result.output
+    assert "was a msgctxt added, changed or removed by a tool?" in result.output
+    assert "saved from before the German changed" not in result.output
+
+    result = project.run("extract")
+    assert "msgid edited in the catalog" not in result.output and "changed: " not in result.output
+    assert (f"warning: {PO}:{grass}: msgctxt 'tool' added to 'Sie warten im Gras.' in the catalog, not in "
+            "source_de/zecken.md: removed, its translation and state kept") in result.output
+    assert (f"warning: {PO}:{title}: msgctxt of 'Zecken' changed in the catalog to 'Titel', not in "
+            "source_de/zecken.md: set back to 'title', its translation and state kept") in result.output
+    assert path.read_text(encoding="utf-8") == reviewed
+    msgfmt_check(path)
+
+
+def test_a_sentence_deleted_and_put_back_edited_gets_its_obsolete_translation_back_fuzzy(project):
+    """The author deletes a sentence (its reviewed translation goes obsolete, #~) and later puts it back reworded:
+    it came back empty, though the translation was right there and GNU msgmerge would fuzzy-match it. It takes
+    that translation for review, fuzzy with the old German as previous msgid, and the obsolete entry goes."""
+    path = reviewed_project(project)
+    project.write("source_de/zecken.md", article("Zecken", BODY.replace(f"{OLD} ", "")))
+    project.run("extract")
+    assert entries(project).find(OLD, include_obsolete_entries=True).obsolete
+    project.write("source_de/zecken.md", article("Zecken", BODY.replace(OLD, NEW)))
+    project.run("extract")
+    po = entries(project)
+    back = po.find(NEW)
+    assert (back.msgstr, back.fuzzy, back.previous_msgid) == ("Spring brings the ticks back.", True, OLD)
+    assert po.find(OLD, include_obsolete_entries=True) is None
+    msgfmt_check(path)
