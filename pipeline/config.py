@@ -332,6 +332,10 @@ def load_config(root: Path) -> Config:
     languages = tuple(check_language(code, path, text, "languages") for code in langs)
     if source in languages:
         raise VerlagError(f"languages: {source!r} is the source language", path, _line_of(text, "languages"))
+    twice = next((code for n, code in enumerate(languages) if code in languages[:n]), None)
+    if twice is not None:  # one folder, one set of pages: the second would overwrite the first's outputs
+        raise VerlagError(f"languages: {twice!r} is listed twice: list each language once", path,
+                          _line_of(text, "languages"))
 
     for name in TABLES:
         _check_table(data.get(name, {}), path, text, name)

@@ -136,6 +136,16 @@ def test_a_language_in_another_case_than_bcp_47s_is_refused_with_the_spelling_to
     assert (project.root / "translations/en-US/a.po").is_file()
 
 
+def test_a_language_listed_twice_is_refused(project: Project):
+    """languages = ["en", "fr", "en"] was taken without a word: one folder and one set of pages for two entries."""
+    project.write("verlag.toml", 'name = "T"\nlanguages = ["en", "fr", "en"]\n')
+    project.write("source_de/a.md", article("Ingwer", "Ingwer hilft.\n"))
+    before = project.snapshot()
+    result = project.run("extract", code=2)
+    assert result.output.strip() == (f"error: {project.root / 'verlag.toml'}:2: languages: 'en' is listed twice: "
+                                     "list each language once")
+    assert project.snapshot() == before
+
 def test_loading_a_config_of_cldr_languages_does_not_import_babel(tmp_path):
     """Babel (7 ms to import) is left to the stages that format dates or read plural rules: a no-op run
     never needs it."""
