@@ -50,7 +50,9 @@ class Project:
             if self.explicit and not self.root.is_dir():
                 raise VerlagError("no such folder (given with -C)", self.root)
             folders = project_folders(self.root)
-            found = next((d for d in folders if (d / CONFIG_NAME).is_file()), None)
+            # any entry but a folder: load_config names a FIFO, a device or a dangling symlink for what it is
+            found = next((d for d in folders
+                          if os.path.lexists(d / CONFIG_NAME) and not (d / CONFIG_NAME).is_dir()), None)
             if found is None:
                 raise VerlagError(f"no {CONFIG_NAME} in this folder or any above it up to {folders[-1]}; run 'verlag "
                                   "init' to start a project here, or pass -C with the project's folder", self.root)
