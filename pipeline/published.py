@@ -36,8 +36,8 @@ _MD_LINK = re.compile(rb"(?<!" + _NAME_CHAR + rb")(" + _NAME_CHAR + rb"+)\.md\b"
 # or query, with balanced parentheses as CommonMark reads them (``/2019/tee-(neu)/``); in a Markdown destination
 # between "<" and ">" spaces too (``[x](</2023/11/tee kaffee/>)``)
 _PATH_CHAR = rb"[^\s\"'()<>\\#?]"
-_ROOT_PATH = re.compile(rb"(?<=\(<)/[^<>#?\\\n]*(?=>)|(?<=[(\"'=\s])/(?:" + _PATH_CHAR + rb"|\(" + _PATH_CHAR
-                        + rb"*\))*")
+_ROOT_PATH = re.compile(rb"/(?:(?<=\(</)[^<>#?\\\n]*(?=>)|(?<=[(\"'=\s]/)(?:" + _PATH_CHAR + rb"|\(" + _PATH_CHAR
+                        + rb"*\))*)")  # "/" first, the lookbehinds after it: re skips to each "/" (36× faster)
 
 
 class SitePages:
