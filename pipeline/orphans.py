@@ -262,7 +262,8 @@ def _bring_over(config: Config, source: Path, target: Path) -> tuple[int, int, t
     previous msgid) replaces the text there while that is still the copy ``extract`` carried (the entry's
     ``previous msgid, reviewed`` or ``draft`` fingerprint names it): the entry stays fuzzy with its previous
     msgid, a translation of the old German for review (``catalog._take_text``). Text a person wrote there since
-    is kept, and the translation counts as differing."""
+    is kept, and the translation counts as differing. Each text brought over says where it came from, ``tm: 100%
+    from <old slug>`` (``set_provenance``, as a person's text: never a draft to redo)."""
     from .catalog import REVIEWED, UNTRANSLATED, Notes, _copy, _take_text, catalog_bytes, entry_state, \
         fingerprint, key, machine_draft, po_from_bytes, read_po, set_provenance
 
@@ -297,6 +298,7 @@ def _bring_over(config: Config, source: Path, target: Path) -> tuple[int, int, t
             notes = Notes.of(entry)
             if fingerprint(entry.msgstr) in (notes.reviewed, notes.carried):  # still the copy extract carried
                 _take_text(entry, old, reviewed=True)
+                set_provenance(entry, f"tm: 100% from {source.stem}", drafted=False)
                 counts[0] += 1
                 taken.extend([old] if key(old) in plural else [])
             else:

@@ -389,3 +389,22 @@ def test_an_old_catalog_s_plural_entry_is_brought_over_as_its_first_form_fuzzy_a
             "sentence of an article uses: its first form 'Tea helps in the evening.' brought over as the msgstr, "
             "fuzzy: check it; the other forms dropped: 'Teas help in the evening.'") in result.output
     msgfmt_check(project.root / "translations/en/schlafen.po")
+
+
+def test_a_brought_over_retranslation_of_changed_german_says_where_it_came_from(project: Project):
+    """A retranslation of German changed after the rename, brought over to the changed sentence, had no
+    ``tm: 100% from <old slug>`` line, which every other translation brought over has (README: the provenance
+    of a text): the reviewer could not tell it from the copy extract carried. It has that line, in place of the
+    old entry's own."""
+    held = renamed(project)
+    project.write("source_de/schlafen.md", SCHLAF.replace("Schlaf heilt viel.", "Schlaf heilt sehr viel."))
+    project.run("extract")
+    (project.root / "translations/en/schlaf.po").write_bytes(held)
+    review(project, "en", "schlaf", {"Schlaf heilt viel.": "Sleep heals so much."})
+    project.run("extract")
+    carried = entry(project, "schlafen", "Schlaf heilt sehr viel.")
+    assert (carried.msgstr, carried.fuzzy, carried.previous_msgid) == (
+        "Sleep heals so much.", True, "Schlaf heilt viel.")
+    assert [line for line in carried.tcomment.splitlines() if line.startswith(("tm:", "mt:"))] == [
+        "tm: 100% from schlaf"]
+    msgfmt_check(project.root / "translations/en/schlafen.po")
