@@ -763,7 +763,8 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     it has, is no change of the author's but an edit of the msgid in the
     catalog (a reviewer's slip): the entry takes the German back, keeping its
     translation and state, reported as ``msgid_edits``, or as ``msgctxt_edits``
-    when only its msgctxt differs (a tool added, changed or removed it).
+    when only its msgctxt differs (a tool added, changed or removed it). Without that template (``old`` has no
+    ``TEMPLATE_FIELD``), by ``last_written()`` instead (``_edited_since``).
 
     ``last_written()``: the catalog as ``extract`` last left it (verlag's record, ``parse_po``'s form), None when
     unknown or when ``old`` is still those very bytes; asked only when an answer can change the merge. It
@@ -840,13 +841,21 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     taken_new: set[int] = set()
 
     before: list[Container[tuple]] = []
+    record: list[polib.POFile | None] = []
+
+    def written() -> polib.POFile | None:
+        if not record:
+            record.append(last_written() if last_written is not None else None)
+        return record[0]
 
     def edited_in_catalog(entry: polib.POEntry, cand: polib.POEntry) -> bool:
         if german_before is None:
             return False
         if not before:
             before.append(german_before())
-        return key(cand) not in before[0] and key(entry) in before[0]
+        if before[0]:
+            return key(cand) not in before[0] and key(entry) in before[0]
+        return _edited_since(written(), entry, cand)
 
     def take(n: int, cand: polib.POEntry, fuzzy: bool) -> None:
         taken_new.add(n)
@@ -880,13 +889,6 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
             take(n, candidates[m], fuzzy)
     report.added = [entry for n, entry in enumerate(pending) if n not in taken_new]
     redrafts = claimed - used  # matched machine drafts, left to go obsolete
-    record: list[polib.POFile | None] = []
-
-    def written() -> polib.POFile | None:
-        if not record:
-            record.append(last_written() if last_written is not None else None)
-        return record[0]
-
     if report.added and last_written is not None:
         _bring_back(report, written(), by_key, report.added)
     if report.redrafted and last_written is not None:  # a catalog older than the German (restored from git)
@@ -922,6 +924,20 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
             report.obsolete += 1
             report.retired.append(gone)
     return po, report
+
+
+def _edited_since(written: polib.POFile | None, entry: polib.POEntry, cand: polib.POEntry) -> bool:
+    """Was ``cand``'s msgid or msgctxt edited in the catalog after the last extract, the German of ``entry`` the
+    same? For a catalog without ``TEMPLATE_FIELD`` (made by a person, rewritten by a tool), by what extract last
+    left there (``written``, None when unknown): an entry of ``entry``'s German with ``cand``'s very msgstr and no
+    trace of ``cand``'s key (no entry, no previous msgid): the translation is the one extract left with that
+    German, so only the msgid (or msgctxt) around it changed. A catalog restored from before a change of the
+    German has the old German as the record's previous msgid, or another msgstr: not this."""
+    if written is None or not cand.msgstr:
+        return False
+    left = written.find(entry.msgid, msgctxt=entry.msgctxt)
+    return (left is not None and left.msgstr == cand.msgstr
+            and all(key(e) != key(cand) and (e.previous_msgctxt, e.previous_msgid) != key(cand) for e in written))
 
 
 _PUT_BACK = 101.0  # a pair's score above any ``similarity`` (0-100): the German put back as it was translated

@@ -86,6 +86,8 @@ class _Merged:
     # msgctxts added, changed or removed in the catalog, set back to the German's: (line in the catalog, the msgid,
     # the catalog's msgctxt, the German's)
     msgctxt_edits: list[tuple[int, str, str | None, str | None]] = field(default_factory=list)
+    # the catalog has no ``catalog.TEMPLATE_FIELD``: an ``older`` entry's msgid may be one edited in the catalog
+    unsure: bool = False
 
 
 def record_path(config: Config, lang: str, slug: str) -> Path:
@@ -133,7 +135,7 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
     to is then that text with the catalog's header (``catalog.fresh_text``), the same bytes.
     ``record``: the catalog's bytes as the last extract left them (``record_path``), for ``merge``'s
     ``last_written``; not asked after a change of segmentation."""
-    from .catalog import FUZZY_THRESHOLD, catalog_bytes, fresh_text, key, merge, stale_sign_offs
+    from .catalog import FUZZY_THRESHOLD, TEMPLATE_FIELD, catalog_bytes, fresh_text, key, merge, stale_sign_offs
     from .pofile import encode_like
 
     if old is None and pot_text is not None and all(hinted(e, glossary, lang) == e.comment for e in pot):
@@ -207,7 +209,8 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
                    sum(id(e) not in behind for e in report.brought_back),
                    [(line(e), e.msgid, became(e), e.msgstr if id(e) in back else
                      left.get(key(e)) if left.get(key(e)) != e.msgstr else None) for e in older], contexts,
-                   [(line, e.msgid) for line, e in reopened], plurals, contexts_edited)
+                   [(line, e.msgid) for line, e in reopened], plurals, contexts_edited,
+                   TEMPLATE_FIELD not in old.metadata)
 
 
 _NEVER = 101  # a similarity no two texts reach (``catalog.similarity`` is 0-100): nothing is paired
@@ -431,6 +434,11 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
                                for line, msgid, became, newer in changed)
             count = len(changed)
             result.warnings.append(
+                f"{po_ref}: {count} translation{'s were' if count != 1 else ' was'} made for German {article.ref} "
+                "did not have at the last verlag extract (a msgid edited in the catalog, or a catalog from before a "
+                "change of the German? it has no X-Verlag-Template header to tell): back to review, fuzzy, the msgid "
+                f"{'they were' if count != 1 else 'it was'} made for as previous msgid: {listed}; 'git diff HEAD "
+                f"{po_ref}' shows what the last commit held" if merged.unsure else
                 f"{po_ref} is older than the German: {count} translation{'s were' if count != 1 else ' was'} made for "
                 f"German that {article.ref} had changed before the last verlag extract (a catalog restored from git, "
                 f"an old download?): back to review, fuzzy, the German {'they were' if count != 1 else 'it was'} "

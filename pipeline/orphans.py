@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import os
 import shlex
+import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,6 +57,9 @@ class Orphan:
     damage: VerlagError | None = None  # why it cannot be read: it serves nothing, not even the memory
     paused: str | None = None  # the German file that says ``translate: false``: the article is there, untranslated
     kept: str = ""  # of a deleted article's catalog: ``kept_message``, what ``status`` says of it too
+    # plural entries (msgid_plural) brought over as their first form (``_bring_over``): (line of the msgid in
+    # ``path``, the msgid, the form brought over, the other forms, dropped)
+    plurals: tuple[tuple[int, str, str, tuple[str, ...]], ...] = ()
 
     def message(self) -> str:
         """The warning ``extract`` prints: ``<path>: <what is in it, and what to do>``."""
@@ -71,6 +75,11 @@ class Orphan:
         if self.carried:
             said.append(f"{self.carried} of its translations brought over to {self.renamed_to} as fuzzy, "
                         "for review")
+        for line, msgid, form, others in self.plurals:
+            said.append(f"{self.path}:{line}: {_short(msgid)!r} has plural forms (msgid_plural), which no sentence "
+                        f"of an article uses: its first form {_short(form)!r} brought over as the msgstr, fuzzy: "
+                        "check it" + (f"; the other forms dropped: {', '.join(repr(_short(o)) for o in others)}"
+                                      if others else ""))
         if self.differing:
             verb = "differs" if self.differing == 1 else "differ"
             said.append(f"{self.differing} of its reviewed translations {verb} from the ones a reviewer wrote in "
@@ -155,11 +164,12 @@ def carry_over(config: Config, orphans: dict[str, list[Path]], slugs: set[str],
                 found.append(_deleted(config, path, slug))
                 continue
             try:
-                carried, differing = _bring_over(config, path, target)
+                carried, differing, plurals = _bring_over(config, path, target)
             except VerlagError:  # either catalog damaged: extract reports the article's, the orphan stays as it is
                 found.append(_deleted(config, path, slug))
                 continue
-            found.append(Orphan(relpath(path, config.root), relpath(target, config.root), carried, differing))
+            found.append(Orphan(relpath(path, config.root), relpath(target, config.root), carried, differing,
+                                plurals=plurals))
     return found
 
 
@@ -240,25 +250,44 @@ def renamed_to(slug: str, renames: dict, slugs: set[str]) -> str | None:
     return slug if slug in slugs and len(seen) > 1 else None
 
 
-def _bring_over(config: Config, source: Path, target: Path) -> tuple[int, int]:
+def _bring_over(config: Config, source: Path, target: Path) -> tuple[int, int, tuple]:
     """(translations brought over from ``source`` to ``target``, reviewed translations that differ from a
-    person's there).
+    person's there, ``Orphan.plurals``).
+
+    A signed-off plural entry (a reviewer or a tool added msgid_plural) counts as its first non-empty form, as
+    ``catalog.merge`` reads it: a translation of one count, brought over fuzzy like every other, for a person
+    to check as the sentence's.
 
     A reviewed translation of German the author changed since (``target``'s fuzzy entry with that German as
     previous msgid) replaces the text there while that is still the copy ``extract`` carried (the entry's
     ``previous msgid, reviewed`` or ``draft`` fingerprint names it): the entry stays fuzzy with its previous
     msgid, a translation of the old German for review (``catalog._take_text``). Text a person wrote there since
-    is kept, and the translation counts as differing."""
-    from .catalog import REVIEWED, UNTRANSLATED, Notes, _take_text, catalog_bytes, entry_state, fingerprint, key, \
-        machine_draft, po_from_bytes, read_po, set_provenance
+    is kept, and the translation counts as differing. Each text brought over says where it came from, ``tm: 100%
+    from <old slug>`` (``set_provenance``, as a person's text: never a draft to redo)."""
+    from .catalog import REVIEWED, UNTRANSLATED, Notes, _copy, _take_text, catalog_bytes, entry_state, \
+        fingerprint, key, machine_draft, po_from_bytes, read_po, set_provenance
+
+    import polib
 
     kept = read_po(source, relpath(source, config.root))
-    reviewed = {key(e): e for e in kept or [] if not e.obsolete and entry_state(e) == REVIEWED}
+    reviewed, plural = {}, {}  # key -> the reviewed entry (a plural one's first form); of plural ones: their forms
+    for entry in kept or []:
+        forms = [text for _, text in sorted(entry.msgstr_plural.items()) if text] if entry.msgid_plural else []
+        if forms and not entry.fuzzy and not entry.obsolete:
+            single = _copy(entry)
+            single.msgstr = forms[0]
+            single.linenum = entry.linenum
+            plural[key(entry)] = forms
+            entry = single
+        if not entry.obsolete and not entry.msgid_plural and entry_state(entry) == REVIEWED:
+            reviewed[key(entry)] = entry
     counts = [0, 0]
+    taken: list[polib.POEntry] = []  # the plural entries' first forms brought over
 
     def update(data: bytes | None) -> bytes | None:
         po = po_from_bytes(data, relpath(target, config.root))
         counts[:] = [0, 0]
+        taken.clear()
         keys = {key(e) for e in po if not e.obsolete} if po is not None else set()
         for entry in po if po is not None else []:
             if entry.obsolete or not entry.fuzzy or entry.previous_msgid is None:
@@ -269,7 +298,9 @@ def _bring_over(config: Config, source: Path, target: Path) -> tuple[int, int]:
             notes = Notes.of(entry)
             if fingerprint(entry.msgstr) in (notes.reviewed, notes.carried):  # still the copy extract carried
                 _take_text(entry, old, reviewed=True)
+                set_provenance(entry, f"tm: 100% from {source.stem}", drafted=False)
                 counts[0] += 1
+                taken.extend([old] if key(old) in plural else [])
             else:
                 counts[1] += 1
         for entry in po if po is not None else []:
@@ -284,10 +315,22 @@ def _bring_over(config: Config, source: Path, target: Path) -> tuple[int, int]:
                 entry.flags.insert(0, "fuzzy")  # where msgmerge and Poedit write it
             set_provenance(entry, f"tm: 100% from {source.stem}", drafted=False)
             counts[0] += 1
+            taken.extend([reviewed[key(entry)]] if key(entry) in plural else [])
         return catalog_bytes(po, data) if counts[0] else None
 
     rewrite(target, update, limit=CATALOG, ref=relpath(target, config.root))
-    return counts[0], counts[1]
+    lines = source.read_bytes().decode("utf-8", "replace").split("\n") if taken else []
+
+    def msgid_line(entry: polib.POEntry) -> int:
+        return next((n for n in range(entry.linenum, len(lines) + 1) if lines[n - 1].startswith("msgid ")),
+                    entry.linenum)
+
+    plurals = tuple((msgid_line(e), e.msgid, e.msgstr, tuple(plural[key(e)][1:])) for e in taken)
+    return counts[0], counts[1], plurals
+
+
+def _short(text: str) -> str:
+    return textwrap.shorten(text, 60, placeholder="…")
 
 
 def _said_bytes(path: Path, ref: str) -> bytes | None:

@@ -364,3 +364,47 @@ def test_an_old_catalog_s_retranslation_of_german_changed_after_the_rename_is_br
     result = project.run("extract")
     assert "2 of its reviewed translations differ from the ones a reviewer wrote" in result.output, result.output
     assert entry(project, "schlafen", "Schlaf heilt sehr viel.").msgstr == "Sleep heals very much."
+
+
+def test_an_old_catalog_s_plural_entry_is_brought_over_as_its_first_form_fuzzy_and_named(project: Project):
+    """A tool (or a reviewer) gave a sentence of the old-name catalog plural forms (msgid_plural) and translated
+    both: extract merges such an entry as its first form, fuzzy; after a rename it was not brought over at all.
+    It is now, the same way, and the warning names the old catalog's line."""
+    held = renamed(project).decode("utf-8")
+    single = 'msgid "Abends hilft Tee."\nmsgstr ""'
+    assert single in held
+    text = held.replace(single, 'msgid "Abends hilft Tee."\nmsgid_plural "Abends helfen Tees."\n'
+                                'msgstr[0] "Tea helps in the evening."\nmsgstr[1] "Teas help in the evening."')
+    old = project.root / "translations/en/schlaf.po"
+    old.write_text(text, encoding="utf-8")
+    msgfmt_check(old)
+    line = text.split("\n").index('msgid "Abends hilft Tee."') + 1
+
+    result = project.run("extract")
+    carried = entry(project, "schlafen", "Abends hilft Tee.")
+    assert (carried.msgstr, carried.fuzzy, carried.msgid_plural) == ("Tea helps in the evening.", True, "")
+    assert "tm: 100% from schlaf" in carried.tcomment.splitlines()
+    assert "1 of its translations brought over to translations/en/schlafen.po as fuzzy" in result.output
+    assert (f"translations/en/schlaf.po:{line}: 'Abends hilft Tee.' has plural forms (msgid_plural), which no "
+            "sentence of an article uses: its first form 'Tea helps in the evening.' brought over as the msgstr, "
+            "fuzzy: check it; the other forms dropped: 'Teas help in the evening.'") in result.output
+    msgfmt_check(project.root / "translations/en/schlafen.po")
+
+
+def test_a_brought_over_retranslation_of_changed_german_says_where_it_came_from(project: Project):
+    """A retranslation of German changed after the rename, brought over to the changed sentence, had no
+    ``tm: 100% from <old slug>`` line, which every other translation brought over has (README: the provenance
+    of a text): the reviewer could not tell it from the copy extract carried. It has that line, in place of the
+    old entry's own."""
+    held = renamed(project)
+    project.write("source_de/schlafen.md", SCHLAF.replace("Schlaf heilt viel.", "Schlaf heilt sehr viel."))
+    project.run("extract")
+    (project.root / "translations/en/schlaf.po").write_bytes(held)
+    review(project, "en", "schlaf", {"Schlaf heilt viel.": "Sleep heals so much."})
+    project.run("extract")
+    carried = entry(project, "schlafen", "Schlaf heilt sehr viel.")
+    assert (carried.msgstr, carried.fuzzy, carried.previous_msgid) == (
+        "Sleep heals so much.", True, "Schlaf heilt viel.")
+    assert [line for line in carried.tcomment.splitlines() if line.startswith(("tm:", "mt:"))] == [
+        "tm: 100% from schlaf"]
+    msgfmt_check(project.root / "translations/en/schlafen.po")

@@ -1213,3 +1213,58 @@ def test_a_sentence_deleted_and_put_back_edited_gets_its_obsolete_translation_ba
     assert (back.msgstr, back.fuzzy, back.previous_msgid) == ("Spring brings the ticks back.", True, OLD)
     assert po.find(OLD, include_obsolete_entries=True) is None
     msgfmt_check(path)
+
+
+def without_template_header(text: str) -> str:
+    """``text``, a catalog, as a person or a tool that writes its own header leaves it: no X-Verlag-Template."""
+    lines = [line for line in text.split("\n") if not line.startswith('"X-Verlag-Template: ')]
+    assert len(lines) == text.count("\n")
+    return "\n".join(lines)
+
+
+def test_a_msgid_or_msgctxt_edited_in_a_catalog_without_verlags_header_is_named_as_such_and_set_back(project):
+    """A tool that writes its own header (no X-Verlag-Template) saves a catalog in which a reviewer fixed a
+    msgid's punctuation and the tool added a msgctxt; the German did not change since the last extract. Extract said
+    the catalog was older than the German and put both back to review; it names the edits and sets them back,
+    translations and state kept."""
+    path = reviewed_project(project)
+    reviewed = path.read_text(encoding="utf-8")
+    text = without_template_header(reviewed)
+    text = text.replace('msgid "Sie warten im Gras."', 'msgid "Sie warten im Gras ."')
+    text = text.replace('msgid "Endlich ist es warm."', 'msgctxt "tool"\nmsgid "Endlich ist es warm."')
+    path.write_text(text, encoding="utf-8")
+    msgfmt_check(path)
+    lines = text.split("\n")
+    grass, warm = (lines.index(f'msgid "{german}"') + 1
+                   for german in ("Sie warten im Gras .", "Endlich ist es warm."))
+
+    result = project.run("extract")
+    assert "older than the German" not in result.output and "changed: " not in result.output
+    assert (f"warning: {PO}:{grass}: msgid edited in the catalog, not in source_de/zecken.md: 'Sie warten im "
+            "Gras .' set back to the German 'Sie warten im Gras.', its translation and state kept") in result.output
+    assert (f"warning: {PO}:{warm}: msgctxt 'tool' added to 'Endlich ist es warm.' in the catalog, not in "
+            "source_de/zecken.md: removed, its translation and state kept") in result.output
+    assert path.read_text(encoding="utf-8") == reviewed
+    msgfmt_check(path)
+
+
+def test_a_msgid_edited_with_its_translation_in_a_catalog_without_verlags_header_gets_a_true_reason(project):
+    """Without X-Verlag-Template, a msgid edited together with its msgstr cannot be told from a catalog saved
+    before a change of the German: extract puts it back to review and says both, never that the German had
+    changed before the last extract (it did not)."""
+    path = reviewed_project(project)
+    text = without_template_header(path.read_text(encoding="utf-8"))
+    text = text.replace('msgid "Sie warten im Gras."\nmsgstr "They wait in the grass."',
+                        'msgid "Sie warten im Grase."\nmsgstr "They wait in the tall grass."')
+    path.write_text(text, encoding="utf-8")
+
+    result = project.run("extract")
+    assert "older than the German" not in result.output and "had changed" not in result.output
+    assert (f"warning: {PO}: 1 translation was made for German source_de/zecken.md did not have at the last verlag "
+            "extract (a msgid edited in the catalog, or a catalog from before a change of the German? it has no "
+            "X-Verlag-Template header to tell): back to review, fuzzy, the msgid it was made for as previous msgid: "
+            "source_de/zecken.md:7: 'Sie warten im Gras.'") in result.output
+    entry = entries(project).find("Sie warten im Gras.")
+    assert (entry.msgstr, entry.fuzzy, entry.previous_msgid) == ("They wait in the tall grass.", True,
+                                                                "Sie warten im Grase.")
+    msgfmt_check(path)
