@@ -47,7 +47,10 @@ def test_every_example_is_published_as_commonmark_and_translated_with_the_same_e
     for e in examples:
         slug = f"ex-{e['id']:03d}"
         german = article_body(project.read(f"site/de/{slug}/index.html"))
-        if without_additions(german) != parser.render(without_comments(normalise(e["markdown"]), 0)):
+        expected = parser.render(without_comments(normalise(e["markdown"]), 0))
+        # a link to a .md file no published article answers to is its text (README, article-link): [](./target.md)
+        expected = re.sub(r'<a href="[^"]*\.md">(.*?)</a>', r"\1", expected)
+        if without_additions(german) != expected:
             german_differ.append(e["id"])
         path = project.root / f"site/fr/{slug}/index.html"
         if path.exists():
