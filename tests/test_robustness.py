@@ -171,9 +171,9 @@ def _comparable(element) -> str:
                 node.attrib.pop("data-pagefind-ignore", None)  # German kept out of the language's search index
                 if node.get("title") == FALLBACK_HINT:
                     node.attrib.pop("title")
-                    if node.tag == "span" and not node.attrib:
-                        node.drop_tag()
-                        continue
+                if node.tag == "span" and not node.attrib:  # also the run around German of several kinds
+                    node.drop_tag()
+                    continue
             if node.get("class") == "footnote-backref":
                 node.attrib.pop("title", None)
                 node.attrib.pop("aria-label", None)
