@@ -799,7 +799,10 @@ def test_ctrl_c_while_a_command_reads_the_project_exits_130_and_damages_nothing(
     stuck = ("import os, sys\nfrom pipeline import fsutil\nreal = fsutil.regular\n"
              "def regular(path, ref=None):\n"
              "    if str(path).endswith('zz-langsam.md'):\n"
-             f"        open({str(pipe)!r}, 'rb').read()\n"
+             # a with block: an interrupt the eval loop notices while a dropped file object is finalized is
+             # cleared there (CPython's io finalizer ignores errors outside -X dev), and the command went on
+             f"        with open({str(pipe)!r}, 'rb') as stuck:\n"
+             "            stuck.read()\n"
              "    return real(path, ref)\n"
              "fsutil.regular = regular\nfrom cli import main\nmain()\n")
     proc = subprocess.Popen([sys.executable, "-c", stuck, "-C", str(project.root), *command],
