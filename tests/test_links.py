@@ -277,6 +277,53 @@ def test_an_old_address_taken_out_of_the_linked_article_s_aliases_holds_the_link
     assert "link-target" in project.read("review/en/tee.html")
 
 
+def test_an_old_address_the_po_writer_wrapped_is_seen_and_taking_it_out_of_aliases_holds_the_link_back(
+        project: Project):
+    """As above with an old address long enough that the PO writer wraps the msgstr after one of its "/": the
+    catalog's findings (``SitePages.findings``) scanned the lines as written and saw only ``/2023/11/``, so the
+    edition's key missed the alias; taking it out left the English sentence and its dead link on the page, and
+    status its 0 errors."""
+    project.write("verlag.toml", project.read("verlag.toml").replace('["en", "fr"]', '["en"]') + SITE)
+    old = "/blog/2023/11/ein-sehr-langer-alter-pfad-zum-gesunden-schlaf-in-den-langen-naechten-des-winters/"
+    schlafen = article("Schlafen", "Gut schlafen hilft.\n", aliases=f"[{old}]")
+    project.write("source_de/schlafen.md", schlafen)
+    project.write("source_de/tee.md", article("Tee", "Lesen Sie [dies](schlafen.md).\n"))
+    project.run("extract")
+    english = f"Read about sleeping well in the evening in [this article of ours]({old})."
+    po = review(project, "en", "tee", {("title", "Tee"): "Tea", "Lesen Sie [dies](schlafen.md).": english})
+    msgfmt_check(po)
+    assert f"({old}" not in po.read_text(encoding="utf-8")  # wrapped inside the address
+    project.run("build")
+    assert _tee_shown(project) == (None, 0, ["/blog/de/schlafen/"])
+    project.write("source_de/schlafen.md", schlafen.replace(f"aliases: [{old}]\n", ""))
+    assert "[link-target]" in project.run("check", code=1).output
+    assert "en/tee: 1 segment held back by QA errors" in project.run("build").output
+    assert _tee_shown(project) == ("de", 1, ["/blog/de/schlafen/"])
+
+
+def test_a_catalog_s_findings_see_addresses_and_file_names_the_po_writer_wrapped(project: Project):
+    """Every kind of link ``SitePages.findings`` looks for, in a msgstr the PO writer wraps inside it (after a "/"
+    or a "-"), is found whole, as the catalog's parser reads the string."""
+    from pipeline.config import load_config
+    from pipeline.pofile import field
+    from pipeline.published import SitePages
+
+    project.write("verlag.toml", project.read("verlag.toml") + SITE)
+    text = ("Siehe [den Beitrag über das Teetrinken](/2023/11/ein-sehr-langer-alter-pfad-zum-teetrinken-am-abend/), "
+            "[die Seite zum Schlafen am Abend](https://praxis.example/blog/en/ein-sehr-langer-name-fuer-den-schlaf/) "
+            "und [die Datei über die Brennnesseln im Garten]"
+            "(ein-sehr-langer-dateiname-ueber-brennnesseln-im-garten.md).")
+    lines = field("", "msgstr", text)
+    assert lines[1].endswith('alter-pfad-"') and lines[2].endswith('praxis."') and lines[4].endswith('-im-"')
+    catalog = ("\n".join(['msgid ""', 'msgstr ""', '"Content-Type: text/plain; charset=UTF-8\\n"', "",
+                          'msgid "x"', *lines]) + "\n").encode()
+    (project.root / "x.po").write_bytes(catalog)
+    msgfmt_check(project.root / "x.po")
+    assert SitePages(load_config(project.root)).findings(catalog) == (
+        [["en", "ein-sehr-langer-name-fuer-den-schlaf"]], ["ein-sehr-langer-dateiname-ueber-brennnesseln-im-garten"],
+        ["/2023/11/ein-sehr-langer-alter-pfad-zum-teetrinken-am-abend"])
+
+
 def test_a_rename_verlag_forgets_holds_back_a_link_to_the_article_s_new_name_at_the_next_build(project: Project):
     """alt.md was renamed to neu.md (extract records it), so the reviewer's neu.md for the German's alt.md is the same
     article. A new article alt.md makes extract forget the rename: alt.md is that article now, and the link changed.
