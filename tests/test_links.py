@@ -806,3 +806,33 @@ def test_a_link_to_a_draft_s_file_is_its_text_without_the_link_in_every_language
         assert not body.xpath(".//a"), lang
         assert text in body.text_content() and len(body.xpath(".//em")) == 1, lang
     assert "[post on the *evening*](abend.md#ruhe)" in project.read("editions/en/tee.md")
+
+
+def test_a_root_path_to_a_page_of_a_language_folder_the_site_will_not_have_is_its_text_without_the_link(
+        project: Project):
+    """``/de/gibt-es-nicht/`` names a page of the site's own German folder that no article answers to: it was
+    published as a link that gave "not found", and neither check nor build said a word (the language folder counted
+    as served). Now it is shown as its text, with the warning naming file and line, in every language, and check
+    says the same. A page the site makes there (the feed) and a path outside the language folders (which the host
+    may serve: verlag cannot know) stay links; ``/en/tee/`` with no English tee page leads to the German one."""
+    project.write("verlag.toml", project.read("verlag.toml").replace('["en", "fr"]', '["en"]')
+                  + '[site]\nbase_url = "https://praxis.example/"\n[publish]\nmin_translated = 0\n')
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    german = ("Erst [eins](/de/gibt-es-nicht/), dann [zwei](/en/tee/), [drei](/2022/alt.html) und "
+              "[vier](/de/feed.xml).")
+    project.write("source_de/fasten.md", article("Fasten", german + "\n"))
+    project.run("extract")
+    review(project, "en", "fasten", {("title", "Fasten"): "Fasting", german: (
+        "First [one](/de/gibt-es-nicht/), then [two](/en/tee/), [three](/2022/alt.html) and [four](/de/feed.xml).")})
+    dead = ("warning: source_de/fasten.md:5: '/de/gibt-es-nicht/': the site has no page at this address (no article "
+            "of that name, no old address under an article's aliases:); the pages show the link's text without the "
+            "link")
+    checked = project.run("check").output
+    assert dead in checked and checked.count("the pages show the link's text") == 1, checked
+    assert "source_de/fasten.md:5: '/2022/alt.html': the site has no page or file at this address" in checked
+    assert dead.removeprefix("warning: ") in project.run("build").output
+    for lang, text in (("de", "Erst eins, dann"), ("en", "First one, then")):
+        body = html.fromstring(project.read(f"site/{lang}/fasten/index.html")).xpath(
+            "//div[@class='article-body']")[0]
+        assert body.xpath(".//a/@href") == ["/de/tee/", "/2022/alt.html", "/de/feed.xml"], lang
+        assert text in body.text_content(), lang
