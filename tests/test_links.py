@@ -813,17 +813,19 @@ def test_a_root_path_to_a_page_of_a_language_folder_the_site_will_not_have_is_it
     """``/de/gibt-es-nicht/`` names a page of the site's own German folder that no article answers to: it was
     published as a link that gave "not found", and neither check nor build said a word (the language folder counted
     as served). Now it is shown as its text, with the warning naming file and line, in every language, and check
-    says the same. A page the site makes there (the feed) and a path outside the language folders (which the host
-    may serve: verlag cannot know) stay links; ``/en/tee/`` with no English tee page leads to the German one."""
+    says the same. A page the site makes there (the feed), an old address redirects.txt answers and a path outside
+    the language folders (which the host may serve: verlag cannot know) stay links; ``/en/tee/`` with no English tee page leads to the German one."""
     project.write("verlag.toml", project.read("verlag.toml").replace('["en", "fr"]', '["en"]')
                   + '[site]\nbase_url = "https://praxis.example/"\n[publish]\nmin_translated = 0\n')
     project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
-    german = ("Erst [eins](/de/gibt-es-nicht/), dann [zwei](/en/tee/), [drei](/2022/alt.html) und "
-              "[vier](/de/feed.xml).")
+    project.write("redirects.txt", "/de/alter-tee/ /de/tee/\n")
+    german = ("Erst [eins](/de/gibt-es-nicht/), dann [zwei](/en/tee/), [drei](/2022/alt.html), "
+              "[vier](/de/feed.xml) und [fünf](/de/alter-tee/).")
     project.write("source_de/fasten.md", article("Fasten", german + "\n"))
     project.run("extract")
     review(project, "en", "fasten", {("title", "Fasten"): "Fasting", german: (
-        "First [one](/de/gibt-es-nicht/), then [two](/en/tee/), [three](/2022/alt.html) and [four](/de/feed.xml).")})
+        "First [one](/de/gibt-es-nicht/), then [two](/en/tee/), [three](/2022/alt.html), [four](/de/feed.xml) and "
+        "[five](/de/alter-tee/).")})
     dead = ("warning: source_de/fasten.md:5: '/de/gibt-es-nicht/': the site has no page at this address (no article "
             "of that name, no old address under an article's aliases:); the pages show the link's text without the "
             "link")
@@ -834,5 +836,5 @@ def test_a_root_path_to_a_page_of_a_language_folder_the_site_will_not_have_is_it
     for lang, text in (("de", "Erst eins, dann"), ("en", "First one, then")):
         body = html.fromstring(project.read(f"site/{lang}/fasten/index.html")).xpath(
             "//div[@class='article-body']")[0]
-        assert body.xpath(".//a/@href") == ["/de/tee/", "/2022/alt.html", "/de/feed.xml"], lang
+        assert body.xpath(".//a/@href") == ["/de/tee/", "/2022/alt.html", "/de/feed.xml", "/de/alter-tee/"], lang
         assert text in body.text_content(), lang
