@@ -236,8 +236,8 @@ class Urls:
         if top in languages:
             return self.page_address(path, languages) is None
         return top in {self.path(kind, name="")[len(self.base_path):].partition("/")[0]
-                                           for kind in ("root", "404", "static", "search", "media", "sitemap",
-                                                        "favicon", "robots")} | {"index.html"}
+                       for kind in ("root", "404", "static", "search", "media", "sitemap", "favicon", "robots")} \
+            | {"index.html"}
 
     def page_address(self, path: str, languages: Container[str]) -> tuple[str, str] | None:
         """(lang, name) when a site-root-relative ``path`` (%-encoded or not) has the form of an article page's
