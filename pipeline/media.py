@@ -234,7 +234,9 @@ def article_link_problem(url: str, slugs: Container[str], renamed: Container[str
     ``slugs``: the published articles; ``renamed``: old names and addresses that lead to one
     (``redirects.old_names``); ``served``: whether a site-root-relative path may be answered other than
     by an article (``site.Urls.serves``). A root-relative link leads somewhere when one of these does: the
-    render stage resolves its exact old address, and its last segment as an article's name.
+    render stage resolves its exact old address, and its last segment as an article's name; where none does, an
+    article page's address in a language folder (``/de/gibt-es-nicht/``) is shown as its text without the link,
+    any other path is kept (the host may answer it).
     """
     target = linked_article(url)
     if target is None:
@@ -267,6 +269,10 @@ def _site_path_problem(url: str, slugs: Container[str], renamed: Container[str],
     name = path.rstrip("/").rpartition("/")[2]
     if served(path) or old_path(path) in renamed or name in slugs or name in renamed:
         return None
+    if served(path.rstrip("/") + "/index.html"):  # what is below it is served: an article page's address in a
+        # language folder (``site.Urls.page_address``), which only an article answers; the render drops the link
+        return (f"{url!r}: the site has no page at this address (no article of that name, no old address under an "
+                "article's aliases:); the pages show the link's text without the link")
     return (f"{url!r}: the site has no page or file at this address (no article of that name, no old address "
             "under an article's aliases:, nothing verlag publishes there); the link is kept and readers would "
             "get 'not found'")

@@ -111,8 +111,11 @@ class SitePages:
         digest): the [lang, slug] pages it names by an address of the site (none when the site has no address),
         the names of the ``<name>.md`` files it links (``media.linked_article``'s name: the file name,
         %-decoded), and the root-relative addresses it links (``redirects.old_path``: ``/2022/schlaf.html``),
-        each an old address an article's ``aliases:`` may keep or a page's address (``/de/alt/``)."""
-        data = catalog or b""
+        each an old address an article's ``aliases:`` may keep or a page's address (``/de/alt/``).
+
+        The strings are scanned as the catalog's parser reads them: a string's continuation lines joined (the PO
+        writer wraps a long msgstr after a "/" of an address, ``](/2023/11/"`` + ``"alter-pfad/)``)."""
+        data = (catalog or b"").replace(b'"\n"', b"")
         named = sorted({(m.group(1).decode(), m.group(2).decode("utf-8", "replace"))
                         for m in self._named.finditer(data)}) if self.config.site_url else []
         names = sorted({unquote(m.group(1).decode("utf-8", "replace"))

@@ -151,13 +151,14 @@ class _Job:
     nonce: str = field(default_factory=lambda: secrets.token_hex(8))
     marked: bool = True  # the text holds a fallback marker (``_MarkedInline``)
     unlink: bool = False  # a link to an article's file that ``links`` finds no page for loses its <a> (``_urls``)
+    nowhere: Callable[[str], bool] = lambda path: False  # ``render``'s ``nowhere``
 
 
 def render(text: str, links: Callable[[str], tuple[str, str | None] | None] | None = None,
            allowance: Allowance | None = None, backlink_title: str = "", source_lang: str = "de",
            files: Callable[[str], str | None] = lambda url: None, fallback_hint: str = "",
            stale_hint: str = "", heading_ids: tuple[str, ...] | None = None, held_hint: str = "",
-           no_break: bool = False, lang: str = "") -> Rendered:
+           no_break: bool = False, lang: str = "", nowhere: Callable[[str], bool] = lambda path: False) -> Rendered:
     """An edition's Markdown body (str, fallback segments between the editions stage's markers) -> HTML.
 
     ``allowance`` None trusts the text (the German original); otherwise the
@@ -179,6 +180,8 @@ def render(text: str, links: Callable[[str], tuple[str, str | None] | None] | No
     shows in it) gets ``nobreak.no_break``'s unbreakable spaces in its text nodes (never in code, raw HTML, a URL
     or an attribute), so "5 mg" and "3. Oktober" never part at a line end; a translation's own text, when ``lang``
     (its BCP 47 tag) is French, gets ``nobreak.french_spaces`` there, so "?" and "»" never start a line.
+    ``nowhere``: whether a root-relative link's path that ``links`` finds no page for is an address the site
+    will not have (``site._BodyPlan.nowhere``); with ``links``, such a link is shown as its text without the link.
     Raises ``VerlagError`` (line relative to
     ``text``) when lists and quotes nest deeper than markdown-it parses
     (``MAX_NESTING`` container levels): that text would be lost silently.
@@ -189,6 +192,7 @@ def render(text: str, links: Callable[[str], tuple[str, str | None] | None] | No
     text = TOUCHING_RE.sub(_join_touching, text)
     job.marked = SENTINELS_RE.search(text) is not None
     job.unlink = links is not None
+    job.nowhere = nowhere
     body = md.render(text, {"verlag": job})
     if allowance is not None:
         body = _clean(body, allowance, job)
@@ -591,9 +595,9 @@ _URL_ATTRIBUTE = {"link_open": "href", "image": "src"}  # the token types with a
 
 def _urls(state) -> None:
     """Collect destinations; links to articles and copied files -> their pages; unusual schemes in a translation ->
-    ``#``; a link to an article's file (``<name>.md``) that no published article answers to (a draft, a deleted one) ->
-    its text without the link: the browser would ask for ``<name>.md`` and get a 404 (``check``'s
-    ``article-link`` warns of it)."""
+    ``#``; a link to an article's file (``<name>.md``) that no published article answers to (a draft, a deleted one),
+    or to a root-relative address ``nowhere`` knows the site will not have -> its text without the link: the browser
+    would get a 404 (``check``'s ``article-link`` warns of it)."""
     job: _Job = state.env["verlag"]
     for token in state.tokens:
         if token.type != "inline" or not token.children or not may_link(token.content):
@@ -622,7 +626,9 @@ def _urls(state) -> None:
                     child.attrSet(name, page[0] + (f"#{parts.fragment}" if parts.fragment else ""))
                     if page[1]:  # the German page, from a translation (W3C i18n: the destination's language)
                         child.attrSet("hreflang", page[1])
-                elif job.unlink and child.type == "link_open" and linked_article(value) is not None:
+                elif job.unlink and child.type == "link_open" and (
+                        linked_article(value) is not None
+                        or value.startswith("/") and not value.startswith("//") and job.nowhere(parts.path)):
                     unlinked.append(child)
         if unlinked:
             token.children = _unlinked(token.children, unlinked)

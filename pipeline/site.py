@@ -228,13 +228,28 @@ class Urls:
     def serves(self, path: str, languages: Container[str]) -> bool:
         """Whether a site-root-relative ``path`` (%-encoded or not) may be answered: it lies where verlag
         publishes (the site's front page, a folder of one of ``languages``, BCP 47 codes, or a file or folder
-        ``path`` gives), or outside the site's base path, on the host, where something else may answer."""
+        ``path`` gives), or outside the site's base path, on the host, where something else may answer. An article
+        page's address in a language folder (``page_address``) is not among them: only an article answers it."""
         if not path.startswith(self.base_path):
             return True
         top = unquote(path[len(self.base_path):]).partition("/")[0]
-        return top in languages or top in {self.path(kind, name="")[len(self.base_path):].partition("/")[0]
-                                           for kind in ("root", "404", "static", "search", "media", "sitemap",
-                                                        "favicon", "robots")} | {"index.html"}
+        if top in languages:
+            return self.page_address(path, languages) is None
+        return top in {self.path(kind, name="")[len(self.base_path):].partition("/")[0]
+                       for kind in ("root", "404", "static", "search", "media", "sitemap", "favicon", "robots")} \
+            | {"index.html"}
+
+    def page_address(self, path: str, languages: Container[str]) -> tuple[str, str] | None:
+        """(lang, name) when a site-root-relative ``path`` (%-encoded or not) has the form of an article page's
+        address in the folder of one of ``languages`` (``/de/tee/``, ``/de/tee``), else None: the language's front
+        page, its feed and 404 page, anything deeper (``/de/tee/index.html``) and every other path."""
+        if not path.startswith(self.base_path):
+            return None
+        lang, _, name = unquote(path[len(self.base_path):]).partition("/")
+        name = name.removesuffix("/")
+        if lang not in languages or not name or "/" in name or name in ("feed.xml", "404.html", "index.html"):
+            return None
+        return lang, name
 
     def file(self, path: str) -> str:
         """The file under site/ that serves a path."""
@@ -1111,18 +1126,21 @@ class _BodyPlan:
     todo: frozenset[str] = frozenset()  # "lang/slug" of the bodies the workers render
     allowances: dict = field(default_factory=dict)  # "de/slug" -> cached entry of a German body not in todo
     clean: bool = False  # ``Settings.clean_html``
+    moved: frozenset[str] = frozenset()  # the old site's addresses redirects.txt answers (``moved_paths``)
 
     @classmethod
-    def of(cls, site: _Site, spoken: dict[str, str], renamed: dict[str, str]) -> _BodyPlan:
+    def of(cls, site: _Site, spoken: dict[str, str], renamed: dict[str, str],
+           moved: frozenset[str] = frozenset()) -> _BodyPlan:
         """``spoken``: lang -> ``uistrings.translations_digest``, what the words depend on; they are not looked
-        up here. ``renamed``: ``redirects.old_names`` of the site's German originals."""
+        up here. ``renamed``: ``redirects.old_names`` of the site's German originals; ``moved``: ``moved_paths``."""
         published = frozenset(site.published)
         contexts = {lang: hashlib.sha256(json.dumps(
             [code_digest(), lang, sorted(f"{code}/{slug}" for (code, slug) in published if code in (lang, site.source)),
-             spoken[lang], site.urls.base_url, renamed, site.clean_html]).encode("utf-8")).hexdigest()
+             spoken[lang], site.urls.base_url, renamed, site.clean_html, sorted(moved),
+             sorted(site.languages)]).encode("utf-8")).hexdigest()
             for lang in site.languages}
         return cls(site.source, site.urls, published, Media(site.media.files), {}, contexts, renamed,
-                   clean=site.clean_html)
+                   clean=site.clean_html, moved=moved)
 
     def speaking(self, site: _Site) -> _BodyPlan:
         """This plan with its ``words``, in the UI translations of each language (``_Site.ui``)."""
@@ -1144,6 +1162,13 @@ class _BodyPlan:
             if (code, slug) in self.published:
                 return self.urls.path("article", code, slug), None if code == lang else code
         return None
+
+    def nowhere(self, path: str) -> bool:
+        """Whether a root-relative link's ``path`` that ``link`` found no article for is an article page's address
+        in one of the site's language folders (``Urls.page_address``) that this build makes no page at and
+        redirects.txt does not answer: a reader would get 'not found' (``render``'s ``nowhere``)."""
+        page = self.urls.page_address(path, self.contexts)
+        return page is not None and page not in self.published and old_path(path) not in self.moved
 
     def media_url(self, lang: str, slug: str, url: str) -> str | None:
         """Where the file an article's German original references is published for an edition in ``lang``
@@ -1277,7 +1302,8 @@ class _Bodies:
         try:
             rendered = render(page.body, lambda slug: plan.link(page.lang, slug), allowance, words[0], plan.source,
                               lambda url: plan.media_url(page.lang, page.slug, url), words[1], words[2],
-                              heading_ids, words[3], True, page.lang)  # no_break: each language's typography
+                              heading_ids, words[3], True, page.lang,  # no_break: each language's typography
+                              plan.nowhere)
         except VerlagError as exc:  # the German original, rendered first, is where the author can fix it
             article = self.sources.get(page.slug)
             if article is None:
@@ -1522,7 +1548,7 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
             site.env(lang)
         if len(errors) == before and lang not in site.in_english:  # English words are named every build
             clean[lang] = spoken[lang]
-    plan = _BodyPlan.of(site, spoken, renamed)
+    plan = _BodyPlan.of(site, spoken, renamed, moved)
     bodies = _Bodies(plan, _StoredBodies(config.state_dir / BODIES_FILE, config.root), site.published, site.sources)
     previous = state.get("pages", {})
     theme = theme_digest(config)

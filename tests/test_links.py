@@ -277,6 +277,53 @@ def test_an_old_address_taken_out_of_the_linked_article_s_aliases_holds_the_link
     assert "link-target" in project.read("review/en/tee.html")
 
 
+def test_an_old_address_the_po_writer_wrapped_is_seen_and_taking_it_out_of_aliases_holds_the_link_back(
+        project: Project):
+    """As above with an old address long enough that the PO writer wraps the msgstr after one of its "/": the
+    catalog's findings (``SitePages.findings``) scanned the lines as written and saw only ``/2023/11/``, so the
+    edition's key missed the alias; taking it out left the English sentence and its dead link on the page, and
+    status its 0 errors."""
+    project.write("verlag.toml", project.read("verlag.toml").replace('["en", "fr"]', '["en"]') + SITE)
+    old = "/blog/2023/11/ein-sehr-langer-alter-pfad-zum-gesunden-schlaf-in-den-langen-naechten-des-winters/"
+    schlafen = article("Schlafen", "Gut schlafen hilft.\n", aliases=f"[{old}]")
+    project.write("source_de/schlafen.md", schlafen)
+    project.write("source_de/tee.md", article("Tee", "Lesen Sie [dies](schlafen.md).\n"))
+    project.run("extract")
+    english = f"Read about sleeping well in the evening in [this article of ours]({old})."
+    po = review(project, "en", "tee", {("title", "Tee"): "Tea", "Lesen Sie [dies](schlafen.md).": english})
+    msgfmt_check(po)
+    assert f"({old}" not in po.read_text(encoding="utf-8")  # wrapped inside the address
+    project.run("build")
+    assert _tee_shown(project) == (None, 0, ["/blog/de/schlafen/"])
+    project.write("source_de/schlafen.md", schlafen.replace(f"aliases: [{old}]\n", ""))
+    assert "[link-target]" in project.run("check", code=1).output
+    assert "en/tee: 1 segment held back by QA errors" in project.run("build").output
+    assert _tee_shown(project) == ("de", 1, ["/blog/de/schlafen/"])
+
+
+def test_a_catalog_s_findings_see_addresses_and_file_names_the_po_writer_wrapped(project: Project):
+    """Every kind of link ``SitePages.findings`` looks for, in a msgstr the PO writer wraps inside it (after a "/"
+    or a "-"), is found whole, as the catalog's parser reads the string."""
+    from pipeline.config import load_config
+    from pipeline.pofile import field
+    from pipeline.published import SitePages
+
+    project.write("verlag.toml", project.read("verlag.toml") + SITE)
+    text = ("Siehe [den Beitrag über das Teetrinken](/2023/11/ein-sehr-langer-alter-pfad-zum-teetrinken-am-abend/), "
+            "[die Seite zum Schlafen am Abend](https://praxis.example/blog/en/ein-sehr-langer-name-fuer-den-schlaf/) "
+            "und [die Datei über die Brennnesseln im Garten]"
+            "(ein-sehr-langer-dateiname-ueber-brennnesseln-im-garten.md).")
+    lines = field("", "msgstr", text)
+    assert lines[1].endswith('alter-pfad-"') and lines[2].endswith('praxis."') and lines[4].endswith('-im-"')
+    catalog = ("\n".join(['msgid ""', 'msgstr ""', '"Content-Type: text/plain; charset=UTF-8\\n"', "",
+                          'msgid "x"', *lines]) + "\n").encode()
+    (project.root / "x.po").write_bytes(catalog)
+    msgfmt_check(project.root / "x.po")
+    assert SitePages(load_config(project.root)).findings(catalog) == (
+        [["en", "ein-sehr-langer-name-fuer-den-schlaf"]], ["ein-sehr-langer-dateiname-ueber-brennnesseln-im-garten"],
+        ["/2023/11/ein-sehr-langer-alter-pfad-zum-teetrinken-am-abend"])
+
+
 def test_a_rename_verlag_forgets_holds_back_a_link_to_the_article_s_new_name_at_the_next_build(project: Project):
     """alt.md was renamed to neu.md (extract records it), so the reviewer's neu.md for the German's alt.md is the same
     article. A new article alt.md makes extract forget the rename: alt.md is that article now, and the link changed.
@@ -759,3 +806,35 @@ def test_a_link_to_a_draft_s_file_is_its_text_without_the_link_in_every_language
         assert not body.xpath(".//a"), lang
         assert text in body.text_content() and len(body.xpath(".//em")) == 1, lang
     assert "[post on the *evening*](abend.md#ruhe)" in project.read("editions/en/tee.md")
+
+
+def test_a_root_path_to_a_page_of_a_language_folder_the_site_will_not_have_is_its_text_without_the_link(
+        project: Project):
+    """``/de/gibt-es-nicht/`` names a page of the site's own German folder that no article answers to: it was
+    published as a link that gave "not found", and neither check nor build said a word (the language folder counted
+    as served). Now it is shown as its text, with the warning naming file and line, in every language, and check
+    says the same. A page the site makes there (the feed), an old address redirects.txt answers and a path outside
+    the language folders (which the host may serve: verlag cannot know) stay links; ``/en/tee/`` with no English tee page leads to the German one."""
+    project.write("verlag.toml", project.read("verlag.toml").replace('["en", "fr"]', '["en"]')
+                  + '[site]\nbase_url = "https://praxis.example/"\n[publish]\nmin_translated = 0\n')
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.write("redirects.txt", "/de/alter-tee/ /de/tee/\n")
+    german = ("Erst [eins](/de/gibt-es-nicht/), dann [zwei](/en/tee/), [drei](/2022/alt.html), "
+              "[vier](/de/feed.xml) und [fünf](/de/alter-tee/).")
+    project.write("source_de/fasten.md", article("Fasten", german + "\n"))
+    project.run("extract")
+    review(project, "en", "fasten", {("title", "Fasten"): "Fasting", german: (
+        "First [one](/de/gibt-es-nicht/), then [two](/en/tee/), [three](/2022/alt.html), [four](/de/feed.xml) and "
+        "[five](/de/alter-tee/).")})
+    dead = ("warning: source_de/fasten.md:5: '/de/gibt-es-nicht/': the site has no page at this address (no article "
+            "of that name, no old address under an article's aliases:); the pages show the link's text without the "
+            "link")
+    checked = project.run("check").output
+    assert dead in checked and checked.count("the pages show the link's text") == 1, checked
+    assert "source_de/fasten.md:5: '/2022/alt.html': the site has no page or file at this address" in checked
+    assert dead.removeprefix("warning: ") in project.run("build").output
+    for lang, text in (("de", "Erst eins, dann"), ("en", "First one, then")):
+        body = html.fromstring(project.read(f"site/{lang}/fasten/index.html")).xpath(
+            "//div[@class='article-body']")[0]
+        assert body.xpath(".//a/@href") == ["/de/tee/", "/2022/alt.html", "/de/feed.xml", "/de/alter-tee/"], lang
+        assert text in body.text_content(), lang
