@@ -23,7 +23,11 @@ Jekyll or Hugo site's root (a folder of the author's material holding ``blog/`` 
 with why: a README (or LICENSE, CHANGELOG), Hugo's ``_index.md``, the home page (``index.*`` at the top of the
 folder; an ``index.*`` in a subfolder is that folder's page: a Hugo bundle, a saved site), and folders of a site
 generator (``_layouts/``, ``_site/``, any ``_name/`` but ``_posts/`` and ``_drafts/``). Hidden folders and a browser's
-``*_files/`` folder (the images of a saved page, which its page's import copies) are not looked into.
+``*_files/`` folder (the images of a saved page, which its page's import copies) are not looked into. An RSS or
+Atom feed in a ``feed/`` folder below the one imported (a ``wget --mirror`` copy's ``feed/index.html``,
+``category/tee/feed/index.html``) is left out with why: it holds the posts again, which their own pages beside it
+give whole (a folder of such feeds alone is read); one named by itself is read as a feed, and so is a
+``feed.xml``.
 
 Drafts (Hugo ``draft: true``, Jekyll ``published: false`` or ``_drafts/``) are articles: imported with ``draft:
 true`` and why beside it (``importer_markdown``), and listed at the end of the import, so unfinished work is not
@@ -32,6 +36,7 @@ lost; an author deletes the file to drop one.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import shlex
 from dataclasses import dataclass, field
@@ -50,6 +55,7 @@ HUGO_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml"
 POST_FOLDERS = ("_posts", "_drafts")  # Jekyll's
 PAGE_SUFFIXES = (".md", ".markdown", ".html")  # a site's page left out is named; its other files are not
 REPOSITORY_FILES = ("readme", "license", "licence", "changelog", "contributing")  # names without suffix, any case
+FEED_SKIPPED = "an RSS/Atom feed (the posts again, read from their own pages), not an article"
 _TRANSLATION = re.compile(r"^(.+)\.([a-z]{2,3}(?:-[A-Za-z0-9]+)*)$")  # Hugo's name.<lang> (without .md)
 
 
@@ -89,7 +95,24 @@ def import_files(path: Path, source_language: str, languages: Iterable[str] = ()
     if not found.files:
         raise VerlagError(f"{found.site} without posts to import" if found.site else
                           f"no {', '.join(FOLDER_SUFFIXES)} files to import in this folder or its subfolders", path)
+    feeds = [file for file in found.files if "feed" in file.relative_to(path).parts[:-1] and _feed(file)]
+    if feeds and len(feeds) < len(found.files):  # the posts again, beside their own pages
+        found = dataclasses.replace(found, files=[f for f in found.files if f not in feeds],
+                                    skipped=[*found.skipped, *((f, FEED_SKIPPED) for f in feeds)])
     return found
+
+
+def _feed(file: Path) -> bool:
+    """Whether ``file`` is an RSS or Atom feed (``importer.detect_kind`` of its start), as a saved blog's
+    ``feed/index.html`` is. A file that cannot be read or sniffed is no feed here: its import names
+    the problem."""
+    from .importer import detect_kind  # importer imports this module
+
+    try:
+        with file.open("rb") as stream:
+            return detect_kind(file, stream.read(65536)) == "feed"
+    except (OSError, VerlagError):
+        return False
 
 
 def _site(root: Path, source_language: str, languages: frozenset[str] = frozenset()) -> ImportFiles | None:

@@ -544,6 +544,33 @@ def test_a_saved_list_of_posts_beside_the_posts_is_named_not_imported_as_an_arti
     assert (project.root / "source_de/holunderblueten-sammeln.md").is_file()
 
 
+HOLUNDER_FEED = """<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"
+ xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Praxis am Bach</title>
+<link>https://www.praxis-am-bach.example</link><item><title>Holunderblüten sammeln</title>
+<link>https://www.praxis-am-bach.example/post/holunderbl%C3%BCten-sammeln</link>
+<pubDate>Tue, 13 Jun 2023 22:30:00 +0000</pubDate><description><![CDATA[Im Juni duften die Holundersträucher.]]>
+</description><content:encoded><![CDATA[<p>Im Juni duften die Holundersträucher an jedem Feldrand.</p>]]>
+</content:encoded></item></channel></rss>
+"""
+
+
+def test_a_feed_saved_beside_the_posts_is_named_not_read_as_posts_but_read_when_alone(project, tmp_path):
+    """Trial t2: a wget mirror of a WordPress blog holds its RSS feed as feed/index.html; the folder's import read
+    it as posts, and its post beside its own page was "already imported as …" (exit 2). In a folder with other
+    files a feed in a feed/ folder is left out and named; the feed named by itself is read."""
+    mirror = tmp_path / "mirror"
+    (mirror / "feed").mkdir(parents=True)
+    (mirror / "feed/index.html").write_text(HOLUNDER_FEED, encoding="utf-8")
+    (mirror / "2023/06/holunder").mkdir(parents=True)
+    (mirror / "2023/06/holunder/index.html").write_text(WIX_SAVED, encoding="utf-8")
+    out = project.run("import", "--dry-run", str(mirror)).output
+    assert ("skipped " + str(mirror / "feed/index.html") + ": an RSS/Atom feed (the posts again, read from their "
+            "own pages), not an article\n") in out, out
+    assert "error" not in out and "1 file to read" in out
+    out = project.run("import", "--dry-run", str(mirror / "feed/index.html")).output
+    assert "skipped" not in out and "holunderblueten-sammeln.md" in out, out
+
+
 CHROME_WIX_LIST = """<!DOCTYPE html>
 <!-- saved from url=(0041)https://www.praxis-am-bach.example/blog -->
 <html lang="de"><head><meta http-equiv="Content-Type" content="text/html; charset=UTF-8">
