@@ -88,8 +88,9 @@ def import_files(path: Path, source_language: str, languages: Iterable[str] = ()
         if path.exists():
             regular(path)  # a named pipe, socket or device: ``NotAFile`` names it, never opened
         raise VerlagError("no such file or folder", path)
-    languages = frozenset(lang.lower() for lang in languages)
-    found = _site(path, source_language, languages) or _plain(path, source_language, languages)
+    listed = tuple(languages)
+    languages = frozenset(lang.lower() for lang in listed)
+    found = _site(path, source_language, languages) or _plain(path, source_language, listed)
     if not found.files and found.errors:
         raise found.errors[0]
     if not found.files:
@@ -324,8 +325,10 @@ def _original(file: Path, twin: Path, known: frozenset[str], own: str, source: s
     return next((c for c in candidates if c != file and c.is_file() and _language(c, known, own) == source), None)
 
 
-def _plain(folder: Path, source_language: str, languages: frozenset[str] = frozenset()) -> ImportFiles:
-    """A folder's source files and those of its subfolders, but the ones that are no articles."""
+def _plain(folder: Path, source_language: str, listed: tuple[str, ...] = ()) -> ImportFiles:
+    """A folder's source files and those of its subfolders, but the ones that are no articles. ``listed``:
+    verlag.toml's languages, as written there."""
+    languages = frozenset(lang.lower() for lang in listed)
     files: list[Path] = []
     skipped: list[tuple[Path, str]] = []
     generated: list[Path] = []
@@ -347,7 +350,7 @@ def _plain(folder: Path, source_language: str, languages: frozenset[str] = froze
 
     errors: list[VerlagError] = []
     for file in _walk(folder, enter, errors, skipped):
-        why = _named(file, top=file.parent == folder) or _translation(file, source_language) or \
+        why = _named(file, top=file.parent == folder) or _translation(file, source_language, listed) or \
             _resource(file, folder)
         if why is None:
             files.append(file)
@@ -438,11 +441,12 @@ def _stem(file: Path) -> str:
     return named.group(1) if named else file.stem
 
 
-def _translation(file: Path, source_language: str) -> str | None:
+def _translation(file: Path, source_language: str, listed: tuple[str, ...] = ()) -> str | None:
     """Why ``name.<lang>.md`` is no German article: Hugo's translation by file name into another language of
     ``name.md``, or of ``name.<source_language>.md`` beside it (where the source language is not Hugo's default
     one), https://gohugo.io/content-management/multilingual/#translation-by-file-name. One in
-    ``source_language`` is the article itself."""
+    ``source_language`` is the article itself. The command it suggests takes a language of ``listed``
+    (verlag.toml's languages) alone: for another, it first says to add it there, with the line to write."""
     named = _TRANSLATION.match(file.stem) if file.suffix.lower() in (".md", ".markdown") else None
     if named is None or named.group(2).lower() == source_language.lower():
         return None
@@ -456,5 +460,11 @@ def _translation(file: Path, source_language: str) -> str | None:
         slug = read_markdown(original, file_bytes(original, IMPORTED)).slug
     except (OSError, VerlagError):  # the original's own problem is reported when it is imported
         slug = "SLUG"
-    return (f"a translation ({named.group(2)}) of {original.name} in Hugo's naming: bring it in with "
-            f"verlag import --translation-of {slug} --lang {named.group(2)} {shlex.quote(str(file))}")
+    lang = next((own for own in listed if own.lower() == named.group(2).lower()), None)
+    command = (f"verlag import --translation-of {slug} --lang {lang or named.group(2)} "
+               f"{shlex.quote(str(file))}")
+    if lang is None:
+        line = "languages = [" + ", ".join(f'"{own}"' for own in (*listed, named.group(2))) + "]"
+        return (f"a translation ({named.group(2)}) of {original.name} in Hugo's naming into a language verlag.toml's "
+                f"languages do not list: add it there first ({line}), then bring it in with {command}")
+    return f"a translation ({named.group(2)}) of {original.name} in Hugo's naming: bring it in with {command}"
