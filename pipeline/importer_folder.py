@@ -23,7 +23,11 @@ Jekyll or Hugo site's root (a folder of the author's material holding ``blog/`` 
 with why: a README (or LICENSE, CHANGELOG), Hugo's ``_index.md``, the home page (``index.*`` at the top of the
 folder; an ``index.*`` in a subfolder is that folder's page: a Hugo bundle, a saved site), and folders of a site
 generator (``_layouts/``, ``_site/``, any ``_name/`` but ``_posts/`` and ``_drafts/``). Hidden folders and a browser's
-``*_files/`` folder (the images of a saved page, which its page's import copies) are not looked into.
+``*_files/`` folder (the images of a saved page, which its page's import copies) are not looked into. An RSS or
+Atom feed in a ``feed/`` folder below the one imported (a ``wget --mirror`` copy's ``feed/index.html``,
+``category/tee/feed/index.html``) is left out with why: it holds the posts again, which their own pages beside it
+give whole (a folder of such feeds alone is read); one named by itself is read as a feed, and so is a
+``feed.xml``.
 
 Drafts (Hugo ``draft: true``, Jekyll ``published: false`` or ``_drafts/``) are articles: imported with ``draft:
 true`` and why beside it (``importer_markdown``), and listed at the end of the import, so unfinished work is not
@@ -32,6 +36,7 @@ lost; an author deletes the file to drop one.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import shlex
 from dataclasses import dataclass, field
@@ -50,6 +55,7 @@ HUGO_CONFIGS = ("hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml"
 POST_FOLDERS = ("_posts", "_drafts")  # Jekyll's
 PAGE_SUFFIXES = (".md", ".markdown", ".html")  # a site's page left out is named; its other files are not
 REPOSITORY_FILES = ("readme", "license", "licence", "changelog", "contributing")  # names without suffix, any case
+FEED_SKIPPED = "an RSS/Atom feed (the posts again, read from their own pages), not an article"
 _TRANSLATION = re.compile(r"^(.+)\.([a-z]{2,3}(?:-[A-Za-z0-9]+)*)$")  # Hugo's name.<lang> (without .md)
 
 
@@ -82,14 +88,32 @@ def import_files(path: Path, source_language: str, languages: Iterable[str] = ()
         if path.exists():
             regular(path)  # a named pipe, socket or device: ``NotAFile`` names it, never opened
         raise VerlagError("no such file or folder", path)
-    languages = frozenset(lang.lower() for lang in languages)
-    found = _site(path, source_language, languages) or _plain(path, source_language, languages)
+    listed = tuple(languages)
+    languages = frozenset(lang.lower() for lang in listed)
+    found = _site(path, source_language, languages) or _plain(path, source_language, listed)
     if not found.files and found.errors:
         raise found.errors[0]
     if not found.files:
         raise VerlagError(f"{found.site} without posts to import" if found.site else
                           f"no {', '.join(FOLDER_SUFFIXES)} files to import in this folder or its subfolders", path)
+    feeds = [file for file in found.files if "feed" in file.relative_to(path).parts[:-1] and _feed(file)]
+    if feeds and len(feeds) < len(found.files):  # the posts again, beside their own pages
+        found = dataclasses.replace(found, files=[f for f in found.files if f not in feeds],
+                                    skipped=[*found.skipped, *((f, FEED_SKIPPED) for f in feeds)])
     return found
+
+
+def _feed(file: Path) -> bool:
+    """Whether ``file`` is an RSS or Atom feed (``importer.detect_kind`` of its start), as a saved blog's
+    ``feed/index.html`` is. A file that cannot be read or sniffed is no feed here: its import names
+    the problem."""
+    from .importer import detect_kind  # importer imports this module
+
+    try:
+        with file.open("rb") as stream:
+            return detect_kind(file, stream.read(65536)) == "feed"
+    except (OSError, VerlagError):
+        return False
 
 
 def _site(root: Path, source_language: str, languages: frozenset[str] = frozenset()) -> ImportFiles | None:
@@ -301,8 +325,10 @@ def _original(file: Path, twin: Path, known: frozenset[str], own: str, source: s
     return next((c for c in candidates if c != file and c.is_file() and _language(c, known, own) == source), None)
 
 
-def _plain(folder: Path, source_language: str, languages: frozenset[str] = frozenset()) -> ImportFiles:
-    """A folder's source files and those of its subfolders, but the ones that are no articles."""
+def _plain(folder: Path, source_language: str, listed: tuple[str, ...] = ()) -> ImportFiles:
+    """A folder's source files and those of its subfolders, but the ones that are no articles. ``listed``:
+    verlag.toml's languages, as written there."""
+    languages = frozenset(lang.lower() for lang in listed)
     files: list[Path] = []
     skipped: list[tuple[Path, str]] = []
     generated: list[Path] = []
@@ -324,7 +350,7 @@ def _plain(folder: Path, source_language: str, languages: frozenset[str] = froze
 
     errors: list[VerlagError] = []
     for file in _walk(folder, enter, errors, skipped):
-        why = _named(file, top=file.parent == folder) or _translation(file, source_language) or \
+        why = _named(file, top=file.parent == folder) or _translation(file, source_language, listed) or \
             _resource(file, folder)
         if why is None:
             files.append(file)
@@ -415,11 +441,12 @@ def _stem(file: Path) -> str:
     return named.group(1) if named else file.stem
 
 
-def _translation(file: Path, source_language: str) -> str | None:
+def _translation(file: Path, source_language: str, listed: tuple[str, ...] = ()) -> str | None:
     """Why ``name.<lang>.md`` is no German article: Hugo's translation by file name into another language of
     ``name.md``, or of ``name.<source_language>.md`` beside it (where the source language is not Hugo's default
     one), https://gohugo.io/content-management/multilingual/#translation-by-file-name. One in
-    ``source_language`` is the article itself."""
+    ``source_language`` is the article itself. The command it suggests takes a language of ``listed``
+    (verlag.toml's languages) alone: for another, it first says to add it there, with the line to write."""
     named = _TRANSLATION.match(file.stem) if file.suffix.lower() in (".md", ".markdown") else None
     if named is None or named.group(2).lower() == source_language.lower():
         return None
@@ -433,5 +460,11 @@ def _translation(file: Path, source_language: str) -> str | None:
         slug = read_markdown(original, file_bytes(original, IMPORTED)).slug
     except (OSError, VerlagError):  # the original's own problem is reported when it is imported
         slug = "SLUG"
-    return (f"a translation ({named.group(2)}) of {original.name} in Hugo's naming: bring it in with "
-            f"verlag import --translation-of {slug} --lang {named.group(2)} {shlex.quote(str(file))}")
+    lang = next((own for own in listed if own.lower() == named.group(2).lower()), None)
+    command = (f"verlag import --translation-of {slug} --lang {lang or named.group(2)} "
+               f"{shlex.quote(str(file))}")
+    if lang is None:
+        line = "languages = [" + ", ".join(f'"{own}"' for own in (*listed, named.group(2))) + "]"
+        return (f"a translation ({named.group(2)}) of {original.name} in Hugo's naming into a language verlag.toml's "
+                f"languages do not list: add it there first ({line}), then bring it in with {command}")
+    return f"a translation ({named.group(2)}) of {original.name} in Hugo's naming: bring it in with {command}"

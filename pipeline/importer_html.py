@@ -75,9 +75,16 @@ PROSE_WORDS = 5  # a dropped block with this many words is named in the summary
 PUBLISHED_RE = re.compile(r"^(?:(?:(?:veröffentlicht|geschrieben)\s+)?von\s+(?P<name>\S.*?)\s+am\s+(?P<on>\S.*)"
                           r"|(?:veröffentlicht|erschienen|geschrieben|gepostet)(?:\s+am)?\s+(?P<date>\S.*?)"
                           r"(?:\s+von\s+(?P<by>\S.*))?)$", re.I)
-# WordPress themes' byline (``_entry_meta``), not one in a sidebar's, menu's or comment's list of posts
-ENTRY_META_XPATH = ("//*[contains(concat(' ', normalize-space(@class), ' '), ' entry-meta ')]"
-                    "[not(ancestor::aside or ancestor::nav or ancestor::*[@id='comments'])]")
+# WordPress themes' byline (``_entry_meta``): Underscores' entry-meta and its posted-on and byline spans, Divi's
+# post-meta, Hybrid's entry-byline; not one in a sidebar's, menu's or comment's list of posts
+BYLINE_CLASSES = ("entry-meta", "post-meta", "entry-byline", "byline", "posted-on")
+OUTSIDE_ARTICLE = "not(ancestor::aside or ancestor::nav or ancestor::*[@id='comments'])"
+ENTRY_META_XPATH = ("//*[" + " or ".join(f"contains(concat(' ', normalize-space(@class), ' '), ' {name} ')"
+                                         for name in BYLINE_CLASSES) + f"][{OUTSIDE_ARTICLE}]")
+# Underscores' footer of a post's categories and tags (``_entry_footer``): these classes only
+ENTRY_FOOTER_XPATH = ("//footer[contains(concat(' ', normalize-space(@class), ' '), ' entry-footer ')]"
+                      f"[{OUTSIDE_ARTICLE}]")
+FOOTER_LINKS = frozenset({"cat-links", "tags-links", "comments-link", "edit-link"})
 TEXT_BEGINS = (*HEADINGS, "ul", "ol", "table", "blockquote", "pre")  # after one of these no byline follows
 BLOCK_TAGS = r"(?:p|div|h[1-6]|ul|ol|li|blockquote|figure|table|pre|hr)"
 BLOCK_TAG_RE = re.compile(rf"</?{BLOCK_TAGS}\b", re.I)
@@ -1099,9 +1106,12 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
     dropped: list[str] = []
     others: list[str] = []
     widgets = _drop_widgets(doc, dropped, others)
-    entry_meta = _entry_meta(doc, notes)
-    gone = entry_meta.pop("text", None)  # trafilatura may have joined it to the text after it in one block
-    blocks = [b.replace(gone, "", 1) if gone else b for b in _blocks(content) if b not in widgets]
+    legal = _legal_slug(meta.title, url)
+    entry_meta = _entry_meta(doc, notes, legal)
+    gone = [*entry_meta.pop("text", []), *_entry_footer(doc, notes)]  # trafilatura may join them to other text
+    blocks = [b for b in _blocks(content) if b not in widgets]
+    for text in gone:
+        blocks = [b.replace(text, "", 1) for b in blocks]
     blocks = [b for b in blocks if b]
     outer = _blocks(content, outer=True)
     node = _main_node(doc, blocks)
@@ -1119,14 +1129,15 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
         date = _shown_day(date, date_from, byline, zone, notes)
     elif date is not None:
         notes.append(f"date: {date.isoformat()} from {date_from}")
-    author = _as_written(meta.author, unescape(data.decode("utf-8", "replace"))) or byline.get("author")
-    if author and not meta.author:
+    stated = _as_written(meta.author, unescape(data.decode("utf-8", "replace")))
+    # a theme's marked byline before trafilatura's reading of it ("Veröffentlicht" of a <p class="byline">)
+    author = entry_meta.get("author") or stated or byline.get("author")
+    if author and author != stated:
         notes.append(f"author (the byline's): {author}")
     notes = [f"title: {title}" + (f" (the site's name left out of {meta.title!r})" if title != meta.title else ""),
              *sniffed, *notes, *(f"left out (widget text?): {t}: add it by hand if it belongs"
                                                for t in dropped), *others, *lazy, *more, *_lost(node, body)]
     tags = [t for t in (meta.tags or []) + (meta.categories or []) + page_tags if t]
-    legal = _legal_slug(meta.title, url)
     if legal:
         notes.insert(1, f"a legal page ({legal}): goes to seiten/, not among the articles")
     return [new_article(title, body, str(path), author=author, date=date,
@@ -1293,16 +1304,22 @@ def _leading_byline(node, title: str, notes: list[str]) -> dict:
     return {}
 
 
-def _entry_meta(doc, notes: list[str]) -> dict:
-    """{"author": …, "date": …, "shown": …, "text": its squashed text} of the post's byline as WordPress themes
-    mark it (``ENTRY_META_XPATH``: ``<div class="entry-meta">`` under the title, outside a sidebar or menu), removed
-    from ``doc`` and named in ``notes`` before the article is located, so that it is left out however long the post
-    (trafilatura keeps it in a short one's text, not in a long one's); the date is its ``<time datetime>``'s, the
-    author its ``author``/``fn`` link's, else both as ``_text_byline`` reads the text. Empty where the page has no
-    such element or it names neither: it stays."""
-    for element in doc.xpath(ENTRY_META_XPATH)[:1]:
-        written = _words(element.text_content())
-        found = _text_byline(written) if written else {}
+def _entry_meta(doc, notes: list[str], legal: str | None = None) -> dict:
+    """{"author": …, "date": …, "shown": …, "text": the squashed text of each} of the post's byline as WordPress
+    themes mark it (``ENTRY_META_XPATH``: ``<div class="entry-meta">`` under the title, Underscores' ``posted-on``
+    and ``byline`` spans, ``post-meta``, ``entry-byline``, ``byline``; every one outside a sidebar or menu, the
+    outermost of nested ones), removed from ``doc`` and named in ``notes`` before the article is located, so that
+    it is left out however long the post (trafilatura keeps it in a short one's text, not in a long one's); the
+    date is its ``<time datetime>``'s, the author its ``author``/``fn`` link's, else both as ``_text_byline``
+    reads the text, the first element's first. An element that names neither stays. On a ``legal`` page (an
+    Impressum, ``_legal_slug``) it is the theme's, no byline: left out and named as such, its author and date not
+    taken (only "text")."""
+    elements = doc.xpath(ENTRY_META_XPATH)
+    byline: dict = {}
+    texts, written = [], []
+    for element in (e for e in elements if not any(a in elements for a in e.iterancestors())):
+        words = _words(element.text_content())
+        found = _text_byline(words) if words else {}
         stamp = element.xpath("string((.//time[contains(@class, 'published')] | .//time)[1]/@datetime)")
         try:
             found["date"], found["shown"] = dt.date.fromisoformat(stamp[:10]), stamp[:10]
@@ -1313,11 +1330,37 @@ def _entry_meta(doc, notes: list[str]) -> dict:
         if names and _words(names[0].text_content()):
             found["author"] = _words(names[0].text_content())
         if not found:
-            return {}
-        notes.append(f"left out the byline: {written}")
+            continue
+        for key, value in found.items():
+            byline.setdefault(key, value)
+        written.append(words)
+        texts.append(_squash(words))
         _drop_keeping_tail(element)
-        return {**found, "text": _squash(written)}
-    return {}
+    if not texts:
+        return {}
+    if legal:
+        notes.append(f"left out the theme's date and author line (a legal page has no byline): {' '.join(written)}")
+        return {"text": texts}
+    notes.append(f"left out the byline: {' '.join(written)}")
+    return {**byline, "text": texts}
+
+
+def _entry_footer(doc, notes: list[str]) -> list[str]:
+    """The squashed text of each ``<footer class="entry-footer">`` under a post that holds its categories and tags
+    alone (``FOOTER_LINKS``: Underscores' ``cat-links``, ``tags-links``, the comments and edit links, nothing
+    else), removed from ``doc`` and named in ``notes``: theme furniture, not article text (its tags are read from
+    the page's metadata)."""
+    texts = []
+    for footer in doc.xpath(ENTRY_FOOTER_XPATH):
+        parts = list(footer)
+        if not parts or _words(footer.text or "") or any(_words(p.tail or "") for p in parts) or \
+                any(not FOOTER_LINKS & set((p.get("class") or "").split()) for p in parts):
+            continue
+        words = _words(" ".join(footer.itertext()))
+        notes.append(f"left out the categories and tags under the post: {words}")
+        texts.append(_squash(words))
+        _drop_keeping_tail(footer)
+    return texts
 
 
 def _text_byline(text: str) -> dict:

@@ -434,3 +434,19 @@ def test_a_12_mb_inline_image_is_named_with_its_file_not_lost_with_the_export_or
     assert (f"error: {hugo}: 12.0 MB is more than verlag reads of a German source (8.0 MB); 12.0 MB of it is 1 "
             "inline image (a data: address)") in out, out[:2000]
     assert not (project.root / "source_de/foto-im-garten.md").exists()
+
+
+def test_a_hugo_named_translation_in_a_plain_folder_says_to_add_its_language_before_the_command(project, tmp_path):
+    """A plain folder holding tee.md, tee.en.md and tee.es.md (no Hugo site): each translation is named with the
+    command that brings it in. For es, which verlag.toml's languages (en, fr) do not list, that command would fail
+    ("'es' is not in languages"): it said to run it all the same; it says to add es there first, with the line."""
+    folder = tree(tmp_path / "notizen", {
+        "tee.md": f'---\ntitle: "Kräutertee am Abend"\ndate: 2024-01-10\n---\n{TEA_DE}',
+        "tee.en.md": f'---\ntitle: "Herbal tea in the evening"\n---\n{TEA_EN}',
+        "tee.es.md": '---\ntitle: "Té de hierbas"\n---\nMuchos pacientes preguntan.\n'})
+    out = project.run("import", "--dry-run", str(folder)).output
+    assert (f"  skipped {folder / 'tee.en.md'}: a translation (en) of tee.md in Hugo's naming: bring it in with "
+            f"verlag import --translation-of kraeutertee-am-abend --lang en {folder / 'tee.en.md'}\n") in out, out
+    assert (f"  skipped {folder / 'tee.es.md'}: a translation (es) of tee.md in Hugo's naming into a language "
+            'verlag.toml\'s languages do not list: add it there first (languages = ["en", "fr", "es"]), then bring '
+            f"it in with verlag import --translation-of kraeutertee-am-abend --lang es {folder / 'tee.es.md'}\n") in out

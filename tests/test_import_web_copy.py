@@ -544,6 +544,33 @@ def test_a_saved_list_of_posts_beside_the_posts_is_named_not_imported_as_an_arti
     assert (project.root / "source_de/holunderblueten-sammeln.md").is_file()
 
 
+HOLUNDER_FEED = """<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"
+ xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Praxis am Bach</title>
+<link>https://www.praxis-am-bach.example</link><item><title>Holunderblüten sammeln</title>
+<link>https://www.praxis-am-bach.example/post/holunderbl%C3%BCten-sammeln</link>
+<pubDate>Tue, 13 Jun 2023 22:30:00 +0000</pubDate><description><![CDATA[Im Juni duften die Holundersträucher.]]>
+</description><content:encoded><![CDATA[<p>Im Juni duften die Holundersträucher an jedem Feldrand.</p>]]>
+</content:encoded></item></channel></rss>
+"""
+
+
+def test_a_feed_saved_beside_the_posts_is_named_not_read_as_posts_but_read_when_alone(project, tmp_path):
+    """Trial t2: a wget mirror of a WordPress blog holds its RSS feed as feed/index.html; the folder's import read
+    it as posts, and its post beside its own page was "already imported as …" (exit 2). In a folder with other
+    files a feed in a feed/ folder is left out and named; the feed named by itself is read."""
+    mirror = tmp_path / "mirror"
+    (mirror / "feed").mkdir(parents=True)
+    (mirror / "feed/index.html").write_text(HOLUNDER_FEED, encoding="utf-8")
+    (mirror / "2023/06/holunder").mkdir(parents=True)
+    (mirror / "2023/06/holunder/index.html").write_text(WIX_SAVED, encoding="utf-8")
+    out = project.run("import", "--dry-run", str(mirror)).output
+    assert ("skipped " + str(mirror / "feed/index.html") + ": an RSS/Atom feed (the posts again, read from their "
+            "own pages), not an article\n") in out, out
+    assert "error" not in out and "1 file to read" in out
+    out = project.run("import", "--dry-run", str(mirror / "feed/index.html")).output
+    assert "skipped" not in out and "holunderblueten-sammeln.md" in out, out
+
+
 CHROME_WIX_LIST = """<!DOCTYPE html>
 <!-- saved from url=(0041)https://www.praxis-am-bach.example/blog -->
 <html lang="de"><head><meta http-equiv="Content-Type" content="text/html; charset=UTF-8">
@@ -876,3 +903,53 @@ def test_a_wordpress_entry_meta_byline_stays_out_of_short_and_long_posts(project
         body = out.split("---\n")[2]
         assert body.startswith("Melisse "), body
         assert "Veröffentlicht" not in body and "Lena" not in body and "/author/" not in body, body
+
+
+THEME_PAGE = """<!DOCTYPE html><html lang="de-DE"><head><meta charset="UTF-8"><title>{title} – Praxis Lind</title>
+<link rel="canonical" href="https://praxis-lind.example/{slug}/"><meta name="generator" content="WordPress 6.4.2">
+</head><body class="single"><nav><a href="/">Startseite</a> <a href="/kontakt/">Kontakt</a></nav>
+<main><article class="post"><header class="entry-header"><h1 class="entry-title">{title}</h1>{byline}</header>
+<div class="entry-content">{paragraphs}</div>
+<footer class="entry-footer"><span class="cat-links">Veröffentlicht in <a href="/category/kraeuter/"
+ rel="category tag">Kräuter</a></span><span class="tags-links">Schlagwörter: <a href="/tag/schlaf/"
+ rel="tag">Schlaf</a></span></footer></article></main>
+<aside><h2>Neueste Beiträge</h2><ul><li><a href="/2025/03/minze/">Minze</a></li></ul></aside></body></html>
+"""
+POSTED_ON = ('<span class="posted-on">Veröffentlicht am <a href="#"><time class="entry-date published" '
+             'datetime="2025-04-07T08:30:00+00:00">7. April 2025</time></a></span>')
+BY = ('<span class="byline"> von <span class="author vcard"><a class="url fn n" href="/author/lena/">Lena Brandt</a>'
+      "</span></span>")
+
+
+def test_other_themes_bylines_and_an_entry_footer_of_categories_stay_out_of_the_post(project, tmp_path):
+    """Trial t2: only the first <div class="entry-meta"> was read as the byline. Divi's post-meta, Hybrid's
+    entry-byline, a byline paragraph and Underscores' posted-on and byline spans without that div (each of them)
+    stayed in the post as its first paragraph; the entry-footer of categories and tags was named as widget text
+    three times. Each is left out and named, the date and author taken from it; on an Impressum the theme's
+    entry-meta is no byline: left out, named as the theme's, its author not taken."""
+    short = "".join(f"<p>Melisse beruhigt, Absatz {n} von drei über den Tee am Abend.</p>" for n in range(3))
+    for name, byline in (("divi", '<p class="post-meta">von Lena Brandt | 7. April 2025</p>'),
+                         ("hybrid", f'<div class="entry-byline">{POSTED_ON}{BY}</div>'),
+                         ("byline", '<p class="byline">Veröffentlicht am 7. April 2025 von Lena Brandt</p>'),
+                         ("underscores", POSTED_ON + BY)):
+        page = tmp_path / f"{name}.html"
+        page.write_text(THEME_PAGE.format(title=f"Melisse {name}", slug=name, byline=byline, paragraphs=short),
+                        encoding="utf-8")
+        out = project.run("import", "--dry-run", str(page)).output
+        assert "left out the byline: " in out and "author: Lena Brandt\n" in out, out
+        assert "date: 2025-04-07\n" in out or "date: 2025-04-07 " in out, out
+        assert "left out the categories and tags under the post: Veröffentlicht in Kräuter Schlagwörter: Schlaf\n" \
+            in out and "widget text" not in out, out
+        body = out.split("---\n")[2]
+        assert body.startswith("Melisse "), body
+        assert "Lena" not in body and "Veröffentlicht" not in body and "Kräuter" not in body, body
+    page = tmp_path / "impressum.html"
+    page.write_text(THEME_PAGE.format(title="Impressum", slug="impressum", paragraphs="<p>Praxis Lind, Am Bach 3, "
+                                      "12345 Musterstadt. Telefon 0123 456789.</p>",
+                                      byline=f'<div class="entry-meta">{POSTED_ON}{BY}</div>'), encoding="utf-8")
+    out = project.run("import", "--dry-run", str(page)).output
+    assert "a legal page (impressum)" in out and "left out the byline" not in out, out
+    assert ("left out the theme's date and author line (a legal page has no byline): Veröffentlicht am 7. April "
+            "2025 von Lena Brandt\n") in out, out
+    body = out.split("---\n")[2]
+    assert body.startswith("Praxis Lind, Am Bach 3") and "Lena" not in body, body
