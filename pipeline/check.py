@@ -1897,7 +1897,7 @@ def article_link_findings(config: Config, sources: Sources, slugs: list[str] | N
     A link that leads to an article only through a rename verlag knows (``renames.link_names``: the old file
     ``alt.md`` of a renamed article) is a ``renamed-link`` warning instead: the pages link the article, but only
     while ``.verlag/`` remembers the rename, which git leaves out; it names the file to link instead."""
-    from .site import Urls
+    from .site import Urls, static_names
 
     published = [a for a in (*sources.articles, *sources.german_only) if not a.draft]
     names, renamed = {a.slug for a in published}, old_names(published)
@@ -1907,20 +1907,25 @@ def article_link_findings(config: Config, sources: Sources, slugs: list[str] | N
     names |= {slug for slug in sources.unreadable
               if (config.site_dir / urls.file(urls.path("article", config.source_language, slug))).is_file()}
     moved = moved_paths(config)  # the old site's addresses redirects.txt answers
-    served = (lambda path: urls.serves(path, codes) or old_path(path) in moved) if "://" in config.site_url else None
+    static = static_names(config, config.section("site").get("search", True) is not False)
+    served = (lambda path: urls.serves(path, codes, static) or old_path(path) in moved) if "://" in config.site_url \
+        else None
+
+    def static_file(path: str) -> bool:
+        return urls.static_name(path) is not None
     findings = []
     for article in published:
         if (slugs and article.slug not in slugs) or not any(mark in article.body for mark in (".md", "](/", "]: /")):
             continue
         with contain(article.ref, "reading its links", errors):
             for url, line in stored_references(config, article):
-                problem = article_link_problem(url, names, renamed, served)
+                problem = article_link_problem(url, names, renamed, served, static_file)
                 if problem is None:
                     continue
                 if not renames:
                     renames += _renamed_names(config, sources, published)
                 check, target = "article-link", renames[0].get(_link_name(url))
-                if target in by_slug and article_link_problem(url, names, renames[1], served) is None:
+                if target in by_slug and article_link_problem(url, names, renames[1], served, static_file) is None:
                     check, problem = "renamed-link", _renamed_link(url, by_slug[target])
                 findings.append(Finding(article.ref, line, check, WARNING, problem, config.source_language,
                                         article.slug, (None, "")))

@@ -227,7 +227,8 @@ def linked_article(url: str) -> str | None:
 
 
 def article_link_problem(url: str, slugs: Container[str], renamed: Container[str],
-                         served: Callable[[str], bool] | None = None) -> str | None:
+                         served: Callable[[str], bool] | None = None,
+                         made: Callable[[str], bool] = lambda path: False) -> str | None:
     """What is wrong with ``url`` as a link to another article (``zecken.md``) or, given ``served``, to a path
     of the site (``/2022/09/15/zecken.html``), or None: fine, or no such link.
 
@@ -235,12 +236,13 @@ def article_link_problem(url: str, slugs: Container[str], renamed: Container[str
     (``redirects.old_names``); ``served``: whether a site-root-relative path may be answered other than
     by an article (``site.Urls.serves``). A root-relative link leads somewhere when one of these does: the
     render stage resolves its exact old address, and its last segment as an article's name; where none does, an
-    article page's address in a language folder (``/de/gibt-es-nicht/``) is shown as its text without the link,
-    any other path is kept (the host may answer it).
+    article page's address in a language folder (``/de/gibt-es-nicht/``) and a path in a folder whose every file
+    the build makes (``made``: the site's static/, ``/static/preise.pdf``) are shown as their text (an image as its
+    alt text) without the link, any other path is kept (the host may answer it).
     """
     target = linked_article(url)
     if target is None:
-        return _site_path_problem(url, slugs, renamed, served) if served is not None else None
+        return _site_path_problem(url, slugs, renamed, served, made) if served is not None else None
     if target in slugs or target in renamed:
         return None
     return (f"{url!r}: no published article {target!r} (a draft, or no such file: renamed or deleted? link to its "
@@ -258,7 +260,7 @@ def stored_references(config: Config, article: Article) -> list[tuple[str, int]]
 
 
 def _site_path_problem(url: str, slugs: Container[str], renamed: Container[str],
-                       served: Callable[[str], bool]) -> str | None:
+                       served: Callable[[str], bool], made: Callable[[str], bool]) -> str | None:
     """``article_link_problem`` for a site-root-relative ``url`` (``/alt/pfad/``); None for any other URL, before
     an import statement's lookup (13,000 links at 500 articles, nearly all of them web addresses)."""
     if not url.startswith("/") or url.startswith("//"):
@@ -273,6 +275,10 @@ def _site_path_problem(url: str, slugs: Container[str], renamed: Container[str],
         # language folder (``site.Urls.page_address``), which only an article answers; the render drops the link
         return (f"{url!r}: the site has no page at this address (no article of that name, no old address under an "
                 "article's aliases:); the pages show the link's text without the link")
+    if made(path):
+        return (f"{url!r}: the site has no file at this address (the theme's static/ has none of this name: save a "
+                "download or image into source_de/ and reference it from there); the pages show the link's text, an "
+                "image's alt text, without it")
     return (f"{url!r}: the site has no page or file at this address (no article of that name, no old address "
             "under an article's aliases:, nothing verlag publishes there); the link is kept and readers would "
             "get 'not found'")
@@ -325,7 +331,8 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
                   languages: Iterable[str] = (),
                   scan: Callable[[Article], list[tuple[str, int]]] = references,
                   renamed: Mapping[str, str] | None = None, served: Callable[[str], bool] | None = None,
-                  kept: Iterable[str] = (), theme: Sequence[Path] = ()) -> Media:
+                  kept: Iterable[str] = (), theme: Sequence[Path] = (),
+                  made: Callable[[str], bool] = lambda path: False) -> Media:
     """The local files each article references, and their variants for ``languages`` beside them; ``errors``
     for paths leaving source_dir and files over ``limits.MEDIA`` (not published), warnings for missing ones, for
     links to no published article and for in-page links to no element of their page (``fragments.dangling``).
@@ -337,6 +344,7 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
     of articles not among ``articles`` whose pages the site keeps as the last build made them (their source cannot
     be read now): a link to one works. ``theme``: the folders of the site's templates (``uistrings.theme_dirs``),
     whose ids an in-page link may name (``fragments.page_ids``; read only for a link the body has no id for).
+    ``made``: as for ``article_link_problem``.
     """
     from .fragments import leading_nowhere, page_ids, page_template, unmatched  # here, as old_names
     from .redirects import old_names  # here: 'extract' imports this module only to record the variants
@@ -367,7 +375,7 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
         for url, line in refs:
             rel = file_path(url)
             if rel is None:
-                if problem := article_link_problem(url, slugs, renamed, served):
+                if problem := article_link_problem(url, slugs, renamed, served, made):
                     warnings.append(f"{article.ref}:{line}: {problem}")
                 continue
             path = source_dir / rel

@@ -596,8 +596,8 @@ _URL_ATTRIBUTE = {"link_open": "href", "image": "src"}  # the token types with a
 def _urls(state) -> None:
     """Collect destinations; links to articles and copied files -> their pages; unusual schemes in a translation ->
     ``#``; a link to an article's file (``<name>.md``) that no published article answers to (a draft, a deleted one),
-    or to a root-relative address ``nowhere`` knows the site will not have -> its text without the link: the browser
-    would get a 404 (``check``'s ``article-link`` warns of it)."""
+    or to a root-relative address ``nowhere`` knows the site will not have -> its text without the link, an image
+    there -> its alt text: the browser would get a 404 (``check``'s ``article-link`` warns of it)."""
     job: _Job = state.env["verlag"]
     for token in state.tokens:
         if token.type != "inline" or not token.children or not may_link(token.content):
@@ -630,17 +630,22 @@ def _urls(state) -> None:
                         linked_article(value) is not None
                         or value.startswith("/") and not value.startswith("//") and job.nowhere(parts.path)):
                     unlinked.append(child)
+            elif job.unlink and name == "src" and value.startswith("/") and not value.startswith("//") \
+                    and not parts.scheme and job.nowhere(parts.path):
+                unlinked.append(child)
         if unlinked:
             token.children = _unlinked(token.children, unlinked)
 
 
 def _unlinked(children: list[Token], links: list[Token]) -> list[Token]:
     """``children`` without the ``link_open`` tokens ``links`` and the ``link_close`` of each (links do not nest in
-    CommonMark: the next one), their text kept."""
+    CommonMark: the next one), their text kept; an ``image`` token among ``links`` -> its alt text's tokens."""
     out: list[Token] = []
     dropping = False
     for child in children:
-        if any(child is link for link in links):
+        if child.type == "image" and any(child is link for link in links):
+            out.extend(child.children or ())
+        elif any(child is link for link in links):
             dropping = True
         elif dropping and child.type == "link_close":
             dropping = False

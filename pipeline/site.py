@@ -225,16 +225,19 @@ class Urls:
     def absolute(self, *args, **kwargs) -> str:
         return self.base_url + self.path(*args, **kwargs)[len(self.base_path):]
 
-    def serves(self, path: str, languages: Container[str]) -> bool:
+    def serves(self, path: str, languages: Container[str], static: Container[str] | None = None) -> bool:
         """Whether a site-root-relative ``path`` (%-encoded or not) may be answered: it lies where verlag
         publishes (the site's front page, a folder of one of ``languages``, BCP 47 codes, or a file or folder
         ``path`` gives), or outside the site's base path, on the host, where something else may answer. An article
-        page's address in a language folder (``page_address``) is not among them: only an article answers it."""
+        page's address in a language folder (``page_address``) is not among them: only an article answers it; nor,
+        given ``static`` (``static_names``), a path in the site's static/ folder that names none of its files."""
         if not path.startswith(self.base_path):
             return True
         top = unquote(path[len(self.base_path):]).partition("/")[0]
         if top in languages:
             return self.page_address(path, languages) is None
+        if static is not None and (name := self.static_name(path)) is not None:
+            return name in static
         return top in {self.path(kind, name="")[len(self.base_path):].partition("/")[0]
                        for kind in ("root", "404", "static", "search", "media", "sitemap", "favicon", "robots")} \
             | {"index.html"}
@@ -250,6 +253,12 @@ class Urls:
         if lang not in languages or not name or "/" in name or name in ("feed.xml", "404.html", "index.html"):
             return None
         return lang, name
+
+    def static_name(self, path: str) -> str | None:
+        """The name in the site's static/ folder (``static_names``' form, decoded) that a site-root-relative
+        ``path`` asks for (``/static/fonts/a.woff2`` -> ``fonts/a.woff2``; ``/static/`` -> ``""``), else None."""
+        folder = self.path("static", name="")
+        return unquote(path[len(folder):]) if path.startswith(folder) else None
 
     def file(self, path: str) -> str:
         """The file under site/ that serves a path."""
@@ -556,6 +565,20 @@ def edition_page(config: Config, edition: Edition, article: Article) -> Page:
     """The ``Page`` of an edition made in memory (``editions.catalog_edition``), read from the record the editions
     stage would write for it."""
     return _page(json.loads(edition_record(edition, article, config.unreviewed_for(edition.lang, article.slug))), "")
+
+
+def static_names(config: Config, search: bool) -> frozenset[str]:
+    """The names (``fonts/a.woff2``) of the files the build copies to the site's static/ folder: those of
+    ``static/`` in the theme folders (``uistrings.theme_dirs``), hidden ones left out, ``SEARCH_SCRIPT`` only with
+    ``search`` (``[site] search``). A root-relative link to any other name there would answer 'not found'."""
+    names = set()
+    for folder in theme_dirs(config):
+        for asset in (folder / "static").rglob("*"):
+            name = asset.relative_to(folder / "static").as_posix()
+            if asset.is_file() and not any(part.startswith(".") for part in name.split("/")) \
+                    and (search or name != SEARCH_SCRIPT):
+                names.add(name)
+    return frozenset(names)
 
 
 def _theme_file(path: Path, theme: Path, root: Path) -> bool:
@@ -1127,20 +1150,22 @@ class _BodyPlan:
     allowances: dict = field(default_factory=dict)  # "de/slug" -> cached entry of a German body not in todo
     clean: bool = False  # ``Settings.clean_html``
     moved: frozenset[str] = frozenset()  # the old site's addresses redirects.txt answers (``moved_paths``)
+    static: frozenset[str] = frozenset()  # the files of the site's static/ folder (``static_names``)
 
     @classmethod
     def of(cls, site: _Site, spoken: dict[str, str], renamed: dict[str, str],
-           moved: frozenset[str] = frozenset()) -> _BodyPlan:
+           moved: frozenset[str] = frozenset(), static: frozenset[str] = frozenset()) -> _BodyPlan:
         """``spoken``: lang -> ``uistrings.translations_digest``, what the words depend on; they are not looked
-        up here. ``renamed``: ``redirects.old_names`` of the site's German originals; ``moved``: ``moved_paths``."""
+        up here. ``renamed``: ``redirects.old_names`` of the site's German originals; ``moved``: ``moved_paths``;
+        ``static``: ``static_names``."""
         published = frozenset(site.published)
         contexts = {lang: hashlib.sha256(json.dumps(
             [code_digest(), lang, sorted(f"{code}/{slug}" for (code, slug) in published if code in (lang, site.source)),
              spoken[lang], site.urls.base_url, renamed, site.clean_html, sorted(moved),
-             sorted(site.languages)]).encode("utf-8")).hexdigest()
+             sorted(site.languages), sorted(static)]).encode("utf-8")).hexdigest()
             for lang in site.languages}
         return cls(site.source, site.urls, published, Media(site.media.files), {}, contexts, renamed,
-                   clean=site.clean_html, moved=moved)
+                   clean=site.clean_html, moved=moved, static=static)
 
     def speaking(self, site: _Site) -> _BodyPlan:
         """This plan with its ``words``, in the UI translations of each language (``_Site.ui``)."""
@@ -1165,10 +1190,16 @@ class _BodyPlan:
 
     def nowhere(self, path: str) -> bool:
         """Whether a root-relative link's ``path`` that ``link`` found no article for is an article page's address
-        in one of the site's language folders (``Urls.page_address``) that this build makes no page at and
-        redirects.txt does not answer: a reader would get 'not found' (``render``'s ``nowhere``)."""
+        in one of the site's language folders (``Urls.page_address``) that this build makes no page at, or a file
+        of the site's static/ folder that it does not copy there (``static_names``), and redirects.txt does not
+        answer: a reader would get 'not found' (``render``'s ``nowhere``)."""
+        if old_path(path) in self.moved:
+            return False
         page = self.urls.page_address(path, self.contexts)
-        return page is not None and page not in self.published and old_path(path) not in self.moved
+        if page is not None:
+            return page not in self.published
+        name = self.urls.static_name(path)
+        return name is not None and name not in self.static
 
     def media_url(self, lang: str, slug: str, url: str) -> str | None:
         """Where the file an article's German original references is published for an edition in ``lang``
@@ -1520,9 +1551,11 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     # an original that cannot be read now keeps the German page of the last build, and links to it work
     standing = {slug for slug in sources.unreadable
                 if exists(urls.file(urls.path("article", config.source_language, slug)))}
+    static = static_names(config, settings.search)
     media = collect_media(config.source_dir, documents, state.get("media"), config.languages, scan, renamed,
-                          lambda path: urls.serves(path, (config.source_language, *config.languages))
-                          or old_path(path) in moved, standing, theme_dirs(config))
+                          lambda path: urls.serves(path, (config.source_language, *config.languages), static)
+                          or old_path(path) in moved, standing, theme_dirs(config),
+                          lambda path: urls.static_name(path) is not None)
     errors.extend(media.errors)
     refused = {str(e.path) for e in media.errors}
     frozen = sources.unreadable | {a.slug for a in documents if a.ref in refused}  # pages kept as they are
@@ -1548,7 +1581,7 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
             site.env(lang)
         if len(errors) == before and lang not in site.in_english:  # English words are named every build
             clean[lang] = spoken[lang]
-    plan = _BodyPlan.of(site, spoken, renamed, moved)
+    plan = _BodyPlan.of(site, spoken, renamed, moved, static)
     bodies = _Bodies(plan, _StoredBodies(config.state_dir / BODIES_FILE, config.root), site.published, site.sources)
     previous = state.get("pages", {})
     theme = theme_digest(config)

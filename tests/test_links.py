@@ -838,3 +838,33 @@ def test_a_root_path_to_a_page_of_a_language_folder_the_site_will_not_have_is_it
             "//div[@class='article-body']")[0]
         assert body.xpath(".//a/@href") == ["/de/tee/", "/2022/alt.html", "/de/feed.xml", "/de/alter-tee/"], lang
         assert text in body.text_content(), lang
+
+
+def test_a_root_path_to_a_file_the_site_s_static_folder_will_not_have_is_its_text_without_the_link(
+        project: Project):
+    """``/static/preise.pdf`` names a file of the site's static/ folder, which holds only the theme's files: it was
+    published as a link (an image) that gave "not found", and neither check nor build said a word (the whole folder
+    counted as served). Now the link is its text and the image its alt text, in every language, with a warning at
+    file and line from both; a file the theme has there stays a link."""
+    project.write("verlag.toml", project.read("verlag.toml").replace('["en", "fr"]', '["en"]')
+                  + '[site]\nbase_url = "https://praxis.example/"\n[publish]\nmin_translated = 0\n')
+    german = ("Die [Preisliste](/static/preise.pdf), das [Symbol](/static/favicon.svg) und "
+              "![eine Karte](/static/fehlt.png).")
+    project.write("source_de/fasten.md", article("Fasten", german + "\n"))
+    project.run("extract")
+    review(project, "en", "fasten", {("title", "Fasten"): "Fasting", german: (
+        "The [price list](/static/preise.pdf), the [icon](/static/favicon.svg) and ![a map](/static/fehlt.png).")})
+    missing = ("source_de/fasten.md:5: '{}': the site has no file at this address (the theme's static/ has none of "
+               "this name: save a download or image into source_de/ and reference it from there); the pages show the "
+               "link's text, an image's alt text, without it")
+    for output in (project.run("check").output, project.run("build").output):
+        for url in ("/static/preise.pdf", "/static/fehlt.png"):
+            assert missing.format(url) in output, output
+        assert "favicon.svg'" not in output, output
+    for lang, text in (("de", "Die Preisliste, das Symbol und eine Karte."),
+                       ("en", "The price list, the icon and a map.")):
+        body = html.fromstring(project.read(f"site/{lang}/fasten/index.html")).xpath(
+            "//div[@class='article-body']")[0]
+        assert body.xpath(".//a/@href") == ["/static/favicon.svg"] and not body.xpath(".//img"), lang
+        assert text in body.text_content(), lang
+    assert (project.root / "site/static/favicon.svg").is_file()
