@@ -418,7 +418,13 @@ def export_pairs(units: list[Unit]) -> list[TmxPair]:
 
 
 def export_tmx(config: Config, path: Path) -> tuple[Counter, int]:
-    """Write every reviewed pair of the catalogs to ``path``; (translations per language, pairs left out)."""
+    """Write every reviewed pair of the catalogs to ``path``; (translations per language, pairs left out).
+    Raises ``VerlagError`` naming ``path`` when its folder is missing (a typo: no folder is made, as ``-C``
+    names a folder that is not there) or no folder, before any catalog is read."""
+    folder = path.parent
+    if not folder.is_dir():
+        raise VerlagError(f"no such folder {folder}/ to write it in (a typo? the export makes no folders: create it "
+                          f"first)" if not folder.exists() else f"{folder} is not a folder", path)
     memory = Memory.open(config)
     try:
         raise_all(memory.refresh(config))  # an export without a damaged catalog's work would mislead

@@ -598,3 +598,19 @@ def test_a_signed_off_pseudo_translation_is_no_translation_anywhere(project: Pro
     kept = entry(project, "fr", "quelle", "Trinken Sie abends keinen Kaffee.")
     assert (kept.msgstr, kept.fuzzy) == ("Le café du soir a été créé ailleurs.", False)
     project.run("check", "--lang", "fr")
+
+
+def test_a_tmx_export_to_a_folder_that_is_not_there_is_refused_naming_it(project: Project, tmp_path_factory):
+    """A typo in the export's folder (``exprot/praxis.tmx``) made that folder silently, and the file landed where
+    nobody would look; now it is an error naming the path (exit 2, nothing made), as ``-C`` with a missing folder
+    is, and a file where the folder should be is named for what it is."""
+    reviewed_project(project)
+    out = tmp_path_factory.mktemp("out")
+    result = project.run("tm", "export", str(out / "exprot/sub/praxis.tmx"), code=2)
+    assert result.output == (f"error: {out}/exprot/sub/praxis.tmx: no such folder {out}/exprot/sub/ to write it in "
+                             "(a typo? the export makes no folders: create it first)\n")
+    assert list(out.iterdir()) == []
+    (out / "datei").write_text("x\n")
+    result = project.run("tm", "export", str(out / "datei/praxis.tmx"), code=2)
+    assert result.output == f"error: {out}/datei/praxis.tmx: {out}/datei is not a folder\n"
+    assert "reviewed translations: en 4, fr 2" in project.run("tm", "export", str(out / "praxis.tmx")).output
