@@ -96,9 +96,13 @@ def _merge(old: polib.POFile | None, messages: list[polib.POEntry], lang: str, p
            shipped: polib.POFile | None, doubts: list[str]) -> polib.POFile:
     """Keep every translation whose msgid is still used; unused ones go obsolete. A message new or still
     untranslated in ``old`` takes verlag's own translation from ``shipped`` (a newer verlag's notice in a
-    project made before it), else stays empty. A plural message moved to other Plural-Forms whose new form
-    covers numbers that old forms with different texts said (``catalog.plural_form_map``) is marked fuzzy
-    and said in ``doubts``."""
+    project made before it), else stays empty. A plural message's forms are taken over under ``lang``'s
+    Plural-Forms from those of the catalog they come from (``catalog.plural_form_map``): ``old``'s, or
+    ``shipped``'s, which may be a parent locale's (``pt`` for ``pt-BR``: ``n != 1``, where ``pt-BR`` has
+    ``n > 1``). Where a new form of a translation in the project's own ``old`` covers numbers that old forms with
+    different texts said, it is marked fuzzy and said in ``doubts``: the page would say another thing for them;
+    verlag's own words (``old`` is ``shipped``: a new catalog) said nothing in ``lang`` yet and are taken as
+    the new rule asks, the text of each form's most typical number."""
     import polib
 
     from .catalog import now_stamp, plural_form_map, plural_forms
@@ -120,17 +124,22 @@ def _merge(old: polib.POFile | None, messages: list[polib.POEntry], lang: str, p
         "X-Generator": f"verlag {__version__}",
     }
     forms = plural_form_map(old.metadata.get("Plural-Forms") if old is not None else None, plural_forms(lang))
+    seeded = plural_form_map(shipped.metadata.get("Plural-Forms") if shipped is not None else None,
+                             plural_forms(lang))
     for message in messages:
         entry = polib.POEntry(msgid=message.msgid, msgid_plural=message.msgid_plural,
                               occurrences=list(message.occurrences), flags=list(message.flags))
         before = previous.pop(message.msgid, None)
-        if before is None or not (before.msgstr or any(before.msgstr_plural.values())):
-            before = ours.get(message.msgid, before)
+        mapped = forms if old is not shipped else seeded
+        if (before is None or not (before.msgstr or any(before.msgstr_plural.values()))) \
+                and message.msgid in ours:
+            before, mapped = ours[message.msgid], seeded
         unsure = []
         if message.msgid_plural:
             kept = before.msgstr_plural if before is not None and before.msgid_plural else {}
-            entry.msgstr_plural = {i: kept.get(was[0], "") for i, was in forms.items()}
-            unsure = [(i, was) for i, was in forms.items() if len({kept.get(w, "") for w in was}) > 1]
+            entry.msgstr_plural = {i: kept.get(was[0], "") for i, was in mapped.items()}
+            if mapped is not seeded:
+                unsure = [(i, was) for i, was in mapped.items() if len({kept.get(w, "") for w in was}) > 1]
         else:
             entry.msgstr = before.msgstr if before is not None and not before.msgid_plural else ""
         if before is not None and before.fuzzy or unsure:

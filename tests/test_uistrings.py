@@ -147,16 +147,18 @@ def test_a_regional_or_script_tag_gets_verlags_words_of_its_nearest_cldr_parent(
 def test_a_site_in_pt_br_and_chinese_variants_shows_verlags_nearest_words_not_english(project):
     """pt-BR shows verlag's Portuguese website words, zh-TW and zh-Hant the Traditional Chinese ones, zh-CN the
     Simplified ones: extract makes each project site.po from that catalog (its header still saying no native
-    speaker reviewed it) and the build names no language whose words are English but for the one message
-    pt-BR's other Plural-Forms (0 is singular, GNU's n > 1) leaves fuzzy for a person to check, as extract
-    says."""
+    speaker reviewed it) and the build names no language whose words are English. pt-BR's Plural-Forms (0 is
+    singular, GNU's n > 1) differ from those of verlag's pt catalog (n != 1): its plural message takes each form's
+    text under pt-BR's rule, unwarned and signed off (the first extract warned that the n = 0 text changed, and
+    left it fuzzy: the pages showed it in English, though the project had said nothing in pt-BR before)."""
     langs = {"pt-BR": "Saltar para o conteúdo", "zh-TW": "跳至內文", "zh-Hant": "跳至內文", "zh-CN": "跳到正文",
              "ja": "本文へスキップ"}
     project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["pt-BR", "zh-TW", '
                   '"zh-Hant", "zh-CN", "ja"]\n')
     project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n"))
-    assert "translations/pt-BR/site.po: '%(count)s article': msgstr[0] of the new Plural-Forms" in \
-        project.run("extract").output
+    assert "warning" not in project.run("extract").output
+    counts = next(e for e in polib.pofile(str(project.root / "translations/pt-BR/site.po")) if e.msgid_plural)
+    assert counts.msgstr_plural == {0: "%(count)s artigo", 1: "%(count)s artigos"} and not counts.fuzzy
     for lang in langs:
         review(project, lang, "leber", {("title", "Leber"): "X", "Die Leber arbeitet nachts.": "Y."})
         site_po = project.root / f"translations/{lang}/site.po"
@@ -164,9 +166,7 @@ def test_a_site_in_pt_br_and_chinese_variants_shows_verlags_nearest_words_not_en
         po = polib.pofile(str(site_po))
         assert "NOT reviewed by a native speaker" in po.header and po.metadata["Language"] == lang
     output = project.run("build").output
-    assert [line for line in output.splitlines() if "website" in line] == [
-        'note: pt-BR: 1 website message shown in English, marked lang="en" (untranslated or fuzzy in '
-        'translations/pt-BR/site.po, or held back by verlag check): "%(count)s article"'], output
+    assert "website" not in output and "warning" not in output, output
     for lang, skip in langs.items():
         page = html.fromstring(project.read(f"site/{lang}/leber/index.html"))
         assert page.xpath('//a[@class="skip"]')[0].text_content() == skip, lang
@@ -186,3 +186,22 @@ def test_traditional_chinese_never_falls_back_to_simplified(tmp_path, monkeypatc
             "zh-TW", "zh-Hant", "zh", "zh"]
     finally:
         uistrings.shipped_language.cache_clear()
+
+
+def test_verlag_s_words_for_an_untranslated_plural_keep_their_own_forms_in_a_catalog_with_other_forms(project):
+    """A tool saved the project's pt-BR site.po with the forms 0 / 1 / more and the count message empty: verlag's
+    Portuguese words fill it, each form from the form of verlag's pt catalog that means its numbers (they were
+    read as if written in the project's three forms, so msgstr[0], said for 1, got pt's plural: "1 artigos")."""
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["pt-BR"]\n')
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n"))
+    project.run("extract")
+    path = project.root / "translations/pt-BR/site.po"
+    po = polib.pofile(str(path))
+    po.metadata["Plural-Forms"] = "nplurals=3; plural=(n==0 ? 0 : n==1 ? 1 : 2);"
+    counts = next(e for e in po if e.msgid_plural)
+    counts.msgstr_plural = {0: "", 1: "", 2: ""}
+    po.save(str(path))
+    assert "warning" not in project.run("extract").output
+    msgfmt_check(path)
+    counts = next(e for e in polib.pofile(str(path)) if e.msgid_plural)
+    assert counts.msgstr_plural == {0: "%(count)s artigo", 1: "%(count)s artigos"} and not counts.fuzzy
