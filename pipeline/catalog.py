@@ -14,7 +14,6 @@ import hashlib
 import itertools
 import os
 import re
-import textwrap
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Container, Iterable
@@ -23,7 +22,7 @@ import polib
 from rapidfuzz import fuzz
 
 from . import __version__
-from .errors import VerlagError
+from .errors import VerlagError, excerpt
 from .extracted import GERMAN_FIELD, german_source
 from .fsutil import file_bytes, read_parsed
 from .limits import CATALOG, Limit
@@ -593,7 +592,7 @@ def stale_sign_offs(po: polib.POFile, data: bytes | None) -> list[tuple[int, pol
 def reopened_warning(ref: str, line: int, msgid: str) -> str:
     """What ``extract``, ``pretranslate`` and ``import`` say (after ``warning: ``) of a ``stale_sign_off`` entry at
     ``ref``:``line`` they wrote back fuzzy."""
-    return (f"{ref}:{line}: {textwrap.shorten(msgid, 60, placeholder='…')!r} was {_BULK_SIGN_OFF} Back to review, "
+    return (f"{ref}:{line}: {excerpt(msgid)!r} was {_BULK_SIGN_OFF} Back to review, "
             f"fuzzy, as it was: the page shows the German until you {_SIGN_IT_OFF}")
 
 

@@ -1,4 +1,4 @@
-"""Typed errors that carry the file and line a person has to look at."""
+"""Typed errors that carry the file and line a person has to look at, and the excerpts of text messages quote."""
 
 from __future__ import annotations
 
@@ -113,6 +113,13 @@ def contain(ref: str, doing: str, errors: list[VerlagError]):
     except VerlagError as exc:
         outcome.failed = True
         errors.append(exc)
+
+
+def excerpt(text: str, width: int = 60) -> str:
+    """The start of ``text`` as a message quotes it (with ``!r``): at most ``width`` characters, "…" where it is
+    cut, its spaces as they are, so a message about a doubled space shows two (``textwrap.shorten`` made every run
+    of spaces one); ``repr`` shows a tab, a line break or a no-break space as its escape."""
+    return text if len(text) <= width else text[:width - 1] + "…"
 
 
 def describe(exc: BaseException) -> str:

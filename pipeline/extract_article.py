@@ -9,7 +9,6 @@ never creates these classes or loads segmentation, the catalog code or the pool.
 from __future__ import annotations
 
 import re
-import textwrap
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -17,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from . import doccache
 from .config import Config
-from .errors import VerlagError, stage
+from .errors import VerlagError, excerpt, stage
 from .fsutil import read_bytes, relpath, rewrite, state_bytes, write_if_changed, write_state
 from .glossary import Glossary, add_hints, hinted
 from .limits import CATALOG
@@ -422,15 +421,15 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
         for line, msgid, became, text in merged.older:
             if became in ("reviewed", "draft"):
                 result.warnings.append(
-                    f"{po_ref} is older than the German: {article.ref}:{line}: {_short(msgid)!r} had only an "
+                    f"{po_ref} is older than the German: {article.ref}:{line}: {excerpt(msgid)!r} had only an "
                     "untouched machine draft of the German before it: the translation the last verlag extract left "
-                    f"for this German, {_short(text)!r}, is back as it was "
+                    f"for this German, {excerpt(text)!r}, is back as it was "
                     f"({'reviewed' if became == 'reviewed' else 'fuzzy'}); the draft is kept as an obsolete entry "
                     f"(#~); 'git diff HEAD {po_ref}' shows what the last commit held")
         if changed := [item for item in merged.older if item[2] in ("fuzzy", "redraft")]:
             redraft = " (an untouched machine draft: obsolete, to draft again)"
-            listed = "; ".join(f"{article.ref}:{line}: {_short(msgid)!r}" + ("" if became == "fuzzy" else redraft)
-                               + (f" (the last extract left {_short(newer)!r} there)" if newer else "")
+            listed = "; ".join(f"{article.ref}:{line}: {excerpt(msgid)!r}" + ("" if became == "fuzzy" else redraft)
+                               + (f" (the last extract left {excerpt(newer)!r} there)" if newer else "")
                                for line, msgid, became, newer in changed)
             count = len(changed)
             result.warnings.append(
@@ -444,18 +443,18 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
                 f"an old download?): back to review, fuzzy, the German {'they were' if count != 1 else 'it was'} "
                 f"made for as previous msgid: {listed}; 'git diff HEAD {po_ref}' shows what the last commit held")
         for line, german, changed, kind, now, other in merged.rivals:
-            where = f"{po_ref}:{line}: two translations of {_short(german)!r}, which {article.ref} changed to " \
-                    f"{_short(changed)!r}: "
+            where = f"{po_ref}:{line}: two translations of {excerpt(german)!r}, which {article.ref} changed to " \
+                    f"{excerpt(changed)!r}: "
             result.warnings.append(where + {
-                "newer": f"{_short(now)!r}, the newer one, is now the changed sentence's (fuzzy, the old German as "
-                         f"previous msgid); {_short(other)!r} was the copy the last extract had carried there",
-                "reviewed": f"the signed-off {_short(now)!r} is now the changed sentence's (fuzzy, the old German "
-                            f"as previous msgid); {_short(other)!r}, edited since the last extract, is kept as an "
+                "newer": f"{excerpt(now)!r}, the newer one, is now the changed sentence's (fuzzy, the old German as "
+                         f"previous msgid); {excerpt(other)!r} was the copy the last extract had carried there",
+                "reviewed": f"the signed-off {excerpt(now)!r} is now the changed sentence's (fuzzy, the old German "
+                            f"as previous msgid); {excerpt(other)!r}, edited since the last extract, is kept as an "
                             "obsolete entry (#~) of the old German: choose one",
-                "older": f"the changed sentence keeps {_short(now)!r} (fuzzy); {_short(other)!r}, the text the "
+                "older": f"the changed sentence keeps {excerpt(now)!r} (fuzzy); {excerpt(other)!r}, the text the "
                          "changed sentence had before it was retranslated, came back with an older copy of the "
                          "catalog and is dropped",
-                "kept": f"the changed sentence keeps {_short(now)!r} (fuzzy); {_short(other)!r}, neither signed "
+                "kept": f"the changed sentence keeps {excerpt(now)!r} (fuzzy); {excerpt(other)!r}, neither signed "
                         "off nor older, is kept as an obsolete entry (#~) of the old German: choose one",
             }[kind])
         if merged.counts is not None:
@@ -463,34 +462,34 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
             _list_sentences(result.sentences.setdefault(article.ref, []), merged.sentences)
         for line, edited, german in merged.msgid_edits:
             result.warnings.append(f"{po_ref}:{line}: msgid edited in the catalog, not in {article.ref}: "
-                                   f"{_short(edited)!r} set back to the German {_short(german)!r}, its "
+                                   f"{excerpt(edited)!r} set back to the German {excerpt(german)!r}, its "
                                    "translation and state kept (only msgstr is yours to edit)")
         for line, german, theirs, ours in merged.msgctxt_edits:
-            what = (f"msgctxt {theirs!r} added to {_short(german)!r} in the catalog, not in {article.ref}: removed"
+            what = (f"msgctxt {theirs!r} added to {excerpt(german)!r} in the catalog, not in {article.ref}: removed"
                     if ours is None else
-                    f"msgctxt {ours!r} of {_short(german)!r} removed in the catalog, not in {article.ref}: put back"
+                    f"msgctxt {ours!r} of {excerpt(german)!r} removed in the catalog, not in {article.ref}: put back"
                     if theirs is None else
-                    f"msgctxt of {_short(german)!r} changed in the catalog to {theirs!r}, not in {article.ref}: "
+                    f"msgctxt of {excerpt(german)!r} changed in the catalog to {theirs!r}, not in {article.ref}: "
                     f"set back to {ours!r}")
             result.warnings.append(f"{po_ref}:{line}: {what}, its translation and state kept (only msgstr is yours "
                                    "to edit)")
         for line, german, context, fuzzy in merged.contexts:
             kind = {"title": "the article's title", "summary": "the article's summary"}.get(context, "the tag")
-            result.warnings.append(f"{po_ref}:{line}: {_short(german)!r} has no msgctxt: taken as the translation "
+            result.warnings.append(f"{po_ref}:{line}: {excerpt(german)!r} has no msgctxt: taken as the translation "
                                    f'of {kind} (msgctxt "{context}"), '
                                    + ("fuzzy as it was: check it" if fuzzy else "reviewed as it was"))
         for line, german, obsolete, kept, others in merged.plurals:
             where = " (an obsolete entry, #~)" if obsolete else ""
-            result.warnings.append(f"{po_ref}:{line}: {_short(german)!r}{where} has plural forms (msgid_plural), "
+            result.warnings.append(f"{po_ref}:{line}: {excerpt(german)!r}{where} has plural forms (msgid_plural), "
                                    "which no sentence of an article uses: "
-                                   + (f"its first form {_short(kept)!r} kept as the msgstr, fuzzy: check it"
+                                   + (f"its first form {excerpt(kept)!r} kept as the msgstr, fuzzy: check it"
                                       if kept else "no form was translated, the plural forms dropped")
-                                   + (f"; the other forms dropped: {', '.join(repr(_short(o)) for o in others)}"
+                                   + (f"; the other forms dropped: {', '.join(repr(excerpt(o)) for o in others)}"
                                       if others else ""))
         for line, msgid in merged.stale_sign_offs:
             result.warnings.append(reopened_warning(po_ref, line, msgid))
         for msgid in merged.strays:
-            result.warnings.append(f"{po_ref}: {_short(msgid)!r} is no sentence of {article.ref} (it came back "
+            result.warnings.append(f"{po_ref}: {excerpt(msgid)!r} is no sentence of {article.ref} (it came back "
                                    "into the catalog, not from the German): made obsolete (#~), its translation kept")
         if merged.text != merged.data:
             result.written.append(po_ref)
@@ -534,7 +533,3 @@ def _renamed_from(pot: polib.POFile, candidates: list[Path], config: Config) -> 
         if rank[0] >= 0.5 and rank >= best_rank:
             best, best_po, best_data, best_rank = path, po, data, rank
     return best, best_po, best_data
-
-
-def _short(text: str) -> str:
-    return textwrap.shorten(text, 60, placeholder="…")

@@ -25,12 +25,11 @@ from __future__ import annotations
 
 import os
 import shlex
-import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
 from .config import Config
-from .errors import VerlagError
+from .errors import VerlagError, excerpt
 from .fsutil import NotAFile, digest_bytes, load_state, names_ending, read_bytes, relpath, rewrite, save_state
 from .limits import CATALOG
 
@@ -76,9 +75,9 @@ class Orphan:
             said.append(f"{self.carried} of its translations brought over to {self.renamed_to} as fuzzy, "
                         "for review")
         for line, msgid, form, others in self.plurals:
-            said.append(f"{self.path}:{line}: {_short(msgid)!r} has plural forms (msgid_plural), which no sentence "
-                        f"of an article uses: its first form {_short(form)!r} brought over as the msgstr, fuzzy: "
-                        "check it" + (f"; the other forms dropped: {', '.join(repr(_short(o)) for o in others)}"
+            said.append(f"{self.path}:{line}: {excerpt(msgid)!r} has plural forms (msgid_plural), which no sentence "
+                        f"of an article uses: its first form {excerpt(form)!r} brought over as the msgstr, fuzzy: "
+                        "check it" + (f"; the other forms dropped: {', '.join(repr(excerpt(o)) for o in others)}"
                                       if others else ""))
         if self.differing:
             verb = "differs" if self.differing == 1 else "differ"
@@ -327,10 +326,6 @@ def _bring_over(config: Config, source: Path, target: Path) -> tuple[int, int, t
 
     plurals = tuple((msgid_line(e), e.msgid, e.msgstr, tuple(plural[key(e)][1:])) for e in taken)
     return counts[0], counts[1], plurals
-
-
-def _short(text: str) -> str:
-    return textwrap.shorten(text, 60, placeholder="…")
 
 
 def _said_bytes(path: Path, ref: str) -> bytes | None:

@@ -924,6 +924,25 @@ def test_a_msgid_the_reviewer_edited_in_the_catalog_is_set_back_not_reported_as_
     msgfmt_check(path)
 
 
+def test_a_message_quoting_a_sentence_shows_its_spaces_as_they_are(project):
+    """The German has a doubled space ("Sie  braucht Ruhe.") that a reviewer's editor took out of the msgid: the
+    warning quoted both as 'Sie braucht Ruhe.' (every run of spaces made one), so it seemed to set a msgid back
+    to itself. Now each is quoted as it is, and one over 60 characters is cut there with its spaces kept."""
+    long = "Sie  braucht Ruhe, viel Ruhe, am besten in der Nacht und am frühen Morgen."
+    project.write("source_de/leber.md", LEBER.replace("Sie braucht Ruhe.", "Sie  braucht Ruhe. " + long))
+    project.run("extract")
+    path = review(project, "en", "leber", {"Sie  braucht Ruhe.": "It needs rest.", long: "Rest, much rest."})
+    po = polib.pofile(str(path))
+    for german in ("Sie  braucht Ruhe.", long):
+        po.find(german).msgid = german.replace("  ", " ")
+    po.save(str(path))
+    result = project.run("extract")
+    assert ("'Sie braucht Ruhe.' set back to the German 'Sie  braucht Ruhe.', its translation and state kept"
+            in result.output), result.output
+    assert ("'Sie braucht Ruhe, viel Ruhe, am besten in der Nacht und am …' set back to the German "
+            "'Sie  braucht Ruhe, viel Ruhe, am besten in der Nacht und am…'") in result.output, result.output
+
+
 def test_an_old_copy_merged_with_msgcat_is_reported_as_the_catalogs_entry_not_the_authors_removal(project):
     """A reviewer merges an old download into the catalog with ``msgcat``: the sentence the author reworded
     earlier comes back as an active entry. The German did not change in this run, so extract names the
