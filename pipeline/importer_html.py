@@ -1063,8 +1063,9 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
     article's first text (``_leading_byline``), which gives them where Wix's does not. A heading or image of that element
     missing from the Markdown is noted. An Impressum or privacy notice (``_legal_slug``) is a page
     (``source_de/seiten/``) named by that slug, which ``importer.place`` puts in the place of init's untouched
-    template as it does a WordPress page's. A page that declares no encoding is read as UTF-8 where it is that
-    (``_sniffed``), else as Windows-1252, and says which. Raises ``VerlagError`` when no article text is found, for
+    template as it does a WordPress page's, with no author (noted where the page names one: it has no byline). A
+    page that declares no encoding is read as UTF-8 where it is that (``_sniffed``), else as Windows-1252, and says
+    which. Raises ``VerlagError`` when no article text is found, for
     a page of two encodings (``_sniffed``) and for one over ``limits.PAGE``, not parsed.
     """
     too_large(PAGE, data, path)
@@ -1132,7 +1133,10 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
     stated = _as_written(meta.author, unescape(data.decode("utf-8", "replace")))
     # a theme's marked byline before trafilatura's reading of it ("Veröffentlicht" of a <p class="byline">)
     author = entry_meta.get("author") or stated or byline.get("author")
-    if author and author != stated:
+    if legal and author:  # the practice's, not a writer's: no page of seiten/ shows an author
+        notes.append(f"author left out: {author} (a legal page has no byline)")
+        author = None
+    elif author and author != stated:
         notes.append(f"author (the byline's): {author}")
     notes = [f"title: {title}" + (f" (the site's name left out of {meta.title!r})" if title != meta.title else ""),
              *sniffed, *notes, *(f"left out (widget text?): {t}: add it by hand if it belongs"

@@ -953,3 +953,28 @@ def test_other_themes_bylines_and_an_entry_footer_of_categories_stay_out_of_the_
             "2025 von Lena Brandt\n") in out, out
     body = out.split("---\n")[2]
     assert body.startswith("Praxis Lind, Am Bach 3") and "Lena" not in body, body
+
+
+def test_a_legal_page_takes_no_author_from_the_page_s_metadata_nor_a_byline(project, tmp_path):
+    """An SEO plugin names the blog's author in every page's <meta name="author">, the Impressum's too: the import
+    wrote her as the legal page's ``author:`` (a page of the practice, which shows no byline, and which the site's
+    structured data would then credit to her). A legal page gets no author, from the metadata or a theme's line,
+    and the note says whose was left out; a post of the same theme keeps its author."""
+    for slug, title, paragraphs, byline in (
+            ("impressum", "Impressum", "<p>Praxis Lind, Am Bach 3, 12345 Musterstadt. Telefon 0123 456789.</p>",
+             ""),
+            ("datenschutz", "Datenschutzerklärung", "<p>Wir speichern keine Daten über Ihren Besuch dieser Seite, "
+             "auch keine Adressen.</p>", '<p class="byline">Veröffentlicht am 7. April 2025 von Lena Brandt</p>')):
+        page = tmp_path / f"{slug}.html"
+        page.write_text(THEME_PAGE.format(title=title, slug=slug, paragraphs=paragraphs, byline=byline).replace(
+            "<head>", '<head><meta name="author" content="Lena Brandt">'), encoding="utf-8")
+        out = project.run("import", "--dry-run", str(page)).output
+        assert "a legal page (" in out and "author left out: Lena Brandt (a legal page has no byline)\n" in out, out
+        front = out.split("---\n")[1]
+        assert "author" not in front and "title: " in front, out
+    post = tmp_path / "melisse.html"
+    post.write_text(THEME_PAGE.format(title="Melisse", slug="melisse", byline="", paragraphs="<p>Melisse beruhigt "
+                                      "am Abend, als Tee oder im Bad, und schmeckt nach Zitrone.</p>").replace(
+        "<head>", '<head><meta name="author" content="Lena Brandt">'), encoding="utf-8")
+    out = project.run("import", "--dry-run", str(post)).output
+    assert "author: Lena Brandt\n" in out.split("---\n")[1] and "author left out" not in out, out
