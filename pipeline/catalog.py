@@ -771,7 +771,7 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     catalog (a reviewer's slip): the entry takes the German back, keeping its
     translation and state, reported as ``msgid_edits``, or as ``msgctxt_edits``
     when only its msgctxt differs (a tool added, changed or removed it). Without that template (``old`` has no
-    ``TEMPLATE_FIELD``), by ``last_written()`` instead (``_edited_since``).
+    ``TEMPLATE_FIELD``), by ``last_written()`` instead (``edited_since``).
 
     ``last_written()``: the catalog as ``extract`` last left it (verlag's record, ``parse_po``'s form), None when
     unknown or when ``old`` is still those very bytes; asked only when an answer can change the merge. It
@@ -862,7 +862,7 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
             before.append(german_before())
         if before[0]:
             return key(cand) not in before[0] and key(entry) in before[0]
-        return _edited_since(written(), entry, cand)
+        return edited_since(written(), entry, cand)
 
     def take(n: int, cand: polib.POEntry, fuzzy: bool) -> None:
         taken_new.add(n)
@@ -907,7 +907,7 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
                        used, threshold)
     if report.added:
         untranslated = [e for e in active if id(e) not in used and not e.msgstr and not e.msgid_plural]
-        report.unstarted = [report.added[n] for n, _ in _alike(report.added, untranslated, threshold)]
+        report.unstarted = [report.added[n] for n, _ in alike(report.added, untranslated, threshold)]
         _notes_along(report.added, [e for e in untranslated if e.tcomment and Notes.of(e).own], used, threshold)
     report.new = len(report.added) - len(report.unstarted)
     seen = {key(e) for e in po}
@@ -935,7 +935,7 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     return po, report
 
 
-def _edited_since(written: polib.POFile | None, entry: polib.POEntry, cand: polib.POEntry) -> bool:
+def edited_since(written: polib.POFile | None, entry: polib.POEntry, cand: polib.POEntry) -> bool:
     """Was ``cand``'s msgid or msgctxt edited in the catalog after the last extract, the German of ``entry`` the
     same? For a catalog without ``TEMPLATE_FIELD`` (made by a person, rewritten by a tool), by what extract last
     left there (``written``, None when unknown): an entry of ``entry``'s German with ``cand``'s very msgstr and no
@@ -1181,7 +1181,7 @@ def _from_obsolete(report: MergeReport, retired: list[polib.POEntry], used: set[
     (``_carry``: fuzzy, that German as previous msgid): a sentence deleted and put back edited gets its translation
     back for review. Reported as ``changed`` (or ``restored``, German back at the text it was reviewed for)."""
     taken = []
-    for n, m in _alike(report.added, retired, threshold):
+    for n, m in alike(report.added, retired, threshold):
         entry, old = report.added[n], retired[m]
         _carry(entry, old, exact=False)
         used.add(id(old))
@@ -1200,14 +1200,14 @@ def _notes_along(added: list[polib.POEntry], noted: list[polib.POEntry], used: s
     (``noted``) go to the new German most like it (of ``added``, at least ``threshold`` alike, as a translation
     would), and the old entry with them counts as ``used``: README's "your own # comments survive every update"
     also for a sentence nobody translated yet, instead of an obsolete entry of German the article no longer has."""
-    for n, m in _alike(added, noted, threshold):
+    for n, m in alike(added, noted, threshold):
         notes = Notes.of(added[n])
         notes.own = [*Notes.of(noted[m]).own, *notes.own]
         notes.store(added[n])
         used.add(id(noted[m]))
 
 
-def _alike(new: list[polib.POEntry], old: list[polib.POEntry], threshold: float) -> list[tuple[int, int]]:
+def alike(new: list[polib.POEntry], old: list[polib.POEntry], threshold: float) -> list[tuple[int, int]]:
     """Each entry of ``new`` paired with the entry of ``old`` most like it, at least ``threshold`` alike
     (``similarity``; a tag with none), the most alike first, each at most once: (index in ``new``, in ``old``)."""
     pairs = sorted(((score, n, m) for n, entry in enumerate(new) for m, earlier in enumerate(old)
