@@ -1136,12 +1136,18 @@ def _regrouped(po: polib.POFile, active: list[polib.POEntry], used: set[int], cl
                 report.changed.append(entry)
         report.splits.append((old, run))
     signed = [e for e in active if e.msgctxt is None and not e.msgid_plural and entry_state(e) == REVIEWED]
+    at = {id(e): j for j, e in enumerate(signed)}
     found = []
     for n, entry in enumerate(live):
         if id(entry) in taken or (id(entry) not in added and id(entry) not in source):
             continue
         paired = source.get(id(entry))
-        for j in range(len(signed)):
+        if paired is not None and id(paired) not in at:
+            continue
+        # a changed sentence is joined only from runs that hold the old sentence it was paired with
+        starts = range(len(signed)) if paired is None else range(max(at[id(paired)] - _MAX_PARTS + 1, 0),
+                                                                     at[id(paired)] + 1)
+        for j in starts:
             for size in range(2, _MAX_PARTS + 1):
                 parts = signed[j:j + size]
                 if (len(parts) < size or any(id(p) in claimed and p is not paired for p in parts)
