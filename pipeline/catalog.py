@@ -726,6 +726,11 @@ class MergeReport:
     # old plural entries (msgid_plural, msgstr[n]) read as one sentence's (``_singular``): (the old entry, the
     # forms after the one kept as msgstr)
     plurals: list[tuple[polib.POEntry, list[str]]] = field(default_factory=list)
+    # (old entry, the merged entries of its German split into sentences of their own): each took its translation,
+    # fuzzy (``_regrouped``)
+    splits: list[tuple[polib.POEntry, list[polib.POEntry]]] = field(default_factory=list)
+    # (merged entry, the old entries of the sentences joined into its German): it took their translations joined
+    joins: list[tuple[polib.POEntry, list[polib.POEntry]]] = field(default_factory=list)
 
 
 def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
@@ -751,7 +756,9 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     paired with that entry first, however unlike the German was in between.
     German put back exactly as an obsolete entry's takes it back, its translation and state
     as they were, reported as ``revived``; put back changed, it takes the obsolete translation as
-    changed German does (fuzzy, the old German as previous msgid), as msgmerge does. Unused translations become obsolete ``#~`` entries. ``old`` comes from
+    changed German does (fuzzy, the old German as previous msgid), as msgmerge does. A sentence split in two or
+    three, and sentences joined into one, keep every translation (``_regrouped``, reported as ``splits`` and
+    ``joins``). Unused translations become obsolete ``#~`` entries. ``old`` comes from
     ``parse_po``, so its records are in the form ``Notes`` describes. An entry of ``old`` with plural forms
     (``msgid_plural``, which no article sentence has) takes part as its first translated form, fuzzy
     (``_singular``), reported as ``plurals``: a tool's plural entry never takes the reviewer's text with it.
@@ -763,7 +770,7 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     catalog (a reviewer's slip): the entry takes the German back, keeping its
     translation and state, reported as ``msgid_edits``, or as ``msgctxt_edits``
     when only its msgctxt differs (a tool added, changed or removed it). Without that template (``old`` has no
-    ``TEMPLATE_FIELD``), by ``last_written()`` instead (``_edited_since``).
+    ``TEMPLATE_FIELD``), by ``last_written()`` instead (``edited_since``).
 
     ``last_written()``: the catalog as ``extract`` last left it (verlag's record, ``parse_po``'s form), None when
     unknown or when ``old`` is still those very bytes; asked only when an answer can change the merge. It
@@ -854,7 +861,7 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
             before.append(german_before())
         if before[0]:
             return key(cand) not in before[0] and key(entry) in before[0]
-        return _edited_since(written(), entry, cand)
+        return edited_since(written(), entry, cand)
 
     def take(n: int, cand: polib.POEntry, fuzzy: bool) -> None:
         taken_new.add(n)
@@ -892,12 +899,14 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
         _bring_back(report, written(), by_key, report.added)
     if report.redrafted and last_written is not None:  # a catalog older than the German (restored from git)
         _bring_back(report, written(), by_key, report.redrafted)
+    if report.added or report.changed:
+        _regrouped(po, active, used, claimed, report, lang, threshold)
     if report.added:
         _from_obsolete(report, [e for e in retired if id(e) not in used and e.msgstr and machine_draft(e) is None],
                        used, threshold)
     if report.added:
         untranslated = [e for e in active if id(e) not in used and not e.msgstr and not e.msgid_plural]
-        report.unstarted = [report.added[n] for n, _ in _alike(report.added, untranslated, threshold)]
+        report.unstarted = [report.added[n] for n, _ in alike(report.added, untranslated, threshold)]
         _notes_along(report.added, [e for e in untranslated if e.tcomment and Notes.of(e).own], used, threshold)
     report.new = len(report.added) - len(report.unstarted)
     seen = {key(e) for e in po}
@@ -925,7 +934,7 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     return po, report
 
 
-def _edited_since(written: polib.POFile | None, entry: polib.POEntry, cand: polib.POEntry) -> bool:
+def edited_since(written: polib.POFile | None, entry: polib.POEntry, cand: polib.POEntry) -> bool:
     """Was ``cand``'s msgid or msgctxt edited in the catalog after the last extract, the German of ``entry`` the
     same? For a catalog without ``TEMPLATE_FIELD`` (made by a person, rewritten by a tool), by what extract last
     left there (``written``, None when unknown): an entry of ``entry``'s German with ``cand``'s very msgstr and no
@@ -1057,6 +1066,119 @@ def _bring_back(report: MergeReport, written: polib.POFile | None, by_key: dict,
         report.brought_back.append(entry)
 
 
+# Languages written without spaces between words or after a sentence's full stop (。): a space joining two
+# sentences of theirs is a stray one. Thai is not one of them: it has no spaces between words, but a space ends
+# a sentence (Unicode 15, 16.4 "Thai").
+_NO_SPACE_BETWEEN_SENTENCES = frozenset({"ja", "zh", "yue"})
+
+
+def sentence_separator(lang: str) -> str:
+    """What joins two translated sentences in ``lang`` (BCP 47, by its primary subtag): a space, none in a
+    language that puts none between sentences (Chinese, Japanese)."""
+    return "" if lang.replace("_", "-").split("-")[0].lower() in _NO_SPACE_BETWEEN_SENTENCES else " "
+
+
+_MAX_PARTS = 3  # the most sentences one sentence is split into, or joined from, that ``_regrouped`` looks for
+
+
+def _regrouped(po: polib.POFile, active: list[polib.POEntry], used: set[int], claimed: set[int],
+               report: MergeReport, lang: str, threshold: float) -> None:
+    """``merge``: German the author split into sentences or joined from sentences keeps every translation.
+
+    Split: consecutive sentences of ``po`` (template order, no msgctxt), each new (``report.added``) or changed
+    from one and the same old entry, whose German joined by a space is at least ``threshold`` alike
+    (``similarity``) to that old entry's German (an unused translated one when none of them was paired), and
+    more alike than any one of them alone: each new one takes that translation as the changed one has it
+    (``_carry``: fuzzy, the old German as previous msgid), as msgmerge's fuzzy matching offers one old
+    translation to every new msgid it matches. Reported as ``changed`` and ``splits``.
+
+    Join: a new or changed sentence whose German is at least ``threshold`` alike to the German of consecutive
+    signed-off old entries (``active`` order, no msgctxt, unused but for the one it was paired with) joined by a
+    space, and more alike than to any one of them: it takes their translations joined (``sentence_separator``),
+    fuzzy, their German joined as previous msgid, the reviewer's own comment lines of each; where msgmerge keeps
+    one and makes the others obsolete. The old entries become obsolete all the same, so German split back as it
+    was takes each back as it was. Reported as ``changed`` and ``joins``."""
+    live = [e for e in po if e.msgctxt is None and not e.msgid_plural]
+    added = {id(e) for e in report.added}
+    by_key = {key(e): e for e in active}
+    source = {id(e): by_key[report.paired[id(e)]] for e in report.changed if report.paired.get(id(e)) in by_key}
+    unused = [e for e in active if id(e) not in claimed and e.msgstr and e.msgctxt is None and not e.msgid_plural
+              and machine_draft(e) is None]
+    found = []
+    for i in range(len(live)):
+        for size in range(2, _MAX_PARTS + 1):
+            run = live[i:i + size]
+            if (len(run) < size or not any(id(e) in added for e in run)
+                    or any(id(e) not in added and id(e) not in source for e in run)):
+                continue
+            olds = {id(source[id(e)]): source[id(e)] for e in run if id(e) in source}
+            if len(olds) > 1:
+                continue
+            joined = " ".join(e.msgid for e in run)
+            for old in olds.values() if olds else unused:
+                score = similarity(joined, old.msgid, threshold)
+                if score and score > max(similarity(e.msgid, old.msgid) for e in run):
+                    found.append((score, i, size, old))
+    taken: set[int] = set()
+    for _, i, size, old in sorted(found, key=lambda t: (-t[0], t[1], t[2])):
+        run = live[i:i + size]
+        if any(id(e) in taken for e in run) or (id(old) in claimed and not any(source.get(id(e)) is old for e in run)):
+            continue
+        taken.update(id(e) for e in run)
+        claimed.add(id(old))
+        used.add(id(old))
+        for entry in run:
+            if id(entry) in added:
+                _carry(entry, old, exact=False)
+                report.paired[id(entry)] = key(old)
+                report.fuzzy += 1
+                report.changed.append(entry)
+        report.splits.append((old, run))
+    signed = [e for e in active if e.msgctxt is None and not e.msgid_plural and entry_state(e) == REVIEWED]
+    at = {id(e): j for j, e in enumerate(signed)}
+    found = []
+    for n, entry in enumerate(live):
+        if id(entry) in taken or (id(entry) not in added and id(entry) not in source):
+            continue
+        paired = source.get(id(entry))
+        if paired is not None and id(paired) not in at:
+            continue
+        # a changed sentence is joined only from runs that hold the old sentence it was paired with
+        starts = range(len(signed)) if paired is None else range(max(at[id(paired)] - _MAX_PARTS + 1, 0),
+                                                                     at[id(paired)] + 1)
+        for j in starts:
+            for size in range(2, _MAX_PARTS + 1):
+                parts = signed[j:j + size]
+                if (len(parts) < size or any(id(p) in claimed and p is not paired for p in parts)
+                        or (paired is not None and paired not in parts)):
+                    continue
+                score = similarity(entry.msgid, " ".join(p.msgid for p in parts), threshold)
+                if score and score > max(similarity(entry.msgid, p.msgid) for p in parts):
+                    found.append((score, n, j, size))
+    gone: set[int] = set()
+    for _, n, j, size in sorted(found, key=lambda t: (-t[0], t[1], t[2], t[3])):
+        entry, parts = live[n], signed[j:j + size]
+        if id(entry) in taken or any(id(p) in gone or (id(p) in claimed and p is not source.get(id(entry)))
+                                     for p in parts):
+            continue
+        taken.add(id(entry))
+        gone.update(id(p) for p in parts)
+        claimed.update(id(p) for p in parts)
+        used.difference_update(id(p) for p in parts)  # obsolete, each taken back as it was if the author undoes it
+        whole = polib.POEntry(msgid=" ".join(p.msgid for p in parts),
+                              msgstr=sentence_separator(lang).join(p.msgstr for p in parts),
+                              tcomment="\n".join(line for p in parts for line in Notes.of(p).own))
+        entry.msgstr, entry.tcomment, entry.previous_msgid, entry.previous_msgctxt = "", "", None, None
+        entry.flags = [f for f in entry.flags if f != "fuzzy"]
+        _carry(entry, whole, exact=False)
+        report.paired[id(entry)] = key(parts[0])
+        if id(entry) in added:
+            report.fuzzy += 1
+            report.changed.append(entry)
+        report.joins.append((entry, parts))
+    report.added = [e for e in report.added if id(e) not in taken]
+
+
 def _from_obsolete(report: MergeReport, retired: list[polib.POEntry], used: set[int], threshold: float) -> None:
     """``merge``: new German still without a translation (``report.added``, after the active entries and
     ``_bring_back`` had their turn) takes the most alike translation of the obsolete entries ``retired`` (at least
@@ -1064,7 +1186,7 @@ def _from_obsolete(report: MergeReport, retired: list[polib.POEntry], used: set[
     (``_carry``: fuzzy, that German as previous msgid): a sentence deleted and put back edited gets its translation
     back for review. Reported as ``changed`` (or ``restored``, German back at the text it was reviewed for)."""
     taken = []
-    for n, m in _alike(report.added, retired, threshold):
+    for n, m in alike(report.added, retired, threshold):
         entry, old = report.added[n], retired[m]
         _carry(entry, old, exact=False)
         used.add(id(old))
@@ -1083,14 +1205,14 @@ def _notes_along(added: list[polib.POEntry], noted: list[polib.POEntry], used: s
     (``noted``) go to the new German most like it (of ``added``, at least ``threshold`` alike, as a translation
     would), and the old entry with them counts as ``used``: README's "your own # comments survive every update"
     also for a sentence nobody translated yet, instead of an obsolete entry of German the article no longer has."""
-    for n, m in _alike(added, noted, threshold):
+    for n, m in alike(added, noted, threshold):
         notes = Notes.of(added[n])
         notes.own = [*Notes.of(noted[m]).own, *notes.own]
         notes.store(added[n])
         used.add(id(noted[m]))
 
 
-def _alike(new: list[polib.POEntry], old: list[polib.POEntry], threshold: float) -> list[tuple[int, int]]:
+def alike(new: list[polib.POEntry], old: list[polib.POEntry], threshold: float) -> list[tuple[int, int]]:
     """Each entry of ``new`` paired with the entry of ``old`` most like it, at least ``threshold`` alike
     (``similarity``; a tag with none), the most alike first, each at most once: (index in ``new``, in ``old``)."""
     pairs = sorted(((score, n, m) for n, entry in enumerate(new) for m, earlier in enumerate(old)

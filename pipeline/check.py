@@ -1761,7 +1761,8 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                                               renamed=pages.renamed, held=held))
             findings.extend(legal_page_findings(config, po, ref, lang, article.slug))
             findings.extend(pseudo_draft_findings(config, po, ref, lang, article.slug, text))
-            if drift := templates.drift(article.slug, po):
+            if drift := templates.drift(article.slug, po,
+                                        lambda: last_extract(config, lang, article.slug, text.encode("utf-8"))):
                 findings.extend(drift_findings(drift, po, ref, lang, article.slug, article.ref, text))
     templates.save()
     changed = changed_since_extract(config, [a for a in sources.articles if not slugs or a.slug in slugs])

@@ -13,12 +13,12 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 import polib
 
-from .catalog import TEMPLATE_FIELD, german_digest, key, machine_draft
+from .catalog import FUZZY_THRESHOLD, TEMPLATE_FIELD, alike, edited_since, german_digest, key, machine_draft
 from .config import Config
 from .errors import VerlagError
 from .fsutil import NotAFile, load_state, read_bytes, save_state
@@ -55,6 +55,10 @@ class Drift:
     # (catalog's key, template's key) of the ``extra`` entries whose msgid is one ``missing`` segment's German with
     # another msgctxt (a tool added, changed or removed it): extract sets it back, translation and state kept
     recontexted: tuple[tuple[tuple, tuple], ...] = ()
+    # what ``extract`` makes of the ``extra`` entries it pairs with ``missing`` German (``edits``): "edited", msgids
+    # edited in the catalog, set back; "unsure", no X-Verlag-Template and no record to tell an edit from an older
+    # catalog, back to review; "" (none paired, or the catalog is ``older``)
+    edited: str = ""
 
     def message(self, article_ref: str) -> str:
         """What ``status``, ``check`` and ``review`` say of it: German segments without an entry (the page shows
@@ -84,6 +88,11 @@ class Drift:
                  "checkout of an earlier version, an old download, an editor's older buffer);" if self.older
                  else "was a msgctxt added, changed or removed by a tool? verlag extract sets it back to the German's, "
                  "its translation and state kept;" if moved and not missing and self.extra == unmarked + moved
+                 else "was a msgid edited in the catalog, not in the article? verlag extract sets it back to the "
+                 "German, its translation and state kept;" if missing and self.edited == "edited"
+                 else "was a msgid edited in the catalog, or is it a catalog from before a change of the German? it "
+                 "has no X-Verlag-Template header to tell, so verlag extract puts such a translation back to review, "
+                 "fuzzy;" if missing and self.edited == "unsure"
                  else "was it saved from before the German changed (an editor's older buffer, an old download)?"
                  if missing else "was a file without msgctxt joined in (msgcat), or its msgctxt removed by a "
                  "tool?" if self.extra == unmarked
@@ -151,6 +160,27 @@ def unmarked(extra: set[tuple], german: Iterable[tuple], order: Iterable[tuple])
     return tuple(k for k in order if k in extra and k[0] is None and fronts[k[1]] == 1)
 
 
+def edits(po: polib.POFile, extra: set[tuple], missing: list[tuple], header: bool,
+          last_written: Callable[[], polib.POFile | None] | None) -> str:
+    """What ``catalog.merge`` makes of ``po``'s translated entries of ``extra`` keys that it pairs with ``missing``
+    German (as alike as it pairs a changed sentence, ``catalog.alike``), for ``Drift.edited``: "edited", msgids
+    edited in the catalog that it sets back, when the catalog names the template it was merged with (``header``:
+    it has X-Verlag-Template, not an earlier one's) or, without that, when the last extract left each of those
+    translations at its German (``last_written()``, ``catalog.edited_since``); "unsure" otherwise without the
+    header; "" when none pairs or the header names this template and nothing is paired."""
+    if not extra or not missing:
+        return ""
+    candidates = [e for e in po if not e.obsolete and key(e) in extra and e.msgstr]
+    german = [polib.POEntry(msgctxt=msgctxt, msgid=msgid) for msgctxt, msgid in missing]
+    pairs = alike(german, candidates, FUZZY_THRESHOLD)
+    if not pairs:
+        return ""
+    if header:
+        return "edited"
+    written = last_written() if last_written is not None else None
+    return "edited" if all(edited_since(written, german[n], candidates[m]) for n, m in pairs) else "unsure"
+
+
 class Templates:
     """The templates' keys for one ``status`` or ``check`` run; ``save()`` keeps what it read for the next.
 
@@ -163,11 +193,13 @@ class Templates:
         self.fresh: dict[str, str] = {}
         self.files = StatRecord(config.state_dir, config.translations_dir, None, limit=CATALOG)
 
-    def drift(self, slug: str, po: polib.POFile) -> Drift | None:
+    def drift(self, slug: str, po: polib.POFile,
+              last_written: Callable[[], polib.POFile | None] | None = None) -> Drift | None:
         """How ``po`` (the article's catalog, parsed) differs from the article's template; None when it holds
         the same German, or when there is no template to compare with (never extracted, damaged, over
         ``limits.CATALOG``: not read; ``extract`` names it). Raises ``OSError`` when the template cannot be read (a
-        folder in its place, no permission)."""
+        folder in its place, no permission). ``last_written()``: the catalog as the last extract left it
+        (``extract_article.last_extract``), asked for a catalog without X-Verlag-Template (``edits``)."""
         path = self.config.pot_path(slug)
         try:
             found = self.files.digest(self.config.pot_name(slug))
@@ -206,9 +238,12 @@ class Templates:
                                                           if m == k[1]))
         stood = {k[1] for k in standing}
         missing = [k for k in parsed if k not in mine and not (k[0] in FRONT_CONTEXTS and k[1] in stood)]
-        return Drift(frozenset(parsed), missing, len(extra),
-                     merged_with is not None and merged_with != german_digest(parsed), marked, standing,
-                     recontexted(extra, missing, order, marked))
+        older = merged_with is not None and merged_with != german_digest(parsed)
+        moved = recontexted(extra, missing, order, marked)
+        return Drift(frozenset(parsed), missing, len(extra), older, marked, standing, moved,
+                     "" if older else edits(po, extra - set(marked) - {k for k, _ in moved},
+                                            [k for k in missing if k not in {g for _, g in moved}],
+                                            merged_with is not None, last_written))
 
     @staticmethod
     def _template(path) -> bytes | None:

@@ -157,7 +157,8 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
     back = [e for e in report.brought_back if id(e) in report.paired]  # in place of a draft of earlier German
     before = (_template_keys(old_pot) if report.retired or report.changed or report.redrafted or report.unstarted
               or back else None)
-    removed = [e for e in report.retired if before is None or key(e) in before]
+    joined = {key(p) for _, parts in report.joins for p in parts}  # listed as joined, not as removed
+    removed = [e for e in report.retired if (before is None or key(e) in before) and key(e) not in joined]
     strays = [e.msgid for e in report.retired if before is not None and key(e) not in before]
     # German the template already had before this run, paired with an entry of German it had not: no change of the
     # author's, the catalog is older than the German (restored from git, an old download)
@@ -172,13 +173,18 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
     def line(entry: polib.POEntry) -> int | None:
         return next((int(n) for _, n in entry.occurrences if n.isdigit()), None)
 
+    regrouped = {id(e) for _, run in report.splits for e in run} | {id(e) for e, _ in report.joins}
     sentences = [(kind, line(entry), entry.msgid)
                  for kind, entries in (("changed", [e for e in (*report.changed, *report.redrafted)
-                                                    if id(e) not in behind]
+                                                    if id(e) not in behind and id(e) not in regrouped]
                                         + [e for e in report.unstarted if before is None or key(e) not in before]),
                                        ("restored", report.restored), ("put back", report.revived),
                                        ("new", [e for e in report.added if id(e) not in unstarted]),
                                        ("removed", removed)) for entry in entries]
+    sentences += [(f"split into {len(run)}, its translation on each (fuzzy)", line(run[0]), old.msgid)
+                  for old, run in report.splits if all(id(e) not in behind for e in run)]
+    sentences += [(f"joined from {len(parts)}, their translations joined (fuzzy)", line(entry), entry.msgid)
+                  for entry, parts in report.joins if id(entry) not in behind]
     reopened = stale_sign_offs(old, data)
     lines = (data.decode("utf-8").split("\n")
              if (report.msgid_edits or report.msgctxt_edits or report.plurals) and data else [])
@@ -215,18 +221,14 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
 _NEVER = 101  # a similarity no two texts reach (``catalog.similarity`` is 0-100): nothing is paired
 
 
-# Languages written without spaces between words or after a sentence's full stop (。): a space joining two
-# sentences of theirs is a stray one. Thai is not one of them: it has no spaces between words, but a space ends
-# a sentence (Unicode 15, 16.4 "Thai").
-_NO_SPACE_BETWEEN_SENTENCES = frozenset({"ja", "zh", "yue"})
-
-
 def _joined(merged: polib.POFile, old: polib.POFile, lang: str) -> None:
     """Give each empty entry of ``merged`` whose German is, in order and whole, the German of translated,
     signed-off entries of ``old`` (a block's sentences) their translations joined in order, fuzzy: a suggestion
-    to review, never a translation of the block nobody checked. Joined by a space, without one in a language
-    (BCP 47 ``lang``, by its primary subtag) that puts none between sentences (Chinese, Japanese)."""
-    separator = "" if lang.replace("_", "-").split("-")[0].lower() in _NO_SPACE_BETWEEN_SENTENCES else " "
+    to review, never a translation of the block nobody checked. Joined as ``catalog.sentence_separator`` joins
+    sentences of ``lang``."""
+    from .catalog import sentence_separator
+
+    separator = sentence_separator(lang)
     done = [e for e in old if not e.obsolete and e.msgstr and not e.fuzzy and not e.msgid_plural and e.msgid]
     for entry in merged:
         if entry.obsolete or entry.msgstr or entry.msgid_plural or entry.msgctxt:

@@ -16,7 +16,10 @@ git diff shows the strings that changed, not every string another tool laid out 
 Reading: ``parse`` returns exactly the ``polib.POFile`` that ``polib.pofile``
 returns for the same text (every field of every entry, quirks included), in a
 fraction of its time; on any line it does not fully understand it hands the
-whole text to polib, so a damaged file gets polib's own error and line.
+whole text to polib, so a damaged file gets polib's own error and line. One
+difference: a ``#:`` reference to a file name with spaces, isolated with U+2068
+and U+2069 as GNU gettext 0.22 and later write it, is read as gettext reads it
+(``references``), where polib cuts it at its spaces.
 """
 
 from __future__ import annotations
@@ -298,15 +301,27 @@ def _comment_lines(marker: str, text: str) -> list[str]:
     return [f"{marker} {line}".rstrip() if line else marker for line in text.split("\n")]
 
 
+# GNU gettext 0.22 and later write a file name with a space or a tab between these (FIRST STRONG ISOLATE, POP
+# DIRECTIONAL ISOLATE) in ``#:`` references of a UTF-8 catalog, so that the name reads back whole (its NEWS, 0.22)
+_ISOLATE_START, _ISOLATE_END = "\u2068", "\u2069"
+
+
 def _references(occurrences) -> list[str]:
-    refs = [f"{path}:{line}" if line else path for path, line in occurrences]
+    """The ``#:`` lines of ``occurrences`` ((path, line) pairs, line "" for none) as GNU gettext writes them
+    (write-po.c): a path with a space or tab isolated (``_ISOLATE_START``), and a reference moved to a new line
+    where the line would pass ``WIDTH`` columns, each counted as its path's and line's UTF-8 bytes without the
+    isolating characters."""
     lines: list[str] = []
-    current = "#:"
-    for ref in refs:
-        if current != "#:" and len(current) + 1 + len(ref) > WIDTH:
+    current, column = "#:", 2
+    for path, line in occurrences:
+        suffix = f":{line}" if line else ""
+        width = len(path.encode("utf-8")) + len(suffix) + 1
+        if column > 2 and column + width > WIDTH:
             lines.append(current)
-            current = "#:"
-        current += " " + ref
+            current, column = "#:", 2
+        spaced = " " in path or "\t" in path
+        current += f" {_ISOLATE_START}{path}{_ISOLATE_END}{suffix}" if spaced else f" {path}{suffix}"
+        column += width
     if current != "#:":
         lines.append(current)
     return lines
@@ -537,7 +552,13 @@ def parse(text: str, wrapwidth: int = 78) -> polib.POFile:
     try:
         return _read(text, wrapwidth)
     except _LeftToPolib:
-        return polib.pofile(_GettextLines(text), wrapwidth=wrapwidth)
+        po = polib.pofile(_GettextLines(text), wrapwidth=wrapwidth)
+    # references polib cut at a file name's blanks, joined again by a space
+    for entry in po if _ISOLATE_START in text else ():
+        if any(_ISOLATE_START in path for path, _ in entry.occurrences):
+            entry.occurrences = references(" ".join(f"{path}:{line}" if line else path
+                                                    for path, line in entry.occurrences))
+    return po
 
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+")  # a line and its end: LF, CRLF or CR
@@ -689,12 +710,32 @@ def _notes(entry: polib.POEntry, lines: list[str], number: int) -> None:
 
 
 def _occurrences(line: str) -> list[tuple[str, str]]:
-    """The references of a ``#:`` line, split as polib splits them: ``path:line``, else the whole word."""
-    found = []
-    for occurrence in line[3:].split():
-        path, colon, where = occurrence.rpartition(":")
-        found.append((path, where) if colon and where.isdigit() else (occurrence, ""))
-    return found
+    """The references of a ``#:`` line (``references``)."""
+    return references(line[3:])
+
+
+# a reference as gettext 0.22's read-catalog-abstract.c reads an isolated one (up to U+2069 or the line's end, then
+# optionally ``:`` and a line number, blanks allowed around the colon), else a word as polib splits it
+_REFERENCE_RE = re.compile(f"{_ISOLATE_START}([^{_ISOLATE_END}\\n]*){_ISOLATE_END}?"
+                           r"(?:[ \t]*:[ \t]*([0-9]+)(?!\S))?|(\S+)")
+
+
+def references(text: str) -> list[tuple[str, str]]:
+    """The (path, line) references of a ``#:`` line's ``text`` (after ``#:``), line "" where there is none.
+
+    Split at blanks as polib splits them: ``path:line``, else the whole word, so a file name with spaces that
+    gettext before 0.22 (or verlag before it isolated them) wrote as it is reads as several references, as
+    gettext itself reads it. A name isolated as gettext 0.22 and later write it (U+2068 name U+2069, optionally
+    ``:line``) is read whole, as gettext reads it."""
+    if _ISOLATE_START not in text:
+        return [_word(word) for word in text.split()]
+    return [(match[1], match[2] or "") if match[3] is None else _word(match[3])
+            for match in _REFERENCE_RE.finditer(text)]
+
+
+def _word(occurrence: str) -> tuple[str, str]:
+    path, colon, where = occurrence.rpartition(":")
+    return (path, where) if colon and where.isdigit() else (occurrence, "")
 
 
 def _skipped(line: str) -> bool:

@@ -308,7 +308,8 @@ def make_page(config: Config, article: Article, lang: str, glossary: Glossary, l
         findings = check_catalog(po, ref, lang, article.slug, glossary, labels, text, config.source_language,
                                   site_url=config.site_url, published=pages, renamed=pages.renamed)
     page = build_page(article, po, lang, ref, [*findings, *tag_findings(article, po, lang)], glossary, labels, text)
-    drift = templates.drift(article.slug, po) if templates is not None else None
+    drift = (templates.drift(article.slug, po, lambda: last_extract(config, lang, article.slug, data))
+             if templates is not None else None)
     return replace(page, german_changed=german_changed, outdated=drift.message(article.ref) if drift else "")
 
 

@@ -1322,17 +1322,26 @@ def claim(config: Config, first: Article, second: Article) -> tuple[Article, Art
 def catalog_owner(config: Config, slug: str) -> str | None:
     """The source file (project-relative) the catalogs of ``slug`` were made from: the first ``#:`` reference of
     its template, else of its first catalog, with or without its line (``file:line``, or ``file`` as GNU gettext's
-    ``--add-location=file`` writes it: GNU gettext manual, "PO Files"); None when there is none."""
+    ``--add-location=file`` writes it: GNU gettext manual, "PO Files"); None when there is none. A file name with
+    spaces is read isolated as GNU gettext 0.22 writes it (``pofile.references``), or bare as earlier gettext and
+    verlag wrote it, up to its first ``:line``."""
     for catalog in (config.pot_path(slug), *(config.po_path(lang, slug) for lang in config.languages)):
         try:
             lines = file_bytes(catalog, CATALOG).decode("utf-8", errors="replace").split("\n")
         except (OSError, VerlagError):  # absent, unreadable, no file (``NotAFile``) or too large: owns nothing
             continue
-        owner = next((re.sub(r":\d+$", "", line.split()[1]) for line in lines
-                      if line.startswith("#: ") and len(line.split()) > 1), None)
-        if owner is not None:
-            return owner
+        first = next((line[2:] for line in lines if line.startswith("#: ") and len(line.split()) > 1), None)
+        if first is not None:
+            return _first_reference(first)
     return None
+
+
+def _first_reference(text: str) -> str:
+    """The file the first reference of a ``#:`` line's ``text`` names (``catalog_owner``)."""
+    from .pofile import references
+
+    bare = None if text.lstrip().startswith("\u2068") else re.match(r"\s*(\S.*?):\d+(?!\S)", text)
+    return bare[1] if bare else references(text)[0][0]
 
 
 def _inside(path: Path, folder: str, root: Path, folders: dict[str, bool]) -> bool:

@@ -127,7 +127,8 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                 labels[article.slug] = reference_labels(article)
             # signed-off German prose counts as untranslated, as the edition shows it (``check.german_copies``)
             copies = german_copies(po, lang, glossary, labels[article.slug]) if po is not None else frozenset()
-            drift = templates.drift(article.slug, po) if po is not None else None
+            drift = (templates.drift(article.slug, po, lambda: last_extract(config, lang, article.slug, data))
+                     if po is not None else None)
             lines = None
             for entry in (po or []):
                 if entry.obsolete or drift and key(entry) not in drift.german and key(entry) not in drift.standing:
@@ -290,8 +291,8 @@ def format_table(rows: list[Progress], totals_only: bool = False) -> str:
         lines.append("legal = a page of [site] legal: only its reviewed translations are published, machine drafts "
                      "never, whatever [publish] unreviewed says; the rest shows in German")
     if any(r.outdated for r in listed):
-        lines.append("outdated = the catalog's msgids are not the German of the article's template (saved from before "
-                     "the German changed?): its segments without an entry count as empty; run verlag extract")
+        lines.append("outdated = the catalog's msgids are not the German of the article's template (the warning says "
+                     "why): its segments without an entry count as empty; run verlag extract")
     if any(r.german_changed for r in listed):
         lines.append("German changed since extract = the German source was edited after the last verlag extract: the "
                      "figures are of the German before; run verlag extract")

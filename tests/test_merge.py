@@ -615,3 +615,74 @@ def test_a_reviewers_comment_on_an_untranslated_sentence_stays_with_it_when_the_
     po = polib.pofile(str(path))
     assert po.find("Sie warten im hohen Gras.").tcomment == "Ask the author which grass."
     assert not [e for e in po.obsolete_entries() if "Ask the author" in (e.tcomment or "")]
+
+
+WHOLE = "Brennnesseln wachsen fast überall im Garten, und im Frühling sind ihre jungen Blätter am zartesten."
+HALVES = ("Brennnesseln wachsen fast überall im Garten.", "Im Frühling sind ihre jungen Blätter am zartesten.")
+WHOLE_EN = "Nettles grow almost everywhere in the garden, and their young leaves are most tender in spring."
+HALVES_EN = ("Nettles grow almost everywhere in the garden.", "In spring their young leaves are most tender.")
+
+
+def nettles(project: Project, *sentences: str) -> None:
+    project.write("source_de/n.md", article("Brennnesseln", " ".join(sentences) + "\n\nTrinken Sie viel Wasser.\n"))
+
+
+def test_a_sentence_the_author_splits_in_two_offers_its_translation_on_both_halves(project: Project):
+    """msgmerge offers one old translation to every new msgid it matches: each half of a split sentence gets the
+    reviewed translation of the whole, fuzzy, the whole German as previous msgid, and extract says it was split
+    (the first half was an empty new entry, the translation only on the second, one the reviewer had to find)."""
+    en_project(project)
+    nettles(project, WHOLE)
+    project.run("extract")
+    review(project, "en", "n", {WHOLE: WHOLE_EN, "Trinken Sie viel Wasser.": "Drink plenty of water."})
+    nettles(project, *HALVES)
+    output = project.run("extract").output
+    assert f"source_de/n.md:5: split into 2, its translation on each (fuzzy): {WHOLE[:59]}…" in output
+    assert "en: 2 changed sentences back to review (fuzzy, the old German shown as previous msgid), 0 new, " \
+           "0 no longer used" in output
+    path = project.root / "translations/en/n.po"
+    msgfmt_check(path)
+    po = polib.pofile(str(path))
+    for half in HALVES:
+        assert (entry(po, half).msgstr, entry(po, half).fuzzy, entry(po, half).previous_msgid) \
+            == (WHOLE_EN, True, WHOLE), half
+    assert not po.obsolete_entries()
+
+
+def test_sentences_the_author_joins_into_one_offer_both_translations_joined(project: Project):
+    """Two reviewed sentences joined into one: the new sentence gets both translations joined, fuzzy, the two
+    sentences' German as previous msgid (msgmerge keeps the more alike one only: the other translation was
+    offered nowhere); the old entries stay obsolete, so splitting the sentence back makes both reviewed again."""
+    en_project(project)
+    nettles(project, *HALVES)
+    project.run("extract")
+    review(project, "en", "n", dict(zip(HALVES, HALVES_EN)))
+    nettles(project, WHOLE)
+    output = project.run("extract").output
+    assert f"source_de/n.md:5: joined from 2, their translations joined (fuzzy): {WHOLE[:59]}…" in output
+    assert "removed" not in output
+    path = project.root / "translations/en/n.po"
+    msgfmt_check(path)
+    po = polib.pofile(str(path))
+    joined = entry(po, WHOLE)
+    assert (joined.msgstr, joined.fuzzy, joined.previous_msgid) == (" ".join(HALVES_EN), True, " ".join(HALVES))
+    assert {(e.msgid, e.msgstr) for e in po.obsolete_entries()} == set(zip(HALVES, HALVES_EN))
+    nettles(project, *HALVES)
+    assert "2 removed sentences put back" in project.run("extract").output
+    msgfmt_check(path)
+    po = polib.pofile(str(path))
+    assert [(e.msgid, e.msgstr, e.fuzzy) for e in po if e.msgid in HALVES] \
+        == [(half, text, False) for half, text in zip(HALVES, HALVES_EN)]
+
+
+def test_a_new_sentence_beside_a_changed_one_is_no_half_of_a_split(project: Project):
+    """A sentence inserted after one the author reworded stays new and empty: the two joined are less like the
+    old German than the reworded one alone, so no translation is offered where none was made."""
+    en_project(project)
+    nettles(project, "Sie warten im Gras auf uns.")
+    project.run("extract")
+    review(project, "en", "n", {"Sie warten im Gras auf uns.": "They wait for us in the grass."})
+    nettles(project, "Sie warten im hohen Gras auf uns.", "Zecken sind klein.")
+    project.run("extract")
+    po = polib.pofile(str(project.root / "translations/en/n.po"))
+    assert (entry(po, "Zecken sind klein.").msgstr, entry(po, "Sie warten im hohen Gras auf uns.").fuzzy) == ("", True)

@@ -300,3 +300,78 @@ def test_strings_whose_text_stayed_keep_the_lines_the_file_had(charset: str, new
     assert '"A string another tool broke at its own width, which is narrower than GNU\'s, ' in again
     assert "#~ \"An obsolete string, broken \"\n#~ \"early.\"" in again and "#| \"umgebrochen hat.\"" in again
     assert layouts(b"") == {} and layouts(None) == {}
+
+
+SPACED_REFERENCES = [
+    [("source_de/grüner tee.md", "2")],
+    [("source_de/grüner tee.md", "6"), ("source_de/grüner tee.md", "14"), ("source_de/grüner tee.md", "27")],
+    [("source_de/ein langer name mit vielen leerzeichen für den tee.md", "120"), ("seiten/über uns.md", "3")],
+    [("source_de/ohne zeile.md", ""), ("source_de/kräuter-und-tees-für-den-winter.md", "9"),
+     ("source_de/kräuter-und-tees-für-den-winter.md", "19"), ("source_de/tab\tname.md", "4")],
+    [("source_de/äöüßäöüßäöüß.md", "1"), ("source_de/äöüßäöüßäöüß.md", "2"), ("source_de/äöüßäöüßäöüß.md", "3")],
+]
+# What msgcat of GNU gettext 0.22.4 writes for a catalog of those references (made with it: the Debian gettext
+# here is 0.21, which writes no isolates): a name with a space or a tab between U+2068 and U+2069, and a line
+# wrapped where its UTF-8 bytes, the isolates not counted, would pass 79 columns
+GETTEXT_0_22 = """\
+msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\\n"
+"Language: en\\n"
+
+#: \u2068source_de/grüner tee.md\u2069:2
+msgid "Satz 0."
+msgstr "Sentence 0."
+
+#: \u2068source_de/grüner tee.md\u2069:6 \u2068source_de/grüner tee.md\u2069:14
+#: \u2068source_de/grüner tee.md\u2069:27
+msgid "Satz 1."
+msgstr "Sentence 1."
+
+#: \u2068source_de/ein langer name mit vielen leerzeichen für den tee.md\u2069:120
+#: \u2068seiten/über uns.md\u2069:3
+msgid "Satz 2."
+msgstr "Sentence 2."
+
+#: \u2068source_de/ohne zeile.md\u2069 source_de/kräuter-und-tees-für-den-winter.md:9
+#: source_de/kräuter-und-tees-für-den-winter.md:19 \u2068source_de/tab\tname.md\u2069:4
+msgid "Satz 3."
+msgstr "Sentence 3."
+
+#: source_de/äöüßäöüßäöüß.md:1
+#: source_de/äöüßäöüßäöüß.md:2
+#: source_de/äöüßäöüßäöüß.md:3
+msgid "Satz 4."
+msgstr "Sentence 4."
+"""
+
+
+def test_references_to_file_names_with_spaces_are_written_as_gnu_gettext_0_22_writes_them(tmp_path):
+    """GNU gettext 0.22 and later isolate a file name with spaces in ``#:`` references (U+2068 … U+2069, its
+    NEWS), so it reads back as one name; written bare, gettext, polib and Poedit read two references. verlag writes
+    them byte for byte as msgcat 0.22 does, and wraps a reference line at the UTF-8 bytes GNU counts."""
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "en"}
+    for n, occurrences in enumerate(SPACED_REFERENCES):
+        po.append(polib.POEntry(msgid=f"Satz {n}.", msgstr=f"Sentence {n}.", occurrences=occurrences))
+    text = render_po(po)
+    assert text == GETTEXT_0_22
+    path = tmp_path / "x.po"
+    path.write_text(text, encoding="utf-8")
+    assert subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)]).returncode == 0
+    version = subprocess.run(["msgcat", "--version"], capture_output=True, text=True).stdout.split("\n")[0]
+    if tuple(map(int, re.findall(r"\d+", version)[:2])) >= (0, 22):  # a gettext that isolates: the same bytes
+        assert gnu_layout(text, tmp_path) == text
+
+
+def test_references_isolated_or_bare_read_back_as_gnu_gettext_reads_them():
+    """An isolated name reads back whole, with or without its line, also where the text goes to polib (a line
+    ``parse`` hands over); a bare name with spaces (gettext before 0.22, verlag before it isolated them) reads as
+    every gettext reads it: cut at its spaces."""
+    assert [e.occurrences for e in parse(GETTEXT_0_22)] == SPACED_REFERENCES
+    assert render_po(parse(GETTEXT_0_22)) == GETTEXT_0_22
+    odd = GETTEXT_0_22.replace('msgid "Satz 4."', 'msgid  "Satz 4."')  # two blanks: read by polib
+    assert [e.occurrences for e in parse(odd)] == [[(path.replace("\t", " "), line) for path, line in occurrences]
+                                                   for occurrences in SPACED_REFERENCES]  # polib's words rejoined
+    bare = parse('#: source_de/grüner tee.md:2 \u2068a b\u2069 : 7\nmsgid "x"\nmsgstr ""\n')
+    assert bare[0].occurrences == [("source_de/grüner", ""), ("tee.md", "2"), ("a b", "7")]

@@ -1268,3 +1268,42 @@ def test_a_msgid_edited_with_its_translation_in_a_catalog_without_verlags_header
     assert (entry.msgstr, entry.fuzzy, entry.previous_msgid) == ("They wait in the tall grass.", True,
                                                                 "Sie warten im Grase.")
     msgfmt_check(path)
+
+
+@pytest.mark.parametrize("header", [True, False])
+def test_check_and_status_name_a_msgid_edited_around_its_translation_as_extract_will(project, header: bool):
+    """A msgid edited in the catalog around the translation the last extract left at that German: with
+    X-Verlag-Template, or without it (a tool's own header) where verlag's record tells, ``extract`` sets it back.
+    ``check`` and ``status`` say that beforehand; they asked whether the catalog was 'saved from before the German
+    changed', which it was not."""
+    path = reviewed_project(project)
+    text = path.read_text(encoding="utf-8")
+    text = text.replace('msgid "Sie warten im Gras."', 'msgid "Sie warten im Gras ."')
+    path.write_text(text if header else without_template_header(text), encoding="utf-8")
+    said = ("was a msgid edited in the catalog, not in the article? verlag extract sets it back to the German, its "
+            "translation and state kept")
+    for command in ("check", "status"):
+        output = project.run(command).output
+        assert said in output and "saved from before the German changed" not in output, (command, output)
+    assert "msgid edited in the catalog, not in source_de/zecken.md: 'Sie warten im Gras .' set back to the German" \
+        in project.run("extract").output
+    msgfmt_check(path)
+
+
+def test_check_and_status_give_extracts_reason_for_a_msgid_edited_with_its_translation_without_the_header(
+        project):
+    """Without X-Verlag-Template, a msgid edited together with its msgstr cannot be told from a catalog saved
+    before a change of the German: ``check`` and ``status`` say so, in extract's words, instead of asserting the
+    older copy."""
+    path = reviewed_project(project)
+    text = without_template_header(path.read_text(encoding="utf-8"))
+    path.write_text(text.replace('msgid "Sie warten im Gras."\nmsgstr "They wait in the grass."',
+                                 'msgid "Sie warten im Grase."\nmsgstr "They wait in the tall grass."'),
+                    encoding="utf-8")
+    said = ("was a msgid edited in the catalog, or is it a catalog from before a change of the German? it has no "
+            "X-Verlag-Template header to tell, so verlag extract puts such a translation back to review, fuzzy")
+    for command in ("check", "status"):
+        output = project.run(command).output
+        assert said in output and "saved from before the German changed" not in output, (command, output)
+    assert "it has no X-Verlag-Template header to tell): back to review, fuzzy" in project.run("extract").output
+    msgfmt_check(path)

@@ -173,3 +173,29 @@ def test_a_file_name_to_lower_case_is_not_suggested_when_another_source_has_it(p
     assert error == ("error: source_de/Tee.md:1: slug 'Tee' is not usable as a folder name: use a-z, 0-9 and '-' "
                      "(no '/', '..' or spaces): source_de/tee.md is another source (one file where case is ignored, "
                      "as on macOS and Windows): give this one another name")
+
+
+def test_a_catalog_whose_references_name_a_file_with_spaces_still_tells_whose_it_is(project):
+    """A page whose file name has spaces: its template's references isolate the name (U+2068 … U+2069, as GNU
+    gettext 0.22 writes them), and a catalog an older verlag or gettext wrote names it bare. Either way, without
+    a template, the catalogs name the page, and an article that comes first and claims its slug does not take
+    them over (the first reference was read up to its first space: 'source_de/seiten/über', nobody's)."""
+    project.write("source_de/seiten/über uns.md", "---\ntitle: Über uns\nslug: ueber-uns\n---\nWir sind eine Praxis.\n")
+    project.run("extract")
+    review(project, "en", "ueber-uns", {"Wir sind eine Praxis.": "We are a practice."})
+    pot = project.root / "translations/templates/ueber-uns.pot"
+    assert "#: \u2068source_de/seiten/über uns.md\u2069:2\n" in pot.read_text(encoding="utf-8")
+    project.write("source_de/aaa.md", article("Neu", "Ganz neu.", slug="ueber-uns"))
+    for form in ("isolated", "bare"):
+        pot.unlink(missing_ok=True)
+        for lang in ("en", "fr"):
+            path = project.root / f"translations/{lang}/ueber-uns.po"
+            text = path.read_text(encoding="utf-8")
+            path.write_text(text.replace("\u2068", "").replace("\u2069", "") if form == "bare" else text,
+                            encoding="utf-8")
+        result = project.run("extract", code=2)
+        assert "error: source_de/aaa.md:4: slug 'ueber-uns' is also claimed by source_de/seiten/über uns.md:3, " \
+               "which keeps it (its catalogs" in result.output, (form, result.output)
+        path = project.root / "translations/en/ueber-uns.po"
+        msgfmt_check(path)
+        assert polib.pofile(str(path)).find("Wir sind eine Praxis.").msgstr == "We are a practice.", form
