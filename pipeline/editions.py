@@ -376,7 +376,7 @@ def _fingerprint_made(config: Config, article: Article, lang: str, glossary_dige
     """``_fingerprint`` of an edition just made from ``catalog``, taking what ``SitePages.key`` reads in it from
     ``found`` (``_fingerprint_before``'s findings by the catalog's digest) when the build looked at these bytes
     before: the value is the same, and scanning every catalog's strings again cost the parent 0.4 s of CPU in a
-    cold build at N = 500 while the workers waited for a core (bench/HISTORY.md, "Branch pf1")."""
+    cold build at N = 500, taken from the cores the pool's workers need (bench/HISTORY.md, "Branch pf1")."""
     digest = None if catalog is None else hashlib.sha256(catalog).digest()
     findings = found.get(digest.hex() if digest is not None else "-")
     key = pages.key_of(*findings) if findings is not None else pages.key(catalog)
