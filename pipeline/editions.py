@@ -371,6 +371,18 @@ def _fingerprint_of(config: Config, article: Article, lang: str, glossary_digest
     return _combined(config, article, lang, glossary_digest, digest, pages.key_of(*findings), written)
 
 
+def _fingerprint_made(config: Config, article: Article, lang: str, glossary_digest: str, catalog: bytes | None,
+                      pages: SitePages, found: dict, written: tuple[bytes | None, ...]) -> str:
+    """``_fingerprint`` of an edition just made from ``catalog``, taking what ``SitePages.key`` reads in it from
+    ``found`` (``_fingerprint_before``'s findings by the catalog's digest) when the build looked at these bytes
+    before: the value is the same, and scanning every catalog's strings again cost the parent 0.4 s of CPU in a
+    cold build at N = 500, taken from the cores the pool's workers need (bench/HISTORY.md, "Branch pf1")."""
+    digest = None if catalog is None else hashlib.sha256(catalog).digest()
+    findings = found.get(digest.hex() if digest is not None else "-")
+    key = pages.key_of(*findings) if findings is not None else pages.key(catalog)
+    return _combined(config, article, lang, glossary_digest, digest, key, written)
+
+
 def build_editions(config: Config, progress=None, jobs: int | None = None,
                    sources: Sources | None = None, files: StatRecord | None = None) -> BuildResult:
     """Write every edition whose inputs changed; unchanged articles are skipped by content hash.
@@ -492,8 +504,8 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
             if write(out, text):
                 result.written.append(relpath(out, config.root))
             write(record_path(config, lang, article.slug), record)
-            fresh[keys[lang]] = _fingerprint(config, article, lang, glossary.digest, data, pages,
-                                             _digests(text, record, source_record))
+            fresh[keys[lang]] = _fingerprint_made(config, article, lang, glossary.digest, data, pages, found,
+                                                  _digests(text, record, source_record))
     slugs = {a.slug for a in articles} | kept
     german = slugs | {a.slug for a in [*sources.german_only, *gaps]}
     for lang_dir in sorted(p for p in config.editions_dir.glob("*") if p.is_dir()):
