@@ -985,12 +985,23 @@ def _german_words(msgid: str, text: str, ctx: Context) -> int:
 
 def german_copies(po: Iterable[polib.POEntry], lang: str, glossary: Glossary = Glossary(),
                   labels: frozenset[str] = frozenset()) -> frozenset[tuple[str | None, str]]:
-    """The keys of ``po``'s reviewed entries that are German copies (``german_copy``): an edition shows them as
-    German (``lang="de"``) and counts their words as untranslated (``editions.make_edition``)."""
+    """The keys of ``po``'s reviewed entries that are German copies (``german_copy``) and of its drafts (fuzzy
+    machine or hand text) that are their German as it is (``german_unchanged``, at any length: an engine's answer of
+    the German, which ``pretranslate`` no longer takes, in a catalog drafted before): an edition shows them as
+    German (``lang="de"``) and counts their words as untranslated (``editions.make_edition``), and
+    ``entry_state(entry, copies)`` names them untranslated."""
     ctx = Context(lang, glossary, labels)
     plain = replace(ctx, plain=True)
-    return frozenset(key(e) for e in po if not e.obsolete and entry_state(e) == REVIEWED
-                     and german_copy(e, plain if e.msgctxt in PLAIN_CONTEXTS else ctx))
+    found = []
+    for entry in po:
+        if entry.obsolete or not entry.msgstr or entry.msgstr.strip() != entry.msgid.strip():
+            continue
+        state = entry_state(entry)
+        entry_ctx = plain if entry.msgctxt in PLAIN_CONTEXTS else ctx
+        if state == REVIEWED and german_copy(entry, entry_ctx) \
+                or state == MACHINE and entry.fuzzy and german_unchanged(entry.msgid, entry.msgstr, entry_ctx):
+            found.append(key(entry))
+    return frozenset(found)
 
 
 # What holds back an edition whose signed-off translations are all German copies (``Context.held``), as the build
