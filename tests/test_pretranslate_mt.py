@@ -128,6 +128,12 @@ def test_an_answer_that_is_the_german_unchanged_is_no_draft_and_is_left_to_the_n
         for slug in ("leber", "kraeuter"):
             msgfmt_check(mt.root / f"translations/{lang}/{slug}.po")
 
+    mt.server.rules = {}  # the service translates them now: the German it sent back was not kept in the MT cache
+    out = mt.run("pretranslate", "--lang", "fr", "--engine", "libre").output
+    fr = {**entries(mt, "fr"), **entries(mt, "fr", "kraeuter")}
+    assert fr["Salbei"].msgstr == "SALBEI" and fr["Früh schlafen"].msgstr == "FRÜH SCHLAFEN", out
+    assert "fr: 0 entries still empty" in out and "German unchanged" not in out, out
+
 
 def test_rerun_and_re_extract_and_a_second_article_ask_the_service_nothing_new(mt):
     result = mt.run("pretranslate")
