@@ -135,6 +135,20 @@ def test_an_answer_that_is_the_german_unchanged_is_no_draft_and_is_left_to_the_n
     assert "fr: 0 entries still empty" in out and "German unchanged" not in out, out
 
 
+def test_a_glossary_that_cannot_be_read_when_an_answer_is_the_german_is_named_and_the_drafts_still_written(mt):
+    """The glossary's do-not-translate terms are read at the first answer that is the German as sent: a glossary
+    that is not UTF-8 then is an error naming it (exit 2, no traceback), and the run drafts everything else."""
+    mt.write("verlag.toml", mt.read("verlag.toml") + "batch_items = 1\n")  # one segment per request: one rule each
+    mt.server.rules = {"Früh": "echo"}
+    (mt.root / "translations/glossary.csv").write_bytes(b"source,en\nK\xfcrbis,pumpkin\n")
+    result = mt.run("pretranslate", "--lang", "en", "--engine", "libre", code=2)
+    assert "error: translations/glossary.csv:2: glossary is not UTF-8" in result.output, result.output
+    assert "Traceback" not in result.output
+    en = entries(mt)
+    assert en["Früh schlafen"].msgstr == "" and en["Tee trinken"].msgstr == "TEE TRINKEN"
+    msgfmt_check(mt.root / "translations/en/leber.po")
+
+
 def test_rerun_and_re_extract_and_a_second_article_ask_the_service_nothing_new(mt):
     result = mt.run("pretranslate")
     first = len(mt.server.log)
