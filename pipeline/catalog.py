@@ -156,8 +156,9 @@ COPY_ORIGIN = "mt: copy"  # ``engines.CopyEngine``'s provenance line
 
 def entry_state(entry: polib.POEntry | None, copies: Container[tuple[str | None, str]] = frozenset()) -> str:
     """Reviewed, machine (fuzzy draft), stale (fuzzy, with the German it was made for as ``#| msgid``)
-    or untranslated: empty, a ``copy`` draft nobody touched (``copied``), or a signed-off entry whose key is in
-    ``copies`` (``check.german_copies``: its msgstr is its German prose, which the site shows as German).
+    or untranslated: empty, a ``copy`` draft nobody touched (``copied``), or an entry whose key is in ``copies``
+    (``check.german_copies``): signed off, its msgstr is its German prose, which the site shows as German; a draft,
+    its msgstr is its German as it is, as a ``copy`` draft's (an engine's answer of the German unchanged).
 
     The one answer to "is this machine text or untranslated" for editions, publishing thresholds,
     notices, ``status``, ``check`` and the review report. Pseudo text (``pseudo.is_pseudo``, the layout
@@ -170,7 +171,7 @@ def entry_state(entry: polib.POEntry | None, copies: Container[tuple[str | None,
     if entry.fuzzy:
         if entry.previous_msgid is not None:
             return STALE
-        return UNTRANSLATED if copied(entry) else MACHINE
+        return UNTRANSLATED if copied(entry) or key(entry) in copies else MACHINE
     if is_pseudo(entry.msgstr, entry.msgid):
         return MACHINE
     return UNTRANSLATED if key(entry) in copies else REVIEWED

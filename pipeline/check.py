@@ -960,23 +960,48 @@ def german_copy(entry: polib.POEntry, ctx: Context) -> bool:
     more, markup, numbers and do-not-translate glossary terms (target = source) aside. Names, codes and short
     terms ("Omega-3-Fettsäuren") stay as they are; prose copied into a translation is German text, whoever
     signed it off (trial finding F2: a bulk sign-off of ``copy`` drafts)."""
-    if entry.msgstr.strip() != entry.msgid.strip():
-        return False
-    prose = text_parts(entry.msgid, ctx).prose
+    return _german_words(entry.msgid, entry.msgstr, ctx) >= 3
+
+
+def german_unchanged(msgid: str, text: str, ctx: Context) -> bool:
+    """Whether ``text``, a draft nobody signed off, is the German ``msgid`` as it is (compared as ``german_copy``
+    compares) with a word to translate: one of two letters or more, markup, numbers and do-not-translate glossary
+    terms aside. Such a draft is no translation at any length (an engine answers the German back for a pair it
+    lacks, on errors, for short text); text of names, numbers and codes only may be the same in every language."""
+    return _german_words(msgid, text, ctx) >= 1
+
+
+def _german_words(msgid: str, text: str, ctx: Context) -> int:
+    """The words of two letters or more of ``msgid``'s prose (``text_parts``), do-not-translate glossary terms
+    (target = source) aside, when ``text`` is ``msgid`` as it is (surrounding whitespace aside); else 0."""
+    if text.strip() != msgid.strip():
+        return 0
+    prose = text_parts(msgid, ctx).prose
     for term in ctx.glossary.terms:
         if term.target(ctx.lang) == term.source:
             prose = term.pattern.sub(" ", prose)
-    return len(_WORD.findall(prose)) >= 3
+    return len(_WORD.findall(prose))
 
 
 def german_copies(po: Iterable[polib.POEntry], lang: str, glossary: Glossary = Glossary(),
                   labels: frozenset[str] = frozenset()) -> frozenset[tuple[str | None, str]]:
-    """The keys of ``po``'s reviewed entries that are German copies (``german_copy``): an edition shows them as
-    German (``lang="de"``) and counts their words as untranslated (``editions.make_edition``)."""
+    """The keys of ``po``'s reviewed entries that are German copies (``german_copy``) and of its drafts (fuzzy
+    machine or hand text) that are their German as it is (``german_unchanged``, at any length: an engine's answer of
+    the German, which ``pretranslate`` no longer takes, in a catalog drafted before): an edition shows them as
+    German (``lang="de"``) and counts their words as untranslated (``editions.make_edition``), and
+    ``entry_state(entry, copies)`` names them untranslated."""
     ctx = Context(lang, glossary, labels)
     plain = replace(ctx, plain=True)
-    return frozenset(key(e) for e in po if not e.obsolete and entry_state(e) == REVIEWED
-                     and german_copy(e, plain if e.msgctxt in PLAIN_CONTEXTS else ctx))
+    found = []
+    for entry in po:
+        if entry.obsolete or not entry.msgstr or entry.msgstr.strip() != entry.msgid.strip():
+            continue
+        state = entry_state(entry)
+        entry_ctx = plain if entry.msgctxt in PLAIN_CONTEXTS else ctx
+        if state == REVIEWED and german_copy(entry, entry_ctx) \
+                or state == MACHINE and entry.fuzzy and german_unchanged(entry.msgid, entry.msgstr, entry_ctx):
+            found.append(key(entry))
+    return frozenset(found)
 
 
 # What holds back an edition whose signed-off translations are all German copies (``Context.held``), as the build

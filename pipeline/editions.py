@@ -88,7 +88,8 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
     ``changed``: ``changed_since(doc, po, lang)``, when the caller has it.
     ``copies``: keys of reviewed entries whose msgstr is their German prose as it is (``check.german_copies``):
     shown as German (``lang="de"``, counted in "fallback" and "german_copy", not in ``words_shown``, their words
-    as untranslated in ``words``), their msgstr still spliced into the Markdown. The words
+    as untranslated in ``words``), their msgstr still spliced into the Markdown; and of drafts whose msgstr is
+    their German as it is: untranslated, as a ``copy`` draft (``entry_state(entry, copies)``). The words
     of the article's HTML blocks with text are counted as ``verlag status`` counts them (``rawhtml.german_words``);
     ``german``: that count, when the caller has it (the same for every language of the article). ``named``: the
     language's ``[site.translator]`` (``credited``)."""
@@ -114,6 +115,8 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
         nonlocal words_shown
         entry = entries.get(segment.key)
         state = entry_state(entry)
+        if state == MACHINE and segment.key in copies:  # a draft of the German unchanged: a ``copy`` draft's state
+            state = UNTRANSLATED
         shown[state] += 1
         if state == MACHINE and not entry.fuzzy:  # signed-off pseudo text: no translation (``entry_state``)
             shown["pseudo_signed"] += 1  # only where there is one: the records of other pages stay as they were

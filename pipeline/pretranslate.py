@@ -6,7 +6,9 @@ Engines are tried in order; each gets what the ones before it left empty.
 Network engines (``services``) stream their answers, and every catalog an
 answer lands in is written (atomically) right away, so an interrupted or
 killed run keeps everything that came back before. A failing engine leaves
-its segments to the next engine and says why in the summary.
+its segments to the next engine and says why in the summary. So does an answer
+that is the German as it is (``check.german_unchanged``: an engine's way of not
+translating a language pair it lacks, an error or a short text): it is no draft.
 
 Catalogs are read, drafted and written a batch at a time (whole catalogs, up
 to ``BATCH_ENTRIES`` entries), so memory holds one batch, not every
@@ -32,9 +34,10 @@ import polib
 from .catalog import (catalog_bytes, key, load_po, machine_draft, now_stamp, origin_engine, po_from_bytes,
                       reopened_warning, set_provenance, stale_sign_offs)
 from .config import Config
-from .engines import Engine, Request, Result, Surroundings
+from .engines import CopyEngine, Engine, Request, Result, Surroundings
 from .errors import EngineUnavailable, VerlagError, contain
 from .fsutil import read_bytes, relpath, rewrite, settled
+from .glossary import Glossary, load_glossary
 from .limits import CATALOG
 from .segment import reference_labels
 from .sources import Article, read_sources
@@ -46,6 +49,7 @@ _PROSE = re.compile(r"^(?!link title)[^,]+, block (\d+)(?:, sentence \d+ of \d+)
 # The draft line ``importer.render_markdown`` writes for a WordPress post only its editors could read: while an
 # article carries it, none of its text goes to an engine (an import before ``--private`` wrote no translate: false).
 PRIVATE_DRAFT_RE = re.compile(r"^draft:\s*true\s*#\s*private in WordPress\b", re.M)
+GERMAN_BACK = "returned the German unchanged"  # the reason an engine's answer is not taken (``GermanBack``)
 
 
 @dataclass
@@ -172,6 +176,32 @@ class PretranslateResult:
         return self.todo > 0 and not self.filled and not self.planned and bool(self.failed or self.unavailable)
 
 
+class GermanBack:
+    """Tells an engine's answer that is the entry's German as it is, with words to translate
+    (``check.german_unchanged``, the glossary's do-not-translate terms as ``check`` reads them): such an answer
+    is not taken as a draft. The glossary is read at the first answer equal to its German; one that cannot be
+    read is an error in ``errors``, and that run reads every term as a word to translate."""
+
+    def __init__(self, config: Config, errors: list[VerlagError]):
+        self.config, self.errors = config, errors
+        self.glossary: Glossary | None = None
+
+    def __call__(self, catalog: Catalog, entry: polib.POEntry, text: str) -> bool:
+        if text.strip() != entry.msgid.strip():  # most answers: ``check`` is not even imported
+            return False
+        from .check import PLAIN_CONTEXTS, Context, german_unchanged
+
+        if self.glossary is None:
+            try:
+                self.glossary = load_glossary(self.config.translations_dir, self.config.root)
+            except VerlagError as exc:
+                self.errors.append(exc)
+                self.glossary = Glossary()
+        ctx = Context(catalog.lang, self.glossary, catalog.labels, self.config.source_language,
+                      plain=entry.msgctxt in PLAIN_CONTEXTS)
+        return german_unchanged(entry.msgid, text, ctx)
+
+
 def collect(config: Config, languages: list[str], slugs: list[str] | None = None, redo: bool = False) -> Work:
     """The catalogs of ``slugs`` (all articles: None) in ``languages``, to be read by ``Work.batches``;
     ``redo``: their untouched machine drafts are to be drafted again. An article whose draft line says it was
@@ -210,6 +240,7 @@ def pretranslate(config: Config, engines: list[Engine], languages: list[str], sl
         budget = Budget(max_chars)
         cache = open_cache(config.state_dir)
     drafting: list[VerlagError] = []  # engines' failures, after the catalogs' own problems
+    german_back = GermanBack(config, drafting)
     failed: list[VerlagError] = []  # writes that failed
     lost: list[VerlagError] = []  # drafts of catalogs deleted or emptied meanwhile
     wrote: list = []  # the paths of the catalogs written
@@ -218,7 +249,7 @@ def pretranslate(config: Config, engines: list[Engine], languages: list[str], sl
         for lang in work.languages:
             for batch in work.batches(lang):
                 try:
-                    _draft(batch, engines, lang, config, cache, budget, result, dry_run, drafting)
+                    _draft(batch, engines, lang, config, cache, budget, result, dry_run, drafting, german_back)
                 finally:
                     _save(batch, dry_run)
                     failed += [c.failed for c in batch if c.failed]
@@ -249,8 +280,9 @@ def pretranslate(config: Config, engines: list[Engine], languages: list[str], sl
 
 
 def _draft(batch: list[Catalog], engines: list[Engine], lang: str, config: Config, cache, budget,
-           result: PretranslateResult, dry_run: bool, errors: list[VerlagError]) -> None:
-    """One batch of catalogs of ``lang`` through the chain: each engine gets what the ones before it left."""
+           result: PretranslateResult, dry_run: bool, errors: list[VerlagError], german_back: GermanBack) -> None:
+    """One batch of catalogs of ``lang`` through the chain: each engine gets what the ones before it left,
+    an answer that is the German as it is (``german_back``) among it."""
     todo = [(c, e) for c in batch for e in c.open_entries()]
     for engine in engines:
         if not todo:
@@ -267,7 +299,7 @@ def _draft(batch: list[Catalog], engines: list[Engine], lang: str, config: Confi
                 result.planned.setdefault((lang, engine.name), []).extend(
                     engine.plan(requests, config.source_language, lang, cache, keys))
                 continue
-            filled = _stream(engine, requests, todo, batch, config, lang, cache, budget, result)
+            filled = _stream(engine, requests, todo, batch, config, lang, cache, budget, result, german_back)
         else:
             try:
                 answers = _local_answers(engine, requests, todo, config.source_language, lang, errors)
@@ -275,7 +307,7 @@ def _draft(batch: list[Catalog], engines: list[Engine], lang: str, config: Confi
                 result.unavailable[engine.name] = str(exc)
                 result.failed.setdefault(engine.name, Counter())[str(exc)] += len(todo)
                 continue
-            filled = _apply(engine.name, todo, range(len(todo)), answers, lang, result, dry_run)
+            filled = _apply(engine.name, todo, range(len(todo)), answers, lang, result, dry_run, german_back)
             _save(batch, dry_run)
         todo = [item for n, item in enumerate(todo) if n not in filled]
 
@@ -310,7 +342,7 @@ def _surroundings(catalog: Catalog, note: str) -> Surroundings:
     return catalog.around[int(match.group(1)) if match else None]
 
 
-def _stream(engine, requests, todo, batch, config, lang, cache, budget, result) -> set[int]:
+def _stream(engine, requests, todo, batch, config, lang, cache, budget, result, german_back) -> set[int]:
     """Apply answers as they arrive; dirty catalogs are written at most every FLUSH_SECONDS (the cache
     already holds every answer, so a crash in between costs no request), and once more at the end."""
     filled: set[int] = set()
@@ -318,7 +350,7 @@ def _stream(engine, requests, todo, batch, config, lang, cache, budget, result) 
     for group in engine.stream(requests, config.source_language, lang, cache=cache, budget=budget):
         new: set[int] = set()
         for outcome in group:
-            new |= _apply(engine.name, todo, outcome.indices, outcome.results, lang, result, False)
+            new |= _apply(engine.name, todo, outcome.indices, outcome.results, lang, result, False, german_back)
             if outcome.error:
                 failed = result.failed.setdefault(engine.name, Counter())
                 failed[outcome.error] += len(outcome.indices)
@@ -356,12 +388,18 @@ def _local_answers(engine: Engine, requests: list[Request], todo, source: str, l
         return answers
 
 
-def _apply(name, todo, indices, answers, lang, result, dry_run) -> set[int]:
+def _apply(name, todo, indices, answers, lang, result, dry_run, german_back) -> set[int]:
+    """Fill the entries ``todo[n]`` of ``indices`` with ``answers``; returns the indices filled. No answer, an empty
+    one and, but from the ``copy`` engine, one that is the German as it is (``german_back``: counted in
+    ``result.failed`` as ``GERMAN_BACK``) leave the entry to the next engine."""
     filled: set[int] = set()
     for n, answer in zip(indices, answers):
         if answer is None or not answer.text.strip():
             continue
         catalog, entry = todo[n]
+        if name != CopyEngine.name and german_back(catalog, entry, answer.text):
+            result.failed.setdefault(name, Counter())[GERMAN_BACK] += 1
+            continue
         filled.add(n)
         if dry_run:  # counted now: nothing is written
             catalog.would_write = True

@@ -371,9 +371,11 @@ class ServiceEngine:
                     failures_in_a_row = 0
                     self.chars_translated += self.request_chars([t for t, a in zip(batch, answers) if a])
                     if cache:
-                        # an empty answer is a failure to ask again next time, not a translation
+                        # an empty answer is a failure to ask again next time, not a translation; so is the text sent
+                        # back as it is (a pair the service lacks today, an error: ``pretranslate.GermanBack``)
                         cache.put_many(self.cache_name, source, target,
-                                       [(text, answer) for text, answer in zip(batch, answers) if answer.strip()])
+                                       [(text, answer) for text, answer in zip(batch, answers)
+                                        if answer.strip() and normalise(answer) != normalise(text)])
                     outcomes: list[Outcome] = []
                     again: list[Unit] = []
                     for text, answer in zip(batch, answers):

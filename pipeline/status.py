@@ -283,8 +283,8 @@ def format_table(rows: list[Progress], totals_only: bool = False) -> str:
     lines.append("segments per state (hand = a person's imported translation, not checked yet; machine = an "
                  "engine's draft); words are German words; % = words reviewed; "
                  "QA = errors (E) and warnings (W) from verlag check")
-    lines.append("empty = untranslated, or signed off as the German prose it is (check's [unchanged]): "
-                 "readers see it in German")
+    lines.append("empty = untranslated, a draft that is the German as it is, or signed off as the German prose it is "
+                 "(check's [unchanged]): readers see it in German")
     lines.append("German = HTML blocks of the original that translated pages show in German (never extracted; "
                  "see verlag check): their words count as not reviewed")
     if any(r.legal for r in listed):

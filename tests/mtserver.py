@@ -13,7 +13,7 @@ Faults, consumed one per request from ``faults`` (or, for requests whose text co
 ``rules``, always its value, or one each from its list): ``timeout`` (answer after ``hang`` s),
 ``429`` (with ``Retry-After: retry_after``), ``500`` or any other status, ``malformed`` (broken
 JSON or HTML), ``reset`` (TCP reset), ``mangle`` (drop the markup tags), ``empty`` (empty
-translations), ``short`` (one line, or one list item, too few), ``flood`` (a well-formed answer padded with
+translations), ``echo`` (the text sent, untranslated: a real service's answer for a pair it lacks), ``short`` (one line, or one list item, too few), ``flood`` (a well-formed answer padded with
 64 MB of spaces). For the chat model also ``fence`` (the
 answer in a Markdown code fence), ``drop`` (one placeholder tag lost), ``merge`` (the first two segments as
 one), ``summary`` (a long segment answered with two words), ``length`` (cut off, finish reason "length")
@@ -208,6 +208,8 @@ class _Handler(BaseHTTPRequestHandler):
                 answers = [_TAGS.sub("", a) for a in answers]
             if fault == "empty":
                 answers = ["" for _ in answers]
+            if fault == "echo":
+                answers = list(texts)
             if fault == "short":  # one line (one list item) too few
                 answers = answers[:-1] if len(answers) > 1 else [a.rsplit("\n", 1)[0] for a in answers]
             self._answer(shape, answers, texts, malformed=fault == "malformed")
@@ -322,7 +324,7 @@ def main(argv: list[str] | None = None) -> None:
                                      "(LibreTranslate, Google /m, MyMemory, DeepL v2, Microsoft v3, Chat Completions).")
     parser.add_argument("--port", type=int, default=0, help="the port to listen on (default 0: a free one)")
     parser.add_argument("--fault", action="append", default=[], help="a fault for the next request (timeout, 429, "
-                        "500, malformed, reset, mangle, empty, short, flood, fence, drop, merge, summary, length, "
+                        "500, malformed, reset, mangle, empty, echo, short, flood, fence, drop, merge, summary, length, "
                         "deep, garbage); repeat for more, consumed in order")
     parser.add_argument("--latency", type=float, default=0.0, help="seconds before every answer (default 0)")
     parser.add_argument("--hang", type=float, default=2.0, help="seconds the fault timeout waits (default 2)")

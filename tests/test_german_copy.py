@@ -15,6 +15,8 @@ import subprocess
 import polib
 from lxml import html
 
+from pipeline.catalog import provenance, set_provenance
+
 from conftest import Project, article, msgfmt_check, review
 
 SLUG = "schlaf"
@@ -205,3 +207,79 @@ def test_check_says_an_edition_of_nothing_but_german_copies_is_held_back(project
     assert all(line.endswith("counts as neither translated nor reviewed; the en edition is held back: it shows "
                              "nothing translated (a German copy counts as untranslated) [unchanged]")
                for line in found), found
+
+
+GOOD_NIGHT = "Gute Nacht!"
+
+
+def _german_machine_drafts(project: Project, settings: str) -> Project:
+    """A catalog as a pretranslate before verlag refused such answers left it: a service's drafts (fuzzy,
+    ``# mt: libre``) that are the German unchanged, one translated sentence among them; the term is a
+    do-not-translate term of the glossary."""
+    project.write("verlag.toml", project.read("verlag.toml") + settings)
+    project.write("translations/glossary.csv", f"source,en,fr,en_forbidden,dnt,note\n{TERM},,,,yes,\n")
+    project.write(f"source_de/{SLUG}.md", article("Schlaf im Winter", f"{BODY}\n{GOOD_NIGHT}\n"))
+    project.run("extract")
+    project.run("pretranslate", "--engine", "copy", "--lang", "en")
+    catalog = project.root / f"translations/en/{SLUG}.po"
+    po = polib.pofile(str(catalog))
+    for entry in po:
+        if entry.msgstr:
+            entry.msgstr = "Tea helps you fall asleep." if entry.msgid == OWN else entry.msgstr
+            set_provenance(entry, "mt: libre")
+    po.save(str(catalog))
+    msgfmt_check(catalog)
+    assert all(e.fuzzy and provenance(e) == ["mt: libre"] for e in polib.pofile(str(catalog)) if not e.obsolete)
+    return project
+
+
+def test_machine_drafts_of_the_german_unchanged_are_shown_as_german_and_count_as_untranslated(project):
+    """Under unreviewed = "machine" an engine's draft that is the German as it is, at any length ("Gute Nacht!"),
+    is what a ``copy`` draft is: German on the page (lang="de", under the notice), untranslated for the edition
+    record, ``status`` and the review report. The do-not-translate term drafted as it is stays machine text."""
+    _german_machine_drafts(project, '[publish]\nunreviewed = "machine"\nmin_translated = 0\n')
+    project.run("build")
+    page = _page(project)
+    assert page.get("lang") == "en"
+    (both,) = page.xpath(f'//div[@class="article-body"]/p[contains(., "{REST}")]')
+    assert both.get("lang") == "de"
+    (night,) = page.xpath(f'//div[@class="article-body"]/p[contains(., "{GOOD_NIGHT}")]')
+    assert night.get("lang") == "de"
+    (term,) = page.xpath(f'//div[@class="article-body"]/p[. = "{TERM}"]')
+    assert term.get("lang") is None and not term.xpath(".//*[@lang]")
+    (mixed,) = page.xpath('//div[@class="article-body"]/p[contains(., "Tea helps")]')
+    assert mixed.get("lang") is None
+    (span,) = mixed.xpath("span[@lang]")
+    assert span.get("lang") == "de" and span.text == "Warme Milch mit Honig auch."
+    (title,) = page.xpath("//h1")
+    assert title.get("lang") == "de" and title.text == "Schlaf im Winter"
+    assert NOTICE in page.text_content()
+    record = json.loads(project.read(f"editions/en/{SLUG}.json"))
+    assert record["segments"]["machine"] == 2 and record["segments"]["untranslated"] == 5, record["segments"]
+    assert record["words_shown"] == len(OWN.split()) + 1
+    german_words = len(f"Schlaf im Winter {DARK} {REST} Warme Milch mit Honig auch. {GOOD_NIGHT}".split())
+    assert record["words"] == {"machine": len(OWN.split()) + 1, "untranslated": german_words}, record["words"]
+    (row,) = [r for r in json.loads(project.run("status", "--format", "json").output)["articles"]
+              if r["lang"] == "en"]
+    assert row["segments"]["machine"] == 2 and row["segments"]["untranslated"] == 5, row
+    assert row["words"]["untranslated"] == german_words, row
+    project.run("review", "--lang", "en")
+    report = html.parse(str(project.root / f"review/en/{SLUG}.html")).getroot()
+    states = sorted(seg.get("class").split()[1] for seg in report.xpath('//article[@id]'))
+    assert states == ["s-machine"] * 2 + ["s-untranslated"] * 5, states
+
+
+def test_machine_drafts_of_the_german_unchanged_do_not_pass_min_translated(project):
+    """Counted as translated, drafts of the German unchanged passed ``[publish] min_translated`` with a page of
+    German under lang="en"; they count as untranslated, so the edition is held back, and the figures say so."""
+    _german_machine_drafts(project, '[publish]\nunreviewed = "machine"\nmin_translated = 50\n')
+    built = project.run("build").output
+    assert not (project.root / f"site/en/{SLUG}/index.html").exists(), built
+    assert f"en: not published (below [publish] min_translated or min_reviewed): {SLUG} (" in built, built
+    figures = built.split(f"{SLUG} (", 1)[1].split(")", 1)[0]
+    assert "translated, 50 needed" in figures, figures
+    # signed off as it is, a short German line is the reviewer's decision (README: under [unchanged]'s three words)
+    msgfmt_check(review(project, "en", SLUG, {GOOD_NIGHT: GOOD_NIGHT}))
+    (row,) = [r for r in json.loads(project.run("status", "--format", "json").output)["articles"]
+              if r["lang"] == "en"]
+    assert row["segments"]["reviewed"] == 1 and row["segments"]["untranslated"] == 4, row

@@ -92,6 +92,63 @@ def test_chain_fills_everything_fuzzy_with_provenance_and_context(mt):
     assert gc.get_freeze_count() == 0  # the catalogs kept from the collector for the run are handed back
 
 
+def test_an_answer_that_is_the_german_unchanged_is_no_draft_and_is_left_to_the_next_engine(mt):
+    """A service that answers some lines with the German as sent (as real ones do for a pair they lack, on errors,
+    for short text): those answers, of any length, are not drafts; the entries stay empty for the next engine of
+    the chain (here ``copy``, whose drafts count as untranslated), and the summary says how many and why. Text with
+    nothing to translate (a code, a do-not-translate glossary term) answered as it is stays libre's draft."""
+    mt.write("verlag.toml", mt.read("verlag.toml") + "batch_items = 1\n")  # one segment per request: one rule each
+    mt.write("translations/glossary.csv", "source,en,fr,en_forbidden,dnt,note\nQi,,,,yes,\n")
+    mt.write("source_de/kraeuter.md", article("Kräuter", """
+        - Salbei
+        - B12
+        - Qi
+        """))
+    mt.run("extract")
+    mt.server.rules = {"Früh": "echo", "braucht Ruhe": "echo", "Salbei": "echo", "B12": "echo", "Qi": "echo"}
+    # the paragraph travels in one request (its sentences are each other's context): both sentences come back German
+    german = ("Früh schlafen", "Die **Leber** arbeitet nachts.", "Sie braucht Ruhe und `Zeit`.", "Salbei")
+
+    out = mt.run("pretranslate", "--lang", "fr", "--engine", "libre").output  # libre alone: they stay empty
+    fr = {**entries(mt, "fr"), **entries(mt, "fr", "kraeuter")}
+    assert [fr[msgid].msgstr for msgid in german] == [""] * 4, out
+    assert fr["B12"].msgstr == "B12" and fr["Qi"].msgstr == "Qi" and provenance(fr["Qi"]) == ["mt: libre"]
+    assert fr["Tee trinken"].msgstr == "TEE TRINKEN"
+    assert "warning: libre: 4 segments not translated: returned the German unchanged" in out, out
+    assert "fr: 4 entries still empty" in out, out
+
+    out = mt.run("pretranslate", "--lang", "en").output  # libre, then copy
+    en = {**entries(mt), **entries(mt, "en", "kraeuter")}
+    for msgid in german:
+        assert en[msgid].msgstr == msgid and provenance(en[msgid]) == ["mt: copy"], en[msgid]
+        assert entry_state(en[msgid]) == "untranslated"
+    assert "warning: libre: 4 segments not translated: returned the German unchanged" in out, out
+    assert "en: 4 entries drafted by copy" in out and "en: 0 entries still empty" in out, out
+    for lang in ("en", "fr"):
+        for slug in ("leber", "kraeuter"):
+            msgfmt_check(mt.root / f"translations/{lang}/{slug}.po")
+
+    mt.server.rules = {}  # the service translates them now: the German it sent back was not kept in the MT cache
+    out = mt.run("pretranslate", "--lang", "fr", "--engine", "libre").output
+    fr = {**entries(mt, "fr"), **entries(mt, "fr", "kraeuter")}
+    assert fr["Salbei"].msgstr == "SALBEI" and fr["Früh schlafen"].msgstr == "FRÜH SCHLAFEN", out
+    assert "fr: 0 entries still empty" in out and "German unchanged" not in out, out
+
+
+def test_a_glossary_that_cannot_be_read_when_an_answer_is_the_german_is_named_and_the_drafts_still_written(mt):
+    """The glossary's do-not-translate terms are read at the first answer that is the German as sent: a glossary
+    that is not UTF-8 then is an error naming it (exit 2, no traceback), and the run drafts everything else."""
+    mt.write("verlag.toml", mt.read("verlag.toml") + "batch_items = 1\n")  # one segment per request: one rule each
+    mt.server.rules = {"Früh": "echo"}
+    (mt.root / "translations/glossary.csv").write_bytes(b"source,en\nK\xfcrbis,pumpkin\n")
+    result = mt.run("pretranslate", "--lang", "en", "--engine", "libre", code=2)
+    assert "error: translations/glossary.csv:2: glossary is not UTF-8" in result.output, result.output
+    assert "Traceback" not in result.output
+    en = entries(mt)
+    assert en["Früh schlafen"].msgstr == "" and en["Tee trinken"].msgstr == "TEE TRINKEN"
+    msgfmt_check(mt.root / "translations/en/leber.po")
+
+
 def test_rerun_and_re_extract_and_a_second_article_ask_the_service_nothing_new(mt):
     result = mt.run("pretranslate")
     first = len(mt.server.log)
