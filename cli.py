@@ -779,7 +779,8 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
     """sources -> templates -> catalogs, printing what changed; returns the problems of articles left as they were."""
     from pipeline.extract import extract as run
     from pipeline.fsutil import relpath
-    from pipeline.media import RECORD, record_variants
+    from pipeline.media import RECORD, record_variants, source_tree
+    from pipeline.sources import unread_message, unread_sources
     from pipeline.uistrings import update_site_catalogs
 
     with progress_bar("extract", lambda: _article_count(config)) as progress:
@@ -798,7 +799,8 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
         result.errors.append(exc)
     first = {config.translations_dir / lang / RECORD for lang in config.languages
              if not (config.translations_dir / lang / RECORD).exists()}
-    for path in record_variants(config.source_dir, config.translations_dir, config.languages):
+    tree = source_tree(config.source_dir)
+    for path in record_variants(config.source_dir, config.translations_dir, config.languages, tree):
         say("removed" if not path.exists() else "created" if path in first else "updated", relpath(path, config.root),
             " (the German files the language variants were made from)")
         if path in first and path.exists():  # nothing tells which German version an existing variant shows
@@ -813,7 +815,7 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
         say("removed", path, f" ({result.why_removed.get(path, 'its article is gone')})")
     for note in result.notes:
         click.echo(f"note: {note}", err=True)
-    for warning in result.warnings:
+    for warning in [*result.warnings, *map(unread_message, unread_sources(config, tree))]:
         click.echo(f"warning: {warning}", err=True)
     for orphan in result.orphans:
         click.echo(f"warning: {orphan.message()}", err=True)
@@ -1040,6 +1042,10 @@ def check(project: Project, languages, slugs, fmt: str, strict: bool, list_check
 
         for note in standing(config, list(languages) or config.languages):  # build says it once per change
             click.echo(f"note: {note}")
+    from pipeline.sources import unread_message, unread_sources
+
+    for ref in unread_sources(config):
+        click.echo(f"warning: {unread_message(ref)}", err=True)
     if errors:
         fail("check", errors, writes=False)
     if any(f.severity == ERROR for f in findings):
@@ -1073,12 +1079,13 @@ def rare_collections():
         gc.set_threshold(*before)
 
 
-def run_build(config, quiet: bool = False, jobs: int | None = None):
-    """editions -> site; the site is built even when some catalogs could not be read."""
+def run_build(config, quiet: bool = False, jobs: int | None = None, unread: bool = True):
+    """editions -> site; the site is built even when some catalogs could not be read. ``unread``: warn of the
+    Markdown files in source_de/'s subfolders no article is read from (``publish``'s extract did already)."""
     from pipeline.editions import build_editions, edition_files
     from pipeline.fsutil import relpath
     from pipeline.site import MACHINE_UNSHOWN, NOTHING_YET, PSEUDO_SIGNED, SiteResult, build_site
-    from pipeline.sources import read_sources
+    from pipeline.sources import read_sources, unread_message, unread_sources
 
     sources = read_sources(config, remember=True)  # once: both stages work from the same reading of source_de/
     files = edition_files(config)  # the editions' digests by their stat: the editions stage's and then the site's
@@ -1122,7 +1129,7 @@ def run_build(config, quiet: bool = False, jobs: int | None = None):
 
     for note in [*site.notes, *unsaid(config, site.advice)]:
         click.echo(f"note: {note}")
-    for warning in site.warnings:
+    for warning in [*site.warnings, *map(unread_message, unread_sources(config) if unread else [])]:
         click.echo(f"warning: {warning}", err=True)
     for lang, slugs in sorted(site.held_back.items()):
         figures = [f"{slug} ({site.shortfall[(lang, slug)]})" if (lang, slug) in site.shortfall else slug
@@ -1206,7 +1213,7 @@ def publish(ctx: click.Context, quiet: bool) -> None:
                + (f"; pages with placeholders left to fill in are not published: {', '.join(unfilled)}"
                   if unfilled else "")
                + ("; 'verlag check' lists them" if held or unfilled else ""))
-    built, site = run_build(config, quiet=True)
+    built, site = run_build(config, quiet=True, unread=False)
     for line in site.summary():
         click.echo(line)
     if errors or built:

@@ -64,7 +64,8 @@ from .notesyntax import findings as note_syntax
 from .segment import reference_labels, template_tag_warning, template_tags, too_many_brackets
 from .scripts import UNSPACED, latin_length, unspaced
 from .sentences import german_abbreviation
-from .sources import Article, Sources, front_matter_warnings, read_aliases, read_sources, same_titles, site_host
+from .sources import (Article, Sources, front_matter_warnings, read_aliases, read_sources, same_titles, site_host,
+                      unread_sources)
 
 ERROR, WARNING = "error", "warning"
 TEXT_STATES = frozenset({REVIEWED, MACHINE, STALE})
@@ -1909,6 +1910,7 @@ def article_link_findings(config: Config, sources: Sources, slugs: list[str] | N
     moved = moved_paths(config)  # the old site's addresses redirects.txt answers
     served = (lambda path: urls.serves(path, codes) or old_path(path) in moved) if "://" in config.site_url else None
     findings = []
+    unread: list[str] | None = None  # ``unread_sources``, once a link to no article needs them
     for article in published:
         if (slugs and article.slug not in slugs) or not any(mark in article.body for mark in (".md", "](/", "]: /")):
             continue
@@ -1922,6 +1924,13 @@ def article_link_findings(config: Config, sources: Sources, slugs: list[str] | N
                 check, target = "article-link", renames[0].get(_link_name(url))
                 if target in by_slug and article_link_problem(url, names, renames[1], served) is None:
                     check, problem = "renamed-link", _renamed_link(url, by_slug[target])
+                elif (stem := linked_article(url)) is not None:
+                    if unread is None:
+                        unread = unread_sources(config)
+                    if there := [ref for ref in unread if ref.rpartition("/")[2] == f"{stem}.md"]:
+                        problem = (f"{url!r}: no published article {stem!r}: {there[0]} exists, but in a subfolder, "
+                                   f"where no article is read from; move it to {config.source_dir.name}/; the "
+                                   "pages show the link's text without the link")
                 findings.append(Finding(article.ref, line, check, WARNING, problem, config.source_language,
                                         article.slug, (None, "")))
     return findings
