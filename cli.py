@@ -111,6 +111,16 @@ def report_errors(errors: list[VerlagError]) -> None:
             click.echo(f"{'warning' if isinstance(single, Notice) else 'error'}: {single}", err=True)
 
 
+def _problems(errors: list[VerlagError]) -> list[VerlagError]:
+    """Each single problem of ``errors`` (a ``ManyErrors`` unpacked) that names a file."""
+    return [s for e in errors for s in (e.errors if isinstance(e, ManyErrors) else [e]) if s.path]
+
+
+def failed_files(errors: list[VerlagError]) -> list[str]:
+    """The files ``errors`` name, sorted, each once: those a run left as they were, or out."""
+    return sorted({str(s.path) for s in _problems(errors)})
+
+
 def fail(command: str, errors: list[VerlagError], writes: bool = True, outcome: str | None = None) -> None:
     """Report the problems of a run that went on past them, name the files once more, exit 2.
 
@@ -120,9 +130,8 @@ def fail(command: str, errors: list[VerlagError], writes: bool = True, outcome: 
     "everything else" (a build whose site could not be made: ``build_outcome``).
     """
     report_errors(errors)
-    problems = [s for e in errors for s in (e.errors if isinstance(e, ManyErrors) else [e]) if s.path]
-    unfilled = {str(s.path) for s in problems if isinstance(s, UnfilledPage)} if writes else set()
-    files = sorted({str(s.path) for s in problems} - unfilled)
+    unfilled = {str(s.path) for s in _problems(errors) if isinstance(s, UnfilledPage)} if writes else set()
+    files = sorted(set(failed_files(errors)) - unfilled)
     taken_off = ("no editions written and not published until their placeholders are filled in: "
                  + ", ".join(sorted(unfilled)))
     if files:
@@ -1035,7 +1044,9 @@ def check(project: Project, languages, slugs, fmt: str, strict: bool, list_check
     else:
         for finding in findings:
             click.echo(str(finding))
-        click.echo(f"check: {summary(findings)}")
+        left_out = failed_files(errors)
+        click.echo(f"check: {summary(findings)}" + (f"; {counted(len(left_out), 'file')} with problems not checked "
+                                                     f"(errors below): {', '.join(left_out)}" if left_out else ""))
         if not any(config.templates_dir.glob("*.pot")):  # "0 entries" would read as "all is well"
             click.echo("note: no article is extracted yet, so no translation was checked: run verlag extract")
         from pipeline.advice import standing
