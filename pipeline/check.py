@@ -1691,8 +1691,9 @@ def _severity(check: Check, state: str) -> str:
     """``check``'s severity on an entry in ``state``; a warning on a STALE one. A translation of an older German
     is never published (every page shows the German there), so its findings are the reviewer's queue for the
     next sign-off, not errors that fail ``check``, as ``msgfmt --check`` passes a fuzzy entry it would fail
-    signed off."""
-    return WARNING if state == STALE else check.severity
+    signed off. But ``merge-conflict`` stays an error: msgcat's versions are no translation in any state, and the
+    entry it marks fuzzy may have been stale before the merge; one ``msgattrib --clear-fuzzy`` publishes both."""
+    return WARNING if state == STALE and check.function is not check_merge_conflict else check.severity
 
 
 def check_site_catalog(po: polib.POFile, ref: str, lang: str, text: str | None = None) -> list[Finding]:
