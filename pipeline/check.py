@@ -808,9 +808,13 @@ def _greek_question(text: str, at: int) -> bool:
     return at > 0 and text[at - 1].isalpha() and unicodedata.name(text[at - 1], "").startswith("GREEK")
 
 
+_MARKUP_DECLARATION = "<!"  # HTML's comment, doctype and CDATA openers (<!--, <!DOCTYPE, <![CDATA[): no exclamation
+
+
 def _marks(prose: str) -> tuple[int, int]:
-    """How many question and exclamation marks ``prose`` has, in any script."""
-    questions, exclamations = prose.count("?"), prose.count("!")
+    """How many question and exclamation marks ``prose`` has, in any script; the ``!`` of ``<!--`` (text that
+    names HTML's syntax, a plain title or summary) is none."""
+    questions, exclamations = prose.count("?"), prose.count("!") - prose.count(_MARKUP_DECLARATION)
     if not prose.isascii():
         for m in _OTHER_MARK.finditer(prose):
             mark = _mark(m.group())
@@ -913,7 +917,10 @@ def check_brackets(entry, ctx):
         return
     for open_, close in _BRACKETS:
         if src.count(open_) - src.count(close) != tgt.count(open_) - tgt.count(close):
-            yield f"unbalanced brackets: {tgt.count(open_)} {open_!r} but {tgt.count(close)} {close!r}"
+            found = f"{tgt.count(open_)} {open_!r} but {tgt.count(close)} {close!r}"
+            yield (f"unbalanced brackets: {found}" if src.count(open_) == src.count(close) else
+                   f"brackets differ: {src.count(open_)} {open_!r} and {src.count(close)} {close!r} in German, "
+                   f"{found.replace(' but ', ' and ')} in the translation")
     if foreign_quotes(tgt, ctx.lang):
         return  # the typography check names the wrong quotation marks
     # the German's own way: „…“, »…«, or the “…” many German texts use (0: a mix, taken as balanced)
