@@ -395,9 +395,11 @@ def _import(project: Project, sources: tuple[Path, ...], year: int | None, dry_r
         if lang or force:
             option = "--lang" if lang else "--force"
             raise click.UsageError(f"{option} goes with --translation-of SLUG (the German article SOURCE translates)")
-        errors = _import_articles(project, sources, year, kind, dry_run, uploads, translator, private, quiet, again)
+        errors, anything = _import_articles(project, sources, year, kind, dry_run, uploads, translator, private, quiet,
+                                            again)
         if errors:  # a file's readable items are imported: the file was not simply left out
-            fail("import", errors, outcome=f"{counted(len(errors), 'error')} above, not imported; everything else was")
+            fail("import", errors, outcome=f"{counted(len(errors), 'error')} above, "
+                                           + ("not imported; everything else was" if anything else "nothing imported"))
         return
     if uploads is not None or private or again:
         option = "--uploads" if uploads is not None else "--private" if private else "--again"
@@ -409,9 +411,11 @@ def _import(project: Project, sources: tuple[Path, ...], year: int | None, dry_r
 
 def _import_articles(project: Project, sources, year: int | None, kind: str | None, dry_run: bool,
                      uploads: Path | None = None, translator: str | None = None,
-                     private: bool = False, quiet: bool = False, again: bool = False) -> list[VerlagError]:
+                     private: bool = False, quiet: bool = False,
+                     again: bool = False) -> tuple[list[VerlagError], bool]:
     """Read every source (a folder: its files), place each article under a free name, print what was
-    recognised, write it unless ``dry_run``; returns the problems of the sources that were skipped.
+    recognised, write it unless ``dry_run``; returns the problems of the sources that were skipped, and whether
+    the sources held anything besides them (an article or translation, written or imported before; an old address).
     ``uploads``: a copy of a WordPress blog's ``wp-content/uploads/`` (``importer.read_import``); ``translator``:
     who made a multilingual site's translations (``_import_site_translations``); ``private``: a WordPress
     export's private posts are brought in (German only), else each is left out and named; ``quiet`` (``-q``): the
@@ -593,7 +597,7 @@ def _import_articles(project: Project, sources, year: int | None, kind: str | No
         click.echo("import: nothing new, no file changed: " + (
             "what was deleted since stays deleted" if deleted else
             "its articles, their translations and its old addresses are all in the project from an earlier import"))
-    return errors
+    return errors, bool(placements or found or added)
 
 
 def _articles_and_pages(placed) -> str:
