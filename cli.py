@@ -847,8 +847,8 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
         if counts["typo"]:
             click.echo(f"{lang}: {counted(counts['typo'], 'typo fix', 'typo fixes')} kept reviewed")
         if counts["restored"]:
-            click.echo(f"{lang}: {counted(counts['restored'], 'sentence')} changed back to their reviewed German, "
-                       "reviewed again")
+            click.echo(f"{lang}: {counted(counts['restored'], 'sentence')} changed back to "
+                       f"{'its' if counts['restored'] == 1 else 'their'} reviewed German, reviewed again")
         if counts["revived"]:
             click.echo(f"{lang}: {counted(counts['revived'], 'removed sentence')} put back, translation taken back "
                        "from the obsolete entry (reviewed or not, as it was)")
