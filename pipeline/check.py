@@ -2025,7 +2025,8 @@ def gone_address_findings(config: Config, sources: Sources) -> list[Finding]:
         owner = files.get(slug)
         taken = [r for r in kept(state.get("redirects"), [slug]) or kept(state.get(GONE_REDIRECTS), [slug])
                  if r.old not in answered]  # as the last build had them, else as the build that took them down
-        message = gone_message(urls.path("article", source, slug), [], slug, owner, taken, urls,
+        others = [code for code in taken_down.get(slug, ()) if isinstance(code, str) and code != source]
+        message = gone_message(urls.path("article", source, slug), others, slug, owner, taken, urls,
                                (source, *config.languages))
         # at the renamed article, else where [site] gone would list it: the page itself is deleted by the build
         where = (owner.ref, 1) if owner else (CONFIG_NAME, config.place("gone", "site"))
