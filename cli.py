@@ -111,6 +111,16 @@ def report_errors(errors: list[VerlagError]) -> None:
             click.echo(f"{'warning' if isinstance(single, Notice) else 'error'}: {single}", err=True)
 
 
+def _problems(errors: list[VerlagError]) -> list[VerlagError]:
+    """Each single problem of ``errors`` (a ``ManyErrors`` unpacked) that names a file."""
+    return [s for e in errors for s in (e.errors if isinstance(e, ManyErrors) else [e]) if s.path]
+
+
+def failed_files(errors: list[VerlagError]) -> list[str]:
+    """The files ``errors`` name, sorted, each once: those a run left as they were, or out."""
+    return sorted({str(s.path) for s in _problems(errors)})
+
+
 def fail(command: str, errors: list[VerlagError], writes: bool = True, outcome: str | None = None) -> None:
     """Report the problems of a run that went on past them, name the files once more, exit 2.
 
@@ -120,9 +130,8 @@ def fail(command: str, errors: list[VerlagError], writes: bool = True, outcome: 
     "everything else" (a build whose site could not be made: ``build_outcome``).
     """
     report_errors(errors)
-    problems = [s for e in errors for s in (e.errors if isinstance(e, ManyErrors) else [e]) if s.path]
-    unfilled = {str(s.path) for s in problems if isinstance(s, UnfilledPage)} if writes else set()
-    files = sorted({str(s.path) for s in problems} - unfilled)
+    unfilled = {str(s.path) for s in _problems(errors) if isinstance(s, UnfilledPage)} if writes else set()
+    files = sorted(set(failed_files(errors)) - unfilled)
     taken_off = ("no editions written and not published until their placeholders are filled in: "
                  + ", ".join(sorted(unfilled)))
     if files:
@@ -386,9 +395,11 @@ def _import(project: Project, sources: tuple[Path, ...], year: int | None, dry_r
         if lang or force:
             option = "--lang" if lang else "--force"
             raise click.UsageError(f"{option} goes with --translation-of SLUG (the German article SOURCE translates)")
-        errors = _import_articles(project, sources, year, kind, dry_run, uploads, translator, private, quiet, again)
+        errors, anything = _import_articles(project, sources, year, kind, dry_run, uploads, translator, private, quiet,
+                                            again)
         if errors:  # a file's readable items are imported: the file was not simply left out
-            fail("import", errors, outcome=f"{counted(len(errors), 'error')} above, not imported; everything else was")
+            fail("import", errors, outcome=f"{counted(len(errors), 'error')} above, "
+                                           + ("not imported; everything else was" if anything else "nothing imported"))
         return
     if uploads is not None or private or again:
         option = "--uploads" if uploads is not None else "--private" if private else "--again"
@@ -400,9 +411,11 @@ def _import(project: Project, sources: tuple[Path, ...], year: int | None, dry_r
 
 def _import_articles(project: Project, sources, year: int | None, kind: str | None, dry_run: bool,
                      uploads: Path | None = None, translator: str | None = None,
-                     private: bool = False, quiet: bool = False, again: bool = False) -> list[VerlagError]:
+                     private: bool = False, quiet: bool = False,
+                     again: bool = False) -> tuple[list[VerlagError], bool]:
     """Read every source (a folder: its files), place each article under a free name, print what was
-    recognised, write it unless ``dry_run``; returns the problems of the sources that were skipped.
+    recognised, write it unless ``dry_run``; returns the problems of the sources that were skipped, and whether
+    the sources held anything besides them (an article or translation, written or imported before; an old address).
     ``uploads``: a copy of a WordPress blog's ``wp-content/uploads/`` (``importer.read_import``); ``translator``:
     who made a multilingual site's translations (``_import_site_translations``); ``private``: a WordPress
     export's private posts are brought in (German only), else each is left out and named; ``quiet`` (``-q``): the
@@ -584,7 +597,7 @@ def _import_articles(project: Project, sources, year: int | None, kind: str | No
         click.echo("import: nothing new, no file changed: " + (
             "what was deleted since stays deleted" if deleted else
             "its articles, their translations and its old addresses are all in the project from an earlier import"))
-    return errors
+    return errors, bool(placements or found or added)
 
 
 def _articles_and_pages(placed) -> str:
@@ -779,7 +792,8 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
     """sources -> templates -> catalogs, printing what changed; returns the problems of articles left as they were."""
     from pipeline.extract import extract as run
     from pipeline.fsutil import relpath
-    from pipeline.media import RECORD, record_variants
+    from pipeline.media import RECORD, record_variants, source_tree
+    from pipeline.sources import unread_message, unread_sources
     from pipeline.uistrings import update_site_catalogs
 
     with progress_bar("extract", lambda: _article_count(config)) as progress:
@@ -798,7 +812,8 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
         result.errors.append(exc)
     first = {config.translations_dir / lang / RECORD for lang in config.languages
              if not (config.translations_dir / lang / RECORD).exists()}
-    for path in record_variants(config.source_dir, config.translations_dir, config.languages):
+    tree = source_tree(config.source_dir)
+    for path in record_variants(config.source_dir, config.translations_dir, config.languages, tree):
         say("removed" if not path.exists() else "created" if path in first else "updated", relpath(path, config.root),
             " (the German files the language variants were made from)")
         if path in first and path.exists():  # nothing tells which German version an existing variant shows
@@ -813,7 +828,7 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
         say("removed", path, f" ({result.why_removed.get(path, 'its article is gone')})")
     for note in result.notes:
         click.echo(f"note: {note}", err=True)
-    for warning in result.warnings:
+    for warning in [*result.warnings, *map(unread_message, unread_sources(config, tree))]:
         click.echo(f"warning: {warning}", err=True)
     for orphan in result.orphans:
         click.echo(f"warning: {orphan.message()}", err=True)
@@ -832,8 +847,8 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
         if counts["typo"]:
             click.echo(f"{lang}: {counted(counts['typo'], 'typo fix', 'typo fixes')} kept reviewed")
         if counts["restored"]:
-            click.echo(f"{lang}: {counted(counts['restored'], 'sentence')} changed back to their reviewed German, "
-                       "reviewed again")
+            click.echo(f"{lang}: {counted(counts['restored'], 'sentence')} changed back to "
+                       f"{'its' if counts['restored'] == 1 else 'their'} reviewed German, reviewed again")
         if counts["revived"]:
             click.echo(f"{lang}: {counted(counts['revived'], 'removed sentence')} put back, translation taken back "
                        "from the obsolete entry (reviewed or not, as it was)")
@@ -1033,13 +1048,19 @@ def check(project: Project, languages, slugs, fmt: str, strict: bool, list_check
     else:
         for finding in findings:
             click.echo(str(finding))
-        click.echo(f"check: {summary(findings)}")
+        left_out = failed_files(errors)
+        click.echo(f"check: {summary(findings)}" + (f"; {counted(len(left_out), 'file')} with problems not checked "
+                                                     f"(errors below): {', '.join(left_out)}" if left_out else ""))
         if not any(config.templates_dir.glob("*.pot")):  # "0 entries" would read as "all is well"
             click.echo("note: no article is extracted yet, so no translation was checked: run verlag extract")
         from pipeline.advice import standing
 
         for note in standing(config, list(languages) or config.languages):  # build says it once per change
             click.echo(f"note: {note}")
+    from pipeline.sources import unread_message, unread_sources
+
+    for ref in unread_sources(config):
+        click.echo(f"warning: {unread_message(ref)}", err=True)
     if errors:
         fail("check", errors, writes=False)
     if any(f.severity == ERROR for f in findings):
@@ -1073,12 +1094,13 @@ def rare_collections():
         gc.set_threshold(*before)
 
 
-def run_build(config, quiet: bool = False, jobs: int | None = None):
-    """editions -> site; the site is built even when some catalogs could not be read."""
+def run_build(config, quiet: bool = False, jobs: int | None = None, unread: bool = True):
+    """editions -> site; the site is built even when some catalogs could not be read. ``unread``: warn of the
+    Markdown files in source_de/'s subfolders no article is read from (``publish``'s extract did already)."""
     from pipeline.editions import build_editions, edition_files
     from pipeline.fsutil import relpath
     from pipeline.site import MACHINE_UNSHOWN, NOTHING_YET, PSEUDO_SIGNED, SiteResult, build_site
-    from pipeline.sources import read_sources
+    from pipeline.sources import read_sources, unread_message, unread_sources
 
     sources = read_sources(config, remember=True)  # once: both stages work from the same reading of source_de/
     files = edition_files(config)  # the editions' digests by their stat: the editions stage's and then the site's
@@ -1122,7 +1144,7 @@ def run_build(config, quiet: bool = False, jobs: int | None = None):
 
     for note in [*site.notes, *unsaid(config, site.advice)]:
         click.echo(f"note: {note}")
-    for warning in site.warnings:
+    for warning in [*site.warnings, *map(unread_message, unread_sources(config) if unread else [])]:
         click.echo(f"warning: {warning}", err=True)
     for lang, slugs in sorted(site.held_back.items()):
         figures = [f"{slug} ({site.shortfall[(lang, slug)]})" if (lang, slug) in site.shortfall else slug
@@ -1206,7 +1228,7 @@ def publish(ctx: click.Context, quiet: bool) -> None:
                + (f"; pages with placeholders left to fill in are not published: {', '.join(unfilled)}"
                   if unfilled else "")
                + ("; 'verlag check' lists them" if held or unfilled else ""))
-    built, site = run_build(config, quiet=True)
+    built, site = run_build(config, quiet=True, unread=False)
     for line in site.summary():
         click.echo(line)
     if errors or built:

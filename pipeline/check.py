@@ -64,7 +64,8 @@ from .notesyntax import findings as note_syntax
 from .segment import reference_labels, template_tag_warning, template_tags, too_many_brackets
 from .scripts import UNSPACED, latin_length, unspaced
 from .sentences import german_abbreviation
-from .sources import Article, Sources, front_matter_warnings, read_aliases, read_sources, same_titles, site_host
+from .sources import (Article, Sources, front_matter_warnings, read_aliases, read_sources, same_titles, site_host,
+                      unread_sources)
 
 ERROR, WARNING = "error", "warning"
 TEXT_STATES = frozenset({REVIEWED, MACHINE, STALE})
@@ -807,9 +808,13 @@ def _greek_question(text: str, at: int) -> bool:
     return at > 0 and text[at - 1].isalpha() and unicodedata.name(text[at - 1], "").startswith("GREEK")
 
 
+_MARKUP_DECLARATION = "<!"  # HTML's comment, doctype and CDATA openers (<!--, <!DOCTYPE, <![CDATA[): no exclamation
+
+
 def _marks(prose: str) -> tuple[int, int]:
-    """How many question and exclamation marks ``prose`` has, in any script."""
-    questions, exclamations = prose.count("?"), prose.count("!")
+    """How many question and exclamation marks ``prose`` has, in any script; the ``!`` of ``<!--`` (text that
+    names HTML's syntax, a plain title or summary) is none."""
+    questions, exclamations = prose.count("?"), prose.count("!") - prose.count(_MARKUP_DECLARATION)
     if not prose.isascii():
         for m in _OTHER_MARK.finditer(prose):
             mark = _mark(m.group())
@@ -912,7 +917,10 @@ def check_brackets(entry, ctx):
         return
     for open_, close in _BRACKETS:
         if src.count(open_) - src.count(close) != tgt.count(open_) - tgt.count(close):
-            yield f"unbalanced brackets: {tgt.count(open_)} {open_!r} but {tgt.count(close)} {close!r}"
+            found = f"{tgt.count(open_)} {open_!r} but {tgt.count(close)} {close!r}"
+            yield (f"unbalanced brackets: {found}" if src.count(open_) == src.count(close) else
+                   f"brackets differ: {src.count(open_)} {open_!r} and {src.count(close)} {close!r} in German, "
+                   f"{found.replace(' but ', ' and ')} in the translation")
     if foreign_quotes(tgt, ctx.lang):
         return  # the typography check names the wrong quotation marks
     # the German's own way: „…“, »…«, or the “…” many German texts use (0: a mix, taken as balanced)
@@ -1715,8 +1723,9 @@ def _severity(check: Check, state: str) -> str:
     """``check``'s severity on an entry in ``state``; a warning on a STALE one. A translation of an older German
     is never published (every page shows the German there), so its findings are the reviewer's queue for the
     next sign-off, not errors that fail ``check``, as ``msgfmt --check`` passes a fuzzy entry it would fail
-    signed off."""
-    return WARNING if state == STALE else check.severity
+    signed off. But ``merge-conflict`` stays an error: msgcat's versions are no translation in any state, and the
+    entry it marks fuzzy may have been stale before the merge; one ``msgattrib --clear-fuzzy`` publishes both."""
+    return WARNING if state == STALE and check.function is not check_merge_conflict else check.severity
 
 
 def check_site_catalog(po: polib.POFile, ref: str, lang: str, text: str | None = None) -> list[Finding]:
@@ -1940,6 +1949,7 @@ def article_link_findings(config: Config, sources: Sources, slugs: list[str] | N
     def static_file(path: str) -> bool:
         return urls.static_name(path) is not None
     findings = []
+    unread: list[str] | None = None  # ``unread_sources``, once a link to no article needs them
     for article in published:
         if (slugs and article.slug not in slugs) or not any(mark in article.body for mark in (".md", "](/", "]: /")):
             continue
@@ -1953,6 +1963,13 @@ def article_link_findings(config: Config, sources: Sources, slugs: list[str] | N
                 check, target = "article-link", renames[0].get(_link_name(url))
                 if target in by_slug and article_link_problem(url, names, renames[1], served, static_file) is None:
                     check, problem = "renamed-link", _renamed_link(url, by_slug[target])
+                elif (stem := linked_article(url)) is not None:
+                    if unread is None:
+                        unread = unread_sources(config)
+                    if there := [ref for ref in unread if ref.rpartition("/")[2] == f"{stem}.md"]:
+                        problem = (f"{url!r}: no published article {stem!r}: {there[0]} exists, but in a subfolder, "
+                                   f"where no article is read from; move it to {config.source_dir.name}/; the "
+                                   "pages show the link's text without the link")
                 findings.append(Finding(article.ref, line, check, WARNING, problem, config.source_language,
                                         article.slug, (None, "")))
     return findings
@@ -2039,7 +2056,8 @@ def gone_address_findings(config: Config, sources: Sources) -> list[Finding]:
         owner = files.get(slug)
         taken = [r for r in kept(state.get("redirects"), [slug]) or kept(state.get(GONE_REDIRECTS), [slug])
                  if r.old not in answered]  # as the last build had them, else as the build that took them down
-        message = gone_message(urls.path("article", source, slug), [], slug, owner, taken, urls,
+        others = [code for code in taken_down.get(slug, ()) if isinstance(code, str) and code != source]
+        message = gone_message(urls.path("article", source, slug), others, slug, owner, taken, urls,
                                (source, *config.languages))
         # at the renamed article, else where [site] gone would list it: the page itself is deleted by the build
         where = (owner.ref, 1) if owner else (CONFIG_NAME, config.place("gone", "site"))

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["without_comments"]
+__all__ = ["drop_emptied", "without_comments"]
 
 _RAW_BLOCK = re.compile(r"\s*<(?:script|pre|style|textarea)[\s>]", re.I)
+_EMPTIED = re.compile(r"<!--[\s.]*-->")  # what ``without_comments`` leaves of a comment: its lines, no text
 
 
 def without_comments(text: str, body_start: int) -> str:
@@ -66,6 +67,23 @@ def without_comments(text: str, body_start: int) -> str:
         out.append(body[last:start] + "<!--" + "".join(_kept_marks(body, start, end)) + "-->")
         last = end
     return text[:body_start] + "".join(out) + body[last:]
+
+
+def drop_emptied(state) -> None:
+    """markdown-it core rule: the comments ``without_comments`` emptied leave nothing in the HTML. An HTML block
+    of them alone goes (its place in the document kept: the blocks around it stay apart, as CommonMark read
+    them), one inside another HTML block is cut out of it (not from a ``<script>``, ``<pre>``, ``<style>`` or
+    ``<textarea>`` block, whose content is the page's), and an inline one over several lines goes too."""
+    tokens = state.tokens
+    for index in range(len(tokens) - 1, -1, -1):
+        token = tokens[index]
+        if token.type == "html_block" and "<!--" in token.content and not _RAW_BLOCK.match(token.content):
+            token.content = _EMPTIED.sub("", token.content)
+            if not token.content.strip():
+                del tokens[index]
+        elif token.type == "inline" and token.children and "<!--" in token.content:
+            token.children = [child for child in token.children
+                              if not (child.type == "html_inline" and _EMPTIED.fullmatch(child.content))]
 
 
 def _block_comments(body: str, a: int, b: int) -> list[tuple[int, int, bool]]:

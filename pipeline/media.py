@@ -157,7 +157,14 @@ def outdated_variants(media: Media, languages: Iterable[str],
             if (lang, rel) in stale and language_variant(rel, lang) in mine]
 
 
-def record_variants(source_dir: Path, translations_dir: Path, languages: Iterable[str]) -> list[Path]:
+def source_tree(source_dir: Path) -> list[Path]:
+    """Every path under ``source_dir``, folders too (``Path.rglob``: not through a symlinked folder): the one walk
+    of source_de/ ``extract`` makes, for ``record_variants`` and ``sources.unread_sources``."""
+    return list(source_dir.rglob("*"))
+
+
+def record_variants(source_dir: Path, translations_dir: Path, languages: Iterable[str],
+                    tree: Iterable[Path] | None = None) -> list[Path]:
     """Bring every ``translations/<lang>/variants.sha256`` up to date with the variants in ``source_dir``
     (any file ``x.<lang>.ext`` beside an ``x.ext``); returns the files written or removed.
 
@@ -165,10 +172,12 @@ def record_variants(source_dir: Path, translations_dir: Path, languages: Iterabl
     are recorded afresh. An unchanged variant keeps the German digest it was made from, so a German edit
     stays visible to ``stale_originals`` until the variant is remade or signed off (its German line
     deleted by hand). Written atomically and only when changed; a language without variants has no file.
-    Raises ``OSError`` when translations/ is not writable.
+    Raises ``OSError`` when translations/ is not writable. ``tree``: ``source_tree(source_dir)`` when the caller
+    has it (else listed here).
     """
     root = source_dir.resolve()
-    files = sorted(p for p in source_dir.rglob("*") if p.suffix != ".md" and p.is_file())  # no stat per article
+    tree = source_dir.rglob("*") if tree is None else tree
+    files = sorted(p for p in tree if p.suffix != ".md" and p.is_file())  # no stat per article
     present = {p.relative_to(source_dir).as_posix(): p for p in files if p.resolve().is_relative_to(root)}
     changed = []
     for lang in languages:

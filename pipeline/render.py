@@ -66,6 +66,7 @@ from markdown_it.rules_core.normalize import normalize
 from markdown_it.token import Token
 from mdit_py_plugins.anchors import anchors_plugin
 
+from .comments import drop_emptied
 from .editions import FALLBACK_CLOSE, FALLBACK_OPEN, HELD_MARK, STALE_MARK
 from .media import WEB, linked_article
 from .rawhtml import mark_language, readable_text, retitled, web_host
@@ -218,7 +219,8 @@ def _parser() -> MarkdownIt:
     md.inline = inline
     md.core.ruler.at("normalize", _normalize)
     md.use(anchors_plugin, min_level=2, max_level=6, slug_func=slugify)
-    for name, rule in (("verlag_fallback", _fallback), ("verlag_raw_html", _raw_html), ("verlag_urls", _urls)):
+    for name, rule in (("verlag_fallback", _fallback), ("verlag_comments", drop_emptied), ("verlag_raw_html", _raw_html),
+                       ("verlag_urls", _urls)):
         md.core.ruler.before("anchor", name, rule)
     md.core.ruler.after("anchor", "verlag_heading_ids", _heading_ids)
     md.core.ruler.after("verlag_heading_ids", "verlag_typography", _typography)  # the ids are of the text as written

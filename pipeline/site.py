@@ -1768,7 +1768,8 @@ def published_languages(files: Iterable[str], urls: Urls) -> set[str]:
 
 def _gone_addresses(site: _Site, state: dict, out: dict) -> tuple[list[str], dict[str, list[str]], dict[str, list]]:
     """One warning per slug whose page an earlier build published (``state``'s pages) and that nothing answers at
-    any more (no page, no redirect, no withdrawn-translation page): a renamed article (file or ``slug:``) leaves
+    any more (no page, no redirect, no withdrawn-translation page), naming every language it was published in (one
+    whose translation was withdrawn earlier too: its page led to the original): a renamed article (file or ``slug:``) leaves
     readers, bookmarks and other sites' links a 404 unless it lists the old address in ``aliases:``. Names the
     article when its file still has the old name (a ``slug:`` change: ``redirects.old_names``).
 
@@ -1788,6 +1789,11 @@ def _gone_addresses(site: _Site, state: dict, out: dict) -> tuple[list[str], dic
         found = _PAGE_FILE.fullmatch(rel)
         if found and rel not in out and found.group(1) not in dropped:
             gone.setdefault(found.group(2), []).append(found.group(1))
+    for rel in state.get("files", []) if gone else []:  # a translation withdrawn before: its page leads on, no more
+        found = _PAGE_FILE.fullmatch(rel)
+        if found and found.group(2) in gone and rel not in out and found.group(1) not in dropped \
+                and found.group(1) not in gone[found.group(2)]:
+            gone[found.group(2)] = sorted([*gone[found.group(2)], found.group(1)])
     renamed = old_names(site.sources.values()) if gone else {}
     earlier = state.get(GONE)
     earlier = earlier if isinstance(earlier, dict) else {}

@@ -1225,6 +1225,49 @@ def source_files(config: Config) -> list[tuple[Path, bool]]:
            [(path, True) for path in sorted((config.source_dir / PAGES_DIR).glob("*.md"), key=lambda p: p.name)]
 
 
+def unread_sources(config: Config, tree: Iterable[Path] | None = None) -> list[str]:
+    """The ``.md`` files under source_de/ that no article or page is read from (``source_files`` reads only
+    ``source_de/*.md`` and ``source_de/seiten/*.md``): those in any other subfolder, as project-relative paths,
+    sorted; hidden folders (``.git``, an editor's ``.obsidian``) are left out. Said by extract, build and check, so
+    an article saved one folder too deep is not skipped without a word.
+
+    ``tree``: every path under source_de/ when the caller has listed them (extract's listing for the image
+    variants, ``media.source_tree``); else the subfolders are walked here (no stat per article)."""
+    root = config.source_dir
+    if tree is None:
+        tree = _subfolder_markdown(root)
+    found = []
+    for path in tree:
+        if path.suffix != ".md":
+            continue
+        parts = path.relative_to(root).parts
+        if len(parts) > 1 and parts[:-1] != (PAGES_DIR,) and not any(p.startswith(".") for p in parts) \
+                and path.is_file():
+            found.append(path.relative_to(config.root).as_posix())
+    return sorted(found)
+
+
+def _subfolder_markdown(root: Path) -> Iterable[Path]:
+    """The ``.md`` files in the folders inside ``root`` and theirs (not hidden, not through a symlink, as
+    ``Path.rglob`` walks), the top level's by their d_type alone: no stat per article."""
+    try:
+        with os.scandir(root) as entries:
+            tops = [e.path for e in entries if not e.name.startswith(".") and e.is_dir(follow_symlinks=False)]
+    except OSError:
+        return
+    for top in tops:
+        for folder, dirs, names in os.walk(top):
+            dirs[:] = [d for d in dirs if not d.startswith(".")]
+            yield from (Path(folder, name) for name in names if name.endswith(".md"))
+
+
+def unread_message(ref: str) -> str:
+    """What ``verlag`` says of a Markdown file ``unread_sources`` found: not read, and what to do."""
+    folder = ref.split("/", 1)[0]
+    return (f"{ref}: not read: articles are read from {folder}/ itself and standalone pages from "
+            f"{folder}/{PAGES_DIR}/, no other subfolder; move it to {folder}/ to publish it")
+
+
 def read_sources(config: Config, remember: bool = False) -> Sources:
     """Every ``source_<lang>/*.md`` and ``source_<lang>/seiten/*.md``; a file that cannot be read is reported
     and the others are still read. Articles and pages share one slug space (one catalog per slug).

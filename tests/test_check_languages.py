@@ -54,6 +54,29 @@ def test_msgcat_conflict_markers_signed_off_are_an_error_that_holds_the_sentence
     assert "Ticks live in the tall grass" in page
 
 
+def test_msgcat_conflict_markers_are_an_error_also_in_an_entry_that_was_stale_before_the_merge(project):
+    """Two reviewers' copies joined by msgcat differ on two entries: one reviewed, one fuzzy with the older German
+    as previous msgid (the author changed the sentence since). Both hold versions, never a translation: errors."""
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt von innen. Salbei beruhigt den Hals.\n"))
+    project.run("extract")
+    path = review(project, "en", "tee", {("title", "Tee"): "Tea", "Tee wärmt von innen.": "Tea warms you inside.",
+                                         "Salbei beruhigt den Hals.": "Sage soothes the throat."})
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt von innen. Salbei beruhigt den Hals sehr.\n"))
+    project.run("extract")
+    other = project.root / "other.po"
+    other.write_bytes(path.read_bytes())
+    review(project, "en", "tee", {"Tee wärmt von innen.": "Tea warms from within."})
+    po = polib.pofile(str(other))
+    po.find("Salbei beruhigt den Hals sehr.").msgstr = "Sage calms the throat a lot."
+    po.save(str(other))
+    subprocess.run(["msgcat", str(path), str(other), "-o", str(path)], check=True)
+    text = path.read_text(encoding="utf-8")
+    assert text.count("#-#-#-#-#  tee.po") == 2 and 'previous msgid, reviewed d0bdaa68: "Salbei beruhigt' in text
+    result = project.run("check", "--lang", "en", code=1)
+    assert [line.split(":")[0] for line in result.stdout.splitlines() if line.endswith("[merge-conflict]")] == [
+        "error", "error"]
+
+
 @pytest.mark.parametrize("german, translation, lang", [
     ("Wir haben 3 Räume und 2 Parkplätze.", "لدينا ٣ غرف و٢ موقفان للسيارات.", "ar"),  # و (and) on the digit
     ("Wir haben 3 Räume und 2 Parkplätze.", "لدينا 3 غرف و2 موقفان للسيارات.", "ar"),

@@ -614,7 +614,7 @@ def test_a_sentence_changed_back_where_another_language_had_no_translation_is_li
     output = project.run("extract").output
     assert re.findall(r"^source_de/leber\.md:\d+: (\w+): (.*)$", output, re.M) == [
         ("restored", "Sie braucht Ruhe.")]
-    assert "en: 1 sentence changed back to their reviewed German, reviewed again" in output
+    assert "en: 1 sentence changed back to its reviewed German, reviewed again" in output
     assert (f"fr: 0 changed sentences {REVIEW}, 1 changed sentence still to translate (nothing was translated to "
             "keep), 0 new, 0 no longer used") in output
 

@@ -7,7 +7,7 @@ import json
 import polib
 from lxml import html as lxml_html
 
-from conftest import article, msgfmt_check
+from conftest import article, msgfmt_check, sign_off_all
 from mtserver import FakeService
 from pipeline.comments import without_comments
 from pipeline.segment import commonmark_parser
@@ -104,3 +104,45 @@ def test_without_comments_keeps_every_block_and_line_where_the_file_had_it():
 
     assert shape(out[start:]) == shape(text[start:])
     assert "| x |" in out and "Satzende\nZeile zwei" in out
+
+
+def test_a_comment_alone_between_blocks_leaves_nothing_on_any_page_or_feed_and_the_blocks_stay_apart(project):
+    """A comment block of its own (between two lists, in a quote, in a ``<div>``) left an empty ``<!---->`` in
+    every page and in the Atom feed's content; the lists it parts stay two lists, as CommonMark reads them."""
+    project.write("verlag.toml", 'name = "Test"\nlanguages = ["en"]\n\n[site]\nbase_url = "https://blog.example"\n\n'
+                  '[publish]\nunreviewed = "machine"\nmin_translated = 0\n')
+    project.write("source_de/tee.md", article("Tee", """
+        - Salbei
+        - Thymian
+
+        <!-- Notiz: Minze ergänzen? -->
+
+        - Kamille
+
+        > Ein Zitat.
+        >
+        > <!--
+        > noch prüfen
+        > -->
+
+        <div class="box">
+        <!-- Kasten später -->
+        Im Kasten.
+        </div>
+
+        <pre>
+        <!---->
+        </pre>
+        """))
+    project.run("extract")
+    project.run("pretranslate", "--engine", "copy")
+    sign_off_all(project, "en")
+    project.run("build")
+    for path in ("site/de/tee/index.html", "site/en/tee/index.html", "site/de/feed.xml", "site/en/feed.xml"):
+        text = lxml_html.tostring(lxml_html.fromstring(project.read(path).encode()), encoding="unicode") \
+            if path.endswith(".html") else project.read(path)
+        assert text.count("&lt;!--" if path.endswith(".xml") else "<!--") == 1, path  # the <pre>'s own <!---->
+        assert "Minze" not in text and "prüfen" not in text and "später" not in text, path
+    page = lxml_html.fromstring(project.read("site/de/tee/index.html").encode())
+    assert [li.xpath("string()") for ul in page.xpath("//main//ul[not(@class)]") for li in ul] == [
+        "Salbei", "Thymian", "Kamille"] and len(page.xpath("//main//ul[not(@class)]")) == 2

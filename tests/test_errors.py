@@ -395,3 +395,12 @@ def test_unknown_keys_are_named_beside_another_front_matter_error(published: Pro
     assert said == [
         "warning: source_de/baldrian.md:3: autor: unknown front-matter key, ignored; did you mean 'author'?",
         "error: source_de/baldrian.md:4: draft: expected true or false"]
+
+
+def test_checks_summary_counts_the_article_it_left_out_for_bad_front_matter(published: Project):
+    published.write("source_de/kaputt.md", "---\ntitle: [1, 2]\ndate: gestern\ndraft: vielleicht\ntags: 5\n"
+                                           "translate: nein\nsummary: {a: 1}\n---\nText.\n")
+    result = published.run("check", "--article", "kaputt", code=2)
+    assert len(error_lines(result)) == 6
+    assert result.stdout.splitlines()[-1] == ("check: 0 errors, 0 warnings in 0 entries; 1 file with problems not "
+                                              "checked (errors below): source_de/kaputt.md")

@@ -314,3 +314,25 @@ def test_init_writes_site_translator_commented_out_and_it_works_once_uncommented
     assert not load_config(project.root).section("site", "translator")
     project.write("verlag.toml", text.replace("# [site.translator]\n# tr =", "[site.translator]\ntr ="))
     assert load_config(project.root).section("site", "translator") == {"tr": "Vorname Nachname"}
+
+
+def test_an_article_in_a_subfolder_is_named_once_by_extract_build_and_check_and_its_link_says_where(project):
+    project.write("source_de/start.md", "---\ntitle: Start\ndate: 2026-11-01\n---\nLies [den Tee](tee.md) im Winter.\n")
+    project.write("source_de/winter/tee.md", "---\ntitle: Tee\ndate: 2026-11-02\n---\nEin warmer Tee hilft oft.\n")
+    project.write("source_de/seiten/alt/notiz.md", "Eine alte Notiz.\n")
+    project.write("source_de/.obsidian/vorlage.md", "Eine Vorlage des Editors.\n")  # hidden: an editor's own
+    project.write("source_de/seiten/kontakt.md", "---\ntitle: Kontakt\n---\nSchreib uns.\n")  # a page: read
+    move = "no other subfolder; move it to source_de/ to publish it"
+    for command in (["extract"], ["build"], ["check"]):
+        result = project.run(*command)
+        named = [line for line in result.stderr.splitlines() if move in line]
+        assert named == [f"warning: source_de/seiten/alt/notiz.md: not read: articles are read from source_de/ "
+                         f"itself and standalone pages from source_de/seiten/, {move}",
+                         f"warning: source_de/winter/tee.md: not read: articles are read from source_de/ itself "
+                         f"and standalone pages from source_de/seiten/, {move}"], command
+    assert not (project.root / "translations/en/tee.po").exists()
+    found = project.run("check", "--format", "json").stdout
+    assert "'tee.md': no published article 'tee': source_de/winter/tee.md exists, but in a subfolder, where no " \
+           "article is read from; move it to source_de/" in found
+    result = project.run("publish")
+    assert result.stderr.count("source_de/winter/tee.md: not read") == 1

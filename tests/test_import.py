@@ -152,6 +152,7 @@ def test_bad_input_is_named_by_file_and_line_and_the_other_sources_are_still_imp
     assert written(project) == {"kalte-fuesse-am-abend-was-der-kreislauf-damit-zu-tun-hat.md":
                                 (EXPECTED / "kopiert.txt/kalte-fuesse-am-abend-was-der-kreislauf-damit-zu-tun-hat.md")
                                 .read_bytes()}
+    assert result.stderr.splitlines()[-1] == f"import: 1 error above, not imported; everything else was: {broken}"
 
 
 CUT_OFF = ("; the file ends inside an element: the export looks cut off (a download or copy that stopped early): "
@@ -170,6 +171,7 @@ def test_a_cut_off_export_is_one_line_naming_file_line_column_and_problem(projec
         f"error: {broken}:5: not well-formed XML at column 36: CData section not finished{CUT_OFF}", result.output
     assert "2024-05-14" not in result.output
     assert written(project) == {}
+    assert result.stderr.splitlines()[-1] == f"import: 1 error above, nothing imported: {broken}"  # nothing else given
 
 
 def test_an_export_cut_off_after_whole_posts_imports_none_of_them_and_says_why(project, tmp_path):

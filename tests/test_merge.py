@@ -414,7 +414,7 @@ def test_a_sentence_changed_and_changed_back_is_reported_as_reviewed_again_not_a
     project.write("source_de/eins.md", article("Eins", "Zecken mögen hohes Gras. Ein zweiter Satz.\n"))
     output = project.run("extract").output
     assert "back to review" not in output
-    assert "en: 1 sentence changed back to their reviewed German, reviewed again" in output
+    assert "en: 1 sentence changed back to its reviewed German, reviewed again" in output
     assert "source_de/eins.md:5: restored: Zecken mögen hohes Gras." in output
     restored = polib.pofile(project.read("translations/en/eins.po")).find("Zecken mögen hohes Gras.")
     assert restored.msgstr == "Ticks like tall grass." and not restored.fuzzy and not restored.previous_msgid

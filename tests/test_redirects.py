@@ -728,3 +728,26 @@ def test_a_file_renamed_without_slug_is_not_said_to_have_a_slug_line(project):
     assert ("the published address /de/ingwer/ is gone: readers and links get a 404 there now; renamed "
             "to source_de/ingwer-tee.md (slug ingwer-tee)? keep its old address with 'aliases: [ingwer]' in its "
             "front matter; taken down on purpose?") in result.output, result.output
+
+
+def test_a_deleted_article_s_gone_address_names_every_language_it_was_published_in(project):
+    """Published in de, en and ar; ar withdrawn later (its page led on to the original); then the file deleted:
+    build and check name all three, not only the languages whose page the last build made."""
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en", "ar"]\n\n[publish]\n'
+                                 'min_translated = 50\n')
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt."))
+    project.write("source_de/salbei.md", article("Salbei", "Salbei hilft."))
+    project.run("extract")
+    review(project, "en", "tee", {("title", "Tee"): "Tea", "Tee wärmt.": "Tea warms."})
+    review(project, "ar", "tee", {("title", "Tee"): "شاي", "Tee wärmt.": "الشاي يدفئ."})
+    project.run("build")
+    assert (project.root / "site/ar/tee/index.html").is_file()
+    review(project, "ar", "tee", {("title", "Tee"): "", "Tee wärmt.": ""})
+    assert "ar: no longer published" in project.run("build").output
+    (project.root / "source_de/tee.md").unlink()
+    result = project.run("build")
+    assert result.output.count("is gone") == 1
+    assert "warning: the published address /de/tee/ is gone (also in ar, en): readers and links get a 404" \
+        in result.output
+    assert not (project.root / "site/ar/tee/index.html").exists()
+    assert "the published address /de/tee/ is gone (also in ar, en)" in project.run("check").output
