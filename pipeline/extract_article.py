@@ -259,13 +259,12 @@ def _key_list(old_pot: str | None) -> tuple[tuple, ...] | None:
     """The (msgctxt, msgid) keys of the template text ``old_pot``, in order, None when there is none or it cannot
     be read. Kept for the article at hand: its template is compared with the new one (``_prepare``), and each of
     its catalogs' merges may ask for the keys again (``_template_keys``, ``_german_before``); parsed once."""
-    from .catalog import key
-    from .pofile import parse
+    from .pofile import keys
 
     if old_pot is None:
         return None
     try:
-        return tuple(key(e) for e in parse(old_pot))
+        return tuple(keys(old_pot))
     except (OSError, ValueError):
         return None
 

@@ -123,10 +123,10 @@ def test_a_new_catalog_is_its_template_with_a_catalog_header_unless_the_glossary
         msgfmt_check(project.root / f"translations/{lang}/beet.po")
 
 
-def test_an_edited_articles_templates_are_told_apart_parsing_only_the_old_one_once(tmp_path, monkeypatch):
+def test_an_edited_articles_templates_are_told_apart_reading_only_the_old_one_once(tmp_path, monkeypatch):
     """After an edit the new template holds other German than the one on disk: that is told from their keys,
-    the old template parsed once for the comparison and for every language's merge, the new one not at all
-    (``catalog.same_content`` parsed both, and each merge the old one again)."""
+    the old template read once (``pofile.keys``) for the comparison and for every language's merge, the new one
+    not at all (``catalog.same_content`` parsed both, and each merge the old one again)."""
     from pipeline import pofile
 
     project = copy_shipped_project(tmp_path)
@@ -139,14 +139,17 @@ def test_an_edited_articles_templates_are_told_apart_parsing_only_the_old_one_on
     for slug, text in NOTES.items():
         project.write(f"source_de/{slug}.md", article(slug.title(), _edited(text) + "\n"))
     parsed: list[str] = []
-    real = pofile.parse
 
-    def counting(text, *args, **kwargs):
-        parsed.append(text)
-        return real(text, *args, **kwargs)
+    def counting(real):
+        def read(text, *args, **kwargs):
+            parsed.append(text)
+            return real(text, *args, **kwargs)
+        return read
 
-    monkeypatch.setattr(pofile, "parse", counting)
-    monkeypatch.setattr(catalog, "parse", counting)
+    monkeypatch.setattr(pofile, "keys", counting(pofile.keys))
+    monkeypatch.setattr(pofile, "parse", counting(pofile.parse))
+    monkeypatch.setattr(catalog, "parse", pofile.parse)
+    extract_article._key_list.cache_clear()  # an earlier test's extract may have read these very templates
     project.run("extract", "--jobs", "1")
     for slug in NOTES:
         after = (project.root / "translations" / "templates" / f"{slug}.pot").read_text(encoding="utf-8")
