@@ -1429,8 +1429,8 @@ def same_content(a: str, b: str, differ: Callable[[], bool] | None = None) -> bo
     they rewrote keeps its creation date, so no catalog's header churns.
 
     ``differ``: a cheaper test, asked only when the texts differ in more than their dates, that is True when
-    they surely hold other messages (``extract``: other (msgctxt, msgid) keys, ``b``'s parsed once for the
-    merge too), so that an edited article's templates are not both parsed just to tell them apart.
+    they surely hold other messages (``extract``: other (msgctxt, msgid) keys, ``b``'s read once for its
+    merges too), so that an edited article's templates are not both parsed just to tell them apart.
     """
     dates = re.compile(rf'^"(POT-Creation-Date|PO-Revision-Date|{GERMAN_FIELD}): .*\\n"$', re.M)
     if dates.sub("", a) == dates.sub("", b):

@@ -258,7 +258,8 @@ def _template_keys(old_pot: str | None) -> frozenset[tuple] | None:
 def _key_list(old_pot: str | None) -> tuple[tuple, ...] | None:
     """The (msgctxt, msgid) keys of the template text ``old_pot``, in order, None when there is none or it cannot
     be read. Kept for the article at hand: its template is compared with the new one (``_prepare``), and each of
-    its catalogs' merges may ask for the keys again (``_template_keys``, ``_german_before``); parsed once."""
+    its catalogs' merges may ask for the keys again (``_template_keys``, ``_german_before``); read once
+    (``pofile.keys``)."""
     from .pofile import keys
 
     if old_pot is None:
