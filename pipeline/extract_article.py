@@ -8,6 +8,7 @@ never creates these classes or loads segmentation, the catalog code or the pool.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -250,13 +251,22 @@ def _template_keys(old_pot: str | None) -> frozenset[tuple] | None:
     """The (msgctxt, msgid) keys of the template before this run, None when there was none or it cannot be
     read: an entry the German had no more then is not one the author removed now (a reviewer's ``msgcat``
     of an old copy, an entry pasted in)."""
-    from .catalog import key
-    from .pofile import parse
+    keys = _key_list(old_pot)
+    return None if keys is None else frozenset(keys)
+
+
+@functools.lru_cache(maxsize=2)
+def _key_list(old_pot: str | None) -> tuple[tuple, ...] | None:
+    """The (msgctxt, msgid) keys of the template text ``old_pot``, in order, None when there is none or it cannot
+    be read. Kept for the article at hand: its template is compared with the new one (``_prepare``), and each of
+    its catalogs' merges may ask for the keys again (``_template_keys``, ``_german_before``); read once
+    (``pofile.keys``)."""
+    from .pofile import keys
 
     if old_pot is None:
         return None
     try:
-        return frozenset(key(e) for e in parse(old_pot))
+        return tuple(keys(old_pot))
     except (OSError, ValueError):
         return None
 
@@ -266,14 +276,12 @@ def _german_before(old: polib.POFile | None, old_pot: str | None) -> frozenset[t
     names that German), else none: a catalog older than the template (restored from an old commit, saved by a
     reviewer who worked on an earlier download) had other German, and its msgids are that German. The template's
     ``POT-Creation-Date`` cannot tell: fixed by SOURCE_DATE_EPOCH, or in the same minute, it names other German too."""
-    from .catalog import TEMPLATE_FIELD, german_digest, key
-    from .pofile import parse
+    from .catalog import TEMPLATE_FIELD, german_digest
 
     if old is None or old_pot is None or TEMPLATE_FIELD not in old.metadata:
         return frozenset()
-    try:
-        keys = [key(e) for e in parse(old_pot)]
-    except (OSError, ValueError):
+    keys = _key_list(old_pot)
+    if keys is None:
         return frozenset()
     return frozenset(keys) if old.metadata[TEMPLATE_FIELD] == german_digest(keys) else frozenset()
 
@@ -301,13 +309,15 @@ class _Prepared:
 def _prepare(config: Config, article: Article, glossary: Glossary, keep_typo_fixes: bool,
              doc: Document, resegmented: bool = False) -> _Prepared:
     """``_Prepared`` for the article, from its segmentation ``doc`` and the catalogs as they are now."""
-    from .catalog import build_pot, now_stamp, po_from_bytes, redate, render, same_content
+    from .catalog import build_pot, key, now_stamp, po_from_bytes, redate, render, same_content
 
     old_pot = _read_text(config, config.pot_path(article.slug))
     stamp = _CREATED_RE.search(old_pot or "")
     pot = build_pot(doc, config.name, stamp.group(1) if stamp else now_stamp())
     pot_text = render(pot)
-    if old_pot is not None and not same_content(pot_text, old_pot):  # else the template keeps its date
+    # else the template keeps its date; other German is told by the keys, without parsing the new text
+    if old_pot is not None and not same_content(pot_text, old_pot,
+                                                lambda: _key_list(old_pot) != tuple(key(e) for e in pot)):
         pot_text = redate(pot, pot_text, now_stamp())
     catalogs = {}
     for lang in config.languages:

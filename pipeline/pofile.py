@@ -591,31 +591,57 @@ def _encoding(text: str) -> str:
     return polib.default_encoding
 
 
-def _read(text: str, wrapwidth: int) -> polib.POFile:
-    """``parse`` for the layouts it knows; raises ``_LeftToPolib`` on anything else."""
-    po = polib.POFile(encoding=_encoding(text), wrapwidth=wrapwidth)
+def keys(text: str) -> list[tuple[str | None, str]]:
+    """``[(e.msgctxt, e.msgid) for e in parse(text)]``, read without making the entries (their comments, msgstr and
+    ``POEntry``): what ``extract`` needs of the template on disk. Text ``parse`` hands to polib is parsed whole,
+    so the keys, and the ``OSError``/``ValueError`` of a damaged file, are parse's."""
+    try:
+        _, matches = _scan(text)
+        if any("#|" in match["notes"] for match, _ in matches):  # ``_notes`` may hand such an entry to polib
+            raise _LeftToPolib
+        found = [(None if match["msgctxt"] is None else _string(match["msgctxt"]), _string(match["msgid"]),
+                  match.re is _OBSOLETE_RE) for match, _ in matches]
+        headers = [index for index, (_, msgid, obsolete) in enumerate(found) if msgid == "" and not obsolete]
+        if len(headers) > 1:
+            raise _LeftToPolib
+    except _LeftToPolib:
+        return [(e.msgctxt, e.msgid) for e in parse(text)]
+    return [(msgctxt, msgid) for index, (msgctxt, msgid, _) in enumerate(found) if not headers or index != headers[0]]
+
+
+def _scan(text: str) -> tuple[str, list[tuple[re.Match, int]]]:
+    """The header comment (polib's ``POFile.header``) and each entry's match with its first line's number (0 for
+    the first entry), for the layouts ``parse`` knows; raises ``_LeftToPolib`` on anything else."""
     body = text.removeprefix("\ufeff").replace("\r\n", "\n")
     if body and not body.endswith("\n"):
         body += "\n"
     if any(odd in body for odd in _ODD_BREAKS):
         raise _LeftToPolib
-    pos, number = 0, 1
+    header, pos, number = "", 0, 1
     while pos < len(body):  # translator comments before the first entry are polib's header
         end = body.index("\n", pos)
         line = body[pos:end].strip()
         if line == "#" or line.startswith(("# ", "##")):
-            po.header = _joined(po.header, (line + " " if line == "#" else line)[2:])
+            header = _joined(header, (line + " " if line == "#" else line)[2:])
         elif line and not _skipped(line):
             break
         pos, number = end + 1, number + 1
-    entries: list[polib.POEntry] = []
+    matches: list[tuple[re.Match, int]] = []
     while pos < len(body):
         match = _ENTRY_RE.match(body, pos) or _OBSOLETE_RE.match(body, pos)
         if match is None:
             raise _LeftToPolib
-        entries.append(_entry(match, number if entries else 0))
+        matches.append((match, number if matches else 0))
         pos = match.end()
         number += match.group().count("\n")
+    return header, matches
+
+
+def _read(text: str, wrapwidth: int) -> polib.POFile:
+    """``parse`` for the layouts it knows; raises ``_LeftToPolib`` on anything else."""
+    po = polib.POFile(encoding=_encoding(text), wrapwidth=wrapwidth)
+    po.header, matches = _scan(text)
+    entries = [_entry(match, number) for match, number in matches]
     headers = [e for e in entries if e.msgid == "" and not e.obsolete]
     if len(headers) > 1:
         raise _LeftToPolib

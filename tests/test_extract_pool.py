@@ -121,3 +121,39 @@ def test_a_new_catalog_is_its_template_with_a_catalog_header_unless_the_glossary
     project.run("extract")
     for lang in config.languages:
         msgfmt_check(project.root / f"translations/{lang}/beet.po")
+
+
+def test_an_edited_articles_templates_are_told_apart_reading_only_the_old_one_once(tmp_path, monkeypatch):
+    """After an edit the new template holds other German than the one on disk: that is told from their keys,
+    the old template read once (``pofile.keys``) for the comparison and for every language's merge, the new one
+    not at all (``catalog.same_content`` parsed both, and each merge the old one again)."""
+    from pipeline import pofile
+
+    project = copy_shipped_project(tmp_path)
+    for slug, text in NOTES.items():
+        project.write(f"source_de/{slug}.md", article(slug.title(), text + "\n"))
+    project.run("extract", "--jobs", "1")
+    project.run("pretranslate", "--engine", "copy", "--lang", "en")
+    before = {slug: (project.root / "translations" / "templates" / f"{slug}.pot").read_text(encoding="utf-8")
+              for slug in NOTES}
+    for slug, text in NOTES.items():
+        project.write(f"source_de/{slug}.md", article(slug.title(), _edited(text) + "\n"))
+    parsed: list[str] = []
+
+    def counting(real):
+        def read(text, *args, **kwargs):
+            parsed.append(text)
+            return real(text, *args, **kwargs)
+        return read
+
+    monkeypatch.setattr(pofile, "keys", counting(pofile.keys))
+    monkeypatch.setattr(pofile, "parse", counting(pofile.parse))
+    monkeypatch.setattr(catalog, "parse", pofile.parse)
+    extract_article._key_list.cache_clear()  # an earlier test's extract may have read these very templates
+    project.run("extract", "--jobs", "1")
+    for slug in NOTES:
+        after = (project.root / "translations" / "templates" / f"{slug}.pot").read_text(encoding="utf-8")
+        assert after != before[slug]
+        assert parsed.count(before[slug]) == 1, slug
+        assert after not in parsed, slug
+    msgfmt_check(project.root / "translations" / "en" / "beet.po")

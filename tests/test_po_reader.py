@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from pipeline import catalog
 from pipeline.errors import VerlagError
-from pipeline.pofile import parse, render_po
+from pipeline.pofile import keys, parse, render_po
 
 from conftest import REPO
 
@@ -180,6 +180,35 @@ def line_soups(draw) -> list[str]:
 def test_any_sequence_of_lines_reads_or_fails_as_in_polib(lines, newline, bom):
     """Good and damaged lines in any order: the same catalog, or polib's error with its line number."""
     assert_same(("\ufeff" if bom else "") + newline.join(lines))
+
+
+def key_outcome(read, text: str):
+    """The (msgctxt, msgid) keys ``read`` gives, or the exception's type and message."""
+    try:
+        return read(text)
+    except (OSError, ValueError) as exc:
+        return type(exc), str(exc)
+
+
+def parsed_keys(text: str) -> list[tuple]:
+    return [(e.msgctxt, e.msgid) for e in parse(text)]
+
+
+@settings(max_examples=500)
+@given(line_soups(), st.sampled_from(["\n", "\r\n", "\r"]), st.booleans())
+@example(['msgid ""', 'msgstr ""', "", 'msgctxt "a"', 'msgid ""', 'msgstr "x"'], "\n", False)
+@example(['msgid ""', 'msgstr ""', "", '#~ msgid ""', '#~ msgstr ""', "", 'msgid ""', 'msgstr ""'], "\n", True)
+def test_keys_are_the_keys_of_the_parsed_catalog_or_its_error(lines, newline, bom):
+    """``pofile.keys`` (the template extract compares, read without its entries) gives the msgctxt and msgid of
+    every entry ``parse`` makes, obsolete ones and a second header entry included, or parse's very error."""
+    text = ("\ufeff" if bom else "") + newline.join(lines)
+    assert key_outcome(keys, text) == key_outcome(parsed_keys, text)
+
+
+def test_keys_of_every_catalog_in_the_repository_are_the_parsed_ones():
+    for path in CATALOGS:
+        text = path.read_text(encoding="utf-8")
+        assert key_outcome(keys, text) == key_outcome(parsed_keys, text), path
 
 
 TEXT = st.text(st.characters(blacklist_categories=("Cs", "Cc"), whitelist_characters="\n\t\r\a\b\f\v\\\""),
