@@ -27,7 +27,7 @@ from .extracted import GERMAN_FIELD, german_source
 from .fsutil import file_bytes, read_parsed
 from .limits import CATALOG, Limit
 from .markup import analyse
-from .pofile import encode_like, escape, layouts, parse, render_header, render_po, wraps
+from .pofile import BadEscape, encode_like, escape, layouts, parse, render_header, render_po, wraps
 from .pseudo import is_pseudo
 from .segment import Document, unique_segments
 from .states import HAND, MACHINE, REVIEWED, STALE, UNTRANSLATED
@@ -1428,6 +1428,9 @@ def parse_po(text: str, ref: str) -> polib.POFile:
     _check_strings(text, ref)
     try:
         po = parse(text)
+    except BadEscape as exc:
+        raise VerlagError(f"cannot read catalog: {exc.reason} at column {exc.column} ({exc.hint}); {_FIX_ADVICE}",
+                          ref, exc.line) from None
     except (OSError, ValueError) as exc:
         match = re.search(r"line (\d+)", str(exc))
         message = re.sub(r"\s*\(line \d+\)", "", str(exc)).replace(" in po file", "").strip()

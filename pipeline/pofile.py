@@ -16,9 +16,12 @@ git diff shows the strings that changed, not every string another tool laid out 
 Reading: ``parse`` returns exactly the ``polib.POFile`` that ``polib.pofile``
 returns for the same text (every field of every entry, quirks included), in a
 fraction of its time; on any line it does not fully understand it hands the
-whole text to polib, so a damaged file gets polib's own error and line. One
-difference: a ``#:`` reference to a file name with spaces, isolated with U+2068
-and U+2069 as GNU gettext 0.22 and later write it, is read as gettext reads it
+whole text to polib, so a damaged file gets polib's own error and line. Escapes
+are read as GNU gettext reads them, not as polib does: an escape msgfmt rejects
+("invalid control sequence": ``\\q``, ``\\u00e4``) is ``BadEscape``, never a
+backslash kept in the text, and ``\\a``, octal and hex escapes are undone. A
+``#:`` reference to a file name with spaces, isolated with U+2068 and U+2069 as
+GNU gettext 0.22 and later write it, is read as gettext reads it
 (``references``), where polib cuts it at its spaces.
 """
 
@@ -485,6 +488,125 @@ class _LeftToPolib(Exception):
     """Text ``parse`` does not fully understand: polib reads it instead."""
 
 
+class BadEscape(ValueError):
+    """A catalog string GNU gettext does not read (msgfmt: "invalid control sequence"), or whose octal or hex
+    escapes make no UTF-8 text: ``reason`` says what, ``hint`` how to write it, ``line`` and ``column`` (1-based;
+    the backslash's) where."""
+
+    def __init__(self, reason: str, hint: str, line: int, column: int):
+        super().__init__(f"{reason} at line {line}, column {column} ({hint})")
+        self.reason, self.hint, self.line, self.column = reason, hint, line, column
+
+
+class _Invalid(Exception):
+    """An escape ``_decoded`` cannot read: ``reason`` and ``hint`` (``BadEscape``'s), the index of its piece and its
+    offset there."""
+
+    def __init__(self, reason: str, hint: str, piece: int, offset: int):
+        super().__init__(reason)
+        self.reason, self.hint, self.piece, self.offset = reason, hint, piece, offset
+
+
+# An escape as GNU gettext's PO lexer reads it (read-po-lex.c, ``control_sequence``): one of nine characters,
+# one to three octal digits, or ``x`` and hex digits (each of the last two a byte, its low 8 bits kept); any other
+# character after the backslash (``\\q``, ``\\u``, ``\\x`` without a digit, ``\\8``) is an invalid control sequence.
+_CONTROL_RE = re.compile(r"\\(?:[0-7]{1,3}|x[0-9A-Fa-f]+|.?)", re.S)
+_CONTROLS = {"\\n": "\n", "\\t": "\t", "\\r": "\r", '\\"': '"', "\\\\": "\\", "\\a": "\a", "\\b": "\b",
+             "\\f": "\f", "\\v": "\v"}
+_ODD_ESCAPE = re.compile(r'\\[^\\ntrvbf"]')  # a backslash before what polib does not undo (or an escaped one's)
+# What polib undoes, escaped for it: ``_polib_strings`` writes every other character as it is
+_POLIB_ESCAPE_RE = re.compile('[\\\\"\n\r\t\v\b\f]')
+
+
+def _control(match: re.Match) -> str:
+    """The character of one of the nine escapes; KeyError for any other (``_decoded`` reads those)."""
+    return _CONTROLS[match.group()]
+
+
+def _byte(match: re.Match, piece: int) -> str:
+    """An escape of ``_decoded``'s: its character, an octal or hex escape's byte (from 0x80: a lone surrogate,
+    as ``surrogateescape`` decodes it), else ``_Invalid``."""
+    text = match.group()
+    if text in _CONTROLS:
+        return _CONTROLS[text]
+    if text[1:2] == "x" and len(text) > 2:
+        value = int(text[2:], 16) & 0xFF
+    elif len(text) > 1 and text[1] in "01234567":
+        value = int(text[1:], 8) & 0xFF
+    else:
+        raise _Invalid(f"invalid escape {text}", 'msgfmt: "invalid control sequence"; a backslash in the text is '
+                       "written \\\\", piece, match.start())
+    return chr(value) if value < 0x80 else chr(0xDC00 + value)
+
+
+_NOT_UTF8 = "their bytes are no UTF-8 text; write the characters themselves"
+
+
+def _decoded(pieces: list[str]) -> str:
+    """The value of a string's quoted ``pieces`` (escaped text) as GNU gettext reads it: each piece's escapes
+    undone and the piece cut at a NUL (gettext's strings are C strings: ``"a\\0b" "c"`` is ``ac``), the bytes of
+    octal and hex escapes read as UTF-8 with the text around them (``\\303\\244`` is ä). Raises ``_Invalid``."""
+    value = "".join(_CONTROL_RE.sub(lambda m, n=n: _byte(m, n), piece).partition("\0")[0]
+                    for n, piece in enumerate(pieces))
+    try:
+        return value.encode("utf-8", "surrogateescape").decode("utf-8")
+    except UnicodeDecodeError:
+        for n, piece in enumerate(pieces):
+            for match in _CONTROL_RE.finditer(piece):
+                if ord(_byte(match, n)) >= 0xDC80:
+                    raise _Invalid(f"octal or hex escapes from {match.group()} on", _NOT_UTF8, n, match.start())
+        raise _Invalid("octal or hex escapes", _NOT_UTF8, 0, 0) from None
+
+
+# The start of a line holding a string, however laid out (polib's reading): prefix, keyword (none: continuation);
+# the first line may start with a BOM
+_STRING_START = re.compile(r'\ufeff?\s*(?P<prefix>#~\||#[~|])?\s*'
+                           r'(?P<keyword>(?:msgctxt|msgid_plural|msgid|msgstr(?:\[\d+\])?)\s*)?(?=")')
+
+
+def _polib_strings(text: str) -> str:
+    """``text`` with each string that holds an escape polib does not undo as gettext does (``_ODD_ESCAPE``) written
+    so that polib reads gettext's value: each such quoted piece as its characters (polib's own escapes for those
+    it undoes), or, where a character's octal or hex bytes are split over two lines, the field's whole value in its
+    first piece and the other pieces empty (the lines stay where they were). Raises ``BadEscape`` naming the line
+    and column of a string gettext rejects."""
+    lines = _LINE.findall(text)
+    fields: list[list[tuple[int, re.Match]]] = []  # each field's pieces: (line index, match of the quoted piece)
+    current: list[tuple[int, re.Match]] | None = None
+    kind = None  # the current field's lines: ``#|``, ``#~|`` (which polib passes over) or others ("#~" or none)
+    for index, line in enumerate(lines):
+        start = _STRING_START.match(line)
+        pieces = [(index, piece) for piece in _PIECE_RE.finditer(line, start.end())] if start else []
+        if not pieces:  # no string, or a damaged one (polib reads what it can of it): a field ends before it
+            current = None
+            continue
+        prefix = start["prefix"] if start["prefix"] in ("#|", "#~|") else ""
+        if start["keyword"] or current is None or prefix != kind:
+            current, kind = [], prefix
+            fields.append(current)
+        current += pieces
+    for found in fields:
+        pieces = [piece.group(1) for _, piece in found]
+        if not any(_ODD_ESCAPE.search(piece) for piece in pieces):
+            continue
+        try:
+            value = _decoded(pieces)
+        except _Invalid as exc:
+            index, piece = found[exc.piece]
+            bom = index == 0 and lines[0].startswith("\ufeff")
+            raise BadEscape(exc.reason, exc.hint, index + 1, piece.start(1) + exc.offset + 1 - bom) from None
+        try:  # each piece alone, as polib undoes each line's string alone; those it reads right left as they are
+            values = [_decoded([text]) if _ODD_ESCAPE.search(text) else None for text in pieces]
+        except _Invalid:  # a character's bytes split over two lines: the whole value on the first
+            values = [value] + [""] * (len(pieces) - 1)
+        for (index, piece), written in reversed(list(zip(found, values))):
+            if written is not None:
+                line = lines[index]
+                written = _POLIB_ESCAPE_RE.sub(lambda m: escape(m.group()), written)
+                lines[index] = f"{line[:piece.start(1)]}{written}{line[piece.end(1):]}"
+    return "".join(lines)
+
+
 _STR = r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"\n'  # a quoted string on its own line, every backslash escaping a character
 
 
@@ -522,9 +644,17 @@ _ODD_BREAKS = "\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"
 
 
 def _string(field: str) -> str:
-    """The value of a field's regex match: its quoted pieces joined, escapes undone as polib undoes them."""
-    value = "".join(_PIECE_RE.findall(field))
-    return polib.unescape(value) if "\\" in value else value
+    """The value of a field's regex match: its quoted pieces joined, escapes undone as GNU gettext undoes them
+    (``_decoded``; raises ``_Invalid``). The nine one-character escapes are undone in one pass over the joined
+    pieces; an octal or hex escape (which may not be cut from its piece) or an invalid one sends it to ``_decoded``."""
+    pieces = _PIECE_RE.findall(field)
+    value = "".join(pieces)
+    if "\\" not in value:
+        return value
+    try:
+        return _CONTROL_RE.sub(_control, value)
+    except KeyError:
+        return _decoded(pieces)
 
 
 def _joined(text: str, line: str) -> str:
@@ -539,9 +669,13 @@ def parse(text: str, wrapwidth: int = 78) -> polib.POFile:
     Same ``POFile`` and ``POEntry`` objects, field for field, polib 1.2's quirks included: header and
     metadata, ``metadata_is_fuzzy`` (the header entry's flags), encoding (from the Content-Type charset),
     msgctxt, msgid, msgid_plural, msgstr, msgstr_plural, flags, comment, tcomment, occurrences, previous
-    msgctxt/msgid/msgid_plural, obsolete, linenum (the entry's first line; 0 for the first entry). Escapes are
-    undone by ``polib.unescape``, so ``\\a`` and octal escapes stay as written, as in polib; a BOM and CRLF
+    msgctxt/msgid/msgid_plural, obsolete, linenum (the entry's first line; 0 for the first entry). A BOM and CRLF
     line ends are read as polib reads them; ``#~|`` lines are skipped as polib skips them.
+
+    Escapes are undone as GNU gettext's PO lexer undoes them, not as polib does: ``\\a``, octal (``\\303``)
+    and hex (``\\xc3``) escapes too, their bytes read as UTF-8; a string cut at a NUL. An escape gettext rejects
+    (``\\q``, ``\\u00e4``: msgfmt's "invalid control sequence"), in ``#|`` and ``#~|`` lines too, raises
+    ``BadEscape`` (a ``ValueError``) naming its line and column, where polib kept the backslash as text.
 
     Each entry in the layouts gettext, Poedit, Weblate and Lokalize write is matched by one regex, so the
     cost is linear in the size of the text and a fraction of polib's line-by-line state machine. Anything
@@ -551,8 +685,11 @@ def parse(text: str, wrapwidth: int = 78) -> polib.POFile:
     """
     try:
         return _read(text, wrapwidth)
-    except _LeftToPolib:
-        po = polib.pofile(_GettextLines(text), wrapwidth=wrapwidth)
+    except (_LeftToPolib, _Invalid):  # an _Invalid string: ``_polib_strings`` names its line and column
+        pass
+    if _ODD_ESCAPE.search(text):
+        text = _polib_strings(text)
+    po = polib.pofile(_GettextLines(text), wrapwidth=wrapwidth)
     # references polib cut at a file name's blanks, joined again by a space
     for entry in po if _ISOLATE_START in text else ():
         if any(_ISOLATE_START in path for path, _ in entry.occurrences):
@@ -604,7 +741,7 @@ def keys(text: str) -> list[tuple[str | None, str]]:
         headers = [index for index, (_, msgid, obsolete) in enumerate(found) if msgid == "" and not obsolete]
         if len(headers) > 1:
             raise _LeftToPolib
-    except _LeftToPolib:
+    except (_LeftToPolib, _Invalid):  # parse names an invalid escape's line and column (``BadEscape``)
         return [(e.msgctxt, e.msgid) for e in parse(text)]
     return [(msgctxt, msgid) for index, (msgctxt, msgid, _) in enumerate(found) if not headers or index != headers[0]]
 
@@ -625,6 +762,8 @@ def _scan(text: str) -> tuple[str, list[tuple[re.Match, int]]]:
             header = _joined(header, (line + " " if line == "#" else line)[2:])
         elif line and not _skipped(line):
             break
+        elif "\\" in line:  # a ``#~|`` line: polib passes over it, gettext reads its string
+            _string(line)
         pos, number = end + 1, number + 1
     matches: list[tuple[re.Match, int]] = []
     while pos < len(body):
@@ -708,6 +847,8 @@ def _notes(entry: polib.POEntry, lines: list[str], number: int) -> None:
         mark = line[1:2]
         if mark in _COMMENT_MARKS or mark == "~":
             if len(line) == 2 or mark == "~":  # polib passes over an empty ``#.``, ``#:``, ``#,`` and ``#~|``
+                if mark == "~" and "\\" in line:  # gettext reads a ``#~|`` line's string: one it rejects is an error
+                    _string(line)
                 continue
             previous = None
             if mark == ".":

@@ -8,6 +8,7 @@ files except the ``.verlag/`` cache) before and after the command.
 from __future__ import annotations
 
 import re
+import subprocess
 
 import polib
 import pytest
@@ -221,13 +222,17 @@ def damage(project: Project, kind: str) -> tuple[str, int, tuple[str, ...]]:
                                       ">>>>>>> reviewer"]
         return "\n".join(lines), msgid + 2, ("unresolved merge conflict", f"lines {msgid + 2}, {msgid + 4}, "
                                              f"{msgid + 6}", "resolve the merge", "left as it was")
+    if kind == "invalid-escape":  # trial: a reviewer typed a Windows path; msgfmt: "invalid control sequence"
+        assert lines[msgid + 1].startswith('msgstr "')
+        lines[msgid + 1] = 'msgstr "\\quellen: Second sentence."'
+        return "\n".join(lines), msgid + 2, ("cannot read catalog: invalid escape \\q at column 9", advice)
     if kind == "duplicate-entry":
         lines[-1:] = ['msgid "Zweiter Satz."', 'msgstr "Second sentence, again."', "", ""]
         return "\n".join(lines), len(lines) - 3, ("duplicate entry", "Zweiter Satz.")
     raise AssertionError(kind)
 
 
-DAMAGE = ("syntax-error", "unterminated-string", "duplicate-entry", "conflict-markers")
+DAMAGE = ("syntax-error", "unterminated-string", "invalid-escape", "duplicate-entry", "conflict-markers")
 
 
 @pytest.mark.parametrize("kind", DAMAGE)
@@ -283,6 +288,42 @@ def test_status_reports_a_damaged_catalog_and_still_lists_the_others(published: 
     assert_error(result, "translations/en/eins.po", line, *fragments)
     assert re.search(r"^en\s+zwei\s", result.stdout, re.M)
     assert re.search(r"^fr\s+eins\s", result.stdout, re.M)
+
+
+def test_check_reports_a_string_gettext_rejects_and_checks_the_others(published: Project):
+    """Trial: ``msgstr "\\qIn January…"`` failed msgfmt --check ("invalid control sequence"), but check said nothing
+    and build published the backslash; now check names the line and column, as msgfmt does, and exits 2."""
+    text, line, fragments = damage(published, "invalid-escape")
+    published.write("translations/en/eins.po", text)
+    path = published.root / "translations/en/eins.po"
+    assert subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)], capture_output=True).returncode == 1
+    result = assert_fails_untouched(published, "check")
+    assert_error(result, "translations/en/eins.po", line, *fragments)
+    assert "1 file with problems left out, everything else done: translations/en/eins.po" in result.output
+
+
+@pytest.mark.parametrize("command", ["check", "build", "extract"])
+def test_a_site_catalog_gettext_rejects_is_named_and_left_as_it_was(published: Project, command: str):
+    """Trial: the same ``\\q`` in translations/en/site.po showed only as "placeholder missing" in check, and build
+    said nothing. Each command that reads it names line and column and exits 2; the file stays byte for byte;
+    build still makes the pages, English ones in verlag's own words for the site's frame."""
+    path = published.root / "translations/en/site.po"
+    text = path.read_text(encoding="utf-8")
+    assert text.count('msgstr "All articles"') == 1
+    text = text.replace('msgstr "All articles"', 'msgstr "\\qAll articles"')
+    path.write_text(text, encoding="utf-8")
+    line = text[:text.index("\\qAll")].count("\n") + 1
+    published.write("translations/en/zwei.po",  # zwei signed off: English is published
+                    published.read("translations/en/zwei.po").replace('msgstr "Ein Satz über Kräuter."',
+                                                                      'msgstr "A sentence about herbs."')
+                    .replace("#, fuzzy, markdown-text\nmsgid \"Ein Satz", "#, markdown-text\nmsgid \"Ein Satz"))
+    before = published.snapshot()
+    result = published.run(command, code=2)
+    assert_error(result, "translations/en/site.po", line, "cannot read catalog: invalid escape \\q at column 9")
+    assert path.read_bytes() == before["translations/en/site.po"]
+    if command == "build":
+        page = published.read("site/en/zwei/index.html")
+        assert "A sentence about herbs." in page and "All articles" in page and "\\q" not in page
 
 
 def test_catalog_that_is_not_utf8_names_the_line_of_the_bad_byte(published: Project):

@@ -5,14 +5,20 @@ attributes and every attribute of every entry (``vars``), so a quirk of
 polib's (a header line swallowed, ``linenum`` 0 for the first entry, the
 header entry's flags as ``metadata_is_fuzzy``) is a quirk of ``parse`` too.
 Damaged text must fail in ``parse`` with polib's very exception and message.
+Escapes are the exception: ``parse`` reads them as GNU gettext does, so the
+reference is polib with its ``unescape`` replaced by ``gettext_unescape``,
+and GNU msgfmt and msgcat are the reference for which escapes are read.
 """
 
 from __future__ import annotations
 
 import re
+import shutil
+import string
 import subprocess
 import tempfile
 from pathlib import Path
+from unittest import mock
 
 import polib
 import pytest
@@ -21,7 +27,7 @@ from hypothesis import strategies as st
 
 from pipeline import catalog
 from pipeline.errors import VerlagError
-from pipeline.pofile import keys, parse, render_po
+from pipeline.pofile import BadEscape, keys, parse, render_po
 
 from conftest import REPO
 
@@ -41,14 +47,50 @@ def outcome(read, text: str):
         return type(exc), str(exc)
 
 
+_CONTROLS = {"n": 10, "t": 9, "r": 13, '"': 34, "\\": 92, "a": 7, "b": 8, "f": 12, "v": 11}
+
+
+def gettext_unescape(token: str) -> str:
+    """One quoted string's inside read as GNU gettext's lexer reads it (read-po-lex.c, ``control_sequence``), a
+    character at a time: nine escapes, one to three octal digits, ``x`` and hex digits (a byte: the low 8 bits),
+    anything else ``ValueError``; the bytes read as UTF-8, cut at a NUL (a C string)."""
+    out, i = bytearray(), 0
+    while i < len(token):
+        if token[i] != "\\":
+            out += token[i].encode()
+            i += 1
+            continue
+        after = token[i + 1:i + 2]
+        if after and after in _CONTROLS:
+            out.append(_CONTROLS[after])
+            i += 2
+        elif after and after in "01234567":
+            end = i + 1
+            while end < min(i + 4, len(token)) and token[end] in "01234567":
+                end += 1
+            out.append(int(token[i + 1:end], 8) & 0xFF)
+            i = end
+        elif after == "x" and token[i + 2:i + 3] and token[i + 2] in string.hexdigits:
+            end = i + 2
+            while end < len(token) and token[end] in string.hexdigits:
+                end += 1
+            out.append(int(token[i + 2:end], 16) & 0xFF)
+            i = end
+        else:
+            raise ValueError(f"invalid control sequence \\{after}")
+    return bytes(out).partition(b"\0")[0].decode("utf-8")
+
+
 def polib_file(text: str) -> polib.POFile:
     """What polib reads from a file holding ``text`` (lines split at LF, CRLF and CR, as gettext and Poedit split
-    them); ``polib.pofile(text)`` itself also splits at U+2028, NEL, U+001C…, which ``str.splitlines`` breaks at."""
+    them), escapes read as gettext reads them (``gettext_unescape``); ``polib.pofile(text)`` itself also splits at
+    U+2028, NEL, U+001C…, which ``str.splitlines`` breaks at."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "x.po"
         path.write_text(text, encoding="utf-8", newline="")
         try:
-            po = polib.pofile(str(path))
+            with mock.patch.object(polib, "unescape", gettext_unescape):
+                po = polib.pofile(str(path))
         except (OSError, ValueError) as exc:  # its message names the file, as a text has none
             raise type(exc)(str(exc).replace(f"{path} ", "")) from None
     po.fpath = None
@@ -127,7 +169,7 @@ def test_bom_crlf_plural_forms_and_every_escape():
             '#~ msgid "Weg"\r\n#~ "gegangen"\r\n#~ msgstr "Gone"\r\n')
     assert_same(text)
     po = parse(text)
-    assert po[0].msgid == '%d Datei \\a\x08\x0c\x0b\r\t\n"\\ \\101 \\x41'  # polib undoes \b \f \v, not \a
+    assert po[0].msgid == '%d Datei \a\x08\x0c\x0b\r\t\n"\\ A A'  # as gettext: \a, octal and hex too
     assert po[0].msgstr_plural == {0: "%d files", 1: "%d files"}
     assert po[0].occurrences == [("a.md", "1"), ("b.md", ""), ("c:d.md:x", ""), ("", "7")]
     assert (po[1].previous_msgctxt, po[1].previous_msgid, po[1].previous_msgid_plural) == ("alt", "Alter Satz", "Alte")
@@ -149,6 +191,7 @@ NOTES = ["#", "# Kommentar", "#  zwei", "##doppelt", "# trailing  ", "#.", "#. H
          "#: a.md:3 b.md", "#: :4 x: y:z", "#,", "#, fuzzy", "#, fuzzy, markdown-text", "#| msgid \"alt\"",
          "#| \"weiter\"", "#| msgctxt \"k\"", "#| msgid_plural \"alte\"", "#~| msgid \"weg\"", "#~| \"mehr\""]
 STRINGS = ['""', '"Satz"', '"a\\"b\\\\"', '"Fortsetzung "', '"a\\tb\\x41\\101\\a\\n"', '"z.\u00a0B."',
+           '"Gr\\303\\274\\xc3\\x9f Gott"', '"vor\\0nach"', '"C:\\\\quellen"',
            '"Content-Type: text/plain; charset=UTF-8\\n"', '"Language: en\\n"']
 DAMAGED = ["", "   ", "#~", "#|", "#| msgid", "#~|", "#,fuzzy", "#~ #, fuzzy", "#~ # Notiz", "#~ #| msgid \"x\"",
            "msgstr[10] \"zehn\"", "msgstr[x] \"?\"", "\"offen", "\"a\"b\"", "msgid \"a\" ", "  msgid \"eingerückt\"",
@@ -177,6 +220,8 @@ def line_soups(draw) -> list[str]:
 
 @settings(max_examples=500)
 @given(line_soups(), st.sampled_from(["\n", "\r\n", "\r"]), st.booleans())
+# two header entries: polib reads it, gettext's escapes written for it on the first line too, after the BOM
+@example(['msgctxt "vor\\0nach"', '""', 'msgid ""', 'msgstr ""', 'msgid ""', 'msgstr ""'], "\n", True)
 def test_any_sequence_of_lines_reads_or_fails_as_in_polib(lines, newline, bom):
     """Good and damaged lines in any order: the same catalog, or polib's error with its line number."""
     assert_same(("\ufeff" if bom else "") + newline.join(lines))
@@ -198,6 +243,7 @@ def parsed_keys(text: str) -> list[tuple]:
 @given(line_soups(), st.sampled_from(["\n", "\r\n", "\r"]), st.booleans())
 @example(['msgid ""', 'msgstr ""', "", 'msgctxt "a"', 'msgid ""', 'msgstr "x"'], "\n", False)
 @example(['msgid ""', 'msgstr ""', "", '#~ msgid ""', '#~ msgstr ""', "", 'msgid ""', 'msgstr ""'], "\n", True)
+@example(['msgid ""', 'msgstr ""', "", 'msgid "C:\\quellen"', 'msgstr ""'], "\n", False)  # BadEscape, line 4
 def test_keys_are_the_keys_of_the_parsed_catalog_or_its_error(lines, newline, bom):
     """``pofile.keys`` (the template extract compares, read without its entries) gives the msgctxt and msgid of
     every entry ``parse`` makes, obsolete ones and a second header entry included, or parse's very error."""
@@ -366,3 +412,84 @@ def test_a_shown_machine_draft_is_hashed_once(monkeypatch):
     assert [catalog.machine_draft(e) for e in (untouched, by_hand)] == ["mt: deepl", None]
     assert [catalog.hand_draft(e) for e in (untouched, by_hand)] == [False, True]
     assert sorted(hashed) == sorted(t.encode() for t in (draft, edited))
+
+
+# ---- escapes: read as GNU gettext reads them (read-po-lex.c), GNU msgfmt and msgcat the reference ----
+
+HEAD = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+# A string's inside: the nine escapes, octal and hex ones (UTF-8 bytes, a NUL), and what msgfmt calls an
+# "invalid control sequence" (a reviewer's Windows path, \u, \x without a digit, \8, \e, \', \?, "\ ")
+ESCAPES = [r"\qIn January the waiting rooms fill up.", r"C:\\quellen", r"C:\\\quellen", r'\a\b\f\v\r\t\n\"\\',
+           r"\101\102", r"\1234", r"\303\244", r"\xc3\xa4", r"\x41", r"\x4142", r"vor\0nach", r"\x7 \1a", r"\u00e4",
+           r"\x", r"\xg", r"\8", r"\e", r"\'", r"\?", r"\ Leerzeichen", r"\303"]
+# Where a string stands: msgstr, a continuation line, msgid, a previous msgid (#|, #~|), an obsolete msgstr
+PLACES = {
+    "msgstr": ('msgid "a"\nmsgstr "{}"\n', 6),
+    "continuation": ('msgid "a"\nmsgstr ""\n"Anfang "\n"{}"\n', 8),
+    "msgid": ('msgid "{}"\nmsgstr "b"\n', 5),
+    "previous": ('#, fuzzy\n#| msgid "{}"\nmsgid "a"\nmsgstr "b"\n', 6),
+    "obsolete-previous": ('#, fuzzy\n#~| msgid "{}"\n#~ msgid "a"\n#~ msgstr "b"\n', 6),
+    "obsolete": ('#~ msgid "a"\n#~ msgstr "{}"\n', 6),
+}
+
+
+def gnu_reads(path: Path) -> bool:
+    """Whether GNU gettext reads the catalog: ``msgfmt --check`` passes it and ``msgcat`` can write it (msgfmt
+    passes octal escapes that make no UTF-8 character, which msgcat then refuses)."""
+    assert shutil.which("msgfmt") and shutil.which("msgcat"), "GNU gettext is required: apt-get install gettext"
+    checked = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)], capture_output=True)
+    return checked.returncode == 0 and subprocess.run(["msgcat", str(path)], capture_output=True).returncode == 0
+
+
+@pytest.mark.parametrize("place", PLACES)
+@pytest.mark.parametrize("inside", ESCAPES)
+def test_escapes_are_read_or_rejected_as_gnu_gettext_reads_or_rejects_them(inside, place, tmp_path):
+    """Trial: a reviewer's ``"\\qIn January…"`` (a path like ``C:\\quellen``) failed ``msgfmt --check`` ("invalid
+    control sequence") but was read with the backslash as text, published, and written back as ``\\\\q``. An
+    escape gettext rejects is ``BadEscape`` naming its line and the backslash's column; one it reads has the value
+    gettext gives it (msgcat writes that value out plainly; read again, it is the same)."""
+    entry, line = PLACES[place]
+    text = HEAD + entry.format(inside)
+    path = tmp_path / "x.po"
+    path.write_text(text, encoding="utf-8")
+    try:
+        po = parse(text)
+    except BadEscape as exc:
+        assert not gnu_reads(path), f"gettext reads {inside!r}; parse: {exc}"
+        assert exc.line == line
+        assert text.split("\n")[line - 1][exc.column - 1] == "\\"
+        assert exc.reason.startswith(("invalid escape \\", "octal or hex escapes"))
+        return
+    assert gnu_reads(path), f"gettext rejects {inside!r}; parse read it"
+    written = subprocess.run(["msgcat", str(path)], capture_output=True, text=True, check=True).stdout
+    assert [vars(e) | {"linenum": 0} for e in parse(written)] == [vars(e) | {"linenum": 0} for e in po]
+
+
+@pytest.mark.parametrize("place", PLACES)
+def test_a_string_gettext_rejects_fails_in_parse_po_naming_line_and_column(place):
+    entry, line = PLACES[place]
+    with pytest.raises(VerlagError) as caught:
+        catalog.parse_po(HEAD + entry.format("C:\\quellen"), "translations/en/a.po")
+    assert caught.value.line == line
+    assert str(caught.value).startswith(f"translations/en/a.po:{line}: cannot read catalog: invalid escape \\q at "
+                                        "column ")
+    assert "a backslash in the text is written \\\\" in str(caught.value)
+
+
+def test_a_backslash_in_a_comment_is_no_escape():
+    """gettext reads no escapes in comments: a translator's note of a Windows path is no error."""
+    po = parse(HEAD + '# liegt in C:\\quellen\n#. C:\\quellen\nmsgid "a"\nmsgstr "b"\n')
+    assert po[0].tcomment == "liegt in C:\\quellen" and po[0].comment == "C:\\quellen"
+
+
+def test_escapes_gettext_reads_are_written_back_as_msgcat_writes_them(tmp_path):
+    """Each escape msgfmt accepts round-trips: an entry in gettext's layout is written back byte for byte, and
+    one with octal and hex escapes as msgcat writes it (the characters themselves)."""
+    def entries(text: str) -> str:
+        return text[text.index('\n\nmsgid "a"'):]
+
+    plain = HEAD + 'msgid "a"\nmsgstr "\\a\\b\\f\\v\\r\\t\\"\\\\ C:\\\\quellen\\n"\n'
+    assert entries(render_po(parse(plain))) == entries(msgcat(plain, tmp_path)) == entries(plain)
+    coded = HEAD + 'msgid "a"\nmsgstr "Gr\\303\\274\\xc3\\x9f Gott \\x41\\102"\n'
+    assert entries(render_po(parse(coded))) == entries(msgcat(coded, tmp_path)) == \
+        '\n\nmsgid "a"\nmsgstr "Grüß Gott AB"\n'

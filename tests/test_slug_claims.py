@@ -169,7 +169,8 @@ def test_a_file_name_to_lower_case_is_not_suggested_when_another_source_has_it(p
     have overwritten tee.md. The message names tee.md instead, and that only renaming helps."""
     project.write("source_de/tee.md", article("Tee im Winter", "Tee wärmt."))
     project.write("source_de/Tee.md", article("Tee im Sommer", "Tee kühlt."))
-    error = next(line for line in project.run("check", code=2).output.splitlines() if "Tee.md" in line)
+    error = next(line for line in project.run("check", code=2).output.splitlines()
+                 if line.startswith("error:") and "Tee.md" in line)
     assert error == ("error: source_de/Tee.md:1: slug 'Tee' is not usable as a folder name: use a-z, 0-9 and '-' "
                      "(no '/', '..' or spaces): source_de/tee.md is another source (one file where case is ignored, "
                      "as on macOS and Windows): give this one another name")
