@@ -2098,3 +2098,22 @@ def test_an_unclosed_jinja_comment_or_expression_in_a_template_runs_to_its_end_f
                                         encoding="utf-8")
     ids = page_ids([tmp_path], "page.html")
     assert "da" in ids and "b-x" in ids and "kommentar" not in ids
+
+
+def test_a_paragraph_of_links_to_pages_the_site_will_not_have_is_rendered_in_linear_time():
+    """A link to an article's file no published article answers to (a draft) and an image at a static/ file the
+    build does not make are shown as their text; each link and image token of the paragraph was looked up in the
+    list of every such one (quadratic): a paragraph of 9,000 links to one draft took seconds of every build in
+    each language. 8 times the links take about 8 times as long now (they took 56 times), each still its text."""
+    from pipeline.render import render
+
+    def rendering(n: int):
+        text = " ".join(f"[Tee {i}](entwurf.md) ![Bild {i}](/static/fehlt.png)" for i in range(n)) + "\n"
+
+        def work():
+            html = render(text, links=lambda name: None, nowhere=lambda path: True).html
+            assert "<a " not in html and "<img" not in html and f"Tee {n - 1} Bild {n - 1}" in html, html[:200]
+        return work
+
+    small, large = least_cpu(rendering(500), rendering(4_000), repeats=3)
+    assert large < 16 * small, (small, large)
