@@ -2160,3 +2160,18 @@ def test_a_merge_of_many_new_sentences_against_many_signed_off_ones_compares_the
                                                                "Chamomile helps you fall asleep. It tastes mild.")]
     assert len(report.added) == count and report.obsolete == count + 2  # the joined two, for a split back
     assert len(calls) < 10 * count, len(calls)
+
+
+@pytest.mark.parametrize("name", ["tee\nabend.md", "tee\u2069 abend.md", "tee\u2028abend.md"])
+def test_a_source_file_name_a_reference_cannot_hold_is_its_error_and_no_catalog_is_written_from_it(
+        project: Project, name: str):
+    """Each sentence's ``#:`` line names its file. A guest's file named with a line break (its ``slug:`` fine)
+    gave catalogs whose reference went on in a line msgfmt and verlag refuse ('keyword "abend" unknown'):
+    extract said 'created', and every later command stopped at them; a U+2069 ended the isolated name early, so
+    the catalogs' owner read ``source_de/tee``. Now the file is its error, named, and the others are extracted."""
+    project.write(f"source_de/{name}", article("Tee", "Tee wärmt am Abend.\n", slug="tee-abend"))
+    project.write("source_de/kaffee.md", article("Kaffee", "Kaffee weckt.\n"))
+    result = project.run("extract", code=2)
+    assert f"file name {f'source_de/{name}'!r} holds U+{ord(name[3]):04X}: " in result.output, result.output
+    assert not list((project.root / "translations").rglob("tee-abend.po*"))
+    msgfmt_check(project.root / "translations/en/kaffee.po")
