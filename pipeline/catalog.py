@@ -842,9 +842,8 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     pairs = sorted(
         [*((True, _PUT_BACK, n, put_back[key(entry)]) for n, entry in enumerate(pending) if key(entry) in put_back),
          *((not typo_fix(n, m), score, n, m) for n, entry in enumerate(pending)
-           for m in _alike_to(entry.msgid, candidates_german, threshold)
-           if TAG_CONTEXT not in (entry.msgctxt, candidates[m].msgctxt)
-           and (score := similarity(entry.msgid, candidates[m].msgid, threshold)))],
+           for m, score in _alike_to(entry.msgid, candidates_german, threshold).items()
+           if TAG_CONTEXT not in (entry.msgctxt, candidates[m].msgctxt))],
         key=lambda t: (t[1] < _PUT_BACK, t[0], -t[1], t[2], t[3]))
     taken_new: set[int] = set()
 
@@ -1187,16 +1186,19 @@ def _regrouped(po: polib.POFile, active: list[polib.POEntry], used: set[int], cl
     report.added = [e for e in report.added if id(e) not in taken]
 
 
-def _alike_to(text: str, choices: list[str], threshold: float) -> list[int]:
-    """The indices, in order, of the texts of ``choices`` that may be at least ``threshold`` alike to ``text``
-    (``similarity``: by either of its ratios), each looked at in rapidfuzz's own loop (``process.extract``): one
-    call of ``similarity`` for each would make a merge of many new sentences against many old ones spend seconds
-    in Python calls, though few of them are alike."""
-    found: set[int] = set()
+def _alike_to(text: str, choices: list[str], threshold: float) -> dict[int, float]:
+    """Index -> ``similarity`` of each text of ``choices`` at least ``threshold`` and more than 0 alike to ``text``,
+    in the order of ``choices``, each scored in rapidfuzz's own loop (``process.extract``): one call
+    of ``similarity`` for each would make a merge of many new sentences against many old ones spend seconds in
+    Python calls, though few of them are alike."""
+    found: dict[int, float] = {}
+    if threshold > 100:  # none reaches it (``extract_article``'s ``_NEVER``); rapidfuzz refuses such a cutoff
+        return found
     for scorer in (fuzz.ratio, fuzz.token_sort_ratio):
-        found.update(m for _, _, m in process.extract(text, choices, scorer=scorer, score_cutoff=threshold,
-                                                         limit=None))
-    return sorted(found)
+        for _, score, m in process.extract(text, choices, scorer=scorer, score_cutoff=threshold, limit=None):
+            if score:  # as ``similarity``'s 0: none alike
+                found[m] = max(score, found.get(m, 0.0))
+    return dict(sorted(found.items()))
 
 
 def _from_obsolete(report: MergeReport, retired: list[polib.POEntry], used: set[int], threshold: float) -> None:
@@ -1236,9 +1238,9 @@ def alike(new: list[polib.POEntry], old: list[polib.POEntry], threshold: float) 
     """Each entry of ``new`` paired with the entry of ``old`` most like it, at least ``threshold`` alike
     (``similarity``; a tag with none), the most alike first, each at most once: (index in ``new``, in ``old``)."""
     german = [e.msgid for e in old]
-    pairs = sorted(((score, n, m) for n, entry in enumerate(new) for m in _alike_to(entry.msgid, german, threshold)
-                    if TAG_CONTEXT not in (entry.msgctxt, old[m].msgctxt)
-                    and (score := similarity(entry.msgid, old[m].msgid, threshold))),
+    pairs = sorted(((score, n, m) for n, entry in enumerate(new)
+                    for m, score in _alike_to(entry.msgid, german, threshold).items()
+                    if TAG_CONTEXT not in (entry.msgctxt, old[m].msgctxt)),
                    key=lambda t: (-t[0], t[1], t[2]))
     taken_new: set[int] = set()
     taken_old: set[int] = set()
