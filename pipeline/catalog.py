@@ -19,7 +19,7 @@ from functools import lru_cache
 from typing import Callable, Container, Iterable
 
 import polib
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from . import __version__
 from .errors import VerlagError, excerpt
@@ -829,6 +829,7 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     # matched, so the report can tell a changed sentence (``redrafted``) from a new one.
     candidates = [e for e in active if id(e) not in used and e.msgstr]
     claimed = set(used)  # old entries matched to new German: carried, or (machine drafts) left to go obsolete
+    candidates_german = [e.msgid for e in candidates]
 
     def typo_fix(n: int, m: int) -> bool:
         entry, cand = pending[n], candidates[m]
@@ -841,9 +842,9 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
                 if c.fuzzy and c.previous_msgid is not None and not c.msgid_plural}
     pairs = sorted(
         [*((True, _PUT_BACK, n, put_back[key(entry)]) for n, entry in enumerate(pending) if key(entry) in put_back),
-         *((not typo_fix(n, m), score, n, m) for n, entry in enumerate(pending) for m, cand in enumerate(candidates)
-           if TAG_CONTEXT not in (entry.msgctxt, cand.msgctxt)
-           and (score := similarity(entry.msgid, cand.msgid, threshold)))],
+         *((not typo_fix(n, m), score, n, m) for n, entry in enumerate(pending)
+           for m, score in _alike_to(entry.msgid, candidates_german, threshold).items()
+           if TAG_CONTEXT not in (entry.msgctxt, candidates[m].msgctxt))],
         key=lambda t: (t[1] < _PUT_BACK, t[0], -t[1], t[2], t[3]))
     taken_new: set[int] = set()
 
@@ -1105,6 +1106,7 @@ def _regrouped(po: polib.POFile, active: list[polib.POEntry], used: set[int], cl
     source = {id(e): by_key[report.paired[id(e)]] for e in report.changed if report.paired.get(id(e)) in by_key}
     unused = [e for e in active if id(e) not in claimed and e.msgstr and e.msgctxt is None and not e.msgid_plural
               and machine_draft(e) is None]
+    unused_german = [e.msgid for e in unused]
     found = []
     for i in range(len(live)):
         for size in range(2, _MAX_PARTS + 1):
@@ -1116,7 +1118,7 @@ def _regrouped(po: polib.POFile, active: list[polib.POEntry], used: set[int], cl
             if len(olds) > 1:
                 continue
             joined = " ".join(e.msgid for e in run)
-            for old in olds.values() if olds else unused:
+            for old in olds.values() if olds else (unused[m] for m in _alike_to(joined, unused_german, threshold)):
                 score = similarity(joined, old.msgid, threshold)
                 if score and score > max(similarity(e.msgid, old.msgid) for e in run):
                     found.append((score, i, size, old))
@@ -1137,6 +1139,10 @@ def _regrouped(po: polib.POFile, active: list[polib.POEntry], used: set[int], cl
         report.splits.append((old, run))
     signed = [e for e in active if e.msgctxt is None and not e.msgid_plural and entry_state(e) == REVIEWED]
     at = {id(e): j for j, e in enumerate(signed)}
+    # the runs a new sentence may be joined from: every run of unclaimed signed-off sentences
+    runs = [(j, size) for j in range(len(signed)) for size in range(2, _MAX_PARTS + 1)
+            if j + size <= len(signed) and not any(id(p) in claimed for p in signed[j:j + size])]
+    runs_german = [" ".join(p.msgid for p in signed[j:j + size]) for j, size in runs]
     found = []
     for n, entry in enumerate(live):
         if id(entry) in taken or (id(entry) not in added and id(entry) not in source):
@@ -1144,18 +1150,19 @@ def _regrouped(po: polib.POFile, active: list[polib.POEntry], used: set[int], cl
         paired = source.get(id(entry))
         if paired is not None and id(paired) not in at:
             continue
-        # a changed sentence is joined only from runs that hold the old sentence it was paired with
-        starts = range(len(signed)) if paired is None else range(max(at[id(paired)] - _MAX_PARTS + 1, 0),
-                                                                     at[id(paired)] + 1)
-        for j in starts:
-            for size in range(2, _MAX_PARTS + 1):
-                parts = signed[j:j + size]
-                if (len(parts) < size or any(id(p) in claimed and p is not paired for p in parts)
-                        or (paired is not None and paired not in parts)):
-                    continue
-                score = similarity(entry.msgid, " ".join(p.msgid for p in parts), threshold)
-                if score and score > max(similarity(entry.msgid, p.msgid) for p in parts):
-                    found.append((score, n, j, size))
+        if paired is None:
+            candidates = [runs[r] for r in _alike_to(entry.msgid, runs_german, threshold)]
+        else:  # a changed sentence is joined only from runs that hold the old sentence it was paired with
+            candidates = [(j, size) for j in range(max(at[id(paired)] - _MAX_PARTS + 1, 0), at[id(paired)] + 1)
+                          for size in range(2, _MAX_PARTS + 1)]
+        for j, size in candidates:
+            parts = signed[j:j + size]
+            if (len(parts) < size or any(id(p) in claimed and p is not paired for p in parts)
+                    or (paired is not None and paired not in parts)):
+                continue
+            score = similarity(entry.msgid, " ".join(p.msgid for p in parts), threshold)
+            if score and score > max(similarity(entry.msgid, p.msgid) for p in parts):
+                found.append((score, n, j, size))
     gone: set[int] = set()
     for _, n, j, size in sorted(found, key=lambda t: (-t[0], t[1], t[2], t[3])):
         entry, parts = live[n], signed[j:j + size]
@@ -1178,6 +1185,21 @@ def _regrouped(po: polib.POFile, active: list[polib.POEntry], used: set[int], cl
             report.changed.append(entry)
         report.joins.append((entry, parts))
     report.added = [e for e in report.added if id(e) not in taken]
+
+
+def _alike_to(text: str, choices: list[str], threshold: float) -> dict[int, float]:
+    """Index -> ``similarity`` of each text of ``choices`` at least ``threshold`` and more than 0 alike to ``text``,
+    in the order of ``choices``, each scored in rapidfuzz's own loop (``process.extract``): one call
+    of ``similarity`` for each would make a merge of many new sentences against many old ones spend seconds in
+    Python calls, though few of them are alike."""
+    found: dict[int, float] = {}
+    if threshold > 100:  # none reaches it (``extract_article``'s ``_NEVER``); rapidfuzz refuses such a cutoff
+        return found
+    for scorer in (fuzz.ratio, fuzz.token_sort_ratio):
+        for _, score, m in process.extract(text, choices, scorer=scorer, score_cutoff=threshold, limit=None):
+            if score:  # as ``similarity``'s 0: none alike
+                found[m] = max(score, found.get(m, 0.0))
+    return dict(sorted(found.items()))
 
 
 def _from_obsolete(report: MergeReport, retired: list[polib.POEntry], used: set[int], threshold: float) -> None:
@@ -1216,9 +1238,10 @@ def _notes_along(added: list[polib.POEntry], noted: list[polib.POEntry], used: s
 def alike(new: list[polib.POEntry], old: list[polib.POEntry], threshold: float) -> list[tuple[int, int]]:
     """Each entry of ``new`` paired with the entry of ``old`` most like it, at least ``threshold`` alike
     (``similarity``; a tag with none), the most alike first, each at most once: (index in ``new``, in ``old``)."""
-    pairs = sorted(((score, n, m) for n, entry in enumerate(new) for m, earlier in enumerate(old)
-                    if TAG_CONTEXT not in (entry.msgctxt, earlier.msgctxt)
-                    and (score := similarity(entry.msgid, earlier.msgid, threshold))),
+    german = [e.msgid for e in old]
+    pairs = sorted(((score, n, m) for n, entry in enumerate(new)
+                    for m, score in _alike_to(entry.msgid, german, threshold).items()
+                    if TAG_CONTEXT not in (entry.msgctxt, old[m].msgctxt)),
                    key=lambda t: (-t[0], t[1], t[2]))
     taken_new: set[int] = set()
     taken_old: set[int] = set()

@@ -114,8 +114,9 @@ class SitePages:
         each an old address an article's ``aliases:`` may keep or a page's address (``/de/alt/``).
 
         The strings are scanned as the catalog's parser reads them: a string's continuation lines joined (the PO
-        writer wraps a long msgstr after a "/" of an address, ``](/2023/11/"`` + ``"alter-pfad/)``)."""
-        data = (catalog or b"").replace(b'"\n"', b"")
+        writer wraps a long msgstr after a "/" of an address, ``](/2023/11/"`` + ``"alter-pfad/)``), at any of the line
+        ends the parser reads."""
+        data = (catalog or b"").replace(b'"\r\n"', b"").replace(b'"\n"', b"").replace(b'"\r"', b"")  # CRLF, LF, CR
         named = sorted({(m.group(1).decode(), m.group(2).decode("utf-8", "replace"))
                         for m in self._named.finditer(data)}) if self.config.site_url else []
         names = sorted({unquote(m.group(1).decode("utf-8", "replace"))

@@ -644,10 +644,11 @@ def _unlinked(children: list[Token], links: list[Token]) -> list[Token]:
     CommonMark: the next one), their text kept; an ``image`` token among ``links`` -> its alt text's tokens."""
     out: list[Token] = []
     dropping = False
+    dropped = {id(link) for link in links}
     for child in children:
-        if child.type == "image" and any(child is link for link in links):
+        if child.type == "image" and id(child) in dropped:
             out.extend(child.children or ())
-        elif any(child is link for link in links):
+        elif id(child) in dropped:
             dropping = True
         elif dropping and child.type == "link_close":
             dropping = False

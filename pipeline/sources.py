@@ -433,12 +433,21 @@ def _checked_front(meta: dict, probe: Callable[[], Article], path: Path, ref: st
         problems.append(VerlagError(f"file name {path.name!r} is a name Windows keeps for a device (no file or folder "
                                     f"there may have it): a clone on Windows could not check it out{catalogs}; rename "
                                     "the file", ref, 1))
+    if cut := next((char for char in ref if char in _REFERENCE_BREAKS or unicodedata.category(char) == "Cc"), None):
+        problems.append(VerlagError(f"file name {ref!r} holds U+{ord(cut):04X}: its catalogs' '#:' lines name the file "
+                                    "of each sentence, and GNU gettext and verlag would read the name cut there (a "
+                                    "line break makes the catalog unreadable); rename the file", ref, 1))
     if problems:  # a mistyped key is often the cause: named with the errors, as extract names it for a good file
         unknown = unknown or _unknown_keys(article())
         problems += [Notice(_unknown_message(name, close), ref, line)
                      for line, name, close in unknown if close != "title" or "title" in meta]
     raise_all(sorted(problems, key=lambda e: e.line))
     return slug
+
+
+# besides control characters (a line break, a tab), what no file name of a ``#:`` reference may hold: a line or
+# paragraph separator (read as a line break) and the isolates GNU gettext 0.22 writes around a name with spaces
+_REFERENCE_BREAKS = frozenset("\u2028\u2029\u2068\u2069")
 
 
 def _written_value(article: Article, key: str) -> str:

@@ -2098,3 +2098,80 @@ def test_an_unclosed_jinja_comment_or_expression_in_a_template_runs_to_its_end_f
                                         encoding="utf-8")
     ids = page_ids([tmp_path], "page.html")
     assert "da" in ids and "b-x" in ids and "kommentar" not in ids
+
+
+def test_a_paragraph_of_links_to_pages_the_site_will_not_have_is_rendered_in_linear_time():
+    """A link to an article's file no published article answers to (a draft) and an image at a static/ file the
+    build does not make are shown as their text; each link and image token of the paragraph was looked up in the
+    list of every such one (quadratic): a paragraph of 9,000 links to one draft took seconds of every build in
+    each language. 8 times the links take about 8 times as long now (they took 56 times), each still its text."""
+    from pipeline.render import render
+
+    def rendering(n: int):
+        text = " ".join(f"[Tee {i}](entwurf.md) ![Bild {i}](/static/fehlt.png)" for i in range(n)) + "\n"
+
+        def work():
+            html = render(text, links=lambda name: None, nowhere=lambda path: True).html
+            assert "<a " not in html and "<img" not in html and f"Tee {n - 1} Bild {n - 1}" in html, html[:200]
+        return work
+
+    small, large = least_cpu(rendering(500), rendering(4_000), repeats=3)
+    assert large < 16 * small, (small, large)
+
+
+def test_a_merge_of_many_new_sentences_against_many_signed_off_ones_compares_them_in_rapidfuzz_s_loop(monkeypatch):
+    """Every new sentence of an extract is compared with every old one (msgmerge's fuzzy matching), and
+    ``_regrouped`` compares each with every run of two or three signed-off sentences besides (is it a join?), and
+    every run of new ones with every old one (a split?): one Python call of ``similarity`` for each, 15 million
+    for an article of 2,000 short sentences the author rewrote, 19 s of CPU in every extract of every language.
+    Now rapidfuzz's own loop picks the few that may be alike (``_alike_to``); only those are scored, and a split
+    and a join among them are still found."""
+    import polib
+
+    from pipeline import catalog
+
+    count = 1000
+    old, pot = polib.POFile(), polib.POFile()
+    pot.header = "Template for “Igel” (source_de/igel.md)."
+    pot.metadata = {"Project-Id-Version": "verlag igel", "POT-Creation-Date": "2026-05-26 10:00+0200",
+                    "X-Generator": "verlag"}
+    for german, english in [("Salbei beruhigt den Hals, und Minze kühlt den Magen.", "Sage soothes the throat, and "
+                             "mint cools the stomach."), ("Kamille hilft beim Einschlafen.", "Chamomile helps you "
+                             "fall asleep."), ("Sie schmeckt mild.", "It tastes mild.")]:
+        old.append(polib.POEntry(msgid=german, msgstr=english))
+    old.extend(polib.POEntry(msgid=f"Der Igel Nummer {i} schläft im Laub.", msgstr=f"Hedgehog number {i} sleeps in "
+                             "the leaves.") for i in range(count))
+    for german in ["Salbei beruhigt den Hals.", "Minze kühlt den Magen.",
+                   "Kamille hilft beim Einschlafen und schmeckt mild.",
+                   *(f"Tee der Sorte {i} wärmt am Abend." for i in range(count))]:
+        pot.append(polib.POEntry(msgid=german, flags=[catalog.FLAG]))
+    calls = []
+
+    def counted(a: str, b: str, cutoff: float = 0.0) -> float:
+        calls.append(1)
+        return score(a, b, cutoff)
+
+    score = catalog.similarity
+    monkeypatch.setattr(catalog, "similarity", counted)
+    po, report = catalog.merge(old, pot, "en")
+    assert [[e.msgid for e in run] for _, run in report.splits] == [["Salbei beruhigt den Hals.",
+                                                                     "Minze kühlt den Magen."]]
+    assert [(e.msgid, e.msgstr) for e, _ in report.joins] == [("Kamille hilft beim Einschlafen und schmeckt mild.",
+                                                               "Chamomile helps you fall asleep. It tastes mild.")]
+    assert len(report.added) == count and report.obsolete == count + 2  # the joined two, for a split back
+    assert len(calls) < 10 * count, len(calls)
+
+
+@pytest.mark.parametrize("name", ["tee\nabend.md", "tee\u2069 abend.md", "tee\u2028abend.md"])
+def test_a_source_file_name_a_reference_cannot_hold_is_its_error_and_no_catalog_is_written_from_it(
+        project: Project, name: str):
+    """Each sentence's ``#:`` line names its file. A guest's file named with a line break (its ``slug:`` fine)
+    gave catalogs whose reference went on in a line msgfmt and verlag refuse ('keyword "abend" unknown'):
+    extract said 'created', and every later command stopped at them; a U+2069 ended the isolated name early, so
+    the catalogs' owner read ``source_de/tee``. Now the file is its error, named, and the others are extracted."""
+    project.write(f"source_de/{name}", article("Tee", "Tee wärmt am Abend.\n", slug="tee-abend"))
+    project.write("source_de/kaffee.md", article("Kaffee", "Kaffee weckt.\n"))
+    result = project.run("extract", code=2)
+    assert f"file name {f'source_de/{name}'!r} holds U+{ord(name[3]):04X}: " in result.output, result.output
+    assert not list((project.root / "translations").rglob("tee-abend.po*"))
+    msgfmt_check(project.root / "translations/en/kaffee.po")

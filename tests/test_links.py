@@ -6,6 +6,7 @@ import json
 import shutil
 
 import polib
+import pytest
 from lxml import html
 
 from pipeline.render import render
@@ -321,6 +322,28 @@ def test_a_catalog_s_findings_see_addresses_and_file_names_the_po_writer_wrapped
     msgfmt_check(project.root / "x.po")
     assert SitePages(load_config(project.root)).findings(catalog) == (
         [["en", "ein-sehr-langer-name-fuer-den-schlaf"]], ["ein-sehr-langer-dateiname-ueber-brennnesseln-im-garten"],
+        ["/2023/11/ein-sehr-langer-alter-pfad-zum-teetrinken-am-abend"])
+
+
+@pytest.mark.parametrize("end", ["\r\n", "\r"])
+def test_a_catalog_s_findings_see_an_address_the_po_writer_wrapped_in_a_catalog_of_windows_or_mac_line_ends(
+        project: Project, end: str):
+    """As above in a catalog saved with CRLF line ends (Poedit on Windows; extract keeps them) or CR ones: the
+    continuation lines were joined only at LF, so the findings saw ``/2023/11/ein-sehr-langer-alter-pfad-`` and the
+    edition's key missed the alias the link names."""
+    from pipeline.config import load_config
+    from pipeline.pofile import field
+    from pipeline.published import SitePages
+
+    project.write("verlag.toml", project.read("verlag.toml") + SITE)
+    text = ("Siehe [den Beitrag über das Teetrinken](/2023/11/ein-sehr-langer-alter-pfad-zum-teetrinken-am-abend/), "
+            "und [die Datei über die Brennnesseln im Garten](ein-sehr-langer-dateiname-ueber-brennnesseln-im-garten.md).")
+    catalog = (end.join(['msgid ""', 'msgstr ""', '"Content-Type: text/plain; charset=UTF-8\\n"', "",
+                         'msgid "x"', *field("", "msgstr", text)]) + end).encode()
+    (project.root / "x.po").write_bytes(catalog)
+    msgfmt_check(project.root / "x.po")
+    assert SitePages(load_config(project.root)).findings(catalog) == (
+        [], ["ein-sehr-langer-dateiname-ueber-brennnesseln-im-garten"],
         ["/2023/11/ein-sehr-langer-alter-pfad-zum-teetrinken-am-abend"])
 
 
