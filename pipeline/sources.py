@@ -1371,6 +1371,9 @@ def claim(config: Config, first: Article, second: Article) -> tuple[Article, Art
     return first, second, "it comes first"
 
 
+_LINE_END = re.compile(r"\r\n?|\n")  # a PO file's line ends as its readers take them: LF, CRLF or CR
+
+
 def catalog_owner(config: Config, slug: str) -> str | None:
     """The source file (project-relative) the catalogs of ``slug`` were made from: the first ``#:`` reference of
     its template, else of its first catalog, with or without its line (``file:line``, or ``file`` as GNU gettext's
@@ -1379,7 +1382,7 @@ def catalog_owner(config: Config, slug: str) -> str | None:
     verlag wrote it, up to its first ``:line``."""
     for catalog in (config.pot_path(slug), *(config.po_path(lang, slug) for lang in config.languages)):
         try:
-            lines = file_bytes(catalog, CATALOG).decode("utf-8", errors="replace").split("\n")
+            lines = _LINE_END.split(file_bytes(catalog, CATALOG).decode("utf-8", errors="replace"))
         except (OSError, VerlagError):  # absent, unreadable, no file (``NotAFile``) or too large: owns nothing
             continue
         first = next((line[2:] for line in lines if line.startswith("#: ") and len(line.split()) > 1), None)

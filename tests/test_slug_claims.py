@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 import polib
+import pytest
 from conftest import article, msgfmt_check, review
 
 IMPRESSUM = "---\ntitle: Impressum\n---\nPraxis Muster, Hauptstraße 1, 12345 Musterstadt.\n"
@@ -121,6 +122,23 @@ def test_a_catalog_whose_references_name_files_without_lines_still_tells_whose_i
     assert live["Praxis Muster, Hauptstraße 1, 12345 Musterstadt."] == \
         "Praxis Muster, Hauptstrasse 1, 12345 Musterstadt, Germany."
     assert "Ganz neu." not in live
+
+
+@pytest.mark.parametrize("newline", ["\r\n", "\r"])
+def test_a_catalog_with_other_line_ends_still_tells_whose_it_is(project, newline):
+    """A catalog saved with CRLF (Poedit on Windows) or CR line ends, template gone: its references still name
+    the page it was made from (CR-only catalogs owned nothing, so a source claiming the page's slug took them)."""
+    _legal_project(project)
+    project.run("extract")
+    (project.root / "translations/templates/impressum.pot").unlink()
+    for lang in ("en", "fr"):
+        path = project.root / f"translations/{lang}/impressum.po"
+        path.write_bytes(path.read_bytes().replace(b"\n", newline.encode()))
+    project.write("source_de/neu.md", article("Neu", "Ganz neu.", slug="impressum"))
+    result = project.run("extract", code=2)
+    assert "error: source_de/neu.md:4: slug 'impressum' is also claimed by source_de/seiten/impressum.md:1, which " \
+           "keeps it (its catalogs" in result.output
+    assert "Ganz neu." not in (project.root / "translations/en/impressum.po").read_text(encoding="utf-8")
 
 
 def test_new_does_not_adopt_the_kept_catalogs_of_a_deleted_article(project):
