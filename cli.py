@@ -24,7 +24,7 @@ import pipeline
 from pipeline import __version__
 from pipeline.config import CONFIG_NAME, load_config, project_folders
 from pipeline.counts import counted
-from pipeline.errors import ArticleFailure, ManyErrors, Notice, UnfilledPage, VerlagError, describe, raise_all
+from pipeline.errors import ArticleFailure, ManyErrors, Notice, UnfilledPage, VerlagError, describe, raise_all, shown_path
 
 
 class Project:
@@ -118,7 +118,7 @@ def _problems(errors: list[VerlagError]) -> list[VerlagError]:
 
 def failed_files(errors: list[VerlagError]) -> list[str]:
     """The files ``errors`` name, sorted, each once: those a run left as they were, or out."""
-    return sorted({str(s.path) for s in _problems(errors)})
+    return sorted({shown_path(s.path) for s in _problems(errors)})
 
 
 def fail(command: str, errors: list[VerlagError], writes: bool = True, outcome: str | None = None) -> None:
@@ -130,7 +130,7 @@ def fail(command: str, errors: list[VerlagError], writes: bool = True, outcome: 
     "everything else" (a build whose site could not be made: ``build_outcome``).
     """
     report_errors(errors)
-    unfilled = {str(s.path) for s in _problems(errors) if isinstance(s, UnfilledPage)} if writes else set()
+    unfilled = {shown_path(s.path) for s in _problems(errors) if isinstance(s, UnfilledPage)} if writes else set()
     files = sorted(set(failed_files(errors)) - unfilled)
     taken_off = ("no editions written and not published until their placeholders are filled in: "
                  + ", ".join(sorted(unfilled)))

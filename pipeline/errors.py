@@ -19,8 +19,15 @@ class VerlagError(Exception):
     def __str__(self) -> str:
         where = ""
         if self.path is not None:
-            where = f"{self.path}:{self.line}: " if self.line else f"{self.path}: "
+            where = f"{shown_path(self.path)}:{self.line}: " if self.line else f"{shown_path(self.path)}: "
         return f"{where}{self.message}"
+
+
+def shown_path(path: Path | str) -> str:
+    """``path`` as a message names it: a line feed in a file name written ``\\n``, so the name cannot end the
+    message's line and start a made-up one (``tee<LF>error: x.md``); the terminal's other controls are shown by
+    ``stdpipes.ShownControls``, which lets line feeds through for the messages' own lines."""
+    return str(path).replace("\n", "\\n")
 
 
 class UnfilledPage(VerlagError):

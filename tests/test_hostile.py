@@ -2174,4 +2174,6 @@ def test_a_source_file_name_a_reference_cannot_hold_is_its_error_and_no_catalog_
     result = project.run("extract", code=2)
     assert f"file name {f'source_de/{name}'!r} holds U+{ord(name[3]):04X}: " in result.output, result.output
     assert not list((project.root / "translations").rglob("tee-abend.po*"))
+    # the name cannot end a message's line: "abend.md" starts no line of its own (it is written \n)
+    assert not [line for line in result.output.split("\n") if line.startswith("abend.md")], result.output
     msgfmt_check(project.root / "translations/en/kaffee.po")
