@@ -45,15 +45,9 @@ def _page(project: Project):
     return html.parse(str(project.root / f"site/en/{SLUG}/index.html")).getroot()
 
 
-def test_signed_off_german_prose_is_marked_german_on_the_page_and_named_by_check(project):
-    _signed_off_copies(project, "[publish]\nmin_translated = 0\n")
-    review(project, "en", SLUG, {OWN: "Tea helps you fall asleep."})
-    project.run("build")
-    page = _page(project)
-    assert page.get("lang") == "en"
-    (both,) = page.xpath(f'//div[@class="article-body"]/p[contains(., "{REST}")]')
-    assert both.get("lang") == "de"  # the whole block is signed-off German: lang on the block
-    assert both.text_content() == f"{DARK} {REST}".replace("1. Dezember", "1.\u00a0Dezember")  # German typography
+def assert_term_mixed_and_title(page) -> None:
+    """The English page's term signed off as it is (no lang), the German sentence inside an English paragraph
+    (a span with lang="de"), the German title (lang="de") and the notice that German is shown."""
     (term,) = page.xpath(f'//div[@class="article-body"]/p[. = "{TERM}"]')
     assert term.get("lang") is None and not term.xpath(".//*[@lang]")  # a term signed off as it is stays
     (mixed,) = page.xpath('//div[@class="article-body"]/p[contains(., "Tea helps")]')
@@ -63,6 +57,18 @@ def test_signed_off_german_prose_is_marked_german_on_the_page_and_named_by_check
     (title,) = page.xpath("//h1")
     assert title.get("lang") == "de" and title.text == "Schlaf im Winter"
     assert NOTICE in page.text_content()
+
+
+def test_signed_off_german_prose_is_marked_german_on_the_page_and_named_by_check(project):
+    _signed_off_copies(project, "[publish]\nmin_translated = 0\n")
+    review(project, "en", SLUG, {OWN: "Tea helps you fall asleep."})
+    project.run("build")
+    page = _page(project)
+    assert page.get("lang") == "en"
+    (both,) = page.xpath(f'//div[@class="article-body"]/p[contains(., "{REST}")]')
+    assert both.get("lang") == "de"  # the whole block is signed-off German: lang on the block
+    assert both.text_content() == f"{DARK} {REST}".replace("1. Dezember", "1.\u00a0Dezember")  # German typography
+    assert_term_mixed_and_title(page)
     record = json.loads(project.read(f"editions/en/{SLUG}.json"))
     assert record["segments"]["german_copy"] == 4 and record["segments"]["fallback"] == 4
     assert record["words_shown"] == len(OWN.split()) + 1  # the translated sentence and the term count as English
@@ -245,15 +251,7 @@ def test_machine_drafts_of_the_german_unchanged_are_shown_as_german_and_count_as
     assert both.get("lang") == "de"
     (night,) = page.xpath(f'//div[@class="article-body"]/p[contains(., "{GOOD_NIGHT}")]')
     assert night.get("lang") == "de"
-    (term,) = page.xpath(f'//div[@class="article-body"]/p[. = "{TERM}"]')
-    assert term.get("lang") is None and not term.xpath(".//*[@lang]")
-    (mixed,) = page.xpath('//div[@class="article-body"]/p[contains(., "Tea helps")]')
-    assert mixed.get("lang") is None
-    (span,) = mixed.xpath("span[@lang]")
-    assert span.get("lang") == "de" and span.text == "Warme Milch mit Honig auch."
-    (title,) = page.xpath("//h1")
-    assert title.get("lang") == "de" and title.text == "Schlaf im Winter"
-    assert NOTICE in page.text_content()
+    assert_term_mixed_and_title(page)
     record = json.loads(project.read(f"editions/en/{SLUG}.json"))
     assert record["segments"]["machine"] == 2 and record["segments"]["untranslated"] == 5, record["segments"]
     assert record["words_shown"] == len(OWN.split()) + 1
