@@ -873,6 +873,20 @@ def extract_summary(done: Counter[str], unchanged: int) -> str:
             + f", {counted(unchanged, 'article')} unchanged")
 
 
+def _idle_drafts(work, lang: str) -> str:
+    """Why ``lang`` had nothing to draft: its untouched machine drafts by engine, the drafts that are the German
+    unchanged (``Work.german``: untranslated, an engine's answer from before ``pretranslate`` refused it) apart,
+    and that ``--redo-drafts`` has the engines asked again for both."""
+    parts = []
+    for counts, what, tail in ((work.drafted.get(lang), "hold machine drafts", ""),
+                               (work.german.get(lang), "hold drafts of the German unchanged", ", untranslated")):
+        if counts:
+            by = ", ".join(f"{n} by {engine}" for engine, n in counts.most_common())
+            parts.append(f"{sum(counts.values())} {what} ({by}){tail}")
+    again = "ask the engines again for them" if work.german.get(lang) else "replace them"
+    return f"{', '.join(parts)}; use --redo-drafts to {again}"
+
+
 @main.command()
 @click.option("--engine", "engine_names", multiple=True,
               help="Engine to use (repeatable, tried in order); default: [pretranslate] engines.")
@@ -924,7 +938,7 @@ def run_pretranslate(config, engine_names=(), languages=(), slugs=(), dry_run: b
                    "to a translation service; add 'translate: false' to keep it German only", err=True)
     with progress_bar("pretranslate", lambda: work.size) as progress:
         result = run(config, engines, targets, progress=progress, dry_run=dry_run, max_chars=max_chars, work=work)
-    idle = {lang: work.drafted.get(lang) for lang in targets if not work.todo[lang]}  # nothing to do: say why
+    idle = [lang for lang in targets if not work.todo[lang] and (work.drafted.get(lang) or work.german.get(lang))]
     for (lang, engine), planned in sorted(result.planned.items()):
         for item in [] if quiet else planned:
             click.echo(f"{lang} {engine}: {item.text}")
@@ -938,10 +952,8 @@ def run_pretranslate(config, engine_names=(), languages=(), slugs=(), dry_run: b
     for lang in targets if not result.interrupted else ():  # the catalogs not read then are not counted
         if not dry_run:
             click.echo(f"{lang}: {counted(result.remaining[lang], 'entry', 'entries')} still empty")
-        if idle.get(lang) and not redo:
-            by = ", ".join(f"{n} by {engine}" for engine, n in idle[lang].most_common())
-            click.echo(f"{lang}: nothing to draft: no entry is empty, {sum(idle[lang].values())} hold machine drafts "
-                       f"({by}); use --redo-drafts to replace them")
+        if lang in idle and not redo:  # nothing to do: say why
+            click.echo(f"{lang}: nothing to draft: no entry is empty, {_idle_drafts(work, lang)}")
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     for engine, (sent, chars, cached) in sorted(result.sent.items()):

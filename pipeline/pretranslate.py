@@ -89,7 +89,9 @@ class Work:
     """The catalogs a run may draft, named but not yet read: ``batches`` reads them as the run goes.
 
     While reading, it counts per language the entries to draft (``todo``) and, while that is
-    still 0, the machine drafts nobody edited by engine (``drafted``: what ``redo`` would replace).
+    still 0, the machine drafts nobody edited by engine (``drafted``: what ``redo`` would replace); without
+    ``redo``, the drafts among them that are their German as it is (``check.german_copies``, an engine's answer
+    of the German unchanged from before ``pretranslate`` refused such answers) are counted in ``german`` instead.
     """
 
     config: Config
@@ -99,8 +101,10 @@ class Work:
     errors: list[VerlagError] = field(default_factory=list)
     todo: Counter = field(default_factory=Counter)  # lang -> entries to draft in the catalogs read
     drafted: dict = field(default_factory=dict)  # lang -> Counter(engine -> untouched machine drafts)
+    german: dict = field(default_factory=dict)  # lang -> Counter(engine -> untouched drafts of the German unchanged)
     labels: dict = field(default_factory=dict)  # slug -> the article's link reference labels
     private: list[Article] = field(default_factory=list)  # left out: still marked private (``PRIVATE_DRAFT_RE``)
+    glossary: Glossary | None = None  # read at the first catalog with nothing to draft (``_german_drafts``)
 
     @property
     def size(self) -> int:
@@ -144,9 +148,26 @@ class Work:
                           redo=self.redo, reopened=[(line, e.msgid) for line, e in stale_sign_offs(po, data)])
         self.todo[lang] += len(catalog.open_entries())
         if not self.todo[lang]:
-            self.drafted.setdefault(lang, Counter()).update(
-                origin_engine(origin) for e in po if not e.obsolete and (origin := machine_draft(e)))
+            copies = self._german_drafts(po, lang, catalog.labels) if not self.redo else frozenset()
+            for entry in po:
+                if not entry.obsolete and (origin := machine_draft(entry)):
+                    counts = self.german if key(entry) in copies else self.drafted
+                    counts.setdefault(lang, Counter())[origin_engine(origin)] += 1
         return catalog
+
+    def _german_drafts(self, po: polib.POFile, lang: str, labels: frozenset[str]) -> frozenset:
+        """The keys of ``po``'s drafts that are their German as it is (``check.german_copies``), read with the
+        glossary's do-not-translate terms; a glossary that cannot be read is an error in ``errors`` (once), and
+        every term then counts as a word to translate."""
+        from .check import german_copies
+
+        if self.glossary is None:
+            try:
+                self.glossary = load_glossary(self.config.translations_dir, self.config.root)
+            except VerlagError as exc:
+                self.errors.append(exc)
+                self.glossary = Glossary()
+        return german_copies((e for e in po if e.fuzzy), lang, self.glossary, labels)
 
 
 @dataclass

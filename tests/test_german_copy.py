@@ -281,3 +281,18 @@ def test_machine_drafts_of_the_german_unchanged_do_not_pass_min_translated(proje
     (row,) = [r for r in json.loads(project.run("status", "--format", "json").output)["articles"]
               if r["lang"] == "en"]
     assert row["segments"]["reviewed"] == 1 and row["segments"]["untranslated"] == 4, row
+
+
+def test_pretranslate_counts_drafts_of_the_german_unchanged_apart_and_redo_drafts_asks_again(project):
+    """With nothing empty, pretranslate named drafts of the German unchanged among its machine drafts, as if they
+    were translations; it counts them apart, as untranslated, and ``--redo-drafts`` does ask the engines again."""
+    _german_machine_drafts(project, "")
+    said = project.run("pretranslate", "--engine", "copy", "--lang", "en").output
+    assert ("en: nothing to draft: no entry is empty, 2 hold machine drafts (2 by libre), 5 hold drafts of the "
+            "German unchanged (5 by libre), untranslated; use --redo-drafts to ask the engines again for them"
+            in said), said
+    redone = project.run("pretranslate", "--engine", "pseudo", "--lang", "en", "--redo-drafts").output
+    assert "en: 7 entries drafted by pseudo (7 of them replacing machine drafts)" in redone, redone
+    catalog = project.root / f"translations/en/{SLUG}.po"
+    msgfmt_check(catalog)
+    assert all(provenance(e) == ["mt: pseudo"] for e in polib.pofile(str(catalog)) if not e.obsolete)
