@@ -971,6 +971,13 @@ def german_copy(entry: polib.POEntry, ctx: Context) -> bool:
     return _german_words(entry.msgid, entry.msgstr, ctx) >= 3
 
 
+def german_draft(entry: polib.POEntry, ctx: Context) -> bool:
+    """Whether ``entry`` is a machine draft (fuzzy, ``entry_state`` MACHINE) that is a German copy
+    (``german_copy``): an engine's answer of the German unchanged, which ``check_catalog`` reports once as such,
+    without the target language's checks (typography, glossary) on German text."""
+    return entry.fuzzy and german_copy(entry, ctx) and entry_state(entry) == MACHINE
+
+
 def german_unchanged(msgid: str, text: str, ctx: Context) -> bool:
     """Whether ``text``, a draft nobody signed off, is the German ``msgid`` as it is (compared as ``german_copy``
     compares) with a word to translate: one of two letters or more, markup, numbers and do-not-translate glossary
@@ -1019,8 +1026,12 @@ UNTRANSLATED_PAGE = "it shows nothing translated (a German copy counts as untran
 
 def check_unchanged(entry, ctx):
     """A German copy (``german_copy``); signed off, what it costs: shown as German, counted as neither translated nor
-    reviewed, and the threshold its edition misses (``Context.held``)."""
-    if german_copy(entry, ctx):
+    reviewed, and the threshold its edition misses (``Context.held``); a draft (``german_draft``): that it is the
+    German, untranslated (``check_catalog`` runs no other check on it)."""
+    if german_draft(entry, ctx):
+        yield ("draft is the German text unchanged, no translation: shown as German (lang=\"de\") and counted as "
+               "untranslated")
+    elif german_copy(entry, ctx):
         yield ("translation is identical to the German text" if entry.fuzzy else
                "translation is identical to the German text; signed off, it is shown as German (lang=\"de\") "
                "and counts as neither translated nor reviewed"
@@ -1688,6 +1699,8 @@ def check_catalog(po: polib.POFile, ref: str, lang: str, slug: str, glossary: Gl
             run = kept[state]
         if "#-#-#-#-#" in entry.msgstr and _MSGCAT_MARKER.search(entry.msgstr):  # versions: one finding says it
             run = [c for c in run if c.function is check_merge_conflict]
+        elif state == MACHINE and german_draft(entry, entry_ctx):  # German text: one finding says it
+            run = [c for c in run if c.function is check_unchanged]
         ignored = ignored_checks(entry) if run else frozenset()
         line = None
         for check in run:

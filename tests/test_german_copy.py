@@ -296,3 +296,26 @@ def test_pretranslate_counts_drafts_of_the_german_unchanged_apart_and_redo_draft
     catalog = project.root / f"translations/en/{SLUG}.po"
     msgfmt_check(catalog)
     assert all(provenance(e) == ["mt: pseudo"] for e in polib.pofile(str(catalog)) if not e.obsolete)
+
+
+def test_check_names_a_draft_of_the_german_unchanged_once_without_typography_on_german(project):
+    """An engine's draft that is its German prose as it is got ``[unchanged]`` plus the target language's
+    typography warnings on German text (German quotation marks in English); a ``copy`` draft gets none. One finding
+    says what it is: the German, untranslated."""
+    quoted = "Sie sagt: „Schlaf ist im Winter wichtig.“"
+    project.write(f"source_de/{SLUG}.md", article("Schlaf im Winter", f"{quoted}\n"))
+    project.run("extract")
+    project.run("pretranslate", "--engine", "copy", "--lang", "en")
+    catalog = project.root / f"translations/en/{SLUG}.po"
+    copied = [line for line in project.run("check").output.splitlines() if f"{SLUG}.po:" in line]
+    assert not any("Sie sagt" in line or "[typography]" in line for line in copied), copied
+    po = polib.pofile(str(catalog))
+    for entry in po:
+        set_provenance(entry, "mt: libre")
+    po.save(str(catalog))
+    msgfmt_check(catalog)
+    checked = project.run("check").output
+    found = [line for line in checked.splitlines() if f"{SLUG}.po:" in line]
+    assert len(found) == 2 and all(line.endswith(  # the title's and the sentence's
+        'draft is the German text unchanged, no translation: shown as German (lang="de") and counted as '
+        "untranslated [unchanged]") for line in found), checked
