@@ -45,6 +45,9 @@ class Request:
 class Result:
     text: str
     origin: str  # provenance line stored as ``#. <origin>``
+    # a reviewer signed the text off (a ``tm`` match of a reviewed catalog entry): taken as a draft even when it is
+    # the German as it is (``pretranslate.GermanBack``), a name or a term the reviewer kept German
+    reviewed: bool = False
 
 
 class Engine(Protocol):

@@ -411,14 +411,15 @@ def _local_answers(engine: Engine, requests: list[Request], todo, source: str, l
 
 def _apply(name, todo, indices, answers, lang, result, dry_run, german_back) -> set[int]:
     """Fill the entries ``todo[n]`` of ``indices`` with ``answers``; returns the indices filled. No answer, an empty
-    one and, but from the ``copy`` engine, one that is the German as it is (``german_back``: counted in
-    ``result.failed`` as ``GERMAN_BACK``) leave the entry to the next engine."""
+    one and, but from the ``copy`` engine or a reviewer's signed-off text (``Result.reviewed``, a ``tm`` match), one
+    that is the German as it is (``german_back``: counted in ``result.failed`` as ``GERMAN_BACK``) leave the entry to
+    the next engine."""
     filled: set[int] = set()
     for n, answer in zip(indices, answers):
         if answer is None or not answer.text.strip():
             continue
         catalog, entry = todo[n]
-        if name != CopyEngine.name and german_back(catalog, entry, answer.text):
+        if name != CopyEngine.name and not answer.reviewed and german_back(catalog, entry, answer.text):
             result.failed.setdefault(name, Counter())[GERMAN_BACK] += 1
             continue
         filled.add(n)

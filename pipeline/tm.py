@@ -395,12 +395,13 @@ class TMEngine:
         return self._lookups[lang]
 
     def translate(self, requests, source, target):
-        """Drafts from the memory; ``EngineUnavailable`` naming ``.verlag/tm.sqlite`` when the index is damaged."""
+        """Drafts from the memory, those of reviewed catalog entries marked ``reviewed`` (an imported TMX unit may be
+        anyone's); ``EngineUnavailable`` naming ``.verlag/tm.sqlite`` when the index is damaged."""
         from .engines import Result  # engines imports this module to register the engine
 
         lookup = self._lookup(target)
         matches = [lookup.best(r.text, r.context, r.slug) for r in requests]
-        return [Result(m.text, m.origin) if m else None for m in matches]
+        return [Result(m.text, m.origin, m.unit.origin == "po") if m else None for m in matches]
 
 
 def export_pairs(units: list[Unit]) -> list[TmxPair]:

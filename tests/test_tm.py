@@ -614,3 +614,36 @@ def test_a_tmx_export_to_a_folder_that_is_not_there_is_refused_naming_it(project
     result = project.run("tm", "export", str(out / "datei/praxis.tmx"), code=2)
     assert result.output == f"error: {out}/datei/praxis.tmx: {out}/datei is not a folder\n"
     assert "reviewed translations: en 4, fr 2" in project.run("tm", "export", str(out / "praxis.tmx")).output
+
+
+KEPT_TMX = """\
+<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4">
+  <header creationtool="test" datatype="plaintext" segtype="sentence" srclang="de" adminlang="en"
+          o-tmf="test"/>
+  <body>
+    <tu><tuv xml:lang="de"><seg>Ruhe hilft dem Ohr.</seg></tuv><tuv xml:lang="en"><seg>Ruhe hilft dem Ohr.</seg></tuv></tu>
+  </body>
+</tmx>
+"""
+
+
+def test_a_reviewer_s_german_kept_as_it_is_is_offered_an_imported_one_is_not(project: Project, tmp_path_factory):
+    """A 100 % match whose signed-off translation is the German as it is (a reviewer kept ``Tinnitus``) was refused
+    as an engine's German answer; a reviewer's decision is offered as a fuzzy draft. A TMX unit of the German
+    unchanged is nobody's known sign-off: refused, left empty and counted, as a service's answer."""
+    project.write("source_de/quelle.md", article("Quelle", "Tinnitus\n\nDas Ohr braucht Ruhe.\n"))
+    project.write("source_de/ziel.md", article("Ziel", "Tinnitus\n\nRuhe hilft dem Ohr.\n"))
+    project.run("extract")
+    review(project, "en", "quelle", {("title", "Quelle"): "Source", "Tinnitus": "Tinnitus",
+                                     "Das Ohr braucht Ruhe.": "The ear needs rest."})
+    tmx = tmp_path_factory.mktemp("kept") / "kept.tmx"
+    tmx.write_text(KEPT_TMX, encoding="utf-8")
+    assert "translations: en 1" in project.run("tm", "import", str(tmx)).output
+    result = project.run("pretranslate", "--engine", "tm", "--lang", "en", "--article", "ziel")
+    assert "en: 1 entry drafted by tm" in result.output, result.output
+    assert "warning: tm: 1 segment not translated: returned the German unchanged" in result.output, result.output
+    kept = entry(project, "en", "ziel", "Tinnitus")
+    assert kept.msgstr == "Tinnitus" and kept.fuzzy and "tm: 100% from quelle" in kept.tcomment.splitlines()
+    assert entry(project, "en", "ziel", "Ruhe hilft dem Ohr.").msgstr == ""
+    msgfmt_check(project.root / "translations/en/ziel.po")
