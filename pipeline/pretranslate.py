@@ -27,7 +27,7 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 import polib
 
@@ -104,7 +104,7 @@ class Work:
     german: dict = field(default_factory=dict)  # lang -> Counter(engine -> untouched drafts of the German unchanged)
     labels: dict = field(default_factory=dict)  # slug -> the article's link reference labels
     private: list[Article] = field(default_factory=list)  # left out: still marked private (``PRIVATE_DRAFT_RE``)
-    glossary: Glossary | None = None  # read at the first catalog with nothing to draft (``_german_drafts``)
+    glossary: Glossary | None = None  # read at its first use (``read_glossary``)
 
     @property
     def size(self) -> int:
@@ -155,19 +155,24 @@ class Work:
                     counts.setdefault(lang, Counter())[origin_engine(origin)] += 1
         return catalog
 
-    def _german_drafts(self, po: polib.POFile, lang: str, labels: frozenset[str]) -> frozenset:
-        """The keys of ``po``'s drafts that are their German as it is (``check.german_copies``), read with the
-        glossary's do-not-translate terms; a glossary that cannot be read is an error in ``errors`` (once), and
-        every term then counts as a word to translate."""
-        from .check import german_copies
-
+    def read_glossary(self) -> Glossary:
+        """The project's glossary, read once for the run, at its first use (a catalog with nothing to draft, an
+        engine's answer equal to its German); one that cannot be read is an error in ``errors`` (once), and every
+        term then counts as a word to translate."""
         if self.glossary is None:
             try:
                 self.glossary = load_glossary(self.config.translations_dir, self.config.root)
             except VerlagError as exc:
                 self.errors.append(exc)
                 self.glossary = Glossary()
-        return german_copies((e for e in po if e.fuzzy), lang, self.glossary, labels)
+        return self.glossary
+
+    def _german_drafts(self, po: polib.POFile, lang: str, labels: frozenset[str]) -> frozenset:
+        """The keys of ``po``'s drafts that are their German as it is (``check.german_copies``), read with the
+        glossary's do-not-translate terms (``read_glossary``)."""
+        from .check import german_copies
+
+        return german_copies((e for e in po if e.fuzzy), lang, self.read_glossary(), labels)
 
 
 @dataclass
@@ -200,25 +205,18 @@ class PretranslateResult:
 class GermanBack:
     """Tells an engine's answer that is the entry's German as it is, with words to translate
     (``check.german_unchanged``, the glossary's do-not-translate terms as ``check`` reads them): such an answer
-    is not taken as a draft. The glossary is read at the first answer equal to its German; one that cannot be
-    read is an error in ``errors``, and that run reads every term as a word to translate."""
+    is not taken as a draft. ``glossary`` gives the run's glossary (``Work.read_glossary``), asked for at the first
+    answer equal to its German."""
 
-    def __init__(self, config: Config, errors: list[VerlagError]):
-        self.config, self.errors = config, errors
-        self.glossary: Glossary | None = None
+    def __init__(self, config: Config, glossary: Callable[[], Glossary]):
+        self.config, self.glossary = config, glossary
 
     def __call__(self, catalog: Catalog, entry: polib.POEntry, text: str) -> bool:
         if text.strip() != entry.msgid.strip():  # most answers: ``check`` is not even imported
             return False
         from .check import PLAIN_CONTEXTS, Context, german_unchanged
 
-        if self.glossary is None:
-            try:
-                self.glossary = load_glossary(self.config.translations_dir, self.config.root)
-            except VerlagError as exc:
-                self.errors.append(exc)
-                self.glossary = Glossary()
-        ctx = Context(catalog.lang, self.glossary, catalog.labels, self.config.source_language,
+        ctx = Context(catalog.lang, self.glossary(), catalog.labels, self.config.source_language,
                       plain=entry.msgctxt in PLAIN_CONTEXTS)
         return german_unchanged(entry.msgid, text, ctx)
 
@@ -261,7 +259,7 @@ def pretranslate(config: Config, engines: list[Engine], languages: list[str], sl
         budget = Budget(max_chars)
         cache = open_cache(config.state_dir)
     drafting: list[VerlagError] = []  # engines' failures, after the catalogs' own problems
-    german_back = GermanBack(config, drafting)
+    german_back = GermanBack(config, work.read_glossary)
     failed: list[VerlagError] = []  # writes that failed
     lost: list[VerlagError] = []  # drafts of catalogs deleted or emptied meanwhile
     wrote: list = []  # the paths of the catalogs written
