@@ -149,6 +149,14 @@ def _structure(element) -> list[str]:
     return [node.tag for node in element.iter() if isinstance(node.tag, str)]
 
 
+def _german_runs_unwrapped(element):
+    """``element`` without the ``<span lang="de" data-pagefind-ignore>`` around a passage shown in German (a pseudo
+    draft that left its German as it was, ``Dr.``, is untranslated and shown so); what the span holds stays."""
+    for span in element.xpath('.//span[@lang="de"][@data-pagefind-ignore]'):
+        span.drop_tag()
+    return element
+
+
 FALLBACK_HINT = "Not translated yet: shown in the original language"  # render's title of a passage shown in German
 
 
@@ -235,5 +243,5 @@ def test_generated_articles_survive_the_whole_pipeline(texts):
             german = _body(site / f"de/artikel-{n}/index.html")
             copy = _body(site / f"en/artikel-{n}/index.html")
             pseudo = _body(site / f"fr/artikel-{n}/index.html")
-            assert _structure(pseudo) == _structure(german)
+            assert _structure(_german_runs_unwrapped(pseudo)) == _structure(german)
             assert _comparable(copy) == _comparable(german)
