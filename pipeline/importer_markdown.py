@@ -45,7 +45,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 
 from .errors import VerlagError, toml_problem
 from .fsutil import file_bytes
-from .importer import (IMAGES_DIR, TAG_ADVICE, TAGS_KEPT, ImportedArticle, local_name, new_article,
+from .importer import (IMAGES_DIR, TAG_ADVICE, TAGS_KEPT, ImportedArticle, legal_slug, local_name, new_article,
                        rewrite_destinations)
 from .importer_folder import hugo_page, hugo_settings, jekyll_root
 from .inline_images import SPACER, inline_image
@@ -257,12 +257,18 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None, lang: 
         redirects = [alias if re.match(r"/|[A-Za-z][A-Za-z0-9+.-]*:", alias) else _hugo_relative(alias, page, notes)
                      for alias in redirects]
     aliases = redirects + aliases
+    # an Impressum or privacy notice (a page of the site, no post): a page of seiten/, as a saved one is
+    legal = None if dated else legal_slug(title.strip(), slug or (where.parent.name if where.stem == "index"
+                                                                  else where.stem))
+    if legal:
+        notes.insert(0, f"a legal page ({legal}): goes to seiten/, not among the articles")
     return new_article(
         title.strip(), body, str(path), author=_text(first("author")), date=date,
         updated=_date(first("lastmod", "last_modified_at", "updated"), "updated", notes, zone),
         summary=_text(first("description", "summary", "excerpt")),
         tags=_words(meta.get("tags")) + _words(meta.get("categories")) or None,
-        aliases=aliases or None, images=images, notes=notes, slug=slug, unpublished=unpublished, home=home,
+        aliases=aliases or None, images=images, notes=notes, slug=legal or slug, page=legal is not None,
+        unpublished=unpublished, home=home,
         origin=f"{where.relative_to(root).as_posix()} of {home or root.name + '/'}" if root else None)
 
 
