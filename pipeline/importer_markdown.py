@@ -277,6 +277,8 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None, lang: 
 # 2,500 spaces took a minute).
 FIGURE_RE = re.compile(r"^[ \t]*\{\{([<%])\s*figure\s++((?:\S(?:[^\S\n]*+\S)*?)??)\s*+(?:/\s*+)?[>%]\}\}[ \t]*$",
                        re.M)
+# A figure within a paragraph's text (between words; ``_inline_figures``), the same shortcode on one line.
+INLINE_FIGURE_RE = re.compile(r"\{\{([<%])\s*figure\s++((?:\S(?:[^\S\n]*+\S)*?)??)\s*+(?:/\s*+)?[>%]\}\}")
 FIGURE_PARAM_RE = re.compile(r'(?<!\w)(\w+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|`([^`]*)`)')
 
 
@@ -288,32 +290,68 @@ def _code_lines(body: str) -> frozenset[int]:
 
 
 def _figures(body: str, first_line: int, notes: list[str]) -> tuple[str, dict[int, list[str]]]:
-    """(``body`` with each Hugo ``figure`` shortcode alone on its line written as the CommonMark image it shows
-    (``src``, ``alt``; linked to ``link``), the line index -> its ``title`` and ``caption``, which Hugo shows in
-    the figure's ``<figcaption>``, https://gohugo.io/shortcodes/figure/). Lines keep their numbers, so that
+    """(``body`` with each Hugo ``figure`` shortcode, ``{{< >}}`` or ``{{% %}}``, written as the CommonMark image it
+    shows (``src``, ``alt``; linked to ``link``), the line index -> its ``title`` and ``caption``, which Hugo shows
+    in the figure's ``<figcaption>``, https://gohugo.io/shortcodes/figure/). Lines keep their numbers, so that
     later notes name the file's lines; ``_with_captions`` then puts each caption below its image as a
-    paragraph, as a WordPress ``[caption]`` becomes (``importer_html``). A figure in a code block stays as written."""
+    paragraph, as a WordPress ``[caption]`` becomes (``importer_html``). One alone on its line is that image; one
+    within a paragraph's text is too, its caption below that paragraph (``_inline_figures``). A figure in code (a
+    code block, a code span) stays as written."""
     captions: dict[int, list[str]] = {}
     in_code = _code_lines(body) if FIGURE_RE.search(body) else frozenset()
 
     def image(match: re.Match) -> str:
-        if body.count("\n", 0, match.start()) in in_code:
-            return match.group(0)
-        params = {m.group(1).lower(): m.group(2).replace('\\"', '"') if m.group(2) is not None else m.group(3)
-                  for m in FIGURE_PARAM_RE.finditer(match.group(2))}
-        src = params.get("src", "").strip()
-        if not src:
-            return match.group(0)
         index = body.count("\n", 0, match.start())
-        alt = re.sub(r"([\\\[\]])", r"\\\1", " ".join(params.get("alt", "").split()))
-        shown = f"![{alt}]({f'<{src}>' if re.search(r'[ <>()]', src) else src})"
-        link = params.get("link", "").strip()
-        captions[index] = [" ".join(params[k].split()) for k in ("title", "caption") if params.get(k, "").strip()]
-        notes.append(f"line {first_line + index}: Hugo figure {src} as an image"
-                     + (" with its caption below it" if captions[index] else ""))
-        return f"[{shown}]({link})" if link else shown
+        if index in in_code:
+            return match.group(0)
+        shown = _figure_image(match.group(2), first_line + index, notes, captions.setdefault(index, []))
+        return match.group(0) if shown is None else shown
 
-    return FIGURE_RE.sub(image, body), captions
+    body = FIGURE_RE.sub(image, body)
+    return _inline_figures(body, first_line, notes, captions), captions
+
+
+def _figure_image(params_text: str, line: int, notes: list[str], caption: list[str]) -> str | None:
+    """The CommonMark image of a Hugo figure with the parameters ``params_text`` (linked to its ``link``) at
+    ``line`` of the file, noted; its ``title`` and ``caption`` appended to ``caption``. None for one without a
+    ``src``, which stays as written."""
+    params = {m.group(1).lower(): m.group(2).replace('\\"', '"') if m.group(2) is not None else m.group(3)
+              for m in FIGURE_PARAM_RE.finditer(params_text)}
+    src = params.get("src", "").strip()
+    if not src:
+        return None
+    alt = re.sub(r"([\\\[\]])", r"\\\1", " ".join(params.get("alt", "").split()))
+    shown = f"![{alt}]({f'<{src}>' if re.search(r'[ <>()]', src) else src})"
+    link = params.get("link", "").strip()
+    caption += [" ".join(params[k].split()) for k in ("title", "caption") if params.get(k, "").strip()]
+    notes.append(f"line {line}: Hugo figure {src} as an image" + (" with its caption below it" if caption else ""))
+    return f"[{shown}]({link})" if link else shown
+
+
+def _inline_figures(body: str, first_line: int, notes: list[str], captions: dict[int, list[str]]) -> str:
+    """``body`` with each Hugo figure within a paragraph's text (``INLINE_FIGURE_RE``, on one line, where
+    ``markdown_template_tags`` finds it: not in code) written as its image in that place (``_figure_image``), its
+    caption keyed to the paragraph's last line, so it follows the paragraph (Hugo's ``<figure>`` ended the
+    paragraph there). A line that has the same figure in a code span too is left as written (named as a tag)."""
+    found: dict[int, list[str]] = {}
+    for line, tag, _ in markdown_template_tags(body, 0):
+        if INLINE_FIGURE_RE.fullmatch(tag):
+            found.setdefault(line, []).append(tag)
+    if not found:
+        return body
+    last = {line: token.map[1] - 1 for token in block_tokens(body, {}) if token.type == "inline" and token.map
+            for line in range(*token.map)}
+    lines = body.split("\n")
+    for index, tags in found.items():
+        for tag in dict.fromkeys(tags):
+            if lines[index].count(tag) != tags.count(tag):
+                continue
+            caption: list[str] = []
+            shown = _figure_image(INLINE_FIGURE_RE.fullmatch(tag).group(2), first_line + index, notes, caption)
+            if shown is not None:
+                lines[index] = lines[index].replace(tag, shown)
+                captions.setdefault(last.get(index, index), []).extend(caption)
+    return "\n".join(lines)
 
 
 # Hugo's own video shortcodes (https://gohugo.io/shortcodes/youtube/, https://gohugo.io/shortcodes/vimeo/) alone on
