@@ -41,6 +41,7 @@ import posixpath
 import re
 import tomllib
 from pathlib import Path
+from typing import Callable
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from .errors import VerlagError, toml_problem
@@ -307,8 +308,13 @@ def _figures(body: str, first_line: int, notes: list[str]) -> tuple[str, dict[in
         shown = _figure_image(match.group(2), first_line + index, notes, captions.setdefault(index, []))
         return match.group(0) if shown is None else shown
 
-    body = FIGURE_RE.sub(image, body)
-    return _inline_figures(body, first_line, notes, captions), captions
+    def inline(match: re.Match, index: int, last: int) -> str | None:
+        caption: list[str] = []
+        shown = _figure_image(match.group(2), first_line + index, notes, caption)
+        captions.setdefault(last, []).extend(caption)  # after the paragraph, where Hugo's <figure> ended it
+        return shown
+
+    return _inline_shortcodes(FIGURE_RE.sub(image, body), INLINE_FIGURE_RE, inline), captions
 
 
 def _figure_image(params_text: str, line: int, notes: list[str], caption: list[str]) -> str | None:
@@ -328,14 +334,15 @@ def _figure_image(params_text: str, line: int, notes: list[str], caption: list[s
     return f"[{shown}]({link})" if link else shown
 
 
-def _inline_figures(body: str, first_line: int, notes: list[str], captions: dict[int, list[str]]) -> str:
-    """``body`` with each Hugo figure within a paragraph's text (``INLINE_FIGURE_RE``, on one line, where
-    ``markdown_template_tags`` finds it: not in code) written as its image in that place (``_figure_image``), its
-    caption keyed to the paragraph's last line, so it follows the paragraph (Hugo's ``<figure>`` ended the
-    paragraph there). A line that has the same figure in a code span too is left as written (named as a tag)."""
+def _inline_shortcodes(body: str, pattern: re.Pattern,
+                       convert: Callable[[re.Match, int, int], str | None]) -> str:
+    """``body`` with each shortcode ``pattern`` matches whole within a paragraph's text (on one line, where
+    ``markdown_template_tags`` finds it: not in code) replaced by ``convert(match, line index, index of its
+    paragraph's last line)``, or left as written where that gives None. A line that has the same shortcode in a code
+    span too is left as written (named as a tag), as is one going on over lines."""
     found: dict[int, list[str]] = {}
     for line, tag, _ in markdown_template_tags(body, 0):
-        if INLINE_FIGURE_RE.fullmatch(tag):
+        if pattern.fullmatch(tag):
             found.setdefault(line, []).append(tag)
     if not found:
         return body
@@ -344,45 +351,44 @@ def _inline_figures(body: str, first_line: int, notes: list[str], captions: dict
     lines = body.split("\n")
     for index, tags in found.items():
         for tag in dict.fromkeys(tags):
-            if lines[index].count(tag) != tags.count(tag):
-                continue
-            caption: list[str] = []
-            shown = _figure_image(INLINE_FIGURE_RE.fullmatch(tag).group(2), first_line + index, notes, caption)
-            if shown is not None:
-                lines[index] = lines[index].replace(tag, shown)
-                captions.setdefault(last.get(index, index), []).extend(caption)
+            if lines[index].count(tag) == tags.count(tag):
+                shown = convert(pattern.fullmatch(tag), index, last.get(index, index))
+                lines[index] = lines[index] if shown is None else lines[index].replace(tag, shown)
     return "\n".join(lines)
 
 
 # Hugo's own video shortcodes (https://gohugo.io/shortcodes/youtube/, https://gohugo.io/shortcodes/vimeo/) alone on
 # their line: the video's id first or as ``id``, a ``title`` among the other parameters.
 PLAYER_SHORTCODE_RE = re.compile(r"^[ \t]*\{\{([<%])\s*(youtube|vimeo)\s+([^\n]*?)\s*[>%]\}\}[ \t]*$", re.M)
+INLINE_PLAYER_RE = re.compile(r"\{\{([<%])\s*(youtube|vimeo)\s+([^\n]*?)\s*[>%]\}\}")  # one between words
 PLAYER_PAGES = {"youtube": "https://www.youtube.com/watch?v=", "vimeo": "https://vimeo.com/"}
 
 
 def _players(body: str, first_line: int, notes: list[str]) -> str:
-    """``body`` with each of Hugo's ``youtube`` and ``vimeo`` shortcodes alone on its line a link to the video's
-    page, named by its ``title`` where it has one, noted as an ``<iframe>`` made a link is
-    (``importer_html.iframe_link``): kept, the page would load the provider's player before the reader chose to.
-    Lines keep their numbers; one in a code block stays as written."""
+    """``body`` with each of Hugo's ``youtube`` and ``vimeo`` shortcodes, alone on its line or within a
+    paragraph's text (``_inline_shortcodes``), a link to the video's page, named by its ``title`` where it has one,
+    noted as an ``<iframe>`` made a link is (``importer_html.iframe_link``): kept, the page would load the
+    provider's player before the reader chose to. Lines keep their numbers; one in code stays as written."""
     from .rawhtml import web_host
 
     in_code = _code_lines(body) if PLAYER_SHORTCODE_RE.search(body) else frozenset()
 
-    def link(match: re.Match) -> str:
-        if body.count("\n", 0, match.start()) in in_code:
-            return match.group(0)
+    def link(match: re.Match) -> str | None:
         named, positional = _shortcode_params(match.group(3))
         video = (named.get("id") or (positional[0] if positional else "")).strip()
         if not re.fullmatch(r"[\w-]+", video):
-            return match.group(0)
+            return None
         page = PLAYER_PAGES[match.group(2)] + video
         notes.append(f"embed kept as a link: {page} (Hugo's {match.group(2)} shortcode: a page loads nothing from "
                      f"{web_host(page)} until the reader follows the link)")
         title = " ".join(named.get("title", "").split())
         return _markdown_link(page, title or page)
 
-    return PLAYER_SHORTCODE_RE.sub(link, body)
+    def alone(match: re.Match) -> str:
+        return match.group(0) if body.count("\n", 0, match.start()) in in_code else link(match) or match.group(0)
+
+    body = PLAYER_SHORTCODE_RE.sub(alone, body)
+    return _inline_shortcodes(body, INLINE_PLAYER_RE, lambda match, index, last: link(match))
 
 
 # The note boxes of Hugo's common themes, each an opening and a closing shortcode on lines of their own: hint (Book),
