@@ -130,7 +130,9 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None, lang: 
     value YAML cannot construct (``date: 2026-13-45``, said as ``verlag extract`` says it), is not a table of keys,
     or has no ``title``. ``zone``: verlag.toml's ``timezone``, for times without one where the old site's config
     names no zone of its own. ``lang`` (BCP 47): the page's language, that of its note boxes' labels (``_note_box``):
-    a translation's page is another language's than the German article's."""
+    a translation's page is another language's than the German article's. A file no post (not dated as Jekyll's
+    ``_posts/`` are) whose slug, file name or title names an Impressum or privacy notice (``importer.legal_slug``) is
+    that legal page of ``source_de/seiten/``, as a saved page or a WordPress page is."""
     try:
         text = normalise(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
