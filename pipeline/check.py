@@ -909,10 +909,20 @@ _BRACKETS = (("(", ")"), ("[", "]"), ("{", "}"))
 
 
 _PAIRED = frozenset("()[]{}\"„“”«»‹›「」『』")
+_CDATA_MARKERS = re.compile(r"<!\[CDATA\[|\]\]>")  # XML's, which a text about it names: no brackets of its words
+
+
+def _bracketed_text(text: str, ctx) -> str:
+    """``text`` as the brackets check counts its brackets and quotation marks: the words a reader reads, without
+    markup syntax. That is its prose by the one CommonMark reading (``parts``) in every field: in the body, its
+    links' ``[…](…)`` are markup the ``markup`` check compares; in a plain field (a title, summary or tag,
+    ``PLAIN_CONTEXTS``) they are shown as typed, and ``plain-markup`` names the ones a translation adds, so they are
+    no brackets of the sentence either. XML's CDATA markers (``<![CDATA[``, ``]]>``) a text names are left out too."""
+    return _CDATA_MARKERS.sub(" ", parts(text, ctx.labels).prose)
 
 
 def check_brackets(entry, ctx):
-    src, tgt = text_parts(entry.msgid, ctx).prose, text_parts(entry.msgstr, ctx).prose
+    src, tgt = _bracketed_text(entry.msgid, ctx), _bracketed_text(entry.msgstr, ctx)
     if _PAIRED.isdisjoint(src) and _PAIRED.isdisjoint(tgt):
         return
     for open_, close in _BRACKETS:

@@ -233,8 +233,19 @@ def rewrite_destinations(body: str, names: dict[str, str]) -> str:
     return DESTINATION_RE.sub(swap, body) if wanted else body
 
 
+def legal_slug(title: str, address: str | None) -> str | None:
+    """The slug of a legal page (``scaffold.LEGAL_SLUGS``: ``impressum``, ``datenschutzerklaerung``,
+    ``privacy-policy``, …) that a page's title, or a part of it beside the site's name ("Impressum | Praxis
+    Sommer"), or the last part of its ``address`` (a URL, a path or a slug) names; None for any other page."""
+    last = unquote(urlsplit(address or "").path).rstrip("/").rsplit("/", 1)[-1]
+    candidates = [title, *re.split(r"\s+[|–—·:-]\s+", title), Path(last).stem]
+    return next((slug for slug in map(ascii_slug, candidates) if slug in LEGAL_SLUGS), None)
+
+
 def completed(article: ImportedArticle, author: str | None, site_url: str | None = None) -> ImportedArticle:
-    """``article`` with ``author`` (verlag.toml's) where the source names none, the summary's lines
+    """``article`` with ``author`` (verlag.toml's) where the source names none (a legal page, one of
+    ``scaffold.LEGAL_SLUGS``, gets none, its source's left out and noted: the page is the practice's, no writer's,
+    and shows no byline), the summary's lines
     for what is still missing: ``no date found`` and ``not found: …`` (``MISSING``), and one for each place
     whose raw HTML or image runs code or loads from another host than the site's (``site_url``, verlag.toml's
     ``base_url``) and the old blog's (``article.home``) (``rawhtml.active_html``), which the site would publish as
@@ -255,7 +266,11 @@ def completed(article: ImportedArticle, author: str | None, site_url: str | None
             *article.notes, f"dropped {counted(hints, 'invisible hyphenation hint')} (soft hyphens U+00AD, "
             "zero-width spaces U+200B, word joiners U+2060, as web pages carry them): a reader never sees them"])
     meta = dict(article.meta)
-    if "author" not in meta and author:
+    legal = article.page and article.slug in LEGAL_SLUGS
+    if legal and "author" in meta:
+        note = f"author left out: {meta.pop('author')} (a legal page has no byline)"
+        article = dataclasses.replace(article, meta=dict(meta), notes=[*article.notes, note])
+    if "author" not in meta and author and not legal:
         meta = {key: author if key == "author" else meta[key] for key in FRONT_KEYS
                 if key in meta or key == "author"}
     text = render_markdown(dataclasses.replace(article, meta=meta))  # as written: the lines the notes name
@@ -268,7 +283,7 @@ def completed(article: ImportedArticle, author: str | None, site_url: str | None
         notes.append(f"author: {author} from verlag.toml (the source names none)")
     if "date" not in meta:
         notes.append("no date found: add 'date: YYYY-MM-DD' before publishing")
-    missing = [MISSING[key] for key in MISSING if key not in meta]
+    missing = [MISSING[key] for key in MISSING if key not in meta and not (legal and key == "author")]
     notes += [f"not found: {', '.join(missing)}"] if missing else []
     return dataclasses.replace(article, meta=meta, notes=notes)
 

@@ -31,11 +31,11 @@ from lxml import etree, html as lxml_html
 from .counts import counted
 from .errors import VerlagError
 from .importer import (HAND_ADVICE, IMAGES_DIR, PROTECTED, TAG_ADVICE, ImportedArticle, image_destination,
-                       local_name, new_article, too_large)
+                       legal_slug, local_name, new_article, too_large)
 from .inline_images import SPACER, InlineImage, inline_image, one_pixel
 from .invisible import without_hints
 from .limits import PAGE, size_text
-from .scaffold import LEGAL_SLUGS, ascii_slug
+from .scaffold import ascii_slug
 from .sources import site_host
 from .segment import commonmark_parser, template_tag_kind
 
@@ -1061,9 +1061,9 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
     byline gives the author and, when trafilatura found no date, the date (``_byline``); it and the
     counter/share widgets are removed first (``_drop_widgets``), and so is a theme's byline written as the
     article's first text (``_leading_byline``), which gives them where Wix's does not. A heading or image of that element
-    missing from the Markdown is noted. An Impressum or privacy notice (``_legal_slug``) is a page
+    missing from the Markdown is noted. An Impressum or privacy notice (``importer.legal_slug``) is a page
     (``source_de/seiten/``) named by that slug, which ``importer.place`` puts in the place of init's untouched
-    template as it does a WordPress page's, with no author (noted where the page names one: it has no byline). A
+    template as it does a WordPress page's, with no author (``importer.completed``). A
     page that declares no encoding is read as UTF-8 where it is that (``_sniffed``), else as Windows-1252, and says
     which. Raises ``VerlagError`` when no article text is found, for
     a page of two encodings (``_sniffed``) and for one over ``limits.PAGE``, not parsed.
@@ -1107,7 +1107,7 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
     dropped: list[str] = []
     others: list[str] = []
     widgets = _drop_widgets(doc, dropped, others)
-    legal = _legal_slug(meta.title, url)
+    legal = legal_slug(meta.title, url)
     entry_meta = _entry_meta(doc, notes, legal)
     gone = [*entry_meta.pop("text", []), *_entry_footer(doc, notes)]  # trafilatura may join them to other text
     blocks = [b for b in _blocks(content) if b not in widgets]
@@ -1133,10 +1133,7 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
     stated = _as_written(meta.author, unescape(data.decode("utf-8", "replace")))
     # a theme's marked byline before trafilatura's reading of it ("Veröffentlicht" of a <p class="byline">)
     author = entry_meta.get("author") or stated or byline.get("author")
-    if legal and author:  # the practice's, not a writer's: no page of seiten/ shows an author
-        notes.append(f"author left out: {author} (a legal page has no byline)")
-        author = None
-    elif author and author != stated:
+    if author and author != stated and not legal:  # a legal page's is left out (``importer.completed``)
         notes.append(f"author (the byline's): {author}")
     notes = [f"title: {title}" + (f" (the site's name left out of {meta.title!r})" if title != meta.title else ""),
              *sniffed, *notes, *(f"left out (widget text?): {t}: add it by hand if it belongs"
@@ -1216,15 +1213,6 @@ def _own_title(title: str, doc, sitename: str | None, url: str | None) -> str:
             if ascii_slug(other) in names or own in headings:
                 return own
     return title
-
-
-def _legal_slug(title: str, url: str | None) -> str | None:
-    """The slug of a legal page (``scaffold.LEGAL_SLUGS``: ``impressum``, ``datenschutzerklaerung``,
-    ``privacy-policy``, …) that a saved page's title, or a part of it beside the site's name ("Impressum | Praxis
-    Sommer"), or the last part of its address names; None for any other page."""
-    last = unquote(urlsplit(url or "").path).rstrip("/").rsplit("/", 1)[-1]
-    candidates = [title, *re.split(r"\s+[|–—·:-]\s+", title), Path(last).stem]
-    return next((slug for slug in map(ascii_slug, candidates) if slug in LEGAL_SLUGS), None)
 
 
 def _as_written(author: str | None, page: str) -> str | None:
@@ -1316,7 +1304,7 @@ def _entry_meta(doc, notes: list[str], legal: str | None = None) -> dict:
     it is left out however long the post (trafilatura keeps it in a short one's text, not in a long one's); the
     date is its ``<time datetime>``'s, the author its ``author``/``fn`` link's, else both as ``_text_byline``
     reads the text, the first element's first. An element that names neither stays. On a ``legal`` page (an
-    Impressum, ``_legal_slug``) it is the theme's, no byline: left out and named as such, its author and date not
+    Impressum, ``importer.legal_slug``) it is the theme's, no byline: left out and named as such, its author and date not
     taken (only "text")."""
     elements = doc.xpath(ENTRY_META_XPATH)
     byline: dict = {}

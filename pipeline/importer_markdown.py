@@ -41,11 +41,12 @@ import posixpath
 import re
 import tomllib
 from pathlib import Path
+from typing import Callable
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from .errors import VerlagError, toml_problem
 from .fsutil import file_bytes
-from .importer import (IMAGES_DIR, TAG_ADVICE, TAGS_KEPT, ImportedArticle, local_name, new_article,
+from .importer import (IMAGES_DIR, TAG_ADVICE, TAGS_KEPT, ImportedArticle, legal_slug, local_name, new_article,
                        rewrite_destinations)
 from .importer_folder import hugo_page, hugo_settings, jekyll_root
 from .inline_images import SPACER, inline_image
@@ -129,7 +130,9 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None, lang: 
     value YAML cannot construct (``date: 2026-13-45``, said as ``verlag extract`` says it), is not a table of keys,
     or has no ``title``. ``zone``: verlag.toml's ``timezone``, for times without one where the old site's config
     names no zone of its own. ``lang`` (BCP 47): the page's language, that of its note boxes' labels (``_note_box``):
-    a translation's page is another language's than the German article's."""
+    a translation's page is another language's than the German article's. A file no post (not dated as Jekyll's
+    ``_posts/`` are) whose slug, file name or title names an Impressum or privacy notice (``importer.legal_slug``) is
+    that legal page of ``source_de/seiten/``, as a saved page or a WordPress page is."""
     try:
         text = normalise(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
@@ -257,12 +260,18 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None, lang: 
         redirects = [alias if re.match(r"/|[A-Za-z][A-Za-z0-9+.-]*:", alias) else _hugo_relative(alias, page, notes)
                      for alias in redirects]
     aliases = redirects + aliases
+    # an Impressum or privacy notice (a page of the site, no post): a page of seiten/, as a saved one is
+    legal = None if dated else legal_slug(title.strip(), slug or (where.parent.name if where.stem == "index"
+                                                                  else where.stem))
+    if legal:
+        notes.insert(0, f"a legal page ({legal}): goes to seiten/, not among the articles")
     return new_article(
         title.strip(), body, str(path), author=_text(first("author")), date=date,
         updated=_date(first("lastmod", "last_modified_at", "updated"), "updated", notes, zone),
         summary=_text(first("description", "summary", "excerpt")),
         tags=_words(meta.get("tags")) + _words(meta.get("categories")) or None,
-        aliases=aliases or None, images=images, notes=notes, slug=slug, unpublished=unpublished, home=home,
+        aliases=aliases or None, images=images, notes=notes, slug=legal or slug, page=legal is not None,
+        unpublished=unpublished, home=home,
         origin=f"{where.relative_to(root).as_posix()} of {home or root.name + '/'}" if root else None)
 
 
@@ -271,6 +280,8 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None, lang: 
 # 2,500 spaces took a minute).
 FIGURE_RE = re.compile(r"^[ \t]*\{\{([<%])\s*figure\s++((?:\S(?:[^\S\n]*+\S)*?)??)\s*+(?:/\s*+)?[>%]\}\}[ \t]*$",
                        re.M)
+# A figure within a paragraph's text (between words; ``_inline_figures``), the same shortcode on one line.
+INLINE_FIGURE_RE = re.compile(r"\{\{([<%])\s*figure\s++((?:\S(?:[^\S\n]*+\S)*?)??)\s*+(?:/\s*+)?[>%]\}\}")
 FIGURE_PARAM_RE = re.compile(r'(?<!\w)(\w+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|`([^`]*)`)')
 
 
@@ -282,63 +293,104 @@ def _code_lines(body: str) -> frozenset[int]:
 
 
 def _figures(body: str, first_line: int, notes: list[str]) -> tuple[str, dict[int, list[str]]]:
-    """(``body`` with each Hugo ``figure`` shortcode alone on its line written as the CommonMark image it shows
-    (``src``, ``alt``; linked to ``link``), the line index -> its ``title`` and ``caption``, which Hugo shows in
-    the figure's ``<figcaption>``, https://gohugo.io/shortcodes/figure/). Lines keep their numbers, so that
+    """(``body`` with each Hugo ``figure`` shortcode, ``{{< >}}`` or ``{{% %}}``, written as the CommonMark image it
+    shows (``src``, ``alt``; linked to ``link``), the line index -> its ``title`` and ``caption``, which Hugo shows
+    in the figure's ``<figcaption>``, https://gohugo.io/shortcodes/figure/). Lines keep their numbers, so that
     later notes name the file's lines; ``_with_captions`` then puts each caption below its image as a
-    paragraph, as a WordPress ``[caption]`` becomes (``importer_html``). A figure in a code block stays as written."""
+    paragraph, as a WordPress ``[caption]`` becomes (``importer_html``). One alone on its line is that image; one
+    within a paragraph's text is too, its caption below that paragraph (``_inline_figures``). A figure in code (a
+    code block, a code span) stays as written."""
     captions: dict[int, list[str]] = {}
     in_code = _code_lines(body) if FIGURE_RE.search(body) else frozenset()
 
     def image(match: re.Match) -> str:
-        if body.count("\n", 0, match.start()) in in_code:
-            return match.group(0)
-        params = {m.group(1).lower(): m.group(2).replace('\\"', '"') if m.group(2) is not None else m.group(3)
-                  for m in FIGURE_PARAM_RE.finditer(match.group(2))}
-        src = params.get("src", "").strip()
-        if not src:
-            return match.group(0)
         index = body.count("\n", 0, match.start())
-        alt = re.sub(r"([\\\[\]])", r"\\\1", " ".join(params.get("alt", "").split()))
-        shown = f"![{alt}]({f'<{src}>' if re.search(r'[ <>()]', src) else src})"
-        link = params.get("link", "").strip()
-        captions[index] = [" ".join(params[k].split()) for k in ("title", "caption") if params.get(k, "").strip()]
-        notes.append(f"line {first_line + index}: Hugo figure {src} as an image"
-                     + (" with its caption below it" if captions[index] else ""))
-        return f"[{shown}]({link})" if link else shown
+        if index in in_code:
+            return match.group(0)
+        shown = _figure_image(match.group(2), first_line + index, notes, captions.setdefault(index, []))
+        return match.group(0) if shown is None else shown
 
-    return FIGURE_RE.sub(image, body), captions
+    def inline(match: re.Match, index: int, last: int) -> str | None:
+        caption: list[str] = []
+        shown = _figure_image(match.group(2), first_line + index, notes, caption)
+        captions.setdefault(last, []).extend(caption)  # after the paragraph, where Hugo's <figure> ended it
+        return shown
+
+    return _inline_shortcodes(FIGURE_RE.sub(image, body), INLINE_FIGURE_RE, inline), captions
+
+
+def _figure_image(params_text: str, line: int, notes: list[str], caption: list[str]) -> str | None:
+    """The CommonMark image of a Hugo figure with the parameters ``params_text`` (linked to its ``link``) at
+    ``line`` of the file, noted; its ``title`` and ``caption`` appended to ``caption``. None for one without a
+    ``src``, which stays as written."""
+    params = {m.group(1).lower(): m.group(2).replace('\\"', '"') if m.group(2) is not None else m.group(3)
+              for m in FIGURE_PARAM_RE.finditer(params_text)}
+    src = params.get("src", "").strip()
+    if not src:
+        return None
+    alt = re.sub(r"([\\\[\]])", r"\\\1", " ".join(params.get("alt", "").split()))
+    shown = f"![{alt}]({f'<{src}>' if re.search(r'[ <>()]', src) else src})"
+    link = params.get("link", "").strip()
+    caption += [" ".join(params[k].split()) for k in ("title", "caption") if params.get(k, "").strip()]
+    notes.append(f"line {line}: Hugo figure {src} as an image" + (" with its caption below it" if caption else ""))
+    return f"[{shown}]({link})" if link else shown
+
+
+def _inline_shortcodes(body: str, pattern: re.Pattern,
+                       convert: Callable[[re.Match, int, int], str | None]) -> str:
+    """``body`` with each shortcode ``pattern`` matches whole within a paragraph's text (on one line, where
+    ``markdown_template_tags`` finds it: not in code) replaced by ``convert(match, line index, index of its
+    paragraph's last line)``, or left as written where that gives None. A line that has the same shortcode in a code
+    span too is left as written (named as a tag), as is one going on over lines."""
+    found: dict[int, list[str]] = {}
+    for line, tag, _ in markdown_template_tags(body, 0):
+        if pattern.fullmatch(tag):
+            found.setdefault(line, []).append(tag)
+    if not found:
+        return body
+    last = {line: token.map[1] - 1 for token in block_tokens(body, {}) if token.type == "inline" and token.map
+            for line in range(*token.map)}
+    lines = body.split("\n")
+    for index, tags in found.items():
+        for tag in dict.fromkeys(tags):
+            if lines[index].count(tag) == tags.count(tag):
+                shown = convert(pattern.fullmatch(tag), index, last.get(index, index))
+                lines[index] = lines[index] if shown is None else lines[index].replace(tag, shown)
+    return "\n".join(lines)
 
 
 # Hugo's own video shortcodes (https://gohugo.io/shortcodes/youtube/, https://gohugo.io/shortcodes/vimeo/) alone on
 # their line: the video's id first or as ``id``, a ``title`` among the other parameters.
 PLAYER_SHORTCODE_RE = re.compile(r"^[ \t]*\{\{([<%])\s*(youtube|vimeo)\s+([^\n]*?)\s*[>%]\}\}[ \t]*$", re.M)
+INLINE_PLAYER_RE = re.compile(r"\{\{([<%])\s*(youtube|vimeo)\s+([^\n]*?)\s*[>%]\}\}")  # one between words
 PLAYER_PAGES = {"youtube": "https://www.youtube.com/watch?v=", "vimeo": "https://vimeo.com/"}
 
 
 def _players(body: str, first_line: int, notes: list[str]) -> str:
-    """``body`` with each of Hugo's ``youtube`` and ``vimeo`` shortcodes alone on its line a link to the video's
-    page, named by its ``title`` where it has one, noted as an ``<iframe>`` made a link is
-    (``importer_html.iframe_link``): kept, the page would load the provider's player before the reader chose to.
-    Lines keep their numbers; one in a code block stays as written."""
+    """``body`` with each of Hugo's ``youtube`` and ``vimeo`` shortcodes, alone on its line or within a
+    paragraph's text (``_inline_shortcodes``), a link to the video's page, named by its ``title`` where it has one,
+    noted as an ``<iframe>`` made a link is (``importer_html.iframe_link``): kept, the page would load the
+    provider's player before the reader chose to. Lines keep their numbers; one in code stays as written."""
     from .rawhtml import web_host
 
     in_code = _code_lines(body) if PLAYER_SHORTCODE_RE.search(body) else frozenset()
 
-    def link(match: re.Match) -> str:
-        if body.count("\n", 0, match.start()) in in_code:
-            return match.group(0)
+    def link(match: re.Match) -> str | None:
         named, positional = _shortcode_params(match.group(3))
         video = (named.get("id") or (positional[0] if positional else "")).strip()
         if not re.fullmatch(r"[\w-]+", video):
-            return match.group(0)
+            return None
         page = PLAYER_PAGES[match.group(2)] + video
         notes.append(f"embed kept as a link: {page} (Hugo's {match.group(2)} shortcode: a page loads nothing from "
                      f"{web_host(page)} until the reader follows the link)")
         title = " ".join(named.get("title", "").split())
         return _markdown_link(page, title or page)
 
-    return PLAYER_SHORTCODE_RE.sub(link, body)
+    def alone(match: re.Match) -> str:
+        return match.group(0) if body.count("\n", 0, match.start()) in in_code else link(match) or match.group(0)
+
+    body = PLAYER_SHORTCODE_RE.sub(alone, body)
+    return _inline_shortcodes(body, INLINE_PLAYER_RE, lambda match, index, last: link(match))
 
 
 # The note boxes of Hugo's common themes, each an opening and a closing shortcode on lines of their own: hint (Book),

@@ -1511,3 +1511,56 @@ def test_importing_saved_pages_a_feed_and_copied_text_again_leaves_out_what_the_
     assert "import: 5 articles imported before, not written again (5 deleted since)" in out
     project.run("import", "--again", str(folder))
     assert sorted(p.relative_to(project.root).as_posix() for p in (project.root / "source_de").glob("*.md")) == made
+
+
+def test_a_hugo_figure_within_a_paragraph_is_its_image_there_and_the_page_shows_no_shortcode(project, tmp_path,
+                                                                                              browser):
+    """A ``figure`` shortcode between a paragraph's words (``{{< >}}`` or ``{{% %}}``) stayed as text, so the page
+    showed '{{< figure src=… >}}' to readers, while one on a line of its own became its image. It is its image in
+    that place now, its caption a paragraph after the paragraph (where Hugo's <figure> ended it); one in a code span
+    stays as written, and a shortcode verlag cannot write as Markdown is still kept and named at its line."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    from conftest import serving
+    from test_import_web_copy import png
+
+    site = tree(tmp_path / "site", {
+        "hugo.toml": 'baseURL = "https://praxis.example/"\n',
+        "content/posts/minze/minze.png": png(40, 30),
+        "content/posts/minze/index.md": '+++\ntitle = "Minze im Tee"\ndate = 2024-09-01\n+++\n\n'
+                                        'Ein Zweig {{< figure src="minze.png" alt="Ein Minzezweig" '
+                                        'caption="Minze aus dem Garten" >}} reicht für eine Kanne\n'
+                                        "und schmeckt frisch.\n\n"
+                                        'Getrocknet {{% figure src="minze.png" alt="Getrocknete Minze" %}} auch, '
+                                        'geschrieben `{{< figure src="minze.png" >}}` in Hugo.\n\n'
+                                        "Dazu {{< gist anna 4e1b2c >}} hier.\n",
+    })
+    out = project.run("import", str(site)).output
+    text = project.read("source_de/minze-im-tee.md")
+    assert text.endswith(
+        "---\nEin Zweig ![Ein Minzezweig](bilder/minze.png) reicht für eine Kanne\nund schmeckt frisch.\n\n"
+        "Minze aus dem Garten\n\nGetrocknet ![Getrocknete Minze](bilder/minze.png) auch, geschrieben "
+        '`{{< figure src="minze.png" >}}` in Hugo.\n\nDazu {{< gist anna 4e1b2c >}} hier.\n'), text
+    assert "line 6: Hugo figure minze.png as an image with its caption below it" in out, out
+    assert "line 9: Hugo figure minze.png as an image\n" in out, out
+    assert f"shortcodes or template tags kept as text ({site / 'content/posts/minze/index.md'}:11)" in out, out
+    project.write("source_de/minze-im-tee.md", text.replace("draft: true\n", ""))
+    built = project.run("build").output
+    named = [line for line in built.splitlines() if "shortcode" in line]
+    assert len(named) == 1 and named[0].startswith(
+        "warning: source_de/minze-im-tee.md:15: Hugo shortcode {{< gist anna 4e1b2c >}} is not Markdown"), built
+    server = serving(project.root)
+    base = next(server)
+    try:
+        browser.get(f"{base}/de/minze-im-tee/")
+        WebDriverWait(browser, WALL).until(lambda driver: driver.execute_script(
+            "return document.readyState === 'complete' && [...document.images].every(i => i.complete)"))
+        body = browser.find_element(By.CSS_SELECTOR, ".article-body")
+        assert [img.get_attribute("alt") for img in body.find_elements(By.TAG_NAME, "img")] == [
+            "Ein Minzezweig", "Getrocknete Minze"]
+        assert all(img.get_property("naturalWidth") > 0 for img in body.find_elements(By.TAG_NAME, "img"))
+        assert "{{% figure" not in body.text and body.text.count("{{< figure") == 1, body.text
+        assert body.find_element(By.TAG_NAME, "code").text == '{{< figure src="minze.png" >}}'
+    finally:
+        server.close()

@@ -422,3 +422,43 @@ def test_a_wordpress_embed_blocks_caption_names_its_link(project, tmp_path):
         f"---\n{LEAD}\n\n[Dehnen am *Morgen*: drei Minuten]({video})\n\n<{vimeo}>\n\n"
         f"Mehr dazu [im Beitrag]({HOST}/dehnen/)\n\n{CARE}\n")
     assert f"embed {video} kept as a link named by its caption: Dehnen am Morgen: drei Minuten" in out
+
+
+def test_a_legal_page_from_a_wordpress_export_or_a_hugo_site_has_no_author_nor_does_its_built_page(tmp_path):
+    """A WordPress page's ``dc:creator`` (the login of whoever saved it) and a Hugo page's ``author`` made the
+    Impressum's ``author:`` (a Hugo one was imported as an article beside init's template), and verlag.toml's
+    author filled it in where the source named none. A legal page gets no author from anywhere (the note names the
+    one left out), a Hugo site's Impressum is the legal page as a WordPress one is, and the built page names no
+    author (a page of seiten/ shows no byline, nor structured data), even one written by hand; a post keeps its
+    author."""
+    project = Project(tmp_path / "praxis")
+    project.run("init")
+    project.write("verlag.toml", project.read("verlag.toml").replace('author = ""', 'author = "Anna Berger"'))
+    creator = "<dc:creator><![CDATA[kl]]></dc:creator>"
+    path = export(tmp_path,
+                  post("Datenschutzerklärung", CARE, post_id=3, name="datenschutzerklaerung", kind="page",
+                       link=f"{HOST}/datenschutzerklaerung/") + creator,
+                  post("Holunder", LEAD, post_id=41, name="holunder", link=f"{HOST}/2024/05/holunder/") + creator)
+    hugo = tmp_path / "hugo"
+    (hugo / "content").mkdir(parents=True)
+    (hugo / "hugo.toml").write_text('baseURL = "https://praxis-am-bach.example/"\n', encoding="utf-8")
+    (hugo / "content" / "impressum.md").write_text(
+        f'---\ntitle: "Impressum"\nauthor: "Lena Brandt"\ndate: 2024-03-01\n---\n\n{LEAD}\n', encoding="utf-8")
+    out = project.run("import", str(path), str(hugo / "content" / "impressum.md")).output
+    assert "author left out: kl (a legal page has no byline)" in out, out
+    assert "author left out: Lena Brandt (a legal page has no byline)" in out, out
+    assert out.count("  replaced the template 'verlag init' wrote there") == 2, out
+    for page in ("seiten/datenschutz.md", "seiten/impressum.md"):
+        assert "author" not in project.read(f"source_de/{page}").split("---\n")[1], page
+    assert "author: kl\n" in project.read("source_de/holunder.md")
+    assert sources(project) == ["holunder.md", "seiten/datenschutz.md", "seiten/impressum.md", "willkommen.md"]
+    for rel in ("source_de/seiten/impressum.md", "source_de/seiten/datenschutz.md", "source_de/holunder.md"):
+        project.write(rel, project.read(rel).replace("draft: true\n", ""))
+    impressum = project.read("source_de/seiten/impressum.md")
+    project.write("source_de/seiten/impressum.md", impressum.replace("title: Impressum\n",
+                                                                    "title: Impressum\nauthor: Lena Brandt\n"))
+    project.run("build")
+    for slug in ("impressum", "datenschutz"):
+        html = project.read(f"site/de/{slug}/index.html")
+        assert '"author"' not in html and "Lena Brandt" not in html and '"kl"' not in html, html
+    assert '"author": {\n  "@type": "Person",\n  "name": "kl"' in project.read("site/de/holunder/index.html")

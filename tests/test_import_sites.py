@@ -504,3 +504,25 @@ def test_the_commands_verlag_suggests_quote_a_path_with_a_space(project, tmp_pat
     assert shlex.split(command)[-1] == str(english)
     project.run(*shlex.split(command))
     assert "msgstr \"Many of my patients" in project.read("translations/en/kraeutertee-am-abend.po")
+
+
+def test_a_hugo_video_shortcode_between_a_paragraphs_words_becomes_a_link_there(project, tmp_path):
+    """Hugo's ``youtube`` and ``vimeo`` shortcodes became links only alone on their line: one within a
+    paragraph's text (``{{< >}}`` or ``{{% %}}``) stayed as text, so the page showed '{{< youtube … >}}'. It is the
+    link to the video's page in that place now, said at its line of the article; one in a code span stays as
+    written."""
+    site = tree(tmp_path / "hugo", {
+        "hugo.toml": 'baseURL = "https://kraeuter.example/"\n',
+        "content/posts/holunder.md": '+++\ntitle = "Holunder ernten"\ndate = 2024-06-10\n+++\n\n'
+                                     "Wie es geht, zeigt {{< youtube abcDEF12345 >}} in zwei Minuten,\n"
+                                     'das Trocknen {{% vimeo id="76979871" title="Holunder trocknen" %}} danach '
+                                     "(in Hugo `{{< vimeo 76979871 >}}`).\n",
+    })
+    out = project.run("import", str(site)).output
+    body = project.read("source_de/holunder-ernten.md").split("---\n", 2)[2]
+    assert body == ("Wie es geht, zeigt <https://www.youtube.com/watch?v=abcDEF12345> in zwei Minuten,\n"
+                    "das Trocknen [Holunder trocknen](https://vimeo.com/76979871) danach "
+                    "(in Hugo `{{< vimeo 76979871 >}}`).\n"), body
+    assert "line 9: embed kept as a link: https://www.youtube.com/watch?v=abcDEF12345 (Hugo's youtube" in out, out
+    assert "line 10: embed kept as a link: https://vimeo.com/76979871 (Hugo's vimeo shortcode" in out, out
+    assert "kept as text" not in out, out
