@@ -112,7 +112,8 @@ def index_site(site: Path, scratch: Path, folders: Sequence[str] = (), jobs: int
 def _index(binary: str, site: Path, tmp: Path, folders: Sequence[str], jobs: int, old: Path | None,
            record: dict[str, str], verified: dict[str, str]) -> Path | None:
     """Index ``site`` in parts (or in one run) into ``tmp/pagefind``, each run starting from the files of its
-    languages the ``old`` bundle has that ``record`` names (None: from nothing); that folder, or None when a carried
+    languages the ``old`` bundle has that ``record`` names (None: from nothing); when a part's run fails, one run
+    over the whole site, whose failure is raised (``VerlagError``); that folder, or None when a carried
     file does not hold the data ``record`` says or another Pagefind version made them (``_settle``, which puts the
     SHA-256 of each carried file's data in ``verified``)."""
     fresh = tmp / BUNDLE
@@ -123,10 +124,13 @@ def _index(binary: str, site: Path, tmp: Path, folders: Sequence[str], jobs: int
         seeds = [{rel: path for rel, path in carried.items()
                   if (_language(rel) == names[0].lower() if names[0] in folders else _language(rel) not in own)}
                  for names in parts]
-        bundles = _run(binary, site, tmp, parts, jobs, seeds)
-        if not all(_settle(bundle, seed, old, record, verified) for bundle, seed in zip(bundles, seeds)):
+        try:
+            bundles = _run(binary, site, tmp, parts, jobs, seeds)
+        except VerlagError:  # Pagefind fails a part none of whose pages holds a word to index (a translation shown
+            bundles = []     # all in German, left out of its index): one run over the whole site indexes it or says why
+        if bundles and not all(_settle(bundle, seed, old, record, verified) for bundle, seed in zip(bundles, seeds)):
             return None
-        if _merge(bundles, parts, site, fresh):
+        if bundles and _merge(bundles, parts, site, fresh):
             return fresh
     whole = _run(binary, site, tmp / "whole", [None], 1, [carried])[0]
     return whole.rename(fresh) if _settle(whole, carried, old, record, verified) else None

@@ -277,8 +277,8 @@ def test_a_part_that_fails_is_reported_and_the_last_index_stays(tmp_path, monkey
     index_site(site, tmp_path / ".verlag", ["en", "fr"], 2)
     before = _bundle(site)
     fake = tmp_path / "pagefind"
-    fake.write_text('#!/bin/sh\ncase "$*" in *fr/*) echo "Error: no space left on device" >&2; exit 1;; esac\n'
-                    'exec "$REAL" "$@"\n')
+    fake.write_text('#!/bin/sh\ncase "$*" in *fr/*|*--silent) echo "Error: no space left on device" >&2; exit 1;; '
+                    'esac\nexec "$REAL" "$@"\n')  # the French part, and the run over the whole site after it
     fake.chmod(0o755)
     from pipeline import search
 
@@ -289,6 +289,35 @@ def test_a_part_that_fails_is_reported_and_the_last_index_stays(tmp_path, monkey
         index_site(site, tmp_path / ".verlag", ["en", "fr"], 2)
     assert _bundle(site) == before
     assert not list((tmp_path / ".verlag").glob("pagefind-*"))
+
+
+def test_a_translation_shown_all_in_german_is_indexed_in_one_run_not_refused(tmp_path, monkeypatch):
+    """Pagefind fails a run none of whose pages holds a word it indexes ("the directory passed to Pagefind was
+    empty"): an English edition published with only a tag translated is German left out of its index."""
+    german = '<p lang="de" data-pagefind-ignore="">Ein Kräutertee wärmt am Abend.</p>'
+    pages = {**{rel: page for rel, page in SITE.items() if not rel.startswith("en/")},
+             "en/tee/index.html": _page("en", "Herbal tea", "").replace("<h1>Herbal tea</h1><p></p>",
+                                                                        '<h1 lang="de" data-pagefind-ignore="all">'
+                                                                        f"Kräutertee</h1>{german}")}
+    whole, _ = _indexed(tmp_path, monkeypatch, "one", pages, 1)
+    parts, runs = _indexed(tmp_path, monkeypatch, "parts", pages, 2)
+    assert runs[0] == "en/**/*.html" and runs[-1] is None  # the English part failed: the whole site in one run
+    assert parts == whole
+    assert "en" not in json.loads(parts["pagefind-entry.json"])["languages"]
+
+
+def test_build_with_jobs_publishes_an_edition_whose_words_are_all_german(project):
+    """The fresh-user trial's site: one article, min_translated = 1, only its tag translated."""
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n\n'
+                  '[publish]\nmin_translated = 1\n')
+    project.write("source_de/tee.md", article("Kräutertee", "Ein Kräutertee wärmt am Abend.", tags=["Tee"]))
+    project.run("extract")
+    review(project, "en", "tee", {("tag", "Tee"): "Tea"})
+    result = project.run("build", "-j", "2")
+    assert "Pagefind" not in result.output
+    entry = json.loads((project.root / "site/pagefind/pagefind-entry.json").read_text())
+    assert set(entry["languages"]) == {"de"}
+    assert (project.root / "site/en/tee/index.html").is_file()
 
 
 def test_the_languages_verlag_calls_stemmed_are_those_the_installed_pagefind_stems(tmp_path):
