@@ -52,7 +52,8 @@ from .markup import analyse, without_code_spans
 from .media import (RECORD, article_link_problem, collect_media, linked_article, outdated_variants, stale_originals,
                     stored_references)
 from .moved import moved_paths
-from .numberwords import as_digits, german_number_words, german_quantities, quantities, spelled_numbers
+from .numberwords import (as_digits, german_number_words, german_quantities, quantities, spelled_as_digits,
+                          spelled_numbers)
 from .orphans import find_orphans, unreadable
 from .practice import unfilled, unfilled_message
 from .published import PAGE_PATH, PlannedPages
@@ -537,6 +538,10 @@ def check_numbers(entry, ctx):
     regional = _READERS_UNITS.get(_region(ctx.lang), {})
     tgt_units = Counter(regional.get(unit, unit) for unit in units(said, ctx.lang, ctx.source_lang))
     unit_missing, unit_added = _differences(src_units, tgt_units)
+    if unit_missing and spelled_numbers(said, ctx.lang):  # "2 Liter": "two litres", a unit after a spelled number
+        tgt_units = Counter(regional.get(unit, unit)
+                            for unit in units(spelled_as_digits(said, ctx.lang), ctx.lang, ctx.source_lang))
+        unit_missing, unit_added = _differences(src_units, tgt_units)
     if unit_added and ctx.source_lang == "de" and german_number_words(german):  # eineinhalb Liter: 1.5 l
         src_units = Counter(units(as_digits(german_prose), ctx.lang, ctx.source_lang))
         unit_missing, unit_added = _differences(src_units, tgt_units)

@@ -126,6 +126,19 @@ def as_digits(text: str) -> str:
     return _WORD.sub(lambda m: _value(m.group().lower()) or m.group(), text)
 
 
+def spelled_as_digits(text: str, lang: str) -> str:
+    """``text`` (without its ``_MARKS``) with every number ``spelled_numbers`` finds in ``lang`` written in digits
+    ("two litres" -> "2 litres"), so that the unit after it is read as a number's unit, as ``as_digits`` does for
+    the German."""
+    text = _unmarked(text)[0]
+    out, last = [], 0
+    for m, value in sorted(_spelled(text, lang), key=lambda found: found[0].start()):
+        if m.start() >= last:
+            out += [text[last:m.start()], value]
+            last = m.end()
+    return "".join(out) + text[last:]
+
+
 _APOSTROPHES = "\u02bc'\u2019"
 _SPELLED = [*range(21), *range(30, 101, 10), 1000]  # what prose spells out; 21 is written "21"
 
