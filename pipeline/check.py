@@ -972,10 +972,12 @@ def german_copy(entry: polib.POEntry, ctx: Context) -> bool:
 
 
 def german_draft(entry: polib.POEntry, ctx: Context) -> bool:
-    """Whether ``entry`` is a machine draft (fuzzy, ``entry_state`` MACHINE) that is a German copy
-    (``german_copy``): an engine's answer of the German unchanged, which ``check_catalog`` reports once as such,
-    without the target language's checks (typography, glossary) on German text."""
-    return entry.fuzzy and german_copy(entry, ctx) and entry_state(entry) == MACHINE
+    """Whether ``entry`` is a machine draft (fuzzy, ``entry_state`` MACHINE) that is its German as it is at any
+    length (``german_unchanged``: "Gute Nacht!", "Tinnitus"; names, numbers and do-not-translate terms aside): an
+    engine's answer of the German unchanged, which ``check_catalog`` reports once as such, without the target
+    language's checks (typography, glossary) on German text, and which an edition shows as German
+    (``german_copies``)."""
+    return entry.fuzzy and entry_state(entry) == MACHINE and german_unchanged(entry.msgid, entry.msgstr, ctx)
 
 
 def german_unchanged(msgid: str, text: str, ctx: Context) -> bool:
