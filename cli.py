@@ -1110,9 +1110,12 @@ def rare_collections():
         gc.set_threshold(*before)
 
 
-def run_build(config, quiet: bool = False, jobs: int | None = None, unread: bool = True):
+def run_build(config, quiet: bool = False, jobs: int | None = None, unread: bool = True,
+              told: dict[str, tuple[int, int] | None] | None = None):
     """editions -> site; the site is built even when some catalogs could not be read. ``unread``: warn of the
-    Markdown files in source_de/'s subfolders no article is read from (``publish``'s extract did already)."""
+    Markdown files in source_de/'s subfolders no article is read from (``publish``'s extract did already);
+    ``told``: ``serve``'s record of those it warned of this session (``_untold``), each warned of again only once
+    it changes, not at every rebuild."""
     from pipeline.editions import build_editions, edition_files
     from pipeline.fsutil import relpath
     from pipeline.site import MACHINE_UNSHOWN, NOTHING_YET, PSEUDO_SIGNED, SiteResult, build_site
@@ -1160,7 +1163,10 @@ def run_build(config, quiet: bool = False, jobs: int | None = None, unread: bool
 
     for note in [*site.notes, *unsaid(config, site.advice)]:
         click.echo(f"note: {note}")
-    for warning in [*site.warnings, *map(unread_message, unread_sources(config) if unread else [])]:
+    unread_refs = unread_sources(config) if unread else []
+    if told is not None:
+        unread_refs = _untold(config, unread_refs, told)
+    for warning in [*site.warnings, *map(unread_message, unread_refs)]:
         click.echo(f"warning: {warning}", err=True)
     for lang, slugs in sorted(site.held_back.items()):
         figures = [f"{slug} ({site.shortfall[(lang, slug)]})" if (lang, slug) in site.shortfall else slug
@@ -1190,6 +1196,24 @@ def run_build(config, quiet: bool = False, jobs: int | None = None, unread: bool
                 + (f" ({same} checked, unchanged)" if same else ""))
     click.echo(f"build: {editions}, {counted(result.skipped, 'article')} unchanged; {made}")
     return result.errors + site.errors, site
+
+
+def _untold(config, refs: list[str], told: dict[str, tuple[int, int] | None]) -> list[str]:
+    """Of ``refs`` (project-relative files), those ``told`` does not hold with the size and modification time they
+    have now; ``told`` then holds ``refs`` as they are, so a file moved out of the subfolder and back, or edited, is
+    warned of again."""
+    now: dict[str, tuple[int, int] | None] = {}
+    for ref in refs:
+        try:
+            stat = (config.root / ref).stat()
+        except OSError:  # gone since it was listed: warned of as found, once
+            now[ref] = None
+        else:
+            now[ref] = (stat.st_size, stat.st_mtime_ns)
+    fresh = [ref for ref in refs if ref not in told or told[ref] != now[ref] or now[ref] is None]
+    told.clear()
+    told.update(now)
+    return fresh
 
 
 def _behind_template(config, templates, lang: str, slug: str) -> bool:
@@ -1353,16 +1377,17 @@ def serve(project: Project, port: int, no_build: bool, quiet: bool) -> None:
     from pipeline.site import Urls, load_settings
 
     config = project.config
+    told: dict[str, tuple[int, int] | None] = {}  # the files in source_de/'s subfolders warned of this session
     if not no_build:
         with project.lock():
-            report_errors(run_build(config, quiet=True)[0])
+            report_errors(run_build(config, quiet=True, told=told)[0])
     urls = Urls(load_settings(config).base_url)
     server = make_server(config.site_dir, port, urls.base_path, (config.source_language, *config.languages))
     click.echo(f"serving site/ on http://127.0.0.1:{server.server_address[1]}{urls.base_path} (Ctrl+C stops)")
 
     def rebuild(fresh) -> None:
         with project.lock():
-            report_errors(run_build(fresh, quiet=True)[0])
+            report_errors(run_build(fresh, quiet=True, told=told)[0])
 
     def report(exc: Exception) -> None:
         report_errors([exc if isinstance(exc, VerlagError) else VerlagError(f"rebuild failed: {exc}")])
