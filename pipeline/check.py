@@ -1947,7 +1947,7 @@ def article_link_findings(config: Config, sources: Sources, slugs: list[str] | N
     A link that leads to an article only through a rename verlag knows (``renames.link_names``: the old file
     ``alt.md`` of a renamed article) is a ``renamed-link`` warning instead: the pages link the article, but only
     while ``.verlag/`` remembers the rename, which git leaves out; it names the file to link instead."""
-    from .site import Urls, static_names
+    from .site import Urls, site_image, static_names
 
     published = [a for a in (*sources.articles, *sources.german_only) if not a.draft]
     names, renamed = {a.slug for a in published}, old_names(published)
@@ -1958,8 +1958,24 @@ def article_link_findings(config: Config, sources: Sources, slugs: list[str] | N
               if (config.site_dir / urls.file(urls.path("article", config.source_language, slug))).is_file()}
     moved = moved_paths(config)  # the old site's addresses redirects.txt answers
     static = static_names(config, config.section("site").get("search", True) is not False)
-    served = (lambda path: urls.serves(path, codes, static) or old_path(path) in moved) if "://" in config.site_url \
-        else None
+    copied: list[set[str]] = []  # the files the build copies to the site's media/, once a link there needs them
+
+    def media(path: str) -> set[str] | None:
+        if urls.media_name(path) is None:
+            return None
+        if not copied:
+            copied.append({*collect_media(config.source_dir, published, languages=config.languages,
+                                          scan=references_or_none).all(), *site_image(config)})
+        return copied[0]
+
+    def references_or_none(article: Article) -> list[tuple[str, int]]:
+        """An article's references; none for one that cannot be parsed, whose error its own links' reading says."""
+        with contain(article.ref, "reading its links", []):
+            return stored_references(config, article)
+        return []
+
+    served = (lambda path: urls.serves(path, codes, static, media(path)) or old_path(path) in moved) \
+        if "://" in config.site_url else None
 
     def static_file(path: str) -> bool:
         return urls.static_name(path) is not None
@@ -1970,13 +1986,14 @@ def article_link_findings(config: Config, sources: Sources, slugs: list[str] | N
             continue
         with contain(article.ref, "reading its links", errors):
             for url, line in stored_references(config, article):
-                problem = article_link_problem(url, names, renamed, served, static_file)
+                problem = article_link_problem(url, names, renamed, served, static_file, urls.media_name)
                 if problem is None:
                     continue
                 if not renames:
                     renames += _renamed_names(config, sources, published)
                 check, target = "article-link", renames[0].get(_link_name(url))
-                if target in by_slug and article_link_problem(url, names, renames[1], served, static_file) is None:
+                if target in by_slug and article_link_problem(url, names, renames[1], served, static_file,
+                                                              urls.media_name) is None:
                     check, problem = "renamed-link", _renamed_link(url, by_slug[target])
                 elif (stem := linked_article(url)) is not None:
                     if unread is None:
