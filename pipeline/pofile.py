@@ -542,6 +542,18 @@ def _byte(match: re.Match, piece: int) -> str:
 _NOT_UTF8 = "their bytes are no UTF-8 text; write the characters themselves"
 
 
+def unescape(text: str) -> str:
+    """The value of one quoted string's text (``text``: between its quotes, escaped as ``escape`` writes it) as GNU
+    gettext's PO lexer reads a msgid (``_decoded``: ``\\a``, octal and hex escapes undone, which
+    ``polib.unescape`` leaves as a backslash and its characters), for verlag's records of a string in a translator
+    comment (``# previous msgid: "…"``), so the value read back is the msgid it was written from. An escape gettext
+    rejects (``\\q``: a record edited by hand) is read as polib reads it."""
+    try:
+        return _decoded([text])
+    except _Invalid:
+        return polib.unescape(text)
+
+
 def _decoded(pieces: list[str]) -> str:
     """The value of a string's quoted ``pieces`` (escaped text) as GNU gettext reads it: each piece's escapes
     undone and the piece cut at a NUL (gettext's strings are C strings: ``"a\\0b" "c"`` is ``ac``), the bytes of
