@@ -702,12 +702,38 @@ def parse(text: str, wrapwidth: int = 78) -> polib.POFile:
     if _ODD_ESCAPE.search(text):
         text = _polib_strings(text)
     po = polib.pofile(_GettextLines(text), wrapwidth=wrapwidth)
-    # references polib cut at a file name's blanks, joined again by a space
-    for entry in po if _ISOLATE_START in text else ():
-        if any(_ISOLATE_START in path for path, _ in entry.occurrences):
-            entry.occurrences = references(" ".join(f"{path}:{line}" if line else path
-                                                    for path, line in entry.occurrences))
+    if _ISOLATE_START in text:
+        _isolated_references(po, text)
     return po
+
+
+def _isolated_references(po: polib.POFile, text: str) -> None:
+    """The references of each entry of ``po`` (polib's reading of ``text``) that has an isolated file name, read
+    again from its ``#:`` lines as gettext 0.22 reads them (``references``, line by line): polib cut the name at
+    its blanks, and joining its words again with a space made a tab or a run of spaces one space and ran a name
+    whose U+2069 is missing on into the next line's references. polib reads the ``#:`` lines in order, one
+    reference a word, so an entry's lines are the next ones whose words it holds; where they do not add up
+    (a line polib reads otherwise), ``po`` keeps polib's words."""
+    lines = []
+    for line in _LINE.findall(text):
+        line = line.strip()
+        if line.startswith("#~ ") and len(line.split(None, 1)) > 1:  # an obsolete entry's, as polib reads it
+            line = line[3:].strip()
+        if len(line.split(None, 1)) > 1 and line.split(None, 1)[0] == "#:":
+            lines.append(line[3:])
+    read, at = {}, 0
+    for n, entry in enumerate(po):
+        left, taken = len(entry.occurrences), []
+        while left > 0 and at < len(lines):
+            taken.append(lines[at])
+            left -= len(lines[at].split())
+            at += 1
+        if left:
+            return
+        if any(_ISOLATE_START in line for line in taken):
+            read[n] = [found for line in taken for found in references(line)]
+    for n, found in read.items():
+        po[n].occurrences = found
 
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+")  # a line and its end: LF, CRLF or CR
