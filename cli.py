@@ -68,8 +68,9 @@ class Project:
         root = self.config.root.absolute()
         target = Path(path).absolute()
         if not target.is_relative_to(root):
-            return str(path)
-        return Path(os.path.relpath(target, self.given.absolute() if self.explicit else Path.cwd())).as_posix()
+            return shown_path(path)
+        here = self.given.absolute() if self.explicit else Path.cwd()
+        return shown_path(Path(os.path.relpath(target, here)).as_posix())
 
     def lock(self):
         """The project lock (``pipeline.lock``): waits for another writing verlag, or fails with --no-wait."""
@@ -311,7 +312,7 @@ def init(project: Project, name, author: str, base_url, languages: str, quiet: b
     here = project.root.resolve() == Path.cwd().resolve()
     where = "" if here else f"{project.root}/"  # the files as the author reaches them from where init ran
     for path in [] if quiet else files:
-        click.echo(f"created {path}")
+        click.echo(f"created {shown_path(path)}")
     click.echo(f"init: {counted(len(files), 'file')} created in {where or './'}")
     for item in todo:
         click.echo(f"still to fill in {where}verlag.toml: {item}")
@@ -470,7 +471,7 @@ def _import_articles(project: Project, sources, year: int | None, kind: str | No
                     articles.append(article)
             for problem in problems:
                 if isinstance(problem, PostList) and source.is_dir():  # a folder's list page: part of a saved blog
-                    click.echo(f"skipped {file}: {problem.what}, not an article")
+                    click.echo(f"skipped {shown_path(file)}: {problem.what}, not an article")
                 else:
                     errors.append(problem)
     written, unfinished = 0, []
@@ -492,18 +493,19 @@ def _import_articles(project: Project, sources, year: int | None, kind: str | No
     for placed in placements:
         if placed.imported_as:
             before = project.shown(placed.imported_as)
-            click.echo(f"skipped {placed.article.source}: already imported as {before}")
+            click.echo(f"skipped {shown_path(placed.article.source)}: already imported as {before}")
             continue
         gone = known.get(record_key(placed.article) or "")
         if gone is not None and not again and not (config.root / gone).exists():
-            click.echo(f"skipped {placed.article.source}: imported before as {gone}, which was deleted since; to "
-                       f"bring it back restore it (git restore {shlex.quote(gone)}) or import again with --again")
+            click.echo(f"skipped {shown_path(placed.article.source)}: imported before as {shown_path(gone)}, which "
+                       f"was deleted since; to bring it back restore it (git restore {shown_path(shlex.quote(gone))}) "
+                       "or import again with --again")
             deleted.append(placed)
             continue
         verb = "would write" if dry_run else "wrote"
         renamed = placed.kept_catalogs or placed.renamed_from or placed.replaces_template or placed.unfilled_holder
         if renamed or not quiet:  # under -q, only an article placed under another name than its own (or a page's)
-            click.echo(f"{verb} {project.shown(placed.path)} (from {placed.article.source})")
+            click.echo(f"{verb} {project.shown(placed.path)} (from {shown_path(placed.article.source)})")
         if placed.kept_catalogs:
             click.echo(f"  slug {placed.renamed_from!r} has the catalogs kept from a deleted article: "
                        f"{', '.join(project.shown(p) for p in placed.kept_catalogs)}; named "
@@ -525,7 +527,7 @@ def _import_articles(project: Project, sources, year: int | None, kind: str | No
         for note in [] if quiet else placed.article.notes:
             click.echo(f"  {note}")
         for image, target in [] if quiet else placed.images:
-            click.echo(f"  image {image.name} -> {relpath(target, config.source_dir)}")
+            click.echo(f"  image {shown_path(image.name)} -> {shown_path(relpath(target, config.source_dir))}")
         errors.extend(placed.unreadable)
         if dry_run:
             if not quiet:
@@ -571,11 +573,12 @@ def _import_articles(project: Project, sources, year: int | None, kind: str | No
     for root in hugo_sites:
         zone = hugo_settings(root).get("timezone")
         if isinstance(zone, str) and zone.strip() and not config.timezone:
-            click.echo(f"note: {root}: Hugo's timeZone is {zone.strip()!r} (the imported times carry it), verlag.toml "
-                       "sets no timezone, so the times you write without a zone from now on are read in UTC; add "
-                       f"timezone = \"{zone.strip()}\" to the top of verlag.toml (before its first [section])")
+            click.echo(f"note: {shown_path(root)}: Hugo's timeZone is {zone.strip()!r} (the imported times carry "
+                       "it), verlag.toml sets no timezone, so the times you write without a zone from now on are "
+                       f"read in UTC; add timezone = \"{zone.strip()}\" to the top of verlag.toml (before its first "
+                       "[section])")
     for file, warning in stay_remote(placements, config.source_dir.name, uploads):
-        click.echo(f"warning: {file}: {warning}", err=True)
+        click.echo(f"warning: {shown_path(file)}: {warning}", err=True)
     added = _say_old_addresses(config, hugo_sites, jekyll_sites, exports, dry_run, private, quiet)
     aligned = 0
     if found:
@@ -583,7 +586,8 @@ def _import_articles(project: Project, sources, year: int | None, kind: str | No
         for translation, p in beside:
             if p.path in gone:
                 named = translation.article.source if translation.exported else translation.file
-                click.echo(f"skipped {named}: the {translation.lang} translation of {gone[p.path].article.source}, "
+                click.echo(f"skipped {shown_path(named)}: the {translation.lang} translation of "
+                           f"{shown_path(gone[p.path].article.source)}, "
                            "left out with it (deleted since; --again brings both back)")
         dropped = {id(t) for t, p in beside if p.path in gone}
         found = [t for t in found if id(t) not in dropped]
@@ -627,8 +631,8 @@ def _import_site_translations(config, found, beside, dry_run: bool, translator: 
     aligned = {t.article.source for t, _ in beside}
     for translation in (t for t in found if t.article.source not in aligned):  # its German page was not imported
         named = translation.article.source if translation.exported else translation.file
-        click.echo(f"skipped {named}: its German page {translation.original} was not imported (see its "
-                   "error)")
+        click.echo(f"skipped {shown_path(named)}: its German page {shown_path(translation.original)} was not "
+                   "imported (see its error)")
     if not dry_run and beside:
         read_sources(config, remember=True)  # each alignment reads the sources: from .verlag/ once they are known
     for translation, p in beside:
@@ -636,9 +640,9 @@ def _import_site_translations(config, found, beside, dry_run: bool, translator: 
         file, lang = translation.file, translation.lang
         named = translation.article.source if translation.exported else file
         if dry_run:
-            click.echo(f"would align {named} as the {lang} translation of {target} (once that is written)")
+            click.echo(f"would align {shown_path(named)} as the {lang} translation of {target} (once that is written)")
             continue
-        click.echo(f"import: {named} as the {lang} translation of {target} (made by hand)")
+        click.echo(f"import: {shown_path(named)} as the {lang} translation of {target} (made by hand)")
         slug = likely_slug(p.path)  # written now, or imported before and perhaps renamed by its slug line since
         made_by = translator or (translation.article.meta.get("author") if translation.exported else None)
         try:
@@ -725,12 +729,12 @@ def _say_folder(folder: Path, chosen) -> None:
     parts = [counted(n, noun) for n, noun in ((len(chosen.skipped) - folders, "file"), (folders, "folder")) if n]
     left = f"; {' and '.join(parts)} left out:" if parts else ""
     aligned = f", {counted(len(chosen.translations), 'translation')} to align" if chosen.translations else ""
-    click.echo(f"import: {folder} {what}: {counted(len(chosen.files), 'file')} to read (drafts of the old blog "
-               f"too, as drafts){aligned}{left}")
+    click.echo(f"import: {shown_path(folder)} {what}: {counted(len(chosen.files), 'file')} to read (drafts of the "
+               f"old blog too, as drafts){aligned}{left}")
     for root, site in chosen.sites:
-        click.echo(f"  {root}/ read as {site}")
+        click.echo(f"  {shown_path(root)}/ read as {site}")
     for path, why in chosen.skipped:
-        click.echo(f"  skipped {path}{'/' if path.is_dir() else ''}: {why}")
+        click.echo(f"  skipped {shown_path(path)}{'/' if path.is_dir() else ''}: {why}")
 
 
 JOBS = click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
@@ -768,7 +772,7 @@ def run_extract_check(config, keep_typo_fixes: bool = False, jobs: int | None = 
         click.echo(f"warning: {warning}", err=True)
     say_sentences(result.sentences)
     for outdated in result.outdated:
-        click.echo(f"{outdated.path}: out of date with the German: {outdated.why}")
+        click.echo(f"{shown_path(outdated.path)}: out of date with the German: {outdated.why}")
     if result.errors:
         fail("extract --check", result.errors, writes=False)
     if result.outdated:
@@ -803,7 +807,7 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
     def say(what: str, path, note: str = "") -> None:
         done[what] += 1
         if not quiet or what in ("removed", "renamed"):
-            click.echo(f"{what} {path}{note}")
+            click.echo(f"{what} {shown_path(path)}{note}")
 
     try:  # the website's own words: a broken site.po must not hide what the articles' run did
         for path, new in update_site_catalogs(config, result.warnings):
@@ -1106,9 +1110,12 @@ def rare_collections():
         gc.set_threshold(*before)
 
 
-def run_build(config, quiet: bool = False, jobs: int | None = None, unread: bool = True):
+def run_build(config, quiet: bool = False, jobs: int | None = None, unread: bool = True,
+              told: dict[str, tuple[int, int] | None] | None = None):
     """editions -> site; the site is built even when some catalogs could not be read. ``unread``: warn of the
-    Markdown files in source_de/'s subfolders no article is read from (``publish``'s extract did already)."""
+    Markdown files in source_de/'s subfolders no article is read from (``publish``'s extract did already);
+    ``told``: ``serve``'s record of those it warned of this session (``_untold``), each warned of again only once
+    it changes, not at every rebuild."""
     from pipeline.editions import build_editions, edition_files
     from pipeline.fsutil import relpath
     from pipeline.site import MACHINE_UNSHOWN, NOTHING_YET, PSEUDO_SIGNED, SiteResult, build_site
@@ -1125,9 +1132,9 @@ def run_build(config, quiet: bool = False, jobs: int | None = None, unread: bool
             site = SiteResult(errors=[exc], failed=True)
     files.save()  # the files both stages looked up: every edition file there is, so a deleted one's entry goes
     for path in ([] if quiet else [*result.written, *site.written]):
-        click.echo(f"wrote {path}")
+        click.echo(f"wrote {shown_path(path)}")
     for path in [*result.removed, *site.removed]:
-        click.echo(f"removed {path}")
+        click.echo(f"removed {shown_path(path)}")
     for edition, count in sorted(result.held.items()):
         click.echo(f"{edition}: {counted(count, 'segment')} held back by QA errors; run verlag check")
     if result.unmatched:
@@ -1156,7 +1163,10 @@ def run_build(config, quiet: bool = False, jobs: int | None = None, unread: bool
 
     for note in [*site.notes, *unsaid(config, site.advice)]:
         click.echo(f"note: {note}")
-    for warning in [*site.warnings, *map(unread_message, unread_sources(config) if unread else [])]:
+    unread_refs = unread_sources(config) if unread else []
+    if told is not None:
+        unread_refs = _untold(config, unread_refs, told)
+    for warning in [*site.warnings, *map(unread_message, unread_refs)]:
         click.echo(f"warning: {warning}", err=True)
     for lang, slugs in sorted(site.held_back.items()):
         figures = [f"{slug} ({site.shortfall[(lang, slug)]})" if (lang, slug) in site.shortfall else slug
@@ -1186,6 +1196,24 @@ def run_build(config, quiet: bool = False, jobs: int | None = None, unread: bool
                 + (f" ({same} checked, unchanged)" if same else ""))
     click.echo(f"build: {editions}, {counted(result.skipped, 'article')} unchanged; {made}")
     return result.errors + site.errors, site
+
+
+def _untold(config, refs: list[str], told: dict[str, tuple[int, int] | None]) -> list[str]:
+    """Of ``refs`` (project-relative files), those ``told`` does not hold with the size and modification time they
+    have now; ``told`` then holds ``refs`` as they are, so a file moved out of the subfolder and back, or edited, is
+    warned of again."""
+    now: dict[str, tuple[int, int] | None] = {}
+    for ref in refs:
+        try:
+            stat = (config.root / ref).stat()
+        except OSError:  # gone since it was listed: warned of as found, once
+            now[ref] = None
+        else:
+            now[ref] = (stat.st_size, stat.st_mtime_ns)
+    fresh = [ref for ref in refs if ref not in told or told[ref] != now[ref] or now[ref] is None]
+    told.clear()
+    told.update(now)
+    return fresh
 
 
 def _behind_template(config, templates, lang: str, slug: str) -> bool:
@@ -1280,7 +1308,7 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
     if text is None and kind == "markdown":  # else its images and links that are the German's files, as the German's
         text, mapped = hand_translation_text(path, slug, config.source_dir)
         for note in mapped:
-            click.echo(f"import: {path}: {note}")
+            click.echo(f"import: {shown_path(path)}: {note}")
     if text is None and kind not in ("text", "markdown"):  # Markdown, with its front matter, is aligned as it is
         found, problems = read_import(path, kind=kind)
         raise_all(problems)
@@ -1292,7 +1320,7 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
                     return False
 
             post = post_that_translates(path, found, lang, config.source_language, list(config.languages), fits)
-            click.echo(f"import: {post.source} is the post that translates {slug}")
+            click.echo(f"import: {shown_path(post.source)} is the post that translates {slug}")
             text = post_text(post, slug, config.source_dir)
         elif not found:
             raise VerlagError("holds no article to align", path)
@@ -1300,23 +1328,23 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
             text = render_markdown(found[0])
     result = import_translation(config, slug, lang, path, dry_run, text, force, translator)
     if kind == "text" and result.title is not None and not quiet:  # plain text marks no title: say what was taken
-        click.echo(f"import: {path}: {shorten(result.title[1])!r} paired with the German title "
+        click.echo(f"import: {shown_path(path)}: {shorten(result.title[1])!r} paired with the German title "
                    f"{shorten(result.title[0])!r}")
     if result.doubt:
-        click.echo(f"import: {path} does not look like the article's translation ({result.doubt}); imported "
-                   "anyway (--force): every entry fuzzy with '# alignment: low confidence'")
+        click.echo(f"import: {shown_path(path)} does not look like the article's translation ({result.doubt}); "
+                   "imported anyway (--force): every entry fuzzy with '# alignment: low confidence'")
     for sentence in [] if quiet else result.unmatched_german:
-        click.echo(f"unmatched German: {result.source}:{sentence.line}: {shorten(sentence.text)}")
+        click.echo(f"unmatched German: {shown_path(result.source)}:{sentence.line}: {shorten(sentence.text)}")
     for sentence in result.unmatched_translation:
-        click.echo(f"unmatched {lang}: {path}:{sentence.line}: {shorten(sentence.text)} (not written: "
+        click.echo(f"unmatched {lang}: {shown_path(path)}:{sentence.line}: {shorten(sentence.text)} (not written: "
                    "add it to the right entry by hand)")
     for kept in result.kept:
-        click.echo(f"kept: {result.path}: {kept.held} of {shorten(kept.german.text)} "
+        click.echo(f"kept: {shown_path(result.path)}: {kept.held} of {shorten(kept.german.text)} "
                    f"(the import had {shorten(kept.text)})")
     for line, msgid in result.reopened if result.written else ():  # said as extract says it
         click.echo(f"warning: {reopened_warning(result.path, line, msgid)}", err=True)
     action = "would write" if dry_run else "wrote" if result.written else "unchanged"
-    click.echo(f"import: {action} {result.path}: {result.confident} confident (reviewed), {result.low} low "
+    click.echo(f"import: {action} {shown_path(result.path)}: {result.confident} confident (reviewed), {result.low} low "
                f"confidence (fuzzy, '# alignment: low confidence'), {len(result.unmatched_german)} German and "
                f"{counted(len(result.unmatched_translation), f'{lang} sentence')} unmatched, {len(result.kept)} kept, "
                f"{result.already} already there")
@@ -1349,16 +1377,17 @@ def serve(project: Project, port: int, no_build: bool, quiet: bool) -> None:
     from pipeline.site import Urls, load_settings
 
     config = project.config
+    told: dict[str, tuple[int, int] | None] = {}  # the files in source_de/'s subfolders warned of this session
     if not no_build:
         with project.lock():
-            report_errors(run_build(config, quiet=True)[0])
+            report_errors(run_build(config, quiet=True, told=told)[0])
     urls = Urls(load_settings(config).base_url)
     server = make_server(config.site_dir, port, urls.base_path, (config.source_language, *config.languages))
     click.echo(f"serving site/ on http://127.0.0.1:{server.server_address[1]}{urls.base_path} (Ctrl+C stops)")
 
     def rebuild(fresh) -> None:
         with project.lock():
-            report_errors(run_build(fresh, quiet=True)[0])
+            report_errors(run_build(fresh, quiet=True, told=told)[0])
 
     def report(exc: Exception) -> None:
         report_errors([exc if isinstance(exc, VerlagError) else VerlagError(f"rebuild failed: {exc}")])
@@ -1437,7 +1466,7 @@ def review(project: Project, languages, slugs, quiet: bool) -> None:
     with progress_bar("review", lambda: _article_count(config)) as progress:
         result = write_review(config, list(languages) or None, list(slugs) or None, progress=progress)
     for path in result.removed:
-        click.echo(f"removed {path}")
+        click.echo(f"removed {shown_path(path)}")
     click.echo(f"review: {counted(len(result.pages), 'page')} ({result.unchanged} unchanged), "
                f"{counted(len(result.written), 'file')} written; open {(REPORT_DIR / 'index.html').as_posix()}")
     if result.errors:

@@ -27,7 +27,7 @@ from .extracted import GERMAN_FIELD, german_source
 from .fsutil import file_bytes, read_parsed
 from .limits import CATALOG, Limit
 from .markup import analyse
-from .pofile import BadEscape, encode_like, escape, layouts, parse, render_header, render_po, wraps
+from .pofile import BadEscape, encode_like, escape, layouts, parse, render_header, render_po, unescape, wraps
 from .pseudo import is_pseudo
 from .segment import Document, unique_segments
 from .states import HAND, MACHINE, REVIEWED, STALE, UNTRANSLATED
@@ -401,7 +401,7 @@ def _rejoin(pieces: list[str], entry: polib.POEntry) -> str:
     candidates = []
     for joins in itertools.product(*([" ", ""] if h else [" "] for h in hyphen)):
         text = pieces[0] + "".join(j + p for j, p in zip(joins, pieces[1:]))
-        candidates.append((polib.unescape(_PREVIOUS_RE.match(text).group(4)), text))
+        candidates.append((unescape(_PREVIOUS_RE.match(text).group(4)), text))
     context = pieces[0].startswith("previous msgctxt")
     shown, current = ((entry.previous_msgctxt, entry.msgctxt or "") if context
                       else (entry.previous_msgid, entry.msgid))
@@ -489,7 +489,7 @@ class Notes:
             elif _IGNORE_RE.match(text):
                 notes.ignored += [t[len("ignore-"):] for t in re.split(r"[ ,]+", text) if t]
             elif match := _PREVIOUS_RE.match(text):
-                value = polib.unescape(match.group(4))
+                value = unescape(match.group(4))
                 if match.group(1) == "msgctxt":
                     notes.previous_msgctxt = value
                 else:

@@ -987,10 +987,12 @@ def german_copy(entry: polib.POEntry, ctx: Context) -> bool:
 
 
 def german_draft(entry: polib.POEntry, ctx: Context) -> bool:
-    """Whether ``entry`` is a machine draft (fuzzy, ``entry_state`` MACHINE) that is a German copy
-    (``german_copy``): an engine's answer of the German unchanged, which ``check_catalog`` reports once as such,
-    without the target language's checks (typography, glossary) on German text."""
-    return entry.fuzzy and german_copy(entry, ctx) and entry_state(entry) == MACHINE
+    """Whether ``entry`` is a machine draft (fuzzy, ``entry_state`` MACHINE) that is its German as it is at any
+    length (``german_unchanged``: "Gute Nacht!", "Tinnitus"; names, numbers and do-not-translate terms aside): an
+    engine's answer of the German unchanged, which ``check_catalog`` reports once as such, without the target
+    language's checks (typography, glossary) on German text, and which an edition shows as German
+    (``german_copies``)."""
+    return entry.fuzzy and entry_state(entry) == MACHINE and german_unchanged(entry.msgid, entry.msgstr, ctx)
 
 
 def german_unchanged(msgid: str, text: str, ctx: Context) -> bool:
@@ -1960,7 +1962,7 @@ def article_link_findings(config: Config, sources: Sources, slugs: list[str] | N
     A link that leads to an article only through a rename verlag knows (``renames.link_names``: the old file
     ``alt.md`` of a renamed article) is a ``renamed-link`` warning instead: the pages link the article, but only
     while ``.verlag/`` remembers the rename, which git leaves out; it names the file to link instead."""
-    from .site import Urls, static_names
+    from .site import Urls, site_image, static_names
 
     published = [a for a in (*sources.articles, *sources.german_only) if not a.draft]
     names, renamed = {a.slug for a in published}, old_names(published)
@@ -1971,8 +1973,24 @@ def article_link_findings(config: Config, sources: Sources, slugs: list[str] | N
               if (config.site_dir / urls.file(urls.path("article", config.source_language, slug))).is_file()}
     moved = moved_paths(config)  # the old site's addresses redirects.txt answers
     static = static_names(config, config.section("site").get("search", True) is not False)
-    served = (lambda path: urls.serves(path, codes, static) or old_path(path) in moved) if "://" in config.site_url \
-        else None
+    copied: list[set[str]] = []  # the files the build copies to the site's media/, once a link there needs them
+
+    def media(path: str) -> set[str] | None:
+        if urls.media_name(path) is None:
+            return None
+        if not copied:
+            copied.append({*collect_media(config.source_dir, published, languages=config.languages,
+                                          scan=references_or_none).all(), *site_image(config)})
+        return copied[0]
+
+    def references_or_none(article: Article) -> list[tuple[str, int]]:
+        """An article's references; none for one that cannot be parsed, whose error its own links' reading says."""
+        with contain(article.ref, "reading its links", []):
+            return stored_references(config, article)
+        return []
+
+    served = (lambda path: urls.serves(path, codes, static, media(path)) or old_path(path) in moved) \
+        if "://" in config.site_url else None
 
     def static_file(path: str) -> bool:
         return urls.static_name(path) is not None
@@ -1983,13 +2001,14 @@ def article_link_findings(config: Config, sources: Sources, slugs: list[str] | N
             continue
         with contain(article.ref, "reading its links", errors):
             for url, line in stored_references(config, article):
-                problem = article_link_problem(url, names, renamed, served, static_file)
+                problem = article_link_problem(url, names, renamed, served, static_file, urls.media_name)
                 if problem is None:
                     continue
                 if not renames:
                     renames += _renamed_names(config, sources, published)
                 check, target = "article-link", renames[0].get(_link_name(url))
-                if target in by_slug and article_link_problem(url, names, renames[1], served, static_file) is None:
+                if target in by_slug and article_link_problem(url, names, renames[1], served, static_file,
+                                                              urls.media_name) is None:
                     check, problem = "renamed-link", _renamed_link(url, by_slug[target])
                 elif (stem := linked_article(url)) is not None:
                     if unread is None:

@@ -24,10 +24,22 @@ class VerlagError(Exception):
 
 
 def shown_path(path: Path | str) -> str:
-    """``path`` as a message names it: a line feed in a file name written ``\\n``, so the name cannot end the
-    message's line and start a made-up one (``tee<LF>error: x.md``); the terminal's other controls are shown by
-    ``stdpipes.ShownControls``, which lets line feeds through for the messages' own lines."""
-    return str(path).replace("\n", "\\n")
+    """``path`` as a message names it: a line feed in a file name written ``\\n`` and every other line break
+    ``str.splitlines`` knows (a carriage return, NEL, U+2028, U+2029) as its escape (``\\u2028``), so the name
+    cannot end the message's line and start a made-up one (``tee<LF>error: x.md``) wherever the message goes (a
+    terminal, a log, a CI page); every message that names a file, an error's prefix or a line such as "wrote
+    PATH", passes it through here. The terminal's other controls are shown by ``stdpipes.ShownControls``, which
+    lets line feeds through for the messages' own lines."""
+    return _LINE_BREAK.sub(_escaped, str(path))
+
+
+_LINE_BREAK = re.compile("[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+
+
+def _escaped(m: re.Match) -> str:
+    """A line break as Python writes it in a string literal: ``\\n``, ``\\x85``, ``\\u2028``."""
+    code = ord(m.group())
+    return "\\n" if code == 10 else f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 class UnfilledPage(VerlagError):

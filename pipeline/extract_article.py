@@ -39,6 +39,36 @@ _CREATED_RE = re.compile(r'^"POT-Creation-Date: (.*)\\n"$', re.M)
 _TOLD = ("restored", "put back", "changed", "new")
 
 
+def _split_sentences(told: list[tuple[str, _Merged]]) -> list[list[tuple[str, int | None, str]]]:
+    """Each language's ``_Merged.sentences`` of ``told`` ((language, merge) of one article), German that one
+    language split into sentences (``_Merged.splits``) and another did not (no translation there to carry onto
+    each) said once: the other languages' lines of its sentences (changed, new) left out, the split's line saying
+    what happened where ("split into 2, its translation on each (fuzzy) in en; fr: not split, its sentences
+    changed and new there"). Where every language split it, its line is as each language has it."""
+    splits: dict[str, tuple[tuple[str, ...], list[str]]] = {}  # old German -> (its sentences, languages that split)
+    for lang, merged in told:
+        for old, parts in merged.splits:
+            splits.setdefault(old, (parts, []))[1].append(lang)
+    lists = [list(merged.sentences) for _, merged in told]
+    for old, (parts, split) in splits.items():
+        if len(split) == len(told):
+            continue
+        others = []
+        for (lang, _), listed in zip(told, lists):
+            if lang in split:
+                continue
+            kinds = sorted({kind for kind, _, text in listed if text in parts and kind in ("changed", "new")})
+            listed[:] = [item for item in listed if not (item[2] in parts and item[0] in ("changed", "new"))]
+            others.append(f"{lang}: not split" + (f", its sentences {' and '.join(kinds)} there" if kinds else ""))
+        said = (f"split into {len(parts)}, its translation on each (fuzzy) in {', '.join(split)}; "
+                + "; ".join(others))
+        for (lang, _), listed in zip(told, lists):
+            if lang in split:
+                listed[:] = [(said, line, text) if text == old and kind.startswith("split into") else (kind, line, text)
+                             for kind, line, text in listed]
+    return lists
+
+
 def _list_sentences(listed: list[tuple[str, int | None, str]], found: list[tuple[str, int | None, str]]) -> None:
     """Add the changed, restored, put back, new and removed German sentences of one merge, ``found``
     (``_Merged.sentences``), to ``listed``, each once, as the language that tells most about it has it
@@ -88,6 +118,8 @@ class _Merged:
     msgctxt_edits: list[tuple[int, str, str | None, str | None]] = field(default_factory=list)
     # the catalog has no ``catalog.TEMPLATE_FIELD``: an ``older`` entry's msgid may be one edited in the catalog
     unsure: bool = False
+    # the German split into sentences listed in ``sentences``: (its old German, the msgids of its sentences now)
+    splits: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
 
 
 def record_path(config: Config, lang: str, slug: str) -> Path:
@@ -216,7 +248,9 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
                    [(line(e), e.msgid, became(e), e.msgstr if id(e) in back else
                      left.get(key(e)) if left.get(key(e)) != e.msgstr else None) for e in older], contexts,
                    [(line, e.msgid) for line, e in reopened], plurals, contexts_edited,
-                   TEMPLATE_FIELD not in old.metadata)
+                   TEMPLATE_FIELD not in old.metadata,
+                   [(old.msgid, tuple(e.msgid for e in run)) for old, run in report.splits
+                    if all(id(e) not in behind for e in run)])
 
 
 _NEVER = 101  # a similarity no two texts reach (``catalog.similarity`` is 0-100): nothing is paired
@@ -385,6 +419,7 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
             result.created.add(ref)
     used: list[bytes | None] = [pot_bytes]
     ok = True
+    told: list[tuple[str, _Merged]] = []  # each language's merge that lists German sentences (``_list_sentences``)
     for lang in config.languages:
         path = config.po_path(lang, article.slug)
         po_ref = relpath(path, config.root)
@@ -471,7 +506,7 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
             }[kind])
         if merged.counts is not None:
             result.changes.setdefault(lang, Counter()).update(merged.counts)
-            _list_sentences(result.sentences.setdefault(article.ref, []), merged.sentences)
+            told.append((lang, merged))
         for line, edited, german in merged.msgid_edits:
             result.warnings.append(f"{po_ref}:{line}: msgid edited in the catalog, not in {article.ref}: "
                                    f"{excerpt(edited)!r} set back to the German {excerpt(german)!r}, its "
@@ -514,6 +549,8 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
             source.unlink()
             orphans[lang].remove(source)
             result.renamed.append((relpath(source, config.root), po_ref))
+    for found in _split_sentences(told):
+        _list_sentences(result.sentences.setdefault(article.ref, []), found)
     return used if ok else None
 
 

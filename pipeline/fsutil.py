@@ -50,6 +50,9 @@ def _replace(path: Path, data: bytes, durable: bool, mode: int | None = None) ->
     tmp = _temp_copy(path, data, durable, mode)
     try:
         os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise _named(exc, path) from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
@@ -72,7 +75,10 @@ def _temp_copy(path: Path, data: bytes, durable: bool = True, mode: int | None =
         _no_temp_files = None
     if mode is None:
         mode = _mode_for(path)
-    fd, tmp = _create_temp(path)
+    try:
+        fd, tmp = _create_temp(path)
+    except OSError as exc:
+        raise _named(exc, path) from exc
     try:
         try:
             if mode != NEW:
@@ -84,10 +90,21 @@ def _temp_copy(path: Path, data: bytes, durable: bool = True, mode: int | None =
                 os.fsync(fd)
         finally:
             os.close(fd)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise _named(exc, path) from exc
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
     return Path(tmp)
+
+
+def _named(exc: OSError, path: Path) -> OSError:
+    """``exc``, raised for the temp file beside ``path`` (``/proc/.x.tmx.x6m1el8k.tmp``), naming ``path``: the
+    file the person asked for, which a message about it names; one without an errno as it is."""
+    if exc.errno is None or exc.filename == str(path):
+        return exc
+    return type(exc)(exc.errno, exc.strerror, str(path))
 
 
 _NAME_CHARS = "abcdefghijklmnopqrstuvwxyz0123456789_"  # those of ``tempfile.mkstemp``'s names

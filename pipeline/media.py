@@ -237,7 +237,8 @@ def linked_article(url: str) -> str | None:
 
 def article_link_problem(url: str, slugs: Container[str], renamed: Container[str],
                          served: Callable[[str], bool] | None = None,
-                         made: Callable[[str], bool] = lambda path: False) -> str | None:
+                         made: Callable[[str], bool] = lambda path: False,
+                         copies: Callable[[str], object] = lambda path: None) -> str | None:
     """What is wrong with ``url`` as a link to another article (``zecken.md``) or, given ``served``, to a path
     of the site (``/2022/09/15/zecken.html``), or None: fine, or no such link.
 
@@ -247,11 +248,13 @@ def article_link_problem(url: str, slugs: Container[str], renamed: Container[str
     render stage resolves its exact old address, and its last segment as an article's name; where none does, an
     article page's address in a language folder (``/de/gibt-es-nicht/``) and a path in a folder whose every file
     the build makes (``made``: the site's static/, ``/static/preise.pdf``) are shown as their text (an image as its
-    alt text) without the link, any other path is kept (the host may answer it).
+    alt text) without the link, any other path is kept (the host may answer it); ``copies``: not None for a path
+    in the site's media/ folder, where the build copies the files articles reference (``site.Urls.media_name``),
+    which ``served`` says no article does, so that the problem names what to do.
     """
     target = linked_article(url)
     if target is None:
-        return _site_path_problem(url, slugs, renamed, served, made) if served is not None else None
+        return _site_path_problem(url, slugs, renamed, served, made, copies) if served is not None else None
     if target in slugs or target in renamed:
         return None
     return (f"{url!r}: no published article {target!r} (a draft, or no such file: renamed or deleted? link to its "
@@ -269,7 +272,8 @@ def stored_references(config: Config, article: Article) -> list[tuple[str, int]]
 
 
 def _site_path_problem(url: str, slugs: Container[str], renamed: Container[str],
-                       served: Callable[[str], bool], made: Callable[[str], bool]) -> str | None:
+                       served: Callable[[str], bool], made: Callable[[str], bool],
+                       copies: Callable[[str], object]) -> str | None:
     """``article_link_problem`` for a site-root-relative ``url`` (``/alt/pfad/``); None for any other URL, before
     an import statement's lookup (13,000 links at 500 articles, nearly all of them web addresses)."""
     if not url.startswith("/") or url.startswith("//"):
@@ -288,6 +292,10 @@ def _site_path_problem(url: str, slugs: Container[str], renamed: Container[str],
         return (f"{url!r}: the site has no file at this address (the theme's static/ has none of this name: save a "
                 "download or image into source_de/ and reference it from there); the pages show the link's text, an "
                 "image's alt text, without it")
+    if copies(path) is not None:
+        return (f"{url!r}: the site has no file at this address (its media/ holds only the files articles "
+                "reference in source_de/, and none does this one: save it into source_de/ and reference it from "
+                "there, as bilder/x.png); the link is kept and readers would get 'not found'")
     return (f"{url!r}: the site has no page or file at this address (no article of that name, no old address "
             "under an article's aliases:, nothing verlag publishes there); the link is kept and readers would "
             "get 'not found'")
@@ -341,7 +349,8 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
                   scan: Callable[[Article], list[tuple[str, int]]] = references,
                   renamed: Mapping[str, str] | None = None, served: Callable[[str], bool] | None = None,
                   kept: Iterable[str] = (), theme: Sequence[Path] = (),
-                  made: Callable[[str], bool] = lambda path: False) -> Media:
+                  made: Callable[[str], bool] = lambda path: False,
+                  copies: Callable[[str], str | None] = lambda path: None, copied: Iterable[str] = ()) -> Media:
     """The local files each article references, and their variants for ``languages`` beside them; ``errors``
     for paths leaving source_dir and files over ``limits.MEDIA`` (not published), warnings for missing ones, for
     links to no published article and for in-page links to no element of their page (``fragments.dangling``).
@@ -353,7 +362,10 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
     of articles not among ``articles`` whose pages the site keeps as the last build made them (their source cannot
     be read now): a link to one works. ``theme``: the folders of the site's templates (``uistrings.theme_dirs``),
     whose ids an in-page link may name (``fragments.page_ids``; read only for a link the body has no id for).
-    ``made``: as for ``article_link_problem``.
+    ``made``: as for ``article_link_problem``; ``copies``: the file of the site's media/ folder a root-relative
+    path asks for (``site.Urls.media_name``), else None: a link or image there is judged once every article's files
+    are known, ``served`` then called with them (``copied``: ``served(path, copied)``), ``copied`` holding the
+    files the site copies there besides (``site_image``), so one that no article references is warned of.
     """
     from .fragments import leading_nowhere, page_ids, page_template, unmatched  # here, as old_names
     from .redirects import old_names  # here: 'extract' imports this module only to record the variants
@@ -368,6 +380,7 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
     slugs = {article.slug for article in articles} | set(kept)
     templates: dict[str, PageIds] = {}  # template name -> its ``page_ids``
     renamed = old_names(articles) if renamed is None else renamed
+    asked: list[tuple[str, int, str]] = []  # links and images to the site's media/: judged once files is known
     for article in articles:
         mine = files.setdefault(article.slug, {})
         refs, nowhere = _cached(article, cache) or (None, None)
@@ -384,7 +397,9 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
         for url, line in refs:
             rel = file_path(url)
             if rel is None:
-                if problem := article_link_problem(url, slugs, renamed, served, made):
+                if served is not None and url.startswith("/") and copies(urlsplit(url).path) is not None:
+                    asked.append((article.ref, line, url))
+                elif problem := article_link_problem(url, slugs, renamed, served, made):
                     warnings.append(f"{article.ref}:{line}: {problem}")
                 continue
             path = source_dir / rel
@@ -421,4 +436,9 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
                         errors.append(VerlagError(f"{source_dir.name}/{found}: {problem}", article.ref, line))
                     else:
                         mine[found] = source_dir / found
+    if asked:
+        names = {rel for refs in files.values() for rel in refs} | set(copied)
+        for ref, line, url in asked:
+            if problem := article_link_problem(url, slugs, renamed, lambda path: served(path, names), made, copies):
+                warnings.append(f"{ref}:{line}: {problem}")
     return Media(files, tuple(warnings), scanned, tuple(errors))

@@ -542,6 +542,18 @@ def _byte(match: re.Match, piece: int) -> str:
 _NOT_UTF8 = "their bytes are no UTF-8 text; write the characters themselves"
 
 
+def unescape(text: str) -> str:
+    """The value of one quoted string's text (``text``: between its quotes, escaped as ``escape`` writes it) as GNU
+    gettext's PO lexer reads a msgid (``_decoded``: ``\\a``, octal and hex escapes undone, which
+    ``polib.unescape`` leaves as a backslash and its characters), for verlag's records of a string in a translator
+    comment (``# previous msgid: "…"``), so the value read back is the msgid it was written from. An escape gettext
+    rejects (``\\q``: a record edited by hand) is read as polib reads it."""
+    try:
+        return _decoded([text])
+    except _Invalid:
+        return polib.unescape(text)
+
+
 def _decoded(pieces: list[str]) -> str:
     """The value of a string's quoted ``pieces`` (escaped text) as GNU gettext reads it: each piece's escapes
     undone and the piece cut at a NUL (gettext's strings are C strings: ``"a\\0b" "c"`` is ``ac``), the bytes of
@@ -690,12 +702,38 @@ def parse(text: str, wrapwidth: int = 78) -> polib.POFile:
     if _ODD_ESCAPE.search(text):
         text = _polib_strings(text)
     po = polib.pofile(_GettextLines(text), wrapwidth=wrapwidth)
-    # references polib cut at a file name's blanks, joined again by a space
-    for entry in po if _ISOLATE_START in text else ():
-        if any(_ISOLATE_START in path for path, _ in entry.occurrences):
-            entry.occurrences = references(" ".join(f"{path}:{line}" if line else path
-                                                    for path, line in entry.occurrences))
+    if _ISOLATE_START in text:
+        _isolated_references(po, text)
     return po
+
+
+def _isolated_references(po: polib.POFile, text: str) -> None:
+    """The references of each entry of ``po`` (polib's reading of ``text``) that has an isolated file name, read
+    again from its ``#:`` lines as gettext 0.22 reads them (``references``, line by line): polib cut the name at
+    its blanks, and joining its words again with a space made a tab or a run of spaces one space and ran a name
+    whose U+2069 is missing on into the next line's references. polib reads the ``#:`` lines in order, one
+    reference a word, so an entry's lines are the next ones whose words it holds; where they do not add up
+    (a line polib reads otherwise), ``po`` keeps polib's words."""
+    lines = []
+    for line in _LINE.findall(text):
+        line = line.strip()
+        if line.startswith("#~ ") and len(line.split(None, 1)) > 1:  # an obsolete entry's, as polib reads it
+            line = line[3:].strip()
+        if len(line.split(None, 1)) > 1 and line.split(None, 1)[0] == "#:":
+            lines.append(line[3:])
+    read, at = {}, 0
+    for n, entry in enumerate(po):
+        left, taken = len(entry.occurrences), []
+        while left > 0 and at < len(lines):
+            taken.append(lines[at])
+            left -= len(lines[at].split())
+            at += 1
+        if left:
+            return
+        if any(_ISOLATE_START in line for line in taken):
+            read[n] = [found for line in taken for found in references(line)]
+    for n, found in read.items():
+        po[n].occurrences = found
 
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+")  # a line and its end: LF, CRLF or CR

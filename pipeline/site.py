@@ -225,12 +225,15 @@ class Urls:
     def absolute(self, *args, **kwargs) -> str:
         return self.base_url + self.path(*args, **kwargs)[len(self.base_path):]
 
-    def serves(self, path: str, languages: Container[str], static: Container[str] | None = None) -> bool:
+    def serves(self, path: str, languages: Container[str], static: Container[str] | None = None,
+               media: Container[str] | None = None) -> bool:
         """Whether a site-root-relative ``path`` (%-encoded or not) may be answered: it lies where verlag
         publishes (the site's front page, a folder of one of ``languages``, BCP 47 codes, or a file or folder
         ``path`` gives), or outside the site's base path, on the host, where something else may answer. An article
         page's address in a language folder (``page_address``) is not among them: only an article answers it; nor,
-        given ``static`` (``static_names``), a path in the site's static/ folder that names none of its files."""
+        given ``static`` (``static_names``), a path in the site's static/ folder that names none of its files, nor,
+        given ``media`` (the paths in source_de/ of the files the build copies to media/), one in media/ that
+        names none of those."""
         if not path.startswith(self.base_path):
             return True
         top = unquote(path[len(self.base_path):]).partition("/")[0]
@@ -238,6 +241,8 @@ class Urls:
             return self.page_address(path, languages) is None
         if static is not None and (name := self.static_name(path)) is not None:
             return name in static
+        if media is not None and (name := self.media_name(path)) is not None:
+            return name in media
         return top in {self.path(kind, name="")[len(self.base_path):].partition("/")[0]
                        for kind in ("root", "404", "static", "search", "media", "sitemap", "favicon", "robots")} \
             | {"index.html"}
@@ -258,6 +263,12 @@ class Urls:
         """The name in the site's static/ folder (``static_names``' form, decoded) that a site-root-relative
         ``path`` asks for (``/static/fonts/a.woff2`` -> ``fonts/a.woff2``; ``/static/`` -> ``""``), else None."""
         folder = self.path("static", name="")
+        return unquote(path[len(folder):]) if path.startswith(folder) else None
+
+    def media_name(self, path: str) -> str | None:
+        """The file's path in source_de/ (decoded) that a site-root-relative ``path`` in the site's media/ folder
+        asks for (``/media/bilder/tasse.png`` -> ``bilder/tasse.png``), else None."""
+        folder = self.path("media", name="")
         return unquote(path[len(folder):]) if path.startswith(folder) else None
 
     def file(self, path: str) -> str:
@@ -579,6 +590,13 @@ def static_names(config: Config, search: bool) -> frozenset[str]:
                     and (search or name != SEARCH_SCRIPT):
                 names.add(name)
     return frozenset(names)
+
+
+def site_image(config: Config) -> tuple[str, ...]:
+    """``[site] image`` (``practice.Practice.image``, a path in source_de/), which the build copies to the site's
+    media/ beside the files the articles reference; () without one."""
+    image = config.section("site").get("image")
+    return (image,) if isinstance(image, str) and image else ()
 
 
 def _theme_file(path: Path, theme: Path, root: Path) -> bool:
@@ -1553,9 +1571,10 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
                 if exists(urls.file(urls.path("article", config.source_language, slug)))}
     static = static_names(config, settings.search)
     media = collect_media(config.source_dir, documents, state.get("media"), config.languages, scan, renamed,
-                          lambda path: urls.serves(path, (config.source_language, *config.languages), static)
-                          or old_path(path) in moved, standing, theme_dirs(config),
-                          lambda path: urls.static_name(path) is not None)
+                          lambda path, copied=None: urls.serves(path, (config.source_language, *config.languages),
+                                                                static, copied) or old_path(path) in moved,
+                          standing, theme_dirs(config), lambda path: urls.static_name(path) is not None,
+                          urls.media_name, site_image(config))
     errors.extend(media.errors)
     refused = {str(e.path) for e in media.errors}
     frozen = sources.unreadable | {a.slug for a in documents if a.ref in refused}  # pages kept as they are

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote, urlsplit
 
 from .config import Config, closest, did_you_mean
-from .errors import ManyErrors, Notice, VerlagError, raise_all, stage
+from .errors import ManyErrors, Notice, VerlagError, raise_all, shown_path, stage
 from .fsutil import code_digest, file_bytes, load_state, save_state, windows_reserved
 from .limits import CATALOG, SOURCE
 from .lock import held_since
@@ -1273,7 +1273,7 @@ def _subfolder_markdown(root: Path) -> Iterable[Path]:
 def unread_message(ref: str) -> str:
     """What ``verlag`` says of a Markdown file ``unread_sources`` found: not read, and what to do."""
     folder = ref.split("/", 1)[0]
-    return (f"{ref}: not read: articles are read from {folder}/ itself and standalone pages from "
+    return (f"{shown_path(ref)}: not read: articles are read from {folder}/ itself and standalone pages from "
             f"{folder}/{PAGES_DIR}/, no other subfolder; move it to {folder}/ to publish it")
 
 

@@ -3,10 +3,15 @@
 from __future__ import annotations
 
 import os
+import queue
 import socket
+import subprocess
+import sys
 import threading
+import time
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 import polib
 import pytest
@@ -15,7 +20,7 @@ from lxml import html
 
 import cli
 from cli import main
-from conftest import Project, adopt_example, fill_in_legal_pages, msgfmt_check, review
+from conftest import WALL, Project, adopt_example, fill_in_legal_pages, msgfmt_check, review
 from pipeline.catalog import provenance
 from pipeline.errors import VerlagError
 from pipeline.serve import make_server
@@ -336,3 +341,45 @@ def test_an_article_in_a_subfolder_is_named_once_by_extract_build_and_check_and_
            "article is read from; move it to source_de/" in found
     result = project.run("publish")
     assert result.stderr.count("source_de/winter/tee.md: not read") == 1
+
+
+def test_serve_names_an_article_in_a_subfolder_once_and_again_only_once_it_changes(project):
+    """``serve`` said 'not read ... move it to source_de/' of the same file at every rebuild, whatever had
+    changed; it says it once a session, and again when that file changes."""
+    project.write("source_de/start.md", "---\ntitle: Start\ndate: 2026-11-01\n---\nEin kalter Morgen.\n")
+    deep = project.write("source_de/winter/tee.md", "---\ntitle: Tee\ndate: 2026-11-02\n---\nEin Tee hilft.\n")
+    verlag = str(Path(sys.executable).with_name("verlag"))
+    proc = subprocess.Popen([verlag, "-C", str(project.root), "serve", "--port", "0"], stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True, env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    lines: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in proc.stdout], daemon=True).start()
+
+    def said_until_built(edit) -> list[str]:
+        """What serve prints until its next ``build:`` line, the file ``edit`` changed (again, should the
+        watcher not have looked yet) until it rebuilds."""
+        said: list[str] = []
+        deadline = time.monotonic() + WALL
+        while time.monotonic() < deadline:
+            if edit and not said:
+                time.sleep(1.5)  # the watcher looks once a second: a change it has not seen yet
+                edit()
+            try:
+                while not said or not said[-1].startswith("build:"):
+                    said.append(lines.get(timeout=20))
+                return said
+            except queue.Empty:
+                continue
+        raise AssertionError(f"no rebuild: {said}")
+
+    try:
+        first = said_until_built(None)
+        start = project.root / "source_de/start.md"
+        again = said_until_built(lambda: start.write_text(start.read_text() + "Noch ein Satz.\n"))
+        edited = said_until_built(lambda: deep.write_text(deep.read_text() + "Mit Honig.\n"))
+    finally:
+        proc.terminate()
+        proc.wait(timeout=WALL)
+    move = "warning: source_de/winter/tee.md: not read:"
+    assert [line for line in first if line.startswith(move)] != [], first
+    assert not [line for line in again if line.startswith(move)], again
+    assert len([line for line in edited if line.startswith(move)]) == 1, edited

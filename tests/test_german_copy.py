@@ -319,3 +319,29 @@ def test_check_names_a_draft_of_the_german_unchanged_once_without_typography_on_
     assert len(found) == 2 and all(line.endswith(  # the title's and the sentence's
         'draft is the German text unchanged, no translation: shown as German (lang="de") and counted as '
         "untranslated [unchanged]") for line in found), checked
+
+
+def test_check_names_a_one_or_two_word_draft_of_the_german_unchanged_without_typography_on_german(project):
+    """An engine's draft „Gute Nacht!“ or "2,5 Liter" as its German got no ``[unchanged]`` (under three words), so
+    the English typography check read the German (German quotation marks, a decimal comma) and warned. A draft of
+    the German unchanged is one ``[unchanged]`` finding at any length; a number, or a do-not-translate term,
+    drafted as it is is no German text and gets none."""
+    project.write("translations/glossary.csv", "source,en,fr,en_forbidden,dnt,note\nKneipp,,,,yes,\n")
+    project.write(f"source_de/{SLUG}.md", article("Schlaf im Winter", "„Gute Nacht!“\n\nTinnitus\n\n2,5 Liter\n\n"
+                                                  "2024\n\nKneipp\n\nTee hilft beim Einschlafen.\n"))
+    project.run("extract")
+    project.run("pretranslate", "--engine", "copy", "--lang", "en")
+    catalog = project.root / f"translations/en/{SLUG}.po"
+    po = polib.pofile(str(catalog))
+    for entry in po:
+        if entry.msgid == "Tee hilft beim Einschlafen.":
+            entry.msgstr = "Tea helps you fall asleep."
+        set_provenance(entry, "mt: libre")
+    po.save(str(catalog))
+    msgfmt_check(catalog)
+    found: dict[str, list[str]] = {}
+    for finding in json.loads(project.run("check", "--lang", "en", "--format", "json").output):
+        if finding["path"] == f"translations/en/{SLUG}.po":
+            found.setdefault(finding["msgid"], []).append(finding["check"])
+    assert found == {german: ["unchanged"] for german in ("Schlaf im Winter", "„Gute Nacht!“", "Tinnitus",
+                                                          "2,5 Liter")}, found

@@ -2177,3 +2177,19 @@ def test_a_source_file_name_a_reference_cannot_hold_is_its_error_and_no_catalog_
     # the name cannot end a message's line: "abend.md" starts no line of its own (it is written \n)
     assert not [line for line in result.output.split("\n") if line.startswith("abend.md")], result.output
     msgfmt_check(project.root / "translations/en/kaffee.po")
+
+
+@pytest.mark.parametrize("brk", ["\n", "\u2028", "\u2029"])
+def test_a_file_name_with_a_line_break_prints_no_line_that_looks_like_verlags_own(project: Project, tmp_path, brk):
+    """Only an error's prefix wrote a line feed in a file name as ``\\n``: 'wrote source_de/x.md (from
+    old/tee<LF>error: fake.md)' and the warning of an article in a subfolder printed the name raw, so a guest's
+    file name could print a made-up 'error:' line. Every line break in a name is written as its escape now."""
+    old = tmp_path / "old"
+    old.mkdir()
+    (old / f"tee{brk}error: fake.md").write_text("# Tee am Abend\n\nTee wärmt am Abend.\n", encoding="utf-8")
+    project.write(f"source_de/alt{brk}error: x/kaffee.md", article("Kaffee", "Kaffee weckt.\n"))
+    said = project.run("import", str(old)).output + project.run("check").output
+    escaped = "\\n" if brk == "\n" else f"\\u{ord(brk):04x}" if ord(brk) > 0xff else f"\\x{ord(brk):02x}"
+    assert f"(from {old}/tee{escaped}error: fake.md)" in said, said
+    assert f"warning: source_de/alt{escaped}error: x/kaffee.md: not read:" in said, said
+    assert not [line for line in said.splitlines() if line.startswith("error: ")], said

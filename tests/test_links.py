@@ -926,3 +926,31 @@ def test_a_root_path_to_a_file_the_site_s_static_folder_will_not_have_is_its_tex
         assert body.xpath(".//a/@href") == ["/static/favicon.svg"] and not body.xpath(".//img"), lang
         assert text in body.text_content(), lang
     assert (project.root / "site/static/favicon.svg").is_file()
+
+
+def test_a_root_path_to_a_file_no_article_copies_to_the_site_s_media_folder_is_warned_at_its_line(
+        project: Project):
+    """``/media/bilder/fehlt.png`` names a file of the site's media/ folder, which holds only the files articles
+    reference in source_de/: with no article referencing it, readers got "not found", and neither check nor build
+    said a word (the whole folder counted as served). Both warn at file and line now; a file another article
+    copies there, or the site's own image (``[site] image``), is no problem."""
+    project.write("verlag.toml", project.read("verlag.toml").replace('["en", "fr"]', '["en"]')
+                  + '[site]\nbase_url = "https://praxis.example/"\nimage = "bilder/praxis.png"\n')
+    (project.root / "source_de/bilder").mkdir(parents=True)
+    for name in ("tasse.png", "praxis.png", "schema.png", "schema.en.png"):
+        (project.root / "source_de/bilder" / name).write_bytes(b"\x89PNG\r\n\x1a\n")
+    project.write("source_de/tee.md", article("Tee", "Eine ![Tasse](bilder/tasse.png) und ein ![Schema]"
+                                                     "(bilder/schema.png).\n"))
+    project.write("source_de/fasten.md", article("Fasten", (
+        "Die ![Karte](/media/bilder/fehlt.png), die [Liste](/media/liste.pdf?v=2) und ein Text.\n\n"
+        "Die ![Tasse](/media/bilder/tasse.png), das ![Bild](/media/bilder/praxis.png) und "
+        "das ![Schema](/media/bilder/schema.en.png) sind da.\n")))
+    project.run("extract")
+    missing = ("source_de/fasten.md:5: '{}': the site has no file at this address (its media/ holds only the files "
+               "articles reference in source_de/, and none does this one: save it into source_de/ and reference it "
+               "from there, as bilder/x.png); the link is kept and readers would get 'not found'")
+    for output in (project.run("check").output, project.run("build").output):
+        for url in ("/media/bilder/fehlt.png", "/media/liste.pdf?v=2"):
+            assert missing.format(url) in output, output
+        assert "tasse.png'" not in output and "praxis.png'" not in output and "schema.en.png'" not in output, output
+    assert (project.root / "site/media/bilder/tasse.png").is_file()

@@ -649,6 +649,24 @@ def test_a_sentence_the_author_splits_in_two_offers_its_translation_on_both_halv
     assert not po.obsolete_entries()
 
 
+def test_a_split_in_one_language_and_none_in_another_is_one_line_saying_what_happened_in_each(project: Project):
+    """The English catalog had the whole sentence reviewed, the French none: extract said 'split into 2' of the
+    old German and, for French, 'changed' and 'new' of its two halves, three lines for one change of the author's.
+    It is one line, naming what each language got."""
+    nettles(project, WHOLE)
+    project.run("extract")
+    review(project, "en", "n", {WHOLE: WHOLE_EN})
+    nettles(project, *HALVES)
+    output = project.run("extract").output
+    said = [line for line in output.splitlines() if line.startswith("source_de/n.md:")]
+    assert said == [f"source_de/n.md:5: split into 2, its translation on each (fuzzy) in en; fr: not split, its "
+                    f"sentences changed and new there: {WHOLE[:59]}…"], output
+    for lang in ("en", "fr"):
+        msgfmt_check(project.root / f"translations/{lang}/n.po")
+    po = polib.pofile(str(project.root / "translations/en/n.po"))
+    assert all((entry(po, half).msgstr, entry(po, half).fuzzy) == (WHOLE_EN, True) for half in HALVES)
+
+
 def test_sentences_the_author_joins_into_one_offer_both_translations_joined(project: Project):
     """Two reviewed sentences joined into one: the new sentence gets both translations joined, fuzzy, the two
     sentences' German as previous msgid (msgmerge keeps the more alike one only: the other translation was

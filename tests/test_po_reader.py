@@ -25,11 +25,11 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from pipeline import catalog
+from pipeline import catalog, pofile
 from pipeline.errors import VerlagError
 from pipeline.pofile import BadEscape, keys, parse, render_po
 
-from conftest import REPO
+from conftest import REPO, msgfmt_check
 
 CATALOGS = sorted(p for p in REPO.rglob("*.po*") if p.suffix in (".po", ".pot") and ".venv" not in p.parts)
 
@@ -493,3 +493,25 @@ def test_escapes_gettext_reads_are_written_back_as_msgcat_writes_them(tmp_path):
     coded = HEAD + 'msgid "a"\nmsgstr "Gr\\303\\274\\xc3\\x9f Gott \\x41\\102"\n'
     assert entries(render_po(parse(coded))) == entries(msgcat(coded, tmp_path)) == \
         '\n\nmsgid "a"\nmsgstr "Grüß Gott AB"\n'
+
+
+def test_a_previous_msgid_record_with_escapes_polib_leaves_reads_back_as_the_german_it_was_written_from(tmp_path):
+    """verlag's ``# previous msgid: "…"`` record was read with ``polib.unescape``, which leaves ``\\a`` as it is,
+    though ``escape`` writes it and the catalog reader undoes it as GNU gettext does: the record named other German
+    than the ``#|`` line, and writing the notes back changed the previous msgid to a backslash and a letter. It
+    reads as the msgid it was written from."""
+    old = "Alter\aTon\f und \vTakt\b."
+    text = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+            f'# previous msgid: "{pofile.escape(old)}"\n#, fuzzy\n#| msgid "{pofile.escape(old)}"\n'
+            'msgid "Neuer Ton."\nmsgstr "Old tone."\n')
+    (tmp_path / "x.po").write_text(text, encoding="utf-8")
+    msgfmt_check(tmp_path / "x.po")
+    po = catalog.parse_po(text, "x.po")
+    entry = po[0]
+    assert entry.previous_msgid == old
+    notes = catalog.Notes.of(entry)
+    assert notes.previous_msgid == old and notes.own == []
+    notes.store(entry)
+    (tmp_path / "x.po").write_text(render_po(po), encoding="utf-8")
+    msgfmt_check(tmp_path / "x.po")
+    assert (tmp_path / "x.po").read_text(encoding="utf-8").endswith(text.split("\n\n", 1)[1])

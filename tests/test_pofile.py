@@ -371,7 +371,21 @@ def test_references_isolated_or_bare_read_back_as_gnu_gettext_reads_them():
     assert [e.occurrences for e in parse(GETTEXT_0_22)] == SPACED_REFERENCES
     assert render_po(parse(GETTEXT_0_22)) == GETTEXT_0_22
     odd = GETTEXT_0_22.replace('msgid "Satz 4."', 'msgid  "Satz 4."')  # two blanks: read by polib
-    assert [e.occurrences for e in parse(odd)] == [[(path.replace("\t", " "), line) for path, line in occurrences]
-                                                   for occurrences in SPACED_REFERENCES]  # polib's words rejoined
+    assert [e.occurrences for e in parse(odd)] == SPACED_REFERENCES  # the tab kept, as gettext 0.22 reads it
     bare = parse('#: source_de/grüner tee.md:2 \u2068a b\u2069 : 7\nmsgid "x"\nmsgstr ""\n')
     assert bare[0].occurrences == [("source_de/grüner", ""), ("tee.md", "2"), ("a b", "7")]
+
+
+@pytest.mark.parametrize("lines, read", [
+    ("#: \u2068tee  am abend.md\u2069:2 kaffee.md:3\n", [("tee  am abend.md", "2"), ("kaffee.md", "3")]),
+    ("#: \u2068tee am abend.md\n#: kaffee.md:3\n", [("tee am abend.md", ""), ("kaffee.md", "3")]),
+    ("#: a.md:1\n#: \u2068tee\t am abend.md\u2069:2\n", [("a.md", "1"), ("tee\t am abend.md", "2")]),
+])
+def test_isolated_references_of_a_catalog_left_to_polib_read_as_gnu_gettext_reads_them(lines, read):
+    """A catalog ``parse`` leaves to polib (a stray blank) had an isolated name's words, cut by polib at its blanks,
+    joined again by one space: a run of spaces or a tab became one space, and a name whose U+2069 is missing ran
+    on into the next line's references, where gettext 0.22 ends it at its line. Both readings now agree."""
+    text = (f'#: b.md:1\nmsgid "w"\nmsgstr ""\n\n{lines}msgid "x"\nmsgstr ""\n\n'
+            '#~ #: \u2068alt  name.md\u2069:9\n#~ msgid "o"\n#~ msgstr "O"\n')
+    for catalog in (text, text.replace('msgid "x"', 'msgid  "x"')):  # the second read by polib
+        assert [e.occurrences for e in parse(catalog)] == [[("b.md", "1")], read, [("alt  name.md", "9")]]

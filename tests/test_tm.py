@@ -616,6 +616,15 @@ def test_a_tmx_export_to_a_folder_that_is_not_there_is_refused_naming_it(project
     assert "reviewed translations: en 4, fr 2" in project.run("tm", "export", str(out / "praxis.tmx")).output
 
 
+def test_a_tmx_export_to_a_folder_where_no_file_can_be_made_names_the_path_given(project: Project):
+    """``/proc`` is a folder where no file can be made: the error named the temp file beside the export
+    (``/proc/.x.tmx.x6m1el8k.tmp``), a name the person never gave; it names ``/proc/x.tmx``."""
+    reviewed_project(project)
+    result = project.run("tm", "export", "/proc/x.tmx", code=2)
+    assert result.output.startswith("error: /proc/x.tmx: ") and result.output.count("\n") == 1, result.output
+    assert ".tmp" not in result.output, result.output
+
+
 KEPT_TMX = """\
 <?xml version="1.0" encoding="UTF-8"?>
 <tmx version="1.4">
