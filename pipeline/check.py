@@ -1200,8 +1200,8 @@ CHECKS = [
     Check("brackets", WARNING, "brackets and quotation marks balanced as in the German", check_brackets),
     Check("typography", WARNING, "target-language typography: “…” in English, « … » with no-break spaces "
           "in French, decimal point in English", check_typography),
-    Check("unchanged", WARNING, "translation identical to a German sentence of three words or more",
-          check_unchanged),
+    Check("unchanged", WARNING, "translation identical to a German sentence of three words or more (an engine's "
+          "draft: of any length)", check_unchanged),
     Check("glossary-term", WARNING, "a glossary term's preferred translation is used", check_glossary_term),
     Check("glossary-forbidden", ERROR, "no translation the glossary forbids", check_glossary_forbidden),
     Check("glossary-dnt", ERROR, "do-not-translate glossary terms kept exactly", check_glossary_dnt),
