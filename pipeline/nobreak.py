@@ -48,6 +48,7 @@ _NUMBER_UNIT = re.compile(rf"(?<=\d) (?=(?:{_UNIT})(?![\w/²³]))")
 _DAY_MONTH = re.compile(rf"(?<![\d.])(\d{{1,2}}\.) (?=(?:{'|'.join(MONTHS)})(?!\w))")
 _SECTION = re.compile(r"(§§?) (?=\d)")
 _BESIDE_NUMBER = re.compile(r"(?<=\d) | (?=\d)")
+_DIGIT = re.compile(r"\d")  # every space ``no_break`` makes unbreakable is beside one
 _FRENCH_SPACE = re.compile(r" +(?=[;:!?»])|(?<=«) +")  # the plain spaces before a high sign or after «
 
 
@@ -69,8 +70,10 @@ def french_spaces(text: str) -> str:
 
 def no_break(text: str) -> str:
     """``text`` (German prose, no markup) with U+00A0 for the space between a number and its unit, a day and its
-    month, a section sign and its number; everything else as it was."""
-    if " " not in text:
+    month, a section sign and its number; everything else as it was. Each of the three spaces is beside a digit:
+    a text without a space or a digit is returned after one scan (the pages' text runs mostly are, and the
+    three substitutions tried every position of each)."""
+    if " " not in text or not _DIGIT.search(text):
         return text
     text = _NUMBER_UNIT.sub(NBSP, text)
     text = _DAY_MONTH.sub(rf"\1{NBSP}", text)
