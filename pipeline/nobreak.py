@@ -25,6 +25,7 @@ Only French pages get it (tags fr, fr-*), in the same places as the German rules
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["FRENCH", "GERMAN", "date_pattern", "french_spaces", "in_language", "no_break", "number_with_unit"]
 
@@ -80,9 +81,11 @@ def no_break(text: str) -> str:
     return _SECTION.sub(rf"\1{NBSP}", text)
 
 
+@lru_cache(maxsize=64)
 def date_pattern(pattern: str) -> str:
     """A CLDR date pattern (``babel.dates`` syntax: "MMMM d, y", "d. MMMM y", "d 'de' MMMM 'de' y") with U+00A0 for
-    each space between its day and its month, where nothing else stands between them; the rest as it was."""
+    each space between its day and its month, where nothing else stands between them; the rest as it was.
+    Kept per pattern: a site has one or two per language, and every page's dates asked for them."""
     from babel.dates import tokenize_pattern, untokenize_pattern
 
     tokens = tokenize_pattern(pattern)
