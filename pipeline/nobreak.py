@@ -25,6 +25,7 @@ Only French pages get it (tags fr, fr-*), in the same places as the German rules
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 __all__ = ["FRENCH", "GERMAN", "date_pattern", "french_spaces", "in_language", "no_break", "number_with_unit"]
 
@@ -48,6 +49,7 @@ _NUMBER_UNIT = re.compile(rf"(?<=\d) (?=(?:{_UNIT})(?![\w/²³]))")
 _DAY_MONTH = re.compile(rf"(?<![\d.])(\d{{1,2}}\.) (?=(?:{'|'.join(MONTHS)})(?!\w))")
 _SECTION = re.compile(r"(§§?) (?=\d)")
 _BESIDE_NUMBER = re.compile(r"(?<=\d) | (?=\d)")
+_DIGIT = re.compile(r"\d")  # every space ``no_break`` makes unbreakable is beside one
 _FRENCH_SPACE = re.compile(r" +(?=[;:!?»])|(?<=«) +")  # the plain spaces before a high sign or after «
 
 
@@ -69,17 +71,21 @@ def french_spaces(text: str) -> str:
 
 def no_break(text: str) -> str:
     """``text`` (German prose, no markup) with U+00A0 for the space between a number and its unit, a day and its
-    month, a section sign and its number; everything else as it was."""
-    if " " not in text:
+    month, a section sign and its number; everything else as it was. Each of the three spaces is beside a digit:
+    a text without a space or a digit is returned after one scan (the pages' text runs mostly are, and the
+    three substitutions tried every position of each)."""
+    if " " not in text or not _DIGIT.search(text):
         return text
     text = _NUMBER_UNIT.sub(NBSP, text)
     text = _DAY_MONTH.sub(rf"\1{NBSP}", text)
     return _SECTION.sub(rf"\1{NBSP}", text)
 
 
+@lru_cache(maxsize=64)
 def date_pattern(pattern: str) -> str:
     """A CLDR date pattern (``babel.dates`` syntax: "MMMM d, y", "d. MMMM y", "d 'de' MMMM 'de' y") with U+00A0 for
-    each space between its day and its month, where nothing else stands between them; the rest as it was."""
+    each space between its day and its month, where nothing else stands between them; the rest as it was.
+    Kept per pattern: a site has one or two per language, and every page's dates asked for them."""
     from babel.dates import tokenize_pattern, untokenize_pattern
 
     tokens = tokenize_pattern(pattern)

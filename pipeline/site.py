@@ -1005,7 +1005,10 @@ def own_and_english_name(code: str) -> Worded:
     return Worded(language_name(code), english_name(code))
 
 
+@functools.lru_cache(maxsize=64)
 def _locale(code: str) -> Locale:
+    """Babel's ``Locale`` of a BCP 47 tag; one object per tag, only read (names, date formats): every page asked
+    ``Locale.parse`` anew some seven times, each new object loading its CLDR data again."""
     from babel import Locale
 
     return Locale.parse(code.replace("-", "_"))

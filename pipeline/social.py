@@ -8,13 +8,17 @@ site's default, ``[site] image`` (a file in source_de/) with ``[site.image_alt]`
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from babel import Locale
 from babel.core import get_global
 
 
+@lru_cache(maxsize=64)
 def og_locale(code: str) -> str:
     """A BCP 47 tag as Open Graph's ``ll_TT``: the territory given (``en-GB`` -> ``en_GB``), else CLDR's
-    likely one (``de`` -> ``de_DE``, ``en`` -> ``en_US``); a language without one stays as it is."""
+    likely one (``de`` -> ``de_DE``, ``en`` -> ``en_US``); a language without one stays as it is. Kept per tag:
+    every page names its own and its other editions'."""
     locale = Locale.parse(code.replace("-", "_"))
     territory = locale.territory
     if not territory:

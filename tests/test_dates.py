@@ -383,3 +383,31 @@ def test_a_stray_dashes_line_inside_the_front_matter_is_named_at_its_line(projec
             "text") in out, out
     project.write("source_de/tee.md", "---\ntitle: Tee\ndate: 2025-01-02\n---\nFazit: gut.\n\n---\nMehr.\n")
     assert "stray" not in project.run("extract").output
+
+
+def test_a_languages_locale_and_its_long_date_pattern_are_made_once_per_run_not_per_page(monkeypatch):
+    """Every page names its language and its other editions' and shows its dates: Babel's ``Locale`` of a tag, its
+    Open Graph locale and the long date pattern with its no-break spaces are made once per run (each page parsed
+    them anew, some seven ``Locale.parse`` calls a page), and read the same."""
+    import babel.dates
+    from babel import Locale
+
+    from pipeline import site, social
+    from pipeline.nobreak import date_pattern
+
+    for cached in (site._locale, social.og_locale, date_pattern):
+        getattr(cached, "cache_clear", lambda: None)()  # what earlier tests kept
+    parsed, tokenized = [], []
+    parse = Locale.parse
+    monkeypatch.setattr(Locale, "parse", classmethod(
+        lambda cls, identifier, *args, **kwargs: (parsed.append(identifier) if isinstance(identifier, str) else None)
+        or parse(identifier, *args, **kwargs)))
+    tokenize = babel.dates.tokenize_pattern
+    monkeypatch.setattr(babel.dates, "tokenize_pattern", lambda pattern: tokenized.append(pattern) or tokenize(pattern))
+    for day, shown in ((dt.date(2026, 5, 26), "26.\u00a0Mai 2026"), (dt.date(2026, 4, 1), "1.\u00a0April 2026"),
+                       (dt.date(2026, 12, 3), "3.\u00a0Dezember 2026")):  # three pages
+        assert (site.language_name("de"), site.english_name("de"), social.og_locale("en")) == \
+            ("Deutsch", "German", "en_US")
+        assert site.long_date(day, site._locale("de")) == shown
+    assert sorted(parsed) == ["de", "en", "en"]
+    assert tokenized.count("d. MMMM y") == 1  # CLDR's long German date, then its day and month kept together

@@ -358,6 +358,30 @@ def test_german_text_keeps_a_number_with_its_unit_and_a_day_with_its_month_on_on
     assert german.count("\u00a0") == 8 and 'id="ab-3-oktober"' in german and "an 3 Tagen" in german
 
 
+def test_no_break_leaves_a_text_without_a_digit_after_one_scan(monkeypatch):
+    """Each space ``no_break`` makes unbreakable stands beside a digit, so a text run without one (most of a page's)
+    is never put through its three substitutions; one with a digit still gets all three."""
+    import pipeline.nobreak as nobreak
+
+    substituted = []
+
+    class Counting:
+        def __init__(self, pattern):
+            self.pattern = pattern
+
+        def sub(self, *args):
+            substituted.append(self.pattern.pattern)
+            return self.pattern.sub(*args)
+
+    for name in ("_NUMBER_UNIT", "_DAY_MONTH", "_SECTION"):
+        monkeypatch.setattr(nobreak, name, Counting(getattr(nobreak, name)))
+    assert nobreak.no_break("Nimm die Tablette am Abend, nicht im Mai. §§ und mg ohne Zahl") == \
+        "Nimm die Tablette am Abend, nicht im Mai. §§ und mg ohne Zahl"
+    assert substituted == []
+    assert nobreak.no_break("Nimm 5 mg ab 3. Mai, § 5") == "Nimm 5\u00a0mg ab 3.\u00a0Mai, §\u00a05"
+    assert len(substituted) == 3
+
+
 def test_a_markdown_table_scrolls_in_a_box_named_by_its_header_row_and_an_html_table_is_left_as_written():
     """Each Markdown table stands in a focusable region named by its header row (style.css scrolls it sideways), in
     the original, a translation (after nh3) and a body cleaned for ``german_html = "clean"``; its id is one no other
