@@ -16,12 +16,12 @@ import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Callable, Container, Iterable
+from typing import Callable, Container, Iterable, Iterator
 
 import polib
 from rapidfuzz import fuzz, process
 
-from . import __version__
+from . import __version__, greedy
 from .errors import VerlagError, excerpt
 from .extracted import GERMAN_FIELD, german_source
 from .fsutil import file_bytes, read_parsed
@@ -840,12 +840,18 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     # however unlike its last edit: paired first, above any similarity (``_PUT_BACK``)
     put_back = {(c.previous_msgctxt, c.previous_msgid): m for m, c in enumerate(candidates)
                 if c.fuzzy and c.previous_msgid is not None and not c.msgid_plural}
-    pairs = sorted(
-        [*((True, _PUT_BACK, n, put_back[key(entry)]) for n, entry in enumerate(pending) if key(entry) in put_back),
-         *((not typo_fix(n, m), score, n, m) for n, entry in enumerate(pending)
-           for m, score in _alike_to(entry.msgid, candidates_german, threshold).items()
-           if TAG_CONTEXT not in (entry.msgctxt, candidates[m].msgctxt))],
-        key=lambda t: (t[1] < _PUT_BACK, t[0], -t[1], t[2], t[3]))
+
+    def ranked(n: int) -> Iterator[tuple[tuple, int]]:
+        """The old entries new German n may be paired with, each with its key (put back first; then a typo fix;
+        the most alike first; a tie to the new German first in template order, then to the old entry first
+        in the catalog's): the order ``greedy.pairs`` takes them in."""
+        entry = pending[n]
+        if key(entry) in put_back:
+            yield (False, True, -_PUT_BACK, n, put_back[key(entry)]), put_back[key(entry)]
+        for m, score in _alike_to(entry.msgid, candidates_german, threshold).items():
+            if TAG_CONTEXT not in (entry.msgctxt, candidates[m].msgctxt):
+                yield (True, not typo_fix(n, m), -score, n, m), m
+
     taken_new: set[int] = set()
 
     before: list[Container[tuple]] = []
@@ -892,9 +898,8 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
         else:
             report.typo_fixes += 1
 
-    for fuzzy, _, n, m in pairs:
-        if n not in taken_new and id(candidates[m]) not in claimed:
-            take(n, candidates[m], fuzzy)
+    for (_, fuzzy, *_), n, m in greedy.pairs(len(pending), ranked, lambda n, m: id(candidates[m]) not in claimed):
+        take(n, candidates[m], fuzzy)
     report.added = [entry for n, entry in enumerate(pending) if n not in taken_new]
     redrafts = claimed - used  # matched machine drafts, left to go obsolete
     if report.added and last_written is not None:
@@ -1107,7 +1112,7 @@ def _regrouped(po: polib.POFile, active: list[polib.POEntry], used: set[int], cl
     unused = [e for e in active if id(e) not in claimed and e.msgstr and e.msgctxt is None and not e.msgid_plural
               and machine_draft(e) is None]
     unused_german = [e.msgid for e in unused]
-    found = []
+    runs: list[tuple[int, int, list[polib.POEntry]]] = []  # (start in live, size, [the old entry paired] or [])
     for i in range(len(live)):
         for size in range(2, _MAX_PARTS + 1):
             run = live[i:i + size]
@@ -1115,18 +1120,30 @@ def _regrouped(po: polib.POFile, active: list[polib.POEntry], used: set[int], cl
                     or any(id(e) not in added and id(e) not in source for e in run)):
                 continue
             olds = {id(source[id(e)]): source[id(e)] for e in run if id(e) in source}
-            if len(olds) > 1:
-                continue
-            joined = " ".join(e.msgid for e in run)
-            for old in olds.values() if olds else (unused[m] for m in _alike_to(joined, unused_german, threshold)):
-                score = similarity(joined, old.msgid, threshold)
-                if score and score > max(similarity(e.msgid, old.msgid) for e in run):
-                    found.append((score, i, size, old))
-    taken: set[int] = set()
-    for _, i, size, old in sorted(found, key=lambda t: (-t[0], t[1], t[2])):
+            if len(olds) <= 1:
+                runs.append((i, size, list(olds.values())))
+
+    def split_from(r: int) -> Iterator[tuple[tuple, polib.POEntry]]:
+        """The old entries run r may be split from, the most alike first (a tie: the first run, the shorter, then the
+        old entry first in the catalog)."""
+        i, size, olds = runs[r]
         run = live[i:i + size]
-        if any(id(e) in taken for e in run) or (id(old) in claimed and not any(source.get(id(e)) is old for e in run)):
-            continue
+        joined = " ".join(e.msgid for e in run)
+        near = _alike_to(joined, unused_german, threshold) if not olds else {}
+        for m, old in enumerate(olds) if olds else ((m, unused[m]) for m in near):
+            score = similarity(joined, old.msgid, threshold)
+            if score and score > max(similarity(e.msgid, old.msgid) for e in run):
+                yield (-score, i, size, m), old
+
+    def split_free(r: int, old: polib.POEntry) -> bool | None:
+        run = live[runs[r][0]:runs[r][0] + runs[r][1]]
+        if any(id(e) in taken for e in run):
+            return None
+        return not (id(old) in claimed and not any(source.get(id(e)) is old for e in run))
+
+    taken: set[int] = set()
+    for (_, i, size, _), _, old in greedy.pairs(len(runs), split_from, split_free):
+        run = live[i:i + size]
         taken.update(id(e) for e in run)
         claimed.add(id(old))
         used.add(id(old))
@@ -1140,18 +1157,21 @@ def _regrouped(po: polib.POFile, active: list[polib.POEntry], used: set[int], cl
     signed = [e for e in active if e.msgctxt is None and not e.msgid_plural and entry_state(e) == REVIEWED]
     at = {id(e): j for j, e in enumerate(signed)}
     # the runs a new sentence may be joined from: every run of unclaimed signed-off sentences
-    runs = [(j, size) for j in range(len(signed)) for size in range(2, _MAX_PARTS + 1)
-            if j + size <= len(signed) and not any(id(p) in claimed for p in signed[j:j + size])]
-    runs_german = [" ".join(p.msgid for p in signed[j:j + size]) for j, size in runs]
-    found = []
-    for n, entry in enumerate(live):
-        if id(entry) in taken or (id(entry) not in added and id(entry) not in source):
-            continue
+    signed_runs = [(j, size) for j in range(len(signed)) for size in range(2, _MAX_PARTS + 1)
+                   if j + size <= len(signed) and not any(id(p) in claimed for p in signed[j:j + size])]
+    runs_german = [" ".join(p.msgid for p in signed[j:j + size]) for j, size in signed_runs]
+    joining = [n for n, entry in enumerate(live)
+               if id(entry) not in taken and (id(entry) in added or id(entry) in source)
+               and (id(entry) not in source or id(source[id(entry)]) in at)]
+
+    def joined_from(k: int) -> Iterator[tuple[tuple, tuple[int, int]]]:
+        """The runs (start in signed, size) sentence ``live[joining[k]]`` may be joined from, the most alike first (a
+        tie: the first sentence, the first run, the shorter)."""
+        n = joining[k]
+        entry = live[n]
         paired = source.get(id(entry))
-        if paired is not None and id(paired) not in at:
-            continue
         if paired is None:
-            candidates = [runs[r] for r in _alike_to(entry.msgid, runs_german, threshold)]
+            candidates = [signed_runs[r] for r in _alike_to(entry.msgid, runs_german, threshold)]
         else:  # a changed sentence is joined only from runs that hold the old sentence it was paired with
             candidates = [(j, size) for j in range(max(at[id(paired)] - _MAX_PARTS + 1, 0), at[id(paired)] + 1)
                           for size in range(2, _MAX_PARTS + 1)]
@@ -1162,13 +1182,15 @@ def _regrouped(po: polib.POFile, active: list[polib.POEntry], used: set[int], cl
                 continue
             score = similarity(entry.msgid, " ".join(p.msgid for p in parts), threshold)
             if score and score > max(similarity(entry.msgid, p.msgid) for p in parts):
-                found.append((score, n, j, size))
+                yield (-score, n, j, size), (j, size)
+
+    def join_free(k: int, run: tuple[int, int]) -> bool:
+        paired = source.get(id(live[joining[k]]))
+        return not any(id(p) in gone or (id(p) in claimed and p is not paired) for p in signed[run[0]:sum(run)])
+
     gone: set[int] = set()
-    for _, n, j, size in sorted(found, key=lambda t: (-t[0], t[1], t[2], t[3])):
+    for (_, n, j, size), _, _ in greedy.pairs(len(joining), joined_from, join_free):
         entry, parts = live[n], signed[j:j + size]
-        if id(entry) in taken or any(id(p) in gone or (id(p) in claimed and p is not source.get(id(entry)))
-                                     for p in parts):
-            continue
         taken.add(id(entry))
         gone.update(id(p) for p in parts)
         claimed.update(id(p) for p in parts)
@@ -1239,18 +1261,17 @@ def alike(new: list[polib.POEntry], old: list[polib.POEntry], threshold: float) 
     """Each entry of ``new`` paired with the entry of ``old`` most like it, at least ``threshold`` alike
     (``similarity``; a tag with none), the most alike first, each at most once: (index in ``new``, in ``old``)."""
     german = [e.msgid for e in old]
-    pairs = sorted(((score, n, m) for n, entry in enumerate(new)
-                    for m, score in _alike_to(entry.msgid, german, threshold).items()
-                    if TAG_CONTEXT not in (entry.msgctxt, old[m].msgctxt)),
-                   key=lambda t: (-t[0], t[1], t[2]))
-    taken_new: set[int] = set()
+
+    def ranked(n: int) -> Iterator[tuple[tuple, int]]:  # a tie: the first of ``new``, then of ``old``
+        for m, score in _alike_to(new[n].msgid, german, threshold).items():
+            if TAG_CONTEXT not in (new[n].msgctxt, old[m].msgctxt):
+                yield (-score, n, m), m
+
     taken_old: set[int] = set()
     found = []
-    for _, n, m in pairs:
-        if n not in taken_new and m not in taken_old:
-            taken_new.add(n)
-            taken_old.add(m)
-            found.append((n, m))
+    for _, n, m in greedy.pairs(len(new), ranked, lambda n, m: m not in taken_old):
+        taken_old.add(m)
+        found.append((n, m))
     return found
 
 
