@@ -2177,3 +2177,46 @@ def test_a_source_file_name_a_reference_cannot_hold_is_its_error_and_no_catalog_
     # the name cannot end a message's line: "abend.md" starts no line of its own (it is written \n)
     assert not [line for line in result.output.split("\n") if line.startswith("abend.md")], result.output
     msgfmt_check(project.root / "translations/en/kaffee.po")
+
+
+def test_a_folder_of_site_that_is_a_symlink_out_of_it_is_its_error_and_nothing_is_written_or_removed_there(
+        site_project: Project, tmp_path_factory):
+    """A project folder that came with ``site/de`` -> a folder elsewhere (an archive, a shared drive) had build
+    write the German pages there, over the files of the same name; with a ``.verlag/site.json`` listing
+    ``x/geheim.txt`` and ``site/x`` -> that folder, build deleted the file. Now each link is an error and the rest
+    of the site is written; ``site/`` itself may still be a link (where the author keeps the site)."""
+    import shutil
+
+    project = site_project
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.run("build")
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    (elsewhere / "tee").mkdir()
+    mine = {"tee/index.html": "mine", "geheim.txt": "geheim"}
+    for rel, text in mine.items():
+        (elsewhere / rel).write_text(text, encoding="utf-8")
+    shutil.rmtree(project.root / "site/de")
+    (project.root / "site/de").symlink_to(elsewhere)
+    (project.root / "site/x").symlink_to(elsewhere)
+    state_path = project.root / ".verlag/site.json"
+    state = json.loads(state_path.read_text(encoding="utf-8"))
+    state["files"].append("x/geheim.txt")
+    state_path.write_text(json.dumps(state), encoding="utf-8")
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt sehr.\n"))
+    result = project.run("build", code=2)
+    assert {p.relative_to(elsewhere).as_posix(): p.read_text(encoding="utf-8")
+            for p in elsewhere.rglob("*") if p.is_file()} == mine
+    for link in ("de", "x"):
+        assert f"error: site/{link}: a symbolic link (to {elsewhere}), not a folder: verlag writes and removes " \
+               "the site's files only in folders of site/ itself" in result.output, result.output
+    assert "everything else done: site/de, site/x" in result.output, result.output
+    (project.root / "site/de").unlink()
+    (project.root / "site/x").unlink()
+    project.run("build")
+    assert "Tee wärmt sehr." in project.read("site/de/tee/index.html")
+    kept = tmp_path_factory.mktemp("kept") / "site"
+    shutil.move(project.root / "site", kept)
+    (project.root / "site").symlink_to(kept)
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt am Abend.\n"))
+    project.run("build")
+    assert "Tee wärmt am Abend." in (kept / "de/tee/index.html").read_text(encoding="utf-8")
