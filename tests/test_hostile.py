@@ -2220,3 +2220,28 @@ def test_a_folder_of_site_that_is_a_symlink_out_of_it_is_its_error_and_nothing_i
     project.write("source_de/tee.md", article("Tee", "Tee wärmt am Abend.\n"))
     project.run("build")
     assert "Tee wärmt am Abend." in (kept / "de/tee/index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("kind", ["hugo", "plain"])
+def test_a_post_of_a_folder_to_import_that_is_a_symlink_out_of_it_is_skipped_and_not_read(
+        project: Project, tmp_path_factory, kind: str):
+    """A folder of an old blog (an archive, a shared folder) whose ``content/posts/notiz.md`` (or a plain folder's
+    ``notiz.md``) is a symlink to a file of the home folder brought that file in as an article's text, a shell
+    history or a key, to be translated and published. Now it is skipped with why; a symlink inside the folder still
+    reads."""
+    outside = tmp_path_factory.mktemp("home")
+    (outside / "history").write_text("export TOKEN=geheim\n", encoding="utf-8")
+    site = tmp_path_factory.mktemp("alt")
+    posts = site / "content/posts" if kind == "hugo" else site / "posts"
+    posts.mkdir(parents=True)
+    if kind == "hugo":
+        (site / "hugo.toml").write_text('baseURL = "https://alt.example/"\ntitle = "Alt"\n', encoding="utf-8")
+    (posts / "schlaf.md").write_text(article("Schlaf", "Gut schlafen.\n"), encoding="utf-8")
+    (posts / "notiz.md").symlink_to(outside / "history")
+    (posts / "ruhe.md").symlink_to("schlaf.md")
+    out = project.run("import", str(site)).output
+    assert f"  skipped {posts / 'notiz.md'}: a symlink that leads out of the folder imported; only files inside it " \
+           "are read (copy the file there)" in out, out
+    assert not [p for p in project.root.rglob("*") if p.is_file() and b"geheim" in p.read_bytes()]
+    assert "Gut schlafen." in project.read("source_de/schlaf.md")
+    assert "ruhe.md" in out
