@@ -2245,3 +2245,46 @@ def test_a_post_of_a_folder_to_import_that_is_a_symlink_out_of_it_is_skipped_and
     assert not [p for p in project.root.rglob("*") if p.is_file() and b"geheim" in p.read_bytes()]
     assert "Gut schlafen." in project.read("source_de/schlaf.md")
     assert "ruhe.md" in out
+
+
+def test_a_folder_of_editions_that_is_a_symlink_is_its_error_and_no_file_there_is_written_or_removed(
+        site_project: Project, tmp_path_factory):
+    """build removes the editions of a language verlag.toml no longer lists: each ``.md`` and ``.json`` file of
+    a folder of ``editions/`` not named as one. A project folder that came with ``editions/notizen`` -> a folder
+    of the author's notes had build delete every Markdown file in it; ``editions/en`` -> a folder elsewhere had
+    it write the English editions there, and ``editions`` itself -> the home folder would empty the folders of the
+    home folder. Now a link below editions/ is an error and nothing is written or removed through it; editions/
+    itself a link stops the build before anything is written."""
+    import shutil
+
+    project = site_project
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.run("build")
+    notes, elsewhere = tmp_path_factory.mktemp("notizen"), tmp_path_factory.mktemp("elsewhere")
+    mine = {notes / "tagebuch.md": "mein Tagebuch", notes / "daten.json": "{}", elsewhere / "tee.md": "mine"}
+    for path, text in mine.items():
+        path.write_text(text, encoding="utf-8")
+    (project.root / "editions/notizen").symlink_to(notes)
+    shutil.rmtree(project.root / "editions/en")
+    (project.root / "editions/en").symlink_to(elsewhere)
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt sehr.\n"))
+    result = project.run("build", code=2)
+    assert {path: path.read_text(encoding="utf-8") for path in [*notes.iterdir(), *elsewhere.iterdir()]} == mine
+    for link, target in (("en", elsewhere), ("notizen", notes)):
+        assert f"error: editions/{link}: a symbolic link (to {target}), not a folder: verlag writes and removes " \
+               "editions only in folders of editions/ itself" in result.output, result.output
+    assert "Tee wärmt sehr." in project.read("editions/fr/tee.md")  # the other languages are built
+    (project.root / "editions/notizen").unlink()
+    (project.root / "editions/en").unlink()
+    project.run("build")
+    assert "Tee wärmt sehr." in project.read("editions/en/tee.md")
+    home = tmp_path_factory.mktemp("home")
+    shutil.move(project.root / "editions", home / "editions")
+    (home / "notizen").mkdir()
+    (home / "notizen/tagebuch.md").write_text("mein Tagebuch", encoding="utf-8")
+    (project.root / "editions").symlink_to(home)
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt am Abend.\n"))
+    result = project.run("build", code=2)
+    assert f"error: editions: a symbolic link (to {home}), not a folder: build removes the editions of a language " \
+           "verlag.toml no longer lists" in result.output, result.output
+    assert (home / "notizen/tagebuch.md").read_text(encoding="utf-8") == "mein Tagebuch"
