@@ -2288,3 +2288,43 @@ def test_a_folder_of_editions_that_is_a_symlink_is_its_error_and_no_file_there_i
     assert f"error: editions: a symbolic link (to {home}), not a folder: build removes the editions of a language " \
            "verlag.toml no longer lists" in result.output, result.output
     assert (home / "notizen/tagebuch.md").read_text(encoding="utf-8") == "mein Tagebuch"
+
+
+def test_a_folder_of_the_review_report_that_is_a_symlink_is_its_error_and_no_page_there_is_written_or_removed(
+        project: Project, tmp_path_factory):
+    """``verlag review`` removes the pages of a language verlag.toml no longer lists: each ``.html`` file of a
+    folder of ``review/`` not named as one. A project folder that came with ``review/alt`` -> a folder of the
+    author's web pages had it delete every page there; ``review/en`` -> a folder elsewhere had it write the English
+    pages there. Now a link below review/ is an error and nothing is written or removed through it; review/ itself a
+    link stops it before anything is written."""
+    import shutil
+
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.run("extract")
+    project.run("review")
+    web, elsewhere = tmp_path_factory.mktemp("web"), tmp_path_factory.mktemp("elsewhere")
+    mine = {web / "index.html": "meine Seite", elsewhere / "tee.html": "mine"}
+    for path, text in mine.items():
+        path.write_text(text, encoding="utf-8")
+    (project.root / "review/alt").symlink_to(web)
+    shutil.rmtree(project.root / "review/en")
+    (project.root / "review/en").symlink_to(elsewhere)
+    result = project.run("review", code=2)
+    assert {path: path.read_text(encoding="utf-8") for path in [*web.iterdir(), *elsewhere.iterdir()]} == mine
+    for link, target in (("en", elsewhere), ("alt", web)):
+        assert f"error: review/{link}: a symbolic link (to {target}), not a folder: verlag writes and removes the " \
+               "report's pages only in folders of review/ itself" in result.output, result.output
+    assert "Tee" in project.read("review/fr/tee.html")  # the other languages are written
+    (project.root / "review/alt").unlink()
+    (project.root / "review/en").unlink()
+    project.run("review")
+    assert (project.root / "review/en/tee.html").is_file()
+    home = tmp_path_factory.mktemp("home")
+    shutil.move(project.root / "review", home / "review")
+    (home / "alt").mkdir()
+    (home / "alt/index.html").write_text("meine Seite", encoding="utf-8")
+    (project.root / "review").symlink_to(home)
+    result = project.run("review", code=2)
+    assert f"error: review: a symbolic link (to {home}), not a folder: review removes the pages of a language " \
+           "verlag.toml no longer lists" in result.output, result.output
+    assert (home / "alt/index.html").read_text(encoding="utf-8") == "meine Seite"
