@@ -2348,3 +2348,22 @@ def test_the_ids_of_many_headings_of_one_text_are_made_in_linear_time():
 
     small, large = least_cpu(rendering(1_000), rendering(8_000), repeats=3)
     assert large < 16 * small, (small, large)
+
+
+def test_an_editions_folder_that_is_a_symlink_is_not_swept_for_temp_files(site_project: Project, tmp_path_factory):
+    """A writing command removes the temp files (``.name.XXXXXXXX.tmp``) a killed run left in the folders verlag
+    writes, all the way down: a project folder that came with ``editions`` -> the home folder had ``verlag
+    extract`` delete every file so named below it, in any folder of the home folder."""
+    project = site_project
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    home = tmp_path_factory.mktemp("home")
+    (home / "briefe").mkdir()
+    kept = home / "briefe/.bericht.abcdefgh.tmp"
+    kept.write_text("mein Bericht", encoding="utf-8")
+    (project.root / "editions").symlink_to(home)
+    project.run("extract")
+    assert kept.read_text(encoding="utf-8") == "mein Bericht"
+    leftover = project.write("translations/en/.tee.po.abcdefgh.tmp", "half")  # the project's own are still swept
+    (project.root / ".verlag/no-temp-files").unlink()  # as a killed run leaves it: the next writer sweeps
+    project.run("extract")
+    assert not leftover.exists() and kept.exists()
