@@ -345,8 +345,8 @@ def main(argv: list[str] | None = None) -> None:
                                      "(LibreTranslate, Google /m, MyMemory, DeepL v2, Microsoft v3, Chat Completions).")
     parser.add_argument("--port", type=int, default=0, help="the port to listen on (default 0: a free one)")
     parser.add_argument("--fault", action="append", default=[], help="a fault for the next request (timeout, 429, "
-                        "500, malformed, reset, mangle, empty, echo, short, flood, drip, fence, drop, merge, summary, length, "
-                        "deep, garbage); repeat for more, consumed in order")
+                        "500, malformed, reset, mangle, empty, echo, short, flood, drip, fence, drop, merge, summary, "
+                        "length, deep, garbage); repeat for more, consumed in order")
     parser.add_argument("--latency", type=float, default=0.0, help="seconds before every answer (default 0)")
     parser.add_argument("--hang", type=float, default=2.0, help="seconds the fault timeout waits (default 2)")
     args = parser.parse_args(argv)
