@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,8 +22,8 @@ from typing import TYPE_CHECKING, Container, Mapping
 from . import doccache
 from .config import Config
 from .errors import VerlagError, contain, stage
-from .fsutil import (NotAFile, combine_digests, code_digest, load_state, read_bytes, relpath, save_state,
-                     write_if_changed)
+from .fsutil import (NotAFile, combine_digests, code_digest, linked_folder, load_state, read_bytes, relpath,
+                     save_state, write_if_changed)
 from .glossary import Glossary, load_glossary
 from .limits import CATALOG, EDITION
 from .lock import clock, held_since
@@ -410,14 +411,34 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
     through the other's link are published by neither, as check says. An edition is made again when a page its
     catalog names by address moves (its fingerprint holds the answers).
     """
+    if config.editions_dir.is_symlink():
+        raise VerlagError(f"a symbolic link (to {os.readlink(config.editions_dir)}), not a folder: build removes "
+                          "the editions of a language verlag.toml no longer lists, which through a link would be "
+                          "files elsewhere; remove it (build makes the folder)", config.editions_dir.name)
     sources = read_sources(config) if sources is None else sources
     own, files = files is None, edition_files(config) if files is None else files
     result = BuildResult(errors=list(sources.errors))
     wrote: list[str] = []  # the files under editions/ this build wrote ("en/x.md"), for ``files.confirm``
+    folders: dict[str, bool] = {}  # a folder of editions/ -> whether it is a symbolic link (``linked_folder``)
+    named: set[str] = set()  # the links named in an error
+
+    def through_link(rel: str) -> bool:
+        """Whether editions/``rel`` lies in a folder that is a symbolic link, named in an error the first time."""
+        link = linked_folder(config.editions_dir, rel, folders)
+        if link is not None and link not in named:
+            named.add(link)
+            result.errors.append(VerlagError(
+                f"a symbolic link (to {os.readlink(config.editions_dir / link)}), not a folder: verlag writes and "
+                "removes editions only in folders of editions/ itself, never through a link; remove it (its "
+                "editions are written then)", f"{config.editions_dir.name}/{link}"))
+        return link is not None
 
     def write(path: Path, data: str | bytes) -> bool:
         """``write_if_changed``; a named pipe, socket or device in the file's place is left as it is and
-        named in ``result.errors``: the article's other files are written, and the other articles'."""
+        named in ``result.errors``, and so is a folder that is a symbolic link (``through_link``): the article's
+        other files are written, and the other articles'."""
+        if through_link(path.relative_to(config.editions_dir).as_posix()):
+            return False
         try:
             changed = write_if_changed(path, data, durable=False)
         except NotAFile as exc:
@@ -512,6 +533,8 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
     slugs = {a.slug for a in articles} | kept
     german = slugs | {a.slug for a in [*sources.german_only, *gaps]}
     for lang_dir in sorted(p for p in config.editions_dir.glob("*") if p.is_dir()):
+        if through_link(f"{lang_dir.name}/"):  # the folder itself: one elsewhere holds no edition of ours
+            continue
         current = set() if lang_dir.name not in (*config.languages, config.source_language) \
             else german if lang_dir.name == config.source_language else slugs
         for stale in sorted(p for p in [*lang_dir.glob("*.md"), *lang_dir.glob("*.json")] if p.stem not in current):

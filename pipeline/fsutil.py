@@ -480,6 +480,26 @@ def contained(rel: str) -> bool:
     return bool(rel) and "\0" not in rel and all(segment not in ("", ".", "..") for segment in rel.split("/"))
 
 
+def linked_folder(root: Path, rel: str, seen: dict[str, bool]) -> str | None:
+    """The first folder ``rel`` (a "/"-separated file path below ``root``) lies in that is a symbolic link
+    ("de" of "de/tee/index.html", else "de/tee"), or None. A file written or removed there would be one outside
+    ``root``, wherever the link points: a project folder that came with ``site/de`` -> ``~`` had build write
+    pages into the home folder. ``root`` itself may be a link (where the user chose to keep the folder); a
+    missing folder is none (it is made as a folder). ``seen`` keeps each folder's answer for the next file:
+    one ``lstat`` per folder a run."""
+    folder = ""
+    for name in rel.split("/")[:-1]:
+        folder = f"{folder}/{name}" if folder else name
+        if folder not in seen:
+            try:
+                seen[folder] = stat.S_ISLNK(os.lstat(root / folder).st_mode)
+            except OSError:  # missing, or below a file: nothing is written through it
+                seen[folder] = False
+        if seen[folder]:
+            return folder
+    return None
+
+
 def relpath(path: Path, root: Path) -> str:
     """Path as the user sees it in messages: relative to the project when possible, else ``path`` as given.
     A symlink loop (RuntimeError before Python 3.13, OSError after) cannot be resolved: it is named as found."""

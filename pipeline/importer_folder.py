@@ -90,7 +90,7 @@ def import_files(path: Path, source_language: str, languages: Iterable[str] = ()
         raise VerlagError("no such file or folder", path)
     listed = tuple(languages)
     languages = frozenset(lang.lower() for lang in listed)
-    found = _site(path, source_language, languages) or _plain(path, source_language, listed)
+    found = _leading_out(_site(path, source_language, languages) or _plain(path, source_language, listed), path)
     if not found.files and found.errors:
         raise found.errors[0]
     if not found.files:
@@ -101,6 +101,31 @@ def import_files(path: Path, source_language: str, languages: Iterable[str] = ()
         found = dataclasses.replace(found, files=[f for f in found.files if f not in feeds],
                                     skipped=[*found.skipped, *((f, FEED_SKIPPED) for f in feeds)])
     return found
+
+
+LEADS_OUT = "a symlink that leads out of the folder imported; only files inside it are read (copy the file there)"
+
+
+def _leading_out(found: ImportFiles, folder: Path) -> ImportFiles:
+    """``found`` without its files (and translations) that are symbolic links leading out of ``folder``, each
+    skipped with why: a folder of an old blog that came from someone else, with ``content/posts/notiz.md`` ->
+    a file of the home folder (a key, a shell history), brought that file in as an article's text."""
+    top = folder.resolve()
+
+    def inside(file: Path) -> bool:
+        try:
+            return file.resolve().is_relative_to(top)
+        except (OSError, RuntimeError):  # a symlink loop: nothing to read
+            return False
+
+    out = {file for file in [*found.files, *(t[0] for t in found.translations)] if not inside(file)}
+    if not out:
+        return found
+    return dataclasses.replace(
+        found, files=[f for f in found.files if f not in out],
+        translations=[t for t in found.translations if t[0] not in out and t[2] not in out],
+        skipped=[*found.skipped, *((f, LEADS_OUT) for f in [*found.files, *(t[0] for t in found.translations)]
+                                   if f in out)])
 
 
 def _feed(file: Path) -> bool:

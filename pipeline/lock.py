@@ -166,8 +166,11 @@ def clock(config: Config) -> int | None:
 
 def _sweep(config: Config, swept: Path) -> None:
     """Remove verlag's temp files from the folders it writes, then record that there are none (in a file of its
-    own: a symbolic link there is replaced, so no file is made or touched where it points)."""
-    for folder in (config.translations_dir, config.editions_dir, config.site_dir, config.state_dir):
+    own: a symbolic link there is replaced, so no file is made or touched where it points). An ``editions/`` that is
+    a symbolic link is not looked into: verlag writes no edition there (``editions.build_editions`` refuses it), and
+    the folder it names (a project unpacked with ``editions`` -> the home folder) is no folder of the project."""
+    editions = [] if config.editions_dir.is_symlink() else [config.editions_dir]
+    for folder in (config.translations_dir, *editions, config.site_dir, config.state_dir):
         remove_stale_temp_files(folder)
     if swept.is_symlink():
         swept.unlink()

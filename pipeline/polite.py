@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 
 import requests
+import urllib3
 from requests.adapters import HTTPAdapter
 
 RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
@@ -54,18 +55,35 @@ class AnswerTooLarge(requests.exceptions.RequestException):
 
 
 class _CappedAdapter(HTTPAdapter):
-    """Reads each answer's body (a redirect's too) up to ``MAX_ANSWER`` bytes: requests reads any length
-    whole into memory, so a service (or whoever answers at its address) sending without end filled it."""
+    """Reads each answer's body (a redirect's too) up to ``MAX_ANSWER`` bytes, and until the request's
+    ``timeout`` (seconds, a number) has passed since it was sent: requests reads any length whole into
+    memory, so a service (or whoever answers at its address) sending without end filled it; and its timeout
+    bounds each read of the socket, so an answer dripping a byte a second held the engine for as many seconds
+    as it had bytes. Each read takes what has come (``read1``), so the time is looked at between bytes."""
 
     def send(self, request, stream=False, **kwargs):
+        timeout = kwargs.get("timeout")
+        deadline = time.monotonic() + timeout if isinstance(timeout, (int, float)) else None
         response = super().send(request, stream=True, **kwargs)
         if not stream:
             body = bytearray()
-            for chunk in response.iter_content(1 << 16):
-                body += chunk
-                if len(body) > MAX_ANSWER:
-                    response.close()
-                    raise AnswerTooLarge(f"more than {MAX_ANSWER >> 20} MB")
+            try:
+                while chunk := response.raw.read1(1 << 16, decode_content=True):
+                    body += chunk
+                    if len(body) > MAX_ANSWER:
+                        response.close()
+                        raise AnswerTooLarge(f"more than {MAX_ANSWER >> 20} MB")
+                    if deadline is not None and time.monotonic() > deadline:
+                        response.close()
+                        raise requests.exceptions.ReadTimeout(f"the answer took more than {timeout:g} s")
+            except urllib3.exceptions.ProtocolError as exc:  # as requests' iter_content turns them
+                raise requests.exceptions.ChunkedEncodingError(exc) from None
+            except urllib3.exceptions.DecodeError as exc:
+                raise requests.exceptions.ContentDecodingError(exc) from None
+            except urllib3.exceptions.ReadTimeoutError as exc:
+                raise requests.exceptions.ConnectionError(exc) from None
+            except urllib3.exceptions.SSLError as exc:
+                raise requests.exceptions.SSLError(exc) from None
             response._content = bytes(body)
             response._content_consumed = True
         return response

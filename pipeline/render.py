@@ -64,7 +64,6 @@ from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
 from markdown_it.rules_core.normalize import normalize
 from markdown_it.token import Token
-from mdit_py_plugins.anchors import anchors_plugin
 
 from .comments import drop_emptied
 from .editions import FALLBACK_CLOSE, FALLBACK_OPEN, HELD_MARK, STALE_MARK
@@ -218,7 +217,7 @@ def _parser() -> MarkdownIt:
     inline.ruler, inline.ruler2 = md.inline.ruler, md.inline.ruler2
     md.inline = inline
     md.core.ruler.at("normalize", _normalize)
-    md.use(anchors_plugin, min_level=2, max_level=6, slug_func=slugify)
+    md.core.ruler.push("anchor", _anchors)
     for name, rule in (("verlag_fallback", _fallback), ("verlag_comments", drop_emptied), ("verlag_raw_html", _raw_html),
                        ("verlag_urls", _urls)):
         md.core.ruler.before("anchor", name, rule)
@@ -329,6 +328,32 @@ def _heading_ids(state) -> None:
         for token, wanted in zip(headings, job.heading_ids):
             token.attrSet("id", wanted)
     job.ids = tuple(str(t.attrGet("id")) for t in headings)
+
+
+HEADINGS_WITH_IDS = ("h2", "h3", "h4", "h5", "h6")
+
+
+def _anchors(state) -> None:
+    """An id for each heading of levels 2 to 6 without one (``heading_open``'s ``id``), made by ``slugify`` from
+    its text and code spans, a repeat given ``-1``, ``-2``, … (the first not taken), as mdit-py-plugins'
+    ``anchors_plugin`` gives them; its ids (those a heading has already are reserved first, and kept). The
+    plugin tries each suffix from ``-1`` again for every repeat, so an article of 16,000 headings "Tee" cost
+    each of its pages 54 s of CPU; here a repeat starts from the suffix its text's last one took (those below
+    are taken, and stay so), so the time is linear in the headings."""
+    tokens = state.tokens
+    taken = {str(given) for token in tokens if token.type == "heading_open" and (given := token.attrGet("id"))}
+    following: dict[str, int] = {}  # a slug taken by a heading -> the suffix its next repeat tries first
+    for index, token in enumerate(tokens):
+        if token.type != "heading_open" or token.tag not in HEADINGS_WITH_IDS or token.attrGet("id"):
+            continue
+        base = slugify("".join(child.content for child in tokens[index + 1].children or ()
+                               if child.type in ("text", "code_inline")))
+        slug, suffix = base, following.get(base, 1)
+        while slug in taken:
+            slug, suffix = f"{base}-{suffix}", suffix + 1
+        following[base] = suffix
+        taken.add(slug)
+        token.attrSet("id", slug)
 
 
 def slugify(title: str) -> str:

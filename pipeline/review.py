@@ -19,9 +19,11 @@ from __future__ import annotations
 
 import difflib
 import functools
+import os
 import re
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
+from typing import Callable
 
 import polib
 from babel import Locale, UnknownLocaleError
@@ -36,7 +38,8 @@ from .drift import Templates
 from .errors import VerlagError, contain, stage
 from .extract_article import last_extract
 from .extracted import changed_since_extract
-from .fsutil import code_digest, digest_bytes, file_bytes, load_state, read_bytes, relpath, save_state, write_if_changed
+from .fsutil import code_digest, digest_bytes, file_bytes, linked_folder, load_state, read_bytes, relpath, save_state, \
+    write_if_changed
 from .limits import CATALOG, REPORT_PAGE
 from .glossary import HINT_PREFIX, Glossary, load_glossary
 from .markup import scan
@@ -425,6 +428,11 @@ def write_review(config: Config, languages=None, slugs=None, progress=None) -> R
     takes its numbers from there. Nothing outside ``review/`` is
     touched: the site build owns the rest of ``site/``.
     """
+    out = config.root / REPORT_DIR
+    if out.is_symlink():
+        raise VerlagError(f"a symbolic link (to {os.readlink(out)}), not a folder: review removes the pages of a "
+                          "language verlag.toml no longer lists, which through a link would be files elsewhere; "
+                          "remove it (review makes the folder)", REPORT_DIR.name)
     sources = read_sources(config)
     result = ReviewResult(errors=sources.errors_about(slugs))
     articles = sources.articles
@@ -473,13 +481,27 @@ def write_review(config: Config, languages=None, slugs=None, progress=None) -> R
                 result.errors.append(page.problem)
     said = set(map(str, result.errors))  # a linked page whose edition failed, as the build names its article
     result.errors += [failure for failure in pages.failures if str(failure) not in said]
-    out = config.root / REPORT_DIR
     partial = len(chosen) < len(articles) or languages != list(config.languages)
     files = render_report(result.pages, config.name, languages, partial, list(config.languages))
+    folders: dict[str, bool] = {}  # a folder of review/ -> whether it is a symbolic link (``linked_folder``)
+    named: set[str] = set()  # the links named in an error
+
+    def through_link(rel: str) -> bool:
+        """Whether review/``rel`` lies in a folder that is a symbolic link, named in an error the first time."""
+        link = linked_folder(out, rel, folders)
+        if link is not None and link not in named:
+            named.add(link)
+            result.errors.append(VerlagError(
+                f"a symbolic link (to {os.readlink(out / link)}), not a folder: verlag writes and removes the "
+                "report's pages only in folders of review/ itself, never through a link; remove it (its pages are "
+                "written then)", f"{REPORT_DIR.name}/{link}"))
+        return link is not None
+
     for rel, text in files.items():
-        if write_if_changed(out / rel, text):
+        if not through_link(rel) and write_if_changed(out / rel, text):
             result.written.append(relpath(out / rel, config.root))
-    result.removed = _remove_gone(config, out, {a.slug for a in articles} | sources.unreadable)
+    result.removed = _remove_gone(config, out, {a.slug for a in articles} | sources.unreadable,
+                                  lambda folder: through_link(f"{folder}/"))
     by_slug = {a.slug: a for a in articles}
     for page in result.pages:
         if not page.problem:
@@ -505,10 +527,13 @@ def _remembered(config: Config, article: Article, lang: str, known: dict) -> Pag
                 german_changed=known.get("german_changed", False), outdated=known.get("outdated", ""))
 
 
-def _remove_gone(config: Config, out: Path, slugs: set[str]) -> list[str]:
-    """Pages whose article or language no longer exists; other files are left alone."""
+def _remove_gone(config: Config, out: Path, slugs: set[str], linked: Callable[[str], bool]) -> list[str]:
+    """Pages whose article or language no longer exists; other files are left alone, and so is every file of a
+    folder of ``out`` for which ``linked`` (its name) is true: a symbolic link to a folder elsewhere."""
     removed = []
     for lang_dir in sorted(p for p in out.glob("*") if p.is_dir()):
+        if linked(lang_dir.name):
+            continue
         for page in sorted(lang_dir.glob("*.html")):
             if lang_dir.name not in config.languages or page.stem not in slugs:
                 page.unlink()

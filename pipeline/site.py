@@ -29,6 +29,7 @@ import functools
 import hashlib
 import json
 import math
+import os
 import re
 import shutil
 import traceback
@@ -46,8 +47,8 @@ from .counts import counted
 from .editions import FALLBACK_CLOSE, FALLBACK_OPEN, Edition, edition_files, edition_record, record_path
 from .errors import ManyErrors, VerlagError, contain, describe, raise_all
 from .feed import absolute_html, feed_author, xml_chars
-from .fsutil import NotAFile, code_digest, contained, file_bytes, load_state, read_bytes, regular, relpath, \
-    remove_empty_parents, save_state, state_bytes, write_if_changed, write_state
+from .fsutil import NotAFile, code_digest, contained, file_bytes, linked_folder, load_state, read_bytes, regular, \
+    relpath, remove_empty_parents, save_state, state_bytes, write_if_changed, write_state
 from .handedits import SiteFiles, digest
 from .limits import EDITION, MEDIA, SITE_WORDS, STATE, TEMPLATE
 from .media import Media, collect_media, file_path, stored_references, unscanned
@@ -2062,9 +2063,25 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
         raise _template_error(config, exc.__cause__, exc.rel) from None
     made: dict[str, str] = {}  # file -> the digest of the bytes written, or found there already
     blocked = False  # a named pipe, socket or device where a page goes: Pagefind would wait on it
+    folders: dict[str, bool] = {}  # a folder of site/ -> whether it is a symbolic link (``linked_folder``)
+    links: set[str] = set()  # those named in an error
+
+    def through_link(rel: str) -> bool:
+        """Whether site/``rel`` lies in a folder that is a symbolic link, named in an error the first time."""
+        link = linked_folder(root, rel, folders)
+        if link is not None and link not in links:
+            links.add(link)
+            result.errors.append(VerlagError(
+                f"a symbolic link (to {os.readlink(root / link)}), not a folder: verlag writes and removes the "
+                "site's files only in folders of site/ itself, never through a link; remove it (its pages are "
+                "written then)", f"site/{link}"))
+        return link is not None
+
     for rel, text in sorted(out.items()):
         if not contained(rel):  # every name is checked where it is made; this is the last guard of the disk
             result.errors.append(VerlagError(f"site/{rel}: leaves site/, not written"))
+            continue
+        if through_link(rel):  # a project folder that came with site/de -> a folder elsewhere
             continue
         if isinstance(text, Path):  # a theme's static file or a media file, copied byte for byte
             try:
@@ -2098,7 +2115,7 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
                                    "under site/; left alone")
             continue
         path = root / rel
-        if rel.split("/", 1)[0] != OLD_REVIEW and path.is_file():
+        if rel.split("/", 1)[0] != OLD_REVIEW and not through_link(rel) and path.is_file():
             path.unlink()
             result.removed.append(f"site/{rel}")
             remove_empty_parents(path, root)

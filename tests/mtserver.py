@@ -14,7 +14,8 @@ Faults, consumed one per request from ``faults`` (or, for requests whose text co
 ``429`` (with ``Retry-After: retry_after``), ``500`` or any other status, ``malformed`` (broken
 JSON or HTML), ``reset`` (TCP reset), ``mangle`` (drop the markup tags), ``empty`` (empty
 translations), ``echo`` (the text sent, untranslated: a real service's answer for a pair it lacks), ``short`` (one line, or one list item, too few), ``flood`` (a well-formed answer padded with
-64 MB of spaces). For the chat model also ``fence`` (the
+64 MB of spaces), ``drip`` (a well-formed answer of 3,000 bytes sent one byte every 0.1 s: each read gets
+a byte within any timeout). For the chat model also ``fence`` (the
 answer in a Markdown code fence), ``drop`` (one placeholder tag lost), ``merge`` (the first two segments as
 one), ``summary`` (a long segment answered with two words), ``length`` (cut off, finish reason "length")
 ``malformed`` (not JSON), ``deep`` (100,000 opening brackets: JSON nested deeper than a decoder recurses) and
@@ -200,6 +201,9 @@ class _Handler(BaseHTTPRequestHandler):
             if fault == "flood":
                 self._flood(shape, answers=[fake_translate(t) for t in texts])
                 return
+            if fault == "drip":
+                self._drip(shape, answers=[fake_translate(t) for t in texts])
+                return
             if shape == "chat":
                 self._chat(texts, fault)
                 return
@@ -289,6 +293,23 @@ class _Handler(BaseHTTPRequestHandler):
         except OSError:
             self.close_connection = True
 
+    def _drip(self, shape: str, answers: list[str]) -> None:
+        """A JSON answer (LibreTranslate's or DeepL's shape) padded with spaces to 3,000 bytes, its length said,
+        sent one byte every 0.1 s (five minutes); a client that stops reading ends it."""
+        obj = {"translations": [{"text": a} for a in answers]} if shape == "deepl" else {"translatedText": answers[0]}
+        data = json.dumps(obj).encode().ljust(3000)
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        try:
+            for byte in data:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(0.1)
+        except OSError:
+            self.close_connection = True
+
     def _answer(self, shape: str, answers: list[str], texts: list[str], malformed: bool):
         if shape == "google":
             payload = f'<html><body><div class="result-container">{html.escape(answers[0])}</div></body></html>'
@@ -324,8 +345,8 @@ def main(argv: list[str] | None = None) -> None:
                                      "(LibreTranslate, Google /m, MyMemory, DeepL v2, Microsoft v3, Chat Completions).")
     parser.add_argument("--port", type=int, default=0, help="the port to listen on (default 0: a free one)")
     parser.add_argument("--fault", action="append", default=[], help="a fault for the next request (timeout, 429, "
-                        "500, malformed, reset, mangle, empty, echo, short, flood, fence, drop, merge, summary, length, "
-                        "deep, garbage); repeat for more, consumed in order")
+                        "500, malformed, reset, mangle, empty, echo, short, flood, drip, fence, drop, merge, summary, "
+                        "length, deep, garbage); repeat for more, consumed in order")
     parser.add_argument("--latency", type=float, default=0.0, help="seconds before every answer (default 0)")
     parser.add_argument("--hang", type=float, default=2.0, help="seconds the fault timeout waits (default 2)")
     args = parser.parse_args(argv)

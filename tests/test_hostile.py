@@ -2231,3 +2231,193 @@ def test_the_merge_of_many_alike_sentences_the_author_reworded_holds_memory_line
     po = polib.pofile(str(site_project.root / "translations/en/dosis-800.po"))
     assert all(e.msgstr == f"Dose {e.msgid.split(':')[0].split()[1]}: in the morning." and e.fuzzy
                for e in po if e.msgid.startswith("Dosis ")), [e for e in po if e.msgid.startswith("Dosis ")][:3]
+
+
+def test_a_folder_of_site_that_is_a_symlink_out_of_it_is_its_error_and_nothing_is_written_or_removed_there(
+        site_project: Project, tmp_path_factory):
+    """A project folder that came with ``site/de`` -> a folder elsewhere (an archive, a shared drive) had build
+    write the German pages there, over the files of the same name; with a ``.verlag/site.json`` listing
+    ``x/geheim.txt`` and ``site/x`` -> that folder, build deleted the file. Now each link is an error and the rest
+    of the site is written; ``site/`` itself may still be a link (where the author keeps the site)."""
+    import shutil
+
+    project = site_project
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.run("build")
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    (elsewhere / "tee").mkdir()
+    mine = {"tee/index.html": "mine", "geheim.txt": "geheim"}
+    for rel, text in mine.items():
+        (elsewhere / rel).write_text(text, encoding="utf-8")
+    shutil.rmtree(project.root / "site/de")
+    (project.root / "site/de").symlink_to(elsewhere)
+    (project.root / "site/x").symlink_to(elsewhere)
+    state_path = project.root / ".verlag/site.json"
+    state = json.loads(state_path.read_text(encoding="utf-8"))
+    state["files"].append("x/geheim.txt")
+    state_path.write_text(json.dumps(state), encoding="utf-8")
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt sehr.\n"))
+    result = project.run("build", code=2)
+    assert {p.relative_to(elsewhere).as_posix(): p.read_text(encoding="utf-8")
+            for p in elsewhere.rglob("*") if p.is_file()} == mine
+    for link in ("de", "x"):
+        assert f"error: site/{link}: a symbolic link (to {elsewhere}), not a folder: verlag writes and removes " \
+               "the site's files only in folders of site/ itself" in result.output, result.output
+    assert "everything else done: site/de, site/x" in result.output, result.output
+    (project.root / "site/de").unlink()
+    (project.root / "site/x").unlink()
+    project.run("build")
+    assert "Tee wärmt sehr." in project.read("site/de/tee/index.html")
+    kept = tmp_path_factory.mktemp("kept") / "site"
+    shutil.move(project.root / "site", kept)
+    (project.root / "site").symlink_to(kept)
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt am Abend.\n"))
+    project.run("build")
+    assert "Tee wärmt am Abend." in (kept / "de/tee/index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("kind", ["hugo", "plain"])
+def test_a_post_of_a_folder_to_import_that_is_a_symlink_out_of_it_is_skipped_and_not_read(
+        project: Project, tmp_path_factory, kind: str):
+    """A folder of an old blog (an archive, a shared folder) whose ``content/posts/notiz.md`` (or a plain folder's
+    ``notiz.md``) is a symlink to a file of the home folder brought that file in as an article's text, a shell
+    history or a key, to be translated and published. Now it is skipped with why; a symlink inside the folder still
+    reads."""
+    outside = tmp_path_factory.mktemp("home")
+    (outside / "history").write_text("export TOKEN=geheim\n", encoding="utf-8")
+    site = tmp_path_factory.mktemp("alt")
+    posts = site / "content/posts" if kind == "hugo" else site / "posts"
+    posts.mkdir(parents=True)
+    if kind == "hugo":
+        (site / "hugo.toml").write_text('baseURL = "https://alt.example/"\ntitle = "Alt"\n', encoding="utf-8")
+    (posts / "schlaf.md").write_text(article("Schlaf", "Gut schlafen.\n"), encoding="utf-8")
+    (posts / "notiz.md").symlink_to(outside / "history")
+    (posts / "ruhe.md").symlink_to("schlaf.md")
+    out = project.run("import", str(site)).output
+    assert f"  skipped {posts / 'notiz.md'}: a symlink that leads out of the folder imported; only files inside it " \
+           "are read (copy the file there)" in out, out
+    assert not [p for p in project.root.rglob("*") if p.is_file() and b"geheim" in p.read_bytes()]
+    assert "Gut schlafen." in project.read("source_de/schlaf.md")
+    assert "ruhe.md" in out
+
+
+def test_a_folder_of_editions_that_is_a_symlink_is_its_error_and_no_file_there_is_written_or_removed(
+        site_project: Project, tmp_path_factory):
+    """build removes the editions of a language verlag.toml no longer lists: each ``.md`` and ``.json`` file of
+    a folder of ``editions/`` not named as one. A project folder that came with ``editions/notizen`` -> a folder
+    of the author's notes had build delete every Markdown file in it; ``editions/en`` -> a folder elsewhere had
+    it write the English editions there, and ``editions`` itself -> the home folder would empty the folders of the
+    home folder. Now a link below editions/ is an error and nothing is written or removed through it; editions/
+    itself a link stops the build before anything is written."""
+    import shutil
+
+    project = site_project
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.run("build")
+    notes, elsewhere = tmp_path_factory.mktemp("notizen"), tmp_path_factory.mktemp("elsewhere")
+    mine = {notes / "tagebuch.md": "mein Tagebuch", notes / "daten.json": "{}", elsewhere / "tee.md": "mine"}
+    for path, text in mine.items():
+        path.write_text(text, encoding="utf-8")
+    (project.root / "editions/notizen").symlink_to(notes)
+    shutil.rmtree(project.root / "editions/en")
+    (project.root / "editions/en").symlink_to(elsewhere)
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt sehr.\n"))
+    result = project.run("build", code=2)
+    assert {path: path.read_text(encoding="utf-8") for path in [*notes.iterdir(), *elsewhere.iterdir()]} == mine
+    for link, target in (("en", elsewhere), ("notizen", notes)):
+        assert f"error: editions/{link}: a symbolic link (to {target}), not a folder: verlag writes and removes " \
+               "editions only in folders of editions/ itself" in result.output, result.output
+    assert "Tee wärmt sehr." in project.read("editions/fr/tee.md")  # the other languages are built
+    (project.root / "editions/notizen").unlink()
+    (project.root / "editions/en").unlink()
+    project.run("build")
+    assert "Tee wärmt sehr." in project.read("editions/en/tee.md")
+    home = tmp_path_factory.mktemp("home")
+    shutil.move(project.root / "editions", home / "editions")
+    (home / "notizen").mkdir()
+    (home / "notizen/tagebuch.md").write_text("mein Tagebuch", encoding="utf-8")
+    (project.root / "editions").symlink_to(home)
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt am Abend.\n"))
+    result = project.run("build", code=2)
+    assert f"error: editions: a symbolic link (to {home}), not a folder: build removes the editions of a language " \
+           "verlag.toml no longer lists" in result.output, result.output
+    assert (home / "notizen/tagebuch.md").read_text(encoding="utf-8") == "mein Tagebuch"
+
+
+def test_a_folder_of_the_review_report_that_is_a_symlink_is_its_error_and_no_page_there_is_written_or_removed(
+        project: Project, tmp_path_factory):
+    """``verlag review`` removes the pages of a language verlag.toml no longer lists: each ``.html`` file of a
+    folder of ``review/`` not named as one. A project folder that came with ``review/alt`` -> a folder of the
+    author's web pages had it delete every page there; ``review/en`` -> a folder elsewhere had it write the English
+    pages there. Now a link below review/ is an error and nothing is written or removed through it; review/ itself a
+    link stops it before anything is written."""
+    import shutil
+
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.run("extract")
+    project.run("review")
+    web, elsewhere = tmp_path_factory.mktemp("web"), tmp_path_factory.mktemp("elsewhere")
+    mine = {web / "index.html": "meine Seite", elsewhere / "tee.html": "mine"}
+    for path, text in mine.items():
+        path.write_text(text, encoding="utf-8")
+    (project.root / "review/alt").symlink_to(web)
+    shutil.rmtree(project.root / "review/en")
+    (project.root / "review/en").symlink_to(elsewhere)
+    result = project.run("review", code=2)
+    assert {path: path.read_text(encoding="utf-8") for path in [*web.iterdir(), *elsewhere.iterdir()]} == mine
+    for link, target in (("en", elsewhere), ("alt", web)):
+        assert f"error: review/{link}: a symbolic link (to {target}), not a folder: verlag writes and removes the " \
+               "report's pages only in folders of review/ itself" in result.output, result.output
+    assert "Tee" in project.read("review/fr/tee.html")  # the other languages are written
+    (project.root / "review/alt").unlink()
+    (project.root / "review/en").unlink()
+    project.run("review")
+    assert (project.root / "review/en/tee.html").is_file()
+    home = tmp_path_factory.mktemp("home")
+    shutil.move(project.root / "review", home / "review")
+    (home / "alt").mkdir()
+    (home / "alt/index.html").write_text("meine Seite", encoding="utf-8")
+    (project.root / "review").symlink_to(home)
+    result = project.run("review", code=2)
+    assert f"error: review: a symbolic link (to {home}), not a folder: review removes the pages of a language " \
+           "verlag.toml no longer lists" in result.output, result.output
+    assert (home / "alt/index.html").read_text(encoding="utf-8") == "meine Seite"
+
+
+def test_the_ids_of_many_headings_of_one_text_are_made_in_linear_time():
+    """Each heading gets an id from its text, a repeat the first of ``-1``, ``-2``, … not taken: mdit-py-plugins'
+    anchors tried every suffix from ``-1`` again for each repeat, so a guest's article of 16,000 headings "Tee"
+    cost 54 s of CPU for each of its pages, in every build. 8 times the headings take about 8 times as long now
+    (they took over 40 times), with the same ids, also where a heading's text makes a repeat's id ("Tee 2")."""
+    from pipeline.render import render
+
+    def rendering(n: int):
+        text = "## Tee 2\n\n" + "".join(f"## Tee\n\nTee {i}.\n\n" for i in range(n))
+
+        def work():
+            html = render(text).html
+            ids = re.findall(r'<h2 id="([^"]*)"', html)
+            assert ids[:5] == ["tee-2", "tee", "tee-1", "tee-3", "tee-4"] and ids[-1] == f"tee-{n}", ids[:5]
+        return work
+
+    small, large = least_cpu(rendering(1_000), rendering(8_000), repeats=3)
+    assert large < 16 * small, (small, large)
+
+
+def test_an_editions_folder_that_is_a_symlink_is_not_swept_for_temp_files(site_project: Project, tmp_path_factory):
+    """A writing command removes the temp files (``.name.XXXXXXXX.tmp``) a killed run left in the folders verlag
+    writes, all the way down: a project folder that came with ``editions`` -> the home folder had ``verlag
+    extract`` delete every file so named below it, in any folder of the home folder."""
+    project = site_project
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    home = tmp_path_factory.mktemp("home")
+    (home / "briefe").mkdir()
+    kept = home / "briefe/.bericht.abcdefgh.tmp"
+    kept.write_text("mein Bericht", encoding="utf-8")
+    (project.root / "editions").symlink_to(home)
+    project.run("extract")
+    assert kept.read_text(encoding="utf-8") == "mein Bericht"
+    leftover = project.write("translations/en/.tee.po.abcdefgh.tmp", "half")  # the project's own are still swept
+    (project.root / ".verlag/no-temp-files").unlink()  # as a killed run leaves it: the next writer sweeps
+    project.run("extract")
+    assert not leftover.exists() and kept.exists()

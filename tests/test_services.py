@@ -360,6 +360,21 @@ def test_an_answer_without_end_is_read_to_16_mb_and_stops_the_engine(svc, name):
     assert len(svc.log) == 1 and grown < 48 << 10, grown  # KB: a 64 MB answer never held whole
 
 
+@pytest.mark.parametrize("name", ["libre", "deepl"])
+def test_an_answer_sent_a_byte_at_a_time_is_given_up_after_the_timeout(svc, name):
+    """The timeout bounded each read, not the request: a service (or whoever answers at its address) sending its
+    answer one byte every 0.1 s, each read answered well within the timeout, held the engine for five minutes
+    (3,000 bytes), and with retries as often again. Now the answer's time is bounded as a whole and retried."""
+    svc.rules = {"Leber": "drip"}
+    start = time.monotonic()
+    outcomes = [o for group in engine(svc, name, timeout=1, retries=1).stream([Request("Die Leber.")], "de", "en")
+                for o in group]
+    took = time.monotonic() - start
+    assert [o.results for o in outcomes] == [[None]], outcomes
+    assert outcomes[0].error.startswith("no answer from 127.0.0.1:") and "within 1 s after 2 tries" in outcomes[0].error
+    assert len(svc.log) == 2 and took < 120, took  # 2 s and the backoff; each try read to its end took 300 s
+
+
 def test_the_fake_service_runs_on_its_own_with_the_faults_given():
     """``python tests/mtserver.py --fault 500`` (its docstring) serves on a free port, says where, answers the first
     request with the fault and the next with a translation, and ends at Ctrl-C without a traceback."""
