@@ -873,8 +873,14 @@ def _unescape(text: str) -> str:
     return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", text)
 
 
+_SPACE_RUN = re.compile(r"[ \t\n\r\f\v]+")
+
+
 def normalise_space(text: str) -> str:
-    return " ".join(str(text).split())
+    """A front-matter value as its msgid: runs of spaces, tabs and line ends (a folded YAML value's) as one
+    space, trimmed. Other white space is the author's, as in the body: a no-break space ("10\u00a0mg") or a
+    thin one stays."""
+    return _SPACE_RUN.sub(" ", str(text)).strip(" \t\n\r\f\v")
 
 
 def _kind(stack: list[str], default: str) -> str:

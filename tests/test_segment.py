@@ -238,6 +238,17 @@ def test_reference_definition_titles_are_translatable_and_stay_valid(tmp_path):
     assert "[b]: https://example.org/b (a \\(b\\) c)" in out
 
 
+def test_no_break_spaces_in_the_summary_stay_in_its_msgid_as_in_the_body(tmp_path):
+    """Fresh-user trial: the summary's no-break spaces became plain ones in its msgid while the body kept
+    them, so one phrase had two spellings for the reviewer and the glossary."""
+    phrase = "Nehmen Sie 2\u00a0×\u00a0tägl. 10\u00a0Tropfen\u202fein."
+    doc = segments_of(tmp_path, article("Tropfen", phrase + "\n", summary=f'"{phrase}"'))
+    summary = [s.text for s in doc.segments if s.context == "summary"]
+    body = [s.text for s in doc.segments if s.context is None]
+    assert summary == body == [phrase]
+    assert f"summary: {phrase}" in doc.render(lambda s: None, reflow=True)
+
+
 def test_translated_front_matter_stays_valid_yaml_whatever_the_text(tmp_path):
     import yaml
 
