@@ -548,3 +548,24 @@ def test_drafts_a_reviewers_unparseable_save_kept_out_are_not_counted_as_drafted
     firsts = sum(1 for e in written if e.msgstr and e.msgstr == e.msgid.upper())
     assert firsts and result.filled == {("en", "first"): firsts}
     assert result.remaining["en"] == total - firsts == sum(1 for e in written if not e.obsolete and not e.msgstr)
+
+
+def test_invisible_hyphenation_hints_do_not_reach_the_engine_or_stop_a_memory_match(mt):
+    """Fresh-user trial: "Kopf\\u00adschmerzen" (a soft hyphen from a web page) went to LibreTranslate as it is, a
+    word no service knows. The engine and the translation memory get the text without soft hyphens and
+    zero-width spaces; the msgid keeps them, and the draft of the word comes back whole."""
+    mt.write("verlag.toml", mt.read("verlag.toml").replace('engines = ["libre", "copy"]', 'engines = ["tm", "libre"]'))
+    mt.write("source_de/kopf.md", article("Kopf", "Kopfschmerzen lassen nach.\n"))
+    mt.write("source_de/weh.md", article("Weh", "Kopf\u00adschmerzen lassen nach.\n\nDer Na\u200bcken ist steif.\n"))
+    mt.run("extract")
+    review(mt, "en", "kopf", {("title", "Kopf"): "Head", "Kopfschmerzen lassen nach.": "Headaches ease."})
+    mt.server.reset()
+    mt.run("pretranslate", "--lang", "en", "--article", "weh")
+    sent = [t for texts in mt.server.texts() for t in texts]
+    assert sent and not any(ch in t for t in sent for ch in "\u00ad\u200b"), sent
+    assert any("Der Nacken ist steif." in t for t in sent), sent
+    weh = entries(mt, "en", "weh")
+    assert weh["Kopf\u00adschmerzen lassen nach."].msgstr == "Headaches ease."
+    assert provenance(weh["Kopf\u00adschmerzen lassen nach."])[0].startswith("tm: 100")
+    assert weh["Der Na\u200bcken ist steif."].msgstr == "DER NACKEN IST STEIF."
+    msgfmt_check(mt.root / "translations/en/weh.po")
