@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
     from .splitstore import SplitStore
 
-__all__ = ["SplitMemo", "sentence_spans", "split_sentences"]
+__all__ = ["SplitMemo", "german_abbreviation", "german_ordinal_word", "sentence_spans", "split_sentences"]
 
 Span = tuple[int, int]
 log = logger(__name__)
@@ -222,6 +222,17 @@ _DE_ORDINAL_NOUNS = frozenset(
     aufl ausg bd jg
     """.split()
 )
+
+
+
+def german_ordinal_word(word: str, number: int) -> bool:
+    """Whether ``word`` after "``number``." makes the number an ordinal of running text: a month after a day
+    (1 to 31: "3. Mai", "1. Jan") or a noun that takes an ordinal ("2. Weltkrieg", "1. Platz"); case aside."""
+    lower = word.lower()
+    if lower in _DE_MONTHS or lower in _DE_MONTH_ABBREVIATIONS:
+        return 1 <= number <= 31
+    return lower in _DE_ORDINAL_NOUNS
+
 
 # Words before a number that make it an ordinal: "am 3.", "der 2.", "ab 1.".
 _DE_ORDINAL_CUES = frozenset(
