@@ -569,3 +569,24 @@ def test_invisible_hyphenation_hints_do_not_reach_the_engine_or_stop_a_memory_ma
     assert provenance(weh["Kopf\u00adschmerzen lassen nach."])[0].startswith("tm: 100")
     assert weh["Der Na\u200bcken ist steif."].msgstr == "DER NACKEN IST STEIF."
     msgfmt_check(mt.root / "translations/en/weh.po")
+
+
+def test_a_sentence_broken_by_a_hard_break_goes_to_the_engine_whole_with_the_break_as_a_tag(mt):
+    """Fresh-user trial: "Montag␣␣⏎geschlossen" (two trailing spaces, as text pasted from the web has them) were two
+    msgids; the service got the halves joined by a space and its answer did not map back. Now the sentence is
+    one msgid, sent whole with the break as a numbered tag, and the draft has the break where the service put it."""
+    mt.write("verlag.toml", mt.read("verlag.toml").replace('engines = ["libre", "copy"]', 'engines = ["libre"]'))
+    german = "Die Praxis ist am Montag  \ngeschlossen, weil wir fortbilden."
+    mt.write("source_de/pause.md", article("Pause", german.replace("Montag  ", "Montag\\") + "\n\n" + german + "\n"))
+    mt.run("extract")
+    mt.server.reset()
+    out = mt.run("pretranslate", "--lang", "en", "--article", "pause").output
+    sent = [t for texts in mt.server.texts() for t in texts]
+    assert any("Die Praxis ist am Montag<x1/>geschlossen, weil wir fortbilden." in t for t in sent), sent
+    pause = entries(mt, "en", "pause")
+    assert pause[german].msgstr == "DIE PRAXIS IST AM MONTAG  \nGESCHLOSSEN, WEIL WIR FORTBILDEN."
+    backslash = german.replace("Montag  ", "Montag\\")
+    assert pause[backslash].msgstr == "DIE PRAXIS IST AM MONTAG\\\nGESCHLOSSEN, WEIL WIR FORTBILDEN."
+    assert provenance(pause[german]) == ["mt: libre"] and "did not map back" not in mt.read("translations/en/pause.po")
+    assert "check the markup" not in out
+    msgfmt_check(mt.root / "translations/en/pause.po")
