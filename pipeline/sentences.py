@@ -71,11 +71,11 @@ _DE_ABBREVIATIONS = frozenset(
     heilpr heilprakt psychother psychotherap physiother physioth ergother ergoth logop allgemeinmed
     zahnmed tiermed kinderkrankenschw krankenschw gesundh ernährungsber ernährungsw osteop homöop chiropr
     akup naturheilk heilk krankengymn psychol sozialpäd heilpäd apoth orthop neurol dermatol kardiol
-    gynäk psychiatr anästh radiol urol onkol chir internist sc
+    gynäk psychiatr anästh radiol urol onkol chir sc
     ärztl zahnärztl tierärztl fachärztl kassenärztl privatärztl staatl anerk zert gepr approb appr prakt
     ganzheitl naturheilkundl therap gesetzl priv schriftl mündl telef persönl regelm kostenl zusätzl
     freundl erhältl ausschl verbindl unverb vorauss voraussichtl näml natürl öffentl amtl wissenschaftl
-    abh beil erw gez gesch verw wdh zzt zus vit kaps unters erkr anw bhdlg
+    abh erw gez gesch verw wdh zzt zus vit kaps unters erkr anw bhdlg
     """.split()
 )
 

@@ -224,6 +224,9 @@ def test_health_titles_and_cut_adjectives_do_not_end_sentences(text):
         ("Der Abend war toll. Jana blieb lange.", ["Der Abend war toll.", "Jana blieb lange."]),
         ("Wir lüften tägl. Danach ist es frisch.", ["Wir lüften tägl.", "Danach ist es frisch."]),
         ("Sie ist Heilpr. Dann kam die Prüfung.", ["Sie ist Heilpr.", "Dann kam die Prüfung."]),
+        # nouns, not abbreviations: their full stop ends the sentence before a name
+        ("Er holte das Beil. Jana hackte Holz.", ["Er holte das Beil.", "Jana hackte Holz."]),
+        ("Ihr Mann ist Internist. Jana ist Heilpraktikerin.", ["Ihr Mann ist Internist.", "Jana ist Heilpraktikerin."]),
     ],
 )
 def test_a_whole_word_or_a_title_before_a_sentence_start_still_ends_its_sentence(text, expected):
