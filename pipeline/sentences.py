@@ -32,7 +32,8 @@ if TYPE_CHECKING:
 
     from .splitstore import SplitStore
 
-__all__ = ["SplitMemo", "german_abbreviation", "german_ordinal_word", "sentence_spans", "split_sentences"]
+__all__ = ["SplitMemo", "german_abbreviation", "german_ordinal_word", "segment_spans", "sentence_spans",
+           "split_sentences"]
 
 Span = tuple[int, int]
 log = logger(__name__)
@@ -324,6 +325,19 @@ def sentence_spans(text: str, lang: str, memo: SplitMemo | None = None) -> list[
         start = sep.end()
     spans.extend(_block_spans(text, start, len(text), code, memo))
     return spans
+
+
+# A CommonMark hard break: a backslash or two spaces or more (a tab counts) before a line end.
+_HARD_BREAK = re.compile(r"(?:\\|[ \t]{2,})\n")
+
+
+def segment_spans(text: str, lang: str) -> list[Span]:
+    """:func:`sentence_spans` of a segment's text read as ``segment`` reads a block: a hard break ends a
+    sentence only where the words before it end one ("Montag␣␣⏎geschlossen, weil …" is one sentence). What a
+    service answers for a paragraph's sentences is split back so, into as many as were sent."""
+    if "\n" not in text:
+        return sentence_spans(text, lang)
+    return sentence_spans(_HARD_BREAK.sub(lambda m: " " * len(m.group()), text), lang)
 
 
 def split_sentences(text: str, lang: str) -> list[str]:

@@ -590,3 +590,20 @@ def test_a_sentence_broken_by_a_hard_break_goes_to_the_engine_whole_with_the_bre
     assert provenance(pause[german]) == ["mt: libre"] and "did not map back" not in mt.read("translations/en/pause.po")
     assert "check the markup" not in out
     msgfmt_check(mt.root / "translations/en/pause.po")
+
+
+def test_a_paragraph_whose_sentence_holds_a_hard_break_maps_back_sentence_for_sentence(mt):
+    """The sentences of a paragraph go to the service together and its answer is split back into them: a hard
+    break inside a sentence is no sentence end there either, so the answer maps back and no sentence goes again
+    alone ("its paragraph did not map back")."""
+    mt.write("verlag.toml", mt.read("verlag.toml").replace('engines = ["libre", "copy"]', 'engines = ["libre"]'))
+    first, second = "Die Praxis ist am Montag  \ngeschlossen, weil wir fortbilden.", "Ab Dienstag sind wir da."
+    mt.write("source_de/pause.md", article("Pause", f"{first} {second}\n"))
+    mt.run("extract")
+    mt.server.reset()
+    mt.run("pretranslate", "--lang", "en", "--article", "pause")
+    pause = entries(mt, "en", "pause")
+    assert pause[first].msgstr == "DIE PRAXIS IST AM MONTAG  \nGESCHLOSSEN, WEIL WIR FORTBILDEN."
+    assert pause[second].msgstr == "AB DIENSTAG SIND WIR DA."
+    assert provenance(pause[first]) == provenance(pause[second]) == ["mt: libre"]
+    assert len([t for t in mt.server.texts() if any("Dienstag" in x for x in t)]) == 1  # sent once, with its paragraph
