@@ -62,6 +62,7 @@ from .quotes import foreign_quotes, quote_balance, quote_conventions, quote_mark
 from .rawhtml import active_html, active_message, html_addresses, html_block_warnings, retitled, text_attributes
 from .redirects import file_slug, gone_language_message, gone_message, last_name, old_hosts, old_names, old_path
 from .notesyntax import findings as note_syntax
+from .numberlines import findings as number_lines
 from .segment import reference_labels, template_tag_warning, template_tags, too_many_brackets
 from .scripts import UNSPACED, latin_length, unspaced
 from .sentences import german_abbreviation
@@ -1261,6 +1262,9 @@ SOURCE_CHECKS = [
           "in the text", None),
     Check("note-syntax", WARNING, "German article: a note app's syntax CommonMark lacks (==highlight==, "
           "[[wikilink]], a task-list box), or a level-1 heading beside the title's", None),
+    Check("number-list", WARNING, "German article: a line of running text that CommonMark makes a list because "
+          "it starts with a number (a date \"1. Januar\", \"3. Mai\", an ordinal \"2. Weltkrieg\", a minus \"- 7 Grad\" "
+          "after an unfinished sentence)", None),
     Check("gone-address", WARNING, "a page the last build published, or an earlier one took down, whose address "
           "no source has now, nor an alias, nor [site] gone: it answers 404; or a published language verlag.toml "
           "no longer names", None),
@@ -1871,6 +1875,10 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                             article.slug, (None, ""))
                     for article in sources.articles if not slugs or article.slug in slugs
                     for line, message in note_syntax(article.body, article.body_line, article.title))
+    findings.extend(Finding(article.ref, line, "number-list", WARNING, message, config.source_language,
+                            article.slug, (None, ""))
+                    for article in [*sources.articles, *sources.german_only] if not slugs or article.slug in slugs
+                    for line, message in number_lines(article.body, article.body_line))
     findings.extend(Finding(article.ref, line, "unfilled", ERROR, unfilled_message(placeholder),
                             config.source_language, article.slug, (None, ""))
                     for article in [*sources.articles, *sources.german_only]

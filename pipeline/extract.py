@@ -221,7 +221,7 @@ def segmentation_of_templates(config: Config) -> str | None:
     if any(_SENTENCE_NOTE.search(text) for text in texts):
         return "sentence"
     from .pofile import parse
-    from .sentences import sentence_spans
+    from .sentences import segment_spans
 
     for text in texts:
         try:
@@ -229,7 +229,7 @@ def segmentation_of_templates(config: Config) -> str | None:
         except (OSError, ValueError):  # damaged: made again from its source, it tells nothing
             continue
         if any(entry.comment.partition(",")[0] in _CUT_INTO_SENTENCES
-               and len(sentence_spans(entry.msgid, config.source_language)) > 1 for entry in entries if entry.msgid):
+               and len(segment_spans(entry.msgid, config.source_language)) > 1 for entry in entries if entry.msgid):
             return "block"
     return None
 

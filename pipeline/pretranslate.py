@@ -38,6 +38,7 @@ from .engines import CopyEngine, Engine, Request, Result, Surroundings
 from .errors import EngineUnavailable, VerlagError, contain
 from .fsutil import read_bytes, relpath, rewrite, settled
 from .glossary import Glossary, load_glossary
+from .invisible import without_hints
 from .limits import CATALOG
 from .segment import reference_labels
 from .sources import Article, read_sources
@@ -212,13 +213,14 @@ class GermanBack:
         self.config, self.glossary = config, glossary
 
     def __call__(self, catalog: Catalog, entry: polib.POEntry, text: str) -> bool:
-        if text.strip() != entry.msgid.strip():  # most answers: ``check`` is not even imported
+        german, text = without_hints(entry.msgid), without_hints(text)  # the German as sent (``protect.mask``)
+        if text.strip() != german.strip():  # most answers: ``check`` is not even imported
             return False
         from .check import PLAIN_CONTEXTS, Context, german_unchanged
 
         ctx = Context(catalog.lang, self.glossary(), catalog.labels, self.config.source_language,
                       plain=entry.msgctxt in PLAIN_CONTEXTS)
-        return german_unchanged(entry.msgid, text, ctx)
+        return german_unchanged(german, text, ctx)
 
 
 def collect(config: Config, languages: list[str], slugs: list[str] | None = None, redo: bool = False) -> Work:
@@ -346,12 +348,13 @@ def _surroundings(catalog: Catalog, note: str) -> Surroundings:
     """The title, the segment's own block and the blocks before and after it, from every entry of the
     catalog (translated or not): the context engines such as ``deepl`` and ``llm`` send along."""
     if catalog.around is None:
-        title = next((e.msgid for e in catalog.po if e.msgctxt == "title" and not e.obsolete), "")
+        title = without_hints(next((e.msgid for e in catalog.po if e.msgctxt == "title" and not e.obsolete), ""))
         blocks: dict[int, str] = {}
         for entry in catalog.po:
             if not entry.obsolete and (match := _PROSE.match(_note(entry))):
                 number = int(match.group(1))
-                blocks[number] = f"{blocks[number]} {entry.msgid}" if number in blocks else entry.msgid
+                german = without_hints(entry.msgid)  # sent as context as the segments are (``protect.mask``)
+                blocks[number] = f"{blocks[number]} {german}" if number in blocks else german
         texts = [blocks[n] for n in sorted(blocks)]
         catalog.around = {n: Surroundings(title, texts[i], texts[i - 1] if i else "",
                                           texts[i + 1] if i + 1 < len(texts) else "")

@@ -25,6 +25,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from .invisible import without_hints
 from .markup import analyse, scan
 
 TAG = re.compile(r"<\s*(/?)\s*([gx])\s*(\d+)\s*(/?)\s*>", re.I)  # a placeholder as a service may return it
@@ -51,7 +52,9 @@ class Masked:
 
 
 def mask(text: str, labels: frozenset[str] = frozenset(), xml: bool = False, first: int = 1) -> Masked:
-    """Replace markup and hard breaks by numbered tags; ``xml`` escapes the prose for XML-aware services.
+    """Replace markup and hard breaks by numbered tags; ``xml`` escapes the prose for XML-aware services. The
+    prose goes without its invisible line-break hints (``invisible.HINTS``: "Kopf\\u00adschmerzen" from a web
+    page), so a service sees the word, and the MT cache holds one answer for the text with or without them.
 
     A shortcut or collapsed reference link (``[Leber]``, ``[Leber][]``: its text is its label) goes out as a pair
     around its text and comes back as a full reference with the German label, ``[liver][Leber]`` (CommonMark 6.3),
@@ -76,6 +79,7 @@ def mask(text: str, labels: frozenset[str] = frozenset(), xml: bool = False, fir
     number = first
     for i, (is_markup, piece) in enumerate(items):
         if not is_markup:
+            piece = without_hints(piece)
             out.append(html.escape(piece, quote=False) if xml else piece)
         elif i in pairs:
             inner = "".join(p for _, p in items[i + 1:pairs[i]])

@@ -8,8 +8,10 @@ link definitions) is kept byte for byte, which is what makes editions
 lossless.
 
 Inside a block, soft line breaks become one space in the msgid; hard breaks
-(two trailing spaces or a backslash) end a sentence in sentence mode and stay
-in the msgid in block mode.
+(two trailing spaces or a backslash) stay in the msgid. In sentence mode a
+hard break ends a segment only where the text before it ends a sentence by
+the splitter's rules; elsewhere (a sentence broken mid-way, an address, a
+poem's lines without end punctuation) the segment keeps it, as SRX tools do.
 """
 
 from __future__ import annotations
@@ -709,10 +711,9 @@ class _Builder:
         base = self.article.body_start
         lines = [(base + a, base + b) for a, b in lines]
         hard = self._hard_breaks(lines)
-        # Runs of normalised text with their source offsets; kept breaks end a run in sentence mode.
-        runs: list[tuple[str, _Offsets, list[str]]] = []
         offsets = _Offsets()
-        joins: list[str] = []
+        # each hard break: where its marker starts in the block's text, where the next line starts, its bytes
+        breaks: list[tuple[int, int, str]] = []
         for i, (a, b) in enumerate(lines):
             piece = text[a:b]
             last = i == len(lines) - 1
@@ -724,29 +725,25 @@ class _Builder:
             if i in hard:
                 marker = HARD_BREAK_RE.search(piece).group(0)
                 join = text[a + len(piece) - len(marker):lines[i + 1][0]]
-                if self.mode == "sentence":
-                    offsets.add(piece[:len(piece) - len(marker)], a)
-                    runs.append((offsets.text(), offsets, []))
-                    offsets = _Offsets()
-                    continue
-                joins.append(join)
+                at = offsets.size + len(piece) - len(marker)
                 offsets.add(piece + "\n", a)  # the line break stands where the line ends
+                breaks.append((at, offsets.size, join))
             else:
                 offsets.add(piece + " ", a)
-        runs.append((offsets.text(), offsets, joins))
+        run = offsets.text()
         self.block += 1
         pieces: list[tuple[int, int, str, tuple[str, ...], tuple[tuple[str, str], ...]]] = []
-        for run, offs, run_joins in runs:
-            if not run.strip():
-                continue
-            if self.mode == "block":
-                lead = len(run) - len(run.lstrip())
-                spans = [(lead, lead + len(run.strip()))]
-            else:
-                spans = sentence_spans(run, self.lang, self.memo)
-            for s, e in spans:
-                restore = tuple(self._restore(run[s:e], offs, s))
-                pieces.append((offs.source(s), offs.source(e - 1) + 1, run[s:e], tuple(run_joins), restore))
+        if not run.strip():
+            spans = []
+        elif self.mode == "block":
+            lead = len(run) - len(run.lstrip())
+            spans = [(lead, lead + len(run.strip()))]
+        else:
+            spans = sentence_spans(_breaks_as_spaces(run, breaks), self.lang, self.memo)
+        for s, e in spans:
+            restore = tuple(self._restore(run[s:e], offsets, s))
+            run_joins = tuple(join for at, _, join in breaks if s <= at < e)
+            pieces.append((offsets.source(s), offsets.source(e - 1) + 1, run[s:e], run_joins, restore))
         for n, (start, end, msgid, run_joins, restore) in enumerate(pieces, 1):
             note = f"{kind}, block {self.block}"
             if len(pieces) > 1:
@@ -816,6 +813,19 @@ class _Builder:
             self.slots.append(Slot(start, end, (segment,), "cell"))
 
 
+def _breaks_as_spaces(run: str, breaks: list[tuple[int, int, str]]) -> str:
+    """``run`` with each hard break (its marker and line end, ``breaks``' first two offsets) as as many spaces:
+    the splitter reads the lines joined, so a break ends a sentence only where the words before it end one
+    ("Montag  \\ngeschlossen" is inside a sentence, "geschlossen.  \\nAb" after one), and its spans index
+    ``run`` unchanged."""
+    if not breaks:
+        return run
+    chars = list(run)
+    for at, after, _ in breaks:
+        chars[at:after] = " " * (after - at)
+    return "".join(chars)
+
+
 class _Offsets:
     """A run of a block's text put together from stretches of the source (a line's content, then the space or
     line break that joins it to the next), and where each of its characters stands in the article text."""
@@ -863,8 +873,14 @@ def _unescape(text: str) -> str:
     return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", text)
 
 
+_SPACE_RUN = re.compile(r"[ \t\n\r\f\v]+")
+
+
 def normalise_space(text: str) -> str:
-    return " ".join(str(text).split())
+    """A front-matter value as its msgid: runs of spaces, tabs and line ends (a folded YAML value's) as one
+    space, trimmed. Other white space is the author's, as in the body: a no-break space ("10\u00a0mg") or a
+    thin one stays."""
+    return _SPACE_RUN.sub(" ", str(text)).strip(" \t\n\r\f\v")
 
 
 def _kind(stack: list[str], default: str) -> str:

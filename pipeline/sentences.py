@@ -32,7 +32,8 @@ if TYPE_CHECKING:
 
     from .splitstore import SplitStore
 
-__all__ = ["SplitMemo", "sentence_spans", "split_sentences"]
+__all__ = ["SplitMemo", "german_abbreviation", "german_ordinal_word", "segment_spans", "sentence_spans",
+           "split_sentences"]
 
 Span = tuple[int, int]
 log = logger(__name__)
@@ -68,8 +69,23 @@ _DE_ABBREVIATIONS = frozenset(
     zzgl ziff rn rz
     tägl wöchentl monatl jährl stdl tbl tabl kps drg tr trpf gtt msp lsg amp
     inj supp ther diagn beh
+    heilpr heilprakt psychother psychotherap physiother physioth ergother ergoth logop allgemeinmed
+    zahnmed tiermed kinderkrankenschw krankenschw gesundh ernährungsber ernährungsw osteop homöop chiropr
+    akup naturheilk heilk krankengymn psychol sozialpäd heilpäd apoth orthop neurol dermatol kardiol
+    gynäk psychiatr anästh radiol urol onkol chir sc
+    ärztl zahnärztl tierärztl fachärztl kassenärztl privatärztl staatl anerk zert gepr approb appr prakt
+    ganzheitl naturheilkundl therap gesetzl priv schriftl mündl telef persönl regelm kostenl zusätzl
+    freundl erhältl ausschl verbindl unverb vorauss voraussichtl näml natürl öffentl amtl wissenschaftl
+    abh erw gez gesch verw wdh zzt zus vit kaps unters erkr anw bhdlg
     """.split()
 )
+
+# Letters no German word is written without (the vowels, "y" of loan words): a lower-case word without one
+# ("zzgl", "ggf", "bzw", "mtl") is an abbreviation.
+_DE_VOWELS = frozenset("aeiouyäöü")
+# A lower-case word ending in a consonant and "l" ("ärztl", "staatl", "schriftl", "freundl", "natürl"): the
+# abbreviation of an adjective in "-lich" or "-lig", as no German word ends so but in "hl" or "ll" ("kühl", "voll").
+_DE_CUT_ADJECTIVE = re.compile(r"[^\W\d_aeiouyäöühl]l")
 
 # Abbreviations that count only in lower case: academic degree parts
 # ("Dr. med. univ.", "Prof. Dr. med. habil.", "Dr. rer. nat.") and dosage
@@ -182,7 +198,7 @@ def german_abbreviation(word: str) -> bool:
                                    or bool(_DE_STREET.fullmatch(core))
                                    or bool(_DE_WEEKDAY_RANGE.fullmatch(core))
                                    or bool(_DOTTED_ABBREVIATION.fullmatch(core))
-                                   or bool(_HYPHENED_TITLE.fullmatch(core)))
+                                   or bool(_HYPHENED_TITLE.fullmatch(core)) or _german_cut_word(core))
 
 
 _DE_MONTHS = frozenset(
@@ -207,6 +223,17 @@ _DE_ORDINAL_NOUNS = frozenset(
     aufl ausg bd jg
     """.split()
 )
+
+
+
+def german_ordinal_word(word: str, number: int) -> bool:
+    """Whether ``word`` after "``number``." makes the number an ordinal of running text: a month after a day
+    (1 to 31: "3. Mai", "1. Jan") or a noun that takes an ordinal ("2. Weltkrieg", "1. Platz"); case aside."""
+    lower = word.lower()
+    if lower in _DE_MONTHS or lower in _DE_MONTH_ABBREVIATIONS:
+        return 1 <= number <= 31
+    return lower in _DE_ORDINAL_NOUNS
+
 
 # Words before a number that make it an ordinal: "am 3.", "der 2.", "ab 1.".
 _DE_ORDINAL_CUES = frozenset(
@@ -298,6 +325,19 @@ def sentence_spans(text: str, lang: str, memo: SplitMemo | None = None) -> list[
         start = sep.end()
     spans.extend(_block_spans(text, start, len(text), code, memo))
     return spans
+
+
+# A CommonMark hard break: a backslash or two spaces or more (a tab counts) before a line end.
+_HARD_BREAK = re.compile(r"(?:\\|[ \t]{2,})\n")
+
+
+def segment_spans(text: str, lang: str) -> list[Span]:
+    """:func:`sentence_spans` of a segment's text read as ``segment`` reads a block: a hard break ends a
+    sentence only where the words before it end one ("Montag␣␣⏎geschlossen, weil …" is one sentence). What a
+    service answers for a paragraph's sentences is split back so, into as many as were sent."""
+    if "\n" not in text:
+        return sentence_spans(text, lang)
+    return sentence_spans(_HARD_BREAK.sub(lambda m: " " * len(m.group()), text), lang)
 
 
 def split_sentences(text: str, lang: str) -> list[str]:
@@ -786,6 +826,8 @@ def _german_verdict(block: str, c: int, nxt: int) -> bool | None:
         return False
     if _DOTTED_ABBREVIATION.fullmatch(core):
         return False
+    if _german_cut_word(core):
+        return word.lower() in _DE_SENTENCE_STARTERS and word[0].isupper()
     if _REGEX_SPECIAL.search(core) and next_upper:
         return True  # "U+A. Dann", "B(asic). Wir": pysbd takes these for its "u.a.", "b.a."; they are no abbreviations
     if lower in _DE_MONTH_ABBREVIATIONS:
@@ -798,6 +840,15 @@ def _german_verdict(block: str, c: int, nxt: int) -> bool | None:
     if core.isdigit() and len(core) <= 4:
         return _german_number(block, start, nxt, word, next_upper)
     return None
+
+
+def _german_cut_word(core: str) -> bool:
+    """Whether ``core`` (a token before its full stop) is a lower-case abbreviation no list holds, because it
+    cannot be a whole German word and so end a sentence: one without a vowel or one ending in a consonant and
+    "l" (``_DE_CUT_ADJECTIVE``: "ärztl. Attest", "eine fachärztl. Praxis"). A whole word before a capital
+    that starts no sentence still ends one ("Das war schön. Katrin kam."), so only the word's shape decides."""
+    return (core[:1].islower() and core.isalpha() and len(core) >= 2
+            and (not _DE_VOWELS.intersection(core) or _DE_CUT_ADJECTIVE.search(core[-2:]) is not None))
 
 
 def _in_quotation(block: str, c: int) -> bool:

@@ -44,7 +44,7 @@ from .engines import Request, Result
 from .mtcache import MTCache, normalise
 from .polite import Policy, PoliteSession, RequestsShim, ServiceError, Workers, install_shim
 from .protect import Masked, markup_difference, mask, restore
-from .sentences import sentence_spans
+from .sentences import segment_spans
 
 install_shim()
 
@@ -447,7 +447,7 @@ class ServiceEngine:
             problems = problems or markup_difference(requests[i].text, text, requests[i].labels)
             result = _result(text, origin, problems)
             return [Outcome([i], [result], None if result else "the service returned an empty translation")]
-        spans = sentence_spans(text, target)
+        spans = segment_spans(text, target)
         if problems or len(spans) != len(unit.indices):
             again.extend(self._mask(requests, [i], alone=True) for i in unit.indices)
             return []

@@ -47,6 +47,7 @@ from .catalog import REVIEWED, decode_po, entry_state, parse_po
 from .config import Config
 from .errors import EngineUnavailable, VerlagError, raise_all
 from .fsutil import code_digest, file_bytes, read_bytes, relpath, write_if_changed
+from .invisible import without_hints
 from .limits import CATALOG, IMPORTED
 from .markup import scan
 from .sqlitedb import REFUSE, Database
@@ -324,9 +325,9 @@ class Lookup:
         self.threshold = threshold
         self.exact: dict[str, list[tuple]] = defaultdict(list)
         self.by_prose: dict[str, list[tuple]] = defaultdict(list)
-        for row in rows:
-            self.exact[row[4]].append(row)
-            self.by_prose[row[7]].append(row)
+        for row in rows:  # invisible line-break hints (``invisible.HINTS``) aside, on both sides (``best``)
+            self.exact[without_hints(row[4])].append(row)
+            self.by_prose[without_hints(row[7])].append(row)
         self.proses = sorted(self.by_prose, key=len)  # by length, for the length bound of the ratio
         self.lengths = [len(p) for p in self.proses]
 
@@ -342,6 +343,7 @@ class Lookup:
             return (-match.score, u.context != context, not (u.origin == "po" and u.name == slug), u.retired,
                     _recency(u.stamp), u.origin != "po", u.name, u.target)
 
+        text = without_hints(text)  # "Kopf\u00adschmerzen" is the memory's "Kopfschmerzen"
         if self.exact.get(text):
             return min((Match(_unit(row), row[5], 100) for row in self.exact[text]), key=rank)
         prose, marks = _split(text)

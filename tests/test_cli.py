@@ -1089,3 +1089,15 @@ def test_switching_segmentation_to_block_warns_carries_joined_suggestions_and_sw
     back = {e.msgid: e.msgstr for e in polib.pofile(str(path)) if e.msgstr and not e.fuzzy}
     assert back == reviewed
     msgfmt_check(path)
+
+
+def test_a_fresh_clone_whose_only_hard_breaks_stand_inside_sentences_is_read_as_sentence_mode(project):
+    """Without ``.verlag/segmentation.json`` the templates tell the setting: an address or a sentence broken by
+    a hard break is one entry in sentence mode too, no sign of blocks, so nothing changes and nothing is said."""
+    project.write("source_de/praxis.md", article("Praxis", "Praxis Lindenhof  \nAm Anger 4  \n79100 Freiburg\n\n"
+                                                          "Wir sind am Montag\\\ngeschlossen.\n"))
+    project.run("extract")
+    before = project.read("translations/en/praxis.po")
+    (project.root / ".verlag/segmentation.json").unlink()
+    assert "segmentation changed" not in project.run("extract").output
+    assert project.read("translations/en/praxis.po") == before

@@ -548,3 +548,62 @@ def test_drafts_a_reviewers_unparseable_save_kept_out_are_not_counted_as_drafted
     firsts = sum(1 for e in written if e.msgstr and e.msgstr == e.msgid.upper())
     assert firsts and result.filled == {("en", "first"): firsts}
     assert result.remaining["en"] == total - firsts == sum(1 for e in written if not e.obsolete and not e.msgstr)
+
+
+def test_invisible_hyphenation_hints_do_not_reach_the_engine_or_stop_a_memory_match(mt):
+    """Fresh-user trial: "Kopf\\u00adschmerzen" (a soft hyphen from a web page) went to LibreTranslate as it is, a
+    word no service knows. The engine and the translation memory get the text without soft hyphens and
+    zero-width spaces; the msgid keeps them, and the draft of the word comes back whole."""
+    mt.write("verlag.toml", mt.read("verlag.toml").replace('engines = ["libre", "copy"]', 'engines = ["tm", "libre"]'))
+    mt.write("source_de/kopf.md", article("Kopf", "Kopfschmerzen lassen nach.\n"))
+    mt.write("source_de/weh.md", article("Weh", "Kopf\u00adschmerzen lassen nach.\n\nDer Na\u200bcken ist steif.\n"))
+    mt.run("extract")
+    review(mt, "en", "kopf", {("title", "Kopf"): "Head", "Kopfschmerzen lassen nach.": "Headaches ease."})
+    mt.server.reset()
+    mt.run("pretranslate", "--lang", "en", "--article", "weh")
+    sent = [t for texts in mt.server.texts() for t in texts]
+    assert sent and not any(ch in t for t in sent for ch in "\u00ad\u200b"), sent
+    assert any("Der Nacken ist steif." in t for t in sent), sent
+    weh = entries(mt, "en", "weh")
+    assert weh["Kopf\u00adschmerzen lassen nach."].msgstr == "Headaches ease."
+    assert provenance(weh["Kopf\u00adschmerzen lassen nach."])[0].startswith("tm: 100")
+    assert weh["Der Na\u200bcken ist steif."].msgstr == "DER NACKEN IST STEIF."
+    msgfmt_check(mt.root / "translations/en/weh.po")
+
+
+def test_a_sentence_broken_by_a_hard_break_goes_to_the_engine_whole_with_the_break_as_a_tag(mt):
+    """Fresh-user trial: "Montag␣␣⏎geschlossen" (two trailing spaces, as text pasted from the web has them) were two
+    msgids; the service got the halves joined by a space and its answer did not map back. Now the sentence is
+    one msgid, sent whole with the break as a numbered tag, and the draft has the break where the service put it."""
+    mt.write("verlag.toml", mt.read("verlag.toml").replace('engines = ["libre", "copy"]', 'engines = ["libre"]'))
+    german = "Die Praxis ist am Montag  \ngeschlossen, weil wir fortbilden."
+    mt.write("source_de/pause.md", article("Pause", german.replace("Montag  ", "Montag\\") + "\n\n" + german + "\n"))
+    mt.run("extract")
+    mt.server.reset()
+    out = mt.run("pretranslate", "--lang", "en", "--article", "pause").output
+    sent = [t for texts in mt.server.texts() for t in texts]
+    assert any("Die Praxis ist am Montag<x1/>geschlossen, weil wir fortbilden." in t for t in sent), sent
+    pause = entries(mt, "en", "pause")
+    assert pause[german].msgstr == "DIE PRAXIS IST AM MONTAG  \nGESCHLOSSEN, WEIL WIR FORTBILDEN."
+    backslash = german.replace("Montag  ", "Montag\\")
+    assert pause[backslash].msgstr == "DIE PRAXIS IST AM MONTAG\\\nGESCHLOSSEN, WEIL WIR FORTBILDEN."
+    assert provenance(pause[german]) == ["mt: libre"] and "did not map back" not in mt.read("translations/en/pause.po")
+    assert "check the markup" not in out
+    msgfmt_check(mt.root / "translations/en/pause.po")
+
+
+def test_a_paragraph_whose_sentence_holds_a_hard_break_maps_back_sentence_for_sentence(mt):
+    """The sentences of a paragraph go to the service together and its answer is split back into them: a hard
+    break inside a sentence is no sentence end there either, so the answer maps back and no sentence goes again
+    alone ("its paragraph did not map back")."""
+    mt.write("verlag.toml", mt.read("verlag.toml").replace('engines = ["libre", "copy"]', 'engines = ["libre"]'))
+    first, second = "Die Praxis ist am Montag  \ngeschlossen, weil wir fortbilden.", "Ab Dienstag sind wir da."
+    mt.write("source_de/pause.md", article("Pause", f"{first} {second}\n"))
+    mt.run("extract")
+    mt.server.reset()
+    mt.run("pretranslate", "--lang", "en", "--article", "pause")
+    pause = entries(mt, "en", "pause")
+    assert pause[first].msgstr == "DIE PRAXIS IST AM MONTAG  \nGESCHLOSSEN, WEIL WIR FORTBILDEN."
+    assert pause[second].msgstr == "AB DIENSTAG SIND WIR DA."
+    assert provenance(pause[first]) == provenance(pause[second]) == ["mt: libre"]
+    assert len([t for t in mt.server.texts() if any("Dienstag" in x for x in t)]) == 1  # sent once, with its paragraph

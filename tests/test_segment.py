@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 import polib
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -118,10 +119,62 @@ def test_code_html_and_link_destinations_are_not_segments(tmp_path):
     assert texts == ["T", 'Ein [Link](https://example.org/x "Titel") mit `code`.']
 
 
-def test_soft_breaks_become_spaces_and_hard_breaks_end_a_sentence(tmp_path):
+def test_soft_breaks_become_spaces_and_hard_breaks_end_a_segment_only_where_a_sentence_ends(tmp_path):
     text = article("T", "Eine Zeile\nweiter geht es.  \nNeue Zeile\\\nletzte Zeile.\n")
     texts = [s.text for s in segments_of(tmp_path, text).segments[1:]]
-    assert texts == ["Eine Zeile weiter geht es.", "Neue Zeile", "letzte Zeile."]
+    assert texts == ["Eine Zeile weiter geht es.", "Neue Zeile\\\nletzte Zeile."]
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        # fresh-user trial: text pasted from the web with trailing double spaces cut a sentence in two msgids
+        ("Die Praxis ist am Montag  \ngeschlossen, weil wir fortbilden.\n",
+         ["Die Praxis ist am Montag  \ngeschlossen, weil wir fortbilden."]),
+        ("Die Praxis ist am Montag\\\ngeschlossen, weil wir fortbilden.\n",
+         ["Die Praxis ist am Montag\\\ngeschlossen, weil wir fortbilden."]),
+        # an address or a poem's lines without end punctuation stay one segment with their breaks
+        ("Praxis Lindenhof  \nAm Anger 4  \n79100 Freiburg\n", ["Praxis Lindenhof  \nAm Anger 4  \n79100 Freiburg"]),
+        # a break after a sentence ends the segment; one inside the next sentence stays in it
+        ("Wir machen Pause.  \nAb Dienstag sind wir\\\nwieder da. Bis bald!\n",
+         ["Wir machen Pause.", "Ab Dienstag sind wir\\\nwieder da.", "Bis bald!"]),
+    ],
+)
+def test_a_hard_break_inside_a_sentence_stays_in_its_segment(tmp_path, body, expected):
+    assert [s.text for s in segments_of(tmp_path, article("T", body)).segments[1:]] == expected
+
+
+def test_a_sentence_joined_over_a_hard_break_keeps_both_reviewed_halves_and_the_page_keeps_the_break(project):
+    """Catalogs made when a hard break ended a segment hold the sentence's halves, reviewed: the one msgid
+    that replaces them gets both translations, fuzzy, and the edition and page keep the break the reviewer's
+    translation has (a ``<br>``, as CommonMark reads the German's)."""
+    import lxml.html
+
+    from conftest import review
+
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n'
+                                 '[publish]\nmin_translated = 0\n')
+    project.write("source_de/pause.md", article("Pause", "Die Praxis ist am Montag\n\ngeschlossen, weil wir "
+                                                          "fortbilden.\n"))
+    project.run("extract")
+    review(project, "en", "pause", {("title", "Pause"): "Break", "Die Praxis ist am Montag": "On Monday the practice is",
+                                    "geschlossen, weil wir fortbilden.": "closed for training."})
+    joined = "Die Praxis ist am Montag  \ngeschlossen, weil wir fortbilden."
+    project.write("source_de/pause.md", article("Pause", joined + "\n"))
+    project.run("extract")
+    po_path = project.root / "translations/en/pause.po"
+    msgfmt_check(po_path)
+    entry = polib.pofile(str(po_path)).find(joined)
+    assert entry.msgstr == "On Monday the practice is closed for training." and entry.fuzzy
+    review(project, "en", "pause", {joined: "On Monday the practice is  \nclosed for training."})
+    project.run("build")
+    assert "On Monday the practice is  \nclosed for training." in project.read("editions/en/pause.md")
+    page = lxml.html.parse(str(project.root / "site/en/pause/index.html")).getroot()
+    (para,) = [p for p in page.iter("p") if "closed for training" in p.text_content()]
+    assert len(para.findall("br")) == 1 and para.text.strip() == "On Monday the practice is"
+    german = lxml.html.parse(str(project.root / "site/de/pause/index.html")).getroot()
+    (para,) = [p for p in german.iter("p") if "fortbilden" in p.text_content()]
+    assert len(para.findall("br")) == 1
 
 
 def test_block_mode_keeps_one_segment_per_block_with_its_hard_breaks(tmp_path):
@@ -183,6 +236,17 @@ def test_reference_definition_titles_are_translatable_and_stay_valid(tmp_path):
     out = doc.render(lambda s: {"Klammer": "a (b) c", 'Der \\"Titel\\"': 'The "title"'}.get(s.text))
     assert '[a]: https://example.org/a "The \\"title\\""' in out
     assert "[b]: https://example.org/b (a \\(b\\) c)" in out
+
+
+def test_no_break_spaces_in_the_summary_stay_in_its_msgid_as_in_the_body(tmp_path):
+    """Fresh-user trial: the summary's no-break spaces became plain ones in its msgid while the body kept
+    them, so one phrase had two spellings for the reviewer and the glossary."""
+    phrase = "Nehmen Sie 2\u00a0×\u00a0tägl. 10\u00a0Tropfen\u202fein."
+    doc = segments_of(tmp_path, article("Tropfen", phrase + "\n", summary=f'"{phrase}"'))
+    summary = [s.text for s in doc.segments if s.context == "summary"]
+    body = [s.text for s in doc.segments if s.context is None]
+    assert summary == body == [phrase]
+    assert f"summary: {phrase}" in doc.render(lambda s: None, reflow=True)
 
 
 def test_translated_front_matter_stays_valid_yaml_whatever_the_text(tmp_path):

@@ -38,8 +38,7 @@ WRAPPERS = article("Hinweise", """
 ENGLISH = {
     "Das ist **wichtig** für Sie.": "This is **important** for you.",
     "Bitte *vorher* anrufen.": "Please call *beforehand*.",
-    "Praxis Berger": "Berger practice",
-    "Lindenstraße 5": "Lindenstrasse 5",
+    "Praxis Berger\\\nLindenstraße 5": "Berger practice\\\nLindenstrasse 5",  # an address: one entry with its break
     "**Achtung:**Dieser Satz steht direkt dahinter.": "**Caution:**This sentence follows right after.",
     "Ein *kursives „Zitat“*und danach mehr.": "An *italic “quote”*and more after it.",
     "Die Schreibweise <m:abc> ist kein Element.": "The spelling <m:abc> is no element.",
