@@ -375,3 +375,24 @@ def test_references_isolated_or_bare_read_back_as_gnu_gettext_reads_them():
                                                    for occurrences in SPACED_REFERENCES]  # polib's words rejoined
     bare = parse('#: source_de/grüner tee.md:2 \u2068a b\u2069 : 7\nmsgid "x"\nmsgstr ""\n')
     assert bare[0].occurrences == [("source_de/grüner", ""), ("tee.md", "2"), ("a b", "7")]
+
+
+@pytest.mark.parametrize("fields", [
+    {},
+    {"msgid": "Satz.", "msgctxt": None, "comment": "paragraph, block 1", "occurrences": [("source_de/a.md", "3")],
+     "flags": ["no-wrap"]},
+    {"msgid": "Tag", "msgctxt": "tag", "msgstr": "tag", "tcomment": "mt: copy", "previous_msgid": "Tage",
+     "obsolete": True, "linenum": 7},
+    {"msgid": "ein Hund", "msgid_plural": "%d Hunde", "msgstr_plural": {0: "a dog", 1: "%d dogs"}},
+])
+def test_entry_made_without_polibs_constructor_is_the_one_polib_makes(fields):
+    """``new_entry`` (``catalog.build_pot``'s entries, ``parse``'s) has every attribute ``polib.POEntry`` sets,
+    with the same values, renders the same and shares no list or dict with another entry."""
+    from pipeline.pofile import new_entry
+
+    made, polibs = new_entry(**fields), polib.POEntry(**fields)
+    assert type(made) is polib.POEntry and vars(made) == vars(polibs)
+    assert str(made) == str(polibs)
+    other = new_entry()
+    for name in ("occurrences", "flags", "msgstr_plural"):
+        assert getattr(other, name) is not getattr(new_entry(), name)
