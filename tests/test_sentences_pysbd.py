@@ -192,8 +192,9 @@ def test_german_rules_find_pysbds_sentences_in_generated_text(text):
 
 # Quotes, brackets and dashes, each pair also unclosed, escaped or nested, beside what the substitutions turn into
 # placeholders (dots, "!", "?", "'"): the text ``pysbd_de._BetweenPunctuation`` skips steps of, or not.
-_QUOTED = st.lists(st.sampled_from(["(", ")", "[", "]", "«", "»", "‘", "’", "'", "--", "-", "“", "”", "„", ",,",
-                                    "\\", "\\(", ".", "!", "?", " ", "\n", "a", "Wort", "Er sagt", "z.B.", "3."]),
+_QUOTED = st.lists(st.sampled_from(["(", ")", "[", "]", "«", "»", "‘", "’", "'", "--", "-", "“", "”", "„",
+                                    ",,", "\\", "\\(", ".", "!", "?", " ", "\n", "a", "Wort", "Er sagt",
+                                    "z.B.", "3."]),
                    max_size=40).map("".join)
 
 
@@ -202,8 +203,8 @@ _QUOTED = st.lists(st.sampled_from(["(", ")", "[", "]", "«", "»", "‘", "’"
                                   "Nichts davon hier. Nur Sätze! Und Fragen?", "'", "-- --", "(())"])
 @given(generated=_QUOTED)
 def test_punctuation_between_quotes_replaced_as_pysbd_replaces_it(text, generated):
-    """Every step ``_BetweenPunctuation`` runs or skips gives pySBD's text: on the peer corpus's blocks too
-    (``test_german_rules_find_pysbds_sentences_in_the_peer_corpus``, through the whole segmenter)."""
+    """Every step ``_BetweenPunctuation`` runs or skips gives pySBD's text: on the peer corpus's blocks
+    too (``test_german_rules_find_pysbds_sentences_in_the_peer_corpus``, through the whole segmenter)."""
     from pysbd.lang.deutsch import Deutsch
 
     if pysbd_de.german() is not Deutsch:  # pySBD 0.3.4, whose methods the subclass runs
