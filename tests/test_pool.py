@@ -45,6 +45,26 @@ def test_results_by_slug_from_worker_processes(project):
     assert results.get(articles[0].slug) is None  # each result is handed out once
 
 
+class _Unsent:
+    """An article that cannot be pickled: to be worked on by a worker, it must reach it by the fork."""
+
+    def __init__(self, article):
+        self.slug, self.meta = article.slug, article.meta
+
+    def __reduce_ex__(self, protocol):
+        raise TypeError(f"{self.slug} was pickled for a worker")
+
+
+def test_workers_take_their_articles_from_the_fork_not_through_the_pipe(project):
+    """The chunks name the articles by index: a cold extract at N = 500 pickled 4.7 MB of article text for workers
+    that had the articles already (bench/HISTORY.md, "Branch ex2")."""
+    config, articles = _articles(project)
+    results = map_articles(_pid_and_title, config, [_Unsent(a) for a in articles], 2)
+    answers = [results.get(a.slug) for a in articles]
+    assert [title for _, title in answers] == [a.meta["title"] for a in articles]
+    assert os.getpid() not in {pid for pid, _ in answers[1:]}
+
+
 def test_workers_are_forks_also_where_python_starts_them_from_a_fork_server(project, request):
     """Python 3.14 makes "forkserver" the default start method on Linux; set here for the process, as a
     program may set it. The workers must still be this process's forks, or they end at once (their parent is
