@@ -800,7 +800,7 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
     from pipeline.sources import unread_message, unread_sources
     from pipeline.uistrings import update_site_catalogs
 
-    with progress_bar("extract", lambda: _article_count(config)) as progress:
+    with progress_bar("extract", lambda: _article_count(config)) as progress, rare_collections():
         result = run(config, progress, keep_typo_fixes=keep_typo_fixes, jobs=jobs)
     done: Counter[str] = Counter()  # created, updated, removed, renamed: every file this run changed
 
@@ -1101,7 +1101,7 @@ def rare_collections():
     the pool's workers run (``pool._start_worker``), and its thresholds as they were after: a test suite runs many
     commands in one process. At CPython's default (700) the parent of a cold ``--jobs 1`` build at N = 500 spent
     2.9–3.4 s of its 39–42 s of CPU in 3,063 collections, at 20,000 0.8 s in 18 (bench/HISTORY.md, "Branch
-    i14par")."""
+    i14par"); a cold ``extract --jobs 1`` 0.26 s in 906, at 20,000 0.04 s in 4 (bench/HISTORY.md, "Branch ex2")."""
     before = gc.get_threshold()
     gc.set_threshold(pipeline.GC_YOUNG_THRESHOLD, *before[1:])
     try:

@@ -27,7 +27,8 @@ from .extracted import GERMAN_FIELD, german_source
 from .fsutil import file_bytes, read_parsed
 from .limits import CATALOG, Limit
 from .markup import analyse
-from .pofile import BadEscape, encode_like, escape, layouts, parse, render_header, render_po, unescape, wraps
+from .pofile import (BadEscape, encode_like, escape, layouts, new_entry, parse, render_header, render_po, unescape,
+                     wraps)
 from .pseudo import is_pseudo
 from .segment import Document, unique_segments
 from .states import HAND, MACHINE, REVIEWED, STALE, UNTRANSLATED
@@ -138,16 +139,16 @@ def build_pot(doc: Document, project: str, created: str) -> polib.POFile:
         "X-Generator": f"verlag {__version__}",
         GERMAN_FIELD: german_source(doc.article.digest),
     }
+    entries, ref = [], doc.article.ref
     for (context, msgid), occurrences in unique_segments(doc.segments).items():
         notes = list(dict.fromkeys(s.note for s in occurrences))
         # a shortcut link is a [label] the article defines: none without a "[" or without definitions
         for a, b in analyse(msgid, doc.labels).shortcuts if doc.labels and "[" in msgid else ():
             label = msgid[a:b].removeprefix("!").removesuffix("[]")
             notes.append(f"{label} is a link by its label: keep it, or write [your words]{label}")
-        pot.append(polib.POEntry(
-            msgid=msgid, msgstr="", msgctxt=context,
-            occurrences=[(doc.article.ref, str(s.line)) for s in occurrences],
-            comment="\n".join(notes), flags=[FLAG]))
+        entries.append(new_entry(msgid=msgid, msgctxt=context, comment="\n".join(notes),
+                                 occurrences=[(ref, str(s.line)) for s in occurrences], flags=[FLAG]))
+    pot.extend(entries)  # distinct keys already: polib's append would only look for duplicates
     return pot
 
 

@@ -841,11 +841,20 @@ _BLANK = {name: value for name, value in vars(polib.POEntry()).items() if name n
                                                                                           "msgstr_plural")}
 
 
+def new_entry(**fields) -> polib.POEntry:
+    """``polib.POEntry(**fields)`` without its constructor: the attributes it sets, ``fields`` (its keyword
+    arguments) over them. polib's ``__init__`` looks up each of its 15 arguments in ``kwargs``: for the 39,481
+    entries of a cold extract at N = 500 a fifth of ``catalog.build_pot``'s time."""
+    entry = polib.POEntry.__new__(polib.POEntry)
+    attributes = vars(entry)
+    attributes.update(_BLANK, occurrences=[], flags=[], msgstr_plural={})
+    attributes.update(fields)
+    return entry
+
+
 def _entry(match: re.Match, number: int) -> polib.POEntry:
     """The ``POEntry`` polib builds from one entry ``match`` whose first line is line ``number`` (0: keep 0)."""
-    entry = polib.POEntry.__new__(polib.POEntry)
-    vars(entry).update(_BLANK, occurrences=[], flags=[], msgstr_plural={}, linenum=number,
-                       msgid=_string(match["msgid"]), obsolete=int(match.re is _OBSOLETE_RE))
+    entry = new_entry(linenum=number, msgid=_string(match["msgid"]), obsolete=int(match.re is _OBSOLETE_RE))
     if match["msgctxt"] is not None:
         entry.msgctxt = _string(match["msgctxt"])
     if match["msgstr"] is not None:

@@ -55,8 +55,8 @@ def map_articles(work: Callable[[Config, Article], T], config: Config, articles:
         return Results([], iter(()), None)
     first = _run(work, config, articles[0])
     pool = ProcessPoolExecutor(max_workers=min(jobs, len(articles) - 1), initializer=_start_worker,
-                               initargs=(os.getpid(), work, config), mp_context=_start_method())
-    answers = itertools.chain([first], pool.map(_attempt, articles[1:], chunksize=8))
+                               initargs=(os.getpid(), work, config, articles), mp_context=_start_method())
+    answers = itertools.chain([first], pool.map(_attempt, range(1, len(articles)), chunksize=8))
     return Results(articles, answers, pool)
 
 
@@ -73,13 +73,16 @@ _PR_SET_PDEATHSIG = 1  # prctl(2)
 WORKER_GC_THRESHOLD = GC_YOUNG_THRESHOLD  # allocations between a worker's young collections (CPython's: 700)
 
 
-_task: tuple[Callable[[Config, Article], object], Config] | None = None  # a worker's ``work`` and ``config``
+# a worker's ``work``, ``config`` and the articles it is given by their index
+_task: tuple[Callable[[Config, Article], object], Config, list[Article]] | None = None
 
 
-def _start_worker(parent: int, work: Callable[[Config, Article], T], config: Config) -> None:
-    """A worker takes ``work`` and ``config`` once, not with every chunk of articles: a stage's ``work``
-    may carry what grows with the site (the site stage's ``_BodyPlan`` names every published page), and
-    sent with each chunk of 8 articles it cost time quadratic in their number.
+def _start_worker(parent: int, work: Callable[[Config, Article], T], config: Config, articles: list[Article]) -> None:
+    """A worker takes ``work``, ``config`` and the articles once, not with every chunk of articles: a stage's
+    ``work`` may carry what grows with the site (the site stage's ``_BodyPlan`` names every published page), and
+    sent with each chunk of 8 articles it cost time quadratic in their number. The chunks name the articles by
+    their index: a forked worker has them already (a cold extract at N = 500 pickled 4.7 MB of article text in
+    this process's feeder thread, for the workers to unpickle).
 
     A worker lets go of the project lock its fork copied and ends with the verlag that started it
     (Linux: prctl PR_SET_PDEATHSIG; elsewhere it exits when its pipe closes, as before): a verlag killed
@@ -92,7 +95,7 @@ def _start_worker(parent: int, work: Callable[[Config, Article], T], config: Con
     the copied heap took 4.5 s of a cold build's 40 s of CPU at N = 500, 0.8 s after (bench/HISTORY.md,
     "The website")."""
     global _task
-    _task = (work, config)
+    _task = (work, config, articles)
     release_in_forked_child()
     gc.freeze()
     gc.set_threshold(WORKER_GC_THRESHOLD, 10, 10)
@@ -137,10 +140,10 @@ class Results:
         return answer[0] if answer is not None else None
 
 
-def _attempt(article: Article) -> tuple | None:
-    """In a worker: ``_run`` with the worker's ``_task``."""
-    work, config = _task
-    return _run(work, config, article)
+def _attempt(index: int) -> tuple | None:
+    """In a worker: ``_run`` with the worker's ``_task``, for its article at ``index``."""
+    work, config, articles = _task
+    return _run(work, config, articles[index])
 
 
 def _run(work: Callable[[Config, Article], object], config: Config, article: Article) -> tuple | None:

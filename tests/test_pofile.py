@@ -389,3 +389,24 @@ def test_isolated_references_of_a_catalog_left_to_polib_read_as_gnu_gettext_read
             '#~ #: \u2068alt  name.md\u2069:9\n#~ msgid "o"\n#~ msgstr "O"\n')
     for catalog in (text, text.replace('msgid "x"', 'msgid  "x"')):  # the second read by polib
         assert [e.occurrences for e in parse(catalog)] == [[("b.md", "1")], read, [("alt  name.md", "9")]]
+
+
+@pytest.mark.parametrize("fields", [
+    {},
+    {"msgid": "Satz.", "msgctxt": None, "comment": "paragraph, block 1", "occurrences": [("source_de/a.md", "3")],
+     "flags": ["no-wrap"]},
+    {"msgid": "Tag", "msgctxt": "tag", "msgstr": "tag", "tcomment": "mt: copy", "previous_msgid": "Tage",
+     "obsolete": True, "linenum": 7},
+    {"msgid": "ein Hund", "msgid_plural": "%d Hunde", "msgstr_plural": {0: "a dog", 1: "%d dogs"}},
+])
+def test_entry_made_without_polibs_constructor_is_the_one_polib_makes(fields):
+    """``new_entry`` (``catalog.build_pot``'s entries, ``parse``'s) has every attribute ``polib.POEntry`` sets,
+    with the same values, renders the same and shares no list or dict with another entry."""
+    from pipeline.pofile import new_entry
+
+    made, polibs = new_entry(**fields), polib.POEntry(**fields)
+    assert type(made) is polib.POEntry and vars(made) == vars(polibs)
+    assert str(made) == str(polibs)
+    other = new_entry()
+    for name in ("occurrences", "flags", "msgstr_plural"):
+        assert getattr(other, name) is not getattr(new_entry(), name)

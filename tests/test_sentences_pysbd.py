@@ -190,6 +190,30 @@ def test_german_rules_find_pysbds_sentences_in_generated_text(text):
     assert _ours(defused) == _stock(defused)
 
 
+# Quotes, brackets and dashes, each pair also unclosed, escaped or nested, beside what the substitutions turn into
+# placeholders (dots, "!", "?", "'"): the text ``pysbd_de._BetweenPunctuation`` skips steps of, or not.
+_QUOTED = st.lists(st.sampled_from(["(", ")", "[", "]", "«", "»", "‘", "’", "'", "--", "-", "“", "”", "„",
+                                    ",,", "\\", "\\(", ".", "!", "?", " ", "\n", "a", "Wort", "Er sagt",
+                                    "z.B.", "3."]),
+                   max_size=40).map("".join)
+
+
+@pytest.mark.parametrize("text", ["Er sagt (z.B. hier. Dann) und [so. ja] «gut. nein» fertig.",
+                                  "Der ‘Satz. hier’ und 'der. da' -- und. das -- „ein. Zitat“ “noch. eins”.",
+                                  "Nichts davon hier. Nur Sätze! Und Fragen?", "'", "-- --", "(())"])
+@given(generated=_QUOTED)
+def test_punctuation_between_quotes_replaced_as_pysbd_replaces_it(text, generated):
+    """Every step ``_BetweenPunctuation`` runs or skips gives pySBD's text: on the peer corpus's blocks
+    too (``test_german_rules_find_pysbds_sentences_in_the_peer_corpus``, through the whole segmenter)."""
+    from pysbd.lang.deutsch import Deutsch
+
+    if pysbd_de.german() is not Deutsch:  # pySBD 0.3.4, whose methods the subclass runs
+        assert sentences._segmenter("de").language_module.BetweenPunctuation is pysbd_de._BetweenPunctuation
+    for sample in (text, generated):
+        assert pysbd_de._BetweenPunctuation(sample).replace() == Deutsch.BetweenPunctuation(sample).replace()
+        assert _ours(sample) == _stock(sample)
+
+
 def _align_by_character(text: str, found: list[str]) -> set[int]:
     """What ``_align`` computes, one character at a time."""
     positions = [i for i, ch in enumerate(text) if not ch.isspace()]
