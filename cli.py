@@ -823,7 +823,7 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
     for old, new in result.renamed:
         say("renamed", f"{old} -> {new}")
     for path in result.written:
-        say("created" if path in result.created else "updated", path)
+        say("restored" if path in result.restored else "created" if path in result.created else "updated", path)
     for path in result.removed:
         say("removed", path, f" ({result.why_removed.get(path, 'its article is gone')})")
     for note in result.notes:
@@ -868,7 +868,8 @@ def extract_summary(done: Counter[str], unchanged: int) -> str:
     """extract's last line from the count of files per ``done`` kind (created, updated, renamed, removed) and of
     the articles left as they were: ``extract: 0 files changed, …`` is the one sign that the run wrote, renamed
     and removed nothing (scripts read it)."""
-    kinds = [f"{done[what]:,} {what}" for what in ("created", "updated", "renamed", "removed") if done[what]]
+    kinds = [f"{done[what]:,} {what}" for what in ("created", "restored", "updated", "renamed", "removed")
+             if done[what]]
     return (f"extract: {counted(done.total(), 'file')} changed" + (f" ({', '.join(kinds)})" if kinds else "")
             + f", {counted(unchanged, 'article')} unchanged")
 
@@ -1111,6 +1112,7 @@ def run_build(config, quiet: bool = False, jobs: int | None = None, unread: bool
     Markdown files in source_de/'s subfolders no article is read from (``publish``'s extract did already)."""
     from pipeline.editions import build_editions, edition_files
     from pipeline.fsutil import relpath
+    from pipeline.restore import pending, pending_message
     from pipeline.site import MACHINE_UNSHOWN, NOTHING_YET, PSEUDO_SIGNED, SiteResult, build_site
     from pipeline.sources import read_sources, unread_message, unread_sources
 
@@ -1171,10 +1173,14 @@ def run_build(config, quiet: bool = False, jobs: int | None = None, unread: bool
         others = [slug for slug in slugs if slug not in legal and slug not in pseudo]
         drafted = [slug for slug in others if (lang, slug) in site.machine_drafted and
                    config.unreviewed_for(lang, slug) == "source"]  # copy drafts count as untranslated under any
+        gone = {slug: copy for slug in others if (copy := pending(config, lang, slug)) is not None}
         for why, listed in ((PSEUDO_SIGNED, pseudo), (MACHINE_UNSHOWN, drafted),
-                            (NOTHING_YET, [slug for slug in others if slug not in drafted])):
+                            (NOTHING_YET, [slug for slug in others if slug not in drafted and slug not in gone])):
             if listed:
                 click.echo(f"{lang}: not published ({why}): {listing(listed)}")
+        for slug, copy in gone.items():
+            po = relpath(config.po_path(lang, slug), config.root)
+            click.echo(f"{lang}: not published ({pending_message(po, copy)}): {slug}")
     if site.drafts:
         click.echo(f"drafts, not published (draft: true): {listing(site.drafts)}")
     made = ("site: not built, see the error below" if site.failed

@@ -1556,8 +1556,9 @@ def po_from_bytes(data: bytes | None, ref: str) -> polib.POFile | None:
     if data is None:
         return None
     if not data.strip():
-        raise VerlagError("catalog is empty (a save cut short?); restore it, or delete it to make it again "
-                          "from the template", ref)
+        raise VerlagError("catalog is empty (a save cut short?); restore it, or run verlag extract: it makes it "
+                          "again from its copy of the last extract in .verlag/extracted/ (from the template where "
+                          "there is none)", ref)
     return parse_po(decode_po(data, ref), ref)
 
 

@@ -60,6 +60,7 @@ from .pseudo import is_pseudo
 from .quotes import foreign_quotes, quote_balance, quote_conventions, quote_marks
 from .rawhtml import active_html, active_message, html_addresses, html_block_warnings, retitled, text_attributes
 from .redirects import file_slug, gone_language_message, gone_message, last_name, old_hosts, old_names, old_path
+from .restore import pending, pending_message
 from .notesyntax import findings as note_syntax
 from .segment import reference_labels, template_tag_warning, template_tags, too_many_brackets
 from .scripts import UNSPACED, latin_length, unspaced
@@ -1238,6 +1239,8 @@ SOURCE_CHECKS = [
           "engine's layout test) that the pages show to readers; verlag publish refuses to publish them", None),
     Check("catalog-outdated", WARNING, "catalog: its msgids are not the German of the article's template (saved "
           "from before the German changed): those segments show in German; run verlag extract", None),
+    Check("catalog-restore", WARNING, "catalog: missing or empty while its article is there; verlag extract "
+          "restores it from its copy of the last extract (.verlag/extracted/)", None),
     Check("german-changed", WARNING, "German article: edited since the last verlag extract, so its catalogs do not "
           "have its new and changed sentences yet (the build shows them in German); run verlag extract", None),
     Check("template-tag", WARNING, "German article: a Hugo shortcode, Liquid tag or WordPress shortcode left "
@@ -1788,6 +1791,10 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
         for lang in languages or config.languages:
             path = config.po_path(lang, article.slug)
             ref = relpath(path, config.root)
+            if (copy := pending(config, lang, article.slug)) is not None:
+                said = pending_message(ref, copy).partition(": ")[2]
+                findings.append(Finding(ref, 1, "catalog-restore", WARNING, said, lang, article.slug, (None, "")))
+                continue
             try:
                 text = _read(path, ref)
                 if text is None:

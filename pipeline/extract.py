@@ -39,6 +39,7 @@ SEGMENTATION_FILE = "segmentation.json"  # verlag.toml's segmentation at the las
 class ExtractResult:
     written: list[str] = field(default_factory=list)  # templates and catalogs written, new ones too
     created: set[str] = field(default_factory=set)  # those of ``written`` that were not there before
+    restored: set[str] = field(default_factory=set)  # those of ``written`` made again from extract's copy (``restore``)
     removed: list[str] = field(default_factory=list)  # templates of deleted articles
     why_removed: dict[str, str] = field(default_factory=dict)  # template path -> why, where not "its article is gone"
     skipped: int = 0  # articles not merged again: nothing they depend on changed since the last run

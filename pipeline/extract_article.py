@@ -22,6 +22,7 @@ from .fsutil import read_bytes, relpath, rewrite, state_bytes, write_if_changed,
 from .glossary import Glossary, add_hints, hinted
 from .limits import CATALOG
 from .orphans import RECORDS
+from .restore import record_copy, restored_message
 from .sources import Article
 
 if TYPE_CHECKING:
@@ -326,6 +327,8 @@ def _prepare(config: Config, article: Article, glossary: Glossary, keep_typo_fix
             data = read_bytes(path, CATALOG)
             if data == b"":  # caught mid-save, or emptied: left to ``rewrite``, which waits for it to settle
                 continue
+            if data is None and record_copy(config, lang, article.slug) is not None:  # restored where it is written
+                continue
             old = po_from_bytes(data, relpath(path, config.root))
             record = state_bytes(record_path(config, lang, article.slug)) if data is not None else None
             catalogs[lang] = _merge_catalog(data, old, pot, lang, glossary, keep_typo_fixes, old_pot, resegmented,
@@ -394,18 +397,21 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
             nonlocal pot
             ready = made.catalogs.get(lang)
             if ready is not None and ready.data == data and (data is not None or not orphans.get(lang)):
-                last.update(source=None, merged=ready)
+                last.update(source=None, copy=None, merged=ready)
                 return ready.text
-            old = po_from_bytes(data, po_ref)
+            old = po_from_bytes(data if data is None or data.strip() else None, po_ref)  # blank: as if emptied
             if pot is None:
                 pot = made.template(config, article)
-            source, was = None, data
+            source, was, copy = None, data, None
             if old is None:
                 # merged from the renamed catalog's bytes: its line ends kept, a BOM said
                 source, old, was = _renamed_from(pot, orphans.get(lang, []), config)
+            if old is None and (copy := record_copy(config, lang, article.slug)) is not None:
+                # missing or emptied: made again from the copy the last extract kept, merged as the catalog was
+                old, was = po_from_bytes(copy.data, copy.ref), copy.data
             record = state_bytes(record_path(config, lang, article.slug)) if source is None and data else None
             with stage(article.ref, f"merging into {po_ref}"):
-                last.update(source=source, merged=_merge_catalog(was, old, pot, lang, glossary, keep_typo_fixes,
+                last.update(source=source, copy=copy, merged=_merge_catalog(was, old, pot, lang, glossary, keep_typo_fixes,
                                                                  made.old_pot if source is None else None,
                                                                  resegmented, record))
             return last["merged"].text
@@ -418,7 +424,7 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
             result.errors.append(exc)
             ok = False
             continue
-        source, merged = last["source"], last["merged"]
+        source, merged, copy = last["source"], last["merged"], last["copy"]
         if merged.counts is not None or source is not None:  # one from the template alone has nothing to lose
             # a record not kept (said as a warning) only means the next merge cannot tell what went missing
             write_state(record_path(config, lang, article.slug), used[-1])
@@ -503,7 +509,11 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
         for msgid in merged.strays:
             result.warnings.append(f"{po_ref}: {excerpt(msgid)!r} is no sentence of {article.ref} (it came back "
                                    "into the catalog, not from the German): made obsolete (#~), its translation kept")
-        if merged.text != merged.data:
+        if copy is not None:
+            result.written.append(po_ref)
+            result.restored.add(po_ref)
+            result.warnings.append(restored_message(po_ref, copy))
+        elif merged.text != merged.data:
             result.written.append(po_ref)
             if merged.data and merged.data.startswith(BOM):
                 result.notes.append(f"{po_ref}: written back without its byte-order mark (BOM): GNU msgfmt "
