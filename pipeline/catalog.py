@@ -1450,7 +1450,7 @@ def parse_po(text: str, ref: str) -> polib.POFile:
     """Parse a catalog (``pofile.parse``, polib's reading); any damage is a VerlagError naming ``ref`` and the line."""
     _check_strings(text, ref)
     try:
-        po = parse(text)
+        po = parse(text, whole=True)
     except BadEscape as exc:
         raise VerlagError(f"cannot read catalog: {exc.reason} at column {exc.column} ({exc.hint}); {_FIX_ADVICE}",
                           ref, exc.line) from None
