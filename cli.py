@@ -1164,6 +1164,7 @@ def run_build(config, quiet: bool = False, jobs: int | None = None, unread: bool
         figures = [f"{slug} ({site.shortfall[(lang, slug)]})" if (lang, slug) in site.shortfall else slug
                    for slug in slugs]
         click.echo(f"{lang}: not published (below [publish] min_translated or min_reviewed): {listing(figures)}")
+    unread = {str(error.path) for error in [*result.errors, *site.errors] if error.path is not None}
     for lang, slugs in sorted(site.untranslated.items()):
         legal = [slug for slug in slugs if config.legal_page(slug)]
         if legal:
@@ -1174,10 +1175,17 @@ def run_build(config, quiet: bool = False, jobs: int | None = None, unread: bool
         drafted = [slug for slug in others if (lang, slug) in site.machine_drafted and
                    config.unreviewed_for(lang, slug) == "source"]  # copy drafts count as untranslated under any
         gone = {slug: copy for slug in others if (copy := pending(config, lang, slug)) is not None}
+        # its catalog could not be read this run: the page is the last edition made, whatever the catalog holds
+        broken = [slug for slug in others if relpath(config.po_path(lang, slug), config.root) in unread]
         for why, listed in ((PSEUDO_SIGNED, pseudo), (MACHINE_UNSHOWN, drafted),
-                            (NOTHING_YET, [slug for slug in others if slug not in drafted and slug not in gone])):
+                            (NOTHING_YET, [slug for slug in others
+                                           if slug not in drafted and slug not in gone and slug not in broken])):
             if listed:
                 click.echo(f"{lang}: not published ({why}): {listing(listed)}")
+        for slug in broken:
+            po = relpath(config.po_path(lang, slug), config.root)
+            click.echo(f"{lang}: not published ({po} could not be read, see the error below: its translations "
+                       f"count once it can be): {slug}")
         for slug, copy in gone.items():
             po = relpath(config.po_path(lang, slug), config.root)
             click.echo(f"{lang}: not published ({pending_message(po, copy)}): {slug}")
