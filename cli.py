@@ -849,6 +849,9 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
         if counts["restored"]:
             click.echo(f"{lang}: {counted(counts['restored'], 'sentence')} changed back to "
                        f"{'its' if counts['restored'] == 1 else 'their'} reviewed German, reviewed again")
+        if counts["returned"]:
+            click.echo(f"{lang}: {counted(counts['returned'], 'removed sentence')} put back, still to translate (no "
+                       "translation of it to take back)")
         if counts["revived"]:
             click.echo(f"{lang}: {counted(counts['revived'], 'removed sentence')} put back, translation taken back "
                        "from the obsolete entry (reviewed or not, as it was)")

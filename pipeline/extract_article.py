@@ -388,6 +388,7 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
             result.created.add(ref)
     used: list[bytes | None] = [pot_bytes]
     ok = True
+    merges: dict[str, _Merged] = {}  # language -> its catalog's merge, counted once all are done (``_counts``)
     for lang in config.languages:
         path = config.po_path(lang, article.slug)
         po_ref = relpath(path, config.root)
@@ -476,7 +477,7 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
                         "off nor older, is kept as an obsolete entry (#~) of the old German: choose one",
             }[kind])
         if merged.counts is not None:
-            result.changes.setdefault(lang, Counter()).update(merged.counts)
+            merges[lang] = merged
             _list_sentences(result.sentences.setdefault(article.ref, []), merged.sentences)
         for line, edited, german in merged.msgid_edits:
             result.warnings.append(f"{po_ref}:{line}: msgid edited in the catalog, not in {article.ref}: "
@@ -524,7 +525,27 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
             source.unlink()
             orphans[lang].remove(source)
             result.renamed.append((relpath(source, config.root), po_ref))
+    for lang, counts in _counts(merges).items():
+        result.changes.setdefault(lang, Counter()).update(counts)
     return used if ok else None
+
+
+def _counts(merges: dict[str, _Merged]) -> dict[str, Counter]:
+    """Each language's counts of its catalog's merge (``_Merged.counts``), a sentence one language counts as new
+    told apart where another language's catalog knows it as German the article had before: changed back to it
+    (``restored``) or put back after it was removed (``put back``). With no translation there to take back (its
+    entry was empty, so no obsolete entry kept it), it is no new German: a changed sentence still to translate
+    (``unstarted``), or a removed one put back still to translate (``returned``)."""
+    before = {text: kind for merged in merges.values() for kind, _, text in merged.sentences
+              if kind in ("restored", "put back")}
+    counts = {}
+    for lang, merged in merges.items():
+        counts[lang] = Counter(merged.counts)
+        for kind, _, text in merged.sentences:
+            if kind == "new" and text in before:
+                counts[lang]["new"] -= 1
+                counts[lang]["unstarted" if before[text] == "restored" else "returned"] += 1
+    return counts
 
 
 def _renamed_from(pot: polib.POFile, candidates: list[Path], config: Config) -> tuple[Path | None,
