@@ -1339,6 +1339,7 @@ def test_a_deleted_or_emptied_catalog_comes_back_from_extracts_copy_in_its_state
     assert f"warning: {PO}:1: {said}" in project.run("check").output
     if how == "deleted":
         assert f"en: not published ({PO}: {said}" in project.run("build").output
+    assert f"{PO}: out of date with the German: {said}" in project.run("extract", "--check", code=1).output
 
     result = project.run("extract")
     assert f"restored {PO}\n" in result.output and "created" not in result.output
