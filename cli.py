@@ -827,7 +827,7 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
     for old, new in result.renamed:
         say("renamed", f"{old} -> {new}")
     for path in result.written:
-        say("created" if path in result.created else "updated", path)
+        say("restored" if path in result.restored else "created" if path in result.created else "updated", path)
     for path in result.removed:
         say("removed", path, f" ({result.why_removed.get(path, 'its article is gone')})")
     for note in result.notes:
@@ -853,6 +853,9 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
         if counts["restored"]:
             click.echo(f"{lang}: {counted(counts['restored'], 'sentence')} changed back to "
                        f"{'its' if counts['restored'] == 1 else 'their'} reviewed German, reviewed again")
+        if counts["returned"]:
+            click.echo(f"{lang}: {counted(counts['returned'], 'removed sentence')} put back, still to translate (no "
+                       "translation of it to take back)")
         if counts["revived"]:
             click.echo(f"{lang}: {counted(counts['revived'], 'removed sentence')} put back, translation taken back "
                        "from the obsolete entry (reviewed or not, as it was)")
@@ -872,7 +875,8 @@ def extract_summary(done: Counter[str], unchanged: int) -> str:
     """extract's last line from the count of files per ``done`` kind (created, updated, renamed, removed) and of
     the articles left as they were: ``extract: 0 files changed, …`` is the one sign that the run wrote, renamed
     and removed nothing (scripts read it)."""
-    kinds = [f"{done[what]:,} {what}" for what in ("created", "updated", "renamed", "removed") if done[what]]
+    kinds = [f"{done[what]:,} {what}" for what in ("created", "restored", "updated", "renamed", "removed")
+             if done[what]]
     return (f"extract: {counted(done.total(), 'file')} changed" + (f" ({', '.join(kinds)})" if kinds else "")
             + f", {counted(unchanged, 'article')} unchanged")
 
@@ -1118,6 +1122,7 @@ def run_build(config, quiet: bool = False, jobs: int | None = None, unread: bool
     it changes, not at every rebuild."""
     from pipeline.editions import build_editions, edition_files
     from pipeline.fsutil import relpath
+    from pipeline.restore import pending, pending_message
     from pipeline.site import MACHINE_UNSHOWN, NOTHING_YET, PSEUDO_SIGNED, SiteResult, build_site
     from pipeline.sources import read_sources, unread_message, unread_sources
 
@@ -1172,6 +1177,7 @@ def run_build(config, quiet: bool = False, jobs: int | None = None, unread: bool
         figures = [f"{slug} ({site.shortfall[(lang, slug)]})" if (lang, slug) in site.shortfall else slug
                    for slug in slugs]
         click.echo(f"{lang}: not published (below [publish] min_translated or min_reviewed): {listing(figures)}")
+    unread = {str(error.path) for error in [*result.errors, *site.errors] if error.path is not None}
     for lang, slugs in sorted(site.untranslated.items()):
         legal = [slug for slug in slugs if config.legal_page(slug)]
         if legal:
@@ -1181,10 +1187,21 @@ def run_build(config, quiet: bool = False, jobs: int | None = None, unread: bool
         others = [slug for slug in slugs if slug not in legal and slug not in pseudo]
         drafted = [slug for slug in others if (lang, slug) in site.machine_drafted and
                    config.unreviewed_for(lang, slug) == "source"]  # copy drafts count as untranslated under any
+        gone = {slug: copy for slug in others if (copy := pending(config, lang, slug)) is not None}
+        # its catalog could not be read this run: the page is the last edition made, whatever the catalog holds
+        broken = [slug for slug in others if relpath(config.po_path(lang, slug), config.root) in unread]
         for why, listed in ((PSEUDO_SIGNED, pseudo), (MACHINE_UNSHOWN, drafted),
-                            (NOTHING_YET, [slug for slug in others if slug not in drafted])):
+                            (NOTHING_YET, [slug for slug in others
+                                           if slug not in drafted and slug not in gone and slug not in broken])):
             if listed:
                 click.echo(f"{lang}: not published ({why}): {listing(listed)}")
+        for slug in broken:
+            po = relpath(config.po_path(lang, slug), config.root)
+            click.echo(f"{lang}: not published ({po} could not be read, see the error below: its translations "
+                       f"count once it can be): {slug}")
+        for slug, copy in gone.items():
+            po = relpath(config.po_path(lang, slug), config.root)
+            click.echo(f"{lang}: not published ({pending_message(po, copy)}): {slug}")
     if site.drafts:
         click.echo(f"drafts, not published (draft: true): {listing(site.drafts)}")
     made = ("site: not built, see the error below" if site.failed

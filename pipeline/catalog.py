@@ -1472,7 +1472,7 @@ def parse_po(text: str, ref: str) -> polib.POFile:
     """Parse a catalog (``pofile.parse``, polib's reading); any damage is a VerlagError naming ``ref`` and the line."""
     _check_strings(text, ref)
     try:
-        po = parse(text)
+        po = parse(text, whole=True)
     except BadEscape as exc:
         raise VerlagError(f"cannot read catalog: {exc.reason} at column {exc.column} ({exc.hint}); {_FIX_ADVICE}",
                           ref, exc.line) from None
@@ -1578,8 +1578,9 @@ def po_from_bytes(data: bytes | None, ref: str) -> polib.POFile | None:
     if data is None:
         return None
     if not data.strip():
-        raise VerlagError("catalog is empty (a save cut short?); restore it, or delete it to make it again "
-                          "from the template", ref)
+        raise VerlagError("catalog is empty (a save cut short?); restore it, or run verlag extract: it makes it "
+                          "again from its copy of the last extract in .verlag/extracted/ (from the template where "
+                          "there is none)", ref)
     return parse_po(decode_po(data, ref), ref)
 
 

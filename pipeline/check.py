@@ -61,6 +61,7 @@ from .pseudo import is_pseudo
 from .quotes import foreign_quotes, quote_balance, quote_conventions, quote_marks
 from .rawhtml import active_html, active_message, html_addresses, html_block_warnings, retitled, text_attributes
 from .redirects import file_slug, gone_language_message, gone_message, last_name, old_hosts, old_names, old_path
+from .restore import pending, pending_message
 from .notesyntax import findings as note_syntax
 from .numberlines import findings as number_lines
 from .segment import reference_labels, template_tag_warning, template_tags, too_many_brackets
@@ -886,6 +887,23 @@ def check_whitespace(entry, ctx):
             yield f"{side} whitespace differs: {a!r} in German, {b!r} in the translation"
 
 
+def check_line_feed(entry, ctx):
+    """GNU msgfmt --check's fatal rule for every translated entry: the msgid and its msgstr (the msgid_plural and
+    each ``msgstr[n]`` past the first) both begin with a line feed or neither does, and the same at their end. A
+    catalog with such an entry signed off is one msgfmt refuses as a whole, whatever the other entries hold."""
+    pairs = ([("msgid", "msgstr", entry.msgid, entry.msgstr)] if not entry.msgid_plural else
+             [("msgid" if n == 0 else "msgid_plural", f"msgstr[{n}]", entry.msgid if n == 0 else entry.msgid_plural,
+               text) for n, text in sorted(entry.msgstr_plural.items())])
+    for source, target, german, text in pairs:
+        if not german or not text:
+            continue
+        for side, test in (("begin", str.startswith), ("end", str.endswith)):
+            if (has := test(german, "\n")) != test(text, "\n"):
+                which, fix = ("the German", "add it to") if has else (f"the translation ({target})", "remove it from")
+                yield (f"only {which} {side}s with a line feed (\\n): GNU msgfmt --check refuses the catalog over "
+                       f"it ('{source}' and '{target}' entries do not both {side} with '\\n'); {fix} the translation")
+
+
 def check_double_space(entry, ctx):
     if "  " not in entry.msgstr:  # a code span left out (as "`") joins no spaces
         return
@@ -1196,6 +1214,9 @@ CHECKS = [
     Check("punctuation", WARNING, "sentence-final punctuation and question/exclamation marks kept",
           check_punctuation),
     Check("whitespace", WARNING, "leading and trailing whitespace as in the German", check_whitespace),
+    Check("line-feed", ERROR, "a translation begins and ends with a line feed (\\n) where the German does, as GNU "
+          "msgfmt --check requires; cannot be waived by an ignore-* flag", check_line_feed,
+          remedy="begin and end the translation with a line feed (\\n) exactly where the German does"),
     Check("double-space", WARNING, "no doubled spaces", check_double_space),
     Check("double-word", WARNING, "no doubled words (\"the the\")", check_double_word),
     Check("brackets", WARNING, "brackets and quotation marks balanced as in the German", check_brackets),
@@ -1236,8 +1257,8 @@ SITE_CHECKS = [
           check_placeholders),
     Check("ui-markup", ERROR, "site.po: translations are plain text, without HTML tags or entities",
           check_ui_markup),
-    *(c for c in CHECKS if c.id in ("bidi-control", "merge-conflict", "punctuation", "whitespace", "double-space",
-                                     "double-word", "brackets", "blank")),
+    *(c for c in CHECKS if c.id in ("bidi-control", "merge-conflict", "punctuation", "whitespace", "line-feed",
+                                     "double-space", "double-word", "brackets", "blank")),
 ]
 
 
@@ -1256,6 +1277,8 @@ SOURCE_CHECKS = [
           "engine's layout test) that the pages show to readers; verlag publish refuses to publish them", None),
     Check("catalog-outdated", WARNING, "catalog: its msgids are not the German of the article's template (saved "
           "from before the German changed): those segments show in German; run verlag extract", None),
+    Check("catalog-restore", WARNING, "catalog: missing or empty while its article is there; verlag extract "
+          "restores it from its copy of the last extract (.verlag/extracted/)", None),
     Check("german-changed", WARNING, "German article: edited since the last verlag extract, so its catalogs do not "
           "have its new and changed sentences yet (the build shows them in German); run verlag extract", None),
     Check("template-tag", WARNING, "German article: a Hugo shortcode, Liquid tag or WordPress shortcode left "
@@ -1809,6 +1832,10 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
         for lang in languages or config.languages:
             path = config.po_path(lang, article.slug)
             ref = relpath(path, config.root)
+            if (copy := pending(config, lang, article.slug)) is not None:
+                said = pending_message(ref, copy).partition(": ")[2]
+                findings.append(Finding(ref, 1, "catalog-restore", WARNING, said, lang, article.slug, (None, "")))
+                continue
             try:
                 text = _read(path, ref)
                 if text is None:

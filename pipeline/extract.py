@@ -39,13 +39,14 @@ SEGMENTATION_FILE = "segmentation.json"  # verlag.toml's segmentation at the las
 class ExtractResult:
     written: list[str] = field(default_factory=list)  # templates and catalogs written, new ones too
     created: set[str] = field(default_factory=set)  # those of ``written`` that were not there before
+    restored: set[str] = field(default_factory=set)  # those of ``written`` made again from extract's copy (``restore``)
     removed: list[str] = field(default_factory=list)  # templates of deleted articles
     why_removed: dict[str, str] = field(default_factory=dict)  # template path -> why, where not "its article is gone"
     skipped: int = 0  # articles not merged again: nothing they depend on changed since the last run
     current: int = 0  # articles merged again (no record of the last run, e.g. a fresh clone) with nothing to write
     renamed: list[tuple[str, str]] = field(default_factory=list)
     orphans: list[Orphan] = field(default_factory=list)  # kept catalogs with something new to say
-    # lang -> fuzzy / redraft / unstarted / new / obsolete / typo / restored / revived
+    # lang -> fuzzy / redraft / unstarted / new / obsolete / typo / restored / revived / returned (``_counts``)
     changes: dict[str, Counter] = field(default_factory=dict)
     # article ref -> German sentences that changed, are new or are gone: (kind, line or None, msgid);
     # the German is the same for every language, so each sentence is listed once

@@ -22,6 +22,7 @@ from .fsutil import read_bytes, relpath, rewrite, state_bytes, write_if_changed,
 from .glossary import Glossary, add_hints, hinted
 from .limits import CATALOG
 from .orphans import RECORDS
+from .restore import record_copy, restored_message
 from .sources import Article
 
 if TYPE_CHECKING:
@@ -79,6 +80,7 @@ def _list_sentences(listed: list[tuple[str, int | None, str]], found: list[tuple
             continue
         listed[:] = [item for item in listed if item not in same]
         listed.append((kind, line, text))
+
 
 @dataclass(frozen=True)
 class _Merged:
@@ -360,6 +362,8 @@ def _prepare(config: Config, article: Article, glossary: Glossary, keep_typo_fix
             data = read_bytes(path, CATALOG)
             if data == b"":  # caught mid-save, or emptied: left to ``rewrite``, which waits for it to settle
                 continue
+            if data is None and record_copy(config, lang, article.slug) is not None:  # restored where it is written
+                continue
             old = po_from_bytes(data, relpath(path, config.root))
             record = state_bytes(record_path(config, lang, article.slug)) if data is not None else None
             catalogs[lang] = _merge_catalog(data, old, pot, lang, glossary, keep_typo_fixes, old_pot, resegmented,
@@ -419,7 +423,7 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
             result.created.add(ref)
     used: list[bytes | None] = [pot_bytes]
     ok = True
-    told: list[tuple[str, _Merged]] = []  # each language's merge that lists German sentences (``_list_sentences``)
+    merges: dict[str, _Merged] = {}  # language -> its catalog's merge, told and counted once all are done
     for lang in config.languages:
         path = config.po_path(lang, article.slug)
         po_ref = relpath(path, config.root)
@@ -429,18 +433,21 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
             nonlocal pot
             ready = made.catalogs.get(lang)
             if ready is not None and ready.data == data and (data is not None or not orphans.get(lang)):
-                last.update(source=None, merged=ready)
+                last.update(source=None, copy=None, merged=ready)
                 return ready.text
-            old = po_from_bytes(data, po_ref)
+            old = po_from_bytes(data if data is None or data.strip() else None, po_ref)  # blank: as if emptied
             if pot is None:
                 pot = made.template(config, article)
-            source, was = None, data
+            source, was, copy = None, data, None
             if old is None:
                 # merged from the renamed catalog's bytes: its line ends kept, a BOM said
                 source, old, was = _renamed_from(pot, orphans.get(lang, []), config)
+            if old is None and (copy := record_copy(config, lang, article.slug)) is not None:
+                # missing or emptied: made again from the copy the last extract kept, merged as the catalog was
+                old, was = po_from_bytes(copy.data, copy.ref), copy.data
             record = state_bytes(record_path(config, lang, article.slug)) if source is None and data else None
             with stage(article.ref, f"merging into {po_ref}"):
-                last.update(source=source, merged=_merge_catalog(was, old, pot, lang, glossary, keep_typo_fixes,
+                last.update(source=source, copy=copy, merged=_merge_catalog(was, old, pot, lang, glossary, keep_typo_fixes,
                                                                  made.old_pot if source is None else None,
                                                                  resegmented, record))
             return last["merged"].text
@@ -453,7 +460,7 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
             result.errors.append(exc)
             ok = False
             continue
-        source, merged = last["source"], last["merged"]
+        source, merged, copy = last["source"], last["merged"], last["copy"]
         if merged.counts is not None or source is not None:  # one from the template alone has nothing to lose
             # a record not kept (said as a warning) only means the next merge cannot tell what went missing
             write_state(record_path(config, lang, article.slug), used[-1])
@@ -505,8 +512,7 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
                         "off nor older, is kept as an obsolete entry (#~) of the old German: choose one",
             }[kind])
         if merged.counts is not None:
-            result.changes.setdefault(lang, Counter()).update(merged.counts)
-            told.append((lang, merged))
+            merges[lang] = merged
         for line, edited, german in merged.msgid_edits:
             result.warnings.append(f"{po_ref}:{line}: msgid edited in the catalog, not in {article.ref}: "
                                    f"{excerpt(edited)!r} set back to the German {excerpt(german)!r}, its "
@@ -538,7 +544,11 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
         for msgid in merged.strays:
             result.warnings.append(f"{po_ref}: {excerpt(msgid)!r} is no sentence of {article.ref} (it came back "
                                    "into the catalog, not from the German): made obsolete (#~), its translation kept")
-        if merged.text != merged.data:
+        if copy is not None:
+            result.written.append(po_ref)
+            result.restored.add(po_ref)
+            result.warnings.append(restored_message(po_ref, copy))
+        elif merged.text != merged.data:
             result.written.append(po_ref)
             if merged.data and merged.data.startswith(BOM):
                 result.notes.append(f"{po_ref}: written back without its byte-order mark (BOM): GNU msgfmt "
@@ -549,9 +559,29 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
             source.unlink()
             orphans[lang].remove(source)
             result.renamed.append((relpath(source, config.root), po_ref))
-    for found in _split_sentences(told):
+    for found in _split_sentences(list(merges.items())):
         _list_sentences(result.sentences.setdefault(article.ref, []), found)
+    for lang, counts in _counts(merges).items():
+        result.changes.setdefault(lang, Counter()).update(counts)
     return used if ok else None
+
+
+def _counts(merges: dict[str, _Merged]) -> dict[str, Counter]:
+    """Each language's counts of its catalog's merge (``_Merged.counts``), a sentence one language counts as new
+    told apart where another language's catalog knows it as German the article had before: changed back to it
+    (``restored``) or put back after it was removed (``put back``). With no translation there to take back (its
+    entry was empty, so no obsolete entry kept it), it is no new German: a changed sentence still to translate
+    (``unstarted``), or a removed one put back still to translate (``returned``)."""
+    before = {text: kind for merged in merges.values() for kind, _, text in merged.sentences
+              if kind in ("restored", "put back")}
+    counts = {}
+    for lang, merged in merges.items():
+        counts[lang] = Counter(merged.counts)
+        for kind, _, text in merged.sentences:
+            if kind == "new" and text in before:
+                counts[lang]["new"] -= 1
+                counts[lang]["unstarted" if before[text] == "restored" else "returned"] += 1
+    return counts
 
 
 def _renamed_from(pot: polib.POFile, candidates: list[Path], config: Config) -> tuple[Path | None,

@@ -674,7 +674,7 @@ def _joined(text: str, line: str) -> str:
     return f"{text}\n{line}" if text else line
 
 
-def parse(text: str, wrapwidth: int = 78) -> polib.POFile:
+def parse(text: str, wrapwidth: int = 78, whole: bool = False) -> polib.POFile:
     """The catalog in ``text`` (a PO file's content, decoded) exactly as ``polib.pofile`` returns it for the file
     (the same as for ``text`` unless a string holds a character only ``str.splitlines`` breaks at: U+2028, NEL, …).
 
@@ -694,11 +694,18 @@ def parse(text: str, wrapwidth: int = 78) -> polib.POFile:
     else (a line with stray blanks or quotes, a keyword without its space, comments after the last entry,
     two header entries, an odd line break) sends the whole text to ``polib.pofile``: such a file reads as
     before, and a damaged one raises polib's ``OSError``/``ValueError`` with its message and line number.
+
+    ``whole``: also refuse, as ``msgfmt --check`` does, what polib reads as entries with an empty translation: a
+    text cut off within an entry (``_complete``) or before its first one (no ``msgid`` line at all).
     """
+    if whole and not _ANY_MSGID_RE.search(text):
+        raise ValueError(_NO_ENTRY)
     try:
         return _read(text, wrapwidth)
     except (_LeftToPolib, _Invalid):  # an _Invalid string: ``_polib_strings`` names its line and column
         pass
+    if whole:  # ``_read`` matched no entry cut short: its regex needs each one whole
+        _complete(text)
     if _ODD_ESCAPE.search(text):
         text = _polib_strings(text)
     po = polib.pofile(_GettextLines(text), wrapwidth=wrapwidth)
@@ -737,6 +744,50 @@ def _isolated_references(po: polib.POFile, text: str) -> None:
 
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+")  # a line and its end: LF, CRLF or CR
+_ANY_MSGID_RE = re.compile(r"^(?:#~ *)?msgid[ \t\"]", re.M)  # a catalog has one at least: its header's
+_KEYWORD_RE = re.compile(r"(?:#~ *)?(msgctxt|msgid_plural|msgid|msgstr\[\d+\]|msgstr)[ \t\"]")
+# what each keyword leaves an entry waiting for, as GNU gettext's grammar has it (msgfmt: "missing 'msgstr'
+# section"); None: the entry is whole
+_AWAITS = {"msgctxt": "msgid", "msgid": "msgstr", "msgid_plural": "msgstr[]"}
+
+
+_NO_ENTRY = "no entry, not even the header entry (msgid \"\"): the file is cut off (line 1)"
+
+
+def whole_entries(text: str) -> None:
+    """What ``parse(text, whole=True)`` refuses beyond polib, checked line by line on any text (the fast path
+    checks it only where polib reads the text): ``ValueError`` naming the line of an entry cut short
+    (``_complete``), or line 1 when no entry is there at all."""
+    if not _ANY_MSGID_RE.search(text):
+        raise ValueError(_NO_ENTRY)
+    _complete(text)
+
+
+def _complete(text: str) -> None:
+    """Raise ``ValueError`` naming the line (polib's way, ``… (line N)``) where an entry is cut short: a msgctxt
+    without its msgid, a msgid without its msgstr, a msgid_plural without its ``msgstr[n]`` (a file cut off after
+    it: a crash, a copy of its first bytes). polib reads each as a whole
+    entry with an empty translation; ``msgfmt --check`` rejects them."""
+    waiting, since = None, 0
+    for number, line in enumerate(_GettextLines(text).splitlines(), 1):
+        match = _KEYWORD_RE.match(line)
+        if match is None:
+            continue
+        keyword = match.group(1)
+        keyword = "msgstr[]" if keyword.startswith("msgstr[") else keyword
+        if waiting is not None and keyword != waiting and not (waiting == "msgstr" and keyword == "msgid_plural"):
+            raise ValueError(_cut_short(waiting, since))
+        if keyword in _AWAITS:
+            waiting, since = _AWAITS[keyword], number
+        else:
+            waiting = None
+    if waiting is not None:
+        raise ValueError(_cut_short(waiting, since))
+
+
+def _cut_short(awaited: str, line: int) -> str:
+    """``_complete``'s message: the entry at ``line`` lacks its ``awaited`` section."""
+    return f"missing '{awaited}' section: the entry is cut short (the file cut off?) (line {line})"
 
 
 class _GettextLines(str):

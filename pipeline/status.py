@@ -19,6 +19,7 @@ from .orphans import find_orphans, unreadable
 from .practice import unfilled
 from .published import PlannedPages
 from .rawhtml import german_blocks, german_words
+from .restore import pending, pending_message
 from .segment import reference_labels
 from .sources import Sources, read_sources
 from .states import percent_reviewed
@@ -34,6 +35,8 @@ class Progress:
     segments: dict
     words: dict
     missing: bool = False  # no catalog yet: run extract
+    # missing or empty, and extract restores it from its copy (``restore.pending``): what ``restore`` says of it
+    restore: str = ""
     unreadable: str = ""  # the catalog cannot be read: "file:line" (the error names why); counted nowhere
     draft: bool = False  # the article says ``draft: true``: translated, not published
     legal: bool = False  # a page of ``[site] legal``: only reviewed translations are published, whatever the policy
@@ -71,7 +74,9 @@ class Progress:
             del data["slug"], data["missing"], data["draft"], data["legal"], data["unfilled"], data["outdated"]
             del data["german_changed"], data["held"], data["stale_sign_offs"]
             data["articles"], data["unreadable"] = self.catalogs, self.unreadable_count
-        elif not self.unreadable:
+        if self.slug is None or not self.restore:
+            del data["restore"]
+        if self.slug is not None and not self.unreadable:
             del data["unreadable"]
         return data
 
@@ -110,6 +115,11 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
         for lang in languages or config.languages:
             path = config.po_path(lang, article.slug)
             ref = relpath(path, config.root)
+            if (copy := pending(config, lang, article.slug)) is not None:  # counted once extract has restored it
+                rows.append(Progress(lang, article.slug, dict.fromkeys(STATES, 0), dict.fromkeys(STATES, 0),
+                                     missing=True, restore=pending_message(ref, copy), draft=article.draft,
+                                     german_changed=article.slug in changed))
+                continue
             try:
                 data, po = load_po(path, ref)
                 if po is not None:  # a record a tool dropped, as the next extract gives it back
@@ -268,6 +278,9 @@ def format_table(rows: list[Progress], totals_only: bool = False) -> str:
     total = {t.lang: t for t in totals(rows)}
     for lang in dict.fromkeys(r.lang for r in rows):
         for r in [*(r for r in rows if r.lang == lang and not totals_only), total[lang]]:
+            if r.restore:
+                lines.append(f"{lang:<5} {name(r):<{width}} ({r.restore.partition(': ')[2]})")
+                continue
             if r.missing:
                 lines.append(f"{lang:<5} {name(r):<{width}} {'(no catalog: run verlag extract)':>51}")
                 continue

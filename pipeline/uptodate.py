@@ -26,6 +26,7 @@ from .errors import ManyErrors, VerlagError
 from .fsutil import TEMP_RE, relpath
 from .lock import LOCK_NAME
 from .pofile import parse
+from .restore import pending, pending_message
 
 
 @dataclass
@@ -70,7 +71,9 @@ def check(config: Config, keep_typo_fixes: bool = False, jobs: int | None = None
             old, new = before.get(name), after.get(name)
             if old == new or ref in failed:
                 continue
-            why = _why(name, old, new)
+            lang, _, file = name.partition("/")
+            restorable = pending(config, lang, file[:-3]) if file.endswith(".po") and new and not old else None
+            why = _why(name, old, new) if restorable is None else pending_message(ref, restorable).partition(": ")[2]
             if why is None:
                 result.records.append(ref)
             else:

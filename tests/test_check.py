@@ -24,6 +24,7 @@ from __future__ import annotations
 import json
 import re
 import os
+import subprocess
 from pathlib import Path
 
 import polib
@@ -33,7 +34,8 @@ from pipeline.catalog import entry_state, key, parse_po
 from pipeline.check import CHECKS, SITE_CHECKS, check_catalog, msgid_line
 from pipeline.glossary import Glossary, parse_glossary
 
-from conftest import REPO, msgfmt_check, need_corpus
+from conftest import REPO, Project, msgfmt_check, need_corpus, review
+from conftest import article as german_article
 
 HERE = Path(__file__).resolve().parent / "checks"
 REGENERATE = os.environ.get("VERLAG_REGENERATE") == "1"
@@ -354,3 +356,24 @@ def test_check_numbers_reads_each_text_with_its_unit_pattern_once(monkeypatch):
     assert [f.message for f in found] == ["numbers differ: missing 750; instead 7.5",
                                           "units differ: missing ml; instead l"]
     assert sorted(passes) == sorted({*passes}) and len(passes) == 4
+
+
+def test_a_signed_off_translation_with_a_line_feed_the_german_lacks_is_an_error_held_back_from_the_page(
+        project: Project):
+    """A reviewed msgstr ending in \\n where its msgid does not: msgfmt --check refuses the catalog over it; verlag
+    check names it as an error at its line (not a whitespace warning alone), and build holds it back, the page
+    showing the German sentence instead."""
+    project.write("source_de/leber.md", german_article("Leber", "Die Leber arbeitet nachts. Sie braucht Ruhe.\n"))
+    project.run("extract")
+    path = review(project, "en", "leber", {("title", "Leber"): "Liver",
+                                           "Die Leber arbeitet nachts.": "The liver works at night.\n",
+                                           "Sie braucht Ruhe.": "It needs rest."})
+    refused = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True)
+    assert "entries do not both end with '\\n'" in refused.stderr
+    line = path.read_text(encoding="utf-8").split("\n").index('msgid "Die Leber arbeitet nachts."') + 1
+    output = project.run("check", code=1).output
+    assert (f"error: translations/en/leber.po:{line}: only the translation (msgstr) ends with a line feed (\\n): "
+            "GNU msgfmt --check refuses the catalog over it") in output and "[line-feed]" in output
+    assert "en/leber: 1 segment held back by QA errors" in project.run("build").output
+    page = (project.root / "editions/en/leber.md").read_text(encoding="utf-8")
+    assert "Die Leber arbeitet nachts." in page and "The liver works at night." not in page

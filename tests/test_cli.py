@@ -649,6 +649,25 @@ def test_a_removed_sentence_put_back_takes_its_translation_back_in_its_state_and
     assert "extract --check: translations/ up to date" in project.run("extract", "--check").output
 
 
+def test_a_removed_sentence_put_back_that_had_no_translation_is_not_counted_new(project):
+    """Put back, a sentence reviewed in en and never translated in fr (no obsolete entry kept it there) is no new
+    German in fr either: extract counts it as a removed sentence put back, still to translate."""
+    project.write("source_de/leber.md", LEBER)
+    project.run("extract")
+    review(project, "en", "leber", {"Sie braucht Ruhe.": "It needs rest."})
+    project.run("extract")
+    project.write("source_de/leber.md", LEBER.replace(" Sie braucht Ruhe.", ""))
+    project.run("extract")
+    project.write("source_de/leber.md", LEBER)
+    output = project.run("extract").output
+    assert "en: 1 removed sentence put back, translation taken back from the obsolete entry" in output
+    assert "fr: 1 removed sentence put back, still to translate (no translation of it to take back)" in output
+    assert not re.search(r"^fr: .*\b1 new\b", output, re.M), output
+    fr = polib.pofile(str(project.root / "translations/fr/leber.po")).find("Sie braucht Ruhe.")
+    assert fr.msgstr == "" and not fr.obsolete
+    msgfmt_check(project.root / "translations/fr/leber.po")
+
+
 def test_a_machine_draft_of_changed_german_is_drafted_again_not_sent_to_review(project):
     """Nobody checked the draft: it goes obsolete, the new German is empty until pretranslate drafts it."""
     project.write("source_de/leber.md", LEBER)

@@ -27,9 +27,12 @@ from hypothesis import strategies as st
 
 from pipeline import catalog, pofile
 from pipeline.errors import VerlagError
-from pipeline.pofile import BadEscape, keys, parse, render_po
+from pipeline.pofile import BadEscape, keys, parse, render_po, whole_entries
 
 from conftest import REPO, msgfmt_check
+
+
+from conftest import REPO, Project, article, review
 
 CATALOGS = sorted(p for p in REPO.rglob("*.po*") if p.suffix in (".po", ".pot") and ".venv" not in p.parts)
 
@@ -307,14 +310,21 @@ def verlag_outcome(text: str):
         return str(exc), exc.line
 
 
+def polib_whole(text: str, whole: bool = False) -> polib.POFile:
+    """``polib_file``, after ``pofile.whole_entries`` where ``whole`` asks for it (``parse``'s ``whole``)."""
+    if whole:
+        whole_entries(text)
+    return polib_file(text)
+
+
 @settings(max_examples=300)
 @given(line_soups(), st.sampled_from(["\n", "\r\n"]))
 def test_parse_po_reads_and_rejects_as_it_did_with_polib_alone(lines, newline):
-    """The fast paths (one regex for the string check, ``parse``) against the line-by-line check and polib."""
+    """The fast paths (one regex for the string check, ``parse``) against the line-by-line checks and polib."""
     text = newline.join(lines)
     fast = verlag_outcome(text)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(catalog, "parse", polib_file)
+        patch.setattr(catalog, "parse", polib_whole)
         patch.setattr(catalog, "_PLAIN_LINES", re.compile(r"(?!)"))
         slow = verlag_outcome(text)
     assert fast == slow
@@ -515,3 +525,84 @@ def test_a_previous_msgid_record_with_escapes_polib_leaves_reads_back_as_the_ger
     (tmp_path / "x.po").write_text(render_po(po), encoding="utf-8")
     msgfmt_check(tmp_path / "x.po")
     assert (tmp_path / "x.po").read_text(encoding="utf-8").endswith(text.split("\n\n", 1)[1])
+
+
+WHOLE = """msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\\n"
+"Plural-Forms: nplurals=2; plural=(n != 1);\\n"
+
+#. title
+#, markdown-text
+msgctxt "title"
+msgid "Gute Datei"
+msgstr "Good file"
+
+#, fuzzy, python-format
+msgid "%d Datei"
+msgid_plural "%d Dateien"
+msgstr[0] "%d file"
+msgstr[1] "%d files"
+
+#~ msgid "Alter Satz"
+#~ msgstr "Old sentence"
+"""
+# where a file cut off leaves an entry cut short: after the line that starts with each of these, or within it
+CUTS = ['msgctxt "title"', 'msgid "Gute Datei"', 'msgid "%d Datei"', 'msgid_plural', '#~ msgid']
+
+
+def msgfmt_refuses(text: str) -> str:
+    """GNU ``msgfmt --check``'s complaint about ``text``, "" when it accepts it."""
+    assert shutil.which("msgfmt"), "GNU gettext (msgfmt) is required: apt-get install gettext"
+    with tempfile.NamedTemporaryFile("w", suffix=".po", encoding="utf-8", delete=False) as file:
+        file.write(text)
+    proc = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", file.name], capture_output=True, text=True)
+    Path(file.name).unlink()
+    return proc.stderr if proc.returncode else ""
+
+
+@pytest.mark.parametrize("cut", CUTS)
+@pytest.mark.parametrize("where", ["after the line", "within the line"])
+def test_a_catalog_cut_off_within_an_entry_is_refused_at_its_line_as_msgfmt_refuses_it(cut, where):
+    """A catalog cut off after an entry's msgctxt, msgid, msgid_plural or one of its comments, or within such a
+    line, is one msgfmt --check refuses: verlag refuses it too, naming the line of the entry cut short, where
+    polib read a whole entry with an empty translation (the reviewed title gone, unreviewed)."""
+    at = WHOLE.index(cut)
+    end = WHOLE.index("\n", at) + 1 if where == "after the line" else at + len(cut) // 2 + 1
+    text = WHOLE[:end]
+    assert msgfmt_refuses(text), text
+    with pytest.raises(VerlagError) as caught:
+        catalog.parse_po(text, "en/gut.po")
+    assert caught.value.line == WHOLE[:at].count("\n") + 1, (text, str(caught.value))
+
+
+def test_a_catalog_cut_off_between_entries_is_read_as_msgfmt_reads_it():
+    """Cut off after a whole entry, or within or after the comments of the next: msgfmt --check accepts it, and so
+    does verlag, every whole entry as it was."""
+    for last in ('msgstr "Good file"\n', 'msgstr[1] "%d files"\n', '#~ msgstr "Old sentence"\n', '#. title\n',
+                 '#, mark', '#, fuzzy, python-format\n'):
+        text = WHOLE[:WHOLE.index(last) + len(last)]
+        assert not msgfmt_refuses(text)
+        title = catalog.parse_po(text, "en/gut.po").find("Gute Datei", msgctxt="title")
+        assert title.msgstr == "Good file" if 'msgstr "Good file"' in text else title is None
+
+
+def test_a_catalog_cut_off_after_a_msgid_stops_every_command_and_stays_as_it_is(project: Project):
+    """The file cut off right after a reviewed entry's msgid (``head -c``): every command names file and line,
+    exits 2, and leaves the file byte for byte."""
+    project.write("source_de/gut.md", article("Gute Datei", "Der Garten ist grün.\n"))
+    project.run("extract")
+    path = review(project, "en", "gut", {("title", "Gute Datei"): "Good file", "Der Garten ist grün.":
+                                         "The garden is green."})
+    project.run("extract")
+    text = path.read_text(encoding="utf-8")
+    cut = text[:text.index('msgid "Gute Datei"') + len('msgid "Gute Datei"')].encode("utf-8")
+    path.write_bytes(cut)
+    line = cut.count(b"\n") + 1
+    for command in (["extract"], ["build"], ["check"], ["status"], ["pretranslate", "--engine", "copy"],
+                    ["review"]):
+        output = project.run(*command, code=2).output
+        assert f"error: translations/en/gut.po:{line}: cannot read catalog: missing 'msgstr' section" in output, \
+            (command, output)
+        assert "Traceback" not in output
+        assert path.read_bytes() == cut, command

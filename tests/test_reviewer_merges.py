@@ -1307,3 +1307,66 @@ def test_check_and_status_give_extracts_reason_for_a_msgid_edited_with_its_trans
         assert said in output and "saved from before the German changed" not in output, (command, output)
     assert "it has no X-Verlag-Template header to tell): back to review, fuzzy" in project.run("extract").output
     msgfmt_check(path)
+
+
+def reviewed_draft_and_obsolete(project: Project) -> tuple[Path, bytes]:
+    """The reviewed project after the author dropped 'Sie warten im Gras.' (its reviewed translation obsolete now)
+    and a reviewer wrote a draft, fuzzy, of a new sentence; extracted again: the catalog's bytes as extract left
+    them."""
+    path = reviewed_project(project)
+    project.write("source_de/zecken.md", article("Zecken", BODY.replace(" Sie warten im Gras.", "")
+                                                 + "\nIm Winter ruhen sie.\n"))
+    project.run("extract")
+    po = entries(project)
+    draft = po.find("Im Winter ruhen sie.")
+    draft.msgstr, draft.flags = "They rest in winter.", ["fuzzy", *draft.flags]
+    po.save(str(path))
+    project.run("extract")
+    return path, path.read_bytes()
+
+
+@pytest.mark.parametrize("how", ["deleted", "emptied"])
+def test_a_deleted_or_emptied_catalog_comes_back_from_extracts_copy_in_its_states(project: Project, how: str):
+    """A catalog deleted (``rm``) or emptied (``: > file``) while its article is there: status, check and build
+    say that extract restores it from its copy in .verlag/extracted/, and extract does, reviewed entries reviewed,
+    the draft fuzzy, the obsolete one kept, and says so; a second extract has nothing to restore."""
+    path, before = reviewed_draft_and_obsolete(project)
+    path.unlink() if how == "deleted" else path.write_bytes(b"")
+    copy = ".verlag/extracted/en/zecken.catalog"
+    said = f"missing or empty: verlag extract restores it from {copy}"
+    counts = "5 entries (3 reviewed, 1 fuzzy, 1 obsolete)"
+    assert f"{said} (the catalog as the last verlag extract left it): {counts}" in project.run("status").output
+    assert f"warning: {PO}:1: {said}" in project.run("check").output
+    if how == "deleted":
+        assert f"en: not published ({PO}: {said}" in project.run("build").output
+    assert f"{PO}: out of date with the German: {said}" in project.run("extract", "--check", code=1).output
+
+    result = project.run("extract")
+    assert f"restored {PO}\n" in result.output and "created" not in result.output
+    assert (f"warning: {PO}: missing or empty (deleted, or a save cut short?): restored from {copy}, the catalog as "
+            f"the last verlag extract left it: {counts} back as they were") in result.output
+    assert "1 restored" in result.output
+    msgfmt_check(path)
+    assert path.read_bytes() == before
+    po = entries(project)
+    assert po.find(OLD).msgstr == "Spring brings the ticks back." and not po.find(OLD).fuzzy
+    assert po.find("Zecken", msgctxt="title").msgstr == "Ticks"
+    assert po.find("Im Winter ruhen sie.").fuzzy
+    gone = po.find("Sie warten im Gras.", include_obsolete_entries=True)
+    assert gone.obsolete and gone.msgstr == "They wait in the grass."
+    assert "extract: 0 files changed" in project.run("extract").output
+
+
+def test_a_catalog_deleted_with_its_article_does_not_come_back_when_the_slug_is_used_again(project: Project):
+    """The catalog deleted on purpose together with its German file: extract drops its copy, and a new article
+    of that slug later starts from its template, nothing restored."""
+    path, _ = reviewed_draft_and_obsolete(project)
+    (project.root / "source_de/zecken.md").unlink()
+    path.unlink()
+    (project.root / "translations/fr/zecken.po").unlink()
+    assert "restore" not in project.run("extract").output
+    assert not (project.root / ".verlag/extracted/en/zecken.catalog").exists()
+    project.write("source_de/zecken.md", article("Zecken", "Ganz neu.\n"))
+    result = project.run("extract")
+    assert f"created {PO}" in result.output and "restore" not in result.output
+    assert not any(e.msgstr for e in entries(project))

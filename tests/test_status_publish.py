@@ -105,3 +105,23 @@ def test_status_marks_a_translation_of_machine_drafts_only_not_published_as_buil
     assert re.search(r"^en +tee \(not published\) +0 +2 ", status, re.M), status
     assert ("en/tee, fr/tee: no reviewed translation to show yet; its machine drafts show only with [publish] "
             "unreviewed = \"machine\"") in status
+
+
+def test_build_says_a_catalog_it_could_not_read_is_why_the_page_is_not_published(project: Project):
+    """A page built before anything was translated, whose catalog now holds reviewed translations but cannot be
+    read: build names the catalog and its error as the reason, not 'nothing translated yet'; a page whose
+    catalog is fine and empty still gets that reason."""
+    project.write("source_de/gut.md", article("Gute Datei", "Der Garten ist grün. Die Sonne scheint.\n"))
+    project.run("extract")
+    assert "en: not published (nothing translated yet): gut" in project.run("build").output
+    path = review(project, "en", "gut", {("title", "Gute Datei"): "Good file",
+                                         "Der Garten ist grün.": "The garden is green.",
+                                         "Die Sonne scheint.": "The sun shines."})
+    path.write_text(path.read_text(encoding="utf-8").replace('msgstr "The sun shines."', 'msgstr "The sun shines.'),
+                    encoding="utf-8")
+    output = project.run("build", code=2).output
+    assert ("en: not published (translations/en/gut.po could not be read, see the error below: its translations "
+            "count once it can be): gut") in output
+    assert "en: not published (nothing translated yet)" not in output
+    assert "fr: not published (nothing translated yet): gut" in output
+    assert "error: translations/en/gut.po:" in output
