@@ -29,10 +29,7 @@ from pipeline import catalog, pofile
 from pipeline.errors import VerlagError
 from pipeline.pofile import BadEscape, keys, parse, render_po, whole_entries
 
-from conftest import REPO, msgfmt_check
-
-
-from conftest import REPO, Project, article, review
+from conftest import REPO, Project, article, msgfmt_check, review
 
 CATALOGS = sorted(p for p in REPO.rglob("*.po*") if p.suffix in (".po", ".pot") and ".venv" not in p.parts)
 
