@@ -1264,8 +1264,8 @@ SOURCE_CHECKS = [
     Check("gone-address", WARNING, "a page the last build published, or an earlier one took down, whose address "
           "no source has now, nor an alias, nor [site] gone: it answers 404; or a published language verlag.toml "
           "no longer names", None),
-    Check("front-matter", WARNING, "German article: no date, updated earlier than date, an unknown key, or no text "
-          "after the front matter", None),
+    Check("front-matter", WARNING, "German article: no date, updated earlier than date, an unknown key, an HTML "
+          "entity in a plain-text field (shown as typed), or no text after the front matter", None),
     Check("same-title", WARNING, "German article: the title of another published article too (lists show both "
           "alike)", None),
     Check("article-link", WARNING, "German article: a link to an article file or site path no published page "
