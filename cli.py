@@ -1378,11 +1378,16 @@ def serve(project: Project, port: int, no_build: bool, quiet: bool) -> None:
 
     config = project.config
     told: dict[str, tuple[int, int] | None] = {}  # the files in source_de/'s subfolders warned of this session
-    if not no_build:
-        with project.lock():
-            report_errors(run_build(config, quiet=True, told=told)[0])
     urls = Urls(load_settings(config).base_url)
+    # the port is taken before the build: a busy one is said at once, not after the whole site was built
     server = make_server(config.site_dir, port, urls.base_path, (config.source_language, *config.languages))
+    try:
+        if not no_build:
+            with project.lock():
+                report_errors(run_build(config, quiet=True, told=told)[0])
+    except BaseException:
+        server.server_close()
+        raise
     click.echo(f"serving site/ on http://127.0.0.1:{server.server_address[1]}{urls.base_path} (Ctrl+C stops)")
 
     def rebuild(fresh) -> None:
