@@ -199,6 +199,9 @@ class VerlagGroup(click.Group):
         except click.NoSuchOption as exc:
             if exc.option_name == "-C":  # `verlag build -C DIR`: the project option belongs to verlag itself
                 exc.message = "-C goes before the subcommand: verlag -C DIR " + (ctx.invoked_subcommand or "COMMAND")
+            elif ctx.invoked_subcommand == "new":  # `verlag new -Strich`: a title that reads as an option
+                exc.message = (exc.message.rstrip(".") + ': a title starting with "-" goes after --: '
+                               'verlag new -- "-Strich am Anfang"')
             raise
         except click.UsageError as exc:
             extra = re.fullmatch(r"Got unexpected extra arguments? \((.+)\)", exc.message)
@@ -335,7 +338,20 @@ def init(project: Project, name, author: str, base_url, languages: str, quiet: b
         click.echo(f"note: {unstemmed_advice(plain, {lang: english_name(lang) for lang in plain})}")
 
 
-@main.command()
+class _TitleCommand(click.Command):
+    """``new``: a TITLE that starts with "-" and holds a space (``"- Strich am Anfang"``) is taken as the title,
+    as no option has a space; click read it as the unknown option ``- ``."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        args = list(args)
+        ended = args.index("--") if "--" in args else len(args)
+        titles = [arg for arg in args[:ended] if arg.startswith("-") and any(c.isspace() for c in arg)]
+        if titles:
+            args = [arg for arg in args[:ended] if arg not in titles] + ["--", *titles, *args[ended + 1:]]
+        return super().parse_args(ctx, args)
+
+
+@main.command(cls=_TitleCommand)
 @click.argument("title")
 @quiet_option(None, "new prints the file it created and what its draft line means")
 @pass_project
