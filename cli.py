@@ -970,7 +970,7 @@ def run_pretranslate(config, engine_names=(), languages=(), slugs=(), dry_run: b
         click.echo(f"{lang}: {counted(count, 'entry', 'entries')} {'would be ' if dry_run else ''}drafted by {engine}"
                    + (f" ({replaced} of them replacing machine drafts)" if replaced else ""))
     for lang in targets if not result.interrupted else ():  # the catalogs not read then are not counted
-        if not dry_run:
+        if not dry_run and work.read[lang]:  # no catalog read (none made yet): its errors say what to run
             click.echo(f"{lang}: {counted(result.remaining[lang], 'entry', 'entries')} still empty")
         if lang in idle and not redo:  # nothing to do: say why
             click.echo(f"{lang}: nothing to draft: no entry is empty, {_idle_drafts(work, lang)}")

@@ -100,6 +100,7 @@ class Work:
     redo: bool = False
     errors: list[VerlagError] = field(default_factory=list)
     todo: Counter = field(default_factory=Counter)  # lang -> entries to draft in the catalogs read
+    read: Counter = field(default_factory=Counter)  # lang -> catalogs read (none: no count of its empty entries)
     drafted: dict = field(default_factory=dict)  # lang -> Counter(engine -> untouched machine drafts)
     german: dict = field(default_factory=dict)  # lang -> Counter(engine -> untouched drafts of the German unchanged)
     labels: dict = field(default_factory=dict)  # slug -> the article's link reference labels
@@ -147,6 +148,7 @@ class Work:
         catalog = Catalog(lang, article.slug, path, po, self.labels[article.slug], ref=ref, read_as=data,
                           redo=self.redo, reopened=[(line, e.msgid) for line, e in stale_sign_offs(po, data)])
         self.todo[lang] += len(catalog.open_entries())
+        self.read[lang] += 1
         if not self.todo[lang]:
             copies = self._german_drafts(po, lang, catalog.labels) if not self.redo else frozenset()
             for entry in po:
