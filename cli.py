@@ -976,9 +976,10 @@ def run_pretranslate(config, engine_names=(), languages=(), slugs=(), dry_run: b
             click.echo(f"{lang}: nothing to draft: no entry is empty, {_idle_drafts(work, lang)}")
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
-    for engine, (sent, chars, cached) in sorted(result.sent.items()):
-        click.echo(f"{engine}: {counted(sent, 'request')}, {counted(chars, 'character')} translated, "
-                   f"{counted(cached, 'segment')} from the cache")
+    for engine, (sent, chars, cached, tries) in sorted(result.sent.items()):
+        retried = f" ({counted(tries, 'try', 'tries')} with the retries)" if tries != sent else ""
+        click.echo(f"{engine}: {counted(sent, 'request')}{retried}, {counted(chars, 'character')} "
+                   f"translated, {counted(cached, 'segment')} from the cache")
     for engine, reasons in sorted(result.failed.items()):
         for reason, count in reasons.most_common():
             if result.unavailable.get(engine) != reason:

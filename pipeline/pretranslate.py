@@ -187,7 +187,9 @@ class PretranslateResult:
     warned: Counter = field(default_factory=Counter)  # engine -> drafts whose markup could not be verified
     planned: dict = field(default_factory=dict)  # dry run: (lang, engine) -> [Planned]
     planned_keys: dict = field(default_factory=dict)  # dry run: (lang, engine) -> the request keys planned so far
-    sent: dict = field(default_factory=dict)  # engine -> (requests, characters answered, segments from cache)
+    # engine -> (requests, characters of German that came back translated, segments from cache, tries: the HTTP
+    # exchanges of the requests, retries included)
+    sent: dict = field(default_factory=dict)
     errors: list[VerlagError] = field(default_factory=list)
     # "file: message": a damaged MT cache set aside, an entry signed off in bulk written back fuzzy
     warnings: list[str] = field(default_factory=list)
@@ -296,7 +298,8 @@ def pretranslate(config: Config, engines: list[Engine], languages: list[str], sl
             result.warnings += cache.warnings
         for engine in engines:
             if getattr(engine, "remote", False) and (engine.requests_sent or engine.cached):
-                result.sent[engine.name] = (engine.requests_sent, engine.chars_translated, engine.cached)
+                result.sent[engine.name] = (engine.requests_sent, engine.chars_translated, engine.cached,
+                                            getattr(engine, "tries", engine.requests_sent))
     return result
 
 
