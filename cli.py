@@ -199,6 +199,9 @@ class VerlagGroup(click.Group):
         except click.NoSuchOption as exc:
             if exc.option_name == "-C":  # `verlag build -C DIR`: the project option belongs to verlag itself
                 exc.message = "-C goes before the subcommand: verlag -C DIR " + (ctx.invoked_subcommand or "COMMAND")
+            elif ctx.invoked_subcommand == "new":  # `verlag new -Strich`: a title that reads as an option
+                exc.message = (exc.message.rstrip(".") + ': a title starting with "-" goes after --: '
+                               'verlag new -- "-Strich am Anfang"')
             raise
         except click.UsageError as exc:
             extra = re.fullmatch(r"Got unexpected extra arguments? \((.+)\)", exc.message)
@@ -335,7 +338,20 @@ def init(project: Project, name, author: str, base_url, languages: str, quiet: b
         click.echo(f"note: {unstemmed_advice(plain, {lang: english_name(lang) for lang in plain})}")
 
 
-@main.command()
+class _TitleCommand(click.Command):
+    """``new``: a TITLE that starts with "-" and holds a space (``"- Strich am Anfang"``) is taken as the title,
+    as no option has a space; click read it as the unknown option ``- ``."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        args = list(args)
+        ended = args.index("--") if "--" in args else len(args)
+        titles = [arg for arg in args[:ended] if arg.startswith("-") and any(c.isspace() for c in arg)]
+        if titles:
+            args = [arg for arg in args[:ended] if arg not in titles] + ["--", *titles, *args[ended + 1:]]
+        return super().parse_args(ctx, args)
+
+
+@main.command(cls=_TitleCommand)
 @click.argument("title")
 @quiet_option(None, "new prints the file it created and what its draft line means")
 @pass_project
@@ -958,15 +974,16 @@ def run_pretranslate(config, engine_names=(), languages=(), slugs=(), dry_run: b
         click.echo(f"{lang}: {counted(count, 'entry', 'entries')} {'would be ' if dry_run else ''}drafted by {engine}"
                    + (f" ({replaced} of them replacing machine drafts)" if replaced else ""))
     for lang in targets if not result.interrupted else ():  # the catalogs not read then are not counted
-        if not dry_run:
+        if not dry_run and work.read[lang]:  # no catalog read (none made yet): its errors say what to run
             click.echo(f"{lang}: {counted(result.remaining[lang], 'entry', 'entries')} still empty")
         if lang in idle and not redo:  # nothing to do: say why
             click.echo(f"{lang}: nothing to draft: no entry is empty, {_idle_drafts(work, lang)}")
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
-    for engine, (sent, chars, cached) in sorted(result.sent.items()):
-        click.echo(f"{engine}: {counted(sent, 'request')}, {counted(chars, 'character')} translated, "
-                   f"{counted(cached, 'segment')} from the cache")
+    for engine, (sent, chars, cached, tries) in sorted(result.sent.items()):
+        retried = f" ({counted(tries, 'try', 'tries')} with the retries)" if tries != sent else ""
+        click.echo(f"{engine}: {counted(sent, 'request')}{retried}, {counted(chars, 'character')} "
+                   f"translated, {counted(cached, 'segment')} from the cache")
     for engine, reasons in sorted(result.failed.items()):
         for reason, count in reasons.most_common():
             if result.unavailable.get(engine) != reason:
@@ -1395,11 +1412,16 @@ def serve(project: Project, port: int, no_build: bool, quiet: bool) -> None:
 
     config = project.config
     told: dict[str, tuple[int, int] | None] = {}  # the files in source_de/'s subfolders warned of this session
-    if not no_build:
-        with project.lock():
-            report_errors(run_build(config, quiet=True, told=told)[0])
     urls = Urls(load_settings(config).base_url)
+    # the port is taken before the build: a busy one is said at once, not after the whole site was built
     server = make_server(config.site_dir, port, urls.base_path, (config.source_language, *config.languages))
+    try:
+        if not no_build:
+            with project.lock():
+                report_errors(run_build(config, quiet=True, told=told)[0])
+    except BaseException:
+        server.server_close()
+        raise
     click.echo(f"serving site/ on http://127.0.0.1:{server.server_address[1]}{urls.base_path} (Ctrl+C stops)")
 
     def rebuild(fresh) -> None:

@@ -1291,8 +1291,8 @@ SOURCE_CHECKS = [
     Check("gone-address", WARNING, "a page the last build published, or an earlier one took down, whose address "
           "no source has now, nor an alias, nor [site] gone: it answers 404; or a published language verlag.toml "
           "no longer names", None),
-    Check("front-matter", WARNING, "German article: no date, updated earlier than date, an unknown key, or no text "
-          "after the front matter", None),
+    Check("front-matter", WARNING, "German article: no date, updated earlier than date, an unknown key, an HTML "
+          "entity in a plain-text field (shown as typed), or no text after the front matter", None),
     Check("same-title", WARNING, "German article: the title of another published article too (lists show both "
           "alike)", None),
     Check("article-link", WARNING, "German article: a link to an article file or site path no published page "
@@ -1997,7 +1997,8 @@ def article_link_findings(config: Config, sources: Sources, slugs: list[str] | N
     A link that leads to an article only through a rename verlag knows (``renames.link_names``: the old file
     ``alt.md`` of a renamed article) is a ``renamed-link`` warning instead: the pages link the article, but only
     while ``.verlag/`` remembers the rename, which git leaves out; it names the file to link instead."""
-    from .site import Urls, site_image, static_names
+    from .practice import unfilled_errors
+    from .site import Urls, load_site_state, previous_media, site_image, static_names
 
     published = [a for a in (*sources.articles, *sources.german_only) if not a.draft]
     names, renamed = {a.slug for a in published}, old_names(published)
@@ -2008,14 +2009,18 @@ def article_link_findings(config: Config, sources: Sources, slugs: list[str] | N
               if (config.site_dir / urls.file(urls.path("article", config.source_language, slug))).is_file()}
     moved = moved_paths(config)  # the old site's addresses redirects.txt answers
     static = static_names(config, config.section("site").get("search", True) is not False)
-    copied: list[set[str]] = []  # the files the build copies to the site's media/, once a link there needs them
+    copied: list[frozenset[str]] = []  # the files the build copies to the site's media/, once a link there needs them
 
     def media(path: str) -> set[str] | None:
         if urls.media_name(path) is None:
             return None
-        if not copied:
-            copied.append({*collect_media(config.source_dir, published, languages=config.languages,
-                                          scan=references_or_none).all(), *site_image(config)})
+        if not copied:  # as the build: not the files of a page it leaves out for placeholders, the last build's
+            # files while it keeps a page as that build made it
+            gaps = unfilled_errors(published)
+            copied.append(collect_media(config.source_dir, [a for a in published if a.slug not in gaps],
+                                        languages=config.languages, scan=references_or_none,
+                                        copied=site_image(config), previous=previous_media(load_site_state(config)),
+                                        keeping=bool(sources.unreadable)).copied)
         return copied[0]
 
     def references_or_none(article: Article) -> list[tuple[str, int]]:

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from .errors import VerlagError
+from .errors import VerlagError, shown_path
 from .limits import STATE, Limit
 
 
@@ -597,8 +597,8 @@ def _state_warning(path: Path, reason: str) -> None:
         _WARNED.add(path)
         from . import logger
 
-        logger(__name__).warning(f"{_state_name(path)}: {reason}; verlag does without this cache (its work is "
-                                 "done again): remove it")
+        logger(__name__).warning(f"{shown_path(_state_name(path))}: {reason}; verlag does without this cache (its "
+                                 "work is done again): remove it")
 
 
 def _state_name(path: Path) -> str:

@@ -28,7 +28,7 @@ from urllib.parse import unquote, urlsplit
 import yaml
 
 from .counts import counted
-from .errors import ManyErrors, VerlagError
+from .errors import ManyErrors, VerlagError, shown_path
 from .fsutil import file_bytes, load_state, relpath, save_state, windows_reserved, write_if_changed
 from .inline_images import InlineImage
 from .limits import IMPORTED, MEDIA, SOURCE, Limit, size_text
@@ -493,8 +493,8 @@ def stay_remote(placed: list[Placed], folder: str, uploads: Path | None = None) 
         where = (f"{counted(images, 'image')} of {counted(len(articles), 'article')} "
                  f"{'stays' if images == 1 else 'stay'} on the old blog's server ({home}/wp-content/uploads/…)")
         them = "it" if images == 1 else "them"
-        warnings.append((file, f"{where}, not being in {uploads}: the site loses {them} when that server is shut down"
-                         if uploads is not None else
+        warnings.append((file, f"{where}, not being in {shown_path(uploads)}: the site loses {them} when that server "
+                         "is shut down" if uploads is not None else
                          f"{where}: the site loses {them} when that server is shut down; import with --uploads DIR, "
                          f"a copy of the blog's wp-content/uploads folder, to copy {them} into {folder}/{IMAGES_DIR}/"))
     return warnings

@@ -29,7 +29,7 @@ import trafilatura
 from lxml import etree, html as lxml_html
 
 from .counts import counted
-from .errors import VerlagError
+from .errors import VerlagError, shown_path
 from .importer import (HAND_ADVICE, IMAGES_DIR, PROTECTED, TAG_ADVICE, ImportedArticle, image_destination,
                        legal_slug, local_name, new_article, too_large)
 from .inline_images import SPACER, InlineImage, inline_image, one_pixel
@@ -202,12 +202,12 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
             local = _local_file(upload, uploads)
             if local is None:
                 if uploads is not None:
-                    notes.append(f"image not in {uploads}: {upload} (left at its old address)")
+                    notes.append(f"image not in {shown_path(uploads)}: {shown_path(upload)} (left at its old address)")
                 remote.append(src)
                 continue
         if local is not None and one_pixel(local):
             img.drop_tree()
-            notes.append(f"image ({local.name}) not kept: {SPACER}")
+            notes.append(f"image ({shown_path(local.name)}) not kept: {SPACER}")
             continue
         if local is not None:
             local = _unblurred(img, local, notes)

@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import Callable
 from urllib.parse import unquote, urlsplit, urlunsplit
 
-from .errors import VerlagError, toml_problem
+from .errors import VerlagError, shown_path, toml_problem
 from .fsutil import file_bytes
 from .importer import (IMAGES_DIR, TAG_ADVICE, TAGS_KEPT, ImportedArticle, legal_slug, local_name, new_article,
                        rewrite_destinations)
@@ -197,7 +197,7 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None, lang: 
         shown, images = _local_images(f"![{alt}](<{cover}>)\n", end, path, notes, images)
         body = shown + "\n" + body
     if tagged:
-        notes.append(f"{TAGS_KEPT} ({path}:" + ", ".join(map(str, tagged[:10]))
+        notes.append(f"{TAGS_KEPT} ({shown_path(path)}:" + ", ".join(map(str, tagged[:10]))
                      + (" …" if len(tagged) > 10 else "") + f"): {TAG_ADVICE}")
     first = lambda *keys: next((meta[k] for k in keys if meta.get(k) not in (None, "", [])), None)  # noqa: E731
     where = path.absolute()  # its folders, also when named from inside _posts/, _drafts/ or content/
@@ -635,8 +635,8 @@ def _local_images(body: str, first_line: int, path: Path, notes: list[str],
             site = inside if src.startswith("/") else []
             found = next(filter(None, (_local_file(src.lstrip("/"), base) for base in [path.parent] + site)), None)
             if found is None:
-                notes.append(f"image not found: {src} ({path}:{line}): save it into source_de/{IMAGES_DIR}/ and "
-                             f"refer to it as {IMAGES_DIR}/<name>")
+                notes.append(f"image not found: {shown_path(src)} ({shown_path(path)}:{line}): save it into "
+                             f"source_de/{IMAGES_DIR}/ and refer to it as {IMAGES_DIR}/<name>")
                 continue
             renamed[src] = local_name(images, found)
     return rewrite_destinations(body, renamed), images

@@ -146,6 +146,7 @@ class LLMEngine(ServiceEngine):
 
     name = "llm"
     extra_keys = ("model", "key_env", "register")
+    key_variable = "OPENAI_API_KEY"  # unless ``key_env`` names another
     per_language = ("register",)
     defaults = Settings(url=OPENAI_URL, timeout=120.0, concurrency=2, rate=2.0, retries=2, batch_chars=6000,
                         batch_items=1)
@@ -159,7 +160,7 @@ class LLMEngine(ServiceEngine):
         register = self.settings.extra.get("register", {})
         self.register = register if isinstance(register, dict) else dict.fromkeys(config.languages, register)
         self.terms: Glossary = load_glossary(config.translations_dir, config.root)
-        self.key_variable = self.settings.extra.get("key_env", "OPENAI_API_KEY")
+        self.key_variable = self.settings.extra.get("key_env", self.key_variable)
         self.key_required = self.settings.url.rstrip("/") == OPENAI_URL
         self.pair = (config.source_language, config.languages[0])  # of the current ``stream`` or ``plan``
         self.prompts: dict[str, tuple[Block, list[dict]]] = {}  # request text -> its block and messages
@@ -244,6 +245,11 @@ class LLMEngine(ServiceEngine):
     def request_chars(self, batch: list[str]) -> int:
         """Characters of the whole prompt (instructions, context and segments): what leaves."""
         return sum(sum(len(m["content"]) for m in self.prompts[t][1]) if t in self.prompts else len(t) for t in batch)
+
+    def answered_chars(self, texts: list[str]) -> int:
+        """The segments of the blocks answered, without instructions, context or JSON (``request_chars``)."""
+        return sum(sum(len(s.text) for s in self.prompts[t][0].sentences) if t in self.prompts else len(_text(t))
+                   for t in texts)
 
     def tokens(self, text: str) -> int:
         """Prompt tokens plus about as many answer tokens as the segments take."""

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from .config import Config
-from .errors import VerlagError
+from .errors import VerlagError, shown_path
 from .fsutil import NotAFile, expect_temp_files, regular, remove_stale_temp_files
 
 LOCK_NAME = "lock"
@@ -134,13 +134,14 @@ def _replace_no_file(path: Path, ref: str) -> None:
     from . import logger
 
     if path.is_symlink():
-        logger(__name__).warning(f"{ref}: a symbolic link (to {os.readlink(path)}); replaced by a new lock file")
+        logger(__name__).warning(f"{shown_path(ref)}: a symbolic link (to {shown_path(os.readlink(path))}); replaced "
+                                 "by a new lock file")
         path.unlink()
         return
     try:
         regular(path)
     except NotAFile as exc:
-        logger(__name__).warning(f"{ref}: {exc.message.partition(':')[0]}; replaced by a new lock file")
+        logger(__name__).warning(f"{shown_path(ref)}: {exc.message.partition(':')[0]}; replaced by a new lock file")
         path.unlink(missing_ok=True)
     except FileNotFoundError:
         pass

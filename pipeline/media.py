@@ -54,13 +54,18 @@ class Media:
     warnings: tuple[str, ...] = ()
     scanned: dict = field(default_factory=dict, compare=False)  # slug -> [digest, references]: the cache
     errors: tuple[VerlagError, ...] = ()  # references that leave source_dir: those files are not published
+    asks: dict[str, tuple[str, ...]] = field(default_factory=dict)  # slug -> the files of the site's media/ its
+    # root-relative links and images name (``/media/bilder/x.png`` -> bilder/x.png), in order
+    copied: frozenset[str] = frozenset()  # every file the site's media/ holds after the build, as a path in source_de/
 
     def all(self) -> dict[str, Path]:
         return {rel: path for refs in self.files.values() for rel, path in refs.items()}
 
     def key(self, slug: str) -> list[str]:
-        """What an article's rendered HTML depends on here: the files it may point to."""
-        return sorted(self.files.get(slug, {}))
+        """What an article's rendered HTML depends on here: the files it may point to, and whether each file of
+        the site's media/ its root-relative links name is there (a link to one that is not is shown as text)."""
+        return [*sorted(self.files.get(slug, {})),
+                *(f"/{name} {'copied' if name in self.copied else 'missing'}" for name in self.asks.get(slug, ()))]
 
     def for_language(self, slug: str, rel: str, lang: str) -> str | None:
         """The file an edition in ``lang`` shows for ``rel`` (a path the German original references): its
@@ -295,7 +300,7 @@ def _site_path_problem(url: str, slugs: Container[str], renamed: Container[str],
     if copies(path) is not None:
         return (f"{url!r}: the site has no file at this address (its media/ holds only the files articles "
                 "reference in source_de/, and none does this one: save it into source_de/ and reference it from "
-                "there, as bilder/x.png); the link is kept and readers would get 'not found'")
+                "there, as bilder/x.png); the pages show the link's text, an image's alt text, without it")
     return (f"{url!r}: the site has no page or file at this address (no article of that name, no old address "
             "under an article's aliases:, nothing verlag publishes there); the link is kept and readers would "
             "get 'not found'")
@@ -350,7 +355,8 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
                   renamed: Mapping[str, str] | None = None, served: Callable[[str], bool] | None = None,
                   kept: Iterable[str] = (), theme: Sequence[Path] = (),
                   made: Callable[[str], bool] = lambda path: False,
-                  copies: Callable[[str], str | None] = lambda path: None, copied: Iterable[str] = ()) -> Media:
+                  copies: Callable[[str], str | None] = lambda path: None, copied: Iterable[str] = (),
+                  previous: Iterable[str] = (), keeping: bool = False) -> Media:
     """The local files each article references, and their variants for ``languages`` beside them; ``errors``
     for paths leaving source_dir and files over ``limits.MEDIA`` (not published), warnings for missing ones, for
     links to no published article and for in-page links to no element of their page (``fragments.dangling``).
@@ -366,6 +372,9 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
     path asks for (``site.Urls.media_name``), else None: a link or image there is judged once every article's files
     are known, ``served`` then called with them (``copied``: ``served(path, copied)``), ``copied`` holding the
     files the site copies there besides (``site_image``), so one that no article references is warned of.
+    ``previous``: the files of media/ the last build published, which the site keeps while a page is kept as the
+    last build made it (``keeping``: a source cannot be read now; or a reference here is refused, an error).
+    The result's ``copied`` holds them all; ``asks`` what each article's root-relative links name there.
     """
     from .fragments import leading_nowhere, page_ids, page_template, unmatched  # here, as old_names
     from .redirects import old_names  # here: 'extract' imports this module only to record the variants
@@ -381,6 +390,7 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
     templates: dict[str, PageIds] = {}  # template name -> its ``page_ids``
     renamed = old_names(articles) if renamed is None else renamed
     asked: list[tuple[str, int, str]] = []  # links and images to the site's media/: judged once files is known
+    asks: dict[str, list[str]] = {}
     for article in articles:
         mine = files.setdefault(article.slug, {})
         refs, nowhere = _cached(article, cache) or (None, None)
@@ -397,7 +407,10 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
         for url, line in refs:
             rel = file_path(url)
             if rel is None:
-                if served is not None and url.startswith("/") and copies(urlsplit(url).path) is not None:
+                name = copies(urlsplit(url).path) if url.startswith("/") and not url.startswith("//") else None
+                if name is not None:
+                    asks.setdefault(article.slug, []).append(name)
+                if served is not None and name is not None:
                     asked.append((article.ref, line, url))
                 elif problem := article_link_problem(url, slugs, renamed, served, made):
                     warnings.append(f"{article.ref}:{line}: {problem}")
@@ -436,9 +449,10 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
                         errors.append(VerlagError(f"{source_dir.name}/{found}: {problem}", article.ref, line))
                     else:
                         mine[found] = source_dir / found
-    if asked:
-        names = {rel for refs in files.values() for rel in refs} | set(copied)
-        for ref, line, url in asked:
-            if problem := article_link_problem(url, slugs, renamed, lambda path: served(path, names), made, copies):
-                warnings.append(f"{ref}:{line}: {problem}")
-    return Media(files, tuple(warnings), scanned, tuple(errors))
+    names = frozenset({rel for refs in files.values() for rel in refs} | set(copied)
+                      | (set(previous) if keeping or errors else set()))
+    for ref, line, url in asked:
+        if problem := article_link_problem(url, slugs, renamed, lambda path: served(path, names), made, copies):
+            warnings.append(f"{ref}:{line}: {problem}")
+    return Media(files, tuple(warnings), scanned, tuple(errors), {slug: tuple(found) for slug, found in asks.items()},
+                 names)

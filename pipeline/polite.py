@@ -106,7 +106,9 @@ class PoliteSession(requests.Session):
         self.slots = threading.BoundedSemaphore(policy.concurrency)
         self.lock = threading.Lock()
         self.next_start = 0.0
-        self.requests_sent = 0
+        self.requests_sent = 0  # requests sent (``send``), counted at their first try; each is tried up to
+        # ``retries`` + 1 times
+        self.tries = 0  # the HTTP exchanges begun for them, every retry included
         self._hop = threading.local()
 
     def send(self, request, **kwargs):
@@ -128,8 +130,9 @@ class PoliteSession(requests.Session):
             with self.slots:
                 self._wait_turn()
                 try:
-                    with self.lock:
-                        self.requests_sent += 1
+                    with self.lock:  # counted once it leaves: a request stopped while it waits is none
+                        self.tries += 1
+                        self.requests_sent += attempt == 0
                     response = super().send(request, **kwargs)
                 except AnswerTooLarge as exc:
                     raise ServiceError(f"the answer from {host} is {exc} (a translation is a few KB); not read "

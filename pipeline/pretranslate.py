@@ -101,6 +101,7 @@ class Work:
     redo: bool = False
     errors: list[VerlagError] = field(default_factory=list)
     todo: Counter = field(default_factory=Counter)  # lang -> entries to draft in the catalogs read
+    read: Counter = field(default_factory=Counter)  # lang -> catalogs read (none: no count of its empty entries)
     drafted: dict = field(default_factory=dict)  # lang -> Counter(engine -> untouched machine drafts)
     german: dict = field(default_factory=dict)  # lang -> Counter(engine -> untouched drafts of the German unchanged)
     labels: dict = field(default_factory=dict)  # slug -> the article's link reference labels
@@ -148,6 +149,7 @@ class Work:
         catalog = Catalog(lang, article.slug, path, po, self.labels[article.slug], ref=ref, read_as=data,
                           redo=self.redo, reopened=[(line, e.msgid) for line, e in stale_sign_offs(po, data)])
         self.todo[lang] += len(catalog.open_entries())
+        self.read[lang] += 1
         if not self.todo[lang]:
             copies = self._german_drafts(po, lang, catalog.labels) if not self.redo else frozenset()
             for entry in po:
@@ -186,7 +188,9 @@ class PretranslateResult:
     warned: Counter = field(default_factory=Counter)  # engine -> drafts whose markup could not be verified
     planned: dict = field(default_factory=dict)  # dry run: (lang, engine) -> [Planned]
     planned_keys: dict = field(default_factory=dict)  # dry run: (lang, engine) -> the request keys planned so far
-    sent: dict = field(default_factory=dict)  # engine -> (requests, characters answered, segments from cache)
+    # engine -> (requests, characters of German that came back translated, segments from cache, tries: the HTTP
+    # exchanges of the requests, retries included)
+    sent: dict = field(default_factory=dict)
     errors: list[VerlagError] = field(default_factory=list)
     # "file: message": a damaged MT cache set aside, an entry signed off in bulk written back fuzzy
     warnings: list[str] = field(default_factory=list)
@@ -296,7 +300,8 @@ def pretranslate(config: Config, engines: list[Engine], languages: list[str], sl
             result.warnings += cache.warnings
         for engine in engines:
             if getattr(engine, "remote", False) and (engine.requests_sent or engine.cached):
-                result.sent[engine.name] = (engine.requests_sent, engine.chars_translated, engine.cached)
+                result.sent[engine.name] = (engine.requests_sent, engine.chars_translated, engine.cached,
+                                            getattr(engine, "tries", engine.requests_sent))
     return result
 
 

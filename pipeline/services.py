@@ -85,11 +85,13 @@ _NUMBERS = {  # key: (type, lowest value, lowest value allowed itself)
 
 
 def load_settings(config: Config, name: str, defaults: Settings, extra_keys: tuple[str, ...] = (),
-                  per_language: tuple[str, ...] = ()) -> Settings:
+                  per_language: tuple[str, ...] = (), key_variable: str | None = None) -> Settings:
     """``[engines.<name>]`` over the engine's defaults; a mistake names verlag.toml and its line.
 
     ``extra_keys`` are the engine's own string settings; those also in ``per_language`` may instead be a
-    table of strings by verlag language code (``formality = { fr = "more" }``).
+    table of strings by verlag language code (``formality = { fr = "more" }``). ``key_variable``: the
+    environment variable the engine reads its key from (a ``key_env`` of the table wins), which a key written
+    into the table is refused naming; None: the engine takes no key.
     """
     table = config.section("engines", name)
     values: dict = {}
@@ -123,8 +125,10 @@ def load_settings(config: Config, name: str, defaults: Settings, extra_keys: tup
                 raise config.error(key, f"[engines.{name}] {key}: {', '.join(unknown)} is not one of languages")
             extra[key] = dict(value) if table else value
         elif key.upper().endswith(("KEY", "TOKEN", "SECRET")):
-            raise config.error(key, f"[engines.{name}] keys never go into verlag.toml; "
-                                    "set the environment variable named in the README instead")
+            variable = named if isinstance(named := config.section("engines", name).get("key_env"), str) \
+                else key_variable
+            raise config.error(key, f"[engines.{name}] keys never go into verlag.toml; " + (
+                f"set the environment variable {variable} instead" if variable else "this engine takes none"))
         else:
             allowed = ", ".join((*COMMON_KEYS, *extra_keys))
             raise config.error(key, f"[engines.{name}] unknown setting {key!r} (known: {allowed})")
@@ -196,14 +200,20 @@ class ServiceEngine:
 
     def __init__(self, config: Config, settings: Settings | None = None):
         self.settings = settings or load_settings(config, self.name, self.defaults, self.extra_keys,
-                                                      self.per_language)
+                                                      self.per_language, self.key_variable)
         self.session = PoliteSession(self.name, self.settings.policy)
-        self.chars_translated = 0  # characters of the requests that were answered
+        self.chars_translated = 0  # characters of the German of the texts that came back translated
         self.cached = 0
 
     @property
     def requests_sent(self) -> int:
+        """Requests sent to the service (a batch, or a language model's block; asked again: another)."""
         return self.session.requests_sent
+
+    @property
+    def tries(self) -> int:
+        """HTTP exchanges begun for ``requests_sent``, every retry of a failed one included."""
+        return self.session.tries
 
     @property
     def api_key(self) -> str | None:
@@ -276,6 +286,12 @@ class ServiceEngine:
     def request_chars(self, batch: list[str]) -> int:
         """Characters that leave in one request (what services bill; a context is not billed)."""
         return sum(len(_text(t)) for t in batch)
+
+    def answered_chars(self, texts: list[str]) -> int:
+        """Characters that came back translated in ``texts`` (request texts of one answered request, those with
+        an answer): the summary's "characters translated"; what they took in the request (``request_chars``),
+        where a language model's prompt carries more (``llm.LLMEngine``)."""
+        return self.request_chars(texts)
 
     def tokens(self, text: str) -> int:
         """Estimated tokens of one request text, at ``TOKEN_CHARS`` characters a token."""
@@ -369,7 +385,7 @@ class ServiceEngine:
                             return
                         continue
                     failures_in_a_row = 0
-                    self.chars_translated += self.request_chars([t for t, a in zip(batch, answers) if a])
+                    self.chars_translated += self.answered_chars([t for t, a in zip(batch, answers) if a])
                     if cache:
                         # an empty answer is a failure to ask again next time, not a translation; so is the text sent
                         # back as it is (a pair the service lacks today, an error: ``pretranslate.GermanBack``)

@@ -600,6 +600,12 @@ def site_image(config: Config) -> tuple[str, ...]:
     return (image,) if isinstance(image, str) and image else ()
 
 
+def previous_media(state: dict) -> list[str]:
+    """The files of the site's media/ folder the last build published (``state``: ``load_site_state``), as
+    paths in source_de/; a build keeps them while it keeps a page as that build made it (``site_outputs``)."""
+    return [rel.removeprefix("media/") for rel in state.get("files", []) if rel.startswith("media/")]
+
+
 def _theme_file(path: Path, theme: Path, root: Path) -> bool:
     """Whether ``path`` (a file of the theme folder ``theme``) is one, or a symlink to a file of the project at
     ``root``: a downloaded theme's ``static/font.woff2`` leading to ``~/.ssh/id_rsa`` would publish that key."""
@@ -1186,7 +1192,8 @@ class _BodyPlan:
              spoken[lang], site.urls.base_url, renamed, site.clean_html, sorted(moved),
              sorted(site.languages), sorted(static)]).encode("utf-8")).hexdigest()
             for lang in site.languages}
-        return cls(site.source, site.urls, published, Media(site.media.files), {}, contexts, renamed,
+        return cls(site.source, site.urls, published,
+                   Media(site.media.files, asks=site.media.asks, copied=site.media.copied), {}, contexts, renamed,
                    clean=site.clean_html, moved=moved, static=static)
 
     def speaking(self, site: _Site) -> _BodyPlan:
@@ -1213,15 +1220,19 @@ class _BodyPlan:
     def nowhere(self, path: str) -> bool:
         """Whether a root-relative link's ``path`` that ``link`` found no article for is an article page's address
         in one of the site's language folders (``Urls.page_address``) that this build makes no page at, or a file
-        of the site's static/ folder that it does not copy there (``static_names``), and redirects.txt does not
-        answer: a reader would get 'not found' (``render``'s ``nowhere``)."""
+        of the site's static/ folder (``static_names``) or media/ folder (``Media.copied``) that it does not
+        copy there, and redirects.txt does not answer: a reader would get 'not found' (``render``'s
+        ``nowhere``)."""
         if old_path(path) in self.moved:
             return False
         page = self.urls.page_address(path, self.contexts)
         if page is not None:
             return page not in self.published
         name = self.urls.static_name(path)
-        return name is not None and name not in self.static
+        if name is not None:
+            return name not in self.static
+        name = self.urls.media_name(path)
+        return name is not None and name not in self.media.copied
 
     def media_url(self, lang: str, slug: str, url: str) -> str | None:
         """Where the file an article's German original references is published for an edition in ``lang``
@@ -1578,7 +1589,7 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
                           lambda path, copied=None: urls.serves(path, (config.source_language, *config.languages),
                                                                 static, copied) or old_path(path) in moved,
                           standing, theme_dirs(config), lambda path: urls.static_name(path) is not None,
-                          urls.media_name, site_image(config))
+                          urls.media_name, site_image(config), previous_media(state), bool(sources.unreadable))
     errors.extend(media.errors)
     refused = {str(e.path) for e in media.errors}
     frozen = sources.unreadable | {a.slug for a in documents if a.ref in refused}  # pages kept as they are

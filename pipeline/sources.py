@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import html
 import os
 import re
 import stat
@@ -40,6 +41,8 @@ PAGES_DIR = "seiten"  # source_de/seiten/<slug>.md: standalone pages (Impressum,
 FENCE_RE = re.compile(r"^---[ \t]*$")
 END_RE = re.compile(r"^(---|\.\.\.)[ \t]*$")
 DATE_KEYS = ("date", "updated", "last_reviewed")
+PLAIN_KEYS = ("title", "summary", "tags", "author")  # shown as typed everywhere: no HTML, no Markdown, no entities
+ENTITY_RE = re.compile(r"&(?:#[0-9]+|#[xX][0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")  # an HTML character reference
 REVIEWER_KEYS = ("name", "qualification", "url")
 # ISO 8601 calendar date, optionally with a time (seconds and fraction optional) and "Z" or an offset, as
 # Hugo, Jekyll, WordPress exports and YAML timestamps write them (RFC 3339 section 5.6, "T" or a space).
@@ -1141,6 +1144,7 @@ def front_matter_warnings(article: Article) -> list[tuple[int, str]]:
         found.append(stray)
     if read and (empty := without_text(article)):
         found.append(empty)
+    found += entity_warnings(article)
     if article.undated and not article.page:
         day = meta["date"].isoformat()
         found.append((1, f"no 'date:' in the front matter; the site shows the file's day ({day}), which changes "
@@ -1166,6 +1170,32 @@ def front_matter_warnings(article: Article) -> list[tuple[int, str]]:
                       "review does not cover the current text, and the page says so: have it reviewed again and set "
                       "last_reviewed to that day"))
     return found
+
+
+def entity_warnings(article: Article) -> list[tuple[int, str]]:
+    """(line, message) for each of ``PLAIN_KEYS`` whose value holds an HTML character reference (``&nbsp;``,
+    ``&amp;``, ``&#8211;``), as text pasted from a CMS does: these values are plain text, so the page's heading,
+    its browser tab, the feeds, social previews and the catalogs' msgid show the reference letter for letter.
+    The message names the character to write instead."""
+    found = []
+    for key in PLAIN_KEYS:
+        value = article.meta.get(key)
+        texts = value if isinstance(value, list) else [value]
+        typed = dict.fromkeys(match.group() for text in texts if isinstance(text, str)
+                              for match in ENTITY_RE.finditer(text) if html.unescape(match.group()) != match.group())
+        if typed:
+            instead = ", ".join(f"{_character(html.unescape(name))} for {name!r}" for name in typed)
+            found.append((article.key_line(key), f"{key}: {', '.join(map(repr, typed))} shown as typed (front matter "
+                                                 "is plain text, not HTML: the heading, browser tab, feed and "
+                                                 f"previews show these letters); write the character itself: {instead}"))
+    return found
+
+
+def _character(text: str) -> str:
+    """How a message names ``text``: quoted, or by its Unicode name where it is a space or invisible."""
+    if len(text) == 1 and unicodedata.category(text)[0] in "ZC":
+        return f"a {unicodedata.name(text, 'character').lower()} (U+{ord(text):04X})"
+    return repr(text)
 
 
 # The body's first lines when they are front matter a stray ``---`` cut off: ``key: value`` lines (and the indented or

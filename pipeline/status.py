@@ -293,9 +293,10 @@ def format_table(rows: list[Progress], totals_only: bool = False) -> str:
                          f"{s[STALE]:>6} {s[UNTRANSLATED]:>6} {r.german:>6} {w[REVIEWED]:>6}/{r.total_words:<6} "
                          f"{'    ?' if r.unreadable_count else f'{r.percent_reviewed:5.1f}'}% "
                          f"{qa:>9}")
-    lines.append("segments per state (hand = a person's imported translation, not checked yet; machine = an "
-                 "engine's draft); words are German words; % = words reviewed; "
-                 "QA = errors (E) and warnings (W) from verlag check")
+    lines.append("segments per state (hand = a person's translation, not checked yet: imported, or an engine's "
+                 "draft a person edited (left fuzzy, or signed off and reopened); machine = an engine's draft as it "
+                 "came); words are German words; % = words reviewed; QA = errors (E) and warnings (W) from "
+                 "verlag check")
     lines.append("empty = untranslated, a draft that is the German as it is, or signed off as the German prose it is "
                  "(check's [unchanged]): readers see it in German")
     lines.append("German = HTML blocks of the original that translated pages show in German (never extracted; "

@@ -537,3 +537,31 @@ def test_a_search_result_whose_title_is_not_translated_yet_is_marked_german(brow
         assert _search(browser, base, "de", "Milzschmerzen", "milz", ("Kein Artikel",)) == ["/de/milz/"]
     finally:
         server.close()
+
+
+def test_the_language_switcher_stays_on_the_header_s_line_at_desktop_width_and_fits_a_phone(browser, served):
+    """On French pages the search button's longer word ("Rechercher") pushed the switcher onto a line of its own
+    at 1280 px, while German and English kept one line: the search field gives way first now. At 320 px the
+    header wraps, but every language's link is on the screen and the page never scrolls sideways."""
+    _, base = served
+    measure = """const name = document.querySelector('.site-name').getBoundingClientRect();
+                 const links = [...document.querySelectorAll('nav.switcher li')].map(li => li.getBoundingClientRect());
+                 const page = document.documentElement;  // its clientWidth: the window without a scroll bar
+                 return [links.every(r => r.top < name.bottom && r.bottom > name.top),
+                         links.every(r => r.left >= 0 && r.right <= page.clientWidth), links.length,
+                         page.scrollWidth - page.clientWidth];"""
+    try:
+        for width, one_line in ((1280, True), (1024, True), (320, False)):
+            browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                    {"width": width, "height": 800, "deviceScaleFactor": 1, "mobile": width < 500})
+            for lang in ("de", "en", "fr"):
+                browser.get(f"{base}/{lang}/zecken-im-garten/")
+                beside, inside, count, sideways = browser.execute_script(measure)
+                assert count >= 3 and inside and sideways == 0, (width, lang)
+                if one_line:
+                    assert beside, f"{lang} at {width} px: the switcher wrapped below the site's name"
+                if lang == "fr":
+                    ARTIFACTS.mkdir(exist_ok=True)
+                    browser.save_screenshot(str(ARTIFACTS / f"switcher-fr-{width}.png"))
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})

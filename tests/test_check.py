@@ -377,3 +377,23 @@ def test_a_signed_off_translation_with_a_line_feed_the_german_lacks_is_an_error_
     assert "en/leber: 1 segment held back by QA errors" in project.run("build").output
     page = (project.root / "editions/en/leber.md").read_text(encoding="utf-8")
     assert "Die Leber arbeitet nachts." in page and "The liver works at night." not in page
+
+
+def test_an_html_entity_in_a_plain_front_matter_field_is_a_warning_naming_the_character_to_write(project):
+    """Front matter is plain text: ``title: Tee&nbsp;Zeit &amp; mehr``, pasted from a CMS, was shown letter for
+    letter in the heading, the browser tab, the feed and JSON-LD, and neither extract nor check said a word. Both
+    warn at the key's line and name the character to write; a bare '&' and the body's entities (CommonMark reads
+    them) are no problem."""
+    project.write("source_de/tee.md", "---\ntitle: Tee&nbsp;Zeit &amp; mehr\ndate: 2026-05-01\n"
+                                      "summary: Kräuter & Gewürze\ntags: [Tee&#8211;Kunde, Kräuter]\n---\n\n"
+                                      "Tee&nbsp;Zeit &amp; mehr ist schön.\n")
+    shown = ("shown as typed (front matter is plain text, not HTML: the heading, browser tab, feed and previews show "
+             "these letters); write the character itself: ")
+    expected = [f"warning: source_de/tee.md:2: title: '&nbsp;', '&amp;' {shown}a no-break space (U+00A0) for "
+                "'&nbsp;', '&' for '&amp;'",
+                f"warning: source_de/tee.md:5: tags: '&#8211;' {shown}'–' for '&#8211;'"]
+    for output, end in ((project.run("extract").output, ""), (project.run("check").output, " [front-matter]")):
+        assert [line for line in output.splitlines() if "shown as typed" in line] == [e + end for e in expected], \
+            output
+    project.write("source_de/tee.md", "---\ntitle: Tee\u00a0Zeit & mehr\ndate: 2026-05-01\n---\n\nTee&nbsp;Zeit.\n")
+    assert "shown as typed" not in project.run("extract").output + project.run("check").output

@@ -144,6 +144,33 @@ def test_new_creates_unique_articles_with_front_matter(project):
     project.run("extract")
 
 
+def test_pretranslate_before_the_first_extract_says_only_what_to_run_first(project):
+    """On a fresh project pretranslate printed "en: 0 entries still empty" before its "no catalog yet" errors: no
+    catalog was read, so nothing was counted; only the errors are said now, each naming what to run."""
+    project.write("source_de/leber.md", LEBER)
+    result = project.run("pretranslate", "--engine", "copy", code=2)
+    assert "still empty" not in result.output, result.output
+    assert "error: translations/en/leber.po: no catalog yet; run 'verlag extract' first" in result.output
+    project.run("extract")
+    assert "en: 0 entries still empty" in project.run("pretranslate", "--engine", "copy").output
+
+
+def test_new_takes_a_title_starting_with_a_dash_and_a_space_and_says_where_one_without_goes(project):
+    """``verlag new "- Strich am Anfang"`` failed with click's "No such option '- '": no option holds a space, so
+    it is the title now, before or after ``-q``; ``-Strich`` may be an option, and the error says to write
+    ``--`` before it."""
+    assert "created source_de/strich-am-anfang.md\n" in project.run("new", "- Strich am Anfang").output
+    assert project.read("source_de/strich-am-anfang.md").startswith("---\ntitle: '- Strich am Anfang'\n")
+    project.run("new", "- Zweiter Strich", "-q")
+    assert (project.root / "source_de/zweiter-strich.md").is_file()
+    refused = project.run("new", "-Strich", code=2)
+    assert ('No such option \'-S\': a title starting with "-" goes after --: verlag new -- "-Strich am Anfang"'
+            in refused.output), refused.output
+    assert not (project.root / "source_de/strich.md").exists()
+    project.run("new", "--", "-Strich")
+    assert project.read("source_de/strich.md").startswith("---\ntitle: -Strich\n")
+
+
 def test_new_and_import_run_inside_source_de_name_files_from_there_as_git_does(project, tmp_path_factory,
                                                                                monkeypatch):
     """Run inside source_de/ (the project found above, as git finds its repository), new said "created

@@ -261,6 +261,20 @@ def test_serve_names_utf8_and_a_busy_port(project):
         server.server_close()
 
 
+def test_serve_on_a_busy_port_says_so_before_building(project):
+    """``verlag serve`` built the whole site first and only then said the port was taken: the port is taken
+    first now, with the same message and exit code, and nothing is built."""
+    project.write("source_de/kalte-haende.md", ARTICLE)
+    project.run("extract")
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = project.run("serve", "--port", str(port), code=2)
+    assert f"error: cannot serve on 127.0.0.1:{port}: " in result.output and "--port" in result.output, result.output
+    assert not (project.root / "site/de/kalte-haende/index.html").exists(), "no build before the port is known"
+
+
 def test_verlag_finds_the_project_from_a_subfolder_and_explains_where_c_goes(project, monkeypatch):
     project.write("source_de/kalte-haende.md", ARTICLE)
     monkeypatch.chdir(project.root / "source_de")

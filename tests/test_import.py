@@ -958,6 +958,18 @@ def test_classic_editor_text_in_pre_keeps_its_lines(tmp_path):
     assert article.body == "Reihen:\n\n```\nSalat   Möhren\n\nLauch   Bohnen\n```\n"
 
 
+def test_an_import_note_names_a_file_with_a_line_feed_on_one_line(project, tmp_path):
+    """An importer's note named the imported file as it is: "image not found: blatt.jpg (notiz<LF>error: x.md:7)"
+    put a made-up line of its own on the terminal. The name is escaped as in every other message."""
+    source = tmp_path / "notiz\nerror: x.md"
+    source.write_text("---\ntitle: Beinwell\ndate: 2024-05-01\n---\n\nBeinwell wächst am Bach.\n\n![Blatt](blatt.jpg)\n",
+                      encoding="utf-8")
+    out = project.run("import", str(source)).output
+    shown = str(source).replace("\n", "\\n")
+    assert f"image not found: blatt.jpg ({shown}:8): save it into source_de/bilder/" in out, out
+    assert not any(line.startswith("error: x.md") for line in out.splitlines()), out
+
+
 def test_a_hugo_page_bundles_images_are_copied_and_a_missing_one_is_named(project, tmp_path):
     bundle = tmp_path / "site/content/posts/beinwell"
     bundle.mkdir(parents=True)

@@ -945,12 +945,37 @@ def test_a_root_path_to_a_file_no_article_copies_to_the_site_s_media_folder_is_w
         "Die ![Karte](/media/bilder/fehlt.png), die [Liste](/media/liste.pdf?v=2) und ein Text.\n\n"
         "Die ![Tasse](/media/bilder/tasse.png), das ![Bild](/media/bilder/praxis.png) und "
         "das ![Schema](/media/bilder/schema.en.png) sind da.\n")))
+    # a page left out for its placeholders copies nothing: a link to its logo is one to no file, for both
+    (project.root / "source_de/bilder/logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    project.write("source_de/impressum.md", article("Impressum", "![Logo](bilder/logo.png) [[AUSFÜLLEN: Name]]\n"))
+    project.write("source_de/fasten.md",
+                  project.read("source_de/fasten.md") + "\nDas ![Logo](/media/bilder/logo.png).\n")
     project.run("extract")
-    missing = ("source_de/fasten.md:5: '{}': the site has no file at this address (its media/ holds only the files "
+    missing = ("source_de/fasten.md:{}: '{}': the site has no file at this address (its media/ holds only the files "
                "articles reference in source_de/, and none does this one: save it into source_de/ and reference it "
-               "from there, as bilder/x.png); the link is kept and readers would get 'not found'")
-    for output in (project.run("check").output, project.run("build").output):
-        for url in ("/media/bilder/fehlt.png", "/media/liste.pdf?v=2"):
-            assert missing.format(url) in output, output
+               "from there, as bilder/x.png); the pages show the link's text, an image's alt text, without it")
+    for output in (project.run("check", code=1).output, project.run("build", code=2).output):
+        for line, url in ((5, "/media/bilder/fehlt.png"), (5, "/media/liste.pdf?v=2"), (9, "/media/bilder/logo.png")):
+            assert missing.format(line, url) in output, output
         assert "tasse.png'" not in output and "praxis.png'" not in output and "schema.en.png'" not in output, output
     assert (project.root / "site/media/bilder/tasse.png").is_file()
+    assert not (project.root / "site/media/bilder/logo.png").exists()
+
+    def body() -> html.HtmlElement:
+        return html.fromstring(project.read("site/de/fasten/index.html")).xpath("//div[@class='article-body']")[0]
+    shown = body()  # no address that answers 'not found': the link is its text, the image its alt text
+    assert shown.xpath(".//img/@src") == ["/media/bilder/tasse.png", "/media/bilder/praxis.png",
+                                          "/media/bilder/schema.en.png"] and not shown.xpath(".//a")
+    assert "Die Karte, die Liste und ein Text." in shown.text_content()
+    # the file appears (another article references it): the unchanged page is made again, with the image
+    project.write("source_de/tee.md", article("Tee", "Eine ![Tasse](bilder/tasse.png), ![Karte](bilder/fehlt.png)"
+                                                     " und ein ![Schema](bilder/schema.png).\n"))
+    (project.root / "source_de/bilder/fehlt.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    project.run("extract")
+    assert "fehlt.png'" not in project.run("build", code=2).output
+    assert body().xpath(".//img/@src")[0] == "/media/bilder/fehlt.png"
+    # and goes again: the page shows the alt text once more
+    project.write("source_de/tee.md", article("Tee", "Eine ![Tasse](bilder/tasse.png).\n"))
+    project.run("extract")
+    assert missing.format(5, "/media/bilder/fehlt.png") in project.run("build", code=2).output
+    assert not body().xpath(".//img[@src='/media/bilder/fehlt.png']") and "Die Karte," in body().text_content()

@@ -253,7 +253,17 @@ def test_a_hosted_service_gets_the_key_from_the_environment_only(llm, monkeypatc
     assert "sk-secret-1" not in result.output
     llm.write("verlag.toml", llm.read("verlag.toml") + 'api_key = "sk-secret-1"\n')
     result = llm.run("pretranslate", code=2)
-    assert "keys never go into verlag.toml" in result.output
+    # the variable named (key_env's), not "the environment variable named in the README"
+    assert "keys never go into verlag.toml; set the environment variable MISTRAL_API_KEY instead" in result.output
+
+
+def test_the_summary_counts_the_german_that_came_back_not_the_whole_prompt(llm):
+    """"llm: 5 requests, 6,147 characters translated" was the whole prompts' length (instructions, context and
+    segments) for some 150 characters of German; README says only texts that came back count: the segments."""
+    result = llm.run("pretranslate", "--lang", "en")
+    german = sum(len("".join(s["text"] for s in json.loads(text))) for text, _ in cached(llm))
+    assert 100 < german < 300
+    assert f"llm: {BLOCKS} requests, {german} characters translated, 0 segments from the cache" in result.output
 
 
 def test_the_openai_url_without_a_key_is_one_line_naming_the_variable(llm):

@@ -269,13 +269,26 @@ def test_nothing_done_is_exit_1_with_one_line_per_engine(mt):
     assert "Traceback" not in result.output and "pretranslate: nothing could be drafted" in result.output
 
 
+def test_the_summary_counts_requests_and_their_tries_as_the_failure_counts_tries(mt):
+    """"libre: 6 requests" beside "after 3 tries" counted every try as a request: 2 requests (one per language)
+    were each tried 3 times. The summary says both now; a request that needed no retry is counted once."""
+    mt.server.faults = ["500"] * 50
+    result = mt.run("pretranslate", "--engine", "libre", code=1)
+    assert "libre: 2 requests (6 tries with the retries), 0 characters translated" in result.output, result.output
+    assert re.search(r"warning: libre: 12 segments not translated: HTTP 500 from \S+ after 3 tries", result.output)
+    mt.server.reset()
+    result = mt.run("pretranslate", "--engine", "libre")
+    assert re.search(r"libre: 2 requests, [\d,]+ characters translated", result.output), result.output
+
+
 def test_bad_engine_settings_name_the_file_and_line(mt):
     mt.write("verlag.toml", mt.read("verlag.toml").replace("timeout = 1", 'timeout = "soon"'))
     result = mt.run("pretranslate", code=2)
     assert "verlag.toml:10: timeout: [engines.libre] expected a number > 0, got 'soon'" in result.output
     mt.write("verlag.toml", mt.read("verlag.toml").replace('timeout = "soon"', 'api_key = "secret"'))
     result = mt.run("pretranslate", code=2)
-    assert "keys never go into verlag.toml" in result.output and "secret" not in result.output
+    assert "keys never go into verlag.toml; set the environment variable LIBRE_API_KEY instead" in result.output
+    assert "secret" not in result.output
 
 
 def test_offline_default_chain_gives_one_clean_line_and_exit_1(project, monkeypatch):
@@ -452,7 +465,7 @@ def test_a_service_answering_a_line_short_or_empty_costs_at_most_twice_the_reque
     assert "not translated" in output or "skipped for this run" in output
     assert normal > 4 and requests <= 2 * normal, (normal, requests)
     drafted = sum(int(n) for n in re.findall(r"^\w+: (\d+) entr(?:y|ies) drafted by libre$", output, re.M))
-    chars = int(re.search(r"^libre: \d+ requests?, ([\d,]+) characters? translated", output, re.M)
+    chars = int(re.search(r"^libre: \d+ requests?(?: \(.*?\))?, ([\d,]+) characters? translated", output, re.M)
                 .group(1).replace(",", ""))
     filled = [e for path in (mt.root / "translations").glob("*/*.po") if path.stem != "site"
               for e in polib.pofile(str(path)) if e.msgstr and not e.obsolete]

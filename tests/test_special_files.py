@@ -385,6 +385,20 @@ def test_a_symbolic_link_as_the_lock_file_is_replaced_and_the_file_it_names_left
     assert lock.is_file() and not lock.is_symlink()
 
 
+def test_the_lock_file_s_link_target_is_named_on_one_line_whatever_its_name_holds(built: Project, tmp_path):
+    """The warning about a symbolic link as the lock file named where it leads as it is: a name with a line feed
+    ("x<LF>error: y") started a made-up line of verlag's own. It is escaped as every file name in a message is."""
+    outside = tmp_path / "notizen\nerror: gefälscht.txt"
+    outside.write_text("Meine Notizen.\n", encoding="utf-8")
+    lock = built.root / ".verlag/lock"
+    lock.unlink(missing_ok=True)
+    lock.symlink_to(outside)
+    said = built.run("extract", "--jobs", "1").output
+    shown = str(outside).replace("\n", "\\n")
+    assert f"warning: .verlag/lock: a symbolic link (to {shown}); replaced by a new lock file" in said, said
+    assert not any(line.startswith("error: gefälscht") for line in said.splitlines()), said
+
+
 def test_a_symbolic_link_as_the_no_temp_files_mark_makes_no_file_where_it_points(built: Project, tmp_path):
     """.verlag/no-temp-files, a symbolic link to a missing file outside the project: the sweep's mark made that
     file. The mark is verlag's own empty file; the link is replaced."""

@@ -125,3 +125,20 @@ def test_build_says_a_catalog_it_could_not_read_is_why_the_page_is_not_published
     assert "en: not published (nothing translated yet)" not in output
     assert "fr: not published (nothing translated yet): gut" in output
     assert "error: translations/en/gut.po:" in output
+
+
+def test_status_s_hand_column_and_its_legend_count_a_machine_draft_a_person_edited_and_left_fuzzy(project: Project):
+    """status's legend said "hand = a person's imported translation", but a machine draft a reviewer edited and
+    left fuzzy is counted there too (as the review report's legend says): the legend names both now."""
+    project.write("source_de/tee.md", article("Tee", "Ingwer wärmt von innen.\n"))
+    project.run("extract")
+    project.run("pretranslate", "--engine", "copy", "--lang", "en")
+    po = project.read("translations/en/tee.po")
+    assert po.count('msgstr "Ingwer wärmt von innen."') == 1 and "#, fuzzy" in po
+    project.write("translations/en/tee.po", po.replace('msgstr "Ingwer wärmt von innen."',
+                                                       'msgstr "Ginger warms from within."'))
+    status = project.run("status", "--lang", "en").output
+    # reviewed 0, machine 0, hand 1 (the edited draft), stale 0, empty 1 (the title's copy draft: German as it is)
+    assert re.search(r"^en +tee \(not published\) +0 +0 +1 +0 +1 ", status, re.M), status
+    assert ("hand = a person's translation, not checked yet: imported, or an engine's draft a person edited (left "
+            "fuzzy, or signed off and reopened); machine = an engine's draft as it came)") in status
