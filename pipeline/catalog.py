@@ -1087,6 +1087,13 @@ def sentence_separator(lang: str) -> str:
 
 
 _MAX_PARTS = 3  # the most sentences one sentence is split into, or joined from, that ``_regrouped`` looks for
+_HARD_BREAK = re.compile(r"(?:\\|[ \t]{2,})\n")  # a hard break in a msgid, as ``sentences`` reads one
+
+
+def _lines(msgid: str) -> tuple[list[str], list[str]]:
+    """A msgid's lines and the hard-break markers between them (each with its line end), as the German has them:
+    an address or a poem is one msgid, and catalogs from before held each of its lines as an entry."""
+    return _HARD_BREAK.split(msgid), _HARD_BREAK.findall(msgid)
 
 
 def _regrouped(po: polib.POFile, active: list[polib.POEntry], used: set[int], claimed: set[int],
@@ -1102,7 +1109,9 @@ def _regrouped(po: polib.POFile, active: list[polib.POEntry], used: set[int], cl
 
     Join: a new or changed sentence whose German is at least ``threshold`` alike to the German of consecutive
     signed-off old entries (``active`` order, no msgctxt, unused but for the one it was paired with) joined by a
-    space, and more alike than to any one of them: it takes their translations joined (``sentence_separator``),
+    space, and more alike than to any one of them: it takes their translations joined (``sentence_separator``; by
+    the German's hard breaks where it has one fewer than the old entries, an address or a poem whose lines were
+    entries before: so each line's translation keeps its line, however many lines),
     fuzzy, their German joined as previous msgid, the reviewer's own comment lines of each; where msgmerge keeps
     one and makes the others obsolete. The old entries become obsolete all the same, so German split back as it
     was takes each back as it was. Reported as ``changed`` and ``joins``."""
@@ -1161,6 +1170,7 @@ def _regrouped(po: polib.POFile, active: list[polib.POEntry], used: set[int], cl
     signed_runs = [(j, size) for j in range(len(signed)) for size in range(2, _MAX_PARTS + 1)
                    if j + size <= len(signed) and not any(id(p) in claimed for p in signed[j:j + size])]
     runs_german = [" ".join(p.msgid for p in signed[j:j + size]) for j, size in signed_runs]
+    signed_german = [p.msgid for p in signed]
     joining = [n for n, entry in enumerate(live)
                if id(entry) not in taken and (id(entry) in added or id(entry) in source)
                and (id(entry) not in source or id(source[id(entry)]) in at)]
@@ -1176,6 +1186,14 @@ def _regrouped(po: polib.POFile, active: list[polib.POEntry], used: set[int], cl
         else:  # a changed sentence is joined only from runs that hold the old sentence it was paired with
             candidates = [(j, size) for j in range(max(at[id(paired)] - _MAX_PARTS + 1, 0), at[id(paired)] + 1)
                           for size in range(2, _MAX_PARTS + 1)]
+        lines, _ = _lines(entry.msgid)
+        if len(lines) > _MAX_PARTS:  # as many old entries as it has lines: found by its first or last line
+            if paired is not None:
+                starts = [at[id(paired)] - m for m in range(len(lines))]
+            else:
+                starts = [*_alike_to(lines[0], signed_german, threshold),
+                          *(m - len(lines) + 1 for m in _alike_to(lines[-1], signed_german, threshold))]
+            candidates += [(j, len(lines)) for j in sorted(set(starts)) if j >= 0]
         for j, size in candidates:
             parts = signed[j:j + size]
             if (len(parts) < size or any(id(p) in claimed and p is not paired for p in parts)
@@ -1197,7 +1215,7 @@ def _regrouped(po: polib.POFile, active: list[polib.POEntry], used: set[int], cl
         claimed.update(id(p) for p in parts)
         used.difference_update(id(p) for p in parts)  # obsolete, each taken back as it was if the author undoes it
         whole = polib.POEntry(msgid=" ".join(p.msgid for p in parts),
-                              msgstr=sentence_separator(lang).join(p.msgstr for p in parts),
+                              msgstr=_joined(entry.msgid, [p.msgstr for p in parts], lang),
                               tcomment="\n".join(line for p in parts for line in Notes.of(p).own))
         entry.msgstr, entry.tcomment, entry.previous_msgid, entry.previous_msgctxt = "", "", None, None
         entry.flags = [f for f in entry.flags if f != "fuzzy"]
@@ -1208,6 +1226,16 @@ def _regrouped(po: polib.POFile, active: list[polib.POEntry], used: set[int], cl
             report.changed.append(entry)
         report.joins.append((entry, parts))
     report.added = [e for e in report.added if id(e) not in taken]
+
+
+def _joined(msgid: str, translations: list[str], lang: str) -> str:
+    """The translations of the old entries joined into the one ``msgid``: by the German's hard breaks in order
+    where it has one fewer than there are translations (its lines were the old entries; a space would lose the
+    line structure), else by ``sentence_separator``."""
+    _, breaks = _lines(msgid)
+    if len(breaks) + 1 != len(translations):
+        return sentence_separator(lang).join(translations)
+    return "".join(t + b for t, b in zip(translations, [*breaks, ""]))
 
 
 def _alike_to(text: str, choices: list[str], threshold: float) -> dict[int, float]:

@@ -330,6 +330,30 @@ def check_markup(entry, ctx):
         yield "code, footnote reference or placeholder not kept verbatim: " + _describe(missing, added)
 
 
+_HARD_BREAK = re.compile(r"(\\+|[ \t]{2,})\n")
+
+
+def hard_breaks(text: str, labels: frozenset[str] = frozenset()) -> int:
+    """How many hard breaks CommonMark reads in an inline ``text``: two spaces or more, or a backslash (not itself
+    escaped), before a line end that more text follows, outside code spans, autolinks and HTML tags (where a line
+    end is no break)."""
+    atomic = analyse(text, labels).atomic if "\n" in text else []
+    return sum(1 for m in _HARD_BREAK.finditer(text)
+               if (m.group(1)[0] != "\\" or len(m.group(1)) % 2) and text[m.end():].strip()
+               and not any(a <= m.start() < b for a, b in atomic))
+
+
+def check_hard_break(entry, ctx):
+    """A translation with more or fewer hard breaks than the German: a dropped one runs the address's or poem's
+    lines together on the page, an added one cuts a line the German keeps whole."""
+    if ctx.plain or "\n" not in entry.msgid + entry.msgstr:
+        return
+    src, tgt = hard_breaks(entry.msgid, ctx.labels), hard_breaks(entry.msgstr, ctx.labels)
+    if src != tgt:
+        yield (f"hard line breaks differ: {src} in German, {tgt} in the translation (two spaces or a backslash "
+               "before a line end)")
+
+
 def check_link_target(entry, ctx):
     src, tgt = text_parts(entry.msgid, ctx), text_parts(entry.msgstr, ctx)
     if any(src.kinds[k] != tgt.kinds[k] for k in ("link", "image")):
@@ -1187,6 +1211,8 @@ def _kind(entry) -> str:
 CHECKS = [
     Check("markup", ERROR, "inline Markdown kept: the same emphasis, code spans, links, images, "
           "footnote references and placeholders", check_markup),
+    Check("hard-break", WARNING, "hard line breaks (two spaces or a backslash before a line end) as many as in "
+          "the German", check_hard_break),
     Check("link-target", ERROR, "link destinations and image sources unchanged (a link to this site's German "
           "page may point to its page in the target language)", check_link_target),
     Check("html", ERROR, "no raw HTML added or dropped", check_html),

@@ -693,6 +693,43 @@ def test_sentences_the_author_joins_into_one_offer_both_translations_joined(proj
         == [(half, text, False) for half, text in zip(HALVES, HALVES_EN)]
 
 
+ADDRESS = ["Gemeinschaftspraxis am Lindenhof", "Praxis Jana Brenner", "Am Anger 4", "Hinterhaus, zweiter Stock",
+           "79100 Freiburg"]
+POEM = ["Der Nebel liegt am Morgen", "noch über dem stillen Feld", "die Amsel singt verborgen",
+        "ihr Lied in die kühle Welt"]
+LINES_IN = {"en": (["Lindenhof joint practice", "Practice of Jana Brenner", "Am Anger 4", "Rear building, second floor",
+                    "79100 Freiburg"],
+                   ["The mist lies in the morning", "still over the quiet field", "the blackbird sings unseen",
+                    "its song into the cool world"]),
+            "fr": (["Cabinet de groupe du Lindenhof", "Cabinet de Jana Brenner", "Am Anger 4",
+                    "Bâtiment arrière, deuxième étage", "79100 Fribourg"],
+                   ["La brume repose le matin", "encore sur le champ silencieux", "le merle chante caché",
+                    "son chant dans le monde frais"])}
+
+
+def test_an_address_and_a_poem_whose_lines_were_reviewed_entries_come_back_whole_with_their_breaks(project: Project):
+    """A catalog from when a hard break ended a segment holds each line of an address or a poem as a reviewed entry;
+    the one msgid that replaces them, however many lines it has, takes every line's translation, fuzzy, each line
+    ending in the German's break marker (joined by a space, the lines would run together on the page)."""
+    project.write("verlag.toml", EN_ONLY.replace('languages = ["en"]', 'languages = ["en", "fr"]'))
+    project.write("source_de/a.md", article("Anfahrt", "\n\n".join(ADDRESS + POEM) + "\n"))
+    project.run("extract")
+    for lang, (address, poem) in LINES_IN.items():
+        review(project, lang, "a", {("title", "Anfahrt"): "Anfahrt", **dict(zip(ADDRESS + POEM, address + poem))})
+    address_de = "  \n".join(ADDRESS[:3]) + "\\\n" + "  \n".join(ADDRESS[3:])
+    poem_de = "\\\n".join(POEM)
+    project.write("source_de/a.md", article("Anfahrt", address_de + "\n\n" + poem_de + "\n"))
+    project.run("extract")
+    for lang, (address, poem) in LINES_IN.items():
+        path = project.root / f"translations/{lang}/a.po"
+        msgfmt_check(path)
+        po = polib.pofile(str(path))
+        whole = entry(po, address_de)
+        assert (whole.msgstr, whole.fuzzy) == ("  \n".join(address[:3]) + "\\\n" + "  \n".join(address[3:]), True)
+        whole = entry(po, poem_de)
+        assert (whole.msgstr, whole.fuzzy) == ("\\\n".join(poem), True)
+
+
 def test_a_new_sentence_beside_a_changed_one_is_no_half_of_a_split(project: Project):
     """A sentence inserted after one the author reworded stays new and empty: the two joined are less like the
     old German than the reworded one alone, so no translation is offered where none was made."""

@@ -146,8 +146,8 @@ def test_a_hard_break_inside_a_sentence_stays_in_its_segment(tmp_path, body, exp
 
 def test_a_sentence_joined_over_a_hard_break_keeps_both_reviewed_halves_and_the_page_keeps_the_break(project):
     """Catalogs made when a hard break ended a segment hold the sentence's halves, reviewed: the one msgid
-    that replaces them gets both translations, fuzzy, and the edition and page keep the break the reviewer's
-    translation has (a ``<br>``, as CommonMark reads the German's)."""
+    that replaces them gets both translations, fuzzy, joined by the German's break, and the edition and page keep
+    the break the reviewer's translation has (a ``<br>``, as CommonMark reads the German's)."""
     import lxml.html
 
     from conftest import review
@@ -165,7 +165,7 @@ def test_a_sentence_joined_over_a_hard_break_keeps_both_reviewed_halves_and_the_
     po_path = project.root / "translations/en/pause.po"
     msgfmt_check(po_path)
     entry = polib.pofile(str(po_path)).find(joined)
-    assert entry.msgstr == "On Monday the practice is closed for training." and entry.fuzzy
+    assert entry.msgstr == "On Monday the practice is  \nclosed for training." and entry.fuzzy
     review(project, "en", "pause", {joined: "On Monday the practice is  \nclosed for training."})
     project.run("build")
     assert "On Monday the practice is  \nclosed for training." in project.read("editions/en/pause.md")
