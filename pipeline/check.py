@@ -928,10 +928,14 @@ def check_line_feed(entry, ctx):
                        f"it ('{source}' and '{target}' entries do not both {side} with '\\n'); {fix} the translation")
 
 
+_SPACES_BREAK = re.compile(r" {2,}\n")
+
+
 def check_double_space(entry, ctx):
     if "  " not in entry.msgstr:  # a code span left out (as "`") joins no spaces
         return
-    src, tgt = (without_code_spans(t, "`").strip() for t in (entry.msgid, entry.msgstr))
+    # two spaces before a line end are a hard break (CommonMark 6.7), as a backslash there is: no doubled space
+    src, tgt = (_SPACES_BREAK.sub("\n", without_code_spans(t, "`").strip()) for t in (entry.msgid, entry.msgstr))
     if "  " in tgt and "  " not in src:
         at = tgt.index("  ")
         yield f"doubled space: “{tgt[max(0, at - 20):at + 20]}”"
