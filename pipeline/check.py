@@ -880,10 +880,13 @@ def check_plural(entry, ctx):
 
 
 def check_whitespace(entry, ctx):
+    """Leading or trailing whitespace that differs from the German's. A side where only one of them has a line
+    feed at its edge is ``check_line_feed``'s error alone: one finding per cause."""
     src, tgt = entry.msgid, entry.msgstr
-    for side, a, b in (("leading", src[:len(src) - len(src.lstrip())], tgt[:len(tgt) - len(tgt.lstrip())]),
-                       ("trailing", src[len(src.rstrip()):], tgt[len(tgt.rstrip()):])):
-        if a != b:
+    for side, a, b, test in (
+            ("leading", src[:len(src) - len(src.lstrip())], tgt[:len(tgt) - len(tgt.lstrip())], str.startswith),
+            ("trailing", src[len(src.rstrip()):], tgt[len(tgt.rstrip()):], str.endswith)):
+        if a != b and not (src and tgt and test(src, "\n") != test(tgt, "\n")):
             yield f"{side} whitespace differs: {a!r} in German, {b!r} in the translation"
 
 
