@@ -1149,7 +1149,8 @@ def run_build(config, quiet: bool = False, jobs: int | None = None, unread: bool
         with progress_bar("build", lambda: _article_count(config)) as progress:
             result = build_editions(config, progress, jobs, sources, files)
         try:
-            site = build_site(config, jobs, sources, files)
+            site = build_site(config, jobs, sources, files,
+                              frozenset(str(error.path) for error in result.errors if error.path is not None))
         except VerlagError as exc:  # the site as a whole (a template, verlag.toml): the editions stand, say so
             site = SiteResult(errors=[exc], failed=True)
     files.save()  # the files both stages looked up: every edition file there is, so a deleted one's entry goes

@@ -591,11 +591,14 @@ def stale_sign_offs(po: polib.POFile, data: bytes | None) -> list[tuple[int, pol
     return [(msgid_line(lines, e.linenum), e) for e in found]
 
 
+REOPENED = "Back to review, fuzzy, as it was"  # what ``reopened_warning`` says was done
+
+
 def reopened_warning(ref: str, line: int, msgid: str) -> str:
     """What ``extract``, ``pretranslate`` and ``import`` say (after ``warning: ``) of a ``stale_sign_off`` entry at
     ``ref``:``line`` they wrote back fuzzy."""
-    return (f"{ref}:{line}: {excerpt(msgid)!r} was {_BULK_SIGN_OFF} Back to review, "
-            f"fuzzy, as it was: the page shows the German until you {_SIGN_IT_OFF}")
+    return (f"{ref}:{line}: {excerpt(msgid)!r} was {_BULK_SIGN_OFF} {REOPENED}: the page shows the German until "
+            f"you {_SIGN_IT_OFF}")
 
 
 def msgid_line(lines: list[str], start: int) -> int:

@@ -904,10 +904,13 @@ def check_plural(entry, ctx):
 
 
 def check_whitespace(entry, ctx):
+    """Leading or trailing whitespace that differs from the German's. A side where only one of them has a line
+    feed at its edge is ``check_line_feed``'s error alone: one finding per cause."""
     src, tgt = entry.msgid, entry.msgstr
-    for side, a, b in (("leading", src[:len(src) - len(src.lstrip())], tgt[:len(tgt) - len(tgt.lstrip())]),
-                       ("trailing", src[len(src.rstrip()):], tgt[len(tgt.rstrip()):])):
-        if a != b:
+    for side, a, b, test in (
+            ("leading", src[:len(src) - len(src.lstrip())], tgt[:len(tgt) - len(tgt.lstrip())], str.startswith),
+            ("trailing", src[len(src.rstrip()):], tgt[len(tgt.rstrip()):], str.endswith)):
+        if a != b and not (src and tgt and test(src, "\n") != test(tgt, "\n")):
             yield f"{side} whitespace differs: {a!r} in German, {b!r} in the translation"
 
 
@@ -2026,12 +2029,15 @@ def article_link_findings(config: Config, sources: Sources, slugs: list[str] | N
 
     A link that leads to an article only through a rename verlag knows (``renames.link_names``: the old file
     ``alt.md`` of a renamed article) is a ``renamed-link`` warning instead: the pages link the article, but only
-    while ``.verlag/`` remembers the rename, which git leaves out; it names the file to link instead."""
+    while ``.verlag/`` remembers the rename, which git leaves out; it names the file to link instead. A page that
+    still holds ``init``'s ``[[AUSFÜLLEN: …]]`` placeholders is not published either (``build`` leaves it out until
+    they are filled in): a link to it says so."""
     from .practice import unfilled_errors
     from .site import Urls, load_site_state, previous_media, site_image, static_names
 
     published = [a for a in (*sources.articles, *sources.german_only) if not a.draft]
-    names, renamed = {a.slug for a in published}, old_names(published)
+    gaps = unfilled_errors(published)  # pages build leaves out until their placeholders are filled in
+    names, renamed = {a.slug for a in published if a.slug not in gaps}, old_names(published)
     renames: list[dict[str, str]] = []  # [old slug -> slug, old names with them], once a link needs them
     by_slug = {a.slug: a for a in published}
     urls, codes = Urls(config.site_url), (config.source_language, *config.languages)
@@ -2046,7 +2052,6 @@ def article_link_findings(config: Config, sources: Sources, slugs: list[str] | N
             return None
         if not copied:  # as the build: not the files of a page it leaves out for placeholders, the last build's
             # files while it keeps a page as that build made it
-            gaps = unfilled_errors(published)
             copied.append(collect_media(config.source_dir, [a for a in published if a.slug not in gaps],
                                         languages=config.languages, scan=references_or_none,
                                         copied=site_image(config), previous=previous_media(load_site_state(config)),
@@ -2077,7 +2082,11 @@ def article_link_findings(config: Config, sources: Sources, slugs: list[str] | N
                 if not renames:
                     renames += _renamed_names(config, sources, published)
                 check, target = "article-link", renames[0].get(_link_name(url))
-                if target in by_slug and article_link_problem(url, names, renames[1], served, static_file,
+                if _link_name(url) in gaps:
+                    problem = (f"{url!r}: {by_slug[_link_name(url)].ref} still holds init's [[AUSFÜLLEN: …]] "
+                               "placeholders: build leaves that page out until they are filled in, and the pages "
+                               "show the link's text without the link")
+                elif target in by_slug and article_link_problem(url, names, renames[1], served, static_file,
                                                               urls.media_name) is None:
                     check, problem = "renamed-link", _renamed_link(url, by_slug[target])
                 elif (stem := linked_article(url)) is not None:

@@ -124,6 +124,9 @@ class _Merged:
     splits: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
 
 
+MADE_OBSOLETE = "made obsolete (#~), its translation kept"  # what extract says it did with a stray entry
+
+
 def record_path(config: Config, lang: str, slug: str) -> Path:
     """Where extract keeps its copy of a catalog as it last left it (``catalog.merge``'s ``last_written``)."""
     return config.state_dir / RECORDS / lang / f"{slug}.catalog"
@@ -543,7 +546,7 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
             result.warnings.append(reopened_warning(po_ref, line, msgid))
         for msgid in merged.strays:
             result.warnings.append(f"{po_ref}: {excerpt(msgid)!r} is no sentence of {article.ref} (it came back "
-                                   "into the catalog, not from the German): made obsolete (#~), its translation kept")
+                                   f"into the catalog, not from the German): {MADE_OBSOLETE}")
         if copy is not None:
             result.written.append(po_ref)
             result.restored.add(po_ref)

@@ -82,11 +82,14 @@ def pending(config: Config, lang: str, slug: str) -> Copy | None:
     return record_copy(config, lang, slug)
 
 
-def restored_message(po_ref: str, copy: Copy) -> str:
-    """What ``extract`` says of a catalog it restored from ``copy``."""
-    return (f"{po_ref}: missing or empty (deleted, or a save cut short?): restored from {copy.ref}, the catalog as "
-            f"the last verlag extract left it: {copy.counts()} back as they were; to start it over instead, "
-            f"delete both files and run verlag extract again")
+def restored_message(po_ref: str, copy: Copy, done: bool = True) -> str:
+    """What ``extract`` says of a catalog it restored from ``copy``; not ``done``, what ``extract --check``
+    says of it, its trial run having written nothing: what ``extract`` will do."""
+    return (f"{po_ref}: missing or empty (deleted, or a save cut short?): "
+            + (f"restored from {copy.ref}" if done else f"verlag extract will restore it from {copy.ref}")
+            + f", the catalog as the last verlag extract left it: {copy.counts()} "
+            + ("back as they were; to start it over instead, delete both files and run verlag extract again" if done
+               else "to come back as they were; to start it over instead, delete both files before it runs"))
 
 
 def pending_message(po_ref: str, copy: Copy) -> str:

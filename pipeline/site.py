@@ -1533,7 +1533,8 @@ def _pooled_bodies(plan: _BodyPlan, templating: _Templating, config: Config, art
 
 def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: Settings,
                  state: dict, exists=lambda rel: False, errors: list[VerlagError] | None = None,
-                 jobs: int | None = None, sources: Sources | None = None, intact=None
+                 jobs: int | None = None, sources: Sources | None = None, intact=None,
+                 unread_catalogs: frozenset[str] = frozenset()
                  ) -> tuple[dict[str, bytes | str | Path | None], _Site, dict, _Bodies]:
     """Every file of the site as text, keyed by its path under site/ (nothing is written here).
 
@@ -1549,8 +1550,10 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     (None: the CPU cores; ``pool.map_articles``); the text is the same for any number. ``sources``: the
     German originals as ``read_sources`` returns them (read here when None). An article page is held as
     UTF-8 bytes until it is written (half the memory of a ``str`` of text beyond Latin-1, as every page's
-    is). Also returned: the ``_Site``, the state for ``STATE_FILE`` (without the names of the cached bodies)
-    and the ``_Bodies``, whose ``save`` caches them for the next build.
+    is). ``unread_catalogs``: the catalogs (as the project names them) the editions stage could not read this build, for
+    what the build says of a translation no longer published. Also returned: the ``_Site``, the state for
+    ``STATE_FILE`` (without the names of the cached bodies) and the ``_Bodies``, whose ``save`` caches them for
+    the next build.
     """
     errors = [] if errors is None else errors
     intact = exists if intact is None else intact
@@ -1722,7 +1725,7 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
                               out, errors, site.notes, before, made, german_titles, moved_on))
     out.update(moved_outputs(config, urls, (site.source, *config.languages), out, files_before, intact, errors,
                              site.notes))
-    out.update(_withdrawn(site, state, out))
+    out.update(_withdrawn(site, state, out, unread_catalogs))
     fresh = {"files": sorted(out), "pages": keys, "lists": lists, "media": media.scanned, "spoken": clean,
              "redirects": made, ORIGINALS: _originals(site, state, sources, ORIGINALS, "digest"),
              TITLES: _originals(site, state, sources, TITLES, "title")}
@@ -1848,7 +1851,7 @@ def _gone_addresses(site: _Site, state: dict, out: dict) -> tuple[list[str], dic
     return warnings, record, {slug: fields for slug, fields in took.items() if slug in record}
 
 
-def _withdrawn(site: _Site, state: dict, out: dict) -> dict[str, str]:
+def _withdrawn(site: _Site, state: dict, out: dict, unread: frozenset[str] = frozenset()) -> dict[str, str]:
     """A page at the address of each translation an earlier build published (``state``'s files) that is not
     published now while its German original is: below ``[publish] min_translated`` or ``min_reviewed``,
     nothing translated any more, or ``translate: false`` set in the original. It sends readers, feed readers
@@ -1856,13 +1859,15 @@ def _withdrawn(site: _Site, state: dict, out: dict) -> dict[str, str]:
     canonical the original) and says in the page's language, heading and ``<title>``, that the article is no
     longer available in it, instead of a 404; the original's title is only the link's text, marked as German.
     The page stays while the translation is withheld, and gives way to it once it is published again. The build
-    says so, with the reason, when a published translation is withdrawn."""
+    says so, with the reason, when a published translation is withdrawn: its catalog among ``unread`` (the
+    editions stage could not read it, its error named), that catalog, not a shortfall of translations."""
 
     before, pages = set(state.get("files", [])), state.get("pages", {})
     originals = sorted(slug for (code, slug) in site.published if code == site.source)
     made: dict[str, str] = {}
     for lang in site.config.languages:
         withdrawn: dict[bool, list[str]] = {True: [], False: []}  # German only (translate: false)?
+        broken: list[tuple[str, str]] = []  # (catalog, slug): its catalog could not be read
         for slug in originals:
             rel = site.urls.file(site.urls.path("article", lang, slug))
             if (lang, slug) in site.published or rel not in before or rel in out:
@@ -1875,7 +1880,10 @@ def _withdrawn(site: _Site, state: dict, out: dict) -> dict[str, str]:
                 direction=text_direction(lang),
                 notice=site.ui(lang, "No longer available in %(language)s", markup=True, language=name),
                 target=(site.source, text_direction(site.source)), label=original.title)
-            if rel in pages:
+            po = relpath(site.config.po_path(lang, slug), site.config.root)
+            if rel in pages and po in unread:
+                broken.append((po, slug))
+            elif rel in pages:
                 withdrawn[slug in site.sources and not site.sources[slug].translated].append(slug)
         for german_only, slugs in withdrawn.items():
             if slugs:
@@ -1883,6 +1891,10 @@ def _withdrawn(site: _Site, state: dict, out: dict) -> dict[str, str]:
                     "not translated or reviewed enough"
                 site.notes.append(f"{lang}: no longer published ({why}), its address now leads to the original "
                                   f"({site.source}) until it is published again: " + ", ".join(slugs))
+        for po, slug in broken:
+            site.notes.append(f"{lang}: no longer published ({po} could not be read, see the error below: its "
+                              f"translations count once it can be), its address now leads to the original "
+                              f"({site.source}) until it is published again: {slug}")
     return made
 
 
@@ -2041,14 +2053,14 @@ def _template_error(config: Config, exc: Exception, rel: str) -> Exception:
 
 
 def build_site(config: Config, jobs: int | None = None, sources: Sources | None = None,
-               files: StatRecord | None = None) -> SiteResult:
+               files: StatRecord | None = None, unread_catalogs: frozenset[str] = frozenset()) -> SiteResult:
     """Write site/ from the editions; only changed files are written, files no longer made are removed.
 
     Article bodies and the German originals' file references are worked out in ``jobs`` processes
     (None: the CPU cores); every byte written is the same for any number. ``sources``: what
     ``read_sources`` returned for the editions stage of this build (None: read again). ``files``: the
     editions stage's ``edition_files``, which the caller saves (None: made here and saved, keeping the entries
-    not looked up).
+    not looked up). ``unread_catalogs``: the catalogs the editions stage could not read (``site_outputs``).
 
     Per-article problems (a damaged edition record, a page that fails to render, a file reference leaving
     source_de/) are collected in ``errors``; the rest of the site is still written. A broken template raises.
@@ -2069,7 +2081,7 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
         save_state(config.state_dir / RECORDS_FILE, {"records": found})
     try:
         out, site, fresh, bodies = site_outputs(config, pages, settings, state, hand.exists, result.errors, jobs,
-                                                sources, hand.intact)
+                                                sources, hand.intact, unread_catalogs)
     except _Building as exc:  # a template's own mistake is named with its file, line and the page built
         raise _template_error(config, exc.__cause__, exc.rel) from None
     made: dict[str, str] = {}  # file -> the digest of the bytes written, or found there already

@@ -256,6 +256,19 @@ def as_json(rows: list[Progress]) -> dict:
     return {"articles": [r.as_dict() for r in rows], "languages": [t.as_dict() for t in totals(rows)]}
 
 
+def _missing(row: Progress, rows: list[Progress]) -> str:
+    """What the table says of ``row`` without a catalog to count: an article's, or its language's total when none
+    of that language's articles has one; the total says which of them extract restores from its copies."""
+    mine = [r for r in rows if r.lang == row.lang and r.slug is not None] if row.slug is None else [row]
+    back = sum(bool(r.restore) for r in mine)
+    if not back:
+        return "(no catalog: run verlag extract)"
+    if back == len(mine):
+        return ("(missing or empty: verlag extract restores it from its copy)" if back == 1 else
+                f"(missing or empty: verlag extract restores all {back} from its copies)")
+    return f"(no catalog: verlag extract restores {back} from its copies, makes {len(mine) - back})"
+
+
 def format_table(rows: list[Progress], totals_only: bool = False) -> str:
     """The table ``verlag status`` prints; slugs whole (an imported ``x-2`` must not look like ``x``).
     ``totals_only`` (``status -q``): each language's total without its articles' rows; the marks they explain
@@ -282,7 +295,7 @@ def format_table(rows: list[Progress], totals_only: bool = False) -> str:
                 lines.append(f"{lang:<5} {name(r):<{width}} ({r.restore.partition(': ')[2]})")
                 continue
             if r.missing:
-                lines.append(f"{lang:<5} {name(r):<{width}} {'(no catalog: run verlag extract)':>51}")
+                lines.append(f"{lang:<5} {name(r):<{width}} {_missing(r, rows):>51}")
                 continue
             if r.unreadable:
                 lines.append(f"{lang:<5} {r.slug:<{width}} (unreadable: {r.unreadable}, see the error below)")

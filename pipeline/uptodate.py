@@ -21,12 +21,18 @@ from pathlib import Path
 
 import polib
 
+from .catalog import REOPENED
 from .config import CONFIG_NAME, Config, load_config
 from .errors import ManyErrors, VerlagError
+from .extract_article import MADE_OBSOLETE
 from .fsutil import TEMP_RE, relpath
 from .lock import LOCK_NAME
 from .pofile import parse
-from .restore import pending, pending_message
+from .restore import pending, pending_message, restored_message
+
+# what the trial run's warnings say extract did -> what extract --check says it will do
+_WILL = ((f" {REOPENED}: ", " verlag extract puts it back to review, fuzzy, as it was: "),
+         (f"): {MADE_OBSOLETE}", "): verlag extract makes it obsolete (#~), its translation kept"))
 
 
 @dataclass
@@ -62,7 +68,7 @@ def check(config: Config, keep_typo_fixes: bool = False, jobs: int | None = None
         before = _files(twin.translations_dir)
         errors, warnings, result.sentences = _extract(twin, keep_typo_fixes, jobs)
         result.errors += [_named(e, copy, config.root) for e in errors]
-        result.warnings = [warning.replace(str(copy), str(config.root)) for warning in warnings]
+        result.warnings = [_will(warning.replace(str(copy), str(config.root))) for warning in warnings]
         after = _files(twin.translations_dir)
         failed = {_ref(Path(s.path), config.root) for e in result.errors
                   for s in (e.errors if isinstance(e, ManyErrors) else [e]) if s.path is not None}
@@ -74,11 +80,21 @@ def check(config: Config, keep_typo_fixes: bool = False, jobs: int | None = None
             lang, _, file = name.partition("/")
             restorable = pending(config, lang, file[:-3]) if file.endswith(".po") and new and not old else None
             why = _why(name, old, new) if restorable is None else pending_message(ref, restorable).partition(": ")[2]
+            if restorable is not None:  # the trial run's words for it, as what extract will do
+                result.warnings = [restored_message(ref, restorable, done=False)
+                                   if w == restored_message(ref, restorable) else w for w in result.warnings]
             if why is None:
                 result.records.append(ref)
             else:
                 result.outdated.append(Outdated(ref, why))
     return result
+
+
+def _will(warning: str) -> str:
+    """A warning of the trial run, which wrote nothing, in the words of what ``extract`` will do (``_WILL``)."""
+    for done, will in _WILL:
+        warning = warning.replace(done, will)
+    return warning
 
 
 def _copy_inputs(config: Config, copy: Path) -> list[VerlagError]:

@@ -397,3 +397,14 @@ def test_an_html_entity_in_a_plain_front_matter_field_is_a_warning_naming_the_ch
             output
     project.write("source_de/tee.md", "---\ntitle: Tee\u00a0Zeit & mehr\ndate: 2026-05-01\n---\n\nTee&nbsp;Zeit.\n")
     assert "shown as typed" not in project.run("extract").output + project.run("check").output
+
+
+def test_a_line_feed_at_an_edge_is_the_line_feed_error_alone_not_also_a_whitespace_warning():
+    """One finding per cause: every entry of line-feed's golden catalog differs from its German by a line feed
+    at an edge, which is the error; whitespace stays silent on it, and still warns of a space on that side."""
+    po, text, findings = run_case("line-feed", "fires.po")
+    everything = check_catalog(po, "x.po", "en", "x", checks=[BY_ID["line-feed"], BY_ID["whitespace"]])
+    assert [f.check for f in everything] == ["line-feed"] * len(findings)
+    entry = next(e for e in po if e.msgid == "Die Leber arbeitet.")
+    entry.msgstr = " The liver works."
+    assert [f.check for f in check_catalog(po, "x.po", "en", "x", checks=[BY_ID["whitespace"]])] == ["whitespace"]

@@ -1002,6 +1002,9 @@ def test_an_old_copy_merged_with_msgcat_is_reported_as_the_catalogs_entry_not_th
     project.write("source_de/leber.md", LEBER.replace("Sie braucht Ruhe.", "Sie braucht viel Ruhe."))
     assert "changed: Sie braucht viel Ruhe." in project.run("extract").output
     subprocess.run(["msgcat", str(path), str(old_copy), "-o", str(path)], check=True, capture_output=True)
+    assert ("warning: translations/en/leber.po: 'Sie braucht Ruhe.' is no sentence of source_de/leber.md "
+            "(it came back into the catalog, not from the German): verlag extract makes it obsolete (#~), its "
+            "translation kept") in project.run("extract", "--check", code=1).output
     result = project.run("extract")
     assert "removed: " not in result.output
     assert ("warning: translations/en/leber.po: 'Sie braucht Ruhe.' is no sentence of source_de/leber.md "

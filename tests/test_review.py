@@ -280,6 +280,25 @@ def test_before_the_first_extract_status_and_check_say_nothing_is_translated_yet
     assert "no article is extracted yet" not in project.run("check").output
 
 
+def test_a_language_whose_catalogs_extract_restores_or_makes_says_so_in_its_total_row():
+    """No catalog to count in a language: its total says which of them extract restores from its copies (the
+    restore rows name them) and how many it makes, not only "run verlag extract"."""
+    from pipeline.status import STATES, Progress, format_table
+
+    def row(slug, restore=""):
+        return Progress("en", slug, dict.fromkeys(STATES, 0), dict.fromkeys(STATES, 0), missing=True, restore=restore)
+
+    def total(rows):
+        return next(line for line in format_table(rows).splitlines() if "= total" in line).split("= total")[1].strip()
+
+    back = "translations/en/milz.po: missing or empty: verlag extract restores it from .verlag/extracted/en/…"
+    assert total([row("milz", back)]) == "(missing or empty: verlag extract restores it from its copy)"
+    assert total([row("milz", back), row("leber", back)]) == (
+        "(missing or empty: verlag extract restores all 2 from its copies)")
+    assert total([row("milz", back), row("leber")]) == "(no catalog: verlag extract restores 1 from its copies, makes 1)"
+    assert total([row("leber")]) == "(no catalog: run verlag extract)"
+
+
 def test_status_json_has_qa_counts_stale_entries_and_totals(leber: Project):
     leber.write("source_de/milz.md", article("Milz", "Die Milz ist klein. Sie liegt links.\n"))
     leber.run("extract")

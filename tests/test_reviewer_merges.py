@@ -1335,11 +1335,18 @@ def test_a_deleted_or_emptied_catalog_comes_back_from_extracts_copy_in_its_state
     copy = ".verlag/extracted/en/zecken.catalog"
     said = f"missing or empty: verlag extract restores it from {copy}"
     counts = "5 entries (3 reviewed, 1 fuzzy, 1 obsolete)"
-    assert f"{said} (the catalog as the last verlag extract left it): {counts}" in project.run("status").output
+    shown = project.run("status").output
+    assert f"{said} (the catalog as the last verlag extract left it): {counts}" in shown
+    total = next(line for line in shown.splitlines() if line.startswith("en ") and "= total" in line)
+    assert total.split("= total")[1].strip() == "(missing or empty: verlag extract restores it from its copy)"
     assert f"warning: {PO}:1: {said}" in project.run("check").output
     if how == "deleted":
         assert f"en: not published ({PO}: {said}" in project.run("build").output
-    assert f"{PO}: out of date with the German: {said}" in project.run("extract", "--check", code=1).output
+    checked = project.run("extract", "--check", code=1).output
+    assert f"{PO}: out of date with the German: {said}" in checked
+    assert (f"warning: {PO}: missing or empty (deleted, or a save cut short?): verlag extract will restore it from "
+            f"{copy}, the catalog as the last verlag extract left it: {counts} to come back as they were; to start "
+            "it over instead, delete both files before it runs\n") in checked and "restored from" not in checked
 
     result = project.run("extract")
     assert f"restored {PO}\n" in result.output and "created" not in result.output

@@ -142,3 +142,28 @@ def test_status_s_hand_column_and_its_legend_count_a_machine_draft_a_person_edit
     assert re.search(r"^en +tee \(not published\) +0 +0 +1 +0 +1 ", status, re.M), status
     assert ("hand = a person's translation, not checked yet: imported, or an engine's draft a person edited (left "
             "fuzzy, or signed off and reopened); machine = an engine's draft as it came)") in status
+
+
+def test_build_says_a_published_page_withdrawn_for_a_catalog_it_could_not_read_is_withdrawn_for_that(
+        project: Project):
+    """A translation published once, whose edition files are gone and whose catalog cannot be read: the build
+    names the catalog and its error as why the page is no longer published, not 'not translated or reviewed
+    enough' (its reviewed translations are all there)."""
+    project.write("source_de/gut.md", article("Gute Datei", "Der Garten ist grün. Die Sonne scheint.\n"))
+    project.run("extract")
+    path = review(project, "en", "gut", {("title", "Gute Datei"): "Good file",
+                                         "Der Garten ist grün.": "The garden is green.",
+                                         "Die Sonne scheint.": "The sun shines."})
+    assert "en: not published" not in project.run("build").output
+    editions = sorted((project.root / "editions" / "en").glob("gut.*"))
+    assert editions
+    for edition in editions:
+        edition.unlink()
+    path.write_text(path.read_text(encoding="utf-8").replace('msgstr "The sun shines."', 'msgstr "The sun shines.'),
+                    encoding="utf-8")
+    output = project.run("build", code=2).output
+    assert ("note: en: no longer published (translations/en/gut.po could not be read, see the error below: its "
+            "translations count once it can be), its address now leads to the original (de) until it is published "
+            "again: gut") in output, output
+    assert "not translated or reviewed enough" not in output
+    assert "error: translations/en/gut.po:" in output
