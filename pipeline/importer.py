@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import heapq
 import os
 import re
 import shlex
@@ -574,24 +575,20 @@ def place(articles: list[ImportedArticle], source_dir: Path,
     templates = {p.stem: p for p in existing if p.parent.name == PAGES_DIR and untouched_template(p)}
     taken = {slug for p in existing for slug in (p.stem, likely_slug(p))}
     taken.update(RESERVED_SLUGS)
-    known = {p: _identity(p) for p in existing if p not in templates.values()}  # each file's ``_Identity``
-    before_run = set(existing)
+    known = _Known()  # each file's ``_Identity``
+    for p in existing:
+        if p not in templates.values():
+            known.add(p, _identity(p), before_run=True)
     claimed: dict[Path, bytes] = {}
     placed: list[Placed] = []
     for article in articles:
         folder = source_dir / PAGES_DIR if article.page else source_dir
         mine = _Identity.of(article)
-        before = next((p for p, was in known.items()
-                       if (article.origin is not None and was.origin == article.origin)
-                       or (was.addresses & mine.addresses if "aliases" in article.meta
-                           else _same_title_date(was, mine))
-                       or (p in before_run and (_same_title_date(was, mine) or _dated_since(was, mine)))),
-                      None)
+        before = known.imported_as(article, mine)
         if before is not None:
             placed.append(Placed(article, before, render_markdown(article), [], None, before))
             continue
-        namesake = next((p for p, was in known.items() if mine.title_date[1] is None
-                         and was.title_date[0] == mine.title_date[0]), None)
+        namesake = known.namesake(mine)
         if namesake is not None:
             article = dataclasses.replace(article, notes=[
                 *article.notes, f"{namesake.parent.name}/{namesake.name} has this title but other text: imported "
@@ -601,7 +598,7 @@ def place(articles: list[ImportedArticle], source_dir: Path,
         if article.page and legal in templates:
             path = templates.pop(legal)
             article = dataclasses.replace(article, slug=legal)
-            known[path] = mine
+            known.add(path, mine)
             placed.append(Placed(article, path, render_markdown(article), images, replaces_template=True,
                                  unreadable=unreadable))
             continue
@@ -612,7 +609,7 @@ def place(articles: list[ImportedArticle], source_dir: Path,
         final = dataclasses.replace(article, slug=slug)
         path = folder / f"{slug}.md"
         taken.add(slug)
-        known[path] = mine
+        known.add(path, mine)
         holder = next((p for p in existing if {article.slug, legal} & {p.stem, likely_slug(p)} and _unfilled(p)),
                       None)
         placed.append(Placed(final, path, render_markdown(final), images,
@@ -834,6 +831,101 @@ class _Identity(NamedTuple):
     def of(cls, article: ImportedArticle) -> _Identity:
         return cls(_paths(article.meta.get("aliases", [])), (article.meta["title"], article.meta.get("date")),
                    article.origin, _paragraphs(article.body))
+
+
+class _Known:
+    """The articles ``place`` knows (the source folder's, then this run's), indexed once per run by what
+    ``imported_as`` and ``namesake`` compare (origin, old address, title, title and date), so that each new article
+    is compared with the few that share one of those, not with every article (a blog of 2,000 posts titled "Tee"
+    compared each with all before it). Their answers are those of a scan of all, in the order they were added."""
+
+    def __init__(self) -> None:
+        self.identity: dict[Path, _Identity] = {}
+        self.order: dict[Path, int] = {}
+        self.before_run: set[Path] = set()
+        self.by_origin: dict[str, list[Path]] = {}
+        self.by_address: dict[str, list[Path]] = {}
+        self.by_title: dict[object, list[Path]] = {}
+        self.by_title_before: dict[object, list[Path]] = {}  # the source folder's files only
+        self.by_title_date: dict[tuple, list[Path]] = {}
+        self.by_block: dict[tuple, list[Path]] = {}  # an undated one's (title, block): ``_same_text`` needs one
+        self.unhashable: list[Path] = []  # a title or date YAML read as a list or mapping: compared with each
+
+    def add(self, path: Path, identity: _Identity, before_run: bool = False) -> None:
+        """Know ``identity`` as that of ``path`` (replacing an earlier one, which keeps its place in the order);
+        ``before_run``: a file of the source folder, which ``imported_as`` also finds by title (``_dated_since``)."""
+        again = path in self.identity
+        self.identity[path] = identity
+        self.order.setdefault(path, len(self.order))
+        if before_run:
+            self.before_run.add(path)
+        if not again:
+            self._index(path)
+            return
+        for index in (self.by_origin, self.by_address, self.by_title, self.by_title_before, self.by_title_date,
+                      self.by_block):
+            index.clear()
+        self.unhashable.clear()
+        for known in self.identity:
+            self._index(known)
+
+    def _index(self, path: Path) -> None:
+        """Add ``path`` at the end of the lists its identity belongs in (each list stays in the order added)."""
+        identity = self.identity[path]
+        if identity.origin is not None:
+            self.by_origin.setdefault(identity.origin, []).append(path)
+        for address in identity.addresses:
+            self.by_address.setdefault(address, []).append(path)
+        try:
+            self.by_title.setdefault(identity.title_date[0], []).append(path)
+            if path in self.before_run:
+                self.by_title_before.setdefault(identity.title_date[0], []).append(path)
+            self.by_title_date.setdefault(identity.title_date, []).append(path)
+            if identity.title_date[1] is None:
+                for block in identity.paragraphs:
+                    self.by_block.setdefault((identity.title_date[0], block), []).append(path)
+        except TypeError:
+            self.unhashable.append(path)
+
+    def _first(self, lists: list[list[Path]], test) -> Path | None:
+        """The earliest added path of ``lists`` (each in the order added) whose identity passes ``test``."""
+        for p in heapq.merge(*lists, key=self.order.__getitem__):
+            if test(p, self.identity[p]):
+                return p
+        return None
+
+    def imported_as(self, article: ImportedArticle, mine: _Identity) -> Path | None:
+        """The first known file ``article`` (``mine``: its identity) was imported as (see ``place``): the same
+        origin, a shared old address (when the article has ``aliases``, else the same title and date), or, for a
+        file of the source folder, the same title and date or title and text (``_dated_since``); None: a new one."""
+        def same(p: Path, was: _Identity) -> bool:
+            return ((article.origin is not None and was.origin == article.origin)
+                    or (was.addresses & mine.addresses if "aliases" in article.meta else _same_title_date(was, mine))
+                    or (p in self.before_run and (_same_title_date(was, mine) or _dated_since(was, mine))))
+
+        try:
+            lists = [self.unhashable, self.by_title_before.get(mine.title_date[0], [])]
+            if "aliases" not in article.meta and (mine.title_date[1] is not None or not mine.paragraphs):
+                lists.append(self.by_title_date.get(mine.title_date, []))
+            elif "aliases" not in article.meta:  # undated: the same text shares at least one block
+                lists += [self.by_block.get((mine.title_date[0], block), []) for block in mine.paragraphs]
+        except TypeError:
+            return self._first([list(self.identity)], same)
+        if article.origin is not None:
+            lists.append(self.by_origin.get(article.origin, []))
+        if "aliases" in article.meta:
+            lists += [self.by_address.get(address, []) for address in mine.addresses]
+        return self._first(lists, same)
+
+    def namesake(self, mine: _Identity) -> Path | None:
+        """The first known file with the title of ``mine`` where ``mine`` states no date; else None."""
+        if mine.title_date[1] is not None:
+            return None
+        try:
+            titled = self.by_title.get(mine.title_date[0], [])
+        except TypeError:
+            titled = list(self.identity)
+        return self._first([self.unhashable, titled], lambda p, was: was.title_date[0] == mine.title_date[0])
 
 
 def _paragraphs(body: str) -> frozenset[str]:
