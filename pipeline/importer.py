@@ -580,6 +580,7 @@ def place(articles: list[ImportedArticle], source_dir: Path,
         if p not in templates.values():
             known.add(p, _identity(p), before_run=True)
     claimed: dict[Path, bytes] = {}
+    next_number: dict[str, int] = {}  # a slug -> the number its next namesake tries first (all below are taken)
     placed: list[Placed] = []
     for article in articles:
         folder = source_dir / PAGES_DIR if article.page else source_dir
@@ -603,9 +604,12 @@ def place(articles: list[ImportedArticle], source_dir: Path,
                                  unreadable=unreadable))
             continue
         orphaned = () if article.slug in taken else tuple(kept(article.slug))
-        slug, n = article.slug, 2
+        n = next_number.get(article.slug, 1)
+        slug = article.slug if n == 1 else f"{article.slug}-{n}"
         while slug in taken or kept(slug) or windows_reserved(slug):
-            slug, n = f"{article.slug}-{n}", n + 1
+            n += 1
+            slug = f"{article.slug}-{n}"
+        next_number[article.slug] = n + 1
         final = dataclasses.replace(article, slug=slug)
         path = folder / f"{slug}.md"
         taken.add(slug)

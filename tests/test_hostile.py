@@ -2455,3 +2455,40 @@ def test_import_compares_each_new_article_with_the_few_it_could_have_been_import
     assert len(calls) < 10 * n, len(calls)  # a scan of all made 2.5 million
     assert len({p.path for p in placed[:2 * n]}) == 2 * n and not any(p.imported_as for p in placed[:2 * n])
     assert placed[-2].imported_as == placed[7].path and placed[-1].imported_as == source / "tee.md"
+
+
+def test_import_names_each_of_many_same_titled_posts_without_trying_the_names_before_it(tmp_path):
+    """``importer.place`` tried ``tee``, ``tee-2``, ``tee-3``, … again for each post titled "Tee": n posts, n²/2
+    names made and looked up. The names made (counted as the slug's formatting into ``<slug>-<n>``) and the
+    look-ups of a deleted article's catalogs (``kept``) stay about one per post, and the names are those of
+    before: a file's name, a name whose catalogs are kept and a Windows device name are skipped, in order."""
+    import dataclasses
+
+    from pipeline import importer
+
+    made = []
+
+    class Slug(str):
+        def __format__(self, spec: str) -> str:
+            made.append(1)
+            return str.__format__(self, spec)
+
+    source = tmp_path / "source_de"
+    source.mkdir()
+    (source / "tee-3.md").write_text("---\ntitle: Anders\ndate: 2020-01-01\n---\nAnders.\n", encoding="utf-8")
+    asked = []
+
+    def kept(slug: str) -> list[Path]:
+        asked.append(slug)
+        return [tmp_path / "tee-5.po"] if slug == "tee-5" else []
+
+    n = 2000
+    articles = [dataclasses.replace(importer.new_article("Tee", f"Tee Nummer {i}.", f"export.xml:{i}",
+                                                         origin=f"post {i} of blog"), slug=Slug("tee"))
+                for i in range(n)]
+    articles += [importer.new_article("Con", "Con.", "export.xml:c", slug="con"),
+                 importer.new_article("Con", "Con 2.", "export.xml:d", slug="con")]
+    placed = importer.place(articles, source, kept)
+    assert len(made) < 3 * n and len(asked) < 3 * n, (len(made), len(asked))  # 2 million names were made
+    assert [p.path.stem for p in placed[:5]] == ["tee", "tee-2", "tee-4", "tee-6", "tee-7"]
+    assert [p.path.stem for p in placed[n - 1:]] == [f"tee-{n + 2}", "con-2", "con-3"]
