@@ -592,7 +592,8 @@ def place(articles: list[ImportedArticle], source_dir: Path,
     """
     existing = [p for folder in (source_dir, source_dir / PAGES_DIR) for p in sorted(folder.glob("*.md"))]
     templates = {p.stem: p for p in existing if p.parent.name == PAGES_DIR and untouched_template(p)}
-    taken = {slug for p in existing for slug in (p.stem, likely_slug(p))}
+    claims = [(p, {p.stem, likely_slug(p)}) for p in existing]  # each file's slugs, read once per run
+    taken = {slug for _, slugs in claims for slug in slugs}
     taken.update(RESERVED_SLUGS)
     known = _Known()  # each file's ``_Identity``
     for p in existing:
@@ -633,8 +634,7 @@ def place(articles: list[ImportedArticle], source_dir: Path,
         path = folder / f"{slug}.md"
         taken.add(slug)
         known.add(path, mine)
-        holder = next((p for p in existing if {article.slug, legal} & {p.stem, likely_slug(p)} and _unfilled(p)),
-                      None)
+        holder = next((p for p, slugs in claims if {article.slug, legal} & slugs and _unfilled(p)), None)
         placed.append(Placed(final, path, render_markdown(final), images,
                              article.slug if slug != article.slug else None,
                              unfilled_holder=holder if slug != article.slug or legal != article.slug else None,
