@@ -16,6 +16,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import hashlib
+import heapq
 import os
 import re
 import shlex
@@ -183,10 +184,26 @@ def new_article(title: str, body: str, source: str, *, author: str | None = None
                            page, unpublished, home, origin, tuple(queries), tuple(remote_images), private, linked)
 
 
-def local_name(names: dict[Path | InlineImage, str], file: Path | InlineImage, own: str | None = None) -> str:
+class ImageNames(dict):
+    """An article's images (a resolved path, or an inline image's bytes) -> their names under ``bilder/``, as
+    ``local_name`` gives them, with the names given (``taken``) and, for each name an image asked for, the number
+    the next image of that name tries first (``next_number``): naming 4,000 images called ``bild.png`` built the
+    set of names and tried ``-2``, ``-3``, … again for each. Names are only ever added."""
+
+    def __init__(self, names: dict[Path | InlineImage, str] | None = None) -> None:
+        super().__init__(names or {})
+        self.taken: set[str] = set(self.values())
+        self.next_number: dict[str, int] = {}
+
+    def __setitem__(self, file: Path | InlineImage, name: str) -> None:
+        super().__setitem__(file, name)
+        self.taken.add(name)
+
+
+def local_name(names: ImageNames, file: Path | InlineImage, own: str | None = None) -> str:
     """The name ``file`` (a resolved path, or an inline image's bytes) has under ``bilder/`` in its article: ``own``
     (given: the name it had before a browser numbered it), else its own file name, or ``<stem>-2<suffix>``,
-    ``-3``, … when another file of the same article has that name already (a Hugo bundle's ``karte.png`` and
+    ``-3``, … when another file of the same article has that name already (``names``: ``ImageNames``) (a Hugo bundle's ``karte.png`` and
     ``static/img/karte.png``). A name Windows cannot hold (``fsutil.windows_reserved``) loses its final dots and
     spaces (``foto.png.``: ``foto.png``) or, a device's name before its first dot (``con.png``, ``Nul.jpg``,
     ``com1.tar.gz``), gets the ``-2`` there (``con-2.png``, ``com1-2.tar.gz``), so the project can be checked out
@@ -197,9 +214,12 @@ def local_name(names: dict[Path | InlineImage, str], file: Path | InlineImage, o
         if windows_reserved(first):  # a device's name before the first dot: the number goes after that name
             head, dot, rest = first.partition(".")
             head, tail = head.rstrip(" "), dot + rest
-        taken, name, n = set(names.values()), first, 2
-        while name in taken or windows_reserved(name):
-            name, n = f"{head}-{n}{tail}", n + 1
+        n = names.next_number.get(first, 1)
+        name = first if n == 1 else f"{head}-{n}{tail}"
+        while name in names.taken or windows_reserved(name):
+            n += 1
+            name = f"{head}-{n}{tail}"
+        names.next_number[first] = n + 1
         names[file] = name
     return names[file]
 
@@ -572,26 +592,24 @@ def place(articles: list[ImportedArticle], source_dir: Path,
     """
     existing = [p for folder in (source_dir, source_dir / PAGES_DIR) for p in sorted(folder.glob("*.md"))]
     templates = {p.stem: p for p in existing if p.parent.name == PAGES_DIR and untouched_template(p)}
-    taken = {slug for p in existing for slug in (p.stem, likely_slug(p))}
+    claims = [(p, {p.stem, likely_slug(p)}) for p in existing]  # each file's slugs, read once per run
+    taken = {slug for _, slugs in claims for slug in slugs}
     taken.update(RESERVED_SLUGS)
-    known = {p: _identity(p) for p in existing if p not in templates.values()}  # each file's ``_Identity``
-    before_run = set(existing)
+    known = _Known()  # each file's ``_Identity``
+    for p in existing:
+        if p not in templates.values():
+            known.add(p, _identity(p), before_run=True)
     claimed: dict[Path, bytes] = {}
+    next_number: dict[str, int] = {}  # a slug -> the number its next namesake tries first (all below are taken)
     placed: list[Placed] = []
     for article in articles:
         folder = source_dir / PAGES_DIR if article.page else source_dir
         mine = _Identity.of(article)
-        before = next((p for p, was in known.items()
-                       if (article.origin is not None and was.origin == article.origin)
-                       or (was.addresses & mine.addresses if "aliases" in article.meta
-                           else _same_title_date(was, mine))
-                       or (p in before_run and (_same_title_date(was, mine) or _dated_since(was, mine)))),
-                      None)
+        before = known.imported_as(article, mine)
         if before is not None:
             placed.append(Placed(article, before, render_markdown(article), [], None, before))
             continue
-        namesake = next((p for p, was in known.items() if mine.title_date[1] is None
-                         and was.title_date[0] == mine.title_date[0]), None)
+        namesake = known.namesake(mine)
         if namesake is not None:
             article = dataclasses.replace(article, notes=[
                 *article.notes, f"{namesake.parent.name}/{namesake.name} has this title but other text: imported "
@@ -601,20 +619,22 @@ def place(articles: list[ImportedArticle], source_dir: Path,
         if article.page and legal in templates:
             path = templates.pop(legal)
             article = dataclasses.replace(article, slug=legal)
-            known[path] = mine
+            known.add(path, mine)
             placed.append(Placed(article, path, render_markdown(article), images, replaces_template=True,
                                  unreadable=unreadable))
             continue
         orphaned = () if article.slug in taken else tuple(kept(article.slug))
-        slug, n = article.slug, 2
+        n = next_number.get(article.slug, 1)
+        slug = article.slug if n == 1 else f"{article.slug}-{n}"
         while slug in taken or kept(slug) or windows_reserved(slug):
-            slug, n = f"{article.slug}-{n}", n + 1
+            n += 1
+            slug = f"{article.slug}-{n}"
+        next_number[article.slug] = n + 1
         final = dataclasses.replace(article, slug=slug)
         path = folder / f"{slug}.md"
         taken.add(slug)
-        known[path] = mine
-        holder = next((p for p in existing if {article.slug, legal} & {p.stem, likely_slug(p)} and _unfilled(p)),
-                      None)
+        known.add(path, mine)
+        holder = next((p for p, slugs in claims if {article.slug, legal} & slugs and _unfilled(p)), None)
         placed.append(Placed(final, path, render_markdown(final), images,
                              article.slug if slug != article.slug else None,
                              unfilled_holder=holder if slug != article.slug or legal != article.slug else None,
@@ -834,6 +854,101 @@ class _Identity(NamedTuple):
     def of(cls, article: ImportedArticle) -> _Identity:
         return cls(_paths(article.meta.get("aliases", [])), (article.meta["title"], article.meta.get("date")),
                    article.origin, _paragraphs(article.body))
+
+
+class _Known:
+    """The articles ``place`` knows (the source folder's, then this run's), indexed once per run by what
+    ``imported_as`` and ``namesake`` compare (origin, old address, title, title and date), so that each new article
+    is compared with the few that share one of those, not with every article (a blog of 2,000 posts titled "Tee"
+    compared each with all before it). Their answers are those of a scan of all, in the order they were added."""
+
+    def __init__(self) -> None:
+        self.identity: dict[Path, _Identity] = {}
+        self.order: dict[Path, int] = {}
+        self.before_run: set[Path] = set()
+        self.by_origin: dict[str, list[Path]] = {}
+        self.by_address: dict[str, list[Path]] = {}
+        self.by_title: dict[object, list[Path]] = {}
+        self.by_title_before: dict[object, list[Path]] = {}  # the source folder's files only
+        self.by_title_date: dict[tuple, list[Path]] = {}
+        self.by_block: dict[tuple, list[Path]] = {}  # an undated one's (title, block): ``_same_text`` needs one
+        self.unhashable: list[Path] = []  # a title or date YAML read as a list or mapping: compared with each
+
+    def add(self, path: Path, identity: _Identity, before_run: bool = False) -> None:
+        """Know ``identity`` as that of ``path`` (replacing an earlier one, which keeps its place in the order);
+        ``before_run``: a file of the source folder, which ``imported_as`` also finds by title (``_dated_since``)."""
+        again = path in self.identity
+        self.identity[path] = identity
+        self.order.setdefault(path, len(self.order))
+        if before_run:
+            self.before_run.add(path)
+        if not again:
+            self._index(path)
+            return
+        for index in (self.by_origin, self.by_address, self.by_title, self.by_title_before, self.by_title_date,
+                      self.by_block):
+            index.clear()
+        self.unhashable.clear()
+        for known in self.identity:
+            self._index(known)
+
+    def _index(self, path: Path) -> None:
+        """Add ``path`` at the end of the lists its identity belongs in (each list stays in the order added)."""
+        identity = self.identity[path]
+        if identity.origin is not None:
+            self.by_origin.setdefault(identity.origin, []).append(path)
+        for address in identity.addresses:
+            self.by_address.setdefault(address, []).append(path)
+        try:
+            self.by_title.setdefault(identity.title_date[0], []).append(path)
+            if path in self.before_run:
+                self.by_title_before.setdefault(identity.title_date[0], []).append(path)
+            self.by_title_date.setdefault(identity.title_date, []).append(path)
+            if identity.title_date[1] is None:
+                for block in identity.paragraphs:
+                    self.by_block.setdefault((identity.title_date[0], block), []).append(path)
+        except TypeError:
+            self.unhashable.append(path)
+
+    def _first(self, lists: list[list[Path]], test) -> Path | None:
+        """The earliest added path of ``lists`` (each in the order added) whose identity passes ``test``."""
+        for p in heapq.merge(*lists, key=self.order.__getitem__):
+            if test(p, self.identity[p]):
+                return p
+        return None
+
+    def imported_as(self, article: ImportedArticle, mine: _Identity) -> Path | None:
+        """The first known file ``article`` (``mine``: its identity) was imported as (see ``place``): the same
+        origin, a shared old address (when the article has ``aliases``, else the same title and date), or, for a
+        file of the source folder, the same title and date or title and text (``_dated_since``); None: a new one."""
+        def same(p: Path, was: _Identity) -> bool:
+            return ((article.origin is not None and was.origin == article.origin)
+                    or (was.addresses & mine.addresses if "aliases" in article.meta else _same_title_date(was, mine))
+                    or (p in self.before_run and (_same_title_date(was, mine) or _dated_since(was, mine))))
+
+        try:
+            lists = [self.unhashable, self.by_title_before.get(mine.title_date[0], [])]
+            if "aliases" not in article.meta and (mine.title_date[1] is not None or not mine.paragraphs):
+                lists.append(self.by_title_date.get(mine.title_date, []))
+            elif "aliases" not in article.meta:  # undated: the same text shares at least one block
+                lists += [self.by_block.get((mine.title_date[0], block), []) for block in mine.paragraphs]
+        except TypeError:
+            return self._first([list(self.identity)], same)
+        if article.origin is not None:
+            lists.append(self.by_origin.get(article.origin, []))
+        if "aliases" in article.meta:
+            lists += [self.by_address.get(address, []) for address in mine.addresses]
+        return self._first(lists, same)
+
+    def namesake(self, mine: _Identity) -> Path | None:
+        """The first known file with the title of ``mine`` where ``mine`` states no date; else None."""
+        if mine.title_date[1] is not None:
+            return None
+        try:
+            titled = self.by_title.get(mine.title_date[0], [])
+        except TypeError:
+            titled = list(self.identity)
+        return self._first([self.unhashable, titled], lambda p, was: was.title_date[0] == mine.title_date[0])
 
 
 def _paragraphs(body: str) -> frozenset[str]:

@@ -30,8 +30,8 @@ from lxml import etree, html as lxml_html
 
 from .counts import counted
 from .errors import VerlagError, shown_path
-from .importer import (HAND_ADVICE, IMAGES_DIR, PROTECTED, TAG_ADVICE, ImportedArticle, image_destination,
-                       legal_slug, local_name, new_article, too_large)
+from .importer import (HAND_ADVICE, IMAGES_DIR, PROTECTED, TAG_ADVICE, ImageNames, ImportedArticle,
+                       image_destination, legal_slug, local_name, new_article, too_large)
 from .inline_images import SPACER, InlineImage, inline_image, one_pixel
 from .invisible import without_hints
 from .limits import PAGE, size_text
@@ -184,7 +184,7 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
     """
     too_large(PAGE, html.encode("utf-8"), None)
     tree = parse_html(html)
-    images: dict[Path | InlineImage, str] = {}
+    images = ImageNames()
     notes: list[str] = unlazy(tree) + _galleries_without_alt(tree) + left_out_embeds(tree) + embed_captions(tree) \
         + styled_emphasis(tree) + bold_headings(tree) + _file_buttons(tree) + word_lists(tree)
     for element, attribute in [*((a, "href") for a in tree.iter("a")), *((img, "src") for img in tree.iter("img"))]:

@@ -46,8 +46,8 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 
 from .errors import VerlagError, shown_path, toml_problem
 from .fsutil import file_bytes
-from .importer import (IMAGES_DIR, TAG_ADVICE, TAGS_KEPT, ImportedArticle, legal_slug, local_name, new_article,
-                       rewrite_destinations)
+from .importer import (IMAGES_DIR, TAG_ADVICE, TAGS_KEPT, ImageNames, ImportedArticle, legal_slug, local_name,
+                       new_article, rewrite_destinations)
 from .importer_folder import hugo_page, hugo_settings, jekyll_root
 from .inline_images import SPACER, inline_image
 from .limits import IMPORTED, size_text
@@ -610,7 +610,7 @@ def _local_images(body: str, first_line: int, path: Path, notes: list[str],
     root = next((folder.parent for folder in path.parents if folder.name in ("_posts", "_drafts", "content")), None)
     inside = [] if root is None else [base for base in (root / "static", root)
                                       if base.resolve().is_relative_to(root.resolve())]
-    images = dict(images or {})
+    images = ImageNames(images)
     renamed: dict[str, str] = {}
     for token in commonmark_parser().parse(body):
         if token.type != "inline" or token.map is None or not token.children:
