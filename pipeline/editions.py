@@ -29,7 +29,7 @@ from .limits import CATALOG, EDITION
 from .lock import clock, held_since
 from .practice import translator_names, unfilled
 from .published import PlannedPages, SitePages
-from .sources import Article, Sources, read_sources, split_front_matter
+from .sources import Article, Sources, known_text, read_sources, split_front_matter
 from .statrecord import StatRecord
 
 if TYPE_CHECKING:
@@ -503,17 +503,21 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
         if article.slug not in todo:
             result.skipped += 1
             continue
-        editions = made.get(article.slug)
+        pooled = made.get(article.slug)
         with contain(article.ref, "building the editions", result.errors) as outcome:
-            if editions is None:
+            if pooled is None:
                 with stage(article.ref, "segmenting"):
                     doc = doccache.document(config, article)
                 editions = _article_editions(config, article, doc, glossary, pages, result, todo[article.slug])
+                source_record = edition_record(source_edition(article, config.source_language), article,
+                                               "source").encode("utf-8")
+            else:
+                editions, text, source_record = pooled
+                known_text(article, text)
         if outcome.failed:
             kept.add(article.slug)
             continue
         source = config.source_language
-        source_record = edition_record(source_edition(article, source), article, "source").encode("utf-8")
         write(record_path(config, source, article.slug), source_record)
         for edition, data in editions:
             lang = edition.lang
@@ -549,15 +553,19 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
 
 
 def _pooled_editions(config: Config, article: Article, glossary: Glossary, pages: SitePages,
-                     todo: Mapping[str, tuple[str, ...]]) -> list[tuple[Edition, bytes | None]]:
-    """``_article_editions`` in a worker process, of the languages ``todo`` names for the article; raises on any
-    problem, so the stage redoes and reports it."""
+                     todo: Mapping[str, tuple[str, ...]]) -> tuple[list[tuple[Edition, bytes | None]], str, bytes]:
+    """``_article_editions`` in a worker process, of the languages ``todo`` names for the article, with the
+    German text the worker read (``sources.known_text``) and the German record as UTF-8: the parent, which
+    writes them, then neither reads, hashes and uncomments the source again nor dumps its record, alone
+    while the workers run (bench/HISTORY.md, "Branch pf3"). Raises on any problem, so the stage redoes and
+    reports it."""
     problems = BuildResult()
     editions = _article_editions(config, article, doccache.document(config, article), glossary, pages, problems,
                                  todo[article.slug])
     if problems.errors:
         raise problems.errors[0]
-    return editions
+    source = source_edition(article, config.source_language)
+    return editions, article.text, edition_record(source, article, "source").encode("utf-8")
 
 
 def _article_editions(config: Config, article: Article, doc: Document, glossary: Glossary, pages: SitePages,

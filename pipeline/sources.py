@@ -171,6 +171,16 @@ class _Unread:
         return known[self.name]
 
 
+def known_text(article: Article, text: str) -> None:
+    """Give an article whose text is still unread (``_Unread``) the ``text`` a worker process read of it, checked
+    against its digest there: this process then does not read, hash and uncomment the file again. An article
+    that has its text keeps it."""
+    known = article.__dict__
+    if "text" not in known and "_front_end" in known:
+        known["text"] = text
+        known["front"] = text[article.front_start:known["_front_end"]]
+
+
 def normalise(text: str) -> str:
     """NFC (macOS editors save decomposed umlauts), LF line ends, no NUL, as markdown-it sees it."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\0", "\ufffd")

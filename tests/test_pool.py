@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import functools
 import gc
+import json
 import os
 
 import pipeline.editions
 import pipeline.extract_article
 import pipeline.site
+import pipeline.sources
 from pipeline import GC_YOUNG_THRESHOLD
 from pipeline.config import load_config
 from pipeline.pool import WORKER_GC_THRESHOLD, map_articles
@@ -249,3 +251,26 @@ def test_workers_of_a_verlag_killed_with_kill_9_end_and_leave_the_lock_free(proj
     assert all(_parent_of(w) is None for w in workers), "the workers ended with their verlag"
     with project_lock(load_config(project.root), wait=False):  # raises if anyone still holds it
         pass
+
+
+def test_a_build_with_workers_reads_each_german_source_in_the_worker_only(project, monkeypatch):
+    """An editions worker hands back the German text it read (and the German record it made): the parent read,
+    hashed and uncommented each source again, alone while the workers ran (bench/HISTORY.md, "Branch pf3")."""
+    for n in range(6):
+        project.write(f"source_de/a{n:02d}.md", article(f"A {n}", f"Satz {n}.<!-- nur für uns -->\n\nNoch einer.\n"))
+    project.run("extract", "-q")
+    parent, read = os.getpid(), []
+
+    def counted(path, *args, _read=pipeline.sources.file_bytes):
+        if os.getpid() == parent:
+            read.append(path.name)
+        return _read(path, *args)
+
+    monkeypatch.setattr(pipeline.sources, "file_bytes", counted)
+    project.run("build", "-q", "-j", "2")
+    assert len(read) <= 1, read  # the first article, worked here before the fork
+    for n in range(6):
+        record = json.loads((project.root / f"editions/de/a{n:02d}.json").read_text("utf-8"))
+        assert record["body"] == f"Satz {n}.\n\nNoch einer.\n"  # the worker's text: the comment taken out
+        page = (project.root / f"site/de/a{n:02d}/index.html").read_text("utf-8")
+        assert f"Satz {n}." in page and "nur für uns" not in page
