@@ -1176,7 +1176,8 @@ def check_stale(entry, ctx):
     for op, a, b, c, d in difflib.SequenceMatcher(a=old, b=new, autojunk=False).get_opcodes():
         if op != "equal":
             change.append(f"{' '.join(old[a:b]) or '∅'} -> {' '.join(new[c:d]) or '∅'}")
-    yield "German changed since this translation was made: " + "; ".join(change)[:200]
+    said = "; ".join(change)[:200] if change else "only its spaces or line breaks (see the #| previous msgid)"
+    yield "German changed since this translation was made: " + said
 
 
 def check_stale_sign_off(entry, ctx):
