@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Container, Mapping
 from . import doccache
 from .config import Config
 from .errors import VerlagError, contain, stage
-from .fsutil import (NotAFile, combine_digests, code_digest, linked_folder, load_state, read_bytes, relpath,
+from .fsutil import (NotAFile, combine_digests, code_digest, LinkedFolders, load_state, read_bytes, relpath,
                      save_state, write_if_changed)
 from .glossary import Glossary, load_glossary
 from .limits import CATALOG, EDITION
@@ -419,19 +419,8 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
     own, files = files is None, edition_files(config) if files is None else files
     result = BuildResult(errors=list(sources.errors))
     wrote: list[str] = []  # the files under editions/ this build wrote ("en/x.md"), for ``files.confirm``
-    folders: dict[str, bool] = {}  # a folder of editions/ -> whether it is a symbolic link (``linked_folder``)
-    named: set[str] = set()  # the links named in an error
-
-    def through_link(rel: str) -> bool:
-        """Whether editions/``rel`` lies in a folder that is a symbolic link, named in an error the first time."""
-        link = linked_folder(config.editions_dir, rel, folders)
-        if link is not None and link not in named:
-            named.add(link)
-            result.errors.append(VerlagError(
-                f"a symbolic link (to {os.readlink(config.editions_dir / link)}), not a folder: verlag writes and "
-                "removes editions only in folders of editions/ itself, never through a link; remove it (its "
-                "editions are written then)", f"{config.editions_dir.name}/{link}"))
-        return link is not None
+    through_link = LinkedFolders(config.editions_dir, config.editions_dir.name, "editions", "editions",
+                                 lambda error: result.errors.append(error))
 
     def write(path: Path, data: str | bytes) -> bool:
         """``write_if_changed``; a named pipe, socket or device in the file's place is left as it is and

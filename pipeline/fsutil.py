@@ -500,6 +500,29 @@ def linked_folder(root: Path, rel: str, seen: dict[str, bool]) -> str | None:
     return None
 
 
+class LinkedFolders:
+    """Asks, for each file a stage writes or removes below ``root`` (shown as ``shown``: "site", "editions"),
+    whether it lies in a folder that is a symbolic link (``linked_folder``), and reports each such link once through
+    ``report`` as a ``VerlagError`` saying that verlag writes and removes ``what`` only in folders of ``shown``/ itself
+    and that its ``kept`` are written once it is removed. One ``lstat`` per folder a run."""
+
+    def __init__(self, root: Path, shown: str, what: str, kept: str, report: Callable[[VerlagError], None]):
+        self.root, self.shown, self.what, self.kept, self.report = root, shown, what, kept, report
+        self.seen: dict[str, bool] = {}
+        self.named: set[str] = set()
+
+    def __call__(self, rel: str) -> bool:
+        """Whether ``root``/``rel`` lies in a folder that is a symbolic link, reported the first time."""
+        link = linked_folder(self.root, rel, self.seen)
+        if link is not None and link not in self.named:
+            self.named.add(link)
+            self.report(VerlagError(
+                f"a symbolic link (to {os.readlink(self.root / link)}), not a folder: verlag writes and removes "
+                f"{self.what} only in folders of {self.shown}/ itself, never through a link; remove it (its "
+                f"{self.kept} are written then)", f"{self.shown}/{link}"))
+        return link is not None
+
+
 def relpath(path: Path, root: Path) -> str:
     """Path as the user sees it in messages: relative to the project when possible, else ``path`` as given.
     A symlink loop (RuntimeError before Python 3.13, OSError after) cannot be resolved: it is named as found."""

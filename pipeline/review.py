@@ -38,7 +38,7 @@ from .drift import Templates
 from .errors import VerlagError, contain, stage
 from .extract_article import last_extract
 from .extracted import changed_since_extract
-from .fsutil import code_digest, digest_bytes, file_bytes, linked_folder, load_state, read_bytes, relpath, save_state, \
+from .fsutil import code_digest, digest_bytes, file_bytes, LinkedFolders, load_state, read_bytes, relpath, save_state, \
     write_if_changed
 from .limits import CATALOG, REPORT_PAGE
 from .glossary import HINT_PREFIX, Glossary, load_glossary
@@ -483,19 +483,8 @@ def write_review(config: Config, languages=None, slugs=None, progress=None) -> R
     result.errors += [failure for failure in pages.failures if str(failure) not in said]
     partial = len(chosen) < len(articles) or languages != list(config.languages)
     files = render_report(result.pages, config.name, languages, partial, list(config.languages))
-    folders: dict[str, bool] = {}  # a folder of review/ -> whether it is a symbolic link (``linked_folder``)
-    named: set[str] = set()  # the links named in an error
-
-    def through_link(rel: str) -> bool:
-        """Whether review/``rel`` lies in a folder that is a symbolic link, named in an error the first time."""
-        link = linked_folder(out, rel, folders)
-        if link is not None and link not in named:
-            named.add(link)
-            result.errors.append(VerlagError(
-                f"a symbolic link (to {os.readlink(out / link)}), not a folder: verlag writes and removes the "
-                "report's pages only in folders of review/ itself, never through a link; remove it (its pages are "
-                "written then)", f"{REPORT_DIR.name}/{link}"))
-        return link is not None
+    through_link = LinkedFolders(out, REPORT_DIR.name, "the report's pages", "pages",
+                                 lambda error: result.errors.append(error))
 
     for rel, text in files.items():
         if not through_link(rel) and write_if_changed(out / rel, text):

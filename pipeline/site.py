@@ -29,7 +29,6 @@ import functools
 import hashlib
 import json
 import math
-import os
 import re
 import shutil
 import traceback
@@ -47,7 +46,7 @@ from .counts import counted
 from .editions import FALLBACK_CLOSE, FALLBACK_OPEN, Edition, edition_files, edition_record, record_path
 from .errors import ManyErrors, VerlagError, contain, describe, raise_all
 from .feed import absolute_html, feed_author, xml_chars
-from .fsutil import NotAFile, code_digest, contained, file_bytes, linked_folder, load_state, read_bytes, regular, \
+from .fsutil import NotAFile, code_digest, contained, file_bytes, LinkedFolders, load_state, read_bytes, regular, \
     relpath, remove_empty_parents, save_state, state_bytes, write_if_changed, write_state
 from .handedits import SiteFiles, digest
 from .limits import EDITION, MEDIA, SITE_WORDS, STATE, TEMPLATE
@@ -2086,19 +2085,7 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
         raise _template_error(config, exc.__cause__, exc.rel) from None
     made: dict[str, str] = {}  # file -> the digest of the bytes written, or found there already
     blocked = False  # a named pipe, socket or device where a page goes: Pagefind would wait on it
-    folders: dict[str, bool] = {}  # a folder of site/ -> whether it is a symbolic link (``linked_folder``)
-    links: set[str] = set()  # those named in an error
-
-    def through_link(rel: str) -> bool:
-        """Whether site/``rel`` lies in a folder that is a symbolic link, named in an error the first time."""
-        link = linked_folder(root, rel, folders)
-        if link is not None and link not in links:
-            links.add(link)
-            result.errors.append(VerlagError(
-                f"a symbolic link (to {os.readlink(root / link)}), not a folder: verlag writes and removes the "
-                "site's files only in folders of site/ itself, never through a link; remove it (its pages are "
-                "written then)", f"site/{link}"))
-        return link is not None
+    through_link = LinkedFolders(root, "site", "the site's files", "pages", lambda error: result.errors.append(error))
 
     for rel, text in sorted(out.items()):
         if not contained(rel):  # every name is checked where it is made; this is the last guard of the disk
