@@ -14,6 +14,7 @@
 # then whether both versions left the same catalog byte for byte.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
+. "$ROOT/bench/code_copy.sh"
 ROUNDS=${ROUNDS:-3}
 ROWS=${ROWS:-2000 4000 8000}
 BEFORE_UP_TO=${BEFORE_UP_TO:-4000}
@@ -25,13 +26,7 @@ export LC_ALL=C.UTF-8 SOURCE_DATE_EPOCH=1796000000
 echo 'import cli; cli.main()' >"$WORK/verlag.py"
 NAMES=("$1" "${2:-worktree}")
 for i in 0 1; do
-  code=$WORK/code$i && mkdir -p "$code"
-  if [ "${NAMES[$i]}" = worktree ]; then
-    (cd "$ROOT" && git ls-files -z --cached --others --exclude-standard | tar -c --null -T -) | tar -x -C "$code"
-  else
-    git -C "$ROOT" archive "${NAMES[$i]}" | tar -x -C "$code"
-  fi
-  "$PY" -m compileall -q "$code/pipeline" "$code"/*.py
+  code=$WORK/code$i && code_copy "$ROOT" "${NAMES[$i]}" "$code" "$PY"
 done
 article() {  # article ROWS WORDING: the German of the article, one list item a row
   "$PY" - "$1" "$2" <<'EOF'

@@ -19,6 +19,7 @@
 # Needs the peer corpus (`../shared/peer-bench/run_peers.sh side` makes it) and, for COUNT, valgrind.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
+. "$ROOT/bench/code_copy.sh"
 BASE=${PEER_BENCH_HOME:-$HOME/.cache/peer-bench}
 N=${N:-500}
 ROUNDS=${ROUNDS:-4}
@@ -33,13 +34,7 @@ unset PYTHONDONTWRITEBYTECODE
 echo 'import cli; cli.main()' >"$WORK/verlag.py"
 NAMES=("$1" "${2:-worktree}")
 for i in 0 1; do
-  code=$WORK/code$i && mkdir -p "$code"
-  if [ "${NAMES[$i]}" = worktree ]; then
-    (cd "$ROOT" && git ls-files -z --cached --others --exclude-standard | tar -c --null -T -) | tar -x -C "$code"
-  else
-    git -C "$ROOT" archive "${NAMES[$i]}" | tar -x -C "$code"
-  fi
-  "$PY" -m compileall -q "$code/pipeline" "$code"/*.py
+  code=$WORK/code$i && code_copy "$ROOT" "${NAMES[$i]}" "$code" "$PY"
   ws=$WORK/base$i && mkdir -p "$ws" && cp -a "$CORPUS/src" "$ws/source_de"
   printf '%s\n' 'name = "bench"' 'source_language = "de"' 'languages = ["en"]' '' '[publish]' \
     'unreviewed = "machine"' >"$ws/verlag.toml"
