@@ -31,6 +31,7 @@ from .pofile import (BadEscape, encode_like, escape, layouts, new_entry, parse, 
                      wraps)
 from .pseudo import is_pseudo
 from .segment import Document, unique_segments
+from .sentences import HARD_BREAK  # a hard break in a msgid, as the segmenter reads one
 from .states import HAND, MACHINE, REVIEWED, STALE, UNTRANSLATED
 from .typos import is_typo_fix
 
@@ -1090,13 +1091,12 @@ def sentence_separator(lang: str) -> str:
 
 
 _MAX_PARTS = 3  # the most sentences one sentence is split into, or joined from, that ``_regrouped`` looks for
-_HARD_BREAK = re.compile(r"(?:\\|[ \t]{2,})\n")  # a hard break in a msgid, as ``sentences`` reads one
 
 
 def _lines(msgid: str) -> tuple[list[str], list[str]]:
     """A msgid's lines and the hard-break markers between them (each with its line end), as the German has them:
     an address or a poem is one msgid, and catalogs from before held each of its lines as an entry."""
-    return _HARD_BREAK.split(msgid), _HARD_BREAK.findall(msgid)
+    return HARD_BREAK.split(msgid), HARD_BREAK.findall(msgid)
 
 
 def _regrouped(po: polib.POFile, active: list[polib.POEntry], used: set[int], claimed: set[int],

@@ -328,7 +328,7 @@ def sentence_spans(text: str, lang: str, memo: SplitMemo | None = None) -> list[
 
 
 # A CommonMark hard break: a backslash or two spaces or more (a tab counts) before a line end.
-_HARD_BREAK = re.compile(r"(?:\\|[ \t]{2,})\n")
+HARD_BREAK = re.compile(r"(?:\\|[ \t]{2,})\n")
 
 
 def segment_spans(text: str, lang: str) -> list[Span]:
@@ -337,7 +337,7 @@ def segment_spans(text: str, lang: str) -> list[Span]:
     service answers for a paragraph's sentences is split back so, into as many as were sent."""
     if "\n" not in text:
         return sentence_spans(text, lang)
-    return sentence_spans(_HARD_BREAK.sub(lambda m: " " * len(m.group()), text), lang)
+    return sentence_spans(HARD_BREAK.sub(lambda m: " " * len(m.group()), text), lang)
 
 
 def split_sentences(text: str, lang: str) -> list[str]:
