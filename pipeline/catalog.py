@@ -1096,7 +1096,8 @@ _MAX_PARTS = 3  # the most sentences one sentence is split into, or joined from,
 def _lines(msgid: str) -> tuple[list[str], list[str]]:
     """A msgid's lines and the hard-break markers between them (each with its line end), as the German has them:
     an address or a poem is one msgid, and catalogs from before held each of its lines as an entry."""
-    return HARD_BREAK.split(msgid), HARD_BREAK.findall(msgid)
+    pieces = HARD_BREAK.split(msgid)
+    return pieces[::2], pieces[1::2]
 
 
 def _regrouped(po: polib.POFile, active: list[polib.POEntry], used: set[int], claimed: set[int],

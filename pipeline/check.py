@@ -66,7 +66,7 @@ from .notesyntax import findings as note_syntax
 from .numberlines import findings as number_lines
 from .segment import reference_labels, template_tag_warning, template_tags, too_many_brackets
 from .scripts import UNSPACED, latin_length, unspaced
-from .sentences import german_abbreviation
+from .sentences import HARD_BREAK, german_abbreviation, replace_hard_breaks
 from .sources import (Article, Sources, front_matter_warnings, read_aliases, read_sources, same_titles, site_host,
                       unread_sources)
 
@@ -330,17 +330,13 @@ def check_markup(entry, ctx):
         yield "code, footnote reference or placeholder not kept verbatim: " + _describe(missing, added)
 
 
-_HARD_BREAK = re.compile(r"(\\+|[ \t]{2,})\n")
-
-
 def hard_breaks(text: str, labels: frozenset[str] = frozenset()) -> int:
     """How many hard breaks CommonMark reads in an inline ``text``: two spaces or more, or a backslash (not itself
     escaped), before a line end that more text follows, outside code spans, autolinks and HTML tags (where a line
     end is no break)."""
     atomic = analyse(text, labels).atomic if "\n" in text else []
-    return sum(1 for m in _HARD_BREAK.finditer(text)
-               if (m.group(1)[0] != "\\" or len(m.group(1)) % 2) and text[m.end():].strip()
-               and not any(a <= m.start() < b for a, b in atomic))
+    return sum(1 for m in HARD_BREAK.finditer(text)
+               if text[m.end():].strip() and not any(a <= m.start(1) < b for a, b in atomic))
 
 
 def check_hard_break(entry, ctx):
@@ -931,14 +927,12 @@ def check_line_feed(entry, ctx):
                        f"it ('{source}' and '{target}' entries do not both {side} with '\\n'); {fix} the translation")
 
 
-_SPACES_BREAK = re.compile(r" {2,}\n")
-
-
 def check_double_space(entry, ctx):
     if "  " not in entry.msgstr:  # a code span left out (as "`") joins no spaces
         return
     # two spaces before a line end are a hard break (CommonMark 6.7), as a backslash there is: no doubled space
-    src, tgt = (_SPACES_BREAK.sub("\n", without_code_spans(t, "`").strip()) for t in (entry.msgid, entry.msgstr))
+    src, tgt = (replace_hard_breaks(without_code_spans(t, "`").strip(), lambda marker: "\n")
+                for t in (entry.msgid, entry.msgstr))
     if "  " in tgt and "  " not in src:
         at = tgt.index("  ")
         yield f"doubled space: “{tgt[max(0, at - 20):at + 20]}”"

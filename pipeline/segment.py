@@ -40,7 +40,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from .errors import BlockFailure, VerlagError
 from .markup import TITLE, analyse, scan, title_span
-from .sentences import SplitMemo, sentence_spans, split_sentences
+from .sentences import HARD_BREAK_AT_END, SplitMemo, replace_hard_breaks, sentence_spans, split_sentences
 from .sources import TEMPLATE_TAG_HINT, WP_SHORTCODES, Article
 
 if TYPE_CHECKING:
@@ -51,9 +51,6 @@ __all__ = ["Segment", "Slot", "Document", "Labels", "segment_article", "referenc
            "split_sentences", "markdown_parser", "commonmark_parser", "block_tokens"]
 
 FRONT_KEYS = ("title", "summary", "tags")
-# From the first space of a run only: tried from each space, a run not at the line's end took quadratic time
-# (a line with 60 KB of spaces in it: extract 56 s)
-HARD_BREAK_RE = re.compile(r"(\\|(?<! ) {2,})$")
 REFERENCE_TITLE_RE = re.compile(rf"(?:^|\s){TITLE}[ \t]*$")
 _CELL_PIPE_RE = re.compile(r"(?<!\\)\|")
 BLOCK_START_RE = re.compile(r"^(#{1,6}(\s|$)|>|[-+*](\s|$)|\d{1,9}[.)](\s|$)|=+\s*$|[-*_](\s*[-*_]){2,}\s*$|`{3}|~{3}|<|\|)")
@@ -171,7 +168,7 @@ def _inline(value: str, segment: Segment, slot: Slot, raw: str) -> str:
         pieces = [lines[0]]
         for i, line in enumerate(lines[1:]):
             if i < len(slot.joins):
-                pieces[-1] = HARD_BREAK_RE.sub("", pieces[-1])
+                pieces[-1] = replace_hard_breaks(pieces[-1], lambda marker: "", HARD_BREAK_AT_END)
                 pieces.append(slot.joins[i] + line.lstrip())
             else:
                 pieces[-1] = pieces[-1].rstrip() + " " + line.lstrip()
@@ -723,7 +720,7 @@ class _Builder:
                 offsets.add(piece, a)
                 break
             if i in hard:
-                marker = HARD_BREAK_RE.search(piece).group(0)
+                marker = HARD_BREAK_AT_END.search(piece).group(1)
                 join = text[a + len(piece) - len(marker):lines[i + 1][0]]
                 at = offsets.size + len(piece) - len(marker)
                 offsets.add(piece + "\n", a)  # the line break stands where the line ends
@@ -759,7 +756,7 @@ class _Builder:
     def _hard_breaks(self, lines: list[tuple[int, int]]) -> set[int]:
         """Lines ending in a hard break: two spaces or a backslash, but not inside a code span or an HTML tag."""
         text = self.article.text
-        candidates = [i for i, (a, b) in enumerate(lines[:-1]) if HARD_BREAK_RE.search(text[a:b])]
+        candidates = [i for i, (a, b) in enumerate(lines[:-1]) if HARD_BREAK_AT_END.search(text[a:b])]
         if not candidates:
             return set()
         joined, ends = "", {}

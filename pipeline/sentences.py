@@ -21,7 +21,7 @@ import functools
 import hashlib
 import itertools
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from . import logger
 from .fsutil import code_digest
@@ -32,8 +32,8 @@ if TYPE_CHECKING:
 
     from .splitstore import SplitStore
 
-__all__ = ["SplitMemo", "german_abbreviation", "german_ordinal_word", "segment_spans", "sentence_spans",
-           "split_sentences"]
+__all__ = ["HARD_BREAK", "HARD_BREAK_AT_END", "SplitMemo", "german_abbreviation", "german_ordinal_word",
+           "replace_hard_breaks", "segment_spans", "sentence_spans", "split_sentences"]
 
 Span = tuple[int, int]
 log = logger(__name__)
@@ -327,8 +327,21 @@ def sentence_spans(text: str, lang: str, memo: SplitMemo | None = None) -> list[
     return spans
 
 
-# A CommonMark hard break: a backslash or two spaces or more (a tab counts) before a line end.
-HARD_BREAK = re.compile(r"(?:\\|[ \t]{2,})\n")
+# A hard line break as markdown-it (the parser of every page) reads one (CommonMark 0.31.2, 6.7): two spaces or more,
+# or a backslash not itself escaped, at a line's end. A tab is none ("a<tab><tab>⏎b" is a soft break), nor is an
+# escaped backslash ("C:\\⏎"); a backslash escapes the character after it whatever it is, so "a\␣␣⏎" is a soft
+# break too (its first space escaped), "a\␣␣␣⏎" a hard one. Group 1 is the marker (with its line end in
+# ``HARD_BREAK``), after the escapes before it. Tried from a run's first space or backslash only: from each, a long run
+# not at a line's end took quadratic time (a line with 60 KB of spaces: extract 56 s).
+_ESCAPES = r"(?:(?<![ \\])(?= )|(?<!\\)(?=\\)(?:\\\\)*(?:\\ )?)"
+HARD_BREAK = re.compile(_ESCAPES + r"( {2,}\n|\\\n)")  # in a block's text
+HARD_BREAK_AT_END = re.compile(_ESCAPES + r"( {2,}|\\)$")  # at the end of one line, without its line end
+
+
+def replace_hard_breaks(text: str, by: Callable[[str], str], pattern: re.Pattern = HARD_BREAK) -> str:
+    """``text`` with each hard break's marker (``pattern``'s group 1: ``HARD_BREAK`` or ``HARD_BREAK_AT_END``)
+    replaced by ``by(marker)``; the escapes before it stay."""
+    return pattern.sub(lambda m: m.group()[:m.start(1) - m.start()] + by(m.group(1)), text)
 
 
 def segment_spans(text: str, lang: str) -> list[Span]:
@@ -337,7 +350,7 @@ def segment_spans(text: str, lang: str) -> list[Span]:
     service answers for a paragraph's sentences is split back so, into as many as were sent."""
     if "\n" not in text:
         return sentence_spans(text, lang)
-    return sentence_spans(HARD_BREAK.sub(lambda m: " " * len(m.group()), text), lang)
+    return sentence_spans(replace_hard_breaks(text, lambda marker: " " * len(marker)), lang)
 
 
 def split_sentences(text: str, lang: str) -> list[str]:

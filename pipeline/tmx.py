@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from .errors import VerlagError
+from .sentences import HARD_BREAK
 
 XML_LANG = "xml:lang"
 INLINE_TAGS = frozenset({"bpt", "ept", "ph", "it", "ut", "sub"})
@@ -130,12 +131,9 @@ def _resolve(code: str, languages: tuple[str, ...]) -> str | None:
     return None
 
 
-_HARD_BREAK = re.compile(r"( {2,}\n|\\\n)")
-
-
 def _text(seg: ET.Element) -> str:
     """The segment's text with layout whitespace collapsed, but Markdown hard line breaks kept."""
-    pieces = _HARD_BREAK.split("".join(seg.itertext()).strip())
+    pieces = HARD_BREAK.split("".join(seg.itertext()).strip())
     return "".join(p if n % 2 else " ".join(p.split()) for n, p in enumerate(pieces))
 
 

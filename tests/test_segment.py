@@ -9,6 +9,7 @@ import polib
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 
 from pipeline.errors import VerlagError
 from pipeline.segment import MAX_NESTING, commonmark_parser, escaped_split, link_destination, segment_article
@@ -142,6 +143,30 @@ def test_soft_breaks_become_spaces_and_hard_breaks_end_a_segment_only_where_a_se
 )
 def test_a_hard_break_inside_a_sentence_stays_in_its_segment(tmp_path, body, expected):
     assert [s.text for s in segments_of(tmp_path, article("T", body)).segments[1:]] == expected
+
+
+def test_an_escaped_backslash_or_tabs_at_a_line_end_are_no_hard_break(tmp_path):
+    """CommonMark reads ``C:\\\\⏎`` as a backslash and a soft break, and tabs before a line end as none: the msgid
+    joins the lines with a space, as the page does (the segmenter kept the line end of the first)."""
+    body = "Der Ordner heißt C:\\\\\ndann kommt mehr, der weitergeht.\n\nZeile mit Tabs\t\t\nund weiter im Satz.\n"
+    assert [s.text for s in segments_of(tmp_path, article("T", body)).segments[1:]] \
+        == ["Der Ordner heißt C:\\\\ dann kommt mehr, der weitergeht.", "Zeile mit Tabs und weiter im Satz."]
+
+
+@given(st.lists(st.text(alphabet=" \t\\y", max_size=7), min_size=2, max_size=6))
+def test_every_hard_break_pattern_reads_a_line_end_as_markdown_it_does(tails):
+    """The one pattern (``sentences.HARD_BREAK``) the segmenter, the catalog merge, the checks and the TMX
+    reader use: a line end is a hard break exactly where markdown-it's CommonMark parser makes a ``hardbreak``
+    (which reads ``a\\␣␣⏎`` as a soft break, its first space escaped)."""
+    from pipeline.check import hard_breaks
+    from pipeline.sentences import HARD_BREAK, HARD_BREAK_AT_END
+
+    lines = ["x" + tail for tail in tails]
+    text = "\n".join(lines)
+    inline = MarkdownIt("commonmark").parseInline(text)[0].children
+    found = [t.type for t in inline if t.type in ("softbreak", "hardbreak")]
+    assert [bool(HARD_BREAK_AT_END.search(line)) for line in lines[:-1]] == [kind == "hardbreak" for kind in found]
+    assert len(HARD_BREAK.findall(text)) == hard_breaks(text) == found.count("hardbreak")
 
 
 def test_a_sentence_joined_over_a_hard_break_keeps_both_reviewed_halves_and_the_page_keeps_the_break(project):
