@@ -1327,8 +1327,8 @@ SOURCE_CHECKS = [
           "answers to", None),
     Check("renamed-link", WARNING, "German article: a link to the old file of a renamed article, which leads to "
           "its page only while .verlag/ remembers the rename", None),
-    Check("fragment", WARNING, "German article: an in-page link (#x) whose page has no heading, footnote or anchor "
-          "with that id", None),
+    Check("fragment", WARNING, "German article: an in-page link (#x), or a link to another article's file "
+          "(x.md#y), whose page has no heading, footnote or anchor with that id", None),
     Check("old-site", WARNING, "German article: a link or image on the old blog's host", None),
     Check("image-variant", WARNING, "a language variant of an image made from an older version of the German "
           "image", None),
@@ -1992,12 +1992,19 @@ def legal_page_findings(config: Config, po: polib.POFile, ref: str, lang: str, s
 
 def fragment_findings(config: Config, sources: Sources, slugs: list[str] | None) -> list[Finding]:
     """A ``fragment`` warning at each in-page ``#x`` link of the German sources (``slugs``: only theirs; None:
-    all) whose page has no element with that id (``fragments.dangling``). An article whose links cannot be read
-    (markdown-it's parse limits) is left out here: ``article_link_findings`` says why, at its line. The ids around
-    the body are those of the project's templates (``fragments.page_ids``)."""
+    all) whose page has no element with that id (``fragments.dangling``), and at each link to a published article's
+    file whose fragment names nothing on that article's page (``fragments.missing_in``: a heading renamed there).
+    An article whose links cannot be read (markdown-it's parse limits) is left out here: ``article_link_findings``
+    says why, at its line. The ids around the body are those of the project's templates (``fragments.page_ids``).
+    A translation's links are the German's (``link-target``), so this names each in the German only."""
+    from .fragments import PageIds, into_articles, missing_in, page_ids, page_template, target_ids
     from .uistrings import theme_dirs
 
     theme = theme_dirs(config)
+    published = {a.slug: a for a in (*sources.articles, *sources.german_only) if not a.draft}
+    renamed = old_names(published.values())
+    ids: dict[str, list[list[str]] | None] = {}  # slug -> its body's ids, once a link asks for them
+    templates: dict[str, PageIds] = {}  # template name -> its ``page_ids``
     findings = []
     for article in [*sources.articles, *sources.german_only]:
         if slugs and article.slug not in slugs:
@@ -2006,8 +2013,19 @@ def fragment_findings(config: Config, sources: Sources, slugs: list[str] | None)
             references = stored_references(config, article)
         except VerlagError:
             continue
+        found = dangling(article, references, theme)
+        for line, url, slug in into_articles(references, lambda name: file_slug(renamed, name)):
+            if (target := published.get(slug)) is None:
+                continue  # a link to no published article: article-link says so
+            if slug not in ids:
+                ids[slug] = target_ids(target)
+            template = page_template(target)
+            if template not in templates:
+                templates[template] = page_ids(theme, template)
+            if ids[slug] is not None and (message := missing_in(url, slug, ids[slug], templates[template])):
+                found.append((line, message))
         findings += [Finding(article.ref, line, "fragment", WARNING, message, config.source_language, article.slug,
-                             (None, "")) for line, message in dangling(article, references, theme)]
+                             (None, "")) for line, message in sorted(found, key=lambda item: item[0])]
     return findings
 
 
