@@ -60,7 +60,8 @@ from .published import PAGE_PATH, PlannedPages
 from .pseudo import is_pseudo
 from .quotes import foreign_quotes, quote_balance, quote_conventions, quote_marks
 from .rawhtml import active_html, active_message, html_addresses, html_block_warnings, retitled, text_attributes
-from .redirects import file_slug, gone_language_message, gone_message, last_name, old_hosts, old_names, old_path
+from .redirects import (draft_message, file_slug, gone_language_message, gone_message, last_name, old_hosts,
+                        old_names, old_path)
 from .restore import pending, pending_message
 from .notesyntax import findings as note_syntax
 from .numberlines import findings as number_lines
@@ -2166,7 +2167,9 @@ def gone_address_findings(config: Config, sources: Sources) -> list[Finding]:
     ``[site] gone`` lists the slug (taken down on purpose). The address of a renamed article the build keeps
     (``renames``: it leads to the article's page) is answered. At the article whose file still has that name, else
     at verlag.toml (the languages' own: ``gone_language_findings``). Names the old addresses (``aliases:``) whose
-    redirects the page took along, also after the build that took them down (``site.GONE_REDIRECTS``)."""
+    redirects the page took along, also after the build that took them down (``site.GONE_REDIRECTS``). An article
+    that is a draft now is none of these: its pages are taken down until it is published again (``draft_message``,
+    at its ``draft:`` line, until the build that takes them down, which lists it among its drafts)."""
     from .redirects import kept
     from .renames import renamed_addresses
     from .site import GONE, GONE_REDIRECTS, Urls, load_site_state
@@ -2185,9 +2188,11 @@ def gone_address_findings(config: Config, sources: Sources) -> list[Finding]:
     state = load_site_state(config)
     findings = []
     taken_down = state.get(GONE) if isinstance(state.get(GONE), dict) else {}
-    slugs = {slug for rel in state.get("pages", {})
-             for lang, _, rest in [rel.partition("/")] for slug, _, tail in [rest.partition("/")]
-             if lang == source and tail == "index.html"} | {slug for slug in taken_down if isinstance(slug, str)}
+    last = {slug for rel in state.get("pages", {})
+            for lang, _, rest in [rel.partition("/")] for slug, _, tail in [rest.partition("/")]
+            if lang == source and tail == "index.html"}
+    slugs = last | {slug for slug in taken_down if isinstance(slug, str)}
+    drafts = {a.slug: a for a in (*sources.articles, *sources.german_only) if a.draft}
     renamed = {r.old for r in renamed_addresses(config, state, sources, GONE)[0] if r.to in names}
     for slug in sorted(slugs):
         if slug in names or slug in aliased or slug in renamed or isinstance(dismissed, list) and slug in dismissed:
@@ -2196,6 +2201,14 @@ def gone_address_findings(config: Config, sources: Sources) -> list[Finding]:
         taken = [r for r in kept(state.get("redirects"), [slug]) or kept(state.get(GONE_REDIRECTS), [slug])
                  if r.old not in answered]  # as the last build had them, else as the build that took them down
         others = [code for code in taken_down.get(slug, ()) if isinstance(code, str) and code != source]
+        if (draft := drafts.get(slug)) is not None:  # said until the build that takes its pages down, then listed
+            if slug in last:  # among its drafts
+                langs = sorted({rel.partition("/")[0] for rel in state.get("pages", {})
+                                if rel.partition("/")[2] == f"{slug}/index.html"} - {source})
+                findings.append(Finding(draft.ref, draft.key_line("draft"), "gone-address", WARNING,
+                                        draft_message(urls.path("article", source, slug), langs, taken),
+                                        source, slug, (None, "")))
+            continue
         message = gone_message(urls.path("article", source, slug), others, slug, owner, taken, urls,
                                (source, *config.languages))
         # at the renamed article, else where [site] gone would list it: the page itself is deleted by the build

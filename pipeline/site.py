@@ -55,7 +55,7 @@ from .moved import moved_outputs, moved_paths
 from .nobreak import date_pattern, in_language, number_with_unit
 from .practice import Localized, Practice, check_legal, load_practice, translator_names, unfilled, unfilled_errors
 from .search import BUNDLE, index_site, unstemmed, unstemmed_advice
-from .redirects import Redirect, file_slug, gone_language_message, gone_message, kept, old_names, old_path, \
+from .redirects import Redirect, draft_message, file_slug, gone_language_message, gone_message, kept, old_names, old_path, \
     redirect_files, redirect_page
 from .renames import ORIGINALS, RECORD as RENAMED, RECORD_FILE, TITLES, Renamed, link_names, renamed_addresses
 from .sources import (Article, Moment, Sources, calendar_day, later, read_date, read_sources, same_titles,
@@ -800,6 +800,7 @@ class _Site:
         self.practice = practice
         self.media = media
         self.sources = sources  # slug -> German original, for messages naming its file and line
+        self.draft_sources: dict[str, Article] = {}  # slug -> German original of each draft (``draft: true``)
         self.urls = Urls(settings.base_url)
         self.search = settings.search
         self.clean_html = settings.clean_html
@@ -1603,6 +1604,7 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     files_before = set(state.get("files", []))  # an address that had a page keeps a withdrawn one (``_withdrawn``)
     site = _Site(config, settings, pages, media, {a.slug: a for a in documents}, load_practice(config), errors,
                  published_languages(files_before, urls))
+    site.draft_sources = {a.slug: a for a in (*sources.articles, *sources.german_only) if a.draft}
     site.withdrawn = {lang: {slug for slug in (*site.held_back.get(lang, ()), *site.untranslated.get(lang, ()))
                              if urls.file(urls.path("article", lang, slug)) in files_before}
                       for lang in config.languages}
@@ -1813,8 +1815,9 @@ def _gone_addresses(site: _Site, state: dict, out: dict) -> tuple[list[str], dic
     (``GONE``), with the redirects from old addresses each took along (``GONE_REDIRECTS``, so ``check`` advises
     keeping those too after the build that took them down): ``check`` names each on every run while no page, ``aliases:`` entry or ``[site] gone`` (taken down
     on purpose) answers it, so deleting an alias or a ``gone`` entry brings the warning back. A slug ``[site] gone``
-    lists is not warned about here either. One warning per published language taken out of verlag.toml instead
-    of one for each of its pages."""
+    lists is not warned about here either; nor is the page of an article that is a draft now, which goes back up when
+    it is published again: a note says so (``redirects.draft_message``). One warning per published language taken
+    out of verlag.toml instead of one for each of its pages."""
     from .redirects import page_file, record as record_redirects
 
     dismissed = site.config.section("site").get("gone", [])
@@ -1838,9 +1841,13 @@ def _gone_addresses(site: _Site, state: dict, out: dict) -> tuple[list[str], dic
         taken = [r for r in kept(state.get("redirects"), [slug])
                  if (page_file(r.old, site.urls) or "").lstrip("/") not in out]  # the redirects it took along
         took.update(record_redirects(taken))
+        lang = site.source if site.source in langs else langs[0]
+        if (draft := site.draft_sources.get(slug)) is not None:  # not gone: back when it is published again
+            site.notes.append(f"{draft.ref}:{draft.key_line('draft')}: " + draft_message(
+                site.urls.path("article", lang, slug), [code for code in langs if code != lang], taken))
+            continue
         if slug in dismissed:
             continue
-        lang = site.source if site.source in langs else langs[0]
         warnings.append(gone_message(site.urls.path("article", lang, slug), [code for code in langs if code != lang],
                                      slug, site.sources.get(renamed.get(slug, "")), taken, site.urls,
                                      (site.source, *site.config.languages)))
