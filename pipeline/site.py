@@ -1757,7 +1757,7 @@ def _renamed(site: _Site, renames: tuple[list[Renamed], list[Renamed], list[Rena
 
     found, taken, waiting = renames
     languages = (site.source, *site.config.languages)
-    redirects, new = [], {}  # new: the article's ref -> (old slugs, their addresses) it keeps from this build on
+    redirects, new = [], {}  # new: the article -> (old slugs, "old address -> page") it keeps from this build on
     for r in found:
         article = site.sources.get(r.to)
         if article is None or (site.source, r.to) not in titles:  # a draft, or unreadable (``kept`` has its own)
@@ -1770,13 +1770,15 @@ def _renamed(site: _Site, renames: tuple[list[Renamed], list[Renamed], list[Rena
                                       article.ref, 1))
         was = recorded.get(r.old)
         if olds and not (isinstance(was, dict) and was.get("to") == r.to):
-            names, paths = new.setdefault(article.ref, ([], []))
+            names, paths = new.setdefault(r.to, ([], []))
             names.append(r.old)
-            paths.extend(old for _, old in olds)
-    for ref, (names, paths) in new.items():
-        site.notes.append(f"{ref} was renamed (from {', '.join(names)}): its published "
-                          f"{'address' if len(paths) == 1 else 'addresses'} {', '.join(paths)} "
-                          f"{'leads' if len(paths) == 1 else 'lead'} to its page now, in every later build too")
+            paths.extend(f"{old} → {redirect.new}" for (_, old), redirect in zip(olds, redirects[-len(olds):]))
+    for slug, (names, paths) in new.items():
+        article = site.sources[slug]
+        how = "its slug: changed, the file kept its name" if article.path.stem in names else "its file renamed"
+        site.notes.append(f"{article.ref}: slug {', '.join(names)} → {slug} ({how}): its published "
+                          f"{'address leads' if len(paths) == 1 else 'addresses lead'} to its page now, in every "
+                          f"later build too: {', '.join(paths)}")
     every = {a.slug: a for a in (*sources.articles, *sources.german_only)}  # a draft takes the name too
     for r in taken:
         mine, theirs = every.get(r.old), every.get(r.to)

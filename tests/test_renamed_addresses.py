@@ -40,8 +40,8 @@ def test_a_renamed_article_s_addresses_lead_to_its_page_in_every_language_throug
     assert "gone-address" not in project.run("check").output
     result = project.run("build")
     assert "is gone" not in result.output, result.output
-    assert ("note: source_de/neu.md was renamed (from alt): its published addresses /de/alt/, /en/alt/ lead to its "
-            "page now, in every later build too") in result.output
+    assert ("note: source_de/neu.md: slug alt → neu (its file renamed): its published addresses lead to its page now, "
+            "in every later build too: /de/alt/ → /de/neu/, /en/alt/ → /en/neu/") in result.output
     server = serving(project.root)
     url = next(server)
     try:
@@ -84,6 +84,20 @@ def test_a_reader_following_a_renamed_article_s_old_address_in_chromium_lands_on
         server.close()
 
 
+def test_a_changed_slug_is_named_with_its_old_and_new_address_not_as_a_renamed_file(project):
+    """Trial 5, finding 3: changing only ``slug:`` (the file keeps its name) made the build say "source_de/alt.md
+    was renamed (from alt)", naming neither the new slug nor where the addresses lead."""
+    _translated(project, "https://praxis.example/blog/")
+    project.write("source_de/alt.md", article("Zecken im Gras", "Zecken warten im hohen Gras.\n", slug="neu"))
+    project.run("extract")
+    result = project.run("build")
+    assert ("note: source_de/alt.md: slug alt → neu (its slug: changed, the file kept its name): its published "
+            "addresses lead to its page now, in every later build too: /blog/de/alt/ → /blog/de/neu/, /blog/en/alt/ → "
+            "/blog/en/neu/") in result.output, result.output
+    assert "renamed (from" not in result.output and "is gone" not in result.output
+    assert "slug alt → neu" not in project.run("build").output  # said once
+
+
 def test_a_file_renamed_as_it_was_keeps_its_address_without_translations_or_extract(project):
     """No catalog has a translation to move along and extract was not run: the build knows the file by its text."""
     project.write("source_de/alt.md", article("Leber", "Die Leber arbeitet nachts.\n"))
@@ -91,8 +105,8 @@ def test_a_file_renamed_as_it_was_keeps_its_address_without_translations_or_extr
     _rename(project, "alt", "neu")
     result = project.run("build")
     assert "is gone" not in result.output, result.output
-    assert "note: source_de/neu.md was renamed (from alt): its published address /de/alt/ leads to its page" \
-        in result.output
+    assert ("note: source_de/neu.md: slug alt → neu (its file renamed): its published address leads to its page now, "
+            "in every later build too: /de/alt/ → /de/neu/") in result.output
     assert project.read("site/_redirects") == "/de/alt/  /de/neu/  301\n"
     assert "url=/de/neu/" in project.read("site/de/alt/index.html")
 
@@ -129,8 +143,8 @@ def test_after_two_renames_both_old_addresses_lead_to_the_last_name(project):
     _rename(project, "neu", "drei")
     result = project.run("build")
     assert "is gone" not in result.output, result.output
-    assert "note: source_de/drei.md was renamed (from alt, neu): its published addresses /de/alt/, /de/neu/ lead" \
-        in result.output
+    assert ("note: source_de/drei.md: slug alt, neu → drei (its file renamed): its published addresses lead to its "
+            "page now, in every later build too: /de/alt/ → /de/drei/, /de/neu/ → /de/drei/") in result.output
     assert project.read("site/_redirects") == "/de/alt/  /de/drei/  301\n/de/neu/  /de/drei/  301\n"
     for old in ("alt", "neu"):
         assert "url=/de/drei/" in project.read(f"site/de/{old}/index.html")
@@ -172,8 +186,8 @@ def test_an_address_taken_down_comes_back_once_extract_tells_the_rename(project)
     project.run("extract")
     assert "gone-address" not in project.run("check").output
     result = project.run("build")
-    assert "note: source_de/neu.md was renamed (from alt): its published addresses /de/alt/, /en/alt/ lead" \
-        in result.output
+    assert "note: source_de/neu.md: slug alt → neu (its file renamed): its published addresses lead" in result.output
+    assert "/de/alt/ → /de/neu/, /en/alt/ → /de/neu/" in result.output  # no English page yet: to the German
     assert project.read("site/_redirects") == "/de/alt/  /de/neu/  301\n/en/alt/  /de/neu/  301\n"
 
 
