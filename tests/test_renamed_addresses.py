@@ -5,11 +5,12 @@ Real builds; the old addresses followed through a real HTTP server on 127.0.0.1 
 from __future__ import annotations
 
 import lxml.html
+import polib
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import WALL, article, review, serving
+from conftest import WALL, article, msgfmt_check, review, serving
 from test_redirects import configure, follow
 
 
@@ -307,3 +308,46 @@ def test_a_file_renamed_and_edited_keeps_its_addresses_by_its_unchanged_title(pr
     result = project.run("build")
     assert "the published address /de/milz/ is gone" in result.output, result.output
     assert "/de/milz/" not in project.read("site/_redirects")
+
+
+def test_a_link_rewritten_to_a_renamed_article_s_new_file_keeps_the_sentence_reviewed_in_every_language(project):
+    """Trial 5, finding 4: after alt.md was renamed to neu.md, the author followed renamed-link's advice and wrote
+    ``neu.md`` for ``alt.md`` in tee.md; that sentence went back to review in every language, though the page showed
+    the same link before. The reviewed translation stays reviewed, its link rewritten the same way (fragment kept);
+    a link to another article, or a change of the text too, still sends it back to review."""
+    project.write("verlag.toml", project.read("verlag.toml") + "[publish]\nmin_translated = 0\n")
+    project.write("source_de/alt.md", article("Zecken im Gras", "## Abschnitt\n\nZecken warten im hohen Gras.\n"))
+    project.write("source_de/salbei.md", article("Salbei", "Salbei hilft.\n"))
+    sentence, other = "Lesen Sie [mehr](alt.md) und [dort](alt.md#abschnitt).", "Siehe [auch](alt.md)."
+    third = "Und [hier](alt.md) ist es."
+    project.write("source_de/tee.md", article("Tee", f"Tee hilft.\n\n{sentence} {other} {third}\n"))
+    project.run("extract")
+    for lang, words in (("en", ("Read [more](alt.md) and [there](alt.md#abschnitt).", "See [also](alt.md).",
+                                "And [here](alt.md) it is.")),
+                        ("fr", ("Lisez [plus](alt.md) et [là](alt.md#abschnitt).", "Voir [aussi](alt.md).",
+                                "Et [ici](alt.md) c'est."))):
+        review(project, lang, "tee", {("title", "Tee"): "Tea", "Tee hilft.": "Tea helps.", sentence: words[0],
+                                      other: words[1], third: words[2]})
+    _rename(project, "alt", "neu")
+    project.run("extract")
+    project.write("source_de/tee.md", article("Tee", "Tee hilft.\n\nLesen Sie [mehr](neu.md) und "
+                                              "[dort](neu.md#abschnitt). Siehe [auch](salbei.md). Und [hier](neu.md) "
+                                              "steht es.\n"))
+    result = project.run("extract")
+    assert "en: 1 sentence whose German changed only in a link to a renamed article's new file kept reviewed, the " \
+           "translation's link rewritten the same way" in result.output, result.output
+    for lang, kept in (("en", "Read [more](neu.md) and [there](neu.md#abschnitt)."),
+                       ("fr", "Lisez [plus](neu.md) et [là](neu.md#abschnitt).")):
+        path = project.root / f"translations/{lang}/tee.po"
+        msgfmt_check(path)
+        entries = {e.msgid: e for e in polib.pofile(str(path)) if not e.obsolete}
+        relinked = entries["Lesen Sie [mehr](neu.md) und [dort](neu.md#abschnitt)."]
+        assert relinked.msgstr == kept and not relinked.fuzzy and relinked.previous_msgid is None, lang
+        for changed in ("Siehe [auch](salbei.md).", "Und [hier](neu.md) steht es."):  # another article; other words
+            assert entries[changed].fuzzy, (lang, changed)
+    checked = project.run("check").output  # nothing to say of the sentence kept reviewed
+    for lang in ("en", "fr"):
+        lines = project.read(f"translations/{lang}/tee.po").split("\n")
+        at = lines.index('msgid "Lesen Sie [mehr](neu.md) und [dort](neu.md#abschnitt)."') + 1
+        assert f"translations/{lang}/tee.po:{at}:" not in checked and f"tee.po:{at - 1}:" not in checked, checked
+        assert "tee.po:" in checked  # the changed sentences' warnings, at their own lines
