@@ -703,6 +703,9 @@ class MergeReport:
     new: int = 0
     obsolete: int = 0
     typo_fixes: int = 0  # changed entries kept reviewed (keep_typo_fixes)
+    # changed German whose only change is a link to an article's new file (``relinked``): kept reviewed, the
+    # translation's link rewritten the same way
+    relinked: list[polib.POEntry] = field(default_factory=list)
     changed: list[polib.POEntry] = field(default_factory=list)  # new German that took an old translation (fuzzy)
     # new German whose old sentence had only an untouched machine draft: the draft went obsolete, the entry
     # waits empty for pretranslate (the German changed; nothing a person wrote was there to carry)
@@ -742,7 +745,8 @@ class MergeReport:
 def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
           threshold: float = FUZZY_THRESHOLD, keep_typo_fixes: bool = False,
           german_before: Callable[[], Container[tuple]] | None = None,
-          last_written: Callable[[], polib.POFile | None] | None = None) -> tuple[polib.POFile, MergeReport]:
+          last_written: Callable[[], polib.POFile | None] | None = None,
+          same_article: Callable[[str, str], bool] | None = None) -> tuple[polib.POFile, MergeReport]:
     """Carry translations from ``old`` onto the entries of ``pot``; lose nothing a reviewer wrote.
 
     Exact (msgctxt, msgid) matches keep msgstr, flags and comments, also when
@@ -757,6 +761,11 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     one. With ``keep_typo_fixes``, a
     reviewed translation whose German changed only trivially
     (``typos.is_typo_fix``, same msgctxt) is taken first and stays reviewed.
+    ``same_article(old, new)``: whether two link destinations lead to the same article (``alt.md`` and
+    ``neu.md`` after a rename verlag recorded); a reviewed translation whose German changed only in such links
+    stays reviewed, each of its links to the old destination rewritten to the new one (``relinked``), reported as
+    ``relinked``: the page showed the same link before. Where its translation does not link the old destination
+    as the German did, it goes back to review as any change does.
     German changed back to the text a stale entry's translation was reviewed
     for makes it reviewed again (``settle``), reported as ``restored``: it is
     paired with that entry first, however unlike the German was in between.
@@ -894,6 +903,13 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
                 notes.store(pending[n])
             return
         used.add(id(cand))
+        if fuzzy and same_article is not None and entry_state(cand) == REVIEWED \
+                and cand.msgctxt == pending[n].msgctxt \
+                and (text := relinked(cand.msgid, pending[n].msgid, cand.msgstr, same_article)) is not None:
+            _carry(pending[n], cand, exact=True)
+            pending[n].msgstr = text
+            report.relinked.append(pending[n])
+            return
         _carry(pending[n], cand, exact=not fuzzy)
         if fuzzy and not pending[n].fuzzy:  # settle() found the German back at its reviewed text
             report.restored.append(pending[n])
@@ -944,6 +960,28 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
             report.obsolete += 1
             report.retired.append(gone)
     return po, report
+
+
+# An inline link's or image's destination, after "](": in <…>, or up to a space or parenthesis (CommonMark 6.3)
+_DESTINATION = re.compile(r"(?<=\]\()(?:<[^<>\n]*>|[^\s()<>]+)")
+
+
+def relinked(old: str, new: str, msgstr: str, same_article: Callable[[str, str], bool]) -> str | None:
+    """``msgstr``, a translation of the German ``old``, for the German ``new`` when that differs from ``old`` only in
+    inline link destinations that ``same_article`` says lead to the same article (``[x](alt.md)`` ->
+    ``[x](neu.md)``): each destination of ``msgstr`` that is one of the old ones written anew as the German now
+    writes it. None for any other change, or when ``msgstr`` links none of the changed destinations."""
+    before, after = _DESTINATION.split(old), _DESTINATION.split(new)
+    olds, news = _DESTINATION.findall(old), _DESTINATION.findall(new)
+    if before != after or len(olds) != len(news):
+        return None
+    moved = {a: b for a, b in zip(olds, news) if a != b}
+    if not moved or any(moved.get(a, b) != b for a, b in zip(olds, news)) \
+            or not all(same_article(a, b) for a, b in moved.items()):
+        return None
+    if not any(dest in moved for dest in _DESTINATION.findall(msgstr)):
+        return None
+    return _DESTINATION.sub(lambda m: moved.get(m.group(0), m.group(0)), msgstr)
 
 
 def edited_since(written: polib.POFile | None, entry: polib.POEntry, cand: polib.POEntry) -> bool:

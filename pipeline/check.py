@@ -60,7 +60,8 @@ from .published import PAGE_PATH, PlannedPages
 from .pseudo import is_pseudo
 from .quotes import foreign_quotes, quote_balance, quote_conventions, quote_marks
 from .rawhtml import active_html, active_message, html_addresses, html_block_warnings, retitled, text_attributes
-from .redirects import file_slug, gone_language_message, gone_message, last_name, old_hosts, old_names, old_path
+from .redirects import (draft_message, file_slug, gone_language_message, gone_message, last_name, old_hosts,
+                        old_names, old_path)
 from .restore import pending, pending_message
 from .notesyntax import findings as note_syntax
 from .numberlines import findings as number_lines
@@ -1327,8 +1328,8 @@ SOURCE_CHECKS = [
           "answers to", None),
     Check("renamed-link", WARNING, "German article: a link to the old file of a renamed article, which leads to "
           "its page only while .verlag/ remembers the rename", None),
-    Check("fragment", WARNING, "German article: an in-page link (#x) whose page has no heading, footnote or anchor "
-          "with that id", None),
+    Check("fragment", WARNING, "German article: an in-page link (#x), or a link to another article's file "
+          "(x.md#y), whose page has no heading, footnote or anchor with that id", None),
     Check("old-site", WARNING, "German article: a link or image on the old blog's host", None),
     Check("image-variant", WARNING, "a language variant of an image made from an older version of the German "
           "image", None),
@@ -1992,12 +1993,19 @@ def legal_page_findings(config: Config, po: polib.POFile, ref: str, lang: str, s
 
 def fragment_findings(config: Config, sources: Sources, slugs: list[str] | None) -> list[Finding]:
     """A ``fragment`` warning at each in-page ``#x`` link of the German sources (``slugs``: only theirs; None:
-    all) whose page has no element with that id (``fragments.dangling``). An article whose links cannot be read
-    (markdown-it's parse limits) is left out here: ``article_link_findings`` says why, at its line. The ids around
-    the body are those of the project's templates (``fragments.page_ids``)."""
+    all) whose page has no element with that id (``fragments.dangling``), and at each link to a published article's
+    file whose fragment names nothing on that article's page (``fragments.missing_in``: a heading renamed there).
+    An article whose links cannot be read (markdown-it's parse limits) is left out here: ``article_link_findings``
+    says why, at its line. The ids around the body are those of the project's templates (``fragments.page_ids``).
+    A translation's links are the German's (``link-target``), so this names each in the German only."""
+    from .fragments import PageIds, into_articles, missing_in, page_ids, page_template, target_ids
     from .uistrings import theme_dirs
 
     theme = theme_dirs(config)
+    published = {a.slug: a for a in (*sources.articles, *sources.german_only) if not a.draft}
+    renamed = old_names(published.values())
+    ids: dict[str, list[list[str]] | None] = {}  # slug -> its body's ids, once a link asks for them
+    templates: dict[str, PageIds] = {}  # template name -> its ``page_ids``
     findings = []
     for article in [*sources.articles, *sources.german_only]:
         if slugs and article.slug not in slugs:
@@ -2006,8 +2014,19 @@ def fragment_findings(config: Config, sources: Sources, slugs: list[str] | None)
             references = stored_references(config, article)
         except VerlagError:
             continue
+        found = dangling(article, references, theme)
+        for line, url, slug in into_articles(references, lambda name: file_slug(renamed, name)):
+            if (target := published.get(slug)) is None:
+                continue  # a link to no published article: article-link says so
+            if slug not in ids:
+                ids[slug] = target_ids(target)
+            template = page_template(target)
+            if template not in templates:
+                templates[template] = page_ids(theme, template)
+            if ids[slug] is not None and (message := missing_in(url, slug, ids[slug], templates[template])):
+                found.append((line, message))
         findings += [Finding(article.ref, line, "fragment", WARNING, message, config.source_language, article.slug,
-                             (None, "")) for line, message in dangling(article, references, theme)]
+                             (None, "")) for line, message in sorted(found, key=lambda item: item[0])]
     return findings
 
 
@@ -2148,7 +2167,9 @@ def gone_address_findings(config: Config, sources: Sources) -> list[Finding]:
     ``[site] gone`` lists the slug (taken down on purpose). The address of a renamed article the build keeps
     (``renames``: it leads to the article's page) is answered. At the article whose file still has that name, else
     at verlag.toml (the languages' own: ``gone_language_findings``). Names the old addresses (``aliases:``) whose
-    redirects the page took along, also after the build that took them down (``site.GONE_REDIRECTS``)."""
+    redirects the page took along, also after the build that took them down (``site.GONE_REDIRECTS``). An article
+    that is a draft now is none of these: its pages are taken down until it is published again (``draft_message``,
+    at its ``draft:`` line, until the build that takes them down, which lists it among its drafts)."""
     from .redirects import kept
     from .renames import renamed_addresses
     from .site import GONE, GONE_REDIRECTS, Urls, load_site_state
@@ -2167,9 +2188,11 @@ def gone_address_findings(config: Config, sources: Sources) -> list[Finding]:
     state = load_site_state(config)
     findings = []
     taken_down = state.get(GONE) if isinstance(state.get(GONE), dict) else {}
-    slugs = {slug for rel in state.get("pages", {})
-             for lang, _, rest in [rel.partition("/")] for slug, _, tail in [rest.partition("/")]
-             if lang == source and tail == "index.html"} | {slug for slug in taken_down if isinstance(slug, str)}
+    last = {slug for rel in state.get("pages", {})
+            for lang, _, rest in [rel.partition("/")] for slug, _, tail in [rest.partition("/")]
+            if lang == source and tail == "index.html"}
+    slugs = last | {slug for slug in taken_down if isinstance(slug, str)}
+    drafts = {a.slug: a for a in (*sources.articles, *sources.german_only) if a.draft}
     renamed = {r.old for r in renamed_addresses(config, state, sources, GONE)[0] if r.to in names}
     for slug in sorted(slugs):
         if slug in names or slug in aliased or slug in renamed or isinstance(dismissed, list) and slug in dismissed:
@@ -2178,6 +2201,14 @@ def gone_address_findings(config: Config, sources: Sources) -> list[Finding]:
         taken = [r for r in kept(state.get("redirects"), [slug]) or kept(state.get(GONE_REDIRECTS), [slug])
                  if r.old not in answered]  # as the last build had them, else as the build that took them down
         others = [code for code in taken_down.get(slug, ()) if isinstance(code, str) and code != source]
+        if (draft := drafts.get(slug)) is not None:  # said until the build that takes its pages down, then listed
+            if slug in last:  # among its drafts
+                langs = sorted({rel.partition("/")[0] for rel in state.get("pages", {})
+                                if rel.partition("/")[2] == f"{slug}/index.html"} - {source})
+                findings.append(Finding(draft.ref, draft.key_line("draft"), "gone-address", WARNING,
+                                        draft_message(urls.path("article", source, slug), langs, taken),
+                                        source, slug, (None, "")))
+            continue
         message = gone_message(urls.path("article", source, slug), others, slug, owner, taken, urls,
                                (source, *config.languages))
         # at the renamed article, else where [site] gone would list it: the page itself is deleted by the build

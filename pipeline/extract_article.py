@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from . import doccache
 from .config import Config
@@ -161,7 +161,8 @@ def last_extract(config: Config, lang: str, slug: str, data: bytes | None) -> po
 
 def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFile, lang: str, glossary: Glossary,
                    keep_typo_fixes: bool, old_pot: str | None = None, resegmented: bool = False,
-                   pot_text: str | None = None, record: bytes | None = None) -> _Merged:
+                   pot_text: str | None = None, record: bytes | None = None,
+                   same_article: Callable[[str, str], bool] | None = None) -> _Merged:
     """``pot`` merged into ``old`` (``catalog.merge``, None: a catalog from the template alone), glossary hints
     added; ``data``: the bytes ``old`` was read from; ``old_pot``: the template on disk before this run, the
     German ``old`` was merged with when its ``catalog.TEMPLATE_FIELD`` names it (``_german_before``).
@@ -171,7 +172,7 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
     ``pot_text``: ``render(pot)``, if at hand: a catalog from the template alone that the glossary adds no hint
     to is then that text with the catalog's header (``catalog.fresh_text``), the same bytes.
     ``record``: the catalog's bytes as the last extract left them (``record_path``), for ``merge``'s
-    ``last_written``; not asked after a change of segmentation."""
+    ``last_written``; not asked after a change of segmentation. ``same_article``: ``merge``'s (``_same_article``)."""
     from .catalog import FUZZY_THRESHOLD, TEMPLATE_FIELD, catalog_bytes, fresh_text, key, merge, stale_sign_offs
     from .pofile import encode_like
 
@@ -182,7 +183,8 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
     merged, report = merge(old, pot, lang, keep_typo_fixes=keep_typo_fixes and not resegmented,
                            threshold=_NEVER if resegmented else FUZZY_THRESHOLD,
                            german_before=lambda: _german_before(old, old_pot),
-                           last_written=None if resegmented else lambda: _last_written(record, data, "record", old_pot))
+                           last_written=None if resegmented else lambda: _last_written(record, data, "record", old_pot),
+                           same_article=same_article)
     if resegmented and old is not None:
         _joined(merged, old, lang)
     add_hints(merged, glossary, lang)
@@ -191,6 +193,7 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
         return _Merged(data, text, None, [])
     counts = Counter({"fuzzy": report.fuzzy, "redraft": len(report.redrafted), "new": report.new,
                       "obsolete": report.obsolete, "typo": report.typo_fixes, "restored": len(report.restored),
+                      "relinked": len(report.relinked),
                       "revived": len(report.revived), "unstarted": len(report.unstarted)})
     back = [e for e in report.brought_back if id(e) in report.paired]  # in place of a draft of earlier German
     before = (_template_keys(old_pot) if report.retired or report.changed or report.redrafted or report.unstarted
@@ -370,10 +373,35 @@ def _prepare(config: Config, article: Article, glossary: Glossary, keep_typo_fix
             old = po_from_bytes(data, relpath(path, config.root))
             record = state_bytes(record_path(config, lang, article.slug)) if data is not None else None
             catalogs[lang] = _merge_catalog(data, old, pot, lang, glossary, keep_typo_fixes, old_pot, resegmented,
-                                            pot_text, record)
+                                            pot_text, record, _same_article(config))
         except Exception:  # noqa: BLE001 - merged again where the catalog is written, and reported there
             continue
     return _Prepared(old_pot, pot_text, catalogs, pot)
+
+
+def _same_article(config: Config) -> Callable[[str, str], bool]:
+    """Whether two link destinations name the files of one article, by the renames verlag recorded
+    (``orphans.renamed_articles``, read once, when first asked): ``alt.md`` and ``neu.md#x`` after ``alt.md`` was
+    renamed to ``neu.md``, with the same fragment; ``catalog.merge`` keeps a translation reviewed whose German
+    changed only so, as the pages showed the same link before."""
+    from urllib.parse import urlsplit
+
+    from .media import linked_article
+    from .orphans import renamed_articles
+    from .redirects import last_name
+
+    renames: list[dict[str, str]] = []
+
+    def same(old: str, new: str) -> bool:
+        old, new = old.strip("<>"), new.strip("<>")
+        was, now = linked_article(old), linked_article(new)
+        if was is None or now is None or urlsplit(old).fragment != urlsplit(new).fragment:
+            return False
+        if not renames:
+            renames.append(renamed_articles(config))
+        return was == now or last_name(was, renames[0]) == last_name(now, renames[0])
+
+    return same
 
 
 def prepare_in_worker(config: Config, article: Article, glossary: Glossary, keep_typo_fixes: bool,
@@ -452,7 +480,8 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
             with stage(article.ref, f"merging into {po_ref}"):
                 last.update(source=source, copy=copy, merged=_merge_catalog(was, old, pot, lang, glossary, keep_typo_fixes,
                                                                  made.old_pot if source is None else None,
-                                                                 resegmented, record))
+                                                                 resegmented, record,
+                                                                 same_article=_same_article(config)))
             return last["merged"].text
 
         try:  # a catalog made from the template alone (none there, none renamed) holds no translation: a

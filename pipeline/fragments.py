@@ -5,15 +5,18 @@ A page's targets are the ids of its rendered body (``render.render``: h2-h6 head
 ``fnref1``, the raw HTML's ``id`` and ``name``), which every translation keeps (its headings take the original's
 ids, footnotes are numbered by the page, raw HTML is the original's), and those the site's templates give the page
 around it (``page_ids``: the project's own ``templates/`` before verlag's theme, as the site renders them).
-``check`` and ``build`` name each such link at its file and line.
+``check`` and ``build`` name each such link at its file and line, and each link to another article's file whose
+fragment names nothing on that article's page (``abendlicht.md#was-hilft`` after its heading was renamed:
+``into_articles``, ``missing_in``), with the headings' ids it could mean.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator, Sequence
+from typing import TYPE_CHECKING, Callable, Iterator, Sequence
 from urllib.parse import unquote
 
 from .errors import VerlagError
@@ -152,3 +155,49 @@ def dangling(article: Article, references: list[tuple[str, int]], theme: Sequenc
     of its body (``unmatched``) nor of the templates in the folders ``theme`` (``page_ids``)."""
     links = unmatched(article, references)
     return leading_nowhere(links, page_ids(theme, page_template(article))) if links else []
+
+
+def target_ids(article: Article) -> list[list[str]] | None:
+    """[its h2-h6 headings' ids in order, every other id of its body] of ``article``'s rendered body (the ids a
+    link from another article may name: every edition's headings take the German's), or None when it cannot be
+    rendered (segmenting it says why)."""
+    from .render import render
+
+    try:
+        rendered = render(article.body)
+    except VerlagError:
+        return None
+    headings = list(rendered.ids)
+    return [headings, sorted(set(_ids(rendered.html)) - set(headings))]
+
+
+def into_articles(references: list[tuple[str, int]], slug_of: Callable[[str], str]) -> list[tuple[int, str, str]]:
+    """(line, link, slug) of each link among ``references`` to an article's file with a fragment
+    (``abendlicht.md#was-hilft``), ``slug_of`` giving the slug of the page a file name leads to
+    (``redirects.file_slug``)."""
+    from .media import linked_article
+
+    found = []
+    for url, line in references:
+        address, hashed, fragment = url.partition("#")
+        if hashed and fragment and (name := linked_article(address)) is not None:
+            found.append((line, url, slug_of(name)))
+    return sorted(dict.fromkeys(found))
+
+
+def missing_in(url: str, slug: str, ids: list[list[str]], theirs: PageIds) -> str | None:
+    """What is wrong with ``url``, a link to the article ``slug`` (``into_articles``), whose page has the body
+    ``ids`` (``target_ids``) and the templates' ids ``theirs``: None when its fragment names one of them, else a
+    message naming the headings' ids it could mean, the closest first (a heading renamed leaves the links to
+    its old id leading to the top of the page, in every language)."""
+    fragment = unquote(url.partition("#")[2])
+    headings, others = ids
+    if fragment in headings or fragment in others or fragment in theirs:
+        return None
+    close = difflib.get_close_matches(fragment, headings, n=max(len(headings), 1), cutoff=0.3)
+    named = [*close, *(h for h in headings if h not in close)]
+    shown = ", ".join(f"#{h}" for h in named[:8]) + (f" and {len(named) - 8} more" if len(named) > 8 else "")
+    return (f"{url!r}: the article {slug!r} has no heading or anchor with the id {fragment!r} (a heading renamed?), "
+            "so the link opens its page at the top, in every language; "
+            + (f"its headings' ids: {shown}" if named else "it has no headings (h2-h6)")
+            + " (link one, or add <a id=\"…\"></a> where it should lead)")

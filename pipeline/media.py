@@ -339,10 +339,24 @@ def unscanned(articles: Iterable[Article], cache: dict | None) -> list[Article]:
 
 def _cached(article: Article, cache: dict | None) -> list | None:
     """[references, in-page links its body has no id for] of ``article`` as ``cache`` holds them for its bytes,
-    or None."""
+    or None. A fourth part, once a link from another article asked for them, holds its ids (``_ids``)."""
     old = (cache or {}).get(article.slug)
-    return old[1:] if isinstance(old, list) and len(old) == 3 and old[0] == _scan_digest(article) \
+    return old[1:3] if isinstance(old, list) and len(old) in (3, 4) and old[0] == _scan_digest(article) \
         and all(isinstance(part, list) for part in old[1:]) else None
+
+
+def _ids(article: Article, cache: dict | None, scanned: dict) -> list[list[str]] | None:
+    """``fragments.target_ids`` of ``article``, from ``cache`` while its bytes are those it was read from, kept in
+    ``scanned`` (this build's cache): a link into it is judged on every build, as its headings may change
+    without the linking article."""
+    from .fragments import target_ids
+
+    old = (cache or {}).get(article.slug)
+    ids = old[3] if _cached(article, cache) is not None and len(old) == 4 and len(old[3]) == 2 else None
+    ids = target_ids(article) if ids is None else ids
+    if ids is not None and len(scanned.get(article.slug, ())) == 3:
+        scanned[article.slug].append(ids)
+    return ids
 
 
 def _scan_digest(article: Article) -> str:
@@ -359,7 +373,8 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
                   previous: Iterable[str] = (), keeping: bool = False) -> Media:
     """The local files each article references, and their variants for ``languages`` beside them; ``errors``
     for paths leaving source_dir and files over ``limits.MEDIA`` (not published), warnings for missing ones, for
-    links to no published article and for in-page links to no element of their page (``fragments.dangling``).
+    links to no published article, for in-page links to no element of their page (``fragments.dangling``) and
+    for links to an article's file whose fragment names nothing on its page (``fragments.missing_in``).
 
     ``cache`` is a previous result's ``scanned``: an unchanged article is not parsed again; ``scan``
     finds the references of the others (``references``, or the same answers worked out elsewhere).
@@ -376,8 +391,8 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
     last build made it (``keeping``: a source cannot be read now; or a reference here is refused, an error).
     The result's ``copied`` holds them all; ``asks`` what each article's root-relative links name there.
     """
-    from .fragments import leading_nowhere, page_ids, page_template, unmatched  # here, as old_names
-    from .redirects import old_names  # here: 'extract' imports this module only to record the variants
+    from .fragments import into_articles, leading_nowhere, missing_in, page_ids, page_template, unmatched
+    from .redirects import file_slug, old_names  # here: 'extract' imports this module only to record the variants
 
     root = source_dir.resolve()
     files: dict[str, dict[str, Path]] = {}
@@ -391,6 +406,7 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
     renamed = old_names(articles) if renamed is None else renamed
     asked: list[tuple[str, int, str]] = []  # links and images to the site's media/: judged once files is known
     asks: dict[str, list[str]] = {}
+    into: list[tuple[str, int, str, str]] = []  # (file, line, link, slug) of links into an article with a fragment
     for article in articles:
         mine = files.setdefault(article.slug, {})
         refs, nowhere = _cached(article, cache) or (None, None)
@@ -404,6 +420,8 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
                 templates[template] = page_ids(theme, template)
             warnings += [f"{article.ref}:{line}: {message}"
                          for line, message in leading_nowhere(nowhere, templates[template])]
+        into += [(article.ref, line, url, slug)
+                  for line, url, slug in into_articles(refs, lambda name: file_slug(renamed, name))]
         for url, line in refs:
             rel = file_path(url)
             if rel is None:
@@ -451,6 +469,17 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
                         mine[found] = source_dir / found
     names = frozenset({rel for refs in files.values() for rel in refs} | set(copied)
                       | (set(previous) if keeping or errors else set()))
+    by_slug = {article.slug: article for article in articles}
+    for ref, line, url, slug in into:
+        target = by_slug.get(slug)  # a link to no published article: article_link_problem said so
+        ids = _ids(target, cache, scanned) if target is not None else None
+        if ids is None:
+            continue
+        template = page_template(target)
+        if template not in templates:
+            templates[template] = page_ids(theme, template)
+        if problem := missing_in(url, slug, ids, templates[template]):
+            warnings.append(f"{ref}:{line}: {problem}")
     for ref, line, url in asked:
         if problem := article_link_problem(url, slugs, renamed, lambda path: served(path, names), made, copies):
             warnings.append(f"{ref}:{line}: {problem}")

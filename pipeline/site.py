@@ -55,7 +55,7 @@ from .moved import moved_outputs, moved_paths
 from .nobreak import date_pattern, in_language, number_with_unit
 from .practice import Localized, Practice, check_legal, load_practice, translator_names, unfilled, unfilled_errors
 from .search import BUNDLE, index_site, unstemmed, unstemmed_advice
-from .redirects import Redirect, file_slug, gone_language_message, gone_message, kept, old_names, old_path, \
+from .redirects import Redirect, draft_message, file_slug, gone_language_message, gone_message, kept, old_names, old_path, \
     redirect_files, redirect_page
 from .renames import ORIGINALS, RECORD as RENAMED, RECORD_FILE, TITLES, Renamed, link_names, renamed_addresses
 from .sources import (Article, Moment, Sources, calendar_day, later, read_date, read_sources, same_titles,
@@ -800,6 +800,7 @@ class _Site:
         self.practice = practice
         self.media = media
         self.sources = sources  # slug -> German original, for messages naming its file and line
+        self.draft_sources: dict[str, Article] = {}  # slug -> German original of each draft (``draft: true``)
         self.urls = Urls(settings.base_url)
         self.search = settings.search
         self.clean_html = settings.clean_html
@@ -1603,6 +1604,7 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     files_before = set(state.get("files", []))  # an address that had a page keeps a withdrawn one (``_withdrawn``)
     site = _Site(config, settings, pages, media, {a.slug: a for a in documents}, load_practice(config), errors,
                  published_languages(files_before, urls))
+    site.draft_sources = {a.slug: a for a in (*sources.articles, *sources.german_only) if a.draft}
     site.withdrawn = {lang: {slug for slug in (*site.held_back.get(lang, ()), *site.untranslated.get(lang, ()))
                              if urls.file(urls.path("article", lang, slug)) in files_before}
                       for lang in config.languages}
@@ -1755,7 +1757,7 @@ def _renamed(site: _Site, renames: tuple[list[Renamed], list[Renamed], list[Rena
 
     found, taken, waiting = renames
     languages = (site.source, *site.config.languages)
-    redirects, new = [], {}  # new: the article's ref -> (old slugs, their addresses) it keeps from this build on
+    redirects, new = [], {}  # new: the article -> (old slugs, "old address -> page") it keeps from this build on
     for r in found:
         article = site.sources.get(r.to)
         if article is None or (site.source, r.to) not in titles:  # a draft, or unreadable (``kept`` has its own)
@@ -1768,13 +1770,15 @@ def _renamed(site: _Site, renames: tuple[list[Renamed], list[Renamed], list[Rena
                                       article.ref, 1))
         was = recorded.get(r.old)
         if olds and not (isinstance(was, dict) and was.get("to") == r.to):
-            names, paths = new.setdefault(article.ref, ([], []))
+            names, paths = new.setdefault(r.to, ([], []))
             names.append(r.old)
-            paths.extend(old for _, old in olds)
-    for ref, (names, paths) in new.items():
-        site.notes.append(f"{ref} was renamed (from {', '.join(names)}): its published "
-                          f"{'address' if len(paths) == 1 else 'addresses'} {', '.join(paths)} "
-                          f"{'leads' if len(paths) == 1 else 'lead'} to its page now, in every later build too")
+            paths.extend(f"{old} → {redirect.new}" for (_, old), redirect in zip(olds, redirects[-len(olds):]))
+    for slug, (names, paths) in new.items():
+        article = site.sources[slug]
+        how = "its slug: changed, the file kept its name" if article.path.stem in names else "its file renamed"
+        site.notes.append(f"{article.ref}: slug {', '.join(names)} → {slug} ({how}): its published "
+                          f"{'address leads' if len(paths) == 1 else 'addresses lead'} to its page now, in every "
+                          f"later build too: {', '.join(paths)}")
     every = {a.slug: a for a in (*sources.articles, *sources.german_only)}  # a draft takes the name too
     for r in taken:
         mine, theirs = every.get(r.old), every.get(r.to)
@@ -1813,8 +1817,9 @@ def _gone_addresses(site: _Site, state: dict, out: dict) -> tuple[list[str], dic
     (``GONE``), with the redirects from old addresses each took along (``GONE_REDIRECTS``, so ``check`` advises
     keeping those too after the build that took them down): ``check`` names each on every run while no page, ``aliases:`` entry or ``[site] gone`` (taken down
     on purpose) answers it, so deleting an alias or a ``gone`` entry brings the warning back. A slug ``[site] gone``
-    lists is not warned about here either. One warning per published language taken out of verlag.toml instead
-    of one for each of its pages."""
+    lists is not warned about here either; nor is the page of an article that is a draft now, which goes back up when
+    it is published again: a note says so (``redirects.draft_message``). One warning per published language taken
+    out of verlag.toml instead of one for each of its pages."""
     from .redirects import page_file, record as record_redirects
 
     dismissed = site.config.section("site").get("gone", [])
@@ -1838,9 +1843,13 @@ def _gone_addresses(site: _Site, state: dict, out: dict) -> tuple[list[str], dic
         taken = [r for r in kept(state.get("redirects"), [slug])
                  if (page_file(r.old, site.urls) or "").lstrip("/") not in out]  # the redirects it took along
         took.update(record_redirects(taken))
+        lang = site.source if site.source in langs else langs[0]
+        if (draft := site.draft_sources.get(slug)) is not None:  # not gone: back when it is published again
+            site.notes.append(f"{draft.ref}:{draft.key_line('draft')}: " + draft_message(
+                site.urls.path("article", lang, slug), [code for code in langs if code != lang], taken))
+            continue
         if slug in dismissed:
             continue
-        lang = site.source if site.source in langs else langs[0]
         warnings.append(gone_message(site.urls.path("article", lang, slug), [code for code in langs if code != lang],
                                      slug, site.sources.get(renamed.get(slug, "")), taken, site.urls,
                                      (site.source, *site.config.languages)))

@@ -26,9 +26,9 @@ def merges_here(monkeypatch):
     calls: list[tuple[str, str]] = []
     real = extract_article._merge_catalog
 
-    def counting(data, old, pot, lang, *args):
+    def counting(data, old, pot, lang, *args, **kwargs):
         calls.append((pot.metadata["Project-Id-Version"].split()[-1], lang))
-        return real(data, old, pot, lang, *args)
+        return real(data, old, pot, lang, *args, **kwargs)
 
     monkeypatch.setattr(extract_article, "_merge_catalog", counting)
     return calls

@@ -65,7 +65,7 @@ SITE = '[site]\nbase_url = "https://praxis.example/blog/"\n[publish]\nmin_transl
 
 def test_a_link_to_a_renamed_article_s_old_file_finds_it_through_its_aliases(project: Project):
     project.write("verlag.toml", project.read("verlag.toml") + SITE)
-    project.write("source_de/schlafen.md", article("Schlafen", "Gut schlafen hilft.\n",
+    project.write("source_de/schlafen.md", article("Schlafen", "## Abends\n\nGut schlafen hilft.\n",
                                                    aliases="[https://praxis.example/blog/de/schlaf/]"))
     project.write("source_de/tee.md", article("Tee", "Lesen Sie [dies](schlaf.md#abends) und [das](weg.md).\n"))
     project.run("extract")
@@ -811,6 +811,36 @@ def test_check_and_build_name_an_in_page_link_whose_fragment_has_no_target_on_it
     assert "'#nirgends'" in built
     again = project.run("build").output  # nothing changed: said again, from what the last build found
     assert "'#fn3'" in again and "'#nirgends'" in again and "'#anker'" not in again
+
+
+def test_a_link_to_another_article_s_heading_that_was_renamed_is_named_with_the_ids_it_could_mean(project: Project):
+    """Trial 5, finding 1: ``[…](abendlicht.md#was-hilft-am-abend)`` broke silently when that heading became "Was am
+    Abend wirklich hilft": every edition linked an id the page no longer has. check and build name it at its file and
+    line with the linked article's headings' ids, the closest first; a fragment that names a heading, an anchor or
+    an id of the linked page's templates is fine. Judged again on a build where only the linked article changed."""
+    project.write("source_de/abendlicht.md", article("Abendlicht", "## Was hilft am Abend?\n\nWenig Licht.\n\n"
+                                                     '## Morgens\n\nViel Licht.<a id="quelle"></a>\n'))
+    project.write("source_de/schlaf.md", article("Schlaf", "Siehe [dort](abendlicht.md#was-hilft-am-abend), "
+                                                 "[die Quelle](abendlicht.md#quelle) und [oben](abendlicht.md#main).\n"))
+    project.run("extract")
+    assert "[fragment]" not in project.run("check").output
+    assert "abendlicht.md#" not in project.run("build").output
+    project.write("source_de/abendlicht.md", project.read("source_de/abendlicht.md").replace(
+        "## Was hilft am Abend?", "## Was am Abend wirklich hilft"))
+    said = ("source_de/schlaf.md:5: 'abendlicht.md#was-hilft-am-abend': the article 'abendlicht' has no heading or "
+            "anchor with the id 'was-hilft-am-abend' (a heading renamed?), so the link opens its page at the top, in "
+            "every language; its headings' ids: #was-am-abend-wirklich-hilft, #morgens (link one")
+    checked = project.run("check").output
+    found = [line for line in checked.splitlines() if "[fragment]" in line]
+    assert len(found) == 1 and f"warning: {said}" in found[0], checked
+    project.run("extract")
+    built = project.run("build").output
+    assert said in built and "#quelle'" not in built and "#main'" not in built, built
+    assert said in project.run("build").output  # nothing changed: said again
+    project.write("source_de/schlaf.md", project.read("source_de/schlaf.md").replace(
+        "#was-hilft-am-abend", "#was-am-abend-wirklich-hilft"))
+    assert "[fragment]" not in project.run("check").output
+    assert "abendlicht.md#" not in project.run("build").output
 
 
 def test_the_ids_an_in_page_link_may_name_are_those_of_the_project_s_own_templates(project: Project):

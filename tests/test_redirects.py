@@ -591,6 +591,39 @@ def test_check_keeps_naming_a_gone_address_after_the_build_until_an_alias_covers
     assert "gone-address" not in project.run("check").output
 
 
+def test_a_published_article_made_a_draft_is_said_to_be_a_draft_now_not_deleted_or_renamed(project):
+    """Trial 5, finding 2: ``draft: true`` on a published article was "gone ... no article has slug tee any more
+    (deleted or renamed) ... aliases: / [site] gone" at verlag.toml, on every check, while the same build listed it
+    among the drafts. check says, at its draft: line, that its pages are taken down until it is published again and
+    that nothing is needed to keep the address; the build that takes them down says so once; then neither does,
+    and the page comes back at its address when it is published again."""
+    project.write("verlag.toml", project.read("verlag.toml") + "[publish]\nmin_translated = 0\n")
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt."))
+    project.write("source_de/salbei.md", article("Salbei", "Salbei hilft."))
+    project.run("extract")
+    review(project, "en", "tee", {("title", "Tee"): "Tea", "Tee wärmt.": "Tea warms."})
+    project.run("build")
+    assert (project.root / "site/en/tee/index.html").is_file()
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.", draft="true"))
+    said = ("source_de/tee.md:4: a draft now (draft: true): its published address /de/tee/ (also in en) is taken "
+            "down; readers and links get a 404 there until it is published again. Nothing to do to keep the address: "
+            "it comes back when you take out draft: true")
+    checked = project.run("check").output
+    assert f"warning: {said} [gone-address]" in checked, checked
+    built = project.run("build").output
+    assert f"note: {said}" in built and "drafts, not published (draft: true): tee" in built, built
+    assert not (project.root / "site/de/tee/index.html").exists() and not (project.root / "site/en/tee").exists()
+    for output in (built, checked):
+        assert "is gone" not in output and "deleted" not in output and "aliases" not in output, output
+    for _ in range(2):
+        assert "gone-address" not in project.run("check").output
+        assert "a draft now" not in project.run("build").output
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt."))
+    assert "gone-address" not in project.run("check").output
+    project.run("build")
+    assert (project.root / "site/en/tee/index.html").is_file()
+
+
 def test_a_rename_verlag_cannot_tell_makes_build_warn_its_address_is_gone_and_suggest_aliases(project):
     """Renaming a published article (its ``slug:`` or its file) keeps its addresses when verlag can tell it was
     renamed (``test_renamed_addresses``); retitled and reworded at once, so that no catalog shares half its

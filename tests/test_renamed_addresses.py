@@ -5,11 +5,12 @@ Real builds; the old addresses followed through a real HTTP server on 127.0.0.1 
 from __future__ import annotations
 
 import lxml.html
+import polib
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import WALL, article, review, serving
+from conftest import WALL, article, msgfmt_check, review, serving
 from test_redirects import configure, follow
 
 
@@ -40,8 +41,8 @@ def test_a_renamed_article_s_addresses_lead_to_its_page_in_every_language_throug
     assert "gone-address" not in project.run("check").output
     result = project.run("build")
     assert "is gone" not in result.output, result.output
-    assert ("note: source_de/neu.md was renamed (from alt): its published addresses /de/alt/, /en/alt/ lead to its "
-            "page now, in every later build too") in result.output
+    assert ("note: source_de/neu.md: slug alt → neu (its file renamed): its published addresses lead to its page now, "
+            "in every later build too: /de/alt/ → /de/neu/, /en/alt/ → /en/neu/") in result.output
     server = serving(project.root)
     url = next(server)
     try:
@@ -84,6 +85,20 @@ def test_a_reader_following_a_renamed_article_s_old_address_in_chromium_lands_on
         server.close()
 
 
+def test_a_changed_slug_is_named_with_its_old_and_new_address_not_as_a_renamed_file(project):
+    """Trial 5, finding 3: changing only ``slug:`` (the file keeps its name) made the build say "source_de/alt.md
+    was renamed (from alt)", naming neither the new slug nor where the addresses lead."""
+    _translated(project, "https://praxis.example/blog/")
+    project.write("source_de/alt.md", article("Zecken im Gras", "Zecken warten im hohen Gras.\n", slug="neu"))
+    project.run("extract")
+    result = project.run("build")
+    assert ("note: source_de/alt.md: slug alt → neu (its slug: changed, the file kept its name): its published "
+            "addresses lead to its page now, in every later build too: /blog/de/alt/ → /blog/de/neu/, /blog/en/alt/ → "
+            "/blog/en/neu/") in result.output, result.output
+    assert "renamed (from" not in result.output and "is gone" not in result.output
+    assert "slug alt → neu" not in project.run("build").output  # said once
+
+
 def test_a_file_renamed_as_it_was_keeps_its_address_without_translations_or_extract(project):
     """No catalog has a translation to move along and extract was not run: the build knows the file by its text."""
     project.write("source_de/alt.md", article("Leber", "Die Leber arbeitet nachts.\n"))
@@ -91,8 +106,8 @@ def test_a_file_renamed_as_it_was_keeps_its_address_without_translations_or_extr
     _rename(project, "alt", "neu")
     result = project.run("build")
     assert "is gone" not in result.output, result.output
-    assert "note: source_de/neu.md was renamed (from alt): its published address /de/alt/ leads to its page" \
-        in result.output
+    assert ("note: source_de/neu.md: slug alt → neu (its file renamed): its published address leads to its page now, "
+            "in every later build too: /de/alt/ → /de/neu/") in result.output
     assert project.read("site/_redirects") == "/de/alt/  /de/neu/  301\n"
     assert "url=/de/neu/" in project.read("site/de/alt/index.html")
 
@@ -129,8 +144,8 @@ def test_after_two_renames_both_old_addresses_lead_to_the_last_name(project):
     _rename(project, "neu", "drei")
     result = project.run("build")
     assert "is gone" not in result.output, result.output
-    assert "note: source_de/drei.md was renamed (from alt, neu): its published addresses /de/alt/, /de/neu/ lead" \
-        in result.output
+    assert ("note: source_de/drei.md: slug alt, neu → drei (its file renamed): its published addresses lead to its "
+            "page now, in every later build too: /de/alt/ → /de/drei/, /de/neu/ → /de/drei/") in result.output
     assert project.read("site/_redirects") == "/de/alt/  /de/drei/  301\n/de/neu/  /de/drei/  301\n"
     for old in ("alt", "neu"):
         assert "url=/de/drei/" in project.read(f"site/de/{old}/index.html")
@@ -172,8 +187,8 @@ def test_an_address_taken_down_comes_back_once_extract_tells_the_rename(project)
     project.run("extract")
     assert "gone-address" not in project.run("check").output
     result = project.run("build")
-    assert "note: source_de/neu.md was renamed (from alt): its published addresses /de/alt/, /en/alt/ lead" \
-        in result.output
+    assert "note: source_de/neu.md: slug alt → neu (its file renamed): its published addresses lead" in result.output
+    assert "/de/alt/ → /de/neu/, /en/alt/ → /de/neu/" in result.output  # no English page yet: to the German
     assert project.read("site/_redirects") == "/de/alt/  /de/neu/  301\n/en/alt/  /de/neu/  301\n"
 
 
@@ -293,3 +308,46 @@ def test_a_file_renamed_and_edited_keeps_its_addresses_by_its_unchanged_title(pr
     result = project.run("build")
     assert "the published address /de/milz/ is gone" in result.output, result.output
     assert "/de/milz/" not in project.read("site/_redirects")
+
+
+def test_a_link_rewritten_to_a_renamed_article_s_new_file_keeps_the_sentence_reviewed_in_every_language(project):
+    """Trial 5, finding 4: after alt.md was renamed to neu.md, the author followed renamed-link's advice and wrote
+    ``neu.md`` for ``alt.md`` in tee.md; that sentence went back to review in every language, though the page showed
+    the same link before. The reviewed translation stays reviewed, its link rewritten the same way (fragment kept);
+    a link to another article, or a change of the text too, still sends it back to review."""
+    project.write("verlag.toml", project.read("verlag.toml") + "[publish]\nmin_translated = 0\n")
+    project.write("source_de/alt.md", article("Zecken im Gras", "## Abschnitt\n\nZecken warten im hohen Gras.\n"))
+    project.write("source_de/salbei.md", article("Salbei", "Salbei hilft.\n"))
+    sentence, other = "Lesen Sie [mehr](alt.md) und [dort](alt.md#abschnitt).", "Siehe [auch](alt.md)."
+    third = "Und [hier](alt.md) ist es."
+    project.write("source_de/tee.md", article("Tee", f"Tee hilft.\n\n{sentence} {other} {third}\n"))
+    project.run("extract")
+    for lang, words in (("en", ("Read [more](alt.md) and [there](alt.md#abschnitt).", "See [also](alt.md).",
+                                "And [here](alt.md) it is.")),
+                        ("fr", ("Lisez [plus](alt.md) et [là](alt.md#abschnitt).", "Voir [aussi](alt.md).",
+                                "Et [ici](alt.md) c'est."))):
+        review(project, lang, "tee", {("title", "Tee"): "Tea", "Tee hilft.": "Tea helps.", sentence: words[0],
+                                      other: words[1], third: words[2]})
+    _rename(project, "alt", "neu")
+    project.run("extract")
+    project.write("source_de/tee.md", article("Tee", "Tee hilft.\n\nLesen Sie [mehr](neu.md) und "
+                                              "[dort](neu.md#abschnitt). Siehe [auch](salbei.md). Und [hier](neu.md) "
+                                              "steht es.\n"))
+    result = project.run("extract")
+    assert "en: 1 sentence whose German changed only in a link to a renamed article's new file kept reviewed, the " \
+           "translation's link rewritten the same way" in result.output, result.output
+    for lang, kept in (("en", "Read [more](neu.md) and [there](neu.md#abschnitt)."),
+                       ("fr", "Lisez [plus](neu.md) et [là](neu.md#abschnitt).")):
+        path = project.root / f"translations/{lang}/tee.po"
+        msgfmt_check(path)
+        entries = {e.msgid: e for e in polib.pofile(str(path)) if not e.obsolete}
+        relinked = entries["Lesen Sie [mehr](neu.md) und [dort](neu.md#abschnitt)."]
+        assert relinked.msgstr == kept and not relinked.fuzzy and relinked.previous_msgid is None, lang
+        for changed in ("Siehe [auch](salbei.md).", "Und [hier](neu.md) steht es."):  # another article; other words
+            assert entries[changed].fuzzy, (lang, changed)
+    checked = project.run("check").output  # nothing to say of the sentence kept reviewed
+    for lang in ("en", "fr"):
+        lines = project.read(f"translations/{lang}/tee.po").split("\n")
+        at = lines.index('msgid "Lesen Sie [mehr](neu.md) und [dort](neu.md#abschnitt)."') + 1
+        assert f"translations/{lang}/tee.po:{at}:" not in checked and f"tee.po:{at - 1}:" not in checked, checked
+        assert "tee.po:" in checked  # the changed sentences' warnings, at their own lines
