@@ -373,7 +373,7 @@ def _prepare(config: Config, article: Article, glossary: Glossary, keep_typo_fix
             old = po_from_bytes(data, relpath(path, config.root))
             record = state_bytes(record_path(config, lang, article.slug)) if data is not None else None
             catalogs[lang] = _merge_catalog(data, old, pot, lang, glossary, keep_typo_fixes, old_pot, resegmented,
-                                            pot_text, record, _same_article(config))
+                                            pot_text=pot_text, record=record, same_article=_same_article(config))
         except Exception:  # noqa: BLE001 - merged again where the catalog is written, and reported there
             continue
     return _Prepared(old_pot, pot_text, catalogs, pot)
@@ -480,7 +480,7 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
             with stage(article.ref, f"merging into {po_ref}"):
                 last.update(source=source, copy=copy, merged=_merge_catalog(was, old, pot, lang, glossary, keep_typo_fixes,
                                                                  made.old_pot if source is None else None,
-                                                                 resegmented, record,
+                                                                 resegmented, record=record,
                                                                  same_article=_same_article(config)))
             return last["merged"].text
 

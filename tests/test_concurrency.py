@@ -636,3 +636,42 @@ def test_a_save_larger_than_the_limit_is_named_and_left_in_the_file_unread(tmp_p
     with open(path, "rb") as file:
         assert file.read(9) == b"reviewer\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["x.po"]
+
+
+def test_entries_a_save_deletes_while_extract_merges_come_back_from_its_record(leber, monkeypatch):
+    """A reviewer's save that lands while extract writes the catalog, holding part of it (``msgattrib
+    --only-fuzzy``, an editor's partial save: a reviewed entry gone), is merged again in the writing process, with the
+    catalog as the last extract left it: the reviewed translation comes back, as it does when no save races. That
+    merge took the record for the template text (a positional argument one place off), so it had none."""
+    from pipeline import fsutil
+
+    path = leber.root / "translations/en/leber.po"
+    po = polib.pofile(str(path))
+    po.find("Die Leber arbeitet nachts.").msgstr = "The liver works at night."
+    po.save(str(path))
+    leber.run("extract")
+    leber.write("source_de/leber.md", LEBER + "\nSchlafen Sie gut.\n")
+    saved = []
+
+    def partial_save() -> None:
+        po = polib.pofile(str(path))
+        po.remove(po.find("Die Leber arbeitet nachts."))
+        tmp = path.with_name("leber.po.part")
+        tmp.write_bytes(po.__unicode__().encode("utf-8"))
+        os.replace(tmp, path)
+        saved.append(True)
+
+    real = fsutil._temp_copy
+
+    def hook(target: Path, *rest):
+        if not saved and Path(target) == path:
+            partial_save()
+        return real(target, *rest)
+
+    monkeypatch.setattr(fsutil, "_temp_copy", hook)
+    result = leber.run("extract")
+    assert saved, result.output
+    msgfmt_check(path)
+    entry = polib.pofile(str(path)).find("Die Leber arbeitet nachts.")
+    assert entry is not None and entry.msgstr == "The liver works at night." and not entry.fuzzy, result.output
+    assert "brought back as the last extract left them" in result.output
