@@ -13,9 +13,10 @@ the folder of a killed run is removed by the next one.
 Pagefind indexes each language on its own, and builds the indexes in one thread after reading the
 pages in several. With more than one job the site is indexed in parts, at most ``jobs`` Pagefind
 processes at a time: each translation's folder (``en/``) and the rest of the site (the original's
-pages, the root pages), each part with its own ``--glob``; their bundles are merged, file for file
-and with the languages of their ``pagefind-entry.json`` joined, into the bundle one run over the
-whole site writes. A split that might index differently is run once over the whole site instead: a
+pages, the root pages), each part with its own ``--glob`` (a translation's started by ``build`` once
+its folder is written, while the rest is written: ``index_site``'s ``written``); their bundles are merged,
+file for file and with the languages of their ``pagefind-entry.json`` joined, into the bundle one run
+over the whole site writes. A split that might index differently is run once over the whole site instead: a
 language found in two parts, a file two parts wrote with different bytes, or a ``data-pagefind-body``
 element in some parts only (Pagefind indexes every page of a run without one:
 https://pagefind.app/docs/indexing/).
@@ -41,7 +42,7 @@ import re
 import shutil
 import zlib
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 from .errors import VerlagError
 
@@ -66,22 +67,45 @@ _LARGEST_CARRIED = 64 << 20  # the most a carried file may unpack to (limits.SEA
 RECORD = "search-files.json"  # in .verlag/: {"files": {path in the bundle: SHA-256 of its data}}
 
 
-def index_site(site: Path, scratch: Path, folders: Sequence[str] = (), jobs: int = 1) -> None:
+def index_site(site: Path, scratch: Path, folders: Sequence[str] = (), jobs: int = 1,
+               written: Callable[[], bool] | None = None) -> bool:
     """Run Pagefind over ``site`` (a built site folder) and replace ``site/pagefind/`` with its bundle,
     made in a temporary folder inside ``scratch`` (the project's ``.verlag/``).
 
     ``folders``: the top-level folders of ``site`` that each hold one translation's pages (``en``);
     with ``jobs`` > 1 they are indexed apart and in parallel, the bundle byte for byte the same (a file carried
     over from the current bundle keeps its bytes; its data is the same).
+    ``written`` (None: the site is written): called once to write the rest of the site when only ``folders``
+    are written (every page and no stale one); with ``jobs`` > 1 their parts run meanwhile, as far as ``jobs``
+    allows. Its False (a page could not be written) stops them: nothing is indexed, and False is returned.
     Raises ``VerlagError`` when the binary is missing or Pagefind fails (its own message attached), and, before
-    Pagefind runs, for a named pipe, socket or device named ``*.html`` in ``site``, or a file so named over
-    ``limits.SITE_PAGE`` (``_refuse_no_pages``). The SHA-256 of the new bundle's carried files' data is kept in
-    ``scratch``/``RECORD`` for the next run, which carries only files holding it.
+    its bundle is used, for a named pipe, socket or device named ``*.html`` in ``site``, or a file so named over
+    ``limits.SITE_PAGE`` (``_refuse_no_pages``); whatever is raised, after ``written`` was called. The SHA-256 of
+    the new bundle's carried files' data is kept in ``scratch``/``RECORD`` for the next run, which carries only
+    files holding it.
     """
+    pending = [written] if written is not None else []
+
+    def rest() -> bool:  # ``written``, called once
+        return pending.pop()() if pending else True
+
+    try:
+        return _index_site(site, scratch, folders, jobs, rest if written is not None else None)
+    except Exception:
+        if pending and not rest():  # not indexed: a page could not be written
+            return False
+        raise
+
+
+def _index_site(site: Path, scratch: Path, folders: Sequence[str], jobs: int,
+                written: Callable[[], bool] | None) -> bool:
+    """``index_site`` itself; ``written`` (or None) is called once the parts of ``folders`` have started
+    (``_start_early``)."""
     from .fsutil import load_state, save_state
 
     binary = pagefind_binary()
-    _refuse_no_pages(site)
+    if written is None:
+        _refuse_no_pages(site)
     recorded = load_state(scratch / RECORD).get("files")
     record = {rel: digest for rel, digest in recorded.items() if isinstance(digest, str)} \
         if isinstance(recorded, dict) else {}
@@ -91,8 +115,17 @@ def index_site(site: Path, scratch: Path, folders: Sequence[str] = (), jobs: int
     import tempfile
 
     with tempfile.TemporaryDirectory(dir=scratch, prefix=TEMP_PREFIX) as tmp:
-        verified: dict[str, str] = {}  # the carried files found holding their recorded data
-        fresh = _index(binary, site, Path(tmp), folders, jobs, site / BUNDLE, record, verified)
+        started: list = []  # (part, Pagefind run) of ``folders``, started before ``written``
+        try:
+            if written is not None:
+                _start_early(binary, site, Path(tmp), folders, jobs, site / BUNDLE, record, started)
+                if not written():
+                    return False
+                _refuse_no_pages(site)
+            verified: dict[str, str] = {}  # the carried files found holding their recorded data
+            fresh = _index(binary, site, Path(tmp), folders, jobs, site / BUNDLE, record, verified, started)
+        finally:
+            _stop([proc for _, proc in started])
         if fresh is None:  # Pagefind writes every file anew: none is one verified
             verified = {}
             fresh = _index(binary, site, Path(tmp) / "anew", folders, jobs, None, {}, verified)
@@ -107,25 +140,56 @@ def index_site(site: Path, scratch: Path, folders: Sequence[str] = (), jobs: int
             target.rename(old)
         fresh.rename(target)  # the old bundle goes with the temporary folder
     save_state(scratch / RECORD, {"files": made})
+    return True
+
+
+def _start_early(binary: str, site: Path, tmp: Path, folders: Sequence[str], jobs: int, old: Path,
+                 record: dict[str, str], started: list) -> None:
+    """Start the parts of ``folders`` (the first ``_parts``, as many as ``jobs`` runs at once) into ``tmp``, each
+    from its seed, as ``_index`` does, each put into ``started`` as (part, its Pagefind run) once it runs (so a
+    Ctrl-C meanwhile leaves none unstopped); none with one job, or when a folder holds a page
+    ``_refuse_no_pages`` refuses (refused once the whole site is written)."""
+    own = [name for name in folders if (site / name).is_dir() and _GLOB_SAFE.fullmatch(name)]
+    if jobs <= 1 or not own:
+        return
+    try:
+        for name in own:
+            _refuse_no_pages(site, site / name)
+    except VerlagError:
+        return
+    parts = [[name] for name in own][:jobs]
+    for i, (names, seed) in enumerate(zip(parts, _seeds(_carried(old), record, folders, parts))):
+        started.append((names, _start(binary, site, tmp / f"part{i}", names, seed)))
+
+
+def _stop(runs: list) -> None:
+    """Kill the Pagefind ``runs`` still running and wait for them (no process outlives a failed or stopped build)."""
+    for proc in runs:
+        if proc.poll() is None:
+            proc.kill()
+        proc.wait()
 
 
 def _index(binary: str, site: Path, tmp: Path, folders: Sequence[str], jobs: int, old: Path | None,
-           record: dict[str, str], verified: dict[str, str]) -> Path | None:
+           record: dict[str, str], verified: dict[str, str], started: list = ()) -> Path | None:
     """Index ``site`` in parts (or in one run) into ``tmp/pagefind``, each run starting from the files of its
     languages the ``old`` bundle has that ``record`` names (None: from nothing); when a part's run fails, one run
     over the whole site, whose failure is raised (``VerlagError``); that folder, or None when a carried
     file does not hold the data ``record`` says or another Pagefind version made them (``_settle``, which puts the
-    SHA-256 of each carried file's data in ``verified``)."""
+    SHA-256 of each carried file's data in ``verified``). ``started``: the runs ``_start_early`` started for the
+    first parts (stopped, and their folders emptied, when the site is not split so after all)."""
     fresh = tmp / BUNDLE
     carried = {rel: path for rel, path in _carried(old).items() if rel in record} if old is not None else {}
     parts = _parts(site, folders) if jobs > 1 else []
+    if started and (len(parts) < 2 or parts[:len(started)] != [names for names, _ in started]):
+        _stop([proc for _, proc in started])  # the site is split otherwise: they run again, from their seeds
+        for i in range(len(started)):
+            shutil.rmtree(tmp / f"part{i}", ignore_errors=True)
+        started = []
     if len(parts) >= 2:
-        own = {name.lower() for name in folders}  # a translation's part, the files of its language
-        seeds = [{rel: path for rel, path in carried.items()
-                  if (_language(rel) == names[0].lower() if names[0] in folders else _language(rel) not in own)}
-                 for names in parts]
+        seeds = _seeds(carried, record, folders, parts)
         try:
-            bundles = _run(binary, site, tmp, parts, jobs, seeds)
+            bundles = _run(binary, site, tmp, parts, jobs, seeds, [proc for _, proc in started])
         except VerlagError:  # Pagefind fails a part none of whose pages holds a word to index (a translation shown
             bundles = []     # all in German, left out of its index): one run over the whole site indexes it or says why
         if bundles and not all(_settle(bundle, seed, old, record, verified) for bundle, seed in zip(bundles, seeds)):
@@ -134,6 +198,16 @@ def _index(binary: str, site: Path, tmp: Path, folders: Sequence[str], jobs: int
             return fresh
     whole = _run(binary, site, tmp / "whole", [None], 1, [carried])[0]
     return whole.rename(fresh) if _settle(whole, carried, old, record, verified) else None
+
+
+def _seeds(carried: dict[str, Path], record: dict[str, str], folders: Sequence[str],
+           parts: list[list[str]]) -> list[dict[str, Path]]:
+    """Per part, the ``carried`` files (those ``record`` names) of its languages: a translation's part those of its
+    language, the rest those of no translation."""
+    own = {name.lower() for name in folders}
+    return [{rel: path for rel, path in carried.items() if rel in record
+             and (_language(rel) == names[0].lower() if names[0] in folders else _language(rel) not in own)}
+            for names in parts]
 
 
 def _carried(bundle: Path) -> dict[str, Path]:
@@ -265,15 +339,15 @@ def _ref(site: Path, path: Path | str) -> str:
     return f"site/{Path(path).relative_to(site).as_posix()}"
 
 
-def _refuse_no_pages(site: Path) -> None:
-    """Raise ``VerlagError`` naming the first ``*.html`` under ``site`` that is a named pipe, socket or device
-    (``fsutil.regular``): Pagefind opens every page and waits on a named pipe for a writer that never comes, so
-    the build hung; or a file over ``limits.SITE_PAGE``, which neither Pagefind nor ``_merge`` is given to read.
-    The folder's entries tell a file without a ``stat`` each; a file's size costs one."""
+def _refuse_no_pages(site: Path, under: Path | None = None) -> None:
+    """Raise ``VerlagError`` naming the first ``*.html`` under ``site`` (or its folder ``under``) that is a named
+    pipe, socket or device (``fsutil.regular``): Pagefind opens every page and waits on a named pipe for a writer
+    that never comes, so the build hung; or a file over ``limits.SITE_PAGE``, which neither Pagefind nor
+    ``_merge`` is given to read. The folder's entries tell a file without a ``stat`` each; a file's size costs one."""
     from .fsutil import NotAFile, regular
     from .limits import SITE_PAGE
 
-    folders = [site]
+    folders = [under or site]
     while folders:
         with os.scandir(folders.pop()) as entries:
             for entry in entries:
@@ -332,24 +406,19 @@ def _glob(site: Path, names: list[str]) -> str:
 
 
 def _run(binary: str, site: Path, out: Path, parts: list[list[str] | None], jobs: int,
-         seeds: list[dict[str, Path]]) -> list[Path]:
+         seeds: list[dict[str, Path]], started: list = ()) -> list[Path]:
     """One Pagefind run per part (None: the whole site), at most ``jobs`` at a time, each in a folder holding its
-    ``seeds`` (path in the bundle -> file, ``_seed``); their bundles, in ``out``. Raises ``VerlagError`` with Pagefind's
-    last line of output when a run fails."""
-    import subprocess
-
+    ``seeds`` (path in the bundle -> file, ``_seed``); their bundles, in ``out``. ``started``: the runs of the first
+    parts, running already (``_start_early``). Raises ``VerlagError`` with Pagefind's last line of output when a
+    run fails."""
     bundles = [out / f"part{i}" for i in range(len(parts))]
-    waiting = list(zip(parts, bundles, seeds))
-    running: list[subprocess.Popen] = []
+    waiting = list(zip(parts, bundles, seeds))[len(started):]
+    running = list(started)
     try:
         while waiting or running:
             while waiting and len(running) < jobs:
                 names, bundle, seed = waiting.pop(0)
-                _seed(bundle, seed)
-                glob = ["--glob", _glob(site, names)] if names is not None else []
-                running.append(subprocess.Popen([binary, "--site", str(site), "--output-path", str(bundle),
-                                                 "--silent", *glob], stdout=subprocess.PIPE,
-                                                stderr=subprocess.PIPE, text=True))
+                running.append(_start(binary, site, bundle, names, seed))
             proc = running.pop(0)
             stdout, stderr = proc.communicate()
             if proc.returncode != 0:
@@ -357,10 +426,18 @@ def _run(binary: str, site: Path, out: Path, parts: list[list[str] | None], jobs
                 raise VerlagError(f"search: Pagefind failed: {detail[-1] if detail else f'exit {proc.returncode}'}",
                                   "site/")
     finally:
-        for proc in running:  # a failed part: the others are not waited for
-            proc.kill()
-            proc.wait()
+        _stop(running)  # a failed part: the others are not waited for
     return bundles
+
+
+def _start(binary: str, site: Path, bundle: Path, names: list[str] | None, seed: dict[str, Path]):
+    """A Pagefind run over the pages of ``names`` (None: the whole site) into ``bundle``, seeded (``_seed``)."""
+    import subprocess
+
+    _seed(bundle, seed)
+    glob = ["--glob", _glob(site, names)] if names is not None else []
+    return subprocess.Popen([binary, "--site", str(site), "--output-path", str(bundle), "--silent", *glob],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 
 def _merge(bundles: list[Path], parts: list[list[str]], site: Path, fresh: Path) -> bool:

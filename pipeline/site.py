@@ -2072,6 +2072,9 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
 
     Per-article problems (a damaged edition record, a page that fails to render, a file reference leaving
     source_de/) are collected in ``errors``; the rest of the site is still written. A broken template raises.
+    With more than one job and a search index to make, each translation's folder is written first (its stale files
+    removed) and Pagefind indexes it while the rest is written (``index_site``'s ``written``); what the writes
+    say is said in the order of one pass over the sorted files.
     """
     settings = load_settings(config)
     result = SiteResult()
@@ -2094,51 +2097,105 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
         raise _template_error(config, exc.__cause__, exc.rel) from None
     made: dict[str, str] = {}  # file -> the digest of the bytes written, or found there already
     blocked = False  # a named pipe, socket or device where a page goes: Pagefind would wait on it
-    through_link = LinkedFolders(root, "site", "the site's files", "pages", lambda error: result.errors.append(error))
+    # what the writes and removals say, as (0: written, 1: removed; file; list of ``result``; item), told in the
+    # order of one pass writing every file and then removing (``told``), whichever folders were written first
+    said: list[tuple[int, str, list, object]] = []
+    at: list[tuple[int, str]] = [(0, "")]  # the file being written or removed, for what ``through_link`` says
+    through_link = LinkedFolders(root, "site", "the site's files", "pages",
+                                 lambda error: said.append((*at[0], result.errors, error)))
+    translations = [lang for lang in site.languages if lang != site.source]
+    search_key, early = "", set()  # the folders written first: the translations', when the index is made again
+    if settings.search:  # indexed again when an article or page changed, or the last run failed
+        from .search import binary_name
 
-    for rel, text in sorted(out.items()):
+        search_key = hashlib.sha256(json.dumps([fresh["files"], fresh["pages"], binary_name()])
+                                    .encode("utf-8")).hexdigest()
+        if state.get("search") != search_key or not (root / BUNDLE).is_dir():
+            from .pool import default_jobs
+
+            jobs = default_jobs() if jobs is None else jobs
+            early = set(translations) if jobs > 1 else set()
+    stale = sorted(set(state.get("files", [])) - set(out))
+
+    def write(items: list[tuple[str, bytes | str | Path | None]]) -> None:
+        for rel, text in items:
+            at[0] = (0, rel)
+            put(rel, text)
+
+    def put(rel: str, text: bytes | str | Path | None) -> None:
+        nonlocal blocked
         if not contained(rel):  # every name is checked where it is made; this is the last guard of the disk
-            result.errors.append(VerlagError(f"site/{rel}: leaves site/, not written"))
-            continue
+            said.append((0, rel, result.errors, VerlagError(f"site/{rel}: leaves site/, not written")))
+            return
         if through_link(rel):  # a project folder that came with site/de -> a folder elsewhere
-            continue
+            return
         if isinstance(text, Path):  # a theme's static file or a media file, copied byte for byte
             try:
                 text = file_bytes(text, MEDIA, relpath(text, config.root))
             except (OSError, VerlagError) as exc:  # too large, a named pipe, gone: the other files are written
-                result.errors.append(exc if isinstance(exc, VerlagError) else
-                                     VerlagError(f"cannot be read: {exc.strerror or exc}; not copied to site/{rel}",
-                                                 relpath(text, config.root)))
-                continue
+                said.append((0, rel, result.errors, exc if isinstance(exc, VerlagError) else VerlagError(
+                    f"cannot be read: {exc.strerror or exc}; not copied to site/{rel}", relpath(text, config.root))))
+                return
         if text is None:
-            continue
+            return
         hand.intact(rel)  # looked up before the write: a file changed by hand is said as it is written again
         data = text.encode("utf-8") if isinstance(text, str) else text
         try:
             changed = write_if_changed(root / rel, data, durable=False)
         except NotAFile as exc:  # left as it is: the other pages are written
             kind = exc.message.partition(", not a file")[0]
-            result.errors.append(VerlagError(f"{kind}, not a file: verlag writes a page of the site here; remove it "
-                                             "(the search index is made once it is gone)", f"site/{rel}"))
+            said.append((0, rel, result.errors, VerlagError(
+                f"{kind}, not a file: verlag writes a page of the site here; remove it (the search index is made "
+                "once it is gone)", f"site/{rel}")))
             blocked = True
-            continue
+            return
         made[rel] = digest(data)
         if changed:
-            result.written.append(f"site/{rel}")
+            said.append((0, rel, result.written, f"site/{rel}"))
             if rel in hand.changed:
-                result.warnings.append(f"site/{rel} was changed by hand; rewritten (site/ is made from the sources: "
-                                       "make the change in source_de/ or the catalog, then build)")
-    for rel in sorted(set(state.get("files", [])) - set(out)):
-        if not contained(rel):  # a state file someone else wrote: only site/ is ours
-            result.warnings.append(f"{relpath(config.state_dir / STATE_FILE, config.root)}: {rel!r} is no file "
-                                   "under site/; left alone")
-            continue
-        path = root / rel
-        if rel.split("/", 1)[0] != OLD_REVIEW and not through_link(rel) and path.is_file():
-            path.unlink()
-            result.removed.append(f"site/{rel}")
-            remove_empty_parents(path, root)
-    hand.save(out, made)
+                said.append((0, rel, result.warnings, f"site/{rel} was changed by hand; rewritten (site/ is made "
+                                                      "from the sources: make the change in source_de/ or the "
+                                                      "catalog, then build)"))
+
+    def remove(rels: list[str]) -> None:
+        for rel in rels:
+            at[0] = (1, rel)
+            if not contained(rel):  # a state file someone else wrote: only site/ is ours
+                said.append((1, rel, result.warnings, f"{relpath(config.state_dir / STATE_FILE, config.root)}: "
+                                                      f"{rel!r} is no file under site/; left alone"))
+                continue
+            path = root / rel
+            if rel.split("/", 1)[0] != OLD_REVIEW and not through_link(rel) and path.is_file():
+                path.unlink()
+                said.append((1, rel, result.removed, f"site/{rel}"))
+                remove_empty_parents(path, root)
+
+    def told() -> None:
+        for *_, kind, item in sorted(said, key=lambda event: event[:2]):
+            kind.append(item)
+
+    def ahead(rel: str) -> bool:
+        return rel.split("/", 1)[0] in early
+
+    def rest() -> bool:
+        """Write and remove what ``early`` leaves, then say it all; False when a page could not be written."""
+        write([(rel, text) for rel, text in sorted(out.items()) if not ahead(rel)])
+        remove([rel for rel in stale if not ahead(rel)])
+        told()
+        hand.save(out, made)
+        return not blocked
+
+    indexed = False
+    write([(rel, text) for rel, text in sorted(out.items()) if ahead(rel)])
+    remove([rel for rel in stale if ahead(rel)])
+    if early and not blocked:  # Pagefind indexes the translations while the rest is written
+        try:
+            indexed = index_site(root, config.state_dir, translations, jobs, rest)
+        except BaseException:  # a page refused, Pagefind failed, Ctrl-C: the bodies are stored by the next build
+            bodies.cache.close()
+            raise
+    else:
+        rest()
     warnings, gone, took = _gone_addresses(site, state, out)
     result.warnings += site.warnings + warnings
     if gone:
@@ -2168,17 +2225,13 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
     result.drafts = site.drafts
     if settings.search and blocked:  # indexed by the next build
         fresh.pop("search", None)
-    elif settings.search:  # indexed again when an article or page changed, or the last run failed
-        from .search import binary_name
-
-        fresh["search"] = hashlib.sha256(json.dumps([fresh["files"], fresh["pages"], binary_name()])
-                                         .encode("utf-8")).hexdigest()
-        if state.get("search") != fresh["search"] or not (root / BUNDLE).is_dir():
+    elif settings.search:
+        fresh["search"] = search_key
+        if not indexed and (state.get("search") != fresh["search"] or not (root / BUNDLE).is_dir()):
             from .pool import default_jobs
 
             try:
-                index_site(root, config.state_dir, [lang for lang in site.languages if lang != site.source],
-                           default_jobs() if jobs is None else jobs)
+                index_site(root, config.state_dir, translations, default_jobs() if jobs is None else jobs)
             except BaseException:  # a page refused, Pagefind failed, Ctrl-C: the bodies are stored by the next build
                 bodies.cache.close()
                 raise

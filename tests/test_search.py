@@ -5,6 +5,8 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
+import shutil
 import subprocess
 import types
 
@@ -523,3 +525,93 @@ def test_a_huge_entry_file_pagefind_writes_every_time_is_named_and_the_index_sta
     assert len(calls) >= 2  # the index was made again from nothing before the error
     assert _bundle(site) == bundle
     assert not list((tmp_path / ".verlag").glob("pagefind-*"))
+
+
+def _starts(project, monkeypatch) -> tuple[dict, list]:
+    """Each Pagefind run the build starts: its ``--glob`` (None: the whole site) -> the files under site/ (the
+    bundle left out) at that moment; and the runs, to see whether they ended."""
+    seen, runs = {}, []
+    real, site = subprocess.Popen, project.root / "site"
+
+    def popen(args, **kwargs):
+        if "--output-path" in args:
+            seen[args[args.index("--glob") + 1] if "--glob" in args else None] = {
+                p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and "pagefind" not in p.parts}
+        runs.append(real(args, **kwargs))
+        return runs[-1]
+
+    monkeypatch.setattr(subprocess, "Popen", popen)
+    return seen, runs
+
+
+def test_with_jobs_a_translation_is_indexed_while_the_rest_of_the_site_is_written(project, monkeypatch, tmp_path):
+    """With --jobs 2 Pagefind started once the whole site was written (a second per 1,000 pages with one core
+    idle). The English part now starts once site/en/ is written, its stale pages removed; the rest of the site
+    is written meanwhile, then its part starts. The bundle is the one a run over the whole site makes."""
+    project.write("source_de/milch.md", article("Milch", "Milch nährt."))
+    project.write("source_de/tee.md", article("Kräutertee", "Ein Kräutertee wärmt am Abend."))
+    project.run("extract")
+    review(project, "en", "milch", {("title", "Milch"): "Milk", "Milch nährt.": "Milk nourishes."})
+    review(project, "en", "tee", {("title", "Kräutertee"): "Herbal tea",
+                                  "Ein Kräutertee wärmt am Abend.": "A herbal tea warms you in the evening."})
+    seen, runs = _starts(project, monkeypatch)
+    project.run("build", "-j", "2")
+    site = project.root / "site"
+    files = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and "pagefind" not in p.parts}
+    (english, at_english), (rest, at_rest) = seen.items()
+    assert english == "en/**/*.html" and rest.startswith("{404.html,de/**/*.html,index.html")
+    assert {rel for rel in at_english if rel.startswith("en/")} == {rel for rel in files if rel.startswith("en/")}
+    assert "index.html" not in at_english and "de/tee/index.html" not in at_english and at_rest == files
+    assert all(run.poll() == 0 for run in runs)
+    whole = tmp_path / "whole"
+    shutil.copytree(site, whole / "site", ignore=shutil.ignore_patterns("pagefind"))
+    index_site(whole / "site", whole / ".verlag", ["en", "fr"], 1)
+    assert _bundle(site) == _bundle(whole / "site")
+
+    (project.root / "source_de/milch.md").unlink()  # its pages go: the English one before the English part starts
+    project.run("extract")
+    seen.clear()
+    project.run("build", "-j", "2")
+    (at_english, at_rest) = seen.values()
+    assert "en/milch/index.html" not in at_english and "de/milch/index.html" in at_english
+    assert "de/milch/index.html" not in at_rest
+    assert json.loads((site / "pagefind/pagefind-entry.json").read_text())["languages"]["en"]["page_count"] == 1
+
+
+@pytest.mark.parametrize("stop", ["pipe", "ctrl-c"])
+def test_a_page_not_written_after_the_english_part_started_stops_it_and_the_last_index_stays(project, monkeypatch,
+                                                                                            stop):
+    """A named pipe where a German page goes (named, the rest written, indexed by the next build), or Ctrl-C,
+    while the rest of the site is written beside the English part: that Pagefind run is stopped, no temporary
+    folder is left, and the last index stays."""
+    _build(project)
+    site = project.root / "site"
+    before = _bundle(site)
+    project.write("source_de/tee.md", article("Kräutertee", "Ein Kräutertee wärmt am Abend.\n\nEr duftet."))
+    project.run("extract")
+    review(project, "en", "tee", {"Er duftet.": "It smells sweet."})
+    if stop == "pipe":
+        (site / "de/tee/index.html").unlink()
+        os.mkfifo(site / "de/tee/index.html")
+    else:
+        import pipeline.site
+
+        real = pipeline.site.write_if_changed
+
+        def write(path, *args, **kwargs):
+            if path == site / "index.html":
+                raise KeyboardInterrupt
+            return real(path, *args, **kwargs)
+
+        monkeypatch.setattr(pipeline.site, "write_if_changed", write)
+    seen, runs = _starts(project, monkeypatch)
+    result = project.run("build", "-j", "2", code=2 if stop == "pipe" else 130)
+    assert list(seen) == ["en/**/*.html"] and all(run.poll() is not None for run in runs)
+    assert _bundle(site) == before
+    assert not list((project.root / ".verlag").glob("pagefind-*"))
+    if stop == "pipe":
+        assert "error: site/de/tee/index.html: a named pipe (FIFO), not a file" in result.output, result.output
+        assert "It smells sweet." in (site / "en/tee/index.html").read_text(encoding="utf-8")
+        (site / "de/tee/index.html").unlink()
+        project.run("build", "-j", "2")
+        assert "Er duftet." in indexed_text(site, "/de/tee/")
