@@ -1116,7 +1116,8 @@ def _regrouped(po: polib.POFile, active: list[polib.POEntry], used: set[int], cl
     signed-off old entries (``active`` order, no msgctxt, unused but for the one it was paired with) joined by a
     space, and more alike than to any one of them: it takes their translations joined (``sentence_separator``; by
     the German's hard breaks where it has one fewer than the old entries, an address or a poem whose lines were
-    entries before: so each line's translation keeps its line, however many lines),
+    entries before: so each line's translation keeps its line, however many lines; one of more than ``_MAX_PARTS``
+    lines is found by any line alike to an old entry and takes a run of as many entries first),
     fuzzy, their German joined as previous msgid, the reviewer's own comment lines of each; where msgmerge keeps
     one and makes the others obsolete. The old entries become obsolete all the same, so German split back as it
     was takes each back as it was. Reported as ``changed`` and ``joins``."""
@@ -1183,8 +1184,9 @@ def _regrouped(po: polib.POFile, active: list[polib.POEntry], used: set[int], cl
                and (id(entry) not in source or id(source[id(entry)]) in at)]
 
     def joined_from(k: int) -> Iterator[tuple[tuple, tuple[int, int]]]:
-        """The runs (start in signed, size) sentence ``live[joining[k]]`` may be joined from, the most alike first (a
-        tie: the first sentence, the first run, the shorter)."""
+        """The runs (start in signed, size) sentence ``live[joining[k]]`` may be joined from: of a sentence of more
+        than ``_MAX_PARTS`` lines, a run of as many entries first (each line takes its own translation); the most
+        alike first (a tie: the first sentence, the first run, the shorter)."""
         n = joining[k]
         entry = live[n]
         paired = source.get(id(entry))
@@ -1194,12 +1196,11 @@ def _regrouped(po: polib.POFile, active: list[polib.POEntry], used: set[int], cl
             candidates = [(j, size) for j in range(max(at[id(paired)] - _MAX_PARTS + 1, 0), at[id(paired)] + 1)
                           for size in range(2, _MAX_PARTS + 1)]
         lines, _ = _lines(entry.msgid)
-        if len(lines) > _MAX_PARTS:  # as many old entries as it has lines: found by its first or last line
+        if len(lines) > _MAX_PARTS:  # as many old entries as it has lines: found by any line alike to its own
             if paired is not None:
                 starts = [at[id(paired)] - m for m in range(len(lines))]
             else:
-                starts = [*signed_german.alike_to(lines[0], threshold),
-                          *(m - len(lines) + 1 for m in signed_german.alike_to(lines[-1], threshold))]
+                starts = [m - k for k, line in enumerate(lines) for m in signed_german.alike_to(line, threshold)]
             candidates += [(j, len(lines)) for j in sorted(set(starts)) if j >= 0]
         found = []
         for j, size in candidates:
@@ -1209,7 +1210,7 @@ def _regrouped(po: polib.POFile, active: list[polib.POEntry], used: set[int], cl
                 continue
             score = similarity(entry.msgid, " ".join(p.msgid for p in parts), threshold)
             if score and score > max(similarity(entry.msgid, p.msgid) for p in parts):
-                found.append(((-score, n, j, size), (j, size)))
+                found.append(((size != len(lines) or size <= _MAX_PARTS, -score, n, j, size), (j, size)))
         yield from sorted(found)
 
     def join_free(k: int, run: tuple[int, int]) -> bool:
@@ -1217,7 +1218,7 @@ def _regrouped(po: polib.POFile, active: list[polib.POEntry], used: set[int], cl
         return not any(id(p) in gone or (id(p) in claimed and p is not paired) for p in signed[run[0]:sum(run)])
 
     gone: set[int] = set()
-    for (_, n, j, size), _, _ in greedy.pairs(len(joining), joined_from, join_free):
+    for (_, _, n, j, size), _, _ in greedy.pairs(len(joining), joined_from, join_free):
         entry, parts = live[n], signed[j:j + size]
         taken.add(id(entry))
         gone.update(id(p) for p in parts)
