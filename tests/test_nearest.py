@@ -47,7 +47,7 @@ def test_sorted_words_splits_at_the_characters_rapidfuzz_splits_at(wide):
     assert differ == []
 
 
-@pytest.mark.parametrize("first", [1, 8])
+@pytest.mark.parametrize("first", [1, 8, nearest.FIRST])
 @settings(max_examples=300)
 @given(texts(), st.lists(texts(), max_size=30), st.sampled_from([0.0, 40.0, 60.0, 80.0, 100.0, 101.0]))
 @example("17 Morgen 85 Essen Dosis",  # a tie at the lowest score of a full list: not final, a choice before may tie
@@ -64,7 +64,7 @@ def test_choices_find_what_scoring_every_pair_finds_in_the_same_order(first, tex
 
 def test_most_alike_scores_the_best_few_of_many_alike_choices():
     """2,000 list items alike but for a number, each at least 60 alike to every other: the best four of one
-    are found in rapidfuzz's lists of eight, without a Python object for each of the others."""
+    are found in rapidfuzz's lists of ``FIRST``, without a Python object for each of the others."""
     choices = nearest.Choices([f"Dosis {i}: {5 * i} mg am Morgen, vor dem Essen." for i in range(1, 2001)])
     text = "Dosis 17: 85 mg morgens, jeweils vor dem Frühstück."
     best = list(zip(range(4), choices.most_alike(text, 60.0)))
