@@ -19,9 +19,9 @@ from functools import lru_cache
 from typing import Callable, Container, Iterable, Iterator
 
 import polib
-from rapidfuzz import fuzz, process
+from rapidfuzz import fuzz
 
-from . import __version__, greedy
+from . import __version__, greedy, nearest
 from .errors import VerlagError, excerpt
 from .extracted import GERMAN_FIELD, german_source
 from .fsutil import file_bytes, read_parsed
@@ -843,7 +843,7 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     # matched, so the report can tell a changed sentence (``redrafted``) from a new one.
     candidates = [e for e in active if id(e) not in used and e.msgstr]
     claimed = set(used)  # old entries matched to new German: carried, or (machine drafts) left to go obsolete
-    candidates_german = [e.msgid for e in candidates]
+    candidates_german = nearest.Choices([e.msgid for e in candidates])
 
     def typo_fix(n: int, m: int) -> bool:
         entry, cand = pending[n], candidates[m]
@@ -858,13 +858,15 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     def ranked(n: int) -> Iterator[tuple[tuple, int]]:
         """The old entries new German n may be paired with, each with its key (put back first; then a typo fix;
         the most alike first; a tie to the new German first in template order, then to the old entry first
-        in the catalog's): the order ``greedy.pairs`` takes them in."""
+        in the catalog's), in the order ``greedy.pairs`` takes them: ``Choices.most_alike``'s, all of them sorted
+        with ``keep_typo_fixes`` (a typo fix goes first however alike)."""
         entry = pending[n]
         if key(entry) in put_back:
             yield (False, True, -_PUT_BACK, n, put_back[key(entry)]), put_back[key(entry)]
-        for m, score in _alike_to(entry.msgid, candidates_german, threshold).items():
-            if TAG_CONTEXT not in (entry.msgctxt, candidates[m].msgctxt):
-                yield (True, not typo_fix(n, m), -score, n, m), m
+        found = (((True, not typo_fix(n, m), -score, n, m), m)
+                 for m, score in candidates_german.most_alike(entry.msgid, threshold)
+                 if TAG_CONTEXT not in (entry.msgctxt, candidates[m].msgctxt))
+        yield from sorted(found) if keep_typo_fixes else found
 
     taken_new: set[int] = set()
 
@@ -1153,7 +1155,8 @@ def _regrouped(po: polib.POFile, active: list[polib.POEntry], used: set[int], cl
     signed-off old entries (``active`` order, no msgctxt, unused but for the one it was paired with) joined by a
     space, and more alike than to any one of them: it takes their translations joined (``sentence_separator``; by
     the German's hard breaks where it has one fewer than the old entries, an address or a poem whose lines were
-    entries before: so each line's translation keeps its line, however many lines),
+    entries before: so each line's translation keeps its line, however many lines; one of more than ``_MAX_PARTS``
+    lines is found by any line alike to an old entry and takes a run of as many entries first),
     fuzzy, their German joined as previous msgid, the reviewer's own comment lines of each; where msgmerge keeps
     one and makes the others obsolete. The old entries become obsolete all the same, so German split back as it
     was takes each back as it was. Reported as ``changed`` and ``joins``."""
@@ -1163,7 +1166,7 @@ def _regrouped(po: polib.POFile, active: list[polib.POEntry], used: set[int], cl
     source = {id(e): by_key[report.paired[id(e)]] for e in report.changed if report.paired.get(id(e)) in by_key}
     unused = [e for e in active if id(e) not in claimed and e.msgstr and e.msgctxt is None and not e.msgid_plural
               and machine_draft(e) is None]
-    unused_german = [e.msgid for e in unused]
+    unused_german = nearest.Choices([e.msgid for e in unused])
     runs: list[tuple[int, int, list[polib.POEntry]]] = []  # (start in live, size, [the old entry paired] or [])
     for i in range(len(live)):
         for size in range(2, _MAX_PARTS + 1):
@@ -1181,11 +1184,13 @@ def _regrouped(po: polib.POFile, active: list[polib.POEntry], used: set[int], cl
         i, size, olds = runs[r]
         run = live[i:i + size]
         joined = " ".join(e.msgid for e in run)
-        near = _alike_to(joined, unused_german, threshold) if not olds else {}
+        near = unused_german.alike_to(joined, threshold) if not olds else {}
+        found = []
         for m, old in enumerate(olds) if olds else ((m, unused[m]) for m in near):
             score = similarity(joined, old.msgid, threshold)
             if score and score > max(similarity(e.msgid, old.msgid) for e in run):
-                yield (-score, i, size, m), old
+                found.append(((-score, i, size, m), old))
+        yield from sorted(found, key=lambda pair: pair[0])
 
     def split_free(r: int, old: polib.POEntry) -> bool | None:
         run = live[runs[r][0]:runs[r][0] + runs[r][1]]
@@ -1211,31 +1216,32 @@ def _regrouped(po: polib.POFile, active: list[polib.POEntry], used: set[int], cl
     # the runs a new sentence may be joined from: every run of unclaimed signed-off sentences
     signed_runs = [(j, size) for j in range(len(signed)) for size in range(2, _MAX_PARTS + 1)
                    if j + size <= len(signed) and not any(id(p) in claimed for p in signed[j:j + size])]
-    runs_german = [" ".join(p.msgid for p in signed[j:j + size]) for j, size in signed_runs]
-    signed_german = [p.msgid for p in signed]
+    runs_german = nearest.Choices([" ".join(p.msgid for p in signed[j:j + size]) for j, size in signed_runs])
+    signed_german = nearest.Choices([p.msgid for p in signed])
     joining = [n for n, entry in enumerate(live)
                if id(entry) not in taken and (id(entry) in added or id(entry) in source)
                and (id(entry) not in source or id(source[id(entry)]) in at)]
 
     def joined_from(k: int) -> Iterator[tuple[tuple, tuple[int, int]]]:
-        """The runs (start in signed, size) sentence ``live[joining[k]]`` may be joined from, the most alike first (a
-        tie: the first sentence, the first run, the shorter)."""
+        """The runs (start in signed, size) sentence ``live[joining[k]]`` may be joined from: of a sentence of more
+        than ``_MAX_PARTS`` lines, a run of as many entries first (each line takes its own translation); the most
+        alike first (a tie: the first sentence, the first run, the shorter)."""
         n = joining[k]
         entry = live[n]
         paired = source.get(id(entry))
         if paired is None:
-            candidates = [signed_runs[r] for r in _alike_to(entry.msgid, runs_german, threshold)]
+            candidates = [signed_runs[r] for r in runs_german.alike_to(entry.msgid, threshold)]
         else:  # a changed sentence is joined only from runs that hold the old sentence it was paired with
             candidates = [(j, size) for j in range(max(at[id(paired)] - _MAX_PARTS + 1, 0), at[id(paired)] + 1)
                           for size in range(2, _MAX_PARTS + 1)]
         lines, _ = _lines(entry.msgid)
-        if len(lines) > _MAX_PARTS:  # as many old entries as it has lines: found by its first or last line
+        if len(lines) > _MAX_PARTS:  # as many old entries as it has lines: found by any line alike to its own
             if paired is not None:
                 starts = [at[id(paired)] - m for m in range(len(lines))]
             else:
-                starts = [*_alike_to(lines[0], signed_german, threshold),
-                          *(m - len(lines) + 1 for m in _alike_to(lines[-1], signed_german, threshold))]
+                starts = [m - k for k, line in enumerate(lines) for m in signed_german.alike_to(line, threshold)]
             candidates += [(j, len(lines)) for j in sorted(set(starts)) if j >= 0]
+        found = []
         for j, size in candidates:
             parts = signed[j:j + size]
             if (len(parts) < size or any(id(p) in claimed and p is not paired for p in parts)
@@ -1243,14 +1249,15 @@ def _regrouped(po: polib.POFile, active: list[polib.POEntry], used: set[int], cl
                 continue
             score = similarity(entry.msgid, " ".join(p.msgid for p in parts), threshold)
             if score and score > max(similarity(entry.msgid, p.msgid) for p in parts):
-                yield (-score, n, j, size), (j, size)
+                found.append(((size != len(lines) or size <= _MAX_PARTS, -score, n, j, size), (j, size)))
+        yield from sorted(found)
 
     def join_free(k: int, run: tuple[int, int]) -> bool:
         paired = source.get(id(live[joining[k]]))
         return not any(id(p) in gone or (id(p) in claimed and p is not paired) for p in signed[run[0]:sum(run)])
 
     gone: set[int] = set()
-    for (_, n, j, size), _, _ in greedy.pairs(len(joining), joined_from, join_free):
+    for (_, _, n, j, size), _, _ in greedy.pairs(len(joining), joined_from, join_free):
         entry, parts = live[n], signed[j:j + size]
         taken.add(id(entry))
         gone.update(id(p) for p in parts)
@@ -1278,21 +1285,6 @@ def _joined(msgid: str, translations: list[str], lang: str) -> str:
     if len(breaks) + 1 != len(translations):
         return sentence_separator(lang).join(translations)
     return "".join(t + b for t, b in zip(translations, [*breaks, ""]))
-
-
-def _alike_to(text: str, choices: list[str], threshold: float) -> dict[int, float]:
-    """Index -> ``similarity`` of each text of ``choices`` at least ``threshold`` and more than 0 alike to ``text``,
-    in the order of ``choices``, each scored in rapidfuzz's own loop (``process.extract``): one call
-    of ``similarity`` for each would make a merge of many new sentences against many old ones spend seconds in
-    Python calls, though few of them are alike."""
-    found: dict[int, float] = {}
-    if threshold > 100:  # none reaches it (``extract_article``'s ``_NEVER``); rapidfuzz refuses such a cutoff
-        return found
-    for scorer in (fuzz.ratio, fuzz.token_sort_ratio):
-        for _, score, m in process.extract(text, choices, scorer=scorer, score_cutoff=threshold, limit=None):
-            if score:  # as ``similarity``'s 0: none alike
-                found[m] = max(score, found.get(m, 0.0))
-    return dict(sorted(found.items()))
 
 
 def _from_obsolete(report: MergeReport, retired: list[polib.POEntry], used: set[int], threshold: float) -> None:
@@ -1331,10 +1323,10 @@ def _notes_along(added: list[polib.POEntry], noted: list[polib.POEntry], used: s
 def alike(new: list[polib.POEntry], old: list[polib.POEntry], threshold: float) -> list[tuple[int, int]]:
     """Each entry of ``new`` paired with the entry of ``old`` most like it, at least ``threshold`` alike
     (``similarity``; a tag with none), the most alike first, each at most once: (index in ``new``, in ``old``)."""
-    german = [e.msgid for e in old]
+    german = nearest.Choices([e.msgid for e in old])
 
     def ranked(n: int) -> Iterator[tuple[tuple, int]]:  # a tie: the first of ``new``, then of ``old``
-        for m, score in _alike_to(new[n].msgid, german, threshold).items():
+        for m, score in german.most_alike(new[n].msgid, threshold):
             if TAG_CONTEXT not in (new[n].msgctxt, old[m].msgctxt):
                 yield (-score, n, m), m
 

@@ -41,8 +41,8 @@ def matched(take: Callable, scores, first, excluding) -> list[tuple[tuple, int, 
     claimed: set[int] = set()
     dropped: set[int] = set()
 
-    def ranked(n: int):
-        return (((not first[n], -score, n, m), m) for m, score in enumerate(scores[n]) if score is not None)
+    def ranked(n: int):  # in the order of the keys, as ``greedy.pairs`` reads them
+        return sorted(((not first[n], -score, n, m), m) for m, score in enumerate(scores[n]) if score is not None)
 
     def free(n: int, m: int) -> bool | None:
         return None if n in dropped else m not in claimed

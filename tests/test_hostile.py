@@ -2124,7 +2124,7 @@ def test_a_merge_of_many_new_sentences_against_many_signed_off_ones_compares_the
     ``_regrouped`` compares each with every run of two or three signed-off sentences besides (is it a join?), and
     every run of new ones with every old one (a split?): one Python call of ``similarity`` for each, 15 million
     for an article of 2,000 short sentences the author rewrote, 19 s of CPU in every extract of every language.
-    Now rapidfuzz's own loop picks the few that may be alike (``_alike_to``); only those are scored, and a split
+    Now rapidfuzz's own loop picks the few that may be alike (``nearest.Choices``); only those are scored, and a split
     and a join among them are still found."""
     import polib
 
@@ -2231,6 +2231,42 @@ def test_the_merge_of_many_alike_sentences_the_author_reworded_holds_memory_line
     po = polib.pofile(str(site_project.root / "translations/en/dosis-800.po"))
     assert all(e.msgstr == f"Dose {e.msgid.split(':')[0].split()[1]}: in the morning." and e.fuzzy
                for e in po if e.msgid.startswith("Dosis ")), [e for e in po if e.msgid.startswith("Dosis ")][:3]
+
+
+def test_the_merge_of_many_alike_sentences_makes_python_objects_for_a_few_best_of_each(monkeypatch):
+    """2,000 reworded list items alike but for their numbers, each at least 60 alike to every old one: rapidfuzz
+    handed back every pair above the threshold (``process.extract`` without a limit), 8 million tuples made,
+    looked at and sorted in Python, 5 s of the merge's CPU. Now each new sentence asks for a few best of each
+    score (``nearest.Choices.most_alike``), so the tuples grow with the number of sentences; each item is still
+    paired with its own row's old sentence."""
+    import polib
+    from rapidfuzz import process
+
+    from pipeline import catalog
+
+    count = 1000
+    old, pot = polib.POFile(), polib.POFile()
+    pot.header = "Template for “Dosierung” (source_de/dosis.md)."
+    pot.metadata = {"Project-Id-Version": "verlag dosis", "POT-Creation-Date": "2026-05-26 10:00+0200",
+                    "X-Generator": "verlag"}
+    old.extend(polib.POEntry(msgid=f"Dosis {i}: {5 * i} mg am Morgen, vor dem Essen.", msgstr=f"Dose {i}.")
+               for i in range(1, count + 1))
+    pot.extend(polib.POEntry(msgid=f"Dosis {i}: {5 * i} mg morgens, jeweils vor dem Frühstück.", flags=[catalog.FLAG])
+               for i in range(1, count + 1))
+    handed: list[int] = []
+    extract = process.extract
+
+    def counted(*args, **kwargs):
+        found = extract(*args, **kwargs)
+        handed.append(len(found))
+        return found
+
+    monkeypatch.setattr(process, "extract", counted)
+    po, report = catalog.merge(old, pot, "en")
+    assert [(e.msgid.split(":")[0], e.msgstr) for e in po if e.msgid.startswith("Dosis")] == [
+        (f"Dosis {i}", f"Dose {i}.") for i in range(1, count + 1)]
+    assert report.fuzzy == count
+    assert sum(handed) < 300 * count, sum(handed)
 
 
 def test_a_folder_of_site_that_is_a_symlink_out_of_it_is_its_error_and_nothing_is_written_or_removed_there(

@@ -730,6 +730,27 @@ def test_an_address_and_a_poem_whose_lines_were_reviewed_entries_come_back_whole
         assert (whole.msgstr, whole.fuzzy) == ("\\\n".join(poem), True)
 
 
+def test_a_poem_whose_first_and_last_lines_changed_takes_every_line_s_translation_found_by_its_middle_lines(
+        project: Project):
+    """A msgid of more than three lines that no old entry was paired with was looked for among the old entries of
+    its lines by its first or its last line only: a poem whose first and last lines the author rewrote (neither
+    alike to any old line) was joined from its two middle lines alone, their translations run together by a space
+    and the first and last lines' reviewed translations made obsolete. Any of its lines finds the run now: every
+    line's translation comes back, fuzzy, each ending in the German's break, the old lines as previous msgid."""
+    en_project(project)
+    project.write("source_de/a.md", article("Anfahrt", "\n\n".join(POEM) + "\n"))
+    project.run("extract")
+    _, poem = LINES_IN["en"]
+    review(project, "en", "a", {("title", "Anfahrt"): "Anfahrt", **dict(zip(POEM, poem))})
+    poem_de = "\\\n".join(["Am frühen Tag im Grauen", *POEM[1:3], "bis dann die Sonne kommt"])
+    project.write("source_de/a.md", article("Anfahrt", poem_de + "\n"))
+    project.run("extract")
+    path = project.root / "translations/en/a.po"
+    msgfmt_check(path)
+    whole = entry(polib.pofile(str(path)), poem_de)
+    assert (whole.msgstr, whole.fuzzy, whole.previous_msgid) == ("\\\n".join(poem), True, " ".join(POEM))
+
+
 def test_a_new_sentence_beside_a_changed_one_is_no_half_of_a_split(project: Project):
     """A sentence inserted after one the author reworded stays new and empty: the two joined are less like the
     old German than the reworded one alone, so no translation is offered where none was made."""
