@@ -50,7 +50,7 @@ from .limits import CATALOG, SITE_WORDS, Limit
 from .glossary import Glossary, as_written, exact_pattern, load_glossary, matchable, target_pattern
 from .markup import analyse, without_code_spans
 from .media import (RECORD, article_link_problem, collect_media, linked_article, outdated_variants, stale_originals,
-                    stored_references)
+                    stored_references, unfilled_link_problem)
 from .moved import moved_paths
 from .numberwords import (as_digits, german_number_words, german_quantities, quantities, spelled_as_digits,
                           spelled_numbers)
@@ -2084,9 +2084,7 @@ def article_link_findings(config: Config, sources: Sources, slugs: list[str] | N
                     renames += _renamed_names(config, sources, published)
                 check, target = "article-link", renames[0].get(_link_name(url))
                 if _link_name(url) in gaps:
-                    problem = (f"{url!r}: {by_slug[_link_name(url)].ref} still holds init's [[AUSFÜLLEN: …]] "
-                               "placeholders: build leaves that page out until they are filled in, and the pages "
-                               "show the link's text without the link")
+                    problem = unfilled_link_problem(url, by_slug[_link_name(url)].ref)
                 elif target in by_slug and article_link_problem(url, names, renames[1], served, static_file,
                                                               urls.media_name) is None:
                     check, problem = "renamed-link", _renamed_link(url, by_slug[target])
