@@ -804,6 +804,7 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     po = polib.POFile()
     po.metadata = _metadata(old, pot, lang)
     po.header = _header(pot, lang, old.header if old is not None else "")
+    po.trailer = getattr(old, "trailer", "")  # a reviewer's comments after the last entry (``pofile.parse``)
     entries = [_singular(e, report) for e in old] if old is not None else []
     active = [e for e in entries if not e.obsolete]
     retired = [e for e in entries if e.obsolete]
@@ -1566,7 +1567,7 @@ def _check_strings(text: str, ref: str) -> None:
     for number, line in enumerate(lines, start=1):
         stripped = line.strip()
         comment = stripped.startswith("#") and not stripped.startswith(("#~", "#|"))
-        if not stripped or comment or stripped in ("#~", "#|"):
+        if not stripped or comment or stripped in ("#~", "#|", "#~|"):
             continue
         if not _PO_LINE.match(stripped):
             raise VerlagError(f"cannot read catalog: syntax error (a string is not enclosed in \"…\"); {_FIX_ADVICE}",

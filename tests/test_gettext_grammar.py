@@ -1,0 +1,92 @@
+"""Catalogs GNU gettext 0.22 accepts (``msgfmt --check``) load in verlag and come through ``extract`` as they were."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import Project, article, msgfmt_check, review
+
+SLUG = "garten"
+PO = f"translations/en/{SLUG}.po"
+
+
+def reviewed_catalog(project: Project) -> str:
+    """A catalog of a two-sentence article, both sentences translated and signed off, as extract leaves it."""
+    project.write(f"source_de/{SLUG}.md", article("Garten", "Der Garten ist klein. Die Beete sind voll.\n"))
+    project.run("extract")
+    review(project, "en", SLUG, {("title", "Garten"): "Garden", "Der Garten ist klein.": "The garden is small.",
+                                 "Die Beete sind voll.": "The beds are full."})
+    project.run("extract")
+    return project.read(PO)
+
+
+# what a reviewer's tool or hand leaves that gettext reads: appended to the catalog extract wrote
+VALID_ENDINGS = {
+    "a bare #~ line at the end": "\n#~\n",
+    "comments after the last entry": "\n# Noch offen: die Bildunterschriften.\n#. \n",
+    "an obsolete entry with msgctxt": '\n#, markdown-text\n#~ msgctxt "title"\n#~ msgid "Gärtchen"\n'
+                                      '#~ msgstr "Little garden"\n',
+    "an obsolete entry with its previous msgid (#~|)": '\n# previous msgid: "Früher."\n#, fuzzy, markdown-text\n'
+                                                       '#~| msgid "Früher."\n#~ msgid "Vorher."\n'
+                                                       '#~ msgstr "Before."\n',
+}
+
+
+@pytest.mark.parametrize("ending", VALID_ENDINGS)
+def test_a_catalog_gettext_accepts_loads_and_goes_through_extract_unchanged(project: Project, ending: str):
+    """A bare ``#~`` line was a syntax error (polib's), comments after the last entry and ``#~|`` lines were
+    dropped by the next extract: each is valid gettext, so check reads it and extract leaves the file as it is."""
+    path = project.write(PO, reviewed_catalog(project) + VALID_ENDINGS[ending])
+    msgfmt_check(path)
+    before = path.read_bytes()
+    assert "cannot read" not in project.run("check").output
+    assert "en    garten" in project.run("status").output
+    project.run("extract")
+    assert path.read_bytes() == before
+    msgfmt_check(path)
+
+
+def test_an_obsolete_entry_msgmerge_wrote_with_its_previous_msgid_keeps_it(project: Project):
+    """msgmerge --previous writes an obsolete fuzzy entry's old German as ``#~| msgid``; extract kept the entry
+    but dropped that line. It stays, with verlag's record of it, as on an entry verlag made obsolete itself."""
+    path = project.write(PO, reviewed_catalog(project) + '\n#, fuzzy, markdown-text\n#~| msgid "Früher."\n'
+                                                         '#~ msgid "Vorher."\n#~ msgstr "Before."\n')
+    msgfmt_check(path)
+    project.run("extract")
+    text = project.read(PO)
+    assert '#~| msgid "Früher."\n#~ msgid "Vorher."\n#~ msgstr "Before."\n' in text
+    msgfmt_check(path)
+
+
+def test_a_catalog_ending_in_a_bare_flag_line_keeps_its_last_entry(project: Project):
+    """A ``#,`` line after the last entry (a flag deleted in a text editor, its line left) is nothing to gettext;
+    polib dropped the entry before it, and with it the reviewed translation the page showed."""
+    path = project.write(PO, reviewed_catalog(project) + "\n#,\n")
+    msgfmt_check(path)
+    before = path.read_bytes()
+    project.run("build")
+    assert "The beds are full." in project.read(f"site/en/{SLUG}/index.html")
+    project.run("extract")
+    assert path.read_bytes() == before
+
+
+def test_a_header_alone_bare_prefix_lines_and_a_flag_line_without_flags_load(project: Project):
+    """A file of only its header entry, bare ``#~|`` and ``#|`` lines (blank lines to gettext, syntax errors to
+    polib) and an entry's ``#,`` line emptied of its flags are valid gettext: the first is filled by extract, the
+    others keep their translations (the empty lines left out, as msgcat leaves them out)."""
+    text = reviewed_catalog(project)
+    header = text[:text.index("\n\n", text.index('msgid ""')) + 1]
+    path = project.write(PO, header)
+    msgfmt_check(path)
+    assert "cannot read" not in project.run("check").output
+    project.run("extract")
+    assert 'msgid "Der Garten ist klein."' in project.read(PO)
+    msgfmt_check(path)
+    path = project.write(PO, text.replace('#, markdown-text\nmsgid "Die Beete', '#,\nmsgid "Die Beete')
+                         + '\n#~|\n#|\n#, markdown-text\n#~ msgid "Weg."\n#~ msgstr "Gone."\n')
+    msgfmt_check(path)
+    assert "cannot read" not in project.run("check").output
+    project.run("extract")
+    assert 'msgid "Die Beete sind voll."\nmsgstr "The beds are full."' in project.read(PO)
+    assert '\n\n#, markdown-text\n#~ msgid "Weg."\n#~ msgstr "Gone."\n' in project.read(PO)
+    msgfmt_check(path)
