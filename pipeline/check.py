@@ -35,8 +35,8 @@ import polib
 from babel import Locale
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
-from .catalog import (MACHINE, REVIEWED, STALE, UNTRANSLATED, decode_po, entry_state, hand_draft, ignored_checks,
-                      STALE_SIGN_OFF, key, msgid_line, parse_po, restore_sign_offs, stale_sign_off)
+from .catalog import (MACHINE, REVIEWED, STALE, UNTRANSLATED, decode_po, entry_state, format_flags, hand_draft,
+                      ignored_checks, STALE_SIGN_OFF, key, msgid_line, parse_po, restore_sign_offs, stale_sign_off)
 from .config import CONFIG_NAME, Config
 from .counts import counted
 from .drift import Templates
@@ -903,6 +903,16 @@ def check_plural(entry, ctx):
                   else "no form is translated: verlag extract makes it an entry of one form"))
 
 
+def check_format_flag(entry, ctx):
+    """A tool gave an article's sentence a format flag (``catalog.format_flags``): GNU msgfmt --check (Weblate,
+    CI) then reads its ``%`` signs as directives and refuses the whole catalog where the translation's differ;
+    ``extract`` drops the flag."""
+    if found := format_flags(entry):
+        yield (f"flag {' and '.join(found)} on an article's sentence, which is Markdown, no format string (Poedit, "
+               "Weblate or msgmerge add one where they see a %): GNU msgfmt --check compares its % signs with the "
+               "translation's and refuses the catalog where they differ; verlag extract drops the flag")
+
+
 def check_whitespace(entry, ctx):
     """Leading or trailing whitespace that differs from the German's. A side where only one of them has a line
     feed at its edge is ``check_line_feed``'s error alone: one finding per cause."""
@@ -1245,6 +1255,9 @@ CHECKS = [
     Check("plural", WARNING, "no plural forms (msgid_plural) on an article's sentence; cannot be waived by an "
           "ignore-* flag", check_plural, frozenset({*TEXT_STATES, UNTRANSLATED}),
           remedy="run verlag extract: it keeps the first plural form as the sentence's msgstr, fuzzy"),
+    Check("format-flag", WARNING, "no c-format, python-format or other format flag on an article's sentence; cannot "
+          "be waived by an ignore-* flag", check_format_flag, frozenset({*TEXT_STATES, UNTRANSLATED}),
+          remedy="run verlag extract: it drops the flag"),
     Check("punctuation", WARNING, "sentence-final punctuation and question/exclamation marks kept",
           check_punctuation),
     Check("whitespace", WARNING, "leading and trailing whitespace as in the German", check_whitespace),

@@ -21,10 +21,10 @@ from pathlib import Path
 
 import polib
 
-from .catalog import REOPENED
+from .catalog import REOPENED, format_flags
 from .config import CONFIG_NAME, Config, load_config
 from .errors import ManyErrors, VerlagError
-from .extract_article import MADE_OBSOLETE
+from .extract_article import FORMAT_WHY, MADE_OBSOLETE
 from .fsutil import TEMP_RE, relpath
 from .lock import LOCK_NAME
 from .pofile import parse
@@ -32,6 +32,7 @@ from .restore import pending, pending_message, restored_message
 
 # what the trial run's warnings say extract did -> what extract --check says it will do
 _WILL = ((f" {REOPENED}: ", " verlag extract puts it back to review, fuzzy, as it was: "),
+         (f" dropped {FORMAT_WHY}", f" to be dropped by verlag extract {FORMAT_WHY}"),
          (f"): {MADE_OBSOLETE}", "): verlag extract makes it obsolete (#~), its translation kept"))
 
 
@@ -217,7 +218,8 @@ def _entries_changed(before: polib.POFile | None, after: polib.POFile | None, te
 
 def _catalog_changed(before: polib.POFile, after: polib.POFile) -> str | None:
     """Why extract's ``after`` of the catalog ``before`` is more than its records: German entries new, changed
-    or gone, obsolete entries, translations or fuzzy flags that differ. None when nothing of that differs."""
+    or gone, obsolete entries, translations or fuzzy flags that differ, format flags dropped (msgfmt --check, which
+    CI and Weblate run, may refuse the catalog over them). None when nothing of that differs."""
     german = _entries_changed(before, after)
     if german:
         return german
@@ -227,8 +229,10 @@ def _catalog_changed(before: polib.POFile, after: polib.POFile) -> str | None:
         return "obsolete entries (#~) differ"
     reopened = sum(new[k].fuzzy and not old[k].fuzzy for k in new if not k[1])
     retranslated = sum(_text(new[k]) != _text(old[k]) or new[k].fuzzy != old[k].fuzzy for k in new) - reopened
+    unformatted = sum(bool(format_flags(old[k])) and not format_flags(new[k]) for k in new)
     parts = [f"{n} {what}" for n, what in ((reopened, "back to review (fuzzy)"),
-                                          (retranslated, "with another translation or state")) if n]
+                                          (retranslated, "with another translation or state"),
+                                          (unformatted, "without the format flag a tool gave it")) if n]
     return ", ".join(parts) or None
 
 

@@ -1,6 +1,11 @@
-"""Catalogs GNU gettext 0.22 accepts (``msgfmt --check``) load in verlag and come through ``extract`` as they were."""
+"""verlag and GNU ``msgfmt --check`` (which Weblate and CI run) agree on a catalog: what gettext 0.22 accepts loads
+in verlag and comes through ``extract`` as it was; what msgfmt refuses, verlag names, and ``extract`` writes a
+catalog msgfmt passes."""
 
 from __future__ import annotations
+
+import shutil
+import subprocess
 
 import pytest
 
@@ -90,3 +95,38 @@ def test_a_header_alone_bare_prefix_lines_and_a_flag_line_without_flags_load(pro
     assert 'msgid "Die Beete sind voll."\nmsgstr "The beds are full."' in project.read(PO)
     assert '\n\n#, markdown-text\n#~ msgid "Weg."\n#~ msgstr "Gone."\n' in project.read(PO)
     msgfmt_check(path)
+
+
+def msgfmt_refuses(path) -> str:
+    """GNU msgfmt --check's fatal errors on the catalog at ``path`` (it must find one)."""
+    assert shutil.which("msgfmt"), "GNU gettext (msgfmt) is required: apt-get install gettext"
+    proc = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True)
+    assert proc.returncode != 0, f"msgfmt --check accepts {path}"
+    return proc.stderr
+
+
+def test_a_format_flag_a_tool_added_is_named_by_check_and_dropped_by_extract(project: Project):
+    """Poedit, Weblate or msgmerge flag a sentence with a % as ``c-format``; msgfmt then reads "10 % der" as the
+    directive ``% d`` and "10 % of" as ``% o`` and refuses the catalog, which verlag read without a word and
+    extract wrote back flag and all. check names the entry, extract --check fails the gate, extract drops it."""
+    project.write(f"source_de/{SLUG}.md", article("Garten", "10 % der Beete sind voll.\n"))
+    project.run("extract")
+    review(project, "en", SLUG, {("title", "Garten"): "Garden", "10 % der Beete sind voll.": "10 % of the beds are full."})
+    project.run("extract")
+    text = project.read(PO)
+    path = project.write(PO, text.replace('#, markdown-text\nmsgid "10 %', '#, markdown-text, c-format\nmsgid "10 %'))
+    assert "format specifications" in msgfmt_refuses(path)
+    line = project.read(PO).splitlines().index('msgid "10 % der Beete sind voll."') + 1
+    said = project.run("check").output
+    assert (f"warning: {PO}:{line}: flag c-format on an article's sentence, which is Markdown, no format string"
+            in said and "verlag extract drops the flag [format-flag]" in said)
+    gate = project.run("extract", "--check", code=1).output
+    assert f"{PO}: out of date with the German: 1 without the format flag a tool gave it" in gate
+    assert f"warning: {PO}:{line}: '10 % der Beete sind voll.': flag c-format to be dropped by verlag extract" in gate
+    assert f"warning: {PO}:{line}: '10 % der Beete sind voll.': flag c-format dropped (" \
+        in project.run("extract").output
+    msgfmt_check(path)
+    assert "c-format" not in project.read(PO)
+    assert '#, markdown-text\nmsgid "10 % der Beete sind voll."\nmsgstr "10 % of the beds are full."' \
+        in project.read(PO)
+    assert "format-flag" not in project.run("check").output
