@@ -1324,6 +1324,9 @@ SOURCE_CHECKS = [
           "engine's layout test) that the pages show to readers; verlag publish refuses to publish them", None),
     Check("catalog-outdated", WARNING, "catalog: its msgids are not the German of the article's template (saved "
           "from before the German changed): those segments show in German; run verlag extract", None),
+    Check("catalog-header", WARNING, "catalog: no header entry (msgid \"\"), one without fields or one without "
+          "Content-Type's charset, as a tool or a hand left it: GNU msgfmt --check refuses the catalog (or warns of "
+          "the charset); verlag extract writes its header fields", None),
     Check("catalog-restore", WARNING, "catalog: missing or empty while its article is there; verlag extract "
           "restores it from its copy of the last extract (.verlag/extracted/)", None),
     Check("german-changed", WARNING, "German article: edited since the last verlag extract, so its catalogs do not "
@@ -1901,6 +1904,7 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                 findings.extend(check_catalog(po, ref, lang, article.slug, glossary, labels, text,
                                               config.source_language, site_url=config.site_url, published=pages,
                                               renamed=pages.renamed, held=held))
+            findings.extend(header_findings(po, ref, lang, article.slug, text))
             findings.extend(legal_page_findings(config, po, ref, lang, article.slug))
             findings.extend(pseudo_draft_findings(config, po, ref, lang, article.slug, text))
             if drift := templates.drift(article.slug, po,
@@ -2141,6 +2145,24 @@ def _renamed_link(url: str, article: Article) -> str:
     return (f"{url!r}: {name} of {article.ref} (renamed): the pages link its page, in the reader's language, only "
             "while this checkout remembers the rename (.verlag/, which git leaves out: in a fresh clone the link is "
             f"broken); link {instead} instead")
+
+
+def header_findings(po: polib.POFile, ref: str, lang: str, slug: str, text: str) -> list[Finding]:
+    """A ``catalog-header`` warning at the header entry's line (line 1 without one) of an article's catalog whose
+    header GNU msgfmt --check refuses ("PO file header missing or invalid": none, or no field in it) or warns of
+    (no charset in Content-Type); ``extract`` writes the header's fields, so a catalog it wrote passes."""
+    lines = text.split("\n")
+    line = next((n for n, row in enumerate(lines, 1) if row.rstrip("\r") == 'msgid ""'), 1)
+    if not po.metadata:
+        problem = ("no header fields (its msgstr is empty, or there is no header entry, msgid \"\"): GNU msgfmt "
+                   "--check refuses the catalog ('PO file header missing or invalid')")
+    elif "charset=" not in po.metadata.get("Content-Type", ""):
+        problem = ("the header has no charset in Content-Type: GNU msgfmt --check warns that charset conversion will "
+                   "not work")
+    else:
+        return []
+    return [Finding(ref, line, "catalog-header", WARNING, f"{problem}; verlag extract writes the header's fields "
+                    "(Content-Type: text/plain; charset=UTF-8, Language, Plural-Forms, …)", lang, slug, (None, ""))]
 
 
 def drift_findings(drift, po: polib.POFile, ref: str, lang: str, slug: str, article_ref: str,

@@ -130,3 +130,29 @@ def test_a_format_flag_a_tool_added_is_named_by_check_and_dropped_by_extract(pro
     assert '#, markdown-text\nmsgid "10 % der Beete sind voll."\nmsgstr "10 % of the beds are full."' \
         in project.read(PO)
     assert "format-flag" not in project.run("check").output
+
+
+@pytest.mark.parametrize("header", ["no fields", "no header entry", "no charset"])
+def test_a_header_msgfmt_refuses_is_named_by_check_and_written_by_extract(project: Project, header: str):
+    """A header entry emptied of its fields, or none at all (msgfmt --check: "PO file header missing or
+    invalid", fatal), or a Content-Type without charset (msgfmt warns): check said nothing. It names the header's
+    line; extract writes the fields, and msgfmt passes the catalog."""
+    text = reviewed_catalog(project)
+    start = text.index('msgid ""\nmsgstr ""\n')
+    end = text.index("\n\n", start) + 2
+    broken = {"no fields": text[:start] + 'msgid ""\nmsgstr ""\n\n' + text[end:],
+              "no header entry": text[:start] + text[end:],
+              "no charset": text.replace('"Content-Type: text/plain; charset=UTF-8\\n"', '"Content-Type: text/plain\\n"')
+              }[header]
+    path = project.write(PO, broken)
+    if header != "no charset":
+        assert "header missing or invalid" in msgfmt_refuses(path)
+    line = broken.splitlines().index('msgid ""') + 1 if header != "no header entry" else 1
+    said = project.run("check").output
+    assert f"warning: {PO}:{line}: " in said and "verlag extract writes the header's fields" in said
+    assert "[catalog-header]" in said
+    project.run("extract")
+    msgfmt_check(path)
+    assert '"Content-Type: text/plain; charset=UTF-8\\n"' in project.read(PO)
+    assert 'msgstr "The beds are full."' in project.read(PO)
+    assert "catalog-header" not in project.run("check").output
