@@ -1327,6 +1327,9 @@ SOURCE_CHECKS = [
     Check("catalog-header", WARNING, "catalog: no header entry (msgid \"\"), one without fields or one without "
           "Content-Type's charset, as a tool or a hand left it: GNU msgfmt --check refuses the catalog (or warns of "
           "the charset); verlag extract writes its header fields", None),
+    Check("plural-forms", WARNING, "site.po: a plural message with some forms translated and others empty or "
+          "missing (fewer msgstr[n] than nplurals): shown in English for every count; GNU msgfmt --check refuses "
+          "the catalog; verlag extract marks it fuzzy", None),
     Check("catalog-restore", WARNING, "catalog: missing or empty while its article is there; verlag extract "
           "restores it from its copy of the last extract (.verlag/extracted/)", None),
     Check("german-changed", WARNING, "German article: edited since the last verlag extract, so its catalogs do not "
@@ -1847,7 +1850,34 @@ def check_site_catalog(po: polib.POFile, ref: str, lang: str, text: str | None =
                                    msgctxt=entry.msgctxt, flags=list(entry.flags), obsolete=entry.obsolete)
             single.msgid_plural, single.msgid, single.linenum = entry.msgid_plural, entry.msgid, entry.linenum
             entries.append(single)
-    return check_catalog(entries, ref, lang, "site", text=text, checks=SITE_CHECKS)
+    findings = check_catalog(entries, ref, lang, "site", text=text, checks=SITE_CHECKS)
+    return findings + _partial_plurals(po, ref, lang, text)
+
+
+_NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")
+
+
+def _partial_plurals(po: polib.POFile, ref: str, lang: str, text: str | None) -> list[Finding]:
+    """A ``plural-forms`` warning at each plural message of a site.po (not fuzzy) with some forms translated and
+    others empty or missing (fewer ``msgstr[n]`` than its Plural-Forms' nplurals): GNU msgfmt --check refuses the
+    catalog over it, and the page shows the English words for every count (polib leaves it out of the compiled
+    catalog); ``extract`` marks it fuzzy."""
+    match = _NPLURALS.search(po.metadata.get("Plural-Forms", ""))
+    count = int(match.group(1)) if match else 0
+    lines = text.split("\n") if text is not None else []
+    found = []
+    for entry in po:
+        if entry.obsolete or entry.fuzzy or not entry.msgid_plural or not any(entry.msgstr_plural.values()):
+            continue
+        missing = [n for n in range(max(count, len(entry.msgstr_plural))) if not entry.msgstr_plural.get(n)]
+        if missing:
+            found.append(Finding(ref, msgid_line(lines, entry.linenum) if lines else entry.linenum, "plural-forms",
+                                 WARNING, f"msgstr[{'], msgstr['.join(map(str, missing))}] not translated of the "
+                                 f"{count or len(entry.msgstr_plural)} forms its Plural-Forms asks for: the page shows "
+                                 "the English words for every count, and GNU msgfmt --check refuses the catalog; "
+                                 "translate each form (verlag extract marks the message fuzzy until then)",
+                                 lang, "site", key(entry)))
+    return found
 
 
 def run_checks(config: Config, languages: list[str] | None = None, slugs: list[str] | None = None,

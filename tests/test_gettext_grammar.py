@@ -156,3 +156,27 @@ def test_a_header_msgfmt_refuses_is_named_by_check_and_written_by_extract(projec
     assert '"Content-Type: text/plain; charset=UTF-8\\n"' in project.read(PO)
     assert 'msgstr "The beds are full."' in project.read(PO)
     assert "catalog-header" not in project.run("check").output
+
+
+def test_a_site_po_plural_message_with_a_form_missing_is_named_by_check_and_made_fuzzy_by_extract(project: Project):
+    """A site.po plural message with fewer msgstr[n] than its Plural-Forms' nplurals (a form deleted in a text
+    editor): msgfmt --check refuses it; check said nothing, and extract wrote the missing form empty, which msgfmt
+    refuses too. check names it at its line; extract marks it fuzzy and says so, and msgfmt passes."""
+    project.write(f"source_de/{SLUG}.md", article("Garten", "Der Garten ist klein.\n"))
+    project.run("extract")
+    path = project.root / "translations/en/site.po"
+    text = path.read_text(encoding="utf-8")
+    one = text.replace('msgstr[0] "%(count)s article"\nmsgstr[1] "%(count)s articles"\n',
+                       'msgstr[0] "%(count)s article"\n')
+    assert one != text
+    path.write_text(one, encoding="utf-8")
+    assert "only one plural form" in msgfmt_refuses(path)
+    line = one.splitlines().index('msgid "%(count)s article"') + 1
+    said = project.run("check").output
+    assert (f"warning: translations/en/site.po:{line}: msgstr[1] not translated of the 2 forms its Plural-Forms "
+            "asks for: the page shows the English words for every count, and GNU msgfmt --check refuses the catalog"
+            in said and "[plural-forms]" in said)
+    assert ("warning: translations/en/site.po: '%(count)s article': msgstr[1] not translated (the page shows the "
+            "English words for every count until each form is): marked fuzzy" in project.run("extract").output)
+    msgfmt_check(path)
+    assert "plural-forms" not in project.run("check").output
