@@ -39,6 +39,17 @@ FLAG = "markdown-text"
 FUZZY_THRESHOLD = 60.0
 TAG_CONTEXT = "tag"  # the msgctxt of a ``tags:`` entry (``segment.FRONT_KEYS``): a name, matched only exactly
 PROVENANCE_RE = re.compile(r"^(mt|tm): ")
+# a flag that makes GNU msgfmt --check compare the directives of msgid and msgstr (``c-format``, ``python-format``,
+# ``python-brace-format``, …), not ``no-c-format`` or ``possible-c-format``
+FORMAT_FLAG = re.compile(r"(?!no-|possible-)[a-z+]+(?:-[a-z]+)*-format")
+
+
+def format_flags(entry: polib.POEntry) -> list[str]:
+    """The flags of ``entry`` that declare its msgid a format string (``FORMAT_FLAG``). No sentence of an article
+    is one (its msgid is Markdown: "10 % der Fälle" holds no directive), but Poedit, Weblate and msgmerge add
+    ``c-format`` or ``python-format`` where they see a ``%``; msgfmt --check then refuses the catalog where the
+    translation's ``%`` signs differ (``10 % of`` reads as ``% o``)."""
+    return [flag for flag in entry.flags if FORMAT_FLAG.fullmatch(flag)]
 
 
 def now_stamp() -> str:
@@ -735,6 +746,8 @@ class MergeReport:
     # old plural entries (msgid_plural, msgstr[n]) read as one sentence's (``_singular``): (the old entry, the
     # forms after the one kept as msgstr)
     plurals: list[tuple[polib.POEntry, list[str]]] = field(default_factory=list)
+    # (old entry, its format flags, dropped): an article's sentence is no format string (``format_flags``)
+    format_flags: list[tuple[polib.POEntry, list[str]]] = field(default_factory=list)
     # (old entry, the merged entries of its German split into sentences of their own): each took its translation,
     # fuzzy (``_regrouped``)
     splits: list[tuple[polib.POEntry, list[polib.POEntry]]] = field(default_factory=list)
@@ -749,7 +762,8 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
           same_article: Callable[[str, str], bool] | None = None) -> tuple[polib.POFile, MergeReport]:
     """Carry translations from ``old`` onto the entries of ``pot``; lose nothing a reviewer wrote.
 
-    Exact (msgctxt, msgid) matches keep msgstr, flags and comments, also when
+    Format flags (``c-format``, ``python-format``) a tool added are dropped (``_unformatted``). Exact (msgctxt,
+    msgid) matches keep msgstr, flags and comments, also when
     the text comes back from obsolete. Changed text takes the most similar
     unused old translation at least ``threshold`` alike (``similarity``, a
     title or summary too) as ``fuzzy`` with ``#| msgid``, the German that
@@ -813,7 +827,8 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     po = polib.POFile()
     po.metadata = _metadata(old, pot, lang)
     po.header = _header(pot, lang, old.header if old is not None else "")
-    entries = [_singular(e, report) for e in old] if old is not None else []
+    po.trailer = getattr(old, "trailer", "")  # a reviewer's comments after the last entry (``pofile.parse``)
+    entries = [_unformatted(_singular(e, report), report) for e in old] if old is not None else []
     active = [e for e in entries if not e.obsolete]
     retired = [e for e in entries if e.obsolete]
     by_key = {key(e): e for e in retired}
@@ -1003,6 +1018,15 @@ def edited_since(written: polib.POFile | None, entry: polib.POEntry, cand: polib
 _PUT_BACK = 101.0  # a pair's score above any ``similarity`` (0-100): the German put back as it was translated
 
 _FRONT_CONTEXTS = ("title", "summary", TAG_CONTEXT)  # the msgctxts of front-matter entries (``segment.FRONT_KEYS``)
+
+
+def _unformatted(entry: polib.POEntry, report: MergeReport) -> polib.POEntry:
+    """``entry`` without its format flags (``format_flags``), which go to ``report.format_flags``: msgfmt --check
+    passes the catalog extract writes whatever ``%`` signs its translations hold."""
+    if found := format_flags(entry):
+        entry.flags = [flag for flag in entry.flags if flag not in found]
+        report.format_flags.append((entry, found))
+    return entry
 
 
 def _singular(entry: polib.POEntry, report: MergeReport) -> polib.POEntry:
@@ -1597,7 +1621,7 @@ def _check_strings(text: str, ref: str) -> None:
     for number, line in enumerate(lines, start=1):
         stripped = line.strip()
         comment = stripped.startswith("#") and not stripped.startswith(("#~", "#|"))
-        if not stripped or comment or stripped in ("#~", "#|"):
+        if not stripped or comment or stripped in ("#~", "#|", "#~|"):
             continue
         if not _PO_LINE.match(stripped):
             raise VerlagError(f"cannot read catalog: syntax error (a string is not enclosed in \"…\"); {_FIX_ADVICE}",

@@ -35,8 +35,8 @@ import polib
 from babel import Locale
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
-from .catalog import (MACHINE, REVIEWED, STALE, UNTRANSLATED, decode_po, entry_state, hand_draft, ignored_checks,
-                      STALE_SIGN_OFF, key, msgid_line, parse_po, restore_sign_offs, stale_sign_off)
+from .catalog import (MACHINE, REVIEWED, STALE, UNTRANSLATED, decode_po, entry_state, format_flags, hand_draft,
+                      ignored_checks, STALE_SIGN_OFF, key, msgid_line, parse_po, restore_sign_offs, stale_sign_off)
 from .config import CONFIG_NAME, Config
 from .counts import counted
 from .drift import Templates
@@ -50,7 +50,7 @@ from .limits import CATALOG, SITE_WORDS, Limit
 from .glossary import Glossary, as_written, exact_pattern, load_glossary, matchable, target_pattern
 from .markup import analyse, without_code_spans
 from .media import (RECORD, article_link_problem, collect_media, linked_article, outdated_variants, stale_originals,
-                    stored_references)
+                    stored_references, unfilled_link_problem)
 from .moved import moved_paths
 from .numberwords import (as_digits, german_number_words, german_quantities, quantities, spelled_as_digits,
                           spelled_numbers)
@@ -900,6 +900,16 @@ def check_plural(entry, ctx):
                   else "no form is translated: verlag extract makes it an entry of one form"))
 
 
+def check_format_flag(entry, ctx):
+    """A tool gave an article's sentence a format flag (``catalog.format_flags``): GNU msgfmt --check (Weblate,
+    CI) then reads its ``%`` signs as directives and refuses the whole catalog where the translation's differ;
+    ``extract`` drops the flag."""
+    if found := format_flags(entry):
+        yield (f"flag {' and '.join(found)} on an article's sentence, which is Markdown, no format string (Poedit, "
+               "Weblate or msgmerge add one where they see a %): GNU msgfmt --check compares its % signs with the "
+               "translation's and refuses the catalog where they differ; verlag extract drops the flag")
+
+
 def check_whitespace(entry, ctx):
     """Leading or trailing whitespace that differs from the German's. A side where only one of them has a line
     feed at its edge is ``check_line_feed``'s error alone: one finding per cause."""
@@ -1240,6 +1250,9 @@ CHECKS = [
     Check("plural", WARNING, "no plural forms (msgid_plural) on an article's sentence; cannot be waived by an "
           "ignore-* flag", check_plural, frozenset({*TEXT_STATES, UNTRANSLATED}),
           remedy="run verlag extract: it keeps the first plural form as the sentence's msgstr, fuzzy"),
+    Check("format-flag", WARNING, "no c-format, python-format or other format flag on an article's sentence; cannot "
+          "be waived by an ignore-* flag", check_format_flag, frozenset({*TEXT_STATES, UNTRANSLATED}),
+          remedy="run verlag extract: it drops the flag"),
     Check("punctuation", WARNING, "sentence-final punctuation and question/exclamation marks kept",
           check_punctuation),
     Check("whitespace", WARNING, "leading and trailing whitespace as in the German", check_whitespace),
@@ -1306,6 +1319,12 @@ SOURCE_CHECKS = [
           "engine's layout test) that the pages show to readers; verlag publish refuses to publish them", None),
     Check("catalog-outdated", WARNING, "catalog: its msgids are not the German of the article's template (saved "
           "from before the German changed): those segments show in German; run verlag extract", None),
+    Check("catalog-header", WARNING, "catalog: no header entry (msgid \"\"), one without fields or one without "
+          "Content-Type's charset, as a tool or a hand left it: GNU msgfmt --check refuses the catalog (or warns of "
+          "the charset); verlag extract writes its header fields", None),
+    Check("plural-forms", WARNING, "site.po: a plural message with some forms translated and others empty or "
+          "missing (fewer msgstr[n] than nplurals): shown in English for every count; GNU msgfmt --check refuses "
+          "the catalog; verlag extract marks it fuzzy", None),
     Check("catalog-restore", WARNING, "catalog: missing or empty while its article is there; verlag extract "
           "restores it from its copy of the last extract (.verlag/extracted/)", None),
     Check("german-changed", WARNING, "German article: edited since the last verlag extract, so its catalogs do not "
@@ -1826,7 +1845,34 @@ def check_site_catalog(po: polib.POFile, ref: str, lang: str, text: str | None =
                                    msgctxt=entry.msgctxt, flags=list(entry.flags), obsolete=entry.obsolete)
             single.msgid_plural, single.msgid, single.linenum = entry.msgid_plural, entry.msgid, entry.linenum
             entries.append(single)
-    return check_catalog(entries, ref, lang, "site", text=text, checks=SITE_CHECKS)
+    findings = check_catalog(entries, ref, lang, "site", text=text, checks=SITE_CHECKS)
+    return findings + _partial_plurals(po, ref, lang, text)
+
+
+_NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")
+
+
+def _partial_plurals(po: polib.POFile, ref: str, lang: str, text: str | None) -> list[Finding]:
+    """A ``plural-forms`` warning at each plural message of a site.po (not fuzzy) with some forms translated and
+    others empty or missing (fewer ``msgstr[n]`` than its Plural-Forms' nplurals): GNU msgfmt --check refuses the
+    catalog over it, and the page shows the English words for every count (polib leaves it out of the compiled
+    catalog); ``extract`` marks it fuzzy."""
+    match = _NPLURALS.search(po.metadata.get("Plural-Forms", ""))
+    count = int(match.group(1)) if match else 0
+    lines = text.split("\n") if text is not None else []
+    found = []
+    for entry in po:
+        if entry.obsolete or entry.fuzzy or not entry.msgid_plural or not any(entry.msgstr_plural.values()):
+            continue
+        missing = [n for n in range(max(count, len(entry.msgstr_plural))) if not entry.msgstr_plural.get(n)]
+        if missing:
+            found.append(Finding(ref, msgid_line(lines, entry.linenum) if lines else entry.linenum, "plural-forms",
+                                 WARNING, f"msgstr[{'], msgstr['.join(map(str, missing))}] not translated of the "
+                                 f"{count or len(entry.msgstr_plural)} forms its Plural-Forms asks for: the page shows "
+                                 "the English words for every count, and GNU msgfmt --check refuses the catalog; "
+                                 "translate each form (verlag extract marks the message fuzzy until then)",
+                                 lang, "site", key(entry)))
+    return found
 
 
 def run_checks(config: Config, languages: list[str] | None = None, slugs: list[str] | None = None,
@@ -1883,6 +1929,7 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                 findings.extend(check_catalog(po, ref, lang, article.slug, glossary, labels, text,
                                               config.source_language, site_url=config.site_url, published=pages,
                                               renamed=pages.renamed, held=held))
+            findings.extend(header_findings(po, ref, lang, article.slug, text))
             findings.extend(legal_page_findings(config, po, ref, lang, article.slug))
             findings.extend(pseudo_draft_findings(config, po, ref, lang, article.slug, text))
             if drift := templates.drift(article.slug, po,
@@ -2097,9 +2144,7 @@ def article_link_findings(config: Config, sources: Sources, slugs: list[str] | N
                     renames += _renamed_names(config, sources, published)
                 check, target = "article-link", renames[0].get(_link_name(url))
                 if _link_name(url) in gaps:
-                    problem = (f"{url!r}: {by_slug[_link_name(url)].ref} still holds init's [[AUSFÜLLEN: …]] "
-                               "placeholders: build leaves that page out until they are filled in, and the pages "
-                               "show the link's text without the link")
+                    problem = unfilled_link_problem(url, by_slug[_link_name(url)].ref)
                 elif target in by_slug and article_link_problem(url, names, renames[1], served, static_file,
                                                               urls.media_name) is None:
                     check, problem = "renamed-link", _renamed_link(url, by_slug[target])
@@ -2143,6 +2188,24 @@ def _renamed_link(url: str, article: Article) -> str:
     return (f"{url!r}: {name} of {article.ref} (renamed): the pages link its page, in the reader's language, only "
             "while this checkout remembers the rename (.verlag/, which git leaves out: in a fresh clone the link is "
             f"broken); link {instead} instead")
+
+
+def header_findings(po: polib.POFile, ref: str, lang: str, slug: str, text: str) -> list[Finding]:
+    """A ``catalog-header`` warning at the header entry's line (line 1 without one) of an article's catalog whose
+    header GNU msgfmt --check refuses ("PO file header missing or invalid": none, or no field in it) or warns of
+    (no charset in Content-Type); ``extract`` writes the header's fields, so a catalog it wrote passes."""
+    lines = text.split("\n")
+    line = next((n for n, row in enumerate(lines, 1) if row.rstrip("\r") == 'msgid ""'), 1)
+    if not po.metadata:
+        problem = ("no header fields (its msgstr is empty, or there is no header entry, msgid \"\"): GNU msgfmt "
+                   "--check refuses the catalog ('PO file header missing or invalid')")
+    elif "charset=" not in po.metadata.get("Content-Type", ""):
+        problem = ("the header has no charset in Content-Type: GNU msgfmt --check warns that charset conversion will "
+                   "not work")
+    else:
+        return []
+    return [Finding(ref, line, "catalog-header", WARNING, f"{problem}; verlag extract writes the header's fields "
+                    "(Content-Type: text/plain; charset=UTF-8, Language, Plural-Forms, …)", lang, slug, (None, ""))]
 
 
 def drift_findings(drift, po: polib.POFile, ref: str, lang: str, slug: str, article_ref: str,

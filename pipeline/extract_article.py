@@ -122,9 +122,15 @@ class _Merged:
     unsure: bool = False
     # the German split into sentences listed in ``sentences``: (its old German, the msgids of its sentences now)
     splits: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
+    # format flags dropped (``catalog.format_flags``): (line of the msgid in the catalog, the msgid, the flags)
+    format_flags: list[tuple[int, str, list[str]]] = field(default_factory=list)
 
 
 MADE_OBSOLETE = "made obsolete (#~), its translation kept"  # what extract says it did with a stray entry
+# why extract drops the format flags of an article's catalog (``catalog.format_flags``)
+FORMAT_WHY = ("(Poedit, Weblate or msgmerge add one where they see a %): an article's sentence is Markdown, no format "
+              "string, and GNU msgfmt --check refuses a catalog where such an entry's translation has other % signs "
+              "than the German")
 
 
 def record_path(config: Config, lang: str, slug: str) -> Path:
@@ -228,7 +234,7 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
                   for entry, parts in report.joins if id(entry) not in behind]
     reopened = stale_sign_offs(old, data)
     lines = (data.decode("utf-8").split("\n")
-             if (report.msgid_edits or report.msgctxt_edits or report.plurals) and data else [])
+             if (report.msgid_edits or report.msgctxt_edits or report.plurals or report.format_flags) and data else [])
 
     def msgid_line(entry: polib.POEntry) -> int:
         return next((n for n in range(entry.linenum, len(lines) + 1) if lines[n - 1].startswith("msgid ")),
@@ -258,7 +264,8 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
                    [(line, e.msgid) for line, e in reopened], plurals, contexts_edited,
                    TEMPLATE_FIELD not in old.metadata,
                    [(old.msgid, tuple(e.msgid for e in run)) for old, run in report.splits
-                    if all(id(e) not in behind for e in run)])
+                    if all(id(e) not in behind for e in run)],
+                   [(msgid_line(entry), entry.msgid, flags) for entry, flags in report.format_flags])
 
 
 _NEVER = 101  # a similarity no two texts reach (``catalog.similarity`` is 0-100): nothing is paired
@@ -571,6 +578,9 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
                                       if kept else "no form was translated, the plural forms dropped")
                                    + (f"; the other forms dropped: {', '.join(repr(excerpt(o)) for o in others)}"
                                       if others else ""))
+        for line, msgid, flags in merged.format_flags:
+            result.warnings.append(f"{po_ref}:{line}: {excerpt(msgid)!r}: flag {' and '.join(flags)} dropped "
+                                   f"{FORMAT_WHY}")
         for line, msgid in merged.stale_sign_offs:
             result.warnings.append(reopened_warning(po_ref, line, msgid))
         for msgid in merged.strays:

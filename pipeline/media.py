@@ -31,6 +31,7 @@ import hashlib
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Callable, Container, Iterable, Mapping, Sequence
 from urllib.parse import unquote, urlsplit
 
@@ -240,10 +241,18 @@ def linked_article(url: str) -> str | None:
     return posixpath.basename(path).removesuffix(".md")
 
 
+def unfilled_link_problem(url: str, ref: str) -> str:
+    """What ``check`` and ``build`` say of a link ``url`` to the page ``ref`` (``source_de/seiten/impressum.md``)
+    that still holds ``init``'s ``[[AUSFÜLLEN: …]]`` placeholders: the build leaves it out until they are filled."""
+    return (f"{url!r}: {ref} still holds init's [[AUSFÜLLEN: …]] placeholders: build leaves that page out until "
+            "they are filled in, and the pages show the link's text without the link")
+
+
 def article_link_problem(url: str, slugs: Container[str], renamed: Container[str],
                          served: Callable[[str], bool] | None = None,
                          made: Callable[[str], bool] = lambda path: False,
-                         copies: Callable[[str], object] = lambda path: None) -> str | None:
+                         copies: Callable[[str], object] = lambda path: None,
+                         unfilled: Mapping[str, str] = MappingProxyType({})) -> str | None:
     """What is wrong with ``url`` as a link to another article (``zecken.md``) or, given ``served``, to a path
     of the site (``/2022/09/15/zecken.html``), or None: fine, or no such link.
 
@@ -255,13 +264,16 @@ def article_link_problem(url: str, slugs: Container[str], renamed: Container[str
     the build makes (``made``: the site's static/, ``/static/preise.pdf``) are shown as their text (an image as its
     alt text) without the link, any other path is kept (the host may answer it); ``copies``: not None for a path
     in the site's media/ folder, where the build copies the files articles reference (``site.Urls.media_name``),
-    which ``served`` says no article does, so that the problem names what to do.
+    which ``served`` says no article does, so that the problem names what to do. ``unfilled``: slug -> German
+    file of the pages left out for their placeholders (``practice.unfilled_errors``): a link to one says so.
     """
     target = linked_article(url)
     if target is None:
         return _site_path_problem(url, slugs, renamed, served, made, copies) if served is not None else None
     if target in slugs or target in renamed:
         return None
+    if target in unfilled:
+        return unfilled_link_problem(url, unfilled[target])
     return (f"{url!r}: no published article {target!r} (a draft, or no such file: renamed or deleted? link to its "
             "new file, or list its old address under the renamed article's aliases:); the pages show the link's text "
             "without the link")
@@ -370,7 +382,8 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
                   kept: Iterable[str] = (), theme: Sequence[Path] = (),
                   made: Callable[[str], bool] = lambda path: False,
                   copies: Callable[[str], str | None] = lambda path: None, copied: Iterable[str] = (),
-                  previous: Iterable[str] = (), keeping: bool = False) -> Media:
+                  previous: Iterable[str] = (), keeping: bool = False,
+                  unfilled: Mapping[str, str] = MappingProxyType({})) -> Media:
     """The local files each article references, and their variants for ``languages`` beside them; ``errors``
     for paths leaving source_dir and files over ``limits.MEDIA`` (not published), warnings for missing ones, for
     links to no published article, for in-page links to no element of their page (``fragments.dangling``) and
@@ -390,6 +403,7 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
     ``previous``: the files of media/ the last build published, which the site keeps while a page is kept as the
     last build made it (``keeping``: a source cannot be read now; or a reference here is refused, an error).
     The result's ``copied`` holds them all; ``asks`` what each article's root-relative links name there.
+    ``unfilled``: as for ``article_link_problem``.
     """
     from .fragments import into_articles, leading_nowhere, missing_in, page_ids, page_template, unmatched
     from .redirects import file_slug, old_names  # here: 'extract' imports this module only to record the variants
@@ -430,7 +444,7 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
                     asks.setdefault(article.slug, []).append(name)
                 if served is not None and name is not None:
                     asked.append((article.ref, line, url))
-                elif problem := article_link_problem(url, slugs, renamed, served, made):
+                elif problem := article_link_problem(url, slugs, renamed, served, made, unfilled=unfilled):
                     warnings.append(f"{article.ref}:{line}: {problem}")
                 continue
             path = source_dir / rel

@@ -422,13 +422,16 @@ def render_header(po: polib.POFile, wrap: bool = True, kept: Layouts = _NO_LAYOU
 
 
 def render_po(po: polib.POFile, wrap: bool = True, kept: Layouts = _NO_LAYOUTS) -> str:
-    """The whole catalog: header comment, header entry, entries, then obsolete entries, a blank line between;
+    """The whole catalog: header comment, header entry, entries, then obsolete entries, a blank line between,
+    then the comments that were after the last entry (``trailer``);
     strings wrapped as GNU ``msgcat`` wraps them, or with ``wrap`` False laid out as ``msgcat --no-wrap`` does
     (``field``; ``#:`` lines are wrapped either way, as GNU wraps them), except those ``kept`` lays out
     (``layouts`` of the file written over)."""
     blocks = [entry_lines(e, wrap, kept) for e in po if not e.obsolete] + \
         [entry_lines(e, wrap, kept) for e in po if e.obsolete]
-    return render_header(po, wrap, kept) + "".join("\n" + "\n".join(block) + "\n" for block in blocks)
+    end = getattr(po, "trailer", "")  # comments after the last entry (``parse``)
+    return render_header(po, wrap, kept) + "".join("\n" + "\n".join(block) + "\n" for block in blocks) \
+        + ("\n" + end if end else "")
 
 
 def encode_like(text: str, previous: bytes | None) -> bytes:
@@ -682,7 +685,8 @@ def parse(text: str, wrapwidth: int = 78, whole: bool = False) -> polib.POFile:
     metadata, ``metadata_is_fuzzy`` (the header entry's flags), encoding (from the Content-Type charset),
     msgctxt, msgid, msgid_plural, msgstr, msgstr_plural, flags, comment, tcomment, occurrences, previous
     msgctxt/msgid/msgid_plural, obsolete, linenum (the entry's first line; 0 for the first entry). A BOM and CRLF
-    line ends are read as polib reads them; ``#~|`` lines are skipped as polib skips them.
+    line ends are read as polib reads them. One difference: an obsolete entry's ``#~|`` lines, which polib passes
+    over, are its previous msgctxt/msgid as gettext reads them (and ``entry_lines`` writes them back).
 
     Escapes are undone as GNU gettext's PO lexer undoes them, not as polib does: ``\\a``, octal (``\\303``)
     and hex (``\\xc3``) escapes too, their bytes read as UTF-8; a string cut at a NUL. An escape gettext rejects
@@ -697,9 +701,45 @@ def parse(text: str, wrapwidth: int = 78, whole: bool = False) -> polib.POFile:
 
     ``whole``: also refuse, as ``msgfmt --check`` does, what polib reads as entries with an empty translation: a
     text cut off within an entry (``_complete``) or before its first one (no ``msgid`` line at all).
+
+    A line of a bare ``#~``, ``#|`` or ``#~|`` (what is left of a line a tool or a person emptied, often the last
+    one) is nothing to gettext, whose lexer reads them as prefixes: it is read as a blank line, where polib calls
+    it a syntax error. Comment lines after the last entry, which gettext reads as belonging to no entry (and
+    polib drops), are the POFile's ``trailer`` (``trailer``), which ``render_po`` writes back after the entries.
     """
     if whole and not _ANY_MSGID_RE.search(text):
         raise ValueError(_NO_ENTRY)
+    end = trailer(text)
+    text, after = text[:len(text) - len(end)], "".join(line.rstrip("\r\n") + "\n" for line in _LINE.findall(end))
+    if "#~" in text or "#|" in text:
+        text = _BARE_PREFIX.sub("", text)
+    po = _parsed(text, wrapwidth, whole)
+    po.trailer = after.lstrip("\n")
+    return po
+
+
+def trailer(text: str) -> str:
+    """The end of a PO ``text`` after its last entry that holds comment lines (``# …``, ``#.``, a bare ``#~``),
+    with the blank lines among and before them; "" where the text ends in an entry's last string."""
+    if text.rstrip().endswith('"'):  # nearly every catalog: not split into lines
+        return ""
+    lines = _LINE.findall(text)
+    start = len(lines)
+    while start and _AFTER_ENTRIES.match(lines[start - 1]):
+        start -= 1
+    if start == 0 or not lines[start - 1].rstrip().endswith('"') or not any(line.strip() for line in lines[start:]):
+        return ""
+    return "".join(lines[start:])
+
+
+# a line that may follow the last entry: blank, a comment of no entry's strings as polib reads one (translator,
+# extracted, reference, flags), a bare ``#~``, ``#|`` or ``#~|``
+_AFTER_ENTRIES = re.compile(r"[ \t]*(?:#(?:[ \t#][^\r\n]*|[.:,](?:[ \t][^\r\n]*)?|~\|?[ \t]*|\|[ \t]*)?)?"
+                            r"(?:\r\n?|\n)?\Z")
+
+
+def _parsed(text: str, wrapwidth: int, whole: bool) -> polib.POFile:
+    """``parse`` of a ``text`` without its trailer: the fast reading, else polib's."""
     try:
         return _read(text, wrapwidth)
     except (_LeftToPolib, _Invalid):  # an _Invalid string: ``_polib_strings`` names its line and column
@@ -708,6 +748,8 @@ def parse(text: str, wrapwidth: int = 78, whole: bool = False) -> polib.POFile:
         _complete(text)
     if _ODD_ESCAPE.search(text):
         text = _polib_strings(text)
+    if "#~|" in text:  # an obsolete entry's previous text, which polib passes over: read as gettext reads it
+        text = _OBSOLETE_PREVIOUS.sub("#| ", text)
     po = polib.pofile(_GettextLines(text), wrapwidth=wrapwidth)
     if _ISOLATE_START in text:
         _isolated_references(po, text)
@@ -744,6 +786,10 @@ def _isolated_references(po: polib.POFile, text: str) -> None:
 
 
 _LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+")  # a line and its end: LF, CRLF or CR
+# (``(?<![^\r\n\ufeff])``: at a line's start, its end LF, CRLF or CR, or after the BOM)
+_OBSOLETE_PREVIOUS = re.compile("(?<![^\r\n\ufeff])[ \t]*#~\\|[ \t]*")
+# a line of only ``#~``, ``#|`` or ``#~|``: a blank line to gettext
+_BARE_PREFIX = re.compile("(?<![^\r\n\ufeff])[ \t]*#(?:~\\|?|\\|)[ \t]*(?=\r\n|\r|\n|\\Z)")
 _ANY_MSGID_RE = re.compile(r"^(?:#~ *)?msgid[ \t\"]", re.M)  # a catalog has one at least: its header's
 _KEYWORD_RE = re.compile(r"(?:#~ *)?(msgctxt|msgid_plural|msgid|msgstr\[\d+\]|msgstr)[ \t\"]")
 # what each keyword leaves an entry waiting for, as GNU gettext's grammar has it (msgfmt: "missing 'msgstr'
@@ -823,7 +869,8 @@ def keys(text: str) -> list[tuple[str | None, str]]:
     so the keys, and the ``OSError``/``ValueError`` of a damaged file, are parse's."""
     try:
         _, matches = _scan(text)
-        if any("#|" in match["notes"] for match, _ in matches):  # ``_notes`` may hand such an entry to polib
+        if any("#|" in match["notes"] or "#~|" in match["notes"] for match, _ in matches):  # ``_notes`` may hand
+            # such an entry to polib
             raise _LeftToPolib
         found = [(None if match["msgctxt"] is None else _string(match["msgctxt"]), _string(match["msgid"]),
                   match.re is _OBSOLETE_RE) for match, _ in matches]
@@ -942,6 +989,8 @@ def _notes(entry: polib.POEntry, lines: list[str], number: int) -> None:
     first, previous = None, None
     for offset, raw in enumerate(lines):
         line = raw.strip()
+        if line.startswith("#~| "):  # an obsolete entry's previous text, as gettext reads it (and as the polib path)
+            line = "#|" + line[3:]
         mark = line[1:2]
         if mark in _COMMENT_MARKS or mark == "~":
             if len(line) == 2 or mark == "~":  # polib passes over an empty ``#.``, ``#:``, ``#,`` and ``#~|``
@@ -1004,5 +1053,6 @@ def _word(occurrence: str) -> tuple[str, str]:
 
 
 def _skipped(line: str) -> bool:
-    """Is this (stripped) line one polib passes over: an empty comment of a kind with content, or ``#~|``?"""
-    return line in ("#.", "#:", "#,", "#~|") or line.startswith("#~| ")
+    """Is this (stripped) line one polib passes over: an empty comment of a kind with content? (A ``#~|`` line is
+    an obsolete entry's previous text: it starts an entry, as ``#|`` does.)"""
+    return line in ("#.", "#:", "#,")

@@ -1563,6 +1563,7 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     # a page still holding init's [[AUSFÜLLEN: ...]] placeholders is no Impressum: left out in every language
     gaps = unfilled_errors(documents)
     errors.extend(e for found in gaps.values() for e in found)
+    left_out = {a.slug: a.ref for a in documents if a.slug in gaps}  # a link to one says why it has no page
     documents = [a for a in documents if a.slug not in gaps]
     pages = {(lang, slug): page for (lang, slug), page in pages.items() if slug not in gaps}
     unread = unscanned(documents, state.get("media"))
@@ -1592,7 +1593,8 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
                           lambda path, copied=None: urls.serves(path, (config.source_language, *config.languages),
                                                                 static, copied) or old_path(path) in moved,
                           standing, theme_dirs(config), lambda path: urls.static_name(path) is not None,
-                          urls.media_name, site_image(config), previous_media(state), bool(sources.unreadable))
+                          urls.media_name, site_image(config), previous_media(state), bool(sources.unreadable),
+                          left_out)
     errors.extend(media.errors)
     refused = {str(e.path) for e in media.errors}
     frozen = sources.unreadable | {a.slug for a in documents if a.ref in refused}  # pages kept as they are

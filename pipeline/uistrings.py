@@ -101,6 +101,8 @@ def _merge(old: polib.POFile | None, messages: list[polib.POEntry], lang: str, p
     ``shipped``'s, which may be a parent locale's (``pt`` for ``pt-BR``: ``n != 1``, where ``pt-BR`` has
     ``n > 1``). Where a new form of a translation in the project's own ``old`` covers numbers that old forms with
     different texts said, it is marked fuzzy and said in ``doubts``: the page would say another thing for them;
+    so is a message with some forms translated and others empty or missing (fewer ``msgstr[n]`` than nplurals),
+    which msgfmt --check refuses unless it is fuzzy and the page shows in English for every count anyway;
     verlag's own words (``old`` is ``shipped``: a new catalog) said nothing in ``lang`` yet and are taken as
     the new rule asks, the text of each form's most typical number."""
     import polib
@@ -142,8 +144,16 @@ def _merge(old: polib.POFile | None, messages: list[polib.POEntry], lang: str, p
                 unsure = [(i, was) for i, was in mapped.items() if len({kept.get(w, "") for w in was}) > 1]
         else:
             entry.msgstr = before.msgstr if before is not None and not before.msgid_plural else ""
-        if before is not None and before.fuzzy or unsure:
+        # some forms translated, others not (or missing: fewer msgstr[n] than nplurals): msgfmt --check refuses the
+        # catalog unless the message is fuzzy, and the page shows the English words for every count either way
+        partial = [i for i, text in sorted(entry.msgstr_plural.items()) if not text] \
+            if any(entry.msgstr_plural.values()) and (before is None or not before.fuzzy) else []
+        if before is not None and before.fuzzy or unsure or partial:
             entry.flags.append("fuzzy")
+        if partial:
+            doubts.append(f"{message.msgid!r}: msgstr[{'], msgstr['.join(map(str, partial))}] not translated (the "
+                          "page shows the English words for every count until each form is): marked fuzzy, as GNU "
+                          "msgfmt --check refuses a message with some forms translated; translate it and sign it off")
         for i, was in unsure:
             doubts.append(f"{message.msgid!r}: msgstr[{i}] of the new Plural-Forms says numbers the old forms "
                           f"msgstr[{'], msgstr['.join(map(str, was))}] said differently; it takes the old "

@@ -13,6 +13,7 @@ lines, references, header fields or layout is as the German needs it.
 
 from __future__ import annotations
 
+import re
 import shutil
 import tempfile
 from dataclasses import dataclass, field
@@ -21,10 +22,10 @@ from pathlib import Path
 
 import polib
 
-from .catalog import REOPENED
+from .catalog import REOPENED, format_flags
 from .config import CONFIG_NAME, Config, load_config
 from .errors import ManyErrors, VerlagError
-from .extract_article import MADE_OBSOLETE
+from .extract_article import FORMAT_WHY, MADE_OBSOLETE
 from .fsutil import TEMP_RE, relpath
 from .lock import LOCK_NAME
 from .pofile import parse
@@ -32,7 +33,29 @@ from .restore import pending, pending_message, restored_message
 
 # what the trial run's warnings say extract did -> what extract --check says it will do
 _WILL = ((f" {REOPENED}: ", " verlag extract puts it back to review, fuzzy, as it was: "),
+         (f" dropped {FORMAT_WHY}", f" to be dropped by verlag extract {FORMAT_WHY}"),
+         # catalog entries extract carries, sets back or reads otherwise (``extract_article.update_catalogs``)
+         ("): brought back as the last extract left them (from ",
+          "): verlag extract brings them back as the last extract left them (from "),
+         (", is back as it was (", ", will be back after verlag extract as it was ("),
+         ("; the draft is kept as an obsolete entry (#~)", "; the draft will be kept as an obsolete entry (#~)"),
+         (" (an untouched machine draft: obsolete, to draft again)",
+          " (an untouched machine draft: verlag extract makes it obsolete, to draft again)"),
+         (" set back to the German ", " will be set back by verlag extract to the German "),
+         (": removed, its translation and state kept", ": verlag extract removes it, its translation and state kept"),
+         (": put back, its translation and state kept", ": verlag extract puts it back, its translation and state kept"),
+         (": set back to ", ": verlag extract sets it back to "),
+         (": taken as the translation of ", ": verlag extract takes it as the translation of "),
+         ("no form was translated, the plural forms dropped",
+          "no form is translated: verlag extract drops the plural forms"),
+         ("; the other forms dropped: ", "; it drops the other forms: "),
          (f"): {MADE_OBSOLETE}", "): verlag extract makes it obsolete (#~), its translation kept"))
+# the same where the words depend on the warning's own: (pattern, replacement)
+_WILL_RE = ((re.compile(r": back to review, fuzzy, the (msgid|German) (it was|they were) made for"),
+             lambda m: f": verlag extract puts {'it' if m[2] == 'it was' else 'them'} back to review, fuzzy, the {m[1]} "
+                       f"{m[2]} made for"),
+            (re.compile(r"which no sentence of an article uses: its first form ('(?:[^'\\]|\\.)*'|\"[^\"]*\") kept as"),
+             lambda m: f"which no sentence of an article uses: verlag extract keeps its first form {m[1]} as"))
 
 
 @dataclass
@@ -94,6 +117,8 @@ def _will(warning: str) -> str:
     """A warning of the trial run, which wrote nothing, in the words of what ``extract`` will do (``_WILL``)."""
     for done, will in _WILL:
         warning = warning.replace(done, will)
+    for pattern, will in _WILL_RE:
+        warning = pattern.sub(will, warning)
     return warning
 
 
@@ -217,7 +242,8 @@ def _entries_changed(before: polib.POFile | None, after: polib.POFile | None, te
 
 def _catalog_changed(before: polib.POFile, after: polib.POFile) -> str | None:
     """Why extract's ``after`` of the catalog ``before`` is more than its records: German entries new, changed
-    or gone, obsolete entries, translations or fuzzy flags that differ. None when nothing of that differs."""
+    or gone, obsolete entries, translations or fuzzy flags that differ, format flags dropped (msgfmt --check, which
+    CI and Weblate run, may refuse the catalog over them). None when nothing of that differs."""
     german = _entries_changed(before, after)
     if german:
         return german
@@ -227,8 +253,10 @@ def _catalog_changed(before: polib.POFile, after: polib.POFile) -> str | None:
         return "obsolete entries (#~) differ"
     reopened = sum(new[k].fuzzy and not old[k].fuzzy for k in new if not k[1])
     retranslated = sum(_text(new[k]) != _text(old[k]) or new[k].fuzzy != old[k].fuzzy for k in new) - reopened
+    unformatted = sum(bool(format_flags(old[k])) and not format_flags(new[k]) for k in new)
     parts = [f"{n} {what}" for n, what in ((reopened, "back to review (fuzzy)"),
-                                          (retranslated, "with another translation or state")) if n]
+                                          (retranslated, "with another translation or state"),
+                                          (unformatted, "without the format flag a tool gave it")) if n]
     return ", ".join(parts) or None
 
 

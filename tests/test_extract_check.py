@@ -5,6 +5,7 @@ catalogs checked with ``msgfmt --check``."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -224,3 +225,46 @@ def test_german_files_named_like_verlags_caches_are_checked_as_any_other(project
     assert "daten.en.sqlite" in project.read("translations/en/variants.sha256")
     commit(project, "a file and its variant")
     project.run("extract", "--check")
+
+
+def test_the_gate_says_what_extract_will_do_with_entries_a_tool_changed_where_extract_says_what_it_did(
+        project: Project):
+    """A msgid edited in the catalog, a msgctxt a tool added and plural forms a tool gave a sentence: extract sets
+    each back and says so in the past tense; extract --check, which changes nothing, said the same words ("set back",
+    "removed", "kept as the msgstr", "the other forms dropped"). It says what extract will do, and extract still
+    says, word for word but the tense, what it did."""
+    reviewed_repository(project)
+    path = project.root / CATALOGS[0]
+    text = path.read_text(encoding="utf-8")
+    edited = (text.replace('msgid "Melisse schmeckt mild und frisch."', 'msgid "Melisse schmeckt mild."')
+              .replace('\nmsgid "Kamille ist', '\nmsgctxt "tool"\nmsgid "Kamille ist'))
+    assert edited.count("\n") == text.count("\n") + 1
+    path.write_text(edited, encoding="utf-8")
+    fr = project.root / CATALOGS[1]
+    fr.write_text(re.sub(r'(msgid "Kamille ist ein bekanntes Hausmittel gegen Unruhe."\n)msgstr (".*")\n',
+                         r'\1msgid_plural "Kamillen."\nmsgstr[0] \2\nmsgstr[1] "Pas."\n',
+                         fr.read_text(encoding="utf-8")), encoding="utf-8")
+    assert "msgid_plural" in fr.read_text(encoding="utf-8")
+    msgfmt_check(path)
+    msgfmt_check(fr)
+    commit(project, "a tool's edits")
+
+    will = [line for line in project.run("extract", "--check", code=1).output.splitlines()
+            if line.startswith("warning: ")]
+    said = [line for line in project.run("extract").output.splitlines() if line.startswith("warning: ")]
+    assert len(will) == len(said) == 3
+    tense = {" will be set back by verlag extract to the German ": " set back to the German ",
+             ": verlag extract removes it, its translation": ": removed, its translation",
+             "uses: verlag extract keeps its first form ": "uses: its first form ",
+             "' as the msgstr": "' kept as the msgstr",
+             "; it drops the other forms: ": "; the other forms dropped: "}
+    for future, past in tense.items():
+        assert any(future in line for line in will) and not any(past in line for line in will), future
+    done = []
+    for line in will:
+        for future, past in tense.items():
+            line = line.replace(future, past)
+        done.append(line)
+    assert done == said
+    msgfmt_check(path)
+    msgfmt_check(fr)

@@ -1014,7 +1014,8 @@ def test_a_root_path_to_a_file_no_article_copies_to_the_site_s_media_folder_is_w
 def test_a_link_to_a_page_still_holding_placeholders_is_one_check_warns_of_as_build_leaves_the_page_out(
         project: Project):
     """build leaves a page out while it holds init's [[AUSFÜLLEN: …]] placeholders and shows a link to it as its
-    text; check warns of that link, naming the page and why, and stops once the placeholders are filled in."""
+    text; check and build warn of that link, naming the page and why (build gave the generic "no published
+    article … renamed or deleted?"), and stop once the placeholders are filled in."""
     project.write("source_de/impressum.md", article("Impressum", "Name: [[AUSFÜLLEN: Name]]\n"))
     project.write("source_de/tee.md", article("Tee", "Siehe das [Impressum](impressum.md).\n"))
     project.run("extract")
@@ -1023,9 +1024,11 @@ def test_a_link_to_a_page_still_holding_placeholders_is_one_check_warns_of_as_bu
             "without the link [article-link]")
     assert said in project.run("check", code=1).output
     assert not (project.root / "site/de/impressum/index.html").exists()
-    project.run("build", code=2)
+    built = project.run("build", code=2).output
+    assert said.removesuffix(" [article-link]") in built and "no published article" not in built
     shown = html.fromstring(project.read("site/de/tee/index.html")).xpath("//div[@class='article-body']")[0]
     assert not shown.xpath(".//a") and "Siehe das Impressum." in shown.text_content()
     project.write("source_de/impressum.md", article("Impressum", "Name: Praxis Lindenhof\n"))
     project.run("extract")
     assert "impressum.md'" not in project.run("check").output
+    assert "impressum.md'" not in project.run("build").output

@@ -1,0 +1,182 @@
+"""verlag and GNU ``msgfmt --check`` (which Weblate and CI run) agree on a catalog: what gettext 0.22 accepts loads
+in verlag and comes through ``extract`` as it was; what msgfmt refuses, verlag names, and ``extract`` writes a
+catalog msgfmt passes."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import Project, article, msgfmt_check, review
+
+SLUG = "garten"
+PO = f"translations/en/{SLUG}.po"
+
+
+def reviewed_catalog(project: Project) -> str:
+    """A catalog of a two-sentence article, both sentences translated and signed off, as extract leaves it."""
+    project.write(f"source_de/{SLUG}.md", article("Garten", "Der Garten ist klein. Die Beete sind voll.\n"))
+    project.run("extract")
+    review(project, "en", SLUG, {("title", "Garten"): "Garden", "Der Garten ist klein.": "The garden is small.",
+                                 "Die Beete sind voll.": "The beds are full."})
+    project.run("extract")
+    return project.read(PO)
+
+
+# what a reviewer's tool or hand leaves that gettext reads: appended to the catalog extract wrote
+VALID_ENDINGS = {
+    "a bare #~ line at the end": "\n#~\n",
+    "comments after the last entry": "\n# Noch offen: die Bildunterschriften.\n#. \n",
+    "an obsolete entry with msgctxt": '\n#, markdown-text\n#~ msgctxt "title"\n#~ msgid "Gärtchen"\n'
+                                      '#~ msgstr "Little garden"\n',
+    "an obsolete entry with its previous msgid (#~|)": '\n# previous msgid: "Früher."\n#, fuzzy, markdown-text\n'
+                                                       '#~| msgid "Früher."\n#~ msgid "Vorher."\n'
+                                                       '#~ msgstr "Before."\n',
+}
+
+
+@pytest.mark.parametrize("ending", VALID_ENDINGS)
+def test_a_catalog_gettext_accepts_loads_and_goes_through_extract_unchanged(project: Project, ending: str):
+    """A bare ``#~`` line was a syntax error (polib's), comments after the last entry and ``#~|`` lines were
+    dropped by the next extract: each is valid gettext, so check reads it and extract leaves the file as it is."""
+    path = project.write(PO, reviewed_catalog(project) + VALID_ENDINGS[ending])
+    msgfmt_check(path)
+    before = path.read_bytes()
+    assert "cannot read" not in project.run("check").output
+    assert "en    garten" in project.run("status").output
+    project.run("extract")
+    assert path.read_bytes() == before
+    msgfmt_check(path)
+
+
+def test_an_obsolete_entry_msgmerge_wrote_with_its_previous_msgid_keeps_it(project: Project):
+    """msgmerge --previous writes an obsolete fuzzy entry's old German as ``#~| msgid``; extract kept the entry
+    but dropped that line. It stays, with verlag's record of it, as on an entry verlag made obsolete itself."""
+    path = project.write(PO, reviewed_catalog(project) + '\n#, fuzzy, markdown-text\n#~| msgid "Früher."\n'
+                                                         '#~ msgid "Vorher."\n#~ msgstr "Before."\n')
+    msgfmt_check(path)
+    project.run("extract")
+    text = project.read(PO)
+    assert '#~| msgid "Früher."\n#~ msgid "Vorher."\n#~ msgstr "Before."\n' in text
+    msgfmt_check(path)
+
+
+def test_a_catalog_ending_in_a_bare_flag_line_keeps_its_last_entry(project: Project):
+    """A ``#,`` line after the last entry (a flag deleted in a text editor, its line left) is nothing to gettext;
+    polib dropped the entry before it, and with it the reviewed translation the page showed."""
+    path = project.write(PO, reviewed_catalog(project) + "\n#,\n")
+    msgfmt_check(path)
+    before = path.read_bytes()
+    project.run("build")
+    assert "The beds are full." in project.read(f"site/en/{SLUG}/index.html")
+    project.run("extract")
+    assert path.read_bytes() == before
+
+
+def test_a_header_alone_bare_prefix_lines_and_a_flag_line_without_flags_load(project: Project):
+    """A file of only its header entry, bare ``#~|`` and ``#|`` lines (blank lines to gettext, syntax errors to
+    polib) and an entry's ``#,`` line emptied of its flags are valid gettext: the first is filled by extract, the
+    others keep their translations (the empty lines left out, as msgcat leaves them out)."""
+    text = reviewed_catalog(project)
+    header = text[:text.index("\n\n", text.index('msgid ""')) + 1]
+    path = project.write(PO, header)
+    msgfmt_check(path)
+    assert "cannot read" not in project.run("check").output
+    project.run("extract")
+    assert 'msgid "Der Garten ist klein."' in project.read(PO)
+    msgfmt_check(path)
+    path = project.write(PO, text.replace('#, markdown-text\nmsgid "Die Beete', '#,\nmsgid "Die Beete')
+                         + '\n#~|\n#|\n#, markdown-text\n#~ msgid "Weg."\n#~ msgstr "Gone."\n')
+    msgfmt_check(path)
+    assert "cannot read" not in project.run("check").output
+    project.run("extract")
+    assert 'msgid "Die Beete sind voll."\nmsgstr "The beds are full."' in project.read(PO)
+    assert '\n\n#, markdown-text\n#~ msgid "Weg."\n#~ msgstr "Gone."\n' in project.read(PO)
+    msgfmt_check(path)
+
+
+def msgfmt_refuses(path) -> str:
+    """GNU msgfmt --check's fatal errors on the catalog at ``path`` (it must find one)."""
+    assert shutil.which("msgfmt"), "GNU gettext (msgfmt) is required: apt-get install gettext"
+    proc = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True)
+    assert proc.returncode != 0, f"msgfmt --check accepts {path}"
+    return proc.stderr
+
+
+def test_a_format_flag_a_tool_added_is_named_by_check_and_dropped_by_extract(project: Project):
+    """Poedit, Weblate or msgmerge flag a sentence with a % as ``c-format``; msgfmt then reads "10 % der" as the
+    directive ``% d`` and "10 % of" as ``% o`` and refuses the catalog, which verlag read without a word and
+    extract wrote back flag and all. check names the entry, extract --check fails the gate, extract drops it."""
+    project.write(f"source_de/{SLUG}.md", article("Garten", "10 % der Beete sind voll.\n"))
+    project.run("extract")
+    review(project, "en", SLUG, {("title", "Garten"): "Garden", "10 % der Beete sind voll.": "10 % of the beds are full."})
+    project.run("extract")
+    text = project.read(PO)
+    path = project.write(PO, text.replace('#, markdown-text\nmsgid "10 %', '#, markdown-text, c-format\nmsgid "10 %'))
+    assert "format specifications" in msgfmt_refuses(path)
+    line = project.read(PO).splitlines().index('msgid "10 % der Beete sind voll."') + 1
+    said = project.run("check").output
+    assert (f"warning: {PO}:{line}: flag c-format on an article's sentence, which is Markdown, no format string"
+            in said and "verlag extract drops the flag [format-flag]" in said)
+    gate = project.run("extract", "--check", code=1).output
+    assert f"{PO}: out of date with the German: 1 without the format flag a tool gave it" in gate
+    assert f"warning: {PO}:{line}: '10 % der Beete sind voll.': flag c-format to be dropped by verlag extract" in gate
+    assert f"warning: {PO}:{line}: '10 % der Beete sind voll.': flag c-format dropped (" \
+        in project.run("extract").output
+    msgfmt_check(path)
+    assert "c-format" not in project.read(PO)
+    assert '#, markdown-text\nmsgid "10 % der Beete sind voll."\nmsgstr "10 % of the beds are full."' \
+        in project.read(PO)
+    assert "format-flag" not in project.run("check").output
+
+
+@pytest.mark.parametrize("header", ["no fields", "no header entry", "no charset"])
+def test_a_header_msgfmt_refuses_is_named_by_check_and_written_by_extract(project: Project, header: str):
+    """A header entry emptied of its fields, or none at all (msgfmt --check: "PO file header missing or
+    invalid", fatal), or a Content-Type without charset (msgfmt warns): check said nothing. It names the header's
+    line; extract writes the fields, and msgfmt passes the catalog."""
+    text = reviewed_catalog(project)
+    start = text.index('msgid ""\nmsgstr ""\n')
+    end = text.index("\n\n", start) + 2
+    broken = {"no fields": text[:start] + 'msgid ""\nmsgstr ""\n\n' + text[end:],
+              "no header entry": text[:start] + text[end:],
+              "no charset": text.replace('"Content-Type: text/plain; charset=UTF-8\\n"', '"Content-Type: text/plain\\n"')
+              }[header]
+    path = project.write(PO, broken)
+    if header != "no charset":
+        assert "header missing or invalid" in msgfmt_refuses(path)
+    line = broken.splitlines().index('msgid ""') + 1 if header != "no header entry" else 1
+    said = project.run("check").output
+    assert f"warning: {PO}:{line}: " in said and "verlag extract writes the header's fields" in said
+    assert "[catalog-header]" in said
+    project.run("extract")
+    msgfmt_check(path)
+    assert '"Content-Type: text/plain; charset=UTF-8\\n"' in project.read(PO)
+    assert 'msgstr "The beds are full."' in project.read(PO)
+    assert "catalog-header" not in project.run("check").output
+
+
+def test_a_site_po_plural_message_with_a_form_missing_is_named_by_check_and_made_fuzzy_by_extract(project: Project):
+    """A site.po plural message with fewer msgstr[n] than its Plural-Forms' nplurals (a form deleted in a text
+    editor): msgfmt --check refuses it; check said nothing, and extract wrote the missing form empty, which msgfmt
+    refuses too. check names it at its line; extract marks it fuzzy and says so, and msgfmt passes."""
+    project.write(f"source_de/{SLUG}.md", article("Garten", "Der Garten ist klein.\n"))
+    project.run("extract")
+    path = project.root / "translations/en/site.po"
+    text = path.read_text(encoding="utf-8")
+    one = text.replace('msgstr[0] "%(count)s article"\nmsgstr[1] "%(count)s articles"\n',
+                       'msgstr[0] "%(count)s article"\n')
+    assert one != text
+    path.write_text(one, encoding="utf-8")
+    assert "only one plural form" in msgfmt_refuses(path)
+    line = one.splitlines().index('msgid "%(count)s article"') + 1
+    said = project.run("check").output
+    assert (f"warning: translations/en/site.po:{line}: msgstr[1] not translated of the 2 forms its Plural-Forms "
+            "asks for: the page shows the English words for every count, and GNU msgfmt --check refuses the catalog"
+            in said and "[plural-forms]" in said)
+    assert ("warning: translations/en/site.po: '%(count)s article': msgstr[1] not translated (the page shows the "
+            "English words for every count until each form is): marked fuzzy" in project.run("extract").output)
+    msgfmt_check(path)
+    assert "plural-forms" not in project.run("check").output
