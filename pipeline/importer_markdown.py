@@ -308,7 +308,8 @@ def _figures(body: str, first_line: int, notes: list[str]) -> tuple[str, dict[in
         if index in in_code:
             return match.group(0)
         shown = _figure_image(match.group(2), first_line + index, notes, captions.setdefault(index, []))
-        return match.group(0) if shown is None else shown
+        indent = match.group(0)[:len(match.group(0)) - len(match.group(0).lstrip(" \t"))]  # its list item's
+        return match.group(0) if shown is None else indent + shown
 
     def inline(match: re.Match, index: int, last: int) -> str | None:
         caption: list[str] = []
@@ -581,12 +582,37 @@ def _unwrap_raw(body: str, notes: list[str]) -> str:
 
 
 def _with_captions(body: str, captions: dict[int, list[str]]) -> str:
-    """``body`` with each figure's caption paragraphs (``_figures``) after the line of its image."""
+    """``body`` with each figure's caption paragraphs (``_figures``) after the line of its image, in the list item
+    or block quote that line is in (``_container_prefixes``), where Hugo showed the figure with its caption."""
     lines = body.split("\n")
+    prefixes = _container_prefixes(body, {index for index, texts in captions.items() if texts})
     for index in sorted(captions, reverse=True):
-        lines[index + 1:index + 1] = [part for text in captions[index] for part in ("", text)] + \
-            ([""] if captions[index] and index + 1 < len(lines) and lines[index + 1].strip() else [])
+        prefix = prefixes.get(index, "")
+        blank = prefix.rstrip()
+        after = lines[index + 1] if index + 1 < len(lines) else ""
+        lines[index + 1:index + 1] = [part for text in captions[index] for part in (blank, prefix + text)] + \
+            ([blank] if captions[index] and after.strip() and after != blank else [])
     return "\n".join(lines)
+
+
+def _container_prefixes(body: str, indices: set[int]) -> dict[int, str]:
+    """Line index of ``body`` (CommonMark) -> what a line needs at its start to continue the list items and block
+    quotes the paragraph holding that line is in: the markers before its first line's text, each ``>`` kept and a
+    list item's marker made spaces (``> - Text`` -> ``>   ``); a line in no paragraph, or in none of those, is
+    absent."""
+    if not indices:
+        return {}
+    lines, found = body.split("\n"), {}
+    tokens = block_tokens(body, {})
+    for n, token in enumerate(tokens):
+        if token.type != "paragraph_open" or not token.map or not indices.intersection(range(*token.map)):
+            continue
+        first, text = lines[token.map[0]].rstrip(), tokens[n + 1].content.split("\n")[0].rstrip()
+        if not first.endswith(text):
+            continue
+        prefix = re.sub(r"[^>\s]", " ", first[:len(first) - len(text)])
+        found.update((index, prefix) for index in indices.intersection(range(*token.map)) if prefix)
+    return found
 
 
 def _local_images(body: str, first_line: int, path: Path, notes: list[str],

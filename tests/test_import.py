@@ -1576,3 +1576,52 @@ def test_a_hugo_figure_within_a_paragraph_is_its_image_there_and_the_page_shows_
         assert body.find_element(By.TAG_NAME, "code").text == '{{< figure src="minze.png" >}}'
     finally:
         server.close()
+
+
+def test_a_hugo_figures_caption_stays_in_its_list_item_or_block_quote(project, tmp_path, browser):
+    """A ``figure`` shortcode within a list item's or a block quote's text is its image there, and its caption, which
+    Hugo showed in the figure, stays in that item or quote: it was put after the paragraph at the start of a line,
+    which ended the list (the next item began a list of its own) and the quote, so the page showed it after them. So
+    does one alone on a list item's line, whose indent it kept no more."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    from conftest import serving
+    from test_import_web_copy import png
+
+    site = tree(tmp_path / "site", {
+        "hugo.toml": 'baseURL = "https://praxis.example/"\n',
+        "content/posts/dolde/dolde.png": png(40, 30),
+        "content/posts/dolde/index.md": '+++\ntitle = "Holunder ernten"\ndate = 2024-06-01\n+++\n\n'
+                                        '- Die Dolde {{< figure src="dolde.png" alt="Eine Dolde" caption="Voll '
+                                        'erblüht" >}} schneiden\n- Kopfüber trocknen\n\n'
+                                        '> Sagt die Oma {{< figure src="dolde.png" alt="Oma" caption="Omas Garten" '
+                                        '>}} immer\n> und lacht.\n\n'
+                                        '1. Sieben\n2. Abfüllen\n   {{< figure src="dolde.png" alt="Glas" '
+                                        'caption="Ins Glas" >}}\n3. Lagern\n\nFertig.\n',
+    })
+    project.run("import", str(site))
+    text = project.read("source_de/holunder-ernten.md")
+    assert text.endswith(
+        "---\n- Die Dolde ![Eine Dolde](bilder/dolde.png) schneiden\n\n  Voll erblüht\n\n- Kopfüber trocknen\n\n"
+        "> Sagt die Oma ![Oma](bilder/dolde.png) immer\n> und lacht.\n>\n> Omas Garten\n\n"
+        "1. Sieben\n2. Abfüllen\n   ![Glas](bilder/dolde.png)\n\n   Ins Glas\n\n3. Lagern\n\nFertig.\n"), text
+    project.write("source_de/holunder-ernten.md", text.replace("draft: true\n", ""))
+    project.run("build")
+    server = serving(project.root)
+    base = next(server)
+    try:
+        browser.get(f"{base}/de/holunder-ernten/")
+        WebDriverWait(browser, WALL).until(lambda driver: driver.execute_script(
+            "return document.readyState === 'complete'"))
+        body = browser.find_element(By.CSS_SELECTOR, ".article-body")
+        assert [len(listed.find_elements(By.TAG_NAME, "li")) for listed in body.find_elements(
+            By.CSS_SELECTOR, "ul, ol")] == [2, 3]
+        items = [item.text for item in body.find_elements(By.TAG_NAME, "li")]
+        assert items == ["Die Dolde schneiden\nVoll erblüht", "Kopfüber trocknen", "Sieben", "Abfüllen\nIns Glas",
+                         "Lagern"], items
+        assert body.find_element(By.TAG_NAME, "blockquote").text == "Sagt die Oma immer und lacht.\nOmas Garten"
+        assert [len(item.find_elements(By.TAG_NAME, "img")) for item in body.find_elements(By.TAG_NAME, "li")] == \
+            [1, 0, 0, 1, 0]
+    finally:
+        server.close()
