@@ -588,7 +588,8 @@ def place(articles: list[ImportedArticle], source_dir: Path,
     ``privacy-policy``, ``imprint``, …), replaces it (``replaces_template``): the old blog's Impressum is the
     practice's, the template is none. It takes the template's slug, so the footer's links (``[site] legal``)
     stay; its old address stays in ``aliases``. A page edited since keeps its slug, and when it still holds
-    placeholders the newcomer names it (``unfilled_holder``) so the author merges the two.
+    placeholders the newcomer names it (``unfilled_holder``) so the author merges the two (not a template an
+    earlier article of the run takes the place of: that holds none then).
     """
     existing = [p for folder in (source_dir, source_dir / PAGES_DIR) for p in sorted(folder.glob("*.md"))]
     templates = {p.stem: p for p in existing if p.parent.name == PAGES_DIR and untouched_template(p)}
@@ -602,6 +603,7 @@ def place(articles: list[ImportedArticle], source_dir: Path,
     targets = _ImageTargets(source_dir / IMAGES_DIR)
     next_number: dict[str, int] = {}  # a slug -> the number its next namesake tries first (all below are taken)
     placed: list[Placed] = []
+    replaced: set[Path] = set()  # templates an article of this run takes the place of: no placeholders are left
     for article in articles:
         folder = source_dir / PAGES_DIR if article.page else source_dir
         mine = _Identity.of(article)
@@ -618,6 +620,7 @@ def place(articles: list[ImportedArticle], source_dir: Path,
         legal = LEGAL_SLUGS.get(article.slug, article.slug) if article.page else article.slug
         if article.page and legal in templates:
             path = templates.pop(legal)
+            replaced.add(path)
             article = dataclasses.replace(article, slug=legal)
             known.add(path, mine)
             placed.append(Placed(article, path, render_markdown(article), images, replaces_template=True,
@@ -634,7 +637,8 @@ def place(articles: list[ImportedArticle], source_dir: Path,
         path = folder / f"{slug}.md"
         taken.add(slug)
         known.add(path, mine)
-        holder = next((p for p, slugs in claims if {article.slug, legal} & slugs and _unfilled(p)), None)
+        holder = next((p for p, slugs in claims if {article.slug, legal} & slugs and p not in replaced
+                       and _unfilled(p)), None)
         placed.append(Placed(final, path, render_markdown(final), images,
                              article.slug if slug != article.slug else None,
                              unfilled_holder=holder if slug != article.slug or legal != article.slug else None,

@@ -501,3 +501,24 @@ def test_a_sites_top_page_left_out_says_what_importing_it_by_itself_gives(tmp_pa
                                 "willkommen.md"], out
     assert IMPRESSUM[0] in project.read("source_de/seiten/impressum.md")
     assert PRIVACY[0] in project.read("source_de/seiten/datenschutz.md")
+
+
+def test_a_second_impressum_of_a_run_does_not_name_the_template_the_first_replaced_as_unfilled(tmp_path):
+    """Two Impressum pages in one import (a Hugo site's ``content/impressum.md`` and a Jekyll site's ``imprint.md``):
+    the first takes the place of init's template, and the second was told that ``seiten/impressum.md`` 'still holds
+    [[AUSFÜLLEN: …]] placeholders (build leaves it out): fill them in from this page', of the page the first had just
+    replaced, which holds none. The second is written beside it, and nothing claims placeholders there."""
+    project = Project(tmp_path / "praxis")
+    project.run("init")
+    hugo, jekyll = tmp_path / "hugo", tmp_path / "jekyll"
+    (hugo / "content").mkdir(parents=True)
+    (hugo / "hugo.toml").write_text('baseURL = "https://praxis-am-bach.example/"\n', encoding="utf-8")
+    (hugo / "content/impressum.md").write_text(f'+++\ntitle = "Impressum"\n+++\n{IMPRESSUM[0]}\n', encoding="utf-8")
+    (jekyll / "_posts").mkdir(parents=True)
+    (jekyll / "_config.yml").write_text("title: Praxis\n", encoding="utf-8")
+    (jekyll / "imprint.md").write_text(f'---\ntitle: "Impressum"\n---\n{IMPRESSUM[1]}\n', encoding="utf-8")
+    out = project.run("import", str(hugo / "content/impressum.md"), str(jekyll / "imprint.md")).output
+    assert out.count("  replaced the template 'verlag init' wrote there") == 1, out
+    assert "still holds" not in out, out
+    assert IMPRESSUM[0] in project.read("source_de/seiten/impressum.md")
+    assert IMPRESSUM[1] in project.read("source_de/seiten/impressum-2.md")
