@@ -2,8 +2,8 @@
 
 A file that starts with a ``---`` line (YAML front matter: Jekyll, Hugo, Eleventy) or a ``+++`` line
 (TOML front matter: Hugo, read with the standard library's ``tomllib``, TOML 1.0) up to the same line
-again is an article whose body is CommonMark already, or HTML in a ``.html`` file (a Jekyll post may be one,
-https://jekyllrb.com/docs/posts/), converted as a saved page's is (``importer_html.html_to_markdown``).
+again, or with a ``{`` line up to a ``}`` line (Hugo's JSON front matter), is an article whose body is
+CommonMark already, or HTML in a ``.html`` file (a Jekyll post may be one, https://jekyllrb.com/docs/posts/), converted as a saved page's is (``importer_html.html_to_markdown``).
 Its fields map as the WordPress and web importers
 map theirs (``importer.new_article``): ``title``; ``date``; ``lastmod`` (Hugo), ``last_modified_at``
 (Jekyll) or ``updated`` as ``updated``; ``description``, ``summary`` or ``excerpt`` as ``summary``;
@@ -37,6 +37,7 @@ https://gohugo.io/content-management/front-matter/, https://jekyllrb.com/docs/fr
 from __future__ import annotations
 
 import datetime as dt
+import json
 import posixpath
 import re
 import tomllib
@@ -55,7 +56,10 @@ from .notesyntax import bracketed, convert as convert_note_syntax
 from .segment import TEMPLATE_TAG_RE, block_tokens, commonmark_parser, markdown_template_tags
 from .sources import load_front, normalise, read_date
 
-FENCES = {"---": "YAML", "+++": "TOML"}
+FENCES = {"---": "YAML", "+++": "TOML", "{": "JSON"}
+# The line that ends the front matter each opening line starts: Hugo's JSON front matter is an object whose braces
+# are lines of their own (https://gohugo.io/content-management/front-matter/).
+FENCE_ENDS = {"---": "---", "+++": "+++", "{": "}"}
 POST_NAME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")  # Jekyll's _posts/YYYY-MM-DD-slug.md
 # What stands before a template tag that is (part of) a link's destination, which ``importer.relink`` rewrites: Hugo's
 # ``ref``/``relref``, Jekyll's ``post_url``/``link`` after "](", also after ``{{ site.url }}``/``{{ site.baseurl }}``.
@@ -90,12 +94,18 @@ def _cover(front: dict) -> tuple[str | None, str | None, str | None]:
 
 
 def front_matter_fence(text: str) -> str | None:
-    """``---`` or ``+++`` when ``text`` (decoded, BOM removed) starts with front matter closed by the same line."""
+    """``---``, ``+++`` or ``{`` when ``text`` (decoded, BOM removed) starts with front matter closed by its end line
+    (``FENCE_ENDS``: the same line, ``}`` for JSON's ``{``)."""
     first, _, rest = text.partition("\n")
     fence = first.rstrip()
-    if fence in FENCES and re.search(rf"^{re.escape(fence)}[ \t]*$", rest, re.M):
+    if fence in FENCES and re.search(rf"^{re.escape(FENCE_ENDS[fence])}[ \t]*$", rest, re.M):
         return fence
     return None
+
+
+def front_matter_end(lines: list[str], fence: str) -> int:
+    """The index of the line of ``lines`` that ends the front matter ``fence`` opens (``front_matter_fence``)."""
+    return next(n for n in range(1, len(lines)) if lines[n].rstrip() == FENCE_ENDS[fence])
 
 
 def markdown_title(text: str) -> tuple[str, int, int] | None:
@@ -117,8 +127,7 @@ def read_front(path: Path) -> dict:
         if fence is None:
             return {}
         lines = text.split("\n")
-        end = next(n for n in range(1, len(lines)) if lines[n].rstrip() == fence)
-        return _parse("\n".join(lines[1:end]), fence, path)
+        return _parse("\n".join(lines[1:front_matter_end(lines, fence)]), fence, path)
     except (OSError, UnicodeDecodeError, VerlagError):
         return {}
 
@@ -150,7 +159,7 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None, lang: 
         end, meta = -1, {"title": title}
         notes = [f"title from the heading at line {first}: {title} (no front matter)"]
     else:
-        end = next(n for n in range(1, len(lines)) if lines[n].rstrip() == fence)
+        end = front_matter_end(lines, fence)
         meta = _parse("\n".join(lines[1:end]), fence, path)
     title = meta.get("title")
     if not isinstance(title, str) or not title.strip():
@@ -853,11 +862,17 @@ def _unpublished(meta: dict, path: Path) -> str | None:
 
 
 def _parse(front: str, fence: str, path: Path) -> dict:
+    """The front matter ``front`` (the lines between its ``fence`` and its end, the file's second line first) as
+    YAML, TOML or JSON reads it. Raises ``VerlagError`` at the file's line where it does not parse."""
     try:
-        meta = tomllib.loads(front) if fence == "+++" else load_front(front, 2, path)
+        meta = tomllib.loads(front) if fence == "+++" else json.loads("{" + front + "}") if fence == "{" else \
+            load_front(front, 2, path)
     except tomllib.TOMLDecodeError as exc:
         message, line = toml_problem(exc, front)
         raise VerlagError(f"invalid TOML front matter: {message}", path, 1 + line if line else 1) from None
+    except json.JSONDecodeError as exc:
+        raise VerlagError(f"invalid JSON front matter: {exc.msg} at column {exc.colno - (exc.lineno == 1)}", path,
+                          1 + exc.lineno) from None
     if meta is None:
         return {}
     if not isinstance(meta, dict):

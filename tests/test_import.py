@@ -1625,3 +1625,29 @@ def test_a_hugo_figures_caption_stays_in_its_list_item_or_block_quote(project, t
             [1, 0, 0, 1, 0]
     finally:
         server.close()
+
+
+def test_a_hugo_page_with_json_front_matter_is_imported_as_its_fields_say(project, tmp_path):
+    """Hugo reads front matter in JSON too, an object whose braces are lines of their own
+    (https://gohugo.io/content-management/front-matter/). Such a page was read as copied text: its title '{', its
+    front matter's lines paragraphs of the article, no date, no old address, and a ``ref`` to it led nowhere. Its
+    fields are read as YAML's and TOML's are; JSON that does not parse is an error at its line, exit status 2, and
+    the other pages are imported."""
+    site = tree(tmp_path / "site", {
+        "hugo.toml": 'baseURL = "https://praxis.example/"\n',
+        "content/posts/linde.md": '{\n  "title": "Lindenblütentee",\n  "date": "2024-06-01",\n  "tags": ["Linde"],\n'
+                                  '  "description": "Tee aus Lindenblüten"\n}\n\nLindenblüten sammeln wir im Juni.\n',
+        "content/posts/holunder.md": '+++\ntitle = "Holunder"\ndate = 2024-05-20\n+++\n\nMehr im '
+                                     '[Tee-Beitrag]({{< ref "linde.md" >}}).\n',
+        "content/posts/kaputt.md": '{\n  "title": "Kaputt",\n  "date": 2024-06-02\n}\n\nText.\n',
+    })
+    result = project.run("import", str(site), code=2)
+    assert (f"error: {site / 'content/posts/kaputt.md'}:3: invalid JSON front matter: Expecting ',' delimiter at "
+            "column 15") in result.output, result.output
+    text = project.read("source_de/lindenbluetentee.md")
+    assert text.startswith("---\ntitle: Lindenblütentee\ndate: 2024-06-01\nsummary: Tee aus Lindenblüten\n"
+                           "tags: [Linde]\ndraft: true\naliases:\n- /posts/linde/\n"), text
+    assert text.endswith("---\nLindenblüten sammeln wir im Juni.\n"), text
+    assert "JSON front matter read (date, description, tags, title)" in result.output
+    assert "Mehr im [Tee-Beitrag](lindenbluetentee.md).\n" in project.read("source_de/holunder.md")
+    assert sorted(written(project)) == ["holunder.md", "lindenbluetentee.md"]
