@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, NamedTuple
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 import yaml
 
@@ -660,8 +660,9 @@ def relink(placed: list[Placed], counted: set[int] | None = None) -> tuple[list[
     imported body whose destination is another imported article's old address (an ``aliases`` entry: the
     post's or page's ``<link>`` or permalink) becomes that article's source file (``other-slug.md``, its ``#fragment``
     kept), which every stage resolves to the page in the reader's language. An address matches as a full
-    URL on the old host (an alias's, or the site's own address from its config, ``ImportedArticle.home``) or as
-    a root-relative path, with or without its final ``/`` or ``index.html``
+    URL on the old host (an alias's, or the site's own address from its config, ``ImportedArticle.home``), as
+    a root-relative path, or as a relative one (``../linde/``) that leads there from the linking article's old
+    addresses (from each that leads anywhere, to the same article), with or without its final ``/`` or ``index.html``
     (``_old_key``); a destination is read as markdown-it reads it (``DESTINATION_RE``: inline links and link
     reference definitions, ``<…>`` or plain, backslash escapes and entities resolved). Jekyll's own links to a
     post are resolved alike (``LIQUID_DESTINATION_RE``): ``{% post_url 2023-11-12-abendroutine %}`` (the post's
@@ -737,10 +738,20 @@ def relink(placed: list[Placed], counted: set[int] | None = None) -> tuple[list[
         link = Path(os.path.relpath(target, source.parent)).as_posix()
         return match[1] + link + (f"#{fragment}" if fragment else "")
 
-    def replace(source: Path, match: re.Match) -> str:
+    def replace(source: Path, article: ImportedArticle, match: re.Match) -> str:
         written = match[2]
         url = unescapeAll(written[1:-1] if written.startswith("<") else written)
         parts = urlsplit(url)
+        if not parts.scheme and not parts.netloc and parts.path and not url.startswith("/"):
+            # relative to the page's old address (Hugo's ``[Linde](../linde/)``), as the old site's readers followed it
+            found = {targets.get(_old_key(urljoin(alias, url))) for alias in article.meta.get("aliases", [])
+                     if not urlsplit(alias).query} - {None}
+            target = found.pop() if len(found) == 1 else None
+            if target is None:
+                return match[0]
+            count["page" if target in pages else "post"] += 1
+            link = Path(os.path.relpath(target, source.parent)).as_posix()
+            return match[1] + link + (f"#{parts.fragment}" if parts.fragment else "")
         if parts.scheme not in ("", "http", "https") or (parts.netloc and site_host(parts.netloc) not in hosts):
             return match[0]
         if parts.query:
@@ -760,7 +771,8 @@ def relink(placed: list[Placed], counted: set[int] | None = None) -> tuple[list[
         before = dict(count)
         body, unresolved = p.article.body, []
         if not p.imported_as:
-            body = DESTINATION_RE.sub(lambda m, path=p.path: replace(path, m), body) if targets or queried else body
+            body = DESTINATION_RE.sub(lambda m, path=p.path, article=p.article: replace(path, article, m), body) \
+                if targets or queried else body
             body = LIQUID_DESTINATION_RE.sub(lambda m, path=p.path, article=p.article: liquid(path, article, m), body)
             body = HUGO_REF_DESTINATION_RE.sub(lambda m, path=p.path, article=p.article:
                                                hugo(path, article, m, unresolved), body)

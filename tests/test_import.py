@@ -1651,3 +1651,21 @@ def test_a_hugo_page_with_json_front_matter_is_imported_as_its_fields_say(projec
     assert "JSON front matter read (date, description, tags, title)" in result.output
     assert "Mehr im [Tee-Beitrag](lindenbluetentee.md).\n" in project.read("source_de/holunder.md")
     assert sorted(written(project)) == ["holunder.md", "lindenbluetentee.md"]
+
+
+def test_a_link_relative_to_a_hugo_pages_old_address_leads_to_the_imported_article(project, tmp_path):
+    """A Hugo page's link to another page written relative to its own address (``[Linde](../linde/)`` in
+    ``/posts/sirup/``, as a browser on the old site followed it to ``/posts/linde/``) stayed as written, so the new
+    page at ``/de/holundersirup/`` linked ``/de/linde/``, which is no page. It leads to the other article's file, its
+    ``#fragment`` kept; one leading to no imported article stays as written."""
+    site = tree(tmp_path / "site", {
+        "hugo.toml": 'baseURL = "https://praxis.example/"\n',
+        "content/posts/linde.md": '---\ntitle: "Lindenblütentee"\ndate: 2024-06-01\n---\n\nLindenblüten im Juni.\n',
+        "content/posts/sirup.md": '---\ntitle: "Holundersirup"\ndate: 2024-05-25\n---\n\nSiehe [Linde](../linde/), '
+                                  "[Zubereitung](../linde/#zubereitung), [Sirup](./) und [Archiv](../../archiv/).\n",
+    })
+    out = project.run("import", str(site)).output
+    assert "import: 3 links to another imported post's old address lead to its source file now" in out, out
+    assert project.read("source_de/holundersirup.md").endswith(
+        "Siehe [Linde](lindenbluetentee.md), [Zubereitung](lindenbluetentee.md#zubereitung), [Sirup](holundersirup.md) "
+        "und [Archiv](../../archiv/).\n")
