@@ -57,6 +57,7 @@ from .segment import TEMPLATE_TAG_RE, block_tokens, commonmark_parser, markdown_
 from .sources import load_front, normalise, read_date
 
 FENCES = {"---": "YAML", "+++": "TOML", "{": "JSON"}
+PAGE_FILES = (".md", ".markdown", ".html", ".htm")  # a link to one of these leads to a page, no file to copy
 # The line that ends the front matter each opening line starts: Hugo's JSON front matter is an object whose braces
 # are lines of their own (https://gohugo.io/content-management/front-matter/).
 FENCE_ENDS = {"---": "---", "+++": "+++", "{": "}"}
@@ -638,7 +639,9 @@ def _local_images(body: str, first_line: int, path: Path, notes: list[str],
     (``first_line``: the file line of the body's first line), one with an address is noted as kept there. An
     inline image of 1×1 pixels (``inline_images.SPACER``: a saved page's spacer or tracking pixel) is left out, noted.
     The address is markdown-it's (normalised: ``<Blüte groß.png>`` and ``Blüte%20groß.png`` alike); every
-    destination in the body that reads as it is rewritten (``importer.rewrite_destinations``).
+    destination in the body that reads as it is rewritten (``importer.rewrite_destinations``). A link to a file
+    found so that is no page (``[Merkblatt](merkblatt.pdf)`` in a page bundle; not ``.md`` nor ``.html``) is
+    copied alike, as a WordPress import copies the files its links lead to (``--uploads``): the site publishes it.
     """
     from .importer_html import _local_file
 
@@ -654,6 +657,16 @@ def _local_images(body: str, first_line: int, path: Path, notes: list[str],
         for child in token.children:
             if child.type in ("softbreak", "hardbreak"):
                 line += 1
+            if child.type == "link_open":
+                href = str(child.attrs.get("href") or "")
+                if href and href not in renamed and not TEMPLATE_TAG_RE.search(unquote(href)) \
+                        and not urlsplit(href).scheme and not href.startswith("//"):
+                    site = inside if href.startswith("/") else []
+                    found = next(filter(None, (_local_file(href.lstrip("/"), base) for base in [path.parent] + site)),
+                                 None)
+                    if found is not None and found.suffix.lower() not in PAGE_FILES:
+                        renamed[href] = local_name(images, found)
+                continue
             src = str(child.attrs.get("src") or "") if child.type == "image" else ""
             if not src or src in renamed or TEMPLATE_TAG_RE.search(unquote(src)):
                 continue

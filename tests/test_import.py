@@ -1669,3 +1669,35 @@ def test_a_link_relative_to_a_hugo_pages_old_address_leads_to_the_imported_artic
     assert project.read("source_de/holundersirup.md").endswith(
         "Siehe [Linde](lindenbluetentee.md), [Zubereitung](lindenbluetentee.md#zubereitung), [Sirup](holundersirup.md) "
         "und [Archiv](../../archiv/).\n")
+
+
+def test_a_file_a_hugo_or_jekyll_post_links_is_copied_and_published_as_its_images_are(project, tmp_path):
+    """A page bundle's ``[Merkblatt](merkblatt.pdf)`` and a Jekyll post's ``[Preise](/assets/preise.pdf)`` stayed
+    links to files the project did not have: the built page linked a file that is not there (its readers got "not
+    found"). Each file a link leads to beside the post or in the site's folder is copied to ``source_de/bilder/``
+    and the link leads there, as a WordPress import's linked files are (``--uploads``), and the build publishes it;
+    a link to another page (``.md``) or to an address stays as written."""
+    pdf = b"%PDF-1.4\n% Merkblatt\n"
+    hugo = tree(tmp_path / "hugo", {
+        "hugo.toml": 'baseURL = "https://praxis.example/"\n',
+        "content/posts/kamille/index.md": '---\ntitle: "Kamille"\ndate: 2024-07-02\n---\nDas [Merkblatt](dateien/'
+                                          'merkblatt.pdf) und der [Holunder](../holunder.md), '
+                                          "[extern](https://example.org/x.pdf).\n",
+        "content/posts/kamille/dateien/merkblatt.pdf": pdf,
+    })
+    jekyll = tree(tmp_path / "jekyll", {
+        "_config.yml": "title: Praxis\n",
+        "_posts/2024-08-01-preise.md": '---\ntitle: "Preise"\n---\nDie [Preisliste](/assets/preise.pdf).\n',
+        "assets/preise.pdf": pdf + b"Preise\n",
+    })
+    project.run("import", str(hugo), str(jekyll))
+    assert "Das [Merkblatt](bilder/merkblatt.pdf) und der [Holunder](../holunder.md), " \
+           "[extern](https://example.org/x.pdf).\n" in project.read("source_de/kamille.md")
+    assert "Die [Preisliste](bilder/preise.pdf).\n" in project.read("source_de/preise.md")
+    assert sorted(written(project)) == ["bilder/merkblatt.pdf", "bilder/preise.pdf", "kamille.md", "preise.md"]
+    for slug in ("kamille", "preise"):
+        project.write(f"source_de/{slug}.md", project.read(f"source_de/{slug}.md").replace("draft: true\n", ""))
+    project.run("build")
+    assert (project.root / "site/media/bilder/merkblatt.pdf").read_bytes() == pdf
+    assert (project.root / "site/media/bilder/preise.pdf").read_bytes() == pdf + b"Preise\n"
+    assert 'href="/media/bilder/merkblatt.pdf"' in project.read("site/de/kamille/index.html")
