@@ -182,6 +182,8 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None, lang: 
         body = _note_boxes(body, end + 2, notes, lang)
     if path.suffix.lower() not in (".html", ".htm"):
         body = _players(body, end + 2, notes)
+    if {"_posts", "_drafts"} & set(path.absolute().parts):
+        body = _liquid_images(body)
     # a ref or post_url link's destination is the import's own to rewrite (``importer.relink``), or to name
     tagged = list(dict.fromkeys(line for line, tag, _ in markdown_template_tags(body, end + 2)
                                 if not (LINK_TAG_RE.match(tag) and re.search(LINK_TAG_BEFORE + re.escape(tag), body))))
@@ -688,6 +690,30 @@ def _local_images(body: str, first_line: int, path: Path, notes: list[str],
                 continue
             renamed[src] = local_name(images, found)
     return rewrite_destinations(body, renamed), images
+
+
+# A Jekyll image's address written with Liquid (https://jekyllrb.com/docs/liquid/filters/): a site path after
+# ``{{ site.url }}`` and/or ``{{ site.baseurl }}`` (group 2), or given to ``relative_url``/``absolute_url`` (group 3).
+# Its alt text holds no "[": each "![" of a line of them would otherwise be tried to the line's end (quadratic).
+LIQUID_IMAGE_RE = re.compile(r"(!\[(?:[^\[\]\\\n]|\\.)*\]\()[ \t]*(?:(?:\{\{-?[ \t]*site\.(?:url|baseurl)[ \t]*-?\}\})+"
+                             r"(/[^\s()]*)|\{\{-?[ \t]*[\"']([^\"'\s]*)[\"'][ \t]*\|[ \t]*(?:relative|absolute)_url[ \t]*-?\}\})"
+                             r"[ \t]*\)")
+
+
+def _liquid_images(body: str) -> str:
+    """``body`` with each image whose address a Jekyll post writes with Liquid (``LIQUID_IMAGE_RE``:
+    ``![Dolde]({{ site.baseurl }}/assets/dolde.png)``, ``![Dolde]({{ "/assets/dolde.png" | relative_url }})``) given
+    its site path (``/assets/dolde.png``), which ``_local_images`` finds in the site's folder: as Liquid it was no
+    CommonMark image (a destination holds no space), so the image stayed behind. One in a code block stays as
+    written."""
+    in_code = _code_lines(body) if LIQUID_IMAGE_RE.search(body) else frozenset()
+
+    def site_path(match: re.Match) -> str:
+        if body.count("\n", 0, match.start()) in in_code:
+            return match.group(0)
+        return f"{match.group(1)}/{(match.group(2) or match.group(3)).lstrip('/')})"
+
+    return LIQUID_IMAGE_RE.sub(site_path, body)
 
 
 def _hugo_relative(alias: str, page: str, notes: list[str]) -> str:

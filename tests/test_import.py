@@ -1701,3 +1701,25 @@ def test_a_file_a_hugo_or_jekyll_post_links_is_copied_and_published_as_its_image
     assert (project.root / "site/media/bilder/merkblatt.pdf").read_bytes() == pdf
     assert (project.root / "site/media/bilder/preise.pdf").read_bytes() == pdf + b"Preise\n"
     assert 'href="/media/bilder/merkblatt.pdf"' in project.read("site/de/kamille/index.html")
+
+
+def test_a_jekyll_posts_image_written_with_liquid_is_copied_as_its_other_images_are(project, tmp_path):
+    """Jekyll's documentation writes an image's address with Liquid, ``![Dolde]({{ site.baseurl }}/assets/dolde.png)``
+    or ``![Dolde]({{ "/assets/dolde.png" | relative_url }})``: as written that is no CommonMark image (its destination
+    holds spaces), so the image was not copied, the page showed the Liquid as text, and the note only named the line
+    as a template tag. Each is the site's file now, copied to ``source_de/bilder/``; one in a code block stays as
+    written."""
+    site = tree(tmp_path / "jekyll", {
+        "_config.yml": 'title: Praxis\nurl: "https://praxis.example"\nbaseurl: "/blog"\n',
+        "assets/img/dolde.png": JPEG,
+        "_posts/2024-05-01-holunder.md": '---\ntitle: "Holunder"\n---\nEr blüht. ![Dolde]({{ site.baseurl }}/assets/img/'
+                                         'dolde.png)\n\n![Noch eine]({{site.url}}{{site.baseurl}}/assets/img/dolde.png)'
+                                         '\n\n![Und]({{ "/assets/img/dolde.png" | relative_url }})\n\n'
+                                         '```\n![Dolde]({{ site.baseurl }}/assets/img/dolde.png)\n```\n',
+    })
+    out = project.run("import", str(site)).output
+    assert project.read("source_de/holunder.md").endswith(
+        "---\nEr blüht. ![Dolde](bilder/dolde.png)\n\n![Noch eine](bilder/dolde.png)\n\n![Und](bilder/dolde.png)\n\n"
+        "```\n![Dolde]({{ site.baseurl }}/assets/img/dolde.png)\n```\n")
+    assert written(project)["bilder/dolde.png"] == JPEG
+    assert "template tags kept as text" not in out, out
