@@ -595,15 +595,23 @@ def _unwrap_raw(body: str, notes: list[str]) -> str:
 
 def _with_captions(body: str, captions: dict[int, list[str]]) -> str:
     """``body`` with each figure's caption paragraphs (``_figures``) after the line of its image, in the list item
-    or block quote that line is in (``_container_prefixes``), where Hugo showed the figure with its caption."""
+    or block quote that line is in (``_container_prefixes``), where Hugo showed the figure with its caption. A
+    caption after a line left blank since (a note box's closing shortcode, ``_note_boxes``) goes after the last line
+    above it that is not, in the box's block quote."""
     lines = body.split("\n")
-    prefixes = _container_prefixes(body, {index for index, texts in captions.items() if texts})
-    for index in sorted(captions, reverse=True):
+    placed: dict[int, list[str]] = {}  # the line after which each caption goes -> those captions, in order
+    for index in sorted(captions):
+        anchor = index
+        while anchor > 0 and not lines[anchor].strip():
+            anchor -= 1
+        placed.setdefault(anchor, []).extend(captions[index])
+    prefixes = _container_prefixes(body, {index for index, texts in placed.items() if texts})
+    for index in sorted(placed, reverse=True):
         prefix = prefixes.get(index, "")
         blank = prefix.rstrip()
         after = lines[index + 1] if index + 1 < len(lines) else ""
-        lines[index + 1:index + 1] = [part for text in captions[index] for part in (blank, prefix + text)] + \
-            ([blank] if captions[index] and after.strip() and after != blank else [])
+        lines[index + 1:index + 1] = [part for text in placed[index] for part in (blank, prefix + text)] + \
+            ([blank] if placed[index] and after.strip() and after != blank else [])
     return "\n".join(lines)
 
 

@@ -1723,3 +1723,18 @@ def test_a_jekyll_posts_image_written_with_liquid_is_copied_as_its_other_images_
         "```\n![Dolde]({{ site.baseurl }}/assets/img/dolde.png)\n```\n")
     assert written(project)["bilder/dolde.png"] == JPEG
     assert "template tags kept as text" not in out, out
+
+
+def test_a_hugo_figures_caption_in_a_note_box_stays_in_its_block_quote(project, tmp_path):
+    """A figure within the text of a theme's note box (``{{< hint >}}``, made a block quote): its caption went after
+    the box's closing shortcode, a line left blank, so it was a paragraph after the quote; it is the quote's."""
+    site = tree(tmp_path / "site", {
+        "hugo.toml": 'baseURL = "https://praxis.example/"\n',
+        "content/posts/box/index.md": '+++\ntitle = "Box"\ndate = 2024-06-01\n+++\n{{< hint info >}}\nEin Hinweis '
+                                      '{{< figure src="a.png" alt="A" caption="Bild im Hinweis" >}} hier.\n'
+                                      "{{< /hint >}}\n\nText.\n",
+        "content/posts/box/a.png": JPEG,
+    })
+    project.run("import", str(site))
+    assert "---\n> **Hinweis:**\n> Ein Hinweis ![A](bilder/a.png) hier.\n>\n> Bild im Hinweis\n\n\nText.\n" in \
+        project.read("source_de/box.md"), project.read("source_de/box.md")
