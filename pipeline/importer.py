@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, NamedTuple
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 import yaml
 
@@ -588,7 +588,8 @@ def place(articles: list[ImportedArticle], source_dir: Path,
     ``privacy-policy``, ``imprint``, …), replaces it (``replaces_template``): the old blog's Impressum is the
     practice's, the template is none. It takes the template's slug, so the footer's links (``[site] legal``)
     stay; its old address stays in ``aliases``. A page edited since keeps its slug, and when it still holds
-    placeholders the newcomer names it (``unfilled_holder``) so the author merges the two.
+    placeholders the newcomer names it (``unfilled_holder``) so the author merges the two (not a template an
+    earlier article of the run takes the place of: that holds none then).
     """
     existing = [p for folder in (source_dir, source_dir / PAGES_DIR) for p in sorted(folder.glob("*.md"))]
     templates = {p.stem: p for p in existing if p.parent.name == PAGES_DIR and untouched_template(p)}
@@ -599,9 +600,10 @@ def place(articles: list[ImportedArticle], source_dir: Path,
     for p in existing:
         if p not in templates.values():
             known.add(p, _identity(p), before_run=True)
-    claimed: dict[Path, bytes] = {}
+    targets = _ImageTargets(source_dir / IMAGES_DIR)
     next_number: dict[str, int] = {}  # a slug -> the number its next namesake tries first (all below are taken)
     placed: list[Placed] = []
+    replaced: set[Path] = set()  # templates an article of this run takes the place of: no placeholders are left
     for article in articles:
         folder = source_dir / PAGES_DIR if article.page else source_dir
         mine = _Identity.of(article)
@@ -614,10 +616,11 @@ def place(articles: list[ImportedArticle], source_dir: Path,
             article = dataclasses.replace(article, notes=[
                 *article.notes, f"{namesake.parent.name}/{namesake.name} has this title but other text: imported "
                 "as another article (delete it if it is the same one)"])
-        article, images, unreadable = _place_images(article, source_dir, claimed)
+        article, images, unreadable = _place_images(article, source_dir, targets)
         legal = LEGAL_SLUGS.get(article.slug, article.slug) if article.page else article.slug
         if article.page and legal in templates:
             path = templates.pop(legal)
+            replaced.add(path)
             article = dataclasses.replace(article, slug=legal)
             known.add(path, mine)
             placed.append(Placed(article, path, render_markdown(article), images, replaces_template=True,
@@ -634,7 +637,8 @@ def place(articles: list[ImportedArticle], source_dir: Path,
         path = folder / f"{slug}.md"
         taken.add(slug)
         known.add(path, mine)
-        holder = next((p for p, slugs in claims if {article.slug, legal} & slugs and _unfilled(p)), None)
+        holder = next((p for p, slugs in claims if {article.slug, legal} & slugs and p not in replaced
+                       and _unfilled(p)), None)
         placed.append(Placed(final, path, render_markdown(final), images,
                              article.slug if slug != article.slug else None,
                              unfilled_holder=holder if slug != article.slug or legal != article.slug else None,
@@ -656,8 +660,9 @@ def relink(placed: list[Placed], counted: set[int] | None = None) -> tuple[list[
     imported body whose destination is another imported article's old address (an ``aliases`` entry: the
     post's or page's ``<link>`` or permalink) becomes that article's source file (``other-slug.md``, its ``#fragment``
     kept), which every stage resolves to the page in the reader's language. An address matches as a full
-    URL on the old host (an alias's, or the site's own address from its config, ``ImportedArticle.home``) or as
-    a root-relative path, with or without its final ``/`` or ``index.html``
+    URL on the old host (an alias's, or the site's own address from its config, ``ImportedArticle.home``), as
+    a root-relative path, or as a relative one (``../linde/``) that leads there from the linking article's old
+    addresses (from each that leads anywhere, to the same article), with or without its final ``/`` or ``index.html``
     (``_old_key``); a destination is read as markdown-it reads it (``DESTINATION_RE``: inline links and link
     reference definitions, ``<…>`` or plain, backslash escapes and entities resolved). Jekyll's own links to a
     post are resolved alike (``LIQUID_DESTINATION_RE``): ``{% post_url 2023-11-12-abendroutine %}`` (the post's
@@ -733,10 +738,20 @@ def relink(placed: list[Placed], counted: set[int] | None = None) -> tuple[list[
         link = Path(os.path.relpath(target, source.parent)).as_posix()
         return match[1] + link + (f"#{fragment}" if fragment else "")
 
-    def replace(source: Path, match: re.Match) -> str:
+    def replace(source: Path, article: ImportedArticle, match: re.Match) -> str:
         written = match[2]
         url = unescapeAll(written[1:-1] if written.startswith("<") else written)
         parts = urlsplit(url)
+        if not parts.scheme and not parts.netloc and parts.path and not url.startswith("/"):
+            # relative to the page's old address (Hugo's ``[Linde](../linde/)``), as the old site's readers followed it
+            found = {targets.get(_old_key(urljoin(alias, url))) for alias in article.meta.get("aliases", [])
+                     if not urlsplit(alias).query} - {None}
+            target = found.pop() if len(found) == 1 else None
+            if target is None:
+                return match[0]
+            count["page" if target in pages else "post"] += 1
+            link = Path(os.path.relpath(target, source.parent)).as_posix()
+            return match[1] + link + (f"#{parts.fragment}" if parts.fragment else "")
         if parts.scheme not in ("", "http", "https") or (parts.netloc and site_host(parts.netloc) not in hosts):
             return match[0]
         if parts.query:
@@ -756,7 +771,8 @@ def relink(placed: list[Placed], counted: set[int] | None = None) -> tuple[list[
         before = dict(count)
         body, unresolved = p.article.body, []
         if not p.imported_as:
-            body = DESTINATION_RE.sub(lambda m, path=p.path: replace(path, m), body) if targets or queried else body
+            body = DESTINATION_RE.sub(lambda m, path=p.path, article=p.article: replace(path, article, m), body) \
+                if targets or queried else body
             body = LIQUID_DESTINATION_RE.sub(lambda m, path=p.path, article=p.article: liquid(path, article, m), body)
             body = HUGO_REF_DESTINATION_RE.sub(lambda m, path=p.path, article=p.article:
                                                hugo(path, article, m, unresolved), body)
@@ -989,11 +1005,10 @@ def _identity(path: Path) -> _Identity:
                      origin[1].strip() if origin else None, _paragraphs(text[body_start:]))
 
 
-def _place_images(article: ImportedArticle, source_dir: Path, claimed: dict[Path, bytes],
+def _place_images(article: ImportedArticle, source_dir: Path, targets: _ImageTargets,
                   ) -> tuple[ImportedArticle, list[tuple[Path | InlineImage, Path]], tuple[VerlagError, ...]]:
     """(article with its image references renamed where another article's image has the name, [(image file,
-    target)], an error naming each image that cannot be read). ``claimed``: the targets of this run's earlier
-    articles (target -> bytes)."""
+    target)], an error naming each image that cannot be read). ``targets``: the run's files under ``bilder/``."""
     copies, renamed, mine, unreadable = [], {}, set(article.images.values()), []
     for image, name in article.images.items():
         try:
@@ -1005,10 +1020,7 @@ def _place_images(article: ImportedArticle, source_dir: Path, claimed: dict[Path
         except VerlagError as exc:
             unreadable.append(VerlagError(f"image of {article.source}: {exc.message}; not copied", image))
             continue
-        target, n = source_dir / IMAGES_DIR / name, 2
-        while _holds_other(target, data, claimed) or (target.name != name and target.name in mine):
-            target, n = target.with_name(f"{Path(name).stem}-{n}{Path(name).suffix}"), n + 1
-        claimed[target] = data
+        target = targets.claim(name, data, mine)
         mine.add(target.name)
         if target.name != name:
             renamed[f"{IMAGES_DIR}/{name}"] = target.name
@@ -1016,10 +1028,75 @@ def _place_images(article: ImportedArticle, source_dir: Path, claimed: dict[Path
     return dataclasses.replace(article, body=rewrite_destinations(article.body, renamed)), copies, tuple(unreadable)
 
 
-def _holds_other(target: Path, data: bytes, claimed: dict[Path, bytes]) -> bool:
-    if target in claimed:
-        return claimed[target] != data
-    return target.is_file() and (target.stat().st_size != len(data) or file_bytes(target, MEDIA) != data)
+class _ImageTargets:
+    """The files of one run's images in ``folder`` (``source_dir/bilder/``). An image named ``name`` goes to the
+    first of ``name``, ``<stem>-2<suffix>``, ``-3``, … that holds its bytes already (an earlier image of the run, or
+    a file there before: one copy for both) or is free, skipping the names of the article's other images; a file
+    that holds other bytes is never overwritten. For each name the number below which every target is taken
+    (``first_free``) and, below it, the numbers holding each content are kept, so that a run of n images of one
+    name (a WordPress export's thousands of ``image.jpg``) costs about n look-ups and stats, where trying ``-2``,
+    ``-3``, … from the start for each cost n²/2."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.claimed: dict[Path, bytes] = {}  # this run's targets -> the bytes going there
+        self.digests: dict[Path, bytes] = {}  # this run's targets -> the SHA-256 of those bytes
+        self.first_free: dict[str, int] = {}  # name -> the number below which each target is claimed or a file
+        self.free_below: dict[str, list[int]] = {}  # name -> free numbers below it, skipped as another image's name
+        self.held: dict[str, dict[bytes, list[int]]] = {}  # name -> SHA-256 -> numbers below it holding those bytes
+        self.unread: dict[str, dict[int, list[int]]] = {}  # name -> size -> numbers below it of a file not read yet
+
+    def _target(self, name: str, n: int) -> Path:
+        path = Path(name)
+        return self.folder / (name if n == 1 else f"{path.stem}-{n}{path.suffix}")
+
+    def claim(self, name: str, data: bytes, mine: set[str]) -> Path:
+        """The target of ``data``, an image named ``name`` whose article's other images have the names ``mine``
+        (none of which it takes but its own), claimed for it."""
+        digest = hashlib.sha256(data).digest()
+        held, unread = self.held.setdefault(name, {}), self.unread.setdefault(name, {})
+        for n in unread.pop(len(data), ()):  # files there before of its size: read once, each
+            try:
+                found = hashlib.sha256(file_bytes(self._target(name, n), MEDIA)).digest()
+            except (OSError, VerlagError):  # unreadable: never overwritten, never the same
+                continue
+            held.setdefault(found, []).append(n)
+        usable = lambda n: n == 1 or self._target(name, n).name not in mine  # noqa: E731
+        below = [n for n in held.get(digest, ()) if usable(n) and self.claimed.get(self._target(name, n), data) == data]
+        below += [n for n in self.free_below.get(name, ()) if usable(n)
+                  and self.claimed.get(self._target(name, n), data) == data]
+        first = self.first_free.get(name, 1)
+        n = min(below) if below else first
+        while not below:
+            target = self._target(name, n)
+            if usable(n) and (self.claimed[target] == data if target in self.claimed else not self._other(target, data)):
+                break
+            n += 1
+        target = self._target(name, n)
+        self.claimed[target], self.digests[target] = data, digest
+        while True:  # the numbers from ``first`` on that are taken now, or were skipped as another image's name
+            at = self._target(name, first)
+            if at in self.claimed:
+                held.setdefault(self.digests[at], []).append(first)
+            elif at.is_file():
+                unread.setdefault(at.stat().st_size, []).append(first)
+            elif first < n:
+                self.free_below.setdefault(name, []).append(first)
+            else:
+                break
+            first += 1
+        self.first_free[name] = first
+        return target
+
+    @staticmethod
+    def _other(target: Path, data: bytes) -> bool:
+        """Whether ``target`` is a file that holds other bytes than ``data`` (or cannot be read)."""
+        if not target.is_file():
+            return False
+        try:
+            return target.stat().st_size != len(data) or file_bytes(target, MEDIA) != data
+        except (OSError, VerlagError):
+            return True
 
 
 def wikilinked(placed: list[Placed], titles: Callable[[], dict[str, str]]) -> list[Placed]:

@@ -170,8 +170,7 @@ def _jekyll(root: Path, site: str) -> ImportFiles:
         if post(file):
             files.append(file)
         elif file.parent == root and file.suffix.lower() in PAGE_SUFFIXES:
-            skipped.append((file, _named(file, top=True) or "a page of the site, not a post: import it by itself "
-                                                           "if it is an article"))
+            skipped.append((file, _named(file, top=True) or _top_page(file, "a page of the site, not a post")))
     skipped += [(file, why) for file, why in unread if post(file)]
     return ImportFiles(files, skipped, site, errors)
 
@@ -303,7 +302,7 @@ def _hugo(root: Path, source_language: str, site: str, languages: frozenset[str]
     for file in _walk(content, lambda sub: sub not in others, errors, skipped):
         why = _named(file, top=False) or _resource(file, content)
         if why is None and file.parent == content:
-            why = "a page of the site outside a section, not a post: import it by itself if it is an article"
+            why = _top_page(file, "a page of the site outside a section, not a post")
         lang = _language(file, known, own)
         if why is None and lang != source:
             foreign.append((file, lang))
@@ -443,6 +442,26 @@ def _named(file: Path, top: bool) -> str | None:
     if stem == "index" and top:
         return "the home page, not an article"
     return None
+
+
+def _top_page(file: Path, what: str) -> str:
+    """Why a page at the top of a Hugo site's ``content/`` or a Jekyll site's root is left out (``what``), and what
+    importing it by itself gives (``importer_markdown.read_markdown``): for a page whose title, ``slug`` or name is
+    an Impressum's or a privacy notice's (``importer.legal_slug``), the project's legal page of that name in
+    ``seiten/``, else an article."""
+    from .importer import legal_slug
+    from .importer_markdown import read_front
+    from .scaffold import LEGAL_SLUGS
+
+    front = read_front(file)
+    title, slug = (value if isinstance(value, str) else "" for value in (front.get("title"), front.get("slug")))
+    legal = legal_slug(title.strip(), slug.strip() or _stem(file))
+    if legal is None:
+        return f"{what}: import it by itself if it is an article (it becomes one, listed and in the feed)"
+    legal = LEGAL_SLUGS[legal]
+    return (f"{what}: imported by itself it becomes the project's legal page seiten/{legal}.md (in place of the "
+            "template 'verlag init' wrote; beside a page you changed, to merge the two); "
+            "left out, the project's own stays")
 
 
 def _resource(file: Path, top: Path) -> str | None:

@@ -2,8 +2,8 @@
 
 A file that starts with a ``---`` line (YAML front matter: Jekyll, Hugo, Eleventy) or a ``+++`` line
 (TOML front matter: Hugo, read with the standard library's ``tomllib``, TOML 1.0) up to the same line
-again is an article whose body is CommonMark already, or HTML in a ``.html`` file (a Jekyll post may be one,
-https://jekyllrb.com/docs/posts/), converted as a saved page's is (``importer_html.html_to_markdown``).
+again, or with a ``{`` line up to a ``}`` line (Hugo's JSON front matter), is an article whose body is
+CommonMark already, or HTML in a ``.html`` file (a Jekyll post may be one, https://jekyllrb.com/docs/posts/), converted as a saved page's is (``importer_html.html_to_markdown``).
 Its fields map as the WordPress and web importers
 map theirs (``importer.new_article``): ``title``; ``date``; ``lastmod`` (Hugo), ``last_modified_at``
 (Jekyll) or ``updated`` as ``updated``; ``description``, ``summary`` or ``excerpt`` as ``summary``;
@@ -37,6 +37,7 @@ https://gohugo.io/content-management/front-matter/, https://jekyllrb.com/docs/fr
 from __future__ import annotations
 
 import datetime as dt
+import json
 import posixpath
 import re
 import tomllib
@@ -55,7 +56,11 @@ from .notesyntax import bracketed, convert as convert_note_syntax
 from .segment import TEMPLATE_TAG_RE, block_tokens, commonmark_parser, markdown_template_tags
 from .sources import load_front, normalise, read_date
 
-FENCES = {"---": "YAML", "+++": "TOML"}
+FENCES = {"---": "YAML", "+++": "TOML", "{": "JSON"}
+PAGE_FILES = (".md", ".markdown", ".html", ".htm")  # a link to one of these leads to a page, no file to copy
+# The line that ends the front matter each opening line starts: Hugo's JSON front matter is an object whose braces
+# are lines of their own (https://gohugo.io/content-management/front-matter/).
+FENCE_ENDS = {"---": "---", "+++": "+++", "{": "}"}
 POST_NAME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")  # Jekyll's _posts/YYYY-MM-DD-slug.md
 # What stands before a template tag that is (part of) a link's destination, which ``importer.relink`` rewrites: Hugo's
 # ``ref``/``relref``, Jekyll's ``post_url``/``link`` after "](", also after ``{{ site.url }}``/``{{ site.baseurl }}``.
@@ -90,12 +95,18 @@ def _cover(front: dict) -> tuple[str | None, str | None, str | None]:
 
 
 def front_matter_fence(text: str) -> str | None:
-    """``---`` or ``+++`` when ``text`` (decoded, BOM removed) starts with front matter closed by the same line."""
+    """``---``, ``+++`` or ``{`` when ``text`` (decoded, BOM removed) starts with front matter closed by its end line
+    (``FENCE_ENDS``: the same line, ``}`` for JSON's ``{``)."""
     first, _, rest = text.partition("\n")
     fence = first.rstrip()
-    if fence in FENCES and re.search(rf"^{re.escape(fence)}[ \t]*$", rest, re.M):
+    if fence in FENCES and re.search(rf"^{re.escape(FENCE_ENDS[fence])}[ \t]*$", rest, re.M):
         return fence
     return None
+
+
+def front_matter_end(lines: list[str], fence: str) -> int:
+    """The index of the line of ``lines`` that ends the front matter ``fence`` opens (``front_matter_fence``)."""
+    return next(n for n in range(1, len(lines)) if lines[n].rstrip() == FENCE_ENDS[fence])
 
 
 def markdown_title(text: str) -> tuple[str, int, int] | None:
@@ -117,8 +128,7 @@ def read_front(path: Path) -> dict:
         if fence is None:
             return {}
         lines = text.split("\n")
-        end = next(n for n in range(1, len(lines)) if lines[n].rstrip() == fence)
-        return _parse("\n".join(lines[1:end]), fence, path)
+        return _parse("\n".join(lines[1:front_matter_end(lines, fence)]), fence, path)
     except (OSError, UnicodeDecodeError, VerlagError):
         return {}
 
@@ -150,7 +160,7 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None, lang: 
         end, meta = -1, {"title": title}
         notes = [f"title from the heading at line {first}: {title} (no front matter)"]
     else:
-        end = next(n for n in range(1, len(lines)) if lines[n].rstrip() == fence)
+        end = front_matter_end(lines, fence)
         meta = _parse("\n".join(lines[1:end]), fence, path)
     title = meta.get("title")
     if not isinstance(title, str) or not title.strip():
@@ -172,6 +182,8 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None, lang: 
         body = _note_boxes(body, end + 2, notes, lang)
     if path.suffix.lower() not in (".html", ".htm"):
         body = _players(body, end + 2, notes)
+    if {"_posts", "_drafts"} & set(path.absolute().parts):
+        body = _liquid_images(body)
     # a ref or post_url link's destination is the import's own to rewrite (``importer.relink``), or to name
     tagged = list(dict.fromkeys(line for line, tag, _ in markdown_template_tags(body, end + 2)
                                 if not (LINK_TAG_RE.match(tag) and re.search(LINK_TAG_BEFORE + re.escape(tag), body))))
@@ -308,7 +320,8 @@ def _figures(body: str, first_line: int, notes: list[str]) -> tuple[str, dict[in
         if index in in_code:
             return match.group(0)
         shown = _figure_image(match.group(2), first_line + index, notes, captions.setdefault(index, []))
-        return match.group(0) if shown is None else shown
+        indent = match.group(0)[:len(match.group(0)) - len(match.group(0).lstrip(" \t"))]  # its list item's
+        return match.group(0) if shown is None else indent + shown
 
     def inline(match: re.Match, index: int, last: int) -> str | None:
         caption: list[str] = []
@@ -581,12 +594,45 @@ def _unwrap_raw(body: str, notes: list[str]) -> str:
 
 
 def _with_captions(body: str, captions: dict[int, list[str]]) -> str:
-    """``body`` with each figure's caption paragraphs (``_figures``) after the line of its image."""
+    """``body`` with each figure's caption paragraphs (``_figures``) after the line of its image, in the list item
+    or block quote that line is in (``_container_prefixes``), where Hugo showed the figure with its caption. A
+    caption after a line left blank since (a note box's closing shortcode, ``_note_boxes``) goes after the last line
+    above it that is not, in the box's block quote."""
     lines = body.split("\n")
-    for index in sorted(captions, reverse=True):
-        lines[index + 1:index + 1] = [part for text in captions[index] for part in ("", text)] + \
-            ([""] if captions[index] and index + 1 < len(lines) and lines[index + 1].strip() else [])
+    placed: dict[int, list[str]] = {}  # the line after which each caption goes -> those captions, in order
+    for index in sorted(captions):
+        anchor = index
+        while anchor > 0 and not lines[anchor].strip():
+            anchor -= 1
+        placed.setdefault(anchor, []).extend(captions[index])
+    prefixes = _container_prefixes(body, {index for index, texts in placed.items() if texts})
+    for index in sorted(placed, reverse=True):
+        prefix = prefixes.get(index, "")
+        blank = prefix.rstrip()
+        after = lines[index + 1] if index + 1 < len(lines) else ""
+        lines[index + 1:index + 1] = [part for text in placed[index] for part in (blank, prefix + text)] + \
+            ([blank] if placed[index] and after.strip() and after != blank else [])
     return "\n".join(lines)
+
+
+def _container_prefixes(body: str, indices: set[int]) -> dict[int, str]:
+    """Line index of ``body`` (CommonMark) -> what a line needs at its start to continue the list items and block
+    quotes the paragraph holding that line is in: the markers before its first line's text, each ``>`` kept and a
+    list item's marker made spaces (``> - Text`` -> ``>   ``); a line in no paragraph, or in none of those, is
+    absent."""
+    if not indices:
+        return {}
+    lines, found = body.split("\n"), {}
+    tokens = block_tokens(body, {})
+    for n, token in enumerate(tokens):
+        if token.type != "paragraph_open" or not token.map or not indices.intersection(range(*token.map)):
+            continue
+        first, text = lines[token.map[0]].rstrip(), tokens[n + 1].content.split("\n")[0].rstrip()
+        if not first.endswith(text):
+            continue
+        prefix = re.sub(r"[^>\s]", " ", first[:len(first) - len(text)])
+        found.update((index, prefix) for index in indices.intersection(range(*token.map)) if prefix)
+    return found
 
 
 def _local_images(body: str, first_line: int, path: Path, notes: list[str],
@@ -603,7 +649,9 @@ def _local_images(body: str, first_line: int, path: Path, notes: list[str],
     (``first_line``: the file line of the body's first line), one with an address is noted as kept there. An
     inline image of 1×1 pixels (``inline_images.SPACER``: a saved page's spacer or tracking pixel) is left out, noted.
     The address is markdown-it's (normalised: ``<Blüte groß.png>`` and ``Blüte%20groß.png`` alike); every
-    destination in the body that reads as it is rewritten (``importer.rewrite_destinations``).
+    destination in the body that reads as it is rewritten (``importer.rewrite_destinations``). A link to a file
+    found so that is no page (``[Merkblatt](merkblatt.pdf)`` in a page bundle; not ``.md`` nor ``.html``) is
+    copied alike, as a WordPress import copies the files its links lead to (``--uploads``): the site publishes it.
     """
     from .importer_html import _local_file
 
@@ -619,6 +667,16 @@ def _local_images(body: str, first_line: int, path: Path, notes: list[str],
         for child in token.children:
             if child.type in ("softbreak", "hardbreak"):
                 line += 1
+            if child.type == "link_open":
+                href = str(child.attrs.get("href") or "")
+                if href and href not in renamed and not TEMPLATE_TAG_RE.search(unquote(href)) \
+                        and not urlsplit(href).scheme and not href.startswith("//"):
+                    site = inside if href.startswith("/") else []
+                    found = next(filter(None, (_local_file(href.lstrip("/"), base) for base in [path.parent] + site)),
+                                 None)
+                    if found is not None and found.suffix.lower() not in PAGE_FILES:
+                        renamed[href] = local_name(images, found)
+                continue
             src = str(child.attrs.get("src") or "") if child.type == "image" else ""
             if not src or src in renamed or TEMPLATE_TAG_RE.search(unquote(src)):
                 continue
@@ -640,6 +698,30 @@ def _local_images(body: str, first_line: int, path: Path, notes: list[str],
                 continue
             renamed[src] = local_name(images, found)
     return rewrite_destinations(body, renamed), images
+
+
+# A Jekyll image's address written with Liquid (https://jekyllrb.com/docs/liquid/filters/): a site path after
+# ``{{ site.url }}`` and/or ``{{ site.baseurl }}`` (group 2), or given to ``relative_url``/``absolute_url`` (group 3).
+# Its alt text holds no "[": each "![" of a line of them would otherwise be tried to the line's end (quadratic).
+LIQUID_IMAGE_RE = re.compile(r"(!\[(?:[^\[\]\\\n]|\\.)*\]\()[ \t]*(?:(?:\{\{-?[ \t]*site\.(?:url|baseurl)[ \t]*-?\}\})+"
+                             r"(/[^\s()]*)|\{\{-?[ \t]*[\"']([^\"'\s]*)[\"'][ \t]*\|[ \t]*(?:relative|absolute)_url[ \t]*-?\}\})"
+                             r"[ \t]*\)")
+
+
+def _liquid_images(body: str) -> str:
+    """``body`` with each image whose address a Jekyll post writes with Liquid (``LIQUID_IMAGE_RE``:
+    ``![Dolde]({{ site.baseurl }}/assets/dolde.png)``, ``![Dolde]({{ "/assets/dolde.png" | relative_url }})``) given
+    its site path (``/assets/dolde.png``), which ``_local_images`` finds in the site's folder: as Liquid it was no
+    CommonMark image (a destination holds no space), so the image stayed behind. One in a code block stays as
+    written."""
+    in_code = _code_lines(body) if LIQUID_IMAGE_RE.search(body) else frozenset()
+
+    def site_path(match: re.Match) -> str:
+        if body.count("\n", 0, match.start()) in in_code:
+            return match.group(0)
+        return f"{match.group(1)}/{(match.group(2) or match.group(3)).lstrip('/')})"
+
+    return LIQUID_IMAGE_RE.sub(site_path, body)
 
 
 def _hugo_relative(alias: str, page: str, notes: list[str]) -> str:
@@ -827,11 +909,17 @@ def _unpublished(meta: dict, path: Path) -> str | None:
 
 
 def _parse(front: str, fence: str, path: Path) -> dict:
+    """The front matter ``front`` (the lines between its ``fence`` and its end, the file's second line first) as
+    YAML, TOML or JSON reads it. Raises ``VerlagError`` at the file's line where it does not parse."""
     try:
-        meta = tomllib.loads(front) if fence == "+++" else load_front(front, 2, path)
+        meta = tomllib.loads(front) if fence == "+++" else json.loads("{" + front + "}") if fence == "{" else \
+            load_front(front, 2, path)
     except tomllib.TOMLDecodeError as exc:
         message, line = toml_problem(exc, front)
         raise VerlagError(f"invalid TOML front matter: {message}", path, 1 + line if line else 1) from None
+    except json.JSONDecodeError as exc:
+        raise VerlagError(f"invalid JSON front matter: {exc.msg} at column {exc.colno - (exc.lineno == 1)}", path,
+                          1 + exc.lineno) from None
     if meta is None:
         return {}
     if not isinstance(meta, dict):

@@ -199,7 +199,7 @@ def translation_text(translation: SiteTranslation, article: ImportedArticle) -> 
     as the German article's), so the lines the alignment names are the file's where the body kept its lines; an
     export's post (``exported``) as ``importer.render_markdown`` writes ``article``."""
     from .importer import render_markdown
-    from .importer_markdown import front_matter_fence
+    from .importer_markdown import front_matter_end, front_matter_fence
     from .sources import normalise
 
     if translation.exported:
@@ -208,7 +208,7 @@ def translation_text(translation: SiteTranslation, article: ImportedArticle) -> 
     text = normalise(file_bytes(translation.file, IMPORTED).decode("utf-8"))
     fence = front_matter_fence(text)
     lines = text.split("\n")
-    end = next(n for n in range(1, len(lines)) if lines[n].rstrip() == fence)
+    end = front_matter_end(lines, fence)
     lead = next((n for n, line in enumerate(lines[end + 1:]) if line.strip()), 0)
     return "\n".join(lines[:end + 1 + lead]) + "\n" + article.body
 

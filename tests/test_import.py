@@ -1576,3 +1576,165 @@ def test_a_hugo_figure_within_a_paragraph_is_its_image_there_and_the_page_shows_
         assert body.find_element(By.TAG_NAME, "code").text == '{{< figure src="minze.png" >}}'
     finally:
         server.close()
+
+
+def test_a_hugo_figures_caption_stays_in_its_list_item_or_block_quote(project, tmp_path, browser):
+    """A ``figure`` shortcode within a list item's or a block quote's text is its image there, and its caption, which
+    Hugo showed in the figure, stays in that item or quote: it was put after the paragraph at the start of a line,
+    which ended the list (the next item began a list of its own) and the quote, so the page showed it after them. So
+    does one alone on a list item's line, whose indent it kept no more."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    from conftest import serving
+    from test_import_web_copy import png
+
+    site = tree(tmp_path / "site", {
+        "hugo.toml": 'baseURL = "https://praxis.example/"\n',
+        "content/posts/dolde/dolde.png": png(40, 30),
+        "content/posts/dolde/index.md": '+++\ntitle = "Holunder ernten"\ndate = 2024-06-01\n+++\n\n'
+                                        '- Die Dolde {{< figure src="dolde.png" alt="Eine Dolde" caption="Voll '
+                                        'erblüht" >}} schneiden\n- Kopfüber trocknen\n\n'
+                                        '> Sagt die Oma {{< figure src="dolde.png" alt="Oma" caption="Omas Garten" '
+                                        '>}} immer\n> und lacht.\n\n'
+                                        '1. Sieben\n2. Abfüllen\n   {{< figure src="dolde.png" alt="Glas" '
+                                        'caption="Ins Glas" >}}\n3. Lagern\n\nFertig.\n',
+    })
+    project.run("import", str(site))
+    text = project.read("source_de/holunder-ernten.md")
+    assert text.endswith(
+        "---\n- Die Dolde ![Eine Dolde](bilder/dolde.png) schneiden\n\n  Voll erblüht\n\n- Kopfüber trocknen\n\n"
+        "> Sagt die Oma ![Oma](bilder/dolde.png) immer\n> und lacht.\n>\n> Omas Garten\n\n"
+        "1. Sieben\n2. Abfüllen\n   ![Glas](bilder/dolde.png)\n\n   Ins Glas\n\n3. Lagern\n\nFertig.\n"), text
+    project.write("source_de/holunder-ernten.md", text.replace("draft: true\n", ""))
+    project.run("build")
+    server = serving(project.root)
+    base = next(server)
+    try:
+        browser.get(f"{base}/de/holunder-ernten/")
+        WebDriverWait(browser, WALL).until(lambda driver: driver.execute_script(
+            "return document.readyState === 'complete'"))
+        body = browser.find_element(By.CSS_SELECTOR, ".article-body")
+        assert [len(listed.find_elements(By.TAG_NAME, "li")) for listed in body.find_elements(
+            By.CSS_SELECTOR, "ul, ol")] == [2, 3]
+        items = [item.text for item in body.find_elements(By.TAG_NAME, "li")]
+        assert items == ["Die Dolde schneiden\nVoll erblüht", "Kopfüber trocknen", "Sieben", "Abfüllen\nIns Glas",
+                         "Lagern"], items
+        assert body.find_element(By.TAG_NAME, "blockquote").text == "Sagt die Oma immer und lacht.\nOmas Garten"
+        assert [len(item.find_elements(By.TAG_NAME, "img")) for item in body.find_elements(By.TAG_NAME, "li")] == \
+            [1, 0, 0, 1, 0]
+    finally:
+        server.close()
+
+
+def test_a_hugo_page_with_json_front_matter_is_imported_as_its_fields_say(project, tmp_path):
+    """Hugo reads front matter in JSON too, an object whose braces are lines of their own
+    (https://gohugo.io/content-management/front-matter/). Such a page was read as copied text: its title '{', its
+    front matter's lines paragraphs of the article, no date, no old address, and a ``ref`` to it led nowhere. Its
+    fields are read as YAML's and TOML's are; JSON that does not parse is an error at its line, exit status 2, and
+    the other pages are imported."""
+    site = tree(tmp_path / "site", {
+        "hugo.toml": 'baseURL = "https://praxis.example/"\n',
+        "content/posts/linde.md": '{\n  "title": "Lindenblütentee",\n  "date": "2024-06-01",\n  "tags": ["Linde"],\n'
+                                  '  "description": "Tee aus Lindenblüten"\n}\n\nLindenblüten sammeln wir im Juni.\n',
+        "content/posts/holunder.md": '+++\ntitle = "Holunder"\ndate = 2024-05-20\n+++\n\nMehr im '
+                                     '[Tee-Beitrag]({{< ref "linde.md" >}}).\n',
+        "content/posts/kaputt.md": '{\n  "title": "Kaputt",\n  "date": 2024-06-02\n}\n\nText.\n',
+    })
+    result = project.run("import", str(site), code=2)
+    assert (f"error: {site / 'content/posts/kaputt.md'}:3: invalid JSON front matter: Expecting ',' delimiter at "
+            "column 15") in result.output, result.output
+    text = project.read("source_de/lindenbluetentee.md")
+    assert text.startswith("---\ntitle: Lindenblütentee\ndate: 2024-06-01\nsummary: Tee aus Lindenblüten\n"
+                           "tags: [Linde]\ndraft: true\naliases:\n- /posts/linde/\n"), text
+    assert text.endswith("---\nLindenblüten sammeln wir im Juni.\n"), text
+    assert "JSON front matter read (date, description, tags, title)" in result.output
+    assert "Mehr im [Tee-Beitrag](lindenbluetentee.md).\n" in project.read("source_de/holunder.md")
+    assert sorted(written(project)) == ["holunder.md", "lindenbluetentee.md"]
+
+
+def test_a_link_relative_to_a_hugo_pages_old_address_leads_to_the_imported_article(project, tmp_path):
+    """A Hugo page's link to another page written relative to its own address (``[Linde](../linde/)`` in
+    ``/posts/sirup/``, as a browser on the old site followed it to ``/posts/linde/``) stayed as written, so the new
+    page at ``/de/holundersirup/`` linked ``/de/linde/``, which is no page. It leads to the other article's file, its
+    ``#fragment`` kept; one leading to no imported article stays as written."""
+    site = tree(tmp_path / "site", {
+        "hugo.toml": 'baseURL = "https://praxis.example/"\n',
+        "content/posts/linde.md": '---\ntitle: "Lindenblütentee"\ndate: 2024-06-01\n---\n\nLindenblüten im Juni.\n',
+        "content/posts/sirup.md": '---\ntitle: "Holundersirup"\ndate: 2024-05-25\n---\n\nSiehe [Linde](../linde/), '
+                                  "[Zubereitung](../linde/#zubereitung), [Sirup](./) und [Archiv](../../archiv/).\n",
+    })
+    out = project.run("import", str(site)).output
+    assert "import: 3 links to another imported post's old address lead to its source file now" in out, out
+    assert project.read("source_de/holundersirup.md").endswith(
+        "Siehe [Linde](lindenbluetentee.md), [Zubereitung](lindenbluetentee.md#zubereitung), [Sirup](holundersirup.md) "
+        "und [Archiv](../../archiv/).\n")
+
+
+def test_a_file_a_hugo_or_jekyll_post_links_is_copied_and_published_as_its_images_are(project, tmp_path):
+    """A page bundle's ``[Merkblatt](merkblatt.pdf)`` and a Jekyll post's ``[Preise](/assets/preise.pdf)`` stayed
+    links to files the project did not have: the built page linked a file that is not there (its readers got "not
+    found"). Each file a link leads to beside the post or in the site's folder is copied to ``source_de/bilder/``
+    and the link leads there, as a WordPress import's linked files are (``--uploads``), and the build publishes it;
+    a link to another page (``.md``) or to an address stays as written."""
+    pdf = b"%PDF-1.4\n% Merkblatt\n"
+    hugo = tree(tmp_path / "hugo", {
+        "hugo.toml": 'baseURL = "https://praxis.example/"\n',
+        "content/posts/kamille/index.md": '---\ntitle: "Kamille"\ndate: 2024-07-02\n---\nDas [Merkblatt](dateien/'
+                                          'merkblatt.pdf) und der [Holunder](../holunder.md), '
+                                          "[extern](https://example.org/x.pdf).\n",
+        "content/posts/kamille/dateien/merkblatt.pdf": pdf,
+    })
+    jekyll = tree(tmp_path / "jekyll", {
+        "_config.yml": "title: Praxis\n",
+        "_posts/2024-08-01-preise.md": '---\ntitle: "Preise"\n---\nDie [Preisliste](/assets/preise.pdf).\n',
+        "assets/preise.pdf": pdf + b"Preise\n",
+    })
+    project.run("import", str(hugo), str(jekyll))
+    assert "Das [Merkblatt](bilder/merkblatt.pdf) und der [Holunder](../holunder.md), " \
+           "[extern](https://example.org/x.pdf).\n" in project.read("source_de/kamille.md")
+    assert "Die [Preisliste](bilder/preise.pdf).\n" in project.read("source_de/preise.md")
+    assert sorted(written(project)) == ["bilder/merkblatt.pdf", "bilder/preise.pdf", "kamille.md", "preise.md"]
+    for slug in ("kamille", "preise"):
+        project.write(f"source_de/{slug}.md", project.read(f"source_de/{slug}.md").replace("draft: true\n", ""))
+    project.run("build")
+    assert (project.root / "site/media/bilder/merkblatt.pdf").read_bytes() == pdf
+    assert (project.root / "site/media/bilder/preise.pdf").read_bytes() == pdf + b"Preise\n"
+    assert 'href="/media/bilder/merkblatt.pdf"' in project.read("site/de/kamille/index.html")
+
+
+def test_a_jekyll_posts_image_written_with_liquid_is_copied_as_its_other_images_are(project, tmp_path):
+    """Jekyll's documentation writes an image's address with Liquid, ``![Dolde]({{ site.baseurl }}/assets/dolde.png)``
+    or ``![Dolde]({{ "/assets/dolde.png" | relative_url }})``: as written that is no CommonMark image (its destination
+    holds spaces), so the image was not copied, the page showed the Liquid as text, and the note only named the line
+    as a template tag. Each is the site's file now, copied to ``source_de/bilder/``; one in a code block stays as
+    written."""
+    site = tree(tmp_path / "jekyll", {
+        "_config.yml": 'title: Praxis\nurl: "https://praxis.example"\nbaseurl: "/blog"\n',
+        "assets/img/dolde.png": JPEG,
+        "_posts/2024-05-01-holunder.md": '---\ntitle: "Holunder"\n---\nEr blüht. ![Dolde]({{ site.baseurl }}/assets/img/'
+                                         'dolde.png)\n\n![Noch eine]({{site.url}}{{site.baseurl}}/assets/img/dolde.png)'
+                                         '\n\n![Und]({{ "/assets/img/dolde.png" | relative_url }})\n\n'
+                                         '```\n![Dolde]({{ site.baseurl }}/assets/img/dolde.png)\n```\n',
+    })
+    out = project.run("import", str(site)).output
+    assert project.read("source_de/holunder.md").endswith(
+        "---\nEr blüht. ![Dolde](bilder/dolde.png)\n\n![Noch eine](bilder/dolde.png)\n\n![Und](bilder/dolde.png)\n\n"
+        "```\n![Dolde]({{ site.baseurl }}/assets/img/dolde.png)\n```\n")
+    assert written(project)["bilder/dolde.png"] == JPEG
+    assert "template tags kept as text" not in out, out
+
+
+def test_a_hugo_figures_caption_in_a_note_box_stays_in_its_block_quote(project, tmp_path):
+    """A figure within the text of a theme's note box (``{{< hint >}}``, made a block quote): its caption went after
+    the box's closing shortcode, a line left blank, so it was a paragraph after the quote; it is the quote's."""
+    site = tree(tmp_path / "site", {
+        "hugo.toml": 'baseURL = "https://praxis.example/"\n',
+        "content/posts/box/index.md": '+++\ntitle = "Box"\ndate = 2024-06-01\n+++\n{{< hint info >}}\nEin Hinweis '
+                                      '{{< figure src="a.png" alt="A" caption="Bild im Hinweis" >}} hier.\n'
+                                      "{{< /hint >}}\n\nText.\n",
+        "content/posts/box/a.png": JPEG,
+    })
+    project.run("import", str(site))
+    assert "---\n> **Hinweis:**\n> Ein Hinweis ![A](bilder/a.png) hier.\n>\n> Bild im Hinweis\n\n\nText.\n" in \
+        project.read("source_de/box.md"), project.read("source_de/box.md")

@@ -462,3 +462,63 @@ def test_a_legal_page_from_a_wordpress_export_or_a_hugo_site_has_no_author_nor_d
         html = project.read(f"site/de/{slug}/index.html")
         assert '"author"' not in html and "Lena Brandt" not in html and '"kl"' not in html, html
     assert '"author": {\n  "@type": "Person",\n  "name": "kl"' in project.read("site/de/holunder/index.html")
+
+
+def test_a_sites_top_page_left_out_says_what_importing_it_by_itself_gives(tmp_path):
+    """A page at the top of a Hugo site's ``content/`` or of a Jekyll site is left out of the site's import, and was
+    named with 'import it by itself if it is an article'; but a Hugo ``content/impressum.md`` imported by itself is
+    no article: it becomes the project's legal page, in place of init's template. The note says what importing it
+    gives: that legal page for an Impressum or privacy notice (by its file name, ``slug`` or title), an article for
+    any other page; and importing each by itself gives what it said."""
+    project = Project(tmp_path / "praxis")
+    project.run("init")
+    hugo = tmp_path / "hugo"
+    (hugo / "content" / "posts").mkdir(parents=True)
+    (hugo / "hugo.toml").write_text('baseURL = "https://praxis-am-bach.example/"\n', encoding="utf-8")
+    pages = {"impressum.md": f'+++\ntitle = "Impressum"\n+++\n{IMPRESSUM[0]}\n',
+             "rechtliches.md": f'---\ntitle: "Datenschutzerklärung"\n---\n{PRIVACY[0]}\n',
+             "ueber.md": f'---\ntitle: "Über die Praxis"\n---\n{LEAD}\n',
+             "posts/holunder.md": f'---\ntitle: "Holunder"\ndate: 2024-05-01\n---\n{LEAD}\n'}
+    for name, text in pages.items():
+        (hugo / "content" / name).write_text(text, encoding="utf-8")
+    jekyll = tmp_path / "jekyll"
+    (jekyll / "_posts").mkdir(parents=True)
+    (jekyll / "_config.yml").write_text("title: Praxis\n", encoding="utf-8")
+    (jekyll / "_posts/2024-06-01-linde.md").write_text(f'---\ntitle: "Linde"\n---\n{LEAD}\n', encoding="utf-8")
+    (jekyll / "imprint.md").write_text(f'---\ntitle: "Kontakt"\n---\n{IMPRESSUM[1]}\n', encoding="utf-8")
+    out = project.run("import", "--dry-run", str(hugo), str(jekyll)).output
+    legal = ("not a post: imported by itself it becomes the project's legal page seiten/{}.md (in place of the "
+             "template 'verlag init' wrote; beside a page you changed, to merge the two); left out, the project's own "
+             "stays")
+    for file, slug in ((hugo / "content/impressum.md", "impressum"), (hugo / "content/rechtliches.md", "datenschutz")):
+        assert f"  skipped {file}: a page of the site outside a section, {legal.format(slug)}\n" in out, out
+    assert f"  skipped {jekyll / 'imprint.md'}: a page of the site, {legal.format('impressum')}\n" in out, out
+    assert (f"  skipped {hugo / 'content/ueber.md'}: a page of the site outside a section, not a post: import it by "
+            "itself if it is an article (it becomes one, listed and in the feed)\n") in out, out
+    out = project.run("import", *(str(hugo / "content" / name) for name in pages if "/" not in name)).output
+    assert out.count("  replaced the template 'verlag init' wrote there") == 2, out
+    assert sources(project) == ["seiten/datenschutz.md", "seiten/impressum.md", "ueber-die-praxis.md",
+                                "willkommen.md"], out
+    assert IMPRESSUM[0] in project.read("source_de/seiten/impressum.md")
+    assert PRIVACY[0] in project.read("source_de/seiten/datenschutz.md")
+
+
+def test_a_second_impressum_of_a_run_does_not_name_the_template_the_first_replaced_as_unfilled(tmp_path):
+    """Two Impressum pages in one import (a Hugo site's ``content/impressum.md`` and a Jekyll site's ``imprint.md``):
+    the first takes the place of init's template, and the second was told that ``seiten/impressum.md`` 'still holds
+    [[AUSFÜLLEN: …]] placeholders (build leaves it out): fill them in from this page', of the page the first had just
+    replaced, which holds none. The second is written beside it, and nothing claims placeholders there."""
+    project = Project(tmp_path / "praxis")
+    project.run("init")
+    hugo, jekyll = tmp_path / "hugo", tmp_path / "jekyll"
+    (hugo / "content").mkdir(parents=True)
+    (hugo / "hugo.toml").write_text('baseURL = "https://praxis-am-bach.example/"\n', encoding="utf-8")
+    (hugo / "content/impressum.md").write_text(f'+++\ntitle = "Impressum"\n+++\n{IMPRESSUM[0]}\n', encoding="utf-8")
+    (jekyll / "_posts").mkdir(parents=True)
+    (jekyll / "_config.yml").write_text("title: Praxis\n", encoding="utf-8")
+    (jekyll / "imprint.md").write_text(f'---\ntitle: "Impressum"\n---\n{IMPRESSUM[1]}\n', encoding="utf-8")
+    out = project.run("import", str(hugo / "content/impressum.md"), str(jekyll / "imprint.md")).output
+    assert out.count("  replaced the template 'verlag init' wrote there") == 1, out
+    assert "still holds" not in out, out
+    assert IMPRESSUM[0] in project.read("source_de/seiten/impressum.md")
+    assert IMPRESSUM[1] in project.read("source_de/seiten/impressum-2.md")
