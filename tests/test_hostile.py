@@ -2541,3 +2541,43 @@ def test_import_reads_the_slug_of_each_source_file_once(tmp_path, monkeypatch):
     assert len(reads) == 201, len(reads)
     assert placed[-1].path == source / "seiten" / "ueber-2.md"
     assert placed[-1].unfilled_holder == source / "seiten" / "ueber.md"
+
+
+@pytest.mark.parametrize("link", ["translations", "translations/templates", "translations/en"])
+def test_a_translations_folder_that_is_a_symlink_out_of_the_project_is_an_error_and_nothing_there_is_touched(
+        site_project: Project, tmp_path_factory, link: str):
+    """``extract`` deletes each template of ``translations/templates/`` whose article is gone, writes catalogs
+    into ``translations/<lang>/`` and sweeps ``translations/`` for a killed run's temp files: a project folder
+    that came with ``translations`` -> the home folder had extract delete every ``.pot`` and every file named
+    like ``.name.XXXXXXXX.tmp`` below it, and write ``en/tee.po`` there. A link out of the project is now an
+    error of every command, before anything is read or written; one to a folder inside the project works."""
+    import shutil
+
+    project = site_project
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.run("extract")
+    home = tmp_path_factory.mktemp("home")
+    target = home / "mine"
+    shutil.move(project.root / link, target)
+    mine = {target / "vorlage.pot": "meine Vorlage", target / "briefe/.bericht.abcdefgh.tmp": "mein Bericht"}
+    for path, text in mine.items():
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    before = {path: path.read_bytes() for path in target.rglob("*") if path.is_file()}
+    (project.root / link).symlink_to(target)
+    (project.root / ".verlag/no-temp-files").unlink()  # as a killed run leaves it: the next writer sweeps
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt sehr.\n"))
+    for command in ("extract", "check", "build"):
+        result = project.run(command, code=2)
+        assert f"error: {link}: a symbolic link (to {target}) leading out of the project: verlag reads and " \
+               "writes the catalogs only in the project's own folders" in result.output, result.output
+        assert "Traceback" not in result.output
+    assert {path: path.read_bytes() for path in target.rglob("*") if path.is_file()} == before
+    (project.root / link).unlink()
+    shutil.move(target, project.root / "inside")
+    for path in mine:
+        (project.root / "inside" / path.relative_to(target)).unlink()
+    (project.root / link).symlink_to(os.path.relpath(project.root / "inside", (project.root / link).parent))
+    project.run("extract")  # a link to a folder of the project is followed
+    project.run("build")
+    assert "Tee wärmt sehr." in project.read("editions/en/tee.md")
