@@ -2581,3 +2581,27 @@ def test_a_translations_folder_that_is_a_symlink_out_of_the_project_is_an_error_
     project.run("extract")  # a link to a folder of the project is followed
     project.run("build")
     assert "Tee wärmt sehr." in project.read("editions/en/tee.md")
+
+
+def test_a_theme_template_cannot_write_or_read_a_file_through_a_path_in_its_context(site_project: Project):
+    """Jinja's sandbox refuses what reaches Python itself, yet calls any public method of an object in the
+    context: each page's ``page.record`` (the edition record its body is read from) is a ``pathlib.Path``, so a
+    downloaded theme's ``{{ page.record.joinpath('/home/me/.bashrc').write_text(…) }}`` wrote any file at every
+    build, and ``read_text`` put any file into a page. A path's attributes are now refused as unsafe: the build
+    names the template's line, and nothing is written or read."""
+    project = site_project
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.run("build")
+    before = {p: p.read_bytes() for p in (project.root / "site").rglob("*") if p.is_file()}
+    marker = project.root.parent / "ran.txt"
+    secret = project.write("../geheim.txt", "geheim")
+    theme = (Path(__file__).parent.parent / "pipeline/templates/article.html").read_text(encoding="utf-8")
+    for line in (f"{{{{ page.record.joinpath({str(marker)!r}).write_text('written by a theme') }}}}",
+                 f"{{{{ page.record.joinpath({str(secret)!r}).read_text() }}}}",
+                 "{{ page.record.parent|attr('joinpath') }}"):
+        project.write("templates/article.html", theme.replace("{% block main %}\n", "{% block main %}\n" + line, 1))
+        result = project.run("build", code=2)
+        assert not marker.exists()
+        assert re.search(r"error: templates/article\.html:\d+: template: access to attribute '(joinpath|parent)' of "
+                         r"'PosixPath' object is unsafe", result.output), result.output
+        assert before == {p: p.read_bytes() for p in (project.root / "site").rglob("*") if p.is_file()}
