@@ -2629,3 +2629,22 @@ def test_a_glossary_term_of_thousands_of_words_is_an_error_at_its_line(project: 
                f"name of a few, at most {MAX_TERM_WORDS}" in run.stderr, run.stderr
     project.write("translations/glossary.csv", "source,en\nKaffee,coffee\n" + ",".join([" ".join(["Tee"] * 20)] * 2))
     project.run("extract")
+
+
+@pytest.mark.parametrize("line", ["summary: " + "9" * 5000, "tags: [" + "3" * 5000 + "]", "date: 2026-13-45\nsummary: "
+                                  + "9" * 5000])
+def test_a_number_of_more_digits_than_python_converts_is_an_error_at_its_line(project: Project, line: str):
+    """Python converts at most 4,300 digits to an int (``sys.get_int_max_str_digits``), and YAML reads a plain
+    scalar of digits as one: front matter with a 5,000-digit number was 'source_de/tee.md: ValueError: Exceeds the
+    limit (4300 digits) for integer string conversion: … use sys.set_int_max_str_digits() to increase the limit',
+    with no line, and advice for a Python programmer. Now it is an error at the number's line saying how to keep
+    it as text; the other articles are extracted."""
+    project.write("source_de/tee.md", f"---\ntitle: Tee\n{line}\n---\nTee wärmt.\n")
+    project.write("source_de/kaffee.md", article("Kaffee", "Kaffee weckt.\n"))
+    result = project.run("extract", code=2)
+    key = line.rsplit("\n", 1)[-1].split(":")[0]
+    assert f"error: source_de/tee.md:{line.count(chr(10)) + 3}: {key}: a number of 5,000 digits, more than verlag " \
+           "reads (4,300); put it in quotes to keep it as text" in result.output, result.output
+    assert "ValueError" not in result.output and "9" * 100 not in result.output
+    assert "Kaffee weckt." in project.read("translations/templates/kaffee.pot")
+
