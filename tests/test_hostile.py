@@ -2648,3 +2648,40 @@ def test_a_number_of_more_digits_than_python_converts_is_an_error_at_its_line(pr
     assert "ValueError" not in result.output and "9" * 100 not in result.output
     assert "Kaffee weckt." in project.read("translations/templates/kaffee.pot")
 
+
+def test_a_width_or_list_level_of_thousands_of_digits_in_imported_html_is_no_number(project: Project, tmp_path):
+    """Python converts at most 4,300 digits to an int: a pasted Word page whose ``mso-list`` level, a saved page
+    whose lazy image's ``data-srcset`` width or a Wix image's stated width (``width``, ``w_`` of ``data-pin-media``)
+    had 5,000 digits stopped the whole import with 'internal error: ValueError: Exceeds the limit (4300 digits)'.
+    Such a number is now none: the list is a list, the image the one with a width, the page imported."""
+    import base64
+
+    from pipeline.importer_html import _unblurred
+
+    digits = "9" * 5000
+    text = "<p>Tee wärmt den Körper an kalten Tagen sehr gut und ist gesund.</p>"
+    (tmp_path / "word.html").write_text(
+        '<html><head><meta charset="utf-8"><title>Liste</title></head><body>'
+        f'<p class=MsoListParagraph style="mso-list:l0 level{digits} lfo1">1.&nbsp;Erstens der Tee.</p>'
+        '<p class=MsoListParagraph style="mso-list:l0 level1 lfo1">2.&nbsp;Dann das Wasser.</p>'
+        f'{text}</body></html>', encoding="utf-8")
+    (tmp_path / "lazy.html").write_text(
+        '<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Tee am Abend</title></head><body><article>'
+        f'<h1>Tee am Abend</h1>{text}<img data-srcset="gross.jpg {digits}w, klein.jpg 100w" alt="Tee">{text * 2}'
+        '</article></body></html>', encoding="utf-8")
+    for name in ("word.html", "lazy.html"):
+        result = project.run("import", str(tmp_path / name))
+        assert "internal error" not in result.output, result.output
+    assert "1. Erstens der Tee.\n2. Dann das Wasser." in project.read("source_de/liste.md")
+    assert "klein.jpg" in project.read("source_de/tee-am-abend.md")
+    local = tmp_path / "abc~mv2.png"
+    local.write_bytes(base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kg"
+                                       "AAAABJRU5ErkJggg=="))
+    from lxml import html
+
+    for attribute in (f'width="{digits}"', 'data-pin-media="https://static.wixstatic.com/media/abc~mv2.png/v1/fill/'
+                                           f'w_{digits},h_5/abc~mv2.png"'):
+        notes: list[str] = []
+        assert str(_unblurred(html.fromstring(f'<img src="abc~mv2.png" {attribute}>'), local, notes)).startswith(
+            "https://static.wixstatic.com/media/abc~mv2.png")
+        assert notes[0].startswith("image: abc~mv2.png is Wix's blurred placeholder (1 pixels wide"), notes
