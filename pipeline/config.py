@@ -337,7 +337,7 @@ def load_config(root: Path) -> Config:
         raise VerlagError(f"not UTF-8 ({exc.reason})", path) from None
     try:
         data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+    except ValueError as exc:  # tomllib.TOMLDecodeError, or int's for a number too long to convert
         message, line = toml_problem(exc, text)
         raise VerlagError(f"invalid TOML: {message}", path, line) from None
 

@@ -829,7 +829,7 @@ def _unpublished(meta: dict, path: Path) -> str | None:
 def _parse(front: str, fence: str, path: Path) -> dict:
     try:
         meta = tomllib.loads(front) if fence == "+++" else load_front(front, 2, path)
-    except tomllib.TOMLDecodeError as exc:
+    except ValueError as exc:  # tomllib.TOMLDecodeError, or int's for a number too long to convert
         message, line = toml_problem(exc, front)
         raise VerlagError(f"invalid TOML front matter: {message}", path, 1 + line if line else 1) from None
     if meta is None:

@@ -2649,6 +2649,28 @@ def test_a_number_of_more_digits_than_python_converts_is_an_error_at_its_line(pr
     assert "Kaffee weckt." in project.read("translations/templates/kaffee.pot")
 
 
+def test_a_toml_number_of_more_digits_than_python_converts_is_an_error_at_its_line(project: Project, tmp_path_factory):
+    """tomllib hands a number to ``int``, whose ``ValueError`` for more than 4,300 digits is no ``TOMLDecodeError``:
+    a verlag.toml that came with a project, ``feed_entries`` 5,000 digits long, stopped every command with 'internal
+    error: ValueError: Exceeds the limit (4300 digits) …', and a Hugo page's ``+++`` front matter with one stopped
+    its import the same way. Each is now an error at the number's line."""
+    digits = "9" * 5000
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    config = project.read("verlag.toml")
+    project.write("verlag.toml", config + f"[site]\nfeed_entries = {digits}\n")
+    result = project.run("build", code=2)
+    assert f"error: {project.root / 'verlag.toml'}:5: invalid TOML: feed_entries: a number of 5,000 digits, more " \
+           "than verlag reads (4,300)" in result.output, result.output
+    assert "internal error" not in result.output and digits[:100] not in result.output
+    project.write("verlag.toml", config)
+    hugo = tmp_path_factory.mktemp("hugo") / "tee.md"
+    hugo.write_text(f'+++\ntitle = "Tee"\nweight = {digits}\n+++\nTee wärmt sehr.\n', encoding="utf-8")
+    result = project.run("import", str(hugo), code=2)
+    assert f"error: {hugo}:3: invalid TOML front matter: weight: a number of 5,000 digits" in result.output, \
+        result.output
+    assert "internal error" not in result.output
+
+
 def test_a_width_or_list_level_of_thousands_of_digits_in_imported_html_is_no_number(project: Project, tmp_path):
     """Python converts at most 4,300 digits to an int: a pasted Word page whose ``mso-list`` level, a saved page
     whose lazy image's ``data-srcset`` width or a Wix image's stated width (``width``, ``w_`` of ``data-pin-media``)
@@ -2685,3 +2707,4 @@ def test_a_width_or_list_level_of_thousands_of_digits_in_imported_html_is_no_num
         assert str(_unblurred(html.fromstring(f'<img src="abc~mv2.png" {attribute}>'), local, notes)).startswith(
             "https://static.wixstatic.com/media/abc~mv2.png")
         assert notes[0].startswith("image: abc~mv2.png is Wix's blurred placeholder (1 pixels wide"), notes
+
