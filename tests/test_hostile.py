@@ -2708,3 +2708,25 @@ def test_a_width_or_list_level_of_thousands_of_digits_in_imported_html_is_no_num
             "https://static.wixstatic.com/media/abc~mv2.png")
         assert notes[0].startswith("image: abc~mv2.png is Wix's blurred placeholder (1 pixels wide"), notes
 
+
+def test_a_block_number_or_placeholder_of_thousands_of_digits_is_no_number(project: Project):
+    """Python converts at most 4,300 digits to an int: a catalog that came with a project, a note ``#. paragraph,
+    block 999…`` of 5,000 digits, stopped pretranslate with 'internal error: ValueError: Exceeds the limit (4300
+    digits)', and so did a service's answer with such a placeholder (``<g999…>``): whatever answers at the
+    engine's address could stop the run. Such a number is now none: the entry gets its draft without its block's
+    context, and the placeholder is text of the answer (which check compares with the German's markup)."""
+    from pipeline.protect import mask, restore
+
+    digits = "9" * 5000
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n\nKaffee weckt.\n"))
+    project.run("extract")
+    catalog = project.root / "translations/en/tee.po"
+    text = catalog.read_text(encoding="utf-8")
+    assert text.count("#. paragraph, block 1\n") == 1
+    catalog.write_text(text.replace("#. paragraph, block 1\n", f"#. paragraph, block {digits}\n"), encoding="utf-8")
+    result = project.run("pretranslate", "--engine", "copy")
+    assert "internal error" not in result.output
+    assert 'msgid "Tee wärmt."\nmsgstr "Tee wärmt."' in catalog.read_text(encoding="utf-8")
+    masked = mask("Die <b>Leber</b> arbeitet.")
+    restored, problems = restore(f"THE <g1>LIVER</g1> WORKS <g{digits}>.", masked)
+    assert restored == f"THE <b>LIVER</b> WORKS <g{digits}>." and problems == []
