@@ -494,7 +494,7 @@ def _toml_front_as_yaml(text: str, ref: str) -> str:
     end = next(n for n in range(1, len(lines)) if lines[n].rstrip() == "+++")
     try:
         meta = tomllib.loads("\n".join(lines[1:end]))
-    except tomllib.TOMLDecodeError as exc:
+    except ValueError as exc:  # tomllib.TOMLDecodeError, or int's for a number too long to convert
         message, line = toml_problem(exc, "\n".join(lines[1:end]))
         raise VerlagError(f"invalid TOML front matter: {message}", ref, 1 + line if line else 1) from None
     tags = [str(t) for key in ("tags", "categories") if isinstance(meta.get(key), list) for t in meta[key]]

@@ -160,6 +160,23 @@ def _check_state_dir(root: Path) -> None:
                       "itself, never elsewhere; remove it (verlag makes the folder again, with its caches)", STATE_NAME)
 
 
+def _check_translations_dir(root: Path, languages: Sequence[str]) -> None:
+    """Raise ``VerlagError`` naming the first of ``translations/``, ``translations/templates/`` and
+    ``translations/<lang>/`` (``languages``) that is a symbolic link leading out of the project (or dangling
+    there): extract deletes the templates of gone articles in ``templates/``, writes the catalogs, and a
+    writer's sweep deletes files named like verlag's temp files below ``translations/`` (``lock``), so through
+    such a link (a project folder that came with ``translations`` -> the home folder) they would happen in
+    the folder it names. A link to a folder inside the project is followed."""
+    inside = root.resolve()
+    folder = root / "translations"
+    for path in (folder, folder / "templates", *(folder / lang for lang in languages)):
+        if path.is_symlink() and not path.resolve().is_relative_to(inside):
+            raise VerlagError(f"a symbolic link (to {os.readlink(path)}) leading out of the project: verlag reads "
+                              "and writes the catalogs only in the project's own folders (extract deletes the "
+                              "templates of gone articles there); remove it, or link to a folder inside the "
+                              "project", path.relative_to(root).as_posix())
+
+
 def _line_of(text: str, key: str, table: str | None = None) -> int | None:
     header = re.search(rf"^[ \t]*\[[ \t]*{re.escape(table)}[ \t]*\]", text, re.M) if table else None
     match = re.compile(rf"^[ \t]*{re.escape(key)}[ \t]*=", re.M).search(text, header.end() if header else 0)
@@ -320,7 +337,7 @@ def load_config(root: Path) -> Config:
         raise VerlagError(f"not UTF-8 ({exc.reason})", path) from None
     try:
         data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
+    except ValueError as exc:  # tomllib.TOMLDecodeError, or int's for a number too long to convert
         message, line = toml_problem(exc, text)
         raise VerlagError(f"invalid TOML: {message}", path, line) from None
 
@@ -376,6 +393,7 @@ def load_config(root: Path) -> Config:
         raise VerlagError("engines: expected a list of engine names", path, _line_of(text, "engines"))
 
     _check_state_dir(root)
+    _check_translations_dir(root, languages)
     return Config(
         root=root,
         name=str(data.get("name", root.resolve().name)),

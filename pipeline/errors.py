@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -160,7 +161,18 @@ def toml_problem(exc: ValueError, text: str) -> tuple[str, int | None]:
     (None: at the end). tomllib words its errors for parser authors (``Illegal character '\\n'``, ``Cannot declare
     ('site',) twice``); the common mistakes of a hand-edited file (a string or ``[table]`` header not closed on its
     line, a table written twice) are named with what to do (TOML 1.0: strings and headers end on their line, a
-    table is defined once)."""
+    table is defined once). Any other ``ValueError`` is ``int``'s, for a number of more digits than Python converts
+    (``sys.get_int_max_str_digits``; tomllib lets it through): named at the first line holding one."""
+    import tomllib
+
+    if not isinstance(exc, tomllib.TOMLDecodeError):
+        most = sys.get_int_max_str_digits()
+        long = re.compile(rf"[0-9_]{{{most + 1},}}")
+        for number, written in enumerate(text.split("\n"), 1):
+            if (found := long.search(written)) and (digits := sum(c.isdigit() for c in found.group())) > most:
+                key = written.split("=", 1)[0].strip() if "=" in written[:found.start()] else "a value"
+                return f"{key}: a number of {digits:,} digits, more than verlag reads ({most:,})", number
+        return str(exc), None
     said = str(exc)
     found = _TOML_AT.search(said)
     message = said[:found.start()] if found else said

@@ -47,6 +47,9 @@ GLOSSARY_NAME = "glossary.csv"
 HINT_PREFIX = "glossary: "
 _YES, _NO = {"yes", "y", "x", "1", "true"}, {"", "no", "n", "0", "false"}
 _INFLECTION = r"(?:e|en|er|es|em|n|s|ns)?"
+# The most words a term (German, a translation, a forbidden one) may have: its pattern follows the term word by
+# word from each word of a sentence, so a term of m words costs a sentence of n words up to n·m steps.
+MAX_TERM_WORDS = 20
 _LETTER = r"[^\W\d_]"
 # A word of a script written with spaces: Chinese, Japanese and Thai run their words together, and Korean writes
 # its particles onto the noun, so a term is found there as a substring (``中医学では``), and a Latin term right
@@ -246,6 +249,13 @@ def parse_glossary(text: str, ref: str) -> Glossary:
             continue
         if source in seen:
             errors.append(VerlagError(f"{source!r} is already defined on line {seen[source]}", ref, line))
+            continue
+        if long := next(((name, words) for name, cell in cells.items() if name != "note" and cell
+                         for term in (cell.split("|") if name.endswith("_forbidden") else (cell,))
+                         if (words := len(re.split(r"[\s-]+", term.strip()))) > MAX_TERM_WORDS), None):
+            errors.append(VerlagError(f"{long[0]}: a term of {long[1]} words; a glossary term is a word or a name "
+                                      f"of a few, at most {MAX_TERM_WORDS} (what a reviewer should know goes into "
+                                      "the note column)", ref, line))
             continue
         dnt = cells.get("dnt", "").lower()
         if dnt not in _YES | _NO:

@@ -516,7 +516,7 @@ def bold_headings(tree) -> list[str]:
 # typed out before the text, in a ``<span style="mso-list:Ignore">`` (a "·" in Symbol, "o" in Courier New, "§" in
 # Wingdings) or, pasted, as plain text ("•&nbsp;&nbsp;&nbsp;Tee").
 WORD_ITEM_CLASS_RE = re.compile(r"^MsoList(?:Paragraph|Bullet|Number)", re.I)
-WORD_LEVEL_RE = re.compile(r"mso-list\s*:\s*l\d+\s+level(\d+)", re.I)
+WORD_LEVEL_RE = re.compile(r"mso-list\s*:\s*l\d+\s+level(\d{1,9})(?!\d)", re.I)  # no level has more digits
 WORD_MARKER_RE = re.compile(r"^[\s\u00a0]*(?:[•·o§▪■●◦Øü–-]|(\d{1,9})[.)]|([a-zA-Z]|[ivxIVX]{1,5})[.)])"
                             r"(?:[\s\u00a0]+|$)")
 
@@ -780,7 +780,9 @@ def _unblurred(img, local: Path, notes: list[str]) -> Path | str:
     if not (pin or named):
         return local
     width = _pixels(local)
-    stated = re.search(r"[/,]w_(\d+)", pin) or re.fullmatch(r"\s*(\d+)\s*(?:px)?\s*", img.get("width", ""))
+    # at most 9 digits: a width of thousands is none Python's int reads (nor any image's)
+    stated = re.search(r"[/,]w_(\d{1,9})(?!\d)", pin) \
+        or re.fullmatch(r"\s*(\d{1,9})\s*(?:px)?\s*", img.get("width", ""))
     stated = int(stated.group(1)) if stated else 0
     if width <= 0 or (width * 2 > stated if stated else width > WIX_BLURRED_WIDTH):
         return local
@@ -835,7 +837,7 @@ def _lazy_source(img) -> str | None:
                   if c.strip()]
     if not candidates:
         return None
-    width = lambda c: int(c[1][:-1]) if len(c) > 1 and c[1].endswith("w") and c[1][:-1].isdigit() else 0  # noqa: E731
+    width = lambda c: int(c[1][:-1]) if len(c) > 1 and re.fullmatch(r"\d{1,9}w", c[1]) else 0  # noqa: E731
     return max(candidates, key=width)[0]
 
 

@@ -914,12 +914,13 @@ def _parse(front: str, fence: str, path: Path) -> dict:
     try:
         meta = tomllib.loads(front) if fence == "+++" else json.loads("{" + front + "}") if fence == "{" else \
             load_front(front, 2, path)
-    except tomllib.TOMLDecodeError as exc:
-        message, line = toml_problem(exc, front)
-        raise VerlagError(f"invalid TOML front matter: {message}", path, 1 + line if line else 1) from None
     except json.JSONDecodeError as exc:
         raise VerlagError(f"invalid JSON front matter: {exc.msg} at column {exc.colno - (exc.lineno == 1)}", path,
                           1 + exc.lineno) from None
+    except ValueError as exc:  # tomllib.TOMLDecodeError, or int's for a number too long to convert (TOML or JSON)
+        message, line = toml_problem(exc, front)
+        raise VerlagError(f"invalid {'JSON' if fence == '{' else 'TOML'} front matter: {message}", path,
+                          1 + line if line else 1) from None
     if meta is None:
         return {}
     if not isinstance(meta, dict):

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import queue
 import random
+import socket
 import threading
 import time
 import urllib.parse
@@ -24,6 +25,9 @@ from email.utils import parsedate_to_datetime
 import requests
 import urllib3
 from requests.adapters import HTTPAdapter
+from urllib3.connection import HTTPConnection, HTTPSConnection
+from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
+from urllib3.poolmanager import pool_classes_by_scheme
 
 RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
 MAX_ANSWER = 16 << 20  # bytes of one answer: a batch's translation is at most a few hundred KB
@@ -54,17 +58,101 @@ class AnswerTooLarge(requests.exceptions.RequestException):
     """An answer longer than ``MAX_ANSWER`` bytes (raised while its body is read, the rest left unread)."""
 
 
+_answer_by = threading.local()  # .deadline: the time.monotonic() by which this thread's answer must be in
+
+
+class _Cutoff:
+    """Shuts ``sock`` down (both ways) once ``seconds`` have passed, unless ``end`` comes first: a read waiting
+    on it then returns at once, whatever the socket's own timeout, which bounds each read only."""
+
+    def __init__(self, sock: socket.socket, seconds: float):
+        self.sock, self.lock, self.fired, self.ended = sock, threading.Lock(), False, False
+        self.timer = threading.Timer(max(0.0, seconds), self._cut)
+        self.timer.daemon = True
+        self.timer.start()
+
+    def _cut(self) -> None:
+        with self.lock:
+            if not self.ended:
+                self.fired = True
+                try:
+                    self.sock.shutdown(socket.SHUT_RDWR)
+                except OSError:  # closed meanwhile
+                    pass
+
+    def end(self) -> bool:
+        """Stop the timer; whether it had shut the socket down."""
+        with self.lock:
+            self.ended = True
+        self.timer.cancel()
+        return self.fired
+
+
+class _HeadBounded:
+    """``getresponse`` (the status line and the header lines) given up as a ``TimeoutError`` once the deadline of
+    the request this thread sends (``_answer_by``) has passed: the socket's timeout bounds each read, so header
+    lines sent a byte at a time (100 lines of up to 64 KB each, as http.client reads them) held the engine for as
+    many reads as they had bytes. urllib3 turns the ``TimeoutError`` into a read timeout, as a socket's own."""
+
+    def getresponse(self):
+        deadline = getattr(_answer_by, "deadline", None)
+        if deadline is None or self.sock is None:
+            return super().getresponse()
+        cutoff = _Cutoff(self.sock, deadline - time.monotonic())
+        try:
+            return super().getresponse()
+        finally:
+            if cutoff.end():  # what the shut socket gave (an error, or headers cut short) is no answer
+                raise TimeoutError("the answer's header lines took longer than the timeout")
+
+
+class _Connection(_HeadBounded, HTTPConnection):
+    pass
+
+
+class _SecureConnection(_HeadBounded, HTTPSConnection):
+    pass
+
+
+class _Pool(HTTPConnectionPool):
+    ConnectionCls = _Connection
+
+
+class _SecurePool(HTTPSConnectionPool):
+    ConnectionCls = _SecureConnection
+
+
+def _head_bounded(manager):
+    """``manager`` (a urllib3 pool manager) making its connections ``_HeadBounded``; one with pools of its own
+    kind (a SOCKS proxy's) is left as it is."""
+    if manager.pool_classes_by_scheme is pool_classes_by_scheme:
+        manager.pool_classes_by_scheme = {"http": _Pool, "https": _SecurePool}
+    return manager
+
+
 class _CappedAdapter(HTTPAdapter):
     """Reads each answer's body (a redirect's too) up to ``MAX_ANSWER`` bytes, and until the request's
     ``timeout`` (seconds, a number) has passed since it was sent: requests reads any length whole into
     memory, so a service (or whoever answers at its address) sending without end filled it; and its timeout
     bounds each read of the socket, so an answer dripping a byte a second held the engine for as many seconds
-    as it had bytes. Each read takes what has come (``read1``), so the time is looked at between bytes."""
+    as it had bytes. Each read takes what has come (``read1``), so the time is looked at between bytes; the
+    status line and the header lines are bounded by the same time (``_HeadBounded``)."""
+
+    def init_poolmanager(self, *args, **kwargs):
+        super().init_poolmanager(*args, **kwargs)
+        _head_bounded(self.poolmanager)
+
+    def proxy_manager_for(self, proxy, **proxy_kwargs):
+        return _head_bounded(super().proxy_manager_for(proxy, **proxy_kwargs))
 
     def send(self, request, stream=False, **kwargs):
         timeout = kwargs.get("timeout")
         deadline = time.monotonic() + timeout if isinstance(timeout, (int, float)) else None
-        response = super().send(request, stream=True, **kwargs)
+        _answer_by.deadline = deadline
+        try:
+            response = super().send(request, stream=True, **kwargs)
+        finally:
+            _answer_by.deadline = None
         if not stream:
             body = bytearray()
             try:

@@ -45,8 +45,10 @@ from .sources import Article, read_sources
 
 FLUSH_SECONDS = 0.5
 BATCH_ENTRIES = 5_000  # entries (of whole catalogs) read before a batch is drafted: about 12 MiB held
-_BLOCK = re.compile(r"block (\d+), sentence \d+ of \d+")
-_PROSE = re.compile(r"^(?!link title)[^,]+, block (\d+)(?:, sentence \d+ of \d+)?$")  # not table cells, not titles
+# a catalog's note (``#.``) as segment.py writes it; a block number of more than 9 digits (one of thousands, which
+# Python's int does not convert, in a catalog that came with a project) is none
+_BLOCK = re.compile(r"block (\d{1,9}), sentence \d+ of \d+")
+_PROSE = re.compile(r"^(?!link title)[^,]+, block (\d{1,9})(?:, sentence \d+ of \d+)?$")  # not table cells, titles
 # The draft line ``importer.render_markdown`` writes for a WordPress post only its editors could read: while an
 # article carries it, none of its text goes to an engine (an import before ``--private`` wrote no translate: false).
 PRIVATE_DRAFT_RE = re.compile(r"^draft:\s*true\s*#\s*private in WordPress\b", re.M)

@@ -28,7 +28,9 @@ from dataclasses import dataclass
 from .invisible import without_hints
 from .markup import analyse, scan
 
-TAG = re.compile(r"<\s*(/?)\s*([gx])\s*(\d+)\s*(/?)\s*>", re.I)  # a placeholder as a service may return it
+# a placeholder as a service may return it; its number of at most 9 digits (``mask`` makes no more, and a service
+# answering one of thousands, which Python's int does not convert, sends text)
+TAG = re.compile(r"<\s*(/?)\s*([gx])\s*(\d{1,9})\s*(/?)\s*>", re.I)
 _HTML_OPEN = re.compile(r"^<([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?>$")
 _HTML_CLOSE = re.compile(r"^</([A-Za-z][A-Za-z0-9-]*)\s*>$")
 _BREAK = re.compile(r"(?:\\|[ \t]*)\n")
@@ -204,8 +206,8 @@ def _tighten_pairs(answer: str, pieces: dict[int, Piece]) -> str:
         piece = pieces.get(int(m.group(1)))
         return m.group(0) if piece is None or piece.inner_space[1] else m.group(0).lstrip()
 
-    answer = re.sub(r"<\s*g\s*(\d+)\s*>[ \t]+", inner_open, answer, flags=re.I)
-    return re.sub(r"[ \t]+<\s*/\s*g\s*(\d+)\s*>", inner_close, answer, flags=re.I)
+    answer = re.sub(r"<\s*g\s*(\d{1,9})\s*>[ \t]+", inner_open, answer, flags=re.I)  # as TAG's numbers
+    return re.sub(r"[ \t]+<\s*/\s*g\s*(\d{1,9})\s*>", inner_close, answer, flags=re.I)
 
 
 def markup_difference(source: str, result: str, labels: frozenset[str] = frozenset()) -> list[str]:

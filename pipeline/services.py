@@ -82,6 +82,12 @@ _NUMBERS = {  # key: (type, lowest value, lowest value allowed itself)
     "timeout": (float, 0, False), "concurrency": (int, 1, True), "rate": (float, 0, False),
     "retries": (int, 0, True), "backoff": (float, 0, True), "max_wait": (float, 0, True),
     "batch_chars": (int, 1, True), "batch_items": (int, 1, True)}
+# The most each may be: a verlag.toml that came with a project, with timeout = inf, concurrency = 100000000 (a
+# thread each) or rate = 1e-300 (a wait of 1e300 s between starts), made pretranslate fail on each request
+# ('OverflowError: timestamp out of range'), start threads until the machine had none left, or wait forever.
+_MOST = {"timeout": (3600, " s"), "concurrency": (100, ""), "retries": (100, ""), "backoff": (3600, " s"),
+         "max_wait": (3600, " s")}
+SLOWEST_RATE = 1 / 3600  # request starts per second: one an hour
 
 
 def load_settings(config: Config, name: str, defaults: Settings, extra_keys: tuple[str, ...] = (),
@@ -105,6 +111,10 @@ def load_settings(config: Config, name: str, defaults: Settings, extra_keys: tup
                 what = "a whole number" if kind is int else "a number"
                 raise config.error(key, f"[engines.{name}] expected {what} {'>=' if inclusive else '>'} {low}, "
                                         f"got {value!r}")
+            most, unit = _MOST.get(key, (None, ""))
+            if most is not None and value > most or key == "rate" and value < SLOWEST_RATE:
+                limit = f"at most {most:,}{unit}" if most is not None else "at least 0.0003, about one request an hour"
+                raise config.error(key, f"[engines.{name}] {key} = {value!r} is beyond what verlag takes ({limit})")
             values[key] = kind(value)
         elif key == "url":
             if not isinstance(value, str) or urllib.parse.urlsplit(value).scheme not in ("http", "https"):

@@ -840,16 +840,18 @@ class _Site:
     def env(self, lang: str) -> Environment:
         if lang not in self.envs:
             from jinja2 import StrictUndefined, select_autoescape
-            from jinja2.sandbox import SandboxedEnvironment
+
+            from .sandbox import ThemeSandbox
 
             # A project's templates/ may come from a downloaded theme: the sandbox refuses what reaches Python
-            # itself (``cycler.__init__.__globals__.os``), so a template can shape pages but never run code.
+            # itself (``cycler.__init__.__globals__.os``) and a path's methods, so a template can shape pages but
+            # never run code or touch a file.
             # A template is loaded once per build (``auto_reload``: no look at its file for each of the pages and
             # macro imports that ask for it again); ``theme_digest`` keyed the pages on the templates as they were.
-            env = SandboxedEnvironment(loader=_theme_loader(theme_dirs(self.config), self.config.root),
-                              autoescape=select_autoescape(["html", "xml"]), extensions=[JINJA_EXTENSIONS],
-                              undefined=StrictUndefined, keep_trailing_newline=True, auto_reload=False,
-                              bytecode_cache=_bytecode_cache(self.config))
+            env = ThemeSandbox(loader=_theme_loader(theme_dirs(self.config), self.config.root),
+                               autoescape=select_autoescape(["html", "xml"]), extensions=[JINJA_EXTENSIONS],
+                               undefined=StrictUndefined, keep_trailing_newline=True, auto_reload=False,
+                               bytecode_cache=_bytecode_cache(self.config))
             self.translations[lang] = load_translations(self.config, lang, self.errors)
             if english_fallback(lang, self.translations[lang]):
                 self._say_english(lang)

@@ -8,6 +8,7 @@ import hashlib
 import os
 import re
 import stat
+import sys
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote, urlsplit
 
 from .config import Config, closest, did_you_mean
-from .errors import ManyErrors, Notice, VerlagError, raise_all, shown_path, stage
+from .errors import ManyErrors, Notice, VerlagError, excerpt, raise_all, shown_path, stage
 from .fsutil import code_digest, file_bytes, load_state, save_state, windows_reserved
 from .limits import CATALOG, SOURCE
 from .lock import held_since
@@ -244,13 +245,14 @@ def _iso_time(text: str) -> dt.datetime:
     return dt.datetime.fromisoformat(re.sub(r"([+-]\d{2})$", r"\1:00", text))
 
 
-def _bad_value(front: str) -> tuple[int, str, str]:
-    """0-based line in ``front``, key and value text of the first line whose value YAML cannot construct."""
+def _bad_value(front: str, loader=None) -> tuple[int, str, str]:
+    """0-based line in ``front``, key and value text of the first line whose value YAML (``loader``, a PyYAML
+    loader class; None: the safe one) cannot construct."""
     import yaml
 
     for number, line in enumerate(front.split("\n")):
         try:
-            yaml.safe_load(line)
+            yaml.load(line, Loader=loader or yaml.SafeLoader)  # noqa: S506 - a SafeLoader
         except yaml.YAMLError:
             continue  # a line of a multi-line value; not the culprit on its own
         except ValueError:
@@ -562,11 +564,14 @@ def load_front(front: str, first: int, ref: str | Path, dates_as_text: bool = Fa
         try:
             meta = _load_front(front)
         except ValueError:  # a well-formed but impossible value, e.g. date: 2026-13-45
-            if not dates_as_text:
-                number, key, got = _bad_value(front)
-                raise VerlagError(_date_problem(key, got) if key in DATE_KEYS else f"{key}: impossible value "
-                                  f"({got})", ref, first + number) from None
-            meta = yaml.load(front, Loader=_text_dates())  # noqa: S506 - a SafeLoader
+            number, key, got = _bad_value(front)
+            if not dates_as_text or key not in DATE_KEYS:
+                raise VerlagError(_value_problem(key, got), ref, first + number) from None
+            try:
+                meta = yaml.load(front, Loader=_text_dates())  # noqa: S506 - a SafeLoader
+            except ValueError:  # another value besides the date: a number of more digits than Python converts
+                number, key, got = _bad_value(front, _text_dates())
+                raise VerlagError(_value_problem(key, got), ref, first + number) from None
         size = _expanded_size(meta, {})
     except RecursionError:  # lists or mappings nested thousands deep: PyYAML's constructor recurses
         raise VerlagError("front matter nests lists or mappings too deep to read; write the values out", ref,
@@ -882,6 +887,19 @@ def _item_line(article: Article, key_line: int, item: str) -> int:
     lines = article.text.split("\n")
     end = article.body_line - 1
     return next((n for n in range(key_line, end) if item in lines[n - 1]), key_line)
+
+
+def _value_problem(key: str, written: str) -> str:
+    """The message for a front-matter value YAML reads but cannot construct (``written``: the text after the key):
+    a date (``_date_problem``); a number of more digits than Python converts to an int
+    (``sys.get_int_max_str_digits``; YAML reads a plain scalar of digits as one); anything else quoted short."""
+    if key in DATE_KEYS:
+        return _date_problem(key, written)
+    digits, most = sum(c.isdigit() for c in written), sys.get_int_max_str_digits()
+    if digits > most:
+        return (f"{key}: a number of {digits:,} digits, more than verlag reads ({most:,}); put it in quotes to keep "
+                "it as text")
+    return f"{key}: impossible value ({excerpt(written)})"
 
 
 def _date_problem(key: str, written: str) -> str:

@@ -15,9 +15,9 @@ Faults, consumed one per request from ``faults`` (or, for requests whose text co
 JSON or HTML), ``reset`` (TCP reset), ``mangle`` (drop the markup tags), ``empty`` (empty
 translations), ``echo`` (the text sent, untranslated: a real service's answer for a pair it lacks), ``short`` (one line, or one list item, too few), ``flood`` (a well-formed answer padded with
 64 MB of spaces), ``drip`` (a well-formed answer of 3,000 bytes sent one byte every 0.1 s: each read gets
-a byte within any timeout). For the chat model also ``fence`` (the
-answer in a Markdown code fence), ``drop`` (one placeholder tag lost), ``merge`` (the first two segments as
-one), ``summary`` (a long segment answered with two words), ``length`` (cut off, finish reason "length")
+a byte within any timeout), ``dripheaders`` (its status line and 100 header lines, 2,917 bytes, sent so).
+For the chat model also ``fence`` (the answer in a Markdown code fence), ``drop`` (one placeholder tag lost),
+``merge`` (the first two segments as one), ``summary`` (a long segment answered with two words), ``length`` (cut off, finish reason "length")
 ``malformed`` (not JSON), ``deep`` (100,000 opening brackets: JSON nested deeper than a decoder recurses) and
 ``garbage`` (no Chat Completions response at all).
 
@@ -204,6 +204,9 @@ class _Handler(BaseHTTPRequestHandler):
             if fault == "drip":
                 self._drip(shape, answers=[fake_translate(t) for t in texts])
                 return
+            if fault == "dripheaders":
+                self._drip_headers()
+                return
             if shape == "chat":
                 self._chat(texts, fault)
                 return
@@ -310,6 +313,19 @@ class _Handler(BaseHTTPRequestHandler):
         except OSError:
             self.close_connection = True
 
+    def _drip_headers(self) -> None:
+        """A status line and 100 header lines of 29 bytes each sent one byte every 0.1 s (five minutes), every
+        line within the limits of HTTP clients; a client that stops reading ends it."""
+        head = b"HTTP/1.1 200 OK\r\n" + b"".join(b"X-Pad-%02d: %s\r\n" % (n, b"." * 17) for n in range(100))
+        try:
+            for byte in head:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+                time.sleep(0.1)
+        except OSError:
+            pass
+        self.close_connection = True
+
     def _answer(self, shape: str, answers: list[str], texts: list[str], malformed: bool):
         if shape == "google":
             payload = f'<html><body><div class="result-container">{html.escape(answers[0])}</div></body></html>'
@@ -345,8 +361,8 @@ def main(argv: list[str] | None = None) -> None:
                                      "(LibreTranslate, Google /m, MyMemory, DeepL v2, Microsoft v3, Chat Completions).")
     parser.add_argument("--port", type=int, default=0, help="the port to listen on (default 0: a free one)")
     parser.add_argument("--fault", action="append", default=[], help="a fault for the next request (timeout, 429, "
-                        "500, malformed, reset, mangle, empty, echo, short, flood, drip, fence, drop, merge, summary, "
-                        "length, deep, garbage); repeat for more, consumed in order")
+                        "500, malformed, reset, mangle, empty, echo, short, flood, drip, dripheaders, fence, drop, "
+                        "merge, summary, length, deep, garbage); repeat for more, consumed in order")
     parser.add_argument("--latency", type=float, default=0.0, help="seconds before every answer (default 0)")
     parser.add_argument("--hang", type=float, default=2.0, help="seconds the fault timeout waits (default 2)")
     args = parser.parse_args(argv)

@@ -2610,3 +2610,191 @@ def test_placing_many_images_of_one_name_in_a_run_costs_linear_time(tmp_path):
     small_cpu, large_cpu = least_cpu(lambda: importer.place(small[1], small[0]),
                                      lambda: importer.place(large[1], large[0]))
     assert large_cpu < 8 * small_cpu, (small_cpu, large_cpu)
+
+@pytest.mark.parametrize("link", ["translations", "translations/templates", "translations/en"])
+def test_a_translations_folder_that_is_a_symlink_out_of_the_project_is_an_error_and_nothing_there_is_touched(
+        site_project: Project, tmp_path_factory, link: str):
+    """``extract`` deletes each template of ``translations/templates/`` whose article is gone, writes catalogs
+    into ``translations/<lang>/`` and sweeps ``translations/`` for a killed run's temp files: a project folder
+    that came with ``translations`` -> the home folder had extract delete every ``.pot`` and every file named
+    like ``.name.XXXXXXXX.tmp`` below it, and write ``en/tee.po`` there. A link out of the project is now an
+    error of every command, before anything is read or written; one to a folder inside the project works."""
+    import shutil
+
+    project = site_project
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.run("extract")
+    home = tmp_path_factory.mktemp("home")
+    target = home / "mine"
+    shutil.move(project.root / link, target)
+    mine = {target / "vorlage.pot": "meine Vorlage", target / "briefe/.bericht.abcdefgh.tmp": "mein Bericht"}
+    for path, text in mine.items():
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    before = {path: path.read_bytes() for path in target.rglob("*") if path.is_file()}
+    (project.root / link).symlink_to(target)
+    (project.root / ".verlag/no-temp-files").unlink()  # as a killed run leaves it: the next writer sweeps
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt sehr.\n"))
+    for command in ("extract", "check", "build"):
+        result = project.run(command, code=2)
+        assert f"error: {link}: a symbolic link (to {target}) leading out of the project: verlag reads and " \
+               "writes the catalogs only in the project's own folders" in result.output, result.output
+        assert "Traceback" not in result.output
+    assert {path: path.read_bytes() for path in target.rglob("*") if path.is_file()} == before
+    (project.root / link).unlink()
+    shutil.move(target, project.root / "inside")
+    for path in mine:
+        (project.root / "inside" / path.relative_to(target)).unlink()
+    (project.root / link).symlink_to(os.path.relpath(project.root / "inside", (project.root / link).parent))
+    project.run("extract")  # a link to a folder of the project is followed
+    project.run("build")
+    assert "Tee wärmt sehr." in project.read("editions/en/tee.md")
+
+
+def test_a_theme_template_cannot_write_or_read_a_file_through_a_path_in_its_context(site_project: Project):
+    """Jinja's sandbox refuses what reaches Python itself, yet calls any public method of an object in the
+    context: each page's ``page.record`` (the edition record its body is read from) is a ``pathlib.Path``, so a
+    downloaded theme's ``{{ page.record.joinpath('/home/me/.bashrc').write_text(…) }}`` wrote any file at every
+    build, and ``read_text`` put any file into a page. A path's attributes are now refused as unsafe: the build
+    names the template's line, and nothing is written or read."""
+    project = site_project
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.run("build")
+    before = {p: p.read_bytes() for p in (project.root / "site").rglob("*") if p.is_file()}
+    marker = project.root.parent / "ran.txt"
+    secret = project.write("../geheim.txt", "geheim")
+    theme = (Path(__file__).parent.parent / "pipeline/templates/article.html").read_text(encoding="utf-8")
+    for line in (f"{{{{ page.record.joinpath({str(marker)!r}).write_text('written by a theme') }}}}",
+                 f"{{{{ page.record.joinpath({str(secret)!r}).read_text() }}}}",
+                 "{{ page.record.parent|attr('joinpath') }}"):
+        project.write("templates/article.html", theme.replace("{% block main %}\n", "{% block main %}\n" + line, 1))
+        result = project.run("build", code=2)
+        assert not marker.exists()
+        assert re.search(r"error: templates/article\.html:\d+: template: access to attribute '(joinpath|parent)' of "
+                         r"'PosixPath' object is unsafe", result.output), result.output
+        assert before == {p: p.read_bytes() for p in (project.root / "site").rglob("*") if p.is_file()}
+
+
+def test_a_glossary_term_of_thousands_of_words_is_an_error_at_its_line(project: Project):
+    """A term's pattern is tried from each word of a sentence and follows the term word by word: a term of
+    m words costs a sentence of n words up to n·m steps. A glossary that came with a project, whose term was 4,000
+    times 'Tee', made extract of an article of 20,000 'Tee' 1.6 s of CPU, and the 32,000 a CSV cell holds took
+    minutes. A term (German, translation or forbidden one) of more than ``MAX_TERM_WORDS`` words is now an error
+    at its line, as other mistakes in the glossary are, said at once."""
+    import subprocess
+    import sys
+
+    from pipeline.glossary import MAX_TERM_WORDS
+
+    project.write("source_de/tee.md", article("Tee", "Tee " * 20000 + "\n"))
+    many = " ".join(["Tee"] * 4000)
+    for row, cell in ((f"{many},tea,", "source"), (f"Tee,{many},", "en"), (f"Tee,tea,{many.lower()}", "en_forbidden")):
+        project.write("translations/glossary.csv", f"source,en,en_forbidden\nKaffee,coffee,\n{row}\n")
+        run = subprocess.run([sys.executable, "-m", "verlag", "-C", str(project.root), "extract"],
+                             capture_output=True, text=True, timeout=WALL, preexec_fn=cpu_bound(20))
+        assert run.returncode == 2, run.stderr
+        assert f"error: translations/glossary.csv:3: {cell}: a term of 4000 words; a glossary term is a word or a " \
+               f"name of a few, at most {MAX_TERM_WORDS}" in run.stderr, run.stderr
+    project.write("translations/glossary.csv", "source,en\nKaffee,coffee\n" + ",".join([" ".join(["Tee"] * 20)] * 2))
+    project.run("extract")
+
+
+@pytest.mark.parametrize("line", ["summary: " + "9" * 5000, "tags: [" + "3" * 5000 + "]", "date: 2026-13-45\nsummary: "
+                                  + "9" * 5000])
+def test_a_number_of_more_digits_than_python_converts_is_an_error_at_its_line(project: Project, line: str):
+    """Python converts at most 4,300 digits to an int (``sys.get_int_max_str_digits``), and YAML reads a plain
+    scalar of digits as one: front matter with a 5,000-digit number was 'source_de/tee.md: ValueError: Exceeds the
+    limit (4300 digits) for integer string conversion: … use sys.set_int_max_str_digits() to increase the limit',
+    with no line, and advice for a Python programmer. Now it is an error at the number's line saying how to keep
+    it as text; the other articles are extracted."""
+    project.write("source_de/tee.md", f"---\ntitle: Tee\n{line}\n---\nTee wärmt.\n")
+    project.write("source_de/kaffee.md", article("Kaffee", "Kaffee weckt.\n"))
+    result = project.run("extract", code=2)
+    key = line.rsplit("\n", 1)[-1].split(":")[0]
+    assert f"error: source_de/tee.md:{line.count(chr(10)) + 3}: {key}: a number of 5,000 digits, more than verlag " \
+           "reads (4,300); put it in quotes to keep it as text" in result.output, result.output
+    assert "ValueError" not in result.output and "9" * 100 not in result.output
+    assert "Kaffee weckt." in project.read("translations/templates/kaffee.pot")
+
+
+def test_a_toml_number_of_more_digits_than_python_converts_is_an_error_at_its_line(project: Project, tmp_path_factory):
+    """tomllib hands a number to ``int``, whose ``ValueError`` for more than 4,300 digits is no ``TOMLDecodeError``:
+    a verlag.toml that came with a project, ``feed_entries`` 5,000 digits long, stopped every command with 'internal
+    error: ValueError: Exceeds the limit (4300 digits) …', and a Hugo page's ``+++`` front matter with one stopped
+    its import the same way. Each is now an error at the number's line."""
+    digits = "9" * 5000
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    config = project.read("verlag.toml")
+    project.write("verlag.toml", config + f"[site]\nfeed_entries = {digits}\n")
+    result = project.run("build", code=2)
+    assert f"error: {project.root / 'verlag.toml'}:5: invalid TOML: feed_entries: a number of 5,000 digits, more " \
+           "than verlag reads (4,300)" in result.output, result.output
+    assert "internal error" not in result.output and digits[:100] not in result.output
+    project.write("verlag.toml", config)
+    hugo = tmp_path_factory.mktemp("hugo") / "tee.md"
+    hugo.write_text(f'+++\ntitle = "Tee"\nweight = {digits}\n+++\nTee wärmt sehr.\n', encoding="utf-8")
+    result = project.run("import", str(hugo), code=2)
+    assert f"error: {hugo}:3: invalid TOML front matter: weight: a number of 5,000 digits" in result.output, \
+        result.output
+    assert "internal error" not in result.output
+
+
+def test_a_width_or_list_level_of_thousands_of_digits_in_imported_html_is_no_number(project: Project, tmp_path):
+    """Python converts at most 4,300 digits to an int: a pasted Word page whose ``mso-list`` level, a saved page
+    whose lazy image's ``data-srcset`` width or a Wix image's stated width (``width``, ``w_`` of ``data-pin-media``)
+    had 5,000 digits stopped the whole import with 'internal error: ValueError: Exceeds the limit (4300 digits)'.
+    Such a number is now none: the list is a list, the image the one with a width, the page imported."""
+    import base64
+
+    from pipeline.importer_html import _unblurred
+
+    digits = "9" * 5000
+    text = "<p>Tee wärmt den Körper an kalten Tagen sehr gut und ist gesund.</p>"
+    (tmp_path / "word.html").write_text(
+        '<html><head><meta charset="utf-8"><title>Liste</title></head><body>'
+        f'<p class=MsoListParagraph style="mso-list:l0 level{digits} lfo1">1.&nbsp;Erstens der Tee.</p>'
+        '<p class=MsoListParagraph style="mso-list:l0 level1 lfo1">2.&nbsp;Dann das Wasser.</p>'
+        f'{text}</body></html>', encoding="utf-8")
+    (tmp_path / "lazy.html").write_text(
+        '<!doctype html><html lang="de"><head><meta charset="utf-8"><title>Tee am Abend</title></head><body><article>'
+        f'<h1>Tee am Abend</h1>{text}<img data-srcset="gross.jpg {digits}w, klein.jpg 100w" alt="Tee">{text * 2}'
+        '</article></body></html>', encoding="utf-8")
+    for name in ("word.html", "lazy.html"):
+        result = project.run("import", str(tmp_path / name))
+        assert "internal error" not in result.output, result.output
+    assert "1. Erstens der Tee.\n2. Dann das Wasser." in project.read("source_de/liste.md")
+    assert "klein.jpg" in project.read("source_de/tee-am-abend.md")
+    local = tmp_path / "abc~mv2.png"
+    local.write_bytes(base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kg"
+                                       "AAAABJRU5ErkJggg=="))
+    from lxml import html
+
+    for attribute in (f'width="{digits}"', 'data-pin-media="https://static.wixstatic.com/media/abc~mv2.png/v1/fill/'
+                                           f'w_{digits},h_5/abc~mv2.png"'):
+        notes: list[str] = []
+        assert str(_unblurred(html.fromstring(f'<img src="abc~mv2.png" {attribute}>'), local, notes)).startswith(
+            "https://static.wixstatic.com/media/abc~mv2.png")
+        assert notes[0].startswith("image: abc~mv2.png is Wix's blurred placeholder (1 pixels wide"), notes
+
+
+def test_a_block_number_or_placeholder_of_thousands_of_digits_is_no_number(project: Project):
+    """Python converts at most 4,300 digits to an int: a catalog that came with a project, a note ``#. paragraph,
+    block 999…`` of 5,000 digits, stopped pretranslate with 'internal error: ValueError: Exceeds the limit (4300
+    digits)', and so did a service's answer with such a placeholder (``<g999…>``): whatever answers at the
+    engine's address could stop the run. Such a number is now none: the entry gets its draft without its block's
+    context, and the placeholder is text of the answer (which check compares with the German's markup)."""
+    from pipeline.protect import mask, restore
+
+    digits = "9" * 5000
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n\nKaffee weckt.\n"))
+    project.run("extract")
+    catalog = project.root / "translations/en/tee.po"
+    text = catalog.read_text(encoding="utf-8")
+    assert text.count("#. paragraph, block 1\n") == 1
+    catalog.write_text(text.replace("#. paragraph, block 1\n", f"#. paragraph, block {digits}\n"), encoding="utf-8")
+    result = project.run("pretranslate", "--engine", "copy")
+    assert "internal error" not in result.output
+    assert 'msgid "Tee wärmt."\nmsgstr "Tee wärmt."' in catalog.read_text(encoding="utf-8")
+    masked = mask("Die <b>Leber</b> arbeitet.")
+    restored, problems = restore(f"THE <g1>LIVER</g1> WORKS <g{digits}>.", masked)
+    assert restored == f"THE <b>LIVER</b> WORKS <g{digits}>." and problems == []

@@ -281,6 +281,23 @@ def test_the_summary_counts_requests_and_their_tries_as_the_failure_counts_tries
     assert re.search(r"libre: 2 requests, [\d,]+ characters translated", result.output), result.output
 
 
+@pytest.mark.parametrize("setting, said", [
+    ("timeout = inf", "timeout = inf is beyond what verlag takes (at most 3,600 s)"),
+    ("rate = 1e-300", "rate = 1e-300 is beyond what verlag takes (at least 0.0003, about one request an hour)"),
+    ("max_wait = 1e300", "max_wait = 1e+300 is beyond what verlag takes (at most 3,600 s)"),
+    ("concurrency = 100000000", "concurrency = 100000000 is beyond what verlag takes (at most 100)")])
+def test_engine_settings_beyond_what_a_request_can_take_are_an_error_before_anything_is_sent(mt, setting, said):
+    """A verlag.toml that came with a project could hold any number: timeout = inf failed every request with
+    'OverflowError: timestamp out of range for platform time_t', rate = 1e-300 waited 1e300 s before the second
+    request, a huge max_wait let a service's Retry-After hold the run as long, and concurrency = 100000000 started
+    a thread each until the machine had none left. Each is now a mistake at its line, and nothing is sent."""
+    mt.write("verlag.toml", mt.read("verlag.toml").replace("timeout = 1", setting))
+    result = mt.run("pretranslate", code=2)
+    key = setting.split()[0]
+    assert f"verlag.toml:10: {key}: [engines.libre] {said}" in result.output, result.output
+    assert mt.server.log == []
+
+
 def test_bad_engine_settings_name_the_file_and_line(mt):
     mt.write("verlag.toml", mt.read("verlag.toml").replace("timeout = 1", 'timeout = "soon"'))
     result = mt.run("pretranslate", code=2)

@@ -375,6 +375,21 @@ def test_an_answer_sent_a_byte_at_a_time_is_given_up_after_the_timeout(svc, name
     assert len(svc.log) == 2 and took < 120, took  # 2 s and the backoff; each try read to its end took 300 s
 
 
+@pytest.mark.parametrize("name", ["libre", "deepl"])
+def test_an_answer_whose_header_lines_come_a_byte_at_a_time_is_given_up_after_the_timeout(svc, name):
+    """After 5d591b8 the answer's body was bounded as a whole, its status line and header lines still by each
+    read: a service (or whoever answers at its address) sending 100 header lines one byte every 0.1 s held the
+    engine for five minutes, and as long again per retry. Now the time to the last header is bounded too."""
+    svc.rules = {"Leber": "dripheaders"}
+    start = time.monotonic()
+    outcomes = [o for group in engine(svc, name, timeout=1, retries=1).stream([Request("Die Leber.")], "de", "en")
+                for o in group]
+    took = time.monotonic() - start
+    assert [o.results for o in outcomes] == [[None]], outcomes
+    assert outcomes[0].error.startswith("no answer from 127.0.0.1:") and "within 1 s after 2 tries" in outcomes[0].error
+    assert len(svc.log) == 2 and took < 120, took  # 2 s and the backoff; each try read to its end took 300 s
+
+
 def test_the_fake_service_runs_on_its_own_with_the_faults_given():
     """``python tests/mtserver.py --fault 500`` (its docstring) serves on a free port, says where, answers the first
     request with the fault and the next with a translation, and ends at Ctrl-C without a traceback."""
