@@ -922,6 +922,35 @@ def test_a_reviewers_rewrite_signed_off_and_reopened_is_a_persons_not_the_machin
     _a_persons_text_on_the_page(project, hand=1)
 
 
+def test_a_persons_own_translation_signed_off_and_reopened_is_a_hand_draft_for_the_reviewer(project):
+    """Fresh-user trial 5: a reviewer's own translation (no engine drafted it, so no ``mt:`` line), signed off, was
+    reopened with a changed text and a note of theirs; status counted it machine and the review report labelled it
+    "Machine draft". No engine's origin line claims it: both call it a hand draft. An engine's draft beside it
+    stays machine text."""
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n'
+                                 '[publish]\nmin_translated = 0\nunreviewed = "machine"\n')
+    project.write("source_de/leber.md", LEBER)
+    project.run("extract")
+    path = review(project, "en", "leber", {"Die Leber arbeitet nachts.": "The liver works by night."})
+    project.run("extract")
+    po = polib.pofile(str(path))
+    entry = po.find("Die Leber arbeitet nachts.")
+    assert not entry.tcomment and not entry.fuzzy
+    entry.flags.insert(0, "fuzzy")
+    entry.msgstr, entry.tcomment = "The liver works at night.", "Better 'at night'? Asking the author."
+    po.save(str(path))
+    msgfmt_check(path)
+    project.run("pretranslate", "--engine", "pseudo", "--lang", "en")
+    project.run("review", "--lang", "en")
+    html = project.read("review/en/leber.html")
+    rows = {german: next(r for r in html.split('<article class="seg')[1:] if german in r)
+            for german in ("Die Leber arbeitet nachts.", "Sie braucht Ruhe.")}
+    assert "Hand draft" in rows["Die Leber arbeitet nachts."] and "Machine" not in rows["Die Leber arbeitet nachts."]
+    assert "Machine draft" in rows["Sie braucht Ruhe."]
+    (row,) = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
+    assert row["segments"]["hand"] == 1 and row["segments"]["machine"] >= 1
+
+
 def test_a_rewritten_draft_signed_off_loses_its_machine_records_on_the_next_extract(project):
     """A reviewer writes English over a ``copy`` draft and signs it off. Poedit and Weblate show translator comments:
     ``# mt: copy`` and a draft fingerprint over reviewed English say the German was copied. The next extract puts
