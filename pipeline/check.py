@@ -1262,7 +1262,8 @@ CHECKS = [
     Check("stale-sign-off", WARNING, "an entry signed off with its #| msgid still there (a bulk msgattrib "
           "--clear-fuzzy): it stays stale, and the page shows the German; cannot be waived by an ignore-* flag",
           check_stale_sign_off, frozenset({STALE}),
-          remedy="sign it off in Poedit, Weblate or Lokalize, or delete its #| lines with the fuzzy flag"),
+          remedy="sign it off in Poedit, Weblate or Lokalize, edit it, or delete its #| lines and its "
+                 "'# previous msgid' line with the fuzzy flag"),
     Check("blank", ERROR, "a translation that is only spaces or markup", check_blank),
     Check("pseudo", ERROR, "no signed-off pseudo-translation (the pseudo engine's accented text); cannot be "
           "waived by an ignore-* flag", check_pseudo, frozenset({MACHINE}),
