@@ -881,9 +881,9 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
 
 def say_sentences(sentences: dict[str, list[tuple[str, int | None, str]]]) -> None:
     """extract's line per German sentence that changed, is new or is gone (``ExtractResult.sentences``), in
-    document order."""
+    document order (as ``extract_article`` lists them)."""
     for ref, listed in sorted(sentences.items()):
-        for kind, line, text in sorted(listed, key=lambda item: (item[1] or 0, item[0])):
+        for kind, line, text in listed:
             click.echo(f"{ref}:{line}: {kind}: {shorten(text)}" if line else f"{ref}: {kind}: {shorten(text)}")
 
 

@@ -715,6 +715,27 @@ def test_a_machine_draft_of_changed_german_is_drafted_again_not_sent_to_review(p
     assert entry.msgstr == "Sie braucht viel Ruhe." and entry.fuzzy and entry.previous_msgid is None
 
 
+def test_extract_lists_the_changed_sentences_of_one_paragraph_in_the_order_of_the_german(project):
+    """Fresh-user trial 5: both sentences of a paragraph changed, the second less than the first, and extract listed
+    the second first (the merge pairs the likest German first). On one line they are listed as the German has
+    them, a new sentence before a changed one after it too."""
+    project.write("source_de/leber.md", LEBER)
+    project.run("extract")
+    review(project, "en", "leber", {"Die Leber arbeitet nachts.": "The liver works at night.",
+                                    "Sie braucht Ruhe.": "It needs rest."})
+    paragraph = "Die Leber arbeitet nachts. Sie braucht Ruhe."
+    project.write("source_de/leber.md",
+                  LEBER.replace(paragraph, "Die Leber arbeitet vor allem in der Nacht. Sie braucht viel Ruhe."))
+    output = project.run("extract").output
+    listed = re.findall(r"^source_de/leber\.md:\d+: (\w+): (.*)$", output, re.M)
+    assert listed == [("changed", "Die Leber arbeitet vor allem in der Nacht."),
+                      ("changed", "Sie braucht viel Ruhe.")], output
+    project.write("source_de/leber.md", LEBER.replace(paragraph, "Abends wird es still. Sie braucht sehr viel Ruhe."))
+    output = project.run("extract").output
+    listed = re.findall(r"^source_de/leber\.md:\d+: (\w+): (.*)$", output, re.M)
+    assert listed == [("new", "Abends wird es still."), ("changed", "Sie braucht sehr viel Ruhe.")], output
+
+
 def test_a_signed_off_draft_keeps_its_origin_but_is_never_machine_text_again(project):
     """Signed off, a draft is the reviewer's translation: the next extract keeps '# mt: pseudo' as its origin
     and, while the text is the engine's byte for byte, its draft fingerprint marked 'signed off' (the evidence
