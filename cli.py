@@ -447,6 +447,7 @@ def _import_articles(project: Project, sources, year: int | None, kind: str | No
     from pipeline.importer_folder import JEKYLL_CONFIGS, hugo_config, hugo_settings, import_files
     from pipeline.importer_html import PostList
     from pipeline.importer_translations import linked_translations, place_together, read_translations
+    from pipeline.orphans import from_git
     from pipeline.scaffold import kept_catalogs
 
     config = project.config
@@ -514,7 +515,7 @@ def _import_articles(project: Project, sources, year: int | None, kind: str | No
         gone = known.get(record_key(placed.article) or "")
         if gone is not None and not again and not (config.root / gone).exists():
             click.echo(f"skipped {shown_path(placed.article.source)}: imported before as {shown_path(gone)}, which "
-                       f"was deleted since; to bring it back restore it (git restore {shown_path(shlex.quote(gone))}) "
+                       f"was deleted since; to bring it back restore it ({shown_path(from_git(gone))}) "
                        "or import again with --again")
             deleted.append(placed)
             continue
@@ -884,9 +885,9 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
 
 def say_sentences(sentences: dict[str, list[tuple[str, int | None, str]]]) -> None:
     """extract's line per German sentence that changed, is new or is gone (``ExtractResult.sentences``), in
-    document order."""
+    document order (as ``extract_article`` lists them)."""
     for ref, listed in sorted(sentences.items()):
-        for kind, line, text in sorted(listed, key=lambda item: (item[1] or 0, item[0])):
+        for kind, line, text in listed:
             click.echo(f"{ref}:{line}: {kind}: {shorten(text)}" if line else f"{ref}: {kind}: {shorten(text)}")
 
 

@@ -235,12 +235,24 @@ def hand_draft(entry: polib.POEntry) -> bool:
     return bool(notes.origins) and notes.drafted is not None and notes.drafted != fingerprint(entry.msgstr)
 
 
+def unclaimed_draft(entry: polib.POEntry) -> bool:
+    """Whether a fuzzy entry's text is one no engine's origin line claims (no ``mt:``/``tm:`` line, which verlag
+    writes with every draft it makes): a person's own translation signed off and reopened, or typed into an empty
+    entry and left "needs work". The reviewer's views count it as a person's (``review_state``); the pages, made
+    for readers, keep calling it machine text (``hand_draft``), as another tool's machine translation left fuzzy
+    looks the same. Pseudo text is the layout test's, also where its origin line was lost."""
+    if not entry.fuzzy or not entry.msgstr or entry.previous_msgid is not None or entry.msgstr == entry.msgid:
+        return False
+    notes = Notes.of(entry)
+    return not notes.origins and notes.drafted is None and not is_pseudo(entry.msgstr, entry.msgid)
+
+
 def review_state(entry: polib.POEntry | None, copies: Container[tuple[str | None, str]] = frozenset()) -> str:
-    """``entry_state`` (``copies`` as there), with an unchecked draft a person wrote (``hand_draft``) as HAND
-    instead of MACHINE: the state ``verlag review`` and ``verlag status`` show and count, so a reviewer can tell
-    a person's text from an engine's."""
+    """``entry_state`` (``copies`` as there), with an unchecked draft a person wrote (``hand_draft``), or one no
+    engine claims (``unclaimed_draft``), as HAND instead of MACHINE: the state ``verlag review`` and ``verlag
+    status`` show and count, so a reviewer can tell a person's text from an engine's."""
     state = entry_state(entry, copies)
-    return HAND if state == MACHINE and hand_draft(entry) else state
+    return HAND if state == MACHINE and (hand_draft(entry) or unclaimed_draft(entry)) else state
 
 
 def hand_translator(entry: polib.POEntry) -> str | None:
@@ -628,8 +640,9 @@ def stale_sign_off(entry: polib.POEntry) -> bool:
     deleted in a text editor). A sign-off in Poedit or Weblate removes the previous msgid with the flag
     (Poedit's ``CatalogItem::SetFuzzy``, Weblate's ``PoUnit.set_state``), as GNU gettext means it: ``#|`` only
     explains a fuzzy entry; Lokalize's keeps it, and a catalog it saved is read as signed off
-    (``approval_keeps_previous``). ``normalize`` makes such an entry fuzzy again (STALE): its translation was made for
-    the older German and is never published as reviewed of the new one."""
+    (``approval_keeps_previous``), and so is an entry whose msgstr is no longer the one verlag's ``previous msgid``
+    record names (``_rewritten_since``: a person edited it). ``normalize`` makes such an entry fuzzy again (STALE):
+    its translation was made for the older German and is never published as reviewed of the new one."""
     return getattr(entry, _STALE_SIGN_OFF, False)
 
 
@@ -651,9 +664,19 @@ def _previous_differs(entry: polib.POEntry) -> bool:
         or entry.previous_msgctxt is not None and entry.previous_msgctxt != entry.msgctxt)
 
 
+def _rewritten_since(entry: polib.POEntry) -> bool:
+    """Whether verlag's ``previous msgid`` record of the entry names a translation (signed off for the older
+    German, or the draft extract carried there) and the msgstr is no longer it: a person wrote new text for the
+    new German, so clearing the fuzzy flag was their sign-off, whatever ``#|`` lines they left."""
+    notes = Notes.of(entry)
+    recorded = {notes.reviewed, notes.carried} - {None}
+    return bool(recorded) and fingerprint(entry.msgstr) not in recorded
+
+
 def _normalize(entry: polib.POEntry, approval_keeps_previous: bool = False, unsaved: bool = False) -> None:
     if not entry.fuzzy and entry.msgstr and _previous_differs(entry):
-        if approval_keeps_previous:  # Lokalize's "Approved" (``CatalogItem::unsetFuzzy``): a person signed it off
+        # Lokalize's "Approved" (``CatalogItem::unsetFuzzy``), or a text edited for the new German: a person's sign-off
+        if approval_keeps_previous or _rewritten_since(entry):
             entry.previous_msgid = entry.previous_msgctxt = None
         else:  # ``stale_sign_off``
             entry.flags.insert(0, "fuzzy")

@@ -1207,6 +1207,16 @@ def check_pseudo(entry, ctx):
               "translation; translate the sentence (readers get the German until then)"
 
 
+def check_waiver(entry, ctx):
+    """A ``# ignore-<id>`` line naming no check of a translation (a misspelling, ``ignore-typografie``) silences
+    nothing, so the finding it was written for stays while the line reads as if it did: named, with the check
+    it most likely means (``difflib``'s close matches)."""
+    for name in sorted(ignored_checks(entry) - CHECKS_BY_ID.keys()):
+        close = difflib.get_close_matches(name, list(CHECKS_BY_ID), n=1, cutoff=0.7)  # "same" (Weblate's) is no "stale"
+        yield (f"unknown check {name!r} in a waiver: '# ignore-{name}' silences nothing "
+               + (f"(did you mean {close[0]}?)" if close else "(verlag check --list names the checks)"))
+
+
 def check_empty_heading(entry, ctx):
     if _kind(entry) in ("heading", "title") and ctx.reviewed:
         yield f"{_kind(entry)} not translated while the rest of the article is under review"
@@ -1276,7 +1286,8 @@ CHECKS = [
     Check("stale-sign-off", WARNING, "an entry signed off with its #| msgid still there (a bulk msgattrib "
           "--clear-fuzzy): it stays stale, and the page shows the German; cannot be waived by an ignore-* flag",
           check_stale_sign_off, frozenset({STALE}),
-          remedy="sign it off in Poedit, Weblate or Lokalize, or delete its #| lines with the fuzzy flag"),
+          remedy="sign it off in Poedit, Weblate or Lokalize, edit it, or delete its #| lines and its "
+                 "'# previous msgid' line with the fuzzy flag"),
     Check("blank", ERROR, "a translation that is only spaces or markup", check_blank),
     Check("pseudo", ERROR, "no signed-off pseudo-translation (the pseudo engine's accented text); cannot be "
           "waived by an ignore-* flag", check_pseudo, frozenset({MACHINE}),
@@ -1285,6 +1296,8 @@ CHECKS = [
           "waived by an ignore-* flag", check_parse_limit, remedy="break the sentence up, or write a bracket as \\["),
     Check("empty-heading", WARNING, "heading or title left untranslated in an article that has reviewed text",
           check_empty_heading, frozenset({UNTRANSLATED})),
+    Check("waiver", WARNING, "an ignore-<check> comment line names a check there is (a misspelt one silences "
+          "nothing)", check_waiver, frozenset({*TEXT_STATES, UNTRANSLATED})),
 ]
 
 

@@ -26,6 +26,8 @@ from .restore import record_copy, restored_message
 from .sources import Article
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import polib
 
     from .extract import ExtractResult
@@ -80,6 +82,20 @@ def _list_sentences(listed: list[tuple[str, int | None, str]], found: list[tuple
             continue
         listed[:] = [item for item in listed if item not in same]
         listed.append((kind, line, text))
+
+
+def _in_document_order(listed: list[tuple[str, int | None, str]] | None, template: Callable[[], polib.POFile]) -> None:
+    """Sort one article's listed sentences (``_list_sentences``) by their line and, on one line, as the German has
+    them: the merge lists them by kind and by how alike the old and new German are, so the second sentence of a
+    paragraph could be listed before the first. ``template``: the article's template, asked only then; a
+    sentence it no longer has (removed) comes after the others of its line."""
+    if not listed:
+        return
+    order: dict[str, int] = {}
+    if len({line for _, line, _ in listed}) < len(listed):
+        for n, entry in enumerate(template()):
+            order.setdefault(entry.msgid, n)
+    listed.sort(key=lambda item: (item[1] or 0, order.get(item[2], len(order))))
 
 
 @dataclass(frozen=True)
@@ -603,6 +619,7 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
             result.renamed.append((relpath(source, config.root), po_ref))
     for found in _split_sentences(list(merges.items())):
         _list_sentences(result.sentences.setdefault(article.ref, []), found)
+    _in_document_order(result.sentences.get(article.ref), lambda: pot or made.template(config, article))
     for lang, counts in _counts(merges).items():
         result.changes.setdefault(lang, Counter()).update(counts)
     return used if ok else None

@@ -90,6 +90,15 @@ class Orphan:
         return "; ".join(said)
 
 
+def from_git(path: str) -> str:
+    """The git commands that bring the deleted file ``path`` (relative to the project) back, for a message: verlag
+    does not run git, so both cases are named. ``git restore FILE`` alone takes the file from the index, which a
+    ``git rm`` or a commit of the deletion no longer holds ("pathspec did not match")."""
+    quoted = shlex.quote(path)
+    return (f"from git: git restore --staged --worktree {quoted} while its deletion is not committed; once it is, "
+            f'git checkout "$(git rev-list -n 1 HEAD -- {quoted})~1" -- {quoted}')
+
+
 def kept_message(config: Config, path: str, renamed_to: str | None = None) -> str:
     """What ``status`` says on every run of the kept catalog ``path`` (relative to the project, readable) of a
     deleted article: how many reviewed translations it keeps, and the commands that bring them back (the German
@@ -112,7 +121,7 @@ def kept_message(config: Config, path: str, renamed_to: str | None = None) -> st
     held, them = ("1 reviewed translation still serves", "it") if reviewed == 1 else \
         (f"{reviewed} reviewed translations still serve", "them")
     return (f"{path}: no German article has this slug any more (its {held} the translation memory); to bring "
-            f"{them} back restore {source} (from git: git restore {shlex.quote(source)}) and run verlag extract; "
+            f"{them} back restore {source} ({from_git(source)}) and run verlag extract; "
             f"to drop {them} delete {path}")
 
 

@@ -408,3 +408,23 @@ def test_a_line_feed_at_an_edge_is_the_line_feed_error_alone_not_also_a_whitespa
     entry = next(e for e in po if e.msgid == "Die Leber arbeitet.")
     entry.msgstr = " The liver works."
     assert [f.check for f in check_catalog(po, "x.po", "en", "x", checks=[BY_ID["whitespace"]])] == ["whitespace"]
+
+
+def test_check_names_a_misspelt_waiver_at_its_entry_and_the_finding_it_meant_stays(project: Project):
+    """Fresh-user trial 5: ``# ignore-typografie`` was silently a plain comment, and the typography warning it
+    was written for stayed with nothing saying why. check names it at the entry's line with the check meant; the
+    right name silences the finding, and the waiver warning goes with the typo."""
+    project.write("source_de/gruss.md", german_article("Gruß", "Er sagt „Hallo“ zu allen.\n"))
+    project.run("extract")
+    path = review(project, "en", "gruss", {"Er sagt „Hallo“ zu allen.": "He says „hello“ to everyone."},
+                  silence=("typografie",))
+    msgfmt_check(path)
+    line = path.read_text(encoding="utf-8").split("\n").index('msgid "Er sagt „Hallo“ zu allen."') + 1
+    output = project.run("check", "--lang", "en").output
+    assert (f"warning: translations/en/gruss.po:{line}: unknown check 'typografie' in a waiver: "
+            "'# ignore-typografie' silences nothing (did you mean typography?) [waiver]") in output, output
+    assert f"translations/en/gruss.po:{line}: " in output and "[typography]" in output
+    path.write_text(path.read_text(encoding="utf-8").replace("# ignore-typografie", "# ignore-typography"),
+                    encoding="utf-8")
+    output = project.run("check", "--lang", "en").output
+    assert "[waiver]" not in output and "[typography]" not in output, output

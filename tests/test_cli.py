@@ -715,6 +715,27 @@ def test_a_machine_draft_of_changed_german_is_drafted_again_not_sent_to_review(p
     assert entry.msgstr == "Sie braucht viel Ruhe." and entry.fuzzy and entry.previous_msgid is None
 
 
+def test_extract_lists_the_changed_sentences_of_one_paragraph_in_the_order_of_the_german(project):
+    """Fresh-user trial 5: both sentences of a paragraph changed, the second less than the first, and extract listed
+    the second first (the merge pairs the likest German first). On one line they are listed as the German has
+    them, a new sentence before a changed one after it too."""
+    project.write("source_de/leber.md", LEBER)
+    project.run("extract")
+    review(project, "en", "leber", {"Die Leber arbeitet nachts.": "The liver works at night.",
+                                    "Sie braucht Ruhe.": "It needs rest."})
+    paragraph = "Die Leber arbeitet nachts. Sie braucht Ruhe."
+    project.write("source_de/leber.md",
+                  LEBER.replace(paragraph, "Die Leber arbeitet vor allem in der Nacht. Sie braucht viel Ruhe."))
+    output = project.run("extract").output
+    listed = re.findall(r"^source_de/leber\.md:\d+: (\w+): (.*)$", output, re.M)
+    assert listed == [("changed", "Die Leber arbeitet vor allem in der Nacht."),
+                      ("changed", "Sie braucht viel Ruhe.")], output
+    project.write("source_de/leber.md", LEBER.replace(paragraph, "Abends wird es still. Sie braucht sehr viel Ruhe."))
+    output = project.run("extract").output
+    listed = re.findall(r"^source_de/leber\.md:\d+: (\w+): (.*)$", output, re.M)
+    assert listed == [("new", "Abends wird es still."), ("changed", "Sie braucht sehr viel Ruhe.")], output
+
+
 def test_a_signed_off_draft_keeps_its_origin_but_is_never_machine_text_again(project):
     """Signed off, a draft is the reviewer's translation: the next extract keeps '# mt: pseudo' as its origin
     and, while the text is the engine's byte for byte, its draft fingerprint marked 'signed off' (the evidence
@@ -920,6 +941,35 @@ def test_a_reviewers_rewrite_signed_off_and_reopened_is_a_persons_not_the_machin
     po.save(str(path))
     msgfmt_check(path)
     _a_persons_text_on_the_page(project, hand=1)
+
+
+def test_a_persons_own_translation_signed_off_and_reopened_is_a_hand_draft_for_the_reviewer(project):
+    """Fresh-user trial 5: a reviewer's own translation (no engine drafted it, so no ``mt:`` line), signed off, was
+    reopened with a changed text and a note of theirs; status counted it machine and the review report labelled it
+    "Machine draft". No engine's origin line claims it: both call it a hand draft. An engine's draft beside it
+    stays machine text."""
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n'
+                                 '[publish]\nmin_translated = 0\nunreviewed = "machine"\n')
+    project.write("source_de/leber.md", LEBER)
+    project.run("extract")
+    path = review(project, "en", "leber", {"Die Leber arbeitet nachts.": "The liver works by night."})
+    project.run("extract")
+    po = polib.pofile(str(path))
+    entry = po.find("Die Leber arbeitet nachts.")
+    assert not entry.tcomment and not entry.fuzzy
+    entry.flags.insert(0, "fuzzy")
+    entry.msgstr, entry.tcomment = "The liver works at night.", "Better 'at night'? Asking the author."
+    po.save(str(path))
+    msgfmt_check(path)
+    project.run("pretranslate", "--engine", "pseudo", "--lang", "en")
+    project.run("review", "--lang", "en")
+    html = project.read("review/en/leber.html")
+    rows = {german: next(r for r in html.split('<article class="seg')[1:] if german in r)
+            for german in ("Die Leber arbeitet nachts.", "Sie braucht Ruhe.")}
+    assert "Hand draft" in rows["Die Leber arbeitet nachts."] and "Machine" not in rows["Die Leber arbeitet nachts."]
+    assert "Machine draft" in rows["Sie braucht Ruhe."]
+    (row,) = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
+    assert row["segments"]["hand"] == 1 and row["segments"]["machine"] >= 1
 
 
 def test_a_rewritten_draft_signed_off_loses_its_machine_records_on_the_next_extract(project):

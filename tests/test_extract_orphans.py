@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
+import subprocess
 
 import polib
+import pytest
 
 from conftest import Project, article, msgfmt_check, review
+from test_extract_check import commit, git
 
 SCHLAF = article("Schlaf", "Schlaf heilt viel. Abends hilft Tee. Morgens hilft Licht.\n")
 
@@ -317,9 +321,40 @@ def test_status_counts_a_deleted_articles_reviewed_translations_and_says_how_to_
     status = project.run("status").output
     assert ("kept: translations/en/alt.po: no German article has this slug any more (its 2 reviewed translations "
             "still serve the translation memory); to bring them back restore source_de/alt.md (from git: git "
-            "restore source_de/alt.md) and run verlag extract; to drop them delete translations/en/alt.po") in status
+            "restore --staged --worktree source_de/alt.md while its deletion is not committed; once it is, git "
+            'checkout "$(git rev-list -n 1 HEAD -- source_de/alt.md)~1" -- source_de/alt.md) and run verlag '
+            "extract; to drop them delete translations/en/alt.po") in status
     assert ("kept: translations/fr/alt.po: no German article has this slug any more (no reviewed translation in "
             "it): delete it") in status
+
+
+@pytest.mark.parametrize("committed", [False, True])
+def test_the_git_commands_said_of_a_deleted_articles_catalog_bring_the_article_back(project: Project, committed: bool):
+    """Fresh-user trial 5: after ``git rm`` of an article (committed or only staged) extract and status said to
+    restore it with ``git restore source_de/x.md``, which git refuses then (the index no longer holds the file:
+    "pathspec did not match"). The commands they give now bring it back in either case, and with it its catalog's
+    reviewed translations."""
+    text = article("Alt", "Ein Satz. Noch einer.\n")
+    project.write("source_de/alt.md", text)
+    project.run("extract")
+    review(project, "en", "alt", {("title", "Alt"): "Old", "Ein Satz.": "A sentence."})
+    assert git("init", "-q", cwd=project.root).returncode == 0
+    commit(project, "alt")
+    assert git("rm", "-q", "source_de/alt.md", cwd=project.root).returncode == 0
+    if committed:
+        assert git("commit", "-q", "-m", "alt deleted", cwd=project.root).returncode == 0
+    assert git("restore", "source_de/alt.md", cwd=project.root).returncode != 0  # the advice given before
+    extract = project.run("extract").output
+    said = re.search(r"from git: (git restore .*?) while its deletion is not committed; once it is, "
+                     r"(git checkout .*?)\) and run verlag extract", extract)
+    assert said and said.group(0) in project.run("status").output, extract
+    shell = subprocess.run(["bash", "-c", said.group(2 if committed else 1)], cwd=project.root, capture_output=True,
+                           text=True)
+    assert shell.returncode == 0, shell.stderr
+    assert project.read("source_de/alt.md") == text
+    project.run("extract")
+    assert "kept: " not in project.run("status").output
+    assert polib.pofile(str(project.root / "translations/en/alt.po")).find("Ein Satz.").msgstr == "A sentence."
 
 
 def test_extract_and_status_say_the_same_of_a_deleted_articles_catalog_that_holds_only_drafts(project: Project):

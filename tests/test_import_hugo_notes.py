@@ -120,7 +120,9 @@ def test_importing_the_site_again_leaves_out_an_article_the_author_deleted_and_s
     out = project.run("import", str(site)).output
     assert sorted(p.name for p in (project.root / "source_de").glob("*.md")) == ["salbei.md"]
     assert (f"skipped {site}/content/posts/ingwer.md: imported before as source_de/ingwer.md, which was deleted since; to "
-            "bring it back restore it (git restore source_de/ingwer.md) or import again with --again") in out
+            "bring it back restore it (from git: git restore --staged --worktree source_de/ingwer.md while its "
+            "deletion is not committed; once it is, git checkout \"$(git rev-list -n 1 HEAD -- "
+            "source_de/ingwer.md)~1\" -- source_de/ingwer.md) or import again with --again") in out
     assert "import: 2 articles imported before, not written again (1 deleted since)" in out
     out = project.run("import", "--again", str(site)).output
     assert "wrote source_de/ingwer.md" in out

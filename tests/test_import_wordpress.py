@@ -631,7 +631,9 @@ def test_importing_an_export_again_leaves_out_the_posts_the_author_deleted_or_re
     out = project.run("import", str(path)).output
     assert sorted(p.name for p in (project.root / "source_de").glob("*.md")) == ["abendtee.md"]
     assert (f"skipped {path}:5: imported before as source_de/fruehling.md, which was deleted since; to bring it "
-            "back restore it (git restore source_de/fruehling.md) or import again with --again") in out
+            "back restore it (from git: git restore --staged --worktree source_de/fruehling.md while its deletion is "
+            "not committed; once it is, git checkout \"$(git rev-list -n 1 HEAD -- source_de/fruehling.md)~1\" -- "
+            "source_de/fruehling.md) or import again with --again") in out
     assert f"skipped {path}:4: imported before as source_de/trinken.md, which was deleted since" in out
     assert f"skipped {path}:6: already imported as source_de/abendtee.md" in out
     assert "import: 3 articles imported before, not written again (2 deleted since)" in out

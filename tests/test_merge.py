@@ -517,14 +517,18 @@ def test_german_back_to_its_translated_text_is_reviewed_again_only_with_the_sign
 
 def test_a_signed_off_entry_drops_its_previous_text():
     """Poedit and Weblate remove the fuzzy flag and the #| lines (verlag's record stays): the previous text
-    explains nothing then. ``msgattrib --clear-fuzzy`` keeps the #| lines: nobody read the entry, it stays stale
-    (``catalog.stale_sign_off``)."""
+    explains nothing then. ``msgattrib --clear-fuzzy`` keeps the #| lines under the translation verlag's record
+    names: nobody read the entry, it stays stale (``catalog.stale_sign_off``). A translation edited since (the
+    record names another) was read, and is signed off whatever #| lines a text editor's user left."""
     text = _stale("Stay lying down for 20 minutes.", "x", msgid="Bleiben Sie 20 Minuten liegen.", fuzzy=False)
     poedit = "\n".join(line for line in text.split("\n") if not line.startswith("#|"))
     signed = parse_po(poedit, "x.po")[0]
     assert not signed.fuzzy and signed.previous_msgid is None and not signed.tcomment
     assert "#|" not in render(parse_po(poedit, "x.po"))
-    cleared = parse_po(text, "x.po")[0]
+    edited = parse_po(text, "x.po")[0]
+    assert not edited.fuzzy and edited.previous_msgid is None and not stale_sign_off(edited)
+    unread = "Stay lying down for 30 minutes."
+    cleared = parse_po(_stale(unread, unread, msgid="Bleiben Sie 20 Minuten liegen.", fuzzy=False), "x.po")[0]
     assert cleared.fuzzy and cleared.previous_msgid == "Bleiben Sie 30 Minuten liegen." and stale_sign_off(cleared)
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from pipeline.catalog import render
+from pipeline.catalog import render, set_provenance
 from pipeline.errors import ManyErrors, VerlagError
 from pipeline.glossary import parse_glossary
 
@@ -56,7 +56,8 @@ MACHINE = {**CLEAN,
 
 
 def translate(project: Project, lang: str, slug: str, texts: dict, fuzzy: bool = False) -> Path:
-    """Fill a catalog as a reviewer (or, with ``fuzzy``, an MT engine) would, saved in our own layout."""
+    """Fill a catalog as a reviewer (or, with ``fuzzy``, an MT engine, its ``# mt:`` line written as
+    ``pretranslate`` writes it) would, saved in our own layout."""
     path = project.root / "translations" / lang / f"{slug}.po"
     po = polib.pofile(str(path))
     for entry in po:
@@ -65,6 +66,7 @@ def translate(project: Project, lang: str, slug: str, texts: dict, fuzzy: bool =
             entry.msgstr = text
             if fuzzy and "fuzzy" not in entry.flags:
                 entry.flags.insert(0, "fuzzy")
+                set_provenance(entry, "mt: deepl")
             elif not fuzzy and "fuzzy" in entry.flags:
                 entry.flags.remove("fuzzy")
                 entry.previous_msgid = None

@@ -929,6 +929,43 @@ def test_a_stale_entry_signed_off_in_bulk_with_its_previous_msgid_kept_is_named_
     assert "Spring brings the ticks back." in project.read("site/en/zecken/index.html")
 
 
+def test_a_stale_entry_whose_translation_the_reviewer_edited_is_signed_off_though_its_previous_msgid_stays(
+        project: Project):
+    """Fresh-user trial 5: in a text editor the reviewer rewrote the translation of a changed sentence for the new
+    German and deleted ``fuzzy``, leaving the ``#|`` lines and verlag's ``previous msgid`` record; extract called it a
+    bulk sign-off "that read nothing" and made it fuzzy again. The text is no longer the one the record names: a
+    person wrote it, so it is signed off, as check, status and extract agree. Unchanged, it stays a bulk sign-off."""
+    path = reviewed_project(project)
+    author_changes_the_sentence(project)
+    text = path.read_text(encoding="utf-8")
+    stale = f'#, fuzzy, markdown-text\n#| msgid "{OLD}"\nmsgid "{NEW}"\nmsgstr "Spring brings the ticks back."'
+    assert text.count(stale) == 1 and "# previous msgid, reviewed " in text
+    path.write_text(text.replace(stale, f'#, markdown-text\n#| msgid "{OLD}"\nmsgid "{NEW}"\n'
+                                        'msgstr "Spring brings the ticks back again."'), encoding="utf-8")
+    msgfmt_check(path)
+    assert "signed off with the German" not in project.run("check", "--lang", "en").output
+    (row,) = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
+    assert row["segments"]["reviewed"] == 4 and row["stale_sign_offs"] == []
+    extract = project.run("extract")
+    assert "signed off with the German" not in extract.output, extract.output
+    msgfmt_check(path)
+    entry = entries(project).find(NEW)
+    assert not entry.fuzzy and entry.previous_msgid is None and entry.msgstr == "Spring brings the ticks back again."
+    assert "previous msgid" not in (entry.tcomment or "")
+
+    # the same without the edit: the translation the record names, signed off as it was, read against nothing
+    newer = NEW.replace("wieder ", "erneut ")
+    project.write("source_de/zecken.md", article("Zecken", BODY.replace(OLD, newer)))
+    project.run("extract")
+    text = path.read_text(encoding="utf-8")
+    stale = (f'#, fuzzy, markdown-text\n#| msgid "{NEW}"\nmsgid "{newer}"')
+    assert text.count(stale) == 1
+    path.write_text(text.replace(stale, stale.replace("fuzzy, ", "")), encoding="utf-8")
+    extract = project.run("extract")
+    assert "signed off with the German it was translated for still its previous msgid" in extract.output
+    assert entries(project).find(newer).fuzzy
+
+
 def test_an_ignore_stale_line_silences_the_stale_warning_but_never_that_a_bulk_sign_off_did_not_count(
         project: Project):
     """``# ignore-stale`` accepts that a translation is out of date (README: it silences that check's finding). It
