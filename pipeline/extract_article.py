@@ -26,8 +26,6 @@ from .restore import record_copy, restored_message
 from .sources import Article
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     import polib
 
     from .extract import ExtractResult
