@@ -303,6 +303,23 @@ def test_search_finds_an_article_only_in_the_language_of_the_edition_searched(br
     assert not [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
 
 
+def test_search_lists_only_articles_containing_the_words_typed_or_their_start(browser, served):
+    """Trial 6: Pagefind answers a word its index lacks with the words sharing its first letters: an English
+    search for the German "Ingwer" listed every English article (by their "in"), as if each contained it."""
+    _, base = served
+    nothing = ("No article", "Kein Artikel", "Aucun article")
+    for words in ("Ingwer", "Zecken", "Kamillentee", "inzz"):
+        assert _search(browser, base, "en", words, nothing=nothing) == [], words
+        assert "No article contains" in browser.find_element(By.ID, "search-results").text
+    assert _search(browser, base, "en", "liv", nothing=nothing) == ["/en/rueckenschmerzen-leber/"]  # still typing
+    assert _search(browser, base, "en", "liver", nothing=nothing) == ["/en/rueckenschmerzen-leber/"]
+    assert _search(browser, base, "en", "livers", nothing=nothing) == ["/en/rueckenschmerzen-leber/"]  # stemmed
+    for words in ("Rückenschmerzen", "ruckenschmerzen", "RÜCKENSCHMERZEN"):
+        assert _search(browser, base, "de", words, nothing=nothing) == ["/de/rueckenschmerzen-leber/"], words
+    for words in ("étirement", "etirement"):
+        assert "/fr/rueckenschmerzen-leber/" in _search(browser, base, "fr", words, nothing=nothing), words
+
+
 def test_search_heading_has_the_languages_punctuation_and_excerpts_show_the_article_not_the_notice(browser, served):
     _, base = served
 
