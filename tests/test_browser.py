@@ -71,6 +71,18 @@ def test_a_missing_page_shows_the_404_page_of_its_language(browser, served, lang
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == lang
 
 
+def test_the_language_switcher_of_a_404_page_leads_to_each_language_s_home_page(browser, served):
+    """Trial 6: the switcher of a 404 page linked to ``/en/404.html``, an English "page not found" (with status
+    200) for an address that exists in no language; the reader choosing a language wants its articles."""
+    _, base = served
+    browser.get(f"{base}/fr/gibt-es-nicht/")
+    links = browser.find_elements(By.CSS_SELECTOR, "nav.switcher a")
+    assert [a.get_attribute("pathname") for a in links] == ["/de/", "/en/"]  # French, this page's, is no link
+    browser.find_element(By.CSS_SELECTOR, 'nav.switcher a[hreflang="en"]').click()
+    WebDriverWait(browser, WALL).until(expected_conditions.url_to_be(f"{base}/en/"))
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Articles"
+
+
 def test_the_chooser_suggests_a_language_and_remembers_a_choice_without_redirecting(browser, served):
     _, base = served
     browser.get(f"{base}/")
