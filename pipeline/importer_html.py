@@ -2130,7 +2130,9 @@ def read_feed(path: Path, data: bytes,
 def _feed_time(entry, key: str, zone: dt.tzinfo | None = None) -> dt.datetime | None:
     """The entry's ``published``/``updated`` time as written, with its own UTC offset: RFC 822 (RSS,
     ``email.utils.parsedate_to_datetime``) or ISO 8601 (Atom); feedparser's UTC reading only when neither
-    parses. A time without a zone (RFC 822 "-0000": zone unknown) is in ``zone``, else UTC."""
+    parses. A time without a zone (RFC 822 "-0000": zone unknown) is in ``zone``, else UTC. A time in UTC
+    ("GMT", "+0000", "Z": how Wix and WordPress write every post's) is the same moment on ``zone``'s clock:
+    the day the old blog showed its readers (Wix's 22:30 GMT on 12 October was the 13th in Berlin)."""
     raw = entry.get(key) or ""
     try:
         moment = email.utils.parsedate_to_datetime(raw)
@@ -2139,5 +2141,9 @@ def _feed_time(entry, key: str, zone: dt.tzinfo | None = None) -> dt.datetime | 
             moment = dt.datetime.fromisoformat(raw.strip())
         except ValueError:
             parsed = entry.get(f"{key}_parsed")
-            return dt.datetime(*parsed[:6], tzinfo=dt.timezone.utc) if parsed else None
-    return moment if moment.tzinfo else moment.replace(tzinfo=zone or dt.timezone.utc)
+            moment = dt.datetime(*parsed[:6], tzinfo=dt.timezone.utc) if parsed else None
+            if moment is None:
+                return None
+    if not moment.tzinfo:
+        return moment.replace(tzinfo=zone or dt.timezone.utc)
+    return moment.astimezone(zone) if zone and moment.utcoffset() == dt.timedelta(0) else moment

@@ -19,6 +19,9 @@ from .sources import RESERVED_SLUGS, slugs_in_use
 
 _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss", "ẞ": "SS"})
 
+# A German practice's zone: the times an author writes and the feeds of the blog moved from are read in it.
+DEFAULT_TIMEZONE = "Europe/Berlin"
+
 CONFIG_TEMPLATE = """\
 # verlag content project: see README.md of verlag for every setting.
 name = {name}
@@ -27,6 +30,9 @@ languages = {languages}
 # "sentence" (default) or "block": one catalog entry per sentence or per paragraph.
 segmentation = "sentence"
 author = {author}
+# The zone (an IANA name) of the times written without one: front matter's, and those of a post imported from
+# an old blog (a Wix feed's "22:30 GMT" on 12 October is the 13th in Berlin, the day that blog showed).
+timezone = {timezone}
 
 [publish]
 # Fuzzy (unreviewed) text: "source" shows the German text instead, "machine" publishes it
@@ -171,7 +177,7 @@ def init_project(root: Path, name: str | None = None, author: str = "", base_url
     """Scaffold into an empty or missing directory; refuse to touch existing content (``VerlagError``).
 
     Returns the files written and the settings the author still has to fill in (the site name when it
-    was taken from the folder, the author, the public base URL).
+    was taken from the folder, the author, the public base URL; the time zone written, to change outside Germany).
     """
     if root.exists() and not root.is_dir():
         raise VerlagError("exists and is not a directory", root)
@@ -184,6 +190,7 @@ def init_project(root: Path, name: str | None = None, author: str = "", base_url
                           f"got {base_url!r}")
     today = dt.date.today().isoformat()
     config = CONFIG_TEMPLATE.format(name=_toml(name or root.resolve().name), author=_toml(author),
+                                    timezone=_toml(DEFAULT_TIMEZONE),
                                     languages=_toml(list(languages)), base_url=_toml(base_url or DEFAULT_BASE_URL),
                                     first=next(iter(languages), "en"))
     byline = yaml.safe_dump({"author": author}, allow_unicode=True, width=1 << 16) if author else ""
@@ -201,6 +208,7 @@ def init_project(root: Path, name: str | None = None, author: str = "", base_url
     todo = [f"name = {_toml(root.resolve().name)} (taken from the folder): the site's name"] if not name else []
     todo += ["author = \"\": your name, for new articles and the feeds"] if not author else []
     todo += [f"[site] base_url = \"{DEFAULT_BASE_URL}\": the address the site will have"] if not base_url else []
+    todo += [f"timezone = \"{DEFAULT_TIMEZONE}\": the zone of times written without one, if the practice is elsewhere"]
     return list(files), todo
 
 

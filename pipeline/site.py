@@ -965,13 +965,13 @@ class _Site:
                [{"hreflang": "x-default", "href": self.urls.absolute("root")}]
 
     def switch(self, lang: str, slug: str | None = None, kind: str = "article") -> list[dict]:
-        """The switcher: the same article where it is published, else that language's home page."""
+        """The switcher: the same article where it is published, else that language's home page (also from a 404
+        page: its ``/en/404.html`` was a "page not found" in English, answered with 200, for an address that
+        exists in no language)."""
         out = []
         for code in self.languages:
             if kind == "article" and slug and (code, slug) in self.published:
                 href = self.urls.path("article", code, slug)
-            elif kind == "404":
-                href = self.urls.path("404", code)
             else:
                 href = self.urls.path("index", code)
             out.append({"lang": code, "name": language_name(code), "href": href, "current": code == lang})
@@ -1979,7 +1979,7 @@ def _list_pages(site: _Site, listed: dict[str, list[Page]], bodies: _Bodies, key
             "alternates": site.home_cluster(), "switch": site.switch(lang, kind="index"),
             "social": site.social(lang, "website", site.config.name, None, urls.absolute("index", lang),
                                   list(site.languages))})
-        out[missing] = _render(env, "404.html", missing, {**site.common(lang), "switch": site.switch(lang, kind="404")})
+        out[missing] = _render(env, "404.html", missing, {**site.common(lang), "switch": site.switch(lang, kind="index")})
         entries = []
         for item in items[:settings.feed_entries]:
             if urls.file(item["href"]) not in keys:  # its page failed to render, reported above

@@ -71,6 +71,18 @@ def test_a_missing_page_shows_the_404_page_of_its_language(browser, served, lang
     assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == lang
 
 
+def test_the_language_switcher_of_a_404_page_leads_to_each_language_s_home_page(browser, served):
+    """Trial 6: the switcher of a 404 page linked to ``/en/404.html``, an English "page not found" (with status
+    200) for an address that exists in no language; the reader choosing a language wants its articles."""
+    _, base = served
+    browser.get(f"{base}/fr/gibt-es-nicht/")
+    links = browser.find_elements(By.CSS_SELECTOR, "nav.switcher a")
+    assert [a.get_attribute("pathname") for a in links] == ["/de/", "/en/"]  # French, this page's, is no link
+    browser.find_element(By.CSS_SELECTOR, 'nav.switcher a[hreflang="en"]').click()
+    WebDriverWait(browser, WALL).until(expected_conditions.url_to_be(f"{base}/en/"))
+    assert browser.find_element(By.TAG_NAME, "h1").text == "Articles"
+
+
 def test_the_chooser_suggests_a_language_and_remembers_a_choice_without_redirecting(browser, served):
     _, base = served
     browser.get(f"{base}/")
@@ -301,6 +313,23 @@ def test_search_finds_an_article_only_in_the_language_of_the_edition_searched(br
     assert "No article contains" in browser.find_element(By.ID, "search-results").text
     assert _search(browser, base, "en", "garden") == ["/en/zecken-im-garten/"]
     assert not [e for e in browser.get_log("browser") if e["level"] == "SEVERE"]
+
+
+def test_search_lists_only_articles_containing_the_words_typed_or_their_start(browser, served):
+    """Trial 6: Pagefind answers a word its index lacks with the words sharing its first letters: an English
+    search for the German "Ingwer" listed every English article (by their "in"), as if each contained it."""
+    _, base = served
+    nothing = ("No article", "Kein Artikel", "Aucun article")
+    for words in ("Ingwer", "Zecken", "Kamillentee", "inzz"):
+        assert _search(browser, base, "en", words, nothing=nothing) == [], words
+        assert "No article contains" in browser.find_element(By.ID, "search-results").text
+    assert _search(browser, base, "en", "liv", nothing=nothing) == ["/en/rueckenschmerzen-leber/"]  # still typing
+    assert _search(browser, base, "en", "liver", nothing=nothing) == ["/en/rueckenschmerzen-leber/"]
+    assert _search(browser, base, "en", "livers", nothing=nothing) == ["/en/rueckenschmerzen-leber/"]  # stemmed
+    for words in ("Rückenschmerzen", "ruckenschmerzen", "RÜCKENSCHMERZEN"):
+        assert _search(browser, base, "de", words, nothing=nothing) == ["/de/rueckenschmerzen-leber/"], words
+    for words in ("étirement", "etirement"):
+        assert "/fr/rueckenschmerzen-leber/" in _search(browser, base, "fr", words, nothing=nothing), words
 
 
 def test_search_heading_has_the_languages_punctuation_and_excerpts_show_the_article_not_the_notice(browser, served):
@@ -565,3 +594,61 @@ def test_the_language_switcher_stays_on_the_header_s_line_at_desktop_width_and_f
                     browser.save_screenshot(str(ARTIFACTS / f"switcher-fr-{width}.png"))
     finally:
         browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+@pytest.fixture(scope="module")
+def four_languages(tmp_path_factory):
+    """The shipped project with Arabic added and a short article translated into Arabic only: every edition's
+    home page names four languages in its switcher, and lists articles not yet available in its language."""
+    from conftest import article, review
+
+    project = copy_shipped_project(tmp_path_factory.mktemp("four") / "blog")
+    project.write("verlag.toml", project.read("verlag.toml").replace('languages = ["en", "fr"]',
+                                                                     'languages = ["en", "fr", "ar"]', 1))
+    project.write("source_de/fenchel.md", article("Fenchel", "Fenchelsamen beruhigen den Bauch.\n"))
+    project.run("extract")
+    review(project, "ar", "fenchel", {("title", "Fenchel"): "الشمر",
+                                      "Fenchelsamen beruhigen den Bauch.": "بذور الشمر تهدئ البطن."})
+    for url in serving(project.root):
+        yield project, url
+
+
+def test_the_header_s_search_field_is_usable_beside_four_languages_and_the_header_keeps_one_line(
+        browser, four_languages):
+    """Trial 6: with four languages in the switcher the search field was about 55 px wide on English pages at
+    1280 px, and on French and Arabic ones the switcher wrapped below the site's name. At 768 px the switcher
+    may take a line of its own; at 320 px the field does too; the page never scrolls sideways."""
+    _, base = four_languages
+    measure = """const name = document.querySelector('.site-name').getBoundingClientRect();
+                 const boxes = [...document.querySelectorAll('nav.switcher li, .search')]
+                   .map(e => e.getBoundingClientRect());
+                 const page = document.documentElement;
+                 return [boxes.every(r => r.top < name.bottom && r.bottom > name.top),
+                         document.getElementById('search-q').getBoundingClientRect().width,
+                         page.scrollWidth - page.clientWidth];"""
+    try:
+        for width, one_line, field in ((1280, True, 160), (768, None, 110), (320, False, 150)):
+            browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                    {"width": width, "height": 800, "deviceScaleFactor": 1, "mobile": width < 500})
+            for lang in ("de", "en", "fr", "ar"):
+                browser.get(f"{base}/{lang}/")
+                beside, wide, sideways = browser.execute_script(measure)
+                ARTIFACTS.mkdir(exist_ok=True)
+                browser.save_screenshot(str(ARTIFACTS / f"header-{lang}-{width}.png"))
+                assert sideways == 0 and wide >= field, (lang, width, wide)
+                assert one_line is None or beside == one_line, f"{lang} at {width} px: one line is {beside}"
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
+def test_one_rule_parts_the_article_list_from_the_articles_not_yet_available(browser, four_languages):
+    """Trial 6: under the only Arabic article the home page drew the article's rule and the "not yet available"
+    section's, an empty band between two lines; each translation's home page has one line there."""
+    _, base = four_languages
+    rules = """const last = document.querySelector('.article-list > li:last-child');
+               const section = document.querySelector('.unavailable');
+               return [last, section].map(e => parseFloat(getComputedStyle(e)[
+                 e === last ? 'borderBottomWidth' : 'borderTopWidth'])).filter(w => w > 0).length;"""
+    for lang in ("en", "fr", "ar"):  # German has every article
+        browser.get(f"{base}/{lang}/")
+        assert browser.execute_script(rules) == 1, lang

@@ -72,6 +72,31 @@ def test_init_in_another_folder_names_the_files_from_where_the_author_is_and_say
     assert out[-1] == 'next: verlag new "Titel", then verlag extract'
 
 
+def test_init_writes_berlin_time_so_a_moved_wix_post_keeps_the_day_its_blog_showed(tmp_path):
+    """Trial 6: ``init`` wrote no ``timezone``, and a Wix feed's "Sat, 12 Oct 2024 22:30:00 GMT" (00:30 on the
+    13th in Berlin, the day the Wix blog's byline showed) became "12. Oktober 2024" on the new site."""
+    project = Project(tmp_path / "praxis")
+    out = project.run("init", "--author", "Anna Berger", "--languages", "en").output
+    assert f'still to fill in {project.root}/verlag.toml: timezone = "Europe/Berlin"' in out
+    assert '\ntimezone = "Europe/Berlin"\n' in project.read("verlag.toml")
+    fill_in_legal_pages(project.root)
+    project.write("blog-feed.xml", """<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Praxis</title>
+<item><title>Holunder im Herbst</title><link>https://praxis.example/post/holunder</link>
+<pubDate>Sat, 12 Oct 2024 22:30:00 GMT</pubDate>
+<content:encoded><![CDATA[<p>Die Beeren des Holunders sind roh giftig.</p>]]></content:encoded></item>
+</channel></rss>
+""")
+    project.run("import", str(project.root / "blog-feed.xml"))
+    post = project.read("source_de/holunder-im-herbst.md")
+    assert "\ndate: 2024-10-13 00:30:00+02:00\n" in post
+    project.write("source_de/holunder-im-herbst.md", post.replace("\ndraft: true\n", "\n", 1))  # imports are drafts
+    project.run("build")
+    page = html.fromstring(project.read("site/de/holunder-im-herbst/index.html"))
+    assert page.xpath("//time/@datetime")[0] == "2024-10-13T00:30:00+02:00"
+    assert page.xpath("//time")[0].text_content().replace("\u00a0", " ") == "13. Oktober 2024"
+
+
 def test_the_first_hour_never_publishes_german_pages_drafts_or_placeholders(tmp_path):
     project = Project(tmp_path / "praxis")
     out = project.run("init", "--author", "Anna Berger", "--languages", "en").output

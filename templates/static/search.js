@@ -22,9 +22,10 @@ function linked(url) {
    base letters (ş to s, İ to i: their Unicode decompositions), but ı has none, and it lowercases I to i: a reader
    on another keyboard, or typing capitals, found "ıslak" neither by "islak" nor by "ISLAK". So the query is
    lowercased by the language's rules and each of its first DOTLESS_MAX i and ı is asked both ways; the spelling
-   whose best result scores highest is shown (Pagefind answers a word it lacks with the words sharing its start). */
+   whose best result that contains the words (see contains) scores highest is shown. */
 const DOTLESS = new Set(["tr", "az"]);
 const DOTLESS_MAX = 4; // 16 searches at most
+const RESULTS_MAX = 20;
 
 function spellings(query, lang) {
   if (!DOTLESS.has(lang.split("-")[0].toLowerCase())) return [query];
@@ -37,18 +38,61 @@ function spellings(query, lang) {
   return found;
 }
 
+/* A word as Pagefind compares it: lowercased, its letters folded to their base letters ("é" to "e", "ü" to "u",
+   Arabic vowel marks dropped: its Unicode decomposition without the marks), ı read as i. */
+function folded(words, lang) {
+  return words.toLocaleLowerCase(lang).normalize("NFD").replace(/\p{M}/gu, "").replaceAll("ı", "i");
+}
+
+/* Scripts written without spaces between words: a word may start anywhere in a run of letters. */
+const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
+const WORDS = /[^\p{L}\p{N}]+/u;
+const STEM_MIN = 4; // letters a word and the one typed share before an ending of ENDING_MAX letters
+const ENDING_MAX = 2;
+
+function shared(word, typed) {
+  let length = 0;
+  while (length < word.length && word[length] === typed[length]) length++;
+  return length;
+}
+
+/* Whether a result's indexed text (Pagefind's `content` and title: never a passage shown in another language,
+   which is not indexed) has, for each word of the query (folded), a word starting with it (a word still being
+   typed is a word's start) or one differing from it only in a short ending (the stemmer's "Knies" finding
+   "Knie"). Pagefind answers a word its index lacks with the words sharing the word's first letters: an English
+   search for "Ingwer" listed every English article, by their "in". */
+function contains(data, query, lang) {
+  const text = folded(`${data.meta.title || ""} ${data.content}`, lang);
+  const words = text.split(WORDS);
+  return folded(query, lang).split(WORDS).filter(Boolean).every((typed) => {
+    if (UNSPACED.test(typed)) return text.includes(typed);
+    return words.some((word) => {
+      const length = shared(word, typed);
+      return length === typed.length || (length >= STEM_MIN && length >= typed.length - ENDING_MAX);
+    });
+  });
+}
+
+/* The results (their data) of the query's spelling whose first result scores highest, of those containing the
+   words typed; none when no result does. */
 async function best(pagefind, query) {
-  const searches = await Promise.all(spellings(query, document.documentElement.lang).map((q) => pagefind.search(q)));
-  const top = (search) => (search.results.length ? search.results[0].score : -1);
-  return searches.reduce((chosen, search) => (top(search) > top(chosen) ? search : chosen));
+  const lang = document.documentElement.lang;
+  const searches = await Promise.all(spellings(query, lang).map(async (q) => {
+    const results = (await pagefind.search(q)).results.slice(0, RESULTS_MAX);
+    const data = await Promise.all(results.map((result) => result.data()));
+    return results.map((result, i) => ({ score: result.score, data: data[i] }))
+      .filter((result) => contains(result.data, query, lang));
+  }));
+  const top = (kept) => (kept.length ? kept[0].score : -1);
+  return searches.reduce((chosen, kept) => (top(kept) > top(chosen) ? kept : chosen)).map((result) => result.data);
 }
 
 if (box && query) {
   document.getElementById("search-q").value = query;
   const pagefind = await import(box.dataset.bundle);
   await pagefind.options({ baseUrl: box.dataset.base });
-  const search = await best(pagefind, query);
-  const results = await Promise.all(search.results.slice(0, 20).map((result) => result.data()));
+  const results = await best(pagefind, query);
   const texts = document.getElementById("search-texts").content;
   const heading = texts.querySelector("h2").cloneNode(true);
   heading.querySelector(".search-query").textContent = query;
