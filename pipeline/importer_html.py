@@ -27,6 +27,7 @@ import feedparser
 import markdownify
 import trafilatura
 from lxml import etree, html as lxml_html
+from markdown_it.common.normalize_url import validateLink
 
 from .counts import counted
 from .errors import VerlagError, shown_path
@@ -186,7 +187,7 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
     tree = parse_html(html)
     images = ImageNames()
     notes: list[str] = unlazy(tree) + _galleries_without_alt(tree) + left_out_embeds(tree) + embed_captions(tree) \
-        + styled_emphasis(tree) + bold_headings(tree) + _file_buttons(tree) + word_lists(tree)
+        + styled_emphasis(tree) + bold_headings(tree) + _file_buttons(tree) + word_lists(tree) + refused_links(tree)
     for element, attribute in [*((a, "href") for a in tree.iter("a")), *((img, "src") for img in tree.iter("img"))]:
         if element.get(attribute):
             element.set(attribute, _destination(element.get(attribute)))
@@ -262,6 +263,24 @@ def _shown_one_pixel(img) -> bool:
     height="1">``) whatever its file holds."""
     sizes = [re.fullmatch(r"\s*(\d+(?:\.\d*)?)\s*(?:px)?\s*", img.get(name) or "") for name in ("width", "height")]
     return all(size and float(size[1]) <= 1 for size in sizes)
+
+
+def refused_links(tree) -> list[str]:
+    """Unwrap each ``<a>`` of ``tree`` whose address markdown-it refuses to link (its ``validateLink``:
+    ``javascript:``, ``vbscript:``, ``file:``, ``data:`` other than a GIF, PNG, JPEG or WebP image), keeping its
+    text; one note for each names the address and the text. Written as Markdown, such a link is no link: the page
+    and its search excerpt would show ``[Rezept ansehen](javascript:alert(3))`` as text. A browser reads the
+    address without its white space and control characters, and so is it judged."""
+    notes = []
+    for link in list(tree.iter("a")):
+        href = link.get("href")
+        if href is None or validateLink(re.sub(r"[\x00-\x20\x7f]", "", href)):
+            continue
+        shown = href if len(href) <= 60 else f"{href[:57]}…"
+        notes.append(f"link left out, its text kept: {shown} ({_words(link.text_content())!r}): an address that "
+                     "runs code or reads the reader's files, which pages do not link")
+        link.drop_tag()
+    return notes
 
 
 def _named(src: str) -> str:

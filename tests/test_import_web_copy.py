@@ -978,3 +978,25 @@ def test_a_legal_page_takes_no_author_from_the_page_s_metadata_nor_a_byline(proj
         "<head>", '<head><meta name="author" content="Lena Brandt">'), encoding="utf-8")
     out = project.run("import", "--dry-run", str(post)).output
     assert "author: Lena Brandt\n" in out.split("---\n")[1] and "author left out" not in out, out
+
+
+def test_a_link_whose_address_pages_refuse_keeps_its_text_and_is_named(project, tmp_path):
+    """markdown-it links no javascript:, vbscript:, file: or data: address but an image's: written as Markdown,
+    the page would show '[Rezept ansehen](javascript:alert(3))' as text. Its text stays, the link goes, named."""
+    page = tmp_path / "salbe.html"
+    page.write_text(
+        '<html><head><meta charset="utf-8"><title>Salbe</title></head><body><article><h1>Salbe</h1>'
+        f'<p>{CARE}</p><p><a href="JavaScript:alert(3)">Rezept ansehen</a> und '
+        '<a href="VBScript:msg()">Etikett</a>, <a href="file:///C:/rezept.pdf">als PDF</a>, '
+        '<a href="data:text/html,<b>x</b>">Vorschau</a> oder <a href="data:image/png;base64,iVBORw0KGgo=">Bild</a> '
+        'und <a href="https://kraeuter.example/rezept/">das Rezept</a>.</p></article></body></html>',
+        encoding="utf-8")
+    out = project.run("import", str(page)).output
+    body = project.read("source_de/salbe.md").split("---\n", 2)[2]
+    assert "Rezept ansehen und Etikett, als PDF, Vorschau oder [Bild](data:image/png;base64,iVBORw0KGgo=) und " \
+           "[das Rezept](https://kraeuter.example/rezept/)." in body
+    assert "javascript" not in body.lower() and "](" not in body.split("[Bild]")[0]
+    for address, text in [("JavaScript:alert(3)", "Rezept ansehen"), ("VBScript:msg()", "Etikett"),
+                          ("file:///C:/rezept.pdf", "als PDF"), ("data:text/html,<b>x</b>", "Vorschau")]:
+        assert f"  link left out, its text kept: {address} ({text!r}): an address that runs code" in out
+    assert "'Bild'" not in out
