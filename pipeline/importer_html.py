@@ -86,6 +86,8 @@ ENTRY_META_XPATH = ("//*[" + " or ".join(f"contains(concat(' ', normalize-space(
 ENTRY_FOOTER_XPATH = ("//footer[contains(concat(' ', normalize-space(@class), ' '), ' entry-footer ')]"
                       f"[{OUTSIDE_ARTICLE}]")
 FOOTER_LINKS = frozenset({"cat-links", "tags-links", "comments-link", "edit-link"})
+# the text of such a footer beside its links: nothing, a separator, or a label ("Kategorien:", "Veröffentlicht in")
+FOOTER_LABEL_RE = re.compile(r"[,·|/]?\s*(?:\w+(?:\s+\w+)?\s*:?)?\s*[,·|/]?")
 TEXT_BEGINS = (*HEADINGS, "ul", "ol", "table", "blockquote", "pre")  # after one of these no byline follows
 BLOCK_TAGS = r"(?:p|div|h[1-6]|ul|ol|li|blockquote|figure|table|pre|hr)"
 BLOCK_TAG_RE = re.compile(rf"</?{BLOCK_TAGS}\b", re.I)
@@ -1358,16 +1360,20 @@ def _entry_meta(doc, notes: list[str], legal: str | None = None) -> dict:
 
 def _entry_footer(doc, notes: list[str]) -> list[str]:
     """The squashed text of each ``<footer class="entry-footer">`` under a post that holds its categories and tags
-    alone (``FOOTER_LINKS``: Underscores' ``cat-links``, ``tags-links``, the comments and edit links, nothing
-    else), removed from ``doc`` and named in ``notes``: theme furniture, not article text (its tags are read from
-    the page's metadata)."""
+    alone (``FOOTER_LINKS``: Underscores' ``cat-links``, ``tags-links``, the comments and edit links; or links
+    with WordPress's ``rel="category tag"`` or ``rel="tag"`` after a label of their own, "Kategorien:"
+    (``FOOTER_LABEL_RE``); nothing else), removed from ``doc`` and named in ``notes``: theme furniture, not
+    article text (its tags are read from the page's metadata)."""
     texts = []
     for footer in doc.xpath(ENTRY_FOOTER_XPATH):
         parts = list(footer)
-        if not parts or _words(footer.text or "") or any(_words(p.tail or "") for p in parts) or \
-                any(not FOOTER_LINKS & set((p.get("class") or "").split()) for p in parts):
+        own = [footer.text or "", *(p.tail or "" for p in parts)]
+        if not parts or any(not FOOTER_LINKS & set((p.get("class") or "").split()) and
+                            not (p.tag == "a" and {"tag", "category"} & set((p.get("rel") or "").split()))
+                            for p in parts) or \
+                not all(FOOTER_LABEL_RE.fullmatch(_words(text)) for text in own):
             continue
-        words = _words(" ".join(footer.itertext()))
+        words = re.sub(r" ([,;])", r"\1", _words(" ".join(footer.itertext())))  # "Tee, Winter", not "Tee , Winter"
         notes.append(f"left out the categories and tags under the post: {words}")
         texts.append(_squash(words))
         _drop_keeping_tail(footer)

@@ -1000,3 +1000,24 @@ def test_a_link_whose_address_pages_refuse_keeps_its_text_and_is_named(project, 
                           ("file:///C:/rezept.pdf", "als PDF"), ("data:text/html,<b>x</b>", "Vorschau")]:
         assert f"  link left out, its text kept: {address} ({text!r}): an address that runs code" in out
     assert "'Bild'" not in out
+
+
+def test_an_entry_footer_of_labelled_category_and_tag_links_is_named_as_such(project, tmp_path):
+    """Trial 6: a theme's entry-footer without Underscores' spans, "Kategorien: <a rel="category tag">…</a>", was
+    named as widget text twice ('Kategorien::'); it is the post's categories and tags, named so. A footer with a
+    sentence of its own is not."""
+    short = "".join(f"<p>Ingwer wärmt, Absatz {n} von drei über den Tee am Abend.</p>" for n in range(3))
+    page = tmp_path / "ingwer.html"
+    page.write_text(THEME_PAGE.format(title="Ingwer", slug="ingwer", byline="", paragraphs=short).replace(
+        THEME_PAGE[THEME_PAGE.index('<footer'):THEME_PAGE.index('</footer>')],
+        '<footer class="entry-footer">Kategorien: <a href="/category/heilpflanzen/" rel="category tag">'
+        'Heilpflanzen</a> · Schlagwörter: <a href="/tag/tee/" rel="tag">Tee</a>, <a href="/tag/winter/" rel="tag">'
+        'Winter</a>'), encoding="utf-8")
+    out = project.run("import", "--dry-run", str(page)).output
+    assert "  left out the categories and tags under the post: Kategorien: Heilpflanzen · Schlagwörter: Tee, " \
+           "Winter\n" in out and "widget text" not in out, out
+    body = out.split("---\n")[2]
+    assert body.startswith("Ingwer wärmt") and "Heilpflanzen" not in body and "Kategorien" not in body, body
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "Kategorien: ", "Mehr über Ingwer und seine Wirkung lesen Sie unter "), encoding="utf-8")
+    assert "categories and tags under the post" not in project.run("import", "--dry-run", str(page)).output
