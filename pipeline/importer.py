@@ -308,6 +308,17 @@ def completed(article: ImportedArticle, author: str | None, site_url: str | None
     return dataclasses.replace(article, meta=meta, notes=notes)
 
 
+ACTIVE_NOTE_RE = re.compile(r"^line (\d+)(?= runs code or loads from another host: )")  # ``completed``'s
+
+
+def in_written_file(note: str, name: str) -> str:
+    """``note`` with a line of raw HTML that runs code or loads from another host (``completed``) named by the
+    written file ``name`` it is in, as ``check`` names it (``holunder-im-herbst.md:17 runs code …``), not as
+    ``line 17``, which under ``wrote … (from blog-feed.xml:2)`` read as a line of the feed; any other note as it
+    is."""
+    return ACTIVE_NOTE_RE.sub(lambda match: f"{name}:{match.group(1)}", note)
+
+
 EMBED_NOTE_RE = re.compile(r"^(?:embed|embedded page) kept as a link: (\S+)")  # ``importer_html.iframe_link``'s
 
 

@@ -402,7 +402,7 @@ def test_import_says_which_raw_html_it_brought_in_runs_code_or_loads_from_anothe
     (folder / "gast.md").write_text(GUEST_POST.replace("title: Gast", "title: Gastbeitrag"), encoding="utf-8")
     output = project.run("import", str(folder / "gast.md")).output
     written = project.read("source_de/gastbeitrag.md").splitlines()
-    found = re.findall(r"  line (\d+) runs code or loads from another host: (.*)", output)
+    found = re.findall(r"  gastbeitrag\.md:(\d+) runs code or loads from another host: (.*)", output)
     assert [(written[int(line) - 1][:7], what) for line, what in found] == [
         ("<script", "<script> from zaehler.example.com"),
         ("Noch ei", "<img> from bilder.example.net, onerror= on <img>"), ("<div st", "<div> from fonts.example.com"),
