@@ -16,6 +16,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import email.utils
+import itertools
 import json
 import re
 from html import escape, unescape
@@ -1430,7 +1431,9 @@ def _drop_widgets(doc, dropped: list[str], others: list[str] | None = None) -> s
     Recognised by structure: a Wix ``data-hook`` of ``WIDGET_HOOKS``, or an element of two or more
     children that are each only widget words as the pasted-text reader knows them ("12 Aufrufe",
     "0 Kommentare", "Gefällt mir", "Teilen", ``importer_text.WIDGET_RE``) or a reading time, but a table's row
-    (a plan of "x" marks is no share bar of X, once Twitter). A paragraph of
+    (a plan of "x" marks is no share bar of X, once Twitter); also two or more such children that end an element
+    after its other text (Wix's "12 Aufrufe" and "0 Kommentare" after the post's body, inside ``<article>``),
+    which are removed alone. A paragraph of
     ``PROSE_WORDS`` words or more inside a removed widget (an author box in Wix's post footer) is appended to
     ``dropped``, as ``_prune`` names what it leaves out; readers' comments are not the author's text, nor the
     teasers of other posts (Wix's "Aktuelle Beiträge": headings that are links), which one note in ``others``
@@ -1466,6 +1469,12 @@ def _drop_widgets(doc, dropped: list[str], others: list[str] | None = None) -> s
                                                    for p in element.iter("p", "li", "blockquote"))
                                if len(prose.split()) >= PROSE_WORDS)
             element.drop_tree()
+            continue
+        counters = list(itertools.takewhile(lambda c: widget_words(c) and not (c.tail or "").strip(), parts[::-1]))
+        if element.tag not in TABLE_PARTS and 2 <= len(counters) < len(parts):
+            for counter in counters:
+                removed.add(_squash(counter.text_content()))
+                counter.drop_tree()
     return removed
 
 

@@ -1021,3 +1021,19 @@ def test_an_entry_footer_of_labelled_category_and_tag_links_is_named_as_such(pro
     page.write_text(page.read_text(encoding="utf-8").replace(
         "Kategorien: ", "Mehr über Ingwer und seine Wirkung lesen Sie unter "), encoding="utf-8")
     assert "categories and tags under the post" not in project.run("import", "--dry-run", str(page)).output
+
+
+def test_counters_after_the_post_body_inside_its_article_are_left_out(project, tmp_path):
+    """Trial 6: a Wix page's "12 Aufrufe" and "0 Kommentare", each its own <div> after the post's body inside
+    <article>, became the article's last two paragraphs, though README says such footers are left out."""
+    page = tmp_path / "linde.html"
+    page.write_text(
+        '<html lang="de"><head><meta charset="utf-8"><title>Linde</title></head><body><article>'
+        '<div data-hook="post-title"><h1>Linde</h1></div><div data-hook="post-description"><div class="rich">'
+        f'<p>Im Juni duften die Linden am Abend.</p><p>{CARE}</p><h2>Wo und wann</h2><p>{CARE}</p>'
+        '<ul><li><p>im Schatten trocknen</p></li><li><p>dunkel lagern</p></li></ul></div></div>'
+        '<div>12 Aufrufe</div><div>0 Kommentare</div></article></body></html>', encoding="utf-8")
+    project.run("import", str(page))
+    body = project.read("source_de/linde.md").split("---\n", 2)[2]
+    assert body.rstrip().endswith("- dunkel lagern"), body
+    assert "Aufrufe" not in body and "Kommentare" not in body, body
