@@ -21,7 +21,7 @@ import json
 import re
 from html import escape, unescape
 from pathlib import Path
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import quote, unquote, urljoin, urlsplit
 from xml.sax import SAXParseException
 
 import feedparser
@@ -163,7 +163,8 @@ def _flatten_wrappers(tree) -> None:
 
 
 def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | None = None,
-                     remote: list[str] | None = None) -> tuple[str, dict[Path | InlineImage, str], list[str]]:
+                     remote: list[str] | None = None,
+                     address: str | None = None) -> tuple[str, dict[Path | InlineImage, str], list[str]]:
     """(CommonMark, local image files -> their names, notes) for an HTML fragment or document (str).
 
     HTML over ``limits.PAGE`` is not parsed: ``VerlagError`` without a file (for a WordPress post or a feed entry
@@ -172,7 +173,9 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
     An ``<img src>`` that names an existing file relative to ``base`` (the folder of a saved page) is
     listed and referenced as ``bilder/<name>`` (see ``_local_file``; ``importer.local_name``: one name per
     distinct file, ``importer.image_destination``); other images keep their address
-    (noted). Given ``remote`` (a WordPress post's), an image of the blog's ``wp-content/uploads/`` is taken from
+    (noted), but those of a saved page that are not there (``_missing_image``): a root-relative one is made absolute
+    on the page's old ``address`` (its ``<base>``, canonical or ``og:url``), which the new site's host would not
+    answer. Given ``remote`` (a WordPress post's), an image of the blog's ``wp-content/uploads/`` is taken from
     ``uploads`` (a copy of that folder) like a local file, and where that has none (noted when ``uploads`` is
     given) its address is appended to ``remote`` instead of a note: the export warns once for all of them; a
     link to a file there (the full-size image, a PDF) is copied alike. An inline image (a ``data:`` address) is
@@ -230,6 +233,8 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
             else:
                 img.drop_tree()
                 notes.append(f"inline image ({kind}, {size_text(len(src))}{alt}) not kept: {saved}")
+        elif src and base is not None and not urlsplit(src).scheme and not src.startswith("//"):
+            notes.append(_missing_image(img, src, address))
         elif src:
             notes.append(f"image left at its old address: {src}")
     for link in tree.iter("a") if uploads is not None and remote is not None else ():
@@ -284,6 +289,20 @@ def refused_links(tree) -> list[str]:
                      "runs code or reads the reader's files, which pages do not link")
         link.drop_tag()
     return notes
+
+
+def _missing_image(img, src: str, address: str | None) -> str:
+    """The note on a saved page's ``img`` whose ``src`` (a path) names no file beside the page. A root-relative
+    one (``/wp-content/uploads/…``) would ask the new site's host, broken from the first build: given the page's
+    old http(s) ``address``, ``img`` is pointed at that host instead and the note says so; else, and for a relative
+    one, the note says the image was not found (the browser did not save it)."""
+    if src.startswith("/") and urlsplit(address or "").scheme in ("http", "https"):
+        img.set("src", _destination(urljoin(address, src)))
+        return (f"image left at its old address: {img.get('src')} (written {src} on the page, on the host it was "
+                "saved from): save it into bilder/ if the old site will go")
+    where = "on the page's old host, which the page does not name" if src.startswith("/") else \
+        "no such file in the saved page's folder"
+    return f"image not found: {src} ({where}): save it into bilder/ and link it from there"
 
 
 def _named(src: str) -> str:
@@ -1144,7 +1163,8 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
     title_heading = _title_heading(node, title)
     if title_heading is not None:
         title_heading.drop_tree()
-    body, images, more = html_to_markdown(lxml_html.tostring(node, encoding="unicode"), path.parent)
+    body, images, more = html_to_markdown(lxml_html.tostring(node, encoding="unicode"), path.parent,
+                                          address=next(iter(doc.xpath("//base/@href")), None) or url)
     if byline.get("date") and date is None:
         date = byline["date"]
         notes.append(f"date: {date.isoformat()} from the byline")

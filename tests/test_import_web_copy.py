@@ -1037,3 +1037,29 @@ def test_counters_after_the_post_body_inside_its_article_are_left_out(project, t
     body = project.read("source_de/linde.md").split("---\n", 2)[2]
     assert body.rstrip().endswith("- dunkel lagern"), body
     assert "Aufrufe" not in body and "Kommentare" not in body, body
+
+
+def test_a_saved_pages_image_that_is_not_there_is_not_found_and_a_root_relative_one_goes_to_the_old_host(
+        project, tmp_path):
+    """Trial 6: '<img src="x.png">' without such a file was 'left at its old address', which it never had; a
+    root-relative '/wp-content/uploads/…' image kept its path, which the new site's host does not answer. The
+    first is not found; the second goes to the host the page names (canonical, og:url, <base>), said; without
+    one it is not found either."""
+    page = tmp_path / "hagebutte.html"
+    head = '<link rel="canonical" href="https://kraeuter.example/2024/10/hagebutten/">'
+    html = ('<html lang="de"><head><meta charset="utf-8"><title>Hagebutten</title>{head}</head><body><article>'
+            f'<h1>Hagebutten</h1><p>{CARE}</p><p><img src="/wp-content/uploads/2024/10/mus.jpg" alt="Mus"></p>'
+            f'<p>{CARE}</p><p><img src="x.png" alt="Tiegel"></p><p>Das Mus hält eine Woche.</p></article></body></html>')
+    for name, tag in (("canonical", head), ("base", '<base href="https://kraeuter.example/">'),
+                      ("og", '<meta property="og:url" content="https://kraeuter.example/hagebutten/">')):
+        page.write_text(html.format(head=tag), encoding="utf-8")
+        out = project.run("import", "--dry-run", str(page)).output
+        assert "![Mus](https://kraeuter.example/wp-content/uploads/2024/10/mus.jpg)" in out, (name, out)
+        assert "  image left at its old address: https://kraeuter.example/wp-content/uploads/2024/10/mus.jpg " \
+               "(written /wp-content/uploads/2024/10/mus.jpg on the page" in out, (name, out)
+        assert "  image not found: x.png (no such file in the saved page's folder): save it into bilder/" in out
+        assert "old address: x.png" not in out, out
+    page.write_text(html.format(head=""), encoding="utf-8")
+    out = project.run("import", "--dry-run", str(page)).output
+    assert "  image not found: /wp-content/uploads/2024/10/mus.jpg (on the page's old host, which the page does " \
+           "not name)" in out and "left at its old address" not in out, out
