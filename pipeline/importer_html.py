@@ -1178,8 +1178,8 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
     if author and author != stated and not legal:  # a legal page's is left out (``importer.completed``)
         notes.append(f"author (the byline's): {author}")
     notes = [f"title: {title}" + (f" (the site's name left out of {meta.title!r})" if title != meta.title else ""),
-             *sniffed, *notes, *(f"left out (widget text?): {t}: add it by hand if it belongs"
-                                               for t in dropped), *others, *lazy, *more, *_lost(node, body)]
+             *sniffed, *notes, *(t if isinstance(t, _Code) else f"left out (widget text?): {t}: add it by hand if it belongs"
+                                 for t in dropped), *others, *lazy, *more, *_lost(node, body)]
     tags = [t for t in (meta.tags or []) + (meta.categories or []) + page_tags if t]
     if legal:
         notes.insert(1, f"a legal page ({legal}): goes to seiten/, not among the articles")
@@ -1547,6 +1547,10 @@ def _inside_block(block, element) -> bool:
     return False
 
 
+class _Code(str):
+    """The summary's note on a ``<script>`` or ``<style>`` that ``_prune`` left out."""
+
+
 def _prune(node, blocks: set[str], kept: str, dropped: list[str] | None = None, runs: _Runs | None = None,
            short: int = SHORT_TEXT):
     """``node`` without the child blocks whose text trafilatura left out (share buttons, bylines, comment
@@ -1558,12 +1562,20 @@ def _prune(node, blocks: set[str], kept: str, dropped: list[str] | None = None, 
     headings, whose other text was all left out, goes with them: the heading of a related-posts box or of
     the comments heads no text of the article. A dropped child with a letter or digit (not a widget's known
     words, ``_furniture``: a short paragraph of the article's is no less its text), and each
-    heading dropped so, is added to ``dropped`` (whitespace folded), for the summary."""
+    heading dropped so, is added to ``dropped`` (whitespace folded), for the summary; a ``<script>`` or
+    ``<style>`` with code is added as ``_Code``, which the summary names as code, not as text to add by hand."""
     def keeps(text: str) -> bool:
         return text in blocks or (len(text) >= short and text in kept)
 
     for child in list(node):
         if not isinstance(child.tag, str):
+            child.drop_tree()
+            continue
+        if child.tag in ("script", "style"):
+            code = _words(child.text_content())
+            if dropped is not None and code:
+                dropped.append(_Code(f"left out a <{child.tag}> (code of the page, no text of the article): "
+                                     f"{code if len(code) <= 80 else code[:77] + '…'}"))
             child.drop_tree()
             continue
         text = _squash(child.text_content())

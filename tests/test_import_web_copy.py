@@ -1063,3 +1063,16 @@ def test_a_saved_pages_image_that_is_not_there_is_not_found_and_a_root_relative_
     out = project.run("import", "--dry-run", str(page)).output
     assert "  image not found: /wp-content/uploads/2024/10/mus.jpg (on the page's old host, which the page does " \
            "not name)" in out and "left at its old address" not in out, out
+
+
+def test_a_script_in_the_article_is_named_as_code_not_as_widget_text(project, tmp_path):
+    """Trial 6: a <script> inside <article> was named 'left out (widget text?): alert(5): add it by hand if it
+    belongs', as if it were words of the page; it is named as the page's code, and stays out."""
+    page = tmp_path / "salbe.html"
+    page.write_text(
+        '<html><head><meta charset="utf-8"><title>Salbe</title></head><body><article><h1>Salbe</h1>'
+        f'<p>{CARE}</p><h2>Zutaten</h2><p>{CARE}</p><script>alert(5)</script><style>p {{ color: red }}</style>'
+        '</article></body></html>', encoding="utf-8")
+    out = project.run("import", str(page)).output
+    assert "  left out a <script> (code of the page, no text of the article): alert(5)\n" in out, out
+    assert "widget text" not in out and "alert" not in project.read("source_de/salbe.md"), out
