@@ -300,7 +300,9 @@ def completed(article: ImportedArticle, author: str | None, site_url: str | None
                for line, found in active_html(text[head:], text.count("\n", 0, head) + 1,
                                               tuple(url for url in (article.home, site_url) if url)))]
     if meta != article.meta:
-        notes.append(f"author: {author} from verlag.toml (the source names none)")
+        why = "the source's was left out" if any(n.startswith("author left out: ") for n in notes) else \
+            "the source names none"
+        notes.append(f"author: {author} from verlag.toml ({why})")
     if "date" not in meta:
         notes.append("no date found: add 'date: YYYY-MM-DD' before publishing")
     missing = [MISSING[key] for key in MISSING if key not in meta and not (legal and key == "author")]

@@ -1177,6 +1177,11 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
     author = entry_meta.get("author") or stated or byline.get("author")
     if author and author != stated and not legal:  # a legal page's is left out (``importer.completed``)
         notes.append(f"author (the byline's): {author}")
+    named = next((_words(m) for m in doc.xpath("//meta[@name='author']/@content") if _words(m)), None)
+    if not author and named:  # trafilatura read no name from it: markup, a link, a list of words
+        shown = named if len(named) <= 60 else f"{named[:57]}…"
+        notes.append(f"author left out: {shown!r} of <meta name=\"author\"> is no name "
+                     f"({'it holds markup' if re.search(r'[<>]', named) else 'trafilatura read none from it'})")
     notes = [f"title: {title}" + (f" (the site's name left out of {meta.title!r})" if title != meta.title else ""),
              *sniffed, *notes, *(t if isinstance(t, _Code) else f"left out (widget text?): {t}: add it by hand if it belongs"
                                  for t in dropped), *others, *lazy, *more, *_lost(node, body)]

@@ -1076,3 +1076,19 @@ def test_a_script_in_the_article_is_named_as_code_not_as_widget_text(project, tm
     out = project.run("import", str(page)).output
     assert "  left out a <script> (code of the page, no text of the article): alert(5)\n" in out, out
     assert "widget text" not in out and "alert" not in project.read("source_de/salbe.md"), out
+
+
+def test_a_meta_author_that_is_no_name_is_left_out_and_said_why(project, tmp_path):
+    """Trial 6: a crafted <meta name="author"> (markup in it) was dropped, and the summary said verlag.toml's
+    author was taken since 'the source names none'. It says why the page's was not taken."""
+    project.write("verlag.toml", project.read("verlag.toml") + 'author = "Jana Vogt"\n')
+    page = tmp_path / "salbe.html"
+    page.write_text(
+        '<html><head><meta charset="utf-8"><title>Salbe</title>'
+        '<meta name="author" content="Eva &quot;&gt;&lt;img src=x onerror=alert(2)&gt;"></head><body><article>'
+        f'<h1>Salbe</h1><p>{CARE}</p><h2>Zutaten</h2><p>{CARE}</p></article></body></html>', encoding="utf-8")
+    out = project.run("import", str(page)).output
+    assert "  author left out: 'Eva \"><img src=x onerror=alert(2)>' of <meta name=\"author\"> is no name (it " \
+           "holds markup)\n" in out, out
+    assert "  author: Jana Vogt from verlag.toml (the source's was left out)\n" in out, out
+    assert "onerror" not in project.read("source_de/salbe.md")
