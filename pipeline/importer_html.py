@@ -194,6 +194,7 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
     images = ImageNames()
     notes: list[str] = unlazy(tree) + _galleries_without_alt(tree) + left_out_embeds(tree) + embed_captions(tree) \
         + styled_emphasis(tree) + bold_headings(tree) + _file_buttons(tree) + word_lists(tree) + refused_links(tree)
+    _quote_attributions(tree)
     for element, attribute in [*((a, "href") for a in tree.iter("a")), *((img, "src") for img in tree.iter("img"))]:
         if element.get(attribute):
             element.set(attribute, _destination(element.get(attribute)))
@@ -271,6 +272,18 @@ def _shown_one_pixel(img) -> bool:
     height="1">``) whatever its file holds."""
     sizes = [re.fullmatch(r"\s*(\d+(?:\.\d*)?)\s*(?:px)?\s*", img.get(name) or "") for name in ("width", "height")]
     return all(size and float(size[1]) <= 1 for size in sizes)
+
+
+def _quote_attributions(tree) -> None:
+    """Make each ``<cite>`` that is a quote's own child (WordPress's quote and pullquote blocks: ``<blockquote><p>…
+    </p><cite>Maren Koch</cite></blockquote>``) the quote's last paragraph, led by a dash (``> — Maren Koch``): as
+    readers saw it, the quote's attribution, not a second quoted paragraph. A ``<cite>`` inside a paragraph (the
+    title of a work) stays as it is."""
+    for cite in list(tree.iter("cite")):
+        parent = cite.getparent()
+        if parent is not None and parent.tag == "blockquote" and _words(cite.text_content()):
+            cite.tag = "p"
+            cite.text = "— " + (cite.text or "").lstrip()
 
 
 def refused_links(tree) -> list[str]:
