@@ -1,7 +1,7 @@
 """The links and images of a German article whose address markdown-it refuses to link (its ``validateLink``:
 ``javascript:``, ``vbscript:``, ``file:``, ``data:`` other than a GIF, PNG, JPEG or WebP image): the page and its
 search excerpt show their Markdown as text (``[Rezept ansehen](javascript:alert(3))``), without a word from the
-parser. ``check`` (``refused-link``) and ``extract`` (so ``build``) name each at its line."""
+parser. ``check`` (``refused-link``), ``extract`` and ``build`` name each at its line."""
 
 from __future__ import annotations
 
