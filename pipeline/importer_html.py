@@ -1196,8 +1196,8 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
         notes.append(f"author left out: {shown!r} of <meta name=\"author\"> is no name "
                      f"({'it holds markup' if re.search(r'[<>]', named) else 'trafilatura read none from it'})")
     notes = [f"title: {title}" + (f" (the site's name left out of {meta.title!r})" if title != meta.title else ""),
-             *sniffed, *notes, *(t if isinstance(t, _Code) else f"left out (widget text?): {t}: add it by hand if it belongs"
-                                 for t in dropped), *others, *lazy, *more, *_lost(node, body)]
+             *sniffed, *notes, *(t if isinstance(t, _Code) else
+                                 f"left out (widget text?): {t}: add it by hand if it belongs" for t in dropped), *others, *lazy, *more, *_lost(node, body)]
     tags = [t for t in (meta.tags or []) + (meta.categories or []) + page_tags if t]
     if legal:
         notes.insert(1, f"a legal page ({legal}): goes to seiten/, not among the articles")
