@@ -441,8 +441,8 @@ def _import_articles(project: Project, sources, year: int | None, kind: str | No
     is left out, as deleted by the author, unless ``again`` (``--again``). The files it writes are named as
     ``Project.shown`` names them."""
     from pipeline.fsutil import relpath, windows_reserved
-    from pipeline.importer import foreign, imported_before, read_import, record_key, remember_imported, \
-        stay_remote, wikilinked, write_placed
+    from pipeline.importer import foreign, imported_before, in_written_file, read_import, record_key, \
+        remember_imported, stay_remote, wikilinked, write_placed
     from pipeline.sources import read_sources
     from pipeline.importer_folder import JEKYLL_CONFIGS, hugo_config, hugo_settings, import_files
     from pipeline.importer_html import PostList
@@ -542,7 +542,7 @@ def _import_articles(project: Project, sources, year: int | None, kind: str | No
                        "[[AUSFÜLLEN: …]] placeholders (build leaves it out): fill them in from this page, then "
                        "delete this one")
         for note in [] if quiet else placed.article.notes:
-            click.echo(f"  {note}")
+            click.echo(f"  {in_written_file(note, placed.path.name)}")
         for image, target in [] if quiet else placed.images:
             click.echo(f"  image {shown_path(image.name)} -> {shown_path(relpath(target, config.source_dir))}")
         errors.extend(placed.unreadable)

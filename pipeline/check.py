@@ -60,6 +60,7 @@ from .published import PAGE_PATH, PlannedPages
 from .pseudo import is_pseudo
 from .quotes import foreign_quotes, quote_balance, quote_conventions, quote_marks
 from .rawhtml import active_html, active_message, html_addresses, html_block_warnings, retitled, text_attributes
+from .refusedlinks import refused_links
 from .redirects import (draft_message, file_slug, gone_language_message, gone_message, last_name, old_hosts,
                         old_names, old_path)
 from .restore import pending, pending_message
@@ -1324,6 +1325,8 @@ SOURCE_CHECKS = [
           "is in no catalog, so no reviewer can translate it: it stays German", None),
     Check("active-html", WARNING, "German article: raw HTML that runs code or loads from another host "
           "(script, iframe, event handler, a third-party image or style sheet)", None),
+    Check("refused-link", WARNING, "German article: a link or image whose address markdown-it refuses "
+          "(javascript:, vbscript:, file:, data: other than an image): the page shows its Markdown as text", None),
     Check("unfilled", ERROR, "German page: a [[AUSFÜLLEN: …]] placeholder verlag init wrote is still there; "
           "the page is left out", None),
     Check("legal-page", WARNING, "legal page's catalog: machine drafts that readers get in German all the same",
@@ -1975,6 +1978,10 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                             config.source_language, article.slug, (None, ""))
                     for article in [*sources.articles, *sources.german_only] if not slugs or article.slug in slugs
                     for line, found in active_html(article.body, article.body_line, config.site_url))
+    findings.extend(Finding(article.ref, line, "refused-link", WARNING, message, config.source_language,
+                            article.slug, (None, ""))
+                    for article in [*sources.articles, *sources.german_only] if not slugs or article.slug in slugs
+                    for line, message in refused_links(article.body, article.body_line))
     findings.extend(Finding(article.ref, line, "front-matter", WARNING, message, config.source_language,
                             article.slug, (None, ""))
                     for article in [*sources.articles, *sources.german_only] if not slugs or article.slug in slugs

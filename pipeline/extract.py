@@ -145,8 +145,11 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
                             for line, message in tags.of(article)]
         if said.get(article.slug) != article.digest:  # as make repeats a warning only when the file is compiled again
             from .rawhtml import html_block_warnings
+            from .refusedlinks import refused_links
 
             result.warnings += [f"{article.ref}:{line}: {message}" for line, message in html_block_warnings(article)]
+            result.warnings += [f"{article.ref}:{line}: {message}"
+                                for line, message in refused_links(article.body, article.body_line)]
         told[article.slug] = article.digest
         fingerprint = prints[article.slug]
         if fingerprint is not None and state.get(article.slug) == fingerprint:

@@ -300,12 +300,25 @@ def completed(article: ImportedArticle, author: str | None, site_url: str | None
                for line, found in active_html(text[head:], text.count("\n", 0, head) + 1,
                                               tuple(url for url in (article.home, site_url) if url)))]
     if meta != article.meta:
-        notes.append(f"author: {author} from verlag.toml (the source names none)")
+        why = "the source's was left out" if any(n.startswith("author left out: ") for n in notes) else \
+            "the source names none"
+        notes.append(f"author: {author} from verlag.toml ({why})")
     if "date" not in meta:
         notes.append("no date found: add 'date: YYYY-MM-DD' before publishing")
     missing = [MISSING[key] for key in MISSING if key not in meta and not (legal and key == "author")]
     notes += [f"not found: {', '.join(missing)}"] if missing else []
     return dataclasses.replace(article, meta=meta, notes=notes)
+
+
+ACTIVE_NOTE_RE = re.compile(r"^line (\d+)(?= runs code or loads from another host: )")  # ``completed``'s
+
+
+def in_written_file(note: str, name: str) -> str:
+    """``note`` with a line of raw HTML that runs code or loads from another host (``completed``) named by the
+    written file ``name`` it is in, as ``check`` names it (``holunder-im-herbst.md:17 runs code …``), not as
+    ``line 17``, which under ``wrote … (from blog-feed.xml:2)`` read as a line of the feed; any other note as it
+    is."""
+    return ACTIVE_NOTE_RE.sub(lambda match: f"{name}:{match.group(1)}", note)
 
 
 EMBED_NOTE_RE = re.compile(r"^(?:embed|embedded page) kept as a link: (\S+)")  # ``importer_html.iframe_link``'s

@@ -16,17 +16,19 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import email.utils
+import itertools
 import json
 import re
 from html import escape, unescape
 from pathlib import Path
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import quote, unquote, urljoin, urlsplit
 from xml.sax import SAXParseException
 
 import feedparser
 import markdownify
 import trafilatura
 from lxml import etree, html as lxml_html
+from markdown_it.common.normalize_url import validateLink
 
 from .counts import counted
 from .errors import VerlagError, shown_path
@@ -85,6 +87,8 @@ ENTRY_META_XPATH = ("//*[" + " or ".join(f"contains(concat(' ', normalize-space(
 ENTRY_FOOTER_XPATH = ("//footer[contains(concat(' ', normalize-space(@class), ' '), ' entry-footer ')]"
                       f"[{OUTSIDE_ARTICLE}]")
 FOOTER_LINKS = frozenset({"cat-links", "tags-links", "comments-link", "edit-link"})
+# the text of such a footer beside its links: nothing, a separator, or a label ("Kategorien:", "Veröffentlicht in")
+FOOTER_LABEL_RE = re.compile(r"[,·|/]?\s*(?:\w+(?:\s+\w+)?\s*:?)?\s*[,·|/]?")
 TEXT_BEGINS = (*HEADINGS, "ul", "ol", "table", "blockquote", "pre")  # after one of these no byline follows
 BLOCK_TAGS = r"(?:p|div|h[1-6]|ul|ol|li|blockquote|figure|table|pre|hr)"
 BLOCK_TAG_RE = re.compile(rf"</?{BLOCK_TAGS}\b", re.I)
@@ -159,7 +163,8 @@ def _flatten_wrappers(tree) -> None:
 
 
 def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | None = None,
-                     remote: list[str] | None = None) -> tuple[str, dict[Path | InlineImage, str], list[str]]:
+                     remote: list[str] | None = None,
+                     address: str | None = None) -> tuple[str, dict[Path | InlineImage, str], list[str]]:
     """(CommonMark, local image files -> their names, notes) for an HTML fragment or document (str).
 
     HTML over ``limits.PAGE`` is not parsed: ``VerlagError`` without a file (for a WordPress post or a feed entry
@@ -168,7 +173,9 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
     An ``<img src>`` that names an existing file relative to ``base`` (the folder of a saved page) is
     listed and referenced as ``bilder/<name>`` (see ``_local_file``; ``importer.local_name``: one name per
     distinct file, ``importer.image_destination``); other images keep their address
-    (noted). Given ``remote`` (a WordPress post's), an image of the blog's ``wp-content/uploads/`` is taken from
+    (noted), but those of a saved page that are not there (``_missing_image``): a root-relative one is made absolute
+    on the page's old ``address`` (its ``<base>``, canonical or ``og:url``), which the new site's host would not
+    answer. Given ``remote`` (a WordPress post's), an image of the blog's ``wp-content/uploads/`` is taken from
     ``uploads`` (a copy of that folder) like a local file, and where that has none (noted when ``uploads`` is
     given) its address is appended to ``remote`` instead of a note: the export warns once for all of them; a
     link to a file there (the full-size image, a PDF) is copied alike. An inline image (a ``data:`` address) is
@@ -186,7 +193,8 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
     tree = parse_html(html)
     images = ImageNames()
     notes: list[str] = unlazy(tree) + _galleries_without_alt(tree) + left_out_embeds(tree) + embed_captions(tree) \
-        + styled_emphasis(tree) + bold_headings(tree) + _file_buttons(tree) + word_lists(tree)
+        + styled_emphasis(tree) + bold_headings(tree) + _file_buttons(tree) + word_lists(tree) + refused_links(tree)
+    _quote_attributions(tree)
     for element, attribute in [*((a, "href") for a in tree.iter("a")), *((img, "src") for img in tree.iter("img"))]:
         if element.get(attribute):
             element.set(attribute, _destination(element.get(attribute)))
@@ -226,6 +234,8 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
             else:
                 img.drop_tree()
                 notes.append(f"inline image ({kind}, {size_text(len(src))}{alt}) not kept: {saved}")
+        elif src and base is not None and not urlsplit(src).scheme and not src.startswith("//"):
+            notes.append(_missing_image(img, src, address))
         elif src:
             notes.append(f"image left at its old address: {src}")
     for link in tree.iter("a") if uploads is not None and remote is not None else ():
@@ -262,6 +272,50 @@ def _shown_one_pixel(img) -> bool:
     height="1">``) whatever its file holds."""
     sizes = [re.fullmatch(r"\s*(\d+(?:\.\d*)?)\s*(?:px)?\s*", img.get(name) or "") for name in ("width", "height")]
     return all(size and float(size[1]) <= 1 for size in sizes)
+
+
+def _quote_attributions(tree) -> None:
+    """Make each ``<cite>`` that is a quote's own child (WordPress's quote and pullquote blocks: ``<blockquote><p>…
+    </p><cite>Maren Koch</cite></blockquote>``) the quote's last paragraph, led by a dash (``> — Maren Koch``): as
+    readers saw it, the quote's attribution, not a second quoted paragraph. A ``<cite>`` inside a paragraph (the
+    title of a work) stays as it is."""
+    for cite in list(tree.iter("cite")):
+        parent = cite.getparent()
+        if parent is not None and parent.tag == "blockquote" and _words(cite.text_content()):
+            cite.tag = "p"
+            cite.text = "— " + (cite.text or "").lstrip()
+
+
+def refused_links(tree) -> list[str]:
+    """Unwrap each ``<a>`` of ``tree`` whose address markdown-it refuses to link (its ``validateLink``:
+    ``javascript:``, ``vbscript:``, ``file:``, ``data:`` other than a GIF, PNG, JPEG or WebP image), keeping its
+    text; one note for each names the address and the text. Written as Markdown, such a link is no link: the page
+    and its search excerpt would show ``[Rezept ansehen](javascript:alert(3))`` as text. A browser reads the
+    address without its white space and control characters, and so is it judged."""
+    notes = []
+    for link in list(tree.iter("a")):
+        href = link.get("href")
+        if href is None or validateLink(re.sub(r"[\x00-\x20\x7f]", "", href)):
+            continue
+        shown = href if len(href) <= 60 else f"{href[:57]}…"
+        notes.append(f"link left out, its text kept: {shown} ({_words(link.text_content())!r}): an address that "
+                     "runs code or reads the reader's files, which pages do not link")
+        link.drop_tag()
+    return notes
+
+
+def _missing_image(img, src: str, address: str | None) -> str:
+    """The note on a saved page's ``img`` whose ``src`` (a path) names no file beside the page. A root-relative
+    one (``/wp-content/uploads/…``) would ask the new site's host, broken from the first build: given the page's
+    old http(s) ``address``, ``img`` is pointed at that host instead and the note says so; else, and for a relative
+    one, the note says the image was not found (the browser did not save it)."""
+    if src.startswith("/") and urlsplit(address or "").scheme in ("http", "https"):
+        img.set("src", _destination(urljoin(address, src)))
+        return (f"image left at its old address: {img.get('src')} (written {src} on the page, on the host it was "
+                "saved from): save it into bilder/ if the old site will go")
+    where = "on the page's old host, which the page does not name" if src.startswith("/") else \
+        "no such file in the saved page's folder"
+    return f"image not found: {src} ({where}): save it into bilder/ and link it from there"
 
 
 def _named(src: str) -> str:
@@ -1124,7 +1178,8 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
     title_heading = _title_heading(node, title)
     if title_heading is not None:
         title_heading.drop_tree()
-    body, images, more = html_to_markdown(lxml_html.tostring(node, encoding="unicode"), path.parent)
+    body, images, more = html_to_markdown(lxml_html.tostring(node, encoding="unicode"), path.parent,
+                                          address=next(iter(doc.xpath("//base/@href")), None) or url)
     if byline.get("date") and date is None:
         date = byline["date"]
         notes.append(f"date: {date.isoformat()} from the byline")
@@ -1137,9 +1192,14 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
     author = entry_meta.get("author") or stated or byline.get("author")
     if author and author != stated and not legal:  # a legal page's is left out (``importer.completed``)
         notes.append(f"author (the byline's): {author}")
+    named = next((_words(m) for m in doc.xpath("//meta[@name='author']/@content") if _words(m)), None)
+    if not author and named:  # trafilatura read no name from it: markup, a link, a list of words
+        shown = named if len(named) <= 60 else f"{named[:57]}…"
+        notes.append(f"author left out: {shown!r} of <meta name=\"author\"> is no name "
+                     f"({'it holds markup' if re.search(r'[<>]', named) else 'trafilatura read none from it'})")
     notes = [f"title: {title}" + (f" (the site's name left out of {meta.title!r})" if title != meta.title else ""),
-             *sniffed, *notes, *(f"left out (widget text?): {t}: add it by hand if it belongs"
-                                               for t in dropped), *others, *lazy, *more, *_lost(node, body)]
+             *sniffed, *notes, *(t if isinstance(t, _Code) else
+                                 f"left out (widget text?): {t}: add it by hand if it belongs" for t in dropped), *others, *lazy, *more, *_lost(node, body)]
     tags = [t for t in (meta.tags or []) + (meta.categories or []) + page_tags if t]
     if legal:
         notes.insert(1, f"a legal page ({legal}): goes to seiten/, not among the articles")
@@ -1341,16 +1401,20 @@ def _entry_meta(doc, notes: list[str], legal: str | None = None) -> dict:
 
 def _entry_footer(doc, notes: list[str]) -> list[str]:
     """The squashed text of each ``<footer class="entry-footer">`` under a post that holds its categories and tags
-    alone (``FOOTER_LINKS``: Underscores' ``cat-links``, ``tags-links``, the comments and edit links, nothing
-    else), removed from ``doc`` and named in ``notes``: theme furniture, not article text (its tags are read from
-    the page's metadata)."""
+    alone (``FOOTER_LINKS``: Underscores' ``cat-links``, ``tags-links``, the comments and edit links; or links
+    with WordPress's ``rel="category tag"`` or ``rel="tag"`` after a label of their own, "Kategorien:"
+    (``FOOTER_LABEL_RE``); nothing else), removed from ``doc`` and named in ``notes``: theme furniture, not
+    article text (its tags are read from the page's metadata)."""
     texts = []
     for footer in doc.xpath(ENTRY_FOOTER_XPATH):
         parts = list(footer)
-        if not parts or _words(footer.text or "") or any(_words(p.tail or "") for p in parts) or \
-                any(not FOOTER_LINKS & set((p.get("class") or "").split()) for p in parts):
+        own = [footer.text or "", *(p.tail or "" for p in parts)]
+        if not parts or any(not FOOTER_LINKS & set((p.get("class") or "").split()) and
+                            not (p.tag == "a" and {"tag", "category"} & set((p.get("rel") or "").split()))
+                            for p in parts) or \
+                not all(FOOTER_LABEL_RE.fullmatch(_words(text)) for text in own):
             continue
-        words = _words(" ".join(footer.itertext()))
+        words = re.sub(r" ([,;])", r"\1", _words(" ".join(footer.itertext())))  # "Tee, Winter", not "Tee , Winter"
         notes.append(f"left out the categories and tags under the post: {words}")
         texts.append(_squash(words))
         _drop_keeping_tail(footer)
@@ -1407,7 +1471,9 @@ def _drop_widgets(doc, dropped: list[str], others: list[str] | None = None) -> s
     Recognised by structure: a Wix ``data-hook`` of ``WIDGET_HOOKS``, or an element of two or more
     children that are each only widget words as the pasted-text reader knows them ("12 Aufrufe",
     "0 Kommentare", "Gefällt mir", "Teilen", ``importer_text.WIDGET_RE``) or a reading time, but a table's row
-    (a plan of "x" marks is no share bar of X, once Twitter). A paragraph of
+    (a plan of "x" marks is no share bar of X, once Twitter); also two or more such children that end an element
+    after its other text (Wix's "12 Aufrufe" and "0 Kommentare" after the post's body, inside ``<article>``),
+    which are removed alone. A paragraph of
     ``PROSE_WORDS`` words or more inside a removed widget (an author box in Wix's post footer) is appended to
     ``dropped``, as ``_prune`` names what it leaves out; readers' comments are not the author's text, nor the
     teasers of other posts (Wix's "Aktuelle Beiträge": headings that are links), which one note in ``others``
@@ -1443,6 +1509,12 @@ def _drop_widgets(doc, dropped: list[str], others: list[str] | None = None) -> s
                                                    for p in element.iter("p", "li", "blockquote"))
                                if len(prose.split()) >= PROSE_WORDS)
             element.drop_tree()
+            continue
+        counters = list(itertools.takewhile(lambda c: widget_words(c) and not (c.tail or "").strip(), parts[::-1]))
+        if element.tag not in TABLE_PARTS and 2 <= len(counters) < len(parts):
+            for counter in counters:
+                removed.add(_squash(counter.text_content()))
+                counter.drop_tree()
     return removed
 
 
@@ -1495,6 +1567,10 @@ def _inside_block(block, element) -> bool:
     return False
 
 
+class _Code(str):
+    """The summary's note on a ``<script>`` or ``<style>`` that ``_prune`` left out."""
+
+
 def _prune(node, blocks: set[str], kept: str, dropped: list[str] | None = None, runs: _Runs | None = None,
            short: int = SHORT_TEXT):
     """``node`` without the child blocks whose text trafilatura left out (share buttons, bylines, comment
@@ -1506,12 +1582,20 @@ def _prune(node, blocks: set[str], kept: str, dropped: list[str] | None = None, 
     headings, whose other text was all left out, goes with them: the heading of a related-posts box or of
     the comments heads no text of the article. A dropped child with a letter or digit (not a widget's known
     words, ``_furniture``: a short paragraph of the article's is no less its text), and each
-    heading dropped so, is added to ``dropped`` (whitespace folded), for the summary."""
+    heading dropped so, is added to ``dropped`` (whitespace folded), for the summary; a ``<script>`` or
+    ``<style>`` with code is added as ``_Code``, which the summary names as code, not as text to add by hand."""
     def keeps(text: str) -> bool:
         return text in blocks or (len(text) >= short and text in kept)
 
     for child in list(node):
         if not isinstance(child.tag, str):
+            child.drop_tree()
+            continue
+        if child.tag in ("script", "style"):
+            code = _words(child.text_content())
+            if dropped is not None and code:
+                dropped.append(_Code(f"left out a <{child.tag}> (code of the page, no text of the article): "
+                                     f"{code if len(code) <= 80 else code[:77] + '…'}"))
             child.drop_tree()
             continue
         text = _squash(child.text_content())

@@ -281,7 +281,8 @@ def _join_line(text: str, line: str) -> tuple[str, str | None]:
 def read_text(path: Path, data: bytes, year: int | None = None) -> ImportedArticle:
     """One article from text copied from a blog page (UTF-8), by the rules in this module's docstring.
 
-    ``year``: for dates written without one when the byline names no year. Raises ``VerlagError``
+    ``year``: for dates written without one when the byline names no year. A title alone is an article without
+    text, noted. Raises ``VerlagError``
     (file and line) for text that is neither UTF-8 nor Windows-1252 (``decoded``), an empty file, an impossible date, or a date without
     a year when none can be found.
     """
@@ -325,6 +326,9 @@ def read_text(path: Path, data: bytes, year: int | None = None) -> ImportedArtic
     rest = [(number, _bracketed(line, notes)) for number, line in rest]
     html, guesses = _blocks(rest)
     body, _, more = html_to_markdown(html)
+    if not body.strip():  # a title copied alone: the site would publish a page with nothing under its heading
+        notes.append("no text under the title: the article is its title alone; copy the text of the page under "
+                     "it before publishing")
     return new_article(title, body, f"{path}:{title_line}", author=author, date=found.get("date"),
                        updated=found.get("updated"), notes=notes + guesses + more)
 

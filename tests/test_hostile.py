@@ -358,6 +358,30 @@ def test_check_names_german_html_that_runs_code_or_loads_from_another_host_at_it
     assert "<div> from fonts.example.com;" in found[3] and ": image from fotos.example.net;" in found[4]
 
 
+def test_check_and_build_name_a_link_whose_address_the_page_shows_as_text(site_project: Project):
+    """Trial 6: a German article's [Rezept ansehen](javascript:alert(3)) is no link to markdown-it, so the page
+    and its search excerpt showed the raw Markdown, and check said nothing. check, extract and build name it at
+    its line (an image's data: address and a web address are links, not named)."""
+    project = site_project
+    project.write("source_de/salbe.md", article("Salbe", """
+        Ein Text über Salbe.
+
+        [Rezept ansehen](javascript:alert(3)) und [das Rezept](https://example.com/rezept/).
+
+        ![Tiegel](data:image/png;base64,iVBORw0KGgo=) und [Etikett](VBScript:msg()).
+        """))
+    lines = project.read("source_de/salbe.md").split("\n")
+    found = [line for line in project.run("check").output.splitlines() if "[refused-link]" in line]
+    assert [line.split(": the page")[0] for line in found] == [
+        f"warning: source_de/salbe.md:{lines.index(line) + 1}" for line in lines if "Script:" in line
+        or "javascript:" in line], found
+    assert "its address javascript:alert(3) runs code" in found[0] and "its address VBScript:msg()" in found[1]
+    said = f"source_de/salbe.md:{found[0].split(':')[2]}: the page shows this link as text, not as a link: its " \
+        "address javascript:alert(3)"
+    assert said in project.run("extract").output
+    assert said in project.run("build").output and said not in project.run("build").output  # once per change
+
+
 def test_german_html_clean_publishes_no_script_embed_handler_or_third_party_image_in_any_edition(
         site_project: Project):
     """``[site] german_html = "clean"``: the German original's raw HTML goes through nh3 as a translation's does,
@@ -402,7 +426,7 @@ def test_import_says_which_raw_html_it_brought_in_runs_code_or_loads_from_anothe
     (folder / "gast.md").write_text(GUEST_POST.replace("title: Gast", "title: Gastbeitrag"), encoding="utf-8")
     output = project.run("import", str(folder / "gast.md")).output
     written = project.read("source_de/gastbeitrag.md").splitlines()
-    found = re.findall(r"  line (\d+) runs code or loads from another host: (.*)", output)
+    found = re.findall(r"  gastbeitrag\.md:(\d+) runs code or loads from another host: (.*)", output)
     assert [(written[int(line) - 1][:7], what) for line, what in found] == [
         ("<script", "<script> from zaehler.example.com"),
         ("Noch ei", "<img> from bilder.example.net, onerror= on <img>"), ("<div st", "<div> from fonts.example.com"),

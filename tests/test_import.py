@@ -291,7 +291,7 @@ def test_a_saved_page_cannot_make_verlag_copy_files_from_outside_its_folder(proj
     (saved / "seite.html").write_text(page, encoding="utf-8")
     out = project.run("import", str(saved / "seite.html")).output
     assert sorted(written(project)) == sorted(SOURCES["seite.html"])
-    assert "image left at its old address: ../privat.jpg" in out
+    assert "image not found: ../privat.jpg (no such file in the saved page's folder)" in out
 
 
 LEAD = "Ringelblumen blühen bis zum ersten Frost und lassen sich den ganzen Sommer über ernten."

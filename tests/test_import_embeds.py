@@ -100,7 +100,27 @@ def test_the_lines_the_summary_names_are_those_of_the_article_written_with_verla
     out = project.run("import", str(post)).output
     lines = project.read("source_de/zaehler.md").split("\n")
     assert "author: Jana Vogt" in lines
-    script = re.search(r"  line (\d+) runs code or loads from another host: <script>", out)
+    script = re.search(r"  zaehler\.md:(\d+) runs code or loads from another host: <script>", out)
     embed = re.search(r"  line (\d+): embedded page kept as a link", out)
     assert lines[int(script.group(1)) - 1].startswith("<script")
     assert lines[int(embed.group(1)) - 1] == f"[Termin buchen]({BOOKING})"
+
+
+def test_a_feeds_line_that_loads_from_another_host_is_named_by_the_file_written(project: Project, tmp_path):
+    """Trial 6: under 'wrote source_de/holunder.md (from blog-feed.xml:2)' the summary said 'line 17 runs code or
+    loads from another host', which read as a line of the three-line feed; it names the article's file, as check
+    does, and that line holds the image."""
+    feed = tmp_path / "blog-feed.xml"
+    feed.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><rss xmlns:content="http://purl.org/rss/1.0/modules/content/" '
+        'version="2.0"><channel><title>Blog</title><link>https://kraeuter.example/blog</link>\n<item><title>Holunder'
+        '</title><link>https://kraeuter.example/post/holunder</link><pubDate>Sat, 12 Oct 2024 22:30:00 GMT</pubDate>'
+        f'<content:encoded><![CDATA[<p>{LEAD}</p><h2>Ernte</h2><p>{LEAD}</p><img src="https://static.wixstatic.com/'
+        'media/abc.jpg" alt="Reife Holunderbeeren">]]></content:encoded></item>\n</channel></rss>\n',
+        encoding="utf-8")
+    out = project.run("import", str(feed)).output
+    lines = project.read("source_de/holunder.md").split("\n")
+    at = re.search(r"\n  holunder\.md:(\d+) runs code or loads from another host: image from static\.wixstatic\.com\n",
+                   out)
+    assert at and lines[int(at.group(1)) - 1].startswith("![Reife Holunderbeeren]"), out
+    assert not re.search(r"\n  line \d+ runs code", out), out

@@ -241,3 +241,13 @@ def test_a_1x1_spacer_or_tracking_pixel_is_left_out_of_pasted_text_markdown_and_
     article = read_markdown(tmp_path / "t.md", f"# Wechselfußbad\n\n{PROSE}![]({SPACER_GIF})\n\n{PROSE}\n".encode())
     assert article.body.count(PROSE) == 2 and "data:" not in article.body
     assert any(n.startswith("inline image (image/gif, ") and n.endswith(note) for n in article.notes)
+
+
+def test_a_title_copied_alone_is_imported_with_a_note_that_it_has_no_text(project, tmp_path):
+    """Trial 6: a copied title alone (leer.txt) became an article with no text, and nothing said so."""
+    (tmp_path / "leer.txt").write_text("Nur ein Titel\n\n", encoding="utf-8")
+    out = project.run("import", str(tmp_path / "leer.txt")).output
+    assert "  no text under the title: the article is its title alone" in out, out
+    assert project.read("source_de/nur-ein-titel.md").endswith("---\n\n")
+    (tmp_path / "voll.txt").write_text(f"Ein Titel\n\n{PROSE}\n", encoding="utf-8")
+    assert "no text under the title" not in project.run("import", str(tmp_path / "voll.txt")).output

@@ -978,3 +978,117 @@ def test_a_legal_page_takes_no_author_from_the_page_s_metadata_nor_a_byline(proj
         "<head>", '<head><meta name="author" content="Lena Brandt">'), encoding="utf-8")
     out = project.run("import", "--dry-run", str(post)).output
     assert "author: Lena Brandt\n" in out.split("---\n")[1] and "author left out" not in out, out
+
+
+def test_a_link_whose_address_pages_refuse_keeps_its_text_and_is_named(project, tmp_path):
+    """markdown-it links no javascript:, vbscript:, file: or data: address but an image's: written as Markdown,
+    the page would show '[Rezept ansehen](javascript:alert(3))' as text. Its text stays, the link goes, named."""
+    page = tmp_path / "salbe.html"
+    page.write_text(
+        '<html><head><meta charset="utf-8"><title>Salbe</title></head><body><article><h1>Salbe</h1>'
+        f'<p>{CARE}</p><p><a href="JavaScript:alert(3)">Rezept ansehen</a> und '
+        '<a href="VBScript:msg()">Etikett</a>, <a href="file:///C:/rezept.pdf">als PDF</a>, '
+        '<a href="data:text/html,<b>x</b>">Vorschau</a> oder <a href="data:image/png;base64,iVBORw0KGgo=">Bild</a> '
+        'und <a href="https://kraeuter.example/rezept/">das Rezept</a>.</p></article></body></html>',
+        encoding="utf-8")
+    out = project.run("import", str(page)).output
+    body = project.read("source_de/salbe.md").split("---\n", 2)[2]
+    assert "Rezept ansehen und Etikett, als PDF, Vorschau oder [Bild](data:image/png;base64,iVBORw0KGgo=) und " \
+           "[das Rezept](https://kraeuter.example/rezept/)." in body
+    assert "javascript" not in body.lower() and "](" not in body.split("[Bild]")[0]
+    for address, text in [("JavaScript:alert(3)", "Rezept ansehen"), ("VBScript:msg()", "Etikett"),
+                          ("file:///C:/rezept.pdf", "als PDF"), ("data:text/html,<b>x</b>", "Vorschau")]:
+        assert f"  link left out, its text kept: {address} ({text!r}): an address that runs code" in out
+    assert "'Bild'" not in out
+
+
+def test_an_entry_footer_of_labelled_category_and_tag_links_is_named_as_such(project, tmp_path):
+    """Trial 6: a theme's entry-footer without Underscores' spans, "Kategorien: <a rel="category tag">…</a>", was
+    named as widget text twice ('Kategorien::'); it is the post's categories and tags, named so. A footer with a
+    sentence of its own is not."""
+    short = "".join(f"<p>Ingwer wärmt, Absatz {n} von drei über den Tee am Abend.</p>" for n in range(3))
+    page = tmp_path / "ingwer.html"
+    page.write_text(THEME_PAGE.format(title="Ingwer", slug="ingwer", byline="", paragraphs=short).replace(
+        THEME_PAGE[THEME_PAGE.index('<footer'):THEME_PAGE.index('</footer>')],
+        '<footer class="entry-footer">Kategorien: <a href="/category/heilpflanzen/" rel="category tag">'
+        'Heilpflanzen</a> · Schlagwörter: <a href="/tag/tee/" rel="tag">Tee</a>, <a href="/tag/winter/" rel="tag">'
+        'Winter</a>'), encoding="utf-8")
+    out = project.run("import", "--dry-run", str(page)).output
+    assert "  left out the categories and tags under the post: Kategorien: Heilpflanzen · Schlagwörter: Tee, " \
+           "Winter\n" in out and "widget text" not in out, out
+    body = out.split("---\n")[2]
+    assert body.startswith("Ingwer wärmt") and "Heilpflanzen" not in body and "Kategorien" not in body, body
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        "Kategorien: ", "Mehr über Ingwer und seine Wirkung lesen Sie unter "), encoding="utf-8")
+    assert "categories and tags under the post" not in project.run("import", "--dry-run", str(page)).output
+
+
+def test_counters_after_the_post_body_inside_its_article_are_left_out(project, tmp_path):
+    """Trial 6: a Wix page's "12 Aufrufe" and "0 Kommentare", each its own <div> after the post's body inside
+    <article>, became the article's last two paragraphs, though README says such footers are left out."""
+    page = tmp_path / "linde.html"
+    page.write_text(
+        '<html lang="de"><head><meta charset="utf-8"><title>Linde</title></head><body><article>'
+        '<div data-hook="post-title"><h1>Linde</h1></div><div data-hook="post-description"><div class="rich">'
+        f'<p>Im Juni duften die Linden am Abend.</p><p>{CARE}</p><h2>Wo und wann</h2><p>{CARE}</p>'
+        '<ul><li><p>im Schatten trocknen</p></li><li><p>dunkel lagern</p></li></ul></div></div>'
+        '<div>12 Aufrufe</div><div>0 Kommentare</div></article></body></html>', encoding="utf-8")
+    project.run("import", str(page))
+    body = project.read("source_de/linde.md").split("---\n", 2)[2]
+    assert body.rstrip().endswith("- dunkel lagern"), body
+    assert "Aufrufe" not in body and "Kommentare" not in body, body
+
+
+def test_a_saved_pages_image_that_is_not_there_is_not_found_and_a_root_relative_one_goes_to_the_old_host(
+        project, tmp_path):
+    """Trial 6: '<img src="x.png">' without such a file was 'left at its old address', which it never had; a
+    root-relative '/wp-content/uploads/…' image kept its path, which the new site's host does not answer. The
+    first is not found; the second goes to the host the page names (canonical, og:url, <base>), said; without
+    one it is not found either."""
+    page = tmp_path / "hagebutte.html"
+    head = '<link rel="canonical" href="https://kraeuter.example/2024/10/hagebutten/">'
+    html = ('<html lang="de"><head><meta charset="utf-8"><title>Hagebutten</title>{head}</head><body><article>'
+            f'<h1>Hagebutten</h1><p>{CARE}</p><p><img src="/wp-content/uploads/2024/10/mus.jpg" alt="Mus"></p>'
+            f'<p>{CARE}</p><p><img src="x.png" alt="Tiegel"></p><p>Das Mus hält eine Woche.</p></article></body></html>')
+    for name, tag in (("canonical", head), ("base", '<base href="https://kraeuter.example/">'),
+                      ("og", '<meta property="og:url" content="https://kraeuter.example/hagebutten/">')):
+        page.write_text(html.format(head=tag), encoding="utf-8")
+        out = project.run("import", "--dry-run", str(page)).output
+        assert "![Mus](https://kraeuter.example/wp-content/uploads/2024/10/mus.jpg)" in out, (name, out)
+        assert "  image left at its old address: https://kraeuter.example/wp-content/uploads/2024/10/mus.jpg " \
+               "(written /wp-content/uploads/2024/10/mus.jpg on the page" in out, (name, out)
+        assert "  image not found: x.png (no such file in the saved page's folder): save it into bilder/" in out
+        assert "old address: x.png" not in out, out
+    page.write_text(html.format(head=""), encoding="utf-8")
+    out = project.run("import", "--dry-run", str(page)).output
+    assert "  image not found: /wp-content/uploads/2024/10/mus.jpg (on the page's old host, which the page does " \
+           "not name)" in out and "left at its old address" not in out, out
+
+
+def test_a_script_in_the_article_is_named_as_code_not_as_widget_text(project, tmp_path):
+    """Trial 6: a <script> inside <article> was named 'left out (widget text?): alert(5): add it by hand if it
+    belongs', as if it were words of the page; it is named as the page's code, and stays out."""
+    page = tmp_path / "salbe.html"
+    page.write_text(
+        '<html><head><meta charset="utf-8"><title>Salbe</title></head><body><article><h1>Salbe</h1>'
+        f'<p>{CARE}</p><h2>Zutaten</h2><p>{CARE}</p><script>alert(5)</script><style>p {{ color: red }}</style>'
+        '</article></body></html>', encoding="utf-8")
+    out = project.run("import", str(page)).output
+    assert "  left out a <script> (code of the page, no text of the article): alert(5)\n" in out, out
+    assert "widget text" not in out and "alert" not in project.read("source_de/salbe.md"), out
+
+
+def test_a_meta_author_that_is_no_name_is_left_out_and_said_why(project, tmp_path):
+    """Trial 6: a crafted <meta name="author"> (markup in it) was dropped, and the summary said verlag.toml's
+    author was taken since 'the source names none'. It says why the page's was not taken."""
+    project.write("verlag.toml", project.read("verlag.toml") + 'author = "Jana Vogt"\n')
+    page = tmp_path / "salbe.html"
+    page.write_text(
+        '<html><head><meta charset="utf-8"><title>Salbe</title>'
+        '<meta name="author" content="Eva &quot;&gt;&lt;img src=x onerror=alert(2)&gt;"></head><body><article>'
+        f'<h1>Salbe</h1><p>{CARE}</p><h2>Zutaten</h2><p>{CARE}</p></article></body></html>', encoding="utf-8")
+    out = project.run("import", str(page)).output
+    assert "  author left out: 'Eva \"><img src=x onerror=alert(2)>' of <meta name=\"author\"> is no name (it " \
+           "holds markup)\n" in out, out
+    assert "  author: Jana Vogt from verlag.toml (the source's was left out)\n" in out, out
+    assert "onerror" not in project.read("source_de/salbe.md")

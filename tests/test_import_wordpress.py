@@ -732,3 +732,15 @@ def test_wordpress_shortlinks_of_posts_and_pages_are_redirected(project: Project
     htaccess = project.read("site/.htaccess")
     assert "RewriteCond %{QUERY_STRING} ^p=102$\nRewriteRule ^/?$ " in htaccess
     assert "RewriteCond %{QUERY_STRING} ^page_id=7$\nRewriteRule ^/?$ " in htaccess
+
+
+def test_a_quotes_cite_is_its_attribution_not_a_second_quoted_paragraph(project: Project, tmp_path):
+    """Trial 6: a quote block's <cite>Maren Koch</cite> became a second paragraph of the quote, '> Maren Koch',
+    as if she were quoted; readers saw her named under the quote. A <cite> in a sentence (a work's title) stays."""
+    body = (f"{LEAD}\n\n<!-- wp:quote -->\n<blockquote class=\"wp-block-quote\"><p>Tee ist Pflege, keine Therapie."
+            "</p><cite>Maren Koch</cite></blockquote>\n<!-- /wp:quote -->\n\n"
+            "<p>Sie steht so in <cite>Kräuter im Alltag</cite>.</p>")
+    project.run("import", str(export(tmp_path, post("Tee", body, post_id=102, name="tee"))))
+    text = project.read("source_de/tee.md")
+    assert "\n> Tee ist Pflege, keine Therapie.\n>\n> — Maren Koch\n" in text, text
+    assert "> Maren Koch" not in text and "Sie steht so in Kräuter im Alltag." in text, text

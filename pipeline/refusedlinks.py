@@ -1,0 +1,41 @@
+"""The links and images of a German article whose address markdown-it refuses to link (its ``validateLink``:
+``javascript:``, ``vbscript:``, ``file:``, ``data:`` other than a GIF, PNG, JPEG or WebP image): the page and its
+search excerpt show their Markdown as text (``[Rezept ansehen](javascript:alert(3))``), without a word from the
+parser. ``check`` (``refused-link``), ``extract`` and ``build`` name each at its line."""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it.common.normalize_url import validateLink
+
+from .errors import VerlagError
+from .segment import commonmark_parser
+
+_SCHEME_RE = re.compile(r"(?:javascript|vbscript|file|data):", re.I)  # where one can be, read cheaply first
+
+
+def refused_links(body: str, body_line: int) -> list[tuple[int, str]]:
+    """(line of the file, message) for each address of ``body`` (an article's text, its first line the file's
+    ``body_line``) that markdown-it refused as a link's or image's destination, in the order written. A body
+    nested too deep to parse has none here: segmenting it says so."""
+    if not _SCHEME_RE.search(body):
+        return []
+    refused: list[str] = []
+    md = commonmark_parser()
+    md.validateLink = lambda url: validateLink(url) or bool(refused.append(url))
+    try:
+        md.parse(body, {})
+    except VerlagError:
+        return []
+    lines, found, after = body.split("\n"), {}, {}
+    for url in refused:  # the same address again: its next line (an image's is tried as a link too: no line more)
+        at = next((n for n in range(after.get(url, 0), len(lines)) if url.lower() in lines[n].lower()), None)
+        if at is None and url in after:
+            continue
+        at = next((n for n, line in enumerate(lines) if _SCHEME_RE.search(line)), 0) if at is None else at
+        after[url] = at + 1
+        found.setdefault((body_line + at, url), None)
+    return [(line, f"the page shows this link as text, not as a link: its address {url} runs code or reads the "
+                   "reader's files, which markdown-it does not link (javascript:, vbscript:, file:, data: other "
+                   "than an image): remove the link, keep its text") for line, url in sorted(found)]
