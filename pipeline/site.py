@@ -57,7 +57,6 @@ from .practice import Localized, Practice, check_legal, load_practice, translato
 from .search import BUNDLE, index_site, unstemmed, unstemmed_advice
 from .redirects import Redirect, draft_message, file_slug, gone_language_message, gone_message, kept, old_names, old_path, \
     redirect_files, redirect_page
-from .refusedlinks import refused_links
 from .renames import ORIGINALS, RECORD as RENAMED, RECORD_FILE, TITLES, Renamed, link_names, renamed_addresses
 from .sources import (Article, Moment, Sources, calendar_day, later, read_date, read_sources, same_titles,
                       without_text)
@@ -1610,9 +1609,11 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     site = _Site(config, settings, pages, media, {a.slug: a for a in documents}, load_practice(config), errors,
                  published_languages(files_before, urls))
     site.draft_sources = {a.slug: a for a in (*sources.articles, *sources.german_only) if a.draft}
-    # a link the page shows as text: said by the build that reads the changed original (``refusedlinks``)
-    site.warnings += [f"{a.ref}:{line}: {message}"
-                      for a in unread for line, message in refused_links(a.body, a.body_line)]
+    if unread:  # a link the page shows as text: said by the build that reads the changed original
+        from .refusedlinks import refused_links  # here: it loads the parser, which a no-op build never needs
+
+        site.warnings += [f"{a.ref}:{line}: {message}"
+                          for a in unread for line, message in refused_links(a.body, a.body_line)]
     site.withdrawn = {lang: {slug for slug in (*site.held_back.get(lang, ()), *site.untranslated.get(lang, ()))
                              if urls.file(urls.path("article", lang, slug)) in files_before}
                       for lang in config.languages}
