@@ -28,7 +28,9 @@ not modification times, which ``git clone``, ``cp`` and unpacking set arbitraril
 from __future__ import annotations
 
 import hashlib
+import os
 import posixpath
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -349,6 +351,35 @@ def unscanned(articles: Iterable[Article], cache: dict | None) -> list[Article]:
     return [article for article in articles if _cached(article, cache) is None]
 
 
+def _spellings(source_dir: Path, rel: str, listings: dict[str, list[str]]) -> list[str]:
+    """The paths in ``source_dir`` that name ``rel`` whatever the Unicode normalization of either side (NFC
+    compare of the names in each folder): an image saved with a decomposed name (NFD ``bäume.png``, as macOS's
+    HFS+ and many zip tools store it) for the composed ``bilder/bäume.png`` an author typed, which the file system
+    calls another name. ``rel`` itself when it is ASCII (no normalization changes it); more than one where two names
+    differ only in their normalization. ``listings``: each folder's names, read once per caller."""
+    if rel.isascii():
+        return [rel]
+    found = [""]
+    for part in rel.split("/"):
+        want = unicodedata.normalize("NFC", part)
+        step = []
+        for base in found:
+            if base not in listings:
+                try:
+                    listings[base] = os.listdir(source_dir / base)
+                except OSError:  # no such folder, or not one
+                    listings[base] = []
+            step += [posixpath.join(base, name) if base else name for name in listings[base]
+                     if unicodedata.normalize("NFC", name) == want]
+        found = step
+    return found or [rel]
+
+
+def _form(name: str) -> str:
+    """How ``name`` is spelt: "NFC" (composed, as typed), "NFD" (decomposed), else "mixed"."""
+    return next((form for form in ("NFC", "NFD") if unicodedata.is_normalized(form, name)), "mixed")
+
+
 def _cached(article: Article, cache: dict | None) -> list | None:
     """[references, in-page links its body has no id for] of ``article`` as ``cache`` holds them for its bytes,
     or None. A fourth part, once a link from another article asked for them, holds its ids (``_ids``)."""
@@ -421,6 +452,7 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
     asked: list[tuple[str, int, str]] = []  # links and images to the site's media/: judged once files is known
     asks: dict[str, list[str]] = {}
     into: list[tuple[str, int, str, str]] = []  # (file, line, link, slug) of links into an article with a fragment
+    listings: dict[str, list[str]] = {}  # folder of source_dir -> its names (``_spellings``)
     for article in articles:
         mine = files.setdefault(article.slug, {})
         refs, nowhere = _cached(article, cache) or (None, None)
@@ -447,7 +479,16 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
                 elif problem := article_link_problem(url, slugs, renamed, served, made, unfilled=unfilled):
                     warnings.append(f"{article.ref}:{line}: {problem}")
                 continue
-            path = source_dir / rel
+            on_disk = _spellings(source_dir, rel, listings) if not rel.startswith("../") else [rel]
+            if len(on_disk) > 1:
+                names = " and ".join(f"{source_dir.name}/{name} ({_form(name)})"
+                                     for name in sorted(on_disk, key=lambda name: _form(name) != "NFC"))
+                errors.append(VerlagError(f"{url!r} names {len(on_disk)} files, {names}, whose names differ only "
+                                          "in their Unicode normalization (one saved on a Mac or from a zip file): "
+                                          "which one is meant cannot be told, so neither is published; delete "
+                                          "the other", article.ref, line))
+                continue
+            path = source_dir / on_disk[0]
             if rel == ".." or rel.startswith("../"):
                 errors.append(VerlagError(f"{url!r} leaves {source_dir.name}/; only files inside it are "
                                           "published (move the file there)", article.ref, line))
@@ -474,13 +515,13 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
                                 "text) or a dead link; add the file or correct the path")
             else:
                 for found in (rel, *(language_variant(rel, lang) for lang in languages)):
-                    if found != rel and not ((source_dir / found).is_file()
-                                             and (source_dir / found).resolve().is_relative_to(root)):
+                    disk = path if found == rel else source_dir / _spellings(source_dir, found, listings)[0]
+                    if found != rel and not (disk.is_file() and disk.resolve().is_relative_to(root)):
                         continue
-                    if problem := MEDIA.problem((source_dir / found).stat().st_size):
+                    if problem := MEDIA.problem(disk.stat().st_size):
                         errors.append(VerlagError(f"{source_dir.name}/{found}: {problem}", article.ref, line))
                     else:
-                        mine[found] = source_dir / found
+                        mine[found] = disk  # published under the name the page links
     names = frozenset({rel for refs in files.values() for rel in refs} | set(copied)
                       | (set(previous) if keeping or errors else set()))
     by_slug = {article.slug: article for article in articles}
