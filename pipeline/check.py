@@ -49,8 +49,8 @@ from .fsutil import file_bytes, relpath
 from .limits import CATALOG, SITE_WORDS, Limit
 from .glossary import Glossary, as_written, exact_pattern, load_glossary, matchable, target_pattern
 from .markup import analyse, without_code_spans
-from .media import (RECORD, article_link_problem, collect_media, linked_article, outdated_variants, stale_originals,
-                    stored_references, unfilled_link_problem)
+from .media import (RECORD, article_link_problem, collect_media, has_case_twins, linked_article, outdated_variants,
+                    stale_originals, stored_references, unfilled_link_problem)
 from .moved import moved_paths
 from .numberwords import (as_digits, german_number_words, german_quantities, quantities, spelled_as_digits,
                           spelled_numbers)
@@ -1377,6 +1377,8 @@ SOURCE_CHECKS = [
     Check("old-site", WARNING, "German article: a link or image on the old blog's host", None),
     Check("image-variant", WARNING, "a language variant of an image made from an older version of the German "
           "image", None),
+    Check("media-case", WARNING, "German article: two files the site publishes to media/ whose names differ only in "
+          "case (Foto.png, foto.png): one overwrites the other where case is ignored", None),
 ]
 
 # --------------------------------------------------------------------------
@@ -1982,6 +1984,7 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
         except VerlagError as exc:
             errors.append(exc)
     findings.extend(image_variant_findings(config, sources, languages or config.languages, slugs, errors))
+    findings.extend(media_case_findings(config, sources, slugs, errors))
     findings.extend(Finding(article.ref, line, "html-block", WARNING, message, config.source_language,
                             article.slug, (None, ""))
                     for article in sources.articles if not slugs or article.slug in slugs
@@ -2360,6 +2363,26 @@ def old_site_findings(config: Config, sources: Sources, slugs: list[str] | None,
                                         f"{url} {what} the old site ({host}), which answers only until it is shut "
                                         f"down: {advice}", config.source_language, article.slug, (None, "")))
     return findings
+
+
+def media_case_findings(config: Config, sources: Sources, slugs: list[str] | None,
+                        errors: list[VerlagError]) -> list[Finding]:
+    """A ``media-case`` warning at each reference to a file the site publishes to media/ whose path differs from
+    another's only in case (``media.case_clashes``), as the build warns of it. The articles (those of ``slugs``,
+    else all) are read for their references only where source_de/ has such files (``media.has_case_twins``); an
+    article whose Markdown cannot be read is appended to ``errors`` and the others are looked at."""
+    if not has_case_twins(config.source_dir):
+        return []
+
+    def scan(article):
+        with contain(article.ref, "reading its images", errors):
+            return stored_references(config, article)
+        return []
+
+    articles = [a for a in sources.articles if not slugs or a.slug in slugs]
+    media = collect_media(config.source_dir, articles, languages=config.languages, scan=scan)
+    return [Finding(ref, line, "media-case", WARNING, message, config.source_language, slug, (None, ""))
+            for ref, line, slug, message in media.clashes]
 
 
 def image_variant_findings(config: Config, sources: Sources, languages: list[str], slugs: list[str] | None,

@@ -60,6 +60,9 @@ class Media:
     asks: dict[str, tuple[str, ...]] = field(default_factory=dict)  # slug -> the files of the site's media/ its
     # root-relative links and images name (``/media/bilder/x.png`` -> bilder/x.png), in order
     copied: frozenset[str] = frozenset()  # every file the site's media/ holds after the build, as a path in source_de/
+    # (file, line, slug, message) of each reference to a file whose name differs only in case from another's
+    # (``case_clashes``); among ``warnings`` too
+    clashes: tuple[tuple[str, int, str, str], ...] = ()
 
     def all(self) -> dict[str, Path]:
         return {rel: path for refs in self.files.values() for rel, path in refs.items()}
@@ -375,6 +378,42 @@ def _spellings(source_dir: Path, rel: str, listings: dict[str, list[str]]) -> li
     return found or [rel]
 
 
+def _folded(rel: str) -> str:
+    """A path as a file system or web host that ignores case compares it (APFS, NTFS, IIS): NFC, casefolded."""
+    return unicodedata.normalize("NFC", rel).casefold()
+
+
+def has_case_twins(source_dir: Path) -> bool:
+    """Whether two files of ``source_dir`` have paths that differ only in case (``Foto.png``, ``foto.png``):
+    without them no two references can clash (``case_clashes``), and their articles need not be read."""
+    seen: set[str] = set()
+    for path in source_tree(source_dir):
+        folded = _folded(path.relative_to(source_dir).as_posix())
+        if folded in seen:
+            return True
+        seen.add(folded)
+    return False
+
+
+def case_clashes(where: Mapping[str, list[tuple[str, int, str, str]]]) -> list[tuple[str, int, str, str]]:
+    """(file, line, slug, message) at each reference (``where``: path in source_de/ -> (file, line, slug, url) of
+    each) to a file published to the site's media/ whose path differs from another's only in case (``Foto.png``,
+    ``foto.png``): on a web host or a checkout (macOS, Windows) that ignores case they are one file, one
+    overwriting the other, and a page shows the other image."""
+    by_folded: dict[str, list[str]] = {}
+    for rel in sorted(where):
+        by_folded.setdefault(_folded(rel), []).append(rel)
+    found = []
+    for same in by_folded.values():
+        for rel in same if len(same) > 1 else ():
+            others = " and ".join(f"media/{other}" for other in same if other != rel)
+            found += [(ref, line, slug, f"{url!r}: media/{rel} and {others} differ only in case: on a web host or a "
+                                        "checkout that ignores case (macOS, Windows) they are one file, one "
+                                        "overwriting the other, and a page shows the wrong one; rename one of them")
+                      for ref, line, slug, url in where[rel]]
+    return found
+
+
 def _form(name: str) -> str:
     """How ``name`` is spelt: "NFC" (composed, as typed), "NFD" (decomposed), else "mixed"."""
     return next((form for form in ("NFC", "NFD") if unicodedata.is_normalized(form, name)), "mixed")
@@ -453,6 +492,7 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
     asks: dict[str, list[str]] = {}
     into: list[tuple[str, int, str, str]] = []  # (file, line, link, slug) of links into an article with a fragment
     listings: dict[str, list[str]] = {}  # folder of source_dir -> its names (``_spellings``)
+    where: dict[str, list[tuple[str, int, str, str]]] = {}  # published file -> (file, line, slug, url) naming it
     for article in articles:
         mine = files.setdefault(article.slug, {})
         refs, nowhere = _cached(article, cache) or (None, None)
@@ -522,6 +562,7 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
                         errors.append(VerlagError(f"{source_dir.name}/{found}: {problem}", article.ref, line))
                     else:
                         mine[found] = disk  # published under the name the page links
+                        where.setdefault(found, []).append((article.ref, line, article.slug, url))
     names = frozenset({rel for refs in files.values() for rel in refs} | set(copied)
                       | (set(previous) if keeping or errors else set()))
     by_slug = {article.slug: article for article in articles}
@@ -538,5 +579,7 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
     for ref, line, url in asked:
         if problem := article_link_problem(url, slugs, renamed, lambda path: served(path, names), made, copies):
             warnings.append(f"{ref}:{line}: {problem}")
+    clashes = case_clashes(where)
+    warnings += [f"{ref}:{line}: {message}" for ref, line, _, message in clashes]
     return Media(files, tuple(warnings), scanned, tuple(errors), {slug: tuple(found) for slug, found in asks.items()},
-                 names)
+                 names, tuple(clashes))

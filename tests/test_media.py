@@ -165,6 +165,23 @@ def test_two_files_differing_only_in_normalization_are_an_error_naming_both(gard
     assert not (garden.root / "site/media" / NFC).exists()
 
 
+def test_two_files_differing_only_in_case_are_warned_of_at_both_references_by_check_and_build(garden):
+    """``Foto.png`` and ``foto.png`` both published to site/media/: on a web host or a macOS/Windows checkout
+    that ignores case they are one file, one overwriting the other. check and build said nothing; both warn at
+    each reference's line."""
+    garden.write("source_de/brennnessel.md", NESSEL + "\n![Groß](bilder/Foto.png)\n\n![Klein](bilder/foto.png)\n")
+    (garden.root / "source_de/bilder/Foto.png").write_bytes(PNG)
+    (garden.root / "source_de/bilder/foto.png").write_bytes(PNG[::-1])
+    garden.run("extract")
+    line = (NESSEL + "\n").count("\n") + 1
+    for output in (garden.run("check").output, garden.run("build").output):
+        for at, rel, other in ((line, "bilder/Foto.png", "bilder/foto.png"),
+                               (line + 2, "bilder/foto.png", "bilder/Foto.png")):
+            assert (f"warning: source_de/brennnessel.md:{at}: '{rel}': media/{rel} and media/{other} differ only in "
+                    "case: on a web host or a checkout that ignores case") in output, output
+    assert "media-case" in garden.run("check").output
+
+
 def published_secret(site: Path) -> list[str]:
     return [p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and b"secret" in p.read_bytes()]
 
