@@ -49,8 +49,8 @@ from .fsutil import file_bytes, relpath
 from .limits import CATALOG, SITE_WORDS, Limit
 from .glossary import Glossary, as_written, exact_pattern, load_glossary, matchable, target_pattern
 from .markup import analyse, without_code_spans
-from .media import (RECORD, article_link_problem, collect_media, linked_article, outdated_variants, stale_originals,
-                    stored_references, unfilled_link_problem)
+from .media import (RECORD, article_link_problem, collect_media, has_case_twins, linked_article, outdated_variants,
+                    stale_originals, stored_references, unfilled_link_problem)
 from .moved import moved_paths
 from .numberwords import (as_digits, german_number_words, german_quantities, quantities, spelled_as_digits,
                           spelled_numbers)
@@ -119,6 +119,9 @@ class Context:
     # what holds the catalog's edition back (``PlannedPages.held_back``): the thresholds it misses, or
     # ``UNTRANSLATED_PAGE``; "" when published
     held: str = ""
+    # id -> ``Check`` of the checks an ``ignore-<id>`` line of the catalog may name (``check_waiver``);
+    # empty: ``CHECKS_BY_ID``, an article's
+    waivers: Mapping[str, "Check"] = field(default_factory=dict, compare=False)
 
 
 # Front-matter entries (segment.FRONT_KEYS, a tag's msgctxt is "tag"): the site shows them as escaped plain text
@@ -1209,11 +1212,18 @@ def check_pseudo(entry, ctx):
 
 
 def check_waiver(entry, ctx):
-    """A ``# ignore-<id>`` line naming no check of a translation (a misspelling, ``ignore-typografie``) silences
-    nothing, so the finding it was written for stays while the line reads as if it did: named, with the check
-    it most likely means (``difflib``'s close matches)."""
-    for name in sorted(ignored_checks(entry) - CHECKS_BY_ID.keys()):
-        close = difflib.get_close_matches(name, list(CHECKS_BY_ID), n=1, cutoff=0.7)  # "same" (Weblate's) is no "stale"
+    """A ``# ignore-<id>`` line that silences nothing while it reads as if it did, so the finding it was written
+    for stays: one naming no check of the catalog's (``Context.waivers``; a misspelling, ``ignore-typografie``),
+    named with the check it most likely means (``difflib``'s close matches), and one naming a check no flag
+    waives (``Check.waivable``: ``ignore-foreign-target``), named with what to do instead (its ``remedy``)."""
+    known = ctx.waivers or CHECKS_BY_ID
+    for name in sorted(ignored_checks(entry)):
+        if name in known:
+            if not known[name].waivable:
+                yield (f"{name!r} cannot be waived: '# ignore-{name}' silences nothing, the finding guards the "
+                       f"readers; {known[name].remedy}")
+            continue
+        close = difflib.get_close_matches(name, list(known), n=1, cutoff=0.7)  # "same" (Weblate's) is no "stale"
         yield (f"unknown check {name!r} in a waiver: '# ignore-{name}' silences nothing "
                + (f"(did you mean {close[0]}?)" if close else "(verlag check --list names the checks)"))
 
@@ -1297,8 +1307,9 @@ CHECKS = [
           "waived by an ignore-* flag", check_parse_limit, remedy="break the sentence up, or write a bracket as \\["),
     Check("empty-heading", WARNING, "heading or title left untranslated in an article that has reviewed text",
           check_empty_heading, frozenset({UNTRANSLATED})),
-    Check("waiver", WARNING, "an ignore-<check> comment line names a check there is (a misspelt one silences "
-          "nothing)", check_waiver, frozenset({*TEXT_STATES, UNTRANSLATED})),
+    Check("waiver", WARNING, "an ignore-<check> comment line names a check there is and one it waives (a misspelt "
+          "one, or one of a check no flag waives, silences nothing)", check_waiver,
+          frozenset({*TEXT_STATES, UNTRANSLATED})),
 ]
 
 
@@ -1314,8 +1325,9 @@ SITE_CHECKS = [
     Check("ui-markup", ERROR, "site.po: translations are plain text, without HTML tags or entities",
           check_ui_markup),
     *(c for c in CHECKS if c.id in ("bidi-control", "merge-conflict", "punctuation", "whitespace", "line-feed",
-                                     "double-space", "double-word", "brackets", "blank")),
+                                     "double-space", "double-word", "brackets", "blank", "waiver")),
 ]
+SITE_CHECKS_BY_ID = {c.id: c for c in SITE_CHECKS}
 
 
 # Checks of the German sources and the site as a whole (``run_checks`` makes their findings itself, not per
@@ -1368,6 +1380,8 @@ SOURCE_CHECKS = [
     Check("old-site", WARNING, "German article: a link or image on the old blog's host", None),
     Check("image-variant", WARNING, "a language variant of an image made from an older version of the German "
           "image", None),
+    Check("media-case", WARNING, "German article: two files the site publishes to media/ whose names differ only in "
+          "case (Foto.png, foto.png): one overwrites the other where case is ignored", None),
 ]
 
 # --------------------------------------------------------------------------
@@ -1766,14 +1780,17 @@ def check_catalog(po: polib.POFile, ref: str, lang: str, slug: str, glossary: Gl
                   source_lang: str = "de", checks: list[Check] | None = None,
                   errors_only: bool = False, site_url: str = "",
                   published: Container[tuple[str, str]] = frozenset(),
-                  renamed: Mapping[str, str] | None = None, held: str = "") -> list[Finding]:
+                  renamed: Mapping[str, str] | None = None, held: str = "",
+                  waivers: Mapping[str, Check] | None = None) -> list[Finding]:
     """Every finding in one catalog, in entry order. ``text`` is the file as read, for msgid line numbers.
     ``site_url``: ``[site] base_url``; links to the site itself are never foreign, and a link to one of
     its articles may name the article's page in the catalog's language where the site publishes it:
     ``published``, (lang, slug) of its pages (``SitePages``). ``renamed``: ``redirects.old_names`` of the
     site's German originals (``SitePages.renamed``), so that a link to ``<file name>.md`` of an article with its
     own ``slug:`` may become ``/<lang>/<slug>/``. ``held``: the thresholds the catalog's edition misses
-    (``PlannedPages.held_back``), named beside a signed-off German copy (``check_unchanged``).
+    (``PlannedPages.held_back``), named beside a signed-off German copy (``check_unchanged``). ``waivers``: id ->
+    ``Check`` of the checks an ``ignore-<id>`` line may name (default ``CHECKS_BY_ID``; a site.po's are
+    ``SITE_CHECKS_BY_ID``).
 
     ``checks``: those to run (default ``CHECKS``); ``errors_only``: of them only the ones of severity
     error, all that an edition's QA gate (``blocked_keys``) looks at. An entry whose translation keeps the
@@ -1795,7 +1812,7 @@ def check_catalog(po: polib.POFile, ref: str, lang: str, slug: str, glossary: Gl
     origins = _GermanOrigins(active, labels, site_url)
     states = [entry_state(e) for e in active]  # each entry's once: the count and the checks to run read it
     ctx = Context(lang, glossary, labels, source_lang, states.count(REVIEWED), origins, site_url=site_url,
-                  published=published, renamed=renamed or {}, held=held,
+                  published=published, renamed=renamed or {}, held=held, waivers=waivers or {},
                   recorded=lambda: getattr(published, "recorded_renames", {}))
     plain = replace(ctx, plain=True)
     findings: list[Finding] = []
@@ -1861,7 +1878,8 @@ def check_site_catalog(po: polib.POFile, ref: str, lang: str, text: str | None =
                                    msgctxt=entry.msgctxt, flags=list(entry.flags), obsolete=entry.obsolete)
             single.msgid_plural, single.msgid, single.linenum = entry.msgid_plural, entry.msgid, entry.linenum
             entries.append(single)
-    findings = check_catalog(entries, ref, lang, "site", text=text, checks=SITE_CHECKS)
+    findings = check_catalog(entries, ref, lang, "site", text=text, checks=SITE_CHECKS,
+                             waivers=SITE_CHECKS_BY_ID)
     return findings + _partial_plurals(po, ref, lang, text)
 
 
@@ -1969,6 +1987,7 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
         except VerlagError as exc:
             errors.append(exc)
     findings.extend(image_variant_findings(config, sources, languages or config.languages, slugs, errors))
+    findings.extend(media_case_findings(config, sources, slugs, errors))
     findings.extend(Finding(article.ref, line, "html-block", WARNING, message, config.source_language,
                             article.slug, (None, ""))
                     for article in sources.articles if not slugs or article.slug in slugs
@@ -2351,6 +2370,26 @@ def old_site_findings(config: Config, sources: Sources, slugs: list[str] | None,
                                         f"{url} {what} the old site ({host}), which answers only until it is shut "
                                         f"down: {advice}", config.source_language, article.slug, (None, "")))
     return findings
+
+
+def media_case_findings(config: Config, sources: Sources, slugs: list[str] | None,
+                        errors: list[VerlagError]) -> list[Finding]:
+    """A ``media-case`` warning at each reference to a file the site publishes to media/ whose path differs from
+    another's only in case (``media.case_clashes``), as the build warns of it. The articles (those of ``slugs``,
+    else all) are read for their references only where source_de/ has such files (``media.has_case_twins``); an
+    article whose Markdown cannot be read is appended to ``errors`` and the others are looked at."""
+    if not has_case_twins(config.source_dir):
+        return []
+
+    def scan(article):
+        with contain(article.ref, "reading its images", errors):
+            return stored_references(config, article)
+        return []
+
+    articles = [a for a in sources.articles if not slugs or a.slug in slugs]
+    media = collect_media(config.source_dir, articles, languages=config.languages, scan=scan)
+    return [Finding(ref, line, "media-case", WARNING, message, config.source_language, slug, (None, ""))
+            for ref, line, slug, message in media.clashes]
 
 
 def image_variant_findings(config: Config, sources: Sources, languages: list[str], slugs: list[str] | None,

@@ -28,7 +28,9 @@ not modification times, which ``git clone``, ``cp`` and unpacking set arbitraril
 from __future__ import annotations
 
 import hashlib
+import os
 import posixpath
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -58,6 +60,9 @@ class Media:
     asks: dict[str, tuple[str, ...]] = field(default_factory=dict)  # slug -> the files of the site's media/ its
     # root-relative links and images name (``/media/bilder/x.png`` -> bilder/x.png), in order
     copied: frozenset[str] = frozenset()  # every file the site's media/ holds after the build, as a path in source_de/
+    # (file, line, slug, message) of each reference to a file whose name differs only in case from another's
+    # (``case_clashes``); among ``warnings`` too
+    clashes: tuple[tuple[str, int, str, str], ...] = ()
 
     def all(self) -> dict[str, Path]:
         return {rel: path for refs in self.files.values() for rel, path in refs.items()}
@@ -349,6 +354,71 @@ def unscanned(articles: Iterable[Article], cache: dict | None) -> list[Article]:
     return [article for article in articles if _cached(article, cache) is None]
 
 
+def _spellings(source_dir: Path, rel: str, listings: dict[str, list[str]]) -> list[str]:
+    """The paths in ``source_dir`` that name ``rel`` whatever the Unicode normalization of either side (NFC
+    compare of the names in each folder): an image saved with a decomposed name (NFD ``bäume.png``, as macOS's
+    HFS+ and many zip tools store it) for the composed ``bilder/bäume.png`` an author typed, which the file system
+    calls another name. ``rel`` itself when it is ASCII (no normalization changes it); more than one where two names
+    differ only in their normalization. ``listings``: each folder's names, read once per caller."""
+    if rel.isascii():
+        return [rel]
+    found = [""]
+    for part in rel.split("/"):
+        want = unicodedata.normalize("NFC", part)
+        step = []
+        for base in found:
+            if base not in listings:
+                try:
+                    listings[base] = os.listdir(source_dir / base)
+                except OSError:  # no such folder, or not one
+                    listings[base] = []
+            step += [posixpath.join(base, name) if base else name for name in listings[base]
+                     if unicodedata.normalize("NFC", name) == want]
+        found = step
+    return found or [rel]
+
+
+def _folded(rel: str) -> str:
+    """A path as a file system or web host that ignores case compares it (APFS, NTFS, IIS): NFC, casefolded."""
+    return unicodedata.normalize("NFC", rel).casefold()
+
+
+def has_case_twins(source_dir: Path) -> bool:
+    """Whether two files of ``source_dir`` have paths that differ only in case (``Foto.png``, ``foto.png``):
+    without them no two references can clash (``case_clashes``), and their articles need not be read."""
+    seen: set[str] = set()
+    for path in source_tree(source_dir):
+        folded = _folded(path.relative_to(source_dir).as_posix())
+        if folded in seen:
+            return True
+        seen.add(folded)
+    return False
+
+
+def case_clashes(where: Mapping[str, list[tuple[str, int, str, str]]]) -> list[tuple[str, int, str, str]]:
+    """(file, line, slug, message) at each reference (``where``: path in source_de/ -> (file, line, slug, url) of
+    each) to a file published to the site's media/ whose path differs from another's only in case (``Foto.png``,
+    ``foto.png``): on a web host or a checkout (macOS, Windows) that ignores case they are one file, one
+    overwriting the other, and a page shows the other image."""
+    by_folded: dict[str, list[str]] = {}
+    for rel in sorted(where):
+        by_folded.setdefault(_folded(rel), []).append(rel)
+    found = []
+    for same in by_folded.values():
+        for rel in same if len(same) > 1 else ():
+            others = " and ".join(f"media/{other}" for other in same if other != rel)
+            found += [(ref, line, slug, f"{url!r}: media/{rel} and {others} differ only in case: on a web host or a "
+                                        "checkout that ignores case (macOS, Windows) they are one file, one "
+                                        "overwriting the other, and a page shows the wrong one; rename one of them")
+                      for ref, line, slug, url in where[rel]]
+    return found
+
+
+def _form(name: str) -> str:
+    """How ``name`` is spelt: "NFC" (composed, as typed), "NFD" (decomposed), else "mixed"."""
+    return next((form for form in ("NFC", "NFD") if unicodedata.is_normalized(form, name)), "mixed")
+
+
 def _cached(article: Article, cache: dict | None) -> list | None:
     """[references, in-page links its body has no id for] of ``article`` as ``cache`` holds them for its bytes,
     or None. A fourth part, once a link from another article asked for them, holds its ids (``_ids``)."""
@@ -421,6 +491,8 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
     asked: list[tuple[str, int, str]] = []  # links and images to the site's media/: judged once files is known
     asks: dict[str, list[str]] = {}
     into: list[tuple[str, int, str, str]] = []  # (file, line, link, slug) of links into an article with a fragment
+    listings: dict[str, list[str]] = {}  # folder of source_dir -> its names (``_spellings``)
+    where: dict[str, list[tuple[str, int, str, str]]] = {}  # published file -> (file, line, slug, url) naming it
     for article in articles:
         mine = files.setdefault(article.slug, {})
         refs, nowhere = _cached(article, cache) or (None, None)
@@ -447,7 +519,16 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
                 elif problem := article_link_problem(url, slugs, renamed, served, made, unfilled=unfilled):
                     warnings.append(f"{article.ref}:{line}: {problem}")
                 continue
-            path = source_dir / rel
+            on_disk = _spellings(source_dir, rel, listings) if not rel.startswith("../") else [rel]
+            if len(on_disk) > 1:
+                names = " and ".join(f"{source_dir.name}/{name} ({_form(name)})"
+                                     for name in sorted(on_disk, key=lambda name: _form(name) != "NFC"))
+                errors.append(VerlagError(f"{url!r} names {len(on_disk)} files, {names}, whose names differ only "
+                                          "in their Unicode normalization (one saved on a Mac or from a zip file): "
+                                          "which one is meant cannot be told, so neither is published; delete "
+                                          "the other", article.ref, line))
+                continue
+            path = source_dir / on_disk[0]
             if rel == ".." or rel.startswith("../"):
                 errors.append(VerlagError(f"{url!r} leaves {source_dir.name}/; only files inside it are "
                                           "published (move the file there)", article.ref, line))
@@ -474,13 +555,14 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
                                 "text) or a dead link; add the file or correct the path")
             else:
                 for found in (rel, *(language_variant(rel, lang) for lang in languages)):
-                    if found != rel and not ((source_dir / found).is_file()
-                                             and (source_dir / found).resolve().is_relative_to(root)):
+                    disk = path if found == rel else source_dir / _spellings(source_dir, found, listings)[0]
+                    if found != rel and not (disk.is_file() and disk.resolve().is_relative_to(root)):
                         continue
-                    if problem := MEDIA.problem((source_dir / found).stat().st_size):
+                    if problem := MEDIA.problem(disk.stat().st_size):
                         errors.append(VerlagError(f"{source_dir.name}/{found}: {problem}", article.ref, line))
                     else:
-                        mine[found] = source_dir / found
+                        mine[found] = disk  # published under the name the page links
+                        where.setdefault(found, []).append((article.ref, line, article.slug, url))
     names = frozenset({rel for refs in files.values() for rel in refs} | set(copied)
                       | (set(previous) if keeping or errors else set()))
     by_slug = {article.slug: article for article in articles}
@@ -497,5 +579,7 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
     for ref, line, url in asked:
         if problem := article_link_problem(url, slugs, renamed, lambda path: served(path, names), made, copies):
             warnings.append(f"{ref}:{line}: {problem}")
+    clashes = case_clashes(where)
+    warnings += [f"{ref}:{line}: {message}" for ref, line, _, message in clashes]
     return Media(files, tuple(warnings), scanned, tuple(errors), {slug: tuple(found) for slug, found in asks.items()},
-                 names)
+                 names, tuple(clashes))

@@ -38,6 +38,7 @@ pages: its old links answer until it reads again.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -154,8 +155,8 @@ def old_names(articles: Iterable[Article], renames: Mapping[str, str] | None = N
                     found[key].add(article.slug)
     files: dict[str, set[str]] = defaultdict(set)
     for article in articles:
-        if article.path.stem != article.slug:
-            files[article.path.stem].add(article.slug)
+        if article.path.stem != article.slug:  # NFC: the name a link types for one saved decomposed (macOS, zip)
+            files[unicodedata.normalize("NFC", article.path.stem)].add(article.slug)
     named = {f"{name}.md": set(slugs) for name, slugs in files.items()}
     files = {name: slugs for name, slugs in files.items() if name not in current}
     moved = [(old, {new}) for old, new in sorted((renames or {}).items())

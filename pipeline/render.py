@@ -57,7 +57,7 @@ import secrets
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import nh3
 from markdown_it import MarkdownIt
@@ -648,7 +648,7 @@ def _urls(state) -> None:
                               + (f"#{parts.fragment}" if parts.fragment else ""))
             elif name == "href" and not parts.scheme and not parts.netloc and parts.path:
                 page = (parts.path.startswith("/") and job.links(old_path(parts.path))
-                        or job.links(parts.path.rstrip("/").rsplit("/", 1)[-1]))
+                        or job.links(unquote(parts.path.rstrip("/").rsplit("/", 1)[-1])))  # tee-k%C3%A4se.md
                 if page:
                     child.attrSet(name, page[0] + (f"#{parts.fragment}" if parts.fragment else ""))
                     if page[1]:  # the German page, from a translation (W3C i18n: the destination's language)

@@ -7,7 +7,8 @@ from dataclasses import asdict, dataclass, field
 
 from .catalog import (HAND, MACHINE, REVIEWED, STALE, UNTRANSLATED, key, load_po, restore_sign_offs, review_state,
                       stale_sign_off)
-from .check import ERROR, check_catalog, german_copies, image_variant_findings, legal_page_findings, msgid_line
+from .check import (ERROR, check_catalog, german_copies, header_findings, image_variant_findings, legal_page_findings,
+                    msgid_line)
 from .config import Config
 from .drift import Templates
 from .errors import VerlagError, contain
@@ -170,6 +171,8 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                         findings = check_catalog(po, ref, lang, article.slug, glossary, labels[article.slug],
                                                  source_lang=config.source_language, site_url=config.site_url,
                                                  published=pages, renamed=pages.renamed)
+                        # ``check``'s ``catalog-header``: of the file as read, cached with the entries' findings
+                        findings += header_findings(po, ref, lang, article.slug, data.decode("utf-8"))
                     if outcome.failed:
                         rows.append(row)  # progress is known; the QA counts are not
                         continue

@@ -428,3 +428,25 @@ def test_check_names_a_misspelt_waiver_at_its_entry_and_the_finding_it_meant_sta
                     encoding="utf-8")
     output = project.run("check", "--lang", "en").output
     assert "[waiver]" not in output and "[typography]" not in output, output
+
+
+def test_a_site_po_waiver_is_judged_by_the_site_checks(tmp_path: Path):
+    """site.po had no ``waiver`` check: ``# ignore-placholder`` silenced nothing without a word. A misspelt name
+    is named with the site check meant, a site check's own name (no check of articles) is no unknown one, and
+    one of a check no flag waives (``line-feed``) is named with what to do."""
+    from pipeline.check import check_site_catalog
+
+    path = tmp_path / "site.po"
+    path.write_text('msgid ""\nmsgstr ""\n"Language: en\\n"\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                    '# ignore-placholder\nmsgid "Seite %(n)s"\nmsgstr "Page %(n)s"\n\n'
+                    '# ignore-placeholder\nmsgid "Suche"\nmsgstr "Search"\n\n'
+                    '# ignore-line-feed\nmsgid "Weiter"\nmsgstr "Next"\n', encoding="utf-8")
+    msgfmt_check(path)
+    text = path.read_text(encoding="utf-8")
+    found = [(f.line, f.check, f.message) for f in check_site_catalog(parse_po(text, "site.po"), "site.po", "en", text)]
+    assert found == [
+        (7, "waiver", "unknown check 'placholder' in a waiver: '# ignore-placholder' silences nothing "
+                      "(did you mean placeholder?)"),
+        (15, "waiver", "'line-feed' cannot be waived: '# ignore-line-feed' silences nothing, the finding guards "
+                       "the readers; begin and end the translation with a line feed (\\n) exactly where the German "
+                       "does")], found

@@ -4,6 +4,7 @@ catalog msgfmt passes."""
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 
@@ -151,6 +152,9 @@ def test_a_header_msgfmt_refuses_is_named_by_check_and_written_by_extract(projec
     said = project.run("check").output
     assert f"warning: {PO}:{line}: " in said and "verlag extract writes the header's fields" in said
     assert "[catalog-header]" in said
+    status = json.loads(project.run("status", "--format", "json").output)
+    row = next(r for r in status["articles"] if r["slug"] == SLUG and r["lang"] == "en")
+    assert row["warnings"] == said.count(f"warning: {PO}:"), (row, said)  # status counted no catalog-header
     project.run("extract")
     msgfmt_check(path)
     assert '"Content-Type: text/plain; charset=UTF-8\\n"' in project.read(PO)

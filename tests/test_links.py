@@ -1032,3 +1032,21 @@ def test_a_link_to_a_page_still_holding_placeholders_is_one_check_warns_of_as_bu
     project.run("extract")
     assert "impressum.md'" not in project.run("check").output
     assert "impressum.md'" not in project.run("build").output
+
+
+@pytest.mark.parametrize("form", ["NFC", "NFD"])
+def test_a_link_to_an_article_file_with_an_umlaut_in_its_name_leads_to_its_page(project: Project, form: str):
+    """``tee-käse.md`` linked as typed (composed, NFC): the page dropped the link (the render stage looked the
+    %-encoded ``tee-k%C3%A4se.md`` up, check the decoded name, so it warned of nothing); saved decomposed (NFD, as
+    macOS's HFS+ and zip tools store it), its name was no file name a link typed."""
+    import unicodedata
+
+    project.write("verlag.toml", project.read("verlag.toml") + SITE)
+    project.write("source_de/" + unicodedata.normalize(form, "tee-käse.md"),
+                  article("Tee und Käse", "Beides passt.\n", slug="tee-kaese"))
+    project.write("source_de/milch.md", article("Milch", "Lesen Sie [dies](tee-käse.md).\n"))
+    project.run("extract")
+    built = project.run("build").output
+    assert "no published article" not in built and "warning" not in built, built
+    hrefs = html.fromstring(project.read("site/de/milch/index.html")).xpath("//article//p/a/@href")
+    assert hrefs == ["/blog/de/tee-kaese/"], hrefs

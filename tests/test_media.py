@@ -9,6 +9,8 @@ import re
 import shutil
 import subprocess
 import threading
+import unicodedata
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -125,6 +127,59 @@ def test_a_missing_file_warns_with_file_and_line_and_keeps_the_link(garden):
     output = garden.run("build").output
     assert "warning" not in output and "site/de/brennnessel/index.html" in written(output)
     assert "/blog/media/dateien/rezept.pdf" in body(garden, "de").xpath(".//a/@href")
+
+
+NFC, NFD = (unicodedata.normalize(form, "bilder/bäume.png") for form in ("NFC", "NFD"))
+
+
+def test_an_image_saved_with_a_decomposed_name_is_published_under_the_name_the_page_links(garden):
+    """macOS's HFS+ and many zip tools store ``bäume.png`` decomposed (NFD); the author types it composed (NFC),
+    which the file system calls another name: the build warned of no such file and the page showed a broken image.
+    It is found whatever the normalization, and published under the name the page links."""
+    assert NFC != NFD
+    garden.write("source_de/brennnessel.md", NESSEL + f"\n![Bäume am Weg]({NFC})\n")
+    (garden.root / "source_de" / NFD).write_bytes(PNG)
+    garden.run("extract")
+    output = garden.run("build").output
+    assert "warning" not in output and "error" not in output, output
+    src = [s for s in body(garden, "de").xpath("//img/@src") if "brennnessel" not in s]
+    assert len(src) == 1 and urllib.parse.unquote(src[0]) == f"/blog/media/{NFC}", src
+    assert (garden.root / "site/media" / NFC).read_bytes() == PNG
+    assert not (garden.root / "site/media" / NFD).exists()
+
+
+def test_two_files_differing_only_in_normalization_are_an_error_naming_both(garden):
+    """Two files ``bäume.png`` side by side, one composed and one decomposed: which one the reference means
+    cannot be told, so neither is published and the error names both at the reference's line; a reference to a
+    file that is missing under any normalization is still a warning."""
+    garden.write("source_de/brennnessel.md", NESSEL + f"\n![Bäume am Weg]({NFC})\n\n![Gras](bilder/grün.png)\n")
+    (garden.root / "source_de" / NFD).write_bytes(PNG)
+    (garden.root / "source_de" / NFC).write_bytes(PNG[::-1])
+    garden.run("extract")
+    result = garden.run("build", code=2)
+    line = (NESSEL + "\n").count("\n") + 1
+    assert (f"error: source_de/brennnessel.md:{line}: 'bilder/b%C3%A4ume.png' names 2 files, source_de/{NFC} (NFC) "
+            f"and source_de/{NFD} (NFD), whose names differ only in their Unicode normalization") in result.output, \
+        result.output
+    assert f"source_de/brennnessel.md:{line + 2}: 'bilder/gr%C3%BCn.png': no such file in source_de/" in result.output
+    assert not (garden.root / "site/media" / NFC).exists()
+
+
+def test_two_files_differing_only_in_case_are_warned_of_at_both_references_by_check_and_build(garden):
+    """``Foto.png`` and ``foto.png`` both published to site/media/: on a web host or a macOS/Windows checkout
+    that ignores case they are one file, one overwriting the other. check and build said nothing; both warn at
+    each reference's line."""
+    garden.write("source_de/brennnessel.md", NESSEL + "\n![Groß](bilder/Foto.png)\n\n![Klein](bilder/foto.png)\n")
+    (garden.root / "source_de/bilder/Foto.png").write_bytes(PNG)
+    (garden.root / "source_de/bilder/foto.png").write_bytes(PNG[::-1])
+    garden.run("extract")
+    line = (NESSEL + "\n").count("\n") + 1
+    for output in (garden.run("check").output, garden.run("build").output):
+        for at, rel, other in ((line, "bilder/Foto.png", "bilder/foto.png"),
+                               (line + 2, "bilder/foto.png", "bilder/Foto.png")):
+            assert (f"warning: source_de/brennnessel.md:{at}: '{rel}': media/{rel} and media/{other} differ only in "
+                    "case: on a web host or a checkout that ignores case") in output, output
+    assert "media-case" in garden.run("check").output
 
 
 def published_secret(site: Path) -> list[str]:
