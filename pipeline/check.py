@@ -2372,6 +2372,19 @@ def old_site_findings(config: Config, sources: Sources, slugs: list[str] | None,
     return findings
 
 
+def _media_of(config: Config, sources: Sources, languages, slugs: list[str] | None, errors: list[VerlagError]):
+    """``media.collect_media`` over the articles of ``slugs`` (None: all), each scanned for the files it uses; an
+    article whose Markdown cannot be read is appended to ``errors`` (file, line) and the others are looked at."""
+
+    def scan(article):
+        with contain(article.ref, "reading its images", errors):
+            return stored_references(config, article)
+        return []
+
+    articles = [a for a in sources.articles if not slugs or a.slug in slugs]
+    return collect_media(config.source_dir, articles, languages=languages, scan=scan)
+
+
 def media_case_findings(config: Config, sources: Sources, slugs: list[str] | None,
                         errors: list[VerlagError]) -> list[Finding]:
     """A ``media-case`` warning at each reference to a file the site publishes to media/ whose path differs from
@@ -2380,14 +2393,7 @@ def media_case_findings(config: Config, sources: Sources, slugs: list[str] | Non
     article whose Markdown cannot be read is appended to ``errors`` and the others are looked at."""
     if not has_case_twins(config.source_dir):
         return []
-
-    def scan(article):
-        with contain(article.ref, "reading its images", errors):
-            return stored_references(config, article)
-        return []
-
-    articles = [a for a in sources.articles if not slugs or a.slug in slugs]
-    media = collect_media(config.source_dir, articles, languages=config.languages, scan=scan)
+    media = _media_of(config, sources, config.languages, slugs, errors)
     return [Finding(ref, line, "media-case", WARNING, message, config.source_language, slug, (None, ""))
             for ref, line, slug, message in media.clashes]
 
@@ -2401,14 +2407,7 @@ def image_variant_findings(config: Config, sources: Sources, languages: list[str
     stale = stale_originals(config.source_dir, languages, config.translations_dir)
     if not stale:
         return []
-
-    def scan(article):
-        with contain(article.ref, "reading its images", errors):
-            return stored_references(config, article)
-        return []
-
-    articles = [a for a in sources.articles if not slugs or a.slug in slugs]
-    media = collect_media(config.source_dir, articles, languages=languages, scan=scan)
+    media = _media_of(config, sources, languages, slugs, errors)
     folder = config.source_dir.name
     return [Finding(f"{folder}/{variant}", 1, "image-variant", WARNING,
                     f"{folder}/{original} changed after this {lang} version was made from it; update it, or sign "
