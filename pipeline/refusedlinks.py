@@ -12,14 +12,18 @@ from markdown_it.common.normalize_url import validateLink
 from .errors import VerlagError
 from .segment import commonmark_parser
 
-_SCHEME_RE = re.compile(r"(?:javascript|vbscript|file|data):", re.I)  # where one can be, read cheaply first
+_SCHEME_RE = re.compile(r"(?:javascript|vbscript|file|data):", re.I)  # the line of an address not found as written
+# Looked for first in the lowered text, by plain substring search: the pattern above with re.I over every article of
+# an update took 1.3 G instructions of the parent (0.16 s of CPU at N = 500) to find none.
+_SCHEMES = ("javascript:", "vbscript:", "file:", "data:")
 
 
 def refused_links(body: str, body_line: int) -> list[tuple[int, str]]:
     """(line of the file, message) for each address of ``body`` (an article's text, its first line the file's
     ``body_line``) that markdown-it refused as a link's or image's destination, in the order written. A body
     nested too deep to parse has none here: segmenting it says so."""
-    if not _SCHEME_RE.search(body):
+    lowered = body.lower()
+    if not any(scheme in lowered for scheme in _SCHEMES):
         return []
     refused: list[str] = []
     md = commonmark_parser()
