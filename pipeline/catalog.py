@@ -102,6 +102,22 @@ def plural_forms(lang: str) -> str:
 
 
 PROBED = (*range(0, 1101), *range(10**6, 10**7, 10**6))  # the n a Plural-Forms expression is tried for
+_NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")
+
+
+def nplurals(plural_forms: str) -> int | None:
+    """How many forms a Plural-Forms header value (``nplurals=3; plural=…``) names; None when it names none."""
+    found = _NPLURALS.search(plural_forms)
+    return int(found.group(1)) if found else None
+
+
+def untranslated_forms(msgstr_plural: dict[int, str], count: int = 0) -> list[int]:
+    """The indices of a plural message's forms empty or missing (of ``count`` forms, or of those it has) while
+    another form is translated: GNU msgfmt --check refuses such a message unless it is fuzzy, and the page shows
+    the English words for every count; [] when every form or none is translated."""
+    if not any(msgstr_plural.values()):
+        return []
+    return [n for n in range(max(count, len(msgstr_plural))) if not msgstr_plural.get(n)]
 
 
 def plural_form_map(old: str | None, new: str) -> dict[int, tuple[int, ...]]:
@@ -117,7 +133,7 @@ def plural_form_map(old: str | None, new: str) -> dict[int, tuple[int, ...]]:
     the translation no longer says the same for every number (``uistrings`` marks it fuzzy). Without a
     readable old expression (one that divides by zero for one of those n too) the indices stay as they are.
     """
-    count = int(re.search(r"nplurals\s*=\s*(\d+)", new).group(1))
+    count = nplurals(new)
     try:
         before, after = gettext.c2py(old.split("plural=", 1)[1].rstrip("; ")), gettext.c2py(
             new.split("plural=", 1)[1].rstrip("; "))

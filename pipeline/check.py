@@ -36,7 +36,8 @@ from babel import Locale
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from .catalog import (MACHINE, REVIEWED, STALE, UNTRANSLATED, decode_po, entry_state, format_flags, hand_draft,
-                      ignored_checks, STALE_SIGN_OFF, key, msgid_line, parse_po, restore_sign_offs, stale_sign_off)
+                      ignored_checks, STALE_SIGN_OFF, key, msgid_line, nplurals, parse_po, restore_sign_offs,
+                      stale_sign_off, untranslated_forms)
 from .config import CONFIG_NAME, Config
 from .counts import counted
 from .drift import Templates
@@ -1883,23 +1884,18 @@ def check_site_catalog(po: polib.POFile, ref: str, lang: str, text: str | None =
     return findings + _partial_plurals(po, ref, lang, text)
 
 
-_NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")
-
-
 def _partial_plurals(po: polib.POFile, ref: str, lang: str, text: str | None) -> list[Finding]:
     """A ``plural-forms`` warning at each plural message of a site.po (not fuzzy) with some forms translated and
     others empty or missing (fewer ``msgstr[n]`` than its Plural-Forms' nplurals): GNU msgfmt --check refuses the
     catalog over it, and the page shows the English words for every count (polib leaves it out of the compiled
     catalog); ``extract`` marks it fuzzy."""
-    match = _NPLURALS.search(po.metadata.get("Plural-Forms", ""))
-    count = int(match.group(1)) if match else 0
+    count = nplurals(po.metadata.get("Plural-Forms", "")) or 0
     lines = text.split("\n") if text is not None else []
     found = []
     for entry in po:
-        if entry.obsolete or entry.fuzzy or not entry.msgid_plural or not any(entry.msgstr_plural.values()):
+        if entry.obsolete or entry.fuzzy or not entry.msgid_plural:
             continue
-        missing = [n for n in range(max(count, len(entry.msgstr_plural))) if not entry.msgstr_plural.get(n)]
-        if missing:
+        if missing := untranslated_forms(entry.msgstr_plural, count):
             found.append(Finding(ref, msgid_line(lines, entry.linenum) if lines else entry.linenum, "plural-forms",
                                  WARNING, f"msgstr[{'], msgstr['.join(map(str, missing))}] not translated of the "
                                  f"{count or len(entry.msgstr_plural)} forms its Plural-Forms asks for: the page shows "

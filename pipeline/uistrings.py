@@ -107,7 +107,7 @@ def _merge(old: polib.POFile | None, messages: list[polib.POEntry], lang: str, p
     the new rule asks, the text of each form's most typical number."""
     import polib
 
-    from .catalog import now_stamp, plural_form_map, plural_forms
+    from .catalog import now_stamp, plural_form_map, plural_forms, untranslated_forms
 
     previous = {e.msgid: e for e in old} if old is not None else {}
     ours = {e.msgid: e for e in shipped if not e.obsolete and not e.fuzzy} if shipped is not None else {}
@@ -146,8 +146,7 @@ def _merge(old: polib.POFile | None, messages: list[polib.POEntry], lang: str, p
             entry.msgstr = before.msgstr if before is not None and not before.msgid_plural else ""
         # some forms translated, others not (or missing: fewer msgstr[n] than nplurals): msgfmt --check refuses the
         # catalog unless the message is fuzzy, and the page shows the English words for every count either way
-        partial = [i for i, text in sorted(entry.msgstr_plural.items()) if not text] \
-            if any(entry.msgstr_plural.values()) and (before is None or not before.fuzzy) else []
+        partial = untranslated_forms(entry.msgstr_plural) if before is None or not before.fuzzy else []
         if before is not None and before.fuzzy or unsure or partial:
             entry.flags.append("fuzzy")
         if partial:
