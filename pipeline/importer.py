@@ -65,10 +65,14 @@ DESTINATION_RE = re.compile(r"(\]\([ \t]*\n?[ \t]*|^[ ]{0,3}\[(?:[^\]\\\n]|\\.)+
                             r"(<(?:[^<>\n\\]|\\.)*>|(?:[^\s()\\]|\\.|\((?:[^\s()\\]|\\.)*\))+)", re.M)
 # A destination written with Jekyll's Liquid (https://jekyllrb.com/docs/liquid/tags/#links): ``{% post_url
 # 2023-11-12-abendroutine %}``, ``{% link _posts/2023-10-04-linden-tee.md %}``, either or a path after
-# ``{{ site.url }}``/``{{ site.baseurl }}``; group 3 the tag, 4 its argument, 5 the rest (a path or #fragment).
+# ``{{ site.url }}``/``{{ site.baseurl }}``, or a path given to the ``relative_url``/``absolute_url`` filter
+# (https://jekyllrb.com/docs/liquid/filters/); group 3 the tag, 4 its argument, 5 the filter's path, 6 the rest (a
+# path or #fragment).
 LIQUID_DESTINATION_RE = re.compile(DESTINATION_RE.pattern.split("(<")[0] +
                                    r"((?:\{\{-?\s*site\.(?:url|baseurl)\s*-?\}\})*)"
-                                   r"(?:\{%-?\s*(post_url|link)\s+([^\s%]+)\s*-?%\})?((?:[^\s()\\]|\\.)*)", re.M)
+                                   r"(?:\{%-?\s*(post_url|link)\s+([^\s%]+)\s*-?%\})?"
+                                   r"(?:\{\{-?\s*[\"']([^\"'\s]*)[\"']\s*\|\s*(?:relative|absolute)_url\s*-?\}\})?"
+                                   r"((?:[^\s()\\]|\\.)*)", re.M)
 # A destination written with Hugo's ``ref`` or ``relref`` shortcode (https://gohugo.io/shortcodes/ref/): ``{{< ref
 # "posts/tee.md" >}}``, ``{{% relref "/posts/tee" %}}``, ``{{< ref path="tee" >}}``, ``{{< ref "#anchor" >}}``;
 # groups 3, 4 or 5 the page's path (in "", in `` or bare), 6 a #fragment after the shortcode. Its other parameters
@@ -680,9 +684,10 @@ def relink(placed: list[Placed], counted: set[int] | None = None) -> tuple[list[
     reference definitions, ``<…>`` or plain, backslash escapes and entities resolved). Jekyll's own links to a
     post are resolved alike (``LIQUID_DESTINATION_RE``): ``{% post_url 2023-11-12-abendroutine %}`` (the post's
     file name without its suffix), ``{% link _posts/2023-10-04-linden-tee.md %}`` (its path in the site) and a
-    path after ``{{ site.url }}``/``{{ site.baseurl }}`` (the site's ``baseurl``, ``ImportedArticle.home``); so are
-    Hugo's ``ref``/``relref`` shortcodes (``HUGO_REF_DESTINATION_RE``, looked up as ``_hugo_target``; one leading to
-    no imported article is named in its notes). A page
+    path after ``{{ site.url }}``/``{{ site.baseurl }}`` or given to ``relative_url`` (the site's ``baseurl``,
+    ``ImportedArticle.home``); so are Hugo's ``ref``/``relref`` shortcodes (``HUGO_REF_DESTINATION_RE``, looked up as
+    ``_hugo_target``). One of these leading to no imported article stays as written and is named in the article's
+    notes at its line of the file written (``bad.md:15: …``), where the author rewrites it. A page
     (``seiten/``) is a target like a post; addresses two articles share are none; links to anything else stay as
     written. Links by query (WordPress's plain permalinks ``/?p=41``, ``?page_id=7``, ``index.php?p=41``, also as a
     full URL on the old host) lead to the article or page whose ``queries`` on that ``home`` hold it. A host and
@@ -712,10 +717,11 @@ def relink(placed: list[Placed], counted: set[int] | None = None) -> tuple[list[
 
     pages = {p.path for p in placed if p.article.page}
 
-    def liquid(source: Path, article: ImportedArticle, match: re.Match) -> str:
-        """A Jekyll link (``LIQUID_DESTINATION_RE``) to an imported post: its file; anything else as written."""
-        prefix, tag, argument, rest = match[2], match[3], match[4], match[5]
-        if not prefix and not tag:
+    def liquid(source: Path, article: ImportedArticle, match: re.Match, unresolved: list[tuple[int, str]]) -> str:
+        """A Jekyll link (``LIQUID_DESTINATION_RE``) to an imported post: its file; anything else as written, and
+        named in ``unresolved`` (the body's line it starts on, counted from 0, and its text) when it is Liquid."""
+        prefix, tag, argument, filtered, rest = match[2], match[3], match[4], match[5], match[6]
+        if not prefix and not tag and filtered is None:
             return match[0]
         if tag:
             name = argument if tag == "link" else f"{argument}.md"
@@ -723,20 +729,23 @@ def relink(placed: list[Placed], counted: set[int] | None = None) -> tuple[list[
                            or (tag == "post_url" and "_posts" in file.parts and file.stem == Path(argument).name)),
                           None)
             if target is None or (rest and not rest.startswith("#")):
+                unresolved.append((match.string.count("\n", 0, match.start(2)), match[0][len(match[1]):]))
                 return match[0]
             count["page" if target in pages else "post"] += 1
             return match[1] + Path(os.path.relpath(target, source.parent)).as_posix() + rest
         base = urlsplit(article.home).path.rstrip("/") if article.home else ""
         url = re.sub(r"\{\{-?\s*site\.url\s*-?\}\}", "", prefix)
-        url = re.sub(r"\{\{-?\s*site\.baseurl\s*-?\}\}", base, url) + rest
+        url = re.sub(r"\{\{-?\s*site\.baseurl\s*-?\}\}", base, url)
+        url += (base + "/" + filtered.lstrip("/") if filtered is not None else "") + rest
         target = targets.get(_old_key(url)) if url.startswith("/") and not urlsplit(url).query else None
         if target is None:
+            unresolved.append((match.string.count("\n", 0, match.start(2)), match[0][len(match[1]):]))
             return match[0]
         count["page" if target in pages else "post"] += 1
         link = Path(os.path.relpath(target, source.parent)).as_posix()
         return match[1] + link + (f"#{urlsplit(url).fragment}" if urlsplit(url).fragment else "")
 
-    def hugo(source: Path, article: ImportedArticle, match: re.Match, unresolved: list[str]) -> str:
+    def hugo(source: Path, article: ImportedArticle, match: re.Match, unresolved: list[tuple[int, str]]) -> str:
         """A Hugo ``ref``/``relref`` link (``HUGO_REF_DESTINATION_RE``) to an imported page: its file; one to no
         imported page stays as written and is named in ``unresolved``."""
         written = next(g for g in match.groups()[2:5] if g is not None)
@@ -745,7 +754,7 @@ def relink(placed: list[Placed], counted: set[int] | None = None) -> tuple[list[
             return match[1] + "#" + fragment
         target = _hugo_target(path, Path(article.source).absolute(), hugo_pages)
         if target is None:
-            unresolved.append(written)
+            unresolved.append((match.string.count("\n", 0, match.start(2)), written))
             return match[0]
         count["page" if target in pages else "post"] += 1
         link = Path(os.path.relpath(target, source.parent)).as_posix()
@@ -782,22 +791,33 @@ def relink(placed: list[Placed], counted: set[int] | None = None) -> tuple[list[
     out = []
     for index, p in enumerate(placed):
         before = dict(count)
-        body, unresolved = p.article.body, []
+        body, liquids, refs = p.article.body, [], []
         if not p.imported_as:
             body = DESTINATION_RE.sub(lambda m, path=p.path, article=p.article: replace(path, article, m), body) \
                 if targets or queried else body
-            body = LIQUID_DESTINATION_RE.sub(lambda m, path=p.path, article=p.article: liquid(path, article, m), body)
+            body = LIQUID_DESTINATION_RE.sub(lambda m, path=p.path, article=p.article:
+                                             liquid(path, article, m, liquids), body)
             body = HUGO_REF_DESTINATION_RE.sub(lambda m, path=p.path, article=p.article:
-                                               hugo(path, article, m, unresolved), body)
-        if body != p.article.body or unresolved:
+                                               hugo(path, article, m, refs), body)
+        if body != p.article.body or liquids or refs:
             from .segment import TEMPLATE_TAG_RE
 
             notes = [note for note in p.article.notes if TEMPLATE_TAG_RE.search(body)
                      or not note.startswith(TAGS_KEPT)]  # the Liquid or Hugo links were the template tags
-            notes += [f"link to {ref!r} (Hugo's ref shortcode) leads to no imported article: link its file "
-                      "(other-slug.md) or its full address instead" for ref in dict.fromkeys(unresolved)]
             article = dataclasses.replace(p.article, body=body, notes=notes)
-            p = dataclasses.replace(p, article=article, text=render_markdown(article))
+            text = render_markdown(article)
+            # the written file's line of the body's first (rewriting keeps the body's lines: no destination rewritten
+            # holds a line break)
+            first = text.count("\n", 0, text.index("\n---\n") + 5) + 1
+            notes += [f"{p.path.name}:{first + line}: link {written} kept as Liquid text: it "
+                      "leads to no post or file this import brought in: import that post with the site, or link its "
+                      "file (other-slug.md), a file saved into source_de/ or a full address"
+                      for line, written in liquids]
+            notes += [f"{p.path.name}:{first + line}: link to {ref!r} (Hugo's ref shortcode) "
+                      "leads to no imported article: link its file (other-slug.md) or its full address instead"
+                      for line, ref in refs]
+            article = dataclasses.replace(article, notes=notes)
+            p = dataclasses.replace(p, article=article, text=text)
         if counted is not None and index not in counted:  # its links are not written now
             count.clear()
             count.update(before)

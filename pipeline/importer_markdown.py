@@ -30,7 +30,8 @@ so is a page whose ``publishDate`` is still to come, and a past one is the date 
 cover image (``COVER_KEYS``) goes at the top of the body, where the old theme showed it; keys verlag has no
 field for are named as not kept. Shortcodes (Hugo ``{{< >}}``, ``{{% %}}``) and Liquid tags (Jekyll ``{% %}``,
 ``{{ }}``) have no meaning outside their generator: they stay as text and the summary names their lines (but
-for the links to imported posts that ``importer.relink`` rewrites: Jekyll's ``post_url``, Hugo's ``ref``). References:
+for the links to posts and files: Jekyll's ``post_url``, ``link`` and ``relative_url``, Hugo's ``ref``, which
+``importer.relink`` rewrites or names, a file's copied here, ``_liquid_files``). References:
 https://gohugo.io/content-management/front-matter/, https://jekyllrb.com/docs/front-matter/.
 """
 
@@ -63,9 +64,11 @@ PAGE_FILES = (".md", ".markdown", ".html", ".htm")  # a link to one of these lea
 FENCE_ENDS = {"---": "---", "+++": "+++", "{": "}"}
 POST_NAME_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})-(.+)$")  # Jekyll's _posts/YYYY-MM-DD-slug.md
 # What stands before a template tag that is (part of) a link's destination, which ``importer.relink`` rewrites: Hugo's
-# ``ref``/``relref``, Jekyll's ``post_url``/``link`` after "](", also after ``{{ site.url }}``/``{{ site.baseurl }}``.
-LINK_TAG_RE = re.compile(r"\{(?:\{[<%]-?\s*(?:rel)?ref\b|%-?\s*(?:post_url|link)\b|\{-?\s*site\.(?:url|baseurl)\b)")
-LINK_TAG_BEFORE = r"\]\(<?(?:\{\{-?\s*site\.(?:url|baseurl)\s*-?\}\})*"
+# ``ref``/``relref``, Jekyll's ``post_url``/``link`` after "](", also after ``{{ site.url }}``/``{{ site.baseurl }}``,
+# and a path given to Jekyll's ``relative_url``/``absolute_url`` filter; ``relink`` names each it cannot rewrite.
+LINK_TAG_RE = re.compile(r"\{(?:\{[<%]-?\s*(?:rel)?ref\b|%-?\s*(?:post_url|link)\b|\{-?\s*site\.(?:url|baseurl)\b"
+                         r"|\{-?\s*[\"'][^\"'\s]*[\"']\s*\|\s*(?:relative|absolute)_url\b)")
+LINK_TAG_BEFORE = r"(?:\]\(|^ {0,3}\[(?:[^\]\\\n]|\\.)+\]:[ \t]*)<?(?:\{\{-?\s*site\.(?:url|baseurl)\s*-?\}\})*"
 # Front-matter keys (lower case, as Hugo compares them) whose value an imported article keeps (``read_markdown``).
 KEPT_KEYS = frozenset({"title", "date", "lastmod", "last_modified_at", "updated", "description", "summary", "excerpt",
                        "tags", "categories", "category", "author", "aliases", "redirect_from", "url", "permalink",
@@ -183,10 +186,13 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None, lang: 
     if path.suffix.lower() not in (".html", ".htm"):
         body = _players(body, end + 2, notes)
     if {"_posts", "_drafts"} & set(path.absolute().parts):
-        body = _liquid_images(body)
-    # a ref or post_url link's destination is the import's own to rewrite (``importer.relink``), or to name
+        body = _liquid_files(body, path)
+    # a ref or post_url link's destination is the import's own to rewrite (``importer.relink``), or to name; one in
+    # raw HTML (``<a href="{% post_url … %}">``) is this note's, also where the same tag is a destination elsewhere
+    written = body.split("\n")
     tagged = list(dict.fromkeys(line for line, tag, _ in markdown_template_tags(body, end + 2)
-                                if not (LINK_TAG_RE.match(tag) and re.search(LINK_TAG_BEFORE + re.escape(tag), body))))
+                                if not (LINK_TAG_RE.match(tag) and re.search(LINK_TAG_BEFORE + re.escape(tag),
+                                                                             written[line - end - 2]))))
     if path.suffix.lower() in (".html", ".htm"):  # Jekyll publishes a post written in HTML as it is
         from .importer_html import html_to_markdown
 
@@ -700,28 +706,40 @@ def _local_images(body: str, first_line: int, path: Path, notes: list[str],
     return rewrite_destinations(body, renamed), images
 
 
-# A Jekyll image's address written with Liquid (https://jekyllrb.com/docs/liquid/filters/): a site path after
-# ``{{ site.url }}`` and/or ``{{ site.baseurl }}`` (group 2), or given to ``relative_url``/``absolute_url`` (group 3).
-# Its alt text holds no "[": each "![" of a line of them would otherwise be tried to the line's end (quadratic).
-LIQUID_IMAGE_RE = re.compile(r"(!\[(?:[^\[\]\\\n]|\\.)*\]\()[ \t]*(?:(?:\{\{-?[ \t]*site\.(?:url|baseurl)[ \t]*-?\}\})+"
-                             r"(/[^\s()]*)|\{\{-?[ \t]*[\"']([^\"'\s]*)[\"'][ \t]*\|[ \t]*(?:relative|absolute)_url[ \t]*-?\}\})"
-                             r"[ \t]*\)")
+# A Jekyll image's or link's address written with Liquid (https://jekyllrb.com/docs/liquid/filters/,
+# https://jekyllrb.com/docs/liquid/tags/#link): a site path after ``{{ site.url }}`` and/or ``{{ site.baseurl }}``
+# (group 2), given to ``relative_url``/``absolute_url`` (group 3), or a file of the site named by ``{% link %}``
+# (group 4). Its text holds no "[": each "![" of a line of them would otherwise be tried to the line's end (quadratic).
+LIQUID_FILE_RE = re.compile(r"(!?\[(?:[^\[\]\\\n]|\\.)*\]\()[ \t]*(?:(?:\{\{-?[ \t]*site\.(?:url|baseurl)[ \t]*-?\}\})+"
+                            r"(/[^\s()]*)|\{\{-?[ \t]*[\"']([^\"'\s]*)[\"'][ \t]*\|[ \t]*(?:relative|absolute)_url[ \t]*-?\}\}"
+                            r"|\{%-?[ \t]*link[ \t]+([^\s%]+)[ \t]*-?%\})[ \t]*\)")
 
 
-def _liquid_images(body: str) -> str:
-    """``body`` with each image whose address a Jekyll post writes with Liquid (``LIQUID_IMAGE_RE``:
-    ``![Dolde]({{ site.baseurl }}/assets/dolde.png)``, ``![Dolde]({{ "/assets/dolde.png" | relative_url }})``) given
-    its site path (``/assets/dolde.png``), which ``_local_images`` finds in the site's folder: as Liquid it was no
-    CommonMark image (a destination holds no space), so the image stayed behind. One in a code block stays as
-    written."""
-    in_code = _code_lines(body) if LIQUID_IMAGE_RE.search(body) else frozenset()
+def _liquid_files(body: str, path: Path) -> str:
+    """``body`` (of the Jekyll post at ``path``) with each image whose address is written with Liquid
+    (``LIQUID_FILE_RE``: ``![Dolde]({{ site.baseurl }}/assets/dolde.png)``, ``![Dolde]({{ "/assets/dolde.png" |
+    relative_url }})``, ``![Dolde]({% link assets/dolde.png %})``) given its site path (``/assets/dolde.png``), which
+    ``_local_images`` finds in the site's folder (or names as not found), and so each link to a file of that folder
+    that is no page (``[Preise]({{ "/assets/preise.pdf" | relative_url }})``), which ``_local_images`` then copies:
+    as Liquid it was no CommonMark destination (a destination holds no space), so the file stayed behind. A link
+    to a post or to nothing there stays as written, for ``importer.relink`` to rewrite or to name. One in a code
+    block stays as written."""
+    from .importer_html import _local_file
+
+    in_code = _code_lines(body) if LIQUID_FILE_RE.search(body) else frozenset()
+    root = next((folder.parent for folder in path.parents if folder.name in ("_posts", "_drafts")), None)
 
     def site_path(match: re.Match) -> str:
         if body.count("\n", 0, match.start()) in in_code:
             return match.group(0)
-        return f"{match.group(1)}/{(match.group(2) or match.group(3)).lstrip('/')})"
+        written = next(group for group in match.groups()[1:] if group is not None).lstrip("/")
+        if not match.group(1).startswith("!"):
+            found = _local_file(urlsplit(written).path, root)
+            if found is None or found.suffix.lower() in PAGE_FILES:
+                return match.group(0)
+        return f"{match.group(1)}/{written})"
 
-    return LIQUID_IMAGE_RE.sub(site_path, body)
+    return LIQUID_FILE_RE.sub(site_path, body)
 
 
 def _hugo_relative(alias: str, page: str, notes: list[str]) -> str:

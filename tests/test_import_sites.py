@@ -4,6 +4,7 @@ Each site is written as its generator reads it (https://jekyllrb.com/docs/, http
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from conftest import Project
@@ -141,6 +142,54 @@ def test_jekyll_s_own_links_to_posts_lead_to_the_imported_files(project, tmp_pat
             "[noch einmal](linden-tee.md).") in project.read("source_de/winterzeit.md")
     assert "import: 3 links to another imported post's old address lead to its source file now" in out
     assert "template tags kept as text" not in out
+
+
+def test_jekyll_s_liquid_links_to_files_and_posts_lead_to_the_copied_file_or_the_imported_post(project, tmp_path):
+    """Besides images, a post links the site's files and posts with Liquid (https://jekyllrb.com/docs/liquid/filters/,
+    https://jekyllrb.com/docs/liquid/tags/#link): ``{{ '/assets/x.pdf' | relative_url }}``, ``{{ site.baseurl }}``
+    before a path, ``{% link assets/x.pdf %}``, ``{{ site.baseurl }}{% post_url … %}``. Each was left as Liquid
+    text, a link no reader could follow: a file is copied and linked there, a post's address leads to its file."""
+    site = tree(tmp_path / "jekyll", {
+        "_config.yml": 'url: "https://praxis-am-fluss.example"\nbaseurl: "/blog"\n',
+        "assets/merkblatt.pdf": "%PDF-1.4 Merkblatt\n",
+        "assets/preise.pdf": "%PDF-1.4 Preise\n",
+        "_posts/2023-10-04-linden-tee.md": "---\ntitle: Lindenblütentee\n---\nEr schmeckt mild.\n",
+        "_posts/2024-01-20-winterzeit.md": "---\ntitle: Winterzeit\n---\n"
+            "Das [Merkblatt]({{ '/assets/merkblatt.pdf' | relative_url }}), die [Preise]({{ site.baseurl }}/assets/"
+            "preise.pdf) und [noch einmal]({% link assets/preise.pdf %}).\n\n"
+            "Zum [Tee]({{ site.baseurl }}{% post_url 2023-10-04-linden-tee %}) und [wieder]"
+            "({{ \"/2023/10/04/linden-tee.html\" | absolute_url }}#abends).\n",
+    })
+    out = project.run("import", str(site)).output
+    assert ("Das [Merkblatt](bilder/merkblatt.pdf), die [Preise](bilder/preise.pdf) und [noch einmal]"
+            "(bilder/preise.pdf).\n\nZum [Tee](linden-tee.md) und [wieder](linden-tee.md#abends).\n"
+            ) in project.read("source_de/winterzeit.md")
+    assert (project.root / "source_de/bilder/merkblatt.pdf").read_text() == "%PDF-1.4 Merkblatt\n"
+    assert (project.root / "source_de/bilder/preise.pdf").read_text() == "%PDF-1.4 Preise\n"
+    assert "import: 2 links to another imported post's old address lead to its source file now" in out
+    assert "template tags kept as text" not in out and "Liquid" not in out
+
+
+def test_a_jekyll_liquid_link_the_import_cannot_follow_is_named_at_its_line_of_the_written_file(project, tmp_path):
+    """A Liquid link to a post or file the import did not bring in stays as written, and was said nowhere (only a
+    later check found it): the summary names each at its line of the article written, that line holds it. One in
+    raw HTML is named with the template tags, also where the same tag is a Markdown link's destination elsewhere."""
+    site = tree(tmp_path / "jekyll", {
+        "_config.yml": 'url: "https://praxis-am-fluss.example"\n',
+        "_posts/2023-10-04-linden-tee.md": "---\ntitle: Lindenblütentee\n---\nEr schmeckt mild.\n",
+        "_posts/2024-01-20-winterzeit.md": "---\ntitle: Winterzeit\n---\nDer [Tee]({% post_url 2023-10-04-linden-tee %}).\n\n"
+            "Die [Abendroutine]({% post_url 2023-11-12-abendroutine %}) und [über mich]({% link about.md %}).\n\n"
+            "Das [Merkblatt]({{ '/assets/fehlt.pdf' | relative_url }}).\n\n"
+            '<a href="{% post_url 2023-10-04-linden-tee %}">Tee</a>\n',
+    })
+    out = project.run("import", str(site)).output
+    lines = project.read("source_de/winterzeit.md").split("\n")
+    for tag in ("{% post_url 2023-11-12-abendroutine %}", "{% link about.md %}",
+                "{{ '/assets/fehlt.pdf' | relative_url }}"):
+        at = re.search(r"\n  winterzeit\.md:(\d+): link " + re.escape(tag) + " kept as Liquid text: it leads to no "
+                       "post or file this import brought in", out)
+        assert at and tag in lines[int(at.group(1)) - 1], out
+    assert f"template tags kept as text ({site / '_posts/2024-01-20-winterzeit.md'}:10)" in out
 
 
 def test_a_jekyll_link_to_a_post_not_imported_is_advised_to_become_a_link_not_an_image(project, tmp_path):
