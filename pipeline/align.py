@@ -56,7 +56,6 @@ from __future__ import annotations
 
 import json
 import math
-import tomllib
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
@@ -72,7 +71,7 @@ from .catalog import (LOW_CONFIDENCE, MACHINE, REVIEWED, STALE, UNTRANSLATED, No
                       stale_sign_offs)
 from .check import ERROR, check_catalog, parts
 from .config import Config
-from .errors import VerlagError, raise_all, toml_problem
+from .errors import VerlagError, raise_all
 from .fsutil import file_bytes, read_bytes, relpath, rewrite
 from .limits import CATALOG, IMPORTED
 from .glossary import add_hints, load_glossary
@@ -433,15 +432,15 @@ def words_of(segments: list[Segment]) -> list[str]:
 
 
 def read_translation(path: Path, slug: str, lang: str, mode: str, text: str | None = None) -> list[Segment]:
-    """The translation at ``path`` (UTF-8 CommonMark, YAML or Hugo's TOML front matter optional, or plain text
+    """The translation at ``path`` (UTF-8 CommonMark, YAML or Hugo's TOML or JSON front matter optional, or plain text
     whose title and headings ``importer_text.headed`` finds when it is no ``.md`` file), segmented
     like a German source in ``mode`` (``sentence`` or ``block``) with the sentence rules of ``lang``.
     ``text``: the translation as already converted to CommonMark (``importer``, from a saved page or a
     feed), read instead of the file; ``path`` then only names it in messages.
 
     Raises ``VerlagError`` naming the file and line for bytes that are neither UTF-8 nor Windows-1252
-    (``importer_text.decoded``) or front matter that
-    is not YAML ``key: value`` lines.
+    (``importer_text.decoded``) or front matter that does not parse or is no table of keys (``_front_as_yaml``, as
+    ``verlag import`` says it of a German article's).
     """
     ref = str(path)
     plain = text is None and path.suffix.lower() not in (".md", ".markdown")
@@ -449,7 +448,7 @@ def read_translation(path: Path, slug: str, lang: str, mode: str, text: str | No
         from .importer_text import decoded  # the import stage's reader of copied and Word text
 
         text, _ = decoded(file_bytes(path, IMPORTED), path, "the translation")
-    text = _toml_front_as_yaml(normalise(text), ref)
+    text = _front_as_yaml(normalise(text), ref)
     front, front_start, body_start = split_front_matter(text)
     spaced = plain and not body_start and _line_paragraphs(text)
     if spaced:
@@ -481,30 +480,30 @@ def _line_paragraphs(text: str) -> bool:
     return len(lines) > 1 and all(line.strip() for line in lines)
 
 
-def _toml_front_as_yaml(text: str, ref: str) -> str:
-    """``text`` with Hugo's TOML front matter (between ``+++`` lines,
-    https://gohugo.io/content-management/front-matter/) written as the YAML front matter the German article has: ``title``, ``summary`` (Hugo's ``description`` too,
-    as ``verlag import`` maps it) and ``tags`` (with ``categories``), each at its TOML line so that line numbers
-    stay the file's; other keys left out. Raises ``VerlagError`` at the line of TOML that does not parse."""
-    from .importer_markdown import front_matter_fence
+def _front_as_yaml(text: str, ref: str) -> str:
+    """``text`` with Hugo's TOML front matter (between ``+++`` lines) or JSON front matter (an object whose braces
+    are lines of their own, https://gohugo.io/content-management/front-matter/) written as the YAML front matter the
+    German article has: ``title``, ``summary`` (Hugo's ``description`` too, as ``verlag import`` maps it) and
+    ``tags`` (with ``categories``), each at the line of its key so that line numbers stay the file's; other keys
+    left out. Raises ``VerlagError`` at the line that does not parse, in the words ``verlag import`` uses for a
+    German article's front matter (``importer_markdown.parse_front``)."""
+    from .importer_markdown import front_matter_end, front_matter_fence, parse_front
 
-    if front_matter_fence(text) != "+++":
+    fence = front_matter_fence(text)
+    if fence not in ("+++", "{"):
         return text
     lines = text.split("\n")
-    end = next(n for n in range(1, len(lines)) if lines[n].rstrip() == "+++")
-    try:
-        meta = tomllib.loads("\n".join(lines[1:end]))
-    except ValueError as exc:  # tomllib.TOMLDecodeError, or int's for a number too long to convert
-        message, line = toml_problem(exc, "\n".join(lines[1:end]))
-        raise VerlagError(f"invalid TOML front matter: {message}", ref, 1 + line if line else 1) from None
+    end = front_matter_end(lines, fence)
+    meta = parse_front("\n".join(lines[1:end]), fence, ref)
     tags = [str(t) for key in ("tags", "categories") if isinstance(meta.get(key), list) for t in meta[key]]
     found = {"title": meta.get("title"), "summary": meta.get("summary") or meta.get("description"),
              "tags": tags or None}
     yaml_lines = [""] * (end - 1)
     for field_name, value in found.items():
-        toml_key = {"summary": "summary" if meta.get("summary") else "description",
-                    "tags": "tags" if meta.get("tags") else "categories"}.get(field_name, field_name)
-        at = next((n for n in range(1, end) if re.match(rf"{toml_key}\s*=", lines[n].strip())), None)
+        key = {"summary": "summary" if meta.get("summary") else "description",
+               "tags": "tags" if meta.get("tags") else "categories"}.get(field_name, field_name)
+        written = rf"{key}\s*=" if fence == "+++" else rf'"{key}"\s*:'
+        at = next((n for n in range(1, end) if re.match(written, lines[n].strip())), None)
         if value and at is not None:
             yaml_lines[at - 1] = f"{field_name}: {json.dumps(value, ensure_ascii=False)}"
     return "\n".join(["---", *yaml_lines, "---", *lines[end + 1:]])

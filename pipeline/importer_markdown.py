@@ -131,7 +131,7 @@ def read_front(path: Path) -> dict:
         if fence is None:
             return {}
         lines = text.split("\n")
-        return _parse("\n".join(lines[1:front_matter_end(lines, fence)]), fence, path)
+        return parse_front("\n".join(lines[1:front_matter_end(lines, fence)]), fence, path)
     except (OSError, UnicodeDecodeError, VerlagError):
         return {}
 
@@ -164,7 +164,7 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None, lang: 
         notes = [f"title from the heading at line {first}: {title} (no front matter)"]
     else:
         end = front_matter_end(lines, fence)
-        meta = _parse("\n".join(lines[1:end]), fence, path)
+        meta = parse_front("\n".join(lines[1:end]), fence, path)
     title = meta.get("title")
     if not isinstance(title, str) or not title.strip():
         raise VerlagError(f"no title in the {FENCES[fence]} front matter: add 'title' to it", path, 1)
@@ -926,9 +926,10 @@ def _unpublished(meta: dict, path: Path) -> str | None:
     return None
 
 
-def _parse(front: str, fence: str, path: Path) -> dict:
+def parse_front(front: str, fence: str, path: Path | str) -> dict:
     """The front matter ``front`` (the lines between its ``fence`` and its end, the file's second line first) as
-    YAML, TOML or JSON reads it. Raises ``VerlagError`` at the file's line where it does not parse."""
+    YAML, TOML or JSON reads it. Raises ``VerlagError`` at the file's line where it does not parse, or where it is no
+    table of keys; a German article's and a hand translation's (``align.read_translation``) alike."""
     try:
         meta = tomllib.loads(front) if fence == "+++" else json.loads("{" + front + "}") if fence == "{" else \
             load_front(front, 2, path)

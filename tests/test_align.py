@@ -276,6 +276,39 @@ def test_hugo_toml_front_matter_pairs_as_yaml_does(project, tmp_path):
     msgfmt_check(project.root / "translations/en/ingwer.po")
 
 
+def test_hugo_json_front_matter_pairs_as_toml_does_and_its_error_names_the_line(project, tmp_path):
+    """Hugo's JSON front matter (an object whose braces are lines of their own), which ``verlag import`` reads for a
+    German article, was taken for the translation's text: its title and description paired with nothing and the
+    file was refused as no translation. It pairs as TOML does; JSON that does not parse is an error at its line in
+    the words of the German import, exit 2, no catalog written."""
+    project.write("source_de/ingwer.md", (HERE / "ingwer.md").read_text(encoding="utf-8"))
+    body = (HERE / "ingwer.en.md").read_text(encoding="utf-8").split("---\n", 2)[2]
+    translation = tmp_path / "ingwer.en.md"
+    translation.write_text('{\n  "title": "Ginger tea for a cold – what it can and cannot do",\n'
+                           '  "date": "2026-02-10T08:00:00+01:00",\n'
+                           '  "description": "Why a warm ginger tea feels good in cold season and where its limits '
+                           'are.",\n  "tags": ["Ginger", "Common cold"]\n}\n' + body, encoding="utf-8")
+    result = project.run("import", "--lang", "en", "--translation-of", "ingwer", str(translation))
+    po = polib.pofile(str(project.root / "translations/en/ingwer.po"))
+    reviewed = {(e.msgctxt, e.msgid): e.msgstr for e in po if entry_state(e) == REVIEWED}
+    assert reviewed[("title", "Ingwertee bei Erkältung – was er kann und was nicht")] == \
+        "Ginger tea for a cold – what it can and cannot do"
+    assert reviewed[("summary", "Warum ein warmer Ingwertee in der Erkältungszeit guttut und wo seine Grenzen "
+                                "liegen.")] == "Why a warm ginger tea feels good in cold season and where its limits are."
+    assert reviewed[("tag", "Ingwer")] == "Ginger"
+    assert not any('"title"' in e.msgstr or e.msgstr.startswith("{") for e in po)
+    assert "import: wrote translations/en/ingwer.po: 17 confident (reviewed), 1 low confidence" in result.output
+    msgfmt_check(project.root / "translations/en/ingwer.po")
+    broken = tmp_path / "broken" / "ingwer.en.md"
+    broken.parent.mkdir()
+    broken.write_text('{\n  "title": "Ginger tea",\n  "tags": ["Ginger" "Common cold"]\n}\n' + body, encoding="utf-8")
+    before = (project.root / "translations/en/ingwer.po").read_bytes()
+    out = project.run("import", "--lang", "en", "--translation-of", "ingwer", str(broken), code=2).output
+    assert f"error: {broken}:3: invalid JSON front matter: Expecting ',' delimiter at column 21" in out
+    assert "Traceback" not in out
+    assert (project.root / "translations/en/ingwer.po").read_bytes() == before
+
+
 def test_a_plain_text_translation_reads_its_title_and_headings_as_copied_text_does(project, tmp_path):
     """A translation kept as a .txt (or copied from a word processor) marks no heading with ``#``: its first line
     is the title and a short line alone before more text a heading, as ``importer_text`` reads German copied text."""
