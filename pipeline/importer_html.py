@@ -20,7 +20,7 @@ import itertools
 import json
 import re
 from html import escape, unescape
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from urllib.parse import quote, unquote, urljoin, urlsplit
 from xml.sax import SAXParseException
 
@@ -47,6 +47,8 @@ MARKDOWN_STYLE = {"heading_style": "ATX", "bullets": "-", "strong_em_symbol": "*
                   "table_infer_header": True}  # a table without <th> (Wix's): its first row heads it, not an empty row
 WP_DEFAULT_CATEGORIES = ("uncategorized", "allgemein")  # WordPress's default category, not a real topic
 WP_ARTICLE_TYPES = ("post", "page")
+# A saved page's file that is a page itself (a frame, another page the browser saved): a link to it is no file to copy.
+SAVED_PAGES = (".html", ".htm", ".xhtml", ".shtml", ".php", ".asp", ".aspx")
 # A shortcode's attributes hold no square brackets (https://codex.wordpress.org/Shortcode_API), and captions do not
 # nest: searched for the "]" from each "[" (and the name tried at each length), or for "[/caption]" from each
 # "[caption]", a post of unclosed ones took quadratic time (120 KB of "[a ": minutes).
@@ -243,6 +245,7 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
         local = _local_file(upload, uploads) if upload else None
         if local is not None:
             link.set("href", image_destination(local_name(images, local)))
+    notes += _saved_links(tree, base, images)
     _flatten_wrappers(tree)
     _collapse_spaces(tree)
     notes_at = footnotes(_plugin_footnotes(tree))
@@ -264,6 +267,29 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
                 lxml_html.tostring(item, encoding="unicode")).strip()))
             for label, item in notes_at)
     return markdown + "\n", images, list(dict.fromkeys(notes))
+
+
+def _saved_links(tree, base: Path | None, images: ImageNames) -> list[str]:
+    """Point each link of ``tree`` (a page saved in the folder ``base``) to a file the browser saved beside it (its
+    ``…_files/`` folder: a PDF, the full-size image a thumbnail links) at that file's copy in ``bilder/``, listed in
+    ``images`` as an image is (``importer.local_name``): the site publishes it, where the link to the saved folder
+    led nowhere. A link to a page saved there (an ``.html`` frame), which the site does not publish, and one into
+    a ``…_files/`` folder whose file the browser did not save stay as written; the notes name each."""
+    notes = []
+    for link in tree.iter("a") if base is not None else ():
+        href = link.get("href", "")
+        local = _local_file(href, base)
+        saved = any(part.endswith("_files") for part in PurePosixPath(unquote(urlsplit(href).path)).parts[:-1])
+        if local is not None and local.suffix.lower() not in SAVED_PAGES:
+            link.set("href", image_destination(local_name(images, local)))
+        elif local is not None and saved:
+            notes.append(f"link kept as written, to a page saved with this one: {unquote(href)} (the site does not "
+                         "publish it, so the link leads nowhere there): link its old address instead, or import it "
+                         "by itself if it is an article")
+        elif saved and not urlsplit(href).scheme and not href.startswith(("/", "#")):
+            notes.append(f"link kept as written, to a file not found: {unquote(href)} (no such file in the saved "
+                         "page's folder): save it into bilder/ and link it from there")
+    return notes
 
 
 def _shown_one_pixel(img) -> bool:

@@ -399,6 +399,34 @@ def test_a_figure_keeps_its_image_alt_text_and_caption(project, tmp_path):
     assert "not kept" not in out
 
 
+def test_a_saved_page_s_links_to_its_files_folder_lead_to_the_copied_file_or_are_named(project, tmp_path):
+    """A page saved "complete" links files the browser saved in its ``…_files/`` folder: a PDF, the full-size image
+    its thumbnail opens. Only images were copied, so those links led to a folder the site does not have: each file
+    is copied to bilder/ and linked there; a link to a page saved there (a frame) or to a file the browser did not
+    save stays and is named."""
+    (tmp_path / "r_files").mkdir()
+    for name, data in (("beet.jpg", b"\xff\xd8\xff klein"), ("beet-gross.jpg", b"\xff\xd8\xff gross"),
+                       ("merkblatt.pdf", b"%PDF-1.4 Merkblatt"), ("karte.html", b"<html><body>Karte</body></html>")):
+        (tmp_path / "r_files" / name).write_bytes(data)
+    page = tmp_path / "r.html"
+    page.write_text('<html><head><meta charset="utf-8"><title>Ringelblume</title></head><body><article>'
+                    f'<h1>Ringelblume</h1><p>{LEAD}</p><p><a href="r_files/beet-gross.jpg"><img src="r_files/beet.jpg" '
+                    'alt="Orange Blüten im Beet"></a></p><p>Das <a href="r_files/merkblatt.pdf">Merkblatt</a>, die '
+                    '<a href="r_files/karte.html">Karte</a> und die <a href="r_files/preise%20neu.pdf">Preise</a>.</p>'
+                    f"<p>{CARE}</p></article></body></html>", encoding="utf-8")
+    out = project.run("import", str(page)).output
+    text = project.read("source_de/ringelblume.md")
+    assert "[![Orange Blüten im Beet](bilder/beet.jpg)](bilder/beet-gross.jpg)" in text
+    assert "Das [Merkblatt](bilder/merkblatt.pdf), die [Karte](r_files/karte.html) und die [Preise]" in text
+    bilder = project.root / "source_de/bilder"
+    assert (bilder / "beet-gross.jpg").read_bytes() == b"\xff\xd8\xff gross"
+    assert (bilder / "merkblatt.pdf").read_bytes() == b"%PDF-1.4 Merkblatt"
+    assert not (bilder / "karte.html").exists()
+    assert "link kept as written, to a page saved with this one: r_files/karte.html (the site does not publish " in out
+    assert ("link kept as written, to a file not found: r_files/preise neu.pdf (no such file in the saved page's "
+            "folder)") in out
+
+
 def test_a_heading_or_image_the_markdown_lost_is_named():
     from pipeline.importer_html import _lost
 
