@@ -954,10 +954,13 @@ UNTITLED_WORDS = 8  # a WordPress post without a title is titled by this many of
 
 
 def _plain(html: str | None) -> str:
-    """The words of an HTML snippet (a summary or excerpt), whitespace folded."""
+    """The words of an HTML snippet (a summary or excerpt) a browser shows, whitespace folded: the code of a
+    ``<script>`` or ``<style>`` in it is no text."""
     if not html or not html.strip():
         return ""
-    return _words(lxml_html.fragment_fromstring(html, create_parent="div").text_content())
+    node = lxml_html.fragment_fromstring(html, create_parent="div")
+    etree.strip_elements(node, "script", "style", with_tail=False)
+    return _words(node.text_content())
 
 
 def _day(value: str | None) -> dt.date | None:
@@ -2190,13 +2193,15 @@ def read_feed(path: Path, data: bytes,
     ``VerlagError`` at the line of each entry left out (one without a title).
 
     Title, author, published and updated time, categories as tags, the entry's link as its old address;
-    the body from ``content:encoded``/``<content>``, else the description (noted: feeds often carry
+    the body from ``content:encoded``/``<content>``, converted as a WordPress post's is (``html_to_markdown``: an
+    ``<iframe>`` a link, a script or form named as left out; feedparser's own sanitizer would drop those unsaid),
+    else the description (noted: feeds often carry
     only a teaser), which is the summary when there is a full content too; a time without a zone is in ``zone``
     (verlag.toml's ``timezone``), else UTC. Raises ``VerlagError`` for
     a file feedparser reads no entries from, and for one that ends inside an element (cut off: feedparser reads
     the entries up to there, the last one without the rest of its text; none is imported).
     """
-    feed = feedparser.parse(data, sanitize_html=True, resolve_relative_uris=True)
+    feed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=True)  # html_to_markdown's to clean
     problem = feed.get("bozo_exception")
     if isinstance(problem, SAXParseException) and problem.getMessage() != "junk after document element" \
             and _at_end(data, problem.getLineNumber()):

@@ -106,6 +106,30 @@ def test_the_lines_the_summary_names_are_those_of_the_article_written_with_verla
     assert lines[int(embed.group(1)) - 1] == f"[Termin buchen]({BOOKING})"
 
 
+FEED_PLAYER = (
+    '<?xml version="1.0" encoding="UTF-8"?><rss xmlns:content="http://purl.org/rss/1.0/modules/content/" '
+    'version="2.0"><channel><title>Blog</title><link>https://kraeuter.example/blog</link>\n<item><title>Dehnen'
+    '</title><link>https://kraeuter.example/post/dehnen</link><pubDate>Sat, 12 Oct 2024 22:30:00 GMT</pubDate>'
+    f'<content:encoded><![CDATA[<p>{LEAD}</p>\n<script src="https://stats.example/z.js"></script><script>var besuche = 1;'
+    '</script>\n<p>Fünf Minuten am Morgen reichen schon.</p>\n<iframe src="https://www.youtube-nocookie.com/embed/'
+    'abcDEF12345" title="Dehnübungen für den Nacken"></iframe>\n<p>Danach fühlt sich der Rücken leichter an.</p>'
+    ']]></content:encoded></item>\n</channel></rss>\n')
+
+
+def test_a_feeds_video_player_becomes_a_link_and_its_scripts_are_named(project: Project, tmp_path):
+    """feedparser's sanitizer took a feed entry's ``<iframe>`` out before the import saw it: the video was gone from
+    the article, unsaid, where a saved page's or a WordPress post's player becomes a link. The entry is converted
+    as a post is: the player a link to the video, its scripts named as left out, and their code in no summary."""
+    feed = tmp_path / "blog-feed.xml"
+    feed.write_text(FEED_PLAYER, encoding="utf-8")
+    out = project.run("import", str(feed)).output
+    text = project.read("source_de/dehnen.md")
+    assert "[Dehnübungen für den Nacken](https://www.youtube.com/watch?v=abcDEF12345)\n\nDanach" in text
+    assert "embed kept as a link: https://www.youtube.com/watch?v=abcDEF12345 (an <iframe> from " in out
+    assert "left out: <script> from stats.example" in out and "left out: an inline script" in out
+    assert "besuche" not in text and "script" not in text and "iframe" not in text
+
+
 def test_a_feeds_line_that_loads_from_another_host_is_named_by_the_file_written(project: Project, tmp_path):
     """Trial 6: under 'wrote source_de/holunder.md (from blog-feed.xml:2)' the summary said 'line 17 runs code or
     loads from another host', which read as a line of the three-line feed; it names the article's file, as check
