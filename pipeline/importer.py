@@ -314,15 +314,18 @@ def completed(article: ImportedArticle, author: str | None, site_url: str | None
     return dataclasses.replace(article, meta=meta, notes=notes)
 
 
-ACTIVE_NOTE_RE = re.compile(r"^line (\d+)(?= runs code or loads from another host: )")  # ``completed``'s
+# ``completed``'s notes that name a line of the file written: raw HTML that runs code, an embed made a link
+WRITTEN_LINE_NOTE_RE = re.compile(r"^line (\d+)(?= runs code or loads from another host: |: (?:embed|embedded page) "
+                                  r"kept as a link: )")
 
 
 def in_written_file(note: str, name: str) -> str:
-    """``note`` with a line of raw HTML that runs code or loads from another host (``completed``) named by the
-    written file ``name`` it is in, as ``check`` names it (``holunder-im-herbst.md:17 runs code …``), not as
-    ``line 17``, which under ``wrote … (from blog-feed.xml:2)`` read as a line of the feed; any other note as it
-    is."""
-    return ACTIVE_NOTE_RE.sub(lambda match: f"{name}:{match.group(1)}", note)
+    """``note`` with a line of the written file ``name`` (``completed``: raw HTML that runs code or loads from
+    another host, an ``<iframe>`` made a link) named by that file, as ``check`` names it
+    (``holunder-im-herbst.md:17 runs code …``, ``dehnen.md:8: embed kept as a link: …``), not as ``line 17``, which
+    under ``wrote … (from blog-feed.xml:2)`` read as a line of the feed, and under ``wrote … (from
+    content/posts/tee.md)`` as one of the Hugo file, as the notes of its figures are; any other note as it is."""
+    return WRITTEN_LINE_NOTE_RE.sub(lambda match: f"{name}:{match.group(1)}", note)
 
 
 EMBED_NOTE_RE = re.compile(r"^(?:embed|embedded page) kept as a link: (\S+)")  # ``importer_html.iframe_link``'s

@@ -431,7 +431,7 @@ def test_import_says_which_raw_html_it_brought_in_runs_code_or_loads_from_anothe
         ("<script", "<script> from zaehler.example.com"),
         ("Noch ei", "<img> from bilder.example.net, onerror= on <img>"), ("<div st", "<div> from fonts.example.com"),
         ("Eigene ", "<img> from example.org"), ("Ein Fot", "image from fotos.example.net, image from example.org")], output
-    linked = re.findall(r"  line (\d+): embedded page kept as a link: https://video.example.net/embed/abc ", output)
+    linked = re.findall(r"  gastbeitrag\.md:(\d+): embedded page kept as a link: https://video.example.net/embed/abc ", output)
     assert [written[int(line) - 1] for line in linked] == ["<https://video.example.net/embed/abc>"], output
 
 

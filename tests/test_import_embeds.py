@@ -26,9 +26,9 @@ def test_a_video_player_in_hugo_markdown_becomes_a_link_to_the_video_with_its_li
     post = tmp_path / "dehnen.md"
     post.write_text(PLAYERS, encoding="utf-8")
     out = project.run("import", str(post)).output
-    assert "  line 8: embed kept as a link: https://www.youtube.com/watch?v=abcDEF12345 (an <iframe> from " \
-           "www.youtube-nocookie.com: a page loads nothing from it until the reader follows the link)\n" in out
-    assert "  line 12: embed kept as a link: https://vimeo.com/76979871 (an <iframe> from player.vimeo.com" in out
+    assert "  dehnen-am-morgen.md:8: embed kept as a link: https://www.youtube.com/watch?v=abcDEF12345 (an <iframe> " \
+           "from www.youtube-nocookie.com: a page loads nothing from it until the reader follows the link)\n" in out
+    assert "  dehnen-am-morgen.md:12: embed kept as a link: https://vimeo.com/76979871 (an <iframe> from player.vimeo" in out
     assert "runs code or loads from another host" not in out
     body = project.read("source_de/dehnen-am-morgen.md").split("---\n", 2)[2]
     assert body == ("Fünf Minuten am Morgen reichen schon.\n\n"
@@ -81,7 +81,7 @@ def test_a_map_or_booking_widget_becomes_the_same_link_from_a_saved_page_a_wordp
     bare = (f"embedded page kept as a link: {BOOKING} (an <iframe> from termine.example showed it inside the page: "
             "the new page loads nothing from it until the reader follows the link; its text is the address: write "
             "what it shows instead, a map or a booking form)\n")
-    at = {note: [int(n) for n in re.findall(rf"^  line (\d+): {re.escape(note)}", out, re.M)]
+    at = {note: [int(n) for n in re.findall(rf"^  [a-z-]+\.md:(\d+): {re.escape(note)}", out, re.M)]
           for note in (named, bare)}
     for n, slug in enumerate(("anfahrt-zur-praxis", "anfahrt", "der-weg-zu-uns")):  # in the order imported
         lines = project.read(f"source_de/{slug}.md").split("\n")
@@ -101,7 +101,7 @@ def test_the_lines_the_summary_names_are_those_of_the_article_written_with_verla
     lines = project.read("source_de/zaehler.md").split("\n")
     assert "author: Jana Vogt" in lines
     script = re.search(r"  zaehler\.md:(\d+) runs code or loads from another host: <script>", out)
-    embed = re.search(r"  line (\d+): embedded page kept as a link", out)
+    embed = re.search(r"  zaehler\.md:(\d+): embedded page kept as a link", out)
     assert lines[int(script.group(1)) - 1].startswith("<script")
     assert lines[int(embed.group(1)) - 1] == f"[Termin buchen]({BOOKING})"
 
@@ -128,6 +128,19 @@ def test_a_feeds_video_player_becomes_a_link_and_its_scripts_are_named(project: 
     assert "embed kept as a link: https://www.youtube.com/watch?v=abcDEF12345 (an <iframe> from " in out
     assert "left out: <script> from stats.example" in out and "left out: an inline script" in out
     assert "besuche" not in text and "script" not in text and "iframe" not in text
+
+
+def test_a_feeds_embed_made_a_link_is_named_at_its_line_of_the_file_written(project: Project, tmp_path):
+    """Under 'wrote source_de/dehnen.md (from blog-feed.xml:2)' the summary said 'line 6: embed kept as a link', which
+    read as a line of the feed (and under a Hugo file's 'wrote', as one of that file, as its figures' notes are): it
+    names the article's file, as the notes of raw HTML do, and that line holds the link."""
+    feed = tmp_path / "blog-feed.xml"
+    feed.write_text(FEED_PLAYER, encoding="utf-8")
+    out = project.run("import", str(feed)).output
+    lines = project.read("source_de/dehnen.md").split("\n")
+    at = re.search(r"\n  dehnen\.md:(\d+): embed kept as a link: https://www\.youtube\.com/watch\?v=abcDEF12345 ", out)
+    assert at and lines[int(at.group(1)) - 1].startswith("[Dehnübungen für den Nacken]("), out
+    assert not re.search(r"\n  line \d+: embed", out), out
 
 
 def test_a_feeds_line_that_loads_from_another_host_is_named_by_the_file_written(project: Project, tmp_path):

@@ -500,9 +500,9 @@ def test_a_hugo_bundles_video_shortcodes_become_links_and_only_tags_left_as_text
             "<https://www.youtube.com/watch?v=abcDEF12345>\n\n[Holunder ernten](https://vimeo.com/76979871)\n\n"
             "{{< gist anna 4e1b2c >}}\n") in body, body
     assert "![Eine Holunderdolde in der Sonne](bilder/dolde.jpg)" in body
-    assert ("line 20: embed kept as a link: https://www.youtube.com/watch?v=abcDEF12345 (Hugo's youtube shortcode: "
+    assert ("holunder-sirup.md:20: embed kept as a link: https://www.youtube.com/watch?v=abcDEF12345 (Hugo's youtube shortcode: "
             "a page loads nothing from www.youtube.com until the reader follows the link)") in out, out
-    assert "line 22: embed kept as a link: https://vimeo.com/76979871 (Hugo's vimeo shortcode" in out
+    assert "holunder-sirup.md:22: embed kept as a link: https://vimeo.com/76979871 (Hugo's vimeo shortcode" in out
     assert f"kept as text ({site / 'content/posts/holunder/index.md'}:22): rewrite in Markdown" in out, out
 
 
@@ -572,6 +572,6 @@ def test_a_hugo_video_shortcode_between_a_paragraphs_words_becomes_a_link_there(
     assert body == ("Wie es geht, zeigt <https://www.youtube.com/watch?v=abcDEF12345> in zwei Minuten,\n"
                     "das Trocknen [Holunder trocknen](https://vimeo.com/76979871) danach "
                     "(in Hugo `{{< vimeo 76979871 >}}`).\n"), body
-    assert "line 9: embed kept as a link: https://www.youtube.com/watch?v=abcDEF12345 (Hugo's youtube" in out, out
-    assert "line 10: embed kept as a link: https://vimeo.com/76979871 (Hugo's vimeo shortcode" in out, out
+    assert "holunder-ernten.md:9: embed kept as a link: https://www.youtube.com/watch?v=abcDEF12345 (Hugo's youtube" in out, out
+    assert "holunder-ernten.md:10: embed kept as a link: https://vimeo.com/76979871 (Hugo's vimeo shortcode" in out, out
     assert "kept as text" not in out, out
