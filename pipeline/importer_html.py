@@ -175,7 +175,8 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
     An ``<img src>`` that names an existing file relative to ``base`` (the folder of a saved page) is
     listed and referenced as ``bilder/<name>`` (see ``_local_file``; ``importer.local_name``: one name per
     distinct file, ``importer.image_destination``); other images keep their address
-    (noted), but those of a saved page that are not there (``_missing_image``): a root-relative one is made absolute
+    (noted), but those of a saved page that are not there (``_missing_image``; a relative one elsewhere is noted as
+    not found, it has no old address): a root-relative one is made absolute
     on the page's old ``address`` (its ``<base>``, canonical or ``og:url``), which the new site's host would not
     answer. Given ``remote`` (a WordPress post's), an image of the blog's ``wp-content/uploads/`` is taken from
     ``uploads`` (a copy of that folder) like a local file, and where that has none (noted when ``uploads`` is
@@ -238,6 +239,9 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
                 notes.append(f"inline image ({kind}, {size_text(len(src))}{alt}) not kept: {saved}")
         elif src and base is not None and not urlsplit(src).scheme and not src.startswith("//"):
             notes.append(_missing_image(img, src, address))
+        elif src and not urlsplit(src).scheme and not src.startswith("/"):  # relative to no folder or address known
+            notes.append(f"image not found: {unquote(src)} (a relative address, and the source names no folder or "
+                         "address it is relative to): save it into bilder/ and link it from there")
         elif src:
             notes.append(f"image left at its old address: {src}")
     for link in tree.iter("a") if uploads is not None and remote is not None else ():

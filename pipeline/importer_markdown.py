@@ -198,7 +198,8 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None, lang: 
 
         body, _, more = html_to_markdown(body)
         notes.append("HTML body converted to Markdown, as a saved page's is")
-        notes += [n for n in more if not n.startswith("image left at its old address")]  # _local_images says so
+        notes += [n for n in more if not n.startswith(("image left at its old address", "image not found"))]  # as
+        # _local_images says them, at their lines
     else:
         body = _linked_iframes(body, notes)
     body, spaced = bracketed(body)  # Typora's ![x](a b.png): text to CommonMark, and its image not copied
@@ -693,6 +694,11 @@ def _local_images(body: str, first_line: int, path: Path, notes: list[str],
                     kind = src[5:].partition(";")[0].partition(",")[0] or "no type"
                     notes.append(f"inline image ({kind}, {size_text(len(src))}) not kept: {SPACER}")
                     continue
+            if re.match(r"[A-Za-z]:[\\/]", unquote(src)):  # Typora's C:\Users\…: a file of the machine it was written on
+                notes.append(f"image not found: {unquote(src)} ({shown_path(path)}:{line}: a path on the computer the "
+                             f"text was written on): save it into source_de/{IMAGES_DIR}/ and refer to it as "
+                             f"{IMAGES_DIR}/<name>")
+                continue
             if urlsplit(src).scheme or src.startswith("//"):
                 notes.append(f"image left at its old address: {src}")
                 continue

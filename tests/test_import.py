@@ -998,6 +998,30 @@ def test_an_import_note_names_a_file_with_a_line_feed_on_one_line(project, tmp_p
     assert not any(line.startswith("error: x.md") for line in out.splitlines()), out
 
 
+def test_a_relative_image_with_nothing_to_find_it_in_is_named_as_not_found_not_as_left_at_an_old_address(
+        project, tmp_path):
+    """Copied text's ``![Melisse](bilder/melisse.png)``, a feed's ``<img src="dolde.jpg">`` and a Typora note's
+    ``C:\\Users\\…`` image were each named 'image left at its old address', as if a server still had them: they have
+    no address, the file is missing. Each is named as not found, with what to do."""
+    text = tmp_path / "melisse.txt"
+    text.write_text(f"Melisse im Garten\n\n{LEAD}\n\n![Melisse](bilder/melisse.png)\n\n{CARE}\n", encoding="utf-8")
+    feed = tmp_path / "feed.xml"
+    feed.write_text('<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/'
+                    'modules/content/"><channel><title>Blog</title><item><title>Holunder</title><content:encoded>'
+                    f'<![CDATA[<p>{LEAD}</p><img src="dolde.jpg" alt="Dolde"><p>{CARE}</p>]]></content:encoded></item>'
+                    "</channel></rss>\n", encoding="utf-8")
+    note = tmp_path / "typora.md"
+    note.write_text(f"---\ntitle: Typora\ndate: 2024-05-01\n---\n{LEAD}\n\n![Bild](C:\\Users\\anna\\bild.png)\n",
+                    encoding="utf-8")
+    out = project.run("import", str(text), str(feed), str(note)).output
+    assert "left at its old address" not in out, out
+    for src in ("bilder/melisse.png", "dolde.jpg"):
+        assert (f"image not found: {src} (a relative address, and the source names no folder or address it is "
+                "relative to): save it into bilder/ and link it from there") in out, out
+    assert (f"image not found: C:\\Users\\anna\\bild.png ({note}:7: a path on the computer the text was written on): "
+            "save it into source_de/bilder/") in out, out
+
+
 def test_a_hugo_page_bundles_images_are_copied_and_a_missing_one_is_named(project, tmp_path):
     bundle = tmp_path / "site/content/posts/beinwell"
     bundle.mkdir(parents=True)
