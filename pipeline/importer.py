@@ -319,6 +319,12 @@ WRITTEN_LINE_NOTE_RE = re.compile(r"^line (\d+)(?= runs code or loads from anoth
                                   r"kept as a link: )")
 
 
+def without_final_colon(text: str) -> str:
+    """``text`` that a note quotes before its own ": advice" (``left out (widget text?): Folgen Sie uns auf: add it
+    by hand``) without a colon of its own at its end, which doubled the note's (``auf:: add``)."""
+    return text.rstrip().removesuffix(":").rstrip()
+
+
 def in_written_file(note: str, name: str) -> str:
     """``note`` with a line of the written file ``name`` (``completed``: raw HTML that runs code or loads from
     another host, an ``<iframe>`` made a link) named by that file, as ``check`` names it

@@ -33,7 +33,7 @@ from markdown_it.common.normalize_url import validateLink
 from .counts import counted
 from .errors import VerlagError, shown_path
 from .importer import (HAND_ADVICE, IMAGES_DIR, PROTECTED, TAG_ADVICE, ImageNames, ImportedArticle,
-                       image_destination, legal_slug, local_name, new_article, too_large)
+                       image_destination, legal_slug, local_name, new_article, too_large, without_final_colon)
 from .inline_images import SPACER, InlineImage, inline_image, one_pixel
 from .invisible import without_hints
 from .limits import PAGE, size_text
@@ -1232,7 +1232,7 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
                      f"({'it holds markup' if re.search(r'[<>]', named) else 'trafilatura read none from it'})")
     notes = [f"title: {title}" + (f" (the site's name left out of {meta.title!r})" if title != meta.title else ""),
              *sniffed, *notes, *(t if isinstance(t, _Code) else
-                                 f"left out (widget text?): {t}: add it by hand if it belongs" for t in dropped), *others, *lazy, *more, *_lost(node, body)]
+                                 f"left out (widget text?): {without_final_colon(t)}: add it by hand if it belongs" for t in dropped), *others, *lazy, *more, *_lost(node, body)]
     tags = [t for t in (meta.tags or []) + (meta.categories or []) + page_tags if t]
     if legal:
         notes.insert(1, f"a legal page ({legal}): goes to seiten/, not among the articles")

@@ -47,7 +47,7 @@ from pathlib import Path
 from babel import Locale
 
 from .errors import VerlagError
-from .importer import ImportedArticle, new_article
+from .importer import ImportedArticle, new_article, without_final_colon
 from .importer_html import html_to_markdown
 from .notesyntax import bracketed
 from .sources import normalise
@@ -361,7 +361,7 @@ def _without_consent(lines: list[tuple[int, str]], notes: list[str]) -> list[tup
         if {"button", "cookie"} <= set(kinds[start:end]):
             left_out.update(range(start, end))
         start = max(end, start + 1)
-    notes.extend(f"line {number}: left out (widget text?): {line}: add it by hand if it belongs"
+    notes.extend(f"line {number}: left out (widget text?): {without_final_colon(line)}: add it by hand if it belongs"
                  for index, (number, line) in enumerate(lines) if index in left_out)
     return [line for index, line in enumerate(lines) if index not in left_out]
 

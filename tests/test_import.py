@@ -1022,6 +1022,26 @@ def test_a_relative_image_with_nothing_to_find_it_in_is_named_as_not_found_not_a
             "save it into source_de/bilder/") in out, out
 
 
+def test_text_left_out_that_ends_in_a_colon_is_named_without_a_second_colon(project, tmp_path):
+    """A sidebar's "Folgen Sie uns auf:" left out of a saved page, and a cookie banner's "Bitte wählen Sie:" of copied
+    text, were named 'left out (widget text?): Folgen Sie uns auf:: add it by hand': the note's own colon doubled
+    theirs. The text is named without its final colon, as the other notes name what they quote."""
+    page = tmp_path / "ringelblume.html"
+    page.write_text('<html><head><meta charset="utf-8"><title>Ringelblume</title></head><body><article>'
+                    f"<h1>Ringelblume</h1><p>{LEAD} Das ist schön für alle, die Salben machen.</p><p>{CARE} So merkt "
+                    "man früh, ob sie vertragen wird.</p><div class=\"sidebar\"><div>Folgen Sie uns auf:</div></div>"
+                    f"<p>Die Blüten trocknet man im Schatten, damit die Farbe bleibt. {LEAD}</p></article></body></html>",
+                    encoding="utf-8")
+    text = tmp_path / "fuesse.txt"
+    text.write_text("Kalte Füße\nWir verwenden Cookies auf dieser Seite. Bitte wählen Sie:\nAlle akzeptieren\n"
+                    "Warme Füße helfen beim Einschlafen, und ein Bad am Abend wärmt von innen.\n", encoding="utf-8")
+    out = project.run("import", str(page), str(text)).output
+    assert "::" not in out, out
+    assert "  left out (widget text?): Folgen Sie uns auf: add it by hand if it belongs\n" in out, out
+    assert ("  line 2: left out (widget text?): Wir verwenden Cookies auf dieser Seite. Bitte wählen Sie: add it by "
+            "hand if it belongs\n") in out, out
+
+
 def test_a_hugo_page_bundles_images_are_copied_and_a_missing_one_is_named(project, tmp_path):
     bundle = tmp_path / "site/content/posts/beinwell"
     bundle.mkdir(parents=True)
