@@ -719,7 +719,8 @@ def relink(placed: list[Placed], counted: set[int] | None = None) -> tuple[list[
             by_query.setdefault((site_host(home.netloc), _query_path(home.path), query), set()).add(p.path)
     queried = {key: paths.pop() for key, paths in by_query.items() if len(paths) == 1}
     count: Counter = Counter()
-    if not targets and not files and not queried:
+    if not targets and not files and not queried and not any("{{" in p.article.body or "{%" in p.article.body
+                                                              for p in placed):  # no link, and no tag to name
         return placed, count
     hugo_pages = _hugo_pages(files) if any(HUGO_REF_DESTINATION_RE.search(p.article.body) for p in placed) else {}
     from markdown_it.common.utils import unescapeAll

@@ -192,6 +192,21 @@ def test_a_jekyll_liquid_link_the_import_cannot_follow_is_named_at_its_line_of_t
     assert f"template tags kept as text ({site / '_posts/2024-01-20-winterzeit.md'}:10)" in out
 
 
+def test_a_liquid_link_on_a_page_imported_by_itself_is_named_too(project, tmp_path):
+    """A Jekyll site's Impressum imported by itself is a page with no old address: with no post to link to, the
+    import looked at no link, and its Liquid links went unsaid. They are named at their line as a post's are."""
+    site = tree(tmp_path / "jekyll", {
+        "_config.yml": 'url: "https://praxis-am-fluss.example"\n',
+        "_posts/2023-10-04-linden-tee.md": "---\ntitle: Lindenblütentee\n---\nEr schmeckt mild.\n",
+        "impressum.md": "---\ntitle: Impressum\n---\nVerantwortlich: Anna Berger.\n\n"
+                        "Siehe [Datenschutz]({% link datenschutz.md %}).\n",
+    })
+    out = project.run("import", str(site / "impressum.md")).output
+    lines = project.read("source_de/seiten/impressum.md").split("\n")
+    at = re.search(r"\n  impressum\.md:(\d+): link \{% link datenschutz\.md %\} kept as Liquid text", out)
+    assert at and "{% link datenschutz.md %}" in lines[int(at.group(1)) - 1], out
+
+
 def test_a_jekyll_link_to_a_post_not_imported_is_advised_to_become_a_link_not_an_image(project, tmp_path):
     """A ``{% post_url %}`` or ``{% link %}`` whose post was not imported with it stays as written; extract and check
     name it with the advice to write a Markdown link to that post's file, not the image or note that other tags
