@@ -431,7 +431,8 @@ def test_import_says_which_raw_html_it_brought_in_runs_code_or_loads_from_anothe
         ("<script", "<script> from zaehler.example.com"),
         ("Noch ei", "<img> from bilder.example.net, onerror= on <img>"), ("<div st", "<div> from fonts.example.com"),
         ("Eigene ", "<img> from example.org"), ("Ein Fot", "image from fotos.example.net, image from example.org")], output
-    linked = re.findall(r"  gastbeitrag\.md:(\d+): embedded page kept as a link: https://video.example.net/embed/abc ", output)
+    linked = re.findall(r"  gastbeitrag\.md:(\d+): embedded page kept as a link: https://video.example.net/embed/abc ",
+                        output)
     assert [written[int(line) - 1] for line in linked] == ["<https://video.example.net/embed/abc>"], output
 
 
@@ -567,8 +568,8 @@ def test_import_names_the_scripts_and_embeds_of_a_wordpress_post_it_leaves_out(p
 ''', encoding="utf-8")
     output = project.run("import", str(export)).output
     assert "  left out: <script> from zaehler.example.com (Markdown carries no script, embed or form)" in output
-    assert re.search(r"\n  line \d+: embedded page kept as a link: https://video.example.net/embed/abc \(an <iframe> "
-                     r"from video.example.net", output)
+    assert re.search(r"\n  tee-winter\.md:\d+: embedded page kept as a link: https://video.example.net/embed/abc "
+                     r"\(an <iframe> from video.example.net", output)
     assert "  left out: an inline script (tracking or counter code?): Markdown carries no script\n" in output
     assert output.count("add a link to it if it belongs") == 1
     text = project.read("source_de/tee-winter.md")
