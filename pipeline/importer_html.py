@@ -959,12 +959,22 @@ UNTITLED_WORDS = 8  # a WordPress post without a title is titled by this many of
 
 def _plain(html: str | None) -> str:
     """The words of an HTML snippet (a summary or excerpt) a browser shows, whitespace folded: the code of a
-    ``<script>`` or ``<style>`` in it is no text."""
+    ``<script>`` or ``<style>`` in it is no text, and the words of two blocks (paragraphs, list items, a ``<br>``)
+    stay apart."""
     if not html or not html.strip():
         return ""
     node = lxml_html.fragment_fromstring(html, create_parent="div")
     etree.strip_elements(node, "script", "style", with_tail=False)
+    for element in node.iter(*_BREAKING):  # a block ends its words: "Satz.</p><p>Klick" is "Satz. Klick"
+        element.tail = " " + (element.tail or "")
     return _words(node.text_content())
+
+
+# the elements a browser shows as blocks (display: block, list-item or a table's, by the HTML standard's rendering
+# rules: https://html.spec.whatwg.org/multipage/rendering.html#flow-content-3), and the line break
+_BREAKING = ("p", "div", "br", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
+             "pre", "table", "tr", "td", "th", "figure", "figcaption", "section", "article", "aside", "header",
+             "footer", "hr")
 
 
 def _day(value: str | None) -> dt.date | None:

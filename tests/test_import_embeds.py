@@ -161,3 +161,22 @@ def test_a_feeds_line_that_loads_from_another_host_is_named_by_the_file_written(
                    out)
     assert at and lines[int(at.group(1)) - 1].startswith("![Reife Holunderbeeren]"), out
     assert not re.search(r"\n  line \d+ runs code", out), out
+
+
+FEED_BLOCKS = (
+    '<?xml version="1.0" encoding="UTF-8"?><rss xmlns:content="http://purl.org/rss/1.0/modules/content/" '
+    'version="2.0"><channel><title>Blog</title><link>https://kraeuter.example/blog</link>\n<item><title>Rücken'
+    '</title><link>https://kraeuter.example/post/ruecken</link><pubDate>Sat, 12 Oct 2024 10:30:00 GMT</pubDate>'
+    '<content:encoded><![CDATA[<p>Der Rücken dankt es Ihnen.</p><p>Klicken Sie <a href="https://ok.example">hier'
+    '</a>.</p><ul><li>Dehnen</li><li>Gehen</li></ul><p>Erste Zeile<br>zweite Zeile.</p>]]></content:encoded></item>'
+    '\n</channel></rss>\n')
+
+
+def test_a_feed_entrys_summary_keeps_the_words_of_two_blocks_apart(project: Project, tmp_path):
+    """A feed entry with its content alone: feedparser gives the content as the summary too, and its words were
+    joined across blocks ("Ihnen.Klicken", "DehnenGehen"), in every list of articles and the meta description."""
+    feed = tmp_path / "blog-feed.xml"
+    feed.write_text(FEED_BLOCKS, encoding="utf-8")
+    project.run("import", str(feed))
+    text = project.read("source_de/ruecken.md")
+    assert "summary: Der Rücken dankt es Ihnen. Klicken Sie hier. Dehnen Gehen Erste Zeile zweite Zeile.\n" in text
