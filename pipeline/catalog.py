@@ -1639,6 +1639,8 @@ _PLAIN_LINES = re.compile(r'^(?:#(?![~|]).*|(?:#~ |#\| |#~\| )?(?:(?:msgctxt|msg
                           r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"|)\r?$', re.M)
 
 
+# a comment line, also one after an obsolete entry's ``#~`` prefix (``#~ #, fuzzy``), as gettext reads it
+_COMMENT_LINE = re.compile(r"(?:#~\s*)*#(?![~|])")
 # the lines git (and diff3, Mercurial) writes around the two sides of a conflict it left for a person to resolve
 _CONFLICT_MARKER = re.compile(r"^(?:<{7}|\|{7}|={7}|>{7})(?: |\r?$)")
 
@@ -1659,8 +1661,7 @@ def _check_strings(text: str, ref: str) -> None:
                           "marker lines), then run verlag again; the file is left as it was", ref, conflict[0])
     for number, line in enumerate(lines, start=1):
         stripped = line.strip()
-        comment = stripped.startswith("#") and not stripped.startswith(("#~", "#|"))
-        if not stripped or comment or stripped in ("#~", "#|", "#~|"):
+        if not stripped or _COMMENT_LINE.match(stripped) or stripped in ("#~", "#|", "#~|"):
             continue
         if not _PO_LINE.match(stripped):
             raise VerlagError(f"cannot read catalog: syntax error (a string is not enclosed in \"…\"); {_FIX_ADVICE}",
