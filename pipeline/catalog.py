@@ -1130,6 +1130,13 @@ def _sign_offs_back(active: list[polib.POEntry],
       writes neither ``#| msgid`` nor verlag's record): where that entry was stale with this msgstr, it still is,
       never a current draft that ``[publish] unreviewed = "machine"`` would show.
 
+    And it tells a person's sign-off from a bulk one where a tool (or a merge) dropped verlag's ``previous msgid``
+    record of an entry signed off with its ``#|`` lines left (``stale_sign_off``): where that entry was stale in
+    the catalog as extract last left it, with the same previous text and a record naming a translation this msgstr
+    is not, a person rewrote it for the new German (``_rewritten_since``), and the entry is signed off (reviewed).
+    One signed off with its translation unchanged stays stale, its record back; one with no such entry to compare
+    stays stale.
+
     Returns ``last_written``, asked at most once (only when an entry may lack a record)."""
     asked: list[polib.POFile | None] = []
 
@@ -1141,6 +1148,12 @@ def _sign_offs_back(active: list[polib.POEntry],
     records: dict[tuple, polib.POEntry] | None = None
     for entry in active:
         if not (entry.fuzzy and entry.msgstr):
+            continue
+        if stale_sign_off(entry):
+            if not _recorded(entry):
+                if records is None:
+                    records = {key(e): e for e in written() or () if not e.obsolete}
+                _signed_by_hand(entry, records.get(key(entry)))
             continue
         dropped = entry.previous_msgid is None  # a stale entry's previous text gone, or a draft as it was
         if dropped and machine_draft(entry) is not None:
@@ -1163,6 +1176,31 @@ def _sign_offs_back(active: list[polib.POEntry],
             notes.reviewed = signed.reviewed
             notes.store(entry)
     return written
+
+
+def _recorded(entry: polib.POEntry) -> bool:
+    """Whether the entry's ``previous msgid`` record names a translation (``reviewed`` or ``draft``)."""
+    notes = Notes.of(entry)
+    return bool(notes.reviewed or notes.carried)
+
+
+def _signed_by_hand(entry: polib.POEntry, record: polib.POEntry | None) -> None:
+    """Sign off the ``stale_sign_off`` ``entry`` (no record of its own, ``_recorded``) where ``record``, its entry
+    in the catalog as extract last left it, was stale for the same previous text with a record of a translation
+    that the entry's msgstr no longer is: a person edited it and cleared the flag (``_sign_offs_back``). Where
+    the msgstr is still the recorded one, the entry stays stale and takes the record back."""
+    if record is None or not record.fuzzy or not _recorded(record):
+        return
+    before = Notes.of(record)
+    if (before.previous_msgid, before.previous_msgctxt) != (entry.previous_msgid, entry.previous_msgctxt):
+        return
+    notes = Notes.of(entry)
+    if fingerprint(entry.msgstr) not in (before.reviewed, before.carried):
+        setattr(entry, _STALE_SIGN_OFF, False)
+        entry.flags.remove("fuzzy")
+    else:  # unchanged: stale as it was, its record back
+        notes.reviewed, notes.carried = before.reviewed, before.carried
+    settle(entry, notes)
 
 
 def _bring_back(report: MergeReport, written: polib.POFile | None, by_key: dict, empty: list[polib.POEntry]) -> None:

@@ -966,6 +966,47 @@ def test_a_stale_entry_whose_translation_the_reviewer_edited_is_signed_off_thoug
     assert entries(project).find(newer).fuzzy
 
 
+@pytest.mark.parametrize("edited", [True, False], ids=["edited", "unchanged"])
+def test_a_stale_entry_signed_off_without_verlags_record_is_told_by_the_last_extracts_copy(project: Project,
+                                                                                         edited: bool):
+    """A tool or a merge dropped verlag's ``previous msgid`` record of a changed sentence; the reviewer then rewrote
+    its translation in a text editor and deleted ``fuzzy``, the ``#|`` lines left. check, status, review,
+    pretranslate and extract called that a bulk sign-off that read nothing and kept it stale: the catalog alone
+    cannot tell an edit, but the copy the last extract left (``.verlag/``) names the translation it carried, and
+    this one is not it, so a person signed it off. Signed off unchanged, it stays stale, its record back."""
+    path = reviewed_project(project)
+    author_changes_the_sentence(project)
+    text = path.read_text(encoding="utf-8")
+    stale = f'#, fuzzy, markdown-text\n#| msgid "{OLD}"\nmsgid "{NEW}"\nmsgstr "Spring brings the ticks back."'
+    assert text.count(stale) == 1
+    text = re.sub(r"# previous msgid, reviewed [0-9a-f]{8}: [^\n]*\n", "", text)  # the record dropped
+    assert "# previous msgid" not in text
+    translation = "Spring brings the ticks back again." if edited else "Spring brings the ticks back."
+    text = text.replace(stale, f'#, markdown-text\n#| msgid "{OLD}"\nmsgid "{NEW}"\nmsgstr "{translation}"')
+    text = text.replace('msgctxt "title"\nmsgid "Zecken"\nmsgstr "Ticks"', 'msgctxt "title"\nmsgid "Zecken"\nmsgstr ""')
+    path.write_text(text, encoding="utf-8")
+    msgfmt_check(path)
+    bulk = "signed off with the German it was translated for still its previous msgid"
+    assert (bulk in project.run("check", "--lang", "en").output) is not edited
+    (row,) = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
+    assert (row["segments"]["reviewed"], row["segments"]["stale"]) == ((3, 0) if edited else (2, 1))
+    project.run("review", "--lang", "en")
+    page = (project.root / "review/en/zecken.html").read_text(encoding="utf-8")
+    assert (bulk in page) is not edited
+    assert edited or "Signed off for the German before it changed" in page  # the record given back
+
+    said = project.run("pretranslate", "--engine", "copy", "--lang", "en").output  # fills the title: writes
+    assert (bulk in said) is not edited, said
+    msgfmt_check(path)
+    assert entries(project).find(NEW).fuzzy is not edited
+    said = project.run("extract").output
+    msgfmt_check(path)
+    entry = entries(project).find(NEW)
+    assert (entry.fuzzy, entry.msgstr) == (not edited, translation)
+    assert (entry.previous_msgid, Notes.of(entry).reviewed) == (
+        (None, None) if edited else (OLD, fingerprint("Spring brings the ticks back.")))
+
+
 def test_an_ignore_stale_line_silences_the_stale_warning_but_never_that_a_bulk_sign_off_did_not_count(
         project: Project):
     """``# ignore-stale`` accepts that a translation is out of date (README: it silences that check's finding). It
