@@ -251,24 +251,14 @@ def hand_draft(entry: polib.POEntry) -> bool:
     return bool(notes.origins) and notes.drafted is not None and notes.drafted != fingerprint(entry.msgstr)
 
 
-def unclaimed_draft(entry: polib.POEntry) -> bool:
-    """Whether a fuzzy entry's text is one no engine's origin line claims (no ``mt:``/``tm:`` line, which verlag
-    writes with every draft it makes): a person's own translation signed off and reopened, or typed into an empty
-    entry and left "needs work". The reviewer's views count it as a person's (``review_state``); the pages, made
-    for readers, keep calling it machine text (``hand_draft``), as another tool's machine translation left fuzzy
-    looks the same. Pseudo text is the layout test's, also where its origin line was lost."""
-    if not entry.fuzzy or not entry.msgstr or entry.previous_msgid is not None or entry.msgstr == entry.msgid:
-        return False
-    notes = Notes.of(entry)
-    return not notes.origins and notes.drafted is None and not is_pseudo(entry.msgstr, entry.msgid)
-
-
 def review_state(entry: polib.POEntry | None, copies: Container[tuple[str | None, str]] = frozenset()) -> str:
-    """``entry_state`` (``copies`` as there), with an unchecked draft a person wrote (``hand_draft``), or one no
-    engine claims (``unclaimed_draft``), as HAND instead of MACHINE: the state ``verlag review`` and ``verlag
-    status`` show and count, so a reviewer can tell a person's text from an engine's."""
+    """``entry_state`` (``copies`` as there), with an unchecked draft a person wrote (``hand_draft``) as HAND
+    instead of MACHINE: the state ``verlag review`` and ``verlag status`` show and count, so a reviewer can tell a
+    person's text from an engine's, exactly as the pages tell them apart (``editions``: "not yet checked by a
+    person", not "made by machine"). Fuzzy text nothing marks as a person's (no engine's origin line, no ``draft``
+    fingerprint: another tool's machine translation, or a person's own text reopened) is MACHINE here as there."""
     state = entry_state(entry, copies)
-    return HAND if state == MACHINE and (hand_draft(entry) or unclaimed_draft(entry)) else state
+    return HAND if state == MACHINE and hand_draft(entry) else state
 
 
 def hand_translator(entry: polib.POEntry) -> str | None:

@@ -310,9 +310,9 @@ def format_table(rows: list[Progress], totals_only: bool = False) -> str:
                          f"{'    ?' if r.unreadable_count else f'{r.percent_reviewed:5.1f}'}% "
                          f"{qa:>9}")
     lines.append("segments per state (hand = a person's translation, not checked yet: imported, or an engine's "
-                 "draft a person edited (left fuzzy, or signed off and reopened), or a person's own text reopened; "
-                 "machine = an engine's draft as it "
-                 "came); words are German words; % = words reviewed; QA = errors (E) and warnings (W) from "
+                 "draft a person edited (left fuzzy, or signed off and reopened); machine = an engine's draft as it came, "
+                 "or fuzzy text nothing marks as a person's (no mt: line: another tool's, or your own reopened), as "
+                 "the pages call it); words are German words; % = words reviewed; QA = errors (E) and warnings (W) from "
                  "verlag check")
     lines.append("empty = untranslated, a draft that is the German as it is, or signed off as the German prose it is "
                  "(check's [unchanged]): readers see it in German")

@@ -141,8 +141,8 @@ def test_status_s_hand_column_and_its_legend_count_a_machine_draft_a_person_edit
     # reviewed 0, machine 0, hand 1 (the edited draft), stale 0, empty 1 (the title's copy draft: German as it is)
     assert re.search(r"^en +tee \(not published\) +0 +0 +1 +0 +1 ", status, re.M), status
     assert ("hand = a person's translation, not checked yet: imported, or an engine's draft a person edited (left "
-            "fuzzy, or signed off and reopened), or a person's own text reopened; machine = an engine's draft as it "
-            "came)") in status
+            "fuzzy, or signed off and reopened); machine = an engine's draft as it came, or fuzzy text nothing marks "
+            "as a person's (no mt: line: another tool's, or your own reopened), as the pages call it)") in status
 
 
 def test_build_says_a_published_page_withdrawn_for_a_catalog_it_could_not_read_is_withdrawn_for_that(
