@@ -1455,3 +1455,39 @@ def test_a_catalog_deleted_with_its_article_does_not_come_back_when_the_slug_is_
     result = project.run("extract")
     assert f"created {PO}" in result.output and "restore" not in result.output
     assert not any(e.msgstr for e in entries(project))
+
+
+# what extract --check says of two translations of changed German -> what extract then says it did
+RIVALS_WILL = {
+    " will be the changed sentence's after verlag extract (fuzzy, the old German as previous msgid); ":
+        " is now the changed sentence's (fuzzy, the old German as previous msgid); ",
+    " is the copy the last extract carried there": " was the copy the last extract had carried there",
+    " will be kept by verlag extract as an obsolete entry (#~) of the old German: choose one":
+        " is kept as an obsolete entry (#~) of the old German: choose one",
+}
+
+
+@pytest.mark.parametrize("kind", ["newer", "reviewed"])
+def test_extract_check_says_in_the_future_what_extract_does_with_two_translations_of_changed_german(
+        project: Project, kind: str):
+    """extract --check ran extract on a copy and said its warnings of two translations of the changed German word
+    for word: "'…', the newer one, is now the changed sentence's", "'…' was the copy", "… is kept as an obsolete
+    entry", though it changes nothing. It says what extract will do; extract, the same words but the tense."""
+    path, theirs = reviewers_copy_and_authors_change(project)
+    if kind == "reviewed":  # the live entry edited after extract carried it: neither text is the older one
+        ours = entries(project)
+        ours.find(NEW).msgstr = "Spring brings the ticks back again."
+        ours.save(str(path))
+    gnu("msgcat", "-o", str(path), str(path), str(theirs))
+    msgfmt_check(path)
+    will = [line for line in project.run("extract", "--check", code=1).output.splitlines()
+            if line.startswith("warning: ")]
+    assert len(will) == 1 and "two translations of" in will[0], will
+    assert all(past not in will[0] for past in RIVALS_WILL.values()), will[0]
+    assert sum(future in will[0] for future in RIVALS_WILL) == 2, will[0]
+    said = [line for line in project.run("extract").output.splitlines() if line.startswith("warning: ")]
+    done = will[0]
+    for future, past in RIVALS_WILL.items():
+        done = done.replace(future, past)
+    assert [done] == said
+    msgfmt_check(path)
