@@ -1021,18 +1021,20 @@ def status(project: Project, languages, fmt: str, quiet: bool) -> None:
     from pipeline.fsutil import relpath
     from pipeline.sources import read_sources
     from pipeline.orphans import kept_message, paused_message, renamed_articles, renamed_to
-    from pipeline.status import as_json, collect_status, format_table, kept_catalogs
+    from pipeline.status import as_json, collect_status, format_table, kept_catalogs, site_findings
 
     _check_languages(project.config, languages)
     sources = read_sources(project.config)  # once, for the rows and the kept catalogs
     with progress_bar("status", lambda: _article_count(project.config), after=1.0) as progress:
         rows, errors = collect_status(project.config, list(languages) or None, progress=progress, sources=sources)
+    site, unreadable = site_findings(project.config, list(languages) or None)
+    errors += unreadable
     kept, damaged = kept_catalogs(project.config, list(languages) or None, sources)
     errors += damaged
     if fmt == "json":
-        click.echo(json.dumps({**as_json(rows), "kept_catalogs": kept}, indent=2, ensure_ascii=False))
+        click.echo(json.dumps({**as_json(rows, site), "kept_catalogs": kept}, indent=2, ensure_ascii=False))
     else:
-        click.echo(format_table(rows, totals_only=quiet))
+        click.echo(format_table(rows, totals_only=quiet, site=site))
         changed = {row.slug for row in rows if row.german_changed}
         for article in sources.articles:
             if article.slug in changed:
@@ -1043,6 +1045,8 @@ def status(project: Project, languages, fmt: str, quiet: bool) -> None:
                 click.echo(f"warning: {ref}: {row.outdated}", err=True)
             for line, msgid in row.stale_sign_offs:
                 click.echo(f"warning: {ref}:{line}: {shorten(msgid)!r}: {STALE_SIGN_OFF}", err=True)
+        for finding in site:  # the website's words have no row: their findings are said here, as check says them
+            click.echo(str(finding), err=True)
         unusable = {str(e.path) for e in damaged}
         paused = {a.slug: a.ref for a in sources.german_only}
         renames = renamed_articles(project.config) if kept else {}

@@ -68,10 +68,11 @@ from babel import Locale, UnknownLocaleError
 
 from .catalog import (LOW_CONFIDENCE, MACHINE, REVIEWED, STALE, UNTRANSLATED, Notes, build_pot, entry_state,
                       catalog_bytes, fingerprint, key, machine_draft, merge, now_stamp, po_from_bytes,
-                      stale_sign_offs)
+                      restore_sign_offs, stale_sign_offs)
 from .check import ERROR, check_catalog, parts
 from .config import Config
 from .errors import VerlagError, raise_all
+from .extract_article import last_extract
 from .fsutil import file_bytes, read_bytes, relpath, rewrite
 from .limits import CATALOG, IMPORTED
 from .glossary import add_hints, load_glossary
@@ -598,6 +599,8 @@ def import_translation(config: Config, slug: str, lang: str, path: Path, dry_run
 
     def update(data: bytes | None) -> bytes:
         old = po_from_bytes(data, result.path)
+        if old is not None:  # a record a tool dropped, as extract gives it back (a sign-off by hand told by it)
+            restore_sign_offs(old, lambda: last_extract(config, lang, slug, data))
         reopened = stale_sign_offs(old, data) if old is not None else []
         po = _current_catalog(config, doc, lang, old)
         add_hints(po, glossary, lang)

@@ -251,24 +251,14 @@ def hand_draft(entry: polib.POEntry) -> bool:
     return bool(notes.origins) and notes.drafted is not None and notes.drafted != fingerprint(entry.msgstr)
 
 
-def unclaimed_draft(entry: polib.POEntry) -> bool:
-    """Whether a fuzzy entry's text is one no engine's origin line claims (no ``mt:``/``tm:`` line, which verlag
-    writes with every draft it makes): a person's own translation signed off and reopened, or typed into an empty
-    entry and left "needs work". The reviewer's views count it as a person's (``review_state``); the pages, made
-    for readers, keep calling it machine text (``hand_draft``), as another tool's machine translation left fuzzy
-    looks the same. Pseudo text is the layout test's, also where its origin line was lost."""
-    if not entry.fuzzy or not entry.msgstr or entry.previous_msgid is not None or entry.msgstr == entry.msgid:
-        return False
-    notes = Notes.of(entry)
-    return not notes.origins and notes.drafted is None and not is_pseudo(entry.msgstr, entry.msgid)
-
-
 def review_state(entry: polib.POEntry | None, copies: Container[tuple[str | None, str]] = frozenset()) -> str:
-    """``entry_state`` (``copies`` as there), with an unchecked draft a person wrote (``hand_draft``), or one no
-    engine claims (``unclaimed_draft``), as HAND instead of MACHINE: the state ``verlag review`` and ``verlag
-    status`` show and count, so a reviewer can tell a person's text from an engine's."""
+    """``entry_state`` (``copies`` as there), with an unchecked draft a person wrote (``hand_draft``) as HAND
+    instead of MACHINE: the state ``verlag review`` and ``verlag status`` show and count, so a reviewer can tell a
+    person's text from an engine's, exactly as the pages tell them apart (``editions``: "not yet checked by a
+    person", not "made by machine"). Fuzzy text nothing marks as a person's (no engine's origin line, no ``draft``
+    fingerprint: another tool's machine translation, or a person's own text reopened) is MACHINE here as there."""
     state = entry_state(entry, copies)
-    return HAND if state == MACHINE and (hand_draft(entry) or unclaimed_draft(entry)) else state
+    return HAND if state == MACHINE and hand_draft(entry) else state
 
 
 def hand_translator(entry: polib.POEntry) -> str | None:
@@ -1130,6 +1120,13 @@ def _sign_offs_back(active: list[polib.POEntry],
       writes neither ``#| msgid`` nor verlag's record): where that entry was stale with this msgstr, it still is,
       never a current draft that ``[publish] unreviewed = "machine"`` would show.
 
+    And it tells a person's sign-off from a bulk one where a tool (or a merge) dropped verlag's ``previous msgid``
+    record of an entry signed off with its ``#|`` lines left (``stale_sign_off``): where that entry was stale in
+    the catalog as extract last left it, with the same previous text and a record naming a translation this msgstr
+    is not, a person rewrote it for the new German (``_rewritten_since``), and the entry is signed off (reviewed).
+    One signed off with its translation unchanged stays stale, its record back; one with no such entry to compare
+    stays stale.
+
     Returns ``last_written``, asked at most once (only when an entry may lack a record)."""
     asked: list[polib.POFile | None] = []
 
@@ -1141,6 +1138,12 @@ def _sign_offs_back(active: list[polib.POEntry],
     records: dict[tuple, polib.POEntry] | None = None
     for entry in active:
         if not (entry.fuzzy and entry.msgstr):
+            continue
+        if stale_sign_off(entry):
+            if not _recorded(entry):
+                if records is None:
+                    records = {key(e): e for e in written() or () if not e.obsolete}
+                _signed_by_hand(entry, records.get(key(entry)))
             continue
         dropped = entry.previous_msgid is None  # a stale entry's previous text gone, or a draft as it was
         if dropped and machine_draft(entry) is not None:
@@ -1163,6 +1166,31 @@ def _sign_offs_back(active: list[polib.POEntry],
             notes.reviewed = signed.reviewed
             notes.store(entry)
     return written
+
+
+def _recorded(entry: polib.POEntry) -> bool:
+    """Whether the entry's ``previous msgid`` record names a translation (``reviewed`` or ``draft``)."""
+    notes = Notes.of(entry)
+    return bool(notes.reviewed or notes.carried)
+
+
+def _signed_by_hand(entry: polib.POEntry, record: polib.POEntry | None) -> None:
+    """Sign off the ``stale_sign_off`` ``entry`` (no record of its own, ``_recorded``) where ``record``, its entry
+    in the catalog as extract last left it, was stale for the same previous text with a record of a translation
+    that the entry's msgstr no longer is: a person edited it and cleared the flag (``_sign_offs_back``). Where
+    the msgstr is still the recorded one, the entry stays stale and takes the record back."""
+    if record is None or not record.fuzzy or not _recorded(record):
+        return
+    before = Notes.of(record)
+    if (before.previous_msgid, before.previous_msgctxt) != (entry.previous_msgid, entry.previous_msgctxt):
+        return
+    notes = Notes.of(entry)
+    if fingerprint(entry.msgstr) not in (before.reviewed, before.carried):
+        setattr(entry, _STALE_SIGN_OFF, False)
+        entry.flags.remove("fuzzy")
+    else:  # unchanged: stale as it was, its record back
+        notes.reviewed, notes.carried = before.reviewed, before.carried
+    settle(entry, notes)
 
 
 def _bring_back(report: MergeReport, written: polib.POFile | None, by_key: dict, empty: list[polib.POEntry]) -> None:
@@ -1639,6 +1667,8 @@ _PLAIN_LINES = re.compile(r'^(?:#(?![~|]).*|(?:#~ |#\| |#~\| )?(?:(?:msgctxt|msg
                           r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"|)\r?$', re.M)
 
 
+# a comment line, also one after an obsolete entry's ``#~`` prefix (``#~ #, fuzzy``), as gettext reads it
+_COMMENT_LINE = re.compile(r"(?:#~\s*)*#(?![~|])")
 # the lines git (and diff3, Mercurial) writes around the two sides of a conflict it left for a person to resolve
 _CONFLICT_MARKER = re.compile(r"^(?:<{7}|\|{7}|={7}|>{7})(?: |\r?$)")
 
@@ -1659,8 +1689,7 @@ def _check_strings(text: str, ref: str) -> None:
                           "marker lines), then run verlag again; the file is left as it was", ref, conflict[0])
     for number, line in enumerate(lines, start=1):
         stripped = line.strip()
-        comment = stripped.startswith("#") and not stripped.startswith(("#~", "#|"))
-        if not stripped or comment or stripped in ("#~", "#|", "#~|"):
+        if not stripped or _COMMENT_LINE.match(stripped) or stripped in ("#~", "#|", "#~|"):
             continue
         if not _PO_LINE.match(stripped):
             raise VerlagError(f"cannot read catalog: syntax error (a string is not enclosed in \"…\"); {_FIX_ADVICE}",

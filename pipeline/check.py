@@ -1905,6 +1905,18 @@ def _partial_plurals(po: polib.POFile, ref: str, lang: str, text: str | None) ->
     return found
 
 
+def site_catalog_findings(config: Config, lang: str) -> list[Finding]:
+    """The findings of ``lang``'s ``site.po`` (``check_site_catalog``: its placeholders, markup, plural forms), none
+    where it has none; a site.po that cannot be read raises ``VerlagError`` naming it (and its line). What ``check``
+    and ``status`` say of the website's words."""
+    from .uistrings import site_po_path
+
+    path = site_po_path(config, lang)
+    ref = relpath(path, config.root)
+    text = _read(path, ref, SITE_WORDS)
+    return [] if text is None else check_site_catalog(parse_po(text, ref), ref, lang, text)
+
+
 def run_checks(config: Config, languages: list[str] | None = None, slugs: list[str] | None = None,
                strict: bool = False, progress=None) -> tuple[list[Finding], list[VerlagError]]:
     """Check every article's catalog and each language's ``site.po`` (``check_site_catalog``, unless only
@@ -1918,7 +1930,6 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
     A broken glossary raises: without it the terminology checks would pass wrongly.
     """
     from .site import settings_errors
-    from .uistrings import site_po_path
 
     glossary = load_glossary(config.translations_dir, config.root)
     findings: list[Finding] = []
@@ -1974,12 +1985,8 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
         kept = find_orphans(config, {a.slug for a in sources.articles} | sources.unreadable)
         errors += unreadable(config, [path for lang in languages or config.languages for path in kept[lang]])
     for lang in [] if slugs else languages or config.languages:
-        path = site_po_path(config, lang)
-        ref = relpath(path, config.root)
         try:
-            text = _read(path, ref, SITE_WORDS)
-            if text is not None:
-                findings.extend(check_site_catalog(parse_po(text, ref), ref, lang, text))
+            findings.extend(site_catalog_findings(config, lang))
         except VerlagError as exc:
             errors.append(exc)
     findings.extend(image_variant_findings(config, sources, languages or config.languages, slugs, errors))

@@ -702,6 +702,10 @@ def parse(text: str, wrapwidth: int = 78, whole: bool = False) -> polib.POFile:
     ``whole``: also refuse, as ``msgfmt --check`` does, what polib reads as entries with an empty translation: a
     text cut off within an entry (``_complete``) or before its first one (no ``msgid`` line at all).
 
+    A comment line after an obsolete entry's own prefix (``#~ #, fuzzy``, ``#~ # note``, ``#~ #| msgid "…"``, as some
+    tools write an obsolete entry's comments) is that comment, as gettext's lexer reads ``#~`` as a prefix of the
+    rest of its line: its flags, notes and previous msgid are the obsolete entry's (``#~ #|`` is its ``#~|``).
+
     A line of a bare ``#~``, ``#|`` or ``#~|`` (what is left of a line a tool or a person emptied, often the last
     one) is nothing to gettext, whose lexer reads them as prefixes: it is read as a blank line, where polib calls
     it a syntax error. Comment lines after the last entry, which gettext reads as belonging to no entry (and
@@ -709,6 +713,8 @@ def parse(text: str, wrapwidth: int = 78, whole: bool = False) -> polib.POFile:
     """
     if whole and not _ANY_MSGID_RE.search(text):
         raise ValueError(_NO_ENTRY)
+    if "#~" in text:
+        text = _OBSOLETE_COMMENT.sub("", text)
     end = trailer(text)
     text, after = text[:len(text) - len(end)], "".join(line.rstrip("\r\n") + "\n" for line in _LINE.findall(end))
     if "#~" in text or "#|" in text:
@@ -788,6 +794,8 @@ def _isolated_references(po: polib.POFile, text: str) -> None:
 _LINE = re.compile(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+")  # a line and its end: LF, CRLF or CR
 # (``(?<![^\r\n\ufeff])``: at a line's start, its end LF, CRLF or CR, or after the BOM)
 _OBSOLETE_PREVIOUS = re.compile("(?<![^\r\n\ufeff])[ \t]*#~\\|[ \t]*")
+# the ``#~`` prefixes before a comment (``#~ #, fuzzy``): gettext reads the comment, as if they were not there
+_OBSOLETE_COMMENT = re.compile("(?<![^\r\n\ufeff])[ \t]*(?:#~[ \t]*)+(?=#(?!~))")
 # a line of only ``#~``, ``#|`` or ``#~|``: a blank line to gettext
 _BARE_PREFIX = re.compile("(?<![^\r\n\ufeff])[ \t]*#(?:~\\|?|\\|)[ \t]*(?=\r\n|\r|\n|\\Z)")
 _ANY_MSGID_RE = re.compile(r"^(?:#~ *)?msgid[ \t\"]", re.M)  # a catalog has one at least: its header's

@@ -21,6 +21,7 @@ in the MT cache (``mtcache``).
 
 from __future__ import annotations
 
+import functools
 import gc
 import re
 import time
@@ -32,10 +33,11 @@ from typing import Callable, Iterator
 import polib
 
 from .catalog import (catalog_bytes, key, load_po, machine_draft, now_stamp, origin_engine, po_from_bytes,
-                      reopened_warning, set_provenance, stale_sign_offs)
+                      reopened_warning, restore_sign_offs, set_provenance, stale_sign_offs)
 from .config import Config
 from .engines import CopyEngine, Engine, Request, Result, Surroundings
 from .errors import EngineUnavailable, VerlagError, contain
+from .extract_article import last_extract
 from .fsutil import read_bytes, relpath, rewrite, settled
 from .glossary import Glossary, load_glossary
 from .invisible import without_hints
@@ -69,6 +71,9 @@ class Catalog:
     by: dict = field(default_factory=dict)  # catalog key -> (engine, whether it replaced a machine draft)
     standing: set = field(default_factory=set)  # the keys of drafts in the file as this run last wrote it
     redo: bool = False  # machine drafts are work too, not only empty entries
+    # the catalog as the last extract left it, for its bytes now (``extract_article.last_extract``): records a tool
+    # dropped are given back from it (``catalog.restore_sign_offs``)
+    last_written: Callable[[bytes | None], polib.POFile | None] = lambda data: None
     gone: str = ""  # why the file could not take this run's drafts at the last write: deleted or emptied (``_write``)
     failed: VerlagError | None = None  # why the last write failed; each write is tried anew (``_save``)
     around: dict | None = None  # block number (None: no block) -> its Surroundings (``_surroundings``)
@@ -137,6 +142,9 @@ class Work:
         ref = relpath(path, self.config.root)
         try:
             data, po = load_po(path, ref)
+            last_written = functools.partial(last_extract, self.config, lang, article.slug)
+            if po is not None:  # a record a tool dropped, as extract gives it back (a sign-off by hand told by it)
+                restore_sign_offs(po, lambda: last_written(data))
         except VerlagError as exc:
             self.errors.append(exc)
             return None
@@ -149,7 +157,7 @@ class Work:
             if outcome.failed:
                 return None
         catalog = Catalog(lang, article.slug, path, po, self.labels[article.slug], ref=ref, read_as=data,
-                          redo=self.redo, reopened=[(line, e.msgid) for line, e in stale_sign_offs(po, data)])
+                          redo=self.redo, last_written=last_written, reopened=[(line, e.msgid) for line, e in stale_sign_offs(po, data)])
         self.todo[lang] += len(catalog.open_entries())
         self.read[lang] += 1
         if not self.todo[lang]:
@@ -529,6 +537,7 @@ def _write(catalog: Catalog) -> None:
             return None
         if data != catalog.read_as:
             fresh = po_from_bytes(data, catalog.ref)
+            restore_sign_offs(fresh, lambda: catalog.last_written(data))
             missing = _active_keys(catalog.po) - _active_keys(fresh)
             if missing and settled(catalog.path) != data:  # still being written: ``rewrite`` reads it again
                 raise VerlagError(f"saved meanwhile without {len(missing)} of its entries (half-written?); "

@@ -362,7 +362,8 @@ STATE_LABELS = {REVIEWED: "Reviewed", MACHINE: "Machine draft", HAND: "Hand draf
                 UNTRANSLATED: "Untranslated"}
 STATE_HELP = {
     REVIEWED: "signed off by a reviewer (not fuzzy)",
-    MACHINE: "a draft (fuzzy) from an engine, not yet checked",
+    MACHINE: "a draft (fuzzy) from an engine, not yet checked; or fuzzy text nothing marks as a person's (no mt: "
+             "line: another tool's, or your own reopened), which the pages call machine text too",
     HAND: "a person's translation (fuzzy), not yet checked: one verlag import --translation-of could not align "
           "with confidence, or a machine draft edited and left fuzzy",
     STALE: "the German changed after it was translated (signed off or still a draft); the diff shows how",

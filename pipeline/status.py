@@ -7,8 +7,8 @@ from dataclasses import asdict, dataclass, field
 
 from .catalog import (HAND, MACHINE, REVIEWED, STALE, UNTRANSLATED, key, load_po, restore_sign_offs, review_state,
                       stale_sign_off)
-from .check import (ERROR, check_catalog, german_copies, header_findings, image_variant_findings, legal_page_findings,
-                    msgid_line)
+from .check import (ERROR, Finding, check_catalog, german_copies, header_findings, image_variant_findings,
+                    legal_page_findings, msgid_line, pseudo_draft_findings, site_catalog_findings)
 from .config import Config
 from .drift import Templates
 from .errors import VerlagError, contain
@@ -179,8 +179,10 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                     errors_found = sum(f.severity == ERROR for f in findings)
                     counts = [digest, errors_found, len(findings) - errors_found, None]  # held: asked below
                 fresh[name] = counts
-                row.errors, row.warnings = counts[1], counts[2] + len(legal_page_findings(config, po, ref, lang,
-                                                                                        article.slug))
+                # ``check``'s warnings that depend on verlag.toml's [publish] and [site] legal (``settings``)
+                row.errors, row.warnings = counts[1], counts[2] + len(legal_page_findings(
+                    config, po, ref, lang, article.slug)) + len(pseudo_draft_findings(config, po, ref, lang,
+                                                                                      article.slug))
                 if drift:  # ``check``'s ``catalog-outdated``: one per entry that lost its msgctxt, one for the rest
                     named = len(drift.unmarked_messages(po))
                     row.warnings += named + bool(drift.without_unmarked() if named else drift)
@@ -218,6 +220,20 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
     return rows, errors
 
 
+def site_findings(config: Config, languages: list[str] | None = None) -> tuple[list[Finding], list[VerlagError]]:
+    """``check``'s findings of each language's ``site.po`` (``check.site_catalog_findings``: a plural message with a
+    form left empty, a placeholder lost, …), which has no row of its own: ``status`` says them below the table and
+    counts them in their language's total; with the errors of a site.po that cannot be read."""
+    found: list[Finding] = []
+    errors: list[VerlagError] = []
+    for lang in languages or config.languages:
+        try:
+            found += site_catalog_findings(config, lang)
+        except VerlagError as exc:
+            errors.append(exc)
+    return found, errors
+
+
 def not_published(pages: PlannedPages, lang: str, slug: str) -> str:
     """Why the next build keeps the ``lang`` translation of ``slug`` off the site (``PlannedPages.held_back``,
     the build's own figures, held-back segments counted as not translated; for one showing nothing translated
@@ -229,15 +245,18 @@ def not_published(pages: PlannedPages, lang: str, slug: str) -> str:
         return ""
 
 
-def totals(rows: list[Progress]) -> list[Progress]:
-    """One row per language: the sums over its articles."""
+def totals(rows: list[Progress], site: list[Finding] = ()) -> list[Progress]:
+    """One row per language: the sums over its articles, its QA counts with those of its ``site.po`` (``site``:
+    ``site_findings``)."""
     out = []
     for lang in dict.fromkeys(r.lang for r in rows):
         mine = [r for r in rows if r.lang == lang]
+        theirs = [f.severity == ERROR for f in site if f.lang == lang]
         out.append(Progress(lang, None, {s: sum(r.segments[s] for r in mine) for s in STATES},
                             {s: sum(r.words[s] for r in mine) for s in STATES},
                             german=sum(r.german for r in mine), german_words=sum(r.german_words for r in mine),
-                            errors=sum(r.errors for r in mine), warnings=sum(r.warnings for r in mine),
+                            errors=sum(r.errors for r in mine) + sum(theirs),
+                            warnings=sum(r.warnings for r in mine) + len(theirs) - sum(theirs),
                             catalogs=sum(not r.missing and not r.unreadable for r in mine),
                             missing=all(r.missing for r in mine),  # before the first extract: no figures to sum
                             unreadable_count=sum(bool(r.unreadable) for r in mine)))
@@ -255,8 +274,10 @@ def kept_catalogs(config: Config, languages: list[str] | None = None,
     return [relpath(path, config.root) for path in paths], unreadable(config, paths)
 
 
-def as_json(rows: list[Progress]) -> dict:
-    return {"articles": [r.as_dict() for r in rows], "languages": [t.as_dict() for t in totals(rows)]}
+def as_json(rows: list[Progress], site: list[Finding] = ()) -> dict:
+    """The JSON of ``verlag status``: the rows, the totals and the findings of the site.po files (``site``)."""
+    return {"articles": [r.as_dict() for r in rows], "languages": [t.as_dict() for t in totals(rows, site)],
+            "site": [f.as_dict() for f in site]}
 
 
 def _missing(row: Progress, rows: list[Progress]) -> str:
@@ -272,10 +293,10 @@ def _missing(row: Progress, rows: list[Progress]) -> str:
     return f"(no catalog: verlag extract restores {back} from its copies, makes {len(mine) - back})"
 
 
-def format_table(rows: list[Progress], totals_only: bool = False) -> str:
+def format_table(rows: list[Progress], totals_only: bool = False, site: list[Finding] = ()) -> str:
     """The table ``verlag status`` prints; slugs whole (an imported ``x-2`` must not look like ``x``).
     ``totals_only`` (``status -q``): each language's total without its articles' rows; the marks they explain
-    (draft, outdated …) are then not explained either."""
+    (draft, outdated …) are then not explained either. ``site``: the site.po findings, counted in the totals."""
     def name(r: Progress) -> str:
         marks = ", ".join(mark for mark, shown in (("draft", r.draft), ("legal", r.legal), ("unfilled", r.unfilled),
                                                    ("outdated", bool(r.outdated)),
@@ -291,7 +312,7 @@ def format_table(rows: list[Progress], totals_only: bool = False) -> str:
     head = (f"{'lang':<5} {'article':<{width}} {'reviewed':>9} {'machine':>8} {'hand':>5} {'stale':>6} "
             f"{'empty':>6} {'German':>6} {'words reviewed':>20} {'QA':>9}")
     lines = [head, "-" * len(head)]
-    total = {t.lang: t for t in totals(rows)}
+    total = {t.lang: t for t in totals(rows, site)}
     for lang in dict.fromkeys(r.lang for r in rows):
         for r in [*(r for r in rows if r.lang == lang and not totals_only), total[lang]]:
             if r.restore:
@@ -310,9 +331,9 @@ def format_table(rows: list[Progress], totals_only: bool = False) -> str:
                          f"{'    ?' if r.unreadable_count else f'{r.percent_reviewed:5.1f}'}% "
                          f"{qa:>9}")
     lines.append("segments per state (hand = a person's translation, not checked yet: imported, or an engine's "
-                 "draft a person edited (left fuzzy, or signed off and reopened), or a person's own text reopened; "
-                 "machine = an engine's draft as it "
-                 "came); words are German words; % = words reviewed; QA = errors (E) and warnings (W) from "
+                 "draft a person edited (left fuzzy, or signed off and reopened); machine = an engine's draft as it came, "
+                 "or fuzzy text nothing marks as a person's (no mt: line: another tool's, or your own reopened), as "
+                 "the pages call it); words are German words; % = words reviewed; QA = errors (E) and warnings (W) from "
                  "verlag check")
     lines.append("empty = untranslated, a draft that is the German as it is, or signed off as the German prose it is "
                  "(check's [unchanged]): readers see it in German")

@@ -31,12 +31,15 @@ from .lock import LOCK_NAME
 from .pofile import parse
 from .restore import pending, pending_message, restored_message
 
-# what the trial run's warnings say extract did -> what extract --check says it will do
+# what the trial run's warnings say extract did -> what extract --check says it will do; each pair holds enough of
+# the message's own words around the verb that a reviewer's text quoted in it (an excerpt) cannot match it
+# (tests/test_extract_check.py runs each message through extract --check and extract)
 _WILL = ((f" {REOPENED}: ", " verlag extract puts it back to review, fuzzy, as it was: "),
          (f" dropped {FORMAT_WHY}", f" to be dropped by verlag extract {FORMAT_WHY}"),
          # catalog entries extract carries, sets back or reads otherwise (``extract_article.update_catalogs``)
          ("): brought back as the last extract left them (from ",
           "): verlag extract brings them back as the last extract left them (from "),
+         ("' shows them, 'git log -p ", "' will show them then, 'git log -p "),
          (", is back as it was (", ", will be back after verlag extract as it was ("),
          ("; the draft is kept as an obsolete entry (#~)", "; the draft will be kept as an obsolete entry (#~)"),
          (" (an untouched machine draft: obsolete, to draft again)",
@@ -48,7 +51,24 @@ _WILL = ((f" {REOPENED}: ", " verlag extract puts it back to review, fuzzy, as i
          (": taken as the translation of ", ": verlag extract takes it as the translation of "),
          ("no form was translated, the plural forms dropped",
           "no form is translated: verlag extract drops the plural forms"),
-         ("; the other forms dropped: ", "; it drops the other forms: "),
+         ("; the other forms dropped: ", "; the other forms will be dropped: "),
+         # two translations of changed German (``catalog._rivals``)
+         (" is now the changed sentence's (fuzzy, the old German as previous msgid); ",
+          " will be the changed sentence's after verlag extract (fuzzy, the old German as previous msgid); "),
+         (" was the copy the last extract had carried there", " is the copy the last extract carried there"),
+         (" is kept as an obsolete entry (#~) of the old German: choose one",
+          " will be kept by verlag extract as an obsolete entry (#~) of the old German: choose one"),
+         (", came back with an older copy of the catalog and is dropped",
+          ", came back with an older copy of the catalog, and verlag extract drops it"),
+         # a catalog saved again under a renamed article's old name (``orphans``)
+         (" of its translations brought over to ", " of its translations will be brought over by verlag extract to "),
+         (" brought over as the msgstr, fuzzy: check it", " to be brought over as the msgstr, fuzzy: check it"),
+         # site.po's plural forms (``uistrings``)
+         ("): marked fuzzy, as GNU msgfmt --check refuses ", "): verlag extract marks it fuzzy, as GNU msgfmt --check "
+                                                            "refuses "),
+         (" said differently; it takes the old msgstr[", " said differently; verlag extract gives it the old msgstr["),
+         (", the form of its most typical number, and is marked fuzzy: check it",
+          ", the form of its most typical number, and marks it fuzzy: check it"),
          (f"): {MADE_OBSOLETE}", "): verlag extract makes it obsolete (#~), its translation kept"))
 # the same where the words depend on the warning's own: (pattern, replacement)
 _WILL_RE = ((re.compile(r": back to review, fuzzy, the (msgid|German) (it was|they were) made for"),

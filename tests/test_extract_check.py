@@ -257,7 +257,7 @@ def test_the_gate_says_what_extract_will_do_with_entries_a_tool_changed_where_ex
              ": verlag extract removes it, its translation": ": removed, its translation",
              "uses: verlag extract keeps its first form ": "uses: its first form ",
              "' as the msgstr": "' kept as the msgstr",
-             "; it drops the other forms: ": "; the other forms dropped: "}
+             "; the other forms will be dropped: ": "; the other forms dropped: "}
     for future, past in tense.items():
         assert any(future in line for line in will) and not any(past in line for line in will), future
     done = []
@@ -268,3 +268,26 @@ def test_the_gate_says_what_extract_will_do_with_entries_a_tool_changed_where_ex
     assert done == said
     msgfmt_check(path)
     msgfmt_check(fr)
+
+
+def test_the_gate_says_what_extract_will_do_with_a_site_po_plural_left_half_translated(project: Project):
+    """A site.po plural message with a form left empty: extract marks it fuzzy and says "marked fuzzy"; extract
+    --check, which changes nothing, said "marked fuzzy" too. It says extract will; extract says it did."""
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["fr"]\n')
+    project.write("source_de/tee.md", article("Tee", "Ingwer wärmt von innen.\n"))
+    project.run("extract")
+    path = project.root / "translations/fr/site.po"
+    text = path.read_text(encoding="utf-8")
+    form = 'msgstr[1] "%(count)s articles"'
+    assert text.count(form) == 1
+    path.write_text(text.replace(form, 'msgstr[1] ""'), encoding="utf-8")
+    will = [line for line in project.run("extract", "--check", code=1).output.splitlines()
+            if line.startswith("warning: ")]
+    assert len(will) == 1 and "translations/fr/site.po: '%(count)s article': msgstr[1] not translated" in will[0]
+    assert "): verlag extract marks it fuzzy, as GNU msgfmt --check refuses " in will[0]
+    assert "): marked fuzzy" not in will[0]
+    said = [line for line in project.run("extract").output.splitlines() if line.startswith("warning: ")]
+    assert said == [will[0].replace("): verlag extract marks it fuzzy, as GNU msgfmt --check refuses ",
+                                    "): marked fuzzy, as GNU msgfmt --check refuses ")]
+    assert polib.pofile(str(path)).find("%(count)s article").fuzzy
+    msgfmt_check(path)

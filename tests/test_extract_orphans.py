@@ -443,3 +443,21 @@ def test_a_brought_over_retranslation_of_changed_german_says_where_it_came_from(
     assert [line for line in carried.tcomment.splitlines() if line.startswith(("tm:", "mt:"))] == [
         "tm: 100% from schlaf"]
     msgfmt_check(project.root / "translations/en/schlafen.po")
+
+
+def test_extract_check_says_what_extract_will_bring_over_from_a_save_to_the_old_catalog(project: Project):
+    """extract --check said extract's own words of a save to a renamed article's old catalog, "1 of its
+    translations brought over to …", though it brings nothing over; it says extract will, and extract says it did."""
+    held = renamed(project)
+    (project.root / "translations/en/schlaf.po").write_bytes(held)
+    review(project, "en", "schlaf", {"Abends hilft Tee.": "Tea helps in the evening."})
+    checked = project.run("extract", "--check", code=1).output
+    will = [line for line in checked.splitlines() if "saved again under the article's old name" in line]
+    assert len(will) == 1 and ("1 of its translations will be brought over by verlag extract to "
+                               "translations/en/schlafen.po as fuzzy, for review") in will[0], checked
+    assert " of its translations brought over to " not in will[0]
+    said = [line for line in project.run("extract").output.splitlines()
+            if "saved again under the article's old name" in line]
+    assert said == [will[0].replace(" of its translations will be brought over by verlag extract to ",
+                                    " of its translations brought over to ")]
+    assert entry(project, "schlafen", "Abends hilft Tee.").msgstr == "Tea helps in the evening."

@@ -64,6 +64,36 @@ def test_an_obsolete_entry_msgmerge_wrote_with_its_previous_msgid_keeps_it(proje
     msgfmt_check(path)
 
 
+# an obsolete fuzzy entry, its comments as tools write them (msgattrib --set-obsolete and msgmerge: before ``#~``;
+# others after the entry's ``#~`` prefix, which gettext reads as the same comments)
+OBSOLETE_FUZZY = {
+    "comments before #~ (msgattrib, msgmerge)": '\n# Nachfragen.\n#, fuzzy, markdown-text\n#~| msgid "Früher."\n'
+                                                '#~ msgid "Vorher."\n#~ msgstr "Before."\n',
+    "comments after #~": '\n#~ # Nachfragen.\n#~ #, fuzzy, markdown-text\n#~ #| msgid "Früher."\n'
+                         '#~ msgid "Vorher."\n#~ msgstr "Before."\n',
+}
+
+
+@pytest.mark.parametrize("form", OBSOLETE_FUZZY)
+def test_an_obsolete_fuzzy_entry_in_either_form_gettext_reads_keeps_its_content(project: Project, form: str):
+    """``#~ #, fuzzy`` (an obsolete entry's flags after its ``#~`` prefix, which msgfmt --check passes and msgcat
+    reads as ``#, fuzzy``) made check, status and extract refuse the whole catalog as a syntax error. It is read
+    as gettext reads it: the entry stays obsolete with its translation, flag, note and old German, written back
+    as GNU writes it."""
+    path = project.write(PO, reviewed_catalog(project) + OBSOLETE_FUZZY[form])
+    msgfmt_check(path)
+    assert "cannot read" not in project.run("check").output
+    assert "en    garten" in project.run("status").output
+    project.run("extract")
+    text = project.read(PO)
+    assert ('# Nachfragen.\n# previous msgid: "Früher."\n#, fuzzy, markdown-text\n#~| msgid "Früher."\n'
+            '#~ msgid "Vorher."\n#~ msgstr "Before."\n') in text
+    msgfmt_check(path)
+    listed = subprocess.run(["msgattrib", "--only-obsolete", "--only-fuzzy", str(path)], capture_output=True,
+                            text=True, check=True).stdout
+    assert '#~ msgstr "Before."' in listed
+
+
 def test_a_catalog_ending_in_a_bare_flag_line_keeps_its_last_entry(project: Project):
     """A ``#,`` line after the last entry (a flag deleted in a text editor, its line left) is nothing to gettext;
     polib dropped the entry before it, and with it the reviewed translation the page showed."""

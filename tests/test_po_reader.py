@@ -102,7 +102,9 @@ def gettext_lines(text: str) -> str:
     string left out (gettext reads them as no entry's; polib dropped that entry itself when they ended in a bare
     ``#,``, ``#.`` or ``#:``), a line of a bare ``#~``, ``#|`` or ``#~|`` blank (gettext's lexer reads them as
     prefixes of nothing, polib as syntax errors) and ``#~|`` lines, an obsolete entry's previous text, as ``#|``
-    lines (polib passes over them)."""
+    lines (polib passes over them); before all that, the ``#~`` prefixes of a comment line (``#~ #, fuzzy``) left
+    out, as gettext's lexer reads the comment after them."""
+    text = re.sub("(?<![^\r\n\ufeff])[ \t]*(?:#~[ \t]*)+(?=#(?!~))", "", text)
     lines = re.findall(r"[^\r\n]*(?:\r\n?|\n)|[^\r\n]+", text)
     end = len(lines)
     while end and re.fullmatch(r"[ \t]*(#([ \t#].*|[.:,]([ \t].*)?|~\|?[ \t]*|\|[ \t]*))?", lines[end - 1].rstrip("\r\n")):

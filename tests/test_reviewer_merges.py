@@ -966,6 +966,47 @@ def test_a_stale_entry_whose_translation_the_reviewer_edited_is_signed_off_thoug
     assert entries(project).find(newer).fuzzy
 
 
+@pytest.mark.parametrize("edited", [True, False], ids=["edited", "unchanged"])
+def test_a_stale_entry_signed_off_without_verlags_record_is_told_by_the_last_extracts_copy(project: Project,
+                                                                                         edited: bool):
+    """A tool or a merge dropped verlag's ``previous msgid`` record of a changed sentence; the reviewer then rewrote
+    its translation in a text editor and deleted ``fuzzy``, the ``#|`` lines left. check, status, review,
+    pretranslate and extract called that a bulk sign-off that read nothing and kept it stale: the catalog alone
+    cannot tell an edit, but the copy the last extract left (``.verlag/``) names the translation it carried, and
+    this one is not it, so a person signed it off. Signed off unchanged, it stays stale, its record back."""
+    path = reviewed_project(project)
+    author_changes_the_sentence(project)
+    text = path.read_text(encoding="utf-8")
+    stale = f'#, fuzzy, markdown-text\n#| msgid "{OLD}"\nmsgid "{NEW}"\nmsgstr "Spring brings the ticks back."'
+    assert text.count(stale) == 1
+    text = re.sub(r"# previous msgid, reviewed [0-9a-f]{8}: [^\n]*\n", "", text)  # the record dropped
+    assert "# previous msgid" not in text
+    translation = "Spring brings the ticks back again." if edited else "Spring brings the ticks back."
+    text = text.replace(stale, f'#, markdown-text\n#| msgid "{OLD}"\nmsgid "{NEW}"\nmsgstr "{translation}"')
+    text = text.replace('msgctxt "title"\nmsgid "Zecken"\nmsgstr "Ticks"', 'msgctxt "title"\nmsgid "Zecken"\nmsgstr ""')
+    path.write_text(text, encoding="utf-8")
+    msgfmt_check(path)
+    bulk = "signed off with the German it was translated for still its previous msgid"
+    assert (bulk in project.run("check", "--lang", "en").output) is not edited
+    (row,) = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
+    assert (row["segments"]["reviewed"], row["segments"]["stale"]) == ((3, 0) if edited else (2, 1))
+    project.run("review", "--lang", "en")
+    page = (project.root / "review/en/zecken.html").read_text(encoding="utf-8")
+    assert (bulk in page) is not edited
+    assert edited or "Signed off for the German before it changed" in page  # the record given back
+
+    said = project.run("pretranslate", "--engine", "copy", "--lang", "en").output  # fills the title: writes
+    assert (bulk in said) is not edited, said
+    msgfmt_check(path)
+    assert entries(project).find(NEW).fuzzy is not edited
+    said = project.run("extract").output
+    msgfmt_check(path)
+    entry = entries(project).find(NEW)
+    assert (entry.fuzzy, entry.msgstr) == (not edited, translation)
+    assert (entry.previous_msgid, Notes.of(entry).reviewed) == (
+        (None, None) if edited else (OLD, fingerprint("Spring brings the ticks back.")))
+
+
 def test_an_ignore_stale_line_silences_the_stale_warning_but_never_that_a_bulk_sign_off_did_not_count(
         project: Project):
     """``# ignore-stale`` accepts that a translation is out of date (README: it silences that check's finding). It
@@ -1414,3 +1455,39 @@ def test_a_catalog_deleted_with_its_article_does_not_come_back_when_the_slug_is_
     result = project.run("extract")
     assert f"created {PO}" in result.output and "restore" not in result.output
     assert not any(e.msgstr for e in entries(project))
+
+
+# what extract --check says of two translations of changed German -> what extract then says it did
+RIVALS_WILL = {
+    " will be the changed sentence's after verlag extract (fuzzy, the old German as previous msgid); ":
+        " is now the changed sentence's (fuzzy, the old German as previous msgid); ",
+    " is the copy the last extract carried there": " was the copy the last extract had carried there",
+    " will be kept by verlag extract as an obsolete entry (#~) of the old German: choose one":
+        " is kept as an obsolete entry (#~) of the old German: choose one",
+}
+
+
+@pytest.mark.parametrize("kind", ["newer", "reviewed"])
+def test_extract_check_says_in_the_future_what_extract_does_with_two_translations_of_changed_german(
+        project: Project, kind: str):
+    """extract --check ran extract on a copy and said its warnings of two translations of the changed German word
+    for word: "'…', the newer one, is now the changed sentence's", "'…' was the copy", "… is kept as an obsolete
+    entry", though it changes nothing. It says what extract will do; extract, the same words but the tense."""
+    path, theirs = reviewers_copy_and_authors_change(project)
+    if kind == "reviewed":  # the live entry edited after extract carried it: neither text is the older one
+        ours = entries(project)
+        ours.find(NEW).msgstr = "Spring brings the ticks back again."
+        ours.save(str(path))
+    gnu("msgcat", "-o", str(path), str(path), str(theirs))
+    msgfmt_check(path)
+    will = [line for line in project.run("extract", "--check", code=1).output.splitlines()
+            if line.startswith("warning: ")]
+    assert len(will) == 1 and "two translations of" in will[0], will
+    assert all(past not in will[0] for past in RIVALS_WILL.values()), will[0]
+    assert sum(future in will[0] for future in RIVALS_WILL) == 2, will[0]
+    said = [line for line in project.run("extract").output.splitlines() if line.startswith("warning: ")]
+    done = will[0]
+    for future, past in RIVALS_WILL.items():
+        done = done.replace(future, past)
+    assert [done] == said
+    msgfmt_check(path)

@@ -3,6 +3,7 @@ segments held back by ``check`` errors count as not translated there, as ``build
 
 from __future__ import annotations
 
+import json
 import re
 
 from conftest import Project, article, review
@@ -141,8 +142,8 @@ def test_status_s_hand_column_and_its_legend_count_a_machine_draft_a_person_edit
     # reviewed 0, machine 0, hand 1 (the edited draft), stale 0, empty 1 (the title's copy draft: German as it is)
     assert re.search(r"^en +tee \(not published\) +0 +0 +1 +0 +1 ", status, re.M), status
     assert ("hand = a person's translation, not checked yet: imported, or an engine's draft a person edited (left "
-            "fuzzy, or signed off and reopened), or a person's own text reopened; machine = an engine's draft as it "
-            "came)") in status
+            "fuzzy, or signed off and reopened); machine = an engine's draft as it came, or fuzzy text nothing marks "
+            "as a person's (no mt: line: another tool's, or your own reopened), as the pages call it)") in status
 
 
 def test_build_says_a_published_page_withdrawn_for_a_catalog_it_could_not_read_is_withdrawn_for_that(
@@ -168,3 +169,36 @@ def test_build_says_a_published_page_withdrawn_for_a_catalog_it_could_not_read_i
             "again: gut") in output, output
     assert "not translated or reviewed enough" not in output
     assert "error: translations/en/gut.po:" in output
+
+
+def test_status_counts_a_site_po_plural_left_empty_and_pseudo_drafts_readers_get_as_check_does(project: Project):
+    """check warned of a site.po plural message with a form left empty (msgfmt --check refuses the file, the page
+    shows the English words) and of pseudo drafts shown to readers under unreviewed = "machine"; status, where a
+    reviewer looks, counted neither (site.po has no row; the pseudo-draft warning was check's alone): its QA said
+    "ok". The site.po finding is said below the table and counted in its language's total, the pseudo drafts in
+    their article's row, the figures check's."""
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["fr"]\n'
+                                 '[publish]\nmin_translated = 0\nunreviewed = "machine"\n')
+    project.write("source_de/garten.md", article("Garten", "Der Garten ist klein. Die Beete sind voll.\n"))
+    project.run("extract")
+    project.run("pretranslate", "--engine", "pseudo", "--lang", "fr")
+    path = project.root / "translations/fr/site.po"
+    text = path.read_text(encoding="utf-8")
+    plural = 'msgid_plural "%(count)s articles"\nmsgstr[0] "%(count)s article"\nmsgstr[1] "%(count)s articles"'
+    assert text.count(plural) == 1
+    path.write_text(text.replace(plural, plural.replace('msgstr[1] "%(count)s articles"', 'msgstr[1] ""')),
+                    encoding="utf-8")
+    line = path.read_text(encoding="utf-8").split("\n").index('msgid "%(count)s article"') + 1
+    check = project.run("check").output
+    assert f"warning: translations/fr/site.po:{line}: msgstr[1] not translated" in check
+    assert "pseudo drafts (the pseudo engine's layout test" in check and "check: 0 errors, 2 warnings" in check
+
+    status = project.run("status").output
+    assert re.search(r"^fr +garten +0 +3 .* 0E 1W$", status, re.M), status
+    assert re.search(r"^fr += total +0 +3 .* 0E 2W$", status, re.M), status
+    assert f"warning: translations/fr/site.po:{line}: msgstr[1] not translated of the 2 forms" in status
+    data = json.loads(project.run("status", "--format", "json").output)
+    (row,), (total,) = data["articles"], data["languages"]
+    assert (row["warnings"], total["warnings"]) == (1, 2)
+    assert [(f["path"], f["line"], f["check"]) for f in data["site"]] == [
+        ("translations/fr/site.po", line, "plural-forms")]
