@@ -341,6 +341,8 @@ def test_a_side_that_is_no_catalog_is_a_plain_conflict_with_ours_untouched(clone
     assert f"error: {PO}:" in pulled.stderr and f"{side} side: cannot read catalog" in pulled.stderr
     assert "Traceback" not in pulled.stderr
     assert (reviewer.root / PO).read_bytes() == ours
+    if damaged == "theirs":
+        msgfmt_check(reviewer.root / PO)
 
 
 def test_init_turns_the_driver_on_for_catalogs(tmp_path: Path):
