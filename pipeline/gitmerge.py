@@ -1,13 +1,15 @@
-"""The three-way merge of a catalog's versions: git's merge driver for ``translations/*/*.po``
-(``verlag merge-catalogs BASE OURS THEIRS [PATH]``).
+"""The three-way merge of a catalog's versions: git's merge driver for ``*.po`` (``verlag merge-catalogs BASE OURS
+THEIRS [PATH]``; ``.gitattributes``' ``merge=verlag``).
 
 git merges a catalog line by line. A reviewer's sign-off (``#, fuzzy`` and ``#|`` lines gone, the msgstr
 rewritten) sits beside the ``#:`` reference that the author's ``extract`` moved when the German above it grew,
 so every signed-off entry conflicts, and taking either side whole undoes the other's work. This merge reads the
 three versions as catalogs and merges each entry (keyed by msgctxt and msgid, obsolete ones too) field by
-field, as Weblate's ``git-merge-gettext-po`` and translate-toolkit's ``pomerge`` merge by entry rather than
-by line: each field takes the side that changed it from the base. Where both sides changed one entry's
-translation otherwise, that entry alone is written twice between git's conflict markers.
+field: each field takes the side that changed it from the base. Weblate ships a driver for the same reason
+(``git-merge-gettext-po``), built on GNU ``msgcat``/``msgmerge``, which merge by entry too but compare no
+field with the base: an entry whose translations differ gets msgcat's ``#-#-#-#-#`` markers and the fuzzy flag.
+Where both sides changed one entry's translation otherwise, that entry alone is written twice between git's
+conflict markers here, which git and verlag name as an unresolved merge.
 
 Fields compared: the translation (msgstr, or the plural forms), msgid_plural, the flags (as a set: an editor's
 order is no change), the previous msgctxt/msgid (``#|``), translator comments with verlag's records, extracted
