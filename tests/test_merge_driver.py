@@ -133,19 +133,19 @@ def statuses(project: Project) -> dict:
     return json.loads(project.run("status", "--format", "json", "--lang", "fr").output)["articles"][0]["segments"]
 
 
-@pytest.mark.parametrize("puller", ["reviewer", "author"])
+@pytest.mark.parametrize("puller", ["reviewer", "reviewer --rebase", "author"])
 def test_a_reviewers_sign_off_survives_the_authors_extract_through_git_pull(clones, puller: str):
     """The trial: the reviewer signs off the two fuzzy entries while the author adds a paragraph at the top and
-    extracts (every ``#:`` line moves, POT-Creation-Date and the template's digest change). ``git pull`` merges
-    without a conflict whoever pulls: the sign-offs stay (no fuzzy, no ``#|``), the references and the new
-    paragraph's entries are the author's, the header has both sides' changes."""
+    extracts (every ``#:`` line moves, POT-Creation-Date and the template's digest change). ``git pull`` (or
+    ``git pull --rebase``) merges without a conflict whoever pulls: the sign-offs stay (no fuzzy, no ``#|``), the
+    references and the new paragraph's entries are the author's, the header has both sides' changes."""
     author, reviewer = clones
     sign_off(reviewer, SIGNED_OFF)
     before = statuses(reviewer)
     author_adds_a_paragraph(author)
     authors = polib.pofile(str(author.root / PO))
-    if puller == "reviewer":
-        pulled = git(reviewer.root, "pull", "-q")
+    if puller.startswith("reviewer"):
+        pulled = git(reviewer.root, "pull", "-q", *puller.split()[1:])
         project = reviewer
     else:
         git(reviewer.root, "push", "-q", "origin", "main", check=False)  # rejected: the author pushed first
