@@ -308,7 +308,7 @@ def main(ctx: click.Context, directory: Path, debug: bool, no_wait: bool) -> Non
 @pass_project
 def init(project: Project, name, author: str, base_url, languages: str, quiet: bool) -> None:
     """Scaffold a content project in -C DIR (empty or new)."""
-    from pipeline.scaffold import LEGAL_TEMPLATES, init_project
+    from pipeline.scaffold import DRIVER_CONFIG, LEGAL_TEMPLATES, init_project
 
     codes = tuple(code.strip() for code in languages.split(",") if code.strip())
     files, todo = init_project(project.root, name, author, base_url, codes)
@@ -324,6 +324,8 @@ def init(project: Project, name, author: str, base_url, languages: str, quiet: b
     click.echo(f"still to fill in: the [[AUSFÜLLEN: …]] placeholders of {' and '.join(legal)} (Impressum and "
                "privacy notice); build leaves those pages out until they are filled in")
 
+    click.echo(f"note: in a git repository, run once in each clone: {DRIVER_CONFIG}; then git merges catalogs "
+               "entry by entry (.gitattributes), so a reviewer's sign-off survives your extract")
     go = "" if here else f"cd {shlex.quote(str(project.root))}, then "
     click.echo(f"next: {go}verlag new \"Titel\", then verlag extract")
     from pipeline.search import unstemmed, unstemmed_advice
@@ -1519,6 +1521,33 @@ def review(project: Project, languages, slugs, quiet: bool) -> None:
                f"{counted(len(result.written), 'file')} written; open {(REPORT_DIR / 'index.html').as_posix()}")
     if result.errors:
         fail("review", result.errors)
+
+
+@main.command("merge-catalogs")
+@click.argument("base", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("ours", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("theirs", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("path", required=False)
+@quiet_option(None, "merge-catalogs prints only the entries it left between conflict markers, and errors")
+def merge_catalogs(base: Path, ours: Path, theirs: Path, path: str | None, quiet: bool) -> None:
+    """git's merge driver for catalogs: merge the changes from BASE to THEIRS into OURS entry by entry and write the
+    result over OURS (PATH: the catalog's name in messages, git's %P). Exit 1: entries both sides translated
+    otherwise are left between git's conflict markers; 2: a version is no catalog, OURS is left as it was. Turned
+    on by '*.po merge=verlag' in .gitattributes and: git config merge.verlag.driver "verlag merge-catalogs %O %A
+    %B %P"."""
+    from pipeline.fsutil import file_bytes, write_if_changed
+    from pipeline.gitmerge import MARKERS, merge_catalogs as merge
+    from pipeline.limits import CATALOG
+
+    ref = path or str(ours)
+    merged = merge(*(file_bytes(side, CATALOG, ref) for side in (base, ours, theirs)), ref)
+    write_if_changed(ours, merged.data)
+    for line, msgid in merged.conflicts:
+        click.echo(f"warning: {shown_path(ref)}:{line}: both sides changed the translation of '{shorten(msgid)}' "
+                   f"otherwise: both versions are left between git's conflict markers ({', '.join(MARKERS)}); keep "
+                   "one, delete the other and the marker lines, then git add the file", err=True)
+    if merged.conflicts:
+        sys.exit(1)
 
 
 def _check_slugs(config, slugs) -> None:

@@ -1621,8 +1621,11 @@ def redate(pot: polib.POFile, text: str, created: str) -> str:
 _FIX_ADVICE = "fix that line (msgfmt --check shows it too); the file holds its translations and is left as it was"
 
 
-def parse_po(text: str, ref: str) -> polib.POFile:
-    """Parse a catalog (``pofile.parse``, polib's reading); any damage is a VerlagError naming ``ref`` and the line."""
+def parse_po(text: str, ref: str, normalized: bool = True) -> polib.POFile:
+    """Parse a catalog (``pofile.parse``, polib's reading); any damage is a VerlagError naming ``ref`` and the line.
+
+    Each entry is brought into verlag's form (``normalize``) unless ``normalized`` is False: then it is as the file
+    holds it, what the merge of a catalog's versions (``gitmerge``) compares side by side."""
     _check_strings(text, ref)
     try:
         po = parse(text, whole=True)
@@ -1642,7 +1645,8 @@ def parse_po(text: str, ref: str) -> polib.POFile:
             raise VerlagError(f"duplicate entry for {entry.msgid[:40]!r} (first at line {seen[k]})",
                               ref, entry.linenum)
         seen[k] = entry.linenum
-        normalize(entry, lokalize, unsaved)
+        if normalized:
+            normalize(entry, lokalize, unsaved)
     return po
 
 

@@ -421,14 +421,14 @@ def render_header(po: polib.POFile, wrap: bool = True, kept: Layouts = _NO_LAYOU
     return "\n".join(header) + "\n"
 
 
-def render_po(po: polib.POFile, wrap: bool = True, kept: Layouts = _NO_LAYOUTS) -> str:
+def render_po(po: polib.POFile, wrap: bool = True, kept: Layouts = _NO_LAYOUTS, lines=entry_lines) -> str:
     """The whole catalog: header comment, header entry, entries, then obsolete entries, a blank line between,
     then the comments that were after the last entry (``trailer``);
     strings wrapped as GNU ``msgcat`` wraps them, or with ``wrap`` False laid out as ``msgcat --no-wrap`` does
     (``field``; ``#:`` lines are wrapped either way, as GNU wraps them), except those ``kept`` lays out
-    (``layouts`` of the file written over)."""
-    blocks = [entry_lines(e, wrap, kept) for e in po if not e.obsolete] + \
-        [entry_lines(e, wrap, kept) for e in po if e.obsolete]
+    (``layouts`` of the file written over). ``lines``: what writes one entry (``entry_lines``' arguments; the merge
+    of a catalog's versions writes an entry both sides changed otherwise between git's conflict markers)."""
+    blocks = [lines(e, wrap, kept) for e in po if not e.obsolete] + [lines(e, wrap, kept) for e in po if e.obsolete]
     end = getattr(po, "trailer", "")  # comments after the last entry (``parse``)
     return render_header(po, wrap, kept) + "".join("\n" + "\n".join(block) + "\n" for block in blocks) \
         + ("\n" + end if end else "")

@@ -1,0 +1,294 @@
+"""The three-way merge of a catalog's versions: git's merge driver for ``*.po`` (``verlag merge-catalogs BASE OURS
+THEIRS [PATH]``; ``.gitattributes``' ``merge=verlag``).
+
+git merges a catalog line by line. A reviewer's sign-off (``#, fuzzy`` and ``#|`` lines gone, the msgstr
+rewritten) sits beside the ``#:`` reference that the author's ``extract`` moved when the German above it grew,
+so every signed-off entry conflicts, and taking either side whole undoes the other's work. This merge reads the
+three versions as catalogs and merges each entry (keyed by msgctxt and msgid, obsolete ones too) field by
+field: each field takes the side that changed it from the base. Weblate ships a driver for the same reason
+(``git-merge-gettext-po``), built on GNU ``msgcat``/``msgmerge``, which merge by entry too but compare no
+field with the base: an entry whose translations differ gets msgcat's ``#-#-#-#-#`` markers and the fuzzy flag.
+Where both sides changed one entry's translation otherwise, that entry alone is written twice between git's
+conflict markers here, which git and verlag name as an unresolved merge.
+
+Fields compared: the translation (msgstr, or the plural forms), msgid_plural, the flags (as a set: an editor's
+order is no change), the previous msgctxt/msgid (``#|``), translator comments with verlag's records, extracted
+comments (``#.``), references (``#:``) and obsolescence. Where both sides changed a field other than the
+translation: flags added by either side are kept and those removed by either dropped (a sign-off's ``fuzzy``
+stays gone); translator comments are merged line by line the same way; a previous msgid goes where the merged
+entry is signed off and either side dropped it (as Poedit and Weblate drop it on sign-off), else follows the
+side that changed the translation; ``#.``/``#:`` and the rest follow the side that ran ``extract``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import polib
+
+from .catalog import TEMPLATE_FIELD, decode_po, key, parse_po
+from .errors import VerlagError, raise_all
+from .pofile import Layouts, encode_like, entry_lines, layouts, new_entry, render_po, wraps
+
+OURS, THEIRS = "ours", "theirs"
+# git's conflict markers (7 characters, git's default marker size) around an entry both sides translated otherwise
+MARKERS = (f"<<<<<<< {OURS}", "=======", f">>>>>>> {THEIRS}")
+# Header fields ``extract`` writes: where both sides changed one, the side that ran extract (``_extractor``) wins
+_EXTRACT_FIELDS = ("Project-Id-Version", "POT-Creation-Date", "Language", "Plural-Forms", "Content-Type",
+                   "Content-Transfer-Encoding", "MIME-Version")
+_DATES = ("POT-Creation-Date", "PO-Revision-Date")  # both changed: the newer date
+
+
+@dataclass
+class Merged:
+    """The outcome of ``merge_catalogs``: the bytes to write over OURS, and the line of each entry left between
+    conflict markers with its msgid (empty: a clean merge)."""
+    data: bytes
+    conflicts: list[tuple[int, str]] = field(default_factory=list)
+
+
+class _Conflict(polib.POEntry):
+    """An entry both sides translated otherwise: written as its two versions between git's conflict markers."""
+
+    def __init__(self, ours: polib.POEntry, theirs: polib.POEntry):
+        super().__init__(msgid=ours.msgid, msgctxt=ours.msgctxt)
+        self.obsolete = ours.obsolete
+        self.sides = (ours, theirs)
+
+
+def _lines(entry: polib.POEntry, wrap: bool, kept: Layouts) -> list[str]:
+    if isinstance(entry, _Conflict):
+        ours, theirs = (entry_lines(side, wrap, kept) for side in entry.sides)
+        return [MARKERS[0], *ours, MARKERS[1], *theirs, MARKERS[2]]
+    return entry_lines(entry, wrap, kept)
+
+
+def read_side(data: bytes, ref: str, side: str, base: bool = False) -> polib.POFile:
+    """One version of the catalog as its file holds it (``catalog.parse_po`` without ``normalize``); a base
+    that is empty (git's for a file both sides added) is a catalog without entries. A version that is no catalog
+    is a ``VerlagError`` naming ``ref``, the line and the ``side``."""
+    if base and not data.strip():
+        return polib.POFile()
+    try:
+        if not data.strip():
+            raise VerlagError("the file is empty: no catalog", ref)
+        return parse_po(decode_po(data, ref), ref, normalized=False)
+    except VerlagError as exc:
+        raise VerlagError(f"{side} side: {exc.message}", exc.path, exc.line) from None
+
+
+def merge_catalogs(base: bytes, ours: bytes, theirs: bytes, ref: str) -> Merged:
+    """Merge the changes from ``base`` to ``theirs`` into ``ours`` (three versions of one catalog's bytes; ``ref``:
+    the catalog's path, for messages), entry by entry and field by field (see the module's docstring); the header
+    field by field (``_header``). Entries only one side added are added, those one side removed are removed
+    unless the other changed more than their ``#:``/``#.`` lines (then kept as that side has them: the next
+    ``extract`` gives a translation of German the article no longer has to the sentence it became). The order
+    is that of the side that ran ``extract`` (``_extractor``), the other's own entries after the entry they
+    followed. Written in OURS' layout and line ends (``catalog.catalog_bytes``), each string both sides left as it
+    was in the lines a side had it in, without a byte-order mark. Raises ``VerlagError`` (naming the side and
+    line) when a version is no catalog."""
+    errors = []
+    sides = {}
+    for name, data in (("base", base), (OURS, ours), (THEIRS, theirs)):
+        try:
+            sides[name] = read_side(data, ref, {"base": "the base (common ancestor)", OURS: "our",
+                                                THEIRS: "their"}[name], base=name == "base")
+        except VerlagError as exc:
+            errors.append(exc)
+    raise_all(errors)
+    old, mine, other = sides["base"], sides[OURS], sides[THEIRS]
+    first = _extractor(old, mine, other)
+    merged = polib.POFile()
+    _header(merged, old, mine, other, first)
+    by_key = [{key(e): e for e in po} for po in (old, mine, other)]
+    for k in _order(mine if first == OURS else other, other if first == OURS else mine):
+        entry = _entry(*(found.get(k) for found in by_key), first)
+        if entry is not None:
+            merged.append(entry)
+    kept = Layouts()
+    kept.update(layouts(theirs))
+    kept.update(layouts(ours))
+    text = render_po(merged, wraps(ours.removeprefix(b"\xef\xbb\xbf")), kept, lines=_lines)
+    lines = [number for number, line in enumerate(text.split("\n"), 1) if line == MARKERS[0]]
+    both = [e for e in merged if isinstance(e, _Conflict) and not e.obsolete] + \
+        [e for e in merged if isinstance(e, _Conflict) and e.obsolete]  # in ``render_po``'s order
+    return Merged(encode_like(text, ours), [(number, e.msgid) for number, e in zip(lines, both)])
+
+
+def _extractor(old: polib.POFile, mine: polib.POFile, other: polib.POFile) -> str:
+    """The side that ran ``extract`` since the base (its POT-Creation-Date or ``X-Verlag-Template`` changed):
+    its document order and its ``#:``/``#.`` lines win. Both or neither: the newer POT-Creation-Date, else ours."""
+    def ran(po: polib.POFile) -> bool:
+        return any(po.metadata.get(name) != old.metadata.get(name) for name in ("POT-Creation-Date", TEMPLATE_FIELD))
+
+    if ran(mine) != ran(other):
+        return OURS if ran(mine) else THEIRS
+    date = "POT-Creation-Date"
+    return THEIRS if _newer(other.metadata.get(date), mine.metadata.get(date)) else OURS
+
+
+def _stamp(value: str | None) -> dt.datetime | None:
+    try:
+        return dt.datetime.strptime((value or "").strip(), "%Y-%m-%d %H:%M%z")
+    except ValueError:
+        return None
+
+
+def _newer(a: str | None, b: str | None) -> bool:
+    """Whether the PO date ``a`` (``2026-05-26 10:00+0200``) is later than ``b``; one that does not read is never
+    later than one that does."""
+    first, second = _stamp(a), _stamp(b)
+    return first is not None and (second is None or first > second)
+
+
+def _three_way(base, ours, theirs):
+    """(value, side that decided it) of one field: the value of the side that changed it, or both sides' alike
+    value; (None, None) where both changed it otherwise."""
+    if ours == theirs:
+        return ours, OURS
+    if ours == base:
+        return theirs, THEIRS
+    if theirs == base:
+        return ours, OURS
+    return None, None
+
+
+def _merged_lines(base: list[str], ours: list[str], theirs: list[str], first: str) -> list[str]:
+    """Lines both sides changed, merged as sets: the lines either side removed from ``base`` go, those either
+    added stay, in the order of side ``first``'s lines, the other's own after them."""
+    lead, follow = (ours, theirs) if first == OURS else (theirs, ours)
+    gone = {line for line in base if line not in ours or line not in theirs}
+    out = [line for line in lead if line not in gone]
+    return out + [line for line in follow if line not in gone and line not in out]
+
+
+def _header(merged: polib.POFile, old: polib.POFile, mine: polib.POFile, other: polib.POFile, first: str) -> None:
+    """The merged header: each field from the side that changed it (added or removed as that side did); where
+    both changed one otherwise, the dates are the newer one, ``extract``'s fields (``_EXTRACT_FIELDS``,
+    ``X-Verlag-*``) the extracting side's, the others (Last-Translator, Language-Team, X-Generator) those of the
+    side with the newer PO-Revision-Date (it saved last). The header comment and the comments after the last entry
+    are merged line by line (``_merged_lines``)."""
+    revision = "PO-Revision-Date"
+    later = THEIRS if _newer(other.metadata.get(revision), mine.metadata.get(revision)) else OURS
+    names = list(dict.fromkeys([*(mine if first == OURS else other).metadata,
+                                *(other if first == OURS else mine).metadata]))
+    for name in names:
+        value, side = _three_way(old.metadata.get(name), mine.metadata.get(name), other.metadata.get(name))
+        if side is None:
+            a, b = mine.metadata.get(name), other.metadata.get(name)
+            if name in _DATES:
+                value = b if _newer(b, a) else a
+            else:
+                value = (a if first == OURS else b) if name in _EXTRACT_FIELDS or name.startswith("X-Verlag-") \
+                    else (a if later == OURS else b)
+        if value is not None:
+            merged.metadata[name] = value
+    fuzzy, side = _three_way(old.metadata_is_fuzzy, mine.metadata_is_fuzzy, other.metadata_is_fuzzy)
+    merged.metadata_is_fuzzy = fuzzy if side else (mine if first == OURS else other).metadata_is_fuzzy
+    for name in ("header", "trailer"):
+        texts = [getattr(po, name, "") or "" for po in (old, mine, other)]
+        value, side = _three_way(*texts)
+        setattr(merged, name, value if side else "\n".join(
+            _merged_lines(*(text.split("\n") if text else [] for text in texts), first)))
+
+
+def _order(lead: polib.POFile, follow: polib.POFile) -> list[tuple]:
+    """The keys of both sides in ``lead``'s order, each key only ``follow`` has after the entry it follows there
+    (at the start when none does)."""
+    placed = {key(e) for e in lead}
+    after: dict[tuple | None, list[tuple]] = {}
+    anchor = None
+    for entry in follow:
+        k = key(entry)
+        if k in placed:
+            anchor = k
+        else:
+            after.setdefault(anchor, []).append(k)
+    order = list(after.get(None, []))
+    for entry in lead:
+        order += [key(entry), *after.get(key(entry), [])]
+    return order
+
+
+def _translation(entry: polib.POEntry) -> tuple:
+    return entry.msgstr, tuple(sorted(entry.msgstr_plural.items()))
+
+
+def _previous(entry: polib.POEntry) -> tuple:
+    return entry.previous_msgctxt, entry.previous_msgid, entry.previous_msgid_plural
+
+
+def _changed_translation_or_notes(base: polib.POEntry, entry: polib.POEntry) -> bool:
+    """Whether a side changed more of an entry than ``extract``'s ``#:``/``#.`` lines."""
+    return (_translation(base), base.msgid_plural, set(base.flags), _previous(base), base.tcomment or "") != \
+        (_translation(entry), entry.msgid_plural, set(entry.flags), _previous(entry), entry.tcomment or "")
+
+
+def _entry(base: polib.POEntry | None, mine: polib.POEntry | None, other: polib.POEntry | None,
+           first: str) -> polib.POEntry | None:
+    """One entry merged from its three versions (None where a version lacks it); None: the merge removes it."""
+    if mine is None or other is None:
+        kept = mine if other is None else other
+        if base is None or kept is None:
+            return kept  # added by one side, or removed by both
+        return kept if _changed_translation_or_notes(base, kept) else None
+    if base is None:  # added by both: against an entry without translation, flags or comments
+        base = new_entry(msgid=mine.msgid, msgctxt=mine.msgctxt, tcomment="", comment="")
+    translation, decided = _three_way(_translation(base), _translation(mine), _translation(other))
+    if decided is None and mine.msgid_plural and other.msgid_plural:
+        translation, decided = _plural_forms(base, mine, other)
+    # the side whose text decides the comments and previous text that go with it
+    leader = decided if decided and _translation(base) != translation else first
+    result = _copy(mine if leader == OURS else other)
+    result.flags = _flags(base, mine, other, first)
+    plural, side = _three_way(base.msgid_plural, mine.msgid_plural, other.msgid_plural)
+    result.msgid_plural = plural if side else (mine if leader == OURS else other).msgid_plural
+    notes, side = _three_way(base.tcomment or "", mine.tcomment or "", other.tcomment or "")
+    result.tcomment = notes if side else "\n".join(_merged_lines(
+        *((e.tcomment or "").split("\n") for e in (base, mine, other)), leader))
+    previous, side = _three_way(_previous(base), _previous(mine), _previous(other))
+    if side is None:
+        signed_off = "fuzzy" not in result.flags and None in (_previous(mine)[1], _previous(other)[1])
+        previous = (None, None, None) if signed_off else _previous(mine if leader == OURS else other)
+    result.previous_msgctxt, result.previous_msgid, result.previous_msgid_plural = previous
+    for name in ("comment", "occurrences", "obsolete"):
+        value, side = _three_way(getattr(base, name), getattr(mine, name), getattr(other, name))
+        setattr(result, name, value if side else getattr(mine if first == OURS else other, name))
+    if decided is None:
+        ours, theirs = _copy(result), _copy(result)
+        ours.msgstr, ours.msgstr_plural = mine.msgstr, dict(mine.msgstr_plural)
+        theirs.msgstr, theirs.msgstr_plural = other.msgstr, dict(other.msgstr_plural)
+        return _Conflict(ours, theirs)
+    result.msgstr, result.msgstr_plural = translation[0], dict(translation[1])
+    return result
+
+
+def _plural_forms(base: polib.POEntry, mine: polib.POEntry, other: polib.POEntry) -> tuple[tuple | None, str | None]:
+    """``_three_way`` of a plural entry's translation form by form (``msgstr[0]`` from one side, ``msgstr[1]`` from
+    the other); (None, None) where both changed one form otherwise."""
+    forms = {}
+    for index in sorted({*mine.msgstr_plural, *other.msgstr_plural}):
+        value, side = _three_way(*(e.msgstr_plural.get(index) for e in (base, mine, other)))
+        if side is None:
+            return None, None
+        if value is not None:
+            forms[index] = value
+    return ("", tuple(sorted(forms.items()))), THEIRS
+
+
+def _flags(base: polib.POEntry, mine: polib.POEntry, other: polib.POEntry, first: str) -> list[str]:
+    """The merged flags: those either side added, less those either removed, in the order of the side that
+    ran extract, the other's own after them."""
+    if set(mine.flags) == set(other.flags):
+        return list(mine.flags if first == OURS else other.flags)
+    if set(mine.flags) == set(base.flags):
+        return list(other.flags)
+    if set(other.flags) == set(base.flags):
+        return list(mine.flags)
+    return _merged_lines(base.flags, mine.flags, other.flags, first)
+
+
+def _copy(entry: polib.POEntry) -> polib.POEntry:
+    return new_entry(**{**vars(entry), "flags": list(entry.flags), "occurrences": list(entry.occurrences),
+                        "msgstr_plural": dict(entry.msgstr_plural)})

@@ -1,0 +1,359 @@
+"""verlag's git merge driver for catalogs (``verlag merge-catalogs``, README "Merging a reviewer's branch"), with
+real git: an author's and a reviewer's clone of one bare repository, the driver turned on as README says. A
+reviewer's sign-off survives the author's ``extract`` (every ``#:`` line moved) and the header changes of both;
+only an entry both translated otherwise is left between conflict markers. Every merged catalog passes
+``msgfmt --check``, and ``extract``, ``status`` and ``check`` afterwards lose or reopen no reviewed entry."""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import polib
+import pytest
+
+from conftest import Project, article, msgfmt_check, review
+from pipeline.scaffold import GITATTRIBUTES
+
+PO = "translations/fr/tee.po"
+TITLE = ("title", "Tee")
+S1 = "Grüner Tee enthält Koffein."
+S2 = "Man sollte ihn nicht zu heiß aufgießen."
+S3 = "Kräutertee ist eine gute Alternative am Abend."
+S4 = "Pfefferminze beruhigt den Magen."
+S5 = "Kamille hilft beim Einschlafen."
+# the German the author changed before the base commit: S1 and S4 are fuzzy there, their old German as #| msgid
+S1_NEW = "Grüner Tee enthält etwas Koffein."
+S4_NEW = "Pfefferminze beruhigt oft den Magen."
+REVIEWED = {TITLE: "Thé", S1: "Le thé vert contient de la caféine.", S2: "Il ne faut pas l'infuser trop chaud.",
+            S3: "La tisane est une bonne alternative le soir.", S4: "La menthe poivrée calme l'estomac.",
+            S5: "La camomille aide à s'endormir."}
+SIGNED_OFF = {S1_NEW: "Le thé vert contient un peu de caféine.", S4_NEW: "La menthe poivrée calme souvent l'estomac."}
+INTRO = "Tee begleitet uns seit Jahrhunderten. Jede Sorte schmeckt anders.\n\n"
+
+
+def body(first: str = S1_NEW, fourth: str = S4_NEW, intro: str = "", last: str = S5) -> str:
+    return article("Tee", f"{intro}{first} {S2}\n\n{S3} {fourth} {last}\n")
+
+
+def git(root: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:
+    env = {**os.environ, "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+    done = subprocess.run(["git", "-c", "user.name=T", "-c", "user.email=t@example.org", "-c", "pull.rebase=false",
+                           *args], cwd=root, capture_output=True, text=True, env=env)
+    assert not check or done.returncode == 0, f"git {' '.join(args)}:\n{done.stdout}\n{done.stderr}"
+    return done
+
+
+def driver() -> str:
+    """The driver command README gives, with this checkout's ``verlag``."""
+    verlag = Path(sys.executable).parent / "verlag"
+    command = shlex.quote(str(verlag)) if verlag.exists() else \
+        f"{shlex.quote(sys.executable)} {shlex.quote(str(Path(__file__).resolve().parents[1] / 'verlag.py'))}"
+    return f"{command} merge-catalogs %O %A %B %P"
+
+
+def clone(tmp_path: Path, name: str) -> Project:
+    git(tmp_path, "clone", "-q", str(tmp_path / "origin.git"), name)
+    root = tmp_path / name
+    git(root, "config", "merge.verlag.driver", driver())
+    return Project(root)
+
+
+@pytest.fixture
+def clones(tmp_path: Path) -> tuple[Project, Project]:
+    """The author's and the reviewer's clone of a project whose French catalog of ``tee`` was reviewed, then two
+    sentences changed by the author and extracted: S1_NEW and S4_NEW fuzzy, their old German as ``#| msgid``."""
+    if not shutil.which("git"):
+        pytest.skip("git is not installed")
+    git(tmp_path, "init", "-q", "--bare", "-b", "main", "origin.git")
+    author = clone(tmp_path, "author")
+    author.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["fr"]\n')
+    author.write(".gitignore", ".verlag/\n")
+    author.write(".gitattributes", GITATTRIBUTES)
+    author.write("source_de/tee.md", body(S1, S4))
+    author.run("extract")
+    review(author, "fr", "tee", REVIEWED)
+    author.run("extract")
+    author.write("source_de/tee.md", body())
+    author.run("extract")
+    po = polib.pofile(str(author.root / PO))
+    assert po.find(S1_NEW).fuzzy and po.find(S1_NEW).previous_msgid == S1
+    git(author.root, "add", "-A")
+    git(author.root, "commit", "-qm", "base")
+    git(author.root, "push", "-q", "origin", "main")
+    return author, clone(tmp_path, "reviewer")
+
+
+def sign_off(reviewer: Project, translations: dict, translator: str = "Renée Durand <renee@example.org>",
+             date: str = "2026-06-02 09:30+0200") -> None:
+    """The reviewer's editor: the translations written and signed off (``fuzzy``, ``#|`` gone), the header's
+    PO-Revision-Date and Last-Translator set; committed."""
+    review(reviewer, "fr", "tee", translations, date=date)
+    po = polib.pofile(str(reviewer.root / PO))
+    po.metadata["Last-Translator"] = translator
+    po.save(str(reviewer.root / PO))
+    git(reviewer.root, "commit", "-qam", "review")
+
+
+def author_adds_a_paragraph(author: Project, **changes: str) -> None:
+    """The author's change: a paragraph above the others (every ``#:`` line moves), extracted, pushed."""
+    author.write("source_de/tee.md", body(intro=INTRO, **changes))
+    author.run("extract")
+    git(author.root, "add", "-A")
+    git(author.root, "commit", "-qm", "intro")
+    git(author.root, "push", "-q", "origin", "main")
+
+
+def reviewed(po: polib.POFile) -> dict[str, str]:
+    return {e.msgid: e.msgstr for e in po if e.msgstr and not e.fuzzy and not e.obsolete}
+
+
+def after_merge(project: Project) -> polib.POFile:
+    """The merged catalog, checked: no unmerged path, ``msgfmt --check`` passes; then ``extract`` changes no
+    reviewed entry and ``check`` finds nothing stale."""
+    assert "U" not in git(project.root, "status", "--porcelain").stdout.split()
+    path = project.root / PO
+    msgfmt_check(path)
+    merged = polib.pofile(str(path))
+    project.run("extract")
+    msgfmt_check(path)
+    extracted = polib.pofile(str(path))
+    assert reviewed(extracted) == reviewed(merged)
+    checked = project.run("check", "--lang", "fr")
+    assert "stale" not in checked.output
+    return merged
+
+
+def statuses(project: Project) -> dict:
+    return json.loads(project.run("status", "--format", "json", "--lang", "fr").output)["articles"][0]["segments"]
+
+
+@pytest.mark.parametrize("puller", ["reviewer", "reviewer --rebase", "author"])
+def test_a_reviewers_sign_off_survives_the_authors_extract_through_git_pull(clones, puller: str):
+    """The trial: the reviewer signs off the two fuzzy entries while the author adds a paragraph at the top and
+    extracts (every ``#:`` line moves, POT-Creation-Date and the template's digest change). ``git pull`` (or
+    ``git pull --rebase``) merges without a conflict whoever pulls: the sign-offs stay (no fuzzy, no ``#|``), the
+    references and the new paragraph's entries are the author's, the header has both sides' changes."""
+    author, reviewer = clones
+    sign_off(reviewer, SIGNED_OFF)
+    before = statuses(reviewer)
+    author_adds_a_paragraph(author)
+    authors = polib.pofile(str(author.root / PO))
+    if puller.startswith("reviewer"):
+        pulled = git(reviewer.root, "pull", "-q", *puller.split()[1:])
+        project = reviewer
+    else:
+        git(reviewer.root, "push", "-q", "origin", "main", check=False)  # rejected: the author pushed first
+        git(author.root, "fetch", "-q")
+        git(reviewer.root, "push", "-q", "origin", "HEAD:review")
+        git(author.root, "fetch", "-q")
+        pulled = git(author.root, "merge", "origin/review")
+        project = author
+    assert "CONFLICT" not in pulled.stdout + pulled.stderr
+
+    merged = after_merge(project)
+    for msgid, msgstr in SIGNED_OFF.items():
+        entry = merged.find(msgid)
+        assert entry.msgstr == msgstr and not entry.fuzzy and entry.previous_msgid is None
+        assert entry.occurrences == authors.find(msgid).occurrences  # the author's lines, moved by the paragraph
+    assert merged.find("Tee begleitet uns seit Jahrhunderten.") is not None  # the author's new entries
+    assert merged.metadata["PO-Revision-Date"] == "2026-06-02 09:30+0200"
+    assert merged.metadata["Last-Translator"] == "Renée Durand <renee@example.org>"
+    for name in ("POT-Creation-Date", "X-Verlag-Template"):
+        assert merged.metadata[name] == authors.metadata[name]
+    segments = statuses(project)
+    assert segments["reviewed"] == before["reviewed"] == len(REVIEWED) and segments["stale"] == 0
+
+
+def test_both_sign_off_the_same_entry_alike(clones):
+    """Both clones sign S1_NEW off with the same text (and the author S4_NEW too): one entry, reviewed."""
+    author, reviewer = clones
+    sign_off(reviewer, SIGNED_OFF)
+    sign_off(author, {S1_NEW: SIGNED_OFF[S1_NEW]}, translator="Anna Berger", date="2026-06-01 08:00+0200")
+    author_adds_a_paragraph(author)
+    assert "CONFLICT" not in git(reviewer.root, "pull", "-q").stdout
+    merged = after_merge(reviewer)
+    assert {msgid: merged.find(msgid).msgstr for msgid in SIGNED_OFF} == SIGNED_OFF
+    assert not any(merged.find(msgid).fuzzy for msgid in SIGNED_OFF)
+    assert merged.metadata["Last-Translator"] == "Renée Durand <renee@example.org>"  # the later revision's
+
+
+def test_two_translations_of_one_entry_leave_conflict_markers_around_that_entry_only(clones):
+    """Both change S1_NEW's msgstr, each otherwise: the merge stops (exit 1) with git's markers around that one
+    entry, both versions otherwise merged (the reviewer's other sign-off, the author's references); verlag names
+    the markers at their line. Keeping one version and deleting the rest of the conflict makes a catalog that
+    passes ``msgfmt --check`` and extracts with both sign-offs."""
+    author, reviewer = clones
+    sign_off(reviewer, SIGNED_OFF)
+    sign_off(author, {S1_NEW: "Le thé vert contient un peu de théine."}, translator="Anna Berger",
+             date="2026-06-01 08:00+0200")
+    author_adds_a_paragraph(author)
+    pulled = git(reviewer.root, "pull", check=False)
+    assert pulled.returncode != 0 and "CONFLICT" in pulled.stdout
+    path = reviewer.root / PO
+    text = path.read_text(encoding="utf-8")
+    assert text.count("<<<<<<< ") == text.count("\n=======\n") == text.count(">>>>>>> ") == 1
+    conflict = text[text.index("<<<<<<< "):text.index(">>>>>>> ")]
+    assert conflict.count("msgid ") == 2 and S1_NEW in conflict and S4_NEW not in conflict
+    assert SIGNED_OFF[S1_NEW] in conflict and "Le thé vert contient un peu de théine." in conflict
+    assert f'msgstr "{SIGNED_OFF[S4_NEW]}"' in text.replace(conflict, "")
+    line = text[:text.index("<<<<<<< ")].count("\n") + 1
+    assert f"warning: {PO}:{line}: both sides changed the translation of 'Grüner Tee" in pulled.stderr
+    told = reviewer.run("check", "--lang", "fr", code=2)
+    assert f"{PO}:{line}: unresolved merge conflict" in told.output and "Traceback" not in told.output
+
+    ours, theirs = conflict.split("\n=======\n")
+    path.write_text(text.replace(conflict, ours.split("\n", 1)[1] + "\n").replace(
+        text[text.index(">>>>>>> "):].split("\n", 1)[0] + "\n", ""), encoding="utf-8")
+    git(reviewer.root, "commit", "-qam", "merged")
+    merged = after_merge(reviewer)
+    assert reviewed(merged)[S1_NEW] == SIGNED_OFF[S1_NEW] and reviewed(merged)[S4_NEW] == SIGNED_OFF[S4_NEW]
+
+
+def test_a_sentence_the_author_deleted_keeps_the_reviewers_sign_off_as_obsolete_entry(clones):
+    """The author deletes S5 (extract makes its entry obsolete, ``#~``) while the reviewer retranslates it: the
+    merged entry is obsolete with the reviewer's text, and stays so through ``extract``."""
+    author, reviewer = clones
+    changed = "La camomille aide à bien s'endormir."
+    sign_off(reviewer, {**SIGNED_OFF, S5: changed})
+    author_adds_a_paragraph(author, last="")
+    assert polib.pofile(str(author.root / PO)).find(S5, include_obsolete_entries=True).obsolete
+    assert "CONFLICT" not in git(reviewer.root, "pull", "-q").stdout
+    after_merge(reviewer)
+    entry = polib.pofile(str(reviewer.root / PO)).find(S5, include_obsolete_entries=True)
+    assert entry.obsolete and entry.msgstr == changed
+
+
+def test_a_retranslation_of_german_the_author_changed_goes_to_the_changed_sentence(clones):
+    """The reviewer retranslates S2 while the author changes its German (extract: a new entry, fuzzy, S2 as its
+    previous msgid, the old entry gone): the merge keeps the reviewer's entry of S2 as the reviewer left it, and
+    the next extract gives its text to the changed sentence (fuzzy, for the new German), as for a merge that kept
+    both sides. Nothing reviewed is lost."""
+    author, reviewer = clones
+    retranslated = "Il ne faut jamais l'infuser trop chaud."
+    sign_off(reviewer, {**SIGNED_OFF, S2: retranslated})
+    changed = "Man sollte ihn nie zu heiß aufgießen."
+    author.write("source_de/tee.md", body().replace(S2, changed))
+    author.run("extract")
+    git(author.root, "commit", "-qam", "S2 changed")
+    git(author.root, "push", "-q", "origin", "main")
+    assert "CONFLICT" not in git(reviewer.root, "pull", "-q").stdout
+    path = reviewer.root / PO
+    msgfmt_check(path)
+    merged = polib.pofile(str(path))
+    assert merged.find(S2).msgstr == retranslated and not merged.find(S2).fuzzy
+    assert merged.find(changed).fuzzy and merged.find(changed).previous_msgid == S2
+    reviewer.run("extract")
+    msgfmt_check(path)
+    extracted = polib.pofile(str(path))
+    live = extracted.find(changed)
+    assert live.msgstr == retranslated and live.fuzzy and live.previous_msgid == S2
+    assert {msgid: extracted.find(msgid).msgstr for msgid in SIGNED_OFF} == SIGNED_OFF
+    assert not any(extracted.find(msgid).fuzzy for msgid in SIGNED_OFF)
+
+
+def test_header_fields_both_sides_changed(clones):
+    """Both edit translations (each its own entry) and the header: the later PO-Revision-Date wins with its
+    Last-Translator and X-Generator, the author's extract keeps POT-Creation-Date and the template's digest, a
+    header comment line the reviewer added stays beside extract's."""
+    author, reviewer = clones
+    sign_off(author, {S4_NEW: SIGNED_OFF[S4_NEW]}, translator="Anna Berger", date="2026-06-03 18:00+0200")
+    sign_off(reviewer, {S1_NEW: SIGNED_OFF[S1_NEW]}, date="2026-06-03 17:30+0100")  # later: 16:30 UTC vs 16:00 UTC
+    path = reviewer.root / PO
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('"X-Generator: verlag', '"X-Generator: Poedit 3.4\\n"\n"X-Was: verlag', 1)
+                    .replace("msgid \"\"\n", "# Durchgesehen von Renée.\nmsgid \"\"\n", 1), encoding="utf-8")
+    git(reviewer.root, "commit", "-qam", "header")
+    author_adds_a_paragraph(author)
+    authors = polib.pofile(str(author.root / PO))
+    assert "CONFLICT" not in git(reviewer.root, "pull", "-q").stdout
+    merged = after_merge(reviewer)
+    assert merged.metadata["PO-Revision-Date"] == "2026-06-03 17:30+0100"
+    assert merged.metadata["Last-Translator"] == "Renée Durand <renee@example.org>"
+    assert merged.metadata["X-Generator"] == "Poedit 3.4"
+    assert merged.metadata["POT-Creation-Date"] == authors.metadata["POT-Creation-Date"]
+    assert merged.header.endswith("Durchgesehen von Renée.")
+    assert reviewed(merged)[S1_NEW] == SIGNED_OFF[S1_NEW] and reviewed(merged)[S4_NEW] == SIGNED_OFF[S4_NEW]
+
+
+def test_plural_forms_each_from_the_side_that_changed_it(clones):
+    """A plural entry of the site's catalog: the author translates its first form, the reviewer its second; the
+    merged entry has both, and ``msgfmt --check`` accepts it."""
+    author, reviewer = clones
+    site = "translations/fr/site.po"
+    po = polib.pofile(str(author.root / site))
+    plural = next(e for e in po if e.msgid_plural)
+
+    def translate(project: Project, index: int, text: str) -> None:
+        catalog = polib.pofile(str(project.root / site))
+        entry = catalog.find(plural.msgid)
+        entry.msgstr_plural[index] = text
+        catalog.save(str(project.root / site))
+        git(project.root, "commit", "-qam", f"form {index}")
+
+    translate(author, 0, plural.msgstr_plural[0] + " (un)")
+    git(author.root, "push", "-q", "origin", "main")
+    translate(reviewer, 1, plural.msgstr_plural[1] + " (plusieurs)")
+    assert "CONFLICT" not in git(reviewer.root, "pull", "-q").stdout
+    msgfmt_check(reviewer.root / site)
+    entry = polib.pofile(str(reviewer.root / site)).find(plural.msgid)
+    assert entry.msgstr_plural == {0: plural.msgstr_plural[0] + " (un)", 1: plural.msgstr_plural[1] + " (plusieurs)"}
+
+
+def test_a_side_saved_with_crlf_and_a_byte_order_mark(clones):
+    """The reviewer's Windows editor saved the catalog with CRLF line ends and a byte-order mark: the merge
+    reads it, keeps its line ends and drops the mark (GNU tools refuse it)."""
+    author, reviewer = clones
+    sign_off(reviewer, SIGNED_OFF)
+    path = reviewer.root / PO
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes().replace(b"\n", b"\r\n"))
+    git(reviewer.root, "commit", "-qam", "saved on Windows")
+    author_adds_a_paragraph(author)
+    assert "CONFLICT" not in git(reviewer.root, "pull", "-q").stdout
+    data = path.read_bytes()
+    assert not data.startswith(b"\xef\xbb\xbf") and data.count(b"\r\n") == data.count(b"\n")
+    merged = after_merge(reviewer)
+    assert {msgid: merged.find(msgid).msgstr for msgid in SIGNED_OFF} == SIGNED_OFF
+
+
+@pytest.mark.parametrize("damaged", ["theirs", "ours"])
+def test_a_side_that_is_no_catalog_is_a_plain_conflict_with_ours_untouched(clones, damaged: str):
+    """One side's catalog does not parse: the driver names the side, file and line, exits nonzero, and leaves
+    our version as it was, so git reports a conflict and the file is ours."""
+    author, reviewer = clones
+    sign_off(reviewer, SIGNED_OFF)
+    author_adds_a_paragraph(author)
+    broken = author if damaged == "theirs" else reviewer
+    path = broken.root / PO
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(f'msgid "{S2}"', f'msgid "{S2}', 1), encoding="utf-8")
+    git(broken.root, "commit", "-qam", "broken")
+    git(author.root, "push", "-q", "origin", "main")
+    ours = (reviewer.root / PO).read_bytes()
+    pulled = git(reviewer.root, "pull", check=False)
+    assert pulled.returncode != 0 and "CONFLICT" in pulled.stdout
+    side = "their" if damaged == "theirs" else "our"
+    assert f"error: {PO}:" in pulled.stderr and f"{side} side: cannot read catalog" in pulled.stderr
+    assert "Traceback" not in pulled.stderr
+    assert (reviewer.root / PO).read_bytes() == ours
+    if damaged == "theirs":
+        msgfmt_check(reviewer.root / PO)
+
+
+def test_init_turns_the_driver_on_for_catalogs(tmp_path: Path):
+    """``verlag init`` writes the .gitattributes line; with the ``git config`` command README gives, git names
+    verlag's driver for a catalog."""
+    if not shutil.which("git"):
+        pytest.skip("git is not installed")
+    project = Project(tmp_path / "blog")
+    project.run("init")
+    assert (project.root / ".gitattributes").read_text(encoding="utf-8") == GITATTRIBUTES
+    git(project.root, "init", "-q")
+    attribute = git(project.root, "check-attr", "merge", "--", "translations/fr/tee.po", "translations/site.pot")
+    assert "translations/fr/tee.po: merge: verlag" in attribute.stdout
+    assert "translations/site.pot: merge: unspecified" in attribute.stdout
