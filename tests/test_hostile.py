@@ -382,6 +382,97 @@ def test_check_and_build_name_a_link_whose_address_the_page_shows_as_text(site_p
     assert said in project.run("build").output and said not in project.run("build").output  # once per change
 
 
+# Addresses written with character references, a backslash escape or mixed case, which CommonMark decodes in a link
+# destination (spec 0.31, 6.6) and a browser decodes in an attribute value, dropping a tab or line ending inside an
+# address (URL Standard, basic URL parser): markdown-it refuses each as a link, a browser follows each as raw HTML.
+ENCODED_SCHEMES = article("Salbe", """
+    Ein Text über Salbe.
+
+    Eins [a](&#106;avascript:alert(1)) zwei.
+
+    Drei [b](java&#x73;cript:alert(2)) vier.
+
+    Fünf [c](JaVaScRiPt:alert(3)) und [d](javascript&colon;alert(4)) und [e](javascript\\:alert(5)).
+
+    Sechs [f](data:text/html;base64,PHNjcmlwdD5hbGVydCg2KTwvc2NyaXB0Pg==) sieben.
+
+    Acht [g](vbscript:msgbox(7)) neun.
+
+    Zehn [h](java&#9;script:alert(8)) ist eine Adresse ohne Schema.
+
+    <p><a href="&#x6A;avascript:alert(9)">roh</a></p>
+
+    Inline <a href="java&#x09;script:alert(10)">roh</a> und <a href="JaVa&Tab;&#115;cript:alert(11)">roh</a>.
+    """)
+
+
+def test_check_names_a_refused_address_however_its_scheme_is_encoded_at_its_own_line(site_project: Project):
+    """``[a](&#106;avascript:alert(1))``: markdown-it decodes the reference and refuses the link, but check looked for
+    the scheme as written, so it named none of an article's encoded addresses, or named them all at the line of the
+    first plain one; raw HTML's ``<a href="&#x6A;avascript:…">``, which a browser follows, passed unnamed."""
+    project = site_project
+    project.write("source_de/salbe.md", ENCODED_SCHEMES)
+    lines = project.read("source_de/salbe.md").split("\n")
+    at = {word: lines.index(next(line for line in lines if line.startswith(word))) + 1
+          for word in ("Eins", "Drei", "Fünf", "Sechs", "Acht", "<p>", "Inline")}
+    output = project.run("check").output
+    refused = [line.split(": the page")[0] + line.split("its address")[1].split(" runs")[0]
+               for line in output.splitlines() if "[refused-link]" in line]
+    assert refused == [f"warning: source_de/salbe.md:{at['Eins']} javascript:alert(1)",
+                       f"warning: source_de/salbe.md:{at['Drei']} javascript:alert(2)",
+                       f"warning: source_de/salbe.md:{at['Fünf']} JaVaScRiPt:alert(3)",
+                       f"warning: source_de/salbe.md:{at['Fünf']} javascript:alert(4)",
+                       f"warning: source_de/salbe.md:{at['Fünf']} javascript:alert(5)",
+                       f"warning: source_de/salbe.md:{at['Sechs']} data:text/html;base64,"
+                       "PHNjcmlwdD5hbGVydCg2KTwvc2NyaXB0Pg==",
+                       f"warning: source_de/salbe.md:{at['Acht']} vbscript:msgbox(7)"], output
+    active = [line.split(" verlag publishes")[0] for line in output.splitlines() if "[active-html]" in line]
+    assert active == [f"warning: source_de/salbe.md:{at[word]}: the page runs code or loads from another host: a "
+                      "javascript: address on <a>;" for word in ("<p>", "Inline")], output
+    alone = ENCODED_SCHEMES.split("Drei")[0] + "Ende.\n"  # no plain scheme anywhere in the article
+    project.write("source_de/salbe.md", alone)
+    assert f"source_de/salbe.md:{at['Eins']}: the page shows this link as text" in project.run("check").output
+
+
+def test_no_encoded_address_runs_a_script_on_the_original_or_a_translation_in_chromium(site_project: Project,
+                                                                                        browser):
+    """Each link of the German page and of its translation, a reviewer's encoded addresses among them, clicked
+    in Chromium: none runs a script (markdown-it shows the refused ones as text; ``java&#9;script:`` is a
+    relative address, ``java%09script:…``, no scheme). Raw HTML under ``german_html = "clean"`` keeps no such
+    address."""
+    from selenium.common.exceptions import NoAlertPresentException
+    from selenium.webdriver.common.by import By
+
+    from pipeline.check import CHECKS
+
+    project = site_project
+    project.write("verlag.toml", project.read("verlag.toml") + 'german_html = "clean"\n')
+    project.write("source_de/salbe.md", ENCODED_SCHEMES)
+    project.run("extract")
+    review(project, "en", "salbe", {("title", "Salbe"): "Salve", "Ein Text über Salbe.": "A text on "
+                                    "[salve](&#x6A;avascript:alert(20)) and [more](java&#x0A;script:alert(21))."},
+           silence=tuple(c.id for c in CHECKS))
+    project.run("build")
+    for page in ("site/de/salbe/index.html", "site/en/salbe/index.html"):
+        path = project.root / page
+        browser.get(path.as_uri())
+        links = browser.find_elements(By.CSS_SELECTOR, "main a")
+        hrefs = [link.get_attribute("href") or "" for link in links]
+        assert not [href for href in hrefs if href.lower().startswith(("javascript:", "vbscript:", "data:"))], hrefs
+        for index in range(len(links)):
+            browser.get(path.as_uri())
+            link = browser.find_elements(By.CSS_SELECTOR, "main a")[index]
+            browser.execute_script("arguments[0].click()", link)
+            try:
+                alert = browser.switch_to.alert
+                text = alert.text
+                alert.dismiss()
+                pytest.fail(f"{page}: {hrefs[index]} opened a dialog: {text!r}")
+            except NoAlertPresentException:
+                pass
+    assert "Zehn" in project.read("site/de/salbe/index.html") and "salve" in project.read("site/en/salbe/index.html")
+
+
 def test_german_html_clean_publishes_no_script_embed_handler_or_third_party_image_in_any_edition(
         site_project: Project):
     """``[site] german_html = "clean"``: the German original's raw HTML goes through nh3 as a translation's does,
