@@ -2814,6 +2814,40 @@ def test_a_glossary_term_of_thousands_of_words_is_an_error_at_its_line(project: 
     project.run("extract")
 
 
+def test_a_glossary_or_redirects_file_that_is_a_symlink_out_of_the_project_is_not_read(site_project: Project,
+                                                                                          tmp_path_factory):
+    """A project folder that came from someone else with ``translations/glossary.csv`` -> a file elsewhere: every
+    command read that file as the glossary, put its terms into the catalogs' ``#. glossary:`` hints and sent them
+    to a translation service (``translations/`` itself leading out was refused, the file in it not); so with
+    ``redirects.txt``, whose lines became the site's redirects. Each is now refused naming it, exit 2 for the
+    glossary (as a glossary that does not read); the redirects are left out and the rest of the site built. A
+    link to a file inside the project is read."""
+    project = site_project
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    (elsewhere / "terms.csv").write_text("source,en\nTee,GEHEIM-TERM\n", encoding="utf-8")
+    (elsewhere / "moved.txt").write_text("/geheim/ /de/tee/\n", encoding="utf-8")
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    (project.root / "translations").mkdir()
+    (project.root / "translations/glossary.csv").symlink_to(elsewhere / "terms.csv")
+    said = ("error: translations/glossary.csv: a symbolic link leading out of the project: verlag reads its own "
+            "files only from the project's own folders; copy the file into the project in its place")
+    for command in ("extract", "check", "build"):
+        assert said in project.run(command, code=2).output
+    assert not (project.root / "translations/en/tee.po").exists()
+    (project.root / "translations/glossary.csv").unlink()
+    project.write("notes/terms.csv", "source,en\nTee,tea\n")
+    (project.root / "translations/glossary.csv").symlink_to("../notes/terms.csv")
+    project.run("extract")
+    assert "#. glossary: Tee -> tea" in project.read("translations/en/tee.po")
+    (project.root / "redirects.txt").symlink_to(elsewhere / "moved.txt")
+    result = project.run("build", code=2)
+    assert "error: redirects.txt: a symbolic link leading out of the project: verlag reads its own files only from " \
+        "the project's own folders; copy the file into the project in its place; its old addresses are not " \
+        "answered" in result.output, result.output
+    assert (project.root / "site/de/tee/index.html").is_file() and not (project.root / "site/geheim").exists()
+    assert not [p for p in (project.root / "site").rglob("*") if p.is_file() and b"/geheim/" in p.read_bytes()]
+
+
 @pytest.mark.parametrize("line", ["summary: " + "9" * 5000, "tags: [" + "3" * 5000 + "]", "date: 2026-13-45\nsummary: "
                                   + "9" * 5000])
 def test_a_number_of_more_digits_than_python_converts_is_an_error_at_its_line(project: Project, line: str):
