@@ -434,45 +434,6 @@ def test_check_names_a_refused_address_however_its_scheme_is_encoded_at_its_own_
     assert f"source_de/salbe.md:{at['Eins']}: the page shows this link as text" in project.run("check").output
 
 
-def test_no_encoded_address_runs_a_script_on_the_original_or_a_translation_in_chromium(site_project: Project,
-                                                                                        browser):
-    """Each link of the German page and of its translation, a reviewer's encoded addresses among them, clicked
-    in Chromium: none runs a script (markdown-it shows the refused ones as text; ``java&#9;script:`` is a
-    relative address, ``java%09script:…``, no scheme). Raw HTML under ``german_html = "clean"`` keeps no such
-    address."""
-    from selenium.common.exceptions import NoAlertPresentException
-    from selenium.webdriver.common.by import By
-
-    from pipeline.check import CHECKS
-
-    project = site_project
-    project.write("verlag.toml", project.read("verlag.toml") + 'german_html = "clean"\n')
-    project.write("source_de/salbe.md", ENCODED_SCHEMES)
-    project.run("extract")
-    review(project, "en", "salbe", {("title", "Salbe"): "Salve", "Ein Text über Salbe.": "A text on "
-                                    "[salve](&#x6A;avascript:alert(20)) and [more](java&#x0A;script:alert(21))."},
-           silence=tuple(c.id for c in CHECKS))
-    project.run("build")
-    for page in ("site/de/salbe/index.html", "site/en/salbe/index.html"):
-        path = project.root / page
-        browser.get(path.as_uri())
-        links = browser.find_elements(By.CSS_SELECTOR, "main a")
-        hrefs = [link.get_attribute("href") or "" for link in links]
-        assert not [href for href in hrefs if href.lower().startswith(("javascript:", "vbscript:", "data:"))], hrefs
-        for index in range(len(links)):
-            browser.get(path.as_uri())
-            link = browser.find_elements(By.CSS_SELECTOR, "main a")[index]
-            browser.execute_script("arguments[0].click()", link)
-            try:
-                alert = browser.switch_to.alert
-                text = alert.text
-                alert.dismiss()
-                pytest.fail(f"{page}: {hrefs[index]} opened a dialog: {text!r}")
-            except NoAlertPresentException:
-                pass
-    assert "Zehn" in project.read("site/de/salbe/index.html") and "salve" in project.read("site/en/salbe/index.html")
-
-
 def test_german_html_clean_publishes_no_script_embed_handler_or_third_party_image_in_any_edition(
         site_project: Project):
     """``[site] german_html = "clean"``: the German original's raw HTML goes through nh3 as a translation's does,
