@@ -357,6 +357,26 @@ def _identity(path: Path) -> tuple[int, int, int] | None:
     return st.st_ino, st.st_size, st.st_mtime_ns
 
 
+class LeadsOut(VerlagError):
+    """A file of the project verlag reads that is a symbolic link leading out of it (``own_file``)."""
+
+
+def own_file(path: Path, root: Path, ref: str) -> None:
+    """Raise ``LeadsOut`` naming ``ref`` when ``path``, a file of the project at ``root`` that verlag reads
+    (``translations/glossary.csv``, ``redirects.txt``), is a symbolic link, or lies in a linked folder, leading
+    out of the project: a project folder that came from someone else (an archive, a shared drive) with
+    ``glossary.csv`` -> ``~/.ssh/id_rsa`` would have verlag read that file, show its lines in messages and send
+    them to a translation service. A link inside the project, a missing file or a symlink loop pass: reading
+    it says what it is."""
+    try:
+        where = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return
+    if not where.is_relative_to(root.resolve()):
+        raise LeadsOut("a symbolic link leading out of the project: verlag reads its own files only from the "
+                          "project's own folders; copy the file into the project in its place", ref)
+
+
 def read_bytes(path: Path | str, limit: Limit | None = None, ref: str | None = None) -> bytes | None:
     """The file's bytes, None when it does not exist (``file_bytes``, with its ``limit`` and ``ref``)."""
     try:

@@ -116,6 +116,9 @@ def validate(content: str | None, finish_reason: str | None, sentences: Sequence
                                            f"unexpected {' '.join(extra)}" if extra else "")))
             return [], f"segment {n}: {what}; keep every placeholder tag of the segment exactly once"
         problems = restore(text, masked)[1]
+        left = [problem for problem in problems if problem.startswith("placeholder ")]
+        if left:  # a tag escaped or broken beside the kept one (``protect._LEFTOVER``)
+            return [], f"segment {n}: {left[0]}; write each placeholder tag exactly as given, once, and no other"
         if problems:
             return [], (f"segment {n}: the placeholder pairs are out of order ({problems[0]}); "
                         "keep <gN>…</gN> around the words they enclose")

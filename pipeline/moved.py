@@ -32,7 +32,7 @@ from urllib.parse import quote, unquote
 
 from .config import Config
 from .errors import VerlagError
-from .fsutil import NotAFile, file_bytes, write_if_changed
+from .fsutil import LeadsOut, NotAFile, file_bytes, own_file, write_if_changed
 from .limits import MOVED
 from .redirects import APACHE, HTML_SUFFIXES, NETLIFY, apache_pattern, page_file, redirect_page
 from .search import BUNDLE
@@ -61,10 +61,11 @@ def read_moved(config: Config, errors: list[VerlagError]) -> list[Moved]:
     line."""
     path = config.root / MOVED_FILE
     try:
+        own_file(path, config.root, MOVED_FILE)
         text = file_bytes(path, MOVED, MOVED_FILE).decode("utf-8")
     except FileNotFoundError:
         return []
-    except NotAFile as exc:
+    except (NotAFile, LeadsOut) as exc:
         errors.append(VerlagError(f"{exc.message}; its old addresses are not answered", MOVED_FILE))
         return []
     except (OSError, UnicodeError) as exc:

@@ -15,13 +15,16 @@ repairs are the ones that cannot change meaning: tags written with odd
 spacing or case (``< X3 / >``) and spaces a service put just inside a pair
 whose German had none (``** fett **`` does not parse as emphasis).
 Everything else is reported, so the reviewer sees a warning instead of
-silently broken markup.
+silently broken markup: a tag that names no piece, and text left in the answer's
+prose that looks like a tag (``<x2``, ``x2/>``, ``&lt;x2/&gt;``, ``＜x2/＞``) and
+is not in the German's.
 """
 
 from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
@@ -31,6 +34,9 @@ from .markup import analyse, scan
 # a placeholder as a service may return it; its number of at most 9 digits (``mask`` makes no more, and a service
 # answering one of thousands, which Python's int does not convert, sends text)
 TAG = re.compile(r"<\s*(/?)\s*([gx])\s*(\d{1,9})\s*(/?)\s*>", re.I)
+# what is left of a tag a service broke or escaped: its start with a number, or a number with its end (looked for in
+# the prose between the tags restored, NFKC-folded and its character references decoded)
+_LEFTOVER = re.compile(r"<\s*/?\s*[gx]\s*\d{1,9}\s*/?\s*>?|[gx]\s*\d{1,9}\s*/?\s*>", re.I)
 _HTML_OPEN = re.compile(r"^<([A-Za-z][A-Za-z0-9-]*)(?:\s[^<>]*)?>$")
 _HTML_CLOSE = re.compile(r"^</([A-Za-z][A-Za-z0-9-]*)\s*>$")
 _BREAK = re.compile(r"(?:\\|[ \t]*)\n")
@@ -158,7 +164,9 @@ def _pairs(items: list[tuple[bool, str]]) -> dict[int, int]:
 
 
 def restore(answer: str, masked: Masked, xml: bool = False) -> tuple[str, list[str]]:
-    """Put the markup back into a service's answer; returns (text, problems) — no problems means proven."""
+    """Put the markup back into a service's answer; returns (text, problems) — no problems means proven. A tag that
+    names no piece is dropped and named; what looks like a broken or escaped tag in the answer's prose, more often
+    than in the German's, is named (``_LEFTOVER``), so neither reaches a catalog unremarked."""
     problems: list[str] = []
     answer = _tighten_pairs(answer, masked.pieces)
     seen: Counter = Counter()
@@ -180,6 +188,9 @@ def restore(answer: str, masked: Masked, xml: bool = False) -> tuple[str, list[s
         out.append(piece.close if closing else piece.open)
     tail = answer[pos:]
     out.append(html.unescape(tail) if xml else tail)
+    prose = TAG.sub(" ", answer)
+    left = _leftovers(prose) - _leftovers(TAG.sub(" ", masked.text))
+    problems += [f"placeholder {text!r} left in the text" for text in left]
     for number, piece in masked.pieces.items():
         for role, text in (("open", piece.open), ("close", piece.close)):
             if text is None:
@@ -193,6 +204,13 @@ def restore(answer: str, masked: Masked, xml: bool = False) -> tuple[str, list[s
                 and order[(number, "close")] < order[(number, "open")]:
             problems.append(f"{_show(piece.open)}…{_show(piece.close)} out of order")
     return "".join(out), problems
+
+
+def _leftovers(prose: str) -> Counter:
+    """The pieces of ``prose`` that look like a broken or escaped tag (``_LEFTOVER``)."""
+    if prose.isascii() and not any(c in prose for c in "<>&"):
+        return Counter()
+    return Counter(m.group() for m in _LEFTOVER.finditer(unicodedata.normalize("NFKC", html.unescape(prose))))
 
 
 def _tighten_pairs(answer: str, pieces: dict[int, Piece]) -> str:

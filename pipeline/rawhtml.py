@@ -71,6 +71,14 @@ _MAYBE_ACTIVE = re.compile(r"""<(?:script|i?frame|object|embed|applet|portal|bas
                            r"""(?:[/\\]{2}|https?:)""", re.I)
 
 
+def _maybe_active(tag: str) -> bool:
+    """Whether the open tag ``tag`` may hold something ``_Active`` names: read as written, and where it has a character
+    reference or a tab or line ending, as a browser reads its attribute values (``href="&#x6A;avascript:…"``,
+    ``java&Tab;script:``: the references decoded, a tab or line ending inside an address dropped)."""
+    return bool(_MAYBE_ACTIVE.search(tag)) or any(c in tag for c in "&\t\n\r") \
+        and bool(_MAYBE_ACTIVE.search(_NO_URL_SPACE.sub("", html.unescape(tag))))
+
+
 class _Element:
     __slots__ = ("tag", "at", "declared", "closed")
 
@@ -432,7 +440,7 @@ def active_html(body: str, body_line: int, site_url: str | tuple[str, ...]) -> l
     the author's to know: third-party content loaded without the reader's consent (GDPR), or code from
     someone else. None when the body cannot be parsed."""
     if not ("![" in body and _MAYBE_REMOTE.search(body)) \
-            and not any(map(_MAYBE_ACTIVE.search, _START_TAG.findall(body))):
+            and not any(map(_maybe_active, _START_TAG.findall(body))):
         return []
     try:
         tokens = block_tokens(body, {}, lambda content: "<" in content or "![" in content)

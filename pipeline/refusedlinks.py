@@ -1,13 +1,16 @@
 """The links and images of a German article whose address markdown-it refuses to link (its ``validateLink``:
 ``javascript:``, ``vbscript:``, ``file:``, ``data:`` other than a GIF, PNG, JPEG or WebP image): the page and its
 search excerpt show their Markdown as text (``[Rezept ansehen](javascript:alert(3))``), without a word from the
-parser. ``check`` (``refused-link``), ``extract`` and ``build`` name each at its line."""
+parser. ``check`` (``refused-link``), ``extract`` and ``build`` name each at its line, however it is written: CommonMark
+decodes character references and backslash escapes in a destination (``&#106;avascript:``, ``java&#x73;cript:``,
+``javascript&colon;``), and markdown-it refuses what they spell."""
 
 from __future__ import annotations
 
 import re
 
 from markdown_it.common.normalize_url import validateLink
+from markdown_it.common.utils import unescapeAll
 
 from .errors import VerlagError
 from .segment import commonmark_parser
@@ -18,12 +21,19 @@ _SCHEME_RE = re.compile(r"(?:javascript|vbscript|file|data):", re.I)  # the line
 _SCHEMES = ("javascript:", "vbscript:", "file:", "data:")
 
 
+def _plain(text: str) -> str:
+    """``text`` lowered, its character references and backslash escapes decoded as CommonMark decodes a link
+    destination's: where an address is found as markdown-it read it."""
+    return unescapeAll(text).lower() if "&" in text or "\\" in text else text.lower()
+
+
 def refused_links(body: str, body_line: int) -> list[tuple[int, str]]:
     """(line of the file, message) for each address of ``body`` (an article's text, its first line the file's
     ``body_line``) that markdown-it refused as a link's or image's destination, in the order written. A body
     nested too deep to parse has none here: segmenting it says so."""
     lowered = body.lower()
-    if not any(scheme in lowered for scheme in _SCHEMES):
+    if not any(scheme in lowered for scheme in _SCHEMES) \
+            and not (("&" in body or "\\" in body) and any(scheme in _plain(body) for scheme in _SCHEMES)):
         return []
     refused: list[str] = []
     md = commonmark_parser()
@@ -32,9 +42,10 @@ def refused_links(body: str, body_line: int) -> list[tuple[int, str]]:
         md.parse(body, {})
     except VerlagError:
         return []
-    lines, found, after = body.split("\n"), {}, {}
+    lines, found, after = [_plain(line) for line in body.split("\n")], {}, {}
     for url in refused:  # the same address again: its next line (an image's is tried as a link too: no line more)
-        at = next((n for n in range(after.get(url, 0), len(lines)) if url.lower() in lines[n].lower()), None)
+        start = url.lower().split("\n")[0]  # a decoded &#10; ends the line it is found on
+        at = next((n for n in range(after.get(url, 0), len(lines)) if start in lines[n]), None)
         if at is None and url in after:
             continue
         at = next((n for n, line in enumerate(lines) if _SCHEME_RE.search(line)), 0) if at is None else at

@@ -30,6 +30,12 @@ the SHA-256 of each such file's data as the last index swapped in held it, and o
 A file's name alone vouches for 28 bits of its data's SHA-1 (7 hex digits), so a file forged to share a page's
 name, or one changed on disk, would pass for it. If one does not match, or another Pagefind version ran, the
 site is indexed again from nothing.
+
+A Pagefind run dies with verlag, also with a ``kill -9`` of it, where a signal handler or ``finally`` cannot run:
+on Linux it is started through util-linux's ``setpriv --pdeathsig KILL`` (``_die_with_parent``), so the kernel
+kills it when the thread that started it ends (that thread always waits for its runs: ``_run``, ``_stop``). Not
+``preexec_fn`` calling ``prctl``: that runs Python between fork and exec, which is unsafe in a process with
+threads. Without ``setpriv`` (macOS, a minimal system) a killed build's run goes on until its index is written.
 """
 
 from __future__ import annotations
@@ -40,7 +46,9 @@ import json
 import os
 import re
 import shutil
+import sys
 import zlib
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -430,13 +438,22 @@ def _run(binary: str, site: Path, out: Path, parts: list[list[str] | None], jobs
     return bundles
 
 
+@lru_cache(maxsize=1)
+def _die_with_parent() -> tuple[str, ...]:
+    """The command that makes what it runs die with this process (``setpriv --pdeathsig KILL --``), on Linux where
+    util-linux's ``setpriv`` is installed; else none."""
+    found = shutil.which("setpriv") if sys.platform == "linux" else None
+    return (found, "--pdeathsig", "KILL", "--") if found else ()
+
+
 def _start(binary: str, site: Path, bundle: Path, names: list[str] | None, seed: dict[str, Path]):
-    """A Pagefind run over the pages of ``names`` (None: the whole site) into ``bundle``, seeded (``_seed``)."""
+    """A Pagefind run over the pages of ``names`` (None: the whole site) into ``bundle``, seeded (``_seed``), that
+    dies with verlag (``_die_with_parent``)."""
     import subprocess
 
     _seed(bundle, seed)
     glob = ["--glob", _glob(site, names)] if names is not None else []
-    return subprocess.Popen([binary, "--site", str(site), "--output-path", str(bundle), "--silent", *glob],
+    return subprocess.Popen([*_die_with_parent(), binary, "--site", str(site), "--output-path", str(bundle), "--silent", *glob],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
 

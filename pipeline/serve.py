@@ -16,6 +16,10 @@ followed as a link (``openat`` with ``O_NOFOLLOW``), and what was opened is
 what is sent: a file swapped for a link between a check and the open cannot
 slip through, as it could when the path was checked first and opened after.
 A browser dropping a connection mid-file is normal and prints nothing.
+
+Each connection waits at most ``IDLE_SECONDS`` for the client (a socket timeout): one that opens a connection and
+sends nothing, or stops reading, is dropped, so such clients (slowloris) cannot hold the server's threads for
+good; a browser opens a new connection when it needs one.
 """
 
 from __future__ import annotations
@@ -43,6 +47,7 @@ _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 # the look at its kind and the open cannot make the open wait for a writer
 _FOLDER = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | _CLOEXEC
 _ENTRY = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | _CLOEXEC
+IDLE_SECONDS = 20.0  # how long a connection may wait for the client to send or to take what was sent
 
 
 def open_below(site: str, names: list[str]) -> int:
@@ -92,9 +97,10 @@ class _Handler(SimpleHTTPRequestHandler):
                           (".xml", "application/xml"), (".json", "application/json"), (".txt", "text/plain"),
                           (".svg", "image/svg+xml"))}}
 
-    def __init__(self, *args, base_path: str, languages: tuple[str, ...], **kwargs):
+    def __init__(self, *args, base_path: str, languages: tuple[str, ...], timeout: float, **kwargs):
         self.base_path = base_path
         self.languages = languages
+        self.timeout = timeout  # the connection's socket timeout (``StreamRequestHandler.setup``)
         super().__init__(*args, **kwargs)
 
     def translate_path(self, path: str) -> str:
@@ -222,14 +228,16 @@ class _Handler(SimpleHTTPRequestHandler):
 class _Server(ThreadingHTTPServer):
     def handle_error(self, request, client_address):
         """Say nothing when the browser dropped the connection (it left the page or cancelled a download while
-        a file was being sent: BrokenPipeError, ConnectionResetError); any other failure as the standard server."""
-        if not isinstance(sys.exc_info()[1], ConnectionError):
+        a file was being sent: BrokenPipeError, ConnectionResetError) or stopped taking it for ``IDLE_SECONDS``
+        (TimeoutError); any other failure as the standard server."""
+        if not isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
             super().handle_error(request, client_address)
 
 
 def make_server(site: Path, port: int, base_path: str, languages: tuple[str, ...]) -> ThreadingHTTPServer:
-    """A server for ``site`` on 127.0.0.1:``port``; VerlagError naming the port when it cannot listen there."""
-    handler = partial(_Handler, directory=str(site), base_path=base_path, languages=languages)
+    """A server for ``site`` on 127.0.0.1:``port``, each connection dropped after ``IDLE_SECONDS`` without a byte
+    from or to the client; VerlagError naming the port when it cannot listen there."""
+    handler = partial(_Handler, directory=str(site), base_path=base_path, languages=languages, timeout=IDLE_SECONDS)
     try:
         return _Server(("127.0.0.1", port), handler)
     except OSError as exc:

@@ -12,7 +12,8 @@ finds the JSON object with ``segments`` among the user messages and answers
 Faults, consumed one per request from ``faults`` (or, for requests whose text contains a key of
 ``rules``, always its value, or one each from its list): ``timeout`` (answer after ``hang`` s),
 ``429`` (with ``Retry-After: retry_after``), ``500`` or any other status, ``malformed`` (broken
-JSON or HTML), ``reset`` (TCP reset), ``mangle`` (drop the markup tags), ``empty`` (empty
+JSON or HTML), ``reset`` (TCP reset), ``mangle`` (drop the markup tags), ``leftover`` (each tag kept, and an escaped copy
+of it after it: ``<x1/>&lt;x1/&gt;``), ``empty`` (empty
 translations), ``echo`` (the text sent, untranslated: a real service's answer for a pair it lacks), ``short`` (one line, or one list item, too few), ``flood`` (a well-formed answer padded with
 64 MB of spaces), ``drip`` (a well-formed answer of 3,000 bytes sent one byte every 0.1 s: each read gets
 a byte within any timeout), ``dripheaders`` (its status line and 100 header lines, 2,917 bytes, sent so).
@@ -213,6 +214,8 @@ class _Handler(BaseHTTPRequestHandler):
             answers = [fake_translate(t, data.get("context", "") if shape == "deepl" else "") for t in texts]
             if fault == "mangle":
                 answers = [_TAGS.sub("", a) for a in answers]
+            if fault == "leftover":
+                answers = [_TAGS.sub(lambda m: m.group() + html.escape(m.group()), a) for a in answers]
             if fault == "empty":
                 answers = ["" for _ in answers]
             if fault == "echo":

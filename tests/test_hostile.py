@@ -382,6 +382,58 @@ def test_check_and_build_name_a_link_whose_address_the_page_shows_as_text(site_p
     assert said in project.run("build").output and said not in project.run("build").output  # once per change
 
 
+# Addresses written with character references, a backslash escape or mixed case, which CommonMark decodes in a link
+# destination (spec 0.31, 6.6) and a browser decodes in an attribute value, dropping a tab or line ending inside an
+# address (URL Standard, basic URL parser): markdown-it refuses each as a link, a browser follows each as raw HTML.
+ENCODED_SCHEMES = article("Salbe", """
+    Ein Text über Salbe.
+
+    Eins [a](&#106;avascript:alert(1)) zwei.
+
+    Drei [b](java&#x73;cript:alert(2)) vier.
+
+    Fünf [c](JaVaScRiPt:alert(3)) und [d](javascript&colon;alert(4)) und [e](javascript\\:alert(5)).
+
+    Sechs [f](data:text/html;base64,PHNjcmlwdD5hbGVydCg2KTwvc2NyaXB0Pg==) sieben.
+
+    Acht [g](vbscript:msgbox(7)) neun.
+
+    Zehn [h](java&#9;script:alert(8)) ist eine Adresse ohne Schema.
+
+    <p><a href="&#x6A;avascript:alert(9)">roh</a></p>
+
+    Inline <a href="java&#x09;script:alert(10)">roh</a> und <a href="JaVa&Tab;&#115;cript:alert(11)">roh</a>.
+    """)
+
+
+def test_check_names_a_refused_address_however_its_scheme_is_encoded_at_its_own_line(site_project: Project):
+    """``[a](&#106;avascript:alert(1))``: markdown-it decodes the reference and refuses the link, but check looked for
+    the scheme as written, so it named none of an article's encoded addresses, or named them all at the line of the
+    first plain one; raw HTML's ``<a href="&#x6A;avascript:…">``, which a browser follows, passed unnamed."""
+    project = site_project
+    project.write("source_de/salbe.md", ENCODED_SCHEMES)
+    lines = project.read("source_de/salbe.md").split("\n")
+    at = {word: lines.index(next(line for line in lines if line.startswith(word))) + 1
+          for word in ("Eins", "Drei", "Fünf", "Sechs", "Acht", "<p>", "Inline")}
+    output = project.run("check").output
+    refused = [line.split(": the page")[0] + line.split("its address")[1].split(" runs")[0]
+               for line in output.splitlines() if "[refused-link]" in line]
+    assert refused == [f"warning: source_de/salbe.md:{at['Eins']} javascript:alert(1)",
+                       f"warning: source_de/salbe.md:{at['Drei']} javascript:alert(2)",
+                       f"warning: source_de/salbe.md:{at['Fünf']} JaVaScRiPt:alert(3)",
+                       f"warning: source_de/salbe.md:{at['Fünf']} javascript:alert(4)",
+                       f"warning: source_de/salbe.md:{at['Fünf']} javascript:alert(5)",
+                       f"warning: source_de/salbe.md:{at['Sechs']} data:text/html;base64,"
+                       "PHNjcmlwdD5hbGVydCg2KTwvc2NyaXB0Pg==",
+                       f"warning: source_de/salbe.md:{at['Acht']} vbscript:msgbox(7)"], output
+    active = [line.split(" verlag publishes")[0] for line in output.splitlines() if "[active-html]" in line]
+    assert active == [f"warning: source_de/salbe.md:{at[word]}: the page runs code or loads from another host: a "
+                      "javascript: address on <a>;" for word in ("<p>", "Inline")], output
+    alone = ENCODED_SCHEMES.split("Drei")[0] + "Ende.\n"  # no plain scheme anywhere in the article
+    project.write("source_de/salbe.md", alone)
+    assert f"source_de/salbe.md:{at['Eins']}: the page shows this link as text" in project.run("check").output
+
+
 def test_german_html_clean_publishes_no_script_embed_handler_or_third_party_image_in_any_edition(
         site_project: Project):
     """``[site] german_html = "clean"``: the German original's raw HTML goes through nh3 as a translation's does,
@@ -2724,6 +2776,40 @@ def test_a_glossary_term_of_thousands_of_words_is_an_error_at_its_line(project: 
     project.run("extract")
 
 
+def test_a_glossary_or_redirects_file_that_is_a_symlink_out_of_the_project_is_not_read(site_project: Project,
+                                                                                          tmp_path_factory):
+    """A project folder that came from someone else with ``translations/glossary.csv`` -> a file elsewhere: every
+    command read that file as the glossary, put its terms into the catalogs' ``#. glossary:`` hints and sent them
+    to a translation service (``translations/`` itself leading out was refused, the file in it not); so with
+    ``redirects.txt``, whose lines became the site's redirects. Each is now refused naming it, exit 2 for the
+    glossary (as a glossary that does not read); the redirects are left out and the rest of the site built. A
+    link to a file inside the project is read."""
+    project = site_project
+    elsewhere = tmp_path_factory.mktemp("elsewhere")
+    (elsewhere / "terms.csv").write_text("source,en\nTee,GEHEIM-TERM\n", encoding="utf-8")
+    (elsewhere / "moved.txt").write_text("/geheim/ /de/tee/\n", encoding="utf-8")
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    (project.root / "translations").mkdir()
+    (project.root / "translations/glossary.csv").symlink_to(elsewhere / "terms.csv")
+    said = ("error: translations/glossary.csv: a symbolic link leading out of the project: verlag reads its own "
+            "files only from the project's own folders; copy the file into the project in its place")
+    for command in ("extract", "check", "build"):
+        assert said in project.run(command, code=2).output
+    assert not (project.root / "translations/en/tee.po").exists()
+    (project.root / "translations/glossary.csv").unlink()
+    project.write("notes/terms.csv", "source,en\nTee,tea\n")
+    (project.root / "translations/glossary.csv").symlink_to("../notes/terms.csv")
+    project.run("extract")
+    assert "#. glossary: Tee -> tea" in project.read("translations/en/tee.po")
+    (project.root / "redirects.txt").symlink_to(elsewhere / "moved.txt")
+    result = project.run("build", code=2)
+    assert "error: redirects.txt: a symbolic link leading out of the project: verlag reads its own files only from " \
+        "the project's own folders; copy the file into the project in its place; its old addresses are not " \
+        "answered" in result.output, result.output
+    assert (project.root / "site/de/tee/index.html").is_file() and not (project.root / "site/geheim").exists()
+    assert not [p for p in (project.root / "site").rglob("*") if p.is_file() and b"/geheim/" in p.read_bytes()]
+
+
 @pytest.mark.parametrize("line", ["summary: " + "9" * 5000, "tags: [" + "3" * 5000 + "]", "date: 2026-13-45\nsummary: "
                                   + "9" * 5000])
 def test_a_number_of_more_digits_than_python_converts_is_an_error_at_its_line(project: Project, line: str):
@@ -2807,7 +2893,7 @@ def test_a_block_number_or_placeholder_of_thousands_of_digits_is_no_number(proje
     block 999…`` of 5,000 digits, stopped pretranslate with 'internal error: ValueError: Exceeds the limit (4300
     digits)', and so did a service's answer with such a placeholder (``<g999…>``): whatever answers at the
     engine's address could stop the run. Such a number is now none: the entry gets its draft without its block's
-    context, and the placeholder is text of the answer (which check compares with the German's markup)."""
+    context, and the placeholder is text of the answer, named as a placeholder left in it (``restore``)."""
     from pipeline.protect import mask, restore
 
     digits = "9" * 5000
@@ -2822,4 +2908,5 @@ def test_a_block_number_or_placeholder_of_thousands_of_digits_is_no_number(proje
     assert 'msgid "Tee wärmt."\nmsgstr "Tee wärmt."' in catalog.read_text(encoding="utf-8")
     masked = mask("Die <b>Leber</b> arbeitet.")
     restored, problems = restore(f"THE <g1>LIVER</g1> WORKS <g{digits}>.", masked)
-    assert restored == f"THE <b>LIVER</b> WORKS <g{digits}>." and problems == []
+    assert restored == f"THE <b>LIVER</b> WORKS <g{digits}>."
+    assert problems == ["placeholder '<g999999999' left in the text"]

@@ -16,6 +16,7 @@ import html5lib
 import pytest
 
 from conftest import article, review
+from test_hostile import ENCODED_SCHEMES
 
 SITE_PO_ATTACKS = {  # the website's own words, as a hostile reviewer might translate them
     "Skip to the content": "<img src=x onerror=alert(1)>",
@@ -281,3 +282,41 @@ def test_verlags_own_marks_of_german_passages_in_a_translation_mislabel_nothing(
     assert "The liver works at night. It needs rest." in page
     assert 'lang="de"' not in page.split('<div class="article-body">', 1)[1].split("</div>", 1)[0]
     assert not any(char in page for char in "\ue000\ue001\ue002\ue003")
+
+
+def test_no_encoded_address_runs_a_script_on_the_original_or_a_translation_in_chromium(project, browser):
+    """Each link of the German page and of its translation, a reviewer's encoded addresses among them, clicked
+    in Chromium: none runs a script (markdown-it shows the refused ones as text; ``java&#9;script:`` is a
+    relative address, ``java%09script:…``, no scheme). Raw HTML under ``german_html = "clean"`` keeps no such
+    address."""
+    from selenium.common.exceptions import NoAlertPresentException
+    from selenium.webdriver.common.by import By
+
+    from pipeline.check import CHECKS
+
+    project.write("verlag.toml", project.read("verlag.toml") + '[publish]\nmin_translated = 0\n[site]\n'
+                  'base_url = "https://example.org/"\ngerman_html = "clean"\n')
+    project.write("source_de/salbe.md", ENCODED_SCHEMES)
+    project.run("extract")
+    review(project, "en", "salbe", {("title", "Salbe"): "Salve", "Ein Text über Salbe.": "A text on "
+                                    "[salve](&#x6A;avascript:alert(20)) and [more](java&#x0A;script:alert(21))."},
+           silence=tuple(c.id for c in CHECKS))
+    project.run("build")
+    for page in ("site/de/salbe/index.html", "site/en/salbe/index.html"):
+        path = project.root / page
+        browser.get(path.as_uri())
+        links = browser.find_elements(By.CSS_SELECTOR, "main a")
+        hrefs = [link.get_attribute("href") or "" for link in links]
+        assert not [href for href in hrefs if href.lower().startswith(("javascript:", "vbscript:", "data:"))], hrefs
+        for index in range(len(links)):
+            browser.get(path.as_uri())
+            link = browser.find_elements(By.CSS_SELECTOR, "main a")[index]
+            browser.execute_script("arguments[0].click()", link)
+            try:
+                alert = browser.switch_to.alert
+                text = alert.text
+                alert.dismiss()
+                pytest.fail(f"{page}: {hrefs[index]} opened a dialog: {text!r}")
+            except NoAlertPresentException:
+                pass
+    assert "Zehn" in project.read("site/de/salbe/index.html") and "salve" in project.read("site/en/salbe/index.html")

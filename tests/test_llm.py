@@ -338,6 +338,8 @@ GOOD = ("The <g1>liver</g1> works at night and needs a lot of rest.", "See <g2>t
     (answer("The liver works at night and needs a lot of rest.", GOOD[1]), "stop", "segment 1: lost <g1> </g1>"),
     (answer(GOOD[0], "See <g2>the list</g2> <x3/>."), "stop", "segment 2: unexpected <x3/>"),
     (answer(GOOD[0], "See </g2>the list<g2>."), "stop", "segment 2: the placeholder pairs are out of order"),
+    (answer(GOOD[0], "See <g2>the list</g2> &lt;/g2&gt;."), "stop",
+     "segment 2: placeholder '</g2>' left in the text; write each placeholder tag exactly as given"),
     (answer("The <g1>liver</g1>.", GOOD[1]), "stop", "segment 1 is 0.2 times as long"),
     ("", "stop", "empty"),
 ])

@@ -44,11 +44,22 @@ def test_spaces_the_german_had_inside_a_pair_are_kept():
     ("A <g1>bold</g1> sentence <x2/> with <x2/>.", "repeated “`code`”"),
     ("A </g1>bold<g1> sentence with <x2/>.", "out of order"),
     ("A <g1>bold</g1> <x7/> sentence with <x2/>.", "unknown tag '<x7/>' dropped"),
+    ("A <g1>bold</g1> sentence with <x2/> &lt;x2/&gt;.", "placeholder '<x2/>' left in the text"),
+    ("A <g1>bold</g1> sentence with <x2/> <x2", "placeholder '<x2' left in the text"),
+    ("A <g1>bold</g1> sentence with <x2/> x2/>.", "placeholder 'x2/>' left in the text"),
+    ("A <g1>bold</g1> sentence with <x2/> ＜/g1＞.", "placeholder '</g1>' left in the text"),
 ])
 def test_lost_repeated_or_reordered_markup_is_reported_not_accepted(answer, problem):
     m = mask("Ein **fetter** Satz mit `code`.")
     _, problems = restore(answer, m)
     assert any(problem in p for p in problems), problems
+
+
+def test_text_like_a_placeholder_that_the_german_has_too_is_no_leftover():
+    m = mask("Die Formel a <x1 b und c>g2 bleibt **so**.")
+    assert restore(m.text.replace("bleibt", "stays"), m) == ("Die Formel a <x1 b und c>g2 stays **so**.", [])
+    xml = mask("Ein **fetter** Satz.", xml=True)
+    assert restore("A <g1>bold</g1> &lt;g1&gt; sentence.", xml, xml=True)[1] == ["placeholder '<g1>' left in the text"]
 
 
 def test_xml_mode_escapes_prose_so_an_xml_aware_service_can_parse_it():

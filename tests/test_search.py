@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import types
+from pathlib import Path
 
 import polib
 import pytest
@@ -615,3 +616,70 @@ def test_a_page_not_written_after_the_english_part_started_stops_it_and_the_last
         (site / "de/tee/index.html").unlink()
         project.run("build", "-j", "2")
         assert "Er duftet." in indexed_text(site, "/de/tee/")
+
+
+def _pagefind_below(pid: int) -> int | None:
+    """The process id of a Pagefind run (its executable ``pagefind*``, past any command that started it) among the
+    descendants of ``pid``, or None."""
+    children: dict[int, list[int]] = {}
+    for entry in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            stat = open(f"/proc/{entry}/stat", encoding="utf-8").read()
+        except OSError:  # ended meanwhile
+            continue
+        children.setdefault(int(stat.rsplit(")", 1)[1].split()[1]), []).append(int(entry))
+    todo = list(children.get(pid, []))
+    while todo:
+        child = todo.pop()
+        try:
+            if os.path.basename(os.readlink(f"/proc/{child}/exe")).startswith("pagefind"):
+                return child
+        except OSError:
+            pass
+        todo += children.get(child, [])
+    return None
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat", encoding="utf-8") as file:
+            return file.read().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc") or not shutil.which("setpriv"), reason="Linux with util-linux")
+def test_a_build_killed_with_kill_9_leaves_no_pagefind_running(project):
+    """``kill -9`` of a build while Pagefind indexes the site (no handler or ``finally`` of verlag's runs) left
+    the Pagefind run going, reparented, until it had written its index into a folder no one removes. It is
+    stopped here as soon as it is seen (SIGSTOP: however fast the machine, it is still running when the build
+    is killed); the kernel then kills it with its parent."""
+    import signal
+    import sys
+    import time
+
+    for n in range(30):
+        project.write(f"source_de/tee{n}.md", article(f"Tee {n}", f"Tee Nummer {n} wärmt am Abend.\n"))
+    project.run("extract")
+    verlag = str(Path(sys.executable).with_name("verlag"))
+    build = subprocess.Popen([verlag, "-C", str(project.root), "build"], stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL)
+    found = None
+    try:
+        deadline = time.monotonic() + 120
+        while found is None and build.poll() is None and time.monotonic() < deadline:
+            found = _pagefind_below(build.pid)
+        assert found is not None, "no Pagefind run was seen during the build"
+        os.kill(found, signal.SIGSTOP)
+        build.send_signal(signal.SIGKILL)
+        build.wait()
+        deadline = time.monotonic() + 30
+        while _alive(found) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not _alive(found), "Pagefind outlived the build killed with kill -9"
+    finally:
+        if build.poll() is None:
+            build.kill()
+            build.wait()
+        if found is not None and _alive(found):
+            os.kill(found, signal.SIGKILL)

@@ -194,3 +194,37 @@ def test_a_404_page_over_the_limit_of_a_site_page_is_not_read(tmp_path):
         server.shutdown()
         server.server_close()
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100 << 10  # KB
+
+
+def test_a_client_that_sends_nothing_is_dropped_and_others_are_served_meanwhile(tmp_path, monkeypatch, capfd):
+    """A connection opened and left silent (slowloris) held one of the server's threads for good, and many such
+    connections exhausted it: each is now dropped after ``IDLE_SECONDS`` (here 1 s), while other clients are
+    served, and a client that stops reading a large file is dropped too, with no word on the terminal."""
+    from pipeline import serve
+
+    monkeypatch.setattr(serve, "IDLE_SECONDS", 1.0, raising=False)
+    (tmp_path / "index.html").write_text("<p>da</p>", encoding="utf-8")
+    (tmp_path / "big.bin").write_bytes(b"x" * (32 * 1024 * 1024))
+    server = make_server(tmp_path, 0, "/", ("de",))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    silent = [socket.create_connection(("127.0.0.1", server.server_port)) for _ in range(50)]
+    stalled = socket.create_connection(("127.0.0.1", server.server_port))
+    stalled.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    stalled.sendall(f"GET /big.bin HTTP/1.1\r\nHost: 127.0.0.1:{server.server_port}\r\n\r\n".encode())
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{server.server_port}/index.html", timeout=WALL) as response:
+            assert response.read() == b"<p>da</p>", "another client is served while the silent ones wait"
+        deadline = time.monotonic() + 30  # far beyond 1 s, however busy the machine
+        for sock in silent:
+            sock.settimeout(max(0.1, deadline - time.monotonic()))
+            assert sock.recv(100) == b"", "the server closes a connection that sent nothing"
+        while _handlers_running() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not _handlers_running(), "a connection that stopped reading still holds a thread"
+    finally:
+        for sock in (*silent, stalled):
+            sock.close()
+        server.shutdown()
+        server.server_close()
+    err = capfd.readouterr().err
+    assert "Traceback" not in err and "Error" not in err, err

@@ -260,6 +260,17 @@ def test_mangled_markup_is_kept_for_review_with_a_warning(svc):
     assert result.origin == "mt: libre; check the markup: lost “`Ruhe`”, lost “**”"
 
 
+@pytest.mark.parametrize("name", ["libre", "deepl"])
+def test_a_placeholder_the_service_left_beside_its_tag_is_named_not_drafted_silently(svc, name):
+    """A service that kept each tag and wrote an escaped copy beside it (``<x1/>&lt;x1/&gt;``): every tag came back
+    once, so the draft passed as proven with ``&lt;x1/&gt;`` in its Markdown (``<x1/>`` on the page), or, from
+    DeepL's XML mode, ``<x1/>`` itself. The draft now says which placeholder was left."""
+    svc.rules = {"braucht": "leftover"}
+    (result,) = engine(svc, name).translate([Request("Sie braucht `Ruhe`.")], "de", "en")
+    assert "`Ruhe`" in result.text and "1/" in result.text
+    assert result.origin == f"mt: {name}; check the markup: placeholder '<x1/>' left in the text", result.origin
+
+
 def test_unreachable_service_stops_the_engine_at_once(svc):
     import socket
 
