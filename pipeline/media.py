@@ -40,7 +40,7 @@ from urllib.parse import unquote, urlsplit
 from .errors import VerlagError
 from .fsutil import NotAFile, code_digest, contained, file_bytes, regular, write_if_changed
 from .limits import MEDIA, VARIANTS
-from .sources import Article
+from .sources import Article, normalization
 
 if TYPE_CHECKING:
     from .config import Config
@@ -414,11 +414,6 @@ def case_clashes(where: Mapping[str, list[tuple[str, int, str, str]]]) -> list[t
     return found
 
 
-def _form(name: str) -> str:
-    """How ``name`` is spelt: "NFC" (composed, as typed), "NFD" (decomposed), else "mixed"."""
-    return next((form for form in ("NFC", "NFD") if unicodedata.is_normalized(form, name)), "mixed")
-
-
 def _cached(article: Article, cache: dict | None) -> list | None:
     """[references, in-page links its body has no id for] of ``article`` as ``cache`` holds them for its bytes,
     or None. A fourth part, once a link from another article asked for them, holds its ids (``_ids``)."""
@@ -521,8 +516,8 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
                 continue
             on_disk = _spellings(source_dir, rel, listings) if not rel.startswith("../") else [rel]
             if len(on_disk) > 1:
-                names = " and ".join(f"{source_dir.name}/{name} ({_form(name)})"
-                                     for name in sorted(on_disk, key=lambda name: _form(name) != "NFC"))
+                names = " and ".join(f"{source_dir.name}/{name} ({normalization(name)})"
+                                     for name in sorted(on_disk, key=lambda name: normalization(name) != "NFC"))
                 errors.append(VerlagError(f"{url!r} names {len(on_disk)} files, {names}, whose names differ only "
                                           "in their Unicode normalization (one saved on a Mac or from a zip file): "
                                           "which one is meant cannot be told, so neither is published; delete "
