@@ -145,17 +145,28 @@ def stale_originals(source_dir: Path, languages: Iterable[str], translations_dir
     ``translations/<lang>/variants.sha256`` while its German original no longer is: the German file changed
     after the variant was made from it, so the variant may not show that yet. A variant changed since
     (remade), or one with no record yet, is taken as made from the German file as it is. Reads only the
-    recorded files: no article is parsed."""
+    recorded files: no article is parsed. The German file is named composed (NFC), as a reference names it,
+    whichever normalization its name and its variant's have on disk (``_spelt``)."""
     found = set()
     for lang in languages:
         record = read_record(translations_dir / lang / RECORD)
+        spelt = _spelt(record)
         for rel, digest in record.items():
-            variant = language_variant(rel, lang)
+            variant = spelt.get(unicodedata.normalize("NFC", language_variant(rel, lang)))
+            if variant is None:
+                continue
             original, made = source_dir / rel, source_dir / variant
-            if variant in record and original.is_file() and made.is_file() \
+            if original.is_file() and made.is_file() \
                     and record[variant] == _sha256(made) and (now := _sha256(original)) and digest != now:
-                found.add((lang, rel))
+                found.add((lang, unicodedata.normalize("NFC", rel)))
     return found
+
+
+def _spelt(names: Iterable[str]) -> dict[str, str]:
+    """Each path in ``names`` under its composed (NFC) form: a name saved decomposed (NFD ``bäume.en.png``, as
+    macOS's HFS+ and many zip tools store it) is the variant of a composed ``bäume.png``, and a reference's
+    composed ``bilder/bäume.png`` names a decomposed file."""
+    return {unicodedata.normalize("NFC", name): name for name in names}
 
 
 def outdated_variants(media: Media, languages: Iterable[str],
@@ -165,7 +176,7 @@ def outdated_variants(media: Media, languages: Iterable[str],
     languages = tuple(languages)
     return [(slug, lang, language_variant(rel, lang), rel)
             for slug, mine in sorted(media.files.items()) for rel in sorted(mine) for lang in languages
-            if (lang, rel) in stale and language_variant(rel, lang) in mine]
+            if (lang, unicodedata.normalize("NFC", rel)) in stale and language_variant(rel, lang) in mine]
 
 
 def source_tree(source_dir: Path) -> list[Path]:
@@ -177,7 +188,8 @@ def source_tree(source_dir: Path) -> list[Path]:
 def record_variants(source_dir: Path, translations_dir: Path, languages: Iterable[str],
                     tree: Iterable[Path] | None = None) -> list[Path]:
     """Bring every ``translations/<lang>/variants.sha256`` up to date with the variants in ``source_dir``
-    (any file ``x.<lang>.ext`` beside an ``x.ext``); returns the files written or removed.
+    (any file ``x.<lang>.ext`` beside an ``x.ext``, whatever the Unicode normalization of either name: each is
+    recorded as saved, for ``sha256sum -c``); returns the files written or removed.
 
     A variant that is new, or changed since its record, was made from the German file as it is now: both
     are recorded afresh. An unchanged variant keeps the German digest it was made from, so a German edit
@@ -190,14 +202,15 @@ def record_variants(source_dir: Path, translations_dir: Path, languages: Iterabl
     tree = source_dir.rglob("*") if tree is None else tree
     files = sorted(p for p in tree if p.suffix != ".md" and p.is_file())  # no stat per article
     present = {p.relative_to(source_dir).as_posix(): p for p in files if p.resolve().is_relative_to(root)}
+    spelt = _spelt(present)
     changed = []
     for lang in languages:
         path = translations_dir / lang / RECORD
         old = read_record(path)
         new: dict[str, str] = {}
         for rel, original in present.items():
-            variant = language_variant(rel, lang)
-            if variant not in present:
+            variant = spelt.get(unicodedata.normalize("NFC", language_variant(rel, lang)))
+            if variant is None:
                 continue
             made = _sha256(present[variant])
             kept = old.get(variant) == made and rel in old

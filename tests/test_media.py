@@ -312,6 +312,25 @@ def test_check_warns_when_the_german_file_changed_after_its_language_variant_was
     assert not record.exists()
 
 
+@pytest.mark.parametrize("forms", [("NFD", "NFD"), ("NFC", "NFD"), ("NFD", "NFC")])
+def test_a_variant_saved_with_a_decomposed_name_is_recorded_and_warned_of_when_its_german_file_changes(garden, forms):
+    """``bäume.png`` and ``bäume.en.png`` saved on a Mac (decomposed, NFD), either or both, referenced composed: the
+    record held their names as saved, which the composed reference never matched (and a composed German file was no
+    original of a decomposed variant, so it was not recorded): the German file changed and check said nothing."""
+    german, english = (unicodedata.normalize(form, name) for form, name in zip(forms, ("bäume.png", "bäume.en.png")))
+    garden.write("source_de/brennnessel.md", NESSEL + f"\n![Bäume am Weg]({NFC})\n")
+    (garden.root / "source_de/bilder" / german).write_bytes(PNG)
+    (garden.root / "source_de/bilder" / english).write_bytes(PNG + b"english labels")
+    garden.run("extract")
+    record = (garden.root / "translations/en/variants.sha256").read_text(encoding="utf-8")
+    assert f"  bilder/{german}\n" in record and f"  bilder/{english}\n" in record, record  # as sha256sum -c finds them
+    assert "image-variant" not in garden.run("check").output
+    (garden.root / "source_de/bilder" / german).write_bytes(PNG + b"a new arrow")
+    output = garden.run("check").output
+    assert (f"warning: source_de/{unicodedata.normalize('NFC', 'bilder/bäume.en.png')}:1: source_de/{NFC} changed "
+            "after this en version was made from it") in output, output
+
+
 def test_variants_are_compared_by_content_in_git_clones(garden, tmp_path):
     variant = garden.root / "source_de/bilder/brennnessel.en.png"
     variant.write_bytes(PNG + b"english labels")
