@@ -461,7 +461,8 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
                   made: Callable[[str], bool] = lambda path: False,
                   copies: Callable[[str], str | None] = lambda path: None, copied: Iterable[str] = (),
                   previous: Iterable[str] = (), keeping: bool = False,
-                  unfilled: Mapping[str, str] = MappingProxyType({})) -> Media:
+                  unfilled: Mapping[str, str] = MappingProxyType({}),
+                  settings: Mapping[str, tuple[str, int]] = MappingProxyType({})) -> Media:
     """The local files each article references, and their variants for ``languages`` beside them; ``errors``
     for paths leaving source_dir and files over ``limits.MEDIA`` (not published), warnings for missing ones, for
     links to no published article, for in-page links to no element of their page (``fragments.dangling``) and
@@ -481,7 +482,9 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
     ``previous``: the files of media/ the last build published, which the site keeps while a page is kept as the
     last build made it (``keeping``: a source cannot be read now; or a reference here is refused, an error).
     The result's ``copied`` holds them all; ``asks`` what each article's root-relative links name there.
-    ``unfilled``: as for ``article_link_problem``.
+    ``unfilled``: as for ``article_link_problem``. ``settings``: the files of the site's media/ a setting names
+    (``site.site_image_places``: path in source_de/ -> (verlag.toml, the setting's line)), which clash in case
+    (``case_clashes``) with the articles' files as theirs do, warned of at that line too.
     """
     from .fragments import into_articles, leading_nowhere, missing_in, page_ids, page_template, unmatched
     from .redirects import file_slug, old_names  # here: 'extract' imports this module only to record the variants
@@ -587,6 +590,8 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
     for ref, line, url in asked:
         if problem := article_link_problem(url, slugs, renamed, lambda path: served(path, names), made, copies):
             warnings.append(f"{ref}:{line}: {problem}")
+    for rel, (ref, line) in settings.items():
+        where.setdefault(rel, []).append((ref, line, "", rel))
     clashes = case_clashes(where)
     warnings += [f"{ref}:{line}: {message}" for ref, line, _, message in clashes]
     return Media(files, tuple(warnings), scanned, tuple(errors), {slug: tuple(found) for slug, found in asks.items()},

@@ -182,6 +182,24 @@ def test_two_files_differing_only_in_case_are_warned_of_at_both_references_by_ch
     assert "media-case" in garden.run("check").output
 
 
+def test_the_site_s_social_image_differing_only_in_case_from_a_referenced_file_is_warned_of(garden):
+    """``[site] image = "bilder/Brennnessel.png"`` (the social preview of pages without an image) beside the
+    ``bilder/brennnessel.png`` an article shows: both published to media/, one overwriting the other where case is
+    ignored, and the media-case warning looked at the articles' references only. Both places are named."""
+    toml = garden.read("verlag.toml").replace('base_url = "https://praxis.example/blog/"\n',
+                                              'base_url = "https://praxis.example/blog/"\nimage = "bilder/Brennnessel.png"\n')
+    garden.write("verlag.toml", toml)
+    (garden.root / "source_de/bilder/Brennnessel.png").write_bytes(PNG[::-1])
+    at = toml.splitlines().index('image = "bilder/Brennnessel.png"') + 1
+    line = NESSEL.splitlines().index(IMAGE) + 1
+    for output in (garden.run("check").output, garden.run("build").output):
+        assert (f"warning: source_de/brennnessel.md:{line}: 'bilder/brennnessel.png': media/bilder/brennnessel.png and "
+                "media/bilder/Brennnessel.png differ only in case") in output, output
+        assert (f"warning: verlag.toml:{at}: 'bilder/Brennnessel.png': media/bilder/Brennnessel.png and "
+                "media/bilder/brennnessel.png differ only in case") in output, output
+    assert "media-case" in garden.run("check").output
+
+
 def published_secret(site: Path) -> list[str]:
     return [p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and b"secret" in p.read_bytes()]
 
