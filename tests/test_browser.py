@@ -332,6 +332,38 @@ def test_search_lists_only_articles_containing_the_words_typed_or_their_start(br
         assert "/fr/rueckenschmerzen-leber/" in _search(browser, base, "fr", words, nothing=nothing), words
 
 
+def test_search_finds_a_word_by_its_stem_whatever_its_ending_and_still_not_by_its_first_letters(browser, project):
+    """Pagefind stems a word with Snowball, in the page's language: "calming" finds "calm". The search page kept a
+    result only with a word starting with each word typed or differing from it in an ending of up to two letters, so
+    "calming", "entzündlich" (for "Entzündungen"), "calmement" (for "calme") and "للركبة" (for "الركبة") listed
+    nothing. A word sharing only its first letters with the article's ("Ingwer" for "In") still finds nothing."""
+    from conftest import article, review
+
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en", "fr", "ar"]\n')
+    project.write("source_de/ruhe.md", article("Ruhe", "Der Tee ist ruhig.\n\nEntzündungen im Knie klingen ab.\n"))
+    project.write("source_de/minze.md", article("Minze", "In der Kanne zieht Minze.\n"))
+    project.run("extract")
+    for lang, title, tea, knee in (("en", "Rest", "The tea is calm.", "Inflammations in the knee fade."),
+                                   ("fr", "Repos", "Le thé est calme.", "Les inflammations du genou passent."),
+                                   ("ar", "راحة", "الشاي هادئ.", "التهابات الركبة تهدأ.")):
+        review(project, lang, "ruhe", {("title", "Ruhe"): title, "Der Tee ist ruhig.": tea,
+                                       "Entzündungen im Knie klingen ab.": knee})
+    review(project, "en", "minze", {("title", "Minze"): "Mint", "In der Kanne zieht Minze.": "In the pot, mint steeps."})
+    project.run("build")
+    nothing = ("No article", "Kein Artikel", "Aucun article", "لا توجد مقالة")
+    server = serving(project.root)
+    base = next(server)
+    try:
+        for lang, words in (("en", "calming"), ("en", "calm"), ("en", "inflammation"), ("de", "entzündlich"),
+                            ("de", "Entzündung"), ("fr", "calmement"), ("fr", "inflammation"), ("ar", "للركبة"),
+                            ("ar", "الركبة")):
+            assert _search(browser, base, lang, words, "ruhe", nothing) == [f"/{lang}/ruhe/"], (lang, words)
+        for lang, words in (("en", "Ingwer"), ("de", "Rücken"), ("fr", "calculs"), ("ar", "لليمون")):
+            assert _search(browser, base, lang, words, "ruhe", nothing) == [], (lang, words)
+    finally:
+        server.close()
+
+
 def test_search_heading_has_the_languages_punctuation_and_excerpts_show_the_article_not_the_notice(browser, served):
     _, base = served
 
