@@ -391,6 +391,12 @@ def _spellings(source_dir: Path, rel: str, listings: dict[str, list[str]]) -> li
     return found or [rel]
 
 
+def saved_names(source_dir: Path, rel: str) -> list[str]:
+    """The paths in ``source_dir`` that name ``rel`` (a path in it, as a setting or reference writes it) whatever
+    the Unicode normalization of either (``_spellings``); ``[rel]`` when none does."""
+    return _spellings(source_dir, rel, {})
+
+
 def _folded(rel: str) -> str:
     """A path as a file system or web host that ignores case compares it (APFS, NTFS, IIS): NFC, casefolded."""
     return unicodedata.normalize("NFC", rel).casefold()

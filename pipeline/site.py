@@ -1724,7 +1724,7 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     for rel, path in sorted(media.all().items()):
         out[urls.file(urls.path("media", name=rel))] = path
     if site.practice.image:
-        out[urls.file(urls.path("media", name=site.practice.image))] = config.source_dir / site.practice.image
+        out[urls.file(urls.path("media", name=site.practice.image))] = config.source_dir / site.practice.image_file
     if frozen:  # their kept pages may show files only their sources name: keep all
         out.update({rel: None for rel in state.get("files", []) if rel.startswith("media/") and rel not in out})
     german = [site.sources[p.slug] for p in site.articles(site.source) + site.pages(site.source)

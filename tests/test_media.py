@@ -148,6 +148,27 @@ def test_an_image_saved_with_a_decomposed_name_is_published_under_the_name_the_p
     assert not (garden.root / "site/media" / NFD).exists()
 
 
+def test_the_site_s_social_image_saved_with_a_decomposed_name_is_published_under_the_name_verlag_toml_gives(garden):
+    """``[site] image = "bilder/bäume.png"`` typed composed, the file saved decomposed (on a Mac): 'does not exist',
+    and the site was not built at all. It is found and published under the name the setting gives; two files whose
+    names differ only so are an error at the setting naming both."""
+    toml = garden.read("verlag.toml").replace('base_url = "https://praxis.example/blog/"\n',
+                                              f'base_url = "https://praxis.example/blog/"\nimage = "{NFC}"\n')
+    garden.write("verlag.toml", toml)
+    (garden.root / "source_de" / NFD).write_bytes(PNG)
+    output = garden.run("build").output
+    assert "error" not in output, output
+    assert (garden.root / "site/media" / NFC).read_bytes() == PNG
+    page = html.fromstring(garden.read("site/en/index.html"))
+    assert [urllib.parse.unquote(url) for url in page.xpath('//meta[@property="og:image"]/@content')] == \
+        [f"https://praxis.example/blog/media/{NFC}"]
+    (garden.root / "source_de" / NFC).write_bytes(PNG[::-1])
+    at = toml.splitlines().index(f'image = "{NFC}"') + 1
+    output = garden.run("build", code=2).output
+    assert (f"verlag.toml:{at}: image: names 2 files, source_de/{NFC} (NFC) and source_de/{NFD} (NFD), whose names "
+            "differ only in their Unicode normalization") in output, output
+
+
 def test_two_files_differing_only_in_normalization_are_an_error_naming_both(garden):
     """Two files ``bäume.png`` side by side, one composed and one decomposed: which one the reference means
     cannot be told, so neither is published and the error names both at the reference's line; a reference to a
