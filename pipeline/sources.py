@@ -428,6 +428,10 @@ def _checked_front(meta: dict, probe: Callable[[], Article], path: Path, ref: st
             fix = f": {ref.rpartition('/')[0]}/{usable}.md is another source" + (
                 " (one file where case is ignored, as on macOS and Windows): give this one another name"
                 if _folded(path.name) == f"{usable}.md" else ": give this one another name (or a 'slug:')")
+        elif "slug" not in meta and (twin := _normalization_twin(path)):  # Übung.md composed and decomposed
+            fix = (f"; this file's name ({normalization(path.name)}) and {ref.rpartition('/')[0]}/{twin}'s "
+                   f"({normalization(twin)}) differ only in their Unicode normalization (one saved on a Mac or from a "
+                   f"zip file): delete one of them{f', rename the other to {usable}.md' if usable else ''}")
         problem(f"slug {slug!r} is not usable as a folder name: use a-z, 0-9 and '-' (no '/', '..' or spaces){fix}",
                 "slug")
     elif len(slug) > SLUG_MAX:
@@ -542,6 +546,18 @@ def _twin_problem(left_out: Article, keeper: Article) -> str:
             "normalization (one saved on a Mac or from a zip file): they look alike, and where names are compared "
             f"normalized (macOS) the two are one file; {keeper.ref} ({kept}) is kept, this file ({form}) is left out "
             "until you delete or rename it")
+
+
+def _normalization_twin(path: Path) -> str | None:
+    """The name of another file beside ``path`` whose name differs from its name only in Unicode normalization
+    (``Übung.md`` composed and decomposed), else None."""
+    want = unicodedata.normalize("NFC", path.name)
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return None
+    return next((name for name in sorted(names) if name != path.name and unicodedata.normalize("NFC", name) == want),
+                None)
 
 
 def _another_file(path: Path, name: str) -> bool:

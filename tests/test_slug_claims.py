@@ -205,6 +205,21 @@ def test_two_sources_whose_names_differ_only_in_normalization_keep_one_and_name_
     assert "Tee ziehen lassen." in project.read("site/de/uebung/index.html")
 
 
+def test_two_sources_without_a_slug_whose_names_differ_only_in_normalization_are_told_apart(project):
+    """übung.md composed and decomposed, neither with a 'slug:': each was told "rename the file to uebung.md" in
+    two lines that read the same, and renaming both as told was impossible. Each names its own form and the other."""
+    composed, decomposed = (unicodedata.normalize(form, "übung.md") for form in ("NFC", "NFD"))
+    project.write(f"source_de/{composed}", article("Übung", "Tee ziehen lassen."))
+    project.write(f"source_de/{decomposed}", article("Übung zwei", "Tee kalt trinken."))
+    for command in ("extract", "extract", "check"):  # the second extract takes what it can from its read cache
+        output = project.run(command, code=2).output
+        for this, other, forms in ((composed, decomposed, ("NFC", "NFD")), (decomposed, composed, ("NFD", "NFC"))):
+            assert (f"error: source_de/{this}:1: slug {this[:-3]!r} is not usable as a folder name: use a-z, 0-9 and "
+                    f"'-' (no '/', '..' or spaces); this file's name ({forms[0]}) and source_de/{other}'s ({forms[1]}) "
+                    "differ only in their Unicode normalization (one saved on a Mac or from a zip file): delete one of "
+                    "them, rename the other to uebung.md") in output, (command, output)
+
+
 def test_a_file_name_to_lower_case_is_not_suggested_when_another_source_has_it(project):
     """Tee.md (its slug refused: upper case) beside tee.md was told "rename the file to tee.md": a 'mv' that would
     have overwritten tee.md. The message names tee.md instead, and that only renaming helps."""
