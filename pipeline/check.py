@@ -1381,8 +1381,8 @@ SOURCE_CHECKS = [
     Check("old-site", WARNING, "German article: a link or image on the old blog's host", None),
     Check("image-variant", WARNING, "a language variant of an image made from an older version of the German "
           "image", None),
-    Check("media-case", WARNING, "German article: two files the site publishes to media/ whose names differ only in "
-          "case (Foto.png, foto.png): one overwrites the other where case is ignored", None),
+    Check("media-case", WARNING, "German article or [site] image: two files the site publishes to media/ whose names "
+          "differ only in case (Foto.png, foto.png): one overwrites the other where case is ignored", None),
 ]
 
 # --------------------------------------------------------------------------
@@ -2384,14 +2384,18 @@ def _media_of(config: Config, sources: Sources, languages, slugs: list[str] | No
             return stored_references(config, article)
         return []
 
+    from .site import site_image_places
+
     articles = [a for a in sources.articles if not slugs or a.slug in slugs]
-    return collect_media(config.source_dir, articles, languages=languages, scan=scan)
+    return collect_media(config.source_dir, articles, languages=languages, scan=scan,
+                         settings=site_image_places(config))
 
 
 def media_case_findings(config: Config, sources: Sources, slugs: list[str] | None,
                         errors: list[VerlagError]) -> list[Finding]:
     """A ``media-case`` warning at each reference to a file the site publishes to media/ whose path differs from
-    another's only in case (``media.case_clashes``), as the build warns of it. The articles (those of ``slugs``,
+    another's only in case (``media.case_clashes``), as the build warns of it; ``[site] image`` counts as a
+    reference at its line of verlag.toml. The articles (those of ``slugs``,
     else all) are read for their references only where source_de/ has such files (``media.has_case_twins``); an
     article whose Markdown cannot be read is appended to ``errors`` and the others are looked at."""
     if not has_case_twins(config.source_dir):

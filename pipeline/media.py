@@ -40,7 +40,7 @@ from urllib.parse import unquote, urlsplit
 from .errors import VerlagError
 from .fsutil import NotAFile, code_digest, contained, file_bytes, regular, write_if_changed
 from .limits import MEDIA, VARIANTS
-from .sources import Article
+from .sources import Article, normalization
 
 if TYPE_CHECKING:
     from .config import Config
@@ -145,17 +145,28 @@ def stale_originals(source_dir: Path, languages: Iterable[str], translations_dir
     ``translations/<lang>/variants.sha256`` while its German original no longer is: the German file changed
     after the variant was made from it, so the variant may not show that yet. A variant changed since
     (remade), or one with no record yet, is taken as made from the German file as it is. Reads only the
-    recorded files: no article is parsed."""
+    recorded files: no article is parsed. The German file is named composed (NFC), as a reference names it,
+    whichever normalization its name and its variant's have on disk (``_spelt``)."""
     found = set()
     for lang in languages:
         record = read_record(translations_dir / lang / RECORD)
+        spelt = _spelt(record)
         for rel, digest in record.items():
-            variant = language_variant(rel, lang)
+            variant = spelt.get(unicodedata.normalize("NFC", language_variant(rel, lang)))
+            if variant is None:
+                continue
             original, made = source_dir / rel, source_dir / variant
-            if variant in record and original.is_file() and made.is_file() \
+            if original.is_file() and made.is_file() \
                     and record[variant] == _sha256(made) and (now := _sha256(original)) and digest != now:
-                found.add((lang, rel))
+                found.add((lang, unicodedata.normalize("NFC", rel)))
     return found
+
+
+def _spelt(names: Iterable[str]) -> dict[str, str]:
+    """Each path in ``names`` under its composed (NFC) form: a name saved decomposed (NFD ``bäume.en.png``, as
+    macOS's HFS+ and many zip tools store it) is the variant of a composed ``bäume.png``, and a reference's
+    composed ``bilder/bäume.png`` names a decomposed file."""
+    return {unicodedata.normalize("NFC", name): name for name in names}
 
 
 def outdated_variants(media: Media, languages: Iterable[str],
@@ -165,7 +176,7 @@ def outdated_variants(media: Media, languages: Iterable[str],
     languages = tuple(languages)
     return [(slug, lang, language_variant(rel, lang), rel)
             for slug, mine in sorted(media.files.items()) for rel in sorted(mine) for lang in languages
-            if (lang, rel) in stale and language_variant(rel, lang) in mine]
+            if (lang, unicodedata.normalize("NFC", rel)) in stale and language_variant(rel, lang) in mine]
 
 
 def source_tree(source_dir: Path) -> list[Path]:
@@ -177,7 +188,8 @@ def source_tree(source_dir: Path) -> list[Path]:
 def record_variants(source_dir: Path, translations_dir: Path, languages: Iterable[str],
                     tree: Iterable[Path] | None = None) -> list[Path]:
     """Bring every ``translations/<lang>/variants.sha256`` up to date with the variants in ``source_dir``
-    (any file ``x.<lang>.ext`` beside an ``x.ext``); returns the files written or removed.
+    (any file ``x.<lang>.ext`` beside an ``x.ext``, whatever the Unicode normalization of either name: each is
+    recorded as saved, for ``sha256sum -c``); returns the files written or removed.
 
     A variant that is new, or changed since its record, was made from the German file as it is now: both
     are recorded afresh. An unchanged variant keeps the German digest it was made from, so a German edit
@@ -190,14 +202,15 @@ def record_variants(source_dir: Path, translations_dir: Path, languages: Iterabl
     tree = source_dir.rglob("*") if tree is None else tree
     files = sorted(p for p in tree if p.suffix != ".md" and p.is_file())  # no stat per article
     present = {p.relative_to(source_dir).as_posix(): p for p in files if p.resolve().is_relative_to(root)}
+    spelt = _spelt(present)
     changed = []
     for lang in languages:
         path = translations_dir / lang / RECORD
         old = read_record(path)
         new: dict[str, str] = {}
         for rel, original in present.items():
-            variant = language_variant(rel, lang)
-            if variant not in present:
+            variant = spelt.get(unicodedata.normalize("NFC", language_variant(rel, lang)))
+            if variant is None:
                 continue
             made = _sha256(present[variant])
             kept = old.get(variant) == made and rel in old
@@ -378,6 +391,12 @@ def _spellings(source_dir: Path, rel: str, listings: dict[str, list[str]]) -> li
     return found or [rel]
 
 
+def saved_names(source_dir: Path, rel: str) -> list[str]:
+    """The paths in ``source_dir`` that name ``rel`` (a path in it, as a setting or reference writes it) whatever
+    the Unicode normalization of either (``_spellings``); ``[rel]`` when none does."""
+    return _spellings(source_dir, rel, {})
+
+
 def _folded(rel: str) -> str:
     """A path as a file system or web host that ignores case compares it (APFS, NTFS, IIS): NFC, casefolded."""
     return unicodedata.normalize("NFC", rel).casefold()
@@ -414,11 +433,6 @@ def case_clashes(where: Mapping[str, list[tuple[str, int, str, str]]]) -> list[t
     return found
 
 
-def _form(name: str) -> str:
-    """How ``name`` is spelt: "NFC" (composed, as typed), "NFD" (decomposed), else "mixed"."""
-    return next((form for form in ("NFC", "NFD") if unicodedata.is_normalized(form, name)), "mixed")
-
-
 def _cached(article: Article, cache: dict | None) -> list | None:
     """[references, in-page links its body has no id for] of ``article`` as ``cache`` holds them for its bytes,
     or None. A fourth part, once a link from another article asked for them, holds its ids (``_ids``)."""
@@ -453,7 +467,8 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
                   made: Callable[[str], bool] = lambda path: False,
                   copies: Callable[[str], str | None] = lambda path: None, copied: Iterable[str] = (),
                   previous: Iterable[str] = (), keeping: bool = False,
-                  unfilled: Mapping[str, str] = MappingProxyType({})) -> Media:
+                  unfilled: Mapping[str, str] = MappingProxyType({}),
+                  settings: Mapping[str, tuple[str, int]] = MappingProxyType({})) -> Media:
     """The local files each article references, and their variants for ``languages`` beside them; ``errors``
     for paths leaving source_dir and files over ``limits.MEDIA`` (not published), warnings for missing ones, for
     links to no published article, for in-page links to no element of their page (``fragments.dangling``) and
@@ -473,7 +488,9 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
     ``previous``: the files of media/ the last build published, which the site keeps while a page is kept as the
     last build made it (``keeping``: a source cannot be read now; or a reference here is refused, an error).
     The result's ``copied`` holds them all; ``asks`` what each article's root-relative links name there.
-    ``unfilled``: as for ``article_link_problem``.
+    ``unfilled``: as for ``article_link_problem``. ``settings``: the files of the site's media/ a setting names
+    (``site.site_image_places``: path in source_de/ -> (verlag.toml, the setting's line)), which clash in case
+    (``case_clashes``) with the articles' files as theirs do, warned of at that line too.
     """
     from .fragments import into_articles, leading_nowhere, missing_in, page_ids, page_template, unmatched
     from .redirects import file_slug, old_names  # here: 'extract' imports this module only to record the variants
@@ -521,8 +538,8 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
                 continue
             on_disk = _spellings(source_dir, rel, listings) if not rel.startswith("../") else [rel]
             if len(on_disk) > 1:
-                names = " and ".join(f"{source_dir.name}/{name} ({_form(name)})"
-                                     for name in sorted(on_disk, key=lambda name: _form(name) != "NFC"))
+                names = " and ".join(f"{source_dir.name}/{name} ({normalization(name)})"
+                                     for name in sorted(on_disk, key=lambda name: normalization(name) != "NFC"))
                 errors.append(VerlagError(f"{url!r} names {len(on_disk)} files, {names}, whose names differ only "
                                           "in their Unicode normalization (one saved on a Mac or from a zip file): "
                                           "which one is meant cannot be told, so neither is published; delete "
@@ -579,6 +596,8 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
     for ref, line, url in asked:
         if problem := article_link_problem(url, slugs, renamed, lambda path: served(path, names), made, copies):
             warnings.append(f"{ref}:{line}: {problem}")
+    for rel, (ref, line) in settings.items():
+        where.setdefault(rel, []).append((ref, line, "", rel))
     clashes = case_clashes(where)
     warnings += [f"{ref}:{line}: {message}" for ref, line, _, message in clashes]
     return Media(files, tuple(warnings), scanned, tuple(errors), {slug: tuple(found) for slug, found in asks.items()},

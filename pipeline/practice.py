@@ -35,7 +35,8 @@ from pathlib import Path
 
 from .config import Config
 from .errors import UnfilledPage, VerlagError, raise_all
-from .sources import Article
+from .media import saved_names
+from .sources import Article, normalization
 CONTACT_KEYS = ("link", "phone", "email")
 
 
@@ -62,11 +63,12 @@ class Practice:
     contact: dict[str, str] = field(default_factory=dict)  # link (absolute URL), phone, email
     image: str | None = None  # social preview of pages without an image of their own: a path in source_de/
     image_alt: Localized = Localized()
+    image_file: str | None = None  # ``image`` as saved in source_de/: decomposed (NFD) where a Mac saved it so
 
 
 def load_practice(config: Config) -> Practice:
     """``[site] legal`` and ``image``, ``[site.image_alt]``, ``[site.disclaimer]`` and ``[site.call_to_action]``,
-    validated (``image`` must be a file inside source_de/).
+    validated (``image`` must be a file inside source_de/, found whatever the Unicode normalization of its name).
 
     Raises ``VerlagError`` naming verlag.toml and the line of the mistake (``ManyErrors``, in line order, for
     several).
@@ -91,7 +93,15 @@ def load_practice(config: Config) -> Practice:
                                        "site.call_to_action"))
     texts = {k: v for k, v in cta.items() if k not in CONTACT_KEYS}
     image = site.get("image")
-    if image is not None and (not isinstance(image, str) or not _inside(config.source_dir, image)):
+    saved = saved_names(config.source_dir, image) if isinstance(image, str) and image else [image]
+    if len(saved) > 1:
+        folder = config.source_dir.name
+        names = " and ".join(f"{folder}/{name} ({normalization(name)})"
+                             for name in sorted(saved, key=lambda name: normalization(name) != "NFC"))
+        errors.append(config.error("image", f"names {len(saved)} files, {names}, whose names differ only in their "
+                                            "Unicode normalization (one saved on a Mac or from a zip file): which one "
+                                            "is meant cannot be told; delete the other", "site"))
+    elif image is not None and (not isinstance(image, str) or not _inside(config.source_dir, saved[0])):
         folder = config.source_dir.name
         if isinstance(image, str) and image and not (config.source_dir / image).exists() \
                 and (config.source_dir / image).resolve().is_relative_to(config.source_dir.resolve()):
@@ -105,7 +115,7 @@ def load_practice(config: Config) -> Practice:
     call_to_action = _localized(config, "site.call_to_action", texts, errors)
     raise_all(sorted(errors, key=lambda e: e.line or 0))
     return Practice(tuple(legal), localized["site.disclaimer"], call_to_action, contact, image,
-                    localized["site.image_alt"])
+                    localized["site.image_alt"], saved[0])
 
 
 def _inside(folder: Path, rel: str) -> bool:

@@ -599,6 +599,13 @@ def site_image(config: Config) -> tuple[str, ...]:
     return (image,) if isinstance(image, str) and image else ()
 
 
+def site_image_places(config: Config) -> dict[str, tuple[str, int]]:
+    """``site_image`` -> (verlag.toml, the line of ``[site] image``): where a warning about that file is given."""
+    from .config import CONFIG_NAME
+
+    return {image: (CONFIG_NAME, config.line("image", "site") or 1) for image in site_image(config)}
+
+
 def previous_media(state: dict) -> list[str]:
     """The files of the site's media/ folder the last build published (``state``: ``load_site_state``), as
     paths in source_de/; a build keeps them while it keeps a page as that build made it (``site_outputs``)."""
@@ -1596,7 +1603,7 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
                                                                 static, copied) or old_path(path) in moved,
                           standing, theme_dirs(config), lambda path: urls.static_name(path) is not None,
                           urls.media_name, site_image(config), previous_media(state), bool(sources.unreadable),
-                          left_out)
+                          left_out, site_image_places(config))
     errors.extend(media.errors)
     refused = {str(e.path) for e in media.errors}
     frozen = sources.unreadable | {a.slug for a in documents if a.ref in refused}  # pages kept as they are
@@ -1717,7 +1724,7 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     for rel, path in sorted(media.all().items()):
         out[urls.file(urls.path("media", name=rel))] = path
     if site.practice.image:
-        out[urls.file(urls.path("media", name=site.practice.image))] = config.source_dir / site.practice.image
+        out[urls.file(urls.path("media", name=site.practice.image))] = config.source_dir / site.practice.image_file
     if frozen:  # their kept pages may show files only their sources name: keep all
         out.update({rel: None for rel in state.get("files", []) if rel.startswith("media/") and rel not in out})
     german = [site.sources[p.slug] for p in site.articles(site.source) + site.pages(site.source)

@@ -428,6 +428,10 @@ def _checked_front(meta: dict, probe: Callable[[], Article], path: Path, ref: st
             fix = f": {ref.rpartition('/')[0]}/{usable}.md is another source" + (
                 " (one file where case is ignored, as on macOS and Windows): give this one another name"
                 if _folded(path.name) == f"{usable}.md" else ": give this one another name (or a 'slug:')")
+        elif "slug" not in meta and (twin := _normalization_twin(path)):  # Übung.md composed and decomposed
+            fix = (f"; this file's name ({normalization(path.name)}) and {ref.rpartition('/')[0]}/{twin}'s "
+                   f"({normalization(twin)}) differ only in their Unicode normalization (one saved on a Mac or from a "
+                   f"zip file): delete one of them{f', rename the other to {usable}.md' if usable else ''}")
         problem(f"slug {slug!r} is not usable as a folder name: use a-z, 0-9 and '-' (no '/', '..' or spaces){fix}",
                 "slug")
     elif len(slug) > SLUG_MAX:
@@ -523,6 +527,37 @@ def duplicate_keys(front: str, first: int, ref: str | Path) -> list[VerlagError]
 def _folded(name: str) -> str:
     """A file name as a file system that ignores case compares it (APFS, NTFS): NFC, casefolded."""
     return unicodedata.normalize("NFC", name).casefold()
+
+
+def normalization(name: str) -> str:
+    """How ``name`` is spelt: "NFC" (composed, as typed), "NFD" (decomposed, as macOS's HFS+ and many zip tools save
+    it), else "mixed": said beside two names that differ only in it, which look alike."""
+    return next((form for form in ("NFC", "NFD") if unicodedata.is_normalized(form, name)), "mixed")
+
+
+def _twin_problem(left_out: Article, keeper: Article) -> str:
+    """Why source ``left_out`` is left out for ``keeper``, whose file name is the same where case is ignored."""
+    if unicodedata.normalize("NFC", left_out.path.name) != unicodedata.normalize("NFC", keeper.path.name):
+        return (f"file name {left_out.path.name!r} and {keeper.ref}:1 differ only in case: where case is ignored "
+                "(macOS, Windows) the two are one file, and a clone there keeps one of them; "
+                f"{keeper.ref} is kept, this file is left out until you rename it")
+    form, kept = normalization(left_out.path.name), normalization(keeper.path.name)
+    return (f"file name {left_out.path.name!r} ({form}) and {keeper.ref}:1 ({kept}) differ only in their Unicode "
+            "normalization (one saved on a Mac or from a zip file): they look alike, and where names are compared "
+            f"normalized (macOS) the two are one file; {keeper.ref} ({kept}) is kept, this file ({form}) is left out "
+            "until you delete or rename it")
+
+
+def _normalization_twin(path: Path) -> str | None:
+    """The name of another file beside ``path`` whose name differs from its name only in Unicode normalization
+    (``Übung.md`` composed and decomposed), else None."""
+    want = unicodedata.normalize("NFC", path.name)
+    try:
+        names = os.listdir(path.parent)
+    except OSError:
+        return None
+    return next((name for name in sorted(names) if name != path.name and unicodedata.normalize("NFC", name) == want),
+                None)
 
 
 def _another_file(path: Path, name: str) -> bool:
@@ -1375,13 +1410,10 @@ def read_sources(config: Config, remember: bool = False) -> Sources:
             unreadable.setdefault(error_slugs[-1], ref)
             continue
         twin = folded.setdefault((folder, _folded(path.name)), article)
-        if twin is not article:  # Tee.md beside tee.md: one file where case is ignored
+        if twin is not article:  # Tee.md beside tee.md, or Übung.md composed and decomposed
             keeper, left_out = (article, twin) if catalog_owner(config, article.slug) == article.ref \
                 and catalog_owner(config, twin.slug) != twin.ref else (twin, article)
-            errors.append(VerlagError(f"file name {left_out.path.name!r} and {keeper.ref}:1 differ only in case: "
-                                      "where case is ignored (macOS, Windows) the two are one file, and a clone there "
-                                      f"keeps one of them; {keeper.ref} is kept, this file is left out until you "
-                                      "rename it", left_out.ref, 1))
+            errors.append(VerlagError(_twin_problem(left_out, keeper), left_out.ref, 1))
             error_slugs.append(left_out.slug)
             unreadable.setdefault(left_out.slug, left_out.ref)
             folded[(folder, _folded(path.name))] = keeper

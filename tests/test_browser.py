@@ -332,6 +332,38 @@ def test_search_lists_only_articles_containing_the_words_typed_or_their_start(br
         assert "/fr/rueckenschmerzen-leber/" in _search(browser, base, "fr", words, nothing=nothing), words
 
 
+def test_search_finds_a_word_by_its_stem_whatever_its_ending_and_still_not_by_its_first_letters(browser, project):
+    """Pagefind stems a word with Snowball, in the page's language: "calming" finds "calm". The search page kept a
+    result only with a word starting with each word typed or differing from it in an ending of up to two letters, so
+    "calming", "entzündlich" (for "Entzündungen"), "calmement" (for "calme") and "للركبة" (for "الركبة") listed
+    nothing. A word sharing only its first letters with the article's ("Ingwer" for "In") still finds nothing."""
+    from conftest import article, review
+
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en", "fr", "ar"]\n')
+    project.write("source_de/ruhe.md", article("Ruhe", "Der Tee ist ruhig.\n\nEntzündungen im Knie klingen ab.\n"))
+    project.write("source_de/minze.md", article("Minze", "In der Kanne zieht Minze.\n"))
+    project.run("extract")
+    for lang, title, tea, knee in (("en", "Rest", "The tea is calm.", "Inflammations in the knee fade."),
+                                   ("fr", "Repos", "Le thé est calme.", "Les inflammations du genou passent."),
+                                   ("ar", "راحة", "الشاي هادئ.", "التهابات الركبة تهدأ.")):
+        review(project, lang, "ruhe", {("title", "Ruhe"): title, "Der Tee ist ruhig.": tea,
+                                       "Entzündungen im Knie klingen ab.": knee})
+    review(project, "en", "minze", {("title", "Minze"): "Mint", "In der Kanne zieht Minze.": "In the pot, mint steeps."})
+    project.run("build")
+    nothing = ("No article", "Kein Artikel", "Aucun article", "لا توجد مقالة")
+    server = serving(project.root)
+    base = next(server)
+    try:
+        for lang, words in (("en", "calming"), ("en", "calm"), ("en", "inflammation"), ("de", "entzündlich"),
+                            ("de", "Entzündung"), ("fr", "calmement"), ("fr", "inflammation"), ("ar", "للركبة"),
+                            ("ar", "الركبة")):
+            assert _search(browser, base, lang, words, "ruhe", nothing) == [f"/{lang}/ruhe/"], (lang, words)
+        for lang, words in (("en", "Ingwer"), ("de", "Rücken"), ("fr", "calculs"), ("ar", "لليمون")):
+            assert _search(browser, base, lang, words, "ruhe", nothing) == [], (lang, words)
+    finally:
+        server.close()
+
+
 def test_search_heading_has_the_languages_punctuation_and_excerpts_show_the_article_not_the_notice(browser, served):
     _, base = served
 
@@ -613,30 +645,41 @@ def four_languages(tmp_path_factory):
         yield project, url
 
 
-def test_the_header_s_search_field_is_usable_beside_four_languages_and_the_header_keeps_one_line(
+def test_the_header_lines_up_with_the_text_column_and_its_search_field_is_usable_beside_four_languages(
         browser, four_languages):
     """Trial 6: with four languages in the switcher the search field was about 55 px wide on English pages at
-    1280 px, and on French and Arabic ones the switcher wrapped below the site's name. At 768 px the switcher
-    may take a line of its own; at 320 px the field does too; the page never scrolls sideways."""
+    1280 px, and on French and Arabic ones the switcher wrapped below the site's name. The header was then made
+    wider than the text column (60rem), so its name and switcher stood out past the text's edges at 768 and 1280 px.
+    The header has the column's edges now: the site's name at the text's start, the switcher beside it at the
+    text's end (on a phone on a line of its own), the search form where a usable field fits; the page never
+    scrolls sideways, left to right or right to left."""
     _, base = four_languages
-    measure = """const name = document.querySelector('.site-name').getBoundingClientRect();
-                 const boxes = [...document.querySelectorAll('nav.switcher li, .search')]
-                   .map(e => e.getBoundingClientRect());
+    measure = """const edges = (e) => { const r = e.getBoundingClientRect(), s = getComputedStyle(e);
+                                    return [r.left + parseFloat(s.paddingLeft), r.right - parseFloat(s.paddingRight)]; };
+                 const name = document.querySelector('.site-name').getBoundingClientRect();
+                 const switcher = document.querySelector('nav.switcher ul').getBoundingClientRect();
                  const page = document.documentElement;
-                 return [boxes.every(r => r.top < name.bottom && r.bottom > name.top),
+                 return [edges(document.querySelector('.site-header')), edges(document.querySelector('main')),
+                         [name.left, name.right], [switcher.left, switcher.right],
+                         switcher.top < name.bottom && switcher.bottom > name.top,
                          document.getElementById('search-q').getBoundingClientRect().width,
                          page.scrollWidth - page.clientWidth];"""
     try:
-        for width, one_line, field in ((1280, True, 160), (768, None, 110), (320, False, 150)):
+        for width, one_line, field in ((1280, True, 160), (768, True, 110), (320, None, 150)):
             browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
                                     {"width": width, "height": 800, "deviceScaleFactor": 1, "mobile": width < 500})
             for lang in ("de", "en", "fr", "ar"):
                 browser.get(f"{base}/{lang}/")
-                beside, wide, sideways = browser.execute_script(measure)
+                header, column, name, switcher, beside, wide, sideways = browser.execute_script(measure)
                 ARTIFACTS.mkdir(exist_ok=True)
                 browser.save_screenshot(str(ARTIFACTS / f"header-{lang}-{width}.png"))
                 assert sideways == 0 and wide >= field, (lang, width, wide)
-                assert one_line is None or beside == one_line, f"{lang} at {width} px: one line is {beside}"
+                assert header == pytest.approx(column, abs=0.5), (lang, width, header, column)
+                start, end = (1, 0) if lang == "ar" else (0, 1)
+                assert name[start] == pytest.approx(column[start], abs=0.5), (lang, width, name, column)
+                if one_line:
+                    assert beside, f"{lang} at {width} px: the switcher wrapped below the site's name"
+                    assert switcher[end] == pytest.approx(column[end], abs=0.5), (lang, width, switcher, column)
     finally:
         browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 

@@ -148,6 +148,27 @@ def test_an_image_saved_with_a_decomposed_name_is_published_under_the_name_the_p
     assert not (garden.root / "site/media" / NFD).exists()
 
 
+def test_the_site_s_social_image_saved_with_a_decomposed_name_is_published_under_the_name_verlag_toml_gives(garden):
+    """``[site] image = "bilder/bäume.png"`` typed composed, the file saved decomposed (on a Mac): 'does not exist',
+    and the site was not built at all. It is found and published under the name the setting gives; two files whose
+    names differ only so are an error at the setting naming both."""
+    toml = garden.read("verlag.toml").replace('base_url = "https://praxis.example/blog/"\n',
+                                              f'base_url = "https://praxis.example/blog/"\nimage = "{NFC}"\n')
+    garden.write("verlag.toml", toml)
+    (garden.root / "source_de" / NFD).write_bytes(PNG)
+    output = garden.run("build").output
+    assert "error" not in output, output
+    assert (garden.root / "site/media" / NFC).read_bytes() == PNG
+    page = html.fromstring(garden.read("site/en/index.html"))
+    assert [urllib.parse.unquote(url) for url in page.xpath('//meta[@property="og:image"]/@content')] == \
+        [f"https://praxis.example/blog/media/{NFC}"]
+    (garden.root / "source_de" / NFC).write_bytes(PNG[::-1])
+    at = toml.splitlines().index(f'image = "{NFC}"') + 1
+    output = garden.run("build", code=2).output
+    assert (f"verlag.toml:{at}: image: names 2 files, source_de/{NFC} (NFC) and source_de/{NFD} (NFD), whose names "
+            "differ only in their Unicode normalization") in output, output
+
+
 def test_two_files_differing_only_in_normalization_are_an_error_naming_both(garden):
     """Two files ``bäume.png`` side by side, one composed and one decomposed: which one the reference means
     cannot be told, so neither is published and the error names both at the reference's line; a reference to a
@@ -179,6 +200,24 @@ def test_two_files_differing_only_in_case_are_warned_of_at_both_references_by_ch
                                (line + 2, "bilder/foto.png", "bilder/Foto.png")):
             assert (f"warning: source_de/brennnessel.md:{at}: '{rel}': media/{rel} and media/{other} differ only in "
                     "case: on a web host or a checkout that ignores case") in output, output
+    assert "media-case" in garden.run("check").output
+
+
+def test_the_site_s_social_image_differing_only_in_case_from_a_referenced_file_is_warned_of(garden):
+    """``[site] image = "bilder/Brennnessel.png"`` (the social preview of pages without an image) beside the
+    ``bilder/brennnessel.png`` an article shows: both published to media/, one overwriting the other where case is
+    ignored, and the media-case warning looked at the articles' references only. Both places are named."""
+    toml = garden.read("verlag.toml").replace('base_url = "https://praxis.example/blog/"\n',
+                                              'base_url = "https://praxis.example/blog/"\nimage = "bilder/Brennnessel.png"\n')
+    garden.write("verlag.toml", toml)
+    (garden.root / "source_de/bilder/Brennnessel.png").write_bytes(PNG[::-1])
+    at = toml.splitlines().index('image = "bilder/Brennnessel.png"') + 1
+    line = NESSEL.splitlines().index(IMAGE) + 1
+    for output in (garden.run("check").output, garden.run("build").output):
+        assert (f"warning: source_de/brennnessel.md:{line}: 'bilder/brennnessel.png': media/bilder/brennnessel.png and "
+                "media/bilder/Brennnessel.png differ only in case") in output, output
+        assert (f"warning: verlag.toml:{at}: 'bilder/Brennnessel.png': media/bilder/Brennnessel.png and "
+                "media/bilder/brennnessel.png differ only in case") in output, output
     assert "media-case" in garden.run("check").output
 
 
@@ -310,6 +349,25 @@ def test_check_warns_when_the_german_file_changed_after_its_language_variant_was
     (garden.root / "source_de/bilder/brennnessel.en.png").unlink()
     assert "removed translations/en/variants.sha256" in garden.run("extract").output
     assert not record.exists()
+
+
+@pytest.mark.parametrize("forms", [("NFD", "NFD"), ("NFC", "NFD"), ("NFD", "NFC")])
+def test_a_variant_saved_with_a_decomposed_name_is_recorded_and_warned_of_when_its_german_file_changes(garden, forms):
+    """``bäume.png`` and ``bäume.en.png`` saved on a Mac (decomposed, NFD), either or both, referenced composed: the
+    record held their names as saved, which the composed reference never matched (and a composed German file was no
+    original of a decomposed variant, so it was not recorded): the German file changed and check said nothing."""
+    german, english = (unicodedata.normalize(form, name) for form, name in zip(forms, ("bäume.png", "bäume.en.png")))
+    garden.write("source_de/brennnessel.md", NESSEL + f"\n![Bäume am Weg]({NFC})\n")
+    (garden.root / "source_de/bilder" / german).write_bytes(PNG)
+    (garden.root / "source_de/bilder" / english).write_bytes(PNG + b"english labels")
+    garden.run("extract")
+    record = (garden.root / "translations/en/variants.sha256").read_text(encoding="utf-8")
+    assert f"  bilder/{german}\n" in record and f"  bilder/{english}\n" in record, record  # as sha256sum -c finds them
+    assert "image-variant" not in garden.run("check").output
+    (garden.root / "source_de/bilder" / german).write_bytes(PNG + b"a new arrow")
+    output = garden.run("check").output
+    assert (f"warning: source_de/{unicodedata.normalize('NFC', 'bilder/bäume.en.png')}:1: source_de/{NFC} changed "
+            "after this en version was made from it") in output, output
 
 
 def test_variants_are_compared_by_content_in_git_clones(garden, tmp_path):

@@ -4,6 +4,7 @@ source's slug, its catalogs or its page (trial finding F13: ``verlag new "Impres
 from __future__ import annotations
 
 import re
+import unicodedata
 
 import polib
 import pytest
@@ -180,6 +181,43 @@ def test_two_sources_whose_names_differ_only_in_case_keep_one_and_name_the_other
     msgfmt_check(project.root / "translations/en/tee.po")
     assert not (project.root / "translations/templates/tee-gross.pot").exists()
     assert not (project.root / "site/de/tee-gross").exists() and "Tea warms." in project.read("site/en/tee/index.html")
+
+
+def test_two_sources_whose_names_differ_only_in_normalization_keep_one_and_name_both_forms(project):
+    """source_de/Übung.md typed (composed, NFC) beside an Übung.md saved on a Mac (decomposed, NFD), each with its
+    own slug: two articles on Linux, one file on macOS, and names that look alike. The error said they 'differ only
+    in case', naming two files that read the same; it names the normalization of each, and one is left out."""
+    _legal_project(project)
+    composed, decomposed = (unicodedata.normalize(form, "Übung.md") for form in ("NFC", "NFD"))
+    project.write(f"source_de/{composed}", article("Übung", "Tee ziehen lassen.", slug="uebung"))
+    project.run("extract")
+    catalog = project.read("translations/en/uebung.po")
+    project.write(f"source_de/{decomposed}", article("Übung zwei", "Tee kalt trinken.", slug="uebung-zwei"))
+    for command in ("check", "extract", "build"):
+        result = project.run(command, code=2)
+        assert (f"error: source_de/{decomposed}:1: file name {decomposed!r} (NFD) and source_de/{composed}:1 (NFC) "
+                "differ only in their Unicode normalization (one saved on a Mac or from a zip file)") in result.output, \
+            (command, result.output)
+        assert "differ only in case" not in result.output
+    assert project.read("translations/en/uebung.po") == catalog
+    assert not (project.root / "translations/templates/uebung-zwei.pot").exists()
+    assert not (project.root / "site/de/uebung-zwei").exists()
+    assert "Tee ziehen lassen." in project.read("site/de/uebung/index.html")
+
+
+def test_two_sources_without_a_slug_whose_names_differ_only_in_normalization_are_told_apart(project):
+    """übung.md composed and decomposed, neither with a 'slug:': each was told "rename the file to uebung.md" in
+    two lines that read the same, and renaming both as told was impossible. Each names its own form and the other."""
+    composed, decomposed = (unicodedata.normalize(form, "übung.md") for form in ("NFC", "NFD"))
+    project.write(f"source_de/{composed}", article("Übung", "Tee ziehen lassen."))
+    project.write(f"source_de/{decomposed}", article("Übung zwei", "Tee kalt trinken."))
+    for command in ("extract", "extract", "check"):  # the second extract takes what it can from its read cache
+        output = project.run(command, code=2).output
+        for this, other, forms in ((composed, decomposed, ("NFC", "NFD")), (decomposed, composed, ("NFD", "NFC"))):
+            assert (f"error: source_de/{this}:1: slug {this[:-3]!r} is not usable as a folder name: use a-z, 0-9 and "
+                    f"'-' (no '/', '..' or spaces); this file's name ({forms[0]}) and source_de/{other}'s ({forms[1]}) "
+                    "differ only in their Unicode normalization (one saved on a Mac or from a zip file): delete one of "
+                    "them, rename the other to uebung.md") in output, (command, output)
 
 
 def test_a_file_name_to_lower_case_is_not_suggested_when_another_source_has_it(project):

@@ -48,6 +48,7 @@ function folded(words, lang) {
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
 
 const WORDS = /[^\p{L}\p{N}]+/u;
+const TYPED = /[^\p{L}\p{M}\p{N}]+/u; // the words as typed: an Arabic vowel mark is part of its word
 const STEM_MIN = 4; // letters a word and the one typed share before an ending of ENDING_MAX letters
 const ENDING_MAX = 2;
 
@@ -57,32 +58,50 @@ function shared(word, typed) {
   return length;
 }
 
-/* Whether a result's indexed text (Pagefind's `content` and title: never a passage shown in another language,
-   which is not indexed) has, for each word of the query (folded), a word starting with it (a word still being
-   typed is a word's start) or one differing from it only in a short ending (the stemmer's "Knies" finding
-   "Knie"). Pagefind answers a word its index lacks with the words sharing the word's first letters: an English
-   search for "Ingwer" listed every English article, by their "in". */
-function contains(data, query, lang) {
-  const text = folded(`${data.meta.title || ""} ${data.content}`, lang);
-  const words = text.split(WORDS);
-  return folded(query, lang).split(WORDS).filter(Boolean).every((typed) => {
-    if (UNSPACED.test(typed)) return text.includes(typed);
-    return words.some((word) => {
-      const length = shared(word, typed);
-      return length === typed.length || (length >= STEM_MIN && length >= typed.length - ENDING_MAX);
-    });
+/* Whether `text` (folded), split into `words`, has a word starting with `typed` (folded; a word still being typed
+   is a word's start) or one differing from it only in a short ending ("enflammés" for "enflammée"). */
+function spelt(text, words, typed) {
+  if (UNSPACED.test(typed)) return text.includes(typed);
+  return words.some((word) => {
+    const length = shared(word, typed);
+    return length === typed.length || (length >= STEM_MIN && length >= typed.length - ENDING_MAX);
   });
 }
 
+/* Whether a result (its id and data) has each word of `query` (a spelling of the query): its indexed text
+   (Pagefind's `content` and title: never a passage shown in another language, which is not indexed) has it as
+   `spelt` has it, or the page is among `stemmed(word)`'s, which share its stem ("calm" for "calming", "entzündlich"
+   and "Entzündungen", whose endings differ in more than two letters). Pagefind answers a word its index lacks with
+   the words sharing the word's first letters: an English search for "Ingwer" listed every English article, by
+   their "in"; neither rule keeps those. */
+async function contains(id, data, query, lang, stemmed) {
+  const text = folded(`${data.meta.title || ""} ${data.content}`, lang);
+  const words = text.split(WORDS);
+  for (const word of query.split(TYPED).filter(Boolean)) {
+    if (!folded(word, lang).split(WORDS).filter(Boolean).every((typed) => spelt(text, words, typed))
+        && !(await stemmed(word)).has(id)) return false;
+  }
+  return true;
+}
+
 /* The results (their data) of the query's spelling whose first result scores highest, of those containing the
-   words typed; none when no result does. */
+   words typed; none when no result does. A word is looked up quoted for `contains`, once: Pagefind matches a
+   quoted word by its stem alone, stemmed as the index was (Snowball, in the page's language), without the
+   fallback to its first letters. */
 async function best(pagefind, query) {
   const lang = document.documentElement.lang;
+  const asked = new Map();
+  const stemmed = (word) => {
+    if (!asked.has(word)) {
+      asked.set(word, pagefind.search(`"${word}"`).then((found) => new Set(found.results.map((result) => result.id))));
+    }
+    return asked.get(word);
+  };
   const searches = await Promise.all(spellings(query, lang).map(async (q) => {
     const results = (await pagefind.search(q)).results.slice(0, RESULTS_MAX);
     const data = await Promise.all(results.map((result) => result.data()));
-    return results.map((result, i) => ({ score: result.score, data: data[i] }))
-      .filter((result) => contains(result.data, query, lang));
+    const kept = await Promise.all(results.map((result, i) => contains(result.id, data[i], q, lang, stemmed)));
+    return results.map((result, i) => ({ score: result.score, data: data[i] })).filter((_, i) => kept[i]);
   }));
   const top = (kept) => (kept.length ? kept[0].score : -1);
   return searches.reduce((chosen, kept) => (top(kept) > top(chosen) ? kept : chosen)).map((result) => result.data);
