@@ -22,6 +22,7 @@ import polib
 from rapidfuzz import fuzz
 
 from . import __version__, greedy, nearest
+from .conflicts import refuse_conflict
 from .errors import VerlagError, excerpt
 from .extracted import GERMAN_FIELD, german_source
 from .fsutil import file_bytes, read_parsed
@@ -1639,10 +1640,6 @@ _PLAIN_LINES = re.compile(r'^(?:#(?![~|]).*|(?:#~ |#\| |#~\| )?(?:(?:msgctxt|msg
                           r'"[^"\\\n]*(?:\\.[^"\\\n]*)*"|)\r?$', re.M)
 
 
-# the lines git (and diff3, Mercurial) writes around the two sides of a conflict it left for a person to resolve
-_CONFLICT_MARKER = re.compile(r"^(?:<{7}|\|{7}|={7}|>{7})(?: |\r?$)")
-
-
 def _check_strings(text: str, ref: str) -> None:
     """Reject what polib silently repairs (an unterminated string loses its last character), and name git's
     conflict markers as what they are: a merge left unresolved, not a syntax error.
@@ -1651,12 +1648,8 @@ def _check_strings(text: str, ref: str) -> None:
     """
     if not _PLAIN_LINES.sub("", text).strip("\n"):
         return
+    refuse_conflict(text, ref, "keep the msgstr you want")
     lines = text.split("\n")
-    conflict = [n for n, line in enumerate(lines, start=1) if _CONFLICT_MARKER.match(line)]
-    if conflict:
-        raise VerlagError(f"unresolved merge conflict: git's conflict markers (<<<<<<<, =======, >>>>>>>) on lines "
-                          f"{', '.join(map(str, conflict))}; resolve the merge (keep the msgstr you want, delete the "
-                          "marker lines), then run verlag again; the file is left as it was", ref, conflict[0])
     for number, line in enumerate(lines, start=1):
         stripped = line.strip()
         comment = stripped.startswith("#") and not stripped.startswith(("#~", "#|"))

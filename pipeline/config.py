@@ -12,6 +12,7 @@ from functools import cache, cached_property
 from importlib.machinery import PathFinder
 from pathlib import Path
 
+from .conflicts import refuse_conflict
 from .errors import VerlagError, raise_all, toml_problem
 from .fsutil import file_bytes
 from .limits import PROJECT_CONFIG
@@ -335,6 +336,7 @@ def load_config(root: Path) -> Config:
         raise VerlagError(f"no {CONFIG_NAME} here; run 'verlag init' or pass -C DIR", root) from None
     except UnicodeDecodeError as exc:
         raise VerlagError(f"not UTF-8 ({exc.reason})", path) from None
+    refuse_conflict(text, path, "keep the setting you want")
     try:
         data = tomllib.loads(text)
     except ValueError as exc:  # tomllib.TOMLDecodeError, or int's for a number too long to convert

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote, urlsplit
 
 from .config import Config, closest, did_you_mean
+from .conflicts import refuse_conflict
 from .errors import ManyErrors, Notice, VerlagError, excerpt, raise_all, shown_path, stage
 from .fsutil import code_digest, file_bytes, load_state, save_state, windows_reserved
 from .limits import CATALOG, SOURCE
@@ -283,7 +284,8 @@ def read_article(path: Path, ref: str, page: bool = False, data: bytes | None = 
     ``zone``: verlag.toml's ``timezone``, of the front matter's times written without one (``read_date``) and of
     the modification day an article without ``date:`` gets (None: the machine's own zone).
 
-    Raises ``VerlagError`` at the file's line for bytes that are not UTF-8, one of the editions stage's
+    Raises ``VerlagError`` at the file's line for bytes that are not UTF-8, git's conflict markers of a merge
+    left unresolved (``conflicts.conflict_lines``), one of the editions stage's
     reserved characters (``editions.RESERVED``), a missing or invalid front matter (YAML 1.1), a missing title
     and values of the wrong kind; ``ManyErrors`` (in line order) when several front-matter keys are wrong, so
     the author fixes them all after one run, and for a file larger than ``limits.SOURCE``; ``OSError`` when it
@@ -298,6 +300,7 @@ def read_article(path: Path, ref: str, page: bool = False, data: bytes | None = 
         raise VerlagError(f"not UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded; save the file as UTF-8",
                           ref, line) from None
     text = normalise(raw)
+    refuse_conflict(text, ref, "keep the text you want")
     from .editions import RESERVED  # editions reads sources: imported once this module is
 
     reserved = min((n for char in RESERVED if (n := text.find(char)) >= 0), default=None)
