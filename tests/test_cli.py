@@ -1200,3 +1200,22 @@ def test_a_fresh_clone_whose_only_hard_breaks_stand_inside_sentences_is_read_as_
     (project.root / ".verlag/segmentation.json").unlink()
     assert "segmentation changed" not in project.run("extract").output
     assert project.read("translations/en/praxis.po") == before
+
+
+def test_a_translation_typed_into_a_template_is_warned_of_before_extract_makes_it_again(project: Project):
+    """Fresh-user trial: a reviewer filled a msgstr of translations/templates/tee.pot; extract made the template
+    again from the German and the translation was gone without a word."""
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n\nTee beruhigt.\n"))
+    project.run("extract")
+    pot = project.root / "translations/templates/tee.pot"
+    text = pot.read_text(encoding="utf-8")
+    typed = text.replace('msgid "Tee beruhigt."\nmsgstr ""', 'msgid "Tee beruhigt."\nmsgstr "Tea calms."')
+    assert typed != text
+    pot.write_text(typed, encoding="utf-8")
+    line = typed.split("\n").index('msgstr "Tea calms."') + 1
+    result = project.run("extract")
+    assert (f"warning: translations/templates/tee.pot:{line}: a translation typed into the template "
+            "('Tea calms.') is dropped: templates hold no translations, verlag makes them again from the German; "
+            "put it into the language's catalog (translations/en/tee.po or translations/fr/tee.po)") in result.output
+    assert pot.read_text(encoding="utf-8") == text
+    assert "warning" not in project.run("extract").output
