@@ -24,7 +24,8 @@ import pipeline
 from pipeline import __version__
 from pipeline.config import CONFIG_NAME, load_config, project_folders
 from pipeline.counts import counted
-from pipeline.errors import ArticleFailure, ManyErrors, Notice, UnfilledPage, VerlagError, describe, raise_all, shown_path
+from pipeline.errors import (ArticleFailure, ManyErrors, Notice, UnfilledPage, VerlagError, describe, os_problem,
+                             raise_all, shown_path)
 
 
 class Project:
@@ -214,7 +215,7 @@ class VerlagGroup(click.Group):
             if ctx.obj is not None and getattr(ctx.obj, "debug", False):
                 raise
             if isinstance(exc, OSError):  # unreadable or unwritable file: say which, not a traceback
-                exc = VerlagError(exc.strerror or str(exc), exc.filename)
+                exc = VerlagError(os_problem(exc), exc.filename)
             elif not isinstance(exc, VerlagError):  # a bug: say so, and how to see more
                 exc = VerlagError(f"internal error: {describe(exc)} (run with --debug for the traceback)")
             report_errors([exc])
