@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import itertools
 import os
 import re
 import stat
@@ -1299,19 +1300,23 @@ def source_files(config: Config) -> list[tuple[Path, bool]]:
 
 
 def unread_sources(config: Config, tree: Iterable[Path] | None = None) -> list[str]:
-    """The ``.md`` files under source_de/ that no article or page is read from (``source_files`` reads only
-    ``source_de/*.md`` and ``source_de/seiten/*.md``): those in any other subfolder, as project-relative paths,
-    sorted; hidden folders (``.git``, an editor's ``.obsidian``) are left out. Said by extract, build and check, so
-    an article saved one folder too deep is not skipped without a word.
+    """The Markdown files under source_de/ that no article or page is read from (``source_files`` reads only
+    ``source_de/*.md`` and ``source_de/seiten/*.md``): the ``.md`` files in any other subfolder, and those two
+    folders' files named as Markdown but not ``.md`` (``misnamed``: ``Tee.MD``, ``tee.markdown``, ``tee.md.txt``),
+    as project-relative paths, sorted; hidden folders (``.git``, an editor's ``.obsidian``) are left out. Said by
+    extract, build and check (``unread_message``), so an article saved one folder too deep or under another
+    extension is not skipped without a word.
 
     ``tree``: every path under source_de/ when the caller has listed them (extract's listing for the image
     variants, ``media.source_tree``); else the subfolders are walked here (no stat per article)."""
     root = config.source_dir
     if tree is None:
-        tree = _subfolder_markdown(root)
+        tree = itertools.chain(_misnamed_files(root), _subfolder_markdown(root))
     found = []
     for path in tree:
         if path.suffix != ".md":
+            if misnamed(path.name) and path.parent in (root, root / PAGES_DIR) and path.is_file():
+                found.append(path.relative_to(config.root).as_posix())
             continue
         parts = path.relative_to(root).parts
         if len(parts) > 1 and parts[:-1] != (PAGES_DIR,) and not any(p.startswith(".") for p in parts) \
@@ -1334,8 +1339,35 @@ def _subfolder_markdown(root: Path) -> Iterable[Path]:
             yield from (Path(folder, name) for name in names if name.endswith(".md"))
 
 
+# what editors and other tools name a Markdown file, besides ".md": only ".md" files are articles
+_MARKDOWN_NAMES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".md.txt")
+
+
+def misnamed(name: str) -> str | None:
+    """The name ``name`` (a file in source_de/ or source_de/seiten/) would be read as an article under, when it
+    is named as Markdown but not ``.md`` (``Tee.MD``, ``tee.markdown``, ``tee.md.txt``: ``tee.md``); else None."""
+    lower = name.lower()
+    if name.endswith(".md") or name.startswith(".") or not lower.endswith(_MARKDOWN_NAMES):
+        return None
+    end = next(end for end in sorted(_MARKDOWN_NAMES, key=len, reverse=True) if lower.endswith(end))
+    return f"{name[:-len(end)]}.md"
+
+
+def _misnamed_files(root: Path) -> Iterable[Path]:
+    """The files of ``root`` and of its ``PAGES_DIR`` whose names ``misnamed`` takes, by their names alone."""
+    for folder in (root, root / PAGES_DIR):
+        try:
+            with os.scandir(folder) as entries:
+                yield from (Path(entry.path) for entry in entries if misnamed(entry.name))
+        except OSError:
+            continue
+
+
 def unread_message(ref: str) -> str:
     """What ``verlag`` says of a Markdown file ``unread_sources`` found: not read, and what to do."""
+    if (usable := misnamed(ref.rpartition("/")[2])) is not None:
+        return (f"{shown_path(ref)}: not read: only .md files are articles; rename it to {shown_path(usable)} to "
+                "publish it")
     folder = ref.split("/", 1)[0]
     return (f"{shown_path(ref)}: not read: articles are read from {folder}/ itself and standalone pages from "
             f"{folder}/{PAGES_DIR}/, no other subfolder; move it to {folder}/ to publish it")
