@@ -1612,8 +1612,9 @@ def parse_po(text: str, ref: str) -> polib.POFile:
     for entry in po:
         k = (entry.msgctxt, entry.msgid)  # ``key``
         if k in seen:
-            raise VerlagError(f"duplicate entry for {entry.msgid[:40]!r} (first at line {seen[k]})",
-                              ref, entry.linenum)
+            raise VerlagError(f"duplicate entry for {entry.msgid[:40]!r} (first at line {seen[k]}): a catalog "
+                              "holds each msgid once (msgfmt refuses it too); keep one of the two entries, with the "
+                              "translation you want, and delete the other", ref, entry.linenum)
         seen[k] = entry.linenum
         normalize(entry, lokalize, unsaved)
     return po

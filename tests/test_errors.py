@@ -228,7 +228,7 @@ def damage(project: Project, kind: str) -> tuple[str, int, tuple[str, ...]]:
         return "\n".join(lines), msgid + 2, ("cannot read catalog: invalid escape \\q at column 9", advice)
     if kind == "duplicate-entry":
         lines[-1:] = ['msgid "Zweiter Satz."', 'msgstr "Second sentence, again."', "", ""]
-        return "\n".join(lines), len(lines) - 3, ("duplicate entry", "Zweiter Satz.")
+        return "\n".join(lines), len(lines) - 3, ("duplicate entry", "Zweiter Satz.", "keep one of the two entries")
     raise AssertionError(kind)
 
 
