@@ -1519,14 +1519,16 @@ def review(project: Project, languages, slugs, quiet: bool) -> None:
 
 
 def _check_slugs(config, slugs) -> None:
+    from pipeline.config import closest
     from pipeline.sources import read_sources
 
     sources = read_sources(config) if slugs else None
     known = {a.slug for a in sources.articles} | sources.unreadable if sources else set()
     for slug in slugs:
         if slug not in known:
-            raise click.BadParameter(f"no article with slug {slug!r} in {config.source_dir.name}/",
-                                     param_hint="--article")
+            close = closest(slug, sorted(known))
+            raise click.BadParameter(f"no article with slug {slug!r} in {config.source_dir.name}/"
+                                     + (f"; did you mean {close!r}?" if close else ""), param_hint="--article")
 
 
 def _check_languages(config, languages) -> None:

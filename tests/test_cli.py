@@ -1219,3 +1219,14 @@ def test_a_translation_typed_into_a_template_is_warned_of_before_extract_makes_i
             "put it into the language's catalog (translations/en/tee.po or translations/fr/tee.po)") in result.output
     assert pot.read_text(encoding="utf-8") == text
     assert "warning" not in project.run("extract").output
+
+
+@pytest.mark.parametrize("command", [["check"], ["review"], ["pretranslate", "--engine", "copy"]])
+def test_an_unknown_article_slug_suggests_the_closest(project: Project, command: list[str]):
+    """Fresh-user trial: ``--article tea`` said only "no article with slug 'tea'" beside the article tee."""
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.write("source_de/zecken.md", article("Zecken", "Zecken stechen.\n"))
+    project.run("extract")
+    result = project.run(*command, "--article", "tea", code=2)
+    assert "no article with slug" in result.output and "did you mean 'tee'?" in result.output
+    assert "did you mean" not in project.run(*command, "--article", "xyzzy", code=2).output
