@@ -1672,11 +1672,42 @@ def decode_po(data: bytes, ref: str) -> str:
     try:
         return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
+        codec, name = _code_page(data, exc.start)
         raise VerlagError(f"catalog is not UTF-8 (byte 0x{data[exc.start]:02x}: saved in another encoding, such as "
-                          "Windows Turkish, cp1254?); save it as UTF-8: in Poedit File > Save writes UTF-8, or "
+                          f"{name}, {codec}?); save it as UTF-8: in Poedit File > Save writes UTF-8, or "
                           f"msgconv --to-code=UTF-8 -o {ref} {ref} (its header's charset must name its encoding), or "
-                          f"iconv -f cp1254 -t utf-8 {ref} > {ref}.utf8 (then rename it over {ref})", ref,
+                          f"iconv -f {codec} -t utf-8 {ref} > {ref}.utf8 (then rename it over {ref})", ref,
                           data.count(b"\n", 0, exc.start) + 1) from None
+
+
+# Windows' code pages an editor may save a catalog in: (codec, name, the languages written in it), the likeliest
+# first: Western European, as a German or French reviewer's editor saves
+_CODE_PAGES = (("cp1252", "Windows Western European", ()),
+               ("cp1250", "Windows Central European", ("bs", "cs", "hr", "hu", "pl", "ro", "sk", "sl", "sq")),
+               ("cp1251", "Windows Cyrillic", ("be", "bg", "mk", "ru", "sr", "uk")),
+               ("cp1253", "Windows Greek", ("el",)),
+               ("cp1254", "Windows Turkish", ("az", "tr")),
+               ("cp1257", "Windows Baltic", ("et", "lt", "lv")))
+
+
+def _code_page(data: bytes, at: int) -> tuple[str, str]:
+    """(codec, name) of the code page the catalog ``data`` (not UTF-8 at byte ``at``) was most likely saved in: of
+    those of ``_CODE_PAGES`` that decode the line of that byte (the rest may be UTF-8, pasted), the one of the
+    language its ``Language:`` header names, else the first (most bytes decode in several of them: cp1252 and
+    cp1254 differ in six letters); cp1252 when none does."""
+    header = re.search(rb'^"Language: *([A-Za-z]+)', data, re.M)
+    lang = header.group(1).decode("ascii").lower() if header else ""
+    line = data[data.rfind(b"\n", 0, at) + 1:data.find(b"\n", at) % (len(data) + 1)]
+    fits = []
+    for codec, name, langs in _CODE_PAGES:
+        try:
+            line.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if lang in langs:
+            return codec, name
+        fits.append((codec, name))
+    return (fits or [_CODE_PAGES[0][:2]])[0]
 
 
 def read_po(path, ref: str, limit: Limit = CATALOG) -> polib.POFile | None:
