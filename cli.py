@@ -312,12 +312,17 @@ def init(project: Project, name, author: str, base_url, languages: str, quiet: b
     from pipeline.scaffold import LEGAL_TEMPLATES, init_project
 
     codes = tuple(code.strip() for code in languages.split(",") if code.strip())
+    outer = next((folder for folder in project_folders(project.root)[1:] if (folder / CONFIG_NAME).is_file()), None)
     files, todo = init_project(project.root, name, author, base_url, codes)
     here = project.root.resolve() == Path.cwd().resolve()
     where = "" if here else f"{project.root}/"  # the files as the author reaches them from where init ran
     for path in [] if quiet else files:
         click.echo(f"created {shown_path(path)}")
     click.echo(f"init: {counted(len(files), 'file')} created in {where or './'}")
+    if outer is not None:  # as git finds the nearest repository, verlag finds the nearest verlag.toml
+        click.echo(f"warning: {shown_path(where or './')} is inside the project {shown_path(outer)}/ (its "
+                   f"{CONFIG_NAME}): this is a new project of its own, and verlag run in it works on it, not on "
+                   f"{shown_path(outer)}/; if that was not meant, delete the files init wrote", err=True)
     for item in todo:
         click.echo(f"still to fill in {where}verlag.toml: {item}")
     click.echo(f"{where}source_de/willkommen.md is an example (draft: true, never published): read it, then delete it")

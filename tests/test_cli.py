@@ -118,6 +118,18 @@ def test_init_scaffolds_a_project_that_works_end_to_end(tmp_path):
     assert list((p.root / "editions" / "en").glob("*.md"))
 
 
+def test_init_inside_a_project_says_it_makes_a_project_of_its_own(tmp_path):
+    """Fresh-user trial: ``verlag init`` run in a folder of a project made a project nested in it without a word;
+    verlag run there then worked on the new one."""
+    outer = Project(tmp_path / "blog")
+    assert "warning" not in outer.run("init").output
+    inner = Project(tmp_path / "blog/entwurf")
+    result = inner.run("init")
+    assert (f"warning: {inner.root}/ is inside the project {outer.root.resolve()}/ (its verlag.toml): this is a new "
+            "project of its own, and verlag run in it works on it, not on") in result.stderr
+    assert (inner.root / "verlag.toml").is_file()
+
+
 def test_init_refuses_a_directory_with_content(tmp_path):
     (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
     result = Project(tmp_path).run("init", code=2)
