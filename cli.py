@@ -24,7 +24,8 @@ import pipeline
 from pipeline import __version__
 from pipeline.config import CONFIG_NAME, load_config, project_folders
 from pipeline.counts import counted
-from pipeline.errors import ArticleFailure, ManyErrors, Notice, UnfilledPage, VerlagError, describe, raise_all, shown_path
+from pipeline.errors import (ArticleFailure, ManyErrors, Notice, UnfilledPage, VerlagError, describe, os_problem,
+                             raise_all, shown_path)
 
 
 class Project:
@@ -214,7 +215,7 @@ class VerlagGroup(click.Group):
             if ctx.obj is not None and getattr(ctx.obj, "debug", False):
                 raise
             if isinstance(exc, OSError):  # unreadable or unwritable file: say which, not a traceback
-                exc = VerlagError(exc.strerror or str(exc), exc.filename)
+                exc = VerlagError(os_problem(exc), exc.filename)
             elif not isinstance(exc, VerlagError):  # a bug: say so, and how to see more
                 exc = VerlagError(f"internal error: {describe(exc)} (run with --debug for the traceback)")
             report_errors([exc])
@@ -311,12 +312,17 @@ def init(project: Project, name, author: str, base_url, languages: str, quiet: b
     from pipeline.scaffold import DRIVER_CONFIG, LEGAL_TEMPLATES, init_project
 
     codes = tuple(code.strip() for code in languages.split(",") if code.strip())
+    outer = next((folder for folder in project_folders(project.root)[1:] if (folder / CONFIG_NAME).is_file()), None)
     files, todo = init_project(project.root, name, author, base_url, codes)
     here = project.root.resolve() == Path.cwd().resolve()
     where = "" if here else f"{project.root}/"  # the files as the author reaches them from where init ran
     for path in [] if quiet else files:
         click.echo(f"created {shown_path(path)}")
     click.echo(f"init: {counted(len(files), 'file')} created in {where or './'}")
+    if outer is not None:  # as git finds the nearest repository, verlag finds the nearest verlag.toml
+        click.echo(f"warning: {shown_path(where or './')} is inside the project {shown_path(outer)}/ (its "
+                   f"{CONFIG_NAME}): this is a new project of its own, and verlag run in it works on it, not on "
+                   f"{shown_path(outer)}/; if that was not meant, delete the files init wrote", err=True)
     for item in todo:
         click.echo(f"still to fill in {where}verlag.toml: {item}")
     click.echo(f"{where}source_de/willkommen.md is an example (draft: true, never published): read it, then delete it")
@@ -1551,14 +1557,16 @@ def merge_catalogs(base: Path, ours: Path, theirs: Path, path: str | None, quiet
 
 
 def _check_slugs(config, slugs) -> None:
+    from pipeline.config import closest
     from pipeline.sources import read_sources
 
     sources = read_sources(config) if slugs else None
     known = {a.slug for a in sources.articles} | sources.unreadable if sources else set()
     for slug in slugs:
         if slug not in known:
-            raise click.BadParameter(f"no article with slug {slug!r} in {config.source_dir.name}/",
-                                     param_hint="--article")
+            close = closest(slug, sorted(known))
+            raise click.BadParameter(f"no article with slug {slug!r} in {config.source_dir.name}/"
+                                     + (f"; did you mean {close!r}?" if close else ""), param_hint="--article")
 
 
 def _check_languages(config, languages) -> None:

@@ -70,7 +70,7 @@ from .catalog import (LOW_CONFIDENCE, MACHINE, REVIEWED, STALE, UNTRANSLATED, No
                       catalog_bytes, fingerprint, key, machine_draft, merge, now_stamp, po_from_bytes,
                       restore_sign_offs, stale_sign_offs)
 from .check import ERROR, check_catalog, parts
-from .config import Config
+from .config import Config, closest
 from .errors import VerlagError, raise_all
 from .extract_article import last_extract
 from .fsutil import file_bytes, read_bytes, relpath, rewrite
@@ -576,8 +576,10 @@ def import_translation(config: Config, slug: str, lang: str, path: Path, dry_run
     article = next((a for a in sources.articles if a.slug == slug), None)
     raise_all(sources.errors_about([slug]))  # another article's typo does not stop this import
     if article is None:
+        close = closest(slug, sorted(a.slug for a in sources.articles))
         raise VerlagError(f"no article with slug {slug!r} in {config.source_dir.name}/ "
-                                 "(translate: false articles have no catalogs)")
+                          "(translate: false articles have no catalogs)"
+                          + (f"; did you mean {close!r}?" if close else ""))
     doc = segment_article(article, config.segmentation, config.source_language)  # as extract segments it
     segments = read_translation(path, slug, lang, config.segmentation, text)
     german, translation = blocks(doc.segments), blocks(segments)

@@ -22,6 +22,7 @@ import polib
 from rapidfuzz import fuzz
 
 from . import __version__, greedy, nearest
+from .conflicts import refuse_conflict
 from .errors import VerlagError, excerpt
 from .extracted import GERMAN_FIELD, german_source
 from .fsutil import file_bytes, read_parsed
@@ -1642,8 +1643,9 @@ def parse_po(text: str, ref: str, normalized: bool = True) -> polib.POFile:
     for entry in po:
         k = (entry.msgctxt, entry.msgid)  # ``key``
         if k in seen:
-            raise VerlagError(f"duplicate entry for {entry.msgid[:40]!r} (first at line {seen[k]})",
-                              ref, entry.linenum)
+            raise VerlagError(f"duplicate entry for {entry.msgid[:40]!r} (first at line {seen[k]}): a catalog "
+                              "holds each msgid once (msgfmt refuses it too); keep one of the two entries, with the "
+                              "translation you want, and delete the other", ref, entry.linenum)
         seen[k] = entry.linenum
         if normalized:
             normalize(entry, lokalize, unsaved)
@@ -1673,8 +1675,6 @@ _PLAIN_LINES = re.compile(r'^(?:#(?![~|]).*|(?:#~ |#\| |#~\| )?(?:(?:msgctxt|msg
 
 # a comment line, also one after an obsolete entry's ``#~`` prefix (``#~ #, fuzzy``), as gettext reads it
 _COMMENT_LINE = re.compile(r"(?:#~\s*)*#(?![~|])")
-# the lines git (and diff3, Mercurial) writes around the two sides of a conflict it left for a person to resolve
-_CONFLICT_MARKER = re.compile(r"^(?:<{7}|\|{7}|={7}|>{7})(?: |\r?$)")
 
 
 def _check_strings(text: str, ref: str) -> None:
@@ -1685,12 +1685,8 @@ def _check_strings(text: str, ref: str) -> None:
     """
     if not _PLAIN_LINES.sub("", text).strip("\n"):
         return
+    refuse_conflict(text, ref, "keep the msgstr you want")
     lines = text.split("\n")
-    conflict = [n for n, line in enumerate(lines, start=1) if _CONFLICT_MARKER.match(line)]
-    if conflict:
-        raise VerlagError(f"unresolved merge conflict: git's conflict markers (<<<<<<<, =======, >>>>>>>) on lines "
-                          f"{', '.join(map(str, conflict))}; resolve the merge (keep the msgstr you want, delete the "
-                          "marker lines), then run verlag again; the file is left as it was", ref, conflict[0])
     for number, line in enumerate(lines, start=1):
         stripped = line.strip()
         if not stripped or _COMMENT_LINE.match(stripped) or stripped in ("#~", "#|", "#~|"):
@@ -1711,11 +1707,42 @@ def decode_po(data: bytes, ref: str) -> str:
     try:
         return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
+        codec, name = _code_page(data, exc.start)
         raise VerlagError(f"catalog is not UTF-8 (byte 0x{data[exc.start]:02x}: saved in another encoding, such as "
-                          "Windows Turkish, cp1254?); save it as UTF-8: in Poedit File > Save writes UTF-8, or "
+                          f"{name}, {codec}?); save it as UTF-8: in Poedit File > Save writes UTF-8, or "
                           f"msgconv --to-code=UTF-8 -o {ref} {ref} (its header's charset must name its encoding), or "
-                          f"iconv -f cp1254 -t utf-8 {ref} > {ref}.utf8 (then rename it over {ref})", ref,
+                          f"iconv -f {codec} -t utf-8 {ref} > {ref}.utf8 (then rename it over {ref})", ref,
                           data.count(b"\n", 0, exc.start) + 1) from None
+
+
+# Windows' code pages an editor may save a catalog in: (codec, name, the languages written in it), the likeliest
+# first: Western European, as a German or French reviewer's editor saves
+_CODE_PAGES = (("cp1252", "Windows Western European", ()),
+               ("cp1250", "Windows Central European", ("bs", "cs", "hr", "hu", "pl", "ro", "sk", "sl", "sq")),
+               ("cp1251", "Windows Cyrillic", ("be", "bg", "mk", "ru", "sr", "uk")),
+               ("cp1253", "Windows Greek", ("el",)),
+               ("cp1254", "Windows Turkish", ("az", "tr")),
+               ("cp1257", "Windows Baltic", ("et", "lt", "lv")))
+
+
+def _code_page(data: bytes, at: int) -> tuple[str, str]:
+    """(codec, name) of the code page the catalog ``data`` (not UTF-8 at byte ``at``) was most likely saved in: of
+    those of ``_CODE_PAGES`` that decode the line of that byte (the rest may be UTF-8, pasted), the one of the
+    language its ``Language:`` header names, else the first (most bytes decode in several of them: cp1252 and
+    cp1254 differ in six letters); cp1252 when none does."""
+    header = re.search(rb'^"Language: *([A-Za-z]+)', data, re.M)
+    lang = header.group(1).decode("ascii").lower() if header else ""
+    line = data[data.rfind(b"\n", 0, at) + 1:data.find(b"\n", at) % (len(data) + 1)]
+    fits = []
+    for codec, name, langs in _CODE_PAGES:
+        try:
+            line.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if lang in langs:
+            return codec, name
+        fits.append((codec, name))
+    return (fits or [_CODE_PAGES[0][:2]])[0]
 
 
 def read_po(path, ref: str, limit: Limit = CATALOG) -> polib.POFile | None:

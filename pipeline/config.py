@@ -12,6 +12,7 @@ from functools import cache, cached_property
 from importlib.machinery import PathFinder
 from pathlib import Path
 
+from .conflicts import refuse_conflict
 from .errors import VerlagError, raise_all, toml_problem
 from .fsutil import file_bytes
 from .limits import PROJECT_CONFIG
@@ -249,7 +250,8 @@ def check_language(code: object, path: Path | None, text: str, key: str) -> str:
     (aliases, other spellings, unknown tags) of the form of a tag (``TAG_FORM``: the tag names folders and
     files) is Babel's to judge.
 
-    A known tag not written in BCP 47's case (RFC 5646 2.1.1: ``en-US``, ``zh-Hant``; ``EN-us`` is the same
+    A known tag written with "_" (``en_US``, as a POSIX locale or CLDR spells it) is an error suggesting the
+    tag (``en-US``). A known tag not written in BCP 47's case (RFC 5646 2.1.1: ``en-US``, ``zh-Hant``; ``EN-us`` is the same
     tag) is an error naming that spelling: the tag names the folders (``translations/<tag>/``), the site's
     addresses and ``hreflang``, so one language is never two folders by the case it was written in."""
     if not isinstance(code, str):
@@ -259,6 +261,11 @@ def check_language(code: object, path: Path | None, text: str, key: str) -> str:
                           path, _line_of(text, key))
     written, code = code, canonical_case(code)
     _check_known_tag(code, written, path, text, key)
+    if "_" in written:  # a POSIX locale's or CLDR's spelling: Babel reads it, but it is no tag a browser knows
+        tag = canonical_case(written.replace("_", "-"))
+        raise VerlagError(f"{key}: {written!r} is no BCP 47 language tag (its subtags are joined by '-', not '_'): "
+                          f"did you mean {tag!r}? The code names the folders translations/{tag}/, the pages' lang "
+                          "and hreflang", path, _line_of(text, key))
     if code != written:
         raise VerlagError(f"{key}: write {written!r} as {code!r} (BCP 47's case: the language in lower case, a "
                           "region in capitals, a script capitalised): the code names the folders "
@@ -335,6 +342,7 @@ def load_config(root: Path) -> Config:
         raise VerlagError(f"no {CONFIG_NAME} here; run 'verlag init' or pass -C DIR", root) from None
     except UnicodeDecodeError as exc:
         raise VerlagError(f"not UTF-8 ({exc.reason})", path) from None
+    refuse_conflict(text, path, "keep the setting you want")
     try:
         data = tomllib.loads(text)
     except ValueError as exc:  # tomllib.TOMLDecodeError, or int's for a number too long to convert

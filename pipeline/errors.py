@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import re
 import sys
 from contextlib import contextmanager
@@ -41,6 +42,18 @@ def _escaped(m: re.Match) -> str:
     """A line break as Python writes it in a string literal: ``\\n``, ``\\x85``, ``\\u2028``."""
     code = ord(m.group())
     return "\\n" if code == 10 else f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+DISK_FULL = (errno.ENOSPC, errno.EDQUOT)  # the device, or the user's quota on it, has no space left
+
+
+def os_problem(exc: OSError) -> str:
+    """What an ``OSError`` says (its ``strerror``), for a message naming the file; of a full disk (``DISK_FULL``)
+    also what to do, as the file named is only where verlag met it, not what is wrong."""
+    reason = exc.strerror or str(exc)
+    if exc.errno in DISK_FULL:
+        reason += ": the disk is full; free some space, then run the command again"
+    return reason
 
 
 class UnfilledPage(VerlagError):

@@ -442,6 +442,36 @@ def _read_text(config: Config, path: Path) -> str | None:
     return None if data is None else data.decode("utf-8")
 
 
+def typed_into_template(config: Config, data: bytes, ref: str, slug: str) -> list[str]:
+    """A warning ("file:line: message") for each entry of the template ``ref`` (its bytes ``data``, as a person
+    left them) whose msgstr holds a translation: extract makes the template again from the German, which drops
+    it, so it is said before that, with where it belongs (the language's catalog). A template that cannot be
+    read says nothing: it is made again all the same."""
+    from .catalog import parse_po
+
+    if len(_FILLED_MSGSTR.findall(data)) < 2:  # the header's alone: a template's other msgstr are all ""
+        return []
+    try:
+        pot = parse_po(data.decode("utf-8"), ref)
+    except (VerlagError, UnicodeDecodeError):
+        return []
+    catalogs = " or ".join(relpath(config.po_path(lang, slug), config.root) for lang in config.languages[:3])
+    lines = data.decode("utf-8").split("\n")
+
+    def msgstr_line(start: int) -> int:  # polib's line of an entry is its first; the translation is further down
+        return next((n for n in range(start, len(lines) + 1) if lines[n - 1].startswith("msgstr")), start)
+
+    return [f"{ref}:{msgstr_line(entry.linenum)}: a translation typed into the template ({excerpt(text)!r}) is "
+            "dropped: templates hold no translations, verlag makes them again from the German; put it into the "
+            f"language's catalog ({catalogs}{' …' if len(config.languages) > 3 else ''})"
+            for entry in pot if not entry.obsolete and entry.msgid
+            for text in [entry.msgstr or next((t for _, t in sorted(entry.msgstr_plural.items()) if t), "")] if text]
+
+
+# a msgstr with text on its line, or a "" one continued on the next line (the header entry's, by its fields)
+_FILLED_MSGSTR = re.compile(rb'^msgstr(?:\[\d+\])?[ \t]+"(?:[^"\r\n]|"[ \t]*\r?\n[ \t]*")', re.M)
+
+
 def extract_article(config: Config, article: Article, made: _Prepared | None, orphans: dict[str, list[Path]],
                      result: ExtractResult, glossary: Glossary, keep_typo_fixes: bool,
                      resegmented: bool = False) -> list[bytes | None] | None:
@@ -469,6 +499,8 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
     # the template's line ends as its own were, else as its catalogs' (``encode_like``): a CRLF checkout stays CRLF
     like = old_pot or next((m.data for m in made.catalogs.values() if m.data), None)
     pot_bytes = encode_like(pot_text, like)
+    if old_pot is not None and old_pot != pot_bytes:
+        result.warnings += typed_into_template(config, old_pot, ref, article.slug)
     if write_if_changed(pot_path, pot_bytes, durable=False):  # a template is regenerated from the source
         result.written.append(ref)
         if old_pot is None:

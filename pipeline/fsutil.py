@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from .errors import VerlagError, shown_path
+from .errors import DISK_FULL, VerlagError, shown_path
 from .limits import STATE, Limit
 
 
@@ -588,7 +588,7 @@ def state_bytes(path: Path) -> bytes | None:
     except FileNotFoundError:
         return None
     except OSError as exc:  # NotAFile among them
-        _state_warning(path, exc.strerror or str(exc))
+        _state_warning(path, exc)
     except VerlagError as exc:  # over the limit
         _state_warning(path, exc.message)
     return None
@@ -605,7 +605,7 @@ def write_state(path: Path, text: str | bytes) -> None:
     try:
         _replace(path, data, durable=False)
     except OSError as exc:
-        _state_warning(path, exc.strerror or str(exc))
+        _state_warning(path, exc)
 
 
 def load_state(path: Path) -> dict:
@@ -635,13 +635,18 @@ def save_state(path: Path, state: dict) -> None:
 _WARNED: set[Path] = set()
 
 
-def _state_warning(path: Path, reason: str) -> None:
+def _state_warning(path: Path, reason: str | OSError) -> None:
+    """Say once per process that the cache ``path`` cannot be used, and why (``reason``): remove it, or, when the
+    disk is full (``errors.DISK_FULL``), free some space (the file is not at fault then)."""
     if path not in _WARNED:
         _WARNED.add(path)
         from . import logger
 
-        logger(__name__).warning(f"{shown_path(_state_name(path))}: {reason}; verlag does without this cache (its "
-                                 "work is done again): remove it")
+        full = isinstance(reason, OSError) and reason.errno in DISK_FULL
+        text = (reason.strerror or str(reason)) if isinstance(reason, OSError) else reason
+        logger(__name__).warning(f"{shown_path(_state_name(path))}: {text}; verlag does without this cache (its "
+                                 "work is done again): " + ("the disk is full; free some space" if full else
+                                                            "remove it"))
 
 
 def _state_name(path: Path) -> str:

@@ -40,6 +40,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+from .conflicts import refuse_conflict
 from .errors import ManyErrors, VerlagError
 from .scripts import UNSPACED
 
@@ -211,6 +212,7 @@ def parse_glossary(text: str, ref: str) -> Glossary:
     """Parse the CSV; every mistake is a VerlagError naming ``ref`` and the line."""
     import csv  # a project without a glossary never needs it
 
+    refuse_conflict(text, ref, "keep the row you want")
     reader = csv.reader(io.StringIO(text.removeprefix("\ufeff")))
     try:
         rows = list(reader)

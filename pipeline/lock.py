@@ -73,7 +73,8 @@ def project_lock(config: Config, wait: bool = True,
         finally:
             _held[path.resolve()] -= 1
         return
-    fd = _open_lock_file(path, path.relative_to(config.root).as_posix())
+    ref = path.relative_to(config.root).as_posix()
+    fd = _open_lock_file(path, ref)
     path = path.resolve()
     try:
         try:
@@ -87,7 +88,10 @@ def project_lock(config: Config, wait: bool = True,
                 waiting(pid)
             fcntl.flock(fd, fcntl.LOCK_EX)
         os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
+        try:
+            os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
+        except OSError as exc:  # a full disk is met here first: say which file, as any other write does
+            raise OSError(exc.errno, exc.strerror, ref) from None
         _since[path] = os.fstat(fd).st_ctime_ns
         swept = path.with_name(SWEPT_NAME)
         if not swept.exists():

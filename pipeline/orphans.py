@@ -23,7 +23,9 @@ serving the translation memory (``tm``) as long as it is kept.
 
 from __future__ import annotations
 
+import itertools
 import os
+import re
 import shlex
 from dataclasses import dataclass
 from pathlib import Path
@@ -114,6 +116,12 @@ def kept_message(config: Config, path: str, renamed_to: str | None = None) -> st
                 f"extract brings over the reviewed translations {target} lacks (fuzzy, for review) and says what "
                 f"differs; then delete {path}")
     po = read_po(config.root / path, path)
+    original = copy_of(config, path, po)
+    if original is not None:
+        return (f"{path}: looks like a copy of {original} (it translates the same article), not a deleted "
+                f"article's catalog: verlag reads only {original}; compare the two and bring into {original} "
+                f"what is newer in {path} (open both, or msgcat --use-first {shlex.quote(path)} "
+                f"{shlex.quote(original)}), then delete {path}")
     reviewed = sum(entry_state(e) == REVIEWED for e in po or () if not e.obsolete)
     if not reviewed:
         return f"{path}: no German article has this slug any more (no reviewed translation in it): delete it"
@@ -123,6 +131,24 @@ def kept_message(config: Config, path: str, renamed_to: str | None = None) -> st
     return (f"{path}: no German article has this slug any more (its {held} the translation memory); to bring "
             f"{them} back restore {source} ({from_git(source)}) and run verlag extract; "
             f"to drop {them} delete {path}")
+
+
+def copy_of(config: Config, path: str, po) -> str | None:
+    """The catalog (relative to the project) of which the kept catalog ``path`` (``po``: as read) is a copy
+    saved beside it (``tee (1).po``, ``tee.fr.po``, ``tee copy.po``): the article its header comment or its
+    ``#:`` references name, when that article is not ``path``'s and its catalog is in the same folder; else
+    None."""
+    source = relpath(config.source_dir, config.root)
+    named = re.findall(rf"\({re.escape(source)}/([^/()]+)\.md\)", getattr(po, "header", "") or "")
+    for entry in itertools.islice(po or (), 3):
+        named += [file[len(source) + 1:-3] for file, _ in entry.occurrences
+                  if file.startswith(f"{source}/") and file.endswith(".md")]
+    here = Path(path)
+    for slug in dict.fromkeys(named):
+        original = here.with_name(f"{slug}.po")
+        if slug != here.stem and "/" not in slug and (config.root / original).is_file():
+            return original.as_posix()
+    return None
 
 
 def paused_message(path: str, ref: str, damage: VerlagError | None = None) -> str:

@@ -308,9 +308,24 @@ def _entry(bundle: Path) -> dict:
     except (ValueError, RecursionError):  # not UTF-8, no JSON, nested too deep
         data = None
     if not isinstance(data, dict) or not isinstance(data.get("languages"), dict):
+        if _disk_full(bundle):  # Pagefind exits 0 with the file cut short
+            raise VerlagError("search: Pagefind could not write its index: the disk is full; free some space, then "
+                              "run 'verlag build' again", ref)
         raise VerlagError("search: Pagefind wrote an index that is not the JSON object it writes; run "
                           "'verlag build' again", ref)
     return data
+
+
+def _disk_full(folder: Path) -> bool:
+    """Whether the device of ``folder`` has less than ``FULL`` left for the user (``statvfs``'s ``f_bavail``)."""
+    try:
+        st = os.statvfs(folder)
+    except OSError:
+        return False
+    return st.f_bavail * st.f_frsize < FULL
+
+
+FULL = 1 << 20  # bytes: less left than this when a write of Pagefind's came out short is a full disk
 
 
 def _digest(path: Path) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import hashlib
+import itertools
 import os
 import re
 import stat
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote, urlsplit
 
 from .config import Config, closest, did_you_mean
+from .conflicts import refuse_conflict
 from .errors import ManyErrors, Notice, VerlagError, excerpt, raise_all, shown_path, stage
 from .fsutil import code_digest, file_bytes, load_state, save_state, windows_reserved
 from .limits import CATALOG, SOURCE
@@ -283,7 +285,8 @@ def read_article(path: Path, ref: str, page: bool = False, data: bytes | None = 
     ``zone``: verlag.toml's ``timezone``, of the front matter's times written without one (``read_date``) and of
     the modification day an article without ``date:`` gets (None: the machine's own zone).
 
-    Raises ``VerlagError`` at the file's line for bytes that are not UTF-8, one of the editions stage's
+    Raises ``VerlagError`` at the file's line for bytes that are not UTF-8, git's conflict markers of a merge
+    left unresolved (``conflicts.conflict_lines``), one of the editions stage's
     reserved characters (``editions.RESERVED``), a missing or invalid front matter (YAML 1.1), a missing title
     and values of the wrong kind; ``ManyErrors`` (in line order) when several front-matter keys are wrong, so
     the author fixes them all after one run, and for a file larger than ``limits.SOURCE``; ``OSError`` when it
@@ -298,6 +301,7 @@ def read_article(path: Path, ref: str, page: bool = False, data: bytes | None = 
         raise VerlagError(f"not UTF-8: byte 0x{data[exc.start]:02x} cannot be decoded; save the file as UTF-8",
                           ref, line) from None
     text = normalise(raw)
+    refuse_conflict(text, ref, "keep the text you want")
     from .editions import RESERVED  # editions reads sources: imported once this module is
 
     reserved = min((n for char in RESERVED if (n := text.find(char)) >= 0), default=None)
@@ -1331,19 +1335,23 @@ def source_files(config: Config) -> list[tuple[Path, bool]]:
 
 
 def unread_sources(config: Config, tree: Iterable[Path] | None = None) -> list[str]:
-    """The ``.md`` files under source_de/ that no article or page is read from (``source_files`` reads only
-    ``source_de/*.md`` and ``source_de/seiten/*.md``): those in any other subfolder, as project-relative paths,
-    sorted; hidden folders (``.git``, an editor's ``.obsidian``) are left out. Said by extract, build and check, so
-    an article saved one folder too deep is not skipped without a word.
+    """The Markdown files under source_de/ that no article or page is read from (``source_files`` reads only
+    ``source_de/*.md`` and ``source_de/seiten/*.md``): the ``.md`` files in any other subfolder, and those two
+    folders' files named as Markdown but not ``.md`` (``misnamed``: ``Tee.MD``, ``tee.markdown``, ``tee.md.txt``),
+    as project-relative paths, sorted; hidden folders (``.git``, an editor's ``.obsidian``) are left out. Said by
+    extract, build and check (``unread_message``), so an article saved one folder too deep or under another
+    extension is not skipped without a word.
 
     ``tree``: every path under source_de/ when the caller has listed them (extract's listing for the image
     variants, ``media.source_tree``); else the subfolders are walked here (no stat per article)."""
     root = config.source_dir
     if tree is None:
-        tree = _subfolder_markdown(root)
+        tree = itertools.chain(_misnamed_files(root), _subfolder_markdown(root))
     found = []
     for path in tree:
         if path.suffix != ".md":
+            if misnamed(path.name) and path.parent in (root, root / PAGES_DIR) and path.is_file():
+                found.append(path.relative_to(config.root).as_posix())
             continue
         parts = path.relative_to(root).parts
         if len(parts) > 1 and parts[:-1] != (PAGES_DIR,) and not any(p.startswith(".") for p in parts) \
@@ -1366,8 +1374,35 @@ def _subfolder_markdown(root: Path) -> Iterable[Path]:
             yield from (Path(folder, name) for name in names if name.endswith(".md"))
 
 
+# what editors and other tools name a Markdown file, besides ".md": only ".md" files are articles
+_MARKDOWN_NAMES = (".md", ".markdown", ".mdown", ".mkd", ".mkdn", ".md.txt")
+
+
+def misnamed(name: str) -> str | None:
+    """The name ``name`` (a file in source_de/ or source_de/seiten/) would be read as an article under, when it
+    is named as Markdown but not ``.md`` (``Tee.MD``, ``tee.markdown``, ``tee.md.txt``: ``tee.md``); else None."""
+    lower = name.lower()
+    if name.endswith(".md") or name.startswith(".") or not lower.endswith(_MARKDOWN_NAMES):
+        return None
+    end = next(end for end in sorted(_MARKDOWN_NAMES, key=len, reverse=True) if lower.endswith(end))
+    return f"{name[:-len(end)]}.md"
+
+
+def _misnamed_files(root: Path) -> Iterable[Path]:
+    """The files of ``root`` and of its ``PAGES_DIR`` whose names ``misnamed`` takes, by their names alone."""
+    for folder in (root, root / PAGES_DIR):
+        try:
+            with os.scandir(folder) as entries:
+                yield from (Path(entry.path) for entry in entries if misnamed(entry.name))
+        except OSError:
+            continue
+
+
 def unread_message(ref: str) -> str:
     """What ``verlag`` says of a Markdown file ``unread_sources`` found: not read, and what to do."""
+    if (usable := misnamed(ref.rpartition("/")[2])) is not None:
+        return (f"{shown_path(ref)}: not read: only .md files are articles; rename it to {shown_path(usable)} to "
+                "publish it")
     folder = ref.split("/", 1)[0]
     return (f"{shown_path(ref)}: not read: articles are read from {folder}/ itself and standalone pages from "
             f"{folder}/{PAGES_DIR}/, no other subfolder; move it to {folder}/ to publish it")

@@ -4,11 +4,14 @@ A file can be damaged in ways SQLite notices only when a page is read: its heade
 and a later statement fails with ``sqlite3.DatabaseError`` ("database disk image is malformed",
 https://www.sqlite.org/howtocorrupt.html). ``Database`` runs every statement of a store through ``use``,
 so such a file is handled where it is met, not only when it is opened. ``sqlite3.OperationalError``
-(locked, unwritable, disk full) is no damage: a new file would not cure it, and it is raised as it is.
+(locked, unwritable, disk full) is no damage: a new file would not cure it, and it is raised as it is, a full
+disk as the ``OSError`` (ENOSPC) naming the file.
 """
 
 from __future__ import annotations
 
+import errno
+import os
 import sqlite3
 from pathlib import Path
 from typing import Callable, TypeVar
@@ -48,8 +51,8 @@ class Database:
         if self._db is None:
             try:
                 self._db = self._open()
-            except sqlite3.OperationalError:
-                raise
+            except sqlite3.OperationalError as exc:
+                raise self._full(exc) from None
             except sqlite3.DatabaseError as exc:
                 self._replace(exc)
                 self._db = self._open()
@@ -61,11 +64,18 @@ class Database:
         rest."""
         try:
             return work(self.connection)
-        except sqlite3.OperationalError:
-            raise
+        except sqlite3.OperationalError as exc:
+            raise self._full(exc) from None
         except sqlite3.DatabaseError as exc:
             self._replace(exc)
             return work(self.connection)
+
+    def _full(self, exc: sqlite3.OperationalError) -> Exception:
+        """``exc`` as raised on: SQLite's "database or disk is full" (``SQLITE_FULL``) as the ``OSError`` of a full
+        disk naming the file (the command says so, and what to do), any other as it is."""
+        if getattr(exc, "sqlite_errorcode", None) != sqlite3.SQLITE_FULL:
+            return exc
+        return OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), relpath(self.path, self.root))
 
     def close(self) -> None:
         """Let the connection go (an open transaction is rolled back); the next use opens the file again."""

@@ -118,6 +118,18 @@ def test_init_scaffolds_a_project_that_works_end_to_end(tmp_path):
     assert list((p.root / "editions" / "en").glob("*.md"))
 
 
+def test_init_inside_a_project_says_it_makes_a_project_of_its_own(tmp_path):
+    """Fresh-user trial: ``verlag init`` run in a folder of a project made a project nested in it without a word;
+    verlag run there then worked on the new one."""
+    outer = Project(tmp_path / "blog")
+    assert "warning" not in outer.run("init").output
+    inner = Project(tmp_path / "blog/entwurf")
+    result = inner.run("init")
+    assert (f"warning: {inner.root}/ is inside the project {outer.root.resolve()}/ (its verlag.toml): this is a new "
+            "project of its own, and verlag run in it works on it, not on") in result.stderr
+    assert (inner.root / "verlag.toml").is_file()
+
+
 def test_init_refuses_a_directory_with_content(tmp_path):
     (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
     result = Project(tmp_path).run("init", code=2)
@@ -1207,3 +1219,33 @@ def test_a_fresh_clone_whose_only_hard_breaks_stand_inside_sentences_is_read_as_
     (project.root / ".verlag/segmentation.json").unlink()
     assert "segmentation changed" not in project.run("extract").output
     assert project.read("translations/en/praxis.po") == before
+
+
+def test_a_translation_typed_into_a_template_is_warned_of_before_extract_makes_it_again(project: Project):
+    """Fresh-user trial: a reviewer filled a msgstr of translations/templates/tee.pot; extract made the template
+    again from the German and the translation was gone without a word."""
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n\nTee beruhigt.\n"))
+    project.run("extract")
+    pot = project.root / "translations/templates/tee.pot"
+    text = pot.read_text(encoding="utf-8")
+    typed = text.replace('msgid "Tee beruhigt."\nmsgstr ""', 'msgid "Tee beruhigt."\nmsgstr "Tea calms."')
+    assert typed != text
+    pot.write_text(typed, encoding="utf-8")
+    line = typed.split("\n").index('msgstr "Tea calms."') + 1
+    result = project.run("extract")
+    assert (f"warning: translations/templates/tee.pot:{line}: a translation typed into the template "
+            "('Tea calms.') is dropped: templates hold no translations, verlag makes them again from the German; "
+            "put it into the language's catalog (translations/en/tee.po or translations/fr/tee.po)") in result.output
+    assert pot.read_text(encoding="utf-8") == text
+    assert "warning" not in project.run("extract").output
+
+
+@pytest.mark.parametrize("command", [["check"], ["review"], ["pretranslate", "--engine", "copy"]])
+def test_an_unknown_article_slug_suggests_the_closest(project: Project, command: list[str]):
+    """Fresh-user trial: ``--article tea`` said only "no article with slug 'tea'" beside the article tee."""
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.write("source_de/zecken.md", article("Zecken", "Zecken stechen.\n"))
+    project.run("extract")
+    result = project.run(*command, "--article", "tea", code=2)
+    assert "no article with slug" in result.output and "did you mean 'tee'?" in result.output
+    assert "did you mean" not in project.run(*command, "--article", "xyzzy", code=2).output

@@ -94,7 +94,8 @@ TAGS = ["en", "fr", "de", "pt-BR", "pt_BR", "zh-Hant", "zh-Hant-TW", "es-419", "
 def test_a_language_tag_is_accepted_exactly_when_babel_parses_it(tag):
     """``check_language`` skips Babel for a tag whose CLDR data Babel ships; its verdict stays Babel's, for a tag of
     letters and digits between ``-`` or ``_``: Babel reads ``en.UTF-8`` and ``de@euro`` as POSIX locales. A tag
-    Babel knows in another case than BCP 47's (``EN``, ``en-us``) is refused, naming the spelling to use."""
+    Babel knows in another case than BCP 47's (``EN``, ``en-us``) or with ``_`` (``pt_BR``) is refused, naming the
+    spelling to use."""
     try:
         Locale.parse(tag.replace("-", "_"))
         babel_knows = True
@@ -106,10 +107,11 @@ def test_a_language_tag_is_accepted_exactly_when_babel_parses_it(tag):
         accepted = True
     except VerlagError as exc:
         canonical = canonical_case(tag)
-        assert (f"write {tag!r} as {canonical!r}" if known and canonical != tag
+        assert (f"did you mean {canonical_case(tag.replace('_', '-'))!r}" if known and "_" in tag
+                else f"write {tag!r} as {canonical!r}" if known and canonical != tag
                 else f"unknown language code {tag!r}") in str(exc)
         accepted = False
-    assert accepted == (known and canonical_case(tag) == tag)
+    assert accepted == (known and canonical_case(tag) == tag and "_" not in tag)
 
 
 @pytest.mark.parametrize("tag, canonical", [("EN", "en"), ("en-us", "en-US"), ("EN-us", "en-US"), ("zh-hant-tw",
@@ -134,6 +136,19 @@ def test_a_language_in_another_case_than_bcp_47s_is_refused_with_the_spelling_to
     project.write("verlag.toml", 'name = "T"\nlanguages = ["en", "en-US"]\n')
     project.run("extract", "-q")
     assert (project.root / "translations/en-US/a.po").is_file()
+
+
+def test_a_language_written_with_an_underscore_is_refused_with_its_bcp_47_tag(project: Project):
+    """Fresh-user trial: languages = ["en_US"] was taken and made translations/en_US/, <html lang="en_US"> and
+    hreflang="en_US": a POSIX locale's spelling, no BCP 47 tag."""
+    project.write("verlag.toml", 'name = "T"\nlanguages = [\n  "en_US",\n]\n')
+    project.write("source_de/a.md", article("Ingwer", "Ingwer hilft.\n"))
+    before = project.snapshot()
+    result = project.run("build", code=2)
+    assert result.output.strip() == (f"error: {project.root / 'verlag.toml'}:2: languages: 'en_US' is no BCP 47 "
+                                     "language tag (its subtags are joined by '-', not '_'): did you mean 'en-US'? "
+                                     "The code names the folders translations/en-US/, the pages' lang and hreflang")
+    assert project.snapshot() == before
 
 
 def test_a_language_listed_twice_is_refused(project: Project):

@@ -14,6 +14,8 @@ import polib
 import pytest
 
 from conftest import Project, article
+from pipeline.catalog import decode_po
+from pipeline.errors import VerlagError
 
 EINS = article("Eins", """\
     Erster Satz. Zweiter Satz.
@@ -228,7 +230,7 @@ def damage(project: Project, kind: str) -> tuple[str, int, tuple[str, ...]]:
         return "\n".join(lines), msgid + 2, ("cannot read catalog: invalid escape \\q at column 9", advice)
     if kind == "duplicate-entry":
         lines[-1:] = ['msgid "Zweiter Satz."', 'msgstr "Second sentence, again."', "", ""]
-        return "\n".join(lines), len(lines) - 3, ("duplicate entry", "Zweiter Satz.")
+        return "\n".join(lines), len(lines) - 3, ("duplicate entry", "Zweiter Satz.", "keep one of the two entries")
     raise AssertionError(kind)
 
 
@@ -327,14 +329,32 @@ def test_a_site_catalog_gettext_rejects_is_named_and_left_as_it_was(published: P
 
 
 def test_catalog_that_is_not_utf8_names_the_line_of_the_bad_byte(published: Project):
+    """Trial 16: no hint how to save it as UTF-8. Fresh-user trial: a French reviewer's catalog saved as Windows
+    Western European (cp1252) was said to be Windows Turkish (cp1254), and iconv -f cp1254 turned its ð into ğ."""
     path = published.root / "translations/en/eins.po"
-    data = path.read_bytes().replace(b'msgid "Dritter Satz."', b'msgid "Dritter Satz \xe4."')
+    data = path.read_text(encoding="utf-8").replace('msgid "Dritter Satz."', 'msgid "Dritter Satz ä ð."').encode("cp1252")
     path.write_bytes(data)
-    line = data[:data.index(b"\xe4")].count(b"\n") + 1
+    first = next(at for at, byte in enumerate(data) if byte >= 0x80)  # not ASCII: no UTF-8 byte either, here
+    line = data[:first].count(b"\n") + 1
     result = assert_fails_untouched(published, "status")
-    assert_error(result, "translations/en/eins.po", line, "not UTF-8 (byte 0xe4",
-                 "in Poedit File > Save writes UTF-8", "msgconv --to-code=UTF-8 -o translations/en/eins.po",
-                 "iconv -f cp1254 -t utf-8 translations/en/eins.po")  # trial 16: no hint how to save it as UTF-8
+    error = assert_error(result, "translations/en/eins.po", line, f"not UTF-8 (byte 0x{data[first]:02x}",
+                         "such as Windows Western European, cp1252?", "in Poedit File > Save writes UTF-8",
+                         "msgconv --to-code=UTF-8 -o translations/en/eins.po",
+                         "iconv -f cp1252 -t utf-8 translations/en/eins.po")
+    iconv = re.search(r"iconv [^>]*> \S+", error).group()
+    subprocess.run(iconv, shell=True, cwd=published.root, check=True)
+    assert 'msgid "Dritter Satz ä ð."' in published.read("translations/en/eins.po.utf8")
+
+
+@pytest.mark.parametrize("language, text, codec", [("fr", "Thé à la menthe", "cp1252"),
+                                                   ("tr", "Kış çayı ılık", "cp1254"),
+                                                   ("pl", "Herbata z miodem, żółta", "cp1250"),
+                                                   ("uk", "Трав'яний чай", "cp1251")])
+def test_a_catalog_in_a_windows_code_page_is_named_by_its_language(language: str, text: str, codec: str):
+    data = f'msgid ""\nmsgstr ""\n"Language: {language}\\n"\n\nmsgid "Tee"\nmsgstr "{text}"\n'.encode(codec)
+    with pytest.raises(VerlagError) as raised:
+        decode_po(data, "x.po")
+    assert f"iconv -f {codec} -t utf-8 x.po" in str(raised.value)
 
 
 # ---- verlag.toml ----

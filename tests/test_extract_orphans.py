@@ -461,3 +461,24 @@ def test_extract_check_says_what_extract_will_bring_over_from_a_save_to_the_old_
     assert said == [will[0].replace(" of its translations will be brought over by verlag extract to ",
                                     " of its translations brought over to ")]
     assert entry(project, "schlafen", "Abends hilft Tee.").msgstr == "Tea helps in the evening."
+
+
+@pytest.mark.parametrize("name", ["tee (1).po", "tee.fr.po", "tee copy.po"])
+def test_a_reviewers_copy_beside_a_catalog_is_named_a_copy_not_a_deleted_article(project: Project, name: str):
+    """Fresh-user trial: a reviewer's second save beside the real catalog (a file manager's copy, a PO editor's
+    "save as") was called a deleted article's catalog, with advice to restore source_de/tee (1).md from git, a
+    file that never existed. Its header names the article tee: it is a copy of tee.po, to compare and delete."""
+    project.write("source_de/tee.md", article("Tee", "Ein Satz über Tee.\n"))
+    project.run("extract")
+    review(project, "fr", "tee", {"Ein Satz über Tee.": "Une phrase sur le thé."})
+    copy = project.root / "translations/fr" / name
+    copy.write_bytes((project.root / "translations/fr/tee.po").read_bytes())
+    extract = project.run("extract").output
+    status = project.run("status").output
+    said = (f"translations/fr/{name}: looks like a copy of translations/fr/tee.po (it translates the same article), "
+            "not a deleted article's catalog: verlag reads only translations/fr/tee.po; compare the two and bring "
+            f"into translations/fr/tee.po what is newer in translations/fr/{name} (open both, or msgcat "
+            f"--use-first '{'translations/fr/' + name}' translations/fr/tee.po), then delete "
+            f"translations/fr/{name}").replace("'translations/fr/tee.fr.po'", "translations/fr/tee.fr.po")
+    assert f"warning: {said}" in extract and f"kept: {said}" in status
+    assert "restore" not in extract + status

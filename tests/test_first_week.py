@@ -382,6 +382,22 @@ def test_an_article_in_a_subfolder_is_named_once_by_extract_build_and_check_and_
     assert result.stderr.count("source_de/winter/tee.md: not read") == 1
 
 
+@pytest.mark.parametrize("name, usable", [("Tee.MD", "Tee.md"), ("tee.markdown", "tee.md"), ("tee.md.txt", "tee.md"),
+                                           ("seiten/kontakt.Markdown", "kontakt.md")])
+def test_an_article_named_as_markdown_but_not_md_is_named_by_extract_build_and_check(project, name, usable):
+    """Fresh-user trial: Tee.MD, tee.markdown and tee.md.txt (Windows' hidden .txt) in source_de/ were left out
+    without a word."""
+    project.write("source_de/start.md", "---\ntitle: Start\ndate: 2026-11-01\n---\nEin kalter Morgen.\n")
+    project.write(f"source_de/{name}", "---\ntitle: Tee\ndate: 2026-11-02\n---\nEin warmer Tee hilft oft.\n")
+    project.write("source_de/bilder/tee.txt", "no article\n")
+    said = (f"warning: source_de/{name}: not read: only .md files are articles; rename it to {usable} to publish "
+            "it")
+    for command in (["extract"], ["build"], ["check"]):
+        result = project.run(*command)
+        assert [line for line in result.stderr.splitlines() if "not read" in line] == [said], command
+    assert not (project.root / "translations/en/tee.po").exists()
+
+
 def test_serve_names_an_article_in_a_subfolder_once_and_again_only_once_it_changes(project):
     """``serve`` said 'not read ... move it to source_de/' of the same file at every rebuild, whatever had
     changed; it says it once a session, and again when that file changes."""
