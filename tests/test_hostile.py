@@ -2842,3 +2842,24 @@ def test_a_text_of_many_web_addresses_is_analysed_in_linear_time(address: str):
 
     small, large = least_cpu(analysing(1_000), analysing(8_000))
     assert large < 16 * small, (small, large)
+
+
+@pytest.mark.parametrize("quote", ["«", "„", "“"])
+def test_a_block_of_quotation_marks_without_a_space_is_split_into_sentences_in_linear_time(quote: str):
+    """pysbd's patterns for the text between quotation marks are quadratic in a run of opening marks without a
+    closing one; a block is handed to it in windows of about 2,000 characters, but they were cut only at
+    whitespace, so a German paragraph of 40,000 "«" without a space went to pysbd whole (4 s of extract, 160,000
+    killed after 40 s; check, build and review split it too). 8 times the marks take about 8 times as long now, and
+    the sentence before them is still one."""
+    from pipeline import sentences
+
+    def splitting(n: int):
+        text = "Tee wärmt. Er " + quote * n + " hilft."
+
+        def work():
+            sentences._spans_in_block.cache_clear()  # each call splits the block, as each run of verlag does
+            assert sentences.split_sentences(text, "de")[0] == "Tee wärmt."
+        return work
+
+    small, large = least_cpu(splitting(2_000), splitting(16_000), repeats=3)
+    assert large < 16 * small, (small, large)
