@@ -2880,3 +2880,31 @@ def test_a_block_of_thousands_of_html_elements_left_open_is_refused_at_its_line_
     assert message in project.run("build", code=2).output
     assert "Tee wärmt." in project.read("site/de/tee/index.html")
     assert not (project.root / "site/de/fett").exists()
+
+
+def test_a_catalog_of_thousands_of_translations_the_german_does_not_have_is_merged_in_linear_time():
+    """A catalog joined with another article's (msgcat) or padded on purpose holds thousands of translated entries
+    of German the article does not have; each goes obsolete, and whether it was a new one to count was asked with
+    ``entry in`` a list of them, which compares entries field by field (quadratic: 20,000 such entries, 1.3 MB,
+    took extract 97 s of CPU, now under a second). 8 times the entries take about 8 times as long now, and each is
+    kept as an obsolete entry with its translation and counted."""
+    import polib
+
+    from pipeline import catalog
+
+    def merging(count: int):
+        old, pot = polib.POFile(), polib.POFile()
+        old.extend(polib.POEntry(msgid=f"Satz {i} über Tee.", msgstr=f"Sentence {i} about tea.", flags=[catalog.FLAG])
+                   for i in range(count))
+        pot.header = "Template for “Tee” (source_de/tee.md)."
+        pot.metadata = {"Project-Id-Version": "verlag tee", "POT-Creation-Date": "2026-05-26 10:00+0200",
+                        "X-Generator": "verlag"}
+        pot.append(polib.POEntry(msgid="Tee wärmt.", flags=[catalog.FLAG]))
+
+        def work():
+            po, report = catalog.merge(old, pot, "en")
+            assert report.obsolete == count and len(po.obsolete_entries()) == count, (report.obsolete, len(po))
+        return work
+
+    small, large = least_cpu(merging(500), merging(4_000), repeats=3)
+    assert large < 16 * small, (small, large)
