@@ -2908,3 +2908,22 @@ def test_a_catalog_of_thousands_of_translations_the_german_does_not_have_is_merg
 
     small, large = least_cpu(merging(500), merging(4_000), repeats=3)
     assert large < 16 * small, (small, large)
+
+
+@pytest.mark.parametrize("old", ["/*", "/blog/*", "/:seite/", "/%2A", "/alt/:splat"])
+def test_an_old_address_netlify_reads_as_a_pattern_is_refused_at_its_line(site_project: Project, old: str):
+    """``_redirects`` (Netlify, Cloudflare Pages) reads ``*`` as a splat and a segment ``:name`` as a placeholder:
+    a guest author's ``aliases: ["/*"]`` (or a line of ``redirects.txt`` in a project someone handed over) sent every
+    address the site does not have, every mistyped link and every old address without its own page, to that
+    article; ``/:seite/`` every one-segment address. Each is an error at its line, and the other old addresses of
+    the article and of the file are still redirected."""
+    project = site_project
+    project.write("source_de/tee.md", "---\ntitle: Tee\ndate: 2026-05-26\naliases:\n  - /alter-tee/\n"
+                                      f"  - '{old}'\n---\nTee wärmt.\n")
+    project.write("redirects.txt", f"/alt.xml  /de/feed.xml  301\n{old}  /de/feed.xml  301\n")
+    out = project.run("build", code=2).output
+    assert f"error: source_de/tee.md:6: aliases: '{old}' has a '*' or a segment starting with ':'" in out, out
+    assert f"error: redirects.txt:2: {old} has a '*' or a segment starting with ':'" in out, out
+    assert sorted(project.read("site/_redirects").splitlines()) == ["/alt.xml  /de/feed.xml  301",
+                                                                    "/alter-tee/  /de/tee/  301"]
+    assert "Tee wärmt." in project.read("site/de/tee/index.html")
