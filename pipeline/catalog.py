@@ -993,6 +993,7 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
                 po.append(gone)
                 seen.add(key(gone))
     newly = [e for e in active if id(e) not in used and (e.msgstr or e.tcomment)]
+    newly_ids = {id(e) for e in newly}  # looked up by identity: "in newly" compared entries field by field, n² times
     for entry in [*newly, *(e for e in retired if id(e) not in used)]:
         if key(entry) in seen:
             continue
@@ -1003,7 +1004,7 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
         # every msgid verlag extracted is Markdown; tools drop the flag from #~ entries too
         gone.flags = ["fuzzy"] * entry.fuzzy + [FLAG] + [f for f in entry.flags if f not in ("fuzzy", FLAG)]
         po.append(gone)
-        if entry in newly and id(entry) not in redrafts:  # a redrafted sentence's old draft: counted there
+        if id(entry) in newly_ids and id(entry) not in redrafts:  # a redrafted sentence's old draft: counted there
             report.obsolete += 1
             report.retired.append(gone)
     return po, report

@@ -124,6 +124,7 @@ def _analyse(text: str, labels: frozenset[str]) -> Markup:
         if _BARE_URL_HINT.search(text) else []
     u = 0
     closers: dict[str, int] = {}
+    stop_at = -1  # the first stop character after the last search's start: searched again only once passed
 
     i = 0
     while i < n:
@@ -185,8 +186,10 @@ def _analyse(text: str, labels: frozenset[str]) -> Markup:
             protected.append((opener, after))
             i = after
             continue
-        stop = _STOP.search(text, i + 1)
-        i = min(stop.start() if stop else n, urls[u][0] if u < len(urls) else n)
+        if stop_at <= i:  # searching on from each of many URLs with no stop after them was quadratic
+            stop = _STOP.search(text, i + 1)
+            stop_at = stop.start() if stop else n
+        i = min(stop_at, urls[u][0] if u < len(urls) else n)
 
     emphasis, delimiters = _emphasis(runs)
     marks.extend(span for span in atomic if span not in tails)

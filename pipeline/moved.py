@@ -36,7 +36,7 @@ from .fsutil import LeadsOut, NotAFile, file_bytes, own_file, write_if_changed
 from .limits import MOVED
 from .redirects import APACHE, HTML_SUFFIXES, NETLIFY, apache_pattern, page_file, redirect_page
 from .search import BUNDLE
-from .sources import unrequestable
+from .sources import PATTERN_PROBLEM, host_pattern, unrequestable
 
 if TYPE_CHECKING:
     from .site import Urls
@@ -83,6 +83,8 @@ def read_moved(config: Config, errors: list[VerlagError]) -> list[Moved]:
         elif unrequestable(unquote(parts[0])):
             errors.append(VerlagError(f"{parts[0]} has a '.' or '..' segment or a control character (%-encoded or "
                                       "not), which no browser requests: left out", MOVED_FILE, number))
+        elif host_pattern(unquote(parts[0])):
+            errors.append(VerlagError(f"{parts[0]} {PATTERN_PROBLEM}: left out", MOVED_FILE, number))
         elif parts[0] in found:
             errors.append(VerlagError(f"{parts[0]} is given on line {found[parts[0]].line} too: keep one",
                                       MOVED_FILE, number))
@@ -114,7 +116,7 @@ def add_moved(root: Path, pairs: Iterable[tuple[str, str]], dry_run: bool = Fals
     added: dict[str, str] = {}
     for old, new in pairs:
         old = quote(old, safe=_PATH_SAFE)
-        if old not in given and not unrequestable(unquote(old)):
+        if old not in given and not unrequestable(unquote(old)) and not host_pattern(unquote(old)):
             added.setdefault(old, new)
     if added and not dry_run:
         if not text:

@@ -515,6 +515,52 @@ def _bracket_guard(state) -> None:
             raise VerlagError(problem, None, token.map[0] + 1 if token.map else None)
 
 
+MAX_OPEN_HTML = 1_000  # HTML elements of a block's own HTML open at once: browsers nest at most 512 of them
+# A start or end tag of raw HTML not escaped: (end "/", name); a self-closing one ends in "/>". Linear: "[^<>]" stops
+# at each "<".
+_HTML_TAG_NAME = re.compile(r"(?<!\\)<(/?)([A-Za-z][A-Za-z0-9-]*)[^<>]*>")
+_VOID_ELEMENTS = frozenset("area base br col embed hr img input link meta source track wbr".split())
+# Elements whose content is text up to their end tag (HTML Living Standard 13.1.2: raw text, escapable raw text;
+# ``noembed``, ``noframes``, ``xmp``, ``plaintext`` as browsers parse them)
+_TEXT_ELEMENTS = frozenset("iframe noembed noframes plaintext script style textarea title xmp".split())
+
+
+def too_deep_html(text: str) -> str | None:
+    """What is wrong with a block (``text``: its Markdown or HTML) whose HTML tags have more than ``MAX_OPEN_HTML``
+    elements open at once, each start tag of an element that is not void nor self-closing opening one and each end
+    tag closing one, and the tags inside an element whose content is text (``_TEXT_ELEMENTS``) none: a page of
+    53,000 ``<b>`` left open took Pagefind's index 2.7 s of CPU and 106,000 twelve (its time grows with the square
+    of them). None for any other block."""
+    if text.count("<") <= MAX_OPEN_HTML:
+        return None
+    depth = at = 0
+    while tag := _HTML_TAG_NAME.search(text, at):
+        at, name = tag.end(), tag.group(2).lower()
+        if tag.group(1):
+            depth = max(depth - 1, 0)
+        elif name not in _VOID_ELEMENTS and not tag.group().endswith("/>"):
+            depth += 1
+            if name in _TEXT_ELEMENTS:  # its tags are text: go on after its end tag, if it has one
+                end = re.compile(f"</{name}", re.IGNORECASE).search(text, at)
+                at = end.start() if end else len(text)
+            if depth > MAX_OPEN_HTML:
+                return (f"more than {MAX_OPEN_HTML:,} HTML elements open at once in one block (browsers nest at "
+                        "most 512; the search index's time grows with the square of them): close them, or write "
+                        "a '<' that opens no tag as &lt;")
+    return None
+
+
+def _html_guard(state) -> None:
+    """Refuses a block of ``too_deep_html`` (a core rule, before the inline parse, as ``_bracket_guard``). Raises
+    ``VerlagError`` without a path, its line 1-based in the parsed text. A text with no more ``<`` in all is passed
+    at once."""
+    if state.src.count("<") <= MAX_OPEN_HTML:
+        return
+    for token in state.tokens:
+        if token.type in ("html_block", "inline") and (problem := too_deep_html(token.content)):
+            raise VerlagError(problem, None, token.map[0] + 1 if token.map else None)
+
+
 def _text_join(state) -> None:
     """markdown-it's core rule ``text_join`` (an escaped character or character reference, ``text_special``,
     joined to the text around it) over the blocks whose text holds a backslash or ``&``: only the escape and
@@ -574,7 +620,8 @@ def commonmark_parser(renderer_cls: type[RendererHTML] = RendererHTML) -> Markdo
     start from it, so a page shows what the catalogs and CommonMark editors show.
     Text nested deeper than ``MAX_NESTING`` raises ``VerlagError`` where
     markdown-it would drop it without a word, and so does a block with more
-    than ``MAX_BRACKETS`` ``[``, which markdown-it reads in quadratic time. Table rows are split into cells
+    than ``MAX_BRACKETS`` ``[``, which markdown-it reads in quadratic time, or with more than ``MAX_OPEN_HTML``
+    HTML elements open at once, which the search index reads in quadratic time. Table rows are split into cells
     by ``escaped_split``: the same tokens, the peer corpus's 6,358 rows in
     0.07 s instead of 0.31 s. A link's destination is read by ``link_destination`` (one regex where
     markdown-it loops over each character in Python), and normalised with an autolink's text (mdurl's parse,
@@ -589,6 +636,7 @@ def commonmark_parser(renderer_cls: type[RendererHTML] = RendererHTML) -> Markdo
     md.normalizeLink = lru_cache(maxsize=LINK_CACHE)(md.normalizeLink)
     md.normalizeLinkText = lru_cache(maxsize=LINK_CACHE)(md.normalizeLinkText)
     md.core.ruler.before("inline", "verlag_brackets", _bracket_guard)
+    md.core.ruler.before("inline", "verlag_html_depth", _html_guard)
     md.core.ruler.at("text_join", _text_join)
     table = next(rule for rule in md.block.ruler.__rules__ if rule.name == "table")
     md.block.ruler.at("table", _table_rule(), {"alt": table.alt})

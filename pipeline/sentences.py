@@ -408,13 +408,20 @@ def _pysbd_cuts(masked: str, code: str) -> set[int]:
 
 
 def _whitespace_at_or_after(text: str, pos: int) -> int:
-    while pos < len(text) and not text[pos].isspace():
+    """The first whitespace at or after ``pos``, or ``pos + _CONTEXT`` (at most the text's end) when there is none
+    before it: a window cut on whitespace only took a block without whitespace, thousands of "«" or "„", to pysbd
+    whole, whose quote patterns are quadratic in it."""
+    limit = min(pos + _CONTEXT, len(text))
+    while pos < limit and not text[pos].isspace():
         pos += 1
     return min(pos, len(text))
 
 
 def _whitespace_at_or_before(text: str, pos: int) -> int:
-    while pos > 0 and not text[pos].isspace():
+    """The last whitespace at or before ``pos``, or ``pos - _CONTEXT`` (at least 0) when there is none after it
+    (``_whitespace_at_or_after``)."""
+    limit = max(pos - _CONTEXT, 0)
+    while pos > limit and not text[pos].isspace():
         pos -= 1
     return max(pos, 0)
 

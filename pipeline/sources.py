@@ -911,7 +911,20 @@ def _read_alias(alias: str) -> tuple[str, str] | str:
     if unrequestable(unquote(parts.path)):
         return ("has a '.' or '..' segment or a control character (%-encoded or not), which no browser "
                 "requests: give the old address as the browser showed it")
+    if host_pattern(unquote(parts.path)):
+        return PATTERN_PROBLEM + ": give the old address as the browser showed it"
     return quote(unquote(parts.path), safe="/!$&'()*+,;=:@-._~"), parts.query
+
+
+PATTERN_PROBLEM = ("has a '*' or a segment starting with ':', which Netlify and Cloudflare Pages read in _redirects "
+                   "as a pattern matching other addresses (a '*' every one the site does not have)")
+
+
+def host_pattern(path: str) -> bool:
+    """Whether the %-decoded ``path`` (an alias, an old address of ``redirects.txt``) would be a pattern in
+    ``_redirects``, not one address: a splat ``*`` or a placeholder segment ``:name`` (docs.netlify.com, "Redirect
+    options"; Cloudflare Pages reads both alike). ``/*`` there sent every missing page of the site to one article."""
+    return "*" in path or any(segment.startswith(":") for segment in path.split("/"))
 
 
 def unrequestable(path: str) -> bool:

@@ -2910,3 +2910,108 @@ def test_a_block_number_or_placeholder_of_thousands_of_digits_is_no_number(proje
     restored, problems = restore(f"THE <g1>LIVER</g1> WORKS <g{digits}>.", masked)
     assert restored == f"THE <b>LIVER</b> WORKS <g{digits}>."
     assert problems == ["placeholder '<g999999999' left in the text"]
+
+
+@pytest.mark.parametrize("address", ["www.tee.example", "https://tee.example/", "tee@tee.example"])
+def test_a_text_of_many_web_addresses_is_analysed_in_linear_time(address: str):
+    """``markup.analyse`` jumps from one stop character (``\\``, a backtick, ``<``, ``*``, ``_``, ``~``, a bracket) or
+    bare web address to the next; after each address it searched for the next stop character to the end of a text
+    that had none (quadratic: a German paragraph or a msgstr of 16,000 addresses, 256 KB, took 4 s of CPU each time
+    extract, check or review read it, one of 8 MB over an hour). 8 times the addresses take about 8 times as long now
+    (they took 61 times), each still one atomic span."""
+    from pipeline.markup import analyse
+
+    def analysing(n: int):
+        text = " ".join([address] * n) + " und Tee."
+
+        def work():
+            assert len(analyse(text).atomic) == n
+        return work
+
+    small, large = least_cpu(analysing(1_000), analysing(8_000))
+    assert large < 16 * small, (small, large)
+
+
+@pytest.mark.parametrize("quote", ["«", "„", "“"])
+def test_a_block_of_quotation_marks_without_a_space_is_split_into_sentences_in_linear_time(quote: str):
+    """pysbd's patterns for the text between quotation marks are quadratic in a run of opening marks without a
+    closing one; a block is handed to it in windows of about 2,000 characters, but they were cut only at
+    whitespace, so a German paragraph of 40,000 "«" without a space went to pysbd whole (4 s of extract, 160,000
+    killed after 40 s; check, build and review split it too). 8 times the marks take about 8 times as long now, and
+    the sentence before them is still one."""
+    from pipeline import sentences
+
+    def splitting(n: int):
+        text = "Tee wärmt. Er " + quote * n + " hilft."
+
+        def work():
+            sentences._spans_in_block.cache_clear()  # each call splits the block, as each run of verlag does
+            assert sentences.split_sentences(text, "de")[0] == "Tee wärmt."
+        return work
+
+    small, large = least_cpu(splitting(2_000), splitting(16_000), repeats=3)
+    assert large < 16 * small, (small, large)
+
+
+@pytest.mark.parametrize("html", ["Text " + "<b>" * 20_000 + " Ende.", "<div>" * 20_000])
+def test_a_block_of_thousands_of_html_elements_left_open_is_refused_at_its_line_and_the_rest_is_built(
+        site_project: Project, html: str):
+    """A German block's own HTML is published as written, and each ``<b>`` or ``<div>`` left open nests the rest of
+    the page one deeper: Pagefind's index of a page of 53,000 took 2.7 s of CPU, 106,000 twelve (and 140 s of the
+    build), its time growing with their square; browsers nest no deeper than 512. More than 1,000 open at once is
+    the article's error at its line for extract and build, as a block of too many '[' is; the others are built."""
+    project = site_project
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.write("source_de/fett.md", article("Fett", f"Erster Absatz.\n\n{html}\n\n<b>Fett</b> und <i>kursiv</i>.\n"))
+    message = "error: source_de/fett.md:7: more than 1,000 HTML elements open at once in one block"
+    assert message in project.run("extract", code=2).output
+    assert message in project.run("build", code=2).output
+    assert "Tee wärmt." in project.read("site/de/tee/index.html")
+    assert not (project.root / "site/de/fett").exists()
+
+
+def test_a_catalog_of_thousands_of_translations_the_german_does_not_have_is_merged_in_linear_time():
+    """A catalog joined with another article's (msgcat) or padded on purpose holds thousands of translated entries
+    of German the article does not have; each goes obsolete, and whether it was a new one to count was asked with
+    ``entry in`` a list of them, which compares entries field by field (quadratic: 20,000 such entries, 1.3 MB,
+    took extract 97 s of CPU, now under a second). 8 times the entries take about 8 times as long now, and each is
+    kept as an obsolete entry with its translation and counted."""
+    import polib
+
+    from pipeline import catalog
+
+    def merging(count: int):
+        old, pot = polib.POFile(), polib.POFile()
+        old.extend(polib.POEntry(msgid=f"Satz {i} über Tee.", msgstr=f"Sentence {i} about tea.", flags=[catalog.FLAG])
+                   for i in range(count))
+        pot.header = "Template for “Tee” (source_de/tee.md)."
+        pot.metadata = {"Project-Id-Version": "verlag tee", "POT-Creation-Date": "2026-05-26 10:00+0200",
+                        "X-Generator": "verlag"}
+        pot.append(polib.POEntry(msgid="Tee wärmt.", flags=[catalog.FLAG]))
+
+        def work():
+            po, report = catalog.merge(old, pot, "en")
+            assert report.obsolete == count and len(po.obsolete_entries()) == count, (report.obsolete, len(po))
+        return work
+
+    small, large = least_cpu(merging(500), merging(4_000), repeats=3)
+    assert large < 16 * small, (small, large)
+
+
+@pytest.mark.parametrize("old", ["/*", "/blog/*", "/:seite/", "/%2A", "/alt/:splat"])
+def test_an_old_address_netlify_reads_as_a_pattern_is_refused_at_its_line(site_project: Project, old: str):
+    """``_redirects`` (Netlify, Cloudflare Pages) reads ``*`` as a splat and a segment ``:name`` as a placeholder:
+    a guest author's ``aliases: ["/*"]`` (or a line of ``redirects.txt`` in a project someone handed over) sent every
+    address the site does not have, every mistyped link and every old address without its own page, to that
+    article; ``/:seite/`` every one-segment address. Each is an error at its line, and the other old addresses of
+    the article and of the file are still redirected."""
+    project = site_project
+    project.write("source_de/tee.md", "---\ntitle: Tee\ndate: 2026-05-26\naliases:\n  - /alter-tee/\n"
+                                      f"  - '{old}'\n---\nTee wärmt.\n")
+    project.write("redirects.txt", f"/alt.xml  /de/feed.xml  301\n{old}  /de/feed.xml  301\n")
+    out = project.run("build", code=2).output
+    assert f"error: source_de/tee.md:6: aliases: '{old}' has a '*' or a segment starting with ':'" in out, out
+    assert f"error: redirects.txt:2: {old} has a '*' or a segment starting with ':'" in out, out
+    assert sorted(project.read("site/_redirects").splitlines()) == ["/alt.xml  /de/feed.xml  301",
+                                                                    "/alter-tee/  /de/tee/  301"]
+    assert "Tee wärmt." in project.read("site/de/tee/index.html")
