@@ -531,18 +531,21 @@ class LinkedFolders:
 
 
 class Folders:
-    """The folders below ``root`` that files of a stage go into, made ahead of the files (``make``): a site's page
-    folders are made while the workers render, not in the parent's write after them, where making a thousand of them
-    was most of the time a translation's Pagefind run waited (an inode allocated per folder). A folder in or below a
-    symbolic link is never made (``linked_folder``, whose ``seen`` this shares: the stage's ``LinkedFolders`` says
-    so when it writes); nor is one where a file or anything else is in the way (the write says what). ``undo``
-    removes those made again, when the files are not written after all."""
+    """The folders below ``root`` that files of a stage go into, made ahead of the files (``make``), and the new
+    files in them put into temp files ahead (``stage``), renamed into place when the stage writes (``place``): a
+    site's page folders and pages get their inodes while the workers render, not in the parent's write after them,
+    where making a thousand folders and files was most of the time a translation's Pagefind run waited. A folder in
+    or below a symbolic link is never made (``linked_folder``, whose ``seen`` this shares: the stage's
+    ``LinkedFolders`` says so when it writes); nor is one where a file or anything else is in the way (the write
+    says what). ``undo`` removes the temp files and the folders made again, when the files are not written after
+    all; a run killed before leaves temp files the next run sweeps (``remove_stale_temp_files``)."""
 
     def __init__(self, root: Path, seen: dict[str, bool]):
         self.root, self.seen = root, seen
         self.made: list[Path] = []  # in the order made: a folder before the folders in it
         self.new: set[str] = set()  # the folders made (relative to ``root``): their files are known to be absent
         self._done: set[str] = set()  # folders made or found
+        self.staged: dict[str, tuple[Path, bytes]] = {}  # file -> its temp file and the bytes put there
 
     def make(self, rel: str) -> None:
         """Make the missing folders of ``rel`` (a "/"-separated file path below ``root``), ``root`` too."""
@@ -577,6 +580,37 @@ class Folders:
         """Whether ``rel`` lies in a folder ``make`` made: no file can be there (the project lock is held)."""
         return rel.rpartition("/")[0] in self.new
 
+    def stage(self, rel: str, data: bytes) -> None:
+        """Put ``data``, the new file ``rel`` in a folder ``make`` made, into a temp file beside it (not fsynced);
+        nothing when its folder was there before, or the temp file cannot be made (the write tries, and says why)."""
+        if self.fresh(rel) and rel not in self.staged:
+            try:
+                self.staged[rel] = (_temp_copy(self.root / rel, data, False, NEW), data)
+            except OSError:
+                pass
+
+    def place(self, rel: str, data: bytes) -> bool:
+        """Rename the temp file ``stage`` made for ``rel`` into place when it holds ``data`` (the very bytes object):
+        True; False when there is none (removed when it holds other bytes). Raises ``OSError`` naming ``rel``'s file
+        when the rename fails (the temp file removed)."""
+        tmp, staged = self.staged.pop(rel, (None, None))
+        if tmp is None or staged is not data:
+            if tmp is not None:
+                tmp.unlink(missing_ok=True)
+            return False
+        try:
+            os.replace(tmp, self.root / rel)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            raise _named(exc, self.root / rel) from exc
+        return True
+
+    def unstage(self) -> None:
+        """Remove the temp files ``stage`` made that were not placed."""
+        for tmp, _ in self.staged.values():
+            tmp.unlink(missing_ok=True)
+        self.staged = {}
+
     def unused(self, rels: Iterable[str]) -> None:
         """Remove again the folders ``make`` made for the files ``rels`` (not written after all: a page that
         failed) and the folders above them it made, as far as they are empty."""
@@ -594,7 +628,9 @@ class Folders:
                 folder = folder.rpartition("/")[0]
 
     def undo(self) -> None:
-        """Remove the folders ``make`` made that are still empty, the deepest first."""
+        """Remove the temp files ``stage`` made that were not placed and the folders ``make`` made that are empty
+        then, the deepest first."""
+        self.unstage()
         for path in reversed(self.made):
             try:
                 path.rmdir()

@@ -1536,7 +1536,7 @@ def _pooled_bodies(plan: _BodyPlan, templating: _Templating, config: Config, art
 def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: Settings,
                  state: dict, exists=lambda rel: False, errors: list[VerlagError] | None = None,
                  jobs: int | None = None, sources: Sources | None = None, intact=None,
-                 unread_catalogs: frozenset[str] = frozenset(), ahead=lambda rel: None
+                 unread_catalogs: frozenset[str] = frozenset(), folders: Folders | None = None
                  ) -> tuple[dict[str, bytes | str | Path | None], _Site, dict, _Bodies]:
     """Every file of the site as text, keyed by its path under site/ (nothing is written here).
 
@@ -1553,9 +1553,9 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     German originals as ``read_sources`` returns them (read here when None). An article page is held as
     UTF-8 bytes until it is written (half the memory of a ``str`` of text beyond Latin-1, as every page's
     is). ``unread_catalogs``: the catalogs (as the project names them) the editions stage could not read this build, for
-    what the build says of a translation no longer published. ``ahead(rel)`` is called with the file under site/ of
-    each article page to render, before the page is taken from the pool (``fsutil.Folders.make``: its folders are made
-    while the workers render the pages after it). Also returned: the ``_Site``, the state for
+    what the build says of a translation no longer published. ``folders``: the site's ``fsutil.Folders``, which
+    makes each article page's folders before the page is taken from the pool and stages the page once it is made,
+    while the workers render the pages after it (None: neither). Also returned: the ``_Site``, the state for
     ``STATE_FILE`` (without the names of the cached bodies) and the ``_Bodies``, whose ``save`` caches them for
     the next build.
     """
@@ -1662,11 +1662,15 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     for i, rel, page in _as_answered(due):
         if building is not None and i > building[0]:  # a serial run would have stopped before this page
             continue
-        ahead(rel)
+        if folders is not None:
+            folders.make(rel)
         try:
             out[rel] = _article_page(site, bodies, rel, page, failures.setdefault(i, []))
         except _Building as exc:
             building = (i, exc)
+            continue
+        if folders is not None and out[rel] is not None and building is None:
+            folders.stage(rel, out[rel])
     if building is not None:
         bodies.cache.close()  # the bodies put so far are rolled back, not left locked in an open transaction
         raise building[1]
@@ -2113,7 +2117,7 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
     folders = Folders(root, through_link.seen)  # the pages' folders, made while the workers render
     try:
         out, site, fresh, bodies = site_outputs(config, pages, settings, state, hand.exists, result.errors, jobs,
-                                                sources, hand.intact, unread_catalogs, folders.make)
+                                                sources, hand.intact, unread_catalogs, folders)
     except _Building as exc:  # a template's own mistake is named with its file, line and the page built
         folders.undo()  # site/ is left as it was
         raise _template_error(config, exc.__cause__, exc.rel) from None
@@ -2162,7 +2166,7 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
         data = text.encode("utf-8") if isinstance(text, str) else text
         try:
             if folders.fresh(rel):  # in a folder this build made: no file there to compare, none changed by hand
-                changed = write_new(root / rel, data)
+                changed = folders.place(rel, data) or write_new(root / rel, data)
             else:
                 hand.intact(rel)  # looked up before the write: a file changed by hand is said as it is written again
                 changed = write_if_changed(root / rel, data, durable=False)
@@ -2204,6 +2208,7 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
     def rest() -> bool:
         """Write and remove what ``early`` leaves, then say it all; False when a page could not be written."""
         write([(rel, text) for rel, text in sorted(out.items()) if not ahead(rel)])
+        folders.unstage()  # none is left unless a page was not written after all
         remove([rel for rel in stale if not ahead(rel)])
         told()
         hand.save(out, made)
