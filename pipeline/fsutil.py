@@ -11,7 +11,7 @@ import re
 import stat
 import time
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 from .errors import DISK_FULL, VerlagError, shown_path
 from .limits import STATE, Limit
@@ -42,6 +42,13 @@ def write_if_changed(path: Path, text: str | bytes, durable: bool = True) -> boo
     if found is not None and found.st_size == len(data) and read_bytes(path) == data:
         return False
     _replace(path, data, durable, stat.S_IMODE(found.st_mode) if found is not None else NEW)
+    return True
+
+
+def write_new(path: Path, data: bytes) -> bool:
+    """Put ``data`` at ``path``, known to be absent (in a folder ``Folders`` just made), as ``write_if_changed``
+    puts a new file there (temp file + rename, not fsynced) without its look at the file there; returns True."""
+    _replace(path, data, False, NEW)
     return True
 
 
@@ -541,6 +548,115 @@ class LinkedFolders:
                 f"{self.what} only in folders of {self.shown}/ itself, never through a link; remove it (its "
                 f"{self.kept} are written then)", f"{self.shown}/{link}"))
         return link is not None
+
+
+class Folders:
+    """The folders below ``root`` that files of a stage go into, made ahead of the files (``make``), and the new
+    files in them put into temp files ahead (``stage``), renamed into place when the stage writes (``place``): a
+    site's page folders and pages get their inodes while the workers render, not in the parent's write after them,
+    where making a thousand folders and files was most of the time a translation's Pagefind run waited. A folder in
+    or below a symbolic link is never made (``linked_folder``, whose ``seen`` this shares: the stage's
+    ``LinkedFolders`` says so when it writes); nor is one where a file or anything else is in the way (the write
+    says what). ``undo`` removes the temp files and the folders made again, when the files are not written after
+    all; a run killed before leaves temp files the next run sweeps (``remove_stale_temp_files``)."""
+
+    def __init__(self, root: Path, seen: dict[str, bool]):
+        self.root, self.seen = root, seen
+        self.made: list[Path] = []  # in the order made: a folder before the folders in it
+        self.new: set[str] = set()  # the folders made (relative to ``root``): their files are known to be absent
+        self._done: set[str] = set()  # folders made or found
+        self.staged: dict[str, tuple[Path, bytes]] = {}  # file -> its temp file and the bytes put there
+
+    def make(self, rel: str) -> None:
+        """Make the missing folders of ``rel`` (a "/"-separated file path below ``root``), ``root`` too."""
+        folder = rel.rpartition("/")[0]
+        if folder in self._done or not contained(rel) or linked_folder(self.root, rel, self.seen) is not None:
+            return
+        if not self._done:
+            if not self._mkdir(self.root, ""):
+                return
+            self._done.add("")
+        parts = folder.split("/")
+        for end in range(1, len(parts) + 1):
+            name = "/".join(parts[:end])
+            if name not in self._done:
+                if not self._mkdir(self.root / name, name):
+                    return
+                self._done.add(name)
+
+    def _mkdir(self, path: Path, name: str) -> bool:
+        """Make ``path`` (``name`` below ``root``); True when it is a folder now."""
+        try:
+            os.mkdir(path)
+        except FileExistsError:
+            return path.is_dir()
+        except OSError:  # its parent missing (``root``'s), not writable: the write makes it or says why
+            return False
+        self.made.append(path)
+        self.new.add(name)
+        return True
+
+    def fresh(self, rel: str) -> bool:
+        """Whether ``rel`` lies in a folder ``make`` made: no file can be there (the project lock is held)."""
+        return rel.rpartition("/")[0] in self.new
+
+    def stage(self, rel: str, data: bytes) -> None:
+        """Put ``data``, the new file ``rel`` in a folder ``make`` made, into a temp file beside it (not fsynced);
+        nothing when its folder was there before, or the temp file cannot be made (the write tries, and says why)."""
+        if self.fresh(rel) and rel not in self.staged:
+            try:
+                self.staged[rel] = (_temp_copy(self.root / rel, data, False, NEW), data)
+            except OSError:
+                pass
+
+    def place(self, rel: str, data: bytes) -> bool:
+        """Rename the temp file ``stage`` made for ``rel`` into place when it holds ``data`` (the very bytes object):
+        True; False when there is none (removed when it holds other bytes). Raises ``OSError`` naming ``rel``'s file
+        when the rename fails (the temp file removed)."""
+        tmp, staged = self.staged.pop(rel, (None, None))
+        if tmp is None or staged is not data:
+            if tmp is not None:
+                tmp.unlink(missing_ok=True)
+            return False
+        try:
+            os.replace(tmp, self.root / rel)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            raise _named(exc, self.root / rel) from exc
+        return True
+
+    def unstage(self) -> None:
+        """Remove the temp files ``stage`` made that were not placed."""
+        for tmp, _ in self.staged.values():
+            tmp.unlink(missing_ok=True)
+        self.staged = {}
+
+    def unused(self, rels: Iterable[str]) -> None:
+        """Remove again the folders ``make`` made for the files ``rels`` (not written after all: a page that
+        failed) and the folders above them it made, as far as they are empty."""
+        for rel in rels:
+            folder = rel.rpartition("/")[0]
+            while folder in self.new:
+                try:
+                    (self.root / folder).rmdir()
+                except OSError:  # another file is written there
+                    break
+                self.new.discard(folder)
+                self._done.discard(folder)
+                if not folder:
+                    break
+                folder = folder.rpartition("/")[0]
+
+    def undo(self) -> None:
+        """Remove the temp files ``stage`` made that were not placed and the folders ``make`` made that are empty
+        then, the deepest first."""
+        self.unstage()
+        for path in reversed(self.made):
+            try:
+                path.rmdir()
+            except OSError:
+                pass
+        self.made, self.new, self._done = [], set(), set()
 
 
 def relpath(path: Path, root: Path) -> str:

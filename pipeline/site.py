@@ -46,8 +46,8 @@ from .counts import counted
 from .editions import FALLBACK_CLOSE, FALLBACK_OPEN, Edition, edition_files, edition_record, record_path
 from .errors import ManyErrors, VerlagError, contain, describe, raise_all
 from .feed import absolute_html, feed_author, xml_chars
-from .fsutil import NotAFile, code_digest, contained, file_bytes, LinkedFolders, load_state, read_bytes, regular, \
-    relpath, remove_empty_parents, save_state, state_bytes, write_if_changed, write_state
+from .fsutil import NotAFile, code_digest, contained, file_bytes, Folders, LinkedFolders, load_state, read_bytes, \
+    regular, relpath, remove_empty_parents, save_state, state_bytes, write_if_changed, write_new, write_state
 from .handedits import SiteFiles, digest
 from .limits import EDITION, MEDIA, SITE_WORDS, STATE, TEMPLATE
 from .media import Media, collect_media, file_path, stored_references, unscanned
@@ -1543,7 +1543,7 @@ def _pooled_bodies(plan: _BodyPlan, templating: _Templating, config: Config, art
 def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: Settings,
                  state: dict, exists=lambda rel: False, errors: list[VerlagError] | None = None,
                  jobs: int | None = None, sources: Sources | None = None, intact=None,
-                 unread_catalogs: frozenset[str] = frozenset()
+                 unread_catalogs: frozenset[str] = frozenset(), folders: Folders | None = None
                  ) -> tuple[dict[str, bytes | str | Path | None], _Site, dict, _Bodies]:
     """Every file of the site as text, keyed by its path under site/ (nothing is written here).
 
@@ -1560,7 +1560,9 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     German originals as ``read_sources`` returns them (read here when None). An article page is held as
     UTF-8 bytes until it is written (half the memory of a ``str`` of text beyond Latin-1, as every page's
     is). ``unread_catalogs``: the catalogs (as the project names them) the editions stage could not read this build, for
-    what the build says of a translation no longer published. Also returned: the ``_Site``, the state for
+    what the build says of a translation no longer published. ``folders``: the site's ``fsutil.Folders``, which
+    makes each article page's folders before the page is taken from the pool and stages the page once it is made,
+    while the workers render the pages after it (None: neither). Also returned: the ``_Site``, the state for
     ``STATE_FILE`` (without the names of the cached bodies) and the ``_Bodies``, whose ``save`` caches them for
     the next build.
     """
@@ -1667,10 +1669,15 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     for i, rel, page in _as_answered(due):
         if building is not None and i > building[0]:  # a serial run would have stopped before this page
             continue
+        if folders is not None:
+            folders.make(rel)
         try:
             out[rel] = _article_page(site, bodies, rel, page, failures.setdefault(i, []))
         except _Building as exc:
             building = (i, exc)
+            continue
+        if folders is not None and out[rel] is not None and building is None:
+            folders.stage(rel, out[rel])
     if building is not None:
         bodies.cache.close()  # the bodies put so far are rolled back, not left locked in an open transaction
         raise building[1]
@@ -2106,11 +2113,6 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
         files.save(others=True)
     if found != known:
         save_state(config.state_dir / RECORDS_FILE, {"records": found})
-    try:
-        out, site, fresh, bodies = site_outputs(config, pages, settings, state, hand.exists, result.errors, jobs,
-                                                sources, hand.intact, unread_catalogs)
-    except _Building as exc:  # a template's own mistake is named with its file, line and the page built
-        raise _template_error(config, exc.__cause__, exc.rel) from None
     made: dict[str, str] = {}  # file -> the digest of the bytes written, or found there already
     blocked = False  # a named pipe, socket or device where a page goes: Pagefind would wait on it
     # what the writes and removals say, as (0: written, 1: removed; file; list of ``result``; item), told in the
@@ -2119,6 +2121,17 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
     at: list[tuple[int, str]] = [(0, "")]  # the file being written or removed, for what ``through_link`` says
     through_link = LinkedFolders(root, "site", "the site's files", "pages",
                                  lambda error: said.append((*at[0], result.errors, error)))
+    folders = Folders(root, through_link.seen)  # the pages' folders, made while the workers render
+    try:
+        out, site, fresh, bodies = site_outputs(config, pages, settings, state, hand.exists, result.errors, jobs,
+                                                sources, hand.intact, unread_catalogs, folders)
+    except _Building as exc:  # a template's own mistake is named with its file, line and the page built
+        folders.undo()  # site/ is left as it was
+        raise _template_error(config, exc.__cause__, exc.rel) from None
+    except BaseException:
+        folders.undo()
+        raise
+    folders.unused(rel for rel, text in out.items() if text is None)  # a page that failed: its last good one stays
     translations = [lang for lang in site.languages if lang != site.source]
     search_key, early = "", set()  # the folders written first: the translations', when the index is made again
     if settings.search:  # indexed again when an article or page changed, or the last run failed
@@ -2134,6 +2147,9 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
     stale = sorted(set(state.get("files", [])) - set(out))
 
     def write(items: list[tuple[str, bytes | str | Path | None]]) -> None:
+        for rel, text in items:  # the folders first, in one pass: a file then goes into a folder that is there
+            if isinstance(text, (str, bytes)):  # not a copy, whose source may fail to read (no folder made for it)
+                folders.make(rel)
         for rel, text in items:
             at[0] = (0, rel)
             put(rel, text)
@@ -2154,10 +2170,13 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
                 return
         if text is None:
             return
-        hand.intact(rel)  # looked up before the write: a file changed by hand is said as it is written again
         data = text.encode("utf-8") if isinstance(text, str) else text
         try:
-            changed = write_if_changed(root / rel, data, durable=False)
+            if folders.fresh(rel):  # in a folder this build made: no file there to compare, none changed by hand
+                changed = folders.place(rel, data) or write_new(root / rel, data)
+            else:
+                hand.intact(rel)  # looked up before the write: a file changed by hand is said as it is written again
+                changed = write_if_changed(root / rel, data, durable=False)
         except NotAFile as exc:  # left as it is: the other pages are written
             kind = exc.message.partition(", not a file")[0]
             said.append((0, rel, result.errors, VerlagError(
@@ -2196,6 +2215,7 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
     def rest() -> bool:
         """Write and remove what ``early`` leaves, then say it all; False when a page could not be written."""
         write([(rel, text) for rel, text in sorted(out.items()) if not ahead(rel)])
+        folders.unstage()  # none is left unless a page was not written after all
         remove([rel for rel in stale if not ahead(rel)])
         told()
         hand.save(out, made)

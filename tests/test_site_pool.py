@@ -159,6 +159,56 @@ def test_of_two_pages_whose_template_fails_the_one_listed_first_is_named(project
     assert not (project.root / "site").exists()
 
 
+def test_the_pages_folders_and_files_are_made_while_the_workers_render_and_removed_when_a_template_fails(
+        project: Project, monkeypatch):
+    """With --jobs 2 the parent makes each article page's folder before it takes the page from the pool, and puts
+    the page into a temp file there once it has it, while the workers render the pages after it: writing site/
+    afterwards renames them into place (a thousand folders and files made there were most of what a translation's
+    Pagefind run waited for, bench/HISTORY.md "Branch pf6"). When a template fails at the last article, the temp
+    files and folders made for the pages before it go again: site/ is not written."""
+    import os
+    import sys
+
+    from pipeline.fsutil import TEMP_RE
+
+    taken, staged = [], []
+    real = pipeline.site._article_page
+
+    def article_page(site, bodies, rel, page, errors):
+        # the pages the parent takes from the pool; not a worker's templating (nor the first article's, worked
+        # before the fork, in the parent)
+        if sys._getframe(1).f_code.co_name == "site_outputs":
+            path = project.root / "site" / rel
+            if taken:  # the page taken before, in a temp file beside its place
+                before = project.root / "site" / taken[-1][0]
+                staged.extend(name for name in os.listdir(before.parent) if TEMP_RE.match(name))
+            taken.append((rel, path.parent.is_dir(), path.exists()))
+        return real(site, bodies, rel, page, errors)
+
+    monkeypatch.setattr(pipeline.site, "_article_page", article_page)
+    _three(project)
+    project.run("build", "--jobs", "2")
+    pages = {f"{lang}/{slug}/index.html" for lang in ("de", "en", "fr") for slug in ("anfang", "mitte", "schluss")}
+    assert {rel for rel, _, _ in taken} == pages
+    assert all(folder and not file for _, folder, file in taken), taken
+    assert len(staged) == len(pages) - 1 and all(name.startswith(".index.html.") for name in staged), staged
+    assert all((project.root / "site" / rel).is_file() for rel in pages)
+
+    import shutil
+
+    shutil.rmtree(project.root / "site")
+    (project.root / ".verlag/site.json").unlink()
+    shipped = (REPO / "templates/article.html").read_text(encoding="utf-8")
+    project.write("templates/article.html", shipped.replace(
+        "{% block title %}", '{% block title %}{% if page.slug == "anfang" %}{{ 1 / 0 }}{% endif %}', 1))
+    taken.clear()
+    result = project.run("build", "--jobs", "2", code=2)
+    assert "(while building site/de/anfang/index.html)" in result.output, result.output
+    assert [rel for rel, folder, _ in taken if folder][:2] == ["de/schluss/index.html", "en/schluss/index.html"]
+    assert not (project.root / "site").exists()
+    assert not [p for p in project.root.rglob("*") if TEMP_RE.match(p.name)]
+
+
 def test_workers_template_the_pages_whose_bodies_they_render(tmp_path, monkeypatch):
     """With --jobs 2 the parent templates only the pool's first article (worked before the fork): every other
     article page comes templated from a worker, the same bytes as --jobs 1 makes (above), with the dates and
