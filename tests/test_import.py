@@ -819,6 +819,13 @@ def test_a_hugo_or_jekyll_draft_stays_a_draft_that_says_so_and_slug_names_the_fi
     ("+++\ntitle = \"Tee\"\ndate = 2024-13-01\n+++\nText.\n", 3, "invalid TOML front matter"),
     ("+++\ntitle = \"Tee\ndate = 2024-01-01\n+++\nText.\n", 2,  # trial 17: tomllib's "Illegal character '\\n'"
      "invalid TOML front matter: a text in quotes is not closed on its line ('title = \"Tee'): add the closing"),
+    # the document ends inside the string: tomllib says "Unterminated string" (or "Expected ...") at its end, no line
+    ("+++\ndate = 2024-01-01\ntitle = \"Tee\n+++\nText.\n", 3,
+     "invalid TOML front matter: a text in quotes is not closed: the \" on this line opens one that no \" ends"),
+    ("+++\ntitle = \"Tee\"\nsummary = \"\"\"Ein Tee\nfür den Abend\ndate = 2024-01-01\n+++\nText.\n", 3,
+     "invalid TOML front matter: a text in quotes is not closed: the \" on this line opens one that no \" ends"),
+    ("+++\ndate = 2024-01-01\ntitle = 'Tee\n+++\nText.\n", 3,
+     "invalid TOML front matter: a text in quotes is not closed: the ' on this line opens one that no ' ends"),
     ("---\ntitle: Tee\ntags: [a, b\n---\nText.\n", 3, "invalid YAML front matter"),
     ("+++\ndate = 2024-01-01\n+++\nText.\n", 1, "no title in the TOML front matter"),
 ])
