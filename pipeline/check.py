@@ -46,7 +46,7 @@ from .fragments import dangling
 from .extracted import MESSAGE as GERMAN_CHANGED
 from .extract_article import last_extract
 from .extracted import changed_since_extract
-from .fsutil import file_bytes, relpath
+from .fsutil import NotAFile, file_bytes, relpath
 from .limits import CATALOG, SITE_WORDS, Limit
 from .glossary import Glossary, as_written, exact_pattern, load_glossary, matchable, target_pattern
 from .markup import analyse, without_code_spans
@@ -1973,8 +1973,13 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
             findings.extend(header_findings(po, ref, lang, article.slug, text))
             findings.extend(legal_page_findings(config, po, ref, lang, article.slug))
             findings.extend(pseudo_draft_findings(config, po, ref, lang, article.slug, text))
-            if drift := templates.drift(article.slug, po,
-                                        lambda: last_extract(config, lang, article.slug, text.encode("utf-8"))):
+            try:
+                drift = templates.drift(article.slug, po,
+                                        lambda: last_extract(config, lang, article.slug, text.encode("utf-8")))
+            except NotAFile as exc:  # a named pipe or a link out of the project in the template's place: named once
+                errors += [exc] if str(exc) not in map(str, errors) else []
+                drift = None
+            if drift:
                 findings.extend(drift_findings(drift, po, ref, lang, article.slug, article.ref, text))
     templates.save()
     changed = changed_since_extract(config, [a for a in sources.articles if not slugs or a.slug in slugs])

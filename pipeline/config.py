@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .conflicts import refuse_conflict
 from .errors import VerlagError, raise_all, toml_problem
-from .fsutil import file_bytes
+from .fsutil import confine, file_bytes
 from .limits import PROJECT_CONFIG
 
 CONFIG_NAME = "verlag.toml"
@@ -402,6 +402,7 @@ def load_config(root: Path) -> Config:
 
     _check_state_dir(root)
     _check_translations_dir(root, languages)
+    confine(root / "translations", root)
     return Config(
         root=root,
         name=str(data.get("name", root.resolve().name)),

@@ -199,4 +199,25 @@ def toml_problem(exc: ValueError, text: str) -> tuple[str, int | None]:
     if twice:
         table = ".".join(part.strip().strip("'\"") for part in twice.group(1).split(","))
         return f"[{table}] is written twice: put its keys under one [{table}] line", line
+    quote = '"' if message == "Unterminated string" else \
+        "'" if message in ('Expected "\'"', 'Expected "\'\'\'"') else ""
+    if line is None and quote:  # tomllib says "at end of document": the string opened where no quote closes it
+        opened = _opening_quote(text, quote)
+        if opened is not None:
+            return f"a text in quotes is not closed: the {quote} on this line opens one that no {quote} ends", opened
     return message, line
+
+
+def _opening_quote(text: str, quote: str) -> int | None:
+    """The line of the ``quote`` (" or ') that opens a string no quote closes, in ``text`` that ended inside one:
+    the last of an odd number of multi-line openers (three quotes), else the last line with an odd number of the
+    quote (an escaped ``\\"`` not counted); None when there is none."""
+    triples = [m.start() for m in re.finditer(quote * 3, text)]
+    if len(triples) % 2:
+        return text.count("\n", 0, triples[-1]) + 1
+    lines = text.split("\n")
+    for number in range(len(lines), 0, -1):
+        if (lines[number - 1].replace("\\\\", "").replace("\\" + quote, "") if quote == '"' else
+                lines[number - 1]).count(quote) % 2:
+            return number
+    return None

@@ -368,22 +368,6 @@ class LeadsOut(VerlagError):
     """A file of the project verlag reads that is a symbolic link leading out of it (``own_file``)."""
 
 
-def own_file(path: Path, root: Path, ref: str) -> None:
-    """Raise ``LeadsOut`` naming ``ref`` when ``path``, a file of the project at ``root`` that verlag reads
-    (``translations/glossary.csv``, ``redirects.txt``), is a symbolic link, or lies in a linked folder, leading
-    out of the project: a project folder that came from someone else (an archive, a shared drive) with
-    ``glossary.csv`` -> ``~/.ssh/id_rsa`` would have verlag read that file, show its lines in messages and send
-    them to a translation service. A link inside the project, a missing file or a symlink loop pass: reading
-    it says what it is."""
-    try:
-        where = path.resolve(strict=True)
-    except (OSError, RuntimeError):
-        return
-    if not where.is_relative_to(root.resolve()):
-        raise LeadsOut("a symbolic link leading out of the project: verlag reads its own files only from the "
-                          "project's own folders; copy the file into the project in its place", ref)
-
-
 def read_bytes(path: Path | str, limit: Limit | None = None, ref: str | None = None) -> bytes | None:
     """The file's bytes, None when it does not exist (``file_bytes``, with its ``limit`` and ``ref``)."""
     try:
@@ -408,6 +392,60 @@ class NotAFile(VerlagError, OSError):
         self.strerror, self.filename = message, str(path)
 
 
+class LinkedOut(NotAFile, LeadsOut):
+    """A file below a ``confine``d folder that is a symbolic link leading out of its project: never read, never
+    written through or replaced, handled as a named pipe in its place is (``NotAFile``): that file is named,
+    the others are read."""
+
+
+# a confined folder (absolute, with a final separator) -> its project (absolute, and resolved)
+_CONFINED: dict[str, tuple[str, Path]] = {}
+
+
+def confine(folder: Path, root: Path) -> None:
+    """Have every read and write of a file below ``folder`` that is a symbolic link leading out of ``root`` (the
+    project) refused with ``LinkedOut`` (``regular``): a project folder that came from someone else with
+    ``translations/en/tee.po`` -> ``~/.ssh/id_rsa`` would have verlag read that file, carry what it parses into
+    the catalog it writes, show it in messages and send it to a translation service. A link inside the project
+    is followed; only a link pays for the check (``regular`` asks ``lstat`` where it asked ``stat``)."""
+    _CONFINED[os.path.join(os.path.abspath(folder), "")] = os.path.abspath(root), root.resolve()
+
+
+def _stays_inside(path: Path | str) -> None:
+    """Raise ``LinkedOut`` naming ``path`` as in its project ("translations/en/tee.po", whatever ``ref`` a caller
+    gave: some name catalogs by their place in ``translations/``) when ``path``, a symbolic link below a
+    ``confine``d folder, leads out of its project. A dangling link or a loop passes: the ``stat`` after says
+    what it is."""
+    where = os.path.abspath(path)
+    for folder, (root, resolved) in _CONFINED.items():
+        if where.startswith(folder):
+            try:
+                target = Path(path).resolve(strict=True)
+            except (OSError, RuntimeError):
+                return
+            if not target.is_relative_to(resolved):
+                raise LinkedOut(f"a symbolic link (to {os.readlink(path)}) leading out of the project: verlag "
+                                "reads and writes the catalogs only in the project's own folders, never through "
+                                "such a link; remove it, or copy the file into the project in its place",
+                                Path(os.path.relpath(where, root)).as_posix())
+
+
+def own_file(path: Path, root: Path, ref: str) -> None:
+    """Raise ``LeadsOut`` naming ``ref`` when ``path``, a file of the project at ``root`` that verlag reads
+    (``translations/glossary.csv``, ``redirects.txt``), is a symbolic link, or lies in a linked folder, leading
+    out of the project: a project folder that came from someone else (an archive, a shared drive) with
+    ``glossary.csv`` -> ``~/.ssh/id_rsa`` would have verlag read that file, show its lines in messages and send
+    them to a translation service. A link inside the project, a missing file or a symlink loop pass: reading
+    it says what it is."""
+    try:
+        where = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return
+    if not where.is_relative_to(root.resolve()):
+        raise LeadsOut("a symbolic link leading out of the project: verlag reads its own files only from the "
+                          "project's own folders; copy the file into the project in its place", ref)
+
+
 _KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device"),
           (stat.S_ISBLK, "a device"))
 
@@ -415,8 +453,13 @@ _KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"), (
 def regular(path: Path | str, ref: Path | str | None = None) -> os.stat_result:
     """``os.stat(path)`` (a symlink followed) of a regular file, asked before anything opens it. Raises
     ``IsADirectoryError`` for a folder, ``NotAFile`` naming ``ref`` (else ``path``) for anything else that
-    is no regular file, ``OSError`` (``FileNotFoundError``, ...) as ``os.stat`` does."""
-    st = os.stat(path)
+    is no regular file, ``LinkedOut`` for a symbolic link leading out of a ``confine``d folder's project,
+    ``OSError`` (``FileNotFoundError``, ...) as ``os.stat`` does."""
+    st = os.lstat(path)
+    if stat.S_ISLNK(st.st_mode):
+        if _CONFINED:
+            _stays_inside(path)
+        st = os.stat(path)
     if not stat.S_ISREG(st.st_mode):
         if stat.S_ISDIR(st.st_mode):
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
@@ -661,12 +704,11 @@ class Folders:
 
 def relpath(path: Path, root: Path) -> str:
     """Path as the user sees it in messages: relative to the project when possible, else ``path`` as given.
-    A symlink loop (RuntimeError before Python 3.13, OSError after) cannot be resolved: it is named as found."""
+    A symlink loop (RuntimeError before Python 3.13, OSError after) cannot be resolved, and a symlink leading
+    out of the project resolves outside it: either is named as found."""
     try:
         return path.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return str(path)
-    except (RuntimeError, OSError):
+    except (ValueError, RuntimeError, OSError):
         return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
 

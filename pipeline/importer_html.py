@@ -177,12 +177,13 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
     distinct file, ``importer.image_destination``); other images keep their address
     (noted), but those of a saved page that are not there (``_missing_image``; a relative one elsewhere is noted as
     not found, it has no old address): a root-relative one is made absolute
-    on the page's old ``address`` (its ``<base>``, canonical or ``og:url``), which the new site's host would not
-    answer. Given ``remote`` (a WordPress post's), an image of the blog's ``wp-content/uploads/`` is taken from
-    ``uploads`` (a copy of that folder) like a local file, and where that has none (noted when ``uploads`` is
-    given) its address is appended to ``remote`` instead of a note: the export warns once for all of them; a
-    link to a file there (the full-size image, a PDF) is copied alike. An inline image (a ``data:`` address) is
-    saved as a file of ``bilder/`` named by its content (``inline_images.inline_image``) and referenced so; one
+    on the old ``address`` (a saved page's ``<base>``, canonical or ``og:url``; a WordPress post's blog, a feed
+    entry's link), which the new site's host would not answer. Given ``remote`` (a WordPress post's), an image
+    of the blog's ``wp-content/uploads/`` is taken from ``uploads`` (a copy of that folder) like a local file,
+    and where that has none (noted when ``uploads`` is given) its address (root-relative: on ``address``) is
+    appended to ``remote`` instead of a note: the export warns once for all of them; a link to a file there
+    (the full-size image, a PDF) is copied alike. An inline image (a ``data:`` address) is saved as a file of
+    ``bilder/`` named by its content (``inline_images.inline_image``) and referenced so; one
     that is no image, or an SVG that could run a script, is left out; noted either way. A spacer or tracking pixel
     is left out, noted (``inline_images.SPACER``): an image the page shows at most 1×1 pixels (``_shown_one_pixel``),
     a file or inline image of 1×1 pixels (``inline_images.one_pixel``). The
@@ -214,7 +215,9 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
             if local is None:
                 if uploads is not None:
                     notes.append(f"image not in {shown_path(uploads)}: {shown_path(upload)} (left at its old address)")
-                remote.append(src)
+                if _root_relative(src) and urlsplit(address or "").scheme in ("http", "https"):
+                    img.set("src", _destination(urljoin(address, src)))  # the new site's host has no such path
+                remote.append(img.get("src"))
                 continue
         if local is not None and one_pixel(local):
             img.drop_tree()
@@ -239,6 +242,8 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
                 notes.append(f"inline image ({kind}, {size_text(len(src))}{alt}) not kept: {saved}")
         elif src and base is not None and not urlsplit(src).scheme and not src.startswith("//"):
             notes.append(_missing_image(img, src, address))
+        elif _root_relative(src) and urlsplit(address or "").scheme in ("http", "https"):
+            notes.append(_missing_image(img, src, address))  # a post's or feed entry's: on its old site's host
         elif src and not urlsplit(src).scheme and not src.startswith("/"):  # relative to no folder or address known
             notes.append(f"image not found: {unquote(src)} (a relative address, and the source names no folder or "
                          "address it is relative to): save it into bilder/ and link it from there")
@@ -335,17 +340,23 @@ def refused_links(tree) -> list[str]:
 
 
 def _missing_image(img, src: str, address: str | None) -> str:
-    """The note on a saved page's ``img`` whose ``src`` (a path) names no file beside the page. A root-relative
-    one (``/wp-content/uploads/…``) would ask the new site's host, broken from the first build: given the page's
-    old http(s) ``address``, ``img`` is pointed at that host instead and the note says so; else, and for a relative
-    one, the note says the image was not found (the browser did not save it)."""
+    """The note on an ``img`` of a saved page whose ``src`` (a path) names no file beside the page, or on a
+    root-relative one of a WordPress post or feed entry. A root-relative one (``/wp-content/uploads/…``) would ask
+    the new site's host, broken from the first build: given the old http(s) ``address`` (the page's, the blog's
+    or the entry's), ``img`` is pointed at that host instead and the note says so; else, and for a relative one,
+    the note says the image was not found (the browser did not save it)."""
     if src.startswith("/") and urlsplit(address or "").scheme in ("http", "https"):
         img.set("src", _destination(urljoin(address, src)))
-        return (f"image left at its old address: {img.get('src')} (written {src} on the page, on the host it was "
-                "saved from): save it into bilder/ if the old site will go")
+        return (f"image left at its old address: {img.get('src')} (written {src}, a path on the old site's host): "
+                "save it into bilder/ if the old site will go")
     where = "on the page's old host, which the page does not name" if src.startswith("/") else \
         "no such file in the saved page's folder"
     return f"image not found: {src} ({where}): save it into bilder/ and link it from there"
+
+
+def _root_relative(src: str) -> bool:
+    """Whether ``src`` is a path on the host of the page it is on (``/bilder/x.png``, not ``//host/x.png``)."""
+    return src.startswith("/") and not src.startswith("//")
 
 
 def _named(src: str) -> str:
@@ -1830,7 +1841,7 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None) -> tuple[list
         content = _featured(item, items, content, notes)
         remote: list[str] = []
         try:
-            body, images, more = html_to_markdown(content, uploads=uploads, remote=remote)
+            body, images, more = html_to_markdown(content, uploads=uploads, remote=remote, address=home)
         except VerlagError as exc:  # this post's: the others are imported
             errors.append(VerlagError(exc.message, path, item.sourceline))
             continue
@@ -2240,7 +2251,7 @@ def read_feed(path: Path, data: bytes,
             content = entry.get("summary", "")
             notes.append("the feed has only the description of this entry: compare it with the page")
         try:
-            body, images, more = html_to_markdown(content)
+            body, images, more = html_to_markdown(content, address=entry.get("link") or feed.feed.get("link"))
         except VerlagError as exc:  # this entry's: the others are imported
             errors.append(VerlagError(exc.message, path, line))
             continue

@@ -668,12 +668,16 @@ def _local_images(body: str, first_line: int, path: Path, notes: list[str],
     images = ImageNames(images)
     renamed: dict[str, str] = {}
     for token in commonmark_parser().parse(body):
+        if token.type == "html_block" and token.map is not None:
+            notes += _html_images(token.content, first_line + token.map[0], path)
         if token.type != "inline" or token.map is None or not token.children:
             continue
         line = first_line + token.map[0]
         for child in token.children:
             if child.type in ("softbreak", "hardbreak"):
                 line += 1
+            if child.type == "html_inline":
+                notes += _html_images(child.content, line, path)
             if child.type == "link_open":
                 href = str(child.attrs.get("href") or "")
                 if href and href not in renamed and not TEMPLATE_TAG_RE.search(unquote(href)) \
@@ -710,6 +714,25 @@ def _local_images(body: str, first_line: int, path: Path, notes: list[str],
                 continue
             renamed[src] = local_name(images, found)
     return rewrite_destinations(body, renamed), images
+
+
+# an <img> tag's address, in double, single or no quotes (HTML's attribute syntaxes)
+HTML_IMAGE_RE = re.compile(r"""<img\b[^>]*?\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.I)
+
+
+def _html_images(html: str, line: int, path: Path) -> list[str]:
+    """A note for each image of the raw HTML ``html`` (at ``line`` of ``path``) that names a file, not an address
+    (``<img src="rinde.jpg">``): only Markdown images are copied into ``bilder/``, so it would stay a path the new
+    site does not have, unsaid."""
+    notes = []
+    for match in HTML_IMAGE_RE.finditer(html):
+        src = next(group for group in match.groups() if group is not None).strip()
+        if src and not urlsplit(src).scheme and not src.startswith("//") and not TEMPLATE_TAG_RE.search(src):
+            at = line + html.count("\n", 0, match.start())
+            notes.append(f"image in HTML not copied: {shown_path(unquote(src))} ({shown_path(path)}:{at}): write it "
+                         f"as a Markdown image, ![what it shows]({src}), and import again, or save it into "
+                         f"source_de/{IMAGES_DIR}/ and refer to it as {IMAGES_DIR}/<name>")
+    return notes
 
 
 # A Jekyll image's or link's address written with Liquid (https://jekyllrb.com/docs/liquid/filters/,

@@ -165,8 +165,13 @@ def stale_originals(source_dir: Path, languages: Iterable[str], translations_dir
 def _spelt(names: Iterable[str]) -> dict[str, str]:
     """Each path in ``names`` under its composed (NFC) form: a name saved decomposed (NFD ``bäume.en.png``, as
     macOS's HFS+ and many zip tools store it) is the variant of a composed ``bäume.png``, and a reference's
-    composed ``bilder/bäume.png`` names a decomposed file."""
-    return {unicodedata.normalize("NFC", name): name for name in names}
+    composed ``bilder/bäume.png`` names a decomposed file. Two names of one form (saved both ways) are left out:
+    which is meant cannot be told (``collect_media`` names both); neither is taken for the variant."""
+    spelt: dict[str, str | None] = {}
+    for name in names:
+        composed = unicodedata.normalize("NFC", name)
+        spelt[composed] = name if composed not in spelt else None
+    return {composed: name for composed, name in spelt.items() if name is not None}
 
 
 def outdated_variants(media: Media, languages: Iterable[str],
@@ -391,6 +396,16 @@ def _spellings(source_dir: Path, rel: str, listings: dict[str, list[str]]) -> li
     return found or [rel]
 
 
+def _twins_problem(what: str, names: list[str], source_dir: Path) -> str:
+    """Why ``what`` (a reference, or its language variant), which names the files ``names`` of ``source_dir`` whose
+    names differ only in their Unicode normalization, publishes none of them."""
+    listed = " and ".join(f"{source_dir.name}/{name} ({normalization(name)})"
+                          for name in sorted(names, key=lambda name: normalization(name) != "NFC"))
+    return (f"{what} names {len(names)} files, {listed}, whose names differ only in their Unicode normalization "
+            "(one saved on a Mac or from a zip file): which one is meant cannot be told, so neither is published; "
+            "delete the other")
+
+
 def saved_names(source_dir: Path, rel: str) -> list[str]:
     """The paths in ``source_dir`` that name ``rel`` (a path in it, as a setting or reference writes it) whatever
     the Unicode normalization of either (``_spellings``); ``[rel]`` when none does."""
@@ -538,12 +553,7 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
                 continue
             on_disk = _spellings(source_dir, rel, listings) if not rel.startswith("../") else [rel]
             if len(on_disk) > 1:
-                names = " and ".join(f"{source_dir.name}/{name} ({normalization(name)})"
-                                     for name in sorted(on_disk, key=lambda name: normalization(name) != "NFC"))
-                errors.append(VerlagError(f"{url!r} names {len(on_disk)} files, {names}, whose names differ only "
-                                          "in their Unicode normalization (one saved on a Mac or from a zip file): "
-                                          "which one is meant cannot be told, so neither is published; delete "
-                                          "the other", article.ref, line))
+                errors.append(VerlagError(_twins_problem(repr(url), on_disk, source_dir), article.ref, line))
                 continue
             path = source_dir / on_disk[0]
             if rel == ".." or rel.startswith("../"):
@@ -572,7 +582,12 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
                                 "text) or a dead link; add the file or correct the path")
             else:
                 for found in (rel, *(language_variant(rel, lang) for lang in languages)):
-                    disk = path if found == rel else source_dir / _spellings(source_dir, found, listings)[0]
+                    spelt = [rel] if found == rel else _spellings(source_dir, found, listings)
+                    if len(spelt) > 1:  # a variant saved twice: one picked would be the one this machine lists first
+                        errors.append(VerlagError(_twins_problem(f"{url!r} (its variant {found})", spelt, source_dir),
+                                                  article.ref, line))
+                        continue
+                    disk = path if found == rel else source_dir / spelt[0]
                     if found != rel and not (disk.is_file() and disk.resolve().is_relative_to(root)):
                         continue
                     if problem := MEDIA.problem(disk.stat().st_size):

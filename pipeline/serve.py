@@ -19,7 +19,9 @@ A browser dropping a connection mid-file is normal and prints nothing.
 
 Each connection waits at most ``IDLE_SECONDS`` for the client (a socket timeout): one that opens a connection and
 sends nothing, or stops reading, is dropped, so such clients (slowloris) cannot hold the server's threads for
-good; a browser opens a new connection when it needs one.
+good; a browser opens a new connection when it needs one. A request's line and headers must all arrive within
+``HEADER_SECONDS``: a client sending one byte every few seconds never waits ``IDLE_SECONDS`` for a read, yet is
+dropped too.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ import datetime
 import email.utils
 import errno
 import os
+import socket
 import stat
 import sys
 import threading
@@ -48,6 +51,7 @@ _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 _FOLDER = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | _CLOEXEC
 _ENTRY = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | _CLOEXEC
 IDLE_SECONDS = 20.0  # how long a connection may wait for the client to send or to take what was sent
+HEADER_SECONDS = 20.0  # how long a client may take to send a request's line and headers, all of them
 
 
 def open_below(site: str, names: list[str]) -> int:
@@ -102,6 +106,36 @@ class _Handler(SimpleHTTPRequestHandler):
         self.languages = languages
         self.timeout = timeout  # the connection's socket timeout (``StreamRequestHandler.setup``)
         super().__init__(*args, **kwargs)
+
+    def handle_one_request(self):
+        """As the standard handler's, reading the request line and headers within ``HEADER_SECONDS`` as a whole:
+        the socket timeout bounds each read only, so a client sending a byte every few seconds held a thread
+        for good (many of them, every thread). Past the time its connection is shut (``_too_slow``), which ends
+        the read waiting for it, and the request is dropped unanswered (``parse_request``)."""
+        self._late = False
+        self._waiting = threading.Timer(HEADER_SECONDS, self._too_slow)
+        self._waiting.daemon = True
+        self._waiting.start()
+        try:
+            super().handle_one_request()
+        finally:
+            self._waiting.cancel()
+
+    def _too_slow(self) -> None:
+        self._late = True
+        try:
+            self.connection.shutdown(socket.SHUT_RDWR)
+        except OSError:  # closed already
+            pass
+
+    def parse_request(self) -> bool:
+        """The standard handler's, false (the connection closed) for a request whose headers came too late."""
+        parsed = super().parse_request()
+        self._waiting.cancel()
+        if self._late:
+            self.close_connection = True
+            return False
+        return parsed
 
     def translate_path(self, path: str) -> str:
         route = urlsplit(path).path

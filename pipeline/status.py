@@ -14,7 +14,7 @@ from .drift import Templates
 from .errors import VerlagError, contain
 from .extract_article import last_extract
 from .extracted import changed_since_extract
-from .fsutil import code_digest, digest_bytes, load_state, relpath, save_state
+from .fsutil import NotAFile, code_digest, digest_bytes, load_state, relpath, save_state
 from .glossary import load_glossary
 from .orphans import find_orphans, unreadable
 from .practice import unfilled
@@ -138,8 +138,12 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                 labels[article.slug] = reference_labels(article)
             # signed-off German prose counts as untranslated, as the edition shows it (``check.german_copies``)
             copies = german_copies(po, lang, glossary, labels[article.slug]) if po is not None else frozenset()
-            drift = (templates.drift(article.slug, po, lambda: last_extract(config, lang, article.slug, data))
-                     if po is not None else None)
+            try:
+                drift = (templates.drift(article.slug, po, lambda: last_extract(config, lang, article.slug, data))
+                         if po is not None else None)
+            except NotAFile as exc:  # a named pipe or a link out of the project in the template's place: named once
+                errors += [exc] if str(exc) not in map(str, errors) else []
+                drift = None
             lines = None
             for entry in (po or []):
                 if entry.obsolete or drift and key(entry) not in drift.german and key(entry) not in drift.standing:

@@ -659,3 +659,15 @@ def test_translation_of_takes_the_old_address_in_every_form_the_import_wrote(pro
             "whose slug is ingwer-tee-selbst-machen") in result.output
     assert "import: wrote translations/en/ingwer-tee-selbst-machen.po" in result.output
     msgfmt_check(project.root / "translations/en/ingwer-tee-selbst-machen.po")
+
+
+def test_an_unclosed_string_in_a_translations_toml_front_matter_is_named_at_its_line(project, tmp_path):
+    """tomllib reports a string the front matter ends inside as "Unterminated string (at end of document)", with no
+    line: the translation import (as the German one) named line 1. The line of the opening quote is named now."""
+    project.write("source_de/tee.md", "---\ntitle: Tee\ndate: 2026-05-26\n---\nTee wärmt.\n")
+    translation = tmp_path / "tee.en.md"
+    translation.write_text('+++\ndate = 2026-05-26\ntitle = "Tea\n+++\nTea warms.\n', encoding="utf-8")
+    out = project.run("import", "--lang", "en", "--translation-of", "tee", str(translation), code=2).output
+    assert (f"error: {translation}:3: invalid TOML front matter: a text in quotes is not closed: the \" on this "
+            "line opens one that no \" ends") in out, out
+    assert "Traceback" not in out and not (project.root / "translations/en/tee.po").exists()

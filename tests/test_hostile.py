@@ -3015,3 +3015,48 @@ def test_an_old_address_netlify_reads_as_a_pattern_is_refused_at_its_line(site_p
     assert sorted(project.read("site/_redirects").splitlines()) == ["/alt.xml  /de/feed.xml  301",
                                                                     "/alter-tee/  /de/tee/  301"]
     assert "Tee wärmt." in project.read("site/de/tee/index.html")
+
+
+@pytest.mark.parametrize("catalog", ["translations/en/tee.po", "translations/templates/tee.pot",
+                                     "translations/en/site.po"])
+def test_a_catalog_that_is_a_symlink_out_of_the_project_is_never_read_nor_written_through(
+        site_project: Project, tmp_path_factory, catalog: str):
+    """A symlinked ``translations/`` leading out was refused, a catalog in it was not: a project folder that came
+    with ``translations/en/tee.po`` -> a file elsewhere had extract read that file, carry its translations into
+    the catalog it wrote in the link's place, build publish them and pretranslate send them. Such a catalog is
+    now named, never read nor replaced; the other articles go on; a link inside the project is followed."""
+    from cli import main
+
+    project = site_project
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.write("source_de/kaffee.md", article("Kaffee", "Kaffee weckt.\n"))
+    project.run("extract")
+    project.run("build")
+    elsewhere = tmp_path_factory.mktemp("home") / "fremd.po"
+    text = (project.read(catalog) if (project.root / catalog).exists()
+            else project.read("translations/en/kaffee.po"))
+    for german in ("Tee wärmt.", "Kaffee weckt.", "Tee", "Kaffee"):
+        text = text.replace(f'msgid "{german}"\nmsgstr ""', f'msgid "{german}"\nmsgstr "GEHEIM"')
+    elsewhere.write_text(text, encoding="utf-8")
+    (project.root / catalog).unlink(missing_ok=True)
+    (project.root / catalog).symlink_to(elsewhere)
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt sehr.\n"))
+    project.write("source_de/kaffee.md", article("Kaffee", "Kaffee weckt sehr.\n"))
+    named = f"error: {catalog}: a symbolic link (to {elsewhere}) leading out of the project"
+    needed = {"extract"} | ({"status", "check", "review"} if catalog.endswith(".pot") else  # those that read it
+                            {"build", "status", "check", "pretranslate", "review"} if "tee" in catalog else set())
+    for command in ("extract", "build", "status", "check", "pretranslate", "review"):
+        result = project.runner.invoke(main, ["-C", str(project.root), command])
+        assert (result.exit_code, named in result.output) in ((2, True), (0, False)), f"{command}: {result.output}"
+        assert "Traceback" not in result.output and "GEHEIM" not in result.output
+        needed.discard(command if result.exit_code else "")
+        assert command != "status" or "kaffee" in result.output, result.output  # the other articles go on
+    assert not needed, f"these commands did not name {catalog}: {needed}"
+    assert (project.root / catalog).readlink() == elsewhere and elsewhere.read_text(encoding="utf-8") == text
+    assert "Kaffee weckt sehr." in project.read("editions/en/kaffee.md")  # the other article went on
+    assert not [p for p in project.root.rglob("*")
+                if p.is_file() and not p.is_symlink() and "GEHEIM" in p.read_text("utf-8", "replace")]
+    (project.root / catalog).unlink()
+    inside = project.write("mine/fremd.po", text)
+    (project.root / catalog).symlink_to(os.path.relpath(inside, (project.root / catalog).parent))
+    project.run("extract")  # a link to a file of the project is followed

@@ -819,6 +819,13 @@ def test_a_hugo_or_jekyll_draft_stays_a_draft_that_says_so_and_slug_names_the_fi
     ("+++\ntitle = \"Tee\"\ndate = 2024-13-01\n+++\nText.\n", 3, "invalid TOML front matter"),
     ("+++\ntitle = \"Tee\ndate = 2024-01-01\n+++\nText.\n", 2,  # trial 17: tomllib's "Illegal character '\\n'"
      "invalid TOML front matter: a text in quotes is not closed on its line ('title = \"Tee'): add the closing"),
+    # the document ends inside the string: tomllib says "Unterminated string" (or "Expected ...") at its end, no line
+    ("+++\ndate = 2024-01-01\ntitle = \"Tee\n+++\nText.\n", 3,
+     "invalid TOML front matter: a text in quotes is not closed: the \" on this line opens one that no \" ends"),
+    ("+++\ntitle = \"Tee\"\nsummary = \"\"\"Ein Tee\nfür den Abend\ndate = 2024-01-01\n+++\nText.\n", 3,
+     "invalid TOML front matter: a text in quotes is not closed: the \" on this line opens one that no \" ends"),
+    ("+++\ndate = 2024-01-01\ntitle = 'Tee\n+++\nText.\n", 3,
+     "invalid TOML front matter: a text in quotes is not closed: the ' on this line opens one that no ' ends"),
     ("---\ntitle: Tee\ntags: [a, b\n---\nText.\n", 3, "invalid YAML front matter"),
     ("+++\ndate = 2024-01-01\n+++\nText.\n", 1, "no title in the TOML front matter"),
 ])
@@ -1810,3 +1817,46 @@ def test_a_hugo_figures_caption_in_a_note_box_stays_in_its_block_quote(project, 
     project.run("import", str(site))
     assert "---\n> **Hinweis:**\n> Ein Hinweis ![A](bilder/a.png) hier.\n>\n> Bild im Hinweis\n\n\nText.\n" in \
         project.read("source_de/box.md"), project.read("source_de/box.md")
+
+
+def test_a_root_relative_image_of_a_wordpress_post_or_feed_entry_is_pointed_at_the_old_host(project, tmp_path):
+    """A saved page's ``<img src="/bilder/x.png">`` was pointed at the host it was saved from; a WordPress post's or
+    a feed entry's was 'left at its old address' as the path it was, which the new site's host does not serve
+    (a broken image from the first build). It now gets the old site's address in front (the export's ``<link>``,
+    the entry's), as a saved page's does, and the note names both."""
+    export = tmp_path / "export.xml"
+    export.write_text(
+        '<?xml version="1.0"?>\n<rss xmlns:wp="http://wordpress.org/export/1.2/" xmlns:content="http://purl.org/rss'
+        '/1.0/modules/content/"><channel><title>Blog</title><link>https://alt.example</link>\n<item><title>Beete'
+        '</title><wp:post_type>post</wp:post_type><wp:status>publish</wp:status><content:encoded><![CDATA['
+        f'<p>{LEAD}</p><img src="/images/beet.png" alt="Das Beet"><p>{CARE}</p>]]></content:encoded></item>\n'
+        '</channel></rss>\n', encoding="utf-8")
+    feed = tmp_path / "feed.xml"
+    feed.write_text('<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/'
+                    'modules/content/"><channel><title>Blog</title><link>https://feed.example/</link><item><title>'
+                    'Holunder</title><link>https://feed.example/2024/holunder/</link><content:encoded><![CDATA['
+                    f'<p>{LEAD}</p><img src="/images/dolde.jpg" alt="Dolde"><p>{CARE}</p>]]></content:encoded>'
+                    '</item></channel></rss>\n', encoding="utf-8")
+    out = project.run("import", str(export), str(feed)).output
+    for slug, address, src in (("beete", "https://alt.example/images/beet.png", "/images/beet.png"),
+                               ("holunder", "https://feed.example/images/dolde.jpg", "/images/dolde.jpg")):
+        assert f"]({address})" in project.read(f"source_de/{slug}.md"), project.read(f"source_de/{slug}.md")
+        assert f"image left at its old address: {address} (written {src}, a path on the old site's host)" in out, out
+
+
+def test_an_image_in_raw_html_of_a_markdown_post_is_named_at_its_line(project, tmp_path):
+    """Hugo and Jekyll posts may write an image as HTML (``<img src="rinde.jpg" width="300">``): only Markdown
+    images were copied into bilder/, and this one was neither copied nor named, a path the new site does not
+    have. Each such image naming a file (not an address) is now named with its file and line, and what to do."""
+    bundle = tmp_path / "content/posts/eiche"
+    bundle.mkdir(parents=True)
+    (bundle / "rinde.jpg").write_bytes(b"\xff\xd8\xff\xe0 rinde")
+    (bundle / "index.md").write_text(
+        '+++\ntitle = "Eiche"\ndate = 2024-05-01\n+++\n\nDie Eiche wird alt.\n\n<img src="rinde.jpg" width="300">\n\n'
+        "Ihre Rinde ist rau, <img alt='Blatt' src='/bilder/blatt.png'> und ihr Blatt ist gelappt.\n"
+        '<img src="https://fotos.example/eiche.jpg">\n', encoding="utf-8")
+    out = project.run("import", str(bundle / "index.md")).output
+    for src, line in (("rinde.jpg", 8), ("/bilder/blatt.png", 10)):
+        assert (f"image in HTML not copied: {src} ({bundle / 'index.md'}:{line}): write it as a Markdown image, "
+                f"![what it shows]({src}), and import again") in out, out
+    assert "image in HTML not copied: https:" not in out, out

@@ -552,3 +552,23 @@ def test_a_record_naming_paths_outside_source_de_is_not_followed(tmp_path, caplo
         f"translations/en/variants.sha256:{line}: {rel!r} is no file of source_de/ (it leads out of it): left out; "
         "delete the line, 'verlag extract' records the variants"
         for line, rel in ((2, "../geheim.png"), (3, "../geheim.en.png"), (6, f"{tmp_path}/geheim.png"))]
+
+
+def test_a_language_variant_saved_both_composed_and_decomposed_is_an_error_naming_both(garden):
+    """``bäume.en.png`` side by side composed (NFC) and decomposed (NFD): the English page took whichever the
+    folder listed first, unsaid, and ``variants.sha256`` recorded the other. As for two such originals, which
+    one is meant cannot be told: neither is published nor recorded, and the error names both, with their forms."""
+    nfc_variant, nfd_variant = (unicodedata.normalize(form, "bilder/bäume.en.png") for form in ("NFC", "NFD"))
+    garden.write("source_de/brennnessel.md", NESSEL + f"\n![Bäume am Weg]({NFC})\n")
+    (garden.root / "source_de" / NFC).write_bytes(PNG)
+    (garden.root / "source_de" / nfc_variant).write_bytes(PNG + b"english")
+    (garden.root / "source_de" / nfd_variant).write_bytes(PNG + b"english, older")
+    garden.run("extract")
+    result = garden.run("build", code=2)
+    line = (NESSEL + "\n").count("\n") + 1
+    assert (f"error: source_de/brennnessel.md:{line}: 'bilder/b%C3%A4ume.png' (its variant {nfc_variant}) names 2 "
+            f"files, source_de/{nfc_variant} (NFC) and source_de/{nfd_variant} (NFD), whose names differ only in "
+            "their Unicode normalization") in result.output, result.output
+    assert not any((garden.root / "site/media" / name).exists() for name in (nfc_variant, nfd_variant))
+    record = garden.root / "translations/en/variants.sha256"
+    assert "bäume.en" not in unicodedata.normalize("NFC", record.read_text("utf-8") if record.exists() else "")

@@ -228,3 +228,51 @@ def test_a_client_that_sends_nothing_is_dropped_and_others_are_served_meanwhile(
         server.server_close()
     err = capfd.readouterr().err
     assert "Traceback" not in err and "Error" not in err, err
+
+
+def test_a_client_dripping_its_headers_is_dropped_and_others_are_served_meanwhile(tmp_path, monkeypatch, capfd):
+    """The socket timeout bounds each read: a client sending one byte of its headers every few tenths of a
+    second never waited ``IDLE_SECONDS`` for one and held a thread for good. The request's line and headers
+    must now all arrive within ``HEADER_SECONDS`` (here 2 s): the dripping connection is closed unanswered,
+    while another client is served."""
+    from pipeline import serve
+
+    monkeypatch.setattr(serve, "IDLE_SECONDS", 1.0, raising=False)
+    monkeypatch.setattr(serve, "HEADER_SECONDS", 2.0, raising=False)
+    (tmp_path / "index.html").write_text("<p>da</p>", encoding="utf-8")
+    server = make_server(tmp_path, 0, "/", ("de",))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    drip = socket.create_connection(("127.0.0.1", server.server_port))
+    drip.sendall(f"GET /index.html HTTP/1.1\r\nHost: 127.0.0.1:{server.server_port}\r\nX-Langsam: ".encode())
+    closed = threading.Event()
+
+    def dripping():
+        deadline = time.monotonic() + 30  # far beyond 2 s, however busy the machine
+        try:
+            while time.monotonic() < deadline:
+                drip.sendall(b"a")
+                time.sleep(0.2)
+        except OSError:  # the server closed the connection
+            closed.set()
+
+    dripper = threading.Thread(target=dripping, daemon=True)
+    started = time.monotonic()
+    dripper.start()
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{server.server_port}/index.html", timeout=WALL) as response:
+            assert response.read() == b"<p>da</p>", "another client is served while one drips its headers"
+        drip.settimeout(30)
+        assert drip.recv(100) == b"", "the server closes the dripping connection, unanswered"
+        assert time.monotonic() - started >= 1.5, "not before its time"
+        dripper.join(30)
+        assert closed.is_set(), "the dripping client's writes fail once the server closed the connection"
+        deadline = time.monotonic() + 30
+        while _handlers_running() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not _handlers_running(), "a dripping connection still holds a thread"
+    finally:
+        drip.close()
+        server.shutdown()
+        server.server_close()
+    err = capfd.readouterr().err
+    assert "Traceback" not in err and "Error" not in err, err
