@@ -631,7 +631,9 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
             result.warnings.append(reopened_warning(po_ref, line, msgid))
         for msgid in merged.strays:
             result.warnings.append(f"{po_ref}: {excerpt(msgid)!r} is no sentence of {article.ref} (it came back "
-                                   f"into the catalog, not from the German): {MADE_OBSOLETE}")
+                                   f"into the catalog, not from the German): {MADE_OBSOLETE}; if it translates "
+                                   "a sentence the author changed meanwhile (a merge), verlag pretranslate offers it "
+                                   "there from the translation memory (fuzzy)")
         if copy is not None:
             result.written.append(po_ref)
             result.restored.add(po_ref)

@@ -17,7 +17,9 @@ comments (``#.``), references (``#:``) and obsolescence. Where both sides change
 translation: flags added by either side are kept and those removed by either dropped (a sign-off's ``fuzzy``
 stays gone); translator comments are merged line by line the same way; a previous msgid goes where the merged
 entry is signed off and either side dropped it (as Poedit and Weblate drop it on sign-off), else follows the
-side that changed the translation; ``#.``/``#:`` and the rest follow the side that ran ``extract``.
+side that changed the translation; ``#.``/``#:`` and the rest follow the side that ran ``extract``. An entry one
+side made obsolete (its German changed or gone) while the other changed its translation or notes stays active, as
+one a side removed does: the next ``extract`` gives that translation to the changed sentence.
 """
 
 from __future__ import annotations
@@ -255,6 +257,10 @@ def _entry(base: polib.POEntry | None, mine: polib.POEntry | None, other: polib.
     for name in ("comment", "occurrences", "obsolete"):
         value, side = _three_way(getattr(base, name), getattr(mine, name), getattr(other, name))
         setattr(result, name, value if side else getattr(mine if first == OURS else other, name))
+    kept = other if mine.obsolete and not other.obsolete else mine if other.obsolete and not mine.obsolete else None
+    if not base.obsolete and kept is not None and _changed_translation_or_notes(base, kept):
+        result.obsolete = False  # one side's extract retired the German the other side translated meanwhile: kept
+        # as a removed entry is, for the next extract to give to the changed sentence
     if decided is None:
         ours, theirs = _copy(result), _copy(result)
         ours.msgstr, ours.msgstr_plural = mine.msgstr, dict(mine.msgstr_plural)

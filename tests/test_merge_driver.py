@@ -217,16 +217,62 @@ def test_two_translations_of_one_entry_leave_conflict_markers_around_that_entry_
 
 def test_a_sentence_the_author_deleted_keeps_the_reviewers_sign_off_as_obsolete_entry(clones):
     """The author deletes S5 (extract makes its entry obsolete, ``#~``) while the reviewer retranslates it: the
-    merged entry is obsolete with the reviewer's text, and stays so through ``extract``."""
+    merge keeps the entry active with the reviewer's text (the merge cannot tell a deleted sentence from a changed
+    one), and the next ``extract`` makes it obsolete with that text, saying so."""
     author, reviewer = clones
     changed = "La camomille aide à bien s'endormir."
     sign_off(reviewer, {**SIGNED_OFF, S5: changed})
     author_adds_a_paragraph(author, last="")
     assert polib.pofile(str(author.root / PO)).find(S5, include_obsolete_entries=True).obsolete
     assert "CONFLICT" not in git(reviewer.root, "pull", "-q").stdout
-    after_merge(reviewer)
+    msgfmt_check(reviewer.root / PO)
+    merged = polib.pofile(str(reviewer.root / PO)).find(S5, include_obsolete_entries=True)
+    assert not merged.obsolete and merged.msgstr == changed
+    said = reviewer.run("extract").output
+    assert f"'{S5}' is no sentence of source_de/tee.md" in said and "made obsolete (#~), its translation kept" in said
+    msgfmt_check(reviewer.root / PO)
     entry = polib.pofile(str(reviewer.root / PO)).find(S5, include_obsolete_entries=True)
     assert entry.obsolete and entry.msgstr == changed
+    assert reviewed(polib.pofile(str(reviewer.root / PO))) == {TITLE[1]: REVIEWED[TITLE], S2: REVIEWED[S2],
+                                                               S3: REVIEWED[S3], **SIGNED_OFF}
+
+
+def test_a_signed_off_draft_whose_german_the_author_changed_meanwhile_goes_to_the_changed_sentence(clones):
+    """Fresh-user trial: the reviewer signs off an untouched machine draft while the author changes that sentence's
+    German and runs extract, which made the draft's entry obsolete (a draft nobody touched is not carried to the
+    changed sentence) and the changed sentence empty. The merge made the reviewer's entry obsolete too: the sign-off
+    sat in ``#~`` and the page showed German, without a word. The entry stays active through the merge; the next
+    extract keeps it as an obsolete entry and says so, with the way back: pretranslate's translation memory offers
+    it to the changed sentence (fuzzy)."""
+    author, reviewer = clones
+    extra, extra_new = "Ingwer wärmt von innen.", "Ingwer wärmt oft von innen."
+    author.write("source_de/tee.md", body(last=f"{S5} {extra}"))
+    author.run("extract")
+    author.run("pretranslate", "--engine", "copy", "--lang", "fr")
+    git(author.root, "add", "-A")
+    git(author.root, "commit", "-qm", "a new sentence, drafted")
+    git(author.root, "push", "-q", "origin", "main")
+    git(reviewer.root, "pull", "-q")
+    assert polib.pofile(str(reviewer.root / PO)).find(extra).fuzzy
+    signed = "Le gingembre réchauffe de l'intérieur."
+    sign_off(reviewer, {extra: signed})
+    author.write("source_de/tee.md", body(last=f"{S5} {extra_new}"))
+    author.run("extract")
+    po = polib.pofile(str(author.root / PO))
+    assert po.find(extra, include_obsolete_entries=True).obsolete and not po.find(extra_new).msgstr
+    git(author.root, "commit", "-qam", "the new sentence changed")
+    git(author.root, "push", "-q", "origin", "main")
+    assert "CONFLICT" not in git(reviewer.root, "pull", "-q").stdout
+    msgfmt_check(reviewer.root / PO)
+    merged = polib.pofile(str(reviewer.root / PO)).find(extra)
+    assert merged is not None and (merged.msgstr, merged.fuzzy) == (signed, False)
+    said = reviewer.run("extract").output
+    assert f"'{extra}' is no sentence of source_de/tee.md" in said and "verlag pretranslate offers it there" in said
+    msgfmt_check(reviewer.root / PO)
+    reviewer.run("pretranslate", "--engine", "tm", "--lang", "fr")
+    msgfmt_check(reviewer.root / PO)
+    live = polib.pofile(str(reviewer.root / PO)).find(extra_new)
+    assert (live.msgstr, live.fuzzy) == (signed, True)
 
 
 def test_a_retranslation_of_german_the_author_changed_goes_to_the_changed_sentence(clones):
