@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 import polib
 
-from .catalog import TEMPLATE_FIELD, decode_po, key, parse_po
+from .catalog import FLAG, TEMPLATE_FIELD, decode_po, key, parse_po
 from .errors import VerlagError, raise_all
 from .pofile import Layouts, encode_like, entry_lines, layouts, new_entry, render_po, wraps
 
@@ -221,10 +221,16 @@ def _previous(entry: polib.POEntry) -> tuple:
     return entry.previous_msgctxt, entry.previous_msgid, entry.previous_msgid_plural
 
 
+def _flag_set(entry: polib.POEntry) -> set[str]:
+    """An entry's flags but verlag's own ``markdown-text``, which tools drop (GNU msgcat 0.21 from every entry,
+    knowing no such flag) and ``extract`` writes back: its loss is no change of the entry."""
+    return set(entry.flags) - {FLAG}
+
+
 def _changed_translation_or_notes(base: polib.POEntry, entry: polib.POEntry) -> bool:
     """Whether a side changed more of an entry than ``extract``'s ``#:``/``#.`` lines."""
-    return (_translation(base), base.msgid_plural, set(base.flags), _previous(base), base.tcomment or "") != \
-        (_translation(entry), entry.msgid_plural, set(entry.flags), _previous(entry), entry.tcomment or "")
+    return (_translation(base), base.msgid_plural, _flag_set(base), _previous(base), base.tcomment or "") != \
+        (_translation(entry), entry.msgid_plural, _flag_set(entry), _previous(entry), entry.tcomment or "")
 
 
 def _entry(base: polib.POEntry | None, mine: polib.POEntry | None, other: polib.POEntry | None,
@@ -285,7 +291,14 @@ def _plural_forms(base: polib.POEntry, mine: polib.POEntry, other: polib.POEntry
 
 def _flags(base: polib.POEntry, mine: polib.POEntry, other: polib.POEntry, first: str) -> list[str]:
     """The merged flags: those either side added, less those either removed, in the order of the side that
-    ran extract, the other's own after them."""
+    ran extract, the other's own after them; ``markdown-text`` kept where any version has it (``_flag_set``)."""
+    flags = _merged_flags(base, mine, other, first)
+    if FLAG in flags or FLAG not in (*base.flags, *mine.flags, *other.flags):
+        return flags
+    return [*(["fuzzy"] if "fuzzy" in flags else []), FLAG, *(f for f in flags if f != "fuzzy")]
+
+
+def _merged_flags(base: polib.POEntry, mine: polib.POEntry, other: polib.POEntry, first: str) -> list[str]:
     if set(mine.flags) == set(other.flags):
         return list(mine.flags if first == OURS else other.flags)
     if set(mine.flags) == set(base.flags):

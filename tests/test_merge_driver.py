@@ -303,6 +303,31 @@ def test_a_retranslation_of_german_the_author_changed_goes_to_the_changed_senten
     assert not any(extracted.find(msgid).fuzzy for msgid in SIGNED_OFF)
 
 
+def test_a_reviewers_side_rewritten_by_msgcat_is_no_change_of_its_entries(clones):
+    """Fresh-user trial: a reviewer's catalog rewrapped with ``msgcat --no-wrap`` (GNU gettext drops the
+    ``markdown-text`` flag it does not know from every entry) counted as a change of every entry: the entry of
+    German the author changed meanwhile stayed active beside the changed sentence, and extract then blamed the
+    catalog ("it came back into the catalog"); the merged entries lost the flag. The flag is verlag's: its loss is
+    no change, and the merge keeps it."""
+    author, reviewer = clones
+    path = reviewer.root / PO
+    subprocess.run(["msgcat", "--no-wrap", str(path), "-o", str(path)], check=True, capture_output=True)
+    assert "markdown-text" not in path.read_text(encoding="utf-8")
+    git(reviewer.root, "commit", "-qam", "rewrapped")
+    changed = "Man sollte ihn nie zu heiß aufgießen."
+    author.write("source_de/tee.md", body().replace(S2, changed))
+    author.run("extract")
+    git(author.root, "commit", "-qam", "S2 changed")
+    git(author.root, "push", "-q", "origin", "main")
+    assert "CONFLICT" not in git(reviewer.root, "pull", "-q").stdout
+    msgfmt_check(path)
+    merged = polib.pofile(str(path))
+    assert merged.find(S2) is None and merged.find(changed).previous_msgid == S2
+    assert all("markdown-text" in e.flags for e in merged if not e.obsolete)
+    said = reviewer.run("extract").output
+    assert "is no sentence of" not in said, said
+
+
 def test_header_fields_both_sides_changed(clones):
     """Both edit translations (each its own entry) and the header: the later PO-Revision-Date wins with its
     Last-Translator and X-Generator, the author's extract keeps POT-Creation-Date and the template's digest, a
