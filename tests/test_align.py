@@ -250,17 +250,28 @@ def test_an_inline_numbered_list_pairs_with_its_translation_as_one_sentence(proj
     msgfmt_check(project.root / "translations/en/dehnen.po")
 
 
-def test_hugo_toml_front_matter_pairs_as_yaml_does(project, tmp_path):
-    """A Hugo translation ``tee.en.md`` carries TOML front matter between ``+++`` lines
-    (https://gohugo.io/content-management/front-matter/): its title, description and tags pair with the German
-    title, summary and tags, and its body starts after the second ``+++``."""
+GINGER_FRONT = {
+    "toml": '+++\ntitle = "Ginger tea for a cold – what it can and cannot do"\ndate = 2026-02-10T08:00:00+01:00\n'
+            'description = "Why a warm ginger tea feels good in cold season and where its limits are."\n'
+            'tags = ["Ginger", "Common cold"]\n+++\n',
+    "json": '{\n  "title": "Ginger tea for a cold – what it can and cannot do",\n'
+            '  "date": "2026-02-10T08:00:00+01:00",\n'
+            '  "description": "Why a warm ginger tea feels good in cold season and where its limits are.",\n'
+            '  "tags": ["Ginger", "Common cold"]\n}\n',
+}
+
+
+@pytest.mark.parametrize("form", ["toml", "json"])
+def test_hugo_toml_and_json_front_matter_pair_as_yaml_does(project, tmp_path, form: str):
+    """A Hugo translation ``tee.en.md`` carries TOML front matter between ``+++`` lines, or JSON as an object whose
+    braces are lines of their own (https://gohugo.io/content-management/front-matter/): its title, description
+    and tags pair with the German title, summary and tags, and its body starts after the front matter (the JSON
+    one was taken for the translation's text, and the file refused as no translation). JSON that does not parse is
+    an error at its line in the words of the German import, exit 2, no catalog written."""
     project.write("source_de/ingwer.md", (HERE / "ingwer.md").read_text(encoding="utf-8"))
     body = (HERE / "ingwer.en.md").read_text(encoding="utf-8").split("---\n", 2)[2]
     translation = tmp_path / "ingwer.en.md"
-    translation.write_text('+++\ntitle = "Ginger tea for a cold – what it can and cannot do"\n'
-                           "date = 2026-02-10T08:00:00+01:00\n"
-                           'description = "Why a warm ginger tea feels good in cold season and where its limits are."\n'
-                           'tags = ["Ginger", "Common cold"]\n+++\n' + body, encoding="utf-8")
+    translation.write_text(GINGER_FRONT[form] + body, encoding="utf-8")
     result = project.run("import", "--lang", "en", "--translation-of", "ingwer", str(translation))
     po = polib.pofile(str(project.root / "translations/en/ingwer.po"))
     reviewed = {(e.msgctxt, e.msgid): e.msgstr for e in po if entry_state(e) == REVIEWED}
@@ -271,34 +282,11 @@ def test_hugo_toml_front_matter_pairs_as_yaml_does(project, tmp_path):
     assert reviewed[("tag", "Ingwer")] == "Ginger"
     assert reviewed[(None, "Wenn im Winter die Nase läuft, greifen viele zuerst zur Teetasse.")] == \
         "When your nose runs in winter, many people reach for a cup of tea first."
-    assert not any("+++" in e.msgstr for e in po)
+    assert not any("+++" in e.msgstr or '"title"' in e.msgstr or e.msgstr.startswith("{") for e in po)
     assert "import: wrote translations/en/ingwer.po: 17 confident (reviewed), 1 low confidence" in result.output
     msgfmt_check(project.root / "translations/en/ingwer.po")
-
-
-def test_hugo_json_front_matter_pairs_as_toml_does_and_its_error_names_the_line(project, tmp_path):
-    """Hugo's JSON front matter (an object whose braces are lines of their own), which ``verlag import`` reads for a
-    German article, was taken for the translation's text: its title and description paired with nothing and the
-    file was refused as no translation. It pairs as TOML does; JSON that does not parse is an error at its line in
-    the words of the German import, exit 2, no catalog written."""
-    project.write("source_de/ingwer.md", (HERE / "ingwer.md").read_text(encoding="utf-8"))
-    body = (HERE / "ingwer.en.md").read_text(encoding="utf-8").split("---\n", 2)[2]
-    translation = tmp_path / "ingwer.en.md"
-    translation.write_text('{\n  "title": "Ginger tea for a cold – what it can and cannot do",\n'
-                           '  "date": "2026-02-10T08:00:00+01:00",\n'
-                           '  "description": "Why a warm ginger tea feels good in cold season and where its limits '
-                           'are.",\n  "tags": ["Ginger", "Common cold"]\n}\n' + body, encoding="utf-8")
-    result = project.run("import", "--lang", "en", "--translation-of", "ingwer", str(translation))
-    po = polib.pofile(str(project.root / "translations/en/ingwer.po"))
-    reviewed = {(e.msgctxt, e.msgid): e.msgstr for e in po if entry_state(e) == REVIEWED}
-    assert reviewed[("title", "Ingwertee bei Erkältung – was er kann und was nicht")] == \
-        "Ginger tea for a cold – what it can and cannot do"
-    assert reviewed[("summary", "Warum ein warmer Ingwertee in der Erkältungszeit guttut und wo seine Grenzen "
-                                "liegen.")] == "Why a warm ginger tea feels good in cold season and where its limits are."
-    assert reviewed[("tag", "Ingwer")] == "Ginger"
-    assert not any('"title"' in e.msgstr or e.msgstr.startswith("{") for e in po)
-    assert "import: wrote translations/en/ingwer.po: 17 confident (reviewed), 1 low confidence" in result.output
-    msgfmt_check(project.root / "translations/en/ingwer.po")
+    if form != "json":
+        return
     broken = tmp_path / "broken" / "ingwer.en.md"
     broken.parent.mkdir()
     broken.write_text('{\n  "title": "Ginger tea",\n  "tags": ["Ginger" "Common cold"]\n}\n' + body, encoding="utf-8")
