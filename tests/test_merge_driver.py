@@ -109,6 +109,17 @@ def author_adds_a_paragraph(author: Project, **changes: str) -> None:
     git(author.root, "push", "-q", "origin", "main")
 
 
+def author_changes_s2(author: Project) -> str:
+    """The author's change of S2's German, extracted (a new entry, fuzzy, S2 as its previous msgid) and pushed;
+    returns the new German."""
+    changed = "Man sollte ihn nie zu heiß aufgießen."
+    author.write("source_de/tee.md", body().replace(S2, changed))
+    author.run("extract")
+    git(author.root, "commit", "-qam", "S2 changed")
+    git(author.root, "push", "-q", "origin", "main")
+    return changed
+
+
 def reviewed(po: polib.POFile) -> dict[str, str]:
     return {e.msgid: e.msgstr for e in po if e.msgstr and not e.fuzzy and not e.obsolete}
 
@@ -283,11 +294,7 @@ def test_a_retranslation_of_german_the_author_changed_goes_to_the_changed_senten
     author, reviewer = clones
     retranslated = "Il ne faut jamais l'infuser trop chaud."
     sign_off(reviewer, {**SIGNED_OFF, S2: retranslated})
-    changed = "Man sollte ihn nie zu heiß aufgießen."
-    author.write("source_de/tee.md", body().replace(S2, changed))
-    author.run("extract")
-    git(author.root, "commit", "-qam", "S2 changed")
-    git(author.root, "push", "-q", "origin", "main")
+    changed = author_changes_s2(author)
     assert "CONFLICT" not in git(reviewer.root, "pull", "-q").stdout
     path = reviewer.root / PO
     msgfmt_check(path)
@@ -314,11 +321,7 @@ def test_a_reviewers_side_rewritten_by_msgcat_is_no_change_of_its_entries(clones
     subprocess.run(["msgcat", "--no-wrap", str(path), "-o", str(path)], check=True, capture_output=True)
     assert "markdown-text" not in path.read_text(encoding="utf-8")
     git(reviewer.root, "commit", "-qam", "rewrapped")
-    changed = "Man sollte ihn nie zu heiß aufgießen."
-    author.write("source_de/tee.md", body().replace(S2, changed))
-    author.run("extract")
-    git(author.root, "commit", "-qam", "S2 changed")
-    git(author.root, "push", "-q", "origin", "main")
+    changed = author_changes_s2(author)
     assert "CONFLICT" not in git(reviewer.root, "pull", "-q").stdout
     msgfmt_check(path)
     merged = polib.pofile(str(path))
