@@ -177,34 +177,43 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None, lang: 
         notes = [f"{FENCES[fence]} front matter read ({', '.join(sorted(map(str, kept)))})"]
     if left:
         notes.append(f"front matter not kept (verlag has no such field): {', '.join(sorted(left))}")
-    body = "\n".join(lines[end + 1:])
-    if path.suffix.lower() not in (".html", ".htm"):
-        body = _unwrap_raw(body, notes)
-    body, captions = _figures(body, end + 2, notes)
-    if path.suffix.lower() not in (".html", ".htm"):
-        body = _note_boxes(body, end + 2, notes, lang)
-    if path.suffix.lower() not in (".html", ".htm"):
-        body = _players(body, end + 2, notes)
-    if {"_posts", "_drafts"} & set(path.absolute().parts):
-        body = _liquid_files(body, path)
-    # a ref or post_url link's destination is the import's own to rewrite (``importer.relink``), or to name; one in
-    # raw HTML (``<a href="{% post_url … %}">``) is this note's, also where the same tag is a destination elsewhere
-    written = body.split("\n")
-    tagged = list(dict.fromkeys(line for line, tag, _ in markdown_template_tags(body, end + 2)
-                                if not (LINK_TAG_RE.match(tag) and re.search(LINK_TAG_BEFORE + re.escape(tag),
-                                                                             written[line - end - 2]))))
-    if path.suffix.lower() in (".html", ".htm"):  # Jekyll publishes a post written in HTML as it is
-        from .importer_html import html_to_markdown
+    # markdown-it's guards (``segment``: a block's '[' runs, its open HTML elements) count the lines of the text
+    # parsed: the body's, which starts at the file's line end + 2; a converted HTML body's lines are no file's
+    first_line: int | None = end + 2
+    try:
+        body = "\n".join(lines[end + 1:])
+        if path.suffix.lower() not in (".html", ".htm"):
+            body = _unwrap_raw(body, notes)
+        body, captions = _figures(body, end + 2, notes)
+        if path.suffix.lower() not in (".html", ".htm"):
+            body = _note_boxes(body, end + 2, notes, lang)
+        if path.suffix.lower() not in (".html", ".htm"):
+            body = _players(body, end + 2, notes)
+        if {"_posts", "_drafts"} & set(path.absolute().parts):
+            body = _liquid_files(body, path)
+        # a ref or post_url link's destination is the import's own to rewrite (``importer.relink``), or to name; one in
+        # raw HTML (``<a href="{% post_url … %}">``) is this note's, also where the same tag is a destination elsewhere
+        written = body.split("\n")
+        tagged = list(dict.fromkeys(line for line, tag, _ in markdown_template_tags(body, end + 2)
+                                    if not (LINK_TAG_RE.match(tag) and re.search(LINK_TAG_BEFORE + re.escape(tag),
+                                                                                 written[line - end - 2]))))
+        if path.suffix.lower() in (".html", ".htm"):  # Jekyll publishes a post written in HTML as it is
+            from .importer_html import html_to_markdown
 
-        body, _, more = html_to_markdown(body)
-        notes.append("HTML body converted to Markdown, as a saved page's is")
-        notes += [n for n in more if not n.startswith(("image left at its old address", "image not found"))]  # as
-        # _local_images says them, at their lines
-    else:
-        body = _linked_iframes(body, notes)
-    body, spaced = bracketed(body)  # Typora's ![x](a b.png): text to CommonMark, and its image not copied
-    notes += spaced
-    body, images = _local_images(body, end + 2, path, notes)
+            body, _, more = html_to_markdown(body)
+            first_line = None
+            notes.append("HTML body converted to Markdown, as a saved page's is")
+            notes += [n for n in more if not n.startswith(("image left at its old address", "image not found"))]  # as
+            # _local_images says them, at their lines
+        else:
+            body = _linked_iframes(body, notes)
+        body, spaced = bracketed(body)  # Typora's ![x](a b.png): text to CommonMark, and its image not copied
+        notes += spaced
+        body, images = _local_images(body, end + 2, path, notes)
+    except VerlagError as exc:
+        if exc.path is not None:
+            raise
+        raise VerlagError(exc.message, path, first_line + exc.line - 1 if first_line and exc.line else None) from None
     body = _with_captions(body, captions).strip("\n") + "\n"
     body, converted = convert_note_syntax(body, title.strip())  # an Obsidian or Typora note's own syntax
     notes += converted

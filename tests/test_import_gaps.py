@@ -450,3 +450,15 @@ def test_a_hugo_named_translation_in_a_plain_folder_says_to_add_its_language_bef
     assert (f"  skipped {folder / 'tee.es.md'}: a translation (es) of tee.md in Hugo's naming into a language "
             'verlag.toml\'s languages do not list: add it there first (languages = ["en", "fr", "es"]), then bring '
             f"it in with verlag import --translation-of kraeutertee-am-abend --lang es {folder / 'tee.es.md'}\n") in out
+
+
+def test_markdown_its_guards_name_the_imported_files_line_not_the_bodys(project, tmp_path):
+    """A block of 10,050 '[' or 1,100 open HTML elements (``segment.MAX_BRACKETS``, ``MAX_OPEN_HTML``) stands at
+    line 8 of the file, below four lines of front matter: the error named line 4, the body's, which the author's
+    editor does not show."""
+    front = "---\ntitle: Klammern\ndate: 2024-05-01\n---\n\nEin Absatz.\n\n"
+    for name, block in (("klammer.md", "[" * 10_050), ("offen.md", "<div>\n" + "<span>" * 1_100)):
+        (tmp_path / name).write_text(front + block + "\n\nEnde.\n", encoding="utf-8")
+        out = project.run("import", str(tmp_path / name), code=2).output
+        assert f"error: {tmp_path / name}:8: " in out, out
+    assert not (project.root / "source_de").exists() or not list((project.root / "source_de").glob("*.md"))
