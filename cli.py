@@ -1557,16 +1557,14 @@ def merge_catalogs(base: Path, ours: Path, theirs: Path, path: str | None, quiet
 
 
 def _check_slugs(config, slugs) -> None:
-    from pipeline.config import closest
+    from pipeline.config import unknown_slugs
     from pipeline.sources import read_sources
 
     sources = read_sources(config) if slugs else None
     known = {a.slug for a in sources.articles} | sources.unreadable if sources else set()
-    for slug in slugs:
-        if slug not in known:
-            close = closest(slug, sorted(known))
-            raise click.BadParameter(f"no article with slug {slug!r} in {config.source_dir.name}/"
-                                     + (f"; did you mean {close!r}?" if close else ""), param_hint="--article")
+    if missing := list(dict.fromkeys(slug for slug in slugs if slug not in known)):
+        raise click.BadParameter(unknown_slugs(missing, sorted(known), f"{config.source_dir.name}/"),
+                                 param_hint="--article")
 
 
 def _check_languages(config, languages) -> None:

@@ -50,8 +50,8 @@ from .fsutil import NotAFile, file_bytes, relpath
 from .limits import CATALOG, SITE_WORDS, Limit
 from .glossary import Glossary, as_written, exact_pattern, load_glossary, matchable, target_pattern
 from .markup import analyse, without_code_spans
-from .media import (RECORD, article_link_problem, collect_media, has_case_twins, linked_article, outdated_variants,
-                    stale_originals, stored_references, unfilled_link_problem)
+from .media import (RECORD, article_link_problem, collect_media, has_case_twins, has_heavy_images, linked_article,
+                    outdated_variants, stale_originals, stored_references, unfilled_link_problem)
 from .moved import moved_paths
 from .numberwords import (as_digits, german_number_words, german_quantities, quantities, spelled_as_digits,
                           spelled_numbers)
@@ -1383,6 +1383,8 @@ SOURCE_CHECKS = [
           "image", None),
     Check("media-case", WARNING, "German article or [site] image: two files the site publishes to media/ whose names "
           "differ only in case (Foto.png, foto.png): one overwrites the other where case is ignored", None),
+    Check("heavy-image", WARNING, "German article: an image of more than 5 MB (a camera's photo), which every reader "
+          "downloads whole, on a phone too; named at its first reference", None),
 ]
 
 # --------------------------------------------------------------------------
@@ -1996,6 +1998,7 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
             errors.append(exc)
     findings.extend(image_variant_findings(config, sources, languages or config.languages, slugs, errors))
     findings.extend(media_case_findings(config, sources, slugs, errors))
+    findings.extend(heavy_image_findings(config, sources, slugs, errors))
     findings.extend(Finding(article.ref, line, "html-block", WARNING, message, config.source_language,
                             article.slug, (None, ""))
                     for article in sources.articles if not slugs or article.slug in slugs
@@ -2408,6 +2411,19 @@ def media_case_findings(config: Config, sources: Sources, slugs: list[str] | Non
     media = _media_of(config, sources, config.languages, slugs, errors)
     return [Finding(ref, line, "media-case", WARNING, message, config.source_language, slug, (None, ""))
             for ref, line, slug, message in media.clashes]
+
+
+def heavy_image_findings(config: Config, sources: Sources, slugs: list[str] | None,
+                         errors: list[VerlagError]) -> list[Finding]:
+    """A ``heavy-image`` warning at the first reference to each image over ``limits.HEAVY_IMAGE`` (``media``'s, as
+    the build warns of it). The articles (those of ``slugs``, else all) are read for their references only where
+    source_de/ holds such an image (``media.has_heavy_images``); one whose Markdown cannot be read is appended to
+    ``errors`` and the others are looked at."""
+    if not has_heavy_images(config.source_dir):
+        return []
+    media = _media_of(config, sources, config.languages, slugs, errors)
+    return [Finding(ref, line, "heavy-image", WARNING, message, config.source_language, slug, (None, ""))
+            for ref, line, slug, message in media.heavy]
 
 
 def image_variant_findings(config: Config, sources: Sources, languages: list[str], slugs: list[str] | None,

@@ -198,6 +198,14 @@ def closest(key: str, known: Sequence[str]) -> str | None:
     return close[0] if close else None
 
 
+def unknown_slugs(missing: Sequence[str], known: Sequence[str], folder: str) -> str:
+    """The message for ``--article`` slugs (``missing``) of no article in ``folder`` (``source_de/``): each with the
+    closest of the ``known`` slugs beside it (``closest``), where there is one, so several typos are all named."""
+    named = [repr(slug) + (f" (did you mean {close!r}?)" if (close := closest(slug, known)) else "")
+             for slug in missing]
+    return f"no article with slug {', '.join(named)} in {folder}"
+
+
 def did_you_mean(key: str, known: Sequence[str], close: str | None = None) -> str:
     """The end of a message about an unknown ``key``: the closest of ``known`` (``closest``; ``close``: as the
     caller found it) as a suggestion, else the list of known names."""

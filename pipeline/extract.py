@@ -169,10 +169,14 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
     result.orphans = report(config, kept, result.renamed, slugs)
     for pot in [config.templates_dir / name for name in names_ending(config.templates_dir, ".pot")
                 if name[:-4] not in slugs]:
+        original = _template_copied(config, pot)
         pot.unlink()
         result.removed.append(relpath(pot, config.root))
         moved = next((PurePosixPath(new).stem for old, new in result.renamed if PurePosixPath(old).stem == pot.stem), None)
-        if pot.stem in paused:
+        if original is not None:
+            result.why_removed[result.removed[-1]] = (f"looks like a copy of {original}, the template of the same "
+                                                      "article, which extract writes: nothing is lost")
+        elif pot.stem in paused:
             result.why_removed[result.removed[-1]] = f"{paused[pot.stem]} says translate: false"
         elif moved:
             result.why_removed[result.removed[-1]] = f"its article was renamed to {moved}"
@@ -189,6 +193,19 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
         if now != before:  # a no-op run neither encodes nor compares them (2 ms at 500 articles)
             save_state(config.state_dir / name, now)
     return result
+
+
+def _template_copied(config: Config, pot: Path) -> str | None:
+    """The template (relative to the project) of which the template ``pot``, whose article is gone, is a copy saved
+    beside it (``tee (1).pot``: ``orphans.copy_of``); None for another, or one that cannot be read."""
+    from .catalog import read_po
+    from .orphans import copy_of
+
+    rel = relpath(pot, config.root)
+    try:
+        return copy_of(config, rel, read_po(pot, rel))
+    except (OSError, VerlagError):
+        return None
 
 
 def _review_outdated(article: Article, sentences: list[tuple[str, int | None, str]]) -> list[str]:

@@ -795,16 +795,30 @@ _WARNED: set[Path] = set()
 
 def _state_warning(path: Path, reason: str | OSError) -> None:
     """Say once per process that the cache ``path`` cannot be used, and why (``reason``): remove it, or, when the
-    disk is full (``errors.DISK_FULL``), free some space (the file is not at fault then)."""
-    if path not in _WARNED:
-        _WARNED.add(path)
+    disk is full (``errors.DISK_FULL``), free some space (the file is not at fault then). A full disk fails every
+    cache the command writes after it (a build's dozen of ``.verlag/jinja/*.cache``): said once per ``.verlag/``
+    folder, for them all."""
+    full = isinstance(reason, OSError) and reason.errno in DISK_FULL
+    key = _state_folder(path) if full else path
+    if key not in _WARNED:
+        _WARNED.add(key)
         from . import logger
 
-        full = isinstance(reason, OSError) and reason.errno in DISK_FULL
         text = (reason.strerror or str(reason)) if isinstance(reason, OSError) else reason
-        logger(__name__).warning(f"{shown_path(_state_name(path))}: {text}; verlag does without this cache (its "
-                                 "work is done again): " + ("the disk is full; free some space" if full else
-                                                            "remove it"))
+        logger(__name__).warning(f"{shown_path(_state_name(path))}: {text}; " + (
+            "verlag does without this cache and the others it cannot write in this run (their work is done "
+            "again): the disk is full; free some space" if full else
+            "verlag does without this cache (its work is done again): remove it"))
+
+
+def _state_folder(path: Path) -> Path:
+    """The ``.verlag/`` folder (``config.STATE_NAME``) holding the cache ``path``; else its folder."""
+    from .config import STATE_NAME
+
+    parts = path.parts
+    if STATE_NAME not in parts:
+        return path.parent
+    return Path(*parts[:len(parts) - parts[::-1].index(STATE_NAME)])
 
 
 def _state_name(path: Path) -> str:

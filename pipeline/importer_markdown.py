@@ -177,34 +177,45 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None, lang: 
         notes = [f"{FENCES[fence]} front matter read ({', '.join(sorted(map(str, kept)))})"]
     if left:
         notes.append(f"front matter not kept (verlag has no such field): {', '.join(sorted(left))}")
-    body = "\n".join(lines[end + 1:])
-    if path.suffix.lower() not in (".html", ".htm"):
-        body = _unwrap_raw(body, notes)
-    body, captions = _figures(body, end + 2, notes)
-    if path.suffix.lower() not in (".html", ".htm"):
-        body = _note_boxes(body, end + 2, notes, lang)
-    if path.suffix.lower() not in (".html", ".htm"):
-        body = _players(body, end + 2, notes)
-    if {"_posts", "_drafts"} & set(path.absolute().parts):
-        body = _liquid_files(body, path)
-    # a ref or post_url link's destination is the import's own to rewrite (``importer.relink``), or to name; one in
-    # raw HTML (``<a href="{% post_url … %}">``) is this note's, also where the same tag is a destination elsewhere
-    written = body.split("\n")
-    tagged = list(dict.fromkeys(line for line, tag, _ in markdown_template_tags(body, end + 2)
-                                if not (LINK_TAG_RE.match(tag) and re.search(LINK_TAG_BEFORE + re.escape(tag),
-                                                                             written[line - end - 2]))))
-    if path.suffix.lower() in (".html", ".htm"):  # Jekyll publishes a post written in HTML as it is
-        from .importer_html import html_to_markdown
+    # markdown-it's guards (``segment``: a block's '[' runs, its open HTML elements) count the lines of the text
+    # parsed: the body's, which starts at the file's line end + 2; a converted HTML body's lines are no file's
+    first_line: int | None = end + 2
+    try:
+        body = "\n".join(lines[end + 1:])
+        if path.suffix.lower() not in (".html", ".htm"):
+            body = _unwrap_raw(body, notes)
+        body, captions = _figures(body, end + 2, notes)
+        if path.suffix.lower() not in (".html", ".htm"):
+            body = _note_boxes(body, end + 2, notes, lang)
+        if path.suffix.lower() not in (".html", ".htm"):
+            body = _players(body, end + 2, notes)
+        if {"_posts", "_drafts"} & set(path.absolute().parts):
+            body = _liquid_files(body, path)
+        # a ref or post_url link's destination is the import's own to rewrite (``importer.relink``), or to name; one
+        # in raw HTML (``<a href="{% post_url … %}">``) is this note's, also where the same tag is a destination
+        # elsewhere
+        written = body.split("\n")
+        tagged = list(dict.fromkeys(line for line, tag, _ in markdown_template_tags(body, end + 2)
+                                    if not (LINK_TAG_RE.match(tag) and re.search(LINK_TAG_BEFORE + re.escape(tag),
+                                                                                 written[line - end - 2]))))
+        if path.suffix.lower() in (".html", ".htm"):  # Jekyll publishes a post written in HTML as it is
+            from .importer_html import html_to_markdown
 
-        body, _, more = html_to_markdown(body)
-        notes.append("HTML body converted to Markdown, as a saved page's is")
-        notes += [n for n in more if not n.startswith(("image left at its old address", "image not found"))]  # as
-        # _local_images says them, at their lines
-    else:
-        body = _linked_iframes(body, notes)
-    body, spaced = bracketed(body)  # Typora's ![x](a b.png): text to CommonMark, and its image not copied
-    notes += spaced
-    body, images = _local_images(body, end + 2, path, notes)
+            body, _, more = html_to_markdown(body)
+            first_line = None
+            notes.append("HTML body converted to Markdown, as a saved page's is")
+            notes += [n for n in more if not n.startswith(("image left at its old address", "image not found"))]  # as
+            # _local_images says them, at their lines
+        else:
+            body = _linked_iframes(body, notes)
+        body, spaced = bracketed(body)  # Typora's ![x](a b.png): text to CommonMark, and its image not copied
+        notes += spaced
+        body, images = _local_images(body, end + 2, path, notes,
+                                     written=None if first_line else "\n".join(lines[end + 1:]))
+    except VerlagError as exc:
+        if exc.path is not None:
+            raise
+        raise VerlagError(exc.message, path, first_line + exc.line - 1 if first_line and exc.line else None) from None
     body = _with_captions(body, captions).strip("\n") + "\n"
     body, converted = convert_note_syntax(body, title.strip())  # an Obsidian or Typora note's own syntax
     notes += converted
@@ -642,8 +653,13 @@ def _container_prefixes(body: str, indices: set[int]) -> dict[int, str]:
     return found
 
 
+# A Markdown image whose address is a file: URL (file:///C:/Users/…/bild.jpg): markdown-it refuses it as a link's
+# destination (validateLink), so it is no image token but text of its block
+FILE_IMAGE_RE = re.compile(r"!\[(?:[^\]\\\n]|\\.)*\]\(\s*(?:<(file:[^<>\n]*)>|(file:[^\s<>)]*))", re.I)
+
+
 def _local_images(body: str, first_line: int, path: Path, notes: list[str],
-                  images: dict[Path, str] | None = None) -> tuple[str, dict[Path, str]]:
+                  images: dict[Path, str] | None = None, written: str | None = None) -> tuple[str, dict[Path, str]]:
     """(``body`` with each image found beside the file referenced as ``bilder/<name>``, those image files ->
     their ``<name>``: ``importer.local_name``, one per distinct file, ``images`` (the article's found before)
     among them).
@@ -659,8 +675,21 @@ def _local_images(body: str, first_line: int, path: Path, notes: list[str],
     destination in the body that reads as it is rewritten (``importer.rewrite_destinations``). A link to a file
     found so that is no page (``[Merkblatt](merkblatt.pdf)`` in a page bundle; not ``.md`` nor ``.html``) is
     copied alike, as a WordPress import copies the files its links lead to (``--uploads``): the site publishes it.
+    ``written``: the body as the file holds it (from ``first_line`` on) where ``body`` is converted from it (a
+    Jekyll post in HTML): an image is noted at the first line of it that holds its address, or without a line.
     """
+    import html
+
     from .importer_html import _local_file
+
+    lines = written.split("\n") if written is not None else None
+
+    def at(src: str, line: int) -> str:
+        """``path`` and the file's line of the image ``src`` found at ``line`` of ``body``, as a note names it."""
+        if lines is not None:
+            forms = {src, unquote(src), html.escape(unquote(src))}
+            line = next((first_line + n for n, text in enumerate(lines) if any(f in text for f in forms)), 0)
+        return f"{shown_path(path)}:{line}" if line else shown_path(path)
 
     root = next((folder.parent for folder in path.parents if folder.name in ("_posts", "_drafts", "content")), None)
     inside = [] if root is None else [base for base in (root / "static", root)
@@ -673,6 +702,11 @@ def _local_images(body: str, first_line: int, path: Path, notes: list[str],
         if token.type != "inline" or token.map is None or not token.children:
             continue
         line = first_line + token.map[0]
+        for match in FILE_IMAGE_RE.finditer(token.content):
+            src = match.group(1) or match.group(2)
+            where = at(src, line + token.content.count("\n", 0, match.start()))
+            notes.append(f"image not found: {unquote(src)} ({where}: a path on the computer the text was written "
+                         f"on): save it into source_de/{IMAGES_DIR}/ and refer to it as {IMAGES_DIR}/<name>")
         for child in token.children:
             if child.type in ("softbreak", "hardbreak"):
                 line += 1
@@ -699,7 +733,7 @@ def _local_images(body: str, first_line: int, path: Path, notes: list[str],
                     notes.append(f"inline image ({kind}, {size_text(len(src))}) not kept: {SPACER}")
                     continue
             if re.match(r"[A-Za-z]:[\\/]", unquote(src)):  # Typora's C:\Users\…: a file of the machine it was written on
-                notes.append(f"image not found: {unquote(src)} ({shown_path(path)}:{line}: a path on the computer the "
+                notes.append(f"image not found: {unquote(src)} ({at(src, line)}: a path on the computer the "
                              f"text was written on): save it into source_de/{IMAGES_DIR}/ and refer to it as "
                              f"{IMAGES_DIR}/<name>")
                 continue
@@ -709,7 +743,7 @@ def _local_images(body: str, first_line: int, path: Path, notes: list[str],
             site = inside if src.startswith("/") else []
             found = next(filter(None, (_local_file(src.lstrip("/"), base) for base in [path.parent] + site)), None)
             if found is None:
-                notes.append(f"image not found: {shown_path(src)} ({shown_path(path)}:{line}): save it into "
+                notes.append(f"image not found: {shown_path(src)} ({at(src, line)}): save it into "
                              f"source_de/{IMAGES_DIR}/ and refer to it as {IMAGES_DIR}/<name>")
                 continue
             renamed[src] = local_name(images, found)

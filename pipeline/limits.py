@@ -55,6 +55,10 @@ ANSWER = 16 * MB  # one answer of a translation service: a batch's translation i
 # A photo is a few MB, a PDF handout a few more; GitHub refuses a file over 100 MB (Cloudflare Pages one over 25 MB),
 # so a larger one would not deploy anyway. Read whole to copy and compare it: 2 GB would fill the memory.
 MEDIA = Limit(100 * MB, "a file an article shows or links", "make it smaller, or link it where videos are kept")
+# An image a page shows is downloaded whole before a reader sees it, on a phone's data plan too; 2000 pixels wide
+# (a full-width image on a large screen) is a few hundred KB as JPEG or WebP, a camera's photo 5 to 30 MB.
+HEAVY_IMAGE = 5 * MB
+IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".bmp", ".tif", ".tiff", ".heic")
 # A page of site/ verlag writes is made from a source of at most SOURCE; a larger file there (a page copied from
 # static/, one put there by hand) would not deploy either. The search index reads each page to split its work.
 SITE_PAGE = Limit(MEDIA.bytes, "a page of the site", "no page verlag writes is this large: remove it")

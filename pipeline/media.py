@@ -39,7 +39,7 @@ from urllib.parse import unquote, urlsplit
 
 from .errors import VerlagError
 from .fsutil import NotAFile, code_digest, contained, file_bytes, regular, write_if_changed
-from .limits import MEDIA, VARIANTS
+from .limits import HEAVY_IMAGE, IMAGE_SUFFIXES, MEDIA, VARIANTS, size_text
 from .sources import Article, normalization
 
 if TYPE_CHECKING:
@@ -63,6 +63,8 @@ class Media:
     # (file, line, slug, message) of each reference to a file whose name differs only in case from another's
     # (``case_clashes``); among ``warnings`` too
     clashes: tuple[tuple[str, int, str, str], ...] = ()
+    # (file, line, slug, message) at the first reference to each image over ``limits.HEAVY_IMAGE``; among ``warnings``
+    heavy: tuple[tuple[str, int, str, str], ...] = ()
 
     def all(self) -> dict[str, Path]:
         return {rel: path for refs in self.files.values() for rel, path in refs.items()}
@@ -396,6 +398,15 @@ def _spellings(source_dir: Path, rel: str, listings: dict[str, list[str]]) -> li
     return found or [rel]
 
 
+def _heavy_image(rel: str, size: int) -> str | None:
+    """What is wrong with publishing the image ``rel`` (a path in source_de/) of ``size`` bytes: over
+    ``limits.HEAVY_IMAGE`` (a camera's photo), which every reader of the page downloads whole; None otherwise."""
+    if size <= HEAVY_IMAGE or not rel.lower().endswith(IMAGE_SUFFIXES):
+        return None
+    return (f"an image of {size_text(size)}, which every reader of the page downloads whole (on a phone, over its "
+            "data plan): save it at most 2000 pixels wide (a JPEG or WebP of a few hundred KB) and show that")
+
+
 def _twins_problem(what: str, names: list[str], source_dir: Path) -> str:
     """Why ``what`` (a reference, or its language variant), which names the files ``names`` of ``source_dir`` whose
     names differ only in their Unicode normalization, publishes none of them."""
@@ -415,6 +426,18 @@ def saved_names(source_dir: Path, rel: str) -> list[str]:
 def _folded(rel: str) -> str:
     """A path as a file system or web host that ignores case compares it (APFS, NTFS, IIS): NFC, casefolded."""
     return unicodedata.normalize("NFC", rel).casefold()
+
+
+def has_heavy_images(source_dir: Path) -> bool:
+    """Whether ``source_dir`` holds an image over ``limits.HEAVY_IMAGE`` (``_heavy_image``): without one no article
+    need be read for it."""
+    for path in source_tree(source_dir):
+        try:
+            if path.suffix.lower() in IMAGE_SUFFIXES and path.is_file() and path.stat().st_size > HEAVY_IMAGE:
+                return True
+        except OSError:  # gone meanwhile, no permission: the build says what it cannot read
+            continue
+    return False
 
 
 def has_case_twins(source_dir: Path) -> bool:
@@ -525,6 +548,7 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
     into: list[tuple[str, int, str, str]] = []  # (file, line, link, slug) of links into an article with a fragment
     listings: dict[str, list[str]] = {}  # folder of source_dir -> its names (``_spellings``)
     where: dict[str, list[tuple[str, int, str, str]]] = {}  # published file -> (file, line, slug, url) naming it
+    heavy: list[tuple[str, int, str, str]] = []
     for article in articles:
         mine = files.setdefault(article.slug, {})
         refs, nowhere = _cached(article, cache) or (None, None)
@@ -590,9 +614,13 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
                     disk = path if found == rel else source_dir / spelt[0]
                     if found != rel and not (disk.is_file() and disk.resolve().is_relative_to(root)):
                         continue
-                    if problem := MEDIA.problem(disk.stat().st_size):
+                    size = disk.stat().st_size
+                    if problem := MEDIA.problem(size):
                         errors.append(VerlagError(f"{source_dir.name}/{found}: {problem}", article.ref, line))
                     else:
+                        if found not in where and (problem := _heavy_image(found, size)):  # at its first reference
+                            heavy.append((article.ref, line, article.slug, f"{source_dir.name}/{found}: {problem}"))
+                            warnings.append(f"{article.ref}:{line}: {heavy[-1][3]}")
                         mine[found] = disk  # published under the name the page links
                         where.setdefault(found, []).append((article.ref, line, article.slug, url))
     names = frozenset({rel for refs in files.values() for rel in refs} | set(copied)
@@ -616,4 +644,4 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
     clashes = case_clashes(where)
     warnings += [f"{ref}:{line}: {message}" for ref, line, _, message in clashes]
     return Media(files, tuple(warnings), scanned, tuple(errors), {slug: tuple(found) for slug, found in asks.items()},
-                 names, tuple(clashes))
+                 names, tuple(clashes), tuple(heavy))

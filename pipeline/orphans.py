@@ -137,7 +137,7 @@ def copy_of(config: Config, path: str, po) -> str | None:
     """The catalog (relative to the project) of which the kept catalog ``path`` (``po``: as read) is a copy
     saved beside it (``tee (1).po``, ``tee.fr.po``, ``tee copy.po``): the article its header comment or its
     ``#:`` references name, when that article is not ``path``'s and its catalog is in the same folder; else
-    None."""
+    None. Of a template (``tee (1).pot``), the template of that article."""
     source = relpath(config.source_dir, config.root)
     named = re.findall(rf"\({re.escape(source)}/([^/()]+)\.md\)", getattr(po, "header", "") or "")
     for entry in itertools.islice(po or (), 3):
@@ -145,7 +145,7 @@ def copy_of(config: Config, path: str, po) -> str | None:
                   if file.startswith(f"{source}/") and file.endswith(".md")]
     here = Path(path)
     for slug in dict.fromkeys(named):
-        original = here.with_name(f"{slug}.po")
+        original = here.with_name(f"{slug}{here.suffix}")
         if slug != here.stem and "/" not in slug and (config.root / original).is_file():
             return original.as_posix()
     return None

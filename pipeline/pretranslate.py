@@ -34,7 +34,7 @@ import polib
 
 from .catalog import (catalog_bytes, key, load_po, machine_draft, now_stamp, origin_engine, po_from_bytes,
                       reopened_warning, restore_sign_offs, set_provenance, stale_sign_offs)
-from .config import Config, closest
+from .config import Config, unknown_slugs
 from .engines import CopyEngine, Engine, Request, Result, Surroundings
 from .errors import EngineUnavailable, VerlagError, contain
 from .extract_article import last_extract
@@ -247,9 +247,8 @@ def collect(config: Config, languages: list[str], slugs: list[str] | None = None
     if slugs:
         missing = sorted(set(slugs) - {a.slug for a in articles} - sources.unreadable)
         if missing:
-            close = closest(missing[0], sorted({a.slug for a in sources.articles} | sources.unreadable))
-            raise VerlagError(f"no article with slug {', '.join(missing)} in {relpath(config.source_dir, config.root)}"
-                              + (f"; did you mean {close!r}?" if close and len(missing) == 1 else ""))
+            raise VerlagError(unknown_slugs(missing, sorted({a.slug for a in sources.articles} | sources.unreadable),
+                                            relpath(config.source_dir, config.root) + "/"))
     private = [a for a in articles if PRIVATE_DRAFT_RE.search(a.front)]
     return Work(config, list(languages), [a for a in articles if a not in private], redo,
                 sources.errors_about(slugs), private=private)

@@ -415,7 +415,8 @@ class _Active(HTMLParser):
         for name, value in attrs:
             if name.startswith("on"):
                 self.found.append(f"{name}= on <{tag}>")
-            elif name in _ADDRESSES and (scheme := _SCRIPT_SCHEME.match(_NO_URL_SPACE.sub("", value or ""))):
+            elif name in _ADDRESSES and (scheme := _SCRIPT_SCHEME.match(
+                    _URL_TAB_OR_NEWLINE.sub("", (value or "").strip(_C0_OR_SPACE)))):  # "java script:" has none
                 self.found.append(f"a {scheme.group(1).lower()}: address on <{tag}>")
         self.in_style = tag == "style"
 

@@ -44,6 +44,26 @@ def _spelled(body: str) -> bool:
     return False
 
 
+# What CommonMark decodes in a destination, one decoded character each: a character reference, a backslash escape
+_ENCODED_RE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});|\\[!-/:-@\[-`{-~]|.",
+                         re.S)
+
+
+def _as_written(line: str, address: str) -> str:
+    """The text of ``line`` (as the file holds it) that CommonMark decodes to ``address`` (``&#106;avascript:``
+    for ``javascript:``, so the author finds it); ``address`` itself where it is written so or not found."""
+    decoded, starts = [], []  # each decoded character, and where its text starts in ``line``
+    for match in _ENCODED_RE.finditer(line):
+        piece = _plain(match.group())
+        decoded.append(piece)
+        starts += [match.start()] * len(piece)
+    at = "".join(decoded).find(address.lower())
+    if at < 0:
+        return address
+    ends = starts[at + len(address):]
+    return line[starts[at]:ends[0] if ends else len(line)]
+
+
 def refused_links(body: str, body_line: int) -> list[tuple[int, str]]:
     """(line of the file, message) for each address of ``body`` (an article's text, its first line the file's
     ``body_line``) that markdown-it refused as a link's or image's destination, in the order written. A body
@@ -58,7 +78,8 @@ def refused_links(body: str, body_line: int) -> list[tuple[int, str]]:
         md.parse(body, {})
     except VerlagError:
         return []
-    lines, found, after = [_plain(line) for line in body.split("\n")], {}, {}
+    written = body.split("\n")
+    lines, found, after = [_plain(line) for line in written], {}, {}
     for url in refused:  # the same address again: its next line (an image's is tried as a link too: no line more)
         start = url.lower().split("\n")[0]  # a decoded &#10; ends the line it is found on
         at = next((n for n in range(after.get(url, 0), len(lines)) if start in lines[n]), None)
@@ -66,7 +87,9 @@ def refused_links(body: str, body_line: int) -> list[tuple[int, str]]:
             continue
         at = next((n for n, line in enumerate(lines) if _SCHEME_RE.search(line)), 0) if at is None else at
         after[url] = at + 1
-        found.setdefault((body_line + at, url), None)
-    return [(line, f"the page shows this link as text, not as a link: its address {url} runs code or reads the "
-                   "reader's files, which markdown-it does not link (javascript:, vbscript:, file:, data: other "
-                   "than an image): remove the link, keep its text") for line, url in sorted(found)]
+        found.setdefault((body_line + at, url, _as_written(written[at], start)), None)
+    return [(line, f"the page shows this link as text, not as a link: its address {shown}"
+                   + (f" ({url} once decoded)" if shown.lower() != url.lower() else "")
+                   + " runs code or reads the reader's files, which markdown-it does not link (javascript:, "
+                   "vbscript:, file:, data: other than an image): remove the link, keep its text")
+            for line, url, shown in sorted(found)]

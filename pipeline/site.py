@@ -1095,12 +1095,17 @@ def _review_outdated(page: Page) -> bool:
 def _instant(moment: Moment | None, zone: dt.tzinfo | None) -> dt.datetime:
     """An aware instant to order and stamp by: a day counts from its midnight in ``zone`` (verlag.toml's
     ``timezone``, where the author's day begins; None: UTC), as a time without a zone does; None is 1970-01-01
-    UTC."""
+    UTC. A midnight whose offset has seconds (a zone's local mean time before about 1893, as
+    ``sources.read_date`` gives such a time) is in UTC: RFC 3339 offsets are whole minutes."""
     if isinstance(moment, dt.datetime):
         return moment
     if moment is None:
         return dt.datetime(1970, 1, 1, tzinfo=dt.timezone.utc)
-    return dt.datetime.combine(moment, dt.time(), zone or dt.timezone.utc)
+    midnight = dt.datetime.combine(moment, dt.time(), zone or dt.timezone.utc)
+    try:
+        return midnight.astimezone(dt.timezone.utc) if midnight.utcoffset() % dt.timedelta(minutes=1) else midnight
+    except OverflowError:  # 0001-01-01 east of UTC: its first minute in UTC is no date Python has
+        return dt.datetime(1, 1, 1, tzinfo=dt.timezone.utc)
 
 
 def _newest_original(site: _Site) -> dt.datetime | None:

@@ -49,6 +49,8 @@ REVIEWER_KEYS = ("name", "qualification", "url")
 # ISO 8601 calendar date, optionally with a time (seconds and fraction optional) and "Z" or an offset, as
 # Hugo, Jekyll, WordPress exports and YAML timestamps write them (RFC 3339 section 5.6, "T" or a space).
 DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}(?:[Tt ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?[ ]?(?:[Zz]|[+-]\d{2}(?::?\d{2})?)?)?")
+FIRST_YEAR = 1990  # a front-matter date before it (the web's first pages: 1991) is a typo (``_unlikely_dates``)
+AHEAD = dt.timedelta(days=365)  # nor is one further ahead a day an article is scheduled for
 MAX_FRONT_VALUES = 10_000  # values of one front matter, its YAML aliases expanded; real ones hold a few dozen
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")  # C0 controls and DEL: no character of an address
 Moment = dt.date | dt.datetime  # a day, or an instant with its time zone (dt.datetime is aware)
@@ -214,7 +216,8 @@ def read_date(value, zone: dt.tzinfo | None = None) -> Moment:
     of a change to summer time is moved forward by the gap (02:30 is 03:30; ``front_matter_warnings`` says so),
     one that happens twice is the first. An instant whose offset has seconds (a zone's local mean time before
     about 1893: Berlin's +00:53:28), which RFC 3339 (feeds, sitemaps) and this reader lack, is given in UTC.
-    Raises ``ValueError`` for anything else, including impossible days and an instant before year 1 in UTC.
+    Raises ``ValueError`` for anything else, including impossible days and an instant before year 1 or after
+    9999 in UTC (feeds and sitemaps give it in UTC or with its offset, RFC 3339: four digits of year).
     """
     if isinstance(value, str):
         text = value.strip()
@@ -230,12 +233,11 @@ def read_date(value, zone: dt.tzinfo | None = None) -> Moment:
                 value = written.astimezone(dt.timezone.utc).astimezone(written.tzinfo)
             except OverflowError:
                 raise ValueError(value) from None
-        if value.utcoffset() % dt.timedelta(minutes=1):
-            try:
-                return value.astimezone(dt.timezone.utc)
-            except OverflowError:
-                raise ValueError(value) from None
-        return value
+        try:
+            utc = value.astimezone(dt.timezone.utc)  # also refuses 9999-12-31T23:59:59-12:00, year 10000 in UTC
+        except OverflowError:
+            raise ValueError(value) from None
+        return utc if value.utcoffset() % dt.timedelta(minutes=1) else value
     if isinstance(value, dt.date):
         return value
     raise ValueError(value)
@@ -957,12 +959,21 @@ def _value_problem(key: str, written: str) -> str:
 def _date_problem(key: str, written: str) -> str:
     """The message for a front-matter date that cannot be read: a well-formed ISO 8601 date of a day the
     calendar does not have (2026-02-30) is named as such, anything else gets the expected form."""
-    shape = re.fullmatch(r"\s*(\d{4})-(\d{2})-(\d{2})\b.*", written)
+    shape = re.fullmatch(r"\s*(\d{4})-(\d{2})-(\d{2})(?!\d).*", written)
     if shape:
         try:
             dt.date(*map(int, shape.groups()))
         except ValueError:
             return f"{key}: {written} is no day of the calendar (expected a date like 2026-05-26)"
+    text = written.strip("'\"")
+    if DATE_RE.fullmatch(text) and len(text) > 10:
+        try:
+            _iso_time(text)
+        except ValueError:  # no time of day (25:00)
+            pass
+        else:  # read but refused by ``read_date``: before year 1 or after 9999 in UTC
+            return (f"{key}: {written} is outside the years 1 to 9999 in UTC, in which feeds and the sitemap give "
+                    "dates (RFC 3339): write the day the article was published")
     german = _german_date(written.strip("'\""))
     iso = f"; write {german.isoformat()}" if german else ""
     return f"{key}: expected a date like 2026-05-26 (got {written}){iso}"
@@ -1237,6 +1248,7 @@ def front_matter_warnings(article: Article) -> list[tuple[int, str]]:
                                     "skips that hour for summer time): read as "
                                     f"{meta[key].isoformat(sep=' ', timespec='minutes')}, the same instant "
                                     "zoneinfo gives it; write that"))
+    found += _unlikely_dates(article)
     date, updated, reviewed = meta["date"], meta.get("updated"), meta.get("last_reviewed")
     if updated is not None and not article.undated and later(date, updated):
         found.append((article.key_line("updated"),
@@ -1248,6 +1260,22 @@ def front_matter_warnings(article: Article) -> list[tuple[int, str]]:
                       f"last_reviewed: {reviewed.isoformat()} is before updated: {updated.isoformat()}; the medical "
                       "review does not cover the current text, and the page says so: have it reviewed again and set "
                       "last_reviewed to that day"))
+    return found
+
+
+def _unlikely_dates(article: Article) -> list[tuple[int, str]]:
+    """(line, message) for each front-matter date (``DATE_KEYS``; not an undated article's file day) before
+    ``FIRST_YEAR`` or more than ``AHEAD`` after today: valid, and shown and sorted by as written ("1. Januar 1",
+    "31. Dezember 9999"), but no day a web article was written or will be: a typo, or a placeholder."""
+    found, today = [], dt.date.today()
+    for key in DATE_KEYS if not article.undated else DATE_KEYS[1:]:
+        value = article.meta.get(key)
+        day = value.date() if isinstance(value, dt.datetime) else value
+        if not isinstance(day, dt.date) or FIRST_YEAR <= day.year and day <= today + AHEAD:
+            continue
+        when = f"before {FIRST_YEAR}" if day.year < FIRST_YEAR else f"more than {AHEAD.days} days after today"
+        found.append((article.key_line(key) or 1, f"{key}: {value.isoformat()} is {when}; the pages show it and "
+                      "the lists sort by it as written: is it the day you mean?"))
     return found
 
 

@@ -1249,3 +1249,6 @@ def test_an_unknown_article_slug_suggests_the_closest(project: Project, command:
     result = project.run(*command, "--article", "tea", code=2)
     assert "no article with slug" in result.output and "did you mean 'tee'?" in result.output
     assert "did you mean" not in project.run(*command, "--article", "xyzzy", code=2).output
+    several = project.run(*command, "--article", "tea", "--article", "xyzzy", "--article", "zeken", code=2).output
+    assert ("'tea' (did you mean 'tee'?)" in several and "'zeken' (did you mean 'zecken'?)" in several
+            and "'tea' (did you mean 'tee'?), 'xyzzy', 'zeken'" in several), several  # each typo named, not the first alone or none

@@ -411,3 +411,41 @@ def test_a_languages_locale_and_its_long_date_pattern_are_made_once_per_run_not_
         assert site.long_date(day, site._locale("de")) == shown
     assert sorted(parsed) == ["de", "en", "en"]
     assert tokenized.count("d. MMMM y") == 1  # CLDR's long German date, then its day and month kept together
+
+
+@pytest.mark.parametrize("written", ["9999-12-31T23:59:59-12:00", "'0001-01-01T00:30:00+01:00'"])
+def test_an_instant_outside_years_1_to_9999_in_utc_is_an_error_at_its_line_and_the_others_are_built(project, written):
+    """9999-12-31T23:59:59-12:00 is year 10000 in UTC, which no RFC 3339 date of a feed or the sitemap has: it was
+    published as "31. Dezember 9999". The message says why, not that a date like 2026-05-26 was expected."""
+    project.write("source_de/fern.md", _article(written))
+    project.write("source_de/igel.md", "---\ntitle: Igel\ndate: 2024-06-20\n---\nIgel fressen Schnecken.\n")
+    out = project.run("build", code=2).output
+    assert (f"error: source_de/fern.md:4: date: {written} is outside the years 1 to 9999 in UTC, in which feeds "
+            "and the sitemap give dates (RFC 3339)") in out, out
+    assert (project.root / "site/de/igel/index.html").is_file() and not (project.root / "site/de/fern").exists()
+
+
+def test_a_date_before_1990_or_more_than_a_year_ahead_is_a_warning_at_its_line(project):
+    """0001-01-01 was published as "1. Januar 1" and 9999-12-31 as "31. Dezember 9999" without a word: both are
+    days (the site builds), but no day a web article was written or is scheduled for. Warnings of extract and
+    check at the line; 1990-01-01 and a day 300 days ahead are none."""
+    ahead, near = dt.date.today() + dt.timedelta(days=400), dt.date.today() + dt.timedelta(days=300)
+    project.write("source_de/alt.md", _article("0001-01-01", extra=f"updated: {ahead}\n"))
+    project.write("source_de/igel.md", _article("1990-01-01", extra=f"updated: {near}\n").replace("Zecken", "Igel"))
+    for command in ("extract", "check"):
+        out = project.run(command).output
+        assert ("warning: source_de/alt.md:5: date: 0001-01-01 is before 1990; the pages show it and the lists sort "
+                "by it as written") in out, out
+        assert f"warning: source_de/alt.md:4: updated: {ahead} is more than 365 days after today" in out
+        assert "igel.md" not in out, out
+
+
+def test_a_day_before_standard_time_is_in_the_feed_with_a_whole_minute_offset(project):
+    """A day starts at midnight in verlag.toml's timezone (``site._instant``); before 1893 Berlin's clock was its
+    local mean time, +00:53:28, and the feed said 1850-06-01T00:00:00+00:53:28, which RFC 3339 (offsets in hours
+    and minutes) and feed readers do not read. It is given in UTC, as a time of that day is."""
+    project.write("verlag.toml", project.read("verlag.toml") + 'timezone = "Europe/Berlin"\n')
+    project.write("source_de/alt.md", "---\ntitle: Alt\ndate: 1850-06-01\n---\nAlter Tee wärmt.\n")
+    project.run("build")
+    feed = etree.fromstring(project.read("site/de/feed.xml").encode())
+    assert feed.xpath("//*[local-name()='published']/text()") == ["1850-05-31T23:06:32Z"]

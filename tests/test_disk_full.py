@@ -72,8 +72,19 @@ def test_a_cache_that_cannot_be_written_on_a_full_disk_is_not_to_be_removed(disk
     with caplog.at_level(logging.WARNING):
         write_state(disk / ".verlag/stat.json", "x" * 100_000)
     assert [r.getMessage() for r in caplog.records] == [
-        ".verlag/stat.json: No space left on device; verlag does without this cache (its work is done again): the "
-        "disk is full; free some space"]
+        ".verlag/stat.json: No space left on device; verlag does without this cache and the others it cannot write "
+        "in this run (their work is done again): the disk is full; free some space"]
+
+
+def test_caches_that_cannot_be_written_on_a_full_disk_are_said_in_one_line(disk: Path, caplog):
+    """A build on a full disk said a warning for each of its compiled templates (``.verlag/jinja/*.cache``), a
+    dozen lines of the same advice above the error: one line names the first cache and says the others fail too."""
+    (disk / ".verlag/jinja").mkdir(parents=True)
+    fill(disk)
+    with caplog.at_level(logging.WARNING):
+        for name in ("jinja/__jinja2_a.cache", "jinja/__jinja2_b.cache", "stat.json"):
+            write_state(disk / ".verlag" / name, "x" * 100_000)
+    assert [r.getMessage().split(":")[0] for r in caplog.records] == [".verlag/jinja/__jinja2_a.cache"]
 
 
 def test_sqlite_s_database_or_disk_is_full_is_a_full_disk_naming_the_file(disk: Path):

@@ -482,3 +482,21 @@ def test_a_reviewers_copy_beside_a_catalog_is_named_a_copy_not_a_deleted_article
             f"translations/fr/{name}").replace("'translations/fr/tee.fr.po'", "translations/fr/tee.fr.po")
     assert f"warning: {said}" in extract and f"kept: {said}" in status
     assert "restore" not in extract + status
+
+
+def test_a_copy_of_a_template_beside_it_is_removed_as_a_copy_not_as_a_deleted_articles(project: Project):
+    """``translations/templates/tee (1).pot`` (a file manager's copy) was removed "(its article is gone)", which
+    sent the author looking for a deleted article; a catalog's copy is named a copy. extract writes the
+    template again, so the copy is removed (nothing lost) and named as one; a template of a deleted article is
+    still removed as that."""
+    project.write("source_de/tee.md", article("Tee", "Ein Satz über Tee.\n"))
+    project.write("source_de/igel.md", article("Igel", "Ein Satz über Igel.\n"))
+    project.run("extract")
+    templates = project.root / "translations/templates"
+    (templates / "tee (1).pot").write_bytes((templates / "tee.pot").read_bytes())
+    (project.root / "source_de/igel.md").unlink()
+    out = project.run("extract").output
+    assert ("removed translations/templates/tee (1).pot (looks like a copy of translations/templates/tee.pot, the "
+            "template of the same article, which extract writes: nothing is lost)") in out, out
+    assert "removed translations/templates/igel.pot (its article is gone)" in out, out
+    assert sorted(p.name for p in templates.iterdir()) == ["tee.pot"]

@@ -418,17 +418,28 @@ def test_check_names_a_refused_address_however_its_scheme_is_encoded_at_its_own_
     output = project.run("check").output
     refused = [line.split(": the page")[0] + line.split("its address")[1].split(" runs")[0]
                for line in output.splitlines() if "[refused-link]" in line]
-    assert refused == [f"warning: source_de/salbe.md:{at['Eins']} javascript:alert(1)",
-                       f"warning: source_de/salbe.md:{at['Drei']} javascript:alert(2)",
+    assert refused == [f"warning: source_de/salbe.md:{at['Eins']} &#106;avascript:alert(1) (javascript:alert(1) "
+                       "once decoded)",
+                       f"warning: source_de/salbe.md:{at['Drei']} java&#x73;cript:alert(2) (javascript:alert(2) "
+                       "once decoded)",
                        f"warning: source_de/salbe.md:{at['Fünf']} JaVaScRiPt:alert(3)",
-                       f"warning: source_de/salbe.md:{at['Fünf']} javascript:alert(4)",
-                       f"warning: source_de/salbe.md:{at['Fünf']} javascript:alert(5)",
+                       f"warning: source_de/salbe.md:{at['Fünf']} javascript&colon;alert(4) (javascript:alert(4) "
+                       "once decoded)",
+                       f"warning: source_de/salbe.md:{at['Fünf']} javascript\\:alert(5) (javascript:alert(5) "
+                       "once decoded)",
                        f"warning: source_de/salbe.md:{at['Sechs']} data:text/html;base64,"
                        "PHNjcmlwdD5hbGVydCg2KTwvc2NyaXB0Pg==",
                        f"warning: source_de/salbe.md:{at['Acht']} vbscript:msgbox(7)"], output
     active = [line.split(" verlag publishes")[0] for line in output.splitlines() if "[active-html]" in line]
     assert active == [f"warning: source_de/salbe.md:{at[word]}: the page runs code or loads from another host: a "
                       "javascript: address on <a>;" for word in ("<p>", "Inline")], output
+    spaced = ENCODED_SCHEMES.replace("Inline <a href=\"java&#x09;script:", "Inline <a href=\" java script:")
+    project.write("source_de/salbe.md", spaced)  # a space inside: no scheme (URL Standard), a relative address
+    assert [line.split(": the page")[0] for line in project.run("check").output.splitlines()
+            if "[active-html]" in line] == [f"warning: source_de/salbe.md:{at[word]}" for word in ("<p>", "Inline")]
+    project.write("source_de/salbe.md", spaced.replace("JaVa&Tab;&#115;cript:alert(11)", "about:blank"))
+    assert [line.split(": the page")[0] for line in project.run("check").output.splitlines()
+            if "[active-html]" in line] == [f"warning: source_de/salbe.md:{at['<p>']}"]
     alone = ENCODED_SCHEMES.split("Drei")[0] + "Ende.\n"  # no plain scheme anywhere in the article
     project.write("source_de/salbe.md", alone)
     assert f"source_de/salbe.md:{at['Eins']}: the page shows this link as text" in project.run("check").output

@@ -450,3 +450,45 @@ def test_a_hugo_named_translation_in_a_plain_folder_says_to_add_its_language_bef
     assert (f"  skipped {folder / 'tee.es.md'}: a translation (es) of tee.md in Hugo's naming into a language "
             'verlag.toml\'s languages do not list: add it there first (languages = ["en", "fr", "es"]), then bring '
             f"it in with verlag import --translation-of kraeutertee-am-abend --lang es {folder / 'tee.es.md'}\n") in out
+
+
+def test_markdown_its_guards_name_the_imported_files_line_not_the_bodys(project, tmp_path):
+    """A block of 10,050 '[' or 1,100 open HTML elements (``segment.MAX_BRACKETS``, ``MAX_OPEN_HTML``) stands at
+    line 8 of the file, below four lines of front matter: the error named line 4, the body's, which the author's
+    editor does not show."""
+    front = "---\ntitle: Klammern\ndate: 2024-05-01\n---\n\nEin Absatz.\n\n"
+    for name, block in (("klammer.md", "[" * 10_050), ("offen.md", "<div>\n" + "<span>" * 1_100)):
+        (tmp_path / name).write_text(front + block + "\n\nEnde.\n", encoding="utf-8")
+        out = project.run("import", str(tmp_path / name), code=2).output
+        assert f"error: {tmp_path / name}:8: " in out, out
+    assert not (project.root / "source_de").exists() or not list((project.root / "source_de").glob("*.md"))
+
+
+def test_a_file_url_image_is_named_not_found_at_its_line_as_a_windows_path_is(project, tmp_path):
+    """``![Tee](file:///C:/Users/…/tee%20glas.jpg)`` is no image to markdown-it (it refuses file: addresses): it
+    stayed text and the import named nothing, while a Typora ``C:\\Users\\…`` image is named not found. Named
+    alike, decoded, at its line, also in <…> with a space; one in a code block is code, not named."""
+    note = tmp_path / "bild.md"
+    note.write_text("---\ntitle: Bilder\ndate: 2024-05-01\n---\n\nEin Absatz über Tee.\n\n"
+                    "![Tee](file:///C:/Users/eva/Bilder/tee%20glas.jpg)\n\nZwei Gläser und\n"
+                    "![Glas](<file:///home/eva/mein glas.png>) dort.\n\n```\n![Code](file:///x.png)\n```\n",
+                    encoding="utf-8")
+    out = project.run("import", "--dry-run", str(note)).output
+    advice = "a path on the computer the text was written on): save it into source_de/bilder/"
+    assert f"image not found: file:///C:/Users/eva/Bilder/tee glas.jpg ({note}:8: {advice}" in out, out
+    assert f"image not found: file:///home/eva/mein glas.png ({note}:11: {advice}" in out, out
+    assert "image not found: file:///x.png" not in out
+
+
+def test_an_image_of_a_jekyll_post_in_html_is_named_at_the_files_line(project, tmp_path):
+    """A Jekyll post written in HTML is converted to Markdown before its images are looked up: "image not found
+    (…:7)" named a line of the converted text (its blank lines are not the file's). The line of the file that
+    holds the address is named."""
+    posts = tmp_path / "blog/_posts"
+    posts.mkdir(parents=True)
+    (tmp_path / "blog/_config.yml").write_text("title: Blog\n", encoding="utf-8")
+    post = posts / "2024-05-01-html.html"
+    post.write_text("---\ntitle: Ein Post in HTML\nlayout: post\n---\n<p>Erster Absatz über Tee.</p>\n\n\n\n"
+                    "<p>Zweiter Absatz.</p>\n<p><img src=\"fehlt.jpg\" alt=\"Tasse\"></p>\n", encoding="utf-8")
+    out = project.run("import", "--dry-run", str(post)).output
+    assert f"image not found: fehlt.jpg ({post}:10): save it into source_de/bilder/" in out, out

@@ -572,3 +572,24 @@ def test_a_language_variant_saved_both_composed_and_decomposed_is_an_error_namin
     assert not any((garden.root / "site/media" / name).exists() for name in (nfc_variant, nfd_variant))
     record = garden.root / "translations/en/variants.sha256"
     assert "bäume.en" not in unicodedata.normalize("NFC", record.read_text("utf-8") if record.exists() else "")
+
+
+def test_an_image_over_5_mb_is_warned_of_once_at_its_first_reference_by_check_and_build(garden):
+    """A 30 MB camera photo was copied to site/media/ without a word, and every reader of the page, on a phone too,
+    downloads it whole. check (``heavy-image``) and build name it at its first reference, with its size and what
+    to do; a second reference (another article's) is not said again, a PDF of that size (a download the reader
+    asks for) is not an image, and a 5 MB image is none of this."""
+    photo, leaflet = garden.root / "source_de/bilder/brennnessel.png", garden.root / "source_de/dateien/merkblatt.pdf"
+    os.truncate(photo, 30 * 1024 * 1024)
+    os.truncate(leaflet, 30 * 1024 * 1024)
+    garden.write("source_de/weg.md", article("Weg", "Noch einmal:\n\n![Nessel](bilder/brennnessel.png)\n"))
+    line = NESSEL.split("\n").index(IMAGE) + 1
+    said = (f"warning: source_de/brennnessel.md:{line}: source_de/bilder/brennnessel.png: an image of 30.0 MB, which "
+            "every reader of the page downloads whole (on a phone, over its data plan): save it at most 2000 pixels "
+            "wide")
+    for command in ("check", "build"):
+        out = garden.run(command).output
+        assert said in out and out.count("an image of 30.0 MB") == 1 and "merkblatt.pdf: an" not in out, out
+    assert "[heavy-image]" in garden.run("check").output
+    os.truncate(photo, 5 * 1024 * 1024)
+    assert "an image of" not in garden.run("check").output + garden.run("build").output

@@ -259,7 +259,7 @@ def test_article_option_selects_one_article_and_an_unknown_one_is_an_error(mt):
     mt.run("pretranslate", "--article", "zecken", "--engine", "copy")
     assert not any(e.msgstr for e in entries(mt).values())
     result = mt.run("pretranslate", "--article", "nope", code=2)
-    assert "no article with slug nope" in result.output
+    assert "no article with slug 'nope' in source_de/" in result.output
 
 
 def test_nothing_done_is_exit_1_with_one_line_per_engine(mt):
