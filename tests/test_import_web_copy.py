@@ -1056,7 +1056,7 @@ def test_a_saved_pages_image_that_is_not_there_is_not_found_and_a_root_relative_
         out = project.run("import", "--dry-run", str(page)).output
         assert "![Mus](https://kraeuter.example/wp-content/uploads/2024/10/mus.jpg)" in out, (name, out)
         assert "  image left at its old address: https://kraeuter.example/wp-content/uploads/2024/10/mus.jpg " \
-               "(written /wp-content/uploads/2024/10/mus.jpg on the page" in out, (name, out)
+               "(written /wp-content/uploads/2024/10/mus.jpg, a path on the old site's host)" in out, (name, out)
         assert "  image not found: x.png (no such file in the saved page's folder): save it into bilder/" in out
         assert "old address: x.png" not in out, out
     page.write_text(html.format(head=""), encoding="utf-8")
