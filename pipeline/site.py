@@ -1545,6 +1545,16 @@ def _pooled_bodies(plan: _BodyPlan, templating: _Templating, config: Config, art
     return out
 
 
+def _scanned(config: Config, article: Article) -> tuple[list[tuple[str, int]], list[tuple[int, str]]]:
+    """In a worker of the site stage's first pool: a German original's ``stored_references`` (its links and images)
+    and its ``refusedlinks.refused_links`` (the addresses its page shows as text): the parent parsed the bodies
+    holding a ``javascript:``, ``file:`` or ``data:`` for the latter itself, after the pool, while both cores waited
+    for it to start the bodies pool (0.1 s of CPU at N = 500)."""
+    from .refusedlinks import refused_links
+
+    return stored_references(config, article), refused_links(article.body, article.body_line)
+
+
 def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: Settings,
                  state: dict, exists=lambda rel: False, errors: list[VerlagError] | None = None,
                  jobs: int | None = None, sources: Sources | None = None, intact=None,
@@ -1587,11 +1597,15 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     if unread:
         from .pool import map_articles
 
-        found = map_articles(stored_references, config, unread, jobs)  # the German originals parsed in the pool
+        found = map_articles(_scanned, config, unread, jobs)  # the German originals parsed in the pool
+    shown_as_text: dict[str, list[tuple[int, str]]] = {}  # slug -> its ``refused_links``, worked out in the pool
 
     def scan(article: Article) -> list[tuple[str, int]]:
-        refs = found.get(article.slug)
-        return stored_references(config, article) if refs is None else refs
+        answer = found.get(article.slug)
+        if answer is None:
+            return stored_references(config, article)
+        refs, shown_as_text[article.slug] = answer
+        return refs
 
     # the old names of the German originals the site is built from, worked out once for the link warnings and
     # the bodies' links: one set for both, so a link the build does not warn about is one the pages resolve (an
@@ -1626,8 +1640,8 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     if unread:  # a link the page shows as text: said by the build that reads the changed original
         from .refusedlinks import refused_links  # here: it loads the parser, which a no-op build never needs
 
-        site.warnings += [f"{a.ref}:{line}: {message}"
-                          for a in unread for line, message in refused_links(a.body, a.body_line)]
+        site.warnings += [f"{a.ref}:{line}: {message}" for a in unread for line, message in
+                          (shown_as_text[a.slug] if a.slug in shown_as_text else refused_links(a.body, a.body_line))]
     site.withdrawn = {lang: {slug for slug in (*site.held_back.get(lang, ()), *site.untranslated.get(lang, ()))
                              if urls.file(urls.path("article", lang, slug)) in files_before}
                       for lang in config.languages}

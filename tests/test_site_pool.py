@@ -256,3 +256,31 @@ def test_workers_that_are_not_forked_render_bodies_and_the_parent_templates_ever
         project.run("build", "--jobs", jobs)
         built[jobs] = _site(project)
     assert len(built["2"]) > 20 and built["1"] == built["2"]
+
+
+def test_the_links_a_page_shows_as_text_are_found_by_the_workers(tmp_path, monkeypatch):
+    """With --jobs 2 the workers that read the German originals' links also find the addresses their pages show as
+    text (``refusedlinks``): the parent parses at most the pool's first article (worked before the fork), not every
+    article holding a ``javascript:`` after the pool, and build says the same as with --jobs 1."""
+    import pipeline.refusedlinks
+
+    parsed: list[str] = []
+    real = pipeline.refusedlinks.refused_links
+    monkeypatch.setattr(pipeline.refusedlinks, "refused_links",  # workers are forked: their calls land in their copy
+                        lambda body, line: parsed.append(body) or real(body, line))
+    said = {}
+    for jobs in ("1", "2"):
+        project = copy_shipped_project(tmp_path / jobs)
+        for n in range(4):
+            project.write(f"source_de/rezept-{n}.md", article(f"Rezept {n}", f"""
+                Ein Rezept für Tag {n}.
+
+                [Rezept {n} ansehen](javascript:alert({n})) oder [das Rezept](https://example.com/{n}/).
+                """))
+        project.run("extract", "--jobs", jobs)
+        parsed.clear()
+        output = project.run("build", "--jobs", jobs).output
+        said[jobs] = [line for line in output.splitlines() if "shows this link as text" in line]
+        here = len([body for body in parsed if "javascript:" in body])
+        assert here == 4 if jobs == "1" else here <= 1  # with 2: at most the pool's first article
+    assert len(said["1"]) == 4 and said["1"] == said["2"], said
