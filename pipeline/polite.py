@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import queue
 import random
-import socket
 import threading
 import time
 import urllib.parse
@@ -28,6 +27,8 @@ from requests.adapters import HTTPAdapter
 from urllib3.connection import HTTPConnection, HTTPSConnection
 from urllib3.connectionpool import HTTPConnectionPool, HTTPSConnectionPool
 from urllib3.poolmanager import pool_classes_by_scheme
+
+from .cutoff import Cutoff
 
 RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
 MAX_ANSWER = 16 << 20  # bytes of one answer: a batch's translation is at most a few hundred KB
@@ -61,33 +62,6 @@ class AnswerTooLarge(requests.exceptions.RequestException):
 _answer_by = threading.local()  # .deadline: the time.monotonic() by which this thread's answer must be in
 
 
-class _Cutoff:
-    """Shuts ``sock`` down (both ways) once ``seconds`` have passed, unless ``end`` comes first: a read waiting
-    on it then returns at once, whatever the socket's own timeout, which bounds each read only."""
-
-    def __init__(self, sock: socket.socket, seconds: float):
-        self.sock, self.lock, self.fired, self.ended = sock, threading.Lock(), False, False
-        self.timer = threading.Timer(max(0.0, seconds), self._cut)
-        self.timer.daemon = True
-        self.timer.start()
-
-    def _cut(self) -> None:
-        with self.lock:
-            if not self.ended:
-                self.fired = True
-                try:
-                    self.sock.shutdown(socket.SHUT_RDWR)
-                except OSError:  # closed meanwhile
-                    pass
-
-    def end(self) -> bool:
-        """Stop the timer; whether it had shut the socket down."""
-        with self.lock:
-            self.ended = True
-        self.timer.cancel()
-        return self.fired
-
-
 class _HeadBounded:
     """``getresponse`` (the status line and the header lines) given up as a ``TimeoutError`` once the deadline of
     the request this thread sends (``_answer_by``) has passed: the socket's timeout bounds each read, so header
@@ -98,7 +72,7 @@ class _HeadBounded:
         deadline = getattr(_answer_by, "deadline", None)
         if deadline is None or self.sock is None:
             return super().getresponse()
-        cutoff = _Cutoff(self.sock, deadline - time.monotonic())
+        cutoff = Cutoff(self.sock, deadline - time.monotonic())
         try:
             return super().getresponse()
         finally:

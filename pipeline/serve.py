@@ -30,7 +30,6 @@ import datetime
 import email.utils
 import errno
 import os
-import socket
 import stat
 import sys
 import threading
@@ -41,6 +40,7 @@ from typing import Callable
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 from .config import CONFIG_NAME, Config
+from .cutoff import Cutoff
 from .errors import VerlagError
 from .limits import SITE_PAGE
 
@@ -110,29 +110,18 @@ class _Handler(SimpleHTTPRequestHandler):
     def handle_one_request(self):
         """As the standard handler's, reading the request line and headers within ``HEADER_SECONDS`` as a whole:
         the socket timeout bounds each read only, so a client sending a byte every few seconds held a thread
-        for good (many of them, every thread). Past the time its connection is shut (``_too_slow``), which ends
+        for good (many of them, every thread). Past the time its connection is shut (``cutoff.Cutoff``), which ends
         the read waiting for it, and the request is dropped unanswered (``parse_request``)."""
-        self._late = False
-        self._waiting = threading.Timer(HEADER_SECONDS, self._too_slow)
-        self._waiting.daemon = True
-        self._waiting.start()
+        self._headers_by = Cutoff(self.connection, HEADER_SECONDS)
         try:
             super().handle_one_request()
         finally:
-            self._waiting.cancel()
-
-    def _too_slow(self) -> None:
-        self._late = True
-        try:
-            self.connection.shutdown(socket.SHUT_RDWR)
-        except OSError:  # closed already
-            pass
+            self._headers_by.end()
 
     def parse_request(self) -> bool:
         """The standard handler's, false (the connection closed) for a request whose headers came too late."""
         parsed = super().parse_request()
-        self._waiting.cancel()
-        if self._late:
+        if self._headers_by.end():
             self.close_connection = True
             return False
         return parsed
