@@ -217,17 +217,25 @@ def least_cpu(small: Callable[[], object], large: Callable[[], object], repeats:
     of ``small`` and of ``large``, for a test that compares the cost of two sizes of one work (linear: 8 times the
     input, about 8 times the time; quadratic: 64). One call of each comes first, unmeasured (imports, compiled
     regexes, warm caches); then the two alternate, so a change in the machine's load falls on both. A preemption
-    or a cache another process emptied only ever adds to a call, so the least of each is the work's own cost.
-    Returns (small's seconds, large's seconds)."""
+    or a cache another process emptied only ever adds to a call, so the least of each is the work's own cost. The
+    cyclic garbage collector is off during each call: its full passes walk every live object, so the large call's
+    passes cost more than in proportion (the measured ratio of linear work went from 10.7 to 7.3 for 8 times the
+    input) and a linear work could look quadratic on a loaded machine. Returns (small's seconds, large's seconds)."""
+    import gc
     import time
 
     small(), large()
     times: tuple[list[float], list[float]] = ([], [])
     for _ in range(repeats):
         for work, spent in ((small, times[0]), (large, times[1])):
-            start = time.process_time()
-            work()
-            spent.append(time.process_time() - start)
+            gc.collect()
+            gc.disable()
+            try:
+                start = time.process_time()
+                work()
+                spent.append(time.process_time() - start)
+            finally:
+                gc.enable()
     return min(times[0]), min(times[1])
 
 
