@@ -103,6 +103,7 @@ BLOCK_END_RE = re.compile(rf"(</{BLOCK_TAGS}>|<hr\b[^>]*>)", re.I)  # … and af
 PRE_RE = re.compile(r"<pre\b(?:(?!<pre\b).)*?</pre>", re.I | re.S)  # wpautop leaves the lines of <pre> as they are
 PRE_MARK = "\x00"  # where a <pre> stood while the rest is split (XML 1.0 has no NUL character)
 WP_BLOCK_RE = re.compile(r"<!--\s+/?wp:[a-z][\w/-]*(?:(?!<!--).)*?-->", re.S)  # block editor delimiters
+WP_BLOCK_CLOSE_RE = re.compile(r"<!--\s+/wp:")  # a block's closing delimiter
 MORE_RE = re.compile(r"<!--(?:more\b[^<>]*?|noteaser)-->")  # the excerpt cut, no content
 UPLOADS_PATH = "/wp-content/uploads/"  # where WordPress keeps a blog's images (its Media Library)
 # markdownify's backslash before an underscore between two letters or digits (``page\_id``): such an underscore
@@ -2143,15 +2144,35 @@ def _autop(content: str) -> str:
     """The post's HTML as WordPress renders ``post_content`` (``the_content``).
 
     Block editor content (``<!-- wp:… -->`` delimiters) is HTML already: WordPress strips the delimiters
-    and runs no ``wpautop`` on it (``do_blocks``). The classic editor's text keeps paragraphs as blank lines
+    and runs no ``wpautop`` on it (``do_blocks``). Text outside every block (a post begun in the classic editor and
+    continued in the block editor) is the classic editor's, which the block editor opens as a Classic block with
+    ``autop`` applied (Gutenberg's parser, ``normalizeRawBlock``): it gets ``_classic_autop``, so its paragraphs and
+    line breaks stay and a block after it (an image's ``<figure>``) is not glued to its last paragraph."""
+    if not WP_BLOCK_RE.search(content):
+        return _classic_autop(content)
+    html, depth, start = [], 0, 0
+    for delimiter in WP_BLOCK_RE.finditer(content):
+        between = content[start:delimiter.start()]
+        html.append(_classic_autop(between) if depth == 0 else between)
+        if WP_BLOCK_CLOSE_RE.match(delimiter.group(0)):
+            depth = max(depth - 1, 0)
+        elif not delimiter.group(0).endswith("/-->"):  # a void block (``<!-- wp:footnotes /-->``) holds nothing
+            depth += 1
+        start = delimiter.end()
+    html.append(_classic_autop(content[start:]) if depth == 0 else content[start:])
+    return MORE_RE.sub("", "\n".join(part for part in html if part))
+
+
+def _classic_autop(content: str) -> str:
+    """The classic editor's text ``content`` as WordPress's ``wpautop`` renders it.
+
+    The classic editor's text keeps paragraphs as blank lines
     and line breaks as single newlines: as ``wpautop`` does, every block element (``BLOCK_TAGS``) gets a
     blank line before its start and after its end, so the text between blocks is a paragraph of its own,
     each chunk between blank lines that holds no block tag and is not one shortcode on its own
     becomes a ``<p>`` with a ``<br>`` (a CommonMark hard break) for each newline, a shortcode alone a ``<div>``
     (a block of its own, which ``[gallery …]`` fills with paragraphs), and ``<pre>`` keeps its lines. The ``<!--more-->`` excerpt cut is no content: on a line of its own it ends
     the paragraph (WordPress leaves an empty line there), elsewhere it is dropped."""
-    if WP_BLOCK_RE.search(content):
-        return MORE_RE.sub("", WP_BLOCK_RE.sub("", content))
     content = MORE_RE.sub("", MORE_LINE_RE.sub("", content))
     kept = PRE_RE.findall(content)
     content = PRE_RE.sub(f"\n\n{PRE_MARK}\n\n", content)

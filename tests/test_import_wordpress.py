@@ -744,3 +744,19 @@ def test_a_quotes_cite_is_its_attribution_not_a_second_quoted_paragraph(project:
     text = project.read("source_de/tee.md")
     assert "\n> Tee ist Pflege, keine Therapie.\n>\n> — Maren Koch\n" in text, text
     assert "> Maren Koch" not in text and "Sie steht so in Kräuter im Alltag." in text, text
+
+
+def test_classic_editor_text_before_a_block_keeps_its_paragraphs_and_line_breaks(project: Project, tmp_path):
+    """A post begun in the classic editor and continued in the block editor: its classic text (a line break, a
+    blank line) and then an image block. The import took the whole post for block HTML, so the line break and the
+    blank line were lost and the image's figure was glued into the paragraph before it ("… Editor.
+    ![Fastensuppe](…)" in one msgid, the image inline on every page). The classic text is autop'd as the block
+    editor's Classic block shows it; the blocks stay blocks of their own."""
+    body = ("Erste Zeile im klassischen Editor.\nZweite Zeile direkt darunter.\n\nNeuer Absatz.\n"
+            '<!-- wp:image {"id":70} -->\n<figure class="wp-block-image"><img src="'
+            f'{HOST}/wp-content/uploads/2024/04/suppe.png" alt="Fastensuppe" class="wp-image-70"/></figure>\n'
+            "<!-- /wp:image -->\n\nNach dem Bild.\n<!-- wp:paragraph -->\n<p>Ein Block.</p>\n<!-- /wp:paragraph -->")
+    project.run("import", str(export(tmp_path, post("Fasten", body, post_id=80, name="fasten"))))
+    assert project.read("source_de/fasten.md").endswith(
+        "---\nErste Zeile im klassischen Editor.\\\nZweite Zeile direkt darunter.\n\nNeuer Absatz.\n\n"
+        f"![Fastensuppe]({HOST}/wp-content/uploads/2024/04/suppe.png)\n\nNach dem Bild.\n\nEin Block.\n")
