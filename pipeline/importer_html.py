@@ -1823,7 +1823,8 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None) -> tuple[list
         if kind not in WP_ARTICLE_TYPES or status not in ("publish", "draft", "pending", "private", "future"):
             continue
         ref = f"{path}:{item.sourceline}"
-        title = _words(unescape(_text(item, "title")))
+        title = _plain(_text(item, "title"))  # HTML as WordPress shows it: ``<em>`` and its like are no title text
+        marked = _words(unescape(_text(item, "title")))
         embeds: list[str] = []
         shown = _reusable_blocks(_text(item, "encoded", "/content/"), reusable, embeds)
         shown = _shortcode_footnotes(_core_footnotes(shown, _postmeta(item, "footnotes"), embeds), embeds)
@@ -1855,11 +1856,17 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None) -> tuple[list
         published = status == "publish" and not protected
         link = _text(item, "link")
         slug = _post_name(_text(item, "post_name"), notes)
+        author = authors.get(login)
+        if author and re.search(r"[<>]", author):  # as a saved page's <meta name="author">: markup is no name
+            notes.append(f"author left out: {author!r} of the export's <wp:author_display_name> is no name "
+                         "(it holds markup)")
+            author, login = None, ""
         notes = [f"WordPress {kind}, status {status}" + (f", published at {link}" if published else ""),
-                 f"title: {title}", *notes, *more]
+                 f"title: {title}" + (f" (its markup left out of {marked!r}: a title is plain text)"
+                                      if marked != title else ""), *notes, *more]
         post_id = _text(item, "post_id")
         aliases = [link, _shortlink(home, kind, post_id)] if published else []
-        articles.append(new_article(title, body, ref, author=authors.get(login) or login or None, date=date,
+        articles.append(new_article(title, body, ref, author=author or login or None, date=date,
                                     updated=updated, summary=_plain(_text(item, "encoded", "/excerpt/")),
                                     tags=list(dict.fromkeys(t for t in tags if t)),
                                     aliases=[a for a in dict.fromkeys(aliases) if a], images=images, notes=notes,

@@ -760,3 +760,23 @@ def test_classic_editor_text_before_a_block_keeps_its_paragraphs_and_line_breaks
     assert project.read("source_de/fasten.md").endswith(
         "---\nErste Zeile im klassischen Editor.\\\nZweite Zeile direkt darunter.\n\nNeuer Absatz.\n\n"
         f"![Fastensuppe]({HOST}/wp-content/uploads/2024/04/suppe.png)\n\nNach dem Bild.\n\nEin Block.\n")
+
+
+def test_a_title_with_markup_is_plain_text_and_an_author_name_with_markup_is_left_out(project: Project, tmp_path):
+    """WordPress stores a title as HTML (``… <em>mehr</em>``) and lets an editor give a display name with markup.
+    The import HTML-decoded them and kept the tags: ``title: … <em>mehr</em>``, which the page's h1, <title> and
+    the feed showed as "&lt;em&gt;mehr&lt;/em&gt;" text, and an ``author:`` holding a ``<script>``. The title
+    keeps its words without the markup, and the name is left out as a saved page's <meta name="author"> is; the
+    summary says both."""
+    name = ("<wp:author><wp:author_login>kl</wp:author_login><wp:author_display_name><![CDATA[Eva "
+            "<script>alert(1)</script> Sommer]]></wp:author_display_name></wp:author>")
+    path = export(tmp_path, post("Fasten &#8211; ja oder nein? <em>mehr</em> <script>alert(2)</script>",
+                                 f"<p>{LEAD}</p>", post_id=80, name="fasten"), terms=name)
+    out = project.run("import", str(path)).output
+    text = project.read("source_de/fasten.md")
+    assert "\ntitle: Fasten – ja oder nein? mehr\n" in text
+    assert "<" not in text.partition("\n---\n")[0] and "Sommer" not in text
+    assert ("title: Fasten – ja oder nein? mehr (its markup left out of 'Fasten – ja oder nein? <em>mehr</em> "
+            "<script>alert(2)</script>': a title is plain text)") in out
+    assert ("author left out: 'Eva <script>alert(1)</script> Sommer' of the export's <wp:author_display_name> is "
+            "no name (it holds markup)") in out
