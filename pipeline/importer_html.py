@@ -345,14 +345,20 @@ def _missing_image(img, src: str, address: str | None) -> str:
     root-relative one of a WordPress post or feed entry. A root-relative one (``/wp-content/uploads/…``) would ask
     the new site's host, broken from the first build: given the old http(s) ``address`` (the page's, the blog's
     or the entry's), ``img`` is pointed at that host instead and the note says so; else, and for a relative one,
-    the note says the image was not found (the browser did not save it)."""
+    the note says the image was not found (the browser did not save it) and ``img`` is left out, its alt text kept
+    as text in its place: written, it would be a broken image on every language's page."""
     if src.startswith("/") and urlsplit(address or "").scheme in ("http", "https"):
         img.set("src", _destination(urljoin(address, src)))
         return (f"image left at its old address: {img.get('src')} (written {src}, a path on the old site's host): "
                 "save it into bilder/ if the old site will go")
     where = "on the page's old host, which the page does not name" if src.startswith("/") else \
         "no such file in the saved page's folder"
-    return f"image not found: {src} ({where}): save it into bilder/ and link it from there"
+    alt = _words(img.get("alt") or "")
+    img.tail = (alt + " " if alt and img.tail and not img.tail[0].isspace() else alt) + (img.tail or "")
+    img.drop_tree()
+    kept = f", its alt text {alt!r} kept as text" if alt else ""
+    return (f"image not found: {src} ({where}): left out{kept}; save it into bilder/ and add it there "
+            f"(![{alt or '…'}](bilder/{PurePosixPath(unquote(urlsplit(src).path)).name}))")
 
 
 def _root_relative(src: str) -> bool:
@@ -1254,7 +1260,7 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
                      f"({'it holds markup' if re.search(r'[<>]', named) else 'trafilatura read none from it'})")
     notes = [f"title: {title}" + (f" (the site's name left out of {meta.title!r})" if title != meta.title else ""),
              *sniffed, *notes, *(t if isinstance(t, _Code) else
-                                 f"left out (widget text?): {without_final_colon(t)}: add it by hand if it belongs" for t in dropped), *others, *lazy, *more, *_lost(node, body)]
+                                 f"left out (widget text?): {without_final_colon(t)}: add it by hand if it belongs" for t in dropped), *others, *lazy, *more, *_lost(node, body, more)]
     tags = [t for t in (meta.tags or []) + (meta.categories or []) + page_tags if t]
     if legal:
         notes.insert(1, f"a legal page ({legal}): goes to seiten/, not among the articles")
@@ -1741,8 +1747,9 @@ def _title_heading(node, title: str):
     return heading if text and (text == title.strip() or title.startswith(text + " ")) else None
 
 
-def _lost(node, markdown: str) -> list[str]:
-    """A note for each heading and image of ``node`` that the Markdown does not have."""
+def _lost(node, markdown: str, notes: list[str] | tuple[str, ...] = ()) -> list[str]:
+    """A note for each heading and image of ``node`` that the Markdown does not have, but an image ``notes`` (of
+    ``html_to_markdown``) name as not found, left out."""
     def key(img) -> tuple[str, str]:  # a Wix image's full copy for its placeholder (``_unblurred``) is the same
         name = Path(unquote(urlsplit(img.get("src", "")).path)).name
         wix = WIX_MEDIA_NAME_RE.match(name)
@@ -1751,12 +1758,14 @@ def _lost(node, markdown: str) -> list[str]:
     rendered = lxml_html.fragment_fromstring(commonmark_parser().render(markdown), create_parent="div")
     headings = {_words(h.text_content()) for h in rendered.iter(*HEADINGS)}
     images = {key(i) for i in rendered.iter("img")}
-    notes = [f"heading not kept: {_words(h.text_content())}: add it by hand" for h in node.iter(*HEADINGS)
-             if _words(h.text_content()) not in headings]
+    lost = [f"heading not kept: {_words(h.text_content())}: add it by hand" for h in node.iter(*HEADINGS)
+            if _words(h.text_content()) not in headings]
+    missing = {note.partition(": ")[2].partition(" (")[0] for note in notes if note.startswith("image not found: ")}
     for img in node.iter("img"):  # an inline image is saved or named by ``html_to_markdown``
-        if key(img) not in images and not img.get("src", "").startswith("data:"):
-            notes.append(f"image not kept: {img.get('src', '')}: add it by hand")
-    return notes
+        src = img.get("src", "")
+        if key(img) not in images and not src.startswith("data:") and _destination(src) not in missing:
+            lost.append(f"image not kept: {src}: add it by hand")
+    return lost
 
 
 def _children(element, name: str) -> list:

@@ -1044,7 +1044,8 @@ def test_a_saved_pages_image_that_is_not_there_is_not_found_and_a_root_relative_
     """Trial 6: '<img src="x.png">' without such a file was 'left at its old address', which it never had; a
     root-relative '/wp-content/uploads/…' image kept its path, which the new site's host does not answer. The
     first is not found; the second goes to the host the page names (canonical, og:url, <base>), said; without
-    one it is not found either."""
+    one it is not found either. Trial 9: one not found was named so and still written, ``![Tiegel](x.png)``, a
+    broken image on every language's page: it is left out, its alt text kept as text, and the summary says so."""
     page = tmp_path / "hagebutte.html"
     head = '<link rel="canonical" href="https://kraeuter.example/2024/10/hagebutten/">'
     html = ('<html lang="de"><head><meta charset="utf-8"><title>Hagebutten</title>{head}</head><body><article>'
@@ -1057,12 +1058,14 @@ def test_a_saved_pages_image_that_is_not_there_is_not_found_and_a_root_relative_
         assert "![Mus](https://kraeuter.example/wp-content/uploads/2024/10/mus.jpg)" in out, (name, out)
         assert "  image left at its old address: https://kraeuter.example/wp-content/uploads/2024/10/mus.jpg " \
                "(written /wp-content/uploads/2024/10/mus.jpg, a path on the old site's host)" in out, (name, out)
-        assert "  image not found: x.png (no such file in the saved page's folder): save it into bilder/" in out
+        assert ("  image not found: x.png (no such file in the saved page's folder): left out, its alt text "
+                "'Tiegel' kept as text; save it into bilder/ and add it there (![Tiegel](bilder/x.png))") in out, out
+        assert "\n\nTiegel\n\nDas Mus hält" in out and "](x.png)" not in out and "not kept: x.png" not in out, out
         assert "old address: x.png" not in out, out
     page.write_text(html.format(head=""), encoding="utf-8")
     out = project.run("import", "--dry-run", str(page)).output
     assert "  image not found: /wp-content/uploads/2024/10/mus.jpg (on the page's old host, which the page does " \
-           "not name)" in out and "left at its old address" not in out, out
+           "not name): left out, its alt text 'Mus' kept as text" in out and "left at its old address" not in out, out
 
 
 def test_a_script_in_the_article_is_named_as_code_not_as_widget_text(project, tmp_path):
