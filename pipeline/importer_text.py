@@ -258,6 +258,53 @@ def _joined_wrapped(lines: list[tuple[int, str]]) -> list[str]:
             *([f"a word broken at a line end's hyphen joined, check each: {', '.join(hyphens)}"] if hyphens else [])]
 
 
+# Words a German sentence or heading does not end with (articles, conjunctions, prepositions that are no verb's
+# particle: "an", "auf", "mit" end "Rufen Sie uns an"): a line ending with one goes on on the next line.
+GOES_ON = frozenset({"der", "die", "das", "den", "dem", "des", "eine", "einen", "einem", "einer", "eines", "und",
+                     "oder", "aber", "sondern", "dass", "weil", "wenn", "ob", "als", "im", "zum", "zur", "beim", "vom",
+                     "für", "von", "ohne", "gegen", "bis", "seit", "sowie", "bzw."})
+BROKEN_MIN_WORDS = 3  # a shorter line (a list item "Tee trinken", a heading) is no paragraph broken in a sentence
+
+
+def _joined_broken(lines: list[tuple[int, str]]) -> list[str]:
+    """Join, in place, the lines of each paragraph of ``lines`` (numbered, stripped) that a mail program or a
+    paste broke inside its sentences, whatever the width of the file's other lines (``_joined_wrapped`` wants all
+    wrapped at one): a line of ``BROKEN_MIN_WORDS`` words or more that ends no sentence, followed directly (no
+    blank line) by one that starts in lower case (a German noun starts in upper case, so that alone tells nothing)
+    or after a word no sentence ends with (``GOES_ON``: "aus einer" / "E-Mail"), the run ending a sentence. The
+    title, the byline under it, a list item, a numbered line, a heading (``#``), an image or HTML line starts no
+    continuation. Returns the note naming the lines joined, or none."""
+    filled = [(number, line) for number, line in lines if line]
+    alone = {number for number, _ in filled[:1] + _byline(filled[1:])[0]}
+
+    def goes_on(at: int) -> bool:
+        line, after = lines[at][1], lines[at + 1][1] if at + 1 < len(lines) else ""
+        if not line or not after or lines[at][0] in alone or lines[at + 1][0] in alone:
+            return False
+        if SENTENCE_END_RE.search(line) or len(line.split()) < BROKEN_MIN_WORDS or line.startswith(("<", "#")):
+            return False
+        if BULLET_RE.match(after) or NUMBERED_RE.match(after) or after.startswith(("<", "#", "![")):
+            return False
+        first = after.split()[0]
+        return (first.isalpha() and first.islower()) or (line.split()[-1].lower() in GOES_ON and first[0].isalpha())
+
+    joined, at = [], 0
+    while at < len(lines):
+        end = at
+        while goes_on(end):
+            end += 1
+        if end > at and SENTENCE_END_RE.search(lines[end][1]):
+            text = lines[at][1]
+            for following in range(at + 1, end + 1):
+                text = _join_line(text, lines[following][1])[0]
+                lines[following] = (lines[following][0], "")
+            lines[at] = (lines[at][0], text)
+            joined.append(f"{lines[at][0]}-{lines[end][0]}")
+        at = end + 1
+    return [f"lines broken inside a sentence joined into one paragraph, at lines {', '.join(joined)}: check each"
+            ] if joined else []
+
+
 LINE_END_HYPHEN_RE = re.compile(r"(\S*\w)-$")  # "Rücken-", "Vitamin-D-", "E-": a word broken at the line's end
 # the word after a suspended compound ("Haus- und Hofarbeiten", "Ein- oder Ausgang"): the hyphen and space stay
 SUSPENDED_BEFORE = frozenset({"und", "oder", "bis", "bzw.", "sowie", "noch", "wie", "als"})
@@ -289,7 +336,7 @@ def read_text(path: Path, data: bytes, year: int | None = None) -> ImportedArtic
     text, encoding = decoded(data, path, "the copied text")
     text = normalise(text)
     lines = [(number, line.strip()) for number, line in enumerate(text.split("\n"), 1)]
-    wrapper: list[str] = _joined_wrapped(lines)
+    wrapper: list[str] = _joined_wrapped(lines) + _joined_broken(lines)
     filled = _unwrapped([(n, line) for n, line in lines if line], wrapper)
     if not filled:
         raise VerlagError("the file is empty", path, 1)

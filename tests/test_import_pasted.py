@@ -251,3 +251,25 @@ def test_a_title_copied_alone_is_imported_with_a_note_that_it_has_no_text(projec
     assert project.read("source_de/nur-ein-titel.md").endswith("---\n\n")
     (tmp_path / "voll.txt").write_text(f"Ein Titel\n\n{PROSE}\n", encoding="utf-8")
     assert "no text under the title" not in project.run("import", str(tmp_path / "voll.txt")).output
+
+
+BROKEN = ("Dieser Absatz wurde aus einer\nE-Mail kopiert und ist deshalb\nmitten im Satz umgebrochen, was\n"
+          "beim Einfügen oft passiert.\n")
+
+
+def test_a_paragraph_broken_inside_its_sentences_is_one_paragraph_while_lists_and_headings_stay_lines(tmp_path):
+    """Trial 9: a paragraph pasted from a mail, broken mid-sentence at 30 columns among lines of other lengths
+    (no blank line, or blank lines between paragraphs), became a paragraph a line: four msgids of half a sentence.
+    Hard-wrapped lines are joined only where the whole file is wrapped at one width; a line ending no sentence
+    before one starting in lower case, or after a word no sentence ends with ("aus einer" / "E-Mail"), goes on.
+    The list's items, its lower-case item and the headings stay lines of their own."""
+    for gap, lines in (("", "8-11"), ("\n", "12-15")):
+        article = read_text(tmp_path / "t.txt", (
+            f"{BATH}{PROSE}\n{gap}Was Sie tun können:\n{gap}Warmes Wasser bis zur Wade\nkaltes Wasser danach\n"
+            f"{gap}Fazit\n{gap}{BROKEN}{gap}Wichtig: nicht bei Venenleiden.\n").encode())
+        assert article.body == (
+            f"{PROSE}\n\nWas Sie tun können:\n\n- Warmes Wasser bis zur Wade\n- kaltes Wasser danach\n\n## Fazit\n\n"
+            "Dieser Absatz wurde aus einer E-Mail kopiert und ist deshalb mitten im Satz umgebrochen, was beim "
+            "Einfügen oft passiert.\n\nWichtig: nicht bei Venenleiden.\n"), gap
+        assert f"lines broken inside a sentence joined into one paragraph, at lines {lines}: check each" in \
+            article.notes, article.notes
