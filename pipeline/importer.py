@@ -319,6 +319,19 @@ WRITTEN_LINE_NOTE_RE = re.compile(r"^line (\d+)(?= runs code or loads from anoth
                                   r"kept as a link: )")
 
 
+def with_front_matter_of(notes: list[str], before: ImportedArticle, after: ImportedArticle) -> list[str]:
+    """``notes`` of ``before`` (``completed``'s, which name lines of its written file: ``WRITTEN_LINE_NOTE_RE``)
+    with those lines moved by the lines ``after``'s front matter has more (a translation's old addresses added to
+    its ``aliases``), so each still names the line it is about in the file as written."""
+    def head(article: ImportedArticle) -> int:
+        text = render_markdown(article)
+        return text.count("\n", 0, text.index("\n---\n") + 5)
+
+    moved = head(after) - head(before)
+    return [WRITTEN_LINE_NOTE_RE.sub(lambda match: f"line {int(match.group(1)) + moved}", note) for note in notes] \
+        if moved else notes
+
+
 def without_final_colon(text: str) -> str:
     """``text`` that a note quotes before its own ": advice" (``left out (widget text?): Folgen Sie uns auf: add it
     by hand``) without a colon of its own at its end, which doubled the note's (``auf:: add``)."""

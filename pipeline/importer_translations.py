@@ -21,7 +21,8 @@ from typing import Callable, Iterable
 
 from .errors import VerlagError
 from .fsutil import file_bytes
-from .importer import IMAGES_DIR, ImportedArticle, Placed, place, relink, rewrite_destinations
+from .importer import (IMAGES_DIR, ImportedArticle, Placed, place, relink, rewrite_destinations,
+                       with_front_matter_of)
 from .limits import IMPORTED
 from .sources import likely_slug
 
@@ -167,8 +168,9 @@ def with_their_addresses(articles: list[ImportedArticle], found: list[SiteTransl
             meta = {**article.meta, "aliases": [*article.meta.get("aliases", []), *(alias for alias, _ in added)]}
             notes = [*article.notes, *(f"old address {alias}: its {lang} translation's on the old blog, kept as an "
                                        f"alias that leads to the {lang} page" for alias, lang in added)]
-            article = dataclasses.replace(article, meta=meta, notes=notes,
-                                          alias_languages={**article.alias_languages, **dict(added)})
+            addressed = dataclasses.replace(article, meta=meta, alias_languages={**article.alias_languages,
+                                                                                 **dict(added)})
+            article = dataclasses.replace(addressed, notes=with_front_matter_of(notes, article, addressed))
         out.append(article)
     return out
 

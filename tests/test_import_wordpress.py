@@ -780,3 +780,20 @@ def test_a_title_with_markup_is_plain_text_and_an_author_name_with_markup_is_lef
             "<script>alert(2)</script>': a title is plain text)") in out
     assert ("author left out: 'Eva <script>alert(1)</script> Sommer' of the export's <wp:author_display_name> is "
             "no name (it holds markup)") in out
+
+
+def test_an_embeds_line_in_the_summary_counts_the_old_addresses_of_the_posts_translation(project: Project,
+                                                                                           tmp_path):
+    """Trial 9: a multilingual blog's post with a video embed and an English translation: the summary named the
+    link's line two lines above where the file written had it: the English post's old address and shortlink
+    joined the German article's aliases after the line had been counted."""
+    embed = "\n\nhttps://www.youtube.com/watch?v=abcDEF12345\n\n"
+    path = export(tmp_path, post("Genug trinken", GERMAN + embed, post_id=102, name="trinken",
+                                 extra=wpml("de", "7")),
+                  post("Drinking enough", ENGLISH + embed, post_id=202, name="drinking-enough",
+                       link=f"{HOST}/en/2024/04/drinking-enough/", extra=wpml("en", "7")))
+    out = project.run("import", str(path)).output
+    lines = project.read("source_de/trinken.md").split("\n")
+    at = next(n for n, line in enumerate(lines, 1) if "youtube.com/watch?v=abcDEF12345" in line)
+    assert lines[at - 1] == "<https://www.youtube.com/watch?v=abcDEF12345>"
+    assert f"  trinken.md:{at}: embed kept as a link: https://www.youtube.com/watch?v=abcDEF12345 " in out, out
