@@ -694,7 +694,7 @@ def _say_old_addresses(config, hugo_sites: dict, jekyll_sites: dict, exports: li
     from pipeline.fsutil import file_bytes
     from pipeline.importer_addresses import jekyll_addresses, old_addresses, wordpress_addresses
     from pipeline.limits import IMPORTED
-    from pipeline.moved import MOVED_FILE, add_moved
+    from pipeline.moved import MOVED_FILE, add_moved, moved_key
     from pipeline.site import Urls
     from pipeline.sources import unrequestable
     from urllib.parse import unquote, urlsplit
@@ -728,10 +728,13 @@ def _say_old_addresses(config, hugo_sites: dict, jekyll_sites: dict, exports: li
         if found:
             added = add_moved(config.root, [(old.path, old.now) for old in found if old.now], dry_run)
             total += len(added)
+            new = {old for old, _ in added}
+            had = len({moved_key(old.path) for old in found if old.now} - new)
             said = (f"{'would add' if dry_run else 'added'} {len(added)} to {MOVED_FILE}, which 'verlag build' answers "
                     "(a feed or file copied to its old address, a redirect page, the rules of site/_redirects and "
-                    f"site/.htaccess)" if added else f"{MOVED_FILE} has them already")
-            listed = [] if quiet else found if added else [old for old in found if not old.now]
+                    "site/.htaccess)" + (f"; the {had} it has already are not listed again" if had > 0 else "")
+                    if added else f"{MOVED_FILE} has them already")
+            listed = [] if quiet else [old for old in found if not old.now or moved_key(old.path) in new]
             click.echo(f"import: {counted(len(found), 'other address', 'other addresses')} of {root} ({what}), which "
                        f"no article's aliases: keep: {said}" + (":" if listed else ""))
             for old in listed:

@@ -102,6 +102,12 @@ def moved_paths(config: Config) -> frozenset[str]:
     return frozenset(old_path(m.old) for m in read_moved(config, []))
 
 
+def moved_key(old: str) -> str:
+    """The old path ``old`` as ``redirects.txt`` gives it (%-encoded, what is encoded already kept): as
+    ``add_moved`` writes it and returns it."""
+    return quote(old, safe=_PATH_SAFE)
+
+
 def add_moved(root: Path, pairs: Iterable[tuple[str, str]], dry_run: bool = False) -> list[tuple[str, str]]:
     """Add to the ``redirects.txt`` of the project at ``root`` each (old path, new site path) of ``pairs`` whose old
     path (%-encoded here) it does not give yet, after its lines (made with ``HEADER`` when there is none); returns
@@ -115,7 +121,7 @@ def add_moved(root: Path, pairs: Iterable[tuple[str, str]], dry_run: bool = Fals
     given = {parts[0] for line in text.splitlines() if (parts := line.partition("#")[0].split())}
     added: dict[str, str] = {}
     for old, new in pairs:
-        old = quote(old, safe=_PATH_SAFE)
+        old = moved_key(old)
         if old not in given and not unrequestable(unquote(old)) and not host_pattern(unquote(old)):
             added.setdefault(old, new)
     if added and not dry_run:

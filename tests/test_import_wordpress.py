@@ -797,3 +797,24 @@ def test_an_embeds_line_in_the_summary_counts_the_old_addresses_of_the_posts_tra
     at = next(n for n, line in enumerate(lines, 1) if "youtube.com/watch?v=abcDEF12345" in line)
     assert lines[at - 1] == "<https://www.youtube.com/watch?v=abcDEF12345>"
     assert f"  trinken.md:{at}: embed kept as a link: https://www.youtube.com/watch?v=abcDEF12345 " in out, out
+
+
+def test_a_second_export_lists_only_the_old_addresses_it_adds_to_redirects_txt(project: Project, tmp_path):
+    """Trial 9: a second blog's export imported after a first one said "added 2" and listed all 7 of its other
+    addresses, the feed and the year archive that redirects.txt had already among them. It lists the 2 added
+    and says that the others were there already, as README promises ("not listed again")."""
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    tag = '<category domain="post_tag" nicename="{0}"><![CDATA[{0}]]></category>'
+    first = export(tmp_path / "a", post("Genug trinken", f"<p>{LEAD}</p>", post_id=102, name="trinken",
+                                        extra=tag.format("tee")))
+    second = export(tmp_path / "b", post("Mehr trinken", f"<p>{MORE}</p>", post_id=103, name="mehr-trinken",
+                                         extra=tag.format("wasser")))
+    project.run("import", str(first))
+    out = project.run("import", str(second)).output
+    assert (f"import: 7 other addresses of {second} (feeds, lists), which no article's aliases: keep: added 2 to "
+            "redirects.txt, which 'verlag build' answers (a feed or file copied to its old address, a redirect page, "
+            "the rules of site/_redirects and site/.htaccess); the 5 it has already are not listed again:\n"
+            "  /tag/wasser/  /de/  301\n  /tag/wasser/feed/  /de/feed.xml  301\n") in out, out
+    assert out.endswith("  /tag/wasser/feed/  /de/feed.xml  301\n"), out
+    assert project.read("redirects.txt").splitlines().count("/feed/  /de/feed.xml  301") == 1
