@@ -176,8 +176,9 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
     An ``<img src>`` that names an existing file relative to ``base`` (the folder of a saved page) is
     listed and referenced as ``bilder/<name>`` (see ``_local_file``; ``importer.local_name``: one name per
     distinct file, ``importer.image_destination``); other images keep their address
-    (noted), but those of a saved page that are not there (``_missing_image``; a relative one elsewhere is noted as
-    not found, it has no old address): a root-relative one is made absolute
+    (noted), but those of a saved page that are not there (``_missing_image``: left out, their alt text kept as
+    text, noted; a relative one elsewhere is noted as not found, it has no old address): a root-relative one is
+    made absolute
     on the old ``address`` (a saved page's ``<base>``, canonical or ``og:url``; a WordPress post's blog, a feed
     entry's link), which the new site's host would not answer. Given ``remote`` (a WordPress post's), an image
     of the blog's ``wp-content/uploads/`` is taken from ``uploads`` (a copy of that folder) like a local file,
@@ -1786,13 +1787,15 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None) -> tuple[list
     post does not keep the others out. A post without a title (WordPress shows "(no title)") is titled by its
     first ``UNTITLED_WORDS`` words and noted, so the author gives it one and loses none.
 
-    Title, author (display name from ``wp:author``) and term names are HTML-decoded (WordPress stores them
-    escaped, ``Tee &amp; Kaffee``, ``&#8211;``), as the content is; ``wp:post_date`` (the blog's local time, see
-    ``_wp_date``), ``wp:post_modified`` as ``updated`` when on a later day, categories and tags (not the default
-    "Uncategorized"), the excerpt as summary, ``<link>`` and the shortlink (``_shortlink``, ``?p=41``) of a
-    published item as its old addresses, its ``wp:post_name`` (``_post_name``) as its slug, its ``wp:post_id`` on
-    the blog's address as its ``origin`` (``WordPress post 41 of https://blog.example/``), which tells a later import
-    of the blog that it was imported, also when the author renamed or deleted its file.
+    Title, author (display name from ``wp:author``) and term names are HTML-decoded (WordPress stores them escaped,
+    ``Tee &amp; Kaffee``, ``&#8211;``), as the content is; the title is plain text (``_plain``: its markup left out,
+    noted) and a display name with markup is no author (noted, as a saved page's <meta name="author">);
+    ``wp:post_date`` (the blog's local time, see ``_wp_date``), ``wp:post_modified`` as ``updated`` when on a later
+    day, categories and tags (not the default "Uncategorized"), the excerpt as summary, ``<link>`` and the shortlink
+    (``_shortlink``, ``?p=41``) of a published item as its old addresses, its ``wp:post_name`` (``_post_name``) as
+    its slug, its ``wp:post_id`` on the blog's address as its ``origin`` (``WordPress post 41 of
+    https://blog.example/``), which tells a later import of the blog that it was imported, also when the author
+    renamed or deleted its file.
     Body HTML: paragraphs from blank lines and line breaks (``<br>``, a CommonMark hard break) from
     single newlines where WordPress's classic editor left them out (its ``wpautop``), ``[gallery ids=…]``
     as the attachments' images (``_expand_shortcodes``), ``[caption]`` as a figure (``_figures``): the image, then
