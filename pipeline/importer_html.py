@@ -1862,8 +1862,14 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None) -> tuple[list
         login = _text(item, "creator")
         date = _wp_time(item, "post_date", "post_date_gmt", notes)
         updated = _later(_wp_time(item, "post_modified", "post_modified_gmt", notes), date)
-        tags = [_words(unescape(c.text or "")) for c in _children(item, "category")
-                if c.get("domain") in ("category", "post_tag") and c.get("nicename") not in WP_DEFAULT_CATEGORIES]
+        named = [_words(unescape(c.text or "")) for c in _children(item, "category")
+                 if c.get("domain") in ("category", "post_tag") and c.get("nicename") not in WP_DEFAULT_CATEGORIES]
+        marked_tags = [tag for tag in named if re.search(r"[<>]", tag)]
+        tags = [tag for tag in (_plain(tag) if tag in marked_tags else tag for tag in named)
+                if tag]  # a name's markup is no word of it, as a title's
+        if marked_tags:
+            notes.append("tags: their markup left out of " + ", ".join(map(repr, marked_tags))
+                         + ": a category or tag is plain text")
         protected = bool(_text(item, "post_password"))
         published = status == "publish" and not protected
         link = _text(item, "link")

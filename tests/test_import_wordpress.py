@@ -818,3 +818,20 @@ def test_a_second_export_lists_only_the_old_addresses_it_adds_to_redirects_txt(p
             "  /tag/wasser/  /de/  301\n  /tag/wasser/feed/  /de/feed.xml  301\n") in out, out
     assert out.endswith("  /tag/wasser/feed/  /de/feed.xml  301\n"), out
     assert project.read("redirects.txt").splitlines().count("/feed/  /de/feed.xml  301") == 1
+
+
+def test_a_category_or_tag_with_markup_is_its_words(project: Project, tmp_path):
+    """Trial 9: a tag named ``<b>Fett</b>"><svg onload=alert(6)>`` was written into ``tags:`` as it stood (escaped
+    on the pages, yet markup in the article's front matter and every tag list a theme makes). A category or tag is
+    plain text, as a title is: its words are kept, an element's attributes and a script are no words, a tag that
+    is only markup is left out, and the summary names each."""
+    terms = ('<category domain="post_tag" nicename="fett"><![CDATA[<b>Fett</b>"><svg onload=alert(6)>]]></category>'
+             '<category domain="category" nicename="leer"><![CDATA[<script>alert(7)</script>]]></category>'
+             '<category domain="post_tag" nicename="tee-kaffee"><![CDATA[Tee &amp; Kaffee]]></category>')
+    path = export(tmp_path, post("Fasten", f"<p>{LEAD}</p>", post_id=81, name="fasten", extra=terms))
+    out = project.run("import", str(path)).output
+    front = project.read("source_de/fasten.md").partition("\n---\n")[0]
+    assert "<" not in front and "alert" not in front and "onload" not in front, front
+    assert "Fett" in front and "Tee & Kaffee" in front, front
+    assert ("tags: their markup left out of '<b>Fett</b>\"><svg onload=alert(6)>', '<script>alert(7)</script>': "
+            "a category or tag is plain text") in out, out
