@@ -2034,7 +2034,7 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                                               renamed=pages.renamed, held=held))
             findings.extend(header_findings(po, ref, lang, article.slug, text))
             findings.extend(legal_page_findings(config, po, ref, lang, article.slug))
-            findings.extend(pseudo_draft_findings(config, po, ref, lang, article.slug, text))
+            findings.extend(pseudo_draft_findings(config, po, ref, lang, article.slug, text, pages))
             try:
                 drift = templates.drift(article.slug, po,
                                         lambda: last_extract(config, lang, article.slug, text.encode("utf-8")))
@@ -2112,16 +2112,19 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
 
 
 def pseudo_draft_findings(config: Config, po: polib.POFile, ref: str, lang: str, slug: str,
-                          text: str | None = None) -> list[Finding]:
+                          text: str | None = None,
+                          published: Container[tuple[str, str]] | None = None) -> list[Finding]:
     """One warning per catalog whose fuzzy ``pseudo`` drafts readers get as they are: under ``[publish]
-    unreviewed = "machine"`` (not on a legal page, which shows only reviewed text). The pseudo engine is a
-    layout test (README, "Engines"): ``build`` shows its drafts so that layouts can be seen, and ``verlag
-    publish`` refuses to publish them. At the line of the first such msgid (``text``: the file as read)."""
+    unreviewed = "machine"`` (not on a legal page, which shows only reviewed text), on a page the site publishes
+    (``published``: (lang, slug) of the pages the next build publishes, ``PlannedPages``; None counts every page:
+    a ``draft: true`` article's page is none). The pseudo engine is a layout test (README, "Engines"): ``build``
+    shows its drafts so that layouts can be seen, and ``verlag publish`` refuses to publish them. At the line of
+    the first such msgid (``text``: the file as read)."""
     if config.unreviewed_for(lang, slug) != "machine":
         return []
     pseudo = [e for e in po if not e.obsolete and entry_state(e) == MACHINE and not hand_draft(e)
               and is_pseudo(e.msgstr, e.msgid)]
-    if not pseudo:
+    if not pseudo or (published is not None and (lang, slug) not in published):
         return []
     line = msgid_line(text.split("\n"), pseudo[0].linenum) if text is not None else pseudo[0].linenum
     return [Finding(ref, line, "pseudo-draft", WARNING,
