@@ -555,6 +555,8 @@ def check_numbers(entry, ctx):
     missing, added = [v for v in src if v not in tgt], [v for v in tgt if v not in src]  # values are unique keys
     _match_dates(missing, added)
     _match_dates(added, missing)
+    _match_times(missing, added, tgt)
+    _match_times(added, missing, src)
     if added and ctx.source_lang == "de":
         _match_words(added, german_number_words(german))
     if missing:
@@ -585,6 +587,8 @@ def check_numbers(entry, ctx):
         if set(a) & set(b):  # the same digits read differently: say how
             a = [f"{s} (= {v.split('#')[0]})" for s, v in zip(a, missing)]
             b = [f"{s} (= {v.split('#')[0]})" for s, v in zip(b, added)]
+        else:  # a date of slashes, read in the language's order: say which day
+            a, b = _slashed_days(a, missing), _slashed_days(b, added)
         yield "numbers differ: " + _describe(a, b)
     if unit_missing or unit_added:
         yield "units differ: " + _describe(unit_missing, unit_added)
@@ -763,6 +767,31 @@ def _match_degrees(generic: list[str], specific: list[str]) -> None:
         specific.remove(scale)
 
 
+def _slashed_days(spellings: list[str], values: list[str]) -> list[str]:
+    """Each date written with slashes among ``spellings`` with its day in ISO form (``5/2/2024 (= 2024-02-05)``,
+    as en-GB reads it); ``values`` are their ``numbers`` keys."""
+    out = []
+    for spelling, value in zip(spellings, values):
+        if value.startswith("date ") and "/" in spelling:
+            year, month, day = value.split()[1].split("#")[0].split("-")
+            spelling = f"{spelling} (= {year}-{int(month):02d}-{int(day):02d})"
+        out.append(spelling)
+    return out
+
+
+def _match_times(times: list[str], others: list[str], spellings: Mapping[str, str]) -> None:
+    """A clock time on one side (``9.30 Uhr``, ``9:30 a.m.``: value 9:30) matches the other side's number written
+    as that time without a clock word (``9.30``, ``09.30``, which ``numbers`` reads as 9.3); ``spellings`` is that
+    side's ``numbers``."""
+    for time in [t for t in times if ":" in t and "date" not in t]:
+        hour, minute = time.split("#")[0].split(":")
+        match = next((o for o in others if (written := _WRITTEN_TIME.fullmatch(spellings[o]))
+                      and written.group(1, 2) == (hour, minute)), None)
+        if match is not None:
+            times.remove(time)
+            others.remove(match)
+
+
 def _match_words(added: list[str], words: Iterable[frozenset[str]]) -> None:
     """A number one text writes in digits matches a number word of that value in the other (German ``drei`` is
     3, ``halb acht`` 7:30; Polish ``dwie`` is 2), each word once; a word of another value matches nothing
@@ -776,9 +805,9 @@ def _match_words(added: list[str], words: Iterable[frozenset[str]]) -> None:
 def _match_dates(dates: list[str], others: list[str]) -> None:
     """A full date on one side matches its year and day on the other (a month name the reader did not know)."""
     for date in [d for d in dates if d.startswith("date ")]:
-        year, first, second = date.split()[1].split("#")[0].split("-")
+        year, _, day_number = date.split()[1].split("#")[0].split("-")
         plain = {o.split("#")[0]: o for o in reversed(others)}
-        day = next((plain[n] for n in (first, second) if n in plain), None)
+        day = plain.get(day_number)
         if year in plain and day is not None:
             dates.remove(date)
             others.remove(plain[year])
@@ -1411,14 +1440,21 @@ _NUMBER_BEFORE = re.compile(rf"({_NUMBER_TEXT})[{_SPACES}]?$")
 # a clock time or date starts where a number does (``_NUMBER``): not inside a word of a Latin, Greek or Cyrillic
 # script ("A4", "B12"), but right after an Arabic proclitic ("و20:00": and 20:00)
 _NO_WORD_BEFORE = rf"(?<![\d_{_CODE_LETTER}"
-_TIME = re.compile(_NO_WORD_BEFORE + r".,:])(?P<h>\d{1,2})(?:(?::|\.(?=\d{2}\s?Uhr)|\s?h\s?)(?P<m>\d{2}))?"
-                   r"(?:\s?(?P<suffix>Uhr|h|[ap]\.?\s?m\.?)(?![^\W\d_]))?(?!\d)")
-_SUFFIX = r"(?P<suffix>Uhr|h|[ap]\.?\s?m\.?)(?![^\W\d_])"
+_MERIDIEM = r"(?i:[ap]\.?\s?m\.?)"  # a.m., pm, AM: a 12-hour time
+_TIME = re.compile(_NO_WORD_BEFORE + r".,:])(?P<h>\d{1,2})(?:(?::|\.(?=\d{2}\s?(?:Uhr|" + _MERIDIEM + r"))|\s?h\s?)"
+                   r"(?P<m>\d{2}))?(?:\s?(?P<suffix>Uhr|h|" + _MERIDIEM + r")(?![^\W\d_]))?(?!\d)")
+_SUFFIX = r"(?P<suffix>Uhr|h|" + _MERIDIEM + r")(?![^\W\d_])"
+# German's word after a time, no number a translation keeps, and a sentence's full stop after "am" or "pm"
+_CLOCK_WORD = re.compile(r"\s?Uhr$|(?<=[ap]m)\.$", re.IGNORECASE)
+_WRITTEN_TIME = re.compile(r"0?(\d{1,2})[.:](\d{2})")  # 9.30 or 09:30 without a clock word: read as a number
 _TIME_RANGE = re.compile(_NO_WORD_BEFORE + r".,:])(?P<h1>\d{1,2})(?::(?P<m1>\d{2}))?\s?(?:–|—|-|to|bis|à)\s?"
                          r"(?P<h2>\d{1,2})(?::(?P<m2>\d{2}))?\s?" + _SUFFIX)
 _TIME_HINT = re.compile(r"\d\s?(?:[:h]|Uhr|[ap]\.?\s?m)", re.IGNORECASE)  # no clock time without one
-_NUMERIC_DATE = re.compile(_NO_WORD_BEFORE + r".,/-])(\d{1,2})[./](\d{1,2})[./](\d{4})(?!\w)"
-                           r"|" + _NO_WORD_BEFORE + r".,/-])(\d{4})-(\d{2})-(\d{2})(?!\w)")
+# a date of digits: day, month and year with full stops (26.05.2026, 2. 5. 2024: German and every language that
+# writes it so), two numbers and the year with slashes (the language's order, ``_slashed_order``), or ISO
+_NUMERIC_DATE = re.compile(_NO_WORD_BEFORE + r".,/-])(?:(?P<day>\d{1,2})\.[ \u00a0\u202f]?(?P<month>\d{1,2})\."
+                           r"[ \u00a0\u202f]?|(?P<first>\d{1,2})/(?P<second>\d{1,2})/)(?P<year>\d{4})(?!\w)"
+                           r"|" + _NO_WORD_BEFORE + r".,/-])(?P<iso>\d{4})-(?P<iso_month>\d{2})-(?P<iso_day>\d{2})(?!\w)")
 # An area or volume is typed with a plain digit for its power as often as with the superscript: m2 is m²
 _POWERS = {f"{length}{digit}": f"{length}{power}" for length in ("cm", "km", "m") for digit, power in (("2", "²"),
                                                                                                      ("3", "³"))}
@@ -1683,17 +1719,39 @@ def _month_dates(lang: str) -> tuple[dict[str, int], re.Pattern | None]:
     return months, pattern
 
 
+@lru_cache(maxsize=64)
+def _month_first(lang: str) -> bool:
+    """Whether ``lang`` writes a date of digits with the month first (CLDR's short date, by Babel: en and en-US
+    ``M/d/yy``, en-GB ``dd/MM/y``)."""
+    try:
+        pattern = Locale.parse(lang.replace("-", "_")).date_formats["short"].pattern
+    except Exception:
+        return False
+    month, day = pattern.find("M"), pattern.find("d")
+    return 0 <= month < day
+
+
 def _dates(text: str, lang: str, found: list) -> str:
-    """Take full dates out first, so that 26.05.2026 and May 26, 2026 compare equal."""
+    """Take full dates out first, so that 26.05.2026, 2. 5. 2024 and May 26, 2026 compare equal: each is
+    ``date year-month-day``. Two numbers between slashes are read in ``lang``'s order (``_month_first``: 5/2/2024
+    is 2 May in en-US and 5 February in en-GB), but for a first one that can be no month (26/5/2026)."""
     if not _YEAR.search(text):
         return text
     def take(spelling: str, day: str, month: int | str, year: str) -> str:
-        first, second = sorted((int(day), int(month)))  # day and month order differ between languages
-        found.append((f"date {year}-{first}-{second}", spelling))
+        found.append((f"date {year}-{int(month)}-{int(day)}", spelling))
         return " "
 
-    text = _NUMERIC_DATE.sub(lambda m: take(m.group(), m.group(1), m.group(2), m.group(3)) if m.group(1)
-                             else take(m.group(), m.group(6), m.group(5), m.group(4)), text)
+    def numeric(m: re.Match) -> str:
+        if m.group("iso"):
+            return take(m.group(), m.group("iso_day"), m.group("iso_month"), m.group("iso"))
+        if m.group("day"):
+            return take(m.group(), m.group("day"), m.group("month"), m.group("year"))
+        month, day = m.group("first", "second") if _month_first(lang) else m.group("second", "first")
+        if int(month) > 12 >= int(day):
+            month, day = day, month
+        return take(m.group(), day, month, m.group("year"))
+
+    text = _NUMERIC_DATE.sub(numeric, text)
     months, pattern = _month_dates(lang)
     if pattern is None:
         return text
@@ -1702,19 +1760,21 @@ def _dates(text: str, lang: str, found: list) -> str:
 
 
 def _time(m: re.Match, found: list) -> str:
-    """Clock times by value: 20 Uhr, 20:00, 20 h and 8 p.m. are all 20; 20.30 Uhr and 8:30 pm are 20:30."""
+    """Clock times by value: 20 Uhr, 20:00, 20 h and 8 p.m. are all 20; 20.30 Uhr, 8:30 pm and 8.30 PM are
+    20:30. Spelled without "Uhr", which names no number a translation has to keep."""
     suffix = (m.group("suffix") or "").lower()
     if not suffix and m.group("m") is None:
         return m.group()  # a plain number
-    found.append((_clock(m.group("h"), m.group("m"), suffix), m.group()))
+    found.append((_clock(m.group("h"), m.group("m"), suffix), _CLOCK_WORD.sub("", m.group())))
     return " "
 
 
 def _time_range(m: re.Match, found: list) -> str:
     """8–12 Uhr, 3 to 6 p.m.: the clock word belongs to both ends."""
     suffix = m.group("suffix").lower()
-    found.append((_clock(m.group("h1"), m.group("m1"), suffix), m.group()))
-    found.append((_clock(m.group("h2"), m.group("m2"), suffix), m.group()))
+    spelling = _CLOCK_WORD.sub("", m.group())
+    found.append((_clock(m.group("h1"), m.group("m1"), suffix), spelling))
+    found.append((_clock(m.group("h2"), m.group("m2"), suffix), spelling))
     return " "
 
 
@@ -1974,7 +2034,7 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                                               renamed=pages.renamed, held=held))
             findings.extend(header_findings(po, ref, lang, article.slug, text))
             findings.extend(legal_page_findings(config, po, ref, lang, article.slug))
-            findings.extend(pseudo_draft_findings(config, po, ref, lang, article.slug, text))
+            findings.extend(pseudo_draft_findings(config, po, ref, lang, article.slug, text, pages))
             try:
                 drift = templates.drift(article.slug, po,
                                         lambda: last_extract(config, lang, article.slug, text.encode("utf-8")))
@@ -2052,16 +2112,19 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
 
 
 def pseudo_draft_findings(config: Config, po: polib.POFile, ref: str, lang: str, slug: str,
-                          text: str | None = None) -> list[Finding]:
+                          text: str | None = None,
+                          published: Container[tuple[str, str]] | None = None) -> list[Finding]:
     """One warning per catalog whose fuzzy ``pseudo`` drafts readers get as they are: under ``[publish]
-    unreviewed = "machine"`` (not on a legal page, which shows only reviewed text). The pseudo engine is a
-    layout test (README, "Engines"): ``build`` shows its drafts so that layouts can be seen, and ``verlag
-    publish`` refuses to publish them. At the line of the first such msgid (``text``: the file as read)."""
+    unreviewed = "machine"`` (not on a legal page, which shows only reviewed text), on a page the site publishes
+    (``published``: (lang, slug) of the pages the next build publishes, ``PlannedPages``; None counts every page:
+    a ``draft: true`` article's page is none). The pseudo engine is a layout test (README, "Engines"): ``build``
+    shows its drafts so that layouts can be seen, and ``verlag publish`` refuses to publish them. At the line of
+    the first such msgid (``text``: the file as read)."""
     if config.unreviewed_for(lang, slug) != "machine":
         return []
     pseudo = [e for e in po if not e.obsolete and entry_state(e) == MACHINE and not hand_draft(e)
               and is_pseudo(e.msgstr, e.msgid)]
-    if not pseudo:
+    if not pseudo or (published is not None and (lang, slug) not in published):
         return []
     line = msgid_line(text.split("\n"), pseudo[0].linenum) if text is not None else pseudo[0].linenum
     return [Finding(ref, line, "pseudo-draft", WARNING,

@@ -186,6 +186,9 @@ _DE_LIST_CLOSER = re.compile(
 )
 # "f." ("und die folgende Seite") after a page or paragraph number closes its reference the same way: "S. 12 f.".
 _DE_FOLLOWING_PAGE = re.compile(r"\d[^\S\n]?f\.$")
+# "s. o." and "s. u." ("siehe oben", "siehe unten") may close a sentence too, before a capitalised sentence
+# start: "…, s. o. Heute nicht mehr." splits; "s. o. S. 12", "s. u. Kapitel 3" and "wie s. o. Beschrieben" do not.
+_DE_SEE_ABOVE = re.compile(r"(?:^|[\s(\[„\"»‚'*_])s\.[^\S\n]?[ou]\.$")
 
 
 def german_abbreviation(word: str) -> bool:
@@ -825,6 +828,8 @@ def _german_verdict(block: str, c: int, nxt: int) -> bool | None:
         return None
     core = token[:-1].lstrip(_OPENERS)
 
+    if _DE_SEE_ABOVE.search(block, max(0, c - 6), c):
+        return next_upper and word.lower() in _DE_SENTENCE_STARTERS
     if _DE_LIST_CLOSER.search(block, max(0, c - 16), c) or _DE_FOLLOWING_PAGE.search(block, max(0, c - 4), c):
         return next_upper
     lower = core.lower()

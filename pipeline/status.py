@@ -185,8 +185,8 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                 fresh[name] = counts
                 # ``check``'s warnings that depend on verlag.toml's [publish] and [site] legal (``settings``)
                 row.errors, row.warnings = counts[1], counts[2] + len(legal_page_findings(
-                    config, po, ref, lang, article.slug)) + len(pseudo_draft_findings(config, po, ref, lang,
-                                                                                      article.slug))
+                    config, po, ref, lang, article.slug)) + len(pseudo_draft_findings(
+                        config, po, ref, lang, article.slug, published=pages))
                 if drift:  # ``check``'s ``catalog-outdated``: one per entry that lost its msgctxt, one for the rest
                     named = len(drift.unmarked_messages(po))
                     row.warnings += named + bool(drift.without_unmarked() if named else drift)

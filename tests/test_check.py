@@ -215,6 +215,25 @@ def test_a_degree_keeps_its_number_in_any_equivalent_or_unchanged_unit_and_a_cha
     assert [f.message for f in check_catalog(po, "x.po", lang, "x", checks=[BY_ID["numbers"]])] == expected
 
 
+@pytest.mark.parametrize("lang, translation, expected", [
+    ("en", "He came on 2 May 2024 at 9.30 am.", []),
+    ("en", "He came on May 2, 2024 at 9:30 AM.", []),
+    ("en-US", "He came on 5/2/2024 at 09:30.", []),
+    ("en-GB", "He came on 2/5/2024 at 9.30.", []),
+    ("en-GB", "He came on 5/2/2024 at 9.30.", ["numbers differ: missing 2. 5. 2024; instead 5/2/2024 (= 2024-02-05)"]),
+    ("en-US", "He came on 2/5/2024 at 9.30.", ["numbers differ: missing 2. 5. 2024; instead 2/5/2024 (= 2024-02-05)"]),
+    ("fr", "Il est venu le 2 mai 2024 à 9 h 30.", []),
+    ("en", "He came on 2 May 2024 at 9.30 pm.", ["numbers differ: missing 9.30; instead 9.30 pm"]),
+])
+def test_a_german_date_and_time_match_the_same_day_and_time_in_the_translations_own_way_of_writing_them(
+        lang, translation, expected):
+    """Trial 9: "2. 5. 2024 um 9.30 Uhr" as "2 May 2024 at 9.30 am" was refused ("missing 9.30 Uhr, 5"), and the
+    sentence held back. A date of slashes is read in the language's order (CLDR); a finding asks for no "Uhr"."""
+    po = polib.POFile()
+    po.append(polib.POEntry(msgid="Er kam am 2. 5. 2024 um 9.30 Uhr.", msgstr=translation))
+    assert [f.message for f in check_catalog(po, "x.po", lang, "x", checks=[BY_ID["numbers"]])] == expected
+
+
 def test_a_tag_written_otherwise_than_in_the_original_is_an_error_as_the_page_shows_it_as_text():
     """The page keeps a translation's raw HTML only as the original writes it, but for title/alt text
     (render._judge with rawhtml.retitled): check reads it the same way, so such a sentence is held back

@@ -333,6 +333,23 @@ def test_publish_refuses_pseudo_drafts_readers_would_get_and_check_warns_where_t
     assert "pseudo-draft" not in project.run("check").output
 
 
+def test_pseudo_drafts_of_a_draft_article_are_no_warning_of_check_nor_a_stop_of_publish(project):
+    """Trial 9: a ``draft: true`` article's pseudo drafts were said to be "shown to readers" ([pseudo-draft])
+    and ``publish`` stopped on them, though the site leaves draft articles out; once it is no draft, they are."""
+    project.write("source_de/leber.md", LEBER.replace("date: 2026-05-26\n", "date: 2026-05-26\ndraft: true\n"))
+    project.write("verlag.toml", project.read("verlag.toml") + '[publish]\nunreviewed = "machine"\n')
+    project.run("extract")
+    project.run("pretranslate", "--engine", "pseudo", "--lang", "fr")
+    assert "Léébéér" in project.read("translations/fr/leber.po")
+    assert "pseudo" not in project.run("check").output
+    result = project.run("publish")
+    assert "pseudo draft" not in result.output and "stopped" not in result.output
+    assert (project.root / "site").is_dir() and not (project.root / "site/fr/leber").exists()
+    project.write("source_de/leber.md", LEBER)
+    assert "[pseudo-draft]" in project.run("check").output
+    assert "stopped before the build" in project.run("publish", code=2).output
+
+
 def test_reviewed_text_is_published_and_a_second_build_writes_nothing(project):
     project.write("source_de/leber.md", LEBER)
     project.run("extract")

@@ -36,6 +36,20 @@ def test_pseudo_drafts_pass_the_numbers_check_with_their_units_as_written():
     assert check_catalog(po, "x.po", "en", "x", checks=[c for c in CHECKS if c.id == "numbers"]) == []
 
 
+def test_pseudo_drafts_pass_the_numbers_check_with_dates_and_clock_times():
+    """Trial 9: the draft's "9.30 ÚÚhr" failed the numbers check ("missing 9.30 Uhr"), so ``check`` refused
+    the engine's own output right after ``pretranslate --engine pseudo``."""
+    import polib
+
+    from pipeline.check import CHECKS, check_catalog
+
+    german = "Er kam am 2. 5. 2024 um 9.30 Uhr, sie am 3. Mai 2024 um 14 Uhr, offen ist von 8–12 Uhr."
+    po = polib.POFile()
+    po.append(polib.POEntry(msgid=german, msgstr=pseudo(german)))
+    assert "ÚÚhr" in po[0].msgstr
+    assert check_catalog(po, "x.po", "en", "x", checks=[c for c in CHECKS if c.id == "numbers"]) == []
+
+
 def test_pseudo_lengthens_real_german_by_about_a_third():
     source = "".join(p.read_text(encoding="utf-8") for p in (REPO / "source_de").glob("*.md"))
     ratio = len(pseudo(source)) / len(source)

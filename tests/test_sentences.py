@@ -402,6 +402,27 @@ def test_enumeration_closers_end_sentence_before_capital(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        ("Im 2. Weltkrieg (1939–1945) war vieles anders, s. o. Heute nicht mehr.",
+         ["Im 2. Weltkrieg (1939–1945) war vieles anders, s. o.", "Heute nicht mehr."]),
+        ("Das steht weiter unten, s. u. Morgen lesen wir es.", ["Das steht weiter unten, s. u.", "Morgen lesen wir es."]),
+        ("Das steht oben, s.o. Heute nicht mehr.", ["Das steht oben, s.o.", "Heute nicht mehr."]),
+        ("Das Thema wurde s. o. S. 12 schon behandelt.", ["Das Thema wurde s. o. S. 12 schon behandelt."]),
+        ("Siehe dazu s. u. Kapitel 3 genauer.", ["Siehe dazu s. u. Kapitel 3 genauer."]),
+        ("Mehr dazu s. o. Abb. 2 und Tab. 3.", ["Mehr dazu s. o. Abb. 2 und Tab. 3."]),
+        ("Wie beschrieben, s. o. die Tabelle.", ["Wie beschrieben, s. o. die Tabelle."]),
+        ("Das wurde erklärt, s. o. S. 12. Heute nicht mehr.", ["Das wurde erklärt, s. o. S. 12.", "Heute nicht mehr."]),
+    ],
+)
+def test_see_above_and_below_end_a_sentence_before_a_capitalised_sentence_start(text, expected):
+    """Trial 9: "…, s. o. Heute nicht mehr." stayed one msgid, where "usw." and "u. Ä." split. Only before a
+    sentence start, as for other abbreviations: "s. o. S. 12" and "s. u. Kapitel 3" name the place they point to
+    (and "Wie s. o. Beschrieben" stays one, ``test_german_abbreviations_do_not_end_sentences``)."""
+    assert split_sentences(text, "de") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("Wir essen Obst. Wir haben Tee u. v. m. im Laden.", ["Wir essen Obst.", "Wir haben Tee u. v. m. im Laden."]),
     ],
 )

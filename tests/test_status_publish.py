@@ -202,3 +202,8 @@ def test_status_counts_a_site_po_plural_left_empty_and_pseudo_drafts_readers_get
     assert (row["warnings"], total["warnings"]) == (1, 2)
     assert [(f["path"], f["line"], f["check"]) for f in data["site"]] == [
         ("translations/fr/site.po", line, "plural-forms")]
+    # a draft article's page is none the site publishes: its pseudo drafts are shown to no reader (trial 9)
+    project.write("source_de/garten.md", article("Garten", "Der Garten ist klein. Die Beete sind voll.\n",
+                                                 draft="true"))
+    status = project.run("status").output
+    assert re.search(r"^fr +garten \(draft.* ok$", status, re.M), status
