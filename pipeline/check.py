@@ -555,6 +555,8 @@ def check_numbers(entry, ctx):
     missing, added = [v for v in src if v not in tgt], [v for v in tgt if v not in src]  # values are unique keys
     _match_dates(missing, added)
     _match_dates(added, missing)
+    if "-" not in ctx.lang:  # "en" alone: 02/05/2024 is 2 May to a British reader, 5 February to an American one
+        _match_slashed_either_way(missing, added, tgt)
     _match_times(missing, added, tgt)
     _match_times(added, missing, src)
     if added and ctx.source_lang == "de":
@@ -812,6 +814,18 @@ def _match_dates(dates: list[str], others: list[str]) -> None:
             dates.remove(date)
             others.remove(plain[year])
             others.remove(day)
+
+
+def _match_slashed_either_way(missing: list[str], added: list[str], found: dict[str, str]) -> None:
+    """A date of slashes whose two first numbers could each be the month (``02/05/2024``) matches the German day
+    read either way, for a language tag without a region: CLDR's order for ``en`` is the American one, yet the
+    reader of a site in "en" may as well be British (``en-GB`` and ``en-US`` read only their own order)."""
+    for date in [d for d in added if d.startswith("date ") and "/" in found.get(d, "")]:
+        year, month, day = date.split()[1].split("#")[0].split("-")
+        swapped = f"date {year}-{int(day)}-{int(month)}"
+        if int(day) <= 12 and swapped in missing:
+            added.remove(date)
+            missing.remove(swapped)
 
 
 _ENDS_IN_VALUE = re.compile(r"%\(\w+\)s\s*$")  # a python-format message (site.po) whose value ends it

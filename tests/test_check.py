@@ -224,6 +224,9 @@ def test_a_degree_keeps_its_number_in_any_equivalent_or_unchanged_unit_and_a_cha
     ("en-US", "He came on 2/5/2024 at 9.30.", ["numbers differ: missing 2. 5. 2024; instead 2/5/2024 (= 2024-02-05)"]),
     ("fr", "Il est venu le 2 mai 2024 à 9 h 30.", []),
     ("en", "He came on 2 May 2024 at 9.30 pm.", ["numbers differ: missing 9.30; instead 9.30 pm"]),
+    ("en", "He came on 2/5/2024 at 9.30.", []),  # no region: a British reader's order as well as an American's
+    ("en", "He came on 5/2/2024 at 9.30.", []),
+    ("en", "He came on 3/5/2024 at 9.30.", ["numbers differ: missing 2. 5. 2024; instead 3/5/2024 (= 2024-03-05)"]),
 ])
 def test_a_german_date_and_time_match_the_same_day_and_time_in_the_translations_own_way_of_writing_them(
         lang, translation, expected):
