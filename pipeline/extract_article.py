@@ -246,7 +246,9 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
                   for old, run in report.splits if all(id(e) not in behind for e in run)]
     sentences += [(f"joined from {len(parts)}, their translations joined (fuzzy)", line(entry), entry.msgid)
                   for entry, parts in report.joins if id(entry) not in behind]
-    reopened = stale_sign_offs(old, data)
+    # a bulk sign-off whose German the author put back as it was is reviewed again (``restored``), not reopened
+    settled = {report.paired[id(e)] for e in report.restored if id(e) in report.paired}
+    reopened = [(line, e) for line, e in stale_sign_offs(old, data) if key(e) not in settled]
     lines = (data.decode("utf-8").split("\n")
              if (report.msgid_edits or report.msgctxt_edits or report.plurals or report.format_flags) and data else [])
 

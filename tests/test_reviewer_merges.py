@@ -1553,3 +1553,23 @@ def test_a_sign_off_of_german_in_between_goes_to_the_sentence_the_author_changed
     project.run("extract")
     back = entries(project).find(NEW)
     assert back.msgstr == SIGNED and not back.fuzzy
+
+
+def test_a_bulk_sign_off_whose_german_the_author_put_back_is_said_to_be_reviewed_again_only(project: Project):
+    """A stale entry signed off as GNU's manual says (fuzzy and ``#|`` deleted, verlag's ``previous msgid`` line left
+    under the unchanged translation): a bulk sign-off to verlag. The author then puts the German back as it was:
+    extract makes the entry reviewed again and says only that, not also that it went back to review, fuzzy."""
+    path = reviewed_project(project)
+    author_changes_the_sentence(project)
+    text = path.read_text(encoding="utf-8")
+    old = f'#, fuzzy, markdown-text\n#| msgid "{OLD}"\n'
+    assert text.count(old) == 1 and f'# previous msgid, reviewed {fingerprint("Spring brings the ticks back.")}' in text
+    path.write_text(text.replace(old, "#, markdown-text\n"), encoding="utf-8")
+    project.write("source_de/zecken.md", article("Zecken", BODY))
+
+    result = project.run("extract")
+    msgfmt_check(path)
+    back = entries(project).find(OLD)
+    assert back.msgstr == "Spring brings the ticks back." and not back.fuzzy and back.previous_msgid is None
+    assert "reviewed again" in result.output
+    assert "Back to review" not in result.output and "bulk sign-off" not in result.output, result.output
