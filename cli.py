@@ -988,6 +988,10 @@ def run_pretranslate(config, engine_names=(), languages=(), slugs=(), dry_run: b
         replaced = result.replaced[(lang, engine)]
         click.echo(f"{lang}: {counted(count, 'entry', 'entries')} {'would be ' if dry_run else ''}drafted by {engine}"
                    + (f" ({replaced} of them replacing machine drafts)" if replaced else ""))
+    for (lang, engine), count in sorted(result.same.items()):
+        was = "it was" if count == 1 else "they were"
+        click.echo(f"{lang}: {counted(count, 'machine draft')} {'would come' if dry_run else 'came'} back from "
+                   f"{engine} as {was}: {'nothing to write' if dry_run else 'not written again'}")
     for lang in targets if not result.interrupted else ():  # the catalogs not read then are not counted
         if not dry_run and work.read[lang]:  # no catalog read (none made yet): its errors say what to run
             click.echo(f"{lang}: {counted(result.remaining[lang], 'entry', 'entries')} still empty")

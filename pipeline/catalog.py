@@ -837,8 +837,9 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
 
     - A translation of the old German of a changed sentence, left over in ``old`` (a git merge that kept
       both sides, ``msgcat`` of the reviewer's and the author's catalog) with other text than the live
-      fuzzy entry whose previous msgid that German is (``_rivals``): the newer one goes live, fuzzy, the old
-      German still its previous msgid. A leftover whose text is the one extract carried there (the text the
+      fuzzy entry whose previous msgid that German is (``_rivals``; or, a person's text of German the author
+      changed again while stale, whose German is the most like its own): the newer one goes live, fuzzy, the
+      German it was made for its previous msgid. A leftover whose text is the one extract carried there (the text the
       live entry's ``previous msgid, reviewed`` or ``previous msgid, draft`` fingerprint names) or the one
       ``last_written`` had there is an older copy: the reviewer's later text stays with the copy's own
       comment lines and flags, the copy goes. The live entry's text is the copy extract made when it is the text that
@@ -987,7 +988,8 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     seen = {key(e) for e in po}
     leftovers = [e for e in active if id(e) not in used and e.msgstr and not e.msgid_plural and key(e) not in seen]
     if leftovers:
-        for gone in _rivals(po, leftovers, written, report):
+        stale = {key(e) for e in active if e.fuzzy and e.previous_msgid is not None}
+        for gone in _rivals(po, leftovers, written, report, threshold, stale):
             used.add(id(gone))
             if gone.obsolete:  # the text that lost, kept findable as an obsolete entry of the old German
                 po.append(gone)
@@ -1432,18 +1434,32 @@ def alike(new: list[polib.POEntry], old: list[polib.POEntry], threshold: float) 
 
 
 def _rivals(po: polib.POFile, leftovers: list[polib.POEntry], written: Callable[[], polib.POFile | None],
-            report: MergeReport) -> list[polib.POEntry]:
+            report: MergeReport, threshold: float, stale: Container[tuple]) -> list[polib.POEntry]:
     """``merge``'s first ``last_written`` rule for the ``leftovers`` of ``old`` (active, translated, no German
-    of the template's); returns those it settled, each to count as used, and the obsolete entries to add."""
+    of the template's); returns those it settled, each to count as used, and the obsolete entries to add.
+
+    A leftover is paired with the live fuzzy entry whose previous msgid its German is; failing that, a person's
+    text (no untouched machine draft, no part of a split or join) with the live entry of ``stale`` (the keys of
+    entries ``old`` had fuzzy with a previous msgid already) whose German is the most like its own, at least
+    ``threshold`` alike: German the author changed again while it was stale keeps the first German as its
+    previous msgid, and the reviewer's sign-off of the German in between names neither. Taken live, such a text
+    gets its own German as previous msgid, the German it was signed off for."""
     live: dict[tuple, polib.POEntry] = {}
     for entry in po:
         if entry.fuzzy and entry.previous_msgid is not None and entry.msgstr and not entry.msgid_plural:
             live.setdefault((entry.previous_msgctxt, entry.previous_msgid), entry)
+    pairs = [(rival, live.pop(key(rival)), False) for rival in leftovers if key(rival) in live]
+    paired = {id(rival) for rival, _, _ in pairs}
+    paired.update(id(part) for _, parts in report.joins for part in parts)
+    paired.update(id(whole) for whole, _ in report.splits)
+    unpaired = [e for e in leftovers if id(e) not in paired and machine_draft(e) is None]
+    targets = [entry for entry in live.values() if key(entry) in stale]
+    if unpaired and targets:
+        pairs += [(unpaired[n], targets[m], True) for n, m in alike(unpaired, targets, threshold)]
     settled: list[polib.POEntry] = []
     last: dict[tuple, str] | None = None
-    for rival in leftovers:
-        target = live.pop(key(rival), None)
-        if target is None or target.msgstr == rival.msgstr:
+    for rival, target, between in pairs:
+        if target.msgstr == rival.msgstr:
             continue
         if last is None:
             last = {key(e): e.msgstr for e in written() or () if not e.obsolete}
@@ -1469,7 +1485,7 @@ def _rivals(po: polib.POFile, leftovers: list[polib.POEntry], written: Callable[
         text, own = loser.msgstr, Notes.of(loser).own
         settled.append(rival)
         if copy or reviewed:
-            _take_text(target, rival, reviewed)
+            _take_text(target, rival, reviewed, key(rival) if between else None)
         if copy:
             report.rivals.append((rival, target, "newer", text))
             continue
@@ -1486,9 +1502,10 @@ def _rivals(po: polib.POFile, leftovers: list[polib.POEntry], written: Callable[
 RIVAL_NOTE = "another translation of this German went live in its changed sentence; delete this entry once you chose"
 
 
-def _take_text(target: polib.POEntry, rival: polib.POEntry, reviewed: bool) -> None:
+def _take_text(target: polib.POEntry, rival: polib.POEntry, reviewed: bool, german: tuple | None = None) -> None:
     """Give the live fuzzy ``target`` the translation of ``rival`` (of its previous German) and its records:
-    still fuzzy, the previous msgid kept; ``previous msgid, reviewed`` names the text when ``rival`` was signed off."""
+    still fuzzy, the previous msgid kept, or ``german`` ((msgctxt, msgid) the text was made for) when given;
+    ``previous msgid, reviewed`` names the text when ``rival`` was signed off."""
     notes, theirs = Notes.of(target), Notes.of(rival)
     target.msgstr = rival.msgstr
     notes.own += [line for line in theirs.own if line not in notes.own]
@@ -1497,6 +1514,8 @@ def _take_text(target: polib.POEntry, rival: polib.POEntry, reviewed: bool) -> N
     notes.ignored += [name for name in theirs.ignored if name not in notes.ignored]
     notes.reviewed = fingerprint(rival.msgstr) if reviewed else None
     notes.carried = None if reviewed else fingerprint(rival.msgstr)
+    if german is not None:
+        notes.previous_msgctxt, notes.previous_msgid = german
     settle(target, notes)
 
 

@@ -8,6 +8,7 @@ since the last run are skipped by content hash.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -54,6 +55,9 @@ class ExtractResult:
     errors: list[VerlagError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # "file:line: message"
     notes: list[str] = field(default_factory=list)  # "file: message": done as it should be, said once
+    # reviewed obsolete entries a tool purged from a catalog, kept in the translation memory (``tm.keep``):
+    # (lang, slug, [(msgctxt, msgid, msgstr)])
+    purged: list[tuple[str, str, list[tuple[str | None, str, str]]]] = field(default_factory=list)
 
 
 def _fingerprint(config: Config, article: Article, glossary: Glossary, files: list[bytes | None]) -> str:
@@ -180,6 +184,8 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
             result.why_removed[result.removed[-1]] = f"{paused[pot.stem]} says translate: false"
         elif moved:
             result.why_removed[result.removed[-1]] = f"its article was renamed to {moved}"
+    if result.purged:
+        _keep_purged(config, result)
     doccache.prune(config, slugs)
     prune_records(config, slugs)
     extracted.record(config, (a for a in articles if a.slug in fresh), slugs)
@@ -193,6 +199,18 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
         if now != before:  # a no-op run neither encodes nor compares them (2 ms at 500 articles)
             save_state(config.state_dir / name, now)
     return result
+
+
+def _keep_purged(config: Config, result: ExtractResult) -> None:
+    """Put the reviewed translations a tool purged from their catalogs (``result.purged``) into the translation
+    memory (``tm.keep``); a damaged index is said as an error, the catalogs are written all the same."""
+    from .tm import keep
+
+    stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    for lang, slug, entries in result.purged:
+        with contain(relpath(config.state_dir / "tm.sqlite", config.root), "keeping purged translations",
+                     result.errors):
+            keep(config, lang, slug, entries, stamp)
 
 
 def _template_copied(config: Config, pot: Path) -> str | None:

@@ -138,6 +138,8 @@ class _Merged:
     splits: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
     # format flags dropped (``catalog.format_flags``): (line of the msgid in the catalog, the msgid, the flags)
     format_flags: list[tuple[int, str, list[str]]] = field(default_factory=list)
+    # reviewed obsolete entries the last extract left that a tool purged since (``_purged``): (msgctxt, msgid, msgstr)
+    purged: list[tuple[str | None, str, str]] = field(default_factory=list)
 
 
 MADE_OBSOLETE = "made obsolete (#~), its translation kept"  # what extract says it did with a stray entry
@@ -246,7 +248,9 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
                   for old, run in report.splits if all(id(e) not in behind for e in run)]
     sentences += [(f"joined from {len(parts)}, their translations joined (fuzzy)", line(entry), entry.msgid)
                   for entry, parts in report.joins if id(entry) not in behind]
-    reopened = stale_sign_offs(old, data)
+    # a bulk sign-off whose German the author put back as it was is reviewed again (``restored``), not reopened
+    settled = {report.paired[id(e)] for e in report.restored if id(e) in report.paired}
+    reopened = [(line, e) for line, e in stale_sign_offs(old, data) if key(e) not in settled]
     lines = (data.decode("utf-8").split("\n")
              if (report.msgid_edits or report.msgctxt_edits or report.plurals or report.format_flags) and data else [])
 
@@ -279,7 +283,24 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
                    TEMPLATE_FIELD not in old.metadata,
                    [(old.msgid, tuple(e.msgid for e in run)) for old, run in report.splits
                     if all(id(e) not in behind for e in run)],
-                   [(msgid_line(entry), entry.msgid, flags) for entry, flags in report.format_flags])
+                   [(msgid_line(entry), entry.msgid, flags) for entry, flags in report.format_flags],
+                   [] if resegmented else _purged(record, data, old, merged, old_pot))
+
+
+def _purged(record: bytes | None, data: bytes | None, old: polib.POFile, merged: polib.POFile,
+            old_pot: str | None) -> list[tuple[str | None, str, str]]:
+    """The reviewed obsolete entries (``#~``) of the catalog as the last extract left it (``record``) that are
+    gone from ``old`` (read from ``data``) and without a translation in ``merged``: purged by a tool (``msgattrib --no-obsolete``,
+    Poedit's "Purge deleted translations"), as (msgctxt, msgid, msgstr). The record is parsed only when it has
+    more obsolete entries than the catalog."""
+    from .catalog import REVIEWED, entry_state, key
+
+    if not record or not data or record.count(b"#~ msgid") <= data.count(b"#~ msgid"):
+        return []
+    written = _last_written(record, data, "record", old_pot)
+    there = {key(e) for e in old} | {key(e) for e in merged if e.msgstr}
+    return [(e.msgctxt, e.msgid, e.msgstr) for e in written or () if e.obsolete and not e.msgid_plural
+            and entry_state(e) == REVIEWED and key(e) not in there]
 
 
 _NEVER = 101  # a similarity no two texts reach (``catalog.similarity`` is 0-100): nothing is paired
@@ -549,6 +570,16 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
         if merged.counts is not None or source is not None:  # one from the template alone has nothing to lose
             # a record not kept (said as a warning) only means the next merge cannot tell what went missing
             write_state(record_path(config, lang, article.slug), used[-1])
+        if merged.purged:
+            result.purged.append((lang, article.slug, merged.purged))
+            count = len(merged.purged)
+            them, their = ("them", "their") if count != 1 else ("it", "its")
+            result.notes.append(
+                f"{po_ref}: {count} reviewed translation{'s' * (count != 1)} of German the article no longer has "
+                f"(obsolete, #~) purged from the catalog (msgattrib --no-obsolete, Poedit's \"Purge deleted "
+                f"translations\"): kept in the translation memory (.verlag/tm.sqlite), so verlag pretranslate "
+                f"offers {them} (fuzzy) wherever {their} German is back in an article: "
+                + "; ".join(repr(excerpt(msgid)) for _, msgid, _ in merged.purged))
         if merged.brought_back:
             record_ref = relpath(record_path(config, lang, article.slug), config.root)
             result.warnings.append(

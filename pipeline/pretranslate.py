@@ -192,6 +192,7 @@ class Work:
 class PretranslateResult:
     filled: Counter = field(default_factory=Counter)  # (lang, engine) -> entries
     replaced: Counter = field(default_factory=Counter)  # (lang, engine) -> machine drafts among filled
+    same: Counter = field(default_factory=Counter)  # (lang, engine) -> machine drafts drafted again as they were
     remaining: Counter = field(default_factory=Counter)  # lang -> entries still empty (not: drafts to redo)
     failed: dict = field(default_factory=dict)  # engine -> Counter(reason -> segments)
     unavailable: dict = field(default_factory=dict)  # engine -> reason (stopped for this run)
@@ -214,7 +215,8 @@ class PretranslateResult:
         An engine that worked but had nothing to offer (the memory without a
         match) is not a failure.
         """
-        return self.todo > 0 and not self.filled and not self.planned and bool(self.failed or self.unavailable)
+        return (self.todo > 0 and not self.filled and not self.same and not self.planned
+                and bool(self.failed or self.unavailable))
 
 
 class GermanBack:
@@ -440,6 +442,9 @@ def _apply(name, todo, indices, answers, lang, result, dry_run, german_back) -> 
             result.failed.setdefault(name, Counter())[GERMAN_BACK] += 1
             continue
         filled.add(n)
+        if _unchanged(entry, answer):  # a machine draft the engine drafts again as it is: nothing to write
+            result.same[(lang, name)] += 1
+            continue
         if dry_run:  # counted now: nothing is written
             catalog.would_write = True
             result.replaced[(lang, name)] += bool(entry.msgstr)
@@ -468,6 +473,16 @@ def _count(batch: list[Catalog], lang: str, result: PretranslateResult) -> None:
         unwritten = {k for k in catalog.drafts if k not in catalog.standing}
         result.remaining[lang] += sum(1 for e in catalog.po if not e.obsolete and (
             not e.msgstr or unwritten and key(e) in unwritten and e.msgstr == catalog.drafts[key(e)].text))
+
+
+def _unchanged(entry: polib.POEntry, answer: Result) -> bool:
+    """Whether ``answer`` leaves ``entry`` (a machine draft ``redo`` drafts again) as it is: text, flags and
+    records; a catalog whose drafts all come back so is not written, not even its ``PO-Revision-Date``."""
+    if entry.msgstr != answer.text:
+        return False
+    probe = polib.POEntry(msgid=entry.msgid, msgstr=entry.msgstr, flags=list(entry.flags), tcomment=entry.tcomment)
+    _fill(probe, answer)
+    return probe.flags == entry.flags and probe.tcomment == entry.tcomment
 
 
 def _fill(entry: polib.POEntry, answer: Result) -> None:

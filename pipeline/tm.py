@@ -8,8 +8,9 @@ Only reviewed entries (translated, not fuzzy) go in, obsolete ones and those of
 orphaned catalogs (an article deleted or renamed, its catalog kept) too, as
 msgmerge's compendium (``-C``) and Weblate's memory offer them: a sentence the
 author moved to another article keeps its reviewed translation as a draft. A
-machine draft never becomes a source of further drafts. Imported TMX units
-live only in the index (deleting ``.verlag/`` forgets them; import the file
+machine draft never becomes a source of further drafts. Imported TMX units,
+and reviewed obsolete entries a tool purged from a catalog (``keep``), live
+only in the index (deleting ``.verlag/`` forgets them; import the file
 again). The catalog units are valid for the verlag that selected them: an
 index written by another verlag's code (``fsutil.code_digest``, as the other
 caches in ``.verlag/`` are keyed) or under an older ``SCHEMA`` re-reads every
@@ -77,7 +78,7 @@ def threshold(config: Config) -> float:
 
 @dataclass(frozen=True)
 class Unit:
-    origin: str  # "po" (a catalog) or "tmx" (imported)
+    origin: str  # "po" (a catalog), "tmx" (imported) or KEPT (purged from a catalog, ``keep``)
     name: str  # the article slug, or the TMX file name
     lang: str
     context: str | None
@@ -403,7 +404,7 @@ class TMEngine:
 
         lookup = self._lookup(target)
         matches = [lookup.best(r.text, r.context, r.slug) for r in requests]
-        return [Result(m.text, m.origin, m.unit.origin == "po") if m else None for m in matches]
+        return [Result(m.text, m.origin, m.unit.origin in ("po", KEPT)) if m else None for m in matches]
 
 
 def export_pairs(units: list[Unit]) -> list[TmxPair]:
@@ -439,6 +440,30 @@ def export_tmx(config: Config, path: Path) -> tuple[Counter, int]:
     text, left_out = write_tmx(pairs, config.source_language, segtype, __version__)
     write_if_changed(path, text)
     return Counter(lang for pair in pairs for lang in pair.targets), left_out
+
+
+KEPT = "kept"  # the origin of the units ``keep`` stores
+
+
+def keep(config: Config, lang: str, slug: str, entries: list[tuple[str | None, str, str]], stamp: str) -> None:
+    """Store ``entries`` ((msgctxt, msgid, msgstr)): reviewed obsolete entries (``#~``) of ``slug``'s catalog in
+    ``lang`` that a tool purged from it (``msgattrib --no-obsolete``, Poedit's "Purge deleted translations"),
+    found by ``extract`` in its copy of the catalog. A catalog's own units go when it changes; these stay, as
+    imported TMX units do (deleting ``.verlag/`` forgets them), so ``tm`` offers them should the German come
+    back. Raises ``VerlagError`` naming the index when it is damaged."""
+    memory = Memory.open(config)
+    units = [Unit(KEPT, slug, lang, context, source, target, stamp, True) for context, source, target in entries]
+
+    def store(db: sqlite3.Connection) -> None:
+        with db:
+            db.executemany("DELETE FROM units WHERE origin = ? AND name = ? AND lang = ? AND context IS ? "
+                           "AND source = ?", [(KEPT, slug, lang, u.context, u.source) for u in units])
+            memory._insert(units)
+
+    try:
+        memory.file.use(store)
+    finally:
+        memory.close()
 
 
 def import_tmx(config: Config, path: Path) -> ImportReport:

@@ -1119,6 +1119,32 @@ def test_a_catalog_older_than_the_template_keeps_the_authors_change_under_reprod
     msgfmt_check(path)
 
 
+def test_redo_drafts_whose_drafts_come_back_as_they_were_writes_nothing_and_counts_only_what_changed(project,
+                                                                                                  monkeypatch):
+    """``--redo-drafts`` with an engine that drafts the same text again wrote every catalog anew, its only change the
+    PO-Revision-Date, and said every entry was drafted, replacing machine drafts. A catalog whose entries did not
+    change is not written; the count says what changed, and what came back as it was."""
+    project.write("source_de/leber.md", LEBER)
+    project.run("extract")
+    project.run("pretranslate", "--engine", "pseudo", "--lang", "en")
+    path = project.root / "translations/en/leber.po"
+    before = path.read_bytes()
+    drafts = sum(1 for e in polib.pofile(str(path)) if e.msgstr)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1790000000")  # a later run: a write would date the catalog anew
+    said = project.run("pretranslate", "--engine", "pseudo", "--lang", "en", "--redo-drafts").output
+    assert path.read_bytes() == before
+    assert "drafted by" not in said and "replacing" not in said, said
+    assert f"en: {drafts} machine drafts came back from pseudo as they were: not written again" in said, said
+
+    project.write("source_de/leber.md", LEBER.replace("Sie braucht Ruhe.", "Sie braucht viel Ruhe."))
+    project.run("extract")
+    said = project.run("pretranslate", "--engine", "pseudo", "--lang", "en", "--redo-drafts").output
+    assert "en: 1 entry drafted by pseudo\n" in said and "replacing" not in said, said
+    assert f"en: {drafts - 1} machine drafts came back from pseudo as they were" in said, said
+    msgfmt_check(path)
+    entry = polib.pofile(str(path)).find("Sie braucht viel Ruhe.")
+    assert entry.msgstr and entry.fuzzy
+
 def test_a_draft_that_replaced_signed_off_pseudo_text_is_an_untouched_machine_draft(project):
     """Pseudo text signed off in bulk (``draft …, signed off``) is replaced by ``pretranslate --redo-drafts``; the
     new draft is the engine's, nobody signed it off: it says so, a second ``--redo-drafts`` replaces it again, and
@@ -1135,8 +1161,8 @@ def test_a_draft_that_replaced_signed_off_pseudo_text_is_an_untouched_machine_dr
     project.run("pretranslate", "--engine", "copy", "--lang", "en", "--redo-drafts")
     entry = polib.pofile(str(path)).find("Sie braucht Ruhe.")
     assert entry.fuzzy and entry.tcomment.split("\n") == ["mt: copy", f"draft {fingerprint('Sie braucht Ruhe.')}"]
-    assert "replacing machine drafts" in project.run("pretranslate", "--engine", "copy", "--lang", "en",
-                                                     "--redo-drafts").output
+    assert "came back from copy as" in project.run("pretranslate", "--engine", "copy", "--lang", "en",
+                                                   "--redo-drafts").output  # asked again: the same text
     project.write("source_de/leber.md", LEBER.replace("Sie braucht Ruhe.", "Sie braucht viel Ruhe."))
     result = project.run("extract")
     assert f"en: 0 changed sentences {REVIEW}, 1 changed sentence to draft again" in result.output

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import polib
@@ -1491,3 +1493,83 @@ def test_extract_check_says_in_the_future_what_extract_does_with_two_translation
         done = done.replace(future, past)
     assert [done] == said
     msgfmt_check(path)
+
+
+NEWER = "Mit dem Frühling kommen leider auch die Zecken wieder zurück."
+SIGNED = "Spring brings the ticks back again."  # the reviewer's sign-off of NEW, made while the author wrote NEWER
+
+
+@pytest.mark.parametrize("how", ["msgcat", "git"])
+def test_a_sign_off_of_german_in_between_goes_to_the_sentence_the_author_changed_again(project: Project, how: str):
+    """The sentence was stale already (NEW, ``#| msgid`` OLD) when the reviewer signed it off on a branch (or a copy
+    joined with ``msgcat``) while the author changed it again (NEWER, still ``#| msgid`` OLD) and extracted. The
+    reviewer's sign-off names neither German of the live entry; it was made obsolete, and the changed sentence kept
+    the text of OLD. It is the changed sentence's now: fuzzy, the German it was signed off for as previous msgid."""
+    if not shutil.which("git"):
+        pytest.skip("git is not installed")
+    path = reviewed_project(project)
+    author_changes_the_sentence(project)
+    if how == "git":
+        (project.root / ".gitignore").write_text(".verlag/\n", encoding="utf-8")
+        (project.root / ".gitattributes").write_text("*.po merge=verlag\n", encoding="utf-8")
+        verlag = Path(sys.executable).parent / "verlag"
+        git(project, "init", "-q", "-b", "main")
+        git(project, "config", "merge.verlag.driver", f"{shlex.quote(str(verlag))} merge-catalogs %O %A %B %P")
+        git(project, "add", "-A")
+        git(project, "commit", "-qm", "base")
+        git(project, "checkout", "-q", "-b", "reviewer")
+    stale = path.read_bytes()
+    review(project, "en", "zecken", {NEW: SIGNED})
+    theirs = project.root / "theirs.po"
+    if how == "git":
+        assert git(project, "commit", "-qam", "review").returncode == 0
+        assert git(project, "checkout", "-q", "main").returncode == 0
+    else:
+        shutil.copyfile(path, theirs)
+        path.write_bytes(stale)
+    project.write("source_de/zecken.md", article("Zecken", BODY.replace(OLD, NEWER)))
+    project.run("extract")
+    assert entries(project).find(NEWER).previous_msgid == OLD
+    if how == "git":
+        assert git(project, "commit", "-qam", "author").returncode == 0
+        merged = git(project, "merge", "-q", "reviewer", "-m", "merge")
+        assert merged.returncode == 0, merged.stdout + merged.stderr
+    else:
+        gnu("msgcat", "--use-first", "-o", str(path), str(path), str(theirs))
+    msgfmt_check(path)
+
+    result = project.run("extract")
+    msgfmt_check(path)
+    po = entries(project)
+    live = po.find(NEWER)
+    assert live.msgstr == SIGNED and live.fuzzy and live.previous_msgid == NEW
+    assert Notes.of(live).reviewed == fingerprint(SIGNED)
+    assert not [e for e in po if e.obsolete]  # the text of OLD was extract's copy, which the reviewer replaced
+    assert "no sentence of" not in result.output
+    assert f"'{SIGNED}', the newer one, is now the changed sentence's" in result.output
+
+    # the author puts back the German the reviewer signed off: reviewed again
+    project.write("source_de/zecken.md", article("Zecken", BODY.replace(OLD, NEW)))
+    project.run("extract")
+    back = entries(project).find(NEW)
+    assert back.msgstr == SIGNED and not back.fuzzy
+
+
+def test_a_bulk_sign_off_whose_german_the_author_put_back_is_said_to_be_reviewed_again_only(project: Project):
+    """A stale entry signed off as GNU's manual says (fuzzy and ``#|`` deleted, verlag's ``previous msgid`` line left
+    under the unchanged translation): a bulk sign-off to verlag. The author then puts the German back as it was:
+    extract makes the entry reviewed again and says only that, not also that it went back to review, fuzzy."""
+    path = reviewed_project(project)
+    author_changes_the_sentence(project)
+    text = path.read_text(encoding="utf-8")
+    old = f'#, fuzzy, markdown-text\n#| msgid "{OLD}"\n'
+    assert text.count(old) == 1 and f'# previous msgid, reviewed {fingerprint("Spring brings the ticks back.")}' in text
+    path.write_text(text.replace(old, "#, markdown-text\n"), encoding="utf-8")
+    project.write("source_de/zecken.md", article("Zecken", BODY))
+
+    result = project.run("extract")
+    msgfmt_check(path)
+    back = entries(project).find(OLD)
+    assert back.msgstr == "Spring brings the ticks back." and not back.fuzzy and back.previous_msgid is None
+    assert "reviewed again" in result.output
+    assert "Back to review" not in result.output and "bulk sign-off" not in result.output, result.output

@@ -124,6 +124,39 @@ def test_a_sentence_moved_to_another_article_keeps_its_reviewed_translation_as_a
     msgfmt_check(project.root / "translations/en/zwei.po")
 
 
+@pytest.mark.parametrize("between", [True, False])
+def test_a_reviewed_obsolete_entry_purged_from_the_catalog_is_offered_when_its_german_comes_back(project: Project,
+                                                                                                  between: bool):
+    """Poedit's "Purge deleted translations" (``msgattrib --no-obsolete``) deletes the ``#~`` entries: a sentence the
+    author put back later was new and empty, its reviewed translation gone. extract finds the purged entry in its copy
+    of the catalog, says so and keeps it in the translation memory, which offers it there (fuzzy); also when the
+    German is back in the very run that sees the purge (``between``: an extract after the purge, before that)."""
+    project.write("source_de/eins.md", article("Eins", "Erster Satz hier. Zweiter Satz dort.\n"))
+    project.run("extract")
+    review(project, "en", "eins", {"Zweiter Satz dort.": "Second sentence there."})
+    project.write("source_de/eins.md", article("Eins", "Erster Satz hier.\n"))
+    project.run("extract")
+    path = project.root / "translations/en/eins.po"
+    assert '#~ msgstr "Second sentence there."' in path.read_text(encoding="utf-8")
+    subprocess.run(["msgattrib", "--no-obsolete", "-o", str(path), str(path)], check=True, capture_output=True)
+    assert "#~" not in path.read_text(encoding="utf-8")
+    said = ""
+    if between:
+        said = project.run("extract").output
+        assert "#~" not in path.read_text(encoding="utf-8")  # the purge stands
+    project.write("source_de/eins.md", article("Eins", "Erster Satz hier. Zweiter Satz dort.\n"))
+    said += project.run("extract").output
+    assert ("note: translations/en/eins.po: 1 reviewed translation of German the article no longer has (obsolete, "
+            "#~) purged from the catalog" in said and "kept in the translation memory" in said
+            and "'Zweiter Satz dort.'" in said), said
+    assert not entry(project, "en", "eins", "Zweiter Satz dort.").msgstr
+    project.run("pretranslate", "--engine", "tm", "--lang", "en")
+    back = entry(project, "en", "eins", "Zweiter Satz dort.")
+    assert (back.msgstr, back.fuzzy) == ("Second sentence there.", True)
+    assert "tm: 100% from eins" in back.tcomment.splitlines()
+    msgfmt_check(path)
+    assert "purged" not in project.run("extract").output  # said once
+
 def test_a_deleted_article_s_kept_catalog_still_drafts_its_sentences(project: Project):
     project.write("source_de/alt.md", article("Alt", "Brennnesseln wachsen überall.\n"))
     project.run("extract")
