@@ -1543,8 +1543,8 @@ def merge_catalogs(base: Path, ours: Path, theirs: Path, path: str | None, quiet
     """git's merge driver for catalogs: merge the changes from BASE to THEIRS into OURS entry by entry and write the
     result over OURS (PATH: the catalog's name in messages, git's %P). Exit 1: entries both sides translated
     otherwise are left between git's conflict markers; 2: a version is no catalog, OURS is left as it was. Turned
-    on by '*.po merge=verlag' in .gitattributes and: git config merge.verlag.driver "verlag merge-catalogs %O %A
-    %B %P"."""
+    on by '*.po merge=verlag' (and '*.pot merge=verlag' for the templates) in .gitattributes and: git config
+    merge.verlag.driver "verlag merge-catalogs %O %A %B %P"."""
     from pipeline.fsutil import file_bytes, write_if_changed
     from pipeline.gitmerge import MARKERS, merge_catalogs as merge
     from pipeline.limits import CATALOG

@@ -1,5 +1,5 @@
-"""The three-way merge of a catalog's versions: git's merge driver for ``*.po`` (``verlag merge-catalogs BASE OURS
-THEIRS [PATH]``; ``.gitattributes``' ``merge=verlag``).
+"""The three-way merge of a catalog's versions: git's merge driver for ``*.po`` and ``*.pot`` (``verlag
+merge-catalogs BASE OURS THEIRS [PATH]``; ``.gitattributes``' ``merge=verlag``).
 
 git merges a catalog line by line. A reviewer's sign-off (``#, fuzzy`` and ``#|`` lines gone, the msgstr
 rewritten) sits beside the ``#:`` reference that the author's ``extract`` moved when the German above it grew,

@@ -430,4 +430,37 @@ def test_init_turns_the_driver_on_for_catalogs(tmp_path: Path):
     git(project.root, "init", "-q")
     attribute = git(project.root, "check-attr", "merge", "--", "translations/fr/tee.po", "translations/site.pot")
     assert "translations/fr/tee.po: merge: verlag" in attribute.stdout
-    assert "translations/site.pot: merge: unspecified" in attribute.stdout
+    assert "translations/site.pot: merge: verlag" in attribute.stdout
+
+
+POT = "translations/templates/tee.pot"
+
+
+def test_a_template_both_sides_extracted_is_merged_and_extract_makes_it_again(clones):
+    """The author adds a paragraph, the reviewer corrects the last sentence's German, each runs extract: git merged
+    the article line by line, but the template both rewrote (POT-Creation-Date, the template's digest, each side's
+    entries) stopped ``git pull`` with conflict markers, as ``.gitattributes`` gave only ``*.po`` to the driver;
+    ``check`` and ``status`` then refused the template until it was resolved by hand. Templates are catalogs
+    too: the pull merges it entry by entry (``msgfmt --check`` passes), with both sides' sentences, and the next
+    ``extract`` makes it as from the merged German."""
+    author, reviewer = clones
+    corrected = "Kamille hilft oft beim Einschlafen."
+    reviewer.write("source_de/tee.md", body(last=corrected))
+    reviewer.run("extract")
+    git(reviewer.root, "commit", "-qam", "S5 corrected")
+    author_adds_a_paragraph(author)
+    pulled = git(reviewer.root, "pull")
+    assert "CONFLICT" not in pulled.stdout, pulled.stdout
+    assert reviewer.read("source_de/tee.md") == body(intro=INTRO, last=corrected)
+    path = reviewer.root / POT
+    msgfmt_check(path)
+    merged = {e.msgid for e in polib.pofile(str(path))}
+    assert {"Tee begleitet uns seit Jahrhunderten.", corrected} <= merged and S5 not in merged
+    assert "U" not in git(reviewer.root, "status", "--porcelain").stdout.split()
+    for command in ("status", "check"):
+        assert "merge conflict" not in reviewer.run(command).output
+    reviewer.run("extract")
+    msgfmt_check(path)
+    msgfmt_check(reviewer.root / PO)
+    assert {e.msgid for e in polib.pofile(str(path))} == merged
+
