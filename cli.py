@@ -1025,12 +1025,14 @@ def run_pretranslate(config, engine_names=(), languages=(), slugs=(), dry_run: b
 
 @main.command()
 @click.option("--lang", "languages", multiple=True, help="Only this language (repeatable).")
+@click.option("--article", "slugs", multiple=True, help="Only this article slug (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="Output format.")
 @quiet_option("the row per article of the table (JSON keeps them: it is for scripts)")
 @pass_project
-def status(project: Project, languages, fmt: str, quiet: bool) -> None:
-    """Progress per language and article: untranslated, machine, stale, reviewed, QA findings."""
+def status(project: Project, languages, slugs, fmt: str, quiet: bool) -> None:
+    """Progress per language and article: untranslated, machine, stale, reviewed, QA findings. With --article,
+    those articles' rows and totals alone (the website's site.po and the kept catalogs belong to none)."""
     from pipeline.catalog import STALE_SIGN_OFF
     from pipeline.extracted import MESSAGE as GERMAN_CHANGED
     from pipeline.fsutil import relpath
@@ -1039,12 +1041,14 @@ def status(project: Project, languages, fmt: str, quiet: bool) -> None:
     from pipeline.status import as_json, collect_status, format_table, kept_catalogs, site_findings
 
     _check_languages(project.config, languages)
-    sources = read_sources(project.config)  # once, for the rows and the kept catalogs
-    with progress_bar("status", lambda: _article_count(project.config), after=1.0) as progress:
-        rows, errors = collect_status(project.config, list(languages) or None, progress=progress, sources=sources)
-    site, unreadable = site_findings(project.config, list(languages) or None)
+    sources = read_sources(project.config)  # once, for the slugs, the rows and the kept catalogs
+    _check_slugs(project.config, slugs, sources)
+    with progress_bar("status", lambda: len(slugs) or _article_count(project.config), after=1.0) as progress:
+        rows, errors = collect_status(project.config, list(languages) or None, progress=progress, sources=sources,
+                                      slugs=list(slugs) or None)
+    site, unreadable = site_findings(project.config, list(languages) or None) if not slugs else ([], [])
     errors += unreadable
-    kept, damaged = kept_catalogs(project.config, list(languages) or None, sources)
+    kept, damaged = kept_catalogs(project.config, list(languages) or None, sources) if not slugs else ([], [])
     errors += damaged
     if fmt == "json":
         click.echo(json.dumps({**as_json(rows, site), "kept_catalogs": kept}, indent=2, ensure_ascii=False))
@@ -1546,8 +1550,8 @@ def merge_catalogs(base: Path, ours: Path, theirs: Path, path: str | None, quiet
     """git's merge driver for catalogs: merge the changes from BASE to THEIRS into OURS entry by entry and write the
     result over OURS (PATH: the catalog's name in messages, git's %P). Exit 1: entries both sides translated
     otherwise are left between git's conflict markers; 2: a version is no catalog, OURS is left as it was. Turned
-    on by '*.po merge=verlag' in .gitattributes and: git config merge.verlag.driver "verlag merge-catalogs %O %A
-    %B %P"."""
+    on by '*.po merge=verlag' (and '*.pot merge=verlag' for the templates) in .gitattributes and: git config
+    merge.verlag.driver "verlag merge-catalogs %O %A %B %P"."""
     from pipeline.fsutil import file_bytes, write_if_changed
     from pipeline.gitmerge import MARKERS, merge_catalogs as merge
     from pipeline.limits import CATALOG
@@ -1563,11 +1567,13 @@ def merge_catalogs(base: Path, ours: Path, theirs: Path, path: str | None, quiet
         sys.exit(1)
 
 
-def _check_slugs(config, slugs) -> None:
+def _check_slugs(config, slugs, sources=None) -> None:
+    """A usage error (exit 2) naming every ``--article`` of ``slugs`` that is no article of the project (its
+    ``sources``, read here when not given), each with the closest slug there is."""
     from pipeline.config import unknown_slugs
     from pipeline.sources import read_sources
 
-    sources = read_sources(config) if slugs else None
+    sources = (sources or read_sources(config)) if slugs else None
     known = {a.slug for a in sources.articles} | sources.unreadable if sources else set()
     if missing := list(dict.fromkeys(slug for slug in slugs if slug not in known)):
         raise click.BadParameter(unknown_slugs(missing, sorted(known), f"{config.source_dir.name}/"),

@@ -50,8 +50,8 @@ from .fsutil import NotAFile, file_bytes, relpath
 from .limits import CATALOG, SITE_WORDS, Limit
 from .glossary import Glossary, as_written, exact_pattern, load_glossary, matchable, target_pattern
 from .markup import analyse, without_code_spans
-from .media import (RECORD, article_link_problem, collect_media, has_case_twins, has_heavy_images, linked_article,
-                    outdated_variants, stale_originals, stored_references, unfilled_link_problem)
+from .media import (RECORD, Media, article_link_problem, collect_media, linked_article, outdated_variants,
+                    stale_originals, stored_references, unfilled_link_problem)
 from .moved import moved_paths
 from .numberwords import (as_digits, german_number_words, german_quantities, quantities, spelled_as_digits,
                           spelled_numbers)
@@ -1428,6 +1428,8 @@ SOURCE_CHECKS = [
           "differ only in case (Foto.png, foto.png): one overwrites the other where case is ignored", None),
     Check("heavy-image", WARNING, "German article: an image of more than 5 MB (a camera's photo), which every reader "
           "downloads whole, on a phone too; named at its first reference", None),
+    Check("missing-file", WARNING, "German article: an image or link to a file of source_de/ that is not there: the "
+          "page keeps the address, which answers 'not found'", None),
 ]
 
 # --------------------------------------------------------------------------
@@ -2070,9 +2072,11 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
             findings.extend(site_catalog_findings(config, lang))
         except VerlagError as exc:
             errors.append(exc)
-    findings.extend(image_variant_findings(config, sources, languages or config.languages, slugs, errors))
-    findings.extend(media_case_findings(config, sources, slugs, errors))
-    findings.extend(heavy_image_findings(config, sources, slugs, errors))
+    media = _media_of(config, sources, slugs, errors)  # the files the articles reference, as the build finds them
+    findings.extend(image_variant_findings(config, sources, languages or config.languages, slugs, errors, media))
+    findings.extend(media_findings("media-case", media.clashes, config))
+    findings.extend(media_findings("heavy-image", media.heavy, config))
+    findings.extend(media_findings("missing-file", media.missing, config))
     findings.extend(Finding(article.ref, line, "html-block", WARNING, message, config.source_language,
                             article.slug, (None, ""))
                     for article in sources.articles if not slugs or article.slug in slugs
@@ -2213,7 +2217,7 @@ def article_link_findings(config: Config, sources: Sources, slugs: list[str] | N
     that cannot be read now counts as published where the last build's German page of it is there (the build
     keeps it). Only
     originals whose text names a ``.md`` file or a root path are parsed; one that cannot be is appended to
-    ``errors``.
+    ``errors`` unless an error of the same words is there.
 
     A link that leads to an article only through a rename verlag knows (``renames.link_names``: the old file
     ``alt.md`` of a renamed article) is a ``renamed-link`` warning instead: the pages link the article, but only
@@ -2259,10 +2263,11 @@ def article_link_findings(config: Config, sources: Sources, slugs: list[str] | N
         return urls.static_name(path) is not None
     findings = []
     unread: list[str] | None = None  # ``unread_sources``, once a link to no article needs them
+    failed: list[VerlagError] = []
     for article in published:
         if (slugs and article.slug not in slugs) or not any(mark in article.body for mark in (".md", "](/", "]: /")):
             continue
-        with contain(article.ref, "reading its links", errors):
+        with contain(article.ref, "reading its links", failed):
             for url, line in stored_references(config, article):
                 problem = article_link_problem(url, names, renamed, served, static_file, urls.media_name)
                 if problem is None:
@@ -2284,6 +2289,8 @@ def article_link_findings(config: Config, sources: Sources, slugs: list[str] | N
                                    "pages show the link's text without the link")
                 findings.append(Finding(article.ref, line, check, WARNING, problem, config.source_language,
                                         article.slug, (None, "")))
+    said = set(map(str, errors))  # an article the scan for its files could not read either (``_media_of``): once
+    errors += [exc for exc in failed if str(exc) not in said]
     return findings
 
 
@@ -2460,9 +2467,10 @@ def old_site_findings(config: Config, sources: Sources, slugs: list[str] | None,
     return findings
 
 
-def _media_of(config: Config, sources: Sources, languages, slugs: list[str] | None, errors: list[VerlagError]):
-    """``media.collect_media`` over the articles of ``slugs`` (None: all), each scanned for the files it uses; an
-    article whose Markdown cannot be read is appended to ``errors`` (file, line) and the others are looked at."""
+def _media_of(config: Config, sources: Sources, slugs: list[str] | None, errors: list[VerlagError]) -> Media:
+    """``media.collect_media`` over the articles of ``slugs`` (None: all), each scanned for the files it uses, with
+    their variants for every language; an article whose Markdown cannot be read is appended to ``errors`` (file,
+    line) and the others are looked at."""
 
     def scan(article):
         with contain(article.ref, "reading its images", errors):
@@ -2472,47 +2480,30 @@ def _media_of(config: Config, sources: Sources, languages, slugs: list[str] | No
     from .site import site_image_places
 
     articles = [a for a in sources.articles if not slugs or a.slug in slugs]
-    return collect_media(config.source_dir, articles, languages=languages, scan=scan,
+    return collect_media(config.source_dir, articles, languages=config.languages, scan=scan,
                          settings=site_image_places(config))
 
 
-def media_case_findings(config: Config, sources: Sources, slugs: list[str] | None,
-                        errors: list[VerlagError]) -> list[Finding]:
-    """A ``media-case`` warning at each reference to a file the site publishes to media/ whose path differs from
-    another's only in case (``media.case_clashes``), as the build warns of it; ``[site] image`` counts as a
-    reference at its line of verlag.toml. The articles (those of ``slugs``,
-    else all) are read for their references only where source_de/ has such files (``media.has_case_twins``); an
-    article whose Markdown cannot be read is appended to ``errors`` and the others are looked at."""
-    if not has_case_twins(config.source_dir):
-        return []
-    media = _media_of(config, sources, config.languages, slugs, errors)
-    return [Finding(ref, line, "media-case", WARNING, message, config.source_language, slug, (None, ""))
-            for ref, line, slug, message in media.clashes]
-
-
-def heavy_image_findings(config: Config, sources: Sources, slugs: list[str] | None,
-                         errors: list[VerlagError]) -> list[Finding]:
-    """A ``heavy-image`` warning at the first reference to each image over ``limits.HEAVY_IMAGE`` (``media``'s, as
-    the build warns of it). The articles (those of ``slugs``, else all) are read for their references only where
-    source_de/ holds such an image (``media.has_heavy_images``); one whose Markdown cannot be read is appended to
-    ``errors`` and the others are looked at."""
-    if not has_heavy_images(config.source_dir):
-        return []
-    media = _media_of(config, sources, config.languages, slugs, errors)
-    return [Finding(ref, line, "heavy-image", WARNING, message, config.source_language, slug, (None, ""))
-            for ref, line, slug, message in media.heavy]
+def media_findings(check: str, found: Iterable[tuple[str, int, str, str]], config: Config) -> list[Finding]:
+    """A ``check`` warning for each (file, line, slug, message) of ``found``: one of the lists of what the build
+    warns of too, in its words, in ``_media_of``'s ``media.Media``: ``clashes`` (``media-case``: two files the site
+    publishes to media/ whose paths differ only in case, ``[site] image`` among them at its line of verlag.toml),
+    ``heavy`` (``heavy-image``: the first reference to an image over ``limits.HEAVY_IMAGE``), ``missing``
+    (``missing-file``: a reference to a file source_de/ does not hold)."""
+    return [Finding(ref, line, check, WARNING, message, config.source_language, slug, (None, ""))
+            for ref, line, slug, message in found]
 
 
 def image_variant_findings(config: Config, sources: Sources, languages: list[str], slugs: list[str] | None,
-                           errors: list[VerlagError]) -> list[Finding]:
+                           errors: list[VerlagError], media: Media | None = None) -> list[Finding]:
     """A warning for each language variant of an image (``bilder/x.en.png``) made from an older version of its
-    German original than the one in source_de/ (by content: ``media.stale_originals``). The articles are
-    scanned for the files they use only when some variant is stale. An article whose Markdown cannot be
-    read is appended to ``errors`` (file, line) and the others are compared."""
+    German original than the one in source_de/ (by content: ``media.stale_originals``). ``media``: the files
+    the articles use (``_media_of``); None: the articles are scanned for them only when some variant is stale, and
+    one whose Markdown cannot be read is appended to ``errors`` (file, line) and the others are compared."""
     stale = stale_originals(config.source_dir, languages, config.translations_dir)
     if not stale:
         return []
-    media = _media_of(config, sources, languages, slugs, errors)
+    media = media if media is not None else _media_of(config, sources, slugs, errors)
     folder = config.source_dir.name
     return [Finding(f"{folder}/{variant}", 1, "image-variant", WARNING,
                     f"{folder}/{original} changed after this {lang} version was made from it; update it, or sign "

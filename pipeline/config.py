@@ -19,6 +19,10 @@ from .limits import PROJECT_CONFIG
 
 CONFIG_NAME = "verlag.toml"
 STATE_NAME = ".verlag"  # the project's lock and caches (``Config.state_dir``)
+MOVED_FILE = "redirects.txt"  # the old site's addresses the build answers (``moved``)
+# the places of the project verlag reads and writes only as its own files, never through a link leading out
+# (``fsutil.confine``): the catalogs, templates and glossary, and the old site's addresses
+CONFINED = ("translations", MOVED_FILE)
 SEGMENTATIONS = ("sentence", "block")
 UNREVIEWED = ("source", "machine")
 DEFAULT_BASE_URL = "http://localhost:8000/"  # [site] base_url until the author sets the real address
@@ -410,7 +414,7 @@ def load_config(root: Path) -> Config:
 
     _check_state_dir(root)
     _check_translations_dir(root, languages)
-    confine(root / "translations", root)
+    confine(root, *CONFINED)
     return Config(
         root=root,
         name=str(data.get("name", root.resolve().name)),

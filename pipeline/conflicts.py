@@ -40,12 +40,17 @@ def conflict_lines(text: str) -> list[int]:
     return found
 
 
+class MergeConflict(VerlagError):
+    """A file a person edits that holds git's conflict markers (``refuse_conflict``): a merge left unresolved,
+    which a command that reads the file stops at even where it goes on without a file it cannot read."""
+
+
 def refuse_conflict(text: str, ref: Path | str, keep: str) -> None:
-    """Raise ``VerlagError`` at the first marker line when ``text`` (the file ``ref``) holds a conflict
+    """Raise ``MergeConflict`` at the first marker line when ``text`` (the file ``ref``) holds a conflict
     (``conflict_lines``), naming every marker line; ``keep``: what the person keeps of the two sides ("the text
     you want"), said in the advice."""
     lines = conflict_lines(text)
     if lines:
-        raise VerlagError(f"unresolved merge conflict: git's conflict markers (<<<<<<<, =======, >>>>>>>) on lines "
+        raise MergeConflict(f"unresolved merge conflict: git's conflict markers (<<<<<<<, =======, >>>>>>>) on lines "
                           f"{', '.join(map(str, lines))}; resolve the merge ({keep}, delete the marker lines), then "
                           "run verlag again; the file is left as it was", ref, lines[0])

@@ -364,10 +364,6 @@ def _identity(path: Path) -> tuple[int, int, int] | None:
     return st.st_ino, st.st_size, st.st_mtime_ns
 
 
-class LeadsOut(VerlagError):
-    """A file of the project verlag reads that is a symbolic link leading out of it (``own_file``)."""
-
-
 def read_bytes(path: Path | str, limit: Limit | None = None, ref: str | None = None) -> bytes | None:
     """The file's bytes, None when it does not exist (``file_bytes``, with its ``limit`` and ``ref``)."""
     try:
@@ -392,58 +388,45 @@ class NotAFile(VerlagError, OSError):
         self.strerror, self.filename = message, str(path)
 
 
-class LinkedOut(NotAFile, LeadsOut):
-    """A file below a ``confine``d folder that is a symbolic link leading out of its project: never read, never
-    written through or replaced, handled as a named pipe in its place is (``NotAFile``): that file is named,
-    the others are read."""
+class LeadsOut(NotAFile):
+    """A file at a ``confine``d place of the project that is a symbolic link leading out of it: never read, never
+    written through or replaced. A ``NotAFile``: whatever a caller does with a named pipe in a file's place it
+    does with this one: the catalogs' callers name it and go on with the other articles; the glossary's and
+    ``redirects.txt``'s let it stop the command (exit 2)."""
 
 
-# a confined folder (absolute, with a final separator) -> its project (absolute, and resolved)
+# a confined place (absolute: a folder or a file) -> its project (absolute, and resolved)
 _CONFINED: dict[str, tuple[str, Path]] = {}
 
 
-def confine(folder: Path, root: Path) -> None:
-    """Have every read and write of a file below ``folder`` that is a symbolic link leading out of ``root`` (the
-    project) refused with ``LinkedOut`` (``regular``): a project folder that came from someone else with
-    ``translations/en/tee.po`` -> ``~/.ssh/id_rsa`` would have verlag read that file, carry what it parses into
-    the catalog it writes, show it in messages and send it to a translation service. A link inside the project
+def confine(root: Path, *places: str) -> None:
+    """Have every read and write of a file at or below ``root``/``place`` (each of ``places``, "/"-separated:
+    ``translations``, ``redirects.txt``) that is a symbolic link leading out of ``root`` (the project) refused
+    with ``LeadsOut`` (``regular``): a project folder that came from someone else with ``translations/en/tee.po``
+    or ``translations/glossary.csv`` -> ``~/.ssh/id_rsa`` would have verlag read that file, carry what it parses
+    into the files it writes, show it in messages and send it to a translation service. A link inside the project
     is followed; only a link pays for the check (``regular`` asks ``lstat`` where it asked ``stat``)."""
-    _CONFINED[os.path.join(os.path.abspath(folder), "")] = os.path.abspath(root), root.resolve()
+    for place in places:
+        _CONFINED[os.path.abspath(root / place)] = os.path.abspath(root), root.resolve()
 
 
 def _stays_inside(path: Path | str) -> None:
-    """Raise ``LinkedOut`` naming ``path`` as in its project ("translations/en/tee.po", whatever ``ref`` a caller
-    gave: some name catalogs by their place in ``translations/``) when ``path``, a symbolic link below a
-    ``confine``d folder, leads out of its project. A dangling link or a loop passes: the ``stat`` after says
+    """Raise ``LeadsOut`` naming ``path`` as in its project ("translations/en/tee.po", whatever ``ref`` a caller
+    gave: some name catalogs by their place in ``translations/``) when ``path``, a symbolic link at or below a
+    ``confine``d place, leads out of its project. A dangling link or a loop passes: the ``stat`` after says
     what it is."""
     where = os.path.abspath(path)
-    for folder, (root, resolved) in _CONFINED.items():
-        if where.startswith(folder):
+    for place, (root, resolved) in _CONFINED.items():
+        if where == place or where.startswith(place + os.sep):
             try:
                 target = Path(path).resolve(strict=True)
             except (OSError, RuntimeError):
                 return
             if not target.is_relative_to(resolved):
-                raise LinkedOut(f"a symbolic link (to {os.readlink(path)}) leading out of the project: verlag "
-                                "reads and writes the catalogs only in the project's own folders, never through "
-                                "such a link; remove it, or copy the file into the project in its place",
-                                Path(os.path.relpath(where, root)).as_posix())
-
-
-def own_file(path: Path, root: Path, ref: str) -> None:
-    """Raise ``LeadsOut`` naming ``ref`` when ``path``, a file of the project at ``root`` that verlag reads
-    (``translations/glossary.csv``, ``redirects.txt``), is a symbolic link, or lies in a linked folder, leading
-    out of the project: a project folder that came from someone else (an archive, a shared drive) with
-    ``glossary.csv`` -> ``~/.ssh/id_rsa`` would have verlag read that file, show its lines in messages and send
-    them to a translation service. A link inside the project, a missing file or a symlink loop pass: reading
-    it says what it is."""
-    try:
-        where = path.resolve(strict=True)
-    except (OSError, RuntimeError):
-        return
-    if not where.is_relative_to(root.resolve()):
-        raise LeadsOut("a symbolic link leading out of the project: verlag reads its own files only from the "
-                          "project's own folders; copy the file into the project in its place", ref)
+                raise LeadsOut(f"a symbolic link (to {os.readlink(path)}) leading out of the project: verlag "
+                               "reads and writes the project's files only in its own folders, never through such "
+                               "a link; remove it, or copy the file into the project in its place",
+                               Path(os.path.relpath(where, root)).as_posix())
 
 
 _KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a device"),
@@ -453,7 +436,7 @@ _KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"), (
 def regular(path: Path | str, ref: Path | str | None = None) -> os.stat_result:
     """``os.stat(path)`` (a symlink followed) of a regular file, asked before anything opens it. Raises
     ``IsADirectoryError`` for a folder, ``NotAFile`` naming ``ref`` (else ``path``) for anything else that
-    is no regular file, ``LinkedOut`` for a symbolic link leading out of a ``confine``d folder's project,
+    is no regular file, ``LeadsOut`` for a symbolic link leading out of a ``confine``d place's project,
     ``OSError`` (``FileNotFoundError``, ...) as ``os.stat`` does."""
     st = os.lstat(path)
     if stat.S_ISLNK(st.st_mode):

@@ -1,5 +1,5 @@
-"""The three-way merge of a catalog's versions: git's merge driver for ``*.po`` (``verlag merge-catalogs BASE OURS
-THEIRS [PATH]``; ``.gitattributes``' ``merge=verlag``).
+"""The three-way merge of a catalog's versions: git's merge driver for ``*.po`` and ``*.pot`` (``verlag
+merge-catalogs BASE OURS THEIRS [PATH]``; ``.gitattributes``' ``merge=verlag``).
 
 git merges a catalog line by line. A reviewer's sign-off (``#, fuzzy`` and ``#|`` lines gone, the msgstr
 rewritten) sits beside the ``#:`` reference that the author's ``extract`` moved when the German above it grew,
@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 
 import polib
 
-from .catalog import FLAG, TEMPLATE_FIELD, decode_po, key, parse_po
+from .catalog import FLAG, TEMPLATE_FIELD, decode_po, key, machine_draft, parse_po
 from .errors import VerlagError, raise_all
 from .pofile import Layouts, encode_like, entry_lines, layouts, new_entry, render_po, wraps
 
@@ -241,8 +241,8 @@ def _entry(base: polib.POEntry | None, mine: polib.POEntry | None, other: polib.
         if base is None or kept is None:
             return kept  # added by one side, or removed by both
         return kept if _changed_translation_or_notes(base, kept) else None
-    if base is None:  # added by both: against an entry without translation, flags or comments
-        base = new_entry(msgid=mine.msgid, msgctxt=mine.msgctxt, tcomment="", comment="")
+    if base is None:  # added by both
+        base = _added_by_both(mine, other, first)
     translation, decided = _three_way(_translation(base), _translation(mine), _translation(other))
     if decided is None and mine.msgid_plural and other.msgid_plural:
         translation, decided = _plural_forms(base, mine, other)
@@ -274,6 +274,21 @@ def _entry(base: polib.POEntry | None, mine: polib.POEntry | None, other: polib.
         return _Conflict(ours, theirs)
     result.msgstr, result.msgstr_plural = translation[0], dict(translation[1])
     return result
+
+
+def _added_by_both(mine: polib.POEntry, other: polib.POEntry, first: str) -> polib.POEntry:
+    """The base of an entry both sides added (a catalog both made: git's base of it is empty). Where one side's is a
+    machine draft nobody touched (``catalog.machine_draft``, fuzzy), the draft is the base: both ran pretranslate,
+    and the other side went on from it (a sign-off, a correction), which the merge keeps; were they two
+    additions, the draft's ``fuzzy`` would be one side's flag to keep and its text a translation to conflict
+    with. Two such drafts: the one of the side that did not run extract last (``first``: ``_extractor``), so
+    the other's is taken. Else an entry without translation, flags or comments."""
+    drafts = [side for side, entry in ((OURS, mine), (THEIRS, other)) if entry.fuzzy and machine_draft(entry)]
+    if len(drafts) == 2:
+        drafts = [THEIRS if first == OURS else OURS]
+    if drafts:
+        return mine if drafts[0] == OURS else other
+    return new_entry(msgid=mine.msgid, msgctxt=mine.msgctxt, tcomment="", comment="")
 
 
 def _plural_forms(base: polib.POEntry, mine: polib.POEntry, other: polib.POEntry) -> tuple[tuple | None, str | None]:

@@ -296,13 +296,13 @@ def _row_lines(text: str) -> list[int]:
 def load_glossary(translations_dir: Path, root: Path) -> Glossary:
     """``translations/glossary.csv``, or an empty glossary when there is none. Raises ``VerlagError`` naming it
     when it is not UTF-8, no file (``fsutil.NotAFile``: a named pipe is never opened), over ``limits.GLOSSARY``
-    or a symlink leading out of the project at ``root`` (``fsutil.own_file``; not read)."""
-    from .fsutil import file_bytes, own_file, relpath
+    or a symlink leading out of the project at ``root`` (``fsutil.LeadsOut``: ``translations/`` is confined; not
+    read)."""
+    from .fsutil import file_bytes, relpath
     from .limits import GLOSSARY
 
     path = translations_dir / GLOSSARY_NAME
     ref = f"{relpath(translations_dir, root)}/{GLOSSARY_NAME}"  # the file's own name, not the one it links to
-    own_file(path, root, ref)
     try:
         data = file_bytes(path, GLOSSARY, ref)
     except FileNotFoundError:

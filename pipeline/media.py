@@ -65,6 +65,8 @@ class Media:
     clashes: tuple[tuple[str, int, str, str], ...] = ()
     # (file, line, slug, message) at the first reference to each image over ``limits.HEAVY_IMAGE``; among ``warnings``
     heavy: tuple[tuple[str, int, str, str], ...] = ()
+    # (file, line, slug, message) of each reference to a file of source_dir that is not there; among ``warnings``
+    missing: tuple[tuple[str, int, str, str], ...] = ()
 
     def all(self) -> dict[str, Path]:
         return {rel: path for refs in self.files.values() for rel, path in refs.items()}
@@ -428,30 +430,6 @@ def _folded(rel: str) -> str:
     return unicodedata.normalize("NFC", rel).casefold()
 
 
-def has_heavy_images(source_dir: Path) -> bool:
-    """Whether ``source_dir`` holds an image over ``limits.HEAVY_IMAGE`` (``_heavy_image``): without one no article
-    need be read for it."""
-    for path in source_tree(source_dir):
-        try:
-            if path.suffix.lower() in IMAGE_SUFFIXES and path.is_file() and path.stat().st_size > HEAVY_IMAGE:
-                return True
-        except OSError:  # gone meanwhile, no permission: the build says what it cannot read
-            continue
-    return False
-
-
-def has_case_twins(source_dir: Path) -> bool:
-    """Whether two files of ``source_dir`` have paths that differ only in case (``Foto.png``, ``foto.png``):
-    without them no two references can clash (``case_clashes``), and their articles need not be read."""
-    seen: set[str] = set()
-    for path in source_tree(source_dir):
-        folded = _folded(path.relative_to(source_dir).as_posix())
-        if folded in seen:
-            return True
-        seen.add(folded)
-    return False
-
-
 def case_clashes(where: Mapping[str, list[tuple[str, int, str, str]]]) -> list[tuple[str, int, str, str]]:
     """(file, line, slug, message) at each reference (``where``: path in source_de/ -> (file, line, slug, url) of
     each) to a file published to the site's media/ whose path differs from another's only in case (``Foto.png``,
@@ -549,6 +527,7 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
     listings: dict[str, list[str]] = {}  # folder of source_dir -> its names (``_spellings``)
     where: dict[str, list[tuple[str, int, str, str]]] = {}  # published file -> (file, line, slug, url) naming it
     heavy: list[tuple[str, int, str, str]] = []
+    missing: list[tuple[str, int, str, str]] = []
     for article in articles:
         mine = files.setdefault(article.slug, {})
         refs, nowhere = _cached(article, cache) or (None, None)
@@ -601,9 +580,10 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
                     continue
                 except OSError:  # absent (or a folder): a link that would not work
                     pass
-                warnings.append(f"{article.ref}:{line}: {url!r}: no such file in {source_dir.name}/; the page "
-                                "keeps the address, which answers 'not found': readers get a broken image (its alt "
-                                "text) or a dead link; add the file or correct the path")
+                missing.append((article.ref, line, article.slug, f"{url!r}: no such file in {source_dir.name}/; the "
+                                "page keeps the address, which answers 'not found': readers get a broken image (its "
+                                "alt text) or a dead link; add the file or correct the path"))
+                warnings.append(f"{article.ref}:{line}: {missing[-1][3]}")
             else:
                 for found in (rel, *(language_variant(rel, lang) for lang in languages)):
                     spelt = [rel] if found == rel else _spellings(source_dir, found, listings)
@@ -644,4 +624,4 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
     clashes = case_clashes(where)
     warnings += [f"{ref}:{line}: {message}" for ref, line, _, message in clashes]
     return Media(files, tuple(warnings), scanned, tuple(errors), {slug: tuple(found) for slug, found in asks.items()},
-                 names, tuple(clashes), tuple(heavy))
+                 names, tuple(clashes), tuple(heavy), tuple(missing))

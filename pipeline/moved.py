@@ -30,9 +30,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote
 
-from .config import Config
+from .config import MOVED_FILE, Config
 from .errors import VerlagError
-from .fsutil import LeadsOut, NotAFile, file_bytes, own_file, write_if_changed
+from .fsutil import NotAFile, file_bytes, write_if_changed
 from .limits import MOVED
 from .redirects import APACHE, HTML_SUFFIXES, NETLIFY, apache_pattern, page_file, redirect_page
 from .search import BUNDLE
@@ -41,7 +41,6 @@ from .sources import PATTERN_PROBLEM, host_pattern, unrequestable
 if TYPE_CHECKING:
     from .site import Urls
 
-MOVED_FILE = "redirects.txt"
 _PATH_SAFE = "/%-._~!$&'()*+,;=:@"  # RFC 3986 pchar and "/": what a path keeps unencoded (and "%": encoded already)
 HEADER = ("# Old addresses of the site this project came from, each with the new site's path that has its content:\n"
           "# 'verlag build' answers them (README: Moving from an old blog). One per line: OLD NEW 301, %-encoded.\n")
@@ -61,11 +60,10 @@ def read_moved(config: Config, errors: list[VerlagError]) -> list[Moved]:
     line."""
     path = config.root / MOVED_FILE
     try:
-        own_file(path, config.root, MOVED_FILE)
         text = file_bytes(path, MOVED, MOVED_FILE).decode("utf-8")
     except FileNotFoundError:
         return []
-    except (NotAFile, LeadsOut) as exc:
+    except NotAFile as exc:  # a named pipe, or a link leading out of the project (``fsutil.LeadsOut``)
         errors.append(VerlagError(f"{exc.message}; its old addresses are not answered", MOVED_FILE))
         return []
     except (OSError, UnicodeError) as exc:

@@ -23,7 +23,7 @@ from concurrent.futures import BrokenExecutor, ProcessPoolExecutor
 from typing import Callable, Iterator, TypeVar
 
 from . import GC_YOUNG_THRESHOLD
-from .config import Config
+from .config import CONFINED, Config
 from .fsutil import confine
 from .lock import release_in_forked_child
 from .sources import Article
@@ -97,7 +97,7 @@ def _start_worker(parent: int, work: Callable[[Config, Article], T], config: Con
     "The website")."""
     global _task
     _task = (work, config, articles)
-    confine(config.translations_dir, config.root)  # a fork has it already; one spawned (macOS) starts without
+    confine(config.root, *CONFINED)  # a fork has it already; one spawned (macOS) starts without
     release_in_forked_child()
     gc.freeze()
     gc.set_threshold(WORKER_GC_THRESHOLD, 10, 10)

@@ -35,6 +35,7 @@ import polib
 from .catalog import (catalog_bytes, key, load_po, machine_draft, now_stamp, origin_engine, po_from_bytes,
                       reopened_warning, restore_sign_offs, set_provenance, stale_sign_offs)
 from .config import Config, unknown_slugs
+from .conflicts import MergeConflict
 from .engines import CopyEngine, Engine, Request, Result, Surroundings
 from .errors import EngineUnavailable, VerlagError, contain
 from .extract_article import last_extract
@@ -113,7 +114,8 @@ class Work:
     german: dict = field(default_factory=dict)  # lang -> Counter(engine -> untouched drafts of the German unchanged)
     labels: dict = field(default_factory=dict)  # slug -> the article's link reference labels
     private: list[Article] = field(default_factory=list)  # left out: still marked private (``PRIVATE_DRAFT_RE``)
-    glossary: Glossary | None = None  # read at its first use (``read_glossary``)
+    glossary: Glossary = field(default_factory=Glossary)  # read by ``collect``, given out by ``read_glossary``
+    unread: VerlagError | None = None  # why the glossary could not be read: said at its first use
 
     @property
     def size(self) -> int:
@@ -169,15 +171,12 @@ class Work:
         return catalog
 
     def read_glossary(self) -> Glossary:
-        """The project's glossary, read once for the run, at its first use (a catalog with nothing to draft, an
-        engine's answer equal to its German); one that cannot be read is an error in ``errors`` (once), and every
-        term then counts as a word to translate."""
-        if self.glossary is None:
-            try:
-                self.glossary = load_glossary(self.config.translations_dir, self.config.root)
-            except VerlagError as exc:
-                self.errors.append(exc)
-                self.glossary = Glossary()
+        """The project's glossary (``collect`` read it), asked for where it is used (a catalog with nothing to
+        draft, an engine's answer equal to its German); one that could not be read is an error in ``errors`` at
+        its first use (once), and every term then counts as a word to translate."""
+        if self.unread is not None:
+            self.errors.append(self.unread)
+            self.unread = None
         return self.glossary
 
     def _german_drafts(self, po: polib.POFile, lang: str, labels: frozenset[str]) -> frozenset:
@@ -242,8 +241,10 @@ class GermanBack:
 def collect(config: Config, languages: list[str], slugs: list[str] | None = None, redo: bool = False) -> Work:
     """The catalogs of ``slugs`` (all articles: None) in ``languages``, to be read by ``Work.batches``;
     ``redo``: their untouched machine drafts are to be drafted again. An article whose draft line says it was
-    private in WordPress (``PRIVATE_DRAFT_RE``) is left out (``Work.private``). An unknown slug raises
-    VerlagError."""
+    private in WordPress (``PRIVATE_DRAFT_RE``) is left out (``Work.private``). The glossary is read here, once:
+    one git left conflicted (``conflicts.MergeConflict``) raises it, as it stops extract and build, before any
+    catalog is read or written; another problem is said where it is used (``Work.read_glossary``). An unknown
+    slug raises VerlagError."""
     sources = read_sources(config)
     articles = [a for a in sources.articles if not slugs or a.slug in slugs]
     if slugs:
@@ -252,8 +253,15 @@ def collect(config: Config, languages: list[str], slugs: list[str] | None = None
             raise VerlagError(unknown_slugs(missing, sorted({a.slug for a in sources.articles} | sources.unreadable),
                                             relpath(config.source_dir, config.root) + "/"))
     private = [a for a in articles if PRIVATE_DRAFT_RE.search(a.front)]
-    return Work(config, list(languages), [a for a in articles if a not in private], redo,
+    work = Work(config, list(languages), [a for a in articles if a not in private], redo,
                 sources.errors_about(slugs), private=private)
+    try:
+        work.glossary = load_glossary(config.translations_dir, config.root)
+    except MergeConflict:
+        raise
+    except VerlagError as exc:
+        work.unread = exc
+    return work
 
 
 def pretranslate(config: Config, engines: list[Engine], languages: list[str], slugs: list[str] | None = None,

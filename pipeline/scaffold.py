@@ -120,7 +120,9 @@ Aufsichtsbehörde für den Datenschutz beschweren.
 GITIGNORE = "editions/\nsite/\nreview/\n.verlag/\n*.mo\n"
 # git's merge driver for catalogs (README, "Merging a reviewer's branch"): this line, and in each clone once
 DRIVER_CONFIG = 'git config merge.verlag.driver "verlag merge-catalogs %O %A %B %P"'
-GITATTRIBUTES = f"# catalogs are merged entry by entry once each clone ran: {DRIVER_CONFIG}\n*.po merge=verlag\n"
+# the templates too: both sides' extract rewrites one (its dates, its digest), which git's line merge conflicts on
+GITATTRIBUTES = (f"# catalogs and templates are merged entry by entry once each clone ran: {DRIVER_CONFIG}\n"
+                 "*.po merge=verlag\n*.pot merge=verlag\n")
 LEGAL_TEMPLATES = {"impressum": IMPRESSUM, "datenschutz": DATENSCHUTZ}  # slug -> the page init writes
 # The slugs other sites give these pages -> the legal page's slug here: WordPress's own privacy page
 # (``privacy-policy``, German ``datenschutzerklaerung``), German and English names of the Impressum (§ 5 DDG).

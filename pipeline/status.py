@@ -83,9 +83,11 @@ class Progress:
 
 
 def collect_status(config: Config, languages: list[str] | None = None, qa: bool = True, progress=None,
-                   sources: Sources | None = None) -> tuple[list[Progress], list[VerlagError]]:
-    """One row per language and article; ``qa`` also counts the findings of ``verlag check``;
-    ``progress()`` is called per article; ``sources``: the project's, when the caller has read them.
+                   sources: Sources | None = None,
+                   slugs: list[str] | None = None) -> tuple[list[Progress], list[VerlagError]]:
+    """One row per language and article (those of ``slugs``, else all: ``--article``, with only their sources'
+    problems); ``qa`` also counts the findings of ``verlag check``; ``progress()`` is called per article;
+    ``sources``: the project's, when the caller has read them.
 
     An HTML block of the original with text a reader sees (``rawhtml.german_blocks``) is never
     extracted: every translated page shows it in German, so it counts in ``german`` and its words in
@@ -97,8 +99,8 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
     """
     rows: list[Progress] = []
     sources = sources or read_sources(config)
-    errors: list[VerlagError] = list(sources.errors)
-    articles = sources.articles
+    errors: list[VerlagError] = sources.errors_about(slugs)
+    articles = [a for a in sources.articles if not slugs or a.slug in slugs]
     glossary = load_glossary(config.translations_dir, config.root)  # also for the German copies (below)
     labels: dict[str, frozenset] = {}
     cache = load_state(config.state_dir / STATE_FILE) if qa else {}
@@ -206,7 +208,7 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
             rows.append(row)
     if qa:  # an image variant made from an older German image is a warning of its article, as in ``check``
         by_row = {(r.lang, r.slug): r for r in rows}
-        for finding in image_variant_findings(config, sources, list(languages or config.languages), None, errors):
+        for finding in image_variant_findings(config, sources, list(languages or config.languages), slugs, errors):
             if (finding.lang, finding.slug) in by_row:
                 by_row[finding.lang, finding.slug].warnings += 1
     if pages is not None:  # a linked page whose edition failed: the build names its article so, and goes on
@@ -215,8 +217,8 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
     order = list(languages or config.languages)
     rows.sort(key=lambda row: order.index(row.lang))  # per language, articles in order (a stable sort)
     if qa:
-        slugs = {a.slug for a in articles}
-        kept = {k: v for k, v in cache.items() if k.partition("/")[2] in slugs and k.partition("/")[0] in config.languages}
+        known = {a.slug for a in sources.articles}  # every article's: one asked about alone keeps the others'
+        kept = {k: v for k, v in cache.items() if k.partition("/")[2] in known and k.partition("/")[0] in config.languages}
         try:
             save_state(config.state_dir / STATE_FILE, {**kept, **fresh})
         except OSError:

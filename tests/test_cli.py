@@ -375,6 +375,27 @@ def test_status_counts_segments_and_words_per_state(project):
     assert "leber" in text and "= total" in text
 
 
+def test_status_article_counts_only_that_article_and_keeps_the_others_cached(project):
+    """``status`` had no ``--article``, which check, review and pretranslate take: a reviewer asking about one
+    article read the whole table. Now its rows and each language's total are that article's alone (the site.po
+    findings and kept catalogs, about no article, are left to the full status, as check leaves them), and the
+    QA counts cached for the other articles are kept for the next full status."""
+    project.write("source_de/leber.md", LEBER)
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.run("extract")
+    project.run("pretranslate", "--engine", "pseudo", "--lang", "en", "--article", "leber")
+    everything = json.loads(project.run("status", "--format", "json").output)
+    cached = json.loads(project.read(".verlag/status.json"))
+    one = json.loads(project.run("status", "--format", "json", "--article", "tee").output)
+    assert {(r["lang"], r["slug"]) for r in one["articles"]} == {("en", "tee"), ("fr", "tee")}
+    mine = [r for r in everything["articles"] if r["slug"] == "tee"]
+    assert one["articles"] == mine
+    assert [t["segments"] for t in one["languages"]] == [r["segments"] for r in mine]
+    assert json.loads(project.read(".verlag/status.json")) == cached
+    text = project.run("status", "--article", "tee", "--lang", "en").output
+    assert "tee" in text and "leber" not in text, text
+
+
 def _reviewed_but_for_an_html_block(project: Project) -> None:
     """An article whose entries are all reviewed in English and whose HTML block (5 words) stays German."""
     project.write("source_de/zecke.md", article("Zecke", """\
@@ -1283,7 +1304,7 @@ def test_a_translation_typed_into_a_template_is_warned_of_before_extract_makes_i
     assert "warning" not in project.run("extract").output
 
 
-@pytest.mark.parametrize("command", [["check"], ["review"], ["pretranslate", "--engine", "copy"]])
+@pytest.mark.parametrize("command", [["check"], ["review"], ["pretranslate", "--engine", "copy"], ["status"]])
 def test_an_unknown_article_slug_suggests_the_closest(project: Project, command: list[str]):
     """Fresh-user trial: ``--article tea`` said only "no article with slug 'tea'" beside the article tee."""
     project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))

@@ -103,3 +103,24 @@ def test_conflict_in_the_glossary_is_one_error(published: Project):
     assert errors(result) == ["error: translations/glossary.csv:2: unresolved merge conflict: git's conflict markers "
                               "(<<<<<<<, =======, >>>>>>>) on lines 2, 4, 6; resolve the merge (keep the row you "
                               "want, delete the marker lines), then run verlag again; the file is left as it was"]
+
+
+@pytest.mark.parametrize("command", [["pretranslate", "--engine", "copy"], ["check"], ["extract"], ["build"],
+                                     ["status"]])
+def test_conflict_in_the_glossary_stops_every_command_that_reads_it_before_any_catalog_is_written(
+        published: Project, command: list[str]):
+    """A glossary git left conflicted stopped ``build`` at its first marker, yet ``pretranslate`` read it only
+    when an engine's answer was the German (``Work.read_glossary``): with ``copy`` never, so it drafted every
+    catalog through the merge as if the file were fine. Now each command that reads the glossary stops with the
+    same error at its line, exit 2, and no catalog (nor edition, nor page) is written."""
+    published.write("source_de/tee.md", TEE.replace("im Winter", "im kalten Winter"))
+    published.run("extract")  # the new sentence waits for a draft
+    published.write("translations/glossary.csv", "source,en\n<<<<<<< HEAD\nSchlaf,sleep\n=======\n"
+                                                 "Schlaf,slumber\n>>>>>>> 7821b32\n")
+    before = published.snapshot()
+    result = published.run(*command, code=2)
+    assert "error: translations/glossary.csv:2: unresolved merge conflict: git's conflict markers (<<<<<<<, "\
+           "=======, >>>>>>>) on lines 2, 4, 6; resolve the merge (keep the row you want, delete the marker lines), "\
+           "then run verlag again; the file is left as it was" in errors(result), result.output
+    assert "Traceback" not in result.output
+    assert published.snapshot() == before

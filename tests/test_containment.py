@@ -247,7 +247,7 @@ def test_a_local_engine_failing_on_one_article_leaves_only_its_entries_empty(thr
     assert 'msgid "Im Juli reifen die Beeren."\nmsgstr ""\n' in three.read("translations/en/mitte.po")
 
 
-@pytest.mark.parametrize("command", ["check", "pretranslate", "review"])
+@pytest.mark.parametrize("command", ["check", "pretranslate", "review", "status"])
 def test_article_option_reports_only_that_articles_problems(project: Project, command: str):
     """``--article gut`` is not failed by another article's broken front matter; ``--article kaputt`` names it."""
     project.write("source_de/gut.md", article("Gut", "Ein Satz.\n"))

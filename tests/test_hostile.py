@@ -16,6 +16,10 @@ from lxml import etree
 
 from conftest import WALL, Project, article, cpu_bound, least_cpu, msgfmt_check, review
 
+# what every command says of a file of the project that is a symbolic link leading out of it (``fsutil.LeadsOut``)
+LEADS_OUT = ("verlag reads and writes the project's files only in its own folders, never through such a link; "
+             "remove it, or copy the file into the project in its place")
+
 # A run in a process of its own is bounded by its CPU time (``cpu_bound``), as the quadratic costs these tests guard
 # against are CPU; the wall clock (``WALL``) only guards against a hang, so a machine shared with other work cannot
 # fail them.
@@ -2802,8 +2806,8 @@ def test_a_glossary_or_redirects_file_that_is_a_symlink_out_of_the_project_is_no
     project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
     (project.root / "translations").mkdir()
     (project.root / "translations/glossary.csv").symlink_to(elsewhere / "terms.csv")
-    said = ("error: translations/glossary.csv: a symbolic link leading out of the project: verlag reads its own "
-            "files only from the project's own folders; copy the file into the project in its place")
+    said = (f"error: translations/glossary.csv: a symbolic link (to {elsewhere / 'terms.csv'}) leading out of the "
+            f"project: {LEADS_OUT}")
     for command in ("extract", "check", "build"):
         assert said in project.run(command, code=2).output
     assert not (project.root / "translations/en/tee.po").exists()
@@ -2814,11 +2818,33 @@ def test_a_glossary_or_redirects_file_that_is_a_symlink_out_of_the_project_is_no
     assert "#. glossary: Tee -> tea" in project.read("translations/en/tee.po")
     (project.root / "redirects.txt").symlink_to(elsewhere / "moved.txt")
     result = project.run("build", code=2)
-    assert "error: redirects.txt: a symbolic link leading out of the project: verlag reads its own files only from " \
-        "the project's own folders; copy the file into the project in its place; its old addresses are not " \
-        "answered" in result.output, result.output
+    assert f"error: redirects.txt: a symbolic link (to {elsewhere / 'moved.txt'}) leading out of the project: " \
+        f"{LEADS_OUT}; its old addresses are not answered" in result.output, result.output
     assert (project.root / "site/de/tee/index.html").is_file() and not (project.root / "site/geheim").exists()
     assert not [p for p in (project.root / "site").rglob("*") if p.is_file() and b"/geheim/" in p.read_bytes()]
+
+
+def test_import_neither_reads_nor_writes_through_a_redirects_file_that_is_a_symlink_out_of_the_project(
+        project: Project, tmp_path_factory):
+    """``verlag import`` adds a moved site's old addresses to ``redirects.txt``: the build refused one that is a
+    symbolic link leading out of the project, import read it and wrote that file's lines, with the new ones, into
+    the project in the link's place, where the build answered them. The project's own files now have one rule
+    (``fsutil.confine``), kept at every read and write: import names the link (exit 2) and imports the articles;
+    the link and the file it names stay as they were."""
+    from test_import_moved import JEKYLL, VERLAG_TOML
+    from test_import_sites import tree
+
+    elsewhere = tmp_path_factory.mktemp("elsewhere") / "moved.txt"
+    elsewhere.write_text("/geheim/  /de/  301\n", encoding="utf-8")
+    project.write("verlag.toml", VERLAG_TOML)
+    (project.root / "redirects.txt").symlink_to(elsewhere)
+    result = project.run("import", str(tree(tmp_path_factory.mktemp("alt") / "jekyll", JEKYLL)), code=2)
+    assert f"error: redirects.txt: a symbolic link (to {elsewhere}) leading out of the project: {LEADS_OUT}" \
+        in result.output, result.output
+    assert "Traceback" not in result.output
+    assert (project.root / "redirects.txt").readlink() == elsewhere
+    assert elsewhere.read_text(encoding="utf-8") == "/geheim/  /de/  301\n"
+    assert len(list((project.root / "source_de").glob("*.md"))) == 3, result.output  # the two posts, the page
 
 
 @pytest.mark.parametrize("line", ["summary: " + "9" * 5000, "tags: [" + "3" * 5000 + "]", "date: 2026-13-45\nsummary: "
@@ -3053,7 +3079,7 @@ def test_a_catalog_that_is_a_symlink_out_of_the_project_is_never_read_nor_writte
     (project.root / catalog).symlink_to(elsewhere)
     project.write("source_de/tee.md", article("Tee", "Tee wärmt sehr.\n"))
     project.write("source_de/kaffee.md", article("Kaffee", "Kaffee weckt sehr.\n"))
-    named = f"error: {catalog}: a symbolic link (to {elsewhere}) leading out of the project"
+    named = f"error: {catalog}: a symbolic link (to {elsewhere}) leading out of the project: {LEADS_OUT}"
     needed = {"extract"} | ({"status", "check", "review"} if catalog.endswith(".pot") else  # those that read it
                             {"build", "status", "check", "pretranslate", "review"} if "tee" in catalog else set())
     for command in ("extract", "build", "status", "check", "pretranslate", "review"):

@@ -593,3 +593,28 @@ def test_an_image_over_5_mb_is_warned_of_once_at_its_first_reference_by_check_an
     assert "[heavy-image]" in garden.run("check").output
     os.truncate(photo, 5 * 1024 * 1024)
     assert "an image of" not in garden.run("check").output + garden.run("build").output
+
+
+def test_check_names_a_missing_image_or_article_file_at_its_line_as_build_does(garden):
+    """``build`` warned of an image or download an article references that source_de/ does not hold, ``check``
+    said nothing of it: a broken image reached the site with check clean. check says it now at the article's
+    file and line with build's words (``missing-file``), as it says a link to an article file that does not
+    exist (``article-link``); once the file is there, neither says anything."""
+    garden.write("source_de/brennnessel.md", NESSEL + "\n![Blüte](bilder/bluete.jpg) und [mehr](gibt-es-nicht.md).\n")
+    garden.run("extract")
+    line = (NESSEL + "\n").count("\n") + 1
+    image = (f"warning: source_de/brennnessel.md:{line}: 'bilder/bluete.jpg': no such file in source_de/; the page "
+             "keeps the address, which answers 'not found': readers get a broken image (its alt text) or a dead "
+             "link; add the file or correct the path")
+    article_file = f"warning: source_de/brennnessel.md:{line}: 'gibt-es-nicht.md': no published article"
+    checked = garden.run("check").output
+    assert f"{image} [missing-file]" in checked and article_file in checked, checked
+    assert checked.count("bluete.jpg") == 1, checked
+    built = garden.run("build").output
+    assert image in built and article_file in built, built
+    (garden.root / "source_de/bilder/bluete.jpg").write_bytes(PNG)
+    assert "bluete.jpg" not in garden.run("check").output
+    garden.write("source_de/tief.md", "---\ntitle: Tief\ndate: 2026-01-01\n---\nSiehe [Nessel](brennnessel.md).\n\n"
+                 + "".join("  " * i + "- Punkt\n" for i in range(15)))  # nests deeper than CommonMark reads
+    said = garden.run("check", code=2).output
+    assert said.count("nest too deep") == 1, said  # read for its files and for its links: named once

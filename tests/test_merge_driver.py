@@ -430,4 +430,72 @@ def test_init_turns_the_driver_on_for_catalogs(tmp_path: Path):
     git(project.root, "init", "-q")
     attribute = git(project.root, "check-attr", "merge", "--", "translations/fr/tee.po", "translations/site.pot")
     assert "translations/fr/tee.po: merge: verlag" in attribute.stdout
-    assert "translations/site.pot: merge: unspecified" in attribute.stdout
+    assert "translations/site.pot: merge: verlag" in attribute.stdout
+
+
+POT = "translations/templates/tee.pot"
+
+
+def test_a_template_both_sides_extracted_is_merged_and_extract_makes_it_again(clones):
+    """The author adds a paragraph, the reviewer corrects the last sentence's German, each runs extract: git merged
+    the article line by line, but the template both rewrote (POT-Creation-Date, the template's digest, each side's
+    entries) stopped ``git pull`` with conflict markers, as ``.gitattributes`` gave only ``*.po`` to the driver;
+    ``check`` and ``status`` then refused the template until it was resolved by hand. Templates are catalogs
+    too: the pull merges it entry by entry (``msgfmt --check`` passes), with both sides' sentences, and the next
+    ``extract`` makes it as from the merged German."""
+    author, reviewer = clones
+    corrected = "Kamille hilft oft beim Einschlafen."
+    reviewer.write("source_de/tee.md", body(last=corrected))
+    reviewer.run("extract")
+    git(reviewer.root, "commit", "-qam", "S5 corrected")
+    author_adds_a_paragraph(author)
+    pulled = git(reviewer.root, "pull")
+    assert "CONFLICT" not in pulled.stdout, pulled.stdout
+    assert reviewer.read("source_de/tee.md") == body(intro=INTRO, last=corrected)
+    path = reviewer.root / POT
+    msgfmt_check(path)
+    merged = {e.msgid for e in polib.pofile(str(path))}
+    assert {"Tee begleitet uns seit Jahrhunderten.", corrected} <= merged and S5 not in merged
+    assert "U" not in git(reviewer.root, "status", "--porcelain").stdout.split()
+    for command in ("status", "check"):
+        assert "merge conflict" not in reviewer.run(command).output
+    reviewer.run("extract")
+    msgfmt_check(path)
+    msgfmt_check(reviewer.root / PO)
+    assert {e.msgid for e in polib.pofile(str(path))} == merged
+
+
+def test_a_catalog_both_sides_added_keeps_the_sign_off_of_a_draft(clones):
+    """Both clones take up one new article: each runs extract and pretranslate (the same drafts), and the reviewer
+    signs off one draft as it is and corrects another. git gives the driver an empty base for a file both
+    added: every entry counted as added by both, the draft's ``fuzzy`` flag as one side's addition, so the merged
+    catalog had the sign-offs undone or left between conflict markers. An untouched machine draft on one side
+    is now the base the other side's entry changed: the sign-offs stay; the drafts neither touched stay drafts."""
+    author, reviewer = clones
+    new = "source_de/kraeuter.md"
+    text = article("Kräuter", "Salbei beruhigt den Hals. Thymian hilft bei Husten. Minze kühlt.\n")
+    for project in (author, reviewer):
+        project.write(new, text)
+        project.run("extract")
+        project.run("pretranslate", "--engine", "copy", "--lang", "fr")
+        git(project.root, "add", "-A")
+        git(project.root, "commit", "-qm", "Kräuter")
+    kept, corrected = "Salbei beruhigt den Hals.", "Le thym aide contre la toux."
+    review(reviewer, "fr", "kraeuter", {kept: kept, "Thymian hilft bei Husten.": corrected})
+    git(reviewer.root, "commit", "-qam", "reviewed")
+    git(author.root, "push", "-q", "origin", "main")
+    pulled = git(reviewer.root, "pull")
+    assert "CONFLICT" not in pulled.stdout, pulled.stdout
+    path = reviewer.root / "translations/fr/kraeuter.po"
+    text = path.read_text(encoding="utf-8")
+    assert "<<<<<<<" not in text
+    msgfmt_check(path)
+    merged = polib.pofile(str(path))
+    assert (merged.find(kept).msgstr, merged.find(kept).fuzzy) == (kept, False)
+    assert (merged.find("Thymian hilft bei Husten.").msgstr, merged.find("Thymian hilft bei Husten.").fuzzy) == \
+        (corrected, False)
+    assert merged.find("Minze kühlt.").fuzzy and merged.find("Minze kühlt.").msgstr == "Minze kühlt."
+    msgfmt_check(reviewer.root / "translations/templates/kraeuter.pot")
+    reviewer.run("extract")
+    msgfmt_check(path)
+    assert reviewed(polib.pofile(str(path))) == reviewed(merged)
