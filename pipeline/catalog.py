@@ -743,7 +743,8 @@ class MergeReport:
     fuzzy: int = 0
     new: int = 0
     obsolete: int = 0
-    typo_fixes: int = 0  # changed entries kept reviewed (keep_typo_fixes)
+    # (old entry, merged entry) of changed German kept reviewed as a typo fix (keep_typo_fixes)
+    typo_fixes: list[tuple[polib.POEntry, polib.POEntry]] = field(default_factory=list)
     # changed German whose only change is a link to an article's new file (``relinked``): kept reviewed, the
     # translation's link rewritten the same way
     relinked: list[polib.POEntry] = field(default_factory=list)
@@ -964,7 +965,7 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
             report.fuzzy += 1
             report.changed.append(pending[n])
         else:
-            report.typo_fixes += 1
+            report.typo_fixes.append((cand, pending[n]))
 
     for (_, fuzzy, *_), n, m in greedy.pairs(len(pending), ranked, lambda n, m: id(candidates[m]) not in claimed):
         take(n, candidates[m], fuzzy)

@@ -138,6 +138,8 @@ class _Merged:
     splits: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
     # format flags dropped (``catalog.format_flags``): (line of the msgid in the catalog, the msgid, the flags)
     format_flags: list[tuple[int, str, list[str]]] = field(default_factory=list)
+    # changed German kept reviewed as a typo fix: (line of its msgid in the catalog written, the German before, now)
+    typo_fixes: list[tuple[int, str, str]] = field(default_factory=list)
 
 
 MADE_OBSOLETE = "made obsolete (#~), its translation kept"  # what extract says it did with a stray entry
@@ -212,7 +214,7 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
     if old is None:
         return _Merged(data, text, None, [])
     counts = Counter({"fuzzy": report.fuzzy, "redraft": len(report.redrafted), "new": report.new,
-                      "obsolete": report.obsolete, "typo": report.typo_fixes, "restored": len(report.restored),
+                      "obsolete": report.obsolete, "typo": len(report.typo_fixes), "restored": len(report.restored),
                       "relinked": len(report.relinked),
                       "revived": len(report.revived), "unstarted": len(report.unstarted)})
     back = [e for e in report.brought_back if id(e) in report.paired]  # in place of a draft of earlier German
@@ -279,7 +281,26 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
                    TEMPLATE_FIELD not in old.metadata,
                    [(old.msgid, tuple(e.msgid for e in run)) for old, run in report.splits
                     if all(id(e) not in behind for e in run)],
-                   [(msgid_line(entry), entry.msgid, flags) for entry, flags in report.format_flags])
+                   [(msgid_line(entry), entry.msgid, flags) for entry, flags in report.format_flags],
+                   _typo_fix_lines(text, report.typo_fixes))
+
+
+def _typo_fix_lines(text: bytes, fixes: list[tuple[polib.POEntry, polib.POEntry]]) -> list[tuple[int, str, str]]:
+    """``merge``'s typo fixes (old entry, merged entry) as (line of the merged entry's msgid in ``text``, the catalog
+    written, the German before, the German now), so extract names each at the line the author finds it."""
+    from .catalog import key
+    from .pofile import parse
+
+    if not fixes:
+        return []
+    lines = text.decode("utf-8").replace("\r\n", "\n").split("\n")
+    found = {key(e): e.linenum for e in parse("\n".join(lines)) if not e.obsolete}
+
+    def msgid_line(entry: polib.POEntry) -> int:
+        start = found.get(key(entry), 1)
+        return next((n for n in range(max(start, 1), len(lines) + 1) if lines[n - 1].startswith("msgid ")), start)
+
+    return [(msgid_line(entry), old.msgid, entry.msgid) for old, entry in fixes]
 
 
 _NEVER = 101  # a similarity no two texts reach (``catalog.similarity`` is 0-100): nothing is paired
@@ -629,6 +650,8 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
                                    f"{FORMAT_WHY}")
         for line, msgid in merged.stale_sign_offs:
             result.warnings.append(reopened_warning(po_ref, line, msgid))
+        for line, before, now in merged.typo_fixes:
+            result.notes.append(typo_fix_note(po_ref, line, before, now))
         for msgid in merged.strays:
             result.warnings.append(f"{po_ref}: {excerpt(msgid)!r} is no sentence of {article.ref} (it came back "
                                    f"into the catalog, not from the German): {MADE_OBSOLETE}; if it translates "
@@ -655,6 +678,16 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
     for lang, counts in _counts(merges).items():
         result.changes.setdefault(lang, Counter()).update(counts)
     return used if ok else None
+
+
+def typo_fix_note(po_ref: str, line: int, before: str, now: str) -> str:
+    """What extract says of a sentence ``--keep-typo-fixes`` kept reviewed: where, and the German before and now
+    (the word that changed, where one did), so the author checks that it was a typo fix."""
+    from .typos import changed_word
+
+    word = changed_word(before, now)
+    what = (f"{word[0]!r} -> {word[1]!r} in {now!r}" if word else f"{before!r} -> {now!r}")
+    return f"{po_ref}:{line}: kept reviewed as a typo fix: {what}; check that its translation still says it"
 
 
 def _counts(merges: dict[str, _Merged]) -> dict[str, Counter]:
