@@ -28,7 +28,7 @@ from .extracted import GERMAN_FIELD, german_source
 from .fsutil import file_bytes, read_parsed
 from .limits import CATALOG, Limit
 from .markup import analyse
-from .pofile import (BadEscape, encode_like, escape, layouts, new_entry, parse, render_header, render_po, unescape,
+from .pofile import (BadEscape, declared_charset, encode_like, escape, layouts, new_entry, parse, render_header, render_po, unescape,
                      wraps)
 from .pseudo import is_pseudo
 from .segment import Document, unique_segments
@@ -1701,14 +1701,43 @@ def _check_strings(text: str, ref: str) -> None:
 BOM = b"\xef\xbb\xbf"  # UTF-8's byte-order mark, as Notepad saves it
 
 
+def charset_codec(data: bytes) -> tuple[str, str] | None:
+    """(the charset the catalog ``data``'s header declares, its Python codec) when that is an encoding other
+    than UTF-8 that Python knows (``CP1252``, ``ISO-8859-15``, ``KOI8-R``, ``EUC-JP``: GNU gettext's names);
+    None for UTF-8, none declared, the template's ``CHARSET`` or a name Python does not know."""
+    import codecs
+
+    charset = declared_charset(data)
+    if charset is None:
+        return None
+    try:
+        codec = codecs.lookup(charset).name
+    except LookupError:
+        return None
+    return None if codec in ("utf-8", "utf-8-sig") else (charset, codec)
+
+
 def decode_po(data: bytes, ref: str) -> str:
     """A catalog's bytes as text, a byte-order mark at the start dropped (polib reads past it, so a catalog
-    Notepad saved is read; it is written back without, which GNU msgfmt needs); not UTF-8 is an error naming
-    the line, more than ``limits.CATALOG`` one naming the file (never parsed)."""
+    Notepad saved is read; it is written back without, which GNU msgfmt needs); more than ``limits.CATALOG`` is an
+    error naming the file (never parsed). Read as UTF-8, or in the charset its header declares (``charset_codec``:
+    ``msgconv --to-code=CP1252`` wrote it, and ``msgfmt --check`` reads it so) where the bytes are not UTF-8; bytes
+    that are neither are an error naming the line (a catalog saved in another encoding than its header says)."""
     CATALOG.check(len(data), ref)
     try:
         return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
+        declared = charset_codec(data)
+        if declared is not None:
+            charset, codec = declared
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError as wrong:
+                raise VerlagError(f"catalog is not {charset}, as its header's charset says (byte "
+                                  f"0x{data[wrong.start]:02x}): saved in another encoding? save it again in "
+                                  f"{charset}, or make its header name the encoding it was saved in, then "
+                                  f"msgconv --to-code=UTF-8 -o {ref} {ref}", ref,
+                                  data.count(b"\n", 0, wrong.start) + 1) from None
         codec, name = _code_page(data, exc.start)
         raise VerlagError(f"catalog is not UTF-8 (byte 0x{data[exc.start]:02x}: saved in another encoding, such as "
                           f"{name}, {codec}?); save it as UTF-8: in Poedit File > Save writes UTF-8, or "

@@ -195,7 +195,8 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
     to is then that text with the catalog's header (``catalog.fresh_text``), the same bytes.
     ``record``: the catalog's bytes as the last extract left them (``record_path``), for ``merge``'s
     ``last_written``; not asked after a change of segmentation. ``same_article``: ``merge``'s (``_same_article``)."""
-    from .catalog import FUZZY_THRESHOLD, TEMPLATE_FIELD, catalog_bytes, fresh_text, key, merge, stale_sign_offs
+    from .catalog import (FUZZY_THRESHOLD, TEMPLATE_FIELD, catalog_bytes, decode_po, fresh_text, key, merge,
+                          stale_sign_offs)
     from .pofile import encode_like
 
     if old is None and pot_text is not None and all(hinted(e, glossary, lang) == e.comment for e in pot):
@@ -249,7 +250,7 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
     sentences += [(f"joined from {len(parts)}, their translations joined (fuzzy)", line(entry), entry.msgid)
                   for entry, parts in report.joins if id(entry) not in behind]
     reopened = stale_sign_offs(old, data)
-    lines = (data.decode("utf-8").split("\n")
+    lines = (decode_po(data, "").split("\n")
              if (report.msgid_edits or report.msgctxt_edits or report.plurals or report.format_flags) and data else [])
 
     def msgid_line(entry: polib.POEntry) -> int:
@@ -506,7 +507,7 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
     merged there is swapped in while the file still holds the bytes it was merged from; otherwise, or for an
     orphaned catalog of a renamed article, it is merged here. ``resegmented``: see ``_merge_catalog``.
     """
-    from .catalog import BOM, po_from_bytes, reopened_warning
+    from .catalog import BOM, charset_codec, po_from_bytes, reopened_warning
     from .pofile import encode_like
 
     pot_path = config.pot_path(article.slug)
@@ -663,6 +664,10 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
             result.warnings.append(restored_message(po_ref, copy))
         elif merged.text != merged.data:
             result.written.append(po_ref)
+            if merged.data and (declared := charset_codec(merged.data)) is not None:
+                result.notes.append(f"{po_ref}: written back in UTF-8, its header's charset now UTF-8 (it was "
+                                    f"{declared[0]}, as its header said): verlag writes every catalog in UTF-8, "
+                                    "which holds any translation; its translations are kept")
             if merged.data and merged.data.startswith(BOM):
                 result.notes.append(f"{po_ref}: written back without its byte-order mark (BOM): GNU msgfmt "
                                     "refuses a catalog that starts with one; its translations are kept")
