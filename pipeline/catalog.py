@@ -691,6 +691,7 @@ def _normalize(entry: polib.POEntry, approval_keeps_previous: bool = False, unsa
     elif unsaved and not entry.fuzzy and entry.msgstr and entry.previous_msgid is None and _unread(entry):
         entry.flags.insert(0, "fuzzy")  # ``stale_sign_off``, its ``#|`` lines cleared with the flag
         setattr(entry, _STALE_SIGN_OFF, True)
+    _mangled_previous(entry)
     notes = Notes.of(entry)
     comments = entry.comment.split("\n") if entry.comment else []
     notes.origins = [c.strip() for c in comments if PROVENANCE_RE.match(c.strip())] + notes.origins
@@ -700,6 +701,42 @@ def _normalize(entry: polib.POEntry, approval_keeps_previous: bool = False, unsa
     if notes.previous_msgid is None and entry.previous_msgid is not None:
         notes.previous_msgid, notes.previous_msgctxt = entry.previous_msgid, entry.previous_msgctxt
     settle(entry, notes)
+
+
+# a ``#|`` line a tool read as a translator comment and wrote back as one (Babel: ``# | msgid "…"``), its text
+# after the ``#``: the field and its string, or a continuation string
+_MANGLED_RE = re.compile(r'\|\s*(?:(msgctxt|msgid|msgid_plural)\s+)?"((?:[^"\\]|\\.)*)"')
+
+
+def _mangled_previous(entry: polib.POEntry) -> None:
+    """Take out of the entry's translator comments the ``#|`` lines a tool mangled into comments (``# | msgid
+    "…"``, ``# | msgctxt "…"``: Babel's ``read_po`` reads ``#|`` as a comment and its ``write_po`` writes it
+    so); each run would keep them as a reviewer's note, and the next such save added another. A fuzzy entry
+    without a previous msgid of its own gets the first of them as its previous msgctxt and msgid again."""
+    if not entry.tcomment or "|" not in entry.tcomment:
+        return
+    fields: list[list] = []  # [field, text] in order
+    kept = []
+    for line in entry.tcomment.split("\n"):
+        match = _MANGLED_RE.fullmatch(line.strip())
+        if match is None or (match.group(1) is None and not fields):
+            kept.append(line)
+        elif match.group(1) is None:
+            fields[-1][1] += unescape(match.group(2))
+        else:
+            fields.append([match.group(1), unescape(match.group(2))])
+    if not fields:
+        return
+    entry.tcomment = "\n".join(kept)
+    if not entry.fuzzy or entry.previous_msgid is not None:
+        return
+    context = None
+    for name, text in fields:
+        if name == "msgctxt":
+            context = text
+        elif name == "msgid":
+            entry.previous_msgid, entry.previous_msgctxt = text, context
+            return
 
 
 def settle(entry: polib.POEntry, notes: Notes) -> None:
@@ -1537,14 +1574,41 @@ def _carry(entry: polib.POEntry, previous: polib.POEntry, exact: bool) -> None:
     settle(entry, notes)
 
 
+_STATES_NOTE = "Entries without the fuzzy flag are reviewed; machine drafts stay fuzzy until a person checks them."
+_TITLE_NOTE = re.compile(r"Translation \([^)\s]*\) of .*\)\.")  # "Translation (en) of “Tee” (source_de/tee.md)."
+
+
 def _header(pot: polib.POFile, lang: str, previous: str) -> str:
-    """Our two lines, always current (titles and files change), plus whatever else a reviewer put there."""
+    """Our two lines, always current (titles and files change), plus whatever else a reviewer put there
+    (``_reviewers_lines``)."""
     title = pot.header.splitlines()[0].removeprefix("Template for ")
-    ours = [f"Translation ({lang}) of {title}",
-            "Entries without the fuzzy flag are reviewed; machine drafts stay fuzzy until a person checks them."]
-    kept = [line for line in previous.splitlines()
-            if not line.startswith(("Translation (", "Entries without the fuzzy flag"))]
-    return "\n".join(ours + kept)
+    return "\n".join([f"Translation ({lang}) of {title}", _STATES_NOTE, *_reviewers_lines(previous)])
+
+
+def _reviewers_lines(previous: str) -> list[str]:
+    """The lines of a catalog's header comment ``previous`` other than verlag's two, also where a tool wrapped
+    those (Babel's writer wraps comments at 76 columns: "…stay fuzzy" and "until a person checks them." on two
+    lines), and without the tails of the second that a wrapped copy left behind in earlier runs."""
+    lines = previous.splitlines()
+    kept: list[str] = []
+    at = 0
+    while at < len(lines):
+        line = lines[at].strip()
+        if line.startswith("Translation ("):
+            at += next((n for n in range(1, 5)
+                        if _TITLE_NOTE.fullmatch(" ".join(part.strip() for part in lines[at:at + n]))), 1)
+        elif line.startswith("Entries without the fuzzy flag"):
+            at += 1
+            while at < len(lines) and line != _STATES_NOTE and lines[at].strip() \
+                    and _STATES_NOTE.startswith(f"{line} {lines[at].strip()}"):
+                line = f"{line} {lines[at].strip()}"
+                at += 1
+            while at < len(lines) and lines[at].strip() and _STATES_NOTE.endswith(f" {lines[at].strip()}"):
+                at += 1  # a tail an earlier run kept as a reviewer's line
+        else:
+            kept.append(lines[at])
+            at += 1
+    return kept
 
 
 # The header field naming the German a catalog was last merged with (``german_digest`` of its template): unlike
