@@ -287,8 +287,8 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
 
 
 def _typo_fix_lines(text: bytes, fixes: list[tuple[polib.POEntry, polib.POEntry]]) -> list[tuple[int, str, str]]:
-    """``merge``'s typo fixes (old entry, merged entry) as (line of the merged entry's msgid in ``text``, the catalog
-    written, the German before, the German now), so extract names each at the line the author finds it."""
+    """``merge``'s typo fixes (old entry, merged entry) as (line of the merged entry's msgid in ``text``, the
+    catalog written; the German before; the German now), so extract names each where the author finds it."""
     from .catalog import key
     from .pofile import parse
 
