@@ -28,7 +28,7 @@ from .extracted import GERMAN_FIELD, german_source
 from .fsutil import file_bytes, read_parsed
 from .limits import CATALOG, Limit
 from .markup import analyse
-from .pofile import (BadEscape, encode_like, escape, layouts, new_entry, parse, render_header, render_po, unescape,
+from .pofile import (BadEscape, declared_charset, encode_like, escape, layouts, new_entry, parse, render_header, render_po, unescape,
                      wraps)
 from .pseudo import is_pseudo
 from .segment import Document, unique_segments
@@ -691,6 +691,7 @@ def _normalize(entry: polib.POEntry, approval_keeps_previous: bool = False, unsa
     elif unsaved and not entry.fuzzy and entry.msgstr and entry.previous_msgid is None and _unread(entry):
         entry.flags.insert(0, "fuzzy")  # ``stale_sign_off``, its ``#|`` lines cleared with the flag
         setattr(entry, _STALE_SIGN_OFF, True)
+    _mangled_previous(entry)
     notes = Notes.of(entry)
     comments = entry.comment.split("\n") if entry.comment else []
     notes.origins = [c.strip() for c in comments if PROVENANCE_RE.match(c.strip())] + notes.origins
@@ -700,6 +701,42 @@ def _normalize(entry: polib.POEntry, approval_keeps_previous: bool = False, unsa
     if notes.previous_msgid is None and entry.previous_msgid is not None:
         notes.previous_msgid, notes.previous_msgctxt = entry.previous_msgid, entry.previous_msgctxt
     settle(entry, notes)
+
+
+# a ``#|`` line a tool read as a translator comment and wrote back as one (Babel: ``# | msgid "…"``), its text
+# after the ``#``: the field and its string, or a continuation string
+_MANGLED_RE = re.compile(r'\|\s*(?:(msgctxt|msgid|msgid_plural)\s+)?"((?:[^"\\]|\\.)*)"')
+
+
+def _mangled_previous(entry: polib.POEntry) -> None:
+    """Take out of the entry's translator comments the ``#|`` lines a tool mangled into comments (``# | msgid
+    "…"``, ``# | msgctxt "…"``: Babel's ``read_po`` reads ``#|`` as a comment and its ``write_po`` writes it
+    so); each run would keep them as a reviewer's note, and the next such save added another. A fuzzy entry
+    without a previous msgid of its own gets the first of them as its previous msgctxt and msgid again."""
+    if not entry.tcomment or "|" not in entry.tcomment:
+        return
+    fields: list[list] = []  # [field, text] in order
+    kept = []
+    for line in entry.tcomment.split("\n"):
+        match = _MANGLED_RE.fullmatch(line.strip())
+        if match is None or (match.group(1) is None and not fields):
+            kept.append(line)
+        elif match.group(1) is None:
+            fields[-1][1] += unescape(match.group(2))
+        else:
+            fields.append([match.group(1), unescape(match.group(2))])
+    if not fields:
+        return
+    entry.tcomment = "\n".join(kept)
+    if not entry.fuzzy or entry.previous_msgid is not None:
+        return
+    context = None
+    for name, text in fields:
+        if name == "msgctxt":
+            context = text
+        elif name == "msgid":
+            entry.previous_msgid, entry.previous_msgctxt = text, context
+            return
 
 
 def settle(entry: polib.POEntry, notes: Notes) -> None:
@@ -743,7 +780,8 @@ class MergeReport:
     fuzzy: int = 0
     new: int = 0
     obsolete: int = 0
-    typo_fixes: int = 0  # changed entries kept reviewed (keep_typo_fixes)
+    # (old entry, merged entry) of changed German kept reviewed as a typo fix (keep_typo_fixes)
+    typo_fixes: list[tuple[polib.POEntry, polib.POEntry]] = field(default_factory=list)
     # changed German whose only change is a link to an article's new file (``relinked``): kept reviewed, the
     # translation's link rewritten the same way
     relinked: list[polib.POEntry] = field(default_factory=list)
@@ -965,7 +1003,7 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
             report.fuzzy += 1
             report.changed.append(pending[n])
         else:
-            report.typo_fixes += 1
+            report.typo_fixes.append((cand, pending[n]))
 
     for (_, fuzzy, *_), n, m in greedy.pairs(len(pending), ranked, lambda n, m: id(candidates[m]) not in claimed):
         take(n, candidates[m], fuzzy)
@@ -1555,14 +1593,41 @@ def _carry(entry: polib.POEntry, previous: polib.POEntry, exact: bool) -> None:
     settle(entry, notes)
 
 
+_STATES_NOTE = "Entries without the fuzzy flag are reviewed; machine drafts stay fuzzy until a person checks them."
+_TITLE_NOTE = re.compile(r"Translation \([^)\s]*\) of .*\)\.")  # "Translation (en) of “Tee” (source_de/tee.md)."
+
+
 def _header(pot: polib.POFile, lang: str, previous: str) -> str:
-    """Our two lines, always current (titles and files change), plus whatever else a reviewer put there."""
+    """Our two lines, always current (titles and files change), plus whatever else a reviewer put there
+    (``_reviewers_lines``)."""
     title = pot.header.splitlines()[0].removeprefix("Template for ")
-    ours = [f"Translation ({lang}) of {title}",
-            "Entries without the fuzzy flag are reviewed; machine drafts stay fuzzy until a person checks them."]
-    kept = [line for line in previous.splitlines()
-            if not line.startswith(("Translation (", "Entries without the fuzzy flag"))]
-    return "\n".join(ours + kept)
+    return "\n".join([f"Translation ({lang}) of {title}", _STATES_NOTE, *_reviewers_lines(previous)])
+
+
+def _reviewers_lines(previous: str) -> list[str]:
+    """The lines of a catalog's header comment ``previous`` other than verlag's two, also where a tool wrapped
+    those (Babel's writer wraps comments at 76 columns: "…stay fuzzy" and "until a person checks them." on two
+    lines), and without the tails of the second that a wrapped copy left behind in earlier runs."""
+    lines = previous.splitlines()
+    kept: list[str] = []
+    at = 0
+    while at < len(lines):
+        line = lines[at].strip()
+        if line.startswith("Translation ("):
+            at += next((n for n in range(1, 5)
+                        if _TITLE_NOTE.fullmatch(" ".join(part.strip() for part in lines[at:at + n]))), 1)
+        elif line.startswith("Entries without the fuzzy flag"):
+            at += 1
+            while at < len(lines) and line != _STATES_NOTE and lines[at].strip() \
+                    and _STATES_NOTE.startswith(f"{line} {lines[at].strip()}"):
+                line = f"{line} {lines[at].strip()}"
+                at += 1
+            while at < len(lines) and lines[at].strip() and _STATES_NOTE.endswith(f" {lines[at].strip()}"):
+                at += 1  # a tail an earlier run kept as a reviewer's line
+        else:
+            kept.append(lines[at])
+            at += 1
+    return kept
 
 
 # The header field naming the German a catalog was last merged with (``german_digest`` of its template): unlike
@@ -1719,14 +1784,43 @@ def _check_strings(text: str, ref: str) -> None:
 BOM = b"\xef\xbb\xbf"  # UTF-8's byte-order mark, as Notepad saves it
 
 
+def charset_codec(data: bytes) -> tuple[str, str] | None:
+    """(the charset the catalog ``data``'s header declares, its Python codec) when that is an encoding other
+    than UTF-8 that Python knows (``CP1252``, ``ISO-8859-15``, ``KOI8-R``, ``EUC-JP``: GNU gettext's names);
+    None for UTF-8, none declared, the template's ``CHARSET`` or a name Python does not know."""
+    import codecs
+
+    charset = declared_charset(data)
+    if charset is None:
+        return None
+    try:
+        codec = codecs.lookup(charset).name
+    except LookupError:
+        return None
+    return None if codec in ("utf-8", "utf-8-sig") else (charset, codec)
+
+
 def decode_po(data: bytes, ref: str) -> str:
     """A catalog's bytes as text, a byte-order mark at the start dropped (polib reads past it, so a catalog
-    Notepad saved is read; it is written back without, which GNU msgfmt needs); not UTF-8 is an error naming
-    the line, more than ``limits.CATALOG`` one naming the file (never parsed)."""
+    Notepad saved is read; it is written back without, which GNU msgfmt needs); more than ``limits.CATALOG`` is an
+    error naming the file (never parsed). Read as UTF-8, or in the charset its header declares (``charset_codec``:
+    ``msgconv --to-code=CP1252`` wrote it, and ``msgfmt --check`` reads it so) where the bytes are not UTF-8; bytes
+    that are neither are an error naming the line (a catalog saved in another encoding than its header says)."""
     CATALOG.check(len(data), ref)
     try:
         return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
+        declared = charset_codec(data)
+        if declared is not None:
+            charset, codec = declared
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError as wrong:
+                raise VerlagError(f"catalog is not {charset}, as its header's charset says (byte "
+                                  f"0x{data[wrong.start]:02x}): saved in another encoding? save it again in "
+                                  f"{charset}, or make its header name the encoding it was saved in, then "
+                                  f"msgconv --to-code=UTF-8 -o {ref} {ref}", ref,
+                                  data.count(b"\n", 0, wrong.start) + 1) from None
         codec, name = _code_page(data, exc.start)
         raise VerlagError(f"catalog is not UTF-8 (byte 0x{data[exc.start]:02x}: saved in another encoding, such as "
                           f"{name}, {codec}?); save it as UTF-8: in Poedit File > Save writes UTF-8, or "

@@ -140,6 +140,8 @@ class _Merged:
     format_flags: list[tuple[int, str, list[str]]] = field(default_factory=list)
     # reviewed obsolete entries the last extract left that a tool purged since (``_purged``): (msgctxt, msgid, msgstr)
     purged: list[tuple[str | None, str, str]] = field(default_factory=list)
+    # changed German kept reviewed as a typo fix: (line of its msgid in the catalog written, the German before, now)
+    typo_fixes: list[tuple[int, str, str]] = field(default_factory=list)
 
 
 MADE_OBSOLETE = "made obsolete (#~), its translation kept"  # what extract says it did with a stray entry
@@ -195,7 +197,8 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
     to is then that text with the catalog's header (``catalog.fresh_text``), the same bytes.
     ``record``: the catalog's bytes as the last extract left them (``record_path``), for ``merge``'s
     ``last_written``; not asked after a change of segmentation. ``same_article``: ``merge``'s (``_same_article``)."""
-    from .catalog import FUZZY_THRESHOLD, TEMPLATE_FIELD, catalog_bytes, fresh_text, key, merge, stale_sign_offs
+    from .catalog import (FUZZY_THRESHOLD, TEMPLATE_FIELD, catalog_bytes, decode_po, fresh_text, key, merge,
+                          stale_sign_offs)
     from .pofile import encode_like
 
     if old is None and pot_text is not None and all(hinted(e, glossary, lang) == e.comment for e in pot):
@@ -214,7 +217,7 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
     if old is None:
         return _Merged(data, text, None, [])
     counts = Counter({"fuzzy": report.fuzzy, "redraft": len(report.redrafted), "new": report.new,
-                      "obsolete": report.obsolete, "typo": report.typo_fixes, "restored": len(report.restored),
+                      "obsolete": report.obsolete, "typo": len(report.typo_fixes), "restored": len(report.restored),
                       "relinked": len(report.relinked),
                       "revived": len(report.revived), "unstarted": len(report.unstarted)})
     back = [e for e in report.brought_back if id(e) in report.paired]  # in place of a draft of earlier German
@@ -251,7 +254,7 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
     # a bulk sign-off whose German the author put back as it was is reviewed again (``restored``), not reopened
     settled = {report.paired[id(e)] for e in report.restored if id(e) in report.paired}
     reopened = [(line, e) for line, e in stale_sign_offs(old, data) if key(e) not in settled]
-    lines = (data.decode("utf-8").split("\n")
+    lines = (decode_po(data, "").split("\n")
              if (report.msgid_edits or report.msgctxt_edits or report.plurals or report.format_flags) and data else [])
 
     def msgid_line(entry: polib.POEntry) -> int:
@@ -284,15 +287,16 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
                    [(old.msgid, tuple(e.msgid for e in run)) for old, run in report.splits
                     if all(id(e) not in behind for e in run)],
                    [(msgid_line(entry), entry.msgid, flags) for entry, flags in report.format_flags],
-                   [] if resegmented else _purged(record, data, old, merged, old_pot))
+                   [] if resegmented else _purged(record, data, old, merged, old_pot),
+                   _typo_fix_lines(text, report.typo_fixes))
 
 
 def _purged(record: bytes | None, data: bytes | None, old: polib.POFile, merged: polib.POFile,
             old_pot: str | None) -> list[tuple[str | None, str, str]]:
     """The reviewed obsolete entries (``#~``) of the catalog as the last extract left it (``record``) that are
-    gone from ``old`` (read from ``data``) and without a translation in ``merged``: purged by a tool (``msgattrib --no-obsolete``,
-    Poedit's "Purge deleted translations"), as (msgctxt, msgid, msgstr). The record is parsed only when it has
-    more obsolete entries than the catalog."""
+    gone from ``old`` (read from ``data``) and without a translation in ``merged``: purged by a tool
+    (``msgattrib --no-obsolete``, Poedit's "Purge deleted translations"), as (msgctxt, msgid, msgstr). The record
+    is parsed only when it has more obsolete entries than the catalog."""
     from .catalog import REVIEWED, entry_state, key
 
     if not record or not data or record.count(b"#~ msgid") <= data.count(b"#~ msgid"):
@@ -301,6 +305,24 @@ def _purged(record: bytes | None, data: bytes | None, old: polib.POFile, merged:
     there = {key(e) for e in old} | {key(e) for e in merged if e.msgstr}
     return [(e.msgctxt, e.msgid, e.msgstr) for e in written or () if e.obsolete and not e.msgid_plural
             and entry_state(e) == REVIEWED and key(e) not in there]
+
+
+def _typo_fix_lines(text: bytes, fixes: list[tuple[polib.POEntry, polib.POEntry]]) -> list[tuple[int, str, str]]:
+    """``merge``'s typo fixes (old entry, merged entry) as (line of the merged entry's msgid in ``text``, the
+    catalog written; the German before; the German now), so extract names each where the author finds it."""
+    from .catalog import key
+    from .pofile import parse
+
+    if not fixes:
+        return []
+    lines = text.decode("utf-8").replace("\r\n", "\n").split("\n")
+    found = {key(e): e.linenum for e in parse("\n".join(lines)) if not e.obsolete}
+
+    def msgid_line(entry: polib.POEntry) -> int:
+        start = found.get(key(entry), 1)
+        return next((n for n in range(max(start, 1), len(lines) + 1) if lines[n - 1].startswith("msgid ")), start)
+
+    return [(msgid_line(entry), old.msgid, entry.msgid) for old, entry in fixes]
 
 
 _NEVER = 101  # a similarity no two texts reach (``catalog.similarity`` is 0-100): nothing is paired
@@ -506,7 +528,7 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
     merged there is swapped in while the file still holds the bytes it was merged from; otherwise, or for an
     orphaned catalog of a renamed article, it is merged here. ``resegmented``: see ``_merge_catalog``.
     """
-    from .catalog import BOM, po_from_bytes, reopened_warning
+    from .catalog import BOM, charset_codec, po_from_bytes, reopened_warning
     from .pofile import encode_like
 
     pot_path = config.pot_path(article.slug)
@@ -660,6 +682,8 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
                                    f"{FORMAT_WHY}")
         for line, msgid in merged.stale_sign_offs:
             result.warnings.append(reopened_warning(po_ref, line, msgid))
+        for line, before, now in merged.typo_fixes:
+            result.notes.append(typo_fix_note(po_ref, line, before, now))
         for msgid in merged.strays:
             result.warnings.append(f"{po_ref}: {excerpt(msgid)!r} is no sentence of {article.ref} (it came back "
                                    f"into the catalog, not from the German): {MADE_OBSOLETE}; if it translates "
@@ -671,6 +695,10 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
             result.warnings.append(restored_message(po_ref, copy))
         elif merged.text != merged.data:
             result.written.append(po_ref)
+            if merged.data and (declared := charset_codec(merged.data)) is not None:
+                result.notes.append(f"{po_ref}: written back in UTF-8, its header's charset now UTF-8 (it was "
+                                    f"{declared[0]}, as its header said): verlag writes every catalog in UTF-8, "
+                                    "which holds any translation; its translations are kept")
             if merged.data and merged.data.startswith(BOM):
                 result.notes.append(f"{po_ref}: written back without its byte-order mark (BOM): GNU msgfmt "
                                     "refuses a catalog that starts with one; its translations are kept")
@@ -686,6 +714,16 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
     for lang, counts in _counts(merges).items():
         result.changes.setdefault(lang, Counter()).update(counts)
     return used if ok else None
+
+
+def typo_fix_note(po_ref: str, line: int, before: str, now: str) -> str:
+    """What extract says of a sentence ``--keep-typo-fixes`` kept reviewed: where, and the German before and now
+    (the word that changed, where one did), so the author checks that it was a typo fix."""
+    from .typos import changed_word
+
+    word = changed_word(before, now)
+    what = (f"{word[0]!r} -> {word[1]!r} in {now!r}" if word else f"{before!r} -> {now!r}")
+    return f"{po_ref}:{line}: kept reviewed as a typo fix: {what}; check that its translation still says it"
 
 
 def _counts(merges: dict[str, _Merged]) -> dict[str, Counter]:

@@ -434,12 +434,29 @@ def render_po(po: polib.POFile, wrap: bool = True, kept: Layouts = _NO_LAYOUTS, 
         + ("\n" + end if end else "")
 
 
+# The header entry's charset, as GNU gettext finds it: in the Content-Type field of the first msgstr
+_DECLARED_RE = re.compile(rb'\A(?:(?!msgstr)[^\n]*\n)*?msgstr[^\n]*(?:\n"[^\n]*)*?Content-Type:[^"\n]*?charset=([\w\-:.]+)')
+_HEADER_CHARSET_RE = re.compile(r'\A((?:(?!msgstr)[^\n]*\n)*?msgstr[^\n]*(?:\n"[^\n]*)*?Content-Type:[^"\n]*?charset=)'
+                                r'([\w\-:.]+)')
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a catalog's header entry declares (``CP1252``, ``ISO-8859-15``, ``UTF-8``), as written; None
+    when it declares none (or is no catalog)."""
+    match = _DECLARED_RE.match(data[:65536])
+    return match.group(1).decode("ascii") if match else None
+
+
 def encode_like(text: str, previous: bytes | None) -> bytes:
     """``text`` (a rendered catalog, str with LF line ends) as the UTF-8 bytes to write over ``previous``
     (the file's bytes; None: a new file): with CRLF line ends when most of ``previous``'s lines end so (a
     catalog saved by a Windows editor), else LF. Poedit does the same: it keeps a catalog's line ending
     (``keep_crlf``, on by default; src/catalog_po.cpp, ``GetDesiredCRLFFormat``), where GNU msgcat and
-    msgmerge write the platform's own (LF here; they read either)."""
+    msgmerge write the platform's own (LF here; they read either). A header that declares another charset
+    (``CP1252``: a catalog read in it) is made to say UTF-8, which the bytes are: any translation fits."""
+    match = _HEADER_CHARSET_RE.match(text)
+    if match and match.group(2).upper() not in ("UTF-8", "CHARSET"):
+        text = f"{match.group(1)}UTF-8{text[match.end():]}"
     data = text.encode("utf-8")
     if previous and 2 * previous.count(b"\r\n") > previous.count(b"\n"):
         return data.replace(b"\n", b"\r\n")

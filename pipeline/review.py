@@ -427,7 +427,7 @@ def write_review(config: Config, languages=None, slugs=None, progress=None) -> R
     A page whose inputs are unchanged since the last run is not read, checked
     or rendered again (content hash in ``.verlag/review.json``); the index
     takes its numbers from there. Nothing outside ``review/`` is
-    touched: the site build owns the rest of ``site/``.
+    touched but that record: the site build owns ``site/``.
     """
     out = config.root / REPORT_DIR
     if out.is_symlink():

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 
-from .catalog import (HAND, MACHINE, REVIEWED, STALE, UNTRANSLATED, key, load_po, restore_sign_offs, review_state,
-                      stale_sign_off)
+from .catalog import (HAND, MACHINE, REVIEWED, STALE, UNTRANSLATED, decode_po, key, load_po, restore_sign_offs,
+                      review_state, stale_sign_off)
 from .check import (ERROR, Finding, check_catalog, german_copies, header_findings, image_variant_findings,
                     legal_page_findings, msgid_line, pseudo_draft_findings, site_catalog_findings)
 from .config import Config
@@ -151,7 +151,7 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                 if entry.obsolete or drift and key(entry) not in drift.german and key(entry) not in drift.standing:
                     continue  # German the page no longer has (one that lost its msgctxt counts where extract puts it)
                 if stale_sign_off(entry):
-                    lines = lines or data.decode("utf-8").split("\n")
+                    lines = lines or decode_po(data, ref).split("\n")
                     row_stale_sign_offs.append((msgid_line(lines, entry.linenum), entry.msgid))
                 state = review_state(entry, copies)
                 segments[state] += 1
@@ -178,7 +178,7 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                                                  source_lang=config.source_language, site_url=config.site_url,
                                                  published=pages, renamed=pages.renamed)
                         # ``check``'s ``catalog-header``: of the file as read, cached with the entries' findings
-                        findings += header_findings(po, ref, lang, article.slug, data.decode("utf-8"))
+                        findings += header_findings(po, ref, lang, article.slug, decode_po(data, ref))
                     if outcome.failed:
                         rows.append(row)  # progress is known; the QA counts are not
                         continue

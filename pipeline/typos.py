@@ -13,6 +13,12 @@ from .invisible import without_hints
 from .markup import scan
 
 MIN_WORD = 5  # shorter words change meaning with one letter: in/im, der/den, sie/Sie
+# German words that negate (lower case): one letter turns some into or out of a word of the opposite meaning
+# (einen/keinen, immer/nimmer, irgendwo/nirgendwo), which is never a typo fix
+NEGATIONS = frozenset({
+    "kein", "keine", "keinem", "keinen", "keiner", "keines", "keins", "keinerlei", "keinesfalls", "keineswegs",
+    "nicht", "nichts", "nie", "niemals", "niemand", "niemandem", "niemanden", "niemands", "nimmer", "nimmermehr",
+    "nirgends", "nirgendwo", "nirgendwohin", "weder"})
 
 
 def _separator(ch: str) -> bool:
@@ -39,8 +45,11 @@ def _tokens(text: str) -> list[tuple[bool, str]]:
 
 def _one_letter(old: str, new: str) -> bool:
     """One letter inserted, deleted, replaced (also by its other case) or swapped with its neighbour,
-    never the last letter, in words of at least MIN_WORD letters, with no digit involved."""
+    never the last letter, in words of at least MIN_WORD letters, with no digit involved, that does not turn
+    a word into a negation or out of one (``NEGATIONS``)."""
     if min(len(old), len(new)) < MIN_WORD or any(ch.isdigit() for ch in old + new):
+        return False
+    if (old.lower() in NEGATIONS) != (new.lower() in NEGATIONS):  # einen -> keinen says the opposite
         return False
     start = 0
     while start < min(len(old), len(new)) and old[start] == new[start]:
@@ -76,9 +85,11 @@ def is_typo_fix(old: str, new: str) -> bool:
     one-letter typo are trivial. Not trivial: a changed number or symbol
     (``3`` -> ``4``, ``€`` -> ``$``), a changed, added, removed, split or
     joined word, changed markup or a changed link target, two letter edits,
-    an edit in a word shorter than five letters (``in``/``im``, ``sie``/``Sie``)
-    and an edit of a word's last letter (``einen``/``einem``), since German
-    grammar changes there. Invisible line-break hints (``invisible.HINTS``: a soft hyphen copied from a web
+    an edit in a word shorter than five letters (``in``/``im``, ``sie``/``Sie``),
+    an edit of a word's last letter (``einen``/``einem``), since German
+    grammar changes there, and a letter that turns a word into a negation or
+    out of one (``einen``/``keinen``, ``immer``/``nimmer``: ``NEGATIONS``),
+    which says the opposite. Invisible line-break hints (``invisible.HINTS``: a soft hyphen copied from a web
     page) count for nothing, as whitespace.
     """
     old, new = without_hints(old), without_hints(new)
@@ -96,3 +107,10 @@ def is_typo_fix(old: str, new: str) -> bool:
         return False
     (old_markup, old_word), (new_markup, new_word) = diffs[0]
     return not old_markup and not new_markup and _one_letter(old_word, new_word)
+
+
+def changed_word(old: str, new: str) -> tuple[str, str] | None:
+    """The one word a typo fix (``is_typo_fix(old, new)``) changed, as (before, after), for telling the author
+    what was kept reviewed; None when no word changed (whitespace, punctuation, invisible hints)."""
+    diffs = [(x, y) for x, y in zip(_tokens(without_hints(old)), _tokens(without_hints(new))) if x != y]
+    return (diffs[0][0][1], diffs[0][1][1]) if len(diffs) == 1 else None

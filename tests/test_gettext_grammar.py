@@ -214,3 +214,75 @@ def test_a_site_po_plural_message_with_a_form_missing_is_named_by_check_and_made
             "English words for every count until each form is): marked fuzzy" in project.run("extract").output)
     msgfmt_check(path)
     assert "plural-forms" not in project.run("check").output
+
+
+def in_charset(project: Project, charset: str) -> None:
+    """The catalog converted to ``charset`` by GNU msgconv, its header saying so, as a reviewer's tool may keep it."""
+    subprocess.run(["msgconv", f"--to-code={charset}", "-o", PO, PO], cwd=project.root, check=True)
+    assert f"charset={charset}".encode() in (project.root / PO).read_bytes()
+
+
+def test_a_catalog_in_the_charset_its_header_declares_is_read_and_written_back_in_utf8(project: Project):
+    """trial10: msgconv --to-code=CP1252 wrote a catalog msgfmt --check accepts, and verlag refused it as saved in
+    another encoding than its header's, which named CP1252 rightly. It is read in CP1252; extract writes it in
+    UTF-8, its header too, and says so; the translations are kept."""
+    reviewed_catalog(project)
+    review(project, "en", SLUG, {"Die Beete sind voll.": "The beds are full – déjà vu."})
+    in_charset(project, "CP1252")
+    path = project.root / PO
+    assert "–".encode("cp1252") in path.read_bytes()
+    msgfmt_check(path)
+    before = path.read_bytes()
+    assert "en    garten                                   3" in project.run("status").output
+    assert "cannot read" not in project.run("check").output and "not UTF-8" not in project.run("check").output
+    assert path.read_bytes() == before
+    result = project.run("extract")
+    assert (f"note: {PO}: written back in UTF-8, its header's charset now UTF-8 (it was CP1252, as its header "
+            "said)") in result.output
+    text = path.read_bytes().decode("utf-8")
+    assert '"Content-Type: text/plain; charset=UTF-8\\n"' in text and "CP1252" not in text
+    assert 'msgstr "The beds are full – déjà vu."' in text and 'msgstr "The garden is small."' in text
+    assert "#, fuzzy" not in text
+    msgfmt_check(path)
+
+
+def test_german_its_declared_charset_cannot_hold_is_written_in_utf8(project: Project):
+    """A catalog in ISO-8859-1, which has no „“ or –: German the author changed to hold them is merged and
+    written in UTF-8 (the header too), never cut or a traceback."""
+    project.write(PO, reviewed_catalog(project).replace("“Garten”", "'Garten'"))  # its header comment in Latin-1
+    in_charset(project, "ISO-8859-1")
+    project.write(f"source_de/{SLUG}.md", article("Garten", "Der Garten ist „klein“ – sehr. Die Beete sind voll.\n"))
+    result = project.run("extract")
+    assert "it was ISO-8859-1, as its header said" in result.output
+    text = (project.root / PO).read_bytes().decode("utf-8")
+    assert 'msgid "Der Garten ist „klein“ – sehr."' in text and "charset=UTF-8" in text
+    assert 'msgstr "The beds are full."' in text and '#| msgid "Der Garten ist klein."' in text
+    msgfmt_check(project.root / PO)
+
+
+def test_bytes_that_are_not_the_declared_charset_are_named_at_their_line(project: Project):
+    """A CP1252 catalog holding a byte CP1252 has no character for (0x81: saved in yet another encoding) is an
+    error at its line, exit 2, nothing written; a UTF-8 header over CP1252 bytes stays the error it was."""
+    reviewed_catalog(project)
+    review(project, "en", SLUG, {"Die Beete sind voll.": "The beds are full – déjà vu."})
+    in_charset(project, "CP1252")
+    path = project.root / PO
+    damaged = path.read_bytes().replace(b"The beds", b"The \x81beds")
+    path.write_bytes(damaged)
+    line = damaged[:damaged.index(b"\x81")].count(b"\n") + 1
+    result = project.run("extract", code=2)
+    assert f"error: {PO}:{line}: catalog is not CP1252, as its header's charset says (byte 0x81)" in result.output
+    assert "Traceback" not in result.output and path.read_bytes() == damaged
+    path.write_bytes(damaged.replace(b"\x81", b"").replace(b"charset=CP1252", b"charset=UTF-8"))
+    assert f"error: {PO}:1: catalog is not UTF-8 (byte 0x93" in project.run("extract", code=2).output
+
+
+def test_a_header_naming_another_charset_is_written_as_utf8():
+    """Every writer's last step (pretranslate, import, merge-catalogs keep the header they read): the bytes are
+    UTF-8, so the header says UTF-8."""
+    from pipeline.pofile import declared_charset, encode_like
+
+    text = ('# Übersetzung\nmsgid ""\nmsgstr ""\n"Language: en\\n"\n"Content-Type: text/plain; charset=CP1252\\n"\n\n'
+            'msgid "Tee"\nmsgstr "Tea – hot"\n')
+    data = encode_like(text, None)
+    assert declared_charset(data) == "UTF-8" and data.decode("utf-8") == text.replace("CP1252", "UTF-8")

@@ -618,3 +618,49 @@ def test_a_string_weblate_laid_out_keeps_its_lines_through_extract(project: Proj
             if line[:1] in "+-" and line[:3] not in ("+++", "---")]
     assert not [line for line in diff if "stiff" in line or "screen" in line], diff
     assert any("Kurze Pausen helfen immer." in line for line in diff), diff
+
+
+def test_babel_round_trips_leave_the_header_comment_once_and_no_mangled_previous_msgid(project: Project):
+    """trial10: Babel's writer wraps verlag's header comment at 76 columns, and extract wrote the line whole again
+    but kept the wrapped tail as a reviewer's line (two stray "# until a person checks them." after three round
+    trips); and Babel's reader takes ``#| msgctxt`` / ``#| msgid`` for translator comments, which its writer
+    writes as ``# | msgid "…"``, piling up. Now the header comment is verlag's two lines and the reviewer's own,
+    and a mangled previous msgid is the entry's previous msgid again, never a note to keep."""
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n')
+    project.write("source_de/tee.md", article("Tee", "Gießen Sie das Wasser kochend auf. Trinken Sie langsam.\n"))
+    project.run("extract")
+    path = project.root / "translations/en/tee.po"
+    text = path.read_text(encoding="utf-8").replace("stay fuzzy until a person checks them.\n",
+                                                    "stay fuzzy until a person checks them.\n# Geprüft von Eva.\n")
+    path.write_text(text, encoding="utf-8")
+    review(project, "en", "tee", {("title", "Tee"): "Tea", "Trinken Sie langsam.": "Drink slowly."})
+    project.write("source_de/tee.md", article("Tee am Abend",
+                                              "Gießen Sie das Wasser kochend auf. Trinken Sie ihn langsam.\n"))
+    project.run("extract")
+    for _ in range(3):
+        path.write_text(_rewrap_babel(path.read_text(encoding="utf-8")), encoding="utf-8")
+        assert "# | msgid" in path.read_text(encoding="utf-8")  # what Babel made of the #| lines
+        project.run("extract")
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# Translation (en) of “Tee am Abend” (source_de/tee.md).\n# Entries without the fuzzy "
+                           "flag are reviewed; machine drafts stay fuzzy until a person checks them.\n"
+                           "# Geprüft von Eva.\nmsgid")
+    assert "# |" not in text and "until a person checks them." not in text.split("\n", 2)[2]
+    po = polib.pofile(str(path))
+    changed = po.find("Trinken Sie ihn langsam.")
+    assert (changed.fuzzy, changed.previous_msgid, changed.msgstr) == (True, "Trinken Sie langsam.", "Drink slowly.")
+    msgfmt_check(path)
+
+
+def test_a_mangled_previous_msgid_is_the_previous_msgid_of_a_fuzzy_entry_without_one():
+    """Without verlag's own record (a catalog another tool made), ``# | msgctxt`` / ``# | msgid`` lines, a
+    string of several lines too, are a fuzzy entry's previous msgctxt and msgid; on a signed-off entry they go."""
+    text = ('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+            '# Eva: passt.\n# | msgctxt "tag"\n# | msgid ""\n# | "Kamille ist ein altes Hausmittel. "\n'
+            '# | "Sie wird seit Jahrhunderten genutzt."\n#, fuzzy\nmsgctxt "tag"\nmsgid "Kamille"\nmsgstr "Chamomile"\n\n'
+            '# | msgid "Früher."\nmsgid "Jetzt."\nmsgstr "Now."\n')
+    fuzzy, signed = parse_po(text, "x.po")
+    assert fuzzy.previous_msgid == "Kamille ist ein altes Hausmittel. Sie wird seit Jahrhunderten genutzt."
+    assert fuzzy.previous_msgctxt == "tag" and fuzzy.tcomment.split("\n")[0] == "Eva: passt."
+    assert "|" not in fuzzy.tcomment
+    assert (signed.previous_msgid, signed.tcomment, signed.fuzzy) == (None, "", False)

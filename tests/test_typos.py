@@ -51,6 +51,12 @@ def test_trivial_edits(old, new):
     ("Das ist **wichtig** und gut.", "Das ist wichtig und **gut**."),  # emphasis moved
     ("Das ist **wichtig**.", "Das ist *wichtig*."),
     (SENTENCE.replace("Kieselsäure", "Kiesel\u00adsäure"), SENTENCE.replace("Kieselsäure", "Kiselsäre")),
+    # one letter that turns a word into a negation or out of one says the opposite
+    ("Schwangere sollten einen Kamillentee trinken.", "Schwangere sollten keinen Kamillentee trinken."),
+    ("Keiner verträgt ihn schlecht.", "Einer verträgt ihn schlecht."),
+    ("Nehmen Sie keines davon.", "Nehmen Sie eines davon."),
+    ("Er wirkt immer sofort.", "Er wirkt nimmer sofort."),
+    ("Sie wächst irgendwo im Schatten.", "Sie wächst nirgendwo im Schatten."),
 ])
 def test_edits_that_need_review(old, new):
     assert not is_typo_fix(old, new)
@@ -111,3 +117,31 @@ def test_retyping_a_word_that_held_a_soft_hyphen_keeps_its_translations_reviewed
     for lang in ("en", "fr"):
         entry = polib.pofile(project.read(f"translations/{lang}/tee.po")).find("Die Traditionelle Medizin kennt ihn.")
         assert (entry.msgstr, entry.fuzzy) == (f"{lang}: Traditional medicine knows it.", False)
+
+
+def test_each_kept_typo_fix_is_named_at_its_line_and_a_negation_goes_back_to_review(project: Project):
+    """trial10: einen -> keinen stayed reviewed, the English still saying "should drink", and extract said only
+    how many: now a negation is a change to review, and each sentence kept is named where the author checks it."""
+    project.write("source_de/tee.md", article(
+        "Tee", "Schwangere sollten einen Kamillentee trinken. Die Blätter enthalten Kieselsäre.\n"))
+    project.run("extract")
+    path = project.root / "translations/en/tee.po"
+    po = polib.pofile(str(path))
+    po.find("Schwangere sollten einen Kamillentee trinken.").msgstr = "Pregnant women should drink chamomile tea."
+    po.find("Die Blätter enthalten Kieselsäre.").msgstr = "The leaves contain silica."
+    po.save(str(path))
+    project.write("source_de/tee.md", article(
+        "Tee", "Schwangere sollten keinen Kamillentee trinken. Die Blätter enthalten Kieselsäure.\n"))
+    result = project.run("extract", "--keep-typo-fixes")
+    assert "en: 1 typo fix kept reviewed" in result.output
+    po = polib.pofile(str(path))
+    negated = po.find("Schwangere sollten keinen Kamillentee trinken.")
+    assert negated.fuzzy and negated.previous_msgid == "Schwangere sollten einen Kamillentee trinken."
+    kept = po.find("Die Blätter enthalten Kieselsäure.")
+    assert (kept.msgstr, kept.fuzzy) == ("The leaves contain silica.", False)
+    lines = path.read_text(encoding="utf-8").split("\n")
+    line = lines.index('msgid "Die Blätter enthalten Kieselsäure."') + 1
+    assert (f"note: translations/en/tee.po:{line}: kept reviewed as a typo fix: 'Kieselsäre' -> 'Kieselsäure' in "
+            "'Die Blätter enthalten Kieselsäure.'") in result.output
+    assert "keinen" not in "".join(l for l in result.output.split("\n") if "typo fix" in l)
+    msgfmt_check(path)
