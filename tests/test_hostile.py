@@ -3071,3 +3071,22 @@ def test_a_catalog_that_is_a_symlink_out_of_the_project_is_never_read_nor_writte
     inside = project.write("mine/fremd.po", text)
     (project.root / catalog).symlink_to(os.path.relpath(inside, (project.root / catalog).parent))
     project.run("extract")  # a link to a file of the project is followed
+
+
+@pytest.mark.parametrize("base", [5, ["https://example.org/"], {"url": "https://example.org/"}])
+def test_a_base_url_of_another_type_after_a_build_is_named_by_check_and_the_rest_is_checked(
+        site_project: Project, base):
+    """After a build (``.verlag/site.json`` lists its files), check looks for languages that build published and
+    verlag.toml no longer names by the addresses of their pages: a ``base_url`` that is no text (a cloned
+    project's ``base_url = 5``) made that an internal IndexError, and check reported nothing else."""
+    project = site_project
+    project.write("source_de/tee.md", article("Tee", "Tee zieht 5 Minuten.\n"))
+    project.run("extract")
+    review(project, "en", "tee", {("title", "Tee"): "Tea", "Tee zieht 5 Minuten.": "Tea steeps for a while."})
+    project.run("build")
+    written = project.read("verlag.toml").replace('base_url = "https://example.org/"', f"base_url = {json.dumps(base)}")
+    project.write("verlag.toml", written.replace('"url": ', "url = "))
+    out = project.run("check", code=2).output
+    assert re.search(r"verlag\.toml:\d+: base_url: expected the address of the site's folder", out), out
+    assert "translations/en/tee.po" in out and "[numbers]" in out, out  # the catalogs are checked all the same
+    assert "internal error" not in out
