@@ -3090,3 +3090,36 @@ def test_a_base_url_of_another_type_after_a_build_is_named_by_check_and_the_rest
     assert re.search(r"verlag\.toml:\d+: base_url: expected the address of the site's folder", out), out
     assert "translations/en/tee.po" in out and "[numbers]" in out, out  # the catalogs are checked all the same
     assert "internal error" not in out
+
+
+@pytest.mark.parametrize("host", ["[::1", "[fremd.example", "a\u2100b.example"])
+def test_an_address_whose_host_urlsplit_refuses_costs_only_its_own_redirect_or_image(site_project: Project, host):
+    """urlsplit raises ValueError for a host with a '[' and no IPv6 address and for one holding a character NFKC
+    turns into '/', '?', '#', '@' or ':' (℀ is 'a/c'): a guest author's old address of that kind, or a raw HTML
+    image, stopped check, build, status and review for every article with an internal error; as ``base_url`` of a
+    cloned project, every one of them."""
+    from cli import main
+
+    project = site_project
+    project.write("source_de/tee.md", "---\ntitle: Tee\ndate: 2026-05-26\naliases:\n  - /alter-tee/\n"
+                                      f"  - 'https://{host}/tee/'\n---\nTee wärmt.\n\n"
+                                      f'<img src="https://{host}/tee.png" alt="Tasse"> '
+                                      '<img src="/media/x.png" alt="x">\n')
+    project.write("source_de/kaffee.md", article("Kaffee", "Kaffee weckt.\n"))
+    project.run("extract")
+    problem = f"source_de/tee.md:6: aliases: 'https://{host}/tee/' is no address a browser opens"
+    for command in ("check", "status", "review", "build"):
+        result = project.runner.invoke(main, ["-C", str(project.root), command])
+        assert "internal error" not in result.output and "Traceback" not in result.output, result.output
+        assert command in ("status", "review") or problem in result.output, f"{command}: {result.output}"
+    assert project.read("site/_redirects").splitlines() == ["/alter-tee/  /de/tee/  301"]
+    page = project.read("site/de/tee/index.html")
+    assert f"https://{host}/tee.png" in page and 'og:image" content="https://example.org/media/x.png"' in page
+    assert "Tee wärmt." in project.read("site/de/feed.xml")  # its entry, the image's address as written
+    assert "Kaffee weckt." in project.read("site/de/kaffee/index.html")
+    project.write("verlag.toml", project.read("verlag.toml").replace("https://example.org/", f"https://{host}/"))
+    for command in ("check", "status", "review", "build"):
+        result = project.runner.invoke(main, ["-C", str(project.root), command])
+        assert "internal error" not in result.output and "Traceback" not in result.output, result.output
+        assert command in ("status", "review") or re.search(
+            r"verlag\.toml:\d+: base_url: expected the address of the site's folder", result.output), result.output
