@@ -3123,3 +3123,25 @@ def test_an_address_whose_host_urlsplit_refuses_costs_only_its_own_redirect_or_i
         assert "internal error" not in result.output and "Traceback" not in result.output, result.output
         assert command in ("status", "review") or re.search(
             r"verlag\.toml:\d+: base_url: expected the address of the site's folder", result.output), result.output
+
+
+@pytest.mark.parametrize("host", ["[::1", "a\u2100b.example"])
+def test_a_translation_linking_a_host_urlsplit_refuses_is_a_foreign_target_and_the_article_is_built(
+        site_project: Project, host: str):
+    """A reviewer's link, image or raw HTML link to such a host (see the tests above) made check, status, review
+    and build fail the German article with "ValueError: …" while checking its catalog: none of its pages was
+    built, in any language. It is a link to a place the German never points to, held back at its line."""
+    project = site_project
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt, sagt [die Praxis](https://example.org/x).\n"))
+    project.run("extract")
+    review(project, "en", "tee", {("title", "Tee"): "Tea", "Tee wärmt, sagt [die Praxis](https://example.org/x).":
+                                  f'Tea warms, says [the practice](https://{host}/x) <a href="https://{host}/y">y</a>.'})
+    out = project.run("check", code=1).output
+    assert re.search(r"translations/en/tee\.po:\d+: link or image to a place the German never points to: "
+                     rf"https://{re.escape(host.lower())}/x", out), out
+    assert "ValueError" not in out
+    for command in ("status", "review", "build"):
+        assert "ValueError" not in project.run(command).output
+    assert "en/tee: 1 segment held back by QA errors" in project.run("build").output
+    assert "Tee wärmt" in project.read("site/de/tee/index.html")
+    assert f"{host}/" not in project.read("site/en/tee/index.html")
