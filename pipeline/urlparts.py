@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from urllib.parse import SplitResult, urlsplit
 
+NO_ADDRESS = urlsplit("")  # the parts of no address: what a reader that needs parts takes for an unreadable one
 BROKEN_HOST = ("is no address a browser opens: its host has a '[' without its ']' or an IPv6 address, or a "
                "character that reads as '/', '?', '#', '@' or ':' (such as ℀, 'a/c')")
 

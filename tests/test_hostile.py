@@ -3126,6 +3126,51 @@ def test_an_address_whose_host_urlsplit_refuses_costs_only_its_own_redirect_or_i
 
 
 @pytest.mark.parametrize("host", ["[::1", "a\u2100b.example"])
+def test_an_address_whose_host_urlsplit_refuses_is_left_out_of_an_import_and_named(project: Project, tmp_path,
+                                                                                    host: str):
+    """A saved page's link or image, a WordPress post's, a feed entry's and a Hugo page's (its raw HTML image, its
+    alias, the old site's ``baseURL``, a WordPress post's or a feed's ``<link>``) with a host urlsplit refuses (see
+    the test above) stopped the whole import with an internal error; each is left out and named, and every post is
+    imported."""
+    from test_import_wordpress import post, wxr
+
+    bad = f"https://{host}"
+    lead = "Ingwer wärmt von innen und hilft bei Erkältungen, sagen viele in der Praxis seit Jahren."
+    page = tmp_path / "ingwer.html"
+    page.write_text('<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Ingwer</title></head><body>'
+                    f'<article><h1>Ingwer</h1><p>{lead} Ein <a href="{bad}/x">Verweis</a>.</p><p><img '
+                    f'src="{bad}/y.png" alt="Knolle"> Frischer Ingwer ist besser als Pulver.</p></article></body>'
+                    "</html>", encoding="utf-8")
+    export = tmp_path / "export.xml"
+    export.write_text(wxr(post("Genug trinken", f'{lead} <a href="{bad}/x">Verweis</a>\n\n<img src="{bad}/y.png">',
+                               post_id=102, name="trinken"),
+                          post("Zweiter Beitrag", lead, post_id=103, name="zweiter", link=f"{bad}/zweiter/")),
+                      encoding="utf-8")
+    hugo = tmp_path / "hugo"
+    (hugo / "content/posts").mkdir(parents=True)
+    (hugo / "hugo.toml").write_text(f'baseURL = "{bad}/"\ntitle = "Alt"\n', encoding="utf-8")
+    (hugo / "content/posts/tee.md").write_text(f'---\ntitle: Tee im Winter\ndate: 2024-01-05\naliases: ["{bad}/alt/"]'
+                                               f'\n---\n{lead} <img src="{bad}/z.png">\n', encoding="utf-8")
+    feed = tmp_path / "feed.xml"
+    feed.write_text(f'<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>Alt</title><link>'
+                    f"{bad}/</link><item><title>Holunder</title><link>{bad}/holunder/</link><pubDate>Mon, 08 Apr 2024 "
+                    f'09:00:00 GMT</pubDate><description><![CDATA[<p>{lead} <img src="/bilder/h.png"></p>]]>'
+                    "</description></item></channel></rss>\n", encoding="utf-8")
+    out = project.run("import", str(page), str(export), str(hugo), str(feed)).output
+    assert "internal error" not in out
+    left_out = "is no address a browser opens"
+    assert f"link left out, its text kept: {bad}/x ('Verweis'): it {left_out}" in out, out
+    assert f"image not kept: {bad}/y.png: it {left_out}" in out
+    assert f"old address {bad}/zweiter/ not kept: it {left_out}" in out
+    assert f"old address {bad}/alt/ not kept: it {left_out}" in out
+    assert f"old address {bad}/holunder/ not kept: it {left_out}" in out
+    assert f"image in HTML not copied: {bad}/z.png ({hugo / 'content/posts/tee.md'}:6): it {left_out}" in out, out
+    for slug in ("ingwer", "trinken", "zweiter", "tee-im-winter", "holunder"):
+        assert lead in project.read(f"source_de/{slug}.md")
+    assert f"{bad}/" not in project.read("source_de/ingwer.md") + project.read("source_de/trinken.md")
+
+
+@pytest.mark.parametrize("host", ["[::1", "a\u2100b.example"])
 def test_a_translation_linking_a_host_urlsplit_refuses_is_a_foreign_target_and_the_article_is_built(
         site_project: Project, host: str):
     """A reviewer's link, image or raw HTML link to such a host (see the tests above) made check, status, review
