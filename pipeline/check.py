@@ -2337,11 +2337,9 @@ def gone_address_findings(config: Config, sources: Sources) -> list[Finding]:
 def gone_language_findings(config: Config) -> list[Finding]:
     """A warning at verlag.toml's ``languages`` for each language the last build published (its index, feed and
     404 page; ``site.STATE_FILE``) that verlag.toml no longer names: the next build takes them down with its
-    articles. None while ``base_url`` is no address (its error is ``load_settings``'s): the pages' paths are unknown."""
+    articles."""
     from .site import Urls, load_site_state, published_languages
 
-    if "://" not in config.site_url:
-        return []
     urls = Urls(config.site_url)
     files = load_site_state(config).get("files", [])
     return [Finding(CONFIG_NAME, config.line("languages") or 1, "gone-address", WARNING,

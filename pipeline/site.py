@@ -205,7 +205,9 @@ class Urls:
 
     @property
     def base_path(self) -> str:
-        return "/" + self.base_url.split("://", 1)[1].partition("/")[2]
+        """The path of ``base_url`` ("/blog/"); "/" while it is no address (``Config.site_url`` "": a mistake of
+        verlag.toml that ``load_settings`` names), so that check's other findings still name the pages' paths."""
+        return "/" + self.base_url.partition("://")[2].partition("/")[2]
 
     def path(self, kind: str, lang: str | None = None, slug: str | None = None, name: str | None = None) -> str:
         tail = {

@@ -3190,3 +3190,26 @@ def test_a_translation_linking_a_host_urlsplit_refuses_is_a_foreign_target_and_t
     assert "en/tee: 1 segment held back by QA errors" in project.run("build").output
     assert "Tee wärmt" in project.read("site/de/tee/index.html")
     assert f"{host}/" not in project.read("site/en/tee/index.html")
+
+
+@pytest.mark.parametrize("base", ["5", '"https://[::1/"'])
+def test_a_base_url_that_is_no_address_leaves_checks_naming_the_sites_paths_working(site_project: Project, base):
+    """Check names the address of a page the last build published whose article is gone, of the page an unreadable
+    article had, of a language no longer built: each read ``base_url``'s path from a ``base_url`` that is no
+    address (a cloned project's ``base_url = 5``, or one urlsplit refuses), an internal IndexError in place of
+    every finding. They are named at the site's root, beside the base_url error."""
+    project = site_project
+    for slug in ("tee", "kaffee", "mate"):
+        project.write(f"source_de/{slug}.md", article(slug.title(), f"{slug.title()} weckt.\n"))
+    project.run("extract")
+    review(project, "en", "tee", {("title", "Tee"): "Tea", "Tee weckt.": "Tea wakes you up."})
+    project.run("build")
+    (project.root / "source_de/kaffee.md").unlink()
+    project.write("source_de/mate.md", "---\ntitle: [Mate\n---\nMate weckt.\n")
+    project.write("verlag.toml", project.read("verlag.toml").replace('base_url = "https://example.org/"',
+                                                                     f"base_url = {base}").replace('"en", "fr"', '"fr"'))
+    out = project.run("check", code=2).output
+    assert "internal error" not in out
+    assert re.search(r"verlag\.toml:\d+: base_url: expected the address of the site's folder", out), out
+    assert "the published address /de/kaffee/ is gone" in out, out
+    assert "the published address /en/ is gone: en is no longer in verlag.toml's languages" in out, out
