@@ -3213,3 +3213,17 @@ def test_a_base_url_that_is_no_address_leaves_checks_naming_the_sites_paths_work
     assert re.search(r"verlag\.toml:\d+: base_url: expected the address of the site's folder", out), out
     assert "the published address /de/kaffee/ is gone" in out, out
     assert "the published address /en/ is gone: en is no longer in verlag.toml's languages" in out, out
+
+
+@pytest.mark.parametrize("url", ["http://[::1/v1", "http://a\u2100b/v1"])
+def test_an_engine_url_whose_host_urlsplit_refuses_is_an_error_at_its_line(project: Project, url: str):
+    """A cloned project's ``[engines.llm] url`` of a host urlsplit refuses (see the tests above) stopped
+    pretranslate, also ``--dry-run``, with an internal ValueError instead of naming the setting."""
+    project.write("verlag.toml", project.read("verlag.toml") + '[pretranslate]\nengines = ["llm"]\n'
+                                                               f'[engines.llm]\nurl = "{url}"\nmodel = "m"\n')
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.run("extract")
+    for args in (["--dry-run"], []):
+        out = project.run("pretranslate", *args, code=2).output
+        assert re.search(rf"verlag\.toml:\d+: url: \[engines\.llm\] expected an http\(s\) URL, got '{re.escape(url)}'",
+                         out), out
