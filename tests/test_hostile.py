@@ -3227,3 +3227,15 @@ def test_an_engine_url_whose_host_urlsplit_refuses_is_an_error_at_its_line(proje
         out = project.run("pretranslate", *args, code=2).output
         assert re.search(rf"verlag\.toml:\d+: url: \[engines\.llm\] expected an http\(s\) URL, got '{re.escape(url)}'",
                          out), out
+
+
+@pytest.mark.parametrize("name", ["https://[::1/tee/", "https://a\u2100b.example/tee/"])
+def test_a_translation_of_an_address_whose_host_urlsplit_refuses_is_no_article(project: Project, tmp_path, name):
+    """``import --translation-of`` looks an old address up among the articles' aliases: one of a host urlsplit
+    refuses (see the tests above) was an internal ValueError, where another that names no article is refused."""
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    english = tmp_path / "tea.md"
+    english.write_text("Tea warms.\n", encoding="utf-8")
+    out = project.run("import", "--translation-of", name, "--lang", "en", str(english), code=2).output
+    assert f"error: no article with slug '{name}' in source_de/" in out, out
+    assert not (project.root / "translations/en/tee.po").exists()
