@@ -3239,3 +3239,23 @@ def test_a_translation_of_an_address_whose_host_urlsplit_refuses_is_no_article(p
     out = project.run("import", "--translation-of", name, "--lang", "en", str(english), code=2).output
     assert f"error: no article with slug '{name}' in source_de/" in out, out
     assert not (project.root / "translations/en/tee.po").exists()
+
+
+@pytest.mark.parametrize("address", ["//[::1/kaffee.md", "//a\u2100b.example/kaffee.md"])
+def test_a_translation_linking_an_article_by_a_scheme_relative_address_urlsplit_refuses_is_checked(
+        site_project: Project, address: str):
+    """Whether a translation's link still leads to the article the German links (``kaffee.md``) asks which article
+    an address names: a scheme-relative one of a host urlsplit refuses (see the tests above) was "ValueError" as
+    the German article's error, and none of its pages was built."""
+    project = site_project
+    project.write("source_de/kaffee.md", article("Kaffee", "Kaffee weckt.\n"))
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt wie [Kaffee](kaffee.md).\n"))
+    project.run("extract")
+    review(project, "en", "tee", {("title", "Tee"): "Tea", "Tee wärmt wie [Kaffee](kaffee.md).":
+                                  f"Tea warms like [coffee]({address})."})
+    out = project.run("check", code=1).output
+    assert re.search(r"translations/en/tee\.po:\d+: link destination or image source changed: missing link "
+                     rf"kaffee\.md; instead link {re.escape(address)}", out), out
+    assert "ValueError" not in out
+    assert "ValueError" not in project.run("build").output
+    assert "Tee wärmt" in project.read("site/de/tee/index.html")
