@@ -2371,9 +2371,9 @@ def old_site_findings(config: Config, sources: Sources, slugs: list[str] | None,
             for url, line in sorted(stored_references(config, article) + html_addresses(article.body,
                                                                                         article.body_line),
                                     key=lambda found: found[1]):
-                parts = urlsplit(url)
-                host = parts.netloc.lower()
-                if parts.scheme not in ("http", "https") or site_host(host) not in hosts:
+                parts = split_url(url)  # None: an address no browser opens, on no old site (``urlparts``)
+                host = parts.netloc.lower() if parts is not None else ""
+                if parts is None or parts.scheme not in ("http", "https") or site_host(host) not in hosts:
                     continue
                 target = moved.get(old_path(parts.path))
                 advice = (f"link the article's file instead, {target}.md" if target else

@@ -3259,3 +3259,18 @@ def test_a_translation_linking_an_article_by_a_scheme_relative_address_urlsplit_
     assert "ValueError" not in out
     assert "ValueError" not in project.run("build").output
     assert "Tee wärmt" in project.read("site/de/tee/index.html")
+
+
+def test_an_imported_article_s_raw_html_address_urlsplit_refuses_costs_none_of_its_old_site_warnings(
+        project: Project):
+    """Check looks for links to the old site an article was imported from among its raw HTML's addresses too: one
+    whose host urlsplit refuses (see the tests above) made "ValueError" the article's error, and its other links to
+    the old site went unsaid."""
+    project.write("source_de/alt.md", "---\ntitle: Alt\ndate: 2026-05-02\naliases: [https://old.example/alt/]\n"
+                                      "---\nText <a href=\"//[::1/y\">a</a> und "
+                                      "<img src=\"https://a\u2100b.example/b.png\"> und "
+                                      "[c](https://old.example/c.png).\n")
+    project.run("extract")
+    out = project.run("check").output
+    assert "ValueError" not in out
+    assert "source_de/alt.md:6: https://old.example/c.png is a file on the old site (old.example)" in out, out
