@@ -265,7 +265,7 @@ def legal_slug(title: str, address: str | None) -> str | None:
     """The slug of a legal page (``scaffold.LEGAL_SLUGS``: ``impressum``, ``datenschutzerklaerung``,
     ``privacy-policy``, …) that a page's title, or a part of it beside the site's name ("Impressum | Praxis
     Sommer"), or the last part of its ``address`` (a URL, a path or a slug) names; None for any other page."""
-    last = unquote(urlsplit(address or "").path).rstrip("/").rsplit("/", 1)[-1]
+    last = unquote((split_url(address or "") or NO_ADDRESS).path).rstrip("/").rsplit("/", 1)[-1]
     candidates = [title, *re.split(r"\s+[|–—·:-]\s+", title), Path(last).stem]
     return next((slug for slug in map(ascii_slug, candidates) if slug in LEGAL_SLUGS), None)
 

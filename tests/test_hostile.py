@@ -3129,15 +3129,16 @@ def test_an_address_whose_host_urlsplit_refuses_costs_only_its_own_redirect_or_i
 def test_an_address_whose_host_urlsplit_refuses_is_left_out_of_an_import_and_named(project: Project, tmp_path,
                                                                                     host: str):
     """A saved page's link or image, a WordPress post's, a feed entry's and a Hugo page's (its raw HTML image, its
-    alias, the old site's ``baseURL``, a WordPress post's or a feed's ``<link>``) with a host urlsplit refuses (see
-    the test above) stopped the whole import with an internal error; each is left out and named, and every post is
-    imported."""
+    alias, the old site's ``baseURL``, a WordPress post's or a feed's ``<link>``, a saved page's "saved from url"
+    mark) with a host urlsplit refuses (see the test above) stopped the whole import with an internal error; each
+    is left out and named, and every post is imported."""
     from test_import_wordpress import post, wxr
 
     bad = f"https://{host}"
     lead = "Ingwer wärmt von innen und hilft bei Erkältungen, sagen viele in der Praxis seit Jahren."
     page = tmp_path / "ingwer.html"
-    page.write_text('<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Ingwer</title></head><body>'
+    page.write_text('<!DOCTYPE html>\n<!-- saved from url=(0020)https://[::1/ingwer/ -->\n<html lang="de"><head>'
+                    '<meta charset="utf-8"><title>Ingwer</title></head><body>'
                     f'<article><h1>Ingwer</h1><p>{lead} Ein <a href="{bad}/x">Verweis</a>.</p><p><img '
                     f'src="{bad}/y.png" alt="Knolle"> Frischer Ingwer ist besser als Pulver.</p></article></body>'
                     "</html>", encoding="utf-8")
@@ -3164,6 +3165,7 @@ def test_an_address_whose_host_urlsplit_refuses_is_left_out_of_an_import_and_nam
     assert f"old address {bad}/zweiter/ not kept: it {left_out}" in out
     assert f"old address {bad}/alt/ not kept: it {left_out}" in out
     assert f"old address {bad}/holunder/ not kept: it {left_out}" in out
+    assert f"old address https://[::1/ingwer/ not kept: it {left_out}" in out  # the browser's mark of a saved page
     assert f"image in HTML not copied: {bad}/z.png ({hugo / 'content/posts/tee.md'}:6): it {left_out}" in out, out
     for slug in ("ingwer", "trinken", "zweiter", "tee-im-winter", "holunder"):
         assert lead in project.read(f"source_de/{slug}.md")
