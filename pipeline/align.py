@@ -527,16 +527,15 @@ def translated_article(config: Config, name: str) -> tuple[str, str | None]:
     slug; else the slug of the article whose file name or old address NAME is (its ``aliases:``, as an import
     writes the old blog's address: ``redirects.old_names``), with a note naming that article; an old address
     in any form the import writes or the author copies from ``aliases:`` (a full URL or its path, with or without
-    its final ``/``); else NAME, which ``import_translation`` refuses."""
-    from urllib.parse import urlsplit
-
+    its final ``/``); else NAME, which ``import_translation`` refuses (also one ``urlsplit`` cannot read)."""
     from .redirects import old_names, old_path
+    from .urlparts import NO_ADDRESS, split_url
 
     sources = read_sources(config)
     if any(a.slug == name for a in sources.articles):
         return name, None
     names = old_names(sources.articles)
-    parts = urlsplit(name)
+    parts = split_url(name) or NO_ADDRESS
     path = parts.path if parts.scheme in ("http", "https") and parts.netloc else name if name.startswith("/") else ""
     slug = names.get(name) or (names.get(old_path(path)) if path else None)
     article = next((a for a in sources.articles if a.slug == slug), None)

@@ -72,6 +72,7 @@ from .scripts import UNSPACED, latin_length, unspaced
 from .sentences import HARD_BREAK, german_abbreviation, replace_hard_breaks
 from .sources import (Article, Sources, front_matter_warnings, read_aliases, read_sources, same_titles, site_host,
                       unread_sources)
+from .urlparts import split_url
 
 ERROR, WARNING = "error", "warning"
 TEXT_STATES = frozenset({REVIEWED, MACHINE, STALE})
@@ -468,14 +469,17 @@ def _origin(url: str) -> str | None:
     """``scheme://host`` of an address that leaves the site (None for a relative one or an e-mail address).
 
     A scheme-relative ``//host/x`` counts as https; ``www.host`` (linkified) as http;
-    a scheme without host (``javascript:``, ``data:``) is an origin of its own.
+    a scheme without host (``javascript:``, ``data:``) is an origin of its own, and so is an address ``urlsplit``
+    cannot read (``urlparts``: ``https://[::1/x``): the address itself, shared only with the German's same address.
     """
     url = url.strip().lower()
     if url.startswith("www."):
         url = "http://" + url
     if _EMAIL.match(url) or url.startswith("mailto:"):
         return None
-    parsed = urlsplit(url if not url.startswith("//") else "https:" + url)
+    parsed = split_url(url if not url.startswith("//") else "https:" + url)
+    if parsed is None:
+        return url
     if parsed.netloc:
         return f"{parsed.scheme}://{parsed.hostname or ''}"
     return f"{parsed.scheme}:" if parsed.scheme else None
@@ -2451,9 +2455,9 @@ def old_site_findings(config: Config, sources: Sources, slugs: list[str] | None,
             for url, line in sorted(stored_references(config, article) + html_addresses(article.body,
                                                                                         article.body_line),
                                     key=lambda found: found[1]):
-                parts = urlsplit(url)
-                host = parts.netloc.lower()
-                if parts.scheme not in ("http", "https") or site_host(host) not in hosts:
+                parts = split_url(url)  # None: an address no browser opens, on no old site (``urlparts``)
+                host = parts.netloc.lower() if parts is not None else ""
+                if parts is None or parts.scheme not in ("http", "https") or site_host(host) not in hosts:
                     continue
                 target = moved.get(old_path(parts.path))
                 advice = (f"link the article's file instead, {target}.md" if target else

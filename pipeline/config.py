@@ -16,6 +16,7 @@ from .conflicts import refuse_conflict
 from .errors import VerlagError, raise_all, toml_problem
 from .fsutil import confine, file_bytes
 from .limits import PROJECT_CONFIG
+from .urlparts import split_url
 
 CONFIG_NAME = "verlag.toml"
 STATE_NAME = ".verlag"  # the project's lock and caches (``Config.state_dir``)
@@ -114,10 +115,10 @@ class Config:
 
     @property
     def site_url(self) -> str:
-        """``[site] base_url`` as written (``DEFAULT_BASE_URL`` when absent, "" when it is no string); the
-        site stage validates it (``site.load_settings``)."""
+        """``[site] base_url`` as written (``DEFAULT_BASE_URL`` when absent, "" when it is no string or no address
+        ``urlsplit`` splits, ``urlparts``); the site stage validates it (``site.load_settings``)."""
         value = self.section("site").get("base_url", DEFAULT_BASE_URL)
-        return value if isinstance(value, str) else ""
+        return value if isinstance(value, str) and split_url(value) is not None else ""
 
     def pot_path(self, slug: str) -> Path:
         return self.translations_dir / self.pot_name(slug)

@@ -44,14 +44,15 @@ def absolute_html(fragment: str, base_url: str, lang: str) -> str:
     ``base_url`` is the absolute URL of the page the fragment belongs to: "/media/x.jpg",
     "../y/" and "#fn-1" resolve against it as a browser would (RFC 3986 5.2), through
     lxml.html's ``make_links_absolute`` (href, src, cite, action, ... of every element).
-    Absolute addresses, ``mailto:`` and the like stay as they are.
+    Absolute addresses, ``mailto:`` and the like stay as they are; so does an address ``urljoin`` cannot read
+    (``urlparts``: ``https://[::1/x``, which no browser opens either), where it stopped the whole build.
     """
     import lxml.html  # 0.06 s to import: a build whose feeds are unchanged never renders one
 
     # The body is opened here, not guessed by lxml: a fragment that starts with raw <html> or a
     # doctype (an author may write either in Markdown) is still a fragment.
     body = lxml.html.document_fromstring(f"<html><body>{fragment}</body></html>").body
-    body.make_links_absolute(base_url, resolve_base_href=False)
+    body.make_links_absolute(base_url, resolve_base_href=False, handle_failures="ignore")
     body.tag = "div"
     body.attrib.update({"lang": lang, **({"dir": direction} if (direction := text_direction(lang)) else {})})
     return lxml.html.tostring(body, encoding="unicode")

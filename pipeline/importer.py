@@ -36,6 +36,7 @@ from .limits import IMPORTED, MEDIA, SOURCE, Limit, size_text
 from .scaffold import LEGAL_SLUGS, ascii_slug, slugify, untouched_template
 from .sources import ORIGIN_RE, PAGES_DIR, PLACEHOLDER_RE, QUERY_ALIAS_RE, RESERVED_SLUGS, likely_slug, normalise, site_host, \
     source_text, split_front_matter
+from .urlparts import BROKEN_HOST, NO_ADDRESS, split_url
 
 KINDS = ("html", "wxr", "feed", "markdown", "text")
 MARKDOWN_SUFFIXES = (".md", ".markdown")  # without front matter too, where a '# ' heading gives the title
@@ -153,7 +154,8 @@ def new_article(title: str, body: str, source: str, *, author: str | None = None
     else ``title`` (``scaffold.slugify``: ä → ae, ß → ss) and ``draft: true``; empty values are left out of
     the front matter; a ``slug`` with no letter or digit (``"!!!"``) is noted and the title names the file.
     An old address with a fragment or with a query other than ``key=value`` pairs (``sources.QUERY_ALIAS_RE``) is
-    left out and noted: no host's rules match it; one by such a query (WordPress's plain permalink ``/?p=140``) is
+    left out and noted: no host's rules match it; so is one that ``urlsplit`` cannot read (``urlparts``); one by
+    such a query (WordPress's plain permalink ``/?p=140``) is
     kept, noted with the hosts whose rules answer it (``redirects``; ``queries`` keeps such addresses for links). ``unpublished``: see
     ``ImportedArticle``; such an article had no public address, so ``aliases`` are left out (and noted).
     ``private``, ``linked``: see ``ImportedArticle``."""
@@ -165,8 +167,10 @@ def new_article(title: str, body: str, source: str, *, author: str | None = None
             aliases = []
     kept, queried = [], []
     for alias in dict.fromkeys(aliases or []):
-        parts = urlsplit(alias)
-        if parts.fragment or (parts.query and not QUERY_ALIAS_RE.fullmatch(parts.query)):
+        parts = split_url(alias)
+        if parts is None:
+            notes.append(f"old address {alias} not kept: it {BROKEN_HOST}")
+        elif parts.fragment or (parts.query and not QUERY_ALIAS_RE.fullmatch(parts.query)):
             part = f"?{parts.query}" if parts.query else f"#{parts.fragment}"
             notes.append(f"old address {alias} cannot be redirected by a static host ({part}): add a rule for "
                          f"'{part}' on the server, or put the post's pretty permalink under 'aliases:'")
@@ -261,7 +265,7 @@ def legal_slug(title: str, address: str | None) -> str | None:
     """The slug of a legal page (``scaffold.LEGAL_SLUGS``: ``impressum``, ``datenschutzerklaerung``,
     ``privacy-policy``, …) that a page's title, or a part of it beside the site's name ("Impressum | Praxis
     Sommer"), or the last part of its ``address`` (a URL, a path or a slug) names; None for any other page."""
-    last = unquote(urlsplit(address or "").path).rstrip("/").rsplit("/", 1)[-1]
+    last = unquote((split_url(address or "") or NO_ADDRESS).path).rstrip("/").rsplit("/", 1)[-1]
     candidates = [title, *re.split(r"\s+[|–—·:-]\s+", title), Path(last).stem]
     return next((slug for slug in map(ascii_slug, candidates) if slug in LEGAL_SLUGS), None)
 
@@ -715,8 +719,9 @@ def relink(placed: list[Placed], counted: set[int] | None = None) -> tuple[list[
     full URL on the old host) lead to the article or page whose ``queries`` on that ``home`` hold it. A host and
     its ``www.`` form are one site (``site_host``). Links are written relative to the linking file
     (``seiten/ueber.md``, ``../holunder.md``). ``counted``: the indices of ``placed`` whose rewritten links the
-    count counts (None: all), so that a summary counts only what it writes."""
-    hosts = {site_host(urlsplit(p.article.home).netloc) for p in placed if p.article.home}
+    count counts (None: all), so that a summary counts only what it writes. An address ``urlsplit`` cannot read
+    (``urlparts``) leads nowhere and stays as written."""
+    hosts = {site_host((split_url(p.article.home) or NO_ADDRESS).netloc) for p in placed if p.article.home}
     found: dict[str, set[Path]] = {}
     for p in placed:
         for alias in p.article.meta.get("aliases", []):
@@ -728,7 +733,7 @@ def relink(placed: list[Placed], counted: set[int] | None = None) -> tuple[list[
     by_query: dict[tuple[str, str, str], set[Path]] = {}
     for p in placed:
         for query in p.article.queries if p.article.home else ():
-            home = urlsplit(p.article.home)
+            home = split_url(p.article.home) or NO_ADDRESS
             by_query.setdefault((site_host(home.netloc), _query_path(home.path), query), set()).add(p.path)
     queried = {key: paths.pop() for key, paths in by_query.items() if len(paths) == 1}
     count: Counter = Counter()
@@ -756,17 +761,18 @@ def relink(placed: list[Placed], counted: set[int] | None = None) -> tuple[list[
                 return match[0]
             count["page" if target in pages else "post"] += 1
             return match[1] + Path(os.path.relpath(target, source.parent)).as_posix() + rest
-        base = urlsplit(article.home).path.rstrip("/") if article.home else ""
+        base = (split_url(article.home) or NO_ADDRESS).path.rstrip("/") if article.home else ""
         url = re.sub(r"\{\{-?\s*site\.url\s*-?\}\}", "", prefix)
         url = re.sub(r"\{\{-?\s*site\.baseurl\s*-?\}\}", base, url)
         url += (base + "/" + filtered.lstrip("/") if filtered is not None else "") + rest
-        target = targets.get(_old_key(url)) if url.startswith("/") and not urlsplit(url).query else None
+        parts = split_url(url)
+        target = targets.get(_old_key(url)) if url.startswith("/") and parts is not None and not parts.query else None
         if target is None:
             unresolved.append((match.string.count("\n", 0, match.start(2)), match[0][len(match[1]):]))
             return match[0]
         count["page" if target in pages else "post"] += 1
         link = Path(os.path.relpath(target, source.parent)).as_posix()
-        return match[1] + link + (f"#{urlsplit(url).fragment}" if urlsplit(url).fragment else "")
+        return match[1] + link + (f"#{parts.fragment}" if parts.fragment else "")
 
     def hugo(source: Path, article: ImportedArticle, match: re.Match, unresolved: list[tuple[int, str]]) -> str:
         """A Hugo ``ref``/``relref`` link (``HUGO_REF_DESTINATION_RE``) to an imported page: its file; one to no
@@ -786,7 +792,9 @@ def relink(placed: list[Placed], counted: set[int] | None = None) -> tuple[list[
     def replace(source: Path, article: ImportedArticle, match: re.Match) -> str:
         written = match[2]
         url = unescapeAll(written[1:-1] if written.startswith("<") else written)
-        parts = urlsplit(url)
+        parts = split_url(url)
+        if parts is None:
+            return match[0]
         if not parts.scheme and not parts.netloc and parts.path and not url.startswith("/"):
             # relative to the page's old address (Hugo's ``[Linde](../linde/)``), as the old site's readers followed it
             found = {targets.get(_old_key(urljoin(alias, url))) for alias in article.meta.get("aliases", [])

@@ -37,6 +37,7 @@ from .errors import VerlagError
 from .fsutil import file_bytes
 from .importer import IMAGES_DIR
 from .limits import MEDIA
+from .urlparts import NO_ADDRESS, split_url
 
 # Hugo's taxonomies where the config sets none (https://gohugo.io/content-management/taxonomies/#default-taxonomies).
 DEFAULT_TAXONOMIES = {"tag": "tags", "category": "categories"}
@@ -204,18 +205,19 @@ def wordpress_addresses(data: bytes, new_path: Callable[..., str], source_langua
         return []
     if channel is None:
         return []
-    home = urlsplit(_text(channel, "base_blog_url") or _text(channel, "link"))
+    # an address urlsplit cannot read (``urlparts``) is none: the blog's or the post's lists are not known by it
+    home = split_url(_text(channel, "base_blog_url") or _text(channel, "link")) or NO_ADDRESS
     base = home.path.rstrip("/")
     posts = [item for item in _children(channel, "item")
              if _text(item, "post_type") == "post" and _text(item, "status") == "publish"]
-    if not posts or any(urlsplit(_text(item, "link")).query for item in posts):
+    if not posts or any((split_url(_text(item, "link")) or NO_ADDRESS).query for item in posts):
         return []
     described, _ = polylang_groups(channel, Path())  # read_wxr names a broken one
     # where a language's lists were ("" and "/en" below the blog's address, "https://en.example.de/blog" on a
     # domain of its own) -> (the language its lists lead to, its posts)
     folders: dict[str, tuple[str, list]] = {base: (source_language, [])}
     for item in posts:
-        link, code = urlsplit(_text(item, "link")), wxr_language(item, described)
+        link, code = split_url(_text(item, "link")) or NO_ADDRESS, wxr_language(item, described)
         own_host = bool(link.netloc and home.netloc and link.netloc.lower() != home.netloc.lower())
         rest = link.path[len(base):] if link.path.startswith(base) else link.path
         folder = f"/{code}" if code and not own_host and rest.lower().startswith(f"/{code.lower()}/") else ""

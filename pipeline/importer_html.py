@@ -40,6 +40,7 @@ from .limits import PAGE, size_text
 from .scaffold import ascii_slug
 from .sources import site_host
 from .segment import commonmark_parser, template_tag_kind
+from .urlparts import BROKEN_HOST, NO_ADDRESS, split_url
 
 # Superscript and subscript have no Markdown: they stay inline raw HTML (CommonMark 6.6), kept on every page.
 MARKDOWN_STYLE = {"heading_style": "ATX", "bullets": "-", "strong_em_symbol": "*", "newline_style": "BACKSLASH",
@@ -193,13 +194,16 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
     line starting with "1." or "#"), it is written again with the marks escaped where a text starts
     (``_BlockStartEscaper``), then with markdownify's full escaping, and if that still differs the
     difference is noted.
+    An ``address`` urlsplit cannot read (``urlparts``) is none.
     Raises ``VerlagError`` without a file for HTML nested deeper than it can be read (``parse_html``).
     """
     too_large(PAGE, html.encode("utf-8"), None)
     tree = parse_html(html)
+    address = address if address is None or split_url(address) is not None else None
     images = ImageNames()
-    notes: list[str] = unlazy(tree) + _galleries_without_alt(tree) + left_out_embeds(tree) + embed_captions(tree) \
-        + styled_emphasis(tree) + bold_headings(tree) + _file_buttons(tree) + word_lists(tree) + refused_links(tree)
+    notes: list[str] = unlazy(tree) + unreadable_addresses(tree) + _galleries_without_alt(tree) \
+        + left_out_embeds(tree) + embed_captions(tree) + styled_emphasis(tree) + bold_headings(tree) \
+        + _file_buttons(tree) + word_lists(tree) + refused_links(tree)
     _quote_attributions(tree)
     for element, attribute in [*((a, "href") for a in tree.iter("a")), *((img, "src") for img in tree.iter("img"))]:
         if element.get(attribute):
@@ -338,6 +342,32 @@ def refused_links(tree) -> list[str]:
         notes.append(f"link left out, its text kept: {shown} ({_words(link.text_content())!r}): an address that "
                      "runs code or reads the reader's files, which pages do not link")
         link.drop_tag()
+    return notes
+
+
+def unreadable_addresses(tree) -> list[str]:
+    """Leave out of ``tree`` each address ``urlsplit`` cannot read (``urlparts.BROKEN_HOST``: ``https://[::1/x``,
+    which no browser opens either): an ``<a>`` is unwrapped, its text kept; an ``<img>`` is dropped; another
+    element's ``href`` or ``src`` is removed. One note for each names the address. The import read every address
+    with urlsplit, and one such address stopped the whole import with an internal error."""
+    notes = []
+    for element in list(tree.iter()):
+        for name in ("href", "src"):
+            value = element.get(name) if isinstance(element.tag, str) else None
+            if value is None or split_url(value) is not None:
+                continue
+            shown = value if len(value) <= 60 else f"{value[:57]}…"
+            if element.tag == "a":
+                notes.append(f"link left out, its text kept: {shown} ({_words(element.text_content())!r}): it "
+                             f"{BROKEN_HOST}")
+                element.drop_tag()
+            elif element.tag == "img":
+                notes.append(f"image not kept: {shown}: it {BROKEN_HOST}")
+                element.drop_tree()
+            else:
+                notes.append(f"{element.tag} address left out: {shown}: it {BROKEN_HOST}")
+                del element.attrib[name]
+            break
     return notes
 
 
@@ -1260,8 +1290,10 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
         notes.append(f"author left out: {shown!r} of <meta name=\"author\"> is no name "
                      f"({'it holds markup' if re.search(r'[<>]', named) else 'trafilatura read none from it'})")
     notes = [f"title: {title}" + (f" (the site's name left out of {meta.title!r})" if title != meta.title else ""),
-             *sniffed, *notes, *(t if isinstance(t, _Code) else
-                                 f"left out (widget text?): {without_final_colon(t)}: add it by hand if it belongs" for t in dropped), *others, *lazy, *more, *_lost(node, body, more)]
+             *sniffed, *notes,
+             *(t if isinstance(t, _Code) else
+               f"left out (widget text?): {without_final_colon(t)}: add it by hand if it belongs" for t in dropped),
+             *others, *lazy, *more, *_lost(node, body, more)]
     tags = [t for t in (meta.tags or []) + (meta.categories or []) + page_tags if t]
     if legal:
         notes.insert(1, f"a legal page ({legal}): goes to seiten/, not among the articles")
@@ -1750,9 +1782,10 @@ def _title_heading(node, title: str):
 
 def _lost(node, markdown: str, notes: list[str] | tuple[str, ...] = ()) -> list[str]:
     """A note for each heading and image of ``node`` that the Markdown does not have, but an image ``notes`` (of
-    ``html_to_markdown``) name as not found, left out."""
+    ``html_to_markdown``) name as not found, left out, and one whose address is unreadable (which
+    ``unreadable_addresses`` names)."""
     def key(img) -> tuple[str, str]:  # a Wix image's full copy for its placeholder (``_unblurred``) is the same
-        name = Path(unquote(urlsplit(img.get("src", "")).path)).name
+        name = Path(unquote((split_url(img.get("src", "")) or NO_ADDRESS).path)).name
         wix = WIX_MEDIA_NAME_RE.match(name)
         return img.get("alt") or "", wix.group(1) + wix.group(2) if wix else name
 
@@ -1764,7 +1797,8 @@ def _lost(node, markdown: str, notes: list[str] | tuple[str, ...] = ()) -> list[
     missing = {note.partition(": ")[2].partition(" (")[0] for note in notes if note.startswith("image not found: ")}
     for img in node.iter("img"):  # an inline image is saved or named by ``html_to_markdown``
         src = img.get("src", "")
-        if key(img) not in images and not src.startswith("data:") and _destination(src) not in missing:
+        if split_url(src) is not None and key(img) not in images and not src.startswith("data:") \
+                and _destination(src) not in missing:
             lost.append(f"image not kept: {src}: add it by hand")
     return lost
 

@@ -56,6 +56,7 @@ from .limits import IMPORTED, size_text
 from .notesyntax import bracketed, convert as convert_note_syntax
 from .segment import TEMPLATE_TAG_RE, block_tokens, commonmark_parser, markdown_template_tags
 from .sources import load_front, normalise, read_date
+from .urlparts import BROKEN_HOST, NO_ADDRESS, split_url
 
 FENCES = {"---": "YAML", "+++": "TOML", "{": "JSON"}
 PAGE_FILES = (".md", ".markdown", ".html", ".htm")  # a link to one of these leads to a page, no file to copy
@@ -715,7 +716,7 @@ def _local_images(body: str, first_line: int, path: Path, notes: list[str],
             if child.type == "link_open":
                 href = str(child.attrs.get("href") or "")
                 if href and href not in renamed and not TEMPLATE_TAG_RE.search(unquote(href)) \
-                        and not urlsplit(href).scheme and not href.startswith("//"):
+                        and (parts := split_url(href)) is not None and not parts.scheme and not href.startswith("//"):
                     site = inside if href.startswith("/") else []
                     found = next(filter(None, (_local_file(href.lstrip("/"), base) for base in [path.parent] + site)),
                                  None)
@@ -736,6 +737,9 @@ def _local_images(body: str, first_line: int, path: Path, notes: list[str],
                 notes.append(f"image not found: {unquote(src)} ({at(src, line)}: a path on the computer the "
                              f"text was written on): save it into source_de/{IMAGES_DIR}/ and refer to it as "
                              f"{IMAGES_DIR}/<name>")
+                continue
+            if split_url(src) is None:
+                notes.append(f"image not found: {src} ({at(src, line)}): it {BROKEN_HOST}")
                 continue
             if urlsplit(src).scheme or src.startswith("//"):
                 notes.append(f"image left at its old address: {src}")
@@ -761,7 +765,10 @@ def _html_images(html: str, line: int, path: Path) -> list[str]:
     notes = []
     for match in HTML_IMAGE_RE.finditer(html):
         src = next(group for group in match.groups() if group is not None).strip()
-        if src and not urlsplit(src).scheme and not src.startswith("//") and not TEMPLATE_TAG_RE.search(src):
+        if split_url(src) is None:
+            notes.append(f"image in HTML not copied: {src} ({shown_path(path)}:"
+                         f"{line + html.count(chr(10), 0, match.start())}): it {BROKEN_HOST}")
+        elif src and not urlsplit(src).scheme and not src.startswith("//") and not TEMPLATE_TAG_RE.search(src):
             at = line + html.count("\n", 0, match.start())
             notes.append(f"image in HTML not copied: {shown_path(unquote(src))} ({shown_path(path)}:{at}): write it "
                          f"as a Markdown image, ![what it shows]({src}), and import again, or save it into "
@@ -956,7 +963,7 @@ def hugo_address(pattern: str, rel: Path, title: str, slug: str | None, date) ->
 
 def _home(settings: dict, jekyll: bool) -> str | None:
     """The old site's own address from its config (Jekyll ``url`` and ``baseurl``, Hugo ``baseURL``), None when
-    it sets none (https://jekyllrb.com/docs/configuration/options/,
+    it sets none or one ``urlsplit`` cannot read (``urlparts``) (https://jekyllrb.com/docs/configuration/options/,
     https://gohugo.io/getting-started/configuration/)."""
     if jekyll:
         url, base = settings.get("url"), settings.get("baseurl")
@@ -964,7 +971,7 @@ def _home(settings: dict, jekyll: bool) -> str | None:
             ("/" + base.strip("/") if isinstance(base, str) and base.strip("/") else "")
     else:
         home = settings.get("baseurl") if isinstance(settings.get("baseurl"), str) else ""
-    return home + ("/" if not home.endswith("/") else "") if urlsplit(home).netloc else None
+    return home + ("/" if not home.endswith("/") else "") if (split_url(home) or NO_ADDRESS).netloc else None
 
 
 def _scheduled(publish) -> str | None:

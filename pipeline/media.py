@@ -41,6 +41,7 @@ from .errors import VerlagError
 from .fsutil import NotAFile, code_digest, contained, file_bytes, regular, write_if_changed
 from .limits import HEAVY_IMAGE, IMAGE_SUFFIXES, MEDIA, VARIANTS, size_text
 from .sources import Article, normalization
+from .urlparts import split_url
 
 if TYPE_CHECKING:
     from .config import Config
@@ -242,14 +243,17 @@ WEB = ("http://", "https://")  # a URL starting so has a scheme (RFC 3986 3.1): 
 
 def file_path(url: str) -> str | None:
     """The path in source_de/ that a relative URL names (fragment and query dropped, %-escapes decoded),
-    or None for what is no local file: URLs with a scheme or host, site paths (``/...``), folders,
-    fragments, and Markdown files (links to other articles, which the render stage handles).
+    or None for what is no local file: URLs with a scheme or host (also one ``urlsplit`` cannot read, ``urlparts``:
+    ``//[::1/x.png``), site paths (``/...``), folders, fragments, and Markdown files (links to other articles,
+    which the render stage handles).
 
     The result may start with ``../``: the caller decides what that means.
     """
     if url.startswith(WEB):  # most references; urlsplit's answer for them, without its cost
         return None
-    parts = urlsplit(url)
+    parts = split_url(url)
+    if parts is None:
+        return None
     path = unquote(parts.path)
     if parts.scheme or parts.netloc or not path or path.startswith("/") or path.endswith("/") \
             or path.endswith(".md"):
@@ -258,10 +262,13 @@ def file_path(url: str) -> str | None:
 
 
 def linked_article(url: str) -> str | None:
-    """The slug a relative link to another article names (``zecken.md``, ``../source_de/zecken.md#x``), else None."""
+    """The slug a relative link to another article names (``zecken.md``, ``../source_de/zecken.md#x``), else None
+    (also for an address ``urlsplit`` cannot read, ``//[::1/x.md``)."""
     if url.startswith(WEB):
         return None
-    parts = urlsplit(url)
+    parts = split_url(url)
+    if parts is None:
+        return None
     path = unquote(parts.path)
     if parts.scheme or parts.netloc or not path.endswith(".md"):
         return None

@@ -47,6 +47,7 @@ from urllib.parse import unquote, urlsplit
 
 from .errors import VerlagError
 from .sources import ORIGIN_RE, Article, query_aliases, read_aliases, site_host
+from .urlparts import split_url
 
 if TYPE_CHECKING:
     from .site import Urls
@@ -191,7 +192,7 @@ def old_hosts(articles: Iterable[Article], site_url: str) -> set[str]:
         origin = ORIGIN_RE.search(article.front)
         for url in [*(aliases if isinstance(aliases, list) else [aliases]),
                     origin[1].rpartition(" of ")[2] if origin else None]:
-            parts = urlsplit(url.strip()) if isinstance(url, str) else None
+            parts = split_url(url.strip()) if isinstance(url, str) else None
             if parts is not None and parts.scheme in ("http", "https") and parts.netloc:
                 found.add(site_host(parts.netloc))
     return found - {site_host(urlsplit(site_url).netloc)}

@@ -34,7 +34,6 @@ from __future__ import annotations
 import os
 import re
 import threading
-import urllib.parse
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass, field
 from typing import Callable, Iterator, Sequence
@@ -45,6 +44,7 @@ from .mtcache import MTCache, normalise
 from .polite import Policy, PoliteSession, RequestsShim, ServiceError, Workers, install_shim
 from .protect import Masked, markup_difference, mask, restore
 from .sentences import segment_spans
+from .urlparts import NO_ADDRESS, split_url
 
 install_shim()
 
@@ -117,7 +117,7 @@ def load_settings(config: Config, name: str, defaults: Settings, extra_keys: tup
                 raise config.error(key, f"[engines.{name}] {key} = {value!r} is beyond what verlag takes ({limit})")
             values[key] = kind(value)
         elif key == "url":
-            if not isinstance(value, str) or urllib.parse.urlsplit(value).scheme not in ("http", "https"):
+            if not isinstance(value, str) or (split_url(value) or NO_ADDRESS).scheme not in ("http", "https"):
                 raise config.error(key, f"[engines.{name}] expected an http(s) URL, got {value!r}")
             values[key] = value
         elif key == "languages":

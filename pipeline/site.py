@@ -36,7 +36,7 @@ from dataclasses import dataclass, field, replace
 from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING, Container, Iterable, Mapping
-from urllib.parse import quote, unquote, urljoin, urlsplit
+from urllib.parse import quote, unquote, urljoin
 
 from markupsafe import Markup, escape
 
@@ -61,6 +61,7 @@ from .renames import ORIGINALS, RECORD as RENAMED, RECORD_FILE, TITLES, Renamed,
 from .sources import (Article, Moment, Sources, calendar_day, later, read_date, read_sources, same_titles,
                       without_text)
 from .statrecord import StatRecord
+from .urlparts import split_url
 from .tagwarnings import TagWarnings
 from .states import MACHINE, REVIEWED, STALE, UNTRANSLATED
 from .uistrings import BUILTIN_TRANSLATIONS, JINJA_EXTENSIONS, Worded, english_advice, english_fallback, \
@@ -127,7 +128,7 @@ def load_settings(config: Config) -> Settings:
     fixes them all after one run)."""
     errors: list[VerlagError] = []
     base = config.section("site").get("base_url", DEFAULT_BASE_URL)
-    parts = urlsplit(base) if isinstance(base, str) else None
+    parts = split_url(base) if isinstance(base, str) else None
     if not parts or parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment \
             or not parts.path.endswith("/") and "." in parts.path.rpartition("/")[2] \
             or re.search(r"[\x00-\x20\x7f]", base):  # urlsplit drops tabs and line feeds; robots.txt would not
@@ -204,7 +205,9 @@ class Urls:
 
     @property
     def base_path(self) -> str:
-        return "/" + self.base_url.split("://", 1)[1].partition("/")[2]
+        """The path of ``base_url`` ("/blog/"); "/" while it is no address (``Config.site_url`` "": a mistake of
+        verlag.toml that ``load_settings`` names), so that check's other findings still name the pages' paths."""
+        return "/" + self.base_url.partition("://")[2].partition("/")[2]
 
     def path(self, kind: str, lang: str | None = None, slug: str | None = None, name: str | None = None) -> str:
         tail = {

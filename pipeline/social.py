@@ -13,6 +13,8 @@ from functools import lru_cache
 from babel import Locale
 from babel.core import get_global
 
+from .urlparts import split_url
+
 
 @lru_cache(maxsize=64)
 def og_locale(code: str) -> str:
@@ -28,10 +30,12 @@ def og_locale(code: str) -> str:
 
 
 def first_image(body: str) -> tuple[str, str] | None:
-    """(src, alt) of the first ``<img>`` of a rendered article body (HTML, as ``render`` makes it), or None."""
+    """(src, alt) of the first ``<img>`` of a rendered article body (HTML, as ``render`` makes it) whose src is an
+    address (``urlparts.split_url``: the page's ``og:image`` is made absolute from it), or None."""
     if "<img" not in body:
         return None
     from lxml import html  # 0.06 s to import: a build that renders no page with an image never needs it
 
-    images = html.fragment_fromstring(body, create_parent="div").xpath("//img[@src]")
+    images = [img for img in html.fragment_fromstring(body, create_parent="div").xpath("//img[@src]")
+              if split_url(img.get("src")) is not None]
     return (images[0].get("src"), images[0].get("alt") or "") if images else None

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import quote, unquote
 
 from .config import Config, closest, did_you_mean
 from .conflicts import refuse_conflict
@@ -25,6 +25,7 @@ from .fsutil import code_digest, file_bytes, load_state, save_state, windows_res
 from .limits import CATALOG, SOURCE
 from .lock import held_since
 from .statrecord import recordable
+from .urlparts import BROKEN_HOST, split_url
 
 if TYPE_CHECKING:
     import yaml
@@ -901,9 +902,11 @@ def _read_alias(alias: str) -> tuple[str, str] | str:
     """One item of ``aliases``, the checks of ``read_aliases`` and ``query_aliases`` in one place: (a bare slug as
     written, "") or (the path percent-encoded, its ``key=value`` query or ""); else what is wrong with it, for the
     message after the item."""
-    parts = urlsplit(alias.strip())
     if SLUG_RE.match(alias.strip()):
         return alias.strip(), ""
+    parts = split_url(alias.strip())
+    if parts is None:
+        return BROKEN_HOST
     if parts.scheme not in ("http", "https", "") or (parts.scheme and not parts.netloc) \
             or not parts.path.startswith("/") or (parts.netloc and not parts.scheme):
         return "is neither an http(s) URL nor a path starting with '/'"

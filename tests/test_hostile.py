@@ -3097,3 +3097,208 @@ def test_a_catalog_that_is_a_symlink_out_of_the_project_is_never_read_nor_writte
     inside = project.write("mine/fremd.po", text)
     (project.root / catalog).symlink_to(os.path.relpath(inside, (project.root / catalog).parent))
     project.run("extract")  # a link to a file of the project is followed
+
+
+@pytest.mark.parametrize("base", [5, ["https://example.org/"], {"url": "https://example.org/"}])
+def test_a_base_url_of_another_type_after_a_build_is_named_by_check_and_the_rest_is_checked(
+        site_project: Project, base):
+    """After a build (``.verlag/site.json`` lists its files), check looks for languages that build published and
+    verlag.toml no longer names by the addresses of their pages: a ``base_url`` that is no text (a cloned
+    project's ``base_url = 5``) made that an internal IndexError, and check reported nothing else."""
+    project = site_project
+    project.write("source_de/tee.md", article("Tee", "Tee zieht 5 Minuten.\n"))
+    project.run("extract")
+    review(project, "en", "tee", {("title", "Tee"): "Tea", "Tee zieht 5 Minuten.": "Tea steeps for a while."})
+    project.run("build")
+    written = project.read("verlag.toml").replace('base_url = "https://example.org/"', f"base_url = {json.dumps(base)}")
+    project.write("verlag.toml", written.replace('"url": ', "url = "))
+    out = project.run("check", code=2).output
+    assert re.search(r"verlag\.toml:\d+: base_url: expected the address of the site's folder", out), out
+    assert "translations/en/tee.po" in out and "[numbers]" in out, out  # the catalogs are checked all the same
+    assert "internal error" not in out
+
+
+@pytest.mark.parametrize("host", ["[::1", "[fremd.example", "a\u2100b.example"])
+def test_an_address_whose_host_urlsplit_refuses_costs_only_its_own_redirect_or_image(site_project: Project, host):
+    """urlsplit raises ValueError for a host with a '[' and no IPv6 address and for one holding a character NFKC
+    turns into '/', '?', '#', '@' or ':' (℀ is 'a/c'): a guest author's old address of that kind, or a raw HTML
+    image, stopped check, build, status and review for every article with an internal error; as ``base_url`` of a
+    cloned project, every one of them."""
+    from cli import main
+
+    project = site_project
+    project.write("source_de/tee.md", "---\ntitle: Tee\ndate: 2026-05-26\naliases:\n  - /alter-tee/\n"
+                                      f"  - 'https://{host}/tee/'\n---\nTee wärmt.\n\n"
+                                      f'<img src="https://{host}/tee.png" alt="Tasse"> '
+                                      '<img src="/media/x.png" alt="x">\n')
+    project.write("source_de/kaffee.md", article("Kaffee", "Kaffee weckt.\n"))
+    project.run("extract")
+    problem = f"source_de/tee.md:6: aliases: 'https://{host}/tee/' is no address a browser opens"
+    for command in ("check", "status", "review", "build"):
+        result = project.runner.invoke(main, ["-C", str(project.root), command])
+        assert "internal error" not in result.output and "Traceback" not in result.output, result.output
+        assert command in ("status", "review") or problem in result.output, f"{command}: {result.output}"
+    assert project.read("site/_redirects").splitlines() == ["/alter-tee/  /de/tee/  301"]
+    page = project.read("site/de/tee/index.html")
+    assert f"https://{host}/tee.png" in page and 'og:image" content="https://example.org/media/x.png"' in page
+    assert "Tee wärmt." in project.read("site/de/feed.xml")  # its entry, the image's address as written
+    assert "Kaffee weckt." in project.read("site/de/kaffee/index.html")
+    project.write("verlag.toml", project.read("verlag.toml").replace("https://example.org/", f"https://{host}/"))
+    for command in ("check", "status", "review", "build"):
+        result = project.runner.invoke(main, ["-C", str(project.root), command])
+        assert "internal error" not in result.output and "Traceback" not in result.output, result.output
+        assert command in ("status", "review") or re.search(
+            r"verlag\.toml:\d+: base_url: expected the address of the site's folder", result.output), result.output
+
+
+@pytest.mark.parametrize("host", ["[::1", "a\u2100b.example"])
+def test_an_address_whose_host_urlsplit_refuses_is_left_out_of_an_import_and_named(project: Project, tmp_path,
+                                                                                    host: str):
+    """A saved page's link or image, a WordPress post's, a feed entry's and a Hugo page's (its raw HTML image, its
+    alias, the old site's ``baseURL``, a WordPress post's or a feed's ``<link>``, a saved page's "saved from url"
+    mark) with a host urlsplit refuses (see the test above) stopped the whole import with an internal error; each
+    is left out and named, and every post is imported."""
+    from test_import_wordpress import post, wxr
+
+    bad = f"https://{host}"
+    lead = "Ingwer wärmt von innen und hilft bei Erkältungen, sagen viele in der Praxis seit Jahren."
+    page = tmp_path / "ingwer.html"
+    page.write_text('<!DOCTYPE html>\n<!-- saved from url=(0020)https://[::1/ingwer/ -->\n<html lang="de"><head>'
+                    '<meta charset="utf-8"><title>Ingwer</title></head><body>'
+                    f'<article><h1>Ingwer</h1><p>{lead} Ein <a href="{bad}/x">Verweis</a>.</p><p><img '
+                    f'src="{bad}/y.png" alt="Knolle"> Frischer Ingwer ist besser als Pulver.</p></article></body>'
+                    "</html>", encoding="utf-8")
+    export = tmp_path / "export.xml"
+    export.write_text(wxr(post("Genug trinken", f'{lead} <a href="{bad}/x">Verweis</a>\n\n<img src="{bad}/y.png">',
+                               post_id=102, name="trinken"),
+                          post("Zweiter Beitrag", lead, post_id=103, name="zweiter", link=f"{bad}/zweiter/")),
+                      encoding="utf-8")
+    hugo = tmp_path / "hugo"
+    (hugo / "content/posts").mkdir(parents=True)
+    (hugo / "hugo.toml").write_text(f'baseURL = "{bad}/"\ntitle = "Alt"\n', encoding="utf-8")
+    (hugo / "content/posts/tee.md").write_text(f'---\ntitle: Tee im Winter\ndate: 2024-01-05\naliases: ["{bad}/alt/"]'
+                                               f'\n---\n{lead} <img src="{bad}/z.png">\n', encoding="utf-8")
+    feed = tmp_path / "feed.xml"
+    feed.write_text(f'<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>Alt</title><link>'
+                    f"{bad}/</link><item><title>Holunder</title><link>{bad}/holunder/</link><pubDate>Mon, 08 Apr 2024 "
+                    f'09:00:00 GMT</pubDate><description><![CDATA[<p>{lead} <img src="/bilder/h.png"></p>]]>'
+                    "</description></item></channel></rss>\n", encoding="utf-8")
+    out = project.run("import", str(page), str(export), str(hugo), str(feed)).output
+    assert "internal error" not in out
+    left_out = "is no address a browser opens"
+    assert f"link left out, its text kept: {bad}/x ('Verweis'): it {left_out}" in out, out
+    assert f"image not kept: {bad}/y.png: it {left_out}" in out
+    assert f"old address {bad}/zweiter/ not kept: it {left_out}" in out
+    assert f"old address {bad}/alt/ not kept: it {left_out}" in out
+    assert f"old address {bad}/holunder/ not kept: it {left_out}" in out
+    assert f"old address https://[::1/ingwer/ not kept: it {left_out}" in out  # the browser's mark of a saved page
+    assert f"image in HTML not copied: {bad}/z.png ({hugo / 'content/posts/tee.md'}:6): it {left_out}" in out, out
+    for slug in ("ingwer", "trinken", "zweiter", "tee-im-winter", "holunder"):
+        assert lead in project.read(f"source_de/{slug}.md")
+    assert f"{bad}/" not in project.read("source_de/ingwer.md") + project.read("source_de/trinken.md")
+
+
+@pytest.mark.parametrize("host", ["[::1", "a\u2100b.example"])
+def test_a_translation_linking_a_host_urlsplit_refuses_is_a_foreign_target_and_the_article_is_built(
+        site_project: Project, host: str):
+    """A reviewer's link, image or raw HTML link to such a host (see the tests above) made check, status, review
+    and build fail the German article with "ValueError: …" while checking its catalog: none of its pages was
+    built, in any language. It is a link to a place the German never points to, held back at its line."""
+    project = site_project
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt, sagt [die Praxis](https://example.org/x).\n"))
+    project.run("extract")
+    review(project, "en", "tee", {("title", "Tee"): "Tea", "Tee wärmt, sagt [die Praxis](https://example.org/x).":
+                                  f'Tea warms, says [the practice](https://{host}/x) <a href="https://{host}/y">y</a>.'})
+    out = project.run("check", code=1).output
+    assert re.search(r"translations/en/tee\.po:\d+: link or image to a place the German never points to: "
+                     rf"https://{re.escape(host.lower())}/x", out), out
+    assert "ValueError" not in out
+    for command in ("status", "review", "build"):
+        assert "ValueError" not in project.run(command).output
+    assert "en/tee: 1 segment held back by QA errors" in project.run("build").output
+    assert "Tee wärmt" in project.read("site/de/tee/index.html")
+    assert f"{host}/" not in project.read("site/en/tee/index.html")
+
+
+@pytest.mark.parametrize("base", ["5", '"https://[::1/"'])
+def test_a_base_url_that_is_no_address_leaves_checks_naming_the_sites_paths_working(site_project: Project, base):
+    """Check names the address of a page the last build published whose article is gone, of the page an unreadable
+    article had, of a language no longer built: each read ``base_url``'s path from a ``base_url`` that is no
+    address (a cloned project's ``base_url = 5``, or one urlsplit refuses), an internal IndexError in place of
+    every finding. They are named at the site's root, beside the base_url error."""
+    project = site_project
+    for slug in ("tee", "kaffee", "mate"):
+        project.write(f"source_de/{slug}.md", article(slug.title(), f"{slug.title()} weckt.\n"))
+    project.run("extract")
+    review(project, "en", "tee", {("title", "Tee"): "Tea", "Tee weckt.": "Tea wakes you up."})
+    project.run("build")
+    (project.root / "source_de/kaffee.md").unlink()
+    project.write("source_de/mate.md", "---\ntitle: [Mate\n---\nMate weckt.\n")
+    project.write("verlag.toml", project.read("verlag.toml").replace('base_url = "https://example.org/"',
+                                                                     f"base_url = {base}").replace('"en", "fr"', '"fr"'))
+    out = project.run("check", code=2).output
+    assert "internal error" not in out
+    assert re.search(r"verlag\.toml:\d+: base_url: expected the address of the site's folder", out), out
+    assert "the published address /de/kaffee/ is gone" in out, out
+    assert "the published address /en/ is gone: en is no longer in verlag.toml's languages" in out, out
+
+
+@pytest.mark.parametrize("url", ["http://[::1/v1", "http://a\u2100b/v1"])
+def test_an_engine_url_whose_host_urlsplit_refuses_is_an_error_at_its_line(project: Project, url: str):
+    """A cloned project's ``[engines.llm] url`` of a host urlsplit refuses (see the tests above) stopped
+    pretranslate, also ``--dry-run``, with an internal ValueError instead of naming the setting."""
+    project.write("verlag.toml", project.read("verlag.toml") + '[pretranslate]\nengines = ["llm"]\n'
+                                                               f'[engines.llm]\nurl = "{url}"\nmodel = "m"\n')
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.run("extract")
+    for args in (["--dry-run"], []):
+        out = project.run("pretranslate", *args, code=2).output
+        assert re.search(rf"verlag\.toml:\d+: url: \[engines\.llm\] expected an http\(s\) URL, got '{re.escape(url)}'",
+                         out), out
+
+
+@pytest.mark.parametrize("name", ["https://[::1/tee/", "https://a\u2100b.example/tee/"])
+def test_a_translation_of_an_address_whose_host_urlsplit_refuses_is_no_article(project: Project, tmp_path, name):
+    """``import --translation-of`` looks an old address up among the articles' aliases: one of a host urlsplit
+    refuses (see the tests above) was an internal ValueError, where another that names no article is refused."""
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    english = tmp_path / "tea.md"
+    english.write_text("Tea warms.\n", encoding="utf-8")
+    out = project.run("import", "--translation-of", name, "--lang", "en", str(english), code=2).output
+    assert f"error: no article with slug '{name}' in source_de/" in out, out
+    assert not (project.root / "translations/en/tee.po").exists()
+
+
+@pytest.mark.parametrize("address", ["//[::1/kaffee.md", "//a\u2100b.example/kaffee.md"])
+def test_a_translation_linking_an_article_by_a_scheme_relative_address_urlsplit_refuses_is_checked(
+        site_project: Project, address: str):
+    """Whether a translation's link still leads to the article the German links (``kaffee.md``) asks which article
+    an address names: a scheme-relative one of a host urlsplit refuses (see the tests above) was "ValueError" as
+    the German article's error, and none of its pages was built."""
+    project = site_project
+    project.write("source_de/kaffee.md", article("Kaffee", "Kaffee weckt.\n"))
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt wie [Kaffee](kaffee.md).\n"))
+    project.run("extract")
+    review(project, "en", "tee", {("title", "Tee"): "Tea", "Tee wärmt wie [Kaffee](kaffee.md).":
+                                  f"Tea warms like [coffee]({address})."})
+    out = project.run("check", code=1).output
+    assert re.search(r"translations/en/tee\.po:\d+: link destination or image source changed: missing link "
+                     rf"kaffee\.md; instead link {re.escape(address)}", out), out
+    assert "ValueError" not in out
+    assert "ValueError" not in project.run("build").output
+    assert "Tee wärmt" in project.read("site/de/tee/index.html")
+
+
+def test_an_imported_article_s_raw_html_address_urlsplit_refuses_costs_none_of_its_old_site_warnings(
+        project: Project):
+    """Check looks for links to the old site an article was imported from among its raw HTML's addresses too: one
+    whose host urlsplit refuses (see the tests above) made "ValueError" the article's error, and its other links to
+    the old site went unsaid."""
+    project.write("source_de/alt.md", "---\ntitle: Alt\ndate: 2026-05-02\naliases: [https://old.example/alt/]\n"
+                                      "---\nText <a href=\"//[::1/y\">a</a> und "
+                                      "<img src=\"https://a\u2100b.example/b.png\"> und "
+                                      "[c](https://old.example/c.png).\n")
+    project.run("extract")
+    out = project.run("check").output
+    assert "ValueError" not in out
+    assert "source_de/alt.md:6: https://old.example/c.png is a file on the old site (old.example)" in out, out

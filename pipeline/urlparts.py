@@ -1,0 +1,24 @@
+"""An address split into its parts, or None for one ``urllib.parse.urlsplit`` refuses to split.
+
+urlsplit raises ``ValueError`` for a host in brackets that are not closed or hold no IPv6 address
+(``https://[::1/x``) and for a host whose characters NFKC normalization turns into ``/``, ``?``, ``#``, ``@`` or
+``:`` (``https://a℀b.example/``: ℀ is "a/c"). A guest author's front matter or raw HTML, an imported page and a
+cloned project's verlag.toml may hold such an address, which no browser opens; read with urlsplit, it stopped a
+whole command with an internal error. Each reader here takes None as "no address".
+"""
+
+from __future__ import annotations
+
+from urllib.parse import SplitResult, urlsplit
+
+NO_ADDRESS = urlsplit("")  # the parts of no address: what a reader that needs parts takes for an unreadable one
+BROKEN_HOST = ("is no address a browser opens: its host has a '[' without its ']' or an IPv6 address, or a "
+               "character that reads as '/', '?', '#', '@' or ':' (such as ℀, 'a/c')")
+
+
+def split_url(url: str) -> SplitResult | None:
+    """``urlsplit(url)``; None where it raises ``ValueError`` (see the module's note)."""
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return None
