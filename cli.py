@@ -742,8 +742,8 @@ def _say_old_addresses(config, hugo_sites: dict, jekyll_sites: dict, exports: li
                            f"  {old.path}  (not imported: save it into {config.source_dir.name}/ if readers need it)")
         if refused:
             click.echo(f"import: {counted(len(refused), 'address', 'addresses')} of {root} refused, not added to "
-                       f"{MOVED_FILE}: a '.' or '..' segment or a control character, which no browser requests (the "
-                       "export's own text: a crafted name?)" + ("" if quiet else ":"))
+                       f"{MOVED_FILE}: a '.' or '..' segment, a backslash or a control character, which no browser "
+                       "requests (the export's own text: a crafted name?)" + ("" if quiet else ":"))
             for old in [] if quiet else refused:
                 click.echo(f"  {old.path}")
     return total

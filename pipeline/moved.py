@@ -79,8 +79,8 @@ def read_moved(config: Config, errors: list[VerlagError]) -> list[Moved]:
             errors.append(VerlagError("not an old address and a new one ('/old/path  /new/path  301', %-encoded): "
                                       "left out", MOVED_FILE, number))
         elif unrequestable(unquote(parts[0])):
-            errors.append(VerlagError(f"{parts[0]} has a '.' or '..' segment or a control character (%-encoded or "
-                                      "not), which no browser requests: left out", MOVED_FILE, number))
+            errors.append(VerlagError(f"{parts[0]} has a '.' or '..' segment, a backslash or a control character "
+                                      "(%-encoded or not), which no browser requests: left out", MOVED_FILE, number))
         elif host_pattern(unquote(parts[0])):
             errors.append(VerlagError(f"{parts[0]} {PATTERN_PROBLEM}: left out", MOVED_FILE, number))
         elif parts[0] in found:

@@ -914,7 +914,7 @@ def _read_alias(alias: str) -> tuple[str, str] | str:
         return ("has a fragment (#), or a query other than key=value pairs of letters and digits (?p=140), "
                 "which no host's redirect rules match; give the page's path")
     if unrequestable(unquote(parts.path)):
-        return ("has a '.' or '..' segment or a control character (%-encoded or not), which no browser "
+        return ("has a '.' or '..' segment, a backslash or a control character (%-encoded or not), which no browser "
                 "requests: give the old address as the browser showed it")
     if host_pattern(unquote(parts.path)):
         return PATTERN_PROBLEM + ": give the old address as the browser showed it"
@@ -935,8 +935,11 @@ def host_pattern(path: str) -> bool:
 def unrequestable(path: str) -> bool:
     """Whether the %-decoded ``path`` (an alias, an old address of ``redirects.txt``) is one no client sends: with a
     ``.`` or ``..`` segment, which a browser removes before asking (RFC 3986 5.2.4; the site stage would also write
-    its redirect page or copy outside site/), or a control character."""
-    return any(segment in (".", "..") for segment in path.split("/")) or _CONTROL_RE.search(path) is not None
+    its redirect page or copy outside site/), a backslash, which a browser reads as ``/`` in an http(s) address (the
+    WHATWG URL Standard's path state: ``/ok\\..\\x/`` is asked for as ``/x/``, and the page written at
+    ``site/ok\\..\\x/`` never answers), or a control character."""
+    return any(segment in (".", "..") for segment in path.split("/")) or "\\" in path \
+        or _CONTROL_RE.search(path) is not None
 
 
 def _item_line(article: Article, key_line: int, item: str) -> int:

@@ -51,11 +51,24 @@ def test_an_alias_with_dot_segments_is_refused_at_its_line_and_nothing_is_writte
     project.write("source_de/kaffee.md", article("Kaffee", "Kaffee weckt.\n"))
     before = files_beside(project)
     result = project.run("build", code=2)
-    assert f"error: source_de/tee.md:4: aliases: '{alias}' has a '.' or '..' segment or a control character" \
+    assert f"error: source_de/tee.md:4: aliases: '{alias}' has a '.' or '..' segment, a backslash or a control character" \
         in result.output, result.output
     assert not files_beside(project) - before
     assert "/alt/tee/  /de/tee/  301" in project.read("site/_redirects")  # the other alias still redirects
     assert (project.root / "site/de/kaffee/index.html").is_file()
+
+
+@pytest.mark.parametrize("alias", ["/ok\\..\\..\\x/", "/alt\\tee/", "/a%5Cb/"])
+def test_an_alias_with_a_backslash_is_refused_at_its_line(site_project: Project, alias: str):
+    """sec15: a browser reads ``\\`` in an http(s) path as ``/`` (WHATWG URL Standard), so ``/ok\\..\\..\\x/`` is
+    asked for as ``/x/``: the redirect page written at ``site/ok\\..\\..\\x/`` never answered (and on Windows the
+    backslashes would be ``..`` segments out of site/)."""
+    project = site_project
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n", aliases=f"['{alias}', '/alt/tee/']"))
+    result = project.run("build", code=2)
+    assert f"error: source_de/tee.md:4: aliases: {alias!r} has a '.' or '..' segment, a backslash or a control " \
+        "character" in result.output, result.output
+    assert not [p for p in (project.root / "site").rglob("*") if "\\" in p.name]
 
 
 def test_a_state_file_from_someone_else_cannot_make_build_delete_files_outside_site(site_project: Project):

@@ -216,8 +216,8 @@ def test_the_summary_lists_a_crafted_term_address_as_refused_not_among_those_add
     assert f"import: 5 other addresses of {export} (feeds, lists), which no article's aliases: keep: added 5" in out
     assert "  /tag/ringelblume/  /de/  301\n" in out
     assert not [line for line in out.splitlines() if ".." in line and "301" in line], out
-    assert (f"import: 4 addresses of {export} refused, not added to redirects.txt: a '.' or '..' segment or a "
-            "control character, which no browser requests (the export's own text: a crafted name?):\n"
+    assert (f"import: 4 addresses of {export} refused, not added to redirects.txt: a '.' or '..' segment, a "
+            "backslash or a control character, which no browser requests (the export's own text: a crafted name?):\n"
             "  /category/../../../etc/\n  /category/../../../etc/feed/\n  /tag/%2e%2e/\n  /tag/%2e%2e/feed/\n") in out
 
 
