@@ -1999,7 +1999,9 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                strict: bool = False, progress=None) -> tuple[list[Finding], list[VerlagError]]:
     """Check every article's catalog and each language's ``site.po`` (``check_site_catalog``, unless only
     some articles are asked for); unreadable articles and catalogs, a published article's alias that is no
-    address (``sources.read_aliases``), checks that fail on one, and the mistakes in verlag.toml that stop a build
+    address (``sources.read_aliases``), checks that fail on one, the references to files that stop a build
+    (``media.Media.errors``: a path leaving source_de/, a symlink out of it, a named pipe, names that differ only in
+    their Unicode normalization, a file over ``limits.MEDIA``) and the mistakes in verlag.toml that stop a build
     (``site.settings_errors``) are errors naming the file and line; the rest is still checked. A German source
     (no draft) still holding ``init``'s ``[[AUSFÜLLEN: ...]]`` placeholders is an ``unfilled`` error finding at
     each one's line: ``build`` leaves that page out (``practice.unfilled``).
@@ -2073,6 +2075,8 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
         except VerlagError as exc:
             errors.append(exc)
     media = _media_of(config, sources, slugs, errors)  # the files the articles reference, as the build finds them
+    said = set(map(str, errors))  # a reference build refuses (out of source_de/, a named pipe, name twins, too large)
+    errors += [exc for exc in media.errors if str(exc) not in said]
     findings.extend(image_variant_findings(config, sources, languages or config.languages, slugs, errors, media))
     findings.extend(media_findings("media-case", media.clashes, config))
     findings.extend(media_findings("heavy-image", media.heavy, config))
