@@ -2472,8 +2472,10 @@ def old_site_findings(config: Config, sources: Sources, slugs: list[str] | None,
 
 
 def _media_of(config: Config, sources: Sources, slugs: list[str] | None, errors: list[VerlagError]) -> Media:
-    """``media.collect_media`` over the articles of ``slugs`` (None: all), each scanned for the files it uses, with
-    their variants for every language; an article whose Markdown cannot be read is appended to ``errors`` (file,
+    """``media.collect_media`` over the German pages of ``slugs`` (None: all) that the build publishes, as it finds
+    their files: translated or ``translate: false``, no ``draft: true`` one (its files are said once it is published)
+    nor one left out for ``init``'s placeholders (``practice.unfilled``); each scanned for the files it uses, with
+    their variants for every language. An article whose Markdown cannot be read is appended to ``errors`` (file,
     line) and the others are looked at."""
 
     def scan(article):
@@ -2483,7 +2485,8 @@ def _media_of(config: Config, sources: Sources, slugs: list[str] | None, errors:
 
     from .site import site_image_places
 
-    articles = [a for a in sources.articles if not slugs or a.slug in slugs]
+    articles = [a for a in (*sources.articles, *sources.german_only)
+                if not a.draft and (not slugs or a.slug in slugs) and not unfilled(a)]
     return collect_media(config.source_dir, articles, languages=config.languages, scan=scan,
                          settings=site_image_places(config))
 

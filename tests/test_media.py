@@ -661,3 +661,32 @@ def test_check_says_each_reference_that_stops_build_as_its_error(garden, make):
     assert len(said) == 1, built
     checked = garden.run("check", code=2).output
     assert said[0] in checked.splitlines() and checked.count(said[0]) == 1, checked
+
+
+def test_check_and_build_look_at_the_files_of_the_pages_build_publishes(garden):
+    """``check`` warned of a ``draft: true`` article's missing image, which ``build`` (which publishes no draft)
+    does not look at, and said nothing of a ``translate: false`` article's, which build warns of. Both look at the
+    pages build publishes now: a draft's files, a refused path too, are said once it is no draft."""
+    garden.write("geheim.txt", "secret\n")
+    garden.write("source_de/entwurf.md", article("Entwurf", """
+        Noch nicht fertig.
+
+        ![Skizze](bilder/skizze.png) und [Notiz](../geheim.txt).
+        """, draft="true"))
+    garden.write("source_de/nur-deutsch.md", article("Nur Deutsch", """
+        Nur auf Deutsch.
+
+        ![Karte](bilder/karte.png)
+        """, translate="false"))
+    garden.run("extract")
+    sketch = "source_de/entwurf.md:8: 'bilder/skizze.png': no such file in source_de/"
+    secret = "error: source_de/entwurf.md:8: '../geheim.txt' leaves source_de/"
+    map_ = "warning: source_de/nur-deutsch.md:8: 'bilder/karte.png': no such file in source_de/"
+    for command in ("check", "build"):
+        said = garden.run(command).output
+        assert sketch not in said and secret not in said and map_ in said, (command, said)
+    garden.write("source_de/entwurf.md", garden.read("source_de/entwurf.md").replace("draft: true", "draft: false"))
+    garden.run("extract")
+    for command in ("check", "build"):
+        said = garden.run(command, code=2).output
+        assert f"warning: {sketch}" in said and secret in said, (command, said)
