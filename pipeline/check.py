@@ -770,11 +770,11 @@ def _match_degrees(generic: list[str], specific: list[str]) -> None:
 
 
 def _slashed_days(spellings: list[str], values: list[str]) -> list[str]:
-    """Each date written with slashes among ``spellings`` with its day in ISO form (``5/2/2024 (= 2024-02-05)``,
-    as en-GB reads it); ``values`` are their ``numbers`` keys."""
+    """Each date written with slashes or hyphens among ``spellings`` with its day in ISO form
+    (``5/2/2024 (= 2024-02-05)``, as en-GB reads it); ``values`` are their ``numbers`` keys."""
     out = []
     for spelling, value in zip(spellings, values):
-        if value.startswith("date ") and "/" in spelling:
+        if value.startswith("date ") and _SLASHED.fullmatch(spelling):
             year, month, day = value.split()[1].split("#")[0].split("-")
             spelling = f"{spelling} (= {year}-{int(month):02d}-{int(day):02d})"
         out.append(spelling)
@@ -817,10 +817,11 @@ def _match_dates(dates: list[str], others: list[str]) -> None:
 
 
 def _match_slashed_either_way(missing: list[str], added: list[str], found: dict[str, str]) -> None:
-    """A date of slashes whose two first numbers could each be the month (``02/05/2024``) matches the German day
-    read either way, for a language tag without a region: CLDR's order for ``en`` is the American one, yet the
-    reader of a site in "en" may as well be British (``en-GB`` and ``en-US`` read only their own order)."""
-    for date in [d for d in added if d.startswith("date ") and "/" in found.get(d, "")]:
+    """A date of slashes or hyphens whose two first numbers could each be the month (``02/05/2024``, ``02-05-2024``)
+    matches the German day read either way, for a language tag without a region: CLDR's order for ``en`` is the
+    American one, yet the reader of a site in "en" may as well be British (``en-GB`` and ``en-US`` read only their
+    own order)."""
+    for date in [d for d in added if d.startswith("date ") and _SLASHED.fullmatch(found.get(d, ""))]:
         year, month, day = date.split()[1].split("#")[0].split("-")
         swapped = f"date {year}-{int(day)}-{int(month)}"
         if int(day) <= 12 and swapped in missing:
@@ -1451,6 +1452,7 @@ _DIGITS = rf"\d+(?:[{_SEPARATORS}]\d+)*"  # a number's digit groups, read as one
 _NUMBER_TEXT = rf"(?<![\d{_CODE_LETTER}]){_DIGITS}"
 _NUMBER = re.compile(_NUMBER_TEXT)
 _GROUPED = re.compile(rf"\d[{_SEPARATORS}]\d")
+_SLASHED = re.compile(r"\d{1,2}([/-])\d{1,2}\1\d{4}")  # a date's spelling whose order the language decides
 # the number a unit follows (``unit_amounts``), read as ``_NUMBER`` reads it: "B12 500 µg" is 500 µg
 _NUMBER_BEFORE = re.compile(rf"({_NUMBER_TEXT})[{_SPACES}]?$")
 # a clock time or date starts where a number does (``_NUMBER``): not inside a word of a Latin, Greek or Cyrillic
@@ -1467,9 +1469,11 @@ _TIME_RANGE = re.compile(_NO_WORD_BEFORE + r".,:])(?P<h1>\d{1,2})(?::(?P<m1>\d{2
                          r"(?P<h2>\d{1,2})(?::(?P<m2>\d{2}))?\s?" + _SUFFIX)
 _TIME_HINT = re.compile(r"\d\s?(?:[:h]|Uhr|[ap]\.?\s?m)", re.IGNORECASE)  # no clock time without one
 # a date of digits: day, month and year with full stops (26.05.2026, 2. 5. 2024: German and every language that
-# writes it so), two numbers and the year with slashes (the language's order, ``_slashed_order``), or ISO
+# writes it so), two numbers and the year with slashes or hyphens (02-05-2024; the language's order,
+# ``_month_first``), or ISO
 _NUMERIC_DATE = re.compile(_NO_WORD_BEFORE + r".,/-])(?:(?P<day>\d{1,2})\.[ \u00a0\u202f]?(?P<month>\d{1,2})\."
-                           r"[ \u00a0\u202f]?|(?P<first>\d{1,2})/(?P<second>\d{1,2})/)(?P<year>\d{4})(?!\w)"
+                           r"[ \u00a0\u202f]?|(?P<first>\d{1,2})(?P<sep>[/-])(?P<second>\d{1,2})(?P=sep))"
+                           r"(?P<year>\d{4})(?!\w)"
                            r"|" + _NO_WORD_BEFORE + r".,/-])(?P<iso>\d{4})-(?P<iso_month>\d{2})-(?P<iso_day>\d{2})(?!\w)")
 # An area or volume is typed with a plain digit for its power as often as with the superscript: m2 is m²
 _POWERS = {f"{length}{digit}": f"{length}{power}" for length in ("cm", "km", "m") for digit, power in (("2", "²"),
@@ -1508,8 +1512,8 @@ UNIT_NAMES_BEYOND_CLDR = {
 def numbers(prose: str, lang: str) -> dict[str, str]:
     """Canonical value -> spelling for every number in ``prose``; a repeated value gets #2, #3 ...
 
-    Dates (26.05.2026, 26. Mai 2026, May 26, 2026) and clock times (20 Uhr,
-    20:00, 20 h, 8 p.m.) are taken out first and compared by value; then
+    Dates (26.05.2026, 26-05-2026, 26. Mai 2026, May 26, 2026) and clock times
+    (20 Uhr, 20:00, 20 h, 8 p.m.) are taken out first and compared by value; then
     numbers are read with the language's decimal and group symbols, so that
     German 1.500,5 equals English 1,500.5 and French 1 500,5. An ordinal
     ("26.") is its number.
@@ -1749,8 +1753,9 @@ def _month_first(lang: str) -> bool:
 
 def _dates(text: str, lang: str, found: list) -> str:
     """Take full dates out first, so that 26.05.2026, 2. 5. 2024 and May 26, 2026 compare equal: each is
-    ``date year-month-day``. Two numbers between slashes are read in ``lang``'s order (``_month_first``: 5/2/2024
-    is 2 May in en-US and 5 February in en-GB), but for a first one that can be no month (26/5/2026)."""
+    ``date year-month-day``. Two numbers between slashes or hyphens (5/2/2024, 05-02-2024) are read in ``lang``'s
+    order (``_month_first``: 5/2/2024 is 2 May in en-US and 5 February in en-GB), but for a first one that can be
+    no month (26/5/2026)."""
     if not _YEAR.search(text):
         return text
     def take(spelling: str, day: str, month: int | str, year: str) -> str:

@@ -237,6 +237,25 @@ def test_a_german_date_and_time_match_the_same_day_and_time_in_the_translations_
     assert [f.message for f in check_catalog(po, "x.po", lang, "x", checks=[BY_ID["numbers"]])] == expected
 
 
+@pytest.mark.parametrize("german, lang, translation, expected", [
+    ("Am 02-05-2024 kam er.", "en-GB", "He came on 2 May 2024.", []),
+    ("Am 02.05.2024 kam er.", "nl", "Hij kwam op 02-05-2024.", []),
+    ("Am 02.05.2024 kam er.", "en-US", "He came on 05-02-2024.", []),
+    ("Am 02.05.2024 kam er.", "en", "He came on 05-02-2024.", []),  # no region: either order
+    ("Am 02.05.2024 kam er.", "nl", "Hij kwam op 03-05-2024.",
+     ["numbers differ: missing 02.05.2024; instead 03-05-2024 (= 2024-05-03)"]),
+    ("Am 2024-05-02 kam er.", "en", "He came on 2024-02-05.", ["numbers differ: missing 2024-05-02; instead 2024-02-05"]),
+    ("Nimm 5 mg.", "en", "Take 50 mg.", ["numbers differ: missing 5; instead 50"]),
+])
+def test_a_date_of_hyphens_is_read_as_a_date_in_the_languages_order(german, lang, translation, expected):
+    """A day, month and year joined by hyphens (02-05-2024, as Dutch and many British writers put it) was read as
+    three numbers: "missing 05" against 2 May 2024. It is a date now, read in the language's order as one of
+    slashes is; ISO dates stay year first, and a changed day or dose is still a finding."""
+    po = polib.POFile()
+    po.append(polib.POEntry(msgid=german, msgstr=translation))
+    assert [f.message for f in check_catalog(po, "x.po", lang, "x", checks=[BY_ID["numbers"]])] == expected
+
+
 def test_a_tag_written_otherwise_than_in_the_original_is_an_error_as_the_page_shows_it_as_text():
     """The page keeps a translation's raw HTML only as the original writes it, but for title/alt text
     (render._judge with rawhtml.retitled): check reads it the same way, so such a sentence is held back
