@@ -1465,8 +1465,10 @@ _SUFFIX = r"(?P<suffix>Uhr|h|" + _MERIDIEM + r")(?![^\W\d_])"
 # German's word after a time, no number a translation keeps, and a sentence's full stop after "am" or "pm"
 _CLOCK_WORD = re.compile(r"\s?Uhr$|(?<=[ap]m)\.$", re.IGNORECASE)
 _WRITTEN_TIME = re.compile(r"0?(\d{1,2})[.:](\d{2})")  # 9.30 or 09:30 without a clock word: read as a number
-_TIME_RANGE = re.compile(_NO_WORD_BEFORE + r".,:])(?P<h1>\d{1,2})(?::(?P<m1>\d{2}))?\s?(?:–|—|-|to|bis|à)\s?"
-                         r"(?P<h2>\d{1,2})(?::(?P<m2>\d{2}))?\s?" + _SUFFIX)
+# a range's ends take the clock word after the second (8.30–9.45 Uhr, 8 to 9.45 a.m.), and none starts at a time's
+# minutes (the 30 of 8 h 30 à 9 h 45: two times)
+_TIME_RANGE = re.compile(_NO_WORD_BEFORE + r".,:])(?<!\dh\s)(?<!\d\sh\s)(?P<h1>\d{1,2})(?:[:.](?P<m1>\d{2}))?\s?"
+                         r"(?:–|—|-|to|bis|à)\s?(?P<h2>\d{1,2})(?:[:.](?P<m2>\d{2}))?\s?" + _SUFFIX)
 _TIME_HINT = re.compile(r"\d\s?(?:[:h]|Uhr|[ap]\.?\s?m)", re.IGNORECASE)  # no clock time without one
 # a date of digits: day, month and year with full stops (26.05.2026, 2. 5. 2024: German and every language that
 # writes it so), two numbers and the year with slashes or hyphens (02-05-2024; the language's order,
@@ -1513,7 +1515,8 @@ def numbers(prose: str, lang: str) -> dict[str, str]:
     """Canonical value -> spelling for every number in ``prose``; a repeated value gets #2, #3 ...
 
     Dates (26.05.2026, 26-05-2026, 26. Mai 2026, May 26, 2026) and clock times
-    (20 Uhr, 20:00, 20 h, 8 p.m.) are taken out first and compared by value; then
+    and their ranges (20 Uhr, 20:00, 20 h, 8 p.m., 8.30–9.45 Uhr) are taken out
+    first and compared by value; then
     numbers are read with the language's decimal and group symbols, so that
     German 1.500,5 equals English 1,500.5 and French 1 500,5. An ordinal
     ("26.") is its number.
@@ -1791,8 +1794,11 @@ def _time(m: re.Match, found: list) -> str:
 
 
 def _time_range(m: re.Match, found: list) -> str:
-    """8–12 Uhr, 3 to 6 p.m.: the clock word belongs to both ends."""
+    """8–12 Uhr, 3 to 6 p.m., 8.30–9.45 Uhr: the clock word belongs to both ends. Minutes after a full stop only
+    before Uhr or a.m./p.m.: 1.25–2.50 h is a span of decimal hours, its numbers read as such."""
     suffix = m.group("suffix").lower()
+    if suffix == "h" and "." in m.group():
+        return m.group()
     spelling = _CLOCK_WORD.sub("", m.group())
     found.append((_clock(m.group("h1"), m.group("m1"), suffix), spelling))
     found.append((_clock(m.group("h2"), m.group("m2"), suffix), spelling))

@@ -256,6 +256,27 @@ def test_a_date_of_hyphens_is_read_as_a_date_in_the_languages_order(german, lang
     assert [f.message for f in check_catalog(po, "x.po", lang, "x", checks=[BY_ID["numbers"]])] == expected
 
 
+@pytest.mark.parametrize("german, lang, translation, expected", [
+    ("Sprechstunde 8.30–9.45 Uhr.", "en", "Office hours 8:30–9:45.", []),
+    ("Sprechstunde 20.30–21.45 Uhr.", "en", "Office hours 8.30 to 9.45 p.m.", []),
+    ("Sprechstunde 8.30 bis 9.45 Uhr.", "fr", "Consultation de 8 h 30 à 9 h 45.", []),
+    ("Sprechstunde 8.30–9.45 Uhr.", "en", "Office hours 8:30 to 10:45.",
+     ["numbers differ: missing 8.30–9.45; instead 10:45"]),
+    ("Sprechstunde 8.30–9.45 Uhr.", "en", "Office hours 8.30 to 9.45 p.m.",
+     ["numbers differ: missing 8.30–9.45, 8.30–9.45; instead 8.30 to 9.45 p.m., 8.30 to 9.45 p.m."]),
+    ("Dauer: 1,25–2,50 h.", "en", "Takes 1.25–2.50 h.", []),  # decimal hours: numbers, no clock time
+    ("Nimm 5 mg.", "en", "Take 50 mg.", ["numbers differ: missing 5; instead 50"]),
+])
+def test_a_time_range_with_full_stops_before_its_minutes_is_read_as_two_clock_times(german, lang, translation,
+                                                                                     expected):
+    """A range's minutes after a full stop (8.30–9.45 Uhr) were read as numbers (8.3), not as the clock times
+    8:30 and 9:45: the same range in p.m. was refused, one to 10:45 said only 9.45; French's "8 h 30 à 9 h 45"
+    was read as a range from 30. Each end is its time now; a changed time or dose is still a finding."""
+    po = polib.POFile()
+    po.append(polib.POEntry(msgid=german, msgstr=translation))
+    assert [f.message for f in check_catalog(po, "x.po", lang, "x", checks=[BY_ID["numbers"]])] == expected
+
+
 def test_a_tag_written_otherwise_than_in_the_original_is_an_error_as_the_page_shows_it_as_text():
     """The page keeps a translation's raw HTML only as the original writes it, but for title/alt text
     (render._judge with rawhtml.retitled): check reads it the same way, so such a sentence is held back
