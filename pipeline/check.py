@@ -1459,16 +1459,28 @@ _NUMBER_BEFORE = re.compile(rf"({_NUMBER_TEXT})[{_SPACES}]?$")
 # script ("A4", "B12"), but right after an Arabic proclitic ("و20:00": and 20:00)
 _NO_WORD_BEFORE = rf"(?<![\d_{_CODE_LETTER}"
 _MERIDIEM = r"(?i:[ap]\.?\s?m\.?)"  # a.m., pm, AM: a 12-hour time
-_TIME = re.compile(_NO_WORD_BEFORE + r".,:])(?P<h>\d{1,2})(?:(?::|\.(?=\d{2}\s?(?:Uhr|" + _MERIDIEM + r"))|\s?h\s?)"
-                   r"(?P<m>\d{2}))?(?:\s?(?P<suffix>Uhr|h|" + _MERIDIEM + r")(?![^\W\d_]))?(?!\d)")
-_SUFFIX = r"(?P<suffix>Uhr|h|" + _MERIDIEM + r")(?![^\W\d_])"
+# German's "am" is a word ("um 8 am Bahnhof", "um 8 am Abend"): there only a.m. with its full stop is one
+_GERMAN_MERIDIEM = r"(?i:a\.\s?m\.?|p\.?\s?m\.?)"
 # German's word after a time, no number a translation keeps, and a sentence's full stop after "am" or "pm"
 _CLOCK_WORD = re.compile(r"\s?Uhr$|(?<=[ap]m)\.$", re.IGNORECASE)
 _WRITTEN_TIME = re.compile(r"0?(\d{1,2})[.:](\d{2})")  # 9.30 or 09:30 without a clock word: read as a number
-# a range's ends take the clock word after the second (8.30–9.45 Uhr, 8 to 9.45 a.m.), and none starts at a time's
-# minutes (the 30 of 8 h 30 à 9 h 45: two times)
-_TIME_RANGE = re.compile(_NO_WORD_BEFORE + r".,:])(?<!\dh\s)(?<!\d\sh\s)(?P<h1>\d{1,2})(?:[:.](?P<m1>\d{2}))?\s?"
-                         r"(?:–|—|-|to|bis|à)\s?(?P<h2>\d{1,2})(?:[:.](?P<m2>\d{2}))?\s?" + _SUFFIX)
+
+
+def _clock_patterns(meridiem: str) -> tuple[re.Pattern, re.Pattern]:
+    """The clock time (``_time``) and time range (``_time_range``) patterns of a language whose 12-hour suffix is
+    ``meridiem``. A time's minutes follow a colon (8:30), a full stop before a clock word (8.30 Uhr, 8.30 a.m.;
+    else 8.30 is a number) or French's h (8 h 30). A range's ends take the clock word after the second (8.30–9.45
+    Uhr, 8 to 9.45 a.m.), and none starts at a time's minutes (the 30 of 8 h 30 à 9 h 45: two times)."""
+    suffix = r"(?P<suffix>Uhr|h|" + meridiem + r")(?![^\W\d_])"
+    time = re.compile(_NO_WORD_BEFORE + r".,:])(?P<h>\d{1,2})(?:(?::|\.(?=\d{2}\s?(?:Uhr|" + meridiem + r"))"
+                      r"|\s?h\s?)(?P<m>\d{2}))?(?:\s?" + suffix + r")?(?!\d)")
+    time_range = re.compile(_NO_WORD_BEFORE + r".,:])(?<!\dh\s)(?<!\d\sh\s)(?P<h1>\d{1,2})(?:[:.](?P<m1>\d{2}))?\s?"
+                            r"(?:–|—|-|to|bis|à)\s?(?P<h2>\d{1,2})(?:[:.](?P<m2>\d{2}))?\s?" + suffix)
+    return time, time_range
+
+
+_CLOCKS = _clock_patterns(_MERIDIEM)
+_GERMAN_CLOCKS = _clock_patterns(_GERMAN_MERIDIEM)  # a German text's: never "am"
 _TIME_HINT = re.compile(r"\d\s?(?:[:h]|Uhr|[ap]\.?\s?m)", re.IGNORECASE)  # no clock time without one
 # a date of digits: day, month and year with full stops (26.05.2026, 2. 5. 2024: German and every language that
 # writes it so), two numbers and the year with slashes or hyphens (02-05-2024; the language's order,
@@ -1516,7 +1528,8 @@ def numbers(prose: str, lang: str) -> dict[str, str]:
 
     Dates (26.05.2026, 26-05-2026, 26. Mai 2026, May 26, 2026) and clock times
     and their ranges (20 Uhr, 20:00, 20 h, 8 p.m., 8.30–9.45 Uhr) are taken out
-    first and compared by value; then
+    first and compared by value (German's "am" is a word, no a.m.: "um 8 am
+    Bahnhof" is 8); then
     numbers are read with the language's decimal and group symbols, so that
     German 1.500,5 equals English 1,500.5 and French 1 500,5. An ordinal
     ("26.") is its number.
@@ -1526,8 +1539,9 @@ def numbers(prose: str, lang: str) -> dict[str, str]:
     found: list[tuple[str, str]] = []
     text = _dates(prose, lang, found)
     if _TIME_HINT.search(text):
-        text = _TIME_RANGE.sub(lambda m: _time_range(m, found), text)
-        text = _TIME.sub(lambda m: _time(m, found), text)
+        time, time_range = _GERMAN_CLOCKS if lang.split("-")[0].lower() == "de" else _CLOCKS
+        text = time_range.sub(lambda m: _time_range(m, found), text)
+        text = time.sub(lambda m: _time(m, found), text)
     decimals, groups = _symbols(lang)
     for m in _NUMBER.finditer(text):
         found.extend(_number(m.group(), decimals, groups))

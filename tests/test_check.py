@@ -277,6 +277,25 @@ def test_a_time_range_with_full_stops_before_its_minutes_is_read_as_two_clock_ti
     assert [f.message for f in check_catalog(po, "x.po", lang, "x", checks=[BY_ID["numbers"]])] == expected
 
 
+@pytest.mark.parametrize("german, translation, expected", [
+    ("Treffen um 12 am Bahnhof.", "Meeting at 12 at the station.", []),
+    ("TREFFEN UM 12 AM BAHNHOF.", "MEETING AT 12 AT THE STATION.", []),
+    ("Sprechstunde 9–12 am Vormittag.", "Office hours 9 to 12 in the morning.", []),
+    ("Wir essen um 8 am Abend.", "We eat at 8 in the evening.", []),
+    ("Um 7.30 a.m. landet er.", "He lands at 7:30 a.m.", []),  # with its full stop a.m. is one in German too
+    ("Treffen um 20 Uhr.", "Meeting at 8 pm.", []),
+    ("Treffen um 20 Uhr.", "Meeting at 8 am.", ["numbers differ: missing 20; instead 8 am"]),  # English's am is a.m.
+    ("Treffen um 12 am Bahnhof.", "Meeting at 2 at the station.", ["numbers differ: missing 12; instead 2"]),
+])
+def test_german_am_after_a_number_is_the_word_am_not_a_m(german, translation, expected):
+    """German's "am" after a number ("um 12 am Bahnhof", "um 8 am Abend") was read as a.m.: 12 am is midnight, so
+    "at 12 at the station" was refused ("missing 12 am"), and "9–12 am Vormittag" was 9 to 0. A German text's "am"
+    is a word now; a.m. with its full stop is still a time there, and a translation's "8 am" is 8 a.m."""
+    po = polib.POFile()
+    po.append(polib.POEntry(msgid=german, msgstr=translation))
+    assert [f.message for f in check_catalog(po, "x.po", "en", "x", checks=[BY_ID["numbers"]])] == expected
+
+
 def test_a_tag_written_otherwise_than_in_the_original_is_an_error_as_the_page_shows_it_as_text():
     """The page keeps a translation's raw HTML only as the original writes it, but for title/alt text
     (render._judge with rawhtml.retitled): check reads it the same way, so such a sentence is held back
