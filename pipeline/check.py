@@ -774,11 +774,11 @@ def _match_degrees(generic: list[str], specific: list[str]) -> None:
 
 
 def _slashed_days(spellings: list[str], values: list[str]) -> list[str]:
-    """Each date written with slashes among ``spellings`` with its day in ISO form (``5/2/2024 (= 2024-02-05)``,
-    as en-GB reads it); ``values`` are their ``numbers`` keys."""
+    """Each date written with slashes or hyphens among ``spellings`` with its day in ISO form
+    (``5/2/2024 (= 2024-02-05)``, as en-GB reads it); ``values`` are their ``numbers`` keys."""
     out = []
     for spelling, value in zip(spellings, values):
-        if value.startswith("date ") and "/" in spelling:
+        if value.startswith("date ") and _SLASHED.fullmatch(spelling):
             year, month, day = value.split()[1].split("#")[0].split("-")
             spelling = f"{spelling} (= {year}-{int(month):02d}-{int(day):02d})"
         out.append(spelling)
@@ -821,10 +821,11 @@ def _match_dates(dates: list[str], others: list[str]) -> None:
 
 
 def _match_slashed_either_way(missing: list[str], added: list[str], found: dict[str, str]) -> None:
-    """A date of slashes whose two first numbers could each be the month (``02/05/2024``) matches the German day
-    read either way, for a language tag without a region: CLDR's order for ``en`` is the American one, yet the
-    reader of a site in "en" may as well be British (``en-GB`` and ``en-US`` read only their own order)."""
-    for date in [d for d in added if d.startswith("date ") and "/" in found.get(d, "")]:
+    """A date of slashes or hyphens whose two first numbers could each be the month (``02/05/2024``, ``02-05-2024``)
+    matches the German day read either way, for a language tag without a region: CLDR's order for ``en`` is the
+    American one, yet the reader of a site in "en" may as well be British (``en-GB`` and ``en-US`` read only their
+    own order)."""
+    for date in [d for d in added if d.startswith("date ") and _SLASHED.fullmatch(found.get(d, ""))]:
         year, month, day = date.split()[1].split("#")[0].split("-")
         swapped = f"date {year}-{int(day)}-{int(month)}"
         if int(day) <= 12 and swapped in missing:
@@ -1455,25 +1456,42 @@ _DIGITS = rf"\d+(?:[{_SEPARATORS}]\d+)*"  # a number's digit groups, read as one
 _NUMBER_TEXT = rf"(?<![\d{_CODE_LETTER}]){_DIGITS}"
 _NUMBER = re.compile(_NUMBER_TEXT)
 _GROUPED = re.compile(rf"\d[{_SEPARATORS}]\d")
+_SLASHED = re.compile(r"\d{1,2}([/-])\d{1,2}\1\d{4}")  # a date's spelling whose order the language decides
 # the number a unit follows (``unit_amounts``), read as ``_NUMBER`` reads it: "B12 500 µg" is 500 µg
 _NUMBER_BEFORE = re.compile(rf"({_NUMBER_TEXT})[{_SPACES}]?$")
 # a clock time or date starts where a number does (``_NUMBER``): not inside a word of a Latin, Greek or Cyrillic
 # script ("A4", "B12"), but right after an Arabic proclitic ("و20:00": and 20:00)
 _NO_WORD_BEFORE = rf"(?<![\d_{_CODE_LETTER}"
 _MERIDIEM = r"(?i:[ap]\.?\s?m\.?)"  # a.m., pm, AM: a 12-hour time
-_TIME = re.compile(_NO_WORD_BEFORE + r".,:])(?P<h>\d{1,2})(?:(?::|\.(?=\d{2}\s?(?:Uhr|" + _MERIDIEM + r"))|\s?h\s?)"
-                   r"(?P<m>\d{2}))?(?:\s?(?P<suffix>Uhr|h|" + _MERIDIEM + r")(?![^\W\d_]))?(?!\d)")
-_SUFFIX = r"(?P<suffix>Uhr|h|" + _MERIDIEM + r")(?![^\W\d_])"
+# German's "am" is a word ("um 8 am Bahnhof", "um 8 am Abend"): there only a.m. with its full stop is one
+_GERMAN_MERIDIEM = r"(?i:a\.\s?m\.?|p\.?\s?m\.?)"
 # German's word after a time, no number a translation keeps, and a sentence's full stop after "am" or "pm"
 _CLOCK_WORD = re.compile(r"\s?Uhr$|(?<=[ap]m)\.$", re.IGNORECASE)
 _WRITTEN_TIME = re.compile(r"0?(\d{1,2})[.:](\d{2})")  # 9.30 or 09:30 without a clock word: read as a number
-_TIME_RANGE = re.compile(_NO_WORD_BEFORE + r".,:])(?P<h1>\d{1,2})(?::(?P<m1>\d{2}))?\s?(?:–|—|-|to|bis|à)\s?"
-                         r"(?P<h2>\d{1,2})(?::(?P<m2>\d{2}))?\s?" + _SUFFIX)
+
+
+def _clock_patterns(meridiem: str) -> tuple[re.Pattern, re.Pattern]:
+    """The clock time (``_time``) and time range (``_time_range``) patterns of a language whose 12-hour suffix is
+    ``meridiem``. A time's minutes follow a colon (8:30), a full stop before a clock word (8.30 Uhr, 8.30 a.m.;
+    else 8.30 is a number) or French's h (8 h 30). A range's ends take the clock word after the second (8.30–9.45
+    Uhr, 8 to 9.45 a.m.), and none starts at a time's minutes (the 30 of 8 h 30 à 9 h 45: two times)."""
+    suffix = r"(?P<suffix>Uhr|h|" + meridiem + r")(?![^\W\d_])"
+    time = re.compile(_NO_WORD_BEFORE + r".,:])(?P<h>\d{1,2})(?:(?::|\.(?=\d{2}\s?(?:Uhr|" + meridiem + r"))"
+                      r"|\s?h\s?)(?P<m>\d{2}))?(?:\s?" + suffix + r")?(?!\d)")
+    time_range = re.compile(_NO_WORD_BEFORE + r".,:])(?<!\dh\s)(?<!\d\sh\s)(?P<h1>\d{1,2})(?:[:.](?P<m1>\d{2}))?\s?"
+                            r"(?:–|—|-|to|bis|à)\s?(?P<h2>\d{1,2})(?:[:.](?P<m2>\d{2}))?\s?" + suffix)
+    return time, time_range
+
+
+_CLOCKS = _clock_patterns(_MERIDIEM)
+_GERMAN_CLOCKS = _clock_patterns(_GERMAN_MERIDIEM)  # a German text's: never "am"
 _TIME_HINT = re.compile(r"\d\s?(?:[:h]|Uhr|[ap]\.?\s?m)", re.IGNORECASE)  # no clock time without one
 # a date of digits: day, month and year with full stops (26.05.2026, 2. 5. 2024: German and every language that
-# writes it so), two numbers and the year with slashes (the language's order, ``_slashed_order``), or ISO
+# writes it so), two numbers and the year with slashes or hyphens (02-05-2024; the language's order,
+# ``_month_first``), or ISO
 _NUMERIC_DATE = re.compile(_NO_WORD_BEFORE + r".,/-])(?:(?P<day>\d{1,2})\.[ \u00a0\u202f]?(?P<month>\d{1,2})\."
-                           r"[ \u00a0\u202f]?|(?P<first>\d{1,2})/(?P<second>\d{1,2})/)(?P<year>\d{4})(?!\w)"
+                           r"[ \u00a0\u202f]?|(?P<first>\d{1,2})(?P<sep>[/-])(?P<second>\d{1,2})(?P=sep))"
+                           r"(?P<year>\d{4})(?!\w)"
                            r"|" + _NO_WORD_BEFORE + r".,/-])(?P<iso>\d{4})-(?P<iso_month>\d{2})-(?P<iso_day>\d{2})(?!\w)")
 # An area or volume is typed with a plain digit for its power as often as with the superscript: m2 is m²
 _POWERS = {f"{length}{digit}": f"{length}{power}" for length in ("cm", "km", "m") for digit, power in (("2", "²"),
@@ -1512,8 +1530,10 @@ UNIT_NAMES_BEYOND_CLDR = {
 def numbers(prose: str, lang: str) -> dict[str, str]:
     """Canonical value -> spelling for every number in ``prose``; a repeated value gets #2, #3 ...
 
-    Dates (26.05.2026, 26. Mai 2026, May 26, 2026) and clock times (20 Uhr,
-    20:00, 20 h, 8 p.m.) are taken out first and compared by value; then
+    Dates (26.05.2026, 26-05-2026, 26. Mai 2026, May 26, 2026) and clock times
+    and their ranges (20 Uhr, 20:00, 20 h, 8 p.m., 8.30–9.45 Uhr) are taken out
+    first and compared by value (German's "am" is a word, no a.m.: "um 8 am
+    Bahnhof" is 8); then
     numbers are read with the language's decimal and group symbols, so that
     German 1.500,5 equals English 1,500.5 and French 1 500,5. An ordinal
     ("26.") is its number.
@@ -1523,8 +1543,9 @@ def numbers(prose: str, lang: str) -> dict[str, str]:
     found: list[tuple[str, str]] = []
     text = _dates(prose, lang, found)
     if _TIME_HINT.search(text):
-        text = _TIME_RANGE.sub(lambda m: _time_range(m, found), text)
-        text = _TIME.sub(lambda m: _time(m, found), text)
+        time, time_range = _GERMAN_CLOCKS if lang.split("-")[0].lower() == "de" else _CLOCKS
+        text = time_range.sub(lambda m: _time_range(m, found), text)
+        text = time.sub(lambda m: _time(m, found), text)
     decimals, groups = _symbols(lang)
     for m in _NUMBER.finditer(text):
         found.extend(_number(m.group(), decimals, groups))
@@ -1753,8 +1774,9 @@ def _month_first(lang: str) -> bool:
 
 def _dates(text: str, lang: str, found: list) -> str:
     """Take full dates out first, so that 26.05.2026, 2. 5. 2024 and May 26, 2026 compare equal: each is
-    ``date year-month-day``. Two numbers between slashes are read in ``lang``'s order (``_month_first``: 5/2/2024
-    is 2 May in en-US and 5 February in en-GB), but for a first one that can be no month (26/5/2026)."""
+    ``date year-month-day``. Two numbers between slashes or hyphens (5/2/2024, 05-02-2024) are read in ``lang``'s
+    order (``_month_first``: 5/2/2024 is 2 May in en-US and 5 February in en-GB), but for a first one that can be
+    no month (26/5/2026)."""
     if not _YEAR.search(text):
         return text
     def take(spelling: str, day: str, month: int | str, year: str) -> str:
@@ -1790,8 +1812,11 @@ def _time(m: re.Match, found: list) -> str:
 
 
 def _time_range(m: re.Match, found: list) -> str:
-    """8–12 Uhr, 3 to 6 p.m.: the clock word belongs to both ends."""
+    """8–12 Uhr, 3 to 6 p.m., 8.30–9.45 Uhr: the clock word belongs to both ends. Minutes after a full stop only
+    before Uhr or a.m./p.m.: 1.25–2.50 h is a span of decimal hours, its numbers read as such."""
     suffix = m.group("suffix").lower()
+    if suffix == "h" and "." in m.group():
+        return m.group()
     spelling = _CLOCK_WORD.sub("", m.group())
     found.append((_clock(m.group("h1"), m.group("m1"), suffix), spelling))
     found.append((_clock(m.group("h2"), m.group("m2"), suffix), spelling))
@@ -2003,7 +2028,9 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                strict: bool = False, progress=None) -> tuple[list[Finding], list[VerlagError]]:
     """Check every article's catalog and each language's ``site.po`` (``check_site_catalog``, unless only
     some articles are asked for); unreadable articles and catalogs, a published article's alias that is no
-    address (``sources.read_aliases``), checks that fail on one, and the mistakes in verlag.toml that stop a build
+    address (``sources.read_aliases``), checks that fail on one, the references to files that stop a build
+    (``media.Media.errors``: a path leaving source_de/, a symlink out of it, a named pipe, names that differ only in
+    their Unicode normalization, a file over ``limits.MEDIA``) and the mistakes in verlag.toml that stop a build
     (``site.settings_errors``) are errors naming the file and line; the rest is still checked. A German source
     (no draft) still holding ``init``'s ``[[AUSFÜLLEN: ...]]`` placeholders is an ``unfilled`` error finding at
     each one's line: ``build`` leaves that page out (``practice.unfilled``).
@@ -2077,6 +2104,8 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
         except VerlagError as exc:
             errors.append(exc)
     media = _media_of(config, sources, slugs, errors)  # the files the articles reference, as the build finds them
+    said = set(map(str, errors))  # a reference build refuses (out of source_de/, a named pipe, name twins, too large)
+    errors += [exc for exc in media.errors if str(exc) not in said]
     findings.extend(image_variant_findings(config, sources, languages or config.languages, slugs, errors, media))
     findings.extend(media_findings("media-case", media.clashes, config))
     findings.extend(media_findings("heavy-image", media.heavy, config))
@@ -2472,8 +2501,10 @@ def old_site_findings(config: Config, sources: Sources, slugs: list[str] | None,
 
 
 def _media_of(config: Config, sources: Sources, slugs: list[str] | None, errors: list[VerlagError]) -> Media:
-    """``media.collect_media`` over the articles of ``slugs`` (None: all), each scanned for the files it uses, with
-    their variants for every language; an article whose Markdown cannot be read is appended to ``errors`` (file,
+    """``media.collect_media`` over the German pages of ``slugs`` (None: all) that the build publishes, as it finds
+    their files: translated or ``translate: false``, no ``draft: true`` one (its files are said once it is published)
+    nor one left out for ``init``'s placeholders (``practice.unfilled``); each scanned for the files it uses, with
+    their variants for every language. An article whose Markdown cannot be read is appended to ``errors`` (file,
     line) and the others are looked at."""
 
     def scan(article):
@@ -2483,7 +2514,8 @@ def _media_of(config: Config, sources: Sources, slugs: list[str] | None, errors:
 
     from .site import site_image_places
 
-    articles = [a for a in sources.articles if not slugs or a.slug in slugs]
+    articles = [a for a in (*sources.articles, *sources.german_only)
+                if not a.draft and (not slugs or a.slug in slugs) and not unfilled(a)]
     return collect_media(config.source_dir, articles, languages=config.languages, scan=scan,
                          settings=site_image_places(config))
 

@@ -237,6 +237,65 @@ def test_a_german_date_and_time_match_the_same_day_and_time_in_the_translations_
     assert [f.message for f in check_catalog(po, "x.po", lang, "x", checks=[BY_ID["numbers"]])] == expected
 
 
+@pytest.mark.parametrize("german, lang, translation, expected", [
+    ("Am 02-05-2024 kam er.", "en-GB", "He came on 2 May 2024.", []),
+    ("Am 02.05.2024 kam er.", "nl", "Hij kwam op 02-05-2024.", []),
+    ("Am 02.05.2024 kam er.", "en-US", "He came on 05-02-2024.", []),
+    ("Am 02.05.2024 kam er.", "en", "He came on 05-02-2024.", []),  # no region: either order
+    ("Am 02.05.2024 kam er.", "nl", "Hij kwam op 03-05-2024.",
+     ["numbers differ: missing 02.05.2024; instead 03-05-2024 (= 2024-05-03)"]),
+    ("Am 2024-05-02 kam er.", "en", "He came on 2024-02-05.", ["numbers differ: missing 2024-05-02; instead 2024-02-05"]),
+    ("Nimm 5 mg.", "en", "Take 50 mg.", ["numbers differ: missing 5; instead 50"]),
+])
+def test_a_date_of_hyphens_is_read_as_a_date_in_the_languages_order(german, lang, translation, expected):
+    """A day, month and year joined by hyphens (02-05-2024, as Dutch and many British writers put it) was read as
+    three numbers: "missing 05" against 2 May 2024. It is a date now, read in the language's order as one of
+    slashes is; ISO dates stay year first, and a changed day or dose is still a finding."""
+    po = polib.POFile()
+    po.append(polib.POEntry(msgid=german, msgstr=translation))
+    assert [f.message for f in check_catalog(po, "x.po", lang, "x", checks=[BY_ID["numbers"]])] == expected
+
+
+@pytest.mark.parametrize("german, lang, translation, expected", [
+    ("Sprechstunde 8.30–9.45 Uhr.", "en", "Office hours 8:30–9:45.", []),
+    ("Sprechstunde 20.30–21.45 Uhr.", "en", "Office hours 8.30 to 9.45 p.m.", []),
+    ("Sprechstunde 8.30 bis 9.45 Uhr.", "fr", "Consultation de 8 h 30 à 9 h 45.", []),
+    ("Sprechstunde 8.30–9.45 Uhr.", "en", "Office hours 8:30 to 10:45.",
+     ["numbers differ: missing 8.30–9.45; instead 10:45"]),
+    ("Sprechstunde 8.30–9.45 Uhr.", "en", "Office hours 8.30 to 9.45 p.m.",
+     ["numbers differ: missing 8.30–9.45, 8.30–9.45; instead 8.30 to 9.45 p.m., 8.30 to 9.45 p.m."]),
+    ("Dauer: 1,25–2,50 h.", "en", "Takes 1.25–2.50 h.", []),  # decimal hours: numbers, no clock time
+    ("Nimm 5 mg.", "en", "Take 50 mg.", ["numbers differ: missing 5; instead 50"]),
+])
+def test_a_time_range_with_full_stops_before_its_minutes_is_read_as_two_clock_times(german, lang, translation,
+                                                                                     expected):
+    """A range's minutes after a full stop (8.30–9.45 Uhr) were read as numbers (8.3), not as the clock times
+    8:30 and 9:45: the same range in p.m. was refused, one to 10:45 said only 9.45; French's "8 h 30 à 9 h 45"
+    was read as a range from 30. Each end is its time now; a changed time or dose is still a finding."""
+    po = polib.POFile()
+    po.append(polib.POEntry(msgid=german, msgstr=translation))
+    assert [f.message for f in check_catalog(po, "x.po", lang, "x", checks=[BY_ID["numbers"]])] == expected
+
+
+@pytest.mark.parametrize("german, translation, expected", [
+    ("Treffen um 12 am Bahnhof.", "Meeting at 12 at the station.", []),
+    ("TREFFEN UM 12 AM BAHNHOF.", "MEETING AT 12 AT THE STATION.", []),
+    ("Sprechstunde 9–12 am Vormittag.", "Office hours 9 to 12 in the morning.", []),
+    ("Wir essen um 8 am Abend.", "We eat at 8 in the evening.", []),
+    ("Um 7.30 a.m. landet er.", "He lands at 7:30 a.m.", []),  # with its full stop a.m. is one in German too
+    ("Treffen um 20 Uhr.", "Meeting at 8 pm.", []),
+    ("Treffen um 20 Uhr.", "Meeting at 8 am.", ["numbers differ: missing 20; instead 8 am"]),  # English's am is a.m.
+    ("Treffen um 12 am Bahnhof.", "Meeting at 2 at the station.", ["numbers differ: missing 12; instead 2"]),
+])
+def test_german_am_after_a_number_is_the_word_am_not_a_m(german, translation, expected):
+    """German's "am" after a number ("um 12 am Bahnhof", "um 8 am Abend") was read as a.m.: 12 am is midnight, so
+    "at 12 at the station" was refused ("missing 12 am"), and "9–12 am Vormittag" was 9 to 0. A German text's "am"
+    is a word now; a.m. with its full stop is still a time there, and a translation's "8 am" is 8 a.m."""
+    po = polib.POFile()
+    po.append(polib.POEntry(msgid=german, msgstr=translation))
+    assert [f.message for f in check_catalog(po, "x.po", "en", "x", checks=[BY_ID["numbers"]])] == expected
+
+
 def test_a_tag_written_otherwise_than_in_the_original_is_an_error_as_the_page_shows_it_as_text():
     """The page keeps a translation's raw HTML only as the original writes it, but for title/alt text
     (render._judge with rawhtml.retitled): check reads it the same way, so such a sentence is held back

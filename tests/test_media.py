@@ -618,3 +618,75 @@ def test_check_names_a_missing_image_or_article_file_at_its_line_as_build_does(g
                  + "".join("  " * i + "- Punkt\n" for i in range(15)))  # nests deeper than CommonMark reads
     said = garden.run("check", code=2).output
     assert said.count("nest too deep") == 1, said  # read for its files and for its links: named once
+
+
+def _out_of_source(garden) -> str:
+    garden.write("geheim.txt", "secret\n")
+    return "../geheim.txt"
+
+
+def _symlink_out(garden) -> str:
+    garden.write("geheim.txt", "secret\n")
+    os.symlink(garden.root / "geheim.txt", garden.root / "source_de/dateien/link.pdf")
+    return "dateien/link.pdf"
+
+
+def _named_pipe(garden) -> str:
+    os.mkfifo(garden.root / "source_de/dateien/rohr.pdf")
+    return "dateien/rohr.pdf"
+
+
+def _name_twins(garden) -> str:
+    (garden.root / "source_de" / NFC).write_bytes(PNG)
+    (garden.root / "source_de" / NFD).write_bytes(PNG[::-1])
+    return NFC
+
+
+def _oversized(garden) -> str:
+    with open(garden.root / "source_de/dateien/gross.pdf", "wb") as file:
+        file.truncate(100 * 1024 * 1024 + 1)  # sparse: one byte over limits.MEDIA
+    return "dateien/gross.pdf"
+
+
+@pytest.mark.parametrize("make", [_out_of_source, _symlink_out, _named_pipe, _name_twins, _oversized])
+def test_check_says_each_reference_that_stops_build_as_its_error(garden, make):
+    """A reference ``build`` refuses (a path leaving source_de/, a symlink out of it, a named pipe, two names that
+    differ only in their Unicode normalization, a file over ``limits.MEDIA``) stops the build with an error at the
+    article's line; ``check`` passed all the same. It says each now, in build's words at that line, exit 2."""
+    path = make(garden)
+    garden.write("source_de/brennnessel.md", NESSEL.replace("dateien/merkblatt.pdf", path))
+    line = NESSEL.split("\n").index(LEAFLET) + 1
+    built = garden.run("build", code=2).output
+    said = [text for text in built.splitlines() if text.startswith(f"error: source_de/brennnessel.md:{line}: ")]
+    assert len(said) == 1, built
+    checked = garden.run("check", code=2).output
+    assert said[0] in checked.splitlines() and checked.count(said[0]) == 1, checked
+
+
+def test_check_and_build_look_at_the_files_of_the_pages_build_publishes(garden):
+    """``check`` warned of a ``draft: true`` article's missing image, which ``build`` (which publishes no draft)
+    does not look at, and said nothing of a ``translate: false`` article's, which build warns of. Both look at the
+    pages build publishes now: a draft's files, a refused path too, are said once it is no draft."""
+    garden.write("geheim.txt", "secret\n")
+    garden.write("source_de/entwurf.md", article("Entwurf", """
+        Noch nicht fertig.
+
+        ![Skizze](bilder/skizze.png) und [Notiz](../geheim.txt).
+        """, draft="true"))
+    garden.write("source_de/nur-deutsch.md", article("Nur Deutsch", """
+        Nur auf Deutsch.
+
+        ![Karte](bilder/karte.png)
+        """, translate="false"))
+    garden.run("extract")
+    sketch = "source_de/entwurf.md:8: 'bilder/skizze.png': no such file in source_de/"
+    secret = "error: source_de/entwurf.md:8: '../geheim.txt' leaves source_de/"
+    map_ = "warning: source_de/nur-deutsch.md:8: 'bilder/karte.png': no such file in source_de/"
+    for command in ("check", "build"):
+        said = garden.run(command).output
+        assert sketch not in said and secret not in said and map_ in said, (command, said)
+    garden.write("source_de/entwurf.md", garden.read("source_de/entwurf.md").replace("draft: true", "draft: false"))
+    garden.run("extract")
+    for command in ("check", "build"):
+        said = garden.run(command, code=2).output
+        assert f"warning: {sketch}" in said and secret in said, (command, said)
