@@ -1033,7 +1033,6 @@ def run_pretranslate(config, engine_names=(), languages=(), slugs=(), dry_run: b
 def status(project: Project, languages, slugs, fmt: str, quiet: bool) -> None:
     """Progress per language and article: untranslated, machine, stale, reviewed, QA findings. With --article,
     those articles' rows and totals alone (the website's site.po and the kept catalogs belong to none)."""
-    from pipeline.catalog import STALE_SIGN_OFF
     from pipeline.extracted import MESSAGE as GERMAN_CHANGED
     from pipeline.fsutil import relpath
     from pipeline.sources import read_sources
@@ -1062,8 +1061,8 @@ def status(project: Project, languages, slugs, fmt: str, quiet: bool) -> None:
             ref = relpath(project.config.po_path(row.lang, row.slug), project.config.root)
             if row.outdated:
                 click.echo(f"warning: {ref}: {row.outdated}", err=True)
-            for line, msgid in row.stale_sign_offs:
-                click.echo(f"warning: {ref}:{line}: {shorten(msgid)!r}: {STALE_SIGN_OFF}", err=True)
+            for (line, msgid), said in zip(row.stale_sign_offs, row.sign_off_messages):
+                click.echo(f"warning: {ref}:{line}: {shorten(msgid)!r}: {said}", err=True)
         for finding in site:  # the website's words have no row: their findings are said here, as check says them
             click.echo(str(finding), err=True)
         unusable = {str(e.path) for e in damaged}

@@ -614,6 +614,24 @@ STALE_SIGN_OFF = (f"{_BULK_SIGN_OFF} It stays out of date (stale), the page show
                   f"makes it fuzzy again. If you checked it against the new German, {_SIGN_IT_OFF}")
 
 
+def stale_sign_off_message(entry: polib.POEntry, german: Container[tuple[str | None, str]]) -> str:
+    """What ``check`` and ``status`` say of the ``stale_sign_off`` ``entry`` before ``extract``, given the
+    (msgctxt, msgid) keys of the article's German as it is now (``german``): ``STALE_SIGN_OFF``, or, where the
+    author put the German back at the text the translation was made for (its previous msgid) and the entry's own
+    German is gone, what ``extract`` will do then (``settle``): reviewed again when verlag's record says it was
+    signed off for that German with this very msgstr, else the draft it was (fuzzy), nothing to sign off."""
+    notes = Notes.of(entry)
+    before = ((notes.previous_msgctxt, notes.previous_msgid) if notes.previous_msgid is not None
+              else (entry.previous_msgctxt, entry.previous_msgid))
+    if before[1] is None or before == key(entry) or before not in german or key(entry) in german:
+        return STALE_SIGN_OFF
+    if notes.reviewed == fingerprint(entry.msgstr):
+        return (f"{_BULK_SIGN_OFF} The German is back at the text it was translated for: verlag extract makes it "
+                "reviewed again, as it was; nothing for you to do")
+    return (f"{_BULK_SIGN_OFF} The German is back at the text it was translated for: verlag extract makes it the "
+            "draft of that German it was (fuzzy), for review")
+
+
 def stale_sign_offs(po: polib.POFile, data: bytes | None) -> list[tuple[int, polib.POEntry]]:
     """(the line of its msgid in ``data``, the entry) of each active entry of ``po``, read from the catalog bytes
     ``data``, that was signed off in bulk (``stale_sign_off``) and is fuzzy again: what a command that writes the
