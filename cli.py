@@ -890,7 +890,7 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
         if counts["revived"]:
             click.echo(f"{lang}: {counted(counts['revived'], 'removed sentence')} put back, translation taken back "
                        "from the obsolete entry (reviewed or not, as it was)")
-    click.echo(extract_summary(done, result.skipped + result.current))
+    click.echo(extract_summary(done, result.skipped + result.current, result.failed))
     return result.errors
 
 
@@ -902,14 +902,16 @@ def say_sentences(sentences: dict[str, list[tuple[str, int | None, str]]]) -> No
             click.echo(f"{ref}:{line}: {kind}: {shorten(text)}" if line else f"{ref}: {kind}: {shorten(text)}")
 
 
-def extract_summary(done: Counter[str], unchanged: int) -> str:
-    """extract's last line from the count of files per ``done`` kind (created, updated, renamed, removed) and of
-    the articles left as they were: ``extract: 0 files changed, …`` is the one sign that the run wrote, renamed
-    and removed nothing (scripts read it)."""
+def extract_summary(done: Counter[str], unchanged: int, failed: int = 0) -> str:
+    """extract's last line from the count of files per ``done`` kind (created, updated, renamed, removed), of
+    the articles left as they were and of those with a problem (``failed``, named by the errors after it):
+    ``extract: 0 files changed, …`` is the one sign that the run wrote, renamed and removed nothing (scripts read
+    it)."""
     kinds = [f"{done[what]:,} {what}" for what in ("created", "restored", "updated", "renamed", "removed")
              if done[what]]
     return (f"extract: {counted(done.total(), 'file')} changed" + (f" ({', '.join(kinds)})" if kinds else "")
-            + f", {counted(unchanged, 'article')} unchanged")
+            + f", {counted(unchanged, 'article')} unchanged"
+            + (f", {counted(failed, 'article')} with problems (named below)" if failed else ""))
 
 
 def _idle_drafts(work, lang: str) -> str:
