@@ -800,12 +800,16 @@ def run_extract_check(config, keep_typo_fixes: bool = False, jobs: int | None = 
         click.echo(f"warning: {warning}", err=True)
     say_sentences(result.sentences)
     for outdated in result.outdated:
-        click.echo(f"{shown_path(outdated.path)}: out of date with the German: {outdated.why}")
+        click.echo(f"{shown_path(outdated.path)}: out of date with the German: {outdated.why}" if outdated.german
+                   else f"{shown_path(outdated.path)}: {outdated.why}")
     if result.errors:
         fail("extract --check", result.errors, writes=False)
     if result.outdated:
-        click.echo(f"extract --check: {counted(len(result.outdated), 'file')} out of date with the German; run "
-                   "verlag extract and commit translations/")
+        german = sum(outdated.german for outdated in result.outdated)
+        recoded = len(result.outdated) - german
+        said = [f"{counted(german, 'file')} out of date with the German"] * bool(german) \
+            + [f"{counted(recoded, 'file')} extract writes in UTF-8"] * bool(recoded)
+        click.echo(f"extract --check: {', '.join(said)}; run verlag extract and commit translations/")
         return 1
     records = (f" ({counted(len(result.records), 'catalog')} with sign-offs the next verlag extract records in its "
                "comments: no change of the German)" if result.records else "")

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import polib
 
-from .catalog import REOPENED, format_flags
+from .catalog import REOPENED, charset_codec, format_flags
 from .config import CONFIG_NAME, Config, load_config
 from .errors import ManyErrors, VerlagError
 from .extract_article import FORMAT_WHY, MADE_OBSOLETE
@@ -83,6 +83,7 @@ _WILL_RE = ((re.compile(r": back to review, fuzzy, the (msgid|German) (it was|th
 class Outdated:
     path: str  # project-relative, as extract names it
     why: str  # what extract would change there, for the reviewer: the German's new, changed and removed entries
+    german: bool = True  # False: a catalog extract only writes in UTF-8 (``_recoded``), nothing of the German
 
 
 @dataclass
@@ -127,7 +128,10 @@ def check(config: Config, keep_typo_fixes: bool = False, jobs: int | None = None
             if restorable is not None:  # the trial run's words for it, as what extract will do
                 result.warnings = [restored_message(ref, restorable, done=False)
                                    if w == restored_message(ref, restorable) else w for w in result.warnings]
-            if why is None:
+            if (recoded := _recoded(old, new) if name.endswith(".po") else None) is not None:
+                result.outdated.append(Outdated(ref, recoded, german=False) if why is None else
+                                       Outdated(ref, f"{why}; {recoded}"))
+            elif why is None:
                 result.records.append(ref)
             else:
                 result.outdated.append(Outdated(ref, why))
@@ -231,10 +235,35 @@ def _why(name: str, old: bytes | None, new: bytes | None) -> str | None:
 
 
 def _read(data: bytes) -> polib.POFile | None:
+    """The catalog ``data`` parsed, read as UTF-8 or in the charset its header declares (``catalog.decode_po``);
+    None when it cannot be."""
     try:
-        return parse(data.decode("utf-8-sig"))
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            declared = charset_codec(data)
+            if declared is None:
+                return None
+            text = data.decode(declared[1])
+        return parse(text)
     except (UnicodeDecodeError, ValueError, OSError):
         return None
+
+
+def _recoded(old: bytes | None, new: bytes | None) -> str | None:
+    """Why the catalog ``old`` changes in ``new`` beyond its entries when its bytes are not UTF-8 but the charset
+    its header declares (``msgconv --to-code=CP1252``), which extract writes in UTF-8; None otherwise."""
+    if not old or not new:
+        return None
+    try:
+        old.decode("utf-8")
+        return None
+    except UnicodeDecodeError:
+        declared = charset_codec(old)
+    if declared is None:
+        return None
+    return (f"extract writes it in UTF-8, its header's charset UTF-8 (it says {declared[0]}): verlag writes every "
+            "catalog in UTF-8, its translations kept")
 
 
 def _entries_changed(before: polib.POFile | None, after: polib.POFile | None, template: bool = False,

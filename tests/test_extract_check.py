@@ -328,3 +328,33 @@ def test_a_reviewers_translation_of_the_old_german_that_extract_takes_into_the_c
     msgfmt_check(path)
     commit(project, "extract")
     project.run("extract", "--check")
+
+
+def test_a_catalog_in_cp1252_is_said_to_be_written_in_utf8_not_out_of_date_with_the_german(project: Project):
+    """A reviewer's tool saved the catalog in CP1252, its header saying so (``msgconv --to-code=CP1252``), the German
+    unchanged: extract --check says extract writes it in UTF-8, not that it is out of date with the German; after
+    extract (which says the same in its note) the gate passes."""
+    reviewed_repository(project)
+    review(project, "en", "tee", {"Kamille ist ein bekanntes Hausmittel gegen Unruhe.":
+                                  "Chamomile — a well-known home remedy for restlessness."})
+    project.run("extract")
+    commit(project, "reviewed")
+    path = project.root / CATALOGS[0]
+    assert shutil.which("msgconv"), "GNU gettext (msgconv) is required"
+    subprocess.run(["msgconv", "--to-code=CP1252", "-o", str(path), str(path)], check=True, capture_output=True)
+    assert b"\x97" in path.read_bytes() and b"charset=CP1252" in path.read_bytes()
+    msgfmt_check(path)
+    commit(project, "CP1252")
+    before = state(project)
+
+    result = project.run("extract", "--check", code=1)
+    assert result.output.splitlines()[-2:] == [
+        f"{CATALOGS[0]}: extract writes it in UTF-8, its header's charset UTF-8 (it says CP1252): verlag writes "
+        "every catalog in UTF-8, its translations kept",
+        "extract --check: 1 file extract writes in UTF-8; run verlag extract and commit translations/"], result.output
+    assert "out of date with the German" not in result.output
+    assert state(project) == before
+    assert "written back in UTF-8" in project.run("extract").output
+    msgfmt_check(path)
+    commit(project, "extract")
+    project.run("extract", "--check")
