@@ -186,7 +186,6 @@ def prune(config: Config, slugs: set[str]) -> None:
             (folder / name).unlink()
 
 
-
 def german_keys(config: Config, article: Article) -> frozenset[tuple[str | None, str]]:
     """The (msgctxt, msgid) keys of the article's German as it is now (``document``'s segments), for a command
     that tells what the next ``extract`` will pair; empty when the article cannot be segmented (``extract`` and
