@@ -800,12 +800,16 @@ def run_extract_check(config, keep_typo_fixes: bool = False, jobs: int | None = 
         click.echo(f"warning: {warning}", err=True)
     say_sentences(result.sentences)
     for outdated in result.outdated:
-        click.echo(f"{shown_path(outdated.path)}: out of date with the German: {outdated.why}")
+        click.echo(f"{shown_path(outdated.path)}: out of date with the German: {outdated.why}" if outdated.german
+                   else f"{shown_path(outdated.path)}: {outdated.why}")
     if result.errors:
         fail("extract --check", result.errors, writes=False)
     if result.outdated:
-        click.echo(f"extract --check: {counted(len(result.outdated), 'file')} out of date with the German; run "
-                   "verlag extract and commit translations/")
+        german = sum(outdated.german for outdated in result.outdated)
+        recoded = len(result.outdated) - german
+        said = [f"{counted(german, 'file')} out of date with the German"] * bool(german) \
+            + [f"{counted(recoded, 'file')} extract writes in UTF-8"] * bool(recoded)
+        click.echo(f"extract --check: {', '.join(said)}; run verlag extract and commit translations/")
         return 1
     records = (f" ({counted(len(result.records), 'catalog')} with sign-offs the next verlag extract records in its "
                "comments: no change of the German)" if result.records else "")
@@ -890,7 +894,7 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
         if counts["revived"]:
             click.echo(f"{lang}: {counted(counts['revived'], 'removed sentence')} put back, translation taken back "
                        "from the obsolete entry (reviewed or not, as it was)")
-    click.echo(extract_summary(done, result.skipped + result.current))
+    click.echo(extract_summary(done, result.skipped + result.current, result.failed))
     return result.errors
 
 
@@ -902,14 +906,16 @@ def say_sentences(sentences: dict[str, list[tuple[str, int | None, str]]]) -> No
             click.echo(f"{ref}:{line}: {kind}: {shorten(text)}" if line else f"{ref}: {kind}: {shorten(text)}")
 
 
-def extract_summary(done: Counter[str], unchanged: int) -> str:
-    """extract's last line from the count of files per ``done`` kind (created, updated, renamed, removed) and of
-    the articles left as they were: ``extract: 0 files changed, …`` is the one sign that the run wrote, renamed
-    and removed nothing (scripts read it)."""
+def extract_summary(done: Counter[str], unchanged: int, failed: int = 0) -> str:
+    """extract's last line from the count of files per ``done`` kind (created, updated, renamed, removed), of
+    the articles left as they were and of those with a problem (``failed``, named by the errors after it):
+    ``extract: 0 files changed, …`` is the one sign that the run wrote, renamed and removed nothing (scripts read
+    it)."""
     kinds = [f"{done[what]:,} {what}" for what in ("created", "restored", "updated", "renamed", "removed")
              if done[what]]
     return (f"extract: {counted(done.total(), 'file')} changed" + (f" ({', '.join(kinds)})" if kinds else "")
-            + f", {counted(unchanged, 'article')} unchanged")
+            + f", {counted(unchanged, 'article')} unchanged"
+            + (f", {counted(failed, 'article')} with problems (named below)" if failed else ""))
 
 
 def _idle_drafts(work, lang: str) -> str:
@@ -1033,7 +1039,6 @@ def run_pretranslate(config, engine_names=(), languages=(), slugs=(), dry_run: b
 def status(project: Project, languages, slugs, fmt: str, quiet: bool) -> None:
     """Progress per language and article: untranslated, machine, stale, reviewed, QA findings. With --article,
     those articles' rows and totals alone (the website's site.po and the kept catalogs belong to none)."""
-    from pipeline.catalog import STALE_SIGN_OFF
     from pipeline.extracted import MESSAGE as GERMAN_CHANGED
     from pipeline.fsutil import relpath
     from pipeline.sources import read_sources
@@ -1062,8 +1067,8 @@ def status(project: Project, languages, slugs, fmt: str, quiet: bool) -> None:
             ref = relpath(project.config.po_path(row.lang, row.slug), project.config.root)
             if row.outdated:
                 click.echo(f"warning: {ref}: {row.outdated}", err=True)
-            for line, msgid in row.stale_sign_offs:
-                click.echo(f"warning: {ref}:{line}: {shorten(msgid)!r}: {STALE_SIGN_OFF}", err=True)
+            for (line, msgid), said in zip(row.stale_sign_offs, row.sign_off_messages):
+                click.echo(f"warning: {ref}:{line}: {shorten(msgid)!r}: {said}", err=True)
         for finding in site:  # the website's words have no row: their findings are said here, as check says them
             click.echo(str(finding), err=True)
         unusable = {str(e.path) for e in damaged}
@@ -1551,14 +1556,18 @@ def merge_catalogs(base: Path, ours: Path, theirs: Path, path: str | None, quiet
     result over OURS (PATH: the catalog's name in messages, git's %P). Exit 1: entries both sides translated
     otherwise are left between git's conflict markers; 2: a version is no catalog, OURS is left as it was. Turned
     on by '*.po merge=verlag' (and '*.pot merge=verlag' for the templates) in .gitattributes and: git config
-    merge.verlag.driver "verlag merge-catalogs %O %A %B %P"."""
+    merge.verlag.driver "verlag merge-catalogs %O %A %B %P". A .gitattributes without the templates' line is said
+    once, with the line to add."""
     from pipeline.fsutil import file_bytes, write_if_changed
     from pipeline.gitmerge import MARKERS, merge_catalogs as merge
     from pipeline.limits import CATALOG
+    from pipeline.scaffold import template_line_note
 
     ref = path or str(ours)
     merged = merge(*(file_bytes(side, CATALOG, ref) for side in (base, ours, theirs)), ref)
     write_if_changed(ours, merged.data)
+    if path is not None and (note := template_line_note(Path.cwd(), path)):  # git runs it in the work tree's top
+        click.echo(f"note: {note}", err=True)
     for line, msgid in merged.conflicts:
         click.echo(f"warning: {shown_path(ref)}:{line}: both sides changed the translation of '{shorten(msgid)}' "
                    f"otherwise: both versions are left between git's conflict markers ({', '.join(MARKERS)}); keep "

@@ -39,6 +39,9 @@ from .typos import is_typo_fix
 FLAG = "markdown-text"
 FUZZY_THRESHOLD = 60.0
 TAG_CONTEXT = "tag"  # the msgctxt of a ``tags:`` entry (``segment.FRONT_KEYS``): a name, matched only exactly
+# the msgctxts of the front-matter fields an article has at most once (``segment.FRONT_KEYS`` but its tags): the
+# old entry of one is paired with the new one however unlike their German (``_same_field``)
+ONCE_PER_ARTICLE = ("title", "summary")
 PROVENANCE_RE = re.compile(r"^(mt|tm): ")
 # a flag that makes GNU msgfmt --check compare the directives of msgid and msgstr (``c-format``, ``python-format``,
 # ``python-brace-format``, …), not ``no-c-format`` or ``possible-c-format``
@@ -611,6 +614,24 @@ STALE_SIGN_OFF = (f"{_BULK_SIGN_OFF} It stays out of date (stale), the page show
                   f"makes it fuzzy again. If you checked it against the new German, {_SIGN_IT_OFF}")
 
 
+def stale_sign_off_message(entry: polib.POEntry, german: Container[tuple[str | None, str]]) -> str:
+    """What ``check`` and ``status`` say of the ``stale_sign_off`` ``entry`` before ``extract``, given the
+    (msgctxt, msgid) keys of the article's German as it is now (``german``): ``STALE_SIGN_OFF``, or, where the
+    author put the German back at the text the translation was made for (its previous msgid) and the entry's own
+    German is gone, what ``extract`` will do then (``settle``): reviewed again when verlag's record says it was
+    signed off for that German with this very msgstr, else the draft it was (fuzzy), nothing to sign off."""
+    notes = Notes.of(entry)
+    before = ((notes.previous_msgctxt, notes.previous_msgid) if notes.previous_msgid is not None
+              else (entry.previous_msgctxt, entry.previous_msgid))
+    if before[1] is None or before == key(entry) or before not in german or key(entry) in german:
+        return STALE_SIGN_OFF
+    if notes.reviewed == fingerprint(entry.msgstr):
+        return (f"{_BULK_SIGN_OFF} The German is back at the text it was translated for: verlag extract makes it "
+                "reviewed again, as it was; nothing for you to do")
+    return (f"{_BULK_SIGN_OFF} The German is back at the text it was translated for: verlag extract makes it the "
+            "draft of that German it was (fuzzy), for review")
+
+
 def stale_sign_offs(po: polib.POFile, data: bytes | None) -> list[tuple[int, polib.POEntry]]:
     """(the line of its msgid in ``data``, the entry) of each active entry of ``po``, read from the catalog bytes
     ``data``, that was signed off in bulk (``stale_sign_off``) and is fuzzy again: what a command that writes the
@@ -833,9 +854,11 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     Format flags (``c-format``, ``python-format``) a tool added are dropped (``_unformatted``). Exact (msgctxt,
     msgid) matches keep msgstr, flags and comments, also when
     the text comes back from obsolete. Changed text takes the most similar
-    unused old translation at least ``threshold`` alike (``similarity``, a
-    title or summary too) as ``fuzzy`` with ``#| msgid``, the German that
-    translation was made for (``_carry``), unless that is a machine draft
+    unused old translation at least ``threshold`` alike (``similarity``) as
+    ``fuzzy`` with ``#| msgid``, the German that translation was made for
+    (``_carry``); a changed title or summary takes the old title's or
+    summary's, however unlike (``_same_field``: an article has one of each;
+    ``threshold`` over 100 pairs nothing, not even these), unless that is a machine draft
     nobody touched (``machine_draft``): it goes obsolete and the new German
     stays empty for ``pretranslate`` (reported as ``redrafted``), keeping the
     reviewer's own comment lines of the draft (``Notes.own``). A tag
@@ -928,6 +951,7 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     candidates = [e for e in active if id(e) not in used and e.msgstr]
     claimed = set(used)  # old entries matched to new German: carried, or (machine drafts) left to go obsolete
     candidates_german = nearest.Choices([e.msgid for e in candidates])
+    fields = _by_field(candidates)
 
     def typo_fix(n: int, m: int) -> bool:
         entry, cand = pending[n], candidates[m]
@@ -940,14 +964,17 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
                 if c.fuzzy and c.previous_msgid is not None and not c.msgid_plural}
 
     def ranked(n: int) -> Iterator[tuple[tuple, int]]:
-        """The old entries new German n may be paired with, each with its key (put back first; then a typo fix;
-        the most alike first; a tie to the new German first in template order, then to the old entry first
-        in the catalog's), in the order ``greedy.pairs`` takes them: ``Choices.most_alike``'s, all of them sorted
-        with ``keep_typo_fixes`` (a typo fix goes first however alike)."""
+        """The old entries new German n may be paired with, each with its key (put back first; then the old
+        entry of the title or summary it is, ``_same_field``; then a typo fix; the most alike first; a tie to the
+        new German first in template order, then to the old entry first in the catalog's), in the order
+        ``greedy.pairs`` takes them: ``Choices.most_alike``'s, all of them sorted with ``keep_typo_fixes`` (a typo
+        fix goes first however alike)."""
         entry = pending[n]
         if key(entry) in put_back:
-            yield (False, True, -_PUT_BACK, n, put_back[key(entry)]), put_back[key(entry)]
-        found = (((True, not typo_fix(n, m), -score, n, m), m)
+            yield (0, True, -_PUT_BACK, n, put_back[key(entry)]), put_back[key(entry)]
+        yield from sorted(((1, not typo_fix(n, m), -score, n, m), m)
+                          for m, score in _same_field(entry, candidates, fields, threshold))
+        found = (((2, not typo_fix(n, m), -score, n, m), m)
                  for m, score in candidates_german.most_alike(entry.msgid, threshold)
                  if TAG_CONTEXT not in (entry.msgctxt, candidates[m].msgctxt))
         yield from sorted(found) if keep_typo_fixes else found
@@ -1427,7 +1454,7 @@ def _from_obsolete(report: MergeReport, retired: list[polib.POEntry], used: set[
     (``_carry``: fuzzy, that German as previous msgid): a sentence deleted and put back edited gets its translation
     back for review. Reported as ``changed`` (or ``restored``, German back at the text it was reviewed for)."""
     taken = []
-    for n, m in alike(report.added, retired, threshold):
+    for n, m in alike(report.added, retired, threshold, fields=False):
         entry, old = report.added[n], retired[m]
         _carry(entry, old, exact=False)
         used.add(id(old))
@@ -1453,15 +1480,20 @@ def _notes_along(added: list[polib.POEntry], noted: list[polib.POEntry], used: s
         used.add(id(noted[m]))
 
 
-def alike(new: list[polib.POEntry], old: list[polib.POEntry], threshold: float) -> list[tuple[int, int]]:
+def alike(new: list[polib.POEntry], old: list[polib.POEntry], threshold: float,
+          fields: bool = True) -> list[tuple[int, int]]:
     """Each entry of ``new`` paired with the entry of ``old`` most like it, at least ``threshold`` alike
-    (``similarity``; a tag with none), the most alike first, each at most once: (index in ``new``, in ``old``)."""
+    (``similarity``; a tag with none), the most alike first, each at most once: (index in ``new``, in ``old``).
+    With ``fields``, a title or summary of ``new`` is paired first with that field's entry of ``old`` however
+    unlike (``_same_field``)."""
     german = nearest.Choices([e.msgid for e in old])
+    by_field = _by_field(old) if fields else {}
 
     def ranked(n: int) -> Iterator[tuple[tuple, int]]:  # a tie: the first of ``new``, then of ``old``
+        yield from sorted(((False, -score, n, m), m) for m, score in _same_field(new[n], old, by_field, threshold))
         for m, score in german.most_alike(new[n].msgid, threshold):
             if TAG_CONTEXT not in (new[n].msgctxt, old[m].msgctxt):
-                yield (-score, n, m), m
+                yield (True, -score, n, m), m
 
     taken_old: set[int] = set()
     found = []
@@ -1469,6 +1501,27 @@ def alike(new: list[polib.POEntry], old: list[polib.POEntry], threshold: float) 
         taken_old.add(m)
         found.append((n, m))
     return found
+
+
+def _by_field(entries: list[polib.POEntry]) -> dict[str, list[int]]:
+    """The indexes in ``entries`` of each one-per-article field's entries (``ONCE_PER_ARTICLE``), by msgctxt."""
+    found: dict[str, list[int]] = {}
+    for m, entry in enumerate(entries):
+        if entry.msgctxt in ONCE_PER_ARTICLE:
+            found.setdefault(entry.msgctxt, []).append(m)
+    return found
+
+
+def _same_field(entry: polib.POEntry, old: list[polib.POEntry], fields: dict[str, list[int]],
+               threshold: float) -> list[tuple[int, float]]:
+    """The entries of ``old`` (their indexes in ``fields``, ``_by_field(old)``) of the one-per-article field
+    (title, summary) ``entry`` is, with the ``similarity`` of their German to its German: an article has one title,
+    so its old title's translation is the new title's to review (fuzzy), however the author reworded it
+    ("Tee" -> "Tee am Abend"); a body sentence or tag gets none. None with ``threshold`` over 100 (nothing is
+    paired: a change of segmentation)."""
+    if threshold > 100 or entry.msgctxt not in ONCE_PER_ARTICLE:
+        return []
+    return [(m, similarity(entry.msgid, old[m].msgid)) for m in fields.get(entry.msgctxt, ())]
 
 
 def _rivals(po: polib.POFile, leftovers: list[polib.POEntry], written: Callable[[], polib.POFile | None],
@@ -1480,7 +1533,8 @@ def _rivals(po: polib.POFile, leftovers: list[polib.POEntry], written: Callable[
     text (no untouched machine draft, no part of a split or join) with the live entry of ``stale`` (the keys of
     entries ``old`` had fuzzy with a previous msgid already) whose German is the most like its own, at least
     ``threshold`` alike: German the author changed again while it was stale keeps the first German as its
-    previous msgid, and the reviewer's sign-off of the German in between names neither. Taken live, such a text
+    previous msgid, and the reviewer's sign-off of the German in between names neither (a title or summary: with
+    that field's live entry however unlike, ``_same_field``). Taken live, such a text
     gets its own German as previous msgid, the German it was signed off for."""
     live: dict[tuple, polib.POEntry] = {}
     for entry in po:

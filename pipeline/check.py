@@ -27,7 +27,7 @@ import unicodedata
 from collections import Counter, deque
 from dataclasses import dataclass, field, replace
 from decimal import Context as DecimalContext, Decimal, InvalidOperation
-from functools import cached_property, lru_cache
+from functools import cached_property, lru_cache, partial
 from typing import Callable, Container, Iterable, Mapping, NamedTuple
 from urllib.parse import urlsplit
 
@@ -36,10 +36,11 @@ from babel import Locale
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from .catalog import (MACHINE, REVIEWED, STALE, UNTRANSLATED, decode_po, entry_state, format_flags, hand_draft,
-                      ignored_checks, STALE_SIGN_OFF, key, msgid_line, nplurals, parse_po, restore_sign_offs,
-                      stale_sign_off, untranslated_forms)
+                      ignored_checks, key, msgid_line, nplurals, parse_po, restore_sign_offs,
+                      stale_sign_off, stale_sign_off_message, untranslated_forms)
 from .config import CONFIG_NAME, Config
 from .counts import counted
+from .doccache import german_keys
 from .drift import Templates
 from .errors import VerlagError, contain
 from .fragments import dangling
@@ -124,6 +125,9 @@ class Context:
     # id -> ``Check`` of the checks an ``ignore-<id>`` line of the catalog may name (``check_waiver``);
     # empty: ``CHECKS_BY_ID``, an article's
     waivers: Mapping[str, "Check"] = field(default_factory=dict, compare=False)
+    # the (msgctxt, msgid) keys of the article's German as it is now, read when first called
+    # (``catalog.stale_sign_off_message``)
+    german: Callable[[], Container[tuple]] = field(default=frozenset, compare=False)
 
 
 # Front-matter entries (segment.FRONT_KEYS, a tag's msgctxt is "tag"): the site shows them as escaped plain text
@@ -1242,7 +1246,7 @@ def check_stale_sign_off(entry, ctx):
     """Its own check, not ``stale``'s: a ``# ignore-stale`` line accepts that a translation is out of date, never
     that a sign-off did not count."""
     if stale_sign_off(entry):
-        yield STALE_SIGN_OFF
+        yield stale_sign_off_message(entry, ctx.german())
 
 
 _WORD_CHAR = re.compile(r"\w")
@@ -1889,7 +1893,8 @@ def check_catalog(po: polib.POFile, ref: str, lang: str, slug: str, glossary: Gl
                   errors_only: bool = False, site_url: str = "",
                   published: Container[tuple[str, str]] = frozenset(),
                   renamed: Mapping[str, str] | None = None, held: str = "",
-                  waivers: Mapping[str, Check] | None = None) -> list[Finding]:
+                  waivers: Mapping[str, Check] | None = None,
+                  german: Callable[[], Container[tuple]] = frozenset) -> list[Finding]:
     """Every finding in one catalog, in entry order. ``text`` is the file as read, for msgid line numbers.
     ``site_url``: ``[site] base_url``; links to the site itself are never foreign, and a link to one of
     its articles may name the article's page in the catalog's language where the site publishes it:
@@ -1898,7 +1903,8 @@ def check_catalog(po: polib.POFile, ref: str, lang: str, slug: str, glossary: Gl
     own ``slug:`` may become ``/<lang>/<slug>/``. ``held``: the thresholds the catalog's edition misses
     (``PlannedPages.held_back``), named beside a signed-off German copy (``check_unchanged``). ``waivers``: id ->
     ``Check`` of the checks an ``ignore-<id>`` line may name (default ``CHECKS_BY_ID``; a site.po's are
-    ``SITE_CHECKS_BY_ID``).
+    ``SITE_CHECKS_BY_ID``). ``german()``: the (msgctxt, msgid) keys of the article's German as it is now, asked
+    only for an entry signed off in bulk (``catalog.stale_sign_off_message``).
 
     ``checks``: those to run (default ``CHECKS``); ``errors_only``: of them only the ones of severity
     error, all that an edition's QA gate (``blocked_keys``) looks at. An entry whose translation keeps the
@@ -1921,7 +1927,7 @@ def check_catalog(po: polib.POFile, ref: str, lang: str, slug: str, glossary: Gl
     states = [entry_state(e) for e in active]  # each entry's once: the count and the checks to run read it
     ctx = Context(lang, glossary, labels, source_lang, states.count(REVIEWED), origins, site_url=site_url,
                   published=published, renamed=renamed or {}, held=held, waivers=waivers or {},
-                  recorded=lambda: getattr(published, "recorded_renames", {}))
+                  recorded=lambda: getattr(published, "recorded_renames", {}), german=german)
     plain = replace(ctx, plain=True)
     findings: list[Finding] = []
     for entry, state in zip(active, states):
@@ -2078,7 +2084,8 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                     po, lang, glossary, labels) else ""
                 findings.extend(check_catalog(po, ref, lang, article.slug, glossary, labels, text,
                                               config.source_language, site_url=config.site_url, published=pages,
-                                              renamed=pages.renamed, held=held))
+                                              renamed=pages.renamed, held=held,
+                                              german=partial(german_keys, config, article)))
             findings.extend(header_findings(po, ref, lang, article.slug, text))
             findings.extend(legal_page_findings(config, po, ref, lang, article.slug))
             findings.extend(pseudo_draft_findings(config, po, ref, lang, article.slug, text, pages))

@@ -185,3 +185,14 @@ def prune(config: Config, slugs: set[str]) -> None:
         if name[:-5] not in slugs:
             (folder / name).unlink()
 
+
+def german_keys(config: Config, article: Article) -> frozenset[tuple[str | None, str]]:
+    """The (msgctxt, msgid) keys of the article's German as it is now (``document``'s segments), for a command
+    that tells what the next ``extract`` will pair; empty when the article cannot be segmented (``extract`` and
+    ``check`` name it)."""
+    from .errors import BlockFailure, VerlagError
+
+    try:
+        return frozenset(segment.key for segment in document(config, article).segments)
+    except (BlockFailure, VerlagError):
+        return frozenset()

@@ -45,6 +45,8 @@ class ExtractResult:
     why_removed: dict[str, str] = field(default_factory=dict)  # template path -> why, where not "its article is gone"
     skipped: int = 0  # articles not merged again: nothing they depend on changed since the last run
     current: int = 0  # articles merged again (no record of the last run, e.g. a fresh clone) with nothing to write
+    # articles with a problem in ``errors``: their source unreadable, or a template or catalog of theirs left as it was
+    failed: int = 0
     renamed: list[tuple[str, str]] = field(default_factory=list)
     orphans: list[Orphan] = field(default_factory=list)  # kept catalogs with something new to say
     # lang -> fuzzy / redraft / unstarted / new / obsolete / typo / restored / revived / returned (``_counts``)
@@ -112,7 +114,8 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
     sources = read_sources(config, remember=True)
     articles = sources.articles
     glossary = load_glossary(config.translations_dir, config.root)
-    result = ExtractResult(errors=list(sources.errors))
+    result = ExtractResult(errors=list(sources.errors),
+                           failed=len(sources.unreadable - {a.slug for a in [*articles, *sources.german_only]}))
     state = load_state(config.state_dir / STATE_FILE)
     fresh: dict[str, str] = {}
     said, told = load_state(config.state_dir / SAID_FILE), {}
@@ -164,7 +167,9 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
         with contain(article.ref, "extracting", result.errors) as outcome:
             used = extract_article(config, article, made.get(article.slug), orphans, result, glossary,
                                    keep_typo_fixes, resegmented)
-        if not outcome.failed and used is not None:
+        if outcome.failed or used is None:
+            result.failed += 1
+        else:
             fresh[article.slug] = _fingerprint(config, article, glossary, used)
             result.current += len(result.written) == written
             result.warnings += _review_outdated(article, result.sentences.get(article.ref, []))

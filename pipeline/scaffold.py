@@ -289,3 +289,40 @@ def _old_names(config: Config) -> dict[str, str]:
 
     sources = read_sources(config)
     return old_names([*sources.articles, *sources.german_only])
+
+
+_DRIVER_LINES = ("*.po merge=verlag", "*.pot merge=verlag")  # GITATTRIBUTES' lines, as git reads them
+ATTRIBUTES_SAID = "gitattributes.json"  # in .verlag/: the digest of the .gitattributes whose missing line was said
+
+
+def template_line_note(top: Path, path: str) -> str | None:
+    """What git's merge driver run on the catalog ``path`` (git's %P, relative to the work tree ``top``, where git
+    runs the driver) says once of the ``.gitattributes`` verlag's ``init`` wrote, the nearest one above it with
+    ``*.po merge=verlag``, when that lacks ``*.pot merge=verlag`` (an ``init`` before the templates had it): git
+    merges the templates line by line and stops at both sides' extract with conflict markers. Said once per
+    content of that file (its digest kept in the ``.verlag/`` beside it); None where the line is there, where no
+    ``.gitattributes`` of verlag's is found, and once said."""
+    from .fsutil import digest_bytes, load_state, save_state
+
+    folder = (top / path).parent
+    while True:
+        attributes = folder / ".gitattributes"
+        try:
+            data = attributes.read_bytes() if attributes.is_file() else b""
+        except OSError:
+            data = b""
+        lines = {" ".join(line.split()) for line in data.decode("utf-8", "replace").splitlines()}
+        if _DRIVER_LINES[0] in lines:
+            break
+        if folder == top or folder.parent == folder:
+            return None
+        folder = folder.parent
+    said = folder / ".verlag" / ATTRIBUTES_SAID
+    digest = digest_bytes(data)
+    if _DRIVER_LINES[1] in lines or load_state(said).get("noted") == digest:
+        return None
+    save_state(said, {"noted": digest})
+    return (f"{relpath(attributes, top)} gives the catalogs to verlag's merge driver ('{_DRIVER_LINES[0]}') but not "
+            f"the templates: add the line '{_DRIVER_LINES[1]}' to it and commit it, so git merges "
+            "translations/templates/*.pot entry by entry too (both sides' extract rewrites a template, and git's line "
+            "merge stops at it with conflict markers)")

@@ -6,10 +6,11 @@ import json
 from dataclasses import asdict, dataclass, field
 
 from .catalog import (HAND, MACHINE, REVIEWED, STALE, UNTRANSLATED, decode_po, key, load_po, restore_sign_offs,
-                      review_state, stale_sign_off)
+                      review_state, stale_sign_off, stale_sign_off_message)
 from .check import (ERROR, Finding, check_catalog, german_copies, header_findings, image_variant_findings,
                     legal_page_findings, msgid_line, pseudo_draft_findings, site_catalog_findings)
 from .config import Config
+from .doccache import german_keys
 from .drift import Templates
 from .errors import VerlagError, contain
 from .extract_article import last_extract
@@ -48,6 +49,8 @@ class Progress:
     # stale entries signed off with their ``#| msgid`` kept (``catalog.stale_sign_off``), counted as stale: (the
     # catalog line of each msgid, the msgid)
     stale_sign_offs: list = field(default_factory=list)
+    # what to say of each of them, in their order (``catalog.stale_sign_off_message``; not in the JSON)
+    sign_off_messages: list = field(default_factory=list)
     german: int = 0  # HTML blocks of the original with text readers of this edition see in German
     german_words: int = 0  # their words: never in a catalog, so never reviewed
     errors: int = 0  # QA findings (verlag check)
@@ -70,7 +73,7 @@ class Progress:
 
     def as_dict(self) -> dict:
         data = {**asdict(self), "percent_reviewed": self.percent_reviewed}
-        del data["catalogs"], data["unreadable_count"]
+        del data["catalogs"], data["unreadable_count"], data["sign_off_messages"]
         if self.slug is None:
             del data["slug"], data["missing"], data["draft"], data["legal"], data["unfilled"], data["outdated"]
             del data["german_changed"], data["held"], data["stale_sign_offs"]
@@ -136,6 +139,7 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
             segments = dict.fromkeys(STATES, 0)
             words = dict.fromkeys(STATES, 0)
             row_stale_sign_offs: list = []
+            sign_off_messages: list[str] = []
             if po is not None and article.slug not in labels:
                 labels[article.slug] = reference_labels(article)
             # signed-off German prose counts as untranslated, as the edition shows it (``check.german_copies``)
@@ -146,13 +150,16 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
             except NotAFile as exc:  # a named pipe or a link out of the project in the template's place: named once
                 errors += [exc] if str(exc) not in map(str, errors) else []
                 drift = None
-            lines = None
+            lines = german = None
             for entry in (po or []):
                 if entry.obsolete or drift and key(entry) not in drift.german and key(entry) not in drift.standing:
                     continue  # German the page no longer has (one that lost its msgctxt counts where extract puts it)
                 if stale_sign_off(entry):
                     lines = lines or decode_po(data, ref).split("\n")
+                    if german is None:
+                        german = german_keys(config, article)
                     row_stale_sign_offs.append((msgid_line(lines, entry.linenum), entry.msgid))
+                    sign_off_messages.append(stale_sign_off_message(entry, german))
                 state = review_state(entry, copies)
                 segments[state] += 1
                 words[state] += len(entry.msgid.split())
@@ -164,7 +171,8 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                            unfilled=not article.draft and bool(unfilled(article)),
                            german=len(blocks), german_words=german_words(blocks),
                            outdated=drift.message(article.ref) if drift else "",
-                           german_changed=article.slug in changed, stale_sign_offs=row_stale_sign_offs)
+                           german_changed=article.slug in changed, stale_sign_offs=row_stale_sign_offs,
+                           sign_off_messages=sign_off_messages)
             if qa and po is not None:
                 name = f"{lang}/{article.slug}"
                 digest = digest_bytes(data, extra=f"{code_digest()}|{glossary.digest}|{article.digest}|"

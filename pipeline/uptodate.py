@@ -16,13 +16,14 @@ from __future__ import annotations
 import re
 import shutil
 import tempfile
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
 import polib
 
-from .catalog import REOPENED, format_flags
+from .catalog import REOPENED, charset_codec, format_flags
 from .config import CONFIG_NAME, Config, load_config
 from .errors import ManyErrors, VerlagError
 from .extract_article import FORMAT_WHY, MADE_OBSOLETE
@@ -82,6 +83,7 @@ _WILL_RE = ((re.compile(r": back to review, fuzzy, the (msgid|German) (it was|th
 class Outdated:
     path: str  # project-relative, as extract names it
     why: str  # what extract would change there, for the reviewer: the German's new, changed and removed entries
+    german: bool = True  # False: a catalog extract only writes in UTF-8 (``_recoded``), nothing of the German
 
 
 @dataclass
@@ -126,7 +128,10 @@ def check(config: Config, keep_typo_fixes: bool = False, jobs: int | None = None
             if restorable is not None:  # the trial run's words for it, as what extract will do
                 result.warnings = [restored_message(ref, restorable, done=False)
                                    if w == restored_message(ref, restorable) else w for w in result.warnings]
-            if why is None:
+            if (recoded := _recoded(old, new) if name.endswith(".po") else None) is not None:
+                result.outdated.append(Outdated(ref, recoded, german=False) if why is None else
+                                       Outdated(ref, f"{why}; {recoded}"))
+            elif why is None:
                 result.records.append(ref)
             else:
                 result.outdated.append(Outdated(ref, why))
@@ -230,19 +235,46 @@ def _why(name: str, old: bytes | None, new: bytes | None) -> str | None:
 
 
 def _read(data: bytes) -> polib.POFile | None:
+    """The catalog ``data`` parsed, read as UTF-8 or in the charset its header declares (``catalog.decode_po``);
+    None when it cannot be."""
     try:
-        return parse(data.decode("utf-8-sig"))
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            declared = charset_codec(data)
+            if declared is None:
+                return None
+            text = data.decode(declared[1])
+        return parse(text)
     except (UnicodeDecodeError, ValueError, OSError):
         return None
 
 
-def _entries_changed(before: polib.POFile | None, after: polib.POFile | None, template: bool = False) -> str:
+def _recoded(old: bytes | None, new: bytes | None) -> str | None:
+    """Why the catalog ``old`` changes in ``new`` beyond its entries when its bytes are not UTF-8 but the charset
+    its header declares (``msgconv --to-code=CP1252``), which extract writes in UTF-8; None otherwise."""
+    if not old or not new:
+        return None
+    try:
+        old.decode("utf-8")
+        return None
+    except UnicodeDecodeError:
+        declared = charset_codec(old)
+    if declared is None:
+        return None
+    return (f"extract writes it in UTF-8, its header's charset UTF-8 (it says {declared[0]}): verlag writes every "
+            "catalog in UTF-8, its translations kept")
+
+
+def _entries_changed(before: polib.POFile | None, after: polib.POFile | None, template: bool = False,
+                     beside: frozenset[tuple] = frozenset()) -> str:
     """The German entries ``after`` has that ``before`` lacks (new; changed: fuzzy with a previous msgid; put
     back: a translation of ``before``'s obsolete entries live again) and those ``before`` has that are gone from
-    ``after`` (removed, or obsolete in a catalog), counted."""
+    ``after`` (removed, or obsolete in a catalog), counted; ``beside``: keys of ``before``'s entries that are no
+    German of the article but a second translation of a changed sentence (``_rivals``), counted there."""
     if before is None or after is None:
         return "extract writes it again"
-    old = {_key(e) for e in before if not e.obsolete}
+    old = {_key(e) for e in before if not e.obsolete} - beside
     kept = {_key(e) for e in before if e.obsolete and (e.msgstr or any(e.msgstr_plural.values()))}
     live = [e for e in after if not e.obsolete]
     new = [e for e in live if _key(e) not in old]
@@ -262,9 +294,12 @@ def _entries_changed(before: polib.POFile | None, after: polib.POFile | None, te
 
 def _catalog_changed(before: polib.POFile, after: polib.POFile) -> str | None:
     """Why extract's ``after`` of the catalog ``before`` is more than its records: German entries new, changed
-    or gone, obsolete entries, translations or fuzzy flags that differ, format flags dropped (msgfmt --check, which
-    CI and Weblate run, may refuse the catalog over them). None when nothing of that differs."""
-    german = _entries_changed(before, after)
+    or gone, second translations of a changed sentence settled (``_rivals``), obsolete entries, translations or
+    fuzzy flags that differ, format flags dropped (msgfmt --check, which CI and Weblate run, may refuse the catalog
+    over them). None when nothing of that differs."""
+    rivals = _rivals(before, after)
+    german = ", ".join(filter(None, [_entries_changed(before, after, beside=frozenset(rivals)),
+                                     *_counted(Counter(rivals.values()))]))
     if german:
         return german
     old = {(_key(e), e.obsolete): e for e in before}
@@ -278,6 +313,40 @@ def _catalog_changed(before: polib.POFile, after: polib.POFile) -> str | None:
                                           (retranslated, "with another translation or state"),
                                           (unformatted, "without the format flag a tool gave it")) if n]
     return ", ".join(parts) or None
+
+
+# what extract does with a second translation of a changed sentence's old German (``catalog._rivals``), by whether
+# that translation is the changed sentence's after it and whether an obsolete entry of the old German is new
+_RIVAL = {(True, False): ("translation of the old German taken into its changed sentence (fuzzy)",
+                          "translations of the old German taken into their changed sentences (fuzzy)"),
+          (True, True): ("translation of the old German taken into its changed sentence (fuzzy), the text it "
+                         "replaced kept as obsolete (#~)",
+                         "translations of the old German taken into their changed sentences (fuzzy), the texts "
+                         "they replaced kept as obsolete (#~)"),
+          (False, True): ("other translation of a changed sentence's old German kept as obsolete (#~)",
+                          "other translations of changed sentences' old German kept as obsolete (#~)"),
+          (False, False): ("older copy of a changed sentence's translation dropped",
+                           "older copies of changed sentences' translations dropped")}
+
+
+def _rivals(before: polib.POFile, after: polib.POFile) -> dict[tuple, tuple[bool, bool]]:
+    """The entries of ``before`` (by key) that are a second translation of a changed sentence's old German, beside
+    that sentence's live fuzzy entry (a git merge that kept both sides, ``msgcat``): German the article no longer
+    has, which ``after`` gives as previous msgid to an entry ``before`` already had with another translation. Each
+    with whether its text is that entry's in ``after`` and whether ``after`` has an obsolete entry of its German
+    ``before`` lacked (``_RIVAL``)."""
+    live = {_key(e): e for e in before if not e.obsolete}
+    now = {_key(e) for e in after if not e.obsolete}
+    kept = {_key(e) for e in after if e.obsolete} - {_key(e) for e in before if e.obsolete}
+    targets = {(e.previous_msgctxt, e.previous_msgid): e for e in after
+               if not e.obsolete and e.previous_msgid is not None and _key(e) in live}
+    return {k: (targets[k[:2]].msgstr == e.msgstr, k in kept) for k, e in live.items()
+            if e.msgstr and k not in now and k[:2] in targets and live[_key(targets[k[:2]])].msgstr != e.msgstr}
+
+
+def _counted(kinds: Counter) -> list[str]:
+    """``_rivals``' kinds, counted in ``_RIVAL``'s words."""
+    return [f"{n} {_RIVAL[kind][n != 1]}" for kind, n in sorted(kinds.items(), reverse=True)]
 
 
 def _key(entry: polib.POEntry) -> tuple:

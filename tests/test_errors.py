@@ -465,3 +465,17 @@ def test_checks_summary_counts_the_article_it_left_out_for_bad_front_matter(publ
     assert len(error_lines(result)) == 6
     assert result.stdout.splitlines()[-1] == ("check: 0 errors, 0 warnings in 0 entries; 1 file with problems not "
                                               "checked (errors below): source_de/kaputt.md")
+
+
+def test_extract_summary_counts_the_article_whose_catalog_it_could_not_read(published: Project):
+    """extract's last line before the errors counts true: an article with a damaged catalog is neither changed nor
+    unchanged but one with problems, named below ('0 files changed, 0 articles unchanged' read as nothing to do)."""
+    text, line, _ = damage(published, "syntax-error")
+    published.write("translations/en/eins.po", text)
+    published.run("extract", code=2)
+    result = published.run("extract", code=2)
+    assert_error(result, "translations/en/eins.po", line)
+    summary = [one for one in result.output.splitlines() if one.startswith("extract: ") and "changed" in one]
+    assert summary == ["extract: 0 files changed, 1 article unchanged, 1 article with problems (named below)"], \
+        result.output
+    assert result.output.index(summary[0]) < result.output.index(f"translations/en/eins.po:{line}")

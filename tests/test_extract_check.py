@@ -291,3 +291,70 @@ def test_the_gate_says_what_extract_will_do_with_a_site_po_plural_left_half_tran
                                     "): marked fuzzy, as GNU msgfmt --check refuses ")]
     assert polib.pofile(str(path)).find("%(count)s article").fuzzy
     msgfmt_check(path)
+
+
+
+def test_a_reviewers_translation_of_the_old_german_that_extract_takes_into_the_changed_sentence_is_said_so(
+        project: Project):
+    """A reviewer's retranslation of a sentence, made on a copy from before the author changed it, is joined into
+    the catalog with ``msgcat`` and committed: extract takes it into the changed sentence (fuzzy), so the gate says
+    that, not that it goes obsolete ("no longer in the German") nor that obsolete entries differ; after extract
+    the gate passes."""
+    reviewed_repository(project)
+    path = project.root / CATALOGS[0]
+    theirs = project.root / "theirs.po"
+    theirs.write_text(path.read_text(encoding="utf-8").replace('msgstr "Lemon balm tastes mild and fresh."',
+                                                               'msgstr "Lemon balm tastes gentle and fresh."'),
+                      encoding="utf-8")
+    project.write("source_de/tee.md", article("Tee am Abend", BODY.replace("mild und frisch", "sehr mild und frisch")))
+    project.run("extract")
+    assert shutil.which("msgcat"), "GNU gettext (msgcat) is required"
+    subprocess.run(["msgcat", "-o", str(path), str(path), str(theirs)], check=True, capture_output=True)
+    theirs.unlink()
+    msgfmt_check(path)
+    commit(project, "joined")
+    before = state(project)
+
+    result = project.run("extract", "--check", code=1)
+    assert (f"{CATALOGS[0]}: out of date with the German: 1 translation of the old German taken into its changed "
+            "sentence (fuzzy)\n") in result.output, result.output
+    assert "obsolete" not in result.output.split(f"{CATALOGS[0]}: out of date")[1]
+    assert state(project) == before
+    assert "the newer one, is now the changed sentence's" in project.run("extract").output
+    live = polib.pofile(str(path)).find("Melisse schmeckt sehr mild und frisch.")
+    assert (live.msgstr, live.fuzzy, live.previous_msgid) == ("Lemon balm tastes gentle and fresh.", True,
+                                                              "Melisse schmeckt mild und frisch.")
+    assert not polib.pofile(str(path)).obsolete_entries()
+    msgfmt_check(path)
+    commit(project, "extract")
+    project.run("extract", "--check")
+
+
+def test_a_catalog_in_cp1252_is_said_to_be_written_in_utf8_not_out_of_date_with_the_german(project: Project):
+    """A reviewer's tool saved the catalog in CP1252, its header saying so (``msgconv --to-code=CP1252``), the German
+    unchanged: extract --check says extract writes it in UTF-8, not that it is out of date with the German; after
+    extract (which says the same in its note) the gate passes."""
+    reviewed_repository(project)
+    review(project, "en", "tee", {"Kamille ist ein bekanntes Hausmittel gegen Unruhe.":
+                                  "Chamomile — a well-known home remedy for restlessness."})
+    project.run("extract")
+    commit(project, "reviewed")
+    path = project.root / CATALOGS[0]
+    assert shutil.which("msgconv"), "GNU gettext (msgconv) is required"
+    subprocess.run(["msgconv", "--to-code=CP1252", "-o", str(path), str(path)], check=True, capture_output=True)
+    assert b"\x97" in path.read_bytes() and b"charset=CP1252" in path.read_bytes()
+    msgfmt_check(path)
+    commit(project, "CP1252")
+    before = state(project)
+
+    result = project.run("extract", "--check", code=1)
+    assert result.output.splitlines()[-2:] == [
+        f"{CATALOGS[0]}: extract writes it in UTF-8, its header's charset UTF-8 (it says CP1252): verlag writes "
+        "every catalog in UTF-8, its translations kept",
+        "extract --check: 1 file extract writes in UTF-8; run verlag extract and commit translations/"], result.output
+    assert "out of date with the German" not in result.output
+    assert state(project) == before
+    assert "written back in UTF-8" in project.run("extract").output
+    msgfmt_check(path)
+    commit(project, "extract")
+    project.run("extract", "--check")

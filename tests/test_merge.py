@@ -295,19 +295,20 @@ def check_edit_undone(before, after, project):
 
 
 def check_front_matter_reworded(before, after, project):
-    """Title and summary follow their old translation as msgmerge's fuzzy matching would: only a rewording
-    (``catalog.similarity`` at the fuzzy threshold). A summary written anew and a tag replaced by another
-    are new entries, their old translations obsolete, never shown as translations of the new German."""
+    """Title and summary, one of each per article, follow their old translation however the author changed them: a
+    reworded title and a summary written anew are fuzzy, the old German as previous msgid. A tag replaced by
+    another is a new entry, its old translation obsolete, never shown as the translation of the new name."""
     title = entry(after, "Die Brennnessel als Frühlingskur", "title")
     assert title.fuzzy and (title.previous_msgid, title.previous_msgctxt) == ("Brennnesseltee im Frühjahr", "title")
     assert title.msgstr == entry(before, "Brennnesseltee im Frühjahr", "title").msgstr
-    for context, old_id, new_id in [
-            ("summary", "Warum eine Kur mit Brennnesseltee im Frühling guttut und worauf Sie dabei achten sollten.",
-             "Eine Tasse am Morgen, vier Wochen lang, so gelingt die Kur."),
-            ("tag", "Heilpflanzen", "Wildkräuter")]:
-        assert entry(after, new_id, context).msgstr == "", context
-        [gone] = [e for e in after.obsolete_entries() if (e.msgctxt, e.msgid) == (context, old_id)]
-        assert gone.msgstr == entry(before, old_id, context).msgstr
+    was = "Warum eine Kur mit Brennnesseltee im Frühling guttut und worauf Sie dabei achten sollten."
+    summary = entry(after, "Eine Tasse am Morgen, vier Wochen lang, so gelingt die Kur.", "summary")
+    assert summary.fuzzy and (summary.previous_msgid, summary.previous_msgctxt) == (was, "summary")
+    assert summary.msgstr == entry(before, was, "summary").msgstr
+    assert not any(e.msgctxt == "summary" for e in after.obsolete_entries())
+    assert entry(after, "Wildkräuter", "tag").msgstr == ""
+    [gone] = [e for e in after.obsolete_entries() if (e.msgctxt, e.msgid) == ("tag", "Heilpflanzen")]
+    assert gone.msgstr == entry(before, "Heilpflanzen", "tag").msgstr
     same_translations(before, after, except_=("Brennnesseltee im Frühjahr", "Heilpflanzen",
                                               "Warum eine Kur mit Brennnesseltee im Frühling guttut und worauf "
                                               "Sie dabei achten sollten."))
@@ -550,10 +551,10 @@ def test_a_sentence_whose_words_were_reordered_keeps_its_translation_as_fuzzy(pr
 LEBER = "Die Leber ist ein wichtiges Organ. Sie arbeitet nachts am meisten.\n\n## Zubereitung\n\nTrinken Sie viel Wasser.\n"
 
 
-def test_a_title_written_anew_and_a_replaced_tag_inherit_no_old_translation(project: Project):
-    """Front matter follows its old translation only as a rewording (``catalog.similarity``), as sentences do;
-    a tag is a name, so even a nearly equal one is a new entry. Otherwise the old translation would stand
-    stale, which pretranslate never redrafts, and sites publishing machine text would show it."""
+def test_a_title_written_anew_keeps_its_translation_for_review_and_a_replaced_tag_inherits_none(project: Project):
+    """An article has one title: a reworded one and one written anew both take the old title's translation, fuzzy
+    with the old German as previous msgid, for the reviewer to check (the page shows the German title meanwhile,
+    as for any stale entry). A tag is a name, so even a nearly equal one is a new entry."""
     en_project(project)
     project.write("source_de/leber.md", article("Die Leber entgiften", LEBER, tags="[Leber, Niere]"))
     project.run("extract")
@@ -569,13 +570,46 @@ def test_a_title_written_anew_and_a_replaced_tag_inherit_no_old_translation(proj
         assert (entry(po, msgid, "tag").msgstr, entry(po, msgid, "tag").fuzzy) == ("", False), msgid
     assert {(e.msgctxt, e.msgstr) for e in po.obsolete_entries()} == {("tag", "Liver"), ("tag", "Kidney")}
     project.write("source_de/leber.md", article("Schlafstörungen bei Kindern", LEBER, tags="[Schlaf, Nieren]"))
-    assert "en: 0 changed sentences back to review (fuzzy, the old German shown as previous msgid), 1 new, 1 no " \
-        "longer used" in project.run("extract").output
+    assert "en: 1 changed sentence back to review (fuzzy, the old German shown as previous msgid)" \
+        in project.run("extract").output
     po = polib.pofile(project.read("translations/en/leber.po"))
     title = entry(po, "Schlafstörungen bei Kindern", "title")
-    assert (title.msgstr, title.fuzzy, title.previous_msgid) == ("", False, None)
-    assert ("title", "Detoxing the liver") in {(e.msgctxt, e.msgstr) for e in po.obsolete_entries()}
+    assert (title.msgstr, title.fuzzy, title.previous_msgid) == ("Detoxing the liver", True, "Die Leber entgiften")
+    assert not any(e.msgctxt == "title" for e in po.obsolete_entries())
     msgfmt_check(project.root / "translations/en/leber.po")
+
+
+def test_a_reviewed_title_and_summary_follow_the_changed_field_however_unlike_never_to_obsolete(project: Project):
+    """The reviewer's "Tea" for the title "Tee" stays the title's when the author makes it "Tee am Abend" (40 alike
+    by ``catalog.similarity``, under the pairing threshold of 60), fuzzy with "Tee" as previous msgid; the same for
+    the summary, rewritten. Neither goes to an obsolete entry (#~) nor to a heading "Tee" new in the body, which is
+    more alike to the old title than the new title is: a field an article has once pairs with itself."""
+    en_project(project)
+    body = "Ein Satz über Kräuter.\n"
+    project.write("source_de/tee.md", article("Tee", body, summary="Kurz gesagt.", tags="[Kräuter]"))
+    project.run("extract")
+    review(project, "en", "tee", {("title", "Tee"): "Tea", ("summary", "Kurz gesagt."): "In short.",
+                                  ("tag", "Kräuter"): "Herbs", "Ein Satz über Kräuter.": "A sentence on herbs."})
+    project.write("source_de/tee.md", article("Tee am Abend", body + "\n## Tee\n\nWarm trinken.\n",
+                                              summary="Was eine Tasse vor dem Schlafen bewirkt.", tags="[Kräutertee]"))
+    output = project.run("extract").output
+    assert "en: 2 changed sentences back to review (fuzzy, the old German shown as previous msgid), 3 new, 1 no " \
+        "longer used" in output, output
+    path = project.root / "translations/en/tee.po"
+    msgfmt_check(path)
+    po = polib.pofile(str(path))
+    for context, old, new, text in (("title", "Tee", "Tee am Abend", "Tea"),
+                                     ("summary", "Kurz gesagt.", "Was eine Tasse vor dem Schlafen bewirkt.",
+                                      "In short.")):
+        now = entry(po, new, context)
+        assert (now.msgstr, now.fuzzy, now.previous_msgctxt, now.previous_msgid) == (text, True, context, old)
+    assert (entry(po, "Tee").msgstr, entry(po, "Tee").fuzzy) == ("", False)
+    assert {(e.msgctxt, e.msgid, e.msgstr) for e in po.obsolete_entries()} == {("tag", "Kräuter", "Herbs")}
+    review(project, "en", "tee", {("title", "Tee am Abend"): "Tea in the evening"})
+    project.run("extract")
+    msgfmt_check(path)
+    title = entry(polib.pofile(str(path)), "Tee am Abend", "title")
+    assert (title.msgstr, title.fuzzy, title.previous_msgid) == ("Tea in the evening", False, None)
 
 
 def test_a_reviewers_comment_on_an_untouched_machine_draft_stays_with_the_sentence_the_author_changed(

@@ -499,3 +499,55 @@ def test_a_catalog_both_sides_added_keeps_the_sign_off_of_a_draft(clones):
     reviewer.run("extract")
     msgfmt_check(path)
     assert reviewed(polib.pofile(str(path))) == reviewed(merged)
+
+
+def test_a_gitattributes_from_before_the_templates_line_is_noted_once_with_the_line_to_add(clones):
+    """A project whose .gitattributes an older ``init`` wrote (``*.po merge=verlag`` alone): the driver, run by
+    ``git pull`` on a catalog, notes once that ``*.pot merge=verlag`` is missing, with the line; the next merge
+    says nothing more, nor does one where the line is there."""
+    author, reviewer = clones
+    old = GITATTRIBUTES.replace("*.pot merge=verlag\n", "")
+    author.write(".gitattributes", old)
+    git(author.root, "commit", "-qam", "an older init's .gitattributes")
+    git(author.root, "push", "-q", "origin", "main")
+    git(reviewer.root, "pull", "-q")
+    line = "add the line '*.pot merge=verlag' to it and commit it"
+
+    sign_off(reviewer, {S1_NEW: SIGNED_OFF[S1_NEW]})
+    author_adds_a_paragraph(author)
+    pulled = git(reviewer.root, "pull")
+    assert "CONFLICT" not in pulled.stdout
+    assert (pulled.stdout + pulled.stderr).count(line) == 1, pulled.stderr
+    assert "note: .gitattributes gives the catalogs to verlag's merge driver ('*.po merge=verlag') but not the " \
+        "templates: " in pulled.stderr
+    git(reviewer.root, "push", "-q", "origin", "main")
+    git(author.root, "pull", "-q")
+
+    sign_off(reviewer, {S4_NEW: SIGNED_OFF[S4_NEW]})
+    author.write("source_de/tee.md", body(intro=INTRO + "Ein zweiter Absatz kommt dazu.\n\n"))
+    author.run("extract")
+    git(author.root, "commit", "-qam", "another paragraph")
+    git(author.root, "push", "-q", "origin", "main")
+    again = git(reviewer.root, "pull")
+    assert "CONFLICT" not in again.stdout and line not in again.stdout + again.stderr, again.stderr
+    assert reviewed(polib.pofile(str(reviewer.root / PO))).items() >= SIGNED_OFF.items()
+
+
+def test_a_gitattributes_with_both_lines_or_none_of_verlags_is_never_noted(clones):
+    """The .gitattributes ``init`` writes now, and a clone that turned the driver on in git's own
+    ``.git/info/attributes`` for catalogs alone (no .gitattributes of verlag's): no note from the driver."""
+    author, reviewer = clones
+    sign_off(reviewer, {S1_NEW: SIGNED_OFF[S1_NEW]})
+    author_adds_a_paragraph(author)
+    pulled = git(reviewer.root, "pull")
+    assert "CONFLICT" not in pulled.stdout and "merge=verlag" not in pulled.stdout + pulled.stderr
+    git(reviewer.root, "rm", "-q", ".gitattributes")
+    (reviewer.root / ".git/info/attributes").write_text("*.po merge=verlag\n", encoding="utf-8")
+    sign_off(reviewer, {S4_NEW: SIGNED_OFF[S4_NEW]})
+    author.write("source_de/tee.md", body(intro=INTRO + "Ein zweiter Absatz kommt dazu.\n\n"))
+    author.run("extract")
+    git(author.root, "commit", "-qam", "another paragraph")
+    git(author.root, "push", "-q", "origin", "main")
+    again = git(reviewer.root, "pull")
+    assert "CONFLICT" not in again.stdout and "merge=verlag" not in again.stdout + again.stderr, again.stderr
+    assert reviewed(polib.pofile(str(reviewer.root / PO))).items() >= SIGNED_OFF.items()

@@ -1573,3 +1573,31 @@ def test_a_bulk_sign_off_whose_german_the_author_put_back_is_said_to_be_reviewed
     assert back.msgstr == "Spring brings the ticks back." and not back.fuzzy and back.previous_msgid is None
     assert "reviewed again" in result.output
     assert "Back to review" not in result.output and "bulk sign-off" not in result.output, result.output
+
+
+def test_check_and_status_say_extract_makes_a_bulk_sign_off_of_german_put_back_reviewed_again(project: Project):
+    """The GNU manual's sign-off of a stale entry (fuzzy and ``#|`` deleted, verlag's ``previous msgid`` line left
+    under the unchanged translation), then the author puts the German back as it was, no extract yet: ``check`` and
+    ``status`` say what extract will do, reviewed again, not that it makes the entry fuzzy again; extract does."""
+    path = reviewed_project(project)
+    author_changes_the_sentence(project)
+    text = path.read_text(encoding="utf-8")
+    old = f'#, fuzzy, markdown-text\n#| msgid "{OLD}"\n'
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, "#, markdown-text\n"), encoding="utf-8")
+    line = path.read_text(encoding="utf-8").splitlines().index(f'msgid "{NEW}"') + 1
+    said = [line for line in project.run("check").output.splitlines() if "stale-sign-off" in line]
+    assert len(said) == 1 and "verlag extract makes it fuzzy again" in said[0], said  # the German still changed
+
+    project.write("source_de/zecken.md", article("Zecken", BODY))
+    for command in ("check", "status"):
+        output = project.run(command).output
+        said = [one for one in output.splitlines() if f"{PO}:{line}: " in one and "bulk sign-off" in one]
+        assert len(said) == 1, output
+        assert ("The German is back at the text it was translated for: verlag extract makes it reviewed again, as "
+                "it was; nothing for you to do") in said[0], said
+        assert "fuzzy again" not in said[0] and "stays out of date" not in said[0]
+    project.run("extract")
+    msgfmt_check(path)
+    back = entries(project).find(OLD)
+    assert back.msgstr == "Spring brings the ticks back." and not back.fuzzy and back.previous_msgid is None
