@@ -1216,7 +1216,10 @@ def run_build(config, quiet: bool = False, jobs: int | None = None, unread: bool
     unread_refs = unread_sources(config) if unread else []
     if told is not None:
         unread_refs = _untold(config, unread_refs, told)
-    for warning in [*site.warnings, *map(unread_message, unread_refs)]:
+    # one set to this computer (init's stand-in); not set, the site's note says it; serve builds for this computer
+    local = config.base_url_problem() if told is None and "base_url" in config.section("site") else None
+    for warning in [*site.warnings, *map(unread_message, unread_refs),
+                    *([f"{CONFIG_NAME}:{local[0]}: {local[1]}"] if local else [])]:
         click.echo(f"warning: {warning}", err=True)
     for lang, slugs in sorted(site.held_back.items()):
         figures = [f"{slug} ({site.shortfall[(lang, slug)]})" if (lang, slug) in site.shortfall else slug
@@ -1302,11 +1305,16 @@ def publish(ctx: click.Context, quiet: bool) -> None:
     catalogs as they are. Segments with QA errors are held back by the build: they appear in German.
     An article with a problem is left as it was; the others go all the way, and the run ends with
     its problems, each once, and exit status 2. Pseudo drafts that pages would show (check's
-    ``pseudo-draft``) stop it before the build, exit status 2: a layout test must not go public.
+    ``pseudo-draft``) stop it before the build, exit status 2: a layout test must not go public. So does a
+    ``[site] base_url`` nobody reaches the site at (``Config.base_url_problem``), before anything is done.
     """
     from pipeline.check import ERROR, run_checks, summary
 
     config = ctx.obj.config
+    if local := config.base_url_problem():  # every page would name a site nobody reaches
+        click.echo(f"error: {CONFIG_NAME}:{local[0]}: {local[1]}", err=True)
+        click.echo("publish: stopped, nothing done ('verlag build' makes the site to look at locally)", err=True)
+        sys.exit(2)
     errors = run_extract(config, quiet=quiet)
     drafted, code = run_pretranslate(config, quiet=quiet)
     errors += drafted

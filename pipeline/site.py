@@ -2136,7 +2136,8 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
     settings = load_settings(config)
     result = SiteResult()
     if "base_url" not in config.section("site"):
-        result.notes.append(f"no [site] base_url in verlag.toml: canonical and hreflang URLs use {settings.base_url}")
+        result.notes.append(f"no [site] base_url in verlag.toml: canonical and hreflang URLs use {settings.base_url}; "
+                            "verlag publish stops until it is set")
     state = load_site_state(config)
     root = config.site_dir
     hand = SiteFiles(config)

@@ -20,7 +20,7 @@ from lxml import html
 
 import cli
 from cli import main
-from conftest import WALL, Project, adopt_example, fill_in_legal_pages, msgfmt_check, review
+from conftest import WALL, Project, adopt_example, fill_in_legal_pages, give_base_url, msgfmt_check, review
 from pipeline.catalog import provenance
 from pipeline.errors import VerlagError
 from pipeline.serve import make_server
@@ -378,6 +378,7 @@ def test_an_article_in_a_subfolder_is_named_once_by_extract_build_and_check_and_
     found = project.run("check", "--format", "json").stdout
     assert "'tee.md': no published article 'tee': source_de/winter/tee.md exists, but in a subfolder, where no " \
            "article is read from; move it to source_de/" in found
+    give_base_url(project.root)
     result = project.run("publish")
     assert result.stderr.count("source_de/winter/tee.md: not read") == 1
 
