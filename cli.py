@@ -1307,8 +1307,10 @@ def publish(ctx: click.Context, quiet: bool) -> None:
     its problems, each once, and exit status 2. Pseudo drafts that pages would show (check's
     ``pseudo-draft``) stop it before the build, exit status 2: a layout test must not go public. So does a
     ``[site] base_url`` nobody reaches the site at (``Config.base_url_problem``), before anything is done.
+    A site with no article published in the original (drafts only, or none) ends with exit status 2 too.
     """
     from pipeline.check import ERROR, run_checks, summary
+    from pipeline.fsutil import relpath
 
     config = ctx.obj.config
     if local := config.base_url_problem():  # every page would name a site nobody reaches
@@ -1341,8 +1343,15 @@ def publish(ctx: click.Context, quiet: bool) -> None:
     built, site = run_build(config, quiet=True, unread=False)
     for line in site.summary():
         click.echo(line)
+    if empty := not site.failed and not site.pages.get(config.source_language):  # nothing to upload
+        click.echo(f"error: {relpath(config.source_dir, config.root)}: no article is published, so the site has none to show: "
+                   + (f"drafts (draft: true) are not published: {', '.join(site.drafts)}; take out draft: true of "
+                      "each one that is ready" if site.drafts else "write one (verlag new \"Titel\")"), err=True)
     if errors or built:
         fail("publish", list({str(e): e for e in errors + built}.values()), outcome=build_outcome(site))
+    if empty:
+        click.echo("publish: site/ built, with no article: do not upload it yet", err=True)
+        sys.exit(2)
 
 
 def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool, kind: str | None = None,

@@ -345,6 +345,7 @@ def test_pseudo_drafts_of_a_draft_article_are_no_warning_of_check_nor_a_stop_of_
     assert "Léébéér" in project.read("translations/fr/leber.po")
     assert "pseudo" not in project.run("check").output
     give_base_url(project.root)
+    project.write("source_de/linde.md", article("Linde", "Die Linde blüht.\n", translate="false"))  # one published
     result = project.run("publish")
     assert "pseudo draft" not in result.output and "stopped" not in result.output
     assert (project.root / "site").is_dir() and not (project.root / "site/fr/leber").exists()
