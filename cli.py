@@ -1344,8 +1344,8 @@ def publish(ctx: click.Context, quiet: bool) -> None:
     for line in site.summary():
         click.echo(line)
     if empty := not site.failed and not site.pages.get(config.source_language):  # nothing to upload
-        click.echo(f"error: {relpath(config.source_dir, config.root)}: no article is published, so the site has none to show: "
-                   + (f"drafts (draft: true) are not published: {', '.join(site.drafts)}; take out draft: true of "
+        click.echo(f"error: {relpath(config.source_dir, config.root)}: no article is published, so the site has none "
+                   "to show: " + (f"drafts (draft: true) are not published: {', '.join(site.drafts)}; take out draft: true of "
                       "each one that is ready" if site.drafts else "write one (verlag new \"Titel\")"), err=True)
     if errors or built:
         fail("publish", list({str(e): e for e in errors + built}.values()), outcome=build_outcome(site))

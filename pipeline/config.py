@@ -125,7 +125,8 @@ class Config:
         at: not set, ``init``'s placeholder (``DEFAULT_BASE_URL``), or a host of this computer or the local network
         (localhost, 127.0.0.1, ::1, a ``.local`` name); None for any other address. The pages' canonical and
         hreflang links, the sitemap and robots.txt are made from it, so a site published with one of those points
-        search engines and shared links at nowhere: ``build`` and ``check`` warn, ``publish`` stops."""
+        search engines and shared links at nowhere: ``publish`` stops; ``build`` and ``check`` warn of one set (of
+        none, the build's note says it)."""
         value = self.section("site").get("base_url")
         line = self.place("base_url", "site")
         effect = ("canonical and hreflang links, the sitemap and robots.txt point at it, not at the site; set the "
