@@ -1221,7 +1221,10 @@ def run_build(config, quiet: bool = False, jobs: int | None = None, unread: bool
     unread_refs = unread_sources(config) if unread else []
     if told is not None:
         unread_refs = _untold(config, unread_refs, told)
-    for warning in [*site.warnings, *map(unread_message, unread_refs)]:
+    # one set to this computer (init's stand-in); not set, the site's note says it; serve builds for this computer
+    local = config.base_url_problem() if told is None and "base_url" in config.section("site") else None
+    for warning in [*site.warnings, *map(unread_message, unread_refs),
+                    *([f"{CONFIG_NAME}:{local[0]}: {local[1]}"] if local else [])]:
         click.echo(f"warning: {warning}", err=True)
     for lang, slugs in sorted(site.held_back.items()):
         figures = [f"{slug} ({site.shortfall[(lang, slug)]})" if (lang, slug) in site.shortfall else slug
@@ -1307,11 +1310,18 @@ def publish(ctx: click.Context, quiet: bool) -> None:
     catalogs as they are. Segments with QA errors are held back by the build: they appear in German.
     An article with a problem is left as it was; the others go all the way, and the run ends with
     its problems, each once, and exit status 2. Pseudo drafts that pages would show (check's
-    ``pseudo-draft``) stop it before the build, exit status 2: a layout test must not go public.
+    ``pseudo-draft``) stop it before the build, exit status 2: a layout test must not go public. So does a
+    ``[site] base_url`` nobody reaches the site at (``Config.base_url_problem``), before anything is done.
+    A site with no article published in the original (drafts only, or none) ends with exit status 2 too.
     """
     from pipeline.check import ERROR, run_checks, summary
+    from pipeline.fsutil import relpath
 
     config = ctx.obj.config
+    if local := config.base_url_problem():  # every page would name a site nobody reaches
+        click.echo(f"error: {CONFIG_NAME}:{local[0]}: {local[1]}", err=True)
+        click.echo("publish: stopped, nothing done ('verlag build' makes the site to look at locally)", err=True)
+        sys.exit(2)
     errors = run_extract(config, quiet=quiet)
     drafted, code = run_pretranslate(config, quiet=quiet)
     errors += drafted
@@ -1338,8 +1348,15 @@ def publish(ctx: click.Context, quiet: bool) -> None:
     built, site = run_build(config, quiet=True, unread=False)
     for line in site.summary():
         click.echo(line)
+    if empty := not site.failed and not site.pages.get(config.source_language):  # nothing to upload
+        click.echo(f"error: {relpath(config.source_dir, config.root)}: no article is published, so the site has none "
+                   "to show: " + (f"drafts (draft: true) are not published: {', '.join(site.drafts)}; take out draft: true of "
+                      "each one that is ready" if site.drafts else "write one (verlag new \"Titel\")"), err=True)
     if errors or built:
         fail("publish", list({str(e): e for e in errors + built}.values()), outcome=build_outcome(site))
+    if empty:
+        click.echo("publish: site/ built, with no article: do not upload it yet", err=True)
+        sys.exit(2)
 
 
 def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool, kind: str | None = None,

@@ -1420,6 +1420,8 @@ SOURCE_CHECKS = [
     Check("gone-address", WARNING, "a page the last build published, or an earlier one took down, whose address "
           "no source has now, nor an alias, nor [site] gone: it answers 404; or a published language verlag.toml "
           "no longer names", None),
+    Check("base-url", WARNING, "verlag.toml: [site] base_url is init's stand-in http://localhost:8000/ or another "
+          "address on this computer or network (localhost, 127.0.0.1, ::1, .local): publish stops on it", None),
     Check("front-matter", WARNING, "German article: no date, updated earlier than date, an unknown key, an HTML "
           "entity in a plain-text field (shown as typed), or no text after the front matter", None),
     Check("same-title", WARNING, "German article: the title of another published article too (lists show both "
@@ -2158,6 +2160,10 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
     findings.extend(article_link_findings(config, sources, slugs, errors))
     findings.extend(fragment_findings(config, sources, slugs))
     findings.extend(gone_language_findings(config))  # about the project, not an article: said in every run
+    findings.extend(Finding(CONFIG_NAME, line, "base-url", WARNING, message, config.source_language, "", (None, ""))
+                    for line, message in filter(None, [config.base_url_problem()])
+                    if not languages and not slugs and "base_url" in config.section("site"))
+    # (a verlag.toml without base_url, as one made by hand to try things out: the build's note says it)
     findings.extend([] if slugs else gone_address_findings(config, sources))
     findings.extend(old_site_findings(config, sources, slugs, errors))
     said = set(map(str, errors))  # a settings mistake that left links to the site's pages unjudged: said once

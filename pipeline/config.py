@@ -120,6 +120,26 @@ class Config:
         value = self.section("site").get("base_url", DEFAULT_BASE_URL)
         return value if isinstance(value, str) and split_url(value) is not None else ""
 
+    def base_url_problem(self) -> tuple[int, str] | None:
+        """The line of verlag.toml and what is wrong when ``[site] base_url`` is no address readers reach the site
+        at: not set, ``init``'s placeholder (``DEFAULT_BASE_URL``), or a host of this computer or the local network
+        (localhost, 127.0.0.1, ::1, a ``.local`` name); None for any other address. The pages' canonical and
+        hreflang links, the sitemap and robots.txt are made from it, so a site published with one of those points
+        search engines and shared links at nowhere: ``publish`` stops; ``build`` and ``check`` warn of one set (of
+        none, the build's note says it)."""
+        value = self.section("site").get("base_url")
+        line = self.place("base_url", "site")
+        effect = ("canonical and hreflang links, the sitemap and robots.txt point at it, not at the site; set the "
+                  "address the site will have (base_url = \"https://www.praxis-beispiel.de/\")")
+        if value is None:
+            return line, f"[site] base_url is not set, so the site's address is {DEFAULT_BASE_URL}: {effect}"
+        if value == DEFAULT_BASE_URL:
+            return line, f"[site] base_url = \"{value}\" is the stand-in address verlag init wrote: {effect}"
+        host = ((parts := split_url(value)) and parts.hostname or "") if isinstance(value, str) else ""
+        if host in ("localhost", "127.0.0.1", "::1") or host.endswith((".localhost", ".local")):
+            return line, f"[site] base_url = \"{value}\" is an address on this computer or network ({host}): {effect}"
+        return None
+
     def pot_path(self, slug: str) -> Path:
         return self.translations_dir / self.pot_name(slug)
 

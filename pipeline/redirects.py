@@ -450,6 +450,16 @@ def draft_message(path: str, others: Sequence[str], taken: Sequence[Redirect] = 
             "comes back when you take out draft: true")
 
 
+def left_out_message(path: str, others: Sequence[str], why: str) -> str:
+    """What ``build`` says of a published page's address ``path`` (also in the languages ``others``) whose article
+    is still there and no draft but left out of this build for a problem of its own (``why``: its unfilled
+    placeholders, its error above), said at its file. Not ``gone_message``'s advice: nothing was deleted or
+    renamed, and ``[site] gone`` would hide the missing page for good."""
+    also = f" (also in {', '.join(others)})" if others else ""
+    return (f"left out of this build ({why}): its published address {path}{also} answers 404 until that is fixed; "
+            "then the next build publishes it again at the same address")
+
+
 def gone_language_message(path: str, lang: str) -> str:
     """What ``build`` and ``check`` say of the index ``path`` of a published language ``lang`` that verlag.toml's
     ``languages`` no longer names: the build takes down its index, feed, 404 page and articles."""

@@ -55,7 +55,8 @@ from .moved import moved_outputs, moved_paths
 from .nobreak import date_pattern, in_language, number_with_unit
 from .practice import Localized, Practice, check_legal, load_practice, translator_names, unfilled, unfilled_errors
 from .search import BUNDLE, index_site, unstemmed, unstemmed_advice
-from .redirects import Redirect, draft_message, file_slug, gone_language_message, gone_message, kept, old_names, old_path, \
+from .redirects import Redirect, draft_message, file_slug, gone_language_message, gone_message, kept, \
+    left_out_message, old_names, old_path, \
     redirect_files, redirect_page
 from .renames import ORIGINALS, RECORD as RENAMED, RECORD_FILE, TITLES, Renamed, link_names, renamed_addresses
 from .sources import (Article, Moment, Sources, calendar_day, later, read_date, read_sources, same_titles,
@@ -811,6 +812,8 @@ class _Site:
         self.media = media
         self.sources = sources  # slug -> German original, for messages naming its file and line
         self.draft_sources: dict[str, Article] = {}  # slug -> German original of each draft (``draft: true``)
+        # slug -> (German original, why) of each article no draft left out of this build for its own problem
+        self.left_out: dict[str, tuple[Article, str]] = {}
         self.urls = Urls(settings.base_url)
         self.search = settings.search
         self.clean_html = settings.clean_html
@@ -1640,6 +1643,9 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     site = _Site(config, settings, pages, media, {a.slug: a for a in documents}, load_practice(config), errors,
                  published_languages(files_before, urls))
     site.draft_sources = {a.slug: a for a in (*sources.articles, *sources.german_only) if a.draft}
+    site.left_out = {a.slug: (a, "its [[AUSFÜLLEN: …]] placeholders are not filled in" if a.slug in gaps
+                              else "its problem said above")
+                     for a in (*sources.articles, *sources.german_only) if not a.draft and a.slug not in site.sources}
     if unread:  # a link the page shows as text: said by the build that reads the changed original
         from .refusedlinks import refused_links  # here: it loads the parser, which a no-op build never needs
 
@@ -1863,7 +1869,9 @@ def _gone_addresses(site: _Site, state: dict, out: dict) -> tuple[list[str], dic
     keeping those too after the build that took them down): ``check`` names each on every run while no page, ``aliases:`` entry or ``[site] gone`` (taken down
     on purpose) answers it, so deleting an alias or a ``gone`` entry brings the warning back. A slug ``[site] gone``
     lists is not warned about here either; nor is the page of an article that is a draft now, which goes back up when
-    it is published again: a note says so (``redirects.draft_message``). One warning per published language taken
+    it is published again: a note says so (``redirects.draft_message``); nor that of an article left out of this
+    build for its own problem (``_Site.left_out``): said with why, never with the advice to list it as gone
+    (``redirects.left_out_message``). One warning per published language taken
     out of verlag.toml instead of one for each of its pages."""
     from .redirects import page_file, record as record_redirects
 
@@ -1892,6 +1900,10 @@ def _gone_addresses(site: _Site, state: dict, out: dict) -> tuple[list[str], dic
         if (draft := site.draft_sources.get(slug)) is not None:  # not gone: back when it is published again
             site.notes.append(f"{draft.ref}:{draft.key_line('draft')}: " + draft_message(
                 site.urls.path("article", lang, slug), [code for code in langs if code != lang], taken))
+            continue
+        if (held := site.left_out.get(slug)) is not None:  # not gone either: back once its problem is fixed
+            warnings.append(f"{held[0].ref}: " + left_out_message(site.urls.path("article", lang, slug),
+                                                                  [code for code in langs if code != lang], held[1]))
             continue
         if slug in dismissed:
             continue
@@ -2124,7 +2136,8 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
     settings = load_settings(config)
     result = SiteResult()
     if "base_url" not in config.section("site"):
-        result.notes.append(f"no [site] base_url in verlag.toml: canonical and hreflang URLs use {settings.base_url}")
+        result.notes.append(f"no [site] base_url in verlag.toml: canonical and hreflang URLs use {settings.base_url}; "
+                            "verlag publish stops until it is set")
     state = load_site_state(config)
     root = config.site_dir
     hand = SiteFiles(config)

@@ -87,6 +87,20 @@ def fill_in_legal_pages(root: Path) -> None:
         path.write_text(re.sub(r"\[\[AUSFÜLLEN: ([^\]]*)\]\]", r"(\1)", text), encoding="utf-8")
 
 
+def give_base_url(root: Path, url: str = "https://praxis.example/") -> None:
+    """What an author does before publishing: sets ``[site] base_url`` in the verlag.toml at ``root`` to the site's
+    real address (``publish`` stops on none, init's placeholder or a local one)."""
+    path = root / "verlag.toml"
+    text = path.read_text(encoding="utf-8")
+    if re.search(r"(?m)^base_url\s*=", text):
+        text = re.sub(r"(?m)^base_url\s*=.*$", f'base_url = "{url}"', text, count=1)
+    elif re.search(r"(?m)^\[site\]\s*$", text):
+        text = re.sub(r"(?m)^\[site\]\s*$", f'[site]\nbase_url = "{url}"', text, count=1)
+    else:
+        text = text.rstrip("\n") + f'\n\n[site]\nbase_url = "{url}"\n'
+    path.write_text(text, encoding="utf-8")
+
+
 @pytest.fixture
 def project(tmp_path: Path):
     """An empty content project with German sources and en + fr catalogs."""

@@ -20,8 +20,8 @@ from cli import main
 from pipeline.catalog import fingerprint
 from pipeline.scaffold import slugify
 
-from conftest import (REPO, WALL, Project, article, copy_shipped_project, fill_in_legal_pages, interruptible,
-                      msgfmt_check, review, sign_off_all)
+from conftest import (REPO, WALL, Project, article, copy_shipped_project, fill_in_legal_pages, give_base_url,
+                      interruptible, msgfmt_check, review, sign_off_all)
 
 LEBER = article("Leber", "Die Leber arbeitet nachts. Sie braucht Ruhe.\n\n## Tipps\n\n- Tee trinken\n",
                 summary="Über die Leber.", tags="[Leber]")
@@ -59,6 +59,7 @@ def test_q_means_the_same_for_every_command_that_reports_its_work(project):
     project.run("review")
     assert project.run("review", "-q").output == project.run("review").output
     project.write("source_de/linde.md", article("Linde", "Die Linde blüht im Juli.\n"))
+    give_base_url(project.root)
     published = project.run("publish", "-q").output
     assert "new: Die Linde" not in published and "updated translations/en/linde.po" not in published
     assert ("en: 0 changed sentences back to review (fuzzy, the old German shown as previous msgid), 1 changed "
@@ -323,6 +324,7 @@ def test_publish_refuses_pseudo_drafts_readers_would_get_and_check_warns_where_t
     found = [f for f in json.loads(project.run("check", "--format", "json").output)
              if f["check"] == "pseudo-draft"]
     assert [(f["path"], f["line"], f["lang"]) for f in found] == [("translations/fr/leber.po", line, "fr")]
+    give_base_url(project.root)
     result = project.run("publish", code=2)
     assert f"error: translations/fr/leber.po:{line}: " in result.output and "pseudo draft" in result.output
     assert "stopped before the build, nothing published" in result.output
@@ -342,12 +344,49 @@ def test_pseudo_drafts_of_a_draft_article_are_no_warning_of_check_nor_a_stop_of_
     project.run("pretranslate", "--engine", "pseudo", "--lang", "fr")
     assert "Léébéér" in project.read("translations/fr/leber.po")
     assert "pseudo" not in project.run("check").output
+    give_base_url(project.root)
+    project.write("source_de/linde.md", article("Linde", "Die Linde blüht.\n", translate="false"))  # one published
     result = project.run("publish")
     assert "pseudo draft" not in result.output and "stopped" not in result.output
     assert (project.root / "site").is_dir() and not (project.root / "site/fr/leber").exists()
     project.write("source_de/leber.md", LEBER)
     assert "[pseudo-draft]" in project.run("check").output
     assert "stopped before the build" in project.run("publish", code=2).output
+
+
+@pytest.mark.parametrize("url, said", [
+    (None, "[site] base_url is not set, so the site's address is http://localhost:8000/"),
+    ("http://localhost:8000/", "is the stand-in address verlag init wrote"),
+    ("http://127.0.0.1:8080/praxis/", "is an address on this computer or network (127.0.0.1)"),
+    ("https://[::1]/", "is an address on this computer or network (::1)"),
+    ("https://praxis.local/", "is an address on this computer or network (praxis.local)"),
+])
+def test_publish_stops_on_a_base_url_nobody_reaches_and_build_and_check_warn_of_it(project, url, said):
+    """Trial 11: publish exited 0 with init's base_url = "http://localhost:8000/": canonical, hreflang, sitemap and
+    robots.txt pointed at localhost, and neither build nor check said a word. publish stops at verlag.toml's line
+    before doing anything (exit 2); build and check warn at the same line of such an address (none at all: build's
+    note says publish stops); a real address passes."""
+    project.write("verlag.toml", project.read("verlag.toml") + (f'[site]\nbase_url = "{url}"\n' if url else ""))
+    project.write("source_de/leber.md", LEBER)
+    line = 5 if url else 3
+    said = said if url is None else f'[site] base_url = "{url}" {said}'
+    stopped = project.run("publish", code=2).output
+    assert f"error: verlag.toml:{line}: {said}" in stopped and "publish: stopped, nothing done" in stopped, stopped
+    assert not (project.root / "site").exists() and not (project.root / "translations").exists()
+    checked = project.run("check").output
+    project.run("extract")
+    built = project.run("build").output
+    if url is None:  # a verlag.toml without [site], as a test or a try-out has it: build's note, publish stops
+        assert "base_url" not in checked, checked
+        assert "note: no [site] base_url in verlag.toml: canonical and hreflang URLs use http://localhost:8000/; " \
+               "verlag publish stops until it is set" in built, built
+    else:
+        assert f"warning: verlag.toml:{line}: {said}" in checked and "[base-url]" in checked, checked
+        assert f"warning: verlag.toml:{line}: {said}" in built, built
+    give_base_url(project.root)
+    for command in ("check", "build", "publish"):
+        assert "base_url" not in project.run(command).output
+    assert "https://praxis.example/de/leber/" in project.read("site/sitemap.xml")
 
 
 def test_reviewed_text_is_published_and_a_second_build_writes_nothing(project):

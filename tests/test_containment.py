@@ -16,7 +16,7 @@ import pipeline.segment
 import pipeline.render
 import pipeline.site
 import pipeline.sources
-from conftest import Project, article, msgfmt_check, review
+from conftest import Project, article, give_base_url, msgfmt_check, review
 from mtserver import FakeService
 from pipeline.check import ERROR, Check
 
@@ -174,6 +174,7 @@ def test_failure_in_one_article_is_reported_and_the_others_are_done(three: Proje
 @pytest.mark.parametrize("stage", STAGES)
 def test_publish_goes_all_the_way_for_the_others(three: Project, monkeypatch, stage: str):
     STAGES[stage][0](monkeypatch)
+    give_base_url(three.root)
     result = three.run("publish", code=2)
     assert "source_de/mitte.md" in error_line(result)
     assert "Traceback" not in result.output
@@ -214,6 +215,7 @@ def test_segmenter_failure_is_contained_for_every_command(three: Project, monkey
     three.run("pretranslate")
     monkeypatch.setattr(pipeline.sentences, "_pysbd_window", broken)
     three.write("source_de/mitte.md", three.read("source_de/mitte.md").replace("Zaun", "Gartenzaun"))
+    give_base_url(three.root)
     for command in ("extract", "build", "publish"):
         result = three.run(command, code=2)
         assert "error: source_de/mitte.md:" in error_line(result) and "(while segmenting)" in error_line(result)

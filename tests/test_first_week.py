@@ -20,7 +20,7 @@ from lxml import html
 
 import cli
 from cli import main
-from conftest import WALL, Project, adopt_example, fill_in_legal_pages, msgfmt_check, review
+from conftest import WALL, Project, adopt_example, fill_in_legal_pages, give_base_url, msgfmt_check, review
 from pipeline.catalog import provenance
 from pipeline.errors import VerlagError
 from pipeline.serve import make_server
@@ -156,6 +156,23 @@ def test_the_first_hour_never_publishes_german_pages_drafts_or_placeholders(tmp_
     assert (link.text, link.get("href"), link.get("lang")) == ("Kalte Hände im Winter", "/de/kalte-haende/", "de")
     german = html.fromstring((site / "de/willkommen/index.html").read_bytes())
     assert not german.xpath('//a[@href="/en/kalte-haende/"]')
+
+
+def test_publish_of_a_site_with_no_article_but_drafts_stops_as_readme_says(tmp_path):
+    """Trial 11: README says publish "stops with exit status 2 and says why: a draft is not published", but a
+    project whose only article is a draft was published with exit 0 ("de: 0 articles published"). publish stops
+    (exit 2) naming the drafts; once one is no draft, it publishes and exits 0."""
+    project = Project(tmp_path / "praxis")
+    project.run("init", "--author", "Anna Berger", "--languages", "en", "--base-url", "https://praxis.example/")
+    fill_in_legal_pages(project.root)
+    project.write("verlag.toml", project.read("verlag.toml").replace('["tm", "google"]', '["tm"]'))  # offline
+    stopped = project.run("publish", code=2).output
+    assert ("error: source_de: no article is published, so the site has none to show: drafts (draft: true) are not "
+            "published: willkommen; take out draft: true of each one that is ready") in stopped, stopped
+    assert "publish: site/ built, with no article: do not upload it yet" in stopped, stopped
+    adopt_example(project)
+    published = project.run("publish").output
+    assert "de: 1 article published" in published and "no article" not in published, published
 
 
 def test_a_reserved_slug_is_refused_by_new_and_nothing_is_written(project):
@@ -378,6 +395,7 @@ def test_an_article_in_a_subfolder_is_named_once_by_extract_build_and_check_and_
     found = project.run("check", "--format", "json").stdout
     assert "'tee.md': no published article 'tee': source_de/winter/tee.md exists, but in a subfolder, where no " \
            "article is read from; move it to source_de/" in found
+    give_base_url(project.root)
     result = project.run("publish")
     assert result.stderr.count("source_de/winter/tee.md: not read") == 1
 

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from lxml import etree, html
 
-from conftest import Project, adopt_example, article, copy_shipped_project, fill_in_legal_pages, msgfmt_check, review
+from conftest import (Project, adopt_example, article, copy_shipped_project, fill_in_legal_pages, give_base_url,
+                      msgfmt_check, review)
 from pipeline.config import load_config
 from pipeline.sources import read_article
 
@@ -292,6 +293,7 @@ def test_a_legal_page_with_inits_placeholders_is_an_error_and_never_published(tm
     # the summary says what happened to it: taken off, not "left as it was"
     assert built.splitlines()[-1] == ("build: everything else done; no editions written and not published until their "
                                       "placeholders are filled in: source_de/seiten/datenschutz.md")
+    give_base_url(project.root)
     published = project.run("publish", code=2).output
     assert ("; pages with placeholders left to fill in are not published: source_de/seiten/datenschutz.md; "
             "'verlag check' lists them") in published
@@ -349,6 +351,7 @@ def test_check_s_summary_counts_places_in_the_german_sources_apart_from_catalog_
     """init's placeholders are findings in the German pages, not in catalog entries: the summary says so."""
     project = Project(tmp_path / "praxis")
     project.run("init", "--languages", "en")
+    give_base_url(project.root)
     adopt_example(project)
     project.run("extract")
     assert project.run("check", code=1).output.splitlines()[-1] == \

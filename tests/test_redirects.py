@@ -13,7 +13,7 @@ from urllib.parse import unquote, urljoin
 import lxml.html
 import pytest
 
-from conftest import WALL, article, review
+from conftest import WALL, Project, article, fill_in_legal_pages, review
 from test_feeds import assert_valid_atom, atom_schema  # noqa: F401 (a fixture)
 
 ALIASES = ["https://alter-blog.example/2019/05/ingwer-tee-bei-erkaeltung/", "/post/ingwer-tee",
@@ -622,6 +622,34 @@ def test_a_published_article_made_a_draft_is_said_to_be_a_draft_now_not_deleted_
     assert "gone-address" not in project.run("check").output
     project.run("build")
     assert (project.root / "site/en/tee/index.html").is_file()
+
+
+def test_a_published_legal_page_left_out_for_a_placeholder_is_not_called_gone_nor_advised_into_site_gone(tmp_path):
+    """Trial 11: a placeholder added to a published privacy notice left it out of the build (rightly), and the
+    build also warned "the published address /de/datenschutz/ is gone ... no article has slug datenschutz any
+    more (deleted or renamed) ... list it in [site] gone": advice that hides a missing privacy notice for good.
+    The build says, at the page's file, why it is left out and that its address answers 404 until that is fixed;
+    check keeps quiet about the address; once filled in, the page is back at its address."""
+    project = Project(tmp_path / "praxis")
+    project.run("init", "--author", "Anna Berger", "--languages", "en")
+    fill_in_legal_pages(project.root)
+    project.run("extract")
+    project.run("build")
+    page = project.root / "site/de/datenschutz/index.html"
+    assert page.is_file()
+    filled = project.read("source_de/seiten/datenschutz.md")
+    project.write("source_de/seiten/datenschutz.md", filled + "Kontakt: [[AUSFÜLLEN: Telefon]]\n")
+    built = project.run("build", code=2).output
+    assert "placeholder [[AUSFÜLLEN: Telefon]] still there" in built, built
+    assert ("warning: source_de/seiten/datenschutz.md: left out of this build (its [[AUSFÜLLEN: …]] placeholders are "
+            "not filled in): its published address /de/datenschutz/ answers 404 until that is fixed") in built, built
+    for output in (built, project.run("check", code=1).output):
+        assert "is gone" not in output and "[site] gone" not in output and "deleted" not in output, output
+    assert not page.exists()
+    project.write("source_de/seiten/datenschutz.md", filled)
+    again = project.run("build").output
+    assert page.is_file() and "left out" not in again and "is gone" not in again, again
+    assert "gone-address" not in project.run("check").output
 
 
 def test_a_rename_verlag_cannot_tell_makes_build_warn_its_address_is_gone_and_suggest_aliases(project):

@@ -11,7 +11,7 @@ import polib
 import pytest
 from lxml import html
 
-from conftest import WALL, article, review
+from conftest import WALL, article, give_base_url, review
 
 LEBER = article("Leber", """
     Die Leber arbeitet nachts. Sie braucht Ruhe.
@@ -367,6 +367,7 @@ def test_publish_runs_the_chain_and_goes_on_offline_with_a_note(blog, monkeypatc
     monkeypatch.setenv("NO_PROXY", "127.0.0.1")
     blog.write("verlag.toml", blog.read("verlag.toml").replace(
         "[site]", '[pretranslate]\nengines = ["libre"]\n\n[engines.libre]\nurl = "http://127.0.0.1:9/"\n\n[site]'))
+    give_base_url(blog.root)
     result = blog.run("publish")
     assert "warning: libre: connection to 127.0.0.1:9 failed" in result.output
     assert "note: no engine could draft anything (offline?)" in result.output

@@ -10,7 +10,7 @@ import polib
 import pytest
 from lxml import etree
 
-from conftest import REPO, Project, adopt_example, article, fill_in_legal_pages, msgfmt_check, review
+from conftest import REPO, Project, adopt_example, article, fill_in_legal_pages, give_base_url, msgfmt_check, review
 from mtserver import FakeService
 
 SITEMAP = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -269,6 +269,7 @@ def test_the_publish_summary_counts_articles_not_legal_pages(practice, monkeypat
         practice.write("verlag.toml", practice.read("verlag.toml").replace(
             'engines = ["pseudo"]', f'engines = ["libre"]\n\n[engines.libre]\nurl = "{service.url}/"'))
         practice.run("pretranslate", "--redo-drafts")
+        give_base_url(practice.root)
         out = practice.run("publish").output
     assert re.search(r"^en: 1 article published", out, re.M), out
     assert "not published" not in out.split("en: 1 article published")[1].splitlines()[0]
