@@ -1266,6 +1266,31 @@ def front_matter_warnings(article: Article) -> list[tuple[int, str]]:
                       f"last_reviewed: {reviewed.isoformat()} is before updated: {updated.isoformat()}; the medical "
                       "review does not cover the current text, and the page says so: have it reviewed again and set "
                       "last_reviewed to that day"))
+    found += _review_claims(article)
+    return found
+
+
+def _review_claims(article: Article) -> list[tuple[int, str]]:
+    """(line, message) for a medical review the pages would claim without saying it whole: a ``last_reviewed``
+    with no ``reviewed_by`` (every edition says "Last reviewed on …" by no one it names), a ``reviewed_by`` with
+    no ``last_reviewed`` (who checked the text, not when: schema.org's ``lastReviewed`` missing), and a
+    ``last_reviewed`` after today (a review that cannot have happened yet, shown as done)."""
+    meta, found = article.meta, []
+    reviewed, reviewer = meta.get("last_reviewed"), meta.get("reviewed_by")
+    if reviewed is not None and not reviewer:
+        found.append((article.key_line("last_reviewed"),
+                      f"last_reviewed: {reviewed.isoformat()} without reviewed_by: every edition says the text was "
+                      "last reviewed on that day, by no one it names; add reviewed_by (who checked it) or remove "
+                      "last_reviewed"))
+    if reviewer and reviewed is None:
+        found.append((article.key_line("reviewed_by"),
+                      "reviewed_by without last_reviewed: readers are told who checked the text, not when; add "
+                      "last_reviewed: the day of that review"))
+    day = reviewed.date() if isinstance(reviewed, dt.datetime) else reviewed
+    if isinstance(day, dt.date) and day > dt.date.today():
+        found.append((article.key_line("last_reviewed"),
+                      f"last_reviewed: {reviewed.isoformat()} is after today: a review cannot have happened yet, and "
+                      "every edition says it did; set it to the day the review was done"))
     return found
 
 

@@ -449,3 +449,26 @@ def test_a_day_before_standard_time_is_in_the_feed_with_a_whole_minute_offset(pr
     project.run("build")
     feed = etree.fromstring(project.read("site/de/feed.xml").encode())
     assert feed.xpath("//*[local-name()='published']/text()") == ["1850-05-31T23:06:32Z"]
+
+
+@pytest.mark.parametrize(("extra", "line", "said"), [
+    ("last_reviewed: 2026-04-10\n", 4, "last_reviewed: 2026-04-10 without reviewed_by: every edition says the text "
+                                       "was last reviewed on that day, by no one it names"),
+    ("reviewed_by: Dr. med. Jana Vogt\n", 4, "reviewed_by without last_reviewed: readers are told who checked the "
+                                             "text, not when"),
+    ("reviewed_by: Dr. med. Jana Vogt\nlast_reviewed: 2099-01-01\n", 5,
+     "last_reviewed: 2099-01-01 is after today: a review cannot have happened yet"),
+    ("reviewed_by: Dr. med. Jana Vogt\nlast_reviewed: 2026-04-10\n", None, None),
+])
+def test_a_medical_review_the_pages_would_claim_only_in_part_is_a_warning_of_extract_and_check(project, extra, line,
+                                                                                                  said):
+    """Trial 11: ``last_reviewed`` alone made every edition say "Last reviewed on 10 April 2026", checked by
+    nobody it named; ``reviewed_by`` alone said who, not when; a review day after today was shown as done. Each
+    is said at its line by extract and check (a warning: the page can be built); a whole review is not."""
+    project.write("source_de/zecken.md", _article("2026-04-01", extra=extra))
+    extracted, checked = project.run("extract").output, project.run("check").output
+    for out in (extracted, checked):
+        if said is None:
+            assert "reviewed" not in out, out
+        else:
+            assert f"warning: source_de/zecken.md:{line}: {said}" in out, out
