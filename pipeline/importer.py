@@ -486,8 +486,8 @@ def read_import(path: Path, *, year: int | None = None, kind: str | None = None,
     German dates written without one ("3. März") in pasted text. ``author``: verlag.toml's, for articles
     whose source names none (``completed``). ``uploads``: a copy of a WordPress blog's ``wp-content/uploads/``
     folder, where an export's images are taken from (``importer_html.read_wxr``). ``zone``: verlag.toml's
-    ``timezone``, the zone of a time a saved page, a feed or a Markdown file outside a site with its own
-    states without one (else a saved page's gives only the day, the others are UTC). ``site_url``: verlag.toml's
+    ``timezone``, the zone of a time a saved page, a feed, a WordPress post's ``updated`` or a Markdown file outside
+    a site with its own states without one (else a saved page's gives only the day, the others are UTC). ``site_url``: verlag.toml's
     ``base_url``, whose images are no other host's (``completed``). A problem is a
     ``VerlagError`` naming the file and line of
     bad input: a file that cannot be read gives no article, an item of an export or feed that cannot be
@@ -510,7 +510,7 @@ def read_import(path: Path, *, year: int | None = None, kind: str | None = None,
         elif found == "html":
             articles.extend(importer_html.read_page(path, data, zone))
         else:
-            items, skipped = importer_html.read_wxr(path, data, uploads) if found == "wxr" else \
+            items, skipped = importer_html.read_wxr(path, data, uploads, zone) if found == "wxr" else \
                 importer_html.read_feed(path, data, zone)
             articles.extend(items)
             errors.extend(skipped)

@@ -1781,7 +1781,8 @@ def _text(element, name: str, namespace: str = "") -> str:
     return ""
 
 
-def read_wxr(path: Path, data: bytes, uploads: Path | None = None) -> tuple[list[ImportedArticle], list[VerlagError]]:
+def read_wxr(path: Path, data: bytes, uploads: Path | None = None,
+             zone: dt.tzinfo | None = None) -> tuple[list[ImportedArticle], list[VerlagError]]:
     """Every post and page of a WordPress export (WXR) with status publish, draft, pending, private or
     future, and a ``VerlagError`` at the line of each one left out (a post without title and text): one such
     post does not keep the others out. A post without a title (WordPress shows "(no title)") is titled by its
@@ -1791,7 +1792,7 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None) -> tuple[list
     ``Tee &amp; Kaffee``, ``&#8211;``), as the content is; the title is plain text (``_plain``: its markup left out,
     noted) and a display name with markup is no author (noted, as a saved page's <meta name="author">);
     ``wp:post_date`` (the blog's local time, see ``_wp_date``), ``wp:post_modified`` as ``updated`` when on a later
-    day, categories and tags (not the default "Uncategorized"), the excerpt as summary, ``<link>`` and the shortlink
+    day, a time where the date is one (``_wp_times``; ``zone``: verlag.toml's ``timezone``), categories and tags (not the default "Uncategorized"), the excerpt as summary, ``<link>`` and the shortlink
     (``_shortlink``, ``?p=41``) of a published item as its old addresses, its ``wp:post_name`` (``_post_name``) as
     its slug, its ``wp:post_id`` on the blog's address as its ``origin`` (``WordPress post 41 of
     https://blog.example/``), which tells a later import of the blog that it was imported, also when the author
@@ -1860,8 +1861,7 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None) -> tuple[list
             errors.append(VerlagError(exc.message, path, item.sourceline))
             continue
         login = _text(item, "creator")
-        date = _wp_time(item, "post_date", "post_date_gmt", notes)
-        updated = _later(_wp_time(item, "post_modified", "post_modified_gmt", notes), date)
+        date, updated = _wp_times(item, notes, zone)
         named = [_words(unescape(c.text or "")) for c in _children(item, "category")
                  if c.get("domain") in ("category", "post_tag") and c.get("nicename") not in WP_DEFAULT_CATEGORIES]
         marked_tags = [tag for tag in named if re.search(r"[<>]", tag)]
@@ -2042,6 +2042,21 @@ def _wp_time(item, local: str, gmt: str, notes: list[str]) -> dt.datetime | dt.d
         notes.append(f"wp:{local} {_text(item, local) or _text(item, gmt)!r} is no date: add 'date: YYYY-MM-DD' by hand"
                      if local == "post_date" else f"wp:{local} {_text(item, local)!r} is no date: not used")
         return None
+
+
+def _wp_times(item, notes: list[str], zone: dt.tzinfo | None) -> tuple:
+    """(``date``, ``updated``) of a WXR ``item``: its ``wp:post_date`` and its ``wp:post_modified`` where that falls
+    on a later day (``_later``), both in one form, as front matter writes them. A time's ``updated`` is a time too:
+    a ``wp:post_modified`` without its GMT time (an export written by hand or by a plug-in) is read in ``zone``
+    (verlag.toml's ``timezone``), else at the date's offset, instead of becoming its day alone; a day's
+    ``updated`` (a draft's date, whose GMT time WordPress leaves at zeros) is its day."""
+    date = _wp_time(item, "post_date", "post_date_gmt", notes)
+    updated = _wp_time(item, "post_modified", "post_modified_gmt", notes)
+    if isinstance(date, dt.datetime) and updated is not None and not isinstance(updated, dt.datetime):
+        updated = dt.datetime.fromisoformat(_text(item, "post_modified")).replace(tzinfo=zone or date.tzinfo)
+    elif date is not None and not isinstance(date, dt.datetime) and isinstance(updated, dt.datetime):
+        updated = updated.date()
+    return date, _later(updated, date)
 
 
 REUSABLE_RE = re.compile(r"<!--\s+wp:block\s+(\{[^{}]*\})\s*/-->")  # the block editor's reusable block

@@ -419,6 +419,25 @@ def test_a_post_date_far_from_its_gmt_time_or_no_date_at_all_is_no_internal_erro
     assert "date:" not in project.read("source_de/schlaf.md")
 
 
+@pytest.mark.parametrize("zone, updated", [("", "2024-11-04 10:00:00+02:00"),
+                                           ('timezone = "Europe/Berlin"\n', "2024-11-04 10:00:00+01:00")])
+def test_updated_keeps_its_time_as_date_does_and_a_drafts_updated_is_its_day(project: Project, tmp_path, zone,
+                                                                              updated):
+    """A post whose export has no ``wp:post_modified_gmt`` came in as ``date: 2024-04-08 09:00:00+02:00`` over
+    ``updated: 2024-11-04``, the time of the one kept and of the other dropped (fresh-user trial 9), and a draft the
+    other way round. Both are times (the modification read in verlag.toml's timezone, else at the date's offset),
+    or both days."""
+    project.write("verlag.toml", zone + project.read("verlag.toml"))
+    modified = "<wp:post_modified>2024-11-04 10:00:00</wp:post_modified>"
+    published = post("Genug trinken", GERMAN, post_id=102, name="trinken", extra=modified)
+    draft = post("Gut schlafen", f"<p>{MORE}</p>", post_id=103, name="schlaf", status="draft", extra=(
+        modified + "<wp:post_modified_gmt>2024-11-04 09:00:00</wp:post_modified_gmt>")).replace(
+        "2024-04-08 07:00:00", "0000-00-00 00:00:00")
+    project.run("import", str(export(tmp_path, published, draft)))
+    assert f"date: 2024-04-08 09:00:00+02:00\nupdated: {updated}\n" in project.read("source_de/trinken.md")
+    assert "date: 2024-04-08\nupdated: 2024-11-04\n" in project.read("source_de/schlaf.md")
+
+
 def reusable_block(post_id: int, body: str) -> str:
     """A reusable block (a synced pattern since WordPress 6.3): an item of post type ``wp_block``."""
     return (f"<title><![CDATA[Block {post_id}]]></title><link>{HOST}/?p={post_id}</link>"
