@@ -198,6 +198,7 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
     too_large(PAGE, html.encode("utf-8"), None)
     tree = parse_html(html)
     images = ImageNames()
+    gallery = _gallery_images(tree)
     notes: list[str] = unlazy(tree) + _galleries_without_alt(tree) + left_out_embeds(tree) + embed_captions(tree) \
         + styled_emphasis(tree) + bold_headings(tree) + _file_buttons(tree) + word_lists(tree) + refused_links(tree)
     _quote_attributions(tree)
@@ -251,6 +252,7 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
                          "address it is relative to): save it into bilder/ and link it from there")
         elif src:
             notes.append(f"image left at its old address: {src}")
+    notes += _images_without_alt(tree, gallery)
     for link in tree.iter("a") if uploads is not None and remote is not None else ():
         upload = _upload_path(link.get("href", ""))  # "Link to: Media File": the full-size image, a PDF
         local = _local_file(upload, uploads) if upload else None
@@ -379,14 +381,31 @@ def _named(src: str) -> str:
 GALLERY_CLASSES = ("gallery", "wp-block-gallery", "blocks-gallery-grid", "tiled-gallery")
 
 
-def _galleries_without_alt(tree) -> list[str]:
-    """A note counting the images of ``tree``'s galleries (``GALLERY_CLASSES``) without alt text (none: no note):
-    a gallery is where an author skips the descriptions, and a reader who cannot see them gets nothing."""
+def _gallery_images(tree) -> set:
+    """The ``<img>`` elements of ``tree``'s galleries (``GALLERY_CLASSES``)."""
     test = " or ".join(f"contains(concat(' ', normalize-space(@class), ' '), ' {c} ')" for c in GALLERY_CLASSES)
-    bare = {img for gallery in tree.xpath(f"//*[{test}]") for img in gallery.iter("img")
-            if not (img.get("alt") or "").strip()}
+    return {img for gallery in tree.xpath(f"//*[{test}]") for img in gallery.iter("img")}
+
+
+def _galleries_without_alt(tree) -> list[str]:
+    """A note counting the images of ``tree``'s galleries (``_gallery_images``) without alt text (none: no note):
+    a gallery is where an author skips the descriptions, and a reader who cannot see them gets nothing."""
+    bare = {img for img in _gallery_images(tree) if not (img.get("alt") or "").strip()}
     return [f"gallery: {counted(len(bare), 'image')} without alt text: describe {'it' if len(bare) == 1 else 'each'} "
             "in its ![…]"] if bare else []
+
+
+def _images_without_alt(tree, gallery: set) -> list[str]:
+    """A note naming the images of ``tree`` without alt text, by the address each is written at (none: no note);
+    those of a gallery (``gallery``) are counted apart (``_galleries_without_alt``). A reader who cannot see an
+    image gets nothing from one (a WordPress post's featured image, whose attachment has none), and its entry in the
+    catalogs holds nothing to translate: the author describes it in its ``![…]``."""
+    bare = [unquote(img.get("src", "")) for img in tree.iter("img")
+            if img not in gallery and img.get("src") and not (img.get("alt") or "").strip()]
+    if not bare:
+        return []
+    return [f"{counted(len(bare), 'image')} without alt text: {', '.join(dict.fromkeys(bare))}: describe "
+            f"{'it' if len(bare) == 1 else 'each'} in its ![…] (a reader who cannot see it gets nothing)"]
 
 
 def _file_buttons(tree) -> list[str]:

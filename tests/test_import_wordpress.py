@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import polib
 import pytest
 
-from conftest import Project
+from conftest import Project, msgfmt_check
 
 HOST = "https://ernaehrung.example"
 LEAD = "Wer morgens eine Karaffe auf den Schreibtisch stellt, sieht abends, wie viel er getrunken hat."
@@ -436,6 +437,27 @@ def test_updated_keeps_its_time_as_date_does_and_a_drafts_updated_is_its_day(pro
     project.run("import", str(export(tmp_path, published, draft)))
     assert f"date: 2024-04-08 09:00:00+02:00\nupdated: {updated}\n" in project.read("source_de/trinken.md")
     assert "date: 2024-04-08\nupdated: 2024-11-04\n" in project.read("source_de/schlaf.md")
+
+
+def test_a_featured_image_without_alt_text_is_named_and_no_catalog_gets_an_empty_msgid(project: Project, tmp_path):
+    """A post's featured image whose attachment has no alt text came in as ``![](bilder/…)`` at the top with only
+    "featured image put at the top" said (fresh-user trial 9): readers who cannot see it get nothing, and its entry
+    gives reviewers nothing to translate. The summary names it with what to do; extract makes no empty msgid of it
+    (which would be a second PO header)."""
+    featured = ("<wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>61</wp:meta_value>"
+                "</wp:postmeta>")
+    path = export(tmp_path, post("Genug trinken", f"<p>{LEAD}</p>", post_id=102, name="trinken", extra=featured),
+                  attachment(61, "karaffe"))
+    out = project.run("import", str(path)).output
+    image = f"{HOST}/wp-content/uploads/2024/04/karaffe.jpg"
+    assert project.read("source_de/trinken.md").endswith(f"---\n![]({image})\n\n{LEAD}\n")
+    assert (f"  1 image without alt text: {image}: describe it in its ![…] (a reader who cannot see it gets "
+            "nothing)\n") in out
+    project.write("source_de/trinken.md", project.read("source_de/trinken.md").replace("draft: true\n", ""))
+    project.run("extract")
+    for catalog in ("translations/templates/trinken.pot", "translations/en/trinken.po"):
+        msgfmt_check(project.root / catalog)
+        assert all(entry.msgid for entry in polib.pofile(str(project.root / catalog)))
 
 
 def reusable_block(post_id: int, body: str) -> str:
