@@ -2297,8 +2297,10 @@ def read_feed(path: Path, data: bytes,
     """Every entry of an RSS 2.0 or Atom 1.0 feed file (e.g. a Wix blog's ``blog-feed.xml``), and a
     ``VerlagError`` at the line of each entry left out (one without a title).
 
-    Title, author, published and updated time, categories as tags, the entry's link as its old address;
-    the body from ``content:encoded``/``<content>``, converted as a WordPress post's is (``html_to_markdown``: an
+    Title, author, published and updated time, categories as tags, the entry's link as its old address and
+    the last part of that as its slug (``_address_slug``: Wix's ``/post/holunder-im-herbst``), as a WordPress post's
+    ``wp:post_name`` is; its ``<enclosure>`` image (``_enclosed_image``: the cover Wix's blog showed above the post)
+    at the top of the text; the body from ``content:encoded``/``<content>``, converted as a WordPress post's is (``html_to_markdown``: an
     ``<iframe>`` a link, a script or form named as left out; feedparser's own sanitizer would drop those unsaid),
     else the description (noted: feeds often carry
     only a teaser), which is the summary when there is a full content too; a time without a zone is in ``zone``
@@ -2330,6 +2332,11 @@ def read_feed(path: Path, data: bytes,
         if not content:
             content = entry.get("summary", "")
             notes.append("the feed has only the description of this entry: compare it with the page")
+        content = _enclosed_image(entry, title, content, notes)
+        link = entry.get("link")
+        slug = _address_slug(link)
+        if slug and ascii_slug(slug) != ascii_slug(title):
+            notes.append(f"slug {ascii_slug(slug)!r} from its old address {link}, as the old blog named it")
         try:
             body, images, more = html_to_markdown(content, address=entry.get("link") or feed.feed.get("link"))
         except VerlagError as exc:  # this entry's: the others are imported
@@ -2337,14 +2344,52 @@ def read_feed(path: Path, data: bytes,
             continue
         date = _feed_time(entry, "published", zone)
         updated = _feed_time(entry, "updated", zone) if "updated" in entry.keys() else None  # not feedparser's
-        link = entry.get("link")
         author = entry.get("author") or feed.feed.get("author")  # Atom: the feed's author is each entry's
         articles.append(new_article(title, body, f"{path}:{line}", author=author,
                                     date=date or updated, updated=_later(updated, date),
                                     summary=_plain(entry.get("summary")) if entry.get("content") else None,
                                     tags=[t.term for t in entry.get("tags", []) if t.get("term")],
-                                    aliases=[link] if link else None, images=images, notes=notes + more))
+                                    aliases=[link] if link else None, images=images, notes=notes + more,
+                                    slug=slug))
     return articles, errors
+
+
+def _address_slug(link: str | None) -> str | None:
+    """The last part of a feed entry's old address as the slug that names its file (Wix's ``/post/holunder-im-herbst``,
+    WordPress's ``/2024/03/tee/``, Blogger's ``tee.html`` without its extension): the name the author gave the
+    post there, kept as a WordPress post's ``wp:post_name`` is. None where the address has none (``/?p=12``, a part
+    of digits alone, ``index.html``) or it is not percent-encoded UTF-8: the title names the file then."""
+    last = next((part for part in reversed(urlsplit(link or "").path.split("/")) if part), "")
+    try:
+        last = re.sub(r"\.(html?|php|aspx?)$", "", unquote(last, errors="strict"), flags=re.I)
+    except UnicodeDecodeError:
+        return None
+    return last if re.search(r"[^\W\d_]", last) and last.lower() != "index" else None
+
+
+def _same_image(one: str, other: str) -> bool:
+    """Whether two image addresses show one image: the same address without its query, or the same file of Wix's
+    media (``static.wixstatic.com/media/x~mv2.jpg``) in any size Wix made of it (``…/v1/fill/w_740,…/x~mv2.jpg``)."""
+    def key(url: str) -> str:
+        parts = urlsplit(url)
+        return re.sub(r"^(/media/[^/]+)/v1/.*", r"\1", parts.path) if parts.netloc == "static.wixstatic.com" \
+            else f"{parts.netloc}{parts.path}"
+    return key(one) == key(other)
+
+
+def _enclosed_image(entry, title: str, content: str, notes: list[str]) -> str:
+    """``content`` with the image of a feed ``entry``'s ``<enclosure>`` (its cover, which Wix's blog showed above the
+    post) as its first paragraph, described by ``title`` as a Hugo post's cover is (noted: move it or describe it
+    better); as it is when the entry has none or its text shows that image already (Wix's in another size)."""
+    url = next((e.get("href") for e in entry.get("enclosures", []) if e.get("href") and (
+        (e.get("type") or "").startswith("image/")
+        or re.search(r"\.(jpe?g|png|gif|webp|avif)$", urlsplit(e["href"]).path, re.I))), None)
+    shown = re.findall(r"<img\b[^>]*?\bsrc\s*=\s*[\"']([^\"']+)", content, re.I)
+    if url is None or any(_same_image(url, unescape(src)) for src in shown):
+        return content
+    notes.append(f"cover image {url} (the feed's <enclosure>) put at the top of the text, described by the title: "
+                 "as the old blog showed it; move it or describe it better")
+    return f'<p><img src="{escape(url)}" alt="{escape(title)}"></p>\n\n{content}'
 
 
 def _feed_time(entry, key: str, zone: dt.tzinfo | None = None) -> dt.datetime | None:
