@@ -1848,7 +1848,7 @@ def test_a_hugo_figures_caption_in_a_note_box_stays_in_its_block_quote(project, 
         "content/posts/box/a.png": JPEG,
     })
     project.run("import", str(site))
-    assert "---\n> **Hinweis:**\n> Ein Hinweis ![A](bilder/a.png) hier.\n>\n> Bild im Hinweis\n\n\nText.\n" in \
+    assert "---\n> **Hinweis:**\n> Ein Hinweis ![A](bilder/a.png) hier.\n>\n> Bild im Hinweis\n\nText.\n" in \
         project.read("source_de/box.md"), project.read("source_de/box.md")
 
 
