@@ -143,6 +143,23 @@ def never_public(unpublished: str) -> str:
         else f"{unpublished}: never published there"
 
 
+def plain_spaces(title: str, author: str | None, tags: list[str] | None,
+                 notes: list[str]) -> tuple[str, str | None, list[str] | None]:
+    """``title``, ``author`` and ``tags`` with each run of white space (a no-break space, U+00A0, a narrow or thin
+    one, U+202F, U+2009, …) as one plain space, stripped; a note names the fields that had another space than a
+    plain one."""
+    def plain(value: str) -> str:
+        return " ".join(value.split())
+
+    changed = [name for name, values in (("title", [title]), ("author", [author] if author else []),
+                                         ("tags", tags or []))
+               if any(re.search(r"[^\S \n]", value) for value in values)]
+    if changed:
+        notes.append(f"{', '.join(changed)}: no-break and other special spaces written as plain spaces (front "
+                     "matter is plain text)")
+    return plain(title), author and plain(author), tags and [tag for tag in map(plain, tags) if tag]
+
+
 def new_article(title: str, body: str, source: str, *, author: str | None = None, date=None, updated=None,
                 summary: str | None = None, tags: list[str] | None = None, aliases: list[str] | None = None,
                 images: dict[Path | InlineImage, str] | None = None, notes: list[str] | None = None,
@@ -158,8 +175,11 @@ def new_article(title: str, body: str, source: str, *, author: str | None = None
     such a query (WordPress's plain permalink ``/?p=140``) is
     kept, noted with the hosts whose rules answer it (``redirects``; ``queries`` keeps such addresses for links). ``unpublished``: see
     ``ImportedArticle``; such an article had no public address, so ``aliases`` are left out (and noted).
-    ``private``, ``linked``: see ``ImportedArticle``."""
+    ``private``, ``linked``: see ``ImportedArticle``. A no-break or other special space (U+00A0, U+202F, U+2009,
+    …) in the title, the author's name or a tag, as text copied from a web page carries them, is a plain space
+    (``plain_spaces``, noted): front matter is plain text, and a name typed again later would be another one."""
     notes = list(notes or [])
+    title, author, tags = plain_spaces(title, author, tags, notes)
     if unpublished:
         notes.append(f"{never_public(unpublished)}; keep 'draft: true' until it is finished")
         if aliases:
@@ -490,8 +510,8 @@ def read_import(path: Path, *, year: int | None = None, kind: str | None = None,
     German dates written without one ("3. März") in pasted text. ``author``: verlag.toml's, for articles
     whose source names none (``completed``). ``uploads``: a copy of a WordPress blog's ``wp-content/uploads/``
     folder, where an export's images are taken from (``importer_html.read_wxr``). ``zone``: verlag.toml's
-    ``timezone``, the zone of a time a saved page, a feed or a Markdown file outside a site with its own
-    states without one (else a saved page's gives only the day, the others are UTC). ``site_url``: verlag.toml's
+    ``timezone``, the zone of a time a saved page, a feed, a WordPress post's ``updated`` or a Markdown file outside
+    a site with its own states without one (else a saved page's gives only the day, the others are UTC). ``site_url``: verlag.toml's
     ``base_url``, whose images are no other host's (``completed``). A problem is a
     ``VerlagError`` naming the file and line of
     bad input: a file that cannot be read gives no article, an item of an export or feed that cannot be
@@ -514,7 +534,7 @@ def read_import(path: Path, *, year: int | None = None, kind: str | None = None,
         elif found == "html":
             articles.extend(importer_html.read_page(path, data, zone))
         else:
-            items, skipped = importer_html.read_wxr(path, data, uploads) if found == "wxr" else \
+            items, skipped = importer_html.read_wxr(path, data, uploads, zone) if found == "wxr" else \
                 importer_html.read_feed(path, data, zone)
             articles.extend(items)
             errors.extend(skipped)

@@ -201,6 +201,7 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
     tree = parse_html(html)
     address = address if address is None or split_url(address) is not None else None
     images = ImageNames()
+    gallery = _gallery_images(tree)
     notes: list[str] = unlazy(tree) + unreadable_addresses(tree) + _galleries_without_alt(tree) \
         + left_out_embeds(tree) + embed_captions(tree) + styled_emphasis(tree) + bold_headings(tree) \
         + _file_buttons(tree) + word_lists(tree) + refused_links(tree)
@@ -255,6 +256,7 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
                          "address it is relative to): save it into bilder/ and link it from there")
         elif src:
             notes.append(f"image left at its old address: {src}")
+    notes += _images_without_alt(tree, gallery)
     for link in tree.iter("a") if uploads is not None and remote is not None else ():
         upload = _upload_path(link.get("href", ""))  # "Link to: Media File": the full-size image, a PDF
         local = _local_file(upload, uploads) if upload else None
@@ -409,14 +411,31 @@ def _named(src: str) -> str:
 GALLERY_CLASSES = ("gallery", "wp-block-gallery", "blocks-gallery-grid", "tiled-gallery")
 
 
-def _galleries_without_alt(tree) -> list[str]:
-    """A note counting the images of ``tree``'s galleries (``GALLERY_CLASSES``) without alt text (none: no note):
-    a gallery is where an author skips the descriptions, and a reader who cannot see them gets nothing."""
+def _gallery_images(tree) -> set:
+    """The ``<img>`` elements of ``tree``'s galleries (``GALLERY_CLASSES``)."""
     test = " or ".join(f"contains(concat(' ', normalize-space(@class), ' '), ' {c} ')" for c in GALLERY_CLASSES)
-    bare = {img for gallery in tree.xpath(f"//*[{test}]") for img in gallery.iter("img")
-            if not (img.get("alt") or "").strip()}
+    return {img for gallery in tree.xpath(f"//*[{test}]") for img in gallery.iter("img")}
+
+
+def _galleries_without_alt(tree) -> list[str]:
+    """A note counting the images of ``tree``'s galleries (``_gallery_images``) without alt text (none: no note):
+    a gallery is where an author skips the descriptions, and a reader who cannot see them gets nothing."""
+    bare = {img for img in _gallery_images(tree) if not (img.get("alt") or "").strip()}
     return [f"gallery: {counted(len(bare), 'image')} without alt text: describe {'it' if len(bare) == 1 else 'each'} "
             "in its ![…]"] if bare else []
+
+
+def _images_without_alt(tree, gallery: set) -> list[str]:
+    """A note naming the images of ``tree`` without alt text, by the address each is written at (none: no note);
+    those of a gallery (``gallery``) are counted apart (``_galleries_without_alt``). A reader who cannot see an
+    image gets nothing from one (a WordPress post's featured image, whose attachment has none), and its entry in the
+    catalogs holds nothing to translate: the author describes it in its ``![…]``."""
+    bare = [unquote(img.get("src", "")) for img in tree.iter("img")
+            if img not in gallery and img.get("src") and not (img.get("alt") or "").strip()]
+    if not bare:
+        return []
+    return [f"{counted(len(bare), 'image')} without alt text: {', '.join(dict.fromkeys(bare))}: describe "
+            f"{'it' if len(bare) == 1 else 'each'} in its ![…] (a reader who cannot see it gets nothing)"]
 
 
 def _file_buttons(tree) -> list[str]:
@@ -1815,7 +1834,8 @@ def _text(element, name: str, namespace: str = "") -> str:
     return ""
 
 
-def read_wxr(path: Path, data: bytes, uploads: Path | None = None) -> tuple[list[ImportedArticle], list[VerlagError]]:
+def read_wxr(path: Path, data: bytes, uploads: Path | None = None,
+             zone: dt.tzinfo | None = None) -> tuple[list[ImportedArticle], list[VerlagError]]:
     """Every post and page of a WordPress export (WXR) with status publish, draft, pending, private or
     future, and a ``VerlagError`` at the line of each one left out (a post without title and text): one such
     post does not keep the others out. A post without a title (WordPress shows "(no title)") is titled by its
@@ -1825,7 +1845,7 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None) -> tuple[list
     ``Tee &amp; Kaffee``, ``&#8211;``), as the content is; the title is plain text (``_plain``: its markup left out,
     noted) and a display name with markup is no author (noted, as a saved page's <meta name="author">);
     ``wp:post_date`` (the blog's local time, see ``_wp_date``), ``wp:post_modified`` as ``updated`` when on a later
-    day, categories and tags (not the default "Uncategorized"), the excerpt as summary, ``<link>`` and the shortlink
+    day, a time where the date is one (``_wp_times``; ``zone``: verlag.toml's ``timezone``), categories and tags (not the default "Uncategorized"), the excerpt as summary, ``<link>`` and the shortlink
     (``_shortlink``, ``?p=41``) of a published item as its old addresses, its ``wp:post_name`` (``_post_name``) as
     its slug, its ``wp:post_id`` on the blog's address as its ``origin`` (``WordPress post 41 of
     https://blog.example/``), which tells a later import of the blog that it was imported, also when the author
@@ -1894,8 +1914,7 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None) -> tuple[list
             errors.append(VerlagError(exc.message, path, item.sourceline))
             continue
         login = _text(item, "creator")
-        date = _wp_time(item, "post_date", "post_date_gmt", notes)
-        updated = _later(_wp_time(item, "post_modified", "post_modified_gmt", notes), date)
+        date, updated = _wp_times(item, notes, zone)
         named = [_words(unescape(c.text or "")) for c in _children(item, "category")
                  if c.get("domain") in ("category", "post_tag") and c.get("nicename") not in WP_DEFAULT_CATEGORIES]
         marked_tags = [tag for tag in named if re.search(r"[<>]", tag)]
@@ -2076,6 +2095,21 @@ def _wp_time(item, local: str, gmt: str, notes: list[str]) -> dt.datetime | dt.d
         notes.append(f"wp:{local} {_text(item, local) or _text(item, gmt)!r} is no date: add 'date: YYYY-MM-DD' by hand"
                      if local == "post_date" else f"wp:{local} {_text(item, local)!r} is no date: not used")
         return None
+
+
+def _wp_times(item, notes: list[str], zone: dt.tzinfo | None) -> tuple:
+    """(``date``, ``updated``) of a WXR ``item``: its ``wp:post_date`` and its ``wp:post_modified`` where that falls
+    on a later day (``_later``), both in one form, as front matter writes them. A time's ``updated`` is a time too:
+    a ``wp:post_modified`` without its GMT time (an export written by hand or by a plug-in) is read in ``zone``
+    (verlag.toml's ``timezone``), else at the date's offset, instead of becoming its day alone; a day's
+    ``updated`` (a draft's date, whose GMT time WordPress leaves at zeros) is its day."""
+    date = _wp_time(item, "post_date", "post_date_gmt", notes)
+    updated = _wp_time(item, "post_modified", "post_modified_gmt", notes)
+    if isinstance(date, dt.datetime) and updated is not None and not isinstance(updated, dt.datetime):
+        updated = dt.datetime.fromisoformat(_text(item, "post_modified")).replace(tzinfo=zone or date.tzinfo)
+    elif date is not None and not isinstance(date, dt.datetime) and isinstance(updated, dt.datetime):
+        updated = updated.date()
+    return date, _later(updated, date)
 
 
 REUSABLE_RE = re.compile(r"<!--\s+wp:block\s+(\{[^{}]*\})\s*/-->")  # the block editor's reusable block
@@ -2297,8 +2331,10 @@ def read_feed(path: Path, data: bytes,
     """Every entry of an RSS 2.0 or Atom 1.0 feed file (e.g. a Wix blog's ``blog-feed.xml``), and a
     ``VerlagError`` at the line of each entry left out (one without a title).
 
-    Title, author, published and updated time, categories as tags, the entry's link as its old address;
-    the body from ``content:encoded``/``<content>``, converted as a WordPress post's is (``html_to_markdown``: an
+    Title, author, published and updated time, categories as tags, the entry's link as its old address and
+    the last part of that as its slug (``_address_slug``: Wix's ``/post/holunder-im-herbst``), as a WordPress post's
+    ``wp:post_name`` is; its ``<enclosure>`` image (``_enclosed_image``: the cover Wix's blog showed above the post)
+    at the top of the text; the body from ``content:encoded``/``<content>``, converted as a WordPress post's is (``html_to_markdown``: an
     ``<iframe>`` a link, a script or form named as left out; feedparser's own sanitizer would drop those unsaid),
     else the description (noted: feeds often carry
     only a teaser), which is the summary when there is a full content too; a time without a zone is in ``zone``
@@ -2330,6 +2366,11 @@ def read_feed(path: Path, data: bytes,
         if not content:
             content = entry.get("summary", "")
             notes.append("the feed has only the description of this entry: compare it with the page")
+        content = _enclosed_image(entry, title, content, notes)
+        link = entry.get("link")
+        slug = _address_slug(link)
+        if slug and ascii_slug(slug) != ascii_slug(title):
+            notes.append(f"slug {ascii_slug(slug)!r} from its old address {link}, as the old blog named it")
         try:
             body, images, more = html_to_markdown(content, address=entry.get("link") or feed.feed.get("link"))
         except VerlagError as exc:  # this entry's: the others are imported
@@ -2337,14 +2378,52 @@ def read_feed(path: Path, data: bytes,
             continue
         date = _feed_time(entry, "published", zone)
         updated = _feed_time(entry, "updated", zone) if "updated" in entry.keys() else None  # not feedparser's
-        link = entry.get("link")
         author = entry.get("author") or feed.feed.get("author")  # Atom: the feed's author is each entry's
         articles.append(new_article(title, body, f"{path}:{line}", author=author,
                                     date=date or updated, updated=_later(updated, date),
                                     summary=_plain(entry.get("summary")) if entry.get("content") else None,
                                     tags=[t.term for t in entry.get("tags", []) if t.get("term")],
-                                    aliases=[link] if link else None, images=images, notes=notes + more))
+                                    aliases=[link] if link else None, images=images, notes=notes + more,
+                                    slug=slug))
     return articles, errors
+
+
+def _address_slug(link: str | None) -> str | None:
+    """The last part of a feed entry's old address as the slug that names its file (Wix's ``/post/holunder-im-herbst``,
+    WordPress's ``/2024/03/tee/``, Blogger's ``tee.html`` without its extension): the name the author gave the
+    post there, kept as a WordPress post's ``wp:post_name`` is. None where the address has none (``/?p=12``, a part
+    of digits alone, ``index.html``) or it is not percent-encoded UTF-8: the title names the file then."""
+    last = next((part for part in reversed(urlsplit(link or "").path.split("/")) if part), "")
+    try:
+        last = re.sub(r"\.(html?|php|aspx?)$", "", unquote(last, errors="strict"), flags=re.I)
+    except UnicodeDecodeError:
+        return None
+    return last if re.search(r"[^\W\d_]", last) and last.lower() != "index" else None
+
+
+def _same_image(one: str, other: str) -> bool:
+    """Whether two image addresses show one image: the same address without its query, or the same file of Wix's
+    media (``static.wixstatic.com/media/x~mv2.jpg``) in any size Wix made of it (``…/v1/fill/w_740,…/x~mv2.jpg``)."""
+    def key(url: str) -> str:
+        parts = urlsplit(url)
+        return re.sub(r"^(/media/[^/]+)/v1/.*", r"\1", parts.path) if parts.netloc == "static.wixstatic.com" \
+            else f"{parts.netloc}{parts.path}"
+    return key(one) == key(other)
+
+
+def _enclosed_image(entry, title: str, content: str, notes: list[str]) -> str:
+    """``content`` with the image of a feed ``entry``'s ``<enclosure>`` (its cover, which Wix's blog showed above the
+    post) as its first paragraph, described by ``title`` as a Hugo post's cover is (noted: move it or describe it
+    better); as it is when the entry has none or its text shows that image already (Wix's in another size)."""
+    url = next((e.get("href") for e in entry.get("enclosures", []) if e.get("href") and (
+        (e.get("type") or "").startswith("image/")
+        or re.search(r"\.(jpe?g|png|gif|webp|avif)$", urlsplit(e["href"]).path, re.I))), None)
+    shown = re.findall(r"<img\b[^>]*?\bsrc\s*=\s*[\"']([^\"']+)", content, re.I)
+    if url is None or any(_same_image(url, unescape(src)) for src in shown):
+        return content
+    notes.append(f"cover image {url} (the feed's <enclosure>) put at the top of the text, described by the title: "
+                 "as the old blog showed it; move it or describe it better")
+    return f'<p><img src="{escape(url)}" alt="{escape(title)}"></p>\n\n{content}'
 
 
 def _feed_time(entry, key: str, zone: dt.tzinfo | None = None) -> dt.datetime | None:

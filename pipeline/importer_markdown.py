@@ -186,8 +186,9 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None, lang: 
         if path.suffix.lower() not in (".html", ".htm"):
             body = _unwrap_raw(body, notes)
         body, captions = _figures(body, end + 2, notes)
+        closed: list[int] = []  # the note boxes' closing lines, left blank
         if path.suffix.lower() not in (".html", ".htm"):
-            body = _note_boxes(body, end + 2, notes, lang)
+            body = _note_boxes(body, end + 2, notes, lang, closed)
         if path.suffix.lower() not in (".html", ".htm"):
             body = _players(body, end + 2, notes)
         if {"_posts", "_drafts"} & set(path.absolute().parts):
@@ -217,6 +218,7 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None, lang: 
         if exc.path is not None:
             raise
         raise VerlagError(exc.message, path, first_line + exc.line - 1 if first_line and exc.line else None) from None
+    body, captions = _without_closing_lines(body, captions, closed)
     body = _with_captions(body, captions).strip("\n") + "\n"
     body, converted = convert_note_syntax(body, title.strip())  # an Obsidian or Typora note's own syntax
     notes += converted
@@ -445,12 +447,14 @@ NOTE_LABELS_IN = {"en": {"Hinweis": "Note", "Tipp": "Tip", "Wichtig": "Important
                          "Achtung": "Caution", "Beispiel": "Example", "Frage": "Question", "Zitat": "Quote"}}
 
 
-def _note_boxes(body: str, first_line: int, notes: list[str], lang: str = "de") -> str:
+def _note_boxes(body: str, first_line: int, notes: list[str], lang: str = "de",
+                closed: list[int] | None = None) -> str:
     """``body`` with each theme's note box (``NOTE_OPEN_RE`` to the first ``NOTE_CLOSE_RE`` of its kind after it;
     an opener without one stays as written) a CommonMark block quote of its text, led by its ``title`` or the
     label of its kind in bold (``NOTE_LABELS``, else "Hinweis"), each noted: Hugo showed the box, so its text is
     the article's; as a shortcode it was published as literal text. Lines keep their numbers (the opening line
-    holds the label, the closing one is left blank). Other shortcodes stay as text, as do boxes in a code block."""
+    holds the label, the closing one is left blank and its index appended to ``closed``: once no more notes count
+    lines, ``_without_closing_lines`` takes it out). Other shortcodes stay as text, as do boxes in a code block."""
     import bisect
 
     closers: dict[str, list[re.Match]] = {}
@@ -471,11 +475,31 @@ def _note_boxes(body: str, first_line: int, notes: list[str], lang: str = "de") 
         closer = kind[index]
         line += body.count("\n", done, opener.start())
         out.append(body[done:opener.start()])
-        out.append(body[opener.start():closer.end()] if line in in_code else
-                   _note_box(opener, body[opener.end():closer.start()], first_line + line, notes, lang))
+        boxed = line not in in_code
+        out.append(_note_box(opener, body[opener.end():closer.start()], first_line + line, notes, lang) if boxed
+                   else body[opener.start():closer.end()])
+        if boxed and closed is not None:
+            closed.append(line + body.count("\n", opener.start(), closer.start()))
         line += body.count("\n", opener.start(), closer.end())
         done = at = closer.end()
     return "".join(out) + body[done:]
+
+
+def _without_closing_lines(body: str, captions: dict[int, list[str]],
+                           closed: list[int]) -> tuple[str, dict[int, list[str]]]:
+    """``body`` without the lines its note boxes' closing shortcodes left blank (``closed``, line indices) where a
+    blank line or the end of the text follows one, and ``captions`` (``_figures``: by line index) at the lines they
+    were at: the quote's end and the blank line after the box were two blank lines in the Markdown written."""
+    lines = body.split("\n")
+    gone = {index for index in closed if index < len(lines) and not lines[index].strip()
+            and (index + 1 == len(lines) or not lines[index + 1].strip())}
+    if not gone:
+        return body, captions
+    import bisect
+
+    order = sorted(gone)
+    return ("\n".join(line for index, line in enumerate(lines) if index not in gone),
+            {index - bisect.bisect_left(order, index): texts for index, texts in captions.items()})
 
 
 def _shortcode_params(text: str) -> tuple[dict[str, str], list[str]]:

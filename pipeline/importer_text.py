@@ -646,8 +646,12 @@ def headed(text: str) -> str:
     (``# ``) when it is alone in its paragraph, or short (``_short``: at most ``SHORT`` characters, no closing
     ".", "!", ",", ";" or ":") with the first paragraph's text on the next line (at most ``TITLE_SHARE`` of its
     length, so the first line of a hard-wrapped paragraph is none); a later line alone in its paragraph that is
-    short, neither a list item nor a label line, with more text after it is a heading (``## ``). Lines keep their
-    numbers (an ATX heading needs no blank line after it). Text that has a heading already (ATX or setext,
+    short, neither a list item nor a label line, is a heading (``## ``) by the rules ``_blocks`` reads copied German
+    text by: where a paragraph of prose (``_prose``, its lines joined) or a list follows it, unless the paragraph
+    before it is a short line too (``_plain_short``): a run of short lines, as Word's "Plain Text" saves a list one
+    line a paragraph, is that list's lines, no headings; the last of the short lines after a "…:" line heads the
+    prose after them where two others remain and it is not shaped like the one before (``_parallel``). Lines keep
+    their numbers (an ATX heading needs no blank line after it). Text that has a heading already (ATX or setext,
     https://spec.commonmark.org/0.31.2/#atx-headings) is CommonMark: returned as it is, but for its title, by the
     same rule, where it has no level-1 heading (``## `` sections under a first line written without ``# ``)."""
     from .segment import commonmark_parser
@@ -668,11 +672,43 @@ def headed(text: str) -> str:
             filled[0] in alone or (_short(first) and following and len(first) <= TITLE_SHARE * len(following)
                                    and not following.startswith(("=", "-")))):
         lines[filled[0]] = f"# {first}"
-    for n in [] if headings else alone:
-        line = lines[n].strip()
-        if BULLET_RE.match(line) or NUMBERED_RE.match(line) or LABEL_RE.match(line) or line.startswith(("!", "<", "|")):
-            continue
-        if n != filled[0] and _short(line) and n != filled[-1]:
-            lines[n] = f"## {line}"
+    if not headings:
+        marked, items = _headings_of_paragraphs(lines, filled, set(alone))
+        for n in marked:
+            lines[n] = f"## {lines[n].strip()}"
+        for n in items:
+            lines[n] = f"- {lines[n].strip()}"
     return "\n".join(lines)
+
+
+def _headings_of_paragraphs(lines: list[str], filled: list[int], alone: set[int]) -> tuple[list[int], list[int]]:
+    """The indices of the ``lines`` (plain text, blank lines between paragraphs; ``filled``: those with text, the
+    first the title) that ``headed`` makes headings, and those it makes the items of the list a "…:" line announces:
+    each ``alone`` in its paragraph, by ``_blocks``'s rules."""
+    starts = [n for n in filled if n == 0 or not lines[n - 1].strip()]
+    ends = [next((n for n in range(start, len(lines)) if not lines[n].strip()), len(lines)) for start in starts]
+    texts = [" ".join(line.strip() for line in lines[start:end]) for start, end in zip(starts, ends)]  # joined
+    single = [start in alone for start in starts]
+    found, listed, k = [], [], 1
+    while k < len(starts):
+        line, before = texts[k], texts[k - 1]
+        if not single[k] or not _plain_short(line) or line.startswith(("!", "<", "|")):
+            k += 1
+            continue
+        if single[k - 1] and before.endswith(":"):  # the list a "…:" line announces; its last item may head
+            end = k
+            while end < len(starts) and single[end] and _plain_short(texts[end]):
+                end += 1
+            items = texts[k:end]
+            heads = end < len(starts) and len(items) > 2 and _prose(texts[end]) and not _parallel(items)
+            found += [starts[end - 1]] if heads else []
+            listed += starts[k:end - 1 if heads else end]
+            k = end
+            continue
+        after = texts[k + 1] if k + 1 < len(starts) else None
+        a_list = after is not None and (BULLET_RE.match(after) or NUMBERED_RE.match(after))
+        if (_prose(after) or a_list) and not (_plain_short(before) and not before.startswith("#")):
+            found.append(starts[k])
+        k += 1
+    return found, listed
 

@@ -402,6 +402,31 @@ def test_a_plain_text_translation_with_one_line_per_paragraph_reads_each_line_as
     _assert_ginger_imported(project, translation)
 
 
+def test_a_run_of_short_lines_in_a_plain_text_translation_is_its_lists_lines_not_headings(project, tmp_path):
+    """Word's "Plain Text" saves a list one item a line: each short line alone became a ``## `` heading (fresh-user
+    trial 9), so the items paired with no German list item. By the rules copied German text is read by, a run of
+    short lines is no heading; the last of the lines after "…:" heads the prose after it, as "Was zählt nicht?"."""
+    project.write("source_de/trinken.md", (
+        "---\ntitle: Genug trinken im Sommer\ndate: 2024-04-08\n---\n"
+        "Wer morgens eine Karaffe auf den Schreibtisch stellt, sieht abends, wie viel er getrunken hat.\n\n"
+        "Das zählt:\n\n- Kräutertee\n- Wasser mit Zitrone\n- Verdünnter Saft\n\n## Was zählt nicht?\n\n"
+        "Gesüßte Limonade zählt nicht, denn sie macht an heißen Tagen mehr Durst, als sie stillt.\n"))
+    translation = tmp_path / "drinking.txt"
+    translation.write_text("\r\n".join([
+        "Drinking enough in summer",
+        "If you put a carafe on your desk in the morning, you see in the evening how much you drank.",
+        "This counts:", "Herbal tea", "Water with lemon", "Diluted juice", "What does not count?",
+        "Sweetened lemonade does not count, because on hot days it makes you thirstier than it quenches.", ""]),
+        encoding="utf-8")
+    project.run("import", "--lang", "en", "--translation-of", "trinken", str(translation))
+    po = polib.pofile(str(project.root / "translations/en/trinken.po"))
+    for german, english in (("Kräutertee", "Herbal tea"), ("Wasser mit Zitrone", "Water with lemon"),
+                            ("Verdünnter Saft", "Diluted juice"), ("Was zählt nicht?", "What does not count?")):
+        assert po.find(german).msgstr == english, german
+    assert not any(entry.msgstr.startswith("#") for entry in po)
+    msgfmt_check(project.root / "translations/en/trinken.po")
+
+
 @pytest.mark.parametrize("args, message", [
     (("--lang", "it"), "--lang 'it' is not in languages of verlag.toml"),
     (("--lang", "en", "--translation-of", "nix"), "no article with slug 'nix'"),

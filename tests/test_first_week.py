@@ -82,7 +82,7 @@ def test_init_writes_berlin_time_so_a_moved_wix_post_keeps_the_day_its_blog_show
     fill_in_legal_pages(project.root)
     project.write("blog-feed.xml", """<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><title>Praxis</title>
-<item><title>Holunder im Herbst</title><link>https://praxis.example/post/holunder</link>
+<item><title>Holunder im Herbst</title><link>https://praxis.example/post/holunder-im-herbst</link>
 <pubDate>Sat, 12 Oct 2024 22:30:00 GMT</pubDate>
 <content:encoded><![CDATA[<p>Die Beeren des Holunders sind roh giftig.</p>]]></content:encoded></item>
 </channel></rss>

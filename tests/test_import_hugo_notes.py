@@ -15,7 +15,8 @@ CARE = "Bei Herz- oder Nierenschwäche bitte vorher ärztlichen Rat einholen."
 
 def test_a_themes_note_box_becomes_a_quote_with_its_kind_in_bold_and_the_summary_says_so(project, tmp_path):
     """Trial 11, finding 7: ``{{% hint warning %}} … {{% /hint %}}`` was published as literal text and ``check``
-    exited 0; each theme's note box is now a block quote led by the kind the German reads ("**Warnung:**")."""
+    exited 0; each theme's note box is now a block quote led by the kind the German reads ("**Warnung:**"), with
+    one blank line after it (trial 9: the closing shortcode's line left two)."""
     site = tree(tmp_path / "hugo", {
         "hugo.toml": 'baseURL = "https://praxis.example/"\n',
         "content/posts/brennnessel.md": (
@@ -28,11 +29,11 @@ def test_a_themes_note_box_becomes_a_quote_with_its_kind_in_bold_and_the_summary
     })
     out = project.run("import", str(site)).output
     body = project.read("source_de/brennnessel.md").split("---\n", 2)[2]
-    assert (f"{LEAD}\n\n> **Warnung:**\n> {CARE}\n\n\n"
-            "> **Tipp:**\n> Frische Blätter mit Handschuhen ernten.\n>\n> Am besten vor der Blüte.\n\n\n"
-            "> **Gut zu wissen:**\n> Der Tee schmeckt mild.\n\n\n"
-            "> **Hinweis:**\n> Ein Löffel Kraut reicht für eine Tasse.\n\n\n"
-            "> **Achtung:**\n> - nicht in der Schwangerschaft\n\n\n{{< gist anna 4e1b2c >}}\n") in body
+    assert (f"{LEAD}\n\n> **Warnung:**\n> {CARE}\n\n"
+            "> **Tipp:**\n> Frische Blätter mit Handschuhen ernten.\n>\n> Am besten vor der Blüte.\n\n"
+            "> **Gut zu wissen:**\n> Der Tee schmeckt mild.\n\n"
+            "> **Hinweis:**\n> Ein Löffel Kraut reicht für eine Tasse.\n\n"
+            "> **Achtung:**\n> - nicht in der Schwangerschaft\n\n{{< gist anna 4e1b2c >}}\n") in body
     for line, code, label in ((8, "{{% hint warning %}}", "Warnung"), (12, "{{< notice tip >}}", "Tipp"),
                               (18, '{{% alert title="Gut zu wissen" color="info" %}}', "Gut zu wissen"),
                               (22, '{{< callout type="info" >}}', "Hinweis"),
@@ -48,6 +49,24 @@ def test_a_themes_note_box_becomes_a_quote_with_its_kind_in_bold_and_the_summary
     project.run("build")
     page = project.read("site/de/brennnessel/index.html")
     assert "{{%" not in page and "<blockquote>\n<p><strong>Warnung:</strong>" in page
+
+
+def test_a_note_box_keeps_one_blank_line_before_the_text_and_figure_captions_after_it(project, tmp_path):
+    """The closing shortcode's line, left blank, is taken out only where a blank line or the end follows it (trial 9:
+    two blank lines after each box): a box followed straight by text keeps it as the line between the two, and a
+    figure's caption below a box stays under its image."""
+    site = tree(tmp_path / "hugo", {
+        "hugo.toml": 'baseURL = "https://praxis.example/"\n',
+        "content/posts/brennnessel/index.md": (
+            f"{FRONT}{{{{% hint warning %}}}}\n{CARE}\n{{{{% /hint %}}}}\n{LEAD}\n\n{{{{% hint %}}}}\nKurz.\n"
+            '{{% /hint %}}\n\n{{< figure src="blatt.png" alt="Blatt" caption="Junge Blätter" >}}\n\n'
+            "{{% notice tip %}}\nZum Schluss.\n{{% /notice %}}\n"),
+        "content/posts/brennnessel/blatt.png": "png",
+    })
+    project.run("import", str(site))
+    body = project.read("source_de/brennnessel.md").split("---\n", 2)[2]
+    assert body == (f"> **Warnung:**\n> {CARE}\n\n{LEAD}\n\n> **Hinweis:**\n> Kurz.\n\n"
+                    "![Blatt](bilder/blatt.png)\n\nJunge Blätter\n\n> **Tipp:**\n> Zum Schluss.\n")
 
 
 def test_a_note_box_or_figure_in_a_code_block_stays_as_written(project, tmp_path):

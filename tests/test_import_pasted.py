@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from conftest import Project
 from pipeline.importer_text import read_text
 from pipeline.segment import commonmark_parser
 
@@ -273,3 +274,25 @@ def test_a_paragraph_broken_inside_its_sentences_is_one_paragraph_while_lists_an
             "Einfügen oft passiert.\n\nWichtig: nicht bei Venenleiden.\n"), gap
         assert f"lines broken inside a sentence joined into one paragraph, at lines {lines}: check each" in \
             article.notes, article.notes
+
+
+def test_no_break_and_other_special_spaces_in_a_name_title_or_tag_become_plain_spaces(project: Project, tmp_path):
+    """A byline copied from a web page, "Sabine\u00a0Lindner" (fresh-user trial 9), came in as ``author:`` with its
+    no-break space: another name than "Sabine Lindner" typed in verlag.toml and every other article. Names, titles
+    and tags get plain spaces, and the summary says so; the text keeps its no-break spaces ("10\u00a0mg")."""
+    copied = tmp_path / "kopiert.txt"
+    copied.write_text("Gesunder\u202fSchlaf im\u00a0Winter\n- Sabine\u00a0Lindner\n- 3.\u00a0Dez. 2024\n"
+                      "Im Winter reichen oft 10\u00a0mg Magnesium am Abend, sagt die Heilpraktikerin.\n",
+                      encoding="utf-8")
+    hugo = tmp_path / "tee.md"
+    hugo.write_text("---\ntitle: Tee\ndate: 2024-12-04\nauthor: \"Anna\u2009Berger\"\ntags: [\"Heil\u00a0kräuter\", "
+                    "\"\u00a0\"]\n---\nEin Tee am Abend beruhigt, sagt die Heilpraktikerin.\n", encoding="utf-8")
+    out = project.run("import", str(copied), str(hugo)).output
+    text = project.read("source_de/gesunder-schlaf-im-winter.md")
+    assert "title: Gesunder Schlaf im Winter\nauthor: Sabine Lindner\n" in text
+    assert "10\u00a0mg Magnesium" in text
+    assert "author: Anna Berger\n" in project.read("source_de/tee.md")
+    assert "tags: [Heil kräuter]\n" in project.read("source_de/tee.md")
+    assert "title, author: no-break and other special spaces written as plain spaces (front matter is plain text)" \
+        in out
+    assert "  tags: no-break and other special spaces written as plain spaces" in out

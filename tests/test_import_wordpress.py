@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import polib
 import pytest
 
-from conftest import Project
+from conftest import Project, msgfmt_check
 
 HOST = "https://ernaehrung.example"
 LEAD = "Wer morgens eine Karaffe auf den Schreibtisch stellt, sieht abends, wie viel er getrunken hat."
@@ -417,6 +418,46 @@ def test_a_post_date_far_from_its_gmt_time_or_no_date_at_all_is_no_internal_erro
     assert "date: 2024-03-08\n" in project.read("source_de/trinken.md")
     assert "wp:post_date '2024-13-45 09:00:00' is no date: add 'date: YYYY-MM-DD' by hand" in out
     assert "date:" not in project.read("source_de/schlaf.md")
+
+
+@pytest.mark.parametrize("zone, updated", [("", "2024-11-04 10:00:00+02:00"),
+                                           ('timezone = "Europe/Berlin"\n', "2024-11-04 10:00:00+01:00")])
+def test_updated_keeps_its_time_as_date_does_and_a_drafts_updated_is_its_day(project: Project, tmp_path, zone,
+                                                                              updated):
+    """A post whose export has no ``wp:post_modified_gmt`` came in as ``date: 2024-04-08 09:00:00+02:00`` over
+    ``updated: 2024-11-04``, the time of the one kept and of the other dropped (fresh-user trial 9), and a draft the
+    other way round. Both are times (the modification read in verlag.toml's timezone, else at the date's offset),
+    or both days."""
+    project.write("verlag.toml", zone + project.read("verlag.toml"))
+    modified = "<wp:post_modified>2024-11-04 10:00:00</wp:post_modified>"
+    published = post("Genug trinken", GERMAN, post_id=102, name="trinken", extra=modified)
+    draft = post("Gut schlafen", f"<p>{MORE}</p>", post_id=103, name="schlaf", status="draft", extra=(
+        modified + "<wp:post_modified_gmt>2024-11-04 09:00:00</wp:post_modified_gmt>")).replace(
+        "2024-04-08 07:00:00", "0000-00-00 00:00:00")
+    project.run("import", str(export(tmp_path, published, draft)))
+    assert f"date: 2024-04-08 09:00:00+02:00\nupdated: {updated}\n" in project.read("source_de/trinken.md")
+    assert "date: 2024-04-08\nupdated: 2024-11-04\n" in project.read("source_de/schlaf.md")
+
+
+def test_a_featured_image_without_alt_text_is_named_and_no_catalog_gets_an_empty_msgid(project: Project, tmp_path):
+    """A post's featured image whose attachment has no alt text came in as ``![](bilder/…)`` at the top with only
+    "featured image put at the top" said (fresh-user trial 9): readers who cannot see it get nothing, and its entry
+    gives reviewers nothing to translate. The summary names it with what to do; extract makes no empty msgid of it
+    (which would be a second PO header)."""
+    featured = ("<wp:postmeta><wp:meta_key>_thumbnail_id</wp:meta_key><wp:meta_value>61</wp:meta_value>"
+                "</wp:postmeta>")
+    path = export(tmp_path, post("Genug trinken", f"<p>{LEAD}</p>", post_id=102, name="trinken", extra=featured),
+                  attachment(61, "karaffe"))
+    out = project.run("import", str(path)).output
+    image = f"{HOST}/wp-content/uploads/2024/04/karaffe.jpg"
+    assert project.read("source_de/trinken.md").endswith(f"---\n![]({image})\n\n{LEAD}\n")
+    assert (f"  1 image without alt text: {image}: describe it in its ![…] (a reader who cannot see it gets "
+            "nothing)\n") in out
+    project.write("source_de/trinken.md", project.read("source_de/trinken.md").replace("draft: true\n", ""))
+    project.run("extract")
+    for catalog in ("translations/templates/trinken.pot", "translations/en/trinken.po"):
+        msgfmt_check(project.root / catalog)
+        assert all(entry.msgid for entry in polib.pofile(str(project.root / catalog)))
 
 
 def reusable_block(post_id: int, body: str) -> str:
