@@ -2393,7 +2393,7 @@ def _address_slug(link: str | None) -> str | None:
     WordPress's ``/2024/03/tee/``, Blogger's ``tee.html`` without its extension): the name the author gave the
     post there, kept as a WordPress post's ``wp:post_name`` is. None where the address has none (``/?p=12``, a part
     of digits alone, ``index.html``) or it is not percent-encoded UTF-8: the title names the file then."""
-    last = next((part for part in reversed(urlsplit(link or "").path.split("/")) if part), "")
+    last = next((part for part in reversed((split_url(link or "") or NO_ADDRESS).path.split("/")) if part), "")
     try:
         last = re.sub(r"\.(html?|php|aspx?)$", "", unquote(last, errors="strict"), flags=re.I)
     except UnicodeDecodeError:
@@ -2405,7 +2405,9 @@ def _same_image(one: str, other: str) -> bool:
     """Whether two image addresses show one image: the same address without its query, or the same file of Wix's
     media (``static.wixstatic.com/media/x~mv2.jpg``) in any size Wix made of it (``…/v1/fill/w_740,…/x~mv2.jpg``)."""
     def key(url: str) -> str:
-        parts = urlsplit(url)
+        parts = split_url(url)
+        if parts is None:  # an address urlsplit refuses (``urlparts``) is only the same as itself
+            return url
         return re.sub(r"^(/media/[^/]+)/v1/.*", r"\1", parts.path) if parts.netloc == "static.wixstatic.com" \
             else f"{parts.netloc}{parts.path}"
     return key(one) == key(other)
@@ -2417,7 +2419,7 @@ def _enclosed_image(entry, title: str, content: str, notes: list[str]) -> str:
     better); as it is when the entry has none or its text shows that image already (Wix's in another size)."""
     url = next((e.get("href") for e in entry.get("enclosures", []) if e.get("href") and (
         (e.get("type") or "").startswith("image/")
-        or re.search(r"\.(jpe?g|png|gif|webp|avif)$", urlsplit(e["href"]).path, re.I))), None)
+        or re.search(r"\.(jpe?g|png|gif|webp|avif)$", (split_url(e["href"]) or NO_ADDRESS).path, re.I))), None)
     shown = re.findall(r"<img\b[^>]*?\bsrc\s*=\s*[\"']([^\"']+)", content, re.I)
     if url is None or any(_same_image(url, unescape(src)) for src in shown):
         return content
