@@ -840,6 +840,7 @@ class _Site:
         # while verlag.toml names it once a build published its index (``indexed``): withdrawing its last article
         # leaves its address, feed and 404 page, and the index lists that article as no longer available.
         live = {lang for (lang, _), page in self.published.items() if not page.standalone}
+        self.live = live  # the languages with a published article: the others are offered as no choice
         self.languages = (config.source_language,
                           *(lang for lang in config.languages if lang in live or lang in indexed))
         self.envs: dict[str, Environment] = {}
@@ -977,9 +978,12 @@ class _Site:
     def switch(self, lang: str, slug: str | None = None, kind: str = "article") -> list[dict]:
         """The switcher: the same article where it is published, else that language's home page (also from a 404
         page: its ``/en/404.html`` was a "page not found" in English, answered with 200, for an address that
-        exists in no language)."""
+        exists in no language). A language without a published article (its last one withdrawn) is left out but
+        on its own pages: its index would offer nothing in it."""
         out = []
         for code in self.languages:
+            if code != lang and code != self.source and code not in self.live:
+                continue
             if kind == "article" and slug and (code, slug) in self.published:
                 href = self.urls.path("article", code, slug)
             else:
@@ -1673,7 +1677,7 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
             keys[rel] = hashlib.sha256(json.dumps(
                 [theme, plan.contexts[lang], page.digest, german.digest if german else "",
                  [alt["hreflang"] for alt in site.cluster(page.slug)], media.key(page.slug),
-                 list(site.languages),  # the switcher names every language with a published article
+                 list(site.languages), sorted(site.live),  # the switcher names every language with an article
                  site.legal(lang)]
             ).encode("utf-8")).hexdigest()
             if page.slug in frozen:  # its source cannot be read or is refused: the last good page stays

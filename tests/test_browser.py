@@ -224,18 +224,24 @@ def _only_article_withdrawn(project, lang: str, translation: tuple[str, str, str
 
 
 def test_a_reader_still_reaches_english_after_its_only_article_is_withdrawn(browser, project):
-    """The only English article falls below min_translated after the author's edits: the chooser at / still
-    offers English, /en/ is the English index saying the article is no longer available in English (linking
-    the German one), and only that (not also "No articles have been published in this language yet", which
-    it was), and a missing page under /en/ is the English 404 page, not a German "Seite nicht
-    gefunden"."""
+    """The only English article falls below min_translated after the author's edits: the chooser at / shows
+    English as not available, not as a link to an index with no English article ("English 0 articles", which
+    it was), and the German page's switcher leaves English out; /en/, whose address stays, is the English index
+    saying the article is no longer available in English (linking the German one), and only that (not also
+    "No articles have been published in this language yet", which it was), and a missing page under /en/ is
+    the English 404 page, not a German "Seite nicht gefunden"."""
     _only_article_withdrawn(project, "en", ("Liver", "The liver works at night.", "It needs rest."))
     server = serving(project.root)
     base = next(server)
     try:
         browser.get(f"{base}/")
-        browser.find_element(By.CSS_SELECTOR, 'ul[data-languages] a[hreflang="en"]').click()
-        WebDriverWait(browser, WALL).until(expected_conditions.url_to_be(f"{base}/en/"))
+        english = browser.find_element(By.CSS_SELECTOR, 'ul[data-languages] li[lang="en"]')
+        assert not english.find_elements(By.TAG_NAME, "a")
+        assert english.text == "English\nNo articles have been published in this language yet."
+        assert browser.find_elements(By.CSS_SELECTOR, 'ul[data-languages] a[hreflang="de"]')
+        browser.get(f"{base}/de/leber/")
+        assert [a.get_attribute("hreflang") for a in browser.find_elements(By.CSS_SELECTOR, "nav.switcher a")] == []
+        browser.get(f"{base}/en/")
         assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
         withdrawn = browser.find_element(By.CSS_SELECTOR, "section.unavailable")
         assert withdrawn.find_element(By.TAG_NAME, "h2").text == "No longer available in English"
@@ -695,3 +701,4 @@ def test_one_rule_parts_the_article_list_from_the_articles_not_yet_available(bro
     for lang in ("en", "fr", "ar"):  # German has every article
         browser.get(f"{base}/{lang}/")
         assert browser.execute_script(rules) == 1, lang
+
