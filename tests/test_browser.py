@@ -702,3 +702,36 @@ def test_one_rule_parts_the_article_list_from_the_articles_not_yet_available(bro
         browser.get(f"{base}/{lang}/")
         assert browser.execute_script(rules) == 1, lang
 
+
+def test_a_partly_checked_translation_says_the_rest_is_shown_in_german(browser, project):
+    """Under ``[publish] unreviewed = "source"`` the sentences nobody checked are shown in German, not as an
+    unchecked translation: the byline said "…; the rest is not checked yet" (trial finding), which it still says
+    where unchecked machine text is shown (``"machine"``)."""
+    import polib
+
+    from conftest import article, msgfmt_check, review
+
+    toml = 'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n[publish]\nmin_translated = 0\n'
+    project.write("verlag.toml", toml)
+    project.write("source_de/a.md", article("A", "Erster Satz hier.\n\nZweiter Satz hier.\n"))
+    project.run("extract")
+    project.run("pretranslate", "--engine", "pseudo", "--lang", "en")
+    path = review(project, "en", "a", {("title", "A"): "A", "Erster Satz hier.": "First sentence here."})
+    po = polib.pofile(str(path))
+    po.metadata["Last-Translator"] = "Tom Hughes <tom@example.org>"
+    po.save()
+    msgfmt_check(path)
+    server = serving(project.root)
+    base = next(server)
+    try:
+        for policy, byline, german in (
+                ("source", "Translation partly checked by Tom Hughes; the rest is shown in the original language",
+                 ["Zweiter Satz hier."]),
+                ("machine", "Translation partly checked by Tom Hughes; the rest is not checked yet", [])):
+            project.write("verlag.toml", toml + f'unreviewed = "{policy}"\n')
+            project.run("build")
+            browser.get(f"{base}/en/a/")
+            assert browser.find_element(By.CSS_SELECTOR, "p.translator").text == byline
+            assert [p.text for p in browser.find_elements(By.CSS_SELECTOR, '.article-body p[lang="de"]')] == german
+    finally:
+        server.close()
