@@ -1000,6 +1000,22 @@ class _Site:
                 "social": None}
 
 
+def _legal_footer(site: _Site, lang: str) -> str | None:
+    """The footer of a ``lang`` page written without a template (a withdrawn translation's, ``redirect_page``):
+    the legal links as ``macros.html``'s ``legal_nav`` writes them, as HTML; None without legal pages."""
+    links = site.legal(lang)
+    if not links:
+        return None
+    items = "".join(
+        Markup('<li><a href="{}"{}{}>{}</a></li>').format(
+            link["href"], Markup(' hreflang="{}"').format(link["hreflang"]) if link["hreflang"] else "",
+            Markup(' lang="{}"').format(link["lang"]) if link["lang"] and link["lang"] != lang else "",
+            quoting(link["title"], link["german"], site.source))
+        for link in links)
+    return Markup('<footer class="site-footer"><nav class="legal" aria-label="{}"><ul>{}</ul></nav></footer>').format(
+        site.ui(lang, "Legal"), Markup(items))
+
+
 def quoting(title: str, german: str | None, lang: str) -> Markup:
     """``title`` (plain text, a translation's) as HTML with each whole-word quotation of ``german``, its original's
     title ("Legal notice (Impressum)": the law's German name kept), in ``<span lang>`` of the source language
@@ -1936,7 +1952,8 @@ def _withdrawn(site: _Site, state: dict, out: dict, unread: frozenset[str] = fro
                 site.urls.absolute("article", site.source, slug), site.urls.path("article", site.source, slug),
                 direction=text_direction(lang),
                 notice=site.ui(lang, "No longer available in %(language)s", markup=True, language=name),
-                target=(site.source, text_direction(site.source)), label=original.title)
+                target=(site.source, text_direction(site.source)), label=original.title,
+                footer=_legal_footer(site, lang))
             po = relpath(site.config.po_path(lang, slug), site.config.root)
             if rel in pages and po in unread:
                 broken.append((po, slug))

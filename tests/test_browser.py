@@ -735,3 +735,34 @@ def test_a_partly_checked_translation_says_the_rest_is_shown_in_german(browser, 
             assert [p.text for p in browser.find_elements(By.CSS_SELECTOR, '.article-body p[lang="de"]')] == german
     finally:
         server.close()
+
+
+def test_a_withdrawn_translations_stub_links_the_legal_pages(browser, project):
+    """The page left at a withdrawn translation's address ("No longer available in English") leads on by a meta
+    refresh: a reader whose browser does not follow it (as Chromium does here) stays on it, and had no Impressum
+    link there, which every page of the site must have (§ 5 DDG)."""
+    from lxml import html
+
+    from conftest import article
+
+    _only_article_withdrawn(project, "en", ("Liver", "The liver works at night.", "It needs rest."))
+    project.write("verlag.toml", project.read("verlag.toml") + '[site]\nlegal = ["impressum"]\n')
+    project.write("source_de/seiten/impressum.md", article("Impressum", "Praxis Test, Hauptstraße 1.\n"))
+    project.run("build")
+    server = serving(project.root)
+    base = next(server)
+    try:
+        status, text = fetch(f"{base}/en/leber/")
+        stub = html.fromstring(text)
+        assert status == 200 and stub.xpath("string(//h1)") == "No longer available in English"
+        assert stub.xpath('//meta[@http-equiv="refresh"]/@content') == ["0; url=/de/leber/"]
+        (nav,) = stub.xpath('//footer//nav[@class="legal"]')
+        assert nav.get("aria-label") == "Legal"
+        assert [(a.get("href"), a.get("hreflang"), a.get("lang"), a.text) for a in nav.xpath(".//a")] == [
+            ("/de/impressum/", "de", "de", "Impressum")]
+        browser.get(f"{base}/en/leber/")  # followed: the German page, with the same link
+        WebDriverWait(browser, WALL).until(expected_conditions.url_to_be(f"{base}/de/leber/"))
+        assert [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "footer nav.legal a")] == [
+            f"{base}/de/impressum/"]
+    finally:
+        server.close()
