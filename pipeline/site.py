@@ -933,7 +933,8 @@ class _Site:
         return [p for (code, _), p in sorted(self.published.items()) if code == lang and p.standalone]
 
     def legal(self, lang: str) -> list[dict]:
-        """The footer's legal links: the page in ``lang``, else the German one (``hreflang`` says so); ``lang`` the
+        """The footer's legal links: the page in ``lang``, else the German one (``hreflang`` says so), ``address`` its
+        full address (print shows it); ``lang`` the
         language of a title shown in German, ``german`` the German title a translated one may quote (``quoting``)."""
         links = []
         for slug in self.practice.legal:
@@ -943,6 +944,7 @@ class _Site:
             page = self.published[(code, slug)]
             translated = code != self.source and "title" not in page.front_fallback  # may quote the German title
             links.append({"href": self.urls.path("article", code, slug), "title": page.title,
+                          "address": self.urls.absolute("article", code, slug),  # printed after the link
                           "hreflang": code if code != lang else None, "lang": None if translated else self.source,
                           "german": self.published[(self.source, slug)].title if translated else None})
         return links
