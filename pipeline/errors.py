@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import errno
+import os
 import re
 import sys
 from contextlib import contextmanager
@@ -115,7 +116,8 @@ def stage(ref: str, doing: str):
     ("segmenting", "rendering the page"). A ``VerlagError`` passes unchanged
     (it names its own file); any other ``Exception`` becomes an
     ``ArticleFailure`` with the line of the ``BlockFailure`` it came through,
-    if any.
+    if any. An ``OSError`` of the article's own file is told by the system's words alone: the message names
+    ``ref`` already ("source_de/ordner.md: Is a directory", not the path twice).
     """
     try:
         yield
@@ -123,7 +125,10 @@ def stage(ref: str, doing: str):
         raise
     except Exception as exc:  # noqa: BLE001 - containment: the cause is kept and shown with --debug
         line, cause = (exc.line, exc.__cause__) if isinstance(exc, BlockFailure) else (None, exc)
-        raise ArticleFailure(f"{describe(cause)} (while {doing})", ref, line) from cause
+        own = isinstance(cause, OSError) and cause.strerror and isinstance(cause.filename, str) \
+            and (cause.filename == ref or cause.filename.replace(os.sep, "/").endswith("/" + ref))
+        text = cause.strerror if own else describe(cause)
+        raise ArticleFailure(f"{text} (while {doing})", ref, line) from cause
 
 
 class Outcome:

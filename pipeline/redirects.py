@@ -67,13 +67,14 @@ PAGE = """<!DOCTYPE html>
 </head>
 <body>
 {heading}<p><a href="{path}"{link}>{label}</a></p>
-</body>
+{footer}</body>
 </html>
 """
 
 
 def redirect_page(lang: str, title: str, url: str, path: str, *, direction: str | None = None,
-                  notice: str | None = None, target: tuple[str, str] | None = None, label: str | None = None) -> str:
+                  notice: str | None = None, target: tuple[str, str] | None = None, label: str | None = None,
+                  footer: str | None = None) -> str:
     """The HTML page at an address that now leads elsewhere: a meta refresh to ``path`` (site-absolute),
     canonical ``url`` (absolute), ``noindex``, and a link a reader without refresh follows. ``lang``, ``title``,
     ``url``, ``path``: plain text (escaped here); ``lang`` a BCP 47 tag, ``direction`` its ``dir`` ("rtl"/"ltr")
@@ -81,13 +82,15 @@ def redirect_page(lang: str, title: str, url: str, path: str, *, direction: str 
     (language, direction) of the page it leads to, stated on the link; ``label``: the link's text (plain text;
     None: ``title``). Old addresses (aliases) get the plain page, in the language of the title they show; a
     withdrawn translation (``site``) the page with its notice, also its ``title``, and the original's title as
-    ``label``, marked with the original's language by ``target``."""
+    ``label``, marked with the original's language by ``target``, and the site's legal links as ``footer`` (HTML,
+    escaped: a reader whose browser does not follow the refresh stays on this page)."""
     from html import escape  # with html.entities' table, 3 ms to import: only a project with aliases needs it
 
     link = f' hreflang="{escape(target[0])}" lang="{escape(target[0])}" dir="{target[1]}"' if target else ""
     return PAGE.format(lang=escape(lang), dir=f' dir="{direction}"' if direction else "", title=escape(title),
                        url=escape(url), path=escape(path), heading=f"<h1>{notice}</h1>\n" if notice else "",
-                       link=link, label=escape(title if label is None else label))
+                       link=link, label=escape(title if label is None else label),
+                       footer=f"{footer}\n" if footer else "")
 
 
 @dataclass(frozen=True)

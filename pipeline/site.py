@@ -843,6 +843,7 @@ class _Site:
         # while verlag.toml names it once a build published its index (``indexed``): withdrawing its last article
         # leaves its address, feed and 404 page, and the index lists that article as no longer available.
         live = {lang for (lang, _), page in self.published.items() if not page.standalone}
+        self.live = live  # the languages with a published article: the others are offered as no choice
         self.languages = (config.source_language,
                           *(lang for lang in config.languages if lang in live or lang in indexed))
         self.envs: dict[str, Environment] = {}
@@ -935,7 +936,8 @@ class _Site:
         return [p for (code, _), p in sorted(self.published.items()) if code == lang and p.standalone]
 
     def legal(self, lang: str) -> list[dict]:
-        """The footer's legal links: the page in ``lang``, else the German one (``hreflang`` says so); ``lang`` the
+        """The footer's legal links: the page in ``lang``, else the German one (``hreflang`` says so), ``address`` its
+        full address (print shows it); ``lang`` the
         language of a title shown in German, ``german`` the German title a translated one may quote (``quoting``)."""
         links = []
         for slug in self.practice.legal:
@@ -945,6 +947,7 @@ class _Site:
             page = self.published[(code, slug)]
             translated = code != self.source and "title" not in page.front_fallback  # may quote the German title
             links.append({"href": self.urls.path("article", code, slug), "title": page.title,
+                          "address": self.urls.absolute("article", code, slug),  # printed after the link
                           "hreflang": code if code != lang else None, "lang": None if translated else self.source,
                           "german": self.published[(self.source, slug)].title if translated else None})
         return links
@@ -980,9 +983,12 @@ class _Site:
     def switch(self, lang: str, slug: str | None = None, kind: str = "article") -> list[dict]:
         """The switcher: the same article where it is published, else that language's home page (also from a 404
         page: its ``/en/404.html`` was a "page not found" in English, answered with 200, for an address that
-        exists in no language)."""
+        exists in no language). A language without a published article (its last one withdrawn) is left out but
+        on its own pages: its index would offer nothing in it."""
         out = []
         for code in self.languages:
+            if code != lang and code != self.source and code not in self.live:
+                continue
             if kind == "article" and slug and (code, slug) in self.published:
                 href = self.urls.path("article", code, slug)
             else:
@@ -997,6 +1003,22 @@ class _Site:
                 "source_name": Worded(_locale(lang).languages.get(self.source, self.source), english_name(self.source)),
                 "legal": self.legal(lang),
                 "social": None}
+
+
+def _legal_footer(site: _Site, lang: str) -> str | None:
+    """The footer of a ``lang`` page written without a template (a withdrawn translation's, ``redirect_page``):
+    the legal links as ``macros.html``'s ``legal_nav`` writes them, as HTML; None without legal pages."""
+    links = site.legal(lang)
+    if not links:
+        return None
+    items = "".join(
+        Markup('<li><a href="{}"{}{}>{}</a></li>').format(
+            link["href"], Markup(' hreflang="{}"').format(link["hreflang"]) if link["hreflang"] else "",
+            Markup(' lang="{}"').format(link["lang"]) if link["lang"] and link["lang"] != lang else "",
+            quoting(link["title"], link["german"], site.source))
+        for link in links)
+    return Markup('<footer class="site-footer"><nav class="legal" aria-label="{}"><ul>{}</ul></nav></footer>').format(
+        site.ui(lang, "Legal"), Markup(items))
 
 
 def quoting(title: str, german: str | None, lang: str) -> Markup:
@@ -1679,7 +1701,7 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
             keys[rel] = hashlib.sha256(json.dumps(
                 [theme, plan.contexts[lang], page.digest, german.digest if german else "",
                  [alt["hreflang"] for alt in site.cluster(page.slug)], media.key(page.slug),
-                 list(site.languages),  # the switcher names every language with a published article
+                 list(site.languages), sorted(site.live),  # the switcher names every language with an article
                  site.legal(lang)]
             ).encode("utf-8")).hexdigest()
             if page.slug in frozen:  # its source cannot be read or is refused: the last good page stays
@@ -1944,7 +1966,8 @@ def _withdrawn(site: _Site, state: dict, out: dict, unread: frozenset[str] = fro
                 site.urls.absolute("article", site.source, slug), site.urls.path("article", site.source, slug),
                 direction=text_direction(lang),
                 notice=site.ui(lang, "No longer available in %(language)s", markup=True, language=name),
-                target=(site.source, text_direction(site.source)), label=original.title)
+                target=(site.source, text_direction(site.source)), label=original.title,
+                footer=_legal_footer(site, lang))
             po = relpath(site.config.po_path(lang, slug), site.config.root)
             if rel in pages and po in unread:
                 broken.append((po, slug))

@@ -224,18 +224,24 @@ def _only_article_withdrawn(project, lang: str, translation: tuple[str, str, str
 
 
 def test_a_reader_still_reaches_english_after_its_only_article_is_withdrawn(browser, project):
-    """The only English article falls below min_translated after the author's edits: the chooser at / still
-    offers English, /en/ is the English index saying the article is no longer available in English (linking
-    the German one), and only that (not also "No articles have been published in this language yet", which
-    it was), and a missing page under /en/ is the English 404 page, not a German "Seite nicht
-    gefunden"."""
+    """The only English article falls below min_translated after the author's edits: the chooser at / shows
+    English as not available, not as a link to an index with no English article ("English 0 articles", which
+    it was), and the German page's switcher leaves English out; /en/, whose address stays, is the English index
+    saying the article is no longer available in English (linking the German one), and only that (not also
+    "No articles have been published in this language yet", which it was), and a missing page under /en/ is
+    the English 404 page, not a German "Seite nicht gefunden"."""
     _only_article_withdrawn(project, "en", ("Liver", "The liver works at night.", "It needs rest."))
     server = serving(project.root)
     base = next(server)
     try:
         browser.get(f"{base}/")
-        browser.find_element(By.CSS_SELECTOR, 'ul[data-languages] a[hreflang="en"]').click()
-        WebDriverWait(browser, WALL).until(expected_conditions.url_to_be(f"{base}/en/"))
+        english = browser.find_element(By.CSS_SELECTOR, 'ul[data-languages] li[lang="en"]')
+        assert not english.find_elements(By.TAG_NAME, "a")
+        assert english.text == "English\nNo articles have been published in this language yet."
+        assert browser.find_elements(By.CSS_SELECTOR, 'ul[data-languages] a[hreflang="de"]')
+        browser.get(f"{base}/de/leber/")
+        assert [a.get_attribute("hreflang") for a in browser.find_elements(By.CSS_SELECTOR, "nav.switcher a")] == []
+        browser.get(f"{base}/en/")
         assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
         withdrawn = browser.find_element(By.CSS_SELECTOR, "section.unavailable")
         assert withdrawn.find_element(By.TAG_NAME, "h2").text == "No longer available in English"
@@ -695,3 +701,68 @@ def test_one_rule_parts_the_article_list_from_the_articles_not_yet_available(bro
     for lang in ("en", "fr", "ar"):  # German has every article
         browser.get(f"{base}/{lang}/")
         assert browser.execute_script(rules) == 1, lang
+
+
+def test_a_partly_checked_translation_says_the_rest_is_shown_in_german(browser, project):
+    """Under ``[publish] unreviewed = "source"`` the sentences nobody checked are shown in German, not as an
+    unchecked translation: the byline said "…; the rest is not checked yet" (trial finding), which it still says
+    where unchecked machine text is shown (``"machine"``)."""
+    import polib
+
+    from conftest import article, msgfmt_check, review
+
+    toml = 'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n[publish]\nmin_translated = 0\n'
+    project.write("verlag.toml", toml)
+    project.write("source_de/a.md", article("A", "Erster Satz hier.\n\nZweiter Satz hier.\n"))
+    project.run("extract")
+    project.run("pretranslate", "--engine", "pseudo", "--lang", "en")
+    path = review(project, "en", "a", {("title", "A"): "A", "Erster Satz hier.": "First sentence here."})
+    po = polib.pofile(str(path))
+    po.metadata["Last-Translator"] = "Tom Hughes <tom@example.org>"
+    po.save()
+    msgfmt_check(path)
+    server = serving(project.root)
+    base = next(server)
+    try:
+        for policy, byline, german in (
+                ("source", "Translation partly checked by Tom Hughes; the rest is shown in the original language",
+                 ["Zweiter Satz hier."]),
+                ("machine", "Translation partly checked by Tom Hughes; the rest is not checked yet", [])):
+            project.write("verlag.toml", toml + f'unreviewed = "{policy}"\n')
+            project.run("build")
+            browser.get(f"{base}/en/a/")
+            assert browser.find_element(By.CSS_SELECTOR, "p.translator").text == byline
+            assert [p.text for p in browser.find_elements(By.CSS_SELECTOR, '.article-body p[lang="de"]')] == german
+    finally:
+        server.close()
+
+
+def test_a_withdrawn_translations_stub_links_the_legal_pages(browser, project):
+    """The page left at a withdrawn translation's address ("No longer available in English") leads on by a meta
+    refresh: a reader whose browser does not follow it (as Chromium does here) stays on it, and had no Impressum
+    link there, which every page of the site must have (§ 5 DDG)."""
+    from lxml import html
+
+    from conftest import article
+
+    _only_article_withdrawn(project, "en", ("Liver", "The liver works at night.", "It needs rest."))
+    project.write("verlag.toml", project.read("verlag.toml") + '[site]\nlegal = ["impressum"]\n')
+    project.write("source_de/seiten/impressum.md", article("Impressum", "Praxis Test, Hauptstraße 1.\n"))
+    project.run("build")
+    server = serving(project.root)
+    base = next(server)
+    try:
+        status, text = fetch(f"{base}/en/leber/")
+        stub = html.fromstring(text)
+        assert status == 200 and stub.xpath("string(//h1)") == "No longer available in English"
+        assert stub.xpath('//meta[@http-equiv="refresh"]/@content') == ["0; url=/de/leber/"]
+        (nav,) = stub.xpath('//footer//nav[@class="legal"]')
+        assert nav.get("aria-label") == "Legal"
+        assert [(a.get("href"), a.get("hreflang"), a.get("lang"), a.text) for a in nav.xpath(".//a")] == [
+            ("/de/impressum/", "de", "de", "Impressum")]
+        browser.get(f"{base}/en/leber/")  # followed: the German page, with the same link
+        WebDriverWait(browser, WALL).until(expected_conditions.url_to_be(f"{base}/de/leber/"))
+        assert [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "footer nav.legal a")] == [
+            f"{base}/de/impressum/"]
+    finally:
+        server.close()

@@ -42,3 +42,18 @@ def test_paper_shows_no_search_field_and_one_typeface_for_headings_and_text(prin
 def test_the_screen_keeps_its_search_field(browser, served):
     browser.get(f"{served}/de/zecken-im-garten/")
     assert browser.execute_script("return document.querySelector('.search input').getClientRects().length") == 1
+
+
+def test_paper_shows_the_originals_address_and_the_legal_links(printing, served):
+    """On paper a link is its address: the notice's "the original in German" printed without one (only links to
+    other sites did), and the footer with Impressum and privacy notice was not printed at all. Both print, each
+    with its full address; the footer's navigation (all articles, feed, other languages) does not."""
+    printing.get(f"{served}/fr/abendroutine-schlaf/")  # partly machine-translated: the notice names the original
+    after = ("return [...document.querySelectorAll(arguments[0])].filter(e => e.getClientRects().length)"
+             ".map(e => [e.textContent, getComputedStyle(e, '::after').content])")
+    (original,) = printing.execute_script(after, ".notice a[hreflang='de']")
+    assert original == ["l’original en allemand", '" (https://example.org/de/abendroutine-schlaf/)"']
+    legal = printing.execute_script(after, "footer .legal a")
+    assert [address for _, address in legal] == [
+        f'" (https://example.org/fr/{slug}/)"' for slug in ("impressum", "datenschutz")], legal
+    assert printing.execute_script(after, "footer > p a") == []

@@ -357,7 +357,8 @@ def test_a_language_whose_only_article_is_withdrawn_keeps_its_index_feed_and_404
     """The only English article is withdrawn (the author's edits send it back to review): /en/ was a 404 in
     German and the chooser no longer offered English. Once published, a language keeps its index (listing the
     withdrawn article under "No longer available"), a valid feed without entries, its 404 page and its place on
-    the chooser, while it is in verlag.toml."""
+    the chooser, shown there as not available (no link to an index with nothing in English), while it is in
+    verlag.toml."""
     httpd, state = server
     base = f"http://127.0.0.1:{httpd.server_address[1]}/"
     configure(project, base)
@@ -381,7 +382,10 @@ def test_a_language_whose_only_article_is_withdrawn_keeps_its_index_feed_and_404
     feed = assert_valid_atom(project.root / "site/en/feed.xml", atom_schema)
     assert feed.feed.language == "en" and feed.entries == []
     assert lxml.html.fromstring(project.read("site/en/404.html")).xpath("/html/@lang") == ["en"]
-    assert "/en/" in lxml.html.fromstring(project.read("site/index.html")).xpath("//a/@href")
+    root = lxml.html.fromstring(project.read("site/index.html"))
+    assert root.xpath('//ul[@data-languages]/li/@lang') == ["de", "en"] and "/en/" not in root.xpath("//a/@href")
+    assert root.xpath('//li[@lang="en"][@data-empty]/span/text()')[:2] == [
+        "English", "No articles have been published in this language yet."]
     assert "no longer published" not in project.run("build").output and follow(base + "en/") == base + "en/"
 
 
