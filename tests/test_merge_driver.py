@@ -100,9 +100,9 @@ def sign_off(reviewer: Project, translations: dict, translator: str = "Renée Du
     git(reviewer.root, "commit", "-qam", "review")
 
 
-def author_adds_a_paragraph(author: Project, **changes: str) -> None:
-    """The author's change: a paragraph above the others (every ``#:`` line moves), extracted, pushed."""
-    author.write("source_de/tee.md", body(intro=INTRO, **changes))
+def author_adds_a_paragraph(author: Project, intro: str = INTRO, **changes: str) -> None:
+    """The author's change: a paragraph (``intro``) above the others (every ``#:`` line moves), extracted, pushed."""
+    author.write("source_de/tee.md", body(intro=intro, **changes))
     author.run("extract")
     git(author.root, "add", "-A")
     git(author.root, "commit", "-qm", "intro")
@@ -524,10 +524,7 @@ def test_a_gitattributes_from_before_the_templates_line_is_noted_once_with_the_l
     git(author.root, "pull", "-q")
 
     sign_off(reviewer, {S4_NEW: SIGNED_OFF[S4_NEW]})
-    author.write("source_de/tee.md", body(intro=INTRO + "Ein zweiter Absatz kommt dazu.\n\n"))
-    author.run("extract")
-    git(author.root, "commit", "-qam", "another paragraph")
-    git(author.root, "push", "-q", "origin", "main")
+    author_adds_a_paragraph(author, intro=INTRO + "Ein zweiter Absatz kommt dazu.\n\n")
     again = git(reviewer.root, "pull")
     assert "CONFLICT" not in again.stdout and line not in again.stdout + again.stderr, again.stderr
     assert reviewed(polib.pofile(str(reviewer.root / PO))).items() >= SIGNED_OFF.items()
@@ -544,10 +541,7 @@ def test_a_gitattributes_with_both_lines_or_none_of_verlags_is_never_noted(clone
     git(reviewer.root, "rm", "-q", ".gitattributes")
     (reviewer.root / ".git/info/attributes").write_text("*.po merge=verlag\n", encoding="utf-8")
     sign_off(reviewer, {S4_NEW: SIGNED_OFF[S4_NEW]})
-    author.write("source_de/tee.md", body(intro=INTRO + "Ein zweiter Absatz kommt dazu.\n\n"))
-    author.run("extract")
-    git(author.root, "commit", "-qam", "another paragraph")
-    git(author.root, "push", "-q", "origin", "main")
+    author_adds_a_paragraph(author, intro=INTRO + "Ein zweiter Absatz kommt dazu.\n\n")
     again = git(reviewer.root, "pull")
     assert "CONFLICT" not in again.stdout and "merge=verlag" not in again.stdout + again.stderr, again.stderr
     assert reviewed(polib.pofile(str(reviewer.root / PO))).items() >= SIGNED_OFF.items()
