@@ -299,31 +299,3 @@ def test_neighbouring_german_sentences_shown_for_different_reasons_read_in_germa
         assert lefts[0] < lefts[1], lefts
         first, last = browser.execute_script(CHAR_X, spans[0].find_element(By.XPATH, ".."))
         assert first < last
-
-
-def test_the_arabic_article_count_never_writes_the_number_its_word_already_says(browser, project):
-    """Arabic's dual (CLDR category "two") already means "two articles": the chooser showed "2 مقالتان", the
-    number twice. The forms for one and two say it in the word alone, as the zero form would."""
-    project.write("verlag.toml", 'name = "Praxis"\nsource_language = "de"\nlanguages = ["ar"]\n'
-                  '[publish]\nmin_translated = 0\n')
-    server = None
-    try:
-        for slug, title, sentence, arabic, note in (
-                ("milz", "Milz", "Die Milz filtert Blut.", "الطحال ينقي الدم.", "مقالة واحدة"),
-                ("leber", "Leber", "Die Leber arbeitet nachts.", "الكبد يعمل ليلا.", "مقالتان")):
-            project.write(f"source_de/{slug}.md", article(title, sentence + "\n"))
-            project.run("extract")
-            review(project, "ar", slug, {("title", title): arabic.rstrip("."), sentence: arabic})
-            project.run("build")
-            if server is None:
-                server = serving(project.root, "--no-build")
-                base = next(server)
-            browser.get(f"{base}/?{slug}")  # not the copy the browser may keep of the last build's
-            assert browser.find_element(By.CSS_SELECTOR, 'li[lang="ar"] .choice-note').text == note
-    finally:
-        if server is not None:
-            server.close()
-    po = polib.pofile(str(project.root / "translations/ar/site.po"))
-    forms = po.find("%(count)s article").msgstr_plural
-    assert all("%(count)s" not in forms[n] for n in (0, 1, 2))  # zero, one, two: one number each
-    assert all("%(count)s" in forms[n] for n in (3, 4, 5))  # few, many, other
