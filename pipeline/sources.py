@@ -1286,8 +1286,7 @@ def _review_claims(article: Article) -> list[tuple[int, str]]:
         found.append((article.key_line("reviewed_by"),
                       "reviewed_by without last_reviewed: readers are told who checked the text, not when; add "
                       "last_reviewed: the day of that review"))
-    day = reviewed.date() if isinstance(reviewed, dt.datetime) else reviewed
-    if isinstance(day, dt.date) and day > dt.date.today():
+    if reviewed is not None and calendar_day(reviewed) > dt.date.today():
         found.append((article.key_line("last_reviewed"),
                       f"last_reviewed: {reviewed.isoformat()} is after today: a review cannot have happened yet, and "
                       "every edition says it did; set it to the day the review was done"))
@@ -1301,7 +1300,7 @@ def _unlikely_dates(article: Article) -> list[tuple[int, str]]:
     found, today = [], dt.date.today()
     for key in DATE_KEYS if not article.undated else DATE_KEYS[1:]:
         value = article.meta.get(key)
-        day = value.date() if isinstance(value, dt.datetime) else value
+        day = calendar_day(value) if isinstance(value, dt.date) else value
         if not isinstance(day, dt.date) or FIRST_YEAR <= day.year and day <= today + AHEAD:
             continue
         when = f"before {FIRST_YEAR}" if day.year < FIRST_YEAR else f"more than {AHEAD.days} days after today"
