@@ -170,6 +170,46 @@ def test_pages_folders_and_a_browser_s_copy_are_answered_as_the_standard_server_
     assert answers == [404, 404, 404, 404]
 
 
+def test_a_page_built_again_within_the_same_second_is_sent_again(tmp_path):
+    """``Last-Modified`` counts whole seconds: a page built twice within one second was answered 304 to the
+    browser holding the first build, which it kept showing (CI: test_browser's second build). The entity tag
+    (modification time in nanoseconds, size) tells the builds apart; the browser's own copy is still 304, and
+    every answer asks the browser to check again (``no-cache``) rather than keep a page it thinks fresh."""
+    import http.client
+    import os
+
+    site = tmp_path / "site"
+    (site / "de/tee").mkdir(parents=True)
+    page = site / "de/tee/index.html"
+    page.write_text("<p>erste Fassung</p>", encoding="utf-8")
+    second = 1_700_000_000
+    os.utime(page, ns=(second * 10**9 + 100_000_000,) * 2)
+    server = make_server(site, 0, "/", ("de",))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+
+    def get(**headers) -> tuple[int, dict, bytes]:
+        connection = http.client.HTTPConnection("127.0.0.1", server.server_port, timeout=WALL)
+        connection.request("GET", "/de/tee/", headers={"Host": f"127.0.0.1:{server.server_port}", **headers})
+        response = connection.getresponse()
+        answer = response.status, dict(response.getheaders()), response.read()
+        connection.close()
+        return answer
+
+    try:
+        first = get()
+        kept = get(**{"If-None-Match": first[1]["ETag"], "If-Modified-Since": first[1]["Last-Modified"]})
+        page.write_text("<p>zweite Fassung</p>", encoding="utf-8")
+        os.utime(page, ns=(second * 10**9 + 700_000_000,) * 2)
+        again = get(**{"If-None-Match": first[1]["ETag"], "If-Modified-Since": first[1]["Last-Modified"]})
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert first[0] == 200 and first[1]["Cache-Control"] == "no-cache"
+    assert kept[0] == 304 and kept[1]["ETag"] == first[1]["ETag"] and kept[1]["Cache-Control"] == "no-cache"
+    assert again[0] == 200 and again[2] == b"<p>zweite Fassung</p>"
+    assert again[1]["Last-Modified"] == first[1]["Last-Modified"] and again[1]["ETag"] != first[1]["ETag"]
+
+
 def test_a_404_page_over_the_limit_of_a_site_page_is_not_read(tmp_path):
     """A missing page is answered with the language's 404.html, read whole to be sent: a large file in its place
     (300 MB here, sparse) filled the memory, once per request. Over ``limits.SITE_PAGE`` (100 MB) it is not read:
