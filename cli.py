@@ -309,7 +309,7 @@ def main(ctx: click.Context, directory: Path, debug: bool, no_wait: bool) -> Non
 @pass_project
 def init(project: Project, name, author: str, base_url, languages: str, quiet: bool) -> None:
     """Scaffold a content project in -C DIR (empty or new)."""
-    from pipeline.scaffold import DRIVER_CONFIG, LEGAL_TEMPLATES, init_project
+    from pipeline.scaffold import DEFAULT_TIMEZONE, DRIVER_CONFIG, LEGAL_TEMPLATES, init_project
 
     codes = tuple(code.strip() for code in languages.split(",") if code.strip())
     outer = next((folder for folder in project_folders(project.root)[1:] if (folder / CONFIG_NAME).is_file()), None)
@@ -325,6 +325,8 @@ def init(project: Project, name, author: str, base_url, languages: str, quiet: b
                    f"{shown_path(outer)}/; if that was not meant, delete the files init wrote", err=True)
     for item in todo:
         click.echo(f"still to fill in {where}verlag.toml: {item}")
+    click.echo(f"note: {where}verlag.toml sets timezone = \"{DEFAULT_TIMEZONE}\", the zone of times written without "
+               "one: change it if the practice is elsewhere")
     click.echo(f"{where}source_de/willkommen.md is an example (draft: true, never published): read it, then delete it")
     legal = [f"{where}source_de/seiten/{slug}.md" for slug in LEGAL_TEMPLATES]
     click.echo(f"still to fill in: the [[AUSFÜLLEN: …]] placeholders of {' and '.join(legal)} (Impressum and "

@@ -214,7 +214,6 @@ def init_project(root: Path, name: str | None = None, author: str = "", base_url
     todo = [f"name = {_toml(root.resolve().name)} (taken from the folder): the site's name"] if not name else []
     todo += ["author = \"\": your name, for new articles and the feeds"] if not author else []
     todo += [f"[site] base_url = \"{DEFAULT_BASE_URL}\": the address the site will have"] if not base_url else []
-    todo += [f"timezone = \"{DEFAULT_TIMEZONE}\": the zone of times written without one, if the practice is elsewhere"]
     return list(files), todo
 
 
