@@ -570,3 +570,20 @@ def test_a_page_s_own_body_is_not_read_back_from_the_bodies_cache_it_was_just_pu
     assert read_back == []
     assert "The spleen is small." in cached_bodies(blog)["en/milz"]
     assert site_bytes(blog) == cold_site(blog, tmp_path)
+
+
+def test_a_standalone_page_s_notice_says_the_original_applies_not_to_rely_on_it_for_health(blog):
+    """Trial 12: the machine-translated Impressum said "For anything that concerns your health, please rely on the
+    original in German", the articles' sentence, on a page about who runs the practice. A page of seiten/ says the
+    original applies in case of doubt; an article keeps the health sentence."""
+    blog.write("source_de/seiten/ueber-uns.md", article("Über uns", "Die Praxis liegt am Markt. Wir sind zu dritt.\n"))
+    blog.run("extract")
+    blog.run("pretranslate", "--engine", "pseudo", "--lang", "fr")
+    blog.write("verlag.toml", blog.read("verlag.toml") + '\n[publish.fr]\nunreviewed = "machine"\n')
+    blog.run("build")
+    about = page(blog, "fr/ueber-uns/index.html").xpath('//aside[contains(@class, "notice-translation")]')
+    milz = page(blog, "fr/milz/index.html").xpath('//aside[contains(@class, "notice-translation")]')
+    assert about and milz
+    assert "En cas de doute, l’original en allemand fait foi." in " ".join(about[0].text_content().split())
+    assert "santé" not in about[0].text_content()
+    assert "santé" in milz[0].text_content() and "En cas de doute" not in milz[0].text_content()
