@@ -1314,7 +1314,9 @@ def publish(ctx: click.Context, quiet: bool) -> None:
     its problems, each once, and exit status 2. Pseudo drafts that pages would show (check's
     ``pseudo-draft``) stop it before the build, exit status 2: a layout test must not go public. So does a
     ``[site] base_url`` nobody reaches the site at (``Config.base_url_problem``), before anything is done.
-    A site with no article published in the original (drafts only, or none) ends with exit status 2 too.
+    A site with no article published in the original (drafts only, or none) ends with exit status 2 too, and so
+    does one whose published pages show a shortcode or template tag as text (check's ``template-tag``: an
+    imported ``[contact-form-7 …]`` where the old blog had its booking form), after the build, each named.
     """
     from pipeline.check import ERROR, run_checks, summary
     from pipeline.fsutil import relpath
@@ -1350,6 +1352,10 @@ def publish(ctx: click.Context, quiet: bool) -> None:
     built, site = run_build(config, quiet=True, unread=False)
     for line in site.summary():
         click.echo(line)
+    shown = {page.slug for page in site.pages.get(config.source_language, ())}
+    tags = [f for f in findings if f.check == "template-tag" and f.slug in shown]
+    for finding in tags:
+        click.echo(f"error: {finding.path}:{finding.line}: {finding.message}", err=True)
     if empty := not site.failed and not site.pages.get(config.source_language):  # nothing to upload
         click.echo(f"error: {relpath(config.source_dir, config.root)}: no article is published, so the site has none "
                    "to show: " + (f"drafts (draft: true) are not published: {', '.join(site.drafts)}; take out draft: true of "
@@ -1358,6 +1364,12 @@ def publish(ctx: click.Context, quiet: bool) -> None:
         fail("publish", list({str(e): e for e in errors + built}.values()), outcome=build_outcome(site))
     if empty:
         click.echo("publish: site/ built, with no article: do not upload it yet", err=True)
+        sys.exit(2)
+    if tags:
+        pages = sorted({shown_path(f.path) for f in tags})
+        click.echo(f"publish: site/ built, but {counted(len(pages), 'published page')} would show a shortcode or "
+                   f"template tag as text ({', '.join(pages)}): do not upload it yet; write what each stands for in "
+                   "Markdown", err=True)
         sys.exit(2)
 
 

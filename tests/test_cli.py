@@ -354,6 +354,27 @@ def test_pseudo_drafts_of_a_draft_article_are_no_warning_of_check_nor_a_stop_of_
     assert "stopped before the build" in project.run("publish", code=2).output
 
 
+def test_publish_ends_with_exit_2_when_a_published_page_shows_a_shortcode_as_text(project):
+    """Trial 12: an imported WordPress post's ``[contact-form-7 …]`` (the old blog's booking form) was shown on the
+    live page as text, a warning among many, and ``publish`` exited 0, so a deploy script uploaded it. The site is
+    built (every other article goes all the way) and publish ends with exit status 2, naming the tag's line; a
+    draft's tag stops nothing, since the site leaves drafts out."""
+    tag = '[contact-form-7 id="45" title="Terminanfrage"]'
+    project.write("source_de/termin.md", article("Termin", f"Buchen Sie hier.\n\n{tag}\n"))
+    project.write("source_de/linde.md", article("Linde", "Die Linde blüht.\n"))
+    project.write("source_de/entwurf.md", article("Entwurf", f"Noch nicht fertig.\n\n{tag}\n", draft="true"))
+    give_base_url(project.root)
+    result = project.run("publish", code=2)
+    line = project.read("source_de/termin.md").split("\n").index(tag) + 1
+    assert f"error: source_de/termin.md:{line}: WordPress shortcode {tag} is not Markdown" in result.output
+    assert "error: source_de/entwurf.md" not in result.output
+    assert ("publish: site/ built, but 1 published page would show a shortcode or template tag as text "
+            "(source_de/termin.md): do not upload it yet") in result.output
+    assert (project.root / "site/de/linde/index.html").is_file()
+    project.write("source_de/termin.md", article("Termin", "Buchen Sie hier.\n\nTelefon: 0761 123456\n"))
+    assert "do not upload" not in project.run("publish").output
+
+
 @pytest.mark.parametrize("url, said", [
     (None, "[site] base_url is not set, so the site's address is http://localhost:8000/"),
     ("http://localhost:8000/", "is the stand-in address verlag init wrote"),
