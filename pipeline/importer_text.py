@@ -20,7 +20,9 @@
    ``SHORT`` characters, not ending in ".", "!", ",", ";" or ":") followed by a paragraph of prose
    or by a list (bulleted or numbered lines: "Gute Zinkquellen" over its items) is a heading, unless
    the line before it is a short line too (then it ends a run of list-like lines and stays a
-   paragraph). A line that starts with a colon label ("Wichtig: …", "Quelle: …", ``LABEL_RE``) is a
+   paragraph). A short line followed by two or more longer such lines (in words) and then prose heads them as
+   a list whose bullets were lost in copying (``_unbulleted``; the last one heads the prose as above). A line
+   that starts with a colon label ("Wichtig: …", "Quelle: …", ``LABEL_RE``) is a
    paragraph, never a heading, never prose that makes the line before it a heading, nor a
    list-like line that keeps the line after it from being one. Lines
    starting with "- " or "• " are list items; two or more lines numbered in sequence ("1. …",
@@ -621,7 +623,39 @@ def _blocks(body: list[tuple[int, str]]) -> tuple[str, list[str]]:
                 and not _in_run(body, i - 1) and (_prose(following) or (
                     following is not None and (BULLET_RE.match(following) or _numbered_run(body, i)))):
             html[-1] = _heading(number, line, notes, "a paragraph" if _prose(following) else "a list")
+        elif _short(line) and not LABEL_RE.match(line) and not CONSENT_BUTTON_RE.match(line) and not _image(line) \
+                and not _in_run(body, i - 1) and _plain_short(following):
+            i = _unbulleted(body, i, html, notes)
     return "\n".join(html), notes
+
+
+def _unbulleted(body: list[tuple[int, str]], at: int, html: list[str], notes: list[str]) -> int:
+    """Rule 4's list that lost its bullets in copying: the short line before ``at`` (``html``'s last paragraph)
+    heads the run of plain short lines from ``at`` when prose follows the run, two items at least remain and it
+    has fewer words than each of them (a shorter line over longer ones; "Salz", "Pfeffer", "Olivenöl" are alike,
+    each a paragraph as before); the
+    run's last line heads that prose instead when it is not shaped like the item before it (``_parallel``), as
+    after a "…:" line ("Typische Zeichen", three symptoms, "Was Sie selbst tun können", its paragraph: trial 12
+    got five paragraphs). Returns the index after the run, or ``at`` (nothing taken: each line a paragraph, as an
+    address block at the end stays)."""
+    end = at
+    while end < len(body) and _plain_short(body[end][1]):
+        end += 1
+    items = body[at:end]
+    if end == len(body) or not _prose(body[end][1]):
+        return at
+    heads = len(items) > 2 and not _parallel([text for _, text in items])
+    number, line = body[at - 1]
+    kept = [text for _, text in items[:-1 if heads else None]]
+    if len(kept) < 2 or len(line.split()) >= min(len(text.split()) for text in kept):
+        return at
+    html[-1] = _heading(number, line, notes, "a list")
+    html.append(_list(kept))
+    notes.append(f"line {items[0][0]}: list of {len(items) - heads} short lines under '{line}' (no bullets in the "
+                 "text: lost in copying?)")
+    if heads:
+        html.append(_heading(*items[-1], notes))
+    return end
 
 
 def _image(line: str) -> bool:

@@ -681,6 +681,28 @@ def test_a_short_line_over_a_list_is_its_heading_and_source_lines_are_never_head
     assert "line 3: heading (short line before a list): Gute Zinkquellen" in article.notes
 
 
+def test_a_list_whose_bullets_were_lost_in_copying_keeps_its_heading_and_items(tmp_path):
+    """Trial 12: "Typische Zeichen", three symptom lines and "Was Sie selbst tun können" over its paragraph (the
+    page's heading, list and heading, copied without bullets) became five paragraphs, and the summary said nothing.
+    A short line over two or more short lines, then prose, is a heading over a list (each guess noted); the last
+    short line heads the prose when it is not shaped like the items. An address block at the end, with no prose
+    after it, stays as its lines were."""
+    text = (f"Titel\n{LEAD}\nTypische Zeichen\nSchmerzen neben dem Kreuzbein\nAusstrahlung ins Gesäß\n"
+            f"Beschwerden beim Treppensteigen\nWas Sie selbst tun können\n{CARE}\nPraxis am Markt\nMarktplatz 3\n"
+            "79098 Freiburg\n")
+    article = read_text(tmp_path / "t.txt", text.encode())
+    assert article.body == (f"{LEAD}\n\n## Typische Zeichen\n\n- Schmerzen neben dem Kreuzbein\n"
+                            "- Ausstrahlung ins Gesäß\n- Beschwerden beim Treppensteigen\n\n"
+                            f"## Was Sie selbst tun können\n\n{CARE}\n\nPraxis am Markt\n\nMarktplatz 3\n\n"
+                            "79098 Freiburg\n")
+    assert "line 3: heading (short line before a list): Typische Zeichen" in article.notes
+    assert ("line 4: list of 3 short lines under 'Typische Zeichen' (no bullets in the text: lost in copying?)"
+            in article.notes)
+    assert "line 7: heading (short line before a paragraph): Was Sie selbst tun können" in article.notes
+    two = read_text(tmp_path / "t.txt", f"Titel\n{LEAD}\nTee am Abend\nMelisse\n{CARE}\n".encode())
+    assert two.body == f"{LEAD}\n\nTee am Abend\n\nMelisse\n\n{CARE}\n"  # one item is no list
+
+
 def test_a_single_numbered_line_stays_a_paragraph(tmp_path):
     article = read_text(tmp_path / "t.txt", f"Titel\n3. Juli war der heißeste Tag.\n{LEAD}\n".encode())
     assert article.body.startswith("3\\. Juli war der heißeste Tag.\n\n")
