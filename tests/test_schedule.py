@@ -165,3 +165,39 @@ def test_a_scheduled_article_without_text_yet_is_told_to_be_written_before_its_d
     out = project.run("extract").output
     assert ("warning: source_de/freitag.md:4: no text after the front matter: scheduled for 2026-12-11: the site "
             "publishes a page with only its title on that day; write the text before then") in out, out
+
+
+def test_a_preview_left_running_rebuilds_when_the_day_changes(project, today):
+    """``serve``'s watcher rebuilt on a changed file only: left running overnight, it kept Friday's article out
+    of the preview on Friday. A new day is a change too; the same day is none."""
+    import threading
+    import time
+
+    from conftest import WALL
+    from pipeline.config import load_config
+    from pipeline.serve import watch
+
+    project.write("source_de/heute.md", article("Grüner Tee", "Grüner Tee wärmt."))
+    polls, rebuilt, reported, stop = [], [], [], threading.Event()
+
+    def load():
+        polls.append(1)
+        return load_config(project.root)
+
+    def after_polls(count: int) -> None:
+        """Waits until the watcher has looked ``count`` more times (each look compares with the one before)."""
+        until, deadline = len(polls) + count, time.monotonic() + WALL
+        while len(polls) < until and time.monotonic() < deadline:
+            time.sleep(0.02)
+
+    thread = threading.Thread(target=watch, args=(load, rebuilt.append, stop, reported.append, 0.02), daemon=True)
+    thread.start()
+    try:
+        after_polls(5)
+        assert rebuilt == [] and reported == []
+        today[0] = FRIDAY
+        after_polls(5)
+        assert len(rebuilt) == 1 and reported == []
+    finally:
+        stop.set()
+        thread.join(timeout=WALL)
