@@ -1061,6 +1061,7 @@ def status(project: Project, languages, slugs, fmt: str, quiet: bool) -> None:
         click.echo(json.dumps({**as_json(rows, site), "kept_catalogs": kept}, indent=2, ensure_ascii=False))
     else:
         click.echo(format_table(rows, totals_only=quiet, site=site))
+        say_scheduled(sources, slugs)
         changed = {row.slug for row in rows if row.german_changed}
         for article in sources.articles:
             if article.slug in changed:
@@ -1102,6 +1103,7 @@ def status(project: Project, languages, slugs, fmt: str, quiet: bool) -> None:
 def check(project: Project, languages, slugs, fmt: str, strict: bool, list_checks: bool, quiet: bool) -> None:
     """Quality checks on the translations; exit 1 if an error remains."""
     from pipeline.check import CHECKS, ERROR, SITE_CHECKS, SOURCE_CHECKS, run_checks, summary
+    from pipeline.sources import read_sources
 
     if list_checks:  # the site.po ones after the catalogs' ones, then those of the sources and the site
         listed = [*CHECKS, *(c for c in SITE_CHECKS if c not in CHECKS), *SOURCE_CHECKS]
@@ -1111,9 +1113,11 @@ def check(project: Project, languages, slugs, fmt: str, strict: bool, list_check
         return
     config = project.config
     _check_languages(config, languages)
-    _check_slugs(config, slugs)
+    sources = read_sources(config)  # once, for the slugs, the checks and the scheduled articles
+    _check_slugs(config, slugs, sources)
     with progress_bar("check", lambda: _article_count(config), after=1.0) as progress:
-        findings, errors = run_checks(config, list(languages) or None, list(slugs) or None, strict, progress)
+        findings, errors = run_checks(config, list(languages) or None, list(slugs) or None, strict, progress,
+                                      sources)
     if fmt == "json":
         click.echo(json.dumps([f.as_dict() for f in findings], indent=2, ensure_ascii=False))
     else:
@@ -1128,6 +1132,7 @@ def check(project: Project, languages, slugs, fmt: str, strict: bool, list_check
 
         for note in standing(config, list(languages) or config.languages):  # build says it once per change
             click.echo(f"note: {note}")
+        say_scheduled(sources, slugs)
     from pipeline.sources import unread_message, unread_sources
 
     for ref in unread_sources(config):
@@ -1138,14 +1143,20 @@ def check(project: Project, languages, slugs, fmt: str, strict: bool, list_check
         sys.exit(1)
 
 
+FUTURE = click.option("--future", is_flag=True, help=(
+    "Publish the articles whose date is after today too, for a preview; build again without it before "
+    "site/ is uploaded."))
+
+
 @main.command()
 @quiet_option("the line per file written")
 @JOBS
+@FUTURE
 @pass_project
 @writes
-def build(project: Project, quiet: bool, jobs: int | None) -> None:
+def build(project: Project, quiet: bool, jobs: int | None, future: bool) -> None:
     """Write the editions (editions/<lang>/) and the website (site/)."""
-    errors, site = run_build(project.config, quiet, jobs)
+    errors, site = run_build(project.config, quiet, jobs, future=future)
     if errors:
         fail("build", errors, outcome=build_outcome(site))
 
@@ -1166,18 +1177,18 @@ def rare_collections():
 
 
 def run_build(config, quiet: bool = False, jobs: int | None = None, unread: bool = True,
-              told: dict[str, tuple[int, int] | None] | None = None):
+              told: dict[str, tuple[int, int] | None] | None = None, future: bool = False):
     """editions -> site; the site is built even when some catalogs could not be read. ``unread``: warn of the
     Markdown files in source_de/'s subfolders no article is read from (``publish``'s extract did already);
     ``told``: ``serve``'s record of those it warned of this session (``_untold``), each warned of again only once
-    it changes, not at every rebuild."""
+    it changes, not at every rebuild. ``future``: publish the articles dated after today too (``--future``)."""
     from pipeline.editions import build_editions, edition_files
     from pipeline.fsutil import relpath
     from pipeline.restore import pending, pending_message
     from pipeline.site import MACHINE_UNSHOWN, NOTHING_YET, PSEUDO_SIGNED, SiteResult, build_site
     from pipeline.sources import read_sources, unread_message, unread_sources
 
-    sources = read_sources(config, remember=True)  # once: both stages work from the same reading of source_de/
+    sources = read_sources(config, remember=True, future=future)  # once: both stages work from the same reading
     files = edition_files(config)  # the editions' digests by their stat: the editions stage's and then the site's
     with rare_collections():
         with progress_bar("build", lambda: _article_count(config)) as progress:
@@ -1257,6 +1268,9 @@ def run_build(config, quiet: bool = False, jobs: int | None = None, unread: bool
         for slug, copy in gone.items():
             po = relpath(config.po_path(lang, slug), config.root)
             click.echo(f"{lang}: not published ({pending_message(po, copy)}): {slug}")
+    say_scheduled(sources)
+    if future:
+        _say_previewed(config, sources)
     if site.drafts:
         click.echo(f"drafts, not published (draft: true): {listing(site.drafts)}")
     made = ("site: not built, see the error below" if site.failed
@@ -1268,6 +1282,29 @@ def run_build(config, quiet: bool = False, jobs: int | None = None, unread: bool
                 + (f" ({same} checked, unchanged)" if same else ""))
     click.echo(f"build: {editions}, {counted(result.skipped, 'article')} unchanged; {made}")
     return result.errors + site.errors, site
+
+
+def say_scheduled(sources, slugs=None) -> None:
+    """One line for each article (of ``slugs``; None: every one) that waits for its day (``Article.scheduled``),
+    at its ``date:`` line, as ``build``, ``status`` and ``check`` say it."""
+    from pipeline.schedule import scheduled_message
+
+    waiting = sorted((a for a in (*sources.articles, *sources.german_only)
+                      if a.scheduled is not None and (not slugs or a.slug in slugs)), key=lambda a: a.ref)
+    for article in waiting:
+        click.echo(f"{article.ref}:{article.held_line}: {scheduled_message(article.scheduled)}")
+
+
+def _say_previewed(config, sources) -> None:
+    """The warning of ``build --future`` for each article it published before its day: not for upload."""
+    from pipeline.schedule import today, waits_until
+
+    day = today(config.zone)
+    for article in sorted((*sources.articles, *sources.german_only), key=lambda a: a.ref):
+        if (waits := waits_until(article.meta, article.undated, day)) is not None:
+            click.echo(f"warning: {article.ref}:{article.key_line('date')}: scheduled for {waits.isoformat()}, "
+                       "published by --future for a preview: build again without --future before you upload "
+                       "site/", err=True)
 
 
 def _untold(config, refs: list[str], told: dict[str, tuple[int, int] | None]) -> list[str]:
@@ -1359,7 +1396,9 @@ def publish(ctx: click.Context, quiet: bool) -> None:
     if empty := not site.failed and not site.pages.get(config.source_language):  # nothing to upload
         click.echo(f"error: {relpath(config.source_dir, config.root)}: no article is published, so the site has none "
                    "to show: " + (f"drafts (draft: true) are not published: {', '.join(site.drafts)}; take out draft: true of "
-                      "each one that is ready" if site.drafts else "write one (verlag new \"Titel\")"), err=True)
+                      "each one that is ready" if site.drafts else
+                      f"articles dated after today wait for their day: {', '.join(site.scheduled)}"
+                      if site.scheduled else "write one (verlag new \"Titel\")"), err=True)
     if errors or built:
         fail("publish", list({str(e): e for e in errors + built}.values()), outcome=build_outcome(site))
     if empty:
@@ -1464,9 +1503,10 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535),
               help="Port on 127.0.0.1 (0 picks a free one).")
 @click.option("--no-build", is_flag=True, help="Serve site/ as it is; do not build first or on changes.")
+@FUTURE
 @quiet_option(None, "serve prints its address and the errors of its quiet builds")
 @pass_project
-def serve(project: Project, port: int, no_build: bool, quiet: bool) -> None:
+def serve(project: Project, port: int, no_build: bool, future: bool, quiet: bool) -> None:
     """Preview site/ on http://127.0.0.1:PORT/ and rebuild when sources, catalogs or templates change."""
     import threading
 
@@ -1482,7 +1522,7 @@ def serve(project: Project, port: int, no_build: bool, quiet: bool) -> None:
     try:
         if not no_build:
             with project.lock():
-                report_errors(run_build(config, quiet=True, told=told)[0])
+                report_errors(run_build(config, quiet=True, told=told, future=future)[0])
     except BaseException:
         server.server_close()
         raise
@@ -1490,7 +1530,7 @@ def serve(project: Project, port: int, no_build: bool, quiet: bool) -> None:
 
     def rebuild(fresh) -> None:
         with project.lock():
-            report_errors(run_build(fresh, quiet=True, told=told)[0])
+            report_errors(run_build(fresh, quiet=True, told=told, future=future)[0])
 
     def report(exc: Exception) -> None:
         report_errors([exc if isinstance(exc, VerlagError) else VerlagError(f"rebuild failed: {exc}")])

@@ -2033,7 +2033,8 @@ def site_catalog_findings(config: Config, lang: str) -> list[Finding]:
 
 
 def run_checks(config: Config, languages: list[str] | None = None, slugs: list[str] | None = None,
-               strict: bool = False, progress=None) -> tuple[list[Finding], list[VerlagError]]:
+               strict: bool = False, progress=None, sources: Sources | None = None
+               ) -> tuple[list[Finding], list[VerlagError]]:
     """Check every article's catalog and each language's ``site.po`` (``check_site_catalog``, unless only
     some articles are asked for); unreadable articles and catalogs, a published article's alias that is no
     address (``sources.read_aliases``), checks that fail on one, the references to files that stop a build
@@ -2042,7 +2043,7 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
     (``site.settings_errors``) are errors naming the file and line; the rest is still checked. A German source
     (no draft) still holding ``init``'s ``[[AUSFÜLLEN: ...]]`` placeholders is an ``unfilled`` error finding at
     each one's line: ``build`` leaves that page out (``practice.unfilled``).
-    ``progress()`` is called per article.
+    ``progress()`` is called per article. ``sources``: ``read_sources(config)`` when the caller has it.
 
     A broken glossary raises: without it the terminology checks would pass wrongly.
     """
@@ -2050,7 +2051,7 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
 
     glossary = load_glossary(config.translations_dir, config.root)
     findings: list[Finding] = []
-    sources = read_sources(config)
+    sources = read_sources(config) if sources is None else sources
     pages = PlannedPages(config, sources, glossary)  # as the build will publish them, not as the last one did
     templates = Templates(config)
     errors: list[VerlagError] = sources.errors_about(slugs)
@@ -2448,8 +2449,9 @@ def gone_address_findings(config: Config, sources: Sources) -> list[Finding]:
             if slug in last:  # among its drafts
                 langs = sorted({rel.partition("/")[0] for rel in state.get("pages", {})
                                 if rel.partition("/")[2] == f"{slug}/index.html"} - {source})
-                findings.append(Finding(draft.ref, draft.key_line("draft"), "gone-address", WARNING,
-                                        draft_message(urls.path("article", source, slug), langs, taken),
+                findings.append(Finding(draft.ref, draft.held_line, "gone-address", WARNING,
+                                        draft_message(urls.path("article", source, slug), langs, taken,
+                                                      draft.scheduled),
                                         source, slug, (None, "")))
             continue
         message = gone_message(urls.path("article", source, slug), others, slug, owner, taken, urls,

@@ -246,7 +246,7 @@ def edition_record(edition: Edition, article: Article, unreviewed: str) -> str:
         "title": edition.front.get("title") or meta["title"], "summary": edition.front.get("summary"),
         "tags": edition.front.get("tags", []), "front_fallback": sorted(edition.front_fallback),
         "german_tags": edition.front.get("german_tags", []),
-        "draft": article.draft, "author": meta.get("author"), "date": _iso(meta.get("date")),
+        "draft": bool(meta.get("draft")), "author": meta.get("author"), "date": _iso(meta.get("date")),
         "updated": _iso(meta.get("updated")),
         "page": article.page, "reviewed_by": meta.get("reviewed_by"), "last_reviewed": _iso(meta.get("last_reviewed")),
         "translator": edition.translator,

@@ -439,18 +439,21 @@ def gone_message(path: str, others: Sequence[str], slug: str, owner: Article | N
             f"{advice} list it in verlag.toml's [site] gone = [\"{slug}\"]")
 
 
-def draft_message(path: str, others: Sequence[str], taken: Sequence[Redirect] = ()) -> str:
+def draft_message(path: str, others: Sequence[str], taken: Sequence[Redirect] = (), scheduled=None) -> str:
     """What ``build`` and ``check`` say of a published page's address ``path`` (also in the languages ``others``)
-    whose article is a draft now (``draft: true``), said at the draft's line: its pages are taken down, and
+    whose article is a draft now (``draft: true``), said at the draft's line, or ``scheduled`` for a later day
+    (a ``datetime.date``: its ``date:`` moved ahead), said at its ``date:`` line: its pages are taken down, and
     come back at the same addresses once it is published again; ``taken``: the redirects from its old addresses
     that went with them. Not ``gone_message``'s advice for a deleted or renamed article: nothing was."""
     also = f" (also in {', '.join(others)})" if others else ""
     olds = list(dict.fromkeys(r.old for r in taken))
     redirects = (f", and with it the redirect from {'its old address' if len(olds) == 1 else 'its old addresses'} "
                  f"{', '.join(olds)}" if olds else "")
-    return (f"a draft now (draft: true): its published address {path}{also} is taken down{redirects}; "
-            "readers and links get a 404 there until it is published again. Nothing to do to keep the address: it "
-            "comes back when you take out draft: true")
+    now, back = ((f"scheduled for {scheduled.isoformat()} now (its date is after today)",
+                  "on that day's build, or when you set its date back") if scheduled is not None
+                 else ("a draft now (draft: true)", "when you take out draft: true"))
+    return (f"{now}: its published address {path}{also} is taken down{redirects}; readers and links get a 404 "
+            f"there until it is published again. Nothing to do to keep the address: it comes back {back}")
 
 
 def left_out_message(path: str, others: Sequence[str], why: str) -> str:

@@ -80,7 +80,9 @@ def open_below(site: str, names: list[str]) -> int:
         raise
 
 def watched(config: Config) -> dict[str, int]:
-    """Modification stamps of everything a build reads: sources, catalogs, theme, settings."""
+    """Modification stamps of everything a build reads: sources, catalogs, theme, settings, and the day it is
+    (``schedule.today``), so that a preview left running shows an article scheduled for tomorrow from midnight."""
+    from .schedule import today
     from .uistrings import theme_dirs
 
     stamps = {}
@@ -90,6 +92,7 @@ def watched(config: Config) -> dict[str, int]:
                 stamps[str(path)] = path.stat().st_mtime_ns
     settings = config.root / CONFIG_NAME
     stamps[str(settings)] = settings.stat().st_mtime_ns if settings.exists() else 0
+    stamps[""] = today(config.zone).toordinal()  # no file has an empty name
     return stamps
 
 

@@ -301,7 +301,7 @@ class Page:
     source: str = ""  # the German original's path, as messages name it (source_de/<file>.md)
     words_shown: int = 0  # German words whose segments the page shows in its own language
     german_words: int = 0  # German words of the original's HTML blocks, shown in German: never reviewed
-    draft: bool = False  # ``draft: true`` in the German front matter: never published
+    draft: bool = False  # ``draft: true`` in the German front matter, or its date after today: not published
     standalone: bool = False  # a page of source_de/seiten/ (Impressum...): in no list, feed or index
     reviewed_by: dict | None = None  # name, qualification, url of whoever checked the German original
     last_reviewed: Moment | None = None
@@ -682,6 +682,7 @@ class SiteResult:
     # (lang, slug) of ``untranslated`` whose machine text is all signed-off pseudo drafts (``check``'s pseudo error)
     pseudo_signed: set[tuple[str, str]] = field(default_factory=set)
     drafts: list[str] = field(default_factory=list)  # slugs of articles marked ``draft: true``, not published
+    scheduled: list[str] = field(default_factory=list)  # slugs of articles dated after today, not published yet
     pages: dict[str, list[Page]] = field(default_factory=dict)  # lang -> published pages
     notes: list[str] = field(default_factory=list)
     advice: list[str] = field(default_factory=list)  # said once per change (``advice.unsaid``)
@@ -1611,8 +1612,11 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     """
     errors = [] if errors is None else errors
     intact = exists if intact is None else intact
-    slugs = {slug for (lang, slug), page in pages.items() if lang == config.source_language and not page.draft}
     sources = read_sources(config) if sources is None else sources
+    # an edition's record says draft: true as its file does; a date after today is this run's (``schedule``)
+    waiting = {a.slug for a in (*sources.articles, *sources.german_only) if a.scheduled is not None}
+    pages = {key: replace(page, draft=True) if key[1] in waiting else page for key, page in pages.items()}
+    slugs = {slug for (lang, slug), page in pages.items() if lang == config.source_language and not page.draft}
     documents = [a for a in (*sources.articles, *sources.german_only) if a.slug in slugs]
     # a page still holding init's [[AUSFÜLLEN: ...]] placeholders is no Impressum: left out in every language
     gaps = unfilled_errors(documents)
@@ -1920,8 +1924,9 @@ def _gone_addresses(site: _Site, state: dict, out: dict) -> tuple[list[str], dic
         took.update(record_redirects(taken))
         lang = site.source if site.source in langs else langs[0]
         if (draft := site.draft_sources.get(slug)) is not None:  # not gone: back when it is published again
-            site.notes.append(f"{draft.ref}:{draft.key_line('draft')}: " + draft_message(
-                site.urls.path("article", lang, slug), [code for code in langs if code != lang], taken))
+            site.notes.append(f"{draft.ref}:{draft.held_line}: " + draft_message(
+                site.urls.path("article", lang, slug), [code for code in langs if code != lang], taken,
+                draft.scheduled))
             continue
         if (held := site.left_out.get(slug)) is not None:  # not gone either: back once its problem is fixed
             warnings.append(f"{held[0].ref}: " + left_out_message(site.urls.path("article", lang, slug),
@@ -2316,7 +2321,8 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
     result.pseudo_signed = site.pseudo_signed
     result.notes += site.notes
     result.advice += site.advice
-    result.drafts = site.drafts
+    result.scheduled = sorted(slug for slug, a in site.draft_sources.items() if a.scheduled is not None)
+    result.drafts = [slug for slug in site.drafts if slug not in result.scheduled]
     if settings.search and blocked:  # indexed by the next build
         fresh.pop("search", None)
     elif settings.search:

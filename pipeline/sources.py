@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote
 
+from . import schedule
 from .config import Config, closest, did_you_mean
 from .conflicts import refuse_conflict
 from .errors import ManyErrors, Notice, VerlagError, excerpt, raise_all, shown_path, stage
@@ -87,6 +88,9 @@ class Article:
     digest: str
     undated: bool = False  # no ``date:``: meta["date"] is the file's modification day
     page: bool = False  # a standalone page (source_de/seiten/): not in article lists and feeds
+    # the day its ``date:`` lies in the future of, set by ``read_sources`` for this run (``schedule``): not published
+    # before it; never stored with the article (the day it is changes without the file)
+    scheduled: dt.date | None = field(default=None, compare=False)
 
     @property
     def translated(self) -> bool:
@@ -103,8 +107,14 @@ class Article:
 
     @property
     def draft(self) -> bool:
-        """``draft: true`` in the front matter: extracted and translated, never published."""
-        return self.meta.get("draft", False)
+        """Not published now: ``draft: true`` in the front matter, or ``scheduled`` for a later day; either is
+        extracted and translated."""
+        return self.meta.get("draft", False) or self.scheduled is not None
+
+    @property
+    def held_line(self) -> int:
+        """The line that holds the article back (``draft``): its ``draft:``, else its ``date:`` (``scheduled``)."""
+        return self.key_line("date" if self.scheduled is not None else "draft")
 
     @functools.cached_property
     def placeholders(self) -> tuple[tuple[int, str], ...]:
@@ -1214,7 +1224,9 @@ def without_text(article: Article) -> tuple[int, str] | None:
     if _EMPTY_COMMENT_RE.sub("", article.body).strip():
         return None
     return (article.body_line - 1, "no text after the front matter: " + (
-        "a draft, not published" if article.draft else
+        "a draft, not published" if article.meta.get("draft") else
+        f"scheduled for {article.scheduled.isoformat()}: the site publishes a page with only its title on that day; "
+        "write the text before then" if article.scheduled is not None else
         "the site publishes a page with only its title; write the text, or set 'draft: true' until it is written"))
 
 
@@ -1479,12 +1491,14 @@ def unread_message(ref: str) -> str:
             f"{folder}/{PAGES_DIR}/, no other subfolder; move it to {folder}/ to publish it")
 
 
-def read_sources(config: Config, remember: bool = False) -> Sources:
+def read_sources(config: Config, remember: bool = False, future: bool = False) -> Sources:
     """Every ``source_<lang>/*.md`` and ``source_<lang>/seiten/*.md``; a file that cannot be read is reported
     and the others are still read. Articles and pages share one slug space (one catalog per slug).
 
     A source read before with the same bytes is taken from ``.verlag/sources.json`` (``_ReadCache``);
     ``remember``: store what was read there for the next run (the commands that write: extract, build).
+    An article whose ``date:`` is after today is ``Article.scheduled`` (``schedule``), so a draft for now, unless
+    ``future`` (``build --future``: a preview that publishes it).
 
     An article is resolved like an image (``media``): a symlink that leads out
     of ``source_<lang>/`` (or in a loop) is refused with ``file:1``, so nothing
@@ -1496,6 +1510,7 @@ def read_sources(config: Config, remember: bool = False) -> Sources:
     unreadable: dict[str, str] = {}  # slug -> the first file that has it or seems to and cannot be read
     root = config.source_dir.resolve()
     cache = _ReadCache(config, held_since(config) if remember else None)
+    day = None if future else schedule.today(config.zone)
     folders: dict[str, bool] = {}
     folded: dict[tuple[str, str], Article] = {}  # (folder, file name casefolded) -> the source read of that name
     refs: dict[str, str] = {}  # folder -> as a ref names it (project-relative, "/"), worked out once per folder
@@ -1510,6 +1525,8 @@ def read_sources(config: Config, remember: bool = False) -> Sources:
                                   "it are published (copy the article there)", ref, 1)
             with stage(ref, "reading"):
                 article = cache.read(path, ref, page)
+            if day is not None and (waits := schedule.waits_until(article.meta, article.undated, day)):
+                object.__setattr__(article, "scheduled", waits)  # made for this run (frozen for the rest of it)
         except VerlagError as exc:
             errors.append(exc)
             error_slugs.append(cache.last_slug(path, ref) or likely_slug(path))

@@ -40,7 +40,8 @@ class Progress:
     # missing or empty, and extract restores it from its copy (``restore.pending``): what ``restore`` says of it
     restore: str = ""
     unreadable: str = ""  # the catalog cannot be read: "file:line" (the error names why); counted nowhere
-    draft: bool = False  # the article says ``draft: true``: translated, not published
+    draft: bool = False  # the article says ``draft: true``, or is scheduled: translated, not published
+    scheduled: str = ""  # the day (ISO 8601) an article dated after today waits for (``schedule``), else ""
     legal: bool = False  # a page of ``[site] legal``: only reviewed translations are published, whatever the policy
     unfilled: bool = False  # the German (no draft) still holds init's placeholders: published in no language
     # the catalog's msgids are not its template's German (``drift``): what is wrong, to say below the table
@@ -76,6 +77,7 @@ class Progress:
         del data["catalogs"], data["unreadable_count"], data["sign_off_messages"]
         if self.slug is None:
             del data["slug"], data["missing"], data["draft"], data["legal"], data["unfilled"], data["outdated"]
+            del data["scheduled"]
             del data["german_changed"], data["held"], data["stale_sign_offs"]
             data["articles"], data["unreadable"] = self.catalogs, self.unreadable_count
         if self.slug is None or not self.restore:
@@ -124,7 +126,7 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
             if (copy := pending(config, lang, article.slug)) is not None:  # counted once extract has restored it
                 rows.append(Progress(lang, article.slug, dict.fromkeys(STATES, 0), dict.fromkeys(STATES, 0),
                                      missing=True, restore=pending_message(ref, copy), draft=article.draft,
-                                     german_changed=article.slug in changed))
+                                     scheduled=_day(article), german_changed=article.slug in changed))
                 continue
             try:
                 data, po = load_po(path, ref)
@@ -133,7 +135,8 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
             except VerlagError as exc:  # a row still: a language must not vanish while its catalog is broken
                 errors.append(exc)
                 rows.append(Progress(lang, article.slug, dict.fromkeys(STATES, 0), dict.fromkeys(STATES, 0),
-                                     draft=article.draft, unreadable=f"{exc.path}:{exc.line}" if exc.line else str(exc.path),
+                                     draft=article.draft, scheduled=_day(article),
+                                     unreadable=f"{exc.path}:{exc.line}" if exc.line else str(exc.path),
                                      german_changed=article.slug in changed))
                 continue
             segments = dict.fromkeys(STATES, 0)
@@ -167,6 +170,7 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                 segments[UNTRANSLATED] += 1
                 words[UNTRANSLATED] += len(msgid.split())
             row = Progress(lang, article.slug, segments, words, missing=po is None, draft=article.draft,
+                           scheduled=_day(article),
                            legal=config.legal_page(article.slug),
                            unfilled=not article.draft and bool(unfilled(article)),
                            german=len(blocks), german_words=german_words(blocks),
@@ -307,12 +311,19 @@ def _missing(row: Progress, rows: list[Progress]) -> str:
     return f"(no catalog: verlag extract restores {back} from its copies, makes {len(mine) - back})"
 
 
+def _day(article) -> str:
+    """``Progress.scheduled`` of ``article``."""
+    return article.scheduled.isoformat() if article.scheduled is not None else ""
+
+
 def format_table(rows: list[Progress], totals_only: bool = False, site: list[Finding] = ()) -> str:
     """The table ``verlag status`` prints; slugs whole (an imported ``x-2`` must not look like ``x``).
     ``totals_only`` (``status -q``): each language's total without its articles' rows; the marks they explain
     (draft, outdated …) are then not explained either. ``site``: the site.po findings, counted in the totals."""
     def name(r: Progress) -> str:
-        marks = ", ".join(mark for mark, shown in (("draft", r.draft), ("legal", r.legal), ("unfilled", r.unfilled),
+        marks = ", ".join(mark for mark, shown in ((f"scheduled for {r.scheduled}", bool(r.scheduled)),
+                                                   ("draft", r.draft and not r.scheduled),
+                                                   ("legal", r.legal), ("unfilled", r.unfilled),
                                                    ("outdated", bool(r.outdated)),
                                                    ("German changed since extract", r.german_changed),
                                                    ("not published", bool(r.held)))

@@ -766,3 +766,32 @@ def test_a_withdrawn_translations_stub_links_the_legal_pages(browser, project):
             f"{base}/de/impressum/"]
     finally:
         server.close()
+
+
+def test_an_article_scheduled_for_friday_is_not_on_the_home_page_nor_in_the_feed_a_reader_opens(browser, project,
+                                                                                                  monkeypatch):
+    """Written on Monday for Friday (``date:`` after today): Monday's build listed it on the home page and in the
+    feed at once, with Friday's date. A reader sees only the article published before; its address is a 404."""
+    import datetime as dt
+
+    from conftest import article
+    from pipeline import schedule
+
+    monkeypatch.setattr(schedule, "today", lambda zone: dt.date(2026, 12, 7))
+    project.write("source_de/heute.md", article("Grüner Tee", "Grüner Tee wärmt."))
+    project.write("source_de/freitag.md", article("Ingwertee", "Ingwertee hilft.").replace("2026-05-26", "2026-12-11"))
+    project.run("extract")
+    project.run("build")
+    server = serving(project.root, "--no-build")  # built here, on the day the test fixed
+    base = next(server)
+    try:
+        browser.get(f"{base}/de/")
+        listed = browser.find_elements(By.CSS_SELECTOR, "ol.article-list a")
+        assert [(a.text, a.get_attribute("pathname")) for a in listed] == [("Grüner Tee", "/de/heute/")]
+        assert "Ingwertee" not in browser.find_element(By.TAG_NAME, "main").text
+        browser.get(f"{base}/de/feed.xml")
+        assert "Grüner Tee" in browser.page_source and "Ingwertee" not in browser.page_source
+        assert "freitag" not in browser.page_source
+        assert fetch(f"{base}/de/freitag/")[0] == 404
+    finally:
+        server.close()

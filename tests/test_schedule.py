@@ -1,0 +1,203 @@
+"""Scheduled articles: one whose ``date:`` is after today is not published before its day (Hugo's
+``buildFuture = false``), unless ``build --future``. "Today" is fixed by replacing ``schedule.today``; no test
+depends on the real clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+
+import pytest
+
+from conftest import article, msgfmt_check, review
+from pipeline import schedule
+
+MONDAY, FRIDAY = dt.date(2026, 12, 7), dt.date(2026, 12, 11)
+WAITS = ("source_de/freitag.md:3: scheduled for 2026-12-11: not published before that day; build again on that "
+         "day (or later)")
+
+
+@pytest.fixture
+def today(monkeypatch):
+    """The day ``schedule.today`` answers, MONDAY until a test sets ``today[0]``; ``today[1]`` collects the time
+    zones it was asked about."""
+    day: list = [MONDAY, []]
+
+    def fixed(zone):
+        day[1].append(zone)
+        return day[0]
+
+    monkeypatch.setattr(schedule, "today", fixed)
+    return day
+
+
+def _write(project) -> None:
+    """An article published in May and one the author wrote on Monday for Friday, both translated into English."""
+    project.write("verlag.toml", project.read("verlag.toml") + "[publish]\nmin_translated = 0\n")
+    project.write("source_de/heute.md", article("Grüner Tee", "Grüner Tee wärmt."))
+    project.write("source_de/freitag.md", article("Ingwertee", "Ingwertee hilft.").replace("2026-05-26", "2026-12-11"))
+    project.run("extract")
+    review(project, "en", "heute", {("title", "Grüner Tee"): "Green tea", "Grüner Tee wärmt.": "Green tea warms."})
+    review(project, "en", "freitag", {("title", "Ingwertee"): "Ginger tea", "Ingwertee hilft.": "Ginger tea helps."})
+
+
+def _site_text(project) -> str:
+    """Every file of site/ as text, the search index's gzipped fragments decompressed."""
+    texts = []
+    for path in sorted((project.root / "site").rglob("*")):
+        if path.is_file():
+            data = path.read_bytes()
+            if path.suffix == ".pf_fragment":
+                data = gzip.decompress(data)
+            texts.append(data.decode("utf-8", "replace"))
+    return "\n".join(texts)
+
+
+def test_an_article_dated_after_today_is_on_no_page_list_feed_sitemap_or_index_until_its_day(project, today):
+    """Written on Monday for Friday: Monday's build published it at once, with Friday's date. It is left out in
+    every language (its pages, the home pages, feeds, sitemap, search, the other languages' links), said once at
+    its date: line; its German was extracted, so its catalog is there to translate ahead. Friday's build, with
+    nothing changed, publishes it."""
+    _write(project)
+    msgfmt_check(project.root / "translations/en/freitag.po")
+    built = project.run("build").output
+    assert built.count(WAITS) == 1, built
+    assert "drafts, not published" not in built, built
+    site = project.root / "site"
+    assert not (site / "de/freitag").exists() and not (site / "en/freitag").exists()
+    assert (site / "de/heute/index.html").is_file() and (site / "en/heute/index.html").is_file()
+    text = _site_text(project)
+    for word in ("freitag", "Ingwertee", "Ginger tea", "2026-12-11"):
+        assert word not in text, word
+    entry = json.loads((site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    assert {lang: entry["languages"][lang]["page_count"] for lang in ("de", "en")} == {"de": 1, "en": 1}
+
+    today[0] = FRIDAY
+    built = project.run("build").output
+    assert "scheduled" not in built, built
+    for lang, title in (("de", "Ingwertee"), ("en", "Ginger tea")):
+        assert (site / lang / "freitag/index.html").is_file()
+        assert title in project.read(f"site/{lang}/index.html") and title in project.read(f"site/{lang}/feed.xml")
+        assert f"/{lang}/freitag/" in project.read("site/sitemap.xml")
+    assert 'hreflang="en"' in project.read("site/de/freitag/index.html")
+    entry = json.loads((site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    assert {lang: entry["languages"][lang]["page_count"] for lang in ("de", "en")} == {"de": 2, "en": 2}
+
+
+def test_build_future_publishes_it_for_a_preview_and_the_next_build_takes_it_down(project, today):
+    """``build --future`` (Hugo's ``--buildFuture``) publishes it, with a warning not to upload that site/; the
+    next build without it takes its pages down, saying so at its date: line as for an article made a draft."""
+    _write(project)
+    built = project.run("build", "--future").output
+    assert WAITS not in built, built
+    assert ("warning: source_de/freitag.md:3: scheduled for 2026-12-11, published by --future for a preview: build "
+            "again without --future before you upload site/") in built, built
+    assert (project.root / "site/en/freitag/index.html").is_file()
+    assert "Ginger tea" in project.read("site/en/feed.xml")
+    built = project.run("build").output
+    assert ("note: source_de/freitag.md:3: scheduled for 2026-12-11 now (its date is after today): its published "
+            "address /de/freitag/ (also in en) is taken down") in built, built
+    assert WAITS in built and "is gone" not in built, built
+    assert not (project.root / "site/en/freitag").exists() and "Ginger tea" not in project.read("site/en/feed.xml")
+
+
+def test_a_published_article_whose_date_moves_ahead_is_taken_down_as_a_draft_is(project, today):
+    """Its address is not "gone" (deleted or renamed): check says at its date: line that the next build takes it
+    down until its day; status marks it with the day; both say the line build says."""
+    _write(project)
+    path = project.root / "source_de/freitag.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("2026-12-11", "2026-05-27"), encoding="utf-8")
+    project.run("build")
+    assert (project.root / "site/en/freitag/index.html").is_file()
+    path.write_text(path.read_text(encoding="utf-8").replace("2026-05-27", "2026-12-11"), encoding="utf-8")
+    checked = project.run("check").output
+    assert ("warning: source_de/freitag.md:3: scheduled for 2026-12-11 now (its date is after today): its published "
+            "address /de/freitag/ (also in en) is taken down") in checked, checked
+    assert WAITS in checked and "aliases" not in checked, checked
+    status = project.run("status").output
+    assert "freitag (scheduled for 2026-12-11)" in status and WAITS in status, status
+    rows = json.loads(project.run("status", "--format", "json").output)
+    assert {(row["slug"], row["scheduled"]) for row in rows["articles"] if row["lang"] == "en"} == {
+        ("freitag", "2026-12-11"), ("heute", "")}, rows
+    project.run("build")
+    assert not (project.root / "site/de/freitag").exists()
+
+
+def test_a_draft_dated_ahead_stays_a_draft_and_today_is_the_sites_time_zones(project, today):
+    """``draft: true`` says more than its date: listed among the drafts, no schedule said. The day is asked of
+    verlag.toml's timezone (a practice in Berlin building on a server in UTC)."""
+    project.write("verlag.toml", project.read("verlag.toml") + 'timezone = "Europe/Berlin"\n')
+    project.write("source_de/heute.md", article("Grüner Tee", "Grüner Tee wärmt."))
+    project.write("source_de/entwurf.md", article("Entwurf", "Noch nicht fertig.", draft="true")
+                  .replace("2026-05-26", "2026-12-11"))
+    built = project.run("build").output
+    assert "drafts, not published (draft: true): entwurf" in built and "scheduled" not in built, built
+    assert {getattr(zone, "key", zone) for zone in today[1]} == {"Europe/Berlin"}
+
+
+def test_publish_of_a_site_whose_only_article_is_scheduled_stops_and_never_publishes_it_early(tmp_path, today):
+    """publish has no --future: the article waits; with nothing else to show, publish stops (exit 2) saying that
+    it waits for its day, not to take out a draft: true it does not have; on its day it is published."""
+    from conftest import Project, fill_in_legal_pages
+
+    project = Project(tmp_path / "praxis")
+    project.run("init", "--author", "Anna Berger", "--languages", "en", "--base-url", "https://praxis.example/")
+    fill_in_legal_pages(project.root)
+    project.write("verlag.toml", project.read("verlag.toml").replace('["tm", "google"]', '["tm"]'))  # offline
+    path = project.root / "source_de/willkommen.md"
+    text = path.read_text(encoding="utf-8").replace("draft: true\n", "")
+    path.write_text(text.replace(text.split("date: ", 1)[1].split("\n", 1)[0], "2026-12-11", 1), encoding="utf-8")
+    stopped = project.run("publish", code=2).output
+    assert ("error: source_de: no article is published, so the site has none to show: articles dated after today "
+            "wait for their day: willkommen") in stopped, stopped
+    assert "source_de/willkommen.md:4: scheduled for 2026-12-11" in stopped, stopped
+    assert not (project.root / "site/de/willkommen").exists()
+    today[0] = FRIDAY
+    published = project.run("publish").output
+    assert "de: 1 article published" in published, published
+
+
+def test_a_scheduled_article_without_text_yet_is_told_to_be_written_before_its_day(project, today):
+    """extract warned "the site publishes a page with only its title" of an article that is not published yet,
+    and advised ``draft: true``, which it does not need: it is told when that page would go up."""
+    project.write("source_de/freitag.md", "---\ntitle: Ingwertee\ndate: 2026-12-11\n---\n")
+    out = project.run("extract").output
+    assert ("warning: source_de/freitag.md:4: no text after the front matter: scheduled for 2026-12-11: the site "
+            "publishes a page with only its title on that day; write the text before then") in out, out
+
+
+def test_a_preview_left_running_rebuilds_when_the_day_changes(project, today):
+    """``serve``'s watcher rebuilt on a changed file only: left running overnight, it kept Friday's article out
+    of the preview on Friday. A new day is a change too; the same day is none."""
+    import threading
+    import time
+
+    from conftest import WALL
+    from pipeline.config import load_config
+    from pipeline.serve import watch
+
+    project.write("source_de/heute.md", article("Grüner Tee", "Grüner Tee wärmt."))
+    polls, rebuilt, reported, stop = [], [], [], threading.Event()
+
+    def load():
+        polls.append(1)
+        return load_config(project.root)
+
+    def after_polls(count: int) -> None:
+        """Waits until the watcher has looked ``count`` more times (each look compares with the one before)."""
+        until, deadline = len(polls) + count, time.monotonic() + WALL
+        while len(polls) < until and time.monotonic() < deadline:
+            time.sleep(0.02)
+
+    thread = threading.Thread(target=watch, args=(load, rebuilt.append, stop, reported.append, 0.02), daemon=True)
+    thread.start()
+    try:
+        after_polls(5)
+        assert rebuilt == [] and reported == []
+        today[0] = FRIDAY
+        after_polls(5)
+        assert len(rebuilt) == 1 and reported == []
+    finally:
+        stop.set()
+        thread.join(timeout=WALL)
