@@ -762,10 +762,11 @@ def _local_images(body: str, first_line: int, path: Path, notes: list[str],
                              f"text was written on): save it into source_de/{IMAGES_DIR}/ and refer to it as "
                              f"{IMAGES_DIR}/<name>")
                 continue
-            if split_url(src) is None:
+            parts = split_url(src)
+            if parts is None:
                 notes.append(f"image not found: {src} ({at(src, line)}): it {BROKEN_HOST}")
                 continue
-            if (split_url(src) or NO_ADDRESS).scheme or src.startswith("//"):
+            if parts.scheme or src.startswith("//"):
                 notes.append(f"image left at its old address: {src}")
                 continue
             site = inside if src.startswith("/") else []
