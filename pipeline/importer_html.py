@@ -432,8 +432,13 @@ def _images_without_alt(tree, gallery: set) -> list[str]:
     those of a gallery (``gallery``) are counted apart (``_galleries_without_alt``). A reader who cannot see an
     image gets nothing from one (a WordPress post's featured image, whose attachment has none), and its entry in the
     catalogs holds nothing to translate: the author describes it in its ``![…]``."""
-    bare = [unquote(img.get("src", "")) for img in tree.iter("img")
-            if img not in gallery and img.get("src") and not (img.get("alt") or "").strip()]
+    return without_alt_note([unquote(img.get("src", "")) for img in tree.iter("img")
+                             if img not in gallery and img.get("src") and not (img.get("alt") or "").strip()])
+
+
+def without_alt_note(bare: list[str]) -> list[str]:
+    """The note naming the images without alt text at the addresses ``bare`` (one for each image, in order; none:
+    no note), as every import says it (``_images_without_alt``, ``importer_markdown.images_without_alt``)."""
     if not bare:
         return []
     return [f"{counted(len(bare), 'image')} without alt text: {', '.join(dict.fromkeys(bare))}: describe "

@@ -42,6 +42,7 @@ import json
 import posixpath
 import re
 import tomllib
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Callable
 from urllib.parse import unquote, urlunsplit
@@ -229,6 +230,8 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None, lang: 
         alt = re.sub(r"([\\\[\]])", r"\\\1", " ".join((cover_alt or title).split()))
         shown, images = _local_images(f"![{alt}](<{cover}>)\n", end, path, notes, images)
         body = shown + "\n" + body
+    if first_line is not None:  # an HTML body's images are named as a saved page's (``html_to_markdown``)
+        notes += images_without_alt(body)
     if tagged:
         notes.append(f"{TAGS_KEPT} ({shown_path(path)}:" + ", ".join(map(str, tagged[:10]))
                      + (" …" if len(tagged) > 10 else "") + f"): {TAG_ADVICE}")
@@ -777,6 +780,42 @@ def _local_images(body: str, first_line: int, path: Path, notes: list[str],
                 continue
             renamed[src] = local_name(images, found)
     return rewrite_destinations(body, renamed), images
+
+
+class _BareImages(HTMLParser):
+    """The ``src`` (%-escapes decoded) of each ``<img>`` of an HTML fragment without alt text (none, or white
+    space only)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.bare: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        if tag == "img" and values.get("src") and not (values.get("alt") or "").strip():
+            self.bare.append(unquote(values["src"]))
+
+
+def images_without_alt(body: str) -> list[str]:
+    """The note naming the images of ``body`` (Markdown, its images' addresses as written to the article:
+    ``bilder/tee.png``) without alt text, a Markdown image's (``![](…)``) and a raw HTML ``<img>``'s alike, as a
+    saved page's are named (``importer_html.without_alt_note``); none: no note."""
+    from .importer_html import without_alt_note
+    from .rawhtml import read_whole
+
+    bare: list[str] = []
+    for token in commonmark_parser().parse(body):
+        for piece in [token] if token.type == "html_block" else token.children or [] if token.type == "inline" else []:
+            if piece.type == "image" and piece.attrs.get("src") and not piece.content.strip():
+                bare.append(unquote(str(piece.attrs["src"])))
+            elif piece.type in ("html_block", "html_inline"):
+                parser = _BareImages()
+                try:
+                    read_whole(parser, piece.content)
+                except (AssertionError, ValueError):  # a declaration Python's parser gives up on: what it read counts
+                    pass
+                bare += parser.bare
+    return without_alt_note(bare)
 
 
 # an <img> tag's address, in double, single or no quotes (HTML's attribute syntaxes)
