@@ -1282,6 +1282,9 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
     others: list[str] = []
     widgets = _drop_widgets(doc, dropped, others)
     legal = legal_slug(meta.title, url)
+    slug = legal or _wix_post_slug(url)
+    if slug and not legal and ascii_slug(slug) != ascii_slug(title):
+        notes.append(f"slug {ascii_slug(slug)!r} from its old address {url}, as the old blog named it")
     entry_meta = _entry_meta(doc, notes, legal)
     gone = [*entry_meta.pop("text", []), *_entry_footer(doc, notes)]  # trafilatura may join them to other text
     blocks = [b for b in _blocks(content) if b not in widgets]
@@ -1326,7 +1329,18 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
     return [new_article(title, body, str(path), author=author, date=date,
                         updated=_later(updated, date), summary=meta.description, tags=list(dict.fromkeys(tags)),
                         aliases=[url] if url else None, images=images, notes=notes,
-                        page=legal is not None, slug=legal)]
+                        page=legal is not None, slug=slug)]
+
+
+WIX_POST_RE = re.compile(r"/post/[^/]+/?$")  # a Wix blog post's address: /post/<slug>, on the site's own path
+
+
+def _wix_post_slug(url: str | None) -> str | None:
+    """The slug a saved page's own address (its canonical or ``og:url``, else the "saved from url" mark) gives
+    where it is a Wix blog post's (``…/post/holunder-im-herbst``, ``WIX_POST_RE``), as a Wix feed entry's gives it
+    (``_address_slug``); None for any other address, whose page is named by its title."""
+    parts = split_url(url or "")
+    return _address_slug(url) if parts is not None and WIX_POST_RE.search(parts.path) else None
 
 
 def _shown_day(moment: dt.datetime, source: str, byline: dict, zone: dt.tzinfo | None,
