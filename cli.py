@@ -699,7 +699,8 @@ def _say_old_addresses(config, hugo_sites: dict, jekyll_sites: dict, exports: li
     from pipeline.moved import MOVED_FILE, add_moved, moved_key
     from pipeline.site import Urls
     from pipeline.sources import unrequestable
-    from urllib.parse import unquote, urlsplit
+    from pipeline.urlparts import NO_ADDRESS, split_url
+    from urllib.parse import unquote
 
     urls = Urls(config.site_url)
     path = urls.path
@@ -717,7 +718,7 @@ def _say_old_addresses(config, hugo_sites: dict, jekyll_sites: dict, exports: li
         hosts: dict[str, list] = {}  # a language's own domain (Polylang): its addresses, whole
         for old in found:
             if "://" in old.path:
-                hosts.setdefault(urlsplit(old.path).netloc, []).append(old)
+                hosts.setdefault((split_url(old.path) or NO_ADDRESS).netloc, []).append(old)
         found = [old for old in found if old not in refused and "://" not in old.path]
         for host, elsewhere in hosts.items():
             click.echo(f"import: {counted(len(elsewhere), 'address', 'addresses')} of {root} on another host, {host} "

@@ -29,7 +29,6 @@ from dataclasses import dataclass, field, replace
 from decimal import Context as DecimalContext, Decimal, InvalidOperation
 from functools import cached_property, lru_cache, partial
 from typing import Callable, Container, Iterable, Mapping, NamedTuple
-from urllib.parse import urlsplit
 
 import polib
 from babel import Locale
@@ -73,7 +72,7 @@ from .scripts import UNSPACED, latin_length, unspaced
 from .sentences import HARD_BREAK, german_abbreviation, replace_hard_breaks
 from .sources import (Article, Sources, front_matter_warnings, read_aliases, read_sources, same_titles, site_host,
                       unread_sources)
-from .urlparts import split_url
+from .urlparts import NO_ADDRESS, split_url
 
 ERROR, WARNING = "error", "warning"
 TEXT_STATES = frozenset({REVIEWED, MACHINE, STALE})
@@ -406,7 +405,7 @@ def _site_article(url: str, ctx: Context) -> tuple[str | None, str, str] | None:
     name = linked_article(address)
     if name is not None:  # the file's name, or the name it had: the site links the article's slug (``renamed``)
         return None, file_slug(ctx.renamed, name), fragment
-    base = urlsplit(ctx.site_url)
+    base = split_url(ctx.site_url) or NO_ADDRESS
     if address.startswith("/") and (slug := ctx.renamed.get(old_path(address))) is not None:
         return None, slug, fragment  # an old address an article's aliases keep: it leads to that article
     if ctx.site_url and address.startswith(ctx.site_url):
@@ -2356,13 +2355,13 @@ def _link_name(url: str) -> str:
     """The name a link gives the article it leads to: the file's (``alt.md`` -> ``alt``), else its path's last
     segment."""
     name = linked_article(url)
-    return name if name is not None else urlsplit(url).path.rstrip("/").rpartition("/")[2]
+    return name if name is not None else (split_url(url) or NO_ADDRESS).path.rstrip("/").rpartition("/")[2]
 
 
 def _renamed_link(url: str, article: Article) -> str:
     """What ``check`` says of the link ``url`` that names the old file (or old address) of the renamed
     ``article``: where it leads, for how long, and the link to write instead (its file, with ``url``'s fragment)."""
-    parts = urlsplit(url)
+    parts = split_url(url) or NO_ADDRESS
     old = linked_article(url)
     name = f"{old}.md is the old name" if old is not None else "it is an old address"
     instead = article.path.name + (f"#{parts.fragment}" if parts.fragment else "")

@@ -448,18 +448,18 @@ def _same_article(config: Config) -> Callable[[str, str], bool]:
     (``orphans.renamed_articles``, read once, when first asked): ``alt.md`` and ``neu.md#x`` after ``alt.md`` was
     renamed to ``neu.md``, with the same fragment; ``catalog.merge`` keeps a translation reviewed whose German
     changed only so, as the pages showed the same link before."""
-    from urllib.parse import urlsplit
-
     from .media import linked_article
     from .orphans import renamed_articles
     from .redirects import last_name
+    from .urlparts import NO_ADDRESS, split_url
 
     renames: list[dict[str, str]] = []
 
     def same(old: str, new: str) -> bool:
         old, new = old.strip("<>"), new.strip("<>")
         was, now = linked_article(old), linked_article(new)
-        if was is None or now is None or urlsplit(old).fragment != urlsplit(new).fragment:
+        if was is None or now is None \
+                or (split_url(old) or NO_ADDRESS).fragment != (split_url(new) or NO_ADDRESS).fragment:
             return False
         if not renames:
             renames.append(renamed_articles(config))

@@ -24,7 +24,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, NamedTuple
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote, urljoin
 
 import yaml
 
@@ -745,8 +745,9 @@ def relink(placed: list[Placed], counted: set[int] | None = None) -> tuple[list[
     found: dict[str, set[Path]] = {}
     for p in placed:
         for alias in p.article.meta.get("aliases", []):
-            hosts.add(site_host(urlsplit(alias).netloc))
-            if not urlsplit(alias).query:  # one by query (a shortlink, ``?p=41``) is among its ``queries``
+            parts = split_url(alias) or NO_ADDRESS
+            hosts.add(site_host(parts.netloc))
+            if not parts.query:  # one by query (a shortlink, ``?p=41``) is among its ``queries``
                 found.setdefault(_old_key(alias), set()).add(p.path)
     targets = {key: paths.pop() for key, paths in found.items() if len(paths) == 1}
     files = {Path(p.article.source).absolute(): p.path for p in placed if not p.article.page}
@@ -818,7 +819,7 @@ def relink(placed: list[Placed], counted: set[int] | None = None) -> tuple[list[
         if not parts.scheme and not parts.netloc and parts.path and not url.startswith("/"):
             # relative to the page's old address (Hugo's ``[Linde](../linde/)``), as the old site's readers followed it
             found = {targets.get(_old_key(urljoin(alias, url))) for alias in article.meta.get("aliases", [])
-                     if not urlsplit(alias).query} - {None}
+                     if (old := split_url(alias)) is not None and not old.query} - {None}
             target = found.pop() if len(found) == 1 else None
             if target is None:
                 return match[0]
@@ -926,7 +927,7 @@ def _query_path(path: str) -> str:
 
 def _old_key(url: str) -> str:
     """The %-decoded path of an old address without ``#fragment``, final ``index.html`` and ``/``."""
-    path = unquote(urlsplit(url).path)
+    path = unquote((split_url(url) or NO_ADDRESS).path)
     return path.removesuffix("index.html").rstrip("/") or "/"
 
 
@@ -938,7 +939,7 @@ def _paths(aliases) -> set[str]:
         return set()
     return {(site_host(parts.netloc) if parts.query else "") + (parts.path.rstrip("/") or "/")
             + (f"?{parts.query}" if parts.query else "")
-            for parts in (urlsplit(a) for a in aliases if isinstance(a, str))}
+            for parts in (split_url(a) for a in aliases if isinstance(a, str)) if parts is not None}
 
 
 class _Identity(NamedTuple):

@@ -31,7 +31,6 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterable
-from urllib.parse import urlsplit
 
 from .errors import VerlagError
 from .fsutil import file_bytes
@@ -132,7 +131,7 @@ def jekyll_addresses(root: Path, posts: Iterable[Path], new_path: Callable[..., 
     from .importer_markdown import POST_NAME_RE, read_front
 
     settings = (jekyll_root(root / "_config.yml") or (root, {}))[1]
-    base = urlsplit(str(settings.get("baseurl") or "")).path.rstrip("/")
+    base = (split_url(str(settings.get("baseurl") or "")) or NO_ADDRESS).path.rstrip("/")
     plugins = {str(p) for key in ("plugins", "gems") for p in _listed(settings.get(key))}
     feed, index = new_path("feed", lang=source_language), new_path("index", lang=source_language)
     found: dict[str, str] = {}

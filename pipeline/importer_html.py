@@ -21,7 +21,7 @@ import json
 import re
 from html import escape, unescape
 from pathlib import Path, PurePosixPath
-from urllib.parse import quote, unquote, urljoin, urlsplit
+from urllib.parse import quote, unquote, urljoin
 from xml.sax import SAXParseException
 
 import feedparser
@@ -222,7 +222,7 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
             if local is None:
                 if uploads is not None:
                     notes.append(f"image not in {shown_path(uploads)}: {shown_path(upload)} (left at its old address)")
-                if _root_relative(src) and urlsplit(address or "").scheme in ("http", "https"):
+                if _root_relative(src) and (split_url(address or "") or NO_ADDRESS).scheme in ("http", "https"):
                     img.set("src", _destination(urljoin(address, src)))  # the new site's host has no such path
                 remote.append(img.get("src"))
                 continue
@@ -247,11 +247,12 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
             else:
                 img.drop_tree()
                 notes.append(f"inline image ({kind}, {size_text(len(src))}{alt}) not kept: {saved}")
-        elif src and base is not None and not urlsplit(src).scheme and not src.startswith("//"):
+        elif src and base is not None and not (split_url(src) or NO_ADDRESS).scheme and not src.startswith("//"):
             notes.append(_missing_image(img, src, address))
-        elif _root_relative(src) and urlsplit(address or "").scheme in ("http", "https"):
+        elif _root_relative(src) and (split_url(address or "") or NO_ADDRESS).scheme in ("http", "https"):
             notes.append(_missing_image(img, src, address))  # a post's or feed entry's: on its old site's host
-        elif src and not urlsplit(src).scheme and not src.startswith("/"):  # relative to no folder or address known
+        elif src and not (split_url(src) or NO_ADDRESS).scheme and not src.startswith("/"):  # relative to no folder or
+            # address known
             notes.append(f"image not found: {unquote(src)} (a relative address, and the source names no folder or "
                          "address it is relative to): save it into bilder/ and link it from there")
         elif src:
@@ -296,14 +297,15 @@ def _saved_links(tree, base: Path | None, images: ImageNames) -> list[str]:
     for link in tree.iter("a") if base is not None else ():
         href = link.get("href", "")
         local = _local_file(href, base)
-        saved = any(part.endswith("_files") for part in PurePosixPath(unquote(urlsplit(href).path)).parts[:-1])
+        path = PurePosixPath(unquote((split_url(href) or NO_ADDRESS).path))
+        saved = any(part.endswith("_files") for part in path.parts[:-1])
         if local is not None and local.suffix.lower() not in SAVED_PAGES:
             link.set("href", image_destination(local_name(images, local)))
         elif local is not None and saved:
             notes.append(f"link kept as written, to a page saved with this one: {unquote(href)} (the site does not "
                          "publish it, so the link leads nowhere there): link its old address instead, or import it "
                          "by itself if it is an article")
-        elif saved and not urlsplit(href).scheme and not href.startswith(("/", "#")):
+        elif saved and not (split_url(href) or NO_ADDRESS).scheme and not href.startswith(("/", "#")):
             notes.append(f"link kept as written, to a file not found: {unquote(href)} (no such file in the saved "
                          "page's folder): save it into bilder/ and link it from there")
     return notes
@@ -380,7 +382,7 @@ def _missing_image(img, src: str, address: str | None) -> str:
     or the entry's), ``img`` is pointed at that host instead and the note says so; else, and for a relative one,
     the note says the image was not found (the browser did not save it) and ``img`` is left out, its alt text kept
     as text in its place: written, it would be a broken image on every language's page."""
-    if src.startswith("/") and urlsplit(address or "").scheme in ("http", "https"):
+    if src.startswith("/") and (split_url(address or "") or NO_ADDRESS).scheme in ("http", "https"):
         img.set("src", _destination(urljoin(address, src)))
         return (f"image left at its old address: {img.get('src')} (written {src}, a path on the old site's host): "
                 "save it into bilder/ if the old site will go")
@@ -391,7 +393,7 @@ def _missing_image(img, src: str, address: str | None) -> str:
     img.drop_tree()
     kept = f", its alt text {alt!r} kept as text" if alt else ""
     return (f"image not found: {src} ({where}): left out{kept}; save it into bilder/ and add it there "
-            f"(![{alt or '…'}](bilder/{PurePosixPath(unquote(urlsplit(src).path)).name}))")
+            f"(![{alt or '…'}](bilder/{PurePosixPath(unquote((split_url(src) or NO_ADDRESS).path)).name}))")
 
 
 def _root_relative(src: str) -> bool:
@@ -430,8 +432,13 @@ def _images_without_alt(tree, gallery: set) -> list[str]:
     those of a gallery (``gallery``) are counted apart (``_galleries_without_alt``). A reader who cannot see an
     image gets nothing from one (a WordPress post's featured image, whose attachment has none), and its entry in the
     catalogs holds nothing to translate: the author describes it in its ``![…]``."""
-    bare = [unquote(img.get("src", "")) for img in tree.iter("img")
-            if img not in gallery and img.get("src") and not (img.get("alt") or "").strip()]
+    return without_alt_note([unquote(img.get("src", "")) for img in tree.iter("img")
+                             if img not in gallery and img.get("src") and not (img.get("alt") or "").strip()])
+
+
+def without_alt_note(bare: list[str]) -> list[str]:
+    """The note naming the images without alt text at the addresses ``bare`` (one for each image, in order; none:
+    no note), as every import says it (``_images_without_alt``, ``importer_markdown.images_without_alt``)."""
     if not bare:
         return []
     return [f"{counted(len(bare), 'image')} without alt text: {', '.join(dict.fromkeys(bare))}: describe "
@@ -975,9 +982,9 @@ def _pixels(path: Path) -> int:
 def _upload_path(src: str) -> str | None:
     """The path below WordPress's uploads folder of an image address on the blog (``https://blog.example/wp-content/
     uploads/2023/06/x.jpg`` or ``/wp-content/uploads/…``: ``2023/06/x.jpg``, %-escapes kept), None for another."""
-    path = urlsplit(src).path
-    _, found, rest = path.partition(UPLOADS_PATH)
-    return rest if found and rest and not urlsplit(src).query else None
+    parts = split_url(src) or NO_ADDRESS
+    _, found, rest = parts.path.partition(UPLOADS_PATH)
+    return rest if found and rest and not parts.query else None
 
 
 def _lazy_source(img) -> str | None:
@@ -1015,7 +1022,7 @@ def _words(text: str) -> str:
 def _local_file(src: str, base: Path | None) -> Path | None:
     """The file an ``<img src>`` names in the saved page's folder, or None: an address, no such file, or a
     path that leads out of that folder (a page cannot make verlag copy and publish other files)."""
-    parts = urlsplit(src)
+    parts = split_url(src) or NO_ADDRESS
     if base is None or not src or parts.scheme or parts.netloc or src.startswith("/"):
         return None
     path = (base / unquote(parts.path)).resolve()
@@ -1275,6 +1282,9 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
     others: list[str] = []
     widgets = _drop_widgets(doc, dropped, others)
     legal = legal_slug(meta.title, url)
+    slug = legal or _wix_post_slug(url)
+    if slug and not legal and ascii_slug(slug) != ascii_slug(title):
+        notes.append(f"slug {ascii_slug(slug)!r} from its old address {url}, as the old blog named it")
     entry_meta = _entry_meta(doc, notes, legal)
     gone = [*entry_meta.pop("text", []), *_entry_footer(doc, notes)]  # trafilatura may join them to other text
     blocks = [b for b in _blocks(content) if b not in widgets]
@@ -1319,7 +1329,18 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
     return [new_article(title, body, str(path), author=author, date=date,
                         updated=_later(updated, date), summary=meta.description, tags=list(dict.fromkeys(tags)),
                         aliases=[url] if url else None, images=images, notes=notes,
-                        page=legal is not None, slug=legal)]
+                        page=legal is not None, slug=slug)]
+
+
+WIX_POST_RE = re.compile(r"/post/[^/]+/?$")  # a Wix blog post's address: /post/<slug>, on the site's own path
+
+
+def _wix_post_slug(url: str | None) -> str | None:
+    """The slug a saved page's own address (its canonical or ``og:url``, else the "saved from url" mark) gives
+    where it is a Wix blog post's (``…/post/holunder-im-herbst``, ``WIX_POST_RE``), as a Wix feed entry's gives it
+    (``_address_slug``); None for any other address, whose page is named by its title."""
+    parts = split_url(url or "")
+    return _address_slug(url) if parts is not None and WIX_POST_RE.search(parts.path) else None
 
 
 def _shown_day(moment: dt.datetime, source: str, byline: dict, zone: dt.tzinfo | None,
@@ -1376,7 +1397,7 @@ def _own_title(title: str, doc, sitename: str | None, url: str | None) -> str:
     ("Impressum | Praxis Sommer", "Praxis Sommer – Impressum"): a part is the site's name when it is the page's
     ``og:site_name``, trafilatura's ``sitename`` or its address's host ("praxis-sommer.example"), compared as slugs,
     or when the other part is the page's ``<h1>``. Any other title is kept whole: "Leber - unterschätzt" is one."""
-    host = site_host(urlsplit(url or "").netloc)
+    host = site_host((split_url(url or "") or NO_ADDRESS).netloc)
     names = {ascii_slug(name) for name in (sitename, doc.xpath("string(//meta[@property='og:site_name']/@content)"),
                                             host.rsplit(".", 1)[0] if "." in host else host) if name}
     names.discard("")

@@ -42,9 +42,10 @@ import json
 import posixpath
 import re
 import tomllib
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import Callable
-from urllib.parse import unquote, urlsplit, urlunsplit
+from urllib.parse import unquote, urlunsplit
 
 from .errors import VerlagError, shown_path, toml_problem
 from .fsutil import file_bytes
@@ -229,6 +230,8 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None, lang: 
         alt = re.sub(r"([\\\[\]])", r"\\\1", " ".join((cover_alt or title).split()))
         shown, images = _local_images(f"![{alt}](<{cover}>)\n", end, path, notes, images)
         body = shown + "\n" + body
+    if first_line is not None:  # an HTML body's images are named as a saved page's (``html_to_markdown``)
+        notes += images_without_alt(body)
     if tagged:
         notes.append(f"{TAGS_KEPT} ({shown_path(path)}:" + ", ".join(map(str, tagged[:10]))
                      + (" …" if len(tagged) > 10 else "") + f"): {TAG_ADVICE}")
@@ -238,7 +241,7 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None, lang: 
     hugo = hugo_page(where)  # a Hugo site's content (a folder named content/ elsewhere had no such address)
     settings = jekyll[1] if jekyll else hugo_settings(hugo[2]) if hugo else {}
     home = _home(settings, jekyll is not None)
-    base = urlsplit(home).path.rstrip("/") if home else ""
+    base = (split_url(home) or NO_ADDRESS).path.rstrip("/") if home else ""
     zone = _zone(settings.get("timezone"), notes, zone)
     date, slug = _date(first("date"), "date", notes, zone), _text(first("slug"))
     publish = _date(lower.get("publishdate") or lower.get("pubdate"), "publishDate", notes, zone)
@@ -290,8 +293,8 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None, lang: 
     redirects = below(redirects) if root is not None else redirects
     if hugo is not None and aliases:  # a relative alias is on the level of the page's own address, as Hugo has it
         page = aliases[0] if first("url") else aliases[-1]
-        redirects = [alias if re.match(r"/|[A-Za-z][A-Za-z0-9+.-]*:", alias) else _hugo_relative(alias, page, notes)
-                     for alias in redirects]
+        redirects = [address for alias in redirects if (address := alias if re.match(
+            r"/|[A-Za-z][A-Za-z0-9+.-]*:", alias) else _hugo_relative(alias, page, notes)) is not None]
     aliases = redirects + aliases
     # an Impressum or privacy notice (a page of the site, no post): a page of seiten/, as a saved one is
     legal = None if dated else legal_slug(title.strip(), slug or (where.parent.name if where.stem == "index"
@@ -762,10 +765,11 @@ def _local_images(body: str, first_line: int, path: Path, notes: list[str],
                              f"text was written on): save it into source_de/{IMAGES_DIR}/ and refer to it as "
                              f"{IMAGES_DIR}/<name>")
                 continue
-            if split_url(src) is None:
+            parts = split_url(src)
+            if parts is None:
                 notes.append(f"image not found: {src} ({at(src, line)}): it {BROKEN_HOST}")
                 continue
-            if urlsplit(src).scheme or src.startswith("//"):
+            if parts.scheme or src.startswith("//"):
                 notes.append(f"image left at its old address: {src}")
                 continue
             site = inside if src.startswith("/") else []
@@ -776,6 +780,42 @@ def _local_images(body: str, first_line: int, path: Path, notes: list[str],
                 continue
             renamed[src] = local_name(images, found)
     return rewrite_destinations(body, renamed), images
+
+
+class _BareImages(HTMLParser):
+    """The ``src`` (%-escapes decoded) of each ``<img>`` of an HTML fragment without alt text (none, or white
+    space only)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.bare: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        if tag == "img" and values.get("src") and not (values.get("alt") or "").strip():
+            self.bare.append(unquote(values["src"]))
+
+
+def images_without_alt(body: str) -> list[str]:
+    """The note naming the images of ``body`` (Markdown, its images' addresses as written to the article:
+    ``bilder/tee.png``) without alt text, a Markdown image's (``![](…)``) and a raw HTML ``<img>``'s alike, as a
+    saved page's are named (``importer_html.without_alt_note``); none: no note."""
+    from .importer_html import without_alt_note
+    from .rawhtml import read_whole
+
+    bare: list[str] = []
+    for token in commonmark_parser().parse(body):
+        for piece in [token] if token.type == "html_block" else token.children or [] if token.type == "inline" else []:
+            if piece.type == "image" and piece.attrs.get("src") and not piece.content.strip():
+                bare.append(unquote(str(piece.attrs["src"])))
+            elif piece.type in ("html_block", "html_inline"):
+                parser = _BareImages()
+                try:
+                    read_whole(parser, piece.content)
+                except (AssertionError, ValueError):  # a declaration Python's parser gives up on: what it read counts
+                    pass
+                bare += parser.bare
+    return without_alt_note(bare)
 
 
 # an <img> tag's address, in double, single or no quotes (HTML's attribute syntaxes)
@@ -792,7 +832,8 @@ def _html_images(html: str, line: int, path: Path) -> list[str]:
         if split_url(src) is None:
             notes.append(f"image in HTML not copied: {src} ({shown_path(path)}:"
                          f"{line + html.count(chr(10), 0, match.start())}): it {BROKEN_HOST}")
-        elif src and not urlsplit(src).scheme and not src.startswith("//") and not TEMPLATE_TAG_RE.search(src):
+        elif src and not (split_url(src) or NO_ADDRESS).scheme and not src.startswith("//") \
+                and not TEMPLATE_TAG_RE.search(src):
             at = line + html.count("\n", 0, match.start())
             notes.append(f"image in HTML not copied: {shown_path(unquote(src))} ({shown_path(path)}:{at}): write it "
                          f"as a Markdown image, ![what it shows]({src}), and import again, or save it into "
@@ -828,7 +869,7 @@ def _liquid_files(body: str, path: Path) -> str:
             return match.group(0)
         written = next(group for group in match.groups()[1:] if group is not None).lstrip("/")
         if not match.group(1).startswith("!"):
-            found = _local_file(urlsplit(written).path, root)
+            found = _local_file((split_url(written) or NO_ADDRESS).path, root)
             if found is None or found.suffix.lower() in PAGE_FILES:
                 return match.group(0)
         return f"{match.group(1)}/{written})"
@@ -836,13 +877,19 @@ def _liquid_files(body: str, path: Path) -> str:
     return LIQUID_FILE_RE.sub(site_path, body)
 
 
-def _hugo_relative(alias: str, page: str, notes: list[str]) -> str:
+def _hugo_relative(alias: str, page: str, notes: list[str]) -> str | None:
     """The address Hugo serves a relative alias at (``aliases = ["alter-name"]``): joined to the folder above the
     page's own address ``page`` (its ``..``), as Hugo's ``renderAliases`` joins it, ``index.html`` inside unless it
-    ends in ``.html`` (https://gohugo.io/content-management/urls/#aliases); noted."""
-    joined = posixpath.normpath(posixpath.join(urlsplit(page).path.rstrip("/") or "/", "..", alias))
+    ends in ``.html`` (https://gohugo.io/content-management/urls/#aliases); noted. None, noted, beside a ``page``
+    urlsplit cannot read (``urlparts``): where it was is not known."""
+    parts = split_url(page)
+    if parts is None:
+        notes.append(f"old address {alias} not kept: it is relative to the page's own address {page}, which "
+                     f"{BROKEN_HOST}")
+        return None
+    joined = posixpath.normpath(posixpath.join(parts.path.rstrip("/") or "/", "..", alias))
     address = joined if joined.endswith(".html") else joined.rstrip("/") + "/"
-    address = urlunsplit(urlsplit(page)._replace(path=address))
+    address = urlunsplit(parts._replace(path=address))
     notes.append(f"old address {address}: the relative alias {alias!r}, beside the page's own address {page}")
     return address
 

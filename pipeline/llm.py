@@ -39,7 +39,6 @@ from __future__ import annotations
 import json
 import re
 import threading
-import urllib.parse
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -54,6 +53,7 @@ from .mtcache import normalise
 from .polite import RequestsShim, ServiceError
 from .protect import TAG, Masked, markup_difference, mask, restore
 from .services import TOKEN_CHARS, InvalidAnswer, Outcome, ServiceEngine, Settings, Unit, _flat, _result, _text
+from .urlparts import NO_ADDRESS, split_url
 
 PROMPT_VERSION = 1  # raise when the instructions change: cached answers to the old prompt are not reused
 OPENAI_URL = "https://api.openai.com/v1"
@@ -345,4 +345,4 @@ def _language(code: str) -> str:
 
 
 def _host(url: str) -> str:
-    return urllib.parse.urlsplit(url).netloc
+    return (split_url(url) or NO_ADDRESS).netloc

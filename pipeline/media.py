@@ -35,13 +35,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Callable, Container, Iterable, Mapping, Sequence
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from .errors import VerlagError
 from .fsutil import NotAFile, code_digest, contained, file_bytes, regular, write_if_changed
 from .limits import HEAVY_IMAGE, IMAGE_SUFFIXES, MEDIA, VARIANTS, size_text
 from .sources import Article, normalization
-from .urlparts import split_url
+from .urlparts import NO_ADDRESS, split_url
 
 if TYPE_CHECKING:
     from .config import Config
@@ -331,7 +331,7 @@ def _site_path_problem(url: str, slugs: Container[str], renamed: Container[str],
         return None
     from .redirects import old_path
 
-    path = urlsplit(url).path
+    path = (split_url(url) or NO_ADDRESS).path
     name = path.rstrip("/").rpartition("/")[2]
     if served(path) or old_path(path) in renamed or name in slugs or name in renamed:
         return None
@@ -553,7 +553,8 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
         for url, line in refs:
             rel = file_path(url)
             if rel is None:
-                name = copies(urlsplit(url).path) if url.startswith("/") and not url.startswith("//") else None
+                name = copies((split_url(url) or NO_ADDRESS).path) if url.startswith("/") and not url.startswith("//") \
+                    else None
                 if name is not None:
                     asks.setdefault(article.slug, []).append(name)
                 if served is not None and name is not None:

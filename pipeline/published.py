@@ -12,11 +12,12 @@ from __future__ import annotations
 import re
 from functools import cached_property
 from typing import TYPE_CHECKING, Container, Mapping
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from .config import Config
 from .errors import VerlagError
 from .redirects import file_slug, last_name, old_names, old_path
+from .urlparts import NO_ADDRESS, split_url
 
 if TYPE_CHECKING:
     from .glossary import Glossary
@@ -58,8 +59,9 @@ class SitePages:
         self.config = config
         self.renamed = renamed or {}
         site = config.site_url
-        self._base = base = urlsplit(site).path or "/"
-        at = re.escape((site[:len(site) - len(urlsplit(site).path)] + base).encode())  # base_url, with its "/"
+        path = (split_url(site) or NO_ADDRESS).path
+        self._base = base = path or "/"
+        at = re.escape((site[:len(site) - len(path)] + base).encode())  # base_url, with its "/"
         # An address of the site itself: its base path preceded by the rest of its base_url, or where a link
         # destination starts (in Markdown or HTML, in a PO string or a Markdown file); the slug ends as
         # PAGE_PATH's, where an address does in a PO string or in Markdown. The literal first lets the

@@ -19,7 +19,6 @@ import html
 import re
 from functools import lru_cache
 from html.parser import HTMLParser
-from urllib.parse import urlsplit
 
 from markdown_it.common.html_blocks import block_names
 
@@ -27,6 +26,7 @@ from .errors import VerlagError
 from .markup import without_code_spans
 from .segment import article_tokens, block_tokens
 from .sources import Article
+from .urlparts import NO_ADDRESS, split_url
 
 __all__ = ["active_html", "active_message", "german_blocks", "html_addresses", "html_block_warnings", "mark_language",
            "readable_text", "retitled", "stays_german", "text_attributes"]
@@ -375,10 +375,7 @@ def web_host(url: str) -> str | None:
     if scheme and scheme.group(1).lower() not in ("http", "https") or not scheme and not url.startswith("//"):
         return None
     authority = re.split(r"[/?#]", url[scheme.end() if scheme else 0:].lstrip("/"), maxsplit=1)[0]
-    try:
-        host = urlsplit("//" + authority).hostname
-    except ValueError:  # "http://[x" and other addresses a browser refuses too
-        return None
+    host = (split_url("//" + authority) or NO_ADDRESS).hostname  # none: "http://[x", which a browser refuses too
     return host.lower() if host else None
 
 

@@ -43,11 +43,11 @@ from collections import defaultdict
 from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 from .errors import VerlagError
 from .sources import ORIGIN_RE, Article, query_aliases, read_aliases, site_host
-from .urlparts import split_url
+from .urlparts import NO_ADDRESS, split_url
 
 if TYPE_CHECKING:
     from .site import Urls
@@ -198,7 +198,7 @@ def old_hosts(articles: Iterable[Article], site_url: str) -> set[str]:
             parts = split_url(url.strip()) if isinstance(url, str) else None
             if parts is not None and parts.scheme in ("http", "https") and parts.netloc:
                 found.add(site_host(parts.netloc))
-    return found - {site_host(urlsplit(site_url).netloc)}
+    return found - {site_host((split_url(site_url) or NO_ADDRESS).netloc)}
 
 
 def old_path(path: str) -> str:

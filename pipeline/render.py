@@ -57,7 +57,7 @@ import secrets
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote
 
 import nh3
 from markdown_it import MarkdownIt
@@ -71,6 +71,7 @@ from .media import WEB, linked_article
 from .rawhtml import mark_language, readable_text, retitled, web_host
 from .redirects import old_path
 from .segment import MAX_NESTING, DispatchInline, InlineState, commonmark_parser, may_link
+from .urlparts import NO_ADDRESS, split_url
 
 __all__ = ["Allowance", "Rendered", "render", "safe_url", "sanitized", "MAX_NESTING"]
 
@@ -641,7 +642,7 @@ def _urls(state) -> None:
                 continue
             if value.startswith(WEB):  # most destinations: no file of source_de/ and no article, kept as written
                 continue
-            parts = urlsplit(value)
+            parts = split_url(value) or NO_ADDRESS
             target = job.files(value)
             if target:
                 child.attrSet(name, target + (f"?{parts.query}" if parts.query else "")

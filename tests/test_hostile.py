@@ -3315,3 +3315,60 @@ def test_an_imported_article_s_raw_html_address_urlsplit_refuses_costs_none_of_i
     out = project.run("check").output
     assert "ValueError" not in out
     assert "source_de/alt.md:6: https://old.example/c.png is a file on the old site (old.example)" in out, out
+
+
+@pytest.mark.parametrize("host", ["[::1", "a\u2100b.example"])
+def test_an_article_s_old_address_urlsplit_refuses_leaves_the_next_import_working(project: Project, tmp_path,
+                                                                                   host: str):
+    """``import`` compares each post with the articles of source_de/ by their old addresses: one article whose
+    ``aliases:`` held an address of a host urlsplit refuses (see the tests above) made the whole import "internal
+    error: ValueError", nothing written. Its other old address still finds it: the post imported again is known."""
+    project.write("source_de/tee.md", "---\ntitle: Tee\ndate: 2024-01-05\n"
+                                      f"aliases: ['https://{host}/tee/', '/alt/tee/']\n---\nTee wärmt.\n")
+    folder = tmp_path / "alt"
+    folder.mkdir()
+    (folder / "kaffee.md").write_text("---\ntitle: Kaffee\n---\nKaffee weckt jeden Morgen alle Leute auf.\n",
+                                      encoding="utf-8")
+    (folder / "tee.md").write_text("---\ntitle: Tee\ndate: 2024-01-05\naliases: [/alt/tee/]\n---\nTee wärmt.\n",
+                                   encoding="utf-8")
+    out = project.run("import", str(folder)).output
+    assert "internal error" not in out
+    assert "Kaffee weckt jeden Morgen" in project.read("source_de/kaffee.md")
+    assert sorted(p.name for p in (project.root / "source_de").iterdir()) == ["kaffee.md", "tee.md"], out
+
+
+@pytest.mark.parametrize("host", ["[::1", "a\u2100b.example"])
+def test_a_jekyll_site_s_addresses_urlsplit_refuses_are_left_out_of_its_import(project: Project, tmp_path, host):
+    """A Jekyll site's ``baseurl`` and a post's Liquid link (``{{ "x://host/y" | relative_url }}``) of a host
+    urlsplit refuses (see the tests above) made the whole import "internal error: ValueError"; the base path is
+    none and the link stays as written, named; the post is imported."""
+    site = tmp_path / "jekyll"
+    (site / "_posts").mkdir(parents=True)
+    (site / "_config.yml").write_text(f'baseurl: "//{host}/blog"\nplugins: [jekyll-feed]\n', encoding="utf-8")
+    (site / "_posts/2024-01-05-tee.md").write_text(
+        '---\ntitle: Tee\n---\nTee wärmt von innen, jeden Morgen. [Mehr]({{ "x://' + host + '/y" | relative_url }})\n',
+        encoding="utf-8")
+    out = project.run("import", str(site)).output
+    assert "internal error" not in out
+    assert re.search(r'tee\.md:\d+: link \{\{ "x://' + re.escape(host) + r'/y" \| relative_url }} kept as Liquid',
+                     out), out
+    assert "Tee wärmt von innen" in project.read("source_de/tee.md")
+
+
+@pytest.mark.parametrize("host", ["[::1", "a\u2100b.example"])
+def test_a_hugo_page_s_own_address_urlsplit_refuses_costs_only_its_relative_alias(project: Project, tmp_path,
+                                                                                  host: str):
+    """A Hugo page's relative alias (``aliases: [alt/]``) is joined to the page's own address (its ``url:``): one
+    of a host urlsplit refuses (see the tests above) made the whole import "internal error: ValueError". Where the
+    alias was is not known, so it is left out, named with the address."""
+    hugo = tmp_path / "hugo"
+    (hugo / "content/posts").mkdir(parents=True)
+    (hugo / "hugo.toml").write_text('baseURL = "https://old.example/"\ntitle = "Alt"\n', encoding="utf-8")
+    (hugo / "content/posts/tee.md").write_text(f'---\ntitle: Tee\ndate: 2024-01-05\nurl: "//{host}/tee/"\n'
+                                               'aliases: ["alt/"]\n---\nTee wärmt von innen, jeden Morgen.\n',
+                                               encoding="utf-8")
+    out = project.run("import", str(hugo)).output
+    assert "internal error" not in out
+    assert f"old address alt/ not kept: it is relative to the page's own address //{host}/tee/, which is no " \
+           "address a browser opens" in out, out
+    assert "aliases" not in project.read("source_de/tee.md")

@@ -1127,6 +1127,35 @@ def test_a_hugo_page_bundles_images_are_copied_and_a_missing_one_is_named(projec
     assert page.xpath("//img[@alt='Beinwell am Bach']/@src") == ["/media/bilder/beinwell.jpg"]
 
 
+def test_a_markdown_import_names_its_images_without_alt_text_as_a_saved_page_s_are(project, tmp_path):
+    """A saved page's, a feed entry's and a WordPress post's images without alt text are named (a reader who cannot
+    see one gets nothing, and its catalog entry holds nothing to translate); a Hugo, Jekyll or plain Markdown
+    file's were not, neither ``![](…)`` nor a raw HTML ``<img>`` without ``alt``. Named at the address written to
+    the article; a described one, and one in a code block, are not."""
+    bundle = tmp_path / "site/content/posts/beinwell"
+    bundle.mkdir(parents=True)
+    png = (DATA / "seite_files/brennnessel.jpg").read_bytes()
+    (bundle / "beinwell.jpg").write_bytes(png)
+    (bundle / "blatt.jpg").write_bytes(png[:-1])
+    (bundle / "index.md").write_text('+++\ntitle = "Beinwell"\ndate = 2024-05-01\n+++\n\nBeinwell wächst am Bach.\n\n'
+                                     "![](beinwell.jpg)\n\n![Ein Blatt](blatt.jpg) und "
+                                     "![ ](https://cdn.example/wurzel.jpg)"
+                                     '\n\n<figure><img src="https://cdn.example/bl%C3%BCte.jpg"></figure>\n\n'
+                                     'Text <img src="https://cdn.example/stiel.jpg" alt="Stiel"> und '
+                                     '<img src="https://cdn.example/knospe.jpg" alt="">.\n\n'
+                                     "```\n![](code.jpg)\n```\n", encoding="utf-8")
+    out = project.run("import", str(bundle / "index.md")).output
+    assert ("  4 images without alt text: bilder/beinwell.jpg, https://cdn.example/wurzel.jpg, "
+            "https://cdn.example/blüte.jpg, https://cdn.example/knospe.jpg: describe each in its ![…] (a reader who "
+            "cannot see it gets nothing)\n") in out, out
+    assert "![](bilder/beinwell.jpg)" in project.read("source_de/beinwell.md")
+    plain = tmp_path / "notizen/tee.md"
+    plain.parent.mkdir()
+    plain.write_text("# Tee\n\nTee wärmt.\n\n![Tasse](tasse.png) ![](kanne.png)\n", encoding="utf-8")
+    out = project.run("import", str(plain)).output
+    assert "  1 image without alt text: kanne.png: describe it in its ![…]" in out, out
+
+
 def test_superscript_and_subscript_stay_inline_html_on_every_page(project, tmp_path):
     export = tmp_path / "export.xml"
     export.write_text(wxr("<title>Sauerstoff</title><wp:status>publish</wp:status>"

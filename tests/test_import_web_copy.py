@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import polib
+import pytest
 
 from conftest import Project
 
@@ -439,6 +440,32 @@ sammeln</title><link rel="canonical" href="https://www.praxis-am-bach.example/po
 """
 
 
+@pytest.mark.parametrize("own", ['<link rel="canonical" href="{}">', '<meta property="og:url" content="{}">'])
+def test_a_saved_wix_post_is_named_by_its_old_address_as_its_feed_entry_is(project, tmp_path, own: str):
+    """A Wix feed entry's file is named by its address (``/post/<slug>``), a saved Wix page's was named by its title:
+    the same post was ``holunder.md`` from the feed and ``holunderblueten-sammeln-so-geht-s.md`` saved. The page's
+    own address (canonical or ``og:url``), where it is a Wix post's, names it, noted; the address stays its alias.
+    Another address (a WordPress post's) leaves the title naming it."""
+    address = "https://praxis.wixsite.com/bach/post/holunder"
+    saved = WIX_SAVED.replace('<link rel="canonical" href="https://www.praxis-am-bach.example/post/holunderbl%C3%BCten'
+                              '-sammeln">', own.format(address))
+    saved = saved.replace("<title>Holunderblüten sammeln</title>", "<title>Holunderblüten sammeln: so geht's</title>")
+    saved = saved.replace("<span>Holunderblüten sammeln</span>", "<span>Holunderblüten sammeln: so geht's</span>")
+    assert address in saved and "so geht's</span>" in saved
+    page = tmp_path / "holunder.html"
+    page.write_text(saved, encoding="utf-8")
+    out = project.run("import", str(page)).output
+    assert sorted(p.name for p in (project.root / "source_de").glob("*.md")) == ["holunder.md"], out
+    assert f"slug 'holunder' from its old address {address}, as the old blog named it" in out, out
+    text = project.read("source_de/holunder.md")
+    assert f"aliases:\n- {address}\n" in text and "title: 'Holunderblüten sammeln: so geht''s'" in text, text
+    other = tmp_path / "anders.html"
+    other.write_text(saved.replace(address, "https://blog.example/2023/06/holunder/"), encoding="utf-8")
+    (project.root / "source_de/holunder.md").unlink()
+    project.run("import", str(other))
+    assert sorted(p.name for p in (project.root / "source_de").glob("*.md")) == ["holunderblueten-sammeln-so-geht-s.md"]
+
+
 def test_a_wix_page_saved_by_chrome_takes_the_full_image_it_saved_or_names_the_blurred_placeholder(project, tmp_path):
     """Chrome's "Webpage, complete" saves each image the page showed into ``…_files/`` and points ``src`` there: of
     a Wix post saved before its images loaded, that is Wix's blurred 147-pixel placeholder, which the import
@@ -612,7 +639,7 @@ def test_a_post_whose_theme_links_its_title_beside_related_posts_is_still_an_art
         .replace('href="https://www.praxis-am-bach.example/blog"', f'href="{own}"')
     (tmp_path / "kamille.html").write_text(page, encoding="utf-8")
     project.run("import", str(tmp_path / "kamille.html"))
-    assert (project.root / "source_de/kamillentee-richtig-ziehen-lassen.md").is_file()
+    assert (project.root / "source_de/kamille.md").is_file()  # named by its Wix post address, as its feed entry
 
 
 def test_a_full_wix_image_beside_the_placeholder_is_taken_only_from_the_saved_pages_folder(project, tmp_path):
