@@ -54,7 +54,8 @@ UTF16_DECLARED_RE = re.compile(r"""(<meta\b[^>]*?charset\s*=\s*["']?|<\?xml\b[^>
 # first 1024 bytes (HTML Living Standard 13.2.3.2, "prescan"); 4096 characters leave room for a long <head>.
 DECLARATION_HEAD = 4096
 TEXT_KEYS = ("title", "summary", "tags")  # front-matter values that are text a reader sees
-FRONT_KEYS = ("title", "author", "date", "updated", "summary", "tags", "draft", "translate", "aliases")
+FRONT_KEYS = ("title", "author", "date", "updated", "summary", "tags", "reviewed_by", "last_reviewed", "draft",
+              "translate", "aliases")
 # After a shortcode or template tag kept as text: extract and check name each at its line of the written article.
 TAG_ADVICE = "rewrite in Markdown ('verlag check' names each at its line of the article)"
 # After a tag kept as text that check does not name (``segment.template_tag_kind`` knows none: "[toc]").
@@ -166,7 +167,8 @@ def new_article(title: str, body: str, source: str, *, author: str | None = None
                 page: bool = False, slug: str | None = None, unpublished: str | None = None,
                 home: str | None = None, origin: str | None = None, queries: tuple[str, ...] = (),
                 remote_images: tuple[str, ...] = (), private: bool = False,
-                linked: tuple[str, str] | None = None) -> ImportedArticle:
+                linked: tuple[str, str] | None = None, reviewed_by: str | dict | None = None,
+                last_reviewed=None) -> ImportedArticle:
     """An ``ImportedArticle`` with its slug made from ``slug`` (the source's own, e.g. Hugo's ``slug``) or
     else ``title`` (``scaffold.slugify``: ä → ae, ß → ss) and ``draft: true``; empty values are left out of
     the front matter; a ``slug`` with no letter or digit (``"!!!"``) is noted and the title names the file.
@@ -175,8 +177,10 @@ def new_article(title: str, body: str, source: str, *, author: str | None = None
     such a query (WordPress's plain permalink ``/?p=140``) is
     kept, noted with the hosts whose rules answer it (``redirects``; ``queries`` keeps such addresses for links). ``unpublished``: see
     ``ImportedArticle``; such an article had no public address, so ``aliases`` are left out (and noted).
-    ``private``, ``linked``: see ``ImportedArticle``. A no-break or other special space (U+00A0, U+202F, U+2009,
-    …) in the title, the author's name or a tag, as text copied from a web page carries them, is a plain space
+    ``private``, ``linked``: see ``ImportedArticle``. ``reviewed_by``, ``last_reviewed``: the medical review a
+    Markdown source states in verlag's own front-matter keys (README, "The author's workflow"), kept as written
+    (``extract`` checks them at their lines). A no-break or other special space (U+00A0, U+202F, U+2009, …) in
+    the title, the author's name or a tag, as text copied from a web page carries them, is a plain space
     (``plain_spaces``, noted): front matter is plain text, and a name typed again later would be another one."""
     notes = list(notes or [])
     title, author, tags = plain_spaces(title, author, tags, notes)
@@ -204,7 +208,8 @@ def new_article(title: str, body: str, source: str, *, author: str | None = None
                      "by the rules of site/_redirects (Netlify) and site/.htaccess (Apache with mod_rewrite); "
                      "Cloudflare Pages and plain web space match no query: there it shows the page at its path")
     meta = {"title": title, "author": author, "date": date, "updated": updated, "summary": summary,
-            "tags": tags, "draft": True, "translate": False if private else None, "aliases": kept}
+            "tags": tags, "reviewed_by": reviewed_by, "last_reviewed": last_reviewed, "draft": True,
+            "translate": False if private else None, "aliases": kept}
     meta = {key: meta[key] for key in FRONT_KEYS if meta[key] not in (None, "", [])}
     if slug and not ascii_slug(slug):
         notes.append(f"slug {slug!r} has no letter or digit to name a file: named from the title")

@@ -74,7 +74,7 @@ LINK_TAG_BEFORE = r"(?:\]\(|^ {0,3}\[(?:[^\]\\\n]|\\.)+\]:[ \t]*)<?(?:\{\{-?\s*s
 # Front-matter keys (lower case, as Hugo compares them) whose value an imported article keeps (``read_markdown``).
 KEPT_KEYS = frozenset({"title", "date", "lastmod", "last_modified_at", "updated", "description", "summary", "excerpt",
                        "tags", "categories", "category", "author", "aliases", "redirect_from", "url", "permalink",
-                       "slug", "draft", "published", "publishdate", "pubdate"})
+                       "slug", "draft", "published", "publishdate", "pubdate", "reviewed_by", "last_reviewed"})
 # A post's cover image, as Hugo themes (Ananke's featured_image, PaperMod's cover.image is a table) and Jekyll themes
 # (Minima's image) name it, then Hugo's images (https://gohugo.io/methods/page/params/): the first found is kept.
 COVER_KEYS = ("featured_image", "image", "images")
@@ -308,7 +308,9 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None, lang: 
         tags=_words(meta.get("tags")) + _words(meta.get("categories")) or None,
         aliases=aliases or None, images=images, notes=notes, slug=legal or slug, page=legal is not None,
         unpublished=unpublished, home=home,
-        origin=f"{where.relative_to(root).as_posix()} of {home or root.name + '/'}" if root else None)
+        origin=f"{where.relative_to(root).as_posix()} of {home or root.name + '/'}" if root else None,
+        reviewed_by=first("reviewed_by") if isinstance(first("reviewed_by"), (str, dict)) else None,
+        last_reviewed=_date(first("last_reviewed"), "last_reviewed", notes, zone))
 
 
 # The parameters end at a character other than white space, each run of it taken whole (``*+``, ``++``): with

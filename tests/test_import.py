@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -1125,6 +1126,27 @@ def test_a_hugo_page_bundles_images_are_copied_and_a_missing_one_is_named(projec
     project.run("build")
     page = html.parse(str(project.root / "site/de/beinwell/index.html"))
     assert page.xpath("//img[@alt='Beinwell am Bach']/@src") == ["/media/bilder/beinwell.jpg"]
+
+
+def test_a_markdown_import_keeps_the_medical_review_in_verlag_s_own_keys(project, tmp_path):
+    """Trial 12: importing a Markdown article that states its medical review in verlag's own keys said "front
+    matter not kept (verlag has no such field): last_reviewed, reviewed_by" and wrote the article without them: the
+    page no longer said who checked the health text. Both are kept as written, and the published page names the
+    reviewer and the day."""
+    source = tmp_path / "knie.md"
+    source.write_text("---\ntitle: Knie nach der OP\nauthor: Katrin Sommer\ndate: 2025-03-03\nreviewed_by:\n"
+                      "  name: Dr. med. Jonas Albrecht\n  qualification: Facharzt für Orthopädie\n"
+                      f"last_reviewed: 2025-09-10\n---\n{LEAD}\n", encoding="utf-8")
+    out = project.run("import", str(source)).output
+    assert "not kept" not in out and "last_reviewed, reviewed_by" in out
+    text = project.read("source_de/knie-nach-der-op.md")
+    assert ("reviewed_by:\n  name: Dr. med. Jonas Albrecht\n  qualification: Facharzt für Orthopädie\n"
+            "last_reviewed: 2025-09-10\n") in text
+    project.write("source_de/knie-nach-der-op.md", text.replace("draft: true\n", ""))
+    project.run("build")
+    page = project.read("site/de/knie-nach-der-op/index.html")
+    reviewed = re.search(r'<p class="reviewed"[^>]*>(.*?)</p>', page, re.S).group(1)
+    assert "Dr. med. Jonas Albrecht" in reviewed and "Facharzt für Orthopädie" in reviewed and "2025" in reviewed
 
 
 def test_a_markdown_import_names_its_images_without_alt_text_as_a_saved_page_s_are(project, tmp_path):
