@@ -1951,8 +1951,10 @@ def _withdrawn(site: _Site, state: dict, out: dict, unread: frozenset[str] = fro
     canonical the original) and says in the page's language, heading and ``<title>``, that the article is no
     longer available in it, instead of a 404; the original's title is only the link's text, marked as German.
     The page stays while the translation is withheld, and gives way to it once it is published again. The build
-    says so, with the reason, when a published translation is withdrawn: its catalog among ``unread`` (the
-    editions stage could not read it, its error named), that catalog, not a shortfall of translations."""
+    says so, with the reason, when a published translation is withdrawn: a warning at its catalog with the
+    threshold it misses (trial 12: an author's edit of three sentences took the English page off the site, said in
+    one note among many), its catalog among ``unread`` (the editions stage could not read it, its error named),
+    that catalog, not a shortfall of translations; and a note when it is published again."""
 
     before, pages = set(state.get("files", [])), state.get("pages", {})
     originals = sorted(slug for (code, slug) in site.published if code == site.source)
@@ -1960,8 +1962,11 @@ def _withdrawn(site: _Site, state: dict, out: dict, unread: frozenset[str] = fro
     for lang in site.config.languages:
         withdrawn: dict[bool, list[str]] = {True: [], False: []}  # German only (translate: false)?
         broken: list[tuple[str, str]] = []  # (catalog, slug): its catalog could not be read
+        back: list[str] = []  # published again where an earlier build left a page leading to the original
         for slug in originals:
             rel = site.urls.file(site.urls.path("article", lang, slug))
+            if (lang, slug) in site.published and rel in before and pages and rel not in pages:
+                back.append(slug)
             if (lang, slug) in site.published or rel not in before or rel in out:
                 continue
             original = site.published[(site.source, slug)]
@@ -1978,12 +1983,22 @@ def _withdrawn(site: _Site, state: dict, out: dict, unread: frozenset[str] = fro
                 broken.append((po, slug))
             elif rel in pages:
                 withdrawn[slug in site.sources and not site.sources[slug].translated].append(slug)
-        for german_only, slugs in withdrawn.items():
-            if slugs:
-                why = "translate: false in its German original" if german_only else \
-                    "not translated or reviewed enough"
-                site.notes.append(f"{lang}: no longer published ({why}), its address now leads to the original "
-                                  f"({site.source}) until it is published again: " + ", ".join(slugs))
+        if withdrawn[True]:
+            site.notes.append(f"{lang}: no longer published (translate: false in its German original), its address "
+                              f"now leads to the original ({site.source}) until it is published again: "
+                              + ", ".join(withdrawn[True]))
+        for slug in withdrawn[False]:  # a page readers had is gone: the reviewer has work to do, said as a warning
+            po = relpath(site.config.po_path(lang, slug), site.config.root)
+            figures = site.shortfall.get((lang, slug)) or ("nothing translated any more" if slug in
+                                                           site.untranslated.get(lang, ()) else
+                                                           "not translated or reviewed enough")
+            site.warnings.append(f"{po}: no longer published in {lang} ({figures}): its address "
+                                 f"{site.urls.path('article', lang, slug)} now leads to the original ({site.source}) "
+                                 "until it is published again; review the changed sentences (verlag status "
+                                 f"--article {slug})")
+        if back:
+            site.notes.append(f"{lang}: published again, in place of the page that led to the original: "
+                              + ", ".join(back))
         for po, slug in broken:
             site.notes.append(f"{lang}: no longer published ({po} could not be read, see the error below: its "
                               f"translations count once it can be), its address now leads to the original "

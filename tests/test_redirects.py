@@ -300,8 +300,10 @@ def test_a_withdrawn_translation_s_address_leads_to_the_original_until_it_is_pub
     project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet meist nachts. Sie braucht viel Ruhe.\n"))
     project.run("extract")
     output = project.run("build").output
-    assert ("note: en: no longer published (not translated or reviewed enough), its address now leads to the "
-            "original (de) until it is published again: leber") in output
+    # a warning, naming the catalog and the threshold it misses: the reader lost a page (trial 12 missed a note)
+    assert ("warning: translations/en/leber.po: no longer published in en (10.0 % translated, 80 needed): its address "
+            "/en/leber/ now leads to the original (de) until it is published again; review the changed sentences "
+            "(verlag status --article leber)") in output
     assert follow(base + "en/leber/") == base + "de/leber/"
     page = lxml.html.fromstring((project.root / "site/en/leber/index.html").read_bytes())
     assert page.xpath("/html/@lang") == ["en"] and page.xpath("//h1/text()") == ["No longer available in English"]
@@ -315,8 +317,10 @@ def test_a_withdrawn_translation_s_address_leads_to_the_original_until_it_is_pub
     assert "no longer published" not in again and follow(base + "en/leber/") == base + "de/leber/"
     review(project, "en", "leber", {"Die Leber arbeitet meist nachts.": "The liver mostly works at night.",
                                     "Sie braucht viel Ruhe.": "It needs much rest."})
-    project.run("build")
+    assert "note: en: published again, in place of the page that led to the original: leber" in \
+        project.run("build").output
     assert follow(base + "en/leber/") == base + "en/leber/"
+    assert "published again" not in project.run("build").output
     assert lxml.html.fromstring(project.read("site/en/leber/index.html")).xpath("//h1/text()") == ["Liver"]
 
 
@@ -808,7 +812,8 @@ def test_a_deleted_article_s_gone_address_names_every_language_it_was_published_
     project.run("build")
     assert (project.root / "site/ar/tee/index.html").is_file()
     review(project, "ar", "tee", {("title", "Tee"): "", "Tee wärmt.": ""})
-    assert "ar: no longer published" in project.run("build").output
+    assert "translations/ar/tee.po: no longer published in ar (nothing translated any more)" in \
+        project.run("build").output
     (project.root / "source_de/tee.md").unlink()
     result = project.run("build")
     assert result.output.count("is gone") == 1
