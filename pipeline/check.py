@@ -50,8 +50,8 @@ from .fsutil import NotAFile, file_bytes, relpath
 from .limits import CATALOG, SITE_WORDS, Limit
 from .glossary import Glossary, as_written, exact_pattern, load_glossary, matchable, target_pattern
 from .markup import analyse, without_code_spans
-from .media import (RECORD, Media, article_link_problem, collect_media, linked_article, outdated_variants,
-                    stale_originals, stored_references, unfilled_link_problem)
+from .media import (RECORD, Media, article_link_problem, collect_media, images_without_alt, linked_article,
+                    outdated_variants, stale_originals, stored_references, unfilled_link_problem)
 from .moved import moved_paths
 from .numberwords import (as_digits, german_number_words, german_quantities, quantities, spelled_as_digits,
                           spelled_numbers)
@@ -1411,6 +1411,8 @@ SOURCE_CHECKS = [
           "have its new and changed sentences yet (the build shows them in German); run verlag extract", None),
     Check("template-tag", WARNING, "German article: a Hugo shortcode, Liquid tag or WordPress shortcode left "
           "in the text", None),
+    Check("image-alt", WARNING, "German article: an image without alt text (![](foto.jpg)): readers who cannot "
+          "see it get nothing, and there is nothing to translate", None),
     Check("note-syntax", WARNING, "German article: a note app's syntax CommonMark lacks (==highlight==, "
           "[[wikilink]], a task-list box), or a level-1 heading beside the title's", None),
     Check("number-list", WARNING, "German article: a line of running text that CommonMark makes a list because "
@@ -2144,6 +2146,13 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                             config.source_language, article.slug, (None, ""))
                     for article in [*sources.articles, *sources.german_only] if not slugs or article.slug in slugs
                     for line, tag, kind in template_tags(article))
+    findings.extend(Finding(article.ref, line, "image-alt", WARNING,
+                            f"image {src} has no alt text: a reader who cannot see it (a screen reader, images "
+                            "off) gets nothing from it, and its translations have nothing to say; describe it in "
+                            "its ![…] (a decorative image: a short description all the same)",
+                            config.source_language, article.slug, (None, ""))
+                    for article in [*sources.articles, *sources.german_only] if not slugs or article.slug in slugs
+                    for line, src in images_without_alt(article))
     findings.extend(Finding(article.ref, line, "note-syntax", WARNING, message, config.source_language,
                             article.slug, (None, ""))
                     for article in sources.articles if not slugs or article.slug in slugs

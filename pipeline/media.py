@@ -378,6 +378,27 @@ def references(article: Article, doc: Document | StoredLinks | None = None) -> l
     return found
 
 
+def images_without_alt(article: Article) -> list[tuple[int, str]]:
+    """(1-based file line, source) of each CommonMark image of the article's body whose alt text (the image
+    token's ``content``, its description as plain text) is blank: a reader who cannot see it, by a screen reader
+    or with images off, gets nothing from it (WCAG 2.2, 1.1.1 Non-text Content), and its sentence's catalog entry
+    holds nothing to translate. The import names such images (``importer``); this says it of the article as it is
+    now, for ``check``'s ``image-alt``. Raw HTML ``<img>`` is not read here."""
+    from .segment import article_tokens, may_link  # markdown-it: not loaded by 'extract'
+
+    found = []
+    for token in article_tokens(article, {}, may_link):
+        if token.type != "inline" or token.map is None or not token.children:
+            continue
+        line = article.body_line + token.map[0]
+        for child in token.children:
+            if child.type in ("softbreak", "hardbreak"):
+                line += 1
+            elif child.type == "image" and not child.content.strip():
+                found.append((line, str(child.attrs.get("src") or "")))
+    return found
+
+
 def unscanned(articles: Iterable[Article], cache: dict | None) -> list[Article]:
     """The articles whose references ``cache`` (a previous ``Media.scanned``) does not hold, in order."""
     return [article for article in articles if _cached(article, cache) is None]

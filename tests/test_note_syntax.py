@@ -134,3 +134,20 @@ def test_a_typora_notes_image_whose_path_holds_spaces_is_imported_as_an_image_wi
     assert body == ("Text.\n\n![Melisse im Glas](<bilder/Melisse im Glas.png>)\n\n"
                     "Mehr [hier](https://example.org/a \"Ein Titel\"), nicht \\[x\\](a b), `[c](d e)`.\n")
     assert (project.root / "source_de/bilder/Melisse im Glas.png").is_file()
+
+
+def test_check_names_an_image_without_alt_text_at_its_line(project: Project):
+    """Trial 12: an imported image without alt text was named once by the import, then never again: check, build
+    and publish were silent and the page had <img alt="">. check names each such image (``image-alt``) at its
+    line of the article; one with a description is fine."""
+    project.write("source_de/rolle.md", article("Rolle", (
+        "Text.\n\n![](bilder/rolle.jpg)\n\nSo ![Faszienrolle am Oberschenkel](bilder/b.jpg) und\n"
+        "![ ](bilder/c.jpg) hier.\n")))
+    out = project.run("check").output
+    found = [line for line in out.splitlines() if line.endswith("[image-alt]")]
+    lines = project.read("source_de/rolle.md").splitlines()
+    assert [line.split(": image ")[1].split(" ")[0] for line in found] == ["bilder/rolle.jpg", "bilder/c.jpg"], out
+    for warning, src in zip(found, ("bilder/rolle.jpg", "bilder/c.jpg")):
+        number = int(warning.split("rolle.md:")[1].split(":")[0])
+        assert src in lines[number - 1]
+    assert "has no alt text: a reader who cannot see it" in found[0]
