@@ -549,7 +549,17 @@ def _as_said(prose: str, lang: str) -> tuple[str, Counter]:
     return (_VERSION.sub(lambda m: m.group()[:m.start(1) - m.start()], prose) if versions else prose), versions
 
 
+# A phone number's country code where the German writes the trunk prefix: "+49 761 …", "+49 (0)761 …" and
+# "0049 761 …" are "0761 …" dialled in Germany (ITU-T E.164; Germany, Austria and Switzerland drop the 0 after
+# their code), as a translation for readers abroad writes the Impressum's number.
+_COUNTRY_CODE = re.compile(r"(?<![\w+])(?:\+|00)(?:49|43|41)[ \u00a0]*(?:\(0\)[ \u00a0]*)?(?=[1-9])")
+
+
 def check_numbers(entry, ctx):
+    """The numbers of the msgid in the msgstr, read as each language writes them (dates, times, ranges, number
+    words, units and their conversions, version numbers); a phone number written with its country code counts as
+    the one with its trunk prefix 0 (``_COUNTRY_CODE``: trial 12's "+49 761 123456-0" for "0761 123456-0" was
+    refused as "added 49" and the Impressum showed the German line)."""
     if not (_DIGIT.search(entry.msgid) or _DIGIT.search(entry.msgstr)):
         return
     german, src_versions = _as_said(text_parts(entry.msgid, ctx).prose, ctx.source_lang)
@@ -558,6 +568,7 @@ def check_numbers(entry, ctx):
         yield "version numbers differ: " + _describe(sorted(src_versions - tgt_versions),
                                                      sorted(tgt_versions - src_versions))
     german, translation = _kept_as_written(german, said, ctx.source_lang, ctx.lang)
+    german, translation = _COUNTRY_CODE.sub("0", german), _COUNTRY_CODE.sub("0", translation)
     src, tgt = numbers(german, ctx.source_lang), numbers(translation, ctx.lang)
     missing, added = [v for v in src if v not in tgt], [v for v in tgt if v not in src]  # values are unique keys
     _match_dates(missing, added)

@@ -296,6 +296,23 @@ def test_german_am_after_a_number_is_the_word_am_not_a_m(german, translation, ex
     assert [f.message for f in check_catalog(po, "x.po", "en", "x", checks=[BY_ID["numbers"]])] == expected
 
 
+@pytest.mark.parametrize("german, translation, expected", [
+    ("Telefon: 0761 123456-0", "Phone: +49 761 123456-0", []),
+    ("Telefon: 0761 123456-0", "Phone: +49 (0)761 123456-0", []),
+    ("Telefon: +49 761 123456-0", "Phone: 0049 761 123456-0", []),
+    ("Wien: 01 234 56 78", "Vienna: +43 1 234 56 78", []),
+    ("Telefon: 0761 123456-0", "Phone: +49 761 123457-0", ["numbers differ: missing 123456; instead 123457"]),
+    ("Dosis: 49 mg", "Dose: +49 mg", []),
+])
+def test_a_phone_number_written_with_its_country_code_is_the_same_number(german, translation, expected):
+    """Trial 12: the Impressum's "0761 123456-0", written for readers abroad as "+49 761 123456-0", was refused
+    ("numbers differ: added 49") and the page showed the German line under "failed a quality check". The country
+    code stands for the trunk prefix 0 in Germany, Austria and Switzerland; a changed digit is still a finding."""
+    po = polib.POFile()
+    po.append(polib.POEntry(msgid=german, msgstr=translation))
+    assert [f.message for f in check_catalog(po, "x.po", "en", "x", checks=[BY_ID["numbers"]])] == expected
+
+
 def test_a_tag_written_otherwise_than_in_the_original_is_an_error_as_the_page_shows_it_as_text():
     """The page keeps a translation's raw HTML only as the original writes it, but for title/alt text
     (render._judge with rawhtml.retitled): check reads it the same way, so such a sentence is held back
