@@ -184,7 +184,10 @@ def new_article(title: str, body: str, source: str, *, author: str | None = None
     (``plain_spaces``, noted): front matter is plain text, and a name typed again later would be another one."""
     notes = list(notes or [])
     title, author, tags = plain_spaces(title, author, tags, notes)
-    if unpublished:
+    if unpublished and unpublished.startswith("scheduled"):  # finished, waiting for its day (Hugo, WordPress)
+        notes.append(f"{never_public(unpublished)}; once you have checked it, delete 'draft: true': the site "
+                     "publishes it from its date on (a build on or after that day)")
+    elif unpublished:
         notes.append(f"{never_public(unpublished)}; keep 'draft: true' until it is finished")
         if aliases:
             notes.append(f"old address {', '.join(aliases)} not kept: a draft had no public address to redirect")

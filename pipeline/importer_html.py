@@ -1967,7 +1967,9 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None,
                                     if home and post_id.isdigit() else None,
                                     remote_images=tuple(remote), private=status == "private" or protected,
                                     linked=wxr_link(item, described),
-                                    unpublished=None if published else PROTECTED if protected else f"{status} in WordPress"))
+                                    unpublished=None if published else PROTECTED if protected else
+                                    f"scheduled in WordPress for {date.isoformat()[:10]}" if status == "future" and date
+                                    else f"{status} in WordPress"))
     if not articles and not errors:
         raise VerlagError("no posts or pages in this WordPress export", path, channel.sourceline)
     return articles, errors

@@ -876,3 +876,18 @@ def test_a_category_or_tag_with_markup_is_its_words(project: Project, tmp_path):
     assert "Fett" in front and "Tee & Kaffee" in front, front
     assert ("tags: their markup left out of '<b>Fett</b>\"><svg onload=alert(6)>', '<script>alert(7)</script>': "
             "a category or tag is plain text") in out, out
+
+
+def test_a_scheduled_wordpress_post_says_it_is_published_from_its_date_once_its_draft_line_goes(project: Project,
+                                                                                               tmp_path):
+    """Trial 12: a post WordPress had scheduled (status future), finished and waiting for its day, was imported
+    with "never published there; keep 'draft: true' until it is finished", as if it were an unfinished draft. Its
+    draft line says it was scheduled for its day, and the note that the site publishes it from that day on once the
+    author deletes the line (verlag holds back an article dated after today)."""
+    out = project.run("import", str(export(tmp_path, post("Frühling", LEAD, post_id=7, name="fruehling",
+                                                          status="future")))).output
+    text = project.read("source_de/fruehling.md")
+    assert "draft: true  # scheduled in WordPress for 2024-04-08: never published there\n" in text
+    assert ("scheduled in WordPress for 2024-04-08: never published there; once you have checked it, delete "
+            "'draft: true': the site publishes it from its date on (a build on or after that day)") in out
+    assert "keep 'draft: true' until it is finished" not in out
