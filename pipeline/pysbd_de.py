@@ -23,6 +23,8 @@ import re
 
 import pysbd
 from pysbd.lang.deutsch import Deutsch
+from pysbd.lists_item_replacer import ListItemReplacer
+from pysbd.utils import Text
 
 __all__ = ["german"]
 
@@ -65,12 +67,64 @@ class _AbbreviationReplacer(Deutsch.AbbreviationReplacer):
         return text
 
     def replace_abbreviation_as_sentence_boundary(self) -> str:
-        self.text = self._BOUNDARY.sub("\\1.", self.text)
+        """pySBD's, on a text that holds "∯" (every match does): the search tried its ten names at each
+        character."""
+        if "∯" in self.text:
+            self.text = self._BOUNDARY.sub("\\1.", self.text)
         return self.text
+
+
+class _ListItemReplacer(ListItemReplacer):
+    """pySBD's list-item rules, each search for list items run only where the text holds what every item
+    it finds needs: without it the search finds none, and pySBD leaves the text as it is. Each of these
+    patterns tries a dozen lookbehind branches at every character; the needs start with a literal "." or
+    ")", which the regex engine skips to. A text with the need runs pySBD's own search."""
+
+    _NEEDS = {  # pySBD's pattern: what each of its matches needs, around the "." or ")" after the item
+        ListItemReplacer.ALPHABETICAL_LIST_WITH_PERIODS: re.compile(r"\.(?<=(?<!\S)[a-z]\.)"),
+        ListItemReplacer.ALPHABETICAL_LIST_WITH_PARENS: re.compile(r"\)(?<=[a-z]\))"),
+        ListItemReplacer.NUMBERED_LIST_REGEX_1: re.compile(r"\.(?<=\d\.)[\s)]"),
+        ListItemReplacer.NUMBERED_LIST_PARENS_REGEX: re.compile(r"\)(?<=\d\))\s"),
+    }
+
+    def iterate_alphabet_array(self, regex: str, parens: bool = False, roman_numeral: bool = False) -> str:
+        if self._NEEDS[regex].search(self.text) is None:
+            return self.text
+        return super().iterate_alphabet_array(regex, parens, roman_numeral)
+
+    def scan_lists(self, regex1: str, regex2: str, replacement: str, strip: bool = False) -> None:
+        if self._NEEDS[regex1].search(self.text) is not None:
+            super().scan_lists(regex1, regex2, replacement, strip)
 
 
 class _Processor(Deutsch.Processor):
     _DATE_DOT = re.compile(r"(?<=\d)\.(?=\s*(?:{}))".format("|".join(_MONTHS)))
+    # what every match of pySBD's NUMBERED_REFERENCE_REGEX holds: a dot (or "∯") before a digit or "["
+    _BEFORE_REFERENCE = re.compile(r"[.∯][\d\[]")
+
+    def process(self) -> list:
+        """pySBD 0.3.4's, with ``_ListItemReplacer`` for its ``ListItemReplacer``."""
+        if not self.text:
+            return self.text
+        self.text = self.text.replace("\n", "\r")
+        self.text = _ListItemReplacer(self.text).add_line_break()
+        self.replace_abbreviations()
+        self.replace_numbers()
+        self.replace_continuous_punctuation()
+        self.replace_periods_before_numeric_references()
+        self.text = Text(self.text).apply(self.lang.Abbreviation.WithMultiplePeriodsAndEmailRule,
+                                          self.lang.GeoLocationRule, self.lang.FileFormatRule)
+        return self.split_into_segments()
+
+    def replace_continuous_punctuation(self) -> None:
+        """pySBD's, on a text with "!" or "?" (three in a row are what it replaces)."""
+        if "!" in self.text or "?" in self.text:
+            super().replace_continuous_punctuation()
+
+    def replace_periods_before_numeric_references(self) -> None:
+        """pySBD's, on a text where a dot or "∯" comes before a digit or "[" (``_BEFORE_REFERENCE``)."""
+        if self._BEFORE_REFERENCE.search(self.text) is not None:
+            super().replace_periods_before_numeric_references()
 
     def replace_period_in_deutsch_dates(self) -> None:
         self.text = self._DATE_DOT.sub("∯", self.text)
