@@ -244,6 +244,27 @@ def test_list_items_punctuation_runs_and_references_are_replaced_as_pysbd_replac
         assert _ours(sample) == _stock(sample)
 
 
+# Dots after digits, single letters, a degree sign, before file extensions and month names, at a line start and
+# after "\r", "-" and whitespace: where pySBD's dot rules replace a dot or leave it
+_DOTTED = st.lists(st.sampled_from(["1", "12", "123", "a", "Z", "x", ".", ". ", ".,", " ", "\r", "\n", "\t", "-", "°",
+                                    "pdf ", "txt", "Mai", "Januar", ")", "S", "Wort", ",", "∯", "P∯M∯", "'s "]),
+                   max_size=30).map("".join)
+
+
+@given(_DOTTED)
+@example("1. a. Z. x.\r2.) -3. Wort.pdf 5° .txt 3.Mai")
+@example("x 12. y, z 1. b\r3. c\r45. d -67. e 8.x a 9. Z.,\tq s.\n")
+@example("12. Mai\nA. b a. c x°. 5 S. ,")
+def test_dot_rules_run_dot_first_replace_pysbds_dots(text):
+    """Each rule ``pysbd_de._DOT_FIRST`` runs with the "." first replaces the dots pySBD's own pattern replaces."""
+    from pysbd.utils import Rule, Text
+
+    for pattern in pysbd_de._DOT_FIRST:
+        rule = Rule(pattern, "∯")
+        assert pysbd_de._apply(text, rule) == Text(text).apply(rule), pattern
+    assert pysbd_de._Processor._DATE_DOT.sub("∯", text) == re.sub(r"(?<=\d)\.(?=\s*(?:Januar|Mai))", "∯", text)
+
+
 def _align_by_character(text: str, found: list[str]) -> set[int]:
     """What ``_align`` computes, one character at a time."""
     positions = [i for i, ch in enumerate(text) if not ch.isspace()]
