@@ -10,7 +10,12 @@ once, the unread search left out and the twelve month substitutions made
 one (a dot after a digit and before a month name, whichever month: replacing
 it cannot create or remove a match for another month); the substitutions of
 punctuation between quotes and brackets run only on a text that holds the
-quote or bracket their pattern starts with. Every substitution
+quote or bracket their pattern starts with, and the list-item searches,
+the runs of "!" and "?", the numeric references and the boundary
+abbreviations only where the text holds what each of their matches needs. Its dot rules,
+"(?<=X)\\.(?=Y)", run as "\\.(?<=X\\.)(?=Y)" (``_DOT_FIRST``): the same dots,
+found by skipping to each dot instead of trying a lookbehind at every
+character. Every other substitution
 that depends on the text is pySBD's own call, so the sentences are the same
 (``tests/test_sentences_pysbd.py`` compares both on the German gold corpus,
 the shipped articles and generated text). Another pySBD version gets its own
