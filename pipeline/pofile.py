@@ -93,8 +93,16 @@ _CJK_RE = re.compile("[\u1100-\u11ff\u2e80-\ua4cf\ua960-\ua97f\uac00-\ud7af\uf90
                      "\U0001f000-\U0001faff\U00020000-\U0003fffd]")
 
 
+def _unescaped(text: str) -> bool:
+    """Whether ``text`` has no character ``escape`` escapes, found without a regex pass: each is ``"``, ``\\`` or a
+    control character, which ``str.isprintable`` refuses (as it refuses other characters, which then take the
+    regex)."""
+    return text.isprintable() and '"' not in text and "\\" not in text
+
+
 def escape(text: str) -> str:
-    return _ESCAPE_RE.sub(lambda m: _ESCAPES[m.group(0)], text)
+    """``text`` with GNU gettext's C escapes (``_ESCAPES``)."""
+    return text if _unescaped(text) else _ESCAPE_RE.sub(lambda m: _ESCAPES[m.group(0)], text)
 
 
 # Characters ``str.isdigit`` counts as digits that ``\d`` does not match (superscripts, circled digits; Unicode
@@ -208,7 +216,7 @@ def _one_column(text: str) -> bool:
     return text.isascii() or _NOT_ONE_COLUMN_RE.search(text) is None
 
 
-def _chunks(text: str, room: int, one_column: bool) -> list[str]:
+def _chunks(text: str, room: int, one_column: bool, breaks: list[int] | None = None) -> list[str]:
     """Greedy fill like GNU: escaped pieces of at most ``room`` columns, cut at break opportunities.
 
     Linear in ``len(text)``: the break opportunities come from one regex pass, the columns of any prefix from
@@ -216,13 +224,14 @@ def _chunks(text: str, room: int, one_column: bool) -> list[str]:
     wide characters); a piece ends at the last opportunity before the first character that overflows, or at
     the first one after it when a word alone is too wide. ``one_column``: ``_one_column(text)`` is true, so
     only the escapes take two columns and the plain break rules apply (the same pieces, found faster).
+    ``breaks``: ``_breaks`` of ``text`` where the caller has them already.
     """
     if one_column:
-        breaks = _breaks(text, False)
-        odd: list[int] = [m.start() for m in _ESCAPE_RE.finditer(text)]
+        breaks = _breaks(text, False) if breaks is None else breaks
+        odd: list[int] = [] if _unescaped(text) else [m.start() for m in _ESCAPE_RE.finditer(text)]
         extra: range | list[int] = range(len(odd) + 1)
     else:
-        breaks = _breaks(text, _CJK_RE.search(text) is not None)
+        breaks = _breaks(text, _CJK_RE.search(text) is not None) if breaks is None else breaks
         odd, extra, total = [], [0], 0  # positions of the characters not one column wide; columns beyond one
         for match in _ODD_WIDTH_RE.finditer(text):
             if (more := _columns(match.group()) - 1) != 0:
@@ -288,14 +297,15 @@ def field(prefix: str, keyword: str, value: str, wrap: bool = True) -> tuple[str
     escaped = escape(value)
     head = f'{prefix}{keyword} "'
     one_column = _one_column(value)
-    if "\n" not in value[:-1] and (not wrap or len(head) + (len(escaped) if one_column else columns(value)) + 1
-                                   <= WIDTH):
+    one_line = "\n" not in value[:-1]
+    if one_line and (not wrap or len(head) + (len(escaped) if one_column else columns(value)) + 1 <= WIDTH):
         return (f'{head}{escaped}"',)
-    if "\n" not in value[:-1] and not _breaks(value, not one_column and _CJK_RE.search(value) is not None):
+    breaks = _breaks(value, not one_column and _CJK_RE.search(value) is not None) if one_line else None
+    if one_line and not breaks:
         return (f'{head}{escaped}"',)  # too wide, but nowhere to break it: GNU leaves it on the keyword's line
     lines = [f'{head}"']
-    for segment in _LINES_RE.split(value) if "\n" in value[:-1] else (value,):
-        for piece in _chunks(segment, WIDTH - len(prefix) - 2, one_column) if wrap else (escape(segment),):
+    for segment in (value,) if one_line else _LINES_RE.split(value):
+        for piece in _chunks(segment, WIDTH - len(prefix) - 2, one_column, breaks) if wrap else (escape(segment),):
             lines.append(f'{prefix}"{piece}"')
     return tuple(lines)
 

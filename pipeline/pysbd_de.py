@@ -10,7 +10,12 @@ once, the unread search left out and the twelve month substitutions made
 one (a dot after a digit and before a month name, whichever month: replacing
 it cannot create or remove a match for another month); the substitutions of
 punctuation between quotes and brackets run only on a text that holds the
-quote or bracket their pattern starts with. Every substitution
+quote or bracket their pattern starts with, and the list-item searches,
+the runs of "!" and "?", the numeric references and the boundary
+abbreviations only where the text holds what each of their matches needs. Its dot rules,
+"(?<=X)\\.(?=Y)", run as "\\.(?<=X\\.)(?=Y)" (``_DOT_FIRST``): the same dots,
+found by skipping to each dot instead of trying a lookbehind at every
+character. Every other substitution
 that depends on the text is pySBD's own call, so the sentences are the same
 (``tests/test_sentences_pysbd.py`` compares both on the German gold corpus,
 the shipped articles and generated text). Another pySBD version gets its own
@@ -19,10 +24,13 @@ the shipped articles and generated text). Another pySBD version gets its own
 
 from __future__ import annotations
 
+import functools
 import re
 
 import pysbd
 from pysbd.lang.deutsch import Deutsch
+from pysbd.lists_item_replacer import ListItemReplacer
+from pysbd.utils import Rule
 
 __all__ = ["german"]
 
@@ -31,13 +39,61 @@ _MONTHS = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August
            "November", "Dezember")
 
 
+# pySBD 0.3.4's rules that replace a dot after a fixed-width lookbehind, "(?<=X)\.(?=Y)", as "\.(?<=X\.)(?=Y)":
+# the same dots (the lookbehind tests the same characters before each), found by the engine skipping to each "."
+# where a pattern that starts with a lookbehind tries it at every character
+_DOT_FIRST = {
+    r"(?<=\d)\.(?=\S)": r"\.(?<=\d\.)(?=\S)",
+    r"(?<=\r\d)\.(?=(\s\S)|\))": r"\.(?<=\r\d\.)(?=(\s\S)|\))",
+    r"(?<=^\d)\.(?=(\s\S)|\))": r"\.(?<=^\d\.)(?=(\s\S)|\))",
+    r"(?<=^\d\d)\.(?=(\s\S)|\))": r"\.(?<=^\d\d\.)(?=(\s\S)|\))",
+    r"(?<=\s\d)\.(?=\s)|(?<=\s\d\d)\.(?=\s)": r"\.(?:(?<=\s\d\.)|(?<=\s\d\d\.))(?=\s)",
+    r"(?<=-\d)\.(?=\s)|(?<=-\d\d)\.(?=\s)": r"\.(?:(?<=-\d\.)|(?<=-\d\d\.))(?=\s)",
+    r"(?<=^[A-Z])\.(?=\s)": r"\.(?<=^[A-Z]\.)(?=\s)",
+    r"(?<=\s[A-Z])\.(?=,?\s)": r"\.(?<=\s[A-Z]\.)(?=,?\s)",
+    r"(?<=\s[a-z])\.(?=\s)": r"\.(?<=\s[a-z]\.)(?=\s)",
+    r"(?<=^[a-z])\.(?=\s)": r"\.(?<=^[a-z]\.)(?=\s)",
+    r"(?<=[a-zA-z]°)\.(?=\s*\d+)": r"\.(?<=[a-zA-z]°\.)(?=\s*\d+)",
+    r"(?<=\s)\.(?=(jpe?g|png|gif|tiff?|pdf|ps|docx?|xlsx?|svg|bmp|tga|exif|odt|html?|txt|rtf|bat|sxw|xml|zip|exe|"
+    r"msi|blend|wmv|mp[34]|pptx?|flac|rb|cpp|cs|js)\s)":
+        r"\.(?<=\s\.)(?=(jpe?g|png|gif|tiff?|pdf|ps|docx?|xlsx?|svg|bmp|tga|exif|odt|html?|txt|rtf|bat|sxw|xml|zip|"
+        r"exe|msi|blend|wmv|mp[34]|pptx?|flac|rb|cpp|cs|js)\s)",
+}
+
+
+@functools.lru_cache(maxsize=64)
+def _rule_pattern(pattern: str) -> re.Pattern:
+    return re.compile(_DOT_FIRST.get(pattern, pattern))
+
+
+def _apply(text: str, *rules) -> str:
+    """``pysbd.utils.Text(text).apply(*rules)``: each rule's substitution in turn, by its ``_DOT_FIRST`` form
+    where it has one."""
+    for rule in rules:
+        text = _rule_pattern(rule.pattern).sub(rule.replacement, text)
+    return text
+
+
 class _AbbreviationReplacer(Deutsch.AbbreviationReplacer):
     # (abbreviation as pySBD strips it, the pattern pySBD formats from it, ``(?:^|\s|\r|\n)<name>``, in two:
     # the name after whitespace, and the name alone for a match at the start; unescaped, as pySBD has it)
     _SEARCHES = tuple((name.strip(), re.compile(r"\s{}".format(name.strip()), re.IGNORECASE),
                        re.compile(name.strip(), re.IGNORECASE)) for name in Deutsch.Abbreviation.ABBREVIATIONS)
+    # Deutsch's SingleLowerCaseLetterRule and SingleLowerCaseLetterAtStartOfLineRule, which its ``replace`` makes
+    _SINGLE_LOWER_CASE = (Rule(r"(?<=\s[a-z])\.(?=\s)", "∯"), Rule(r"(?<=^[a-z])\.(?=\s)", "∯"))
     _BOUNDARY = re.compile(r"(U∯S|U\.S|U∯K|E∯U|E\.U|U∯S∯A|U\.S\.A|I|i.v|I.V)∯({})".format(
         "|".join(r"(?=\s{}\s)".format(word) for word in Deutsch.AbbreviationReplacer.SENTENCE_STARTERS)))
+
+    def replace(self) -> str:
+        """pySBD 0.3.4's ``Deutsch.AbbreviationReplacer.replace``, its rules applied by ``_apply``."""
+        lang = self.lang
+        self.text = _apply(self.text, lang.PossessiveAbbreviationRule, *lang.SingleLetterAbbreviationRules.All,
+                           *self._SINGLE_LOWER_CASE)
+        self.text = self.search_for_abbreviations_in_string(self.text)
+        self.replace_multi_period_abbreviations()
+        self.text = _apply(self.text, *lang.AmPmRules.All)
+        self.text = self.replace_abbreviation_as_sentence_boundary()
+        return self.text
 
     def search_for_abbreviations_in_string(self, text: str) -> str:
         """pySBD's: each abbreviation that occurs in the lower-cased text, searched for after a line start
@@ -65,12 +121,70 @@ class _AbbreviationReplacer(Deutsch.AbbreviationReplacer):
         return text
 
     def replace_abbreviation_as_sentence_boundary(self) -> str:
-        self.text = self._BOUNDARY.sub("\\1.", self.text)
+        """pySBD's, on a text that holds "∯" (every match does): the search tried its ten names at each
+        character."""
+        if "∯" in self.text:
+            self.text = self._BOUNDARY.sub("\\1.", self.text)
         return self.text
 
 
+class _ListItemReplacer(ListItemReplacer):
+    """pySBD's list-item rules, each search for list items run only where the text holds what every item
+    it finds needs: without it the search finds none, and pySBD leaves the text as it is. Each of these
+    patterns tries a dozen lookbehind branches at every character; the needs start with a literal "." or
+    ")", which the regex engine skips to. A text with the need runs pySBD's own search."""
+
+    _NEEDS = {  # pySBD's pattern: what each of its matches needs, around the "." or ")" after the item
+        ListItemReplacer.ALPHABETICAL_LIST_WITH_PERIODS: re.compile(r"\.(?<=(?<!\S)[a-z]\.)"),
+        ListItemReplacer.ALPHABETICAL_LIST_WITH_PARENS: re.compile(r"\)(?<=[a-z]\))"),
+        ListItemReplacer.NUMBERED_LIST_REGEX_1: re.compile(r"\.(?<=\d\.)[\s)]"),
+        ListItemReplacer.NUMBERED_LIST_PARENS_REGEX: re.compile(r"\)(?<=\d\))\s"),
+    }
+
+    def iterate_alphabet_array(self, regex: str, parens: bool = False, roman_numeral: bool = False) -> str:
+        if self._NEEDS[regex].search(self.text) is None:
+            return self.text
+        return super().iterate_alphabet_array(regex, parens, roman_numeral)
+
+    def scan_lists(self, regex1: str, regex2: str, replacement: str, strip: bool = False) -> None:
+        if self._NEEDS[regex1].search(self.text) is not None:
+            super().scan_lists(regex1, regex2, replacement, strip)
+
+
 class _Processor(Deutsch.Processor):
-    _DATE_DOT = re.compile(r"(?<=\d)\.(?=\s*(?:{}))".format("|".join(_MONTHS)))
+    _DATE_DOT = re.compile(r"\.(?<=\d\.)(?=\s*(?:{}))".format("|".join(_MONTHS)))  # "\." first: ``_DOT_FIRST``
+    # what every match of pySBD's NUMBERED_REFERENCE_REGEX holds: a dot (or "∯") before a digit or "["
+    _BEFORE_REFERENCE = re.compile(r"[.∯][\d\[]")
+
+    def process(self) -> list:
+        """pySBD 0.3.4's, with ``_ListItemReplacer`` for its ``ListItemReplacer``."""
+        if not self.text:
+            return self.text
+        self.text = self.text.replace("\n", "\r")
+        self.text = _ListItemReplacer(self.text).add_line_break()
+        self.replace_abbreviations()
+        self.replace_numbers()
+        self.replace_continuous_punctuation()
+        self.replace_periods_before_numeric_references()
+        self.text = _apply(self.text, self.lang.Abbreviation.WithMultiplePeriodsAndEmailRule,
+                           self.lang.GeoLocationRule, self.lang.FileFormatRule)
+        return self.split_into_segments()
+
+    def replace_numbers(self) -> str:
+        """Deutsch's, its rules applied by ``_apply``."""
+        self.text = _apply(self.text, *self.lang.Numbers.All)
+        self.replace_period_in_deutsch_dates()
+        return self.text
+
+    def replace_continuous_punctuation(self) -> None:
+        """pySBD's, on a text with "!" or "?" (three in a row are what it replaces)."""
+        if "!" in self.text or "?" in self.text:
+            super().replace_continuous_punctuation()
+
+    def replace_periods_before_numeric_references(self) -> None:
+        """pySBD's, on a text where a dot or "∯" comes before a digit or "[" (``_BEFORE_REFERENCE``)."""
+        if self._BEFORE_REFERENCE.search(self.text) is not None:
+            super().replace_periods_before_numeric_references()
 
     def replace_period_in_deutsch_dates(self) -> None:
         self.text = self._DATE_DOT.sub("∯", self.text)

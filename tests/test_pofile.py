@@ -16,7 +16,10 @@ import polib
 import pytest
 
 from pipeline.engines import pseudo
-from pipeline.pofile import _OTHER_DIGITS, encode_like, layouts, parse, render_po
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pipeline.pofile import _ESCAPES, _OTHER_DIGITS, encode_like, escape, layouts, parse, render_po
 
 from conftest import REPO, need_corpus
 
@@ -90,6 +93,26 @@ def test_escapes_digits_dashes_and_runs_of_spaces_wrap_exactly_like_msgcat(tmp_p
               "(  Klammer  )", "„  Anführung“", "Ende .  Satz", "a/b/c", "x –, y", "$HOME/%PATH%+{a}"]
     texts = [" ".join(pieces[i:] + pieces[:i]) * 3 for i in range(len(pieces))]
     text = render_po(stress_catalog(texts + [t[::-1] for t in texts]))
+    assert gnu_layout(text, tmp_path) == text
+
+
+_ESCAPABLE = ' aä"\\\n\t\r\a\b\f\v\u00a0\u00ad\u200b\u2028\u0085„'
+
+
+@given(st.text(alphabet=_ESCAPABLE, max_size=40))
+def test_escape_writes_gnus_c_escapes(text):
+    """``escape`` skips its regex for a printable text without ``"`` or ``\\``; every other text, also one with a
+    character ``str.isprintable`` refuses that needs no escape (no-break space, soft hyphen, line separator),
+    gets each of GNU's C escapes."""
+    assert escape(text) == "".join(_ESCAPES.get(char, char) for char in text)
+
+
+def test_long_strings_with_escapes_and_unprintable_spaces_wrap_exactly_like_msgcat(tmp_path):
+    """Strings wider than a line, with escapes or without, with a no-break space or soft hyphen or without:
+    ``field`` finds their break opportunities once, ``escape`` skips the strings that need none."""
+    words = ["Wort", "ein\tTab", 'ein "Zitat"', "C:\\Pfad", "no\u00a0break", "Silben\u00adtrennung", "Satz.", "a/b"]
+    texts = [" ".join(words[(i + k) % len(words)] for k in range(6 + i % 20)) for i in range(60)]
+    text = render_po(stress_catalog(texts + [t.replace("\t", " ").replace('"', "'").replace("\\", "/") for t in texts]))
     assert gnu_layout(text, tmp_path) == text
 
 

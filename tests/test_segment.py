@@ -7,7 +7,7 @@ from pathlib import Path
 
 import polib
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
@@ -372,6 +372,15 @@ def test_link_destinations_are_read_as_markdown_it_reads_them(text, pos, cut):
 @given(st.text(alphabet="ab <>()\\&#;:/\n\"", max_size=20))
 def test_generated_links_parse_to_the_tokens_of_markdown_its_link_rule(destination):
     _same_tokens([f"[a]({destination})", f"![b]({destination} 'c') [d]: {destination}\n\n[d]"])
+
+
+@given(st.lists(st.sampled_from(["Satz", "# Titel", "| a |", "|---|", "    code", "- b", "\r\n", "\r", "\n",
+                                  "\n\n", "\0", "\r\r\n", " "]), max_size=12).map("".join))
+@example("Zeile eins\r\nZeile zwei\r\rDrei\0vier\r")
+def test_line_endings_and_nul_are_normalized_as_markdown_it_normalizes_them(text):
+    """CR LF, a lone CR and U+0000 (CommonMark §2.1, §2.3) give markdown-it's tokens: the core rule
+    ``normalize`` now runs only on a source holding one of them."""
+    _same_tokens([text])
 
 
 def test_a_plain_link_destination_is_read_without_markdown_its_loop_over_its_characters(monkeypatch):

@@ -9,6 +9,8 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
+from pysbd.lists_item_replacer import ListItemReplacer
+
 from pipeline import pysbd_de, sentences
 from pipeline.sentences import sentence_spans, split_sentences
 
@@ -212,6 +214,55 @@ def test_punctuation_between_quotes_replaced_as_pysbd_replaces_it(text, generate
     for sample in (text, generated):
         assert pysbd_de._BetweenPunctuation(sample).replace() == Deutsch.BetweenPunctuation(sample).replace()
         assert _ours(sample) == _stock(sample)
+
+
+# List items (letters, Roman numerals and numbers before "." or ")", after a line start, whitespace, "(", "-" or
+# "⁃"), runs of "!" and "?", numeric references after a dot and the boundary abbreviations: what the searches
+# ``pysbd_de`` runs only where their need is found look for, with near misses ("ba.", "1.x", "a)b").
+_LISTED = st.lists(st.sampled_from(["a.", "b.", "c.", "a)", "(b)", "c)", "i.", "ii.", "iii)", "(iv)", "v.", "x)",
+                                    "1.", "2.", "3.", "9.", "10.", "11.", "0.", "1)", "2)", "-1.", "-2)", "⁃3.",
+                                    "ba.", "1.x", "a)b", "12.)", "(a", "Satz", "Wort.", "Und", "Das", " ", " ", "\n",
+                                    "\r", "\t", "!", "?", "!!!", "?!?", "??", ".[1]", ".12", "∯", ".[2, 3]", "U∯S",
+                                    "I∯", "i.v", "for", "♨", "☝"]),
+                   max_size=40).map("".join)
+
+
+@pytest.mark.parametrize("text", ["Schritte: a. zuerst b. dann c. zuletzt. Fertig.", "1. Eins 2. Zwei 3. Drei.",
+                                  "Wähle (a) oder (b) oder c) davon. Gut.", "i. eins ii. zwei iii. drei. Ende.",
+                                  "Achtung!!! Wirklich??? Ja.", "Das steht im Buch.[12] Der Rest.",
+                                  "Er sah die U∯S∯A Das war es.", "1) Eins 2) Zwei. Fertig.", "Satz∯12 Der Rest.",
+                                  "Wie bitte??? Er ging."])
+@given(generated=_LISTED)
+def test_list_items_punctuation_runs_and_references_are_replaced_as_pysbd_replaces_them(text, generated):
+    """The list-item searches, the runs of "!" and "?", the numeric references and the boundary
+    abbreviations ``pysbd_de`` skips where their need is missing give pySBD's text and sentences."""
+    for sample in (text, generated):
+        replaced = sample.replace("\n", "\r")
+        for pattern, need in pysbd_de._ListItemReplacer._NEEDS.items():
+            assert need.search(replaced) or not re.findall(pattern, replaced), pattern
+        assert pysbd_de._ListItemReplacer(replaced).add_line_break() == ListItemReplacer(replaced).add_line_break()
+        assert _ours(sample) == _stock(sample)
+
+
+# Dots after digits, single letters, a degree sign, before file extensions and month names, at a line start and
+# after "\r", "-" and whitespace: where pySBD's dot rules replace a dot or leave it
+_DOTTED = st.lists(st.sampled_from(["1", "12", "123", "a", "Z", "x", ".", ". ", ".,", " ", "\r", "\n", "\t", "-", "°",
+                                    "pdf ", "txt", "Mai", "Januar", ")", "S", "Wort", ",", "∯", "P∯M∯", "'s "]),
+                   max_size=30).map("".join)
+
+
+@given(_DOTTED)
+@example("1. a. Z. x.\r2.) -3. Wort.pdf 5° .txt 3.Mai")
+@example("x 12. y, z 1. b\r3. c\r45. d -67. e 8.x a 9. Z.,\tq s.\n")
+@example("12. Mai\nA. b a. c x°. 5 S. ,")
+def test_dot_rules_run_dot_first_replace_pysbds_dots(text):
+    """Each rule ``pysbd_de._DOT_FIRST`` runs with the "." first replaces the dots pySBD's own pattern replaces."""
+    from pysbd.utils import Rule, Text
+
+    for pattern in pysbd_de._DOT_FIRST:
+        rule = Rule(pattern, "∯")
+        assert pysbd_de._apply(text, rule) == Text(text).apply(rule), pattern
+    assert pysbd_de._Processor._DATE_DOT.sub("∯", text) == re.sub(r"(?<=\d)\.(?=\s*(?:Januar|Mai))", "∯", text)
 
 
 def _align_by_character(text: str, found: list[str]) -> set[int]:
