@@ -201,3 +201,32 @@ def test_a_preview_left_running_rebuilds_when_the_day_changes(project, today):
     finally:
         stop.set()
         thread.join(timeout=WALL)
+
+
+def test_extract_asks_for_a_new_updated_day_when_the_text_of_an_article_changed(project, today):
+    """Trial 12: the author changed a dose ("2 x täglich" to "3 x täglich") in an article whose ``updated:`` was
+    months old; extract sent the sentence back to review but said nothing of the date, and the pages and the feed
+    went on saying "updated on September 14, 2025". Extract notes it at the ``updated:`` line (``date:`` where
+    there is none), naming today; it writes nothing into the article. A new article, a draft and an article
+    already updated today get no note."""
+    text = article("Schulter", "Nehmen Sie 2 x täglich 400 mg. Kühlen hilft.\n", updated="2025-09-14")
+    project.write("source_de/schulter.md", text)
+    project.write("source_de/knie.md", article("Knie", "Das Knie heilt langsam.\n"))
+    project.write("source_de/plan.md", article("Plan", "Ein Plan.\n", draft="true"))
+    assert "set updated" not in project.run("extract").output  # new articles: nothing changed
+    project.write("source_de/schulter.md", text.replace("2 x", "3 x"))
+    project.write("source_de/knie.md", article("Knie", "Das Knie heilt sehr langsam.\n"))
+    project.write("source_de/plan.md", article("Plan", "Ein neuer Plan.\n", draft="true"))
+    out = project.run("extract").output
+    lines = project.read("source_de/schulter.md").splitlines()
+    said = [line for line in out.splitlines() if "still says when it last did" in line]
+    assert said == [
+        f"note: source_de/knie.md:{project.read('source_de/knie.md').splitlines().index('date: 2026-05-26') + 1}: "
+        "the text changed (1 sentence), and date: 2026-05-26 still says when it last did: pages and feeds show "
+        "that day; if the change matters to readers (a dose, a date, advice), set updated: 2026-12-07",
+        f"note: source_de/schulter.md:{lines.index('updated: 2025-09-14') + 1}: the text changed (1 sentence), and "
+        "updated: 2025-09-14 still says when it last did: pages and feeds show that day; if the change matters to "
+        "readers (a dose, a date, advice), set updated: 2026-12-07"]
+    assert project.read("source_de/schulter.md") == text.replace("2 x", "3 x")  # said, never written
+    project.write("source_de/schulter.md", text.replace("2 x", "1 x").replace("2025-09-14", "2026-12-07"))
+    assert "still says when it last did" not in project.run("extract").output
