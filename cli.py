@@ -520,7 +520,12 @@ def _import_articles(project: Project, sources, year: int | None, kind: str | No
     for placed in placements:
         if placed.imported_as:
             before = project.shown(placed.imported_as)
-            click.echo(f"skipped {shown_path(placed.article.source)}: already imported as {before}")
+            source = Path(str(placed.article.source))  # a file, or "export.xml:12" for a post of an export
+            if source.is_file() and source.resolve() == placed.imported_as.resolve():  # the article's own file
+                click.echo(f"skipped {shown_path(placed.article.source)}: it is an article of this project already "
+                           "(in source_de/): nothing to import; run verlag extract to translate it")
+            else:
+                click.echo(f"skipped {shown_path(placed.article.source)}: already imported as {before}")
             continue
         gone = known.get(record_key(placed.article) or "")
         if gone is not None and not again and not (config.root / gone).exists():

@@ -1966,3 +1966,14 @@ def test_an_image_in_raw_html_of_a_markdown_post_is_named_at_its_line(project, t
         assert (f"image in HTML not copied: {src} ({bundle / 'index.md'}:{line}): write it as a Markdown image, "
                 f"![what it shows]({src}), and import again") in out, out
     assert "image in HTML not copied: https:" not in out, out
+
+
+def test_importing_an_article_of_the_project_itself_says_it_is_one_already(project):
+    """Trial 12: an article copied into source_de/ by hand, then given to ``verlag import``, was "skipped …: already
+    imported as source_de/…", as if an import had written it. It is the project's own article: nothing to import."""
+    project.write("source_de/tee.md", f"---\ntitle: Tee\ndate: 2025-01-02\n---\n{LEAD}\n")
+    before = project.snapshot()
+    out = project.run("import", str(project.root / "source_de/tee.md")).output
+    assert ("it is an article of this project already (in source_de/): nothing to import; run verlag extract to "
+            "translate it") in out and "already imported as" not in out
+    assert project.snapshot() == before
