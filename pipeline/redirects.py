@@ -40,7 +40,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Container, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
@@ -80,10 +80,11 @@ def redirect_page(lang: str, title: str, url: str, path: str, *, direction: str 
     ``url``, ``path``: plain text (escaped here); ``lang`` a BCP 47 tag, ``direction`` its ``dir`` ("rtl"/"ltr")
     when the page states it; ``notice``: a heading saying why, as HTML (already escaped and marked); ``target``:
     (language, direction) of the page it leads to, stated on the link; ``label``: the link's text (plain text;
-    None: ``title``). Old addresses (aliases) get the plain page, in the language of the title they show; a
-    withdrawn translation (``site``) the page with its notice, also its ``title``, and the original's title as
-    ``label``, marked with the original's language by ``target``, and the site's legal links as ``footer`` (HTML,
-    escaped: a reader whose browser does not follow the refresh stays on this page)."""
+    None: ``title``). Old addresses (aliases, redirects.txt) get the plain page, in the language of the title they
+    show; a withdrawn translation (``site``) the page with its notice, also its ``title``, and the original's title
+    as ``label``, marked with the original's language by ``target``. Each gets the site's legal links in its
+    language as ``footer`` (HTML, escaped: a reader whose browser does not follow the refresh stays on this page,
+    and § 5 DDG wants the Impressum reachable from it)."""
     from html import escape  # with html.entities' table, 3 ms to import: only a project with aliases needs it
 
     link = f' hreflang="{escape(target[0])}" lang="{escape(target[0])}" dir="{target[1]}"' if target else ""
@@ -276,14 +277,17 @@ def page_file(old: str, urls: Urls) -> str | None:
 def redirect_files(articles: Iterable[Article], urls: Urls, languages: Sequence[str],
                    published: Mapping[tuple[str, str], str], made: Iterable[str], errors: list[VerlagError],
                    notes: list[str], before: Sequence[Redirect] = (), made_now: dict | None = None,
-                   german_titles: Container[tuple[str, str]] = (), renamed: Sequence[Redirect] = ()) -> dict[str, str]:
+                   german_titles: Container[tuple[str, str]] = (), renamed: Sequence[Redirect] = (),
+                   footer: Callable[[str], str | None] | None = None) -> dict[str, str]:
     """The redirect outputs for the aliases of ``articles``, the redirects ``before`` (``kept``: by path and by
     query) and the addresses of renamed articles (``renamed``, see ``collect``), keyed by their path under site/;
     empty when there are none. ``languages``, ``published``, ``notes``: as for ``collect``. ``made``: the files
     the site stage makes already. ``made_now``: filled with the ``record`` of the redirects made (by query too),
     for the next build's ``kept``. ``german_titles``: the published translations, (lang,
     slug), whose title is shown in the original language (not translated yet): a page leading to one shows that
-    title, so its ``lang`` is the original's.
+    title, so its ``lang`` is the original's. ``footer``: a language's legal links (``redirect_page``'s ``footer``),
+    put on each redirect page in its language: a reader whose browser does not follow the refresh stays there, and
+    § 5 DDG wants the Impressum one click away from every page.
 
     An old address that is a page or file verlag makes (naming it; the home page, a feed, a style sheet, the
     search index: a host's redirect would send it to the article) or lies below one, that lies outside ``[site]
@@ -331,8 +335,10 @@ def redirect_files(articles: Iterable[Article], urls: Urls, languages: Sequence[
         made_now.update(record([*answered, *(r for _, _, r in queried)]))
     if not answered and not queried:
         return {}
-    out = {rel: redirect_page(languages[0] if (r.lang, r.slug) in german_titles else r.lang, r.title, r.url, r.new)
-           for rel, r in pages.values()}
+    out = {}
+    for rel, r in pages.values():
+        lang = languages[0] if (r.lang, r.slug) in german_titles else r.lang
+        out[rel] = redirect_page(lang, r.title, r.url, r.new, footer=footer(lang) if footer else None)
     out[NETLIFY] = "".join(f"{path}  {query.replace('&', ' ')}  {r.new}  301!\n" for path, query, r in queried) \
         + "".join(f"{r.old}  {r.new}  301\n" for r in answered)
     out[APACHE] = ("# Old addresses (front-matter aliases) -> the articles' pages; written by verlag build\n"

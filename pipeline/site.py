@@ -1006,7 +1006,8 @@ class _Site:
 
 
 def _legal_footer(site: _Site, lang: str) -> str | None:
-    """The footer of a ``lang`` page written without a template (a withdrawn translation's, ``redirect_page``):
+    """The footer of a ``lang`` page written without a template (``redirect_page``'s: an old address's, a withdrawn
+    translation's):
     the legal links as ``macros.html``'s ``legal_nav`` writes them, as HTML; None without legal pages."""
     links = site.legal(lang)
     if not links:
@@ -1795,10 +1796,11 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
                           "reads again")
     made: dict[str, list] = {}
     moved_on, renamed = _renamed(site, renames, state.get(RENAMED, {}), sources, titles)
+    footers = {lang: _legal_footer(site, lang) for lang in (site.source, *config.languages)}
     out.update(redirect_files(sorted(german, key=lambda a: a.slug), urls, (site.source, *config.languages), titles,
-                              out, errors, site.notes, before, made, german_titles, moved_on))
+                              out, errors, site.notes, before, made, german_titles, moved_on, footers.get))
     out.update(moved_outputs(config, urls, (site.source, *config.languages), out, files_before, intact, errors,
-                             site.notes))
+                             site.notes, footers.get))
     out.update(_withdrawn(site, state, out, unread_catalogs))
     fresh = {"files": sorted(out), "pages": keys, "lists": lists, "media": media.scanned, "spoken": clean,
              "redirects": made, ORIGINALS: _originals(site, state, sources, ORIGINALS, "digest"),

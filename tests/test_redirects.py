@@ -816,3 +816,29 @@ def test_a_deleted_article_s_gone_address_names_every_language_it_was_published_
         in result.output
     assert not (project.root / "site/ar/tee/index.html").exists()
     assert "the published address /de/tee/ is gone (also in ar, en)" in project.run("check").output
+
+
+def test_the_pages_at_old_addresses_link_the_legal_pages_in_their_own_language(project):
+    """The page at an old address of an article's ``aliases:`` or of redirects.txt leads on by a meta refresh
+    only: a reader whose browser does not follow it stays there. It had no footer, so no Impressum link (§ 5 DDG,
+    on every page a reader can land on; the browser's view: tests/test_browser.py). Each has the legal links of
+    its own language now, as the site's pages: the English one names them in English and links the German
+    Impressum (no English one yet) marked so."""
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n'
+                                 '[publish]\nmin_translated = 0\n[site]\nlegal = ["impressum"]\n')
+    project.write("source_de/seiten/impressum.md", article("Impressum", "Praxis Test, Hauptstraße 1.\n"))
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n", aliases="[alt]"))
+    project.write("redirects.txt", "/posts/leber/  /en/leber/  301\n/kategorie/leber/  /de/leber/  301\n")
+    project.run("extract")
+    review(project, "en", "leber", {("title", "Leber"): "Liver", "Die Leber arbeitet nachts.": "The liver works at night."})
+    project.run("build")
+    for rel, lang, label in (("de/alt", "de", "Rechtliches"), ("en/alt", "en", "Legal"),
+                             ("posts/leber", "en", "Legal"), ("kategorie/leber", "de", "Rechtliches")):
+        page = lxml.html.fromstring(project.read(f"site/{rel}/index.html"))
+        assert page.xpath("/html/@lang") == [lang], rel
+        assert page.xpath('//meta[@http-equiv="refresh"]/@content') == [f"0; url=/{lang}/leber/"], rel
+        (nav,) = page.xpath('//footer//nav[@class="legal"]')
+        assert nav.get("aria-label") == label, rel
+        assert [(a.get("href"), a.get("hreflang"), a.get("lang"), a.text) for a in nav.xpath(".//a")] == [
+            ("/de/impressum/", None if lang == "de" else "de", None if lang == "de" else "de", "Impressum")], rel
+
