@@ -37,6 +37,7 @@ pages: its old links answer until it reads again.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections import defaultdict
@@ -46,10 +47,11 @@ from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from .errors import VerlagError
-from .sources import ORIGIN_RE, Article, query_aliases, read_aliases, site_host
+from .sources import ORIGIN_RE, SLUG_RE, Article, query_aliases, read_aliases, site_host
 from .urlparts import split_url
 
 if TYPE_CHECKING:
+    from .config import Config
     from .site import Urls
 
 NETLIFY = "_redirects"
@@ -475,3 +477,52 @@ def gone_language_message(path: str, lang: str) -> str:
     return (f"the published address {path} is gone: {lang} is no longer in verlag.toml's languages, so readers and "
             f"links get a 404 there now, and at its articles, feed and 404 page; add \"{lang}\" to languages to keep "
             "them")
+
+
+def gone_listed(config: Config) -> tuple[list[tuple[str, int]], list[VerlagError]]:
+    """``[site] gone``, README's "slugs whose published pages were taken down on purpose": (slug, its line of
+    verlag.toml) of each value that is a slug (``sources.SLUG_RE``, as every article's is), and a ``VerlagError``
+    at the line of each that cannot be one (``load_settings`` stops the build on them, exit 2): a value no list, an
+    item no text, an empty one, an address (a path, a URL: the advice names its last part), anything else no slug
+    (``..``, ``Alt``). Such a value matched no page and hid nothing, silently."""
+    from .config import CONFIG_NAME
+
+    where = config.root / CONFIG_NAME
+    value = config.section("site").get("gone", [])
+    if not isinstance(value, list):
+        return [], [config.error("gone", "expected a list of the slugs whose pages were taken down on purpose, "
+                                 f"such as [\"alter-beitrag\"], got {value!r}", "site")]
+    slugs, errors = [], []
+    for item in value:
+        line = config.item_line("gone", "site", item)
+        if isinstance(item, str) and SLUG_RE.match(item):
+            slugs.append((item, line))
+            continue
+        if not isinstance(item, str):
+            kind = "a yes/no value" if isinstance(item, bool) else "a number" if isinstance(item, (int, float)) \
+                else "a list" if isinstance(item, list) else "a table" if isinstance(item, dict) else "a date or time"
+            shown = json.dumps(item) if isinstance(item, (bool, int, float)) else str(item)  # as TOML writes it
+            problem = f"{shown} is {kind}, not a slug: write the slug of a page taken down on purpose in quotes"
+        elif not item.strip():
+            problem = "an empty text is no slug: remove it"
+        else:
+            last = urlsplit(item).path.rstrip("/").rpartition("/")[2] if "/" in item else item
+            last = unquote(last).removesuffix("/index.html").removesuffix(".html").lower()
+            problem = (f"{item!r} is an address, not a slug" if "/" in item or "\\" in item else
+                       f"{item!r} is no slug") + \
+                (f": write its slug, \"{last}\"" if SLUG_RE.match(last) and last != item else
+                 ": remove it, or write the slug of a page taken down on purpose")
+        errors.append(VerlagError(f"gone: {problem} ([site] gone lists slugs, the last part of a page's address "
+                                  f"/{config.source_language}/<slug>/: lowercase letters, digits and '-', such as "
+                                  "\"alter-beitrag\")", where, line))
+    return slugs, errors
+
+
+def gone_published(listed: Iterable[tuple[str, int]], sources: Mapping[str, Article]) -> list[tuple[int, str]]:
+    """(line of verlag.toml, message) for each slug ``[site] gone`` lists (``gone_listed``) that a German source
+    has now, no draft (``sources``: slug -> source): its page is not gone, and the entry would hide the
+    ``gone-address`` warning for good once it is deleted or renamed without an alias."""
+    return [(line, f"[site] gone lists \"{slug}\", the slug of {sources[slug].ref}, which is published: its page is "
+                   "not gone, and the entry would hide the warning that its address is, should it be deleted or "
+                   f"renamed later; remove \"{slug}\" from gone")
+            for slug, line in listed if slug in sources]

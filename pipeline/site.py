@@ -41,7 +41,7 @@ from urllib.parse import quote, unquote, urljoin
 from markupsafe import Markup, escape
 
 from .bidi import mark_directions, text_direction
-from .config import DEFAULT_BASE_URL, Config
+from .config import CONFIG_NAME, DEFAULT_BASE_URL, Config
 from .counts import counted
 from .editions import FALLBACK_CLOSE, FALLBACK_OPEN, Edition, edition_files, edition_record, record_path
 from .errors import ManyErrors, VerlagError, contain, describe, raise_all
@@ -55,8 +55,8 @@ from .moved import moved_outputs, moved_paths
 from .nobreak import date_pattern, in_language, number_with_unit
 from .practice import Localized, Practice, check_legal, load_practice, translator_names, unfilled, unfilled_errors
 from .search import BUNDLE, index_site, unstemmed, unstemmed_advice
-from .redirects import Redirect, draft_message, file_slug, gone_language_message, gone_message, kept, \
-    left_out_message, old_names, old_path, \
+from .redirects import Redirect, draft_message, file_slug, gone_language_message, gone_listed, gone_message, \
+    gone_published, kept, left_out_message, old_names, old_path, \
     redirect_files, redirect_page
 from .renames import ORIGINALS, RECORD as RENAMED, RECORD_FILE, TITLES, Renamed, link_names, renamed_addresses
 from .sources import (Article, Moment, Sources, calendar_day, later, read_date, read_sources, same_titles,
@@ -123,8 +123,9 @@ def load_site_state(config: Config) -> dict:
 
 
 def load_settings(config: Config) -> Settings:
-    """``[site] base_url``, ``feed_entries``, ``author`` and ``german_html``, ``[publish] min_reviewed`` and
-    ``min_translated`` (percent of German words, global and per language), validated; mistakes raise
+    """``[site] base_url``, ``feed_entries``, ``author``, ``german_html`` and ``gone`` (``redirects.gone_listed``),
+    ``[publish] min_reviewed`` and ``min_translated`` (percent of German words, global and per language),
+    validated; mistakes raise
     ``VerlagError`` naming verlag.toml and the line (``ManyErrors``, in line order, for several: the author
     fixes them all after one run)."""
     errors: list[VerlagError] = []
@@ -150,10 +151,7 @@ def load_settings(config: Config) -> Settings:
         errors.append(config.error("german_html", f'expected "keep" (the German original\'s raw HTML as written) or '
                                    f'"clean" (no scripts, embeds or content from other hosts), got {german_html!r}',
                                    "site"))
-    gone = config.section("site").get("gone", [])
-    if not isinstance(gone, list) or not all(isinstance(slug, str) for slug in gone):
-        errors.append(config.error("gone", "expected a list of the slugs whose pages were taken down on purpose, "
-                                   f"such as [\"alter-beitrag\"], got {gone!r}", "site"))
+    errors += gone_listed(config)[1]
     try:
         author = feed_author(config)
     except VerlagError as exc:
@@ -605,8 +603,6 @@ def site_image(config: Config) -> tuple[str, ...]:
 
 def site_image_places(config: Config) -> dict[str, tuple[str, int]]:
     """``site_image`` -> (verlag.toml, the line of ``[site] image``): where a warning about that file is given."""
-    from .config import CONFIG_NAME
-
     return {image: (CONFIG_NAME, config.line("image", "site") or 1) for image in site_image(config)}
 
 
@@ -709,8 +705,6 @@ def _pseudo_shown(config: Config, pages: Iterable[Page]) -> list[str]:
     """The warning that the site shows pseudo drafts (the pseudo engine's layout test) to readers under ``[publish]
     unreviewed = "machine"``, with how many in which language, or none. ``verlag publish`` refuses them
     (``check``'s ``pseudo-draft``); a ``build`` whose site/ is uploaded as it is says it on every run."""
-    from .config import CONFIG_NAME
-
     by_lang: dict[str, int] = {}
     for page in pages:
         if page.segments.get("pseudo_shown"):
@@ -1669,6 +1663,8 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     site.left_out = {a.slug: (a, "its [[AUSFÜLLEN: …]] placeholders are not filled in" if a.slug in gaps
                               else "its problem said above")
                      for a in (*sources.articles, *sources.german_only) if not a.draft and a.slug not in site.sources}
+    site.warnings += [f"{CONFIG_NAME}:{line}: {message}" for line, message in gone_published(
+        gone_listed(config)[0], {**site.sources, **{slug: held[0] for slug, held in site.left_out.items()}})]
     if unread:  # a link the page shows as text: said by the build that reads the changed original
         from .refusedlinks import refused_links  # here: it loads the parser, which a no-op build never needs
 
