@@ -85,10 +85,11 @@ if TYPE_CHECKING:
 STATE_FILE = "site.json"
 GONE = "gone"  # STATE_FILE's record of the published addresses builds took down (``_gone_addresses``)
 GONE_REDIRECTS = "gone_redirects"  # and of the redirects from their old addresses they took along (``redirects.record``)
+FOOTERS = "footers"  # and of the legal footers of the pages written without a template (``_kept_footers``)
 # The type of each value of STATE_FILE as a build writes it; lists hold file or page names.
 STATE_TYPES = {"files": list, "bodies": list, "pages": dict, "lists": str, "media": dict, "spoken": dict,
                "redirects": dict, "search": str, GONE: dict, GONE_REDIRECTS: dict, RENAMED: dict,
-               ORIGINALS: dict, TITLES: dict}
+               ORIGINALS: dict, TITLES: dict, FOOTERS: dict}
 BODIES_FILE = "site-bodies.sqlite"  # the rendered article bodies (``_StoredBodies``), each read when needed
 RECORDS_FILE = "site-records.json"  # the edition records' fields but the body, by the record's SHA-256 (``load_pages``)
 OLD_BODIES_FILE = "site-bodies.json"  # where verlag kept them as one JSON document (156 MB at 10,000 articles)
@@ -1016,6 +1017,24 @@ def _legal_footer(site: _Site, lang: str) -> str | None:
         site.ui(lang, "Legal"), Markup(items))
 
 
+def _kept_footers(site: _Site, recorded: object, spoken: Mapping[str, str]) -> dict[str, list]:
+    """lang -> [key, ``_legal_footer``] of the source language and each translation's, for the pages at old
+    addresses; and the record for the next build. The key is a digest of the UI words (``spoken``,
+    ``uistrings.translations_digest``) and the legal links (``_Site.legal``); a footer whose key the last build
+    recorded (``recorded``) is taken from there: rendering one loads Jinja and Babel, which a build with nothing
+    changed does not."""
+    out = {}
+    for lang in (site.source, *site.config.languages):
+        key = hashlib.sha256(json.dumps([spoken.get(lang, ""), site.legal(lang)]).encode()).hexdigest()
+        kept = recorded.get(lang) if isinstance(recorded, dict) else None
+        if isinstance(kept, list) and len(kept) == 2 and kept[0] == key and isinstance(kept[1], (str, type(None))):
+            out[lang] = kept
+        else:
+            footer = _legal_footer(site, lang)
+            out[lang] = [key, None if footer is None else str(footer)]
+    return out
+
+
 def quoting(title: str, german: str | None, lang: str) -> Markup:
     """``title`` (plain text, a translation's) as HTML with each whole-word quotation of ``german``, its original's
     title ("Legal notice (Impressum)": the law's German name kept), in ``<span lang>`` of the source language
@@ -1792,15 +1811,16 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
                           "reads again")
     made: dict[str, list] = {}
     moved_on, renamed = _renamed(site, renames, state.get(RENAMED, {}), sources, titles)
-    footers = {lang: _legal_footer(site, lang) for lang in (site.source, *config.languages)}
+    footers = _kept_footers(site, state.get(FOOTERS), spoken)
     out.update(redirect_files(sorted(german, key=lambda a: a.slug), urls, (site.source, *config.languages), titles,
-                              out, errors, site.notes, before, made, german_titles, moved_on, footers.get))
+                              out, errors, site.notes, before, made, german_titles, moved_on,
+                              lambda lang: footers[lang][1]))
     out.update(moved_outputs(config, urls, (site.source, *config.languages), out, files_before, intact, errors,
-                             site.notes, footers.get))
+                             site.notes, lambda lang: footers[lang][1]))
     out.update(_withdrawn(site, state, out, unread_catalogs))
     fresh = {"files": sorted(out), "pages": keys, "lists": lists, "media": media.scanned, "spoken": clean,
              "redirects": made, ORIGINALS: _originals(site, state, sources, ORIGINALS, "digest"),
-             TITLES: _originals(site, state, sources, TITLES, "title")}
+             TITLES: _originals(site, state, sources, TITLES, "title"), FOOTERS: footers}
     if renamed:
         fresh[RENAMED] = renamed
     return out, site, fresh, bodies
