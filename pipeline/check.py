@@ -1431,7 +1431,7 @@ SOURCE_CHECKS = [
           "after an unfinished sentence)", None),
     Check("gone-address", WARNING, "a page the last build published, or an earlier one took down, whose address "
           "no source has now, nor an alias, nor [site] gone: it answers 404; or a published language verlag.toml "
-          "no longer names", None),
+          "no longer names; or a slug in [site] gone of an article published now", None),
     Check("base-url", WARNING, "verlag.toml: [site] base_url is init's stand-in http://localhost:8000/ or another "
           "address on this computer or network (localhost, 127.0.0.1, ::1, .local): publish stops on it", None),
     Check("front-matter", WARNING, "German article: no date, updated earlier than date, an unknown key, an HTML "
@@ -2433,7 +2433,7 @@ def gone_address_findings(config: Config, sources: Sources) -> list[Finding]:
     redirects the page took along, also after the build that took them down (``site.GONE_REDIRECTS``). An article
     that is a draft now is none of these: its pages are taken down until it is published again (``draft_message``,
     at its ``draft:`` line, until the build that takes them down, which lists it among its drafts)."""
-    from .redirects import kept
+    from .redirects import gone_listed, gone_published, kept
     from .renames import renamed_addresses
     from .site import GONE, GONE_REDIRECTS, Urls, load_site_state
 
@@ -2478,6 +2478,8 @@ def gone_address_findings(config: Config, sources: Sources) -> list[Finding]:
         # at the renamed article, else where [site] gone would list it: the page itself is deleted by the build
         where = (owner.ref, 1) if owner else (CONFIG_NAME, config.place("gone", "site"))
         findings.append(Finding(*where, "gone-address", WARNING, message, source, slug, (None, "")))
+    findings.extend(Finding(CONFIG_NAME, line, "gone-address", WARNING, message, source, "", (None, ""))
+                    for line, message in gone_published(gone_listed(config)[0], {a.slug: a for a in published}))
     return findings
 
 

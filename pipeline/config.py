@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 import tomllib
@@ -72,6 +73,25 @@ class Config:
         """The line of verlag.toml where ``key`` is set (first occurrence, after the ``[table]`` header when one
         is given); None when it is not set there."""
         return _line_of(self.text, key, table)
+
+    def item_line(self, key: str, table: str, item: object) -> int | None:
+        """The line of verlag.toml where ``item`` of the array ``key`` of ``[table]`` is written (an array over
+        several lines, one item a line): a string in double or single quotes, a number or true/false as TOML
+        writes it; else the key's line (``line``)."""
+        header = re.search(rf"^[ \t]*\[[ \t]*{re.escape(table)}[ \t]*\]", self.text, re.M)
+        start = re.compile(rf"^[ \t]*{re.escape(key)}[ \t]*=", re.M).search(self.text, header.end() if header else 0)
+        if not start:
+            return None
+        after = re.compile(r"^[ \t]*(\[|[\w\"'.-]+[ \t]*=)", re.M).search(self.text, start.end())  # the next setting
+        end = after.start() if after else len(self.text)
+        if isinstance(item, str):
+            written = "|".join(re.escape(form) for form in (json.dumps(item, ensure_ascii=False), f"'{item}'"))
+        elif isinstance(item, (bool, int, float)):
+            written = rf"(?<![\w.+-]){json.dumps(item)}(?![\w.])"
+        else:
+            written = None
+        found = re.compile(written).search(self.text, start.end(), end) if written else None
+        return self.text.count("\n", 0, (found or start).start()) + 1
 
     def place(self, key: str, table: str) -> int:
         """Where ``key`` of ``[table]`` is set in verlag.toml (``line``), else where it would be written: the

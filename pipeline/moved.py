@@ -133,7 +133,7 @@ def add_moved(root: Path, pairs: Iterable[tuple[str, str]], dry_run: bool = Fals
 
 def moved_outputs(config: Config, urls: Urls, languages: Sequence[str], out: dict,
                   before: Collection[str], intact: Callable[[str], bool], errors: list[VerlagError],
-                  notes: list[str]) -> dict:
+                  notes: list[str], footer: Callable[[str], str | None] | None = None) -> dict:
     """The files under site/ that answer ``redirects.txt``'s old addresses, with ``out``'s ``_redirects`` and
     ``.htaccess`` (the aliases' rules, when there are any) extended by theirs. ``out``: every other file of the
     site (None: unchanged); ``languages``: the source language first; ``before``: the files of the last build and
@@ -141,7 +141,8 @@ def moved_outputs(config: Config, urls: Urls, languages: Sequence[str], out: dic
     not published yet (``/en/feed.xml``) leads to the source language's (``/de/feed.xml``) meanwhile, said in
     ``notes`` ("file:line: message"), as an alias does. An old address verlag answers already
     (a page, an alias) or outside ``base_url``'s path, and a new path the site does not have, are left out and
-    reported in ``errors`` at their line."""
+    reported in ``errors`` at their line. ``footer``: a language's legal links, on each redirect page in its
+    language (see ``redirects.redirect_files``)."""
     moved = read_moved(config, errors)
     if not moved:
         return {}
@@ -186,7 +187,8 @@ def moved_outputs(config: Config, urls: Urls, languages: Sequence[str], out: dic
         own[rel.casefold()] = rel
         if page:
             lang = next((code for code in languages[1:] if m.new.startswith(urls.path("index", code))), languages[0])
-            made[rel] = redirect_page(lang, config.name, _absolute(urls, m.new), m.new)
+            made[rel] = redirect_page(lang, config.name, _absolute(urls, m.new), m.new,
+                                      footer=footer(lang) if footer else None)
         elif out[target] is not None:
             made[rel] = out[target]
         else:  # the file is as the last build wrote it: so is its copy, unless it is new or was changed

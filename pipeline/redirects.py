@@ -37,19 +37,21 @@ pages: its old links answer until it reads again.
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Container, Iterable, Mapping, Sequence
+from collections.abc import Callable, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
 from .errors import VerlagError
-from .sources import ORIGIN_RE, Article, query_aliases, read_aliases, site_host
+from .sources import ORIGIN_RE, SLUG_RE, Article, query_aliases, read_aliases, site_host
 from .urlparts import NO_ADDRESS, split_url
 
 if TYPE_CHECKING:
+    from .config import Config
     from .site import Urls
 
 NETLIFY = "_redirects"
@@ -80,10 +82,11 @@ def redirect_page(lang: str, title: str, url: str, path: str, *, direction: str 
     ``url``, ``path``: plain text (escaped here); ``lang`` a BCP 47 tag, ``direction`` its ``dir`` ("rtl"/"ltr")
     when the page states it; ``notice``: a heading saying why, as HTML (already escaped and marked); ``target``:
     (language, direction) of the page it leads to, stated on the link; ``label``: the link's text (plain text;
-    None: ``title``). Old addresses (aliases) get the plain page, in the language of the title they show; a
-    withdrawn translation (``site``) the page with its notice, also its ``title``, and the original's title as
-    ``label``, marked with the original's language by ``target``, and the site's legal links as ``footer`` (HTML,
-    escaped: a reader whose browser does not follow the refresh stays on this page)."""
+    None: ``title``). Old addresses (aliases, redirects.txt) get the plain page, in the language of the title they
+    show; a withdrawn translation (``site``) the page with its notice, also its ``title``, and the original's title
+    as ``label``, marked with the original's language by ``target``. Each gets the site's legal links in its
+    language as ``footer`` (HTML, escaped: a reader whose browser does not follow the refresh stays on this page,
+    and § 5 DDG wants the Impressum reachable from it)."""
     from html import escape  # with html.entities' table, 3 ms to import: only a project with aliases needs it
 
     link = f' hreflang="{escape(target[0])}" lang="{escape(target[0])}" dir="{target[1]}"' if target else ""
@@ -276,14 +279,17 @@ def page_file(old: str, urls: Urls) -> str | None:
 def redirect_files(articles: Iterable[Article], urls: Urls, languages: Sequence[str],
                    published: Mapping[tuple[str, str], str], made: Iterable[str], errors: list[VerlagError],
                    notes: list[str], before: Sequence[Redirect] = (), made_now: dict | None = None,
-                   german_titles: Container[tuple[str, str]] = (), renamed: Sequence[Redirect] = ()) -> dict[str, str]:
+                   german_titles: Container[tuple[str, str]] = (), renamed: Sequence[Redirect] = (),
+                   footer: Callable[[str], str | None] | None = None) -> dict[str, str]:
     """The redirect outputs for the aliases of ``articles``, the redirects ``before`` (``kept``: by path and by
     query) and the addresses of renamed articles (``renamed``, see ``collect``), keyed by their path under site/;
     empty when there are none. ``languages``, ``published``, ``notes``: as for ``collect``. ``made``: the files
     the site stage makes already. ``made_now``: filled with the ``record`` of the redirects made (by query too),
     for the next build's ``kept``. ``german_titles``: the published translations, (lang,
     slug), whose title is shown in the original language (not translated yet): a page leading to one shows that
-    title, so its ``lang`` is the original's.
+    title, so its ``lang`` is the original's. ``footer``: a language's legal links (``redirect_page``'s ``footer``),
+    put on each redirect page in its language: a reader whose browser does not follow the refresh stays there, and
+    § 5 DDG wants the Impressum one click away from every page.
 
     An old address that is a page or file verlag makes (naming it; the home page, a feed, a style sheet, the
     search index: a host's redirect would send it to the article) or lies below one, that lies outside ``[site]
@@ -331,8 +337,10 @@ def redirect_files(articles: Iterable[Article], urls: Urls, languages: Sequence[
         made_now.update(record([*answered, *(r for _, _, r in queried)]))
     if not answered and not queried:
         return {}
-    out = {rel: redirect_page(languages[0] if (r.lang, r.slug) in german_titles else r.lang, r.title, r.url, r.new)
-           for rel, r in pages.values()}
+    out = {}
+    for rel, r in pages.values():
+        lang = languages[0] if (r.lang, r.slug) in german_titles else r.lang
+        out[rel] = redirect_page(lang, r.title, r.url, r.new, footer=footer(lang) if footer else None)
     out[NETLIFY] = "".join(f"{path}  {query.replace('&', ' ')}  {r.new}  301!\n" for path, query, r in queried) \
         + "".join(f"{r.old}  {r.new}  301\n" for r in answered)
     out[APACHE] = ("# Old addresses (front-matter aliases) -> the articles' pages; written by verlag build\n"
@@ -472,3 +480,52 @@ def gone_language_message(path: str, lang: str) -> str:
     return (f"the published address {path} is gone: {lang} is no longer in verlag.toml's languages, so readers and "
             f"links get a 404 there now, and at its articles, feed and 404 page; add \"{lang}\" to languages to keep "
             "them")
+
+
+def gone_listed(config: Config) -> tuple[list[tuple[str, int]], list[VerlagError]]:
+    """``[site] gone``, README's "slugs whose published pages were taken down on purpose": (slug, its line of
+    verlag.toml) of each value that is a slug (``sources.SLUG_RE``, as every article's is), and a ``VerlagError``
+    at the line of each that cannot be one (``load_settings`` stops the build on them, exit 2): a value no list, an
+    item no text, an empty one, an address (a path, a URL: the advice names its last part), anything else no slug
+    (``..``, ``Alt``). Such a value matched no page and hid nothing, silently."""
+    from .config import CONFIG_NAME
+
+    where = config.root / CONFIG_NAME
+    value = config.section("site").get("gone", [])
+    if not isinstance(value, list):
+        return [], [config.error("gone", "expected a list of the slugs whose pages were taken down on purpose, "
+                                 f"such as [\"alter-beitrag\"], got {value!r}", "site")]
+    slugs, errors = [], []
+    for item in value:
+        line = config.item_line("gone", "site", item)
+        if isinstance(item, str) and SLUG_RE.match(item):
+            slugs.append((item, line))
+            continue
+        if not isinstance(item, str):
+            kind = "a yes/no value" if isinstance(item, bool) else "a number" if isinstance(item, (int, float)) \
+                else "a list" if isinstance(item, list) else "a table" if isinstance(item, dict) else "a date or time"
+            shown = json.dumps(item) if isinstance(item, (bool, int, float)) else str(item)  # as TOML writes it
+            problem = f"{shown} is {kind}, not a slug: write the slug of a page taken down on purpose in quotes"
+        elif not item.strip():
+            problem = "an empty text is no slug: remove it"
+        else:
+            last = (split_url(item) or NO_ADDRESS).path.rstrip("/").rpartition("/")[2] if "/" in item else item
+            last = unquote(last).removesuffix("/index.html").removesuffix(".html").lower()
+            problem = (f"{item!r} is an address, not a slug" if "/" in item or "\\" in item else
+                       f"{item!r} is no slug") + \
+                (f": write its slug, \"{last}\"" if SLUG_RE.match(last) and last != item else
+                 ": remove it, or write the slug of a page taken down on purpose")
+        errors.append(VerlagError(f"gone: {problem} ([site] gone lists slugs, the last part of a page's address "
+                                  f"/{config.source_language}/<slug>/: lowercase letters, digits and '-', such as "
+                                  "\"alter-beitrag\")", where, line))
+    return slugs, errors
+
+
+def gone_published(listed: Iterable[tuple[str, int]], sources: Mapping[str, Article]) -> list[tuple[int, str]]:
+    """(line of verlag.toml, message) for each slug ``[site] gone`` lists (``gone_listed``) that a German source
+    has now, no draft (``sources``: slug -> source): its page is not gone, and the entry would hide the
+    ``gone-address`` warning for good once it is deleted or renamed without an alias."""
+    return [(line, f"[site] gone lists \"{slug}\", the slug of {sources[slug].ref}, which is published: its page is "
+                   "not gone, and the entry would hide the warning that its address is, should it be deleted or "
+                   f"renamed later; remove \"{slug}\" from gone")
+            for slug, line in listed if slug in sources]

@@ -41,7 +41,7 @@ from urllib.parse import quote, unquote, urljoin
 from markupsafe import Markup, escape
 
 from .bidi import mark_directions, text_direction
-from .config import DEFAULT_BASE_URL, Config
+from .config import CONFIG_NAME, DEFAULT_BASE_URL, Config
 from .counts import counted
 from .editions import FALLBACK_CLOSE, FALLBACK_OPEN, Edition, edition_files, edition_record, record_path
 from .errors import ManyErrors, VerlagError, contain, describe, raise_all
@@ -55,8 +55,8 @@ from .moved import moved_outputs, moved_paths
 from .nobreak import date_pattern, in_language, number_with_unit
 from .practice import Localized, Practice, check_legal, load_practice, translator_names, unfilled, unfilled_errors
 from .search import BUNDLE, index_site, unstemmed, unstemmed_advice
-from .redirects import Redirect, draft_message, file_slug, gone_language_message, gone_message, kept, \
-    left_out_message, old_names, old_path, \
+from .redirects import Redirect, draft_message, file_slug, gone_language_message, gone_listed, gone_message, \
+    gone_published, kept, left_out_message, old_names, old_path, \
     redirect_files, redirect_page
 from .renames import ORIGINALS, RECORD as RENAMED, RECORD_FILE, TITLES, Renamed, link_names, renamed_addresses
 from .sources import (Article, Moment, Sources, calendar_day, later, read_date, read_sources, same_titles,
@@ -85,10 +85,11 @@ if TYPE_CHECKING:
 STATE_FILE = "site.json"
 GONE = "gone"  # STATE_FILE's record of the published addresses builds took down (``_gone_addresses``)
 GONE_REDIRECTS = "gone_redirects"  # and of the redirects from their old addresses they took along (``redirects.record``)
+FOOTERS = "footers"  # and of the legal footers of the pages written without a template (``_kept_footers``)
 # The type of each value of STATE_FILE as a build writes it; lists hold file or page names.
 STATE_TYPES = {"files": list, "bodies": list, "pages": dict, "lists": str, "media": dict, "spoken": dict,
                "redirects": dict, "search": str, GONE: dict, GONE_REDIRECTS: dict, RENAMED: dict,
-               ORIGINALS: dict, TITLES: dict}
+               ORIGINALS: dict, TITLES: dict, FOOTERS: dict}
 BODIES_FILE = "site-bodies.sqlite"  # the rendered article bodies (``_StoredBodies``), each read when needed
 RECORDS_FILE = "site-records.json"  # the edition records' fields but the body, by the record's SHA-256 (``load_pages``)
 OLD_BODIES_FILE = "site-bodies.json"  # where verlag kept them as one JSON document (156 MB at 10,000 articles)
@@ -123,8 +124,9 @@ def load_site_state(config: Config) -> dict:
 
 
 def load_settings(config: Config) -> Settings:
-    """``[site] base_url``, ``feed_entries``, ``author`` and ``german_html``, ``[publish] min_reviewed`` and
-    ``min_translated`` (percent of German words, global and per language), validated; mistakes raise
+    """``[site] base_url``, ``feed_entries``, ``author``, ``german_html`` and ``gone`` (``redirects.gone_listed``),
+    ``[publish] min_reviewed`` and ``min_translated`` (percent of German words, global and per language),
+    validated; mistakes raise
     ``VerlagError`` naming verlag.toml and the line (``ManyErrors``, in line order, for several: the author
     fixes them all after one run)."""
     errors: list[VerlagError] = []
@@ -150,10 +152,7 @@ def load_settings(config: Config) -> Settings:
         errors.append(config.error("german_html", f'expected "keep" (the German original\'s raw HTML as written) or '
                                    f'"clean" (no scripts, embeds or content from other hosts), got {german_html!r}',
                                    "site"))
-    gone = config.section("site").get("gone", [])
-    if not isinstance(gone, list) or not all(isinstance(slug, str) for slug in gone):
-        errors.append(config.error("gone", "expected a list of the slugs whose pages were taken down on purpose, "
-                                   f"such as [\"alter-beitrag\"], got {gone!r}", "site"))
+    errors += gone_listed(config)[1]
     try:
         author = feed_author(config)
     except VerlagError as exc:
@@ -605,8 +604,6 @@ def site_image(config: Config) -> tuple[str, ...]:
 
 def site_image_places(config: Config) -> dict[str, tuple[str, int]]:
     """``site_image`` -> (verlag.toml, the line of ``[site] image``): where a warning about that file is given."""
-    from .config import CONFIG_NAME
-
     return {image: (CONFIG_NAME, config.line("image", "site") or 1) for image in site_image(config)}
 
 
@@ -710,8 +707,6 @@ def _pseudo_shown(config: Config, pages: Iterable[Page]) -> list[str]:
     """The warning that the site shows pseudo drafts (the pseudo engine's layout test) to readers under ``[publish]
     unreviewed = "machine"``, with how many in which language, or none. ``verlag publish`` refuses them
     (``check``'s ``pseudo-draft``); a ``build`` whose site/ is uploaded as it is says it on every run."""
-    from .config import CONFIG_NAME
-
     by_lang: dict[str, int] = {}
     for page in pages:
         if page.segments.get("pseudo_shown"):
@@ -1007,7 +1002,8 @@ class _Site:
 
 
 def _legal_footer(site: _Site, lang: str) -> str | None:
-    """The footer of a ``lang`` page written without a template (a withdrawn translation's, ``redirect_page``):
+    """The footer of a ``lang`` page written without a template (``redirect_page``'s: an old address's, a withdrawn
+    translation's):
     the legal links as ``macros.html``'s ``legal_nav`` writes them, as HTML; None without legal pages."""
     links = site.legal(lang)
     if not links:
@@ -1020,6 +1016,24 @@ def _legal_footer(site: _Site, lang: str) -> str | None:
         for link in links)
     return Markup('<footer class="site-footer"><nav class="legal" aria-label="{}"><ul>{}</ul></nav></footer>').format(
         site.ui(lang, "Legal"), Markup(items))
+
+
+def _kept_footers(site: _Site, recorded: object, spoken: Mapping[str, str]) -> dict[str, list]:
+    """lang -> [key, ``_legal_footer``] of the source language and each translation's, for the pages at old
+    addresses; and the record for the next build. The key is a digest of the UI words (``spoken``,
+    ``uistrings.translations_digest``) and the legal links (``_Site.legal``); a footer whose key the last build
+    recorded (``recorded``) is taken from there: rendering one loads Jinja and Babel, which a build with nothing
+    changed does not."""
+    out = {}
+    for lang in (site.source, *site.config.languages):
+        key = hashlib.sha256(json.dumps([spoken.get(lang, ""), site.legal(lang)]).encode()).hexdigest()
+        kept = recorded.get(lang) if isinstance(recorded, dict) else None
+        if isinstance(kept, list) and len(kept) == 2 and kept[0] == key and isinstance(kept[1], (str, type(None))):
+            out[lang] = kept
+        else:
+            footer = _legal_footer(site, lang)
+            out[lang] = [key, None if footer is None else str(footer)]
+    return out
 
 
 def quoting(title: str, german: str | None, lang: str) -> Markup:
@@ -1672,6 +1686,8 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     site.left_out = {a.slug: (a, "its [[AUSFÜLLEN: …]] placeholders are not filled in" if a.slug in gaps
                               else "its problem said above")
                      for a in (*sources.articles, *sources.german_only) if not a.draft and a.slug not in site.sources}
+    site.warnings += [f"{CONFIG_NAME}:{line}: {message}" for line, message in gone_published(
+        gone_listed(config)[0], {**site.sources, **{slug: held[0] for slug, held in site.left_out.items()}})]
     if unread:  # a link the page shows as text: said by the build that reads the changed original
         from .refusedlinks import refused_links  # here: it loads the parser, which a no-op build never needs
 
@@ -1799,14 +1815,16 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
                           "reads again")
     made: dict[str, list] = {}
     moved_on, renamed = _renamed(site, renames, state.get(RENAMED, {}), sources, titles)
+    footers = _kept_footers(site, state.get(FOOTERS), spoken)
     out.update(redirect_files(sorted(german, key=lambda a: a.slug), urls, (site.source, *config.languages), titles,
-                              out, errors, site.notes, before, made, german_titles, moved_on))
+                              out, errors, site.notes, before, made, german_titles, moved_on,
+                              lambda lang: footers[lang][1]))
     out.update(moved_outputs(config, urls, (site.source, *config.languages), out, files_before, intact, errors,
-                             site.notes))
+                             site.notes, lambda lang: footers[lang][1]))
     out.update(_withdrawn(site, state, out, unread_catalogs))
     fresh = {"files": sorted(out), "pages": keys, "lists": lists, "media": media.scanned, "spoken": clean,
              "redirects": made, ORIGINALS: _originals(site, state, sources, ORIGINALS, "digest"),
-             TITLES: _originals(site, state, sources, TITLES, "title")}
+             TITLES: _originals(site, state, sources, TITLES, "title"), FOOTERS: footers}
     if renamed:
         fresh[RENAMED] = renamed
     return out, site, fresh, bodies

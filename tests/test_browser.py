@@ -795,3 +795,38 @@ def test_an_article_scheduled_for_friday_is_not_on_the_home_page_nor_in_the_feed
         assert fetch(f"{base}/de/freitag/")[0] == 404
     finally:
         server.close()
+
+
+def test_a_reader_who_lands_on_an_old_address_sees_and_follows_the_impressum_link(browser, project):
+    """The page at an article's old address (``aliases:``) leads on by a meta refresh only; a reader whose
+    browser does not follow it stays there and had no Impressum link, which every page a reader can land on must
+    have (§ 5 DDG). The page is opened in a sandboxed frame, where Chromium does not follow a meta refresh (as a
+    browser with refresh turned off does), the link clicked there."""
+    from conftest import article
+
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n'
+                                 '[site]\nlegal = ["impressum"]\n')
+    project.write("source_de/seiten/impressum.md", article("Impressum", "Praxis Test, Hauptstraße 1.\n"))
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n", aliases="[/2019/leber/]"))
+    project.run("build")
+    server = serving(project.root)
+    base = next(server)
+    try:
+        browser.get(f"{base}/de/leber/")
+        browser.execute_script("const f = document.createElement('iframe'); f.id = 'landing';"
+                               "f.setAttribute('sandbox', 'allow-same-origin');"
+                               "f.src = '/2019/leber/'; document.body.appendChild(f);")
+        browser.switch_to.frame(browser.find_element(By.ID, "landing"))
+        WebDriverWait(browser, WALL).until(lambda b: b.find_elements(By.CSS_SELECTOR, "body > p a"))
+        time.sleep(0.5)  # a refresh of 0 s would have left by now
+        assert browser.execute_script("return location.pathname") == "/2019/leber/"
+        assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "de"
+        (link,) = browser.find_elements(By.CSS_SELECTOR, "footer nav.legal a")
+        assert link.is_displayed() and link.text == "Impressum"
+        link.click()
+        WebDriverWait(browser, WALL).until(lambda b: b.execute_script("return location.pathname") == "/de/impressum/")
+        assert browser.find_element(By.TAG_NAME, "h1").text == "Impressum"
+        assert "Hauptstraße 1" in browser.find_element(By.TAG_NAME, "main").text
+    finally:
+        browser.switch_to.default_content()
+        server.close()

@@ -821,3 +821,75 @@ def test_a_deleted_article_s_gone_address_names_every_language_it_was_published_
         in result.output
     assert not (project.root / "site/ar/tee/index.html").exists()
     assert "the published address /de/tee/ is gone (also in ar, en)" in project.run("check").output
+
+
+def test_the_pages_at_old_addresses_link_the_legal_pages_in_their_own_language(project):
+    """The page at an old address of an article's ``aliases:`` or of redirects.txt leads on by a meta refresh
+    only: a reader whose browser does not follow it stays there. It had no footer, so no Impressum link (§ 5 DDG,
+    on every page a reader can land on; the browser's view: tests/test_browser.py). Each has the legal links of
+    its own language now, as the site's pages: the English one names them in English and links the German
+    Impressum (no English one yet) marked so."""
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n'
+                                 '[publish]\nmin_translated = 0\n[site]\nlegal = ["impressum"]\n')
+    project.write("source_de/seiten/impressum.md", article("Impressum", "Praxis Test, Hauptstraße 1.\n"))
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n", aliases="[alt]"))
+    project.write("redirects.txt", "/posts/leber/  /en/leber/  301\n/kategorie/leber/  /de/leber/  301\n")
+    project.run("extract")
+    review(project, "en", "leber", {("title", "Leber"): "Liver", "Die Leber arbeitet nachts.": "The liver works at night."})
+    project.run("build")
+    for rel, lang, label in (("de/alt", "de", "Rechtliches"), ("en/alt", "en", "Legal"),
+                             ("posts/leber", "en", "Legal"), ("kategorie/leber", "de", "Rechtliches")):
+        page = lxml.html.fromstring(project.read(f"site/{rel}/index.html"))
+        assert page.xpath("/html/@lang") == [lang], rel
+        assert page.xpath('//meta[@http-equiv="refresh"]/@content') == [f"0; url=/{lang}/leber/"], rel
+        (nav,) = page.xpath('//footer//nav[@class="legal"]')
+        assert nav.get("aria-label") == label, rel
+        assert [(a.get("href"), a.get("hreflang"), a.get("lang"), a.text) for a in nav.xpath(".//a")] == [
+            ("/de/impressum/", None if lang == "de" else "de", None if lang == "de" else "de", "Impressum")], rel
+
+
+@pytest.mark.parametrize("value, problem", [
+    ('"/de/zecken/"', "'/de/zecken/' is an address, not a slug: write its slug, \"zecken\""),
+    ('"https://praxis.example/de/zecken/"',
+     "'https://praxis.example/de/zecken/' is an address, not a slug: write its slug, \"zecken\""),
+    ('"de/zecken"', "'de/zecken' is an address, not a slug: write its slug, \"zecken\""),
+    ('".."', "'..' is no slug: remove it, or write the slug of a page taken down on purpose"),
+    ('"Zecken"', "'Zecken' is no slug: write its slug, \"zecken\""),
+    ('""', "an empty text is no slug: remove it"),
+    ("3", "3 is a number, not a slug: write the slug of a page taken down on purpose in quotes"),
+    ("true", "true is a yes/no value, not a slug: write the slug of a page taken down on purpose in quotes"),
+])
+def test_a_value_of_site_gone_that_cannot_be_a_slug_stops_build_and_check_at_its_line(project, value, problem):
+    """``[site] gone`` lists the slugs of pages taken down on purpose (README). A path, a URL, ``..``, a capital,
+    an empty text or a number named no page: taken silently, it hid nothing while the author believed the
+    gone-address warning dismissed. Each is an error at its own line of verlag.toml (a list over lines), with
+    the slug to write where there is one; build and check exit 2 and nothing is written."""
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n"))
+    project.run("build")
+    toml = project.read("verlag.toml") + f'[site]\ngone = [\n  "alt",\n  {value},\n]\n'
+    project.write("verlag.toml", toml)
+    line = toml.splitlines().index(f"  {value},") + 1
+    expected = (f"error: {project.root / 'verlag.toml'}:{line}: gone: {problem} ([site] gone lists slugs, the last "
+                "part of a page's address /de/<slug>/: lowercase letters, digits and '-', such as \"alter-beitrag\")")
+    before = project.snapshot()
+    assert expected in project.run("build", code=2).output.splitlines()
+    assert expected in project.run("check", code=2).output.splitlines()
+    assert project.snapshot() == before
+    assert f"{project.root / 'verlag.toml'}:{line - 1}:" not in project.run("check", code=2).output  # "alt" is one
+
+
+def test_site_gone_listing_a_published_article_is_a_warning_at_its_line_in_check_and_build(project):
+    """A slug in ``[site] gone`` of an article that is published now dismisses nothing today, and would hide the
+    gone-address warning for good once the article is deleted or renamed: check and build warn at its line,
+    naming the article; a slug no source has (taken down on purpose) stays silent."""
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n"))
+    project.write("verlag.toml", project.read("verlag.toml") + '[site]\ngone = ["alter-beitrag", "leber"]\n')
+    line = project.read("verlag.toml").splitlines().index('gone = ["alter-beitrag", "leber"]') + 1
+    said = (f"verlag.toml:{line}: [site] gone lists \"leber\", the slug of source_de/leber.md, which is published: its "
+            "page is not gone, and the entry would hide the warning that its address is, should it be deleted or "
+            "renamed later; remove \"leber\" from gone")
+    assert f"warning: {said}" in project.run("build").output.splitlines()
+    assert f"warning: {said} [gone-address]" in project.run("check").output.splitlines()
+    project.write("verlag.toml", project.read("verlag.toml").replace(', "leber"]', "]"))
+    assert "[site] gone lists" not in project.run("build").output
+    assert "gone-address" not in project.run("check").output
