@@ -215,6 +215,25 @@ def test_a_base_url_with_a_space_or_control_character_is_refused(site_project: P
     assert not (project.root / "site/robots.txt").exists()
 
 
+@pytest.mark.parametrize("base", ["https://praxis:geheim@example.org/", "https://deploy@example.org/blog/",
+                                  "https://example.org@evil.example/"])
+def test_a_base_url_with_a_user_name_or_password_is_refused_and_published_nowhere(site_project: Project, base: str):
+    """Hostile round 16: a base_url with a user name or password (copied from a staging server's address, or a
+    cloned verlag.toml whose host after the '@' is another's) was taken as it was: every page's canonical and
+    hreflang links, the feeds, the sitemap and robots.txt printed the password for every reader and crawler."""
+    project = site_project
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.run("build")
+    before = {p: p.read_bytes() for p in (project.root / "site").rglob("*") if p.is_file()}
+    project.write("verlag.toml", project.read("verlag.toml").replace('"https://example.org/"', json.dumps(base)))
+    result = project.run("build", code=2)
+    assert re.search(r"verlag\.toml:\d+: base_url: expected the address of the site's folder, http\(s\) with a "
+                     r"host, no user name or password", result.output), result.output
+    after = {p: p.read_bytes() for p in (project.root / "site").rglob("*") if p.is_file()}
+    assert after == before  # the site as the last build left it
+    assert not any(b"@example.org" in data or b"evil.example" in data for data in after.values())
+
+
 def test_deeply_nested_links_are_checked_in_a_msgstr_and_refused_at_their_line_in_an_article(site_project: Project):
     """Markup analysis normalised the text of every ``[…]`` as a possible reference label, so nested
     brackets cost the square of their length: "[![" 20,000 times took extract, pretranslate and check 13 s
