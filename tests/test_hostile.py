@@ -154,6 +154,37 @@ def test_a_site_po_whose_plural_forms_divides_by_zero_costs_only_its_words(site_
     msgfmt_check(project.root / "translations/en/site.po")
 
 
+@pytest.mark.parametrize("count", ["2000000000", "9" * 5000])
+def test_a_site_po_naming_more_plural_forms_than_any_language_costs_only_its_words(site_project: Project, count: str):
+    """Hostile round 16: an outside translator's site.po saying ``nplurals=2000000000`` made check, status and
+    build list that many forms of each plural message (minutes of CPU and gigabytes, then killed); 5,000 digits
+    stopped them with an internal error. It is the file's error at the header's line in each; the build shows
+    verlag's own words for the language and builds every page. In processes of their own, bounded in CPU time
+    and memory, far below the old cost."""
+    import resource
+    import subprocess
+    import sys
+
+    def bounded():
+        cpu_bound(60)()
+        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+    project = site_project
+    line = _reviewed_tea_with_plural_forms(project, "(n != 1)")
+    path = project.root / "translations/en/site.po"
+    path.write_text(path.read_text(encoding="utf-8").replace("nplurals=2;", f"nplurals={count};"), encoding="utf-8")
+    for command, code in (("check", 1), ("status", 0), ("build", 2)):
+        done = subprocess.run([sys.executable, "-m", "verlag", "-C", str(project.root), command], capture_output=True,
+                              text=True, timeout=WALL, preexec_fn=bounded)
+        said = done.stdout + done.stderr  # check's findings are its output
+        assert (done.returncode, "Traceback" in said) == (code, False), (command, said[-2000:])
+        assert f"error: translations/en/site.po:{line}: Plural-Forms: nplurals={count[:12]}" in said, \
+            (command, said[-2000:])
+        assert "names more forms than any language has (6 at most" in said
+    page = project.read("site/en/tee/index.html")
+    assert "Tea warms." in page and "Skip to the content" in page
+
+
 def test_a_plural_expression_that_divides_by_zero_only_for_a_large_count_shows_the_english_words(site_project: Project):
     """An expression dividing by zero only beyond the counts tried (``n/(20000-n)``) passes ``load_translations``;
     a page counting 20,000 articles then raised ZeroDivisionError in the template. That count shows the English
