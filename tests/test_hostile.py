@@ -154,6 +154,24 @@ def test_a_site_po_whose_plural_forms_divides_by_zero_costs_only_its_words(site_
     msgfmt_check(project.root / "translations/en/site.po")
 
 
+@pytest.mark.parametrize("image", ["bilder/a\\u0000b.png", "\\u0000"])
+def test_a_site_image_with_a_nul_is_the_image_error_at_its_line(site_project: Project, image: str):
+    """Hostile round 16: a cloned verlag.toml's ``[site] image = "a\\u0000b.png"`` stopped check and build with
+    "internal error: ValueError: embedded null byte" (os.stat refuses a NUL); it is that setting's error at its
+    line, the site left as the last build made it."""
+    project = site_project
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.run("build")
+    page = project.read("site/de/tee/index.html")
+    project.write("verlag.toml", project.read("verlag.toml").replace("[site]\n", f'[site]\nimage = "{image}"\n'))
+    for command in ("check", "build"):
+        result = project.run(command, code=2)
+        assert re.search(r"verlag\.toml:\d+: image: expected the path of an image file in source_de/, .* "
+                         r"got '.*\\x00", result.output), (command, result.output)
+        assert "internal error" not in result.output
+    assert project.read("site/de/tee/index.html") == page
+
+
 @pytest.mark.parametrize("count", ["2000000000", "9" * 5000])
 def test_a_site_po_naming_more_plural_forms_than_any_language_costs_only_its_words(site_project: Project, count: str):
     """Hostile round 16: an outside translator's site.po saying ``nplurals=2000000000`` made check, status and
