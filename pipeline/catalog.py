@@ -107,12 +107,21 @@ def plural_forms(lang: str) -> str:
 
 PROBED = (*range(0, 1101), *range(10**6, 10**7, 10**6))  # the n a Plural-Forms expression is tried for
 _NPLURALS = re.compile(r"nplurals\s*=\s*(\d+)")
+MOST_FORMS = 6  # CLDR's plural categories (zero, one, two, few, many, other): no language has more forms
 
 
 def nplurals(plural_forms: str) -> int | None:
-    """How many forms a Plural-Forms header value (``nplurals=3; plural=…``) names; None when it names none."""
+    """How many forms a Plural-Forms header value (``nplurals=3; plural=…``) names; None when it names none.
+    Raises ``ValueError`` for more than ``MOST_FORMS``: an outside catalog's nplurals=2000000000 made check,
+    status and build list that many forms of each plural message, without end."""
     found = _NPLURALS.search(plural_forms)
-    return int(found.group(1)) if found else None
+    if found is None:
+        return None
+    digits = found.group(1).lstrip("0") or "0"
+    if len(digits) > 1 or int(digits) > MOST_FORMS:  # its length first: int() of 5,000 digits raises
+        raise ValueError(f"nplurals={digits[:12]}{'…' if len(digits) > 12 else ''} names more forms than any "
+                         f"language has ({MOST_FORMS} at most: CLDR's zero, one, two, few, many, other)")
+    return int(digits)
 
 
 def untranslated_forms(msgstr_plural: dict[int, str], count: int = 0) -> list[int]:

@@ -388,6 +388,17 @@ class NotAFile(VerlagError, OSError):
         self.strerror, self.filename = message, str(path)
 
 
+class IsAFolder(NotAFile, IsADirectoryError):
+    """A folder where verlag reads a file (a catalog named ``tee.po`` made a folder by a tool or an unpacked
+    archive): a ``NotAFile``, so the callers that report one file's problem go on with the others (as an
+    ``IsADirectoryError`` alone it stopped check, build and status at the first), and an ``IsADirectoryError``
+    for those that treat a folder as unreadable. Its message is the system's, "Is a directory"."""
+
+    def __init__(self, path: Path | str, ref: Path | str | None = None):
+        super().__init__(os.strerror(errno.EISDIR), ref or path)
+        self.errno = errno.EISDIR
+
+
 class LeadsOut(NotAFile):
     """A file at a ``confine``d place of the project that is a symbolic link leading out of it: never read, never
     written through or replaced. A ``NotAFile``: whatever a caller does with a named pipe in a file's place it
@@ -435,7 +446,7 @@ _KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISSOCK, "a socket"), (
 
 def regular(path: Path | str, ref: Path | str | None = None) -> os.stat_result:
     """``os.stat(path)`` (a symlink followed) of a regular file, asked before anything opens it. Raises
-    ``IsADirectoryError`` for a folder, ``NotAFile`` naming ``ref`` (else ``path``) for anything else that
+    ``IsAFolder`` for a folder, ``NotAFile`` naming ``ref`` (else ``path``) for anything else that
     is no regular file, ``LeadsOut`` for a symbolic link leading out of a ``confine``d place's project,
     ``OSError`` (``FileNotFoundError``, ...) as ``os.stat`` does."""
     st = os.lstat(path)
@@ -445,7 +456,7 @@ def regular(path: Path | str, ref: Path | str | None = None) -> os.stat_result:
         st = os.stat(path)
     if not stat.S_ISREG(st.st_mode):
         if stat.S_ISDIR(st.st_mode):
-            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR), str(path))
+            raise IsAFolder(path, ref)
         kind = next((name for test, name in _KINDS if test(st.st_mode)), "no regular file")
         raise NotAFile(f"{kind}, not a file: verlag reads only files (a symlink to one works); put the file "
                        "itself here", ref or path)
@@ -455,7 +466,7 @@ def regular(path: Path | str, ref: Path | str | None = None) -> os.stat_result:
 def file_bytes(path: Path | str, limit: Limit | None = None, ref: str | None = None) -> bytes:
     """``path.read_bytes()`` in six system calls (stat, open, fstat, two reads, close) instead of nine: the
     buffered reader ``Path.read_bytes`` goes through also asks whether the file is a terminal and where it
-    stands. Raises ``OSError`` as ``Path.read_bytes`` does (``IsADirectoryError`` for a folder, with its name),
+    stands. Raises ``OSError`` as ``Path.read_bytes`` does (``IsAFolder``, an ``IsADirectoryError``, for a folder),
     and ``NotAFile`` (``regular``) for a named pipe, socket or device, which is never opened.
     ``limit``: a file larger is ``VerlagError`` naming ``ref`` (else ``path``), raised before it is read (or
     once it grew past the limit while read)."""

@@ -103,7 +103,7 @@ def load_practice(config: Config) -> Practice:
                                             "is meant cannot be told; delete the other", "site"))
     elif image is not None and (not isinstance(image, str) or not _inside(config.source_dir, saved[0])):
         folder = config.source_dir.name
-        if isinstance(image, str) and image and not (config.source_dir / image).exists() \
+        if isinstance(image, str) and image and "\0" not in image and not (config.source_dir / image).exists() \
                 and (config.source_dir / image).resolve().is_relative_to(config.source_dir.resolve()):
             errors.append(config.error("image", f"{folder}/{image} does not exist: save the image there, or "
                                                 f"correct the path (it is relative to {folder}/)", "site"))
@@ -119,6 +119,11 @@ def load_practice(config: Config) -> Practice:
 
 
 def _inside(folder: Path, rel: str) -> bool:
+    """Whether ``rel`` names a file in ``folder`` (a symlink followed); a NUL names none (``os.stat`` raises
+    ``ValueError`` for it: a verlag.toml with image = "a\\u0000b.jpg" stopped check and build with an internal
+    error)."""
+    if "\0" in rel:
+        return False
     path = (folder / rel).resolve()
     return path.is_file() and path.is_relative_to(folder.resolve())
 

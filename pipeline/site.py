@@ -133,10 +133,14 @@ def load_settings(config: Config) -> Settings:
     base = config.section("site").get("base_url", DEFAULT_BASE_URL)
     parts = split_url(base) if isinstance(base, str) else None
     if not parts or parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment \
+            or "@" in parts.netloc \
             or not parts.path.endswith("/") and "." in parts.path.rpartition("/")[2] \
             or re.search(r"[\x00-\x20\x7f]", base):  # urlsplit drops tabs and line feeds; robots.txt would not
+        # a user name or password (https://user:pw@host/) would be printed in every page's canonical, hreflang,
+        # feed and sitemap address, for every reader and crawler to see
         errors.append(config.error("base_url", "expected the address of the site's folder, http(s) with a host, no "
-                                   "file name, query, '#', space or control character (a space is %20), such as "
+                                   "user name or password (user:pw@), file name, query, '#', space or control "
+                                   "character (a space is %20), such as "
                                    f"\"https://example.org/\" or \"https://example.org/blog/\", got {base!r}", "site"))
     entries = config.section("site").get("feed_entries", DEFAULT_FEED_ENTRIES)
     if isinstance(entries, bool) or not isinstance(entries, int) or entries < 1:

@@ -432,7 +432,7 @@ def _checked_front(meta: dict, probe: Callable[[], Article], path: Path, ref: st
     elif wrong := [t for t in tags if not isinstance(t, str)]:
         problem(f"tags: expected a list of words, e.g. [Leber, Rücken]; YAML reads "
                 f"{', '.join(_yaml_reading(t) for t in wrong)}, not a word: put {'it' if len(wrong) == 1 else 'them'} "
-                "in quotes or delete {}".format("it" if len(wrong) == 1 else "them"), "tags")
+                f"in quotes or delete {'it' if len(wrong) == 1 else 'them'}", "tags")
     slug = meta.get("slug", path.stem)
     if not isinstance(slug, str) or not SLUG_RE.match(slug):
         from .scaffold import ascii_slug

@@ -424,13 +424,14 @@ def load_translations(config: Config, lang: str, errors: list[VerlagError] | Non
 
 def _as_translations(po: polib.POFile, ref: str, lang: str) -> NullTranslations:
     """``po`` (a site.po) as babel ``Translations``, each msgstr plain %-format text, those with an error
-    finding emptied (see ``load_translations``). Raises ``ValueError`` for a Plural-Forms gettext refuses or whose
-    expression divides by zero for an n of ``catalog.PROBED`` (as ``msgfmt --check`` tries them)."""
+    finding emptied (see ``load_translations``). Raises ``ValueError`` for a Plural-Forms gettext refuses, one of
+    more forms than any language has (``catalog.nplurals``) or whose expression divides by zero for an n of ``catalog.PROBED`` (as ``msgfmt --check`` tries them)."""
     from babel.support import Translations
 
-    from .catalog import PROBED, key
+    from .catalog import PROBED, key, nplurals
     from .check import blocked_keys, check_site_catalog, placeholders
 
+    nplurals(po.metadata.get("Plural-Forms", ""))  # raises for more forms than any language has
     blocked = blocked_keys(check_site_catalog(po, ref, lang))
     for entry in po:
         declared = placeholders(entry.msgid) | placeholders(entry.msgid_plural)

@@ -100,6 +100,11 @@ SOURCE_CASES = {
     "tags-not-words": ("---\ntitle: Titel\ndate: 2026-05-26\ntags: [Leber, null, 3, true]\n---\nText.\n", 4,
                        ("tags: expected a list of words", "YAML reads null as nothing, 3 as a number, true as a "
                         "yes/no value, not a word: put them in quotes or delete them")),
+    # hostile round 16: a mapping among the tags stopped reading with "KeyError: \"'b'\"" (its braces taken
+    # as a format field of the message), '{}' printed "delete it" in place of the value
+    "tags-mappings": ("---\ntitle: Titel\ndate: 2026-05-26\ntags: [Leber, {b: c}, {}]\n---\nText.\n", 4,
+                      ("tags: expected a list of words", "YAML reads {'b': 'c'} as a list or mapping, {} as a list "
+                       "or mapping, not a word: put them in quotes or delete them")),
     "not-utf8": (
         "---\ntitle: Latin-1\ndate: 2026-05-26\n---\nErste Zeile.\n\nSo ein \xc4rger.\n".encode("latin-1"),
         7, ("not UTF-8", "0xc4")),

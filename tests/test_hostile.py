@@ -154,6 +154,55 @@ def test_a_site_po_whose_plural_forms_divides_by_zero_costs_only_its_words(site_
     msgfmt_check(project.root / "translations/en/site.po")
 
 
+@pytest.mark.parametrize("image", ["bilder/a\\u0000b.png", "\\u0000"])
+def test_a_site_image_with_a_nul_is_the_image_error_at_its_line(site_project: Project, image: str):
+    """Hostile round 16: a cloned verlag.toml's ``[site] image = "a\\u0000b.png"`` stopped check and build with
+    "internal error: ValueError: embedded null byte" (os.stat refuses a NUL); it is that setting's error at its
+    line, the site left as the last build made it."""
+    project = site_project
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.run("build")
+    page = project.read("site/de/tee/index.html")
+    project.write("verlag.toml", project.read("verlag.toml").replace("[site]\n", f'[site]\nimage = "{image}"\n'))
+    for command in ("check", "build"):
+        result = project.run(command, code=2)
+        assert re.search(r"verlag\.toml:\d+: image: expected the path of an image file in source_de/, .* "
+                         r"got '.*\\x00", result.output), (command, result.output)
+        assert "internal error" not in result.output
+    assert project.read("site/de/tee/index.html") == page
+
+
+@pytest.mark.parametrize("count", ["2000000000", "9" * 5000])
+def test_a_site_po_naming_more_plural_forms_than_any_language_costs_only_its_words(site_project: Project, count: str):
+    """Hostile round 16: an outside translator's site.po saying ``nplurals=2000000000`` made check, status and
+    build list that many forms of each plural message (minutes of CPU and gigabytes, then killed); 5,000 digits
+    stopped them with an internal error. It is the file's error at the header's line in each; the build shows
+    verlag's own words for the language and builds every page. In processes of their own, bounded in CPU time
+    and memory, far below the old cost."""
+    import resource
+    import subprocess
+    import sys
+
+    def bounded():
+        cpu_bound(60)()
+        resource.setrlimit(resource.RLIMIT_AS, (2 << 30, 2 << 30))
+
+    project = site_project
+    line = _reviewed_tea_with_plural_forms(project, "(n != 1)")
+    path = project.root / "translations/en/site.po"
+    path.write_text(path.read_text(encoding="utf-8").replace("nplurals=2;", f"nplurals={count};"), encoding="utf-8")
+    for command, code in (("check", 1), ("status", 0), ("build", 2)):
+        done = subprocess.run([sys.executable, "-m", "verlag", "-C", str(project.root), command], capture_output=True,
+                              text=True, timeout=WALL, preexec_fn=bounded)
+        said = done.stdout + done.stderr  # check's findings are its output
+        assert (done.returncode, "Traceback" in said) == (code, False), (command, said[-2000:])
+        assert f"error: translations/en/site.po:{line}: Plural-Forms: nplurals={count[:12]}" in said, \
+            (command, said[-2000:])
+        assert "names more forms than any language has (6 at most" in said
+    page = project.read("site/en/tee/index.html")
+    assert "Tea warms." in page and "Skip to the content" in page
+
+
 def test_a_plural_expression_that_divides_by_zero_only_for_a_large_count_shows_the_english_words(site_project: Project):
     """An expression dividing by zero only beyond the counts tried (``n/(20000-n)``) passes ``load_translations``;
     a page counting 20,000 articles then raised ZeroDivisionError in the template. That count shows the English
@@ -213,6 +262,25 @@ def test_a_base_url_with_a_space_or_control_character_is_refused(site_project: P
     result = project.run("build", code=2)
     assert re.search(r"verlag\.toml:\d+: base_url: expected the address of the site's folder", result.output)
     assert not (project.root / "site/robots.txt").exists()
+
+
+@pytest.mark.parametrize("base", ["https://praxis:geheim@example.org/", "https://deploy@example.org/blog/",
+                                  "https://example.org@evil.example/"])
+def test_a_base_url_with_a_user_name_or_password_is_refused_and_published_nowhere(site_project: Project, base: str):
+    """Hostile round 16: a base_url with a user name or password (copied from a staging server's address, or a
+    cloned verlag.toml whose host after the '@' is another's) was taken as it was: every page's canonical and
+    hreflang links, the feeds, the sitemap and robots.txt printed the password for every reader and crawler."""
+    project = site_project
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.run("build")
+    before = {p: p.read_bytes() for p in (project.root / "site").rglob("*") if p.is_file()}
+    project.write("verlag.toml", project.read("verlag.toml").replace('"https://example.org/"', json.dumps(base)))
+    result = project.run("build", code=2)
+    assert re.search(r"verlag\.toml:\d+: base_url: expected the address of the site's folder, http\(s\) with a "
+                     r"host, no user name or password", result.output), result.output
+    after = {p: p.read_bytes() for p in (project.root / "site").rglob("*") if p.is_file()}
+    assert after == before  # the site as the last build left it
+    assert not any(b"@example.org" in data or b"evil.example" in data for data in after.values())
 
 
 def test_deeply_nested_links_are_checked_in_a_msgstr_and_refused_at_their_line_in_an_article(site_project: Project):
