@@ -878,8 +878,6 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
         click.echo(f"warning: {orphan.message()}", err=True)
     if not quiet:
         say_sentences(result.sentences)
-    for note in _updated_behind(config, result.sentences):
-        click.echo(f"note: {note}", err=True)
     for lang, counts in sorted(result.changes.items()):
         if counts["fuzzy"] or counts["redraft"] or counts["unstarted"] or counts["new"] or counts["obsolete"]:
             redrafted = (f"{counted(counts['redraft'], 'changed sentence')} to draft again (an untouched machine "
@@ -906,29 +904,6 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
                        "from the obsolete entry (reviewed or not, as it was)")
     click.echo(extract_summary(done, result.skipped + result.current, result.failed))
     return result.errors
-
-
-def _updated_behind(config, sentences: dict[str, list[tuple[str, int | None, str]]]) -> list[str]:
-    """``sources.updated_behind`` of each article whose German sentences extract listed as changed, new or
-    removed: "file:line: message" where its ``updated:`` is older than today."""
-    from pipeline.schedule import today
-    from pipeline.sources import PAGES_DIR, read_article, updated_behind
-
-    notes = []
-    day = today(config.zone)
-    for ref, listed in sorted(sentences.items()):
-        changed = sum(kind in ("changed", "new", "removed") for kind, _, _ in listed)
-        path = config.root / ref
-        if not changed or not path.is_file():
-            continue
-        try:
-            article = read_article(path, ref, page=path.parent.name == PAGES_DIR, zone=config.zone)
-        except VerlagError:  # extract said it
-            continue
-        said = updated_behind(article, changed, day)
-        if said:
-            notes.append(f"{ref}:{said[0]}: {said[1]}")
-    return notes
 
 
 def say_sentences(sentences: dict[str, list[tuple[str, int | None, str]]]) -> None:

@@ -23,7 +23,8 @@ from .glossary import Glossary, load_glossary
 from .limits import CATALOG
 from .lock import clock, held_since
 from .orphans import Orphan, carry_over, find_orphans, prune_records, report
-from .sources import Article, front_matter_warnings, later, read_sources
+from . import schedule
+from .sources import Article, front_matter_warnings, later, read_sources, updated_behind
 from .statrecord import StatRecord
 from .tagwarnings import TagWarnings
 
@@ -173,6 +174,10 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
             fresh[article.slug] = _fingerprint(config, article, glossary, used)
             result.current += len(result.written) == written
             result.warnings += _review_outdated(article, result.sentences.get(article.ref, []))
+            listed = result.sentences.get(article.ref, [])
+            edits = sum(kind in ("changed", "new", "removed") for kind, _, _ in listed)
+            if edits and (behind := updated_behind(article, edits, schedule.today(config.zone))):
+                result.notes.append(f"{article.ref}:{behind[0]}: {behind[1]}")
     merged = set(result.written)  # and, once, what carry_over wrote and no merge wrote again
     result.written += sorted({o.renamed_to for o in kept if o.carried and o.renamed_to not in merged})
     result.orphans = report(config, kept, result.renamed, slugs)
