@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote
 
+from .bidi import text_direction
 from .config import MOVED_FILE, Config
 from .errors import VerlagError
 from .fsutil import NotAFile, file_bytes, write_if_changed
@@ -187,7 +188,7 @@ def moved_outputs(config: Config, urls: Urls, languages: Sequence[str], out: dic
         own[rel.casefold()] = rel
         if page:
             lang = next((code for code in languages[1:] if m.new.startswith(urls.path("index", code))), languages[0])
-            made[rel] = redirect_page(lang, config.name, _absolute(urls, m.new), m.new,
+            made[rel] = redirect_page(lang, config.name, _absolute(urls, m.new), m.new, direction=text_direction(lang),
                                       footer=footer(lang) if footer else None)
         elif out[target] is not None:
             made[rel] = out[target]

@@ -46,6 +46,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
+from .bidi import text_direction
 from .errors import VerlagError
 from .sources import ORIGIN_RE, SLUG_RE, Article, query_aliases, read_aliases, site_host
 from .urlparts import NO_ADDRESS, split_url
@@ -340,7 +341,8 @@ def redirect_files(articles: Iterable[Article], urls: Urls, languages: Sequence[
     out = {}
     for rel, r in pages.values():
         lang = languages[0] if (r.lang, r.slug) in german_titles else r.lang
-        out[rel] = redirect_page(lang, r.title, r.url, r.new, footer=footer(lang) if footer else None)
+        out[rel] = redirect_page(lang, r.title, r.url, r.new, direction=text_direction(lang),
+                                 footer=footer(lang) if footer else None)
     out[NETLIFY] = "".join(f"{path}  {query.replace('&', ' ')}  {r.new}  301!\n" for path, query, r in queried) \
         + "".join(f"{r.old}  {r.new}  301\n" for r in answered)
     out[APACHE] = ("# Old addresses (front-matter aliases) -> the articles' pages; written by verlag build\n"

@@ -893,3 +893,19 @@ def test_site_gone_listing_a_published_article_is_a_warning_at_its_line_in_check
     project.write("verlag.toml", project.read("verlag.toml").replace(', "leber"]', "]"))
     assert "[site] gone lists" not in project.run("build").output
     assert "gone-address" not in project.run("check").output
+
+
+def test_the_pages_at_old_addresses_of_a_right_to_left_language_state_its_direction(project):
+    """An Arabic page at an old address (``aliases:``, redirects.txt) said ``lang="ar"`` without ``dir="rtl"``, as
+    the withdrawn-translation stubs and the site's pages state it: its notice, link and footer ran left to right."""
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["ar"]\n'
+                                 '[publish]\nmin_translated = 0\n')
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n", aliases="[alt]"))
+    project.write("redirects.txt", "/posts/leber/  /ar/leber/  301\n/kategorie/leber/  /de/leber/  301\n")
+    project.run("extract")
+    review(project, "ar", "leber", {("title", "Leber"): "الكبد", "Die Leber arbeitet nachts.": "الكبد يعمل ليلًا."})
+    project.run("build")
+    for rel, lang, direction in (("ar/alt", "ar", "rtl"), ("posts/leber", "ar", "rtl"), ("de/alt", "de", "ltr"),
+                                 ("kategorie/leber", "de", "ltr")):
+        page = lxml.html.fromstring(project.read(f"site/{rel}/index.html"))
+        assert (page.xpath("/html/@lang"), page.xpath("/html/@dir")) == ([lang], [direction]), rel
