@@ -2105,7 +2105,8 @@ def _list_pages(site: _Site, listed: dict[str, list[Page]], bodies: _Bodies, key
             body = Markup(bodies.get(item["page"]))
             german = bodies.entry(item["page"])["german"]
             entries.append({**item, "content": absolute_html(_render(
-                env, "feed_entry.html", feed, {**site.common(lang), **item, "body": body, "german_html": german}),
+                env, "feed_entry.html", feed, {**site.common(lang), **item, "item": item, "body": body,
+                                               "german_html": german}),
                 item["absolute"], lang)})
         # an empty feed (its last translation withdrawn) is dated by the site's newest article, as the German feed
         newest = _stamp(max((_instant(i["page"].updated or i["page"].date, site.config.zone) for i in entries),

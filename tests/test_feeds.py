@@ -228,3 +228,17 @@ def test_an_arabic_entry_s_content_runs_right_to_left_and_its_german_passage_lef
         assert "الكبد يعمل ليلاً." in top.text_content() or lang == "en"
         [german] = content.xpath(".//*[@lang='de'][contains(., 'Sie braucht Ruhe.')]")
         assert german.get("dir") == ("ltr" if lang == "ar" else None)
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_an_entry_says_who_reviewed_the_health_text_and_who_translated_it_as_its_page_does(shipped, lang):
+    """Trial 12: a feed entry carried the article and its notices but neither the medical review line nor the
+    translator's: a reader in a feed reader could not tell who checked the health text. Each entry has the lines
+    its page has (class ``reviewed``, ``translator``), with the same text."""
+    entries = entry_html(shipped / lang / "feed.xml")
+    url = f"{BASE}{lang}/rueckenschmerzen-leber/"
+    page = html.parse(str(shipped / url.removeprefix(BASE) / "index.html")).getroot()
+    for kind in ("reviewed", "translator"):
+        shown = [" ".join(p.text_content().split()) for p in page.find_class(kind)]
+        assert [" ".join(p.text_content().split()) for p in entries[url].find_class(kind)] == shown, kind
+    assert page.find_class("reviewed")
