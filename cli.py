@@ -1534,9 +1534,12 @@ def serve(project: Project, port: int, no_build: bool, future: bool, quiet: bool
         raise
     click.echo(f"serving site/ on http://127.0.0.1:{server.server_address[1]}{urls.base_path} (Ctrl+C stops)")
 
-    def rebuild(fresh) -> None:
+    def rebuild(seen) -> None:
+        """A build of the project as it is once the lock is ours: ``seen``, the configuration the watcher read
+        before waiting for it, may be older than a ``verlag build`` that held the lock meanwhile, whose pages a
+        build of ``seen`` would overwrite with stale ones until the next change."""
         with project.lock():
-            report_errors(run_build(fresh, quiet=True, told=told, future=future)[0])
+            report_errors(run_build(load_config(project.root), quiet=True, told=told, future=future)[0])
 
     def report(exc: Exception) -> None:
         report_errors([exc if isinstance(exc, VerlagError) else VerlagError(f"rebuild failed: {exc}")])

@@ -552,7 +552,7 @@ def _as_said(prose: str, lang: str) -> tuple[str, Counter]:
 # A phone number's country code where the German writes the trunk prefix: "+49 761 …", "+49 (0)761 …" and
 # "0049 761 …" are "0761 …" dialled in Germany (ITU-T E.164; Germany, Austria and Switzerland drop the 0 after
 # their code), as a translation for readers abroad writes the Impressum's number.
-_COUNTRY_CODE = re.compile(r"(?<![\w+])(?:\+|00)(?:49|43|41)[ \u00a0]*(?:\(0\)[ \u00a0]*)?(?=[1-9])")
+_COUNTRY_CODE = re.compile(r"(?<![\w+])(?:\+|00)(?:49|43|41)[^\S\n]*(?:\(0\)[^\S\n]*)?(?=[1-9])")
 
 
 def check_numbers(entry, ctx):

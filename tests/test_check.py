@@ -301,6 +301,7 @@ def test_german_am_after_a_number_is_the_word_am_not_a_m(german, translation, ex
     ("Telefon: 0761 123456-0", "Phone: +49 (0)761 123456-0", []),
     ("Telefon: +49 761 123456-0", "Phone: 0049 761 123456-0", []),
     ("Wien: 01 234 56 78", "Vienna: +43 1 234 56 78", []),
+    ("Telefon: 0761 555 0123", "Téléphone : +49\u202f761\u202f555\u202f0123", []),  # French narrow spaces
     ("Telefon: 0761 123456-0", "Phone: +49 761 123457-0", ["numbers differ: missing 123456; instead 123457"]),
     ("Dosis: 49 mg", "Dose: +49 mg", []),
 ])
