@@ -87,6 +87,8 @@ class Database:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
             regular(self.path)
+        except IsADirectoryError:  # a folder (``fsutil.IsAFolder``, a NotAFile too): sqlite3 cannot open it, kept
+            pass
         except NotAFile as exc:  # SQLite reports "disk I/O error", which a new file cures: no database, damaged
             raise sqlite3.DatabaseError(exc.message.partition(":")[0]) from None
         except OSError:  # absent (made now), or a folder, no permission: sqlite3 says it cannot open it
