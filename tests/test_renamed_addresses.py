@@ -52,7 +52,7 @@ def test_a_renamed_article_s_addresses_lead_to_its_page_in_every_language_throug
     finally:
         server.close()
     page = project.read("site/en/alt/index.html")
-    assert f'<link rel="canonical" href="{base}en/neu/">' in page and '<html lang="en">' in page
+    assert f'<link rel="canonical" href="{base}en/neu/">' in page and '<html lang="en" dir="ltr">' in page
     assert "<title>Ticks in the grass</title>" in page and '<meta name="robots" content="noindex">' in page
     assert project.read("site/_redirects") == "/de/alt/  /de/neu/  301\n/en/alt/  /en/neu/  301\n"
     htaccess = project.read("site/.htaccess")
