@@ -34,7 +34,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Callable, Container, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Container, Iterable, Iterator, Mapping, Sequence
 from urllib.parse import unquote
 
 from .errors import VerlagError
@@ -352,6 +352,25 @@ def _site_path_problem(url: str, slugs: Container[str], renamed: Container[str],
             "get 'not found'")
 
 
+def _inline_children(article: Article, doc: Document | StoredLinks | None = None) -> Iterator[tuple[int, Any]]:
+    """(1-based file line, inline child token) of every block of the article's body that may hold a link or
+    image, a soft or hard break moving the line on. ``doc``: see ``references``; without one the body is parsed
+    (``segment.article_tokens``, which raises ``VerlagError`` for a block its guards refuse)."""
+    from .segment import article_tokens, link_blocks, may_link  # markdown-it: not loaded by 'extract'
+
+    blocks = link_blocks(doc) if doc is not None else None
+    if blocks is None:
+        blocks = [(token.map[0], token.children) for token in article_tokens(article, {}, may_link)
+                  if token.type == "inline" and token.map is not None and token.children]
+    for start, children in blocks:
+        line = article.body_line + start
+        for child in children:
+            if child.type in ("softbreak", "hardbreak"):
+                line += 1
+            else:
+                yield line, child
+
+
 def references(article: Article, doc: Document | StoredLinks | None = None) -> list[tuple[str, int]]:
     """Every image source and link target in the article's body, with its 1-based file line.
 
@@ -359,22 +378,12 @@ def references(article: Article, doc: Document | StoredLinks | None = None) -> l
     when there is one: the blocks that may hold a link are then read from it (``segment.link_blocks``) and
     the body is not parsed again.
     """
-    from .segment import article_tokens, link_blocks, may_link  # markdown-it: not loaded by 'extract'
-
-    blocks = link_blocks(doc) if doc is not None else None
-    if blocks is None:
-        blocks = [(token.map[0], token.children) for token in article_tokens(article, {}, may_link)
-                  if token.type == "inline" and token.map is not None and token.children]
     found = []
-    for start, children in blocks:
-        line = article.body_line + start
-        for child in children:
-            if child.type in ("softbreak", "hardbreak"):
-                line += 1
-            elif child.type == "image" and child.attrs.get("src"):
-                found.append((str(child.attrs["src"]), line))
-            elif child.type == "link_open" and child.attrs.get("href"):
-                found.append((str(child.attrs["href"]), line))
+    for line, child in _inline_children(article, doc):
+        if child.type == "image" and child.attrs.get("src"):
+            found.append((str(child.attrs["src"]), line))
+        elif child.type == "link_open" and child.attrs.get("href"):
+            found.append((str(child.attrs["href"]), line))
     return found
 
 
@@ -385,23 +394,11 @@ def images_without_alt(article: Article) -> list[tuple[int, str]]:
     holds nothing to translate. The import names such images (``importer``); this says it of the article as it is
     now, for ``check``'s ``image-alt``. Raw HTML ``<img>`` is not read here. An article markdown-it cannot read
     (``segment``'s guards: 300,000 '[' in a block) has none: its error is said where it is parsed for pages."""
-    from .segment import article_tokens, may_link  # markdown-it: not loaded by 'extract'
-
     try:
-        tokens = article_tokens(article, {}, may_link)
+        return [(line, str(child.attrs.get("src") or "")) for line, child in _inline_children(article)
+                if child.type == "image" and not child.content.strip()]
     except VerlagError:
         return []
-    found = []
-    for token in tokens:
-        if token.type != "inline" or token.map is None or not token.children:
-            continue
-        line = article.body_line + token.map[0]
-        for child in token.children:
-            if child.type in ("softbreak", "hardbreak"):
-                line += 1
-            elif child.type == "image" and not child.content.strip():
-                found.append((line, str(child.attrs.get("src") or "")))
-    return found
 
 
 def unscanned(articles: Iterable[Article], cache: dict | None) -> list[Article]:
