@@ -619,12 +619,12 @@ def _blocks(body: list[tuple[int, str]]) -> tuple[str, list[str]]:
             notes.append(f"line {number}: list of {len(items) - heads} items after '{line}'")
             if heads:
                 html.append(_heading(*items[-1], notes))
-        elif _short(line) and not LABEL_RE.match(line) and not CONSENT_BUTTON_RE.match(line) and not _image(line) \
-                and not _in_run(body, i - 1) and (_prose(following) or (
-                    following is not None and (BULLET_RE.match(following) or _numbered_run(body, i)))):
+        elif not (_short(line) and not LABEL_RE.match(line) and not CONSENT_BUTTON_RE.match(line)
+                  and not _image(line) and not _in_run(body, i - 1)):  # no line a heading could be
+            continue
+        elif _prose(following) or (following is not None and (BULLET_RE.match(following) or _numbered_run(body, i))):
             html[-1] = _heading(number, line, notes, "a paragraph" if _prose(following) else "a list")
-        elif _short(line) and not LABEL_RE.match(line) and not CONSENT_BUTTON_RE.match(line) and not _image(line) \
-                and not _in_run(body, i - 1) and _plain_short(following):
+        elif _plain_short(following):
             i = _unbulleted(body, i, html, notes)
     return "\n".join(html), notes
 
