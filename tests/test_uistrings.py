@@ -205,3 +205,15 @@ def test_verlag_s_words_for_an_untranslated_plural_keep_their_own_forms_in_a_cat
     msgfmt_check(path)
     counts = next(e for e in polib.pofile(str(path)) if e.msgid_plural)
     assert counts.msgstr_plural == {0: "%(count)s artigo", 1: "%(count)s artigos"} and not counts.fuzzy
+
+
+def test_arabic_names_one_and_two_articles_by_the_noun_alone():
+    """Arabic's singular and dual carry their number in the noun ("مقالة واحدة", "مقالتان"); "2 مقالتان" said two
+    twice. GNU gettext lets a form used for one n only leave out the number (msgfmt --check accepts it)."""
+    from pipeline.uistrings import _as_translations, _builtin_po
+
+    po = polib.pofile(str(_builtin_po("ar")))
+    translations = _as_translations(po, "translations/ar/site.po", "ar")
+    said = {n: translations.ngettext("%(count)s article", "%(count)s articles", n) % {"count": n}
+            for n in (1, 2, 3, 11, 100)}
+    assert said == {1: "مقالة واحدة", 2: "مقالتان", 3: "3 مقالات", 11: "11 مقالة", 100: "100 مقالة"}
