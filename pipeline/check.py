@@ -35,7 +35,7 @@ from babel import Locale
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from .catalog import (MACHINE, REVIEWED, STALE, UNTRANSLATED, decode_po, entry_state, format_flags, hand_draft,
-                      ignored_checks, key, msgid_line, nplurals, parse_po, restore_sign_offs,
+                      PROBED, ignored_checks, key, msgid_line, nplurals, parse_po, restore_sign_offs,
                       stale_sign_off, stale_sign_off_message, untranslated_forms)
 from .config import CONFIG_NAME, Config
 from .counts import counted
@@ -493,8 +493,14 @@ def check_placeholders(entry, ctx):
     unknown = placeholders(entry.msgstr) - declared
     if unknown:
         yield "unknown placeholder " + ", ".join(f"%({name})s" for name in sorted(unknown)) + " (shown as typed)"
-    missing = placeholders(entry.msgid) - placeholders(entry.msgstr)
-    if missing and not entry.msgid_plural:  # a plural form may say "one" in words
+    if not entry.msgid_plural:
+        missing = placeholders(entry.msgid) - placeholders(entry.msgstr)
+    elif entry.counts > 1:  # a form of one count only may say it in words ("مقالتان"); GNU msgfmt --check lets one
+        # of fewer than five counts leave the number out (its OFTEN), which shows a French "un article" for 0
+        missing = placeholders(entry.msgid_plural) - placeholders(entry.msgstr)
+    else:
+        missing = set()
+    if missing:
         yield "placeholder missing: " + ", ".join(f"%({name})s" for name in sorted(missing))
 
 
@@ -1995,7 +2001,9 @@ def _severity(check: Check, state: str) -> str:
 
 
 def check_site_catalog(po: polib.POFile, ref: str, lang: str, text: str | None = None) -> list[Finding]:
-    """Findings of ``SITE_CHECKS`` in a ``site.po``; each plural form is checked as a translation of its own."""
+    """Findings of ``SITE_CHECKS`` in a ``site.po``; each plural form is checked as a translation of its own, knowing
+    how many counts its Plural-Forms gives it (``counts``: a form for several must show the number)."""
+    counts = _counts_per_form(po.metadata.get("Plural-Forms", ""))
     entries = []
     for entry in po:
         if not entry.msgid_plural:
@@ -2005,10 +2013,27 @@ def check_site_catalog(po: polib.POFile, ref: str, lang: str, text: str | None =
             single = polib.POEntry(msgid=entry.msgid if n == 0 else entry.msgid_plural, msgstr=form,
                                    msgctxt=entry.msgctxt, flags=list(entry.flags), obsolete=entry.obsolete)
             single.msgid_plural, single.msgid, single.linenum = entry.msgid_plural, entry.msgid, entry.linenum
+            single.counts = counts.get(n, 0)
             entries.append(single)
     findings = check_catalog(entries, ref, lang, "site", text=text, checks=SITE_CHECKS,
                              waivers=SITE_CHECKS_BY_ID)
     return findings + _partial_plurals(po, ref, lang, text)
+
+
+def _counts_per_form(plural_forms: str) -> Counter:
+    """How many of ``catalog.PROBED``'s counts each form index of a Plural-Forms header value serves (its
+    ``plural=`` expression read by Python's gettext, as the build reads it); empty for a header without an expression
+    that can be read or that divides by zero (``_partial_plurals`` and the build report those)."""
+    import gettext
+
+    expression = re.search(r"(?<!\w)plural\s*=\s*([^;]+)", plural_forms)
+    if expression is None:
+        return Counter()
+    try:
+        plural = gettext.c2py(expression.group(1))
+        return Counter(plural(n) for n in PROBED)
+    except (ValueError, ArithmeticError, RecursionError):
+        return Counter()
 
 
 def _partial_plurals(po: polib.POFile, ref: str, lang: str, text: str | None) -> list[Finding]:

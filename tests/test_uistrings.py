@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import subprocess
 
 import polib
 import pytest
@@ -217,3 +218,29 @@ def test_arabic_names_one_and_two_articles_by_the_noun_alone():
     said = {n: translations.ngettext("%(count)s article", "%(count)s articles", n) % {"count": n}
             for n in (1, 2, 3, 11, 100)}
     assert said == {1: "مقالة واحدة", 2: "مقالتان", 3: "3 مقالات", 11: "11 مقالة", 100: "100 مقالة"}
+
+
+@pytest.mark.parametrize("lang, forms, flagged, refused", [
+    ("ar", ["لا مقالات", "مقالة واحدة", "مقالتان", "%(count)s مقالات", "%(count)s مقالة", "%(count)s مقالة"], False, []),
+    ("ar", ["لا مقالات", "مقالة واحدة", "مقالتان", "مقالات", "%(count)s مقالة", "%(count)s مقالة"], True, [3]),
+    ("fr", ["un article", "%(count)s articles"], True, []),  # French's first form serves 0 and 1
+    ("en", ["one article", "%(count)s articles"], False, []),
+    ("ja", ["記事"], True, [0]),
+])
+def test_a_plural_form_may_leave_out_the_number_only_where_it_serves_one_count(tmp_path, lang, forms, flagged,
+                                                                              refused):
+    """A site.po's form that serves several counts without %(count)s showed readers "مقالات" for 3 to 10 articles
+    while check found nothing. GNU msgfmt --check refuses such a form only where it serves five counts or more
+    (its OFTEN), so a French "un article" for 0 and 1 passes it; verlag's check refuses it too."""
+    from pipeline.catalog import plural_forms
+    from pipeline.check import check_site_catalog
+
+    body = "".join(f'msgstr[{n}] "{form}"\n' for n, form in enumerate(forms))
+    path = tmp_path / "site.po"
+    path.write_text(f'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: {lang}\\n"\n'
+                    f'"Plural-Forms: {plural_forms(lang)}\\n"\n\n#, python-format\nmsgid "%(count)s article"\n'
+                    f'msgid_plural "%(count)s articles"\n{body}', encoding="utf-8")
+    found = [str(f) for f in check_site_catalog(polib.pofile(str(path)), "site.po", lang, path.read_text())]
+    said = subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(path)], capture_output=True, text=True)
+    assert found == (["error: site.po:8: placeholder missing: %(count)s [placeholder]"] if flagged else [])
+    assert [int(n) for n in re.findall(r"msgstr\[(\d)\]", said.stderr)] == refused
