@@ -372,7 +372,7 @@ def check_link_target(entry, ctx):
             added.remove((kind, dest))
     if missing or added:
         yield "link destination or image source changed: " + _describe(
-            missing, added, lambda t: f"{t[0]} {t[1]}")
+            missing, added, lambda t: f"{t[0]} {t[1]}" if t[1] else f"{t[0]} with an empty destination, ()")
 
 
 def _translated_page(old: str, new: str, ctx: Context) -> bool:
