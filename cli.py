@@ -1245,16 +1245,25 @@ def run_build(config, quiet: bool = False, jobs: int | None = None, unread: bool
     for warning in [*site.warnings, *map(unread_message, unread_refs),
                     *([f"{CONFIG_NAME}:{local[0]}: {local[1]}"] if local else [])]:
         click.echo(f"warning: {warning}", err=True)
+
+    def was(lang: str, slug: str, said: str = "") -> str:
+        """``slug`` with what the build says of it (``said``) and, where readers had its page (``site.withdrawn``),
+        that it was published: every build after the one that took it off (whose warning said so) listed it as one
+        never published (trial14)."""
+        shown = [said] if said else []
+        if slug in site.withdrawn.get(lang, ()):
+            shown.append("was published: its address leads to the original until it is published again")
+        return f"{slug} ({'; '.join(shown)})" if shown else slug
+
     for lang, slugs in sorted(site.held_back.items()):
-        figures = [f"{slug} ({site.shortfall[(lang, slug)]})" if (lang, slug) in site.shortfall else slug
-                   for slug in slugs]
+        figures = [was(lang, slug, site.shortfall.get((lang, slug), "")) for slug in slugs]
         click.echo(f"{lang}: not published (below [publish] min_translated or min_reviewed): {listing(figures)}")
     unread = {str(error.path) for error in [*result.errors, *site.errors] if error.path is not None}
     for lang, slugs in sorted(site.untranslated.items()):
         legal = [slug for slug in slugs if config.legal_page(slug)]
         if legal:
             click.echo(f"{lang}: legal pages show only reviewed translations ([site] legal), none yet: the footer "
-                       f"links the German original: {listing(legal)}")
+                       f"links the German original: {listing([was(lang, slug) for slug in legal])}")
         pseudo = [slug for slug in slugs if slug not in legal and (lang, slug) in site.pseudo_signed]
         others = [slug for slug in slugs if slug not in legal and slug not in pseudo]
         drafted = [slug for slug in others if (lang, slug) in site.machine_drafted and
@@ -1266,7 +1275,7 @@ def run_build(config, quiet: bool = False, jobs: int | None = None, unread: bool
                             (NOTHING_YET, [slug for slug in others
                                            if slug not in drafted and slug not in gone and slug not in broken])):
             if listed:
-                click.echo(f"{lang}: not published ({why}): {listing(listed)}")
+                click.echo(f"{lang}: not published ({why}): {listing([was(lang, slug) for slug in listed])}")
         for slug in broken:
             po = relpath(config.po_path(lang, slug), config.root)
             click.echo(f"{lang}: not published ({po} could not be read, see the error below: its translations "

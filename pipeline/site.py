@@ -678,6 +678,8 @@ class SiteResult:
     # (lang, slug) of ``held_back`` -> which threshold it misses, with the page's figure: "79.6 % translated, 80 needed"
     shortfall: dict[tuple[str, str], str] = field(default_factory=dict)
     untranslated: dict[str, list[str]] = field(default_factory=dict)  # lang -> slugs with nothing translated
+    # lang -> slugs of ``held_back`` or ``untranslated`` an earlier build published: their addresses lead to the original
+    withdrawn: dict[str, set[str]] = field(default_factory=dict)
     # (lang, slug) of ``untranslated`` holding machine drafts (not copies of the German): unreviewed = "machine" shows them
     machine_drafted: set[tuple[str, str]] = field(default_factory=set)
     # (lang, slug) of ``untranslated`` whose machine text is all signed-off pseudo drafts (``check``'s pseudo error)
@@ -2341,7 +2343,7 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
         fresh[GONE_REDIRECTS] = took
     for lang in (config.source_language, *config.languages):  # an edition without articles says so too
         result.pages[lang] = site.articles(lang)
-    result.held_back, result.shortfall = site.held_back, site.shortfall
+    result.held_back, result.shortfall, result.withdrawn = site.held_back, site.shortfall, site.withdrawn
     result.warnings += _pseudo_shown(config, site.published.values())
     result.standalone = frozenset(p.slug for p in site.pages(site.source))
     result.warnings += list(site.media.warnings)
