@@ -24,8 +24,8 @@ import pipeline
 from pipeline import __version__
 from pipeline.config import CONFIG_NAME, load_config, project_folders
 from pipeline.counts import counted
-from pipeline.errors import (ArticleFailure, ManyErrors, Notice, UnfilledPage, VerlagError, describe, os_problem,
-                             raise_all, shown_path)
+from pipeline.errors import (ArticleFailure, ManyErrors, Notice, UnfilledPage, VerlagError, describe, excerpt,
+                             os_problem, raise_all, shown_path)
 
 
 class Project:
@@ -973,7 +973,7 @@ def run_pretranslate(config, engine_names=(), languages=(), slugs=(), dry_run: b
                      max_chars=None, redo: bool = False, quiet: bool = False) -> tuple[list[VerlagError], int]:
     """Draft the empty entries, printing the summary; returns the problems met and the exit status otherwise due."""
     from pipeline.engines import get_engine
-    from pipeline.pretranslate import collect, pretranslate as run
+    from pipeline.pretranslate import GERMAN_BACK, collect, pretranslate as run
 
     _check_languages(config, languages)
     try:
@@ -1020,7 +1020,12 @@ def run_pretranslate(config, engine_names=(), languages=(), slugs=(), dry_run: b
     for engine, reasons in sorted(result.failed.items()):
         for reason, count in reasons.most_common():
             if result.unavailable.get(engine) != reason:
-                click.echo(f"warning: {engine}: {counted(count, 'segment')} not translated: {reason}", err=True)
+                named = result.returned.get(engine, []) if reason == GERMAN_BACK else []  # which: trial14 asked
+                which = "; ".join(f"{ref}: {excerpt(msgid)!r}" for ref, msgid in named[:LISTED])
+                more = f" and {len(named) - LISTED} more" if len(named) > LISTED else ""
+                click.echo(f"warning: {engine}: {counted(count, 'segment')} not translated: {reason}"
+                           + (f" ({which}{more}): left to the next engine or a person" if which else ""),
+                           err=True)
     for engine, reason in sorted(result.unavailable.items()):
         left = sum(result.failed.get(engine, {}).values())
         click.echo(f"warning: {engine}: {reason}; skipped for this run ({counted(left, 'segment')} left for the next "

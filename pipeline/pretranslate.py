@@ -194,6 +194,7 @@ class PretranslateResult:
     same: Counter = field(default_factory=Counter)  # (lang, engine) -> machine drafts drafted again as they were
     remaining: Counter = field(default_factory=Counter)  # lang -> entries still empty (not: drafts to redo)
     failed: dict = field(default_factory=dict)  # engine -> Counter(reason -> segments)
+    returned: dict = field(default_factory=dict)  # engine -> [(catalog ref, msgid)] of its ``GERMAN_BACK`` answers
     unavailable: dict = field(default_factory=dict)  # engine -> reason (stopped for this run)
     warned: Counter = field(default_factory=Counter)  # engine -> drafts whose markup could not be verified
     planned: dict = field(default_factory=dict)  # dry run: (lang, engine) -> [Planned]
@@ -448,6 +449,7 @@ def _apply(name, todo, indices, answers, lang, result, dry_run, german_back) -> 
         catalog, entry = todo[n]
         if name != CopyEngine.name and not answer.reviewed and german_back(catalog, entry, answer.text):
             result.failed.setdefault(name, Counter())[GERMAN_BACK] += 1
+            result.returned.setdefault(name, []).append((catalog.ref, entry.msgid))
             continue
         filled.add(n)
         if _unchanged(entry, answer):  # a machine draft the engine drafts again as it is: nothing to write
