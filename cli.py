@@ -501,7 +501,7 @@ def _import_articles(project: Project, sources, year: int | None, kind: str | No
                     click.echo(f"skipped {shown_path(file)}: {problem.what}, not an article")
                 else:
                     errors.append(problem)
-    written, unfinished = 0, []
+    written, unfinished, unlisted = 0, [], 0  # unlisted: the notes -q leaves out
     found, problems = read_translations(translations, config.zone)
     found += exported
     errors += problems
@@ -558,6 +558,7 @@ def _import_articles(project: Project, sources, year: int | None, kind: str | No
                        "delete this one")
         for note in [] if quiet else placed.article.notes:
             click.echo(f"  {in_written_file(note, placed.path.name)}")
+        unlisted += len(placed.article.notes) if quiet else 0
         for image, target in [] if quiet else placed.images:
             click.echo(f"  image {shown_path(image.name)} -> {shown_path(relpath(target, config.source_dir))}")
         errors.extend(placed.unreadable)
@@ -584,6 +585,9 @@ def _import_articles(project: Project, sources, year: int | None, kind: str | No
     elif dry_run and made:
         click.echo(f"import: {_articles_and_pages(made)} would be written as {'a draft' if len(made) == 1 else 'drafts'}"
                    " ('draft: true')")
+    if unlisted:  # an image without alt text, a shortcode left as text: -q must not hide that there is work
+        click.echo(f"import: {counted(unlisted, 'note')} on what was converted not listed (-q; without it they are, "
+                   "and 'verlag check' names what needs fixing at its line)")
     links = sum(relinked.values())
     if links:
         kind = "post's or page's" if len(relinked) == 2 else f"{next(iter(relinked))}'s"
