@@ -2058,7 +2058,7 @@ def _article_page(site: _Site, bodies: _Bodies, rel: str, page: Page, errors: li
         **site.common(page.lang), "page": page, "item": item, "body": body, "german_html": german,
         "canonical": item["absolute"], "alternates": site.cluster(page.slug),
         "switch": site.switch(page.lang, page.slug), "jsonld": _jsonld(site, page, german),
-        "original": item["original"],
+        "original": item["original"], "binding": site.config.legal_page(page.slug),
         "german_title": site.published[(site.source, page.slug)].title
         if page.lang != site.source and (site.source, page.slug) in site.published else None,
         "disclaimer": site.localized(page.lang, site.practice.disclaimer),

@@ -587,3 +587,36 @@ def test_a_standalone_page_s_notice_says_the_original_applies_not_to_rely_on_it_
     assert "En cas de doute, l’original en allemand fait foi." in " ".join(about[0].text_content().split())
     assert "santé" not in about[0].text_content()
     assert "santé" in milz[0].text_content() and "En cas de doute" not in milz[0].text_content()
+
+
+IMPRESSUM = article("Impressum", """
+    Die Praxis führt Anna Berger.
+
+    Dr. med. Anna Berger, Heilpraktikerin
+    """)
+
+
+def _legal_notice(project, rel: str) -> str | None:
+    """The text of the translation notice of site/``rel``, one line; None when the page shows none."""
+    asides = page(project, rel).xpath('//aside[contains(@class, "notice-translation")]')
+    return " ".join(asides[0].text_content().split()) if asides else None
+
+
+def test_a_fully_reviewed_legal_page_still_says_the_german_original_applies(blog):
+    """Fresh-user trial: the Impressum said "In case of doubt, the original in German applies" only while a
+    passage was untranslated; once all was reviewed the notice went, though the German binds whatever the
+    translation's state. Every translated legal page says so, linking the German page, in its language."""
+    blog.write("verlag.toml", blog.read("verlag.toml").replace("[site]\n", '[site]\nlegal = ["impressum"]\n'))
+    blog.write("source_de/seiten/impressum.md", IMPRESSUM)
+    blog.run("extract")
+    for lang, texts in (("en", ("Legal notice (Impressum)", "Anna Berger runs the practice.")),
+                        ("fr", ("Mentions légales", "Anna Berger dirige le cabinet."))):
+        review(blog, lang, "impressum", {("title", "Impressum"): texts[0], "Die Praxis führt Anna Berger.": texts[1],
+                                         "Dr. med. Anna Berger, Heilpraktikerin": "Dr. med. Anna Berger, Heilpraktikerin"
+                                         if lang == "en" else "Dr Anna Berger, naturopathe"})
+    blog.run("build")
+    assert _legal_notice(blog, "fr/impressum/index.html") == "En cas de doute, l’original en allemand fait foi."
+    link = page(blog, "fr/impressum/index.html").xpath('//aside[contains(@class, "notice-translation")]//a')[0]
+    assert (link.get("href"), link.get("hreflang")) == ("/blog/de/impressum/", "de")
+    assert _legal_notice(blog, "de/impressum/index.html") is None  # the original itself
+    assert _legal_notice(blog, "en/milz/index.html") is None  # a fully reviewed article: nothing to say
