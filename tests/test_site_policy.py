@@ -620,3 +620,28 @@ def test_a_fully_reviewed_legal_page_still_says_the_german_original_applies(blog
     assert (link.get("href"), link.get("hreflang")) == ("/blog/de/impressum/", "de")
     assert _legal_notice(blog, "de/impressum/index.html") is None  # the original itself
     assert _legal_notice(blog, "en/milz/index.html") is None  # a fully reviewed article: nothing to say
+
+
+def test_a_german_copy_signed_off_with_ignore_unchanged_is_shown_as_reviewed(blog):
+    """Fresh-user trial: a name a reviewer copied unchanged into msgstr and signed off was still "not translated
+    yet" (German, lang="de", under that notice; its words untranslated in ``status``). ``# ignore-unchanged`` on it
+    is how the reviewer says the copy is meant (check's ``unchanged`` finding waived): the page then shows it as
+    reviewed. The same copy without that line stays German, as before."""
+    blog.write("verlag.toml", blog.read("verlag.toml").replace("[site]\n", '[site]\nlegal = ["impressum"]\n'))
+    blog.write("source_de/seiten/impressum.md", IMPRESSUM)
+    blog.run("extract")
+    name = "Dr. med. Anna Berger, Heilpraktikerin"
+    for lang, words in (("en", ("Legal notice (Impressum)", "Anna Berger runs the practice.")),
+                        ("fr", ("Mentions légales", "Anna Berger dirige le cabinet."))):
+        review(blog, lang, "impressum", {("title", "Impressum"): words[0], "Die Praxis führt Anna Berger.": words[1]})
+        review(blog, lang, "impressum", {name: name}, silence=("unchanged",) if lang == "en" else ())
+    assert "unchanged" not in blog.run("check", "--lang", "en").output
+    blog.run("build")
+    english = page(blog, "en/impressum/index.html")
+    assert _legal_notice(blog, "en/impressum/index.html") == "In case of doubt, the original in German applies."
+    (shown,) = [p for p in english.xpath('//div[@class="article-body"]/p') if "Heilpraktikerin" in p.text_content()]
+    assert shown.xpath("ancestor-or-self::*[@lang]/@lang") == ["en"]  # the page's own, not lang="de"
+    status = blog.run("status", "--lang", "en").output
+    assert re.search(r"impressum \(legal\)\s+3\s+0\s+0\s+0\s+0\b", status), status  # three reviewed, none empty
+    french = _legal_notice(blog, "fr/impressum/index.html")  # not marked as meant: German, as before
+    assert "pas encore traduits" in french and "En cas de doute" in french, french
