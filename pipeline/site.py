@@ -29,6 +29,7 @@ import functools
 import hashlib
 import json
 import math
+import os
 import re
 import shutil
 import traceback
@@ -1155,10 +1156,21 @@ def _instant(moment: Moment | None, zone: dt.tzinfo | None) -> dt.datetime:
         return dt.datetime(1, 1, 1, tzinfo=dt.timezone.utc)
 
 
-def _newest_original(site: _Site) -> dt.datetime | None:
-    """The newest date (``updated``, else ``date``) of the published German articles; None when there is none."""
-    return max((_instant(page.updated or page.date, site.config.zone) for (lang, _), page in site.published.items()
-                if lang == site.source and not page.standalone), default=None)
+def _newest_original(site: _Site) -> dt.datetime:
+    """The newest date (``updated``, else ``date``) of the published German articles; without one that of the
+    published German pages (source_de/seiten/), without one the build's moment (SOURCE_DATE_EPOCH when set, as
+    reproducible builds set it). An empty feed is dated by it: RFC 4287 4.1.1 requires a feed's ``atom:updated``,
+    the last time it changed significantly (4.2.15), and 1970 would be no true date of it."""
+    dates = {standalone: [_instant(page.updated or page.date, site.config.zone)
+                          for (lang, _), page in site.published.items()
+                          if lang == site.source and page.standalone == standalone and (page.updated or page.date)]
+             for standalone in (False, True)}
+    newest = max(dates[False], default=None) or max(dates[True], default=None)
+    if newest is not None:
+        return newest
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch and epoch.isdigit() \
+        else dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
 
 
 def _stamp(moment: Moment | None, zone: dt.tzinfo | None) -> str:
