@@ -368,6 +368,12 @@ class Page:
         return self.segments.get("stale_fallback", 0)
 
     @property
+    def unchecked_fallback(self) -> int:
+        """Segments shown in German because their translation is a draft nobody checked, which the page does not
+        show (``[publish] unreviewed = "source"``, or a legal page): translated, not missing."""
+        return self.segments.get("unchecked_fallback", 0)
+
+    @property
     def held(self) -> int:
         """Segments shown in German because their translation has an error of ``verlag check`` (the QA gate):
         translated, not missing, and not shown until the error is fixed or accepted."""
@@ -901,13 +907,15 @@ class _Site:
                                                          else escape(value) for key, value in values.items()},
                             direction=text_direction(lang))
 
-    def fallback_hints(self, lang: str) -> tuple[str, str, str]:
+    def fallback_hints(self, lang: str) -> tuple[str, str, str, str]:
         """The accessible descriptions of a passage a translation shows in the original language: one not
-        translated yet, one translated before its German changed (``render``'s ``stale_hint``), and one whose
-        translation the QA gate holds back (``held_hint``)."""
+        translated yet, one translated before its German changed (``render``'s ``stale_hint``), one whose
+        translation the QA gate holds back (``held_hint``), and one whose translation is a draft nobody checked
+        (``unchecked_hint``)."""
         return (self.ui(lang, "Not translated yet: shown in the original language"),
                 self.ui(lang, "Updated in the original; translation pending review: shown in the original language"),
-                self.ui(lang, "Translation failed a quality check: shown in the original language"))
+                self.ui(lang, "Translation failed a quality check: shown in the original language"),
+                self.ui(lang, "Translated, not checked yet: shown in the original language"))
 
     def articles(self, lang: str) -> list[Page]:
         """A language's published articles, newest first."""
@@ -1440,7 +1448,7 @@ class _Bodies:
             rendered = render(page.body, lambda slug: plan.link(page.lang, slug), allowance, words[0], plan.source,
                               lambda url: plan.media_url(page.lang, page.slug, url), words[1], words[2],
                               heading_ids, words[3], True, page.lang,  # no_break: each language's typography
-                              plan.nowhere)
+                              plan.nowhere, words[4])
         except VerlagError as exc:  # the German original, rendered first, is where the author can fix it
             article = self.sources.get(page.slug)
             if article is None:

@@ -599,7 +599,7 @@ IMPRESSUM = article("Impressum", """
 def _legal_notice(project, rel: str) -> str | None:
     """The text of the translation notice of site/``rel``, one line; None when the page shows none."""
     asides = page(project, rel).xpath('//aside[contains(@class, "notice-translation")]')
-    return " ".join(asides[0].text_content().split()) if asides else None
+    return re.sub(r"[ \t\n]+", " ", asides[0].text_content()).strip() if asides else None  # U+202F kept
 
 
 def test_a_fully_reviewed_legal_page_still_says_the_german_original_applies(blog):
@@ -645,3 +645,37 @@ def test_a_german_copy_signed_off_with_ignore_unchanged_is_shown_as_reviewed(blo
     assert re.search(r"impressum \(legal\)\s+3\s+0\s+0\s+0\s+0\b", status), status  # three reviewed, none empty
     french = _legal_notice(blog, "fr/impressum/index.html")  # not marked as meant: German, as before
     assert "pas encore traduits" in french and "En cas de doute" in french, french
+
+
+def test_a_draft_shown_in_german_is_said_to_be_translated_but_not_checked_not_untranslated(blog):
+    """Fresh-user trial: the legal page under ``[publish] unreviewed = "machine"`` shows its machine drafts in
+    German (a legal page publishes reviewed translations only) and said "Some passages are not translated yet",
+    so did an article whose drafts ``unreviewed = "source"`` holds back: they are translated, not checked. The
+    notice and each passage's title say that; a passage with no translation at all is still "not translated"."""
+    blog.write("verlag.toml", blog.read("verlag.toml").replace("[site]\n", '[site]\nlegal = ["impressum"]\n')
+               + '\n[publish.fr]\nunreviewed = "machine"\n')
+    blog.write("source_de/seiten/impressum.md", IMPRESSUM)
+    blog.run("extract")
+    review(blog, "fr", "impressum", {("title", "Impressum"): "Mentions légales",
+                                     "Die Praxis führt Anna Berger.": "Anna Berger dirige le cabinet."})
+    for lang, slug, msgid, msgstr in (("fr", "impressum", "Dr. med. Anna Berger, Heilpraktikerin",
+                                       "Dr Anna Berger, naturopathe"),
+                                      ("en", "milz", "Die Milz ist klein.", "The spleen is little.")):
+        path = blog.root / f"translations/{lang}/{slug}.po"  # a draft nobody checked: fuzzy, no #| msgid
+        po = polib.pofile(str(path))
+        entry = po.find(msgid)
+        entry.msgstr, entry.flags = msgstr, [*entry.flags, "fuzzy"]
+        po.save()
+    blog.run("build")
+    french = _legal_notice(blog, "fr/impressum/index.html")
+    assert french == ("Certains passages sont traduits mais pas encore vérifiés par une personne\u202f; ils "
+                      "s’affichent dans la langue d’origine jusqu’à leur vérification. En cas de doute, l’original en "
+                      "allemand fait foi."), french
+    (held,) = page(blog, "fr/impressum/index.html").xpath('//*[@lang="de" and contains(., "Heilpraktikerin")]')
+    assert held.get("title") == "Traduit, pas encore vérifié\u202f: affiché dans la langue d’origine"
+    english = _legal_notice(blog, "en/milz/index.html")
+    assert "not yet checked" in english and "not translated yet" not in english, english
+    (held,) = page(blog, "en/milz/index.html").xpath('//*[@lang="de" and contains(., "Die Milz ist klein.")]')
+    assert held.get("title") == "Translated, not checked yet: shown in the original language"
+    untranslated = _legal_notice(blog, "fr/milz/index.html")  # its heading has no translation at all
+    assert "pas encore traduits" in untranslated and "vérifiés" not in untranslated, untranslated
