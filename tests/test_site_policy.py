@@ -11,7 +11,7 @@ import polib
 import pytest
 from lxml import html
 
-from conftest import WALL, article, give_base_url, review
+from conftest import REPO, WALL, article, give_base_url, review
 
 LEBER = article("Leber", """
     Die Leber arbeitet nachts. Sie braucht Ruhe.
@@ -679,3 +679,21 @@ def test_a_draft_shown_in_german_is_said_to_be_translated_but_not_checked_not_un
     assert held.get("title") == "Translated, not checked yet: shown in the original language"
     untranslated = _legal_notice(blog, "fr/milz/index.html")  # its heading has no translation at all
     assert "pas encore traduits" in untranslated and "vérifiés" not in untranslated, untranslated
+
+
+def test_the_home_page_of_a_site_without_articles_says_so_in_plain_german(tmp_path):
+    """Fresh-user trial: the German home page of a site with no article yet said "In dieser Sprache ist noch kein
+    Artikel erschienen", as if the original's edition lacked what other languages had; the site has none, in any
+    language. A translation's empty home page still speaks of its language, and every shipped site.po has both."""
+    from conftest import Project, fill_in_legal_pages
+
+    project = Project(tmp_path / "praxis")
+    project.run("init")  # its example article is a draft
+    fill_in_legal_pages(project.root)
+    project.run("build")
+    (said,) = page(project, "de/index.html").xpath('//main//p[not(ancestor::template)]')
+    assert said.text_content() == "Es sind noch keine Artikel erschienen."
+    for lang in ("en", "fr", "tr"):
+        shipped = polib.pofile(str(REPO / f"translations/{lang}/site.po"))
+        for msgid in ("No articles have been published yet.", "No articles have been published in this language yet."):
+            assert shipped.find(msgid).msgstr and not shipped.find(msgid).fuzzy, (lang, msgid)
