@@ -1149,7 +1149,9 @@ def german_copies(po: Iterable[polib.POEntry], lang: str, glossary: Glossary = G
     machine or hand text) that are their German as it is (``german_unchanged``, at any length: an engine's answer of
     the German, which ``pretranslate`` no longer takes, in a catalog drafted before): an edition shows them as
     German (``lang="de"``) and counts their words as untranslated (``editions.make_edition``), and
-    ``entry_state(entry, copies)`` names them untranslated."""
+    ``entry_state(entry, copies)`` names them untranslated. A reviewed copy whose ``# ignore-unchanged`` line waives
+    ``check_unchanged`` is none: the reviewer says the German is right there as it is (a name, an address, a
+    register number), and it is shown and counted as reviewed."""
     ctx = Context(lang, glossary, labels)
     plain = replace(ctx, plain=True)
     found = []
@@ -1158,7 +1160,7 @@ def german_copies(po: Iterable[polib.POEntry], lang: str, glossary: Glossary = G
             continue
         state = entry_state(entry)
         entry_ctx = plain if entry.msgctxt in PLAIN_CONTEXTS else ctx
-        if state == REVIEWED and german_copy(entry, entry_ctx) \
+        if state == REVIEWED and german_copy(entry, entry_ctx) and "unchanged" not in ignored_checks(entry) \
                 or state == MACHINE and entry.fuzzy and german_unchanged(entry.msgid, entry.msgstr, entry_ctx):
             found.append(key(entry))
     return frozenset(found)

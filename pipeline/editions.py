@@ -44,9 +44,10 @@ if TYPE_CHECKING:
 # each marked range into an element with lang="de" (``sources.read_article`` refuses a source holding one).
 # Right after FALLBACK_OPEN, why a translated segment is German all the same (none: not translated yet):
 # STALE_MARK, its German changed since (its translation awaits review); HELD_MARK, its translation has an error
-# of ``verlag check`` (the QA gate holds it back).
-FALLBACK_OPEN, FALLBACK_CLOSE, STALE_MARK, HELD_MARK = "\ue000", "\ue001", "\ue002", "\ue003"
-RESERVED = FALLBACK_OPEN + FALLBACK_CLOSE + STALE_MARK + HELD_MARK  # a German source holding one is refused
+# of ``verlag check`` (the QA gate holds it back); UNCHECKED_MARK, its translation is a draft nobody checked, which
+# ``[publish] unreviewed = "source"`` or a legal page (reviewed translations only) does not show.
+FALLBACK_OPEN, FALLBACK_CLOSE, STALE_MARK, HELD_MARK, UNCHECKED_MARK = "\ue000", "\ue001", "\ue002", "\ue003", "\ue004"
+RESERVED = FALLBACK_OPEN + FALLBACK_CLOSE + STALE_MARK + HELD_MARK + UNCHECKED_MARK  # a German source holding one is refused
 _WITHOUT_RESERVED = dict.fromkeys(map(ord, RESERVED))  # ``str.translate``: a translation's copies of them go
 FRONT_CONTEXTS = {"title": "title", "summary": "summary", "tag": "tags"}
 
@@ -66,7 +67,8 @@ class Edition:
     # shown, "pseudo_shown" of it the pseudo engine's layout test (only where there is one);
     # "hand_shown": unreviewed hand translation shown (``catalog.hand_draft``), only where there is
     # one; "stale_fallback": out-of-date translations, shown in German (never in translation), not held
-    # back (also in "fallback"); "qa": held back by a QA error (also in "fallback");
+    # back (also in "fallback"); "unchecked_fallback": drafts (machine or hand, no pseudo text) shown in German, only
+    # where there is one (also in "fallback"); "qa": held back by a QA error (also in "fallback");
     # "german_copy": signed-off msgstrs that are their German prose (``check.german_copy``; also in "fallback")
     marked: str = ""  # the body as published, fallback segments between FALLBACK_OPEN and FALLBACK_CLOSE
     # title, summary, tags as published; german_tags: the positions of the tags shown in German
@@ -145,6 +147,9 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
         elif state == STALE:
             reasons[segment] = STALE_MARK
             shown["stale_fallback"] += 1
+        elif state == MACHINE and not is_pseudo(entry.msgstr, entry.msgid):  # translated, not checked: not "not
+            reasons[segment] = UNCHECKED_MARK  # translated yet" (pseudo text, a layout test, is no translation)
+            shown["unchecked_fallback"] += 1
         shown["fallback"] += 1
         return None
 

@@ -12,8 +12,8 @@ writes the HTML:
   on the block when all of its text fell back (WCAG 3.1.2, technique H58),
   with ``data-pagefind-ignore`` (left out of that language's search index)
   and a ``title`` saying why: not translated yet, (STALE_MARK) changed in
-  the original since it was translated, or (HELD_MARK) its translation held
-  back by the QA gate;
+  the original since it was translated, (HELD_MARK) its translation held
+  back by the QA gate, or (UNCHECKED_MARK) its translation a draft not checked yet;
   The markers are invisible to CommonMark's flanking rules, so emphasis pairs
   exactly as in the unmarked text;
 - links to another article (its German source file or its slug) point to the
@@ -66,7 +66,7 @@ from markdown_it.rules_core.normalize import normalize
 from markdown_it.token import Token
 
 from .comments import drop_emptied
-from .editions import FALLBACK_CLOSE, FALLBACK_OPEN, HELD_MARK, STALE_MARK
+from .editions import FALLBACK_CLOSE, FALLBACK_OPEN, HELD_MARK, STALE_MARK, UNCHECKED_MARK
 from .media import WEB, linked_article
 from .rawhtml import mark_language, readable_text, retitled, web_host
 from .redirects import old_path
@@ -75,7 +75,7 @@ from .urlparts import NO_ADDRESS, split_url
 
 __all__ = ["Allowance", "Rendered", "render", "safe_url", "sanitized", "MAX_NESTING"]
 
-REASONS = STALE_MARK + HELD_MARK  # why a translated passage is shown in German (none: not translated yet)
+REASONS = STALE_MARK + HELD_MARK + UNCHECKED_MARK  # why a translated passage is shown in German (none: not translated yet)
 SENTINELS = FALLBACK_OPEN + FALLBACK_CLOSE + REASONS
 SENTINELS_RE = re.compile(f"([{SENTINELS}])")
 TOUCHING_RE = re.compile(f"{FALLBACK_CLOSE}([ \t]*\n?[ \t]*){FALLBACK_OPEN}([{REASONS}]?)")  # neighbours in one block
@@ -141,6 +141,7 @@ class _Job:
     fallback_hint: str = ""
     stale_hint: str = ""
     held_hint: str = ""
+    unchecked_hint: str = ""
     heading_ids: tuple[str, ...] | None = None  # the original's heading ids, for a translation's headings
     no_break: bool = False  # the typography of ``source_lang`` and ``lang`` for text in them (``nobreak``)
     lang: str = ""  # the language of a translation's own text ("": the text is the original)
@@ -159,7 +160,8 @@ def render(text: str, links: Callable[[str], tuple[str, str | None] | None] | No
            allowance: Allowance | None = None, backlink_title: str = "", source_lang: str = "de",
            files: Callable[[str], str | None] = lambda url: None, fallback_hint: str = "",
            stale_hint: str = "", heading_ids: tuple[str, ...] | None = None, held_hint: str = "",
-           no_break: bool = False, lang: str = "", nowhere: Callable[[str], bool] = lambda path: False) -> Rendered:
+           no_break: bool = False, lang: str = "", nowhere: Callable[[str], bool] = lambda path: False,
+           unchecked_hint: str = "") -> Rendered:
     """An edition's Markdown body (str, fallback segments between the editions stage's markers) -> HTML.
 
     ``allowance`` None trusts the text (the German original); otherwise the
@@ -175,7 +177,8 @@ def render(text: str, links: Callable[[str], tuple[str, str | None] | None] | No
     HTML-AAM 4.1.1) of every passage shown in ``source_lang``, so readers and screen readers learn why
     it is in another language; ``stale_hint`` that of a passage whose German changed after it was
     translated (the editions stage's STALE_MARK); ``held_hint`` that of a passage whose translation the QA
-    gate held back (HELD_MARK). ``heading_ids``: the German original's ``Rendered.ids``; a
+    gate held back (HELD_MARK); ``unchecked_hint`` that of a passage whose translation is a draft nobody
+    checked (UNCHECKED_MARK). ``heading_ids``: the German original's ``Rendered.ids``; a
     translation's h2-h6 headings get them in order (when it has as many headings; else their own).
     ``no_break``: text in ``source_lang`` when that is German (all of an original's, the passages a translation
     shows in it) gets ``nobreak.no_break``'s unbreakable spaces in its text nodes (never in code, raw HTML, a URL
@@ -189,7 +192,7 @@ def render(text: str, links: Callable[[str], tuple[str, str | None] | None] | No
     """
     md = _parser()
     job = _Job(links or (lambda slug: None), files, allowance, source_lang, backlink_title, fallback_hint, stale_hint,
-               held_hint, heading_ids, no_break, lang)
+               held_hint, unchecked_hint, heading_ids, no_break, lang)
     text = TOUCHING_RE.sub(_join_touching, text)
     job.marked = SENTINELS_RE.search(text) is not None
     job.unlink = links is not None
@@ -418,7 +421,8 @@ def _fallback(state) -> None:
     # data-pagefind-ignore: the German shown in a translation is not indexed as that language's text, so its search
     # never matches German words nor shows them in an excerpt (https://pagefind.app/docs/indexing/)
     kinds = {reason: {"lang": job.source_lang, **({"title": hint} if hint else {}), "data-pagefind-ignore": ""}
-             for reason, hint in (("", job.fallback_hint), (STALE_MARK, job.stale_hint), (HELD_MARK, job.held_hint))}
+             for reason, hint in (("", job.fallback_hint), (STALE_MARK, job.stale_hint), (HELD_MARK, job.held_hint),
+                                  (UNCHECKED_MARK, job.unchecked_hint))}
     tokens = state.tokens
     for i, token in enumerate(tokens):
         if token.type != "inline" or not token.children:

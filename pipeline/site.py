@@ -29,6 +29,7 @@ import functools
 import hashlib
 import json
 import math
+import os
 import re
 import shutil
 import traceback
@@ -365,6 +366,12 @@ class Page:
         awaits review (under every ``[publish] unreviewed``), it is not missing. (One the QA gate holds back is
         ``held``.)"""
         return self.segments.get("stale_fallback", 0)
+
+    @property
+    def unchecked_fallback(self) -> int:
+        """Segments shown in German because their translation is a draft nobody checked, which the page does not
+        show (``[publish] unreviewed = "source"``, or a legal page): translated, not missing."""
+        return self.segments.get("unchecked_fallback", 0)
 
     @property
     def held(self) -> int:
@@ -902,13 +909,15 @@ class _Site:
                                                          else escape(value) for key, value in values.items()},
                             direction=text_direction(lang))
 
-    def fallback_hints(self, lang: str) -> tuple[str, str, str]:
+    def fallback_hints(self, lang: str) -> tuple[str, str, str, str]:
         """The accessible descriptions of a passage a translation shows in the original language: one not
-        translated yet, one translated before its German changed (``render``'s ``stale_hint``), and one whose
-        translation the QA gate holds back (``held_hint``)."""
+        translated yet, one translated before its German changed (``render``'s ``stale_hint``), one whose
+        translation the QA gate holds back (``held_hint``), and one whose translation is a draft nobody checked
+        (``unchecked_hint``)."""
         return (self.ui(lang, "Not translated yet: shown in the original language"),
                 self.ui(lang, "Updated in the original; translation pending review: shown in the original language"),
-                self.ui(lang, "Translation failed a quality check: shown in the original language"))
+                self.ui(lang, "Translation failed a quality check: shown in the original language"),
+                self.ui(lang, "Translated, not checked yet: shown in the original language"))
 
     def articles(self, lang: str) -> list[Page]:
         """A language's published articles, newest first."""
@@ -1157,10 +1166,21 @@ def _instant(moment: Moment | None, zone: dt.tzinfo | None) -> dt.datetime:
         return dt.datetime(1, 1, 1, tzinfo=dt.timezone.utc)
 
 
-def _newest_original(site: _Site) -> dt.datetime | None:
-    """The newest date (``updated``, else ``date``) of the published German articles; None when there is none."""
-    return max((_instant(page.updated or page.date, site.config.zone) for (lang, _), page in site.published.items()
-                if lang == site.source and not page.standalone), default=None)
+def _newest_original(site: _Site) -> dt.datetime:
+    """The newest date (``updated``, else ``date``) of the published German articles; without one that of the
+    published German pages (source_de/seiten/), without one the build's moment (SOURCE_DATE_EPOCH when set, as
+    reproducible builds set it). An empty feed is dated by it: RFC 4287 4.1.1 requires a feed's ``atom:updated``,
+    the last time it changed significantly (4.2.15), and 1970 would be no true date of it."""
+    dates = {standalone: [_instant(page.updated or page.date, site.config.zone)
+                          for (lang, _), page in site.published.items()
+                          if lang == site.source and page.standalone == standalone and (page.updated or page.date)]
+             for standalone in (False, True)}
+    newest = max(dates[False], default=None) or max(dates[True], default=None)
+    if newest is not None:
+        return newest
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc) if epoch and epoch.isdigit() \
+        else dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
 
 
 def _stamp(moment: Moment | None, zone: dt.tzinfo | None) -> str:
@@ -1430,7 +1450,7 @@ class _Bodies:
             rendered = render(page.body, lambda slug: plan.link(page.lang, slug), allowance, words[0], plan.source,
                               lambda url: plan.media_url(page.lang, page.slug, url), words[1], words[2],
                               heading_ids, words[3], True, page.lang,  # no_break: each language's typography
-                              plan.nowhere)
+                              plan.nowhere, words[4])
         except VerlagError as exc:  # the German original, rendered first, is where the author can fix it
             article = self.sources.get(page.slug)
             if article is None:
@@ -2060,7 +2080,7 @@ def _article_page(site: _Site, bodies: _Bodies, rel: str, page: Page, errors: li
         **site.common(page.lang), "page": page, "item": item, "body": body, "german_html": german,
         "canonical": item["absolute"], "alternates": site.cluster(page.slug),
         "switch": site.switch(page.lang, page.slug), "jsonld": _jsonld(site, page, german),
-        "original": item["original"],
+        "original": item["original"], "binding": site.config.legal_page(page.slug),
         "german_title": site.published[(site.source, page.slug)].title
         if page.lang != site.source and (site.source, page.slug) in site.published else None,
         "disclaimer": site.localized(page.lang, site.practice.disclaimer),

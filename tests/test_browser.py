@@ -338,6 +338,27 @@ def test_search_lists_only_articles_containing_the_words_typed_or_their_start(br
         assert "/fr/rueckenschmerzen-leber/" in _search(browser, base, "fr", words, nothing=nothing), words
 
 
+def test_a_search_without_hits_says_so_and_lists_no_article_as_if_it_matched(browser, served):
+    """Fresh-user trial: a search that found nothing said "No article contains these words." above the edition's
+    whole article list, which read as its results. While a search is shown, the page shows its results (or that
+    there are none) and not the list, nor the "not yet available" one; without a query it is the list again."""
+    _, base = served
+    nothing = ("No article contains",)
+
+    def shown_links() -> list[str]:
+        return [a.get_attribute("pathname") for a in browser.find_elements(By.CSS_SELECTOR, "main a")
+                if a.is_displayed()]
+
+    assert _search(browser, base, "en", "inzz", nothing=nothing) == []
+    box = browser.find_element(By.ID, "search-results")
+    assert box.text.splitlines() == ["Search results: inzz", "No article contains these words."]
+    assert shown_links() == []
+    assert _search(browser, base, "en", "liver", nothing=nothing) == ["/en/rueckenschmerzen-leber/"]
+    assert shown_links() == ["/en/rueckenschmerzen-leber/"]  # the hit, not every article besides it
+    browser.get(f"{base}/en/")
+    assert len(set(shown_links())) == 3  # no query: the edition's articles
+
+
 def test_search_finds_a_word_by_its_stem_whatever_its_ending_and_still_not_by_its_first_letters(browser, project):
     """Pagefind stems a word with Snowball, in the page's language: "calming" finds "calm". The search page kept a
     result only with a word starting with each word typed or differing from it in an ending of up to two letters, so

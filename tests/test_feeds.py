@@ -205,6 +205,29 @@ def test_an_empty_feed_is_dated_by_its_site_s_newest_article_not_1970(tmp_path, 
     assert feed.entries == [] and feed.feed.updated == german.feed.updated == "2026-06-07T00:00:00Z"
 
 
+def test_the_feed_of_a_site_with_no_article_yet_has_a_true_date_not_1970(tmp_path, atom_schema, monkeypatch):
+    """Fresh-user trial: a project fresh from ``init`` (its example a draft, its legal pages filled in) built a
+    German feed dated ``1970-01-01T00:00:00Z``. RFC 4287 4.1.1 requires the feed's ``updated``, the last time it
+    changed significantly (4.2.15): with no article it is the newest page's date (the Impressum's), and with no
+    page either the build's (SOURCE_DATE_EPOCH, as reproducible builds set it)."""
+    project = Project(tmp_path / "praxis")
+    project.run("init")
+    fill_in_legal_pages(project.root)
+    for page, day in (("impressum", "2026-03-02"), ("datenschutz", "2026-02-01")):
+        path = project.root / f"source_de/seiten/{page}.md"
+        path.write_text(re.sub(r"(?m)^date: .*$", f"date: {day}", path.read_text("utf-8")), "utf-8")
+    project.run("build")
+    feed = assert_valid_atom(project.root / "site/de/feed.xml", atom_schema)
+    assert feed.entries == [] and feed.feed.updated == "2026-03-02T00:00:00+01:00"  # verlag.toml's Europe/Berlin
+    for page in (project.root / "source_de/seiten").glob("*.md"):
+        page.unlink()
+    project.write("verlag.toml", re.sub(r"(?m)^legal = .*$", "legal = []", project.read("verlag.toml")))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1780000000")
+    project.run("build")
+    feed = assert_valid_atom(project.root / "site/de/feed.xml", atom_schema)
+    assert feed.entries == [] and feed.feed.updated == "2026-05-28T20:26:40Z"
+
+
 def test_an_arabic_entry_s_content_runs_right_to_left_and_its_german_passage_left_to_right(tmp_path, atom_schema):
     """The feed's ``xml:lang="ar"`` is the Atom document's language, not the direction of the HTML an entry
     carries: a feed reader lays that out by the HTML's own ``dir``, and without one showed an Arabic article

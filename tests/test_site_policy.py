@@ -11,7 +11,7 @@ import polib
 import pytest
 from lxml import html
 
-from conftest import WALL, article, give_base_url, review
+from conftest import REPO, WALL, article, give_base_url, review
 
 LEBER = article("Leber", """
     Die Leber arbeitet nachts. Sie braucht Ruhe.
@@ -587,3 +587,113 @@ def test_a_standalone_page_s_notice_says_the_original_applies_not_to_rely_on_it_
     assert "En cas de doute, l’original en allemand fait foi." in " ".join(about[0].text_content().split())
     assert "santé" not in about[0].text_content()
     assert "santé" in milz[0].text_content() and "En cas de doute" not in milz[0].text_content()
+
+
+IMPRESSUM = article("Impressum", """
+    Die Praxis führt Anna Berger.
+
+    Dr. med. Anna Berger, Heilpraktikerin
+    """)
+
+
+def _legal_notice(project, rel: str) -> str | None:
+    """The text of the translation notice of site/``rel``, one line; None when the page shows none."""
+    asides = page(project, rel).xpath('//aside[contains(@class, "notice-translation")]')
+    return re.sub(r"[ \t\n]+", " ", asides[0].text_content()).strip() if asides else None  # U+202F kept
+
+
+def test_a_fully_reviewed_legal_page_still_says_the_german_original_applies(blog):
+    """Fresh-user trial: the Impressum said "In case of doubt, the original in German applies" only while a
+    passage was untranslated; once all was reviewed the notice went, though the German binds whatever the
+    translation's state. Every translated legal page says so, linking the German page, in its language."""
+    blog.write("verlag.toml", blog.read("verlag.toml").replace("[site]\n", '[site]\nlegal = ["impressum"]\n'))
+    blog.write("source_de/seiten/impressum.md", IMPRESSUM)
+    blog.run("extract")
+    for lang, texts in (("en", ("Legal notice (Impressum)", "Anna Berger runs the practice.")),
+                        ("fr", ("Mentions légales", "Anna Berger dirige le cabinet."))):
+        review(blog, lang, "impressum", {("title", "Impressum"): texts[0], "Die Praxis führt Anna Berger.": texts[1],
+                                         "Dr. med. Anna Berger, Heilpraktikerin": "Dr. med. Anna Berger, Heilpraktikerin"
+                                         if lang == "en" else "Dr Anna Berger, naturopathe"})
+    blog.run("build")
+    assert _legal_notice(blog, "fr/impressum/index.html") == "En cas de doute, l’original en allemand fait foi."
+    link = page(blog, "fr/impressum/index.html").xpath('//aside[contains(@class, "notice-translation")]//a')[0]
+    assert (link.get("href"), link.get("hreflang")) == ("/blog/de/impressum/", "de")
+    assert _legal_notice(blog, "de/impressum/index.html") is None  # the original itself
+    assert _legal_notice(blog, "en/milz/index.html") is None  # a fully reviewed article: nothing to say
+
+
+def test_a_german_copy_signed_off_with_ignore_unchanged_is_shown_as_reviewed(blog):
+    """Fresh-user trial: a name a reviewer copied unchanged into msgstr and signed off was still "not translated
+    yet" (German, lang="de", under that notice; its words untranslated in ``status``). ``# ignore-unchanged`` on it
+    is how the reviewer says the copy is meant (check's ``unchanged`` finding waived): the page then shows it as
+    reviewed. The same copy without that line stays German, as before."""
+    blog.write("verlag.toml", blog.read("verlag.toml").replace("[site]\n", '[site]\nlegal = ["impressum"]\n'))
+    blog.write("source_de/seiten/impressum.md", IMPRESSUM)
+    blog.run("extract")
+    name = "Dr. med. Anna Berger, Heilpraktikerin"
+    for lang, words in (("en", ("Legal notice (Impressum)", "Anna Berger runs the practice.")),
+                        ("fr", ("Mentions légales", "Anna Berger dirige le cabinet."))):
+        review(blog, lang, "impressum", {("title", "Impressum"): words[0], "Die Praxis führt Anna Berger.": words[1]})
+        review(blog, lang, "impressum", {name: name}, silence=("unchanged",) if lang == "en" else ())
+    assert "unchanged" not in blog.run("check", "--lang", "en").output
+    blog.run("build")
+    english = page(blog, "en/impressum/index.html")
+    assert _legal_notice(blog, "en/impressum/index.html") == "In case of doubt, the original in German applies."
+    (shown,) = [p for p in english.xpath('//div[@class="article-body"]/p') if "Heilpraktikerin" in p.text_content()]
+    assert shown.xpath("ancestor-or-self::*[@lang]/@lang") == ["en"]  # the page's own, not lang="de"
+    status = blog.run("status", "--lang", "en").output
+    assert re.search(r"impressum \(legal\)\s+3\s+0\s+0\s+0\s+0\b", status), status  # three reviewed, none empty
+    french = _legal_notice(blog, "fr/impressum/index.html")  # not marked as meant: German, as before
+    assert "pas encore traduits" in french and "En cas de doute" in french, french
+
+
+def test_a_draft_shown_in_german_is_said_to_be_translated_but_not_checked_not_untranslated(blog):
+    """Fresh-user trial: the legal page under ``[publish] unreviewed = "machine"`` shows its machine drafts in
+    German (a legal page publishes reviewed translations only) and said "Some passages are not translated yet",
+    so did an article whose drafts ``unreviewed = "source"`` holds back: they are translated, not checked. The
+    notice and each passage's title say that; a passage with no translation at all is still "not translated"."""
+    blog.write("verlag.toml", blog.read("verlag.toml").replace("[site]\n", '[site]\nlegal = ["impressum"]\n')
+               + '\n[publish.fr]\nunreviewed = "machine"\n')
+    blog.write("source_de/seiten/impressum.md", IMPRESSUM)
+    blog.run("extract")
+    review(blog, "fr", "impressum", {("title", "Impressum"): "Mentions légales",
+                                     "Die Praxis führt Anna Berger.": "Anna Berger dirige le cabinet."})
+    for lang, slug, msgid, msgstr in (("fr", "impressum", "Dr. med. Anna Berger, Heilpraktikerin",
+                                       "Dr Anna Berger, naturopathe"),
+                                      ("en", "milz", "Die Milz ist klein.", "The spleen is little.")):
+        path = blog.root / f"translations/{lang}/{slug}.po"  # a draft nobody checked: fuzzy, no #| msgid
+        po = polib.pofile(str(path))
+        entry = po.find(msgid)
+        entry.msgstr, entry.flags = msgstr, [*entry.flags, "fuzzy"]
+        po.save()
+    blog.run("build")
+    french = _legal_notice(blog, "fr/impressum/index.html")
+    assert french == ("Certains passages sont traduits mais pas encore vérifiés par une personne\u202f; ils "
+                      "s’affichent dans la langue d’origine jusqu’à leur vérification. En cas de doute, l’original en "
+                      "allemand fait foi."), french
+    (held,) = page(blog, "fr/impressum/index.html").xpath('//*[@lang="de" and contains(., "Heilpraktikerin")]')
+    assert held.get("title") == "Traduit, pas encore vérifié\u202f: affiché dans la langue d’origine"
+    english = _legal_notice(blog, "en/milz/index.html")
+    assert "not yet checked" in english and "not translated yet" not in english, english
+    (held,) = page(blog, "en/milz/index.html").xpath('//*[@lang="de" and contains(., "Die Milz ist klein.")]')
+    assert held.get("title") == "Translated, not checked yet: shown in the original language"
+    untranslated = _legal_notice(blog, "fr/milz/index.html")  # its heading has no translation at all
+    assert "pas encore traduits" in untranslated and "vérifiés" not in untranslated, untranslated
+
+
+def test_the_home_page_of_a_site_without_articles_says_so_in_plain_german(tmp_path):
+    """Fresh-user trial: the German home page of a site with no article yet said "In dieser Sprache ist noch kein
+    Artikel erschienen", as if the original's edition lacked what other languages had; the site has none, in any
+    language. A translation's empty home page still speaks of its language, and every shipped site.po has both."""
+    from conftest import Project, fill_in_legal_pages
+
+    project = Project(tmp_path / "praxis")
+    project.run("init")  # its example article is a draft
+    fill_in_legal_pages(project.root)
+    project.run("build")
+    (said,) = page(project, "de/index.html").xpath('//main//p[not(ancestor::template)]')
+    assert said.text_content() == "Es sind noch keine Artikel erschienen."
+    for lang in ("en", "fr", "tr"):
+        shipped = polib.pofile(str(REPO / f"translations/{lang}/site.po"))
+        for msgid in ("No articles have been published yet.", "No articles have been published in this language yet."):
+            assert shipped.find(msgid).msgstr and not shipped.find(msgid).fuzzy, (lang, msgid)

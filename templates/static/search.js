@@ -1,7 +1,9 @@
 /* Search with Pagefind (https://pagefind.app/docs/api/) on an edition's index page: the header's search
    form sends ?q=... here. Pagefind loads the index of this page's <html lang> only. Without JavaScript
-   (or when nothing is asked) the page stays what it is: the list of every article. The texts come from the
-   page (the heading and the "none found" line in #search-texts: the site.po of its language), never from here. */
+   (or when nothing is asked) the page stays what it is: the list of every article. With a query the results
+   (or the line saying there are none) take the place of the lists (#article-lists), which are no hits. The texts
+   come from the page (the heading and the "none found" line in #search-texts: the site.po of its language), never
+   from here. */
 const box = document.getElementById("search-results");
 const query = (new URLSearchParams(window.location.search).get("q") || "").trim();
 
@@ -138,5 +140,7 @@ if (box && query) {
     }
     box.append(list);
   }
+  const lists = document.getElementById("article-lists");
+  if (lists) lists.hidden = true;
   box.hidden = false;
 }
