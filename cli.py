@@ -1205,8 +1205,10 @@ def run_build(config, quiet: bool = False, jobs: int | None = None, unread: bool
         except VerlagError as exc:  # the site as a whole (a template, verlag.toml): the editions stand, say so
             site = SiteResult(errors=[exc], failed=True)
     files.save()  # the files both stages looked up: every edition file there is, so a deleted one's entry goes
+    unshown = {} if quiet else {relpath(config.editions_dir / lang / f"{a.slug}.md", config.root): a
+                                for a in sources.articles if a.draft for lang in config.languages}
     for path in ([] if quiet else [*result.written, *site.written]):
-        click.echo(f"wrote {shown_path(path)}")
+        click.echo(f"wrote {shown_path(path)}" + (_unshown(unshown[path]) if path in unshown else ""))
     for path in [*result.removed, *site.removed]:
         click.echo(f"removed {shown_path(path)}")
     for edition, count in sorted(result.held.items()):
@@ -1288,6 +1290,15 @@ def run_build(config, quiet: bool = False, jobs: int | None = None, unread: bool
                 + (f" ({same} checked, unchanged)" if same else ""))
     click.echo(f"build: {editions}, {counted(result.skipped, 'article')} unchanged; {made}")
     return result.errors + site.errors, site
+
+
+def _unshown(article) -> str:
+    """What the "wrote" line of a draft's or scheduled article's edition adds: the file is written (the site
+    knows the page is there, the reviewers' work is in it) and no page shows it."""
+    if article.scheduled is not None:
+        return (f" (scheduled for {article.scheduled.isoformat()}: the translation as it stands, on no page before "
+                "that day)")
+    return " (draft: true: the translation as it stands, on no page while the article is a draft)"
 
 
 def say_scheduled(sources, slugs=None) -> None:
