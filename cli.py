@@ -36,11 +36,13 @@ class Project:
     inside ``source_de/`` work too.
     """
 
-    def __init__(self, root: Path, wait: bool = True, explicit: bool = True):
+    def __init__(self, root: Path, wait: bool = True, explicit: bool = True, command: str = ""):
         self.root = root
         self.given = root  # the folder verlag was pointed at (``shown``)
         self.wait = wait
         self.explicit = explicit
+        self.command = command  # "verlag build": what the lock file names while this run holds it
+        self.waited = None  # the ``lock.Holder`` this run's lock waited for, if it did
         self._config = None
 
     @property
@@ -74,12 +76,16 @@ class Project:
         return shown_path(Path(os.path.relpath(target, here)).as_posix())
 
     def lock(self):
-        """The project lock (``pipeline.lock``): waits for another writing verlag, or fails with --no-wait."""
+        """The project lock (``pipeline.lock``): waits for another writing verlag, saying which and recording it in
+        ``waited``, or fails with --no-wait."""
         from pipeline.lock import project_lock
 
-        return project_lock(self.config, self.wait, lambda pid: click.echo(
-            f"waiting: another verlag is running on this project (pid {pid}); Ctrl+C stops, "
-            "'verlag --no-wait COMMAND' fails instead of waiting", err=True))
+        def waiting(holder) -> None:
+            self.waited = holder
+            click.echo(f"waiting: another verlag is running on this project ({holder}); Ctrl+C stops, "
+                       "'verlag --no-wait COMMAND' fails instead of waiting", err=True)
+
+        return project_lock(self.config, self.wait, waiting, self.command)
 
 
 pass_project = click.make_pass_decorator(Project)
@@ -291,7 +297,8 @@ def main(ctx: click.Context, directory: Path, debug: bool, no_wait: bool) -> Non
     # and the garbage of its earlier tests would stay frozen with it.
     if not gc.get_freeze_count():
         gc.freeze()
-    ctx.obj = Project(directory or Path("."), wait=not no_wait, explicit=directory is not None)
+    ctx.obj = Project(directory or Path("."), wait=not no_wait, explicit=directory is not None,
+                      command=f"verlag {ctx.invoked_subcommand}" if ctx.invoked_subcommand else "")
     ctx.obj.debug = debug
     if "logging" in sys.modules:  # a module asked for its logger already (or another program's code loaded it)
         _print_warnings(sys.modules["logging"].getLogger("pipeline"))
@@ -1162,7 +1169,7 @@ FUTURE = click.option("--future", is_flag=True, help=(
 @writes
 def build(project: Project, quiet: bool, jobs: int | None, future: bool) -> None:
     """Write the editions (editions/<lang>/) and the website (site/)."""
-    errors, site = run_build(project.config, quiet, jobs, future=future)
+    errors, site = run_build(project.config, quiet, jobs, future=future, waited=project.waited)
     if errors:
         fail("build", errors, outcome=build_outcome(site))
 
@@ -1183,11 +1190,12 @@ def rare_collections():
 
 
 def run_build(config, quiet: bool = False, jobs: int | None = None, unread: bool = True,
-              told: dict[str, tuple[int, int] | None] | None = None, future: bool = False):
+              told: dict[str, tuple[int, int] | None] | None = None, future: bool = False, waited=None):
     """editions -> site; the site is built even when some catalogs could not be read. ``unread``: warn of the
     Markdown files in source_de/'s subfolders no article is read from (``publish``'s extract did already);
     ``told``: ``serve``'s record of those it warned of this session (``_untold``), each warned of again only once
-    it changes, not at every rebuild. ``future``: publish the articles dated after today too (``--future``)."""
+    it changes, not at every rebuild. ``future``: publish the articles dated after today too (``--future``).
+    ``waited``: the ``lock.Holder`` the build waited for, which its last line names (``build_summary``)."""
     from pipeline.editions import build_editions, edition_files
     from pipeline.fsutil import relpath
     from pipeline.restore import pending, pending_message
@@ -1288,8 +1296,25 @@ def run_build(config, quiet: bool = False, jobs: int | None = None, unread: bool
     editions = (f"{counted(made_again, 'edition')} checked, unchanged" if same and not written
                 else f"{counted(made_again, 'edition')} made, {written} written"
                 + (f" ({same} checked, unchanged)" if same else ""))
-    click.echo(f"build: {editions}, {counted(result.skipped, 'article')} unchanged; {made}")
+    wrote = bool(result.written or result.removed or site.written or site.removed or site.failed)
+    click.echo(build_summary(f"{editions}, {counted(result.skipped, 'article')} unchanged; {made}", wrote, waited))
     return result.errors + site.errors, site
+
+
+BUILDERS = ("verlag serve", "verlag build", "verlag publish")  # commands whose run builds editions/ and site/
+
+
+def build_summary(counts: str, wrote: bool, waited) -> str:
+    """The build's last line: its ``counts``, and when it waited for another verlag (``waited``, a ``lock.Holder``)
+    which one, and whether anything was left to write after it (``wrote``): a build that waited for ``serve``'s
+    rebuild finds the work done, and its "0 written" is no sign that there was nothing to do."""
+    if waited is None:
+        return f"build: {counts}"
+    who = f"{waited.command} (pid {waited.pid})" if waited.command else f"another verlag (pid {waited.pid})"
+    if wrote:
+        return f"build, after waiting for {who}: {counts}"
+    made = ", which had built the project as it is" if waited.command in BUILDERS else ""
+    return f"build: nothing left to write after waiting for {who}{made}: {counts}"
 
 
 def _unshown(article) -> str:
