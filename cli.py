@@ -16,7 +16,7 @@ import time
 from collections import Counter
 from contextlib import ExitStack, contextmanager, nullcontext
 from pathlib import Path, PurePosixPath
-from typing import Callable
+from typing import Callable, Container
 
 import click
 
@@ -107,11 +107,14 @@ def writes(command):
     return locked
 
 
-def report_errors(errors: list[VerlagError]) -> None:
+def report_errors(errors: list[VerlagError], said: Container[str] = frozenset()) -> None:
     """One ``error: file:line: message`` line each (``warning:`` for a ``Notice`` beside them); with ``--debug`` an
-    unexpected failure's traceback first."""
+    unexpected failure's traceback first. ``said``: the ``file:line: message`` texts the run said already (check's
+    findings, which ``publish`` lists), not said again."""
     for error in errors:
         for single in (error.errors if isinstance(error, ManyErrors) else [error]):
+            if str(single) in said:
+                continue
             if isinstance(single, ArticleFailure) and single.__cause__ is not None and _debug():
                 import traceback
 
@@ -129,15 +132,16 @@ def failed_files(errors: list[VerlagError]) -> list[str]:
     return sorted({shown_path(s.path) for s in _problems(errors)})
 
 
-def fail(command: str, errors: list[VerlagError], writes: bool = True, outcome: str | None = None) -> None:
+def fail(command: str, errors: list[VerlagError], writes: bool = True, outcome: str | None = None,
+         said: Container[str] = frozenset()) -> None:
     """Report the problems of a run that went on past them, name the files once more, exit 2.
 
     ``writes``: the command writes outputs, so the files with problems were left as they were (but a legal
     page with placeholders left to fill in, which the build takes off the site and out of editions/); a read-only
     command (status, check) only left them out of what it reports. ``outcome``: what the run did instead, when it is not
-    "everything else" (a build whose site could not be made: ``build_outcome``).
+    "everything else" (a build whose site could not be made: ``build_outcome``). ``said``: as ``report_errors``'s.
     """
-    report_errors(errors)
+    report_errors(errors, said)
     unfilled = {shown_path(s.path) for s in _problems(errors) if isinstance(s, UnfilledPage)} if writes else set()
     files = sorted(set(failed_files(errors)) - unfilled)
     taken_off = ("no editions written and not published until their placeholders are filled in: "
@@ -839,8 +843,10 @@ def shorten(text: str, width: int = 60) -> str:
 
 
 def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
-                quiet: bool = False) -> list[VerlagError]:
-    """sources -> templates -> catalogs, printing what changed; returns the problems of articles left as they were."""
+                quiet: bool = False, held: list[str] | None = None) -> list[VerlagError]:
+    """sources -> templates -> catalogs, printing what changed; returns the problems of articles left as they were.
+    ``held``: where its warnings ("file:line: message") go instead of being printed (``publish`` says each once,
+    beside check's findings)."""
     from pipeline.extract import extract as run
     from pipeline.fsutil import relpath
     from pipeline.media import RECORD, record_variants, source_tree
@@ -879,7 +885,11 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
         say("removed", path, f" ({result.why_removed.get(path, 'its article is gone')})")
     for note in result.notes:
         click.echo(f"note: {note}", err=True)
-    for warning in [*result.warnings, *map(unread_message, unread_sources(config, tree))]:
+    warnings = [*result.warnings, *map(unread_message, unread_sources(config, tree))]
+    if held is not None:
+        held += warnings
+        warnings = []
+    for warning in warnings:
         click.echo(f"warning: {warning}", err=True)
     for orphan in result.orphans:
         click.echo(f"warning: {orphan.message()}", err=True)
@@ -1190,12 +1200,14 @@ def rare_collections():
 
 
 def run_build(config, quiet: bool = False, jobs: int | None = None, unread: bool = True,
-              told: dict[str, tuple[int, int] | None] | None = None, future: bool = False, waited=None):
+              told: dict[str, tuple[int, int] | None] | None = None, future: bool = False, waited=None,
+              said: Container[str] = frozenset()):
     """editions -> site; the site is built even when some catalogs could not be read. ``unread``: warn of the
     Markdown files in source_de/'s subfolders no article is read from (``publish``'s extract did already);
     ``told``: ``serve``'s record of those it warned of this session (``_untold``), each warned of again only once
     it changes, not at every rebuild. ``future``: publish the articles dated after today too (``--future``).
-    ``waited``: the ``lock.Holder`` the build waited for, which its last line names (``build_summary``)."""
+    ``waited``: the ``lock.Holder`` the build waited for, which its last line names (``build_summary``).
+    ``said``: the warnings ("file:line: message") the run said already (``publish``: check's findings), not again."""
     from pipeline.editions import build_editions, edition_files
     from pipeline.fsutil import relpath
     from pipeline.restore import pending, pending_message
@@ -1254,7 +1266,8 @@ def run_build(config, quiet: bool = False, jobs: int | None = None, unread: bool
     local = config.base_url_problem() if told is None and "base_url" in config.section("site") else None
     for warning in [*site.warnings, *map(unread_message, unread_refs),
                     *([f"{CONFIG_NAME}:{local[0]}: {local[1]}"] if local else [])]:
-        click.echo(f"warning: {warning}", err=True)
+        if warning not in said:
+            click.echo(f"warning: {warning}", err=True)
     for lang, slugs in sorted(site.held_back.items()):
         figures = [f"{slug} ({site.shortfall[(lang, slug)]})" if (lang, slug) in site.shortfall else slug
                    for slug in slugs]
@@ -1390,7 +1403,9 @@ def publish(ctx: click.Context, quiet: bool) -> None:
     Offline (or with every engine failing) the drafts step says so and the chain carries on with the
     catalogs as they are. Segments with QA errors are held back by the build: they appear in German.
     An article with a problem is left as it was; the others go all the way, and the run ends with
-    its problems, each once, and exit status 2. Pseudo drafts that pages would show (check's
+    its problems, each once, and exit status 2. Check's findings are listed as ``check`` lists them
+    (``say_findings``: errors first, the first ``FINDINGS_LISTED``), each once: extract and the build do not
+    say them again; warnings alone leave exit status 0. Pseudo drafts that pages would show (check's
     ``pseudo-draft``) stop it before the build, exit status 2: a layout test must not go public. So does a
     ``[site] base_url`` nobody reaches the site at (``Config.base_url_problem``), before anything is done.
     A site with no article published in the original (drafts only, or none) ends with exit status 2 too, and so
@@ -1405,7 +1420,8 @@ def publish(ctx: click.Context, quiet: bool) -> None:
         click.echo(f"error: {CONFIG_NAME}:{local[0]}: {local[1]}", err=True)
         click.echo("publish: stopped, nothing done ('verlag build' makes the site to look at locally)", err=True)
         sys.exit(2)
-    errors = run_extract(config, quiet=quiet)
+    held: list[str] = []  # extract's warnings, said with check's findings
+    errors = run_extract(config, quiet=quiet, held=held)
     drafted, code = run_pretranslate(config, quiet=quiet)
     errors += drafted
     if code == INTERRUPTED:
@@ -1417,24 +1433,28 @@ def publish(ctx: click.Context, quiet: bool) -> None:
     errors += checked
     if pseudo := [f for f in findings if f.check == "pseudo-draft"]:
         for finding in pseudo:
-            click.echo(f"error: {finding.path}:{finding.line}: {finding.message}", err=True)
+            click.echo(f"error: {said_as(finding)} [{finding.check}]", err=True)
         click.echo("publish: stopped before the build, nothing published: pseudo text is a layout test, not a "
                    "translation ('verlag build' still shows it, to look at layouts)", err=True)
         sys.exit(2)
-    held = sum(1 for f in findings if f.severity == ERROR and f.check != "unfilled")
+    # a template tag is said after the build, which tells whether a published page shows it (then it stops publish)
+    said = say_findings([f for f in findings if f.check != "template-tag"], held,
+                        [f for f in findings if f.check == "template-tag"])
+    errored = sum(1 for f in findings if f.severity == ERROR and f.check != "unfilled")
     unfilled = sorted({f.path for f in findings if f.check == "unfilled"})
     click.echo(f"check: {summary(findings)}"
-               + ("; segments with errors are published in German" if held else "")
+               + ("; segments with errors are published in German" if errored else "")
                + (f"; pages with placeholders left to fill in are not published: {', '.join(unfilled)}"
-                  if unfilled else "")
-               + ("; 'verlag check' lists them" if held or unfilled else ""))
-    built, site = run_build(config, quiet=True, unread=False)
+                  if unfilled else ""))
+    built, site = run_build(config, quiet=True, unread=False, said=said)
     for line in site.summary():
         click.echo(line)
     shown = {page.slug for page in site.pages.get(config.source_language, ())}
     tags = [f for f in findings if f.check == "template-tag" and f.slug in shown]
-    for finding in tags:
-        click.echo(f"error: {finding.path}:{finding.line}: {finding.message}", err=True)
+    for finding in findings:
+        if finding.check == "template-tag":
+            click.echo(f"{'error' if finding in tags else finding.severity}: {said_as(finding)} [{finding.check}]",
+                       err=True)
     if empty := not site.failed and not site.pages.get(config.source_language):  # nothing to upload
         click.echo(f"error: {relpath(config.source_dir, config.root)}: no article is published, so the site has none "
                    "to show: " + (f"drafts (draft: true) are not published: {', '.join(site.drafts)}; take out draft: true of "
@@ -1442,7 +1462,7 @@ def publish(ctx: click.Context, quiet: bool) -> None:
                       f"articles dated after today wait for their day: {', '.join(site.scheduled)}"
                       if site.scheduled else "write one (verlag new \"Titel\")"), err=True)
     if errors or built:
-        fail("publish", list({str(e): e for e in errors + built}.values()), outcome=build_outcome(site))
+        fail("publish", list({str(e): e for e in errors + built}.values()), outcome=build_outcome(site), said=said)
     if empty:
         click.echo("publish: site/ built, with no article: do not upload it yet", err=True)
         sys.exit(2)
@@ -1452,6 +1472,37 @@ def publish(ctx: click.Context, quiet: bool) -> None:
                    f"template tag as text ({', '.join(pages)}): do not upload it yet; write what each stands for in "
                    "Markdown", err=True)
         sys.exit(2)
+
+
+FINDINGS_LISTED = 20  # check's findings publish lists before it points at 'verlag check' for the rest
+
+
+def said_as(finding) -> str:
+    """A finding as ``file:line: message``, the text by which extract's and the build's warnings and the run's
+    errors say the same thing."""
+    return f"{shown_path(finding.path)}:{finding.line}: {finding.message}"
+
+
+def say_findings(findings, held: list[str], later=()) -> set[str]:
+    """``publish``'s lines for check's ``findings``, as ``check`` writes them (``severity: file:line: message
+    [check]``), errors first, the first ``FINDINGS_LISTED`` and a count of the rest that ``verlag check`` lists; then
+    the warnings of extract (``held``) that none of them, nor the findings said ``later``, says. Returns what was or
+    will be said, or was counted (``said_as``), for the build and the last errors not to say it again."""
+    from pipeline.check import ERROR
+
+    ordered = sorted(findings, key=lambda f: f.severity != ERROR)
+    for finding in ordered[:FINDINGS_LISTED]:
+        click.echo(str(finding), err=True)
+    if rest := ordered[FINDINGS_LISTED:]:
+        errors = sum(f.severity == ERROR for f in rest)
+        click.echo(f"check: {len(rest):,} more not listed here ({counted(errors, 'error')}, "
+                   f"{counted(len(rest) - errors, 'warning')}): 'verlag check' lists them all", err=True)
+    said = {said_as(f) for f in [*findings, *later]}
+    for warning in held:
+        if warning not in said:
+            click.echo(f"warning: {warning}", err=True)
+            said.add(warning)
+    return said
 
 
 def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool, kind: str | None = None,
