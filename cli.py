@@ -16,7 +16,7 @@ import time
 from collections import Counter
 from contextlib import ExitStack, contextmanager, nullcontext
 from pathlib import Path, PurePosixPath
-from typing import Callable
+from typing import Callable, Container
 
 import click
 
@@ -36,11 +36,13 @@ class Project:
     inside ``source_de/`` work too.
     """
 
-    def __init__(self, root: Path, wait: bool = True, explicit: bool = True):
+    def __init__(self, root: Path, wait: bool = True, explicit: bool = True, command: str = ""):
         self.root = root
         self.given = root  # the folder verlag was pointed at (``shown``)
         self.wait = wait
         self.explicit = explicit
+        self.command = command  # "verlag build": what the lock file names while this run holds it
+        self.waited = None  # the ``lock.Holder`` this run's lock waited for, if it did
         self._config = None
 
     @property
@@ -74,12 +76,16 @@ class Project:
         return shown_path(Path(os.path.relpath(target, here)).as_posix())
 
     def lock(self):
-        """The project lock (``pipeline.lock``): waits for another writing verlag, or fails with --no-wait."""
+        """The project lock (``pipeline.lock``): waits for another writing verlag, saying which and recording it in
+        ``waited``, or fails with --no-wait."""
         from pipeline.lock import project_lock
 
-        return project_lock(self.config, self.wait, lambda pid: click.echo(
-            f"waiting: another verlag is running on this project (pid {pid}); Ctrl+C stops, "
-            "'verlag --no-wait COMMAND' fails instead of waiting", err=True))
+        def waiting(holder) -> None:
+            self.waited = holder
+            click.echo(f"waiting: another verlag is running on this project ({holder}); Ctrl+C stops, "
+                       "'verlag --no-wait COMMAND' fails instead of waiting", err=True)
+
+        return project_lock(self.config, self.wait, waiting, self.command)
 
 
 pass_project = click.make_pass_decorator(Project)
@@ -101,11 +107,14 @@ def writes(command):
     return locked
 
 
-def report_errors(errors: list[VerlagError]) -> None:
+def report_errors(errors: list[VerlagError], said: Container[str] = frozenset()) -> None:
     """One ``error: file:line: message`` line each (``warning:`` for a ``Notice`` beside them); with ``--debug`` an
-    unexpected failure's traceback first."""
+    unexpected failure's traceback first. ``said``: the ``file:line: message`` texts the run said already (check's
+    findings, which ``publish`` lists), not said again."""
     for error in errors:
         for single in (error.errors if isinstance(error, ManyErrors) else [error]):
+            if str(single) in said:
+                continue
             if isinstance(single, ArticleFailure) and single.__cause__ is not None and _debug():
                 import traceback
 
@@ -123,15 +132,16 @@ def failed_files(errors: list[VerlagError]) -> list[str]:
     return sorted({shown_path(s.path) for s in _problems(errors)})
 
 
-def fail(command: str, errors: list[VerlagError], writes: bool = True, outcome: str | None = None) -> None:
+def fail(command: str, errors: list[VerlagError], writes: bool = True, outcome: str | None = None,
+         said: Container[str] = frozenset()) -> None:
     """Report the problems of a run that went on past them, name the files once more, exit 2.
 
     ``writes``: the command writes outputs, so the files with problems were left as they were (but a legal
     page with placeholders left to fill in, which the build takes off the site and out of editions/); a read-only
     command (status, check) only left them out of what it reports. ``outcome``: what the run did instead, when it is not
-    "everything else" (a build whose site could not be made: ``build_outcome``).
+    "everything else" (a build whose site could not be made: ``build_outcome``). ``said``: as ``report_errors``'s.
     """
-    report_errors(errors)
+    report_errors(errors, said)
     unfilled = {shown_path(s.path) for s in _problems(errors) if isinstance(s, UnfilledPage)} if writes else set()
     files = sorted(set(failed_files(errors)) - unfilled)
     taken_off = ("no editions written and not published until their placeholders are filled in: "
@@ -291,7 +301,8 @@ def main(ctx: click.Context, directory: Path, debug: bool, no_wait: bool) -> Non
     # and the garbage of its earlier tests would stay frozen with it.
     if not gc.get_freeze_count():
         gc.freeze()
-    ctx.obj = Project(directory or Path("."), wait=not no_wait, explicit=directory is not None)
+    ctx.obj = Project(directory or Path("."), wait=not no_wait, explicit=directory is not None,
+                      command=f"verlag {ctx.invoked_subcommand}" if ctx.invoked_subcommand else "")
     ctx.obj.debug = debug
     if "logging" in sys.modules:  # a module asked for its logger already (or another program's code loaded it)
         _print_warnings(sys.modules["logging"].getLogger("pipeline"))
@@ -836,8 +847,10 @@ def shorten(text: str, width: int = 60) -> str:
 
 
 def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
-                quiet: bool = False) -> list[VerlagError]:
-    """sources -> templates -> catalogs, printing what changed; returns the problems of articles left as they were."""
+                quiet: bool = False, held: list[str] | None = None) -> list[VerlagError]:
+    """sources -> templates -> catalogs, printing what changed; returns the problems of articles left as they were.
+    ``held``: where its warnings ("file:line: message") go instead of being printed (``publish`` says each once,
+    beside check's findings)."""
     from pipeline.extract import extract as run
     from pipeline.fsutil import relpath
     from pipeline.media import RECORD, record_variants, source_tree
@@ -876,7 +889,11 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
         say("removed", path, f" ({result.why_removed.get(path, 'its article is gone')})")
     for note in result.notes:
         click.echo(f"note: {note}", err=True)
-    for warning in [*result.warnings, *map(unread_message, unread_sources(config, tree))]:
+    warnings = [*result.warnings, *map(unread_message, unread_sources(config, tree))]
+    if held is not None:
+        held += warnings
+        warnings = []
+    for warning in warnings:
         click.echo(f"warning: {warning}", err=True)
     for orphan in result.orphans:
         click.echo(f"warning: {orphan.message()}", err=True)
@@ -1171,7 +1188,7 @@ FUTURE = click.option("--future", is_flag=True, help=(
 @writes
 def build(project: Project, quiet: bool, jobs: int | None, future: bool) -> None:
     """Write the editions (editions/<lang>/) and the website (site/)."""
-    errors, site = run_build(project.config, quiet, jobs, future=future)
+    errors, site = run_build(project.config, quiet, jobs, future=future, waited=project.waited)
     if errors:
         fail("build", errors, outcome=build_outcome(site))
 
@@ -1192,11 +1209,14 @@ def rare_collections():
 
 
 def run_build(config, quiet: bool = False, jobs: int | None = None, unread: bool = True,
-              told: dict[str, tuple[int, int] | None] | None = None, future: bool = False):
+              told: dict[str, tuple[int, int] | None] | None = None, future: bool = False, waited=None,
+              said: Container[str] = frozenset()):
     """editions -> site; the site is built even when some catalogs could not be read. ``unread``: warn of the
     Markdown files in source_de/'s subfolders no article is read from (``publish``'s extract did already);
     ``told``: ``serve``'s record of those it warned of this session (``_untold``), each warned of again only once
-    it changes, not at every rebuild. ``future``: publish the articles dated after today too (``--future``)."""
+    it changes, not at every rebuild. ``future``: publish the articles dated after today too (``--future``).
+    ``waited``: the ``lock.Holder`` the build waited for, which its last line names (``build_summary``).
+    ``said``: the warnings ("file:line: message") the run said already (``publish``: check's findings), not again."""
     from pipeline.editions import build_editions, edition_files
     from pipeline.fsutil import relpath
     from pipeline.restore import pending, pending_message
@@ -1214,8 +1234,10 @@ def run_build(config, quiet: bool = False, jobs: int | None = None, unread: bool
         except VerlagError as exc:  # the site as a whole (a template, verlag.toml): the editions stand, say so
             site = SiteResult(errors=[exc], failed=True)
     files.save()  # the files both stages looked up: every edition file there is, so a deleted one's entry goes
+    unshown = {} if quiet else {relpath(config.editions_dir / lang / f"{a.slug}.md", config.root): a
+                                for a in sources.articles if a.draft for lang in config.languages}
     for path in ([] if quiet else [*result.written, *site.written]):
-        click.echo(f"wrote {shown_path(path)}")
+        click.echo(f"wrote {shown_path(path)}" + (_unshown(unshown[path]) if path in unshown else ""))
     for path in [*result.removed, *site.removed]:
         click.echo(f"removed {shown_path(path)}")
     for edition, count in sorted(result.held.items()):
@@ -1253,13 +1275,14 @@ def run_build(config, quiet: bool = False, jobs: int | None = None, unread: bool
     local = config.base_url_problem() if told is None and "base_url" in config.section("site") else None
     for warning in [*site.warnings, *map(unread_message, unread_refs),
                     *([f"{CONFIG_NAME}:{local[0]}: {local[1]}"] if local else [])]:
-        click.echo(f"warning: {warning}", err=True)
+        if warning not in said:
+            click.echo(f"warning: {warning}", err=True)
 
-    def was(lang: str, slug: str, said: str = "") -> str:
-        """``slug`` with what the build says of it (``said``) and, where readers had its page (``site.withdrawn``),
+    def was(lang: str, slug: str, why: str = "") -> str:
+        """``slug`` with what the build says of it (``why``) and, where readers had its page (``site.withdrawn``),
         that it was published: every build after the one that took it off (whose warning said so) listed it as one
         never published (trial14)."""
-        shown = [said] if said else []
+        shown = [why] if why else []
         if slug in site.withdrawn.get(lang, ()):
             shown.append("was published: its address leads to the original until it is published again")
         return f"{slug} ({'; '.join(shown)})" if shown else slug
@@ -1304,8 +1327,34 @@ def run_build(config, quiet: bool = False, jobs: int | None = None, unread: bool
     editions = (f"{counted(made_again, 'edition')} checked, unchanged" if same and not written
                 else f"{counted(made_again, 'edition')} made, {written} written"
                 + (f" ({same} checked, unchanged)" if same else ""))
-    click.echo(f"build: {editions}, {counted(result.skipped, 'article')} unchanged; {made}")
+    wrote = bool(result.written or result.removed or site.written or site.removed or site.failed)
+    click.echo(build_summary(f"{editions}, {counted(result.skipped, 'article')} unchanged; {made}", wrote, waited))
     return result.errors + site.errors, site
+
+
+BUILDERS = ("verlag serve", "verlag build", "verlag publish")  # commands whose run builds editions/ and site/
+
+
+def build_summary(counts: str, wrote: bool, waited) -> str:
+    """The build's last line: its ``counts``, and when it waited for another verlag (``waited``, a ``lock.Holder``)
+    which one, and whether anything was left to write after it (``wrote``): a build that waited for ``serve``'s
+    rebuild finds the work done, and its "0 written" is no sign that there was nothing to do."""
+    if waited is None:
+        return f"build: {counts}"
+    who = f"{waited.command} (pid {waited.pid})" if waited.command else f"another verlag (pid {waited.pid})"
+    if wrote:
+        return f"build, after waiting for {who}: {counts}"
+    made = ", which had built the project as it is" if waited.command in BUILDERS else ""
+    return f"build: nothing left to write after waiting for {who}{made}: {counts}"
+
+
+def _unshown(article) -> str:
+    """What the "wrote" line of a draft's or scheduled article's edition adds: the file is written (the site
+    knows the page is there, the reviewers' work is in it) and no page shows it."""
+    if article.scheduled is not None:
+        return (f" (scheduled for {article.scheduled.isoformat()}: the translation as it stands, on no page before "
+                "that day)")
+    return " (draft: true: the translation as it stands, on no page while the article is a draft)"
 
 
 def say_scheduled(sources, slugs=None) -> None:
@@ -1372,7 +1421,9 @@ def publish(ctx: click.Context, quiet: bool) -> None:
     Offline (or with every engine failing) the drafts step says so and the chain carries on with the
     catalogs as they are. Segments with QA errors are held back by the build: they appear in German.
     An article with a problem is left as it was; the others go all the way, and the run ends with
-    its problems, each once, and exit status 2. Pseudo drafts that pages would show (check's
+    its problems, each once, and exit status 2. Check's findings are listed as ``check`` lists them
+    (``say_findings``: errors first, the first ``FINDINGS_LISTED``), each once: extract and the build do not
+    say them again; warnings alone leave exit status 0. Pseudo drafts that pages would show (check's
     ``pseudo-draft``) stop it before the build, exit status 2: a layout test must not go public. So does a
     ``[site] base_url`` nobody reaches the site at (``Config.base_url_problem``), before anything is done.
     A site with no article published in the original (drafts only, or none) ends with exit status 2 too, and so
@@ -1387,7 +1438,8 @@ def publish(ctx: click.Context, quiet: bool) -> None:
         click.echo(f"error: {CONFIG_NAME}:{local[0]}: {local[1]}", err=True)
         click.echo("publish: stopped, nothing done ('verlag build' makes the site to look at locally)", err=True)
         sys.exit(2)
-    errors = run_extract(config, quiet=quiet)
+    held: list[str] = []  # extract's warnings, said with check's findings
+    errors = run_extract(config, quiet=quiet, held=held)
     drafted, code = run_pretranslate(config, quiet=quiet)
     errors += drafted
     if code == INTERRUPTED:
@@ -1399,24 +1451,28 @@ def publish(ctx: click.Context, quiet: bool) -> None:
     errors += checked
     if pseudo := [f for f in findings if f.check == "pseudo-draft"]:
         for finding in pseudo:
-            click.echo(f"error: {finding.path}:{finding.line}: {finding.message}", err=True)
+            click.echo(f"error: {said_as(finding)} [{finding.check}]", err=True)
         click.echo("publish: stopped before the build, nothing published: pseudo text is a layout test, not a "
                    "translation ('verlag build' still shows it, to look at layouts)", err=True)
         sys.exit(2)
-    held = sum(1 for f in findings if f.severity == ERROR and f.check != "unfilled")
+    # a template tag is said after the build, which tells whether a published page shows it (then it stops publish)
+    said = say_findings([f for f in findings if f.check != "template-tag"], held,
+                        [f for f in findings if f.check == "template-tag"])
+    errored = sum(1 for f in findings if f.severity == ERROR and f.check != "unfilled")
     unfilled = sorted({f.path for f in findings if f.check == "unfilled"})
     click.echo(f"check: {summary(findings)}"
-               + ("; segments with errors are published in German" if held else "")
+               + ("; segments with errors are published in German" if errored else "")
                + (f"; pages with placeholders left to fill in are not published: {', '.join(unfilled)}"
-                  if unfilled else "")
-               + ("; 'verlag check' lists them" if held or unfilled else ""))
-    built, site = run_build(config, quiet=True, unread=False)
+                  if unfilled else ""))
+    built, site = run_build(config, quiet=True, unread=False, said=said)
     for line in site.summary():
         click.echo(line)
     shown = {page.slug for page in site.pages.get(config.source_language, ())}
     tags = [f for f in findings if f.check == "template-tag" and f.slug in shown]
-    for finding in tags:
-        click.echo(f"error: {finding.path}:{finding.line}: {finding.message}", err=True)
+    for finding in findings:
+        if finding.check == "template-tag":
+            click.echo(f"{'error' if finding in tags else finding.severity}: {said_as(finding)} [{finding.check}]",
+                       err=True)
     if empty := not site.failed and not site.pages.get(config.source_language):  # nothing to upload
         click.echo(f"error: {relpath(config.source_dir, config.root)}: no article is published, so the site has none "
                    "to show: " + (f"drafts (draft: true) are not published: {', '.join(site.drafts)}; take out draft: true of "
@@ -1424,7 +1480,7 @@ def publish(ctx: click.Context, quiet: bool) -> None:
                       f"articles dated after today wait for their day: {', '.join(site.scheduled)}"
                       if site.scheduled else "write one (verlag new \"Titel\")"), err=True)
     if errors or built:
-        fail("publish", list({str(e): e for e in errors + built}.values()), outcome=build_outcome(site))
+        fail("publish", list({str(e): e for e in errors + built}.values()), outcome=build_outcome(site), said=said)
     if empty:
         click.echo("publish: site/ built, with no article: do not upload it yet", err=True)
         sys.exit(2)
@@ -1434,6 +1490,37 @@ def publish(ctx: click.Context, quiet: bool) -> None:
                    f"template tag as text ({', '.join(pages)}): do not upload it yet; write what each stands for in "
                    "Markdown", err=True)
         sys.exit(2)
+
+
+FINDINGS_LISTED = 20  # check's findings publish lists before it points at 'verlag check' for the rest
+
+
+def said_as(finding) -> str:
+    """A finding as ``file:line: message``, the text by which extract's and the build's warnings and the run's
+    errors say the same thing."""
+    return f"{shown_path(finding.path)}:{finding.line}: {finding.message}"
+
+
+def say_findings(findings, held: list[str], later=()) -> set[str]:
+    """``publish``'s lines for check's ``findings``, as ``check`` writes them (``severity: file:line: message
+    [check]``), errors first, the first ``FINDINGS_LISTED`` and a count of the rest that ``verlag check`` lists; then
+    the warnings of extract (``held``) that none of them, nor the findings said ``later``, says. Returns what was or
+    will be said, or was counted (``said_as``), for the build and the last errors not to say it again."""
+    from pipeline.check import ERROR
+
+    ordered = sorted(findings, key=lambda f: f.severity != ERROR)
+    for finding in ordered[:FINDINGS_LISTED]:
+        click.echo(str(finding), err=True)
+    if rest := ordered[FINDINGS_LISTED:]:
+        errors = sum(f.severity == ERROR for f in rest)
+        click.echo(f"check: {len(rest):,} more not listed here ({counted(errors, 'error')}, "
+                   f"{counted(len(rest) - errors, 'warning')}): 'verlag check' lists them all", err=True)
+    said = {said_as(f) for f in [*findings, *later]}
+    for warning in held:
+        if warning not in said:
+            click.echo(f"warning: {warning}", err=True)
+            said.add(warning)
+    return said
 
 
 def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool, kind: str | None = None,

@@ -45,9 +45,11 @@ def record(config: Config, done: Iterable[Article], slugs: set[str]) -> None:
 
 
 def changed_since_extract(config: Config, articles: Iterable[Article]) -> set[str]:
-    """The slugs of ``articles`` whose German differs from the German their template was last made from: as
-    ``extract`` recorded it here, else as the template's header names it (``template_german``). An article
-    neither tells (no template, one written before verlag named its German, never extracted) is not among them."""
+    """The slugs of ``articles`` whose sentences differ from those of the German their template was last made from:
+    whose text differs from it, as ``extract`` recorded it here, else as the template's header names it
+    (``template_german``), and whose segments are not the template's (``same_segments``: a new ``date:`` or
+    ``updated:`` changes the text, not one sentence). An article neither tells (no template, one written before
+    verlag named its German, never extracted) is not among them."""
     known = load_state(config.state_dir / FILE)
     changed = set()
     for article in articles:
@@ -55,12 +57,29 @@ def changed_since_extract(config: Config, articles: Iterable[Article]) -> set[st
         if recorded == article.digest:
             continue
         named = template_german(config, article.slug)
-        if named is not None:
-            if named != german_source(article.digest):
-                changed.add(article.slug)
-        elif isinstance(recorded, str):
+        edited = named != german_source(article.digest) if named is not None else isinstance(recorded, str)
+        if edited and not same_segments(config, article):
             changed.add(article.slug)
     return changed
+
+
+def same_segments(config: Config, article: Article) -> bool:
+    """Whether the article's template holds exactly the (msgctxt, msgid) keys of its German as it is now
+    (``doccache.german_keys``, segmented only for an article edited since the last extract): an edit of what no
+    catalog holds (dates, author, draft, a line break) leaves every sentence as the catalogs have it. False when
+    the template cannot be read or the article cannot be segmented."""
+    from .doccache import german_keys
+    from .errors import VerlagError
+    from .fsutil import read_bytes
+    from .limits import CATALOG
+    from .pofile import keys
+
+    try:
+        data = read_bytes(config.pot_path(article.slug), CATALOG)
+        template = None if data is None else {k for k in keys(data.decode("utf-8")) if k[1]}
+    except (OSError, ValueError, VerlagError):  # UnicodeDecodeError is a ValueError
+        return False
+    return bool(template) and template == german_keys(config, article)
 
 
 _FIELD_RE = re.compile(rb'^"' + GERMAN_FIELD.encode() + rb': ([0-9a-f]{12})\\n"\r?$', re.M)

@@ -3,7 +3,8 @@
 Commands that write catalogs, editions or the site (extract, pretranslate,
 build, publish, review, tm import, serve's rebuilds) hold the lock while they
 run; read-only ones (check, status) never take it. The lock is ``flock(2)``
-on a file that also holds the owner's pid for the message, so a process
+on a file that also holds the owner's pid and command for the message (``Holder``: a
+``build`` that waited says it waited for ``verlag serve``), so a process
 killed with ``kill -9`` releases it with its last file descriptor and a stale
 pid in the file means nothing. Holding the lock also makes every temp file
 verlag left behind in the project (``fsutil.TEMP_RE``) provably stale: the
@@ -25,7 +26,7 @@ import fcntl
 import os
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Callable, Iterator, NamedTuple
 
 from .config import Config
 from .errors import VerlagError, shown_path
@@ -36,30 +37,45 @@ SWEPT_NAME = "no-temp-files"  # in .verlag/: no temp file of verlag's is left in
 _held: dict[Path, int] = {}  # lock file -> depth: `publish` runs extract, pretranslate and build under one lock
 _fds: dict[Path, int] = {}  # lock file -> the descriptor holding its flock
 _since: dict[Path, int] = {}  # lock file -> its change time (ns) as this process wrote its pid there
+_lines: dict[Path, bytes] = {}  # lock file -> what this process wrote there: its pid and command (``Holder``)
 
 
 def lock_path(config: Config) -> Path:
     return config.state_dir / LOCK_NAME
 
 
-def holder(path: Path) -> str:
-    """The pid written by the process holding the lock, or "?" if it has not written it yet."""
+class Holder(NamedTuple):
+    """Who holds the lock, as its lock file says: written as ``<pid> <command>``, one line."""
+
+    pid: str  # "?" when it has not written it yet
+    command: str  # "verlag serve"; "" when it wrote none (a holder that is no command line: a test's, a script's)
+
+    def __str__(self) -> str:
+        """As the lock's messages name it in parentheses: ``verlag serve, pid 970``, or ``pid 970``."""
+        return f"{self.command}, pid {self.pid}" if self.command else f"pid {self.pid}"
+
+
+def holder(path: Path) -> Holder:
+    """The process holding the lock as it wrote itself into the lock file; pid "?" if it has not written yet."""
     try:
         regular(path)  # a named pipe in its place is never opened
         with open(path, "rb") as fh:
-            return fh.read(64).decode("ascii").strip() or "?"  # a pid: the rest of a huge file is never read
+            line = fh.read(128).decode("ascii")  # the rest of a huge file is never read
     except (OSError, UnicodeDecodeError):
-        return "?"
+        return Holder("?", "")
+    pid, _, command = line.strip().partition(" ")
+    return Holder(pid or "?", " ".join(command.split()))
 
 
 @contextmanager
-def project_lock(config: Config, wait: bool = True,
-                 waiting: Callable[[str], None] | None = None) -> Iterator[None]:
+def project_lock(config: Config, wait: bool = True, waiting: Callable[[Holder], None] | None = None,
+                 command: str = "") -> Iterator[None]:
     """Hold the project lock for the ``with`` block (re-entrant within one process).
 
-    ``wait``: block until the other verlag finishes (``waiting(pid)`` is called once
+    ``wait``: block until the other verlag finishes (``waiting(holder)`` is called once
     first, to say so); otherwise raise VerlagError "another verlag is running on this
-    project (pid N)". On acquiring, stale temp files are removed from ``translations/``,
+    project (verlag serve, pid N)". ``command``: what this process is, for another's
+    message ("verlag build"; ASCII). On acquiring, stale temp files are removed from ``translations/``,
     ``editions/``, ``site/`` and ``.verlag/`` unless ``SWEPT_NAME`` says there are none;
     on releasing, when this holder made temp files, again. Raises OSError when
     ``.verlag/`` cannot be created.
@@ -80,29 +96,30 @@ def project_lock(config: Config, wait: bool = True,
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            pid = holder(path)
+            who = holder(path)
             if not wait:
-                raise VerlagError(f"another verlag is running on this project (pid {pid}); "
+                raise VerlagError(f"another verlag is running on this project ({who}); "
                                   "run again when it has finished, or leave out --no-wait to wait") from None
             if waiting:
-                waiting(pid)
+                waiting(who)
             fcntl.flock(fd, fcntl.LOCK_EX)
         os.ftruncate(fd, 0)
+        line = f"{os.getpid()} {command}".strip().encode("ascii") + b"\n"
         try:
-            os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
+            os.pwrite(fd, line, 0)
         except OSError as exc:  # a full disk is met here first: say which file, as any other write does
             raise OSError(exc.errno, exc.strerror, ref) from None
         _since[path] = os.fstat(fd).st_ctime_ns
         swept = path.with_name(SWEPT_NAME)
         if not swept.exists():
             _sweep(config, swept)
-        _held[path], _fds[path] = 1, fd
+        _held[path], _fds[path], _lines[path] = 1, fd, line
         expect_temp_files(swept)
         try:
             yield
         finally:
             expect_temp_files(None)
-            del _held[path], _fds[path], _since[path]
+            del _held[path], _fds[path], _since[path], _lines[path]
             try:
                 if not swept.exists():  # this run made temp files
                     _sweep(config, swept)
@@ -165,7 +182,7 @@ def clock(config: Config) -> int | None:
     fd = _fds.get(lock_path(config).resolve())
     if fd is None:
         return None
-    os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
+    os.pwrite(fd, _lines[lock_path(config).resolve()], 0)
     return os.fstat(fd).st_ctime_ns
 
 
@@ -194,3 +211,4 @@ def release_in_forked_child() -> None:
     _fds.clear()
     _held.clear()
     _since.clear()
+    _lines.clear()

@@ -357,6 +357,51 @@ def test_pseudo_drafts_of_a_draft_article_are_no_warning_of_check_nor_a_stop_of_
     assert "stopped before the build" in project.run("publish", code=2).output
 
 
+def finding_lines(output: str) -> list[str]:
+    """The lines of check's findings in ``output``: ``severity: file:line: message [check]``."""
+    return [line for line in output.splitlines() if re.fullmatch(r"(error|warning): \S+:\d+: .* \[[a-z-]+\]", line)]
+
+
+def test_publish_names_each_of_checks_findings_as_check_does_once_and_exits_0_for_warnings_alone(project):
+    """A fresh-user trial: publish printed only "check: 0 errors, 3 warnings", so a new image without alt text
+    (``image-alt``) passed unnoticed at the last gate before upload. It lists each finding as check does (file:line,
+    message, check), the error that holds a segment back too, each once: a front-matter warning extract says as well
+    is not said again without its check's name. Exit status 0: nothing stops it."""
+    project.write("source_de/linde.md", article("Linde", "Die Linde blüht seit 12 Jahren.\n\n![](bilder/linde.png)\n",
+                                                sumary="Über Linden."))
+    project.run("extract")
+    review(project, "en", "linde", {"Die Linde blüht seit 12 Jahren.": "The linden has bloomed for 13 years."})
+    give_base_url(project.root)
+    published = project.run("publish").output.splitlines()
+    checked = finding_lines(project.run("check", code=1).output)
+    assert {line.rpartition(" [")[2] for line in checked} >= {"image-alt]", "numbers]", "front-matter]"}, checked
+    for line in checked:
+        assert published.count(line) == 1, (line, published)
+        assert line.rpartition(" [")[0] not in published, line  # not said again without its check's name
+    assert finding_lines("\n".join(published)) == sorted(checked, key=lambda line: not line.startswith("error"))
+    assert "check: 1 error, " in "\n".join(published) and "not listed here" not in "\n".join(published)
+
+
+def test_publish_lists_the_first_findings_and_says_how_to_see_the_rest(project):
+    """Many findings (an imported blog's images without alt text): the first ``FINDINGS_LISTED``, errors first,
+    then how many more and where to see them all."""
+    from cli import FINDINGS_LISTED
+
+    images = "\n\n".join(f"![](bilder/foto{i}.png)" for i in range(FINDINGS_LISTED))
+    project.write("source_de/linde.md", article("Linde", f"Die Linde blüht seit 12 Jahren.\n\n{images}\n"))
+    project.run("extract")
+    review(project, "en", "linde", {"Die Linde blüht seit 12 Jahren.": "The linden has bloomed for 13 years."})
+    give_base_url(project.root)
+    published = project.run("publish").output
+    checked = finding_lines(project.run("check", code=1).output)
+    assert len(checked) > FINDINGS_LISTED
+    listed = finding_lines(published)
+    assert len(listed) == FINDINGS_LISTED and listed[0].startswith("error: translations/en/linde.po:")
+    assert set(listed) <= set(checked)
+    assert (f"check: {len(checked) - FINDINGS_LISTED} more not listed here (0 errors, "
+            f"{len(checked) - FINDINGS_LISTED} warnings): 'verlag check' lists them all") in published.splitlines()
+
+
 def test_publish_ends_with_exit_2_when_a_published_page_shows_a_shortcode_as_text(project):
     """Trial 12: an imported WordPress post's ``[contact-form-7 …]`` (the old blog's booking form) was shown on the
     live page as text, a warning among many, and ``publish`` exited 0, so a deploy script uploaded it. The site is
@@ -376,6 +421,27 @@ def test_publish_ends_with_exit_2_when_a_published_page_shows_a_shortcode_as_tex
     assert (project.root / "site/de/linde/index.html").is_file()
     project.write("source_de/termin.md", article("Termin", "Buchen Sie hier.\n\nTelefon: 0761 123456\n"))
     assert "do not upload" not in project.run("publish").output
+
+
+def test_publish_names_each_shortcode_once_with_its_line_and_the_fix(project):
+    """A fresh-user trial: publish named each shortcode line of a published page three times (extract's warning,
+    the build's warning, the gate's error). Once now: the error that stops publish, with file:line, the fix and
+    check's name for it; a draft's tag once, as the warning it is."""
+    wordpress, hugo = '[contact-form-7 id="45" title="Terminanfrage"]', "{{< youtube abc123 >}}"
+    project.write("source_de/termin.md", article("Termin", f"Buchen Sie hier.\n\n{wordpress}\n\n{hugo}\n"))
+    project.write("source_de/entwurf.md", article("Entwurf", f"Noch nicht fertig.\n\n{hugo}\n", draft="true"))
+    give_base_url(project.root)
+    lines = project.run("publish", code=2).output.splitlines()
+    text = project.read("source_de/termin.md").split("\n")
+    fix = "is not Markdown: the pages would show it as text; write what it stands for in Markdown"
+    for tag, kind in ((wordpress, "WordPress shortcode"), (hugo, "Hugo shortcode")):
+        where = f"source_de/termin.md:{text.index(tag) + 1}:"
+        said = [line for line in lines if where in line]
+        assert len(said) == 1 and said[0].startswith(f"error: {where} {kind} {tag} {fix}"), said
+        assert said[0].endswith(" [template-tag]"), said
+    drafted = [line for line in lines if "source_de/entwurf.md:" in line]
+    assert len(drafted) == 1 and drafted[0].startswith("warning: source_de/entwurf.md:"), drafted
+    assert drafted[0].endswith(" [template-tag]"), drafted
 
 
 @pytest.mark.parametrize("url, said", [

@@ -126,6 +126,48 @@ def test_a_second_writer_waits_or_with_no_wait_stops_naming_the_first(leber):
     assert (leber.root / "site/de/leber/index.html").exists()
 
 
+@pytest.mark.parametrize("rebuilt", [True, False])
+def test_a_build_that_waited_for_serve_names_it_and_says_what_was_left_to_write(leber, rebuilt):
+    """A fresh-user trial: a build started while ``verlag serve`` rebuilt said "another verlag (pid N)" and then
+    "0 files written", as if nothing were to do. The lock file names its holder's command: the waiting line and
+    --no-wait name ``verlag serve``, and the last line says what the build did after it: nothing left to write
+    when serve's rebuild (here its very code, ``run_build``) had made the review's sign-off live, the counts of
+    what it wrote when serve held the lock without building."""
+    leber.run("build")
+    review(leber, "en", "leber", {EDITED: "Drink enough water."})
+    code = ("import sys; from pathlib import Path; import cli; from pipeline.config import load_config; "
+            "from pipeline.lock import project_lock\n"
+            f"config = load_config(Path({str(leber.root)!r}))\n"
+            "with project_lock(config, command='verlag serve'):\n"
+            f"    {'cli.run_build(config, quiet=True)' if rebuilt else 'pass'}\n"
+            "    print('held', flush=True); sys.stdin.read()")
+    serve = subprocess.Popen([sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert "held\n" in iter(serve.stdout.readline, ""), "its build's lines, then held"
+        refused = leber.run("--no-wait", "build", code=2).output
+        assert f"error: another verlag is running on this project (verlag serve, pid {serve.pid}); " in refused
+        waiting = subprocess.Popen([str(VERLAG), "-C", str(leber.root), "build"], stdout=subprocess.PIPE,
+                                   stderr=subprocess.PIPE, text=True)
+        said = waiting.stderr.readline()
+        assert said.startswith(f"waiting: another verlag is running on this project (verlag serve, pid {serve.pid})")
+    finally:
+        serve.stdin.close()
+        serve.wait(timeout=HUNG)
+    out, err = waiting.communicate(timeout=HUNG)
+    assert waiting.returncode == 0, err
+    last = out.splitlines()[-1]
+    if rebuilt:
+        assert last.startswith(f"build: nothing left to write after waiting for verlag serve (pid {serve.pid}), "
+                               "which had built the project as it is: 0 editions made, 0 written"), last
+        assert "wrote " not in out
+    else:
+        assert last.startswith(f"build, after waiting for verlag serve (pid {serve.pid}): 1 edition made, "
+                               "1 written"), last
+        assert "wrote editions/en/leber.md" in out
+    assert "Drink enough water." in leber.read("editions/en/leber.md")
+    assert leber.run("build").output.splitlines()[-1].startswith("build: 0 editions made")  # no wait: as before
+
+
 def test_a_writer_killed_with_kill_9_leaves_no_lock_behind(leber):
     holder = held_lock(leber)
     os.kill(holder.pid, signal.SIGKILL)

@@ -310,6 +310,27 @@ def test_german_edited_without_extract_is_named_by_status_and_check_until_extrac
     assert row["german_changed"] is False
 
 
+def test_a_new_date_or_updated_line_is_no_german_changed_sentence(project: Project):
+    """A fresh-user trial: changing only ``date:`` (or adding ``updated:``, which moves every line below it) made
+    check warn that the article's "new and changed sentences" were in no catalog ([german-changed]) and status mark
+    it, though no sentence changed and nothing awaits review; with the record of extract and, as in a fresh clone,
+    without it (the template's header). A sentence changed after that is named again."""
+    reviewed_project(project)
+    dated = article("Zecken", BODY).replace("date: 2026-05-26\n", "date: 2026-06-01\nupdated: 2026-06-02\n")
+    project.write("source_de/zecken.md", dated)
+    for record in (True, False):
+        if not record:
+            (project.root / ".verlag/extracted-german.json").unlink()
+        assert "[german-changed]" not in project.run("check", "--lang", "en").output
+        status = project.run("status", "--lang", "en").output
+        assert "German changed" not in status and "since the last verlag extract" not in status, status
+        (row,) = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
+        assert row["german_changed"] is False
+    project.write("source_de/zecken.md", dated.replace(OLD, NEW))
+    assert ("warning: source_de/zecken.md:1: the German changed since the last verlag extract"
+            in project.run("check", "--lang", "en").output)
+
+
 def git(project: Project, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(["git", "-c", "user.name=T", "-c", "user.email=t@example.org", *args], cwd=project.root,
                           capture_output=True, text=True)

@@ -230,3 +230,21 @@ def test_extract_asks_for_a_new_updated_day_when_the_text_of_an_article_changed(
     assert project.read("source_de/schulter.md") == text.replace("2 x", "3 x")  # said, never written
     project.write("source_de/schulter.md", text.replace("2 x", "1 x").replace("2025-09-14", "2026-12-07"))
     assert "still says when it last did" not in project.run("extract").output
+
+
+def test_build_says_a_drafts_and_a_scheduled_articles_editions_are_on_no_page(project, today):
+    """A fresh-user trial: ``wrote editions/en/entwurf.md`` for a ``draft: true`` article read as published. The
+    edition is written (the translation as it stands: the site knows the page is there), and its line says that no
+    page shows it, and till when; a published article's line stays as it was."""
+    _write(project)
+    project.write("source_de/entwurf.md", article("Entwurf", "Noch nicht fertig.", draft="true"))
+    project.run("extract")
+    lines = project.run("build").output.splitlines()
+    for lang in ("en", "fr"):
+        assert (f"wrote editions/{lang}/entwurf.md (draft: true: the translation as it stands, on no page while the "
+                "article is a draft)") in lines
+        assert (f"wrote editions/{lang}/freitag.md (scheduled for 2026-12-11: the translation as it stands, on no "
+                "page before that day)") in lines
+        assert f"wrote editions/{lang}/heute.md" in lines
+        assert (project.root / f"editions/{lang}/entwurf.md").is_file()
+    assert not (project.root / "site/en/entwurf").exists() and not (project.root / "site/en/freitag").exists()
