@@ -499,6 +499,48 @@ def test_init_turns_the_driver_on_for_catalogs(tmp_path: Path):
     assert "translations/site.pot: merge: verlag" in attribute.stdout
 
 
+def test_the_driver_init_names_merges_where_verlag_is_not_on_gits_path(tmp_path: Path):
+    """Fresh-user trial 14: ``init``'s note gave ``git config merge.verlag.driver "verlag merge-catalogs …"``; with
+    verlag in a virtual environment that git's PATH does not have, git said ``verlag: not found`` and left the
+    catalog in conflict. The note's command, run as printed, names this verlag so that git runs it with a PATH
+    without any verlag: a sign-off beside a moved ``#:`` line merges."""
+    if not shutil.which("git"):
+        pytest.skip("git is not installed")
+    project = Project(tmp_path / "blog")
+    said = project.run("init").output
+    command = said.split("run once in each clone: ", 1)[1].split("; then git merges", 1)[0]
+    assert command.startswith("git config merge.verlag.driver ")
+    path = os.pathsep.join(d for d in os.environ.get("PATH", "").split(os.pathsep)
+                           if d and not (Path(d) / "verlag").exists())
+    env = {**os.environ, "PATH": os.pathsep.join([path, str(Path(shutil.which("git")).parent)]),
+           "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(["git", "-c", "user.name=T", "-c", "user.email=t@example.org", *args],
+                              cwd=project.root, capture_output=True, text=True, env=env)
+
+    run("init", "-q", "-b", "main")
+    assert subprocess.run(command, shell=True, cwd=project.root, env=env).returncode == 0
+    header = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: fr\\n"\n\n'
+    entry = '#: source_de/x.md:{line}\n{flags}msgid "Hallo."\nmsgstr "Bonjour."\n'
+    po = project.root / "translations/fr/x.po"
+    po.parent.mkdir(parents=True, exist_ok=True)
+    po.write_text(header + entry.format(line=5, flags="#, fuzzy\n"), encoding="utf-8")
+    run("add", "-A")
+    run("commit", "-qm", "base")
+    run("checkout", "-qb", "review")
+    po.write_text(header + entry.format(line=5, flags=""), encoding="utf-8")  # signed off
+    run("commit", "-qam", "signed off")
+    run("checkout", "-q", "main")
+    po.write_text(header + entry.format(line=7, flags="#, fuzzy\n"), encoding="utf-8")  # the author's extract
+    run("commit", "-qam", "extract")
+    merged = run("merge", "-q", "--no-edit", "review")
+    assert merged.returncode == 0 and "not found" not in merged.stderr, merged.stdout + merged.stderr
+    msgfmt_check(po)
+    entry = polib.pofile(str(po)).find("Hallo.")
+    assert (entry.msgstr, entry.fuzzy, entry.occurrences) == ("Bonjour.", False, [("source_de/x.md", "7")])
+
+
 POT = "translations/templates/tee.pot"
 
 
