@@ -123,7 +123,6 @@ Aufsichtsbehörde für den Datenschutz beschweren.
 GITIGNORE = "editions/\nsite/\nreview/\n.verlag/\n*.mo\n"
 # git's merge driver for catalogs (README, "Merging a reviewer's branch"): this line, and in each clone once
 DRIVER_CONFIG = 'git config merge.verlag.driver "verlag merge-catalogs %O %A %B %P"'
-# the templates too: both sides' extract rewrites one (its dates, its digest), which git's line merge conflicts on
 
 
 def running_verlag() -> str:
@@ -141,7 +140,9 @@ def driver_config(verlag: str) -> str:
     return f"git config merge.verlag.driver {shlex.quote(f'{verlag} merge-catalogs %O %A %B %P')}"
 
 
+# the templates too: both sides' extract rewrites one (its dates, its digest), which git's line merge conflicts on
 GITATTRIBUTES = (f"# catalogs and templates are merged entry by entry once each clone ran: {DRIVER_CONFIG}\n"
+                 "# (with verlag's full path where git's PATH has no verlag, as verlag init prints it)\n"
                  "*.po merge=verlag\n*.pot merge=verlag\n")
 LEGAL_TEMPLATES = {"impressum": IMPRESSUM, "datenschutz": DATENSCHUTZ}  # slug -> the page init writes
 # The slugs other sites give these pages -> the legal page's slug here: WordPress's own privacy page
