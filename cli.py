@@ -320,7 +320,7 @@ def main(ctx: click.Context, directory: Path, debug: bool, no_wait: bool) -> Non
 @pass_project
 def init(project: Project, name, author: str, base_url, languages: str, quiet: bool) -> None:
     """Scaffold a content project in -C DIR (empty or new)."""
-    from pipeline.scaffold import DEFAULT_TIMEZONE, DRIVER_CONFIG, LEGAL_TEMPLATES, init_project
+    from pipeline.scaffold import DEFAULT_TIMEZONE, LEGAL_TEMPLATES, driver_config, init_project, running_verlag
 
     codes = tuple(code.strip() for code in languages.split(",") if code.strip())
     outer = next((folder for folder in project_folders(project.root)[1:] if (folder / CONFIG_NAME).is_file()), None)
@@ -343,8 +343,10 @@ def init(project: Project, name, author: str, base_url, languages: str, quiet: b
     click.echo(f"still to fill in: the [[AUSFÜLLEN: …]] placeholders of {' and '.join(legal)} (Impressum and "
                "privacy notice); build leaves those pages out until they are filled in")
 
-    click.echo(f"note: in a git repository, run once in each clone: {DRIVER_CONFIG}; then git merges catalogs "
-               "entry by entry (.gitattributes), so a reviewer's sign-off survives your extract")
+    click.echo(f"note: in a git repository, run once in each clone: {driver_config(running_verlag())}; then git "
+               "merges catalogs entry by entry (.gitattributes), so a reviewer's sign-off survives your extract (the "
+               "full path of this verlag: git runs the driver with its own PATH, where a virtual environment's "
+               "verlag is not found; in a clone on another machine, give the path of verlag there)")
     go = "" if here else f"cd {shlex.quote(str(project.root))}, then "
     click.echo(f"next: {go}verlag new \"Titel\", then verlag extract")
     from pipeline.search import unstemmed, unstemmed_advice

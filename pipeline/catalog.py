@@ -839,6 +839,10 @@ class MergeReport:
     rivals: list[tuple[polib.POEntry, polib.POEntry, str, str]] = field(default_factory=list)
     # merged entries whose translations, gone from the catalog, came back from the catalog extract last wrote
     brought_back: list[polib.POEntry] = field(default_factory=list)
+    # (merged entry, the old entry it replaced) of German whose old entry was an older copy's draft where extract
+    # last left a person's translation of the same German (``_left_newer``), or an older copy's translation of
+    # the German before it changed (``_left_for_changed``, that entry kept as obsolete): that translation back
+    reverted: list[tuple[polib.POEntry, polib.POEntry]] = field(default_factory=list)
     # id of each entry of ``changed`` and ``redrafted`` -> the (msgctxt, msgid) of the old entry it was paired with
     paired: dict[int, tuple] = field(default_factory=dict)
     # old plural entries (msgid_plural, msgstr[n]) read as one sentence's (``_singular``): (the old entry, the
@@ -923,6 +927,9 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
       come back as they were, unless something a person wrote was carried there; an untouched machine draft is
       left for ``pretranslate``. Reported as ``brought_back`` (those of the second kind also in ``paired``); an
       entry a reviewer kept (emptied or retranslated) is never replaced.
+    - A person's translation ``last_written`` had for German ``old`` holds only as an older copy has it (an
+      untouched draft, or the draft before its sign-off: ``_left_newer``; a translation of the German before the
+      author changed it: ``_left_for_changed``) comes back as it was. Reported as ``reverted``.
     """
     report = MergeReport()
     po = polib.POFile()
@@ -936,13 +943,27 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     by_key.update({key(e): e for e in active})
     if last_written is not None:
         last_written = _sign_offs_back(active, last_written)
+    record: list[polib.POFile | None] = []
+
+    def written() -> polib.POFile | None:
+        if not record:
+            record.append(last_written() if last_written is not None else None)
+        return record[0]
+
+    left: list[dict[tuple, polib.POEntry]] = []  # the record's active entries by key, read once when first asked
     used: set[int] = set()
     pending: list[polib.POEntry] = []
     for template in pot:
         entry = _copy(template)
         po.append(entry)
         previous = by_key.get(key(template))
-        if previous is not None:
+        if previous is not None and last_written is not None \
+                and (newer := _left_newer(previous, old.metadata, written, left)) is not None:
+            _carry(entry, newer, exact=True)  # the older copy's draft is dropped: see ``_left_newer``
+            used.add(id(previous))
+            report.kept += 1
+            report.reverted.append((entry, previous))
+        elif previous is not None:
             _carry(entry, previous, exact=True)
             used.add(id(previous))
             report.kept += bool(previous.msgstr)
@@ -991,12 +1012,6 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     taken_new: set[int] = set()
 
     before: list[Container[tuple]] = []
-    record: list[polib.POFile | None] = []
-
-    def written() -> polib.POFile | None:
-        if not record:
-            record.append(last_written() if last_written is not None else None)
-        return record[0]
 
     def edited_in_catalog(entry: polib.POEntry, cand: polib.POEntry) -> bool:
         if german_before is None:
@@ -1023,6 +1038,11 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
                 notes = Notes.of(pending[n])
                 notes.own = [*own, *notes.own]
                 notes.store(pending[n])
+            return
+        if last_written is not None \
+                and (newer := _left_for_changed(pending[n], cand, old.metadata, written, left)) is not None:
+            _carry(pending[n], newer, exact=True)  # ``cand``, claimed and not used, is kept as an obsolete entry
+            report.reverted.append((pending[n], cand))
             return
         used.add(id(cand))
         if fuzzy and same_article is not None and entry_state(cand) == REVIEWED \
@@ -1088,6 +1108,118 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
 
 # An inline link's or image's destination, after "](": in <…>, or up to a space or parenthesis (CommonMark 6.3)
 _DESTINATION = re.compile(r"(?<=\]\()(?:<[^<>\n]*>|[^\s()<>]+)")
+
+
+def _left_newer(entry: polib.POEntry, metadata: dict[str, str], written: Callable[[], polib.POFile | None],
+                left: list[dict[tuple, polib.POEntry]]) -> polib.POEntry | None:
+    """The entry of ``entry``'s German that extract last left (``written()``, its active entries by key cached in
+    ``left``) when ``entry`` can only come from an older copy of the catalog (a reviewer's old download, a file
+    from an old commit copied over the current one), else None. So when ``entry`` is, for the same German:
+
+    - an untouched machine draft (``machine_draft``, fuzzy) where extract left a person's translation (signed off,
+      or a draft a person edited), in a catalog older than that record (``_older_header``: its header, with
+      ``metadata``, names an earlier template or an earlier revision) or where that translation is the very draft
+      signed off (its ``draft <fingerprint>, signed off`` names the draft's text). A reviewer who wants a
+      translation gone empties its msgstr, and ``pretranslate`` may draft it again before the next extract: that
+      draft, in the header extract left, is the reviewer's choice and stays;
+    - a person's draft (fuzzy, its engine's ``draft`` fingerprint not its text) of the very text extract left
+      signed off as that person's rewrite (``REWRITTEN`` of the same engine): the entry as it was before that
+      sign-off, which wrote the ``REWRITTEN`` line in place of those records (``settle``); reopened later, it would
+      keep that line.
+
+    ``merge`` then takes the entry extract left, in its state; the older copy's entry is dropped, not kept as
+    ``#~``: an obsolete entry of the same msgid makes msgfmt fail ("duplicate message definition"), and it is an
+    engine's draft that ``pretranslate`` makes again, or the same text; git's history has it."""
+    if not entry.fuzzy or not entry.msgstr or entry.previous_msgid is not None or entry.msgid_plural \
+            or "draft " not in (entry.tcomment or "") and machine_draft(entry) is None:
+        return None
+    draft = machine_draft(entry) is not None
+    notes = Notes.of(entry)
+    if not draft and not (notes.origins and notes.drafted and not notes.signed):
+        return None
+    if not left:
+        left.append({key(e): e for e in written() or () if not e.obsolete})
+    newer = left[0].get(key(entry))
+    if newer is None or not newer.msgstr or newer.msgid_plural or machine_draft(newer) is not None \
+            or review_state(newer) not in (REVIEWED, HAND, STALE):
+        return None
+    if draft:
+        signed = Notes.of(newer)
+        return newer if (signed.signed and signed.drafted == fingerprint(entry.msgstr)
+                         or _older_header(metadata, written())) else None
+    return newer if (not newer.fuzzy and newer.msgstr == entry.msgstr
+                     and Notes.of(newer).rewritten == notes.origins[-1]) else None
+
+
+def older_copy(po: polib.POFile, last_written: Callable[[], polib.POFile | None]) -> list[tuple[polib.POEntry,
+                                                                                                 polib.POEntry]]:
+    """For the commands that only read (``check``, ``status``): the active entries of ``po`` that the next
+    ``extract`` replaces with the translation it last left for the same German (``_left_newer``: an older copy's
+    drafts), each with that entry; ``last_written()`` as ``merge``'s, asked only when an entry may be one."""
+    left: list[dict[tuple, polib.POEntry]] = []
+    asked: list[polib.POFile | None] = []
+
+    def written() -> polib.POFile | None:
+        if not asked:
+            asked.append(last_written())
+        return asked[0]
+
+    return [(e, newer) for e in po if not e.obsolete
+            and (newer := _left_newer(e, po.metadata, written, left)) is not None]
+
+
+def older_copy_message(ref: str, found: list[tuple[polib.POEntry, polib.POEntry]]) -> str:
+    """What ``check`` and ``status`` say of a catalog with ``older_copy`` entries before the next ``extract``."""
+    count = len(found)
+    entry, newer = found[0]
+    return (f"an older copy of the catalog (an old download, a file from an earlier commit copied in?): {count} "
+            f"entr{'ies hold' if count != 1 else 'y holds'} a machine draft from before a person's translation that "
+            f"the last verlag extract left for the same German (first: {excerpt(entry.msgid)!r}, where it left "
+            f"{excerpt(newer.msgstr)!r}), so the page shows German there; verlag extract brings "
+            f"{'those translations' if count != 1 else 'that translation'} back as the last extract left "
+            f"{'them' if count != 1 else 'it'}; 'git diff {ref}' shows what the copy changed")
+
+
+def _left_for_changed(entry: polib.POEntry, cand: polib.POEntry, metadata: dict[str, str],
+                      written: Callable[[], polib.POFile | None],
+                      left: list[dict[tuple, polib.POEntry]]) -> polib.POEntry | None:
+    """The entry extract last left (``written()``, cached in ``left`` as in ``_left_newer``) for the changed German
+    of ``entry``, when it holds a person's translation made for exactly this German (signed off, or a person's
+    draft; not stale), that extract had no entry of ``cand``'s German, the old German the catalog still has, and
+    the catalog's header (``metadata``) is older than that extract's (``_older_header``): the catalog is a copy
+    from before the author's change, and its ``cand`` is the text that translation replaced. None otherwise: a
+    catalog whose German the author changed since (the record has no entry of the new German) carries ``cand`` to
+    it, fuzzy, as always, and so does one whose msgid was edited with its translation (no older header).
+    ``merge`` takes the translation back as it was and keeps ``cand`` as an obsolete entry of its German: both are
+    a person's, neither is lost."""
+    if not left:
+        left.append({key(e): e for e in written() or () if not e.obsolete})
+    newer = left[0].get(key(entry))
+    if newer is None or key(cand) in left[0] or not newer.msgstr or newer.msgid_plural \
+            or review_state(newer) not in (REVIEWED, HAND) or not _older_header(metadata, written()):
+        return None
+    return newer
+
+
+def _older_header(metadata: dict[str, str], written: polib.POFile | None) -> bool:
+    """Whether a catalog's header (``metadata``) is older than the one extract last wrote (``written``): it names
+    another template (``TEMPLATE_FIELD``, written by extract alone), or its ``PO-Revision-Date`` (a PO editor's
+    save) is earlier."""
+    if written is None:
+        return False
+    mine, theirs = metadata.get(TEMPLATE_FIELD), written.metadata.get(TEMPLATE_FIELD)
+    if mine and theirs and mine != theirs:
+        return True
+    stamps = [_revision(m.get("PO-Revision-Date")) for m in (metadata, written.metadata)]
+    return None not in stamps and stamps[0] < stamps[1]
+
+
+def _revision(value: str | None) -> dt.datetime | None:
+    """A PO date (``2026-05-26 10:00+0200``) read, None when it does not read."""
+    try:
+        return dt.datetime.strptime((value or "").strip(), "%Y-%m-%d %H:%M%z")
+    except ValueError:
+        return None
 
 
 def relinked(old: str, new: str, msgstr: str, same_article: Callable[[str, str], bool]) -> str | None:

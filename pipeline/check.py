@@ -35,8 +35,8 @@ from babel import Locale
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from .catalog import (MACHINE, REVIEWED, STALE, UNTRANSLATED, decode_po, entry_state, format_flags, hand_draft,
-                      PROBED, ignored_checks, key, msgid_line, nplurals, parse_po, restore_sign_offs,
-                      stale_sign_off, stale_sign_off_message, untranslated_forms)
+                      PROBED, ignored_checks, key, msgid_line, nplurals, older_copy, older_copy_message, parse_po,
+                      restore_sign_offs, stale_sign_off, stale_sign_off_message, untranslated_forms)
 from .config import CONFIG_NAME, Config
 from .counts import counted
 from .doccache import german_keys
@@ -2145,6 +2145,10 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                 drift = None
             if drift:
                 findings.extend(drift_findings(drift, po, ref, lang, article.slug, article.ref, text))
+            if found := older_copy(po, lambda: last_extract(config, lang, article.slug, text.encode("utf-8"))):
+                findings.append(Finding(ref, msgid_line(text.split("\n"), found[0][0].linenum), "catalog-outdated",
+                                        WARNING, older_copy_message(ref, found), lang, article.slug,
+                                        (None, found[0][0].msgid)))
     templates.save()
     changed = changed_since_extract(config, [a for a in sources.articles if not slugs or a.slug in slugs])
     findings.extend(Finding(article.ref, 1, "german-changed", WARNING, GERMAN_CHANGED,

@@ -142,6 +142,10 @@ class _Merged:
     purged: list[tuple[str | None, str, str]] = field(default_factory=list)
     # changed German kept reviewed as a typo fix: (line of its msgid in the catalog written, the German before, now)
     typo_fixes: list[tuple[int, str, str]] = field(default_factory=list)
+    # German whose entry held an older copy's draft where the last extract left a person's translation, now back
+    # (``catalog._left_newer``, ``catalog._left_for_changed``): (line in the German, the msgid, the translation
+    # back, whether it is fuzzy, the older copy's msgid where it was of other German, kept as obsolete, else None)
+    reverted: list[tuple[int | None, str, str, bool, str | None]] = field(default_factory=list)
 
 
 MADE_OBSOLETE = "made obsolete (#~), its translation kept"  # what extract says it did with a stray entry
@@ -288,7 +292,9 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
                     if all(id(e) not in behind for e in run)],
                    [(msgid_line(entry), entry.msgid, flags) for entry, flags in report.format_flags],
                    [] if resegmented else _purged(record, data, old, merged, old_pot),
-                   _typo_fix_lines(text, report.typo_fixes))
+                   _typo_fix_lines(text, report.typo_fixes),
+                   [(line(e), e.msgid, e.msgstr, e.fuzzy, None if key(was) == key(e) else was.msgid)
+                    for e, was in report.reverted])
 
 
 def _purged(record: bytes | None, data: bytes | None, old: polib.POFile, merged: polib.POFile,
@@ -610,6 +616,8 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
                 f"a save of part of the file): brought back as the last extract left them (from {record_ref}); "
                 f"'git diff {po_ref}' shows them, 'git log -p {po_ref}' every earlier version. To take a "
                 "translation back, empty its msgstr; a deleted entry comes back")
+        if merged.reverted:
+            result.warnings.append(reverted_warning(po_ref, article.ref, merged.reverted))
         for line, msgid, became, text in merged.older:
             if became in ("reviewed", "draft"):
                 result.warnings.append(
@@ -714,6 +722,30 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
     for lang, counts in _counts(merges).items():
         result.changes.setdefault(lang, Counter()).update(counts)
     return used if ok else None
+
+
+def reverted_warning(po_ref: str, ref: str, reverted: list[tuple[int | None, str, str, bool, str | None]]) -> str:
+    """What extract says of a catalog that an older copy replaced (``_Merged.reverted``): how many of the
+    translations the last extract left came back, in which state, three examples, what became of the older texts
+    (a draft of the same German dropped, a translation of the German before it changed kept as ``#~``)."""
+    count, fuzzy = len(reverted), sum(item[3] for item in reverted)
+    kept = sum(item[4] is not None for item in reverted)
+    states = ", ".join(part for part in (f"{count - fuzzy} signed off" if count - fuzzy else "",
+                                         f"{fuzzy} fuzzy" if fuzzy else "") if part)
+    shown = "; ".join(f"{ref}:{line}: {excerpt(msgid)!r} -> {excerpt(text)!r}"
+                      for line, msgid, text, _, _ in reverted[:3])
+    fates = ([f"{count - kept} machine draft{'s' * (count - kept != 1)} of the same German dropped (verlag "
+              "pretranslate makes a draft again; an obsolete entry of the same German would make msgfmt fail)"]
+             if count - kept else []) + \
+        ([f"{kept} translation{'s' * (kept != 1)} of the German before the author changed it kept as obsolete "
+          "entries (#~): choose one"] if kept else [])
+    return (f"{po_ref} is an older copy of the catalog (an old download, a file from an earlier commit copied in?): "
+            f"{count} entr{'ies' if count != 1 else 'y'} held older text (a machine draft, or a translation of "
+            f"earlier German) where the last verlag extract left a person's translation of the German as it is: "
+            f"{'those translations are' if count != 1 else 'that translation is'} back as "
+            f"{'they were' if count != 1 else 'it was'} ({states}): {shown}{' …' if count > 3 else ''}; "
+            f"{'; '.join(fates)}; 'git diff {po_ref}' shows what came back. To take a translation back, empty "
+            "its msgstr")
 
 
 def typo_fix_note(po_ref: str, line: int, before: str, now: str) -> str:

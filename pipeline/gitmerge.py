@@ -19,7 +19,10 @@ stays gone); translator comments are merged line by line the same way; a previou
 entry is signed off and either side dropped it (as Poedit and Weblate drop it on sign-off), else follows the
 side that changed the translation; ``#.``/``#:`` and the rest follow the side that ran ``extract``. An entry one
 side made obsolete (its German changed or gone) while the other changed its translation or notes stays active, as
-one a side removed does: the next ``extract`` gives that translation to the changed sentence.
+one a side removed does: the next ``extract`` gives that translation to the changed sentence. An entry of German
+both sides have and the base has not (one side's ``extract``, the other's ``msgmerge`` against the new template) is
+compared with the base's entry of its previous German (``_base_of_changed``); a side's sign-off of it drops the
+other side's ``fuzzy`` and previous text (``_signed_off_here``). A conflict shows each side's entry as its file has it.
 """
 
 from __future__ import annotations
@@ -29,7 +32,7 @@ from dataclasses import dataclass, field
 
 import polib
 
-from .catalog import FLAG, TEMPLATE_FIELD, decode_po, key, machine_draft, parse_po
+from .catalog import FLAG, TEMPLATE_FIELD, Notes, decode_po, key, machine_draft, parse_po
 from .errors import VerlagError, raise_all
 from .pofile import Layouts, encode_like, entry_lines, layouts, new_entry, render_po, wraps
 
@@ -105,7 +108,11 @@ def merge_catalogs(base: bytes, ours: bytes, theirs: bytes, ref: str) -> Merged:
     _header(merged, old, mine, other, first)
     by_key = [{key(e): e for e in po} for po in (old, mine, other)]
     for k in _order(mine if first == OURS else other, other if first == OURS else mine):
-        entry = _entry(*(found.get(k) for found in by_key), first)
+        versions = [found.get(k) for found in by_key]
+        # German both sides have and the base had not: the author's changed German, on both sides?
+        if versions[0] is None and versions[1] is not None and versions[2] is not None:
+            versions[0] = _base_of_changed(by_key[0], *versions[1:])
+        entry = _entry(*versions, first)
         if entry is not None:
             merged.append(entry)
     kept = Layouts()
@@ -267,13 +274,43 @@ def _entry(base: polib.POEntry | None, mine: polib.POEntry | None, other: polib.
     if not base.obsolete and kept is not None and _changed_translation_or_notes(base, kept):
         result.obsolete = False  # one side's extract retired the German the other side translated meanwhile: kept
         # as a removed entry is, for the next extract to give to the changed sentence
-    if decided is None:
-        ours, theirs = _copy(result), _copy(result)
-        ours.msgstr, ours.msgstr_plural = mine.msgstr, dict(mine.msgstr_plural)
-        theirs.msgstr, theirs.msgstr_plural = other.msgstr, dict(other.msgstr_plural)
-        return _Conflict(ours, theirs)
+    if decided is None:  # each side as its file has it: the one kept is that side's entry, flags and records whole
+        return _Conflict(_copy(mine), _copy(other))
     result.msgstr, result.msgstr_plural = translation[0], dict(translation[1])
+    if "fuzzy" in result.flags and any(_signed_off_here(base, side, translation) for side in (mine, other)):
+        result.flags.remove("fuzzy")
+        notes = Notes.of(result)
+        notes.previous_msgctxt = notes.previous_msgid = notes.reviewed = notes.carried = None
+        notes.store(result)
+        result.previous_msgid_plural = None
     return result
+
+
+def _base_of_changed(base: dict[tuple, polib.POEntry], mine: polib.POEntry,
+                     other: polib.POEntry) -> polib.POEntry | None:
+    """The base of an entry both sides have and the base has not, when it is German the author changed: the
+    base's entry of the German either side names as its previous text (``#|``, or verlag's ``previous msgid``
+    record, which ``msgmerge`` keeps where it writes no ``#|``). One side's ``extract`` and the other's ``msgmerge``
+    against that template both give the entry of the old German the new msgid; compared with the entry they both
+    started from, a sign-off or retranslation on one side is that side's change, not a second translation of
+    new German. None when neither names one the base has."""
+    for entry in (mine, other):
+        for previous in ((entry.previous_msgctxt, entry.previous_msgid),
+                         (Notes.of(entry).previous_msgctxt, Notes.of(entry).previous_msgid)):
+            if previous[1] is not None and (found := base.get(previous)) is not None and not found.obsolete:
+                return found
+    return None
+
+
+def _signed_off_here(base: polib.POEntry, side: polib.POEntry, translation: tuple) -> bool:
+    """Whether ``side``'s version of an entry is a sign-off for its German that the merged ``translation`` is the
+    text of: not fuzzy, no previous text (``#|``), translated, and changed from ``base`` (its msgid, the German
+    the base's translation was made for, its fuzzy flag or its translation). The other side's ``fuzzy``, ``#|`` and
+    ``previous msgid`` record (``extract``'s or ``msgmerge``'s mark of changed German) are then no change to keep:
+    the reviewer saw this German and signed it off."""
+    return (not side.fuzzy and side.previous_msgid is None and Notes.of(side).previous_msgid is None
+            and bool(side.msgstr or any(side.msgstr_plural.values())) and _translation(side) == translation
+            and (side.msgid != base.msgid or base.fuzzy or _translation(base) != translation))
 
 
 def _added_by_both(mine: polib.POEntry, other: polib.POEntry, first: str) -> polib.POEntry:

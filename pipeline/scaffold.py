@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import re
+import shlex
+import sys
 import unicodedata
 from pathlib import Path
 from typing import Callable
@@ -120,8 +123,26 @@ Aufsichtsbehörde für den Datenschutz beschweren.
 GITIGNORE = "editions/\nsite/\nreview/\n.verlag/\n*.mo\n"
 # git's merge driver for catalogs (README, "Merging a reviewer's branch"): this line, and in each clone once
 DRIVER_CONFIG = 'git config merge.verlag.driver "verlag merge-catalogs %O %A %B %P"'
+
+
+def running_verlag() -> str:
+    """The command that runs this verlag, for the shell git runs a merge driver in: the ``verlag`` script
+    installed beside this Python (a virtual environment's ``bin/``), else this Python with ``-m verlag``; by
+    absolute path, quoted for ``sh``. git runs the driver with its own PATH, where a virtual environment's
+    ``verlag`` is not found unless it is activated (trial 14: ``verlag: not found``, and the catalog conflicted)."""
+    script = Path(sys.executable).parent / ("verlag.exe" if os.name == "nt" else "verlag")
+    return shlex.quote(str(script)) if script.is_file() else f"{shlex.quote(sys.executable)} -m verlag"
+
+
+def driver_config(verlag: str) -> str:
+    """The ``git config`` line that turns the merge driver on in a clone, with ``verlag`` (``running_verlag``) as
+    the command git runs; quoted for ``sh`` whatever the path holds."""
+    return f"git config merge.verlag.driver {shlex.quote(f'{verlag} merge-catalogs %O %A %B %P')}"
+
+
 # the templates too: both sides' extract rewrites one (its dates, its digest), which git's line merge conflicts on
 GITATTRIBUTES = (f"# catalogs and templates are merged entry by entry once each clone ran: {DRIVER_CONFIG}\n"
+                 "# (with verlag's full path where git's PATH has no verlag, as verlag init prints it)\n"
                  "*.po merge=verlag\n*.pot merge=verlag\n")
 LEGAL_TEMPLATES = {"impressum": IMPRESSUM, "datenschutz": DATENSCHUTZ}  # slug -> the page init writes
 # The slugs other sites give these pages -> the legal page's slug here: WordPress's own privacy page

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 
-from .catalog import (HAND, MACHINE, REVIEWED, STALE, UNTRANSLATED, decode_po, key, load_po, restore_sign_offs,
-                      review_state, stale_sign_off, stale_sign_off_message)
+from .catalog import (HAND, MACHINE, REVIEWED, STALE, UNTRANSLATED, decode_po, key, load_po, older_copy,
+                      older_copy_message, restore_sign_offs, review_state, stale_sign_off, stale_sign_off_message)
 from .check import (ERROR, Finding, check_catalog, german_copies, header_findings, image_variant_findings,
                     legal_page_findings, msgid_line, pseudo_draft_findings, site_catalog_findings)
 from .config import Config
@@ -169,12 +169,16 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
             for _, msgid in drift.missing if drift else ():  # the German the page shows as it is
                 segments[UNTRANSLATED] += 1
                 words[UNTRANSLATED] += len(msgid.split())
+            # an older copy's drafts where the last extract left a person's translation: said as extract will do
+            older = (older_copy(po, lambda: last_extract(config, lang, article.slug, data))
+                     if po is not None and not drift else [])
             row = Progress(lang, article.slug, segments, words, missing=po is None, draft=article.draft,
                            scheduled=_day(article),
                            legal=config.legal_page(article.slug),
                            unfilled=not article.draft and bool(unfilled(article)),
                            german=len(blocks), german_words=german_words(blocks),
-                           outdated=drift.message(article.ref) if drift else "",
+                           outdated=drift.message(article.ref) if drift else older_copy_message(ref, older)
+                           if older else "",
                            german_changed=article.slug in changed, stale_sign_offs=row_stale_sign_offs,
                            sign_off_messages=sign_off_messages)
             if qa and po is not None:
@@ -204,6 +208,7 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                 if drift:  # ``check``'s ``catalog-outdated``: one per entry that lost its msgctxt, one for the rest
                     named = len(drift.unmarked_messages(po))
                     row.warnings += named + bool(drift.without_unmarked() if named else drift)
+                row.warnings += bool(row.outdated and not drift)  # an older copy's drafts (``catalog.older_copy``)
                 # the build's figures, where its own do not settle it: fully reviewed without check errors is
                 # published; one showing nothing translated (all empty, machine drafts under unreviewed = "source",
                 # signed-off pseudo text) is marked with the build's words ("nothing translated yet": trial 16 read

@@ -310,6 +310,72 @@ def test_a_retranslation_of_german_the_author_changed_goes_to_the_changed_senten
     assert not any(extracted.find(msgid).fuzzy for msgid in SIGNED_OFF)
 
 
+S2_NEW = "Man sollte ihn nie zu heiß aufgießen."
+S3_NEW = "Kräutertee ist eine gute Alternative am späten Abend."
+
+
+def reviewer_msgmerges(author: Project, reviewer: Project, translations: dict) -> None:
+    """The author changes S2's and S3's German, extracts and pushes; the reviewer, who has not pulled, updates
+    the catalog with GNU ``msgmerge -U`` against the author's new template (fuzzy entries of the new German,
+    rewrapped, no ``#|``), writes and signs off ``translations`` and commits and pushes."""
+    if not shutil.which("msgmerge"):
+        pytest.skip("GNU gettext is not installed")
+    author.write("source_de/tee.md", body().replace(S2, S2_NEW).replace(S3, S3_NEW))
+    author.run("extract")
+    git(author.root, "commit", "-qam", "S2 and S3 changed")
+    pot = reviewer.root.parent / "authors.pot"
+    pot.write_bytes((author.root / "translations/templates/tee.pot").read_bytes())
+    subprocess.run(["msgmerge", "-q", "-U", "--backup=none", str(reviewer.root / PO), str(pot)], check=True)
+    merged = polib.pofile(str(reviewer.root / PO))
+    assert merged.find(S2_NEW).fuzzy and merged.find(S3_NEW).fuzzy
+    sign_off(reviewer, translations)
+    git(reviewer.root, "push", "-q", "origin", "main")
+
+
+def test_a_sign_off_after_msgmerge_against_the_authors_template_survives_the_authors_pull(clones):
+    """Fresh-user trial 14: the reviewer ran ``msgmerge -U`` against the author's new template, retranslated one
+    changed sentence and signed another off as it was; the author, whose extract had made both fuzzy with the old
+    German as ``#|``, pulled. Both sides had German the base had not, so the merge took them as two additions: the
+    retranslation conflicted with ``fuzzy`` and ``#|`` shown on the reviewer's side, the sign-off went back to
+    fuzzy. Compared with the base's entry of the old German, both sign-offs merge cleanly and stay signed off."""
+    author, reviewer = clones
+    retranslated = "Il ne faut jamais l'infuser trop chaud."
+    kept = REVIEWED[S3]
+    reviewer_msgmerges(author, reviewer, {**SIGNED_OFF, S2_NEW: retranslated, S3_NEW: kept})
+    pulled = git(author.root, "pull", "--no-edit", "origin", "main", check=False)
+    assert pulled.returncode == 0 and "CONFLICT" not in pulled.stdout, pulled.stdout + pulled.stderr
+    merged = after_merge(author)
+    for msgid, text in ((S2_NEW, retranslated), (S3_NEW, kept)):
+        entry = merged.find(msgid)
+        assert (entry.msgstr, entry.fuzzy, entry.previous_msgid) == (text, False, None)
+        assert "previous msgid" not in (entry.tcomment or "")
+    assert reviewed(polib.pofile(str(author.root / PO)))[S2_NEW] == retranslated
+
+
+def test_a_conflict_shows_each_side_as_its_file_has_it(clones):
+    """The author edits the changed S2's fuzzy draft (still fuzzy, ``#|`` S2) while the reviewer retranslates and
+    signs it off after ``msgmerge``: a conflict. Each side between git's markers is that side's entry as its file
+    has it: the reviewer's without ``fuzzy`` and ``#|`` (the merge wrote the merged flags and previous text on
+    both, so keeping the reviewer's side left the sign-off fuzzy), the author's with them."""
+    author, reviewer = clones
+    authors = "No hay que infundirlo nunca demasiado caliente."
+    retranslated = "Il ne faut jamais l'infuser trop chaud."
+    reviewer_msgmerges(author, reviewer, {**SIGNED_OFF, S2_NEW: retranslated, S3_NEW: REVIEWED[S3]})
+    review(author, "fr", "tee", {S2_NEW: authors}, sign_off=False)
+    git(author.root, "commit", "-qam", "the author's draft")
+    pulled = git(author.root, "pull", "--no-edit", "origin", "main", check=False)
+    assert pulled.returncode != 0 and "CONFLICT" in pulled.stdout
+    text = (author.root / PO).read_text(encoding="utf-8")
+    ours, theirs = text[text.index("<<<<<<< "):text.index(">>>>>>> ")].split("\n=======\n")
+    assert authors in ours and "#, fuzzy" in ours and f'#| msgid "{S2}"' in ours
+    assert retranslated in theirs and "fuzzy" not in theirs and "#|" not in theirs and "previous msgid" not in theirs
+    path = author.root / PO
+    path.write_text(text.replace(text[text.index("<<<<<<< "):text.index(">>>>>>> ")], theirs + "\n").replace(
+        text[text.index(">>>>>>> "):].split("\n", 1)[0] + "\n", ""), encoding="utf-8")
+    git(author.root, "commit", "-qam", "merged")
+    assert reviewed(after_merge(author))[S2_NEW] == retranslated
+
+
 def test_a_reviewers_side_rewritten_by_msgcat_is_no_change_of_its_entries(clones):
     """Fresh-user trial: a reviewer's catalog rewrapped with ``msgcat --no-wrap`` (GNU gettext drops the
     ``markdown-text`` flag it does not know from every entry) counted as a change of every entry: the entry of
@@ -431,6 +497,48 @@ def test_init_turns_the_driver_on_for_catalogs(tmp_path: Path):
     attribute = git(project.root, "check-attr", "merge", "--", "translations/fr/tee.po", "translations/site.pot")
     assert "translations/fr/tee.po: merge: verlag" in attribute.stdout
     assert "translations/site.pot: merge: verlag" in attribute.stdout
+
+
+def test_the_driver_init_names_merges_where_verlag_is_not_on_gits_path(tmp_path: Path):
+    """Fresh-user trial 14: ``init``'s note gave ``git config merge.verlag.driver "verlag merge-catalogs …"``; with
+    verlag in a virtual environment that git's PATH does not have, git said ``verlag: not found`` and left the
+    catalog in conflict. The note's command, run as printed, names this verlag so that git runs it with a PATH
+    without any verlag: a sign-off beside a moved ``#:`` line merges."""
+    if not shutil.which("git"):
+        pytest.skip("git is not installed")
+    project = Project(tmp_path / "blog")
+    said = project.run("init").output
+    command = said.split("run once in each clone: ", 1)[1].split("; then git merges", 1)[0]
+    assert command.startswith("git config merge.verlag.driver ")
+    path = os.pathsep.join(d for d in os.environ.get("PATH", "").split(os.pathsep)
+                           if d and not (Path(d) / "verlag").exists())
+    env = {**os.environ, "PATH": os.pathsep.join([path, str(Path(shutil.which("git")).parent)]),
+           "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run(["git", "-c", "user.name=T", "-c", "user.email=t@example.org", *args],
+                              cwd=project.root, capture_output=True, text=True, env=env)
+
+    run("init", "-q", "-b", "main")
+    assert subprocess.run(command, shell=True, cwd=project.root, env=env).returncode == 0
+    header = 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n"Language: fr\\n"\n\n'
+    entry = '#: source_de/x.md:{line}\n{flags}msgid "Hallo."\nmsgstr "Bonjour."\n'
+    po = project.root / "translations/fr/x.po"
+    po.parent.mkdir(parents=True, exist_ok=True)
+    po.write_text(header + entry.format(line=5, flags="#, fuzzy\n"), encoding="utf-8")
+    run("add", "-A")
+    run("commit", "-qm", "base")
+    run("checkout", "-qb", "review")
+    po.write_text(header + entry.format(line=5, flags=""), encoding="utf-8")  # signed off
+    run("commit", "-qam", "signed off")
+    run("checkout", "-q", "main")
+    po.write_text(header + entry.format(line=7, flags="#, fuzzy\n"), encoding="utf-8")  # the author's extract
+    run("commit", "-qam", "extract")
+    merged = run("merge", "-q", "--no-edit", "review")
+    assert merged.returncode == 0 and "not found" not in merged.stderr, merged.stdout + merged.stderr
+    msgfmt_check(po)
+    entry = polib.pofile(str(po)).find("Hallo.")
+    assert (entry.msgstr, entry.fuzzy, entry.occurrences) == ("Bonjour.", False, [("source_de/x.md", "7")])
 
 
 POT = "translations/templates/tee.pot"

@@ -736,10 +736,10 @@ def test_a_catalog_whose_msgctxt_a_tool_removed_is_counted_and_extracted_as_the_
 def test_a_catalog_restored_from_git_older_than_the_german_is_named_and_its_changed_sentences_go_back_to_review(
         project: Project):
     """The reviewer restores the catalog of two commits ago (``git checkout HEAD~2 -- …``), made before the author
-    changed a sentence, and runs extract. The sentence takes the older translation as fuzzy, with the German it was
-    written for as previous msgid, never reviewed; status before extract and extract itself say the catalog is older
-    than the German (its ``X-Verlag-Template`` names an earlier template), and extract does not call it an edit of
-    the author's."""
+    changed a sentence, and runs extract; status before extract says the catalog is older than the German (its
+    ``X-Verlag-Template`` names an earlier template). Where the last extract left the changed sentence only the
+    older translation, carried (stale), it takes it back as fuzzy, with the German it was written for as previous
+    msgid, never reviewed, and extract does not call it an edit of the author's."""
     if not shutil.which("git"):
         pytest.skip("git is not installed")
     path = reviewed_project(project)
@@ -748,7 +748,7 @@ def test_a_catalog_restored_from_git_older_than_the_german_is_named_and_its_chan
         assert git(project, *step).returncode == 0
     author_changes_the_sentence(project)
     assert git(project, "commit", "-qam", "author").returncode == 0
-    review(project, "en", "zecken", {NEW: "Spring brings the ticks back again."})
+    review(project, "en", "zecken", {"Sie warten im Gras.": "They wait in the grass, hidden."})
     project.run("extract")
     assert git(project, "commit", "-qam", "review").returncode == 0
     assert git(project, "checkout", "HEAD~2", "--", PO).returncode == 0
@@ -766,8 +766,7 @@ def test_a_catalog_restored_from_git_older_than_the_german_is_named_and_its_chan
     assert live.msgstr == "Spring brings the ticks back." and live.fuzzy and live.previous_msgid == OLD
     assert (f"warning: {PO} is older than the German: 1 translation was made for German that source_de/zecken.md "
             "had changed before the last verlag extract" in result.output)
-    assert (f"source_de/zecken.md:7: {NEW!r} (the last extract left 'Spring brings the ticks back again.' there)"
-            in result.output and f"git diff HEAD {PO}" in result.output)
+    assert f"source_de/zecken.md:7: {NEW!r}; 'git diff HEAD {PO}'" in result.output
     assert "changed: Mit dem Frühling" not in result.output
     (row,) = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
     assert row["segments"]["reviewed"] == 3 and row["segments"]["stale"] == 1 and not row["outdated"]
@@ -812,6 +811,117 @@ def test_a_restored_catalog_whose_machine_draft_is_of_the_old_german_gets_the_re
     (row,) = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
     assert row["segments"]["reviewed"] == 1 and not row["outdated"]
     assert project.run("extract").output.endswith("extract: 0 files changed, 1 article unchanged\n")
+
+
+WARM, GRASS = "Endlich ist es warm.", "Sie warten im Gras."
+
+
+def drafted_then_signed_off(project: Project) -> tuple[Path, dict]:
+    """One article drafted by the ``copy`` engine and committed, one draft edited but left fuzzy (a person's
+    draft); then the reviewer rewrites two drafts and signs the edited one off as it is (their editor sets a later
+    PO-Revision-Date), extract records it, committed. Returns the catalog and the signed-off texts."""
+    project.write("source_de/zecken.md", article("Zecken", BODY))
+    project.run("extract")
+    project.run("pretranslate", "--engine", "copy", "--lang", "en")
+    path = review(project, "en", "zecken", {OLD: "Spring brings the ticks back."}, sign_off=False,
+                  date="2026-03-01 10:00+0100")
+    project.run("extract")
+    (project.root / ".gitignore").write_text(".verlag/\n", encoding="utf-8")
+    for step in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "drafted"]):
+        assert git(project, *step).returncode == 0
+    signed = {WARM: "Warm at last.", GRASS: "They wait in the grass.", OLD: "Spring brings the ticks back."}
+    review(project, "en", "zecken", signed, date="2026-03-02 10:00+0100")
+    project.run("extract")
+    assert all(not entries(project).find(msgid).fuzzy for msgid in signed)
+    assert git(project, "commit", "-qam", "review").returncode == 0
+    return path, signed
+
+
+def test_an_older_copy_of_the_catalog_copied_over_it_does_not_take_back_the_sign_offs(project: Project):
+    """Fresh-user trial 14: the reviewer's older download, its untouched ``copy`` drafts and a person's draft not
+    yet signed off, copied over the catalog where those were signed off since. extract said nothing of it, and
+    the drafts were back, fuzzy: the page showed German where translations had been signed off. A draft that
+    stands where the last extract left a person's translation of the same German, in a catalog whose
+    PO-Revision-Date is earlier than that extract's, is the older copy's: each translation comes back as it was,
+    reviewed, and the warning names the catalog, the count and examples."""
+    if not shutil.which("git"):
+        pytest.skip("git is not installed")
+    path, signed = drafted_then_signed_off(project)
+    assert git(project, "checkout", "HEAD~1", "--", PO).returncode == 0
+    assert entries(project).find(WARM).fuzzy and entries(project).find(OLD).fuzzy
+    told = ("an older copy of the catalog (an old download, a file from an earlier commit copied in?): 3 entries "
+            "hold a machine draft from before a person's translation that the last verlag extract left for the same "
+            "German (first: 'Endlich ist es warm.', where it left 'Warm at last.'), so the page shows German there; "
+            "verlag extract brings those translations back as the last extract left them")
+    checked = project.run("check", "--lang", "en").output
+    assert f"warning: {PO}:" in checked and told in checked and "[catalog-outdated]" in checked, checked
+    (row,) = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
+    assert told in row["outdated"]
+    assert f"warning: {PO}: {told}" in project.run("status", "--lang", "en").output
+
+    result = project.run("extract")
+    msgfmt_check(path)
+    po = entries(project)
+    assert {msgid: (po.find(msgid).msgstr, po.find(msgid).fuzzy) for msgid in signed} == \
+        {msgid: (text, False) for msgid, text in signed.items()}
+    assert not [e for e in po if e.obsolete]
+    assert (f"warning: {PO} is an older copy of the catalog (an old download, a file from an earlier commit copied "
+            "in?): 3 entries held older text (a machine draft, or a translation of earlier German) where the last "
+            "verlag extract left a person's translation of the German as it is: those translations are back as they "
+            "were (3 signed off): source_de/zecken.md:") in result.output, result.output
+    assert "3 machine drafts of the same German dropped" in result.output
+    assert "'Endlich ist es warm.' -> 'Warm at last.'" in result.output and f"'git diff {PO}'" in result.output
+    (row,) = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
+    assert row["segments"]["reviewed"] == 3
+    committed = polib.pofile(git(project, "show", f"HEAD:{PO}").stdout)  # each entry as it was committed
+    assert [(e.msgid, e.msgstr, e.flags, e.tcomment) for e in po] == \
+        [(e.msgid, e.msgstr, e.flags, e.tcomment) for e in committed]
+
+
+def test_an_older_copy_with_a_translation_of_the_german_before_keeps_the_newer_sign_off_live(project: Project):
+    """Fresh-user trial 14's dosage sentence: the older copy holds a reviewed translation of the German before the
+    author's change ("3 x täglich 10 mg"), where the last extract left the reviewer's signed-off translation of the
+    German as it is ("2 x täglich 20 mg"). extract took the old text back to review, fuzzy, and the newer
+    sign-off was only in git. It is live again, signed off, and the older translation is kept as an obsolete
+    entry of its German: both a person's, neither lost."""
+    if not shutil.which("git"):
+        pytest.skip("git is not installed")
+    path = reviewed_project(project)
+    (project.root / ".gitignore").write_text(".verlag/\n", encoding="utf-8")
+    for step in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "reviewed"]):
+        assert git(project, *step).returncode == 0
+    author_changes_the_sentence(project)
+    review(project, "en", "zecken", {NEW: "Spring brings the ticks back again."})
+    project.run("extract")
+    assert git(project, "commit", "-qam", "changed and signed off").returncode == 0
+    assert git(project, "checkout", "HEAD~1", "--", PO).returncode == 0
+
+    result = project.run("extract")
+    msgfmt_check(path)
+    live = entries(project).find(NEW)
+    assert (live.msgstr, live.fuzzy, live.previous_msgid) == ("Spring brings the ticks back again.", False, None)
+    assert [(e.msgstr, e.obsolete) for e in entries(project) if e.msgid == OLD] == \
+        [("Spring brings the ticks back.", True)]
+    assert f"warning: {PO} is an older copy of the catalog" in result.output, result.output
+    assert "1 translation of the German before the author changed it kept as obsolete entries (#~)" in result.output
+    assert "is older than the German" not in result.output
+
+
+def test_a_translation_emptied_and_drafted_again_is_the_reviewers_choice_not_an_older_copy(project: Project):
+    """A reviewer takes a signed-off translation back by emptying its msgstr, as README says, and pretranslate
+    drafts it again before the next extract: an untouched draft where the last extract left a person's
+    translation, but in the catalog that extract wrote (same template, same PO-Revision-Date). It stays a draft."""
+    if not shutil.which("git"):
+        pytest.skip("git is not installed")
+    path, signed = drafted_then_signed_off(project)
+    review(project, "en", "zecken", {WARM: ""})
+    project.run("pretranslate", "--engine", "copy", "--lang", "en")
+    assert entries(project).find(WARM).msgstr == WARM and entries(project).find(WARM).fuzzy
+    result = project.run("extract")
+    msgfmt_check(path)
+    entry = entries(project).find(WARM)
+    assert (entry.msgstr, entry.fuzzy) == (WARM, True)
+    assert "older copy" not in result.output
 
 
 def test_build_names_both_when_the_german_changed_and_the_catalog_is_older_than_the_last_extract(project: Project):
