@@ -633,7 +633,58 @@ def load_front(front: str, first: int, ref: str | Path, dates_as_text: bool = Fa
     if size > MAX_FRONT_VALUES:
         raise VerlagError(f"front matter holds more than {MAX_FRONT_VALUES:,} values once its YAML aliases (*name) "
                           "are expanded; write the values out", ref, first)
+    if _unwritable(meta, set()):
+        raise _unwritable_error(front, first, ref)
     return meta
+
+
+# What no page or feed may hold, and a double-quoted YAML escape ("\x01", "\0", "\ud800") can write where
+# YAML refuses the raw character: the C0 controls but tab, line feed and carriage return (XML 1.0's Char; WHATWG
+# HTML: a "control-character-in-input-stream" parse error), DEL and the C1 controls (WHATWG HTML's "control"),
+# and a lone surrogate, which has no UTF-8
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _unwritable(value, seen: set[int]) -> bool:
+    """Whether a string of ``value`` (what YAML made: keys too) holds a character of ``_UNWRITABLE``; ``seen``:
+    the lists and mappings walked (an alias is walked once)."""
+    if isinstance(value, str):
+        return _UNWRITABLE.search(value) is not None
+    if not isinstance(value, (list, dict)) or id(value) in seen:
+        return False
+    seen.add(id(value))
+    return any(_unwritable(item, seen) for item in ([*value.keys(), *value.values()] if isinstance(value, dict)
+                                                    else value))
+
+
+def _unwritable_error(front: str, first: int, ref: str | Path) -> VerlagError:
+    """The ``VerlagError`` for front matter ``front`` (line 1: the file's line ``first``) one of whose strings
+    holds a character of ``_UNWRITABLE``: named with its top-level key at the line of the scalar that holds it
+    (PyYAML's nodes, which hold each scalar as its escapes made it), with what it is and what to do."""
+    import yaml
+
+    def scalars(node, key, seen):
+        if id(node) in seen:
+            return
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            yield node, key
+        elif isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                yield from scalars(item, key, seen)
+        elif isinstance(node, yaml.MappingNode):
+            for name, item in node.value:
+                below = key or (name.value if isinstance(name, yaml.ScalarNode) else None)
+                yield from scalars(name, below, seen)
+                yield from scalars(item, below, seen)
+
+    node, key = next(((n, k) for n, k in scalars(yaml.compose(front, Loader=yaml.SafeLoader), None, set())
+                      if _UNWRITABLE.search(n.value)), (None, None))
+    char = _UNWRITABLE.search(node.value).group() if node is not None else "\0"
+    what = "half of a surrogate pair" if "\ud800" <= char <= "\udfff" else "a control character"
+    return VerlagError(f"{key or 'front matter'}: U+{ord(char):04X} ({what}, written as a YAML escape such as "
+                       "\\x01, \\0 or \\u0001) is no character a page or feed may hold (HTML and XML forbid it); "
+                       "remove it", ref, first + node.start_mark.line if node is not None else first)
 
 
 def _expanded_size(value, sizes: dict[int, int]) -> int:
