@@ -2016,14 +2016,17 @@ def _partial_plurals(po: polib.POFile, ref: str, lang: str, text: str | None) ->
     others empty or missing (fewer ``msgstr[n]`` than its Plural-Forms' nplurals): GNU msgfmt --check refuses the
     catalog over it, and the page shows the English words for every count (polib leaves it out of the compiled
     catalog); ``extract`` marks it fuzzy."""
+    from .uistrings import plural_rule
+
     lines = text.split("\n") if text is not None else []
     try:
+        plural_rule(po)  # what the build compiles: a header gettext refuses was the build's error alone
         count = nplurals(po.metadata.get("Plural-Forms", "")) or 0
     except ValueError as exc:  # the build shows verlag's own words for the language (uistrings.load_translations)
         line = next((n for n, said in enumerate(lines, 1) if said.startswith('"Plural-Forms:')), 1)
         return [Finding(ref, line, "plural-forms", ERROR, f"Plural-Forms: {exc}; the pages show verlag's own words "
-                        "for the language, and GNU msgfmt --check refuses the catalog; verlag extract writes the "
-                        "header for the language", lang, "site", (None, ""))]
+                        "for the language (verlag build names it too); verlag extract writes the header for the "
+                        "language", lang, "site", (None, ""))]
     found = []
     for entry in po:
         if entry.obsolete or entry.fuzzy or not entry.msgid_plural:

@@ -167,6 +167,22 @@ def test_a_site_po_whose_plural_forms_gettext_refuses_costs_only_its_words(site_
     assert "Zum Inhalt springen" in project.read("site/de/tee/index.html")
 
 
+@pytest.mark.parametrize("expression, problem", [("(" * 60 + "n" + ")" * 60, "plural form expression is too complex"),
+                                                 ("(n-1)/(n-1)", "the plural expression divides by zero for n = 1")])
+def test_check_and_status_name_a_site_po_whose_plural_forms_gettext_refuses(site_project: Project, expression: str,
+                                                                           problem: str):
+    """Trust round D: a site.po whose Plural-Forms gettext refuses (the build shows verlag's own words for the
+    language and names it) passed check and status without a word. Each names it at the header's line, an error
+    as a catalog's (check: exit 1), with the build's words for what is wrong."""
+    project = site_project
+    line = _reviewed_tea_with_plural_forms(project, expression)
+    said = f"error: translations/en/site.po:{line}: Plural-Forms: {problem}; the pages show verlag's own words"
+    result = project.run("check", code=1)
+    assert said in result.output, result.output
+    assert said in project.run("status").output
+    assert f"error: translations/en/site.po:{line}: Plural-Forms: {problem}" in project.run("build", code=2).output
+
+
 @pytest.mark.parametrize("expression", ["(n-1)/(n-1)", "n%(n-1)", "n/(n-1000)"])
 def test_a_site_po_whose_plural_forms_divides_by_zero_costs_only_its_words(site_project: Project, expression: str):
     """A Plural-Forms expression gettext reads but that divides by zero for some n (``(n-1)/(n-1)`` at n = 1)
