@@ -34,6 +34,7 @@ import polib
 from babel import Locale
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
+from . import schedule
 from .catalog import (MACHINE, REVIEWED, STALE, UNTRANSLATED, decode_po, entry_state, format_flags, hand_draft,
                       ignored_checks, key, msgid_line, nplurals, parse_po, restore_sign_offs,
                       stale_sign_off, stale_sign_off_message, untranslated_forms)
@@ -2154,10 +2155,11 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                             article.slug, (None, ""))
                     for article in [*sources.articles, *sources.german_only] if not slugs or article.slug in slugs
                     for line, message in refused_links(article.body, article.body_line))
+    day = schedule.today(config.zone)  # the site's day, which the schedule publishes by
     findings.extend(Finding(article.ref, line, "front-matter", WARNING, message, config.source_language,
                             article.slug, (None, ""))
                     for article in [*sources.articles, *sources.german_only] if not slugs or article.slug in slugs
-                    for line, message in front_matter_warnings(article))
+                    for line, message in front_matter_warnings(article, day))
     findings.extend(Finding(article.ref, line, "same-title", WARNING, message, config.source_language,
                             article.slug, (None, ""))
                     for article, line, message in same_titles([*sources.articles, *sources.german_only])
