@@ -53,9 +53,9 @@ class Project:
             if self.explicit and not self.root.is_dir():
                 raise VerlagError("no such folder (given with -C)", self.root)
             folders = project_folders(self.root)
-            # any entry but a folder: load_config names a FIFO, a device or a dangling symlink for what it is
-            found = next((d for d in folders
-                          if os.path.lexists(d / CONFIG_NAME) and not (d / CONFIG_NAME).is_dir()), None)
+            # any entry: load_config names a folder (a container's bind mount of a file that was not there makes
+            # one), a FIFO, a device or a dangling symlink for what it is; "no verlag.toml" was untrue of a folder
+            found = next((d for d in folders if os.path.lexists(d / CONFIG_NAME)), None)
             if found is None:
                 raise VerlagError(f"no {CONFIG_NAME} in this folder or any above it up to {folders[-1]}; run 'verlag "
                                   "init' to start a project here, or pass -C with the project's folder", self.root)
@@ -224,7 +224,8 @@ class VerlagGroup(click.Group):
         except Exception as exc:  # noqa: BLE001 - the boundary: one line, the traceback only with --debug
             if ctx.obj is not None and getattr(ctx.obj, "debug", False):
                 raise
-            if isinstance(exc, OSError):  # unreadable or unwritable file: say which, not a traceback
+            if isinstance(exc, OSError) and not isinstance(exc, VerlagError):  # unreadable or unwritable file: say
+                # which, not a traceback (a ``fsutil.NotAFile`` is both: its message says what to do)
                 exc = VerlagError(os_problem(exc), exc.filename)
             elif not isinstance(exc, VerlagError):  # a bug: say so, and how to see more
                 exc = VerlagError(f"internal error: {describe(exc)} (run with --debug for the traceback)")

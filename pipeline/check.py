@@ -34,6 +34,7 @@ import polib
 from babel import Locale
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
+from . import schedule
 from .catalog import (MACHINE, REVIEWED, STALE, UNTRANSLATED, decode_po, entry_state, format_flags, hand_draft,
                       PROBED, ignored_checks, key, msgid_line, nplurals, older_copy, older_copy_message, parse_po,
                       restore_sign_offs, stale_sign_off, stale_sign_off_message, untranslated_forms)
@@ -2043,14 +2044,17 @@ def _partial_plurals(po: polib.POFile, ref: str, lang: str, text: str | None) ->
     others empty or missing (fewer ``msgstr[n]`` than its Plural-Forms' nplurals): GNU msgfmt --check refuses the
     catalog over it, and the page shows the English words for every count (polib leaves it out of the compiled
     catalog); ``extract`` marks it fuzzy."""
+    from .uistrings import plural_rule
+
     lines = text.split("\n") if text is not None else []
     try:
+        plural_rule(po)  # what the build compiles: a header gettext refuses was the build's error alone
         count = nplurals(po.metadata.get("Plural-Forms", "")) or 0
     except ValueError as exc:  # the build shows verlag's own words for the language (uistrings.load_translations)
         line = next((n for n, said in enumerate(lines, 1) if said.startswith('"Plural-Forms:')), 1)
         return [Finding(ref, line, "plural-forms", ERROR, f"Plural-Forms: {exc}; the pages show verlag's own words "
-                        "for the language, and GNU msgfmt --check refuses the catalog; verlag extract writes the "
-                        "header for the language", lang, "site", (None, ""))]
+                        "for the language (verlag build names it too); verlag extract writes the header for the "
+                        "language", lang, "site", (None, ""))]
     found = []
     for entry in po:
         if entry.obsolete or entry.fuzzy or not entry.msgid_plural:
@@ -2182,10 +2186,11 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                             article.slug, (None, ""))
                     for article in [*sources.articles, *sources.german_only] if not slugs or article.slug in slugs
                     for line, message in refused_links(article.body, article.body_line))
+    day = schedule.today(config.zone)  # the site's day, which the schedule publishes by
     findings.extend(Finding(article.ref, line, "front-matter", WARNING, message, config.source_language,
                             article.slug, (None, ""))
                     for article in [*sources.articles, *sources.german_only] if not slugs or article.slug in slugs
-                    for line, message in front_matter_warnings(article))
+                    for line, message in front_matter_warnings(article, day))
     findings.extend(Finding(article.ref, line, "same-title", WARNING, message, config.source_language,
                             article.slug, (None, ""))
                     for article, line, message in same_titles([*sources.articles, *sources.german_only])

@@ -21,7 +21,7 @@ import polib
 from .catalog import FUZZY_THRESHOLD, TEMPLATE_FIELD, alike, edited_since, german_digest, key, machine_draft
 from .config import Config
 from .errors import VerlagError
-from .fsutil import NotAFile, load_state, read_bytes, save_state
+from .fsutil import NotAFile, load_state, read_bytes, relpath, save_state
 from .limits import CATALOG
 from .statrecord import StatRecord
 
@@ -191,7 +191,8 @@ class Templates:
         self.config = config
         self.known = load_state(config.state_dir / STATE_FILE)
         self.fresh: dict[str, str] = {}
-        self.files = StatRecord(config.state_dir, config.translations_dir, None, limit=CATALOG)
+        self.files = StatRecord(config.state_dir, config.translations_dir, None, limit=CATALOG,
+                                shown=relpath(config.translations_dir, config.root))
 
     def drift(self, slug: str, po: polib.POFile,
               last_written: Callable[[], polib.POFile | None] | None = None) -> Drift | None:

@@ -145,10 +145,11 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
 
         made = map_articles(partial(prepare_in_worker, glossary=glossary, keep_typo_fixes=keep_typo_fixes,
                                     resegmented=resegmented), config, changed, jobs)
+    day = schedule.today(config.zone)  # the site's day, as the schedule's: one for every warning of this run
     for article in articles:
         if progress:
             progress(article)
-        result.warnings += [f"{article.ref}:{line}: {message}" for line, message in front_matter_warnings(article)]
+        result.warnings += [f"{article.ref}:{line}: {message}" for line, message in front_matter_warnings(article, day)]
         result.warnings += [f"{article.ref}:{line}: {message}"
                             for line, message in tags.of(article)]
         if said.get(article.slug) != article.digest:  # as make repeats a warning only when the file is compiled again
@@ -176,7 +177,7 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
             result.warnings += _review_outdated(article, result.sentences.get(article.ref, []))
             listed = result.sentences.get(article.ref, [])
             edits = sum(kind in ("changed", "new", "removed") for kind, _, _ in listed)
-            if edits and (behind := updated_behind(article, edits, schedule.today(config.zone))):
+            if edits and (behind := updated_behind(article, edits, day)):
                 result.notes.append(f"{article.ref}:{behind[0]}: {behind[1]}")
     merged = set(result.written)  # and, once, what carry_over wrote and no merge wrote again
     result.written += sorted({o.renamed_to for o in kept if o.carried and o.renamed_to not in merged})

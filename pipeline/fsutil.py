@@ -389,14 +389,21 @@ class NotAFile(VerlagError, OSError):
 
 
 class IsAFolder(NotAFile, IsADirectoryError):
-    """A folder where verlag reads a file (a catalog named ``tee.po`` made a folder by a tool or an unpacked
-    archive): a ``NotAFile``, so the callers that report one file's problem go on with the others (as an
-    ``IsADirectoryError`` alone it stopped check, build and status at the first), and an ``IsADirectoryError``
-    for those that treat a folder as unreadable. Its message is the system's, "Is a directory"."""
+    """A folder where verlag reads a file (a catalog named ``tee.po`` made a folder by a tool, an unpacked
+    archive, or a container's bind mount of a file that was not there): a ``NotAFile``, so the callers that report
+    one file's problem go on with the others (as an ``IsADirectoryError`` alone it stopped check, build and status
+    at the first), and an ``IsADirectoryError`` for those that treat a folder as unreadable. A caller that must
+    treat a folder otherwise than a named pipe (skip it, walk into it) catches ``IsAFolder`` first. Its message
+    names it as a folder, with the fix (``strerror``: the name alone, for the callers that add their own);
+    it starts "a folder, not a file" as a ``NotAFile``'s starts "a named pipe (FIFO), not a file"."""
 
     def __init__(self, path: Path | str, ref: Path | str | None = None):
-        super().__init__(os.strerror(errno.EISDIR), ref or path)
-        self.errno = errno.EISDIR
+        super().__init__(FOLDER_NOT_FILE, ref or path)
+        self.strerror, self.errno = "a folder, not a file", errno.EISDIR
+
+
+FOLDER_NOT_FILE = ("a folder, not a file: verlag needs a file here; move the folder away (or rename it) and put the "
+                   "file in its place")
 
 
 class LeadsOut(NotAFile):

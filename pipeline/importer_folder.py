@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import Iterable
 
 from .errors import VerlagError
-from .fsutil import NotAFile, file_bytes, regular
+from .fsutil import IsAFolder, NotAFile, file_bytes, regular
 from .limits import IMPORTED, SETTINGS
 
 # A folder stands for the files with one of these suffixes (a saved page's ``*_files`` folder is not looked into).
@@ -408,9 +408,11 @@ def _walk(folder: Path, enter, errors: list[VerlagError], skipped: list[tuple[Pa
     for path in (p for p in entries if p.suffix.lower() in FOLDER_SUFFIXES):
         try:
             regular(path)
+        except IsAFolder:  # a folder named "2019.html": walked into below, never listed as skipped
+            continue
         except NotAFile as exc:
             skipped.append((path, exc.message))
-        except OSError:  # a folder, one gone meanwhile, a symbolic link to nothing: no file
+        except OSError:  # one gone meanwhile, a symbolic link to nothing: no file
             continue
         else:
             found.append(path)

@@ -30,7 +30,7 @@ from typing import Callable, Iterator, NamedTuple
 
 from .config import Config
 from .errors import VerlagError, shown_path
-from .fsutil import NotAFile, expect_temp_files, regular, remove_stale_temp_files
+from .fsutil import IsAFolder, NotAFile, expect_temp_files, regular, remove_stale_temp_files
 
 LOCK_NAME = "lock"
 SWEPT_NAME = "no-temp-files"  # in .verlag/: no temp file of verlag's is left in the project
@@ -151,7 +151,7 @@ def _replace_no_file(path: Path, ref: str) -> None:
     ("Invalid argument") and no verlag can hold it, so every writing command failed; a new lock file is made. A
     symbolic link goes too, said: the holder empties the lock file and writes its pid, into whatever it names.
     ``ref``: the file as the warnings name it (".verlag/lock"; never the resolved ``path``, which is where a link
-    leads)."""
+    leads). A folder there is refused (``VerlagError``), never removed."""
     from . import logger
 
     if path.is_symlink():
@@ -161,6 +161,9 @@ def _replace_no_file(path: Path, ref: str) -> None:
         return
     try:
         regular(path)
+    except IsAFolder:  # what it holds is someone's: never removed, and "replaced by a new lock file" was untrue
+        raise VerlagError("a folder, not a file: verlag keeps its lock file here; move the folder away (or remove "
+                          "it)", ref) from None
     except NotAFile as exc:
         logger(__name__).warning(f"{shown_path(ref)}: {exc.message.partition(':')[0]}; replaced by a new lock file")
         path.unlink(missing_ok=True)

@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any, Callable, Container, Iterable, Iterator, 
 from urllib.parse import unquote
 
 from .errors import VerlagError
-from .fsutil import NotAFile, code_digest, contained, file_bytes, regular, write_if_changed
+from .fsutil import IsAFolder, NotAFile, code_digest, contained, file_bytes, regular, write_if_changed
 from .limits import HEAVY_IMAGE, IMAGE_SUFFIXES, MEDIA, VARIANTS, size_text
 from .sources import Article, normalization
 from .urlparts import NO_ADDRESS, split_url
@@ -604,14 +604,17 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
             elif not path.is_file():
                 if posixpath.basename(rel) in slugs:  # [Text](zecken-im-garten): a link to that article
                     continue
+                what = f"no such file in {source_dir.name}/"
                 try:
                     regular(path, f"{source_dir.name}/{rel}")
+                except IsAFolder:  # no file to publish: a link that would not work, warned of as an absent one is
+                    what = f"a folder of {source_dir.name}/, not a file"
                 except NotAFile as exc:  # a named pipe, socket or device: named at the link, never opened
                     errors.append(VerlagError(str(exc), article.ref, line))
                     continue
-                except OSError:  # absent (or a folder): a link that would not work
+                except OSError:  # absent: a link that would not work
                     pass
-                missing.append((article.ref, line, article.slug, f"{url!r}: no such file in {source_dir.name}/; the "
+                missing.append((article.ref, line, article.slug, f"{url!r}: {what}; the "
                                 "page keeps the address, which answers 'not found': readers get a broken image (its "
                                 "alt text) or a dead link; add the file or correct the path"))
                 warnings.append(f"{article.ref}:{line}: {missing[-1][3]}")

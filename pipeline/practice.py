@@ -29,6 +29,7 @@ the site, exit 2) until they are filled in.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -38,6 +39,39 @@ from .errors import UnfilledPage, VerlagError, raise_all
 from .media import saved_names
 from .sources import Article, normalization
 CONTACT_KEYS = ("link", "phone", "email")
+
+# RFC 3966 (section 3), what a tel: link holds, once the template has removed the spaces: a global number ("+",
+# digits and the visual separators - . ( ), at least one digit), or a local one (hex digits, * and #, the
+# separators) that names its ;phone-context=, each followed by parameters: ";ext=" phone digits, ";phone-context="
+# a domain name or a global number, any other ";name" or ";name=value" (paramchar: unreserved, pct-encoded and
+# [ ] / : & + $)
+_PARAMETER = r";[A-Za-z0-9-]+(?:=(?:[A-Za-z0-9\[\]/:&+$\-_.!~*'()]|%[0-9A-Fa-f]{2})+)?"
+_TEL = re.compile(rf"(?:\+[0-9.()-]*[0-9][0-9.()-]*|(?P<local>[0-9A-Fa-f*#.()-]*[0-9A-Fa-f*#][0-9A-Fa-f*#.()-]*))"
+                  rf"(?P<parameters>(?:{_PARAMETER})*)")
+_EXTENSION = re.compile(r"[0-9.()-]+")
+_CONTEXT = re.compile(r"\+[0-9.()-]*[0-9][0-9.()-]*|(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)*"
+                      r"[A-Za-z](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.?")
+
+
+def tel_problem(phone: str) -> str | None:
+    """What keeps ``phone`` (``[site.call_to_action] phone``, as written) from being the number of a ``tel:``
+    link (RFC 3966) once its spaces are removed, as the template writes the link; None when nothing does."""
+    found = _TEL.fullmatch(phone.replace(" ", ""))
+    if found is None:
+        return "is no telephone number a tel: link can hold"
+    parameters = {}
+    for parameter in found["parameters"].split(";")[1:]:
+        name, _, value = parameter.partition("=")
+        if name.lower() in parameters:
+            return f"names ;{name} twice"
+        parameters[name.lower()] = value
+    if "ext" in parameters and not _EXTENSION.fullmatch(parameters["ext"]):
+        return "has an ;ext= that is no extension's digits"
+    if "phone-context" in parameters and not _CONTEXT.fullmatch(parameters["phone-context"]):
+        return "has a ;phone-context= that is neither a domain name nor a number starting with +"
+    if found["local"] is not None and "phone-context" not in parameters:
+        return "has no country code: a tel: link's number starts with + and the country code (49 for Germany)"
+    return None
 
 
 @dataclass(frozen=True)
@@ -90,6 +124,11 @@ def load_practice(config: Config) -> Practice:
             errors.append(config.error(key, "expected text", "site.call_to_action"))
         elif key == "link" and not value.startswith(("https://", "http://")):
             errors.append(config.error("link", f"expected an absolute http(s) URL, got {value!r}",
+                                       "site.call_to_action"))
+        elif key == "phone" and (problem := tel_problem(value)):
+            errors.append(config.error("phone", f"{value!r} {problem} (RFC 3966); write it as \"+49 30 1234567\": "
+                                                "+ and the country code, then digits, with spaces, -, . or ( ) "
+                                                "between them (\";ext=12\" for an extension)",
                                        "site.call_to_action"))
     texts = {k: v for k, v in cta.items() if k not in CONTACT_KEYS}
     image = site.get("image")

@@ -367,7 +367,7 @@ def _refuse_no_pages(site: Path, under: Path | None = None) -> None:
     pipe, socket or device (``fsutil.regular``): Pagefind opens every page and waits on a named pipe for a writer
     that never comes, so the build hung; or a file over ``limits.SITE_PAGE``, which neither Pagefind nor
     ``_merge`` is given to read. The folder's entries tell a file without a ``stat`` each; a file's size costs one."""
-    from .fsutil import NotAFile, regular
+    from .fsutil import IsAFolder, NotAFile, regular
     from .limits import SITE_PAGE
 
     folders = [under or site]
@@ -381,6 +381,8 @@ def _refuse_no_pages(site: Path, under: Path | None = None) -> None:
                 elif entry.name.endswith(".html"):
                     try:
                         regular(entry.path)
+                    except IsAFolder:  # a symbolic link to a folder: no page, and nothing Pagefind waits on
+                        continue
                     except NotAFile as exc:
                         kind = exc.message.partition(", not a file")[0]
                         raise VerlagError(f"{kind}, not a page: the search index (Pagefind) would wait on it "

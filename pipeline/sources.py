@@ -633,7 +633,58 @@ def load_front(front: str, first: int, ref: str | Path, dates_as_text: bool = Fa
     if size > MAX_FRONT_VALUES:
         raise VerlagError(f"front matter holds more than {MAX_FRONT_VALUES:,} values once its YAML aliases (*name) "
                           "are expanded; write the values out", ref, first)
+    if _unwritable(meta, set()):
+        raise _unwritable_error(front, first, ref)
     return meta
+
+
+# What no page or feed may hold, and a double-quoted YAML escape ("\x01", "\0", "\ud800") can write where
+# YAML refuses the raw character: the C0 controls but tab, line feed and carriage return (XML 1.0's Char; WHATWG
+# HTML: a "control-character-in-input-stream" parse error), DEL and the C1 controls (WHATWG HTML's "control"),
+# and a lone surrogate, which has no UTF-8
+_UNWRITABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _unwritable(value, seen: set[int]) -> bool:
+    """Whether a string of ``value`` (what YAML made: keys too) holds a character of ``_UNWRITABLE``; ``seen``:
+    the lists and mappings walked (an alias is walked once)."""
+    if isinstance(value, str):
+        return _UNWRITABLE.search(value) is not None
+    if not isinstance(value, (list, dict)) or id(value) in seen:
+        return False
+    seen.add(id(value))
+    return any(_unwritable(item, seen) for item in ([*value.keys(), *value.values()] if isinstance(value, dict)
+                                                    else value))
+
+
+def _unwritable_error(front: str, first: int, ref: str | Path) -> VerlagError:
+    """The ``VerlagError`` for front matter ``front`` (line 1: the file's line ``first``) one of whose strings
+    holds a character of ``_UNWRITABLE``: named with its top-level key at the line of the scalar that holds it
+    (PyYAML's nodes, which hold each scalar as its escapes made it), with what it is and what to do."""
+    import yaml
+
+    def scalars(node, key, seen):
+        if id(node) in seen:
+            return
+        seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            yield node, key
+        elif isinstance(node, yaml.SequenceNode):
+            for item in node.value:
+                yield from scalars(item, key, seen)
+        elif isinstance(node, yaml.MappingNode):
+            for name, item in node.value:
+                below = key or (name.value if isinstance(name, yaml.ScalarNode) else None)
+                yield from scalars(name, below, seen)
+                yield from scalars(item, below, seen)
+
+    node, key = next(((n, k) for n, k in scalars(yaml.compose(front, Loader=yaml.SafeLoader), None, set())
+                      if _UNWRITABLE.search(n.value)), (None, None))
+    char = _UNWRITABLE.search(node.value).group() if node is not None else "\0"
+    what = "half of a surrogate pair" if "\ud800" <= char <= "\udfff" else "a control character"
+    return VerlagError(f"{key or 'front matter'}: U+{ord(char):04X} ({what}, written as a YAML escape such as "
+                       "\\x01, \\0 or \\u0001) is no character a page or feed may hold (HTML and XML forbid it); "
+                       "remove it", ref, first + node.start_mark.line if node is not None else first)
 
 
 def _expanded_size(value, sizes: dict[int, int]) -> int:
@@ -1230,7 +1281,7 @@ def without_text(article: Article) -> tuple[int, str] | None:
         "the site publishes a page with only its title; write the text, or set 'draft: true' until it is written"))
 
 
-def front_matter_warnings(article: Article) -> list[tuple[int, str]]:
+def front_matter_warnings(article: Article, today: dt.date) -> list[tuple[int, str]]:
     """(line of the file, message) for each front-matter value that reads well but is doubtful: no
     ``date`` (the file's day is used; not for a standalone page, which has no date) and an ``updated``
     earlier than ``date`` (the page would say "updated on" a day before it was published, and its
@@ -1241,7 +1292,9 @@ def front_matter_warnings(article: Article) -> list[tuple[int, str]]:
     line with the closest known key, as ``verlag.toml`` names an unknown setting. ``verlag.toml`` stops on
     one, since a mistyped setting changes the whole site; front matter keeps what other tools wrote there
     (Hugo's ``weight``, Jekyll's ``layout``) and the article is built right without it, so the author is told
-    on every ``extract`` and ``check`` (whose front-matter findings are warnings too) and nothing stops."""
+    on every ``extract`` and ``check`` (whose front-matter findings are warnings too) and nothing stops.
+    ``today``: the day on the site's clock (``schedule.today``, verlag.toml's ``timezone``), the day the schedule
+    publishes by, for a ``last_reviewed`` after today and a date over a year ahead (``AHEAD``)."""
     meta = article.meta
     found = [(line, _unknown_message(name, close)) for line, name, close in _unknown_keys(article)]
     # what the text shows is said when it is read (a changed source, a cold run, ``check``): a no-op extract reads
@@ -1266,7 +1319,7 @@ def front_matter_warnings(article: Article) -> list[tuple[int, str]]:
                                     "skips that hour for summer time): read as "
                                     f"{meta[key].isoformat(sep=' ', timespec='minutes')}, the same instant "
                                     "zoneinfo gives it; write that"))
-    found += _unlikely_dates(article)
+    found += _unlikely_dates(article, today)
     date, updated, reviewed = meta["date"], meta.get("updated"), meta.get("last_reviewed")
     if updated is not None and not article.undated and later(date, updated):
         found.append((article.key_line("updated"),
@@ -1278,15 +1331,15 @@ def front_matter_warnings(article: Article) -> list[tuple[int, str]]:
                       f"last_reviewed: {reviewed.isoformat()} is before updated: {updated.isoformat()}; the medical "
                       "review does not cover the current text, and the page says so: have it reviewed again and set "
                       "last_reviewed to that day"))
-    found += _review_claims(article)
+    found += _review_claims(article, today)
     return found
 
 
-def _review_claims(article: Article) -> list[tuple[int, str]]:
+def _review_claims(article: Article, today: dt.date) -> list[tuple[int, str]]:
     """(line, message) for a medical review the pages would claim without saying it whole: a ``last_reviewed``
     with no ``reviewed_by`` (every edition says "Last reviewed on …" by no one it names), a ``reviewed_by`` with
     no ``last_reviewed`` (who checked the text, not when: schema.org's ``lastReviewed`` missing), and a
-    ``last_reviewed`` after today (a review that cannot have happened yet, shown as done)."""
+    ``last_reviewed`` after ``today`` (a review that cannot have happened yet, shown as done)."""
     meta, found = article.meta, []
     reviewed, reviewer = meta.get("last_reviewed"), meta.get("reviewed_by")
     if reviewed is not None and not reviewer:
@@ -1298,18 +1351,18 @@ def _review_claims(article: Article) -> list[tuple[int, str]]:
         found.append((article.key_line("reviewed_by"),
                       "reviewed_by without last_reviewed: readers are told who checked the text, not when; add "
                       "last_reviewed: the day of that review"))
-    if reviewed is not None and calendar_day(reviewed) > dt.date.today():
+    if reviewed is not None and calendar_day(reviewed) > today:
         found.append((article.key_line("last_reviewed"),
                       f"last_reviewed: {reviewed.isoformat()} is after today: a review cannot have happened yet, and "
                       "every edition says it did; set it to the day the review was done"))
     return found
 
 
-def _unlikely_dates(article: Article) -> list[tuple[int, str]]:
+def _unlikely_dates(article: Article, today: dt.date) -> list[tuple[int, str]]:
     """(line, message) for each front-matter date (``DATE_KEYS``; not an undated article's file day) before
-    ``FIRST_YEAR`` or more than ``AHEAD`` after today: valid, and shown and sorted by as written ("1. Januar 1",
-    "31. Dezember 9999"), but no day a web article was written or will be: a typo, or a placeholder."""
-    found, today = [], dt.date.today()
+    ``FIRST_YEAR`` or more than ``AHEAD`` after ``today``: valid, and shown and sorted by as written ("1. Januar
+    1", "31. Dezember 9999"), but no day a web article was written or will be: a typo, or a placeholder."""
+    found = []
     for key in DATE_KEYS if not article.undated else DATE_KEYS[1:]:
         value = article.meta.get(key)
         day = calendar_day(value) if isinstance(value, dt.date) else value

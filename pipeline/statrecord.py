@@ -52,13 +52,16 @@ class StatRecord:
     ``moment``: the file system's time (ns) before this run read anything, None when there is none: then
     nothing new is recorded. A missing, damaged or foreign entry only means hashing the file again. ``file``: the
     state file under ``state_dir`` (one per folder: the names are relative to it). ``limit``: the largest file
-    hashed (``limits``), checked by its stat before it is read.
+    hashed (``limits``), checked by its stat before it is read. ``shown``: the folder as messages name it
+    ("translations": a template in a folder's place is "translations/templates/x.pot", not the project's own
+    ``templates/``); None: a file is named as inside the folder.
     """
 
     def __init__(self, state_dir: Path, folder: Path, moment: int | None, file: str = FILE,
-                 limit: Limit | None = None):
+                 limit: Limit | None = None, shown: str | None = None):
         self.path = state_dir / file
         self.folder = os.fspath(folder)
+        self.shown = shown
         self.moment = moment
         self.limit = limit
         stored = load_state(self.path).get("files")
@@ -86,7 +89,7 @@ class StatRecord:
                 self.fresh[name] = entry
                 return digest
         # after the stat: a save in between changes the stat the next run compares
-        data = read_bytes(path, self.limit, name)
+        data = read_bytes(path, self.limit, name if self.shown is None else f"{self.shown}/{name}")
         if data is None:
             return None
         digest = hashlib.sha256(data).digest()

@@ -428,10 +428,10 @@ def _as_translations(po: polib.POFile, ref: str, lang: str) -> NullTranslations:
     more forms than any language has (``catalog.nplurals``) or whose expression divides by zero for an n of ``catalog.PROBED`` (as ``msgfmt --check`` tries them)."""
     from babel.support import Translations
 
-    from .catalog import PROBED, key, nplurals
+    from .catalog import key
     from .check import blocked_keys, check_site_catalog, placeholders
 
-    nplurals(po.metadata.get("Plural-Forms", ""))  # raises for more forms than any language has
+    plural = plural_rule(po)
     blocked = blocked_keys(check_site_catalog(po, ref, lang))
     for entry in po:
         declared = placeholders(entry.msgid) | placeholders(entry.msgid_plural)
@@ -440,12 +440,6 @@ def _as_translations(po: polib.POFile, ref: str, lang: str) -> NullTranslations:
         entry.msgstr = _literal_percent(entry.msgstr, declared)
         entry.msgstr_plural = {n: _literal_percent(text, declared) for n, text in entry.msgstr_plural.items()}
     translations = Translations(io.BytesIO(po.to_binary()))
-    plural = translations.plural
-    for n in PROBED:
-        try:
-            plural(n)
-        except ArithmeticError:
-            raise ValueError(f"the plural expression divides by zero for n = {n}") from None
 
     def guarded(n: int) -> int:
         """``plural``, or -1 (no form: the English words) for an n beyond ``PROBED`` it divides by zero for."""
@@ -456,6 +450,33 @@ def _as_translations(po: polib.POFile, ref: str, lang: str) -> NullTranslations:
 
     translations.plural = guarded
     return translations
+
+
+def plural_rule(po: polib.POFile) -> Callable[[int], int]:
+    """The plural function of ``po``'s Plural-Forms (a site.po) as the build compiles it: Python's gettext reads
+    the header of the catalog compiled (babel ``Translations``; ``lambda n: int(n != 1)`` without one). Raises
+    ``ValueError`` for one gettext refuses ("plural form expression is too complex", "unbalanced parenthesis"),
+    one of more forms than any language has (``catalog.nplurals``) or whose expression divides by zero for an n
+    of ``catalog.PROBED`` (as ``msgfmt --check`` tries them). Shared by the build and ``check``, so both name
+    the same header."""
+    import polib
+    from babel.support import Translations
+
+    from .catalog import PROBED, nplurals
+
+    nplurals(po.metadata.get("Plural-Forms", ""))  # raises for more forms than any language has
+    header = polib.POFile()
+    header.metadata = dict(po.metadata)
+    try:
+        plural = Translations(io.BytesIO(header.to_binary())).plural
+    except (SyntaxError, RecursionError) as exc:  # ValueError for the others (gettext.c2py)
+        raise ValueError(str(exc) or type(exc).__name__) from None
+    for n in PROBED:
+        try:
+            plural(n)
+        except ArithmeticError:
+            raise ValueError(f"the plural expression divides by zero for n = {n}") from None
+    return plural
 
 
 def _header_line(path: Path, field: str) -> int | None:

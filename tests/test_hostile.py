@@ -93,19 +93,51 @@ def test_a_state_file_from_someone_else_cannot_make_build_delete_files_outside_s
 
 def test_a_control_character_in_one_article_leaves_every_feed_well_formed(site_project: Project):
     """XML 1.0 has no character for most C0 controls, not even as a reference: one in a title, a tag, the
-    text or a translation made the whole feed of that edition not well-formed, and readers dropped every entry."""
+    text or a translation made the whole feed of that edition not well-formed, and readers dropped every entry.
+    One written in the front matter as a YAML escape is refused at its line (trust round D: it reached the pages,
+    which HTML forbids), the other articles built; one in the text or a translation is left out of the feed."""
     project = site_project
     project.write("source_de/tee.md", '---\ntitle: "Tee \\x01 heiß"\ndate: 2026-05-26\nsummary: "Kurz \\x0b"\n'
                                       'tags: ["Kr\\x02aut"]\n---\nTee \x0c wärmt.\n\nTee hilft.\n')
     project.write("source_de/kaffee.md", article("Kaffee", "Kaffee weckt.\n"))
+    result = project.run("extract", code=2)
+    assert "error: source_de/tee.md:2: title: U+0001 (a control character" in result.output, result.output
+    project.run("build", code=2)
+    assert "Kaffee weckt." in project.read("site/de/kaffee/index.html")
+    assert not any("\x01" in path.read_text(encoding="utf-8") for path in (project.root / "site").rglob("*.html"))
+    project.write("source_de/tee.md", project.read("source_de/tee.md").replace('"Tee \\x01 heiß"', "Tee heiß")
+                  .replace('"Kurz \\x0b"', "Kurz").replace('"Kr\\x02aut"', "Kraut"))
     project.run("extract")
     review(project, "en", "tee", {"Tee hilft.": "Tea \x1b helps."})
     project.run("build")
-    for lang, expected in (("de", ["Kaffee", "Tee  heiß"]), ("en", ["Tee  heiß"])):  # en: tee alone is translated
+    for lang, expected in (("de", ["Kaffee", "Tee heiß"]), ("en", ["Tee heiß"])):  # en: tee alone is translated
         feed = etree.parse(str(project.root / f"site/{lang}/feed.xml"))  # raises when not well-formed
         titles = feed.xpath("//a:entry/a:title/text()", namespaces={"a": "http://www.w3.org/2005/Atom"})
         assert sorted(titles) == expected, titles
     assert "Tea  helps." in project.read("site/en/feed.xml")
+
+
+@pytest.mark.parametrize("written, line, key, code", [
+    ('title: "Tee \\0"', 2, "title", "U+0000 (a control character"),
+    ('title: Tee\nsummary: "Heiß \\x85 und süß"', 3, "summary", "U+0085 (a control character"),
+    ('title: Tee\ntags:\n  - Kraut\n  - "Ku\\ud800"', 5, "tags", "U+D800 (half of a surrogate pair"),
+])
+def test_a_control_character_written_as_a_yaml_escape_is_refused_at_its_line(site_project: Project, written: str,
+                                                                             line: int, key: str, code: str):
+    """Trust round D: a double-quoted YAML escape writes a character YAML refuses raw; a control character so
+    written reached the pages (HTML forbids it), a lone surrogate failed the article with "UnicodeEncodeError …
+    while segmenting", at no line. Each is the article's error at the line of the value that holds it (exit 2),
+    no page holds it, and the other articles are built."""
+    project = site_project
+    project.write("source_de/tee.md", f"---\n{written}\ndate: 2026-05-26\n---\nTee wärmt.\n")
+    project.write("source_de/kaffee.md", article("Kaffee", "Kaffee weckt.\n"))
+    result = project.run("build", code=2)
+    assert f"error: source_de/tee.md:{line}: {key}: {code}, written as a YAML escape such as \\x01, \\0 or " \
+           "\\u0001) is no character a page or feed may hold (HTML and XML forbid it); remove it\n" in result.output, \
+        result.output
+    assert "Traceback" not in result.output and "UnicodeEncodeError" not in result.output
+    assert "Kaffee weckt." in project.read("site/de/kaffee/index.html")
+    assert not (project.root / "site/de/tee").exists()
 
 
 def _reviewed_tea_with_plural_forms(project: Project, expression: str) -> int:
@@ -133,6 +165,22 @@ def test_a_site_po_whose_plural_forms_gettext_refuses_costs_only_its_words(site_
     page = project.read("site/en/tee/index.html")
     assert "Tea warms." in page and "Skip to the content" in page
     assert "Zum Inhalt springen" in project.read("site/de/tee/index.html")
+
+
+@pytest.mark.parametrize("expression, problem", [("(" * 60 + "n" + ")" * 60, "plural form expression is too complex"),
+                                                 ("(n-1)/(n-1)", "the plural expression divides by zero for n = 1")])
+def test_check_and_status_name_a_site_po_whose_plural_forms_gettext_refuses(site_project: Project, expression: str,
+                                                                           problem: str):
+    """Trust round D: a site.po whose Plural-Forms gettext refuses (the build shows verlag's own words for the
+    language and names it) passed check and status without a word. Each names it at the header's line, an error
+    as a catalog's (check: exit 1), with the build's words for what is wrong."""
+    project = site_project
+    line = _reviewed_tea_with_plural_forms(project, expression)
+    said = f"error: translations/en/site.po:{line}: Plural-Forms: {problem}; the pages show verlag's own words"
+    result = project.run("check", code=1)
+    assert said in result.output, result.output
+    assert said in project.run("status").output
+    assert f"error: translations/en/site.po:{line}: Plural-Forms: {problem}" in project.run("build", code=2).output
 
 
 @pytest.mark.parametrize("expression", ["(n-1)/(n-1)", "n%(n-1)", "n/(n-1000)"])

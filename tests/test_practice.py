@@ -158,6 +158,42 @@ def test_a_call_to_action_without_one_way_of_contact_lists_the_others(tmp_path, 
                                                        "link": "https:"}[left_out]) for h in hrefs)
 
 
+@pytest.mark.parametrize("phone, problem", [
+    ("javascript:alert(1)", "is no telephone number a tel: link can hold"),
+    ("Praxis Berger", "is no telephone number a tel: link can hold"),
+    ("+49 30/1234567", "is no telephone number a tel: link can hold"),
+    ("030 1234567", "has no country code: a tel: link's number starts with + and the country code (49 for Germany)"),
+    ("+49 30 1234567;ext=zwei", "has an ;ext= that is no extension's digits"),
+    ("", None),
+])
+def test_a_phone_number_no_tel_link_can_hold_is_refused_at_its_line(tmp_path, phone: str, problem: str | None):
+    """Trust round D: [site.call_to_action] phone went into the tel: link unchecked (tel:javascript:alert(1),
+    letters, a German "030/…"). A value RFC 3966 does not allow in a tel: URI is an error at its line of
+    verlag.toml (exit 2), the site not built; an empty one was refused already."""
+    project = copy_shipped_project(tmp_path / "blog")
+    toml = project.read("verlag.toml")
+    project.write("verlag.toml", toml.replace('phone = "+49 30 1234567"', f"phone = {phone!r}"))
+    line = toml[:toml.index("phone =")].count("\n") + 1
+    checked = project.run("check", code=2).output
+    at = f"error: {project.root / 'verlag.toml'}:{line}: phone: "
+    said = at + (f"{phone!r} {problem} (RFC 3966); write it as \"+49 30 1234567\"" if problem else "expected text")
+    assert said in checked, checked
+    built = project.run("build", code=2).output
+    assert said in built and "site/ not built" in built, built
+    assert not list((project.root / "site").rglob("*.html"))
+
+
+@pytest.mark.parametrize("phone, href", [("+49 (0)30 123-4567", "tel:+49(0)30123-4567"),
+                                         ("+1.202.555.0100;ext=12", "tel:+1.202.555.0100;ext=12"),
+                                         ("7042;phone-context=example.com", "tel:7042;phone-context=example.com")])
+def test_a_phone_number_rfc_3966_allows_is_the_tel_link(tmp_path, phone: str, href: str):
+    project = copy_shipped_project(tmp_path / "blog")
+    project.write("verlag.toml", project.read("verlag.toml").replace('phone = "+49 30 1234567"', f"phone = {phone!r}"))
+    project.run("build")
+    (cta,) = parse(project.root / "site/de/zecken-im-garten/index.html").xpath('//aside[@class="call-to-action"]')
+    assert href in cta.xpath(".//a/@href")
+
+
 def _legal_project(project: Project, untranslated: bool) -> None:
     project.write("verlag.toml", project.read("verlag.toml") + '\n[site]\nlegal = ["impressum"]\n')
     project.write("source_de/artikel.md", article("Ein Artikel", "Ein Satz über Tee."))

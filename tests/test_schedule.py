@@ -248,3 +248,23 @@ def test_build_says_a_drafts_and_a_scheduled_articles_editions_are_on_no_page(pr
         assert f"wrote editions/{lang}/heute.md" in lines
         assert (project.root / f"editions/{lang}/entwurf.md").is_file()
     assert not (project.root / "site/en/entwurf").exists() and not (project.root / "site/en/freitag").exists()
+
+
+def test_the_review_warnings_take_today_from_the_site_s_clock(project, today):
+    """Trust round D: "last_reviewed … is after today" and "more than 365 days after today" asked the machine's
+    date, while the schedule asks the site's (verlag.toml's timezone): in a zone a day behind, a review dated on
+    the machine's day was "after today" for the schedule but not for the warning. Both take the site's day, here
+    two days before the machine's."""
+    machine = dt.date.today()
+    today[0] = machine - dt.timedelta(days=2)
+    project.write("verlag.toml", 'timezone = "Pacific/Kiritimati"\n' + project.read("verlag.toml"))
+    project.write("source_de/tee.md", "---\ntitle: Tee\ndate: 2026-05-26\nupdated: "
+                  f"{machine + dt.timedelta(days=364)}\nreviewed_by: Dr. Vogt\n"
+                  f"last_reviewed: {machine - dt.timedelta(days=1)}\n---\nTee wärmt.\n")
+    for command in ("extract", "check"):
+        output = project.run(command).output
+        assert (f"warning: source_de/tee.md:6: last_reviewed: {machine - dt.timedelta(days=1)} is after today"
+                in output), (command, output)
+        assert (f"warning: source_de/tee.md:4: updated: {machine + dt.timedelta(days=364)} is more than 365 days "
+                "after today") in output, (command, output)
+    assert {str(zone) for zone in today[1]} == {"Pacific/Kiritimati"}

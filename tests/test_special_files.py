@@ -16,6 +16,7 @@ import pytest
 
 from cli import main
 from conftest import Project, article, review
+from pipeline.errors import VerlagError
 
 
 class Hung(BaseException):
@@ -56,6 +57,8 @@ def pipe(project: Project, rel: str) -> None:
 
 
 PIPE = "a named pipe (FIFO), not a file: verlag reads only files (a symlink to one works)"
+FOLDER = ("a folder, not a file: verlag needs a file here; move the folder away (or rename it) and put the file "
+          "in its place")
 
 
 def test_a_named_pipe_among_the_sources_is_named_and_the_other_articles_are_done(built: Project):
@@ -102,7 +105,7 @@ def test_a_folder_named_like_a_catalog_is_named_and_the_other_articles_are_done(
     built.write("source_de/kaffee.md", article("Kaffee", "Kaffee weckt.\n\nKaffee duftet.\n"))
     for command in ("check", "build", "status", "pretranslate", "review"):
         result = built.run(command, *(["--engine", "pseudo"] if command == "pretranslate" else []), code=2)
-        assert "error: translations/en/tee.po: Is a directory\n" in result.output, (command, result.output)
+        assert f"error: translations/en/tee.po: {FOLDER}\n" in result.output, (command, result.output)
         assert "Traceback" not in result.output
     assert "Kaffee duftet." in built.read("site/de/kaffee/index.html")
     assert "Coffee wakes." in built.read("site/en/kaffee/index.html")
@@ -137,7 +140,7 @@ def test_a_folder_named_like_a_source_is_named_and_a_symlink_to_a_source_still_w
     (built.root / "source_de/milch.md").symlink_to("echt/milch.txt")
     result = built.run("build", code=2)
     # the path once: "source_de/ordner.md: source_de/ordner.md: Is a directory" named it twice
-    assert "error: source_de/ordner.md: Is a directory\n" in result.output, result.output
+    assert f"error: source_de/ordner.md: {FOLDER}\n" in result.output, result.output
     assert "Milch nährt." in built.read("site/de/milch/index.html")
 
 
@@ -339,7 +342,7 @@ def test_a_named_pipe_or_folder_as_a_catalog_is_named_by_the_translation_memory(
     (built.root / "translations/fr/tee.po").mkdir()  # a folder named like a catalog
     result = built.run("tm", "export", str(built.root / "alles.tmx"), code=2)
     assert f"error: translations/en/tee.po: {PIPE}" in result.output, result.output
-    assert "error: translations/fr/tee.po: Is a directory" in result.output, result.output
+    assert f"error: translations/fr/tee.po: {FOLDER}" in result.output, result.output
     assert not (built.root / "alles.tmx").exists()
     (built.root / "translations/fr/tee.po").rmdir()
     built.write("source_de/milch.md", article("Milch", "Kaffee weckt.\n"))
@@ -481,3 +484,93 @@ def test_a_named_pipe_or_huge_file_among_the_pages_does_not_stop_an_import(built
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100 << 10  # KB
     assert "Traceback" not in result.output and "internal error" not in result.output, result.output
     assert "Der Holunder blüht im Juni." in built.read("source_de/holunder-blueht.md"), result.output
+
+
+def folder(project: Project, rel: str) -> None:
+    """A folder, holding a file, in the place of the file ``rel``."""
+    path = project.root / rel
+    if path.is_file():
+        path.unlink()
+    (path / "inhalt").mkdir(parents=True)
+
+
+@pytest.mark.parametrize("rel, commands", [
+    ("source_de/tee.md", ("check", "build", "status")),
+    ("translations/en/tee.po", ("check", "build", "status")),
+    ("translations/en/site.po", ("check", "build", "status")),
+    ("translations/templates/tee.pot", ("check", "status", "extract")),
+    ("redirects.txt", ("build",)),
+    ("translations/glossary.csv", ("check", "build", "status")),
+    ("verlag.toml", ("check", "build", "status")),
+])
+def test_a_folder_where_a_file_belongs_is_named_as_a_folder_with_the_fix(built: Project, rel: str, commands):
+    """Trust round D: a folder in a file's place was named by the system's "Is a directory" (no fix), a template
+    by a wrong path ("templates/tee.pot", the project's own templates/ folder, from check and status), and a
+    folder named verlag.toml as "no verlag.toml in this folder or any above it". Each is named for what it is,
+    at its own path, with what to do (exit 2); what it holds is left alone."""
+    folder(built, rel)
+    for command in commands:
+        result = built.run(command, code=2)
+        assert f"error: {rel}: {FOLDER}" in result.output, (command, result.output)
+        assert "Is a directory" not in result.output and "Traceback" not in result.output
+        assert (built.root / rel / "inhalt").is_dir()
+
+
+@pytest.mark.parametrize("rel, what", [("editions/en/tee.json", "an edition's file"),
+                                       ("site/en/tee/index.html", "a page of the site")])
+def test_a_folder_where_verlag_writes_a_file_is_named_as_a_folder(built: Project, rel: str, what: str):
+    """An edition's file or a page of the site that is a folder was "Is a directory, not a file": named as a
+    folder now; the other articles are built."""
+    folder(built, rel)
+    built.write("source_de/kaffee.md", article("Kaffee", "Kaffee weckt.\n\nKaffee duftet.\n"))
+    result = built.run("build", code=2)
+    assert f"error: {rel}: a folder, not a file: verlag writes {what} here; remove it" in result.output, result.output
+    assert "Kaffee duftet." in built.read("site/de/kaffee/index.html")
+
+
+def test_a_folder_as_the_lock_file_is_named_and_left_alone(built: Project):
+    """A folder at .verlag/lock was warned of as "Is a directory; replaced by a new lock file", which it was not
+    (a folder is not unlinked), then the command failed with "Is a directory". It is named, with the fix, and
+    kept with what it holds."""
+    folder(built, ".verlag/lock")
+    result = built.run("build", code=2)
+    assert result.output == "error: .verlag/lock: a folder, not a file: verlag keeps its lock file here; move the " \
+                            "folder away (or remove it)\n", result.output
+    assert (built.root / ".verlag/lock/inhalt").is_dir()
+
+
+def test_a_folder_named_like_a_post_in_an_imported_folder_is_walked_not_skipped(built: Project, tmp_path_factory):
+    """A folder of the old blog named "archiv.md" was listed as "skipped …: Is a directory" (sec16 made a folder a
+    named pipe's kind), though its posts were imported: it is walked as any folder, and not named."""
+    old = tmp_path_factory.mktemp("alt")
+    (old / "archiv.md").mkdir()
+    (old / "archiv.md" / "wasser.md").write_text(article("Wasser", "Wasser löscht.\n"), encoding="utf-8")
+    result = built.run("import", str(old))
+    assert "skipped" not in result.output and "left out" not in result.output, result.output
+    assert "Wasser löscht." in built.read("source_de/wasser.md")
+
+
+def test_an_image_that_is_a_folder_is_warned_of_as_a_link_that_would_not_work(built: Project):
+    """An image (or link) naming a folder of source_de/ made its article an error ("Is a directory"), left unbuilt
+    since sec16: it is warned of as a link to no file is (the page keeps the address), naming it as a folder, and
+    the article is built."""
+    (built.root / "source_de/bilder/tee.png").mkdir(parents=True)
+    built.write("source_de/tee.md", article("Tee", "Tee wärmt.\n\n![Eine Tasse](bilder/tee.png)\n"))
+    result = built.run("build")
+    assert "warning: source_de/tee.md:7: 'bilder/tee.png': a folder of source_de/, not a file; the page keeps the " \
+           "address" in result.output, result.output
+    assert "Eine Tasse" in built.read("site/de/tee/index.html")
+
+
+def test_a_symbolic_link_to_a_folder_among_the_site_s_pages_is_no_page_pagefind_waits_on(tmp_path):
+    """sec16's folder, a named pipe's kind, made a symbolic link named like a page that leads to a folder "a folder,
+    not a page: the search index (Pagefind) would wait on it forever", untrue: Pagefind waits on no folder. The
+    look before the index passes it over, as before, and still names a named pipe."""
+    from pipeline.search import _refuse_no_pages
+
+    (tmp_path / "en/tee").mkdir(parents=True)
+    (tmp_path / "en/alt.html").symlink_to(tmp_path / "en/tee")
+    _refuse_no_pages(tmp_path)
+    os.mkfifo(tmp_path / "en/rohr.html")
+    with pytest.raises(VerlagError, match="a named pipe \\(FIFO\\), not a page"):
+        _refuse_no_pages(tmp_path)
