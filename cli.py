@@ -1211,6 +1211,7 @@ def _run_build(config, quiet: bool, jobs: int | None, unread: bool, told: dict[s
 
     future = config.preview
     sources = read_sources(config, remember=True, future=future)  # once: both stages work from the same reading
+    left = {} if future else leftover_preview(config, sources)
     files = edition_files(config)  # the editions' digests by their stat: the editions stage's and then the site's
     with rare_collections():
         with progress_bar("build", lambda: _article_count(config)) as progress:
@@ -1253,7 +1254,9 @@ def _run_build(config, quiet: bool, jobs: int | None, unread: bool, told: dict[s
                    f"{'has' if count == 1 else 'have'} no entry in it: {why}", err=True)
     from pipeline.advice import unsaid
 
-    for note in [*site.notes, *unsaid(config, site.advice)]:
+    # a preview left in site/ was never published: its page's note says so (below), not that it is taken down
+    previewed = tuple(f"{a.ref}:{a.held_line}: " for a in (*sources.articles, *sources.german_only) if a.slug in left)
+    for note in [*(n for n in site.notes if not n.startswith(previewed)), *unsaid(config, site.advice)]:
         click.echo(f"note: {note}")
     unread_refs = unread_sources(config) if unread else []
     if told is not None:
@@ -1295,6 +1298,9 @@ def _run_build(config, quiet: bool, jobs: int | None, unread: bool, told: dict[s
     say_scheduled(sources)
     if future:
         _say_previewed(config, sources)
+    for slug, day in sorted(left.items()):
+        click.echo(f"note: site/ held a preview of {slug} (scheduled for {day.isoformat()}) that an older verlag's "
+                   "build --future made there, never published: this build took it out; upload site/ as it is now")
     if site.drafts:
         click.echo(f"drafts, not published (draft: true): {listing(site.drafts)}")
     made = ("site: not built, see the error below" if site.failed
@@ -1309,6 +1315,15 @@ def _run_build(config, quiet: bool, jobs: int | None, unread: bool, told: dict[s
         click.echo(f"preview: {relpath(config.site_dir, config.root)}/ (not for upload: site/ is left as the last build "
                    "without --future; verlag serve --future shows the preview)")
     return result.errors + site.errors, site
+
+
+def leftover_preview(config, sources) -> dict:
+    """``preview.leftover`` of the articles of ``sources`` that wait for their day."""
+    from pipeline.preview import leftover
+    from pipeline.schedule import today
+
+    waiting = {a.slug: a.scheduled for a in (*sources.articles, *sources.german_only) if a.scheduled is not None}
+    return leftover(config, waiting, today(config.zone)) if waiting else {}
 
 
 def say_scheduled(sources, slugs=None) -> None:

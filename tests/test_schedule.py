@@ -115,6 +115,28 @@ def test_build_future_builds_a_preview_into_its_own_folder_and_leaves_site_and_i
     assert "Preview — not published" not in site
 
 
+def test_a_preview_an_older_verlag_left_in_site_is_said_as_one_and_the_next_build_takes_it_out(project, today):
+    """An older verlag's ``build --future`` left the article in site/, its record dated after today (as a build
+    on its day and a clock set back leave it here). check warns not to upload site/ before the next build, not
+    that a published address is taken down; the build takes it out and says so."""
+    _write(project)
+    today[0] = FRIDAY
+    project.run("build")
+    assert (project.root / "site/en/freitag/index.html").is_file()
+    today[0] = MONDAY
+    checked = project.run("check").output
+    assert ("warning: source_de/freitag.md:3: site/ holds a preview of freitag (scheduled for 2026-12-11) that an "
+            "older verlag's build --future made there; it was never published: do not upload site/ before the next "
+            "verlag build or publish") in checked, checked
+    assert "taken down" not in checked, checked
+    built = project.run("build").output
+    assert ("note: site/ held a preview of freitag (scheduled for 2026-12-11) that an older verlag's build --future "
+            "made there, never published: this build took it out; upload site/ as it is now") in built, built
+    assert "taken down" not in built and WAITS in built, built
+    assert "freitag" not in _site_text(project)
+    assert "freitag" not in project.run("check").output.replace(WAITS, "")
+
+
 def test_a_published_article_whose_date_moves_ahead_is_taken_down_as_a_draft_is(project, today):
     """Its address is not "gone" (deleted or renamed): check says at its date: line that the next build takes it
     down until its day; status marks it with the day; both say the line build says."""
