@@ -1179,8 +1179,8 @@ def check(project: Project, languages, slugs, fmt: str, strict: bool, list_check
 
 
 FUTURE = click.option("--future", is_flag=True, help=(
-    "Publish the articles whose date is after today too, for a preview; build again without it before "
-    "site/ is uploaded."))
+    "A preview with the articles whose date is after today too, built into .verlag/preview/site/, never into "
+    "site/ (the folder you upload, left as the last real build)."))
 
 
 @main.command()
@@ -1190,7 +1190,8 @@ FUTURE = click.option("--future", is_flag=True, help=(
 @pass_project
 @writes
 def build(project: Project, quiet: bool, jobs: int | None, future: bool) -> None:
-    """Write the editions (editions/<lang>/) and the website (site/)."""
+    """Write the editions (editions/<lang>/) and the website (site/); with --future a preview into .verlag/preview/
+    instead, which verlag serve --future shows."""
     errors, site = run_build(project.config, quiet, jobs, future=future, waited=project.waited)
     if errors:
         fail("build", errors, outcome=build_outcome(site))
@@ -1217,16 +1218,33 @@ def run_build(config, quiet: bool = False, jobs: int | None = None, unread: bool
     """editions -> site; the site is built even when some catalogs could not be read. ``unread``: warn of the
     Markdown files in source_de/'s subfolders no article is read from (``publish``'s extract did already);
     ``told``: ``serve``'s record of those it warned of this session (``_untold``), each warned of again only once
-    it changes, not at every rebuild. ``future``: publish the articles dated after today too (``--future``).
-    ``waited``: the ``lock.Holder`` the build waited for, which its last line names (``build_summary``).
-    ``said``: the warnings ("file:line: message") the run said already (``publish``: check's findings), not again."""
+    it changes, not at every rebuild. ``future``: the preview (``--future``), with the articles dated after today
+    too, built into ``.verlag/preview/`` under its own lock as well as the project's the caller holds
+    (``pipeline.preview``): never into site/, the folder the author uploads. ``waited``: the ``lock.Holder`` the
+    build waited for, which its last line names (``build_summary``). ``said``: the warnings ("file:line: message")
+    the run said already (``publish``: check's findings), not again."""
+    if not future:
+        return _run_build(config, quiet, jobs, unread, told, waited, said)
+    from pipeline.lock import project_lock
+    from pipeline.preview import checked
+
+    preview = checked(config)
+    with project_lock(preview):
+        return _run_build(preview, quiet, jobs, unread, told, waited, said)
+
+
+def _run_build(config, quiet: bool, jobs: int | None, unread: bool, told: dict[str, tuple[int, int] | None] | None,
+               waited, said: Container[str]):
+    """``run_build``'s work for ``config``, a preview's (``config.preview``) or the site's."""
     from pipeline.editions import build_editions, edition_files
     from pipeline.fsutil import relpath
     from pipeline.restore import pending, pending_message
     from pipeline.site import MACHINE_UNSHOWN, NOTHING_YET, PSEUDO_SIGNED, SiteResult, build_site
     from pipeline.sources import read_sources, unread_message, unread_sources
 
+    future = config.preview
     sources = read_sources(config, remember=True, future=future)  # once: both stages work from the same reading
+    left = {} if future else leftover_preview(config, sources)
     files = edition_files(config)  # the editions' digests by their stat: the editions stage's and then the site's
     with rare_collections():
         with progress_bar("build", lambda: _article_count(config)) as progress:
@@ -1239,10 +1257,13 @@ def run_build(config, quiet: bool = False, jobs: int | None = None, unread: bool
     files.save()  # the files both stages looked up: every edition file there is, so a deleted one's entry goes
     unshown = {} if quiet else {relpath(config.editions_dir / lang / f"{a.slug}.md", config.root): a
                                 for a in sources.articles if a.draft for lang in config.languages}
-    for path in ([] if quiet else [*result.written, *site.written]):
-        click.echo(f"wrote {shown_path(path)}" + (_unshown(unshown[path]) if path in unshown else ""))
-    for path in [*result.removed, *site.removed]:
-        click.echo(f"removed {shown_path(path)}")
+    # the site stage names its files site/…: a preview's are in its own folder
+    at = f"{relpath(config.site_dir, config.root)}/" if future else "site/"
+    for done, paths in (("wrote", [] if quiet else [*result.written, *site.written]),
+                        ("removed", [*result.removed, *site.removed])):
+        for path in paths:
+            click.echo(f"{done} {shown_path(at + path[5:] if path.startswith('site/') else path)}"
+                       + (_unshown(unshown[path]) if done == "wrote" and path in unshown else ""))
     for edition, count in sorted(result.held.items()):
         click.echo(f"{edition}: {counted(count, 'segment')} held back by QA errors; run verlag check")
     if result.unmatched:
@@ -1269,7 +1290,9 @@ def run_build(config, quiet: bool = False, jobs: int | None = None, unread: bool
                    f"{'has' if count == 1 else 'have'} no entry in it: {why}", err=True)
     from pipeline.advice import unsaid
 
-    for note in [*site.notes, *unsaid(config, site.advice)]:
+    # a preview left in site/ was never published: its page's note says so (below), not that it is taken down
+    previewed = tuple(f"{a.ref}:{a.held_line}: " for a in (*sources.articles, *sources.german_only) if a.slug in left)
+    for note in [*(n for n in site.notes if not n.startswith(previewed)), *unsaid(config, site.advice)]:
         click.echo(f"note: {note}")
     unread_refs = unread_sources(config) if unread else []
     if told is not None:
@@ -1321,6 +1344,9 @@ def run_build(config, quiet: bool = False, jobs: int | None = None, unread: bool
     say_scheduled(sources)
     if future:
         _say_previewed(config, sources)
+    for slug, day in sorted(left.items()):
+        click.echo(f"note: site/ held a preview of {slug} (scheduled for {day.isoformat()}) that an older verlag's "
+                   "build --future made there, never published: this build took it out; upload site/ as it is now")
     if site.drafts:
         click.echo(f"drafts, not published (draft: true): {listing(site.drafts)}")
     made = ("site: not built, see the error below" if site.failed
@@ -1332,7 +1358,19 @@ def run_build(config, quiet: bool = False, jobs: int | None = None, unread: bool
                 + (f" ({same} checked, unchanged)" if same else ""))
     wrote = bool(result.written or result.removed or site.written or site.removed or site.failed)
     click.echo(build_summary(f"{editions}, {counted(result.skipped, 'article')} unchanged; {made}", wrote, waited))
+    if future:
+        click.echo(f"preview: {relpath(config.site_dir, config.root)}/ (not for upload: site/ is left as the last build "
+                   "without --future; verlag serve --future shows the preview)")
     return result.errors + site.errors, site
+
+
+def leftover_preview(config, sources) -> dict:
+    """``preview.leftover`` of the articles of ``sources`` that wait for their day."""
+    from pipeline.preview import leftover
+    from pipeline.schedule import today
+
+    waiting = {a.slug: a.scheduled for a in (*sources.articles, *sources.german_only) if a.scheduled is not None}
+    return leftover(config, waiting, today(config.zone)) if waiting else {}
 
 
 BUILDERS = ("verlag serve", "verlag build", "verlag publish")  # commands whose run builds editions/ and site/
@@ -1372,15 +1410,15 @@ def say_scheduled(sources, slugs=None) -> None:
 
 
 def _say_previewed(config, sources) -> None:
-    """The warning of ``build --future`` for each article it published before its day: not for upload."""
+    """The note of a preview (``--future``) for each article it shows before its day: in the preview alone."""
+    from pipeline.fsutil import relpath
     from pipeline.schedule import today, waits_until
 
-    day = today(config.zone)
+    day, preview = today(config.zone), relpath(config.site_dir, config.root)
     for article in sorted((*sources.articles, *sources.german_only), key=lambda a: a.ref):
         if (waits := waits_until(article.meta, article.undated, day)) is not None:
-            click.echo(f"warning: {article.ref}:{article.key_line('date')}: scheduled for {waits.isoformat()}, "
-                       "published by --future for a preview: build again without --future before you upload "
-                       "site/", err=True)
+            click.echo(f"note: {article.ref}:{article.key_line('date')}: scheduled for {waits.isoformat()}, "
+                       f"shown in the preview ({preview}/) only: site/ leaves it out until that day")
 
 
 def _untold(config, refs: list[str], told: dict[str, tuple[int, int] | None]) -> list[str]:
@@ -1621,18 +1659,25 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
 @quiet_option(None, "serve prints its address and the errors of its quiet builds")
 @pass_project
 def serve(project: Project, port: int, no_build: bool, future: bool, quiet: bool) -> None:
-    """Preview site/ on http://127.0.0.1:PORT/ and rebuild when sources, catalogs or templates change."""
+    """Preview site/ on http://127.0.0.1:PORT/ and rebuild when sources, catalogs or templates change; with
+    --future a preview with the articles dated after today, built into .verlag/preview/site/, never into site/."""
     import threading
 
     from pipeline.config import load_config
+    from pipeline.fsutil import relpath
+    from pipeline.preview import checked
     from pipeline.serve import make_server, watch
     from pipeline.site import Urls, load_settings
 
     config = project.config
     told: dict[str, tuple[int, int] | None] = {}  # the files in source_de/'s subfolders warned of this session
     urls = Urls(load_settings(config).base_url)
+    served = checked(config).site_dir if future else config.site_dir
+    if no_build and future and not served.is_dir():
+        raise VerlagError("no preview to serve: none was built yet; leave out --no-build",
+                          relpath(served, config.root))
     # the port is taken before the build: a busy one is said at once, not after the whole site was built
-    server = make_server(config.site_dir, port, urls.base_path, (config.source_language, *config.languages))
+    server = make_server(served, port, urls.base_path, (config.source_language, *config.languages))
     try:
         if not no_build:
             with project.lock():
@@ -1640,7 +1685,9 @@ def serve(project: Project, port: int, no_build: bool, future: bool, quiet: bool
     except BaseException:
         server.server_close()
         raise
-    click.echo(f"serving site/ on http://127.0.0.1:{server.server_address[1]}{urls.base_path} (Ctrl+C stops)")
+    what = (f"the preview {relpath(served, config.root)}/ (with the articles dated after today; not for upload: site/ is left "
+            "as it is)" if future else "site/")
+    click.echo(f"serving {what} on http://127.0.0.1:{server.server_address[1]}{urls.base_path} (Ctrl+C stops)")
 
     def rebuild(seen) -> None:
         """A build of the project as it is once the lock is ours: ``seen``, the configuration the watcher read

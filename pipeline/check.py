@@ -2474,7 +2474,11 @@ def gone_address_findings(config: Config, sources: Sources) -> list[Finding]:
     at verlag.toml (the languages' own: ``gone_language_findings``). Names the old addresses (``aliases:``) whose
     redirects the page took along, also after the build that took them down (``site.GONE_REDIRECTS``). An article
     that is a draft now is none of these: its pages are taken down until it is published again (``draft_message``,
-    at its ``draft:`` line, until the build that takes them down, which lists it among its drafts)."""
+    at its ``draft:`` line, until the build that takes them down, which lists it among its drafts); one scheduled
+    whose page in site/ is the preview an older verlag's ``build --future`` left there (``preview.leftover``) was
+    never published: said as that."""
+    from .preview import leftover
+    from .schedule import today
     from .redirects import gone_listed, gone_published, kept
     from .renames import renamed_addresses
     from .site import GONE, GONE_REDIRECTS, Urls, load_site_state
@@ -2499,6 +2503,8 @@ def gone_address_findings(config: Config, sources: Sources) -> list[Finding]:
     slugs = last | {slug for slug in taken_down if isinstance(slug, str)}
     drafts = {a.slug: a for a in (*sources.articles, *sources.german_only) if a.draft}
     renamed = {r.old for r in renamed_addresses(config, state, sources, GONE)[0] if r.to in names}
+    waiting = {slug: draft.scheduled for slug, draft in drafts.items() if slug in last and draft.scheduled}
+    previewed = leftover(config, waiting, today(config.zone)) if waiting else {}
     for slug in sorted(slugs):
         if slug in names or slug in aliased or slug in renamed or isinstance(dismissed, list) and slug in dismissed:
             continue
@@ -2507,7 +2513,10 @@ def gone_address_findings(config: Config, sources: Sources) -> list[Finding]:
                  if r.old not in answered]  # as the last build had them, else as the build that took them down
         others = [code for code in taken_down.get(slug, ()) if isinstance(code, str) and code != source]
         if (draft := drafts.get(slug)) is not None:  # said until the build that takes its pages down, then listed
-            if slug in last:  # among its drafts
+            if slug in previewed:
+                findings.append(Finding(draft.ref, draft.held_line, "gone-address", WARNING,
+                                        preview_message(slug, previewed[slug]), source, slug, (None, "")))
+            elif slug in last:  # among its drafts
                 langs = sorted({rel.partition("/")[0] for rel in state.get("pages", {})
                                 if rel.partition("/")[2] == f"{slug}/index.html"} - {source})
                 findings.append(Finding(draft.ref, draft.held_line, "gone-address", WARNING,
@@ -2523,6 +2532,14 @@ def gone_address_findings(config: Config, sources: Sources) -> list[Finding]:
     findings.extend(Finding(CONFIG_NAME, line, "gone-address", WARNING, message, source, "", (None, ""))
                     for line, message in gone_published(gone_listed(config)[0], {a.slug: a for a in published}))
     return findings
+
+
+def preview_message(slug: str, day) -> str:
+    """What ``check`` says of the scheduled article ``slug`` (waiting for ``day``) whose page in site/ is an older
+    verlag's ``build --future`` preview: no published page is taken down, but site/ is not to be uploaded."""
+    return (f"site/ holds a preview of {slug} (scheduled for {day.isoformat()}) that an older verlag's build --future "
+            "made there; it was never published: do not upload site/ before the next verlag build or publish, "
+            "which takes it out (a preview is built into .verlag/preview/ now, never into site/)")
 
 
 def gone_language_findings(config: Config) -> list[Finding]:

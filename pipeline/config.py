@@ -8,7 +8,7 @@ import os
 import re
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from importlib.machinery import PathFinder
 from pathlib import Path
@@ -21,6 +21,7 @@ from .urlparts import split_url
 
 CONFIG_NAME = "verlag.toml"
 STATE_NAME = ".verlag"  # the project's lock and caches (``Config.state_dir``)
+PREVIEW_NAME = "preview"  # in .verlag/: the preview's own editions, site and state (``Config.previewing``)
 MOVED_FILE = "redirects.txt"  # the old site's addresses the build answers (``moved``)
 # the places of the project verlag reads and writes only as its own files, never through a link leading out
 # (``fsutil.confine``): the catalogs, templates and glossary, and the old site's addresses
@@ -57,6 +58,7 @@ class Config:
     timezone: str = ""  # IANA name (Europe/Berlin): the zone of front-matter and imported times written without one
     raw: dict = field(default_factory=dict, compare=False)
     text: str = field(default="", compare=False, repr=False)  # verlag.toml as written, for line numbers
+    preview: bool = False  # a preview's settings (``previewing``): its outputs and state in ``preview_dir``
 
     def section(self, *names: str) -> dict:
         """A (nested) table of verlag.toml, e.g. ``section("engines", "libre")``; {} when absent."""
@@ -121,17 +123,32 @@ class Config:
 
     @cached_property
     def editions_dir(self) -> Path:
-        return self.root / "editions"
+        return self.preview_dir / "editions" if self.preview else self.root / "editions"
 
     @cached_property
     def site_dir(self) -> Path:
-        return self.root / "site"
+        return self.preview_dir / "site" if self.preview else self.root / "site"
 
     @cached_property
     def state_dir(self) -> Path:
         """Git-ignored caches (content hashes, the MT cache) and the project lock; a folder of the project's own
-        (``load_config`` refuses a symbolic link there)."""
-        return self.root / STATE_NAME
+        (``load_config`` refuses a symbolic link there). A preview's are its own (``previewing``)."""
+        return self.preview_dir / "state" if self.preview else self.root / STATE_NAME
+
+    @cached_property
+    def preview_dir(self) -> Path:
+        """``.verlag/preview/``: what ``serve --future`` and ``build --future`` make (``preview``)."""
+        return self.root / STATE_NAME / PREVIEW_NAME
+
+    def previewing(self) -> Config:
+        """These settings for a preview that publishes the articles dated after today (``--future``). Its editions,
+        site and state are folders of ``preview_dir``, never ``editions/``, ``site/`` and ``.verlag/``'s records:
+        ``site/`` is what the author uploads, so a preview built there (as verlag did before) was one upload away
+        from releasing a scheduled article early, and a serve left running rebuilt it there after a ``publish``;
+        and the address record it wrote made ``check`` call a previewed page a published address taken down.
+        Hugo's ``server`` renders to memory for the same reason; a folder of its own keeps the preview a static
+        site that any tool can open, and its caches warm from one preview to the next."""
+        return replace(self, preview=True)
 
     @property
     def site_url(self) -> str:

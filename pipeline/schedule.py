@@ -1,6 +1,7 @@
 """Scheduled articles: one whose ``date:`` is a day after today waits until that day, as a draft waits for its
-``draft: true`` to go (Hugo's ``buildFuture = false``, Jekyll's ``future: false``). ``verlag build --future``
-publishes it anyway, for a preview. Its German still goes through ``extract``, so it can be translated ahead."""
+``draft: true`` to go (Hugo's ``buildFuture = false``, Jekyll's ``future: false``). ``verlag serve --future``
+(and ``build --future``) show it in a preview of its own, never in site/ (``preview``). Its German still goes
+through ``extract``, so it can be translated ahead."""
 
 from __future__ import annotations
 

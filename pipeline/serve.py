@@ -1,4 +1,5 @@
-"""``verlag serve``: preview site/ on 127.0.0.1 and rebuild when an input changes.
+"""``verlag serve``: preview site/ on 127.0.0.1 and rebuild when an input changes (``--future``: the preview
+folder ``preview`` builds, never site/).
 
 Polling (once a second) keeps it dependency-free and works on every file
 system. A failed rebuild is reported and the last good site stays online.

@@ -880,7 +880,7 @@ class _Site:
                 self._say_english(lang)
             env.install_gettext_callables(**gettext_as_text(self.translations[lang]), newstyle=True)
             env.globals.update(url=self.urls.path, site_name=self.config.name, source_lang=self.source,
-                               search=self.search)
+                               search=self.search, preview=self.config.preview)  # preview: its banner (``preview``)
             env.filters["no_break"] = in_language  # "5 mg" on one line in a German title (nobreak.py)
             env.filters["quoting"] = functools.partial(quoting, lang=self.source)
             self.envs[lang] = env

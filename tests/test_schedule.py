@@ -1,5 +1,5 @@
 """Scheduled articles: one whose ``date:`` is after today is not published before its day (Hugo's
-``buildFuture = false``), unless ``build --future``. "Today" is fixed by replacing ``schedule.today``; no test
+``buildFuture = false``); ``build --future`` shows it in a preview of its own, never in site/. "Today" is fixed by replacing ``schedule.today``; no test
 depends on the real clock."""
 
 from __future__ import annotations
@@ -85,21 +85,56 @@ def test_an_article_dated_after_today_is_on_no_page_list_feed_sitemap_or_index_u
     assert {lang: entry["languages"][lang]["page_count"] for lang in ("de", "en")} == {"de": 2, "en": 2}
 
 
-def test_build_future_publishes_it_for_a_preview_and_the_next_build_takes_it_down(project, today):
-    """``build --future`` (Hugo's ``--buildFuture``) publishes it, with a warning not to upload that site/; the
-    next build without it takes its pages down, saying so at its date: line as for an article made a draft."""
+def test_build_future_builds_a_preview_into_its_own_folder_and_leaves_site_and_its_records_alone(project, today):
+    """``build --future`` (Hugo's ``--buildFuture``) published the article into site/, the folder the author uploads,
+    and wrote the address record ``check`` then read as a published page taken down. It builds the preview into
+    .verlag/preview/site/ (with the article, in every list, feed and the sitemap, under a banner) and says where;
+    site/ and the real build's records stay byte for byte as the build without it left them, and check says nothing
+    of a page taken down."""
     _write(project)
+    project.run("build")
+    site, records = _site_text(project), {name: (project.root / ".verlag" / name).read_bytes()
+                                          for name in ("site.json", "site-records.json")}
+    files = {p: p.read_bytes() for p in sorted((project.root / "site").rglob("*")) if p.is_file()}
     built = project.run("build", "--future").output
     assert WAITS not in built, built
-    assert ("warning: source_de/freitag.md:3: scheduled for 2026-12-11, published by --future for a preview: build "
-            "again without --future before you upload site/") in built, built
+    assert ("note: source_de/freitag.md:3: scheduled for 2026-12-11, shown in the preview (.verlag/preview/site/) "
+            "only: site/ leaves it out until that day") in built, built
+    assert "preview: .verlag/preview/site/ (not for upload" in built, built
+    assert "wrote .verlag/preview/site/en/freitag/index.html" in built and "wrote site/" not in built, built
+    preview = project.root / ".verlag/preview/site"
+    assert "Ginger tea" in (preview / "en/freitag/index.html").read_text(encoding="utf-8")
+    for name in ("en/index.html", "en/feed.xml", "sitemap.xml"):
+        assert "/en/freitag/" in (preview / name).read_text(encoding="utf-8"), name
+    assert "Preview — not published" in (preview / "en/freitag/index.html").read_text(encoding="utf-8")
+    assert {p: p.read_bytes() for p in sorted((project.root / "site").rglob("*")) if p.is_file()} == files
+    assert _site_text(project) == site and "freitag" not in site
+    assert {name: (project.root / ".verlag" / name).read_bytes() for name in records} == records
+    checked = project.run("check").output
+    assert "taken down" not in checked and WAITS in checked, checked
+    assert "Preview — not published" not in site
+
+
+def test_a_preview_an_older_verlag_left_in_site_is_said_as_one_and_the_next_build_takes_it_out(project, today):
+    """An older verlag's ``build --future`` left the article in site/, its record dated after today (as a build
+    on its day and a clock set back leave it here). check warns not to upload site/ before the next build, not
+    that a published address is taken down; the build takes it out and says so."""
+    _write(project)
+    today[0] = FRIDAY
+    project.run("build")
     assert (project.root / "site/en/freitag/index.html").is_file()
-    assert "Ginger tea" in project.read("site/en/feed.xml")
+    today[0] = MONDAY
+    checked = project.run("check").output
+    assert ("warning: source_de/freitag.md:3: site/ holds a preview of freitag (scheduled for 2026-12-11) that an "
+            "older verlag's build --future made there; it was never published: do not upload site/ before the next "
+            "verlag build or publish") in checked, checked
+    assert "taken down" not in checked, checked
     built = project.run("build").output
-    assert ("note: source_de/freitag.md:3: scheduled for 2026-12-11 now (its date is after today): its published "
-            "address /de/freitag/ (also in en) is taken down") in built, built
-    assert WAITS in built and "is gone" not in built, built
-    assert not (project.root / "site/en/freitag").exists() and "Ginger tea" not in project.read("site/en/feed.xml")
+    assert ("note: site/ held a preview of freitag (scheduled for 2026-12-11) that an older verlag's build --future "
+            "made there, never published: this build took it out; upload site/ as it is now") in built, built
+    assert "taken down" not in built and WAITS in built, built
+    assert "freitag" not in _site_text(project)
+    assert "freitag" not in project.run("check").output.replace(WAITS, "")
 
 
 def test_a_published_article_whose_date_moves_ahead_is_taken_down_as_a_draft_is(project, today):
