@@ -1218,11 +1218,20 @@ def _sniffed(path: Path, data: bytes) -> tuple[bytes, list[str]]:
 SAVED_FROM_RE = re.compile(rb"<!--\s*saved from url=\(\d{4}\)(https?://[!-~]+?)\s*-->")
 
 
+def _base_only(doc) -> bool:
+    """Whether trafilatura's address of the page (``og:url``, ``twitter:url``, ``rel=canonical``, then ``<base href>``,
+    then the ``x-default`` alternate) can only be its ``<base href>``: that names where the page's relative
+    addresses start (a theme's ``https://praxis.example/`` on every page), not the page."""
+    return bool(doc.xpath("//head//base/@href")) and not doc.xpath(
+        "//head//link[@rel='canonical' or (@rel='alternate' and @hreflang='x-default')]"
+        " | //head//meta[@property='og:url' or @name='twitter:url']")
+
+
 def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[ImportedArticle]:
     """A saved web page (``.html`` as a browser's "Save page as" writes it) as one article.
 
     trafilatura finds the article's text and metadata (title, author, ``article:published_time`` or the
-    visible date, description as summary, tags, with those of the JSON-LD and the tag links, ``_page_tags``, ``rel=canonical``/``og:url`` as the old address, else the address
+    visible date, description as summary, tags, with those of the JSON-LD and the tag links, ``_page_tags``, ``rel=canonical``/``og:url`` as the old address, never its ``<base href>`` (``_base_only``), else the address
     a browser marked the saved page with, ``SAVED_FROM_RE``);
     ``article:modified_time`` is ``updated``. Both keep the time and UTC offset where the page states them
     (``_stated_time``: the meta tag, JSON-LD, ``<time datetime>``; a time without one is in ``zone``, verlag.toml's
@@ -1273,7 +1282,7 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
     updated, _ = _stated_time(doc, _day(modified), "article:modified_time", "dateModified", zone=zone)
     byline, notes = _byline(doc)
     page_tags = _page_tags(doc)  # before the widgets go: Wix lists a post's tags in its footer
-    url = meta.url
+    url = meta.url if not _base_only(doc) else None
     saved = None if url else SAVED_FROM_RE.search(data[:4096])
     if saved:  # the page names no address of its own: the one the browser saved it from
         url = saved.group(1).decode("ascii")

@@ -3440,3 +3440,31 @@ def test_a_hugo_page_s_own_address_urlsplit_refuses_costs_only_its_relative_alia
     assert f"old address alt/ not kept: it is relative to the page's own address //{host}/tee/, which is no " \
            "address a browser opens" in out, out
     assert "aliases" not in project.read("source_de/tee.md")
+
+
+@pytest.mark.parametrize("head", ['<base href="https://praxis.example/">',
+                                  '<link rel="canonical" href="https://praxis.example/">'])
+def test_a_saved_page_naming_the_old_sites_home_page_keeps_no_alias_and_is_built(project: Project, tmp_path, head):
+    """A theme's ``<base href>`` (where the page's relative addresses start) or an SEO plugin's canonical link set to
+    the home page on every page was imported as the article's old address: ``aliases: [https://praxis.example/]``,
+    and build refused the article ('aliases: / is the address of site/index.html'). The page's own address is
+    the browser's saved-from mark then, and the home page is no article's old address."""
+    page = tmp_path / "holunder.html"
+    page.write_text(
+        '<!DOCTYPE html>\n<!-- saved from url=(0042)https://praxis.example/blog/holunder.html -->\n<html lang="de">'
+        f'<head><meta charset="utf-8">{head}<title>Holunder im Herbst</title></head><body><article>'
+        "<h1>Holunder im Herbst</h1><p>Der Holunder ist ein alter Hausstrauch, den man in vielen Gärten findet.</p>"
+        "<p>Seine Beeren werden im Herbst reif und sind gekocht ein guter Saft für kalte Tage.</p>"
+        "</article></body></html>", encoding="utf-8")
+    result = project.run("import", str(page))
+    assert result.exit_code == 0, result.output
+    text = project.read("source_de/holunder-im-herbst.md")
+    assert "- https://praxis.example/\n" not in text, text
+    if "base" in head:
+        assert "- https://praxis.example/blog/holunder.html\n" in text, text
+    else:
+        assert "old address https://praxis.example/ not kept: the old site's home page" in result.output, result.output
+    project.write("source_de/holunder-im-herbst.md", text.replace("draft: true\n", ""))
+    built = project.run("build")
+    assert built.exit_code == 0, built.output
+    assert (project.root / "site/de/holunder-im-herbst/index.html").is_file()
