@@ -3468,3 +3468,36 @@ def test_a_saved_page_naming_the_old_sites_home_page_keeps_no_alias_and_is_built
     built = project.run("build")
     assert built.exit_code == 0, built.output
     assert (project.root / "site/de/holunder-im-herbst/index.html").is_file()
+
+
+def test_serve_weighs_the_host_of_a_request_in_absolute_form_and_answers_one_it_cannot_read(site_project: Project,
+                                                                                           capfd):
+    """A request line in absolute form (``GET http://evil.example/de/tee/``, RFC 9112 3.2.2: its host is the
+    request's, whatever the ``Host`` header says) was answered as one to 127.0.0.1, and one whose host urlsplit
+    refuses (``GET http://[::1/``) got no answer and printed a Python traceback in the author's terminal. The
+    first is another host's (403), the second one the preview cannot read (400); the local ones are answered."""
+    import socket
+    import threading
+
+    from pipeline.serve import make_server
+
+    site_project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    site_project.run("build")
+    capfd.readouterr()
+    server = make_server(site_project.root / "site", 0, "/", ("de", "en"))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    port = server.server_port
+
+    def status(target: str) -> bytes:
+        with socket.create_connection(("127.0.0.1", port), timeout=WALL) as connection:
+            connection.sendall(f"GET {target} HTTP/1.0\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode())
+            return connection.makefile("rb").readline()
+
+    try:
+        answers = [status(target).split(b" ")[1:2] for target in (
+            "http://evil.example/de/tee/", "http://[::1/de/tee/", f"http://127.0.0.1:{port}/de/tee/", "/de/tee/")]
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert answers == [[b"403"], [b"400"], [b"200"], [b"200"]]
+    assert "Traceback" not in capfd.readouterr().err
