@@ -3501,3 +3501,54 @@ def test_serve_weighs_the_host_of_a_request_in_absolute_form_and_answers_one_it_
         server.server_close()
     assert answers == [[b"403"], [b"400"], [b"200"], [b"200"]]
     assert "Traceback" not in capfd.readouterr().err
+
+
+def _tables_in_place_of_verlags(path: Path, script: str) -> None:
+    import sqlite3
+
+    path.parent.mkdir(exist_ok=True)
+    db = sqlite3.connect(path)
+    db.executescript(script)
+    db.close()
+
+
+def test_an_mt_cache_whose_table_is_a_view_is_set_aside_and_the_service_drafts(project: Project, monkeypatch):
+    """A ``.verlag/mt-cache.sqlite`` that came with the project folder holding a view where the cache's table
+    belongs (or a table of other columns) stopped pretranslate with 'internal error: sqlite3.OperationalError:
+    cannot modify translations because it is a view' after the service had answered. Its tables are not
+    verlag's: it is damaged, set aside as mt-cache.sqlite.damaged and made afresh, and the drafts are written."""
+    from mtserver import FakeService
+
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+    monkeypatch.delenv("LIBRE_API_KEY", raising=False)
+    cache = project.root / ".verlag/mt-cache.sqlite"
+    _tables_in_place_of_verlags(cache, "CREATE VIEW translations AS SELECT 1 AS engine, 2 AS source, 3 AS target, "
+                                       "4 AS text, 5 AS result, 6 AS created;")
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt am Abend.\n"))
+    project.run("extract")
+    with FakeService() as service:
+        project.write("verlag.toml", project.read("verlag.toml")
+                      + f'\n[engines.libre]\nurl = "{service.url}/"\nbackoff = 0.02\ntimeout = 5\n')
+        result = project.run("pretranslate", "--engine", "libre", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert "mt-cache.sqlite: damaged (cannot modify translations because it is a view)" in result.output
+    assert (project.root / ".verlag/mt-cache.sqlite.damaged").is_file()
+    assert "TEE WÄRMT AM ABEND." in project.read("translations/en/tee.po")
+    msgfmt_check(project.root / "translations/en/tee.po")
+
+
+def test_a_translation_memory_of_tables_not_verlags_is_named_as_damaged_and_kept(project: Project):
+    """A ``.verlag/tm.sqlite`` holding a view named ``units`` (or tables of other columns) was each catalog's error:
+    'translations/en/tee.po: sqlite3.OperationalError: views may not be indexed (while drafting with tm)', the
+    index never named. It is the damaged index, named with what to do, and kept for a person to look at."""
+    index = project.root / ".verlag/tm.sqlite"
+    _tables_in_place_of_verlags(index, "CREATE VIEW units AS SELECT 1 AS origin; PRAGMA user_version = 2;")
+    kept = index.read_bytes()
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt am Abend.\n"))
+    project.run("extract")
+    result = project.run("pretranslate", "--engine", "tm", "--engine", "pseudo", "--lang", "en")
+    assert re.search(r"^warning: tm: \.verlag/tm\.sqlite: translation memory index is damaged \(views may not be "
+                     r"indexed\); delete it", result.output, re.M), result.output
+    assert "tee.po: sqlite3" not in result.output and index.read_bytes() == kept
+    assert "mt: pseudo" in project.read("translations/en/tee.po")
+    assert "translation memory index is damaged" in project.run("tm", "export", "x.tmx", code=2).output
