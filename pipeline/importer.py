@@ -31,7 +31,7 @@ import yaml
 from .counts import counted
 from .errors import ManyErrors, VerlagError, shown_path
 from .fsutil import file_bytes, load_state, relpath, save_state, windows_reserved, write_if_changed
-from .inline_images import InlineImage
+from .inline_images import SVG_ACTIVE, SVG_ACTIVE_RE, InlineImage
 from .limits import IMPORTED, MEDIA, SOURCE, Limit, size_text
 from .scaffold import LEGAL_SLUGS, ascii_slug, slugify, untouched_template
 from .sources import ORIGIN_RE, PAGES_DIR, PLACEHOLDER_RE, QUERY_ALIAS_RE, RESERVED_SLUGS, likely_slug, normalise, site_host, \
@@ -1106,7 +1106,9 @@ def _identity(path: Path) -> _Identity:
 def _place_images(article: ImportedArticle, source_dir: Path, targets: _ImageTargets,
                   ) -> tuple[ImportedArticle, list[tuple[Path | InlineImage, Path]], tuple[VerlagError, ...]]:
     """(article with its image references renamed where another article's image has the name, [(image file,
-    target)], an error naming each image that cannot be read). ``targets``: the run's files under ``bilder/``."""
+    target)], an error naming each image that cannot be read, or is an SVG that runs or loads something when its
+    file is opened, ``inline_images.SVG_ACTIVE_RE``, as an inline one is refused). ``targets``: the run's files
+    under ``bilder/``."""
     copies, renamed, mine, unreadable = [], {}, set(article.images.values()), []
     for image, name in article.images.items():
         try:
@@ -1117,6 +1119,11 @@ def _place_images(article: ImportedArticle, source_dir: Path, targets: _ImageTar
             continue
         except VerlagError as exc:
             unreadable.append(VerlagError(f"image of {article.source}: {exc.message}; not copied", image))
+            continue
+        if Path(name).suffix.lower() in (".svg", ".svgz") and SVG_ACTIVE_RE.search(data):
+            unreadable.append(VerlagError(f"image of {article.source}: {SVG_ACTIVE}; not copied: the site would "
+                                          "publish it, and a reader opening its address runs it as the site's own",
+                                          image))
             continue
         target = targets.claim(name, data, mine)
         mine.add(target.name)

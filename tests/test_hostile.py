@@ -3552,3 +3552,32 @@ def test_a_translation_memory_of_tables_not_verlags_is_named_as_damaged_and_kept
     assert "tee.po: sqlite3" not in result.output and index.read_bytes() == kept
     assert "mt: pseudo" in project.read("translations/en/tee.po")
     assert "translation memory index is damaged" in project.run("tm", "export", "x.tmx", code=2).output
+
+
+def test_an_svg_file_beside_a_saved_page_that_runs_a_script_is_not_copied_into_the_project_or_site(project: Project,
+                                                                                                  tmp_path):
+    """A saved page's ``<img src="bild_files/blume.svg">`` was copied into ``source_dir/bilder/`` as it was, and build
+    published it as ``site/media/bilder/blume.svg``: a reader opening that address ran its ``<script>`` in the
+    site's origin (the same SVG as an inline ``data:`` image was refused). An SVG file with a script, an event
+    handler or a reference outside it (``inline_images.SVG_ACTIVE_RE``) is not copied, named at its file; the
+    article, its other images and a harmless SVG are."""
+    svg = (b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" onload="alert(document.domain)">'
+           b'<script>alert(1)</script><rect width="10" height="10"/></svg>')
+    (tmp_path / "blume.svg").write_bytes(svg)
+    (tmp_path / "blatt.svg").write_bytes(b'<svg xmlns="http://www.w3.org/2000/svg"><rect width="9" height="9"/></svg>')
+    page = tmp_path / "kamille.html"
+    page.write_text(
+        '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Kamille im Sommer</title></head><body>'
+        "<article><h1>Kamille im Sommer</h1><p>Die Kamille blüht im Sommer auf vielen Wiesen und an den Wegen.</p>"
+        '<p><img src="blume.svg" alt="Blume"> <img src="blatt.svg" alt="Blatt"></p>'
+        "<p>Man sammelt die Blüten an trockenen Tagen und trocknet sie im Schatten.</p>"
+        "</article></body></html>", encoding="utf-8")
+    result = project.run("import", str(page), code=2)
+    assert "blume.svg: image of " in result.output and "an SVG with a script" in result.output, result.output
+    assert not (project.root / "source_de/bilder/blume.svg").exists()
+    assert (project.root / "source_de/bilder/blatt.svg").read_bytes().startswith(b"<svg")
+    text = project.read("source_de/kamille-im-sommer.md")
+    project.write("source_de/kamille-im-sommer.md", text.replace("draft: true\n", ""))
+    project.run("build")
+    published = [p.read_bytes() for p in (project.root / "site").rglob("*.svg")]
+    assert published and not any(b"<script" in p for p in published)
