@@ -3581,3 +3581,31 @@ def test_an_svg_file_beside_a_saved_page_that_runs_a_script_is_not_copied_into_t
     project.run("build")
     published = [p.read_bytes() for p in (project.root / "site").rglob("*.svg")]
     assert published and not any(b"<script" in p for p in published)
+
+
+def test_a_service_answering_megabytes_for_a_sentence_leaves_it_to_the_next_engine_and_the_catalog_readable(
+        project: Project, monkeypatch):
+    """A service caught in a loop (a model repeating its last word up to its limit) answered each sentence with
+    megabytes: each was written into the catalog as a draft (25 MB for two sentences), 'check' reported four
+    million doubled words, and a third such answer took the catalog past the 32 MB every command reads of one,
+    so every command refused it. An answer many times longer than its German is no translation: the sentence is
+    left to the next engine, said so, and the catalog stays small."""
+    from mtserver import FakeService
+
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+    monkeypatch.delenv("LIBRE_API_KEY", raising=False)
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt am Abend. Kaffee weckt am Morgen.\n"))
+    project.run("extract")
+    with FakeService() as service:
+        service.rules = {"Abend": "runaway"}
+        project.write("verlag.toml", project.read("verlag.toml")
+                      + f'\n[engines.libre]\nurl = "{service.url}/"\nbackoff = 0.02\ntimeout = 30\nbatch_chars = 30\n')
+        result = project.run("pretranslate", "--engine", "libre", "--engine", "pseudo", "--lang", "en")
+    # the title went in the sentence's request, and came back so too
+    assert re.search(r"libre: 2 segments not translated: answered with more than .* times the length of its German",
+                     result.output), result.output
+    catalog = project.root / "translations/en/tee.po"
+    assert catalog.stat().st_size < 10_000
+    assert "KAFFEE WECKT AM MORGEN." in catalog.read_text(encoding="utf-8")
+    assert re.search(r"mt: pseudo\n(#.*\n)*msgid \"Tee wärmt am Abend.\"", catalog.read_text(encoding="utf-8"))
+    msgfmt_check(catalog)
