@@ -3609,3 +3609,14 @@ def test_a_service_answering_megabytes_for_a_sentence_leaves_it_to_the_next_engi
     assert "KAFFEE WECKT AM MORGEN." in catalog.read_text(encoding="utf-8")
     assert re.search(r"mt: pseudo\n(#.*\n)*msgid \"Tee wärmt am Abend.\"", catalog.read_text(encoding="utf-8"))
     msgfmt_check(catalog)
+
+
+def test_a_translation_of_one_word_repeated_thousands_of_times_is_one_doubled_word_warning(site_project: Project):
+    """A msgstr of one word repeated (a machine draft of a service in a loop, signed off unread) was a warning for
+    each repetition: 'check' printed 25,000 identical 'doubled word' lines for one entry. The same pair is said once
+    per entry; another pair in it still is."""
+    site_project.write("source_de/tee.md", article("Tee", "Tee wärmt am Abend.\n"))
+    site_project.run("extract")
+    review(site_project, "en", "tee", {"Tee wärmt am Abend.": "Tea warms the the evening " + "ab " * 50_000})
+    out = site_project.run("check", "--lang", "en").output
+    assert out.count("doubled word: 'ab ab'") == 1 and out.count("doubled word: 'the the'") == 1, out[:2000]
