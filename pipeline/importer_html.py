@@ -1020,13 +1020,17 @@ def _words(text: str) -> str:
 
 
 def _local_file(src: str, base: Path | None) -> Path | None:
-    """The file an ``<img src>`` names in the saved page's folder, or None: an address, no such file, or a
-    path that leads out of that folder (a page cannot make verlag copy and publish other files)."""
+    """The file an ``<img src>`` names in the saved page's folder, or None: an address, no such file (also a name
+    no file can have: a NUL byte, ``a%00b.png``, or longer than the system takes), or a path that leads out of that
+    folder (a page cannot make verlag copy and publish other files)."""
     parts = split_url(src) or NO_ADDRESS
     if base is None or not src or parts.scheme or parts.netloc or src.startswith("/"):
         return None
-    path = (base / unquote(parts.path)).resolve()
-    return path if path.is_file() and path.is_relative_to(base.resolve()) else None
+    try:
+        path = (base / unquote(parts.path)).resolve()
+        return path if path.is_file() and path.is_relative_to(base.resolve()) else None
+    except (OSError, ValueError):  # ValueError: a NUL byte; OSError: a name too long (ENAMETOOLONG)
+        return None
 
 
 UNTITLED_WORDS = 8  # a WordPress post without a title is titled by this many of its first words

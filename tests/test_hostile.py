@@ -3620,3 +3620,29 @@ def test_a_translation_of_one_word_repeated_thousands_of_times_is_one_doubled_wo
     review(site_project, "en", "tee", {"Tee wärmt am Abend.": "Tea warms the the evening " + "ab " * 50_000})
     out = site_project.run("check", "--lang", "en").output
     assert out.count("doubled word: 'ab ab'") == 1 and out.count("doubled word: 'the the'") == 1, out[:2000]
+
+
+@pytest.mark.parametrize("kind", ["html", "md"])
+def test_an_image_or_link_naming_a_file_no_system_can_have_is_not_found_and_the_article_imported(project: Project,
+                                                                                                 tmp_path, kind):
+    """A saved page's ``<img src="a%00b.png">`` (or a Hugo page's ``![x](a%00b.png)``, a link to ``c%00d.pdf``)
+    stopped the import with 'internal error: ValueError: embedded null byte', and a name longer than the system
+    takes could raise OSError (ENAMETOOLONG): nothing was imported. Such a name is no file beside the page: the
+    image is not found, named, and the article is imported."""
+    long = "A" * 300
+    if kind == "html":
+        page = tmp_path / "minze.html"
+        page.write_text(
+            '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Minze im Garten</title></head><body>'
+            "<article><h1>Minze im Garten</h1><p>Die Minze wächst schnell und braucht viel Platz im Beet.</p>"
+            f'<p><img src="a%00b.png" alt="nul"> <a href="c%00d.pdf">Merkblatt</a> <img src="{long}.png" alt="lang">'
+            "</p><p>Man erntet die Blätter am besten am Morgen, bevor die Sonne sie austrocknet.</p>"
+            "</article></body></html>", encoding="utf-8")
+    else:
+        page = tmp_path / "minze.md"
+        page.write_text("---\ntitle: Minze im Garten\ndate: 2024-05-01\n---\nDie Minze wächst schnell.\n\n"
+                        f"![nul](a%00b.png) [Merkblatt](c%00d.pdf) ![lang]({long}.png)\n", encoding="utf-8")
+    result = project.run("import", str(page))
+    assert "internal error" not in result.output and "image not found: a%00b.png" in result.output, result.output
+    assert f"image not found: {long}" in result.output
+    assert "Die Minze wächst schnell" in project.read("source_de/minze-im-garten.md")
