@@ -381,7 +381,8 @@ def _missing_image(img, src: str, address: str | None) -> str:
     the new site's host, broken from the first build: given the old http(s) ``address`` (the page's, the blog's
     or the entry's), ``img`` is pointed at that host instead and the note says so; else, and for a relative one,
     the note says the image was not found (the browser did not save it) and ``img`` is left out, its alt text kept
-    as text in its place: written, it would be a broken image on every language's page."""
+    as text in its place: written, it would be a broken image on every language's page. The name the note
+    suggests is decoded, its line breaks written ``\n`` (``errors.shown_path``)."""
     if src.startswith("/") and (split_url(address or "") or NO_ADDRESS).scheme in ("http", "https"):
         img.set("src", _destination(urljoin(address, src)))
         return (f"image left at its old address: {img.get('src')} (written {src}, a path on the old site's host): "
@@ -392,8 +393,9 @@ def _missing_image(img, src: str, address: str | None) -> str:
     img.tail = (alt + " " if alt and img.tail and not img.tail[0].isspace() else alt) + (img.tail or "")
     img.drop_tree()
     kept = f", its alt text {alt!r} kept as text" if alt else ""
+    name = shown_path(PurePosixPath(unquote((split_url(src) or NO_ADDRESS).path)).name)
     return (f"image not found: {src} ({where}): left out{kept}; save it into bilder/ and add it there "
-            f"(![{alt or '…'}](bilder/{PurePosixPath(unquote((split_url(src) or NO_ADDRESS).path)).name}))")
+            f"(![{alt or '…'}](bilder/{name}))")
 
 
 def _root_relative(src: str) -> bool:

@@ -3646,3 +3646,20 @@ def test_an_image_or_link_naming_a_file_no_system_can_have_is_not_found_and_the_
     assert "internal error" not in result.output and "image not found: a%00b.png" in result.output, result.output
     assert f"image not found: {long}" in result.output
     assert "Die Minze wächst schnell" in project.read("source_de/minze-im-garten.md")
+
+
+def test_the_note_on_a_saved_page_s_missing_image_prints_no_line_that_looks_like_verlags_own(project: Project,
+                                                                                             tmp_path):
+    """The note on an image the browser did not save suggests the Markdown to add it with, its file name decoded:
+    ``<img src="x%0Aerror%3A%20tee.md%3A1%3A%20fake.png">`` printed a line 'error: tee.md:1: fake.png))' of its
+    own. The name's line break is written ``\\n`` there, as in every message naming a file."""
+    page = tmp_path / "minze.html"
+    page.write_text(
+        '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Minze im Garten</title></head><body>'
+        "<article><h1>Minze im Garten</h1><p>Die Minze wächst schnell und braucht viel Platz im Beet.</p>"
+        '<p><img src="x%0Aerror%3A%20tee.md%3A1%3A%20fake.png" alt="Minze"></p>'
+        "<p>Man erntet die Blätter am besten am Morgen, bevor die Sonne sie austrocknet.</p>"
+        "</article></body></html>", encoding="utf-8")
+    out = project.run("import", str(page)).output
+    assert "(![Minze](bilder/x\\nerror: tee.md:1: fake.png))" in out, out
+    assert not re.search(r"^\s*error:", out, re.M), out
