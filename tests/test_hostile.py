@@ -3663,3 +3663,23 @@ def test_the_note_on_a_saved_page_s_missing_image_prints_no_line_that_looks_like
     out = project.run("import", str(page)).output
     assert "(![Minze](bilder/x\\nerror: tee.md:1: fake.png))" in out, out
     assert not re.search(r"^\s*error:", out, re.M), out
+
+
+def test_a_german_image_or_link_naming_a_file_no_system_can_have_is_its_error_and_the_site_is_built(
+        site_project: Project):
+    """``![Tasse](bilder/a%00b.png)`` in one article stopped 'check' and 'build' with 'internal error: ValueError:
+    embedded null byte', and a link to a name longer than the system takes with 'error: source_de/AAAA….png: File
+    name too long' naming no article: no page of any article was checked or built. A NUL byte in a name is that
+    article's error at its line; a name too long is a missing file, warned at its line; the others are built."""
+    long = "A" * 300
+    site_project.write("source_de/tee.md", article("Tee", f"Tee wärmt.\n\n![Tasse](bilder/a%00b.png)\n\n"
+                                                          f"[Merkblatt]({long}.pdf)\n"))
+    site_project.write("source_de/kaffee.md", article("Kaffee", "Kaffee weckt.\n"))
+    site_project.run("extract")
+    checked = site_project.run("check", code=2).output
+    assert "internal error" not in checked and "File name too long" not in checked, checked[:3000]
+    assert re.search(r"^error: source_de/tee\.md:\d+: 'bilder/a%00b\.png' names no file", checked, re.M), checked
+    assert re.search(rf"^warning: source_de/tee\.md:\d+: '{long}\.pdf': no such file", checked, re.M), checked
+    built = site_project.run("build", code=2).output
+    assert re.search(r"^error: source_de/tee\.md:\d+: 'bilder/a%00b\.png' names no file", built, re.M), built
+    assert (site_project.root / "site/de/kaffee/index.html").is_file()
