@@ -3683,3 +3683,28 @@ def test_a_german_image_or_link_naming_a_file_no_system_can_have_is_its_error_an
     built = site_project.run("build", code=2).output
     assert re.search(r"^error: source_de/tee\.md:\d+: 'bilder/a%00b\.png' names no file", built, re.M), built
     assert (site_project.root / "site/de/kaffee/index.html").is_file()
+
+
+def test_a_german_svg_that_runs_a_script_is_its_articles_error_and_not_published(site_project: Project):
+    """An SVG in source_de/bilder/ with a ``<script>`` or ``onload=`` (a guest author's, one copied from an old site by
+    hand) was published as site/media/bilder/blume.svg: a reader opening its address (a link to it, a lightbox's
+    "open image") ran the script as the site's own page. It is its article's error at its reference and not
+    published; an SVG without script and the other articles are."""
+    svg = (b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" onload="alert(document.domain)">'
+           b'<script>alert(1)</script><rect width="10" height="10"/></svg>')
+    (site_project.root / "source_de/bilder").mkdir(parents=True, exist_ok=True)
+    (site_project.root / "source_de/bilder/blume.svg").write_bytes(svg)
+    (site_project.root / "source_de/bilder/blatt.svg").write_bytes(
+        b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><rect width="9" '
+        b'height="9"/></svg>')
+    site_project.write("source_de/blume.md", article("Blume", "Eine Blume.\n\n![Blume](bilder/blume.svg)\n"))
+    site_project.write("source_de/blatt.md", article("Blatt", "Ein Blatt.\n\n![Blatt](bilder/blatt.svg)\n"))
+    site_project.run("extract")
+    checked = site_project.run("check", code=2).output
+    assert re.search(r"^error: source_de/blume\.md:\d+: source_de/bilder/blume\.svg: an SVG that runs a script",
+                     checked, re.M), checked
+    built = site_project.run("build", code=2).output
+    assert "blume.svg: an SVG that runs a script" in built, built
+    published = {p.name: p.read_bytes() for p in (site_project.root / "site").rglob("*.svg")}
+    assert "blume.svg" not in published and b"<rect" in published["blatt.svg"]
+    assert (site_project.root / "site/de/blatt/index.html").is_file()
