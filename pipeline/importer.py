@@ -173,7 +173,8 @@ def new_article(title: str, body: str, source: str, *, author: str | None = None
     else ``title`` (``scaffold.slugify``: ä → ae, ß → ss) and ``draft: true``; empty values are left out of
     the front matter; a ``slug`` with no letter or digit (``"!!!"``) is noted and the title names the file.
     An old address that is the old site's home page (no path, no query) is left out and noted: it is no article's
-    own, and build refuses an alias at the new home page. An old address with a fragment or with a query other than ``key=value`` pairs (``sources.QUERY_ALIAS_RE``) is
+    own, and build refuses an alias at the new home page; so is one that is no web address (``javascript:…``, a
+    feed entry's link), which build refuses too. An old address with a fragment or with a query other than ``key=value`` pairs (``sources.QUERY_ALIAS_RE``) is
     left out and noted: no host's rules match it; so is one that ``urlsplit`` cannot read (``urlparts``); one by
     such a query (WordPress's plain permalink ``/?p=140``) is
     kept, noted with the hosts whose rules answer it (``redirects``; ``queries`` keeps such addresses for links). ``unpublished``: see
@@ -198,10 +199,11 @@ def new_article(title: str, body: str, source: str, *, author: str | None = None
         parts = split_url(alias)
         if parts is None:
             notes.append(f"old address {alias} not kept: it {BROKEN_HOST}")
+        elif parts.scheme not in ("", "http", "https"):
+            notes.append(f"old address {alias} not kept: no web address ({parts.scheme}:) answers a reader")
         elif parts.path in ("", "/") and not parts.query:
-            notes.append(f"old address {alias} not kept: the old site's home page, not this article's own (a "
-                         "canonical link or og:url a theme sets to it on every page); the new site's home page "
-                         "answers it")
+            notes.append(f"old address {alias} not kept: the old site's home page, not this article's own; the new "
+                         "site's home page answers it")
         elif parts.fragment or (parts.query and not QUERY_ALIAS_RE.fullmatch(parts.query)):
             part = f"?{parts.query}" if parts.query else f"#{parts.fragment}"
             notes.append(f"old address {alias} cannot be redirected by a static host ({part}): add a rule for "

@@ -2430,8 +2430,12 @@ def _address_slug(link: str | None) -> str | None:
     """The last part of a feed entry's old address as the slug that names its file (Wix's ``/post/holunder-im-herbst``,
     WordPress's ``/2024/03/tee/``, Blogger's ``tee.html`` without its extension): the name the author gave the
     post there, kept as a WordPress post's ``wp:post_name`` is. None where the address has none (``/?p=12``, a part
-    of digits alone, ``index.html``) or it is not percent-encoded UTF-8: the title names the file then."""
-    last = next((part for part in reversed((split_url(link or "") or NO_ADDRESS).path.split("/")) if part), "")
+    of digits alone, ``index.html``), it is no web address (``javascript:alert(1)``, ``data:…``) or it is not
+    percent-encoded UTF-8: the title names the file then."""
+    parts = split_url(link or "") or NO_ADDRESS
+    if parts.scheme not in ("", "http", "https"):
+        return None
+    last = next((part for part in reversed(parts.path.split("/")) if part), "")
     try:
         last = re.sub(r"\.(html?|php|aspx?)$", "", unquote(last, errors="strict"), flags=re.I)
     except UnicodeDecodeError:

@@ -3708,3 +3708,25 @@ def test_a_german_svg_that_runs_a_script_is_its_articles_error_and_not_published
     published = {p.name: p.read_bytes() for p in (site_project.root / "site").rglob("*.svg")}
     assert "blume.svg" not in published and b"<rect" in published["blatt.svg"]
     assert (site_project.root / "site/de/blatt/index.html").is_file()
+
+
+def test_a_feed_entry_linking_no_web_address_keeps_no_alias_or_slug_from_it_and_is_built(project: Project, tmp_path):
+    """A feed whose entry's ``<link>`` is ``javascript:alert(1)`` (or ``data:…``) was imported as
+    ``source_de/alert-1.md`` ('slug 'alert-1' from its old address') with ``aliases: [javascript:alert(1)]``, which
+    build refused: the article was not built. Such a link is no old address: the title names the file, the link is
+    left out and noted, and the article is built."""
+    feed = tmp_path / "feed.xml"
+    feed.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Blog</title>'
+        "<link>https://praxis.example/blog</link><description>Neues</description><item>"
+        "<title>Wasser im Winter</title><link>javascript:alert(1)</link><pubDate>Tue, 04 Feb 2025 08:30:00 GMT"
+        "</pubDate><description>&lt;p&gt;Auch im Winter braucht der Körper genug Flüssigkeit.&lt;/p&gt;"
+        "</description></item></channel></rss>", encoding="utf-8")
+    out = project.run("import", str(feed)).output
+    assert "old address javascript:alert(1) not kept" in out and "alert-1" not in out, out
+    text = project.read("source_de/wasser-im-winter.md")
+    assert "javascript" not in text, text
+    project.write("source_de/wasser-im-winter.md", text.replace("draft: true\n", ""))
+    built = project.run("build")
+    assert built.exit_code == 0, built.output
+    assert (project.root / "site/de/wasser-im-winter/index.html").is_file()
