@@ -1036,7 +1036,8 @@ def check_double_word(entry, ctx):
              if (word := m.group(1).lower()) not in src and word not in _DOUBLE_OK.get(ctx.lang.split("-")[0], ())
              and not word.isdigit()]
     if found and not is_pseudo(entry.msgstr, entry.msgid):
-        yield from (f"doubled word: {pair!r}" for pair in found)
+        # each pair once: a word repeated thousands of times (a service in a loop) is one finding, not a line each
+        yield from (f"doubled word: {pair!r}" for pair in dict.fromkeys(found))
 
 
 _BRACKETS = (("(", ")"), ("[", "]"), ("{", "}"))

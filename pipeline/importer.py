@@ -31,7 +31,7 @@ import yaml
 from .counts import counted
 from .errors import ManyErrors, VerlagError, shown_path
 from .fsutil import file_bytes, load_state, relpath, save_state, windows_reserved, write_if_changed
-from .inline_images import InlineImage
+from .inline_images import SVG_ACTIVE, SVG_ACTIVE_RE, InlineImage
 from .limits import IMPORTED, MEDIA, SOURCE, Limit, size_text
 from .scaffold import LEGAL_SLUGS, ascii_slug, slugify, untouched_template
 from .sources import ORIGIN_RE, PAGES_DIR, PLACEHOLDER_RE, QUERY_ALIAS_RE, RESERVED_SLUGS, likely_slug, normalise, site_host, \
@@ -172,7 +172,9 @@ def new_article(title: str, body: str, source: str, *, author: str | None = None
     """An ``ImportedArticle`` with its slug made from ``slug`` (the source's own, e.g. Hugo's ``slug``) or
     else ``title`` (``scaffold.slugify``: ä → ae, ß → ss) and ``draft: true``; empty values are left out of
     the front matter; a ``slug`` with no letter or digit (``"!!!"``) is noted and the title names the file.
-    An old address with a fragment or with a query other than ``key=value`` pairs (``sources.QUERY_ALIAS_RE``) is
+    An old address that is the old site's home page (no path, no query) is left out and noted: it is no article's
+    own, and build refuses an alias at the new home page; so is one that is no web address (``javascript:…``, a
+    feed entry's link), which build refuses too. An old address with a fragment or with a query other than ``key=value`` pairs (``sources.QUERY_ALIAS_RE``) is
     left out and noted: no host's rules match it; so is one that ``urlsplit`` cannot read (``urlparts``); one by
     such a query (WordPress's plain permalink ``/?p=140``) is
     kept, noted with the hosts whose rules answer it (``redirects``; ``queries`` keeps such addresses for links). ``unpublished``: see
@@ -197,6 +199,11 @@ def new_article(title: str, body: str, source: str, *, author: str | None = None
         parts = split_url(alias)
         if parts is None:
             notes.append(f"old address {alias} not kept: it {BROKEN_HOST}")
+        elif parts.scheme not in ("", "http", "https"):
+            notes.append(f"old address {alias} not kept: no web address ({parts.scheme}:) answers a reader")
+        elif parts.path in ("", "/") and not parts.query:
+            notes.append(f"old address {alias} not kept: the old site's home page, not this article's own; the new "
+                         "site's home page answers it")
         elif parts.fragment or (parts.query and not QUERY_ALIAS_RE.fullmatch(parts.query)):
             part = f"?{parts.query}" if parts.query else f"#{parts.fragment}"
             notes.append(f"old address {alias} cannot be redirected by a static host ({part}): add a rule for "
@@ -1101,7 +1108,9 @@ def _identity(path: Path) -> _Identity:
 def _place_images(article: ImportedArticle, source_dir: Path, targets: _ImageTargets,
                   ) -> tuple[ImportedArticle, list[tuple[Path | InlineImage, Path]], tuple[VerlagError, ...]]:
     """(article with its image references renamed where another article's image has the name, [(image file,
-    target)], an error naming each image that cannot be read). ``targets``: the run's files under ``bilder/``."""
+    target)], an error naming each image that cannot be read, or is an SVG that runs or loads something when its
+    file is opened, ``inline_images.SVG_ACTIVE_RE``, as an inline one is refused). ``targets``: the run's files
+    under ``bilder/``."""
     copies, renamed, mine, unreadable = [], {}, set(article.images.values()), []
     for image, name in article.images.items():
         try:
@@ -1112,6 +1121,11 @@ def _place_images(article: ImportedArticle, source_dir: Path, targets: _ImageTar
             continue
         except VerlagError as exc:
             unreadable.append(VerlagError(f"image of {article.source}: {exc.message}; not copied", image))
+            continue
+        if Path(name).suffix.lower() in (".svg", ".svgz") and SVG_ACTIVE_RE.search(data):
+            unreadable.append(VerlagError(f"image of {article.source}: {SVG_ACTIVE}; not copied: the site would "
+                                          "publish it, and a reader opening its address runs it as the site's own",
+                                          image))
             continue
         target = targets.claim(name, data, mine)
         mine.add(target.name)

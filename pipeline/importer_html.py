@@ -381,7 +381,8 @@ def _missing_image(img, src: str, address: str | None) -> str:
     the new site's host, broken from the first build: given the old http(s) ``address`` (the page's, the blog's
     or the entry's), ``img`` is pointed at that host instead and the note says so; else, and for a relative one,
     the note says the image was not found (the browser did not save it) and ``img`` is left out, its alt text kept
-    as text in its place: written, it would be a broken image on every language's page."""
+    as text in its place: written, it would be a broken image on every language's page. The name the note
+    suggests is decoded, its line breaks written ``\n`` (``errors.shown_path``)."""
     if src.startswith("/") and (split_url(address or "") or NO_ADDRESS).scheme in ("http", "https"):
         img.set("src", _destination(urljoin(address, src)))
         return (f"image left at its old address: {img.get('src')} (written {src}, a path on the old site's host): "
@@ -392,8 +393,9 @@ def _missing_image(img, src: str, address: str | None) -> str:
     img.tail = (alt + " " if alt and img.tail and not img.tail[0].isspace() else alt) + (img.tail or "")
     img.drop_tree()
     kept = f", its alt text {alt!r} kept as text" if alt else ""
+    name = shown_path(PurePosixPath(unquote((split_url(src) or NO_ADDRESS).path)).name)
     return (f"image not found: {src} ({where}): left out{kept}; save it into bilder/ and add it there "
-            f"(![{alt or '…'}](bilder/{PurePosixPath(unquote((split_url(src) or NO_ADDRESS).path)).name}))")
+            f"(![{alt or '…'}](bilder/{name}))")
 
 
 def _root_relative(src: str) -> bool:
@@ -1020,13 +1022,17 @@ def _words(text: str) -> str:
 
 
 def _local_file(src: str, base: Path | None) -> Path | None:
-    """The file an ``<img src>`` names in the saved page's folder, or None: an address, no such file, or a
-    path that leads out of that folder (a page cannot make verlag copy and publish other files)."""
+    """The file an ``<img src>`` names in the saved page's folder, or None: an address, no such file (also a name
+    no file can have: a NUL byte, ``a%00b.png``, or longer than the system takes), or a path that leads out of that
+    folder (a page cannot make verlag copy and publish other files)."""
     parts = split_url(src) or NO_ADDRESS
     if base is None or not src or parts.scheme or parts.netloc or src.startswith("/"):
         return None
-    path = (base / unquote(parts.path)).resolve()
-    return path if path.is_file() and path.is_relative_to(base.resolve()) else None
+    try:
+        path = (base / unquote(parts.path)).resolve()
+        return path if path.is_file() and path.is_relative_to(base.resolve()) else None
+    except (OSError, ValueError):  # ValueError: a NUL byte; OSError: a name too long (ENAMETOOLONG)
+        return None
 
 
 UNTITLED_WORDS = 8  # a WordPress post without a title is titled by this many of its first words
@@ -1218,11 +1224,20 @@ def _sniffed(path: Path, data: bytes) -> tuple[bytes, list[str]]:
 SAVED_FROM_RE = re.compile(rb"<!--\s*saved from url=\(\d{4}\)(https?://[!-~]+?)\s*-->")
 
 
+def _base_only(doc) -> bool:
+    """Whether trafilatura's address of the page (``og:url``, ``twitter:url``, ``rel=canonical``, then ``<base href>``,
+    then the ``x-default`` alternate) can only be its ``<base href>``: that names where the page's relative
+    addresses start (a theme's ``https://praxis.example/`` on every page), not the page."""
+    return bool(doc.xpath("//head//base/@href")) and not doc.xpath(
+        "//head//link[@rel='canonical' or (@rel='alternate' and @hreflang='x-default')]"
+        " | //head//meta[@property='og:url' or @name='twitter:url']")
+
+
 def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[ImportedArticle]:
     """A saved web page (``.html`` as a browser's "Save page as" writes it) as one article.
 
     trafilatura finds the article's text and metadata (title, author, ``article:published_time`` or the
-    visible date, description as summary, tags, with those of the JSON-LD and the tag links, ``_page_tags``, ``rel=canonical``/``og:url`` as the old address, else the address
+    visible date, description as summary, tags, with those of the JSON-LD and the tag links, ``_page_tags``, ``rel=canonical``/``og:url`` as the old address, never its ``<base href>`` (``_base_only``), else the address
     a browser marked the saved page with, ``SAVED_FROM_RE``);
     ``article:modified_time`` is ``updated``. Both keep the time and UTC offset where the page states them
     (``_stated_time``: the meta tag, JSON-LD, ``<time datetime>``; a time without one is in ``zone``, verlag.toml's
@@ -1273,7 +1288,7 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
     updated, _ = _stated_time(doc, _day(modified), "article:modified_time", "dateModified", zone=zone)
     byline, notes = _byline(doc)
     page_tags = _page_tags(doc)  # before the widgets go: Wix lists a post's tags in its footer
-    url = meta.url
+    url = meta.url if not _base_only(doc) else None
     saved = None if url else SAVED_FROM_RE.search(data[:4096])
     if saved:  # the page names no address of its own: the one the browser saved it from
         url = saved.group(1).decode("ascii")
@@ -2415,8 +2430,12 @@ def _address_slug(link: str | None) -> str | None:
     """The last part of a feed entry's old address as the slug that names its file (Wix's ``/post/holunder-im-herbst``,
     WordPress's ``/2024/03/tee/``, Blogger's ``tee.html`` without its extension): the name the author gave the
     post there, kept as a WordPress post's ``wp:post_name`` is. None where the address has none (``/?p=12``, a part
-    of digits alone, ``index.html``) or it is not percent-encoded UTF-8: the title names the file then."""
-    last = next((part for part in reversed((split_url(link or "") or NO_ADDRESS).path.split("/")) if part), "")
+    of digits alone, ``index.html``), it is no web address (``javascript:alert(1)``, ``data:…``) or it is not
+    percent-encoded UTF-8: the title names the file then."""
+    parts = split_url(link or "") or NO_ADDRESS
+    if parts.scheme not in ("", "http", "https"):
+        return None
+    last = next((part for part in reversed(parts.path.split("/")) if part), "")
     try:
         last = re.sub(r"\.(html?|php|aspx?)$", "", unquote(last, errors="strict"), flags=re.I)
     except UnicodeDecodeError:

@@ -45,6 +45,10 @@ NAME_PREFIX = "bild-"  # the saved file's name: this, the first 16 hex digits of
 # sheet's @import or url(…)).
 SVG_ACTIVE_RE = re.compile(rb"<script|<foreignobject|<!entity|\son[a-z]+\s*=|javascript:|@import|"
                            rb"""\b(?:xlink:)?href\s*=\s*["']?\s*(?!#|["'])|url\(\s*["']?\s*(?!#)""", re.I)
+# What of those runs code when the file is opened on its own: a German image's SVG with it is not published (one of
+# the project's own may load another host's file, as an <img> of its page may).
+SVG_RUNS_RE = re.compile(rb"<script|<foreignobject|\son[a-z]+\s*=|javascript:", re.I)
+SVG_ACTIVE = "an SVG with a script, an event handler or a reference outside it, which would run when its file is opened"
 
 
 @dataclass(frozen=True)
@@ -92,8 +96,7 @@ def inline_image(address: str) -> InlineImage | str:
     if not looks_right(data):
         return f"its bytes are no {mime}"
     if mime == "image/svg+xml" and SVG_ACTIVE_RE.search(data):
-        return "an SVG with a script, an event handler or a reference outside it, which would run when its file is " \
-               "opened"
+        return SVG_ACTIVE
     if one_pixel(data):
         return SPACER
     return InlineImage(f"{NAME_PREFIX}{hashlib.sha256(data).hexdigest()[:16]}{extension}", data)

@@ -430,6 +430,34 @@ def _spellings(source_dir: Path, rel: str, listings: dict[str, list[str]]) -> li
     return found or [rel]
 
 
+def _is_file(path: Path) -> bool:
+    """``path.is_file()``, false for a name longer than the system takes (``ENAMETOOLONG``, which ``is_file``
+    raises): no file has it, and a reference naming it is missing, not the build's end."""
+    try:
+        return path.is_file()
+    except OSError:
+        return False
+
+
+def _running_svg(path: Path, rel: str) -> str | None:
+    """What is wrong with publishing the file ``rel`` (``path``, within ``limits.MEDIA``) when it is an SVG that runs
+    code when its address is opened (``inline_images.SVG_RUNS_RE``): a reader following a link to it, or sent there,
+    runs it as the site's own page; None otherwise (also for a file that cannot be read: its copy says so)."""
+    from .inline_images import SVG_RUNS_RE
+
+    if not rel.lower().endswith(".svg"):
+        return None
+    try:
+        data = file_bytes(path, MEDIA)
+    except (OSError, VerlagError):
+        return None
+    if not SVG_RUNS_RE.search(data):
+        return None
+    return ("an SVG that runs a script when its address is opened (a <script>, an event handler such as onload=, a "
+            "javascript: address or HTML in a <foreignObject>), which a reader's browser would run as the site's "
+            "own page; not published: save it without the script (or as a PNG)")
+
+
 def _heavy_image(rel: str, size: int) -> str | None:
     """What is wrong with publishing the image ``rel`` (a path in source_de/) of ``size`` bytes: over
     ``limits.HEAVY_IMAGE`` (a camera's photo), which every reader of the page downloads whole; None otherwise."""
@@ -516,7 +544,8 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
                   unfilled: Mapping[str, str] = MappingProxyType({}),
                   settings: Mapping[str, tuple[str, int]] = MappingProxyType({})) -> Media:
     """The local files each article references, and their variants for ``languages`` beside them; ``errors``
-    for paths leaving source_dir and files over ``limits.MEDIA`` (not published), warnings for missing ones, for
+    for paths leaving source_dir or holding a NUL byte (``%00``), files over ``limits.MEDIA`` and SVGs that run a
+    script (``_running_svg``) (not published), warnings for missing ones, for
     links to no published article, for in-page links to no element of their page (``fragments.dangling``) and
     for links to an article's file whose fragment names nothing on its page (``fragments.missing_in``).
 
@@ -585,6 +614,11 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
                 elif problem := article_link_problem(url, slugs, renamed, served, made, unfilled=unfilled):
                     warnings.append(f"{article.ref}:{line}: {problem}")
                 continue
+            if "\0" in rel:  # %00: no file system has such a name (and Python's path calls raise ValueError)
+                errors.append(VerlagError(f"{url!r} names no file: a file name holds no NUL byte (%00); the page "
+                                          "would show a broken image or a dead link: correct the path", article.ref,
+                                          line))
+                continue
             on_disk = _spellings(source_dir, rel, listings) if not rel.startswith("../") else [rel]
             if len(on_disk) > 1:
                 errors.append(VerlagError(_twins_problem(repr(url), on_disk, source_dir), article.ref, line))
@@ -601,7 +635,7 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
             if not inside:
                 errors.append(VerlagError(f"{url!r} is a symlink that leads out of {source_dir.name}/; only "
                                           "files inside it are published", article.ref, line))
-            elif not path.is_file():
+            elif not _is_file(path):
                 if posixpath.basename(rel) in slugs:  # [Text](zecken-im-garten): a link to that article
                     continue
                 what = f"no such file in {source_dir.name}/"
@@ -626,10 +660,10 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
                                                   article.ref, line))
                         continue
                     disk = path if found == rel else source_dir / spelt[0]
-                    if found != rel and not (disk.is_file() and disk.resolve().is_relative_to(root)):
+                    if found != rel and not (_is_file(disk) and disk.resolve().is_relative_to(root)):
                         continue
                     size = disk.stat().st_size
-                    if problem := MEDIA.problem(size):
+                    if (problem := MEDIA.problem(size)) or (problem := _running_svg(disk, found)):
                         errors.append(VerlagError(f"{source_dir.name}/{found}: {problem}", article.ref, line))
                     else:
                         if found not in where and (problem := _heavy_image(found, size)):  # at its first reference

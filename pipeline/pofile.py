@@ -848,7 +848,8 @@ def _complete(text: str) -> None:
     """Raise ``ValueError`` naming the line (polib's way, ``… (line N)``) where an entry is cut short: a msgctxt
     without its msgid, a msgid without its msgstr, a msgid_plural without its ``msgstr[n]`` (a file cut off after
     it: a crash, a copy of its first bytes). polib reads each as a whole
-    entry with an empty translation; ``msgfmt --check`` rejects them."""
+    entry with an empty translation; ``msgfmt --check`` rejects them. A ``msgstr[n]`` where a ``msgstr`` belongs, or
+    the other way round, is named as that, at its own line (``_mixed_forms``)."""
     waiting, since = None, 0
     for number, line in enumerate(_GettextLines(text).splitlines(), 1):
         match = _KEYWORD_RE.match(line)
@@ -857,6 +858,8 @@ def _complete(text: str) -> None:
         keyword = match.group(1)
         keyword = "msgstr[]" if keyword.startswith("msgstr[") else keyword
         if waiting is not None and keyword != waiting and not (waiting == "msgstr" and keyword == "msgid_plural"):
+            if {waiting, keyword} == {"msgstr", "msgstr[]"}:  # the file is whole: the entry mixes the two forms
+                raise ValueError(_mixed_forms(match.group(1), number))
             raise ValueError(_cut_short(waiting, since))
         if keyword in _AWAITS:
             waiting, since = _AWAITS[keyword], number
@@ -864,6 +867,15 @@ def _complete(text: str) -> None:
             waiting = None
     if waiting is not None:
         raise ValueError(_cut_short(waiting, since))
+
+
+def _mixed_forms(keyword: str, line: int) -> str:
+    """``_complete``'s message for a ``msgstr[n]`` of an entry without ``msgid_plural``, or a plain ``msgstr`` of
+    one with it (a hand edit, another tool's output), at its ``line``: msgfmt refuses both."""
+    if keyword == "msgstr":
+        return f"'msgstr' of a plural entry (msgid_plural): its translations are msgstr[0], msgstr[1], … (line {line})"
+    return (f"'{keyword}' of an entry without 'msgid_plural': only a plural entry has numbered translations; write "
+            f"msgstr \"…\" (line {line})")
 
 
 def _cut_short(awaited: str, line: int) -> str:

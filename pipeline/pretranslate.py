@@ -56,6 +56,12 @@ _PROSE = re.compile(r"^(?!link title)[^,]+, block (\d{1,9})(?:, sentence \d+ of 
 # article carries it, none of its text goes to an engine (an import before ``--private`` wrote no translate: false).
 PRIVATE_DRAFT_RE = re.compile(r"^draft:\s*true\s*#\s*private in WordPress\b", re.M)
 GERMAN_BACK = "returned the German unchanged"  # the reason an engine's answer is not taken (``GermanBack``)
+# An answer longer than this many times its German, and ``RUNAWAY_SLACK`` characters, is no translation: a service in
+# a loop (a model repeating its last word up to its limit) answered a sentence with megabytes, which the catalog got
+# as a draft, until it was more than ``limits.CATALOG`` and no command read it. A real one is at most about twice
+# its German's length (a short "z. B." becomes "for example").
+RUNAWAY, RUNAWAY_SLACK = 8, 200
+LONG_ANSWER = f"answered with more than {RUNAWAY} times the length of its German (a service in a loop?)"
 
 
 @dataclass
@@ -440,8 +446,8 @@ def _local_answers(engine: Engine, requests: list[Request], todo, source: str, l
 def _apply(name, todo, indices, answers, lang, result, dry_run, german_back) -> set[int]:
     """Fill the entries ``todo[n]`` of ``indices`` with ``answers``; returns the indices filled. No answer, an empty
     one and, but from the ``copy`` engine or a reviewer's signed-off text (``Result.reviewed``, a ``tm`` match), one
-    that is the German as it is (``german_back``: counted in ``result.failed`` as ``GERMAN_BACK``) leave the entry to
-    the next engine."""
+    that is the German as it is (``german_back``: counted in ``result.failed`` as ``GERMAN_BACK``) and one many times
+    longer than the German (``RUNAWAY``: counted as ``LONG_ANSWER``) leave the entry to the next engine."""
     filled: set[int] = set()
     for n, answer in zip(indices, answers):
         if answer is None or not answer.text.strip():
@@ -450,6 +456,9 @@ def _apply(name, todo, indices, answers, lang, result, dry_run, german_back) -> 
         if name != CopyEngine.name and not answer.reviewed and german_back(catalog, entry, answer.text):
             result.failed.setdefault(name, Counter())[GERMAN_BACK] += 1
             result.returned.setdefault(name, []).append((catalog.ref, entry.msgid))
+            continue
+        if len(answer.text) > RUNAWAY * len(entry.msgid) + RUNAWAY_SLACK:
+            result.failed.setdefault(name, Counter())[LONG_ANSWER] += 1
             continue
         filled.add(n)
         if _unchanged(entry, answer):  # a machine draft the engine drafts again as it is: nothing to write

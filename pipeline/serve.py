@@ -138,10 +138,16 @@ class _Handler(SimpleHTTPRequestHandler):
 
     def send_head(self):
         """As the standard handler's (a folder's index.html, a folder without a slash redirected, 304 for a page
-        the browser has), for a request to a local name (else 403) of a file inside site/ reached through no
+        the browser has), for a request to a local name (else 403; the host of a target in absolute form, ``GET
+        http://host/…``, is the request's; one urlsplit cannot read is 400) of a file inside site/ reached through no
         symbolic link (``open_below``; else 404, as a named pipe there: opening one waits for a writer)."""
         try:
-            host = urlsplit("//" + self.headers.get("Host", "127.0.0.1")).hostname
+            target = urlsplit(self.path)
+        except ValueError:  # an absolute form whose host urlsplit refuses (``http://[::1/``)
+            self.send_error(400, "a request target verlag serve cannot read")
+            return None
+        try:  # the host of a target in absolute form is the request's, whatever Host says (RFC 9112 3.2.2)
+            host = (target if target.netloc else urlsplit("//" + self.headers.get("Host", "127.0.0.1"))).hostname
         except ValueError:
             host = None
         if host not in LOCAL_NAMES:
@@ -156,7 +162,7 @@ class _Handler(SimpleHTTPRequestHandler):
             return None
         if stat.S_ISDIR(os.fstat(fd).st_mode):
             os.close(fd)
-            parts = urlsplit(self.path)
+            parts = target
             if not parts.path.endswith("/"):  # as the standard handler (and Apache): the folder's address
                 self.send_response(301)
                 self.send_header("Location", urlunsplit((*parts[:2], parts.path + "/", *parts[3:])))

@@ -3,7 +3,9 @@
 A file can be damaged in ways SQLite notices only when a page is read: its header is sound, so it opens,
 and a later statement fails with ``sqlite3.DatabaseError`` ("database disk image is malformed",
 https://www.sqlite.org/howtocorrupt.html). ``Database`` runs every statement of a store through ``use``,
-so such a file is handled where it is met, not only when it is opened. ``sqlite3.OperationalError``
+so such a file is handled where it is met, not only when it is opened; so is a file whose tables are not verlag's
+(SQLite's plain SQL error, ``SQLITE_ERROR``, for verlag's own statements: "no such column", "cannot modify
+translations because it is a view"). Any other ``sqlite3.OperationalError``
 (locked, unwritable, disk full) is no damage: a new file would not cure it, and it is raised as it is, a full
 disk as the ``OSError`` (ENOSPC) naming the file.
 """
@@ -51,10 +53,8 @@ class Database:
         if self._db is None:
             try:
                 self._db = self._open()
-            except sqlite3.OperationalError as exc:
-                raise self._full(exc) from None
             except sqlite3.DatabaseError as exc:
-                self._replace(exc)
+                self._replace(self._damage(exc))
                 self._db = self._open()
         return self._db
 
@@ -64,11 +64,18 @@ class Database:
         rest."""
         try:
             return work(self.connection)
-        except sqlite3.OperationalError as exc:
-            raise self._full(exc) from None
         except sqlite3.DatabaseError as exc:
-            self._replace(exc)
+            self._replace(self._damage(exc))
             return work(self.connection)
+
+    def _damage(self, exc: sqlite3.DatabaseError) -> sqlite3.DatabaseError:
+        """``exc`` when it says the file is damaged, else raised as ``_full`` gives it. Damage is what SQLite
+        finds in the file, and SQLite's plain SQL error (``SQLITE_ERROR``) from verlag's own statements: the file's
+        tables are not the ones they were written for (a view or a table of other columns in one's place, as in a
+        file that came with someone's project folder)."""
+        if isinstance(exc, sqlite3.OperationalError) and getattr(exc, "sqlite_errorcode", None) != sqlite3.SQLITE_ERROR:
+            raise self._full(exc) from None
+        return exc
 
     def _full(self, exc: sqlite3.OperationalError) -> Exception:
         """``exc`` as raised on: SQLite's "database or disk is full" (``SQLITE_FULL``) as the ``OSError`` of a full

@@ -197,10 +197,14 @@ class Memory:
         version = db.execute("PRAGMA user_version").fetchone()[0]
         if version > SCHEMA:
             raise sqlite3.DatabaseError(f"schema {version}, this verlag reads {SCHEMA}")
+        # one transaction (``executescript`` commits before it runs, so it begins its own), rolled back by ``with``
+        # when a statement fails: a file whose tables are not verlag's is damaged and kept as it came
+        # schema 1 had no ``retired``; its catalog units are selected again below
+        retired = "ALTER TABLE units ADD COLUMN retired INTEGER NOT NULL DEFAULT 0;" if version == 1 else ""
         with db:
-            if version == 1:  # schema 1 had no ``retired``; its catalog units are selected again below
-                db.execute("ALTER TABLE units ADD COLUMN retired INTEGER NOT NULL DEFAULT 0")
             db.executescript(f"""
+                BEGIN;
+                {retired}
                 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
                 CREATE TABLE IF NOT EXISTS catalogs(
                     lang TEXT NOT NULL, slug TEXT NOT NULL, digest TEXT NOT NULL, PRIMARY KEY (lang, slug));

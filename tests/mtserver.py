@@ -14,7 +14,8 @@ Faults, consumed one per request from ``faults`` (or, for requests whose text co
 ``429`` (with ``Retry-After: retry_after``), ``500`` or any other status, ``malformed`` (broken
 JSON or HTML), ``reset`` (TCP reset), ``mangle`` (drop the markup tags), ``leftover`` (each tag kept, and an escaped copy
 of it after it: ``<x1/>&lt;x1/&gt;``), ``empty`` (empty
-translations), ``echo`` (the text sent, untranslated: a real service's answer for a pair it lacks), ``short`` (one line, or one list item, too few), ``flood`` (a well-formed answer padded with
+translations), ``echo`` (the text sent, untranslated: a real service's answer for a pair it lacks), ``runaway`` (each
+line's translation followed by its last word a million times, megabytes a line, as a model caught in a loop answers), ``short`` (one line, or one list item, too few), ``flood`` (a well-formed answer padded with
 64 MB of spaces), ``drip`` (a well-formed answer of 3,000 bytes sent one byte every 0.1 s: each read gets
 a byte within any timeout), ``dripheaders`` (its status line and 100 header lines, 2,917 bytes, sent so).
 For the chat model also ``fence`` (the answer in a Markdown code fence), ``drop`` (one placeholder tag lost),
@@ -220,6 +221,9 @@ class _Handler(BaseHTTPRequestHandler):
                 answers = ["" for _ in answers]
             if fault == "echo":
                 answers = list(texts)
+            if fault == "runaway":  # each line's translation followed by its last word 1,000,000 times (a loop)
+                answers = ["\n".join(f"{line} " + f"{line.split()[-1]} " * 1_000_000 if line.split() else line
+                                      for line in a.split("\n")) for a in answers]
             if fault == "short":  # one line (one list item) too few
                 answers = answers[:-1] if len(answers) > 1 else [a.rsplit("\n", 1)[0] for a in answers]
             self._answer(shape, answers, texts, malformed=fault == "malformed")

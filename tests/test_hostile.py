@@ -3488,3 +3488,293 @@ def test_a_hugo_page_s_own_address_urlsplit_refuses_costs_only_its_relative_alia
     assert f"old address alt/ not kept: it is relative to the page's own address //{host}/tee/, which is no " \
            "address a browser opens" in out, out
     assert "aliases" not in project.read("source_de/tee.md")
+
+
+@pytest.mark.parametrize("head", ['<base href="https://praxis.example/">',
+                                  '<link rel="canonical" href="https://praxis.example/">'])
+def test_a_saved_page_naming_the_old_sites_home_page_keeps_no_alias_and_is_built(project: Project, tmp_path, head):
+    """A theme's ``<base href>`` (where the page's relative addresses start) or an SEO plugin's canonical link set to
+    the home page on every page was imported as the article's old address: ``aliases: [https://praxis.example/]``,
+    and build refused the article ('aliases: / is the address of site/index.html'). The page's own address is
+    the browser's saved-from mark then, and the home page is no article's old address."""
+    page = tmp_path / "holunder.html"
+    page.write_text(
+        '<!DOCTYPE html>\n<!-- saved from url=(0042)https://praxis.example/blog/holunder.html -->\n<html lang="de">'
+        f'<head><meta charset="utf-8">{head}<title>Holunder im Herbst</title></head><body><article>'
+        "<h1>Holunder im Herbst</h1><p>Der Holunder ist ein alter Hausstrauch, den man in vielen Gärten findet.</p>"
+        "<p>Seine Beeren werden im Herbst reif und sind gekocht ein guter Saft für kalte Tage.</p>"
+        "</article></body></html>", encoding="utf-8")
+    result = project.run("import", str(page))
+    assert result.exit_code == 0, result.output
+    text = project.read("source_de/holunder-im-herbst.md")
+    assert "- https://praxis.example/\n" not in text, text
+    if "base" in head:
+        assert "- https://praxis.example/blog/holunder.html\n" in text, text
+    else:
+        assert "old address https://praxis.example/ not kept: the old site's home page" in result.output, result.output
+    project.write("source_de/holunder-im-herbst.md", text.replace("draft: true\n", ""))
+    built = project.run("build")
+    assert built.exit_code == 0, built.output
+    assert (project.root / "site/de/holunder-im-herbst/index.html").is_file()
+
+
+def test_serve_weighs_the_host_of_a_request_in_absolute_form_and_answers_one_it_cannot_read(site_project: Project,
+                                                                                           capfd):
+    """A request line in absolute form (``GET http://evil.example/de/tee/``, RFC 9112 3.2.2: its host is the
+    request's, whatever the ``Host`` header says) was answered as one to 127.0.0.1, and one whose host urlsplit
+    refuses (``GET http://[::1/``) got no answer and printed a Python traceback in the author's terminal. The
+    first is another host's (403), the second one the preview cannot read (400); the local ones are answered."""
+    import socket
+    import threading
+
+    from pipeline.serve import make_server
+
+    site_project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    site_project.run("build")
+    capfd.readouterr()
+    server = make_server(site_project.root / "site", 0, "/", ("de", "en"))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    port = server.server_port
+
+    def status(target: str) -> bytes:
+        with socket.create_connection(("127.0.0.1", port), timeout=WALL) as connection:
+            connection.sendall(f"GET {target} HTTP/1.0\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode())
+            return connection.makefile("rb").readline()
+
+    try:
+        answers = [status(target).split(b" ")[1:2] for target in (
+            "http://evil.example/de/tee/", "http://[::1/de/tee/", f"http://127.0.0.1:{port}/de/tee/", "/de/tee/")]
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert answers == [[b"403"], [b"400"], [b"200"], [b"200"]]
+    assert "Traceback" not in capfd.readouterr().err
+
+
+def _tables_in_place_of_verlags(path: Path, script: str) -> None:
+    import sqlite3
+
+    path.parent.mkdir(exist_ok=True)
+    db = sqlite3.connect(path)
+    db.executescript(script)
+    db.close()
+
+
+def test_an_mt_cache_whose_table_is_a_view_is_set_aside_and_the_service_drafts(project: Project, monkeypatch):
+    """A ``.verlag/mt-cache.sqlite`` that came with the project folder holding a view where the cache's table
+    belongs (or a table of other columns) stopped pretranslate with 'internal error: sqlite3.OperationalError:
+    cannot modify translations because it is a view' after the service had answered. Its tables are not
+    verlag's: it is damaged, set aside as mt-cache.sqlite.damaged and made afresh, and the drafts are written."""
+    from mtserver import FakeService
+
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+    monkeypatch.delenv("LIBRE_API_KEY", raising=False)
+    cache = project.root / ".verlag/mt-cache.sqlite"
+    _tables_in_place_of_verlags(cache, "CREATE VIEW translations AS SELECT 1 AS engine, 2 AS source, 3 AS target, "
+                                       "4 AS text, 5 AS result, 6 AS created;")
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt am Abend.\n"))
+    project.run("extract")
+    with FakeService() as service:
+        project.write("verlag.toml", project.read("verlag.toml")
+                      + f'\n[engines.libre]\nurl = "{service.url}/"\nbackoff = 0.02\ntimeout = 5\n')
+        result = project.run("pretranslate", "--engine", "libre", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert "mt-cache.sqlite: damaged (cannot modify translations because it is a view)" in result.output
+    assert (project.root / ".verlag/mt-cache.sqlite.damaged").is_file()
+    assert "TEE WÄRMT AM ABEND." in project.read("translations/en/tee.po")
+    msgfmt_check(project.root / "translations/en/tee.po")
+
+
+def test_a_translation_memory_of_tables_not_verlags_is_named_as_damaged_and_kept(project: Project):
+    """A ``.verlag/tm.sqlite`` holding a view named ``units`` (or tables of other columns) was each catalog's error:
+    'translations/en/tee.po: sqlite3.OperationalError: views may not be indexed (while drafting with tm)', the
+    index never named. It is the damaged index, named with what to do, and kept for a person to look at."""
+    index = project.root / ".verlag/tm.sqlite"
+    _tables_in_place_of_verlags(index, "CREATE VIEW units AS SELECT 1 AS origin; PRAGMA user_version = 2;")
+    kept = index.read_bytes()
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt am Abend.\n"))
+    project.run("extract")
+    result = project.run("pretranslate", "--engine", "tm", "--engine", "pseudo", "--lang", "en")
+    assert re.search(r"^warning: tm: \.verlag/tm\.sqlite: translation memory index is damaged \(views may not be "
+                     r"indexed\); delete it", result.output, re.M), result.output
+    assert "tee.po: sqlite3" not in result.output and index.read_bytes() == kept
+    assert "mt: pseudo" in project.read("translations/en/tee.po")
+    assert "translation memory index is damaged" in project.run("tm", "export", "x.tmx", code=2).output
+
+
+def test_an_svg_file_beside_a_saved_page_that_runs_a_script_is_not_copied_into_the_project_or_site(project: Project,
+                                                                                                  tmp_path):
+    """A saved page's ``<img src="bild_files/blume.svg">`` was copied into ``source_dir/bilder/`` as it was, and build
+    published it as ``site/media/bilder/blume.svg``: a reader opening that address ran its ``<script>`` in the
+    site's origin (the same SVG as an inline ``data:`` image was refused). An SVG file with a script, an event
+    handler or a reference outside it (``inline_images.SVG_ACTIVE_RE``) is not copied, named at its file; the
+    article, its other images and a harmless SVG are."""
+    svg = (b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" onload="alert(document.domain)">'
+           b'<script>alert(1)</script><rect width="10" height="10"/></svg>')
+    (tmp_path / "blume.svg").write_bytes(svg)
+    (tmp_path / "blatt.svg").write_bytes(b'<svg xmlns="http://www.w3.org/2000/svg"><rect width="9" height="9"/></svg>')
+    page = tmp_path / "kamille.html"
+    page.write_text(
+        '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Kamille im Sommer</title></head><body>'
+        "<article><h1>Kamille im Sommer</h1><p>Die Kamille blüht im Sommer auf vielen Wiesen und an den Wegen.</p>"
+        '<p><img src="blume.svg" alt="Blume"> <img src="blatt.svg" alt="Blatt"></p>'
+        "<p>Man sammelt die Blüten an trockenen Tagen und trocknet sie im Schatten.</p>"
+        "</article></body></html>", encoding="utf-8")
+    result = project.run("import", str(page), code=2)
+    assert "blume.svg: image of " in result.output and "an SVG with a script" in result.output, result.output
+    assert not (project.root / "source_de/bilder/blume.svg").exists()
+    assert (project.root / "source_de/bilder/blatt.svg").read_bytes().startswith(b"<svg")
+    text = project.read("source_de/kamille-im-sommer.md")
+    project.write("source_de/kamille-im-sommer.md", text.replace("draft: true\n", ""))
+    project.run("build")
+    published = [p.read_bytes() for p in (project.root / "site").rglob("*.svg")]
+    assert published and not any(b"<script" in p for p in published)
+
+
+def test_a_service_answering_megabytes_for_a_sentence_leaves_it_to_the_next_engine_and_the_catalog_readable(
+        project: Project, monkeypatch):
+    """A service caught in a loop (a model repeating its last word up to its limit) answered each sentence with
+    megabytes: each was written into the catalog as a draft (25 MB for two sentences), 'check' reported four
+    million doubled words, and a third such answer took the catalog past the 32 MB every command reads of one,
+    so every command refused it. An answer many times longer than its German is no translation: the sentence is
+    left to the next engine, said so, and the catalog stays small."""
+    from mtserver import FakeService
+
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+    monkeypatch.delenv("LIBRE_API_KEY", raising=False)
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt am Abend. Kaffee weckt am Morgen.\n"))
+    project.run("extract")
+    with FakeService() as service:
+        service.rules = {"Abend": "runaway"}
+        project.write("verlag.toml", project.read("verlag.toml")
+                      + f'\n[engines.libre]\nurl = "{service.url}/"\nbackoff = 0.02\ntimeout = 30\nbatch_chars = 30\n')
+        result = project.run("pretranslate", "--engine", "libre", "--engine", "pseudo", "--lang", "en")
+    # the title went in the sentence's request, and came back so too
+    assert re.search(r"libre: 2 segments not translated: answered with more than .* times the length of its German",
+                     result.output), result.output
+    catalog = project.root / "translations/en/tee.po"
+    assert catalog.stat().st_size < 10_000
+    assert "KAFFEE WECKT AM MORGEN." in catalog.read_text(encoding="utf-8")
+    assert re.search(r"mt: pseudo\n(#.*\n)*msgid \"Tee wärmt am Abend.\"", catalog.read_text(encoding="utf-8"))
+    msgfmt_check(catalog)
+
+
+def test_a_translation_of_one_word_repeated_thousands_of_times_is_one_doubled_word_warning(site_project: Project):
+    """A msgstr of one word repeated (a machine draft of a service in a loop, signed off unread) was a warning for
+    each repetition: 'check' printed 25,000 identical 'doubled word' lines for one entry. The same pair is said once
+    per entry; another pair in it still is."""
+    site_project.write("source_de/tee.md", article("Tee", "Tee wärmt am Abend.\n"))
+    site_project.run("extract")
+    review(site_project, "en", "tee", {"Tee wärmt am Abend.": "Tea warms the the evening " + "ab " * 50_000})
+    out = site_project.run("check", "--lang", "en").output
+    assert out.count("doubled word: 'ab ab'") == 1 and out.count("doubled word: 'the the'") == 1, out[:2000]
+
+
+@pytest.mark.parametrize("kind", ["html", "md"])
+def test_an_image_or_link_naming_a_file_no_system_can_have_is_not_found_and_the_article_imported(project: Project,
+                                                                                                 tmp_path, kind):
+    """A saved page's ``<img src="a%00b.png">`` (or a Hugo page's ``![x](a%00b.png)``, a link to ``c%00d.pdf``)
+    stopped the import with 'internal error: ValueError: embedded null byte', and a name longer than the system
+    takes could raise OSError (ENAMETOOLONG): nothing was imported. Such a name is no file beside the page: the
+    image is not found, named, and the article is imported."""
+    long = "A" * 300
+    if kind == "html":
+        page = tmp_path / "minze.html"
+        page.write_text(
+            '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Minze im Garten</title></head><body>'
+            "<article><h1>Minze im Garten</h1><p>Die Minze wächst schnell und braucht viel Platz im Beet.</p>"
+            f'<p><img src="a%00b.png" alt="nul"> <a href="c%00d.pdf">Merkblatt</a> <img src="{long}.png" alt="lang">'
+            "</p><p>Man erntet die Blätter am besten am Morgen, bevor die Sonne sie austrocknet.</p>"
+            "</article></body></html>", encoding="utf-8")
+    else:
+        page = tmp_path / "minze.md"
+        page.write_text("---\ntitle: Minze im Garten\ndate: 2024-05-01\n---\nDie Minze wächst schnell.\n\n"
+                        f"![nul](a%00b.png) [Merkblatt](c%00d.pdf) ![lang]({long}.png)\n", encoding="utf-8")
+    result = project.run("import", str(page))
+    assert "internal error" not in result.output and "image not found: a%00b.png" in result.output, result.output
+    assert f"image not found: {long}" in result.output
+    assert "Die Minze wächst schnell" in project.read("source_de/minze-im-garten.md")
+
+
+def test_the_note_on_a_saved_page_s_missing_image_prints_no_line_that_looks_like_verlags_own(project: Project,
+                                                                                             tmp_path):
+    """The note on an image the browser did not save suggests the Markdown to add it with, its file name decoded:
+    ``<img src="x%0Aerror%3A%20tee.md%3A1%3A%20fake.png">`` printed a line 'error: tee.md:1: fake.png))' of its
+    own. The name's line break is written ``\\n`` there, as in every message naming a file."""
+    page = tmp_path / "minze.html"
+    page.write_text(
+        '<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Minze im Garten</title></head><body>'
+        "<article><h1>Minze im Garten</h1><p>Die Minze wächst schnell und braucht viel Platz im Beet.</p>"
+        '<p><img src="x%0Aerror%3A%20tee.md%3A1%3A%20fake.png" alt="Minze"></p>'
+        "<p>Man erntet die Blätter am besten am Morgen, bevor die Sonne sie austrocknet.</p>"
+        "</article></body></html>", encoding="utf-8")
+    out = project.run("import", str(page)).output
+    assert "(![Minze](bilder/x\\nerror: tee.md:1: fake.png))" in out, out
+    assert not re.search(r"^\s*error:", out, re.M), out
+
+
+def test_a_german_image_or_link_naming_a_file_no_system_can_have_is_its_error_and_the_site_is_built(
+        site_project: Project):
+    """``![Tasse](bilder/a%00b.png)`` in one article stopped 'check' and 'build' with 'internal error: ValueError:
+    embedded null byte', and a link to a name longer than the system takes with 'error: source_de/AAAA….png: File
+    name too long' naming no article: no page of any article was checked or built. A NUL byte in a name is that
+    article's error at its line; a name too long is a missing file, warned at its line; the others are built."""
+    long = "A" * 300
+    site_project.write("source_de/tee.md", article("Tee", f"Tee wärmt.\n\n![Tasse](bilder/a%00b.png)\n\n"
+                                                          f"[Merkblatt]({long}.pdf)\n"))
+    site_project.write("source_de/kaffee.md", article("Kaffee", "Kaffee weckt.\n"))
+    site_project.run("extract")
+    checked = site_project.run("check", code=2).output
+    assert "internal error" not in checked and "File name too long" not in checked, checked[:3000]
+    assert re.search(r"^error: source_de/tee\.md:\d+: 'bilder/a%00b\.png' names no file", checked, re.M), checked
+    assert re.search(rf"^warning: source_de/tee\.md:\d+: '{long}\.pdf': no such file", checked, re.M), checked
+    built = site_project.run("build", code=2).output
+    assert re.search(r"^error: source_de/tee\.md:\d+: 'bilder/a%00b\.png' names no file", built, re.M), built
+    assert (site_project.root / "site/de/kaffee/index.html").is_file()
+
+
+def test_a_german_svg_that_runs_a_script_is_its_articles_error_and_not_published(site_project: Project):
+    """An SVG in source_de/bilder/ with a ``<script>`` or ``onload=`` (a guest author's, one copied from an old site by
+    hand) was published as site/media/bilder/blume.svg: a reader opening its address (a link to it, a lightbox's
+    "open image") ran the script as the site's own page. It is its article's error at its reference and not
+    published; an SVG without script and the other articles are."""
+    svg = (b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" onload="alert(document.domain)">'
+           b'<script>alert(1)</script><rect width="10" height="10"/></svg>')
+    (site_project.root / "source_de/bilder").mkdir(parents=True, exist_ok=True)
+    (site_project.root / "source_de/bilder/blume.svg").write_bytes(svg)
+    (site_project.root / "source_de/bilder/blatt.svg").write_bytes(
+        b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"><rect width="9" '
+        b'height="9"/></svg>')
+    site_project.write("source_de/blume.md", article("Blume", "Eine Blume.\n\n![Blume](bilder/blume.svg)\n"))
+    site_project.write("source_de/blatt.md", article("Blatt", "Ein Blatt.\n\n![Blatt](bilder/blatt.svg)\n"))
+    site_project.run("extract")
+    checked = site_project.run("check", code=2).output
+    assert re.search(r"^error: source_de/blume\.md:\d+: source_de/bilder/blume\.svg: an SVG that runs a script",
+                     checked, re.M), checked
+    built = site_project.run("build", code=2).output
+    assert "blume.svg: an SVG that runs a script" in built, built
+    published = {p.name: p.read_bytes() for p in (site_project.root / "site").rglob("*.svg")}
+    assert "blume.svg" not in published and b"<rect" in published["blatt.svg"]
+    assert (site_project.root / "site/de/blatt/index.html").is_file()
+
+
+def test_a_feed_entry_linking_no_web_address_keeps_no_alias_or_slug_from_it_and_is_built(project: Project, tmp_path):
+    """A feed whose entry's ``<link>`` is ``javascript:alert(1)`` (or ``data:…``) was imported as
+    ``source_de/alert-1.md`` ('slug 'alert-1' from its old address') with ``aliases: [javascript:alert(1)]``, which
+    build refused: the article was not built. Such a link is no old address: the title names the file, the link is
+    left out and noted, and the article is built."""
+    feed = tmp_path / "feed.xml"
+    feed.write_text(
+        '<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Blog</title>'
+        "<link>https://praxis.example/blog</link><description>Neues</description><item>"
+        "<title>Wasser im Winter</title><link>javascript:alert(1)</link><pubDate>Tue, 04 Feb 2025 08:30:00 GMT"
+        "</pubDate><description>&lt;p&gt;Auch im Winter braucht der Körper genug Flüssigkeit.&lt;/p&gt;"
+        "</description></item></channel></rss>", encoding="utf-8")
+    out = project.run("import", str(feed)).output
+    assert "old address javascript:alert(1) not kept" in out and "alert-1" not in out, out
+    text = project.read("source_de/wasser-im-winter.md")
+    assert "javascript" not in text, text
+    project.write("source_de/wasser-im-winter.md", text.replace("draft: true\n", ""))
+    built = project.run("build")
+    assert built.exit_code == 0, built.output
+    assert (project.root / "site/de/wasser-im-winter/index.html").is_file()

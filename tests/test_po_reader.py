@@ -628,3 +628,27 @@ def test_a_catalog_cut_off_after_a_msgid_stops_every_command_and_stays_as_it_is(
             (command, output)
         assert "Traceback" not in output
         assert path.read_bytes() == cut, command
+
+
+@pytest.mark.parametrize("wrong, at, says", [
+    ('msgstr[0] "The garden is green."\nmsgstr[1] "The gardens are green."\n', "msgstr[0]",
+     "'msgstr[0]' of an entry without 'msgid_plural': only a plural entry has numbered translations"),
+    ('msgid_plural "Die Gärten sind grün."\nmsgstr "The garden is green."\n', 'msgstr "',
+     "'msgstr' of a plural entry (msgid_plural): its translations are msgstr[0], msgstr[1], …")])
+def test_a_numbered_msgstr_without_msgid_plural_is_named_as_such_at_its_line(project: Project, wrong: str, at: str,
+                                                                             says: str):
+    """A catalog edited by hand or by another tool with ``msgstr[0]`` on an entry without ``msgid_plural`` (or a
+    plain ``msgstr`` after one) was refused as 'missing 'msgstr' section: the entry is cut short (the file cut
+    off?)' at its msgid: the file was whole, and the line named was not the one to fix. The message names the
+    numbered line and says what is wrong; msgfmt refuses such an entry too."""
+    project.write("source_de/gut.md", article("Gute Datei", "Der Garten ist grün.\n"))
+    project.run("extract")
+    path = project.root / "translations/en/gut.po"
+    text = path.read_text(encoding="utf-8").replace('msgid "Der Garten ist grün."\nmsgstr ""\n',
+                                                    f'msgid "Der Garten ist grün."\n{wrong}')
+    path.write_text(text, encoding="utf-8")
+    assert msgfmt_refuses(text)
+    line = text[:text.index(at, text.index('msgid "Der Garten'))].count("\n") + 1
+    output = project.run("check", code=2).output
+    assert f"error: translations/en/gut.po:{line}: cannot read catalog: {says}" in output, output
+    assert "cut short" not in output
