@@ -1184,7 +1184,8 @@ def check_unchanged(entry, ctx):
         yield ("translation is identical to the German text" if entry.fuzzy else
                "translation is identical to the German text; signed off, it is shown as German (lang=\"de\") "
                "and counts as neither translated nor reviewed"
-               + (f"; the {ctx.lang} edition is held back: {ctx.held}" if ctx.held else ""))
+               + (f"; the {ctx.lang} edition is held back: {ctx.held}" if ctx.held else "")
+               + "; right as it is (a name, an address)? the comment line '# ignore-unchanged' counts it as reviewed")
 
 
 def check_glossary_term(entry, ctx):

@@ -211,7 +211,8 @@ def test_check_says_an_edition_of_nothing_but_german_copies_is_held_back(project
     found = [line for line in checked.splitlines() if line.endswith("[unchanged]")]
     assert len(found) == 5, checked  # the title and the four sentences
     assert all(line.endswith("counts as neither translated nor reviewed; the en edition is held back: it shows "
-                             "nothing translated (a German copy counts as untranslated) [unchanged]")
+                             "nothing translated (a German copy counts as untranslated); right as it is (a name, an "
+                             "address)? the comment line '# ignore-unchanged' counts it as reviewed [unchanged]")
                for line in found), found
 
 
