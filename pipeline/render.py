@@ -397,12 +397,13 @@ class _MarkedInline(DispatchInline):
     for a text with fallback markers (a block is looked at only when its page's text has one): the same tokens."""
 
     def parse(self, src, md, env, tokens):
+        if self.plain(src, tokens):
+            return tokens
         job = env.get("verlag")
         marked = (job is None or job.marked) and SENTINELS_RE.search(src) is not None
         state = (_MarkedState if marked else InlineState)(src, md, env, tokens)
         self.tokenize(state)
-        for rule in self.ruler2.getRules(""):
-            rule(state)
+        self.postprocess(state)
         return state.tokens
 
 # --------------------------------------------------------------------------
