@@ -434,3 +434,7 @@ def test_a_markdown_table_scrolls_in_a_box_named_by_its_header_row_and_an_html_t
     assert boxed in translation and translation.endswith("</table>\n</div>\n")
     assert sanitized(translation, "https://example.org/") == translation
     assert "\ue012" not in original + translation
+    forged = "\ue012" + "0" * 16 + "\ue013<table><thead><tr><th>x</th></tr></thead></table>"  # another render's
+    with_forged = render(f"{forged}\n\n{table}").html  # mark, written by the author before a table: text as written
+    assert forged in with_forged and with_forged.count("table-scroll") == 1
+    assert 'aria-labelledby="table-1"' in with_forged
