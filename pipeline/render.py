@@ -106,6 +106,12 @@ CONTAINED_ATTRIBUTES = {tag: {*nh3.ALLOWED_ATTRIBUTES.get(tag, ()), *MARKDOWN_AT
                         for tag in {*nh3.ALLOWED_ATTRIBUTES, *MARKDOWN_ATTRIBUTES, *MEDIA_ATTRIBUTES,
                                     *BOX_ATTRIBUTES}} | {"*": {*MARKDOWN_ATTRIBUTES["*"], "class", "id", "dir"}}
 BOX_MARK = "\ue012{}\ue013"  # where a Markdown table's scroll box opens ({} the render's nonce) and closes (nonce/)
+# A box's opening mark (any nonce of ``secrets.token_hex(8)``: one pattern, compiled once, where a pattern of the
+# render's own nonce was compiled for each page with a table) before its table's head
+BOX_OPENING_RE = re.compile("\ue012([0-9a-f]{16})\ue013(<table>\\s*)<thead>")
+# An element's id attribute: the literal first, the word boundary before it checked after (``\bid="`` first was
+# tried at every character of the body)
+ID_ATTRIBUTE_RE = re.compile(r'id="(?<!\wid=")([^"]*)"')
 
 
 @dataclass(frozen=True)
@@ -259,16 +265,18 @@ def _scroll_boxes(body: str, job: _Job) -> str:
     opening = BOX_MARK.format(job.nonce)
     if opening not in body:
         return body
-    taken = set(re.findall(r'\bid="([^"]*)"', body))
+    taken = set(ID_ATTRIBUTE_RE.findall(body))
     names = (name for name in (f"table-{n}" for n in range(1, len(taken) + body.count(opening) + 1))
              if name not in taken)
 
     def box(match: re.Match) -> str:
+        if match.group(1) != job.nonce:  # not this render's mark: text as it was
+            return match.group()
         name = next(names)
         return (f'<div class="table-scroll" role="region" tabindex="0" aria-labelledby="{name}">'
-                f'{match.group(1)}<thead id="{name}">')
+                f'{match.group(2)}<thead id="{name}">')
 
-    body = re.sub(re.escape(opening) + r"(<table>\s*)<thead>", box, body)
+    body = BOX_OPENING_RE.sub(box, body)
     return body.replace(BOX_MARK.format(job.nonce + "/"), "</div>\n")
 
 
@@ -400,12 +408,13 @@ class _MarkedInline(DispatchInline):
     for a text with fallback markers (a block is looked at only when its page's text has one): the same tokens."""
 
     def parse(self, src, md, env, tokens):
+        if self.plain(src, tokens):
+            return tokens
         job = env.get("verlag")
         marked = (job is None or job.marked) and SENTINELS_RE.search(src) is not None
         state = (_MarkedState if marked else InlineState)(src, md, env, tokens)
         self.tokenize(state)
-        for rule in self.ruler2.getRules(""):
-            rule(state)
+        self.postprocess(state)
         return state.tokens
 
 # --------------------------------------------------------------------------

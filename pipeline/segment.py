@@ -258,6 +258,12 @@ class _BlockDispatch(dict):
 RULE_STARTS = {"newline": "\n", "escape": "\\", "backticks": "`", "emphasis": "_*", "strikethrough": "~",
                "link": "[", "image": "!", "footnote_inline": "^", "footnote_ref": "[", "autolink": "<",
                "html_inline": "<", "entity": "&"}
+# The inline rules that record delimiters (``StateInline.delimiters``) and the post-processing rules (``ruler2``)
+# that change nothing where none was recorded: ``balance_pairs`` and ``emphasis``/``strikethrough`` pair delimiters
+# only, and ``fragments_join`` joins the text tokens a delimiter left side by side and sets each token's level to
+# the one ``push`` gave it already.
+DELIMITER_RULES = ("emphasis", "strikethrough")
+POST_RULES_WITHOUT_DELIMITERS = frozenset({"balance_pairs", "emphasis", "strikethrough", "fragments_join"})
 
 
 class _Dispatch(dict):
@@ -278,7 +284,10 @@ class _Dispatch(dict):
         terminators = {char for char in pattern.pattern if pattern.fullmatch(char)}
         starts = [RULE_STARTS.get(name) for name, _ in self.rules if name != "text"]
         self.passable = frozenset() if None in starts else frozenset(terminators - set("".join(starts)) - {"]"})
-        self.text = _text_rule(re.compile(f"[^{re.escape(''.join(sorted(terminators - self.passable)))}]+"))
+        run = re.compile(f"[^{re.escape(''.join(sorted(terminators - self.passable)))}]+")
+        self.text = _text_rule(run)
+        # a text the ``text`` rule reads whole when it is tried first (``DispatchInline.plain``), else None
+        self.plain = run if self.rules and self.rules[0][0] == "text" else None
 
     def __missing__(self, char: str) -> tuple:
         terminator = self.inline.terminator_re.match(char) is not None and char not in self.passable
@@ -377,12 +386,41 @@ class DispatchInline(ParserInline):
         return self._dispatch
 
     def parse(self, src: str, md, env, tokens: list[Token]) -> list[Token]:
-        """``ParserInline.parse`` with an ``InlineState``."""
+        """``ParserInline.parse`` with an ``InlineState``, post-processed by ``postprocess``."""
+        if self.plain(src, tokens):
+            return tokens
         state = InlineState(src, md, env, tokens)
         self.tokenize(state)
-        for rule in self.ruler2.getRules(""):
-            rule(state)
+        self.postprocess(state)
         return state.tokens
+
+    def plain(self, src: str, tokens: list[Token]) -> bool:
+        """Whether ``src`` is one run of the ``text`` rule (no character at which another rule can match, a third
+        of a page's blocks): then its one text token, what the tokenizer makes of it, is appended to ``tokens``
+        without an inline state, a tokenizer loop or post-processing."""
+        run = self.dispatch().plain
+        if run is None or run.fullmatch(src) is None:
+            return False
+        token = new_token("text", "", 0)
+        token.content = src
+        tokens.append(token)
+        return True
+
+    def postprocess(self, state: StateInline) -> None:
+        """markdown-it's post-processing rules (``ruler2``) over ``state``, skipped for a text without a character
+        at which a delimiter can be recorded: they would change nothing (``POST_RULES_WITHOUT_DELIMITERS``), and
+        most of an article's blocks have no ``*`` or ``_``."""
+        post = self.ruler2.getRules("")  # a new list whenever the rules change
+        if getattr(self, "_post_for", None) is not post:
+            names = {rule.name for rule in self.ruler2.__rules__ if rule.enabled}
+            starts = [RULE_STARTS[rule.name] for rule in self.ruler.__rules__
+                      if rule.enabled and rule.name in DELIMITER_RULES]
+            # the characters at which a delimiter can be recorded (None: post-process every text)
+            self._delimiters = None if names - POST_RULES_WITHOUT_DELIMITERS else tuple("".join(starts))
+            self._post_for = post
+        if self._delimiters is None or any(char in state.src for char in self._delimiters):
+            for rule in post:
+                rule(state)
 
     def tokenize(self, state: StateInline) -> None:
         """``ParserInline.tokenize``, trying at each position only the rules that can match there."""

@@ -313,6 +313,45 @@ def test_the_inline_rules_tried_by_character_make_the_same_html_as_markdown_its_
         module._parser.cache_clear()
 
 
+def test_inline_shortcuts_for_plain_text_and_text_without_delimiters_change_no_token(monkeypatch):
+    """``DispatchInline.postprocess`` runs markdown-it's pairing and joining rules only on a text with a ``*``
+    or ``_``, and ``DispatchInline.plain`` makes the one text token of a text no rule but ``text`` can match in
+    without the tokenizer: the tokens of every CommonMark example, of the samples and of texts of each
+    delimiter character, every field (levels, children) compared, are those of the tokenizer and the rules run on
+    every text, in the segmentation's parser and in the page renderer's (its marked state)."""
+    import json
+
+    from conftest import need_corpus
+    from pipeline import render as module
+    from pipeline.segment import DispatchInline, commonmark_parser
+
+    examples = json.loads((need_corpus("commonmark") / "examples.json").read_text(encoding="utf-8"))
+    texts = [e["markdown"] for e in examples] + SAMPLES + [
+        "a ~~b~~ [c](d) ![e *f*](g) `h` <i>j</i> k", "x_y_z and [a_b](c_d) _e_", f"{O}Ein **Satz**{C} [x]", "**",
+        "Ein Satz: 5 % - #1 = {x} > y, ~z~ $ @ + | a |\n|---|\n| 1 |", f"{O}Nur Text.{C} {O}\u2026{C}", " x "]
+
+    def tokens():
+        parser, page = commonmark_parser(), module._parser()
+        return [[t.as_dict() for t in md.parse(text, {"verlag": module._Job(lambda slug: None, lambda url: None,
+                                                                            None, "de", "")})]
+                for md in (parser, page) for text in texts]
+
+    module._parser.cache_clear()
+    skipped = tokens()
+
+    def every_rule(self, state):
+        for rule in self.ruler2.getRules(""):
+            rule(state)
+
+    monkeypatch.setattr(DispatchInline, "postprocess", every_rule)
+    monkeypatch.setattr(DispatchInline, "plain", lambda self, src, tokens: False)
+    module._parser.cache_clear()
+    try:
+        assert tokens() == skipped
+    finally:
+        module._parser.cache_clear()
+
+
 def test_markers_written_as_character_references_are_read_as_markers():
     """A text without the marker characters is left alone by the fallback rule, unless it writes them as
     character references, which markdown-it turns into those characters: as before, they mark a passage."""
@@ -395,3 +434,7 @@ def test_a_markdown_table_scrolls_in_a_box_named_by_its_header_row_and_an_html_t
     assert boxed in translation and translation.endswith("</table>\n</div>\n")
     assert sanitized(translation, "https://example.org/") == translation
     assert "\ue012" not in original + translation
+    forged = "\ue012" + "0" * 16 + "\ue013<table><thead><tr><th>x</th></tr></thead></table>"  # another render's
+    with_forged = render(f"{forged}\n\n{table}").html  # mark, written by the author before a table: text as written
+    assert forged in with_forged and with_forged.count("table-scroll") == 1
+    assert 'aria-labelledby="table-1"' in with_forged
