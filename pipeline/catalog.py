@@ -1171,6 +1171,34 @@ def older_copy(po: polib.POFile, last_written: Callable[[], polib.POFile | None]
             and (newer := _left_newer(e, po.metadata, written, left)) is not None]
 
 
+def bring_back_older_copy(po: polib.POFile, last_written: Callable[[], polib.POFile | None],
+                          text: Callable[[], str]) -> list[int]:
+    """For ``pretranslate``, which stamps ``PO-Revision-Date`` on a catalog it writes: give the ``older_copy``
+    entries of ``po`` the translation, flags and records extract last left for their German, as the next
+    ``extract`` would (``_left_newer``), before that stamp makes the copy's header look newer than the record and
+    no later command can tell the copy any more. Returns the lines of their msgids in ``text()``, the catalog
+    ``po`` was read from (asked only when there are some), in file order."""
+    found = older_copy(po, last_written)
+    for entry, newer in found:
+        entry.msgstr, entry.flags, entry.tcomment = newer.msgstr, list(newer.flags), newer.tcomment
+        entry.previous_msgctxt, entry.previous_msgid = newer.previous_msgctxt, newer.previous_msgid
+    lines = text().split("\n") if found else []
+    return [msgid_line(lines, entry.linenum) for entry, _ in found]
+
+
+def older_copy_kept(ref: str, lines: list[int]) -> str:
+    """What ``pretranslate`` says of a catalog it wrote after ``bring_back_older_copy``."""
+    count = len(lines)
+    return (f"{ref}:{lines[0]}: an older copy of the catalog (an old download, a file from an earlier commit copied "
+            f"in?): {count} entr{'ies' if count != 1 else 'y'} (line{'s' * (count != 1)} "
+            f"{', '.join(map(str, lines[:5]))}{', …' if count > 5 else ''}) held a machine draft where the last "
+            f"verlag extract left a person's translation of the same German: "
+            f"{'those translations are' if count != 1 else 'that translation is'} back as the last extract left "
+            f"{'them' if count != 1 else 'it'}, as verlag extract does, before this run's drafts were written (they "
+            f"change the catalog's PO-Revision-Date, after which the copy could no longer be told); 'git diff {ref}' "
+            "shows what came back. To take a translation back on purpose, empty its msgstr")
+
+
 def older_copy_message(ref: str, found: list[tuple[polib.POEntry, polib.POEntry]], text: str | None = None) -> str:
     """What ``check`` and ``status`` say of a catalog with ``older_copy`` entries before the next ``extract``;
     with the catalog's ``text``, the lines of their msgids (the first five), so a reviewer finds each one."""

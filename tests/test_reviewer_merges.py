@@ -998,6 +998,31 @@ def test_an_older_copy_with_the_same_header_put_back_does_not_take_back_sign_off
     assert project.run("extract").output.endswith("extract: 0 files changed, 1 article unchanged\n")
 
 
+def test_pretranslate_before_extract_gives_an_older_copys_sign_offs_back_before_it_stamps_the_catalog(
+        project: Project, monkeypatch: pytest.MonkeyPatch):
+    """The older copy of trial 15 with an empty entry, and pretranslate run before extract: it drafted the empty
+    entry and stamped PO-Revision-Date, after which the copy's header was newer than the record and no command
+    could tell the copy any more; the next extract kept the drafts, silently. pretranslate gives the sign-offs
+    back first, as extract does, and says so at the catalog's lines; its own draft goes in; msgfmt --check takes
+    the catalog, and extract has nothing left to say of it."""
+    path = rewritten_in_a_text_editor(project)
+    review(project, "en", "zecken", {("title", "Zecken"): ""})
+    lines = msgid_lines(path, RETRANSLATED)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1780086400")  # a day after the record's PO-Revision-Date
+    result = project.run("pretranslate", "--engine", "copy", "--lang", "en")
+    msgfmt_check(path)
+    assert (f"warning: {PO}:{lines[0]}: an older copy of the catalog (an old download, a file from an earlier commit "
+            f"copied in?): 3 entries (lines {', '.join(map(str, lines))}) held a machine draft where the last verlag "
+            "extract left a person's translation of the same German: those translations are back as the last "
+            "extract left them") in result.output, result.output
+    po = entries(project)
+    assert {msgid: (po.find(msgid).msgstr, po.find(msgid).fuzzy) for msgid in RETRANSLATED} == \
+        {msgid: (text, False) for msgid, text in RETRANSLATED.items()}
+    assert (po.find("Zecken", msgctxt="title").msgstr, po.find("Zecken", msgctxt="title").fuzzy) == ("Zecken", True)
+    assert "older copy" not in project.run("extract").output
+    assert {msgid: entries(project).find(msgid).msgstr for msgid in RETRANSLATED} == RETRANSLATED
+
+
 def test_a_reviewers_own_fuzzy_flag_or_emptied_translation_after_the_sign_off_is_no_older_copy(
         project: Project, monkeypatch: pytest.MonkeyPatch):
     """The deliberate steps a reviewer takes forward are kept, after the older copy of trial 15 was caught: a
