@@ -1208,8 +1208,8 @@ def older_copy_message(ref: str, found: list[tuple[polib.POEntry, polib.POEntry]
     where = (f" (line{'s' * (count != 1)} {', '.join(str(msgid_line(lines, e.linenum)) for e, _ in found[:5])}"
              f"{', …' if count > 5 else ''})" if lines is not None else "")
     return (f"an older copy of the catalog (an old download, a file from an earlier commit copied in?): {count} "
-            f"entr{'ies' if count != 1 else 'y'}{where} {'hold' if count != 1 else 'holds'} a machine draft from before a person's translation that "
-            f"the last verlag extract left for the same German (first: {excerpt(entry.msgid)!r}, where it left "
+            f"entr{'ies' if count != 1 else 'y'}{where} {'hold' if count != 1 else 'holds'} a machine draft from "
+            f"before a person's translation that the last verlag extract left for the same German (first: {excerpt(entry.msgid)!r}, where it left "
             f"{excerpt(newer.msgstr)!r}), so the page shows German there; verlag extract brings "
             f"{'those translations' if count != 1 else 'that translation'} back as the last extract left "
             f"{'them' if count != 1 else 'it'}; 'git diff {ref}' shows what the copy changed. To take a "
