@@ -1209,10 +1209,10 @@ def older_copy_message(ref: str, found: list[tuple[polib.POEntry, polib.POEntry]
              f"{', …' if count > 5 else ''})" if lines is not None else "")
     return (f"an older copy of the catalog (an old download, a file from an earlier commit copied in?): {count} "
             f"entr{'ies' if count != 1 else 'y'}{where} {'hold' if count != 1 else 'holds'} a machine draft from "
-            f"before a person's translation that the last verlag extract left for the same German (first: {excerpt(entry.msgid)!r}, where it left "
-            f"{excerpt(newer.msgstr)!r}), so the page shows German there; verlag extract brings "
-            f"{'those translations' if count != 1 else 'that translation'} back as the last extract left "
-            f"{'them' if count != 1 else 'it'}; 'git diff {ref}' shows what the copy changed. To take a "
+            f"before a person's translation that the last verlag extract left for the same German (first: "
+            f"{excerpt(entry.msgid)!r}, where it left {excerpt(newer.msgstr)!r}), so the page shows German there; "
+            f"verlag extract brings {'those translations' if count != 1 else 'that translation'} back as the last "
+            f"extract left {'them' if count != 1 else 'it'}; 'git diff {ref}' shows what the copy changed. To take a "
             "translation back on purpose, empty its msgstr")
 
 
@@ -1269,7 +1269,10 @@ def _back_to_draft(entry: polib.POEntry, newer: polib.POEntry, metadata: dict[st
     - only ``pretranslate`` turns an emptied msgstr into a draft again, and it stamps ``PO-Revision-Date`` (as a
       PO editor does): a catalog that has the record's template and revision date was written by neither since.
       (Within the same minute as the record's date the two cannot be told apart; git's history can, and the
-      warning names ``git diff``.)"""
+      warning names ``git diff``.)
+
+    Each entry is judged on its own, not by how many went back at once: one sign-off put back is as lost as
+    many, and a reviewer may take back several at once on purpose (each then empty or keeping its text)."""
     if newer.fuzzy or not _same_header(metadata, written):
         return False
     rewritten = Notes.of(newer).rewritten

@@ -852,8 +852,8 @@ def test_an_older_copy_of_the_catalog_copied_over_it_does_not_take_back_the_sign
     lines = ", ".join(map(str, msgid_lines(path, signed)))
     told = ("an older copy of the catalog (an old download, a file from an earlier commit copied in?): 3 entries "
             f"(lines {lines}) hold a machine draft from before a person's translation that the last verlag extract "
-            "left for the same German (first: 'Endlich ist es warm.', where it left 'Warm at last.'), so the page shows German there; "
-            "verlag extract brings those translations back as the last extract left them")
+            "left for the same German (first: 'Endlich ist es warm.', where it left 'Warm at last.'), so the page "
+            "shows German there; verlag extract brings those translations back as the last extract left them")
     checked = project.run("check", "--lang", "en").output
     assert f"warning: {PO}:" in checked and told in checked and "[catalog-outdated]" in checked, checked
     (row,) = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
