@@ -1119,9 +1119,11 @@ def _left_newer(entry: polib.POEntry, metadata: dict[str, str], written: Callabl
     - an untouched machine draft (``machine_draft``, fuzzy) where extract left a person's translation (signed off,
       or a draft a person edited), in a catalog older than that record (``_older_header``: its header, with
       ``metadata``, names an earlier template or an earlier revision) or where that translation is the very draft
-      signed off (its ``draft <fingerprint>, signed off`` names the draft's text). A reviewer who wants a
-      translation gone empties its msgstr, and ``pretranslate`` may draft it again before the next extract: that
-      draft, in the header extract left, is the reviewer's choice and stays;
+      signed off (its ``draft <fingerprint>, signed off`` names the draft's text), or a person's rewrite of a draft
+      of that very engine signed off (``rewritten by hand from <origin>``) in a catalog whose header is still the
+      one extract left (``_back_to_draft``). A reviewer who wants a translation gone empties its msgstr, and
+      ``pretranslate`` may draft it again before the next extract: that draft, under a later PO-Revision-Date
+      (pretranslate stamps it), is the reviewer's choice and stays;
     - a person's draft (fuzzy, its engine's ``draft`` fingerprint not its text) of the very text extract left
       signed off as that person's rewrite (``REWRITTEN`` of the same engine): the entry as it was before that
       sign-off, which wrote the ``REWRITTEN`` line in place of those records (``settle``); reopened later, it would
@@ -1146,7 +1148,8 @@ def _left_newer(entry: polib.POEntry, metadata: dict[str, str], written: Callabl
     if draft:
         signed = Notes.of(newer)
         return newer if (signed.signed and signed.drafted == fingerprint(entry.msgstr)
-                         or _older_header(metadata, written())) else None
+                         or _older_header(metadata, written())
+                         or _back_to_draft(entry, newer, metadata, written())) else None
     return newer if (not newer.fuzzy and newer.msgstr == entry.msgstr
                      and Notes.of(newer).rewritten == notes.origins[-1]) else None
 
@@ -1168,16 +1171,49 @@ def older_copy(po: polib.POFile, last_written: Callable[[], polib.POFile | None]
             and (newer := _left_newer(e, po.metadata, written, left)) is not None]
 
 
-def older_copy_message(ref: str, found: list[tuple[polib.POEntry, polib.POEntry]]) -> str:
-    """What ``check`` and ``status`` say of a catalog with ``older_copy`` entries before the next ``extract``."""
+def bring_back_older_copy(po: polib.POFile, last_written: Callable[[], polib.POFile | None],
+                          text: Callable[[], str]) -> list[int]:
+    """For ``pretranslate``, which stamps ``PO-Revision-Date`` on a catalog it writes: give the ``older_copy``
+    entries of ``po`` the translation, flags and records extract last left for their German, as the next
+    ``extract`` would (``_left_newer``), before that stamp makes the copy's header look newer than the record and
+    no later command can tell the copy any more. Returns the lines of their msgids in ``text()``, the catalog
+    ``po`` was read from (asked only when there are some), in file order."""
+    found = older_copy(po, last_written)
+    for entry, newer in found:
+        entry.msgstr, entry.flags, entry.tcomment = newer.msgstr, list(newer.flags), newer.tcomment
+        entry.previous_msgctxt, entry.previous_msgid = newer.previous_msgctxt, newer.previous_msgid
+    lines = text().split("\n") if found else []
+    return [msgid_line(lines, entry.linenum) for entry, _ in found]
+
+
+def older_copy_kept(ref: str, lines: list[int]) -> str:
+    """What ``pretranslate`` says of a catalog it wrote after ``bring_back_older_copy``."""
+    count = len(lines)
+    return (f"{ref}:{lines[0]}: an older copy of the catalog (an old download, a file from an earlier commit copied "
+            f"in?): {count} entr{'ies' if count != 1 else 'y'} (line{'s' * (count != 1)} "
+            f"{', '.join(map(str, lines[:5]))}{', …' if count > 5 else ''}) held a machine draft where the last "
+            f"verlag extract left a person's translation of the same German: "
+            f"{'those translations are' if count != 1 else 'that translation is'} back as the last extract left "
+            f"{'them' if count != 1 else 'it'}, as verlag extract does, before this run's drafts were written (they "
+            f"change the catalog's PO-Revision-Date, after which the copy could no longer be told); 'git diff {ref}' "
+            "shows what came back. To take a translation back on purpose, empty its msgstr")
+
+
+def older_copy_message(ref: str, found: list[tuple[polib.POEntry, polib.POEntry]], text: str | None = None) -> str:
+    """What ``check`` and ``status`` say of a catalog with ``older_copy`` entries before the next ``extract``;
+    with the catalog's ``text``, the lines of their msgids (the first five), so a reviewer finds each one."""
     count = len(found)
     entry, newer = found[0]
+    lines = text.split("\n") if text is not None else None
+    where = (f" (line{'s' * (count != 1)} {', '.join(str(msgid_line(lines, e.linenum)) for e, _ in found[:5])}"
+             f"{', …' if count > 5 else ''})" if lines is not None else "")
     return (f"an older copy of the catalog (an old download, a file from an earlier commit copied in?): {count} "
-            f"entr{'ies hold' if count != 1 else 'y holds'} a machine draft from before a person's translation that "
-            f"the last verlag extract left for the same German (first: {excerpt(entry.msgid)!r}, where it left "
-            f"{excerpt(newer.msgstr)!r}), so the page shows German there; verlag extract brings "
-            f"{'those translations' if count != 1 else 'that translation'} back as the last extract left "
-            f"{'them' if count != 1 else 'it'}; 'git diff {ref}' shows what the copy changed")
+            f"entr{'ies' if count != 1 else 'y'}{where} {'hold' if count != 1 else 'holds'} a machine draft from "
+            f"before a person's translation that the last verlag extract left for the same German (first: "
+            f"{excerpt(entry.msgid)!r}, where it left {excerpt(newer.msgstr)!r}), so the page shows German there; "
+            f"verlag extract brings {'those translations' if count != 1 else 'that translation'} back as the last "
+            f"extract left {'them' if count != 1 else 'it'}; 'git diff {ref}' shows what the copy changed. To take a "
+            "translation back on purpose, empty its msgstr")
 
 
 def _left_for_changed(entry: polib.POEntry, cand: polib.POEntry, metadata: dict[str, str],
@@ -1212,6 +1248,45 @@ def _older_header(metadata: dict[str, str], written: polib.POFile | None) -> boo
         return True
     stamps = [_revision(m.get("PO-Revision-Date")) for m in (metadata, written.metadata)]
     return None not in stamps and stamps[0] < stamps[1]
+
+
+def _back_to_draft(entry: polib.POEntry, newer: polib.POEntry, metadata: dict[str, str],
+                   written: polib.POFile | None) -> bool:
+    """Whether ``entry``, an untouched machine draft, is back exactly at the draft that ``newer`` (its entry as
+    extract last left it) records a person rewrote and signed off, in a catalog whose header is still the one
+    extract left (``_same_header``): an older copy of the catalog from before the sign-off put back (``git show
+    HEAD~1:… > …``, a merge resolved with the old side, a backup, a sync tool; fresh-user trial 15). A sign-off in
+    a text editor changes no header field, so such a copy has the very header of the record, and keepR's
+    ``_older_header`` missed it.
+
+    Why this is no step a reviewer takes forward (DESIGN: nothing a reviewer wrote is deleted silently):
+
+    - ``newer`` is signed off (not fuzzy) and names the origin it was rewritten from (``Notes.rewritten``), and
+      ``entry`` is an untouched draft of that same origin: the entry returned to the state the record says it
+      came from, its text and its records (``# mt: …``, ``# draft …``) alike. A reviewer who wants it re-checked
+      adds ``#, fuzzy`` and keeps their text and the ``rewritten by hand`` line (never a draft again); one who
+      wants it redone empties the msgstr (README), which is empty, not a draft.
+    - only ``pretranslate`` turns an emptied msgstr into a draft again, and it stamps ``PO-Revision-Date`` (as a
+      PO editor does): a catalog that has the record's template and revision date was written by neither since.
+      (Within the same minute as the record's date the two cannot be told apart; git's history can, and the
+      warning names ``git diff``.)
+
+    Each entry is judged on its own, not by how many went back at once: one sign-off put back is as lost as
+    many, and a reviewer may take back several at once on purpose (each then empty or keeping its text)."""
+    if newer.fuzzy or not _same_header(metadata, written):
+        return False
+    rewritten = Notes.of(newer).rewritten
+    return rewritten is not None and rewritten == machine_draft(entry)
+
+
+def _same_header(metadata: dict[str, str], written: polib.POFile | None) -> bool:
+    """Whether a catalog's header (``metadata``) is the one extract last wrote (``written``) in what only verlag
+    and the tools that save a catalog set: the same template (``TEMPLATE_FIELD``) and ``PO-Revision-Date``."""
+    if written is None:
+        return False
+    mine, theirs = metadata.get(TEMPLATE_FIELD), written.metadata.get(TEMPLATE_FIELD)
+    stamps = [_revision(m.get("PO-Revision-Date")) for m in (metadata, written.metadata)]
+    return bool(mine) and mine == theirs and None not in stamps and stamps[0] == stamps[1]
 
 
 def _revision(value: str | None) -> dt.datetime | None:

@@ -2153,7 +2153,7 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                 findings.extend(drift_findings(drift, po, ref, lang, article.slug, article.ref, text))
             if found := older_copy(po, lambda: last_extract(config, lang, article.slug, text.encode("utf-8"))):
                 findings.append(Finding(ref, msgid_line(text.split("\n"), found[0][0].linenum), "catalog-outdated",
-                                        WARNING, older_copy_message(ref, found), lang, article.slug,
+                                        WARNING, older_copy_message(ref, found, text), lang, article.slug,
                                         (None, found[0][0].msgid)))
     templates.save()
     changed = changed_since_extract(config, [a for a in sources.articles if not slugs or a.slug in slugs])

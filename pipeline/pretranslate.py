@@ -32,8 +32,9 @@ from typing import Callable, Iterator
 
 import polib
 
-from .catalog import (catalog_bytes, key, load_po, machine_draft, now_stamp, origin_engine, po_from_bytes,
-                      reopened_warning, restore_sign_offs, set_provenance, stale_sign_offs)
+from .catalog import (bring_back_older_copy, catalog_bytes, decode_po, key, load_po, machine_draft, now_stamp,
+                      older_copy_kept, origin_engine, po_from_bytes, reopened_warning, restore_sign_offs,
+                      set_provenance, stale_sign_offs)
 from .config import Config, unknown_slugs
 from .conflicts import MergeConflict
 from .engines import CopyEngine, Engine, Request, Result, Surroundings
@@ -89,6 +90,9 @@ class Catalog:
     # its entries signed off in bulk, fuzzy again as read (``catalog.stale_sign_offs``): (line, msgid), said once
     # the file is written
     reopened: list = field(default_factory=list)
+    # the msgid lines of entries an older copy of the catalog made machine drafts again, given back the
+    # translation the last extract left (``catalog.bring_back_older_copy``), said once the file is written
+    reverted: list = field(default_factory=list)
 
     def open_entries(self) -> list[polib.POEntry]:
         return [e for e in self.po if _open(e, self.redo)]
@@ -151,8 +155,10 @@ class Work:
         try:
             data, po = load_po(path, ref)
             last_written = functools.partial(last_extract, self.config, lang, article.slug)
+            reverted = []
             if po is not None:  # a record a tool dropped, as extract gives it back (a sign-off by hand told by it)
                 restore_sign_offs(po, lambda: last_written(data))
+                reverted = bring_back_older_copy(po, lambda: last_written(data), lambda: decode_po(data, ref))
         except VerlagError as exc:
             self.errors.append(exc)
             return None
@@ -165,7 +171,8 @@ class Work:
             if outcome.failed:
                 return None
         catalog = Catalog(lang, article.slug, path, po, self.labels[article.slug], ref=ref, read_as=data,
-                          redo=self.redo, last_written=last_written, reopened=[(line, e.msgid) for line, e in stale_sign_offs(po, data)])
+                          redo=self.redo, last_written=last_written, reverted=reverted,
+                          reopened=[(line, e.msgid) for line, e in stale_sign_offs(po, data)])
         self.todo[lang] += len(catalog.open_entries())
         self.read[lang] += 1
         if not self.todo[lang]:
@@ -312,6 +319,8 @@ def pretranslate(config: Config, engines: list[Engine], languages: list[str], sl
                     # the run would write back
                     result.warnings += [reopened_warning(c.ref, line, msgid) for c in batch
                                         if c.wrote or dry_run and c.would_write for line, msgid in c.reopened]
+                    result.warnings += [older_copy_kept(c.ref, c.reverted) for c in batch
+                                        if c.reverted and (c.wrote or dry_run and c.would_write)]
                     _count(batch, lang, result)
                     for _ in batch if progress else ():
                         progress()
@@ -573,6 +582,8 @@ def _write(catalog: Catalog) -> None:
         if data != catalog.read_as:
             fresh = po_from_bytes(data, catalog.ref)
             restore_sign_offs(fresh, lambda: catalog.last_written(data))
+            catalog.reverted = bring_back_older_copy(fresh, lambda: catalog.last_written(data),
+                                                     lambda: decode_po(data, catalog.ref))
             missing = _active_keys(catalog.po) - _active_keys(fresh)
             if missing and settled(catalog.path) != data:  # still being written: ``rewrite`` reads it again
                 raise VerlagError(f"saved meanwhile without {len(missing)} of its entries (half-written?); "

@@ -177,8 +177,8 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                            legal=config.legal_page(article.slug),
                            unfilled=not article.draft and bool(unfilled(article)),
                            german=len(blocks), german_words=german_words(blocks),
-                           outdated=drift.message(article.ref) if drift else older_copy_message(ref, older)
-                           if older else "",
+                           outdated=drift.message(article.ref) if drift
+                           else older_copy_message(ref, older, decode_po(data, ref)) if older else "",
                            german_changed=article.slug in changed, stale_sign_offs=row_stale_sign_offs,
                            sign_off_messages=sign_off_messages)
             if qa and po is not None:

@@ -849,10 +849,11 @@ def test_an_older_copy_of_the_catalog_copied_over_it_does_not_take_back_the_sign
     path, signed = drafted_then_signed_off(project)
     assert git(project, "checkout", "HEAD~1", "--", PO).returncode == 0
     assert entries(project).find(WARM).fuzzy and entries(project).find(OLD).fuzzy
+    lines = ", ".join(map(str, msgid_lines(path, signed)))
     told = ("an older copy of the catalog (an old download, a file from an earlier commit copied in?): 3 entries "
-            "hold a machine draft from before a person's translation that the last verlag extract left for the same "
-            "German (first: 'Endlich ist es warm.', where it left 'Warm at last.'), so the page shows German there; "
-            "verlag extract brings those translations back as the last extract left them")
+            f"(lines {lines}) hold a machine draft from before a person's translation that the last verlag extract "
+            "left for the same German (first: 'Endlich ist es warm.', where it left 'Warm at last.'), so the page "
+            "shows German there; verlag extract brings those translations back as the last extract left them")
     checked = project.run("check", "--lang", "en").output
     assert f"warning: {PO}:" in checked and told in checked and "[catalog-outdated]" in checked, checked
     (row,) = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
@@ -922,6 +923,134 @@ def test_a_translation_emptied_and_drafted_again_is_the_reviewers_choice_not_an_
     entry = entries(project).find(WARM)
     assert (entry.msgstr, entry.fuzzy) == (WARM, True)
     assert "older copy" not in result.output
+
+
+def msgid_lines(path: Path, msgids) -> list[int]:
+    """The lines of the catalog at ``path`` where the entries of ``msgids`` have their msgid, in file order."""
+    wanted = {f'msgid "{msgid}"' for msgid in msgids}
+    return [n for n, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1) if line in wanted]
+
+
+RETRANSLATED = {"Endlich ist es warm.": "Warm at last.", OLD: "Spring brings the ticks back.",
+                "Sie warten im Gras.": "They wait in the grass."}
+
+
+def rewritten_in_a_text_editor(project: Project) -> Path:
+    """Fresh-user trial 15: ``copy`` drafts committed; the reviewer rewrites three of them and signs them off in a
+    text editor (no header field changes, not even PO-Revision-Date), extract records the sign-offs (``rewritten
+    by hand from mt: copy``), committed; then the catalog of the commit before is put back as ``git show
+    HEAD~1:… > …`` does (a merge resolved with the old side, a backup, a sync tool do the same)."""
+    if not shutil.which("git"):
+        pytest.skip("git is not installed")
+    project.write("source_de/zecken.md", article("Zecken", BODY))
+    project.run("extract")
+    project.run("pretranslate", "--engine", "copy", "--lang", "en")
+    path = project.root / PO
+    (project.root / ".gitignore").write_text(".verlag/\n", encoding="utf-8")
+    for step in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "drafted"]):
+        assert git(project, *step).returncode == 0
+    header = path.read_text(encoding="utf-8").split("\n\n")[0]
+    review(project, "en", "zecken", RETRANSLATED)
+    assert path.read_text(encoding="utf-8").split("\n\n")[0] == header  # a text editor's sign-off
+    project.run("extract")
+    assert "# rewritten by hand from mt: copy" in path.read_text(encoding="utf-8")
+    assert git(project, "commit", "-qam", "extract after sign-off").returncode == 0
+    older = git(project, "show", f"HEAD~1:{PO}")
+    assert older.returncode == 0
+    path.write_text(older.stdout, encoding="utf-8")
+    assert all(entries(project).find(msgid).fuzzy for msgid in RETRANSLATED)
+    return path
+
+
+def test_an_older_copy_with_the_same_header_put_back_does_not_take_back_sign_offs_made_in_a_text_editor(
+        project: Project):
+    """Fresh-user trial 15: the copy from before the sign-off has the very header the last extract left (a text
+    editor's sign-off changes none), so keepR's older header did not tell it, and extract, check and status said
+    nothing while three signed-off translations went back to ``copy`` drafts (German on the page). Each entry is
+    back exactly at the draft its record says it was rewritten from: check and status name the catalog, the
+    lines and the remedy before extract; extract brings the sign-offs back as committed and says so; GNU msgfmt
+    --check takes the catalog; nothing else changes."""
+    path = rewritten_in_a_text_editor(project)
+    lines = msgid_lines(path, RETRANSLATED)
+    told = (f"an older copy of the catalog (an old download, a file from an earlier commit copied in?): 3 entries "
+            f"(lines {', '.join(map(str, lines))}) hold a machine draft from before a person's translation that the "
+            "last verlag extract left for the same German (first: 'Endlich ist es warm.', where it left 'Warm at "
+            "last.'), so the page shows German there; verlag extract brings those translations back as the last "
+            f"extract left them; 'git diff {PO}' shows what the copy changed. To take a translation back on purpose, "
+            "empty its msgstr")
+    checked = project.run("check", "--lang", "en").output  # a warning: exit 0, as README's check table says
+    assert f"warning: {PO}:{lines[0]}: {told} [catalog-outdated]" in checked, checked
+    (row,) = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
+    assert row["outdated"] == told
+    assert f"warning: {PO}: {told}" in project.run("status", "--lang", "en").output
+
+    result = project.run("extract")
+    msgfmt_check(path)
+    assert (f"warning: {PO} is an older copy of the catalog (an old download, a file from an earlier commit copied "
+            "in?): 3 entries held older text") in result.output, result.output
+    assert "back as they were (3 signed off): source_de/zecken.md:" in result.output
+    assert "3 machine drafts of the same German dropped" in result.output
+    assert path.read_text(encoding="utf-8") == git(project, "show", f"HEAD:{PO}").stdout  # as signed off
+    assert git(project, "status", "--porcelain").stdout == ""
+    (row,) = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
+    assert row["segments"]["reviewed"] == 3 and not row["outdated"]
+    assert "older copy" not in project.run("check", "--lang", "en").output
+    assert project.run("extract").output.endswith("extract: 0 files changed, 1 article unchanged\n")
+
+
+def test_pretranslate_before_extract_gives_an_older_copys_sign_offs_back_before_it_stamps_the_catalog(
+        project: Project, monkeypatch: pytest.MonkeyPatch):
+    """The older copy of trial 15 with an empty entry, and pretranslate run before extract: it drafted the empty
+    entry and stamped PO-Revision-Date, after which the copy's header was newer than the record and no command
+    could tell the copy any more; the next extract kept the drafts, silently. pretranslate gives the sign-offs
+    back first, as extract does, and says so at the catalog's lines; its own draft goes in; msgfmt --check takes
+    the catalog, and extract has nothing left to say of it."""
+    path = rewritten_in_a_text_editor(project)
+    review(project, "en", "zecken", {("title", "Zecken"): ""})
+    lines = msgid_lines(path, RETRANSLATED)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1780086400")  # a day after the record's PO-Revision-Date
+    result = project.run("pretranslate", "--engine", "copy", "--lang", "en")
+    msgfmt_check(path)
+    assert (f"warning: {PO}:{lines[0]}: an older copy of the catalog (an old download, a file from an earlier commit "
+            f"copied in?): 3 entries (lines {', '.join(map(str, lines))}) held a machine draft where the last verlag "
+            "extract left a person's translation of the same German: those translations are back as the last "
+            "extract left them") in result.output, result.output
+    po = entries(project)
+    assert {msgid: (po.find(msgid).msgstr, po.find(msgid).fuzzy) for msgid in RETRANSLATED} == \
+        {msgid: (text, False) for msgid, text in RETRANSLATED.items()}
+    assert (po.find("Zecken", msgctxt="title").msgstr, po.find("Zecken", msgctxt="title").fuzzy) == ("Zecken", True)
+    assert "older copy" not in project.run("extract").output
+    assert {msgid: entries(project).find(msgid).msgstr for msgid in RETRANSLATED} == RETRANSLATED
+
+
+def test_a_reviewers_own_fuzzy_flag_or_emptied_translation_after_the_sign_off_is_no_older_copy(
+        project: Project, monkeypatch: pytest.MonkeyPatch):
+    """The deliberate steps a reviewer takes forward are kept, after the older copy of trial 15 was caught: a
+    sign-off taken back with ``#, fuzzy`` in a text editor keeps the reviewer's text and its ``rewritten by
+    hand`` line (no draft), so it stays fuzzy; a translation emptied and drafted again by a later pretranslate
+    (which stamps PO-Revision-Date) stays the draft. Neither is named as an older copy by check, status or
+    extract, and the catalog passes msgfmt --check."""
+    path = rewritten_in_a_text_editor(project)
+    assert f"warning: {PO} is an older copy of the catalog" in project.run("extract").output
+    assert not entries(project).find(OLD).fuzzy
+    text = path.read_text(encoding="utf-8")
+    signed = f'#, markdown-text\nmsgid "{OLD}"'
+    assert signed in text
+    path.write_text(text.replace(signed, f'#, fuzzy, markdown-text\nmsgid "{OLD}"'), encoding="utf-8")
+    review(project, "en", "zecken", {"Sie warten im Gras.": ""})
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1780086400")  # pretranslate a day later
+    project.run("pretranslate", "--engine", "copy", "--lang", "en")
+    for command in (("check", "--lang", "en"), ("status", "--lang", "en")):
+        assert "older copy" not in project.run(*command).output
+    result = project.run("extract")
+    msgfmt_check(path)
+    assert "older copy" not in result.output, result.output
+    po = entries(project)
+    refuzzed, redrafted = po.find(OLD), po.find("Sie warten im Gras.")
+    assert (refuzzed.msgstr, refuzzed.fuzzy) == ("Spring brings the ticks back.", True)
+    assert "rewritten by hand from mt: copy" in refuzzed.tcomment
+    assert (redrafted.msgstr, redrafted.fuzzy) == ("Sie warten im Gras.", True)
+    assert (po.find("Endlich ist es warm.").msgstr, po.find("Endlich ist es warm.").fuzzy) == ("Warm at last.", False)
 
 
 def test_build_names_both_when_the_german_changed_and_the_catalog_is_older_than_the_last_extract(project: Project):
