@@ -1210,7 +1210,7 @@ def older_copy_message(ref: str, found: list[tuple[polib.POEntry, polib.POEntry]
     return (f"an older copy of the catalog (an old download, a file from an earlier commit copied in?): {count} "
             f"entr{'ies' if count != 1 else 'y'}{where} {'hold' if count != 1 else 'holds'} a machine draft from "
             f"before a person's translation that the last verlag extract left for the same German (first: "
-            f"{excerpt(entry.msgid)!r}, where it left {excerpt(newer.msgstr)!r}), so the page shows German there; "
+            f"{excerpt(entry.msgid)!r}, where it left {excerpt(newer.msgstr)!r}), so the page no longer shows that translation; "
             f"verlag extract brings {'those translations' if count != 1 else 'that translation'} back as the last "
             f"extract left {'them' if count != 1 else 'it'}; 'git diff {ref}' shows what the copy changed. To take a "
             "translation back on purpose, empty its msgstr")

@@ -853,7 +853,8 @@ def test_an_older_copy_of_the_catalog_copied_over_it_does_not_take_back_the_sign
     told = ("an older copy of the catalog (an old download, a file from an earlier commit copied in?): 3 entries "
             f"(lines {lines}) hold a machine draft from before a person's translation that the last verlag extract "
             "left for the same German (first: 'Endlich ist es warm.', where it left 'Warm at last.'), so the page "
-            "shows German there; verlag extract brings those translations back as the last extract left them")
+            "no longer shows that translation; verlag extract brings those translations back as the last extract "
+            "left them")
     checked = project.run("check", "--lang", "en").output
     assert f"warning: {PO}:" in checked and told in checked and "[catalog-outdated]" in checked, checked
     (row,) = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
@@ -975,9 +976,9 @@ def test_an_older_copy_with_the_same_header_put_back_does_not_take_back_sign_off
     told = (f"an older copy of the catalog (an old download, a file from an earlier commit copied in?): 3 entries "
             f"(lines {', '.join(map(str, lines))}) hold a machine draft from before a person's translation that the "
             "last verlag extract left for the same German (first: 'Endlich ist es warm.', where it left 'Warm at "
-            "last.'), so the page shows German there; verlag extract brings those translations back as the last "
-            f"extract left them; 'git diff {PO}' shows what the copy changed. To take a translation back on purpose, "
-            "empty its msgstr")
+            "last.'), so the page no longer shows that translation; verlag extract brings those translations back as "
+            f"the last extract left them; 'git diff {PO}' shows what the copy changed. To take a translation back on "
+            "purpose, empty its msgstr")
     checked = project.run("check", "--lang", "en").output  # a warning: exit 0, as README's check table says
     assert f"warning: {PO}:{lines[0]}: {told} [catalog-outdated]" in checked, checked
     (row,) = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
