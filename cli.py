@@ -1405,14 +1405,14 @@ def _unshown(article) -> str:
 
 
 def say_scheduled(sources, slugs=None) -> None:
-    """One line for each article (of ``slugs``; None: every one) that waits for its day (``Article.scheduled``),
-    at its ``date:`` line, as ``build``, ``status`` and ``check`` say it."""
+    """One note for each article (of ``slugs``; None: every one) that waits for its day (``Article.scheduled``),
+    at its ``date:`` line, as ``build``, ``status`` and ``check`` say it: ``note: file:line: scheduled for …``."""
     from pipeline.schedule import scheduled_message
 
     waiting = sorted((a for a in (*sources.articles, *sources.german_only)
                       if a.scheduled is not None and (not slugs or a.slug in slugs)), key=lambda a: a.ref)
     for article in waiting:
-        click.echo(f"{article.ref}:{article.held_line}: {scheduled_message(article.scheduled)}")
+        click.echo(f"note: {article.ref}:{article.held_line}: {scheduled_message(article.scheduled)}")
 
 
 def _say_previewed(config, sources) -> None:
