@@ -133,25 +133,31 @@ def failed_files(errors: list[VerlagError]) -> list[str]:
 
 
 def fail(command: str, errors: list[VerlagError], writes: bool = True, outcome: str | None = None,
-         said: Container[str] = frozenset()) -> None:
+         said: Container[str] = frozenset(), also: str = "") -> None:
     """Report the problems of a run that went on past them, name the files once more, exit 2.
 
     ``writes``: the command writes outputs, so the files with problems were left as they were (but a legal
     page with placeholders left to fill in, which the build takes off the site and out of editions/); a read-only
     command (status, check) only left them out of what it reports. ``outcome``: what the run did instead, when it is not
     "everything else" (a build whose site could not be made: ``build_outcome``). ``said``: as ``report_errors``'s.
+    ``also``: another problem of the run, said before (``publish``'s shortcodes in published pages), for the last
+    line to name it too.
     """
     report_errors(errors, said)
     unfilled = {shown_path(s.path) for s in _problems(errors) if isinstance(s, UnfilledPage)} if writes else set()
     files = sorted(set(failed_files(errors)) - unfilled)
     taken_off = ("no editions written and not published until their placeholders are filled in: "
                  + ", ".join(sorted(unfilled)))
+    also = f"; {also}" if also else ""
     if files:
         what = "left as they were" if writes else "left out"
         outcome = outcome or f"{counted(len(files), 'file')} with problems {what}, everything else done"
-        click.echo(f"{command}: {outcome}: {', '.join(files)}" + (f"; {taken_off}" if unfilled else ""), err=True)
+        click.echo(f"{command}: {outcome}: {', '.join(files)}" + (f"; {taken_off}" if unfilled else "") + also,
+                   err=True)
     elif unfilled:
-        click.echo(f"{command}: {outcome or 'everything else done'}; {taken_off}", err=True)
+        click.echo(f"{command}: {outcome or 'everything else done'}; {taken_off}{also}", err=True)
+    elif also:
+        click.echo(f"{command}: {outcome or 'everything else done'}{also}", err=True)
     sys.exit(2)
 
 
@@ -1399,14 +1405,14 @@ def _unshown(article) -> str:
 
 
 def say_scheduled(sources, slugs=None) -> None:
-    """One line for each article (of ``slugs``; None: every one) that waits for its day (``Article.scheduled``),
-    at its ``date:`` line, as ``build``, ``status`` and ``check`` say it."""
+    """One note for each article (of ``slugs``; None: every one) that waits for its day (``Article.scheduled``),
+    at its ``date:`` line, as ``build``, ``status`` and ``check`` say it: ``note: file:line: scheduled for …``."""
     from pipeline.schedule import scheduled_message
 
     waiting = sorted((a for a in (*sources.articles, *sources.german_only)
                       if a.scheduled is not None and (not slugs or a.slug in slugs)), key=lambda a: a.ref)
     for article in waiting:
-        click.echo(f"{article.ref}:{article.held_line}: {scheduled_message(article.scheduled)}")
+        click.echo(f"note: {article.ref}:{article.held_line}: {scheduled_message(article.scheduled)}")
 
 
 def _say_previewed(config, sources) -> None:
@@ -1469,10 +1475,16 @@ def publish(ctx: click.Context, quiet: bool) -> None:
     ``[site] base_url`` nobody reaches the site at (``Config.base_url_problem``), before anything is done.
     A site with no article published in the original (drafts only, or none) ends with exit status 2 too, and so
     does one whose published pages show a shortcode or template tag as text (check's ``template-tag``: an
-    imported ``[contact-form-7 …]`` where the old blog had its booking form), after the build, each named.
+    imported ``[contact-form-7 …]`` where the old blog had its booking form), after the build: each is an error of
+    check's list and summary line (a draft's, a scheduled article's or an unfilled page's a warning), and the last
+    line names the pages.
     """
+    from dataclasses import replace
+
     from pipeline.check import ERROR, run_checks, summary
     from pipeline.fsutil import relpath
+    from pipeline.practice import unfilled
+    from pipeline.sources import read_sources
 
     config = ctx.obj.config
     if local := config.base_url_problem():  # every page would name a site nobody reaches
@@ -1488,7 +1500,8 @@ def publish(ctx: click.Context, quiet: bool) -> None:
     if code == 1:
         click.echo("note: no engine could draft anything (offline?); publishing the catalogs as they are, "
                    "run 'verlag pretranslate' again when online", err=True)
-    findings, checked = run_checks(config)
+    sources = read_sources(config)
+    findings, checked = run_checks(config, sources=sources)
     errors += checked
     if pseudo := [f for f in findings if f.check == "pseudo-draft"]:
         for finding in pseudo:
@@ -1496,24 +1509,33 @@ def publish(ctx: click.Context, quiet: bool) -> None:
         click.echo("publish: stopped before the build, nothing published: pseudo text is a layout test, not a "
                    "translation ('verlag build' still shows it, to look at layouts)", err=True)
         sys.exit(2)
-    # a template tag is said after the build, which tells whether a published page shows it (then it stops publish)
-    said = say_findings([f for f in findings if f.check != "template-tag"], held,
-                        [f for f in findings if f.check == "template-tag"])
-    errored = sum(1 for f in findings if f.severity == ERROR and f.check != "unfilled")
-    unfilled = sorted({f.path for f in findings if f.check == "unfilled"})
+    # a template tag in a page the build publishes in German (no draft, no date to come, no placeholder left: the
+    # rule of check's own article links) is an error of publish, listed and counted with check's errors
+    german = {a.slug for a in (*sources.articles, *sources.german_only) if not a.draft and not unfilled(a)}
+    findings = [replace(f, severity=ERROR) if f.check == "template-tag" and f.slug in german else f
+                for f in findings]
+    said = say_findings(findings, held)
+    errored = sum(1 for f in findings if f.severity == ERROR and f.check not in ("unfilled", "template-tag"))
+    unfilled_pages = sorted({f.path for f in findings if f.check == "unfilled"})
     click.echo(f"check: {summary(findings)}"
                + ("; segments with errors are published in German" if errored else "")
-               + (f"; pages with placeholders left to fill in are not published: {', '.join(unfilled)}"
-                  if unfilled else ""))
+               + (f"; pages with placeholders left to fill in are not published: {', '.join(unfilled_pages)}"
+                  if unfilled_pages else ""))
     built, site = run_build(config, quiet=True, unread=False, said=said)
     for line in site.summary():
         click.echo(line)
     shown = {page.slug for page in site.pages.get(config.source_language, ())}
-    tags = [f for f in findings if f.check == "template-tag" and f.slug in shown]
-    for finding in findings:
-        if finding.check == "template-tag":
-            click.echo(f"{'error' if finding in tags else finding.severity}: {said_as(finding)} [{finding.check}]",
-                       err=True)
+    # the pages the build published with a tag; one it published though the rule above said not (none known) is
+    # an error too, said here
+    tags = [f for f in findings if f.check == "template-tag" and (f.severity == ERROR or f.slug in shown)]
+    for finding in tags:
+        if finding.severity != ERROR:
+            click.echo(f"error: {said_as(finding)} [{finding.check}]", err=True)
+    shortcodes = ""
+    if tags:
+        pages = sorted({shown_path(f.path) for f in tags})
+        shortcodes = (f"{counted(len(pages), 'published page')} would show a shortcode or template tag as text "
+                      f"({', '.join(pages)}): do not upload it yet; write what each stands for in Markdown")
     if empty := not site.failed and not site.pages.get(config.source_language):  # nothing to upload
         click.echo(f"error: {relpath(config.source_dir, config.root)}: no article is published, so the site has none "
                    "to show: " + (f"drafts (draft: true) are not published: {', '.join(site.drafts)}; take out draft: true of "
@@ -1521,15 +1543,13 @@ def publish(ctx: click.Context, quiet: bool) -> None:
                       f"articles dated after today wait for their day: {', '.join(site.scheduled)}"
                       if site.scheduled else "write one (verlag new \"Titel\")"), err=True)
     if errors or built:
-        fail("publish", list({str(e): e for e in errors + built}.values()), outcome=build_outcome(site), said=said)
+        fail("publish", list({str(e): e for e in errors + built}.values()), outcome=build_outcome(site), said=said,
+             also=shortcodes)
     if empty:
         click.echo("publish: site/ built, with no article: do not upload it yet", err=True)
         sys.exit(2)
     if tags:
-        pages = sorted({shown_path(f.path) for f in tags})
-        click.echo(f"publish: site/ built, but {counted(len(pages), 'published page')} would show a shortcode or "
-                   f"template tag as text ({', '.join(pages)}): do not upload it yet; write what each stands for in "
-                   "Markdown", err=True)
+        click.echo(f"publish: site/ built, but {shortcodes}", err=True)
         sys.exit(2)
 
 
@@ -1542,10 +1562,10 @@ def said_as(finding) -> str:
     return f"{shown_path(finding.path)}:{finding.line}: {finding.message}"
 
 
-def say_findings(findings, held: list[str], later=()) -> set[str]:
+def say_findings(findings, held: list[str]) -> set[str]:
     """``publish``'s lines for check's ``findings``, as ``check`` writes them (``severity: file:line: message
     [check]``), errors first, the first ``FINDINGS_LISTED`` and a count of the rest that ``verlag check`` lists; then
-    the warnings of extract (``held``) that none of them, nor the findings said ``later``, says. Returns what was or
+    the warnings of extract (``held``) that none of them says. Returns what was or
     will be said, or was counted (``said_as``), for the build and the last errors not to say it again."""
     from pipeline.check import ERROR
 
@@ -1556,7 +1576,7 @@ def say_findings(findings, held: list[str], later=()) -> set[str]:
         errors = sum(f.severity == ERROR for f in rest)
         click.echo(f"check: {len(rest):,} more not listed here ({counted(errors, 'error')}, "
                    f"{counted(len(rest) - errors, 'warning')}): 'verlag check' lists them all", err=True)
-    said = {said_as(f) for f in [*findings, *later]}
+    said = {said_as(f) for f in findings}
     for warning in held:
         if warning not in said:
             click.echo(f"warning: {warning}", err=True)

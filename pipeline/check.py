@@ -68,7 +68,8 @@ from .redirects import (draft_message, file_slug, gone_language_message, gone_me
 from .restore import pending, pending_message
 from .notesyntax import findings as note_syntax
 from .numberlines import findings as number_lines
-from .segment import reference_labels, template_tag_warning, template_tags, too_many_brackets
+from .segment import (markdown_template_tags, reference_labels, template_tag_warning, template_tags,
+                      too_many_brackets)
 from .scripts import UNSPACED, latin_length, unspaced
 from .sentences import HARD_BREAK, german_abbreviation, replace_hard_breaks
 from .sources import (Article, Sources, front_matter_warnings, read_aliases, read_sources, same_titles, site_host,
@@ -1185,7 +1186,22 @@ def check_unchanged(entry, ctx):
                "translation is identical to the German text; signed off, it is shown as German (lang=\"de\") "
                "and counts as neither translated nor reviewed"
                + (f"; the {ctx.lang} edition is held back: {ctx.held}" if ctx.held else "")
-               + "; right as it is (a name, an address)? the comment line '# ignore-unchanged' counts it as reviewed")
+               + _unchanged_advice(entry))
+
+
+def _unchanged_advice(entry) -> str:
+    """How a reviewer settles a signed-off German copy: a copy that is right as it is (a name, an address) with
+    the comment line ``# ignore-unchanged`` where ``catalog.Notes`` reads it (a translator comment line of its own,
+    before the entry's msgctxt or msgid; verlag writes it above the ``#.`` lines); but German that holds a template tag
+    (``markdown_template_tags``: a ``[contact-form-7 …]``, check's ``template-tag``) is fixed in the German article,
+    where the pages would show it as text in every language, so the comment line is not offered there."""
+    if tags := markdown_template_tags(entry.msgid, 1):
+        where = f", {entry.occurrences[0][0]}:{entry.occurrences[0][1]}" if entry.occurrences else ""
+        return (f"; its German holds a {tags[0][2]}, which the pages show as text in every language: no translation "
+                f"fixes that; write what it stands for in Markdown in the German article{where} (check's "
+                "template-tag warning), then translate that")
+    return ("; right as it is (a name, an address)? add the line '# ignore-unchanged' to this entry, on a line of "
+            "its own above its '#.' lines (Poedit: Add Comment, ignore-unchanged), and it counts as reviewed")
 
 
 def check_glossary_term(entry, ctx):

@@ -444,6 +444,34 @@ def test_publish_names_each_shortcode_once_with_its_line_and_the_fix(project):
     assert drafted[0].endswith(" [template-tag]"), drafted
 
 
+def test_publish_counts_a_published_pages_shortcode_as_an_error_before_its_summary_and_ends_on_it(project):
+    """A fresh-user trial: publish said "check: 0 errors, 1 warning", then stopped with exit 2 on the
+    ``[contact-form-7 …]`` of a published page, an error listed after the build. The tag of a page the site
+    publishes in German is listed with check's errors, before every warning, and counted as one in check's summary
+    line; a draft's stays a warning; the last line says why the run failed, also when another problem (a legal page
+    with a placeholder) ends it."""
+    tag = '[contact-form-7 id="45" title="Terminanfrage"]'
+    project.write("source_de/termin.md", article("Termin", f"Buchen Sie hier.\n\n{tag}\n"))
+    project.write("source_de/entwurf.md", article("Entwurf", f"Noch nicht fertig.\n\n{tag}\n", draft="true"))
+    give_base_url(project.root)
+    lines = project.run("publish", code=2).output.splitlines()
+    findings = finding_lines("\n".join(lines))
+    error = next(i for i, line in enumerate(lines) if line.startswith("error: source_de/termin.md:"))
+    summary = next(i for i, line in enumerate(lines) if line.startswith("check: "))
+    assert lines[summary] == "check: 1 error, 1 warning in 2 places in the German sources", lines
+    assert findings[0] == lines[error] and findings[1].startswith("warning: source_de/entwurf.md:"), findings
+    assert error < summary and len(findings) == 2, lines
+    assert lines[-1].startswith("publish: site/ built, but 1 published page would show a shortcode or template "
+                                "tag as text (source_de/termin.md)"), lines
+    project.write("source_de/impressum.md", article("Impressum", "[[AUSFÜLLEN: Name der Praxis]]\n"))
+    lines = project.run("publish", code=2).output.splitlines()
+    assert "check: 2 errors, 1 warning in 3 places in the German sources" in lines[next(
+        i for i, line in enumerate(lines) if line.startswith("check: "))], lines
+    assert lines[-1].startswith("publish: everything else done; no editions written and not published until their "
+                                "placeholders are filled in: source_de/impressum.md; 1 published page would show a "
+                                "shortcode or template tag as text (source_de/termin.md)"), lines
+
+
 @pytest.mark.parametrize("url, said", [
     (None, "[site] base_url is not set, so the site's address is http://localhost:8000/"),
     ("http://localhost:8000/", "is the stand-in address verlag init wrote"),

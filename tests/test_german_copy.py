@@ -212,8 +212,52 @@ def test_check_says_an_edition_of_nothing_but_german_copies_is_held_back(project
     assert len(found) == 5, checked  # the title and the four sentences
     assert all(line.endswith("counts as neither translated nor reviewed; the en edition is held back: it shows "
                              "nothing translated (a German copy counts as untranslated); right as it is (a name, an "
-                             "address)? the comment line '# ignore-unchanged' counts it as reviewed [unchanged]")
+                             "address)? add the line '# ignore-unchanged' to this entry, on a line of its own above "
+                             "its '#.' lines (Poedit: Add Comment, ignore-unchanged), and it counts as reviewed "
+                             "[unchanged]")
                for line in found), found
+
+
+def test_the_unchanged_hint_says_where_the_comment_line_goes_and_that_line_settles_it_but_not_for_a_shortcode(
+        project):
+    """A fresh-user trial: the hint "the comment line '# ignore-unchanged' counts it as reviewed" said neither where
+    the line goes nor that it must stand alone, and it was offered for an entry whose German is a WordPress shortcode,
+    where the fix is the German article. The hint says where; a line put exactly there (above the entry's ``#.``
+    lines, after verlag's own comment lines) makes the copy reviewed; the shortcode's entry names its German
+    article's line and the template-tag warning instead, and offers no comment line."""
+    tag = '[contact-form-7 id="12" title="Kontaktformular"]'
+    project.write(f"source_de/{SLUG}.md", article("Schlaf im Winter", f"{DARK}\n\n{tag}\n"))
+    project.run("extract")
+    project.run("pretranslate", "--engine", "copy", "--lang", "en")
+    catalog = project.root / f"translations/en/{SLUG}.po"
+    subprocess.run(["msgattrib", "--clear-fuzzy", "-o", str(catalog), str(catalog)], check=True)
+    found = {line.split(": ", 2)[1]: line for line in project.run("check", "--lang", "en").output.splitlines()
+             if line.endswith("[unchanged]")}
+    text = catalog.read_text(encoding="utf-8").split("\n")
+    dark = f"translations/en/{SLUG}.po:{text.index(f'msgid {json.dumps(DARK, ensure_ascii=False)}') + 1}"
+    shortcode = f"translations/en/{SLUG}.po:{text.index('msgid ' + json.dumps(tag)) + 1}"
+    assert found[dark].endswith("right as it is (a name, an address)? add the line '# ignore-unchanged' to this "
+                                "entry, on a line of its own above its '#.' lines (Poedit: Add Comment, "
+                                "ignore-unchanged), and it counts as reviewed [unchanged]"), found
+    line = project.read(f"source_de/{SLUG}.md").split("\n").index(tag) + 1
+    assert "ignore-unchanged" not in found[shortcode], found
+    assert found[shortcode].endswith(f"its German holds a WordPress shortcode, which the pages show as text in every "
+                                     f"language: no translation fixes that; write what it stands for in Markdown in "
+                                     f"the German article, source_de/{SLUG}.md:{line} (check's template-tag "
+                                     "warning), then translate that [unchanged]"), found
+    assert f"warning: source_de/{SLUG}.md:{line}: WordPress shortcode" in project.run("check", "--lang", "en").output
+    # the hint followed to the letter: the line above the entry's first "#." line
+    first = text.index(f'msgid {json.dumps(DARK, ensure_ascii=False)}')
+    while not text[first - 1].startswith("#."):
+        first -= 1
+    while text[first - 1].startswith("#."):
+        first -= 1
+    catalog.write_text("\n".join(text[:first] + ["# ignore-unchanged"] + text[first:]), encoding="utf-8")
+    msgfmt_check(catalog)
+    checked = {line.split(": ", 2)[1] for line in project.run("check", "--lang", "en").output.splitlines()
+               if line.endswith("[unchanged]")}
+    moved = lambda where: f"{where.rpartition(':')[0]}:{int(where.rpartition(':')[2]) + 1}"  # one line more above
+    assert moved(dark) not in checked and moved(shortcode) in checked, checked
 
 
 GOOD_NIGHT = "Gute Nacht!"

@@ -101,6 +101,42 @@ def test_the_preview_is_marked_as_one_in_the_browser_and_serve_beside_it_shows_s
         plain.close()
 
 
+def test_serve_future_says_where_it_serves_last_below_the_builds_notes_each_note_prefixed(praxis):
+    """A fresh-user trial: the README called "serving the preview …" serve --future's first line, but it is
+    printed once the build is done, below its lines (the line above the cursor, where the address is easy to find);
+    and the scheduled article's line lacked the ``note:`` every other note has. The address line comes after the
+    build's summary and the scheduled article's note, which starts ``note:``, and the server answers at once."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    verlag = str(Path(sys.executable).with_name("verlag"))
+    proc = subprocess.Popen([verlag, "-C", str(praxis.root), "serve", "--future", "--port", "0"],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    try:
+        lines = []
+        for line in proc.stdout:
+            lines.append(line.rstrip("\n"))
+            if line.startswith("serving"):
+                break
+        assert lines[-1].startswith("serving the preview .verlag/preview/site/ (with the articles dated after "
+                                    "today; not for upload: site/ is left as it is) on http://127.0.0.1:"), lines
+        assert any(line.startswith("build: ") for line in lines[:-1]), lines
+        scheduled = [line for line in lines if "source_de/spaeter.md:" in line]
+        assert scheduled == ["note: source_de/spaeter.md:3: scheduled for 2099-03-01, shown in the preview "
+                             "(.verlag/preview/site/) only: site/ leaves it out until that day"], lines
+        base = lines[-1].split(" on ", 1)[1].split(" ", 1)[0].rstrip("/")
+        assert fetch(f"{base}/de/spaeter/")[0] == 200
+    finally:
+        proc.terminate()
+        proc.wait(timeout=WALL)
+    built = praxis.run("build").output
+    assert ("note: source_de/spaeter.md:3: scheduled for 2099-03-01: not published before that day; build again on "
+            "that day (or later)") in built.splitlines(), built
+
+
 def test_serve_future_without_build_and_without_a_preview_says_so(praxis):
     """``serve --future --no-build`` before any preview was built: exit 2 naming the folder, nothing served."""
     out = praxis.run("serve", "--future", "--no-build", code=2).output

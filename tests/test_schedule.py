@@ -14,7 +14,7 @@ from conftest import article, msgfmt_check, review
 from pipeline import schedule
 
 MONDAY, FRIDAY = dt.date(2026, 12, 7), dt.date(2026, 12, 11)
-WAITS = ("source_de/freitag.md:3: scheduled for 2026-12-11: not published before that day; build again on that "
+WAITS = ("note: source_de/freitag.md:3: scheduled for 2026-12-11: not published before that day; build again on that "
          "day (or later)")
 
 
