@@ -58,7 +58,7 @@ from .practice import Localized, Practice, check_legal, load_practice, translato
 from .search import BUNDLE, index_site, unstemmed, unstemmed_advice
 from .redirects import Redirect, draft_message, file_slug, gone_language_message, gone_listed, gone_message, \
     gone_published, kept, left_out_message, old_names, old_path, \
-    redirect_files, redirect_page
+    redirect_files, withdrawn_page
 from .renames import ORIGINALS, RECORD as RENAMED, RECORD_FILE, TITLES, Renamed, link_names, renamed_addresses
 from .sources import (Article, Moment, Sources, calendar_day, later, read_date, read_sources, same_titles,
                       without_text)
@@ -1017,8 +1017,8 @@ class _Site:
 
 
 def _legal_footer(site: _Site, lang: str) -> str | None:
-    """The footer of a ``lang`` page written without a template (``redirect_page``'s: an old address's, a withdrawn
-    translation's):
+    """The footer of a ``lang`` page written without a template (``redirect_page``'s, an old address's;
+    ``withdrawn_page``'s, a withdrawn translation's):
     the legal links as ``macros.html``'s ``legal_nav`` writes them, as HTML; None without legal pages."""
     links = site.legal(lang)
     if not links:
@@ -1990,10 +1990,12 @@ def _gone_addresses(site: _Site, state: dict, out: dict) -> tuple[list[str], dic
 def _withdrawn(site: _Site, state: dict, out: dict, unread: frozenset[str] = frozenset()) -> dict[str, str]:
     """A page at the address of each translation an earlier build published (``state``'s files) that is not
     published now while its German original is: below ``[publish] min_translated`` or ``min_reviewed``,
-    nothing translated any more, or ``translate: false`` set in the original. It sends readers, feed readers
-    and search engines on to the original (a meta refresh, as ``redirects`` writes for aliases; ``noindex``,
-    canonical the original) and says in the page's language, heading and ``<title>``, that the article is no
-    longer available in it, instead of a 404; the original's title is only the link's text, marked as German.
+    nothing translated any more, or ``translate: false`` set in the original. Instead of a 404 it says in the
+    page's language, heading and ``<title>``, that the article is no longer available in it, and links the
+    original (its title the link's text, marked as German), the other editions that have the article and the
+    language's home page while it has articles (``redirects.withdrawn_page``: no meta refresh, which took the
+    reader to German text before the notice could be read); ``noindex``, canonical the original, for search
+    engines.
     The page stays while the translation is withheld, and gives way to it once it is published again. The build
     says so, with the reason, when a published translation is withdrawn: a warning at its catalog with the
     threshold it misses (trial 12: an author's edit of three sentences took the English page off the site, said in
@@ -2015,12 +2017,21 @@ def _withdrawn(site: _Site, state: dict, out: dict, unread: frozenset[str] = fro
                 continue
             original = site.published[(site.source, slug)]
             name = own_and_english_name(lang)  # the message twice, as text and as HTML: uistrings extracts it
-            made[rel] = redirect_page(
+            source_name = Worded(_locale(lang).languages.get(site.source, site.source), english_name(site.source))
+            made[rel] = withdrawn_page(
                 lang, site.ui(lang, "No longer available in %(language)s", language=name),
                 site.urls.absolute("article", site.source, slug), site.urls.path("article", site.source, slug),
                 direction=text_direction(lang),
                 notice=site.ui(lang, "No longer available in %(language)s", markup=True, language=name),
+                read=site.ui(lang, "You can read this article in the original language (%(language)s):",
+                             markup=True, language=source_name),
                 target=(site.source, text_direction(site.source)), label=original.title,
+                style=site.urls.path("static", name="style.css"),
+                others=[(site.urls.path("article", code, slug), code, text_direction(code), language_name(code))
+                        for code in site.languages if code not in (lang, site.source) and (code, slug) in site.published],
+                others_heading=site.ui(lang, "Other languages", markup=True),
+                home=(site.urls.path("index", lang), site.ui(lang, "All articles", markup=True))
+                if lang in site.live else None,
                 footer=_legal_footer(site, lang))
             po = relpath(site.config.po_path(lang, slug), site.config.root)
             if rel in pages and po in unread:
