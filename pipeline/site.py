@@ -987,9 +987,19 @@ class _Site:
                  for lang in self.languages if (lang, slug) in self.published]
         return links + [{"hreflang": "x-default", "href": self.urls.absolute("root")}]
 
+    def offered(self, lang: str) -> bool:
+        """Whether the home page of ``lang`` is offered to readers and search engines: the original's always, a
+        translation's while it has a published article. One whose last article was withdrawn keeps its address
+        (``indexed``) but lists nothing to read: a thin page, left out of the sitemap and the ``hreflang``
+        cluster (Google Search Central, "Tell Google about localized versions of your page": alternates name
+        pages worth showing, every member carries the same set), ``noindex``, and shown on the chooser and
+        switchers as no link (SITE.md 4, 5, 6, 9)."""
+        return lang == self.source or lang in self.live
+
     def home_cluster(self) -> list[dict]:
-        return [{"hreflang": lang, "href": self.urls.absolute("index", lang)} for lang in self.languages] + \
-               [{"hreflang": "x-default", "href": self.urls.absolute("root")}]
+        """hreflang alternates of the home pages: each offered one (``offered``) and x-default, the chooser."""
+        return [{"hreflang": lang, "href": self.urls.absolute("index", lang)} for lang in self.languages
+                if self.offered(lang)] + [{"hreflang": "x-default", "href": self.urls.absolute("root")}]
 
     def switch(self, lang: str, slug: str | None = None, kind: str = "article") -> list[dict]:
         """The switcher: the same article where it is published, else that language's home page (also from a 404
@@ -1010,7 +1020,7 @@ class _Site:
     def common(self, lang: str) -> dict:
         return {"lang": lang, "dir": text_direction(lang), "home": self.urls.path("index", lang),
                 "feed": self.urls.absolute("feed", lang), "feed_link": self.urls.path("feed", lang),
-                "canonical": None, "alternates": [],
+                "canonical": None, "alternates": [], "noindex": False,
                 "source_name": Worded(_locale(lang).languages.get(self.source, self.source), english_name(self.source)),
                 "legal": self.legal(lang),
                 "social": None}
@@ -2126,10 +2136,11 @@ def _list_pages(site: _Site, listed: dict[str, list[Page]], bodies: _Bodies, key
         out[index] = _render(env, "index.html", index, {
             **site.common(lang), "items": items, "unavailable": site.unavailable(lang),
             "lang_name": own_and_english_name(lang),
-            "canonical": urls.absolute("index", lang),
-            "alternates": site.home_cluster(), "switch": site.switch(lang, kind="index"),
+            "canonical": urls.absolute("index", lang), "noindex": not site.offered(lang),
+            "alternates": site.home_cluster() if site.offered(lang) else [],
+            "switch": site.switch(lang, kind="index"),
             "social": site.social(lang, "website", site.config.name, None, urls.absolute("index", lang),
-                                  list(site.languages))})
+                                  [code for code in site.languages if site.offered(code)])})
         out[missing] = _render(env, "404.html", missing, {**site.common(lang), "switch": site.switch(lang, kind="index")})
         entries = []
         for item in items[:settings.feed_entries]:
@@ -2161,9 +2172,12 @@ def _list_pages(site: _Site, listed: dict[str, list[Page]], bodies: _Bodies, key
 
 
 def _sitemap(site: _Site) -> list[dict]:
+    """sitemap.xml's entries (sitemaps.org, with Google's ``xhtml:link`` alternates): the chooser, each offered home
+    page (``_Site.offered``: not the empty one of a language whose last article was withdrawn) and every published
+    page, each with its ``hreflang`` cluster as its pages carry it (SITE.md 5)."""
     entries = [{"loc": site.urls.absolute("root"), "lastmod": None, "alternates": site.home_cluster()}]
     entries += [{"loc": site.urls.absolute("index", lang), "lastmod": None, "alternates": site.home_cluster()}
-                for lang in site.languages]
+                for lang in site.languages if site.offered(lang)]
     for lang in site.languages:
         for page in sorted(site.articles(lang) + site.pages(lang), key=lambda p: p.slug):
             day = page.updated or page.date

@@ -10,6 +10,7 @@ import urllib.request
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import unquote, urljoin
 
+import lxml.etree
 import lxml.html
 import pytest
 
@@ -460,6 +461,51 @@ def test_a_language_whose_only_article_is_withdrawn_keeps_its_index_feed_and_404
     assert "no longer published" not in project.run("build").output and follow(base + "en/") == base + "en/"
     stub = lxml.html.fromstring(project.read("site/en/leber/index.html"))  # no link to an index with nothing in it
     assert stub.xpath("//main//a/@href") == ["/de/leber/"]
+
+
+def test_a_language_whose_last_article_is_withdrawn_is_offered_nowhere_until_it_has_one_again(project):
+    """Trial: with no English article published any more, /en/ (an index listing nothing to read in English) was
+    still in sitemap.xml and in the hreflang cluster of the chooser and of every home page. An empty page is not
+    advertised (SITE.md 4, 5; Google: alternates name the pages to show, the same set on each): /en/ keeps its
+    address but is left out of the sitemap and the cluster, says noindex with no alternates of its own, and the
+    chooser shows English without a link, as the switchers leave it out; all come back with an English article."""
+    configure(project, "https://example.org/")
+    german = {"Die Leber arbeitet nachts.": "The liver works at night."}
+    project.write("source_de/leber.md", article("Leber", " ".join(german) + "\n"))
+    project.run("extract")
+    review(project, "en", "leber", {("title", "Leber"): "Liver", **german})
+    project.run("build")
+    sitemap = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+    def offered() -> dict[str, list]:
+        root = lxml.etree.parse(str(project.root / "site/sitemap.xml")).getroot()
+        pages = {rel: lxml.html.fromstring(project.read(f"site/{rel}")) for rel in ("index.html", "de/index.html",
+                                                                                   "en/index.html")}
+        return {"sitemap": [loc.text for loc in root.iter(f"{sitemap}loc")],
+                "sitemap hreflang": sorted({link.get("hreflang") for link in root.iter("{http://www.w3.org/1999/xhtml}link")}),
+                **{f"{rel} hreflang": page.xpath('//link[@rel="alternate"][@hreflang][not(@type)]/@hreflang')
+                   for rel, page in pages.items()},
+                "en noindex": pages["en/index.html"].xpath('//meta[@name="robots"]/@content'),
+                "en canonical": pages["en/index.html"].xpath('//link[@rel="canonical"]/@href'),
+                "chooser links": pages["index.html"].xpath("//ul[@data-languages]//a/@hreflang")}
+
+    both = {"sitemap": ["https://example.org/", "https://example.org/de/", "https://example.org/en/",
+                        "https://example.org/de/leber/", "https://example.org/en/leber/"],
+            "sitemap hreflang": ["de", "en", "x-default"], "index.html hreflang": ["de", "en", "x-default"],
+            "de/index.html hreflang": ["de", "en", "x-default"], "en/index.html hreflang": ["de", "en", "x-default"],
+            "en noindex": [], "en canonical": ["https://example.org/en/"], "chooser links": ["de", "en"]}
+    assert offered() == both
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet meist nachts.\n"))
+    project.run("extract")
+    assert "no longer published in en" in project.run("build").output
+    assert offered() == {
+        "sitemap": ["https://example.org/", "https://example.org/de/", "https://example.org/de/leber/"],
+        "sitemap hreflang": ["de", "x-default"], "index.html hreflang": ["de", "x-default"],
+        "de/index.html hreflang": ["de", "x-default"], "en/index.html hreflang": [],
+        "en noindex": ["noindex"], "en canonical": ["https://example.org/en/"], "chooser links": ["de"]}
+    review(project, "en", "leber", {"Die Leber arbeitet meist nachts.": "The liver mostly works at night."})
+    project.run("build")
+    assert offered() == both
 
 
 def test_check_and_build_warn_when_a_published_language_s_index_goes_away(project):
