@@ -90,7 +90,7 @@ WITHDRAWN_PAGE = """<!DOCTYPE html>
 <h1>{notice}</h1>
 <p>{read}</p>
 <p><a href="{path}"{link}>{label}</a></p>
-{others}{home}</main>
+{home}{others}</main>
 {footer}</body>
 </html>
 """
@@ -101,20 +101,20 @@ def withdrawn_page(lang: str, title: str, url: str, path: str, *, direction: str
                    others_heading: str = "", home: tuple[str, str] | None = None, footer: str | None = None) -> str:
     """The page at the address of a withdrawn translation: it stays, and says why, instead of leading on.
 
-    It led on by a meta refresh of 0 seconds, as ``redirect_page`` does for an old address of the same article: the
+    It led on by a 0-second meta refresh, as ``redirect_page`` does for an old address of the same article: the
     reader went from an English address to a German page before the notice could be read, not knowing why. A
     0-second refresh is an instant redirect (WCAG technique H76), right where there is nothing to read; a delayed
-    one is a timed change the reader did not ask for (failures F40, F41 of SC 2.2.1 and 3.2.5). So nothing here
-    moves by itself, and the reader chooses where to go next: the page says in
-    its language (``lang``, ``direction``) that the article is no longer available in it (``notice``, HTML: the
-    ``<h1>``; ``title`` the same as plain text), then ``read`` (HTML: "You can read this article in the original
-    language (German):") and a link to the original at ``path`` (site-absolute) with its title ``label`` (plain
-    text) marked with the original's language and direction (``target``, WCAG 3.1.2), the other editions it is
-    published in (``others``: href, language, direction, name in its own language; as the switcher writes them,
-    SITE.md 6) under ``others_heading`` (HTML), and the language's home page (``home``: href, label as HTML) while
-    it has articles. ``noindex`` and canonical ``url`` (the original's absolute address): a duplicate of nothing,
-    kept out of search results and the hreflang cluster (SITE.md 3). ``style``: the site's stylesheet;
-    ``footer``: the legal links, as for ``redirect_page``."""
+    one is a change the reader did not ask for (failures F40, F41; SC 2.2.1, 3.2.5). So nothing moves by itself:
+    the page says in its language (``lang``, ``direction``) that the article is no longer available in it
+    (``notice``, HTML, the ``<h1>``; ``title``, the same as plain text), then ``read`` (HTML: "You can read this
+    article in the original language (German):") and the link to the original at ``path`` (site-absolute), its
+    title ``label`` (plain text) marked with the original's language and direction (``target``; WCAG 3.1.2); the
+    language's home page (``home``: href, label as HTML) while it has articles; last, as a heading's section runs
+    to the end, under ``others_heading`` (HTML) the other editions that have the article (``others``: href,
+    language, direction, name in its own language, as the switcher writes them, SITE.md 6). ``noindex`` and
+    canonical ``url``, the original's absolute address: no edition of its own, so out of search results, the
+    sitemap and the hreflang cluster (SITE.md 3). ``style``: the site's stylesheet; ``footer``: the legal links,
+    as for ``redirect_page``."""
     from html import escape
 
     listed = "".join(f'<li><a href="{escape(href)}" hreflang="{escape(code)}" lang="{escape(code)}" dir="{side}" '
