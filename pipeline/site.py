@@ -2038,7 +2038,7 @@ def _withdrawn(site: _Site, state: dict, out: dict, unread: frozenset[str] = fro
                 target=(site.source, text_direction(site.source)), label=original.title,
                 style=site.urls.path("static", name="style.css"),
                 others=[(site.urls.path("article", code, slug), code, text_direction(code), language_name(code))
-                        for code in site.languages if code not in (lang, site.source) and (code, slug) in site.published],
+                        for code in site.languages[1:] if code != lang and (code, slug) in site.published],
                 others_heading=site.ui(lang, "Other languages", markup=True),
                 home=(site.urls.path("index", lang), site.ui(lang, "All articles", markup=True))
                 if lang in site.live else None,

@@ -482,7 +482,8 @@ def test_a_language_whose_last_article_is_withdrawn_is_offered_nowhere_until_it_
         pages = {rel: lxml.html.fromstring(project.read(f"site/{rel}")) for rel in ("index.html", "de/index.html",
                                                                                    "en/index.html")}
         return {"sitemap": [loc.text for loc in root.iter(f"{sitemap}loc")],
-                "sitemap hreflang": sorted({link.get("hreflang") for link in root.iter("{http://www.w3.org/1999/xhtml}link")}),
+                "sitemap hreflang": sorted({link.get("hreflang")
+                                            for link in root.iter("{http://www.w3.org/1999/xhtml}link")}),
                 **{f"{rel} hreflang": page.xpath('//link[@rel="alternate"][@hreflang][not(@type)]/@hreflang')
                    for rel, page in pages.items()},
                 "en noindex": pages["en/index.html"].xpath('//meta[@name="robots"]/@content'),
