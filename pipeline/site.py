@@ -58,7 +58,7 @@ from .practice import Localized, Practice, check_legal, load_practice, translato
 from .search import BUNDLE, index_site, unstemmed, unstemmed_advice
 from .redirects import Redirect, draft_message, file_slug, gone_language_message, gone_listed, gone_message, \
     gone_published, kept, left_out_message, old_names, old_path, \
-    redirect_files, redirect_page
+    redirect_files, withdrawn_page
 from .renames import ORIGINALS, RECORD as RENAMED, RECORD_FILE, TITLES, Renamed, link_names, renamed_addresses
 from .sources import (Article, Moment, Sources, calendar_day, later, read_date, read_sources, same_titles,
                       without_text)
@@ -987,9 +987,19 @@ class _Site:
                  for lang in self.languages if (lang, slug) in self.published]
         return links + [{"hreflang": "x-default", "href": self.urls.absolute("root")}]
 
+    def offered(self, lang: str) -> bool:
+        """Whether the home page of ``lang`` is offered to readers and search engines: the original's always, a
+        translation's while it has a published article. One whose last article was withdrawn keeps its address
+        (``indexed``) but lists nothing to read: a thin page, left out of the sitemap and the ``hreflang``
+        cluster (Google Search Central, "Tell Google about localized versions of your page": alternates name
+        pages worth showing, every member carries the same set), ``noindex``, and shown on the chooser and
+        switchers as no link (SITE.md 4, 5, 6, 9)."""
+        return lang == self.source or lang in self.live
+
     def home_cluster(self) -> list[dict]:
-        return [{"hreflang": lang, "href": self.urls.absolute("index", lang)} for lang in self.languages] + \
-               [{"hreflang": "x-default", "href": self.urls.absolute("root")}]
+        """hreflang alternates of the home pages: each offered one (``offered``) and x-default, the chooser."""
+        return [{"hreflang": lang, "href": self.urls.absolute("index", lang)} for lang in self.languages
+                if self.offered(lang)] + [{"hreflang": "x-default", "href": self.urls.absolute("root")}]
 
     def switch(self, lang: str, slug: str | None = None, kind: str = "article") -> list[dict]:
         """The switcher: the same article where it is published, else that language's home page (also from a 404
@@ -1010,15 +1020,15 @@ class _Site:
     def common(self, lang: str) -> dict:
         return {"lang": lang, "dir": text_direction(lang), "home": self.urls.path("index", lang),
                 "feed": self.urls.absolute("feed", lang), "feed_link": self.urls.path("feed", lang),
-                "canonical": None, "alternates": [],
+                "canonical": None, "alternates": [], "noindex": False,
                 "source_name": Worded(_locale(lang).languages.get(self.source, self.source), english_name(self.source)),
                 "legal": self.legal(lang),
                 "social": None}
 
 
 def _legal_footer(site: _Site, lang: str) -> str | None:
-    """The footer of a ``lang`` page written without a template (``redirect_page``'s: an old address's, a withdrawn
-    translation's):
+    """The footer of a ``lang`` page written without a template (``redirect_page``'s, an old address's;
+    ``withdrawn_page``'s, a withdrawn translation's):
     the legal links as ``macros.html``'s ``legal_nav`` writes them, as HTML; None without legal pages."""
     links = site.legal(lang)
     if not links:
@@ -1990,10 +2000,12 @@ def _gone_addresses(site: _Site, state: dict, out: dict) -> tuple[list[str], dic
 def _withdrawn(site: _Site, state: dict, out: dict, unread: frozenset[str] = frozenset()) -> dict[str, str]:
     """A page at the address of each translation an earlier build published (``state``'s files) that is not
     published now while its German original is: below ``[publish] min_translated`` or ``min_reviewed``,
-    nothing translated any more, or ``translate: false`` set in the original. It sends readers, feed readers
-    and search engines on to the original (a meta refresh, as ``redirects`` writes for aliases; ``noindex``,
-    canonical the original) and says in the page's language, heading and ``<title>``, that the article is no
-    longer available in it, instead of a 404; the original's title is only the link's text, marked as German.
+    nothing translated any more, or ``translate: false`` set in the original. Instead of a 404 it says in the
+    page's language, heading and ``<title>``, that the article is no longer available in it, and links the
+    original (its title the link's text, marked as German), the other editions that have the article and the
+    language's home page while it has articles (``redirects.withdrawn_page``: no meta refresh, which took the
+    reader to German text before the notice could be read); ``noindex``, canonical the original, for search
+    engines.
     The page stays while the translation is withheld, and gives way to it once it is published again. The build
     says so, with the reason, when a published translation is withdrawn: a warning at its catalog with the
     threshold it misses (trial 12: an author's edit of three sentences took the English page off the site, said in
@@ -2015,12 +2027,21 @@ def _withdrawn(site: _Site, state: dict, out: dict, unread: frozenset[str] = fro
                 continue
             original = site.published[(site.source, slug)]
             name = own_and_english_name(lang)  # the message twice, as text and as HTML: uistrings extracts it
-            made[rel] = redirect_page(
+            source_name = Worded(_locale(lang).languages.get(site.source, site.source), english_name(site.source))
+            made[rel] = withdrawn_page(
                 lang, site.ui(lang, "No longer available in %(language)s", language=name),
                 site.urls.absolute("article", site.source, slug), site.urls.path("article", site.source, slug),
                 direction=text_direction(lang),
                 notice=site.ui(lang, "No longer available in %(language)s", markup=True, language=name),
+                read=site.ui(lang, "You can read this article in the original language (%(language)s):",
+                             markup=True, language=source_name),
                 target=(site.source, text_direction(site.source)), label=original.title,
+                style=site.urls.path("static", name="style.css"),
+                others=[(site.urls.path("article", code, slug), code, text_direction(code), language_name(code))
+                        for code in site.languages[1:] if code != lang and (code, slug) in site.published],
+                others_heading=site.ui(lang, "Other languages", markup=True),
+                home=(site.urls.path("index", lang), site.ui(lang, "All articles", markup=True))
+                if lang in site.live else None,
                 footer=_legal_footer(site, lang))
             po = relpath(site.config.po_path(lang, slug), site.config.root)
             if rel in pages and po in unread:
@@ -2115,10 +2136,11 @@ def _list_pages(site: _Site, listed: dict[str, list[Page]], bodies: _Bodies, key
         out[index] = _render(env, "index.html", index, {
             **site.common(lang), "items": items, "unavailable": site.unavailable(lang),
             "lang_name": own_and_english_name(lang),
-            "canonical": urls.absolute("index", lang),
-            "alternates": site.home_cluster(), "switch": site.switch(lang, kind="index"),
+            "canonical": urls.absolute("index", lang), "noindex": not site.offered(lang),
+            "alternates": site.home_cluster() if site.offered(lang) else [],
+            "switch": site.switch(lang, kind="index"),
             "social": site.social(lang, "website", site.config.name, None, urls.absolute("index", lang),
-                                  list(site.languages))})
+                                  [code for code in site.languages if site.offered(code)])})
         out[missing] = _render(env, "404.html", missing, {**site.common(lang), "switch": site.switch(lang, kind="index")})
         entries = []
         for item in items[:settings.feed_entries]:
@@ -2150,9 +2172,12 @@ def _list_pages(site: _Site, listed: dict[str, list[Page]], bodies: _Bodies, key
 
 
 def _sitemap(site: _Site) -> list[dict]:
+    """sitemap.xml's entries (sitemaps.org, with Google's ``xhtml:link`` alternates): the chooser, each offered home
+    page (``_Site.offered``: not the empty one of a language whose last article was withdrawn) and every published
+    page, each with its ``hreflang`` cluster as its pages carry it (SITE.md 5)."""
     entries = [{"loc": site.urls.absolute("root"), "lastmod": None, "alternates": site.home_cluster()}]
     entries += [{"loc": site.urls.absolute("index", lang), "lastmod": None, "alternates": site.home_cluster()}
-                for lang in site.languages]
+                for lang in site.languages if site.offered(lang)]
     for lang in site.languages:
         for page in sorted(site.articles(lang) + site.pages(lang), key=lambda p: p.slug):
             day = page.updated or page.date

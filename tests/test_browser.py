@@ -758,10 +758,12 @@ def test_a_partly_checked_translation_says_the_rest_is_shown_in_german(browser, 
         server.close()
 
 
-def test_a_withdrawn_translations_stub_links_the_legal_pages(browser, project):
-    """The page left at a withdrawn translation's address ("No longer available in English") leads on by a meta
-    refresh: a reader whose browser does not follow it (as Chromium does here) stays on it, and had no Impressum
-    link there, which every page of the site must have (§ 5 DDG)."""
+def test_a_withdrawn_translations_page_stays_for_the_reader_to_read_and_links_the_original_and_legal_pages(
+        browser, project):
+    """The page left at a withdrawn translation's address ("No longer available in English") led on by a 0-second
+    meta refresh, which Chromium followed at once: the reader landed on the German page without seeing why. It
+    stays now (WCAG 2.2 SC 2.2.1): the reader sees the notice and the sentence naming the original's language,
+    follows the link to the original, and has the Impressum link every page must have (§ 5 DDG)."""
     from lxml import html
 
     from conftest import article
@@ -776,15 +778,24 @@ def test_a_withdrawn_translations_stub_links_the_legal_pages(browser, project):
         status, text = fetch(f"{base}/en/leber/")
         stub = html.fromstring(text)
         assert status == 200 and stub.xpath("string(//h1)") == "No longer available in English"
-        assert stub.xpath('//meta[@http-equiv="refresh"]/@content') == ["0; url=/de/leber/"]
+        assert not stub.xpath('//meta[@http-equiv="refresh"]')
         (nav,) = stub.xpath('//footer//nav[@class="legal"]')
         assert nav.get("aria-label") == "Legal"
         assert [(a.get("href"), a.get("hreflang"), a.get("lang"), a.text) for a in nav.xpath(".//a")] == [
             ("/de/impressum/", "de", "de", "Impressum")]
-        browser.get(f"{base}/en/leber/")  # followed: the German page, with the same link
-        WebDriverWait(browser, WALL).until(expected_conditions.url_to_be(f"{base}/de/leber/"))
+        browser.get(f"{base}/en/leber/")
+        time.sleep(0.5)  # a refresh of 0 s would have left by now
+        assert browser.current_url == f"{base}/en/leber/"
+        assert browser.find_element(By.TAG_NAME, "h1").text == "No longer available in English"
+        assert [p.text for p in browser.find_elements(By.CSS_SELECTOR, "main p")] == [
+            "You can read this article in the original language (German):", "Leber"]
         assert [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "footer nav.legal a")] == [
             f"{base}/de/impressum/"]
+        link = browser.find_element(By.CSS_SELECTOR, 'main a[hreflang="de"]')
+        assert link.is_displayed() and link.get_attribute("lang") == "de"
+        link.click()
+        WebDriverWait(browser, WALL).until(expected_conditions.url_to_be(f"{base}/de/leber/"))
+        assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "de"
     finally:
         server.close()
 

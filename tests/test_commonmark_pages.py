@@ -26,7 +26,7 @@ ADDITIONS_RE = re.compile(r'(<h[2-6][^>]*?) id="[^"]*"| lang="de"| aria-label="[
 
 
 def article_body(page: str) -> str:
-    return page.split('<div class="article-body">\n', 1)[1].rsplit("\n</div>\n", 1)[0]
+    return re.split(r'<div class="article-body"[^>]*>\n', page, maxsplit=1)[1].rsplit("\n</div>\n", 1)[0]
 
 
 def without_additions(html: str) -> str:

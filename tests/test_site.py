@@ -234,6 +234,26 @@ def test_root_is_a_chooser_without_redirect(site):
     assert (site / "static/chooser.js").is_file() and (site / "static/style.css").is_file()
 
 
+def test_the_chooser_s_html_lang_is_the_language_of_its_own_words_and_each_option_is_in_its_own(site):
+    """Trial: "the chooser offers all languages but says lang="de"". Its own words (the language menu's name, the
+    legal links, the site's name) are the German site.po's, so lang="de" is right (WCAG 3.1.1); each option, its
+    name, count and hints, is in its own language and says so on its <li> (3.1.2), its link hreflang too."""
+    doc = parse(site / "index.html")
+    assert doc.xpath("/html/@lang") == ["de"]
+
+    def word(lang: str, msgid: str) -> str:
+        return polib.pofile(str(REPO / f"translations/{lang}/site.po")).find(msgid).msgstr or msgid
+
+    assert doc.xpath("//main/nav/@aria-label") == [word("de", "Language")]
+    assert doc.xpath("//footer/nav/@aria-label") == [word("de", "Legal")]
+    for li in doc.xpath("//ul[@data-languages]/li"):
+        lang = li.get("lang")
+        assert li.xpath("a/@hreflang") == [lang]
+        assert li.xpath('span[@class="choice-hint"]/text()') == [word(lang, "Suggested by your browser settings")]
+        assert li.xpath('span[@class="choice-remembered"]/text()') == [word(lang, "Your last choice on this site")]
+        assert not li.xpath(".//*[@lang]")  # nothing inside in another language
+
+
 def test_language_indexes_list_articles_newest_first_with_summary(site):
     doc = parse(site / "en/index.html")
     items = doc.xpath('//ol[@class="article-list"]/li')
