@@ -69,7 +69,7 @@ def has_words(text: str) -> bool:
 
     ``text`` is a msgid as the segmenter cuts it (Markdown inline source, ``str``). True when its prose (what
     ``markup.scan`` leaves outside markup: link destinations, URLs, HTML tags, entities and code spans, which the
-    QA gate has every translation keep verbatim) holds a letter, or a number written with a decimal or group
+    QA gate has every translation keep verbatim) or the ``title``/``alt`` of its inline HTML holds a letter, or a number written with a decimal or group
     separator (1,5 and 1.200 are written 1.5 and 1,200 in English). False for an image without alt text, a table
     cell of bare figures or a range (``12``, ``7–12``, ``3 × 400``), a code span alone, a dash, a check mark:
     text no translator could write otherwise, so it is not put into the catalogs, stays in every edition as the
@@ -78,7 +78,12 @@ def has_words(text: str) -> bool:
     if not _LETTER.search(text) and not _SEPARATED_NUMBER.search(text):
         return False
     prose = "\n".join(piece for is_markup, piece in scan(text) if not is_markup)
-    return bool(_LETTER.search(prose) or _SEPARATED_NUMBER.search(prose))
+    if _LETTER.search(prose) or _SEPARATED_NUMBER.search(prose):
+        return True
+    if "<" not in text:
+        return False
+    from .rawhtml import text_attributes  # rawhtml reads documents through this module
+    return any(_LETTER.search(value) for value in text_attributes(text))
 
 
 @dataclass(frozen=True)

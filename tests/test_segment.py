@@ -124,7 +124,7 @@ def test_code_html_and_link_destinations_are_not_segments(tmp_path):
 @pytest.mark.parametrize("text, words", [
     ("12", False), ("7–12", False), ("3 × 400", False), ("—", False), ("✓", False), ("![](knie.jpg)", False),
     ("![](https://example.org/schiene-1.5.jpg)", False), ("`Einstellungen`", False), ("<br>", False),
-    ("&nbsp;", False), ("1,5", True), ("1.200", True), ("12.09.2025", True), ("ja", True), ("400 mg", True),
+    ("&nbsp;", False), ('<img src="k.jpg">', False), ('<img alt="Knie" src="k.jpg">', True), ("1,5", True), ("1.200", True), ("12.09.2025", True), ("ja", True), ("400 mg", True),
     ("![Knieschiene](knie.jpg)", True), ("[Kontakt](/kontakt/)", True), ("Ü", True), ("ß", True)])
 def test_a_text_with_nothing_to_translate_is_no_segment(text, words):
     """Letters in the prose, or a number whose separators a language writes otherwise, make a segment; an image
