@@ -83,10 +83,11 @@ UPDATED_RE = re.compile(r"^Aktualisiert:?\s*(.+)$", re.I)
 # "Von A. Sommer | 12. März 2025 · 5 Min. Lesezeit"; a run of spaces is tried once, from its start (else from each)
 BYLINE_SEPARATOR_RE = re.compile(r"(?:(?<!\s)\s++)?[|·•]\s*|(?<!\s)\s++[-–]\s+")
 BY_RE = re.compile(r"^(?:von|autor(?:in)?:|geschrieben von)\s+(\S.*)$", re.I)  # "Von Sabine Kranz", "Autorin: …"
-# WordPress themes' "12. September 2025 von Miriam Kessler", "Veröffentlicht am 12. September 2025 von …": the date
-# (after an optional "Veröffentlicht am" or "Am"), then "von" and the name (the shortest date part that leaves a byline)
-DATED_BY_RE = re.compile(r"^(?:(?:(?:veröffentlicht|geschrieben|erschienen|gepostet|publiziert)(?:\s+am)?|am)\s+)?"
-                         r"(\S.+?)(?:\s+(von\s+\S.*))?$", re.I)
+# WordPress themes' "12. September 2025 von Miriam Kessler", "Veröffentlicht am 12. September 2025 von …": an optional
+# "Veröffentlicht am" or "Am" before the date, then "von" and the name (``_dated_byline``)
+DATED_PREFIX_RE = re.compile(r"(?:(?:veröffentlicht|geschrieben|erschienen|gepostet|publiziert)(?:\s+am)?|am)\s+",
+                             re.I)
+DATED_BY_RE = re.compile(r"\s(von\s+\S.*)$", re.I)  # the first " von …" after the date, searched once
 _NETWORKS = r"(?:facebook|twitter|x|linkedin|xing|whatsapp|telegram|threads|bluesky|mastodon|pinterest|e-?mail)"
 WIDGET_RE = re.compile(
     r"^(comments?|kommentare?|kommentar schreiben|kommentieren|teilen|beitrag teilen|share|gefällt mir|like|"
@@ -465,14 +466,20 @@ def _byline_items(line: str) -> list[str]:
 def _dated_byline(item: str) -> list[str]:
     """A date and its author on one line, as WordPress themes print them: "12. September 2025 von Miriam Kessler",
     "Veröffentlicht am 12. September 2025 [von …]", as [date, "von <name>"] (or [date]); else []. The name is what
-    ``_by`` takes (six words at most, no sentence's end), so a sentence starting with a date stays text."""
-    match = DATED_BY_RE.match(BULLET_RE.sub("", item))
-    if not match or not german_date(match.group(1)):
+    ``_by`` takes (six words at most, no sentence's end), so a sentence starting with a date stays text; a line
+    longer than a byline is none (and is not searched: linear in a line of any length)."""
+    line = BULLET_RE.sub("", item).strip()
+    if len(line) > 2 * SHORT:
         return []
-    written, by = match.group(1), match.group(2)
+    prefix = DATED_PREFIX_RE.match(line)
+    rest = line[prefix.end():] if prefix else line
+    by = DATED_BY_RE.search(rest)
+    written = rest[:by.start()].rstrip() if by else rest
+    if not written or not german_date(written):
+        return []
     if by is None:
         return [written] if written != item.strip() else []
-    return [written, by] if _by(by) else []
+    return [written, by.group(1)] if _by(by.group(1)) else []
 
 
 def _sentence(item: str) -> bool:
