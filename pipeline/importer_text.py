@@ -83,6 +83,11 @@ UPDATED_RE = re.compile(r"^Aktualisiert:?\s*(.+)$", re.I)
 # "Von A. Sommer | 12. März 2025 · 5 Min. Lesezeit"; a run of spaces is tried once, from its start (else from each)
 BYLINE_SEPARATOR_RE = re.compile(r"(?:(?<!\s)\s++)?[|·•]\s*|(?<!\s)\s++[-–]\s+")
 BY_RE = re.compile(r"^(?:von|autor(?:in)?:|geschrieben von)\s+(\S.*)$", re.I)  # "Von Sabine Kranz", "Autorin: …"
+# WordPress themes' "12. September 2025 von Miriam Kessler", "Veröffentlicht am 12. September 2025 von …": an optional
+# "Veröffentlicht am" or "Am" before the date, then "von" and the name (``_dated_byline``)
+DATED_PREFIX_RE = re.compile(r"(?:(?:veröffentlicht|geschrieben|erschienen|gepostet|publiziert)(?:\s+am)?|am)\s+",
+                             re.I)
+DATED_BY_RE = re.compile(r"\s(von\s+\S.*)$", re.I)  # the first " von …" after the date, searched once
 _NETWORKS = r"(?:facebook|twitter|x|linkedin|xing|whatsapp|telegram|threads|bluesky|mastodon|pinterest|e-?mail)"
 WIDGET_RE = re.compile(
     r"^(comments?|kommentare?|kommentar schreiben|kommentieren|teilen|beitrag teilen|share|gefällt mir|like|"
@@ -420,7 +425,8 @@ def _byline(filled: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[
     an author, a line holding several of them ("Von A. Sommer | 12. März 2025") split into its items."""
     header: list[tuple[int, str]] = []
     for index, (number, line) in enumerate(filled):
-        items = [line] if _byline_item(line) or _name_before_byline(filled, index) else _byline_items(line)
+        items = _dated_byline(line) or ([line] if _byline_item(line) or _name_before_byline(filled, index)
+                                        else _byline_items(line))
         if not items:
             return header, filled[index:]
         header.extend((number, item) for item in items)
@@ -449,12 +455,31 @@ def _byline_item(line: str) -> bool:
 def _byline_items(line: str) -> list[str]:
     """The items of a byline written on one line, split by ``BYLINE_SEPARATOR_RE``: each short (six words at
     most, no sentence's end) and one at least a byline item (``_byline_item``); else none, the line is text."""
-    items = [item for item in BYLINE_SEPARATOR_RE.split(line) if item]
+    items = [part for item in BYLINE_SEPARATOR_RE.split(line) if item for part in _dated_byline(item) or [item]]
     if len(items) < 2 or not any(_byline_item(item) for item in items):
         return []
     short = all(len(item) <= SHORT and len(item.split()) <= 6 and not item.endswith(("!", ",", ";", ":", "?"))
                 and not (item.endswith(".") and _sentence(item)) for item in items)
     return items if short else []
+
+
+def _dated_byline(item: str) -> list[str]:
+    """A date and its author on one line, as WordPress themes print them: "12. September 2025 von Miriam Kessler",
+    "Veröffentlicht am 12. September 2025 [von …]", as [date, "von <name>"] (or [date]); else []. The name is what
+    ``_by`` takes (six words at most, no sentence's end), so a sentence starting with a date stays text; a line
+    longer than a byline is none (and is not searched: linear in a line of any length)."""
+    line = BULLET_RE.sub("", item).strip()
+    if len(line) > 2 * SHORT:
+        return []
+    prefix = DATED_PREFIX_RE.match(line)
+    rest = line[prefix.end():] if prefix else line
+    by = DATED_BY_RE.search(rest)
+    written = rest[:by.start()].rstrip() if by else rest
+    if not written or not german_date(written):
+        return []
+    if by is None:
+        return [written] if written != item.strip() else []
+    return [written, by.group(1)] if _by(by.group(1)) else []
 
 
 def _sentence(item: str) -> bool:

@@ -47,7 +47,7 @@ from .sources import TEMPLATE_TAG_HINT, WP_SHORTCODES, Article
 if TYPE_CHECKING:
     from .doccache import StoredLinks
 
-__all__ = ["Segment", "Slot", "Document", "Labels", "segment_article", "reference_labels", "template_tags",
+__all__ = ["Segment", "Slot", "Document", "Labels", "segment_article", "has_words", "reference_labels", "template_tags",
            "markdown_template_tags", "template_tag_kind", "TEMPLATE_TAG_RE", "template_tag_warning",
            "split_sentences", "markdown_parser", "commonmark_parser", "block_tokens"]
 
@@ -58,6 +58,32 @@ REFERENCE_TITLE_RE = re.compile(rf"(?:^|\s){TITLE}[ \t]*$")
 _CELL_PIPE_RE = re.compile(r"\|(?<!\\\|)")
 BLOCK_START_RE = re.compile(r"^(#{1,6}(\s|$)|>|[-+*](\s|$)|\d{1,9}[.)](\s|$)|=+\s*$|[-*_](\s*[-*_]){2,}\s*$|`{3}|~{3}|<|\|)")
 _CODE_SPAN_OR_PIPE = re.compile(r"(`+)[^`].*?(?<!`)\1(?!`)|\\?\|", re.S)  # a code span is left as it is
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+_SEPARATED_NUMBER = re.compile(r"\d[.,]\d")
+
+
+def has_words(text: str) -> bool:
+    """Whether a segment's text holds anything a translation could change.
+
+    ``text`` is a msgid as the segmenter cuts it (Markdown inline source, ``str``). True when its prose (what
+    ``markup.scan`` leaves outside markup: link destinations, URLs, HTML tags, entities and code spans, which the
+    QA gate has every translation keep verbatim) or the ``title``/``alt`` of its inline HTML holds a letter, or a number written with a decimal or group
+    separator (1,5 and 1.200 are written 1.5 and 1,200 in English). False for an image without alt text, a table
+    cell of bare figures or a range (``12``, ``7–12``, ``3 × 400``), a code span alone, a dash, a check mark:
+    text no translator could write otherwise, so it is not put into the catalogs, stays in every edition as the
+    German has it and is never shown as untranslated. Raises nothing.
+    """
+    if not _LETTER.search(text) and not _SEPARATED_NUMBER.search(text):
+        return False
+    prose = "\n".join(piece for is_markup, piece in scan(text) if not is_markup)
+    if _LETTER.search(prose) or _SEPARATED_NUMBER.search(prose):
+        return True
+    if "<" not in text:
+        return False
+    from .rawhtml import text_attributes  # rawhtml reads documents through this module
+    return any(_LETTER.search(value) for value in text_attributes(text))
 
 
 @dataclass(frozen=True)
@@ -836,6 +862,8 @@ class _Builder:
         else:
             spans = sentence_spans(_breaks_as_spaces(run, breaks), self.lang, self.memo)
         for s, e in spans:
+            if not has_words(run[s:e]):
+                continue
             restore = tuple(self._restore(run[s:e], offsets, s))
             run_joins = tuple(join for at, _, join in breaks if s <= at < e)
             pieces.append((offsets.source(s), offsets.source(e - 1) + 1, run[s:e], run_joins, restore))
@@ -901,7 +929,7 @@ class _Builder:
         for n, (s, e) in enumerate(_cell_spans(line_text)[:count], 1):
             start, end = base + a + s, base + a + e
             msgid = self.article.text[start:end]
-            if not msgid:
+            if not msgid or not has_words(msgid):
                 continue
             note = f"{kind}, block {self.block}, row {row_number}, column {n}"
             segment = Segment(msgid, None, kind, self.line_of(start), note)

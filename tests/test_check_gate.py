@@ -112,7 +112,8 @@ def _one_piece_changed(cases) -> list[tuple[polib.POFile, str, Glossary, frozens
 def cases(tmp_path_factory) -> list[tuple[polib.POFile, str, Glossary, frozenset]]:
     found = _golden() + _shipped() + _pseudo_commonmark(tmp_path_factory.mktemp("commonmark"))
     changed = _one_piece_changed(found)
-    for change, least in ((_links_to_the_first, 5), (_quotes_swapped, 20)):
+    # CommonMark examples of a bare tag ("<a href=\"foo bar\">") have nothing to translate: no entry (has_words)
+    for change, least in ((_links_to_the_first, 5), (_quotes_swapped, 12)):
         assert sum(len(po) for po, ref, _, _ in changed if change.__name__ in ref) >= least, change.__name__
     return found + changed
 

@@ -245,6 +245,29 @@ def test_a_wix_post_credits_the_author_beside_its_metadata_and_names_the_author_
     assert "| Übung | Dauer |\n| --- | --- |\n| Zunge an den Gaumen | 1 Minute |" in text
 
 
+@pytest.mark.parametrize("byline", ["12. September 2025 von Miriam Kessler",
+                                    "Veröffentlicht am 12. September 2025 von Miriam Kessler",
+                                    "Am 12. September 2025 von Miriam Kessler | 4 Min. Lesezeit",
+                                    "- 12. September 2025 von Miriam Kessler"])
+def test_a_wordpress_date_by_author_line_is_the_byline_not_a_heading(project, tmp_path, byline):
+    """Fresh-user trial 16: a WordPress theme's "12. September 2025 von Miriam Kessler" under the title became
+    "## 12. September 2025 von Miriam Kessler", to be published and translated, and the article had no date."""
+    source = tmp_path / "ruecken.txt"
+    source.write_text(f"Rückenschmerzen im Alltag\n{byline}\nWer viel sitzt, kennt das Ziehen im unteren Rücken. "
+                      "Es hilft, öfter aufzustehen.\n", encoding="utf-8")
+    out = project.run("import", "--dry-run", str(source)).output
+    assert "date: 2025-09-12 from '12. September 2025'" in out
+    assert "author (byline 'von Miriam Kessler'): Miriam Kessler" in out and "heading" not in out
+
+
+def test_a_sentence_that_starts_with_a_date_stays_text(project, tmp_path):
+    source = tmp_path / "umzug.txt"
+    source.write_text("Wir ziehen um\nAm 3. Oktober 2025 von der Praxis aus sehen Sie den neuen Eingang schon, "
+                      "wenn Sie vom Bahnhof kommen.\nBis dahin gilt die alte Adresse.\n", encoding="utf-8")
+    out = project.run("import", "--dry-run", str(source)).output
+    assert "no date found" in out and "author (byline" not in out
+
+
 def test_copied_text_with_the_authors_name_alone_over_the_date_reads_them_as_byline(project, tmp_path):
     """Wix's byline copies as three lines, the name without "Von": name, date and reading time are the byline, not
     body text and a heading."""

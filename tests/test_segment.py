@@ -12,7 +12,8 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 from pipeline.errors import VerlagError
-from pipeline.segment import MAX_NESTING, commonmark_parser, escaped_split, link_destination, segment_article
+from pipeline.segment import (MAX_NESTING, commonmark_parser, escaped_split, has_words, link_destination,
+                              segment_article)
 from pipeline.sources import read_article
 
 from conftest import article, msgfmt_check, need_corpus, need_peer_corpus
@@ -118,6 +119,49 @@ def test_code_html_and_link_destinations_are_not_segments(tmp_path):
         """)
     texts = [s.text for s in segments_of(tmp_path, text).segments]
     assert texts == ["T", 'Ein [Link](https://example.org/x "Titel") mit `code`.']
+
+
+@pytest.mark.parametrize("text, words", [
+    ("12", False), ("7–12", False), ("3 × 400", False), ("—", False), ("✓", False), ("![](knie.jpg)", False),
+    ("![](https://example.org/schiene-1.5.jpg)", False), ("`Einstellungen`", False), ("<br>", False),
+    ("&nbsp;", False), ('<img src="k.jpg">', False), ('<img alt="Knie" src="k.jpg">', True), ("1,5", True), ("1.200", True), ("12.09.2025", True), ("ja", True), ("400 mg", True),
+    ("![Knieschiene](knie.jpg)", True), ("[Kontakt](/kontakt/)", True), ("Ü", True), ("ß", True)])
+def test_a_text_with_nothing_to_translate_is_no_segment(text, words):
+    """Letters in the prose, or a number whose separators a language writes otherwise, make a segment; an image
+    without alt text, bare figures, a code span alone (kept verbatim by the QA gate) do not."""
+    assert has_words(text) is words
+
+
+def test_wordless_cells_images_and_sentences_stay_german_and_out_of_the_catalogs(project):
+    """A table of figures and an image without alt text are no entries to translate: a reviewer who translated
+    every entry gets a page with nothing shown as untranslated (a fresh-user trial saw "partly checked" on a page
+    whose only German-marked element was an image without alt text)."""
+    import lxml.html
+
+    from conftest import review
+
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n')
+    project.write("source_de/reha.md", article("Reha", "Die Dosis liegt bei 1,5 Tabletten.\n\n"
+                                                        "![](schiene.png)\n\n"
+                                                        "| Woche | Minuten |\n|---|---|\n| 1 | 5–10 |\n"
+                                                        "| 2–3 | 1.200 |\n"))
+    project.write("source_de/schiene.png", "")
+    project.run("extract")
+    po_path = project.root / "translations/en/reha.po"
+    msgfmt_check(po_path)
+    assert [e.msgid for e in polib.pofile(str(po_path))] == [
+        "Reha", "Die Dosis liegt bei 1,5 Tabletten.", "Woche", "Minuten", "1.200"]
+    review(project, "en", "reha", {("title", "Reha"): "Rehab", "Die Dosis liegt bei 1,5 Tabletten.":
+                                   "The dose is 1.5 tablets.", "Woche": "Week", "Minuten": "Minutes",
+                                   "1.200": "1,200"})
+    project.run("build")
+    edition = project.read("editions/en/reha.md")
+    assert "![](schiene.png)" in edition and "| 1 | 5–10 |" in edition and "| 2–3 | 1,200 |" in edition
+    page = lxml.html.parse(str(project.root / "site/en/reha/index.html")).getroot()
+    body = page.find(".//main")
+    assert not body.xpath(".//*[@lang='de' and ancestor::article]"), "nothing in the article is German"
+    assert "partly" not in body.text_content() and "original language" not in body.text_content()
+    assert [td.text for td in page.iter("td")] == ["1", "5–10", "2–3", "1,200"]
 
 
 def test_soft_breaks_become_spaces_and_hard_breaks_end_a_segment_only_where_a_sentence_ends(tmp_path):
