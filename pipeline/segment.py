@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Callable, Iterable
 
 import yaml
 from markdown_it import MarkdownIt
+from markdown_it.common import normalize_url
 from markdown_it.common.utils import unescapeAll
 from markdown_it.helpers import parseLinkDestination, parseLinkLabel, parseLinkTitle
 from markdown_it.parser_block import ParserBlock
@@ -555,8 +556,22 @@ class _DepthBlock(ParserBlock):
 
 
 MAX_BRACKETS = 10_000  # "[" in one block: markdown-it's link rule scans on from each, so time grows with their square
-LINK_CACHE = 8192  # link destinations and autolink texts each parser remembers (``commonmark_parser``)
+LINK_CACHE = 8192  # link destinations and autolink texts the parsers of a process remember (``commonmark_parser``)
 _ESCAPE_OR_BRACKET = re.compile(r"\\[\s\S]|\[")
+
+
+@lru_cache(maxsize=LINK_CACHE)
+def _normalize_link(url: str) -> str:
+    """markdown-it's normalisation of a link destination (``MarkdownIt.normalizeLink``: a pure function of the
+    text, no option of the parser read), remembered once for every parser of the process: the site's link scan of
+    a German original (``link_blocks``) and its page render (``render._parser``) normalise the same destinations."""
+    return normalize_url.normalizeLink(url)  # looked up at each call, as ``MarkdownIt.normalizeLink`` does
+
+
+@lru_cache(maxsize=LINK_CACHE)
+def _normalize_link_text(text: str) -> str:
+    """``_normalize_link`` of an autolink's text (``MarkdownIt.normalizeLinkText``)."""
+    return normalize_url.normalizeLinkText(text)
 
 
 def too_many_brackets(text: str) -> str | None:
@@ -700,16 +715,16 @@ def commonmark_parser(renderer_cls: type[RendererHTML] = RendererHTML) -> Markdo
     by ``escaped_split``: the same tokens, the peer corpus's 6,358 rows in
     0.07 s instead of 0.31 s. A link's destination is read by ``link_destination`` (one regex where
     markdown-it loops over each character in Python), and normalised with an autolink's text (mdurl's parse,
-    encode and punycode: pure functions) once per parser and text: the same addresses recur in every block,
-    edition and article, and the link scan of a build, its page render and segmentation each parse them.
+    encode and punycode: pure functions) once per process and text (``_normalize_link``, shared by every parser):
+    the same addresses recur in every block, edition and article, and the link scan of a build, its page render and
+    segmentation each parse them.
     ``renderer_cls``: markdown-it's renderer class for ``render`` (the site's renders faster, ``render._Renderer``).
     """
     md = MarkdownIt("commonmark", {"maxNesting": MAX_NESTING}, renderer_cls=renderer_cls).enable("table") \
         .use(footnote_plugin)
     md.helpers = SimpleNamespace(parseLinkDestination=link_destination, parseLinkLabel=parseLinkLabel,
                                  parseLinkTitle=parseLinkTitle)
-    md.normalizeLink = lru_cache(maxsize=LINK_CACHE)(md.normalizeLink)
-    md.normalizeLinkText = lru_cache(maxsize=LINK_CACHE)(md.normalizeLinkText)
+    md.normalizeLink, md.normalizeLinkText = _normalize_link, _normalize_link_text
     md.core.ruler.before("inline", "verlag_brackets", _bracket_guard)
     md.core.ruler.before("inline", "verlag_html_depth", _html_guard)
     md.core.ruler.at("normalize", _normalize)
