@@ -1129,9 +1129,13 @@ def _left_newer(entry: polib.POEntry, metadata: dict[str, str], written: Callabl
       sign-off, which wrote the ``REWRITTEN`` line in place of those records (``settle``); reopened later, it would
       keep that line.
 
+    - a stale entry (``#| msgid``) where extract left the same German signed off (``_stale_again``).
+
     ``merge`` then takes the entry extract left, in its state; the older copy's entry is dropped, not kept as
     ``#~``: an obsolete entry of the same msgid makes msgfmt fail ("duplicate message definition"), and it is an
     engine's draft that ``pretranslate`` makes again, or the same text; git's history has it."""
+    if entry.fuzzy and entry.msgstr and entry.previous_msgid is not None and not entry.msgid_plural:
+        return _stale_again(entry, metadata, written, left)
     if not entry.fuzzy or not entry.msgstr or entry.previous_msgid is not None or entry.msgid_plural \
             or "draft " not in (entry.tcomment or "") and machine_draft(entry) is None:
         return None
@@ -1152,6 +1156,28 @@ def _left_newer(entry: polib.POEntry, metadata: dict[str, str], written: Callabl
                          or _back_to_draft(entry, newer, metadata, written())) else None
     return newer if (not newer.fuzzy and newer.msgstr == entry.msgstr
                      and Notes.of(newer).rewritten == notes.origins[-1]) else None
+
+
+def _stale_again(entry: polib.POEntry, metadata: dict[str, str], written: Callable[[], polib.POFile | None],
+                 left: list[dict[tuple, polib.POEntry]]) -> polib.POEntry | None:
+    """For ``_left_newer``: the entry extract last left for the German of ``entry``, a stale entry (fuzzy, with the
+    earlier German as ``#| msgid``), when that record has the same German signed off (reviewed, no previous msgid)
+    and the catalog's header is the record's or older (``_same_header``, ``_older_header``); else None.
+
+    Only an older copy of the catalog gets there (fresh-user trial 17: ``git show HEAD~1:… > …`` of a catalog a
+    reviewer signed off in a text editor took back five sign-offs, and every command said it was up to date):
+    ``#| msgid`` lines are written by ``extract`` (and msgmerge) alone, for German that changed since the entry's
+    translation, and a sign-off removes them; no later step of a reviewer's puts them back under the same German,
+    and a tool that would (msgmerge) only does so for a changed msgid. A reviewer who wants the sign-off gone adds
+    ``#, fuzzy`` (no ``#|``) or empties the msgstr, both kept as they are."""
+    if not left:
+        left.append({key(e): e for e in written() or () if not e.obsolete})
+    newer = left[0].get(key(entry))
+    if newer is None or newer.fuzzy or not newer.msgstr or newer.msgid_plural or newer.previous_msgid is not None \
+            or review_state(newer) != REVIEWED:
+        return None
+    record = written()
+    return newer if _same_header(metadata, record) or _older_header(metadata, record) else None
 
 
 def older_copy(po: polib.POFile, last_written: Callable[[], polib.POFile | None]) -> list[tuple[polib.POEntry,
@@ -1191,7 +1217,8 @@ def older_copy_kept(ref: str, lines: list[int]) -> str:
     count = len(lines)
     return (f"{ref}:{lines[0]}: an older copy of the catalog (an old download, a file from an earlier commit copied "
             f"in?): {count} entr{'ies' if count != 1 else 'y'} (line{'s' * (count != 1)} "
-            f"{', '.join(map(str, lines[:5]))}{', …' if count > 5 else ''}) held a machine draft where the last "
+            f"{', '.join(map(str, lines[:5]))}{', …' if count > 5 else ''}) held a machine draft (or the "
+            f"translation of the German before it changed) where the last "
             f"verlag extract left a person's translation of the same German: "
             f"{'those translations are' if count != 1 else 'that translation is'} back as the last extract left "
             f"{'them' if count != 1 else 'it'}, as verlag extract does, before this run's drafts were written (they "
@@ -1208,8 +1235,9 @@ def older_copy_message(ref: str, found: list[tuple[polib.POEntry, polib.POEntry]
     where = (f" (line{'s' * (count != 1)} {', '.join(str(msgid_line(lines, e.linenum)) for e, _ in found[:5])}"
              f"{', …' if count > 5 else ''})" if lines is not None else "")
     return (f"an older copy of the catalog (an old download, a file from an earlier commit copied in?): {count} "
-            f"entr{'ies' if count != 1 else 'y'}{where} {'hold' if count != 1 else 'holds'} a machine draft from "
-            f"before a person's translation that the last verlag extract left for the same German (first: "
+            f"entr{'ies' if count != 1 else 'y'}{where} {'hold' if count != 1 else 'holds'} what was there "
+            f"before a person's translation that the last verlag extract left for the same German (a machine draft, "
+            f"or the translation of the German before it changed; first: "
             f"{excerpt(entry.msgid)!r}, where it left {excerpt(newer.msgstr)!r}), so the page no longer shows that translation; "
             f"verlag extract brings {'those translations' if count != 1 else 'that translation'} back as the last "
             f"extract left {'them' if count != 1 else 'it'}; 'git diff {ref}' shows what the copy changed. To take a "

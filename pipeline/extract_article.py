@@ -144,8 +144,9 @@ class _Merged:
     typo_fixes: list[tuple[int, str, str]] = field(default_factory=list)
     # German whose entry held an older copy's draft where the last extract left a person's translation, now back
     # (``catalog._left_newer``, ``catalog._left_for_changed``): (line in the German, the msgid, the translation
-    # back, whether it is fuzzy, the older copy's msgid where it was of other German, kept as obsolete, else None)
-    reverted: list[tuple[int | None, str, str, bool, str | None]] = field(default_factory=list)
+    # back, whether it is fuzzy, the older copy's msgid where it was of other German, kept as obsolete, else None,
+    # whether the older copy's entry was a stale translation, of the German before it changed: ``_stale_again``)
+    reverted: list[tuple[int | None, str, str, bool, str | None, bool]] = field(default_factory=list)
 
 
 MADE_OBSOLETE = "made obsolete (#~), its translation kept"  # what extract says it did with a stray entry
@@ -293,8 +294,8 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
                    [(msgid_line(entry), entry.msgid, flags) for entry, flags in report.format_flags],
                    [] if resegmented else _purged(record, data, old, merged, old_pot),
                    _typo_fix_lines(text, report.typo_fixes),
-                   [(line(e), e.msgid, e.msgstr, e.fuzzy, None if key(was) == key(e) else was.msgid)
-                    for e, was in report.reverted])
+                   [(line(e), e.msgid, e.msgstr, e.fuzzy, None if key(was) == key(e) else was.msgid,
+                     was.previous_msgid is not None) for e, was in report.reverted])
 
 
 def _purged(record: bytes | None, data: bytes | None, old: polib.POFile, merged: polib.POFile,
@@ -724,19 +725,26 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
     return used if ok else None
 
 
-def reverted_warning(po_ref: str, ref: str, reverted: list[tuple[int | None, str, str, bool, str | None]]) -> str:
+def reverted_warning(po_ref: str, ref: str,
+                     reverted: list[tuple[int | None, str, str, bool, str | None, bool]]) -> str:
     """What extract says of a catalog that an older copy replaced (``_Merged.reverted``): how many of the
     translations the last extract left came back, in which state, three examples, what became of the older texts
-    (a draft of the same German dropped, a translation of the German before it changed kept as ``#~``)."""
+    (a draft of the same German dropped, a translation of the German before it changed kept as ``#~``, or
+    dropped where it stood stale under the German as it is: the signed-off translation replaced it)."""
     count, fuzzy = len(reverted), sum(item[3] for item in reverted)
     kept = sum(item[4] is not None for item in reverted)
+    stale = sum(item[5] and item[4] is None for item in reverted)
+    drafts = count - kept - stale
     states = ", ".join(part for part in (f"{count - fuzzy} signed off" if count - fuzzy else "",
                                          f"{fuzzy} fuzzy" if fuzzy else "") if part)
     shown = "; ".join(f"{ref}:{line}: {excerpt(msgid)!r} -> {excerpt(text)!r}"
-                      for line, msgid, text, _, _ in reverted[:3])
-    fates = ([f"{count - kept} machine draft{'s' * (count - kept != 1)} of the same German dropped (verlag "
+                      for line, msgid, text, *_ in reverted[:3])
+    fates = ([f"{drafts} machine draft{'s' * (drafts != 1)} of the same German dropped (verlag "
               "pretranslate makes a draft again; an obsolete entry of the same German would make msgfmt fail)"]
-             if count - kept else []) + \
+             if drafts else []) + \
+        ([f"{stale} translation{'s' * (stale != 1)} of the German before it changed dropped (the signed-off "
+          f"translation{'s' * (stale != 1)} of the German as it is replaced {'them' if stale != 1 else 'it'})"]
+         if stale else []) + \
         ([f"{kept} translation{'s' * (kept != 1)} of the German before the author changed it kept as obsolete "
           "entries (#~): choose one"] if kept else [])
     return (f"{po_ref} is an older copy of the catalog (an old download, a file from an earlier commit copied in?): "

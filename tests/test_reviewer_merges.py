@@ -851,8 +851,9 @@ def test_an_older_copy_of_the_catalog_copied_over_it_does_not_take_back_the_sign
     assert entries(project).find(WARM).fuzzy and entries(project).find(OLD).fuzzy
     lines = ", ".join(map(str, msgid_lines(path, signed)))
     told = ("an older copy of the catalog (an old download, a file from an earlier commit copied in?): 3 entries "
-            f"(lines {lines}) hold a machine draft from before a person's translation that the last verlag extract "
-            "left for the same German (first: 'Endlich ist es warm.', where it left 'Warm at last.'), so the page "
+            f"(lines {lines}) hold what was there before a person's translation that the last verlag extract "
+            "left for the same German (a machine draft, or the translation of the German before it changed; first: "
+            "'Endlich ist es warm.', where it left 'Warm at last.'), so the page "
             "no longer shows that translation; verlag extract brings those translations back as the last extract "
             "left them")
     checked = project.run("check", "--lang", "en").output
@@ -974,9 +975,9 @@ def test_an_older_copy_with_the_same_header_put_back_does_not_take_back_sign_off
     path = rewritten_in_a_text_editor(project)
     lines = msgid_lines(path, RETRANSLATED)
     told = (f"an older copy of the catalog (an old download, a file from an earlier commit copied in?): 3 entries "
-            f"(lines {', '.join(map(str, lines))}) hold a machine draft from before a person's translation that the "
-            "last verlag extract left for the same German (first: 'Endlich ist es warm.', where it left 'Warm at "
-            "last.'), so the page no longer shows that translation; verlag extract brings those translations back as "
+            f"(lines {', '.join(map(str, lines))}) hold what was there before a person's translation that the "
+            "last verlag extract left for the same German (a machine draft, or the translation of the German before "
+            "it changed; first: 'Endlich ist es warm.', where it left 'Warm at last.'), so the page no longer shows that translation; verlag extract brings those translations back as "
             f"the last extract left them; 'git diff {PO}' shows what the copy changed. To take a translation back on "
             "purpose, empty its msgstr")
     checked = project.run("check", "--lang", "en").output  # a warning: exit 0, as README's check table says
@@ -999,6 +1000,47 @@ def test_an_older_copy_with_the_same_header_put_back_does_not_take_back_sign_off
     assert project.run("extract").output.endswith("extract: 0 files changed, 1 article unchanged\n")
 
 
+def test_an_older_copy_with_stale_translations_put_back_does_not_take_back_their_new_sign_offs(project: Project):
+    """Fresh-user trial 17: the author changed a reviewed sentence (extract made it stale: fuzzy, ``#| msgid``),
+    the reviewer retranslated it and signed off in a text editor, extract ran, committed; the catalog of the commit
+    before put back still held the stale entry, and status, check and ``extract --check`` called everything up to
+    date while extract kept the old translation of the old German. ``#| msgid`` lines are extract's alone and a
+    sign-off removes them: a stale entry of German the record has signed off is an older copy's. check names it,
+    extract brings the sign-off back and says what it dropped, msgfmt --check takes the catalog."""
+    if not shutil.which("git"):
+        pytest.skip("git is not installed")
+    project.write("source_de/zecken.md", article("Zecken", BODY))
+    project.run("extract")
+    review(project, "en", "zecken", RETRANSLATED | {("title", "Zecken"): "Ticks"})
+    project.run("extract")
+    path = project.root / PO
+    (project.root / ".gitignore").write_text(".verlag/\n", encoding="utf-8")
+    for step in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "reviewed"]):
+        assert git(project, *step).returncode == 0
+    project.write("source_de/zecken.md", article("Zecken", BODY.replace(OLD, NEW)))
+    project.run("extract")
+    stale = entries(project).find(NEW)
+    assert stale.fuzzy and stale.previous_msgid == OLD and stale.msgstr == "Spring brings the ticks back."
+    assert git(project, "commit", "-qam", "German changed").returncode == 0
+    review(project, "en", "zecken", {NEW: "Spring brings the ticks back again."})
+    project.run("extract")
+    assert git(project, "commit", "-qam", "signed off").returncode == 0
+    signed = path.read_text(encoding="utf-8")
+    path.write_text(git(project, "show", f"HEAD~1:{PO}").stdout, encoding="utf-8")
+    assert entries(project).find(NEW).previous_msgid == OLD
+
+    checked = project.run("check", "--lang", "en").output
+    assert f"warning: {PO}:" in checked and "an older copy of the catalog" in checked \
+        and "where it left 'Spring brings the ticks back again.'" in checked, checked
+    assert "an older copy of the catalog" in project.run("status", "--lang", "en").output
+    result = project.run("extract")
+    msgfmt_check(path)
+    assert "back as it was (1 signed off)" in result.output, result.output
+    assert "1 translation of the German before it changed dropped" in result.output
+    assert path.read_text(encoding="utf-8") == signed
+    assert "older copy" not in project.run("check", "--lang", "en").output
+
+
 def test_pretranslate_before_extract_gives_an_older_copys_sign_offs_back_before_it_stamps_the_catalog(
         project: Project, monkeypatch: pytest.MonkeyPatch):
     """The older copy of trial 15 with an empty entry, and pretranslate run before extract: it drafted the empty
@@ -1013,8 +1055,8 @@ def test_pretranslate_before_extract_gives_an_older_copys_sign_offs_back_before_
     result = project.run("pretranslate", "--engine", "copy", "--lang", "en")
     msgfmt_check(path)
     assert (f"warning: {PO}:{lines[0]}: an older copy of the catalog (an old download, a file from an earlier commit "
-            f"copied in?): 3 entries (lines {', '.join(map(str, lines))}) held a machine draft where the last verlag "
-            "extract left a person's translation of the same German: those translations are back as the last "
+            f"copied in?): 3 entries (lines {', '.join(map(str, lines))}) held a machine draft (or the translation of "
+            "the German before it changed) where the last verlag extract left a person's translation of the same German: those translations are back as the last "
             "extract left them") in result.output, result.output
     po = entries(project)
     assert {msgid: (po.find(msgid).msgstr, po.find(msgid).fuzzy) for msgid in RETRANSLATED} == \
