@@ -142,7 +142,11 @@ def article_text(draw) -> str:
 
 
 def _body(path: Path):
-    return html.parse(str(path)).getroot().xpath('//div[@class="article-body"]')[0]
+    """The page's article body, without its search metadata (a translation's ``data-pagefind-meta="image:"`` keeps
+    the German image's name and alt text out of its language's index): the text and markup are what is compared."""
+    body = html.parse(str(path)).getroot().xpath('//div[@class="article-body"]')[0]
+    body.attrib.pop("data-pagefind-meta", None)
+    return body
 
 
 def _structure(element) -> list[str]:
