@@ -1199,7 +1199,7 @@ def _unchanged_advice(entry) -> str:
         where = f", {entry.occurrences[0][0]}:{entry.occurrences[0][1]}" if entry.occurrences else ""
         return (f"; its German holds a {tags[0][2]}, which the pages show as text in every language: no translation "
                 f"fixes that; write what it stands for in Markdown in the German article{where} (check's "
-                "template-tag warning), then translate that")
+                "template-tag finding), then translate that")
     return ("; right as it is (a name, an address)? add the line '# ignore-unchanged' to this entry, on a line of "
             "its own above its '#.' lines (Poedit: Add Comment, ignore-unchanged), and it counts as reviewed")
 
@@ -1448,7 +1448,7 @@ SOURCE_CHECKS = [
     Check("german-changed", WARNING, "German article: edited since the last verlag extract, so its catalogs do not "
           "have its new and changed sentences yet (the build shows them in German); run verlag extract", None),
     Check("template-tag", WARNING, "German article: a Hugo shortcode, Liquid tag or WordPress shortcode left "
-          "in the text", None),
+          "in the text (an error in a page the site publishes: its readers would get it as text)", None),
     Check("image-alt", WARNING, "German article: an image without alt text (![](foto.jpg)): readers who cannot "
           "see it get nothing, and there is nothing to translate", None),
     Check("note-syntax", WARNING, "German article: a note app's syntax CommonMark lacks (==highlight==, "
@@ -2213,8 +2213,11 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                             article.slug, (None, ""))
                     for article, line, message in same_titles([*sources.articles, *sources.german_only])
                     if not slugs or article.slug in slugs)
-    findings.extend(Finding(article.ref, line, "template-tag", WARNING, template_tag_warning(tag, kind),
-                            config.source_language, article.slug, (None, ""))
+    # an error where the site publishes the page in German (no draft, no day to come, no placeholder left), whose
+    # readers would get the tag as text, as publish counts it; a warning in what is not published yet
+    findings.extend(Finding(article.ref, line, "template-tag",
+                            WARNING if article.draft or unfilled(article) else ERROR,
+                            template_tag_warning(tag, kind), config.source_language, article.slug, (None, ""))
                     for article in [*sources.articles, *sources.german_only] if not slugs or article.slug in slugs
                     for line, tag, kind in template_tags(article))
     findings.extend(Finding(article.ref, line, "image-alt", WARNING,

@@ -231,8 +231,8 @@ def test_the_unchanged_hint_says_where_the_comment_line_goes_and_that_line_settl
     project.run("pretranslate", "--engine", "copy", "--lang", "en")
     catalog = project.root / f"translations/en/{SLUG}.po"
     subprocess.run(["msgattrib", "--clear-fuzzy", "-o", str(catalog), str(catalog)], check=True)
-    found = {line.split(": ", 2)[1]: line for line in project.run("check", "--lang", "en").output.splitlines()
-             if line.endswith("[unchanged]")}
+    found = {line.split(": ", 2)[1]: line for line in project.run("check", "--lang", "en", code=1).output.splitlines()
+             if line.endswith("[unchanged]")}  # exit 1: the shortcode of a published article is an error
     text = catalog.read_text(encoding="utf-8").split("\n")
     dark = f"translations/en/{SLUG}.po:{text.index(f'msgid {json.dumps(DARK, ensure_ascii=False)}') + 1}"
     shortcode = f"translations/en/{SLUG}.po:{text.index('msgid ' + json.dumps(tag)) + 1}"
@@ -244,8 +244,9 @@ def test_the_unchanged_hint_says_where_the_comment_line_goes_and_that_line_settl
     assert found[shortcode].endswith(f"its German holds a WordPress shortcode, which the pages show as text in every "
                                      f"language: no translation fixes that; write what it stands for in Markdown in "
                                      f"the German article, source_de/{SLUG}.md:{line} (check's template-tag "
-                                     "warning), then translate that [unchanged]"), found
-    assert f"warning: source_de/{SLUG}.md:{line}: WordPress shortcode" in project.run("check", "--lang", "en").output
+                                     "finding), then translate that [unchanged]"), found
+    assert f"error: source_de/{SLUG}.md:{line}: WordPress shortcode" in \
+        project.run("check", "--lang", "en", code=1).output
     # the hint followed to the letter: the line above the entry's first "#." line
     first = text.index(f'msgid {json.dumps(DARK, ensure_ascii=False)}')
     while not text[first - 1].startswith("#."):
@@ -254,7 +255,7 @@ def test_the_unchanged_hint_says_where_the_comment_line_goes_and_that_line_settl
         first -= 1
     catalog.write_text("\n".join(text[:first] + ["# ignore-unchanged"] + text[first:]), encoding="utf-8")
     msgfmt_check(catalog)
-    checked = {line.split(": ", 2)[1] for line in project.run("check", "--lang", "en").output.splitlines()
+    checked = {line.split(": ", 2)[1] for line in project.run("check", "--lang", "en", code=1).output.splitlines()
                if line.endswith("[unchanged]")}
     moved = lambda where: f"{where.rpartition(':')[0]}:{int(where.rpartition(':')[2]) + 1}"  # one line more above
     assert moved(dark) not in checked and moved(shortcode) in checked, checked

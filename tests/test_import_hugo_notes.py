@@ -44,7 +44,7 @@ def test_a_themes_note_box_becomes_a_quote_with_its_kind_in_bold_and_the_summary
     assert [t.type for t in tokens].count("blockquote_open") == 5
     publish_all(project)
     project.run("extract")
-    checked = project.run("check", "--lang", "fr")
+    checked = project.run("check", "--lang", "fr", code=1)  # the gist left as text: an error in a published page
     assert "hint" not in checked.output and "{{% /" not in checked.output
     project.run("build")
     page = project.read("site/de/brennnessel/index.html")
