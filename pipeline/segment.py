@@ -48,8 +48,8 @@ from .sources import TEMPLATE_TAG_HINT, WP_SHORTCODES, Article
 if TYPE_CHECKING:
     from .doccache import StoredLinks
 
-__all__ = ["Segment", "Slot", "Document", "Labels", "segment_article", "has_words", "reference_labels", "template_tags",
-           "markdown_template_tags", "template_tag_kind", "TEMPLATE_TAG_RE", "template_tag_warning",
+__all__ = ["Segment", "Slot", "Document", "Labels", "segment_article", "has_words", "reference_labels",
+           "template_tags", "markdown_template_tags", "template_tag_kind", "TEMPLATE_TAG_RE", "template_tag_warning",
            "split_sentences", "markdown_parser", "commonmark_parser", "block_tokens"]
 
 FRONT_KEYS = ("title", "summary", "tags")
@@ -63,6 +63,12 @@ _CODE_SPAN_OR_PIPE = re.compile(r"(`+)[^`].*?(?<!`)\1(?!`)|\\?\|", re.S)  # a co
 
 _LETTER = re.compile(r"[^\W\d_]")
 _SEPARATED_NUMBER = re.compile(r"\d[.,]\d")
+# Where the first piece of markup that holds letters or digits begins (``markup.analyse`` without labels, as
+# ``has_words`` reads): a code span, tag or autolink, entity or placeholder, link tail or footnote reference right
+# here; a bare URL or e-mail address in the word of one of these
+_MARK_AT = re.compile(r"[`<&{%]|\][(\[]|\[\^")
+_MARK_IN_WORD = re.compile(r"://|www\.|https?:|@")
+_SPACE = re.compile(r"[ \t\n]")
 
 
 def has_words(text: str) -> bool:
@@ -70,14 +76,24 @@ def has_words(text: str) -> bool:
 
     ``text`` is a msgid as the segmenter cuts it (Markdown inline source, ``str``). True when its prose (what
     ``markup.scan`` leaves outside markup: link destinations, URLs, HTML tags, entities and code spans, which the
-    QA gate has every translation keep verbatim) or the ``title``/``alt`` of its inline HTML holds a letter, or a number written with a decimal or group
-    separator (1,5 and 1.200 are written 1.5 and 1,200 in English). False for an image without alt text, a table
-    cell of bare figures or a range (``12``, ``7–12``, ``3 × 400``), a code span alone, a dash, a check mark:
-    text no translator could write otherwise, so it is not put into the catalogs, stays in every edition as the
-    German has it and is never shown as untranslated. Raises nothing.
+    QA gate has every translation keep verbatim) or the ``title``/``alt`` of its inline HTML holds a letter, or a
+    number written with a decimal or group separator (1,5 and 1.200 are written 1.5 and 1,200 in English). False
+    for an image without alt text, a table cell of bare figures or a range (``12``, ``7–12``, ``3 × 400``), a code
+    span alone, a dash, a check mark: text no translator could write otherwise, so it is not put into the
+    catalogs, stays in every edition as the German has it and is never shown as untranslated. A letter before the
+    word where markup may first begin is prose without a scan: most sentences, and segmentation calls this for
+    each. Raises nothing.
     """
-    if not _LETTER.search(text) and not _SEPARATED_NUMBER.search(text):
+    letter = _LETTER.search(text)
+    if letter is None and not _SEPARATED_NUMBER.search(text):
         return False
+    at = _MARK_AT.search(text)
+    prose_until = at.start() if at else len(text)
+    space = _SPACE.search(text, prose_until)  # a URL's or address's word may go on past ``prose_until``
+    if word := _MARK_IN_WORD.search(text, 0, space.start() if space else len(text)):
+        prose_until = min(prose_until, max(text.rfind(c, 0, word.start()) for c in " \t\n") + 1)
+    if prose_until == len(text) or letter is not None and letter.start() < prose_until:
+        return True
     prose = "\n".join(piece for is_markup, piece in scan(text) if not is_markup)
     if _LETTER.search(prose) or _SEPARATED_NUMBER.search(prose):
         return True
