@@ -1143,9 +1143,7 @@ def _left_newer(entry: polib.POEntry, metadata: dict[str, str], written: Callabl
     notes = Notes.of(entry)
     if not draft and not (notes.origins and notes.drafted and not notes.signed):
         return None
-    if not left:
-        left.append({key(e): e for e in written() or () if not e.obsolete})
-    newer = left[0].get(key(entry))
+    newer = _last_left(entry, written, left)
     if newer is None or not newer.msgstr or newer.msgid_plural or machine_draft(newer) is not None \
             or review_state(newer) not in (REVIEWED, HAND, STALE):
         return None
@@ -1156,6 +1154,15 @@ def _left_newer(entry: polib.POEntry, metadata: dict[str, str], written: Callabl
                          or _back_to_draft(entry, newer, metadata, written())) else None
     return newer if (not newer.fuzzy and newer.msgstr == entry.msgstr
                      and Notes.of(newer).rewritten == notes.origins[-1]) else None
+
+
+def _last_left(entry: polib.POEntry, written: Callable[[], polib.POFile | None],
+               left: list[dict[tuple, polib.POEntry]]) -> polib.POEntry | None:
+    """The active entry of ``entry``'s German (msgctxt, msgid) in the catalog extract last wrote (``written()``),
+    its entries by key read once per catalog into ``left``; None where it had none."""
+    if not left:
+        left.append({key(e): e for e in written() or () if not e.obsolete})
+    return left[0].get(key(entry))
 
 
 def _stale_again(entry: polib.POEntry, metadata: dict[str, str], written: Callable[[], polib.POFile | None],
@@ -1170,9 +1177,7 @@ def _stale_again(entry: polib.POEntry, metadata: dict[str, str], written: Callab
     translation, and a sign-off removes them; no later step of a reviewer's puts them back under the same German,
     and a tool that would (msgmerge) only does so for a changed msgid. A reviewer who wants the sign-off gone adds
     ``#, fuzzy`` (no ``#|``) or empties the msgstr, both kept as they are."""
-    if not left:
-        left.append({key(e): e for e in written() or () if not e.obsolete})
-    newer = left[0].get(key(entry))
+    newer = _last_left(entry, written, left)
     if newer is None or newer.fuzzy or not newer.msgstr or newer.msgid_plural or newer.previous_msgid is not None \
             or review_state(newer) != REVIEWED:
         return None
@@ -1238,10 +1243,10 @@ def older_copy_message(ref: str, found: list[tuple[polib.POEntry, polib.POEntry]
             f"entr{'ies' if count != 1 else 'y'}{where} {'hold' if count != 1 else 'holds'} what was there "
             f"before a person's translation that the last verlag extract left for the same German (a machine draft, "
             f"or the translation of the German before it changed; first: "
-            f"{excerpt(entry.msgid)!r}, where it left {excerpt(newer.msgstr)!r}), so the page no longer shows that translation; "
-            f"verlag extract brings {'those translations' if count != 1 else 'that translation'} back as the last "
-            f"extract left {'them' if count != 1 else 'it'}; 'git diff {ref}' shows what the copy changed. To take a "
-            "translation back on purpose, empty its msgstr")
+            f"{excerpt(entry.msgid)!r}, where it left {excerpt(newer.msgstr)!r}), so the page no longer shows that "
+            f"translation; verlag extract brings {'those translations' if count != 1 else 'that translation'} back "
+            f"as the last extract left {'them' if count != 1 else 'it'}; 'git diff {ref}' shows what the copy "
+            "changed. To take a translation back on purpose, empty its msgstr")
 
 
 def _left_for_changed(entry: polib.POEntry, cand: polib.POEntry, metadata: dict[str, str],
@@ -1256,9 +1261,7 @@ def _left_for_changed(entry: polib.POEntry, cand: polib.POEntry, metadata: dict[
     it, fuzzy, as always, and so does one whose msgid was edited with its translation (no older header).
     ``merge`` takes the translation back as it was and keeps ``cand`` as an obsolete entry of its German: both are
     a person's, neither is lost."""
-    if not left:
-        left.append({key(e): e for e in written() or () if not e.obsolete})
-    newer = left[0].get(key(entry))
+    newer = _last_left(entry, written, left)
     if newer is None or key(cand) in left[0] or not newer.msgstr or newer.msgid_plural \
             or review_state(newer) not in (REVIEWED, HAND) or not _older_header(metadata, written()):
         return None
