@@ -1097,6 +1097,8 @@ def _typography(entry, ctx):
         yield foreign
     if lang == "en" and (m := _DECIMAL_COMMA.search(tgt)):
         yield f"decimal comma in English: {m.group()} (write {m.group().replace(',', '.')})"
+    if lang == "es":
+        yield from _spanish_openers(tgt)
     if lang == "fr":
         bare = text_parts(entry.msgstr, ctx).bare
         if re.search(r"«(?![\u00a0\u202f])|(?<![\u00a0\u202f])»", bare):
@@ -1104,6 +1106,23 @@ def _typography(entry, ctx):
         german = text_parts(entry.msgid, ctx).bare  # a mark the German spaces too is a symbol ("+ ? *"), kept
         if m := next((m for m in re.finditer(r"\S( )[?!:;]", bare) if m.group() not in german), None):
             yield f"a no-break space, not a space, goes before {m.group()[-1]!r} in French"
+
+
+# a question or exclamation mark that closes a word, a number or a quotation: not the "?" named as a symbol
+# ("das Zeichen ? steht für …"), which a space precedes
+_SPANISH_CLOSERS = {"?": re.compile(r"(?<=\S)\?"), "!": re.compile(r"(?<=\S)!")}
+
+
+def _spanish_openers(prose: str):
+    """Spanish opens a question with ¿ and an exclamation with ¡, wherever in the sentence it starts (RAE,
+    *Ortografía de la lengua española* 2010, 3.4.3; *Diccionario panhispánico de dudas*, "interrogación y
+    exclamación"): a translation closing more than it opens has lost an opening mark, a common machine and
+    keyboard slip."""
+    for closing, opening, what in (("?", "¿", "question"), ("!", "¡", "exclamation")):
+        closes = len(_SPANISH_CLOSERS[closing].findall(prose))
+        if closes > prose.count(opening):
+            yield (f"a Spanish {what} opens with {opening!r}: {closes} {closing!r} but "
+                   f"{prose.count(opening)} {opening!r}")
 
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
@@ -1374,7 +1393,7 @@ CHECKS = [
     Check("double-word", WARNING, "no doubled words (\"the the\")", check_double_word),
     Check("brackets", WARNING, "brackets and quotation marks balanced as in the German", check_brackets),
     Check("typography", WARNING, "target-language typography: “…” in English, « … » with no-break spaces "
-          "in French, decimal point in English", check_typography),
+          "in French, decimal point in English, opening ¿ and ¡ in Spanish", check_typography),
     Check("unchanged", WARNING, "translation identical to a German sentence of three words or more (an engine's "
           "draft: of any length)", check_unchanged),
     Check("glossary-term", WARNING, "a glossary term's preferred translation is used", check_glossary_term),
