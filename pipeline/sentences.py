@@ -77,6 +77,7 @@ _DE_ABBREVIATIONS = frozenset(
     ganzheitl naturheilkundl therap gesetzl priv schriftl mündl telef persönl regelm kostenl zusätzl
     freundl erhältl ausschl verbindl unverb vorauss voraussichtl näml natürl öffentl amtl wissenschaftl
     abh erw gez gesch verw wdh zzt zus vit kaps unters erkr anw bhdlg
+    lat griech altgriech ital span chin jap arab ind hebr trad volkst
     """.split()
 )
 

@@ -254,6 +254,11 @@ def test_a_whole_word_or_a_title_before_a_sentence_start_still_ends_its_sentence
         "Nehmen Sie 1 Tbl. Ibuprofen.",
         "Der Kurs kostet 40 € inkl. MwSt. und Anmeldung.",
         "Fragen Sie Ihre Ärztin bzw. Ihren Arzt.",
+        # fresh-user trial 18: a language named before the word in it, botanical names in a health text
+        "Die Brennnessel heißt lat. Urtica dioica.",
+        "Der Name kommt von griech. Rhiza für Wurzel.",
+        "In der trad. chin. Medizin gilt Ingwer als wärmend.",
+        "Das Wort stammt aus dem Arab. und heißt Wurzel.",
     ],
 )
 def test_titles_weekdays_and_quantities_do_not_end_sentences(text):
