@@ -1067,7 +1067,10 @@ def run_pretranslate(config, engine_names=(), languages=(), slugs=(), dry_run: b
         click.echo("interrupted: every draft received so far is saved in the catalogs", err=True)
         return result.errors, INTERRUPTED
     if result.nothing_done:
-        click.echo("pretranslate: nothing could be drafted", err=True)
+        offline = (f": {', '.join(sorted(result.unavailable))} could not be reached; offline, '--engine copy' gives "
+                   "each entry the German as its starting point, or a reviewer translates the empty entries as "
+                   "they are (README: The reviewer's workflow)") if result.unavailable else ""
+        click.echo(f"pretranslate: nothing could be drafted{offline}", err=True)
         return result.errors, 1
     return result.errors, 0
 
