@@ -1448,8 +1448,8 @@ SOURCE_CHECKS = [
           "(script, iframe, event handler, a third-party image or style sheet)", None),
     Check("refused-link", WARNING, "German article: a link or image whose address markdown-it refuses "
           "(javascript:, vbscript:, file:, data: other than an image): the page shows its Markdown as text", None),
-    Check("unfilled", ERROR, "German page: a [[AUSFÜLLEN: …]] placeholder verlag init wrote is still there; "
-          "the page is left out", None),
+    Check("unfilled", ERROR, "German page: a [[AUSFÜLLEN: …]] placeholder verlag init wrote, or a line of the "
+          "example text verlag new wrote, is still there; the page is left out", None),
     Check("legal-page", WARNING, "legal page's catalog: machine drafts that readers get in German all the same",
           None),
     Check("pseudo-draft", WARNING, "catalog under [publish] unreviewed = \"machine\": pseudo drafts (the pseudo "

@@ -217,7 +217,11 @@ def unfilled(article: Article) -> list[tuple[int, str]]:
 
 def unfilled_message(placeholder: str) -> str:
     """What ``check`` and ``build`` say at a placeholder's line: the page is not published until it is filled in,
-    because an Impressum or privacy notice with gaps does not meet § 5 DDG / Art. 13 GDPR."""
+    because an Impressum or privacy notice with gaps does not meet § 5 DDG / Art. 13 GDPR; a line of ``verlag new``'s
+    example body, because readers would get "Text." as the article."""
+    if not placeholder.startswith("[["):  # a line of ``verlag new``'s example body (``sources.EXAMPLE_LINES``)
+        return (f"the example text {placeholder!r} that verlag new wrote is still there: the article is not "
+                "published until you replace it with your own")
     return (f"placeholder {placeholder} still there: the page is not published until it is filled in (a legal "
             "notice with gaps is none: § 5 DDG, Art. 13 GDPR)")
 

@@ -18,7 +18,7 @@ from .config import CONFIG_NAME, DEFAULT_BASE_URL, Config, check_language
 from .errors import VerlagError
 from .fsutil import file_bytes, relpath, windows_reserved, write_if_changed
 from .limits import SOURCE
-from .sources import RESERVED_SLUGS, slugs_in_use
+from .sources import EXAMPLE_LINES, RESERVED_SLUGS, slugs_in_use
 
 _GERMAN = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss", "ẞ": "SS"})
 
@@ -284,7 +284,7 @@ def new_article(config: Config, title: str, today: dt.date | None = None,
     front = yaml.safe_dump({k: v for k, v in meta.items() if v is not None}, allow_unicode=True,
                            sort_keys=False, default_flow_style=False, width=1 << 16) + OPTIONAL_KEYS
     path = config.source_dir / f"{slug}.md"
-    write_if_changed(path, f"---\n{front}---\nEinleitung: Worum geht es, und für wen?\n\n## Erste Überschrift\n\nText.\n")
+    write_if_changed(path, f"---\n{front}---\n" + "\n".join(f"{line}\n" for line in EXAMPLE_LINES))
     notes = [] if ascii_slug(title) else [f"a made-up name: the title has no letter or digit to make one of; rename "
                                            f"{shown(path)} to choose the article's file name and address"]
     if base in used:

@@ -67,6 +67,12 @@ WP_SHORTCODES = "audio|caption|embed|gallery|playlist|video|wp_caption"
 # A placeholder ``verlag init`` writes into the legal pages, to be filled in (``practice``); here, not in ``practice``:
 # ``Article.placeholders`` finds them once, kept in ``.verlag/sources.json``, since ``build`` asks every article.
 PLACEHOLDER_RE = re.compile(r"\[\[AUSFÜLLEN:[^\]]*\]\]")
+# The example body ``verlag new`` writes under a new article's front matter (``scaffold.new_article``), line by line.
+# Its first two lines, left in an article that is no draft any more, are held like placeholders (fresh-user trial 18
+# published "Einleitung: Worum geht es …" and "## Erste Überschrift"), each as a whole line, so that prose which only
+# begins so is not; its "Text." is not looked for, a body many a short note has.
+EXAMPLE_LINES = ("Einleitung: Worum geht es, und für wen?", "## Erste Überschrift", "Text.")
+_HELD_RE = re.compile(rf"{PLACEHOLDER_RE.pattern}|^(?:{'|'.join(map(re.escape, EXAMPLE_LINES[:2]))})[ \t]*$", re.M)
 TEMPLATE_TAG_HINT = re.compile(rf"\{{\{{|\{{%|\[\\?/?(?:{WP_SHORTCODES})\b|\[[a-z_][\w-]*\s+[\w-]+\s*\\?=|\[\\?/[a-z_]")
 
 
@@ -118,11 +124,11 @@ class Article:
 
     @functools.cached_property
     def placeholders(self) -> tuple[tuple[int, str], ...]:
-        """(line, placeholder) of every ``[[AUSFÜLLEN: ...]]`` placeholder ``verlag init`` wrote still in ``text``, in
-        file order. Stored with the article in ``.verlag/sources.json``: a run that takes the article from its stat
+        """(line, placeholder) of every ``[[AUSFÜLLEN: ...]]`` placeholder ``verlag init`` wrote still in ``text``, and
+        of ``verlag new``'s example lines (``_HELD_RE``, stripped), in file order. Stored with the article in ``.verlag/sources.json``: a run that takes the article from its stat
         record (``_ReadCache``) answers without reading the file, as ``build`` asks of every article."""
-        return tuple((self.text.count("\n", 0, match.start()) + 1, match.group(0))
-                     for match in PLACEHOLDER_RE.finditer(self.text))
+        return tuple((self.text.count("\n", 0, match.start()) + 1, match.group(0).rstrip())
+                     for match in _HELD_RE.finditer(self.text))
 
     @functools.cached_property
     def key_lines(self) -> dict[str, int]:

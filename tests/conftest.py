@@ -79,6 +79,16 @@ def adopt_example(project: Project) -> None:
     path.write_text(path.read_text(encoding="utf-8").replace("draft: true\n", ""), encoding="utf-8")
 
 
+def finish_new_article(path: Path) -> None:
+    """What an author does with an article ``verlag new`` wrote at ``path`` before publishing it: writes over its
+    example lines (while they stand, the article is held back as a placeholder holds a page) and deletes its draft
+    line."""
+    text = path.read_text(encoding="utf-8").replace("draft: true\n", "")
+    text = text.replace("Einleitung: Worum geht es, und für wen?", "Worum es geht.").replace(
+        "## Erste Überschrift", "## Zuerst")
+    path.write_text(text, encoding="utf-8")
+
+
 def fill_in_legal_pages(root: Path) -> None:
     """What an author does before publishing: replaces ``init``'s ``[[AUSFÜLLEN: …]]`` placeholders in the
     Impressum and privacy notice of the project at ``root`` (a page still holding one is left out of the site)."""

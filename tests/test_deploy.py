@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from lxml import html
 
-from conftest import Project, fill_in_legal_pages
+from conftest import Project, fill_in_legal_pages, finish_new_article
 
 OUTPUTS = ("site", "editions", "translations")
 
@@ -33,8 +33,7 @@ def scaffolded(root: Path) -> Project:
     project.run("init")
     fill_in_legal_pages(project.root)
     project.run("new", "Zecken im Garten")
-    project.write("source_de/zecken-im-garten.md",  # the author finishes the article: no longer a draft
-                  project.read("source_de/zecken-im-garten.md").replace("draft: true\n", ""))
+    finish_new_article(project.root / "source_de/zecken-im-garten.md")  # no longer a draft
     project.run("extract")
     project.run("pretranslate", "--engine", "pseudo")
     project.write("verlag.toml", project.read("verlag.toml").replace('unreviewed = "source"', 'unreviewed = "machine"'))

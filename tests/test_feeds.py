@@ -17,7 +17,7 @@ import rnc2rng
 from lxml import etree, html
 from lxml.isoschematron import Schematron
 
-from conftest import Project, adopt_example, copy_shipped_project, fill_in_legal_pages
+from conftest import Project, adopt_example, copy_shipped_project, fill_in_legal_pages, finish_new_article
 
 BASE = "https://example.org/"
 ATOM = {"atom": "http://www.w3.org/2005/Atom"}
@@ -108,7 +108,8 @@ def started(root: Path) -> Project:
     project.run("new", "Zweiter Beitrag")
     article = root / "source_de/zweiter-beitrag.md"
     text = re.sub(r"^date: .*$", "date: 2000-01-01", article.read_text("utf-8"), flags=re.M)
-    article.write_text(text.replace("draft: true\n", ""), "utf-8")
+    article.write_text(text, "utf-8")
+    finish_new_article(article)
     return project
 
 

@@ -196,6 +196,7 @@ def test_new_offers_summary_and_tags_as_comments_that_work_once_uncommented(proj
     project.run("new", "Kalte Hände")
     path = project.root / "source_de/kalte-haende.md"
     text = path.read_text(encoding="utf-8").replace("draft: true\n", "")
+    text = text.split("---\n", 2)[0] + "---\n" + text.split("---\n", 2)[1] + "---\nKalte Hände wärmen.\n"
     assert "\nsummary:" not in text and "\ntags:" not in text  # no empty values to fill in (or to publish)
     path.write_text(text, encoding="utf-8")
     project.run("extract")
@@ -210,6 +211,38 @@ def test_new_offers_summary_and_tags_as_comments_that_work_once_uncommented(proj
     assert '<meta name="description" content="Ein Satz für die Artikelliste, den Feed und geteilte Links">' in page
     assert "<li>Zweites Thema</li>" in page
     assert "<summary>Ein Satz für die Artikelliste" in project.read("site/de/feed.xml")
+
+
+def test_new_s_example_text_left_in_a_published_article_holds_it_back_as_a_placeholder_does(project):
+    """Fresh-user trial 18: an author took out ``draft: true`` and wrote below ``new``'s example lines, and the page
+    went out with "Einleitung: Worum geht es, und für wen?" and "## Erste Überschrift", with no word from any
+    command. Now each line is an ``unfilled`` error at its line, as init's placeholders are, and the article is
+    not published until they are replaced; in a draft they are the author's notes and nobody says anything."""
+    project.run("new", "Kalte Hände")
+    path = project.root / "source_de/kalte-haende.md"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    first = lines.index("Einleitung: Worum geht es, und für wen?") + 1
+    assert lines[first + 1] == "## Erste Überschrift"
+    project.run("extract")
+    assert "unfilled" not in project.run("check").output  # a draft
+    path.write_text(path.read_text(encoding="utf-8").replace("draft: true\n", "").replace(
+        "Text.\n", "Text.\nWarme Hände brauchen Bewegung.\n"), encoding="utf-8")
+    first -= 1  # the draft line is gone
+    project.run("extract")
+    checked = project.run("check", code=1).output
+    for line, text in ((first, "Einleitung: Worum geht es, und für wen?"), (first + 2, "## Erste Überschrift")):
+        assert (f"error: source_de/kalte-haende.md:{line}: the example text {text!r} that verlag new wrote is still "
+                "there: the article is not published until you replace it with your own [unfilled]") in checked
+    assert "'Text.'" not in checked  # a body many a short note has: not looked for
+    built = project.run("build", code=2).output
+    assert "not published until their placeholders are filled in: source_de/kalte-haende.md" in built
+    assert not (project.root / "site/de/kalte-haende").exists()
+    path.write_text(path.read_text(encoding="utf-8").replace("Einleitung: Worum geht es, und für wen?\n\n", "")
+                    .replace("## Erste Überschrift", "## Warum Bewegung hilft"), encoding="utf-8")
+    project.run("extract")
+    assert "unfilled" not in project.run("check").output
+    project.run("build")
+    assert "Warum Bewegung hilft" in project.read("site/de/kalte-haende/index.html")
 
 
 def test_status_lists_drafts(project):

@@ -8,7 +8,7 @@ import unicodedata
 
 import polib
 import pytest
-from conftest import article, msgfmt_check, review
+from conftest import article, finish_new_article, msgfmt_check, review
 
 IMPRESSUM = "---\ntitle: Impressum\n---\nPraxis Muster, Hauptstraße 1, 12345 Musterstadt.\n"
 
@@ -94,7 +94,8 @@ def test_new_does_not_take_an_old_address_another_article_redirects(project):
             "its aliases)\n") in result.output
     assert not (project.root / "source_de/schlaf.md").exists()
     text = project.read("source_de/schlaf-2.md")
-    project.write("source_de/schlaf-2.md", text.replace("draft: true\n", ""))
+    assert "draft: true" in text
+    finish_new_article(project.root / "source_de/schlaf-2.md")
     project.run("build")
     assert "url=/de/abendroutine/" in project.read("site/de/schlaf/index.html")
 
