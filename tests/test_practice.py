@@ -567,6 +567,20 @@ def test_a_social_preview_image_that_is_an_svg_running_a_script_is_refused_at_it
     assert (project.root / "site/media/bilder/logo.svg").read_bytes() == b'<svg xmlns="http://www.w3.org/2000/svg"/>'
 
 
+
+def test_a_social_preview_image_over_the_media_limit_is_refused_at_its_setting(project):
+    """A file an article links over ``limits.MEDIA`` is refused; [site] image was copied whatever its size."""
+    project.write("verlag.toml", project.read("verlag.toml") + '\n[site]\nimage = "bilder/praxis.png"\n')
+    (project.root / "source_de/bilder").mkdir(parents=True)
+    with open(project.root / "source_de/bilder/praxis.png", "wb") as file:
+        file.truncate(100 * 1024 * 1024 + 1)  # sparse: one byte over limits.MEDIA
+    project.write("source_de/artikel.md", article("Ein Artikel", "Ein Satz über Tee."))
+    result = project.run("build", code=2)
+    assert ("verlag.toml:6: image: source_de/bilder/praxis.png: 100.0 MB is more than verlag reads of a file an "
+            "article shows or links") in result.output
+    assert not (project.root / "site").exists()
+
+
 def test_a_disclaimer_given_as_one_text_instead_of_a_table_is_a_settings_error(project):
     project.write("verlag.toml", project.read("verlag.toml") + '\n[site]\ndisclaimer = "Kein Ersatz für den Arzt."\n')
     project.write("source_de/artikel.md", article("Ein Artikel", "Ein Satz."))
