@@ -2369,13 +2369,14 @@ def moved_errors(config: Config, sources: Sources) -> list[VerlagError]:
         + [urls.file(urls.path("media", name=name)) for name in media]
     aliases = [alias for a in published for alias in read_aliases(a)[0] if alias.startswith(urls.base_path)]
     made += [rel for alias in aliases if (rel := page_file(alias, urls))]  # each alias's redirect page
-    own = {rel.casefold(): rel for rel in made}
+    files, own = frozenset(made), {rel.casefold(): rel for rel in made}
     folders = {rel[:i].casefold(): rel[:i] for rel in own.values() for i, char in enumerate(rel) if char == "/"}
     aliased = {alias.casefold() for alias in aliases}
     for m in moved:
         page = urls.page_address(m.new, codes)
         if not m.new.startswith(urls.base_path) or "?" in m.new or "#" in m.new \
-                or not (page[1] in names if page else urls.serves(m.new, codes, static, media)):
+                or not (urls.file(m.new) in files  # an alias's redirect page leads on to its article
+                        or (page[1] in names if page else urls.serves(m.new, codes, static, media))):
             errors.append(VerlagError(no_page_message(m.new), MOVED_FILE, m.line))
         elif not m.old.startswith(urls.base_path):
             errors.append(VerlagError(outside_message(m.old, urls.base_url), MOVED_FILE, m.line))

@@ -179,7 +179,8 @@ def test_a_line_of_redirects_txt_the_build_cannot_answer_is_named_at_its_line_an
                   + "/feed/\n/index.xml  /de/feed.xml  301\n/de  /de/feed.xml  301\n"
                   + "/alt.xml  /de/gibt-es-nicht.xml  301\n/media  /de/feed.xml  301\n"
                   + "/kreis/  /rund/  301\n/rund/  /kreis/  301\n/de/lindenbluetentee/  /de/lindenbluetentee/  301\n"
-                  + "/posts/tee/  /de/  301\n/sitemap.xml  /de/feed.xml  301\n/static/style.css  /de/feed.xml  301\n")
+                  + "/posts/tee/  /de/  301\n/sitemap.xml  /de/feed.xml  301\n/static/style.css  /de/feed.xml  301\n"
+                  + "/alt-tee/  /posts/tee/  301\n")  # to an alias's page: answered
     checked = project.run("check", code=2).output
     result = project.run("build", code=2)
     said = sorted(line for line in result.output.splitlines() if line.startswith("error: redirects.txt:"))
