@@ -38,7 +38,7 @@ from . import schedule
 from .catalog import (MACHINE, REVIEWED, STALE, UNTRANSLATED, decode_po, entry_state, format_flags, hand_draft,
                       PROBED, ignored_checks, key, msgid_line, nplurals, older_copy, older_copy_message, parse_po,
                       restore_sign_offs, stale_sign_off, stale_sign_off_message, untranslated_forms)
-from .config import CONFIG_NAME, Config
+from .config import CONFIG_NAME, MOVED_FILE, Config
 from .counts import counted
 from .doccache import german_keys
 from .drift import Templates
@@ -53,7 +53,7 @@ from .glossary import Glossary, as_written, exact_pattern, load_glossary, matcha
 from .markup import analyse, without_code_spans
 from .media import (RECORD, Media, article_link_problem, collect_media, images_without_alt, linked_article,
                     outdated_variants, stale_originals, stored_references, unfilled_link_problem)
-from .moved import moved_paths
+from .moved import answered_message, answering, moved_paths, no_page_message, outside_message, read_moved
 from .numberwords import (as_digits, german_number_words, german_quantities, quantities, spelled_as_digits,
                           spelled_numbers)
 from .orphans import find_orphans, unreadable
@@ -63,8 +63,8 @@ from .pseudo import is_pseudo
 from .quotes import foreign_quotes, quote_balance, quote_conventions, quote_marks
 from .rawhtml import active_html, active_message, html_addresses, html_block_warnings, retitled, text_attributes
 from .refusedlinks import refused_links
-from .redirects import (draft_message, file_slug, gone_language_message, gone_message, last_name, old_hosts,
-                        old_names, old_path)
+from .redirects import (HTML_SUFFIXES, draft_message, file_slug, gone_language_message, gone_message, last_name,
+                        old_hosts, old_names, old_path, page_file)
 from .restore import pending, pending_message
 from .notesyntax import findings as note_syntax
 from .numberlines import findings as number_lines
@@ -2268,6 +2268,7 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
     # (a verlag.toml without base_url, as one made by hand to try things out: the build's note says it)
     findings.extend([] if slugs else gone_address_findings(config, sources))
     findings.extend(old_site_findings(config, sources, slugs, errors))
+    errors += [] if slugs else moved_errors(config, sources)
     said = set(map(str, errors))  # a settings mistake that left links to the site's pages unjudged: said once
     errors += [e for e in settings_errors(config, sources) if str(e) not in said]
     said = set(map(str, errors))  # a failing check of a page's catalog fails its edition too: said once
@@ -2354,6 +2355,54 @@ def fragment_findings(config: Config, sources: Sources, slugs: list[str] | None)
         findings += [Finding(article.ref, line, "fragment", WARNING, message, config.source_language, article.slug,
                              (None, "")) for line, message in sorted(found, key=lambda item: item[0])]
     return findings
+
+
+def moved_errors(config: Config, sources: Sources) -> list[VerlagError]:
+    """What ``build`` refuses at a line of redirects.txt (``moved.read_moved``, ``moved.moved_outputs``), in its
+    words, before a build: a line that is no pair of paths, an old path given twice or that no browser requests; a
+    new path the build makes no page or file at (no published article's page, nor a language's index or feed, nor
+    a file of the site; an old address, a loop back to one, included); an old path outside ``base_url``'s; and an
+    old path the build answers itself (``moved.answering``: a published German article's page, a language's index
+    or feed, the front page, a file of static/ or media/, the search index, an article's ``aliases:``), which the
+    redirect would replace. A translation's page counts where it is published, which only the build knows: it says
+    so then."""
+    from .practice import unfilled_errors
+    from .site import Urls, load_site_state, previous_media, site_image, static_names
+
+    errors: list[VerlagError] = []
+    moved = read_moved(config, errors)
+    if not moved:
+        return errors
+    published = [a for a in (*sources.articles, *sources.german_only) if not a.draft]
+    gaps = unfilled_errors(published)  # pages build leaves out until their placeholders are filled in
+    names = {a.slug for a in published if a.slug not in gaps}
+    urls, codes, source = Urls(config.site_url), (config.source_language, *config.languages), config.source_language
+    static = static_names(config, config.section("site").get("search", True) is not False)
+    media = collect_media(config.source_dir, [a for a in published if a.slug not in gaps], languages=config.languages,
+                          copied=site_image(config), previous=previous_media(load_site_state(config)),
+                          keeping=bool(sources.unreadable)).copied
+    made = [urls.file(urls.path(kind, source)) for kind in ("index", "feed", "404")] \
+        + [urls.file(urls.path("article", source, slug)) for slug in names] \
+        + [urls.file(urls.path(kind)) for kind in ("root", "sitemap", "robots")] \
+        + [urls.file(urls.path("static", name=name)) for name in static] \
+        + [urls.file(urls.path("media", name=name)) for name in media]
+    aliases = [alias for a in published for alias in read_aliases(a)[0] if alias.startswith(urls.base_path)]
+    made += [rel for alias in aliases if (rel := page_file(alias, urls))]  # each alias's redirect page
+    files, own = frozenset(made), {rel.casefold(): rel for rel in made}
+    folders = {rel[:i].casefold(): rel[:i] for rel in own.values() for i, char in enumerate(rel) if char == "/"}
+    aliased = {alias.casefold() for alias in aliases}
+    for m in moved:
+        page = urls.page_address(m.new, codes)
+        if not m.new.startswith(urls.base_path) or "?" in m.new or "#" in m.new \
+                or not (urls.file(m.new) in files  # an alias's redirect page leads on to its article
+                        or (page[1] in names if page else urls.serves(m.new, codes, static, media))):
+            errors.append(VerlagError(no_page_message(m.new), MOVED_FILE, m.line))
+        elif not m.old.startswith(urls.base_path):
+            errors.append(VerlagError(outside_message(m.old, urls.base_url), MOVED_FILE, m.line))
+        elif taken := answering(m.old, urls.file(m.new).lower().endswith(HTML_SUFFIXES), urls, own, folders,
+                                aliased)[1]:
+            errors.append(VerlagError(answered_message(m.old, taken), MOVED_FILE, m.line))
+    return errors
 
 
 def article_link_findings(config: Config, sources: Sources, slugs: list[str] | None,

@@ -146,6 +146,7 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
         made = map_articles(partial(prepare_in_worker, glossary=glossary, keep_typo_fixes=keep_typo_fixes,
                                     resegmented=resegmented), config, changed, jobs)
     day = schedule.today(config.zone)  # the site's day, as the schedule's: one for every warning of this run
+    clean = config.section("site").get("german_html") == "clean"  # raw HTML the pages leave out: ``left_out``
     for article in articles:
         if progress:
             progress(article)
@@ -153,10 +154,12 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
         result.warnings += [f"{article.ref}:{line}: {message}"
                             for line, message in tags.of(article)]
         if said.get(article.slug) != article.digest:  # as make repeats a warning only when the file is compiled again
-            from .rawhtml import html_block_warnings
+            from .rawhtml import html_block_warnings, left_out
             from .refusedlinks import refused_links
 
             result.warnings += [f"{article.ref}:{line}: {message}" for line, message in html_block_warnings(article)]
+            result.warnings += [f"{article.ref}:{line}: {message}"
+                                for line, message in left_out(article, config.site_url, clean)]
             result.warnings += [f"{article.ref}:{line}: {message}"
                                 for line, message in refused_links(article.body, article.body_line)]
         told[article.slug] = article.digest

@@ -439,7 +439,7 @@ def _is_file(path: Path) -> bool:
         return False
 
 
-def _running_svg(path: Path, rel: str) -> str | None:
+def running_svg(path: Path, rel: str) -> str | None:
     """What is wrong with publishing the file ``rel`` (``path``, within ``limits.MEDIA``) when it is an SVG that runs
     code when its address is opened (``inline_images.SVG_RUNS_RE``): a reader following a link to it, or sent there,
     runs it as the site's own page; None otherwise (also for a file that cannot be read: its copy says so)."""
@@ -545,7 +545,7 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
                   settings: Mapping[str, tuple[str, int]] = MappingProxyType({})) -> Media:
     """The local files each article references, and their variants for ``languages`` beside them; ``errors``
     for paths leaving source_dir or holding a NUL byte (``%00``), files over ``limits.MEDIA`` and SVGs that run a
-    script (``_running_svg``) (not published), warnings for missing ones, for
+    script (``running_svg``) (not published), warnings for missing ones, for
     links to no published article, for in-page links to no element of their page (``fragments.dangling``) and
     for links to an article's file whose fragment names nothing on its page (``fragments.missing_in``).
 
@@ -663,7 +663,7 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
                     if found != rel and not (_is_file(disk) and disk.resolve().is_relative_to(root)):
                         continue
                     size = disk.stat().st_size
-                    if (problem := MEDIA.problem(size)) or (problem := _running_svg(disk, found)):
+                    if (problem := MEDIA.problem(size)) or (problem := running_svg(disk, found)):
                         errors.append(VerlagError(f"{source_dir.name}/{found}: {problem}", article.ref, line))
                     else:
                         if found not in where and (problem := _heavy_image(found, size)):  # at its first reference

@@ -158,34 +158,19 @@ def moved_outputs(config: Config, urls: Urls, languages: Sequence[str], out: dic
         m = _published(m, urls, languages, out, notes)
         target = urls.file(m.new) if m.new.startswith(urls.base_path) else None
         if target is None or target not in out or target in (NETLIFY, APACHE):
-            errors.append(VerlagError(f"{m.new} is no page or file of the new site (the path of a language's "
-                                      "index, feed, page or file under site/, as 'build' makes it): left out",
-                                      MOVED_FILE, m.line))
+            errors.append(VerlagError(no_page_message(m.new), MOVED_FILE, m.line))
             continue
         if not m.old.startswith(urls.base_path):
-            errors.append(VerlagError(f"{m.old} is outside the site's address {urls.base_url} (base_url in "
-                                      "verlag.toml); redirects can only answer below it", MOVED_FILE, m.line))
+            errors.append(VerlagError(outside_message(m.old, urls.base_url), MOVED_FILE, m.line))
             continue
         page = target.lower().endswith(HTML_SUFFIXES)
-        served = page_file(m.old, urls)  # the HTML file a static server answers the old address with, if any
-        plain = unquote(m.old[len(urls.base_path):])
-        # a folder's address (WordPress's /feed/) gets the copy as its index.html, which a static server sends for it
-        copy = served if m.old.endswith("/") else plain
-        parts = plain.strip("/").split("/")
-        above = ["/".join(parts[:n]) for n in range(1, len(parts))]  # a file there leaves no folder for it
-        taken = next((f"site/{own.get(f.casefold()) or folders[f.casefold()]}" for f in (*above, served, copy)
-                      if f is not None and (f.casefold() in own or f.casefold() in folders and f not in above)), None) \
-            or (f"site/{BUNDLE}/, the search index" if parts[0].casefold() == BUNDLE else None) \
-            or ("an article's aliases:" if m.old.casefold() in aliased else None)
+        rel, taken = answering(m.old, page, urls, own, folders, aliased)
         if taken:
-            errors.append(VerlagError(f"{m.old} is answered already ({taken}): left out", MOVED_FILE, m.line))
+            errors.append(VerlagError(answered_message(m.old, taken), MOVED_FILE, m.line))
             continue
-        rel = served if page else copy
         rules.append(m)
         if rel is None:
             continue
-        folders.update((rel[:i].casefold(), rel[:i]) for i, char in enumerate(rel) if char == "/")
-        own[rel.casefold()] = rel
         if page:
             lang = next((code for code in languages[1:] if m.new.startswith(urls.path("index", code))), languages[0])
             made[rel] = redirect_page(lang, config.name, _absolute(urls, m.new), m.new, direction=text_direction(lang),
@@ -200,6 +185,51 @@ def moved_outputs(config: Config, urls: Urls, languages: Sequence[str], out: dic
                         + "".join(f"RedirectMatch 301 {apache_pattern(m.old)} {_absolute(urls, m.new)}\n"
                                   for m in rules))
     return made
+
+
+def answering(old: str, page: bool, urls: Urls, own: dict[str, str], folders: dict[str, str],
+              aliased: Collection[str]) -> tuple[str | None, str | None]:
+    """(the file under site/ that answers the old path ``old``, None: a rule alone; None, or what answers it
+    already: ``site/…``, a file of ``own`` or a folder of ``folders`` (case-folded path -> path, as a file system
+    that ignores case holds them), the search index or an article's alias (``aliased``, case-folded)). ``page``:
+    the new path is a page, answered by a redirect page at the HTML file a static server sends, else by a copy of
+    the file. The file found is added to ``own`` and its folders to ``folders``."""
+    served = page_file(old, urls)  # the HTML file a static server answers the old address with, if any
+    plain = unquote(old[len(urls.base_path):])
+    # a folder's address (WordPress's /feed/) gets the copy as its index.html, which a static server sends for it
+    copy = served if old.endswith("/") else plain
+    parts = plain.strip("/").split("/")
+    above = ["/".join(parts[:n]) for n in range(1, len(parts))]  # a file there leaves no folder for it
+    taken = next((f"site/{own.get(f.casefold()) or folders[f.casefold()]}" for f in (*above, served, copy)
+                  if f is not None and (f.casefold() in own or f.casefold() in folders and f not in above)), None) \
+        or (f"site/{BUNDLE}/, the search index" if parts[0].casefold() == BUNDLE else None) \
+        or ("an article's aliases:" if old.casefold() in aliased else None)
+    if taken:
+        return None, taken
+    rel = served if page else copy
+    if rel is not None:
+        folders.update((rel[:i].casefold(), rel[:i]) for i, char in enumerate(rel) if char == "/")
+        own[rel.casefold()] = rel
+    return rel, None
+
+
+def no_page_message(new: str) -> str:
+    """What ``build`` (``moved_outputs``) and ``check`` say of a line of redirects.txt whose new path ``new`` is
+    no file the build makes."""
+    return (f"{new} is no page or file of the new site (the path of a language's index, feed, page or file under "
+            "site/, as 'build' makes it): left out")
+
+
+def outside_message(old: str, base_url: str) -> str:
+    """What they say of a line whose old path ``old`` is outside ``base_url``'s path."""
+    return (f"{old} is outside the site's address {base_url} (base_url in verlag.toml); redirects can only answer "
+            "below it")
+
+
+def answered_message(old: str, taken: str) -> str:
+    """What they say of a line whose old path ``old`` is answered already by ``taken`` (``site/de/tee/index.html``,
+    a page or file verlag makes, or an article's ``aliases:``): the line would replace it."""
+    return f"{old} is answered already ({taken}): left out"
 
 
 def _published(m: Moved, urls: Urls, languages: Sequence[str], out: dict, notes: list[str]) -> Moved:

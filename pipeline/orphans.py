@@ -145,8 +145,10 @@ def copy_of(config: Config, path: str, po) -> str | None:
                   if file.startswith(f"{source}/") and file.endswith(".md")]
     here = Path(path)
     for slug in dict.fromkeys(named):
+        if slug == here.stem or "/" in slug:  # a page of seiten/ names its folder: no name in this one
+            continue
         original = here.with_name(f"{slug}{here.suffix}")
-        if slug != here.stem and "/" not in slug and (config.root / original).is_file():
+        if (config.root / original).is_file():
             return original.as_posix()
     return None
 

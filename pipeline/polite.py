@@ -168,9 +168,9 @@ class PoliteSession(requests.Session):
         self.slots = threading.BoundedSemaphore(policy.concurrency)
         self.lock = threading.Lock()
         self.next_start = 0.0
-        self.requests_sent = 0  # requests sent (``send``), counted at their first try; each is tried up to
-        # ``retries`` + 1 times
-        self.tries = 0  # the HTTP exchanges begun for them, every retry included
+        self.requests_sent = 0  # requests sent (``send``), counted at their first try that left for the service
+        # (``_unsent``: none where every try failed to connect); each is tried up to ``retries`` + 1 times
+        self.tries = 0  # the HTTP exchanges begun for them, every retry included, those that never connected not
         self._hop = threading.local()
 
     def send(self, request, **kwargs):
@@ -187,6 +187,7 @@ class PoliteSession(requests.Session):
     def _send(self, request, **kwargs):
         host = urllib.parse.urlsplit(request.url).netloc
         last = ""
+        sent = False  # a try of it left for the service: it is counted
         for attempt in range(self.policy.retries + 1):
             retry_after = None
             with self.slots:
@@ -194,17 +195,26 @@ class PoliteSession(requests.Session):
                 try:
                     with self.lock:  # counted once it leaves: a request stopped while it waits is none
                         self.tries += 1
-                        self.requests_sent += attempt == 0
+                        self.requests_sent += not sent
+                    counted, sent = not sent, True
                     response = super().send(request, **kwargs)
                 except AnswerTooLarge as exc:
                     raise ServiceError(f"the answer from {host} is {exc} (a translation is a few KB); not read "
                                        "further", fatal=True) from None
-                except requests.exceptions.Timeout:
-                    last = f"no answer from {host} within {self.policy.timeout:g} s"
-                except requests.exceptions.ConnectionError as exc:
-                    if _offline(exc):
+                except requests.exceptions.RequestException as exc:
+                    if _unsent(exc):  # no connection: this try is no exchange, nor the request one, if it was first
+                        with self.lock:
+                            self.tries -= 1
+                            self.requests_sent -= counted
+                        sent = not counted
+                    if isinstance(exc, requests.exceptions.Timeout):
+                        last = f"no answer from {host} within {self.policy.timeout:g} s"
+                    elif not isinstance(exc, requests.exceptions.ConnectionError):
+                        raise
+                    elif _offline(exc):
                         raise ServiceError(f"unreachable: {_connection_reason(exc, host)}", fatal=True) from None
-                    last = f"connection to {host} failed ({_connection_reason(exc, host)})"
+                    else:
+                        last = f"connection to {host} failed ({_connection_reason(exc, host)})"
                 else:
                     if response.status_code not in RETRY_STATUSES:
                         return response
@@ -275,6 +285,18 @@ def _same_service(first: str, hop: str) -> None:
     raise ServiceError(f"{was.netloc} redirects to {now.scheme}://{now.netloc}/: not followed, the key and the "
                        "text go only to the address in verlag.toml (set the engine's url to the new one if the "
                        "service moved)", fatal=True)
+
+
+def _unsent(exc: requests.exceptions.RequestException) -> bool:
+    """Whether the try that raised ``exc`` never reached the service, so that nothing of the request left: no
+    connection was made (the name not resolved, the connection refused or not made in time, a proxy that did not
+    pass it on, a TLS handshake that failed). A connection closed or a read timed out after the request left is a
+    request made."""
+    if isinstance(exc, (requests.exceptions.ConnectTimeout, requests.exceptions.ProxyError,
+                        requests.exceptions.SSLError)):
+        return True
+    reason = getattr(exc.args[0], "reason", None) if exc.args else None
+    return isinstance(reason, urllib3.exceptions.NewConnectionError)
 
 
 def _offline(exc: Exception) -> bool:

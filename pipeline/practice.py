@@ -36,7 +36,8 @@ from pathlib import Path
 
 from .config import Config
 from .errors import UnfilledPage, VerlagError, raise_all
-from .media import saved_names
+from .limits import MEDIA
+from .media import running_svg, saved_names
 from .sources import Article, normalization
 CONTACT_KEYS = ("link", "phone", "email")
 
@@ -102,7 +103,8 @@ class Practice:
 
 def load_practice(config: Config) -> Practice:
     """``[site] legal`` and ``image``, ``[site.image_alt]``, ``[site.disclaimer]`` and ``[site.call_to_action]``,
-    validated (``image`` must be a file inside source_de/, found whatever the Unicode normalization of its name).
+    validated (``image`` must be a file inside source_de/, found whatever the Unicode normalization of its name,
+    that articles could show: within ``limits.MEDIA``, no SVG that runs a script, ``media.running_svg``).
 
     Raises ``VerlagError`` naming verlag.toml and the line of the mistake (``ManyErrors``, in line order, for
     several).
@@ -149,6 +151,9 @@ def load_practice(config: Config) -> Practice:
         else:
             errors.append(config.error("image", f"expected the path of an image file in {folder}/, "
                                                 f"such as \"bilder/praxis.png\", got {image!r}", "site"))
+    elif image is not None and (problem := MEDIA.problem((config.source_dir / saved[0]).stat().st_size)
+                                or running_svg(config.source_dir / saved[0], saved[0])):
+        errors.append(config.error("image", f"{config.source_dir.name}/{image}: {problem}", "site"))
     localized = {table: _localized(config, table, config.section(*table.split(".")), errors)
                  for table in ("site.disclaimer", "site.image_alt")}
     call_to_action = _localized(config, "site.call_to_action", texts, errors)

@@ -28,8 +28,8 @@ from .segment import article_tokens, block_tokens
 from .sources import Article
 from .urlparts import NO_ADDRESS, split_url
 
-__all__ = ["active_html", "active_message", "german_blocks", "html_addresses", "html_block_warnings", "mark_language",
-           "readable_text", "retitled", "stays_german", "text_attributes"]
+__all__ = ["active_html", "active_message", "german_blocks", "html_addresses", "html_block_warnings", "left_out",
+           "mark_language", "readable_text", "retitled", "stays_german", "text_attributes"]
 
 TEXT_ATTRIBUTES = ("title", "alt")  # attribute values a reader gets as text (tooltip, image description)
 # Elements whose content is no text for the reader; void elements, which have no content or end tag;
@@ -522,6 +522,17 @@ def html_addresses(body: str, body_line: int) -> list[tuple[str, int]]:
                 pass
             found += [(url, line + offset - 1) for url, offset in reader.found]
     return found
+
+
+def left_out(article: Article, site_url: str | tuple[str, ...], clean: bool) -> list[tuple[int, str]]:
+    """(line of the file, ``active_message``) of each of the article's ``active_html`` findings when ``clean``
+    (``[site] german_html = "clean"``: nh3 takes it out of every edition, an ``<iframe srcdoc=…>`` with its text,
+    ``render.sanitized``), for ``extract`` and ``build`` as for ``check``'s ``active-html``; none without ``clean``,
+    where the page publishes it as written."""
+    if not clean:
+        return []
+    return [(line, active_message(found, clean)) for line, found in active_html(article.body, article.body_line,
+                                                                                 site_url)]
 
 
 def active_message(found: list[str], clean: bool = False) -> str:

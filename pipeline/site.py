@@ -1626,12 +1626,21 @@ def _pooled_bodies(plan: _BodyPlan, templating: _Templating, config: Config, art
 
 def _scanned(config: Config, article: Article) -> tuple[list[tuple[str, int]], list[tuple[int, str]]]:
     """In a worker of the site stage's first pool: a German original's ``stored_references`` (its links and images)
-    and its ``refusedlinks.refused_links`` (the addresses its page shows as text): the parent parsed the bodies
-    holding a ``javascript:``, ``file:`` or ``data:`` for the latter itself, after the pool, while both cores waited
-    for it to start the bodies pool (0.1 s of CPU at N = 500)."""
+    and ``_shown_otherwise``: the parent parsed the bodies holding a ``javascript:``, ``file:`` or ``data:`` for the
+    latter itself, after the pool, while both cores waited for it to start the bodies pool (0.1 s of CPU at
+    N = 500)."""
+    return stored_references(config, article), _shown_otherwise(config, article)
+
+
+def _shown_otherwise(config: Config, article: Article) -> list[tuple[int, str]]:
+    """(line, message) of what a German original's page does not show as written: the addresses it shows as text
+    (``refusedlinks.refused_links``), and with ``[site] german_html = "clean"`` the raw HTML it leaves out
+    (``rawhtml.left_out``)."""
+    from .rawhtml import left_out
     from .refusedlinks import refused_links
 
-    return stored_references(config, article), refused_links(article.body, article.body_line)
+    return refused_links(article.body, article.body_line) + left_out(
+        article, config.site_url, config.section("site").get("german_html") == "clean")
 
 
 def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: Settings,
@@ -1680,7 +1689,7 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
         from .pool import map_articles
 
         found = map_articles(_scanned, config, unread, jobs)  # the German originals parsed in the pool
-    shown_as_text: dict[str, list[tuple[int, str]]] = {}  # slug -> its ``refused_links``, worked out in the pool
+    shown_as_text: dict[str, list[tuple[int, str]]] = {}  # slug -> its ``_shown_otherwise``, worked out in the pool
 
     def scan(article: Article) -> list[tuple[str, int]]:
         answer = found.get(article.slug)
@@ -1724,11 +1733,9 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
                      for a in (*sources.articles, *sources.german_only) if not a.draft and a.slug not in site.sources}
     site.warnings += [f"{CONFIG_NAME}:{line}: {message}" for line, message in gone_published(
         gone_listed(config)[0], {**site.sources, **{slug: held[0] for slug, held in site.left_out.items()}})]
-    if unread:  # a link the page shows as text: said by the build that reads the changed original
-        from .refusedlinks import refused_links  # here: it loads the parser, which a no-op build never needs
-
+    if unread:  # a link the page shows as text, HTML it leaves out: said by the build that reads the changed original
         site.warnings += [f"{a.ref}:{line}: {message}" for a in unread for line, message in
-                          (shown_as_text[a.slug] if a.slug in shown_as_text else refused_links(a.body, a.body_line))]
+                          (shown_as_text[a.slug] if a.slug in shown_as_text else _shown_otherwise(config, a))]
     site.withdrawn = {lang: {slug for slug in (*site.held_back.get(lang, ()), *site.untranslated.get(lang, ()))
                              if urls.file(urls.path("article", lang, slug)) in files_before}
                       for lang in config.languages}

@@ -500,3 +500,20 @@ def test_a_copy_of_a_template_beside_it_is_removed_as_a_copy_not_as_a_deleted_ar
             "template of the same article, which extract writes: nothing is lost)") in out, out
     assert "removed translations/templates/igel.pot (its article is gone)" in out, out
     assert sorted(p.name for p in templates.iterdir()) == ["tee.pot"]
+
+
+def test_a_deleted_page_of_seiten_leaves_extract_working_and_its_catalogs_named(project: Project):
+    """A page of source_de/seiten/ deleted (the practice writes its own Impressum elsewhere): its kept catalogs'
+    references name source_de/seiten/impressum.md, whose folder no copy's name can hold; reading them as a copy's
+    stopped the whole extract with "internal error: ValueError: Invalid name 'seiten/impressum.pot'", every
+    article's catalogs unwritten."""
+    project.write("source_de/seiten/impressum.md", article("Impressum", "Praxis Berger, Hauptstraße 1, Berlin.\n"))
+    project.write("source_de/tee.md", SCHLAF.replace("Schlaf", "Tee"))
+    project.run("extract")
+    (project.root / "source_de/seiten/impressum.md").unlink()
+    project.write("source_de/milz.md", article("Milz", "Die Milz ist klein.\n"))
+    result = project.run("extract")
+    assert "internal error" not in result.output
+    assert "created translations/en/milz.po" in result.output
+    assert "removed translations/templates/impressum.pot (its article is gone)" in result.output
+    msgfmt_check(project.root / "translations/en/milz.po")

@@ -613,6 +613,33 @@ def test_german_html_clean_publishes_no_script_embed_handler_or_third_party_imag
     assert re.search(r'verlag\.toml:\d+: german_html: expected "keep" .* or "clean"', result.output)
 
 
+def test_german_html_clean_names_the_iframe_srcdoc_it_leaves_out_in_extract_and_build(site_project: Project):
+    """nh3 takes an ``<iframe srcdoc=…>`` (a page written into the attribute) out of every edition with
+    ``german_html = "clean"``; only ``check`` said so: ``extract`` and ``build``, which report the links a page shows
+    as text, said nothing, and the author's box was gone from the site without a word. With "keep" the page
+    publishes it, and neither warns."""
+    project = site_project
+    project.write("source_de/rahmen.md", article("Rahmen", """
+        Ein Satz davor.
+
+        <iframe srcdoc="<p>Unsere Sprechzeiten: Mo bis Fr</p>" title="Sprechzeiten"></iframe>
+
+        Ein Satz danach.
+        """))
+    line = project.read("source_de/rahmen.md").splitlines().index(
+        '<iframe srcdoc="<p>Unsere Sprechzeiten: Mo bis Fr</p>" title="Sprechzeiten"></iframe>') + 1
+    said = (f'source_de/rahmen.md:{line}: the page runs code or loads from another host: <iframe>; [site] '
+            'german_html = "clean" leaves it out of every edition')
+    assert "leaves it out" not in project.run("extract").output
+    assert "leaves it out" not in project.run("build").output
+    assert "srcdoc" in project.read("site/de/rahmen/index.html")
+    project.write("verlag.toml", project.read("verlag.toml") + 'german_html = "clean"\n')
+    project.write("source_de/rahmen.md", project.read("source_de/rahmen.md").replace("davor", "zuvor"))
+    for command in ("extract", "build"):
+        assert f"warning: {said}" in project.run(command).output, command
+    assert "srcdoc" not in project.read("site/de/rahmen/index.html")
+    assert f"warning: {said} [active-html]" in project.run("check").output
+
 def test_import_says_which_raw_html_it_brought_in_runs_code_or_loads_from_another_host(project: Project,
                                                                                       tmp_path_factory):
     """A Hugo or Jekyll post keeps its raw HTML as written: a tracker's script or an image with an ``onerror``

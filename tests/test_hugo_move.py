@@ -172,12 +172,20 @@ def test_a_line_of_redirects_txt_the_build_cannot_answer_is_named_at_its_line_an
         project, tmp_path):
     """A line that is no pair of paths, an old address given twice, one verlag makes itself (a page, a folder), or a
     new path the site does not have is an error at its line of redirects.txt (exit 2); the other lines are
-    answered."""
+    answered. ``check`` names each as the build does, before it (it never read redirects.txt: a build was the
+    first to say)."""
     imported_hugo_site(project, tmp_path)
     project.write("redirects.txt", project.read("redirects.txt")
                   + "/feed/\n/index.xml  /de/feed.xml  301\n/de  /de/feed.xml  301\n"
-                  + "/alt.xml  /de/gibt-es-nicht.xml  301\n/media  /de/feed.xml  301\n")
+                  + "/alt.xml  /de/gibt-es-nicht.xml  301\n/media  /de/feed.xml  301\n"
+                  + "/kreis/  /rund/  301\n/rund/  /kreis/  301\n/de/lindenbluetentee/  /de/lindenbluetentee/  301\n"
+                  + "/posts/tee/  /de/  301\n/sitemap.xml  /de/feed.xml  301\n/static/style.css  /de/feed.xml  301\n"
+                  + "/alt-tee/  /posts/tee/  301\n")  # to an alias's page: answered
+    checked = project.run("check", code=2).output
     result = project.run("build", code=2)
+    said = sorted(line for line in result.output.splitlines() if line.startswith("error: redirects.txt:"))
+    assert len(said) == 11
+    assert sorted(line for line in checked.splitlines() if line.startswith("error: redirects.txt:")) == said
     lines = project.read("redirects.txt").splitlines()
     at = {text: lines.index(text) + 1 for text in lines}
     assert f"redirects.txt:{at['/feed/']}: not an old address and a new one" in result.output

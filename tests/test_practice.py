@@ -542,6 +542,45 @@ def test_pages_without_an_image_show_the_configured_default_with_its_translated_
             "correct the path (it is relative to source_de/)") in result.output
 
 
+
+@pytest.mark.parametrize("svg", [
+    b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(document.cookie)"><rect width="9" height="9"/></svg>',
+    b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+], ids=["event-handler", "script"])
+def test_a_social_preview_image_that_is_an_svg_running_a_script_is_refused_at_its_setting(project, svg):
+    """An article's SVG that runs a script is not published (media.running_svg); [site] image, copied to the site's
+    media/ beside them, skipped that guard: site/media/bilder/logo.svg was published, and a reader sent to its
+    address ran the script as the site's own page."""
+    project.write("verlag.toml", project.read("verlag.toml") + '\n[site]\nimage = "bilder/logo.svg"\n')
+    (project.root / "source_de/bilder").mkdir(parents=True)
+    (project.root / "source_de/bilder/logo.svg").write_bytes(svg)
+    project.write("source_de/artikel.md", article("Ein Artikel", "Ein Satz über Tee."))
+    project.run("extract")
+    for command in ("check", "build"):
+        result = project.run(command, code=2)
+        assert ("verlag.toml:6: image: source_de/bilder/logo.svg: an SVG that runs a script when its address "
+                "is opened") in result.output, command
+        assert "Traceback" not in result.output
+    assert not (project.root / "site").exists()
+    (project.root / "source_de/bilder/logo.svg").write_bytes(b'<svg xmlns="http://www.w3.org/2000/svg"/>')
+    project.run("build")
+    assert (project.root / "site/media/bilder/logo.svg").read_bytes() == b'<svg xmlns="http://www.w3.org/2000/svg"/>'
+
+
+
+def test_a_social_preview_image_over_the_media_limit_is_refused_at_its_setting(project):
+    """A file an article links over ``limits.MEDIA`` is refused; [site] image was copied whatever its size."""
+    project.write("verlag.toml", project.read("verlag.toml") + '\n[site]\nimage = "bilder/praxis.png"\n')
+    (project.root / "source_de/bilder").mkdir(parents=True)
+    with open(project.root / "source_de/bilder/praxis.png", "wb") as file:
+        file.truncate(100 * 1024 * 1024 + 1)  # sparse: one byte over limits.MEDIA
+    project.write("source_de/artikel.md", article("Ein Artikel", "Ein Satz über Tee."))
+    result = project.run("build", code=2)
+    assert ("verlag.toml:6: image: source_de/bilder/praxis.png: 100.0 MB is more than verlag reads of a file an "
+            "article shows or links") in result.output
+    assert not (project.root / "site").exists()
+
+
 def test_a_disclaimer_given_as_one_text_instead_of_a_table_is_a_settings_error(project):
     project.write("verlag.toml", project.read("verlag.toml") + '\n[site]\ndisclaimer = "Kein Ersatz für den Arzt."\n')
     project.write("source_de/artikel.md", article("Ein Artikel", "Ein Satz."))

@@ -416,6 +416,22 @@ def test_without_dns_the_default_chain_says_offline_once(project, monkeypatch):
     assert "warning: google: unreachable: cannot resolve translate.google.com (offline?); skipped for this run " \
            "(6 segments left for the next engine or run)" in result.output
     assert "en: 6 entries drafted by copy" in result.output
+    assert "google: " not in result.output.replace("warning: google: ", "")  # was "google: 1 request, 0 characters"
+
+
+def test_a_service_nobody_answers_at_is_sent_no_request(mt):
+    """A connection refused on every try (the service not running) sends nothing: the summary said "libre: 1
+    request (3 tries with the retries), 0 characters translated" beside the warning that no try connected."""
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]  # closed again when the block ends: nobody listens there
+    mt.write("verlag.toml", mt.read("verlag.toml").replace(mt.server.url, f"http://127.0.0.1:{port}"))
+    result = mt.run("pretranslate", "--lang", "en")
+    assert f"127.0.0.1:{port} refused the connection (is the service running?)) after 3 tries" in result.output
+    assert not re.search(r"^libre: \d+ request", result.output, re.M), result.output
+    assert "en: 6 entries drafted by copy" in result.output
 
 
 def test_build_of_the_shipped_project_never_loads_the_network_stack(tmp_path):

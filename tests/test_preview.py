@@ -14,7 +14,7 @@ import pytest
 from conftest import WALL, Project, adopt_example, fill_in_legal_pages, serving
 
 LATER = "---\ntitle: Zeckenimpfung im Frühjahr\ndate: 2099-03-01\n---\nDie Impfung schützt vor FSME.\n"
-BANNER = "Preview — not published"
+BANNER = "Vorschau – nicht veröffentlicht"  # the German pages' (site.po); the English ones: "Preview — not published"
 
 
 @pytest.fixture
@@ -87,6 +87,9 @@ def test_the_preview_is_marked_as_one_in_the_browser_and_serve_beside_it_shows_s
         browser.get(f"{base}/de/spaeter/")
         banner = browser.find_element("css selector", ".preview-banner")
         assert banner.is_displayed() and BANNER in banner.text
+        assert "verlag serve --future zeigt auch die Artikel, die nach heute datiert sind" in banner.text
+        spoken = "return arguments[0].closest('[lang]').getAttribute('lang')"  # the language a reader's tools take
+        assert browser.execute_script(spoken, banner) == "de"  # it said lang="en" on every language's pages
         assert banner.location["y"] < browser.find_element("css selector", "h1").location["y"]
         assert browser.find_element("css selector", "h1").text == "Zeckenimpfung im Frühjahr"
         browser.get(f"{base}/de/")
