@@ -1894,6 +1894,13 @@ def _carry(entry: polib.POEntry, previous: polib.POEntry, exact: bool) -> None:
     settle(entry, notes)
 
 
+def carry_changed(entry: polib.POEntry, previous: polib.POEntry) -> None:
+    """Give ``entry``, changed German, the translation of ``previous``, the entry of the German it was (in
+    ``parse_po``'s form), as ``merge`` does: fuzzy, that German as ``#| msgid`` and verlag's ``previous msgid``
+    record (``_carry``)."""
+    _carry(entry, previous, exact=False)
+
+
 _STATES_NOTE = "Entries without the fuzzy flag are reviewed; machine drafts stay fuzzy until a person checks them."
 _TITLE_NOTE = re.compile(r"Translation \([^)\s]*\) of .*\)\.")  # "Translation (en) of “Tee” (source_de/tee.md)."
 
