@@ -835,7 +835,8 @@ class MergeReport:
     # (old entry, merged entry) of the same msgid whose msgctxt was added, changed or removed in the catalog (a
     # tool's), not in the German: the German's msgctxt taken back
     msgctxt_edits: list[tuple[polib.POEntry, polib.POEntry]] = field(default_factory=list)
-    # (leftover entry of the old German, live fuzzy entry, "newer" / "older" / "reviewed" / "kept", the text that lost)
+    # (leftover entry of the old German, live fuzzy entry, "newer" / "older" / "reviewed" / "kept", the text that lost;
+    # or "merged", "": a translation that came with a merge, given to the changed sentence that had none, ``_merged_in``)
     rivals: list[tuple[polib.POEntry, polib.POEntry, str, str]] = field(default_factory=list)
     # merged entries whose translations, gone from the catalog, came back from the catalog extract last wrote
     brought_back: list[polib.POEntry] = field(default_factory=list)
@@ -920,7 +921,10 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
       fingerprint names or, without one, the text ``last_written`` had: then the leftover is newer and
       replaces it. Otherwise both were edited:
       a signed-off leftover goes live, and the other text stays as an obsolete (fuzzy) entry of the old
-      German; neither is dropped. Reported as ``rivals``.
+      German; neither is dropped. Reported as ``rivals``. A leftover whose German ``german_before()`` had not
+      either came with the merge: paired with an untranslated entry of that template's German as changed German is,
+      it takes the translation (``_merged_in``): a sentence nobody had translated, changed by the author while a
+      reviewer translated it on a branch.
     - Translations ``last_written`` had whose entries are gone from ``old`` altogether (``msgattrib
       --only-fuzzy`` writes the fuzzy entries only; a catalog restored from before the author's change, whose
       entry of the earlier German holds only an untouched machine draft), for German the template still has,
@@ -1088,6 +1092,15 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
             if gone.obsolete:  # the text that lost, kept findable as an obsolete entry of the old German
                 po.append(gone)
                 seen.add(key(gone))
+        strays = [e for e in leftovers if id(e) not in used and machine_draft(e) is None]
+        if strays and german_before is not None:
+            if not before:
+                before.append(german_before())
+            # the German of the template old was last merged with; unknown (msgcat merged the header), the entries
+            # the last extract left
+            german = before[0] or {key(e) for e in written() or () if not e.obsolete}
+            if german:
+                used.update(_merged_in(po, strays, german, by_key, report, threshold))
     newly = [e for e in active if id(e) not in used and (e.msgstr or e.tcomment)]
     newly_ids = {id(e) for e in newly}  # looked up by identity: "in newly" compared entries field by field, n² times
     for entry in [*newly, *(e for e in retired if id(e) not in used)]:
@@ -1837,6 +1850,26 @@ def _rivals(po: polib.POFile, leftovers: list[polib.POEntry], written: Callable[
     return settled
 
 
+def _merged_in(po: polib.POFile, strays: list[polib.POEntry], before: Container[tuple],
+               by_key: dict[tuple, polib.POEntry], report: MergeReport, threshold: float) -> set[int]:
+    """``merge``: a person's translations left over in ``old`` (``strays``: unused, no German of the template's)
+    whose German the template ``old`` was last merged with had not either (``before``: its keys, or those of the
+    catalog the last extract left): they came into the catalog with a merge (git's keeping both sides, ``msgcat``),
+    not from the German. Each is paired with an untranslated entry of German ``before`` has, as ``alike`` pairs changed German: the author changed a sentence nobody had
+    translated, and that extract left the changed sentence empty, no ``#|`` naming the old German, while a
+    reviewer translated the old one on a branch. It takes the translation as changed German does (``_carry``:
+    fuzzy, the old German as ``#| msgid``). Reported in ``rivals`` as "merged"; returns the ids of those carried."""
+    came = [e for e in strays if key(e) not in before]
+    empty = [e for e in po if not e.msgstr and not e.fuzzy and not e.msgid_plural and key(e) in before
+             and (was := by_key.get(key(e))) is not None and not was.obsolete and not was.msgstr]
+    carried = set()
+    for n, m in alike(came, empty, threshold):
+        _carry(empty[m], came[n], exact=False)
+        carried.add(id(came[n]))
+        report.rivals.append((came[n], empty[m], "merged", ""))
+    return carried
+
+
 # the note on the text of two rivals that did not go live (``_rivals``)
 RIVAL_NOTE = "another translation of this German went live in its changed sentence; delete this entry once you chose"
 
@@ -1892,6 +1925,13 @@ def _carry(entry: polib.POEntry, previous: polib.POEntry, exact: bool) -> None:
         notes.reviewed = fingerprint(previous.msgstr) if state == REVIEWED else None
         notes.carried = None if state == REVIEWED else fingerprint(previous.msgstr)
     settle(entry, notes)
+
+
+def carry_changed(entry: polib.POEntry, previous: polib.POEntry) -> None:
+    """Give ``entry``, changed German, the translation of ``previous``, the entry of the German it was (in
+    ``parse_po``'s form), as ``merge`` does: fuzzy, that German as ``#| msgid`` and verlag's ``previous msgid``
+    record (``_carry``)."""
+    _carry(entry, previous, exact=False)
 
 
 _STATES_NOTE = "Entries without the fuzzy flag are reviewed; machine drafts stay fuzzy until a person checks them."

@@ -111,7 +111,8 @@ class _Merged:
     # entries made obsolete that the template before this run did not have either: the catalog's, not the author's
     strays: list[str] = field(default_factory=list)
     # two translations of a changed sentence's old German (``catalog._rivals``): (line in the catalog, the old
-    # German, the new German, "newer" / "older" / "reviewed" / "kept", the text live now, the other text)
+    # German, the new German, "newer" / "older" / "reviewed" / "kept", the text live now, the other text); or one
+    # that came with a merge, given to the changed sentence that had none (``catalog._merged_in``): "merged", ""
     rivals: list[tuple[int, str, str, str, str, str]] = field(default_factory=list)
     brought_back: int = 0  # translations gone from the catalog, brought back from the record of the last extract
     # German the template had before this run whose entry the catalog had for earlier German (the catalog is older):
@@ -644,6 +645,12 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
                 f"an old download?): back to review, fuzzy, the German {'they were' if count != 1 else 'it was'} "
                 f"made for as previous msgid: {listed}; 'git diff HEAD {po_ref}' shows what the last commit held")
         for line, german, changed, kind, now, other in merged.rivals:
+            if kind == "merged":
+                result.warnings.append(f"{po_ref}:{line}: {excerpt(german)!r} came into the catalog with a merge and is "
+                                       f"no sentence of {article.ref}: its translation {excerpt(now)!r} goes to "
+                                       f"{excerpt(changed)!r}, the sentence most like it, which had none (fuzzy, the "
+                                       "German it translated as previous msgid: check it against the new German)")
+                continue
             where = f"{po_ref}:{line}: two translations of {excerpt(german)!r}, which {article.ref} changed to " \
                     f"{excerpt(changed)!r}: "
             result.warnings.append(where + {

@@ -19,7 +19,10 @@ stays gone); translator comments are merged line by line the same way; a previou
 entry is signed off and either side dropped it (as Poedit and Weblate drop it on sign-off), else follows the
 side that changed the translation; ``#.``/``#:`` and the rest follow the side that ran ``extract``. An entry one
 side made obsolete (its German changed or gone) while the other changed its translation or notes stays active, as
-one a side removed does: the next ``extract`` gives that translation to the changed sentence. An entry of German
+one a side removed does: the next ``extract`` gives that translation to the changed sentence. Where the base had
+no translation to carry (empty, or an untouched machine draft), that side's ``extract`` left the changed sentence
+empty with no ``#|`` naming the old German: the merge pairs the two as ``extract`` did and gives the translation to
+the changed sentence itself, fuzzy, the old German as ``#| msgid`` (``_translated_meanwhile``). An entry of German
 both sides have and the base has not (one side's ``extract``, the other's ``msgmerge`` against the new template) is
 compared with the base's entry of its previous German (``_base_of_changed``); a side's sign-off of it drops the
 other side's ``fuzzy`` and previous text (``_signed_off_here``). A conflict shows each side's entry as its file has it.
@@ -32,7 +35,8 @@ from dataclasses import dataclass, field
 
 import polib
 
-from .catalog import FLAG, TEMPLATE_FIELD, Notes, decode_po, key, machine_draft, parse_po
+from .catalog import (FLAG, FUZZY_THRESHOLD, TEMPLATE_FIELD, Notes, alike, carry_changed, decode_po, key,
+                      machine_draft, normalize, parse_po)
 from .errors import VerlagError, raise_all
 from .pofile import Layouts, encode_like, entry_lines, layouts, new_entry, render_po, wraps
 
@@ -107,7 +111,13 @@ def merge_catalogs(base: bytes, ours: bytes, theirs: bytes, ref: str) -> Merged:
     merged = polib.POFile()
     _header(merged, old, mine, other, first)
     by_key = [{key(e): e for e in po} for po in (old, mine, other)]
+    carried, gone = _translated_meanwhile(*by_key)
     for k in _order(mine if first == OURS else other, other if first == OURS else mine):
+        if k in gone:
+            continue
+        if k in carried:
+            merged.append(carried[k])
+            continue
         versions = [found.get(k) for found in by_key]
         # German both sides have and the base had not: the author's changed German, on both sides?
         if versions[0] is None and versions[1] is not None and versions[2] is not None:
@@ -300,6 +310,44 @@ def _base_of_changed(base: dict[tuple, polib.POEntry], mine: polib.POEntry,
             if previous[1] is not None and (found := base.get(previous)) is not None and not found.obsolete:
                 return found
     return None
+
+
+def _translated_meanwhile(base: dict[tuple, polib.POEntry], mine: dict[tuple, polib.POEntry],
+                          other: dict[tuple, polib.POEntry]) -> tuple[dict[tuple, polib.POEntry], set[tuple]]:
+    """German one side's ``extract`` changed while the other side translated it, where the base had no translation
+    to carry (empty, or an untouched machine draft: ``catalog.merge`` gives the changed German none, and writes no
+    ``#|`` that names the old German). The changed sentence is paired with its old German as ``extract`` paired it
+    (``catalog.alike``: an entry that side added, untranslated, and the base's entry that side removed, at least
+    ``FUZZY_THRESHOLD`` alike) and takes the other side's translation as ``extract`` gives changed German one
+    (``catalog.carry_changed``: fuzzy, the old German as ``#| msgid``), as if translated before the change.
+    Returns (merged entry by the changed German's key, the keys of the old German, which the merge drops). An
+    untouched machine draft on the translating side is not carried (``extract`` leaves the changed German to
+    ``pretranslate``); old German no entry is like was deleted: the translation stays active (``_entry``)."""
+    carried: dict[tuple, polib.POEntry] = {}
+    gone: set[tuple] = set()
+    for this, that in ((mine, other), (other, mine)):
+        retired = [e for k, e in base.items() if not e.obsolete and _nothing_to_carry(e)
+                   and (k not in this or this[k].obsolete) and k in that and not that[k].obsolete]
+        added = [e for k, e in this.items() if not e.obsolete and not e.fuzzy and not e.msgid_plural
+                 and not e.msgstr and k not in base and k not in that]
+        if not retired or not added:
+            continue
+        for n, m in alike(added, retired, FUZZY_THRESHOLD):
+            translation = _copy(that[key(retired[m])])
+            normalize(translation)
+            if translation.msgid_plural or _nothing_to_carry(translation):
+                continue
+            entry = _copy(added[n])
+            carry_changed(entry, translation)
+            carried[key(entry)] = entry
+            gone.add(key(translation))
+    return carried, gone
+
+
+def _nothing_to_carry(entry: polib.POEntry) -> bool:
+    """Whether ``extract`` carries nothing of the entry to its changed German: no translation, or an untouched
+    machine draft."""
+    return not entry.msgstr and not any(entry.msgstr_plural.values()) or entry.fuzzy and machine_draft(entry) is not None
 
 
 def _signed_off_here(base: polib.POEntry, side: polib.POEntry, translation: tuple) -> bool:

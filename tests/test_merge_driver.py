@@ -18,6 +18,7 @@ import polib
 import pytest
 
 from conftest import Project, article, msgfmt_check, review
+from pipeline.catalog import Notes, fingerprint
 from pipeline.scaffold import GITATTRIBUTES
 
 PO = "translations/fr/tee.po"
@@ -252,9 +253,10 @@ def test_a_signed_off_draft_whose_german_the_author_changed_meanwhile_goes_to_th
     """Fresh-user trial: the reviewer signs off an untouched machine draft while the author changes that sentence's
     German and runs extract, which made the draft's entry obsolete (a draft nobody touched is not carried to the
     changed sentence) and the changed sentence empty. The merge made the reviewer's entry obsolete too: the sign-off
-    sat in ``#~`` and the page showed German, without a word. The entry stays active through the merge; the next
-    extract keeps it as an obsolete entry and says so, with the way back: pretranslate's translation memory offers
-    it to the changed sentence (fuzzy)."""
+    sat in ``#~`` and the page showed German, without a word; later it kept the entry active, for the next extract
+    to make obsolete. The merge pairs the changed sentence with its old German as extract did, and the sign-off
+    goes to the changed sentence, fuzzy with the German it was made for as ``#| msgid``, as if signed off before the
+    change; extract keeps it there."""
     author, reviewer = clones
     extra, extra_new = "Ingwer wärmt von innen.", "Ingwer wärmt oft von innen."
     author.write("source_de/tee.md", body(last=f"{S5} {extra}"))
@@ -274,16 +276,7 @@ def test_a_signed_off_draft_whose_german_the_author_changed_meanwhile_goes_to_th
     git(author.root, "commit", "-qam", "the new sentence changed")
     git(author.root, "push", "-q", "origin", "main")
     assert "CONFLICT" not in git(reviewer.root, "pull", "-q").stdout
-    msgfmt_check(reviewer.root / PO)
-    merged = polib.pofile(str(reviewer.root / PO)).find(extra)
-    assert merged is not None and (merged.msgstr, merged.fuzzy) == (signed, False)
-    said = reviewer.run("extract").output
-    assert f"'{extra}' is no sentence of source_de/tee.md" in said and "verlag pretranslate offers it there" in said
-    msgfmt_check(reviewer.root / PO)
-    reviewer.run("pretranslate", "--engine", "tm", "--lang", "fr")
-    msgfmt_check(reviewer.root / PO)
-    live = polib.pofile(str(reviewer.root / PO)).find(extra_new)
-    assert (live.msgstr, live.fuzzy) == (signed, True)
+    assert_carried_to_the_changed_sentence(reviewer, extra, extra_new, signed, reviewed=True)
 
 
 def test_a_retranslation_of_german_the_author_changed_goes_to_the_changed_sentence(clones):
@@ -308,6 +301,120 @@ def test_a_retranslation_of_german_the_author_changed_goes_to_the_changed_senten
     assert live.msgstr == retranslated and live.fuzzy and live.previous_msgid == S2
     assert {msgid: extracted.find(msgid).msgstr for msgid in SIGNED_OFF} == SIGNED_OFF
     assert not any(extracted.find(msgid).fuzzy for msgid in SIGNED_OFF)
+
+
+def assert_carried_to_the_changed_sentence(project: Project, old: str, new: str, text: str, reviewed: bool) -> None:
+    """The merged catalog gives ``text``, the translation of ``old``, to ``new``, the German the author changed it
+    to: fuzzy, ``old`` as ``#| msgid`` and verlag's record (``reviewed`` or not), no entry of ``old`` left, active or
+    obsolete; ``msgfmt --check`` passes; ``extract`` keeps it so, says nothing of it, and ``status`` counts it
+    stale."""
+    path = project.root / PO
+    assert "U" not in git(project.root, "status", "--porcelain").stdout.split()
+    for step in ("merged", "extracted"):
+        msgfmt_check(path)
+        po = polib.pofile(str(path))
+        assert po.find(old, include_obsolete_entries=True) is None, step
+        live = po.find(new)
+        assert (live.msgstr, live.fuzzy, live.previous_msgid) == (text, True, old), step
+        notes = Notes.of(live)
+        assert (notes.previous_msgid, notes.reviewed, notes.carried) == \
+            (old, *((fingerprint(text), None) if reviewed else (None, fingerprint(text)))), step
+        if step == "merged":
+            said = project.run("extract").output
+            assert "no sentence of" not in said and "obsolete" not in said.split("\nfr: ")[0], said
+    assert statuses(project)["stale"] == 1 + len(SIGNED_OFF)  # and S1_NEW, S4_NEW, fuzzy since the base
+
+
+def untranslated_sentence(author: Project, reviewer: Project, german: str) -> None:
+    """The author adds the sentence ``german`` (extract: an empty entry) and pushes; the reviewer pulls."""
+    author.write("source_de/tee.md", body(last=f"{S5} {german}"))
+    author.run("extract")
+    git(author.root, "add", "-A")
+    git(author.root, "commit", "-qm", "a new sentence")
+    git(author.root, "push", "-q", "origin", "main")
+    git(reviewer.root, "pull", "-q")
+    assert polib.pofile(str(reviewer.root / PO)).find(german).msgstr == ""
+
+
+def merged_by(author: Project, reviewer: Project, puller: str) -> Project:
+    """The reviewer's commits and the author's pushed ones merged by ``puller``'s clone (git pull, or the author's
+    git merge of the reviewer's pushed branch): that clone."""
+    if puller == "reviewer":
+        assert "CONFLICT" not in git(reviewer.root, "pull", "-q").stdout
+        return reviewer
+    git(reviewer.root, "push", "-q", "origin", "HEAD:review")
+    git(author.root, "fetch", "-q")
+    assert "CONFLICT" not in git(author.root, "merge", "-q", "origin/review").stdout
+    return author
+
+
+GINGER, GINGER_NEW = "Ingwer wärmt 2× am Tag von innen.", "Ingwer wärmt 3× am Tag von innen."
+GINGER_FR = "Le gingembre réchauffe de l'intérieur 2 fois par jour."
+
+
+@pytest.mark.parametrize("puller", ["reviewer", "author"])
+@pytest.mark.parametrize("how", ["signed off", "left fuzzy", "draft signed off"])
+def test_a_translation_of_an_empty_entry_whose_german_the_author_changed_meanwhile_goes_to_the_changed_sentence(
+        clones, how: str, puller: str):
+    """Fresh-user trial: on her branch the reviewer translates a sentence nobody had translated (signed off, left
+    fuzzy, or a machine draft she rewrote and signed off) while the author changes its German (2× -> 3×) and
+    extracts: an empty entry of the new German, nothing to carry and no ``#|``. The merge kept both entries, and
+    the next extract made the reviewer's obsolete (``#~``): her work hidden, and pretranslate's translation memory
+    put it back with the number changed. The merge pairs the changed German with the old as extract did: the
+    translation lands on the changed sentence, fuzzy, the German it translated as ``#| msgid``, exactly like a
+    translation made before the change, whichever side merges."""
+    author, reviewer = clones
+    untranslated_sentence(author, reviewer, GINGER)
+    if how == "draft signed off":
+        reviewer.run("pretranslate", "--engine", "copy", "--lang", "fr")
+        assert polib.pofile(str(reviewer.root / PO)).find(GINGER).fuzzy
+    review(reviewer, "fr", "tee", {GINGER: GINGER_FR})
+    if how == "left fuzzy":
+        po = polib.pofile(str(reviewer.root / PO))
+        po.find(GINGER).flags.insert(0, "fuzzy")
+        po.save(str(reviewer.root / PO))
+    git(reviewer.root, "commit", "-qam", "Ingwer translated")
+    author.write("source_de/tee.md", body(last=f"{S5} {GINGER_NEW}"))
+    author.run("extract")
+    changed = polib.pofile(str(author.root / PO)).find(GINGER_NEW)
+    assert (changed.msgstr, changed.previous_msgid) == ("", None)
+    git(author.root, "commit", "-qam", "3× a day")
+    git(author.root, "push", "-q", "origin", "main")
+
+    project = merged_by(author, reviewer, puller)
+    assert_carried_to_the_changed_sentence(project, GINGER, GINGER_NEW, GINGER_FR, reviewed=how != "left fuzzy")
+    assert reviewed(polib.pofile(str(project.root / PO))) == {TITLE[1]: REVIEWED[TITLE], S2: REVIEWED[S2],
+                                                              S3: REVIEWED[S3], S5: REVIEWED[S5]}
+
+
+def test_a_translation_of_an_empty_entry_whose_german_the_author_deleted_is_kept_obsolete_and_said(clones):
+    """The author deletes the sentence the reviewer translated meanwhile (and adds another, unlike it): no changed
+    German to carry it to. The merge keeps her entry active, unpaired; the next extract makes it obsolete with
+    its translation kept and says so."""
+    author, reviewer = clones
+    untranslated_sentence(author, reviewer, GINGER)
+    review(reviewer, "fr", "tee", {GINGER: GINGER_FR})
+    git(reviewer.root, "commit", "-qam", "Ingwer translated")
+    other = "Honig süßt den Tee."
+    author.write("source_de/tee.md", body(last=f"{S5} {other}"))
+    author.run("extract")
+    git(author.root, "commit", "-qam", "Ingwer deleted")
+    git(author.root, "push", "-q", "origin", "main")
+
+    project = merged_by(author, reviewer, "reviewer")
+    path = project.root / PO
+    msgfmt_check(path)
+    merged = polib.pofile(str(path))
+    assert (merged.find(GINGER).msgstr, merged.find(GINGER).fuzzy) == (GINGER_FR, False)
+    assert merged.find(other).msgstr == ""
+    said = project.run("extract").output
+    assert f"'{GINGER}' is no sentence of source_de/tee.md" in said and "made obsolete (#~), its translation kept" \
+        in said
+    msgfmt_check(path)
+    extracted = polib.pofile(str(path))
+    gone = extracted.find(GINGER, include_obsolete_entries=True)
+    assert gone.obsolete and gone.msgstr == GINGER_FR
+    assert (extracted.find(other).msgstr, extracted.find(other).previous_msgid) == ("", None)
 
 
 S2_NEW = "Man sollte ihn nie zu heiß aufgießen."

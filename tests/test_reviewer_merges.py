@@ -344,6 +344,64 @@ def keep_both_sides(path: Path) -> None:
                               if not line.startswith(("<<<<<<< ", "=======", ">>>>>>> "))), encoding="utf-8")
 
 
+UNTRANSLATED = "Spring brings the ticks back."  # the reviewer's translation of OLD, which had none
+
+
+@pytest.mark.parametrize("how", ["git", "msgcat"])
+def test_a_translation_of_an_empty_entry_merged_in_goes_to_the_sentence_the_author_changed(project: Project,
+                                                                                             how: str):
+    """Fresh-user trial: the reviewer translates a sentence nobody had translated on her branch (signed off) while
+    the author changes its German and extracts, which leaves the changed sentence empty with no ``#|`` naming the
+    old German. A merge that keeps both sides (git's, without verlag's driver or with an older one; ``msgcat``)
+    has her entry of the old German beside the empty one, and extract made hers obsolete (``#~``). It came with
+    the merge (the template the catalog was last merged with has no such German): extract gives it to the changed
+    sentence, fuzzy with the old German as ``#| msgid``, as if translated before the change, and says so."""
+    if how == "git" and not shutil.which("git"):
+        pytest.skip("git is not installed")
+    project.write("source_de/zecken.md", article("Zecken", BODY))
+    project.run("extract")
+    path = project.root / PO
+    assert entries(project).find(OLD).msgstr == ""
+    translated = path.read_text(encoding="utf-8").replace(f'msgid "{OLD}"\nmsgstr ""',
+                                                          f'msgid "{OLD}"\nmsgstr "{UNTRANSLATED}"')
+    if how == "git":
+        (project.root / ".gitignore").write_text(".verlag/\n", encoding="utf-8")
+        for step in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "base"],
+                     ["checkout", "-q", "-b", "reviewer"]):
+            assert git(project, *step).returncode == 0
+        path.write_text(translated, encoding="utf-8")
+        assert git(project, "commit", "-qam", "translated").returncode == 0
+        assert git(project, "checkout", "-q", "main").returncode == 0
+        author_changes_the_sentence(project)
+        assert git(project, "commit", "-qam", "author").returncode == 0
+        merge = git(project, "merge", "reviewer")
+        assert merge.returncode != 0 and "CONFLICT" in merge.stdout
+        keep_both_sides(path)
+    else:
+        theirs = project.root / "theirs.po"
+        theirs.write_text(translated, encoding="utf-8")
+        author_changes_the_sentence(project)
+        gnu("msgcat", "-o", str(path), str(path), str(theirs))
+    msgfmt_check(path)
+    merged = entries(project)
+    assert merged.find(OLD).msgstr == UNTRANSLATED and merged.find(NEW).msgstr == ""
+
+    result = project.run("extract")
+    msgfmt_check(path)
+    po = entries(project)
+    assert po.find(OLD, include_obsolete_entries=True) is None
+    live = po.find(NEW)
+    assert (live.msgstr, live.fuzzy, live.previous_msgid) == (UNTRANSLATED, True, OLD)
+    assert Notes.of(live).reviewed == fingerprint(UNTRANSLATED)
+    assert "obsolete" not in result.output
+    assert (f"{PO}:" in result.output and f"'{OLD}' came into the catalog with a merge and is no sentence of "
+            f"source_de/zecken.md: its translation '{UNTRANSLATED}' goes to '{NEW}', the sentence most like it, which "
+            "had none (fuzzy" in result.output)
+    status = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"][0]
+    assert status["segments"]["stale"] == 1
+    assert "German changed since this translation was made" in project.run("check", "--lang", "en").output
+
+
 CARRIED = "Spring brings ticks."  # the reviewer's rewrite of the old German's machine draft, not signed off
 LATER = "Spring brings the ticks back again."  # the reviewer's text of the changed sentence
 
