@@ -1170,6 +1170,46 @@ def test_pretranslate_before_extract_gives_an_older_copys_empty_entries_their_si
     assert {msgid: entries(project).find(msgid).msgstr for msgid in ADDED} == ADDED
 
 
+def test_a_git_merge_of_a_branch_that_took_a_translation_back_is_no_older_copy(project: Project):
+    """verlag's merge driver (as ``verlag init`` sets it up) merges a branch made after trial 17's sign-offs, on which
+    the author changed a sentence and extracted (the catalog's header names that branch's template, not the one
+    this clone's record has) and the reviewer took a translation back by emptying it, while this branch signed
+    off the title. The merged catalog holds no older copy's entry: the emptied translation stays empty, every
+    other sign-off stays, nothing is called an older copy, msgfmt --check takes the catalog."""
+    from test_merge_driver import driver
+    from pipeline.scaffold import GITATTRIBUTES
+
+    path = drafts_and_empties_signed_off(project)
+    (project.root / ".gitattributes").write_text(GITATTRIBUTES, encoding="utf-8")
+    assert git(project, "config", "merge.verlag.driver", driver()).returncode == 0
+    for step in (["add", "-A"], ["commit", "-qm", "merge driver"], ["checkout", "-qb", "takeback"]):
+        assert git(project, *step).returncode == 0, step
+    taken = "Ein Arzt entfernt sie."
+    project.write("source_de/zecken.md", article("Zecken", BODY.replace(WARM, "Endlich ist es richtig warm.") + "\n"
+                                                 + " ".join(ADDED) + "\n"))
+    project.run("extract")
+    review(project, "en", "zecken", {taken: ""})
+    assert git(project, "commit", "-qam", "taken back").returncode == 0
+    assert git(project, "checkout", "-q", "main").returncode == 0
+    project.run("extract")
+    review(project, "en", "zecken", {("title", "Zecken"): "Ticks"})
+    project.run("extract")
+    assert git(project, "commit", "-qam", "title signed off").returncode == 0
+    merged = git(project, "merge", "-q", "--no-edit", "takeback")
+    assert merged.returncode == 0, merged.stdout + merged.stderr
+    msgfmt_check(path)
+    for command in (("check", "--lang", "en"), ("status", "--lang", "en")):
+        assert "older copy" not in project.run(*command).output
+    result = project.run("extract")
+    msgfmt_check(path)
+    assert "older copy" not in result.output, result.output
+    po = entries(project)
+    assert po.find(taken).msgstr == ""
+    assert (po.find("Zecken", msgctxt="title").msgstr, po.find("Zecken", msgctxt="title").fuzzy) == ("Ticks", False)
+    assert {msgid: (po.find(msgid).msgstr, po.find(msgid).fuzzy) for msgid in (OLD, GRASS, *ADDED) if msgid != taken} \
+        == {msgid: ((RETRANSLATED | ADDED)[msgid], False) for msgid in (OLD, GRASS, *ADDED) if msgid != taken}
+
+
 def test_a_reviewers_own_fuzzy_flag_or_emptied_translation_after_the_sign_off_is_no_older_copy(
         project: Project, monkeypatch: pytest.MonkeyPatch):
     """The deliberate steps a reviewer takes forward are kept, after the older copy of trial 15 was caught: a
