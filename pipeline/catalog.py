@@ -64,6 +64,19 @@ def now_stamp() -> str:
     return when.strftime("%Y-%m-%d %H:%M+0000")
 
 
+def stamp_after(*dates: str | None) -> str:
+    """A ``PO-Revision-Date`` for a catalog ``pretranslate`` writes: ``now_stamp()``, or a minute after the latest
+    of ``dates`` (PO dates: the catalog's own, the one the last extract left; unreadable ones ignored) when that is
+    not earlier. PO dates count minutes, and a catalog with the very date (and template) the last extract left is
+    still extract's (``_same_header``): a write within that minute (a quick session, SOURCE_DATE_EPOCH) would
+    make a draft of an emptied entry look like an older copy's (``_back_to_draft``)."""
+    now = now_stamp()
+    latest = max((d for d in map(_revision, dates) if d is not None), default=None)
+    if latest is None or _revision(now) > latest:
+        return now
+    return (latest + dt.timedelta(minutes=1)).astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M+0000")
+
+
 _TWO = "nplurals=2; plural=(n != 1);"
 _SLAVIC = "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);"
 # GNU gettext's conventional expressions: the manual's node "Plural forms" and
@@ -1348,8 +1361,7 @@ def _back_to_draft(entry: polib.POEntry, newer: polib.POEntry, metadata: dict[st
       wants it redone empties the msgstr (README), which is empty, not a draft.
     - only ``pretranslate`` turns an emptied msgstr into a draft again, and it stamps ``PO-Revision-Date`` (as a
       PO editor does): a catalog that has the record's template and revision date was written by neither since.
-      (Within the same minute as the record's date the two cannot be told apart; git's history can, and the
-      warning names ``git diff``.)
+      Within the same minute as the record's date pretranslate stamps the minute after (``stamp_after``).
 
     Each entry is judged on its own, not by how many went back at once: one sign-off put back is as lost as
     many, and a reviewer may take back several at once on purpose (each then empty or keeping its text)."""

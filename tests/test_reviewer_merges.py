@@ -1240,6 +1240,30 @@ def test_a_reviewers_own_fuzzy_flag_or_emptied_translation_after_the_sign_off_is
     assert (po.find("Endlich ist es warm.").msgstr, po.find("Endlich ist es warm.").fuzzy) == ("Warm at last.", False)
 
 
+def test_a_translation_emptied_and_drafted_again_in_the_same_minute_is_the_reviewers_choice_not_an_older_copy(
+        project: Project):
+    """A sign-off taken back (emptied) and drafted again by pretranslate within the minute of the catalog's
+    PO-Revision-Date (a quick session, or SOURCE_DATE_EPOCH set for reproducible runs): pretranslate's stamp was that
+    very date, the header the one the last extract left, so the untouched draft read as trial 15's older copy and
+    extract put the sign-off back over the reviewer's choice. pretranslate stamps a date after both the catalog's
+    and the last extract's: the draft stays, nothing is called an older copy, and the catalog passes msgfmt
+    --check."""
+    path = rewritten_in_a_text_editor(project)
+    assert f"warning: {PO} is an older copy of the catalog" in project.run("extract").output
+    date = entries(project).metadata["PO-Revision-Date"]
+    review(project, "en", "zecken", {GRASS: ""})
+    project.run("pretranslate", "--engine", "copy", "--lang", "en")  # SOURCE_DATE_EPOCH: the catalog's minute
+    assert entries(project).metadata["PO-Revision-Date"] > date
+    for command in (("check", "--lang", "en"), ("status", "--lang", "en")):
+        assert "older copy" not in project.run(*command).output
+    result = project.run("extract")
+    msgfmt_check(path)
+    assert "older copy" not in result.output, result.output
+    redrafted = entries(project).find(GRASS)
+    assert (redrafted.msgstr, redrafted.fuzzy) == (GRASS, True)
+    assert entries(project).find(WARM).msgstr == "Warm at last."
+
+
 def test_build_names_both_when_the_german_changed_and_the_catalog_is_older_than_the_last_extract(project: Project):
     """An old copy of the catalog saved over it (older than the last extract) and then a German edit without extract:
     the page shows German for both reasons, and build names both, with the advice for each."""
