@@ -1194,9 +1194,10 @@ def _emptied_in_copy(empties: list[tuple[polib.POEntry, polib.POEntry]], written
                                                                             polib.POEntry]]:
     """Of ``empties``, (entry, the catalog's entry) pairs of German the catalog holds empty, those where extract
     last left a signed-off translation (reviewed: not fuzzy, no previous msgid) and the entry is still empty, each
-    with that record entry (``_last_left``) as a third item. Asked only of a catalog that other entries show to be an older copy (``_left_newer``,
-    ``_left_for_changed``; fresh-user trial 17: ``git show HEAD~1:… > …`` of a catalog whose two sentences the
-    reviewer had translated from empty brought back three sign-offs and left those two empty).
+    with that record entry (``_last_left``) as a third item. Asked only of a catalog that other entries show to be
+    an older copy (``_left_newer``, ``_left_for_changed``; fresh-user trial 17: ``git show HEAD~1:… > …`` of a
+    catalog whose two sentences the reviewer had translated from empty brought back three sign-offs and left those
+    two empty).
 
     An emptied msgstr alone is how a reviewer takes a translation back on purpose (README), so it is judged by the
     file it is in: in a catalog with no other sign of an older copy it stays empty; in one that is an older copy,

@@ -731,12 +731,12 @@ def reverted_warning(po_ref: str, ref: str,
     """What extract says of a catalog that an older copy replaced (``_Merged.reverted``): how many of the
     translations the last extract left came back, in which state, three examples, what became of the older texts
     (a draft of the same German dropped, a translation of the German before it changed kept as ``#~``, or
-    dropped where it stood stale under the German as it is: the signed-off translation replaced it; an entry the copy
-    held empty filled, ``catalog._emptied_in_copy``)."""
+    dropped where it stood stale under the German as it is: the signed-off translation replaced it; an entry the
+    copy held empty given its translation back, ``catalog._emptied_in_copy``)."""
     count, fuzzy = len(reverted), sum(item[3] for item in reverted)
     kept = sum(item[4] is not None for item in reverted)
-    stale = sum(item[5] and item[4] is None for item in reverted)
     empty = sum(item[6] for item in reverted)
+    stale = sum(item[5] and item[4] is None and not item[6] for item in reverted)
     drafts = count - kept - stale - empty
     states = ", ".join(part for part in (f"{count - fuzzy} signed off" if count - fuzzy else "",
                                          f"{fuzzy} fuzzy" if fuzzy else "") if part)
