@@ -1292,6 +1292,21 @@ def _emptied_too(count: int) -> str:
             "and stays empty" if count else "")
 
 
+def header_not_newer(metadata: dict[str, str], record: bytes | None) -> bool:
+    """Whether a catalog's header (``metadata``) is the one extract last left or older (``_same_header``,
+    ``_older_header``), by that catalog's bytes (``record``, None when there is none), read no further than its
+    header: for ``build``, which asks ``older_copy`` only then, as parsing the record of every catalog
+    ``pretranslate`` stamped since the last extract (a later date: no older copy by these rules) would cost as much
+    as reading the catalog again. A copy's draft that only ``_left_newer``'s fingerprint rule tells (a copy saved
+    by an editor since, its date later) is left to ``check``, ``status`` and ``extract``."""
+    if record is None:
+        return False
+    head = record[:record.find(b"\n\n") if b"\n\n" in record else len(record)].decode("utf-8", "replace")
+    written = polib.POFile()
+    written.metadata = dict(re.findall(rf'^"(PO-Revision-Date|{TEMPLATE_FIELD}): (.*)\\n"$', head, re.M))
+    return _same_header(metadata, written) or _older_header(metadata, written)
+
+
 def older_copy_message(ref: str, found: list[tuple[polib.POEntry, polib.POEntry]], text: str | None = None) -> str:
     """What ``check`` and ``status`` say of a catalog with ``older_copy`` entries before the next ``extract``;
     with the catalog's ``text``, the lines of their msgids (the first five), so a reviewer finds each one."""

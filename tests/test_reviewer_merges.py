@@ -1170,6 +1170,24 @@ def test_pretranslate_before_extract_gives_an_older_copys_empty_entries_their_si
     assert {msgid: entries(project).find(msgid).msgstr for msgid in ADDED} == ADDED
 
 
+def test_build_before_extract_names_an_older_copy_put_back_on_every_build_until_extract(project: Project):
+    """Trial 17's older copy put back and ``build`` run without extract: check and status named it, build said
+    nothing while the page showed the copy's drafts and empty entries where five sign-offs had been. build says
+    it on every build (an unchanged article's too) until extract brings the translations back."""
+    path = drafts_and_empties_signed_off(project)
+    path.write_text(git(project, "show", f"HEAD~1:{PO}").stdout, encoding="utf-8")
+    told = (f"warning: {PO}: an older copy of the catalog (an old download, a file from an earlier commit copied "
+            "in?): 5 entries hold what was there before a person's translation that the last verlag extract left "
+            "for the same German, and the page shows them so; run verlag extract: it brings those translations "
+            f"back (verlag check names the lines; 'git diff {PO}' shows what the copy changed)")
+    assert told in project.run("build").output
+    again = project.run("build").output
+    assert told in again and "1 article unchanged" in again, again
+    project.run("extract")
+    msgfmt_check(path)
+    assert "older copy" not in project.run("build").output
+
+
 def test_a_git_merge_of_a_branch_that_took_a_translation_back_is_no_older_copy(project: Project):
     """verlag's merge driver (as ``verlag init`` sets it up) merges a branch made after trial 17's sign-offs, on which
     the author changed a sentence and extracted (the catalog's header names that branch's template, not the one
