@@ -1297,6 +1297,14 @@ def _run_build(config, quiet: bool, jobs: int | None, unread: bool, told: dict[s
                f"the catalog is older than the last verlag extract {older}")
         click.echo(f"warning: {po} does not match the German: {counted(count, 'segment')} of the article "
                    f"{'has' if count == 1 else 'have'} no entry in it: {why}", err=True)
+    for edition, count in sorted(result.older.items()):  # said as check says it (``catalog.older_copy_message``)
+        po = relpath(config.po_path(*edition.split("/", 1)), config.root)
+        click.echo(f"warning: {po}: an older copy of the catalog (an old download, a file from an earlier commit "
+                   f"copied in?): {counted(count, 'entry', 'entries')} {'holds' if count == 1 else 'hold'} what was "
+                   "there before a person's translation that the last verlag extract left for the same German, and "
+                   f"the page shows {'it' if count == 1 else 'them'} so; run verlag extract: it brings "
+                   f"{'that translation' if count == 1 else 'those translations'} back (verlag check names the "
+                   f"lines; 'git diff {po}' shows what the copy changed)", err=True)
     from pipeline.advice import unsaid
 
     # a preview left in site/ was never published: its page's note says so (below), not that it is taken down

@@ -64,6 +64,19 @@ def now_stamp() -> str:
     return when.strftime("%Y-%m-%d %H:%M+0000")
 
 
+def stamp_after(*dates: str | None) -> str:
+    """A ``PO-Revision-Date`` for a catalog ``pretranslate`` writes: ``now_stamp()``, or a minute after the latest
+    of ``dates`` (PO dates: the catalog's own, the one the last extract left; unreadable ones ignored) when that is
+    not earlier. PO dates count minutes, and a catalog with the very date (and template) the last extract left is
+    still extract's (``_same_header``): a write within that minute (a quick session, SOURCE_DATE_EPOCH) would
+    make a draft of an emptied entry look like an older copy's (``_back_to_draft``)."""
+    now = now_stamp()
+    latest = max((d for d in map(_revision, dates) if d is not None), default=None)
+    if latest is None or _revision(now) > latest:
+        return now
+    return (latest + dt.timedelta(minutes=1)).astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M+0000")
+
+
 _TWO = "nplurals=2; plural=(n != 1);"
 _SLAVIC = "nplurals=3; plural=(n%10==1 && n%100!=11 ? 0 : n%10>=2 && n%10<=4 && (n%100<10 || n%100>=20) ? 1 : 2);"
 # GNU gettext's conventional expressions: the manual's node "Plural forms" and
@@ -842,7 +855,8 @@ class MergeReport:
     brought_back: list[polib.POEntry] = field(default_factory=list)
     # (merged entry, the old entry it replaced) of German whose old entry was an older copy's draft where extract
     # last left a person's translation of the same German (``_left_newer``), or an older copy's translation of
-    # the German before it changed (``_left_for_changed``, that entry kept as obsolete): that translation back
+    # the German before it changed (``_left_for_changed``, that entry kept as obsolete): that translation back;
+    # in such a catalog also an empty entry where extract last left a sign-off (``_emptied_in_copy``)
     reverted: list[tuple[polib.POEntry, polib.POEntry]] = field(default_factory=list)
     # id of each entry of ``changed`` and ``redrafted`` -> the (msgctxt, msgid) of the old entry it was paired with
     paired: dict[int, tuple] = field(default_factory=dict)
@@ -933,7 +947,9 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
       entry a reviewer kept (emptied or retranslated) is never replaced.
     - A person's translation ``last_written`` had for German ``old`` holds only as an older copy has it (an
       untouched draft, or the draft before its sign-off: ``_left_newer``; a translation of the German before the
-      author changed it: ``_left_for_changed``) comes back as it was. Reported as ``reverted``.
+      author changed it: ``_left_for_changed``) comes back as it was, and so does each signed-off translation
+      ``last_written`` had whose entry the same catalog holds empty (``_emptied_in_copy``). Reported as
+      ``reverted``.
     """
     report = MergeReport()
     po = polib.POFile()
@@ -957,6 +973,7 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     left: list[dict[tuple, polib.POEntry]] = []  # the record's active entries by key, read once when first asked
     used: set[int] = set()
     pending: list[polib.POEntry] = []
+    empties: list[tuple[polib.POEntry, polib.POEntry]] = []  # (merged entry, old entry) of German held empty
     for template in pot:
         entry = _copy(template)
         po.append(entry)
@@ -971,6 +988,8 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
             _carry(entry, previous, exact=True)
             used.add(id(previous))
             report.kept += bool(previous.msgstr)
+            if not previous.obsolete and not previous.msgstr and not previous.msgid_plural:
+                empties.append((entry, previous))
             if previous.obsolete and (previous.msgstr or any(previous.msgstr_plural.values())):
                 report.revived.append(entry)
         else:
@@ -1073,6 +1092,11 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
         _bring_back(report, written(), by_key, report.added)
     if report.redrafted and last_written is not None:  # a catalog older than the German (restored from git)
         _bring_back(report, written(), by_key, report.redrafted)
+    if report.reverted and empties:
+        for entry, previous, newer in _emptied_in_copy(empties, written, left):
+            _carry(entry, newer, exact=True)
+            report.kept += 1
+            report.reverted.append((entry, previous))
     if report.added or report.changed:
         _regrouped(po, active, used, claimed, report, lang, threshold)
     if report.added:
@@ -1178,6 +1202,29 @@ def _last_left(entry: polib.POEntry, written: Callable[[], polib.POFile | None],
     return left[0].get(key(entry))
 
 
+def _emptied_in_copy(empties: list[tuple[polib.POEntry, polib.POEntry]], written: Callable[[], polib.POFile | None],
+                     left: list[dict[tuple, polib.POEntry]]) -> list[tuple[polib.POEntry, polib.POEntry,
+                                                                            polib.POEntry]]:
+    """Of ``empties``, (entry, the catalog's entry) pairs of German the catalog holds empty, those where extract
+    last left a signed-off translation (reviewed: not fuzzy, no previous msgid) and the entry is still empty, each
+    with that record entry (``_last_left``) as a third item. Asked only of a catalog that other entries show to be
+    an older copy (``_left_newer``, ``_left_for_changed``; fresh-user trial 17: ``git show HEAD~1:… > …`` of a
+    catalog whose two sentences the reviewer had translated from empty brought back three sign-offs and left those
+    two empty).
+
+    An emptied msgstr alone is how a reviewer takes a translation back on purpose (README), so it is judged by the
+    file it is in: in a catalog with no other sign of an older copy it stays empty; in one that is an older copy,
+    it is that copy's too, from before the sign-off, and the translation comes back with the others."""
+    found = []
+    for entry, previous in empties:
+        newer = _last_left(previous, written, left)
+        if entry.msgstr or newer is None or newer.fuzzy or not newer.msgstr or newer.msgid_plural \
+                or newer.previous_msgid is not None or review_state(newer) != REVIEWED:
+            continue
+        found.append((entry, previous, newer))
+    return found
+
+
 def _stale_again(entry: polib.POEntry, metadata: dict[str, str], written: Callable[[], polib.POFile | None],
                  left: list[dict[tuple, polib.POEntry]]) -> polib.POEntry | None:
     """For ``_left_newer``: the entry extract last left for the German of ``entry``, a stale entry (fuzzy, with the
@@ -1202,7 +1249,8 @@ def older_copy(po: polib.POFile, last_written: Callable[[], polib.POFile | None]
                                                                                                  polib.POEntry]]:
     """For the commands that only read (``check``, ``status``): the active entries of ``po`` that the next
     ``extract`` replaces with the translation it last left for the same German (``_left_newer``: an older copy's
-    drafts), each with that entry; ``last_written()`` as ``merge``'s, asked only when an entry may be one."""
+    drafts; then, in such a catalog, its empty entries of German that extract left signed off: ``_emptied_in_copy``),
+    each with that entry; ``last_written()`` as ``merge``'s, asked only when an entry may be one."""
     left: list[dict[tuple, polib.POEntry]] = []
     asked: list[polib.POFile | None] = []
 
@@ -1211,8 +1259,12 @@ def older_copy(po: polib.POFile, last_written: Callable[[], polib.POFile | None]
             asked.append(last_written())
         return asked[0]
 
-    return [(e, newer) for e in po if not e.obsolete
-            and (newer := _left_newer(e, po.metadata, written, left)) is not None]
+    found = [(e, newer) for e in po if not e.obsolete
+             and (newer := _left_newer(e, po.metadata, written, left)) is not None]
+    if found:  # the file is an older copy: its empty entries are the copy's too (``_emptied_in_copy``)
+        empties = [(e, e) for e in po if not e.obsolete and not e.msgstr and not e.msgid_plural]
+        found += [(e, newer) for e, _, newer in _emptied_in_copy(empties, written, left)]
+    return found
 
 
 def bring_back_older_copy(po: polib.POFile, last_written: Callable[[], polib.POFile | None],
@@ -1220,28 +1272,52 @@ def bring_back_older_copy(po: polib.POFile, last_written: Callable[[], polib.POF
     """For ``pretranslate``, which stamps ``PO-Revision-Date`` on a catalog it writes: give the ``older_copy``
     entries of ``po`` the translation, flags and records extract last left for their German, as the next
     ``extract`` would (``_left_newer``), before that stamp makes the copy's header look newer than the record and
-    no later command can tell the copy any more. Returns the lines of their msgids in ``text()``, the catalog
-    ``po`` was read from (asked only when there are some), in file order."""
+    no later command can tell the copy any more, and before this run drafts the copy's empty entries that extract
+    left signed off. Returns (line of its msgid in ``text()``, the catalog ``po`` was read from, asked only when
+    there are some; whether the copy held it empty) for each, in file order."""
     found = older_copy(po, last_written)
+    emptied = [not entry.msgstr for entry, _ in found]
     for entry, newer in found:
         entry.msgstr, entry.flags, entry.tcomment = newer.msgstr, list(newer.flags), newer.tcomment
         entry.previous_msgctxt, entry.previous_msgid = newer.previous_msgctxt, newer.previous_msgid
     lines = text().split("\n") if found else []
-    return [msgid_line(lines, entry.linenum) for entry, _ in found]
+    return sorted((msgid_line(lines, entry.linenum), empty) for (entry, _), empty in zip(found, emptied))
 
 
-def older_copy_kept(ref: str, lines: list[int]) -> str:
-    """What ``pretranslate`` says of a catalog it wrote after ``bring_back_older_copy``."""
-    count = len(lines)
+def older_copy_kept(ref: str, found: list[tuple[int, bool]]) -> str:
+    """What ``pretranslate`` says of a catalog it wrote after ``bring_back_older_copy`` (its answer, ``found``)."""
+    count, lines = len(found), [line for line, _ in found]
     return (f"{ref}:{lines[0]}: an older copy of the catalog (an old download, a file from an earlier commit copied "
             f"in?): {count} entr{'ies' if count != 1 else 'y'} (line{'s' * (count != 1)} "
             f"{', '.join(map(str, lines[:5]))}{', …' if count > 5 else ''}) held a machine draft (or the "
-            f"translation of the German before it changed) where the last "
+            f"translation of the German before it changed{_emptied_too(sum(e for _, e in found))}) where the last "
             f"verlag extract left a person's translation of the same German: "
             f"{'those translations are' if count != 1 else 'that translation is'} back as the last extract left "
             f"{'them' if count != 1 else 'it'}, as verlag extract does, before this run's drafts were written (they "
             f"change the catalog's PO-Revision-Date, after which the copy could no longer be told); 'git diff {ref}' "
             "shows what came back. To take a translation back on purpose, empty its msgstr")
+
+
+def _emptied_too(count: int) -> str:
+    """The words the older-copy messages add for ``count`` entries the copy held empty (``_emptied_in_copy``)."""
+    return (f", or nothing: {count} of them empty, as the copy had {'them' if count != 1 else 'it'} before the "
+            "sign-off; in a catalog without an older copy's drafts an emptied msgstr is a translation taken back, "
+            "and stays empty" if count else "")
+
+
+def header_not_newer(metadata: dict[str, str], record: bytes | None) -> bool:
+    """Whether a catalog's header (``metadata``) is the one extract last left or older (``_same_header``,
+    ``_older_header``), by that catalog's bytes (``record``, None when there is none), read no further than its
+    header: for ``build``, which asks ``older_copy`` only then, as parsing the record of every catalog
+    ``pretranslate`` stamped since the last extract (a later date: no older copy by these rules) would cost as much
+    as reading the catalog again. A copy's draft that only ``_left_newer``'s fingerprint rule tells (a copy saved
+    by an editor since, its date later) is left to ``check``, ``status`` and ``extract``."""
+    if record is None:
+        return False
+    head = record[:record.find(b"\n\n") if b"\n\n" in record else len(record)].decode("utf-8", "replace")
+    written = polib.POFile()
+    written.metadata = dict(re.findall(rf'^"(PO-Revision-Date|{TEMPLATE_FIELD}): (.*)\\n"$', head, re.M))
+    return _same_header(metadata, written) or _older_header(metadata, written)
 
 
 def older_copy_message(ref: str, found: list[tuple[polib.POEntry, polib.POEntry]], text: str | None = None) -> str:
@@ -1250,12 +1326,14 @@ def older_copy_message(ref: str, found: list[tuple[polib.POEntry, polib.POEntry]
     count = len(found)
     entry, newer = found[0]
     lines = text.split("\n") if text is not None else None
-    where = (f" (line{'s' * (count != 1)} {', '.join(str(msgid_line(lines, e.linenum)) for e, _ in found[:5])}"
+    where = (f" (line{'s' * (count != 1)} "
+             f"{', '.join(map(str, sorted(msgid_line(lines, e.linenum) for e, _ in found)[:5]))}"
              f"{', …' if count > 5 else ''})" if lines is not None else "")
     return (f"an older copy of the catalog (an old download, a file from an earlier commit copied in?): {count} "
             f"entr{'ies' if count != 1 else 'y'}{where} {'hold' if count != 1 else 'holds'} what was there "
             f"before a person's translation that the last verlag extract left for the same German (a machine draft, "
-            f"or the translation of the German before it changed; first: "
+            f"or the translation of the German before it changed{_emptied_too(sum(not e.msgstr for e, _ in found))}"
+            f"; first: "
             f"{excerpt(entry.msgid)!r}, where it left {excerpt(newer.msgstr)!r}), so the page no longer shows that "
             f"translation; verlag extract brings {'those translations' if count != 1 else 'that translation'} back "
             f"as the last extract left {'them' if count != 1 else 'it'}; 'git diff {ref}' shows what the copy "
@@ -1312,8 +1390,7 @@ def _back_to_draft(entry: polib.POEntry, newer: polib.POEntry, metadata: dict[st
       wants it redone empties the msgstr (README), which is empty, not a draft.
     - only ``pretranslate`` turns an emptied msgstr into a draft again, and it stamps ``PO-Revision-Date`` (as a
       PO editor does): a catalog that has the record's template and revision date was written by neither since.
-      (Within the same minute as the record's date the two cannot be told apart; git's history can, and the
-      warning names ``git diff``.)
+      Within the same minute as the record's date pretranslate stamps the minute after (``stamp_after``).
 
     Each entry is judged on its own, not by how many went back at once: one sign-off put back is as lost as
     many, and a reviewer may take back several at once on purpose (each then empty or keeping its text)."""

@@ -15,7 +15,7 @@ import hashlib
 import json
 import os
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Container, Mapping
 
@@ -82,6 +82,9 @@ class Edition:
     # distinct German segments the catalog has no entry for at all: a catalog saved from before the German changed
     # (an editor's older buffer) or not merged since; shown in German until ``extract`` runs
     unmatched: int = 0
+    # entries of an older copy of the catalog put back where the last extract left a person's translation
+    # (``catalog.older_copy``): shown as the copy has them until ``extract`` brings those translations back
+    older: int = 0
 
 
 def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: str,
@@ -283,6 +286,8 @@ class BuildResult:
     held: dict[str, int] = field(default_factory=dict)  # "lang/slug" -> segments held back by QA errors
     # "lang/slug" -> German segments its catalog has no entry for (``Edition.unmatched``), said on every build
     unmatched: dict[str, int] = field(default_factory=dict)
+    # "lang/slug" -> entries of an older copy of its catalog (``Edition.older``), said on every build
+    older: dict[str, int] = field(default_factory=dict)
 
 
 STATE_FILE = "build.json"
@@ -494,6 +499,8 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
                 result.held[keys[lang]] = fresh[f"held:{keys[lang]}"] = held
             if unmatched := state.get(f"unmatched:{keys[lang]}"):
                 result.unmatched[keys[lang]] = fresh[f"unmatched:{keys[lang]}"] = unmatched
+            if older := state.get(f"older:{keys[lang]}"):
+                result.older[keys[lang]] = fresh[f"older:{keys[lang]}"] = older
         if article.slug not in todo:
             result.skipped += 1
             continue
@@ -520,6 +527,8 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
                 result.held[keys[lang]] = fresh[f"held:{keys[lang]}"] = edition.shown["qa"]
             if edition.unmatched:
                 result.unmatched[keys[lang]] = fresh[f"unmatched:{keys[lang]}"] = edition.unmatched
+            if edition.older:
+                result.older[keys[lang]] = fresh[f"older:{keys[lang]}"] = edition.older
             out = config.editions_dir / lang / f"{article.slug}.md"
             text = edition.text.encode("utf-8")
             record = edition_record(edition, article, config.unreviewed_for(lang, article.slug)).encode("utf-8")
@@ -589,10 +598,12 @@ def catalog_edition(config: Config, article: Article, doc: Document, lang: str, 
     (None: no catalog). Segments with an error of ``verlag check`` fall back to German (the QA gate; ``pages``: the
     (lang, slug) of the site's pages its link-target check counts as published). ``german``: the words of the
     article's HTML blocks (``rawhtml.german_words``); ``renamed``: ``check_catalog``'s. Raises ``VerlagError`` for
-    a catalog that cannot be read."""
-    from .catalog import load_po, restore_sign_offs
+    a catalog that cannot be read. An older copy of the catalog put back (``catalog.older_copy``, asked only where
+    ``catalog.header_not_newer``) is counted in the edition's ``older``."""
+    from .catalog import header_not_newer, load_po, older_copy, restore_sign_offs
     from .check import blocked_keys, check_catalog, german_copies
-    from .extract_article import last_extract
+    from .extract_article import last_extract, record_path
+    from .fsutil import state_bytes
 
     path = config.po_path(lang, article.slug)
     ref = relpath(path, config.root)
@@ -611,5 +622,9 @@ def catalog_edition(config: Config, article: Article, doc: Document, lang: str, 
                                      site_url=config.site_url, published=pages, renamed=renamed)
         blocked = blocked_keys(findings)
         copies = german_copies([*po, *restored] if restored else po, lang, glossary, doc.labels)
-    return make_edition(doc, po, lang, config.unreviewed_for(lang, article.slug), blocked, german,
-                        translator_names(config).get(lang), copies, changed), data
+    edition = make_edition(doc, po, lang, config.unreviewed_for(lang, article.slug), blocked, german,
+                           translator_names(config).get(lang), copies, changed)
+    if po is not None and (record := state_bytes(record_path(config, lang, article.slug))) != data \
+            and header_not_newer(po.metadata, record):
+        edition = replace(edition, older=len(older_copy(po, lambda: last_extract(config, lang, article.slug, data))))
+    return edition, data

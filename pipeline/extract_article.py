@@ -146,8 +146,9 @@ class _Merged:
     # German whose entry held an older copy's draft where the last extract left a person's translation, now back
     # (``catalog._left_newer``, ``catalog._left_for_changed``): (line in the German, the msgid, the translation
     # back, whether it is fuzzy, the older copy's msgid where it was of other German, kept as obsolete, else None,
-    # whether the older copy's entry was a stale translation, of the German before it changed: ``_stale_again``)
-    reverted: list[tuple[int | None, str, str, bool, str | None, bool]] = field(default_factory=list)
+    # whether the older copy's entry was a stale translation, of the German before it changed: ``_stale_again``;
+    # whether it was empty: ``catalog._emptied_in_copy``)
+    reverted: list[tuple[int | None, str, str, bool, str | None, bool, bool]] = field(default_factory=list)
 
 
 MADE_OBSOLETE = "made obsolete (#~), its translation kept"  # what extract says it did with a stray entry
@@ -296,7 +297,7 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
                    [] if resegmented else _purged(record, data, old, merged, old_pot),
                    _typo_fix_lines(text, report.typo_fixes),
                    [(line(e), e.msgid, e.msgstr, e.fuzzy, None if key(was) == key(e) else was.msgid,
-                     was.previous_msgid is not None) for e, was in report.reverted])
+                     was.previous_msgid is not None, not was.msgstr) for e, was in report.reverted])
 
 
 def _purged(record: bytes | None, data: bytes | None, old: polib.POFile, merged: polib.POFile,
@@ -733,15 +734,17 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
 
 
 def reverted_warning(po_ref: str, ref: str,
-                     reverted: list[tuple[int | None, str, str, bool, str | None, bool]]) -> str:
+                     reverted: list[tuple[int | None, str, str, bool, str | None, bool, bool]]) -> str:
     """What extract says of a catalog that an older copy replaced (``_Merged.reverted``): how many of the
     translations the last extract left came back, in which state, three examples, what became of the older texts
     (a draft of the same German dropped, a translation of the German before it changed kept as ``#~``, or
-    dropped where it stood stale under the German as it is: the signed-off translation replaced it)."""
+    dropped where it stood stale under the German as it is: the signed-off translation replaced it; an entry the
+    copy held empty given its translation back, ``catalog._emptied_in_copy``)."""
     count, fuzzy = len(reverted), sum(item[3] for item in reverted)
     kept = sum(item[4] is not None for item in reverted)
-    stale = sum(item[5] and item[4] is None for item in reverted)
-    drafts = count - kept - stale
+    empty = sum(item[6] for item in reverted)
+    stale = sum(item[5] and item[4] is None and not item[6] for item in reverted)
+    drafts = count - kept - stale - empty
     states = ", ".join(part for part in (f"{count - fuzzy} signed off" if count - fuzzy else "",
                                          f"{fuzzy} fuzzy" if fuzzy else "") if part)
     shown = "; ".join(f"{ref}:{line}: {excerpt(msgid)!r} -> {excerpt(text)!r}"
@@ -753,10 +756,14 @@ def reverted_warning(po_ref: str, ref: str,
           f"translation{'s' * (stale != 1)} of the German as it is replaced {'them' if stale != 1 else 'it'})"]
          if stale else []) + \
         ([f"{kept} translation{'s' * (kept != 1)} of the German before the author changed it kept as obsolete "
-          "entries (#~): choose one"] if kept else [])
+          "entries (#~): choose one"] if kept else []) + \
+        ([f"{empty} entr{'ies' if empty != 1 else 'y'} the copy held empty, as before the sign-off, given "
+          f"{'their translations' if empty != 1 else 'its translation'} back too (in a catalog without an older "
+          "copy's drafts an emptied msgstr is a translation taken back, and stays empty)"] if empty else [])
     return (f"{po_ref} is an older copy of the catalog (an old download, a file from an earlier commit copied in?): "
-            f"{count} entr{'ies' if count != 1 else 'y'} held older text (a machine draft, or a translation of "
-            f"earlier German) where the last verlag extract left a person's translation of the German as it is: "
+            f"{count} entr{'ies' if count != 1 else 'y'} held older text (a machine draft, "
+            f"{'a translation of earlier German, or nothing' if empty else 'or a translation of earlier German'}) "
+            f"where the last verlag extract left a person's translation of the German as it is: "
             f"{'those translations are' if count != 1 else 'that translation is'} back as "
             f"{'they were' if count != 1 else 'it was'} ({states}): {shown}{' …' if count > 3 else ''}; "
             f"{'; '.join(fates)}; 'git diff {po_ref}' shows what came back. To take a translation back, empty "

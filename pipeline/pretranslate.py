@@ -32,9 +32,9 @@ from typing import Callable, Iterator
 
 import polib
 
-from .catalog import (bring_back_older_copy, catalog_bytes, decode_po, key, load_po, machine_draft, now_stamp,
+from .catalog import (bring_back_older_copy, catalog_bytes, decode_po, key, load_po, machine_draft,
                       older_copy_kept, origin_engine, po_from_bytes, reopened_warning, restore_sign_offs,
-                      set_provenance, stale_sign_offs)
+                      set_provenance, stale_sign_offs, stamp_after)
 from .config import Config, unknown_slugs
 from .conflicts import MergeConflict
 from .engines import CopyEngine, Engine, Request, Result, Surroundings
@@ -598,7 +598,9 @@ def _write(catalog: Catalog) -> None:
         standing.clear()
         standing.update(k for k, answer in catalog.drafts.items()
                         if (entry := entries.get(k)) is not None and entry.msgstr == answer.text)
-        catalog.po.metadata["PO-Revision-Date"] = now_stamp()
+        record = catalog.last_written(data)  # None: the catalog is still the bytes extract left, its date theirs
+        catalog.po.metadata["PO-Revision-Date"] = stamp_after(
+            catalog.po.metadata.get("PO-Revision-Date"), record.metadata.get("PO-Revision-Date") if record else None)
         return catalog_bytes(catalog.po, data)
 
     catalog.read_as = rewrite(catalog.path, update, limit=CATALOG, ref=catalog.ref) or b""

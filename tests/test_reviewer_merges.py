@@ -1124,6 +1124,168 @@ def test_pretranslate_before_extract_gives_an_older_copys_sign_offs_back_before_
     assert {msgid: entries(project).find(msgid).msgstr for msgid in RETRANSLATED} == RETRANSLATED
 
 
+ADDED = {"Zecken übertragen Krankheiten.": "Ticks carry diseases.", "Ein Arzt entfernt sie.": "A doctor removes them."}
+
+
+def drafts_and_empties_signed_off(project: Project) -> Path:
+    """Fresh-user trial 17: three ``copy`` drafts and two sentences the author added since, still empty, committed;
+    the reviewer translates all five and signs them off in a text editor (no header field changes), extract records
+    it, committed. Returns the catalog; nothing put back yet."""
+    if not shutil.which("git"):
+        pytest.skip("git is not installed")
+    project.write("source_de/zecken.md", article("Zecken", BODY))
+    project.run("extract")
+    project.run("pretranslate", "--engine", "copy", "--lang", "en")
+    project.write("source_de/zecken.md", article("Zecken", BODY + "\n" + " ".join(ADDED) + "\n"))
+    project.run("extract")
+    path = project.root / PO
+    assert [entries(project).find(msgid).msgstr for msgid in ADDED] == ["", ""]
+    (project.root / ".gitignore").write_text(".verlag/\n", encoding="utf-8")
+    for step in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "drafted"]):
+        assert git(project, *step).returncode == 0
+    review(project, "en", "zecken", RETRANSLATED | ADDED)
+    project.run("extract")
+    assert git(project, "commit", "-qam", "signed off").returncode == 0
+    return path
+
+
+def test_an_older_copys_empty_entries_get_their_sign_offs_back_with_its_drafts(project: Project):
+    """Fresh-user trial 17: the catalog of the commit before the sign-off put back (``git show HEAD~1:… > …``) held
+    three ``copy`` drafts and two empty entries where the last extract left five sign-offs. Three came back, the
+    two empty ones stayed empty with only a warning: an emptied msgstr is also how a reviewer takes a translation
+    back. The file is an older copy by its drafts, so its empty entries are that copy's too: check and status name
+    all five before extract, extract brings all five back and says so, the catalog is the committed one again and
+    passes msgfmt --check."""
+    path = drafts_and_empties_signed_off(project)
+    path.write_text(git(project, "show", f"HEAD~1:{PO}").stdout, encoding="utf-8")
+    lines = msgid_lines(path, RETRANSLATED | ADDED)
+    told = (f"an older copy of the catalog (an old download, a file from an earlier commit copied in?): 5 entries "
+            f"(lines {', '.join(map(str, lines))}) hold what was there before a person's translation that the "
+            "last verlag extract left for the same German (a machine draft, or the translation of the German before "
+            "it changed, or nothing: 2 of them empty, as the copy had them before the sign-off; in a catalog without "
+            "an older copy's drafts an emptied msgstr is a translation taken back, and stays empty; first: 'Endlich "
+            "ist es warm.', where it left 'Warm at last.')")
+    checked = project.run("check", "--lang", "en").output
+    assert f"warning: {PO}:{lines[0]}: {told}" in checked, checked
+    (row,) = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
+    assert row["outdated"].startswith(told)
+    assert f"warning: {PO}: {told}" in project.run("status", "--lang", "en").output
+
+    result = project.run("extract")
+    msgfmt_check(path)
+    assert (f"warning: {PO} is an older copy of the catalog (an old download, a file from an earlier commit copied "
+            "in?): 5 entries held older text (a machine draft, a translation of earlier German, or nothing) where "
+            "the last verlag extract left a person's translation of the German as it is: those translations are "
+            "back as they were (5 signed off): ") in result.output, result.output
+    assert ("3 machine drafts of the same German dropped (verlag pretranslate makes a draft again; an obsolete "
+            "entry of the same German would make msgfmt fail); 2 entries the copy held empty, as before the "
+            "sign-off, given their translations back too (in a catalog without an older copy's drafts an emptied "
+            "msgstr is a translation taken back, and stays empty)") in result.output
+    assert path.read_text(encoding="utf-8") == git(project, "show", f"HEAD:{PO}").stdout
+    assert git(project, "status", "--porcelain").stdout == ""
+    assert sorted(p.name for p in path.parent.iterdir()) == ["site.po", "zecken.po"]  # no temporary file left
+    (row,) = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
+    assert row["segments"]["reviewed"] == 5 and not row["outdated"]
+
+
+def test_a_translation_taken_back_in_a_catalog_that_is_no_older_copy_stays_empty(project: Project):
+    """The other side of trial 17's verdict: the reviewer empties a signed-off translation on purpose (README) in
+    the catalog extract left, no older copy's draft beside it. check, status and extract say nothing of an older
+    copy, the entry stays empty, msgfmt --check takes the catalog."""
+    path = drafts_and_empties_signed_off(project)
+    review(project, "en", "zecken", {WARM: "", "Ein Arzt entfernt sie.": ""})
+    for command in (("check", "--lang", "en"), ("status", "--lang", "en")):
+        assert "older copy" not in project.run(*command).output
+    result = project.run("extract")
+    msgfmt_check(path)
+    assert "older copy" not in result.output, result.output
+    po = entries(project)
+    assert (po.find(WARM).msgstr, po.find("Ein Arzt entfernt sie.").msgstr) == ("", "")
+    assert po.find(OLD).msgstr == RETRANSLATED[OLD] and not po.find(OLD).fuzzy
+
+
+def test_pretranslate_before_extract_gives_an_older_copys_empty_entries_their_sign_offs_back_not_drafts(
+        project: Project):
+    """Trial 17's older copy, and pretranslate run before extract: it drafted the copy's two empty entries (and
+    stamped PO-Revision-Date, after which no command could tell the copy), so the two sign-offs were lost for
+    good. It gives all five back first, as extract does, says so at their lines, and drafts only what the last
+    extract left empty (the title, emptied in the copy too); msgfmt --check takes the catalog."""
+    path = drafts_and_empties_signed_off(project)
+    path.write_text(git(project, "show", f"HEAD~1:{PO}").stdout, encoding="utf-8")
+    review(project, "en", "zecken", {("title", "Zecken"): ""})
+    lines = msgid_lines(path, RETRANSLATED | ADDED)
+    result = project.run("pretranslate", "--engine", "copy", "--lang", "en")
+    msgfmt_check(path)
+    assert (f"warning: {PO}:{lines[0]}: an older copy of the catalog (an old download, a file from an earlier commit "
+            f"copied in?): 5 entries (lines {', '.join(map(str, lines))}) held a machine draft (or the translation "
+            "of the German before it changed, or nothing: 2 of them empty, as the copy had them before the "
+            "sign-off;") in result.output, result.output
+    po = entries(project)
+    assert {msgid: (po.find(msgid).msgstr, po.find(msgid).fuzzy) for msgid in RETRANSLATED | ADDED} == \
+        {msgid: (text, False) for msgid, text in (RETRANSLATED | ADDED).items()}
+    assert (po.find("Zecken", msgctxt="title").msgstr, po.find("Zecken", msgctxt="title").fuzzy) == ("Zecken", True)
+    assert "older copy" not in project.run("extract").output
+    assert {msgid: entries(project).find(msgid).msgstr for msgid in ADDED} == ADDED
+
+
+def test_build_before_extract_names_an_older_copy_put_back_on_every_build_until_extract(project: Project):
+    """Trial 17's older copy put back and ``build`` run without extract: check and status named it, build said
+    nothing while the page showed the copy's drafts and empty entries where five sign-offs had been. build says
+    it on every build (an unchanged article's too) until extract brings the translations back."""
+    path = drafts_and_empties_signed_off(project)
+    path.write_text(git(project, "show", f"HEAD~1:{PO}").stdout, encoding="utf-8")
+    told = (f"warning: {PO}: an older copy of the catalog (an old download, a file from an earlier commit copied "
+            "in?): 5 entries hold what was there before a person's translation that the last verlag extract left "
+            "for the same German, and the page shows them so; run verlag extract: it brings those translations "
+            f"back (verlag check names the lines; 'git diff {PO}' shows what the copy changed)")
+    assert told in project.run("build").output
+    again = project.run("build").output
+    assert told in again and "1 article unchanged" in again, again
+    project.run("extract")
+    msgfmt_check(path)
+    assert "older copy" not in project.run("build").output
+
+
+def test_a_git_merge_of_a_branch_that_took_a_translation_back_is_no_older_copy(project: Project):
+    """verlag's merge driver (as ``verlag init`` sets it up) merges a branch made after trial 17's sign-offs, on which
+    the author changed a sentence and extracted (the catalog's header names that branch's template, not the one
+    this clone's record has) and the reviewer took a translation back by emptying it, while this branch signed
+    off the title. The merged catalog holds no older copy's entry: the emptied translation stays empty, every
+    other sign-off stays, nothing is called an older copy, msgfmt --check takes the catalog."""
+    from test_merge_driver import driver
+    from pipeline.scaffold import GITATTRIBUTES
+
+    path = drafts_and_empties_signed_off(project)
+    (project.root / ".gitattributes").write_text(GITATTRIBUTES, encoding="utf-8")
+    assert git(project, "config", "merge.verlag.driver", driver()).returncode == 0
+    for step in (["add", "-A"], ["commit", "-qm", "merge driver"], ["checkout", "-qb", "takeback"]):
+        assert git(project, *step).returncode == 0, step
+    taken = "Ein Arzt entfernt sie."
+    project.write("source_de/zecken.md", article("Zecken", BODY.replace(WARM, "Endlich ist es richtig warm.") + "\n"
+                                                 + " ".join(ADDED) + "\n"))
+    project.run("extract")
+    review(project, "en", "zecken", {taken: ""})
+    assert git(project, "commit", "-qam", "taken back").returncode == 0
+    assert git(project, "checkout", "-q", "main").returncode == 0
+    project.run("extract")
+    review(project, "en", "zecken", {("title", "Zecken"): "Ticks"})
+    project.run("extract")
+    assert git(project, "commit", "-qam", "title signed off").returncode == 0
+    merged = git(project, "merge", "-q", "--no-edit", "takeback")
+    assert merged.returncode == 0, merged.stdout + merged.stderr
+    msgfmt_check(path)
+    for command in (("check", "--lang", "en"), ("status", "--lang", "en")):
+        assert "older copy" not in project.run(*command).output
+    result = project.run("extract")
+    msgfmt_check(path)
+    assert "older copy" not in result.output, result.output
+    po = entries(project)
+    assert po.find(taken).msgstr == ""
+    assert (po.find("Zecken", msgctxt="title").msgstr, po.find("Zecken", msgctxt="title").fuzzy) == ("Ticks", False)
+    assert {msgid: (po.find(msgid).msgstr, po.find(msgid).fuzzy) for msgid in (OLD, GRASS, *ADDED) if msgid != taken} \
+        == {msgid: ((RETRANSLATED | ADDED)[msgid], False) for msgid in (OLD, GRASS, *ADDED) if msgid != taken}
+
+
 def test_a_reviewers_own_fuzzy_flag_or_emptied_translation_after_the_sign_off_is_no_older_copy(
         project: Project, monkeypatch: pytest.MonkeyPatch):
     """The deliberate steps a reviewer takes forward are kept, after the older copy of trial 15 was caught: a
@@ -1152,6 +1314,30 @@ def test_a_reviewers_own_fuzzy_flag_or_emptied_translation_after_the_sign_off_is
     assert "rewritten by hand from mt: copy" in refuzzed.tcomment
     assert (redrafted.msgstr, redrafted.fuzzy) == ("Sie warten im Gras.", True)
     assert (po.find("Endlich ist es warm.").msgstr, po.find("Endlich ist es warm.").fuzzy) == ("Warm at last.", False)
+
+
+def test_a_translation_emptied_and_drafted_again_in_the_same_minute_is_the_reviewers_choice_not_an_older_copy(
+        project: Project):
+    """A sign-off taken back (emptied) and drafted again by pretranslate within the minute of the catalog's
+    PO-Revision-Date (a quick session, or SOURCE_DATE_EPOCH set for reproducible runs): pretranslate's stamp was that
+    very date, the header the one the last extract left, so the untouched draft read as trial 15's older copy and
+    extract put the sign-off back over the reviewer's choice. pretranslate stamps a date after both the catalog's
+    and the last extract's: the draft stays, nothing is called an older copy, and the catalog passes msgfmt
+    --check."""
+    path = rewritten_in_a_text_editor(project)
+    assert f"warning: {PO} is an older copy of the catalog" in project.run("extract").output
+    date = entries(project).metadata["PO-Revision-Date"]
+    review(project, "en", "zecken", {GRASS: ""})
+    project.run("pretranslate", "--engine", "copy", "--lang", "en")  # SOURCE_DATE_EPOCH: the catalog's minute
+    assert entries(project).metadata["PO-Revision-Date"] > date
+    for command in (("check", "--lang", "en"), ("status", "--lang", "en")):
+        assert "older copy" not in project.run(*command).output
+    result = project.run("extract")
+    msgfmt_check(path)
+    assert "older copy" not in result.output, result.output
+    redrafted = entries(project).find(GRASS)
+    assert (redrafted.msgstr, redrafted.fuzzy) == (GRASS, True)
+    assert entries(project).find(WARM).msgstr == "Warm at last."
 
 
 def test_build_names_both_when_the_german_changed_and_the_catalog_is_older_than_the_last_extract(project: Project):
