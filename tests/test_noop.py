@@ -1032,3 +1032,28 @@ def test_a_build_resolves_no_untranslated_articles_catalog_path_and_still_names_
     assert ("en: not published (translations/en/a1.po could not be read, see the error below: its translations "
             "count once it can be): a1") in built
     assert "en: not published (nothing translated yet): a0, a2, a3" in built
+
+
+def test_a_build_judges_no_web_address_and_still_warns_of_every_local_link_on_every_run(project, monkeypatch):
+    """The media scan asked ``file_path`` and ``article_link_problem`` of every reference, 13,000 at N = 500,
+    nearly all web addresses (``http://``, ``https://``), which name no file, no article and no site path. They
+    are passed over; a link to a missing file, to no article and to no page of the site is warned of on every
+    build, as before."""
+    from pipeline import media
+
+    project.write("source_de/tee.md", article("Tee", "Siehe [Quelle](https://example.org/tee) und [Bild](fehlt.png), "
+                                                     "[Kaffee](kaffee.md), [alt](/de/gibt-es-nicht/) und "
+                                                     "[Web](http://example.org/x.md).\n"))
+    project.run("extract")
+    project.run("build")
+    first = project.run("build").output
+    expected = ["source_de/tee.md:5: 'fehlt.png': no such file in source_de/",
+                "source_de/tee.md:5: 'kaffee.md': no published article 'kaffee'",
+                "source_de/tee.md:5: '/de/gibt-es-nicht/': the site has no page at this address"]
+    asked, real = [], media.file_path
+    monkeypatch.setattr(media, "file_path", lambda url: asked.append(url) or real(url))
+    again = project.run("build").output
+    assert again == first
+    for warning in expected:
+        assert warning in again, again
+    assert sorted(asked) == ["/de/gibt-es-nicht/", "fehlt.png", "kaffee.md"]
