@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -1057,3 +1058,51 @@ def test_a_build_judges_no_web_address_and_still_warns_of_every_local_link_on_ev
     for warning in expected:
         assert warning in again, again
     assert sorted(asked) == ["/de/gibt-es-nicht/", "fehlt.png", "kaffee.md"]
+
+
+def test_a_source_with_a_plain_name_is_not_looked_at_character_by_character(project, monkeypatch):
+    """Each source's name was checked character by character for a control character or line separator
+    (``unicodedata.category`` of 25,000 characters at N = 500, on every run): a name of printable ASCII holds
+    neither. One that does is still refused (``test_hostile``)."""
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.write("source_de/tee\u2028abend.md", article("Abend", "Tee wärmt am Abend.\n", slug="tee-abend"))
+    looked = []
+
+    class Counted:
+        """``unicodedata`` as ``sources`` uses it, counting the characters whose category is asked."""
+
+        def __getattr__(self, name: str):
+            return getattr(unicodedata, name)
+
+        @staticmethod
+        def category(char: str) -> str:
+            looked.append(char)
+            return unicodedata.category(char)
+
+    monkeypatch.setattr(sources, "unicodedata", Counted())
+    result = project.run("extract", code=2)
+    assert "file name 'source_de/tee\\u2028abend.md' holds U+2028: " in result.output, result.output
+    assert "tee.md" not in "".join(looked) and "".join(looked).startswith("source_de/tee")
+    assert len(looked) == len("source_de/tee")  # up to the separator, of the other name only
+
+
+def test_a_rerun_still_warns_of_a_reference_in_a_title_and_searches_no_value_without_an_ampersand(project,
+                                                                                                   monkeypatch):
+    """Every run searched each plain front-matter value of every source (title, summary, tags) for an HTML
+    character reference; a value without "&" holds none and is not searched. One with is warned of on every
+    extract, the no-op's too."""
+    project.write("source_de/tee.md", article("Tee&nbsp;Zeit", "Tee wärmt.\n", summary="Kräuter & Gewürze"))
+    project.write("source_de/kaffee.md", article("Kaffee", "Kaffee weckt.\n", tags="[Bohnen, Röstung]"))
+    warning = "warning: source_de/tee.md:2: title: '&nbsp;' shown as typed"
+    assert warning in project.run("extract").output
+    searched, real = [], sources.ENTITY_RE
+
+    class Counted:
+        @staticmethod
+        def finditer(text: str):
+            searched.append(text)
+            return real.finditer(text)
+
+    monkeypatch.setattr(sources, "ENTITY_RE", Counted)
+    assert warning in project.run("extract").output
+    assert sorted(searched) == ["Kräuter & Gewürze", "Tee&nbsp;Zeit"]
