@@ -53,7 +53,6 @@ from .handedits import SiteFiles, digest
 from .limits import EDITION, MEDIA, SITE_WORDS, STATE, TEMPLATE
 from .media import Media, collect_media, file_path, stored_references, unscanned
 from .moved import moved_outputs, moved_paths
-from .nobreak import date_pattern, in_language, number_with_unit
 from .practice import Localized, Practice, check_legal, load_practice, translator_names, unfilled, unfilled_errors
 from .search import BUNDLE, index_site, unstemmed, unstemmed_advice
 from .redirects import Redirect, draft_message, file_slug, gone_language_message, gone_listed, gone_message, \
@@ -881,6 +880,8 @@ class _Site:
             env.install_gettext_callables(**gettext_as_text(self.translations[lang]), newstyle=True)
             env.globals.update(url=self.urls.path, site_name=self.config.name, source_lang=self.source,
                                search=self.search, preview=self.config.preview)  # preview: its banner (``preview``)
+            from .nobreak import in_language  # here: a rerun with no page to render compiles none of its patterns
+
             env.filters["no_break"] = in_language  # "5 mg" on one line in a German title (nobreak.py)
             env.filters["quoting"] = functools.partial(quoting, lang=self.source)
             self.envs[lang] = env
@@ -1109,6 +1110,8 @@ def long_date(moment: Moment, locale: Locale) -> str:
     CLDR's pattern "d MMMM y" has no ordinal day and gives "1 avril 2026")."""
     from babel.dates import format_date
 
+    from .nobreak import date_pattern
+
     day = calendar_day(moment)
     pattern = locale.date_formats["long"].pattern
     if locale.language == "fr" and day.day == 1:
@@ -1151,6 +1154,8 @@ def _minutes(minutes: int, locale: Locale) -> str:
     ``nobreak.number_with_unit``), by Babel's ``format_unit``: worked out once per number and language, not twice
     for each of a site's pages."""
     from babel.units import format_unit
+
+    from .nobreak import number_with_unit
 
     return number_with_unit(format_unit(minutes, "duration-minute", length="long", locale=locale))
 

@@ -276,7 +276,7 @@ HEAVY = ("pipeline.extract_article", "pipeline.segment", "pipeline.catalog", "pi
 
 # what a build loads only to make an edition or render a page, a body or a list
 HEAVY_BUILD = ("pipeline.segment", "pipeline.catalog", "pipeline.check", "pipeline.pool", "pipeline.render",
-               "pipeline.social", "markdown_it", "pysbd", "rapidfuzz", "jinja2", "babel.dates", "babel.support",
+               "pipeline.social", "pipeline.nobreak", "markdown_it", "pysbd", "rapidfuzz", "jinja2", "babel.dates", "babel.support",
                "concurrent.futures.process", "sqlite3", "subprocess", "tempfile")
 
 
