@@ -47,8 +47,9 @@ from .counts import counted
 from .editions import FALLBACK_CLOSE, FALLBACK_OPEN, Edition, edition_files, edition_record, record_path
 from .errors import ManyErrors, VerlagError, contain, describe, raise_all
 from .feed import absolute_html, feed_author, xml_chars
-from .fsutil import NotAFile, code_digest, contained, file_bytes, Folders, LinkedFolders, load_state, read_bytes, \
-    regular, relpath, remove_empty_parents, save_state, state_bytes, write_if_changed, write_new, write_state
+from .fsutil import NotAFile, code_digest, contained, file_bytes, Folders, LinkedFolders, load_state, names_ending, \
+    read_bytes, regular, relpath, remove_empty_parents, save_state, state_bytes, write_if_changed, write_new, \
+    write_state
 from .handedits import SiteFiles, digest
 from .limits import EDITION, MEDIA, SITE_WORDS, STATE, TEMPLATE
 from .media import Media, collect_media, file_path, stored_references, unscanned
@@ -457,10 +458,13 @@ def load_pages(config: Config, errors: list[VerlagError], files: StatRecord, kno
     """
     pages = {}
     # The editions stage keeps one German record per current article (and removes the others).
-    slugs = sorted(p.stem for p in (config.editions_dir / config.source_language).glob("*.json"))
+    # by name, not a path object per record (as ``Path.stem``: ".json" is no record of the slug "")
+    slugs = sorted(os.path.splitext(name)[0] for name in names_ending(config.editions_dir / config.source_language,
+                                                                        ".json"))
+    folders = {lang: config.editions_dir / lang for lang in (config.source_language, *config.languages)}
     for slug in slugs:
-        for lang in (config.source_language, *config.languages):
-            path = record_path(config, lang, slug)
+        for lang in folders:
+            path = folders[lang] / f"{slug}.json"
             try:
                 digest = files.digest(f"{lang}/{slug}.json")
             except NotAFile:  # a named pipe where the record goes: named by the editions stage, which writes it

@@ -1086,6 +1086,24 @@ def test_a_source_with_a_plain_name_is_not_looked_at_character_by_character(proj
     assert len(looked) == len("source_de/tee")  # up to the separator, of the other name only
 
 
+def test_the_editions_stage_still_removes_the_editions_of_a_deleted_article_and_a_stray_record(project):
+    """The editions stage lists editions/ by name (``names_ending``), not a path object per file (1,500 at
+    N = 500, as the site stage its German records): the editions of a deleted article are still removed, and a
+    file named ".json" (its stem ".json", as ``Path.stem`` has it: no article's) too."""
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.write("source_de/kaffee.md", article("Kaffee", "Kaffee weckt.\n"))
+    project.run("extract")
+    project.run("build")
+    (project.root / "editions/de/.json").write_bytes((project.root / "editions/de/tee.json").read_bytes())
+    (project.root / "source_de/kaffee.md").unlink()
+    built = project.run("build").output
+    for gone in ("editions/en/kaffee.md", "editions/en/kaffee.json", "editions/de/kaffee.json",
+                 "editions/fr/kaffee.md"):
+        assert f"removed {gone}" in built, built
+        assert not (project.root / gone).exists()
+    assert "removed editions/de/.json" in built
+
+
 def test_a_rerun_still_warns_of_a_reference_in_a_title_and_searches_no_value_without_an_ampersand(project,
                                                                                                    monkeypatch):
     """Every run searched each plain front-matter value of every source (title, summary, tags) for an HTML
