@@ -2408,6 +2408,7 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
     tags = TagWarnings(config.state_dir)  # extract's answers; a German-only page's are worked out each build
     result.warnings += [f"{a.ref}:{line}: {message}" for a in sorted(site.sources.values(), key=lambda a: a.ref)
                         for line, message in tags.of(a)]
+    tags.save_new()
     if (root / OLD_REVIEW).is_dir():
         result.warnings.append(f"site/{OLD_REVIEW}/: an old review report (drafts and unpublished articles) in the "
                                "folder that is uploaded; delete it: 'verlag review' writes to review/ now")
