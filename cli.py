@@ -1345,7 +1345,7 @@ def _run_build(config, quiet: bool, jobs: int | None, unread: bool, told: dict[s
                    config.unreviewed_for(lang, slug) == "source"]  # copy drafts count as untranslated under any
         gone = {slug: copy for slug in others if (copy := pending(config, lang, slug)) is not None}
         # its catalog could not be read this run: the page is the last edition made, whatever the catalog holds
-        broken = [slug for slug in others if relpath(config.po_path(lang, slug), config.root) in unread]
+        broken = [slug for slug in others if unread and relpath(config.po_path(lang, slug), config.root) in unread]
         for why, listed in ((PSEUDO_SIGNED, pseudo), (MACHINE_UNSHOWN, drafted),
                             (NOTHING_YET, [slug for slug in others
                                            if slug not in drafted and slug not in gone and slug not in broken])):

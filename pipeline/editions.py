@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING, Container, Mapping
 from . import doccache
 from .config import Config
 from .errors import VerlagError, contain, stage
-from .fsutil import (NotAFile, combine_digests, code_digest, LinkedFolders, load_state, read_bytes, relpath,
-                     save_state, write_if_changed)
+from .fsutil import (NotAFile, combine_digests, code_digest, LinkedFolders, load_state, names_ending, read_bytes,
+                     relpath, save_state, write_if_changed)
 from .glossary import Glossary, load_glossary
 from .limits import CATALOG, EDITION
 from .lock import clock, held_since
@@ -357,27 +357,27 @@ def _fingerprint_before(config: Config, article: Article, lang: str, glossary_di
     (``LINKS_FILE``); ``found``: where this build puts what it used, for the next one. A catalog without either,
     or one that cannot be read (raising ``OSError`` as ``read_bytes`` does), is read. One over ``limits.CATALOG``
     is not: its fingerprint is "", which no build records, so the article's build reports it (``contain``)."""
-    path = config.po_path(lang, article.slug)
     try:
         written = _on_disk(config, article, lang, files)  # a named pipe at an edition's place: ``NotAFile``
-        return _fingerprint_of(config, article, lang, glossary_digest, pages, catalogs, known, found, path, written)
+        return _fingerprint_of(config, article, lang, glossary_digest, pages, catalogs, known, found, written)
     except VerlagError:
         return ""
 
 
 def _fingerprint_of(config: Config, article: Article, lang: str, glossary_digest: str, pages: SitePages,
-                    catalogs: StatRecord, known: dict, found: dict, path: Path, written: tuple) -> str:
+                    catalogs: StatRecord, known: dict, found: dict, written: tuple) -> str:
     try:
-        digest = catalogs.digest(path.relative_to(config.translations_dir).as_posix())
+        digest = catalogs.digest(config.po_name(lang, article.slug))
     except OSError:
-        return _fingerprint(config, article, lang, glossary_digest, read_bytes(path, CATALOG), pages, written)
+        return _fingerprint(config, article, lang, glossary_digest, read_bytes(config.po_path(lang, article.slug),
+                                                                               CATALOG), pages, written)
     name = digest.hex() if digest is not None else "-"
     findings = known.get(name)
     if not (isinstance(findings, list) and len(findings) == 3 and isinstance(findings[1], list)
             and isinstance(findings[2], list) and all(isinstance(n, str) for n in findings[1])
             and all(isinstance(p, str) for p in findings[2]) and isinstance(findings[0], list)
             and all(isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p) for p in findings[0])):
-        data = read_bytes(path, CATALOG)
+        data = read_bytes(config.po_path(lang, article.slug), CATALOG)
         if (None if data is None else hashlib.sha256(data).digest()) != digest:  # saved since the stat
             return _fingerprint(config, article, lang, glossary_digest, data, pages, written)
         findings = list(pages.findings(data))
@@ -544,7 +544,8 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
             continue
         current = set() if lang_dir.name not in (*config.languages, config.source_language) \
             else german if lang_dir.name == config.source_language else slugs
-        for stale in sorted(p for p in [*lang_dir.glob("*.md"), *lang_dir.glob("*.json")] if p.stem not in current):
+        names = [*names_ending(lang_dir, ".md"), *names_ending(lang_dir, ".json")]  # no path object per edition
+        for stale in sorted(lang_dir / name for name in names if os.path.splitext(name)[0] not in current):
             stale.unlink()
             result.removed.append(relpath(stale, config.root))
     doccache.prune(config, slugs | {a.slug for a in gaps})

@@ -47,13 +47,13 @@ from .counts import counted
 from .editions import FALLBACK_CLOSE, FALLBACK_OPEN, Edition, edition_files, edition_record, record_path
 from .errors import ManyErrors, VerlagError, contain, describe, raise_all
 from .feed import absolute_html, feed_author, xml_chars
-from .fsutil import NotAFile, code_digest, contained, file_bytes, Folders, LinkedFolders, load_state, read_bytes, \
-    regular, relpath, remove_empty_parents, save_state, state_bytes, write_if_changed, write_new, write_state
+from .fsutil import NotAFile, code_digest, contained, file_bytes, Folders, LinkedFolders, load_state, names_ending, \
+    read_bytes, regular, relpath, remove_empty_parents, save_state, state_bytes, write_if_changed, write_new, \
+    write_state
 from .handedits import SiteFiles, digest
 from .limits import EDITION, MEDIA, SITE_WORDS, STATE, TEMPLATE
 from .media import Media, collect_media, file_path, stored_references, unscanned
 from .moved import moved_outputs, moved_paths
-from .nobreak import date_pattern, in_language, number_with_unit
 from .practice import Localized, Practice, check_legal, load_practice, translator_names, unfilled, unfilled_errors
 from .search import BUNDLE, index_site, unstemmed, unstemmed_advice
 from .redirects import Redirect, draft_message, file_slug, gone_language_message, gone_listed, gone_message, \
@@ -458,10 +458,13 @@ def load_pages(config: Config, errors: list[VerlagError], files: StatRecord, kno
     """
     pages = {}
     # The editions stage keeps one German record per current article (and removes the others).
-    slugs = sorted(p.stem for p in (config.editions_dir / config.source_language).glob("*.json"))
+    # by name, not a path object per record (as ``Path.stem``: ".json" is no record of the slug "")
+    slugs = sorted(os.path.splitext(name)[0] for name in names_ending(config.editions_dir / config.source_language,
+                                                                        ".json"))
+    folders = {lang: config.editions_dir / lang for lang in (config.source_language, *config.languages)}
     for slug in slugs:
-        for lang in (config.source_language, *config.languages):
-            path = record_path(config, lang, slug)
+        for lang in folders:
+            path = folders[lang] / f"{slug}.json"
             try:
                 digest = files.digest(f"{lang}/{slug}.json")
             except NotAFile:  # a named pipe where the record goes: named by the editions stage, which writes it
@@ -881,6 +884,8 @@ class _Site:
             env.install_gettext_callables(**gettext_as_text(self.translations[lang]), newstyle=True)
             env.globals.update(url=self.urls.path, site_name=self.config.name, source_lang=self.source,
                                search=self.search, preview=self.config.preview)  # preview: its banner (``preview``)
+            from .nobreak import in_language  # here: a rerun with no page to render compiles none of its patterns
+
             env.filters["no_break"] = in_language  # "5 mg" on one line in a German title (nobreak.py)
             env.filters["quoting"] = functools.partial(quoting, lang=self.source)
             self.envs[lang] = env
@@ -1109,6 +1114,8 @@ def long_date(moment: Moment, locale: Locale) -> str:
     CLDR's pattern "d MMMM y" has no ordinal day and gives "1 avril 2026")."""
     from babel.dates import format_date
 
+    from .nobreak import date_pattern
+
     day = calendar_day(moment)
     pattern = locale.date_formats["long"].pattern
     if locale.language == "fr" and day.day == 1:
@@ -1151,6 +1158,8 @@ def _minutes(minutes: int, locale: Locale) -> str:
     ``nobreak.number_with_unit``), by Babel's ``format_unit``: worked out once per number and language, not twice
     for each of a site's pages."""
     from babel.units import format_unit
+
+    from .nobreak import number_with_unit
 
     return number_with_unit(format_unit(minutes, "duration-minute", length="long", locale=locale))
 
@@ -2406,6 +2415,7 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
     tags = TagWarnings(config.state_dir)  # extract's answers; a German-only page's are worked out each build
     result.warnings += [f"{a.ref}:{line}: {message}" for a in sorted(site.sources.values(), key=lambda a: a.ref)
                         for line, message in tags.of(a)]
+    tags.save_new()
     if (root / OLD_REVIEW).is_dir():
         result.warnings.append(f"site/{OLD_REVIEW}/: an old review report (drafts and unpublished articles) in the "
                                "folder that is uploaded; delete it: 'verlag review' writes to review/ now")

@@ -474,7 +474,9 @@ def _checked_front(meta: dict, probe: Callable[[], Article], path: Path, ref: st
         problems.append(VerlagError(f"file name {path.name!r} is a name Windows keeps for a device (no file or folder "
                                     f"there may have it): a clone on Windows could not check it out{catalogs}; rename "
                                     "the file", ref, 1))
-    if cut := next((char for char in ref if char in _REFERENCE_BREAKS or unicodedata.category(char) == "Cc"), None):
+    # printable ASCII (nearly every name) holds neither: not looked at character by character
+    if not (ref.isascii() and ref.isprintable()) and (cut := next(
+            (char for char in ref if char in _REFERENCE_BREAKS or unicodedata.category(char) == "Cc"), None)):
         problems.append(VerlagError(f"file name {ref!r} holds U+{ord(cut):04X}: its catalogs' '#:' lines name the file "
                                     "of each sentence, and GNU gettext and verlag would read the name cut there (a "
                                     "line break makes the catalog unreadable); rename the file", ref, 1))
@@ -1389,8 +1391,8 @@ def entity_warnings(article: Article) -> list[tuple[int, str]]:
     for key in PLAIN_KEYS:
         value = article.meta.get(key)
         texts = value if isinstance(value, list) else [value]
-        typed = dict.fromkeys(match.group() for text in texts if isinstance(text, str)
-                              for match in ENTITY_RE.finditer(text))
+        typed = dict.fromkeys(match.group() for text in texts if isinstance(text, str) and "&" in text
+                              for match in ENTITY_RE.finditer(text))  # no "&" (nearly every value): no reference
         if typed:
             import html  # only for a value holding one: a no-op extract loads no module it does not need
 

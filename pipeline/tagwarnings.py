@@ -47,6 +47,14 @@ class TagWarnings:
         if now != self.stored:
             save_state(self.path, now)
 
+    def save_new(self) -> None:
+        """``save`` when the stored answers are another code's (verlag upgraded since the last ``extract``) or
+        there are none: without it every build until the next extract read and searched every source again (at
+        N = 500, 935 M instructions more than a no-op build's 1,330 M). Otherwise the build, which looks up the
+        German-only pages too, leaves the file as extract wrote it, so neither rewrites it after the other."""
+        if self.stored.get("key") != code_digest():
+            self.save()
+
 
 def _kept(known, digest: str) -> list[tuple[int, str]] | None:
     """The (line, warning) pairs of a ``TAGS_FILE`` entry made for the text with ``digest``; None for any other

@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -275,7 +276,7 @@ HEAVY = ("pipeline.extract_article", "pipeline.segment", "pipeline.catalog", "pi
 
 # what a build loads only to make an edition or render a page, a body or a list
 HEAVY_BUILD = ("pipeline.segment", "pipeline.catalog", "pipeline.check", "pipeline.pool", "pipeline.render",
-               "pipeline.social", "markdown_it", "pysbd", "rapidfuzz", "jinja2", "babel.dates", "babel.support",
+               "pipeline.social", "pipeline.nobreak", "markdown_it", "pysbd", "rapidfuzz", "jinja2", "babel.dates", "babel.support",
                "concurrent.futures.process", "sqlite3", "subprocess", "tempfile")
 
 
@@ -1007,3 +1008,149 @@ def test_a_save_in_the_tick_of_pretranslates_own_write_is_merged_again(project, 
     monkeypatch.setattr(pretranslate, "rewrite", real_rewrite)
     assert "updated translations/en/leber.po" in project.run("extract").output
     assert 'msgid "Die Leber arbeitet nachts."' in po.read_text(encoding="utf-8")
+
+
+def test_a_build_resolves_no_untranslated_articles_catalog_path_and_still_names_one_it_could_not_read(project,
+                                                                                                      monkeypatch):
+    """Listing the pages not published for want of a translation, build resolved each one's catalog path
+    (``fsutil.relpath``: two ``realpath`` walks) to ask whether this run could not read it: 1,000 of a no-op
+    build's 1,141 ``Path.resolve`` at N = 500, 7 % of its instructions. It asks only when a catalog could not be
+    read, and names that one as the reason still."""
+    from pipeline import fsutil
+
+    for n in range(4):
+        project.write(f"source_de/a{n}.md", article(f"A{n}", "Der Garten ist grün.\n"))
+    project.run("extract")
+    project.run("build")
+    resolved, real = [], fsutil.relpath
+    monkeypatch.setattr(fsutil, "relpath", lambda path, root: resolved.append(path.name) or real(path, root))
+    built = project.run("build").output
+    assert "en: not published (nothing translated yet): a0, a1, a2, a3" in built
+    assert [name for name in resolved if name.endswith(".po")] == []
+    po = project.root / "translations/en/a1.po"
+    po.write_bytes(po.read_bytes() + b'\nmsgid "kaputt\n')
+    built = project.run("build", code=2).output
+    assert ("en: not published (translations/en/a1.po could not be read, see the error below: its translations "
+            "count once it can be): a1") in built
+    assert "en: not published (nothing translated yet): a0, a2, a3" in built
+
+
+def test_a_build_judges_no_web_address_and_still_warns_of_every_local_link_on_every_run(project, monkeypatch):
+    """The media scan asked ``file_path`` and ``article_link_problem`` of every reference, 13,000 at N = 500,
+    nearly all web addresses (``http://``, ``https://``), which name no file, no article and no site path. They
+    are passed over; a link to a missing file, to no article and to no page of the site is warned of on every
+    build, as before."""
+    from pipeline import media
+
+    project.write("source_de/tee.md", article("Tee", "Siehe [Quelle](https://example.org/tee) und [Bild](fehlt.png), "
+                                                     "[Kaffee](kaffee.md), [alt](/de/gibt-es-nicht/) und "
+                                                     "[Web](http://example.org/x.md).\n"))
+    project.run("extract")
+    project.run("build")
+    first = project.run("build").output
+    expected = ["source_de/tee.md:5: 'fehlt.png': no such file in source_de/",
+                "source_de/tee.md:5: 'kaffee.md': no published article 'kaffee'",
+                "source_de/tee.md:5: '/de/gibt-es-nicht/': the site has no page at this address"]
+    asked, real = [], media.file_path
+    monkeypatch.setattr(media, "file_path", lambda url: asked.append(url) or real(url))
+    again = project.run("build").output
+    assert again == first
+    for warning in expected:
+        assert warning in again, again
+    assert sorted(asked) == ["/de/gibt-es-nicht/", "fehlt.png", "kaffee.md"]
+
+
+def test_a_source_with_a_plain_name_is_not_looked_at_character_by_character(project, monkeypatch):
+    """Each source's name was checked character by character for a control character or line separator
+    (``unicodedata.category`` of 25,000 characters at N = 500, on every run): a name of printable ASCII holds
+    neither. One that does is still refused (``test_hostile``)."""
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.write("source_de/tee\u2028abend.md", article("Abend", "Tee wärmt am Abend.\n", slug="tee-abend"))
+    looked = []
+
+    class Counted:
+        """``unicodedata`` as ``sources`` uses it, counting the characters whose category is asked."""
+
+        def __getattr__(self, name: str):
+            return getattr(unicodedata, name)
+
+        @staticmethod
+        def category(char: str) -> str:
+            looked.append(char)
+            return unicodedata.category(char)
+
+    monkeypatch.setattr(sources, "unicodedata", Counted())
+    result = project.run("extract", code=2)
+    assert "file name 'source_de/tee\\u2028abend.md' holds U+2028: " in result.output, result.output
+    assert "tee.md" not in "".join(looked) and "".join(looked).startswith("source_de/tee")
+    assert len(looked) == len("source_de/tee")  # up to the separator, of the other name only
+
+
+def test_the_editions_stage_still_removes_the_editions_of_a_deleted_article_and_a_stray_record(project):
+    """The editions stage lists editions/ by name (``names_ending``), not a path object per file (1,500 at
+    N = 500, as the site stage its German records): the editions of a deleted article are still removed, and a
+    file named ".json" (its stem ".json", as ``Path.stem`` has it: no article's) too."""
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.write("source_de/kaffee.md", article("Kaffee", "Kaffee weckt.\n"))
+    project.run("extract")
+    project.run("build")
+    (project.root / "editions/de/.json").write_bytes((project.root / "editions/de/tee.json").read_bytes())
+    (project.root / "source_de/kaffee.md").unlink()
+    built = project.run("build").output
+    for gone in ("editions/en/kaffee.md", "editions/en/kaffee.json", "editions/de/kaffee.json",
+                 "editions/fr/kaffee.md"):
+        assert f"removed {gone}" in built, built
+        assert not (project.root / gone).exists()
+    assert "removed editions/de/.json" in built
+
+
+def test_a_rerun_still_warns_of_a_reference_in_a_title_and_searches_no_value_without_an_ampersand(project,
+                                                                                                   monkeypatch):
+    """Every run searched each plain front-matter value of every source (title, summary, tags) for an HTML
+    character reference; a value without "&" holds none and is not searched. One with is warned of on every
+    extract, the no-op's too."""
+    project.write("source_de/tee.md", article("Tee&nbsp;Zeit", "Tee wärmt.\n", summary="Kräuter & Gewürze"))
+    project.write("source_de/kaffee.md", article("Kaffee", "Kaffee weckt.\n", tags="[Bohnen, Röstung]"))
+    warning = "warning: source_de/tee.md:2: title: '&nbsp;' shown as typed"
+    assert warning in project.run("extract").output
+    searched, real = [], sources.ENTITY_RE
+
+    class Counted:
+        @staticmethod
+        def finditer(text: str):
+            searched.append(text)
+            return real.finditer(text)
+
+    monkeypatch.setattr(sources, "ENTITY_RE", Counted)
+    assert warning in project.run("extract").output
+    assert sorted(searched) == ["Kräuter & Gewürze", "Tee&nbsp;Zeit"]
+
+
+def test_a_build_after_a_verlag_upgrade_keeps_the_template_tag_warnings_it_worked_out(project, monkeypatch):
+    """The template-tag warnings are kept by verlag's code, and only extract stored them: after an upgrade every
+    build until the next extract searched every source's text again (a no-op build at N = 500: 2,265 M
+    instructions, not 1,330 M). The build stores them when the stored ones are another code's; the next build and
+    extract say the same warnings without searching, and neither rewrites the file after the other."""
+    from pipeline import segment
+
+    project.write("source_de/tee.md", article("Tee", "Der Tee zieht.\n\n{{< figure src=\"tee.jpg\" >}}\n"))
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet.\n"))
+    project.run("extract")
+    project.run("build")
+
+    def said(command: str) -> list[str]:
+        return [line for line in project.run(command).stderr.splitlines() if "is not Markdown" in line]
+
+    warned = said("build")
+    assert len(warned) == 1 and warned[0].startswith("warning: source_de/tee.md:")
+    state = project.root / ".verlag/template-tags.json"
+    kept = state.read_bytes()
+    state.write_text(json.dumps({"key": "other code", "articles": json.loads(kept)["articles"]}), encoding="utf-8")
+    assert said("build") == warned
+    assert state.read_bytes() == kept
+    searched, real = [], segment.template_tags
+    monkeypatch.setattr(segment, "template_tags", lambda article: searched.append(article.slug) or real(article))
+    for command in ("build", "extract", "build"):
+        assert said(command) == warned
+        assert state.read_bytes() == kept
+    assert searched == []
