@@ -964,14 +964,16 @@ class _Site:
         return links
 
     def social(self, lang: str, kind: str, title: str, description: str | None, url: str, langs: list[str],
-               image: tuple[str, str] | None = None) -> dict:
+               image: tuple[str, str | None] | None = None) -> dict:
         """A page's Open Graph values (social.py): ``url`` absolute, ``langs`` its editions' languages,
-        ``image`` (src as the body has it, alt) its own first image, else the site's ``[site] image``."""
+        ``image`` (src as the body has it, alt) its own first image, else the site's ``[site] image``; the alt
+        None (no ``og:image:alt``) where it is not in ``lang`` (German under an English ``og:locale``)."""
         from .social import og_locale
 
         if image is None and self.practice.image:
             alt = self.localized(lang, self.practice.image_alt)
-            image = (self.urls.path("media", name=self.practice.image), alt["text"] if alt else "")
+            image = (self.urls.path("media", name=self.practice.image),
+                     None if alt and alt["lang"] else alt["text"] if alt else "")
         return {"type": kind, "title": title, "description": description, "url": url,
                 "locale": og_locale(lang), "alternates": [og_locale(code) for code in langs if code != lang],
                 "image": urljoin(url, image[0]) if image else None, "image_alt": image[1] if image else None}
@@ -2108,7 +2110,8 @@ def _article_page(site: _Site, bodies: _Bodies, rel: str, page: Page, errors: li
         "call_to_action": site.localized(page.lang, site.practice.call_to_action),
         "contact": site.practice.contact,
         "social": site.social(page.lang, "article", page.title, page.description, item["absolute"],
-                              [alt["hreflang"] for alt in site.cluster(page.slug)[:-1]], first_image(body)),
+                              [alt["hreflang"] for alt in site.cluster(page.slug)[:-1]],
+                              first_image(body, page.lang)),
     }
     return _render(site.env(page.lang), "page.html" if page.standalone else "article.html", rel,
                    context).encode("utf-8")
