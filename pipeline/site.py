@@ -1007,16 +1007,24 @@ class _Site:
         """The switcher: the same article where it is published, else that language's home page (also from a 404
         page: its ``/en/404.html`` was a "page not found" in English, answered with 200, for an address that
         exists in no language). A language without a published article (its last one withdrawn) is left out but
-        on its own pages: its index would offer nothing in it."""
+        on its own pages: its index would offer nothing in it.
+        From an article (or page) to a language it is not published in, the entry leads to that language's home
+        page and says so in that language: ``home`` a visible "(home page)", ``title`` why (plain text), so it no
+        longer looks like a link to the article's translation (WCAG 2.4.4, link purpose; 1.4.1: not by colour)."""
         out = []
         for code in self.languages:
             if code != lang and code != self.source and code not in self.live:
                 continue
+            link = {"lang": code, "name": language_name(code), "current": code == lang, "home": None, "title": None}
             if kind == "article" and slug and (code, slug) in self.published:
-                href = self.urls.path("article", code, slug)
+                link["href"] = self.urls.path("article", code, slug)
             else:
-                href = self.urls.path("index", code)
-            out.append({"lang": code, "name": language_name(code), "href": href, "current": code == lang})
+                link["href"] = self.urls.path("index", code)
+                if kind == "article" and slug and code != lang:
+                    link["home"] = Markup(self.ui(code, "(home page)", markup=True))
+                    link["title"] = self.ui(
+                        code, "This article is not available in this language: the link leads to the home page.")
+            out.append(link)
         return out
 
     def common(self, lang: str) -> dict:
@@ -1760,7 +1768,8 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
                 [theme, plan.contexts[lang], page.digest, german.digest if german else "",
                  [alt["hreflang"] for alt in site.cluster(page.slug)], media.key(page.slug),
                  list(site.languages), sorted(site.live),  # the switcher names every language with an article
-                 site.legal(lang)]
+                 site.legal(lang),  # and says in the words of each language without this one that it leads home
+                 [spoken[code] for code in site.languages if code != lang and (code, page.slug) not in site.published]]
             ).encode("utf-8")).hexdigest()
             if page.slug in frozen:  # its source cannot be read or is refused: the last good page stays
                 keys[rel] = previous.get(rel, "")

@@ -862,3 +862,48 @@ def test_a_reader_who_lands_on_an_old_address_sees_and_follows_the_impressum_lin
     finally:
         browser.switch_to.default_content()
         server.close()
+
+
+def _leber_links_german_only_zecken(project) -> None:
+    """leber, reviewed in English and French, links zecken, which is German only (not translated)."""
+    from conftest import article, review
+
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts. Lesen Sie [über Zecken]"
+                                                "(zecken.md).\n"))
+    project.write("source_de/zecken.md", article("Zecken", "Zecken sind klein.\n"))
+    project.run("extract")
+    for lang, title, first, second in (
+            ("en", "Liver", "The liver works at night.", "Read [about ticks](zecken.md)."),
+            ("fr", "Foie", "Le foie travaille la nuit.", "Lisez [sur les tiques](zecken.md).")):
+        review(project, lang, "leber", {("title", "Leber"): title, "Die Leber arbeitet nachts.": first,
+                                        "Lesen Sie [über Zecken](zecken.md).": second})
+    project.run("build")
+
+
+def test_the_switcher_of_a_german_only_article_says_in_each_language_that_it_leads_to_the_home_page(browser,
+                                                                                                      project):
+    """On a German article with no English translation the switcher's "English" led to /en/ looking exactly like
+    the link to a translation: a reader expected the article. The entry says, visibly and in its own language,
+    that it leads to the home page, and its title why (WCAG 2.4.4 link purpose, 1.4.1 not by colour); the
+    entries to real translations stay the plain language names."""
+    _leber_links_german_only_zecken(project)
+    server = serving(project.root)
+    base = next(server)
+    try:
+        browser.get(f"{base}/de/zecken/")
+        links = browser.find_elements(By.CSS_SELECTOR, "nav.switcher a")
+        assert [(a.text, a.get_attribute("pathname"), a.get_attribute("lang")) for a in links] == [
+            ("English (home page)", "/en/", "en"), ("français (page d’accueil)", "/fr/", "fr")]
+        assert [a.get_attribute("title") for a in links] == [
+            "This article is not available in this language: the link leads to the home page.",
+            "Cet article n’est pas disponible dans cette langue\u202f: le lien mène à la page d’accueil."]
+        assert [n.text for n in browser.find_elements(By.CSS_SELECTOR, 'nav.switcher [translate="no"]')] == [
+            "Deutsch", "English", "français"]  # the names, not "(home page)", are what no translator may change
+        links[0].click()
+        WebDriverWait(browser, WALL).until(expected_conditions.url_to_be(f"{base}/en/"))
+        browser.get(f"{base}/de/leber/")
+        links = browser.find_elements(By.CSS_SELECTOR, "nav.switcher a")
+        assert [(a.text, a.get_attribute("pathname"), a.get_attribute("title")) for a in links] == [
+            ("English", "/en/leber/", ""), ("français", "/fr/leber/", "")]
+    finally:
+        server.close()
