@@ -66,8 +66,8 @@ from .statrecord import StatRecord
 from .urlparts import split_url
 from .tagwarnings import TagWarnings
 from .states import MACHINE, REVIEWED, STALE, UNTRANSLATED
-from .uistrings import BUILTIN_TRANSLATIONS, JINJA_EXTENSIONS, Worded, english_advice, english_fallback, \
-    gettext_as_text, in_english, load_translations, mark_english, theme_dirs, theme_messages, \
+from .uistrings import BUILTIN_TRANSLATIONS, JINJA_EXTENSIONS, MESSAGE_OPEN, Worded, english_advice, \
+    english_fallback, gettext_as_text, in_english, load_translations, mark_english, theme_dirs, theme_messages, \
     translations_digest, unmarked
 
 if TYPE_CHECKING:
@@ -919,6 +919,16 @@ class _Site:
                 self.ui(lang, "Translation failed a quality check: shown in the original language"),
                 self.ui(lang, "Translated, not checked yet: shown in the original language"))
 
+    def link_note(self, lang: str) -> tuple[str, str]:
+        """What a link in a ``lang`` page to the original's page says after its text (``render``'s ``link_note``):
+        "(German)" in ``lang``, with the language it is in (English while ``lang``'s site.po lacks it); nothing in
+        the original's own pages, whose links all lead to pages in its language."""
+        if lang == self.source:
+            return "", ""
+        note = self.ui(lang, "(%(language)s)", language=Worded(_locale(lang).languages.get(self.source, self.source),
+                                                               english_name(self.source)))
+        return note, "en" if self.translations[lang].gettext("(%(language)s)").startswith(MESSAGE_OPEN) else lang
+
     def articles(self, lang: str) -> list[Page]:
         """A language's published articles, newest first."""
         mine = [p for (code, _), p in self.published.items() if code == lang and not p.standalone]
@@ -1273,7 +1283,7 @@ class _BodyPlan:
     urls: Urls
     published: frozenset[tuple[str, str]]  # (lang, slug) of every published page
     media: Media  # the files each German original references (``files`` only)
-    words: dict[str, tuple[str, str]]  # lang -> (footnote back-reference label, fallback passage title);
+    words: dict[str, tuple]  # lang -> (footnote back-reference label, the fallback passages' titles, link note);
     # empty until a body is to be rendered (``speaking``)
     contexts: dict[str, str]  # lang -> digest of the above as far as a body in ``lang`` depends on it
     renamed: dict[str, str] = field(default_factory=dict)  # an article's old name -> its slug (``old_names``)
@@ -1303,8 +1313,8 @@ class _BodyPlan:
         """This plan with its ``words``, in the UI translations of each language (``_Site.ui``)."""
         if self.words:
             return self
-        return replace(self, words={lang: (site.ui(lang, "Back to the text"), *site.fallback_hints(lang))
-                                    for lang in site.languages})
+        return replace(self, words={lang: (site.ui(lang, "Back to the text"), *site.fallback_hints(lang),
+                                           site.link_note(lang)) for lang in site.languages})
 
     def link(self, lang: str, slug: str) -> tuple[str, str | None] | None:
         """The page an article link from an edition in ``lang`` goes to: that edition, else the original, with the
@@ -1470,7 +1480,7 @@ class _Bodies:
             rendered = render(page.body, lambda slug: plan.link(page.lang, slug), allowance, words[0], plan.source,
                               lambda url: plan.media_url(page.lang, page.slug, url), words[1], words[2],
                               heading_ids, words[3], True, page.lang,  # no_break: each language's typography
-                              plan.nowhere, words[4])
+                              plan.nowhere, words[4], words[5])
         except VerlagError as exc:  # the German original, rendered first, is where the author can fix it
             article = self.sources.get(page.slug)
             if article is None:

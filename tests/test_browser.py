@@ -907,3 +907,27 @@ def test_the_switcher_of_a_german_only_article_says_in_each_language_that_it_lea
             ("English", "/en/leber/", ""), ("français", "/fr/leber/", "")]
     finally:
         server.close()
+
+
+def test_a_link_from_a_translation_to_an_article_only_in_german_says_so_in_the_readers_language(browser, project):
+    """A link in an English page to an article that has no English translation leads to the German page
+    (hreflang="de") and nothing visible said so. It ends in "(German)" in the page's language, lang marked, as
+    W3C i18n's "Indicating the language of a link destination" advises; inside the link, so a list of the page's
+    links says it too. The German original's own links have no such note."""
+    _leber_links_german_only_zecken(project)
+    server = serving(project.root)
+    base = next(server)
+    try:
+        for lang, text, note in (("en", "about ticks (German)", " (German)"),
+                                 ("fr", "sur les tiques (en allemand)", " (en allemand)")):
+            browser.get(f"{base}/{lang}/leber/")
+            link = browser.find_element(By.CSS_SELECTOR, '.article-body a[hreflang="de"]')
+            assert link.text == text and link.is_displayed()
+            (span,) = link.find_elements(By.CSS_SELECTOR, "span[lang]")
+            assert (span.get_attribute("lang"), span.get_attribute("textContent")) == (lang, note)
+        link.click()
+        WebDriverWait(browser, WALL).until(expected_conditions.url_to_be(f"{base}/de/zecken/"))
+        browser.get(f"{base}/de/leber/")
+        assert browser.find_element(By.CSS_SELECTOR, ".article-body a").text == "über Zecken"
+    finally:
+        server.close()
