@@ -57,8 +57,7 @@ from .nobreak import date_pattern, in_language, number_with_unit
 from .practice import Localized, Practice, check_legal, load_practice, translator_names, unfilled, unfilled_errors
 from .search import BUNDLE, index_site, unstemmed, unstemmed_advice
 from .redirects import Redirect, draft_message, file_slug, gone_language_message, gone_listed, gone_message, \
-    gone_published, kept, left_out_message, old_names, old_path, \
-    redirect_files, withdrawn_page
+    gone_published, kept, left_out_message, old_names, old_path, redirect_files
 from .renames import ORIGINALS, RECORD as RENAMED, RECORD_FILE, TITLES, Renamed, link_names, renamed_addresses
 from .sources import (Article, Moment, Sources, calendar_day, later, read_date, read_sources, same_titles,
                       without_text)
@@ -1048,7 +1047,6 @@ class _Site:
 
 def _legal_footer(site: _Site, lang: str) -> str | None:
     """The footer of a ``lang`` page written without a template (``redirect_page``'s, an old address's;
-    ``withdrawn_page``'s, a withdrawn translation's):
     the legal links as ``macros.html``'s ``legal_nav`` writes them, as HTML; None without legal pages."""
     links = site.legal(lang)
     if not links:
@@ -1961,7 +1959,7 @@ def published_languages(files: Iterable[str], urls: Urls) -> set[str]:
 def _gone_addresses(site: _Site, state: dict, out: dict) -> tuple[list[str], dict[str, list[str]], dict[str, list]]:
     """One warning per slug whose page an earlier build published (``state``'s pages) and that nothing answers at
     any more (no page, no redirect, no withdrawn-translation page), naming every language it was published in (one
-    whose translation was withdrawn earlier too: its page led to the original): a renamed article (file or ``slug:``) leaves
+    whose translation was withdrawn earlier too: its page said so): a renamed article (file or ``slug:``) leaves
     readers, bookmarks and other sites' links a 404 unless it lists the old address in ``aliases:``. Names the
     article when its file still has the old name (a ``slug:`` change: ``redirects.old_names``).
 
@@ -2024,9 +2022,9 @@ def _withdrawn(site: _Site, state: dict, out: dict, unread: frozenset[str] = fro
     nothing translated any more, or ``translate: false`` set in the original. Instead of a 404 it says in the
     page's language, heading and ``<title>``, that the article is no longer available in it, and links the
     original (its title the link's text, marked as German), the other editions that have the article and the
-    language's home page while it has articles (``redirects.withdrawn_page``: no meta refresh, which took the
-    reader to German text before the notice could be read); ``noindex``, canonical the original, for search
-    engines.
+    language's home page while it has articles, in the site's frame (``withdrawn.html``: header, switcher, footer;
+    no meta refresh, which took the reader to German text before the notice could be read); ``noindex``,
+    canonical the original, for search engines. Raises ``_Building`` when the template fails.
     The page stays while the translation is withheld, and gives way to it once it is published again. The build
     says so, with the reason, when a published translation is withdrawn: a warning at its catalog with the
     threshold it misses (trial 12: an author's edit of three sentences took the English page off the site, said in
@@ -2047,23 +2045,15 @@ def _withdrawn(site: _Site, state: dict, out: dict, unread: frozenset[str] = fro
             if (lang, slug) in site.published or rel not in before or rel in out:
                 continue
             original = site.published[(site.source, slug)]
-            name = own_and_english_name(lang)  # the message twice, as text and as HTML: uistrings extracts it
-            source_name = Worded(_locale(lang).languages.get(site.source, site.source), english_name(site.source))
-            made[rel] = withdrawn_page(
-                lang, site.ui(lang, "No longer available in %(language)s", language=name),
-                site.urls.absolute("article", site.source, slug), site.urls.path("article", site.source, slug),
-                direction=text_direction(lang),
-                notice=site.ui(lang, "No longer available in %(language)s", markup=True, language=name),
-                read=site.ui(lang, "You can read this article in the original language (%(language)s):",
-                             markup=True, language=source_name),
-                target=(site.source, text_direction(site.source)), label=original.title,
-                style=site.urls.path("static", name="style.css"),
-                others=[(site.urls.path("article", code, slug), code, text_direction(code), language_name(code))
-                        for code in site.languages[1:] if code != lang and (code, slug) in site.published],
-                others_heading=site.ui(lang, "Other languages", markup=True),
-                home=(site.urls.path("index", lang), site.ui(lang, "All articles", markup=True))
-                if lang in site.live else None,
-                footer=_legal_footer(site, lang))
+            made[rel] = _render(site.env(lang), "withdrawn.html", rel, {
+                **site.common(lang), "switch": site.switch(lang, slug), "noindex": True,
+                "canonical": site.urls.absolute("article", site.source, slug),
+                "lang_name": own_and_english_name(lang), "live": lang in site.live,
+                "original": {"href": site.urls.path("article", site.source, slug), "title": original.title,
+                             "lang": site.source, "dir": text_direction(site.source)},
+                "others": [{"href": site.urls.path("article", code, slug), "lang": code, "dir": text_direction(code),
+                            "name": language_name(code)}
+                           for code in site.languages[1:] if code != lang and (code, slug) in site.published]})
             po = relpath(site.config.po_path(lang, slug), site.config.root)
             if rel in pages and po in unread:
                 broken.append((po, slug))
@@ -2071,24 +2061,24 @@ def _withdrawn(site: _Site, state: dict, out: dict, unread: frozenset[str] = fro
                 withdrawn[slug in site.sources and not site.sources[slug].translated].append(slug)
         if withdrawn[True]:
             site.notes.append(f"{lang}: no longer published (translate: false in its German original), its address "
-                              f"now leads to the original ({site.source}) until it is published again: "
-                              + ", ".join(withdrawn[True]))
+                              f"now shows a page saying so, with a link to the original ({site.source}), until it "
+                              "is published again: " + ", ".join(withdrawn[True]))
         for slug in withdrawn[False]:  # a page readers had is gone: the reviewer has work to do, said as a warning
             po = relpath(site.config.po_path(lang, slug), site.config.root)
             figures = site.shortfall.get((lang, slug)) or ("nothing translated any more" if slug in
                                                            site.untranslated.get(lang, ()) else
                                                            "not translated or reviewed enough")
             site.warnings.append(f"{po}: no longer published in {lang} ({figures}): its address "
-                                 f"{site.urls.path('article', lang, slug)} now leads to the original ({site.source}) "
-                                 "until it is published again; review the changed sentences (verlag status "
-                                 f"--article {slug})")
+                                 f"{site.urls.path('article', lang, slug)} now shows a page saying so, with a link "
+                                 f"to the original ({site.source}), until it is published again; review the changed "
+                                 f"sentences (verlag status --article {slug})")
         if back:
-            site.notes.append(f"{lang}: published again, in place of the page that led to the original: "
+            site.notes.append(f"{lang}: published again, in place of the page saying it was no longer available: "
                               + ", ".join(back))
         for po, slug in broken:
             site.notes.append(f"{lang}: no longer published ({po} could not be read, see the error below: its "
-                              f"translations count once it can be), its address now leads to the original "
-                              f"({site.source}) until it is published again: {slug}")
+                              f"translations count once it can be), its address now shows a page saying so, with a "
+                              f"link to the original ({site.source}), until it is published again: {slug}")
     return made
 
 

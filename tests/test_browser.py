@@ -931,3 +931,30 @@ def test_a_link_from_a_translation_to_an_article_only_in_german_says_so_in_the_r
         assert browser.find_element(By.CSS_SELECTOR, ".article-body a").text == "über Zecken"
     finally:
         server.close()
+
+
+def test_a_withdrawn_translations_page_has_the_sites_header_switcher_and_footer(browser, project):
+    """The page at a withdrawn translation's address had no site header, no way back to the site's name, no
+    language switcher and no footer menu: a page outside the site. It has the site's frame now (base.html), and
+    keeps what made it that page: the notice, noindex and canonical the German original. Its switcher leads to
+    the German article (the one place it exists)."""
+    _only_article_withdrawn(project, "en", ("Liver", "The liver works at night.", "It needs rest."))
+    server = serving(project.root)
+    base = next(server)
+    try:
+        status, text = fetch(f"{base}/en/leber/")
+        assert status == 200 and '<meta name="robots" content="noindex">' in text
+        assert f'<link rel="canonical" href="http://localhost:8000/de/leber/">' in text
+        browser.get(f"{base}/en/leber/")
+        assert browser.find_element(By.TAG_NAME, "h1").text == "No longer available in English"
+        assert browser.title == "No longer available in English – Test"
+        name = browser.find_element(By.CSS_SELECTOR, "header.site-header a.site-name")
+        assert (name.text, name.get_attribute("pathname")) == ("Test", "/en/")
+        assert browser.find_element(By.CSS_SELECTOR, "a.skip").get_attribute("hash") == "#main"
+        assert browser.find_element(By.CSS_SELECTOR, 'nav.switcher [aria-current="page"]').text == "English"
+        footer = [a.text for a in browser.find_elements(By.CSS_SELECTOR, "footer.site-footer a")]
+        assert footer[0] == "All articles" and "Other languages" in footer
+        browser.find_element(By.CSS_SELECTOR, 'nav.switcher a[hreflang="de"]').click()
+        WebDriverWait(browser, WALL).until(expected_conditions.url_to_be(f"{base}/de/leber/"))
+    finally:
+        server.close()
