@@ -1327,7 +1327,8 @@ def _run_build(config, quiet: bool, jobs: int | None, unread: bool, told: dict[s
         never published (trial14)."""
         shown = [why] if why else []
         if slug in site.withdrawn.get(lang, ()):
-            shown.append("was published: its address leads to the original until it is published again")
+            shown.append("was published: its address shows a page saying so, with a link to the original, until it "
+                         "is published again")
         return f"{slug} ({'; '.join(shown)})" if shown else slug
 
     for lang, slugs in sorted(site.held_back.items()):

@@ -75,59 +75,6 @@ PAGE = """<!DOCTYPE html>
 """
 
 
-WITHDRAWN_PAGE = """<!DOCTYPE html>
-<html lang="{lang}"{dir}>
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{title}</title>
-<meta name="robots" content="noindex">
-<link rel="canonical" href="{url}">
-<link rel="stylesheet" href="{style}">
-</head>
-<body>
-<main id="main">
-<h1>{notice}</h1>
-<p>{read}</p>
-<p><a href="{path}"{link}>{label}</a></p>
-{home}{others}</main>
-{footer}</body>
-</html>
-"""
-
-
-def withdrawn_page(lang: str, title: str, url: str, path: str, *, direction: str, notice: str, read: str,
-                   target: tuple[str, str], label: str, style: str, others: Sequence[tuple[str, str, str, str]] = (),
-                   others_heading: str = "", home: tuple[str, str] | None = None, footer: str | None = None) -> str:
-    """The page at the address of a withdrawn translation: it stays, and says why, instead of leading on.
-
-    It led on by a 0-second meta refresh, as ``redirect_page`` does for an old address of the same article: the
-    reader went from an English address to a German page before the notice could be read, not knowing why. A
-    0-second refresh is an instant redirect (WCAG technique H76), right where there is nothing to read; a delayed
-    one is a change the reader did not ask for (failures F40, F41; SC 2.2.1, 3.2.5). So nothing moves by itself:
-    the page says in its language (``lang``, ``direction``) that the article is no longer available in it
-    (``notice``, HTML, the ``<h1>``; ``title``, the same as plain text), then ``read`` (HTML: "You can read this
-    article in the original language (German):") and the link to the original at ``path`` (site-absolute), its
-    title ``label`` (plain text) marked with the original's language and direction (``target``; WCAG 3.1.2); the
-    language's home page (``home``: href, label as HTML) while it has articles; last, as a heading's section runs
-    to the end, under ``others_heading`` (HTML) the other editions that have the article (``others``: href,
-    language, direction, name in its own language, as the switcher writes them, SITE.md 6). ``noindex`` and
-    canonical ``url``, the original's absolute address: no edition of its own, so out of search results, the
-    sitemap and the hreflang cluster (SITE.md 3). ``style``: the site's stylesheet; ``footer``: the legal links,
-    as for ``redirect_page``."""
-    from html import escape
-
-    listed = "".join(f'<li><a href="{escape(href)}" hreflang="{escape(code)}" lang="{escape(code)}" dir="{side}" '
-                     f'translate="no">{escape(name)}</a></li>\n' for href, code, side, name in others)
-    return WITHDRAWN_PAGE.format(
-        lang=escape(lang), dir=f' dir="{direction}"', title=escape(title), url=escape(url), style=escape(style),
-        notice=notice, read=read, path=escape(path), label=escape(label),
-        link=f' hreflang="{escape(target[0])}" lang="{escape(target[0])}" dir="{target[1]}"',
-        others=f'<h2>{others_heading}</h2>\n<ul class="other-editions">\n{listed}</ul>\n' if others else "",
-        home=f'<p><a href="{escape(home[0])}">{home[1]}</a></p>\n' if home else "",
-        footer=f"{footer}\n" if footer else "")
-
-
 def redirect_page(lang: str, title: str, url: str, path: str, *, direction: str | None = None,
                   footer: str | None = None) -> str:
     """The HTML page at an old address (aliases, redirects.txt): a meta refresh to ``path`` (site-absolute),
@@ -135,7 +82,7 @@ def redirect_page(lang: str, title: str, url: str, path: str, *, direction: str 
     ``url``, ``path``: plain text (escaped here); ``lang`` a BCP 47 tag, in the language of the title it shows,
     ``direction`` its ``dir`` ("rtl"/"ltr") when the page states it. An old address leads to the same article, so
     it leads on at once (a 0-second refresh, WCAG technique H76: an instant redirect, no timed one); a withdrawn
-    translation's page has something to say and does not (``withdrawn_page``). ``footer``: the site's legal links
+    translation's page has something to say and does not (``site._withdrawn``). ``footer``: the site's legal links
     in its language (HTML, escaped: a reader whose browser does not follow the refresh stays on this page, and § 5
     DDG wants the Impressum reachable from it)."""
     from html import escape  # with html.entities' table, 3 ms to import: only a project with aliases needs it

@@ -148,6 +148,7 @@ class _Job:
     stale_hint: str = ""
     held_hint: str = ""
     unchecked_hint: str = ""
+    link_note: tuple[str, str] = ("", "")  # ``render``'s ``link_note``
     heading_ids: tuple[str, ...] | None = None  # the original's heading ids, for a translation's headings
     no_break: bool = False  # the typography of ``source_lang`` and ``lang`` for text in them (``nobreak``)
     lang: str = ""  # the language of a translation's own text ("": the text is the original)
@@ -167,7 +168,7 @@ def render(text: str, links: Callable[[str], tuple[str, str | None] | None] | No
            files: Callable[[str], str | None] = lambda url: None, fallback_hint: str = "",
            stale_hint: str = "", heading_ids: tuple[str, ...] | None = None, held_hint: str = "",
            no_break: bool = False, lang: str = "", nowhere: Callable[[str], bool] = lambda path: False,
-           unchecked_hint: str = "") -> Rendered:
+           unchecked_hint: str = "", link_note: tuple[str, str] = ("", "")) -> Rendered:
     """An edition's Markdown body (str, fallback segments between the editions stage's markers) -> HTML.
 
     ``allowance`` None trusts the text (the German original); otherwise the
@@ -184,8 +185,11 @@ def render(text: str, links: Callable[[str], tuple[str, str | None] | None] | No
     it is in another language; ``stale_hint`` that of a passage whose German changed after it was
     translated (the editions stage's STALE_MARK); ``held_hint`` that of a passage whose translation the QA
     gate held back (HELD_MARK); ``unchecked_hint`` that of a passage whose translation is a draft nobody
-    checked (UNCHECKED_MARK). ``heading_ids``: the German original's ``Rendered.ids``; a
-    translation's h2-h6 headings get them in order (when it has as many headings; else their own).
+    checked (UNCHECKED_MARK). ``link_note``: (text, its BCP 47 tag), what a link to a page in another language
+    (one ``links`` gives a language) says of it at the end of its text, as W3C i18n's "Indicating the language of
+    a link destination" advises: "(German)" in the reader's language; ("", ""): nothing. ``heading_ids``: the
+    German original's ``Rendered.ids``; a translation's h2-h6 headings get them in order (when it has as many
+    headings; else their own).
     ``no_break``: text in ``source_lang`` when that is German (all of an original's, the passages a translation
     shows in it) gets ``nobreak.no_break``'s unbreakable spaces in its text nodes (never in code, raw HTML, a URL
     or an attribute), so "5 mg" and "3. Oktober" never part at a line end; a translation's own text, when ``lang``
@@ -198,7 +202,7 @@ def render(text: str, links: Callable[[str], tuple[str, str | None] | None] | No
     """
     md = _parser()
     job = _Job(links or (lambda slug: None), files, allowance, source_lang, backlink_title, fallback_hint, stale_hint,
-               held_hint, unchecked_hint, heading_ids, no_break, lang)
+               held_hint, unchecked_hint, link_note, heading_ids, no_break, lang)
     text = TOUCHING_RE.sub(_join_touching, text)
     job.marked = SENTINELS_RE.search(text) is not None
     job.unlink = links is not None
@@ -644,6 +648,7 @@ def _urls(state) -> None:
         if token.type != "inline" or not token.children or not may_link(token.content):
             continue
         unlinked: list[Token] = []
+        noted: list[Token] = []  # links to a page in another language, which ``link_note`` names
         for child in token.children:
             name = _URL_ATTRIBUTE.get(child.type)
             value = child.attrGet(name) if name else None
@@ -667,6 +672,8 @@ def _urls(state) -> None:
                     child.attrSet(name, page[0] + (f"#{parts.fragment}" if parts.fragment else ""))
                     if page[1]:  # the German page, from a translation (W3C i18n: the destination's language)
                         child.attrSet("hreflang", page[1])
+                        if job.link_note[0] and child.type == "link_open":
+                            noted.append(child)
                 elif job.unlink and child.type == "link_open" and (
                         linked_article(value) is not None
                         or value.startswith("/") and not value.startswith("//") and job.nowhere(parts.path)):
@@ -674,8 +681,34 @@ def _urls(state) -> None:
             elif job.unlink and name == "src" and value.startswith("/") and not value.startswith("//") \
                     and not parts.scheme and job.nowhere(parts.path):
                 unlinked.append(child)
+        if noted:
+            token.children = _noted(token.children, noted, job.link_note)
         if unlinked:
             token.children = _unlinked(token.children, unlinked)
+
+
+def _noted(children: list[Token], links: list[Token], note: tuple[str, str]) -> list[Token]:
+    """``children`` with a ``<span lang>`` of ``note`` (text, language) before the ``link_close`` of each
+    ``link_open`` of ``links``: inside the link, so a list of the page's links (a screen reader's) says it too; a
+    space before it unless the note starts with a wide character (Chinese and Japanese set none: "（德语）"); out of
+    the search index (``data-pagefind-ignore``)."""
+    from unicodedata import east_asian_width
+
+    out: list[Token] = []
+    noting = False
+    marked = {id(link) for link in links}
+    text, lang = note
+    for child in children:
+        if noting and child.type == "link_close":
+            opened = Token("link_note_open", "span", 1)
+            opened.attrSet("lang", lang)
+            opened.attrSet("data-pagefind-ignore", "")  # no word of the article's: a search for "German" skips it
+            spaced = "" if east_asian_width(text[0]) in "WF" else " "
+            out += [opened, Token("text", "", 0, content=spaced + text), Token("link_note_close", "span", -1)]
+            noting = False
+        noting = noting or id(child) in marked
+        out.append(child)
+    return out
 
 
 def _unlinked(children: list[Token], links: list[Token]) -> list[Token]:

@@ -57,8 +57,7 @@ from .moved import moved_outputs, moved_paths
 from .practice import Localized, Practice, check_legal, load_practice, translator_names, unfilled, unfilled_errors
 from .search import BUNDLE, index_site, unstemmed, unstemmed_advice
 from .redirects import Redirect, draft_message, file_slug, gone_language_message, gone_listed, gone_message, \
-    gone_published, kept, left_out_message, old_names, old_path, \
-    redirect_files, withdrawn_page
+    gone_published, kept, left_out_message, old_names, old_path, redirect_files
 from .renames import ORIGINALS, RECORD as RENAMED, RECORD_FILE, TITLES, Renamed, link_names, renamed_addresses
 from .sources import (Article, Moment, Sources, calendar_day, later, read_date, read_sources, same_titles,
                       without_text)
@@ -66,8 +65,8 @@ from .statrecord import StatRecord
 from .urlparts import split_url
 from .tagwarnings import TagWarnings
 from .states import MACHINE, REVIEWED, STALE, UNTRANSLATED
-from .uistrings import BUILTIN_TRANSLATIONS, JINJA_EXTENSIONS, Worded, english_advice, english_fallback, \
-    gettext_as_text, in_english, load_translations, mark_english, theme_dirs, theme_messages, \
+from .uistrings import BUILTIN_TRANSLATIONS, JINJA_EXTENSIONS, MESSAGE_OPEN, Worded, english_advice, \
+    english_fallback, gettext_as_text, in_english, load_translations, mark_english, theme_dirs, theme_messages, \
     translations_digest, unmarked
 
 if TYPE_CHECKING:
@@ -924,6 +923,16 @@ class _Site:
                 self.ui(lang, "Translation failed a quality check: shown in the original language"),
                 self.ui(lang, "Translated, not checked yet: shown in the original language"))
 
+    def link_note(self, lang: str) -> tuple[str, str]:
+        """What a link in a ``lang`` page to the original's page says after its text (``render``'s ``link_note``):
+        "(German)" in ``lang``, with the language it is in (English while ``lang``'s site.po lacks it); nothing in
+        the original's own pages, whose links all lead to pages in its language."""
+        if lang == self.source:
+            return "", ""
+        note = self.ui(lang, "(%(language)s)", language=Worded(_locale(lang).languages.get(self.source, self.source),
+                                                               english_name(self.source)))
+        return note, "en" if self.translations[lang].gettext("(%(language)s)").startswith(MESSAGE_OPEN) else lang
+
     def articles(self, lang: str) -> list[Page]:
         """A language's published articles, newest first."""
         mine = [p for (code, _), p in self.published.items() if code == lang and not p.standalone]
@@ -969,14 +978,16 @@ class _Site:
         return links
 
     def social(self, lang: str, kind: str, title: str, description: str | None, url: str, langs: list[str],
-               image: tuple[str, str] | None = None) -> dict:
+               image: tuple[str, str | None] | None = None) -> dict:
         """A page's Open Graph values (social.py): ``url`` absolute, ``langs`` its editions' languages,
-        ``image`` (src as the body has it, alt) its own first image, else the site's ``[site] image``."""
+        ``image`` (src as the body has it, alt) its own first image, else the site's ``[site] image``; the alt
+        None (no ``og:image:alt``) where it is not in ``lang`` (German under an English ``og:locale``)."""
         from .social import og_locale
 
         if image is None and self.practice.image:
             alt = self.localized(lang, self.practice.image_alt)
-            image = (self.urls.path("media", name=self.practice.image), alt["text"] if alt else "")
+            image = (self.urls.path("media", name=self.practice.image),
+                     None if alt and alt["lang"] else alt["text"] if alt else "")
         return {"type": kind, "title": title, "description": description, "url": url,
                 "locale": og_locale(lang), "alternates": [og_locale(code) for code in langs if code != lang],
                 "image": urljoin(url, image[0]) if image else None, "image_alt": image[1] if image else None}
@@ -1010,16 +1021,24 @@ class _Site:
         """The switcher: the same article where it is published, else that language's home page (also from a 404
         page: its ``/en/404.html`` was a "page not found" in English, answered with 200, for an address that
         exists in no language). A language without a published article (its last one withdrawn) is left out but
-        on its own pages: its index would offer nothing in it."""
+        on its own pages: its index would offer nothing in it.
+        From an article (or page) to a language it is not published in, the entry leads to that language's home
+        page and says so in that language: ``home`` a visible "(home page)", ``title`` why (plain text), so it no
+        longer looks like a link to the article's translation (WCAG 2.4.4, link purpose; 1.4.1: not by colour)."""
         out = []
         for code in self.languages:
             if code != lang and code != self.source and code not in self.live:
                 continue
+            link = {"lang": code, "name": language_name(code), "current": code == lang, "home": None, "title": None}
             if kind == "article" and slug and (code, slug) in self.published:
-                href = self.urls.path("article", code, slug)
+                link["href"] = self.urls.path("article", code, slug)
             else:
-                href = self.urls.path("index", code)
-            out.append({"lang": code, "name": language_name(code), "href": href, "current": code == lang})
+                link["href"] = self.urls.path("index", code)
+                if kind == "article" and slug and code != lang:
+                    link["home"] = Markup(self.ui(code, "(home page)", markup=True))
+                    link["title"] = self.ui(
+                        code, "This article is not available in this language: the link leads to the home page.")
+            out.append(link)
         return out
 
     def common(self, lang: str) -> dict:
@@ -1033,7 +1052,6 @@ class _Site:
 
 def _legal_footer(site: _Site, lang: str) -> str | None:
     """The footer of a ``lang`` page written without a template (``redirect_page``'s, an old address's;
-    ``withdrawn_page``'s, a withdrawn translation's):
     the legal links as ``macros.html``'s ``legal_nav`` writes them, as HTML; None without legal pages."""
     links = site.legal(lang)
     if not links:
@@ -1272,7 +1290,7 @@ class _BodyPlan:
     urls: Urls
     published: frozenset[tuple[str, str]]  # (lang, slug) of every published page
     media: Media  # the files each German original references (``files`` only)
-    words: dict[str, tuple[str, str]]  # lang -> (footnote back-reference label, fallback passage title);
+    words: dict[str, tuple]  # lang -> (footnote back-reference label, the fallback passages' titles, link note);
     # empty until a body is to be rendered (``speaking``)
     contexts: dict[str, str]  # lang -> digest of the above as far as a body in ``lang`` depends on it
     renamed: dict[str, str] = field(default_factory=dict)  # an article's old name -> its slug (``old_names``)
@@ -1302,8 +1320,8 @@ class _BodyPlan:
         """This plan with its ``words``, in the UI translations of each language (``_Site.ui``)."""
         if self.words:
             return self
-        return replace(self, words={lang: (site.ui(lang, "Back to the text"), *site.fallback_hints(lang))
-                                    for lang in site.languages})
+        return replace(self, words={lang: (site.ui(lang, "Back to the text"), *site.fallback_hints(lang),
+                                           site.link_note(lang)) for lang in site.languages})
 
     def link(self, lang: str, slug: str) -> tuple[str, str | None] | None:
         """The page an article link from an edition in ``lang`` goes to: that edition, else the original, with the
@@ -1469,7 +1487,7 @@ class _Bodies:
             rendered = render(page.body, lambda slug: plan.link(page.lang, slug), allowance, words[0], plan.source,
                               lambda url: plan.media_url(page.lang, page.slug, url), words[1], words[2],
                               heading_ids, words[3], True, page.lang,  # no_break: each language's typography
-                              plan.nowhere, words[4])
+                              plan.nowhere, words[4], words[5])
         except VerlagError as exc:  # the German original, rendered first, is where the author can fix it
             article = self.sources.get(page.slug)
             if article is None:
@@ -1774,7 +1792,8 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
                 [theme, plan.contexts[lang], page.digest, german.digest if german else "",
                  [alt["hreflang"] for alt in site.cluster(page.slug)], media.key(page.slug),
                  list(site.languages), sorted(site.live),  # the switcher names every language with an article
-                 site.legal(lang)]
+                 site.legal(lang),  # and says in the words of each language without this one that it leads home
+                 [spoken[code] for code in site.languages if code != lang and (code, page.slug) not in site.published]]
             ).encode("utf-8")).hexdigest()
             if page.slug in frozen:  # its source cannot be read or is refused: the last good page stays
                 keys[rel] = previous.get(rel, "")
@@ -1956,7 +1975,7 @@ def published_languages(files: Iterable[str], urls: Urls) -> set[str]:
 def _gone_addresses(site: _Site, state: dict, out: dict) -> tuple[list[str], dict[str, list[str]], dict[str, list]]:
     """One warning per slug whose page an earlier build published (``state``'s pages) and that nothing answers at
     any more (no page, no redirect, no withdrawn-translation page), naming every language it was published in (one
-    whose translation was withdrawn earlier too: its page led to the original): a renamed article (file or ``slug:``) leaves
+    whose translation was withdrawn earlier too: its page said so): a renamed article (file or ``slug:``) leaves
     readers, bookmarks and other sites' links a 404 unless it lists the old address in ``aliases:``. Names the
     article when its file still has the old name (a ``slug:`` change: ``redirects.old_names``).
 
@@ -2019,9 +2038,9 @@ def _withdrawn(site: _Site, state: dict, out: dict, unread: frozenset[str] = fro
     nothing translated any more, or ``translate: false`` set in the original. Instead of a 404 it says in the
     page's language, heading and ``<title>``, that the article is no longer available in it, and links the
     original (its title the link's text, marked as German), the other editions that have the article and the
-    language's home page while it has articles (``redirects.withdrawn_page``: no meta refresh, which took the
-    reader to German text before the notice could be read); ``noindex``, canonical the original, for search
-    engines.
+    language's home page while it has articles, in the site's frame (``withdrawn.html``: header, switcher, footer;
+    no meta refresh, which took the reader to German text before the notice could be read); ``noindex``,
+    canonical the original, for search engines. Raises ``_Building`` when the template fails.
     The page stays while the translation is withheld, and gives way to it once it is published again. The build
     says so, with the reason, when a published translation is withdrawn: a warning at its catalog with the
     threshold it misses (trial 12: an author's edit of three sentences took the English page off the site, said in
@@ -2042,23 +2061,15 @@ def _withdrawn(site: _Site, state: dict, out: dict, unread: frozenset[str] = fro
             if (lang, slug) in site.published or rel not in before or rel in out:
                 continue
             original = site.published[(site.source, slug)]
-            name = own_and_english_name(lang)  # the message twice, as text and as HTML: uistrings extracts it
-            source_name = Worded(_locale(lang).languages.get(site.source, site.source), english_name(site.source))
-            made[rel] = withdrawn_page(
-                lang, site.ui(lang, "No longer available in %(language)s", language=name),
-                site.urls.absolute("article", site.source, slug), site.urls.path("article", site.source, slug),
-                direction=text_direction(lang),
-                notice=site.ui(lang, "No longer available in %(language)s", markup=True, language=name),
-                read=site.ui(lang, "You can read this article in the original language (%(language)s):",
-                             markup=True, language=source_name),
-                target=(site.source, text_direction(site.source)), label=original.title,
-                style=site.urls.path("static", name="style.css"),
-                others=[(site.urls.path("article", code, slug), code, text_direction(code), language_name(code))
-                        for code in site.languages[1:] if code != lang and (code, slug) in site.published],
-                others_heading=site.ui(lang, "Other languages", markup=True),
-                home=(site.urls.path("index", lang), site.ui(lang, "All articles", markup=True))
-                if lang in site.live else None,
-                footer=_legal_footer(site, lang))
+            made[rel] = _render(site.env(lang), "withdrawn.html", rel, {
+                **site.common(lang), "switch": site.switch(lang, slug), "noindex": True,
+                "canonical": site.urls.absolute("article", site.source, slug),
+                "lang_name": own_and_english_name(lang), "live": lang in site.live,
+                "original": {"href": site.urls.path("article", site.source, slug), "title": original.title,
+                             "lang": site.source, "dir": text_direction(site.source)},
+                "others": [{"href": site.urls.path("article", code, slug), "lang": code, "dir": text_direction(code),
+                            "name": language_name(code)}
+                           for code in site.languages[1:] if code != lang and (code, slug) in site.published]})
             po = relpath(site.config.po_path(lang, slug), site.config.root)
             if rel in pages and po in unread:
                 broken.append((po, slug))
@@ -2066,24 +2077,24 @@ def _withdrawn(site: _Site, state: dict, out: dict, unread: frozenset[str] = fro
                 withdrawn[slug in site.sources and not site.sources[slug].translated].append(slug)
         if withdrawn[True]:
             site.notes.append(f"{lang}: no longer published (translate: false in its German original), its address "
-                              f"now leads to the original ({site.source}) until it is published again: "
-                              + ", ".join(withdrawn[True]))
+                              f"now shows a page saying so, with a link to the original ({site.source}), until it "
+                              "is published again: " + ", ".join(withdrawn[True]))
         for slug in withdrawn[False]:  # a page readers had is gone: the reviewer has work to do, said as a warning
             po = relpath(site.config.po_path(lang, slug), site.config.root)
             figures = site.shortfall.get((lang, slug)) or ("nothing translated any more" if slug in
                                                            site.untranslated.get(lang, ()) else
                                                            "not translated or reviewed enough")
             site.warnings.append(f"{po}: no longer published in {lang} ({figures}): its address "
-                                 f"{site.urls.path('article', lang, slug)} now leads to the original ({site.source}) "
-                                 "until it is published again; review the changed sentences (verlag status "
-                                 f"--article {slug})")
+                                 f"{site.urls.path('article', lang, slug)} now shows a page saying so, with a link "
+                                 f"to the original ({site.source}), until it is published again; review the changed "
+                                 f"sentences (verlag status --article {slug})")
         if back:
-            site.notes.append(f"{lang}: published again, in place of the page that led to the original: "
+            site.notes.append(f"{lang}: published again, in place of the page saying it was no longer available: "
                               + ", ".join(back))
         for po, slug in broken:
             site.notes.append(f"{lang}: no longer published ({po} could not be read, see the error below: its "
-                              f"translations count once it can be), its address now leads to the original "
-                              f"({site.source}) until it is published again: {slug}")
+                              f"translations count once it can be), its address now shows a page saying so, with a "
+                              f"link to the original ({site.source}), until it is published again: {slug}")
     return made
 
 
@@ -2124,7 +2135,8 @@ def _article_page(site: _Site, bodies: _Bodies, rel: str, page: Page, errors: li
         "call_to_action": site.localized(page.lang, site.practice.call_to_action),
         "contact": site.practice.contact,
         "social": site.social(page.lang, "article", page.title, page.description, item["absolute"],
-                              [alt["hreflang"] for alt in site.cluster(page.slug)[:-1]], first_image(body)),
+                              [alt["hreflang"] for alt in site.cluster(page.slug)[:-1]],
+                              first_image(body, page.lang)),
     }
     return _render(site.env(page.lang), "page.html" if page.standalone else "article.html", rel,
                    context).encode("utf-8")

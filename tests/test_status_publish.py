@@ -165,8 +165,8 @@ def test_build_says_a_published_page_withdrawn_for_a_catalog_it_could_not_read_i
                     encoding="utf-8")
     output = project.run("build", code=2).output
     assert ("note: en: no longer published (translations/en/gut.po could not be read, see the error below: its "
-            "translations count once it can be), its address now leads to the original (de) until it is published "
-            "again: gut") in output, output
+            "translations count once it can be), its address now shows a page saying so, with a link to the "
+            "original (de), until it is published again: gut") in output, output
     assert "not translated or reviewed enough" not in output
     assert "error: translations/en/gut.po:" in output
 
