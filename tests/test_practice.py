@@ -542,7 +542,6 @@ def test_pages_without_an_image_show_the_configured_default_with_its_translated_
             "correct the path (it is relative to source_de/)") in result.output
 
 
-
 @pytest.mark.parametrize("svg", [
     b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(document.cookie)"><rect width="9" height="9"/></svg>',
     b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
@@ -565,7 +564,6 @@ def test_a_social_preview_image_that_is_an_svg_running_a_script_is_refused_at_it
     (project.root / "source_de/bilder/logo.svg").write_bytes(b'<svg xmlns="http://www.w3.org/2000/svg"/>')
     project.run("build")
     assert (project.root / "site/media/bilder/logo.svg").read_bytes() == b'<svg xmlns="http://www.w3.org/2000/svg"/>'
-
 
 
 def test_a_social_preview_image_over_the_media_limit_is_refused_at_its_setting(project):
