@@ -1090,6 +1090,7 @@ def status(project: Project, languages, slugs, fmt: str, quiet: bool) -> None:
     from pipeline.sources import read_sources
     from pipeline.orphans import kept_message, paused_message, renamed_articles, renamed_to
     from pipeline.status import as_json, collect_status, format_table, kept_catalogs, site_findings
+    from pipeline.textchanged import outdated
 
     _check_languages(project.config, languages)
     sources = read_sources(project.config)  # once, for the slugs, the rows and the kept catalogs
@@ -1110,6 +1111,8 @@ def status(project: Project, languages, slugs, fmt: str, quiet: bool) -> None:
         for article in sources.articles:
             if article.slug in changed:
                 click.echo(f"warning: {article.ref}: {GERMAN_CHANGED}", err=True)
+            if (not slugs or article.slug in slugs) and (found := outdated(project.config, article)):
+                click.echo(f"warning: {article.ref}:{found[0]}: {found[1]}", err=True)
         for row in rows:
             ref = relpath(project.config.po_path(row.lang, row.slug), project.config.root)
             if row.outdated:
@@ -1250,6 +1253,7 @@ def _run_build(config, quiet: bool, jobs: int | None, unread: bool, told: dict[s
     from pipeline.restore import pending, pending_message
     from pipeline.site import MACHINE_UNSHOWN, NOTHING_YET, PSEUDO_SIGNED, SiteResult, build_site
     from pipeline.sources import read_sources, unread_message, unread_sources
+    from pipeline.textchanged import outdated
 
     future = config.preview
     sources = read_sources(config, remember=True, future=future)  # once: both stages work from the same reading
@@ -1316,7 +1320,9 @@ def _run_build(config, quiet: bool, jobs: int | None, unread: bool, told: dict[s
         unread_refs = _untold(config, unread_refs, told)
     # one set to this computer (init's stand-in); not set, the site's note says it; serve builds for this computer
     local = config.base_url_problem() if told is None and "base_url" in config.section("site") else None
-    for warning in [*site.warnings, *map(unread_message, unread_refs),
+    # the pages say it beside the review: said on every build until last_reviewed names a review since
+    reviews = [f"{a.ref}:{found[0]}: {found[1]}" for a in sources.articles if (found := outdated(config, a))]
+    for warning in [*site.warnings, *reviews, *map(unread_message, unread_refs),
                     *([f"{CONFIG_NAME}:{local[0]}: {local[1]}"] if local else [])]:
         if warning not in said:
             click.echo(f"warning: {warning}", err=True)

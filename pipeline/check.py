@@ -34,7 +34,7 @@ import polib
 from babel import Locale
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
-from . import schedule
+from . import schedule, textchanged
 from .catalog import (MACHINE, REVIEWED, STALE, UNTRANSLATED, decode_po, entry_state, format_flags, hand_draft,
                       PROBED, ignored_checks, key, msgid_line, nplurals, older_copy, older_copy_message, parse_po,
                       restore_sign_offs, stale_sign_off, stale_sign_off_message, untranslated_forms)
@@ -1482,6 +1482,9 @@ SOURCE_CHECKS = [
           "address on this computer or network (localhost, 127.0.0.1, ::1, .local): publish stops on it", None),
     Check("front-matter", WARNING, "German article: no date, updated earlier than date, an unknown key, an HTML "
           "entity in a plain-text field (shown as typed), or no text after the front matter", None),
+    Check("review-outdated", WARNING, "German article: its text changed after its medical review (extract saw a "
+          "sentence change after last_reviewed); every page says so beside the review until last_reviewed names "
+          "the day it was reviewed again", None),
     Check("same-title", WARNING, "German article: the title of another published article too (lists show both "
           "alike)", None),
     Check("article-link", WARNING, "German article: a link to an article file or site path no published page "
@@ -2228,6 +2231,10 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                             article.slug, (None, ""))
                     for article in [*sources.articles, *sources.german_only] if not slugs or article.slug in slugs
                     for line, message in front_matter_warnings(article, day))
+    findings.extend(Finding(article.ref, found[0], "review-outdated", WARNING, found[1], config.source_language,
+                            article.slug, (None, ""))
+                    for article in sources.articles if (not slugs or article.slug in slugs)
+                    and (found := textchanged.outdated(config, article)))
     findings.extend(Finding(article.ref, line, "same-title", WARNING, message, config.source_language,
                             article.slug, (None, ""))
                     for article, line, message in same_titles([*sources.articles, *sources.german_only])

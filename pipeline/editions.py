@@ -10,6 +10,7 @@ segment with a QA error (``verlag check``) falls back too, whatever its state.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import hashlib
 import json
@@ -31,6 +32,7 @@ from .practice import translator_names, unfilled
 from .published import PlannedPages, SitePages
 from .sources import Article, Sources, known_text, read_sources, split_front_matter
 from .statrecord import StatRecord
+from .textchanged import after_review
 
 if TYPE_CHECKING:
     import polib
@@ -246,8 +248,9 @@ def source_edition(article: Article, lang: str) -> Edition:
     return Edition(lang, article.slug, article.text, Counter(), article.body, front)
 
 
-def edition_record(edition: Edition, article: Article, unreviewed: str) -> str:
-    """What the site needs of one edition, as JSON beside the edition's Markdown."""
+def edition_record(edition: Edition, article: Article, unreviewed: str, review_changed: dt.date | None = None) -> str:
+    """What the site needs of one edition, as JSON beside the edition's Markdown. ``review_changed``: the day the
+    German body changed after its medical review (``textchanged.after_review``), which the page names beside it."""
     meta = article.meta
     record = {
         "lang": edition.lang, "slug": edition.slug, "source": article.ref,
@@ -257,6 +260,7 @@ def edition_record(edition: Edition, article: Article, unreviewed: str) -> str:
         "draft": bool(meta.get("draft")), "author": meta.get("author"), "date": _iso(meta.get("date")),
         "updated": _iso(meta.get("updated")),
         "page": article.page, "reviewed_by": meta.get("reviewed_by"), "last_reviewed": _iso(meta.get("last_reviewed")),
+        **({"review_changed": review_changed.isoformat()} if review_changed else {}),
         "translator": edition.translator,
         **({"translator_hand": True} if edition.translated_by_hand else {}),  # other pages' records stay as they were
         "unreviewed": unreviewed, "segments": dict(sorted(edition.shown.items())),
@@ -346,7 +350,7 @@ def _combined(config: Config, article: Article, lang: str, glossary_digest: str,
     return combine_digests(catalog, *written,
                            extra=f"{code_digest()}|{config.segmentation}|{policy}|{article.digest}|"
                                  f"{glossary_digest}|{article.ref}|{article.page}|{config.site_url}|{key}"
-                                 f"|{named!r}|{config.timezone}|{day}")
+                                 f"|{named!r}|{config.timezone}|{day}|{after_review(config, article)}")
 
 
 def _fingerprint_before(config: Config, article: Article, lang: str, glossary_digest: str, pages: SitePages,
@@ -462,7 +466,8 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
     for article in [*sources.german_only, *gaps]:
         with contain(article.ref, "writing its German record", result.errors):
             write(record_path(config, config.source_language, article.slug),
-                  edition_record(source_edition(article, config.source_language), article, "source"))
+                  edition_record(source_edition(article, config.source_language), article, "source",
+                                 after_review(config, article)))
     # as this build publishes them, as check's QA gate counts them; their answers are made here, not in the workers
     pages = PlannedPages(config, sources, glossary)
     catalogs = StatRecord(config.state_dir, config.translations_dir, held_since(config), limit=CATALOG)
@@ -511,7 +516,7 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
                     doc = doccache.document(config, article)
                 editions = _article_editions(config, article, doc, glossary, pages, result, todo[article.slug])
                 source_record = edition_record(source_edition(article, config.source_language), article,
-                                               "source").encode("utf-8")
+                                               "source", after_review(config, article)).encode("utf-8")
             else:
                 editions, text, source_record = pooled
                 known_text(article, text)
@@ -531,7 +536,8 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
                 result.older[keys[lang]] = fresh[f"older:{keys[lang]}"] = edition.older
             out = config.editions_dir / lang / f"{article.slug}.md"
             text = edition.text.encode("utf-8")
-            record = edition_record(edition, article, config.unreviewed_for(lang, article.slug)).encode("utf-8")
+            record = edition_record(edition, article, config.unreviewed_for(lang, article.slug),
+                                    after_review(config, article)).encode("utf-8")
             if write(out, text):
                 result.written.append(relpath(out, config.root))
             write(record_path(config, lang, article.slug), record)
@@ -569,7 +575,8 @@ def _pooled_editions(config: Config, article: Article, glossary: Glossary, pages
     if problems.errors:
         raise problems.errors[0]
     source = source_edition(article, config.source_language)
-    return editions, article.text, edition_record(source, article, "source").encode("utf-8")
+    record = edition_record(source, article, "source", after_review(config, article))
+    return editions, article.text, record.encode("utf-8")
 
 
 def _article_editions(config: Config, article: Article, doc: Document, glossary: Glossary, pages: SitePages,

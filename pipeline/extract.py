@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path, PurePosixPath
 
-from . import doccache, extracted
+from . import doccache, extracted, textchanged
 from .config import CONFIG_NAME, Config
 from .errors import VerlagError, contain
 from .fsutil import code_digest, combine_digests, digest_bytes, file_bytes, load_state, names_ending, relpath, save_state
@@ -24,7 +24,7 @@ from .limits import CATALOG
 from .lock import clock, held_since
 from .orphans import Orphan, carry_over, find_orphans, prune_records, report
 from . import schedule
-from .sources import Article, front_matter_warnings, later, read_sources, updated_behind
+from .sources import Article, front_matter_warnings, read_sources, updated_behind
 from .statrecord import StatRecord
 from .tagwarnings import TagWarnings
 
@@ -110,7 +110,7 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
     Warnings: the doubtful front matter of every article on every run (``sources.front_matter_warnings``);
     an article's HTML blocks that stay German (``rawhtml.german_blocks``) only when its German text changed
     since they were last said (or was never seen), not when only a catalog changed; ``check`` says both on
-    every run.
+    every run. A medical review the German body changed after (``textchanged.outdated``) on every run too.
     """
     sources = read_sources(config, remember=True)
     articles = sources.articles
@@ -177,11 +177,13 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
         else:
             fresh[article.slug] = _fingerprint(config, article, glossary, used)
             result.current += len(result.written) == written
-            result.warnings += _review_outdated(article, result.sentences.get(article.ref, []))
             listed = result.sentences.get(article.ref, [])
             edits = sum(kind in ("changed", "new", "removed") for kind, _, _ in listed)
             if edits and (behind := updated_behind(article, edits, day)):
                 result.notes.append(f"{article.ref}:{behind[0]}: {behind[1]}")
+    # on every run, the templates written: the day the German body changed after its medical review
+    result.warnings += [f"{article.ref}:{found[0]}: {found[1]}" for article in articles
+                        if (found := textchanged.outdated(config, article))]
     merged = set(result.written)  # and, once, what carry_over wrote and no merge wrote again
     result.written += sorted({o.renamed_to for o in kept if o.carried and o.renamed_to not in merged})
     result.orphans = report(config, kept, result.renamed, slugs)
@@ -238,24 +240,6 @@ def _template_copied(config: Config, pot: Path) -> str | None:
         return copy_of(config, rel, read_po(pot, rel))
     except (OSError, VerlagError):
         return None
-
-
-def _review_outdated(article: Article, sentences: list[tuple[str, int | None, str]]) -> list[str]:
-    """A warning at ``last_reviewed`` when this run saw the German text of a medically reviewed article change
-    (``sentences``: its changed, new and removed sentences, ``ExtractResult.sentences``) and no ``updated`` after
-    ``last_reviewed`` says so yet: the page would go on calling the current text reviewed. Pages are made from
-    the files alone (a fresh clone builds the same site), so the author writes the day into the front matter.
-    Said once, by the run that sees the change (``sources.front_matter_warnings`` says it on every run once
-    ``updated`` is set)."""
-    reviewed, updated = article.meta.get("last_reviewed"), article.meta.get("updated")
-    if reviewed is None or not any(kind != "restored" for kind, _, _ in sentences):
-        return []
-    if updated is not None and later(updated, reviewed):
-        return []
-    return [f"{article.ref}:{article.key_line('last_reviewed')}: the German text changed after its medical review "
-            f"(last_reviewed: {reviewed.isoformat()}), but the page still calls it reviewed: set 'updated:' to "
-            "the day of the change (the page then says the text changed after this review), or 'last_reviewed:' "
-            "once it has been reviewed again"]
 
 
 _SENTENCE_NOTE = re.compile(r"^#\. .*, sentence \d+ of \d+$", re.M)  # segment.py's note on a block's sentence

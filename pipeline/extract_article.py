@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from . import doccache
+from . import doccache, textchanged
 from .config import Config
 from .errors import VerlagError, excerpt, stage
 from .fsutil import read_bytes, relpath, rewrite, state_bytes, write_if_changed, write_state
@@ -418,7 +418,10 @@ class _Prepared:
         if self.pot is not None:
             return self.pot
         doc = doccache.document(config, article)
-        return build_pot(doc, config.name, _CREATED_RE.search(self.pot_text).group(1))
+        pot = build_pot(doc, config.name, _CREATED_RE.search(self.pot_text).group(1))
+        if changed := textchanged.field_of(self.pot_text):
+            pot.metadata[textchanged.FIELD] = changed
+        return pot
 
 
 def _prepare(config: Config, article: Article, glossary: Glossary, keep_typo_fixes: bool,
@@ -429,6 +432,12 @@ def _prepare(config: Config, article: Article, glossary: Glossary, keep_typo_fix
     old_pot = _read_text(config, config.pot_path(article.slug))
     stamp = _CREATED_RE.search(old_pot or "")
     pot = build_pot(doc, config.name, stamp.group(1) if stamp else now_stamp())
+    # the day the body last changed, for the medical review it outdates; other segments of the same text when the
+    # segmentation changed are no change of the German
+    old_keys = _key_list(old_pot)
+    if changed := textchanged.stamp(old_pot, old_keys, old_keys if resegmented else [key(e) for e in pot],
+                                    textchanged.today(config)):
+        pot.metadata[textchanged.FIELD] = changed
     pot_text = render(pot)
     # else the template keeps its date; other German is told by the keys, without parsing the new text
     if old_pot is not None and not same_content(pot_text, old_pot,

@@ -312,6 +312,8 @@ class Page:
     german_tags: frozenset[int] = frozenset()  # positions in ``tags`` of the tags shown in German
     translated_by_hand: bool = False  # ``translator`` made most of the text shown (``editions.credited``)
     record: Path | None = field(default=None, compare=False)  # the edition record ``body`` is read from
+    # the day the German body changed after its medical review, as extract kept it (``textchanged.after_review``)
+    review_changed: Moment | None = None
 
     @property
     def body(self) -> str:
@@ -432,7 +434,7 @@ def _page(record: dict, digest: str, path: Path | None = None) -> Page:
                 record.get("words_shown", 0), record.get("german_words", 0), bool(record.get("draft")),
                 bool(record.get("page")), record.get("reviewed_by"), moment(record.get("last_reviewed")),
                 record.get("translator"), frozenset(record.get("german_tags") or ()),
-                bool(record.get("translator_hand")), path)
+                bool(record.get("translator_hand")), path, moment(record.get("review_changed")))
 
 
 def _recorded_body(path: Path | None, digest: str) -> str:
@@ -1159,12 +1161,11 @@ def _item(site: _Site, page: Page) -> dict:
         "date_iso": page.date.isoformat() if page.date else "",
         "date": long_date(page.date, locale) if page.date else "",
         "updated": updated,
-        "updated_time": Markup('<time datetime="{}">{}</time>').format(page.updated.isoformat(), updated)
-        if page.updated else None,
+        "updated_time": _time(page.updated, updated) if page.updated else None,
         "reading": Worded(_minutes(minutes, locale), _minutes(minutes, english)),
         "last_reviewed": day(page.last_reviewed) if page.last_reviewed else None,
         # the text changed after its medical review: the page must not let the review vouch for it
-        "review_outdated": _review_outdated(page),
+        "review_outdated": _time(changed, day(changed)) if (changed := _review_outdated(page)) else None,
         "published": _stamp(page.date, site.config.zone),
         "modified": _stamp(page.updated or page.date, site.config.zone),
     }
@@ -1182,9 +1183,19 @@ def _minutes(minutes: int, locale: Locale) -> str:
     return number_with_unit(format_unit(minutes, "duration-minute", length="long", locale=locale))
 
 
-def _review_outdated(page: Page) -> bool:
-    """Whether the German text changed after its medical review (``updated`` later than ``last_reviewed``)."""
-    return bool(page.last_reviewed and page.updated and later(page.updated, page.last_reviewed))
+def _review_outdated(page: Page) -> Moment | None:
+    """The day the German text changed after its medical review, None while the review covers it: the later of
+    ``updated``, where it is after ``last_reviewed``, and the day ``extract`` saw the body change after it
+    (``Page.review_changed``: an edit without ``updated``, trial 18)."""
+    if not page.last_reviewed:
+        return None
+    days = [d for d in (page.updated, page.review_changed) if d and later(d, page.last_reviewed)]
+    return max(days, key=calendar_day) if days else None
+
+
+def _time(moment: Moment, shown: object) -> Markup:
+    """``<time datetime>`` of a front-matter date, showing ``shown`` (its words in the page's language)."""
+    return Markup('<time datetime="{}">{}</time>').format(moment.isoformat(), shown)
 
 
 def _instant(moment: Moment | None, zone: dt.tzinfo | None) -> dt.datetime:
@@ -1234,8 +1245,8 @@ def _jsonld(site: _Site, page: Page, german_html: bool = False) -> Markup:
     schema.org ``MedicalWebPage`` with ``reviewedBy`` (a Person: name, jobTitle, url) and ``lastReviewed``.
     Those say who reviewed "the content on this page" (https://schema.org/reviewedBy), and the medical review
     was of the German text: a translation carries them on its ``translationOfWork``, the original, not on
-    itself, whether or not a translator checked it. A review the German text changed after (``updated`` later than
-    ``last_reviewed``) is claimed nowhere, and the page is a plain ``Article``: schema.org has no way to say "reviewed,
+    itself, whether or not a translator checked it. A review the German text changed after (``_review_outdated``) is
+    claimed nowhere, and the page is a plain ``Article``: schema.org has no way to say "reviewed,
     but not this text", which the page's byline says in words, and search engines take ``lastReviewed`` as vouching
     for the content as it is.
 

@@ -1447,8 +1447,8 @@ def updated_behind(article: Article, changed: int, today: dt.date) -> tuple[int,
     changed, new or removed) while its ``updated:`` (else ``date:``) lies before ``today``: pages and feeds go on
     showing that day, and a reader cannot see that the text changed (trial 12: a dose changed from "2 x" to "3 x
     täglich" under "updated on September 14, 2025"). None for a draft, a scheduled or undated article, or one
-    already dated today, and one whose medical review is as new as that day (extract's warning at its
-    ``last_reviewed`` asks for ``updated:`` there). The author decides whether the change matters to readers:
+    already dated today, and one whose medical review is as new as that day (the warning at its ``last_reviewed``,
+    ``textchanged.outdated``, says the change, and every page does). The author decides whether the change matters to readers:
     said, never written."""
     if article.draft or article.undated or not changed:
         return None

@@ -958,3 +958,34 @@ def test_a_withdrawn_translations_page_has_the_sites_header_switcher_and_footer(
         WebDriverWait(browser, WALL).until(expected_conditions.url_to_be(f"{base}/de/leber/"))
     finally:
         server.close()
+
+
+def test_a_reader_sees_that_a_reviewed_text_changed_after_its_medical_review(browser, project, monkeypatch):
+    """Trial 18: the dose under "Medizinisch geprüft … zuletzt geprüft am 1. April 2026" changed without
+    ``updated:``; the reader got the review line as before. Now it says, in the reader's language, on the German
+    page and the translation's, that the text changed after the review, and on which day."""
+    from conftest import article, review
+
+    meta = {"reviewed_by": "Dr. med. Jana Vogt", "last_reviewed": "2026-04-01"}
+    text = "Ein Ingwerwickel entspannt.\n\nLassen Sie ihn 10–15 min ziehen.\n"
+    project.write("source_de/ingwer.md", article("Ingwer", text, **meta))
+    project.run("extract")
+    project.write("source_de/ingwer.md", article("Ingwer", text.replace("10–15 min", "20 min"), **meta))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1781092800")  # extract sees the change on 2026-06-10
+    project.run("extract")
+    review(project, "en", "ingwer", {("title", "Ingwer"): "Ginger", "Ein Ingwerwickel entspannt.": "A ginger "
+                                     "compress relaxes.", "Lassen Sie ihn 20 min ziehen.": "Let it steep 20 min."})
+    project.run("build")
+    server = serving(project.root, "--no-build")
+    base = next(server)
+    try:
+        for lang, said in (("de", "Text nach dieser Prüfung am 10. Juni 2026 geändert"),
+                           ("en", "text changed on June 10, 2026, after this review")):
+            browser.get(f"{base}/{lang}/ingwer/")
+            line = browser.find_element(By.CSS_SELECTOR, "p.reviewed")
+            assert line.is_displayed() and line.text.endswith(f" · {said}"), line.text
+            changed = line.find_element(By.TAG_NAME, "strong")
+            assert changed.text == said and changed.is_displayed()
+            assert changed.find_element(By.TAG_NAME, "time").get_attribute("datetime") == "2026-06-10"
+    finally:
+        server.close()

@@ -305,25 +305,81 @@ def test_a_medical_review_of_the_german_original_is_not_claimed_for_an_unchecked
     assert "Cette traduction a été produite" not in page
 
 
-def test_an_edit_of_a_medically_reviewed_text_without_updated_is_said_by_the_extract_that_sees_it(project):
-    """The author edits a sentence of a reviewed article and sets no ``updated:``: the page would go on calling
-    the text reviewed. The extract that sees the change warns at the last_reviewed line what to do; the first
-    extract of the article, a rerun, and an edit with ``updated:`` after the review (the standing warning) do
-    not add it."""
+JUNE_10, JUNE_12 = "1781092800", "1781265600"  # SOURCE_DATE_EPOCH at noon UTC: the day extract sees a change
+
+
+def reviewed_line(project: Project, rel: str) -> str:
+    doc = etree.HTML(project.read(f"site/{rel}/index.html").encode("utf-8"))
+    return " ".join(doc.xpath('string(//p[@class="reviewed"])').split())
+
+
+def page_data(project: Project, rel: str) -> dict:
+    doc = etree.HTML(project.read(f"site/{rel}/index.html").encode("utf-8"))
+    return json.loads(doc.xpath('string(//script[@type="application/ld+json"])'))
+
+
+def test_a_dose_changed_after_the_medical_review_is_said_on_every_run_and_on_every_page_until_reviewed_again(
+        project, monkeypatch):
+    """Trial 18: the author changed "10–15 min" to "20 min" in a reviewed article and set no ``updated:``. One
+    extract warned; later extracts, check, status and build said nothing and the page went on saying "Medizinisch
+    geprüft … zuletzt geprüft am …" over the unchecked dose. The day extract saw the body change is kept in the
+    template: every run says it at the last_reviewed line, and every edition says the text changed after the
+    review, until last_reviewed names a review on that day or later."""
     meta = {"reviewed_by": "Dr. med. Jana Vogt", "last_reviewed": "2026-04-01"}
-    text = "Die Milz ist klein.\n\nSie liegt links.\n"
-    project.write("source_de/milz.md", article("Milz", text, **meta))
-    line = project.read("source_de/milz.md").split("\n").index("last_reviewed: 2026-04-01") + 1
-    said = f"source_de/milz.md:{line}: the German text changed after its medical review (last_reviewed: 2026-04-01)"
-    assert said not in project.run("extract").output
-    project.write("source_de/milz.md", article("Milz", text.replace("links", "links oben"), **meta))
+    text = "Ein Ingwerwickel entspannt.\n\nLassen Sie ihn 10–15 min ziehen.\n"
+    project.write("source_de/ingwer.md", article("Ingwer", text, **meta))
+    line = project.read("source_de/ingwer.md").split("\n").index("last_reviewed: 2026-04-01") + 1
+    said = (f"source_de/ingwer.md:{line}: the German text changed on 2026-06-10, after its medical review "
+            "(last_reviewed: 2026-04-01)")
+    assert said not in project.run("extract").output  # the first template: nothing changed since
+    project.write("source_de/ingwer.md", article("Ingwer", text.replace("10–15 min", "20 min"), **meta))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", JUNE_10)
+    assert f"warning: {said}" in project.run("extract").output
+    msgfmt_check(project.root / "translations/templates/ingwer.pot")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", JUNE_12)  # a later run keeps the day of the change
+    assert f"warning: {said}" in project.run("extract").output
+    checked = project.run("check").output
+    assert f"warning: {said}" in checked and "[review-outdated]" in checked
+    assert f"warning: {said}" in project.run("status").output
+    review(project, "en", "ingwer", {("title", "Ingwer"): "Ginger", "Ein Ingwerwickel entspannt.": "A ginger "
+                                     "compress relaxes.", "Lassen Sie ihn 20 min ziehen.": "Let it steep 20 min."})
+    assert f"warning: {said}" in project.run("build").output
+    assert reviewed_line(project, "de/ingwer") == ("Medizinisch geprüft von Dr. med. Jana Vogt · zuletzt geprüft am "
+                                                   "1. April 2026 · Text nach dieser Prüfung am 10. Juni 2026 geändert")
+    assert reviewed_line(project, "en/ingwer") == (
+        "Medical review of the original in German by Dr. med. Jana Vogt · last reviewed on April 1, 2026 · "
+        "text changed on June 10, 2026, after this review")
+    for rel in ("de/ingwer", "en/ingwer"):  # schema.org cannot say "not this text": no review claimed
+        data = page_data(project, rel)
+        assert data["@type"] == "Article" and "lastReviewed" not in json.dumps(data)
+    assert f"warning: {said}" in project.run("build").output  # an unchanged build says it too
+    # Dr. Vogt checked the new dose on June 10: the author says so, and every run and page is quiet about it
+    project.write("source_de/ingwer.md", article("Ingwer", text.replace("10–15 min", "20 min"),
+                                                 **{**meta, "last_reviewed": "2026-06-10"}))
+    for command in ("extract", "check", "status", "build"):
+        assert "after its medical review" not in project.run(command).output, command
+    assert reviewed_line(project, "de/ingwer") == \
+        "Medizinisch geprüft von Dr. med. Jana Vogt · zuletzt geprüft am 10. Juni 2026"
+    assert page_data(project, "en/ingwer")["translationOfWork"]["lastReviewed"] == "2026-06-10"
+    assert page_data(project, "de/ingwer")["lastReviewed"] == "2026-06-10"
+
+
+def test_a_title_typo_new_tags_or_a_rewrapped_paragraph_do_not_outdate_a_medical_review(project, monkeypatch):
+    """The review covers the text readers act on, the body's sentences: a front-matter edit (title, tags,
+    summary) or one of the body's whitespace alone (a paragraph wrapped anew) is no change of them."""
+    meta = {"reviewed_by": "Dr. med. Jana Vogt", "last_reviewed": "2026-04-01", "tags": "[Ingwer]"}
+    text = "Ein Ingwerwickel entspannt den Nacken.\n\nLassen Sie ihn 10–15 min ziehen.\n"
+    project.write("source_de/ingwer.md", article("Ingwr", text, **meta))
+    project.run("extract")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", JUNE_10)
+    project.write("source_de/ingwer.md", article("Ingwer", text.replace("entspannt den", "entspannt\n  den  "),
+                                                 **{**meta, "tags": "[Ingwer, Wickel]", "summary": "Wärme."}))
     out = project.run("extract").output
-    assert f"warning: {said}, but the page still calls it reviewed: set 'updated:'" in out
-    assert said not in project.run("extract").output  # said by the run that saw the change
-    project.write("source_de/milz.md", article("Milz", text.replace("links", "rechts"),
-                                               **{**meta, "updated": "2026-12-01"}))
-    out = project.run("extract").output
-    assert said not in out and "last_reviewed: 2026-04-01 is before updated: 2026-12-01" in out
+    assert "updated translations/templates/ingwer.pot" in out  # the title, tags and summary did change
+    assert "after its medical review" not in out + project.run("check").output
+    assert "Text-Changed" not in project.read("translations/templates/ingwer.pot")
+    project.run("build")
+    assert "geändert" not in reviewed_line(project, "de/ingwer")
 
 
 def test_a_medical_review_older_than_the_last_update_is_flagged_and_not_claimed_for_the_current_text(project):

@@ -1,0 +1,119 @@
+"""The day ``extract`` last saw an article's German body change, and the medical review that day outdates.
+
+A page says "medically reviewed on …" for the text as it was then (``reviewed_by``, ``last_reviewed``). An author
+who changes a dose and sets no ``updated:`` left the pages claiming the review for text nobody checked, said by one
+warning of the one ``extract`` that saw it (trial 18). The day is kept in the article's template, a header field
+``FIELD`` committed with it, so ``check`` in a fresh clone (CI), ``status``, the build and ``publish`` know it on
+every run, and a fresh clone builds the same pages; ``.verlag/`` is git-ignored.
+
+What counts: the body's segments, in order (a sentence changed, added, removed or moved), their whitespace aside. A
+change of the front matter (title, summary, tags, dates) or of the body's whitespace alone (a line wrapped anew, two
+spaces for one) is none, and neither is a change of ``segmentation`` in verlag.toml (other segments of the same
+text).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Iterable
+
+from .config import Config
+from .fsutil import regular
+from .sources import Article, calendar_day, later
+
+FIELD = "X-Verlag-Text-Changed"
+# the segments of the front matter (``segment.Document.add_front``): their msgctxt; every other segment is the body's
+_FRONT_CONTEXTS = frozenset({"title", "summary", "tag"})
+_FIELD_RE = re.compile(rb'^"' + FIELD.encode() + rb': (\d{4}-\d\d-\d\d)\\n"\r?$', re.M)
+_HEAD = 4096  # a template's header ends well before (``extracted.template_german`` reads as much)
+
+
+def body_keys(keys: Iterable[tuple]) -> tuple[tuple, ...]:
+    """The (msgctxt, msgid) keys of a template's body, in order, each msgid's runs of whitespace as one space (a
+    msgid keeps "den  Nacken" as typed; readers get one space): those of the front matter left out."""
+    return tuple((k[0], " ".join(k[1].split())) for k in keys if k[0] not in _FRONT_CONTEXTS)
+
+
+def stamp(old_pot: str | None, old_keys: tuple[tuple, ...] | None, new_keys: Iterable[tuple],
+          today: dt.date) -> str | None:
+    """The ``FIELD`` value (ISO day) for a template made now: ``today`` when the body's keys differ from those of
+    the template before (``old_keys``, from its text ``old_pot``), else the value that template had; None for
+    an article's first template (nothing changed since a review then) and one whose field was never set."""
+    if old_pot is None or old_keys is None:
+        return None
+    if body_keys(old_keys) != body_keys(new_keys):
+        return today.isoformat()
+    return field_of(old_pot)
+
+
+def field_of(text: str) -> str | None:
+    """The ``FIELD`` value in the header of the template text ``text``; None when it has none."""
+    found = _FIELD_RE.search(text[:_HEAD].encode("utf-8"))
+    return found.group(1).decode("ascii") if found else None
+
+
+def today(config: Config) -> dt.date:
+    """The day a template made now names: the site's day (``schedule.today``, verlag.toml's ``timezone``), the
+    moment of SOURCE_DATE_EPOCH's where that is set, as the template's ``POT-Creation-Date`` takes it
+    (``catalog.now_stamp``): the same input gives the same bytes in a reproducible build."""
+    from . import schedule
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), config.zone or dt.timezone.utc).date()
+    return schedule.today(config.zone)
+
+
+def text_changed(config: Config, slug: str) -> dt.date | None:
+    """The ``FIELD`` of the article's template on disk: the day ``extract`` last saw its body change; None when there
+    is no template, it has no such field (never changed since verlag kept the day) or it cannot be read."""
+    try:
+        regular(config.pot_path(slug))  # a named pipe is never opened: that waits for a writer
+        with open(config.pot_path(slug), "rb") as file:
+            head = file.read(_HEAD)
+    except OSError:
+        return None
+    found = _FIELD_RE.search(head)
+    try:
+        return dt.date.fromisoformat(found.group(1).decode("ascii")) if found else None
+    except ValueError:  # 2026-13-40 typed into the template: no day it can name
+        return None
+
+
+def review_changed(article: Article, changed: dt.date | None) -> dt.date | None:
+    """``changed`` (``text_changed``) when it is after the article's ``last_reviewed`` (their calendar days: a review
+    on the day of the change covers it), else None; None too for an article without ``last_reviewed``."""
+    reviewed = article.meta.get("last_reviewed")
+    if changed is None or not isinstance(reviewed, dt.date) or not later(changed, reviewed):
+        return None
+    return changed
+
+
+def after_review(config: Config, article: Article) -> dt.date | None:
+    """``review_changed`` of the article's template's day: the day pages name beside the review as when the text
+    changed after it. Reads the template only of an article with ``last_reviewed``."""
+    if not isinstance(article.meta.get("last_reviewed"), dt.date):
+        return None
+    return review_changed(article, text_changed(config, article.slug))
+
+
+def outdated(config: Config, article: Article) -> tuple[int, str] | None:
+    """(line of ``last_reviewed``, message) while the German body changed after the medical review
+    (``review_changed``): said by ``extract``, ``check``, ``status``, the build and ``publish`` on every run until
+    ``last_reviewed`` is the day of the change or later. None when ``updated:`` after ``last_reviewed`` says it
+    already (``sources.front_matter_warnings``' warning at the same line). Reads the template only of an article
+    with ``last_reviewed``."""
+    reviewed, updated = article.meta.get("last_reviewed"), article.meta.get("updated")
+    if not isinstance(reviewed, dt.date) or (isinstance(updated, dt.date) and later(updated, reviewed)):
+        return None
+    changed = after_review(config, article)
+    if changed is None:
+        return None
+    return (article.key_line("last_reviewed"),
+            f"the German text changed on {changed.isoformat()}, after its medical review (last_reviewed: "
+            f"{calendar_day(reviewed).isoformat()}): the review does not cover it, so every page says "
+            f"\"text changed on {changed.isoformat()}, after this review\" beside it and its schema.org data "
+            "claims no review; once the text is reviewed again, set last_reviewed: to that day "
+            f"({changed.isoformat()} or later)")
