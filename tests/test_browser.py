@@ -944,7 +944,7 @@ def test_a_withdrawn_translations_page_has_the_sites_header_switcher_and_footer(
     try:
         status, text = fetch(f"{base}/en/leber/")
         assert status == 200 and '<meta name="robots" content="noindex">' in text
-        assert f'<link rel="canonical" href="http://localhost:8000/de/leber/">' in text
+        assert '<link rel="canonical" href="http://localhost:8000/de/leber/">' in text
         browser.get(f"{base}/en/leber/")
         assert browser.find_element(By.TAG_NAME, "h1").text == "No longer available in English"
         assert browser.title == "No longer available in English – Test"
