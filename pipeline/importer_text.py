@@ -10,8 +10,9 @@
    A date is ``date``, "Aktualisiert:" is ``updated``, a reading time ("3 Min. Lesezeit") is
    dropped (verlag computes its own), the name after "Von" is the author, else the first other
    byline item.
-3. Widget text at the end ("Teilen", "Teilen auf Facebook", "Kommentar schreiben", "12 Aufrufe", …, ``WIDGET_RE``)
-   is dropped; a cookie banner anywhere after the title (its buttons and the lines about cookies beside them,
+3. A breadcrumb trail among the first lines ("Startseite › Blog › Kräuter", ``_breadcrumb``) is dropped, and so is
+   widget text at the end ("Teilen", "Teilen auf Facebook", "Kommentar schreiben", "12 Aufrufe", …, ``WIDGET_RE``);
+   a cookie banner anywhere after the title (its buttons and the lines about cookies beside them,
    ``_without_consent``) is left out, each line named.
 4. In the body, every line is a block. A line ending with ":" followed by short lines without a bullet
    introduces a list: those short lines are its items; the last of them is the next heading instead when a
@@ -89,6 +90,11 @@ DATED_PREFIX_RE = re.compile(r"(?:(?:veröffentlicht|geschrieben|erschienen|gepo
                              re.I)
 DATED_BY_RE = re.compile(r"\s(von\s+\S.*)$", re.I)  # the first " von …" after the date, searched once
 _NETWORKS = r"(?:facebook|twitter|x|linkedin|xing|whatsapp|telegram|threads|bluesky|mastodon|pinterest|e-?mail)"
+# A page's breadcrumb trail ("Startseite › Blog › Kräuter", "Sie sind hier: Home / Ratgeber"): the home page or the
+# blog first, then "›", "»", ">", "/" or "|" (``_breadcrumb``).
+BREADCRUMB_RE = re.compile(r"^((?:(?:sie sind|du bist) hier|you are here):\s*)?(?:startseite|home|blog)"
+                           r"(\s*[›»]\s*|\s+[>/|]\s+)", re.I)  # "›", "»" never stand in a word: no spaces needed
+BREADCRUMB_LINES = 5  # near the top: among the first lines of the file (the title, a byline of up to three lines)
 WIDGET_RE = re.compile(
     r"^(comments?|kommentare?|kommentar schreiben|kommentieren|teilen|beitrag teilen|share|gefällt mir|like|"
     rf"{_NETWORKS}|link kopieren|letzte beiträge|alle ansehen|"
@@ -132,6 +138,31 @@ def german_date(text: str) -> tuple[int, int, int | None] | None:
     if match and match.group(2).lower() in MONTHS:
         return int(match.group(1)), MONTHS[match.group(2).lower()], int(match.group(3)) if match.group(3) else None
     return None
+
+
+def _breadcrumb(line: str) -> bool:
+    """Whether ``line`` is a page's breadcrumb trail (``BREADCRUMB_RE``: "Startseite › Blog › Kräuter"): two or
+    more items split by its one separator, none empty, a byline item ("Blog | 12. März 2025" is a byline) or ending
+    as a sentence or a label does, each but the last (the page's own title) of at most four words. A longer line
+    than a trail of such items is none (and is not split: linear in a line of any length)."""
+    match = BREADCRUMB_RE.match(line) if len(line) <= 2 * SHORT else None
+    if match is None:
+        return False
+    separator = re.escape(match.group(2).strip())
+    spaced = r"\s*" if match.group(2).strip() in "›»" else r"\s+"
+    items = re.split(f"{spaced}{separator}{spaced}", line[match.end(1) if match.group(1) else 0:].strip())
+    return len(items) > 1 and all(items) and len(items[-1]) <= SHORT \
+        and all(len(item.split()) <= 4 for item in items[:-1]) \
+        and not any(_byline_item(item) or item.endswith((".", "!", ",", ";", ":")) for item in items)
+
+
+def _without_breadcrumbs(filled: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[str]]:
+    """(``filled`` without a breadcrumb trail among its first ``BREADCRUMB_LINES`` lines, above the title or under
+    it or its byline, the notes naming each): the page's navigation, not its text; kept, it was a heading on the new
+    site and an entry for every translator. Further down such a line is the author's (a path to follow)."""
+    dropped = [(number, line) for number, line in filled[:BREADCRUMB_LINES] if len(filled) > 1 and _breadcrumb(line)]
+    notes = [f"line {number}: dropped the breadcrumb trail (the page's navigation): {line}" for number, line in dropped]
+    return [(number, line) for number, line in filled if (number, line) not in dropped], notes
 
 
 def wrapped_text(data: bytes) -> bool:
@@ -347,10 +378,11 @@ def read_text(path: Path, data: bytes, year: int | None = None) -> ImportedArtic
     filled = _unwrapped([(n, line) for n, line in lines if line], wrapper)
     if not filled:
         raise VerlagError("the file is empty", path, 1)
+    filled, breadcrumbs = _without_breadcrumbs(filled)
     (title_line, title), rest = filled[0], filled[1:]
     heading = MD_HEADING_RE.match(title)
     title = heading.group(2) if heading else title
-    notes = [f"title (first line): {title}", *encoding, *wrapper]
+    notes = [f"title (first line): {title}", *encoding, *wrapper, *breadcrumbs]
     rest = _without_consent(rest, notes)
     header, rest = _byline(rest)
     author, dates = None, {}

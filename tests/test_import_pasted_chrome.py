@@ -1,0 +1,41 @@
+"""``verlag import`` of text pasted from a browser with the page's chrome around it (fresh-user trial 18): a
+breadcrumb trail near the top, a browser's second-level bullets, a line that starts with a date, the comment
+widget at the end."""
+
+from __future__ import annotations
+
+from pipeline.importer_text import read_text
+
+TITLE = "Holunder im Herbst\nVon Anna Berger | 12. Oktober 2024 | 3 Min. Lesezeit\n"
+PROSE = "Holunderbeeren sind roh leicht giftig, gekocht aber ein bewährtes Hausmittel bei Erkältungen."
+MORE = "Die Dolden werden erst geerntet, wenn alle Beeren schwarz sind und sich leicht abstreifen lassen."
+
+
+def test_a_breadcrumb_trail_near_the_top_is_dropped_and_named(tmp_path):
+    """Trial 18, finding 1: "Startseite › Blog › Kräuter" under the byline became a ``##`` heading and a catalog
+    entry. A trail of short items joined by › » > / or |, the first "Startseite", "Home" or "Blog", is the page's
+    navigation: left out and named, under the byline, above the title or after "Sie sind hier:"."""
+    for text, number, trail in (
+            (f"{TITLE}Startseite › Ratgeber › Heilpflanzen\n{PROSE}\n", 3, "Startseite › Ratgeber › Heilpflanzen"),
+            (f"Home / Blog / Heilpflanzen\n{TITLE}{PROSE}\n", 1, "Home / Blog / Heilpflanzen"),
+            (f"{TITLE}Sie sind hier: Blog » Holunder im Herbst\n{PROSE}\n", 3,
+             "Sie sind hier: Blog » Holunder im Herbst"),
+            (f"Holunder im Herbst\nStartseite | Blog\nVon Anna Berger | 12. Oktober 2024\n{PROSE}\n", 2,
+             "Startseite | Blog")):
+        article = read_text(tmp_path / "t.txt", text.encode())
+        assert (article.meta["title"], article.meta["author"]) == ("Holunder im Herbst", "Anna Berger"), text
+        assert article.body == f"{PROSE}\n", text
+        assert f"line {number}: dropped the breadcrumb trail (the page's navigation): {trail}" in article.notes
+
+
+def test_a_path_through_a_site_that_the_author_wrote_in_the_text_stays(tmp_path):
+    """Only near the top, and only a trail: a path the text tells readers to follow, a heading naming a home or a
+    blog, and a date line starting with "Blog" stay the author's."""
+    path = "Startseite › Termine › Online buchen"
+    article = read_text(tmp_path / "t.txt", f"{TITLE}{PROSE}\n{MORE}\nSo buchen Sie\n{path}\n{PROSE}\n".encode())
+    assert path in article.body and not any("breadcrumb" in note for note in article.notes)
+    article = read_text(tmp_path / "t.txt", f"{TITLE}Home-Office und Rücken\n{PROSE}\n".encode())
+    assert article.body.startswith("## Home-Office und Rücken\n")
+    article = read_text(tmp_path / "t.txt", f"Holunder im Herbst\nBlog | 12. Oktober 2024\n{PROSE}\n".encode())
+    assert not any("breadcrumb" in note for note in article.notes)
+    assert str(article.meta["date"]) == "2024-10-12"
