@@ -11,9 +11,9 @@
    dropped (verlag computes its own), the name after "Von" is the author, else the first other
    byline item.
 3. A breadcrumb trail among the first lines ("Startseite › Blog › Kräuter", ``_breadcrumb``) is dropped, and so is
-   widget text at the end ("Teilen", "Teilen auf Facebook", "Kommentar schreiben", "12 Aufrufe", …, ``WIDGET_RE``);
-   a cookie banner anywhere after the title (its buttons and the lines about cookies beside them,
-   ``_without_consent``) is left out, each line named.
+   widget text at the end ("Teilen", "Teilen auf Facebook", "Kommentare (3)", "Antworten", "12 Aufrufe", …,
+   ``WIDGET_RE``, ``COMMENT_WIDGET_RE``); a cookie banner anywhere after the title (its buttons and the lines about
+   cookies beside them, ``_without_consent``) is left out, each line named.
 4. In the body, every line is a block. A line ending with ":" followed by short lines without a bullet
    introduces a list: those short lines are its items; the last of them is the next heading instead when a
    paragraph of prose follows it directly, two items remain and it is not shaped like the item before it
@@ -101,6 +101,13 @@ WIDGET_RE = re.compile(
     rf"(?:beitrag )?(?:teilen|share)(?: (?:auf|bei|über|via|per|mit|on|to))? {_NETWORKS}|"  # "Teilen auf Facebook"
     rf"(?:(?:auf|bei|über|via|per) )?{_NETWORKS} teilen|"  # "Per E-Mail teilen", "Auf X teilen"
     r"\d+\s+(aufrufe|kommentare?|views|comments?|likes?|mal gefällt mir))$", re.I)
+# A comment form's and share bar's words as copying the page gives them ("Kommentare (3)", "Schreiben Sie einen
+# Kommentar", "Antworten", "Teilen:", "Drucken"): widget text only in the block that ends the text (``_widget``).
+COMMENT_WIDGET_RE = re.compile(
+    r"^(?:(?:kommentare?|comments?|antworten|teilen|share)(?:\s*\(\d+\))?|"
+    r"(?:schreiben sie|schreibe|schreib|hinterlassen sie|hinterlasse)\s+(?:einen|deinen|ihren)\s+kommentar|"
+    r"(?:einen\s+)?kommentar\s+(?:verfassen|schreiben|hinterlassen|abschicken|absenden)|antworten abbrechen|"
+    r"leave a (?:comment|reply)|post comment|reply|drucken|print)[:.!…]?$", re.I)
 # A cookie banner copied with the text: its buttons, and the lines naming cookies next to them (``_without_consent``).
 CONSENT_BUTTON_RE = re.compile(
     r"^((alle |nur )?(cookies? )?(akzeptieren|annehmen|zulassen|ablehnen|erlauben|zustimmen)( und schließen)?|"
@@ -405,7 +412,7 @@ def read_text(path: Path, data: bytes, year: int | None = None) -> ImportedArtic
             notes.append(f"dropped a byline item verlag does not know: {item}")
     found = _resolve_dates(path, dates, year, notes)
     widgets = []
-    while rest and WIDGET_RE.match(BULLET_RE.sub("", rest[-1][1])):
+    while rest and _widget(rest[-1][1]):
         widgets.insert(0, rest.pop()[1])
     if widgets:
         notes.append(f"dropped widget text at the end: {', '.join(widgets)}")
@@ -417,6 +424,14 @@ def read_text(path: Path, data: bytes, year: int | None = None) -> ImportedArtic
                      "it before publishing")
     return new_article(title, body, f"{path}:{title_line}", author=author, date=found.get("date"),
                        updated=found.get("updated"), notes=notes + guesses + more)
+
+
+def _widget(line: str) -> bool:
+    """Whether ``line``, in the block of lines that ends the text, is a widget's: ``WIDGET_RE``'s words ("Teilen",
+    "12 Aufrufe") or a comment form's and share bar's (``COMMENT_WIDGET_RE``: "Kommentare (3)", "Antworten"), a
+    bullet before them aside."""
+    text = BULLET_RE.sub("", line)
+    return bool(WIDGET_RE.match(text) or COMMENT_WIDGET_RE.match(text))
 
 
 def _bracketed(line: str, notes: list[str]) -> str:

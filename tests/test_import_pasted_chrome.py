@@ -39,3 +39,16 @@ def test_a_path_through_a_site_that_the_author_wrote_in_the_text_stays(tmp_path)
     article = read_text(tmp_path / "t.txt", f"Holunder im Herbst\nBlog | 12. Oktober 2024\n{PROSE}\n".encode())
     assert not any("breadcrumb" in note for note in article.notes)
     assert str(article.meta["date"]) == "2024-10-12"
+
+
+def test_the_comment_widget_and_share_bar_at_the_end_are_dropped_and_named(tmp_path):
+    """Trial 18, finding 4: "Kommentare (3)" and "Schreiben Sie einen Kommentar" at the end were kept as text. A
+    trailing block of a comment widget's and share bar's words is dropped and named; a sentence that asks for
+    comments is the author's and stays."""
+    ask = "Schreiben Sie uns gern einen Kommentar, wenn Sie Fragen zum Holunder haben."
+    article = read_text(tmp_path / "t.txt", (
+        f"{TITLE}{PROSE}\n{ask}\nTeilen:\nFacebook\nWhatsApp\nDrucken\nKommentare (2)\nSchreiben Sie einen Kommentar\n"
+        "Kommentar verfassen\nAntworten\n").encode())
+    assert article.body == f"{PROSE}\n\n{ask}\n"
+    assert "dropped widget text at the end: Teilen:, Facebook, WhatsApp, Drucken, Kommentare (2), Schreiben Sie " \
+           "einen Kommentar, Kommentar verfassen, Antworten" in article.notes
