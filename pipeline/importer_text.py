@@ -27,7 +27,7 @@
    paragraph, never a heading, never prose that makes the line before it a heading, nor a
    list-like line that keeps the line after it from being one. Lines
    starting with "- " or "• " are list items; two or more lines numbered in sequence ("1. …",
-   "2. …" or "1) …") are an ordered list. Everything else is a paragraph.
+   "2. …" or "1) …", not a date: "3. Mai …", ``_numbered``) are an ordered list. Everything else is a paragraph.
 5. Markdown in the text is kept where CommonMark reads it: an ATX heading line ("## Dehnen", ``MD_HEADING_RE``),
    "* "/"+ " list items, and emphasis, code spans, links and images within a line (``MD_INLINE``).
 
@@ -116,6 +116,7 @@ CONSENT_BUTTON_RE = re.compile(
     r"(accept|reject|allow|deny)( all)?( cookies)?|cookie settings|got it)[.!]?$", re.I)
 COOKIE_RE = re.compile(r"\bcookie", re.I)
 NUMBERED_RE = re.compile(r"^(\d{1,3})[.)]\s+(\S.*)$")
+DATE_START_RE = re.compile(r"^(\d{1,2})\.\s*([A-Za-zÄÖÜäöü]+)\b")  # "3. Mai bis Mitte Juni …", "1. Okt. ab …"
 LABEL_RE = re.compile(r"^[\wÄÖÜäöüß-]+\.?( [\wÄÖÜäöüß-]+\.?)?:\s+\S")  # "Wichtig: …", "Tel.: …"
 NUMERIC_DATE_RE = re.compile(r"^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})?$")
 NAMED_DATE_RE = re.compile(r"^(\d{1,2})\.\s*([A-Za-zÄÖÜäöü]+)\.?\s*(\d{4})?$")
@@ -145,6 +146,16 @@ def german_date(text: str) -> tuple[int, int, int | None] | None:
     if match and match.group(2).lower() in MONTHS:
         return int(match.group(1)), MONTHS[match.group(2).lower()], int(match.group(3)) if match.group(3) else None
     return None
+
+
+def _numbered(line: str) -> re.Match | None:
+    """``NUMBERED_RE``'s match of a numbered line ("1. Wasser kochen", "2) …"), else None, also for a line that
+    starts with a German date ("3. Mai bis Mitte Juni …", "1. Okt. beginnt …": a day, a month's name of ``MONTHS``):
+    text, no list item, though CommonMark reads one there (the Markdown escapes it: "3\\. Mai")."""
+    date = DATE_START_RE.match(line)
+    if date and 1 <= int(date.group(1)) <= 31 and date.group(2).lower() in MONTHS:
+        return None
+    return NUMBERED_RE.match(line)
 
 
 def _breadcrumb(line: str) -> bool:
@@ -277,7 +288,7 @@ def _joined_wrapped(lines: list[tuple[int, str]]) -> list[str]:
     alone = {number for number, _ in filled[:1] + _byline(filled[1:])[0]}
     blocks, block = [], []  # runs of lines: a blank line, a list item, the title and each byline line start the next
     for at, (number, line) in enumerate(lines):
-        if block and (not line or BULLET_RE.match(line) or NUMBERED_RE.match(line) or number in alone
+        if block and (not line or BULLET_RE.match(line) or _numbered(line) or number in alone
                       or lines[block[-1]][0] in alone):
             blocks.append(block)
             block = []
@@ -328,7 +339,7 @@ def _joined_broken(lines: list[tuple[int, str]]) -> list[str]:
             return False
         if SENTENCE_END_RE.search(line) or len(line.split()) < BROKEN_MIN_WORDS or line.startswith(("<", "#")):
             return False
-        if BULLET_RE.match(after) or NUMBERED_RE.match(after) or after.startswith(("<", "#", "![")):
+        if BULLET_RE.match(after) or _numbered(after) or after.startswith(("<", "#", "![")):
             return False
         first = after.split()[0]
         return (first.isalpha() and first.islower()) or (line.split()[-1].lower() in GOES_ON and first[0].isalpha())
@@ -574,13 +585,13 @@ def _short(line: str) -> bool:
 def _plain_short(line: str | None) -> bool:
     """A short line without a bullet, number or label: an item of a list a "…:" line announces (bullet lines are a
     list anyway, numbered ones a numbered list, and "Tel.: …" a paragraph: they were items "1\\. Morgens …")."""
-    return line is not None and _short(line) and not BULLET_RE.match(line) and not NUMBERED_RE.match(line) \
+    return line is not None and _short(line) and not BULLET_RE.match(line) and not _numbered(line) \
         and not LABEL_RE.match(line)
 
 
 def _prose(line: str | None) -> bool:
     """A paragraph a heading can stand over: not short, not numbered, not led by a colon label."""
-    return line is not None and not _short(line) and not LABEL_RE.match(line) and not NUMBERED_RE.match(line)
+    return line is not None and not _short(line) and not LABEL_RE.match(line) and not _numbered(line)
 
 
 # An article, pronoun, preposition or conjunction: a list's items and a heading after them may share it by chance.
@@ -613,7 +624,7 @@ def _in_run(body: list[tuple[int, str]], at: int) -> bool:
     """Whether the line at ``at`` ends a run of plain short lines (an unannounced list), so the one after it
     is the run's last item, not a heading; a bullet, numbered or Markdown heading line before it does not count."""
     before = body[at - 1][1] if at > 0 else None
-    return before is not None and _short(before) and not BULLET_RE.match(before) and not NUMBERED_RE.match(before) \
+    return before is not None and _short(before) and not BULLET_RE.match(before) and not _numbered(before) \
         and not LABEL_RE.match(before) and not MD_HEADING_RE.match(before)
 
 
@@ -641,9 +652,9 @@ def _inline(text: str) -> str:
 def _numbered_run(body: list[tuple[int, str]], start: int) -> list[str]:
     """The texts of the lines from ``start`` numbered in sequence (1., 2., …), or [] for fewer than two."""
     items: list[str] = []
-    first = NUMBERED_RE.match(body[start][1])
+    first = _numbered(body[start][1])
     while first and start + len(items) < len(body):
-        match = NUMBERED_RE.match(body[start + len(items)][1])
+        match = _numbered(body[start + len(items)][1])
         if not match or int(match.group(1)) != int(first.group(1)) + len(items):
             break
         items.append(match.group(2))
@@ -673,7 +684,7 @@ def _blocks(body: list[tuple[int, str]]) -> tuple[str, list[str]]:
             continue
         numbered = _numbered_run(body, i)
         if numbered:
-            start = NUMBERED_RE.match(line).group(1)
+            start = _numbered(line).group(1)
             html.append(f'<ol start="{start}">' + "".join(f"<li>{_inline(t)}</li>" for t in numbered) + "</ol>")
             notes.append(f"line {number}: numbered list of {len(numbered)} steps")
             i += len(numbered)
@@ -812,7 +823,7 @@ def _headings_of_paragraphs(lines: list[str], filled: list[int], alone: set[int]
             k = end
             continue
         after = texts[k + 1] if k + 1 < len(starts) else None
-        a_list = after is not None and (BULLET_RE.match(after) or NUMBERED_RE.match(after))
+        a_list = after is not None and (BULLET_RE.match(after) or _numbered(after))
         if (_prose(after) or a_list) and not (_plain_short(before) and not before.startswith("#")):
             found.append(starts[k])
         k += 1

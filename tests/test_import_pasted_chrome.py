@@ -5,10 +5,15 @@ widget at the end."""
 from __future__ import annotations
 
 from pipeline.importer_text import read_text
+from pipeline.segment import commonmark_parser
 
 TITLE = "Holunder im Herbst\nVon Anna Berger | 12. Oktober 2024 | 3 Min. Lesezeit\n"
 PROSE = "Holunderbeeren sind roh leicht giftig, gekocht aber ein bewährtes Hausmittel bei Erkältungen."
 MORE = "Die Dolden werden erst geerntet, wenn alle Beeren schwarz sind und sich leicht abstreifen lassen."
+
+
+def _blocks(body: str) -> list[str]:
+    return [t.type for t in commonmark_parser().parse(body) if t.nesting == 1]
 
 
 def test_a_breadcrumb_trail_near_the_top_is_dropped_and_named(tmp_path):
@@ -39,6 +44,24 @@ def test_a_path_through_a_site_that_the_author_wrote_in_the_text_stays(tmp_path)
     article = read_text(tmp_path / "t.txt", f"Holunder im Herbst\nBlog | 12. Oktober 2024\n{PROSE}\n".encode())
     assert not any("breadcrumb" in note for note in article.notes)
     assert str(article.meta["date"]) == "2024-10-12"
+
+
+def test_a_line_that_starts_with_a_date_is_a_paragraph_a_short_line_over_it_heads(tmp_path):
+    """Trial 18, finding 3: "Wann beginnen?" over "3. Mai bis Mitte Juni …" was no heading, since a line starting
+    "3. " was taken for a numbered one; a day and a German month's name is a date: prose, no list item (two
+    such lines in sequence were an ordered list of "März beginnt …"). The Markdown escapes "3\\." where a line
+    starts with it, as CommonMark needs, and nowhere else; "2. Woche: …", an ordinal, stays a paragraph."""
+    article = read_text(tmp_path / "t.txt", (
+        f"{TITLE}{PROSE}\nWann ernten?\n5. September bis Mitte Oktober reifen die Dolden. Ab der 2. Woche "
+        "werden sie süßer.\n2. Woche: Probieren Sie eine Beere.\nKurse\n1. März beginnt der erste Kurs am Abend, "
+        "jeweils von 18 bis 20 Uhr.\n2. Okt. folgt der zweite Kurs mit praktischen Übungen für zu Hause.\n").encode())
+    assert article.body == (
+        f"{PROSE}\n\n## Wann ernten?\n\n5\\. September bis Mitte Oktober reifen die Dolden. Ab der 2. Woche werden "
+        "sie süßer.\n\n2\\. Woche: Probieren Sie eine Beere.\n\n## Kurse\n\n1\\. März beginnt der erste Kurs am "
+        "Abend, jeweils von 18 bis 20 Uhr.\n\n2\\. Okt. folgt der zweite Kurs mit praktischen Übungen für zu Hause.\n")
+    assert _blocks(article.body) == ["paragraph_open", "heading_open", "paragraph_open", "paragraph_open",
+                                     "heading_open", "paragraph_open", "paragraph_open"]
+    assert "line 4: heading (short line before a paragraph): Wann ernten?" in article.notes
 
 
 def test_the_comment_widget_and_share_bar_at_the_end_are_dropped_and_named(tmp_path):
