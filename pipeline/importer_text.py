@@ -26,8 +26,9 @@
    that starts with a colon label ("Wichtig: …", "Quelle: …", ``LABEL_RE``) is a
    paragraph, never a heading, never prose that makes the line before it a heading, nor a
    list-like line that keeps the line after it from being one. Lines
-   starting with "- " or "• " are list items; two or more lines numbered in sequence ("1. …",
-   "2. …" or "1) …", not a date: "3. Mai …", ``_numbered``) are an ordered list. Everything else is a paragraph.
+   starting with "- " or "• " are list items, those with a browser's deeper bullets ("◦", "▪") nested under the
+   item before them (``_bulleted``); two or more lines numbered in sequence ("1. …", "2. …" or "1) …", not a
+   date: "3. Mai …", ``_numbered``) are an ordered list. Everything else is a paragraph.
 5. Markdown in the text is kept where CommonMark reads it: an ATX heading line ("## Dehnen", ``MD_HEADING_RE``),
    "* "/"+ " list items, and emphasis, code spans, links and images within a line (``MD_INLINE``).
 
@@ -60,6 +61,10 @@ SHORT = 80
 # share of the next line's length: a line of a paragraph hard-wrapped at 72 columns is nearly as long as the next.
 TITLE_SHARE = 0.6
 BULLET_RE = re.compile(r"^[-•·*+]\s+")
+# A browser's bullets of a nested list's deeper levels, as copying gives them ("◦" under "•", "▪" under that), and
+# the en dash of an item under a "-" item (``_marker``).
+SUB_BULLET_RE = re.compile(r"^[◦▪▫‣]\s+")
+EN_DASH_RE = re.compile(r"^–\s+")
 # "3 Min. Lesezeit", "Lesezeit: 4 Min.", "Lesedauer ca. 5 Minuten", "4 min read"
 _MINUTES = r"(?:(?:ca\.?|etwa|~)\s*)?\d+\s*(?:Min\.?|Minuten?)"
 READING_TIME_RE = re.compile(rf"^(?:(?:Lesezeit|Lesedauer)\s*:?\s*{_MINUTES}|{_MINUTES}\s*(?:Lesezeit|Lesedauer|lesen)"
@@ -288,7 +293,7 @@ def _joined_wrapped(lines: list[tuple[int, str]]) -> list[str]:
     alone = {number for number, _ in filled[:1] + _byline(filled[1:])[0]}
     blocks, block = [], []  # runs of lines: a blank line, a list item, the title and each byline line start the next
     for at, (number, line) in enumerate(lines):
-        if block and (not line or BULLET_RE.match(line) or _numbered(line) or number in alone
+        if block and (not line or _marker(line) or _numbered(line) or number in alone
                       or lines[block[-1]][0] in alone):
             blocks.append(block)
             block = []
@@ -339,7 +344,7 @@ def _joined_broken(lines: list[tuple[int, str]]) -> list[str]:
             return False
         if SENTENCE_END_RE.search(line) or len(line.split()) < BROKEN_MIN_WORDS or line.startswith(("<", "#")):
             return False
-        if BULLET_RE.match(after) or _numbered(after) or after.startswith(("<", "#", "![")):
+        if _marker(after) or _numbered(after) or after.startswith(("<", "#", "![")):
             return False
         first = after.split()[0]
         return (first.isalpha() and first.islower()) or (line.split()[-1].lower() in GOES_ON and first[0].isalpha())
@@ -585,7 +590,7 @@ def _short(line: str) -> bool:
 def _plain_short(line: str | None) -> bool:
     """A short line without a bullet, number or label: an item of a list a "…:" line announces (bullet lines are a
     list anyway, numbered ones a numbered list, and "Tel.: …" a paragraph: they were items "1\\. Morgens …")."""
-    return line is not None and _short(line) and not BULLET_RE.match(line) and not _numbered(line) \
+    return line is not None and _short(line) and not _marker(line) and not _numbered(line) \
         and not LABEL_RE.match(line)
 
 
@@ -624,7 +629,7 @@ def _in_run(body: list[tuple[int, str]], at: int) -> bool:
     """Whether the line at ``at`` ends a run of plain short lines (an unannounced list), so the one after it
     is the run's last item, not a heading; a bullet, numbered or Markdown heading line before it does not count."""
     before = body[at - 1][1] if at > 0 else None
-    return before is not None and _short(before) and not BULLET_RE.match(before) and not _numbered(before) \
+    return before is not None and _short(before) and not _marker(before) and not _numbered(before) \
         and not LABEL_RE.match(before) and not MD_HEADING_RE.match(before)
 
 
@@ -675,12 +680,8 @@ def _blocks(body: list[tuple[int, str]]) -> tuple[str, list[str]]:
             html.append(f"<h{level}>{_inline(heading.group(2))}</h{level}>")
             i += 1
             continue
-        if BULLET_RE.match(line):
-            items = []
-            while i < len(body) and BULLET_RE.match(body[i][1]):
-                items.append(BULLET_RE.sub("", body[i][1]))
-                i += 1
-            html.append(_list(items))
+        if _marker(line):
+            i = _bulleted(body, i, html, notes)
             continue
         numbered = _numbered_run(body, i)
         if numbered:
@@ -705,11 +706,49 @@ def _blocks(body: list[tuple[int, str]]) -> tuple[str, list[str]]:
         elif not (_short(line) and not LABEL_RE.match(line) and not CONSENT_BUTTON_RE.match(line)
                   and not _image(line) and not _in_run(body, i - 1)):  # no line a heading could be
             continue
-        elif _prose(following) or (following is not None and (BULLET_RE.match(following) or _numbered_run(body, i))):
+        elif _prose(following) or (following is not None and (_marker(following) or _numbered_run(body, i))):
             html[-1] = _heading(number, line, notes, "a paragraph" if _prose(following) else "a list")
         elif _plain_short(following):
             i = _unbulleted(body, i, html, notes)
     return "\n".join(html), notes
+
+
+def _marker(line: str, dashes: bool = False) -> str | None:
+    """The bullet of a list item's line: "-" for each of ``BULLET_RE``'s (a list's first level), else that of a
+    browser's deeper level ("◦", "▪", "▫", "‣": ``SUB_BULLET_RE``), or "–" in a list of "-" items (``dashes``:
+    "- Beeren kochen", "– mit Zucker"); None for a line that is no item."""
+    if BULLET_RE.match(line):
+        return "-"
+    sub = SUB_BULLET_RE.match(line) or (EN_DASH_RE.match(line) if dashes else None)
+    return sub.group(0).strip() if sub else None
+
+
+def _bulleted(body: list[tuple[int, str]], start: int, html: list[str], notes: list[str]) -> int:
+    """Append to ``html`` the bulleted list whose first item is ``body[start]``; returns the index after it. A kind
+    of bullet keeps the level it first had in the list, and one new to it goes a level under the item before it:
+    a browser copies a nested list's levels as "•", "◦", "▪" (trial 18's "◦" item split its list in two around a
+    paragraph "◦ …"), each noted where it goes deeper. No item is more than one level under the one before it."""
+    dashes, levels, items, at = body[start][1].startswith("-"), {}, [], start
+    while at < len(body) and (marker := _marker(body[at][1], dashes)):
+        deeper = (items[-1][0] if items else -1) + 1
+        level = min(levels.setdefault(marker, deeper), deeper)
+        if items and level == deeper:
+            notes.append(f"line {body[at][0]}: list item nested under the one before (its bullet {marker})")
+        items.append((level, body[at][1][1:].lstrip()))  # each bullet is one character
+        at += 1
+    html.append(_nested_list(items))
+    return at
+
+
+def _nested_list(items: list[tuple[int, str]]) -> str:
+    """A ``<ul>`` of ``items`` ((level, text), the first at 0, none more than a level under the one before), each
+    deeper one a ``<ul>`` inside the item before it, as CommonMark nests lists by indentation."""
+    html, depth = [], -1
+    for level, text in items:
+        html.append("<ul>" if level > depth else "</li>" + "</ul></li>" * (depth - level))
+        html.append(f"<li>{_inline(text)}")
+        depth = level
+    return "".join(html) + "</li>" + "</ul></li>" * depth + "</ul>"
 
 
 def _unbulleted(body: list[tuple[int, str]], at: int, html: list[str], notes: list[str]) -> int:
@@ -823,7 +862,7 @@ def _headings_of_paragraphs(lines: list[str], filled: list[int], alone: set[int]
             k = end
             continue
         after = texts[k + 1] if k + 1 < len(starts) else None
-        a_list = after is not None and (BULLET_RE.match(after) or _numbered(after))
+        a_list = after is not None and (_marker(after) or _numbered(after))
         if (_prose(after) or a_list) and not (_plain_short(before) and not before.startswith("#")):
             found.append(starts[k])
         k += 1

@@ -4,6 +4,10 @@ widget at the end."""
 
 from __future__ import annotations
 
+import subprocess
+
+import polib
+
 from pipeline.importer_text import read_text
 from pipeline.segment import commonmark_parser
 
@@ -46,6 +50,31 @@ def test_a_path_through_a_site_that_the_author_wrote_in_the_text_stays(tmp_path)
     assert str(article.meta["date"]) == "2024-10-12"
 
 
+def test_a_browsers_second_level_bullets_are_items_nested_under_the_item_before(tmp_path):
+    """Trial 18, finding 2: a "◦" item (a browser's second-level bullet) after "•" items split the list in two
+    around a paragraph "◦ …". "◦", "▪", "▫" and "‣" items are nested under the item before them, one level
+    deeper for each new kind of bullet, and the list stays one list; so are "–" items in a list of "-" items."""
+    article = read_text(tmp_path / "t.txt", (
+        f"{TITLE}{PROSE}\nDas sollten Sie beachten\n•\tNur vollreife, schwarze Beeren verwenden.\n"
+        "•\tBeeren immer mindestens zehn Minuten kochen.\n◦\tDanach durch ein Tuch abseihen.\n"
+        "▪\tDen Saft heiß abfüllen.\n◦\tDie Reste kompostieren.\n•\tKühl und dunkel lagern.\n").encode())
+    assert article.body == (
+        f"{PROSE}\n\n## Das sollten Sie beachten\n\n- Nur vollreife, schwarze Beeren verwenden.\n"
+        "- Beeren immer mindestens zehn Minuten kochen.\n  - Danach durch ein Tuch abseihen.\n"
+        "    - Den Saft heiß abfüllen.\n  - Die Reste kompostieren.\n- Kühl und dunkel lagern.\n")
+    tokens = commonmark_parser().parse(article.body)
+    assert [t.level for t in tokens if t.type == "bullet_list_open"] == [0, 2, 4]
+    assert "line 7: list item nested under the one before (its bullet ◦)" in article.notes
+    dashes = read_text(tmp_path / "d.txt", (
+        f"{TITLE}{PROSE}\nSo geht es\n- Beeren abzupfen\n- Kurz aufkochen\n– mit etwas Zucker\n- Abseihen\n{MORE}\n"
+        "– Ein Gedankenstrich ohne Liste davor beginnt keinen Listenpunkt, auch nicht in einem Zitat.\n").encode())
+    assert dashes.body == (f"{PROSE}\n\n## So geht es\n\n- Beeren abzupfen\n- Kurz aufkochen\n  - mit etwas Zucker\n"
+                           f"- Abseihen\n\n{MORE}\n\n– Ein Gedankenstrich ohne Liste davor beginnt keinen Listenpunkt, "
+                           "auch nicht in einem Zitat.\n")
+    alone = read_text(tmp_path / "a.txt", f"{TITLE}{PROSE}\nZutaten\n◦ Holunderbeeren\n◦ Zucker\n{MORE}\n".encode())
+    assert alone.body == f"{PROSE}\n\n## Zutaten\n\n- Holunderbeeren\n- Zucker\n\n{MORE}\n"
+
+
 def test_a_line_that_starts_with_a_date_is_a_paragraph_a_short_line_over_it_heads(tmp_path):
     """Trial 18, finding 3: "Wann beginnen?" over "3. Mai bis Mitte Juni …" was no heading, since a line starting
     "3. " was taken for a numbered one; a day and a German month's name is a date: prose, no list item (two
@@ -75,3 +104,30 @@ def test_the_comment_widget_and_share_bar_at_the_end_are_dropped_and_named(tmp_p
     assert article.body == f"{PROSE}\n\n{ask}\n"
     assert "dropped widget text at the end: Teilen:, Facebook, WhatsApp, Drucken, Kommentare (2), Schreiben Sie " \
            "einen Kommentar, Kommentar verfassen, Antworten" in article.notes
+
+
+def test_a_page_pasted_with_its_chrome_imports_as_the_article_alone(project, tmp_path):
+    """The whole of trial 18's shape through ``verlag import`` and ``extract``: what is dropped is named in the
+    import's output, the catalog (checked by msgfmt) holds the article's text and none of the page's."""
+    pasted = tmp_path / "holunder.txt"
+    pasted.write_text(
+        f"Holunder im Herbst\nVon Anna Berger | 12. Oktober 2024 | 3 Min. Lesezeit\nStartseite › Blog › Kräuter\n"
+        f"{PROSE}\nWann ernten?\n5. September bis Mitte Oktober reifen die Dolden.\nWorauf Sie achten sollten\n"
+        "•\tNur schwarze Beeren verwenden.\n•\tImmer gut kochen.\n◦\tMindestens zehn Minuten.\n"
+        "•\tKühl lagern.\nKommentare (3)\nSchreiben Sie einen Kommentar\n", encoding="utf-8")
+    out = project.run("import", str(pasted)).output
+    assert "line 3: dropped the breadcrumb trail (the page's navigation): Startseite › Blog › Kräuter" in out
+    assert "dropped widget text at the end: Kommentare (3), Schreiben Sie einen Kommentar" in out
+    source = project.root / "source_de/holunder-im-herbst.md"
+    source.write_text(source.read_text(encoding="utf-8").replace("draft: true\n", ""), encoding="utf-8")
+    assert source.read_text(encoding="utf-8").split("---\n", 2)[2] == (
+        f"{PROSE}\n\n## Wann ernten?\n\n5\\. September bis Mitte Oktober reifen die Dolden.\n\n"
+        "## Worauf Sie achten sollten\n\n- Nur schwarze Beeren verwenden.\n- Immer gut kochen.\n"
+        "  - Mindestens zehn Minuten.\n- Kühl lagern.\n")
+    project.run("extract")
+    catalog = project.root / "translations/en/holunder-im-herbst.po"
+    subprocess.run(["msgfmt", "--check", "-o", "/dev/null", str(catalog)], check=True)
+    msgids = [entry.msgid for entry in polib.pofile(str(catalog))]
+    assert "Wann ernten?" in msgids and "Mindestens zehn Minuten." in msgids
+    assert "5\\. September bis Mitte Oktober reifen die Dolden." in msgids
+    assert not [m for m in msgids if "Startseite" in m or "Kommentar" in m or "◦" in m]
