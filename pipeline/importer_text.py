@@ -10,9 +10,10 @@
    A date is ``date``, "Aktualisiert:" is ``updated``, a reading time ("3 Min. Lesezeit") is
    dropped (verlag computes its own), the name after "Von" is the author, else the first other
    byline item.
-3. Widget text at the end ("Teilen", "Teilen auf Facebook", "Kommentar schreiben", "12 Aufrufe", …, ``WIDGET_RE``)
-   is dropped; a cookie banner anywhere after the title (its buttons and the lines about cookies beside them,
-   ``_without_consent``) is left out, each line named.
+3. A breadcrumb trail among the first lines ("Startseite › Blog › Kräuter", ``_breadcrumb``) is dropped, and so is
+   widget text at the end ("Teilen", "Teilen auf Facebook", "Kommentare (3)", "Antworten", "12 Aufrufe", …,
+   ``WIDGET_RE``, ``COMMENT_WIDGET_RE``); a cookie banner anywhere after the title (its buttons and the lines about
+   cookies beside them, ``_without_consent``) is left out, each line named.
 4. In the body, every line is a block. A line ending with ":" followed by short lines without a bullet
    introduces a list: those short lines are its items; the last of them is the next heading instead when a
    paragraph of prose follows it directly, two items remain and it is not shaped like the item before it
@@ -25,8 +26,9 @@
    that starts with a colon label ("Wichtig: …", "Quelle: …", ``LABEL_RE``) is a
    paragraph, never a heading, never prose that makes the line before it a heading, nor a
    list-like line that keeps the line after it from being one. Lines
-   starting with "- " or "• " are list items; two or more lines numbered in sequence ("1. …",
-   "2. …" or "1) …") are an ordered list. Everything else is a paragraph.
+   starting with "- " or "• " are list items, those with a browser's deeper bullets ("◦", "▪") nested under the
+   item before them (``_bulleted``); two or more lines numbered in sequence ("1. …", "2. …" or "1) …", not a
+   date: "3. Mai …", ``_numbered``) are an ordered list. Everything else is a paragraph.
 5. Markdown in the text is kept where CommonMark reads it: an ATX heading line ("## Dehnen", ``MD_HEADING_RE``),
    "* "/"+ " list items, and emphasis, code spans, links and images within a line (``MD_INLINE``).
 
@@ -59,6 +61,10 @@ SHORT = 80
 # share of the next line's length: a line of a paragraph hard-wrapped at 72 columns is nearly as long as the next.
 TITLE_SHARE = 0.6
 BULLET_RE = re.compile(r"^[-•·*+]\s+")
+# A browser's bullets of a nested list's deeper levels, as copying gives them ("◦" under "•", "▪" under that), and
+# the en dash of an item under a "-" item (``_marker``).
+SUB_BULLET_RE = re.compile(r"^[◦▪▫‣]\s+")
+EN_DASH_RE = re.compile(r"^–\s+")
 # "3 Min. Lesezeit", "Lesezeit: 4 Min.", "Lesedauer ca. 5 Minuten", "4 min read"
 _MINUTES = r"(?:(?:ca\.?|etwa|~)\s*)?\d+\s*(?:Min\.?|Minuten?)"
 READING_TIME_RE = re.compile(rf"^(?:(?:Lesezeit|Lesedauer)\s*:?\s*{_MINUTES}|{_MINUTES}\s*(?:Lesezeit|Lesedauer|lesen)"
@@ -89,12 +95,24 @@ DATED_PREFIX_RE = re.compile(r"(?:(?:veröffentlicht|geschrieben|erschienen|gepo
                              re.I)
 DATED_BY_RE = re.compile(r"\s(von\s+\S.*)$", re.I)  # the first " von …" after the date, searched once
 _NETWORKS = r"(?:facebook|twitter|x|linkedin|xing|whatsapp|telegram|threads|bluesky|mastodon|pinterest|e-?mail)"
+# A page's breadcrumb trail ("Startseite › Blog › Kräuter", "Sie sind hier: Home / Ratgeber"): the home page or the
+# blog first, then "›", "»", ">", "/" or "|" (``_breadcrumb``).
+BREADCRUMB_RE = re.compile(r"^((?:(?:sie sind|du bist) hier|you are here):\s*)?(?:startseite|home|blog)"
+                           r"(\s*[›»]\s*|\s+[>/|]\s+)", re.I)  # "›", "»" never stand in a word: no spaces needed
+BREADCRUMB_LINES = 5  # near the top: among the first lines of the file (the title, a byline of up to three lines)
 WIDGET_RE = re.compile(
     r"^(comments?|kommentare?|kommentar schreiben|kommentieren|teilen|beitrag teilen|share|gefällt mir|like|"
     rf"{_NETWORKS}|link kopieren|letzte beiträge|alle ansehen|"
     rf"(?:beitrag )?(?:teilen|share)(?: (?:auf|bei|über|via|per|mit|on|to))? {_NETWORKS}|"  # "Teilen auf Facebook"
     rf"(?:(?:auf|bei|über|via|per) )?{_NETWORKS} teilen|"  # "Per E-Mail teilen", "Auf X teilen"
     r"\d+\s+(aufrufe|kommentare?|views|comments?|likes?|mal gefällt mir))$", re.I)
+# A comment form's and share bar's words as copying the page gives them ("Kommentare (3)", "Schreiben Sie einen
+# Kommentar", "Antworten", "Teilen:", "Drucken"): widget text only in the block that ends the text (``_widget``).
+COMMENT_WIDGET_RE = re.compile(
+    r"^(?:(?:kommentare?|comments?|antworten|teilen|share)(?:\s*\(\d+\))?|"
+    r"(?:schreiben sie|schreibe|schreib|hinterlassen sie|hinterlasse)\s+(?:einen|deinen|ihren)\s+kommentar|"
+    r"(?:einen\s+)?kommentar\s+(?:verfassen|schreiben|hinterlassen|abschicken|absenden)|antworten abbrechen|"
+    r"leave a (?:comment|reply)|post comment|reply|drucken|print)[:.!…]?$", re.I)
 # A cookie banner copied with the text: its buttons, and the lines naming cookies next to them (``_without_consent``).
 CONSENT_BUTTON_RE = re.compile(
     r"^((alle |nur )?(cookies? )?(akzeptieren|annehmen|zulassen|ablehnen|erlauben|zustimmen)( und schließen)?|"
@@ -103,6 +121,7 @@ CONSENT_BUTTON_RE = re.compile(
     r"(accept|reject|allow|deny)( all)?( cookies)?|cookie settings|got it)[.!]?$", re.I)
 COOKIE_RE = re.compile(r"\bcookie", re.I)
 NUMBERED_RE = re.compile(r"^(\d{1,3})[.)]\s+(\S.*)$")
+DATE_START_RE = re.compile(r"^(\d{1,2})\.\s*([A-Za-zÄÖÜäöü]+)\b")  # "3. Mai bis Mitte Juni …", "1. Okt. ab …"
 LABEL_RE = re.compile(r"^[\wÄÖÜäöüß-]+\.?( [\wÄÖÜäöüß-]+\.?)?:\s+\S")  # "Wichtig: …", "Tel.: …"
 NUMERIC_DATE_RE = re.compile(r"^(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})?$")
 NAMED_DATE_RE = re.compile(r"^(\d{1,2})\.\s*([A-Za-zÄÖÜäöü]+)\.?\s*(\d{4})?$")
@@ -132,6 +151,41 @@ def german_date(text: str) -> tuple[int, int, int | None] | None:
     if match and match.group(2).lower() in MONTHS:
         return int(match.group(1)), MONTHS[match.group(2).lower()], int(match.group(3)) if match.group(3) else None
     return None
+
+
+def _numbered(line: str) -> re.Match | None:
+    """``NUMBERED_RE``'s match of a numbered line ("1. Wasser kochen", "2) …"), else None, also for a line that
+    starts with a German date ("3. Mai bis Mitte Juni …", "1. Okt. beginnt …": a day, a month's name of ``MONTHS``):
+    text, no list item, though CommonMark reads one there (the Markdown escapes it: "3\\. Mai")."""
+    date = DATE_START_RE.match(line)
+    if date and 1 <= int(date.group(1)) <= 31 and date.group(2).lower() in MONTHS:
+        return None
+    return NUMBERED_RE.match(line)
+
+
+def _breadcrumb(line: str) -> bool:
+    """Whether ``line`` is a page's breadcrumb trail (``BREADCRUMB_RE``: "Startseite › Blog › Kräuter"): two or
+    more items split by its one separator, none empty, a byline item ("Blog | 12. März 2025" is a byline) or ending
+    as a sentence or a label does, each but the last (the page's own title) of at most four words. A longer line
+    than a trail of such items is none (and is not split: linear in a line of any length)."""
+    match = BREADCRUMB_RE.match(line) if len(line) <= 2 * SHORT else None
+    if match is None:
+        return False
+    separator = re.escape(match.group(2).strip())
+    spaced = r"\s*" if match.group(2).strip() in "›»" else r"\s+"
+    items = re.split(f"{spaced}{separator}{spaced}", line[match.end(1) if match.group(1) else 0:].strip())
+    return len(items) > 1 and all(items) and len(items[-1]) <= SHORT \
+        and all(len(item.split()) <= 4 for item in items[:-1]) \
+        and not any(_byline_item(item) or item.endswith((".", "!", ",", ";", ":")) for item in items)
+
+
+def _without_breadcrumbs(filled: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[str]]:
+    """(``filled`` without a breadcrumb trail among its first ``BREADCRUMB_LINES`` lines, above the title or under
+    it or its byline, the notes naming each): the page's navigation, not its text; kept, it was a heading on the new
+    site and an entry for every translator. Further down such a line is the author's (a path to follow)."""
+    dropped = [(number, line) for number, line in filled[:BREADCRUMB_LINES] if len(filled) > 1 and _breadcrumb(line)]
+    notes = [f"line {number}: dropped the breadcrumb trail (the page's navigation): {line}" for number, line in dropped]
+    return [(number, line) for number, line in filled if (number, line) not in dropped], notes
 
 
 def wrapped_text(data: bytes) -> bool:
@@ -239,7 +293,7 @@ def _joined_wrapped(lines: list[tuple[int, str]]) -> list[str]:
     alone = {number for number, _ in filled[:1] + _byline(filled[1:])[0]}
     blocks, block = [], []  # runs of lines: a blank line, a list item, the title and each byline line start the next
     for at, (number, line) in enumerate(lines):
-        if block and (not line or BULLET_RE.match(line) or NUMBERED_RE.match(line) or number in alone
+        if block and (not line or _marker(line) or _numbered(line) or number in alone
                       or lines[block[-1]][0] in alone):
             blocks.append(block)
             block = []
@@ -290,7 +344,7 @@ def _joined_broken(lines: list[tuple[int, str]]) -> list[str]:
             return False
         if SENTENCE_END_RE.search(line) or len(line.split()) < BROKEN_MIN_WORDS or line.startswith(("<", "#")):
             return False
-        if BULLET_RE.match(after) or NUMBERED_RE.match(after) or after.startswith(("<", "#", "![")):
+        if _marker(after) or _numbered(after) or after.startswith(("<", "#", "![")):
             return False
         first = after.split()[0]
         return (first.isalpha() and first.islower()) or (line.split()[-1].lower() in GOES_ON and first[0].isalpha())
@@ -347,10 +401,11 @@ def read_text(path: Path, data: bytes, year: int | None = None) -> ImportedArtic
     filled = _unwrapped([(n, line) for n, line in lines if line], wrapper)
     if not filled:
         raise VerlagError("the file is empty", path, 1)
+    filled, breadcrumbs = _without_breadcrumbs(filled)
     (title_line, title), rest = filled[0], filled[1:]
     heading = MD_HEADING_RE.match(title)
     title = heading.group(2) if heading else title
-    notes = [f"title (first line): {title}", *encoding, *wrapper]
+    notes = [f"title (first line): {title}", *encoding, *wrapper, *breadcrumbs]
     rest = _without_consent(rest, notes)
     header, rest = _byline(rest)
     author, dates = None, {}
@@ -373,7 +428,7 @@ def read_text(path: Path, data: bytes, year: int | None = None) -> ImportedArtic
             notes.append(f"dropped a byline item verlag does not know: {item}")
     found = _resolve_dates(path, dates, year, notes)
     widgets = []
-    while rest and WIDGET_RE.match(BULLET_RE.sub("", rest[-1][1])):
+    while rest and _widget(rest[-1][1]):
         widgets.insert(0, rest.pop()[1])
     if widgets:
         notes.append(f"dropped widget text at the end: {', '.join(widgets)}")
@@ -385,6 +440,14 @@ def read_text(path: Path, data: bytes, year: int | None = None) -> ImportedArtic
                      "it before publishing")
     return new_article(title, body, f"{path}:{title_line}", author=author, date=found.get("date"),
                        updated=found.get("updated"), notes=notes + guesses + more)
+
+
+def _widget(line: str) -> bool:
+    """Whether ``line``, in the block of lines that ends the text, is a widget's: ``WIDGET_RE``'s words ("Teilen",
+    "12 Aufrufe") or a comment form's and share bar's (``COMMENT_WIDGET_RE``: "Kommentare (3)", "Antworten"), a
+    bullet before them aside."""
+    text = BULLET_RE.sub("", line)
+    return bool(WIDGET_RE.match(text) or COMMENT_WIDGET_RE.match(text))
 
 
 def _bracketed(line: str, notes: list[str]) -> str:
@@ -527,13 +590,13 @@ def _short(line: str) -> bool:
 def _plain_short(line: str | None) -> bool:
     """A short line without a bullet, number or label: an item of a list a "…:" line announces (bullet lines are a
     list anyway, numbered ones a numbered list, and "Tel.: …" a paragraph: they were items "1\\. Morgens …")."""
-    return line is not None and _short(line) and not BULLET_RE.match(line) and not NUMBERED_RE.match(line) \
+    return line is not None and _short(line) and not _marker(line) and not _numbered(line) \
         and not LABEL_RE.match(line)
 
 
 def _prose(line: str | None) -> bool:
     """A paragraph a heading can stand over: not short, not numbered, not led by a colon label."""
-    return line is not None and not _short(line) and not LABEL_RE.match(line) and not NUMBERED_RE.match(line)
+    return line is not None and not _short(line) and not LABEL_RE.match(line) and not _numbered(line)
 
 
 # An article, pronoun, preposition or conjunction: a list's items and a heading after them may share it by chance.
@@ -566,7 +629,7 @@ def _in_run(body: list[tuple[int, str]], at: int) -> bool:
     """Whether the line at ``at`` ends a run of plain short lines (an unannounced list), so the one after it
     is the run's last item, not a heading; a bullet, numbered or Markdown heading line before it does not count."""
     before = body[at - 1][1] if at > 0 else None
-    return before is not None and _short(before) and not BULLET_RE.match(before) and not NUMBERED_RE.match(before) \
+    return before is not None and _short(before) and not _marker(before) and not _numbered(before) \
         and not LABEL_RE.match(before) and not MD_HEADING_RE.match(before)
 
 
@@ -594,9 +657,9 @@ def _inline(text: str) -> str:
 def _numbered_run(body: list[tuple[int, str]], start: int) -> list[str]:
     """The texts of the lines from ``start`` numbered in sequence (1., 2., …), or [] for fewer than two."""
     items: list[str] = []
-    first = NUMBERED_RE.match(body[start][1])
+    first = _numbered(body[start][1])
     while first and start + len(items) < len(body):
-        match = NUMBERED_RE.match(body[start + len(items)][1])
+        match = _numbered(body[start + len(items)][1])
         if not match or int(match.group(1)) != int(first.group(1)) + len(items):
             break
         items.append(match.group(2))
@@ -617,16 +680,12 @@ def _blocks(body: list[tuple[int, str]]) -> tuple[str, list[str]]:
             html.append(f"<h{level}>{_inline(heading.group(2))}</h{level}>")
             i += 1
             continue
-        if BULLET_RE.match(line):
-            items = []
-            while i < len(body) and BULLET_RE.match(body[i][1]):
-                items.append(BULLET_RE.sub("", body[i][1]))
-                i += 1
-            html.append(_list(items))
+        if _marker(line):
+            i = _bulleted(body, i, html, notes)
             continue
         numbered = _numbered_run(body, i)
         if numbered:
-            start = NUMBERED_RE.match(line).group(1)
+            start = _numbered(line).group(1)
             html.append(f'<ol start="{start}">' + "".join(f"<li>{_inline(t)}</li>" for t in numbered) + "</ol>")
             notes.append(f"line {number}: numbered list of {len(numbered)} steps")
             i += len(numbered)
@@ -647,11 +706,49 @@ def _blocks(body: list[tuple[int, str]]) -> tuple[str, list[str]]:
         elif not (_short(line) and not LABEL_RE.match(line) and not CONSENT_BUTTON_RE.match(line)
                   and not _image(line) and not _in_run(body, i - 1)):  # no line a heading could be
             continue
-        elif _prose(following) or (following is not None and (BULLET_RE.match(following) or _numbered_run(body, i))):
+        elif _prose(following) or (following is not None and (_marker(following) or _numbered_run(body, i))):
             html[-1] = _heading(number, line, notes, "a paragraph" if _prose(following) else "a list")
         elif _plain_short(following):
             i = _unbulleted(body, i, html, notes)
     return "\n".join(html), notes
+
+
+def _marker(line: str, dashes: bool = False) -> str | None:
+    """The bullet of a list item's line: "-" for each of ``BULLET_RE``'s (a list's first level), else that of a
+    browser's deeper level ("◦", "▪", "▫", "‣": ``SUB_BULLET_RE``), or "–" in a list of "-" items (``dashes``:
+    "- Beeren kochen", "– mit Zucker"); None for a line that is no item."""
+    if BULLET_RE.match(line):
+        return "-"
+    sub = SUB_BULLET_RE.match(line) or (EN_DASH_RE.match(line) if dashes else None)
+    return sub.group(0).strip() if sub else None
+
+
+def _bulleted(body: list[tuple[int, str]], start: int, html: list[str], notes: list[str]) -> int:
+    """Append to ``html`` the bulleted list whose first item is ``body[start]``; returns the index after it. A kind
+    of bullet keeps the level it first had in the list, and one new to it goes a level under the item before it:
+    a browser copies a nested list's levels as "•", "◦", "▪" (trial 18's "◦" item split its list in two around a
+    paragraph "◦ …"), each noted where it goes deeper. No item is more than one level under the one before it."""
+    dashes, levels, items, at = body[start][1].startswith("-"), {}, [], start
+    while at < len(body) and (marker := _marker(body[at][1], dashes)):
+        deeper = (items[-1][0] if items else -1) + 1
+        level = min(levels.setdefault(marker, deeper), deeper)
+        if items and level == deeper:
+            notes.append(f"line {body[at][0]}: list item nested under the one before (its bullet {marker})")
+        items.append((level, body[at][1][1:].lstrip()))  # each bullet is one character
+        at += 1
+    html.append(_nested_list(items))
+    return at
+
+
+def _nested_list(items: list[tuple[int, str]]) -> str:
+    """A ``<ul>`` of ``items`` ((level, text), the first at 0, none more than a level under the one before), each
+    deeper one a ``<ul>`` inside the item before it, as CommonMark nests lists by indentation."""
+    html, depth = [], -1
+    for level, text in items:
+        html.append("<ul>" if level > depth else "</li>" + "</ul></li>" * (depth - level))
+        html.append(f"<li>{_inline(text)}")
+        depth = level
+    return "".join(html) + "</li>" + "</ul></li>" * depth + "</ul>"
 
 
 def _unbulleted(body: list[tuple[int, str]], at: int, html: list[str], notes: list[str]) -> int:
@@ -765,7 +862,7 @@ def _headings_of_paragraphs(lines: list[str], filled: list[int], alone: set[int]
             k = end
             continue
         after = texts[k + 1] if k + 1 < len(starts) else None
-        a_list = after is not None and (BULLET_RE.match(after) or NUMBERED_RE.match(after))
+        a_list = after is not None and (_marker(after) or _numbered(after))
         if (_prose(after) or a_list) and not (_plain_short(before) and not before.startswith("#")):
             found.append(starts[k])
         k += 1
