@@ -655,6 +655,31 @@ def test_the_language_switcher_stays_on_the_header_s_line_at_desktop_width_and_f
         browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
 
 
+def test_every_link_and_button_of_the_header_and_footer_is_a_24_px_target_on_a_phone(browser, served):
+    """Fresh-user trial 18: at 360 px the switcher's links were 18 px tall, and wrapped onto two lines 22 px apart:
+    a thumb meant for "English" could land on "Deutsch". WCAG 2.2's 2.5.8 (Target Size, Minimum, AA) asks for 24 by
+    24 CSS pixels for targets that are not inline in a sentence; the site's navigation, search and legal links are
+    such targets."""
+    _, base = served
+    measure = """return [...document.querySelectorAll(
+                     '.site-header a:not(.skip), .site-header button, .site-header input, nav.switcher a, '
+                     + 'nav.switcher [aria-current], .site-footer a, .site-footer button')]
+                   .filter(e => e.getClientRects().length)
+                   .map(e => [e.textContent.trim() || e.getAttribute('aria-label') || e.tagName,
+                              e.getBoundingClientRect().width, e.getBoundingClientRect().height]);"""
+    try:
+        browser.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                {"width": 360, "height": 800, "deviceScaleFactor": 1, "mobile": True})
+        for lang in ("de", "en", "fr"):
+            browser.get(f"{base}/{lang}/zecken-im-garten/")
+            targets = browser.execute_script(measure)
+            assert len(targets) >= 6, targets
+            small = [(name, round(w, 1), round(h, 1)) for name, w, h in targets if w < 24 or h < 24]
+            assert small == [], f"{lang}: targets under 24 × 24 px: {small}"
+    finally:
+        browser.execute_cdp_cmd("Emulation.clearDeviceMetricsOverride", {})
+
+
 @pytest.fixture(scope="module")
 def four_languages(tmp_path_factory):
     """The shipped project with Arabic added and a short article translated into Arabic only: every edition's
