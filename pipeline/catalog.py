@@ -264,9 +264,10 @@ def hand_draft(entry: polib.POEntry) -> bool:
     """Whether a fuzzy entry holds a person's text not checked yet: an import's unsure pair
     (``aligned_draft``), or a machine draft a person edited and left fuzzy (its ``draft`` fingerprint no
     longer names the msgstr; Poedit's "needs work" after overwriting a ``copy`` draft, or on reopening an
-    edit that was signed off). Not machine text
-    for notices and counts; an entry without a fingerprint (older verlag, other tools) stays machine text,
-    as nothing shows a person wrote it."""
+    edit that was signed off), or fuzzy text of unknown origin (no engine's origin line: typed in a text editor or
+    Poedit and marked unsure, or another tool's draft). Not machine text for notices and counts: the page says
+    "made by machine" only of what verlag knows an engine made (its origin line, or pseudo text), and of the rest
+    the always-true "not yet checked by a person" (fresh-user trial 18: a reviewer's own unsure translation)."""
     if not entry.fuzzy or not entry.msgstr or entry.previous_msgid is not None:
         return False
     if aligned_draft(entry):
@@ -274,15 +275,17 @@ def hand_draft(entry: polib.POEntry) -> bool:
     notes = Notes.of(entry)
     if notes.rewritten:  # a person's rewrite of a draft, signed off once and reopened
         return True
-    return bool(notes.origins) and notes.drafted is not None and notes.drafted != fingerprint(entry.msgstr)
+    if not notes.origins:  # nothing says an engine wrote it; accented German is the pseudo engine's all the same
+        return not is_pseudo(entry.msgstr, entry.msgid)
+    return notes.drafted is not None and notes.drafted != fingerprint(entry.msgstr)
 
 
 def review_state(entry: polib.POEntry | None, copies: Container[tuple[str | None, str]] = frozenset()) -> str:
     """``entry_state`` (``copies`` as there), with an unchecked draft a person wrote (``hand_draft``) as HAND
     instead of MACHINE: the state ``verlag review`` and ``verlag status`` show and count, so a reviewer can tell a
     person's text from an engine's, exactly as the pages tell them apart (``editions``: "not yet checked by a
-    person", not "made by machine"). Fuzzy text nothing marks as a person's (no engine's origin line, no ``draft``
-    fingerprint: another tool's machine translation, or a person's own text reopened) is MACHINE here as there."""
+    person", not "made by machine"). Fuzzy text of unknown origin (no engine's origin line) is HAND here as there:
+    what nothing shows a machine made is not called machine text."""
     state = entry_state(entry, copies)
     return HAND if state == MACHINE and hand_draft(entry) else state
 

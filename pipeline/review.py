@@ -362,10 +362,12 @@ STATE_LABELS = {REVIEWED: "Reviewed", MACHINE: "Machine draft", HAND: "Hand draf
                 UNTRANSLATED: "Untranslated"}
 STATE_HELP = {
     REVIEWED: "signed off by a reviewer (not fuzzy)",
-    MACHINE: "a draft (fuzzy) from an engine, not yet checked; or fuzzy text nothing marks as a person's (no mt: "
-             "line: another tool's, or your own reopened), which the pages call machine text too",
-    HAND: "a person's translation (fuzzy), not yet checked: one verlag import --translation-of could not align "
-          "with confidence, or a machine draft edited and left fuzzy",
+    MACHINE: "a draft (fuzzy) an engine made, as it came (its mt: line names it), not yet checked; the pages say "
+             "\"made by machine\"",
+    HAND: "fuzzy text no engine is known to have made, not yet checked: one verlag import --translation-of could not "
+          "align with confidence, a machine draft edited and left fuzzy, or fuzzy text with no mt: line (typed in an "
+          "editor and marked unsure, your own reopened, another tool's); the pages say \"not yet checked by a "
+          "person\", not \"made by machine\"",
     STALE: "the German changed after it was translated (signed off or still a draft); the diff shows how",
     UNTRANSLATED: "no translation yet, or a signed-off translation that is the German prose as it is; readers see "
                   "the German",

@@ -347,8 +347,9 @@ class Page:
 
     @property
     def unchecked_hand(self) -> int:
-        """Unreviewed hand translation shown as it is (a pair ``verlag import --translation-of`` was not sure
-        of): not checked yet, but not machine text."""
+        """Unreviewed text shown as it is that no engine is known to have made (``catalog.hand_draft``: a pair
+        ``verlag import --translation-of`` was not sure of, an edited draft, fuzzy text with no origin line): not
+        checked yet, and not called machine text."""
         return self.segments.get("hand_shown", 0)
 
     @property
@@ -710,11 +711,13 @@ class SiteResult:
         lines = []
         for lang, pages in self.pages.items():
             machine = sum(1 for p in pages if p.machine)
+            hand = sum(1 for p in pages if p.unchecked_hand)
             german = sum(1 for p in pages if p.fallback)
             held = len([s for s in (*self.held_back.get(lang, []), *self.untranslated.get(lang, []))
                         if s not in self.standalone])
             lines.append(f"{lang}: {counted(len(pages), 'article')} published"
                          + (f", {machine} with unreviewed machine text" if machine else "")
+                         + (f", {hand} with unreviewed text no engine is known to have made" if hand else "")
                          + (f", {german} with passages in the original" if german else "")
                          + (f", {held} not published (not translated enough yet)" if held else ""))
         return lines

@@ -360,11 +360,11 @@ def format_table(rows: list[Progress], totals_only: bool = False, site: list[Fin
                          f"{s[STALE]:>6} {s[UNTRANSLATED]:>6} {r.german:>6} {w[REVIEWED]:>6}/{r.total_words:<6} "
                          f"{'    ?' if r.unreadable_count else f'{r.percent_reviewed:5.1f}'}% "
                          f"{qa:>9}")
-    lines.append("segments per state (hand = a person's translation, not checked yet: imported, or an engine's "
-                 "draft a person edited (left fuzzy, or signed off and reopened); machine = an engine's draft as it came, "
-                 "or fuzzy text nothing marks as a person's (no mt: line: another tool's, or your own reopened), as "
-                 "the pages call it); words are German words; % = words reviewed; QA = errors (E) and warnings (W) from "
-                 "verlag check")
+    lines.append("segments per state (hand = not checked yet, and no engine is known to have made it: imported, an "
+                 "engine's draft a person edited (left fuzzy, or signed off and reopened), or fuzzy with no mt: line "
+                 "(typed in an editor, your own reopened, another tool's); machine = an engine's draft as it came (its "
+                 "mt: line), the only text the pages say was made by machine); words are German words; % = words "
+                 "reviewed; QA = errors (E) and warnings (W) from verlag check")
     lines.append("empty = untranslated, a draft that is the German as it is, or signed off as the German prose it is "
                  "(check's [unchanged]): readers see it in German")
     lines.append("German = HTML blocks of the original that translated pages show in German (never extracted; "

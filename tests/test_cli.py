@@ -20,6 +20,8 @@ from cli import main
 from pipeline.catalog import fingerprint
 from pipeline.scaffold import slugify
 
+from mtserver import FakeService
+
 from conftest import (REPO, WALL, Project, article, copy_shipped_project, fill_in_legal_pages, give_base_url,
                       interruptible, msgfmt_check, review, sign_off_all)
 
@@ -1150,12 +1152,12 @@ def test_a_reviewers_rewrite_signed_off_and_reopened_is_a_persons_not_the_machin
     _a_persons_text_on_the_page(project, hand=1)
 
 
-def test_a_persons_own_translation_signed_off_and_reopened_is_machine_text_to_the_page_status_and_review(project):
+def test_a_persons_own_translation_signed_off_and_reopened_is_not_called_machine_text_by_page_status_or_review(
+        project):
     """A reviewer's own translation (no engine drafted it, so no ``mt:`` line), signed off, reopened with a changed
-    text and a note of theirs: nothing in the file tells it from another tool's machine translation left fuzzy, so
-    under ``unreviewed = "machine"`` the page says it was made by machine. status and the review report called it
-    a hand draft all the same (the reader and the reviewer were told two things): both count it as the page does,
-    the report's row naming no engine."""
+    text and a note of theirs: nothing says a machine made it, so under ``unreviewed = "machine"`` the page says
+    only that it is not checked yet (it said "made by machine", of a person's text: trial 18), and status and the
+    review report count it as a hand draft, as the page calls it."""
     project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n'
                                  '[publish]\nmin_translated = 0\nunreviewed = "machine"\n')
     project.write("source_de/leber.md", LEBER)
@@ -1177,13 +1179,79 @@ def test_a_persons_own_translation_signed_off_and_reopened_is_machine_text_to_th
     project.run("build")
     page = project.read("site/en/leber/index.html")
     assert "The liver works at night." in page
-    assert "were made by machine and have not yet been checked by a person" in page
+    assert "Parts of this translation have not yet been checked by a person." in page and "by machine" not in page
     project.run("review", "--lang", "en")
     html = project.read("review/en/leber.html")
     row = next(r for r in html.split('<article class="seg')[1:] if "Die Leber arbeitet nachts." in r)
-    assert "Machine draft · no engine named" in row and "Hand draft" not in row
+    assert "Hand draft" in row and "Machine draft" not in row
     (status,) = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
-    assert status["segments"]["hand"] == 0 and status["segments"]["machine"] == 1
+    assert status["segments"]["hand"] == 1 and status["segments"]["machine"] == 0
+
+
+INGWER = article("Ingwerwickel", "Ein warmer Ingwerwickel hilft. Bei Schwangerschaft fragen Sie vorher Ihre "
+                 "Ärztin.\n\nSie brauchen eine Wärmflasche.\n")
+INGWER_EN = {"Ingwerwickel": "Ginger compress", "Ein warmer Ingwerwickel hilft.": "A warm ginger compress helps.",
+             "Bei Schwangerschaft fragen Sie vorher Ihre Ärztin.": "If you are pregnant, ask your doctor first."}
+
+
+def _typed_in_an_editor(path, translations: dict, unsure: str) -> None:
+    """A reviewer's text editor: each ``msgstr ""`` after a msgid filled in by hand, and the entry of ``unsure``
+    marked fuzzy in its flag line (trial 18's script: raw text, no PO library)."""
+    blocks = path.read_text(encoding="utf-8").split("\n\n")
+    for german, english in translations.items():
+        (i,) = [i for i, b in enumerate(blocks) if f'\nmsgid "{german}"\nmsgstr ""' in f"\n{b}"]
+        blocks[i] = blocks[i].replace('msgstr ""', f'msgstr "{english}"')
+        if german == unsure:
+            assert blocks[i].count("\n#, ") == 1
+            blocks[i] = blocks[i].replace("\n#, ", "\n#, fuzzy, ")
+    path.write_text("\n\n".join(blocks), encoding="utf-8")
+
+
+def test_a_translation_typed_in_an_editor_and_marked_unsure_is_not_said_to_be_made_by_machine(project):
+    """Trial 18: a reviewer typed the English in a text editor and marked one sentence fuzzy (unsure); no engine
+    ran. Under ``unreviewed = "machine"`` the page said "Parts of this translation were made by machine", status
+    counted the sentence as machine and the review report labelled it "Machine draft": false of a person's text on
+    a health site. Nothing says a machine made it: the page says it is not checked yet, status and the report call
+    it a hand draft, and ``publish`` names the page as showing unchecked text. An engine's draft added later is
+    still announced as made by machine."""
+    with FakeService() as service:
+        project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n'
+                      '[publish]\nmin_translated = 0\nunreviewed = "machine"\n\n'
+                      f'[engines.libre]\nurl = "{service.url}/"\n')
+        project.write("source_de/ingwer.md", INGWER)
+        project.run("extract")
+        path = project.root / "translations/en/ingwer.po"
+        unsure = "Bei Schwangerschaft fragen Sie vorher Ihre Ärztin."
+        _typed_in_an_editor(path, INGWER_EN, unsure)
+        msgfmt_check(path)
+        (entry,) = [e for e in polib.pofile(str(path)) if e.fuzzy]
+        assert entry.msgid == unsure and not entry.tcomment
+
+        def told() -> tuple[str, dict, str]:
+            project.run("build", "--quiet")
+            page = lxml.html.fromstring(project.read("site/en/ingwer/index.html"))
+            notice = page.xpath('string(//aside[contains(@class, "notice-translation")])')
+            (status,) = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
+            project.run("review", "--lang", "en")
+            rows = project.read("review/en/ingwer.html").split('<article class="seg')[1:]
+            return notice, status["segments"], next(r for r in rows if unsure in r)
+
+        notice, counts, row = told()
+        assert "If you are pregnant, ask your doctor first." in project.read("site/en/ingwer/index.html")
+        assert "Parts of this translation have not yet been checked by a person." in notice
+        assert "machine" not in notice
+        assert (counts["hand"], counts["machine"]) == (1, 0)
+        assert "Hand draft" in row and "Machine draft" not in row
+
+        project.run("pretranslate", "--engine", "libre", "--lang", "en")  # drafts the one sentence left empty
+        assert "# mt: libre" in path.read_text(encoding="utf-8")
+        notice, counts, row = told()
+        assert "Parts of this translation were made by machine and have not yet been checked by a person." in notice
+        assert (counts["hand"], counts["machine"]) == (1, 1)
+        assert "Hand draft" in row
+        give_base_url(project.root)
+        assert ("en: 1 article published, 1 with unreviewed machine text, 1 with unreviewed text no engine is known "
+                "to have made") in project.run("publish").output
 
 
 def test_a_rewritten_draft_signed_off_loses_its_machine_records_on_the_next_extract(project):

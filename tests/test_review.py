@@ -457,3 +457,21 @@ def test_soft_hyphens_and_zero_width_spaces_pasted_from_a_web_page_do_not_hide_a
     assert "glossary: 'Ursachen' should be translated as 'causes' [glossary-term]" in result.output
     assert "'Menschen'" not in result.output  # "peo\u00adple" is "people"
     msgfmt_check(project.root / "translations/en/fieber.po")
+
+
+def test_fuzzy_text_with_no_origin_line_is_a_hand_draft_but_accented_german_stays_machine_text():
+    """``review_state`` (what status, the review report and the page's notice go by): fuzzy text with no engine's
+    origin line was MACHINE ("made by machine") though nothing says a machine made it (trial 18: a reviewer's unsure
+    translation typed in an editor); it is HAND now. The pseudo engine's accented German is known machine text
+    with its ``mt: pseudo`` line lost too (a tool that drops comments), and an engine's untouched draft stays it."""
+    from pipeline.catalog import HAND, MACHINE, review_state
+    from pipeline.pseudo import accent
+
+    german = "Bei Schwangerschaft fragen Sie vorher Ihre Ärztin."
+    po = polib.pofile(f'msgid ""\nmsgstr "Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                      f'#, fuzzy\nmsgctxt "typed"\nmsgid "{german}"\nmsgstr "If you are pregnant, ask your doctor."\n\n'
+                      f'#, fuzzy\nmsgctxt "pseudo"\nmsgid "{german}"\nmsgstr "{accent(german)}"\n')
+    typed, pseudo = po
+    assert (review_state(typed), review_state(pseudo)) == (HAND, MACHINE)
+    set_provenance(typed, "mt: libre")  # as pretranslate records an engine's draft
+    assert review_state(typed) == MACHINE

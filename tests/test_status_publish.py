@@ -141,9 +141,10 @@ def test_status_s_hand_column_and_its_legend_count_a_machine_draft_a_person_edit
     status = project.run("status", "--lang", "en").output
     # reviewed 0, machine 0, hand 1 (the edited draft), stale 0, empty 1 (the title's copy draft: German as it is)
     assert re.search(r"^en +tee \(not published\) +0 +0 +1 +0 +1 ", status, re.M), status
-    assert ("hand = a person's translation, not checked yet: imported, or an engine's draft a person edited (left "
-            "fuzzy, or signed off and reopened); machine = an engine's draft as it came, or fuzzy text nothing marks "
-            "as a person's (no mt: line: another tool's, or your own reopened), as the pages call it)") in status
+    assert ("hand = not checked yet, and no engine is known to have made it: imported, an engine's draft a person "
+            "edited (left fuzzy, or signed off and reopened), or fuzzy with no mt: line (typed in an editor, your own "
+            "reopened, another tool's); machine = an engine's draft as it came (its mt: line), the only text the "
+            "pages say was made by machine)") in status
 
 
 def test_build_says_a_published_page_withdrawn_for_a_catalog_it_could_not_read_is_withdrawn_for_that(
