@@ -213,7 +213,10 @@ def test_rate_limit_spaces_request_starts(svc):
     engine(svc, "libre", concurrency=4, batch_items=1, rate=10).translate([Request(f"Satz {n}.") for n in range(5)],
                                                                         "de", "en")
     starts = sorted(e["start"] for e in svc.log)
-    assert all(b - a >= 0.06 for a, b in zip(starts, starts[1:]))  # 0.1 s apart when sent; loopback jitter aside
+    # Sent 0.1 s apart, the five span 0.4 s (four threads without the limit: a few milliseconds). Each gap as the
+    # server saw it also holds the scheduling delay of two threads, which on a loaded machine took one gap under
+    # 0.06 s in a third of runs (the secT session); the span loses only the first request's delay against the last's.
+    assert starts[-1] - starts[0] >= 0.3, starts
 
 
 def test_retries_back_off_exponentially_and_honour_retry_after(svc):
