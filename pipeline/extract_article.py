@@ -436,7 +436,7 @@ def _prepare(config: Config, article: Article, glossary: Glossary, keep_typo_fix
     # segmentation changed are no change of the German
     old_keys = _key_list(old_pot)
     if changed := textchanged.stamp(old_pot, old_keys, old_keys if resegmented else [key(e) for e in pot],
-                                    textchanged.today(config)):
+                                    textchanged.today(config), article.meta.get("last_reviewed")):
         pot.metadata[textchanged.FIELD] = changed
     pot_text = render(pot)
     # else the template keeps its date; other German is told by the keys, without parsing the new text

@@ -1189,10 +1189,12 @@ def _minutes(minutes: int, locale: Locale) -> str:
 def _review_outdated(page: Page) -> Moment | None:
     """The day the German text changed after its medical review, None while the review covers it: the later of
     ``updated``, where it is after ``last_reviewed``, and the day ``extract`` saw the body change after it
-    (``Page.review_changed``: an edit without ``updated``, trial 18)."""
+    (``Page.review_changed``: an edit without ``updated``, trial 18; the editions stage decided it,
+    ``textchanged.review_changed``, a change on the review's own day included, trial 19)."""
     if not page.last_reviewed:
         return None
-    days = [d for d in (page.updated, page.review_changed) if d and later(d, page.last_reviewed)]
+    days = [d for d in (page.updated,) if d and later(d, page.last_reviewed)] + \
+        ([page.review_changed] if page.review_changed else [])
     return max(days, key=calendar_day) if days else None
 
 

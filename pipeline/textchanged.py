@@ -6,6 +6,11 @@ warning of the one ``extract`` that saw it (trial 18). The day is kept in the ar
 ``FIELD`` committed with it, so ``check`` in a fresh clone (CI), ``status``, the build and ``publish`` know it on
 every run, and a fresh clone builds the same pages; ``.verlag/`` is git-ignored.
 
+The field names the day, and the ``last_reviewed`` the article had then (``2026-12-04; last_reviewed 2026-12-04``):
+a change on the day of the review outdates it while ``last_reviewed`` is still what it was when the change was seen
+(trial 19: a dose changed in the afternoon under the morning's review went unsaid); an author who reviews again on
+that day writes ``last_reviewed`` anew (with the time: ``2026-12-04 17:30``), and so settles it.
+
 What counts: the body's segments, in order (a sentence changed, added, removed or moved), their whitespace aside. A
 change of the front matter (title, summary, tags, dates) or of the body's whitespace alone (a line wrapped anew, two
 spaces for one) is none, and neither is a change of ``segmentation`` in verlag.toml (other segments of the same
@@ -26,7 +31,7 @@ from .sources import Article, calendar_day, later
 FIELD = "X-Verlag-Text-Changed"
 # the segments of the front matter (``segment.Document.add_front``): their msgctxt; every other segment is the body's
 _FRONT_CONTEXTS = frozenset({"title", "summary", "tag"})
-_FIELD_RE = re.compile(rb'^"' + FIELD.encode() + rb': (\d{4}-\d\d-\d\d)\\n"\r?$', re.M)
+_FIELD_RE = re.compile(rb'^"' + FIELD.encode() + rb': (\d{4}-\d\d-\d\d)(?:; last_reviewed ([^"\\\n]*))?\\n"\r?$', re.M)
 _HEAD = 4096  # a template's header ends well before (``extracted.template_german`` reads as much)
 
 
@@ -37,21 +42,30 @@ def body_keys(keys: Iterable[tuple]) -> tuple[tuple, ...]:
 
 
 def stamp(old_pot: str | None, old_keys: tuple[tuple, ...] | None, new_keys: Iterable[tuple],
-          today: dt.date) -> str | None:
-    """The ``FIELD`` value (ISO day) for a template made now: ``today`` when the body's keys differ from those of
-    the template before (``old_keys``, from its text ``old_pot``), else the value that template had; None for
-    an article's first template (nothing changed since a review then) and one whose field was never set."""
+          today: dt.date, reviewed: object = None) -> str | None:
+    """The ``FIELD`` value for a template made now: ``today`` (ISO day), with the article's ``last_reviewed`` as
+    written (``reviewed``, a front-matter date) where it has one, when the body's keys differ from those of the
+    template before (``old_keys``, from its text ``old_pot``), else the value that template had; None for an
+    article's first template (nothing changed since a review then) and one whose field was never set."""
     if old_pot is None or old_keys is None:
         return None
     if body_keys(old_keys) != body_keys(new_keys):
-        return today.isoformat()
+        return today.isoformat() + (f"; last_reviewed {_written(reviewed)}" if _written(reviewed) else "")
     return field_of(old_pot)
+
+
+def _written(reviewed: object) -> str | None:
+    """``last_reviewed`` as the field records it (ISO day or instant); None for none, or a value that is no date."""
+    return reviewed.isoformat() if isinstance(reviewed, (dt.date, dt.datetime)) else None
 
 
 def field_of(text: str) -> str | None:
     """The ``FIELD`` value in the header of the template text ``text``; None when it has none."""
     found = _FIELD_RE.search(text[:_HEAD].encode("utf-8"))
-    return found.group(1).decode("ascii") if found else None
+    if not found:
+        return None
+    return found.group(1).decode("ascii") + (f"; last_reviewed {found.group(2).decode('utf-8')}" if found.group(2)
+                                             else "")
 
 
 def today(config: Config) -> dt.date:
@@ -66,9 +80,11 @@ def today(config: Config) -> dt.date:
     return schedule.today(config.zone)
 
 
-def text_changed(config: Config, slug: str) -> dt.date | None:
-    """The ``FIELD`` of the article's template on disk: the day ``extract`` last saw its body change; None when there
-    is no template, it has no such field (never changed since verlag kept the day) or it cannot be read."""
+def text_changed(config: Config, slug: str) -> tuple[dt.date, str | None] | None:
+    """The ``FIELD`` of the article's template on disk: the day ``extract`` last saw its body change, and the
+    ``last_reviewed`` the article had then as written (None where it had none, or a template from before verlag kept
+    it); None when there is no template, it has no such field (never changed since verlag kept the day) or it
+    cannot be read."""
     try:
         regular(config.pot_path(slug))  # a named pipe is never opened: that waits for a writer
         with open(config.pot_path(slug), "rb") as file:
@@ -77,18 +93,24 @@ def text_changed(config: Config, slug: str) -> dt.date | None:
         return None
     found = _FIELD_RE.search(head)
     try:
-        return dt.date.fromisoformat(found.group(1).decode("ascii")) if found else None
+        day = dt.date.fromisoformat(found.group(1).decode("ascii")) if found else None
     except ValueError:  # 2026-13-40 typed into the template: no day it can name
         return None
+    return None if day is None else (day, found.group(2).decode("utf-8").strip() if found.group(2) else None)
 
 
-def review_changed(article: Article, changed: dt.date | None) -> dt.date | None:
-    """``changed`` (``text_changed``) when it is after the article's ``last_reviewed`` (their calendar days: a review
-    on the day of the change covers it), else None; None too for an article without ``last_reviewed``."""
+def review_changed(article: Article, changed: tuple[dt.date, str | None] | None) -> dt.date | None:
+    """The day of ``changed`` (``text_changed``) when it outdates the article's ``last_reviewed``: a later calendar
+    day, or the same day while ``last_reviewed`` is still what the article had when the change was seen (the
+    review came first); else None, and None too for an article without ``last_reviewed``. A review on the day of
+    the change written after it (another value than the one recorded) covers it."""
     reviewed = article.meta.get("last_reviewed")
-    if changed is None or not isinstance(reviewed, dt.date) or not later(changed, reviewed):
+    if changed is None or not isinstance(reviewed, dt.date):
         return None
-    return changed
+    day, recorded = changed
+    if later(day, reviewed) or (calendar_day(reviewed) == day and recorded == _written(reviewed)):
+        return day
+    return None
 
 
 def after_review(config: Config, article: Article) -> dt.date | None:
@@ -116,4 +138,5 @@ def outdated(config: Config, article: Article) -> tuple[int, str] | None:
             f"{calendar_day(reviewed).isoformat()}): the review does not cover it, so every page says "
             f"\"text changed on {changed.isoformat()}, after this review\" beside it and its schema.org data "
             "claims no review; once the text is reviewed again, set last_reviewed: to that day "
-            f"({changed.isoformat()} or later)")
+            f"({changed.isoformat()} or later; a review later on the day of the change with its time: "
+            f"last_reviewed: {changed.isoformat()} 17:30)")

@@ -364,6 +364,38 @@ def test_a_dose_changed_after_the_medical_review_is_said_on_every_run_and_on_eve
     assert page_data(project, "de/ingwer")["lastReviewed"] == "2026-06-10"
 
 
+def test_a_dose_changed_on_the_day_of_its_medical_review_outdates_it_until_the_review_is_written_anew(
+        project, monkeypatch):
+    """Trial 19: last_reviewed named the morning's review, 2026-06-10, and the author changed "200 mg" to "300 mg"
+    that afternoon: the rule "a review on the day of the change covers it" kept every page vouching for the new dose.
+    The template records the last_reviewed the article had when its body changed: while it still has that value, a
+    change on its day outdates it; the author who has the text checked again that day writes the review anew, with
+    its time, and that settles it."""
+    meta = {"reviewed_by": "Dr. med. Jana Vogt", "last_reviewed": "2026-06-10"}
+    text = "Nehmen Sie 200 mg nach dem Essen.\n"
+    project.write("source_de/ibu.md", article("Ibuprofen", text, **meta))
+    line = project.read("source_de/ibu.md").split("\n").index("last_reviewed: 2026-06-10") + 1
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", JUNE_10)
+    project.run("extract")
+    project.write("source_de/ibu.md", article("Ibuprofen", text.replace("200 mg", "300 mg"), **meta))
+    said = (f"warning: source_de/ibu.md:{line}: the German text changed on 2026-06-10, after its medical review "
+            "(last_reviewed: 2026-06-10)")
+    assert said in project.run("extract").output
+    assert ('"X-Verlag-Text-Changed: 2026-06-10; last_reviewed 2026-06-10\\n"'
+            in project.read("translations/templates/ibu.pot"))
+    msgfmt_check(project.root / "translations/templates/ibu.pot")
+    for command in ("check", "status", "build"):
+        assert said in project.run(command).output, command
+    assert reviewed_line(project, "de/ibu") == ("Medizinisch geprüft von Dr. med. Jana Vogt · zuletzt geprüft am "
+                                                "10. Juni 2026 · Text nach dieser Prüfung am 10. Juni 2026 geändert")
+    assert "lastReviewed" not in json.dumps(page_data(project, "de/ibu"))
+    project.write("source_de/ibu.md", article("Ibuprofen", text.replace("200 mg", "300 mg"),
+                                              **{**meta, "last_reviewed": "2026-06-10 17:30"}))
+    for command in ("extract", "check", "status", "build"):
+        assert "after its medical review" not in project.run(command).output, command
+    assert "geändert" not in reviewed_line(project, "de/ibu")
+
+
 def test_a_title_typo_new_tags_or_a_rewrapped_paragraph_do_not_outdate_a_medical_review(project, monkeypatch):
     """The review covers the text readers act on, the body's sentences: a front-matter edit (title, tags,
     summary) or one of the body's whitespace alone (a paragraph wrapped anew) is no change of them."""
