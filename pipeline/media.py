@@ -278,8 +278,8 @@ def linked_article(url: str) -> str | None:
 def unfilled_link_problem(url: str, ref: str) -> str:
     """What ``check`` and ``build`` say of a link ``url`` to the page ``ref`` (``source_de/seiten/impressum.md``)
     that still holds ``init``'s ``[[AUSFÜLLEN: …]]`` placeholders: the build leaves it out until they are filled."""
-    return (f"{url!r}: {ref} still holds init's [[AUSFÜLLEN: …]] placeholders: build leaves that page out until "
-            "they are filled in, and the pages show the link's text without the link")
+    return (f"{url!r}: {ref} still holds init's [[AUSFÜLLEN: …]] placeholders or verlag new's example lines: build "
+            "leaves that page out until they are filled in, and the pages show the link's text without the link")
 
 
 def article_link_problem(url: str, slugs: Container[str], renamed: Container[str],

@@ -391,6 +391,7 @@ def format_table(rows: list[Progress], totals_only: bool = False, site: list[Fin
                          "shows (the build's figure for [publish] min_translated); the table's % counts reviewed "
                          "words only")
     if any(r.unfilled for r in listed):
-        lines.append("unfilled = the German page still holds init's [[AUSFÜLLEN: …]] placeholders: published in no "
-                     "language until they are filled in (verlag check names each)")
+        lines.append("unfilled = the German page still holds init's [[AUSFÜLLEN: …]] placeholders, or the example "
+                     "lines verlag new wrote: published in no language until they are filled in (verlag check "
+                     "names each)")
     return "\n".join(lines)

@@ -1020,8 +1020,8 @@ def test_a_link_to_a_page_still_holding_placeholders_is_one_check_warns_of_as_bu
     project.write("source_de/tee.md", article("Tee", "Siehe das [Impressum](impressum.md).\n"))
     project.run("extract")
     said = ("source_de/tee.md:5: 'impressum.md': source_de/impressum.md still holds init's [[AUSFÜLLEN: …]] "
-            "placeholders: build leaves that page out until they are filled in, and the pages show the link's text "
-            "without the link [article-link]")
+            "placeholders or verlag new's example lines: build leaves that page out until they are filled in, and "
+            "the pages show the link's text without the link [article-link]")
     assert said in project.run("check", code=1).output
     assert not (project.root / "site/de/impressum/index.html").exists()
     built = project.run("build", code=2).output
