@@ -468,7 +468,7 @@ def test_checks_summary_counts_the_article_it_left_out_for_bad_front_matter(publ
                                            "translate: nein\nsummary: {a: 1}\n---\nText.\n")
     result = published.run("check", "--article", "kaputt", code=2)
     assert len(error_lines(result)) == 6
-    assert result.stdout.splitlines()[-1] == ("check: 0 errors, 0 warnings in 0 entries; 1 file with problems not "
+    assert result.stdout.splitlines()[-1] == ("check: 0 errors, 0 warnings; 1 file with problems not "
                                               "checked (errors below): source_de/kaputt.md")
 
 
