@@ -2080,7 +2080,7 @@ def _withdrawn(site: _Site, state: dict, out: dict, unread: frozenset[str] = fro
             made[rel] = _render(site.env(lang), "withdrawn.html", rel, {
                 **site.common(lang), "switch": site.switch(lang, slug), "noindex": True,
                 "canonical": site.urls.absolute("article", site.source, slug),
-                "lang_name": own_and_english_name(lang), "live": lang in site.live,
+                "lang_name": own_and_english_name(lang),
                 "original": {"href": site.urls.path("article", site.source, slug), "title": original.title,
                              "lang": site.source, "dir": text_direction(site.source)},
                 "others": [{"href": site.urls.path("article", code, slug), "lang": code, "dir": text_direction(code),

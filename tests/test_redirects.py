@@ -374,10 +374,10 @@ def test_a_withdrawn_translation_s_page_stays_so_the_reader_reads_why_and_choose
     assert page.xpath('//link[@rel="canonical"]/@href') == ["https://example.org/de/leber/"]
     assert [" ".join(e.text_content().split()) for e in page.xpath("//main/*")] == [
         "No longer available in English", "You can read this article in the original language (German):", "Leber",
-        "All articles", "Other languages", "français"]
+        "Other languages", "français"]
     assert [(a.get("href"), a.get("hreflang"), a.get("lang"), a.text) for a in page.xpath("//main//a")] == [
-        ("/de/leber/", "de", "de", "Leber"), ("/en/", None, None, "All articles"),
-        ("/fr/leber/", "fr", "fr", "français")]
+        ("/de/leber/", "de", "de", "Leber"), ("/fr/leber/", "fr", "fr", "français")]
+    assert [a.text for a in page.xpath("//a")].count("All articles") == 1  # the footer's
     assert page.xpath('//link[@rel="stylesheet"]/@href') == ["/static/style.css"]
     french = lxml.html.fromstring(project.read("site/fr/leber/index.html"))
     assert "https://example.org/en/leber/" not in french.xpath('//link[@rel="alternate"]/@href')
