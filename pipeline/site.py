@@ -951,13 +951,13 @@ class _Site:
         return self.items[name]
 
     def unavailable(self, lang: str) -> list[dict]:
-        """The German originals of the articles not (yet) published in ``lang``, newest first: title, href, and
-        withdrawn (True for one an earlier build published in ``lang``: the index says "no longer available",
-        not "not yet")."""
+        """The German originals of the articles not (yet) published in ``lang``, newest first: title, summary (or
+        None; the index page's search matches both: search.js), href, and withdrawn (True for one an earlier build
+        published in ``lang``: the index says "no longer available", not "not yet")."""
         slugs = {*self.held_back.get(lang, ()), *self.untranslated.get(lang, ())}
         german = [self.published[(self.source, s)] for s in slugs
                   if (self.source, s) in self.published and not self.published[(self.source, s)].standalone]
-        return [{"title": p.title, "href": self.urls.path("article", self.source, p.slug),
+        return [{"title": p.title, "summary": p.summary, "href": self.urls.path("article", self.source, p.slug),
                  "withdrawn": p.slug in self.withdrawn.get(lang, ())}
                 for p in sorted(german, key=lambda p: (_instant(p.date, self.config.zone), p.slug), reverse=True)]
 
@@ -2178,7 +2178,7 @@ def _list_pages(site: _Site, listed: dict[str, list[Page]], bodies: _Bodies, key
         items = [site.item(page) for page in listing if not page.standalone]
         index, missing, feed = (urls.file(urls.path(kind, lang)) for kind in ("index", "404", "feed"))
         out[index] = _render(env, "index.html", index, {
-            **site.common(lang), "items": items, "unavailable": site.unavailable(lang),
+            **site.common(lang), "items": items, "unavailable": site.unavailable(lang), "note": site.link_note(lang),
             "lang_name": own_and_english_name(lang),
             "canonical": urls.absolute("index", lang), "noindex": not site.offered(lang),
             "alternates": site.home_cluster() if site.offered(lang) else [],

@@ -627,6 +627,42 @@ def test_a_search_result_whose_title_is_not_translated_yet_is_marked_german(brow
         server.close()
 
 
+def test_a_search_finds_an_article_the_home_page_lists_as_not_yet_available_by_its_german_title(browser, project):
+    """Fresh-user trial 18: /en/?q=Holunder said "No article contains these words" while /en/ listed that German
+    article under "Not yet available in English". A search also finds the articles its home page lists as not
+    (yet) available, by their German title or summary: after the translations, leading to the German page, marked
+    German (lang, hreflang) and visibly "(German)"; no German body text is searched."""
+    from conftest import article, review
+
+    project.write("verlag.toml", project.read("verlag.toml") + "\n[publish]\nmin_translated = 0\n")
+    project.write("source_de/holunder.md", article("Holunderblüten im Garten", "Die Dolde duftet süß.\n",
+                                                   summary="Ein Sirup aus Blüten."))
+    project.write("source_de/garten.md", article("Garten", "Die Beete sind voll.\n"))
+    project.run("extract")
+    review(project, "en", "garten", {("title", "Garten"): "Garden",
+                                     "Die Beete sind voll.": "The beds are full of Holunder, elder."})
+    server = serving(project.root)
+    base = next(server)
+    nothing = ("No article",)
+    try:
+        assert _search(browser, base, "en", "Holunder", "garten", nothing) == ["/en/garten/", "/de/holunder/"]
+        link = browser.find_elements(By.CSS_SELECTOR, "#search-results li a")[1]
+        assert (link.text, link.get_attribute("lang"), link.get_attribute("hreflang")) == (
+            "Holunderblüten im Garten (German)", "de", "de")
+        (note,) = link.find_elements(By.CSS_SELECTOR, "span[lang]")
+        assert (note.get_attribute("lang"), note.get_attribute("textContent")) == ("en", " (German)")
+        assert _search(browser, base, "en", "Sirup", "garten", nothing) == ["/de/holunder/"]  # its summary
+        assert _search(browser, base, "en", "Garten", "garten", nothing) == ["/de/holunder/"]
+        assert _search(browser, base, "en", "garden", "garten", nothing) == ["/en/garten/"]
+        assert _search(browser, base, "en", "Dolde", "garten", nothing) == []  # its body is not searched
+        assert browser.find_element(By.ID, "search-results").text.endswith("No article contains these words.")
+        assert _search(browser, base, "en", "blut", "garten", nothing) == ["/de/holunder/"]  # "Blüten", typing
+        browser.find_element(By.CSS_SELECTOR, "#search-results li a").click()
+        WebDriverWait(browser, WALL).until(expected_conditions.url_to_be(f"{base}/de/holunder/"))
+    finally:
+        server.close()
+
+
 def test_the_language_switcher_stays_on_the_header_s_line_at_desktop_width_and_fits_a_phone(browser, served):
     """On French pages the search button's longer word ("Rechercher") pushed the switcher onto a line of its own
     at 1280 px, while German and English kept one line: the search field gives way first now. At 320 px the

@@ -109,16 +109,31 @@ async function best(pagefind, query) {
   return searches.reduce((chosen, kept) => (top(kept) > top(chosen) ? kept : chosen)).map((result) => result.data);
 }
 
+/* The articles this edition's home page lists as not (yet, or no longer) available in its language (the
+   "unavailable" sections' links, to the original's pages) whose title or summary (data-summary), in the original's
+   language, has each word of `query` as `spelt` has it. They are in no index of this language (Pagefind would
+   stem their words by its rules, and a translation's index holds no text of the original), so they are matched
+   here, in the page: no German body text is searched, and they come after the translations found. */
+function untranslated(query) {
+  return [...document.querySelectorAll("section.unavailable a[hreflang]")].filter((link) => {
+    const text = folded(`${link.textContent} ${link.dataset.summary || ""}`, link.lang);
+    const words = text.split(WORDS);
+    const typed = query.split(TYPED).flatMap((word) => folded(word, link.lang).split(WORDS)).filter(Boolean);
+    return typed.length > 0 && typed.every((word) => spelt(text, words, word));
+  });
+}
+
 if (box && query) {
   document.getElementById("search-q").value = query;
   const pagefind = await import(box.dataset.bundle);
   await pagefind.options({ baseUrl: box.dataset.base });
   const results = await best(pagefind, query);
+  const original = untranslated(query);
   const texts = document.getElementById("search-texts").content;
   const heading = texts.querySelector("h2").cloneNode(true);
   heading.querySelector(".search-query").textContent = query;
   box.append(heading);
-  if (results.length === 0) {
+  if (results.length === 0 && original.length === 0) {
     box.append(texts.querySelector("p").cloneNode(true));
   } else {
     const list = document.createElement("ol");
@@ -136,6 +151,28 @@ if (box && query) {
       const excerpt = document.createElement("p");
       excerpt.textContent = text(result.excerpt);
       item.append(link, excerpt);
+      list.append(item);
+    }
+    /* A hit in the original's language: its link says so, marked (lang, hreflang) and visibly ("(German)" in the
+       reader's language, as a translation's links to German pages say it), its summary the excerpt. */
+    for (const found of original) {
+      const item = document.createElement("li");
+      const link = document.createElement("a");
+      link.href = found.href;
+      link.hreflang = found.hreflang;
+      link.lang = found.lang;
+      link.dir = "auto";
+      link.textContent = found.textContent.trim();
+      const note = texts.querySelector(".search-note");
+      if (note) link.append(note.cloneNode(true));
+      item.append(link);
+      if (found.dataset.summary) {
+        const excerpt = document.createElement("p");
+        excerpt.lang = found.lang;
+        excerpt.dir = "auto";
+        excerpt.textContent = found.dataset.summary;
+        item.append(excerpt);
+      }
       list.append(item);
     }
     box.append(list);
