@@ -688,7 +688,9 @@ def test_a_build_killed_with_kill_9_leaves_no_pagefind_running(project):
     import sys
     import time
 
-    for n in range(30):
+    # enough pages that Pagefind runs a while: with 30, a loaded machine (CI beside other work) finished the
+    # whole build between two looks below
+    for n in range(150):
         project.write(f"source_de/tee{n}.md", article(f"Tee {n}", f"Tee Nummer {n} wärmt am Abend.\n"))
     project.run("extract")
     verlag = str(Path(sys.executable).with_name("verlag"))

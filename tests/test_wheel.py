@@ -21,7 +21,7 @@ import pytest
 
 from pipeline import __version__
 
-from conftest import REPO, fill_in_legal_pages
+from conftest import REPO, fill_in_legal_pages, finish_new_article
 
 pytestmark = pytest.mark.wheel
 
@@ -112,9 +112,9 @@ def test_every_command_works_in_a_project_made_by_init(installed, tmp_path):
     imported = run(verlag, "import", REPO / "tests/data/import/seite.html", REPO / "tests/data/import/feed.xml",
                    cwd=root, env=env)  # trafilatura, markdownify and feedparser came with the wheel
     assert "wrote source_de/brennnesseltee-im-fruehjahr.md" in imported.stdout
-    for name in ("zecken-im-garten", "willkommen"):  # the author finishes the article, keeps the example
-        article = root / f"source_de/{name}.md"
-        article.write_text(article.read_text("utf-8").replace("draft: true\n", ""), "utf-8")
+    finish_new_article(root / "source_de/zecken-im-garten.md")  # the author finishes the article
+    article = root / "source_de/willkommen.md"  # and keeps init's example
+    article.write_text(article.read_text("utf-8").replace("draft: true\n", ""), "utf-8")
     for args in (["extract"], ["pretranslate", "--engine", "pseudo"], ["check"]):
         run(verlag, *args, cwd=root, env=env)
     # Publish the pseudo drafts (with the disclosure), so every edition gets pages in the installed theme.
