@@ -103,3 +103,27 @@ def test_a_project_without_git_or_without_the_git_binary_says_nothing_new(projec
     (plain.root / PO).write_bytes(before)
     check, status = plain.run("check").output, plain.run("status").output
     assert "[sign-off-lost]" not in check and "HEAD" not in check + status
+
+
+def test_the_authors_change_extracted_after_the_commit_is_no_lost_sign_off(project: Project):
+    path = signed_off_and_committed(project)
+    project.write("source_de/zecken.md", article("Zecken", "Endlich ist es warm.\n\nSie warten im hohen Gras. "
+                                                 "Die Zecken sind zurück.\n"))
+    project.run("extract")  # another template, the changed sentence stale under its new German
+    assert "#| msgid" in path.read_text(encoding="utf-8")
+    msgfmt_check(path)
+    assert "[sign-off-lost]" not in project.run("check").output
+
+
+def test_each_changed_catalog_is_compared_with_its_own_committed_version(project: Project):
+    path = signed_off_and_committed(project)
+    french = review(project, "fr", "zecken", SIGNED)  # the same sign-offs in French, committed too
+    git(project, "commit", "-qam", "review: French")
+    french.write_text(git(project, "show", "HEAD~2:translations/fr/zecken.po"), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8") + '\n#, fuzzy\nmsgid "Neu."\nmsgstr "New."\n',
+                    encoding="utf-8")  # changed too, its sign-offs kept
+    msgfmt_check(french)
+    msgfmt_check(path)
+    said = [line for line in project.run("check").output.splitlines() if "[sign-off-lost]" in line]
+    assert len(said) == 1 and said[0].startswith("warning: translations/fr/zecken.po:")
+    assert " 4 translations signed off in the last commit (HEAD) " in said[0]
