@@ -3,8 +3,9 @@
 verlag's own record of a catalog (``.verlag/``, what ``extract`` last left) cannot know a sign-off made in a text
 editor and committed before any ``extract`` ran; only git does (fresh-user trial 19: ``git show HEAD~1:… > …`` of
 such a catalog took back four sign-offs and no command said so). Where the project is a git work tree, the
-catalogs that differ from their ``HEAD`` version (one ``git diff`` call) are compared with it (``git show``, for
-those alone). A project that is no git work tree, or a machine without ``git``, gets nothing from here, silently.
+catalogs that differ from their ``HEAD`` version (one ``git diff`` call) are compared with it (one ``git cat-file
+--batch`` for those alone). A project that is no git work tree, or a machine without ``git``, gets nothing from
+here, silently.
 """
 from __future__ import annotations
 
