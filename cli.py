@@ -1117,6 +1117,8 @@ def status(project: Project, languages, slugs, fmt: str, quiet: bool) -> None:
             ref = relpath(project.config.po_path(row.lang, row.slug), project.config.root)
             if row.outdated:
                 click.echo(f"warning: {ref}: {row.outdated}", err=True)
+            if row.lost_sign_offs:
+                click.echo(f"warning: {ref}:{row.lost_sign_offs}", err=True)
             for (line, msgid), said in zip(row.stale_sign_offs, row.sign_off_messages):
                 click.echo(f"warning: {ref}:{line}: {shorten(msgid)!r}: {said}", err=True)
         for finding in site:  # the website's words have no row: their findings are said here, as check says them

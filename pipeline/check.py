@@ -38,6 +38,7 @@ from . import schedule, textchanged
 from .catalog import (MACHINE, REVIEWED, STALE, UNTRANSLATED, decode_po, entry_state, format_flags, hand_draft,
                       PROBED, ignored_checks, key, msgid_line, nplurals, older_copy, older_copy_message, parse_po,
                       restore_sign_offs, stale_sign_off, stale_sign_off_message, untranslated_forms)
+from .committed import CHECK_ID as LOST_CHECK, lost_sign_offs
 from .config import CONFIG_NAME, MOVED_FILE, Config
 from .counts import counted
 from .doccache import german_keys
@@ -1462,6 +1463,9 @@ SOURCE_CHECKS = [
     Check("plural-forms", WARNING, "site.po: a plural message with some forms translated and others empty or "
           "missing (fewer msgstr[n] than nplurals): shown in English for every count; GNU msgfmt --check refuses "
           "the catalog; verlag extract marks it fuzzy", None),
+    Check("sign-off-lost", WARNING, "catalog (in a git work tree): entries the last commit (HEAD) has signed off "
+          "are not signed off in the file, which shows itself an older copy put back (an older header, a #| msgid "
+          "or an engine's draft under the same German); git checkout HEAD -- <file> brings them back", None),
     Check("catalog-restore", WARNING, "catalog: missing or empty while its article is there; verlag extract "
           "restores it from its copy of the last extract (.verlag/extracted/)", None),
     Check("german-changed", WARNING, "German article: edited since the last verlag extract, so its catalogs do not "
@@ -2194,6 +2198,10 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                                         WARNING, older_copy_message(ref, found, text), lang, article.slug,
                                         (None, found[0][0].msgid)))
     templates.save()
+    # sign-offs the last git commit holds that a catalog put back lost (``committed``: nothing without git)
+    findings.extend(Finding(lost.ref, lost.line, LOST_CHECK, WARNING, lost.message, lost.lang, lost.slug,
+                            lost.entry_key)
+                    for lost in lost_sign_offs(config, languages, slugs))
     changed = changed_since_extract(config, [a for a in sources.articles if not slugs or a.slug in slugs])
     findings.extend(Finding(article.ref, 1, "german-changed", WARNING, GERMAN_CHANGED,
                             config.source_language, article.slug, (None, ""))

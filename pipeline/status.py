@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass, field
 
 from .catalog import (HAND, MACHINE, REVIEWED, STALE, UNTRANSLATED, decode_po, key, load_po, older_copy,
                       older_copy_message, restore_sign_offs, review_state, stale_sign_off, stale_sign_off_message)
+from .committed import lost_sign_offs
 from .check import (ERROR, Finding, check_catalog, german_copies, header_findings, image_variant_findings,
                     legal_page_findings, msgid_line, pseudo_draft_findings, site_catalog_findings)
 from .config import Config
@@ -52,6 +53,9 @@ class Progress:
     stale_sign_offs: list = field(default_factory=list)
     # what to say of each of them, in their order (``catalog.stale_sign_off_message``; not in the JSON)
     sign_off_messages: list = field(default_factory=list)
+    # sign-offs the last git commit holds that the file lost (``committed.lost_sign_offs``): "line: what to say"
+    # below the table, counted as one of check's warnings (not in the JSON)
+    lost_sign_offs: str = ""
     german: int = 0  # HTML blocks of the original with text readers of this edition see in German
     german_words: int = 0  # their words: never in a catalog, so never reviewed
     errors: int = 0  # QA findings (verlag check)
@@ -74,7 +78,7 @@ class Progress:
 
     def as_dict(self) -> dict:
         data = {**asdict(self), "percent_reviewed": self.percent_reviewed}
-        del data["catalogs"], data["unreadable_count"], data["sign_off_messages"]
+        del data["catalogs"], data["unreadable_count"], data["sign_off_messages"], data["lost_sign_offs"]
         if self.slug is None:
             del data["slug"], data["missing"], data["draft"], data["legal"], data["unfilled"], data["outdated"]
             del data["scheduled"]
@@ -116,6 +120,8 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
     fresh: dict[str, list] = {}
     templates = Templates(config)
     changed = changed_since_extract(config, articles)
+    lost = {(found.lang, found.slug): f"{found.line}: {found.message}"
+            for found in lost_sign_offs(config, languages, [a.slug for a in articles])}
     for article in articles:
         if progress:
             progress()
@@ -180,7 +186,7 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                            outdated=drift.message(article.ref) if drift
                            else older_copy_message(ref, older, decode_po(data, ref)) if older else "",
                            german_changed=article.slug in changed, stale_sign_offs=row_stale_sign_offs,
-                           sign_off_messages=sign_off_messages)
+                           sign_off_messages=sign_off_messages, lost_sign_offs=lost.get((lang, article.slug), ""))
             if qa and po is not None:
                 name = f"{lang}/{article.slug}"
                 digest = digest_bytes(data, extra=f"{code_digest()}|{glossary.digest}|{article.digest}|"
@@ -209,6 +215,7 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                     named = len(drift.unmarked_messages(po))
                     row.warnings += named + bool(drift.without_unmarked() if named else drift)
                 row.warnings += bool(row.outdated and not drift)  # an older copy's drafts (``catalog.older_copy``)
+                row.warnings += bool(row.lost_sign_offs)  # ``check``'s ``sign-off-lost``
                 # the build's figures, where its own do not settle it: fully reviewed without check errors is
                 # published; one showing nothing translated (all empty, machine drafts under unreviewed = "source",
                 # signed-off pseudo text) is marked with the build's words ("nothing translated yet": trial 16 read
