@@ -71,10 +71,10 @@ def lost_sign_offs(config: Config, languages: list[str] | None = None,
             continue
         ref = relpath(path, config.root)
         try:
-            text = decode_po(path.read_bytes(), ref)
-            if not _signed_off_gone(decode_po(committed, ref), text):
+            text, old = decode_po(path.read_bytes(), ref), decode_po(committed, ref)
+            if not _signed_off_gone(old, text):
                 continue
-            lost, copy = lost_in(parse_po(text, ref), parse_po(decode_po(committed, ref), ref))
+            lost, copy = lost_in(parse_po(text, ref), parse_po(old, ref))
         except (OSError, VerlagError):
             continue
         if lost and (copy or _committed_before(config.root, name)):
