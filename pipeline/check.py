@@ -1583,7 +1583,8 @@ CLDR_UNITS = {"temperature-generic": "°", "angle-degree": "°", "temperature-ce
               "energy-kilocalorie": "kcal", "energy-foodcalorie": "kcal", "energy-kilojoule": "kJ",
               "pressure-millimeter-ofhg": "mmHg", "volume-tablespoon": "tbsp", "volume-teaspoon": "tsp"}
 # Unit names a language's health texts write that CLDR does not list: the spoons of a recipe as French and English
-# also abbreviate them ("c. à café", "tbs"), the international unit of vitamins
+# also abbreviate them ("c. à café", "tbs") and as Italian recipes name them (CLDR has "cucchiaio da tè" only:
+# "cucchiaino", "cucchiaio"), the international unit of vitamins
 # (Ukrainian "МО", Russian "МЕ", Polish "j.m.", Arabic "وحدة دولية"), and Arabic pharmacy abbreviations (the
 # Levant's "ملغ", Egypt's and the Gulf's "ملجم" for mg, "غ" for g, one letter that after a number is a gram).
 UNIT_NAMES_BEYOND_CLDR = {
@@ -1594,6 +1595,7 @@ UNIT_NAMES_BEYOND_CLDR = {
     "pl": {"j.m.": "IE", "jm": "IE"},
     "fr": {"c. à soupe": "tbsp", "c. à café": "tsp", "c.à.s.": "tbsp", "c.à.c.": "tsp", "càs": "tbsp", "càc": "tsp"},
     "en": {"tbs": "tbsp", "tbl": "tbsp"},
+    "it": {"cucchiaino": "tsp", "cucchiaini": "tsp", "cucchiaio": "tbsp", "cucchiai": "tbsp"},
 }
 
 
