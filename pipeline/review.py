@@ -142,6 +142,9 @@ class Tally:
     warnings: int = 0
     attention: int = 0
     german_words: int = 0  # words of the article's HTML blocks shown in German (``rawhtml.german_words``)
+    # signed-off segments with a check error: counted as reviewed, yet the build holds them back and readers see
+    # their German (``editions``' QA gate), which a "100 % reviewed" alone would hide (fresh-user trial 20)
+    held: int = 0
 
     @classmethod
     def of(cls, rows, loose=(), german_words: int = 0) -> Tally:
@@ -151,13 +154,16 @@ class Tally:
             words[row.state] += row.words
         findings = [f for row in rows for f in row.findings] + list(loose)
         errors = sum(f.severity == ERROR for f in findings)
-        return cls(segments, words, errors, len(findings) - errors, sum(r.attention for r in rows), german_words)
+        held = sum(row.state == REVIEWED and row.errors > 0 for row in rows)
+        return cls(segments, words, errors, len(findings) - errors, sum(r.attention for r in rows), german_words,
+                   held)
 
     def __add__(self, other: Tally) -> Tally:
         return Tally({s: self.segments[s] + other.segments[s] for s in STATES},
                      {s: self.words[s] + other.words[s] for s in STATES},
                      self.errors + other.errors, self.warnings + other.warnings,
-                     self.attention + other.attention, self.german_words + other.german_words)
+                     self.attention + other.attention, self.german_words + other.german_words,
+                     self.held + other.held)
 
     @property
     def total_words(self) -> int:
@@ -514,7 +520,7 @@ def _remembered(config: Config, article: Article, lang: str, known: dict) -> Pag
     t = known["tally"]
     return Page(lang, article.slug, article.title, article.ref, ref,
                 tally=Tally(t["segments"], t["words"], t["errors"], t["warnings"], t["attention"],
-                            t.get("german_words", 0)),
+                            t.get("german_words", 0), t.get("held", 0)),
                 translated_title=known["translated_title"], missing=known["missing"], unchanged=True,
                 german_changed=known.get("german_changed", False), outdated=known.get("outdated", ""))
 

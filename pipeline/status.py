@@ -371,7 +371,9 @@ def format_table(rows: list[Progress], totals_only: bool = False, site: list[Fin
                  "engine's draft a person edited (left fuzzy, or signed off and reopened), or fuzzy with no mt: line "
                  "(typed in an editor, your own reopened, another tool's); machine = an engine's draft as it came (its "
                  "mt: line), the only text the pages say was made by machine); words are German words; % = words "
-                 "reviewed; QA = errors (E) and warnings (W) from verlag check")
+                 "reviewed; QA = errors (E) and warnings (W) from verlag check"
+                 + (": a segment with an error is held back, its German shown, even where it counts as reviewed"
+                    if any(r.errors for r in listed) else ""))
     lines.append("empty = untranslated, a draft that is the German as it is, or signed off as the German prose it is "
                  "(check's [unchanged]): readers see it in German")
     lines.append("German = HTML blocks of the original that translated pages show in German (never extracted; "

@@ -461,3 +461,21 @@ def test_status_and_the_review_report_count_a_details_blocks_words_alike(project
     said = f"{row['percent_reviewed']}% of 19 German words reviewed"
     assert said in page and said in index, re.findall(r"[\d.]+% of \d+ German words reviewed", page + index)
     assert "19 German words" in page and "12 of 19 words" in index
+
+
+def test_a_signed_off_segment_the_build_holds_back_is_said_beside_the_percent_reviewed(built, tmp_path):
+    """Trial 20: "100 % reviewed" in green while the build showed two signed-off sentences in German (check errors).
+    The report says how many signed-off segments are held back, the same number the build holds back."""
+    page = page_of(built, "en", "zecken")
+    assert page.tally.held == 1 and page.tally.words[REVIEWED] > 0
+    report = built.read("review/en/zecken.html")
+    said = "<strong>1</strong> signed-off segment held back by its error: readers see the German"
+    assert said in report
+    assert said in built.read("review/index.html"), "the index's row of the article says it too"
+    assert "held back" not in built.read("review/en/leber.html")
+    status = built.run("status", "--lang", "en").output
+    assert "QA = errors (E) and warnings (W) from verlag check: a segment with an error is held back, its German " \
+           "shown, even where it counts as reviewed" in status, status
+    result = built.run("build")
+    assert re.search(r"en/zecken\b[^\n]*\b1 segment[^\n]*held back|1 segment[^\n]*held back[^\n]*en/zecken",
+                     result.output), result.output
