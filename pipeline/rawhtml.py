@@ -28,7 +28,7 @@ from .segment import article_tokens, block_tokens
 from .sources import Article
 from .urlparts import NO_ADDRESS, split_url
 
-__all__ = ["active_html", "active_message", "german_blocks", "html_addresses", "html_block_warnings", "left_out",
+__all__ = ["IMAGE_FROM", "active_html", "active_message", "german_blocks", "html_addresses", "html_block_warnings", "left_out",
            "mark_language", "readable_text", "retitled", "stays_german", "text_attributes"]
 
 TEXT_ATTRIBUTES = ("title", "alt")  # attribute values a reader gets as text (tooltip, image description)
@@ -428,6 +428,9 @@ class _Active(HTMLParser):
             self.found += [f"<style> from {host}" for host in filter(None, map(self._host, _CSS_URL.findall(data)))]
 
 
+IMAGE_FROM = "image from "  # ``active_html``'s item for a Markdown image on another host: "image from other.example"
+
+
 def active_html(body: str, body_line: int, site_url: str | tuple[str, ...]) -> list[tuple[int, list[str]]]:
     """(line of the file, what it does) of each HTML block, and each block with inline HTML or images, of
     ``body`` (an article's Markdown, its first line the file's ``body_line``) that makes a reader's browser
@@ -452,7 +455,7 @@ def active_html(body: str, body_line: int, site_url: str | tuple[str, ...]) -> l
             fragment = token.content
         elif token.type == "inline" and token.children:
             fragment = " ".join(child.content for child in token.children if child.type == "html_inline")
-            images = [f"image from {host}" for child in token.children if child.type == "image"
+            images = [f"{IMAGE_FROM}{host}" for child in token.children if child.type == "image"
                       and (host := web_host(str(child.attrGet("src") or ""))) not in (None, *own)]
         else:
             continue

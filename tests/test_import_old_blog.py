@@ -327,6 +327,27 @@ def test_check_warns_at_its_line_about_a_full_url_of_the_old_site(project):
     assert "[old-site]" not in project.run("check").output
 
 
+def test_an_image_on_the_old_site_is_old_site_s_warning_alone_another_host_s_stays_active_html(project):
+    """Trial 20: one Markdown image on the old blog's host got two warnings, [old-site] and [active-html], whose advice
+    (set german_html = "clean") fits no Markdown image. Saving the file into source_de/ settles both, so [old-site]
+    says it alone, for the www form of the old host too; an image of another host is still [active-html]'s, and so
+    is the other host's image in the same paragraph."""
+    www = HOST.replace("https://", "https://www.")
+    project.write("source_de/linde.md", f"---\ntitle: Linde\ndate: 2024-05-02\naliases:\n- {HOST}/linde/\n---\n"
+                  f"{LEAD}\n")
+    project.write("source_de/tee.md", f"---\ntitle: Tee\ndate: 2024-05-03\n---\n{CARE}\n\n"
+                  f"![Linde]({HOST}/bilder/linde.jpg)\n\n![Linde im Mai]({www}/bilder/linde-mai.jpg)\n\n"
+                  "![Tee](https://cdn.example/tee.jpg) ![Linde](" + HOST + "/bilder/linde2.jpg)\n")
+    project.run("extract")
+    out = project.run("check").output
+    for line in (7, 9, 11):
+        assert f"warning: source_de/tee.md:{line}: " in out and f"source_de/tee.md:{line}" in out
+    assert "source_de/tee.md:7: the page runs code" not in out and "source_de/tee.md:9: the page runs code" not in out
+    assert ("warning: source_de/tee.md:11: the page runs code or loads from another host: image from cdn.example; "
+            "verlag publishes it as written") in out
+    assert out.count("[active-html]") == 1 and out.count("[old-site]") == 3, out
+
+
 def test_check_takes_the_www_form_of_the_old_host_for_the_old_site(project):
     """``www.host`` and ``host`` are one old site, both ways: an alias on one form makes a link on the other an
     [old-site] warning."""
