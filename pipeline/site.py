@@ -723,6 +723,30 @@ class SiteResult:
         return lines
 
 
+def _unnamed_translators(config: Config, pages: Iterable[Page]) -> list[str]:
+    """A note per translation language whose fully reviewed pages name nobody who checked them: no
+    ``[site.translator]`` line for the language, and a catalog whose ``Last-Translator`` is empty (a reviewer who
+    signs off in a text editor sets none), so a health text's reader does not learn who answers for the
+    translation (fresh-user trial 20). ``lang = ""`` names nobody on purpose and silences it."""
+    named = config.section("site").get("translator", {})
+    named = named if isinstance(named, dict) else {}
+    unnamed: dict[str, list[str]] = {}
+    for page in pages:
+        if page.lang != config.source_language and page.lang not in named and not page.translator \
+                and page.fully_reviewed:
+            unnamed.setdefault(page.lang, []).append(relpath(config.po_path(page.lang, page.slug), config.root))
+    if not unnamed:
+        return []
+    line = next((number for table in ("site.translator", "site") for number, text in
+                 enumerate(config.text.splitlines(), 1) if text.strip().replace(" ", "") == f"[{table}]"), 1)
+    return [f"{CONFIG_NAME}:{line}: {lang}: the byline of {counted(len(refs), 'fully reviewed page')} names nobody "
+            f"who checked the translation (no Last-Translator in {', '.join(sorted(refs)[:3])}"
+            f"{', …' if len(refs) > 3 else ''}, no {lang} line in [site.translator]): readers of a health text do "
+            f"not learn who answers for it; "
+            f"write [site.translator] {lang} = \"Name\" in {CONFIG_NAME} ({lang} = \"\" names nobody on purpose)"
+            for lang, refs in sorted(unnamed.items())]
+
+
 def _pseudo_shown(config: Config, pages: Iterable[Page]) -> list[str]:
     """The warning that the site shows pseudo drafts (the pseudo engine's layout test) to readers under ``[publish]
     unreviewed = "machine"``, with how many in which language, or none. ``verlag publish`` refuses them
@@ -2434,6 +2458,7 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
         result.pages[lang] = site.articles(lang)
     result.held_back, result.shortfall, result.withdrawn = site.held_back, site.shortfall, site.withdrawn
     result.warnings += _pseudo_shown(config, site.published.values())
+    result.notes += _unnamed_translators(config, site.published.values())
     result.standalone = frozenset(p.slug for p in site.pages(site.source))
     result.warnings += list(site.media.warnings)
     result.warnings += [f"{a.ref}:{line}: {message}" for a, line, message in same_titles(site.sources.values())]

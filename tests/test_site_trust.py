@@ -222,6 +222,33 @@ def test_the_byline_names_the_languages_translator_from_verlag_toml_not_whoever_
     assert "Traceback" not in result.output
 
 
+def test_a_fully_reviewed_page_naming_nobody_who_checked_it_is_a_note_of_build_until_verlag_toml_says(project):
+    """Trial 20: a reviewer signed off every sentence in a text editor (no Last-Translator), and the health page named
+    nobody who checked its translation, silently. Each build notes it at verlag.toml, with the catalog, until
+    [site.translator] names someone for the language, or names nobody on purpose (""); a catalog that names its
+    translator, or a page not fully reviewed (its byline names nobody anyway), says nothing."""
+    project.write("source_de/a.md", article("A", "Erster Satz hier.\n\nZweiter Satz hier.\n"))
+    project.run("extract")
+    path = review(project, "en", "a", {"Erster Satz hier.": "First sentence here."})
+    note = ("en: the byline of 1 fully reviewed page names nobody who checked the translation (no Last-Translator "
+            "in translations/en/a.po, no en line in [site.translator])")
+    assert "names nobody who checked" not in project.run("build").output  # partly reviewed: nobody is named anyway
+    review(project, "en", "a", {("title", "A"): "A", "Zweiter Satz hier.": "Second sentence here."})
+    po = polib.pofile(str(path))
+    assert not po.metadata.get("Last-Translator", "").strip()
+    out = project.run("build").output
+    assert "note: verlag.toml:" in out and note in out and 'write [site.translator] en = "Name"' in out, out
+    assert note in project.run("build").output, "said on every build, as the missing base_url is"
+    toml = project.read("verlag.toml")
+    for named in ('en = "Mark Lewis"', 'en = ""'):
+        project.write("verlag.toml", toml + f"\n[site.translator]\n{named}\n")
+        assert "names nobody who checked" not in project.run("build").output
+    project.write("verlag.toml", toml)
+    po.metadata["Last-Translator"] = "Tom Hughes <tom@example.org>"
+    po.save()
+    assert "names nobody who checked" not in project.run("build").output
+
+
 def test_a_link_to_a_draft_or_a_missing_article_is_warned_about_with_its_line(project):
     project.write("source_de/a.md", article("A", "Siehe [den Entwurf](entwurf.md).\n\nUnd [Fehlt](fehlt.md).\n"))
     project.write("source_de/entwurf.md", article("Entwurf", "Noch nicht fertig.\n", draft="true"))
