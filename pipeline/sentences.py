@@ -270,6 +270,7 @@ _NEVER_STARTS = frozenset(",;:)]}»!?%")
 _QUOTATIONS = (('"', '"'), ("„", "“"), ("“", "”"), ("»", "«"), ("«", "»"), ("(", ")"))
 _OPENERS = "„\"»«‚'‘“”(*_[~<`"
 _CLOSERS = frozenset("*_~“”\"’'‘»«›‹)]}")
+_EMPHASIS_MARKS = frozenset("*_~")  # closing emphasis, strong emphasis, strikethrough: markup, no punctuation
 _TERMINAL = re.compile(r"[.!?…]")
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n\s*")
 _LINE_BREAK = re.compile(r"\n[^\S\n]*")  # the spaces before it: ``_line_breaks`` reads them backwards
@@ -754,8 +755,16 @@ def _keep_cut(block: str, c: int, suggested: bool, code: str) -> bool:
         nxt += 1
     if nxt >= len(block):
         return False
-    if block[c - 1] in ".…" and block[nxt].islower():
+    end = c
+    while end > 1 and block[end - 1] in _CLOSERS:  # "5 Min.** pro Stunde", "*S. 12 ff.* im Buch" (trial 21)
+        end -= 1
+    if block[end - 1] in ".…" and block[nxt].islower():
         return False
+    if code == "de" and end < c and block[end - 1] == "." and all(mark in _EMPHASIS_MARKS for mark in block[end:c]) \
+            and german_abbreviation(_token_before(block, end)[1]):
+        # an abbreviation's dot before emphasis closes ("Schon **5 Min.** Pause."): decided as the same words without
+        # the marks are; after another word the closing marks end the sentence ("**Wichtig.** Das", ``_closed_sentence``)
+        return _keep_cut(block[:end] + " " * (c - end) + block[c:], end, suggested, code)
     if block[nxt] in _NEVER_STARTS:
         return False  # pySBD's French cut before a spaced colon ("Étapes| : 1. Échauffement")
     if block[nxt].islower() and block[c - 1] not in ".!?…" and block[c - 1] not in _CLOSERS:

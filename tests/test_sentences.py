@@ -691,6 +691,27 @@ def test_closing_quote_stays_with_its_sentence(text, expected):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # trial 21: an abbreviation's dot before closing emphasis cut the sentence in two
+        ("**Wichtig ist Bewegung. Schon 5 Min.** pro Stunde helfen.",
+         ["**Wichtig ist Bewegung. Schon 5 Min.** pro Stunde helfen."]),
+        ("Machen Sie **ca. 5 Min.** pro Tag.", ["Machen Sie **ca. 5 Min.** pro Tag."]),
+        ("Siehe *S. 12 ff.* im Buch.", ["Siehe *S. 12 ff.* im Buch."]),
+        ("Er sagte „Das geht.“ und ging.", ["Er sagte „Das geht.“ und ging."]),
+        # as without the marks: an abbreviation before a noun stays, before a sentence start it ends the sentence
+        ("Schon **5 Min.** Pause. Dann weiter.", ["Schon **5 Min.** Pause.", "Dann weiter."]),
+        ("Es dauert **5 Min.** Danach ruhen.", ["Es dauert **5 Min.**", "Danach ruhen."]),
+        # after a word that is no abbreviation the closing marks end the sentence, as before
+        ("**Das ist gut.** Dann weiter.", ["**Das ist gut.**", "Dann weiter."]),
+        ("Das ist *gut.* Morgen mehr.", ["Das ist *gut.*", "Morgen mehr."]),
+    ],
+)
+def test_an_abbreviation_before_closing_emphasis_is_read_as_without_the_marks(text, expected):
+    assert split_sentences(text, "de") == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
         ("Titel\n\nErster Satz. Zweiter.", ["Titel", "Erster Satz.", "Zweiter."]),
         ("Zeile eins  \nZeile zwei", ["Zeile eins", "Zeile zwei"]),
         ("• eins\n• zwei", ["• eins", "• zwei"]),
