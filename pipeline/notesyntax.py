@@ -29,7 +29,10 @@ BOXES = {" ": "☐", "x": "☑", "X": "☑"}  # U+2610, U+2611: a box a reader s
 # the page shows the Markdown; a backslash-escaped bracket opens or closes none. Possessive runs: each "](" scans to
 # the next parenthesis at most, linear in a line.
 UNBRACKETED_RE = re.compile(r"(?<!\\)(!?)\[([^\[\]\n]*+)(?<!\\)\]\(([^()<>\n]*+)\)")
-_HINT = re.compile(r"==|\[\[|^\[[ xX]\]|\]\([^()<>\n]*+\)")
+# An Obsidian callout's or a GitHub alert's first line in a block quote: "> [!tip] Tipp der Woche", "> [!NOTE]"
+# (https://help.obsidian.md/callouts, GitHub's alerts); ``-``/``+`` folds it.
+CALLOUT_RE = re.compile(r"\[!([A-Za-z][\w-]*)\][+-]?(?:[ \t]+([^\n]*))?")
+_HINT = re.compile(r"==|\[\[|^\[[ xX]\]|\]\([^()<>\n]*+\)|\[!")
 
 
 def highlights(text: str) -> list[tuple[int, int]]:
@@ -104,6 +107,13 @@ def findings(body: str, first_line: int, title: str) -> list[tuple[int, str]]:
             found.append((line(match.start()), f"{match[0]} is not {kind} in Markdown: its address holds spaces, so "
                           f"the page shows the text as it is; write {match[1]}[{match[2]}](<{target}>), or each space "
                           "as %20"))
+        if index >= 2 and tokens[index - 2].type == "blockquote_open" and (callout := CALLOUT_RE.match(prose)):
+            title = (callout[2] or "").strip()
+            found.append((line(0), f"{callout[0].strip()} starts a callout of Obsidian (an alert on GitHub), which "
+                          f"CommonMark does not have: the page shows [!{callout[1]}] as text" +
+                          (" and runs its title into the text below it; write the title in bold as a paragraph of "
+                           f"its own, > **{title}**, then a line > alone" if title else
+                           f"; delete [!{callout[1]}], or write a title in bold instead, > **…**")))
         if index >= 2 and tokens[index - 2].type == "list_item_open" and TASK_RE.match(prose):
             found.append((line(0), f"{prose[:3]} starts a task-list item (Obsidian, GitHub), which CommonMark does "
                           f"not have: the page shows the brackets; write {BOXES[prose[1]]} instead, or nothing"))

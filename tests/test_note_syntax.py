@@ -151,3 +151,19 @@ def test_check_names_an_image_without_alt_text_at_its_line(project: Project):
         number = int(warning.split("rolle.md:")[1].split(":")[0])
         assert src in lines[number - 1]
     assert "has no alt text: a reader who cannot see it" in found[0]
+
+
+def test_check_names_a_callout_whose_marker_the_page_would_show_and_whose_title_runs_into_its_text(project: Project):
+    """Trial 21: ``> [!tip] Tipp der Woche`` became one catalog entry, "[!tip] Tipp der Woche Stehen Sie …", and
+    every page showed "[!tip]" (mirrored on the Arabic one). check names each callout (and GitHub alert) at its
+    line with the CommonMark to write; ``[!x]`` inside a quote's text, or in code, is no callout."""
+    project.write("source_de/pause.md", article("Pause", "> [!tip] Tipp der Woche\n> Stehen Sie jede Stunde auf.\n\n"
+                                                "> [!NOTE]\n> Bitte trinken Sie genug.\n\n"
+                                                "> Ein Zitat mit [!x] darin.\n\n    > [!tip] im Code\n"))
+    out = project.run("check").output
+    warnings = [line for line in out.splitlines() if line.endswith("[note-syntax]")]
+    assert [w.split(": ")[1] for w in warnings] == ["source_de/pause.md:5", "source_de/pause.md:8"], out
+    assert ("[!tip] Tipp der Woche starts a callout of Obsidian (an alert on GitHub), which CommonMark does not "
+            "have: the page shows [!tip] as text and runs its title into the text below it; write the title in "
+            "bold as a paragraph of its own, > **Tipp der Woche**, then a line > alone") in warnings[0]
+    assert "[!NOTE] starts a callout" in warnings[1] and "delete [!NOTE]" in warnings[1]
