@@ -1248,12 +1248,16 @@ def _stale_again(entry: polib.POEntry, metadata: dict[str, str], written: Callab
     return newer if _same_header(metadata, record) or older_header(metadata, record) else None
 
 
-def older_copy(po: polib.POFile, last_written: Callable[[], polib.POFile | None]) -> list[tuple[polib.POEntry,
-                                                                                                 polib.POEntry]]:
+def older_copy(po: polib.POFile, last_written: Callable[[], polib.POFile | None], missing: Iterable[tuple] = (),
+               german: Container[tuple] = frozenset()) -> list[tuple[polib.POEntry, polib.POEntry]]:
     """For the commands that only read (``check``, ``status``): the active entries of ``po`` that the next
-    ``extract`` replaces with the translation it last left for the same German (``_left_newer``: an older copy's
-    drafts; then, in such a catalog, its empty entries of German that extract left signed off: ``_emptied_in_copy``),
-    each with that entry; ``last_written()`` as ``merge``'s, asked only when an entry may be one."""
+    ``extract`` replaces with the translation it last left, judged as ``merge`` judges them: an older copy's
+    drafts of the same German (``_left_newer``); its translations of the German before the author changed it
+    (``_left_for_changed``), where ``missing`` (the template's keys ``po`` has no entry for, in template order:
+    ``drift.Drift.missing``) is paired as ``merge`` pairs changed German (``alike``) with the translated entries of
+    German the template (its keys: ``german``) no longer has; then, in such a catalog, its empty entries of German
+    that extract left signed off (``_emptied_in_copy``). Each with that entry; ``last_written()`` as ``merge``'s,
+    asked only when an entry may be one."""
     left: list[dict[tuple, polib.POEntry]] = []
     asked: list[polib.POFile | None] = []
 
@@ -1264,6 +1268,13 @@ def older_copy(po: polib.POFile, last_written: Callable[[], polib.POFile | None]
 
     found = [(e, newer) for e in po if not e.obsolete
              and (newer := _left_newer(e, po.metadata, written, left)) is not None]
+    changed = [new_entry(msgctxt=msgctxt, msgid=msgid) for msgctxt, msgid in missing]
+    earlier = [e for e in po if not e.obsolete and e.msgstr and not e.msgid_plural and key(e) not in german] \
+        if changed else []
+    if earlier:
+        found += [(earlier[m], newer) for n, m in alike(changed, earlier, FUZZY_THRESHOLD)
+                  if machine_draft(earlier[m]) is None  # ``merge`` leaves such German to pretranslate
+                  and (newer := _left_for_changed(changed[n], earlier[m], po.metadata, written, left)) is not None]
     if found:  # the file is an older copy: its empty entries are the copy's too (``_emptied_in_copy``)
         empties = [(e, e) for e in po if not e.obsolete and not e.msgstr and not e.msgid_plural]
         found += [(e, newer) for e, _, newer in _emptied_in_copy(empties, written, left)]

@@ -968,6 +968,35 @@ def test_an_older_copy_with_a_translation_of_the_german_before_keeps_the_newer_s
     assert "is older than the German" not in result.output
 
 
+def test_check_and_status_name_an_older_copy_with_a_translation_of_the_german_before_as_extract_restores_it(
+        project: Project):
+    """keepT/gitT leftover: the older copy above (a translation of the German before the author's change where
+    the last extract left a sign-off of the German as it is), before any extract. extract restores it as an older
+    copy (``_left_for_changed``), but check and status judged older copies by their drafts alone
+    (``_left_newer``) and did not name it as one. They name it as extract will restore it, at its line."""
+    if not shutil.which("git"):
+        pytest.skip("git is not installed")
+    path = reviewed_project(project)
+    (project.root / ".gitignore").write_text(".verlag/\n", encoding="utf-8")
+    for step in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "reviewed"]):
+        assert git(project, *step).returncode == 0
+    author_changes_the_sentence(project)
+    review(project, "en", "zecken", {NEW: "Spring brings the ticks back again."})
+    project.run("extract")
+    assert git(project, "commit", "-qam", "changed and signed off").returncode == 0
+    assert git(project, "checkout", "HEAD~1", "--", PO).returncode == 0
+    (line,) = msgid_lines(path, [OLD])
+    told = ("an older copy of the catalog (an old download, a file from an earlier commit copied in?): 1 entry "
+            f"(line {line}) holds what was there before a person's translation that the last verlag extract left for "
+            "the same German (a machine draft, or the translation of the German before it changed; first: "
+            f"'{OLD}', where it left 'Spring brings the ticks back again.')")
+    checked = project.run("check", "--lang", "en").output
+    assert any(said.startswith(f"warning: {PO}:{line}: {told}") and said.endswith("[catalog-outdated]")
+               for said in checked.splitlines()), checked
+    (row,) = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
+    assert told in row["outdated"], row["outdated"]
+
+
 def test_a_translation_emptied_and_drafted_again_is_the_reviewers_choice_not_an_older_copy(project: Project):
     """A reviewer takes a signed-off translation back by emptying its msgstr, as README says, and pretranslate
     drafts it again before the next extract: an untouched draft where the last extract left a person's
