@@ -1325,13 +1325,40 @@ def header_not_newer(metadata: dict[str, str], record: bytes | None) -> bool:
     header: for ``build``, which asks ``older_copy`` only then, as parsing the record of every catalog
     ``pretranslate`` stamped since the last extract (a later date: no older copy by these rules) would cost as much
     as reading the catalog again. A copy's draft that only ``_left_newer``'s fingerprint rule tells (a copy saved
-    by an editor since, its date later) is left to ``check``, ``status`` and ``extract``."""
+    by an editor since, its date later) is found by ``may_hold_older_copy``."""
     if record is None:
         return False
     head = record[:record.find(b"\n\n") if b"\n\n" in record else len(record)].decode("utf-8", "replace")
     written = polib.POFile()
     written.metadata = dict(re.findall(rf'^"(PO-Revision-Date|{TEMPLATE_FIELD}): (.*)\\n"$', head, re.M))
     return _same_header(metadata, written) or older_header(metadata, written)
+
+
+# a signed-off draft in a catalog's bytes, as ``Notes.store`` writes it: the engine's text it names signed off as it is
+_SIGNED_DRAFT = re.compile(rb"^# draft ([0-9a-f]{8}), signed off\r?$", re.M)
+
+
+def may_hold_older_copy(po: polib.POFile, record: bytes | None) -> bool:
+    """For ``build``, which asks ``older_copy`` only where this holds: whether ``po`` may be an older copy by the
+    record's bytes (``record``, the catalog as extract last left it; None: there is none), without parsing them.
+    A header as old as the record's (``header_not_newer``); or, whatever the header (a copy a PO editor saved
+    since, its PO-Revision-Date later: keepT), a draft that ``_left_newer`` tells by the record alone: an
+    untouched machine draft whose text the record names signed off as it is (``draft <fingerprint>, signed off``),
+    or a person's draft where the record holds a rewrite signed off (``REWRITTEN``). A catalog ``pretranslate``
+    stamped since the last extract has its drafts unsigned in the record, so the record is searched, not parsed."""
+    if record is None:
+        return False
+    if header_not_newer(po.metadata, record):
+        return True
+    drafts = [e for e in po if not e.obsolete and e.fuzzy and e.msgstr and e.previous_msgid is None
+              and not e.msgid_plural and "draft " in (e.tcomment or "")]
+    if not drafts:
+        return False
+    machine = [e for e in drafts if machine_draft(e) is not None]
+    if len(machine) < len(drafts) and REWRITTEN.encode("utf-8") in record:
+        return True
+    signed = set(_SIGNED_DRAFT.findall(record)) if machine else set()
+    return any(fingerprint(e.msgstr).encode("ascii") in signed for e in machine)
 
 
 def older_copy_message(ref: str, found: list[tuple[polib.POEntry, polib.POEntry]], text: str | None = None) -> str:

@@ -1275,6 +1275,40 @@ def test_build_before_extract_names_an_older_copy_put_back_on_every_build_until_
     assert "older copy" not in project.run("build").output
 
 
+def test_build_names_an_older_copy_a_po_editor_saved_after_the_last_extract(project: Project):
+    """keepT leftover: the reviewer signs off two ``copy`` drafts as they are, extract records it; then her PO
+    editor saves an older download over the catalog (the drafts back, fuzzy, under a later PO-Revision-Date).
+    check named it (the record's ``draft <fingerprint>, signed off`` names each draft's text), build said nothing
+    while the page showed German: it asked only of a header as old as the record's. build names it as it names
+    the others, until extract brings the sign-offs back."""
+    if not shutil.which("git"):
+        pytest.skip("git is not installed")
+    project.write("source_de/zecken.md", article("Zecken", BODY))
+    project.run("extract")
+    project.run("pretranslate", "--engine", "copy", "--lang", "en")
+    path = project.root / PO
+    drafted = path.read_text(encoding="utf-8")
+    drafts = {msgid: entries(project).find(msgid).msgstr for msgid in (WARM, GRASS)}
+    review(project, "en", "zecken", drafts, date="2026-03-02 10:00+0100")
+    project.run("extract")
+    assert all(not entries(project).find(msgid).fuzzy for msgid in drafts)
+    stamp = re.search(r'"PO-Revision-Date: [^"]*"', drafted).group()
+    saved = drafted.replace(stamp, r'"PO-Revision-Date: 2026-04-01 09:00+0200\n"')
+    assert saved != drafted
+    path.write_text(saved, encoding="utf-8")
+    assert "[catalog-outdated]" in project.run("check", "--lang", "en").output
+    told = (f"warning: {PO}: an older copy of the catalog (an old download, a file from an earlier commit copied "
+            "in?): 2 entries hold what was there before a person's translation that the last verlag extract left "
+            "for the same German, and the page shows them so; run verlag extract: it brings those translations "
+            f"back (verlag check names the lines; 'git diff {PO}' shows what the copy changed)")
+    assert told in project.run("build").output
+    assert told in project.run("build").output
+    project.run("extract")
+    msgfmt_check(path)
+    assert all(not entries(project).find(msgid).fuzzy for msgid in drafts)
+    assert "older copy" not in project.run("build").output
+
+
 def test_a_git_merge_of_a_branch_that_took_a_translation_back_is_no_older_copy(project: Project):
     """verlag's merge driver (as ``verlag init`` sets it up) merges a branch made after trial 17's sign-offs, on which
     the author changed a sentence and extracted (the catalog's header names that branch's template, not the one
