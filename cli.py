@@ -1832,7 +1832,8 @@ def merge_catalogs(base: Path, ours: Path, theirs: Path, path: str | None, quiet
     otherwise are left between git's conflict markers; 2: a version is no catalog, OURS is left as it was. Turned
     on by '*.po merge=verlag' (and '*.pot merge=verlag' for the templates) in .gitattributes and: git config
     merge.verlag.driver "verlag merge-catalogs %O %A %B %P". A .gitattributes without the templates' line is said
-    once, with the line to add."""
+    once, with the line to add; translations given to German the other side changed (fuzzy, for review), once per
+    catalog with their lines."""
     from pipeline.fsutil import file_bytes, write_if_changed
     from pipeline.gitmerge import MARKERS, merge_catalogs as merge, rescued_message
     from pipeline.limits import CATALOG
