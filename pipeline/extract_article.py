@@ -347,7 +347,8 @@ def _msgid_lines(text: bytes, entries: list[polib.POEntry]) -> list[int]:
     return [msgid_line(entry) for entry in entries]
 
 
-def _arrived(old: polib.POFile, merged: polib.POFile, written: Callable[[], polib.POFile | None]) -> list[polib.POEntry]:
+def _arrived(old: polib.POFile, merged: polib.POFile,
+             written: Callable[[], polib.POFile | None]) -> list[polib.POEntry]:
     """The entries of ``merged`` that ``old`` (the catalog before this run) holds as they are, a translation of
     other German (fuzzy, ``#| msgid``), where the last extract (``written()``, None: no record, or the catalog
     is still its bytes) left no translation of that other German there: a translation given to German changed

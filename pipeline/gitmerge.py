@@ -23,10 +23,11 @@ one a side removed does: the next ``extract`` gives that translation to the chan
 no translation to carry (empty, or an untouched machine draft), that side's ``extract`` left the changed sentence
 empty with no ``#|`` naming the old German: the merge pairs the two as ``extract`` did and gives the translation to
 the changed sentence itself, fuzzy, the old German as ``#| msgid`` (``_translated_meanwhile``), and says so
-(``Merged.rescued``): nothing else tells the reviewer that her translation now waits for review on other German. An entry of German
-both sides have and the base has not (one side's ``extract``, the other's ``msgmerge`` against the new template) is
-compared with the base's entry of its previous German (``_base_of_changed``); a side's sign-off of it drops the
-other side's ``fuzzy`` and previous text (``_signed_off_here``). A conflict shows each side's entry as its file has it.
+(``Merged.rescued``): nothing else tells the reviewer that her translation now waits for review on other German.
+An entry of German both sides have and the base has not (one side's ``extract``, the other's ``msgmerge`` against the
+new template) is compared with the base's entry of its previous German (``_base_of_changed``); a side's sign-off of
+it drops the other side's ``fuzzy`` and previous text (``_signed_off_here``). A conflict shows each side's entry as
+its file has it.
 """
 
 from __future__ import annotations

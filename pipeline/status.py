@@ -216,7 +216,7 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                 if drift:  # ``check``'s ``catalog-outdated``: one per entry that lost its msgctxt, one for the rest
                     named = len(drift.unmarked_messages(po))
                     row.warnings += named + bool(drift.without_unmarked() if named else drift)
-                row.warnings += bool(older)  # ``check``'s ``catalog-outdated`` of an older copy (``catalog.older_copy``)
+                row.warnings += bool(older)  # ``check``'s ``catalog-outdated`` of an older copy (``older_copy``)
                 row.warnings += bool(row.lost_sign_offs)  # ``check``'s ``sign-off-lost``
                 # the build's figures, where its own do not settle it: fully reviewed without check errors is
                 # published; one showing nothing translated (all empty, machine drafts under unreviewed = "source",
