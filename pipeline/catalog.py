@@ -1157,7 +1157,7 @@ def _left_newer(entry: polib.POEntry, metadata: dict[str, str], written: Callabl
     from an old commit copied over the current one), else None. So when ``entry`` is, for the same German:
 
     - an untouched machine draft (``machine_draft``, fuzzy) where extract left a person's translation (signed off,
-      or a draft a person edited), in a catalog older than that record (``_older_header``: its header, with
+      or a draft a person edited), in a catalog older than that record (``older_header``: its header, with
       ``metadata``, names an earlier template or an earlier revision) or where that translation is the very draft
       signed off (its ``draft <fingerprint>, signed off`` names the draft's text), or a person's rewrite of a draft
       of that very engine signed off (``rewritten by hand from <origin>``) in a catalog whose header is still the
@@ -1190,7 +1190,7 @@ def _left_newer(entry: polib.POEntry, metadata: dict[str, str], written: Callabl
     if draft:
         signed = Notes.of(newer)
         return newer if (signed.signed and signed.drafted == fingerprint(entry.msgstr)
-                         or _older_header(metadata, written())
+                         or older_header(metadata, written())
                          or _back_to_draft(entry, newer, metadata, written())) else None
     return newer if (not newer.fuzzy and newer.msgstr == entry.msgstr
                      and Notes.of(newer).rewritten == notes.origins[-1]) else None
@@ -1232,7 +1232,7 @@ def _stale_again(entry: polib.POEntry, metadata: dict[str, str], written: Callab
                  left: list[dict[tuple, polib.POEntry]]) -> polib.POEntry | None:
     """For ``_left_newer``: the entry extract last left for the German of ``entry``, a stale entry (fuzzy, with the
     earlier German as ``#| msgid``), when that record has the same German signed off (reviewed, no previous msgid)
-    and the catalog's header is the record's or older (``_same_header``, ``_older_header``); else None.
+    and the catalog's header is the record's or older (``_same_header``, ``older_header``); else None.
 
     Only an older copy of the catalog gets there (fresh-user trial 17: ``git show HEAD~1:… > …`` of a catalog a
     reviewer signed off in a text editor took back five sign-offs, and every command said it was up to date):
@@ -1245,15 +1245,19 @@ def _stale_again(entry: polib.POEntry, metadata: dict[str, str], written: Callab
             or review_state(newer) != REVIEWED:
         return None
     record = written()
-    return newer if _same_header(metadata, record) or _older_header(metadata, record) else None
+    return newer if _same_header(metadata, record) or older_header(metadata, record) else None
 
 
-def older_copy(po: polib.POFile, last_written: Callable[[], polib.POFile | None]) -> list[tuple[polib.POEntry,
-                                                                                                 polib.POEntry]]:
+def older_copy(po: polib.POFile, last_written: Callable[[], polib.POFile | None], missing: Iterable[tuple] = (),
+               german: Container[tuple] = frozenset()) -> list[tuple[polib.POEntry, polib.POEntry]]:
     """For the commands that only read (``check``, ``status``): the active entries of ``po`` that the next
-    ``extract`` replaces with the translation it last left for the same German (``_left_newer``: an older copy's
-    drafts; then, in such a catalog, its empty entries of German that extract left signed off: ``_emptied_in_copy``),
-    each with that entry; ``last_written()`` as ``merge``'s, asked only when an entry may be one."""
+    ``extract`` replaces with the translation it last left, judged as ``merge`` judges them: an older copy's
+    drafts of the same German (``_left_newer``); its translations of the German before the author changed it
+    (``_left_for_changed``), where ``missing`` (the template's keys ``po`` has no entry for, in template order:
+    ``drift.Drift.missing``) is paired as ``merge`` pairs changed German (``alike``) with the translated entries of
+    German the template (its keys: ``german``) no longer has; then, in such a catalog, its empty entries of German
+    that extract left signed off (``_emptied_in_copy``). Each with that entry; ``last_written()`` as ``merge``'s,
+    asked only when an entry may be one."""
     left: list[dict[tuple, polib.POEntry]] = []
     asked: list[polib.POFile | None] = []
 
@@ -1264,6 +1268,13 @@ def older_copy(po: polib.POFile, last_written: Callable[[], polib.POFile | None]
 
     found = [(e, newer) for e in po if not e.obsolete
              and (newer := _left_newer(e, po.metadata, written, left)) is not None]
+    changed = [new_entry(msgctxt=msgctxt, msgid=msgid) for msgctxt, msgid in missing]
+    earlier = [e for e in po if not e.obsolete and e.msgstr and not e.msgid_plural and key(e) not in german] \
+        if changed else []
+    if earlier:
+        found += [(earlier[m], newer) for n, m in alike(changed, earlier, FUZZY_THRESHOLD)
+                  if machine_draft(earlier[m]) is None  # ``merge`` leaves such German to pretranslate
+                  and (newer := _left_for_changed(changed[n], earlier[m], po.metadata, written, left)) is not None]
     if found:  # the file is an older copy: its empty entries are the copy's too (``_emptied_in_copy``)
         empties = [(e, e) for e in po if not e.obsolete and not e.msgstr and not e.msgid_plural]
         found += [(e, newer) for e, _, newer in _emptied_in_copy(empties, written, left)]
@@ -1310,17 +1321,44 @@ def _emptied_too(count: int) -> str:
 
 def header_not_newer(metadata: dict[str, str], record: bytes | None) -> bool:
     """Whether a catalog's header (``metadata``) is the one extract last left or older (``_same_header``,
-    ``_older_header``), by that catalog's bytes (``record``, None when there is none), read no further than its
+    ``older_header``), by that catalog's bytes (``record``, None when there is none), read no further than its
     header: for ``build``, which asks ``older_copy`` only then, as parsing the record of every catalog
     ``pretranslate`` stamped since the last extract (a later date: no older copy by these rules) would cost as much
     as reading the catalog again. A copy's draft that only ``_left_newer``'s fingerprint rule tells (a copy saved
-    by an editor since, its date later) is left to ``check``, ``status`` and ``extract``."""
+    by an editor since, its date later) is found by ``may_hold_older_copy``."""
     if record is None:
         return False
     head = record[:record.find(b"\n\n") if b"\n\n" in record else len(record)].decode("utf-8", "replace")
     written = polib.POFile()
     written.metadata = dict(re.findall(rf'^"(PO-Revision-Date|{TEMPLATE_FIELD}): (.*)\\n"$', head, re.M))
-    return _same_header(metadata, written) or _older_header(metadata, written)
+    return _same_header(metadata, written) or older_header(metadata, written)
+
+
+# a signed-off draft in a catalog's bytes, as ``Notes.store`` writes it: the engine's text it names signed off as it is
+_SIGNED_DRAFT = re.compile(rb"^# draft ([0-9a-f]{8}), signed off\r?$", re.M)
+
+
+def may_hold_older_copy(po: polib.POFile, record: bytes | None) -> bool:
+    """For ``build``, which asks ``older_copy`` only where this holds: whether ``po`` may be an older copy by the
+    record's bytes (``record``, the catalog as extract last left it; None: there is none), without parsing them.
+    A header as old as the record's (``header_not_newer``); or, whatever the header (a copy a PO editor saved
+    since, its PO-Revision-Date later: keepT), a draft that ``_left_newer`` tells by the record alone: an
+    untouched machine draft whose text the record names signed off as it is (``draft <fingerprint>, signed off``),
+    or a person's draft where the record holds a rewrite signed off (``REWRITTEN``). A catalog ``pretranslate``
+    stamped since the last extract has its drafts unsigned in the record, so the record is searched, not parsed."""
+    if record is None:
+        return False
+    if header_not_newer(po.metadata, record):
+        return True
+    drafts = [e for e in po if not e.obsolete and e.fuzzy and e.msgstr and e.previous_msgid is None
+              and not e.msgid_plural and "draft " in (e.tcomment or "")]
+    if not drafts:
+        return False
+    machine = [e for e in drafts if machine_draft(e) is not None]
+    if len(machine) < len(drafts) and REWRITTEN.encode("utf-8") in record:
+        return True
+    signed = set(_SIGNED_DRAFT.findall(record)) if machine else set()
+    return any(fingerprint(e.msgstr).encode("ascii") in signed for e in machine)
 
 
 def older_copy_message(ref: str, found: list[tuple[polib.POEntry, polib.POEntry]], text: str | None = None) -> str:
@@ -1349,7 +1387,7 @@ def _left_for_changed(entry: polib.POEntry, cand: polib.POEntry, metadata: dict[
     """The entry extract last left (``written()``, cached in ``left`` as in ``_left_newer``) for the changed German
     of ``entry``, when it holds a person's translation made for exactly this German (signed off, or a person's
     draft; not stale), that extract had no entry of ``cand``'s German, the old German the catalog still has, and
-    the catalog's header (``metadata``) is older than that extract's (``_older_header``): the catalog is a copy
+    the catalog's header (``metadata``) is older than that extract's (``older_header``): the catalog is a copy
     from before the author's change, and its ``cand`` is the text that translation replaced. None otherwise: a
     catalog whose German the author changed since (the record has no entry of the new German) carries ``cand`` to
     it, fuzzy, as always, and so does one whose msgid was edited with its translation (no older header).
@@ -1357,15 +1395,16 @@ def _left_for_changed(entry: polib.POEntry, cand: polib.POEntry, metadata: dict[
     a person's, neither is lost."""
     newer = _last_left(entry, written, left)
     if newer is None or key(cand) in left[0] or not newer.msgstr or newer.msgid_plural \
-            or review_state(newer) not in (REVIEWED, HAND) or not _older_header(metadata, written()):
+            or review_state(newer) not in (REVIEWED, HAND) or not older_header(metadata, written()):
         return None
     return newer
 
 
-def _older_header(metadata: dict[str, str], written: polib.POFile | None) -> bool:
-    """Whether a catalog's header (``metadata``) is older than the one extract last wrote (``written``): it names
-    another template (``TEMPLATE_FIELD``, written by extract alone), or its ``PO-Revision-Date`` (a PO editor's
-    save) is earlier."""
+def older_header(metadata: dict[str, str], written: polib.POFile | None) -> bool:
+    """Whether a catalog's header (``metadata``) is older than that of ``written`` (the catalog as extract last
+    wrote it, or as the last git commit holds it: ``committed.lost_in``; None: False): it names another template
+    (``TEMPLATE_FIELD``, written by extract alone), or its ``PO-Revision-Date`` (a PO editor's save) is earlier.
+    The one header rule of every older-copy judgement, extract's and ``check``'s alike."""
     if written is None:
         return False
     mine, theirs = metadata.get(TEMPLATE_FIELD), written.metadata.get(TEMPLATE_FIELD)
@@ -1382,7 +1421,7 @@ def _back_to_draft(entry: polib.POEntry, newer: polib.POEntry, metadata: dict[st
     extract left (``_same_header``): an older copy of the catalog from before the sign-off put back (``git show
     HEAD~1:… > …``, a merge resolved with the old side, a backup, a sync tool; fresh-user trial 15). A sign-off in
     a text editor changes no header field, so such a copy has the very header of the record, and keepR's
-    ``_older_header`` missed it.
+    ``older_header`` missed it.
 
     Why this is no step a reviewer takes forward (DESIGN: nothing a reviewer wrote is deleted silently):
 

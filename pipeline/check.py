@@ -2195,7 +2195,8 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                 drift = None
             if drift:
                 findings.extend(drift_findings(drift, po, ref, lang, article.slug, article.ref, text))
-            if found := older_copy(po, lambda: last_extract(config, lang, article.slug, text.encode("utf-8"))):
+            if found := older_copy(po, lambda: last_extract(config, lang, article.slug, text.encode("utf-8")),
+                                   *((drift.missing, drift.german) if drift else ())):
                 findings.append(Finding(ref, msgid_line(text.split("\n"), found[0][0].linenum), "catalog-outdated",
                                         WARNING, older_copy_message(ref, found, text), lang, article.slug,
                                         (None, found[0][0].msgid)))

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import polib
 
-from .catalog import MACHINE, REVIEWED, _older_header, decode_po, key, msgid_line, parse_po, review_state
+from .catalog import MACHINE, REVIEWED, decode_po, key, msgid_line, older_header, parse_po, review_state
 from .config import Config
 from .errors import VerlagError
 from .fsutil import relpath
@@ -87,7 +87,7 @@ def lost_in(po: polib.POFile, committed: polib.POFile) -> tuple[list[polib.POEnt
     """The active entries of ``po`` whose German (msgctxt, msgid) ``committed`` has signed off (``_signed_off``)
     while ``po`` does not, in file order, and whether ``po`` shows itself an older copy.
 
-    The judgement is ``catalog``'s older-copy rule (``_emptied_in_copy``, ``_stale_again``, ``_older_header``): a
+    The judgement is ``catalog``'s older-copy rule (``_emptied_in_copy``, ``_stale_again``, ``older_header``): a
     reviewer takes a sign-off back on purpose by emptying the msgstr or adding ``#, fuzzy`` (no ``#|``), so those
     alone say nothing. A copy shows itself by an entry a reviewer never makes from a sign-off (a ``#| msgid``
     under the same German, which only extract and msgmerge write; an engine's untouched draft) or by a header
@@ -95,7 +95,7 @@ def lost_in(po: polib.POFile, committed: polib.POFile) -> tuple[list[polib.POEnt
     the copy's. Where it shows neither, ``lost_sign_offs`` asks git whether the file is an earlier commit's."""
     signed = {key(e): e for e in committed if not e.obsolete and _signed_off(e)}
     lost = [e for e in po if not e.obsolete and key(e) in signed and not _signed_off(e)]
-    copy = _older_header(po.metadata, committed) or any(
+    copy = older_header(po.metadata, committed) or any(
         e.previous_msgid is not None or e.msgstr and review_state(e) == MACHINE for e in lost)
     return lost, copy
 

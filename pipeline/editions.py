@@ -607,8 +607,8 @@ def catalog_edition(config: Config, article: Article, doc: Document, lang: str, 
     (lang, slug) of the site's pages its link-target check counts as published). ``german``: the words of the
     article's HTML blocks (``rawhtml.german_words``); ``renamed``: ``check_catalog``'s. Raises ``VerlagError`` for
     a catalog that cannot be read. An older copy of the catalog put back (``catalog.older_copy``, asked only where
-    ``catalog.header_not_newer``) is counted in the edition's ``older``."""
-    from .catalog import header_not_newer, load_po, older_copy, restore_sign_offs
+    ``catalog.may_hold_older_copy``) is counted in the edition's ``older``."""
+    from .catalog import load_po, may_hold_older_copy, older_copy, restore_sign_offs
     from .check import blocked_keys, check_catalog, german_copies
     from .extract_article import last_extract, record_path
     from .fsutil import state_bytes
@@ -633,6 +633,6 @@ def catalog_edition(config: Config, article: Article, doc: Document, lang: str, 
     edition = make_edition(doc, po, lang, config.unreviewed_for(lang, article.slug), blocked, german,
                            translator_names(config).get(lang), copies, changed)
     if po is not None and (record := state_bytes(record_path(config, lang, article.slug))) != data \
-            and header_not_newer(po.metadata, record):
+            and may_hold_older_copy(po, record):
         edition = replace(edition, older=len(older_copy(po, lambda: last_extract(config, lang, article.slug, data))))
     return edition, data

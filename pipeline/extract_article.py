@@ -149,6 +149,9 @@ class _Merged:
     # whether the older copy's entry was a stale translation, of the German before it changed: ``_stale_again``;
     # whether it was empty: ``catalog._emptied_in_copy``)
     reverted: list[tuple[int | None, str, str, bool, str | None, bool, bool]] = field(default_factory=list)
+    # translations of German changed meanwhile that came into the catalog since the last extract (``_arrived``),
+    # fuzzy: (line of the msgid in the catalog written, the msgid)
+    arrived: list[tuple[int, str]] = field(default_factory=list)
 
 
 MADE_OBSOLETE = "made obsolete (#~), its translation kept"  # what extract says it did with a stray entry
@@ -219,6 +222,8 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
                            same_article=same_article)
     if resegmented and old is not None:
         _joined(merged, old, lang)
+    arrived = [] if resegmented or old is None else \
+        _arrived(old, merged, lambda: _last_written(record, data, "record", old_pot))
     add_hints(merged, glossary, lang)
     text = catalog_bytes(merged, data)
     if old is None:
@@ -297,7 +302,8 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
                    [] if resegmented else _purged(record, data, old, merged, old_pot),
                    _typo_fix_lines(text, report.typo_fixes),
                    [(line(e), e.msgid, e.msgstr, e.fuzzy, None if key(was) == key(e) else was.msgid,
-                     was.previous_msgid is not None, not was.msgstr) for e, was in report.reverted])
+                     was.previous_msgid is not None, not was.msgstr) for e, was in report.reverted],
+                   list(zip(_msgid_lines(text, arrived), (e.msgid for e in arrived))))
 
 
 def _purged(record: bytes | None, data: bytes | None, old: polib.POFile, merged: polib.POFile,
@@ -319,10 +325,17 @@ def _purged(record: bytes | None, data: bytes | None, old: polib.POFile, merged:
 def _typo_fix_lines(text: bytes, fixes: list[tuple[polib.POEntry, polib.POEntry]]) -> list[tuple[int, str, str]]:
     """``merge``'s typo fixes (old entry, merged entry) as (line of the merged entry's msgid in ``text``, the
     catalog written; the German before; the German now), so extract names each where the author finds it."""
+    return [(line, old.msgid, entry.msgid)
+            for line, (old, entry) in zip(_msgid_lines(text, [entry for _, entry in fixes]), fixes)]
+
+
+def _msgid_lines(text: bytes, entries: list[polib.POEntry]) -> list[int]:
+    """The line of each active entry's msgid in ``text``, the catalog written (found by msgctxt and msgid), so that
+    extract names each where the reviewer finds it; ``text`` is parsed only when there are ``entries``."""
     from .catalog import key
     from .pofile import parse
 
-    if not fixes:
+    if not entries:
         return []
     lines = text.decode("utf-8").replace("\r\n", "\n").split("\n")
     found = {key(e): e.linenum for e in parse("\n".join(lines)) if not e.obsolete}
@@ -331,7 +344,34 @@ def _typo_fix_lines(text: bytes, fixes: list[tuple[polib.POEntry, polib.POEntry]
         start = found.get(key(entry), 1)
         return next((n for n in range(max(start, 1), len(lines) + 1) if lines[n - 1].startswith("msgid ")), start)
 
-    return [(msgid_line(entry), old.msgid, entry.msgid) for old, entry in fixes]
+    return [msgid_line(entry) for entry in entries]
+
+
+def _arrived(old: polib.POFile, merged: polib.POFile,
+             written: Callable[[], polib.POFile | None]) -> list[polib.POEntry]:
+    """The entries of ``merged`` that ``old`` (the catalog before this run) holds as they are, a translation of
+    other German (fuzzy, ``#| msgid``), where the last extract (``written()``, None: no record, or the catalog
+    is still its bytes) left no translation of that other German there: a translation given to German changed
+    meanwhile by what came into the catalog since (verlag's merge driver, ``catalog.carry_changed``; a pull;
+    msgmerge), which nothing in this run names otherwise. A reviewer's edit of a stale entry's text keeps its
+    previous msgid and is no such entry. ``written()`` is asked only when ``old`` has such entries."""
+    from .catalog import key
+
+    def stale(entry: polib.POEntry) -> tuple | None:
+        if entry.obsolete or not entry.fuzzy or not entry.msgstr or entry.previous_msgid is None \
+                or (entry.previous_msgctxt, entry.previous_msgid) == key(entry):
+            return None
+        return entry.previous_msgctxt, entry.previous_msgid
+
+    held = {key(e): found for e in old if (found := stale(e)) is not None}
+    if not held:
+        return []
+    kept = [e for e in merged if not e.obsolete and held.get(key(e)) is not None and stale(e) == held[key(e)]]
+    record = written() if kept else None
+    if record is None:
+        return []
+    left = {key(e): stale(e) for e in record if not e.obsolete}
+    return [e for e in kept if left.get(key(e)) != held[key(e)]]
 
 
 _NEVER = 101  # a similarity no two texts reach (``catalog.similarity`` is 0-100): nothing is paired
@@ -630,6 +670,8 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
                 "translation back, empty its msgstr; a deleted entry comes back")
         if merged.reverted:
             result.warnings.append(reverted_warning(po_ref, article.ref, merged.reverted))
+        if merged.arrived:
+            result.warnings.append(arrived_warning(po_ref, article.ref, merged.arrived))
         for line, msgid, became, text in merged.older:
             if became in ("reviewed", "draft"):
                 result.warnings.append(
@@ -740,6 +782,19 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
     for lang, counts in _counts(merges).items():
         result.changes.setdefault(lang, Counter()).update(counts)
     return used if ok else None
+
+
+def arrived_warning(po_ref: str, ref: str, arrived: list[tuple[int, str]]) -> str:
+    """What extract says of a catalog's translations of German changed meanwhile that came into it since the last
+    extract (``_Merged.arrived``): in extract's words for the changed sentences it sends back to review itself."""
+    count, lines = len(arrived), [line for line, _ in arrived]
+    many = count != 1
+    return (f"{po_ref}:{lines[0]}: {count} translation{'s' * many} that came into the catalog since the last verlag "
+            f"extract (a git merge or pull) {'are' if many else 'is'} of German {ref} changed since: "
+            f"{'changed sentences' if many else 'a changed sentence'} back to review (fuzzy, the old German shown "
+            f"as previous msgid; line{'s' * many} {', '.join(map(str, lines[:5]))}{', …' if count > 5 else ''}; "
+            f"first: {excerpt(arrived[0][1])!r}): review {'them' if many else 'it'}; the page shows the German until "
+            f"{'they are' if many else 'it is'} signed off")
 
 
 def reverted_warning(po_ref: str, ref: str,

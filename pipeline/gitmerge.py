@@ -22,10 +22,12 @@ side made obsolete (its German changed or gone) while the other changed its tran
 one a side removed does: the next ``extract`` gives that translation to the changed sentence. Where the base had
 no translation to carry (empty, or an untouched machine draft), that side's ``extract`` left the changed sentence
 empty with no ``#|`` naming the old German: the merge pairs the two as ``extract`` did and gives the translation to
-the changed sentence itself, fuzzy, the old German as ``#| msgid`` (``_translated_meanwhile``). An entry of German
-both sides have and the base has not (one side's ``extract``, the other's ``msgmerge`` against the new template) is
-compared with the base's entry of its previous German (``_base_of_changed``); a side's sign-off of it drops the
-other side's ``fuzzy`` and previous text (``_signed_off_here``). A conflict shows each side's entry as its file has it.
+the changed sentence itself, fuzzy, the old German as ``#| msgid`` (``_translated_meanwhile``), and says so
+(``Merged.rescued``): nothing else tells the reviewer that her translation now waits for review on other German.
+An entry of German both sides have and the base has not (one side's ``extract``, the other's ``msgmerge`` against the
+new template) is compared with the base's entry of its previous German (``_base_of_changed``); a side's sign-off of
+it drops the other side's ``fuzzy`` and previous text (``_signed_off_here``). A conflict shows each side's entry as
+its file has it.
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ import polib
 
 from .catalog import (FLAG, FUZZY_THRESHOLD, TEMPLATE_FIELD, Notes, alike, carry_changed, decode_po, key,
                       machine_draft, normalize, parse_po)
-from .errors import VerlagError, raise_all
+from .errors import VerlagError, excerpt, raise_all
 from .pofile import Layouts, encode_like, entry_lines, layouts, new_entry, render_po, wraps
 
 OURS, THEIRS = "ours", "theirs"
@@ -51,10 +53,13 @@ _DATES = ("POT-Creation-Date", "PO-Revision-Date")  # both changed: the newer da
 
 @dataclass
 class Merged:
-    """The outcome of ``merge_catalogs``: the bytes to write over OURS, and the line of each entry left between
-    conflict markers with its msgid (empty: a clean merge)."""
+    """The outcome of ``merge_catalogs``: the bytes to write over OURS, the line of each entry left between
+    conflict markers with its msgid (empty: a clean merge), and the line of each entry's msgid that took a side's
+    translation of the German the other side changed (``_translated_meanwhile``: fuzzy, that German as ``#|
+    msgid``, for the reviewer to review), with its msgid, in file order."""
     data: bytes
     conflicts: list[tuple[int, str]] = field(default_factory=list)
+    rescued: list[tuple[int, str]] = field(default_factory=list)
 
 
 class _Conflict(polib.POEntry):
@@ -128,11 +133,42 @@ def merge_catalogs(base: bytes, ours: bytes, theirs: bytes, ref: str) -> Merged:
     kept = Layouts()
     kept.update(layouts(theirs))
     kept.update(layouts(ours))
-    text = render_po(merged, wraps(ours.removeprefix(b"\xef\xbb\xbf")), kept, lines=_lines)
+    rescued = {id(e) for e in carried.values()}
+    blocks: list[tuple[list[str], str]] = []  # the lines written of each carried entry, with its msgid
+
+    def noted(entry: polib.POEntry, wrap: bool, layout: Layouts) -> list[str]:
+        block = _lines(entry, wrap, layout)
+        if id(entry) in rescued:
+            blocks.append((block, entry.msgid))
+        return block
+
+    text = render_po(merged, wraps(ours.removeprefix(b"\xef\xbb\xbf")), kept, lines=noted)
     lines = [number for number, line in enumerate(text.split("\n"), 1) if line == MARKERS[0]]
     both = [e for e in merged if isinstance(e, _Conflict) and not e.obsolete] + \
         [e for e in merged if isinstance(e, _Conflict) and e.obsolete]  # in ``render_po``'s order
-    return Merged(encode_like(text, ours), [(number, e.msgid) for number, e in zip(lines, both)])
+    return Merged(encode_like(text, ours), [(number, e.msgid) for number, e in zip(lines, both)],
+                  sorted((_msgid_line(text, block), msgid) for block, msgid in blocks))
+
+
+def _msgid_line(text: str, block: list[str]) -> int:
+    """The line (from 1) of the ``msgid`` of the entry written as ``block`` (its lines) in ``text``, the catalog
+    written: each entry's lines stand between blank lines there, once (keyed by msgctxt and msgid)."""
+    at = text.index("\n" + "\n".join(block) + "\n")
+    return text.count("\n", 0, at) + 2 + next(n for n, line in enumerate(block) if line.startswith("msgid "))
+
+
+def rescued_message(ref: str, rescued: list[tuple[int, str]]) -> str:
+    """What the driver says of a catalog whose merge gave translations to German the other side changed
+    (``Merged.rescued``, not empty): one line, the count and the lines of their msgids (the first five), so that the
+    reviewer learns that her work now waits for review on other German, and where."""
+    count, lines = len(rescued), [line for line, _ in rescued]
+    many = count != 1
+    return (f"{ref}:{lines[0]}: {count} translation{'s' * many} made on one side for German that the other side's "
+            f"extract changed now {'stand' if many else 'stands'} on the changed sentence{'s' * many}: review "
+            f"{'them' if many else 'it'} (fuzzy, the German {'they were' if many else 'it was'} made for shown as "
+            f"#| msgid; line{'s' * many} {', '.join(map(str, lines[:5]))}{', …' if count > 5 else ''}; first: "
+            f"{excerpt(rescued[0][1])!r}); the page shows the German until {'they are' if many else 'it is'} "
+            "signed off")
 
 
 def _extractor(old: polib.POFile, mine: polib.POFile, other: polib.POFile) -> str:

@@ -175,16 +175,18 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
             for _, msgid in drift.missing if drift else ():  # the German the page shows as it is
                 segments[UNTRANSLATED] += 1
                 words[UNTRANSLATED] += len(msgid.split())
-            # an older copy's drafts where the last extract left a person's translation: said as extract will do
-            older = (older_copy(po, lambda: last_extract(config, lang, article.slug, data))
-                     if po is not None and not drift else [])
+            # an older copy's entries where the last extract left a person's translation: said as extract will do,
+            # before the drift it explains (its translations of the German before the author changed it)
+            older = (older_copy(po, lambda: last_extract(config, lang, article.slug, data),
+                                *((drift.missing, drift.german) if drift else ()))
+                     if po is not None else [])
             row = Progress(lang, article.slug, segments, words, missing=po is None, draft=article.draft,
                            scheduled=_day(article),
                            legal=config.legal_page(article.slug),
                            unfilled=not article.draft and bool(unfilled(article)),
                            german=len(blocks), german_words=german_words(blocks),
-                           outdated=drift.message(article.ref) if drift
-                           else older_copy_message(ref, older, decode_po(data, ref)) if older else "",
+                           outdated=older_copy_message(ref, older, decode_po(data, ref)) if older
+                           else drift.message(article.ref) if drift else "",
                            german_changed=article.slug in changed, stale_sign_offs=row_stale_sign_offs,
                            sign_off_messages=sign_off_messages, lost_sign_offs=lost.get((lang, article.slug), ""))
             if qa and po is not None:
@@ -214,7 +216,7 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                 if drift:  # ``check``'s ``catalog-outdated``: one per entry that lost its msgctxt, one for the rest
                     named = len(drift.unmarked_messages(po))
                     row.warnings += named + bool(drift.without_unmarked() if named else drift)
-                row.warnings += bool(row.outdated and not drift)  # an older copy's drafts (``catalog.older_copy``)
+                row.warnings += bool(older)  # ``check``'s ``catalog-outdated`` of an older copy (``older_copy``)
                 row.warnings += bool(row.lost_sign_offs)  # ``check``'s ``sign-off-lost``
                 # the build's figures, where its own do not settle it: fully reviewed without check errors is
                 # published; one showing nothing translated (all empty, machine drafts under unreviewed = "source",

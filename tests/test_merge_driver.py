@@ -387,6 +387,69 @@ def test_a_translation_of_an_empty_entry_whose_german_the_author_changed_meanwhi
                                                               S3: REVIEWED[S3], S5: REVIEWED[S5]}
 
 
+@pytest.mark.parametrize("puller", ["reviewer", "author"])
+def test_the_driver_says_which_translations_it_gave_to_changed_german_and_where(clones, puller: str):
+    """Trial 19 #7: the driver gave the reviewer's translation to the sentence the author changed meanwhile (fuzzy,
+    ``#| msgid`` of the German she translated) and nothing said so: git showed no line, and her work silently waited
+    for review on other German. The driver says it on stderr, which git shows, once per catalog with the count and
+    the line of each such msgid in the merged file; its exit status and the merged catalog are those of before."""
+    author, reviewer = clones
+    untranslated_sentence(author, reviewer, GINGER)
+    review(reviewer, "fr", "tee", {GINGER: GINGER_FR})
+    git(reviewer.root, "commit", "-qam", "Ingwer translated")
+    author.write("source_de/tee.md", body(last=f"{S5} {GINGER_NEW}"))
+    author.run("extract")
+    git(author.root, "commit", "-qam", "3× a day")
+    git(author.root, "push", "-q", "origin", "main")
+    if puller == "reviewer":
+        done = git(reviewer.root, "pull", "-q")
+        project = reviewer
+    else:
+        git(reviewer.root, "push", "-q", "origin", "HEAD:review")
+        git(author.root, "fetch", "-q")
+        done = git(author.root, "merge", "-q", "origin/review")
+        project = author
+    path = project.root / PO
+    msgfmt_check(path)
+    lines = path.read_text(encoding="utf-8").split("\n")
+    line = lines.index(f'msgid "{GINGER_NEW}"') + 1
+    assert lines[line - 2] == f'#| msgid "{GINGER}"' and lines[line] == f'msgstr "{GINGER_FR}"'
+    said = [said for said in done.stderr.splitlines() if "changed sentence" in said]
+    assert said == [f"warning: {PO}:{line}: 1 translation made on one side for German that the other side's extract "
+                    f"changed now stands on the changed sentence: review it (fuzzy, the German it was made for shown "
+                    f"as #| msgid; line {line}; first: '{GINGER_NEW}'); the page shows the German until it is signed "
+                    "off"], done.stderr
+
+
+def test_the_next_extract_names_the_translations_a_merge_gave_to_changed_german(clones):
+    """Trial 19 #7, the author's side: her git merge of the reviewer's branch gave the reviewer's translation to the
+    sentence she changed meanwhile, and her next ``extract`` said nothing of it (its record had the sentence empty).
+    extract names the catalog's line of each such entry, in its words for the changed sentences it sends back to
+    review itself; the entries it made stale itself (S1_NEW, S4_NEW in the base) and the next run are not named."""
+    author, reviewer = clones
+    untranslated_sentence(author, reviewer, GINGER)
+    review(reviewer, "fr", "tee", {GINGER: GINGER_FR})
+    git(reviewer.root, "commit", "-qam", "Ingwer translated")
+    git(reviewer.root, "push", "-q", "origin", "HEAD:review")
+    author.write("source_de/tee.md", body(last=f"{S5} {GINGER_NEW}"))
+    author.run("extract")
+    git(author.root, "commit", "-qam", "3× a day")
+    git(author.root, "fetch", "-q")
+    git(author.root, "merge", "-q", "origin/review")
+    said = author.run("extract").output
+    path = author.root / PO
+    msgfmt_check(path)
+    lines = path.read_text(encoding="utf-8").split("\n")
+    line = lines.index(f'msgid "{GINGER_NEW}"') + 1
+    assert lines[line - 2] == f'#| msgid "{GINGER}"' and lines[line] == f'msgstr "{GINGER_FR}"'
+    named = [said for said in said.splitlines() if "came into the catalog" in said]
+    assert named == [f"warning: {PO}:{line}: 1 translation that came into the catalog since the last verlag extract "
+                     "(a git merge or pull) is of German source_de/tee.md changed since: a changed sentence back to "
+                     f"review (fuzzy, the old German shown as previous msgid; line {line}; first: '{GINGER_NEW}'): "
+                     "review it; the page shows the German until it is signed off"], said
+    assert "came into the catalog" not in author.run("extract").output
+
+
 def test_a_translation_of_an_empty_entry_whose_german_the_author_deleted_is_kept_obsolete_and_said(clones):
     """The author deletes the sentence the reviewer translated meanwhile (and adds another, unlike it): no changed
     German to carry it to. The merge keeps her entry active, unpaired; the next extract makes it obsolete with

@@ -968,6 +968,35 @@ def test_an_older_copy_with_a_translation_of_the_german_before_keeps_the_newer_s
     assert "is older than the German" not in result.output
 
 
+def test_check_and_status_name_an_older_copy_with_a_translation_of_the_german_before_as_extract_restores_it(
+        project: Project):
+    """keepT/gitT leftover: the older copy above (a translation of the German before the author's change where
+    the last extract left a sign-off of the German as it is), before any extract. extract restores it as an older
+    copy (``_left_for_changed``), but check and status judged older copies by their drafts alone
+    (``_left_newer``) and did not name it as one. They name it as extract will restore it, at its line."""
+    if not shutil.which("git"):
+        pytest.skip("git is not installed")
+    path = reviewed_project(project)
+    (project.root / ".gitignore").write_text(".verlag/\n", encoding="utf-8")
+    for step in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "reviewed"]):
+        assert git(project, *step).returncode == 0
+    author_changes_the_sentence(project)
+    review(project, "en", "zecken", {NEW: "Spring brings the ticks back again."})
+    project.run("extract")
+    assert git(project, "commit", "-qam", "changed and signed off").returncode == 0
+    assert git(project, "checkout", "HEAD~1", "--", PO).returncode == 0
+    (line,) = msgid_lines(path, [OLD])
+    told = ("an older copy of the catalog (an old download, a file from an earlier commit copied in?): 1 entry "
+            f"(line {line}) holds what was there before a person's translation that the last verlag extract left for "
+            "the same German (a machine draft, or the translation of the German before it changed; first: "
+            f"'{OLD}', where it left 'Spring brings the ticks back again.')")
+    checked = project.run("check", "--lang", "en").output
+    assert any(said.startswith(f"warning: {PO}:{line}: {told}") and said.endswith("[catalog-outdated]")
+               for said in checked.splitlines()), checked
+    (row,) = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
+    assert told in row["outdated"], row["outdated"]
+
+
 def test_a_translation_emptied_and_drafted_again_is_the_reviewers_choice_not_an_older_copy(project: Project):
     """A reviewer takes a signed-off translation back by emptying its msgstr, as README says, and pretranslate
     drafts it again before the next extract: an untouched draft where the last extract left a person's
@@ -1243,6 +1272,40 @@ def test_build_before_extract_names_an_older_copy_put_back_on_every_build_until_
     assert told in again and "1 article unchanged" in again, again
     project.run("extract")
     msgfmt_check(path)
+    assert "older copy" not in project.run("build").output
+
+
+def test_build_names_an_older_copy_a_po_editor_saved_after_the_last_extract(project: Project):
+    """keepT leftover: the reviewer signs off two ``copy`` drafts as they are, extract records it; then her PO
+    editor saves an older download over the catalog (the drafts back, fuzzy, under a later PO-Revision-Date).
+    check named it (the record's ``draft <fingerprint>, signed off`` names each draft's text), build said nothing
+    while the page showed German: it asked only of a header as old as the record's. build names it as it names
+    the others, until extract brings the sign-offs back."""
+    if not shutil.which("git"):
+        pytest.skip("git is not installed")
+    project.write("source_de/zecken.md", article("Zecken", BODY))
+    project.run("extract")
+    project.run("pretranslate", "--engine", "copy", "--lang", "en")
+    path = project.root / PO
+    drafted = path.read_text(encoding="utf-8")
+    drafts = {msgid: entries(project).find(msgid).msgstr for msgid in (WARM, GRASS)}
+    review(project, "en", "zecken", drafts, date="2026-03-02 10:00+0100")
+    project.run("extract")
+    assert all(not entries(project).find(msgid).fuzzy for msgid in drafts)
+    stamp = re.search(r'"PO-Revision-Date: [^"]*"', drafted).group()
+    saved = drafted.replace(stamp, r'"PO-Revision-Date: 2026-04-01 09:00+0200\n"')
+    assert saved != drafted
+    path.write_text(saved, encoding="utf-8")
+    assert "[catalog-outdated]" in project.run("check", "--lang", "en").output
+    told = (f"warning: {PO}: an older copy of the catalog (an old download, a file from an earlier commit copied "
+            "in?): 2 entries hold what was there before a person's translation that the last verlag extract left "
+            "for the same German, and the page shows them so; run verlag extract: it brings those translations "
+            f"back (verlag check names the lines; 'git diff {PO}' shows what the copy changed)")
+    assert told in project.run("build").output
+    assert told in project.run("build").output
+    project.run("extract")
+    msgfmt_check(path)
+    assert all(not entries(project).find(msgid).fuzzy for msgid in drafts)
     assert "older copy" not in project.run("build").output
 
 
