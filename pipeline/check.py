@@ -1513,6 +1513,47 @@ SOURCE_CHECKS = [
 # --------------------------------------------------------------------------
 
 _DIGIT = re.compile(r"\d")
+# A century in Roman numerals, as the languages that write it so do: with French's ordinal ending ("XIXe",
+# "XIXᵉ", "XIXème", "Ier"), or beside the language's word for century ("XIX secolo", "siglo XIX", "XIX wiek",
+# "XIX век"); a Roman numeral alone ("CD", "MD", "I") is no number, too often a word or an abbreviation.
+_ROMAN = r"(?=[MDCLXVI])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
+_ROMAN_HINT = re.compile(r"(?<![^\W\d_])[MDCLXVI]")
+_CENTURY_WORDS = {"fr": "siècles?", "it": "secol[oi]", "es": "siglos?", "pt": "séculos?", "pl": "w(?:iek|ieku|ieków)",
+                  "ru": "век(?:а|е|ов)?", "uk": "століття|ст\\.", "ro": "secol(?:ul|ele|e)?", "ca": "segles?",
+                  "cs": "století", "hr": "stoljeć[ae]"}
+_ROMAN_ORDINAL = re.compile(rf"(?<![^\W\d_])({_ROMAN})(?:e|ᵉ|ème|eme|er|re)(?![^\W\d_])")
+
+
+@lru_cache(maxsize=32)
+def _roman_century(lang: str) -> re.Pattern | None:
+    """``lang``'s Roman numeral next to its word for century, either side; None for a language without one."""
+    word = _CENTURY_WORDS.get(lang.split("-")[0].lower())
+    if word is None:
+        return None
+    return re.compile(rf"(?<![^\W\d_])(?:({_ROMAN})\s+(?:{word})|(?:{word})\s+({_ROMAN}))(?![^\W\d_])")
+
+
+def _roman_centuries(text: str, lang: str, found: list) -> str:
+    """``text`` with each century in Roman numerals (``_ROMAN_ORDINAL`` in French, ``_roman_century``) taken out,
+    its value appended to ``found`` as (number, spelling): "XIXe" is 19, as German's "19. Jh." is."""
+    def take(m: re.Match) -> str:
+        numeral = next(group for group in m.groups() if group)
+        found.append((str(_roman_value(numeral)), m.group(0)))
+        return " "
+
+    if lang.split("-")[0].lower() == "fr":
+        text = _ROMAN_ORDINAL.sub(take, text)
+    pattern = _roman_century(lang)
+    return pattern.sub(take, text) if pattern is not None else text
+
+
+def _roman_value(numeral: str) -> int:
+    """The value of a valid Roman numeral (``_ROMAN``): XIX is 19."""
+    values = {"M": 1000, "D": 500, "C": 100, "L": 50, "X": 10, "V": 5, "I": 1}
+    total = 0
+    for here, after in zip(numeral, [*numeral[1:], None]):
+        total += -values[here] if after is not None and values[after] > values[here] else values[here]
+    return total
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
 # space, no-break, thin and narrow no-break space: one group separator (as ICU's lenient parse reads them)
 _SPACES = " \u00a0\u2009\u202f"
@@ -1609,19 +1650,24 @@ def numbers(prose: str, lang: str) -> dict[str, str]:
     Bahnhof" is 8); then
     numbers are read with the language's decimal and group symbols, so that
     German 1.500,5 equals English 1,500.5 and French 1 500,5. An ordinal
-    ("26.") is its number.
+    ("26.") is its number, and so is a century in Roman numerals as French, Italian, Spanish, Polish or Russian
+    write it ("XIXe siècle", "XIX secolo", "siglo XIX": ``_roman_centuries``).
     """
-    if not _DIGIT.search(prose):
-        return {}
     found: list[tuple[str, str]] = []
-    text = _dates(prose, lang, found)
-    if _TIME_HINT.search(text):
-        time, time_range = _GERMAN_CLOCKS if lang.split("-")[0].lower() == "de" else _CLOCKS
-        text = time_range.sub(lambda m: _time_range(m, found), text)
-        text = time.sub(lambda m: _time(m, found), text)
-    decimals, groups = _symbols(lang)
-    for m in _NUMBER.finditer(text):
-        found.extend(_number(m.group(), decimals, groups))
+    if lang.split("-")[0].lower() in _CENTURY_WORDS and _ROMAN_HINT.search(prose):
+        prose = _roman_centuries(prose, lang, found)
+    if not _DIGIT.search(prose):
+        if not found:
+            return {}
+    else:
+        text = _dates(prose, lang, found)
+        if _TIME_HINT.search(text):
+            time, time_range = _GERMAN_CLOCKS if lang.split("-")[0].lower() == "de" else _CLOCKS
+            text = time_range.sub(lambda m: _time_range(m, found), text)
+            text = time.sub(lambda m: _time(m, found), text)
+        decimals, groups = _symbols(lang)
+        for m in _NUMBER.finditer(text):
+            found.extend(_number(m.group(), decimals, groups))
     seen: Counter = Counter()
     result: dict[str, str] = {}
     for value, spelling in found:

@@ -48,6 +48,9 @@ CLDR_QUOTES = {
 }
 
 
+# Conventions a language's writers follow that CLDR's table lacks: Arabic prints « … » beside CLDR's ”…“, as
+# Arabic newspapers and Arabic Wikipedia's style guide (ويكيبيديا:دليل الأسلوب) write quotations (trial 21).
+BEYOND_CLDR = {"ar": ("«»",)}
 ANY, GERMAN = "“”«»", "„“»«"  # as typed in any language; as a translation may keep the German's
 MARKS = frozenset("".join(way for ways in CLDR_QUOTES.values() for way in ways) + ANY + GERMAN)
 
@@ -58,7 +61,8 @@ def quote_conventions(lang: str) -> tuple[str, ...]:
     opening and closing marks: the language's CLDR conventions; its first with “…” and « … » beside it where they
     share no mark (Japanese 「…」 and “…” in one sentence); “…” and « … » alone, as typed in any language; the
     German „…“ and »…« a translation kept (the typography check names them where they are wrong)."""
-    own = CLDR_QUOTES.get(lang.split("-")[0].lower(), ())
+    code = lang.split("-")[0].lower()
+    own = (*CLDR_QUOTES.get(code, ()), *BEYOND_CLDR.get(code, ()))
     mixed = (own[0] + "".join(pair for pair in (ANY[:2], ANY[2:]) if not set(pair) & set(own[0]))) if own else ""
     return tuple(dict.fromkeys(way for way in (*own, mixed, ANY, GERMAN) if way))
 
@@ -100,7 +104,7 @@ def _own(lang: str) -> tuple[str, str] | None:
         name = lang
     start, end = own[0][:2]
     written = f"{start} … {end} with no-break spaces" if lang == "fr" else f"{start}…{end}"  # French spaces them
-    return "".join(own), f"{name}: use {written}"
+    return "".join((*own, *BEYOND_CLDR.get(lang, ()))), f"{name}: use {written}"
 
 
 def foreign_quotes(text: str, lang: str) -> str | None:
