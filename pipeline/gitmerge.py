@@ -9,7 +9,8 @@ field: each field takes the side that changed it from the base. Weblate ships a 
 (``git-merge-gettext-po``), built on GNU ``msgcat``/``msgmerge``, which merge by entry too but compare no
 field with the base: an entry whose translations differ gets msgcat's ``#-#-#-#-#`` markers and the fuzzy flag.
 Where both sides changed one entry's translation otherwise, that entry alone is written twice between git's
-conflict markers here, which git and verlag name as an unresolved merge.
+conflict markers here, which git and verlag name as an unresolved merge; but a sign-off beats an untouched machine
+or memory draft ``pretranslate`` made meanwhile, which the next ``pretranslate`` makes again (``_undrafted``).
 
 Fields compared: the translation (msgstr, or the plural forms), msgid_plural, the flags (as a set: an editor's
 order is no change), the previous msgctxt/msgid (``#|``), translator comments with verlag's records, extracted
@@ -296,6 +297,7 @@ def _entry(base: polib.POEntry | None, mine: polib.POEntry | None, other: polib.
         return kept if _changed_translation_or_notes(base, kept) else None
     if base is None:  # added by both
         base = _added_by_both(mine, other, first)
+    mine, other = (_undrafted(base, side, versus) for side, versus in ((mine, other), (other, mine)))
     translation, decided = _three_way(_translation(base), _translation(mine), _translation(other))
     if decided is None and mine.msgid_plural and other.msgid_plural:
         translation, decided = _plural_forms(base, mine, other)
@@ -330,6 +332,31 @@ def _entry(base: polib.POEntry | None, mine: polib.POEntry | None, other: polib.
         notes.store(result)
         result.previous_msgid_plural = None
     return result
+
+
+def _undrafted(base: polib.POEntry, side: polib.POEntry, other: polib.POEntry) -> polib.POEntry:
+    """``side``'s entry as if it had left the translation alone, where it holds an untouched machine or memory draft
+    (``catalog.machine_draft``: ``pretranslate``'s, fuzzy) made while ``other`` signed off a translation of its own
+    (``_signed_off``): a draft is made again by the next ``pretranslate``, a person's sign-off is not, so the sign-off
+    is the one change of the translation and no conflict. The draft's text, ``fuzzy`` flag and records (its origin,
+    its fingerprint) give way to the base's; its ``#:``/``#.`` lines and obsolescence stay ``side``'s. Else
+    ``side`` as it is: two sign-offs, or a draft a person edited, still conflict."""
+    changed = {_translation(base), _translation(side), _translation(other)}
+    if len(changed) < 3 or machine_draft(side) is None or not _signed_off(other):
+        return side
+    kept = _copy(side)
+    kept.msgstr, kept.msgstr_plural = base.msgstr, dict(base.msgstr_plural)
+    kept.flags = [f for f in kept.flags if f != "fuzzy"] + (["fuzzy"] if base.fuzzy else [])
+    kept.tcomment = base.tcomment
+    kept.previous_msgctxt, kept.previous_msgid, kept.previous_msgid_plural = _previous(base)
+    return kept
+
+
+def _signed_off(entry: polib.POEntry) -> bool:
+    """Whether a person signed the entry's translation off: translated, not fuzzy, no previous text (``#|`` or
+    verlag's ``previous msgid`` record), and no pseudo text (``machine_draft``'s ``mt: pseudo``)."""
+    return (not entry.fuzzy and entry.previous_msgid is None and Notes.of(entry).previous_msgid is None
+            and bool(entry.msgstr or any(entry.msgstr_plural.values())) and machine_draft(entry) is None)
 
 
 def _base_of_changed(base: dict[tuple, polib.POEntry], mine: polib.POEntry,

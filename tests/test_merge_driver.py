@@ -218,6 +218,10 @@ def test_two_translations_of_one_entry_leave_conflict_markers_around_that_entry_
     assert f"warning: {PO}:{line}: both sides changed the translation of 'Grüner Tee" in pulled.stderr
     told = reviewer.run("check", "--lang", "fr", code=2)
     assert f"{PO}:{line}: unresolved merge conflict" in told.output and "Traceback" not in told.output
+    for engine in ("copy", "tm"):  # pretranslate neither drafts into nor rewrites a catalog it cannot read
+        told = reviewer.run("pretranslate", "--engine", engine, "--lang", "fr", code=2)
+        assert f"error: {PO}:{line}: unresolved merge conflict" in told.output and "Traceback" not in told.output
+        assert "the file is left as it was" in told.output and path.read_text(encoding="utf-8") == text
 
     ours, theirs = conflict.split("\n=======\n")
     path.write_text(text.replace(conflict, ours.split("\n", 1)[1] + "\n").replace(
@@ -225,6 +229,72 @@ def test_two_translations_of_one_entry_leave_conflict_markers_around_that_entry_
     git(reviewer.root, "commit", "-qam", "merged")
     merged = after_merge(reviewer)
     assert reviewed(merged)[S1_NEW] == SIGNED_OFF[S1_NEW] and reviewed(merged)[S4_NEW] == SIGNED_OFF[S4_NEW]
+
+
+EXTRA, EXTRA_SIGNED = "Kamille hilft auch beim Einschlafen.", "La camomille aide aussi à s'endormir."
+
+
+def draft_meets_sign_off(clones, engine: str, who_pulls: str, edit: str = "") -> tuple[Project, polib.POEntry,
+                                                                                      subprocess.CompletedProcess]:
+    """A new sentence, EXTRA, empty in both clones; the reviewer translates and signs it off (EXTRA_SIGNED) while
+    the author adds a paragraph, extracts and runs ``pretranslate --engine engine`` (``edit``: the author's
+    rewrite of the draft, left fuzzy). ``who_pulls`` second: the author (ours: the draft) or the reviewer (ours: the
+    sign-off). Returns that clone, the author's draft entry, and git's pull."""
+    author, reviewer = clones
+    author.write("source_de/tee.md", body(last=f"{S5} {EXTRA}"))
+    author.run("extract")
+    git(author.root, "add", "-A")
+    git(author.root, "commit", "-qm", "a new sentence")
+    git(author.root, "push", "-q", "origin", "main")
+    git(reviewer.root, "pull", "-q")
+    if who_pulls == "author":
+        sign_off(reviewer, {**SIGNED_OFF, EXTRA: EXTRA_SIGNED})
+        git(reviewer.root, "push", "-q", "origin", "main")
+    author.write("source_de/tee.md", body(intro=INTRO, last=f"{S5} {EXTRA}"))
+    author.run("extract")
+    author.run("pretranslate", "--engine", engine, "--lang", "fr")
+    if edit:
+        review(author, "fr", "tee", {EXTRA: edit}, sign_off=False)
+    draft = polib.pofile(str(author.root / PO)).find(EXTRA)
+    assert draft.fuzzy and draft.msgstr not in ("", EXTRA_SIGNED)
+    assert draft.tcomment.startswith({"tm": "tm: ", "copy": "mt: copy"}[engine])
+    git(author.root, "commit", "-qam", "intro, drafts")
+    if who_pulls == "reviewer":
+        git(author.root, "push", "-q", "origin", "main")
+        sign_off(reviewer, {**SIGNED_OFF, EXTRA: EXTRA_SIGNED})
+    puller = author if who_pulls == "author" else reviewer
+    return puller, draft, git(puller.root, "pull", check=False)
+
+
+@pytest.mark.parametrize("engine", ["tm", "copy"])
+@pytest.mark.parametrize("who_pulls", ["author", "reviewer"])
+def test_a_sign_off_beats_a_draft_pretranslate_made_meanwhile_whoever_pulls(clones, engine: str, who_pulls: str):
+    """Fresh-user trial 21: the reviewer signs off a new sentence while the author's ``pretranslate`` gives it a
+    draft (a memory draft, fuzzy, ``# tm: …``; or ``copy``'s). Both changed the translation, so the merge left both
+    entries between conflict markers, a catalog ``msgfmt --check`` rejects. A draft is made again by the next
+    ``pretranslate``, a sign-off is not: the merged entry is the sign-off (not fuzzy, without the draft's records)
+    at the author's new line, whoever pulls; extract keeps it."""
+    puller, draft, pulled = draft_meets_sign_off(clones, engine, who_pulls)
+    assert pulled.returncode == 0 and "CONFLICT" not in pulled.stdout, pulled.stdout + pulled.stderr
+    assert "<<<<<<<" not in (puller.root / PO).read_text(encoding="utf-8")
+    msgfmt_check(puller.root / PO)
+    entry = polib.pofile(str(puller.root / PO)).find(EXTRA)
+    assert (entry.msgstr, entry.fuzzy, entry.tcomment) == (EXTRA_SIGNED, False, "")
+    assert entry.occurrences == draft.occurrences  # the author's extract: the line after the new paragraph
+    merged = after_merge(puller)
+    assert reviewed(merged)[EXTRA] == EXTRA_SIGNED and reviewed(merged).items() >= SIGNED_OFF.items()
+
+
+def test_a_draft_the_author_edited_meanwhile_still_conflicts_with_the_sign_off(clones):
+    """A draft a person rewrote (still fuzzy) is that person's work, not a draft ``pretranslate`` makes again: set
+    against the reviewer's sign-off it is a conflict, both versions between the markers, as two sign-offs are."""
+    edited = "La camomille aide aussi, le soir, à s'endormir."
+    puller, _, pulled = draft_meets_sign_off(clones, "copy", "author", edit=edited)
+    assert pulled.returncode != 0 and "CONFLICT" in pulled.stdout
+    text = (puller.root / PO).read_text(encoding="utf-8")
+    conflict = text[text.index("<<<<<<< "):text.index(">>>>>>> ")]
+    assert f'msgstr "{edited}"' in conflict and f'msgstr "{EXTRA_SIGNED}"' in conflict
+    assert "both sides changed the translation of 'Kamille hilft auch" in pulled.stderr
 
 
 def test_a_sentence_the_author_deleted_keeps_the_reviewers_sign_off_as_obsolete_entry(clones):
