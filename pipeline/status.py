@@ -26,6 +26,7 @@ from .restore import pending, pending_message
 from .segment import reference_labels
 from .sources import Sources, read_sources
 from .states import percent_reviewed
+from .textchanged import outdated
 
 STATES = (UNTRANSLATED, MACHINE, HAND, STALE, REVIEWED)
 STATE_FILE = "status.json"  # QA counts per catalog, keyed by content hash
@@ -58,6 +59,9 @@ class Progress:
     lost_sign_offs: str = ""
     german: int = 0  # HTML blocks of the original with text readers of this edition see in German
     german_words: int = 0  # their words: never in a catalog, so never reviewed
+    # the German body changed after the article's medical review (``textchanged.outdated``, check's review-outdated):
+    # {"path", "line" (of last_reviewed), "changed" (ISO day), "message"}, the same in each language's row; else None
+    review_outdated: dict | None = None
     errors: int = 0  # QA findings (verlag check)
     # what keeps the next build from publishing it (``not_published``, the build's figures, segments held back by
     # check errors counted as not translated): "[publish] min_translated (69.2 % translated, 80 needed)"
@@ -82,7 +86,7 @@ class Progress:
         if self.slug is None:
             del data["slug"], data["missing"], data["draft"], data["legal"], data["unfilled"], data["outdated"]
             del data["scheduled"]
-            del data["german_changed"], data["held"], data["stale_sign_offs"]
+            del data["german_changed"], data["held"], data["stale_sign_offs"], data["review_outdated"]
             data["articles"], data["unreadable"] = self.catalogs, self.unreadable_count
         if self.slug is None or not self.restore:
             del data["restore"]
@@ -126,6 +130,7 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
         if progress:
             progress()
         blocks = german_blocks(article)
+        first = len(rows)
         for lang in languages or config.languages:
             path = config.po_path(lang, article.slug)
             ref = relpath(path, config.root)
@@ -230,6 +235,11 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                     errors += [e for e in failed if str(e) not in set(map(str, errors))]
                 row.held = "" if row.unfilled else counts[3] or ""
             rows.append(row)
+        if found := outdated(config, article):  # the German's, said in each of its languages' rows
+            said = {"path": article.ref, "line": found.line, "changed": found.changed.isoformat(),
+                    "message": found.message}
+            for row in rows[first:]:
+                row.review_outdated = said
     if qa:  # an image variant made from an older German image is a warning of its article, as in ``check``
         by_row = {(r.lang, r.slug): r for r in rows}
         for finding in image_variant_findings(config, sources, list(languages or config.languages), slugs, errors):
