@@ -1156,6 +1156,8 @@ def _item(site: _Site, page: Page) -> dict:
 
     updated = day(page.updated) if page.updated else None
     minutes = page.reading_minutes  # counts the body's words: once for both languages' wording
+    # the text changed after its medical review: the page must not let the review vouch for it
+    outdated = _time(changed, day(changed)) if (changed := _review_outdated(page)) else None
     return {
         "page": page,
         "href": site.urls.path("article", page.lang, page.slug),
@@ -1164,11 +1166,12 @@ def _item(site: _Site, page: Page) -> dict:
         "date_iso": page.date.isoformat() if page.date else "",
         "date": long_date(page.date, locale) if page.date else "",
         "updated": updated,
-        "updated_time": _time(page.updated, updated) if page.updated else None,
+        # without ``updated:``, the day the body changed after the review: a macros.html copied before that day
+        # was recorded (reviewT) names ``updated_time`` as the day of the change, which it printed as "None"
+        "updated_time": _time(page.updated, updated) if page.updated else outdated,
         "reading": Worded(_minutes(minutes, locale), _minutes(minutes, english)),
         "last_reviewed": day(page.last_reviewed) if page.last_reviewed else None,
-        # the text changed after its medical review: the page must not let the review vouch for it
-        "review_outdated": _time(changed, day(changed)) if (changed := _review_outdated(page)) else None,
+        "review_outdated": outdated,
         "published": _stamp(page.date, site.config.zone),
         "modified": _stamp(page.updated or page.date, site.config.zone),
     }

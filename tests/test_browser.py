@@ -1050,3 +1050,37 @@ def test_a_reader_sees_that_a_reviewed_text_changed_after_its_medical_review(bro
             assert changed.find_element(By.TAG_NAME, "time").get_attribute("datetime") == "2026-06-10"
     finally:
         server.close()
+
+
+def test_a_macros_html_copied_before_the_body_change_day_shows_that_day_not_none(browser, project, monkeypatch):
+    """A project that copied verlag's templates before the day of a body change was recorded (reviewT) keeps the
+    old ``review_outdated`` macro, which prints ``item.updated_time``: without ``updated:`` (trial 18's edit) the
+    reader read "text changed on None, after this review". That value is the day of the change then."""
+    from conftest import REPO, article
+
+    old = ('{% macro review_outdated(item) -%}\n{% if item.review_outdated %} · <strong>{% trans '
+           'date=item.updated_time %}text changed on {{ date }}, after this review{% endtrans %}</strong>{% endif %}\n'
+           '{%- endmacro %}\n')
+    shipped = (REPO / "pipeline/templates/macros.html").read_text(encoding="utf-8")
+    start = shipped.index("{% macro review_outdated(item) -%}")
+    project.write("templates/macros.html", shipped[:start] + old)
+    meta = {"reviewed_by": "Dr. med. Jana Vogt", "last_reviewed": "2026-04-01"}
+    text = "Ein Ingwerwickel entspannt.\n\nLassen Sie ihn 10–15 min ziehen.\n"
+    project.write("source_de/ingwer.md", article("Ingwer", text, **meta))
+    project.run("extract")
+    project.write("source_de/ingwer.md", article("Ingwer", text.replace("10–15 min", "20 min"), **meta))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1781092800")  # extract sees the change on 2026-06-10
+    project.run("extract")
+    project.run("build")
+    server = serving(project.root, "--no-build")
+    base = next(server)
+    try:
+        browser.get(f"{base}/de/ingwer/")
+        line = browser.find_element(By.CSS_SELECTOR, "p.reviewed")
+        assert line.text.endswith(" · Text nach dieser Prüfung am 10. Juni 2026 geändert"), line.text
+        assert "None" not in line.text
+        changed = line.find_element(By.TAG_NAME, "time")
+        assert changed.get_attribute("datetime") == "2026-06-10" and changed.is_displayed()
+        assert browser.find_element(By.CSS_SELECTOR, "p.meta").text.count("·") == 1  # no "updated on" either
+    finally:
+        server.close()
