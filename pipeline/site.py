@@ -353,10 +353,16 @@ class Page:
         return self.segments.get("hand_shown", 0)
 
     @property
+    def nothing_checked(self) -> bool:
+        """Whether the page shows unreviewed text and no passage a person checked: the notice says so of the whole
+        translation, not of "parts" of it."""
+        return bool(self.machine or self.unchecked_hand) and not self.words.get(REVIEWED)
+
+    @property
     def all_machine(self) -> bool:
         """Whether every passage the page shows in its own language is unreviewed machine text: no person
         checked or translated any of it."""
-        return bool(self.machine) and not self.unchecked_hand and not self.words.get(REVIEWED)
+        return bool(self.machine) and not self.unchecked_hand and self.nothing_checked
 
     @property
     def fallback(self) -> int:

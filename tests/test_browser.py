@@ -1084,3 +1084,47 @@ def test_a_macros_html_copied_before_the_body_change_day_shows_that_day_not_none
         assert browser.find_element(By.CSS_SELECTOR, "p.meta").text.count("·") == 1  # no "updated on" either
     finally:
         server.close()
+
+
+def _notice(browser, base: str, rel: str) -> list[str]:
+    """The paragraphs of the translation notice a reader sees at the top of ``rel``."""
+    browser.get(f"{base}/{rel}/")
+    return [p.text for p in browser.find_elements(By.CSS_SELECTOR, "aside.notice-translation p") if p.is_displayed()]
+
+
+def test_a_translation_nobody_checked_says_so_of_the_whole_page_not_of_parts(browser, project):
+    """A reviewer typed every sentence of the English and marked each unsure (fuzzy, no engine ran), and the engine
+    drafted the one left: the page said "Parts of this translation have not yet been checked by a person" (or only
+    that parts were made by machine) when no part of it was checked. It says so of the whole translation, and which
+    parts a machine made."""
+    import polib
+
+    from conftest import article, msgfmt_check
+
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n'
+                                 '[publish]\nmin_translated = 0\nunreviewed = "machine"\n')
+    project.write("source_de/milz.md", article("Milz", "Die Milz ist klein.\n\nSie liegt links oben.\n"))
+    project.run("extract")
+    path = project.root / "translations/en/milz.po"
+    po = polib.pofile(str(path))
+    for entry in po:
+        if entry.msgid != "Sie liegt links oben.":
+            entry.msgstr = {"Milz": "Spleen", "Die Milz ist klein.": "The spleen is small."}[entry.msgid]
+            entry.flags = ["fuzzy", *entry.flags]
+    po.save(str(path))
+    msgfmt_check(path)
+    whole = "This translation has not yet been checked by a person."
+    rest = "For anything that concerns your health, please rely on the original in German."
+    server = serving(project.root, "--no-build")
+    base = next(server)
+    try:
+        project.run("build")
+        assert _notice(browser, base, "en/milz") == [
+            whole, "Some passages are not translated yet and are shown in the original language.", rest]
+        project.run("pretranslate", "--engine", "pseudo", "--lang", "en")  # the sentence left empty
+        msgfmt_check(path)
+        project.run("build")
+        assert _notice(browser, base, "en/milz") == [
+            whole, "Parts of this translation were made by machine and have not yet been checked by a person.", rest]
+    finally:
+        server.close()
