@@ -1128,3 +1128,74 @@ def test_a_translation_nobody_checked_says_so_of_the_whole_page_not_of_parts(bro
             whole, "Parts of this translation were made by machine and have not yet been checked by a person.", rest]
     finally:
         server.close()
+
+
+def test_a_sentence_reused_from_the_translation_memory_is_announced_as_reused_not_as_machine_translation(browser,
+                                                                                                        project):
+    """A person's reviewed English of "Quelle" fills the same and a similar sentence of "Ziel" through the
+    translation memory (``# tm: 100% from quelle``, ``# tm: 86% from quelle``): the page said "This translation was
+    made by machine", status counted them as machine drafts and the review report called them "Machine draft". They
+    are a person's earlier translation reused, not checked here: the page, status and the report say so. A sentence
+    an engine drafts beside them is still said to be made by machine."""
+    import json
+
+    import polib
+
+    from conftest import article, give_base_url, msgfmt_check, review
+
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n'
+                                 '[publish]\nmin_translated = 0\nunreviewed = "machine"\n')
+    project.write("source_de/quelle.md", article("Quelle", "Die Leber arbeitet vor allem nachts. Trinken Sie "
+                                                           "abends keinen Kaffee.\n"))
+    project.write("source_de/ziel.md", article("Ziel", "Die Leber arbeitet vor allem nachts. Trinken Sie abends "
+                                                       "keinen schwarzen Kaffee.\n\nZecken mögen hohes Gras.\n"))
+    project.run("extract")
+    review(project, "en", "quelle", {("title", "Quelle"): "Source",
+                                     "Die Leber arbeitet vor allem nachts.": "The liver works mainly at night.",
+                                     "Trinken Sie abends keinen Kaffee.": "Do not drink coffee in the evening."})
+    project.run("pretranslate", "--engine", "tm", "--lang", "en", "--article", "ziel")
+    path = project.root / "translations/en/ziel.po"
+    msgfmt_check(path)
+    origins = sorted(line for e in polib.pofile(str(path)) for line in e.tcomment.splitlines() if "tm: " in line)
+    assert origins == ["tm: 100% from quelle", "tm: 86% from quelle"]
+    rest = "For anything that concerns your health, please rely on the original in German."
+    german = "Some passages are not translated yet and are shown in the original language."
+    server = serving(project.root, "--no-build")
+    base = next(server)
+    try:
+        project.run("build")
+        assert _notice(browser, base, "en/ziel") == [
+            "This translation was reused from earlier translations and has not yet been checked here by a person.",
+            german, rest]
+        (row,) = json.loads(project.run("status", "--format", "json", "--article", "ziel").output)["articles"]
+        assert (row["segments"]["reused"], row["segments"]["machine"], row["segments"]["hand"]) == (2, 0, 0)
+        table = project.run("status", "--article", "ziel").output
+        assert re.search(r"^reviewed +machine +reused +hand ", table.split("\n")[0].partition("article")[2].strip())
+        assert re.search(r"^en +ziel +0 +0 +2 +0 +0 +2 ", table, re.M), table
+        project.run("review", "--lang", "en")
+        browser.get((project.root / "review/en/ziel.html").as_uri())
+        badges = {seg.find_element(By.CSS_SELECTOR, ".pair").text.splitlines()[0]:
+                  " ".join(seg.find_element(By.CSS_SELECTOR, ".badge").text.split())
+                  for seg in browser.find_elements(By.CSS_SELECTOR, "article.seg")}
+        assert badges["Die Leber arbeitet vor allem nachts."] == "♻ Reused draft · 100% from quelle", badges
+        assert badges["Trinken Sie abends keinen schwarzen Kaffee."] == "♻ Reused draft · 86% from quelle"
+        project.run("pretranslate", "--engine", "pseudo", "--lang", "en", "--article", "ziel")  # title, ticks
+        msgfmt_check(path)
+        project.run("build")
+        assert _notice(browser, base, "en/ziel") == [
+            "This translation has not yet been checked by a person.",
+            "Parts of this translation were made by machine and have not yet been checked by a person.",
+            "Parts of this translation were reused from earlier translations and have not yet been checked here by "
+            "a person.", rest]
+        review(project, "en", "ziel", {"Zecken mögen hohes Gras.": "Ticks like tall grass."})
+        project.run("build")
+        assert _notice(browser, base, "en/ziel") == [
+            "Parts of this translation were made by machine and have not yet been checked by a person.",
+            "Parts of this translation were reused from earlier translations and have not yet been checked here by "
+            "a person.", rest]
+        review(project, "en", "ziel", {("title", "Ziel"): "Destination"})  # publish refuses pseudo text
+        give_base_url(project.root)
+        published = project.run("publish").output
+        assert "en: 2 articles published, 1 with unreviewed text reused from the translation memory\n" in published
+    finally:
+        server.close()

@@ -528,7 +528,7 @@ def test_status_counts_segments_and_words_per_state(project):
     project.run("pretranslate", "--engine", "pseudo", "--lang", "en", "--article", "leber")
     rows = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
     (row,) = rows
-    assert row["segments"] == {"untranslated": 0, "machine": 6, "hand": 0, "stale": 0, "reviewed": 1}
+    assert row["segments"] == {"untranslated": 0, "machine": 6, "reused": 0, "hand": 0, "stale": 0, "reviewed": 1}
     assert row["words"]["reviewed"] == 1 and row["percent_reviewed"] == pytest.approx(100 / 15, abs=0.1)
     text = project.run("status").output
     assert "leber" in text and "= total" in text
@@ -579,7 +579,7 @@ def test_status_never_calls_a_page_with_german_html_blocks_complete(project):
     assert data["languages"][0]["german"] == 1
     line = next(x for x in project.run("status", "--lang", "en").output.splitlines() if x.startswith("en    zecke"))
     # below [publish] min_translated (80) as the build counts it: marked as the build will hold it back
-    assert line.split()[1:12] == ["zecke", "(not", "published)", "2", "0", "0", "0", "0", "1", "4/9", "44.4%"]
+    assert line.split()[1:13] == ["zecke", "(not", "published)", "2", "0", "0", "0", "0", "0", "1", "4/9", "44.4%"]
 
 
 @pytest.mark.parametrize(("minimum", "published"), [(50, False), (40, True)])
