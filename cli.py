@@ -1090,7 +1090,6 @@ def status(project: Project, languages, slugs, fmt: str, quiet: bool) -> None:
     from pipeline.sources import read_sources
     from pipeline.orphans import kept_message, paused_message, renamed_articles, renamed_to
     from pipeline.status import as_json, collect_status, format_table, kept_catalogs, site_findings
-    from pipeline.textchanged import outdated
 
     _check_languages(project.config, languages)
     sources = read_sources(project.config)  # once, for the slugs, the rows and the kept catalogs
@@ -1108,11 +1107,12 @@ def status(project: Project, languages, slugs, fmt: str, quiet: bool) -> None:
         click.echo(format_table(rows, totals_only=quiet, site=site))
         say_scheduled(sources, slugs)
         changed = {row.slug for row in rows if row.german_changed}
+        reviews = {row.slug: row.review_outdated for row in rows if row.review_outdated}
         for article in sources.articles:
             if article.slug in changed:
                 click.echo(f"warning: {article.ref}: {GERMAN_CHANGED}", err=True)
-            if (not slugs or article.slug in slugs) and (found := outdated(project.config, article)):
-                click.echo(f"warning: {article.ref}:{found[0]}: {found[1]}", err=True)
+            if found := reviews.get(article.slug):
+                click.echo(f"warning: {found['path']}:{found['line']}: {found['message']}", err=True)
         for row in rows:
             ref = relpath(project.config.po_path(row.lang, row.slug), project.config.root)
             if row.outdated:

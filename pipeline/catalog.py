@@ -33,7 +33,7 @@ from .pofile import (BadEscape, declared_charset, encode_like, escape, layouts, 
 from .pseudo import is_pseudo
 from .segment import Document, unique_segments
 from .sentences import HARD_BREAK  # a hard break in a msgid, as the segmenter reads one
-from .states import HAND, MACHINE, REVIEWED, STALE, UNTRANSLATED
+from .states import HAND, MACHINE, REUSED, REVIEWED, STALE, UNTRANSLATED
 from .typos import is_typo_fix
 
 FLAG = "markdown-text"
@@ -280,14 +280,30 @@ def hand_draft(entry: polib.POEntry) -> bool:
     return notes.drafted is not None and notes.drafted != fingerprint(entry.msgstr)
 
 
+def reused_draft(entry: polib.POEntry) -> bool:
+    """Whether a fuzzy entry holds what the translation memory gave, as it gave it: its last origin line is
+    ``tm: …`` (``pretranslate``'s match of a reviewed translation, an imported TMX unit, or a translation ``extract``
+    carried from a renamed article's catalog) and no person edited it since (``hand_draft``). A person's earlier
+    translation of the same or a similar sentence, not checked here yet: no machine text (Weblate and Poedit offer
+    such matches as "translation memory", apart from machine translation, and mark the inexact ones as needing
+    work)."""
+    if not entry.fuzzy or not entry.msgstr or entry.previous_msgid is not None or "tm: " not in (entry.tcomment or ""):
+        return False
+    origins = Notes.of(entry).origins
+    return bool(origins) and origins[-1].startswith("tm: ") and not hand_draft(entry)
+
+
 def review_state(entry: polib.POEntry | None, copies: Container[tuple[str | None, str]] = frozenset()) -> str:
-    """``entry_state`` (``copies`` as there), with an unchecked draft a person wrote (``hand_draft``) as HAND
-    instead of MACHINE: the state ``verlag review`` and ``verlag status`` show and count, so a reviewer can tell a
-    person's text from an engine's, exactly as the pages tell them apart (``editions``: "not yet checked by a
-    person", not "made by machine"). Fuzzy text of unknown origin (no engine's origin line) is HAND here as there:
-    what nothing shows a machine made is not called machine text."""
+    """``entry_state`` (``copies`` as there), with an unchecked draft a person wrote (``hand_draft``) as HAND and
+    one the translation memory gave (``reused_draft``) as REUSED instead of MACHINE: the state ``verlag review``
+    and ``verlag status`` show and count, so a reviewer can tell a person's text from an engine's, exactly as the
+    pages tell them apart (``editions``: "not yet checked by a person", "reused from earlier translations", not
+    "made by machine"). Fuzzy text of unknown origin (no engine's origin line) is HAND here as there: what nothing
+    shows a machine made is not called machine text."""
     state = entry_state(entry, copies)
-    return HAND if state == MACHINE and hand_draft(entry) else state
+    if state != MACHINE:
+        return state
+    return HAND if hand_draft(entry) else REUSED if reused_draft(entry) else state
 
 
 def hand_translator(entry: polib.POEntry) -> str | None:

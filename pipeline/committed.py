@@ -17,7 +17,7 @@ from pathlib import Path
 
 import polib
 
-from .catalog import MACHINE, REVIEWED, decode_po, key, msgid_line, older_header, parse_po, review_state
+from .catalog import MACHINE, REUSED, REVIEWED, decode_po, key, msgid_line, older_header, parse_po, review_state
 from .config import Config
 from .errors import VerlagError
 from .fsutil import relpath
@@ -96,7 +96,7 @@ def lost_in(po: polib.POFile, committed: polib.POFile) -> tuple[list[polib.POEnt
     signed = {key(e): e for e in committed if not e.obsolete and _signed_off(e)}
     lost = [e for e in po if not e.obsolete and key(e) in signed and not _signed_off(e)]
     copy = older_header(po.metadata, committed) or any(
-        e.previous_msgid is not None or e.msgstr and review_state(e) == MACHINE for e in lost)
+        e.previous_msgid is not None or e.msgstr and review_state(e) in (MACHINE, REUSED) for e in lost)
     return lost, copy
 
 

@@ -68,9 +68,11 @@ class Edition:
     shown: Counter  # state -> segments; "fallback": shown in German; "machine_shown": unreviewed machine text
     # shown, "pseudo_shown" of it the pseudo engine's layout test (only where there is one);
     # "hand_shown": unreviewed hand translation shown (``catalog.hand_draft``), only where there is
-    # one; "stale_fallback": out-of-date translations, shown in German (never in translation), not held
-    # back (also in "fallback"); "unchecked_fallback": drafts (machine or hand, no pseudo text) shown in German, only
-    # where there is one (also in "fallback"); "qa": held back by a QA error (also in "fallback");
+    # one; "reused_shown": unreviewed translation memory drafts shown (``catalog.reused_draft``; not in
+    # "machine_shown"), only where there is one; "stale_fallback": out-of-date translations, shown in German (never
+    # in translation), not held back (also in "fallback"); "unchecked_fallback": drafts (machine or hand, no
+    # pseudo text) shown in German, only where there is one (also in "fallback"); "qa": held back by a QA error
+    # (also in "fallback");
     # "german_copy": signed-off msgstrs that are their German prose (``check.german_copy``; also in "fallback")
     marked: str = ""  # the body as published, fallback segments between FALLBACK_OPEN and FALLBACK_CLOSE
     # title, summary, tags as published; german_tags: the positions of the tags shown in German
@@ -101,7 +103,8 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
     of the article's HTML blocks with text are counted as ``verlag status`` counts them (``rawhtml.german_words``);
     ``german``: that count, when the caller has it (the same for every language of the article). ``named``: the
     language's ``[site.translator]`` (``credited``)."""
-    from .catalog import MACHINE, REVIEWED, STALE, UNTRANSLATED, entry_state, hand_draft, hand_translator, key
+    from .catalog import (MACHINE, REVIEWED, STALE, UNTRANSLATED, entry_state, hand_draft, hand_translator, key,
+                          reused_draft)
     from .pseudo import is_pseudo
     from .rawhtml import german_blocks, german_words
 
@@ -139,11 +142,14 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
                 return entry.msgstr
             if segment.key not in blocked:
                 hand = state == MACHINE and hand_draft(entry)
-                shown["machine_shown"] += state == MACHINE and not hand
-                if state == MACHINE and not hand and is_pseudo(entry.msgstr, entry.msgid):
+                reused = state == MACHINE and not hand and reused_draft(entry)
+                shown["machine_shown"] += state == MACHINE and not hand and not reused
+                if state == MACHINE and not hand and not reused and is_pseudo(entry.msgstr, entry.msgid):
                     shown["pseudo_shown"] += 1  # only where there is one: the records of other pages stay as they were
                 if hand:  # only where there is one: the records of other pages stay as they were
                     shown["hand_shown"] += 1
+                if reused:  # the same
+                    shown["reused_shown"] += 1
                 words_shown += count
                 hands[hand_translator(entry)] += 1
                 return entry.msgstr

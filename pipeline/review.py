@@ -30,7 +30,7 @@ from babel import Locale, UnknownLocaleError
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
 from .bidi import mark_directions
-from .catalog import (HAND, MACHINE, REVIEWED, STALE, UNTRANSLATED, Notes, decode_po, key, parse_po, provenance,
+from .catalog import (HAND, MACHINE, REUSED, REVIEWED, STALE, UNTRANSLATED, Notes, decode_po, key, parse_po, provenance,
                       restore_sign_offs, review_state, signed_off)
 from .check import ERROR, WARNING, Finding, check_catalog, german_copies, msgid_line, waiver_advice
 from .config import Config
@@ -50,7 +50,7 @@ from .sources import Article, read_sources
 from .states import percent_reviewed
 from .uistrings import DEFAULT_THEME
 
-STATES = (REVIEWED, MACHINE, HAND, STALE, UNTRANSLATED)
+STATES = (REVIEWED, MACHINE, REUSED, HAND, STALE, UNTRANSLATED)
 TEMPLATES = DEFAULT_THEME / "review"
 ASSETS = ("review.css", "review.js")
 REPORT_DIR = Path("review")
@@ -364,12 +364,15 @@ def _page_bytes(path: Path) -> bytes | None:
         return None
 
 
-STATE_LABELS = {REVIEWED: "Reviewed", MACHINE: "Machine draft", HAND: "Hand draft", STALE: "Stale",
-                UNTRANSLATED: "Untranslated"}
+STATE_LABELS = {REVIEWED: "Reviewed", MACHINE: "Machine draft", REUSED: "Reused draft", HAND: "Hand draft",
+                STALE: "Stale", UNTRANSLATED: "Untranslated"}
 STATE_HELP = {
     REVIEWED: "signed off by a reviewer (not fuzzy)",
     MACHINE: "a draft (fuzzy) an engine made, as it came (its mt: line names it), not yet checked; the pages say "
              "\"made by machine\"",
+    REUSED: "a draft (fuzzy) the translation memory gave, as it came (its tm: line names the article it came from and "
+            "how close its German was): a person's earlier translation of the same or a similar sentence, not yet "
+            "checked here; the pages say \"reused from earlier translations\", not \"made by machine\"",
     HAND: "fuzzy text no engine is known to have made, not yet checked: one verlag import --translation-of could not "
           "align with confidence, a machine draft edited and left fuzzy, or fuzzy text with no mt: line (typed in an "
           "editor and marked unsure, your own reopened, another tool's); the pages say \"not yet checked by a "

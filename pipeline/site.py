@@ -353,10 +353,27 @@ class Page:
         return self.segments.get("hand_shown", 0)
 
     @property
+    def reused(self) -> int:
+        """Unreviewed drafts of the translation memory shown as they are (``catalog.reused_draft``): a person's
+        earlier translation of the same or a similar sentence, not checked here yet, and not called machine text."""
+        return self.segments.get("reused_shown", 0)
+
+    @property
+    def nothing_checked(self) -> bool:
+        """Whether the page shows unreviewed text and no passage a person checked: the notice says so of the whole
+        translation, not of "parts" of it."""
+        return bool(self.machine or self.unchecked_hand or self.reused) and not self.words.get(REVIEWED)
+
+    @property
     def all_machine(self) -> bool:
         """Whether every passage the page shows in its own language is unreviewed machine text: no person
         checked or translated any of it."""
-        return bool(self.machine) and not self.unchecked_hand and not self.words.get(REVIEWED)
+        return bool(self.machine) and not self.unchecked_hand and not self.reused and self.nothing_checked
+
+    @property
+    def all_reused(self) -> bool:
+        """Whether every passage the page shows in its own language is a translation memory draft not checked here."""
+        return bool(self.reused) and not self.machine and not self.unchecked_hand and self.nothing_checked
 
     @property
     def fallback(self) -> int:
@@ -712,12 +729,14 @@ class SiteResult:
         for lang, pages in self.pages.items():
             machine = sum(1 for p in pages if p.machine)
             hand = sum(1 for p in pages if p.unchecked_hand)
+            reused = sum(1 for p in pages if p.reused)
             german = sum(1 for p in pages if p.fallback)
             held = len([s for s in (*self.held_back.get(lang, []), *self.untranslated.get(lang, []))
                         if s not in self.standalone])
             lines.append(f"{lang}: {counted(len(pages), 'article')} published"
                          + (f", {machine} with unreviewed machine text" if machine else "")
                          + (f", {hand} with unreviewed text no engine is known to have made" if hand else "")
+                         + (f", {reused} with unreviewed text reused from the translation memory" if reused else "")
                          + (f", {german} with passages in the original" if german else "")
                          + (f", {held} not published (not translated enough yet)" if held else ""))
         return lines
@@ -1180,6 +1199,8 @@ def _item(site: _Site, page: Page) -> dict:
 
     updated = day(page.updated) if page.updated else None
     minutes = page.reading_minutes  # counts the body's words: once for both languages' wording
+    # the text changed after its medical review: the page must not let the review vouch for it
+    outdated = _time(changed, day(changed)) if (changed := _review_outdated(page)) else None
     return {
         "page": page,
         "href": site.urls.path("article", page.lang, page.slug),
@@ -1188,11 +1209,12 @@ def _item(site: _Site, page: Page) -> dict:
         "date_iso": page.date.isoformat() if page.date else "",
         "date": long_date(page.date, locale) if page.date else "",
         "updated": updated,
-        "updated_time": _time(page.updated, updated) if page.updated else None,
+        # without ``updated:``, the day the body changed after the review: a macros.html copied before that day
+        # was recorded (reviewT) names ``updated_time`` as the day of the change, which it printed as "None"
+        "updated_time": _time(page.updated, updated) if page.updated else outdated,
         "reading": Worded(_minutes(minutes, locale), _minutes(minutes, english)),
         "last_reviewed": day(page.last_reviewed) if page.last_reviewed else None,
-        # the text changed after its medical review: the page must not let the review vouch for it
-        "review_outdated": _time(changed, day(changed)) if (changed := _review_outdated(page)) else None,
+        "review_outdated": outdated,
         "published": _stamp(page.date, site.config.zone),
         "modified": _stamp(page.updated or page.date, site.config.zone),
     }

@@ -8,6 +8,9 @@ REVIEWED, MACHINE, STALE, UNTRANSLATED = "reviewed", "machine", "stale", "untran
 # Not a state of its own for editions and publishing (it is a MACHINE entry there: fuzzy, unchecked), but the
 # reviewer's and ``status``'s name for an unchecked draft a person wrote (``catalog.review_state``).
 HAND = "hand"
+# Likewise, the name of a draft the translation memory gave, untouched since (``catalog.reused_draft``): a person's
+# earlier translation of the same or a similar sentence, reused here and not checked here yet.
+REUSED = "reused"
 
 
 def percent_reviewed(reviewed: int, total: int) -> float:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 
-from .catalog import (HAND, MACHINE, REVIEWED, STALE, UNTRANSLATED, decode_po, key, load_po, older_copy,
+from .catalog import (HAND, MACHINE, REUSED, REVIEWED, STALE, UNTRANSLATED, decode_po, key, load_po, older_copy,
                       older_copy_message, restore_sign_offs, review_state, stale_sign_off, stale_sign_off_message)
 from .committed import lost_sign_offs
 from .check import (ERROR, Finding, check_catalog, german_copies, header_findings, image_variant_findings,
@@ -26,8 +26,9 @@ from .restore import pending, pending_message
 from .segment import reference_labels
 from .sources import Sources, read_sources
 from .states import percent_reviewed
+from .textchanged import outdated
 
-STATES = (UNTRANSLATED, MACHINE, HAND, STALE, REVIEWED)
+STATES = (UNTRANSLATED, MACHINE, REUSED, HAND, STALE, REVIEWED)
 STATE_FILE = "status.json"  # QA counts per catalog, keyed by content hash
 
 
@@ -58,6 +59,9 @@ class Progress:
     lost_sign_offs: str = ""
     german: int = 0  # HTML blocks of the original with text readers of this edition see in German
     german_words: int = 0  # their words: never in a catalog, so never reviewed
+    # the German body changed after the article's medical review (``textchanged.outdated``, check's review-outdated):
+    # {"path", "line" (of last_reviewed), "changed" (ISO day), "message"}, the same in each language's row; else None
+    review_outdated: dict | None = None
     errors: int = 0  # QA findings (verlag check)
     # what keeps the next build from publishing it (``not_published``, the build's figures, segments held back by
     # check errors counted as not translated): "[publish] min_translated (69.2 % translated, 80 needed)"
@@ -82,7 +86,7 @@ class Progress:
         if self.slug is None:
             del data["slug"], data["missing"], data["draft"], data["legal"], data["unfilled"], data["outdated"]
             del data["scheduled"]
-            del data["german_changed"], data["held"], data["stale_sign_offs"]
+            del data["german_changed"], data["held"], data["stale_sign_offs"], data["review_outdated"]
             data["articles"], data["unreadable"] = self.catalogs, self.unreadable_count
         if self.slug is None or not self.restore:
             del data["restore"]
@@ -126,6 +130,7 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
         if progress:
             progress()
         blocks = german_blocks(article)
+        first = len(rows)
         for lang in languages or config.languages:
             path = config.po_path(lang, article.slug)
             ref = relpath(path, config.root)
@@ -232,6 +237,11 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                     errors += [e for e in failed if str(e) not in set(map(str, errors))]
                 row.held = "" if row.unfilled else counts[3] or ""
             rows.append(row)
+        if found := outdated(config, article):  # the German's, said in each of its languages' rows
+            said = {"path": article.ref, "line": found.line, "changed": found.changed.isoformat(),
+                    "message": found.message}
+            for row in rows[first:]:
+                row.review_outdated = said
     if qa:  # an image variant made from an older German image is a warning of its article, as in ``check``
         by_row = {(r.lang, r.slug): r for r in rows}
         for finding in image_variant_findings(config, sources, list(languages or config.languages), slugs, errors):
@@ -348,7 +358,7 @@ def format_table(rows: list[Progress], totals_only: bool = False, site: list[Fin
 
     listed = [] if totals_only else rows
     width = max([32, *(len(name(r)) for r in listed)])
-    head = (f"{'lang':<5} {'article':<{width}} {'reviewed':>9} {'machine':>8} {'hand':>5} {'stale':>6} "
+    head = (f"{'lang':<5} {'article':<{width}} {'reviewed':>9} {'machine':>8} {'reused':>6} {'hand':>5} {'stale':>6} "
             f"{'empty':>6} {'German':>6} {'words reviewed':>20} {'QA':>9}")
     lines = [head, "-" * len(head)]
     total = {t.lang: t for t in totals(rows, site)}
@@ -358,22 +368,24 @@ def format_table(rows: list[Progress], totals_only: bool = False, site: list[Fin
                 lines.append(f"{lang:<5} {name(r):<{width}} ({r.restore.partition(': ')[2]})")
                 continue
             if r.missing:
-                lines.append(f"{lang:<5} {name(r):<{width}} {_missing(r, rows):>51}")
+                lines.append(f"{lang:<5} {name(r):<{width}} {_missing(r, rows):>58}")
                 continue
             if r.unreadable:
                 lines.append(f"{lang:<5} {r.slug:<{width}} (unreadable: {r.unreadable}, see the error below)")
                 continue
             s, w = r.segments, r.words
             qa = f"{r.errors}E {r.warnings}W" if r.errors or r.warnings else "ok"
-            lines.append(f"{lang:<5} {name(r):<{width}} {s[REVIEWED]:>9} {s[MACHINE]:>8} {s[HAND]:>5} "
+            lines.append(f"{lang:<5} {name(r):<{width}} {s[REVIEWED]:>9} {s[MACHINE]:>8} {s[REUSED]:>6} {s[HAND]:>5} "
                          f"{s[STALE]:>6} {s[UNTRANSLATED]:>6} {r.german:>6} {w[REVIEWED]:>6}/{r.total_words:<6} "
                          f"{'    ?' if r.unreadable_count else f'{r.percent_reviewed:5.1f}'}% "
                          f"{qa:>9}")
     lines.append("segments per state (hand = not checked yet, and no engine is known to have made it: imported, an "
                  "engine's draft a person edited (left fuzzy, or signed off and reopened), or fuzzy with no mt: line "
                  "(typed in an editor, your own reopened, another tool's); machine = an engine's draft as it came (its "
-                 "mt: line), the only text the pages say was made by machine); words are German words; % = words "
-                 "reviewed; QA = errors (E) and warnings (W) from verlag check"
+                 "mt: line), the only text the pages say was made by machine; reused = the translation memory's "
+                 "draft as it came (its tm: line): a person's earlier translation of the same or a similar sentence, "
+                 "not checked here yet, which the pages say was reused from earlier translations); words are German "
+                 "words; % = words reviewed; QA = errors (E) and warnings (W) from verlag check"
                  + (": a segment with an error is held back, its German shown, even where it counts as reviewed"
                     if any(r.errors for r in listed) else ""))
     lines.append("empty = untranslated, a draft that is the German as it is, or signed off as the German prose it is "

@@ -23,6 +23,7 @@ import datetime as dt
 import os
 import re
 from collections.abc import Iterable
+from typing import NamedTuple
 
 from .config import Config
 from .fsutil import regular
@@ -121,8 +122,16 @@ def after_review(config: Config, article: Article) -> dt.date | None:
     return review_changed(article, text_changed(config, article.slug))
 
 
-def outdated(config: Config, article: Article) -> tuple[int, str] | None:
-    """(line of ``last_reviewed``, message) while the German body changed after the medical review
+class Outdated(NamedTuple):
+    """``outdated``'s answer: the line of ``last_reviewed`` in the German file, the message, the day of the change."""
+
+    line: int
+    message: str
+    changed: dt.date
+
+
+def outdated(config: Config, article: Article) -> Outdated | None:
+    """(line of ``last_reviewed``, message, day of the change) while the German body changed after the medical review
     (``review_changed``): said by ``extract``, ``check``, ``status``, the build and ``publish`` on every run until
     ``last_reviewed`` is the day of the change or later. None when ``updated:`` after ``last_reviewed`` says it
     already (``sources.front_matter_warnings``' warning at the same line). Reads the template only of an article
@@ -133,10 +142,10 @@ def outdated(config: Config, article: Article) -> tuple[int, str] | None:
     changed = after_review(config, article)
     if changed is None:
         return None
-    return (article.key_line("last_reviewed"),
+    return Outdated(article.key_line("last_reviewed"),
             f"the German text changed on {changed.isoformat()}, after its medical review (last_reviewed: "
             f"{calendar_day(reviewed).isoformat()}): the review does not cover it, so every page says "
             f"\"text changed on {changed.isoformat()}, after this review\" beside it and its schema.org data "
             "claims no review; once the text is reviewed again, set last_reviewed: to that day "
             f"({changed.isoformat()} or later; a review later on the day of the change with its time: "
-            f"last_reviewed: {changed.isoformat()} 17:30)")
+            f"last_reviewed: {changed.isoformat()} 17:30)", changed)

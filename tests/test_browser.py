@@ -1050,3 +1050,152 @@ def test_a_reader_sees_that_a_reviewed_text_changed_after_its_medical_review(bro
             assert changed.find_element(By.TAG_NAME, "time").get_attribute("datetime") == "2026-06-10"
     finally:
         server.close()
+
+
+def test_a_macros_html_copied_before_the_body_change_day_shows_that_day_not_none(browser, project, monkeypatch):
+    """A project that copied verlag's templates before the day of a body change was recorded (reviewT) keeps the
+    old ``review_outdated`` macro, which prints ``item.updated_time``: without ``updated:`` (trial 18's edit) the
+    reader read "text changed on None, after this review". That value is the day of the change then."""
+    from conftest import REPO, article
+
+    old = ('{% macro review_outdated(item) -%}\n{% if item.review_outdated %} · <strong>{% trans '
+           'date=item.updated_time %}text changed on {{ date }}, after this review{% endtrans %}</strong>{% endif %}\n'
+           '{%- endmacro %}\n')
+    shipped = (REPO / "pipeline/templates/macros.html").read_text(encoding="utf-8")
+    start = shipped.index("{% macro review_outdated(item) -%}")
+    project.write("templates/macros.html", shipped[:start] + old)
+    meta = {"reviewed_by": "Dr. med. Jana Vogt", "last_reviewed": "2026-04-01"}
+    text = "Ein Ingwerwickel entspannt.\n\nLassen Sie ihn 10–15 min ziehen.\n"
+    project.write("source_de/ingwer.md", article("Ingwer", text, **meta))
+    project.run("extract")
+    project.write("source_de/ingwer.md", article("Ingwer", text.replace("10–15 min", "20 min"), **meta))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1781092800")  # extract sees the change on 2026-06-10
+    project.run("extract")
+    project.run("build")
+    server = serving(project.root, "--no-build")
+    base = next(server)
+    try:
+        browser.get(f"{base}/de/ingwer/")
+        line = browser.find_element(By.CSS_SELECTOR, "p.reviewed")
+        assert line.text.endswith(" · Text nach dieser Prüfung am 10. Juni 2026 geändert"), line.text
+        assert "None" not in line.text
+        changed = line.find_element(By.TAG_NAME, "time")
+        assert changed.get_attribute("datetime") == "2026-06-10" and changed.is_displayed()
+        assert browser.find_element(By.CSS_SELECTOR, "p.meta").text.count("·") == 1  # no "updated on" either
+    finally:
+        server.close()
+
+
+def _notice(browser, base: str, rel: str) -> list[str]:
+    """The paragraphs of the translation notice a reader sees at the top of ``rel``."""
+    browser.get(f"{base}/{rel}/")
+    return [p.text for p in browser.find_elements(By.CSS_SELECTOR, "aside.notice-translation p") if p.is_displayed()]
+
+
+def test_a_translation_nobody_checked_says_so_of_the_whole_page_not_of_parts(browser, project):
+    """A reviewer typed every sentence of the English and marked each unsure (fuzzy, no engine ran), and the engine
+    drafted the one left: the page said "Parts of this translation have not yet been checked by a person" (or only
+    that parts were made by machine) when no part of it was checked. It says so of the whole translation, and which
+    parts a machine made."""
+    import polib
+
+    from conftest import article, msgfmt_check
+
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n'
+                                 '[publish]\nmin_translated = 0\nunreviewed = "machine"\n')
+    project.write("source_de/milz.md", article("Milz", "Die Milz ist klein.\n\nSie liegt links oben.\n"))
+    project.run("extract")
+    path = project.root / "translations/en/milz.po"
+    po = polib.pofile(str(path))
+    for entry in po:
+        if entry.msgid != "Sie liegt links oben.":
+            entry.msgstr = {"Milz": "Spleen", "Die Milz ist klein.": "The spleen is small."}[entry.msgid]
+            entry.flags = ["fuzzy", *entry.flags]
+    po.save(str(path))
+    msgfmt_check(path)
+    whole = "This translation has not yet been checked by a person."
+    rest = "For anything that concerns your health, please rely on the original in German."
+    server = serving(project.root, "--no-build")
+    base = next(server)
+    try:
+        project.run("build")
+        assert _notice(browser, base, "en/milz") == [
+            whole, "Some passages are not translated yet and are shown in the original language.", rest]
+        project.run("pretranslate", "--engine", "pseudo", "--lang", "en")  # the sentence left empty
+        msgfmt_check(path)
+        project.run("build")
+        assert _notice(browser, base, "en/milz") == [
+            whole, "Parts of this translation were made by machine and have not yet been checked by a person.", rest]
+    finally:
+        server.close()
+
+
+def test_a_sentence_reused_from_the_translation_memory_is_announced_as_reused_not_as_machine_translation(browser,
+                                                                                                        project):
+    """A person's reviewed English of "Quelle" fills the same and a similar sentence of "Ziel" through the
+    translation memory (``# tm: 100% from quelle``, ``# tm: 86% from quelle``): the page said "This translation was
+    made by machine", status counted them as machine drafts and the review report called them "Machine draft". They
+    are a person's earlier translation reused, not checked here: the page, status and the report say so. A sentence
+    an engine drafts beside them is still said to be made by machine."""
+    import json
+
+    import polib
+
+    from conftest import article, give_base_url, msgfmt_check, review
+
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n'
+                                 '[publish]\nmin_translated = 0\nunreviewed = "machine"\n')
+    project.write("source_de/quelle.md", article("Quelle", "Die Leber arbeitet vor allem nachts. Trinken Sie "
+                                                           "abends keinen Kaffee.\n"))
+    project.write("source_de/ziel.md", article("Ziel", "Die Leber arbeitet vor allem nachts. Trinken Sie abends "
+                                                       "keinen schwarzen Kaffee.\n\nZecken mögen hohes Gras.\n"))
+    project.run("extract")
+    review(project, "en", "quelle", {("title", "Quelle"): "Source",
+                                     "Die Leber arbeitet vor allem nachts.": "The liver works mainly at night.",
+                                     "Trinken Sie abends keinen Kaffee.": "Do not drink coffee in the evening."})
+    project.run("pretranslate", "--engine", "tm", "--lang", "en", "--article", "ziel")
+    path = project.root / "translations/en/ziel.po"
+    msgfmt_check(path)
+    origins = sorted(line for e in polib.pofile(str(path)) for line in e.tcomment.splitlines() if "tm: " in line)
+    assert origins == ["tm: 100% from quelle", "tm: 86% from quelle"]
+    rest = "For anything that concerns your health, please rely on the original in German."
+    german = "Some passages are not translated yet and are shown in the original language."
+    server = serving(project.root, "--no-build")
+    base = next(server)
+    try:
+        project.run("build")
+        assert _notice(browser, base, "en/ziel") == [
+            "This translation was reused from earlier translations and has not yet been checked here by a person.",
+            german, rest]
+        (row,) = json.loads(project.run("status", "--format", "json", "--article", "ziel").output)["articles"]
+        assert (row["segments"]["reused"], row["segments"]["machine"], row["segments"]["hand"]) == (2, 0, 0)
+        table = project.run("status", "--article", "ziel").output
+        assert re.search(r"^reviewed +machine +reused +hand ", table.split("\n")[0].partition("article")[2].strip())
+        assert re.search(r"^en +ziel +0 +0 +2 +0 +0 +2 ", table, re.M), table
+        project.run("review", "--lang", "en")
+        browser.get((project.root / "review/en/ziel.html").as_uri())
+        badges = {seg.find_element(By.CSS_SELECTOR, ".pair").text.splitlines()[0]:
+                  " ".join(seg.find_element(By.CSS_SELECTOR, ".badge").text.split())
+                  for seg in browser.find_elements(By.CSS_SELECTOR, "article.seg")}
+        assert badges["Die Leber arbeitet vor allem nachts."] == "♻ Reused draft · 100% from quelle", badges
+        assert badges["Trinken Sie abends keinen schwarzen Kaffee."] == "♻ Reused draft · 86% from quelle"
+        project.run("pretranslate", "--engine", "pseudo", "--lang", "en", "--article", "ziel")  # title, ticks
+        msgfmt_check(path)
+        project.run("build")
+        assert _notice(browser, base, "en/ziel") == [
+            "This translation has not yet been checked by a person.",
+            "Parts of this translation were made by machine and have not yet been checked by a person.",
+            "Parts of this translation were reused from earlier translations and have not yet been checked here by "
+            "a person.", rest]
+        review(project, "en", "ziel", {"Zecken mögen hohes Gras.": "Ticks like tall grass."})
+        project.run("build")
+        assert _notice(browser, base, "en/ziel") == [
+            "Parts of this translation were made by machine and have not yet been checked by a person.",
+            "Parts of this translation were reused from earlier translations and have not yet been checked here by "
+            "a person.", rest]
+        review(project, "en", "ziel", {("title", "Ziel"): "Destination"})  # publish refuses pseudo text
+        give_base_url(project.root)
+        published = project.run("publish").output
+        assert "en: 2 articles published, 1 with unreviewed text reused from the translation memory\n" in published
+    finally:
+        server.close()

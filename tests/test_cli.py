@@ -528,7 +528,7 @@ def test_status_counts_segments_and_words_per_state(project):
     project.run("pretranslate", "--engine", "pseudo", "--lang", "en", "--article", "leber")
     rows = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
     (row,) = rows
-    assert row["segments"] == {"untranslated": 0, "machine": 6, "hand": 0, "stale": 0, "reviewed": 1}
+    assert row["segments"] == {"untranslated": 0, "machine": 6, "reused": 0, "hand": 0, "stale": 0, "reviewed": 1}
     assert row["words"]["reviewed"] == 1 and row["percent_reviewed"] == pytest.approx(100 / 15, abs=0.1)
     text = project.run("status").output
     assert "leber" in text and "= total" in text
@@ -579,7 +579,7 @@ def test_status_never_calls_a_page_with_german_html_blocks_complete(project):
     assert data["languages"][0]["german"] == 1
     line = next(x for x in project.run("status", "--lang", "en").output.splitlines() if x.startswith("en    zecke"))
     # below [publish] min_translated (80) as the build counts it: marked as the build will hold it back
-    assert line.split()[1:12] == ["zecke", "(not", "published)", "2", "0", "0", "0", "0", "1", "4/9", "44.4%"]
+    assert line.split()[1:13] == ["zecke", "(not", "published)", "2", "0", "0", "0", "0", "0", "1", "4/9", "44.4%"]
 
 
 @pytest.mark.parametrize(("minimum", "published"), [(50, False), (40, True)])
@@ -1114,27 +1114,29 @@ def _copy_drafted_leber(project) -> None:
     project.run("pretranslate", "--engine", "copy", "--lang", "en")
 
 
-def _a_persons_text_on_the_page(project, hand: int) -> None:
-    """``status`` counts ``hand`` hand drafts and no machine text, and the built page says parts are not checked
-    yet, never that a machine made them."""
+def _a_persons_text_on_the_page(project, hand: int,
+                                notice: str = "Parts of this translation have not yet been checked by a person.") -> None:
+    """``status`` counts ``hand`` hand drafts and no machine text, and the built page says (parts of) it are not
+    checked yet (``notice``), never that a machine made them."""
     rows = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
     assert rows[0]["segments"]["hand"] == hand and rows[0]["segments"]["machine"] == 0
     project.run("build", "--quiet")
     page = (project.root / "site/en/leber/index.html").read_text(encoding="utf-8")
     assert "The liver works at night." in page and "made by machine" not in page
-    assert "Parts of this translation have not yet been checked by a person." in page
+    assert notice in page
 
 
 def test_a_draft_a_reviewer_overwrote_and_left_fuzzy_is_a_persons_not_the_machines(project):
     """The reviewer writes their English over two ``copy`` drafts and leaves them fuzzy: their ``draft``
     fingerprints no longer match, so ``status`` counts them as hand drafts (not machine), and under
-    ``unreviewed = "machine"`` the page says that parts are not checked yet, not that a machine made them."""
+    ``unreviewed = "machine"`` the page says that it is not checked yet (no sentence of it is), not that a machine
+    made it."""
     _copy_drafted_leber(project)
     review(project, "en", "leber", {"Die Leber arbeitet nachts.": "The liver works at night.",
                                     "Sie braucht Ruhe.": "It needs rest."}, sign_off=False)
     path = project.root / "translations/en/leber.po"
     msgfmt_check(path)
-    _a_persons_text_on_the_page(project, hand=2)
+    _a_persons_text_on_the_page(project, hand=2, notice="This translation has not yet been checked by a person.")
 
 
 def test_a_reviewers_rewrite_signed_off_and_reopened_is_a_persons_not_the_machines(project):

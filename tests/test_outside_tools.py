@@ -409,7 +409,8 @@ def test_a_previous_msgid_record_polib_wrapped_survives_msgmerge_without_previou
     assert entry.fuzzy and entry.previous_msgid == IRON_BEFORE
     record = next(line for line in entry.tcomment.split("\n") if line.startswith("previous msgid"))
     assert entry.tcomment.split("\n") == [record] and record.endswith(f'"{IRON_BEFORE}"')
-    assert status_row(project, "eisen")["segments"] == {"untranslated": 0, "machine": 0, "hand": 0, "stale": 1,
+    assert status_row(project, "eisen")["segments"] == {"untranslated": 0, "machine": 0, "reused": 0, "hand": 0,
+                                                        "stale": 1,
                                                         "reviewed": 1}
     polib.pofile(str(path)).save()
     # Poedit's "not fuzzy" (it removes the #| lines with the flag and names itself), on the wrapped record

@@ -310,15 +310,17 @@ def test_status_json_has_qa_counts_stale_entries_and_totals(leber: Project):
     leber.run("extract")
     data = json.loads(leber.run("status", "--format", "json").output)
     rows = {r["slug"]: r for r in data["articles"]}
-    assert rows["mariendistel"]["segments"] == {"untranslated": 0, "machine": 8, "hand": 0, "stale": 0,
+    assert rows["mariendistel"]["segments"] == {"untranslated": 0, "machine": 8, "reused": 0, "hand": 0, "stale": 0,
                                                 "reviewed": 0}
     assert (rows["mariendistel"]["errors"], rows["mariendistel"]["warnings"]) == (3, 2)
-    assert rows["milz"]["segments"] == {"untranslated": 1, "machine": 0, "hand": 0, "stale": 1, "reviewed": 1}
+    assert rows["milz"]["segments"] == {"untranslated": 1, "machine": 0, "reused": 0, "hand": 0, "stale": 1,
+                                        "reviewed": 1}
     assert rows["milz"]["warnings"] == 1  # the stale entry
     assert rows["milz"]["percent_reviewed"] == pytest.approx(100 / 9, abs=0.1)  # "Milz" of 9 German words
     (total,) = data["languages"]
     assert total["lang"] == "en" and total["articles"] == 2 and total["errors"] == 3 and total["warnings"] == 3
-    assert total["segments"] == {"untranslated": 1, "machine": 8, "hand": 0, "stale": 1, "reviewed": 1}
+    assert total["segments"] == {"untranslated": 1, "machine": 8, "reused": 0, "hand": 0, "stale": 1,
+                                 "reviewed": 1}
     assert total["words"]["reviewed"] == rows["milz"]["words"]["reviewed"]
     text = leber.run("status").output
     assert re.search(r"^en +mariendistel .* 0\.0% +3E 2W$", text, re.M)

@@ -10,7 +10,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from pipeline.catalog import HAND, MACHINE, REVIEWED, STALE, UNTRANSLATED
+from pipeline.catalog import HAND, MACHINE, REUSED, REVIEWED, STALE, UNTRANSLATED
 from pipeline.check import Finding
 from pipeline.config import load_config
 from pipeline.glossary import load_glossary
@@ -175,8 +175,8 @@ def test_a_broken_glossary_is_reported_and_the_report_still_written(tmp_path):
 
 def test_tally_counts_segments_and_german_words_per_state(built):
     t = page_of(built, "en", "zecken").tally
-    assert t.segments == {REVIEWED: 3, MACHINE: 1, HAND: 0, STALE: 1, UNTRANSLATED: 1}
-    assert t.words == {REVIEWED: 3 + 4 + 4, MACHINE: 3, HAND: 0, STALE: 4, UNTRANSLATED: 6}
+    assert t.segments == {REVIEWED: 3, MACHINE: 1, REUSED: 0, HAND: 0, STALE: 1, UNTRANSLATED: 1}
+    assert t.words == {REVIEWED: 3 + 4 + 4, MACHINE: 3, REUSED: 0, HAND: 0, STALE: 4, UNTRANSLATED: 6}
     assert t.percent_reviewed == round(100 * 11 / 24, 1)
     assert sum(share for _, share in t.shares()) == pytest.approx(100, abs=0.05)
     assert (t + page_of(built, "en", "leber").tally).segments[REVIEWED] == 5

@@ -368,6 +368,12 @@ def test_a_dose_changed_after_the_medical_review_is_said_on_every_run_and_on_eve
     checked = project.run("check").output
     assert f"warning: {said}" in checked and "[review-outdated]" in checked
     assert f"warning: {said}" in project.run("status").output
+    rows = json.loads(project.run("status", "--format", "json").stdout)["articles"]  # as the text says it, each row
+    assert {r["lang"] for r in rows} == {"en", "fr"}
+    for row in rows:
+        assert row["review_outdated"]["path"] == "source_de/ingwer.md"
+        assert row["review_outdated"]["line"] == line and row["review_outdated"]["changed"] == "2026-06-10"
+        assert row["review_outdated"]["message"].startswith(said.partition(f"{line}: ")[2])
     review(project, "en", "ingwer", {("title", "Ingwer"): "Ginger", "Ein Ingwerwickel entspannt.": "A ginger "
                                      "compress relaxes.", "Lassen Sie ihn 20 min ziehen.": "Let it steep 20 min."})
     assert f"warning: {said}" in project.run("build").output
@@ -385,6 +391,8 @@ def test_a_dose_changed_after_the_medical_review_is_said_on_every_run_and_on_eve
                                                  **{**meta, "last_reviewed": "2026-06-10"}))
     for command in ("extract", "check", "status", "build"):
         assert "after its medical review" not in project.run(command).output, command
+    assert {r["review_outdated"] for r in json.loads(project.run("status", "--format", "json").stdout)["articles"]} \
+        == {None}
     assert reviewed_line(project, "de/ingwer") == \
         "Medizinisch geprüft von Dr. med. Jana Vogt · zuletzt geprüft am 10. Juni 2026"
     assert page_data(project, "en/ingwer")["translationOfWork"]["lastReviewed"] == "2026-06-10"

@@ -63,7 +63,7 @@ def test_an_edition_of_copied_german_is_untranslated_and_not_published(tea):
     assert "/en/" not in tea.read("site/sitemap.xml")
     assert not page(tea, f"site/de/{SLUG}/index.html").xpath('//link[@hreflang="en"]')
     (row,) = [r for r in json.loads(tea.run("status", "--format", "json").output)["articles"] if r["slug"] == SLUG]
-    assert row["segments"] == {"untranslated": 8, "machine": 0, "hand": 0, "stale": 0, "reviewed": 0}
+    assert row["segments"] == {"untranslated": 8, "machine": 0, "reused": 0, "hand": 0, "stale": 0, "reviewed": 0}
 
 
 def test_copied_german_in_a_published_translation_is_marked_german_not_machine_text(tea):

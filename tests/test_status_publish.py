@@ -69,7 +69,7 @@ def test_status_marks_a_translation_with_nothing_translated_not_published_as_bui
     assert "uk: not published (nothing translated yet): knie, tee" in build, build
     assert "en: not published" not in build, build
     for slug in ("tee", "knie"):
-        assert re.search(rf"^uk +{slug} \(not published\) +0 +0 +0 +0 +2 ", status, re.M), status
+        assert re.search(rf"^uk +{slug} \(not published\) +0 +0 +0 +0 +0 +2 ", status, re.M), status
         assert re.search(rf"^en +{slug} +2 ", status, re.M), status
     assert "not published = the next verlag build holds it back: uk/knie, uk/tee: nothing translated yet\n" in status
 
@@ -140,11 +140,13 @@ def test_status_s_hand_column_and_its_legend_count_a_machine_draft_a_person_edit
                                                        'msgstr "Ginger warms from within."'))
     status = project.run("status", "--lang", "en").output
     # reviewed 0, machine 0, hand 1 (the edited draft), stale 0, empty 1 (the title's copy draft: German as it is)
-    assert re.search(r"^en +tee \(not published\) +0 +0 +1 +0 +1 ", status, re.M), status
+    assert re.search(r"^en +tee \(not published\) +0 +0 +0 +1 +0 +1 ", status, re.M), status
     assert ("hand = not checked yet, and no engine is known to have made it: imported, an engine's draft a person "
             "edited (left fuzzy, or signed off and reopened), or fuzzy with no mt: line (typed in an editor, your own "
             "reopened, another tool's); machine = an engine's draft as it came (its mt: line), the only text the "
-            "pages say was made by machine)") in status
+            "pages say was made by machine; reused = the translation memory's draft as it came (its tm: line): a "
+            "person's earlier translation of the same or a similar sentence, not checked here yet, which the pages say "
+            "was reused from earlier translations)") in status
 
 
 def test_build_says_a_published_page_withdrawn_for_a_catalog_it_could_not_read_is_withdrawn_for_that(
