@@ -1518,10 +1518,12 @@ _DIGIT = re.compile(r"\d")
 # "XIX век"); a Roman numeral alone ("CD", "MD", "I") is no number, too often a word or an abbreviation.
 _ROMAN = r"(?=[MDCLXVI])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
 _ROMAN_HINT = re.compile(r"(?<![^\W\d_])[MDCLXVI]")
-_CENTURY_WORDS = {"fr": "siècles?", "it": "secol[oi]", "es": "siglos?", "pt": "séculos?", "pl": "w(?:iek|ieku|ieków)",
-                  "ru": "век(?:а|е|ов)?", "uk": "століття|ст\\.", "ro": "secol(?:ul|ele|e)?", "ca": "segles?",
-                  "cs": "století", "hr": "stoljeć[ae]"}
-_ROMAN_ORDINAL = re.compile(rf"(?<![^\W\d_])({_ROMAN})(?:e|ᵉ|ème|eme|er|re)(?![^\W\d_])")
+# The word for century, singular ("I secoli", "the centuries", is no first century).
+_CENTURY_WORDS = {"fr": "siècle", "it": "secolo", "es": "siglo", "pt": "século", "pl": "w(?:iek|ieku)",
+                  "ru": "век(?:а|е)?", "uk": "століття", "ro": "secol(?:ul)?", "ca": "segle"}
+# French: "XIXe", "XIXᵉ siècle"; one letter with a plain "e" only before "siècle" ("Ve siècle"): "Ce", "De", "Le", "Me"
+# are words.
+_ROMAN_ORDINAL = re.compile(rf"(?<![^\W\d_])({_ROMAN})(e|ᵉ|ème|eme|er|re)(?![^\W\d_])(\s+(?:siècle|millénaire))?")
 
 
 @lru_cache(maxsize=32)
@@ -1536,13 +1538,16 @@ def _roman_century(lang: str) -> re.Pattern | None:
 def _roman_centuries(text: str, lang: str, found: list) -> str:
     """``text`` with each century in Roman numerals (``_ROMAN_ORDINAL`` in French, ``_roman_century``) taken out,
     its value appended to ``found`` as (number, spelling): "XIXe" is 19, as German's "19. Jh." is."""
-    def take(m: re.Match) -> str:
+    def take(m: re.Match, spelling: str | None = None) -> str:
         numeral = next(group for group in m.groups() if group)
-        found.append((str(_roman_value(numeral)), m.group(0)))
+        found.append((str(_roman_value(numeral)), spelling or m.group(0)))
         return " "
 
+    def ordinal(m: re.Match) -> str:  # "XVIIIe siècle" is spelled "XVIIIe", as French writes the number
+        return m.group(0) if len(m[1]) == 1 and m[2] == "e" and not m[3] else take(m, m[1] + m[2])
+
     if lang.split("-")[0].lower() == "fr":
-        text = _ROMAN_ORDINAL.sub(take, text)
+        text = _ROMAN_ORDINAL.sub(ordinal, text)
     pattern = _roman_century(lang)
     return pattern.sub(take, text) if pattern is not None else text
 
