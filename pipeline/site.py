@@ -709,19 +709,25 @@ class SiteResult:
     standalone: frozenset[str] = frozenset()  # slugs of the pages of source_de/seiten/ (Impressum...)
 
     def summary(self) -> list[str]:
-        """One line per language: what a reader of that edition gets."""
+        """One line per language: what a reader of that edition gets; of the translations not published, those
+        an earlier build published apart, said as ``build`` lists them (``was_published``)."""
         lines = []
         for lang, pages in self.pages.items():
             machine = sum(1 for p in pages if p.machine)
             hand = sum(1 for p in pages if p.unchecked_hand)
             german = sum(1 for p in pages if p.fallback)
-            held = len([s for s in (*self.held_back.get(lang, []), *self.untranslated.get(lang, []))
-                        if s not in self.standalone])
+            unpublished = [s for s in (*self.held_back.get(lang, []), *self.untranslated.get(lang, []))
+                           if s not in self.standalone]
+            was = {noticed: sum(1 for s in unpublished if s in self.withdrawn.get(lang, ())
+                                and (s in self.noticed.get(lang, ())) == noticed) for noticed in (True, False)}
+            held = len(unpublished) - sum(was.values())
             lines.append(f"{lang}: {counted(len(pages), 'article')} published"
                          + (f", {machine} with unreviewed machine text" if machine else "")
                          + (f", {hand} with unreviewed text no engine is known to have made" if hand else "")
                          + (f", {german} with passages in the original" if german else "")
-                         + (f", {held} not published (not translated enough yet)" if held else ""))
+                         + (f", {held} not published (not translated enough yet)" if held else "")
+                         + "".join(f", {n} not published ({was_published(noticed)})"
+                                   for noticed, n in was.items() if n))
         return lines
 
 
