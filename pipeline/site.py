@@ -2152,10 +2152,10 @@ def _withdrawn(site: _Site, state: dict, out: dict, unread: frozenset[str] = fro
             rel = site.urls.file(site.urls.path("article", lang, slug))
             if (lang, slug) in site.published and rel in before and pages and rel not in pages:
                 back.append(slug)
-            po = relpath(site.config.po_path(lang, slug), site.config.root)
-            if (lang, slug) in site.published or rel in out or (slug not in site.noticed.get(lang, ())
-                                                                 and not (po in unread and rel in before)):
+            if (lang, slug) in site.published or rel in out or slug not in site.noticed.get(lang, ()) and not (
+                    rel in before and relpath(site.config.po_path(lang, slug), site.config.root) in unread):
                 continue
+            po = relpath(site.config.po_path(lang, slug), site.config.root)
             original = site.published[(site.source, slug)]
             made[rel] = _render(site.env(lang), "withdrawn.html", rel, {
                 **site.common(lang), "switch": site.switch(lang, slug), "noindex": True,
