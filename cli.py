@@ -1253,7 +1253,7 @@ def _run_build(config, quiet: bool, jobs: int | None, unread: bool, told: dict[s
     from pipeline.editions import build_editions, edition_files
     from pipeline.fsutil import relpath
     from pipeline.restore import pending, pending_message
-    from pipeline.site import MACHINE_UNSHOWN, NOTHING_YET, PSEUDO_SIGNED, SiteResult, build_site
+    from pipeline.site import MACHINE_UNSHOWN, NOTHING_YET, PSEUDO_SIGNED, SiteResult, build_site, was_published
     from pipeline.sources import read_sources, unread_message, unread_sources
     from pipeline.textchanged import outdated
 
@@ -1335,8 +1335,7 @@ def _run_build(config, quiet: bool, jobs: int | None, unread: bool, told: dict[s
         never published (trial14)."""
         shown = [why] if why else []
         if slug in site.withdrawn.get(lang, ()):
-            shown.append("was published: its address shows a page saying so, with a link to the original, until it "
-                         "is published again")
+            shown.append(was_published(slug in site.noticed.get(lang, ())))
         return f"{slug} ({'; '.join(shown)})" if shown else slug
 
     for lang, slugs in sorted(site.held_back.items()):

@@ -73,7 +73,9 @@ class Edition:
     # in translation), not held back (also in "fallback"); "unchecked_fallback": drafts (machine or hand, no
     # pseudo text) shown in German, only where there is one (also in "fallback"); "qa": held back by a QA error
     # (also in "fallback");
-    # "german_copy": signed-off msgstrs that are their German prose (``check.german_copy``; also in "fallback")
+    # "german_copy": signed-off msgstrs that are their German prose (``check.german_copy``; also in "fallback");
+    # "stale_signed": out-of-date translations a reviewer signed off for the German before the author's edit
+    # (``catalog.signed_off``), only where there is one: the mark of a withdrawn translation (``site._noticed``)
     marked: str = ""  # the body as published, fallback segments between FALLBACK_OPEN and FALLBACK_CLOSE
     # title, summary, tags as published; german_tags: the positions of the tags shown in German
     front: dict = field(default_factory=dict, compare=False)
@@ -104,7 +106,7 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
     ``german``: that count, when the caller has it (the same for every language of the article). ``named``: the
     language's ``[site.translator]`` (``credited``)."""
     from .catalog import (MACHINE, REVIEWED, STALE, UNTRANSLATED, entry_state, hand_draft, hand_translator, key,
-                          reused_draft)
+                          reused_draft, signed_off)
     from .pseudo import is_pseudo
     from .rawhtml import german_blocks, german_words
 
@@ -158,6 +160,8 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
         elif state == STALE:
             reasons[segment] = STALE_MARK
             shown["stale_fallback"] += 1
+            if signed_off(entry):  # only where there is one: the records of other pages stay as they were
+                shown["stale_signed"] += 1
         elif state == MACHINE and not is_pseudo(entry.msgstr, entry.msgid):  # translated, not checked: not "not
             reasons[segment] = UNCHECKED_MARK  # translated yet" (pseudo text, a layout test, is no translation)
             shown["unchecked_fallback"] += 1

@@ -709,6 +709,8 @@ class SiteResult:
     untranslated: dict[str, list[str]] = field(default_factory=dict)  # lang -> slugs with nothing translated
     # lang -> slugs of ``held_back`` or ``untranslated`` an earlier build published: their addresses lead to the original
     withdrawn: dict[str, set[str]] = field(default_factory=dict)
+    # lang -> slugs of ``held_back`` or ``untranslated`` whose address shows the notice (``_Site.noticed``)
+    noticed: dict[str, set[str]] = field(default_factory=dict)
     # (lang, slug) of ``untranslated`` holding machine drafts (not copies of the German): unreviewed = "machine" shows them
     machine_drafted: set[tuple[str, str]] = field(default_factory=set)
     # (lang, slug) of ``untranslated`` whose machine text is all signed-off pseudo drafts (``check``'s pseudo error)
@@ -724,21 +726,27 @@ class SiteResult:
     standalone: frozenset[str] = frozenset()  # slugs of the pages of source_de/seiten/ (Impressum...)
 
     def summary(self) -> list[str]:
-        """One line per language: what a reader of that edition gets."""
+        """One line per language: what a reader of that edition gets; of the translations not published, those
+        an earlier build published apart, said as ``build`` lists them (``was_published``)."""
         lines = []
         for lang, pages in self.pages.items():
             machine = sum(1 for p in pages if p.machine)
             hand = sum(1 for p in pages if p.unchecked_hand)
             reused = sum(1 for p in pages if p.reused)
             german = sum(1 for p in pages if p.fallback)
-            held = len([s for s in (*self.held_back.get(lang, []), *self.untranslated.get(lang, []))
-                        if s not in self.standalone])
+            unpublished = [s for s in (*self.held_back.get(lang, []), *self.untranslated.get(lang, []))
+                           if s not in self.standalone]
+            was = {noticed: sum(1 for s in unpublished if s in self.withdrawn.get(lang, ())
+                                and (s in self.noticed.get(lang, ())) == noticed) for noticed in (True, False)}
+            held = len(unpublished) - sum(was.values())
             lines.append(f"{lang}: {counted(len(pages), 'article')} published"
                          + (f", {machine} with unreviewed machine text" if machine else "")
                          + (f", {hand} with unreviewed text no engine is known to have made" if hand else "")
                          + (f", {reused} with unreviewed text reused from the translation memory" if reused else "")
                          + (f", {german} with passages in the original" if german else "")
-                         + (f", {held} not published (not translated enough yet)" if held else ""))
+                         + (f", {held} not published (not translated enough yet)" if held else "")
+                         + "".join(f", {n} not published ({was_published(noticed)})"
+                                   for noticed, n in was.items() if n))
         return lines
 
 
@@ -764,6 +772,15 @@ def _unnamed_translators(config: Config, pages: Iterable[Page]) -> list[str]:
             f"not learn who answers for it; "
             f"write [site.translator] {lang} = \"Name\" in {CONFIG_NAME} ({lang} = \"\" names nobody on purpose)"
             for lang, refs in sorted(unnamed.items())]
+
+
+def was_published(noticed: bool) -> str:
+    """What ``build``'s list of translations not published and ``publish``'s summary say of one an earlier build
+    published: where its address leads now (``noticed``: the page saying it is not available, ``_withdrawn``)."""
+    if noticed:
+        return ("was published: its address shows a page saying so, with a link to the original, until it is "
+                "published again")
+    return "was published: its address answers 404 until it is published again"
 
 
 def _pseudo_shown(config: Config, pages: Iterable[Page]) -> list[str]:
@@ -898,13 +915,21 @@ class _Site:
             elif outcome == HELD_BACK:
                 self.held_back.setdefault(lang, []).append(slug)
                 self.shortfall[(lang, slug)] = shortfall(page, settings)
+        # lang -> slugs whose address shows the page saying the article is not available in it (``_withdrawn``)
+        self.noticed = _noticed(config, pages, sources, {lang: {*self.held_back.get(lang, ()),
+                                                                *self.untranslated.get(lang, ())}
+                                                         for lang in config.languages})
         # A language is on the site once it has an article: no switcher entry leads to an empty edition. It stays
-        # while verlag.toml names it once a build published its index (``indexed``): withdrawing its last article
-        # leaves its address, feed and 404 page, and the index lists that article as no longer available.
+        # while verlag.toml names it once a build published its index (``indexed``) or an article's address in it
+        # shows the notice (``noticed``, so that a fresh clone has it too): withdrawing its last article leaves its
+        # address, feed and 404 page, and the index lists that article as not available at the moment.
         live = {lang for (lang, _), page in self.published.items() if not page.standalone}
         self.live = live  # the languages with a published article: the others are offered as no choice
         self.languages = (config.source_language,
-                          *(lang for lang in config.languages if lang in live or lang in indexed))
+                          *(lang for lang in config.languages
+                            if lang in live or lang in indexed or any(
+                                not page.standalone for slug in self.noticed[lang]
+                                if (page := self.published.get((self.source, slug))) is not None)))
         self.envs: dict[str, Environment] = {}
         self.translations: dict = {}
         self.in_english: dict[str, list[str]] = {}  # lang -> msgids of its UI words shown in English
@@ -995,13 +1020,13 @@ class _Site:
 
     def unavailable(self, lang: str) -> list[dict]:
         """The German originals of the articles not (yet) published in ``lang``, newest first: title, summary (or
-        None; the index page's search matches both: search.js), href, and withdrawn (True for one an earlier build
-        published in ``lang``: the index says "no longer available", not "not yet")."""
+        None; the index page's search matches both: search.js), href, and withdrawn (True for one whose address
+        shows the notice, ``noticed``: the index says "not available at the moment", not "not yet")."""
         slugs = {*self.held_back.get(lang, ()), *self.untranslated.get(lang, ())}
         german = [self.published[(self.source, s)] for s in slugs
                   if (self.source, s) in self.published and not self.published[(self.source, s)].standalone]
         return [{"title": p.title, "summary": p.summary, "href": self.urls.path("article", self.source, p.slug),
-                 "withdrawn": p.slug in self.withdrawn.get(lang, ())}
+                 "withdrawn": p.slug in self.noticed.get(lang, ())}
                 for p in sorted(german, key=lambda p: (_instant(p.date, self.config.zone), p.slug), reverse=True)]
 
     def pages(self, lang: str) -> list[Page]:
@@ -2025,6 +2050,43 @@ def _renamed(site: _Site, renames: tuple[list[Renamed], list[Renamed], list[Rena
 _PAGE_FILE = re.compile(r"([^/]+)/([^/]+)/index\.html")
 
 
+def _noticed(config: Config, pages: Mapping[tuple[str, str], Page], sources: Mapping[str, Article],
+             unpublished: dict[str, set[str]]) -> dict[str, set[str]]:
+    """Language -> the articles whose address shows the page saying they are not available in it at the moment
+    (``_withdrawn``): a translation not published (``unpublished``: below ``[publish]``'s thresholds or nothing
+    translated shown) whose catalog holds a translation a reviewer signed off for an earlier version of the German
+    (stale, with its ``previous msgid, reviewed`` record: what the author's edit of a reviewed text leaves,
+    ``catalog.signed_off``), and an article with ``translate: false`` (of ``sources``) whose catalog holds one signed
+    off, now or before such an edit. Decided from the committed catalogs alone, through their editions
+    (``pages``), never from what an earlier build published, so that a fresh clone (a CI deploy) builds the same
+    pages as the working copy. The catalog of an article with ``translate: false``, which has no edition, is read
+    here; one that cannot be read counts as holding none."""
+    noticed: dict[str, set[str]] = {}
+    paused = [slug for slug, article in sources.items() if not article.translated]
+    for lang in config.languages:
+        noticed[lang] = {slug for slug in unpublished.get(lang, ())
+                         if (page := pages.get((lang, slug))) is not None and page.segments.get("stale_signed")}
+        for slug in paused:
+            if _signed_off_once(config, config.po_path(lang, slug)):
+                noticed[lang].add(slug)
+    return noticed
+
+
+def _signed_off_once(config: Config, path: Path) -> bool:
+    """Whether the catalog ``path`` holds a signed-off translation (``catalog.entry_state``), or one signed off
+    before the German changed (``catalog.signed_off``); False for none, or a catalog that cannot be read."""
+    if not path.is_file():
+        return False
+    from .catalog import entry_state, read_po, signed_off
+
+    try:
+        po = read_po(path, relpath(path, config.root))
+    except (OSError, VerlagError):
+        return False
+    return any(entry_state(e) == REVIEWED or entry_state(e) == STALE and signed_off(e)
+               for e in po or () if not e.obsolete)
+
+
 def published_languages(files: Iterable[str], urls: Urls) -> set[str]:
     """The languages whose index, 404 page and feed are among ``files`` (paths under site/ an earlier build
     wrote, ``STATE_FILE``'s files): the editions a build published, whatever verlag.toml names now."""
@@ -2049,7 +2111,10 @@ def _gone_addresses(site: _Site, state: dict, out: dict) -> tuple[list[str], dic
     it is published again: a note says so (``redirects.draft_message``); nor that of an article left out of this
     build for its own problem (``_Site.left_out``): said with why, never with the advice to list it as gone
     (``redirects.left_out_message``). One warning per published language taken
-    out of verlag.toml instead of one for each of its pages."""
+    out of verlag.toml instead of one for each of its pages. A translation not published any more whose original
+    still is, and whose address shows no notice (``_Site.noticed``: no translation signed off before the German
+    changed in its catalog; a reviewer took the sign-offs back, QA errors hold its text back), is said at its
+    catalog instead, as no gone article."""
     from .redirects import page_file, record as record_redirects
 
     dismissed = site.config.section("site").get("gone", [])
@@ -2058,8 +2123,19 @@ def _gone_addresses(site: _Site, state: dict, out: dict) -> tuple[list[str], dic
     gone: dict[str, list[str]] = {}
     for rel in sorted(state.get("pages", {})):
         found = _PAGE_FILE.fullmatch(rel)
-        if found and rel not in out and found.group(1) not in dropped:
-            gone.setdefault(found.group(2), []).append(found.group(1))
+        if not found or rel in out or found.group(1) in dropped:
+            continue
+        lang, slug = found.groups()
+        if lang != site.source and (site.source, slug) in site.published:  # no notice (``_noticed``)
+            why = site.shortfall.get((lang, slug)) or ("nothing translated shown" if slug in
+                                                       site.untranslated.get(lang, ()) else "not published")
+            warnings.append(f"{relpath(site.config.po_path(lang, slug), site.config.root)}: no longer published in "
+                            f"{lang} ({why}): readers and links get a 404 at {site.urls.path('article', lang, slug)} "
+                            "until it is published again (a page saying it is not available at the moment stands "
+                            "only for a translation whose catalog holds sentences signed off before the German "
+                            f"changed); review it (verlag status --article {slug})")
+            continue
+        gone.setdefault(slug, []).append(lang)
     for rel in state.get("files", []) if gone else []:  # a translation withdrawn before: its page leads on, no more
         found = _PAGE_FILE.fullmatch(rel)
         if found and found.group(2) in gone and rel not in out and found.group(1) not in dropped \
@@ -2095,10 +2171,12 @@ def _gone_addresses(site: _Site, state: dict, out: dict) -> tuple[list[str], dic
 
 
 def _withdrawn(site: _Site, state: dict, out: dict, unread: frozenset[str] = frozenset()) -> dict[str, str]:
-    """A page at the address of each translation an earlier build published (``state``'s files) that is not
-    published now while its German original is: below ``[publish] min_translated`` or ``min_reviewed``,
-    nothing translated any more, or ``translate: false`` set in the original. Instead of a 404 it says in the
-    page's language, heading and ``<title>``, that the article is no longer available in it, and links the
+    """A page at the address of each translation not published while its German original is, whose catalog shows
+    it was withdrawn (``_Site.noticed``: decided from committed files, so a fresh clone makes the same pages; and,
+    for one whose catalog ``unread`` could not be read this build, where the last build left a page): below
+    ``[publish] min_translated`` or ``min_reviewed``, nothing translated shown, or ``translate: false`` set in the
+    original. Instead of a 404 it says in the page's language, heading and ``<title>``, that the article is not
+    available in it at the moment (a fresh clone cannot know "no longer"), and links the
     original (its title the link's text, marked as German), the other editions that have the article and the
     language's home page while it has articles, in the site's frame (``withdrawn.html``: header, switcher, footer;
     no meta refresh, which took the reader to German text before the notice could be read); ``noindex``,
@@ -2120,8 +2198,10 @@ def _withdrawn(site: _Site, state: dict, out: dict, unread: frozenset[str] = fro
             rel = site.urls.file(site.urls.path("article", lang, slug))
             if (lang, slug) in site.published and rel in before and pages and rel not in pages:
                 back.append(slug)
-            if (lang, slug) in site.published or rel not in before or rel in out:
+            if (lang, slug) in site.published or rel in out or slug not in site.noticed.get(lang, ()) and not (
+                    rel in before and relpath(site.config.po_path(lang, slug), site.config.root) in unread):
                 continue
+            po = relpath(site.config.po_path(lang, slug), site.config.root)
             original = site.published[(site.source, slug)]
             made[rel] = _render(site.env(lang), "withdrawn.html", rel, {
                 **site.common(lang), "switch": site.switch(lang, slug), "noindex": True,
@@ -2132,7 +2212,6 @@ def _withdrawn(site: _Site, state: dict, out: dict, unread: frozenset[str] = fro
                 "others": [{"href": site.urls.path("article", code, slug), "lang": code, "dir": text_direction(code),
                             "name": language_name(code)}
                            for code in site.languages[1:] if code != lang and (code, slug) in site.published]})
-            po = relpath(site.config.po_path(lang, slug), site.config.root)
             if rel in pages and po in unread:
                 broken.append((po, slug))
             elif rel in pages:
@@ -2479,6 +2558,7 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
     for lang in (config.source_language, *config.languages):  # an edition without articles says so too
         result.pages[lang] = site.articles(lang)
     result.held_back, result.shortfall, result.withdrawn = site.held_back, site.shortfall, site.withdrawn
+    result.noticed = site.noticed
     result.warnings += _pseudo_shown(config, site.published.values())
     result.notes += _unnamed_translators(config, site.published.values())
     result.standalone = frozenset(p.slug for p in site.pages(site.source))

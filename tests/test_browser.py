@@ -244,7 +244,7 @@ def test_a_reader_still_reaches_english_after_its_only_article_is_withdrawn(brow
         browser.get(f"{base}/en/")
         assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
         withdrawn = browser.find_element(By.CSS_SELECTOR, "section.unavailable")
-        assert withdrawn.find_element(By.TAG_NAME, "h2").text == "No longer available in English"
+        assert withdrawn.find_element(By.TAG_NAME, "h2").text == "Not available in English at the moment"
         assert [p.text for p in browser.find_elements(By.CSS_SELECTOR, "main p")] == [
             "These articles can be read in the original language for now:"]  # not also "… published … yet"
         link = withdrawn.find_element(By.CSS_SELECTOR, 'a[hreflang="de"]')
@@ -838,7 +838,7 @@ def test_a_withdrawn_translations_page_stays_for_the_reader_to_read_and_links_th
     try:
         status, text = fetch(f"{base}/en/leber/")
         stub = html.fromstring(text)
-        assert status == 200 and stub.xpath("string(//h1)") == "No longer available in English"
+        assert status == 200 and stub.xpath("string(//h1)") == "Not available in English at the moment"
         assert not stub.xpath('//meta[@http-equiv="refresh"]')
         (nav,) = stub.xpath('//footer//nav[@class="legal"]')
         assert nav.get("aria-label") == "Legal"
@@ -847,7 +847,7 @@ def test_a_withdrawn_translations_page_stays_for_the_reader_to_read_and_links_th
         browser.get(f"{base}/en/leber/")
         time.sleep(0.5)  # a refresh of 0 s would have left by now
         assert browser.current_url == f"{base}/en/leber/"
-        assert browser.find_element(By.TAG_NAME, "h1").text == "No longer available in English"
+        assert browser.find_element(By.TAG_NAME, "h1").text == "Not available in English at the moment"
         assert [p.text for p in browser.find_elements(By.CSS_SELECTOR, "main p")] == [
             "You can read this article in the original language (German):", "Leber"]
         assert [a.get_attribute("href") for a in browser.find_elements(By.CSS_SELECTOR, "footer nav.legal a")] == [
@@ -1007,8 +1007,8 @@ def test_a_withdrawn_translations_page_has_the_sites_header_switcher_and_footer(
         assert status == 200 and '<meta name="robots" content="noindex">' in text
         assert '<link rel="canonical" href="http://localhost:8000/de/leber/">' in text
         browser.get(f"{base}/en/leber/")
-        assert browser.find_element(By.TAG_NAME, "h1").text == "No longer available in English"
-        assert browser.title == "No longer available in English – Test"
+        assert browser.find_element(By.TAG_NAME, "h1").text == "Not available in English at the moment"
+        assert browser.title == "Not available in English at the moment – Test"
         name = browser.find_element(By.CSS_SELECTOR, "header.site-header a.site-name")
         assert (name.text, name.get_attribute("pathname")) == ("Test", "/en/")
         assert browser.find_element(By.CSS_SELECTOR, "a.skip").get_attribute("hash") == "#main"
@@ -1197,5 +1197,31 @@ def test_a_sentence_reused_from_the_translation_memory_is_announced_as_reused_no
         give_base_url(project.root)
         published = project.run("publish").output
         assert "en: 2 articles published, 1 with unreviewed text reused from the translation memory\n" in published
+    finally:
+        server.close()
+
+
+def test_in_a_fresh_clones_site_the_reader_of_a_withdrawn_translation_sees_the_notice_and_reaches_the_original(
+        browser, tmp_path):
+    """Trial 19: a CI deploy builds from a fresh clone, which has no .verlag/: the reader following a bookmark to
+    /en/leber/, whose English translation the author's edit withdrew, got a 404 there (the author's own build showed
+    the notice). In the clone's site the reader sees the notice in English and follows its link to the German
+    article."""
+    from test_redirects import withdrawn_and_cloned
+
+    _, clone = withdrawn_and_cloned(tmp_path)
+    server = serving(clone.root)
+    base = next(server)
+    try:
+        assert fetch(f"{base}/en/leber/")[0] == 200
+        browser.get(f"{base}/en/leber/")
+        assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en"
+        assert browser.find_element(By.TAG_NAME, "h1").text == "Not available in English at the moment"
+        link = browser.find_element(By.CSS_SELECTOR, 'main a[hreflang="de"]')
+        assert link.is_displayed() and link.text == "Leber"
+        link.click()
+        WebDriverWait(browser, WALL).until(expected_conditions.url_to_be(f"{base}/de/leber/"))
+        assert browser.find_element(By.TAG_NAME, "h1").text == "Leber"
+        assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "de"
     finally:
         server.close()

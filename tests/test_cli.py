@@ -1543,3 +1543,25 @@ def test_an_unknown_article_slug_suggests_the_closest(project: Project, command:
     several = project.run(*command, "--article", "tea", "--article", "xyzzy", "--article", "zeken", code=2).output
     assert ("'tea' (did you mean 'tee'?)" in several and "'zeken' (did you mean 'zecken'?)" in several
             and "'tea' (did you mean 'tee'?), 'xyzzy', 'zeken'" in several), several  # each typo named, not the first alone or none
+
+
+def test_publish_says_of_a_translation_the_authors_edit_withdrew_what_build_says(project):
+    """Trial 19: publish's summary counted a published English page the author's edit had withdrawn among those "not
+    translated enough yet", as if readers had never had it, while build said it was published and that its address
+    now shows a page saying so. publish says it as build does, apart from the article never translated."""
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n')
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts. Sie braucht Ruhe.\n"))
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.run("extract")
+    review(project, "en", "leber", {("title", "Leber"): "Liver", "Die Leber arbeitet nachts.":
+                                    "The liver works at night.", "Sie braucht Ruhe.": "It needs rest."})
+    give_base_url(project.root)
+    assert "en: 1 article published, 1 not published (not translated enough yet)" in \
+        project.run("publish").output.splitlines()
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet meist nachts. Sie braucht viel Ruhe.\n"))
+    project.run("extract")
+    said = ("was published: its address shows a page saying so, with a link to the original, until it is published "
+            "again")
+    assert f"en: 0 articles published, 1 not published (not translated enough yet), 1 not published ({said})" in \
+        project.run("publish").output.splitlines()
+    assert f"leber (10.0 % translated, 80 needed; {said})" in project.run("build").output

