@@ -1963,7 +1963,7 @@ def _renamed(site: _Site, renames: tuple[list[Renamed], list[Renamed], list[Rena
 
     found, taken, waiting = renames
     languages = (site.source, *site.config.languages)
-    redirects, new = [], {}  # new: the article -> (old slugs, "old address -> page") it keeps from this build on
+    redirects, new = [], {}  # new: the article -> (old slugs, "old address -> page", recorded in its template)
     for r in found:
         article = site.sources.get(r.to)
         if article is None or (site.source, r.to) not in titles:  # a draft, or unreadable (``kept`` has its own)
@@ -1976,15 +1976,27 @@ def _renamed(site: _Site, renames: tuple[list[Renamed], list[Renamed], list[Rena
                                       article.ref, 1))
         was = recorded.get(r.old)
         if olds and not (isinstance(was, dict) and was.get("to") == r.to):
-            names, paths = new.setdefault(r.to, ([], []))
+            names, paths, kept = new.setdefault(r.to, ([], [], []))
             names.append(r.old)
             paths.extend(f"{old} → {redirect.new}" for (_, old), redirect in zip(olds, redirects[-len(olds):]))
-    for slug, (names, paths) in new.items():
+            kept.append(r.committed)
+    for slug, (names, paths, kept) in new.items():
         article = site.sources[slug]
         how = "its slug: changed, the file kept its name" if article.path.stem in names else "its file renamed"
-        site.notes.append(f"{article.ref}: slug {', '.join(names)} → {slug} ({how}): its published "
-                          f"{'address leads' if len(paths) == 1 else 'addresses lead'} to its page now, in every "
-                          f"later build too: {', '.join(paths)}")
+        lead = "address leads" if len(paths) == 1 else "addresses lead"
+        if all(kept):
+            when = (f"in every later build too, also in a fresh clone (CI, another computer): the rename is recorded "
+                    f"in {relpath(site.config.pot_path(slug), site.config.root)} (X-Verlag-Renamed-From), commit it")
+        else:
+            unknown = [name for name, known in zip(names, kept) if not known]
+            when = ("in the later builds of this checkout, which remembers the rename in .verlag/ (git leaves it out): "
+                    "verlag extract records a rename in the article's template when it moves its catalogs along, "
+                    "which it did not for this one, so a fresh clone (CI, another computer) makes no page at the "
+                    f"old {'address' if len(paths) == 1 else 'addresses'}, and the article's feed entries have a new "
+                    f"id (feed readers show it as new); add 'aliases: [{', '.join(unknown)}]' to {article.ref}'s front "
+                    "matter to keep the addresses there too")
+        site.notes.append(f"{article.ref}: slug {', '.join(names)} → {slug} ({how}): its published {lead} to its "
+                          f"page now: {', '.join(paths)}; {when}")
     every = {a.slug: a for a in (*sources.articles, *sources.german_only)}  # a draft takes the name too
     for r in taken:
         mine, theirs = every.get(r.old), every.get(r.to)
