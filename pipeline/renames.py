@@ -15,7 +15,8 @@ edition is not published), made by ``redirects`` exactly as for an ``aliases:`` 
 header field ``FIELD`` (``X-Verlag-Renamed-From: alt`` in ``translations/templates/neu.pot``, every earlier slug
 of the article, oldest first: ``a b`` in ``c.pot``), kept by every later extract and carried along by a further
 rename; ``.verlag/`` is git-ignored, so only this record makes the same redirects in a fresh clone (CI, a second
-computer) as on the author's. A rename only the build found (``moved_files``: no catalogs moved
+computer) as on the author's. The oldest slug recorded names the article's feed entries (``feed_names``: an Atom
+entry's id never changes, RFC 4287 4.2.6). A rename only the build found (``moved_files``: no catalogs moved
 along), or one a verlag before this record saw, has none: the build says what a fresh clone lacks.
 
 The site records what it made (``RECORD`` in ``site.json``: old slug -> the slug it leads to and the languages
@@ -143,6 +144,18 @@ def committed(config: Config) -> dict[str, tuple[str, ...]]:
     if recordable(st.st_ctime_ns, held_since(config)):
         save_state(config.state_dir / TEMPLATES_FILE, {"key": key, "renamed": {s: list(o) for s, o in found.items()}})
     return found
+
+
+def feed_names(recorded: Mapping[str, Sequence[str]], current: Container[str]) -> dict[str, str]:
+    """Slug -> the slug whose address names its feed entries (Atom ``<id>``), for each article whose template
+    records earlier slugs (``committed``): the oldest one no source has now (a new article that took the name has
+    the id of its own address). An article never renamed keeps its own address, as its subscribers know it."""
+    names = {}
+    for slug, olds in recorded.items():
+        first = next((old for old in olds if old not in current), None)
+        if first is not None:
+            names[slug] = first
+    return names
 
 
 def link_names(kept: Iterable[Renamed], published: Container[str]) -> dict[str, str]:

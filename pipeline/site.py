@@ -58,7 +58,8 @@ from .practice import Localized, Practice, check_legal, load_practice, translato
 from .search import BUNDLE, index_site, unstemmed, unstemmed_advice
 from .redirects import Redirect, draft_message, file_slug, gone_language_message, gone_listed, gone_message, \
     gone_published, kept, left_out_message, old_names, old_path, redirect_files
-from .renames import ORIGINALS, RECORD as RENAMED, RECORD_FILE, TITLES, Renamed, link_names, renamed_addresses
+from .renames import (ORIGINALS, RECORD as RENAMED, RECORD_FILE, TITLES, Renamed, committed, feed_names, link_names,
+                      renamed_addresses)
 from .sources import (Article, Moment, Sources, calendar_day, later, read_date, read_sources, same_titles,
                       without_text)
 from .statrecord import StatRecord
@@ -852,6 +853,7 @@ class _Site:
         self.media = media
         self.sources = sources  # slug -> German original, for messages naming its file and line
         self.draft_sources: dict[str, Article] = {}  # slug -> German original of each draft (``draft: true``)
+        self.feed_names: dict[str, str] = {}  # slug -> the earlier slug naming its feed entries (``renames.feed_names``)
         # slug -> (German original, why) of each article no draft left out of this build for its own problem
         self.left_out: dict[str, tuple[Article, str]] = {}
         self.urls = Urls(settings.base_url)
@@ -1795,6 +1797,8 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     site = _Site(config, settings, pages, media, {a.slug: a for a in documents}, load_practice(config), errors,
                  published_languages(files_before, urls))
     site.draft_sources = {a.slug: a for a in (*sources.articles, *sources.german_only) if a.draft}
+    site.feed_names = feed_names(committed(config), {a.slug for a in (*sources.articles, *sources.german_only)}
+                                 | sources.unreadable)
     site.left_out = {a.slug: (a, "its [[AUSFÜLLEN: …]] placeholders are not filled in" if a.slug in gaps
                               else "its problem said above")
                      for a in (*sources.articles, *sources.german_only) if not a.draft and a.slug not in site.sources}
@@ -2228,7 +2232,9 @@ def _list_pages(site: _Site, listed: dict[str, list[Page]], bodies: _Bodies, key
                 continue
             body = Markup(bodies.get(item["page"]))
             german = bodies.entry(item["page"])["german"]
-            entries.append({**item, "content": absolute_html(_render(
+            entries.append({**item, "id": urls.absolute("article", lang, site.feed_names.get(item["page"].slug,
+                                                                                       item["page"].slug)),
+                            "content": absolute_html(_render(
                 env, "feed_entry.html", feed, {**site.common(lang), **item, "item": item, "body": body,
                                                "german_html": german}),
                 item["absolute"], lang)})

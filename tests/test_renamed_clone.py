@@ -86,6 +86,30 @@ def test_a_fresh_clone_builds_the_renamed_article_s_old_addresses_as_the_author_
     assert "gone-address" not in checked and "article-link" not in checked, checked
 
 
+def test_a_renamed_article_s_feed_entries_keep_their_id_in_every_clone(project, tmp_path_factory):
+    """Trial 21 #2: the Atom entry's <id> changed from …/de/schulter/ to …/de/schulter-gelenk/ with the rename, so
+    feed readers showed the article again as new (RFC 4287 4.2.6: an entry's id never changes). Its id stays the
+    address it was first published at, in each language's feed, through a second rename; its link is the new
+    page; an article never renamed keeps its own address as id."""
+    _published(project)
+    before = {lang: _feed_ids(project, lang) for lang in ("de", "en")}
+    assert before["de"] == {f"{BASE}de/alt/": f"{BASE}de/alt/", f"{BASE}de/leber/": f"{BASE}de/leber/"}
+    _rename(project, "alt", "neu")
+    _rename(project, "neu", "drei")
+    clone = _clone(project, tmp_path_factory.mktemp("laptop") / "praxis")
+    clone.run("build")
+    for lang in ("de", "en"):
+        for built in (project, clone):
+            assert _feed_ids(built, lang) == {f"{BASE}{lang}/drei/": f"{BASE}{lang}/alt/",
+                                              f"{BASE}{lang}/leber/": f"{BASE}{lang}/leber/"}, lang
+    assert _site(clone.root) == _site(project.root)
+    # a new article takes the first name: its entry's id is its address, the renamed one's the next name it had
+    project.write("source_de/alt.md", article("Alte Hausmittel", "Honig hilft.\n"))
+    project.run("build")
+    assert _feed_ids(project, "de") == {f"{BASE}de/alt/": f"{BASE}de/alt/", f"{BASE}de/drei/": f"{BASE}de/neu/",
+                                        f"{BASE}de/leber/": f"{BASE}de/leber/"}
+
+
 def test_the_recorded_rename_is_kept_by_later_extracts_and_carried_along_a_further_rename(project, tmp_path_factory):
     """alt -> neu, the text edited (extract writes the template again), then neu -> drei: drei's template names both
     earlier slugs, oldest first, and a fresh clone leads both old addresses in both languages to drei."""
