@@ -1993,12 +1993,18 @@ def _renamed(site: _Site, renames: tuple[list[Renamed], list[Renamed], list[Rena
                     f"in {relpath(site.config.pot_path(slug), site.config.root)} (X-Verlag-Renamed-From), commit it")
         else:
             unknown = [name for name, known in zip(names, kept) if not known]
+            config = site.config
+            left = [relpath(config.po_path(lang, name), config.root) for name in unknown for lang in config.languages
+                    if os.path.lexists(config.po_path(lang, name))]  # catalogs extract has yet to move along
+            advice = (f"run verlag extract, which moves {', '.join(left)} along and records the rename in "
+                      f"{relpath(config.pot_path(slug), config.root)} for every clone, and commit them" if left else
+                      "verlag extract records a rename only when it moves the article's catalogs along, which it "
+                      f"cannot for this one: add 'aliases: [{', '.join(unknown)}]' to {article.ref}'s front matter "
+                      "to keep the addresses there too")
             when = ("in the later builds of this checkout, which remembers the rename in .verlag/ (git leaves it out): "
-                    "verlag extract records a rename in the article's template when it moves its catalogs along, "
-                    "which it did not for this one, so a fresh clone (CI, another computer) makes no page at the "
-                    f"old {'address' if len(paths) == 1 else 'addresses'}, and the article's feed entries have a new "
-                    f"id (feed readers show it as new); add 'aliases: [{', '.join(unknown)}]' to {article.ref}'s front "
-                    "matter to keep the addresses there too")
+                    "a fresh clone (CI, another computer) makes no page at the old "
+                    f"{'address' if len(paths) == 1 else 'addresses'}, and the article's feed entries have a new id "
+                    f"(feed readers show it as new); {advice}")
         site.notes.append(f"{article.ref}: slug {', '.join(names)} → {slug} ({how}): its published {lead} to its "
                           f"page now: {', '.join(paths)}; {when}")
     every = {a.slug: a for a in (*sources.articles, *sources.german_only)}  # a draft takes the name too

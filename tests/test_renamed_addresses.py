@@ -110,10 +110,10 @@ def test_a_file_renamed_as_it_was_keeps_its_address_without_translations_or_extr
     assert "is gone" not in result.output, result.output
     assert ("note: source_de/neu.md: slug alt → neu (its file renamed): its published address leads to its page now: "
             "/de/alt/ → /de/neu/; in the later builds of this checkout, which remembers the rename in .verlag/ (git "
-            "leaves it out): verlag extract records a rename in the article's template when it moves its catalogs "
-            "along, which it did not for this one, so a fresh clone (CI, another computer) makes no page at the old "
-            "address, and the article's feed entries have a new id (feed readers show it as new); add "
-            "'aliases: [alt]' to source_de/neu.md's front matter to keep the addresses there too") in result.output
+            "leaves it out): a fresh clone (CI, another computer) makes no page at the old address, and the "
+            "article's feed entries have a new id (feed readers show it as new); verlag extract records a rename "
+            "only when it moves the article's catalogs along, which it cannot for this one: add 'aliases: [alt]' to "
+            "source_de/neu.md's front matter to keep the addresses there too") in result.output
     assert project.read("site/_redirects") == "/de/alt/  /de/neu/  301\n"
     assert "url=/de/neu/" in project.read("site/de/alt/index.html")
 

@@ -132,3 +132,28 @@ def test_the_recorded_rename_is_kept_by_later_extracts_and_carried_along_a_furth
     _rename(project, "drei", "alt")
     assert '"X-Verlag-Renamed-From: neu drei\\n"' in project.read("translations/templates/alt.pot")
     assert f"{BASE}de/alt/" in _feed_ids(project, "de")
+
+
+def test_a_rename_the_build_saw_first_says_what_a_fresh_clone_lacks_until_extract_records_it(project, tmp_path_factory):
+    """Renamed and built before extract: the build knows the file by its text and keeps the addresses in this checkout
+    (.verlag/) alone. Its note said "in every later build too", which a fresh clone belied; it says what a clone lacks
+    and that extract, which moves the catalogs left under the old name, records the rename; after that, a clone
+    builds the author's site."""
+    _published(project)
+    git("mv", "source_de/alt.md", "source_de/neu.md", cwd=project.root)
+    built = project.run("build").output
+    assert ("note: source_de/neu.md: slug alt → neu (its file renamed): its published addresses lead to its page now: "
+            "/de/alt/ → /de/neu/, /en/alt/ → /de/neu/; in the later builds of this checkout, which remembers the "
+            "rename in .verlag/ (git leaves it out): a fresh clone (CI, another computer) makes no page at the old "
+            "addresses, and the article's feed entries have a new id (feed readers show it as new); run verlag "
+            "extract, which moves translations/en/alt.po along and records the rename in "
+            "translations/templates/neu.pot for every clone, and commit them") in built, built
+    assert "every later build too" not in built
+    project.run("extract")
+    assert '"X-Verlag-Renamed-From: alt\\n"' in project.read("translations/templates/neu.pot")
+    project.run("build")
+    git("add", "-A", cwd=project.root)
+    git("commit", "-q", "-m", "rename", cwd=project.root)
+    clone = _clone(project, tmp_path_factory.mktemp("ci") / "praxis")
+    clone.run("build")
+    assert _site(clone.root) == _site(project.root)
