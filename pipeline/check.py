@@ -2440,7 +2440,8 @@ def article_link_findings(config: Config, sources: Sources, slugs: list[str] | N
 
     A link that leads to an article only through a rename verlag knows (``renames.link_names``: the old file
     ``alt.md`` of a renamed article) is a ``renamed-link`` warning instead: the pages link the article, but only
-    while ``.verlag/`` remembers the rename, which git leaves out; it names the file to link instead. A page that
+    while its template records the rename (``renames.committed``), or, for one only the build found, while
+    ``.verlag/`` remembers it, which git leaves out; it names the file to link instead. A page that
     still holds ``init``'s ``[[AUSFÜLLEN: …]]`` placeholders is not published either (``build`` leaves it out until
     they are filled in): a link to it says so."""
     from .practice import unfilled_errors

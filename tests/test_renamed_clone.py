@@ -157,3 +157,18 @@ def test_a_rename_the_build_saw_first_says_what_a_fresh_clone_lacks_until_extrac
     clone = _clone(project, tmp_path_factory.mktemp("ci") / "praxis")
     clone.run("build")
     assert _site(clone.root) == _site(project.root)
+
+
+def test_check_says_how_long_a_link_to_a_renamed_article_s_old_file_works(project):
+    """A link to alt.md after the rename: while the template records it, the link works in every clone; a rename only
+    the build found (no catalogs: nothing translated yet) lives in .verlag/ alone, and check says a fresh clone
+    breaks the link."""
+    project.write("source_de/alt.md", article("Leber", "Die Leber arbeitet nachts.\n"))
+    project.write("source_de/tee.md", article("Tee", "Siehe [Leber](alt.md).\n"))
+    project.run("build")
+    (project.root / "source_de/alt.md").rename(project.root / "source_de/neu.md")
+    project.run("build")
+    assert ("warning: source_de/tee.md:5: 'alt.md': alt.md is the old name of source_de/neu.md (renamed): the pages "
+            "link its page, in the reader's language, only while this checkout remembers the rename (.verlag/, which "
+            "git leaves out: in a fresh clone the link is broken); link neu.md instead [renamed-link]"
+            ) in project.run("check").output
