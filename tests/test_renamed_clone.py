@@ -172,3 +172,24 @@ def test_check_says_how_long_a_link_to_a_renamed_article_s_old_file_works(projec
             "link its page, in the reader's language, only while this checkout remembers the rename (.verlag/, which "
             "git leaves out: in a fresh clone the link is broken); link neu.md instead [renamed-link]"
             ) in project.run("check").output
+
+
+def test_a_clone_that_pulls_a_rename_builds_its_redirects_though_its_last_build_remembered_the_templates(
+        project, tmp_path_factory):
+    """The build remembers which templates record renames by the templates folder's stat (.verlag/), so a no-op build
+    reads none; a pull that brings a renamed article's template changes the folder, and the next build reads it."""
+    _published(project)
+    clone = _clone(project, tmp_path_factory.mktemp("laptop") / "praxis")
+    clone.run("build")
+    clone.run("build")
+    assert (clone.root / ".verlag/renamed-templates.json").is_file()
+    # renamed and retitled: the clone's build cannot know it by the text or title it published, only by the record
+    git("mv", "source_de/alt.md", "source_de/neu.md", cwd=project.root)
+    project.write("source_de/neu.md", project.read("source_de/neu.md").replace("Zecken im Gras", "Zecken im Moos"))
+    assert "renamed translations/en/alt.po -> translations/en/neu.po" in project.run("extract").output
+    git("add", "-A", cwd=project.root)
+    git("commit", "-q", "-m", "rename alt to neu", cwd=project.root)
+    git("pull", "-q", "--ff-only", cwd=clone.root)
+    result = clone.run("build")
+    assert "is gone" not in result.output, result.output
+    assert "url=/de/neu/" in clone.read("site/de/alt/index.html")
