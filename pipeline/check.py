@@ -2492,7 +2492,8 @@ def article_link_findings(config: Config, sources: Sources, slugs: list[str] | N
 
     A link that leads to an article only through a rename verlag knows (``renames.link_names``: the old file
     ``alt.md`` of a renamed article) is a ``renamed-link`` warning instead: the pages link the article, but only
-    while ``.verlag/`` remembers the rename, which git leaves out; it names the file to link instead. A page that
+    while its template records the rename (``renames.committed``), or, for one only the build found, while
+    ``.verlag/`` remembers it, which git leaves out; it names the file to link instead. A page that
     still holds ``init``'s ``[[AUSFÜLLEN: …]]`` placeholders is not published either (``build`` leaves it out until
     they are filled in): a link to it says so."""
     from .practice import unfilled_errors
@@ -2550,7 +2551,8 @@ def article_link_findings(config: Config, sources: Sources, slugs: list[str] | N
                     problem = unfilled_link_problem(url, by_slug[_link_name(url)].ref)
                 elif target in by_slug and article_link_problem(url, names, renames[1], served, static_file,
                                                               urls.media_name) is None:
-                    check, problem = "renamed-link", _renamed_link(url, by_slug[target])
+                    check, problem = "renamed-link", _renamed_link(url, by_slug[target],
+                                                                   _link_name(url) in renames[2])
                 elif (stem := linked_article(url)) is not None:
                     if unread is None:
                         unread = unread_sources(config)
@@ -2565,15 +2567,16 @@ def article_link_findings(config: Config, sources: Sources, slugs: list[str] | N
     return findings
 
 
-def _renamed_names(config: Config, sources: Sources, published: list[Article]) -> list[dict[str, str]]:
+def _renamed_names(config: Config, sources: Sources, published: list[Article]) -> list:
     """[old slug -> slug of the renames of the ``published`` articles whose addresses the next build keeps
-    (``renames.link_names``), ``redirects.old_names`` of ``published`` with them]."""
+    (``renames.link_names``), ``redirects.old_names`` of ``published`` with them, the old slugs of those a template
+    records (``renames.committed``: a fresh clone knows them too)]."""
     from .renames import link_names, renamed_addresses
     from .site import GONE, load_site_state
 
-    renames = link_names(renamed_addresses(config, load_site_state(config), sources, GONE)[0],
-                         {a.slug for a in published})
-    return [renames, old_names(published, renames)]
+    kept = renamed_addresses(config, load_site_state(config), sources, GONE)[0]
+    renames = link_names(kept, {a.slug for a in published})
+    return [renames, old_names(published, renames), {r.old for r in kept if r.committed}]
 
 
 def _link_name(url: str) -> str:
@@ -2583,16 +2586,19 @@ def _link_name(url: str) -> str:
     return name if name is not None else (split_url(url) or NO_ADDRESS).path.rstrip("/").rpartition("/")[2]
 
 
-def _renamed_link(url: str, article: Article) -> str:
+def _renamed_link(url: str, article: Article, committed: bool = False) -> str:
     """What ``check`` says of the link ``url`` that names the old file (or old address) of the renamed
-    ``article``: where it leads, for how long, and the link to write instead (its file, with ``url``'s fragment)."""
+    ``article``: where it leads, for how long (``committed``: while its template records the rename, also in a
+    fresh clone), and the link to write instead (its file, with ``url``'s fragment)."""
     parts = split_url(url) or NO_ADDRESS
     old = linked_article(url)
     name = f"{old}.md is the old name" if old is not None else "it is an old address"
     instead = article.path.name + (f"#{parts.fragment}" if parts.fragment else "")
-    return (f"{url!r}: {name} of {article.ref} (renamed): the pages link its page, in the reader's language, only "
-            "while this checkout remembers the rename (.verlag/, which git leaves out: in a fresh clone the link is "
-            f"broken); link {instead} instead")
+    how_long = ("while its template records the rename (X-Verlag-Renamed-From), which a new article of the old name "
+                "ends" if committed else "only while this checkout remembers the rename (.verlag/, which git leaves "
+                "out: in a fresh clone the link is broken)")
+    return (f"{url!r}: {name} of {article.ref} (renamed): the pages link its page, in the reader's language, "
+            f"{how_long}; link {instead} instead")
 
 
 def header_findings(po: polib.POFile, ref: str, lang: str, slug: str, text: str) -> list[Finding]:

@@ -13,9 +13,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Iterable
 
-from . import doccache, textchanged
+from . import doccache, renames, textchanged
 from .config import Config
 from .errors import VerlagError, excerpt, stage
 from .fsutil import read_bytes, relpath, rewrite, state_bytes, write_if_changed, write_state
@@ -461,6 +461,8 @@ class _Prepared:
         pot = build_pot(doc, config.name, _CREATED_RE.search(self.pot_text).group(1))
         if changed := textchanged.field_of(self.pot_text):
             pot.metadata[textchanged.FIELD] = changed
+        if earlier := renames.field_of(self.pot_text):
+            pot.metadata[renames.FIELD] = earlier
         return pot
 
 
@@ -478,6 +480,8 @@ def _prepare(config: Config, article: Article, glossary: Glossary, keep_typo_fix
     if changed := textchanged.stamp(old_pot, old_keys, old_keys if resegmented else [key(e) for e in pot],
                                     textchanged.today(config), article.meta.get("last_reviewed")):
         pot.metadata[textchanged.FIELD] = changed
+    if earlier := renames.field_of(old_pot):  # the article's earlier slugs, for the site's redirects in any clone
+        pot.metadata[renames.FIELD] = earlier
     pot_text = render(pot)
     # else the template keeps its date; other German is told by the keys, without parsing the new text
     if old_pot is not None and not same_content(pot_text, old_pot,
@@ -609,6 +613,7 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
     used: list[bytes | None] = [pot_bytes]
     ok = True
     merges: dict[str, _Merged] = {}  # language -> its catalog's merge, told and counted once all are done
+    moved_from: dict[str, None] = {}  # the old slugs whose catalogs came along (renamed), in order
     for lang in config.languages:
         path = config.po_path(lang, article.slug)
         po_ref = relpath(path, config.root)
@@ -776,6 +781,10 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
             source.unlink()
             orphans[lang].remove(source)
             result.renamed.append((relpath(source, config.root), po_ref))
+            moved_from.setdefault(source.stem)
+    if moved_from and (recorded := _record_rename(config, article, made, pot, moved_from, like)) is not None:
+        used[0] = recorded
+        result.written += [] if ref in result.written else [ref]
     for found in _split_sentences(list(merges.items())):
         _list_sentences(result.sentences.setdefault(article.ref, []), found)
     _in_document_order(result.sentences.get(article.ref), lambda: pot or made.template(config, article))
@@ -795,6 +804,31 @@ def arrived_warning(po_ref: str, ref: str, arrived: list[tuple[int, str]]) -> st
             f"as previous msgid; line{'s' * many} {', '.join(map(str, lines[:5]))}{', …' if count > 5 else ''}; "
             f"first: {excerpt(arrived[0][1])!r}): review {'them' if many else 'it'}; the page shows the German until "
             f"{'they are' if many else 'it is'} signed off")
+
+
+def _record_rename(config: Config, article: Article, made: _Prepared, pot: polib.POFile | None,
+                   olds: Iterable[str], like: bytes | None) -> bytes | None:
+    """Write the article's template again with the rename its catalogs came along by (``olds``: the old slugs) in
+    its header (``renames.FIELD``, after what the old templates, still there, recorded), for the build in any clone
+    (``renames.committed``): the bytes written, None when there is nothing to add."""
+    from .catalog import render
+    from .pofile import encode_like
+
+    olds, earlier = list(olds), []
+    for old in olds:
+        try:
+            earlier.append(_read_text(config, config.pot_path(old)))
+        except (OSError, VerlagError, UnicodeError):  # its own record lost; the old slug is still recorded
+            earlier.append(None)
+    own = renames.field_of(made.pot_text)  # what this template kept already comes first
+    value = renames.renamed_from(article.slug, [made.pot_text, *earlier], [None, *olds])
+    if value is None or value == own:
+        return None
+    pot = pot if pot is not None else made.template(config, article)
+    pot.metadata[renames.FIELD] = value
+    data = encode_like(render(pot), like)
+    write_if_changed(config.pot_path(article.slug), data, durable=False)
+    return data
 
 
 def reverted_warning(po_ref: str, ref: str,

@@ -220,8 +220,11 @@ def _deleted(config: Config, path: Path, renamed_to: str | None = None) -> Orpha
 def renamed_articles(config: Config) -> dict[str, str]:
     """Old slug -> new slug of every rename verlag knows: extract's record (``RENAMES_FILE``), and for the others
     the site's (``renames.RECORD`` of ``site.json``, kept alone in ``renames.RECORD_FILE``: a file renamed as it
-    was, found by its text or title, built before an extract). Follow one with ``renamed_to``."""
+    was, found by its text or title, built before an extract), but not one whose old slug has a template again:
+    an article took the name since the last build (which then drops it), as extract forgets its own record.
+    Follow one with ``renamed_to``."""
     from .renames import RECORD, RECORD_FILE
+    from .sources import SLUG_RE
 
     alone = load_state(config.state_dir / RECORD_FILE)
     if RECORD not in alone:  # a site last built by a verlag that kept it in site.json only
@@ -230,7 +233,8 @@ def renamed_articles(config: Config) -> dict[str, str]:
         alone = load_state(config.state_dir / STATE_FILE)
     recorded = alone.get(RECORD)
     known = {old: entry["to"] for old, entry in (recorded.items() if isinstance(recorded, dict) else ())
-             if isinstance(entry, dict) and isinstance(entry.get("to"), str)}
+             if isinstance(entry, dict) and isinstance(entry.get("to"), str) and isinstance(old, str)
+             and SLUG_RE.fullmatch(old) and not os.path.lexists(config.pot_path(old))}
     known.update(load_state(config.state_dir / RENAMES_FILE))
     return known
 

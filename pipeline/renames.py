@@ -11,6 +11,14 @@ address a build published as a redirect to the article's page in that language (
 edition is not published), made by ``redirects`` exactly as for an ``aliases:`` entry (meta refresh page,
 ``_redirects``, ``.htaccess``).
 
+``extract``, which writes committed files, also records each rename it finds in the renamed article's template, a
+header field ``FIELD`` (``X-Verlag-Renamed-From: alt`` in ``translations/templates/neu.pot``, every earlier slug
+of the article, oldest first: ``a b`` in ``c.pot``), kept by every later extract and carried along by a further
+rename; ``.verlag/`` is git-ignored, so only this record makes the same redirects in a fresh clone (CI, a second
+computer) as on the author's. The oldest slug recorded names the article's feed entries (``feed_names``: an Atom
+entry's id never changes, RFC 4287 4.2.6). A rename only the build found (``moved_files``: no catalogs moved
+along), or one a verlag before this record saw, has none: the build says what a fresh clone lacks.
+
 The site records what it made (``RECORD`` in ``site.json``: old slug -> the slug it leads to and the languages
 whose address it keeps), so the addresses stay in every later build and follow further renames (``a`` -> ``b``
 -> ``c``: both ``/de/a/`` and ``/de/b/`` lead to ``c``). A new article that takes an old name wins: its page is
@@ -19,13 +27,14 @@ at that address, the redirect is dropped, and the build says so once.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Collection, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from .config import Config
-from .fsutil import load_state
+from .fsutil import load_state, names_ending, regular, save_state
 
 if TYPE_CHECKING:
     from .sources import Sources
@@ -37,6 +46,10 @@ RECORD_FILE = "site-renamed.json"
 ORIGINALS = "originals"  # site.json: slug of each published German original -> its ``Article.digest``
 TITLES = "original_titles"  # site.json: slug of each published German original -> its German title
 _PAGE_FILE = re.compile(r"([^/]+)/([^/]+)/index\.html")
+FIELD = "X-Verlag-Renamed-From"  # a template's header: the article's earlier slugs, oldest first, space-separated
+_FIELD_RE = re.compile(rb'^"' + FIELD.encode() + rb': ([^"\\\n]*)\\n"\r?$', re.M)
+_HEAD = 4096  # a template's header ends well before (``textchanged._HEAD``)
+TEMPLATES_FILE = "renamed-templates.json"  # .verlag/: ``committed``'s answer, by the templates folder's stat
 
 
 @dataclass(frozen=True)
@@ -46,6 +59,7 @@ class Renamed:
     old: str
     to: str
     langs: tuple[str, ...]
+    committed: bool = False  # the rename is in ``to``'s template (``FIELD``): a fresh clone keeps the address too
 
 
 def renamed_addresses(config: Config, state: Mapping, sources: Sources, gone_key: str
@@ -58,10 +72,90 @@ def renamed_addresses(config: Config, state: Mapping, sources: Sources, gone_key
     every = [*sources.articles, *sources.german_only]
     current = {a.slug for a in every} | sources.unreadable
     recorded, originals, titles = state.get(RECORD), state.get(ORIGINALS), state.get(TITLES)
-    return resolve(load_state(config.state_dir / RENAMES_FILE), recorded if isinstance(recorded, dict) else {},
-                   published_before(state, gone_key, current, (config.source_language, *config.languages)), current,
+    languages = (config.source_language, *config.languages)
+    kept = {old: slug for slug, olds in committed(config).items() if slug in current for old in olds}
+    before = published_before(state, gone_key, current, languages)
+    for old in kept:  # its addresses in every language: what a fresh clone knows, the same on every computer
+        before.setdefault(old, set()).update(languages)
+    return resolve({**kept, **load_state(config.state_dir / RENAMES_FILE)},
+                   recorded if isinstance(recorded, dict) else {}, before, current,
                    moved_files(originals if isinstance(originals, dict) else {}, {a.slug: a.digest for a in every},
-                               titles if isinstance(titles, dict) else {}, {a.slug: a.title for a in every}))
+                               titles if isinstance(titles, dict) else {}, {a.slug: a.title for a in every}), kept)
+
+
+def chain_of(head: bytes) -> tuple[str, ...]:
+    """The earlier slugs ``FIELD`` names in a template's first bytes ``head``, oldest first; only names of a slug's
+    form (``sources.SLUG_RE``: an address is made of each), each once; none without the field."""
+    from .sources import SLUG_RE
+
+    found = _FIELD_RE.search(head[:_HEAD])
+    names = found.group(1).decode("utf-8", "replace").split() if found else []
+    return tuple(dict.fromkeys(name for name in names if SLUG_RE.fullmatch(name)))
+
+
+def renamed_from(slug: str, earlier: Iterable[str | None], olds: Iterable[str | None]) -> str | None:
+    """The ``FIELD`` value for the template of ``slug``, renamed now from the articles ``olds`` whose templates'
+    text was ``earlier`` (None for none): each one's own record, then its slug (None: only the record); its own
+    slug left out (renamed back). None when there is nothing to record."""
+    names: list[str] = []
+    for text, old in zip(earlier, olds):
+        names += [*chain_of((text or "").encode("utf-8")), *([old] if old else [])]
+    kept = [name for name in dict.fromkeys(names) if name != slug]
+    return " ".join(kept) or None
+
+
+def field_of(text: str | None) -> str | None:
+    """The ``FIELD`` value of the template text ``text`` as it is to be kept (``chain_of``); None without one."""
+    names = chain_of(text.encode("utf-8")) if text else ()
+    return " ".join(names) or None
+
+
+def committed(config: Config) -> dict[str, tuple[str, ...]]:
+    """Slug -> earlier slugs (oldest first) of every template under ``config.templates_dir`` with ``FIELD``: the
+    renames a fresh clone knows. Read from each template's first bytes; remembered in ``.verlag/`` (``TEMPLATES_FILE``)
+    by the folder's modification and change times, which every template extract or git writes (a new file, renamed
+    into place) moves, so a no-op build reads no template. Recorded only when the folder changed before this run took
+    the lock (``statrecord.recordable``); a template edited in place by hand is read once the folder changes."""
+    from .lock import held_since
+    from .statrecord import recordable
+
+    folder = config.templates_dir
+    try:
+        st = os.stat(folder)
+    except OSError:  # no templates yet
+        return {}
+    key = [st.st_ino, st.st_mtime_ns, st.st_ctime_ns]
+    cached = load_state(config.state_dir / TEMPLATES_FILE)
+    found = cached.get("renamed")
+    if cached.get("key") == key and isinstance(found, dict) and all(
+            isinstance(olds, list) and all(isinstance(o, str) for o in olds) for olds in found.values()):
+        return {slug: tuple(olds) for slug, olds in found.items()}
+    found = {}
+    for name in names_ending(folder, ".pot"):
+        path = folder / name
+        try:
+            regular(path)  # a named pipe is never opened: that waits for a writer
+            with open(path, "rb") as file:
+                olds = chain_of(file.read(_HEAD))
+        except OSError:  # unreadable: extract names it
+            continue
+        if olds:
+            found[name[:-4]] = olds
+    if recordable(st.st_ctime_ns, held_since(config)):
+        save_state(config.state_dir / TEMPLATES_FILE, {"key": key, "renamed": {s: list(o) for s, o in found.items()}})
+    return found
+
+
+def feed_names(recorded: Mapping[str, Sequence[str]], current: Container[str]) -> dict[str, str]:
+    """Slug -> the slug whose address names its feed entries (Atom ``<id>``), for each article whose template
+    records earlier slugs (``committed``): the oldest one no source has now (a new article that took the name has
+    the id of its own address). An article never renamed keeps its own address, as its subscribers know it."""
+    names = {}
+    for slug, olds in recorded.items():
+        first = next((old for old in olds if old not in current), None)
+        if first is not None:
+            names[slug] = first
+    return names
 
 
 def link_names(kept: Iterable[Renamed], published: Container[str]) -> dict[str, str]:
@@ -133,13 +227,14 @@ def moved_files(originals: Mapping, digests: Mapping[str, str], titles_before: M
 
 
 def resolve(renames: Mapping, recorded: Mapping, before: Mapping[str, Collection[str]],
-            current: Collection[str], moved: Mapping[str, str] | None = None
-            ) -> tuple[list[Renamed], list[Renamed], list[Renamed]]:
+            current: Collection[str], moved: Mapping[str, str] | None = None,
+            committed: Mapping[str, str] | None = None) -> tuple[list[Renamed], list[Renamed], list[Renamed]]:
     """Which published addresses lead where, which an article took back, and which wait for their article.
 
     ``renames``: extract's record (old slug -> new slug, ``orphans.RENAMES_FILE``); ``recorded``: ``RECORD`` as
     the last build left it; ``before``: ``published_before``; ``current``: the slugs of every German source now
-    (published, draft or unreadable); ``moved``: ``moved_files``. An old slug that is no source's now leads to
+    (published, draft or unreadable); ``moved``: ``moved_files``; ``committed``: old slug -> slug of the renames
+    the templates record (``committed``), whose kept addresses are marked so. An old slug that is no source's now leads to
     the article its renames end at, through any later renames (the last build's answer first: extract forgets a
     rename once its old name is an article's again); none when the chain ends at no source (deleted) or loops.
     Returns the addresses kept (sorted by old slug); those the last build kept whose old slug a source has now
@@ -163,7 +258,7 @@ def resolve(renames: Mapping, recorded: Mapping, before: Mapping[str, Collection
             seen.add(slug)
             slug = next_of(slug)
         if slug is not None and slug in current and slug not in seen:
-            kept.append(Renamed(old, slug, tuple(sorted(before[old]))))
+            kept.append(Renamed(old, slug, tuple(sorted(before[old])), (committed or {}).get(old) == slug))
         elif isinstance(entry := recorded.get(old), dict) and isinstance(entry.get("to"), str):
             waiting.append(Renamed(old, entry["to"], tuple(sorted(before[old]))))
     return kept, taken, waiting

@@ -58,7 +58,8 @@ from .practice import Localized, Practice, check_legal, load_practice, translato
 from .search import BUNDLE, index_site, unstemmed, unstemmed_advice
 from .redirects import Redirect, draft_message, file_slug, gone_language_message, gone_listed, gone_message, \
     gone_published, kept, left_out_message, old_names, old_path, redirect_files
-from .renames import ORIGINALS, RECORD as RENAMED, RECORD_FILE, TITLES, Renamed, link_names, renamed_addresses
+from .renames import (ORIGINALS, RECORD as RENAMED, RECORD_FILE, TITLES, Renamed, committed, feed_names, link_names,
+                      renamed_addresses)
 from .sources import (Article, Moment, Sources, calendar_day, later, read_date, read_sources, same_titles,
                       without_text)
 from .statrecord import StatRecord
@@ -888,6 +889,7 @@ class _Site:
         self.media = media
         self.sources = sources  # slug -> German original, for messages naming its file and line
         self.draft_sources: dict[str, Article] = {}  # slug -> German original of each draft (``draft: true``)
+        self.feed_names: dict[str, str] = {}  # slug -> the earlier slug naming its feed entries (``renames.feed_names``)
         # slug -> (German original, why) of each article no draft left out of this build for its own problem
         self.left_out: dict[str, tuple[Article, str]] = {}
         self.urls = Urls(settings.base_url)
@@ -1842,6 +1844,8 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     site = _Site(config, settings, pages, media, {a.slug: a for a in documents}, load_practice(config), errors,
                  published_languages(files_before, urls))
     site.draft_sources = {a.slug: a for a in (*sources.articles, *sources.german_only) if a.draft}
+    site.feed_names = feed_names(committed(config), {a.slug for a in (*sources.articles, *sources.german_only)}
+                                 | sources.unreadable)
     site.left_out = {a.slug: (a, "its [[AUSFÜLLEN: …]] placeholders are not filled in" if a.slug in gaps
                               else "its problem said above")
                      for a in (*sources.articles, *sources.german_only) if not a.draft and a.slug not in site.sources}
@@ -2010,7 +2014,7 @@ def _renamed(site: _Site, renames: tuple[list[Renamed], list[Renamed], list[Rena
 
     found, taken, waiting = renames
     languages = (site.source, *site.config.languages)
-    redirects, new = [], {}  # new: the article -> (old slugs, "old address -> page") it keeps from this build on
+    redirects, new = [], {}  # new: the article -> (old slugs, "old address -> page", recorded in its template)
     for r in found:
         article = site.sources.get(r.to)
         if article is None or (site.source, r.to) not in titles:  # a draft, or unreadable (``kept`` has its own)
@@ -2023,15 +2027,33 @@ def _renamed(site: _Site, renames: tuple[list[Renamed], list[Renamed], list[Rena
                                       article.ref, 1))
         was = recorded.get(r.old)
         if olds and not (isinstance(was, dict) and was.get("to") == r.to):
-            names, paths = new.setdefault(r.to, ([], []))
+            names, paths, kept = new.setdefault(r.to, ([], [], []))
             names.append(r.old)
             paths.extend(f"{old} → {redirect.new}" for (_, old), redirect in zip(olds, redirects[-len(olds):]))
-    for slug, (names, paths) in new.items():
+            kept.append(r.committed)
+    for slug, (names, paths, kept) in new.items():
         article = site.sources[slug]
         how = "its slug: changed, the file kept its name" if article.path.stem in names else "its file renamed"
-        site.notes.append(f"{article.ref}: slug {', '.join(names)} → {slug} ({how}): its published "
-                          f"{'address leads' if len(paths) == 1 else 'addresses lead'} to its page now, in every "
-                          f"later build too: {', '.join(paths)}")
+        lead = "address leads" if len(paths) == 1 else "addresses lead"
+        if all(kept):
+            when = (f"in every later build too, also in a fresh clone (CI, another computer): the rename is recorded "
+                    f"in {relpath(site.config.pot_path(slug), site.config.root)} (X-Verlag-Renamed-From), commit it")
+        else:
+            unknown = [name for name, known in zip(names, kept) if not known]
+            config = site.config
+            left = [relpath(config.po_path(lang, name), config.root) for name in unknown for lang in config.languages
+                    if os.path.lexists(config.po_path(lang, name))]  # catalogs extract has yet to move along
+            advice = (f"run verlag extract, which moves {', '.join(left)} along and records the rename in "
+                      f"{relpath(config.pot_path(slug), config.root)} for every clone, and commit them" if left else
+                      "verlag extract records a rename only when it moves the article's catalogs along, which it "
+                      f"cannot for this one: add 'aliases: [{', '.join(unknown)}]' to {article.ref}'s front matter "
+                      "to keep the addresses there too")
+            when = ("in the later builds of this checkout, which remembers the rename in .verlag/ (git leaves it out): "
+                    "a fresh clone (CI, another computer) makes no page at the old "
+                    f"{'address' if len(paths) == 1 else 'addresses'}, and the article's feed entries have a new id "
+                    f"(feed readers show it as new); {advice}")
+        site.notes.append(f"{article.ref}: slug {', '.join(names)} → {slug} ({how}): its published {lead} to its "
+                          f"page now: {', '.join(paths)}; {when}")
     every = {a.slug: a for a in (*sources.articles, *sources.german_only)}  # a draft takes the name too
     for r in taken:
         mine, theirs = every.get(r.old), every.get(r.to)
@@ -2317,7 +2339,9 @@ def _list_pages(site: _Site, listed: dict[str, list[Page]], bodies: _Bodies, key
                 continue
             body = Markup(bodies.get(item["page"]))
             german = bodies.entry(item["page"])["german"]
-            entries.append({**item, "content": absolute_html(_render(
+            entries.append({**item, "id": urls.absolute("article", lang, site.feed_names.get(item["page"].slug,
+                                                                                       item["page"].slug)),
+                            "content": absolute_html(_render(
                 env, "feed_entry.html", feed, {**site.common(lang), **item, "item": item, "body": body,
                                                "german_html": german}),
                 item["absolute"], lang)})

@@ -41,8 +41,10 @@ def test_a_renamed_article_s_addresses_lead_to_its_page_in_every_language_throug
     assert "gone-address" not in project.run("check").output
     result = project.run("build")
     assert "is gone" not in result.output, result.output
-    assert ("note: source_de/neu.md: slug alt → neu (its file renamed): its published addresses lead to its page now, "
-            "in every later build too: /de/alt/ → /de/neu/, /en/alt/ → /en/neu/") in result.output
+    assert ("note: source_de/neu.md: slug alt → neu (its file renamed): its published addresses lead to its page now: "
+            "/de/alt/ → /de/neu/, /en/alt/ → /en/neu/; in every later build too, also in a fresh clone (CI, another "
+            "computer): the rename is recorded in translations/templates/neu.pot (X-Verlag-Renamed-From), commit "
+            "it") in result.output
     server = serving(project.root)
     url = next(server)
     try:
@@ -93,8 +95,8 @@ def test_a_changed_slug_is_named_with_its_old_and_new_address_not_as_a_renamed_f
     project.run("extract")
     result = project.run("build")
     assert ("note: source_de/alt.md: slug alt → neu (its slug: changed, the file kept its name): its published "
-            "addresses lead to its page now, in every later build too: /blog/de/alt/ → /blog/de/neu/, /blog/en/alt/ → "
-            "/blog/en/neu/") in result.output, result.output
+            "addresses lead to its page now: /blog/de/alt/ → /blog/de/neu/, /blog/en/alt/ → /blog/en/neu/; in every "
+            "later build too, also in a fresh clone") in result.output, result.output
     assert "renamed (from" not in result.output and "is gone" not in result.output
     assert "slug alt → neu" not in project.run("build").output  # said once
 
@@ -106,8 +108,12 @@ def test_a_file_renamed_as_it_was_keeps_its_address_without_translations_or_extr
     _rename(project, "alt", "neu")
     result = project.run("build")
     assert "is gone" not in result.output, result.output
-    assert ("note: source_de/neu.md: slug alt → neu (its file renamed): its published address leads to its page now, "
-            "in every later build too: /de/alt/ → /de/neu/") in result.output
+    assert ("note: source_de/neu.md: slug alt → neu (its file renamed): its published address leads to its page now: "
+            "/de/alt/ → /de/neu/; in the later builds of this checkout, which remembers the rename in .verlag/ (git "
+            "leaves it out): a fresh clone (CI, another computer) makes no page at the old address, and the "
+            "article's feed entries have a new id (feed readers show it as new); verlag extract records a rename "
+            "only when it moves the article's catalogs along, which it cannot for this one: add 'aliases: [alt]' to "
+            "source_de/neu.md's front matter to keep the addresses there too") in result.output
     assert project.read("site/_redirects") == "/de/alt/  /de/neu/  301\n"
     assert "url=/de/neu/" in project.read("site/de/alt/index.html")
 
@@ -145,7 +151,8 @@ def test_after_two_renames_both_old_addresses_lead_to_the_last_name(project):
     result = project.run("build")
     assert "is gone" not in result.output, result.output
     assert ("note: source_de/drei.md: slug alt, neu → drei (its file renamed): its published addresses lead to its "
-            "page now, in every later build too: /de/alt/ → /de/drei/, /de/neu/ → /de/drei/") in result.output
+            "page now: /de/alt/ → /de/drei/, /de/neu/ → /de/drei/; in the later builds of this checkout") in result.output
+    assert "'aliases: [alt, neu]' to source_de/drei.md" in result.output
     assert project.read("site/_redirects") == "/de/alt/  /de/drei/  301\n/de/neu/  /de/drei/  301\n"
     for old in ("alt", "neu"):
         assert "url=/de/drei/" in project.read(f"site/de/{old}/index.html")
@@ -178,7 +185,9 @@ def test_an_address_taken_down_comes_back_once_extract_tells_the_rename(project)
     """Renamed and retitled at once, then built before extract: the build cannot tell (neither its text nor its
     title is the one it published), takes the pages down and says so. Once extract has moved the catalogs along
     (the rename recorded), the next build brings both addresses back as redirects: the English one to the
-    original while the retitled article's translation is not published."""
+    original while the retitled article's translation is not published, and the French one too, as an
+    ``aliases: [alt]`` entry would: the rename is recorded in the template, and a fresh clone cannot tell which
+    languages an earlier build published."""
     _translated(project)
     _rename(project, "alt", "neu")
     project.write("source_de/neu.md", project.read("source_de/neu.md").replace("Zecken im Gras", "Zecken im Moos"))
@@ -189,7 +198,8 @@ def test_an_address_taken_down_comes_back_once_extract_tells_the_rename(project)
     result = project.run("build")
     assert "note: source_de/neu.md: slug alt → neu (its file renamed): its published addresses lead" in result.output
     assert "/de/alt/ → /de/neu/, /en/alt/ → /de/neu/" in result.output  # no English page yet: to the German
-    assert project.read("site/_redirects") == "/de/alt/  /de/neu/  301\n/en/alt/  /de/neu/  301\n"
+    assert project.read("site/_redirects") == ("/de/alt/  /de/neu/  301\n/en/alt/  /de/neu/  301\n"
+                                               "/fr/alt/  /de/neu/  301\n")
 
 
 def test_an_article_that_cannot_be_read_keeps_its_redirects_by_query(project):
@@ -270,8 +280,8 @@ def test_a_link_to_a_renamed_article_s_old_file_leads_to_its_new_page_and_check_
     assert "no published article" not in checked and "[article-link]" not in checked, checked
     for url in ("alt.md", "alt.md#abschnitt"):
         assert (f"warning: source_de/tee.md:7: '{url}': alt.md is the old name of source_de/neu.md (renamed): "
-                "the pages link its page, in the reader's language, only while this checkout remembers the "
-                "rename (.verlag/, which git leaves out: in a fresh clone the link is broken); link "
+                "the pages link its page, in the reader's language, while its template records the rename "
+                "(X-Verlag-Renamed-From), which a new article of the old name ends; link "
                 f"{url.replace('alt', 'neu')} instead [renamed-link]") in checked, checked
     built = project.run("build").output
     assert "'alt.md" not in built and "no published article" not in built, built
