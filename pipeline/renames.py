@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 
 from .config import Config
 from .fsutil import load_state, names_ending, regular, save_state
+from .pofile import header_value
 
 if TYPE_CHECKING:
     from .sources import Sources
@@ -47,7 +48,6 @@ ORIGINALS = "originals"  # site.json: slug of each published German original -> 
 TITLES = "original_titles"  # site.json: slug of each published German original -> its German title
 _PAGE_FILE = re.compile(r"([^/]+)/([^/]+)/index\.html")
 FIELD = "X-Verlag-Renamed-From"  # a template's header: the article's earlier slugs, oldest first, space-separated
-_FIELD_RE = re.compile(rb'^"' + FIELD.encode() + rb': ([^"\\\n]*)\\n"\r?$', re.M)
 _HEAD = 4096  # a template's header ends well before (``textchanged._HEAD``)
 TEMPLATES_FILE = "renamed-templates.json"  # .verlag/: ``committed``'s answer, by the templates folder's stat
 
@@ -88,8 +88,8 @@ def chain_of(head: bytes) -> tuple[str, ...]:
     form (``sources.SLUG_RE``: an address is made of each), each once; none without the field."""
     from .sources import SLUG_RE
 
-    found = _FIELD_RE.search(head[:_HEAD])
-    names = found.group(1).decode("utf-8", "replace").split() if found else []
+    value = header_value(head[:_HEAD], FIELD)  # its lines joined: a long record GNU's layout wraps (trial 22)
+    names = value.split() if value else []
     return tuple(dict.fromkeys(name for name in names if SLUG_RE.fullmatch(name)))
 
 

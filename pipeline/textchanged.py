@@ -27,12 +27,13 @@ from typing import NamedTuple
 
 from .config import Config
 from .fsutil import regular
+from .pofile import header_value
 from .sources import Article, calendar_day, later
 
 FIELD = "X-Verlag-Text-Changed"
 # the segments of the front matter (``segment.Document.add_front``): their msgctxt; every other segment is the body's
 _FRONT_CONTEXTS = frozenset({"title", "summary", "tag"})
-_FIELD_RE = re.compile(rb'^"' + FIELD.encode() + rb': (\d{4}-\d\d-\d\d)(?:; last_reviewed ([^"\\\n]*))?\\n"\r?$', re.M)
+_VALUE_RE = re.compile(r"(\d{4}-\d\d-\d\d)(?:; last_reviewed (.*))?")  # the field's value (``pofile.header_value``)
 _HEAD = 4096  # a template's header ends well before (``extracted.template_german`` reads as much)
 
 
@@ -62,11 +63,18 @@ def _written(reviewed: object) -> str | None:
 
 def field_of(text: str) -> str | None:
     """The ``FIELD`` value in the header of the template text ``text``; None when it has none."""
-    found = _FIELD_RE.search(text[:_HEAD].encode("utf-8"))
+    found = _field(text[:_HEAD].encode("utf-8"))
     if not found:
         return None
-    return found.group(1).decode("ascii") + (f"; last_reviewed {found.group(2).decode('utf-8')}" if found.group(2)
-                                             else "")
+    return found.group(1) + (f"; last_reviewed {found.group(2)}" if found.group(2) else "")
+
+
+def _field(head: bytes) -> re.Match | None:
+    """``FIELD``'s value in a template's first bytes ``head``, matched by ``_VALUE_RE``; None without one. Read with
+    its header lines joined: a value GNU's layout wrapped over two lines reads as one (trial 22 found a wrapped
+    X-Verlag-Renamed-From read as none)."""
+    value = header_value(head, FIELD)
+    return _VALUE_RE.fullmatch(value) if value is not None else None
 
 
 def today(config: Config) -> dt.date:
@@ -92,12 +100,12 @@ def text_changed(config: Config, slug: str) -> tuple[dt.date, str | None] | None
             head = file.read(_HEAD)
     except OSError:
         return None
-    found = _FIELD_RE.search(head)
+    found = _field(head)
     try:
-        day = dt.date.fromisoformat(found.group(1).decode("ascii")) if found else None
+        day = dt.date.fromisoformat(found.group(1)) if found else None
     except ValueError:  # 2026-13-40 typed into the template: no day it can name
         return None
-    return None if day is None else (day, found.group(2).decode("utf-8").strip() if found.group(2) else None)
+    return None if day is None else (day, found.group(2).strip() if found.group(2) else None)
 
 
 def review_changed(article: Article, changed: tuple[dt.date, str | None] | None) -> dt.date | None:

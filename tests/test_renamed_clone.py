@@ -193,3 +193,22 @@ def test_a_clone_that_pulls_a_rename_builds_its_redirects_though_its_last_build_
     result = clone.run("build")
     assert "is gone" not in result.output, result.output
     assert "url=/de/neu/" in clone.read("site/de/alt/index.html")
+
+
+def test_a_record_of_renames_longer_than_a_line_is_read_in_a_fresh_clone(project, tmp_path_factory):
+    """Trial 22 #1: after a rename from a long slug, extract wrote X-Verlag-Renamed-From wrapped over two lines (GNU's
+    79 columns), and nothing read the wrapped form: the fresh clone made none of the old addresses, silently. The
+    header's lines are read joined, as gettext reads them; so is X-Verlag-Text-Changed."""
+    _published(project)
+    long = "morgendliche-rueckenschmerzen-und-nackenschmerzen-was-hilft-wirklich"
+    _rename(project, "alt", long)
+    _rename(project, long, "ruecken")
+    template = project.read("translations/templates/ruecken.pot")
+    assert f'"X-Verlag-Renamed-From: alt {long}\\n"' not in template, "the test needs the wrapped layout"
+    assert "X-Verlag-Renamed-From: alt " in template and template.count("X-Verlag-Renamed-From") == 1
+    msgfmt_check(project.root / "translations/templates/ruecken.pot")
+    clone = _clone(project, tmp_path_factory.mktemp("ci") / "praxis")
+    clone.run("build")
+    assert clone.read("site/_redirects") == (f"/de/alt/  /de/ruecken/  301\n/de/{long}/  /de/ruecken/  301\n"
+                                             f"/en/alt/  /en/ruecken/  301\n/en/{long}/  /en/ruecken/  301\n")
+    assert _site(clone.root) == _site(project.root)
