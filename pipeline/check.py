@@ -28,7 +28,7 @@ from collections import Counter, deque
 from dataclasses import dataclass, field, replace
 from decimal import Context as DecimalContext, Decimal, InvalidOperation
 from functools import cached_property, lru_cache, partial
-from typing import Callable, Container, Iterable, Mapping, NamedTuple
+from typing import Callable, Container, Iterable, Iterator, Mapping, NamedTuple
 
 import polib
 from babel import Locale
@@ -570,6 +570,7 @@ def check_numbers(entry, ctx):
     the one with its trunk prefix 0 (``_COUNTRY_CODE``: trial 12's "+49 761 123456-0" for "0761 123456-0" was
     refused as "added 49" and the Impressum showed the German line)."""
     if not (_DIGIT.search(entry.msgid) or _DIGIT.search(entry.msgstr)):
+        yield from _spoons_swapped(text_parts(entry.msgid, ctx).prose, text_parts(entry.msgstr, ctx).prose, ctx)
         return
     german, src_versions = _as_said(text_parts(entry.msgid, ctx).prose, ctx.source_lang)
     said, tgt_versions = _as_said(text_parts(entry.msgstr, ctx).prose, ctx.lang)
@@ -1548,8 +1549,28 @@ def _roman_centuries(text: str, lang: str, found: list) -> str:
 
     if lang.split("-")[0].lower() == "fr":
         text = _ROMAN_ORDINAL.sub(ordinal, text)
+    if lang.split("-")[0].lower() == "it":  # "nel Settecento" is the 18th century, as "18. Jh." (trial 22)
+        text = _ITALIAN_CENTURY.sub(lambda m: _italian_century(m, found), text)
     pattern = _roman_century(lang)
     return pattern.sub(take, text) if pattern is not None else text
+
+
+# Italian names its centuries from the 13th to the 20th by their hundreds, capitalised, after an article or
+# preposition ("nel Settecento", "del Novecento"); "Seicento grammi" at a sentence's start is a number, left alone.
+_ITALIAN_CENTURIES = {"Duecento": 13, "Trecento": 14, "Quattrocento": 15, "Cinquecento": 16, "Seicento": 17,
+                      "Settecento": 18, "Ottocento": 19, "Novecento": 20}
+_ITALIAN_CENTURY = re.compile(r"(?<![^\W\d_])(?:il|nel|del|dal|al|sul|l'|nell'|dell'|dall'|all'|sull')\s*"
+                              rf"({'|'.join(_ITALIAN_CENTURIES)})(?![^\W\d_])", re.I)
+
+
+def _italian_century(m: re.Match, found: list) -> str:
+    """An Italian century by its hundreds (``_ITALIAN_CENTURY``) as its number, appended to ``found``; one not
+    capitalised ("nel settecento" is rare, "settecento" a number word) is left as written."""
+    name = m.group(1)
+    if name[0].islower():
+        return m.group(0)
+    found.append((str(_ITALIAN_CENTURIES[name]), name))
+    return " "
 
 
 def _roman_value(numeral: str) -> int:
@@ -1659,7 +1680,8 @@ def numbers(prose: str, lang: str) -> dict[str, str]:
     write it ("XIXe siècle", "XIX secolo", "siglo XIX": ``_roman_centuries``).
     """
     found: list[tuple[str, str]] = []
-    if lang.split("-")[0].lower() in _CENTURY_WORDS and _ROMAN_HINT.search(prose):
+    code = lang.split("-")[0].lower()
+    if code in _CENTURY_WORDS and (_ROMAN_HINT.search(prose) or code == "it" and "cento" in prose):
         prose = _roman_centuries(prose, lang, found)
     if not _DIGIT.search(prose):
         if not found:
@@ -1760,6 +1782,43 @@ def _regional_data(lang: str) -> tuple[Mapping, ...]:
             with open(resolve_locale_filename(identifier), "rb") as file:
                 found.append(pickle.load(file))
     return tuple(found)
+
+
+def _spoons_swapped(german: str, translation: str, ctx) -> Iterator[str]:
+    """A recipe's spoon said without digits ("einen Teelöffel") that the translation makes the other spoon ("un
+    cucchiaio", "une cuillère à soupe"): three times or a third of the dose, which the units compared beside a number
+    never see (trial 22). Only a swap is said: a spoon the translation leaves unnamed ("a spoon") is no finding."""
+    said, named = _spoons(german, ctx.source_lang), _spoons(translation, ctx.lang)
+    if said and named and not said.keys() & named.keys():
+        yield f"spoons differ: German {', '.join(sorted(said.values()))}, translation " \
+              f"{', '.join(sorted(named.values()))} (a teaspoon is a third of a tablespoon)"
+
+
+def _spoons(text: str, lang: str) -> dict[str, str]:
+    """Symbol (tsp, tbsp) -> the first name of that spoon in ``text``, as ``lang`` writes it (``unit_names``; names
+    of three letters or more: "EL", "cc" are read only beside a number)."""
+    found: dict[str, str] = {}
+    if not text:
+        return found
+    pattern, symbols = _spoon_pattern(lang.split("-")[0].lower())
+    for m in pattern.finditer(text) if pattern is not None else ():
+        found.setdefault(symbols[m.group(1).lower()], m.group(0))
+    return found
+
+
+@lru_cache(maxsize=32)
+def _spoon_pattern(lang: str) -> tuple[re.Pattern | None, dict[str, str]]:
+    """The spoons' names of ``lang`` (longest first, any case, a plural or case ending -s, -n, -en allowed) and
+    each one's symbol."""
+    try:
+        names = {name: symbol for name, (symbol, _) in unit_names(lang).items()
+                 if symbol in ("tsp", "tbsp") and len(name) > 2 and "{0}" not in name}
+    except ValueError:  # a language Babel cannot read: no spoons known
+        return None, {}
+    if not names:
+        return None, {}
+    alternatives = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)({alternatives})(?:s|n|en)?(?!\w)", re.I), names
 
 
 @lru_cache(maxsize=16)
