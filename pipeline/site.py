@@ -1970,6 +1970,12 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
               if p.slug in site.sources]
     titles = {name: page.title for name, page in site.published.items()}
     german_titles = {name for name, page in site.published.items() if "title" in page.front_fallback}
+    # an old address of a translation whose own address shows the notice (``_Site.noticed``) leads there, in its
+    # language, as its own address does, not straight to the original (trial 22); the notice's title is German
+    shown = {(lang, slug): site.published[(site.source, slug)].title for lang, slugs in site.noticed.items()
+             for slug in slugs if (site.source, slug) in site.published and (lang, slug) not in titles}
+    titles.update(shown)
+    german_titles |= shown.keys()
     before = kept(state.get("redirects"), sources.unreadable - site.sources.keys())  # unreadable: kept as they were
     for ref, olds in groupby(before, key=lambda r: r.ref):
         olds = counted(len(list(olds)), "old address", "old addresses")

