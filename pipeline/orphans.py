@@ -128,8 +128,15 @@ def kept_message(config: Config, path: str, renamed_to: str | None = None) -> st
     source = relpath(config.source_dir / f"{Path(path).stem}.md", config.root)
     held, them = ("1 reviewed translation still serves", "it") if reviewed == 1 else \
         (f"{reviewed} reviewed translations still serve", "them")
-    return (f"{path}: no German article has this slug any more (its {held} the translation memory); to bring "
-            f"{them} back restore {source} ({from_git(source)}) and run verlag extract; "
+    # a German file no extract has read (no template): the article renamed and built, never extracted, as a fresh
+    # clone of such a push shows it (trial 22): extract moves the catalog along, restoring the old file would not
+    unread = sorted(relpath(md, config.root) for md in config.source_dir.glob("*.md")
+                    if not config.pot_path(md.stem).exists())
+    renamed = (f"renamed to {', '.join(unread[:3])}{' …' if len(unread) > 3 else ''} (no verlag extract has read "
+               f"{'it' if len(unread) == 1 else 'them'} yet)? run verlag extract, which moves the catalog along with "
+               "its article; if not: " if unread else "")
+    return (f"{path}: no German article has this slug any more (its {held} the translation memory); {renamed}to "
+            f"bring {them} back restore {source} ({from_git(source)}) and run verlag extract; "
             f"to drop {them} delete {path}")
 
 

@@ -357,6 +357,24 @@ def test_the_git_commands_said_of_a_deleted_articles_catalog_bring_the_article_b
     assert polib.pofile(str(project.root / "translations/en/alt.po")).find("Ein Satz.").msgstr == "A sentence."
 
 
+def test_status_asks_whether_an_article_no_extract_read_yet_is_the_renamed_one_before_advising_a_restore(
+        project: Project):
+    """Trial 22: the author renamed an article, built without extract and pushed; in the fresh clone status said to
+    restore the "deleted" old file, which would make the article twice, when extract would move the catalog along.
+    A German file with no template yet is named as the likely new name, with extract first; extract then moves it."""
+    project.write("source_de/alt.md", article("Alt", "Ein Satz. Noch einer.\n"))
+    project.run("extract")
+    review(project, "en", "alt", {("title", "Alt"): "Old", "Ein Satz.": "A sentence."})
+    (project.root / "source_de/alt.md").rename(project.root / "source_de/neu.md")
+    status = project.run("status").output
+    assert ("kept: translations/en/alt.po: no German article has this slug any more (its 2 reviewed translations "
+            "still serve the translation memory); renamed to source_de/neu.md (no verlag extract has read it yet)? run "
+            "verlag extract, which moves the catalog along with its article; if not: to bring them back restore "
+            "source_de/alt.md") in status, status
+    assert "renamed translations/en/alt.po -> translations/en/neu.po" in project.run("extract").output
+    assert "kept:" not in project.run("status").output
+
+
 def test_extract_and_status_say_the_same_of_a_deleted_articles_catalog_that_holds_only_drafts(project: Project):
     """Trial 13, finding 5: of a deleted article's catalog holding only copy drafts extract said "kept (its
     reviewed translations still serve the translation memory)" while status said "(no reviewed translation in
