@@ -450,28 +450,6 @@ _HEADER_CHARSET_RE = re.compile(r'\A((?:(?!msgstr)[^\n]*\n)*?msgstr[^\n]*(?:\n"[
                                 r'([\w\-:.]+)')
 
 
-# The header entry's msgstr: its string lines, however they are wrapped (GNU breaks a field longer than a line)
-_HEADER_MSGSTR_RE = re.compile(rb'^msgid ""\r?\nmsgstr ""\r?\n((?:"[^\n]*"\r?\n?)*)', re.M)
-_STRING_LINE_RE = re.compile(rb'^"(.*)"\r?$', re.M)
-
-
-def header_value(head: bytes, name: str) -> str | None:
-    """The value of the header field ``name`` in a catalog's first bytes ``head`` (UTF-8), read from the header
-    entry's msgstr with its string lines joined, so a field GNU's layout wrapped over two lines (a value longer than
-    the line, ``field``) reads as written; None when the header has no such field. Only the escapes a header value
-    holds in practice (``\\n`` ending a field, ``\\"``, ``\\\\``) are undone (GNU gettext manual, "The Format of
-    PO Files"), without parsing the catalog."""
-    header = _HEADER_MSGSTR_RE.search(head)
-    if header is None:
-        return None
-    text = b"".join(_STRING_LINE_RE.findall(header.group(1))).decode("utf-8", "replace")
-    prefix = f"{name}:"
-    for line in text.split("\\n"):
-        if line.startswith(prefix):
-            return line[len(prefix):].strip().replace('\\"', '"').replace("\\\\", "\\")
-    return None
-
-
 def declared_charset(data: bytes) -> str | None:
     """The charset a catalog's header entry declares (``CP1252``, ``ISO-8859-15``, ``UTF-8``), as written; None
     when it declares none (or is no catalog)."""

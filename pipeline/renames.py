@@ -35,7 +35,7 @@ from typing import TYPE_CHECKING
 
 from .config import Config
 from .fsutil import load_state, names_ending, regular, save_state
-from .pofile import header_value
+from .poheader import header_value
 
 if TYPE_CHECKING:
     from .sources import Sources

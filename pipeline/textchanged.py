@@ -27,7 +27,7 @@ from typing import NamedTuple
 
 from .config import Config
 from .fsutil import regular
-from .pofile import header_value
+from .poheader import header_value
 from .sources import Article, calendar_day, later
 
 FIELD = "X-Verlag-Text-Changed"
