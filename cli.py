@@ -1253,7 +1253,7 @@ def _run_build(config, quiet: bool, jobs: int | None, unread: bool, told: dict[s
     from pipeline.editions import build_editions, edition_files
     from pipeline.fsutil import relpath
     from pipeline.restore import pending, pending_message
-    from pipeline.site import MACHINE_UNSHOWN, NOTHING_YET, PSEUDO_SIGNED, SiteResult, build_site, was_published
+    from pipeline.site import MACHINE_UNSHOWN, NOT_EXTRACTED, NOTHING_YET, PSEUDO_SIGNED, SiteResult, build_site, was_published
     from pipeline.sources import read_sources, unread_message, unread_sources
     from pipeline.textchanged import outdated
 
@@ -1354,9 +1354,10 @@ def _run_build(config, quiet: bool, jobs: int | None, unread: bool, told: dict[s
         gone = {slug: copy for slug in others if (copy := pending(config, lang, slug)) is not None}
         # its catalog could not be read this run: the page is the last edition made, whatever the catalog holds
         broken = [slug for slug in others if unread and relpath(config.po_path(lang, slug), config.root) in unread]
-        for why, listed in ((PSEUDO_SIGNED, pseudo), (MACHINE_UNSHOWN, drafted),
-                            (NOTHING_YET, [slug for slug in others
-                                           if slug not in drafted and slug not in gone and slug not in broken])):
+        rest = [slug for slug in others if slug not in drafted and slug not in gone and slug not in broken]
+        unread_german = [slug for slug in rest if not config.pot_path(slug).exists()]
+        for why, listed in ((PSEUDO_SIGNED, pseudo), (MACHINE_UNSHOWN, drafted), (NOT_EXTRACTED, unread_german),
+                            (NOTHING_YET, [slug for slug in rest if slug not in unread_german])):
             if listed:
                 click.echo(f"{lang}: not published ({why}): {listing([was(lang, slug) for slug in listed])}")
         for slug in broken:

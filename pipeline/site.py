@@ -552,6 +552,10 @@ PSEUDO_SIGNED = ("its translations are signed-off pseudo drafts, the pseudo engi
 MACHINE_UNSHOWN = ("no reviewed translation to show yet; its machine drafts show only with [publish] unreviewed = "
                    "\"machine\"")
 NOTHING_YET = "nothing translated yet"
+# an article with no template: a fresh clone of a rename pushed without extract finds the article's catalog under its
+# old name, which only extract moves along (trial 22): "nothing translated yet" sent the author nowhere
+NOT_EXTRACTED = ("verlag extract has not read this German article yet: run it; it also moves a renamed article's "
+                 "catalog along")
 LEGAL_UNSHOWN = "a legal page shows only reviewed translations ([site] legal), none yet: the footer links the German"
 
 
@@ -565,6 +569,8 @@ def not_translated_reason(config: Config, lang: str, slug: str, segments: Mappin
         return PSEUDO_SIGNED
     if segments.get(MACHINE) and config.unreviewed_for(lang, slug) == "source":
         return MACHINE_UNSHOWN
+    if not config.pot_path(slug).exists():
+        return NOT_EXTRACTED
     return NOTHING_YET
 
 

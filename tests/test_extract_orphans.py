@@ -371,8 +371,11 @@ def test_status_asks_whether_an_article_no_extract_read_yet_is_the_renamed_one_b
             "still serve the translation memory); renamed to source_de/neu.md (no verlag extract has read it yet)? run "
             "verlag extract, which moves the catalog along with its article; if not: to bring them back restore "
             "source_de/alt.md") in status, status
+    assert ("en: not published (verlag extract has not read this German article yet: run it; it also moves a "
+            "renamed article's catalog along): neu") in project.run("build").output
     assert "renamed translations/en/alt.po -> translations/en/neu.po" in project.run("extract").output
     assert "kept:" not in project.run("status").output
+    assert "has not read this German article" not in project.run("build").output
 
 
 def test_extract_and_status_say_the_same_of_a_deleted_articles_catalog_that_holds_only_drafts(project: Project):
