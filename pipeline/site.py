@@ -2022,7 +2022,7 @@ def _renamed(site: _Site, renames: tuple[list[Renamed], list[Renamed], list[Rena
     published, to that language's edition, or to the original while it is not published. And the record for the
     next build. Says in ``site.notes`` which addresses a rename keeps, on the build that first keeps them, and in
     ``site.warnings`` which kept addresses a source has taken (its page wins), on the build that drops them."""
-    from .renames import record
+    from .renames import committed, record
 
     found, taken, waiting = renames
     languages = (site.source, *site.config.languages)
@@ -2039,11 +2039,16 @@ def _renamed(site: _Site, renames: tuple[list[Renamed], list[Renamed], list[Rena
                                       article.ref, 1))
         was = recorded.get(r.old)
         if olds and not (isinstance(was, dict) and was.get("to") == r.to):
-            names, paths, kept = new.setdefault(r.to, ([], [], []))
-            names.append(r.old)
-            paths.extend(f"{old} → {redirect.new}" for (_, old), redirect in zip(olds, redirects[-len(olds):]))
-            kept.append(r.committed)
-    for slug, (names, paths, kept) in new.items():
+            new.setdefault(r.to, []).append((r.old, [f"{old} → {redirect.new}" for (_, old), redirect
+                                                     in zip(olds, redirects[-len(olds):])], r.committed))
+    chains = committed(site.config) if new else {}
+    for slug, groups in new.items():
+        # oldest first, as the template's X-Verlag-Renamed-From lists them (trial 22: the note read newest first)
+        chain = chains.get(slug, ())
+        groups.sort(key=lambda group: chain.index(group[0]) if group[0] in chain else len(chain))
+        names = [name for name, _, _ in groups]
+        paths = [path for _, shown, _ in groups for path in shown]
+        kept = [known for _, _, known in groups]
         article = site.sources[slug]
         how = "its slug: changed, the file kept its name" if article.path.stem in names else "its file renamed"
         lead = "address leads" if len(paths) == 1 else "addresses lead"

@@ -212,3 +212,22 @@ def test_a_record_of_renames_longer_than_a_line_is_read_in_a_fresh_clone(project
     assert clone.read("site/_redirects") == (f"/de/alt/  /de/ruecken/  301\n/de/{long}/  /de/ruecken/  301\n"
                                              f"/en/alt/  /en/ruecken/  301\n/en/{long}/  /en/ruecken/  301\n")
     assert _site(clone.root) == _site(project.root)
+
+
+def test_the_build_note_names_two_renames_made_between_builds_oldest_first(project, tmp_path_factory):
+    """Trial 22: alt -> abend -> drei, each extracted and committed with no build between: the template records
+    "alt abend", but the build's note read "slug abend, alt → drei" (sorted by name). It names them oldest first
+    now, as the template does, with their addresses in that order, in the working copy and a fresh clone alike."""
+    _published(project)
+    for old, new in (("alt", "abend"), ("abend", "drei")):
+        git("mv", f"source_de/{old}.md", f"source_de/{new}.md", cwd=project.root)
+        project.run("extract")
+        git("add", "-A", cwd=project.root)
+        git("commit", "-q", "-m", f"rename {old} to {new}", cwd=project.root)
+    assert '"X-Verlag-Renamed-From: alt abend\\n"' in project.read("translations/templates/drei.pot")
+    clone = _clone(project, tmp_path_factory.mktemp("ci") / "praxis")
+    for built in (project, clone):
+        output = built.run("build").output
+        assert ("slug alt, abend → drei (its file renamed): its published addresses lead to its page now: "
+                "/de/alt/ → /de/drei/, /en/alt/ → /en/drei/, /de/abend/ → /de/drei/, /en/abend/ → /en/drei/;") in output, \
+            output
