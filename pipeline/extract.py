@@ -125,6 +125,7 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
     paused = {a.slug: a.ref for a in sources.german_only}
     orphans = find_orphans(config, slugs)
     kept = carry_over(config, orphans, slugs, paused)  # first: the catalogs it brings translations to are merged as found
+    _record_earlier_names(config, slugs, result)  # before the fingerprints: the article is extracted again, once
     files = StatRecord(config.state_dir, config.translations_dir, held_since(config), limit=CATALOG)
     prints = {a.slug: _fingerprint_before(config, a, glossary, files) for a in articles}
     changed = [a for a in articles if prints[a.slug] is None or state.get(a.slug) != prints[a.slug]]
@@ -215,6 +216,26 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
         if now != before:  # a no-op run neither encodes nor compares them (2 ms at 500 articles)
             save_state(config.state_dir / name, now)
     return result
+
+
+def _record_earlier_names(config: Config, slugs: set[str], result: ExtractResult) -> None:
+    """Record in each article's template the renames only this checkout's ``.verlag/`` knows
+    (``orphans.unrecorded_renames``: made by a verlag from before templates recorded them), said once, as a note
+    to commit it: until then a fresh clone (a CI deploy) made no page at the old addresses."""
+    from .orphans import unrecorded_renames
+
+    for slug, olds in unrecorded_renames(config, slugs).items():
+        from .extract_article import record_earlier_names
+
+        ref = relpath(config.pot_path(slug), config.root)
+        with contain(ref, "recording a rename", result.errors) as outcome:
+            written = record_earlier_names(config, slug, olds)
+        if not outcome.failed and written is not None:
+            result.written.append(written)
+            result.notes.append(f"{written}: the rename from {', '.join(olds)}, which only this checkout's .verlag/ "
+                                f"knew (an earlier verlag recorded renames there alone), is recorded in its header "
+                                f"(X-Verlag-Renamed-From) now: commit it, and a fresh clone (CI, another computer) "
+                                f"keeps the old {'address' if len(olds) == 1 else 'addresses'} too")
 
 
 def _keep_purged(config: Config, result: ExtractResult) -> None:

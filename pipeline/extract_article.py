@@ -831,6 +831,29 @@ def _record_rename(config: Config, article: Article, made: _Prepared, pot: polib
     return data
 
 
+def record_earlier_names(config: Config, slug: str, olds: list[str]) -> str | None:
+    """Write the template of the article ``slug`` again with the earlier slugs ``olds`` (oldest first) before
+    those its header records (``renames.FIELD``): renames only ``.verlag/`` knew (``orphans.unrecorded_renames``).
+    The template's path relative to the project when written, None when there is none or nothing to add. Raises
+    ``VerlagError`` for a template that cannot be read (file and line)."""
+    from .catalog import po_from_bytes, render
+    from .pofile import encode_like
+
+    path = config.pot_path(slug)
+    ref = relpath(path, config.root)
+    data = read_bytes(path, CATALOG, ref)
+    if data is None:
+        return None
+    chain = renames.chain_of(data)
+    value = " ".join(dict.fromkeys(name for name in [*olds, *chain] if name != slug))
+    if value == " ".join(chain):
+        return None
+    pot = po_from_bytes(data, ref)
+    pot.metadata[renames.FIELD] = value
+    write_if_changed(path, encode_like(render(pot), data), durable=False)
+    return ref
+
+
 def reverted_warning(po_ref: str, ref: str,
                      reverted: list[tuple[int | None, str, str, bool, str | None, bool, bool]]) -> str:
     """What extract says of a catalog that an older copy replaced (``_Merged.reverted``): how many of the

@@ -288,6 +288,34 @@ def prune_records(config: Config, slugs: set[str]) -> None:
                 pass
 
 
+def unrecorded_renames(config: Config, slugs: set[str]) -> dict[str, list[str]]:
+    """Article slug (of ``slugs``) -> its earlier slugs, oldest first, that this checkout's ``.verlag/`` alone
+    knows (extract's record, ``RENAMES_FILE``: renames an older verlag made, which recorded none in the template)
+    and its template, there, does not record (``renames.committed``): what ``extract`` writes into it
+    (``extract_article.record_earlier_names``) so that a fresh clone keeps their addresses too. Empty, reading no
+    template, when ``.verlag/`` knows no rename."""
+    from .renames import committed
+
+    known = load_state(config.state_dir / RENAMES_FILE)
+    if not known:
+        return {}
+    chains, found = committed(config), {}
+    for old in known:
+        if old not in slugs and (to := renamed_to(old, known, slugs)) is not None and old not in chains.get(to, ()) \
+                and os.path.isfile(config.pot_path(to)):
+            found.setdefault(to, []).append(old)
+    return {to: sorted(olds, key=lambda old: -_hops(old, known)) for to, olds in found.items()}
+
+
+def _hops(slug: str, renames: dict) -> int:
+    """How many renames lead from ``slug`` to the article it ends at (``renamed_to``): an older name has more."""
+    seen = {slug}
+    while slug in renames and renames[slug] not in seen:
+        slug = renames[slug]
+        seen.add(slug)
+    return len(seen)
+
+
 def renamed_to(slug: str, renames: dict, slugs: set[str]) -> str | None:
     """The article ``slug`` was last renamed to, through any renames after it; None if there is none now."""
     seen = {slug}

@@ -13,6 +13,8 @@ from conftest import Project, article, msgfmt_check, review
 from test_media import git
 from test_redirects import configure
 
+from pipeline.renames import TEMPLATES_FILE
+
 BASE = "https://praxis.example/"
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -231,3 +233,35 @@ def test_the_build_note_names_two_renames_made_between_builds_oldest_first(proje
         assert ("slug alt, abend → drei (its file renamed): its published addresses lead to its page now: "
                 "/de/alt/ → /de/drei/, /en/alt/ → /en/drei/, /de/abend/ → /de/drei/, /en/abend/ → /en/drei/;") in output, \
             output
+
+
+def test_extract_records_in_the_template_the_renames_an_older_verlag_kept_in_dot_verlag_alone(project,
+                                                                                               tmp_path_factory):
+    """A rename made with a verlag from before templates recorded renames (alt -> abend -> drei) was known to the
+    author's .verlag/ alone: every fresh clone (a CI deploy) made no page at the old addresses, and no build said so
+    again. The next extract records both, oldest first, says so once, and the clone's site is the author's."""
+    _published(project)
+    for old, new in (("alt", "abend"), ("abend", "drei")):
+        _rename(project, old, new)
+    pot = project.read("translations/templates/drei.pot")
+    assert '"X-Verlag-Renamed-From: alt abend\\n"\n' in pot
+    project.write("translations/templates/drei.pot", pot.replace('"X-Verlag-Renamed-From: alt abend\\n"\n', ""))
+    git("commit", "-q", "-am", "as an older verlag left it", cwd=project.root)
+    (project.root / ".verlag" / TEMPLATES_FILE).unlink()  # which an older verlag did not write
+    assert "/en/alt/" not in _clone(project, tmp_path_factory.mktemp("before") / "praxis").run("build").output
+    output = project.run("extract").output
+    assert ("note: translations/templates/drei.pot: the rename from alt, abend, which only this checkout's .verlag/ "
+            "knew (an earlier verlag recorded renames there alone), is recorded in its header "
+            "(X-Verlag-Renamed-From) now: commit it, and a fresh clone (CI, another computer) keeps the old "
+            "addresses too") in output, output
+    assert project.read("translations/templates/drei.pot") == pot
+    msgfmt_check(project.root / "translations/templates/drei.pot")
+    assert "drei.pot" not in project.run("extract").output
+    assert project.run("extract", "--check").exit_code == 0
+    git("commit", "-q", "-am", "renames recorded", cwd=project.root)
+    clone = _clone(project, tmp_path_factory.mktemp("after") / "praxis")
+    clone.run("build")
+    project.run("build")
+    assert clone.read("site/_redirects") == project.read("site/_redirects")
+    assert "/en/alt/  /en/drei/  301" in clone.read("site/_redirects")
+    assert _site(clone.root) == _site(project.root)
