@@ -98,7 +98,7 @@ class Config:
     def place(self, key: str, table: str) -> int:
         """Where ``key`` of ``[table]`` is set in verlag.toml (``line``), else where it would be written: the
         table's header line, else the file's last line (a warning's place for a setting to add)."""
-        return self.line(key, table) or _header_line(self.text, table) or max(1, len(self.text.splitlines()))
+        return self.line(key, table) or header_line(self.text, table) or max(1, len(self.text.splitlines()))
 
     @cached_property
     def zone(self) -> dt.tzinfo | None:
@@ -246,7 +246,8 @@ def _line_of(text: str, key: str, table: str | None = None) -> int | None:
     return text.count("\n", 0, match.start()) + 1 if match else None
 
 
-def _header_line(text: str, name: str) -> int | None:
+def header_line(text: str, name: str) -> int | None:
+    """The line (1-based) of the TOML table header ``[name]`` in ``text``, None when it has none."""
     match = re.search(rf"^[ \t]*\[[ \t]*{re.escape(name)}[ \t]*\]", text, re.M)
     return text.count("\n", 0, match.start()) + 1 if match else None
 
@@ -278,7 +279,7 @@ def did_you_mean(key: str, known: Sequence[str], close: str | None = None) -> st
 def _unknown(key: str, table: str, known: list[str], path: Path, text: str) -> VerlagError:
     """An unknown key (or table) as an error at its line, with the closest known name as a suggestion."""
     name = f"{table}.{key}" if table else key
-    line = _header_line(text, name) or _line_of(text, key, table or None)
+    line = header_line(text, name) or _line_of(text, key, table or None)
     where = f" in [{table}]" if table else ""
     return VerlagError(f"{key}: unknown setting{where}{did_you_mean(key, known)}", path, line)
 

@@ -42,7 +42,7 @@ from urllib.parse import quote, unquote, urljoin
 from markupsafe import Markup, escape
 
 from .bidi import mark_directions, text_direction
-from .config import CONFIG_NAME, DEFAULT_BASE_URL, Config
+from .config import CONFIG_NAME, DEFAULT_BASE_URL, Config, header_line
 from .counts import counted
 from .editions import FALLBACK_CLOSE, FALLBACK_OPEN, Edition, edition_files, edition_record, record_path
 from .errors import ManyErrors, VerlagError, contain, describe, raise_all
@@ -771,8 +771,7 @@ def _unnamed_translators(config: Config, pages: Iterable[Page]) -> list[str]:
             unnamed.setdefault(page.lang, []).append(relpath(config.po_path(page.lang, page.slug), config.root))
     if not unnamed:
         return []
-    line = next((number for table in ("site.translator", "site") for number, text in
-                 enumerate(config.text.splitlines(), 1) if text.strip().replace(" ", "") == f"[{table}]"), 1)
+    line = header_line(config.text, "site.translator") or header_line(config.text, "site") or 1
     return [f"{CONFIG_NAME}:{line}: {lang}: the byline of {counted(len(refs), 'fully reviewed page')} names nobody "
             f"who checked the translation (no Last-Translator in {', '.join(sorted(refs)[:3])}"
             f"{', …' if len(refs) > 3 else ''}, no {lang} line in [site.translator]): readers of a health text do "

@@ -237,12 +237,14 @@ def test_a_fully_reviewed_page_naming_nobody_who_checked_it_is_a_note_of_build_u
     po = polib.pofile(str(path))
     assert not po.metadata.get("Last-Translator", "").strip()
     out = project.run("build").output
-    assert "note: verlag.toml:" in out and note in out and 'write [site.translator] en = "Name"' in out, out
+    assert f"note: verlag.toml:1: {note}" in out and 'write [site.translator] en = "Name"' in out, out
     assert note in project.run("build").output, "said on every build, as the missing base_url is"
     toml = project.read("verlag.toml")
     for named in ('en = "Mark Lewis"', 'en = ""'):
         project.write("verlag.toml", toml + f"\n[site.translator]\n{named}\n")
         assert "names nobody who checked" not in project.run("build").output
+    project.write("verlag.toml", toml + '\n[site]  # where [site.translator] would go\nauthor = "Dr. A"\n')
+    assert f"note: verlag.toml:{len(toml.splitlines()) + 2}: {note}" in project.run("build").output
     project.write("verlag.toml", toml)
     po.metadata["Last-Translator"] = "Tom Hughes <tom@example.org>"
     po.save()
