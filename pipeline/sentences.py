@@ -187,6 +187,12 @@ _DE_LIST_CLOSER = re.compile(
 )
 # "f." ("und die folgende Seite") after a page or paragraph number closes its reference the same way: "S. 12 f.".
 _DE_FOLLOWING_PAGE = re.compile(r"\d[^\S\n]?f\.$")
+# A page or paragraph reference ("15 ff.", "12 f.") names the law or book it is in after it, an acronym of two
+# capitals or more ("Art. 15 ff. DSGVO", "§§ 630a ff. BGB", "§ 3 f. StGB", "IfSG"), a paragraph sign or a number:
+# no sentence start (fresh-user trial 23: every privacy page was cut there). The acronym is a whole word ("AOK-
+# Versicherte" starts one).
+_DE_REFERENCE_CLOSER = re.compile(r"(?:^|[\s(\[„\"»‚'*_])\d+[a-z]?[^\S\n]?ff?\.$")
+_DE_LAW_AFTER_REFERENCE = re.compile(r"(?:[A-ZÄÖÜ][a-zäöü]*){2,}(?:[^\S\n]+[IVX]+)?(?=[\s.,;:)]|$)|§|\d")
 # "s. o." and "s. u." ("siehe oben", "siehe unten") may close a sentence too, before a capitalised sentence
 # start: "…, s. o. Heute nicht mehr." splits; "s. o. S. 12", "s. u. Kapitel 3" and "wie s. o. Beschrieben" do not.
 _DE_SEE_ABOVE = re.compile(r"(?:^|[\s(\[„\"»‚'*_])s\.[^\S\n]?[ou]\.$")
@@ -841,6 +847,8 @@ def _german_verdict(block: str, c: int, nxt: int) -> bool | None:
     if _DE_SEE_ABOVE.search(block, max(0, c - 6), c):
         return next_upper and word.lower() in _DE_SENTENCE_STARTERS
     if _DE_LIST_CLOSER.search(block, max(0, c - 16), c) or _DE_FOLLOWING_PAGE.search(block, max(0, c - 4), c):
+        if _DE_REFERENCE_CLOSER.search(block, max(0, c - 12), c) and _DE_LAW_AFTER_REFERENCE.match(block, nxt):
+            return False
         return next_upper
     lower = core.lower()
     if core in _DE_WEEKDAYS or _DE_WEEKDAY_RANGE.fullmatch(core):
