@@ -1650,16 +1650,19 @@ CLDR_UNITS = {"temperature-generic": "°", "angle-degree": "°", "temperature-ce
               "energy-kilocalorie": "kcal", "energy-foodcalorie": "kcal", "energy-kilojoule": "kJ",
               "pressure-millimeter-ofhg": "mmHg", "volume-tablespoon": "tbsp", "volume-teaspoon": "tsp"}
 # Unit names a language's health texts write that CLDR does not list: the spoons of a recipe as French and English
-# also abbreviate them ("c. à café", "tbs") and as Italian recipes name them (CLDR has "cucchiaio da tè" only:
-# "cucchiaino", "cucchiaio"), the international unit of vitamins
-# (Ukrainian "МО", Russian "МЕ", Polish "j.m.", Arabic "وحدة دولية"), and Arabic pharmacy abbreviations (the
+# also abbreviate them ("c. à café", "tbs"), as Italian recipes name them (CLDR has "cucchiaio da tè" only:
+# "cucchiaino", "cucchiaio") and Polish ones inflect them after a number ("2–3 łyżki", "5 łyżek", "1 łyżeczkę":
+# CLDR has "łyżki stołowe", "łyżeczka"), the international unit of vitamins
+# (German "I.E." beside "IE", Ukrainian "МО", Russian "МЕ", Polish "j.m.", Arabic "وحدة دولية"), and Arabic pharmacy abbreviations (the
 # Levant's "ملغ", Egypt's and the Gulf's "ملجم" for mg, "غ" for g, one letter that after a number is a gram).
 UNIT_NAMES_BEYOND_CLDR = {
+    "de": {"i.e.": "IE", "i. e.": "IE"},
     "ar": {"ملغ": "mg", "ملجم": "mg", "مجم": "mg", "غ": "g", "وحدة دولية": "IE"},
     "uk": {"мо": "IE"},
     "ru": {"ме": "IE"},
     "bg": {"ме": "IE"},
-    "pl": {"j.m.": "IE", "jm": "IE"},
+    "pl": {"j.m.": "IE", "jm": "IE", **dict.fromkeys(("łyżka", "łyżki", "łyżek", "łyżkę", "łyżką"), "tbsp"),
+           **dict.fromkeys(("łyżeczka", "łyżeczki", "łyżeczek", "łyżeczkę", "łyżeczką"), "tsp")},
     "fr": {"c. à soupe": "tbsp", "c. à café": "tsp", "c.à.s.": "tbsp", "c.à.c.": "tsp", "càs": "tbsp", "càc": "tsp"},
     "en": {"tbs": "tbsp", "tbl": "tbsp"},
     "it": {"cucchiaino": "tsp", "cucchiaini": "tsp", "cucchiaio": "tbsp", "cucchiai": "tbsp"},

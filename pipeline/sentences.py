@@ -866,7 +866,7 @@ def _german_verdict(block: str, c: int, nxt: int) -> bool | None:
     if lower in _DE_ABBREVIATIONS or core in _DE_LOWER_ABBREVIATIONS:
         return lower not in _DE_BEFORE_NAME and word.lower() in _DE_SENTENCE_STARTERS and word[0].isupper()
     if len(core) == 1 and core.isalpha():
-        return False
+        return core.isupper() and next_upper and _german_named_letter(block, start)
     if _DOTTED_ABBREVIATION.fullmatch(core):
         return False
     if _german_cut_word(core):
@@ -883,6 +883,18 @@ def _german_verdict(block: str, c: int, nxt: int) -> bool | None:
     if core.isdigit() and len(core) <= 4:
         return _german_number(block, start, nxt, word, next_upper)
     return None
+
+
+def _german_named_letter(block: str, start: int) -> bool:
+    """Whether the capital letter at ``start`` is the name a word before it gives ("Vitamin D.", "Hepatitis B.",
+    "Typ A.", "Vitamin C und E."), no initial: its full stop ends the sentence before a capital (fresh-user trial
+    23: "…400 I.E. Vitamin D. Mehr ist selten nötig." was one sentence), where "H. Weber" goes on."""
+    return _DE_NAMED_LETTER.search(block, max(0, start - 40), start) is not None
+
+
+# the words a letter names a thing after, right before it or before a list of letters ("Vitamin C, D und E")
+_DE_NAMED_LETTER = re.compile(r"(?<!\w)(?:Vitamin|Vitamine|Hepatitis|Typ|Blutgruppe|Gruppe|Klasse|Stufe|Phase|Variante"
+                              r"|Kategorie|Zone)(?:[^\S\n]+[A-Z](?:,|[^\S\n]+(?:und|oder|sowie|bis)))*[^\S\n]+$")
 
 
 def _german_cut_word(core: str) -> bool:

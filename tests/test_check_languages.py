@@ -155,6 +155,12 @@ def test_a_changed_sentence_mark_in_any_script_is_still_found(german, translatio
     ("Trinken Sie 2 Liter.", "Drink 2 L.", "en"),
     ("Nur 5 Prozent.", "Only 5 per cent.", "en"),
     ("Im Jahr 2026 waren es 3 Liter.", "В 2026 г. было 3 литра.", "ru"),  # г. is the year here, not a gram
+    # fresh-user trial 23: German "I.E." (internationale Einheiten) and Polish spoons as a number inflects them
+    ("Nehmen Sie 400 I.E. Vitamin D.", "Take 400 IU of vitamin D.", "en"),
+    ("Nehmen Sie 400 I. E. Vitamin D.", "Przyjmuj 400 j.m. witaminy D.", "pl"),
+    ("Geben Sie 2–3 EL Honig dazu.", "Dodaj 2–3 łyżki miodu.", "pl"),
+    ("Geben Sie 5 EL Honig dazu.", "Dodaj 5 łyżek miodu.", "pl"),
+    ("Geben Sie 1 TL Zimt dazu.", "Dodaj 1 łyżeczkę cynamonu.", "pl"),
 ])
 def test_units_written_as_words_of_the_target_language_count_as_their_symbol(german, translation, lang):
     assert findings(german, translation, lang, "numbers") == []

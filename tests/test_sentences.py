@@ -616,6 +616,13 @@ def test_page_numbers_end_sentences(text, expected):
          ["Manchmal hilft nur eins … Ruhe.", "Gönnen Sie sich eine Pause."]),
         ("Sie wartete und wartete … Dann kam endlich der Anruf.",
          ["Sie wartete und wartete …", "Dann kam endlich der Anruf."]),
+        # fresh-user trial 23: a letter a word names ("Vitamin D.") ends a sentence before a capital; an initial not
+        ("Nehmen Sie täglich 400 I.E. Vitamin D. Mehr ist selten nötig.",
+         ["Nehmen Sie täglich 400 I.E. Vitamin D.", "Mehr ist selten nötig."]),
+        ("Wichtig sind Vitamin C, D und E. Sie stärken die Abwehr.",
+         ["Wichtig sind Vitamin C, D und E.", "Sie stärken die Abwehr."]),
+        ("Impfen Sie gegen Hepatitis B. Das schützt auf Reisen.", ["Impfen Sie gegen Hepatitis B.", "Das schützt auf Reisen."]),
+        ("Das schreibt H. Weber in seinem Buch.", ["Das schreibt H. Weber in seinem Buch."]),
         # fresh-user trial 23: a reference's "ff." / "f." before the law it is in cut every privacy page apart
         ("Ihre Rechte ergeben sich aus Art. 15 ff. DSGVO und §§ 630a ff. BGB.",
          ["Ihre Rechte ergeben sich aus Art. 15 ff. DSGVO und §§ 630a ff. BGB."]),
