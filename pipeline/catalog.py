@@ -935,7 +935,10 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     paired. An old msgid that template does not have, paired with German that
     it has, is no change of the author's but an edit of the msgid in the
     catalog (a reviewer's slip): the entry takes the German back, keeping its
-    translation and state, reported as ``msgid_edits``, or as ``msgctxt_edits``
+    translation, and its state where the edit is a slip's size (``_slip``) or the translation is the one the last
+    extract left with the German (``last_written``); else it may translate the edited text: fuzzy, the edited msgid
+    as its previous msgid,
+    reported as ``msgid_edits``; or as ``msgctxt_edits``
     when only its msgctxt differs (a tool added, changed or removed it). Without that template (``old`` has no
     ``TEMPLATE_FIELD``), by ``last_written()`` instead (``edited_since``).
 
@@ -1070,9 +1073,17 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
         report.paired[id(pending[n])] = key(cand)
         if edited_in_catalog(pending[n], cand):
             used.add(id(cand))
-            _carry(pending[n], cand, exact=True)
-            edits = report.msgctxt_edits if cand.msgid == pending[n].msgid else report.msgid_edits
-            edits.append((cand, pending[n]))
+            if cand.msgid == pending[n].msgid:
+                _carry(pending[n], cand, exact=True)
+                report.msgctxt_edits.append((cand, pending[n]))
+                return
+            # a slip (a typo's few characters, spaces) or a translation the last extract left with this German
+            # keeps its state; one made since around a msgid reworded may translate the edited text (trial 23:
+            # "… (z. B. Lachs)" translated, signed off, and shown under German that names no salmon): back to
+            # review, the edited text as its previous msgid, as if the German had changed from it
+            _carry(pending[n], cand, exact=_slip(cand.msgid, pending[n].msgid)
+                   or _left_with(written(), pending[n], cand))
+            report.msgid_edits.append((cand, pending[n]))
             return
         if machine_draft(cand) is not None:
             report.redrafted.append(pending[n])
@@ -1506,6 +1517,21 @@ def edited_since(written: polib.POFile | None, entry: polib.POEntry, cand: polib
     left = written.find(entry.msgid, msgctxt=entry.msgctxt)
     return (left is not None and left.msgstr == cand.msgstr
             and all(key(e) != key(cand) and (e.previous_msgctxt, e.previous_msgid) != key(cand) for e in written))
+
+
+def _slip(edited: str, german: str) -> bool:
+    """Whether the msgid ``edited`` differs from ``german`` by what a slip of the keys makes: its spaces, or two
+    characters at most (Levenshtein distance): no words of its own a translation could follow."""
+    from rapidfuzz.distance import Levenshtein
+
+    return edited.split() == german.split() or Levenshtein.distance(edited, german, score_cutoff=2) <= 2
+
+
+def _left_with(written: polib.POFile | None, entry: polib.POEntry, cand: polib.POEntry) -> bool:
+    """Whether ``cand``'s msgstr is the one the last extract left with ``entry``'s German (``written``: that
+    catalog, None when unknown: then it cannot be told, and is not)."""
+    left = written.find(entry.msgid, msgctxt=entry.msgctxt) if written is not None else None
+    return left is not None and left.msgstr == cand.msgstr
 
 
 _PUT_BACK = 101.0  # a pair's score above any ``similarity`` (0-100): the German put back as it was translated

@@ -89,7 +89,8 @@ class Drift:
                  else "was a msgctxt added, changed or removed by a tool? verlag extract sets it back to the German's, "
                  "its translation and state kept;" if moved and not missing and self.extra == unmarked + moved
                  else "was a msgid edited in the catalog, not in the article? verlag extract sets it back to the "
-                 "German, its translation and state kept;" if missing and self.edited == "edited"
+                 "German, its translation and state kept (where the edit reworded it and its translation is newer "
+                 "than the last extract: back to review, fuzzy);" if missing and self.edited == "edited"
                  else "was a msgid edited in the catalog, or is it a catalog from before a change of the German? it "
                  "has no X-Verlag-Template header to tell, so verlag extract puts such a translation back to review, "
                  "fuzzy;" if missing and self.edited == "unsure"

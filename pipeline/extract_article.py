@@ -273,7 +273,8 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
         return next((n for n in range(entry.linenum, len(lines) + 1) if lines[n - 1].startswith("msgid ")),
                     entry.linenum)
 
-    edits = [(msgid_line(edited), edited.msgid, entry.msgid) for edited, entry in report.msgid_edits]
+    edits = [(msgid_line(edited), edited.msgid, entry.msgid, entry.fuzzy and not edited.fuzzy)
+             for edited, entry in report.msgid_edits]
     contexts_edited = [(msgid_line(edited), entry.msgid, edited.msgctxt, entry.msgctxt)
                        for edited, entry in report.msgctxt_edits]
     plurals = [(msgid_line(entry), entry.msgid, entry.obsolete,
@@ -724,10 +725,12 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
             }[kind])
         if merged.counts is not None:
             merges[lang] = merged
-        for line, edited, german in merged.msgid_edits:
+        for line, edited, german, reopened in merged.msgid_edits:
+            kept = ("its translation, which may translate the edited text, back to review (fuzzy, the edited text "
+                    "as previous msgid)" if reopened else "its translation and state kept")
             result.warnings.append(f"{po_ref}:{line}: msgid edited in the catalog, not in {article.ref}: "
-                                   f"{excerpt(edited)!r} set back to the German {excerpt(german)!r}, its "
-                                   "translation and state kept (only msgstr is yours to edit)")
+                                   f"{excerpt(edited)!r} set back to the German {excerpt(german)!r}, {kept} "
+                                   "(only msgstr is yours to edit)")
         for line, german, theirs, ours in merged.msgctxt_edits:
             what = (f"msgctxt {theirs!r} added to {excerpt(german)!r} in the catalog, not in {article.ref}: removed"
                     if ours is None else

@@ -1565,3 +1565,30 @@ def test_publish_says_of_a_translation_the_authors_edit_withdrew_what_build_says
     assert f"en: 0 articles published, 1 not published (not translated enough yet), 1 not published ({said})" in \
         project.run("publish").output.splitlines()
     assert f"leber (10.0 % translated, 80 needed; {said})" in project.run("build").output
+
+
+def test_a_translation_of_a_msgid_the_reviewer_reworded_in_the_catalog_goes_back_to_review(project):
+    """Fresh-user trial 23 #6: a reviewer added words to a msgid ("… (z. B. Lachs)"), translated and signed off
+    that text; extract set the German back and kept the translation reviewed, so the page named salmon where the
+    German names none, and status and check said nothing. A translation made around a reworded msgid goes back to
+    review now, the edited text as its previous msgid; a typo-sized slip keeps its state (the test above)."""
+    project.write("source_de/leber.md", LEBER)
+    project.run("extract")
+    path = review(project, "en", "leber", {"Sie braucht Ruhe.": "It needs rest."})
+    text = path.read_text(encoding="utf-8")
+    edited = text.replace('msgid "Sie braucht Ruhe."\nmsgstr "It needs rest."',
+                          'msgid "Sie braucht Ruhe (z. B. Schlaf)."\nmsgstr "It needs rest (e.g. sleep)."')
+    assert edited != text
+    path.write_text(edited, encoding="utf-8")
+    line = edited.split("\n").index('msgid "Sie braucht Ruhe (z. B. Schlaf)."') + 1
+    result = project.run("extract")
+    assert (f"warning: translations/en/leber.po:{line}: msgid edited in the catalog, not in source_de/leber.md: "
+            "'Sie braucht Ruhe (z. B. Schlaf).' set back to the German 'Sie braucht Ruhe.', its translation, which "
+            "may translate the edited text, back to review (fuzzy, the edited text as previous msgid)") \
+        in result.output, result.output
+    entry = polib.pofile(str(path)).find("Sie braucht Ruhe.")
+    assert entry.msgstr == "It needs rest (e.g. sleep)." and entry.fuzzy
+    assert entry.previous_msgid == "Sie braucht Ruhe (z. B. Schlaf)."
+    msgfmt_check(path)
+    (row,) = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
+    assert row["segments"]["stale"] == 1 and row["segments"]["reviewed"] == 0, row
