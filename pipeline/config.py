@@ -412,7 +412,8 @@ def load_config(root: Path) -> Config:
     except FileNotFoundError:
         raise VerlagError(f"no {CONFIG_NAME} here; run 'verlag init' or pass -C DIR", root) from None
     except UnicodeDecodeError as exc:
-        raise VerlagError(f"not UTF-8 ({exc.reason})", path) from None
+        raise VerlagError(f"not UTF-8 ({exc.reason}): save it as UTF-8 (in Notepad: Save as, Encoding UTF-8)",
+                          path) from None
     refuse_conflict(text, path, "keep the setting you want")
     try:
         data = tomllib.loads(text)
@@ -420,8 +421,18 @@ def load_config(root: Path) -> Config:
         message, line = toml_problem(exc, text)
         raise VerlagError(f"invalid TOML: {message}", path, line) from None
 
+    # an emptied file (an editor's crash, a '>' for a '>>') or one without languages would build a site of
+    # defaults, its languages' pages and legal links removed without an error (fresh-user trial 24)
+    if not data:
+        raise VerlagError("sets nothing (empty, or comments only): the project's settings are gone; bring them back "
+                          f"(git restore {CONFIG_NAME}, or a backup) before verlag writes anything", path, 1)
+    if "languages" not in data:
+        if typo := next((key for key in data if closest(key, ["languages"])), None):  # "languges": said as such
+            raise _unknown(typo, "", list(KNOWN_SETTINGS[""]), path, text)
+        raise VerlagError('languages: not set: write the languages the articles are translated into, such as '
+                          'languages = ["en", "fr"] (BCP 47 tags)', path, 1)
     source = check_language(data.get("source_language", "de"), path, text, "source_language")
-    langs = data.get("languages", ["en"])
+    langs = data["languages"]
     if not isinstance(langs, list) or not langs:
         raise VerlagError("languages: expected a non-empty list such as [\"en\", \"fr\"]", path,
                           _line_of(text, "languages"))

@@ -51,6 +51,38 @@ def test_a_typo_in_verlag_toml_is_an_error_at_its_line_with_a_suggestion(project
     assert project.snapshot() == before
 
 
+@pytest.mark.parametrize("text, message", [
+    ("", "sets nothing (empty, or comments only): the project's settings are gone; bring them back (git restore "
+         "verlag.toml, or a backup) before verlag writes anything"),
+    ("# nur ein Kommentar\n", "sets nothing (empty, or comments only): the project's settings are gone; bring them "
+                              "back (git restore verlag.toml, or a backup) before verlag writes anything"),
+    ('name = "Praxis"\n[site]\nbase_url = "https://praxis.example/"\n',
+     'languages: not set: write the languages the articles are translated into, such as languages = ["en", "fr"] '
+     '(BCP 47 tags)'),
+])
+def test_an_emptied_verlag_toml_or_one_without_languages_is_an_error_and_the_site_is_left_as_it_was(
+        project: Project, text, message):
+    """Fresh-user trial 24: an emptied verlag.toml (or one without languages) was a valid project of defaults: the
+    build removed every translated page but English's and the legal pages' footer links, exit 0. It is an error at
+    line 1 now, exit 2, and nothing is written."""
+    project.write("verlag.toml", BASE)
+    project.write("source_de/a.md", article("A", "Ein Satz.\n"))
+    project.run("build")
+    project.write("verlag.toml", text)
+    before = project.snapshot()
+    for command in ("build", "extract", "status"):
+        result = project.run(command, code=2)
+        assert result.output.strip() == f"error: {project.root / 'verlag.toml'}:1: {message}"
+    assert project.snapshot() == before
+
+
+def test_a_verlag_toml_in_utf_16_is_an_error_that_says_to_save_it_as_utf_8(project: Project):
+    project.root.joinpath("verlag.toml").write_text(BASE, encoding="utf-16")
+    result = project.run("status", code=2)
+    assert result.output.strip() == (f"error: {project.root / 'verlag.toml'}: not UTF-8 (invalid start byte): save it "
+                                     "as UTF-8 (in Notepad: Save as, Encoding UTF-8)")
+
+
 def test_the_settings_without_a_typo_are_accepted(project: Project):
     project.write("verlag.toml", BASE)
     project.run("status")
