@@ -129,7 +129,7 @@ def merge_catalogs(base: bytes, ours: bytes, theirs: bytes, ref: str) -> Merged:
     merged = polib.POFile()
     _header(merged, old, mine, other, first)
     by_key = [{key(e): e for e in po} for po in (old, mine, other)]
-    carried, gone = _translated_meanwhile(*by_key)
+    carried, gone, undrafted = _translated_meanwhile(*by_key)
     gave_way: dict[int, str] = {}  # id of a merged entry -> DROPPED or DRAFTS: what of it gave way (``_undrafted``)
     for k in _order(mine if first == OURS else other, other if first == OURS else mine):
         if k in gone:
@@ -147,13 +147,15 @@ def merge_catalogs(base: bytes, ours: bytes, theirs: bytes, ref: str) -> Merged:
     kept = Layouts()
     kept.update(layouts(theirs))
     kept.update(layouts(ours))
-    said = {**gave_way, **{id(e): RESCUED for e in carried.values()}}
+    said = {i: [kind] for i, kind in gave_way.items()}
+    for k, entry in carried.items():
+        said[id(entry)] = [RESCUED, *([DROPPED] if k in undrafted else [])]
     blocks: dict[str, list[tuple[list[str], str]]] = {RESCUED: [], DROPPED: [], DRAFTS: []}  # lines written, msgid
 
     def noted(entry: polib.POEntry, wrap: bool, layout: Layouts) -> list[str]:
         block = _lines(entry, wrap, layout)
-        if id(entry) in said:
-            blocks[said[id(entry)]].append((block, entry.msgid))
+        for kind in said.get(id(entry), ()):
+            blocks[kind].append((block, entry.msgid))
         return block
 
     text = render_po(merged, wraps(ours.removeprefix(b"\xef\xbb\xbf")), kept, lines=noted)
@@ -203,7 +205,7 @@ def dropped_message(ref: str, dropped: list[tuple[int, str]]) -> str:
     count = len(dropped)
     many = count != 1
     return (f"{ref}:{dropped[0][0]}: {count} untouched machine or memory draft{'s' * many} made on one side "
-            f"(pretranslate) gave way to a person's translation of the same German on the other side: the "
+            f"(pretranslate) gave way to a person's translation of the same sentence on the other side: the "
             f"translation{'s' * many} kept as {'they were' if many else 'it was'} (signed off, or fuzzy for review), "
             f"the draft{'s' * many} dropped ({_lines_said(dropped)})")
 
@@ -476,23 +478,27 @@ def _base_of_changed(base: dict[tuple, polib.POEntry], mine: polib.POEntry,
 
 
 def _translated_meanwhile(base: dict[tuple, polib.POEntry], mine: dict[tuple, polib.POEntry],
-                          other: dict[tuple, polib.POEntry]) -> tuple[dict[tuple, polib.POEntry], set[tuple]]:
+                          other: dict[tuple, polib.POEntry]) -> tuple[dict[tuple, polib.POEntry], set[tuple],
+                                                                       set[tuple]]:
     """German one side's ``extract`` changed while the other side translated it, where the base had no translation
     to carry (empty, or an untouched machine draft: ``catalog.merge`` gives the changed German none, and writes no
     ``#|`` that names the old German). The changed sentence is paired with its old German as ``extract`` paired it
-    (``catalog.alike``: an entry that side added, untranslated, and the base's entry that side removed, at least
-    ``FUZZY_THRESHOLD`` alike) and takes the other side's translation as ``extract`` gives changed German one
-    (``catalog.carry_changed``: fuzzy, the old German as ``#| msgid``), as if translated before the change.
-    Returns (merged entry by the changed German's key, the keys of the old German, which the merge drops). An
-    untouched machine draft on the translating side is not carried (``extract`` leaves the changed German to
-    ``pretranslate``); old German no entry is like was deleted: the translation stays active (``_entry``)."""
+    (``catalog.alike``: an entry that side added, untranslated or with an untouched machine draft ``pretranslate``
+    gave it since, and the base's entry that side removed, at least ``FUZZY_THRESHOLD`` alike) and takes the other
+    side's translation as ``extract`` gives changed German one (``catalog.carry_changed``: fuzzy, the old German as
+    ``#| msgid``), as if translated before the change: a person's translation beats a draft, as in ``_undrafted``.
+    Returns (merged entry by the changed German's key, the keys of the old German, which the merge drops, the keys
+    of the changed German whose draft gave way). An untouched machine draft on the translating side is not carried
+    (``extract`` leaves the changed German to ``pretranslate``); old German no entry is like was deleted: the
+    translation stays active (``_entry``)."""
     carried: dict[tuple, polib.POEntry] = {}
     gone: set[tuple] = set()
+    undrafted: set[tuple] = set()
     for this, that in ((mine, other), (other, mine)):
         retired = [e for k, e in base.items() if not e.obsolete and _nothing_to_carry(e)
                    and (k not in this or this[k].obsolete) and k in that and not that[k].obsolete]
-        added = [e for k, e in this.items() if not e.obsolete and not e.fuzzy and not e.msgid_plural
-                 and not e.msgstr and k not in base and k not in that]
+        added = [e for k, e in this.items() if not e.obsolete and not e.msgid_plural and k not in base
+                 and k not in that and (not e.fuzzy and not e.msgstr or e.fuzzy and machine_draft(e) is not None)]
         if not retired or not added:
             continue
         for n, m in alike(added, retired, FUZZY_THRESHOLD):
@@ -501,10 +507,13 @@ def _translated_meanwhile(base: dict[tuple, polib.POEntry], mine: dict[tuple, po
             if translation.msgid_plural or _nothing_to_carry(translation):
                 continue
             entry = _copy(added[n])
+            if entry.msgstr:  # the draft gives way: its text, flag and records
+                entry.flags = [f for f in entry.flags if f != "fuzzy"]
+                undrafted.add(key(entry))
             carry_changed(entry, translation)
             carried[key(entry)] = entry
             gone.add(key(translation))
-    return carried, gone
+    return carried, gone, undrafted
 
 
 def _nothing_to_carry(entry: polib.POEntry) -> bool:

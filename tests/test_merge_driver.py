@@ -466,10 +466,10 @@ def test_a_persons_fuzzy_translation_beats_an_untouched_draft_whoever_merges(clo
         assert (entry.msgstr, entry.fuzzy) == (EXTRA_SIGNED, True), who
 
 
-def dropped_said(line: int) -> str:
+def dropped_said(line: int, msgid: str = EXTRA) -> str:
     return (f"note: {PO}:{line}: 1 untouched machine or memory draft made on one side (pretranslate) gave way to a "
-            f"person's translation of the same German on the other side: the translation kept as it was (signed "
-            f"off, or fuzzy for review), the draft dropped (line {line}; first: '{EXTRA}')")
+            f"person's translation of the same sentence on the other side: the translation kept as it was (signed "
+            f"off, or fuzzy for review), the draft dropped (line {line}; first: '{msgid}')")
 
 
 def test_a_sentence_the_author_deleted_keeps_the_reviewers_sign_off_as_obsolete_entry(clones):
@@ -630,6 +630,41 @@ def test_a_translation_of_an_empty_entry_whose_german_the_author_changed_meanwhi
     assert_carried_to_the_changed_sentence(project, GINGER, GINGER_NEW, GINGER_FR, reviewed=how != "left fuzzy")
     assert reviewed(polib.pofile(str(project.root / PO))) == {TITLE[1]: REVIEWED[TITLE], S2: REVIEWED[S2],
                                                               S3: REVIEWED[S3], S5: REVIEWED[S5]}
+
+
+@pytest.mark.parametrize("puller", ["reviewer", "author"])
+def test_a_translation_of_german_the_author_changed_and_drafted_meanwhile_goes_to_the_changed_sentence(
+        clones, puller: str):
+    """The reviewer translates a sentence nobody had translated while the author changes its German (2× -> 3×),
+    extracts and runs ``pretranslate``, which gives the changed sentence a ``copy`` draft. The merge gave the
+    reviewer's translation to the changed sentence only where that was empty: here the draft stayed, the next
+    extract made her translation obsolete (``#~``) and said ``pretranslate`` would offer it there, which it does
+    not (no empty entry to draft). A person's translation beats an untouched draft: it goes to the changed
+    sentence, fuzzy with the German it translated as ``#| msgid``, the draft dropped, and the driver says both."""
+    author, reviewer = clones
+    untranslated_sentence(author, reviewer, GINGER)
+    review(reviewer, "fr", "tee", {GINGER: GINGER_FR})
+    git(reviewer.root, "commit", "-qam", "Ingwer translated")
+    author.write("source_de/tee.md", body(last=f"{S5} {GINGER_NEW}"))
+    author.run("extract")
+    author.run("pretranslate", "--engine", "copy", "--lang", "fr")
+    assert polib.pofile(str(author.root / PO)).find(GINGER_NEW).msgstr == GINGER_NEW
+    git(author.root, "commit", "-qam", "3× a day, drafted")
+    git(author.root, "push", "-q", "origin", "main")
+    git(reviewer.root, "push", "-q", "origin", "HEAD:review")
+    if puller == "reviewer":
+        project, done = reviewer, git(reviewer.root, "pull")
+    else:
+        git(author.root, "fetch", "-q")
+        project, done = author, git(author.root, "merge", "origin/review")
+    assert "CONFLICT" not in done.stdout
+    line = msgid_line(project, GINGER_NEW)
+    assert dropped_said(line, GINGER_NEW) in done.stderr and f"{PO}:{line}: 1 translation made on one side for " \
+        "German that the other side's extract changed now stands on the changed sentence" in done.stderr, done.stderr
+    assert_carried_to_the_changed_sentence(project, GINGER, GINGER_NEW, GINGER_FR, reviewed=True)
+    assert "mt: copy" not in project.read(PO)
+    project.run("pretranslate", "--engine", "copy", "--lang", "fr")
+    assert polib.pofile(str(project.root / PO)).find(GINGER_NEW).msgstr == GINGER_FR
 
 
 @pytest.mark.parametrize("puller", ["reviewer", "author"])
