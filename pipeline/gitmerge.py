@@ -415,10 +415,11 @@ def _undrafted(base: polib.POEntry, side: polib.POEntry, other: polib.POEntry,
     to the base's; its ``#:``/``#.`` lines and obsolescence stay ``side``'s. Returned with what gave way (DROPPED,
     DRAFTS), else ``side`` as it is, with None: two sign-offs, or a draft a person edited against a sign-off, still
     conflict."""
-    if _translation(side) in (_translation(base), _translation(other)) or machine_draft(side) is None:
-        return side, None
     retranslated = _translation(other) != _translation(base)
-    if _persons(other) and (retranslated or other.fuzzy != base.fuzzy):
+    if _translation(side) in (_translation(base), _translation(other)) or not retranslated and \
+            other.fuzzy == base.fuzzy or machine_draft(side) is None:
+        return side, None
+    if _persons(other):
         gave = DROPPED
     elif retranslated and machine_draft(other) is not None and not kept():
         gave = DRAFTS

@@ -1059,6 +1059,33 @@ def test_a_catalog_both_sides_added_keeps_the_sign_off_of_a_draft(clones):
     assert reviewed(polib.pofile(str(path))) == reviewed(merged)
 
 
+def test_a_catalog_both_sides_added_with_other_drafts_keeps_the_same_ones_whoever_merges(clones, tmp_path):
+    """Both clones take up one new article, each runs extract and pretranslate with another engine (``copy``,
+    ``pseudo``): git's base of the catalog is empty, every entry added by both. Of two drafts the merge kept the
+    one of the side that ran extract last, or else ours: another catalog by who merged when both extracted in the
+    same minute. Now the same drafts whoever merges, and the driver says it kept one of two."""
+    author, reviewer = clones
+    new = "source_de/kraeuter.md"
+    text = article("Kräuter", "Salbei beruhigt den Hals. Thymian hilft bei Husten.\n")
+    for project, engine in ((author, "copy"), (reviewer, "pseudo")):
+        project.write(new, text)
+        project.run("extract")
+        project.run("pretranslate", "--engine", engine, "--lang", "fr")
+        git(project.root, "add", "-A")
+        git(project.root, "commit", "-qm", "Kräuter")
+    path = "translations/fr/kraeuter.po"
+    kept = set()
+    for who, (project, done) in merged_three_ways(tmp_path, author, reviewer).items():
+        assert done.returncode == 0 and "CONFLICT" not in done.stdout, (who, done.stdout + done.stderr)
+        msgfmt_check(project.root / path)
+        po = polib.pofile(str(project.root / path))
+        kept.add(tuple((e.msgid, e.msgstr, e.tcomment) for e in po))
+        assert all(e.fuzzy and machine_draft(e) for e in po), who
+        assert f"note: {path}:" in done.stderr and "3 entries had a different untouched machine or memory draft " \
+            "on each side" in done.stderr, (who, done.stderr)
+    assert len(kept) == 1
+
+
 def test_a_gitattributes_from_before_the_templates_line_is_noted_once_with_the_line_to_add(clones):
     """A project whose .gitattributes an older ``init`` wrote (``*.po merge=verlag`` alone): the driver, run by
     ``git pull`` on a catalog, notes once that ``*.pot merge=verlag`` is missing, with the line; the next merge
