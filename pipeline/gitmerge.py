@@ -24,9 +24,10 @@ side that changed the translation; ``#.``/``#:`` and the rest follow the side th
 side made obsolete (its German changed or gone) while the other changed its translation or notes stays active, as
 one a side removed does: the next ``extract`` gives that translation to the changed sentence. Where the base had
 no translation to carry (empty, or an untouched machine draft), that side's ``extract`` left the changed sentence
-empty with no ``#|`` naming the old German: the merge pairs the two as ``extract`` did and gives the translation to
-the changed sentence itself, fuzzy, the old German as ``#| msgid`` (``_translated_meanwhile``), and says so
-(``Merged.rescued``): nothing else tells the reviewer that her translation now waits for review on other German.
+empty (or ``pretranslate`` drafted it since) with no ``#|`` naming the old German: the merge pairs the two as
+``extract`` did and gives the translation to the changed sentence itself, fuzzy, the old German as ``#| msgid``
+(``_translated_meanwhile``), and says so (``Merged.rescued``): nothing else tells the reviewer that her translation
+now waits for review on other German.
 An entry of German both sides have and the base has not (one side's ``extract``, the other's ``msgmerge`` against the
 new template) is compared with the base's entry of its previous German (``_base_of_changed``); a side's sign-off of
 it drops the other side's ``fuzzy`` and previous text (``_signed_off_here``). A conflict shows each side's entry as
@@ -349,7 +350,7 @@ def _changed_translation_or_notes(base: polib.POEntry, entry: polib.POEntry) -> 
 
 
 def _entry(base: polib.POEntry | None, mine: polib.POEntry | None, other: polib.POEntry | None,
-           first: str, lead: str | None = None, gave_way: dict[int, str] | None = None) -> polib.POEntry | None:
+           first: str, lead: str | None, gave_way: dict[int, str]) -> polib.POEntry | None:
     """One entry merged from its three versions (None where a version lacks it); None: the merge removes it.
     ``lead``: the side whose draft is kept of two (``_draft_kept``); ``gave_way`` gets the merged entry's id with
     DROPPED or DRAFTS where a side's untouched draft gave way (``_undrafted``)."""
@@ -392,7 +393,7 @@ def _entry(base: polib.POEntry | None, mine: polib.POEntry | None, other: polib.
         # as a removed entry is, for the next extract to give to the changed sentence
     if decided is None:  # each side as its file has it: the one kept is that side's entry, flags and records whole
         return _Conflict(_copy(mine), _copy(other))
-    if gave and gave_way is not None:
+    if gave:
         gave_way[id(result)] = gave
     result.msgstr, result.msgstr_plural = translation[0], dict(translation[1])
     if "fuzzy" in result.flags and any(_signed_off_here(base, side, translation) for side in (mine, other)):
@@ -409,12 +410,13 @@ def _undrafted(base: polib.POEntry, side: polib.POEntry, other: polib.POEntry,
     """``side``'s entry as if it had left the translation alone, where it holds an untouched machine or memory draft
     (``catalog.machine_draft``: ``pretranslate``'s) made while ``other`` put a person's translation there (signed
     off, also the base's text as it was, or fuzzy as that person wrote or edited it: ``_persons``) or a different
-    untouched draft of its own, kept over this one (not ``kept()``: ``_draft_kept``): a draft is made again by the next ``pretranslate``, a person's
-    work is not, and of two drafts neither is anybody's work; so the other side's is the one change of the
-    translation and no conflict. The draft's text, ``fuzzy`` flag and records (its origin, its fingerprint) give way
-    to the base's; its ``#:``/``#.`` lines and obsolescence stay ``side``'s. Returned with what gave way (DROPPED,
-    DRAFTS), else ``side`` as it is, with None: two sign-offs, or a draft a person edited against a sign-off, still
-    conflict."""
+    untouched draft of its own, kept over this one (not ``kept()``: ``_draft_kept``): a draft is made again by the
+    next ``pretranslate``, a person's work is not, and of two drafts neither is anybody's work; so the other side's
+    is the one change of the translation and no conflict (a sign-off of the base's draft as it was would otherwise
+    take the fuzzy flag off a new draft nobody read). The draft's text, ``fuzzy`` flag and records (its origin, its
+    fingerprint) give way to the base's; its ``#:``/``#.`` lines and obsolescence stay ``side``'s. Returned with
+    what gave way (DROPPED, DRAFTS), else ``side`` as it is, with None: two sign-offs, or a draft a person edited
+    against a sign-off, still conflict."""
     retranslated = _translation(other) != _translation(base)
     if _translation(side) in (_translation(base), _translation(other)) or not retranslated and \
             other.fuzzy == base.fuzzy or machine_draft(side) is None:
