@@ -1832,10 +1832,11 @@ def merge_catalogs(base: Path, ours: Path, theirs: Path, path: str | None, quiet
     otherwise are left between git's conflict markers; 2: a version is no catalog, OURS is left as it was. Turned
     on by '*.po merge=verlag' (and '*.pot merge=verlag' for the templates) in .gitattributes and: git config
     merge.verlag.driver "verlag merge-catalogs %O %A %B %P". A .gitattributes without the templates' line is said
-    once, with the line to add; translations given to German the other side changed (fuzzy, for review), once per
-    catalog with their lines."""
+    once, with the line to add; translations given to German the other side changed (fuzzy, for review), untouched
+    machine drafts dropped for a person's translation, and entries with a different draft on each side (one kept),
+    once per catalog with their lines."""
     from pipeline.fsutil import file_bytes, write_if_changed
-    from pipeline.gitmerge import MARKERS, merge_catalogs as merge, rescued_message
+    from pipeline.gitmerge import MARKERS, drafts_message, dropped_message, merge_catalogs as merge, rescued_message
     from pipeline.limits import CATALOG
     from pipeline.scaffold import template_line_note
 
@@ -1846,6 +1847,9 @@ def merge_catalogs(base: Path, ours: Path, theirs: Path, path: str | None, quiet
         click.echo(f"note: {note}", err=True)
     if merged.rescued and not quiet:
         click.echo(f"warning: {rescued_message(shown_path(ref), merged.rescued)}", err=True)
+    for said, message in ((merged.dropped, dropped_message), (merged.drafts, drafts_message)):
+        if said and not quiet:
+            click.echo(f"note: {message(shown_path(ref), said)}", err=True)
     for line, msgid in merged.conflicts:
         click.echo(f"warning: {shown_path(ref)}:{line}: both sides changed the translation of '{shorten(msgid)}' "
                    f"otherwise: both versions are left between git's conflict markers ({', '.join(MARKERS)}); keep "

@@ -9,8 +9,10 @@ field: each field takes the side that changed it from the base. Weblate ships a 
 (``git-merge-gettext-po``), built on GNU ``msgcat``/``msgmerge``, which merge by entry too but compare no
 field with the base: an entry whose translations differ gets msgcat's ``#-#-#-#-#`` markers and the fuzzy flag.
 Where both sides changed one entry's translation otherwise, that entry alone is written twice between git's
-conflict markers here, which git and verlag name as an unresolved merge; but a sign-off beats an untouched machine
-or memory draft ``pretranslate`` made meanwhile, which the next ``pretranslate`` makes again (``_undrafted``).
+conflict markers here, which git and verlag name as an unresolved merge; but a person's translation (signed off,
+or fuzzy as that person wrote or edited it) beats an untouched machine or memory draft ``pretranslate`` made
+meanwhile, which the next ``pretranslate`` makes again, and of two such drafts one is kept (``_undrafted``); the
+merge says which drafts it dropped (``Merged.dropped``, ``Merged.drafts``).
 
 Fields compared: the translation (msgstr, or the plural forms), msgid_plural, the flags (as a set: an editor's
 order is no change), the previous msgctxt/msgid (``#|``), translator comments with verlag's records, extracted
@@ -22,9 +24,10 @@ side that changed the translation; ``#.``/``#:`` and the rest follow the side th
 side made obsolete (its German changed or gone) while the other changed its translation or notes stays active, as
 one a side removed does: the next ``extract`` gives that translation to the changed sentence. Where the base had
 no translation to carry (empty, or an untouched machine draft), that side's ``extract`` left the changed sentence
-empty with no ``#|`` naming the old German: the merge pairs the two as ``extract`` did and gives the translation to
-the changed sentence itself, fuzzy, the old German as ``#| msgid`` (``_translated_meanwhile``), and says so
-(``Merged.rescued``): nothing else tells the reviewer that her translation now waits for review on other German.
+empty (or ``pretranslate`` drafted it since) with no ``#|`` naming the old German: the merge pairs the two as
+``extract`` did and gives the translation to the changed sentence itself, fuzzy, the old German as ``#| msgid``
+(``_translated_meanwhile``), and says so (``Merged.rescued``): nothing else tells the reviewer that her translation
+now waits for review on other German.
 An entry of German both sides have and the base has not (one side's ``extract``, the other's ``msgmerge`` against the
 new template) is compared with the base's entry of its previous German (``_base_of_changed``); a side's sign-off of
 it drops the other side's ``fuzzy`` and previous text (``_signed_off_here``). A conflict shows each side's entry as
@@ -35,15 +38,20 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Callable
 
 import polib
 
-from .catalog import (FLAG, FUZZY_THRESHOLD, TEMPLATE_FIELD, Notes, alike, carry_changed, decode_po, key,
+from .catalog import (FLAG, FUZZY_THRESHOLD, TEMPLATE_FIELD, Notes, alike, carry_changed, copied, decode_po, key,
                       machine_draft, normalize, parse_po)
 from .errors import VerlagError, excerpt, raise_all
 from .pofile import Layouts, encode_like, entry_lines, layouts, new_entry, render_po, wraps
+from .pseudo import is_pseudo
 
 OURS, THEIRS = "ours", "theirs"
+# what the driver says of a merged entry (``Merged``): a translation carried to changed German, an untouched draft
+# dropped for a person's translation, one of two untouched drafts kept
+RESCUED, DROPPED, DRAFTS = "rescued", "dropped", "drafts"
 # git's conflict markers (7 characters, git's default marker size) around an entry both sides translated otherwise
 MARKERS = (f"<<<<<<< {OURS}", "=======", f">>>>>>> {THEIRS}")
 # Header fields ``extract`` writes: where both sides changed one, the side that ran extract (``_extractor``) wins
@@ -57,10 +65,14 @@ class Merged:
     """The outcome of ``merge_catalogs``: the bytes to write over OURS, the line of each entry left between
     conflict markers with its msgid (empty: a clean merge), and the line of each entry's msgid that took a side's
     translation of the German the other side changed (``_translated_meanwhile``: fuzzy, that German as ``#|
-    msgid``, for the reviewer to review), with its msgid, in file order."""
+    msgid``, for the reviewer to review), with its msgid, in file order; likewise the entries that kept a person's
+    translation where the other side had an untouched machine or memory draft (``dropped``), and those where each
+    side had a different such draft, one kept (``drafts``): nothing else says that a draft is gone."""
     data: bytes
     conflicts: list[tuple[int, str]] = field(default_factory=list)
     rescued: list[tuple[int, str]] = field(default_factory=list)
+    dropped: list[tuple[int, str]] = field(default_factory=list)
+    drafts: list[tuple[int, str]] = field(default_factory=list)
 
 
 class _Conflict(polib.POEntry):
@@ -114,10 +126,12 @@ def merge_catalogs(base: bytes, ours: bytes, theirs: bytes, ref: str) -> Merged:
     raise_all(errors)
     old, mine, other = sides["base"], sides[OURS], sides[THEIRS]
     first = _extractor(old, mine, other)
+    lead = _ran_last(old, mine, other, ("POT-Creation-Date", "PO-Revision-Date"))
     merged = polib.POFile()
     _header(merged, old, mine, other, first)
     by_key = [{key(e): e for e in po} for po in (old, mine, other)]
-    carried, gone = _translated_meanwhile(*by_key)
+    carried, gone, undrafted = _translated_meanwhile(*by_key)
+    gave_way: dict[int, str] = {}  # id of a merged entry -> DROPPED or DRAFTS: what of it gave way (``_undrafted``)
     for k in _order(mine if first == OURS else other, other if first == OURS else mine):
         if k in gone:
             continue
@@ -128,34 +142,40 @@ def merge_catalogs(base: bytes, ours: bytes, theirs: bytes, ref: str) -> Merged:
         # German both sides have and the base had not: the author's changed German, on both sides?
         if versions[0] is None and versions[1] is not None and versions[2] is not None:
             versions[0] = _base_of_changed(by_key[0], *versions[1:])
-        entry = _entry(*versions, first)
+        entry = _entry(*versions, first, lead, gave_way)
         if entry is not None:
             merged.append(entry)
     kept = Layouts()
     kept.update(layouts(theirs))
     kept.update(layouts(ours))
-    rescued = {id(e) for e in carried.values()}
-    blocks: list[tuple[list[str], str]] = []  # the lines written of each carried entry, with its msgid
+    said = {i: [kind] for i, kind in gave_way.items()}
+    for k, entry in carried.items():
+        said[id(entry)] = [RESCUED, *([DROPPED] if k in undrafted else [])]
+    blocks: dict[str, list[tuple[list[str], str]]] = {RESCUED: [], DROPPED: [], DRAFTS: []}  # lines written, msgid
 
     def noted(entry: polib.POEntry, wrap: bool, layout: Layouts) -> list[str]:
         block = _lines(entry, wrap, layout)
-        if id(entry) in rescued:
-            blocks.append((block, entry.msgid))
+        for kind in said.get(id(entry), ()):
+            blocks[kind].append((block, entry.msgid))
         return block
 
     text = render_po(merged, wraps(ours.removeprefix(b"\xef\xbb\xbf")), kept, lines=noted)
     lines = [number for number, line in enumerate(text.split("\n"), 1) if line == MARKERS[0]]
     both = [e for e in merged if isinstance(e, _Conflict) and not e.obsolete] + \
         [e for e in merged if isinstance(e, _Conflict) and e.obsolete]  # in ``render_po``'s order
-    return Merged(encode_like(text, ours), [(number, e.msgid) for number, e in zip(lines, both)],
-                  sorted((_msgid_line(text, block), msgid) for block, msgid in blocks))
+    found = {kind: sorted((_msgid_line(text, block), msgid) for block, msgid in written)
+             for kind, written in blocks.items()}
+    return Merged(encode_like(text, ours), [(number, e.msgid) for number, e in zip(lines, both)], found[RESCUED],
+                  found[DROPPED], found[DRAFTS])
 
 
 def _msgid_line(text: str, block: list[str]) -> int:
     """The line (from 1) of the ``msgid`` of the entry written as ``block`` (its lines) in ``text``, the catalog
-    written: each entry's lines stand between blank lines there, once (keyed by msgctxt and msgid)."""
+    written: each entry's lines stand between blank lines there, once (keyed by msgctxt and msgid); an obsolete
+    entry's ``#~ msgid``."""
     at = text.index("\n" + "\n".join(block) + "\n")
-    return text.count("\n", 0, at) + 2 + next(n for n, line in enumerate(block) if line.startswith("msgid "))
+    return text.count("\n", 0, at) + 2 + next(n for n, line in enumerate(block)
+                                               if line.startswith(("msgid ", "#~ msgid ")))
 
 
 def rescued_message(ref: str, rescued: list[tuple[int, str]]) -> str:
@@ -172,16 +192,58 @@ def rescued_message(ref: str, rescued: list[tuple[int, str]]) -> str:
             "signed off")
 
 
-def _extractor(old: polib.POFile, mine: polib.POFile, other: polib.POFile) -> str:
-    """The side that ran ``extract`` since the base (its POT-Creation-Date or ``X-Verlag-Template`` changed):
-    its document order and its ``#:``/``#.`` lines win. Both or neither: the newer POT-Creation-Date, else ours."""
+def _lines_said(items: list[tuple[int, str]]) -> str:
+    """The lines of ``items`` ((line, msgid), ``Merged``'s) for a message: the first five, and the first msgid."""
+    lines = [line for line, _ in items]
+    return (f"line{'s' * (len(items) != 1)} {', '.join(map(str, lines[:5]))}{', …' if len(items) > 5 else ''}; "
+            f"first: {excerpt(items[0][1])!r}")
+
+
+def dropped_message(ref: str, dropped: list[tuple[int, str]]) -> str:
+    """What the driver says of a catalog whose merge kept a person's translation over an untouched machine or memory
+    draft of the other side (``Merged.dropped``, not empty), like ``rescued_message``: the author who ran
+    ``pretranslate`` learns where the drafts went, the reviewer that her text stays as she left it."""
+    count = len(dropped)
+    many = count != 1
+    return (f"{ref}:{dropped[0][0]}: {count} untouched machine or memory draft{'s' * many} made on one side "
+            f"(pretranslate) gave way to a person's translation of the same sentence on the other side: the "
+            f"translation{'s' * many} kept as {'they were' if many else 'it was'} (signed off, or fuzzy for review), "
+            f"the draft{'s' * many} dropped ({_lines_said(dropped)})")
+
+
+def drafts_message(ref: str, drafts: list[tuple[int, str]]) -> str:
+    """What the driver says of a catalog whose merge met a different untouched machine or memory draft of an entry
+    on each side (``Merged.drafts``, not empty): which one it kept (``_draft_kept``) and where."""
+    count = len(drafts)
+    many = count != 1
+    return (f"{ref}:{drafts[0][0]}: {count} entr{'ies' if many else 'y'} had a different untouched machine or "
+            f"memory draft on each side (two pretranslate runs): one kept, fuzzy for review, the other dropped (a "
+            "translation over the German as it is or pseudo text, else the draft of the side that ran extract or "
+            f"saved last; {_lines_said(drafts)}); verlag pretranslate --redo-drafts --engine E drafts "
+            f"{'them' if many else 'it'} again with the engine you choose")
+
+
+def _ran_last(old: polib.POFile, mine: polib.POFile, other: polib.POFile,
+              dates: tuple[str, ...] = ("POT-Creation-Date",)) -> str | None:
+    """The side that ran ``extract`` since the base (its POT-Creation-Date or ``X-Verlag-Template`` changed); both
+    or neither: the side with the newer of the first of ``dates`` the sides have otherwise; None: no side is
+    (the same either way whichever side pulls)."""
     def ran(po: polib.POFile) -> bool:
         return any(po.metadata.get(name) != old.metadata.get(name) for name in ("POT-Creation-Date", TEMPLATE_FIELD))
 
     if ran(mine) != ran(other):
         return OURS if ran(mine) else THEIRS
-    date = "POT-Creation-Date"
-    return THEIRS if _newer(other.metadata.get(date), mine.metadata.get(date)) else OURS
+    for date in dates:
+        a, b = mine.metadata.get(date), other.metadata.get(date)
+        if _newer(a, b) or _newer(b, a):
+            return OURS if _newer(a, b) else THEIRS
+    return None
+
+
+def _extractor(old: polib.POFile, mine: polib.POFile, other: polib.POFile) -> str:
+    """The side that ran ``extract`` since the base (``_ran_last``): its document order and its ``#:``/``#.`` lines
+    win. Both or neither: the newer POT-Creation-Date, else ours."""
+    return _ran_last(old, mine, other) or OURS
 
 
 def _stamp(value: str | None) -> dt.datetime | None:
@@ -288,16 +350,23 @@ def _changed_translation_or_notes(base: polib.POEntry, entry: polib.POEntry) -> 
 
 
 def _entry(base: polib.POEntry | None, mine: polib.POEntry | None, other: polib.POEntry | None,
-           first: str) -> polib.POEntry | None:
-    """One entry merged from its three versions (None where a version lacks it); None: the merge removes it."""
+           first: str, lead: str | None, gave_way: dict[int, str]) -> polib.POEntry | None:
+    """One entry merged from its three versions (None where a version lacks it); None: the merge removes it.
+    ``lead``: the side whose draft is kept of two (``_draft_kept``); ``gave_way`` gets the merged entry's id with
+    DROPPED or DRAFTS where a side's untouched draft gave way (``_undrafted``)."""
     if mine is None or other is None:
         kept = mine if other is None else other
         if base is None or kept is None:
             return kept  # added by one side, or removed by both
         return kept if _changed_translation_or_notes(base, kept) else None
+    gave = None
     if base is None:  # added by both
-        base = _added_by_both(mine, other, first)
-    mine, other = (_undrafted(base, side, versus) for side, versus in ((mine, other), (other, mine)))
+        base, gave = _added_by_both(mine, other, lead)
+    sides = (mine, other)
+    (mine, mine_gave), (other, other_gave) = (
+        _undrafted(base, mine, other, lambda: _draft_kept(*sides, lead) == OURS),
+        _undrafted(base, other, mine, lambda: _draft_kept(*sides, lead) == THEIRS))
+    gave = gave or mine_gave or other_gave
     translation, decided = _three_way(_translation(base), _translation(mine), _translation(other))
     if decided is None and mine.msgid_plural and other.msgid_plural:
         translation, decided = _plural_forms(base, mine, other)
@@ -324,6 +393,8 @@ def _entry(base: polib.POEntry | None, mine: polib.POEntry | None, other: polib.
         # as a removed entry is, for the next extract to give to the changed sentence
     if decided is None:  # each side as its file has it: the one kept is that side's entry, flags and records whole
         return _Conflict(_copy(mine), _copy(other))
+    if gave:
+        gave_way[id(result)] = gave
     result.msgstr, result.msgstr_plural = translation[0], dict(translation[1])
     if "fuzzy" in result.flags and any(_signed_off_here(base, side, translation) for side in (mine, other)):
         result.flags.remove("fuzzy")
@@ -334,22 +405,56 @@ def _entry(base: polib.POEntry | None, mine: polib.POEntry | None, other: polib.
     return result
 
 
-def _undrafted(base: polib.POEntry, side: polib.POEntry, other: polib.POEntry) -> polib.POEntry:
+def _undrafted(base: polib.POEntry, side: polib.POEntry, other: polib.POEntry,
+               kept: Callable[[], bool]) -> tuple[polib.POEntry, str | None]:
     """``side``'s entry as if it had left the translation alone, where it holds an untouched machine or memory draft
-    (``catalog.machine_draft``: ``pretranslate``'s, fuzzy) made while ``other`` signed off a translation of its own
-    (``_signed_off``): a draft is made again by the next ``pretranslate``, a person's sign-off is not, so the sign-off
-    is the one change of the translation and no conflict. The draft's text, ``fuzzy`` flag and records (its origin,
-    its fingerprint) give way to the base's; its ``#:``/``#.`` lines and obsolescence stay ``side``'s. Else
-    ``side`` as it is: two sign-offs, or a draft a person edited, still conflict."""
-    changed = {_translation(base), _translation(side), _translation(other)}
-    if len(changed) < 3 or machine_draft(side) is None or not _signed_off(other):
-        return side
-    kept = _copy(side)
-    kept.msgstr, kept.msgstr_plural = base.msgstr, dict(base.msgstr_plural)
-    kept.flags = [f for f in kept.flags if f != "fuzzy"] + (["fuzzy"] if base.fuzzy else [])
-    kept.tcomment = base.tcomment
-    kept.previous_msgctxt, kept.previous_msgid, kept.previous_msgid_plural = _previous(base)
-    return kept
+    (``catalog.machine_draft``: ``pretranslate``'s) made while ``other`` put a person's translation there (signed
+    off, also the base's text as it was, or fuzzy as that person wrote or edited it: ``_persons``) or a different
+    untouched draft of its own, kept over this one (not ``kept()``: ``_draft_kept``): a draft is made again by the
+    next ``pretranslate``, a person's work is not, and of two drafts neither is anybody's work; so the other side's
+    is the one change of the translation and no conflict (a sign-off of the base's draft as it was would otherwise
+    take the fuzzy flag off a new draft nobody read). The draft's text, ``fuzzy`` flag and records (its origin, its
+    fingerprint) give way to the base's; its ``#:``/``#.`` lines and obsolescence stay ``side``'s. Returned with
+    what gave way (DROPPED, DRAFTS), else ``side`` as it is, with None: two sign-offs, or a draft a person edited
+    against a sign-off, still conflict."""
+    retranslated = _translation(other) != _translation(base)
+    if _translation(side) in (_translation(base), _translation(other)) or not retranslated and \
+            other.fuzzy == base.fuzzy or machine_draft(side) is None:
+        return side, None
+    if _persons(other):
+        gave = DROPPED
+    elif retranslated and machine_draft(other) is not None and not kept():
+        gave = DRAFTS
+    else:
+        return side, None
+    undone = _copy(side)
+    undone.msgstr, undone.msgstr_plural = base.msgstr, dict(base.msgstr_plural)
+    undone.flags = [f for f in undone.flags if f != "fuzzy"] + (["fuzzy"] if base.fuzzy else [])
+    undone.tcomment = base.tcomment
+    undone.previous_msgctxt, undone.previous_msgid, undone.previous_msgid_plural = _previous(base)
+    return undone, gave
+
+
+def _persons(entry: polib.POEntry) -> bool:
+    """Whether the entry holds a translation a person signed off (``_signed_off``) or wrote or edited and left fuzzy
+    for review: translated, and neither an untouched machine draft (``catalog.machine_draft``) nor a translation of
+    other German (``#|``, verlag's ``previous msgid`` record: ``extract``'s, not that person's, doing)."""
+    return _signed_off(entry) or (entry.fuzzy and entry.previous_msgid is None and Notes.of(entry).previous_msgid
+                                  is None and bool(entry.msgstr or any(entry.msgstr_plural.values()))
+                                  and machine_draft(entry) is None)
+
+
+def _draft_kept(mine: polib.POEntry, other: polib.POEntry, lead: str | None) -> str:
+    """The side whose draft the merge keeps where each side holds a different untouched machine or memory draft of
+    one entry, the same whichever side pulls: a translation over a draft that is none (``copy``'s German as it is,
+    pseudo text), else the draft of ``lead`` (the side that ran ``extract`` last, or saved last: ``_ran_last``), else
+    the text first in code point order."""
+    mine_none, other_none = (copied(e) or is_pseudo(e.msgstr, e.msgid) for e in (mine, other))
+    if mine_none != other_none:
+        return THEIRS if mine_none else OURS
+    if lead is not None:
+        return lead
+    return OURS if _translation(mine) <= _translation(other) else THEIRS
 
 
 def _signed_off(entry: polib.POEntry) -> bool:
@@ -376,23 +481,27 @@ def _base_of_changed(base: dict[tuple, polib.POEntry], mine: polib.POEntry,
 
 
 def _translated_meanwhile(base: dict[tuple, polib.POEntry], mine: dict[tuple, polib.POEntry],
-                          other: dict[tuple, polib.POEntry]) -> tuple[dict[tuple, polib.POEntry], set[tuple]]:
+                          other: dict[tuple, polib.POEntry]) -> tuple[dict[tuple, polib.POEntry], set[tuple],
+                                                                       set[tuple]]:
     """German one side's ``extract`` changed while the other side translated it, where the base had no translation
     to carry (empty, or an untouched machine draft: ``catalog.merge`` gives the changed German none, and writes no
     ``#|`` that names the old German). The changed sentence is paired with its old German as ``extract`` paired it
-    (``catalog.alike``: an entry that side added, untranslated, and the base's entry that side removed, at least
-    ``FUZZY_THRESHOLD`` alike) and takes the other side's translation as ``extract`` gives changed German one
-    (``catalog.carry_changed``: fuzzy, the old German as ``#| msgid``), as if translated before the change.
-    Returns (merged entry by the changed German's key, the keys of the old German, which the merge drops). An
-    untouched machine draft on the translating side is not carried (``extract`` leaves the changed German to
-    ``pretranslate``); old German no entry is like was deleted: the translation stays active (``_entry``)."""
+    (``catalog.alike``: an entry that side added, untranslated or with an untouched machine draft ``pretranslate``
+    gave it since, and the base's entry that side removed, at least ``FUZZY_THRESHOLD`` alike) and takes the other
+    side's translation as ``extract`` gives changed German one (``catalog.carry_changed``: fuzzy, the old German as
+    ``#| msgid``), as if translated before the change: a person's translation beats a draft, as in ``_undrafted``.
+    Returns (merged entry by the changed German's key, the keys of the old German, which the merge drops, the keys
+    of the changed German whose draft gave way). An untouched machine draft on the translating side is not carried
+    (``extract`` leaves the changed German to ``pretranslate``); old German no entry is like was deleted: the
+    translation stays active (``_entry``)."""
     carried: dict[tuple, polib.POEntry] = {}
     gone: set[tuple] = set()
+    undrafted: set[tuple] = set()
     for this, that in ((mine, other), (other, mine)):
         retired = [e for k, e in base.items() if not e.obsolete and _nothing_to_carry(e)
                    and (k not in this or this[k].obsolete) and k in that and not that[k].obsolete]
-        added = [e for k, e in this.items() if not e.obsolete and not e.fuzzy and not e.msgid_plural
-                 and not e.msgstr and k not in base and k not in that]
+        added = [e for k, e in this.items() if not e.obsolete and not e.msgid_plural and k not in base
+                 and k not in that and (not e.fuzzy and not e.msgstr or e.fuzzy and machine_draft(e) is not None)]
         if not retired or not added:
             continue
         for n, m in alike(added, retired, FUZZY_THRESHOLD):
@@ -401,10 +510,13 @@ def _translated_meanwhile(base: dict[tuple, polib.POEntry], mine: dict[tuple, po
             if translation.msgid_plural or _nothing_to_carry(translation):
                 continue
             entry = _copy(added[n])
+            if entry.msgstr:  # the draft gives way: its text, flag and records
+                entry.flags = [f for f in entry.flags if f != "fuzzy"]
+                undrafted.add(key(entry))
             carry_changed(entry, translation)
             carried[key(entry)] = entry
             gone.add(key(translation))
-    return carried, gone
+    return carried, gone, undrafted
 
 
 def _nothing_to_carry(entry: polib.POEntry) -> bool:
@@ -424,19 +536,23 @@ def _signed_off_here(base: polib.POEntry, side: polib.POEntry, translation: tupl
             and (side.msgid != base.msgid or base.fuzzy or _translation(base) != translation))
 
 
-def _added_by_both(mine: polib.POEntry, other: polib.POEntry, first: str) -> polib.POEntry:
+def _added_by_both(mine: polib.POEntry, other: polib.POEntry,
+                   lead: str | None) -> tuple[polib.POEntry, str | None]:
     """The base of an entry both sides added (a catalog both made: git's base of it is empty). Where one side's is a
     machine draft nobody touched (``catalog.machine_draft``, fuzzy), the draft is the base: both ran pretranslate,
     and the other side went on from it (a sign-off, a correction), which the merge keeps; were they two
     additions, the draft's ``fuzzy`` would be one side's flag to keep and its text a translation to conflict
-    with. Two such drafts: the one of the side that did not run extract last (``first``: ``_extractor``), so
-    the other's is taken. Else an entry without translation, flags or comments."""
+    with. Two such drafts: the one of the side whose draft is not kept (``_draft_kept``), so that the other's is
+    taken, with DRAFTS where they differ (``Merged.drafts``). Else an entry without translation, flags or
+    comments."""
     drafts = [side for side, entry in ((OURS, mine), (THEIRS, other)) if entry.fuzzy and machine_draft(entry)]
+    gave = None
     if len(drafts) == 2:
-        drafts = [THEIRS if first == OURS else OURS]
+        drafts = [THEIRS if _draft_kept(mine, other, lead) == OURS else OURS]
+        gave = DRAFTS if _translation(mine) != _translation(other) else None
     if drafts:
-        return mine if drafts[0] == OURS else other
-    return new_entry(msgid=mine.msgid, msgctxt=mine.msgctxt, tcomment="", comment="")
+        return (mine if drafts[0] == OURS else other), gave
+    return new_entry(msgid=mine.msgid, msgctxt=mine.msgctxt, tcomment="", comment=""), None
 
 
 def _plural_forms(base: polib.POEntry, mine: polib.POEntry, other: polib.POEntry) -> tuple[tuple | None, str | None]:

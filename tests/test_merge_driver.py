@@ -18,7 +18,7 @@ import polib
 import pytest
 
 from conftest import Project, article, msgfmt_check, review
-from pipeline.catalog import Notes, fingerprint
+from pipeline.catalog import Notes, fingerprint, hand_draft, machine_draft
 from pipeline.scaffold import GITATTRIBUTES
 
 PO = "translations/fr/tee.po"
@@ -273,10 +273,13 @@ def test_a_sign_off_beats_a_draft_pretranslate_made_meanwhile_whoever_pulls(clon
     draft (a memory draft, fuzzy, ``# tm: …``; or ``copy``'s). Both changed the translation, so the merge left both
     entries between conflict markers, a catalog ``msgfmt --check`` rejects. A draft is made again by the next
     ``pretranslate``, a sign-off is not: the merged entry is the sign-off (not fuzzy, without the draft's records)
-    at the author's new line, whoever pulls; extract keeps it."""
+    at the author's new line, whoever pulls; extract keeps it. The draft went without a word (git said nothing of
+    it, the author's pretranslate had reported it made): the driver names the entry's line on stderr."""
     puller, draft, pulled = draft_meets_sign_off(clones, engine, who_pulls)
     assert pulled.returncode == 0 and "CONFLICT" not in pulled.stdout, pulled.stdout + pulled.stderr
     assert "<<<<<<<" not in (puller.root / PO).read_text(encoding="utf-8")
+    assert [said for said in pulled.stderr.splitlines() if "gave way" in said] == \
+        [dropped_said(msgid_line(puller, EXTRA))], pulled.stderr
     msgfmt_check(puller.root / PO)
     entry = polib.pofile(str(puller.root / PO)).find(EXTRA)
     assert (entry.msgstr, entry.fuzzy, entry.tcomment) == (EXTRA_SIGNED, False, "")
@@ -295,6 +298,178 @@ def test_a_draft_the_author_edited_meanwhile_still_conflicts_with_the_sign_off(c
     conflict = text[text.index("<<<<<<< "):text.index(">>>>>>> ")]
     assert f'msgstr "{edited}"' in conflict and f'msgstr "{EXTRA_SIGNED}"' in conflict
     assert "both sides changed the translation of 'Kamille hilft auch" in pulled.stderr
+
+
+def merged_three_ways(tmp_path: Path, author: Project, reviewer: Project) -> dict[str, tuple[Project,
+                                                                                    subprocess.CompletedProcess]]:
+    """The author's commits (pushed to main) and the reviewer's (pushed as ``review``) merged three ways: the
+    reviewer's ``git pull``, the author's ``git merge origin/review`` and, in a third clone, ``git rebase`` of
+    ``review`` onto main (ours and theirs the other way round). Each: that clone and git's answer."""
+    git(author.root, "push", "-q", "origin", "main")
+    git(reviewer.root, "push", "-q", "origin", "HEAD:review")
+    done = {"reviewer": (reviewer, git(reviewer.root, "pull", check=False))}
+    git(author.root, "fetch", "-q")
+    done["author"] = (author, git(author.root, "merge", "origin/review", check=False))
+    rebaser = clone(tmp_path, "rebaser")
+    git(rebaser.root, "checkout", "-q", "-b", "r", "origin/review")
+    done["rebase"] = (rebaser, git(rebaser.root, "rebase", "origin/main", check=False))
+    return done
+
+
+def drafted_on_each_side(clones, reviewer_does, author_engine: str = "tm", extract: bool = True) -> None:
+    """A new sentence, EXTRA, empty in both clones; the reviewer does ``reviewer_does(reviewer)`` and commits,
+    while the author runs ``pretranslate --engine author_engine`` (after adding a paragraph and extracting,
+    where ``extract``: every ``#:`` line moves) and commits."""
+    author, reviewer = clones
+    author.write("source_de/tee.md", body(last=f"{S5} {EXTRA}"))
+    author.run("extract")
+    git(author.root, "add", "-A")
+    git(author.root, "commit", "-qm", "a new sentence")
+    git(author.root, "push", "-q", "origin", "main")
+    git(reviewer.root, "pull", "-q")
+    reviewer_does(reviewer)
+    git(reviewer.root, "commit", "-qam", "the reviewer's")
+    if extract:
+        author.write("source_de/tee.md", body(intro=INTRO, last=f"{S5} {EXTRA}"))
+        author.run("extract")
+    author.run("pretranslate", "--engine", author_engine, "--lang", "fr")
+    assert polib.pofile(str(author.root / PO)).find(EXTRA).fuzzy
+    git(author.root, "commit", "-qam", "drafts")
+
+
+EXTRA_TMX = "La camomille aide aussi au sommeil."
+
+
+def memory_draft(reviewer: Project) -> None:
+    """The reviewer's ``pretranslate --engine tm`` with a memory of her own (an agency's TMX she imported, kept in
+    her clone's ``.verlag/``): a memory draft of EXTRA other than the author's."""
+    tmx = reviewer.root.parent / "agency.tmx"
+    tmx.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4"><header srclang="de" '
+                   'datatype="plaintext" segtype="sentence" adminlang="en" creationtool="x" creationtoolversion="1" '
+                   f'o-tmf="x"/><body><tu><tuv xml:lang="de"><seg>{EXTRA}</seg></tuv><tuv xml:lang="fr"><seg>'
+                   f'{EXTRA_TMX}</seg></tuv></tu></body></tmx>\n', encoding="utf-8")
+    reviewer.run("tm", "import", str(tmx))
+    reviewer.run("pretranslate", "--engine", "tm", "--lang", "fr")
+    entry = polib.pofile(str(reviewer.root / PO)).find(EXTRA)
+    assert (entry.msgstr, entry.fuzzy, machine_draft(entry).startswith("tm: ")) == (EXTRA_TMX, True, True)
+
+
+def msgid_line(project: Project, msgid: str) -> int:
+    return project.read(PO).split("\n").index(f'msgid "{msgid}"') + 1
+
+
+@pytest.mark.parametrize("author_engine, extract", [("tm", True), ("copy", True), ("tm", False)])
+def test_a_different_untouched_draft_on_each_side_keeps_one_the_same_whoever_merges(clones, tmp_path,
+                                                                                   author_engine: str, extract: bool):
+    """Two people ran ``pretranslate`` on one new sentence with other engines (the author's memory or ``copy``,
+    the reviewer's memory with her agency's TMX): both changed the translation, so the merge left the entry
+    between conflict markers, though no person's work was at stake. One draft is kept, fuzzy with its own
+    records, the same whether the reviewer pulls, the author merges or a third clone rebases: a translation over
+    ``copy``'s German, else the draft of the side that ran extract (without one: saved last, else the first
+    text); the driver says so on stderr at the entry's line, and extract and status take it for the untouched
+    draft it is."""
+    author, reviewer = clones
+    drafted_on_each_side(clones, memory_draft, author_engine, extract)
+    authors = polib.pofile(str(author.root / PO)).find(EXTRA)
+    kept = set()
+    for who, (project, done) in merged_three_ways(tmp_path, author, reviewer).items():
+        assert done.returncode == 0 and "CONFLICT" not in done.stdout, (who, done.stdout + done.stderr)
+        msgfmt_check(project.root / PO)
+        entry = polib.pofile(str(project.root / PO)).find(EXTRA)
+        kept.add((entry.msgstr, entry.tcomment))
+        assert entry.fuzzy and entry.previous_msgid is None and machine_draft(entry) is not None, who
+        line = msgid_line(project, EXTRA)
+        assert f"note: {PO}:{line}: 1 entry had a different untouched machine or memory draft on each side (two " \
+            f"pretranslate runs): one kept, fuzzy for review, the other dropped" in done.stderr, (who, done.stderr)
+        assert f"line {line}; first: '{EXTRA}'" in done.stderr
+        said = project.run("extract").output
+        assert "Kamille hilft auch" not in said, said
+        assert polib.pofile(str(project.root / PO)).find(EXTRA).msgstr == entry.msgstr
+        counts = statuses(project)
+        assert counts["reused" if entry.tcomment.startswith("tm: ") else "machine"] >= 1, counts
+    assert len(kept) == 1, kept  # whoever merges
+    if extract:
+        assert kept.pop()[0] == (authors.msgstr if author_engine == "tm" else EXTRA_TMX)
+    else:
+        assert kept.pop()[0] in (authors.msgstr, EXTRA_TMX)
+
+
+def test_a_draft_signed_off_as_it_was_beats_the_draft_pretranslate_redid_meanwhile(clones, tmp_path):
+    """The reviewer signs off the author's memory draft of a new sentence as it is (only ``fuzzy`` goes) while the
+    author's ``pretranslate --redo-drafts --engine copy`` replaces that untouched draft with another: the
+    translation changed on one side only, so the merge took the new draft, and the reviewer's sign-off took its
+    ``fuzzy`` away: a draft nobody read went out as reviewed, without a word. A sign-off is a person's work
+    even of the text as it was: it is kept, the new draft dropped and said, whoever merges."""
+    author, reviewer = clones
+    author.write("source_de/tee.md", body(last=f"{S5} {EXTRA}"))
+    author.run("extract")
+    author.run("pretranslate", "--engine", "tm", "--lang", "fr")
+    git(author.root, "add", "-A")
+    git(author.root, "commit", "-qm", "a new sentence, drafted")
+    git(author.root, "push", "-q", "origin", "main")
+    git(reviewer.root, "pull", "-q")
+    drafted = polib.pofile(str(reviewer.root / PO)).find(EXTRA)
+    assert drafted.fuzzy and drafted.tcomment.startswith("tm: ")
+    review(reviewer, "fr", "tee", {**SIGNED_OFF, EXTRA: drafted.msgstr})
+    git(reviewer.root, "commit", "-qam", "signed off as it was")
+    author.write("source_de/tee.md", body(intro=INTRO, last=f"{S5} {EXTRA}"))
+    author.run("extract")
+    author.run("pretranslate", "--redo-drafts", "--engine", "copy", "--lang", "fr")
+    assert polib.pofile(str(author.root / PO)).find(EXTRA).msgstr == EXTRA
+    git(author.root, "commit", "-qam", "drafts again")
+    for who, (project, done) in merged_three_ways(tmp_path, author, reviewer).items():
+        assert done.returncode == 0 and "CONFLICT" not in done.stdout, (who, done.stdout + done.stderr)
+        msgfmt_check(project.root / PO)
+        entry = polib.pofile(str(project.root / PO)).find(EXTRA)
+        assert (entry.msgstr, entry.fuzzy) == (drafted.msgstr, False), who
+        assert dropped_said(msgid_line(project, EXTRA)) in done.stderr, (who, done.stderr)
+        after_merge(project)
+        assert reviewed(polib.pofile(str(project.root / PO)))[EXTRA] == drafted.msgstr
+
+
+def fuzzy_by_hand(how: str):
+    """What the reviewer does to EXTRA: her own translation typed into the empty entry, or a ``copy`` draft she
+    rewrote; left fuzzy, for review, either way."""
+    def do(reviewer: Project) -> None:
+        if how == "draft edited":
+            reviewer.run("pretranslate", "--engine", "copy", "--lang", "fr")
+        review(reviewer, "fr", "tee", {EXTRA: EXTRA_SIGNED}, sign_off=False)
+        po = polib.pofile(str(reviewer.root / PO))
+        if not po.find(EXTRA).fuzzy:
+            po.find(EXTRA).flags.insert(0, "fuzzy")
+        po.save(str(reviewer.root / PO))
+        assert hand_draft(polib.pofile(str(reviewer.root / PO)).find(EXTRA))
+    return do
+
+
+@pytest.mark.parametrize("how", ["typed", "draft edited"])
+def test_a_persons_fuzzy_translation_beats_an_untouched_draft_whoever_merges(clones, tmp_path, how: str):
+    """The reviewer writes a translation of a new sentence (typed, or a ``copy`` draft she rewrote) and leaves it
+    fuzzy, not sure of it yet, while the author's ``pretranslate`` gives the sentence a memory draft: both changed
+    the translation, a conflict. A person's work beats a draft the next ``pretranslate`` makes again: her text is
+    kept, fuzzy, with her records, whoever merges; the driver says which draft it dropped and where; extract
+    keeps the text, status counts it as a person's (hand), and ``pretranslate --redo-drafts`` leaves it."""
+    author, reviewer = clones
+    drafted_on_each_side(clones, fuzzy_by_hand(how))
+    hers = polib.pofile(str(reviewer.root / PO)).find(EXTRA)
+    for who, (project, done) in merged_three_ways(tmp_path, author, reviewer).items():
+        assert done.returncode == 0 and "CONFLICT" not in done.stdout, (who, done.stdout + done.stderr)
+        msgfmt_check(project.root / PO)
+        entry = polib.pofile(str(project.root / PO)).find(EXTRA)
+        assert (entry.msgstr, entry.fuzzy, entry.tcomment) == (EXTRA_SIGNED, True, hers.tcomment), who
+        line = msgid_line(project, EXTRA)
+        assert dropped_said(line) in done.stderr, (who, done.stderr)
+        assert "Kamille hilft auch" not in project.run("extract").output
+        assert statuses(project)["hand"] == 1
+        project.run("pretranslate", "--redo-drafts", "--engine", "copy", "--lang", "fr")
+        entry = polib.pofile(str(project.root / PO)).find(EXTRA)
+        assert (entry.msgstr, entry.fuzzy) == (EXTRA_SIGNED, True), who
+
+
+def dropped_said(line: int, msgid: str = EXTRA) -> str:
+    return (f"note: {PO}:{line}: 1 untouched machine or memory draft made on one side (pretranslate) gave way to a "
+            f"person's translation of the same sentence on the other side: the translation kept as it was (signed "
+            f"off, or fuzzy for review), the draft dropped (line {line}; first: '{msgid}')")
 
 
 def test_a_sentence_the_author_deleted_keeps_the_reviewers_sign_off_as_obsolete_entry(clones):
@@ -455,6 +630,41 @@ def test_a_translation_of_an_empty_entry_whose_german_the_author_changed_meanwhi
     assert_carried_to_the_changed_sentence(project, GINGER, GINGER_NEW, GINGER_FR, reviewed=how != "left fuzzy")
     assert reviewed(polib.pofile(str(project.root / PO))) == {TITLE[1]: REVIEWED[TITLE], S2: REVIEWED[S2],
                                                               S3: REVIEWED[S3], S5: REVIEWED[S5]}
+
+
+@pytest.mark.parametrize("puller", ["reviewer", "author"])
+def test_a_translation_of_german_the_author_changed_and_drafted_meanwhile_goes_to_the_changed_sentence(
+        clones, puller: str):
+    """The reviewer translates a sentence nobody had translated while the author changes its German (2× -> 3×),
+    extracts and runs ``pretranslate``, which gives the changed sentence a ``copy`` draft. The merge gave the
+    reviewer's translation to the changed sentence only where that was empty: here the draft stayed, the next
+    extract made her translation obsolete (``#~``) and said ``pretranslate`` would offer it there, which it does
+    not (no empty entry to draft). A person's translation beats an untouched draft: it goes to the changed
+    sentence, fuzzy with the German it translated as ``#| msgid``, the draft dropped, and the driver says both."""
+    author, reviewer = clones
+    untranslated_sentence(author, reviewer, GINGER)
+    review(reviewer, "fr", "tee", {GINGER: GINGER_FR})
+    git(reviewer.root, "commit", "-qam", "Ingwer translated")
+    author.write("source_de/tee.md", body(last=f"{S5} {GINGER_NEW}"))
+    author.run("extract")
+    author.run("pretranslate", "--engine", "copy", "--lang", "fr")
+    assert polib.pofile(str(author.root / PO)).find(GINGER_NEW).msgstr == GINGER_NEW
+    git(author.root, "commit", "-qam", "3× a day, drafted")
+    git(author.root, "push", "-q", "origin", "main")
+    git(reviewer.root, "push", "-q", "origin", "HEAD:review")
+    if puller == "reviewer":
+        project, done = reviewer, git(reviewer.root, "pull")
+    else:
+        git(author.root, "fetch", "-q")
+        project, done = author, git(author.root, "merge", "origin/review")
+    assert "CONFLICT" not in done.stdout
+    line = msgid_line(project, GINGER_NEW)
+    assert dropped_said(line, GINGER_NEW) in done.stderr and f"{PO}:{line}: 1 translation made on one side for " \
+        "German that the other side's extract changed now stands on the changed sentence" in done.stderr, done.stderr
+    assert_carried_to_the_changed_sentence(project, GINGER, GINGER_NEW, GINGER_FR, reviewed=True)
+    assert "mt: copy" not in project.read(PO)
+    project.run("pretranslate", "--engine", "copy", "--lang", "fr")
+    assert polib.pofile(str(project.root / PO)).find(GINGER_NEW).msgstr == GINGER_FR
 
 
 @pytest.mark.parametrize("puller", ["reviewer", "author"])
@@ -847,6 +1057,33 @@ def test_a_catalog_both_sides_added_keeps_the_sign_off_of_a_draft(clones):
     reviewer.run("extract")
     msgfmt_check(path)
     assert reviewed(polib.pofile(str(path))) == reviewed(merged)
+
+
+def test_a_catalog_both_sides_added_with_other_drafts_keeps_the_same_ones_whoever_merges(clones, tmp_path):
+    """Both clones take up one new article, each runs extract and pretranslate with another engine (``copy``,
+    ``pseudo``): git's base of the catalog is empty, every entry added by both. Of two drafts the merge kept the
+    one of the side that ran extract last, or else ours: another catalog by who merged when both extracted in the
+    same minute. Now the same drafts whoever merges, and the driver says it kept one of two."""
+    author, reviewer = clones
+    new = "source_de/kraeuter.md"
+    text = article("Kräuter", "Salbei beruhigt den Hals. Thymian hilft bei Husten.\n")
+    for project, engine in ((author, "copy"), (reviewer, "pseudo")):
+        project.write(new, text)
+        project.run("extract")
+        project.run("pretranslate", "--engine", engine, "--lang", "fr")
+        git(project.root, "add", "-A")
+        git(project.root, "commit", "-qm", "Kräuter")
+    path = "translations/fr/kraeuter.po"
+    kept = set()
+    for who, (project, done) in merged_three_ways(tmp_path, author, reviewer).items():
+        assert done.returncode == 0 and "CONFLICT" not in done.stdout, (who, done.stdout + done.stderr)
+        msgfmt_check(project.root / path)
+        po = polib.pofile(str(project.root / path))
+        kept.add(tuple((e.msgid, e.msgstr, e.tcomment) for e in po))
+        assert all(e.fuzzy and machine_draft(e) for e in po), who
+        assert f"note: {path}:" in done.stderr and "3 entries had a different untouched machine or memory draft " \
+            "on each side" in done.stderr, (who, done.stderr)
+    assert len(kept) == 1
 
 
 def test_a_gitattributes_from_before_the_templates_line_is_noted_once_with_the_line_to_add(clones):
