@@ -62,7 +62,8 @@ from .practice import unfilled, unfilled_message
 from .published import PAGE_PATH, PlannedPages
 from .pseudo import is_pseudo
 from .quotes import foreign_quotes, quote_balance, quote_conventions, quote_marks
-from .rawhtml import IMAGE_FROM, active_html, active_message, html_addresses, html_block_warnings, retitled, text_attributes
+from .rawhtml import (IMAGE_FROM, VOID, active_html, active_message, html_addresses, html_block_warnings, retitled,
+                      text_attributes)
 from .refusedlinks import refused_links
 from .redirects import (HTML_SUFFIXES, draft_message, file_slug, gone_language_message, gone_message, last_name,
                         old_hosts, old_names, old_path, page_file)
@@ -73,8 +74,8 @@ from .segment import (markdown_template_tags, reference_labels, template_tag_war
                       too_many_brackets)
 from .scripts import UNSPACED, latin_length, unspaced
 from .sentences import HARD_BREAK, german_abbreviation, replace_hard_breaks
-from .sources import (Article, Sources, front_matter_warnings, read_aliases, read_sources, same_titles, site_host,
-                      unread_sources)
+from .sources import (PLAIN_KEYS, Article, Sources, front_matter_warnings, read_aliases, read_sources, same_titles,
+                      site_host, unread_sources)
 from .urlparts import NO_ADDRESS, split_url
 
 ERROR, WARNING = "error", "warning"
@@ -526,6 +527,37 @@ def check_plain_markup(entry, ctx):
     if added:
         yield (f"{', '.join(dict.fromkeys(added))} in the {_kind(entry) or 'text'}, which is plain text: readers "
                "would see it as typed; write the words only")
+
+
+_MENTIONED_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)>")  # "<details>": a tag named, no attributes
+
+
+def german_plain_markup(article: Article) -> list[tuple[int, str]]:
+    """(line, message) for each plain field of the German front matter (``PLAIN_KEYS``: title, summary, tags,
+    author) that holds raw HTML (``title: <script>alert(1)</script> Tipps``, ``author: … <img src=x
+    onerror=…>``, a CMS's ``<b>…</b>``): the site shows these values as typed, escaped, so readers see the tags in
+    the heading, the browser tab, the feed and previews, and every translation copies them, which ``plain-markup``
+    lets pass since the German has them. An element named as a subject, a lone ``<details>`` without attributes
+    and without its end tag (not a void element, ``<br>``), is a word of the title, not markup. Markdown is not
+    looked for: the German writes "Ärzt*innen" in titles, which CommonMark would read as emphasis."""
+    found = []
+    for key in PLAIN_KEYS:
+        value = article.meta.get(key)
+        texts = [t for t in (value if isinstance(value, list) else [value]) if isinstance(t, str) and "<" in t]
+        tags: dict[str, None] = {}
+        for text in texts:
+            pieces = parts(text).tags
+            ends = {m.group(2).lower() for piece in pieces for m in _HTML_NAME.finditer(piece) if m.group(1)}
+            if all((named := _MENTIONED_TAG.fullmatch(piece)) and named.group(1).lower() not in VOID | ends
+                   for piece in pieces):
+                continue
+            tags.update(dict.fromkeys(parts(text).html))
+        if tags:
+            found.append((article.key_line(key), f"{key}: {', '.join(tags)} in a field of the front matter, which "
+                                                 "is plain text: readers would see it as typed, on the page, in the "
+                                                 "browser tab, feeds and previews, in every language; write the "
+                                                 "words only"))
+    return sorted(found)
 
 
 def check_ui_markup(entry, ctx):
@@ -1364,7 +1396,8 @@ CHECKS = [
     Check("html-text", WARNING, "the title and alt text of inline HTML translated with the sentence",
           check_html_text),
     Check("plain-markup", WARNING, "a title, summary or tag gets no HTML or Markdown the German does not have "
-          "(shown as typed)", check_plain_markup),
+          "(shown as typed); nor has the German front matter's title, summary, tags or author raw HTML",
+          check_plain_markup),
     Check("urls", ERROR, "URLs and e-mail addresses in the text kept", check_urls),
     Check("foreign-target", ERROR, "no link, image or HTML address to a host (or scheme) the German of the "
           "article never points to; cannot be waived by an ignore-* flag", check_foreign_target,
@@ -2355,6 +2388,10 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                             article.slug, (None, ""))
                     for article in [*sources.articles, *sources.german_only] if not slugs or article.slug in slugs
                     for line, message in refused_links(article.body, article.body_line))
+    findings.extend(Finding(article.ref, line, "plain-markup", WARNING, message, config.source_language,
+                            article.slug, (None, ""))
+                    for article in [*sources.articles, *sources.german_only] if not slugs or article.slug in slugs
+                    for line, message in german_plain_markup(article))
     day = schedule.today(config.zone)  # the site's day, which the schedule publishes by
     findings.extend(Finding(article.ref, line, "front-matter", WARNING, message, config.source_language,
                             article.slug, (None, ""))

@@ -268,7 +268,7 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
     _collapse_spaces(tree)
     notes_at = footnotes(_plugin_footnotes(tree))
     cleaned = lxml_html.tostring(tree, encoding="unicode")
-    expected = "".join(tree.text_content().split())  # block boundaries add whitespace; the letters must agree
+    expected = "".join(_shown(tree).split())  # block boundaries add whitespace; the letters must agree
     for converter in (_Converter(**MARKDOWN_STYLE), _BlockStartEscaper(**MARKDOWN_STYLE),
                       _Converter(escape_misc=True, **MARKDOWN_STYLE)):
         markdown = converter.convert(cleaned).strip()
@@ -1448,6 +1448,19 @@ def _squash(text: str) -> str:
     return without_hints("".join(text.split()))
 
 
+CODE_TAGS = ("script", "style")  # elements whose text is code a browser runs or applies, never shows
+_SHOWN_TEXT = etree.XPath(".//text()[not(" + " or ".join(f"ancestor::{tag}" for tag in CODE_TAGS) + ")]")
+
+
+def _shown(element) -> str:
+    """The text of ``element`` that a browser shows (``text_content()`` but the code of a ``<script>`` or
+    ``<style>`` in it, ``CODE_TAGS``): trafilatura's blocks never hold that code, so the page's elements are
+    matched to them by this text; by ``text_content()`` a paragraph with an inline ``<script>`` ("gern.
+    <script>track()</script> Jetzt") matched none of them and was dropped as widget text in fragments, and with it
+    no element held all of the article, so the page's menus and footer were named as widget text too."""
+    return "".join(_SHOWN_TEXT(element))
+
+
 def _blocks(content: str, outer: bool = False) -> list[str]:
     """The squashed texts of the blocks (paragraphs, items, headings, cells) of trafilatura's HTML;
     with ``outer`` only those inside no other block (an item's ``<p>`` is not counted twice, so the
@@ -1632,7 +1645,7 @@ def _drop_widgets(doc, dropped: list[str], others: list[str] | None = None) -> s
     others = [] if others is None else others
 
     def widget_words(element) -> bool:
-        text = _words(element.text_content())
+        text = _words(_shown(element))
         return bool(text) and bool(WIDGET_RE.match(text) or READING_TIME_RE.match(text))
 
     removed: set[str] = set()
@@ -1643,7 +1656,7 @@ def _drop_widgets(doc, dropped: list[str], others: list[str] | None = None) -> s
         if (element.get("data-hook") in WIDGET_HOOKS
                 or (len(parts) >= 2 and element.tag not in TABLE_PARTS and not (element.text or "").strip()
                     and all(widget_words(c) and not (c.tail or "").strip() for c in parts))):
-            text = _squash(element.text_content())
+            text = _squash(_shown(element))
             if text:
                 removed.add(text)
             linked = [h for h in element.iter(*HEADINGS) if _words(h.text_content()) and any(
@@ -1662,7 +1675,7 @@ def _drop_widgets(doc, dropped: list[str], others: list[str] | None = None) -> s
         counters = list(itertools.takewhile(lambda c: widget_words(c) and not (c.tail or "").strip(), parts[::-1]))
         if element.tag not in TABLE_PARTS and 2 <= len(counters) < len(parts):
             for counter in counters:
-                removed.add(_squash(counter.text_content()))
+                removed.add(_squash(_shown(counter)))
                 counter.drop_tree()
     return removed
 
@@ -1671,7 +1684,7 @@ def _main_node(doc, blocks: list[str]):
     """The innermost container (``CONTAINERS``) of ``doc`` whose text holds every one of ``blocks``."""
     found = doc.body if doc.body is not None else doc
     for element in found.iter():
-        if element.tag in CONTAINERS and _holds_all(_squash(element.text_content()), blocks):
+        if element.tag in CONTAINERS and _holds_all(_squash(_shown(element)), blocks):
             found = element  # document order: each later match lies inside the one before
     return found
 
@@ -1702,7 +1715,7 @@ class _Runs:
         """Whether ``element``'s outermost blocks (``CONTENT_BLOCKS``, squashed, the empty ones left out) are two
         or more of trafilatura's in a row, in its order: a table of "x" marks or a list of short answers."""
         own = [text for b in element.iterdescendants(*CONTENT_BLOCKS)
-               if not _inside_block(b, element) and (text := _squash(b.text_content()))]
+               if not _inside_block(b, element) and (text := _squash(_shown(b)))]
         return len(own) >= 2 and any(self.outer[n:n + len(own)] == own for n in self.at.get(own[0], ()))
 
 
@@ -1747,7 +1760,7 @@ def _prune(node, blocks: set[str], kept: str, dropped: list[str] | None = None, 
                                      f"{code if len(code) <= 80 else code[:77] + '…'}"))
             child.drop_tree()
             continue
-        text = _squash(child.text_content())
+        text = _squash(_shown(child))
         if child.tag in ALWAYS_KEPT or keeps(text) or (not text and child.xpath(".//img")) or _players(child) \
                 or (runs is not None and runs.holds(child)):
             continue
@@ -1760,11 +1773,11 @@ def _prune(node, blocks: set[str], kept: str, dropped: list[str] | None = None, 
                                   for h in child.iter(*HEADINGS) if _words(h.text_content())]
             child.drop_tree()
         elif not any(e.tag in ALWAYS_KEPT for e in child.iterdescendants()) and not _players(child):
-            words = _words(child.text_content())
+            words = _words(_shown(child))
             if dropped is not None and any(c.isalnum() for c in words) and not _furniture(words):
                 dropped.append(words if len(words) <= 80 else words[:77] + "…")
             child.drop_tree()
-        elif not keeps(_squash(child.text_content())):
+        elif not keeps(_squash(_shown(child))):
             child.text = None
             for grandchild in child:
                 grandchild.tail = None
@@ -1798,8 +1811,8 @@ def _kept_text(node, blocks: list[str], outer: list[str], whole_page: bool, drop
     kept = "".join(outer)
     whole, at = copy.deepcopy(node), len(dropped)
     pruned = _prune(node, set(blocks), kept, dropped, _Runs(outer), short=1 if whole_page else SHORT_TEXT)
-    if len(_squash(pruned.text_content())) * 2 >= len(_squash(kept)) \
-            or len(_squash(whole.text_content())) <= len(_squash(pruned.text_content())):
+    if len(_squash(_shown(pruned))) * 2 >= len(_squash(kept)) \
+            or len(_squash(_shown(whole))) <= len(_squash(_shown(pruned))):
         if whole_page:
             notes.append("a short page whose article could not be told from the rest: all of its text kept: "
                          "delete what does not belong (menus, footer, buttons)")
@@ -1823,7 +1836,7 @@ def _only_headings(element) -> bool:
     """Whether the pruned ``element`` holds headings and nothing else: no image, figure or text of its own."""
     headings = list(element.iter(*HEADINGS))
     return bool(headings) and not any(e.tag in ("figure", "img", "picture") for e in element.iter()) and \
-        _squash(element.text_content()) == _squash("".join(h.text_content() for h in headings))
+        _squash(_shown(element)) == _squash("".join(h.text_content() for h in headings))
 
 
 def _title_heading(node, title: str):

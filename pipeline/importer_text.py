@@ -11,8 +11,8 @@
    dropped (verlag computes its own), the name after "Von" is the author, else the first other
    byline item.
 3. A breadcrumb trail among the first lines ("Startseite › Blog › Kräuter", ``_breadcrumb``) is dropped, and so is
-   widget text at the end ("Teilen", "Teilen auf Facebook", "Kommentare (3)", "Antworten", "12 Aufrufe", …,
-   ``WIDGET_RE``, ``COMMENT_WIDGET_RE``); a cookie banner anywhere after the title (its buttons and the lines about
+   widget text at the end ("Teilen", "Teilen auf Facebook", "Teilen auf Facebook | Twitter | WhatsApp",
+   "Kommentare (3)", "Antworten", "12 Aufrufe", …, ``WIDGET_RE``, ``COMMENT_WIDGET_RE``); a cookie banner anywhere after the title (its buttons and the lines about
    cookies beside them, ``_without_consent``) is left out, each line named.
 4. In the body, every line is a block. A line ending with ":" followed by short lines without a bullet
    introduces a list: those short lines are its items; the last of them is the next heading instead when a
@@ -94,7 +94,10 @@ BY_RE = re.compile(r"^(?:von|autor(?:in)?:|geschrieben von)\s+(\S.*)$", re.I)  #
 DATED_PREFIX_RE = re.compile(r"(?:(?:veröffentlicht|geschrieben|erschienen|gepostet|publiziert)(?:\s+am)?|am)\s+",
                              re.I)
 DATED_BY_RE = re.compile(r"\s(von\s+\S.*)$", re.I)  # the first " von …" after the date, searched once
-_NETWORKS = r"(?:facebook|twitter|x|linkedin|xing|whatsapp|telegram|threads|bluesky|mastodon|pinterest|e-?mail)"
+_NETWORK = r"(?:facebook|twitter|x|linkedin|xing|whatsapp|telegram|threads|bluesky|mastodon|pinterest|e-?mail)"
+# A share bar's networks as copying gives them: one, or several separated by "|", "·", "•", ",", "/" or spaces
+# ("Facebook | Twitter | WhatsApp", "Facebook, X, E-Mail", "Facebook Twitter")
+_NETWORKS = rf"{_NETWORK}(?:\s*[|·•,/]\s*{_NETWORK}|\s+{_NETWORK})*"
 # A page's breadcrumb trail ("Startseite › Blog › Kräuter", "Sie sind hier: Home / Ratgeber"): the home page or the
 # blog first, then "›", "»", ">", "/" or "|" (``_breadcrumb``).
 BREADCRUMB_RE = re.compile(r"^((?:(?:sie sind|du bist) hier|you are here):\s*)?(?:startseite|home|blog)"
@@ -103,7 +106,8 @@ BREADCRUMB_LINES = 5  # near the top: among the first lines of the file (the tit
 WIDGET_RE = re.compile(
     r"^(comments?|kommentare?|kommentar schreiben|kommentieren|teilen|beitrag teilen|share|gefällt mir|like|"
     rf"{_NETWORKS}|link kopieren|letzte beiträge|alle ansehen|"
-    rf"(?:beitrag )?(?:teilen|share)(?: (?:auf|bei|über|via|per|mit|on|to))? {_NETWORKS}|"  # "Teilen auf Facebook"
+    # "Teilen auf Facebook", "Teilen: Facebook · X"
+    rf"(?:beitrag )?(?:teilen|share)(?:\s+(?:auf|bei|über|via|per|mit|on|to))?:?\s+{_NETWORKS}|"
     rf"(?:(?:auf|bei|über|via|per) )?{_NETWORKS} teilen|"  # "Per E-Mail teilen", "Auf X teilen"
     r"\d+\s+(aufrufe|kommentare?|views|comments?|likes?|mal gefällt mir))$", re.I)
 # A comment form's and share bar's words as copying the page gives them ("Kommentare (3)", "Schreiben Sie einen

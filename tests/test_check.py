@@ -498,6 +498,28 @@ def test_an_html_entity_in_a_plain_front_matter_field_is_a_warning_naming_the_ch
     assert "shown as typed" not in project.run("extract").output + project.run("check").output
 
 
+def test_raw_html_in_a_plain_german_front_matter_field_is_a_plain_markup_warning_at_its_line(project):
+    """Fresh-user trial 23: a German ``title:`` holding ``<script>…</script>``, an ``author:`` holding ``<img
+    onerror=…>`` and a tag ``<b>fett</b>`` got no warning, though a translated title adding such tags does: the site
+    shows them escaped, as typed, in every language. check warns at each key's line (the page keeps them escaped);
+    a tag named as the subject (``<details>``) and a Gendersternchen (``Ärzt*innen``) are words, no markup."""
+    project.write("source_de/magnesium.md", "---\ntitle: \"Magnesium: <script>alert('t')</script> Wundermittel?\"\n"
+                  "author: \"Dr. med. K. Vogel <img src=x onerror=alert(1)>\"\ndate: 2026-05-01\n"
+                  "summary: Was das Element <details> kann, für Ärzt*innen und Patient*innen\n"
+                  "tags: [Mineralstoffe, \"<b>fett</b>\"]\n---\n\nMagnesium ist wichtig.\n")
+    project.run("extract")
+    output = project.run("check").output
+    said = ("in a field of the front matter, which is plain text: readers would see it as typed, on the page, in the "
+            "browser tab, feeds and previews, in every language; write the words only [plain-markup]")
+    assert [line for line in output.splitlines() if "source_de/magnesium.md" in line and "plain-markup" in line] == [
+        f"warning: source_de/magnesium.md:2: title: <script>, </script> {said}",
+        f"warning: source_de/magnesium.md:3: author: <img> {said}",
+        f"warning: source_de/magnesium.md:6: tags: <b>, </b> {said}"], output
+    build = project.run("build").output
+    page = project.read("site/de/magnesium/index.html")
+    assert "<script>alert('t')" not in page and "&lt;script&gt;alert(" in page, build
+
+
 def test_a_line_feed_at_an_edge_is_the_line_feed_error_alone_not_also_a_whitespace_warning():
     """One finding per cause: every entry of line-feed's golden catalog differs from its German by a line feed
     at an edge, which is the error; whitespace stays silent on it, and still warns of a space on that side."""

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import Project
 from pipeline.importer_text import read_text
 from pipeline.segment import commonmark_parser
@@ -41,6 +43,25 @@ def test_share_buttons_naming_their_network_are_dropped_as_widget_text(tmp_path)
     assert article.body == f"{PROSE}\n"
     assert "dropped widget text at the end: Teilen auf Facebook, Teilen auf WhatsApp, Per E-Mail teilen, " \
            "Gefällt mir" in article.notes
+
+
+@pytest.mark.parametrize("bar", ["Teilen auf Facebook | Twitter | WhatsApp", "Teilen: Facebook · X · E-Mail",
+                                 "Facebook, LinkedIn, WhatsApp", "Share on Facebook / Twitter",
+                                 "Teilen auf Facebook Twitter WhatsApp"])
+def test_a_share_line_of_several_networks_is_dropped_as_widget_text_and_named(tmp_path, bar):
+    """Fresh-user trial 23: "Teilen auf Facebook | Twitter | WhatsApp", the share bar as copying gives it on one
+    line, stayed the article's last paragraph, though README says a trailing "Teilen auf Facebook" is dropped."""
+    article = read_text(tmp_path / "t.txt", f"{BATH}{PROSE}\n\n{bar}\n".encode())
+    assert article.body == f"{PROSE}\n"
+    assert f"dropped widget text at the end: {bar}" in article.notes
+
+
+def test_a_last_line_that_names_networks_among_other_words_stays_text(tmp_path):
+    """Only a line of networks and share words is a share bar: a sentence that names them is the article's."""
+    line = "Folgen Sie uns auf Facebook und Instagram, dort zeigen wir neue Rezepte."
+    article = read_text(tmp_path / "t.txt", f"{BATH}{PROSE}\n\n{line}\n".encode())
+    assert article.body == f"{PROSE}\n\n{line}\n"
+    assert not any("widget" in note for note in article.notes)
 
 
 def test_a_pasted_cookie_banner_is_left_out_and_named_and_its_button_is_no_heading(tmp_path):

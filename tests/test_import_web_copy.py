@@ -1145,3 +1145,31 @@ def test_a_meta_author_that_is_no_name_is_left_out_and_said_why(project, tmp_pat
            "holds markup)\n" in out, out
     assert "  author: Jana Vogt from verlag.toml (the source's was left out)\n" in out, out
     assert "onerror" not in project.read("source_de/salbe.md")
+
+
+CALL_PAGE = ('<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Rückenschmerzen | Praxis Sonnenhof'
+             '</title></head><body><header><a href="/">Praxis Sonnenhof</a><nav><a href="/blog/">Blog</a> '
+             '<a href="/kontakt/">Kontakt</a></nav></header><div id="cookie-banner">Wir verwenden Cookies, um Ihr '
+             'Erlebnis zu verbessern. <button>Alle akzeptieren</button></div><main><article><h1>Rückenschmerzen</h1>'
+             '<p>Seit der Pandemie arbeiten viele Menschen von zu Hause. Das belastet den unteren Rücken.</p>'
+             f'<p>{CARE}</p><p>Rufen Sie uns an, wir beraten Sie gern.{{code}} Jetzt <strong>Termin vereinbaren'
+             '</strong>!</p></article></main><footer><p>© 2024 Praxis Sonnenhof · <a href="/impressum">Impressum</a>'
+             '</p></footer></body></html>\n')
+
+
+@pytest.mark.parametrize("code", ["<script>track()</script>", "<style>.cta { color: red }</style>"],
+                         ids=["script", "style"])
+def test_a_paragraph_with_an_inline_script_stays_whole_and_the_script_is_named(project, tmp_path, code):
+    """Fresh-user trial 23: a saved page's paragraph holding an inline ``<script>`` was missing from the article and
+    named only in scrambled pieces as widget text ("…gern. Jetzt !", "Termin vereinbaren"), and the page's menu,
+    cookie banner and footer were named as widget text too: the paragraph's text held the script's code, which
+    trafilatura's never does, so it matched no text of the article. The code is left out and named; the text
+    stays whole, and the page's furniture is left out as on a page without the script."""
+    page = tmp_path / "rueckenschmerzen.html"
+    page.write_text(CALL_PAGE.format(code=code), encoding="utf-8")
+    out = project.run("import", "--dry-run", str(page)).output
+    assert "Rufen Sie uns an, wir beraten Sie gern. Jetzt **Termin vereinbaren**!\n" in out
+    assert "widget text" not in out and "may read differently" not in out
+    assert "track()" not in out.split("\n---\n", 1)[1] and "color: red" not in out.split("\n---\n", 1)[1]
+    if code.startswith("<script"):
+        assert "left out: an inline script (tracking or counter code?)" in out
