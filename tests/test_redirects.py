@@ -1171,27 +1171,34 @@ def _git(*args: str, cwd: Path) -> None:
     subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True)
 
 
-def withdrawn_and_cloned(folder: Path) -> tuple[Project, Project]:
+def withdrawn_and_cloned(folder: Path, by: str = "edit") -> tuple[Project, Project]:
     """A practice from ``verlag init`` (its Impressum and privacy notice filled in, its example deleted) whose
-    English leber page was published, then withdrawn by the author's edit of both sentences (under min_translated:
-    the catalog's entries fuzzy with their old German as ``#| msgid``), committed at each step; and a fresh
-    ``git clone`` of it (no .verlag/, editions/ or site/), built, as a CI deploy builds it."""
+    English leber page was published, then withdrawn, ``by`` the author's "edit" of both sentences (under
+    min_translated: the catalog's entries fuzzy with their old German as ``#| msgid``) or by the reviewer's slip
+    that is a "check" error (2 tablets signed off as 3: the QA gate shows that sentence in German, under
+    min_translated), committed at each step; and a fresh ``git clone`` of it (no .verlag/, editions/ or site/),
+    built, as a CI deploy builds it."""
     project = Project(folder / "praxis")
     project.run("init", "--languages", "en", "-q", "--base-url", "https://praxis.example/")
     (project.root / "source_de/willkommen.md").unlink()
     fill_in_legal_pages(project.root)
-    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts. Sie braucht Ruhe.\n"))
+    german = DOSE if by == "check" else {"Die Leber arbeitet nachts.": "The liver works at night.",
+                                         "Sie braucht Ruhe.": "It needs rest."}
+    project.write("source_de/leber.md", article("Leber", " ".join(german) + "\n"))
     project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
     project.run("extract")
-    review(project, "en", "leber", {("title", "Leber"): "Liver", "Die Leber arbeitet nachts.":
-                                    "The liver works at night.", "Sie braucht Ruhe.": "It needs rest."})
+    review(project, "en", "leber", {("title", "Leber"): "Liver", **german})
     project.run("build")
     assert (project.root / "site/en/leber/index.html").is_file()
     _git("init", "-q", cwd=project.root)
     _git("add", "-A", cwd=project.root)
     _git("commit", "-q", "-m", "published", cwd=project.root)
-    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet meist nachts. Sie braucht viel Ruhe.\n"))
-    project.run("extract")
+    if by == "check":
+        review(project, "en", "leber", {"Nimm 2 Tabletten am Abend.": "Take 3 tablets in the evening."})
+    else:
+        project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet meist nachts. Sie braucht viel "
+                                                    "Ruhe.\n"))
+        project.run("extract")
     assert "no longer published in en" in project.run("build").output
     _git("add", "-A", cwd=project.root)
     _git("commit", "-q", "-m", "edited", cwd=project.root)
@@ -1202,14 +1209,17 @@ def withdrawn_and_cloned(folder: Path) -> tuple[Project, Project]:
     return project, clone
 
 
-def test_a_fresh_clone_builds_the_withdrawn_translations_page_as_the_working_copy_does(tmp_path):
+@pytest.mark.parametrize("by", ["edit", "check"])
+def test_a_fresh_clone_builds_the_withdrawn_translations_page_as_the_working_copy_does(tmp_path, by):
     """Trial 19: which addresses were published was known only from .verlag/site.json (git-ignored), so a CI
     deploy from a fresh clone answered /en/leber/ with a 404 (and had no /en/ at all, leber being the only English
     article) where the author's build showed the page saying the translation is not available: bookmarks and shared
     links broke, and site/ differed between the two machines. The page comes from the committed catalog now (it
     holds translations): both builds write the same site/, byte for byte, which says "at the moment" (a clone
-    cannot know "no longer"), and neither lists the page in the sitemap, a feed or an hreflang cluster."""
-    project, clone = withdrawn_and_cloned(tmp_path)
+    cannot know "no longer"), and neither lists the page in the sitemap, a feed or an hreflang cluster. So for a
+    translation withdrawn by the author's edit, and for one that check errors alone keep from readers (decided from
+    the catalog, the German and check's rules, never from the last build)."""
+    project, clone = withdrawn_and_cloned(tmp_path, by)
 
     def site(root: Path) -> dict[str, bytes]:
         return {p.relative_to(root / "site").as_posix(): p.read_bytes() for p in sorted((root / "site").rglob("*"))
