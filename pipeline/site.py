@@ -2223,7 +2223,7 @@ def _withdrawn(site: _Site, state: dict, out: dict, unread: frozenset[str] = fro
     it was withdrawn (``_Site.noticed``: decided from committed files, so a fresh clone makes the same pages; and,
     for one whose catalog ``unread`` could not be read this build, where the last build left a page): below
     ``[publish] min_translated`` or ``min_reviewed``, nothing translated shown, or ``translate: false`` set in the
-    original. Instead of a 404 it says in the page's language, heading and ``<title>``, that the article is not
+    original; or kept from readers by check errors alone (``_Site.check_held``). Instead of a 404 it says in the page's language, heading and ``<title>``, that the article is not
     available in it at the moment (a fresh clone cannot know "no longer"), and links the
     original (its title the link's text, marked as German), the other editions that have the article and the
     language's home page while it has articles, in the site's frame (``withdrawn.html``: header, switcher, footer;
@@ -2232,7 +2232,7 @@ def _withdrawn(site: _Site, state: dict, out: dict, unread: frozenset[str] = fro
     The page stays while the translation is withheld, and gives way to it once it is published again. The build
     says so, with the reason, when a published translation is withdrawn: a warning at its catalog with the
     threshold it misses (trial 12: an author's edit of three sentences took the English page off the site, said in
-    one note among many), its catalog among ``unread`` (the editions stage could not read it, its error named),
+    one note among many) and what to do (review the changed sentences; for one check errors hold back, fix them), its catalog among ``unread`` (the editions stage could not read it, its error named),
     that catalog, not a shortfall of translations; and a note when it is published again."""
 
     before, pages = set(state.get("files", [])), state.get("pages", {})

@@ -418,7 +418,7 @@ def test_a_translation_check_errors_hold_back_shows_the_notice_at_its_address_no
     now, in English, linking the original and the French edition, noindex, out of the sitemap, feeds and hreflang;
     its old address leads there; the English index lists it as not available at the moment; the build's warning
     says so and advises fixing the check errors (not reviewing changed sentences); every later build lists it as
-    showing that page; fixing the slip publishes it again."""
+    showing that page, and publish's summary counts it so; fixing the slip publishes it again."""
     project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en", "fr"]\n'
                                  '[site]\nbase_url = "https://example.org/"\n')
     project.write("source_de/leber.md", article("Leber", " ".join(DOSE) + "\n", aliases="[alt]"))
@@ -453,11 +453,13 @@ def test_a_translation_check_errors_hold_back_shows_the_notice_at_its_address_no
     alias = lxml.html.fromstring(project.read("site/en/alt/index.html"))
     assert alias.xpath('//meta[@http-equiv="refresh"]/@content') == ["0; url=/en/leber/"]
     assert _listed(project) == {"Not available in English at the moment": ["Leber"]}
-    again = project.run("build").output
-    assert "no longer published" not in again
+    again = project.run("publish").output  # check's error, then the build's list and publish's summary
+    assert "error: translations/en/leber.po:" in again and "no longer published" not in again
     assert ("en: not published (below [publish] min_translated or min_reviewed): leber (50.0 % translated, 80 needed;"
             " was published: its address shows a page saying so, with a link to the original, until it is published"
             " again)") in again
+    assert ("en: 1 article published, 1 not published (was published: its address shows a page saying so, with a "
+            "link to the original, until it is published again)") in again
     review(project, "en", "leber", {"Nimm 2 Tabletten am Abend.": "Take 2 tablets in the evening."})
     assert "note: en: published again, in place of the page saying it was no longer available: leber" in \
         project.run("build").output
