@@ -2103,10 +2103,10 @@ def _noticed(config: Config, pages: Mapping[tuple[str, str], Page], sources: Map
     (stale, with its ``previous msgid, reviewed`` record: what the author's edit of a reviewed text leaves,
     ``catalog.signed_off``), or that check errors alone keep from readers (``check_held``, ``held_by_checks``: its
     reviewed words meet the thresholds); and an article with ``translate: false`` (of ``sources``) whose catalog
-    holds one signed off, now or before such an edit. Decided from the committed catalogs, German originals and check's rules
-    alone, through their editions (``pages``), never from what an earlier build published, so that a fresh clone
-    (a CI deploy) builds the same pages as the working copy. The catalog of an article with ``translate: false``,
-    which has no edition, is read here; one that cannot be read counts as holding none."""
+    holds one signed off, now or before such an edit. Decided from the committed catalogs, German originals and
+    check's rules alone, through their editions (``pages``), never from what an earlier build published, so that a
+    fresh clone (a CI deploy) builds the same pages as the working copy. The catalog of an article with
+    ``translate: false``, which has no edition, is read here; one that cannot be read counts as holding none."""
     noticed: dict[str, set[str]] = {}
     paused = [slug for slug, article in sources.items() if not article.translated]
     for lang in config.languages:
@@ -2223,17 +2223,18 @@ def _withdrawn(site: _Site, state: dict, out: dict, unread: frozenset[str] = fro
     it was withdrawn (``_Site.noticed``: decided from committed files, so a fresh clone makes the same pages; and,
     for one whose catalog ``unread`` could not be read this build, where the last build left a page): below
     ``[publish] min_translated`` or ``min_reviewed``, nothing translated shown, or ``translate: false`` set in the
-    original; or kept from readers by check errors alone (``_Site.check_held``). Instead of a 404 it says in the page's language, heading and ``<title>``, that the article is not
-    available in it at the moment (a fresh clone cannot know "no longer"), and links the
-    original (its title the link's text, marked as German), the other editions that have the article and the
-    language's home page while it has articles, in the site's frame (``withdrawn.html``: header, switcher, footer;
-    no meta refresh, which took the reader to German text before the notice could be read); ``noindex``,
-    canonical the original, for search engines. Raises ``_Building`` when the template fails.
-    The page stays while the translation is withheld, and gives way to it once it is published again. The build
-    says so, with the reason, when a published translation is withdrawn: a warning at its catalog with the
-    threshold it misses (trial 12: an author's edit of three sentences took the English page off the site, said in
-    one note among many) and what to do (review the changed sentences; for one check errors hold back, fix them), its catalog among ``unread`` (the editions stage could not read it, its error named),
-    that catalog, not a shortfall of translations; and a note when it is published again."""
+    original; or kept from readers by check errors alone (``_Site.check_held``). Instead of a 404 it says in the
+    page's language, heading and ``<title>``, that the article is not available in it at the moment (a fresh clone
+    cannot know "no longer"), and links the original (its title the link's text, marked as German), the other
+    editions that have the article and the language's home page while it has articles, in the site's frame
+    (``withdrawn.html``: header, switcher, footer; no meta refresh, which took the reader to German text before the
+    notice could be read); ``noindex``, canonical the original, for search engines. Raises ``_Building`` when the
+    template fails. The page stays while the translation is withheld, and gives way to it once it is published
+    again. The build says so, with the reason, when a published translation is withdrawn: a warning at its catalog
+    with the threshold it misses (trial 12: an author's edit of three sentences took the English page off the site,
+    said in one note among many) and what to do (review the changed sentences; for one check errors hold back, fix
+    them), its catalog among ``unread`` (the editions stage could not read it, its error named), that catalog, not
+    a shortfall of translations; and a note when it is published again."""
 
     before, pages = set(state.get("files", [])), state.get("pages", {})
     originals = sorted(slug for (code, slug) in site.published if code == site.source)
