@@ -591,6 +591,19 @@ def publication(page: Page, settings: Settings, source: str, drafts: list[str]) 
     return PUBLISHED
 
 
+def held_by_checks(page: Page, settings: Settings) -> bool:
+    """Whether check errors alone keep the translation ``page`` (not published) from readers: the QA gate holds
+    some of its segments back (``Page.held``, shown in German and counted as not translated), a reviewer signed off
+    some of it, and its reviewed words meet both of ``[publish]``'s thresholds, so that with those segments shown
+    it would be published (every reviewed segment the gate lets through is shown). Decided from its edition, which
+    the catalog, the German original and check's rules make: the mark of a translation readers may have had, whose
+    address shows the notice that it is not available at the moment (``_noticed``), where one never reviewed, or
+    short of reviewed words too, answers 404."""
+    reviewed = page.percent_reviewed
+    return bool(page.held) and page.words.get(REVIEWED, 0) > 0 and reviewed >= settings.min_reviewed[page.lang] \
+        and reviewed >= settings.min_translated[page.lang]
+
+
 def page_published(config: Config, settings: Settings, lang: str, slug: str) -> bool:
     """Whether the site publishes the page (lang, slug), BCP 47 tag and slug, as ``verlag build`` decides it
     (``publication``) from the edition records as the editions stage last wrote them: the page's own record and
@@ -909,6 +922,7 @@ class _Site:
         self.pseudo_signed: set[tuple[str, str]] = set()  # see ``SiteResult.pseudo_signed``
         self.withdrawn: dict[str, set[str]] = {}  # lang -> slugs of ``held_back`` or ``untranslated`` once published
         self.drafts = sorted(slug for (lang, slug), page in pages.items() if lang == self.source and page.draft)
+        self.check_held: set[tuple[str, str]] = set()  # (lang, slug) not published for check errors alone
         for (lang, slug), page in sorted(pages.items()):
             outcome = publication(page, settings, self.source, self.drafts)
             if outcome == PUBLISHED:
@@ -922,10 +936,12 @@ class _Site:
             elif outcome == HELD_BACK:
                 self.held_back.setdefault(lang, []).append(slug)
                 self.shortfall[(lang, slug)] = shortfall(page, settings)
+            if outcome in (NOT_TRANSLATED, HELD_BACK) and held_by_checks(page, settings):
+                self.check_held.add((lang, slug))
         # lang -> slugs whose address shows the page saying the article is not available in it (``_withdrawn``)
         self.noticed = _noticed(config, pages, sources, {lang: {*self.held_back.get(lang, ()),
                                                                 *self.untranslated.get(lang, ())}
-                                                         for lang in config.languages})
+                                                         for lang in config.languages}, self.check_held)
         # A language is on the site once it has an article: no switcher entry leads to an empty edition. It stays
         # while verlag.toml names it once a build published its index (``indexed``) or an article's address in it
         # shows the notice (``noticed``, so that a fresh clone has it too): withdrawing its last article leaves its
@@ -1927,7 +1943,8 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     # records and, through their keys, bodies, links and languages), what is held back, and the theme.
     lists = hashlib.sha256(json.dumps(
         [theme, sorted(keys.items()), [[p.digest for p in listing] for listing in listed.values()],
-         site.held_back, site.untranslated, {lang: sorted(slugs) for lang, slugs in site.withdrawn.items()}]
+         site.held_back, site.untranslated, {lang: sorted(slugs) for lang, slugs in site.withdrawn.items()},
+         {lang: sorted(slugs) for lang, slugs in site.noticed.items()}]
     ).encode("utf-8")).hexdigest()
     names = _list_files(site)
     if state.get("lists") == lists and all(intact(rel) for rel in names):
@@ -2089,21 +2106,23 @@ _PAGE_FILE = re.compile(r"([^/]+)/([^/]+)/index\.html")
 
 
 def _noticed(config: Config, pages: Mapping[tuple[str, str], Page], sources: Mapping[str, Article],
-             unpublished: dict[str, set[str]]) -> dict[str, set[str]]:
+             unpublished: dict[str, set[str]], check_held: Container[tuple[str, str]]) -> dict[str, set[str]]:
     """Language -> the articles whose address shows the page saying they are not available in it at the moment
     (``_withdrawn``): a translation not published (``unpublished``: below ``[publish]``'s thresholds or nothing
     translated shown) whose catalog holds a translation a reviewer signed off for an earlier version of the German
     (stale, with its ``previous msgid, reviewed`` record: what the author's edit of a reviewed text leaves,
-    ``catalog.signed_off``), and an article with ``translate: false`` (of ``sources``) whose catalog holds one signed
-    off, now or before such an edit. Decided from the committed catalogs alone, through their editions
-    (``pages``), never from what an earlier build published, so that a fresh clone (a CI deploy) builds the same
-    pages as the working copy. The catalog of an article with ``translate: false``, which has no edition, is read
-    here; one that cannot be read counts as holding none."""
+    ``catalog.signed_off``), or that check errors alone keep from readers (``check_held``, ``held_by_checks``: its
+    reviewed words meet the thresholds); and an article with ``translate: false`` (of ``sources``) whose catalog
+    holds one signed off, now or before such an edit. Decided from the committed catalogs, German originals and
+    check's rules alone, through their editions (``pages``), never from what an earlier build published, so that a
+    fresh clone (a CI deploy) builds the same pages as the working copy. The catalog of an article with
+    ``translate: false``, which has no edition, is read here; one that cannot be read counts as holding none."""
     noticed: dict[str, set[str]] = {}
     paused = [slug for slug, article in sources.items() if not article.translated]
     for lang in config.languages:
         noticed[lang] = {slug for slug in unpublished.get(lang, ())
-                         if (page := pages.get((lang, slug))) is not None and page.segments.get("stale_signed")}
+                         if (page := pages.get((lang, slug))) is not None
+                         and (page.segments.get("stale_signed") or (lang, slug) in check_held)}
         for slug in paused:
             if _signed_off_once(config, config.po_path(lang, slug)):
                 noticed[lang].add(slug)
@@ -2151,8 +2170,8 @@ def _gone_addresses(site: _Site, state: dict, out: dict) -> tuple[list[str], dic
     (``redirects.left_out_message``). One warning per published language taken
     out of verlag.toml instead of one for each of its pages. A translation not published any more whose original
     still is, and whose address shows no notice (``_Site.noticed``: no translation signed off before the German
-    changed in its catalog; a reviewer took the sign-offs back, QA errors hold its text back), is said at its
-    catalog instead, as no gone article."""
+    changed in its catalog, nor reviewed words that meet the thresholds where QA errors hold its text back; a
+    reviewer took the sign-offs back), is said at its catalog instead, as no gone article."""
     from .redirects import page_file, record as record_redirects
 
     dismissed = site.config.section("site").get("gone", [])
@@ -2171,7 +2190,8 @@ def _gone_addresses(site: _Site, state: dict, out: dict) -> tuple[list[str], dic
                             f"{lang} ({why}): readers and links get a 404 at {site.urls.path('article', lang, slug)} "
                             "until it is published again (a page saying it is not available at the moment stands "
                             "only for a translation whose catalog holds sentences signed off before the German "
-                            f"changed); review it (verlag status --article {slug})")
+                            "changed, or whose reviewed words meet [publish]'s thresholds while check errors hold "
+                            f"some back); review it (verlag status --article {slug})")
             continue
         gone.setdefault(slug, []).append(lang)
     for rel in state.get("files", []) if gone else []:  # a translation withdrawn before: its page leads on, no more
@@ -2213,17 +2233,18 @@ def _withdrawn(site: _Site, state: dict, out: dict, unread: frozenset[str] = fro
     it was withdrawn (``_Site.noticed``: decided from committed files, so a fresh clone makes the same pages; and,
     for one whose catalog ``unread`` could not be read this build, where the last build left a page): below
     ``[publish] min_translated`` or ``min_reviewed``, nothing translated shown, or ``translate: false`` set in the
-    original. Instead of a 404 it says in the page's language, heading and ``<title>``, that the article is not
-    available in it at the moment (a fresh clone cannot know "no longer"), and links the
-    original (its title the link's text, marked as German), the other editions that have the article and the
-    language's home page while it has articles, in the site's frame (``withdrawn.html``: header, switcher, footer;
-    no meta refresh, which took the reader to German text before the notice could be read); ``noindex``,
-    canonical the original, for search engines. Raises ``_Building`` when the template fails.
-    The page stays while the translation is withheld, and gives way to it once it is published again. The build
-    says so, with the reason, when a published translation is withdrawn: a warning at its catalog with the
-    threshold it misses (trial 12: an author's edit of three sentences took the English page off the site, said in
-    one note among many), its catalog among ``unread`` (the editions stage could not read it, its error named),
-    that catalog, not a shortfall of translations; and a note when it is published again."""
+    original; or kept from readers by check errors alone (``_Site.check_held``). Instead of a 404 it says in the
+    page's language, heading and ``<title>``, that the article is not available in it at the moment (a fresh clone
+    cannot know "no longer"), and links the original (its title the link's text, marked as German), the other
+    editions that have the article and the language's home page while it has articles, in the site's frame
+    (``withdrawn.html``: header, switcher, footer; no meta refresh, which took the reader to German text before the
+    notice could be read); ``noindex``, canonical the original, for search engines. Raises ``_Building`` when the
+    template fails. The page stays while the translation is withheld, and gives way to it once it is published
+    again. The build says so, with the reason, when a published translation is withdrawn: a warning at its catalog
+    with the threshold it misses (trial 12: an author's edit of three sentences took the English page off the site,
+    said in one note among many) and what to do (review the changed sentences; for one check errors hold back, fix
+    them), its catalog among ``unread`` (the editions stage could not read it, its error named), that catalog, not
+    a shortfall of translations; and a note when it is published again."""
 
     before, pages = set(state.get("files", [])), state.get("pages", {})
     originals = sorted(slug for (code, slug) in site.published if code == site.source)
@@ -2263,10 +2284,14 @@ def _withdrawn(site: _Site, state: dict, out: dict, unread: frozenset[str] = fro
             figures = site.shortfall.get((lang, slug)) or ("nothing translated any more" if slug in
                                                            site.untranslated.get(lang, ()) else
                                                            "not translated or reviewed enough")
+            if (lang, slug) in site.check_held:  # its reviewed sentences suffice: fixing the errors publishes it
+                figures += ": segments held back by check errors count as not translated"
+                advice = f"fix the errors verlag check reports (verlag check --lang {lang} --article {slug})"
+            else:
+                advice = f"review the changed sentences (verlag status --article {slug})"
             site.warnings.append(f"{po}: no longer published in {lang} ({figures}): its address "
                                  f"{site.urls.path('article', lang, slug)} now shows a page saying so, with a link "
-                                 f"to the original ({site.source}), until it is published again; review the changed "
-                                 f"sentences (verlag status --article {slug})")
+                                 f"to the original ({site.source}), until it is published again; {advice}")
         if back:
             site.notes.append(f"{lang}: published again, in place of the page saying it was no longer available: "
                               + ", ".join(back))

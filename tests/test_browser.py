@@ -1201,15 +1201,17 @@ def test_a_sentence_reused_from_the_translation_memory_is_announced_as_reused_no
         server.close()
 
 
+@pytest.mark.parametrize("by", ["edit", "check"])
 def test_in_a_fresh_clones_site_the_reader_of_a_withdrawn_translation_sees_the_notice_and_reaches_the_original(
-        browser, tmp_path):
+        browser, tmp_path, by):
     """Trial 19: a CI deploy builds from a fresh clone, which has no .verlag/: the reader following a bookmark to
     /en/leber/, whose English translation the author's edit withdrew, got a 404 there (the author's own build showed
     the notice). In the clone's site the reader sees the notice in English and follows its link to the German
-    article."""
+    article; so too where check errors alone keep the reviewed translation from readers (it answered 404 in every
+    build)."""
     from test_redirects import withdrawn_and_cloned
 
-    _, clone = withdrawn_and_cloned(tmp_path)
+    _, clone = withdrawn_and_cloned(tmp_path, by)
     server = serving(clone.root)
     base = next(server)
     try:

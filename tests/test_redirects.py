@@ -15,6 +15,7 @@ from urllib.parse import unquote, urljoin
 
 import lxml.etree
 import lxml.html
+import polib
 import pytest
 
 from conftest import WALL, Project, article, fill_in_legal_pages, review
@@ -397,6 +398,132 @@ def test_a_withdrawn_translation_s_page_stays_so_the_reader_reads_why_and_choose
     before = path.read_bytes()
     project.run("build")
     assert path.read_bytes() == before
+
+
+DOSE = {"Nimm 2 Tabletten am Abend.": "Take 2 tablets in the evening.",
+        "Die Leber braucht Ruhe.": "The liver needs rest."}
+
+
+def _listed(project) -> dict[str, list[str]]:
+    """The English index's sections of articles not published in English: heading -> German titles linked."""
+    index = lxml.html.fromstring(project.read("site/en/index.html"))
+    return {section.xpath("h2/text()")[0]: section.xpath(".//a[@hreflang='de']/text()")
+            for section in index.xpath('//section[@class="unavailable"]')}
+
+
+def test_a_translation_check_errors_hold_back_shows_the_notice_at_its_address_not_a_404(project):
+    """A published English page, fully reviewed; the reviewer's slip (2 tablets became 3) is a check error, the
+    QA gate shows that sentence in German, and the page falls below min_translated: its address answered 404
+    (readers had bookmarked it yesterday) while the reviewed coverage meets every threshold. It shows the notice
+    now, in English, linking the original and the French edition, noindex, out of the sitemap, feeds and hreflang;
+    its old address leads there; the English index lists it as not available at the moment; the build's warning
+    says so and advises fixing the check errors (not reviewing changed sentences); every later build lists it as
+    showing that page, and publish's summary counts it so; fixing the slip publishes it again."""
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en", "fr"]\n'
+                                 '[site]\nbase_url = "https://example.org/"\n')
+    project.write("source_de/leber.md", article("Leber", " ".join(DOSE) + "\n", aliases="[alt]"))
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.run("extract")
+    review(project, "en", "leber", {("title", "Leber"): "Liver", **DOSE})
+    review(project, "en", "tee", {("title", "Tee"): "Tea", "Tee wärmt.": "Tea warms."})
+    review(project, "fr", "leber", {("title", "Leber"): "Foie", "Nimm 2 Tabletten am Abend.": "Prends 2 comprimés "
+                                    "le soir.", "Die Leber braucht Ruhe.": "Le foie a besoin de repos."})
+    project.run("build")
+    assert lxml.html.fromstring(project.read("site/en/leber/index.html")).xpath("//h1/text()") == ["Liver"]
+    review(project, "en", "leber", {"Nimm 2 Tabletten am Abend.": "Take 3 tablets in the evening."})
+    output = project.run("build").output
+    assert "en/leber: 1 segment held back by QA errors; run verlag check" in output
+    assert ("warning: translations/en/leber.po: no longer published in en (50.0 % translated, 80 needed: segments "
+            "held back by check errors count as not translated): its address /en/leber/ now shows a page saying so, "
+            "with a link to the original (de), until it is published again; fix the errors verlag check reports "
+            "(verlag check --lang en --article leber)") in output
+    assert "404" not in output
+    page = lxml.html.fromstring(project.read("site/en/leber/index.html"))
+    assert page.xpath("/html/@lang") == ["en"]
+    assert page.xpath("//h1/text()") == ["Not available in English at the moment"]
+    assert page.xpath("//title/text()") == ["Not available in English at the moment – Test"]
+    assert [(a.get("href"), a.get("hreflang"), a.get("lang"), a.text) for a in page.xpath("//main//a")] == [
+        ("/de/leber/", "de", "de", "Leber"), ("/fr/leber/", "fr", "fr", "français")]
+    assert page.xpath('//meta[@name="robots"]/@content') == ["noindex"]
+    assert page.xpath('//link[@rel="canonical"]/@href') == ["https://example.org/de/leber/"]
+    assert "/en/leber/" not in project.read("site/sitemap.xml") + project.read("site/en/feed.xml")
+    for lang in ("de", "fr"):
+        assert "https://example.org/en/leber/" not in lxml.html.fromstring(project.read(
+            f"site/{lang}/leber/index.html")).xpath('//link[@rel="alternate"]/@href'), lang
+    alias = lxml.html.fromstring(project.read("site/en/alt/index.html"))
+    assert alias.xpath('//meta[@http-equiv="refresh"]/@content') == ["0; url=/en/leber/"]
+    assert _listed(project) == {"Not available in English at the moment": ["Leber"]}
+    again = project.run("publish").output  # check's error, then the build's list and publish's summary
+    assert "error: translations/en/leber.po:" in again and "no longer published" not in again
+    assert ("en: not published (below [publish] min_translated or min_reviewed): leber (50.0 % translated, 80 needed;"
+            " was published: its address shows a page saying so, with a link to the original, until it is published"
+            " again)") in again
+    assert ("en: 1 article published, 1 not published (was published: its address shows a page saying so, with a "
+            "link to the original, until it is published again)") in again
+    review(project, "en", "leber", {"Nimm 2 Tabletten am Abend.": "Take 2 tablets in the evening."})
+    assert "note: en: published again, in place of the page saying it was no longer available: leber" in \
+        project.run("build").output
+    assert lxml.html.fromstring(project.read("site/en/leber/index.html")).xpath("//h1/text()") == ["Liver"]
+    assert "Not available" not in project.read("site/en/index.html")
+
+
+def _drafted(project, lang: str, slug: str, translations: dict) -> None:
+    """Act as an engine: unreviewed drafts (fuzzy) for msgids of the catalog."""
+    path = project.root / f"translations/{lang}/{slug}.po"
+    po = polib.pofile(str(path))
+    for msgid, msgstr in translations.items():
+        entry = po.find(msgid)
+        entry.msgstr = msgstr
+        if not entry.fuzzy:
+            entry.flags.append("fuzzy")
+    po.save(str(path))
+
+
+@pytest.mark.parametrize("reviewed", [(), ("Die Leber braucht Ruhe.",)], ids=["never-reviewed", "half-reviewed"])
+def test_a_translation_short_of_reviewed_words_that_check_errors_hold_back_still_answers_404(project, reviewed):
+    """Under unreviewed = "machine" a page of drafts (and a reviewed half) was published; an engine's draft with
+    a wrong number is held back and the page falls below min_translated. Its reviewed words do not meet the
+    thresholds (none reviewed, or half of 80 needed): fixing the check error would not make a reviewed page of it,
+    so its address answers 404 as before, and the build says so at its catalog."""
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n'
+                                 '[publish]\nunreviewed = "machine"\n')
+    project.write("source_de/leber.md", article("Leber", " ".join(DOSE) + "\n"))
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.run("extract")
+    review(project, "en", "tee", {("title", "Tee"): "Tea", "Tee wärmt.": "Tea warms."})
+    _drafted(project, "en", "leber", {"Leber": "Liver", **{k: v for k, v in DOSE.items() if k not in reviewed}})
+    review(project, "en", "leber", {k: v for k, v in DOSE.items() if k in reviewed})
+    project.run("build")
+    assert (project.root / "site/en/leber/index.html").is_file()
+    _drafted(project, "en", "leber", {"Nimm 2 Tabletten am Abend.": "Take 3 tablets in the evening."})
+    output = project.run("build").output
+    assert "en/leber: 1 segment held back by QA errors; run verlag check" in output
+    assert ("warning: translations/en/leber.po: no longer published in en (50.0 % translated, 80 needed): readers "
+            "and links get a 404 at /en/leber/ until it is published again") in output
+    assert not (project.root / "site/en/leber/index.html").exists()
+    assert _listed(project) == {"Not yet available in English": ["Leber"]}
+
+
+def test_the_index_follows_a_translation_coming_to_show_the_notice_while_it_stays_held_back(project):
+    """A translation held back all along (never published) whose reviewer signs off the rest while a check error
+    still holds one sentence back: its address comes to show the notice, and the English index, whose other
+    inputs (the pages published, what is held back) did not change, must list it as not available at the moment
+    with it, not keep last build's "not yet"."""
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n')
+    project.write("source_de/leber.md", article("Leber", " ".join(DOSE) + "\n"))
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.run("extract")
+    review(project, "en", "tee", {("title", "Tee"): "Tea", "Tee wärmt.": "Tea warms."})
+    review(project, "en", "leber", {("title", "Leber"): "Liver", "Nimm 2 Tabletten am Abend.": "Take 3 tablets in "
+                                    "the evening."})
+    project.run("build")
+    assert _listed(project) == {"Not yet available in English": ["Leber"]}
+    assert not (project.root / "site/en/leber/index.html").exists()
+    review(project, "en", "leber", {"Die Leber braucht Ruhe.": "The liver needs rest."})
+    project.run("build")
+    assert lxml.html.fromstring(project.read("site/en/leber/index.html")).xpath("//h1/text()") == [
+        "Not available in English at the moment"]
+    assert _listed(project) == {"Not available in English at the moment": ["Leber"]}
 
 
 def test_the_index_lists_a_withdrawn_translation_as_no_longer_available_not_as_not_yet(project):
@@ -1046,27 +1173,34 @@ def _git(*args: str, cwd: Path) -> None:
     subprocess.run(["git", *args], cwd=cwd, env=env, check=True, capture_output=True)
 
 
-def withdrawn_and_cloned(folder: Path) -> tuple[Project, Project]:
+def withdrawn_and_cloned(folder: Path, by: str = "edit") -> tuple[Project, Project]:
     """A practice from ``verlag init`` (its Impressum and privacy notice filled in, its example deleted) whose
-    English leber page was published, then withdrawn by the author's edit of both sentences (under min_translated:
-    the catalog's entries fuzzy with their old German as ``#| msgid``), committed at each step; and a fresh
-    ``git clone`` of it (no .verlag/, editions/ or site/), built, as a CI deploy builds it."""
+    English leber page was published, then withdrawn, ``by`` the author's "edit" of both sentences (under
+    min_translated: the catalog's entries fuzzy with their old German as ``#| msgid``) or by the reviewer's slip
+    that is a "check" error (2 tablets signed off as 3: the QA gate shows that sentence in German, under
+    min_translated), committed at each step; and a fresh ``git clone`` of it (no .verlag/, editions/ or site/),
+    built, as a CI deploy builds it."""
     project = Project(folder / "praxis")
     project.run("init", "--languages", "en", "-q", "--base-url", "https://praxis.example/")
     (project.root / "source_de/willkommen.md").unlink()
     fill_in_legal_pages(project.root)
-    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts. Sie braucht Ruhe.\n"))
+    german = DOSE if by == "check" else {"Die Leber arbeitet nachts.": "The liver works at night.",
+                                         "Sie braucht Ruhe.": "It needs rest."}
+    project.write("source_de/leber.md", article("Leber", " ".join(german) + "\n"))
     project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
     project.run("extract")
-    review(project, "en", "leber", {("title", "Leber"): "Liver", "Die Leber arbeitet nachts.":
-                                    "The liver works at night.", "Sie braucht Ruhe.": "It needs rest."})
+    review(project, "en", "leber", {("title", "Leber"): "Liver", **german})
     project.run("build")
     assert (project.root / "site/en/leber/index.html").is_file()
     _git("init", "-q", cwd=project.root)
     _git("add", "-A", cwd=project.root)
     _git("commit", "-q", "-m", "published", cwd=project.root)
-    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet meist nachts. Sie braucht viel Ruhe.\n"))
-    project.run("extract")
+    if by == "check":
+        review(project, "en", "leber", {"Nimm 2 Tabletten am Abend.": "Take 3 tablets in the evening."})
+    else:
+        project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet meist nachts. Sie braucht viel "
+                                                    "Ruhe.\n"))
+        project.run("extract")
     assert "no longer published in en" in project.run("build").output
     _git("add", "-A", cwd=project.root)
     _git("commit", "-q", "-m", "edited", cwd=project.root)
@@ -1077,14 +1211,17 @@ def withdrawn_and_cloned(folder: Path) -> tuple[Project, Project]:
     return project, clone
 
 
-def test_a_fresh_clone_builds_the_withdrawn_translations_page_as_the_working_copy_does(tmp_path):
+@pytest.mark.parametrize("by", ["edit", "check"])
+def test_a_fresh_clone_builds_the_withdrawn_translations_page_as_the_working_copy_does(tmp_path, by):
     """Trial 19: which addresses were published was known only from .verlag/site.json (git-ignored), so a CI
     deploy from a fresh clone answered /en/leber/ with a 404 (and had no /en/ at all, leber being the only English
     article) where the author's build showed the page saying the translation is not available: bookmarks and shared
     links broke, and site/ differed between the two machines. The page comes from the committed catalog now (it
     holds translations): both builds write the same site/, byte for byte, which says "at the moment" (a clone
-    cannot know "no longer"), and neither lists the page in the sitemap, a feed or an hreflang cluster."""
-    project, clone = withdrawn_and_cloned(tmp_path)
+    cannot know "no longer"), and neither lists the page in the sitemap, a feed or an hreflang cluster. So for a
+    translation withdrawn by the author's edit, and for one that check errors alone keep from readers (decided from
+    the catalog, the German and check's rules, never from the last build)."""
+    project, clone = withdrawn_and_cloned(tmp_path, by)
 
     def site(root: Path) -> dict[str, bytes]:
         return {p.relative_to(root / "site").as_posix(): p.read_bytes() for p in sorted((root / "site").rglob("*"))

@@ -513,14 +513,19 @@ def test_the_advice_to_publish_machine_drafts_is_given_only_where_there_are_mach
     assert (blog.root / "site/en/neu/index.html").is_file() and "fr: not published (nothing translated yet): neu" in lines
 
 
-def test_an_edition_whose_every_translation_is_held_back_by_qa_is_not_published(blog):
+def test_an_edition_whose_every_translation_is_held_back_by_qa_is_not_published_its_address_shows_the_notice(blog):
     blog.write("verlag.toml", blog.read("verlag.toml").replace('languages = ["en", "fr"]', 'languages = ["en", "fr", "it"]'))
     blog.run("extract")
     review(blog, "it", "milz", {"Die Milz ist klein.": "La milza è <b>piccola</b>."})
     result = blog.run("build")
     assert "it/milz: 1 segment held back by QA errors" in result.output
     assert "it: not published (nothing translated yet): leber, milz" in result.output.splitlines()
-    assert not (blog.root / "site/it/milz/index.html").exists()
+    # not the article: the notice that it is not available, as check errors alone keep its reviewed sentence back
+    notice = page(blog, "it/milz/index.html")
+    assert notice.xpath("//h1/text()") == ["Al momento non disponibile in italiano"]
+    assert notice.xpath('//meta[@name="robots"]/@content') == ["noindex"] and "milza" not in blog.read(
+        "site/it/milz/index.html")
+    assert not (blog.root / "site/it/leber/index.html").exists()
 
 
 def test_binary_theme_files_are_copied_byte_for_byte(blog):
