@@ -1253,7 +1253,8 @@ def _run_build(config, quiet: bool, jobs: int | None, unread: bool, told: dict[s
     from pipeline.editions import build_editions, edition_files
     from pipeline.fsutil import relpath
     from pipeline.restore import pending, pending_message
-    from pipeline.site import MACHINE_UNSHOWN, NOT_EXTRACTED, NOTHING_YET, PSEUDO_SIGNED, SiteResult, build_site, was_published
+    from pipeline.site import (MACHINE_UNSHOWN, NOT_EXTRACTED, NOTHING_YET, PSEUDO_SIGNED, SiteResult, address_now,
+                               build_site)
     from pipeline.sources import read_sources, unread_message, unread_sources
     from pipeline.textchanged import outdated
 
@@ -1330,12 +1331,14 @@ def _run_build(config, quiet: bool, jobs: int | None, unread: bool, told: dict[s
             click.echo(f"warning: {warning}", err=True)
 
     def was(lang: str, slug: str, why: str = "") -> str:
-        """``slug`` with what the build says of it (``why``) and, where readers had its page (``site.withdrawn``),
+        """``slug`` with what the build says of it (``why``) and where its address leads (``address_now``): the
+        page saying it is not available (``site.noticed``), or, where readers had its page (``site.withdrawn``),
         that it was published: every build after the one that took it off (whose warning said so) listed it as one
         never published (trial14)."""
         shown = [why] if why else []
-        if slug in site.withdrawn.get(lang, ()):
-            shown.append(was_published(slug in site.noticed.get(lang, ())))
+        noticed = slug in site.noticed.get(lang, ())
+        if noticed or slug in site.withdrawn.get(lang, ()):
+            shown.append(address_now(noticed))
         return f"{slug} ({'; '.join(shown)})" if shown else slug
 
     for lang, slugs in sorted(site.held_back.items()):

@@ -747,7 +747,7 @@ class SiteResult:
 
     def summary(self) -> list[str]:
         """One line per language: what a reader of that edition gets; of the translations not published, those
-        an earlier build published apart, said as ``build`` lists them (``was_published``)."""
+        an earlier build published apart, said as ``build`` lists them (``address_now``)."""
         lines = []
         for lang, pages in self.pages.items():
             machine = sum(1 for p in pages if p.machine)
@@ -756,8 +756,9 @@ class SiteResult:
             german = sum(1 for p in pages if p.fallback)
             unpublished = [s for s in (*self.held_back.get(lang, []), *self.untranslated.get(lang, []))
                            if s not in self.standalone]
-            was = {noticed: sum(1 for s in unpublished if s in self.withdrawn.get(lang, ())
-                                and (s in self.noticed.get(lang, ())) == noticed) for noticed in (True, False)}
+            was = {True: sum(1 for s in unpublished if s in self.noticed.get(lang, ())),
+                   False: sum(1 for s in unpublished if s in self.withdrawn.get(lang, ())
+                              and s not in self.noticed.get(lang, ()))}
             held = len(unpublished) - sum(was.values())
             lines.append(f"{lang}: {counted(len(pages), 'article')} published"
                          + (f", {machine} with unreviewed machine text" if machine else "")
@@ -765,7 +766,7 @@ class SiteResult:
                          + (f", {reused} with unreviewed text reused from the translation memory" if reused else "")
                          + (f", {german} with passages in the original" if german else "")
                          + (f", {held} not published (not translated enough yet)" if held else "")
-                         + "".join(f", {n} not published ({was_published(noticed)})"
+                         + "".join(f", {n} not published ({address_now(noticed)})"
                                    for noticed, n in was.items() if n))
         return lines
 
@@ -793,12 +794,15 @@ def _unnamed_translators(config: Config, pages: Iterable[Page]) -> list[str]:
             for lang, refs in sorted(unnamed.items())]
 
 
-def was_published(noticed: bool) -> str:
-    """What ``build``'s list of translations not published and ``publish``'s summary say of one an earlier build
-    published: where its address leads now (``noticed``: the page saying it is not available, ``_withdrawn``)."""
+def address_now(noticed: bool) -> str:
+    """What ``build``'s list of translations not published and ``publish``'s summary say of where the address of
+    one leads now: for one whose address shows the page saying it is not available (``noticed``, ``_withdrawn``:
+    decided from the committed catalogs, so said by every build, the first too), that page, never that it was
+    published (a notice page a build made is no publication: trial 23 #7 read "was published" of a translation
+    never published); else, of one an earlier build published (``withdrawn``), that it was and answers 404 now."""
     if noticed:
-        return ("was published: its address shows a page saying so, with a link to the original, until it is "
-                "published again")
+        return ("its address shows a page saying it is not available at the moment, with a link to the original, "
+                "until it is published again")
     return "was published: its address answers 404 until it is published again"
 
 

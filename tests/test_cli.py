@@ -1560,8 +1560,8 @@ def test_publish_says_of_a_translation_the_authors_edit_withdrew_what_build_says
         project.run("publish").output.splitlines()
     project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet meist nachts. Sie braucht viel Ruhe.\n"))
     project.run("extract")
-    said = ("was published: its address shows a page saying so, with a link to the original, until it is published "
-            "again")
+    said = ("its address shows a page saying it is not available at the moment, with a link to the original, until "
+            "it is published again")
     assert f"en: 0 articles published, 1 not published (not translated enough yet), 1 not published ({said})" in \
         project.run("publish").output.splitlines()
     assert f"leber (10.0 % translated, 80 needed; {said})" in project.run("build").output

@@ -333,8 +333,8 @@ def test_a_withdrawn_translation_s_address_leads_to_the_original_until_it_is_pub
     assert "no longer published" not in again and stays_and_links(base + "en/leber/") == base + "de/leber/"
     # every later build's summary tells it from a page never published (trial14 read the same line for both)
     assert ("en: not published (below [publish] min_translated or min_reviewed): leber (10.0 % translated, 80 needed;"
-            " was published: its address shows a page saying so, with a link to the original, until it is published"
-            " again)") in again
+            " its address shows a page saying it is not available at the moment, with a link to the original, until"
+            " it is published again)") in again
     review(project, "en", "leber", {"Die Leber arbeitet meist nachts.": "The liver mostly works at night.",
                                     "Sie braucht viel Ruhe.": "It needs much rest."})
     assert "note: en: published again, in place of the page saying it was no longer available: leber" in \
@@ -456,10 +456,10 @@ def test_a_translation_check_errors_hold_back_shows_the_notice_at_its_address_no
     again = project.run("publish").output  # check's error, then the build's list and publish's summary
     assert "error: translations/en/leber.po:" in again and "no longer published" not in again
     assert ("en: not published (below [publish] min_translated or min_reviewed): leber (50.0 % translated, 80 needed;"
-            " was published: its address shows a page saying so, with a link to the original, until it is published"
-            " again)") in again
-    assert ("en: 1 article published, 1 not published (was published: its address shows a page saying so, with a "
-            "link to the original, until it is published again)") in again
+            " its address shows a page saying it is not available at the moment, with a link to the original, until"
+            " it is published again)") in again
+    assert ("en: 1 article published, 1 not published (its address shows a page saying it is not available at the "
+            "moment, with a link to the original, until it is published again)") in again
     review(project, "en", "leber", {"Nimm 2 Tabletten am Abend.": "Take 2 tablets in the evening."})
     assert "note: en: published again, in place of the page saying it was no longer available: leber" in \
         project.run("build").output
@@ -1238,3 +1238,23 @@ def test_a_fresh_clone_builds_the_withdrawn_translations_page_as_the_working_cop
         '//link[@rel="alternate"]/@href')
     assert "en/tee/index.html" not in built  # nothing translated: no page
 
+
+
+def test_a_translation_never_published_whose_address_shows_the_notice_is_never_said_to_have_been_published(project):
+    """Trial 23 #7: a translation below the thresholds from its first build, with a sign-off the author's edit of
+    the German left stale, gets the page saying it is not available at the moment (decided from the catalog); the
+    second build listed it as "was published", misled by the notice page the first build wrote. Every build, the
+    first too, says where its address leads, and none says it was published."""
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts. Sie braucht Ruhe. Sie mag "
+                                                         "Bitterstoffe. Sie mag kein Fett.\n"))
+    project.run("extract")
+    review(project, "en", "leber", {"Die Leber arbeitet nachts.": "The liver works at night."})
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet meist nachts. Sie braucht Ruhe. Sie mag "
+                                                         "Bitterstoffe. Sie mag kein Fett.\n"))
+    project.run("extract")
+    said = ("its address shows a page saying it is not available at the moment, with a link to the original, until "
+            "it is published again")
+    for _ in range(2):
+        output = project.run("build").output
+        assert said in output and "was published" not in output, output
+    assert "Not available in English at the moment" in project.read("site/en/leber/index.html")
