@@ -21,12 +21,16 @@ from .urlparts import split_url
 @lru_cache(maxsize=64)
 def og_locale(code: str) -> str:
     """A BCP 47 tag as Open Graph's ``ll_TT``: the territory given (``en-GB`` -> ``en_GB``), else CLDR's
-    likely one (``de`` -> ``de_DE``, ``en`` -> ``en_US``); a language without one stays as it is. Kept per tag:
+    likely one (``de`` -> ``de_DE``, ``en`` -> ``en_US``, of the script where one is given: ``zh-Hant`` -> ``zh_TW``); a language without one stays as it is. Kept per tag:
     every page names its own and its other editions'."""
     locale = Locale.parse(code.replace("-", "_"))
     territory = locale.territory
     if not territory:
-        likely = get_global("likely_subtags").get(locale.language, "")
+        # with its script first (CLDR's likely subtags: zh-Hant is zh_Hant_TW, where zh alone is mainland China's
+        # zh_Hans_CN: trial 24 read zh_CN on a Traditional Chinese page)
+        subtags = get_global("likely_subtags")
+        likely = (locale.script and subtags.get(f"{locale.language}_{locale.script}")) \
+            or subtags.get(locale.language, "")
         territory = likely.split("_")[-1] if likely.count("_") else None
     return f"{locale.language}_{territory}" if territory else locale.language
 

@@ -493,6 +493,16 @@ def test_bad_review_metadata_is_one_line_naming_file_and_line(project, front, me
     assert "Traceback" not in result.output
 
 
+@pytest.mark.parametrize("tag, expected", [
+    ("zh-Hant", "zh_TW"),  # trial 24: zh_CN (mainland, Simplified) on a Traditional Chinese page
+    ("zh-Hans", "zh_CN"), ("zh", "zh_CN"), ("sr-Latn", "sr_RS"), ("pt-BR", "pt_BR"), ("en", "en_US"), ("nb", "nb_NO"),
+])
+def test_og_locale_takes_cldr_s_likely_territory_of_the_tag_s_script(tag, expected):
+    from pipeline.social import og_locale
+
+    assert og_locale(tag) == expected
+
+
 def test_open_graph_tags_are_absolute_and_in_each_pages_language(site):
     locales = {"de": "de_DE", "en": "en_US", "fr": "fr_FR"}
     for lang in LANGS:
