@@ -543,8 +543,17 @@ def missed(page: Page, settings: Settings) -> list[tuple[str, str]]:
 
 def shortfall(page: Page, settings: Settings) -> str:
     """Which of ``[publish] min_translated`` and ``min_reviewed`` the translation ``page`` misses, with its figures
-    (``missed``): what the author needs to know to publish it, in the build's words."""
-    return "; ".join(figures for _, figures in missed(page, settings))
+    (``missed``): what the author needs to know to publish it, in the build's words. Where sentences signed off as
+    their German unchanged count as not translated (check's ``unchanged``: the names and addresses of a fully
+    reviewed Impressum held it back, and only ``check`` named the fix: trial 24), it says so, with the fix."""
+    said = "; ".join(figures for _, figures in missed(page, settings))
+    copies = page.segments.get("german_copy", 0)
+    if copies and said:
+        said += (f": {copies} of its signed-off sentences {'is' if copies == 1 else 'are'} the German unchanged, "
+                 f"which counts as not translated; a name or an address right as it is? mark "
+                 f"{'it' if copies == 1 else 'each'} '# ignore-unchanged'; verlag check --lang {page.lang} "
+                 f"--article {page.slug} names {'it' if copies == 1 else 'them'}")
+    return said
 
 
 PSEUDO_SIGNED = ("its translations are signed-off pseudo drafts, the pseudo engine's layout test and no translation "

@@ -519,7 +519,9 @@ def test_an_edition_whose_every_translation_is_held_back_by_qa_is_not_published_
     review(blog, "it", "milz", {"Die Milz ist klein.": "La milza è <b>piccola</b>."})
     result = blog.run("build")
     assert "it/milz: 1 segment held back by QA errors" in result.output
-    assert "it: not published (nothing translated yet): leber, milz" in result.output.splitlines()
+    assert ("it: not published (nothing translated yet): leber, milz (its address shows a page saying it is not "
+            "available at the moment, with a link to the original, until it is published again)") \
+        in result.output.splitlines()
     # not the article: the notice that it is not available, as check errors alone keep its reviewed sentence back
     notice = page(blog, "it/milz/index.html")
     assert notice.xpath("//h1/text()") == ["Al momento non disponibile in italiano"]
