@@ -132,6 +132,7 @@ def test_a_renamed_article_with_the_shared_closing_line_is_still_renamed(project
         "Magnesium can ease night-time calf cramps."
     assert not any(e.msgstr for e in polib.pofile(str(project.root / "translations/en-GB/eisen.po")))
     assert "X-Verlag-Renamed-From: magnesium" in project.read("translations/templates/magnesium-kraempfe.pot")
+    msgfmt_check(project.root / "translations/en-GB/magnesium-kraempfe.po")
 
 
 def test_two_new_articles_that_fit_a_deleted_one_equally_are_not_told_apart_by_name(project):
