@@ -1,7 +1,7 @@
 """Kept catalogs of articles that are gone (orphans): a reviewer's save after a rename, and what is said.
 
 ``extract`` moves an article's catalogs along when its German file is
-renamed (``extract_article._renamed_from``) and records the rename here
+renamed (``renaming.plan`` tells which, ``extract_article``) and records the rename here
 (``.verlag/renames.json``: old slug -> new slug). A catalog saved under the
 old name afterwards (a Poedit window still open, a Weblate commit, a git
 merge) is an orphan whose article is known. Its reviewed translations that
