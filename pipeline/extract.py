@@ -22,7 +22,7 @@ from .fsutil import code_digest, combine_digests, digest_bytes, file_bytes, load
 from .glossary import Glossary, load_glossary
 from .limits import CATALOG
 from .lock import clock, held_since
-from .orphans import Orphan, carry_over, find_orphans, prune_records, report
+from .orphans import Orphan, carry_over, find_orphans, prune_records, report, wanting
 from . import schedule
 from .sources import Article, front_matter_warnings, read_sources, updated_behind
 from .statrecord import StatRecord
@@ -125,6 +125,13 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
     paused = {a.slug: a.ref for a in sources.german_only}
     orphans = find_orphans(config, slugs)
     kept = carry_over(config, orphans, slugs, paused)  # first: the catalogs it brings translations to are merged as found
+    renaming: dict[str, dict[str, Path]] = {}
+    if new := wanting(config, articles, orphans, paused):  # a kept catalog, an article without one: renamed?
+        from .renaming import plan
+
+        renaming, notes, warnings = plan(config, new, orphans, paused, slugs)
+        result.notes += notes
+        result.warnings += warnings
     _record_earlier_names(config, slugs, result)  # before the fingerprints: the article is extracted again, once
     files = StatRecord(config.state_dir, config.translations_dir, held_since(config), limit=CATALOG)
     prints = {a.slug: _fingerprint_before(config, a, glossary, files) for a in articles}
@@ -172,7 +179,7 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
         written = len(result.written)
         with contain(article.ref, "extracting", result.errors) as outcome:
             used = extract_article(config, article, made.get(article.slug), orphans, result, glossary,
-                                   keep_typo_fixes, resegmented)
+                                   keep_typo_fixes, resegmented, renaming)
         if outcome.failed or used is None:
             result.failed += 1
         else:

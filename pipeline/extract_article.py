@@ -580,7 +580,8 @@ _FILLED_MSGSTR = re.compile(rb'^msgstr(?:\[\d+\])?[ \t]+"(?:[^"\r\n]|"[ \t]*\r?\
 
 def extract_article(config: Config, article: Article, made: _Prepared | None, orphans: dict[str, list[Path]],
                      result: ExtractResult, glossary: Glossary, keep_typo_fixes: bool,
-                     resegmented: bool = False) -> list[bytes | None] | None:
+                     resegmented: bool = False,
+                     renaming: dict[str, dict[str, Path]] | None = None) -> list[bytes | None] | None:
     """Write the article's template and merge it into each catalog; return the bytes each file holds as
     this run left it (the template, then each language's catalog in ``config.languages`` order), or None when a
     catalog could not be read (see ``result.errors``).
@@ -590,6 +591,8 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
     used while the template on disk is still the one it found; otherwise it is prepared here. A catalog
     merged there is swapped in while the file still holds the bytes it was merged from; otherwise, or for an
     orphaned catalog of a renamed article, it is merged here. ``resegmented``: see ``_merge_catalog``.
+    ``renaming``: language -> slug -> the kept catalog (of ``orphans``) an article with no catalog there is made
+    from, as the same article renamed (``renaming.plan``); none: no catalog is moved along.
     """
     from .catalog import BOM, charset_codec, po_from_bytes, reopened_warning
     from .pofile import encode_like
@@ -623,16 +626,17 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
         def update(data: bytes | None) -> bytes:
             nonlocal pot
             ready = made.catalogs.get(lang)
-            if ready is not None and ready.data == data and (data is not None or not orphans.get(lang)):
+            planned = (renaming or {}).get(lang, {}).get(article.slug)
+            if ready is not None and ready.data == data and (data is not None or planned is None):
                 last.update(source=None, copy=None, merged=ready)
                 return ready.text
             old = po_from_bytes(data if data is None or data.strip() else None, po_ref)  # blank: as if emptied
             if pot is None:
                 pot = made.template(config, article)
             source, was, copy = None, data, None
-            if old is None:
+            if old is None and planned is not None:
                 # merged from the renamed catalog's bytes: its line ends kept, a BOM said
-                source, old, was = _renamed_from(pot, orphans.get(lang, []), config)
+                source, old, was = _renamed_from(planned, config)
             if old is None and (copy := record_copy(config, lang, article.slug)) is not None:
                 # missing or emptied: made again from the copy the last extract kept, merged as the catalog was
                 old, was = po_from_bytes(copy.data, copy.ref), copy.data
@@ -922,31 +926,17 @@ def _counts(merges: dict[str, _Merged]) -> dict[str, Counter]:
     return counts
 
 
-def _renamed_from(pot: polib.POFile, candidates: list[Path], config: Config) -> tuple[Path | None,
-                                                                                      polib.POFile | None,
-                                                                                      bytes | None]:
-    """If an orphaned catalog shares at least half of this template's entries (translated or not: a catalog a
-    reviewer has only begun is renamed with its article too, and so is one with nothing translated yet, whose
-    header names its language's team: trial 16's Ukrainian catalog stayed behind, a stray orphan), the article was
-    renamed: that catalog's path, entries and the bytes they were parsed from (read once, within
-    ``limits.CATALOG``), else three Nones. Of several, the one sharing most, a translated one before an empty one.
-    A candidate that cannot be read or parsed is passed over (``orphans`` names it)."""
-    from .catalog import key, po_from_bytes
+def _renamed_from(path: Path, config: Config) -> tuple[Path | None, polib.POFile | None, bytes | None]:
+    """The kept catalog ``path`` of the article's old name (``renaming.plan`` found it the same article's: most of
+    its own German, boilerplate left out, is there, and it fits no other about as well): its path, entries and
+    the bytes they were parsed from (read once, within ``limits.CATALOG``), else three Nones: one that cannot be
+    read or parsed now, or is gone since, is passed over (``orphans`` names it)."""
+    from .catalog import po_from_bytes
 
-    wanted = {key(e) for e in pot}
-    best, best_po, best_data, best_rank = None, None, None, (0.5, False)
-    for path in candidates:
-        ref = relpath(path, config.root)
-        try:
-            data = read_bytes(path, CATALOG, ref)
-            po = po_from_bytes(data, ref)
-        except VerlagError:
-            continue
-        if po is None:  # gone since it was listed
-            continue
-        kept = [e for e in po if not e.obsolete]
-        rank = (len(wanted & {key(e) for e in kept}) / max(len(wanted), 1),
-                any(e.msgstr or any(e.msgstr_plural.values()) for e in kept))
-        if rank[0] >= 0.5 and rank >= best_rank:
-            best, best_po, best_data, best_rank = path, po, data, rank
-    return best, best_po, best_data
+    ref = relpath(path, config.root)
+    try:
+        data = read_bytes(path, CATALOG, ref)
+        po = po_from_bytes(data, ref)
+    except VerlagError:
+        return None, None, None
+    return (None, None, None) if po is None else (path, po, data)

@@ -1,7 +1,7 @@
 """Kept catalogs of articles that are gone (orphans): a reviewer's save after a rename, and what is said.
 
 ``extract`` moves an article's catalogs along when its German file is
-renamed (``extract_article._renamed_from``) and records the rename here
+renamed (``renaming.plan`` tells which, ``extract_article``) and records the rename here
 (``.verlag/renames.json``: old slug -> new slug). A catalog saved under the
 old name afterwards (a Poedit window still open, a Weblate commit, a git
 merge) is an orphan whose article is known. Its reviewed translations that
@@ -101,12 +101,14 @@ def from_git(path: str) -> str:
             f'git checkout "$(git rev-list -n 1 HEAD -- {quoted})~1" -- {quoted}')
 
 
-def kept_message(config: Config, path: str, renamed_to: str | None = None) -> str:
+def kept_message(config: Config, path: str, renamed_to: str | None = None, extracting: bool = False) -> str:
     """What ``status`` says on every run of the kept catalog ``path`` (relative to the project, readable) of a
     deleted article: how many reviewed translations it keeps, and the commands that bring them back (the German
     file restored, then ``extract``, which merges the catalog again) or drop them. ``renamed_to``: the slug its
     article was renamed to (``renamed_articles``), whose catalog is where its translations belong: then only that
-    is said, since restoring the old German file would make the article twice."""
+    is said, since restoring the old German file would make the article twice. ``extracting``: said by the
+    extract that reads every German file now, which moves the catalog along if it is a renamed article's
+    (``renaming``), so it asks no question of a German file it has not read yet: it has (trial 24)."""
     from .catalog import entry_state, read_po
     from .states import REVIEWED
 
@@ -130,8 +132,8 @@ def kept_message(config: Config, path: str, renamed_to: str | None = None) -> st
         (f"{reviewed} reviewed translations still serve", "them")
     # a German file no extract has read (no template): the article renamed and built, never extracted, as a fresh
     # clone of such a push shows it (trial 22): extract moves the catalog along, restoring the old file would not
-    unread = sorted(relpath(md, config.root) for md in config.source_dir.glob("*.md")
-                    if not config.pot_path(md.stem).exists())
+    unread = [] if extracting else sorted(relpath(md, config.root) for md in config.source_dir.glob("*.md")
+                                          if not config.pot_path(md.stem).exists())
     renamed = (f"renamed to {', '.join(unread[:3])}{' …' if len(unread) > 3 else ''} (no verlag extract has read "
                f"{'it' if len(unread) == 1 else 'them'} yet)? run verlag extract, which moves the catalog along with "
                "its article; if not: " if unread else "")
@@ -181,6 +183,27 @@ def find_orphans(config: Config, slugs: set[str]) -> dict[str, list[Path]]:
     return found
 
 
+def wanting(config: Config, articles: list, orphans: dict[str, list[Path]],
+            paused: dict[str, str]) -> dict[str, list]:
+    """Language -> the ``articles`` with no catalog there (none, or one holding nothing but blanks, which extract
+    takes as none), in the languages that have kept catalogs of gone articles (``orphans``; those of articles with
+    ``translate: false``, ``paused``, are theirs): the new articles one of them may be a renamed one of
+    (``renaming.plan``). Empty, with nothing read, when there is no kept catalog: the common run."""
+    found: dict[str, list] = {}
+    for lang, paths in orphans.items():
+        if not any(path.stem not in paused for path in paths):
+            continue
+        for article in articles:
+            path = config.po_path(lang, article.slug)
+            try:
+                blank = os.stat(path).st_size < 1024 and not path.read_bytes().strip()
+            except OSError:  # none there (or no file to read: extract names it)
+                blank = not os.path.lexists(path)
+            if blank:
+                found.setdefault(lang, []).append(article)
+    return found
+
+
 def carry_over(config: Config, orphans: dict[str, list[Path]], slugs: set[str],
                paused: dict[str, str] | None = None) -> list[Orphan]:
     """Bring the reviewed translations of orphans of renamed articles over to the renamed article's
@@ -221,7 +244,7 @@ def _deleted(config: Config, path: Path, renamed_to: str | None = None) -> Orpha
     not there to take its translations): why it cannot be read, or what ``status`` says."""
     ref = relpath(path, config.root)
     damage = next(iter(unreadable(config, [path])), None)
-    return Orphan(ref, damage=damage, kept="" if damage else kept_message(config, ref, renamed_to))
+    return Orphan(ref, damage=damage, kept="" if damage else kept_message(config, ref, renamed_to, extracting=True))
 
 
 def renamed_articles(config: Config) -> dict[str, str]:

@@ -201,8 +201,10 @@ def moved_files(originals: Mapping, digests: Mapping[str, str], titles_before: M
     left it) whose slug no source has now while one source with a slug new since holds its very text (``digests``:
     slug -> ``Article.digest`` of every German source now): a file renamed and nothing else. Of the others, one
     whose title (``titles_before``: ``TITLES`` as the last build left it) is that of one source new since and not
-    taken so (``titles``: slug -> title of every German source now), while no other original that went had it: a
-    file renamed and edited, its title kept. Two candidates are never told apart by guess: neither is taken."""
+    taken so (``titles``: slug -> title of every German source now), while no other original that went had it and
+    no article still there has it (a title several articles share, "Häufige Fragen", is boilerplate, no sign of the
+    same article: trial 24): a file renamed and edited, its title kept. Two candidates are never told apart by
+    guess: neither is taken."""
     if all(old in digests for old in originals):  # the common build: no original went
         return {}
     by_digest: dict[str, list[str]] = {}
@@ -217,9 +219,10 @@ def moved_files(originals: Mapping, digests: Mapping[str, str], titles_before: M
         if old not in digests and old not in moved and isinstance(title, str):
             gone.setdefault(title, []).append(old)
     taken = set(moved.values())
+    kept = {title for slug, title in (titles or {}).items() if slug in originals}  # of the articles still there
     by_title: dict[str, list[str]] = {}
     for slug, title in (titles or {}).items():
-        if slug not in originals and slug not in taken and title in gone:
+        if slug not in originals and slug not in taken and title in gone and title not in kept:
             by_title.setdefault(title, []).append(slug)
     moved.update((olds[0], by_title[title][0]) for title, olds in gone.items()
                  if len(olds) == 1 and len(by_title.get(title, ())) == 1)
