@@ -94,6 +94,14 @@ MIN_BLOCKS = 0.5  # least share of blocks (of the longer text) paired with a blo
 MIN_STOPWORDS = 0.2  # least share of the file's words on the stop word list of --lang
 RIVAL = 1.5  # another language whose list covers this many times more words is the file's language
 MIN_WORDS = 20  # fewer words tell no language apart
+# Anchors: words, numbers and marks a sentence and its translation share (``anchors``). Lengths cannot tell two
+# sentences of a paragraph from each other when the translator put them in the other order; anchors can.
+ANCHOR = 4.0  # what one anchor is worth against length costs (-log P): it outweighs lengths about 50 times likelier
+ORDER_MARGIN = -math.log(CONFIDENT)  # least cost advantage of a paragraph's order over a swap for a confident pair
+COGNATE = 0.58  # least LCSR of two words that are the same word (Melamed 1999, Bitext maps and alignment, sec. 4)
+COGNATE_LENGTH = 4  # shorter words (die, was, man) match by chance too often
+MARKS = "?!:"  # punctuation a translation keeps with its sentence
+_NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
 _BLOCK_RE = re.compile(r"^(.*?), block (\d+)")  # a segment's note as segment.py writes it: "paragraph, block 3, …"
 
 
@@ -140,11 +148,15 @@ class Bead:
 
 @dataclass(frozen=True)
 class Pair:
-    """A German segment and the translated text aligned with it; ``confident`` makes it a reviewed entry."""
+    """A German segment and the translated text aligned with it; ``confident`` makes it a reviewed entry.
+    ``by_length``: the pair fits by length alone (``CONFIDENT``), which ``plausibility`` counts: a pair made
+    doubtful because the sentences beside it could as well be in another order (``_settle_order``) still tells
+    that the file is a translation of the article."""
 
     german: Sentence
     text: str
     confident: bool
+    by_length: bool = False
 
 
 @dataclass(frozen=True)
@@ -315,15 +327,18 @@ def _block_beads(german: list[Block], translation: list[Block]) -> tuple[list[Be
                        _block_penalty(german, translation), gaps_by_length=False), ratio
 
 
-def align_documents(german: list[Block], translation: list[Block]) -> tuple[list[Pair], list[Sentence],
-                                                                             list[Sentence]]:
+def align_documents(german: list[Block], translation: list[Block], lang: str = "",
+                    glossary=None) -> tuple[list[Pair], list[Sentence], list[Sentence]]:
     """Pair the sentences of two articles: (pairs, unmatched German, unmatched translation), in order.
 
     A 1-1 sentence bead whose length probability is at least ``CONFIDENT`` is confident, when its blocks
-    and the blocks beside them are anchored (``_anchored``); a 2-2 bead pairs its sentences in order,
+    and the blocks beside them are anchored (``_anchored``) and the words, numbers and marks it shares with
+    the translation (``Anchors``, in ``lang``, with the ``glossary``) tell its order in its paragraph from
+    another (``_settle_order``); a 2-2 bead pairs its sentences in order,
     without confidence; 1-2 joins the two translated sentences; 2-1 gives the translated sentence to the
     first German one and leaves the second unmatched.
     """
+    anchors = Anchors(lang, glossary)
     beads, ratio = _block_beads(german, translation)
     anchored = _anchored(beads, german, translation)
     pairs: list[Pair] = []
@@ -332,6 +347,7 @@ def align_documents(german: list[Block], translation: list[Block]) -> tuple[list
     for k, outer in enumerate(beads):
         de = [s for b in german[outer.i:outer.i + outer.a] for s in b.sentences]
         tr = [s for b in translation[outer.j:outer.j + outer.b] for s in b.sentences]
+        singles: list[tuple[int, Sentence]] = []
         for bead in gale_church([s.length for s in de], [s.length for s in tr], ratio, PRIORS):
             left, right = de[bead.i:bead.i + bead.a], tr[bead.j:bead.j + bead.b]
             if not right:
@@ -341,11 +357,154 @@ def align_documents(german: list[Block], translation: list[Block]) -> tuple[list
             elif bead.a == bead.b:
                 sure = (anchored[k] and bead.a == 1 and bead.p >= CONFIDENT
                         and _family(left[0].kind) == _family(right[0].kind))
-                pairs.extend(Pair(d, t.text, sure) for d, t in zip(left, right))
+                if bead.a == 1:
+                    singles.append((len(pairs), right[0]))
+                pairs.extend(Pair(d, t.text, sure, sure) for d, t in zip(left, right))
             else:
                 pairs.append(Pair(left[0], " ".join(t.text for t in right), False))
                 lonely_de.extend(left[1:])
+        pairs = _settle_order(pairs, singles, ratio, anchors)
     return pairs, lonely_de, lonely_tr
+
+
+def _settle_order(pairs: list[Pair], singles: list[tuple[int, Sentence]], ratio: float,
+                  anchored: Anchors) -> list[Pair]:
+    """``pairs`` with the 1-1 pairs of one group of blocks (``singles``: their index in ``pairs`` and the translated
+    sentence each holds) put in the order the evidence favours, and honest about it.
+
+    Lengths alone pair two sentences of similar length either way round, so a translator who put them in the other
+    order would get each German sentence the other's translation (Gale & Church price a 1-1 bead by lengths alone,
+    as do hunalign without a dictionary and bleualign without a translation). The cost of a pairing is its length
+    cost less ``ANCHOR`` per anchor (``anchors``). Two pairs exchange their translations when the anchors favour
+    the exchange and its cost is lower; the exchanged pairs are never confident (the order had to change: a person
+    checks it). A pair stays confident only when, for every other 1-1 pair of its group, its order costs at least
+    ``ORDER_MARGIN`` less than the exchange: where both orders fit about equally, it is low confidence.
+    """
+    if len(singles) < 2:
+        return pairs
+    german = [pairs[n].german for n, _ in singles]
+    held = [t for _, t in singles]
+    count = len(held)
+
+    def cost(d: int, t: int) -> float:
+        p = _length_probability(german[d].length, held[t].length, ratio)
+        return -math.log(max(p, 1e-300)) - ANCHOR * anchored(german[d].text, held[t].text)
+
+    order = list(range(count))  # order[d]: the translated sentence German sentence d holds
+    exchanged = [False] * count
+    for _ in range(count * count):  # each exchange lowers the total cost: it ends
+        best = None
+        for d in range(count):
+            for e in range(d + 1, count):
+                a, b = order[d], order[e]
+                gain = cost(d, a) + cost(e, b) - cost(d, b) - cost(e, a)
+                more = (anchored(german[d].text, held[b].text) + anchored(german[e].text, held[a].text)
+                        - anchored(german[d].text, held[a].text) - anchored(german[e].text, held[b].text))
+                if more > 0 and gain > 0 and (best is None or gain > best[0]):
+                    best = (gain, d, e)
+        if best is None:
+            break
+        _, d, e = best
+        order[d], order[e] = order[e], order[d]
+        exchanged[d] = exchanged[e] = True
+    out = list(pairs)
+    for d, (n, _) in enumerate(singles):
+        sure = pairs[n].confident and not exchanged[d] and all(
+            cost(d, order[e]) + cost(e, order[d]) - cost(d, order[d]) - cost(e, order[e]) >= ORDER_MARGIN
+            for e in range(count) if e != d)
+        out[n] = replace(pairs[n], text=held[order[d]].text, confident=sure)
+    return out
+
+
+class Anchors:
+    """How many anchors a German sentence and a translated one share: the evidence, besides lengths, that one
+    translates the other (``_settle_order``). Counted one to one:
+
+    - numbers: in digits on either side, or in words (``numberwords``: "zehn Minuten", "ten minutes");
+    - cognates and names: words of ``COGNATE_LENGTH`` letters or more, on neither language's stop word list
+      (jusText's), whose longest common subsequence is at least ``COGNATE`` of the longer one, compared without
+      case and accents (Zink/zinc, Vitamin/vitamin, Ingwer/ginger, Berlin/Berlin; Melamed's LCSR);
+    - the glossary's terms: a German term in the one and its ``lang`` translation in the other;
+    - the marks ``MARKS`` (? ! :) both have.
+    """
+
+    def __init__(self, lang: str, glossary=None):
+        self.lang = lang
+        self.glossary = glossary
+        self.stop = _stoplist("de") | _stoplist(lang)
+        self._known: dict[tuple[str, str], int] = {}
+
+    def __call__(self, german: str, translated: str) -> int:
+        found = self._known.get((german, translated))
+        if found is None:
+            found = self._known[german, translated] = self._count(german, translated)
+        return found
+
+    def _count(self, german: str, translated: str) -> int:
+        de, tr = parts(german).prose, parts(translated).prose
+        found = sum(min(de.count(mark), tr.count(mark)) for mark in MARKS)
+        found += _one_to_one(self._numbers(de, True), self._numbers(tr, False), lambda a, b: bool(a & b))
+        found += _one_to_one(self._words(de), self._words(tr, joined=True), _cognate)
+        if self.glossary is not None and self.glossary.terms:
+            from .glossary import matchable, target_pattern
+
+            text = matchable(translated)
+            found += sum(1 for term in self.glossary.find(german)
+                         if (target := term.target(self.lang)) and target_pattern(target, self.lang).search(text))
+        return found
+
+    def _numbers(self, text: str, german: bool) -> list[frozenset[str]]:
+        from .numberwords import german_quantities, quantities
+
+        found = [frozenset({m.replace(",", "."), re.sub(r"[.,]", "", m)}) for m in _NUMBER_RE.findall(text)]
+        spelled = german_quantities(text, self.lang) if german else quantities(text, self.lang)
+        return found + [values for _, _, values in spelled]
+
+    def _words(self, text: str, joined: bool = False) -> list[str]:
+        """The words of ``text`` that may be cognates; ``joined``: each two in a row written as one too, as German
+        writes a compound (ginger tea: Ingwertee)."""
+        words = [_plain(w) for w in re.findall(r"[^\W\d_]+", text)]
+        found = [w for w in words if len(w) >= COGNATE_LENGTH and w not in self.stop]
+        if joined:
+            found += [a + b for a, b in zip(words, words[1:]) if a not in self.stop and b not in self.stop]
+        return found
+
+
+def _plain(word: str) -> str:
+    """``word`` without case and accents (Kinderärztin: kinderarztin), as cognates are compared."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
+
+
+def _cognate(german: str, translated: str) -> bool:
+    """Whether a German word and a translated one are the same word (``COGNATE``), or the translated word begins
+    the German compound (Zinkpräparat: zinc, Ingwerwasser: ginger) nearly letter by letter."""
+    if _lcsr(german, translated) >= COGNATE:
+        return True
+    head = german[:len(translated)]
+    return len(german) > len(translated) + 2 and _lcsr(head, translated) >= 0.75
+
+
+def _one_to_one(left: list, right: list, same) -> int:
+    """How many items of ``left`` pair with an item of ``right`` that is ``same``, each used once (in order)."""
+    free = list(right)
+    found = 0
+    for item in left:
+        match = next((n for n, other in enumerate(free) if same(item, other)), None)
+        if match is not None:
+            free.pop(match)
+            found += 1
+    return found
+
+
+def _lcsr(a: str, b: str) -> float:
+    """The longest common subsequence ratio of two words: its length over the longer word's."""
+    previous = [0] * (len(b) + 1)
+    for x in a:
+        current = [0]
+        for n, y in enumerate(b):
+            current.append(previous[n] + 1 if x == y else max(previous[n + 1], current[n]))
+        previous = current
+    return previous[-1] / max(len(a), len(b))
 
 
 def plausibility(german: list[Block], translation: list[Block], pairs: list[Pair], words: list[str], lang: str,
@@ -356,7 +515,7 @@ def plausibility(german: list[Block], translation: list[Block], pairs: list[Pair
     instead (the source language and the project's languages)."""
     doubts = []
     sentences = sum(len(b.sentences) for b in german)
-    sure = sum(p.confident for p in pairs)
+    sure = sum(p.by_length for p in pairs)
     if sentences and sure < MIN_CONFIDENT * sentences:
         doubts.append(f"only {sure} of {sentences} German sentences pair confidently by length (at least half must)")
     longer = max(len(german), len(translation))
@@ -582,7 +741,8 @@ def import_translation(config: Config, slug: str, lang: str, path: Path, dry_run
     doc = segment_article(article, config.segmentation, config.source_language)  # as extract segments it
     segments = read_translation(path, slug, lang, config.segmentation, text)
     german, translation = blocks(doc.segments), blocks(segments)
-    pairs, lonely_de, lonely_tr = align_documents(german, translation)
+    glossary = load_glossary(config.translations_dir, config.root)
+    pairs, lonely_de, lonely_tr = align_documents(german, translation, lang, glossary)
     doubt = plausibility(german, translation, pairs, words_of(segments), lang,
                          [config.source_language, *config.languages])
     if doubt and not force:
@@ -594,7 +754,6 @@ def import_translation(config: Config, slug: str, lang: str, path: Path, dry_run
         pairs = [replace(p, confident=False) for p in pairs]
     po_path = config.po_path(lang, slug)
     result = AlignResult(relpath(po_path, config.root), article.ref, doubt=doubt)
-    glossary = load_glossary(config.translations_dir, config.root)
     labels = reference_labels(article)
     pages = PlannedPages(config, sources, glossary)  # as the build will publish them
 
