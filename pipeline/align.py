@@ -59,6 +59,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
 import justext
@@ -100,6 +101,7 @@ ANCHOR = 4.0  # what one anchor is worth against length costs (-log P): it outwe
 ORDER_MARGIN = -math.log(CONFIDENT)  # least cost advantage of a paragraph's order over a swap for a confident pair
 COGNATE = 0.58  # least LCSR of two words that are the same word (Melamed 1999, Bitext maps and alignment, sec. 4)
 COGNATE_LENGTH = 4  # shorter words (die, was, man) match by chance too often
+ORDER_WINDOW = 3  # sentences of a paragraph more places apart than this are not looked at as swapped
 MARKS = "?!:"  # punctuation a translation keeps with its sentence
 _NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
 _BLOCK_RE = re.compile(r"^(.*?), block (\d+)")  # a segment's note as segment.py writes it: "paragraph, block 3, …"
@@ -378,7 +380,9 @@ def _settle_order(pairs: list[Pair], singles: list[tuple[int, Sentence]], ratio:
     cost less ``ANCHOR`` per anchor (``anchors``). Two pairs exchange their translations when the anchors favour
     the exchange and its cost is lower; the exchanged pairs are never confident (the order had to change: a person
     checks it). A pair stays confident only when, for every other 1-1 pair of its group, its order costs at least
-    ``ORDER_MARGIN`` less than the exchange: where both orders fit about equally, it is low confidence.
+    ``ORDER_MARGIN`` less than the exchange: where both orders fit about equally, it is low confidence. Only
+    sentences at most ``ORDER_WINDOW`` places apart are compared: a translator moves a sentence past its
+    neighbour, not across a long paragraph, and a paragraph of a hundred sentences costs no more than ten of them.
     """
     if len(singles) < 2:
         return pairs
@@ -386,20 +390,29 @@ def _settle_order(pairs: list[Pair], singles: list[tuple[int, Sentence]], ratio:
     held = [t for _, t in singles]
     count = len(held)
 
+    known: dict[tuple[int, int], float] = {}
+
+    def shared(d: int, t: int) -> int:
+        return anchored(german[d].text, held[t].text)
+
     def cost(d: int, t: int) -> float:
-        p = _length_probability(german[d].length, held[t].length, ratio)
-        return -math.log(max(p, 1e-300)) - ANCHOR * anchored(german[d].text, held[t].text)
+        if (d, t) not in known:
+            p = _length_probability(german[d].length, held[t].length, ratio)
+            known[d, t] = -math.log(max(p, 1e-300)) - ANCHOR * shared(d, t)
+        return known[d, t]
+
+    def near(d: int) -> range:
+        return range(d + 1, min(count, d + ORDER_WINDOW + 1))
 
     order = list(range(count))  # order[d]: the translated sentence German sentence d holds
     exchanged = [False] * count
     for _ in range(count * count):  # each exchange lowers the total cost: it ends
         best = None
         for d in range(count):
-            for e in range(d + 1, count):
+            for e in near(d):
                 a, b = order[d], order[e]
                 gain = cost(d, a) + cost(e, b) - cost(d, b) - cost(e, a)
-                more = (anchored(german[d].text, held[b].text) + anchored(german[e].text, held[a].text)
-                        - anchored(german[d].text, held[a].text) - anchored(german[e].text, held[b].text))
+                more = shared(d, b) + shared(e, a) - shared(d, a) - shared(e, b)
                 if more > 0 and gain > 0 and (best is None or gain > best[0]):
                     best = (gain, d, e)
         if best is None:
@@ -411,7 +424,7 @@ def _settle_order(pairs: list[Pair], singles: list[tuple[int, Sentence]], ratio:
     for d, (n, _) in enumerate(singles):
         sure = pairs[n].confident and not exchanged[d] and all(
             cost(d, order[e]) + cost(e, order[d]) - cost(d, order[d]) - cost(e, order[e]) >= ORDER_MARGIN
-            for e in range(count) if e != d)
+            for e in range(max(0, d - ORDER_WINDOW), min(count, d + ORDER_WINDOW + 1)) if e != d)
         out[n] = replace(pairs[n], text=held[order[d]].text, confident=sure)
     return out
 
@@ -496,8 +509,12 @@ def _one_to_one(left: list, right: list, same) -> int:
     return found
 
 
+@lru_cache(maxsize=65536)
 def _lcsr(a: str, b: str) -> float:
-    """The longest common subsequence ratio of two words: its length over the longer word's."""
+    """The longest common subsequence ratio of two words: its length over the longer word's (at most the shorter
+    one's length over it, so words of very different lengths are told at once)."""
+    if min(len(a), len(b)) < COGNATE * max(len(a), len(b)):
+        return min(len(a), len(b)) / max(len(a), len(b))
     previous = [0] * (len(b) + 1)
     for x in a:
         current = [0]
