@@ -18,7 +18,10 @@ Computational Linguistics 19(1), 1993, pp. 75-102:
    split or joined paragraph keeps its sentences; an added one does not), and an image with its caption (the
    paragraph after it) that one side lacks is a 2-0 or 0-2 bead at the prior of one block left out: left out
    as two, the caption cost more than joining it to the next paragraph, which shifted that paragraph's pairs;
-2. sentences inside each aligned group of blocks, with 2-2 beads too.
+2. sentences inside each aligned group of blocks, with 2-2 beads too; then the order of the 1-1 pairs of a group
+   is settled by anchors (``_settle_order``, ``Anchors``: numbers, cognates and names, glossary terms, the
+   translation memory's words, ? ! :), which lengths cannot do: a translator who put two sentences of similar
+   length in the other order would otherwise get each German sentence the other's translation, reviewed.
 
 The cost of a bead is ``-log P(bead) - log P(lengths | bead)``: the bead
 priors are Gale and Church's (table 5), the length probability is two-sided
@@ -36,7 +39,8 @@ must look like a translation of this article (``plausibility``), as
 po4a-gettextize refuses a document whose structure does not match:
 
 - at least half (``MIN_CONFIDENT``) of the German sentences (title and body)
-  are in confident pairs;
+  are in pairs confident by length (``Pair.by_length``: an unclear order within
+  a paragraph makes a pair fuzzy, not the file doubtful);
 - at least half (``MIN_BLOCKS``) of the blocks, counted on the longer side,
   are paired with a block of their own kind;
 - the file is written in ``lang``: among the stop word lists of jusText (the
@@ -100,6 +104,8 @@ MIN_WORDS = 20  # fewer words tell no language apart
 ANCHOR = 4.0  # what one anchor is worth against length costs (-log P): it outweighs lengths about 50 times likelier
 ORDER_MARGIN = -math.log(CONFIDENT)  # least cost advantage of a paragraph's order over a swap for a confident pair
 COGNATE = 0.58  # least LCSR of two words that are the same word (Melamed 1999, Bitext maps and alignment, sec. 4)
+COGNATE_ANYHOW = 0.7  # least LCSR of two cognates that begin with different letters (Ingwer, ginger)
+_SAME_SOUND = str.maketrans("kz", "cc")
 COGNATE_LENGTH = 4  # shorter words (die, was, man) match by chance too often
 ORDER_WINDOW = 3  # sentences of a paragraph more places apart than this are not looked at as swapped
 MARKS = "?!:"  # punctuation a translation keeps with its sentence
@@ -329,18 +335,19 @@ def _block_beads(german: list[Block], translation: list[Block]) -> tuple[list[Be
                        _block_penalty(german, translation), gaps_by_length=False), ratio
 
 
-def align_documents(german: list[Block], translation: list[Block], lang: str = "",
-                    glossary=None) -> tuple[list[Pair], list[Sentence], list[Sentence]]:
+def align_documents(german: list[Block], translation: list[Block], lang: str = "", glossary=None,
+                    memory=None) -> tuple[list[Pair], list[Sentence], list[Sentence]]:
     """Pair the sentences of two articles: (pairs, unmatched German, unmatched translation), in order.
 
     A 1-1 sentence bead whose length probability is at least ``CONFIDENT`` is confident, when its blocks
     and the blocks beside them are anchored (``_anchored``) and the words, numbers and marks it shares with
-    the translation (``Anchors``, in ``lang``, with the ``glossary``) tell its order in its paragraph from
+    the translation (``Anchors``, in ``lang``, with the ``glossary`` and the translation ``memory``) tell its
+    order in its paragraph from
     another (``_settle_order``); a 2-2 bead pairs its sentences in order,
     without confidence; 1-2 joins the two translated sentences; 2-1 gives the translated sentence to the
     first German one and leaves the second unmatched.
     """
-    anchors = Anchors(lang, glossary)
+    anchors = Anchors(lang, glossary, memory)
     beads, ratio = _block_beads(german, translation)
     anchored = _anchored(beads, german, translation)
     pairs: list[Pair] = []
@@ -438,14 +445,21 @@ class Anchors:
       (jusText's), whose longest common subsequence is at least ``COGNATE`` of the longer one, compared without
       case and accents (Zink/zinc, Vitamin/vitamin, Ingwer/ginger, Berlin/Berlin; Melamed's LCSR);
     - the glossary's terms: a German term in the one and its ``lang`` translation in the other;
+    - the translation memory's words: where the memory has a translation of the German sentence (the project's
+      reviewed translations and imported TMX, matched as ``pretranslate`` matches them), each of its words
+      (as cognates are compared) that the translated sentence has too;
     - the marks ``MARKS`` (? ! :) both have.
+
+    ``memory``: called once, when first needed, for the ``tm.Lookup`` in ``lang`` (None: no memory to ask).
     """
 
-    def __init__(self, lang: str, glossary=None):
+    def __init__(self, lang: str, glossary=None, memory=None):
         self.lang = lang
         self.glossary = glossary
         self.stop = _stoplist("de") | _stoplist(lang)
         self._known: dict[tuple[str, str], int] = {}
+        self._memory = memory
+        self._remembered: dict[str, list[str]] = {}
 
     def __call__(self, german: str, translated: str) -> int:
         found = self._known.get((german, translated))
@@ -464,7 +478,23 @@ class Anchors:
             text = matchable(translated)
             found += sum(1 for term in self.glossary.find(german)
                          if (target := term.target(self.lang)) and target_pattern(target, self.lang).search(text))
+        remembered = self._remembered_words(german)
+        if remembered:
+            found += _one_to_one(remembered, self._words(tr), _cognate)
         return found
+
+    def _remembered_words(self, german: str) -> list[str]:
+        """The words (``_words``) of the translation memory's translation of ``german``; none without one."""
+        if self._memory is None:
+            return []
+        if callable(self._memory):
+            self._memory = self._memory() or None
+            if self._memory is None:
+                return []
+        if german not in self._remembered:
+            match = self._memory.best(german)
+            self._remembered[german] = self._words(parts(match.text).prose) if match else []
+        return self._remembered[german]
 
     def _numbers(self, text: str, german: bool) -> list[frozenset[str]]:
         from .numberwords import german_quantities, quantities
@@ -479,7 +509,8 @@ class Anchors:
         words = [_plain(w) for w in re.findall(r"[^\W\d_]+", text)]
         found = [w for w in words if len(w) >= COGNATE_LENGTH and w not in self.stop]
         if joined:
-            found += [a + b for a, b in zip(words, words[1:]) if a not in self.stop and b not in self.stop]
+            found += [a + b for a, b in zip(words, words[1:]) if min(len(a), len(b)) >= 3
+                      and a not in self.stop and b not in self.stop]
         return found
 
 
@@ -489,12 +520,21 @@ def _plain(word: str) -> str:
 
 
 def _cognate(german: str, translated: str) -> bool:
-    """Whether a German word and a translated one are the same word (``COGNATE``), or the translated word begins
-    the German compound (Zinkpräparat: zinc, Ingwerwasser: ginger) nearly letter by letter."""
-    if _lcsr(german, translated) >= COGNATE:
+    """Whether a German word and a translated one are the same word: an LCSR of ``COGNATE`` with the same first
+    letter (c, k and z taken as one: Zink/zinc, Kalzium/calcium), of ``COGNATE_ANYHOW`` without (Ingwer/ginger;
+    not lesen/please); or the translated word begins the German compound nearly letter by letter, its first two
+    letters the same (Zinkpräparat: zinc; not Stagnation: sang)."""
+    ratio = _lcsr(german, translated)
+    if ratio >= COGNATE_ANYHOW or (ratio >= COGNATE and _initial(german) == _initial(translated)):
         return True
     head = german[:len(translated)]
-    return len(german) > len(translated) + 2 and _lcsr(head, translated) >= 0.75
+    return (len(german) > len(translated) + 2 and _initial(head, 2) == _initial(translated, 2)
+            and _lcsr(head, translated) >= 0.75)
+
+
+def _initial(word: str, letters: int = 1) -> str:
+    """The first ``letters`` of ``word`` as cognates are compared: c, k and z as one."""
+    return word[:letters].translate(_SAME_SOUND)
 
 
 def _one_to_one(left: list, right: list, same) -> int:
@@ -759,7 +799,7 @@ def import_translation(config: Config, slug: str, lang: str, path: Path, dry_run
     segments = read_translation(path, slug, lang, config.segmentation, text)
     german, translation = blocks(doc.segments), blocks(segments)
     glossary = load_glossary(config.translations_dir, config.root)
-    pairs, lonely_de, lonely_tr = align_documents(german, translation, lang, glossary)
+    pairs, lonely_de, lonely_tr = align_documents(german, translation, lang, glossary, lambda: _memory(config, lang))
     doubt = plausibility(german, translation, pairs, words_of(segments), lang,
                          [config.source_language, *config.languages])
     if doubt and not force:
@@ -800,6 +840,19 @@ def import_translation(config: Config, slug: str, lang: str, path: Path, dry_run
     result.unmatched_german = [s for s in lonely_de if s.key not in taken]
     result.unmatched_translation = lonely_tr
     return result
+
+
+def _memory(config: Config, lang: str):
+    """The translation memory's ``tm.Lookup`` in ``lang``, as the ``tm`` engine of ``pretranslate`` reads it (the
+    project's reviewed translations, imported TMX); None when it cannot be read (a damaged index, a mistake in
+    ``[engines.tm]``): the alignment then goes without its evidence, and ``pretranslate`` names the problem."""
+    from .errors import EngineUnavailable
+    from .tm import TMEngine
+
+    try:
+        return TMEngine(config).lookup(lang)
+    except (EngineUnavailable, VerlagError):
+        return None
 
 
 def _current_catalog(config: Config, doc, lang: str, old: polib.POFile | None) -> polib.POFile:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import polib
 import pytest
 
-from conftest import msgfmt_check
+from conftest import msgfmt_check, review
 from pipeline.align import LOW_CONFIDENCE
 from pipeline.catalog import REVIEWED, entry_state
 
@@ -175,3 +175,32 @@ def test_trial_23_a_swapped_hand_translation_publishes_no_wrong_advice_as_review
         assert "Parts of this translation have not yet been checked by a person." in html
     else:
         assert all(german in html for german in RIGHT)
+
+
+def test_the_translation_memory_tells_which_swapped_sentence_is_which(project, tmp_path):
+    """Nothing alike in the two sentences (``test_two_sentences_nothing_tells_apart…``), but another article's
+    reviewed translation of the first German sentence shares its words with the second English one."""
+    project.write("source_de/alt.md", "---\ntitle: Grippe\ndate: 2025-12-01\n---\n\nBleiben Sie ein paar Tage zu "
+                                      "Hause.\n")
+    project.run("extract")
+    review(project, "en", "alt", {("title", "Grippe"): "Flu", "Bleiben Sie ein paar Tage zu Hause.": "Stay home a few days."})
+    _, po = imported(project, tmp_path, "buero", HOME_DE, f"# A cold at the office\n\n{REST} {STAY}\n")
+    for msgid, msgstr in (("Bleiben Sie ein paar Tage zu Hause.", STAY),
+                          ("Ruhen Sie sich so oft wie möglich aus.", REST)):
+        entry = po.find(msgid)
+        assert entry.msgstr == msgstr and doubted(entry), msgid
+
+
+def test_a_translation_into_a_language_whose_number_rules_spell_nothing_is_aligned(project, tmp_path):
+    """CLDR's rules for Norwegian Bokmål ("nb") spell no number: an empty pattern of number words matched between
+    any two marks, and the first sentence ending in "." stopped the import with a KeyError."""
+    project.write("verlag.toml", 'name = "T"\nsource_language = "de"\nlanguages = ["nb"]\n')
+    project.write("source_de/vitamin.md", VITAMIN_DE)
+    path = tmp_path / "vitamin.nb.md"
+    path.write_text("# Vitamin D om vinteren\n\nKroppen lager vitamin D mest om sommeren. Om vinteren er solen ofte "
+                    "ikke nok.\n", encoding="utf-8")
+    project.run("import", "--lang", "nb", "--translation-of", "vitamin", str(path))
+    po_path = project.root / "translations/nb/vitamin.po"
+    msgfmt_check(po_path)
+    entry = polib.pofile(str(po_path)).find(VITAMIN_FIRST)
+    assert entry.msgstr == "Kroppen lager vitamin D mest om sommeren." and entry_state(entry) == REVIEWED
