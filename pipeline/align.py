@@ -340,12 +340,11 @@ def align_documents(german: list[Block], translation: list[Block], lang: str = "
     """Pair the sentences of two articles: (pairs, unmatched German, unmatched translation), in order.
 
     A 1-1 sentence bead whose length probability is at least ``CONFIDENT`` is confident, when its blocks
-    and the blocks beside them are anchored (``_anchored``) and the words, numbers and marks it shares with
-    the translation (``Anchors``, in ``lang``, with the ``glossary`` and the translation ``memory``) tell its
-    order in its paragraph from
-    another (``_settle_order``); a 2-2 bead pairs its sentences in order,
-    without confidence; 1-2 joins the two translated sentences; 2-1 gives the translated sentence to the
-    first German one and leaves the second unmatched.
+    and the blocks beside them are anchored (``_anchored``), and the words, numbers and marks it shares with
+    its translation tell its order among the sentences of its group from a swap (``_settle_order``; ``Anchors``
+    in ``lang``, with the ``glossary`` and ``memory``, a callable giving the translation memory's ``tm.Lookup``);
+    a 2-2 bead pairs its sentences in order, without confidence; 1-2 joins the two translated sentences; 2-1
+    gives the translated sentence to the first German one and leaves the second unmatched.
     """
     anchors = Anchors(lang, glossary, memory)
     beads, ratio = _block_beads(german, translation)
@@ -442,8 +441,9 @@ class Anchors:
 
     - numbers: in digits on either side, or in words (``numberwords``: "zehn Minuten", "ten minutes");
     - cognates and names: words of ``COGNATE_LENGTH`` letters or more, on neither language's stop word list
-      (jusText's), whose longest common subsequence is at least ``COGNATE`` of the longer one, compared without
-      case and accents (Zink/zinc, Vitamin/vitamin, Ingwer/ginger, Berlin/Berlin; Melamed's LCSR);
+      (jusText's), nearly the same letter by letter (``_cognate``: Melamed's longest common subsequence ratio),
+      compared without case and accents (Zink/zinc, Vitamin/vitamin, Ingwer/ginger, Berlin/Berlin), two words
+      of the translation written as one too (Ingwertee/ginger tea);
     - the glossary's terms: a German term in the one and its ``lang`` translation in the other;
     - the translation memory's words: where the memory has a translation of the German sentence (the project's
       reviewed translations and imported TMX, matched as ``pretranslate`` matches them), each of its words

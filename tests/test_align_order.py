@@ -138,7 +138,8 @@ Take it as soon as the first signs appear. Zinc can noticeably shorten the durat
 
 Please talk to your paediatrician first. Children need much less zinc than adults.
 """
-RIGHT = {"Zink kann die Dauer einer Erkältung deutlich verkürzen.": "Zinc can noticeably shorten the duration of a cold.",
+RIGHT = {"Zink kann die Dauer einer Erkältung deutlich verkürzen.":
+         "Zinc can noticeably shorten the duration of a cold.",
          "Nehmen Sie es gleich bei den ersten Anzeichen ein.": "Take it as soon as the first signs appear.",
          "Kinder brauchen deutlich weniger Zink als Erwachsene.": "Children need much less zinc than adults."}
 TALK = "Please talk to your paediatrician first."
@@ -183,7 +184,8 @@ def test_the_translation_memory_tells_which_swapped_sentence_is_which(project, t
     project.write("source_de/alt.md", "---\ntitle: Grippe\ndate: 2025-12-01\n---\n\nBleiben Sie ein paar Tage zu "
                                       "Hause.\n")
     project.run("extract")
-    review(project, "en", "alt", {("title", "Grippe"): "Flu", "Bleiben Sie ein paar Tage zu Hause.": "Stay home a few days."})
+    review(project, "en", "alt", {("title", "Grippe"): "Flu",
+                                  "Bleiben Sie ein paar Tage zu Hause.": "Stay home a few days."})
     _, po = imported(project, tmp_path, "buero", HOME_DE, f"# A cold at the office\n\n{REST} {STAY}\n")
     for msgid, msgstr in (("Bleiben Sie ein paar Tage zu Hause.", STAY),
                           ("Ruhen Sie sich so oft wie möglich aus.", REST)):
