@@ -18,7 +18,10 @@ Computational Linguistics 19(1), 1993, pp. 75-102:
    split or joined paragraph keeps its sentences; an added one does not), and an image with its caption (the
    paragraph after it) that one side lacks is a 2-0 or 0-2 bead at the prior of one block left out: left out
    as two, the caption cost more than joining it to the next paragraph, which shifted that paragraph's pairs;
-2. sentences inside each aligned group of blocks, with 2-2 beads too.
+2. sentences inside each aligned group of blocks, with 2-2 beads too; then the order of the 1-1 pairs of a group
+   is settled by anchors (``_settle_order``, ``Anchors``: numbers, cognates and names, glossary terms, the
+   translation memory's words, ? ! :), which lengths cannot do: a translator who put two sentences of similar
+   length in the other order would otherwise get each German sentence the other's translation, reviewed.
 
 The cost of a bead is ``-log P(bead) - log P(lengths | bead)``: the bead
 priors are Gale and Church's (table 5), the length probability is two-sided
@@ -36,7 +39,8 @@ must look like a translation of this article (``plausibility``), as
 po4a-gettextize refuses a document whose structure does not match:
 
 - at least half (``MIN_CONFIDENT``) of the German sentences (title and body)
-  are in confident pairs;
+  are in pairs confident by length (``Pair.by_length``: an unclear order within
+  a paragraph makes a pair fuzzy, not the file doubtful);
 - at least half (``MIN_BLOCKS``) of the blocks, counted on the longer side,
   are paired with a block of their own kind;
 - the file is written in ``lang``: among the stop word lists of jusText (the
@@ -59,6 +63,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
 import justext
@@ -94,6 +99,17 @@ MIN_BLOCKS = 0.5  # least share of blocks (of the longer text) paired with a blo
 MIN_STOPWORDS = 0.2  # least share of the file's words on the stop word list of --lang
 RIVAL = 1.5  # another language whose list covers this many times more words is the file's language
 MIN_WORDS = 20  # fewer words tell no language apart
+# Anchors: words, numbers and marks a sentence and its translation share (``anchors``). Lengths cannot tell two
+# sentences of a paragraph from each other when the translator put them in the other order; anchors can.
+ANCHOR = 4.0  # what one anchor is worth against length costs (-log P): it outweighs lengths about 50 times likelier
+ORDER_MARGIN = -math.log(CONFIDENT)  # least cost advantage of a paragraph's order over a swap for a confident pair
+COGNATE = 0.58  # least LCSR of two words that are the same word (Melamed 1999, Bitext maps and alignment, sec. 4)
+COGNATE_ANYHOW = 0.7  # least LCSR of two cognates that begin with different letters (Ingwer, ginger)
+_SAME_SOUND = str.maketrans("kz", "cc")
+COGNATE_LENGTH = 4  # shorter words (die, was, man) match by chance too often
+ORDER_WINDOW = 3  # sentences of a paragraph more places apart than this are not looked at as swapped
+MARKS = "?!:"  # punctuation a translation keeps with its sentence
+_NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
 _BLOCK_RE = re.compile(r"^(.*?), block (\d+)")  # a segment's note as segment.py writes it: "paragraph, block 3, …"
 
 
@@ -140,11 +156,15 @@ class Bead:
 
 @dataclass(frozen=True)
 class Pair:
-    """A German segment and the translated text aligned with it; ``confident`` makes it a reviewed entry."""
+    """A German segment and the translated text aligned with it; ``confident`` makes it a reviewed entry.
+    ``by_length``: the pair fits by length alone (``CONFIDENT``), which ``plausibility`` counts: a pair made
+    doubtful because the sentences beside it could as well be in another order (``_settle_order``) still tells
+    that the file is a translation of the article."""
 
     german: Sentence
     text: str
     confident: bool
+    by_length: bool = False
 
 
 @dataclass(frozen=True)
@@ -315,15 +335,18 @@ def _block_beads(german: list[Block], translation: list[Block]) -> tuple[list[Be
                        _block_penalty(german, translation), gaps_by_length=False), ratio
 
 
-def align_documents(german: list[Block], translation: list[Block]) -> tuple[list[Pair], list[Sentence],
-                                                                             list[Sentence]]:
+def align_documents(german: list[Block], translation: list[Block], lang: str = "", glossary=None,
+                    memory=None) -> tuple[list[Pair], list[Sentence], list[Sentence]]:
     """Pair the sentences of two articles: (pairs, unmatched German, unmatched translation), in order.
 
     A 1-1 sentence bead whose length probability is at least ``CONFIDENT`` is confident, when its blocks
-    and the blocks beside them are anchored (``_anchored``); a 2-2 bead pairs its sentences in order,
-    without confidence; 1-2 joins the two translated sentences; 2-1 gives the translated sentence to the
-    first German one and leaves the second unmatched.
+    and the blocks beside them are anchored (``_anchored``), and the words, numbers and marks it shares with
+    its translation tell its order among the sentences of its group from a swap (``_settle_order``; ``Anchors``
+    in ``lang``, with the ``glossary`` and ``memory``, a callable giving the translation memory's ``tm.Lookup``);
+    a 2-2 bead pairs its sentences in order, without confidence; 1-2 joins the two translated sentences; 2-1
+    gives the translated sentence to the first German one and leaves the second unmatched.
     """
+    anchors = Anchors(lang, glossary, memory)
     beads, ratio = _block_beads(german, translation)
     anchored = _anchored(beads, german, translation)
     pairs: list[Pair] = []
@@ -332,6 +355,7 @@ def align_documents(german: list[Block], translation: list[Block]) -> tuple[list
     for k, outer in enumerate(beads):
         de = [s for b in german[outer.i:outer.i + outer.a] for s in b.sentences]
         tr = [s for b in translation[outer.j:outer.j + outer.b] for s in b.sentences]
+        singles: list[tuple[int, Sentence]] = []
         for bead in gale_church([s.length for s in de], [s.length for s in tr], ratio, PRIORS):
             left, right = de[bead.i:bead.i + bead.a], tr[bead.j:bead.j + bead.b]
             if not right:
@@ -341,11 +365,203 @@ def align_documents(german: list[Block], translation: list[Block]) -> tuple[list
             elif bead.a == bead.b:
                 sure = (anchored[k] and bead.a == 1 and bead.p >= CONFIDENT
                         and _family(left[0].kind) == _family(right[0].kind))
-                pairs.extend(Pair(d, t.text, sure) for d, t in zip(left, right))
+                if bead.a == 1:
+                    singles.append((len(pairs), right[0]))
+                pairs.extend(Pair(d, t.text, sure, sure) for d, t in zip(left, right))
             else:
                 pairs.append(Pair(left[0], " ".join(t.text for t in right), False))
                 lonely_de.extend(left[1:])
+        pairs = _settle_order(pairs, singles, ratio, anchors)
     return pairs, lonely_de, lonely_tr
+
+
+def _settle_order(pairs: list[Pair], singles: list[tuple[int, Sentence]], ratio: float,
+                  anchored: Anchors) -> list[Pair]:
+    """``pairs`` with the 1-1 pairs of one group of blocks (``singles``: their index in ``pairs`` and the translated
+    sentence each holds) put in the order the evidence favours, and honest about it.
+
+    Lengths alone pair two sentences of similar length either way round, so a translator who put them in the other
+    order would get each German sentence the other's translation (Gale & Church price a 1-1 bead by lengths alone,
+    as do hunalign without a dictionary and bleualign without a translation). The cost of a pairing is its length
+    cost less ``ANCHOR`` per anchor (``anchors``). Two pairs exchange their translations when the anchors favour
+    the exchange and its cost is lower; the exchanged pairs are never confident (the order had to change: a person
+    checks it). A pair stays confident only when, for every other 1-1 pair of its group, its order costs at least
+    ``ORDER_MARGIN`` less than the exchange: where both orders fit about equally, it is low confidence. Only
+    sentences at most ``ORDER_WINDOW`` places apart are compared: a translator moves a sentence past its
+    neighbour, not across a long paragraph, and a paragraph of a hundred sentences costs no more than ten of them.
+    """
+    if len(singles) < 2:
+        return pairs
+    german = [pairs[n].german for n, _ in singles]
+    held = [t for _, t in singles]
+    count = len(held)
+
+    known: dict[tuple[int, int], float] = {}
+
+    def shared(d: int, t: int) -> int:
+        return anchored(german[d].text, held[t].text)
+
+    def cost(d: int, t: int) -> float:
+        if (d, t) not in known:
+            p = _length_probability(german[d].length, held[t].length, ratio)
+            known[d, t] = -math.log(max(p, 1e-300)) - ANCHOR * shared(d, t)
+        return known[d, t]
+
+    def near(d: int) -> range:
+        return range(d + 1, min(count, d + ORDER_WINDOW + 1))
+
+    order = list(range(count))  # order[d]: the translated sentence German sentence d holds
+    exchanged = [False] * count
+    for _ in range(count * count):  # each exchange lowers the total cost: it ends
+        best = None
+        for d in range(count):
+            for e in near(d):
+                a, b = order[d], order[e]
+                gain = cost(d, a) + cost(e, b) - cost(d, b) - cost(e, a)
+                more = shared(d, b) + shared(e, a) - shared(d, a) - shared(e, b)
+                if more > 0 and gain > 0 and (best is None or gain > best[0]):
+                    best = (gain, d, e)
+        if best is None:
+            break
+        _, d, e = best
+        order[d], order[e] = order[e], order[d]
+        exchanged[d] = exchanged[e] = True
+    out = list(pairs)
+    for d, (n, _) in enumerate(singles):
+        sure = pairs[n].confident and not exchanged[d] and all(
+            cost(d, order[e]) + cost(e, order[d]) - cost(d, order[d]) - cost(e, order[e]) >= ORDER_MARGIN
+            for e in range(max(0, d - ORDER_WINDOW), min(count, d + ORDER_WINDOW + 1)) if e != d)
+        out[n] = replace(pairs[n], text=held[order[d]].text, confident=sure)
+    return out
+
+
+class Anchors:
+    """How many anchors a German sentence and a translated one share: the evidence, besides lengths, that one
+    translates the other (``_settle_order``). Counted one to one:
+
+    - numbers: in digits on either side, or in words (``numberwords``: "zehn Minuten", "ten minutes");
+    - cognates and names: words of ``COGNATE_LENGTH`` letters or more, on neither language's stop word list
+      (jusText's), nearly the same letter by letter (``_cognate``: Melamed's longest common subsequence ratio),
+      compared without case and accents (Zink/zinc, Vitamin/vitamin, Ingwer/ginger, Berlin/Berlin), two words
+      of the translation written as one too (Ingwertee/ginger tea);
+    - the glossary's terms: a German term in the one and its ``lang`` translation in the other;
+    - the translation memory's words: where the memory has a translation of the German sentence (the project's
+      reviewed translations and imported TMX, matched as ``pretranslate`` matches them), each of its words
+      (as cognates are compared) that the translated sentence has too;
+    - the marks ``MARKS`` (? ! :) both have.
+
+    ``memory``: called once, when first needed, for the ``tm.Lookup`` in ``lang`` (None: no memory to ask).
+    """
+
+    def __init__(self, lang: str, glossary=None, memory=None):
+        self.lang = lang
+        self.glossary = glossary
+        self.stop = _stoplist("de") | _stoplist(lang)
+        self._known: dict[tuple[str, str], int] = {}
+        self._memory = memory
+        self._remembered: dict[str, list[str]] = {}
+
+    def __call__(self, german: str, translated: str) -> int:
+        found = self._known.get((german, translated))
+        if found is None:
+            found = self._known[german, translated] = self._count(german, translated)
+        return found
+
+    def _count(self, german: str, translated: str) -> int:
+        de, tr = parts(german).prose, parts(translated).prose
+        found = sum(min(de.count(mark), tr.count(mark)) for mark in MARKS)
+        found += _one_to_one(self._numbers(de, True), self._numbers(tr, False), lambda a, b: bool(a & b))
+        found += _one_to_one(self._words(de), self._words(tr, joined=True), _cognate)
+        if self.glossary is not None and self.glossary.terms:
+            from .glossary import matchable, target_pattern
+
+            text = matchable(translated)
+            found += sum(1 for term in self.glossary.find(german)
+                         if (target := term.target(self.lang)) and target_pattern(target, self.lang).search(text))
+        remembered = self._remembered_words(german)
+        if remembered:
+            found += _one_to_one(remembered, self._words(tr), _cognate)
+        return found
+
+    def _remembered_words(self, german: str) -> list[str]:
+        """The words (``_words``) of the translation memory's translation of ``german``; none without one."""
+        if self._memory is None:
+            return []
+        if callable(self._memory):
+            self._memory = self._memory() or None
+            if self._memory is None:
+                return []
+        if german not in self._remembered:
+            match = self._memory.best(german)
+            self._remembered[german] = self._words(parts(match.text).prose) if match else []
+        return self._remembered[german]
+
+    def _numbers(self, text: str, german: bool) -> list[frozenset[str]]:
+        from .numberwords import german_quantities, quantities
+
+        found = [frozenset({m.replace(",", "."), re.sub(r"[.,]", "", m)}) for m in _NUMBER_RE.findall(text)]
+        spelled = german_quantities(text, self.lang) if german else quantities(text, self.lang)
+        return found + [values for _, _, values in spelled]
+
+    def _words(self, text: str, joined: bool = False) -> list[str]:
+        """The words of ``text`` that may be cognates; ``joined``: each two in a row written as one too, as German
+        writes a compound (ginger tea: Ingwertee)."""
+        words = [_plain(w) for w in re.findall(r"[^\W\d_]+", text)]
+        found = [w for w in words if len(w) >= COGNATE_LENGTH and w not in self.stop]
+        if joined:
+            found += [a + b for a, b in zip(words, words[1:]) if min(len(a), len(b)) >= 3
+                      and a not in self.stop and b not in self.stop]
+        return found
+
+
+def _plain(word: str) -> str:
+    """``word`` without case and accents (Kinderärztin: kinderarztin), as cognates are compared."""
+    return "".join(c for c in unicodedata.normalize("NFKD", word.casefold()) if not unicodedata.combining(c))
+
+
+def _cognate(german: str, translated: str) -> bool:
+    """Whether a German word and a translated one are the same word: an LCSR of ``COGNATE`` with the same first
+    letter (c, k and z taken as one: Zink/zinc, Kalzium/calcium), of ``COGNATE_ANYHOW`` without (Ingwer/ginger;
+    not lesen/please); or the translated word begins the German compound nearly letter by letter, its first two
+    letters the same (Zinkpräparat: zinc; not Stagnation: sang)."""
+    ratio = _lcsr(german, translated)
+    if ratio >= COGNATE_ANYHOW or (ratio >= COGNATE and _initial(german) == _initial(translated)):
+        return True
+    head = german[:len(translated)]
+    return (len(german) > len(translated) + 2 and _initial(head, 2) == _initial(translated, 2)
+            and _lcsr(head, translated) >= 0.75)
+
+
+def _initial(word: str, letters: int = 1) -> str:
+    """The first ``letters`` of ``word`` as cognates are compared: c, k and z as one."""
+    return word[:letters].translate(_SAME_SOUND)
+
+
+def _one_to_one(left: list, right: list, same) -> int:
+    """How many items of ``left`` pair with an item of ``right`` that is ``same``, each used once (in order)."""
+    free = list(right)
+    found = 0
+    for item in left:
+        match = next((n for n, other in enumerate(free) if same(item, other)), None)
+        if match is not None:
+            free.pop(match)
+            found += 1
+    return found
+
+
+@lru_cache(maxsize=65536)
+def _lcsr(a: str, b: str) -> float:
+    """The longest common subsequence ratio of two words: its length over the longer word's (at most the shorter
+    one's length over it, so words of very different lengths are told at once)."""
+    if min(len(a), len(b)) < COGNATE * max(len(a), len(b)):
+        return min(len(a), len(b)) / max(len(a), len(b))
+    previous = [0] * (len(b) + 1)
+    for x in a:
+        current = [0]
+        for n, y in enumerate(b):
+            current.append(previous[n] + 1 if x == y else max(previous[n + 1], current[n]))
+        previous = current
+    return previous[-1] / max(len(a), len(b))
 
 
 def plausibility(german: list[Block], translation: list[Block], pairs: list[Pair], words: list[str], lang: str,
@@ -356,7 +572,7 @@ def plausibility(german: list[Block], translation: list[Block], pairs: list[Pair
     instead (the source language and the project's languages)."""
     doubts = []
     sentences = sum(len(b.sentences) for b in german)
-    sure = sum(p.confident for p in pairs)
+    sure = sum(p.by_length for p in pairs)
     if sentences and sure < MIN_CONFIDENT * sentences:
         doubts.append(f"only {sure} of {sentences} German sentences pair confidently by length (at least half must)")
     longer = max(len(german), len(translation))
@@ -582,7 +798,8 @@ def import_translation(config: Config, slug: str, lang: str, path: Path, dry_run
     doc = segment_article(article, config.segmentation, config.source_language)  # as extract segments it
     segments = read_translation(path, slug, lang, config.segmentation, text)
     german, translation = blocks(doc.segments), blocks(segments)
-    pairs, lonely_de, lonely_tr = align_documents(german, translation)
+    glossary = load_glossary(config.translations_dir, config.root)
+    pairs, lonely_de, lonely_tr = align_documents(german, translation, lang, glossary, lambda: _memory(config, lang))
     doubt = plausibility(german, translation, pairs, words_of(segments), lang,
                          [config.source_language, *config.languages])
     if doubt and not force:
@@ -594,7 +811,6 @@ def import_translation(config: Config, slug: str, lang: str, path: Path, dry_run
         pairs = [replace(p, confident=False) for p in pairs]
     po_path = config.po_path(lang, slug)
     result = AlignResult(relpath(po_path, config.root), article.ref, doubt=doubt)
-    glossary = load_glossary(config.translations_dir, config.root)
     labels = reference_labels(article)
     pages = PlannedPages(config, sources, glossary)  # as the build will publish them
 
@@ -624,6 +840,19 @@ def import_translation(config: Config, slug: str, lang: str, path: Path, dry_run
     result.unmatched_german = [s for s in lonely_de if s.key not in taken]
     result.unmatched_translation = lonely_tr
     return result
+
+
+def _memory(config: Config, lang: str):
+    """The translation memory's ``tm.Lookup`` in ``lang``, as the ``tm`` engine of ``pretranslate`` reads it (the
+    project's reviewed translations, imported TMX); None when it cannot be read (a damaged index, a mistake in
+    ``[engines.tm]``): the alignment then goes without its evidence, and ``pretranslate`` names the problem."""
+    from .errors import EngineUnavailable
+    from .tm import TMEngine
+
+    try:
+        return TMEngine(config).lookup(lang)
+    except (EngineUnavailable, VerlagError):
+        return None
 
 
 def _current_catalog(config: Config, doc, lang: str, old: polib.POFile | None) -> polib.POFile:

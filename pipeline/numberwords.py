@@ -205,6 +205,8 @@ def _spelled_pattern(lang: str) -> tuple[re.Pattern | None, dict[str, str]]:
                 _add(values, " ".join(word.replace("\u200b", "").lower().split()), n)
     for word, n in GRAMMAR_FORMS.get(lang.split("-")[0].lower(), {}).items():
         _add(values, word, n)
+    if not values:  # rules that spell nothing (Norwegian Bokmål's "nb"): an empty pattern would match everywhere
+        return None, {}
     words = "|".join(re.escape(w) for w in sorted(values, key=len, reverse=True))
     pattern = re.compile(rf"(?<![^\W{UNSPACED}])(?:{words})(?![^\W{UNSPACED}])", re.IGNORECASE)
     return pattern, values

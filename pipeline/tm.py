@@ -386,7 +386,7 @@ class TMEngine:
         self.threshold = threshold(config)  # a mistake stops the run with its line before anything is sent
         self._lookups: dict[str, Lookup] = {}
 
-    def _lookup(self, lang: str) -> Lookup:
+    def lookup(self, lang: str) -> Lookup:
         """Loaded once per run and language: drafts written during the run are not reviewed work."""
         if lang not in self._lookups:
             try:
@@ -406,7 +406,7 @@ class TMEngine:
         anyone's); ``EngineUnavailable`` naming ``.verlag/tm.sqlite`` when the index is damaged."""
         from .engines import Result  # engines imports this module to register the engine
 
-        lookup = self._lookup(target)
+        lookup = self.lookup(target)
         matches = [lookup.best(r.text, r.context, r.slug) for r in requests]
         return [Result(m.text, m.origin, m.unit.origin in ("po", KEPT)) if m else None for m in matches]
 
