@@ -34,7 +34,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .config import Config
+from .config import CONFIG_NAME, Config
 from .errors import UnfilledPage, VerlagError, raise_all
 from .limits import MEDIA
 from .media import running_svg, saved_names
@@ -211,6 +211,21 @@ def check_legal(config: Config, practice: Practice, pages: Iterable[str]) -> Non
     if missing:
         raise config.error("legal", f"no page {', '.join(missing)} in {config.source_dir.name}/seiten/ "
                                     "(write it there, or remove it from the list)", "site")
+
+
+def unlinked_pages(config: Config, practice: Practice, pages: Iterable[Article]) -> list[str]:
+    """A warning ("file:line: message") where ``[site] legal`` names no page while source_de/seiten/ holds some
+    (``pages``: the standalone ones): no footer then links the Impressum or privacy notice, which a German practice's
+    site must link from every page (§ 5 DDG, Art. 13 GDPR), and without a word the site went out so (trial 24)."""
+    if practice.legal:
+        return []
+    refs = sorted(page.ref for page in pages if page.page)
+    if not refs:
+        return []
+    slugs = ", ".join(f'"{Path(ref).stem}"' for ref in refs[:4])
+    return [f"{CONFIG_NAME}:{config.place('legal', 'site')}: [site] legal names no page, so no page of the site links "
+            f"{', '.join(refs)}: a German practice's site links its Impressum and privacy notice from every page "
+            f"(§ 5 DDG, Art. 13 GDPR); write legal = [{slugs}] under [site] (the footer's order)"]
 
 
 def unfilled(article: Article) -> list[tuple[int, str]]:

@@ -54,7 +54,8 @@ from .handedits import SiteFiles, digest
 from .limits import EDITION, MEDIA, SITE_WORDS, STATE, TEMPLATE
 from .media import Media, collect_media, file_path, stored_references, unscanned
 from .moved import moved_outputs, moved_paths
-from .practice import Localized, Practice, check_legal, load_practice, translator_names, unfilled, unfilled_errors
+from .practice import (Localized, Practice, check_legal, load_practice, translator_names, unfilled, unfilled_errors,
+                       unlinked_pages)
 from .search import BUNDLE, index_site, unstemmed, unstemmed_advice
 from .redirects import Redirect, draft_message, file_slug, gone_language_message, gone_listed, gone_message, \
     gone_published, kept, left_out_message, old_names, old_path, redirect_files
@@ -1893,6 +1894,7 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
                       for lang in config.languages}
     check_legal(config, site.practice,  # a draft or unfilled page is there, just not published (build says so)
                 [*(p.slug for p in site.pages(site.source)), *sources.unreadable, *gaps, *site.drafts])
+    site.warnings += unlinked_pages(config, site.practice, [*sources.articles, *sources.german_only])
     spoken = {lang: translations_digest(config, lang) for lang in site.languages}
     known = state.get("spoken") if isinstance(state.get("spoken"), dict) else {}
     clean = {}  # lang -> ``spoken`` of a language whose UI translations were read without a problem

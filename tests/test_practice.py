@@ -280,6 +280,25 @@ def test_a_legal_slug_without_a_page_is_a_settings_error_naming_the_line(project
         in result.output
 
 
+def test_legal_pages_no_setting_links_are_a_warning_of_every_build_until_legal_names_them(project):
+    """Trial 24: with the legal line deleted from verlag.toml, no footer linked the Impressum and privacy notice
+    that source_de/seiten/ held, and the build said nothing: a German practice's site went out without them."""
+    project.write("source_de/artikel.md", article("Ein Artikel", "Ein Satz."))
+    for slug in ("impressum", "datenschutz"):
+        project.write(f"source_de/seiten/{slug}.md", article(slug.title(), "Praxis Muster, Musterweg 1, Musterstadt."))
+    warning = ('warning: verlag.toml:3: [site] legal names no page, so no page of the site links '
+               'source_de/seiten/datenschutz.md, source_de/seiten/impressum.md: a German practice\'s site links its '
+               'Impressum and privacy notice from every page (§ 5 DDG, Art. 13 GDPR); write legal = ["datenschutz", '
+               '"impressum"] under [site] (the footer\'s order)')
+    for _ in range(2):
+        assert warning in project.run("build").output
+    assert "Impressum" not in project.read("site/de/artikel/index.html")
+    project.write("verlag.toml", project.read("verlag.toml") + '\n[site]\nlegal = ["impressum", "datenschutz"]\n')
+    result = project.run("build")
+    assert "legal names no page" not in result.output
+    assert "/de/impressum/" in project.read("site/de/artikel/index.html")
+
+
 def test_a_legal_page_with_inits_placeholders_is_an_error_and_never_published(tmp_path):
     """§ 5 DDG / Art. 13 GDPR: an Impressum reading "[[AUSFÜLLEN: Telefonnummer]]" is no Impressum. check and build
     say so at the placeholder's line; build leaves the page out (no footer link to it), builds the rest, exit 2."""
