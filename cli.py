@@ -1067,9 +1067,16 @@ def run_pretranslate(config, engine_names=(), languages=(), slugs=(), dry_run: b
         click.echo("interrupted: every draft received so far is saved in the catalogs", err=True)
         return result.errors, INTERRUPTED
     if result.nothing_done:
-        offline = (f": {', '.join(sorted(result.unavailable))} could not be reached; offline, '--engine copy' gives "
-                   "each entry the German as its starting point, or a reviewer translates the empty entries as "
-                   "they are (README: The reviewer's workflow)") if result.unavailable else ""
+        # "could not be reached" only of a service the network did not find: one that answered 429 or 500 until
+        # the retries ran out was reached (trial 23 #9), and is asked again once it answers
+        reached = [e for e, reason in result.unavailable.items()
+                   if not str(reason).startswith(("unreachable", "connection to", "no answer from"))]
+        why = (f"{', '.join(sorted(reached))} stopped this run (the warning above says why; run verlag pretranslate "
+               "again once the service answers: what is drafted stays)" if reached else
+               f"{', '.join(sorted(result.unavailable))} could not be reached")
+        offline = (f": {why}; offline, '--engine copy' gives each entry the German as its starting point, or a "
+                   "reviewer translates the empty entries as they are (README: The reviewer's workflow)"
+                   ) if result.unavailable else ""
         click.echo(f"pretranslate: nothing could be drafted{offline}", err=True)
         return result.errors, 1
     return result.errors, 0

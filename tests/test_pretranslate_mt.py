@@ -275,6 +275,17 @@ def test_nothing_done_is_exit_1_with_one_line_per_engine(mt):
     assert "Traceback" not in result.output and "pretranslate: nothing could be drafted" in result.output
 
 
+def test_a_service_that_answered_429_to_the_last_try_is_not_called_unreachable(mt):
+    """Trial 23 #9: after 429 answers outlasted the retries, the summary said "libre could not be reached;
+    offline, …" of a service that had answered every try."""
+    mt.server.faults = ["429"] * 50
+    output = mt.run("pretranslate", "--engine", "libre", code=1).output
+    assert "warning: libre: HTTP 429 from 127.0.0.1:" in output
+    assert ("pretranslate: nothing could be drafted: libre stopped this run (the warning above says why; run verlag "
+            "pretranslate again once the service answers: what is drafted stays)") in output, output
+    assert "could not be reached" not in output
+
+
 def test_the_summary_counts_requests_and_their_tries_as_the_failure_counts_tries(mt):
     """"libre: 6 requests" beside "after 3 tries" counted every try as a request: 2 requests (one per language)
     were each tried 3 times. The summary says both now; a request that needed no retry is counted once."""
