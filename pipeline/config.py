@@ -331,6 +331,12 @@ def check_language(code: object, path: Path | None, text: str, key: str) -> str:
         raise VerlagError(f"{key}: unknown language code {code!r} (use BCP 47, e.g. 'en', 'fr', 'pt-BR')",
                           path, _line_of(text, key))
     written, code = code, canonical_case(code)
+    primary, _, rest = code.partition("-")
+    if primary in DEPRECATED_LANGUAGES:  # Babel reads "iw" as Hebrew, browsers and search engines go by "he"
+        tag = DEPRECATED_LANGUAGES[primary] + (f"-{rest}" if rest else "")
+        raise VerlagError(f"{key}: {written!r} is a deprecated language code (IANA's registry replaced it): did you "
+                          f"mean {tag!r}? The code names the folders translations/{tag}/, the pages' lang and "
+                          "hreflang", path, _line_of(text, key))
     _check_known_tag(code, written, path, text, key)
     if "_" in written:  # a POSIX locale's or CLDR's spelling: Babel reads it, but it is no tag a browser knows
         tag = canonical_case(written.replace("_", "-"))
@@ -342,6 +348,11 @@ def check_language(code: object, path: Path | None, text: str, key: str) -> str:
                           "region in capitals, a script capitalised): the code names the folders "
                           f"translations/{code}/ and the site's addresses", path, _line_of(text, key))
     return code
+
+
+# The primary language subtags IANA's Language Subtag Registry marks deprecated, with their preferred values
+# (RFC 5646 3.1.7; BCP 47): a page's lang and hreflang in them are the old codes no browser or search engine prefers
+DEPRECATED_LANGUAGES = {"iw": "he", "in": "id", "ji": "yi", "jw": "jv", "mo": "ro"}
 
 
 def canonical_case(tag: str) -> str:
