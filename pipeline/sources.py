@@ -840,6 +840,8 @@ def _yaml_hint(problem: str, lines: list[str], number: int) -> str:
                 "(a \" inside becomes \\\")")
     if "but got ':'" in problem:  # in a '[…]' or '{…}': ': ' ends a key there, as on a line of its own
         return "; a value with ': ' in it needs quotes, e.g. tags: [Tee, \"Leber: Galle\"]"
+    if "'\\t'" in problem and "\t" in written:  # a list item or value indented with a tab (trial 24)
+        return "; the line holds a tab, which YAML does not allow as indentation: indent it with spaces"
     if "cannot start any token" in problem or "while scanning an alias" in problem:
         return "; put the value in double quotes, e.g. title: \"@Home: Übungen\""
     return ""

@@ -75,6 +75,9 @@ SOURCE_CASES = {
         '---\ntitle: "Kühlen nach dem Sport\ndate: 2026-05-26\n---\nText.\n',
         2, ("invalid YAML", 'the quote " opened here is not closed (YAML noticed on line 4',
             'e.g. title: "Kühlen nach dem Sport"')),
+    "tab-indented-list-item": (  # trial 24: the hint was to put the value in double quotes
+        "---\ntitle: Kaputt\ndate: 2026-05-26\ntags:\n\t- Tee\n---\nText.\n",
+        5, ("invalid YAML", "the line holds a tab, which YAML does not allow as indentation: indent it with spaces")),
     "reserved-marker": (  # the editions stage's fallback marker, read as one, would re-label the passage
         "---\ntitle: Kaputt\ndate: 2026-05-26\n---\nErste Zeile.\nIm \ue000hohen Gras.\n", 6,
         ("U+E000 (private use) is reserved",)),
