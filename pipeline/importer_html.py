@@ -1276,7 +1276,7 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
         data = b"<!DOCTYPE html>" + lxml_html.tostring(doc, encoding="utf-8")
     content = trafilatura.extract(data, output_format="html", include_images=True, include_links=True,
                                   include_formatting=True, include_comments=False, include_tables=True)
-    meta = trafilatura.extract_metadata(data)
+    meta = trafilatura.extract_metadata(_without_inline_code(doc) if _INLINE_CODE_RE.search(data) else data)
     if not content or meta is None or not meta.title:
         raise VerlagError("no article found in this page (is it the page of one blog post?)", path, 1)
     title = _own_title(meta.title, doc, meta.sitename, meta.url)
@@ -1407,6 +1407,24 @@ def _title_links(item) -> list:
 TITLE_PARTS_RE = re.compile(r"^(.*?\S)\s+[|–—·:-]\s+(\S.*)$")  # "Impressum | Praxis Sommer": page, site
 
 
+# a <script> or <style> in the page's body, whose code trafilatura's metadata reads as text of the heading or byline
+# around it (trial 24: the title "Salbei alert(3)gegen Halsweh" from "<h1>Salbei <script>alert(3)</script>gegen")
+_INLINE_CODE_RE = re.compile(rb"<body\b.*?<(?:script|style)\b", re.I | re.S)
+
+
+def _without_inline_code(doc) -> bytes:
+    """The page ``doc`` as bytes without the ``<script>`` and ``<style>`` elements of its body (``CODE_TAGS``), the
+    text around each kept: what a browser shows of it, for trafilatura's metadata (title, author, date), which reads
+    an element's text with its code. JSON-LD (``application/ld+json``), which it reads the metadata from, stays."""
+    shown = copy.deepcopy(doc)
+    for body in shown.iter("body"):
+        for element in list(body.iter(*CODE_TAGS)):
+            if element.tag == "script" and "ld+json" in (element.get("type") or "").lower():
+                continue
+            element.drop_tree()
+    return b"<!DOCTYPE html>" + lxml_html.tostring(shown, encoding="utf-8")
+
+
 def _own_title(title: str, doc, sitename: str | None, url: str | None) -> str:
     """The page's own title without the site's name that a ``<title>`` or ``og:title`` adds before or after it
     ("Impressum | Praxis Sommer", "Praxis Sommer – Impressum"): a part is the site's name when it is the page's
@@ -1416,7 +1434,7 @@ def _own_title(title: str, doc, sitename: str | None, url: str | None) -> str:
     names = {ascii_slug(name) for name in (sitename, doc.xpath("string(//meta[@property='og:site_name']/@content)"),
                                             host.rsplit(".", 1)[0] if "." in host else host) if name}
     names.discard("")
-    headings = {_words(h.text_content()) for h in doc.iter("h1")}
+    headings = {_words(_shown(h)) for h in doc.iter("h1")}
     for parts in (TITLE_PARTS_RE.match(title), re.match(r"^(.*\S)\s+[|–—·:-]\s+(\S.*?)$", title)):
         if parts is None:
             continue
@@ -1844,7 +1862,7 @@ def _title_heading(node, title: str):
     heading = next(node.iter("h1"), None)
     if heading is None:
         return None
-    text = _words(heading.text_content())
+    text = _words(_shown(heading))
     return heading if text and (text == title.strip() or title.startswith(text + " ")) else None
 
 
@@ -1860,8 +1878,8 @@ def _lost(node, markdown: str, notes: list[str] | tuple[str, ...] = ()) -> list[
     rendered = lxml_html.fragment_fromstring(commonmark_parser().render(markdown), create_parent="div")
     headings = {_words(h.text_content()) for h in rendered.iter(*HEADINGS)}
     images = {key(i) for i in rendered.iter("img")}
-    lost = [f"heading not kept: {_words(h.text_content())}: add it by hand" for h in node.iter(*HEADINGS)
-            if _words(h.text_content()) not in headings]
+    lost = [f"heading not kept: {_words(_shown(h))}: add it by hand" for h in node.iter(*HEADINGS)
+            if _words(_shown(h)) not in headings]
     missing = {note.partition(": ")[2].partition(" (")[0] for note in notes if note.startswith("image not found: ")}
     for img in node.iter("img"):  # an inline image is saved or named by ``html_to_markdown``
         src = img.get("src", "")

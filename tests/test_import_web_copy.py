@@ -1173,3 +1173,18 @@ def test_a_paragraph_with_an_inline_script_stays_whole_and_the_script_is_named(p
     assert "track()" not in out.split("\n---\n", 1)[1] and "color: red" not in out.split("\n---\n", 1)[1]
     if code.startswith("<script"):
         assert "left out: an inline script (tracking or counter code?)" in out
+
+
+def test_a_script_inside_the_pages_heading_is_no_part_of_the_title_or_the_slug(project, tmp_path):
+    """Trial 24: a saved page's ``<h1>Salbei <script>alert(3)</script>gegen Halsweh</h1>`` became the title "Salbei
+    alert(3)gegen Halsweh" and the slug salbei-alert-3-gegen-halsweh: trafilatura's metadata read the heading's
+    text with the script's code. The title is the heading as a browser shows it."""
+    page = tmp_path / "salbei.html"
+    page.write_text('<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Salbei gegen Halsweh</title>'
+                    '</head><body><article><h1>Salbei <script>alert(3)</script>gegen Halsweh</h1>'
+                    "<p>Salbei ist ein bewährtes Mittel bei Halsweh. Er wirkt entzündungshemmend und beruhigt die "
+                    "Schleimhaut.</p><p>Gurgeln Sie dreimal täglich mit einem lauwarmen Aufguss.</p>"
+                    "</article></body></html>", encoding="utf-8")
+    out = project.run("import", "--dry-run", str(page)).output
+    assert "would write source_de/salbei-gegen-halsweh.md" in out and "\ntitle: Salbei gegen Halsweh\n" in out, out
+    assert "alert" not in out
