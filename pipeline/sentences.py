@@ -784,6 +784,8 @@ def _keep_cut(block: str, c: int, suggested: bool, code: str) -> bool:
         return True
     if _item_number_ahead(block, c, nxt):
         return False
+    if code != "de" and _named_letter_end(block, c, nxt, code):
+        return True
     verdict = None
     if code == "de":
         verdict = _german_verdict(block, c, nxt)
@@ -889,12 +891,48 @@ def _german_named_letter(block: str, start: int) -> bool:
     """Whether the capital letter at ``start`` is the name a word before it gives ("Vitamin D.", "Hepatitis B.",
     "Typ A.", "Vitamin C und E."), no initial: its full stop ends the sentence before a capital (fresh-user trial
     23: "…400 I.E. Vitamin D. Mehr ist selten nötig." was one sentence), where "H. Weber" goes on."""
-    return _DE_NAMED_LETTER.search(block, max(0, start - 40), start) is not None
+    return _named_letter_pattern("de").search(block, max(0, start - 40), start) is not None
 
 
-# the words a letter names a thing after, right before it or before a list of letters ("Vitamin C, D und E")
-_DE_NAMED_LETTER = re.compile(r"(?<!\w)(?:Vitamin|Vitamine|Hepatitis|Typ|Blutgruppe|Gruppe|Klasse|Stufe|Phase|Variante"
-                              r"|Kategorie|Zone)(?:[^\S\n]+[A-Z](?:,|[^\S\n]+(?:und|oder|sowie|bis)))*[^\S\n]+$")
+def _named_letter_end(block: str, c: int, nxt: int, code: str) -> bool:
+    """Whether the full stop before ``c`` follows a capital letter a word of ``code`` names ("vitamin D.", "vitamina
+    D.", "hépatite B.") and a capital starts the next word at ``nxt``: the sentence ends there, as in German
+    (``_german_named_letter``), where pySBD takes the letter for an initial (trial 25: "Take enough vitamin D. Many
+    people feel tired." was one sentence, and an imported hand translation's sentences paired wrongly)."""
+    pattern = _named_letter_pattern(code)
+    if pattern is None or block[c - 1] != "." or not block[nxt].isupper():
+        return False
+    start, token = _token_before(block, c - 1)
+    return len(token) == 1 and token.isupper() and pattern.search(block, max(0, start - 40), start) is not None
+
+
+# the words a letter names a thing after, right before it or before a list of letters ("Vitamin C, D und E"): the
+# vitamins, hepatitis, a type, group, class, stage, in each language with such a word list
+_NAMED_LETTER_WORDS = {
+    "de": ("Vitamin", "Vitamine", "Hepatitis", "Typ", "Blutgruppe", "Gruppe", "Klasse", "Stufe", "Phase", "Variante",
+           "Kategorie", "Zone"),
+    "en": ("vitamin", "vitamins", "hepatitis", "type", "group", "class", "stage", "phase", "grade", "category"),
+    "fr": ("vitamine", "vitamines", "hépatite", "type", "groupe", "classe", "stade", "phase", "catégorie"),
+    "it": ("vitamina", "vitamine", "epatite", "tipo", "gruppo", "classe", "stadio", "fase", "categoria"),
+    "es": ("vitamina", "vitaminas", "hepatitis", "tipo", "grupo", "clase", "estadio", "fase", "categoría"),
+    "pt": ("vitamina", "vitaminas", "hepatite", "tipo", "grupo", "classe", "estágio", "fase", "categoria"),
+    "nl": ("vitamine", "vitaminen", "hepatitis", "type", "groep", "klasse", "stadium", "fase", "categorie"),
+    "pl": ("witamina", "witaminy", "witaminę", "witaminą", "witamin", "typu", "typ", "grupy", "grupa", "klasy",
+           "fazy", "kategorii"),
+}
+_AND = {"de": "und|oder|sowie|bis", "en": "and|or|to", "fr": "et|ou|à", "it": "e|o|ed", "es": "y|o|a",
+        "pt": "e|ou|a", "nl": "en|of|tot", "pl": "i|lub|oraz|do"}
+
+
+@functools.lru_cache(maxsize=16)
+def _named_letter_pattern(code: str) -> re.Pattern | None:
+    """``_NAMED_LETTER_WORDS`` of ``code`` as a pattern that ends where the letter starts (German as written, its
+    nouns capitalised; other languages in any case); None for a language without the list."""
+    words = _NAMED_LETTER_WORDS.get(code)
+    if words is None:
+        return None
+    return re.compile(rf"(?<!\w)(?:{'|'.join(words)})(?:[^\S\n]+[A-Z](?:,|[^\S\n]+(?:{_AND[code]})))*[^\S\n]+$",
+                      0 if code == "de" else re.I)
 
 
 def _german_cut_word(core: str) -> bool:

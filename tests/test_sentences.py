@@ -885,3 +885,19 @@ def test_a_block_repeated_across_articles_is_split_by_pysbd_once(monkeypatch):
 def test_an_escaped_full_stop_reads_as_the_full_stop_commonmark_shows(text, expected):
     assert split_sentences(text, "de") == expected
     assert sentence_spans(text, "de") == [(text.index(s), text.index(s) + len(s)) for s in expected]
+
+
+@pytest.mark.parametrize(("text", "lang", "expected"), [
+    # fresh-user trial 25: pySBD took the vitamin's letter for an initial, and an imported hand translation's two
+    # sentences became one entry
+    ("Take enough vitamin D. Many people feel tired in winter.", "en",
+     ["Take enough vitamin D.", "Many people feel tired in winter."]),
+    ("Prendete abbastanza vitamina D. Molte persone sono stanche.", "it",
+     ["Prendete abbastanza vitamina D.", "Molte persone sono stanche."]),
+    ("Prenez les vitamines C et E. Elles aident.", "fr", ["Prenez les vitamines C et E.", "Elles aident."]),
+    ("Get vaccinated against hepatitis B. It protects you.", "en",
+     ["Get vaccinated against hepatitis B.", "It protects you."]),
+    ("Ask J. Smith about it.", "en", ["Ask J. Smith about it."]),  # an initial goes on
+])
+def test_a_letter_a_word_names_ends_the_sentence_in_other_languages_too(text, lang, expected):
+    assert split_sentences(text, lang) == expected
