@@ -1070,7 +1070,8 @@ def test_root_paths_under_a_sub_path_lead_to_what_the_site_has_there_and_the_oth
               "[K](/static/style.css?v=2) [S](/) [G](/de/gibt-es-nicht/) [P](/praxis/de/tee/)")
     project.write("source_de/fasten.md", article("Fasten", german + "\n\nSiehe [Tee](tee.md).\n"))
     project.run("extract")
-    review(project, "en", "tee", {("title", "Tee"): "Tea", "Eine ![Tasse](bilder/tee.png).": "A ![cup](bilder/tee.png)."})
+    review(project, "en", "tee", {("title", "Tee"): "Tea",
+                                  "Eine ![Tasse](bilder/tee.png).": "A ![cup](bilder/tee.png)."})
     review(project, "en", "fasten", {("title", "Fasten"): "Fasting", "Siehe [Tee](tee.md).": "See [tea](/en/tee/).",
                                      german: german.replace("[I](/de/impressum/)", "[I](/en/impressum/)")})
     wrong = ("source_de/fasten.md:5: '/bilder/tee.png': the site has no page or file at /praxis/bilder/tee.png (no "
