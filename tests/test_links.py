@@ -1067,7 +1067,7 @@ def test_root_paths_under_a_sub_path_lead_to_what_the_site_has_there_and_the_oth
     project.write("source_de/impressum.md", article("Impressum", "Praxis Lindenhof.\n"))
     project.write("source_de/tee.md", article("Tee", "Eine ![Tasse](bilder/tee.png).\n"))
     german = ("[I](/de/impressum/) ![A](/media/bilder/tee.png) ![C](/bilder/tee.png) [F](/de/feed.xml) "
-              "[K](/static/style.css?v=2) [S](/) [G](/de/gibt-es-nicht/) [P](/praxis/de/tee/)")
+              "[K](/static/style.css?v=2) [S](/) [G](/de/gibt-es-nicht/) [P](/praxis/de/tee/) [Q](/de/?q=tee)")
     project.write("source_de/fasten.md", article("Fasten", german + "\n\nSiehe [Tee](tee.md).\n"))
     project.run("extract")
     review(project, "en", "tee", {("title", "Tee"): "Tea",
@@ -1098,6 +1098,7 @@ def test_root_paths_under_a_sub_path_lead_to_what_the_site_has_there_and_the_oth
         assert [a for a in addresses if not a.startswith("/praxis/")] == ["/bilder/tee.png"], (lang, addresses)
         assert "/praxis/media/bilder/tee.png" in addresses and "/praxis/de/feed.xml" in addresses, addresses
         assert "/praxis/static/style.css?v=2" in addresses and "/praxis/" in addresses, addresses
+        assert "/praxis/de/?q=tee" in addresses, addresses  # the search
         assert addresses.count(f"/praxis/{lang}/tee/") == 2, addresses  # /praxis/de/tee/ and tee.md
         assert not any("gibt-es-nicht" in a for a in addresses), addresses
     for address in ("de/impressum/index.html", "media/bilder/tee.png", "de/feed.xml", "static/style.css",
