@@ -52,7 +52,7 @@ from .fsutil import NotAFile, file_bytes, relpath
 from .limits import CATALOG, SITE_WORDS, Limit
 from .glossary import Glossary, as_written, exact_pattern, load_glossary, matchable, target_pattern
 from .markup import analyse, without_code_spans
-from .media import (RECORD, Media, article_link_problem, collect_media, images_without_alt, linked_article,
+from .media import (RECORD, Media, article_link_problem, collect_media, images_without_alt, linked_article, on_site,
                     outdated_variants, stale_originals, stored_references, unfilled_link_problem)
 from .moved import answered_message, answering, moved_paths, no_page_message, outside_message, read_moved
 from .numberwords import (as_digits, german_number_words, german_quantities, quantities, spelled_as_digits,
@@ -376,7 +376,17 @@ def check_link_target(entry, ctx):
             added.remove((kind, dest))
     if missing or added:
         yield "link destination or image source changed: " + _describe(
-            missing, added, lambda t: f"{t[0]} {t[1]}" if t[1] else f"{t[0]} with an empty destination, ()")
+            missing, added, lambda t: f"{t[0]} {t[1]}{_on_site(t[1], ctx)}" if t[1]
+            else f"{t[0]} with an empty destination, ()")
+
+
+def _on_site(dest: str, ctx: Context) -> str:
+    """What ``check_link_target`` adds to a root-relative destination outside the site's base path: the address
+    the site reads it as (``media.on_site``), " (/praxis/en-US/zecken/ on the site)"; "" for any other."""
+    base = (split_url(ctx.site_url) or NO_ADDRESS).path or "/"
+    if not ctx.site_url or base == "/" or not dest.startswith("/") or dest.startswith(("//", base)):
+        return ""
+    return f" ({on_site(dest, base)} on the site)"
 
 
 def _translated_page(old: str, new: str, ctx: Context) -> bool:
@@ -409,13 +419,15 @@ def _site_article(url: str, ctx: Context) -> tuple[str | None, str, str] | None:
     name = linked_article(address)
     if name is not None:  # the file's name, or the name it had: the site links the article's slug (``renamed``)
         return None, file_slug(ctx.renamed, name), fragment
-    base = split_url(ctx.site_url) or NO_ADDRESS
-    if address.startswith("/") and (slug := ctx.renamed.get(old_path(address))) is not None:
-        return None, slug, fragment  # an old address an article's aliases keep: it leads to that article
+    base = (split_url(ctx.site_url) or NO_ADDRESS).path or "/"
+    if address.startswith("/") and not address.startswith("//"):
+        address = on_site(address, base)  # the site's own path, as the pages write it (``site._BodyPlan.address``)
+        if (slug := ctx.renamed.get(old_path(address))) is not None:
+            return None, slug, fragment  # an old address an article's aliases keep: it leads to that article
     if ctx.site_url and address.startswith(ctx.site_url):
         address = address[len(ctx.site_url):]
-    elif address.startswith(base.path or "/"):
-        address = address[len(base.path or "/"):]
+    elif address.startswith(base):
+        address = address[len(base):]
     else:
         return None
     page = re.fullmatch(PAGE_PATH, address)
@@ -2640,7 +2652,8 @@ def article_link_findings(config: Config, sources: Sources, slugs: list[str] | N
             continue
         with contain(article.ref, "reading its links", failed):
             for url, line in stored_references(config, article):
-                problem = article_link_problem(url, names, renamed, served, static_file, urls.media_name)
+                problem = article_link_problem(url, names, renamed, served, static_file, urls.media_name,
+                                               base_path=urls.base_path)
                 if problem is None:
                     continue
                 if not renames:
@@ -2649,7 +2662,7 @@ def article_link_findings(config: Config, sources: Sources, slugs: list[str] | N
                 if _link_name(url) in gaps:
                     problem = unfilled_link_problem(url, by_slug[_link_name(url)].ref)
                 elif target in by_slug and article_link_problem(url, names, renames[1], served, static_file,
-                                                              urls.media_name) is None:
+                                                              urls.media_name, base_path=urls.base_path) is None:
                     check, problem = "renamed-link", _renamed_link(url, by_slug[target],
                                                                    _link_name(url) in renames[2])
                 elif (stem := linked_article(url)) is not None:

@@ -35,7 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Callable, Container, Iterable, Iterator, Mapping, Sequence
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 from .errors import VerlagError
 from .fsutil import IsAFolder, NotAFile, code_digest, contained, file_bytes, regular, write_if_changed
@@ -275,6 +275,18 @@ def linked_article(url: str) -> str | None:
     return posixpath.basename(path).removesuffix(".md")
 
 
+def on_site(path: str, base_path: str) -> str:
+    """The path a site-root-relative ``path`` names on a site served under ``base_path`` (``Urls.base_path``): as
+    written where it lies there already (or the site is at the host's root), else below it: the author writes the
+    site's own addresses from the site's root (``/media/bilder/tee.png``, ``/de/feed.xml``), which under
+    ``base_url = "https://example.org/praxis/"`` are ``/praxis/media/bilder/tee.png`` and ``/praxis/de/feed.xml``."""
+    if base_path == "/" or path.startswith(base_path):
+        return path
+    if path == base_path.rstrip("/"):
+        return base_path
+    return base_path + path.lstrip("/")
+
+
 def unfilled_link_problem(url: str, ref: str) -> str:
     """What ``check`` and ``build`` say of a link ``url`` to the page ``ref`` (``source_de/seiten/impressum.md``)
     that still holds ``init``'s ``[[AUSFÜLLEN: …]]`` placeholders: the build leaves it out until they are filled."""
@@ -286,7 +298,7 @@ def article_link_problem(url: str, slugs: Container[str], renamed: Container[str
                          served: Callable[[str], bool] | None = None,
                          made: Callable[[str], bool] = lambda path: False,
                          copies: Callable[[str], object] = lambda path: None,
-                         unfilled: Mapping[str, str] = MappingProxyType({})) -> str | None:
+                         unfilled: Mapping[str, str] = MappingProxyType({}), base_path: str = "/") -> str | None:
     """What is wrong with ``url`` as a link to another article (``zecken.md``) or, given ``served``, to a path
     of the site (``/2022/09/15/zecken.html``), or None: fine, or no such link.
 
@@ -300,10 +312,13 @@ def article_link_problem(url: str, slugs: Container[str], renamed: Container[str
     in the site's media/ folder, where the build copies the files articles reference (``site.Urls.media_name``),
     which ``served`` says no article does, so that the problem names what to do. ``unfilled``: slug -> German
     file of the pages left out for their placeholders (``practice.unfilled_errors``): a link to one says so.
+    ``base_path``: ``site.Urls.base_path``; a root-relative path outside it names the path below it
+    (``on_site``), which ``served``, ``made`` and ``copies`` are asked of and the problem names.
     """
     target = linked_article(url)
     if target is None:
-        return _site_path_problem(url, slugs, renamed, served, made, copies) if served is not None else None
+        return _site_path_problem(url, slugs, renamed, served, made, copies, base_path) if served is not None \
+            else None
     if target in slugs or target in renamed:
         return None
     if target in unfilled:
@@ -324,32 +339,50 @@ def stored_references(config: Config, article: Article) -> list[tuple[str, int]]
 
 def _site_path_problem(url: str, slugs: Container[str], renamed: Container[str],
                        served: Callable[[str], bool], made: Callable[[str], bool],
-                       copies: Callable[[str], object]) -> str | None:
+                       copies: Callable[[str], object], base_path: str = "/") -> str | None:
     """``article_link_problem`` for a site-root-relative ``url`` (``/alt/pfad/``); None for any other URL, before
-    an import statement's lookup (13,000 links at 500 articles, nearly all of them web addresses)."""
+    an import statement's lookup (13,000 links at 500 articles, nearly all of them web addresses). Judged as the
+    path it names on the site (``on_site``), which the message names where it differs from ``url``; what the site
+    has under the name, and what to write instead, it says too."""
     if not url.startswith("/") or url.startswith("//"):
         return None
     from .redirects import old_path
 
     path = (split_url(url) or NO_ADDRESS).path
+    full = on_site(path, base_path)
     name = path.rstrip("/").rpartition("/")[2]
-    if served(path) or old_path(path) in renamed or name in slugs or name in renamed:
+    if served(full) or old_path(path) in renamed or old_path(full) in renamed or name in slugs or name in renamed:
         return None
-    if served(path.rstrip("/") + "/index.html"):  # what is below it is served: an article page's address in a
+    at = "this address" if full == path else full
+    if served(full.rstrip("/") + "/index.html"):  # what is below it is served: an article page's address in a
         # language folder (``site.Urls.page_address``), which only an article answers; the render drops the link
-        return (f"{url!r}: the site has no page at this address (no article of that name, no old address under an "
-                "article's aliases:); the pages show the link's text without the link")
-    if made(path):
-        return (f"{url!r}: the site has no file at this address (the theme's static/ has none of this name: save a "
+        return (f"{url!r}: the site has no page at {at} (no article of that name, no old address under an "
+                "article's aliases:; link an article by its file, other.md, which leads to its page in each language); "
+                "the pages show the link's text without the link")
+    if made(full):
+        return (f"{url!r}: the site has no file at {at} (the theme's static/ has none of this name: save a "
                 "download or image into source_de/ and reference it from there); the pages show the link's text, an "
                 "image's alt text, without it")
-    if copies(path) is not None:
-        return (f"{url!r}: the site has no file at this address (its media/ holds only the files articles "
+    if copies(full) is not None:
+        return (f"{url!r}: the site has no file at {at} (its media/ holds only the files articles "
                 "reference in source_de/, and none does this one: save it into source_de/ and reference it from "
                 "there, as bilder/x.png); the pages show the link's text, an image's alt text, without it")
-    return (f"{url!r}: the site has no page or file at this address (no article of that name, no old address "
-            "under an article's aliases:, nothing verlag publishes there); the link is kept and readers would "
-            "get 'not found'")
+    rel = unquote(full[len(base_path):])
+    media = f"{base_path}media/{quote(rel)}"
+    if posixpath.splitext(name)[1].lower() not in ("", ".html", ".htm", ".php", ".asp", ".aspx"):
+        if served(media):
+            instead = (f"; the site has {rel} at {media}, a file of source_de/ an article references: write "
+                       f"{rel}, its path in source_de/")
+        else:
+            instead = (f"; a file of source_de/ is referenced by its path there ({rel}), which the site publishes "
+                       f"at {media}")
+    else:
+        instead = "; link an article by its file, other.md"
+    if full != path:
+        instead += f"; an address of the host outside {base_path} is written as a full URL (https://…{path})"
+    return (f"{url!r}: the site has no page or file at {at} (no article of that name, no old address "
+            f"under an article's aliases:, nothing verlag publishes there{instead}); the link is kept and readers "
+            "would get 'not found'")
 
 
 def _inline_children(article: Article, doc: Document | StoredLinks | None = None) -> Iterator[tuple[int, Any]]:
@@ -542,7 +575,7 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
                   copies: Callable[[str], str | None] = lambda path: None, copied: Iterable[str] = (),
                   previous: Iterable[str] = (), keeping: bool = False,
                   unfilled: Mapping[str, str] = MappingProxyType({}),
-                  settings: Mapping[str, tuple[str, int]] = MappingProxyType({})) -> Media:
+                  settings: Mapping[str, tuple[str, int]] = MappingProxyType({}), base_path: str = "/") -> Media:
     """The local files each article references, and their variants for ``languages`` beside them; ``errors``
     for paths leaving source_dir or holding a NUL byte (``%00``), files over ``limits.MEDIA`` and SVGs that run a
     script (``running_svg``) (not published), warnings for missing ones, for
@@ -565,7 +598,9 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
     The result's ``copied`` holds them all; ``asks`` what each article's root-relative links name there.
     ``unfilled``: as for ``article_link_problem``. ``settings``: the files of the site's media/ a setting names
     (``site.site_image_places``: path in source_de/ -> (verlag.toml, the setting's line)), which clash in case
-    (``case_clashes``) with the articles' files as theirs do, warned of at that line too.
+    (``case_clashes``) with the articles' files as theirs do, warned of at that line too. ``base_path``: as for
+    ``article_link_problem``; a root-relative link it warns of is judged once the files are known, so that the
+    warning can name the file of media/ the site has under its name.
     """
     from .fragments import into_articles, leading_nowhere, missing_in, page_ids, page_template, unmatched
     from .redirects import file_slug, old_names  # here: 'extract' imports this module only to record the variants
@@ -613,8 +648,12 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
                     asks.setdefault(article.slug, []).append(name)
                 if served is not None and name is not None:
                     asked.append((article.ref, line, url))
-                elif problem := article_link_problem(url, slugs, renamed, served, made, unfilled=unfilled):
-                    warnings.append(f"{article.ref}:{line}: {problem}")
+                elif problem := article_link_problem(url, slugs, renamed, served, made, unfilled=unfilled,
+                                                     base_path=base_path):
+                    if served is not None and url.startswith("/"):  # again with the files of media/ known
+                        asked.append((article.ref, line, url))
+                    else:
+                        warnings.append(f"{article.ref}:{line}: {problem}")
                 continue
             if "\0" in rel:  # %00: no file system has such a name (and Python's path calls raise ValueError)
                 errors.append(VerlagError(f"{url!r} names no file: a file name holds no NUL byte (%00); the page "
@@ -687,7 +726,8 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
         if problem := missing_in(url, slug, ids, templates[template]):
             warnings.append(f"{ref}:{line}: {problem}")
     for ref, line, url in asked:
-        if problem := article_link_problem(url, slugs, renamed, lambda path: served(path, names), made, copies):
+        if problem := article_link_problem(url, slugs, renamed, lambda path: served(path, names), made, copies,
+                                           unfilled=unfilled, base_path=base_path):
             warnings.append(f"{ref}:{line}: {problem}")
     for rel, (ref, line) in settings.items():
         where.setdefault(rel, []).append((ref, line, "", rel))

@@ -66,9 +66,12 @@ class SitePages:
         # destination starts (in Markdown or HTML, in a PO string or a Markdown file); the slug ends as
         # PAGE_PATH's, where an address does in a PO string or in Markdown. The literal first lets the
         # search skip ahead to each "/" (a no-op build asks this of every catalog).
+        # Under a sub-path, a link destination's root-relative path outside it names the page below it too
+        # (``media.on_site``: ``/en/zecken/`` is ``/praxis/en/zecken/``), as the pages write it.
         path = re.escape(base.encode())
-        self._named = re.compile(path + rb"(?:(?<=" + at + rb")|(?<=[(<\"'=\s]" + path + rb"))"
-                                 + rb"([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)/([^/?#\s\"'()<>\\]+)")
+        outside = rb"|/(?<=[(<\"'=\s]/)" if base != "/" else rb""
+        self._named = re.compile(rb"(?:" + path + rb"(?:(?<=" + at + rb")|(?<=[(<\"'=\s]" + path + rb"))" + outside
+                                 + rb")([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)/([^/?#\s\"'()<>\\]+)")
         self._answers: dict[tuple[str, str], bool] = {}
 
     @cached_property

@@ -161,6 +161,7 @@ class _Job:
     marked: bool = True  # the text holds a fallback marker (``_MarkedInline``)
     unlink: bool = False  # a link to an article's file that ``links`` finds no page for loses its <a> (``_urls``)
     nowhere: Callable[[str], bool] = lambda path: False  # ``render``'s ``nowhere``
+    site_address: Callable[[str], str | None] = lambda path: None  # ``render``'s ``site_address``
 
 
 def render(text: str, links: Callable[[str], tuple[str, str | None] | None] | None = None,
@@ -168,7 +169,8 @@ def render(text: str, links: Callable[[str], tuple[str, str | None] | None] | No
            files: Callable[[str], str | None] = lambda url: None, fallback_hint: str = "",
            stale_hint: str = "", heading_ids: tuple[str, ...] | None = None, held_hint: str = "",
            no_break: bool = False, lang: str = "", nowhere: Callable[[str], bool] = lambda path: False,
-           unchecked_hint: str = "", link_note: tuple[str, str] = ("", "")) -> Rendered:
+           unchecked_hint: str = "", link_note: tuple[str, str] = ("", ""),
+           site_address: Callable[[str], str | None] = lambda path: None) -> Rendered:
     """An edition's Markdown body (str, fallback segments between the editions stage's markers) -> HTML.
 
     ``allowance`` None trusts the text (the German original); otherwise the
@@ -196,6 +198,9 @@ def render(text: str, links: Callable[[str], tuple[str, str | None] | None] | No
     (its BCP 47 tag) is French, gets ``nobreak.french_spaces`` there, so "?" and "»" never start a line.
     ``nowhere``: whether a root-relative link's path that ``links`` finds no page for is an address the site
     will not have (``site._BodyPlan.nowhere``); with ``links``, such a link is shown as its text without the link.
+    ``site_address``: the address a root-relative path outside the site's base path is written as, when it names
+    something the site has below it (``/media/bilder/tee.png`` -> ``/praxis/media/bilder/tee.png``;
+    ``site._BodyPlan.address``), else None: the link or image is kept as written.
     Raises ``VerlagError`` (line relative to
     ``text``) when lists and quotes nest deeper than markdown-it parses
     (``MAX_NESTING`` container levels): that text would be lost silently.
@@ -207,6 +212,7 @@ def render(text: str, links: Callable[[str], tuple[str, str | None] | None] | No
     job.marked = SENTINELS_RE.search(text) is not None
     job.unlink = links is not None
     job.nowhere = nowhere
+    job.site_address = site_address
     body = md.render(text, {"verlag": job})
     if allowance is not None:
         body = _clean(body, allowance, job)
@@ -678,13 +684,26 @@ def _urls(state) -> None:
                         linked_article(value) is not None
                         or value.startswith("/") and not value.startswith("//") and job.nowhere(parts.path)):
                     unlinked.append(child)
-            elif job.unlink and name == "src" and value.startswith("/") and not value.startswith("//") \
-                    and not parts.scheme and job.nowhere(parts.path):
-                unlinked.append(child)
+                elif value.startswith("/") and not value.startswith("//"):
+                    _rebase(child, name, parts, job)
+            elif name == "src" and value.startswith("/") and not value.startswith("//") and not parts.scheme:
+                if job.unlink and job.nowhere(parts.path):
+                    unlinked.append(child)
+                else:
+                    _rebase(child, name, parts, job)
         if noted:
             token.children = _noted(token.children, noted, job.link_note)
         if unlinked:
             token.children = _unlinked(token.children, unlinked)
+
+
+def _rebase(child: Token, name: str, parts, job: _Job) -> None:
+    """Write a root-relative destination the site has below its base path with that path (``site_address``), so
+    that it leads there on every page and in the feed; any other is kept as written."""
+    address = job.site_address(parts.path)
+    if address is not None:
+        child.attrSet(name, address + (f"?{parts.query}" if parts.query else "")
+                      + (f"#{parts.fragment}" if parts.fragment else ""))
 
 
 def _noted(children: list[Token], links: list[Token], note: tuple[str, str]) -> list[Token]:

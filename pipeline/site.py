@@ -52,7 +52,7 @@ from .fsutil import NotAFile, code_digest, contained, file_bytes, Folders, Linke
     write_state
 from .handedits import SiteFiles, digest
 from .limits import EDITION, MEDIA, SITE_WORDS, STATE, TEMPLATE
-from .media import Media, collect_media, file_path, stored_references, unscanned
+from .media import Media, collect_media, file_path, on_site, stored_references, unscanned
 from .moved import moved_outputs, moved_paths
 from .practice import (Localized, Practice, check_legal, load_practice, translator_names, unfilled, unfilled_errors,
                        unlinked_pages)
@@ -267,6 +267,11 @@ class Urls:
         if lang not in languages or not name or "/" in name or name in ("feed.xml", "404.html", "index.html"):
             return None
         return lang, name
+
+    def on_site(self, path: str) -> str:
+        """The path a site-root-relative ``path`` names on this site (``media.on_site``): ``/de/feed.xml`` is
+        ``/praxis/de/feed.xml`` under ``base_url = "https://example.org/praxis/"``."""
+        return on_site(path, self.base_path)
 
     def static_name(self, path: str) -> str | None:
         """The name in the site's static/ folder (``static_names``' form, decoded) that a site-root-relative
@@ -1455,6 +1460,8 @@ class _BodyPlan:
         if slug.endswith(".md"):
             slug = file_slug(self.renamed, slug.removesuffix(".md"))
         elif (self.source, slug) not in self.published:
+            if slug.startswith("/") and slug not in self.renamed:  # an old address below the base path
+                slug = old_path(self.urls.on_site(slug))
             slug = self.renamed.get(slug, slug)
         for code in (lang, self.source):
             if (code, slug) in self.published:
@@ -1467,6 +1474,7 @@ class _BodyPlan:
         of the site's static/ folder (``static_names``) or media/ folder (``Media.copied``) that it does not
         copy there, and redirects.txt does not answer: a reader would get 'not found' (``render``'s
         ``nowhere``)."""
+        path = self.urls.on_site(path)
         if old_path(path) in self.moved:
             return False
         page = self.urls.page_address(path, self.contexts)
@@ -1477,6 +1485,18 @@ class _BodyPlan:
             return name not in self.static
         name = self.urls.media_name(path)
         return name is not None and name not in self.media.copied
+
+    def address(self, path: str) -> str | None:
+        """The address a root-relative link's ``path`` outside the site's base path is written as, when it names
+        something the site has below that path (``Urls.on_site``): a language's front page or feed, a file of its
+        static/ or media/ folder, the search, an old address redirects.txt answers (``/media/bilder/tee.png`` ->
+        ``/praxis/media/bilder/tee.png``); None: kept as written (``render``'s ``site_address``)."""
+        full = self.urls.on_site(path)
+        if full == path:
+            return None
+        if old_path(full) in self.moved or self.urls.serves(full, self.contexts, self.static, self.media.copied):
+            return full
+        return None
 
     def media_url(self, lang: str, slug: str, url: str) -> str | None:
         """Where the file an article's German original references is published for an edition in ``lang``
@@ -1611,7 +1631,7 @@ class _Bodies:
             rendered = render(page.body, lambda slug: plan.link(page.lang, slug), allowance, words[0], plan.source,
                               lambda url: plan.media_url(page.lang, page.slug, url), words[1], words[2],
                               heading_ids, words[3], True, page.lang,  # no_break: each language's typography
-                              plan.nowhere, words[4], words[5])
+                              plan.nowhere, words[4], words[5], plan.address)
         except VerlagError as exc:  # the German original, rendered first, is where the author can fix it
             article = self.sources.get(page.slug)
             if article is None:
@@ -1865,8 +1885,8 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
                           lambda path, copied=None: urls.serves(path, (config.source_language, *config.languages),
                                                                 static, copied) or old_path(path) in moved,
                           standing, theme_dirs(config), lambda path: urls.static_name(path) is not None,
-                          urls.media_name, site_image(config), previous_media(state), bool(sources.unreadable),
-                          left_out, site_image_places(config))
+                          lambda path: urls.media_name(urls.on_site(path)), site_image(config), previous_media(state),
+                          bool(sources.unreadable), left_out, site_image_places(config), urls.base_path)
     errors.extend(media.errors)
     refused = {str(e.path) for e in media.errors}
     frozen = sources.unreadable | {a.slug for a in documents if a.ref in refused}  # pages kept as they are

@@ -14,7 +14,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import ARTIFACTS, WALL, copy_shipped_project, serving
+from conftest import ARTIFACTS, WALL, article, copy_shipped_project, review, serving
 
 
 
@@ -1225,5 +1225,51 @@ def test_in_a_fresh_clones_site_the_reader_of_a_withdrawn_translation_sees_the_n
         WebDriverWait(browser, WALL).until(expected_conditions.url_to_be(f"{base}/de/leber/"))
         assert browser.find_element(By.TAG_NAME, "h1").text == "Leber"
         assert browser.find_element(By.TAG_NAME, "html").get_attribute("lang") == "de"
+    finally:
+        server.close()
+
+
+def _png(width: int, height: int) -> bytes:
+    """A real PNG of ``width`` × ``height`` grey pixels, which a browser decodes (``naturalWidth``)."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    rows = b"".join(b"\0" + b"\x80" * width for _ in range(height))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b""))
+
+
+def test_images_named_from_the_site_s_root_load_on_a_site_under_a_sub_path(browser, project):
+    """``base_url = "https://example.org/praxis/"``: an image named ``/media/bilder/tee.png``, as README's images
+    section names the site's media/ folder, was kept as written, and the browser asked the host's
+    ``/media/bilder/tee.png``, not the site's (fresh-user trial 24). It loads now, in both languages, as the one
+    named by its path in source_de/ does; so does the theme's style sheet named ``/static/style.css``."""
+    project.write("verlag.toml", project.read("verlag.toml").replace('["en", "fr"]', '["en"]')
+                  + '[site]\nbase_url = "https://example.org/praxis/"\n[publish]\nmin_translated = 0\n')
+    (project.root / "source_de/bilder").mkdir(parents=True)
+    (project.root / "source_de/bilder/tee.png").write_bytes(_png(3, 2))
+    (project.root / "source_de/bilder/kanne.png").write_bytes(_png(5, 4))
+    german = ("Die ![Tasse](/media/bilder/tee.png) und die ![Kanne](bilder/kanne.png), dazu "
+              "[das Layout](/static/style.css).")
+    project.write("source_de/tee.md", article("Tee", "Eine ![Tasse](bilder/tee.png).\n"))
+    project.write("source_de/fasten.md", article("Fasten", german + "\n"))
+    project.run("extract")
+    review(project, "en", "fasten", {("title", "Fasten"): "Fasting", german: (
+        "The ![cup](/media/bilder/tee.png) and the ![pot](bilder/kanne.png), with [the layout](/static/style.css).")})
+    project.run("build")
+    server = serving(project.root)
+    base = next(server)
+    try:
+        for lang in ("de", "en"):
+            browser.get(f"{base}/praxis/{lang}/fasten/")
+            images = WebDriverWait(browser, WALL).until(lambda driver: driver.execute_script(
+                "const images = [...document.querySelectorAll('.article-body img')];"
+                "return images.every(image => image.complete) && images.map(image => "
+                "[new URL(image.src).pathname, image.naturalWidth, image.naturalHeight]);"))
+            assert images == [["/praxis/media/bilder/tee.png", 3, 2], ["/praxis/media/bilder/kanne.png", 5, 4]], lang
+            layout = browser.find_element(By.CSS_SELECTOR, ".article-body a").get_attribute("href")
+            assert layout == f"{base}/praxis/static/style.css" and fetch(layout)[0] == 200, layout
     finally:
         server.close()

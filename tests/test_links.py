@@ -919,8 +919,8 @@ def test_a_root_path_to_a_page_of_a_language_folder_the_site_will_not_have_is_it
         "First [one](/de/gibt-es-nicht/), then [two](/en/tee/), [three](/2022/alt.html), [four](/de/feed.xml) and "
         "[five](/de/alter-tee/).")})
     dead = ("warning: source_de/fasten.md:5: '/de/gibt-es-nicht/': the site has no page at this address (no article "
-            "of that name, no old address under an article's aliases:); the pages show the link's text without the "
-            "link")
+            "of that name, no old address under an article's aliases:; link an article by its file, other.md, which "
+            "leads to its page in each language); the pages show the link's text without the link")
     checked = project.run("check").output
     assert dead in checked and checked.count("the pages show the link's text") == 1, checked
     assert "source_de/fasten.md:5: '/2022/alt.html': the site has no page or file at this address" in checked
@@ -1054,3 +1054,63 @@ def test_a_link_to_an_article_file_with_an_umlaut_in_its_name_leads_to_its_page(
     assert "no published article" not in built and "warning" not in built, built
     hrefs = html.fromstring(project.read("site/de/milch/index.html")).xpath("//article//p/a/@href")
     assert hrefs == ["/blog/de/tee-kaese/"], hrefs
+
+
+def test_root_paths_under_a_sub_path_lead_to_what_the_site_has_there_and_the_others_are_warned_of(
+        project: Project):
+    """Under ``base_url = "https://example.org/praxis/"`` an article's root-relative links name the site's paths from
+    its root, as README's links and images do (fresh-user trial 24): only ``/de/impressum/`` (an article's name)
+    became ``/praxis/de/impressum/``; ``/media/bilder/tee.png``, ``/de/feed.xml``, ``/static/style.css`` and ``/``
+    stayed as written, 404s on the host, and ``/bilder/tee.png`` (a file of source_de/ under the wrong name) was
+    a 404 neither check nor build named. Now every one the site has is written below ``/praxis/`` on every page and
+    in the feed; the others are warned of at their line, naming the sub-path and what to write instead. A
+    reviewer's ``/en/impressum/`` is read as ``/praxis/en/impressum/``, which the error names."""
+    project.write("verlag.toml", project.read("verlag.toml").replace('["en", "fr"]', '["en"]')
+                  + '[site]\nbase_url = "https://example.org/praxis/"\n[publish]\nmin_translated = 0\n')
+    (project.root / "source_de/bilder").mkdir(parents=True)
+    (project.root / "source_de/bilder/tee.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    project.write("source_de/impressum.md", article("Impressum", "Praxis Lindenhof.\n"))
+    project.write("source_de/tee.md", article("Tee", "Eine ![Tasse](bilder/tee.png).\n"))
+    german = ("[I](/de/impressum/) ![A](/media/bilder/tee.png) ![C](/bilder/tee.png) [F](/de/feed.xml) "
+              "[K](/static/style.css?v=2) [S](/) [G](/de/gibt-es-nicht/) [P](/praxis/de/tee/) [Q](/de/?q=tee)")
+    project.write("source_de/fasten.md", article("Fasten", german + "\n\nSiehe [Tee](tee.md).\n"))
+    project.run("extract")
+    review(project, "en", "tee", {("title", "Tee"): "Tea",
+                                  "Eine ![Tasse](bilder/tee.png).": "A ![cup](bilder/tee.png)."})
+    review(project, "en", "fasten", {("title", "Fasten"): "Fasting", "Siehe [Tee](tee.md).": "See [tea](/en/tee/).",
+                                     german: german.replace("[I](/de/impressum/)", "[I](/en/impressum/)")})
+    wrong = ("source_de/fasten.md:5: '/bilder/tee.png': the site has no page or file at /praxis/bilder/tee.png (no "
+             "article of that name, no old address under an article's aliases:, nothing verlag publishes there; the "
+             "site has bilder/tee.png at /praxis/media/bilder/tee.png, a file of source_de/ an article references: "
+             "write bilder/tee.png, its path in source_de/; an address of the host outside /praxis/ is written as a "
+             "full URL (https://…/bilder/tee.png)); the link is kept and readers would get 'not found'")
+    dead = ("source_de/fasten.md:5: '/de/gibt-es-nicht/': the site has no page at /praxis/de/gibt-es-nicht/ (no "
+            "article of that name, no old address under an article's aliases:; link an article by its file, other.md, "
+            "which leads to its page in each language); the pages show the link's text without the link")
+    checked = project.run("check", code=1).output
+    assert wrong in checked and dead in checked and checked.count("the site has no") == 2, checked
+    # the reviewer's /en/impressum/ names no English page (only tee's is published): said with the sub-path
+    assert ("translations/en/fasten.po:" in checked and "link destination or image source changed: missing link "
+            "/de/impressum/ (/praxis/de/impressum/ on the site); instead link /en/impressum/ (/praxis/en/impressum/ "
+            "on the site) [link-target]") in checked, checked
+    assert checked.count("[link-target]") == 1, checked  # /en/tee/ is /praxis/en/tee/: tee.md's English page
+    built = project.run("build").output
+    assert wrong in built and dead in built, built
+    for lang in ("de", "en"):
+        body = html.fromstring(project.read(f"site/{lang}/fasten/index.html")).xpath(
+            "//div[@class='article-body']")[0]
+        addresses = body.xpath(".//a/@href | .//img/@src")
+        assert [a for a in addresses if not a.startswith("/praxis/")] == ["/bilder/tee.png"], (lang, addresses)
+        assert "/praxis/media/bilder/tee.png" in addresses and "/praxis/de/feed.xml" in addresses, addresses
+        assert "/praxis/static/style.css?v=2" in addresses and "/praxis/" in addresses, addresses
+        assert "/praxis/de/?q=tee" in addresses, addresses  # the search
+        assert addresses.count(f"/praxis/{lang}/tee/") == 2, addresses  # /praxis/de/tee/ and tee.md
+        assert not any("gibt-es-nicht" in a for a in addresses), addresses
+    for address in ("de/impressum/index.html", "media/bilder/tee.png", "de/feed.xml", "static/style.css",
+                    "index.html", "de/tee/index.html", "en/tee/index.html"):
+        assert (project.root / "site" / address).is_file(), address
+    feed = project.read("site/de/feed.xml")
+    for address in ("https://example.org/praxis/media/bilder/tee.png", "https://example.org/praxis/de/feed.xml",
+                    "https://example.org/praxis/static/style.css?v=2"):
+        assert address in feed, address
+    assert "https://example.org/media/" not in feed and "https://example.org/static/" not in feed

@@ -30,11 +30,11 @@ NESSEL = article("Brennnessel", """
 
     Lesen Sie das [Merkblatt (PDF)](dateien/merkblatt.pdf#seite=2).
 
-    Die [Quelle](https://example.org/nessel.png) und die [Übersicht](/uebersicht.pdf) bleiben.
+    Die [Quelle](https://example.org/nessel.png) und die [Übersicht](/blog/de/) bleiben.
     """)
 IMAGE = '![Brennnessel am Wegrand](bilder/brennnessel.png "Im Mai")'
 LEAFLET = "Lesen Sie das [Merkblatt (PDF)](dateien/merkblatt.pdf#seite=2)."
-KEEP = "Die [Quelle](https://example.org/nessel.png) und die [Übersicht](/uebersicht.pdf) bleiben."
+KEEP = "Die [Quelle](https://example.org/nessel.png) und die [Übersicht](/blog/de/) bleiben."
 
 
 @pytest.fixture
@@ -52,7 +52,7 @@ def garden(project):
         ("title", "Brennnessel"): "Nettle", "Die Brennnessel wächst am Weg.": "Nettles grow by the path.",
         IMAGE: '![Nettles by the path](bilder/brennnessel.png "In May")',
         LEAFLET: "Read the [leaflet (PDF)](dateien/merkblatt.pdf#seite=2).",
-        KEEP: "The [source](https://example.org/nessel.png) and the [overview](/uebersicht.pdf) stay.",
+        KEEP: "The [source](https://example.org/nessel.png) and the [overview](/blog/de/) stay.",
     })
     review(project, "fr", "brennnessel", {"Die Brennnessel wächst am Weg.": "L'ortie pousse au bord du chemin."})
     # changed destinations, published anyway: the reviewer silenced the link-target check
@@ -83,7 +83,7 @@ def test_referenced_files_are_copied_once_and_every_edition_points_there(garden)
     assert de.xpath("//img/@src") == en.xpath("//img/@src") == ["/blog/media/bilder/brennnessel.png"]
     assert de.xpath("//img/@alt") == ["Brennnessel am Wegrand"] and en.xpath("//img/@alt") == ["Nettles by the path"]
     leaflet = "/blog/media/dateien/merkblatt.pdf#seite=2"
-    assert de.xpath(".//a/@href") == [leaflet, "https://example.org/nessel.png", "/uebersicht.pdf"]
+    assert de.xpath(".//a/@href") == [leaflet, "https://example.org/nessel.png", "/blog/de/"]
     assert en.xpath(".//a/@href") == de.xpath(".//a/@href")
     # fr keeps the leaflet's path (query kept); its own image path reaches nothing the German does not reference
     assert fr.xpath(".//a/@href")[0] == "/blog/media/dateien/merkblatt.pdf?v=1#seite=2"
