@@ -31,9 +31,9 @@ UNREVIEWED = ("source", "machine")
 DEFAULT_BASE_URL = "http://localhost:8000/"  # [site] base_url until the author sets the real address
 TABLES = ("publish", "pretranslate", "site", "engines")  # settings that are TOML tables ([name] sections)
 # Every setting of verlag.toml, table -> keys ("": the top level), except inside [engines.<name>], whose
-# keys each engine checks itself. [publish.<lang>] takes the keys of [publish]; <lang> there, and the language
-# keys of [site.disclaimer], [site.call_to_action], [site.image_alt], [site.translator] and an engine's
-# per-language tables, is a language of the project or one of its fallbacks (``language_ranges``: "en" for "en-GB"). README.md's
+# keys each engine checks itself. [publish.<lang>] takes the keys of [publish]; <lang> there, and a language key
+# of [site.disclaimer], [site.call_to_action], [site.image_alt], [site.translator] and an engine's per-language
+# tables, is a language of the project or one of its fallbacks (``language_ranges``: "en" for "en-GB"). README.md's
 # "Configuration" example shows exactly these (tests/test_config.py compares the two).
 KNOWN_SETTINGS: dict[str, tuple[str, ...]] = {
     "": ("name", "source_language", "languages", "segmentation", "author", "timezone", *TABLES),

@@ -87,15 +87,12 @@ class Localized:
     def get(self, lang: str) -> tuple[str, str] | None:
         """(text, the language it is in) for an edition in ``lang``; None when nothing is configured. A text under
         a fallback of ``lang`` ("en" for en-GB) is in ``lang``: written for every edition of the language."""
-        if self.texts.get(key := lookup({k: v for k, v in self.texts.items() if v}, lang)):
-            return self.texts[key], lang
-        if self.texts.get(self.source):
-            return self.texts[self.source], self.source
+        written = {code: text for code, text in self.texts.items() if text}
+        if (key := lookup(written, lang)) is not None:
+            return written[key], lang
+        if self.source in written:
+            return written[self.source], self.source
         return None
-
-    def served(self, lang: str) -> bool:
-        """Whether ``get`` gives ``lang`` a text of its own (its tag's or a fallback's), not the source's."""
-        return lookup({k: v for k, v in self.texts.items() if v}, lang) is not None
 
 
 @dataclass(frozen=True)

@@ -167,8 +167,9 @@ def load_settings(config: Config) -> Settings:
 
 
 def _percentages(config: Config, name: str, default: float, errors: list[VerlagError]) -> dict[str, float]:
-    """``[publish] name`` per language (``[publish.<lang>]`` or its fallback's overrides: ``publish_setting``), each a percentage from 0 to 100; a
-    mistake is appended to ``errors`` (once for ``[publish]``, once per ``[publish.<lang>]``)."""
+    """``[publish] name`` per language (``[publish.<lang>]`` or its fallback's overrides: ``publish_setting``),
+    each a percentage from 0 to 100; a mistake is appended to ``errors`` (once for ``[publish]``, once per
+    ``[publish.<lang>]``)."""
     publish = config.section("publish")
     limits, said = {}, set()
     for lang in config.languages:
