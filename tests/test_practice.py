@@ -686,7 +686,7 @@ def test_one_en_disclaimer_serves_en_us_and_en_gb_and_a_siblings_text_is_said_no
                   'de = "Kein Ersatz für den Arztbesuch."\nen = "No substitute for seeing a doctor."\n'
                   'en-US = "No substitute for seeing a physician."\n\n'
                   '[site.call_to_action]\nde = "Termin gefällig?"\nen-US = "Make an appointment?"\n'
-                  'link = "https://example.org/termin"\n')
+                  'link = "https://example.org/termin"\n\n[site.translator]\nen = "Mark Lewis"\n')
     project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
     project.run("extract")
     for lang in ("en-US", "en-GB"):
@@ -706,6 +706,9 @@ def test_one_en_disclaimer_serves_en_us_and_en_gb_and_a_siblings_text_is_said_no
     assert asides("en-US")[0] == ("No substitute for seeing a physician.", None)
     assert asides("en-US")[1] == ("Make an appointment?", None)
     assert asides("en-GB")[1] == ("Termin gefällig?", "de")
+    for lang in ("en-US", "en-GB"):  # the en translator answers for both
+        bylines = parse(site / lang / "tee/index.html").xpath('//p[@class="translator"]')
+        assert [p.text_content().strip() for p in bylines] == ["Translated by Mark Lewis"], lang
     line = project.read("verlag.toml").splitlines().index('en-US = "Make an appointment?"') + 1
     said = [line for line in result.output.splitlines() if "call_to_action" in line and "en-GB" in line]
     assert said == [f"warning: verlag.toml:{line}: en-GB: "
