@@ -7,7 +7,7 @@ import json
 import os
 import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from importlib.machinery import PathFinder
@@ -31,7 +31,9 @@ UNREVIEWED = ("source", "machine")
 DEFAULT_BASE_URL = "http://localhost:8000/"  # [site] base_url until the author sets the real address
 TABLES = ("publish", "pretranslate", "site", "engines")  # settings that are TOML tables ([name] sections)
 # Every setting of verlag.toml, table -> keys ("": the top level), except inside [engines.<name>], whose
-# keys each engine checks itself. [publish.<lang>] takes the keys of [publish]. README.md's
+# keys each engine checks itself. [publish.<lang>] takes the keys of [publish]; <lang> there, and a language key
+# of [site.disclaimer], [site.call_to_action], [site.image_alt], [site.translator] and an engine's per-language
+# tables, is a language of the project or one of its fallbacks (``language_ranges``: "en" for "en-GB"). README.md's
 # "Configuration" example shows exactly these (tests/test_config.py compares the two).
 KNOWN_SETTINGS: dict[str, tuple[str, ...]] = {
     "": ("name", "source_language", "languages", "segmentation", "author", "timezone", *TABLES),
@@ -40,6 +42,35 @@ KNOWN_SETTINGS: dict[str, tuple[str, ...]] = {
     "site": ("base_url", "author", "feed_entries", "search", "legal", "image", "image_alt", "disclaimer",
              "call_to_action", "translator", "german_html", "gone"),
 }
+
+
+def language_ranges(lang: str) -> list[str]:
+    """The keys a per-language setting of verlag.toml is looked up by for ``lang``, most specific first: RFC 4647
+    section 3.4's lookup, which drops the last subtag until one is found ("zh-Hant-TW", "zh-Hant", "zh"), and a
+    single-letter subtag (an extension's singleton) together with the one after it. gettext looks up a catalog
+    for a locale the same way (pt_BR, then pt), and CLDR a locale's data (en_GB, then en). A sibling ("en-US" for
+    "en-GB") is never among them: its spelling, dates, phone numbers or legal wording may be wrong for the other
+    region, so an author who wants one text for both writes it once under the shared key ("en")."""
+    subtags = lang.split("-")
+    ranges = []
+    while subtags:
+        ranges.append("-".join(subtags))
+        subtags.pop()
+        if subtags and len(subtags[-1]) == 1:
+            subtags.pop()
+    return ranges
+
+
+def lookup(values: Mapping, lang: str) -> str | None:
+    """The key of ``values`` (a per-language table of verlag.toml) that serves ``lang``: ``lang`` itself, else its
+    nearest fallback (``language_ranges``: "en" for "en-GB"); None when none is there."""
+    return next((key for key in language_ranges(lang) if key in values), None)
+
+
+def language_keys(languages: Sequence[str]) -> list[str]:
+    """The keys a per-language table may have for ``languages``: each language and its fallbacks (``en`` where
+    ``en-US`` is listed), in the order of ``languages``, each once."""
+    return list(dict.fromkeys(key for lang in languages for key in language_ranges(lang)))
 
 
 @dataclass(frozen=True)
@@ -66,6 +97,18 @@ class Config:
         for name in names:
             table = table.get(name, {}) if isinstance(table, dict) else {}
         return table if isinstance(table, dict) else {}
+
+    @cached_property
+    def translation_keys(self) -> list[str]:
+        """The language keys a table by translation language takes (``[publish.<lang>]``, ``[site.translator]``, an
+        engine's ``register``): ``languages`` and their fallbacks (``language_keys``)."""
+        return language_keys(self.languages)
+
+    @cached_property
+    def text_keys(self) -> list[str]:
+        """The language keys a reader-facing text's table takes (``[site.disclaimer]``, ``[site.call_to_action]``,
+        ``[site.image_alt]``): the source language's and ``translation_keys``."""
+        return language_keys((self.source_language, *self.languages))
 
     def error(self, key: str, message: str, table: str | None = None) -> VerlagError:
         """A settings mistake naming verlag.toml and the line where ``key`` is set (``line``)."""
@@ -287,12 +330,13 @@ def _unknown(key: str, table: str, known: list[str], path: Path, text: str) -> V
 def _check_known(data: dict, languages: tuple[str, ...], path: Path, text: str) -> None:
     """Every key of ``data`` is one of ``KNOWN_SETTINGS``; a typo is a ``VerlagError``, never silently ignored.
     The tables are known to be tables (``_check_table``)."""
+    keys = language_keys(languages)
     for table, known in KNOWN_SETTINGS.items():
-        allowed = [*known, *languages] if table == "publish" else list(known)
+        allowed = [*known, *keys] if table == "publish" else list(known)
         for key, value in (data.get(table, {}) if table else data).items():
             if key not in allowed:
                 raise _unknown(key, table, allowed, path, text)
-            for inner in value if table == "publish" and key in languages else ():
+            for inner in value if table == "publish" and key in keys else ():
                 if inner not in known:
                     raise _unknown(inner, f"publish.{key}", list(known), path, text)
 
@@ -391,6 +435,18 @@ def _check_table(value: object, path: Path, text: str, key: str, name: str | Non
                           f"got {value!r}", path, _line_of(text, key))
 
 
+def publish_setting(publish: Mapping, lang: str, name: str, default: object) -> tuple[object, str]:
+    """``[publish] name`` for ``lang`` and the table it comes from: ``[publish.<lang>]``'s, else that of its nearest
+    fallback that sets it (``language_ranges``: ``[publish.en]`` for en-GB), else ``[publish]``'s, else
+    ``default``. Looked up per setting, as gettext looks up each message: ``[publish.en-GB] min_reviewed`` leaves
+    en-GB the ``unreviewed`` of ``[publish.en]``."""
+    for key in language_ranges(lang):
+        table = publish.get(key)
+        if isinstance(table, dict) and name in table:
+            return table[name], f"publish.{key}"
+    return publish.get(name, default), "publish"
+
+
 def _known_zone(name: str) -> bool:
     """Whether ``name`` is an IANA time zone zoneinfo finds (imported only for a project that sets one)."""
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -459,7 +515,7 @@ def load_config(root: Path) -> Config:
         _check_table(data.get(name, {}), path, text, name)
     for name, table in data.get("engines", {}).items():
         _check_table(table, path, text, name, f"engines.{name}")
-    for lang in languages:
+    for lang in language_keys(languages):
         _check_table(data.get("publish", {}).get(lang, {}), path, text, lang, f"publish.{lang}")
     _check_known(data, languages, path, text)
 
@@ -479,13 +535,12 @@ def load_config(root: Path) -> Config:
 
     publish = data.get("publish", {})
     unreviewed = publish.get("unreviewed", "source")
-    per_lang = {lang: publish[lang].get("unreviewed", unreviewed)
-                for lang in languages if isinstance(publish.get(lang), dict)}
+    per_lang = {lang: publish_setting(publish, lang, "unreviewed", unreviewed)[0] for lang in languages}
     wrong = [VerlagError(f"unreviewed: expected one of {', '.join(UNREVIEWED)}, got {value!r}", path,
                          _line_of(text, "unreviewed", table))
              for table, value in [("publish", publish.get("unreviewed", "source")),
-                                  *((f"publish.{lang}", publish[lang]["unreviewed"]) for lang in per_lang
-                                    if "unreviewed" in publish[lang])]
+                                  *((f"publish.{key}", publish[key]["unreviewed"]) for key in language_keys(languages)
+                                    if "unreviewed" in publish.get(key, {}))]
              if value not in UNREVIEWED]
     raise_all(wrong)
 

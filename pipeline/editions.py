@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Container, Mapping
 
 from . import doccache
-from .config import Config
+from .config import Config, lookup
 from .errors import VerlagError, contain, stage
 from .fsutil import (NotAFile, combine_digests, code_digest, LinkedFolders, load_state, names_ending, read_bytes,
                      relpath, save_state, write_if_changed)
@@ -356,7 +356,8 @@ def _combined(config: Config, article: Article, lang: str, glossary_digest: str,
     # modification day (``sources.read_article``), in no byte of the source
     day = article.meta.get("date") if article.undated else None
     policy = config.unreviewed_for(lang, article.slug)
-    named = config.section("site", "translator").get(lang)  # the byline's name ([site.translator])
+    translators = config.section("site", "translator")
+    named = translators.get(lookup(translators, lang))  # the byline's name ([site.translator], or its fallback's)
     return combine_digests(catalog, *written,
                            extra=f"{code_digest()}|{config.segmentation}|{policy}|{article.digest}|"
                                  f"{glossary_digest}|{article.ref}|{article.page}|{config.site_url}|{key}"

@@ -46,7 +46,7 @@ import httpx2 as httpx
 import openai
 from babel import Locale
 
-from .config import Config
+from .config import Config, lookup
 from .engines import Request, Surroundings
 from .glossary import Glossary, load_glossary
 from .mtcache import normalise
@@ -226,7 +226,7 @@ class LLMEngine(ServiceEngine):
             "stands. They stand for formatting, links and code; add no Markdown or HTML of your own.",
             'Answer with one JSON object and nothing else: {"translations": [{"n": 1, "text": "…"}, …]}.',
         ]
-        register = self.register.get(target)
+        register = self.register.get(lookup(self.register, target))
         if register:
             lines.append(_REGISTERS.get(register.lower(), f'Address the reader as "{register}" throughout.'))
         terms = [t for t in self.terms.find(german) if t.target(target)]

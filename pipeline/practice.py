@@ -9,7 +9,8 @@ Read from ``verlag.toml``::
     [site.image_alt]                            # its alt text per language (og:image:alt)
     de = "Das Behandlungszimmer der Praxis"
 
-    [site.disclaimer]                           # per language (BCP 47 tag as key); missing ones show German
+    [site.disclaimer]                           # per language (BCP 47 tag as key, "en" for en-US and en-GB);
+                                                # missing ones show German
     de = "Dieser Beitrag ersetzt keinen Besuch bei Ärztin, Arzt oder Heilpraktiker."
 
     [site.translator]                           # per translation language: whom the byline names
@@ -34,7 +35,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .config import CONFIG_NAME, Config
+from .config import CONFIG_NAME, Config, lookup
 from .errors import UnfilledPage, VerlagError, raise_all
 from .limits import MEDIA
 from .media import running_svg, saved_names
@@ -77,16 +78,20 @@ def tel_problem(phone: str) -> str | None:
 
 @dataclass(frozen=True)
 class Localized:
-    """A text the author wrote per language in verlag.toml; ``get`` falls back to the source language."""
+    """A text the author wrote per language in verlag.toml; ``get`` looks it up as BCP 47 lookup does (``lookup``:
+    "en-GB", then "en"), then falls back to the source language."""
 
     texts: dict[str, str] = field(default_factory=dict)
     source: str = "de"
 
     def get(self, lang: str) -> tuple[str, str] | None:
-        """(text, the language it is in) for an edition in ``lang``; None when nothing is configured."""
-        for code in (lang, self.source):
-            if self.texts.get(code):
-                return self.texts[code], code
+        """(text, the language it is in) for an edition in ``lang``; None when nothing is configured. A text under
+        a fallback of ``lang`` ("en" for en-GB) is in ``lang``: written for every edition of the language."""
+        written = {code: text for code, text in self.texts.items() if text}
+        if (key := lookup(written, lang)) is not None:
+            return written[key], lang
+        if self.source in written:
+            return written[self.source], self.source
         return None
 
 
@@ -173,10 +178,11 @@ def _inside(folder: Path, rel: str) -> bool:
 
 
 def _localized(config: Config, table: str, values: dict, errors: list[VerlagError]) -> Localized:
-    """``values`` (language -> text) of ``table``; each mistake appended to ``errors``."""
+    """``values`` (language -> text) of ``table``; each mistake appended to ``errors``. A key is the source
+    language, a translation language or a fallback of one (``Config.text_keys``: "en" where en-US is listed)."""
     known = (config.source_language, *config.languages)
     for code, text in values.items():
-        if code not in known:
+        if code not in config.text_keys:
             errors.append(config.error(code, f"expected a language of this project ({', '.join(known)})", table))
         elif not isinstance(text, str):
             errors.append(config.error(code, "expected text", table))
@@ -187,22 +193,23 @@ def translator_names(config: Config) -> dict[str, str]:
     """``[site.translator]``: translation language -> the name a translated page's byline gives for what was
     checked ("" names nobody), in place of the catalog's ``Last-Translator``, which Poedit and Weblate set to
     whoever saved last (an admin fixing one word, the author, a bot); no PO tool records who signed off an
-    entry, so the author says who answers for a language. Raises ``VerlagError`` at the setting's line
-    (``ManyErrors`` for several)."""
+    entry, so the author says who answers for a language. A language without a line of its own takes its
+    fallback's (``lookup``: "en" for en-GB). Raises ``VerlagError`` at the setting's line (``ManyErrors`` for
+    several)."""
     values = config.section("site").get("translator", {})
     if not isinstance(values, dict):
         raise config.error("translator", f"expected a table such as [site.translator] with one line per language, "
                                          f"got {values!r}", "site")
     errors = []
     for code, name in values.items():
-        if code not in config.languages:
+        if code not in config.translation_keys:
             errors.append(config.error(code, "expected a translation language of this project "
                                              f"({', '.join(config.languages)})", "site.translator"))
         elif not isinstance(name, str):
             errors.append(config.error(code, "expected a name, e.g. \"Mark Lewis\" (\"\" names nobody)",
                                        "site.translator"))
     raise_all(errors)
-    return {code: name.strip() for code, name in values.items()}
+    return {lang: values[key].strip() for lang in config.languages if (key := lookup(values, lang)) is not None}
 
 
 def check_legal(config: Config, practice: Practice, pages: Iterable[str]) -> None:

@@ -38,7 +38,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass, field
 from typing import Callable, Iterator, Sequence
 
-from .config import Config
+from .config import Config, lookup
 from .engines import Request, Result
 from .mtcache import MTCache, normalise
 from .polite import Policy, PoliteSession, RequestsShim, ServiceError, Workers, install_shim
@@ -95,7 +95,8 @@ def load_settings(config: Config, name: str, defaults: Settings, extra_keys: tup
     """``[engines.<name>]`` over the engine's defaults; a mistake names verlag.toml and its line.
 
     ``extra_keys`` are the engine's own string settings; those also in ``per_language`` may instead be a
-    table of strings by verlag language code (``formality = { fr = "more" }``). ``key_variable``: the
+    table of strings by verlag language code (``formality = { fr = "more" }``), or a fallback of one (``en`` for
+    en-US and en-GB, ``config.lookup``), as the ``languages`` map may. ``key_variable``: the
     environment variable the engine reads its key from (a ``key_env`` of the table wins), which a key written
     into the table is refused naming; None: the engine takes no key.
     """
@@ -130,7 +131,7 @@ def load_settings(config: Config, name: str, defaults: Settings, extra_keys: tup
                 kind = "a string or a table by language such as { fr = \"…\" }" if key in per_language \
                     else "a string"
                 raise config.error(key, f"[engines.{name}] expected {kind}, got {value!r}")
-            unknown = sorted(set(value) - set(config.languages)) if table else []
+            unknown = sorted(set(value) - set(config.translation_keys)) if table else []
             if unknown:
                 raise config.error(key, f"[engines.{name}] {key}: {', '.join(unknown)} is not one of languages")
             extra[key] = dict(value) if table else value
@@ -486,7 +487,7 @@ class ServiceEngine:
     # -- per service ----------------------------------------------------
 
     def _code(self, lang: str, is_source: bool) -> str:
-        return self.settings.languages.get(lang) or lang.split("-")[0].lower()
+        return self.settings.languages.get(lookup(self.settings.languages, lang)) or lang.split("-")[0].lower()
 
     def _request(self, texts: list[str], source: str, target: str) -> list[str]:
         raise NotImplementedError
@@ -574,7 +575,7 @@ class GoogleEngine(LineBatched):
     def _code(self, lang, is_source):
         from deep_translator.constants import GOOGLE_LANGUAGES_TO_CODES
 
-        mapped = self.settings.languages.get(lang)
+        mapped = self.settings.languages.get(lookup(self.settings.languages, lang))
         if mapped:
             return mapped
         return lang if lang in GOOGLE_LANGUAGES_TO_CODES.values() else lang.split("-")[0].lower()
@@ -598,7 +599,7 @@ class MyMemoryEngine(LineBatched):
     def _code(self, lang, is_source):
         from deep_translator.constants import MY_MEMORY_LANGUAGES_TO_CODES
 
-        mapped = self.settings.languages.get(lang)
+        mapped = self.settings.languages.get(lookup(self.settings.languages, lang))
         if mapped:
             return mapped
         codes = MY_MEMORY_LANGUAGES_TO_CODES.values()
@@ -696,7 +697,7 @@ class DeepLEngine(ServiceEngine):
         return units
 
     def _code(self, lang, is_source):
-        mapped = self.settings.languages.get(lang)
+        mapped = self.settings.languages.get(lookup(self.settings.languages, lang))
         if mapped:
             return mapped
         code = lang.upper()
@@ -705,9 +706,11 @@ class DeepLEngine(ServiceEngine):
         return {"EN": "EN-GB", "PT": "PT-PT"}.get(code, code)
 
     def _language(self, target: str) -> str | None:
-        """The project language DeepL's target code stands for."""
-        return next((code for code in self.languages
-                     if self._code(code, False).split("-")[0] == target.split("-")[0]), None)
+        """The project language DeepL's target code stands for: the one sent as that code (PT-PT: pt-PT, never the
+        pt-BR listed before it), else the first of the same language."""
+        return next((code for code in self.languages if self._code(code, False) == target), None) or \
+            next((code for code in self.languages
+                  if self._code(code, False).split("-")[0] == target.split("-")[0]), None)
 
     def _project_glossary(self, translator, source: str, target: str) -> str | None:
         """The id of the DeepL glossary holding the project's terms for this pair; made on first use."""
@@ -733,7 +736,8 @@ class DeepLEngine(ServiceEngine):
         translator._client._session = self.session
         options = {k: v for k, v in self.settings.extra.items() if k in ("formality", "glossary")}
         if isinstance(options.get("formality"), dict):
-            formality = options.pop("formality").get(self._language(target))
+            formality = options.pop("formality")
+            formality = formality.get(lookup(formality, language)) if (language := self._language(target)) else None
             if formality:
                 options["formality"] = formality
         if self.terms is not None and self.terms.terms:

@@ -42,7 +42,7 @@ from urllib.parse import quote, unquote, urljoin
 from markupsafe import Markup, escape
 
 from .bidi import mark_directions, text_direction
-from .config import CONFIG_NAME, DEFAULT_BASE_URL, Config, header_line
+from .config import CONFIG_NAME, DEFAULT_BASE_URL, Config, header_line, language_ranges, lookup, publish_setting
 from .counts import counted
 from .editions import FALLBACK_CLOSE, FALLBACK_OPEN, Edition, edition_files, edition_record, record_path
 from .errors import ManyErrors, VerlagError, contain, describe, raise_all
@@ -168,15 +168,14 @@ def load_settings(config: Config) -> Settings:
 
 
 def _percentages(config: Config, name: str, default: float, errors: list[VerlagError]) -> dict[str, float]:
-    """``[publish] name`` per language (``[publish.<lang>]`` overrides), each a percentage from 0 to 100; a
-    mistake is appended to ``errors`` (once for ``[publish]``, once per ``[publish.<lang>]``)."""
+    """``[publish] name`` per language (``[publish.<lang>]`` or its fallback's overrides: ``publish_setting``),
+    each a percentage from 0 to 100; a mistake is appended to ``errors`` (once for ``[publish]``, once per
+    ``[publish.<lang>]``)."""
     publish = config.section("publish")
     limits, said = {}, set()
     for lang in config.languages:
-        own = config.section("publish", lang)
-        value = own.get(name, publish.get(name, default))
+        value, table = publish_setting(publish, lang, name, default)
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 100:
-            table = f"publish.{lang}" if name in own else "publish"
             if table not in said:
                 said.add(table)
                 errors.append(config.error(name, f"expected a percentage from 0 to 100, got {value!r}", table))
@@ -795,7 +794,7 @@ def _unnamed_translators(config: Config, pages: Iterable[Page]) -> list[str]:
     named = named if isinstance(named, dict) else {}
     unnamed: dict[str, list[str]] = {}
     for page in pages:
-        if page.lang != config.source_language and page.lang not in named and not page.translator \
+        if page.lang != config.source_language and lookup(named, page.lang) is None and not page.translator \
                 and page.fully_reviewed:
             unnamed.setdefault(page.lang, []).append(relpath(config.po_path(page.lang, page.slug), config.root))
     if not unnamed:
@@ -807,6 +806,42 @@ def _unnamed_translators(config: Config, pages: Iterable[Page]) -> list[str]:
             f"not learn who answers for it; "
             f"write [site.translator] {lang} = \"Name\" in {CONFIG_NAME} ({lang} = \"\" names nobody on purpose)"
             for lang, refs in sorted(unnamed.items())]
+
+
+def _sibling_gaps(config: Config, practice: Practice) -> list[str]:
+    """A warning per translation language and reader-facing text of verlag.toml (``[site.disclaimer]``,
+    ``[site.call_to_action]``, ``[site.translator]``, ``[site.image_alt]`` when ``[site] image`` is set) that the
+    language's pages do without while a sibling has one (en-GB without an en-GB or en line, en-US with its own):
+    they show the German (the byline: the catalog's Last-Translator), which an author who wrote the sibling's
+    did not mean (fresh-user trial 24). The sibling's text is not taken for it (``config.language_ranges``: BCP 47
+    lookup, as gettext, never crosses to another region); the warning names the line that serves both."""
+    def written(texts: Localized) -> dict:  # the keys whose text ``Localized.get`` gives, the German's aside
+        return {key: text for key, text in texts.texts.items() if key != config.source_language and text}
+
+    tables = [("site.disclaimer", written(practice.disclaimer), "pages show the German disclaimer"),
+              ("site.call_to_action", written(practice.call_to_action), "pages show the German call to action"),
+              ("site.translator", config.section("site", "translator"),  # "" names nobody on purpose
+               "bylines name the catalog's Last-Translator")]
+    if practice.image:
+        tables.append(("site.image_alt", written(practice.image_alt), "pages' social preview image has no alt text"))
+    said = []
+    for table, own, effect in tables:
+        for lang in config.languages:
+            if lookup(own, lang) is not None:
+                continue
+            siblings = [other for other in config.languages if other != lang
+                        and other.split("-")[0] == lang.split("-")[0] and lookup(own, other) is not None]
+            if not siblings:
+                continue
+            key = lookup(own, siblings[0])
+            shared = next(r for r in language_ranges(lang) if r in language_ranges(siblings[0]))
+            ranges = " or ".join(language_ranges(lang))
+            said.append(f"{CONFIG_NAME}:{config.place(key, table)}: {lang}: [{table}] has no {ranges} line, so the "
+                        f"{lang} {effect}, though {siblings[0]} has one; verlag does not lend one region's text to "
+                        f"another (BCP 47 lookup: {' then '.join(language_ranges(lang))}): write {shared} = \"…\" in "
+                        f"[{table}] (it serves every {shared}-… language without a line of its own), or "
+                        f"{lang} = \"…\"")
+    return said
 
 
 def address_now(noticed: bool) -> str:
@@ -2661,6 +2696,7 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
     result.noticed = site.noticed
     result.warnings += _pseudo_shown(config, site.published.values())
     result.notes += _unnamed_translators(config, site.published.values())
+    result.warnings += _sibling_gaps(config, site.practice)
     result.standalone = frozenset(p.slug for p in site.pages(site.source))
     result.warnings += list(site.media.warnings)
     result.warnings += [f"{a.ref}:{line}: {message}" for a, line, message in same_titles(site.sources.values())]

@@ -262,3 +262,94 @@ def test_a_wrong_unreviewed_of_one_language_is_named_at_its_own_line(project: Pr
     result = project.run("status", code=2)
     assert result.output.strip() == (f"error: {project.root / 'verlag.toml'}:11: unreviewed: expected one of "
                                      "source, machine, got 'maschine'")
+
+
+@pytest.mark.parametrize("tag, ranges", [
+    ("en-GB", ["en-GB", "en"]),
+    ("zh-Hant-TW", ["zh-Hant-TW", "zh-Hant", "zh"]),
+    ("en", ["en"]),
+    # RFC 4647 3.4's example: a singleton ("x") goes with the subtag after it
+    ("zh-Hant-CN-x-private1-private2", ["zh-Hant-CN-x-private1-private2", "zh-Hant-CN-x-private1", "zh-Hant-CN",
+                                        "zh-Hant", "zh"]),
+])
+def test_a_per_language_setting_is_looked_up_as_bcp_47_lookup_does(tag, ranges):
+    from pipeline.config import language_ranges, lookup
+
+    assert language_ranges(tag) == ranges
+    assert lookup({"en-US": 1, "zh": 2, "en": 3}, tag) == {"en": "en", "zh": "zh"}.get(ranges[-1])
+    assert lookup({"en-GB": 1, "en": 2}, "en-GB") == "en-GB"  # a value for the language itself wins
+
+
+REGIONS = """\
+name = "Praxis"
+languages = ["en-US", "en-GB", "pt-BR"]
+
+[publish]
+unreviewed = "source"
+
+[publish.en]
+unreviewed = "machine"
+min_reviewed = 20
+
+[publish.en-GB]
+min_reviewed = 50
+
+[site]
+base_url = "https://example.org/"
+
+[site.disclaimer]
+de = "Kein Ersatz für den Arzt."
+en = "No substitute for a doctor."
+pt = "Não substitui o médico."
+
+[site.image_alt]
+en = "The waiting room"
+
+[site.translator]
+en = "Mark Lewis"
+
+[site.call_to_action]
+en-US = "Book a visit?"
+"""
+
+
+def test_a_languages_primary_subtag_is_a_key_of_every_per_language_table(project: Project):
+    """Fresh-user trial 24: with languages en-US, en-GB and pt-BR, one ``en = "…"`` line serving both Englishes
+    was refused (``en: expected a language of this project``). A key that is a fallback of a configured language
+    (BCP 47 lookup) is accepted in [publish.<lang>] and the [site] tables; [publish] settings are looked up one by
+    one (en-GB's own min_reviewed, en's unreviewed)."""
+    from pipeline.config import load_config
+    from pipeline.practice import load_practice, translator_names
+    from pipeline.site import load_settings
+
+    project.write("verlag.toml", REGIONS)
+    config = load_config(project.root)
+    assert [config.unreviewed_for(lang) for lang in config.languages] == ["machine", "machine", "source"]
+    limits = load_settings(config).min_reviewed
+    assert (limits["en-US"], limits["en-GB"], limits["pt-BR"]) == (20, 50, 0)
+    practice = load_practice(config)
+    assert practice.disclaimer.get("en-GB") == ("No substitute for a doctor.", "en-GB")
+    assert practice.disclaimer.get("pt-BR") == ("Não substitui o médico.", "pt-BR")
+    assert practice.call_to_action.get("en-GB") is None  # a sibling's (en-US) is not lent; no German either
+    assert translator_names(config) == {"en-US": "Mark Lewis", "en-GB": "Mark Lewis"}
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet still.\n"))
+    project.run("extract")
+    assert "expected" not in project.run("check").output
+
+
+@pytest.mark.parametrize("change, message", [
+    (('pt = "Não', 'es = "No'), "es: expected a language of this project (de, en-US, en-GB, pt-BR)"),
+    (('en = "The waiting', 'en-AU = "The waiting'), "en-AU: expected a language of this project (de, en-US, en-GB, pt-BR)"),
+    (('en = "Mark', 'de = "Mark'), "de: expected a translation language of this project (en-US, en-GB, pt-BR)"),
+    (("[publish.en-GB]", "[publish.es]"), "es: unknown setting in [publish] (known: unreviewed, min_reviewed, "
+                                          "min_translated, en-US, en, en-GB, pt-BR, pt)"),
+])
+def test_a_key_of_no_configured_language_nor_its_fallback_is_still_refused(project: Project, change, message):
+    """A key is accepted as a language's fallback only where a configured language has it: no "es" without a
+    Spanish, no "en-AU" beside en-US and en-GB; [site.translator] takes no German (no translation language)."""
+    text = REGIONS.replace(*change)
+    project.write("verlag.toml", text)
+    project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet still.\n"))
+    result = project.run("check", code=2)
+    line = next(n for n, written in enumerate(text.splitlines(), 1) if written.startswith(change[1]))
+    assert f"error: {project.root / 'verlag.toml'}:{line}: {message}" in result.output.splitlines(), result.output

@@ -365,3 +365,15 @@ def test_register_for_a_language_the_project_does_not_have_is_a_settings_error(l
     llm.write("verlag.toml", llm.read("verlag.toml") + 'register = { it = "Lei" }\n')
     result = llm.run("pretranslate", code=2)
     assert "verlag.toml:" in result.output and "register: it is not one of languages" in result.output
+
+
+def test_a_register_for_a_languages_fallback_serves_each_region_and_a_regions_own_wins(tmp_path):
+    """``register`` is looked up as every per-language table of verlag.toml (fresh-user trial 24): ``fr`` serves
+    fr-CA and fr-FR (it was refused: not one of languages), a line for fr-CA itself wins for fr-CA."""
+    from pipeline.config import Config
+    from pipeline.llm import LLMEngine
+
+    table = {"url": "http://127.0.0.1:9/v1", "model": "m", "register": {"fr": "vous", "fr-CA": "tu"}}
+    engine = LLMEngine(Config(root=tmp_path, languages=("fr-CA", "fr-FR"), raw={"engines": {"llm": table}}))
+    assert 'Address the reader as "vous"' in engine.instructions("Tee", "de", "fr-FR")
+    assert 'Address the reader as "tu"' in engine.instructions("Tee", "de", "fr-CA")

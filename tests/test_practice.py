@@ -692,3 +692,47 @@ def test_inits_legal_pages_carry_their_day_so_a_fresh_clone_builds_the_same_site
     assert "replaced the template 'verlag init' wrote there" in project.run("import", str(legal_export(tmp_path))).output
     page = project.root / "source_de/seiten/datenschutz.md"
     assert read_article(page, "datenschutz.md", page=True).meta["date"] == dt.date(2024, 2, 29)
+
+
+def test_one_en_disclaimer_serves_en_us_and_en_gb_and_a_siblings_text_is_said_not_lent(project):
+    """Fresh-user trial 24: with languages en-US and en-GB and [site.disclaimer] written for en-US only, the en-GB
+    pages showed the German health disclaimer, and an ``en`` line serving both was refused. Per-language texts are
+    looked up as BCP 47 lookup does (en-GB, then en): the ``en`` disclaimer is en-GB's, in the page's language
+    (no lang attribute), and a value for en-GB itself wins over it. A sibling's text (en-US's call to action) is
+    not lent to en-GB, which shows the German; the build says so once, with the line to write."""
+    project.write("verlag.toml", 'name = "Praxis"\nlanguages = ["en-US", "en-GB"]\n\n[publish]\nmin_translated = 0\n\n'
+                  '[site]\nbase_url = "https://example.org/"\n\n[site.disclaimer]\n'
+                  'de = "Kein Ersatz für den Arztbesuch."\nen = "No substitute for seeing a doctor."\n'
+                  'en-US = "No substitute for seeing a physician."\n\n'
+                  '[site.call_to_action]\nde = "Termin gefällig?"\nen-US = "Make an appointment?"\n'
+                  'link = "https://example.org/termin"\n\n[site.translator]\nen = "Mark Lewis"\n')
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.run("extract")
+    for lang in ("en-US", "en-GB"):
+        review(project, lang, "tee", {("title", "Tee"): "Tea", "Tee wärmt.": "Tea warms."})
+    result = project.run("build")
+    site = project.root / "site"
+
+    def asides(lang: str) -> tuple[tuple[str, str | None], tuple[str, str | None]]:
+        doc = parse(site / lang / "tee/index.html")
+        assert doc.get("lang") == lang
+        (disclaimer,) = doc.xpath('//aside[@class="disclaimer"]/p')
+        (cta,) = doc.xpath('//aside[@class="call-to-action"]//*[@lang] | //aside[@class="call-to-action"]/p')
+        return ((disclaimer.text_content().strip(), disclaimer.get("lang")),
+                (cta.text_content().strip(), cta.get("lang")))
+
+    assert asides("en-GB")[0] == ("No substitute for seeing a doctor.", None)
+    assert asides("en-US")[0] == ("No substitute for seeing a physician.", None)
+    assert asides("en-US")[1] == ("Make an appointment?", None)
+    assert asides("en-GB")[1] == ("Termin gefällig?", "de")
+    for lang in ("en-US", "en-GB"):  # the en translator answers for both
+        bylines = parse(site / lang / "tee/index.html").xpath('//p[@class="translator"]')
+        assert [p.text_content().strip() for p in bylines] == ["Translated by Mark Lewis"], lang
+    line = project.read("verlag.toml").splitlines().index('en-US = "Make an appointment?"') + 1
+    said = [line for line in result.output.splitlines() if "call_to_action" in line and "en-GB" in line]
+    assert said == [f"warning: verlag.toml:{line}: en-GB: "
+                    "[site.call_to_action] has no en-GB or en line, so the en-GB pages show the German call to "
+                    "action, though en-US has one; verlag does not lend one region's text to another (BCP 47 lookup: "
+                    "en-GB then en): write en = \"…\" in [site.call_to_action] (it serves every en-… language "
+                    "without a line of its own), or en-GB = \"…\""], result.output
+    assert not [line for line in result.output.splitlines() if "[site.disclaimer]" in line]

@@ -90,6 +90,20 @@ def test_deepl_formality_per_language(svc, tmp_path):
     assert "formality" not in svc.log[0]["body"]  # a language without one gets DeepL's default
 
 
+def test_deepl_reads_its_per_language_tables_as_bcp_47_lookup_and_each_region_its_own_formality(svc):
+    """An engine's ``languages`` map and ``formality`` are looked up as every per-language table of verlag.toml
+    (fresh-user trial 24): ``en`` serves en-US and en-GB, a region's own line wins. PT-PT's formality was pt-BR's,
+    the first Portuguese listed, whatever pt-PT's own line said."""
+    table = {"url": svc.url + PATHS["deepl"], "backoff": 0.05, "timeout": 0.5, "languages": {"en": "EN-US"},
+             "formality": {"pt-BR": "more", "pt-PT": "less", "pt": "prefer_more"}}
+    config = Config(root=NO_PROJECT, languages=("pt-BR", "pt-PT", "en-GB"), raw={"engines": {"deepl": table}})
+    deepl = SERVICES["deepl"](config)
+    for lang in ("pt-BR", "pt-PT", "en-GB"):
+        deepl.translate([Request("Du schläfst gut.")], "de", lang)
+    assert [(e["body"]["target_lang"], e["body"].get("formality")) for e in svc.log] == \
+        [("PT-BR", "more"), ("PT-PT", "less"), ("EN-US", None)]
+
+
 def test_deepl_gets_xml_tag_handling_settings_and_the_key_only_in_the_header(svc, tmp_path):
     cache = MTCache(tmp_path / "c.sqlite")
     deepl = engine(svc, "deepl", formality="prefer_less", languages={"en": "EN-US"})
