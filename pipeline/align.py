@@ -750,6 +750,13 @@ def translated_article(config: Config, name: str) -> tuple[str, str | None]:
     sources = read_sources(config)
     if any(a.slug == name for a in sources.articles):
         return name, None
+    if name.endswith(".md"):  # the German file, as README names it: "tee.md", "source_de/tee.md" (trial 25)
+        stem = name.replace("\\", "/").rsplit("/", 1)[-1].removesuffix(".md")
+        article = next((a for a in sources.articles if Path(a.ref).stem == stem), None)
+        if article is not None:
+            return article.slug, (None if article.slug == name.removesuffix(".md") else
+                                  f"--translation-of {name}: the file name of {article.ref}, whose slug is "
+                                  f"{article.slug}")
     names = old_names(sources.articles)
     parts = split_url(name) or NO_ADDRESS
     path = parts.path if parts.scheme in ("http", "https") and parts.netloc else name if name.startswith("/") else ""
@@ -792,8 +799,11 @@ def import_translation(config: Config, slug: str, lang: str, path: Path, dry_run
     raise_all(sources.errors_about([slug]))  # another article's typo does not stop this import
     if article is None:
         close = closest(slug, sorted(a.slug for a in sources.articles))
-        raise VerlagError(f"no article with slug {slug!r} in {config.source_dir.name}/ "
-                          "(translate: false articles have no catalogs)"
+        paused = next((a.ref for a in sources.german_only if a.slug == slug), None)
+        if paused is not None:
+            raise VerlagError(f"{paused} says translate: false: an article kept in German alone has no catalogs to "
+                              "import into; delete that line first")
+        raise VerlagError(f"no article with slug {slug!r} in {config.source_dir.name}/"
                           + (f"; did you mean {close!r}?" if close else ""))
     doc = segment_article(article, config.segmentation, config.source_language)  # as extract segments it
     segments = read_translation(path, slug, lang, config.segmentation, text)

@@ -689,3 +689,27 @@ def test_an_unclosed_string_in_a_translations_toml_front_matter_is_named_at_its_
     assert (f"error: {translation}:3: invalid TOML front matter: a text in quotes is not closed: the \" on this "
             "line opens one that no \" ends") in out, out
     assert "Traceback" not in out and not (project.root / "translations/en/tee.po").exists()
+
+
+@pytest.mark.parametrize("written, note", [("ingwer.md", False), ("source_de/ingwer.md", True)])
+def test_translation_of_takes_the_german_file_name_as_readme_says(project, written, note):
+    """Fresh-user trial 25: README says --translation-of takes the article's file name; 'ingwer.md' and
+    'source_de/ingwer.md' were refused ("no article with slug 'ingwer.md'")."""
+    project.write("source_de/ingwer.md", (HERE / "ingwer.md").read_text(encoding="utf-8"))
+    result = project.run("import", "--lang", "en", "--translation-of", written, str(HERE / "ingwer.en.md"))
+    assert "import: wrote translations/en/ingwer.po" in result.output, result.output
+    assert (f"note: --translation-of {written}: the file name of source_de/ingwer.md, whose slug is ingwer"
+            in result.output) == note
+    msgfmt_check(project.root / "translations/en/ingwer.po")
+
+
+def test_translation_of_an_article_kept_in_german_alone_says_so(project):
+    """The refusal of an unknown slug named 'translate: false' whatever the name was (trial 25); said now of the
+    article that has that line, and of no other."""
+    project.write("source_de/ingwer.md", (HERE / "ingwer.md").read_text(encoding="utf-8")
+                  .replace("---\n", "---\ntranslate: false\n", 1))
+    result = project.run("import", "--lang", "en", "--translation-of", "ingwer", str(HERE / "ingwer.en.md"), code=2)
+    assert ("source_de/ingwer.md says translate: false: an article kept in German alone has no catalogs to import "
+            "into; delete that line first") in result.output
+    result = project.run("import", "--lang", "en", "--translation-of", "ingwr", str(HERE / "ingwer.en.md"), code=2)
+    assert "no article with slug 'ingwr' in source_de/" in result.output and "translate: false" not in result.output
