@@ -518,6 +518,14 @@ def test_raw_html_in_a_plain_german_front_matter_field_is_a_plain_markup_warning
     build = project.run("build").output
     page = project.read("site/de/magnesium/index.html")
     assert "<script>alert('t')" not in page and "&lt;script&gt;alert(" in page, build
+    # trial 25: a quote in an unquoted attribute value makes no raw HTML to CommonMark, but a tag to a browser
+    project.write("source_de/magnesium.md", "---\ntitle: Magnesium\n"
+                  "author: \"Lena\\\"><img src=x onerror=alert('a')>\"\ndate: 2026-05-01\n"
+                  "tags: [\"<b onmouseover=alert('tag')>Tee</b>\"]\n---\n\nMagnesium ist wichtig.\n")
+    output = project.run("check").output
+    assert [line for line in output.splitlines() if "source_de/magnesium.md" in line and "plain-markup" in line] == [
+        f"warning: source_de/magnesium.md:3: author: <img> {said}",
+        f"warning: source_de/magnesium.md:5: tags: <b>, </b> {said}"], output
 
 
 def test_a_line_feed_at_an_edge_is_the_line_feed_error_alone_not_also_a_whitespace_warning():
