@@ -564,3 +564,28 @@ def test_text_join_walks_only_the_blocks_that_can_hold_an_escape_or_a_character_
                         lambda tokens: (joined.append("".join(t.content for t in tokens)), join(tokens))[1])
     assert [t.as_dict() for t in commonmark_parser().parse(text, {})] == stock
     assert joined == ["Zwei * und & drei."]
+
+
+@given(st.text(max_size=12), st.one_of(st.none(), st.text(max_size=5)), st.sampled_from(["paragraph", "table cell"]),
+       st.integers(1, 10**6), st.text(max_size=20), st.integers(0, 50), st.integers(0, 50),
+       st.sampled_from(["inline", "cell", "setext"]), st.lists(st.text(max_size=3), max_size=2).map(tuple),
+       st.booleans())
+def test_segments_and_slots_made_without_their_init_are_the_dataclasses_init_makes(text, context, kind, line, note,
+                                                                                    start, end, mode, joins, first):
+    """The builder makes its segments and slots with ``new_segment`` and ``new_slot`` (no frozen dataclass's
+    ``__init__``): equal, hashed, shown and pickled as the ones ``Segment(...)`` and ``Slot(...)`` make."""
+    import pickle
+
+    from pipeline.segment import Segment, Slot, new_segment, new_slot
+
+    made, expected = new_segment(text, context, kind, line, note), Segment(text, context, kind, line, note)
+    assert made == expected and hash(made) == hash(expected) and repr(made) == repr(expected)
+    assert vars(made) == vars(expected) and list(vars(made)) == list(vars(expected))
+    restore = ((text, note),) if first else ()
+    slot = new_slot(start, end, (made,), mode, joins=joins, line_start=first, restore=restore)
+    assert slot == Slot(start, end, (expected,), mode, joins=joins, line_start=first, restore=restore)
+    assert list(vars(slot)) == list(vars(Slot(start, end, (expected,), mode)))
+    assert new_slot(start, end, (made,), mode) == Slot(start, end, (expected,), mode)
+    assert pickle.loads(pickle.dumps(slot)) == slot
+    with pytest.raises(AttributeError):
+        made.text = "x"  # still frozen
