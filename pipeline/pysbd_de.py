@@ -61,11 +61,24 @@ _DOT_FIRST = {
 }
 
 
+# pySBD 0.3.4's rules whose pattern starts with a lookbehind, whitespace or a letter class, tried at every
+# character: what every match of each holds, around a "." the regex engine skips to. A text without it is left as
+# it is; one with it gets pySBD's own substitution.
+_NEEDS = {
+    r"(\s\.){3}\s": r"\.\s\.\s\.",  # EllipsisRules: " . . . "
+    r"(?<=[a-z])(\.\s){3}\.($|\\n)": r"\.\s\.\s\.",  # ". . . ."
+    r"(?<=\S)\.{3}(?=\.\s[A-Z])": r"\.\.\.\.",  # "...."
+    r"\.\.\.(?=\s+[A-Z])": r"\.\.\.",
+    r"([a-zA-Z0-9_])(\.)([a-zA-Z0-9_])": r"\.(?<=[a-zA-Z0-9_]\.)[a-zA-Z0-9_]",  # WithMultiplePeriodsAndEmailRule
+}
+
+
 @functools.lru_cache(maxsize=None)  # pySBD's rules: a fixed set
-def _rule_pattern(pattern: str) -> tuple[re.Pattern, str | None]:
-    """The rule's pattern compiled (its ``_DOT_FIRST`` form where it has one), and the text every match of it is
-    when it is a plain literal (``_literal``)."""
-    return re.compile(_DOT_FIRST.get(pattern, pattern)), _literal(pattern)
+def _rule_pattern(pattern: str) -> tuple[re.Pattern, str | None, re.Pattern | None]:
+    """The rule's pattern compiled (its ``_DOT_FIRST`` form where it has one), the text every match of it is
+    when it is a plain literal (``_literal``), and the pattern of what every match holds (``_NEEDS``), if any."""
+    need = _NEEDS.get(pattern)
+    return re.compile(_DOT_FIRST.get(pattern, pattern)), _literal(pattern), need and re.compile(need)
 
 
 _METACHARACTERS = frozenset(".^$*+?{}[]|()")
@@ -99,12 +112,14 @@ def _literal(pattern: str) -> str | None:
 def _apply(text: str, *rules) -> str:
     """``pysbd.utils.Text(text).apply(*rules)``: each rule's substitution in turn, by its ``_DOT_FIRST`` form
     where it has one; a rule whose pattern is a literal the text does not hold is skipped (it would find no
-    match and leave the text as it is). Most of pySBD's rules on each sentence are such: its 23 placeholders
-    (``∯``, ``&ᓴ&``, ``ȸ`` …) turned back into what they stand for, which few sentences hold."""
+    match and leave the text as it is), and so is one whose need (``_NEEDS``) the text lacks. Most of pySBD's
+    rules on each sentence are such: its 23 placeholders (``∯``, ``&ᓴ&``, ``ȸ`` …) turned back into what they
+    stand for, which few sentences hold."""
     for rule in rules:
-        pattern, literal = _rule_pattern(rule.pattern)
-        if literal is None or literal in text:
-            text = pattern.sub(rule.replacement, text)
+        pattern, literal, need = _rule_pattern(rule.pattern)
+        if literal is not None and literal not in text or need is not None and need.search(text) is None:
+            continue
+        text = pattern.sub(rule.replacement, text)
     return text
 
 

@@ -589,3 +589,25 @@ def test_segments_and_slots_made_without_their_init_are_the_dataclasses_init_mak
     assert pickle.loads(pickle.dumps(slot)) == slot
     with pytest.raises(AttributeError):
         made.text = "x"  # still frozen
+
+
+# What ``has_words``' first-markup search looks for, near misses, and prose around them
+_MARKS = st.lists(st.sampled_from(["`", "<", "&", "{", "%", "]", "[", "(", "^", "](", "][", "[^", "]]", "[[", "a", " ",
+                                   "\n", "ü", "x]y"]), max_size=20).map("".join)
+
+
+@given(_MARKS)
+@example("a ](x) [^1] `c` <b> &amp; {x} 5% ]] [[ ]^ [(")
+def test_the_first_markup_is_found_where_the_alternation_finds_it(text):
+    """``segment._MARK_AT`` (its class first, which the regex engine skips to) finds what the alternation
+    ``[`<&{%]|\\][(\\[]|\\[\\^`` finds, at every position."""
+    import re
+
+    from pipeline.segment import _MARK_AT
+
+    alternation = re.compile(r"[`<&{%]|\][(\[]|\[\^")
+    assert re._parser.parse(_MARK_AT.pattern)[0][0] == re._parser.IN  # what the engine skips to
+    assert [m.span() for m in _MARK_AT.finditer(text)] == [m.span() for m in alternation.finditer(text)]
+    for start in range(len(text) + 1):
+        found, expected = _MARK_AT.search(text, start), alternation.search(text, start)
+        assert (found and found.span()) == (expected and expected.span())

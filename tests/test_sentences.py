@@ -4,6 +4,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pipeline import sentences
 from pipeline.sentences import german_abbreviation, sentence_spans, split_sentences
@@ -869,3 +871,23 @@ def test_a_block_repeated_across_articles_is_split_by_pysbd_once(monkeypatch):
 def test_an_escaped_full_stop_reads_as_the_full_stop_commonmark_shows(text, expected):
     assert split_sentences(text, "de") == expected
     assert sentence_spans(text, "de") == [(text.index(s), text.index(s) + len(s)) for s in expected]
+
+
+# Terminators, closing marks, footnote markers and whitespace: where ``_SENTENCE_END`` matches and where not
+_ENDS = st.lists(st.sampled_from([".", "…", "!", "?", " ", "\n", "\t", "*", "_", "~", "“", "”", '"', "’", "'", "‘", "»",
+                                  "«", "›", "‹", ")", "]", "[^1]", "[^", "<sup>2</sup>", "<sup>", "¹", "²", "⁴", "a",
+                                  "Satz"]), max_size=24).map("".join)
+
+
+@given(_ENDS)
+def test_sentence_ends_are_found_where_the_two_alternatives_find_them(text):
+    """``sentences._SENTENCE_END`` (the class both alternatives start with first, which the regex engine skips to)
+    finds the spans the alternation of the two finds."""
+    import re
+
+    alternation = re.compile(rf"[.…](?=\s)|[.!?…](?:[*_~“”\"’'‘»«›‹)\]]|{sentences._FOOTNOTE})+(?=\s)")
+    assert re._parser.parse(sentences._SENTENCE_END.pattern)[0][0] == re._parser.IN  # what the engine skips to
+    assert [m.span() for m in sentences._SENTENCE_END.finditer(text)] == [m.span() for m in alternation.finditer(text)]
+    for start in range(0, len(text) + 1, 3):
+        found, expected = sentences._SENTENCE_END.search(text, start), alternation.search(text, start)
+        assert (found and found.span()) == (expected and expected.span())

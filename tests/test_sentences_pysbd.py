@@ -313,6 +313,26 @@ def test_a_rule_is_taken_for_a_literal_where_the_regex_parser_finds_one():
     assert literals > 30  # the placeholders turned back on every sentence: the rules that pay to skip
 
 
+_ELLIPSES = st.lists(st.sampled_from([".", "..", "...", "....", " ", "\r", "\n", "\\n", "a", "Z", "1", "_", "ä", "@",
+                                      "x.y", "1.2", ". . .", " . . . . "]), max_size=30).map("".join)
+
+
+@given(_ELLIPSES)
+@example("a . . . . b . . . Z... A....  Zx.y@1.2\\n")
+def test_rules_skipped_for_a_missing_need_replace_what_pysbds_replace(text):
+    """Each rule ``pysbd_de._NEEDS`` runs only where the text holds what every match holds: its need is found
+    wherever the rule's own pattern is, and the text comes out as pySBD's rule leaves it."""
+    from pysbd.utils import Text
+
+    rules = {rule.pattern: rule for rule in _rules()}
+    assert set(pysbd_de._NEEDS) <= set(rules)
+    for pattern, need in pysbd_de._NEEDS.items():
+        if re.search(pattern, text):
+            assert re.search(need, text), pattern
+        assert pysbd_de._apply(text, rules[pattern]) == Text(text).apply(rules[pattern]), pattern
+    assert _ours(text) == _stock(text)
+
+
 # pySBD's placeholders (what its rules on each sentence turn back), the ellipses and quotes its other sentence rules
 # look for, and text around them: where ``pysbd_de._apply`` skips a literal rule or runs it
 _PLACEHOLDERS = st.lists(st.sampled_from(["∯", "♬", "♭", "&ᓰ&", "&ᓱ&", "&ᓳ&", "&ᓴ&", "&ᓷ&", "&ᓸ&", "☉", "☇", "☈",
