@@ -70,6 +70,10 @@ _NEEDS = {
     r"(?<=\S)\.{3}(?=\.\s[A-Z])": r"\.\.\.\.",  # "...."
     r"\.\.\.(?=\s+[A-Z])": r"\.\.\.",
     r"([a-zA-Z0-9_])(\.)([a-zA-Z0-9_])": r"\.(?<=[a-zA-Z0-9_]\.)[a-zA-Z0-9_]",  # WithMultiplePeriodsAndEmailRule
+    r"(?<= P∯M)∯(?=\s[A-Z])": " P∯M∯",  # AmPmRules
+    r"(?<=A∯M)∯(?=\s[A-Z])": "A∯M∯",
+    r"(?<=p∯m)∯(?=\s[A-Z])": "p∯m∯",
+    r"(?<=a∯m)∯(?=\s[A-Z])": "a∯m∯",
 }
 
 

@@ -314,11 +314,13 @@ def test_a_rule_is_taken_for_a_literal_where_the_regex_parser_finds_one():
 
 
 _ELLIPSES = st.lists(st.sampled_from([".", "..", "...", "....", " ", "\r", "\n", "\\n", "a", "Z", "1", "_", "ä", "@",
-                                      "x.y", "1.2", ". . .", " . . . . "]), max_size=30).map("".join)
+                                      "x.y", "1.2", ". . .", " . . . . ", "∯", "A∯M", " P∯M", "p∯m", "a∯m", "P∯M∯"]),
+                     max_size=30).map("".join)
 
 
 @given(_ELLIPSES)
 @example("a . . . . b . . . Z... A....  Zx.y@1.2\\n")
+@example("Um 9 A∯M∯ Dann a∯m∯ Z p∯m∯\nX P∯M∯ Y")
 def test_rules_skipped_for_a_missing_need_replace_what_pysbds_replace(text):
     """Each rule ``pysbd_de._NEEDS`` runs only where the text holds what every match holds: its need is found
     wherever the rule's own pattern is, and the text comes out as pySBD's rule leaves it."""
