@@ -30,7 +30,8 @@ from .limits import CATALOG, EDITION
 from .lock import clock, held_since
 from .practice import translator_names, unfilled
 from .published import PlannedPages, SitePages
-from .sources import Article, Sources, known_text, read_sources, split_front_matter
+from .sources import (FALLBACK_CLOSE, FALLBACK_OPEN, HELD_MARK, RESERVED, STALE_MARK, UNCHECKED_MARK, Article, Sources,
+                      known_text, read_sources, split_front_matter)
 from .statrecord import StatRecord
 from .textchanged import after_review
 
@@ -42,14 +43,8 @@ if TYPE_CHECKING:
 # The catalogs, the QA checks, segmentation and the process pool (0.2 s to import) are imported where an
 # edition is made, so a build that finds every article unchanged by its fingerprint never loads them.
 
-# Around a segment shown in German inside a translation, in ``Edition.marked`` only: the site turns
-# each marked range into an element with lang="de" (``sources.read_article`` refuses a source holding one).
-# Right after FALLBACK_OPEN, why a translated segment is German all the same (none: not translated yet):
-# STALE_MARK, its German changed since (its translation awaits review); HELD_MARK, its translation has an error
-# of ``verlag check`` (the QA gate holds it back); UNCHECKED_MARK, its translation is a draft nobody checked, which
-# ``[publish] unreviewed = "source"`` or a legal page (reviewed translations only) does not show.
-FALLBACK_OPEN, FALLBACK_CLOSE, STALE_MARK, HELD_MARK, UNCHECKED_MARK = "\ue000", "\ue001", "\ue002", "\ue003", "\ue004"
-RESERVED = FALLBACK_OPEN + FALLBACK_CLOSE + STALE_MARK + HELD_MARK + UNCHECKED_MARK  # a German source holding one is refused
+# The marks of German passages in ``Edition.marked`` (FALLBACK_OPEN … UNCHECKED_MARK, RESERVED) are defined in
+# ``sources``, which refuses a source holding one, and imported above: reading the sources loads no editions stage.
 _WITHOUT_RESERVED = dict.fromkeys(map(ord, RESERVED))  # ``str.translate``: a translation's copies of them go
 FRONT_CONTEXTS = {"title": "title", "summary": "summary", "tag": "tags"}
 

@@ -56,7 +56,9 @@ _BARE_URL = re.compile(_WEB_ADDRESS + r"|(?<![\w.+-])[\w.%+-]+@[A-Za-z0-9-]+(?:\
 _WEB_URL = re.compile(_WEB_ADDRESS)
 _BARE_URL_HINT = re.compile(r"://|www\.|https?:|@")  # in every ``_BARE_URL`` match: a text without one has none
 # What ``analyse`` can find besides code spans: a text without any of it holds code spans or no markup at all
-_BEYOND_CODE = re.compile(r"[\\<*_~\[\]&{%@]|://|www\.|https?:")
+# (a character class first, which the regex engine skips to: ``[\\<*_~\[\]&{%@]|://|www\.|https?:`` tried its
+# four alternatives at every character)
+_BEYOND_CODE = re.compile(r"[\\<*_~\[\]&{%@:wh](?:(?<=[\\<*_~\[\]&{%@])|(?<=:)//|(?<=w)ww\.|(?<=h)ttps?:)")
 _MAX_LINK_TAIL = 2000
 MAX_LABEL = 999  # the longest link label, in characters between the brackets (CommonMark 0.31 section 6.3)
 _URL_TRAILING = frozenset(".,:;!?\"'*_~)]")

@@ -160,13 +160,16 @@ def _break_patterns(cjk: bool) -> tuple[re.Pattern, re.Pattern, re.Pattern | Non
     return punctuation, re.compile(dash), re.compile("|".join(ideograph))
 
 
-_PLAIN_BREAKS, _CJK_BREAKS = _break_patterns(False), _break_patterns(True)
+_PLAIN_BREAKS = _break_patterns(False)
+# The CJK rules' patterns are compiled when a text with a CJK character is first wrapped: 8 ms of every command
+# that loads this module, most of whom write no CJK catalog
+_cjk_breaks = functools.cache(functools.partial(_break_patterns, True))
 
 
 def _breaks(text: str, cjk: bool) -> list[int]:
     """Indices ``i`` (ascending) where a line may end before ``text[i]``, as msgcat finds them; ``cjk``: the text
     has a character of the CJK blocks (``_CJK_RE``), so the CJK rules apply too."""
-    punctuation, dash, ideograph = _CJK_BREAKS if cjk else _PLAIN_BREAKS
+    punctuation, dash, ideograph = _cjk_breaks() if cjk else _PLAIN_BREAKS
     found = [m.end() for m in punctuation.finditer(text)]
     if "—" in text:
         found = sorted(found + [m.end() for m in dash.finditer(text)])

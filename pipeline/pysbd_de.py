@@ -61,16 +61,69 @@ _DOT_FIRST = {
 }
 
 
-@functools.lru_cache(maxsize=64)
-def _rule_pattern(pattern: str) -> re.Pattern:
-    return re.compile(_DOT_FIRST.get(pattern, pattern))
+# pySBD 0.3.4's rules whose pattern starts with a lookbehind, whitespace or a letter class, tried at every
+# character: what every match of each holds, around a "." the regex engine skips to. A text without it is left as
+# it is; one with it gets pySBD's own substitution.
+_NEEDS = {
+    r"(\s\.){3}\s": r"\.\s\.\s\.",  # EllipsisRules: " . . . "
+    r"(?<=[a-z])(\.\s){3}\.($|\\n)": r"\.\s\.\s\.",  # ". . . ."
+    r"(?<=\S)\.{3}(?=\.\s[A-Z])": r"\.\.\.\.",  # "...."
+    r"\.\.\.(?=\s+[A-Z])": r"\.\.\.",
+    r"([a-zA-Z0-9_])(\.)([a-zA-Z0-9_])": r"\.(?<=[a-zA-Z0-9_]\.)[a-zA-Z0-9_]",  # WithMultiplePeriodsAndEmailRule
+    r"(?<= P∯M)∯(?=\s[A-Z])": " P∯M∯",  # AmPmRules
+    r"(?<=A∯M)∯(?=\s[A-Z])": "A∯M∯",
+    r"(?<=p∯m)∯(?=\s[A-Z])": "p∯m∯",
+    r"(?<=a∯m)∯(?=\s[A-Z])": "a∯m∯",
+}
+
+
+@functools.lru_cache(maxsize=None)  # pySBD's rules: a fixed set
+def _rule_pattern(pattern: str) -> tuple[re.Pattern, str | None, re.Pattern | None]:
+    """The rule's pattern compiled (its ``_DOT_FIRST`` form where it has one), the text every match of it is
+    when it is a plain literal (``_literal``), and the pattern of what every match holds (``_NEEDS``), if any."""
+    need = _NEEDS.get(pattern)
+    return re.compile(_DOT_FIRST.get(pattern, pattern)), _literal(pattern), need and re.compile(need)
+
+
+_METACHARACTERS = frozenset(".^$*+?{}[]|()")
+_CONTROL_ESCAPES = {"a": "\a", "f": "\f", "n": "\n", "r": "\r", "t": "\t", "v": "\v"}
+
+
+def _literal(pattern: str) -> str | None:
+    """The one text ``pattern`` matches when it is a plain literal (``∯``, ``&ᓴ&``, ``\\(`` for "("), else None:
+    a character that is no metacharacter stands for itself, and so does a backslash before one that is no letter,
+    digit or underscore, and ``\\n`` and the other control escapes for their character (``\\d``, ``\\b``,
+    ``\\1`` are classes, anchors, references)."""
+    text: list[str] = []
+    escaped = False
+    for char in pattern:
+        if escaped:
+            if char in _CONTROL_ESCAPES:
+                char = _CONTROL_ESCAPES[char]
+            elif char.isalnum() or char == "_" or not char.isascii():
+                return None
+            text.append(char)
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char in _METACHARACTERS:
+            return None
+        else:
+            text.append(char)
+    return None if escaped or not text else "".join(text)
 
 
 def _apply(text: str, *rules) -> str:
     """``pysbd.utils.Text(text).apply(*rules)``: each rule's substitution in turn, by its ``_DOT_FIRST`` form
-    where it has one."""
+    where it has one; a rule whose pattern is a literal the text does not hold is skipped (it would find no
+    match and leave the text as it is), and so is one whose need (``_NEEDS``) the text lacks. Most of pySBD's
+    rules on each sentence are such: its 23 placeholders (``∯``, ``&ᓴ&``, ``ȸ`` …) turned back into what they
+    stand for, which few sentences hold."""
     for rule in rules:
-        text = _rule_pattern(rule.pattern).sub(rule.replacement, text)
+        pattern, literal, need = _rule_pattern(rule.pattern)
+        if literal is not None and literal not in text or need is not None and need.search(text) is None:
+            continue
+        text = pattern.sub(rule.replacement, text)
     return text
 
 
@@ -170,6 +223,32 @@ class _Processor(Deutsch.Processor):
                            self.lang.GeoLocationRule, self.lang.FileFormatRule)
         return self.split_into_segments()
 
+    def split_into_segments(self) -> list:
+        """pySBD 0.3.4's, its rules applied by ``_apply`` (about a hundred substitutions per window, most of them
+        of a placeholder the sentence does not hold)."""
+        lang = self.lang
+        self.check_for_parens_between_quotes()
+        sents = self.rm_none_flatten(self.text.split("\r"))
+        sents = [_apply(s, lang.SingleNewLineRule, *lang.EllipsisRules.All) for s in sents]
+        sents = self.rm_none_flatten([self.check_for_punctuation(s) for s in sents])
+        postprocessed_sents = []
+        for sent in sents:
+            post_process_sent = self.post_process_segments(_apply(sent, *lang.SubSymbolsRules.All))
+            if post_process_sent and isinstance(post_process_sent, str):
+                postprocessed_sents.append(post_process_sent)
+            elif isinstance(post_process_sent, list):
+                postprocessed_sents.extend(post_process_sent)
+        return [_apply(ns, lang.SubSingleQuoteRule) for ns in postprocessed_sents]
+
+    def post_process_segments(self, txt: str):
+        """pySBD 0.3.4's, its rules applied by ``_apply`` and its patterns compiled once."""
+        if len(txt) > 2 and _ALL_LETTERS.search(txt):
+            return txt
+        txt = _apply(txt, *self.lang.ReinsertEllipsisRules.All)
+        if _compiled(self.lang.QUOTATION_AT_END_OF_SENTENCE_REGEX).search(txt):
+            return _compiled(self.lang.SPLIT_SPACE_QUOTATION_AT_END_OF_SENTENCE_REGEX).split(txt)
+        return txt.replace("\n", "").strip()
+
     def replace_numbers(self) -> str:
         """Deutsch's, its rules applied by ``_apply``."""
         self.text = _apply(self.text, *self.lang.Numbers.All)
@@ -188,6 +267,14 @@ class _Processor(Deutsch.Processor):
 
     def replace_period_in_deutsch_dates(self) -> None:
         self.text = self._DATE_DOT.sub("∯", self.text)
+
+
+_ALL_LETTERS = re.compile(r"\A[a-zA-Z]*\Z")  # pySBD's test for a segment that is one word
+
+
+@functools.lru_cache(maxsize=16)
+def _compiled(pattern: str) -> re.Pattern:
+    return re.compile(pattern)
 
 
 class _BetweenPunctuation(Deutsch.BetweenPunctuation):

@@ -284,8 +284,10 @@ _LIST_MARKER = re.compile(r"(?:[•◦▪‣·*+\-–]|\d{1,3}[.)])[^\S\n]")
 # A footnote marker after a terminator: Markdown's "[^1]", an HTML "<sup>1</sup>" or "<sup>[1](#fn1)</sup>" (how
 # WordPress footnotes import), a superscript digit "¹".
 _FOOTNOTE = r"\[\^[^\]\s]+\]|<sup\b[^<>\n]{0,80}>[^<>\s]{1,40}</sup>|[¹²³⁰⁴-⁹]+"
+# (``[.…](?=\s)|[.!?…](?:…)+(?=\s)`` with the class both alternatives start with first, which the regex engine
+# skips to: as an alternation of two classes it tried both at every character)
 _SENTENCE_END = re.compile(
-    rf"[.…](?=\s)|[.!?…](?:[*_~“”\"’'‘»«›‹)\]]|{_FOOTNOTE})+(?=\s)"
+    rf"[.!?…](?:(?<=[.…])(?=\s)|(?:[*_~“”\"’'‘»«›‹)\]]|{_FOOTNOTE})+(?=\s))"
 )
 _BEFORE_CAPITAL = re.compile(rf"[.!?…][{re.escape(''.join(sorted(_CLOSERS)))}]*(?=\s+[^\w\s]*[A-ZÄÖÜ])")
 _FOOTNOTE_BEFORE = re.compile(rf"(?:{_FOOTNOTE})$")

@@ -73,6 +73,17 @@ PLACEHOLDER_RE = re.compile(r"\[\[AUSFÜLLEN:[^\]]*\]\]")
 # begins so is not; its "Text." is not looked for, a body many a short note has.
 EXAMPLE_LINES = ("Einleitung: Worum geht es, und für wen?", "## Erste Überschrift", "Text.")
 _HELD_RE = re.compile(rf"{PLACEHOLDER_RE.pattern}|^(?:{'|'.join(map(re.escape, EXAMPLE_LINES[:2]))})[ \t]*$", re.M)
+# The text each match of ``_HELD_RE`` holds: an article without any has none (most articles: the regex tried both of
+# its branches at every character, a tenth of a cold ``read_sources``)
+_HELD_TEXTS = ("[[AUSFÜLLEN:", *EXAMPLE_LINES[:2])
+# Around a segment shown in German inside a translation, in an edition's marked text only (``editions.Edition``): the
+# site turns each marked range into an element with lang="de" (``read_article`` refuses a source holding one).
+# Right after FALLBACK_OPEN, why a translated segment is German all the same (none: not translated yet):
+# STALE_MARK, its German changed since (its translation awaits review); HELD_MARK, its translation has an error
+# of ``verlag check`` (the QA gate holds it back); UNCHECKED_MARK, its translation is a draft nobody checked, which
+# ``[publish] unreviewed = "source"`` or a legal page (reviewed translations only) does not show.
+FALLBACK_OPEN, FALLBACK_CLOSE, STALE_MARK, HELD_MARK, UNCHECKED_MARK = "\ue000", "\ue001", "\ue002", "\ue003", "\ue004"
+RESERVED = FALLBACK_OPEN + FALLBACK_CLOSE + STALE_MARK + HELD_MARK + UNCHECKED_MARK  # a German source holding one is refused
 TEMPLATE_TAG_HINT = re.compile(rf"\{{\{{|\{{%|\[\\?/?(?:{WP_SHORTCODES})\b|\[[a-z_][\w-]*\s+[\w-]+\s*\\?=|\[\\?/[a-z_]")
 
 
@@ -127,6 +138,8 @@ class Article:
         """(line, placeholder) of every ``[[AUSFÜLLEN: ...]]`` placeholder ``verlag init`` wrote still in ``text``, and
         of ``verlag new``'s example lines (``_HELD_RE``, stripped), in file order. Stored with the article in ``.verlag/sources.json``: a run that takes the article from its stat
         record (``_ReadCache``) answers without reading the file, as ``build`` asks of every article."""
+        if not any(held in self.text for held in _HELD_TEXTS):  # what every match holds, found by str's search
+            return ()
         return tuple((self.text.count("\n", 0, match.start()) + 1, match.group(0).rstrip())
                      for match in _HELD_RE.finditer(self.text))
 
@@ -306,7 +319,7 @@ def read_article(path: Path, ref: str, page: bool = False, data: bytes | None = 
 
     Raises ``VerlagError`` at the file's line for bytes that are not UTF-8, git's conflict markers of a merge
     left unresolved (``conflicts.conflict_lines``), one of the editions stage's
-    reserved characters (``editions.RESERVED``), a missing or invalid front matter (YAML 1.1), a missing title
+    reserved characters (``RESERVED``), a missing or invalid front matter (YAML 1.1), a missing title
     and values of the wrong kind; ``ManyErrors`` (in line order) when several front-matter keys are wrong, so
     the author fixes them all after one run, and for a file larger than ``limits.SOURCE``; ``OSError`` when it
     cannot be read.
@@ -321,8 +334,6 @@ def read_article(path: Path, ref: str, page: bool = False, data: bytes | None = 
                           ref, line) from None
     text = normalise(raw)
     refuse_conflict(text, ref, "keep the text you want")
-    from .editions import RESERVED  # editions reads sources: imported once this module is
-
     reserved = min((n for char in RESERVED if (n := text.find(char)) >= 0), default=None)
     if reserved is not None:  # read as a marker, it would drop or re-label the passage on every page showing it
         raise VerlagError(f"character U+{ord(text[reserved]):04X} (private use) is reserved: verlag marks the "

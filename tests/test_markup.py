@@ -106,3 +106,25 @@ def test_code_spans_found_apart_are_those_of_the_whole_scan_on_every_example_and
                                                "&amp;", "{name}", "%s", "\\*", "a@b.de", "www.x.de", "http://x.de")]
     for text in texts:
         assert analyse(text) == _analyse(text, frozenset()), text
+
+
+# What ``analyse`` acts on besides code spans, the starts of web addresses, near misses, and prose around them
+_BEYOND = st.lists(st.sampled_from(["\\", "<", "*", "_", "~", "[", "]", "&", "{", "%", "@", ":", "://", ":/", "w", "ww",
+                                    "www.", "www", "h", "http:", "https:", "htt:", "https", "a", " ", "`", "ü"]),
+                   max_size=20).map("".join)
+
+
+@given(_BEYOND)
+def test_markup_beyond_code_spans_is_found_where_the_alternation_finds_it(text):
+    """``markup._BEYOND_CODE`` (one class first, which the regex engine skips to) finds what the alternation
+    ``[\\\\<*_~\\[\\]&{%@]|://|www\\.|https?:`` finds, at every position."""
+    import re
+
+    from pipeline.markup import _BEYOND_CODE
+
+    alternation = re.compile(r"[\\<*_~\[\]&{%@]|://|www\.|https?:")
+    assert re._parser.parse(_BEYOND_CODE.pattern)[0][0] == re._parser.IN  # what the engine skips to
+    assert [m.span() for m in _BEYOND_CODE.finditer(text)] == [m.span() for m in alternation.finditer(text)]
+    for start in range(len(text) + 1):
+        found, expected = _BEYOND_CODE.search(text, start), alternation.search(text, start)
+        assert (found and found.span()) == (expected and expected.span())

@@ -1155,3 +1155,20 @@ def test_a_build_after_a_verlag_upgrade_keeps_the_template_tag_warnings_it_worke
         assert said(command) == warned
         assert state.read_bytes() == kept
     assert searched == []
+
+
+def test_reading_the_sources_loads_no_editions_stage(tmp_path):
+    """``read_sources`` refuses a source holding one of the marks an edition sets around German passages
+    (``sources.RESERVED``) without loading the editions stage and what it imports (15 ms of a cold extract's
+    serial start); the editions stage marks its passages with the same characters."""
+    (tmp_path / "a.md").write_text(article("A", "Text.\n"), encoding="utf-8")
+    code = (f"import sys\nfrom pipeline.sources import read_article\nread_article(__import__('pathlib').Path("
+            f"{str(tmp_path / 'a.md')!r}), 'source_de/a.md')\n"
+            "print(sorted(m for m in ('pipeline.editions', 'pipeline.published', 'pipeline.practice') "
+            "if m in sys.modules))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
+    assert proc.stdout.split() == ["[]"]
+    from pipeline import editions, sources
+
+    assert (editions.FALLBACK_OPEN, editions.FALLBACK_CLOSE, editions.STALE_MARK, editions.HELD_MARK,
+            editions.UNCHECKED_MARK) == tuple(sources.RESERVED) == tuple("\ue000\ue001\ue002\ue003\ue004")

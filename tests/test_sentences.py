@@ -4,6 +4,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from pipeline import sentences
 from pipeline.sentences import german_abbreviation, sentence_spans, split_sentences
@@ -901,3 +903,23 @@ def test_an_escaped_full_stop_reads_as_the_full_stop_commonmark_shows(text, expe
 ])
 def test_a_letter_a_word_names_ends_the_sentence_in_other_languages_too(text, lang, expected):
     assert split_sentences(text, lang) == expected
+
+
+# Terminators, closing marks, footnote markers and whitespace: where ``_SENTENCE_END`` matches and where not
+_ENDS = st.lists(st.sampled_from([".", "…", "!", "?", " ", "\n", "\t", "*", "_", "~", "“", "”", '"', "’", "'", "‘", "»",
+                                  "«", "›", "‹", ")", "]", "[^1]", "[^", "<sup>2</sup>", "<sup>", "¹", "²", "⁴", "a",
+                                  "Satz"]), max_size=24).map("".join)
+
+
+@given(_ENDS)
+def test_sentence_ends_are_found_where_the_two_alternatives_find_them(text):
+    """``sentences._SENTENCE_END`` (the class both alternatives start with first, which the regex engine skips to)
+    finds the spans the alternation of the two finds."""
+    import re
+
+    alternation = re.compile(rf"[.…](?=\s)|[.!?…](?:[*_~“”\"’'‘»«›‹)\]]|{sentences._FOOTNOTE})+(?=\s)")
+    assert re._parser.parse(sentences._SENTENCE_END.pattern)[0][0] == re._parser.IN  # what the engine skips to
+    assert [m.span() for m in sentences._SENTENCE_END.finditer(text)] == [m.span() for m in alternation.finditer(text)]
+    for start in range(0, len(text) + 1, 3):
+        found, expected = sentences._SENTENCE_END.search(text, start), alternation.search(text, start)
+        assert (found and found.span()) == (expected and expected.span())

@@ -265,6 +265,93 @@ def test_dot_rules_run_dot_first_replace_pysbds_dots(text):
     assert pysbd_de._Processor._DATE_DOT.sub("∯", text) == re.sub(r"(?<=\d)\.(?=\s*(?:Januar|Mai))", "∯", text)
 
 
+def _rules() -> list:
+    """Every ``Rule`` of pySBD's German module and of the modules its processor calls."""
+    import inspect
+
+    import pysbd
+    from pysbd import between_punctuation, exclamation_words, lists_item_replacer, processor, punctuation_replacer
+    from pysbd.lang.deutsch import Deutsch
+    from pysbd.utils import Rule
+
+    found, seen = {}, set()
+
+    def walk(holder) -> None:
+        if id(holder) in seen:
+            return
+        seen.add(id(holder))
+        for value in vars(holder).values():
+            values = value if isinstance(value, (list, tuple)) else [value]
+            for item in values:
+                if isinstance(item, Rule):
+                    found[item.pattern] = item
+                elif inspect.isclass(item) and item.__module__.startswith("pysbd"):
+                    walk(item)
+
+    for holder in (Deutsch, between_punctuation, exclamation_words, lists_item_replacer, processor,
+                   punctuation_replacer, pysbd.lang.common.standard, pysbd.lang.common.common):
+        walk(holder)
+    return list(found.values())
+
+
+def test_a_rule_is_taken_for_a_literal_where_the_regex_parser_finds_one():
+    """``pysbd_de._apply`` skips a rule whose pattern is a literal the text does not hold: ``_literal`` must
+    name exactly the text every match of such a pattern is, and nothing for any other pattern."""
+    from re import _parser
+
+    rules = _rules()
+    assert len(rules) > 60
+    patterns = [rule.pattern for rule in rules] + [r"\\\(", r"a\b", r"\d", r"(x)\1", "a.b", r"\-\-", "&ᓴ&", r"\n\t",
+                                                   r"\.\.\."]
+    literals = 0
+    for pattern in patterns:
+        parsed = list(_parser.parse(pattern))
+        expected = ("".join(chr(value) for _, value in parsed)
+                    if all(op == _parser.LITERAL for op, _ in parsed) else None)
+        assert pysbd_de._literal(pattern) == expected, pattern
+        literals += expected is not None
+    assert literals > 30  # the placeholders turned back on every sentence: the rules that pay to skip
+
+
+_ELLIPSES = st.lists(st.sampled_from([".", "..", "...", "....", " ", "\r", "\n", "\\n", "a", "Z", "1", "_", "ä", "@",
+                                      "x.y", "1.2", ". . .", " . . . . ", "∯", "A∯M", " P∯M", "p∯m", "a∯m", "P∯M∯"]),
+                     max_size=30).map("".join)
+
+
+@given(_ELLIPSES)
+@example("a . . . . b . . . Z... A....  Zx.y@1.2\\n")
+@example("Um 9 A∯M∯ Dann a∯m∯ Z p∯m∯\nX P∯M∯ Y")
+def test_rules_skipped_for_a_missing_need_replace_what_pysbds_replace(text):
+    """Each rule ``pysbd_de._NEEDS`` runs only where the text holds what every match holds: its need is found
+    wherever the rule's own pattern is, and the text comes out as pySBD's rule leaves it."""
+    from pysbd.utils import Text
+
+    rules = {rule.pattern: rule for rule in _rules()}
+    assert set(pysbd_de._NEEDS) <= set(rules)
+    for pattern, need in pysbd_de._NEEDS.items():
+        if re.search(pattern, text):
+            assert re.search(need, text), pattern
+        assert pysbd_de._apply(text, rules[pattern]) == Text(text).apply(rules[pattern]), pattern
+    assert _ours(text) == _stock(text)
+
+
+# pySBD's placeholders (what its rules on each sentence turn back), the ellipses and quotes its other sentence rules
+# look for, and text around them: where ``pysbd_de._apply`` skips a literal rule or runs it
+_PLACEHOLDERS = st.lists(st.sampled_from(["∯", "♬", "♭", "&ᓰ&", "&ᓱ&", "&ᓳ&", "&ᓴ&", "&ᓷ&", "&ᓸ&", "☉", "☇", "☈",
+                                          "☄", "&✂&", "&⌬&", "ȸ", "ȹ", "ƪƪƪ", "♟♟♟♟♟♟♟", "♝♝♝♝♝♝♝", "☏☏", "∮",
+                                          "&⎋&", "...", "....", " . . . ", "'", '"', "“", "!", "?", ".", " ", "\r",
+                                          "\n", "Satz", "Er", "A", "x"]),
+                         max_size=30).map("".join)
+
+
+@given(_PLACEHOLDERS)
+@example("Er sagt∯ ja&ᓴ& Satz... A ȸ&⎋&x. Er \"ging.\" Dann")
+def test_sentences_with_pysbds_placeholders_are_pysbds(text):
+    """The rules ``pysbd_de._Processor.split_into_segments`` skips where the sentence lacks their literal give
+    pySBD's sentences."""
+    assert _ours(text) == _stock(text)
+
+
 def _align_by_character(text: str, found: list[str]) -> set[int]:
     """What ``_align`` computes, one character at a time."""
     positions = [i for i, ch in enumerate(text) if not ch.isspace()]
