@@ -293,6 +293,7 @@ _BEFORE_CAPITAL = re.compile(rf"[.!?…][{re.escape(''.join(sorted(_CLOSERS)))}]
 _FOOTNOTE_BEFORE = re.compile(rf"(?:{_FOOTNOTE})$")
 # Where a cut pySBD proposes can survive ``_snap`` and ``_keep_cut``: after a terminator, closing marks or
 # footnote references, then whitespace and more text. A block without one is not handed to pySBD.
+_AFTER_TERMINATOR = re.compile(rf"[.!?…](?:[{re.escape(''.join(sorted(_CLOSERS)))}]|{_FOOTNOTE})*$")
 _PYSBD_MAY_CUT = re.compile(rf"[.!?…](?:[{re.escape(''.join(sorted(_CLOSERS)))}]|{_FOOTNOTE})*\s+\S")
 _DOTTED_ABBREVIATION = re.compile(r"(?:[^\W\d_]{1,2}\.)+[^\W\d_]{1,2}")
 # "Dipl.-Psych", "Dr.-Ing", "Univ.-Prof": abbreviations joined by hyphens, a title before a name.
@@ -623,7 +624,10 @@ def _spans_in_plain_block(block: str, code: str) -> tuple[Span, ...]:
     masked = _mask(masked, atomic)
     suggested = _pysbd_cuts(masked, code) if _PYSBD_MAY_CUT.search(masked) else set()
 
-    snapped = {c for c in (_snap(block, c) for c in suggested) if c is not None}
+    # a cut of pySBD's where no terminator ends the text before it (closing marks and footnotes after one aside) is
+    # none: "…:evtl.2024 | Ichv." (hypothesis), which ``_PYSBD_MAY_CUT`` would not have asked pySBD about alone
+    snapped = {c for c in (_snap(block, c) for c in suggested)
+               if c is not None and _AFTER_TERMINATOR.search(block, max(0, c - 100), c)}
     candidates = snapped | forced
     candidates.update(m.end() for m in _SENTENCE_END.finditer(block))
 
