@@ -2363,7 +2363,7 @@ def _withdrawn(site: _Site, state: dict, out: dict, unread: frozenset[str] = fro
                                  f"{site.urls.path('article', lang, slug)} now shows a page saying so, with a link "
                                  f"to the original ({site.source}), until it is published again; {advice}")
         if back:
-            site.notes.append(f"{lang}: published again, in place of the page saying it was no longer available: "
+            site.notes.append(f"{lang}: published, in place of the page saying it was not available at the moment: "
                               + ", ".join(back))
         for po, slug in broken:
             site.notes.append(f"{lang}: no longer published ({po} could not be read, see the error below: its "

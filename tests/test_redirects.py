@@ -337,7 +337,7 @@ def test_a_withdrawn_translation_s_address_leads_to_the_original_until_it_is_pub
             " it is published again)") in again
     review(project, "en", "leber", {"Die Leber arbeitet meist nachts.": "The liver mostly works at night.",
                                     "Sie braucht viel Ruhe.": "It needs much rest."})
-    assert "note: en: published again, in place of the page saying it was no longer available: leber" in \
+    assert "note: en: published, in place of the page saying it was not available at the moment: leber" in \
         project.run("build").output
     assert follow(base + "en/leber/") == base + "en/leber/"
     assert "published again" not in project.run("build").output
@@ -461,7 +461,7 @@ def test_a_translation_check_errors_hold_back_shows_the_notice_at_its_address_no
     assert ("en: 1 article published, 1 not published (its address shows a page saying it is not available at the "
             "moment, with a link to the original, until it is published again)") in again
     review(project, "en", "leber", {"Nimm 2 Tabletten am Abend.": "Take 2 tablets in the evening."})
-    assert "note: en: published again, in place of the page saying it was no longer available: leber" in \
+    assert "note: en: published, in place of the page saying it was not available at the moment: leber" in \
         project.run("build").output
     assert lxml.html.fromstring(project.read("site/en/leber/index.html")).xpath("//h1/text()") == ["Liver"]
     assert "Not available" not in project.read("site/en/index.html")
