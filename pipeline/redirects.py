@@ -276,7 +276,8 @@ def redirect_files(articles: Iterable[Article], urls: Urls, languages: Sequence[
                    published: Mapping[tuple[str, str], str], made: Iterable[str], errors: list[VerlagError],
                    notes: list[str], before: Sequence[Redirect] = (), made_now: dict | None = None,
                    german_titles: Container[tuple[str, str]] = (), renamed: Sequence[Redirect] = (),
-                   footer: Callable[[str], str | None] | None = None) -> dict[str, str]:
+                   footer: Callable[[str], str | None] | None = None,
+                   noticed: Container[tuple[str, str]] = ()) -> dict[str, str]:
     """The redirect outputs for the aliases of ``articles``, the redirects ``before`` (``kept``: by path and by
     query) and the addresses of renamed articles (``renamed``, see ``collect``), keyed by their path under site/;
     empty when there are none. ``languages``, ``published``, ``notes``: as for ``collect``. ``made``: the files
@@ -285,7 +286,9 @@ def redirect_files(articles: Iterable[Article], urls: Urls, languages: Sequence[
     slug), whose title is shown in the original language (not translated yet): a page leading to one shows that
     title, so its ``lang`` is the original's. ``footer``: a language's legal links (``redirect_page``'s ``footer``),
     put on each redirect page in its language: a reader whose browser does not follow the refresh stays there, and
-    § 5 DDG wants the Impressum one click away from every page.
+    § 5 DDG wants the Impressum one click away from every page. ``noticed``: the translations, (lang, slug), whose
+    address shows the page saying they are not available at the moment, whose canonical is the original's page: a
+    page leading to one names that canonical too, not the notice's address (trial 25).
 
     An old address that is a page or file verlag makes (naming it; the home page, a feed, a style sheet, the
     search index: a host's redirect would send it to the article) or lies below one, that lies outside ``[site]
@@ -336,7 +339,8 @@ def redirect_files(articles: Iterable[Article], urls: Urls, languages: Sequence[
     out = {}
     for rel, r in pages.values():
         lang = languages[0] if (r.lang, r.slug) in german_titles else r.lang
-        out[rel] = redirect_page(lang, r.title, r.url, r.new, direction=text_direction(lang),
+        canonical = urls.absolute("article", languages[0], r.slug) if (r.lang, r.slug) in noticed else r.url
+        out[rel] = redirect_page(lang, r.title, canonical, r.new, direction=text_direction(lang),
                                  footer=footer(lang) if footer else None)
     out[NETLIFY] = "".join(f"{path}  {query.replace('&', ' ')}  {r.new}  301!\n" for path, query, r in queried) \
         + "".join(f"{r.old}  {r.new}  301\n" for r in answered)

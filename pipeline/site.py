@@ -2078,7 +2078,8 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
     footers = _kept_footers(site, state.get(FOOTERS), spoken)
     out.update(redirect_files(sorted(german, key=lambda a: a.slug), urls, (site.source, *config.languages), titles,
                               out, errors, site.notes, before, made, german_titles, moved_on,
-                              lambda lang: footers[lang][1]))
+                              lambda lang: footers[lang][1],
+                              {(lang, slug) for lang, slugs in site.noticed.items() for slug in slugs}))
     out.update(moved_outputs(config, urls, (site.source, *config.languages), out, files_before, intact, errors,
                              site.notes, lambda lang: footers[lang][1]))
     out.update(_withdrawn(site, state, out, unread_catalogs))

