@@ -24,8 +24,8 @@ import pipeline
 from pipeline import __version__
 from pipeline.config import CONFIG_NAME, load_config, project_folders
 from pipeline.counts import counted
-from pipeline.errors import (ArticleFailure, ManyErrors, Notice, UnfilledPage, VerlagError, describe, excerpt,
-                             os_problem, raise_all, shown_path)
+from pipeline.errors import (ArticleFailure, ManyErrors, Notice, PartLeftOut, UnfilledPage, VerlagError, describe,
+                             excerpt, os_problem, raise_all, shown_path)
 
 
 class Project:
@@ -145,9 +145,17 @@ def fail(command: str, errors: list[VerlagError], writes: bool = True, outcome: 
     """
     report_errors(errors, said)
     unfilled = {shown_path(s.path) for s in _problems(errors) if isinstance(s, UnfilledPage)} if writes else set()
-    files = sorted(set(failed_files(errors)) - unfilled)
+    # a file whose only problems are parts the run left out (an old address) was made all the same
+    whole = {shown_path(s.path) for s in _problems(errors) if not isinstance(s, PartLeftOut)}
+    partly = sorted(set(failed_files(errors)) - whole) if writes else []
+    files = sorted(set(failed_files(errors)) - unfilled - set(partly))
     taken_off = ("no editions written and not published until their placeholders are filled in: "
                  + ", ".join(sorted(unfilled)))
+    if partly:
+        also = f"made without the parts named above: {', '.join(partly)}" + (f"; {also}" if also else "")
+        if not files and not unfilled:
+            click.echo(f"{command}: {outcome or 'everything else done'}; {also}", err=True)
+            sys.exit(2)
     also = f"; {also}" if also else ""
     if files:
         what = "left as they were" if writes else "left out"

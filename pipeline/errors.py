@@ -62,6 +62,12 @@ class UnfilledPage(VerlagError):
     problems, the build does not leave that page as it was but takes it off the site until it is filled in."""
 
 
+class PartLeftOut(VerlagError):
+    """A problem with one part of a file that the run leaves out while it makes the rest (an old address of
+    ``aliases:``, which costs only its own redirect): the file's pages are written, so the run's last line does not
+    say it left the file as it was (trial 25)."""
+
+
 class Notice(VerlagError):
     """A doubt told beside a file's errors, which alone would not stop it (a front-matter key verlag ignores,
     a likely cause of the errors next to it): reported as ``warning: path:line: message``, as the same doubt is

@@ -396,8 +396,10 @@ def _case(path: str, file: str) -> str:
 
 
 def _error(where: Article | Redirect, message: str) -> VerlagError:
+    from .errors import PartLeftOut
+
     line = where.key_line("aliases") if isinstance(where, Article) else where.line
-    return VerlagError(f"aliases: {message}", where.ref, line)
+    return PartLeftOut(f"aliases: {message}", where.ref, line)
 
 
 def apache_pattern(path: str) -> str:

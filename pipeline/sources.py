@@ -21,7 +21,7 @@ from urllib.parse import quote, unquote
 from . import schedule
 from .config import Config, closest, did_you_mean
 from .conflicts import refuse_conflict
-from .errors import ManyErrors, Notice, VerlagError, excerpt, raise_all, shown_path, stage
+from .errors import ManyErrors, Notice, PartLeftOut, VerlagError, excerpt, raise_all, shown_path, stage
 from .fsutil import code_digest, file_bytes, load_state, save_state, windows_reserved
 from .limits import CATALOG, SOURCE
 from .lock import held_since
@@ -914,14 +914,14 @@ def read_aliases(article: Article) -> tuple[list[str], list[VerlagError]]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        return [], [VerlagError("aliases: expected a list of old addresses, e.g. [/2019/05/alter-beitrag/]",
+        return [], [PartLeftOut("aliases: expected a list of old addresses, e.g. [/2019/05/alter-beitrag/]",
                                 article.ref, article.key_line("aliases"))]
     paths: list[str] = []
     errors: list[VerlagError] = []
     for alias in value:
         read = _read_alias(alias)
         if isinstance(read, str):
-            errors.append(VerlagError(f"aliases: {alias!r} {read}", article.ref,
+            errors.append(PartLeftOut(f"aliases: {alias!r} {read}", article.ref,
                                       _item_line(article, article.key_line("aliases"), alias)))
         elif not read[1]:
             paths.append(read[0])

@@ -229,6 +229,9 @@ def test_a_bad_or_clashing_alias_is_an_error_naming_the_file_and_line_and_the_ot
         assert after[rel] == before[rel], rel
     assert follow(base + "post/ingwer-tee") == base + "de/ingwer/"
     assert "Salbei beruhigt." in project.read("site/de/salbei/index.html")  # the article itself is published
+    # so the last line does not say the file was left as it was (trial 25), and names what was left out
+    assert "build: everything else done; made without the parts named above: source_de/salbei.md" \
+        in result.output.splitlines(), result.output
 
 
 def test_a_bad_alias_costs_only_its_redirect_and_is_named_at_its_line_by_build_and_check(built):
