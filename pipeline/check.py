@@ -657,6 +657,8 @@ def check_numbers(entry, ctx):
         unit_missing, unit_added = _differences(src_units, tgt_units)
     _match_degrees(unit_missing, unit_added)
     _match_degrees(unit_added, unit_missing)
+    if added and "°F" in unit_added:  # "38 °C (100 °F)": the reader's scale beside the German's (trial 23)
+        _match_fahrenheit(unit_amounts(said, ctx.lang, ctx.source_lang), added, unit_added)
     if missing and added and src_units and tgt_units:  # "500 ml und 1 l": "0.5 l and 1000 ml" have the same units
         _match_conversions(unit_amounts(german_prose, ctx.source_lang, ctx.lang),
                            [(value, regional.get(unit, unit)) for value, unit in unit_amounts(said, ctx.lang,
@@ -835,6 +837,27 @@ def _kept_as_written(german: str, translation: str, source_lang: str, lang: str)
             whole = re.compile(rf"(?<!\d){re.escape(spelling)}(?!\d|{_SEPARATOR.pattern}\d)")
             german, translation = (whole.sub(" ", text, count) for text in (german, translation))
     return german, translation
+
+
+def _match_fahrenheit(amounts: list[tuple[str, str]], added: list[str], unit_added: list[str]) -> None:
+    """A Fahrenheit temperature the translation adds beside the same temperature in Celsius (``amounts``: its
+    ``unit_amounts``; "38 °C (100 °F)", as a translation for US readers gives both) is no added number: taken out
+    of ``added`` and its °F out of ``unit_added`` where it is the Celsius value converted (F = C × 9/5 + 32,
+    NIST SP 811 B.8), rounded to a whole degree at most."""
+    celsius = [number for value, unit in amounts if unit == "°C" and (number := _decimal(value)) is not None]
+    for value, unit in amounts:
+        fahrenheit = _decimal(value) if unit == "°F" and value in added and "°F" in unit_added else None
+        if fahrenheit is not None and any(abs(c * 9 / 5 + 32 - fahrenheit) <= 1 for c in celsius):
+            added.remove(value)
+            unit_added.remove("°F")
+
+
+def _decimal(value: str) -> Decimal | None:
+    """A ``numbers`` value key ("38", "38.5", "38#2") as a number; None for a date, a time or another key."""
+    try:
+        return Decimal(value.split("#")[0])
+    except ArithmeticError:
+        return None
 
 
 def _match_degrees(generic: list[str], specific: list[str]) -> None:

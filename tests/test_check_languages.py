@@ -549,3 +549,15 @@ def test_a_german_compound_that_counts_is_its_number(german, translation, lang):
 def test_a_compound_with_another_number_is_still_an_error():
     assert findings("Eine dreiwöchige Kur hilft.", "A 4-week course helps.", "en", "numbers") \
         == ["numbers differ: added 4"]
+
+
+@pytest.mark.parametrize("translation, message", [
+    ("From 38 °C (100 °F), see a doctor.", None),  # trial 23: the reader's scale beside the German's was an error
+    ("From 38.5 °C (101.3 °F), see a doctor.", None),
+    ("From 38 °C (110 °F), see a doctor.", "numbers differ: added 110"),
+])
+def test_a_fahrenheit_temperature_beside_the_same_celsius_one_is_no_added_number(translation, message):
+    german = "Ab 38 °C sollten Sie zum Arzt." if "38 °C" in translation else "Ab 38,5 °C sollten Sie zum Arzt."
+    found = findings(german, translation, "en", "numbers")
+    assert (found == []) if message is None else (found and found[0].startswith(message)), found
+
