@@ -874,6 +874,8 @@ def _german_verdict(block: str, c: int, nxt: int) -> bool | None:
     if lower in _DE_ABBREVIATIONS or core in _DE_LOWER_ABBREVIATIONS:
         return lower not in _DE_BEFORE_NAME and word.lower() in _DE_SENTENCE_STARTERS and word[0].isupper()
     if len(core) == 1 and core.isalpha():
+        if _DE_CLOSING_PAIR.search(block, max(0, start - 4), start + 2):  # "… übernimmt die Kasse z. T. Es bleibt …"
+            return next_upper and word.lower() in _DE_SENTENCE_STARTERS
         return core.isupper() and next_upper and _german_named_letter(block, start)
     if _DOTTED_ABBREVIATION.fullmatch(core):
         return False
@@ -891,6 +893,12 @@ def _german_verdict(block: str, c: int, nxt: int) -> bool | None:
     if core.isdigit() and len(core) <= 4:
         return _german_number(block, start, nxt, word, next_upper)
     return None
+
+
+# Two-letter abbreviations written with a space that may close a sentence, as an adverb at its end: "z. T." (zum
+# Teil), "u. U." (unter Umständen); a sentence starter after one begins the next sentence (trial 23: "Die Kasse
+# zahlt z. T. Es bleibt ein Rest." was one sentence)
+_DE_CLOSING_PAIR = re.compile(r"(?<![^\W\d_])(?:z\.[^\S\n]?T|u\.[^\S\n]?U)\.$")
 
 
 def _german_named_letter(block: str, start: int) -> bool:

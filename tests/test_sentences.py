@@ -618,6 +618,10 @@ def test_page_numbers_end_sentences(text, expected):
          ["Manchmal hilft nur eins … Ruhe.", "Gönnen Sie sich eine Pause."]),
         ("Sie wartete und wartete … Dann kam endlich der Anruf.",
          ["Sie wartete und wartete …", "Dann kam endlich der Anruf."]),
+        # fresh-user trial 23: "z. T." and "u. U." close a sentence before a sentence starter, not before a noun
+        ("Die Kasse zahlt z. T. Es bleibt ein Rest.", ["Die Kasse zahlt z. T.", "Es bleibt ein Rest."]),
+        ("Das geht u. U. Danach sehen wir weiter.", ["Das geht u. U.", "Danach sehen wir weiter."]),
+        ("Das gilt z. T. Mitgliedern der Kasse.", ["Das gilt z. T. Mitgliedern der Kasse."]),
         # fresh-user trial 23: a letter a word names ("Vitamin D.") ends a sentence before a capital; an initial not
         ("Nehmen Sie täglich 400 I.E. Vitamin D. Mehr ist selten nötig.",
          ["Nehmen Sie täglich 400 I.E. Vitamin D.", "Mehr ist selten nötig."]),
