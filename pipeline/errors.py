@@ -206,6 +206,14 @@ def toml_problem(exc: ValueError, text: str) -> tuple[str, int | None]:
         return f"the table header {written.strip()!r} is not closed: end it with ']' on its line", line
     if message == "Illegal character '\\n'" and written.count('"') % 2:
         return f"a text in quotes is not closed on its line ({written.strip()!r}): add the closing '\"'", line
+    if message == "Cannot overwrite a value" and (key := re.match(r"\s*([\w.\"'-]+)\s*=", written)):
+        name = key.group(1).strip("'\"")
+        above = text.split("\n")[:line - 1]
+        table = max((n for n, other in enumerate(above) if re.match(r"\s*\[", other)), default=-1)  # its table's
+        first = next((n for n, other in enumerate(above[table + 1:], table + 2)
+                      if re.match(rf"\s*[\"']?{re.escape(name)}[\"']?\s*=", other)), None)
+        return (f"{name} is set twice{f' (first at line {first})' if first else ''}: keep the one you want, TOML "
+                "sets each key once in a table"), line
     twice = _TWICE.match(message)
     if twice:
         table = ".".join(part.strip().strip("'\"") for part in twice.group(1).split(","))

@@ -374,6 +374,9 @@ CONFIG_CASES = {
                               ("invalid TOML: the table header '[site' is not closed: end it with ']'",)),
     "toml-table-twice": ('name = "Test"\nlanguages = ["en"]\n[site]\nauthor = "A"\n[site]\nx = 1\n', 5,
                          ("invalid TOML: [site] is written twice: put its keys under one [site] line",)),
+    "toml-key-twice": ('name = "Test"\nlanguages = ["en"]\n[site]\nauthor = "A"\nname = "B"\nauthor = "C"\n', 6,
+                       ("invalid TOML: author is set twice (first at line 4): keep the one you want, TOML sets each "
+                        "key once in a table",)),  # trial 24: tomllib's "Cannot overwrite a value"
     "toml-quote-not-closed": ('name = "Test\nlanguages = ["en"]\n', 1,
                               ("invalid TOML: a text in quotes is not closed on its line ('name = \"Test')",)),
     "unknown-language": ('name = "Test"\nsource_language = "de"\n\nlanguages = ["en", "xx"]\n',
