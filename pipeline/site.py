@@ -2027,6 +2027,11 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
             bodies.cache.close()
             raise
     out["robots.txt"] = f"User-agent: *\nAllow: /\n\nSitemap: {urls.absolute('sitemap')}\n"
+    if urls.base_path != "/" and "robots.txt" not in files_before:  # said by the build that first writes it (trial 24)
+        site.notes.append(f"site/robots.txt is served at {urls.base_path}robots.txt under base_url's path, where "
+                          "crawlers do not look (RFC 9309 2.3: a host's robots.txt is at its root): add its line "
+                          f"'Sitemap: {urls.absolute('sitemap')}' to the host's /robots.txt, or give the sitemap "
+                          "to the search engines' webmaster tools")
     for folder in reversed(theme_dirs(config)):  # the project's own assets win
         for asset in sorted((folder / "static").rglob("*")):  # fonts/, icons/...; no .DS_Store, no .git
             name = asset.relative_to(folder / "static").as_posix()

@@ -1096,6 +1096,11 @@ def test_root_paths_under_a_sub_path_lead_to_what_the_site_has_there_and_the_oth
     assert checked.count("[link-target]") == 1, checked  # /en/tee/ is /praxis/en/tee/: tee.md's English page
     built = project.run("build").output
     assert wrong in built and dead in built, built
+    # trial 24: robots.txt under the sub-path is none crawlers read; said by the build that first writes it
+    robots = ("note: site/robots.txt is served at /praxis/robots.txt under base_url's path, where crawlers do not "
+              "look (RFC 9309 2.3: a host's robots.txt is at its root): add its line 'Sitemap: "
+              "https://example.org/praxis/sitemap.xml' to the host's /robots.txt")
+    assert robots in built and robots not in project.run("build").output, built
     for lang in ("de", "en"):
         body = html.fromstring(project.read(f"site/{lang}/fasten/index.html")).xpath(
             "//div[@class='article-body']")[0]
