@@ -39,7 +39,7 @@ from .config import CONFIG_NAME, Config, lookup
 from .errors import UnfilledPage, VerlagError, raise_all
 from .limits import MEDIA
 from .media import running_svg, saved_names
-from .sources import Article, normalization
+from .sources import Article, http_address, normalization
 CONTACT_KEYS = ("link", "phone", "email")
 
 # RFC 3966 (section 3), what a tel: link holds, once the template has removed the spaces: a global number ("+",
@@ -129,8 +129,8 @@ def load_practice(config: Config) -> Practice:
     for key, value in contact.items():
         if not isinstance(value, str) or not value.strip():
             errors.append(config.error(key, "expected text", "site.call_to_action"))
-        elif key == "link" and not value.startswith(("https://", "http://")):
-            errors.append(config.error("link", f"expected an absolute http(s) URL, got {value!r}",
+        elif key == "link" and not http_address(value):
+            errors.append(config.error("link", f"expected an absolute http(s) URL (a space is %20), got {value!r}",
                                        "site.call_to_action"))
         elif key == "phone" and (problem := tel_problem(value)):
             errors.append(config.error("phone", f"{value!r} {problem} (RFC 3966); write it as \"+49 30 1234567\": "

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
-from urllib.parse import quote, unquote
+from urllib.parse import quote, unquote, urlsplit
 
 from . import schedule
 from .config import Config, closest, did_you_mean
@@ -881,9 +881,19 @@ def _reviewer(value, ref: str) -> dict[str, str]:
             or any(k not in REVIEWER_KEYS or not isinstance(v, str) for k, v in value.items()):
         raise VerlagError("reviewed_by: expected a name, or 'name:', 'qualification:' and 'url:' lines under it",
                           ref)
-    if "url" in value and not value["url"].startswith(("https://", "http://")):
-        raise VerlagError(f"reviewed_by: url: expected an absolute http(s) URL, got {value['url']!r}", ref)
+    if "url" in value and not http_address(value["url"]):
+        raise VerlagError(f"reviewed_by: url: expected an absolute http(s) URL (a space is %20), got "
+                          f"{value['url']!r}", ref)
     return value
+
+
+def http_address(value: str) -> bool:
+    """Whether ``value`` is an absolute http(s) URL with a host and nothing a URL cannot hold as written (a space,
+    a quote, '<', '>', a control character: RFC 3986 2, "characters that are not allowed"), as ``base_url`` must
+    be: a link the page writes (a reviewer's profile, the call to action's link) is followed as written (trial 24:
+    a reviewer's url with '"' and spaces was taken)."""
+    parts = urlsplit(value) if not re.search(r'[\x00-\x20\x7f"<>\\^`{|}]', value) else None
+    return bool(parts and parts.scheme in ("http", "https") and parts.netloc)
 
 
 # A query a host's redirect rule can match as written: key=value pairs of unreserved characters (RFC 3986 2.3), so

@@ -505,6 +505,9 @@ def test_an_impressum_the_author_began_to_fill_in_is_kept_and_named(tmp_path, sl
 @pytest.mark.parametrize("front, message", [
     ("reviewed_by: [a, b]", "reviewed_by: expected a name, or 'name:', 'qualification:' and 'url:' lines"),
     ("reviewed_by:\n  name: Dr. Vogt\n  url: example.org", "reviewed_by: url: expected an absolute http(s) URL"),
+    # trial 24: taken as it was, a quote and spaces in the page's link
+    ("reviewed_by:\n  name: Dr. Vogt\n  url: 'https://example.org/\" onmouseover=\"x'",
+     "reviewed_by: url: expected an absolute http(s) URL (a space is %20)"),
     ("last_reviewed: gestern", "last_reviewed: expected a date like 2026-05-26 (got gestern)"),
     ("translate: vielleicht", "translate: expected true or false"),
 ])
@@ -697,7 +700,6 @@ def test_inits_legal_pages_carry_their_day_so_a_fresh_clone_builds_the_same_site
     assert read_article(page, "datenschutz.md", page=True).meta["date"] == dt.date(2024, 2, 29)
 
 
-<<<<<<< HEAD
 def test_one_en_disclaimer_serves_en_us_and_en_gb_and_a_siblings_text_is_said_not_lent(project):
     """Fresh-user trial 24: with languages en-US and en-GB and [site.disclaimer] written for en-US only, the en-GB
     pages showed the German health disclaimer, and an ``en`` line serving both was refused. Per-language texts are
@@ -740,7 +742,8 @@ def test_one_en_disclaimer_serves_en_us_and_en_gb_and_a_siblings_text_is_said_no
                     "en-GB then en): write en = \"…\" in [site.call_to_action] (it serves every en-… language "
                     "without a line of its own), or en-GB = \"…\""], result.output
     assert not [line for line in result.output.splitlines() if "[site.disclaimer]" in line]
-=======
+
+
 _HELD_PIECES = ["[[AUSFÜLLEN:", "[[AUSFÜLLEN: Name]]", "]]", "[[", "Einleitung: Worum geht es, und für wen?",
                 "## Erste Überschrift", "Text.", "Einleitung", " ", "\t", "\n", "x", "## "]
 
@@ -759,4 +762,3 @@ def test_an_article_s_placeholders_are_every_match_of_the_held_pattern(tmp_path_
                                       for m in _HELD_RE.finditer(held.text))
     assert sources._HELD_TEXTS and all(any(text in m.group(0) for text in sources._HELD_TEXTS)
                                        for m in _HELD_RE.finditer(held.text))
->>>>>>> perfX
