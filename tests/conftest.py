@@ -307,3 +307,17 @@ settings.register_profile("ci", max_examples=60, deadline=None, database=HYPOTHE
                           phases=[Phase.explicit, Phase.reuse, Phase.generate])
 settings.register_profile("long", parent=settings.get_profile("ci"), max_examples=2000, phases=list(Phase))
 settings.load_profile("ci")
+
+
+def assert_finds_as(pattern, alternation, text: str, step: int = 1) -> None:
+    """``pattern`` (a regex rewritten to start with one character class, which the regex engine skips to: perfX)
+    finds in ``text`` the spans ``alternation``, the regex it replaces, finds: all of them, and the first from every
+    ``step``-th position."""
+    import re
+
+    assert re._parser.parse(pattern.pattern)[0][0] == re._parser.IN  # what the engine skips to
+    assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in alternation.finditer(text)]
+    for start in range(0, len(text) + 1, step):
+        found, expected = pattern.search(text, start), alternation.search(text, start)
+        assert (found and found.span()) == (expected and expected.span())
+

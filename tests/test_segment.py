@@ -16,7 +16,7 @@ from pipeline.segment import (MAX_NESTING, commonmark_parser, escaped_split, has
                               segment_article)
 from pipeline.sources import read_article
 
-from conftest import article, msgfmt_check, need_corpus, need_peer_corpus
+from conftest import article, assert_finds_as, msgfmt_check, need_corpus, need_peer_corpus
 
 
 def segments_of(tmp_path: Path, text: str, mode: str = "sentence"):
@@ -606,11 +606,7 @@ def test_the_first_markup_is_found_where_the_alternation_finds_it(text):
     from pipeline.segment import _MARK_AT
 
     alternation = re.compile(r"[`<&{%]|\][(\[]|\[\^")
-    assert re._parser.parse(_MARK_AT.pattern)[0][0] == re._parser.IN  # what the engine skips to
-    assert [m.span() for m in _MARK_AT.finditer(text)] == [m.span() for m in alternation.finditer(text)]
-    for start in range(len(text) + 1):
-        found, expected = _MARK_AT.search(text, start), alternation.search(text, start)
-        assert (found and found.span()) == (expected and expected.span())
+    assert_finds_as(_MARK_AT, alternation, text)
 
 
 @pytest.mark.parametrize("text, method, line", [("---\ntitle: T\n---\n\nEin Satz.\n", "add_lines", 5),
