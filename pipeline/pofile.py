@@ -765,19 +765,13 @@ def trailer(text: str) -> str:
         start -= 1
     if start == 0 or not lines[start - 1].rstrip().endswith('"') or not any(line.strip() for line in lines[start:]):
         return ""
-    keyword = next((m.group(1) for line in reversed(lines[:start]) if (m := _KEYWORD_LINE.match(line))), None)
-    if keyword != "msgstr":  # the last entry has no msgstr: polib drops it before a comment line, as parse must
-        return ""
     return "".join(lines[start:])
 
 
-# a line that starts an entry's string: its keyword (``msgstr[0]`` is a msgstr), an obsolete entry's too
-_KEYWORD_LINE = re.compile(r"[ \t]*(?:#~[ \t]*)?(msgctxt|msgid|msgstr)\b")
-
-
 # a line that may follow the last entry: blank, a comment of no entry's strings as polib reads one (translator,
-# extracted, reference, flags), a bare ``#~``, ``#|`` or ``#~|``
-_AFTER_ENTRIES = re.compile(r"[ \t]*(?:#(?:[ \t#][^\r\n]*|[.:,](?:[ \t][^\r\n]*)?|~\|?[ \t]*|\|[ \t]*)?)?"
+# extracted, reference, flags), a bare ``#~``, ``#|`` or ``#~|``; not a bare ``#``, which polib reads as the comment
+# of an entry to come (a last entry without msgstr before it is dropped, as polib drops it)
+_AFTER_ENTRIES = re.compile(r"[ \t]*(?:#(?:[ \t#][^\r\n]*|[.:,](?:[ \t][^\r\n]*)?|~\|?[ \t]*|\|[ \t]*))?"
                             r"(?:\r\n?|\n)?\Z")
 
 

@@ -249,6 +249,8 @@ def line_soups(draw) -> list[str]:
 @example(['msgctxt "vor\\0nach"', '""', 'msgid ""', 'msgstr ""', 'msgid ""', 'msgstr ""'], "\n", True)
 # a last entry without msgstr before a comment line: polib drops it, parse kept it (found by CI3's run of this test)
 @example(['msgid "a" ', '#'], "\r", False)
+# the same before an extracted comment: a trailer, which polib never sees, so the entry is read (CI1 of 2026-12-04)
+@example(['msgid "a" ', '#.  Hinweis'], "\r", False)
 def test_any_sequence_of_lines_reads_or_fails_as_in_polib(lines, newline, bom):
     """Good and damaged lines in any order: the same catalog, or polib's error with its line number."""
     assert_same(("\ufeff" if bom else "") + newline.join(lines))
