@@ -802,7 +802,8 @@ def _unnamed_translators(config: Config, pages: Iterable[Page]) -> list[str]:
     line = header_line(config.text, "site.translator") or header_line(config.text, "site") or 1
     return [f"{CONFIG_NAME}:{line}: {lang}: the byline of {counted(len(refs), 'fully reviewed page')} names nobody "
             f"who checked the translation (no Last-Translator in {', '.join(sorted(refs)[:3])}"
-            f"{', …' if len(refs) > 3 else ''}, no {lang} line in [site.translator]): readers of a health text do "
+            f"{', …' if len(refs) > 3 else ''}, no {' or '.join(language_ranges(lang))} line in [site.translator]): "
+            f"readers of a health text do "
             f"not learn who answers for it; "
             f"write [site.translator] {lang} = \"Name\" in {CONFIG_NAME} ({lang} = \"\" names nobody on purpose)"
             for lang, refs in sorted(unnamed.items())]

@@ -519,3 +519,16 @@ def test_a_project_template_from_a_downloaded_theme_cannot_run_code(practice):
     assert "error: templates/root.html:3: template: access to attribute '__init__' of 'type' object is unsafe" \
         in built.output, built.output
     assert before == {p: p.read_bytes() for p in (practice.root / "site").rglob("*") if p.is_file()}
+
+
+def test_the_unnamed_translator_note_of_a_regional_language_names_the_line_that_would_serve_it(project):
+    """langF: [site.translator] is looked up as BCP 47 lookup does (en-GB, then en); the note of a fully reviewed
+    en-GB page naming nobody said "no en-GB line", though an en line serves it too."""
+    project.write("verlag.toml", 'name = "Test"\nlanguages = ["en-GB"]\n')
+    project.write("source_de/a.md", article("A", "Erster Satz hier.\n"))
+    project.run("extract")
+    review(project, "en-GB", "a", {("title", "A"): "A", "Erster Satz hier.": "First sentence here."})
+    assert "(no Last-Translator in translations/en-GB/a.po, no en-GB or en line in [site.translator])" \
+        in project.run("build").output
+    project.write("verlag.toml", 'name = "Test"\nlanguages = ["en-GB"]\n\n[site.translator]\nen = "Mark Lewis"\n')
+    assert "names nobody who checked" not in project.run("build").output
