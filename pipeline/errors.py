@@ -166,6 +166,14 @@ def excerpt(text: str, width: int = 60) -> str:
     return text if len(text) <= width else text[:width - 1] + "…"
 
 
+def lines_said(items: list[tuple[int, str]]) -> str:
+    """The lines of ``items`` ((line, msgid) of a catalog's entries, not empty) for a message: the first five
+    ("line 3" or "lines 3, 7, …"), and the first msgid (``excerpt``)."""
+    lines = [line for line, _ in items]
+    return (f"line{'s' * (len(items) != 1)} {', '.join(map(str, lines[:5]))}{', …' if len(items) > 5 else ''}; "
+            f"first: {excerpt(items[0][1])!r}")
+
+
 def describe(exc: BaseException) -> str:
     """One line for an unexpected exception: ``module.Type: message`` (an OSError: the system's words)."""
     if isinstance(exc, OSError) and exc.strerror:  # unreadable or unwritable file: the system's words

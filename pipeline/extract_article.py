@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Callable, Iterable
 
 from . import doccache, renames, textchanged
 from .config import Config
-from .errors import VerlagError, excerpt, stage
+from .errors import VerlagError, excerpt, lines_said, stage
 from .fsutil import read_bytes, relpath, rewrite, state_bytes, write_if_changed, write_state
 from .glossary import Glossary, add_hints, hinted
 from .limits import CATALOG
@@ -803,14 +803,13 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
 def arrived_warning(po_ref: str, ref: str, arrived: list[tuple[int, str]]) -> str:
     """What extract says of a catalog's translations of German changed meanwhile that came into it since the last
     extract (``_Merged.arrived``): in extract's words for the changed sentences it sends back to review itself."""
-    count, lines = len(arrived), [line for line, _ in arrived]
+    count = len(arrived)
     many = count != 1
-    return (f"{po_ref}:{lines[0]}: {count} translation{'s' * many} that came into the catalog since the last verlag "
-            f"extract (a git merge or pull) {'are' if many else 'is'} of German {ref} changed since: "
+    return (f"{po_ref}:{arrived[0][0]}: {count} translation{'s' * many} that came into the catalog since the last "
+            f"verlag extract (a git merge or pull) {'are' if many else 'is'} of German {ref} changed since: "
             f"{'changed sentences' if many else 'a changed sentence'} back to review (fuzzy, the old German shown "
-            f"as previous msgid; line{'s' * many} {', '.join(map(str, lines[:5]))}{', …' if count > 5 else ''}; "
-            f"first: {excerpt(arrived[0][1])!r}): review {'them' if many else 'it'}; the page shows the German until "
-            f"{'they are' if many else 'it is'} signed off")
+            f"as previous msgid; {lines_said(arrived)}): review {'them' if many else 'it'}; the page shows the German "
+            f"until {'they are' if many else 'it is'} signed off")
 
 
 def _record_rename(config: Config, article: Article, made: _Prepared, pot: polib.POFile | None,

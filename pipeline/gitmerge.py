@@ -44,7 +44,7 @@ import polib
 
 from .catalog import (FLAG, FUZZY_THRESHOLD, TEMPLATE_FIELD, Notes, alike, carry_changed, copied, decode_po, key,
                       machine_draft, normalize, parse_po)
-from .errors import VerlagError, excerpt, raise_all
+from .errors import VerlagError, lines_said, raise_all
 from .pofile import Layouts, encode_like, entry_lines, layouts, new_entry, render_po, wraps
 from .pseudo import is_pseudo
 
@@ -182,21 +182,13 @@ def rescued_message(ref: str, rescued: list[tuple[int, str]]) -> str:
     """What the driver says of a catalog whose merge gave translations to German the other side changed
     (``Merged.rescued``, not empty): one line, the count and the lines of their msgids (the first five), so that the
     reviewer learns that her work now waits for review on other German, and where."""
-    count, lines = len(rescued), [line for line, _ in rescued]
+    count = len(rescued)
     many = count != 1
-    return (f"{ref}:{lines[0]}: {count} translation{'s' * many} made on one side for German that the other side's "
-            f"extract changed now {'stand' if many else 'stands'} on the changed sentence{'s' * many}: review "
+    return (f"{ref}:{rescued[0][0]}: {count} translation{'s' * many} made on one side for German that the other "
+            f"side's extract changed now {'stand' if many else 'stands'} on the changed sentence{'s' * many}: review "
             f"{'them' if many else 'it'} (fuzzy, the German {'they were' if many else 'it was'} made for shown as "
-            f"#| msgid; line{'s' * many} {', '.join(map(str, lines[:5]))}{', …' if count > 5 else ''}; first: "
-            f"{excerpt(rescued[0][1])!r}); the page shows the German until {'they are' if many else 'it is'} "
+            f"#| msgid; {lines_said(rescued)}); the page shows the German until {'they are' if many else 'it is'} "
             "signed off")
-
-
-def _lines_said(items: list[tuple[int, str]]) -> str:
-    """The lines of ``items`` ((line, msgid), ``Merged``'s) for a message: the first five, and the first msgid."""
-    lines = [line for line, _ in items]
-    return (f"line{'s' * (len(items) != 1)} {', '.join(map(str, lines[:5]))}{', …' if len(items) > 5 else ''}; "
-            f"first: {excerpt(items[0][1])!r}")
 
 
 def dropped_message(ref: str, dropped: list[tuple[int, str]]) -> str:
@@ -208,7 +200,7 @@ def dropped_message(ref: str, dropped: list[tuple[int, str]]) -> str:
     return (f"{ref}:{dropped[0][0]}: {count} untouched machine or memory draft{'s' * many} made on one side "
             f"(pretranslate) gave way to a person's translation of the same sentence on the other side: the "
             f"translation{'s' * many} kept as {'they were' if many else 'it was'} (signed off, or fuzzy for review), "
-            f"the draft{'s' * many} dropped ({_lines_said(dropped)})")
+            f"the draft{'s' * many} dropped ({lines_said(dropped)})")
 
 
 def drafts_message(ref: str, drafts: list[tuple[int, str]]) -> str:
@@ -219,7 +211,7 @@ def drafts_message(ref: str, drafts: list[tuple[int, str]]) -> str:
     return (f"{ref}:{drafts[0][0]}: {count} entr{'ies' if many else 'y'} had a different untouched machine or "
             f"memory draft on each side (two pretranslate runs): one kept, fuzzy for review, the other dropped (a "
             "translation over the German as it is or pseudo text, else the draft of the side that ran extract or "
-            f"saved last; {_lines_said(drafts)}); verlag pretranslate --redo-drafts --engine E drafts "
+            f"saved last; {lines_said(drafts)}); verlag pretranslate --redo-drafts --engine E drafts "
             f"{'them' if many else 'it'} again with the engine you choose")
 
 
