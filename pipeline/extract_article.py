@@ -817,9 +817,6 @@ def _record_rename(config: Config, article: Article, made: _Prepared, pot: polib
     """Write the article's template again with the rename its catalogs came along by (``olds``: the old slugs) in
     its header (``renames.FIELD``, after what the old templates, still there, recorded), for the build in any clone
     (``renames.committed``): the bytes written, None when there is nothing to add."""
-    from .catalog import render
-    from .pofile import encode_like
-
     olds, earlier = list(olds), []
     for old in olds:
         try:
@@ -830,10 +827,19 @@ def _record_rename(config: Config, article: Article, made: _Prepared, pot: polib
     value = renames.renamed_from(article.slug, [made.pot_text, *earlier], [None, *olds])
     if value is None or value == own:
         return None
-    pot = pot if pot is not None else made.template(config, article)
+    return _write_renamed_from(config.pot_path(article.slug),
+                               pot if pot is not None else made.template(config, article), value, like)
+
+
+def _write_renamed_from(path: Path, pot: polib.POFile, value: str, like: bytes | None) -> bytes:
+    """Write the template ``pot`` to ``path`` with ``value`` as its ``renames.FIELD``, in the line ends of the
+    bytes it replaces (``like``); the bytes written."""
+    from .catalog import render
+    from .pofile import encode_like
+
     pot.metadata[renames.FIELD] = value
     data = encode_like(render(pot), like)
-    write_if_changed(config.pot_path(article.slug), data, durable=False)
+    write_if_changed(path, data, durable=False)
     return data
 
 
@@ -842,21 +848,18 @@ def record_earlier_names(config: Config, slug: str, olds: list[str]) -> str | No
     those its header records (``renames.FIELD``): renames only ``.verlag/`` knew (``orphans.unrecorded_renames``).
     The template's path relative to the project when written, None when there is none or nothing to add. Raises
     ``VerlagError`` for a template that cannot be read (file and line)."""
-    from .catalog import po_from_bytes, render
-    from .pofile import encode_like
+    from .catalog import po_from_bytes
 
     path = config.pot_path(slug)
     ref = relpath(path, config.root)
     data = read_bytes(path, CATALOG, ref)
     if data is None:
         return None
-    chain = renames.chain_of(data)
-    value = " ".join(dict.fromkeys(name for name in [*olds, *chain] if name != slug))
-    if value == " ".join(chain):
+    text = data.decode("utf-8", "replace")  # for the header's slugs; the template is read as a catalog below
+    value = renames.renamed_from(slug, [*([None] * len(olds)), text], [*olds, None])  # the earlier names first
+    if value is None or value == renames.field_of(text):
         return None
-    pot = po_from_bytes(data, ref)
-    pot.metadata[renames.FIELD] = value
-    write_if_changed(path, encode_like(render(pot), data), durable=False)
+    _write_renamed_from(path, po_from_bytes(data, ref), value, data)
     return ref
 
 
