@@ -327,25 +327,23 @@ def unrecorded_renames(config: Config, slugs: set[str]) -> dict[str, list[str]]:
         if old not in slugs and (to := renamed_to(old, known, slugs)) is not None and old not in chains.get(to, ()) \
                 and os.path.isfile(config.pot_path(to)):
             found.setdefault(to, []).append(old)
-    return {to: sorted(olds, key=lambda old: -_hops(old, known)) for to, olds in found.items()}
+    # an older name has more renames between it and the article
+    return {to: sorted(olds, key=lambda old: -len(_followed(old, known))) for to, olds in found.items()}
 
 
-def _hops(slug: str, renames: dict) -> int:
-    """How many renames lead from ``slug`` to the article it ends at (``renamed_to``): an older name has more."""
-    seen = {slug}
+def _followed(slug: str, renames: dict) -> list[str]:
+    """``slug`` and the slugs its renames lead to, in order, each once (a loop of renames ends there)."""
+    seen = [slug]
     while slug in renames and renames[slug] not in seen:
         slug = renames[slug]
-        seen.add(slug)
-    return len(seen)
+        seen.append(slug)
+    return seen
 
 
 def renamed_to(slug: str, renames: dict, slugs: set[str]) -> str | None:
     """The article ``slug`` was last renamed to, through any renames after it; None if there is none now."""
-    seen = {slug}
-    while slug in renames and renames[slug] not in seen:
-        slug = renames[slug]
-        seen.add(slug)
-    return slug if slug in slugs and len(seen) > 1 else None
+    chain = _followed(slug, renames)
+    return chain[-1] if chain[-1] in slugs and len(chain) > 1 else None
 
 
 def _bring_over(config: Config, source: Path, target: Path) -> tuple[int, int, tuple]:
