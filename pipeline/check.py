@@ -839,25 +839,20 @@ def _kept_as_written(german: str, translation: str, source_lang: str, lang: str)
     return german, translation
 
 
+_ONE = Decimal(1)  # a value key read as its number (``_amount``)
+
+
 def _match_fahrenheit(amounts: list[tuple[str, str]], added: list[str], unit_added: list[str]) -> None:
     """A Fahrenheit temperature the translation adds beside the same temperature in Celsius (``amounts``: its
     ``unit_amounts``; "38 °C (100 °F)", as a translation for US readers gives both) is no added number: taken out
     of ``added`` and its °F out of ``unit_added`` where it is the Celsius value converted (F = C × 9/5 + 32,
     NIST SP 811 B.8), rounded to a whole degree at most."""
-    celsius = [number for value, unit in amounts if unit == "°C" and (number := _decimal(value)) is not None]
+    celsius = [number for value, unit in amounts if unit == "°C" and (number := _amount(value, _ONE)) is not None]
     for value, unit in amounts:
-        fahrenheit = _decimal(value) if unit == "°F" and value in added and "°F" in unit_added else None
+        fahrenheit = _amount(value, _ONE) if unit == "°F" and value in added and "°F" in unit_added else None
         if fahrenheit is not None and any(abs(c * 9 / 5 + 32 - fahrenheit) <= 1 for c in celsius):
             added.remove(value)
             unit_added.remove("°F")
-
-
-def _decimal(value: str) -> Decimal | None:
-    """A ``numbers`` value key ("38", "38.5", "38#2") as a number; None for a date, a time or another key."""
-    try:
-        return Decimal(value.split("#")[0])
-    except ArithmeticError:
-        return None
 
 
 def _match_degrees(generic: list[str], specific: list[str]) -> None:
