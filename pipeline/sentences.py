@@ -790,7 +790,7 @@ def _keep_cut(block: str, c: int, suggested: bool, code: str) -> bool:
         return True
     if _item_number_ahead(block, c, nxt):
         return False
-    if code != "de" and _named_letter_end(block, c, nxt, code):
+    if _named_letter_end(block, c, nxt, code):
         return True
     verdict = None
     if code == "de":
@@ -876,7 +876,7 @@ def _german_verdict(block: str, c: int, nxt: int) -> bool | None:
     if len(core) == 1 and core.isalpha():
         if _DE_CLOSING_PAIR.search(block, max(0, start - 4), start + 2):  # "… übernimmt die Kasse z. T. Es bleibt …"
             return next_upper and word.lower() in _DE_SENTENCE_STARTERS
-        return core.isupper() and next_upper and _german_named_letter(block, start)
+        return False  # an initial ("H. Weber"); a letter a word names is ``_named_letter_end``'s
     if _DOTTED_ABBREVIATION.fullmatch(core):
         return False
     if _german_cut_word(core):
@@ -901,18 +901,12 @@ def _german_verdict(block: str, c: int, nxt: int) -> bool | None:
 _DE_CLOSING_PAIR = re.compile(r"(?<![^\W\d_])(?:z\.[^\S\n]?T|u\.[^\S\n]?U)\.$")
 
 
-def _german_named_letter(block: str, start: int) -> bool:
-    """Whether the capital letter at ``start`` is the name a word before it gives ("Vitamin D.", "Hepatitis B.",
-    "Typ A.", "Vitamin C und E."), no initial: its full stop ends the sentence before a capital (fresh-user trial
-    23: "…400 I.E. Vitamin D. Mehr ist selten nötig." was one sentence), where "H. Weber" goes on."""
-    return _named_letter_pattern("de").search(block, max(0, start - 40), start) is not None
-
-
 def _named_letter_end(block: str, c: int, nxt: int, code: str) -> bool:
-    """Whether the full stop before ``c`` follows a capital letter a word of ``code`` names ("vitamin D.", "vitamina
-    D.", "hépatite B.") and a capital starts the next word at ``nxt``: the sentence ends there, as in German
-    (``_german_named_letter``), where pySBD takes the letter for an initial (trial 25: "Take enough vitamin D. Many
-    people feel tired." was one sentence, and an imported hand translation's sentences paired wrongly)."""
+    """Whether the full stop before ``c`` follows a capital letter a word of ``code`` names ("Vitamin D.", "vitamina
+    D.", "hépatite B.", "Vitamin C und E.") and a capital starts the next word at ``nxt``: the sentence ends there,
+    where "H. Weber" goes on and pySBD takes the letter for an initial (trial 23: "…400 I.E. Vitamin D. Mehr ist
+    selten nötig." was one sentence; trial 25: "Take enough vitamin D. Many people feel tired." too, and an imported
+    hand translation's sentences paired wrongly)."""
     pattern = _named_letter_pattern(code)
     if pattern is None or block[c - 1] != "." or not block[nxt].isupper():
         return False
