@@ -100,7 +100,8 @@ def test_website_words_shown_in_english_are_marked_so_and_the_build_names_them(p
     assert feed.findtext("{http://www.w3.org/2005/Atom}title") == "Test: new articles"
 
 
-SHIPPED = ("de", "en", "fr", "es", "it", "pt", "nl", "ro", "tr", "uk", "ru", "pl", "ar", "fa", "ja", "zh", "zh-Hant")
+SHIPPED = ("de", "en", "fr", "es", "it", "pt", "pt-PT", "nl", "ro", "tr", "uk", "ru", "pl", "ar", "fa", "ja", "zh",
+           "zh-Hant")
 
 
 @pytest.mark.parametrize("lang", SHIPPED)
@@ -132,12 +133,14 @@ def test_every_shipped_site_catalog_is_complete_and_passes_msgfmt_and_verlag_che
 
 
 @pytest.mark.parametrize("lang, shipped", [
-    ("pt-BR", "pt"), ("pt-PT", "pt"), ("zh-Hant", "zh-Hant"), ("zh-TW", "zh-Hant"), ("zh-HK", "zh-Hant"),
-    ("zh-MO", "zh-Hant"), ("zh-CN", "zh"), ("zh-SG", "zh"), ("zh-Hans", "zh"), ("zh", "zh"), ("ja-JP", "ja"),
+    ("pt-BR", "pt"), ("pt-PT", "pt-PT"), ("pt-AO", "pt-PT"), ("pt-MZ", "pt-PT"), ("zh-Hant", "zh-Hant"),
+    ("zh-TW", "zh-Hant"), ("zh-HK", "zh-Hant"), ("zh-MO", "zh-Hant"), ("zh-CN", "zh"), ("zh-SG", "zh"),
+    ("zh-Hans", "zh"), ("zh", "zh"), ("ja-JP", "ja"),
     ("es-MX", "es"), ("sr-Latn", "sr-Latn"), ("cs", "cs")])
 def test_a_regional_or_script_tag_gets_verlags_words_of_its_nearest_cldr_parent(lang, shipped):
     """BCP 47 tags verlag ships no catalog of their own for take the nearest CLDR parent locale it ships
-    (zh-TW is zh-Hant-TW, whose parent is zh-Hant; es-MX's is es-419, then es), never zh-Hans for a Traditional
+    (pt-BR is CLDR's pt, written in Brazilian Portuguese; pt-AO's parent is pt-PT, European; zh-TW is
+    zh-Hant-TW, whose parent is zh-Hant; es-MX's is es-419, then es), never zh-Hans for a Traditional
     tag (CLDR: zh-Hant's parent is root), and English only where no parent is shipped (cs, sr-Latn)."""
     from pipeline.uistrings import shipped_language, unshipped
 
@@ -146,15 +149,16 @@ def test_a_regional_or_script_tag_gets_verlags_words_of_its_nearest_cldr_parent(
 
 
 def test_a_site_in_pt_br_and_chinese_variants_shows_verlags_nearest_words_not_english(project):
-    """pt-BR shows verlag's Portuguese website words, zh-TW and zh-Hant the Traditional Chinese ones, zh-CN the
-    Simplified ones: extract makes each project site.po from that catalog (its header still saying no native
-    speaker reviewed it) and the build names no language whose words are English. pt-BR's Plural-Forms (0 is
-    singular, GNU's n > 1) differ from those of verlag's pt catalog (n != 1): its plural message takes each form's
-    text under pt-BR's rule, unwarned and signed off (the first extract warned that the n = 0 text changed, and
-    left it fuzzy: the pages showed it in English, though the project had said nothing in pt-BR before)."""
-    langs = {"pt-BR": "Saltar para o conteúdo", "zh-TW": "跳至內文", "zh-Hant": "跳至內文", "zh-CN": "跳到正文",
-             "ja": "本文へスキップ"}
-    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["pt-BR", "zh-TW", '
+    """pt-BR shows verlag's Brazilian Portuguese website words ("Pular", where pt-PT's say "Saltar"), zh-TW
+    and zh-Hant the Traditional Chinese ones, zh-CN the Simplified ones: extract makes each project site.po from
+    that catalog (its header still saying no native speaker reviewed it) and the build names no language whose
+    words are English. pt-BR's Plural-Forms (0 is singular, GNU's n > 1) differ from those of verlag's pt
+    catalog (n != 1): its plural message takes each form's text under pt-BR's rule, unwarned and signed off
+    (the first extract warned that the n = 0 text changed, and left it fuzzy: the pages showed it in English,
+    though the project had said nothing in pt-BR before)."""
+    langs = {"pt-BR": "Pular para o conteúdo", "pt-PT": "Saltar para o conteúdo", "zh-TW": "跳至內文",
+             "zh-Hant": "跳至內文", "zh-CN": "跳到正文", "ja": "本文へスキップ"}
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["pt-BR", "pt-PT", "zh-TW", '
                   '"zh-Hant", "zh-CN", "ja"]\n')
     project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet nachts.\n"))
     assert "warning" not in project.run("extract").output
