@@ -71,8 +71,8 @@ def stamp_after(*dates: str | None) -> str:
     still extract's (``_same_header``): a write within that minute (a quick session, SOURCE_DATE_EPOCH) would
     make a draft of an emptied entry look like an older copy's (``_back_to_draft``)."""
     now = now_stamp()
-    latest = max((d for d in map(_revision, dates) if d is not None), default=None)
-    if latest is None or _revision(now) > latest:
+    latest = max((d for d in map(po_date, dates) if d is not None), default=None)
+    if latest is None or po_date(now) > latest:
         return now
     return (latest + dt.timedelta(minutes=1)).astimezone(dt.timezone.utc).strftime("%Y-%m-%d %H:%M+0000")
 
@@ -1437,7 +1437,7 @@ def older_header(metadata: dict[str, str], written: polib.POFile | None) -> bool
     mine, theirs = metadata.get(TEMPLATE_FIELD), written.metadata.get(TEMPLATE_FIELD)
     if mine and theirs and mine != theirs:
         return True
-    stamps = [_revision(m.get("PO-Revision-Date")) for m in (metadata, written.metadata)]
+    stamps = [po_date(m.get("PO-Revision-Date")) for m in (metadata, written.metadata)]
     return None not in stamps and stamps[0] < stamps[1]
 
 
@@ -1475,12 +1475,13 @@ def _same_header(metadata: dict[str, str], written: polib.POFile | None) -> bool
     if written is None:
         return False
     mine, theirs = metadata.get(TEMPLATE_FIELD), written.metadata.get(TEMPLATE_FIELD)
-    stamps = [_revision(m.get("PO-Revision-Date")) for m in (metadata, written.metadata)]
+    stamps = [po_date(m.get("PO-Revision-Date")) for m in (metadata, written.metadata)]
     return bool(mine) and mine == theirs and None not in stamps and stamps[0] == stamps[1]
 
 
-def _revision(value: str | None) -> dt.datetime | None:
-    """A PO date (``2026-05-26 10:00+0200``) read, None when it does not read."""
+def po_date(value: str | None) -> dt.datetime | None:
+    """A PO date (``2026-05-26 10:00+0200``, the form of ``PO-Revision-Date``, GNU gettext manual §3.2) as an
+    aware datetime; None for the template placeholder or anything else that does not read."""
     try:
         return dt.datetime.strptime((value or "").strip(), "%Y-%m-%d %H:%M%z")
     except ValueError:

@@ -36,14 +36,13 @@ its file has it.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import Callable
 
 import polib
 
 from .catalog import (FLAG, FUZZY_THRESHOLD, TEMPLATE_FIELD, Notes, alike, carry_changed, copied, decode_po, key,
-                      machine_draft, normalize, parse_po)
+                      machine_draft, normalize, parse_po, po_date)
 from .errors import VerlagError, lines_said, raise_all
 from .pofile import Layouts, encode_like, entry_lines, layouts, new_entry, render_po, wraps
 from .pseudo import is_pseudo
@@ -238,17 +237,10 @@ def _extractor(old: polib.POFile, mine: polib.POFile, other: polib.POFile) -> st
     return _ran_last(old, mine, other) or OURS
 
 
-def _stamp(value: str | None) -> dt.datetime | None:
-    try:
-        return dt.datetime.strptime((value or "").strip(), "%Y-%m-%d %H:%M%z")
-    except ValueError:
-        return None
-
-
 def _newer(a: str | None, b: str | None) -> bool:
     """Whether the PO date ``a`` (``2026-05-26 10:00+0200``) is later than ``b``; one that does not read is never
     later than one that does."""
-    first, second = _stamp(a), _stamp(b)
+    first, second = po_date(a), po_date(b)
     return first is not None and (second is None or first > second)
 
 

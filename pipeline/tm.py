@@ -44,7 +44,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from . import __version__, markup
-from .catalog import REVIEWED, decode_po, entry_state, parse_po
+from .catalog import REVIEWED, decode_po, entry_state, parse_po, po_date
 from .config import Config
 from .errors import EngineUnavailable, VerlagError, raise_all
 from .fsutil import code_digest, file_bytes, read_bytes, relpath, write_if_changed
@@ -154,11 +154,8 @@ def _adapt(old_marks: list[str], new_marks: list[str], target: str) -> tuple[str
 
 def _stamp(value: str | None) -> str:
     """A PO date (``2026-04-10 09:30+0200``) as a TMX date in UTC; "" for the template placeholder."""
-    try:
-        when = dt.datetime.strptime((value or "").strip(), "%Y-%m-%d %H:%M%z")
-    except ValueError:
-        return ""
-    return when.astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
+    when = po_date(value)
+    return "" if when is None else when.astimezone(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ")
 
 
 @dataclass
