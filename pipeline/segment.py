@@ -1219,6 +1219,9 @@ def template_tags(article: Article) -> list[tuple[int, str, str]]:
     return markdown_template_tags(article.body, article.body_line)
 
 
+_EMPHASIS_DELIMITERS = frozenset(("em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"))
+
+
 def markdown_template_tags(body: str, first_line: int) -> list[tuple[int, str, str]]:
     """(line, tag, kind) of each static-site-generator or blog tag in the prose of ``body`` (CommonMark whose
     first line is line ``first_line`` of its file): Hugo shortcodes (``{{< figure … >}}``, ``{{% note %}}``;
@@ -1235,11 +1238,12 @@ def markdown_template_tags(body: str, first_line: int) -> list[tuple[int, str, s
         if token.type != "inline" or not token.map or token.children is None:
             continue
         # text (a backslash escape as the character it stands for, but an escaped "{", which opens no tag: how
-        # an import writes Jekyll's {% raw %} text) and inline HTML as written ("{{<figure src=x>}}" parses as
-        # raw HTML between two texts)
+        # an import writes Jekyll's {% raw %} text), inline HTML as written ("{{<figure src=x>}}" parses as
+        # raw HTML between two texts) and emphasis delimiters as written ("{{ 7*7 }} … ${7*7}" reads as emphasis)
         prose = "".join("\n" if c.type in ("softbreak", "hardbreak")
                         else "\\" if c.type == "text_special" and c.markup == "\\{"
-                        else c.content if c.type in ("text", "text_special", "html_inline") else " "
+                        else c.content if c.type in ("text", "text_special", "html_inline")
+                        else c.markup if c.type in _EMPHASIS_DELIMITERS else " "
                         for c in token.children)
         line, counted = first_line + token.map[0], 0  # the lines before each tag, counted on from the last one
         for match in TEMPLATE_TAG_RE.finditer(prose):

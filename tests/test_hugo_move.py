@@ -260,3 +260,14 @@ def test_an_old_address_of_a_language_not_published_yet_leads_to_the_german_mean
     assert "until the en edition is published" not in out, out
     assert (built / "en/index.xml").read_bytes() == (built / "en/feed.xml").read_bytes()
     assert "/en/tags/home-remedies/  /en/  301\n" in (built / "_redirects").read_text(encoding="utf-8")
+
+
+def test_a_tag_that_commonmark_reads_emphasis_across_is_quoted_as_the_author_wrote_it():
+    """``{{ 7*7 }} … ${7*7}``: CommonMark reads the two asterisks as emphasis around the text between them
+    (spec 6.2, both are left- and right-flanking), and the tag was quoted with a space for each (``{{ 7 7 }}``),
+    a text the author never wrote and cannot find in the file. Emphasis delimiters are quoted as written."""
+    from pipeline.segment import markdown_template_tags
+
+    body = "Ein Absatz über Tee mit {{ 7*7 }} und {% raw %} und ${7*7}.\n\nNoch {{ __x__ }} hier.\n"
+    assert [(line, tag) for line, tag, _ in markdown_template_tags(body, 8)] == [
+        (8, "{{ 7*7 }}"), (8, "{% raw %}"), (10, "{{ __x__ }}")]
