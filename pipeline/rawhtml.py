@@ -29,7 +29,8 @@ from .sources import Article
 from .urlparts import NO_ADDRESS, split_url
 
 __all__ = ["IMAGE_FROM", "active_html", "active_message", "german_blocks", "html_addresses", "html_block_warnings", "left_out",
-           "mark_language", "markup_tags", "readable_text", "retitled", "runs", "shown_text", "stays_german", "text_attributes"]
+           "mark_language", "markup_tags", "readable_text", "retitled", "runs", "shown_text", "stays_german",
+           "text_attributes", "without_tags"]
 
 TEXT_ATTRIBUTES = ("title", "alt")  # attribute values a reader gets as text (tooltip, image description)
 # Elements whose content is no text for the reader; void elements, which have no content or end tag;
