@@ -111,6 +111,18 @@ ORDER_WINDOW = 3  # sentences of a paragraph more places apart than this are not
 MARKS = "?!:"  # punctuation a translation keeps with its sentence
 _NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
 _BLOCK_RE = re.compile(r"^(.*?), block (\d+)")  # a segment's note as segment.py writes it: "paragraph, block 3, …"
+# an element whose content is no text for a reader (``rawhtml.NOT_TEXT``), to its end tag or the sentence's end
+_NOT_TEXT_RE = re.compile(r"<(script|style|template)\b[^>]*>.*?(?:</\1\s*>|$)", re.I | re.S)
+
+
+@lru_cache(maxsize=4096)
+def prose(text: str) -> str:
+    """The words of a sentence (msgid form) that count as evidence of what it translates, for its length and its
+    anchors: its prose (``check.parts``: no tags, code or addresses) without the content of a script, style or
+    template element, which no reader sees (fresh-user trial 26: ``<script>alert('x')</script>`` in one sentence of a
+    hand translation made it the longer one, and "alert" a cognate of "altes", so it took the place of the
+    sentence before it)."""
+    return parts(_NOT_TEXT_RE.sub(" ", text) if "<" in text else text).prose
 
 
 @dataclass(frozen=True)
@@ -124,7 +136,7 @@ class Sentence:
 
     @property
     def length(self) -> int:
-        return len(" ".join(parts(self.text).prose.split()))
+        return len(" ".join(prose(self.text).split()))
 
 
 @dataclass(frozen=True)
@@ -468,7 +480,7 @@ class Anchors:
         return found
 
     def _count(self, german: str, translated: str) -> int:
-        de, tr = parts(german).prose, parts(translated).prose
+        de, tr = prose(german), prose(translated)
         found = sum(min(de.count(mark), tr.count(mark)) for mark in MARKS)
         found += _one_to_one(self._numbers(de, True), self._numbers(tr, False), lambda a, b: bool(a & b))
         found += _one_to_one(self._words(de), self._words(tr, joined=True), _cognate)
@@ -493,7 +505,7 @@ class Anchors:
                 return []
         if german not in self._remembered:
             match = self._memory.best(german)
-            self._remembered[german] = self._words(parts(match.text).prose) if match else []
+            self._remembered[german] = self._words(prose(match.text)) if match else []
         return self._remembered[german]
 
     def _numbers(self, text: str, german: bool) -> list[frozenset[str]]:
@@ -645,7 +657,7 @@ def reads_as(words: list[str], lang: str, candidates: list[str]) -> str | None:
 def words_of(segments: list[Segment]) -> list[str]:
     """The words a reader sees in ``segments`` (inline markup and link targets left out), lower case,
     without numbers."""
-    return [w.lower() for s in segments for w in re.findall(r"[^\W\d_]+", parts(s.text).prose)]
+    return [w.lower() for s in segments for w in re.findall(r"[^\W\d_]+", prose(s.text))]
 
 
 def read_translation(path: Path, slug: str, lang: str, mode: str, text: str | None = None) -> list[Segment]:

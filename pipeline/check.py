@@ -62,8 +62,8 @@ from .practice import unfilled, unfilled_message
 from .published import PAGE_PATH, PlannedPages
 from .pseudo import is_pseudo
 from .quotes import foreign_quotes, quote_balance, quote_conventions, quote_marks
-from .rawhtml import (IMAGE_FROM, VOID, active_html, active_message, html_addresses, html_block_warnings, retitled,
-                      text_attributes)
+from .rawhtml import (IMAGE_FROM, active_html, active_message, html_addresses, html_block_warnings, markup_tags,
+                      retitled, text_attributes)
 from .refusedlinks import refused_links
 from .redirects import (HTML_SUFFIXES, draft_message, file_slug, gone_language_message, gone_message, last_name,
                         old_hosts, old_names, old_path, page_file)
@@ -541,12 +541,6 @@ def check_plain_markup(entry, ctx):
                "would see it as typed; write the words only")
 
 
-_MENTIONED_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)>")  # "<details>": a tag named, no attributes
-
-
-_LOOSE_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")  # a tag as an HTML parser finds one in text
-
-
 def german_plain_markup(article: Article) -> list[tuple[int, str]]:
     """(line, message) for each plain field of the German front matter (``PLAIN_KEYS``: title, summary, tags,
     author) that holds raw HTML (``title: <script>alert(1)</script> Tipps``, ``author: … <img src=x
@@ -559,17 +553,7 @@ def german_plain_markup(article: Article) -> list[tuple[int, str]]:
     for key in PLAIN_KEYS:
         value = article.meta.get(key)
         texts = [t for t in (value if isinstance(value, list) else [value]) if isinstance(t, str) and "<" in t]
-        tags: dict[str, None] = {}
-        for text in texts:
-            # read as a browser reads a tag, not as CommonMark's raw HTML only: "<img src=x onerror=alert('a')>"
-            # (a quote in an unquoted value) is none to CommonMark, and went unsaid (trial 25)
-            pieces = [m.group() for m in _LOOSE_TAG.finditer(text)]
-            ends = {m.group(2).lower() for piece in pieces for m in _HTML_NAME.finditer(piece) if m.group(1)}
-            if all((named := _MENTIONED_TAG.fullmatch(piece)) and named.group(1).lower() not in VOID | ends
-                   for piece in pieces):
-                continue
-            tags.update(dict.fromkeys(f"<{m.group(1)}{m.group(2).lower()}>" for piece in pieces
-                                      if (m := _HTML_NAME.match(piece))))
+        tags = dict.fromkeys(tag for text in texts for tag in markup_tags(text))
         if tags:
             found.append((article.key_line(key), f"{key}: {', '.join(tags)} in a field of the front matter, which "
                                                  "is plain text: readers would see it as typed, on the page, in the "

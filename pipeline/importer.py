@@ -33,6 +33,7 @@ from .errors import ManyErrors, VerlagError, shown_path
 from .fsutil import file_bytes, load_state, relpath, save_state, windows_reserved, write_if_changed
 from .inline_images import SVG_ACTIVE, SVG_ACTIVE_RE, InlineImage
 from .limits import IMPORTED, MEDIA, SOURCE, Limit, size_text
+from .rawhtml import markup_tags, runs, shown_text, without_tags
 from .scaffold import LEGAL_SLUGS, ascii_slug, slugify, untouched_template
 from .sources import ORIGIN_RE, PAGES_DIR, PLACEHOLDER_RE, QUERY_ALIAS_RE, RESERVED_SLUGS, likely_slug, normalise, site_host, \
     source_text, split_front_matter
@@ -223,7 +224,17 @@ def new_article(title: str, body: str, source: str, *, author: str | None = None
     meta = {key: meta[key] for key in FRONT_KEYS if meta[key] not in (None, "", [])}
     if slug and not ascii_slug(slug):
         notes.append(f"slug {slug!r} has no letter or digit to name a file: named from the title")
-    return ImportedArticle(ascii_slug(slug or "") or slugify(title), meta, body, dict(images or {}), notes, source,
+    named = ascii_slug(slug or "") or title_slug(title)
+    if (marks := markup_tags(title)) and runs(title):
+        marked, title = title, shown_text(title) or without_tags(title)
+        meta["title"] = title
+        notes.append(f"title: {title} (its markup left out of {marked!r}: a title is plain text, and "
+                     f"{', '.join(marks)} would run where a feed reader or theme shows it as HTML)")
+    elif marks:
+        notes.append(f"title: {', '.join(marks)} in the title, which is plain text: the site shows it as typed, "
+                     f"escaped (verlag check names it); write the words only. The file is named from the words a "
+                     f"reader sees: {named}.md")
+    return ImportedArticle(named, meta, body, dict(images or {}), notes, source,
                            page, unpublished, home, origin, tuple(queries), tuple(remote_images), private, linked)
 
 
@@ -296,11 +307,21 @@ def rewrite_destinations(body: str, names: dict[str, str]) -> str:
     return DESTINATION_RE.sub(swap, body) if wanted else body
 
 
+def title_slug(title: str) -> str:
+    """The slug an imported article gets from its ``title``: made of the words a reader sees of it
+    (``rawhtml.shown_text``: tags and a script's content dropped, ``&amp;`` decoded), not of the markup an old
+    blog kept in it (fresh-user trial 26: ``<script>alert(1)</script>`` in a Hugo title named the file
+    …-script-alert-1-script-….md and its address so); of its text without the tags when no word is left (the
+    title the import writes then, ``new_article``)."""
+    return ascii_slug(shown_text(title)) or ascii_slug(without_tags(title)) or slugify(title)
+
+
 def legal_slug(title: str, address: str | None) -> str | None:
     """The slug of a legal page (``scaffold.LEGAL_SLUGS``: ``impressum``, ``datenschutzerklaerung``,
     ``privacy-policy``, …) that a page's title, or a part of it beside the site's name ("Impressum | Praxis
     Sommer"), or the last part of its ``address`` (a URL, a path or a slug) names; None for any other page."""
     last = unquote((split_url(address or "") or NO_ADDRESS).path).rstrip("/").rsplit("/", 1)[-1]
+    title = shown_text(title)
     candidates = [title, *re.split(r"\s+[|–—·:-]\s+", title), Path(last).stem]
     return next((slug for slug in map(ascii_slug, candidates) if slug in LEGAL_SLUGS), None)
 

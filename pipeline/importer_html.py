@@ -33,7 +33,8 @@ from markdown_it.common.normalize_url import validateLink
 from .counts import counted
 from .errors import VerlagError, shown_path
 from .importer import (HAND_ADVICE, IMAGES_DIR, PROTECTED, TAG_ADVICE, ImageNames, ImportedArticle,
-                       image_destination, legal_slug, local_name, new_article, too_large, without_final_colon)
+                       image_destination, legal_slug, local_name, new_article, title_slug, too_large,
+                       without_final_colon)
 from .inline_images import SPACER, InlineImage, inline_image, one_pixel
 from .invisible import without_hints
 from .limits import PAGE, size_text
@@ -1298,7 +1299,7 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
     widgets = _drop_widgets(doc, dropped, others)
     legal = legal_slug(meta.title, url)
     slug = legal or _wix_post_slug(url)
-    if slug and not legal and ascii_slug(slug) != ascii_slug(title):
+    if slug and not legal and ascii_slug(slug) != title_slug(title):
         notes.append(f"slug {ascii_slug(slug)!r} from its old address {url}, as the old blog named it")
     entry_meta = _entry_meta(doc, notes, legal)
     gone = [*entry_meta.pop("text", []), *_entry_footer(doc, notes)]  # trafilatura may join them to other text
@@ -2438,7 +2439,7 @@ def read_feed(path: Path, data: bytes,
         content = _enclosed_image(entry, title, content, notes)
         link = entry.get("link")
         slug = _address_slug(link)
-        if slug and ascii_slug(slug) != ascii_slug(title):
+        if slug and ascii_slug(slug) != title_slug(title):
             notes.append(f"slug {ascii_slug(slug)!r} from its old address {link}, as the old blog named it")
         try:
             body, images, more = html_to_markdown(content, address=entry.get("link") or feed.feed.get("link"))

@@ -29,7 +29,8 @@ from .sources import Article
 from .urlparts import NO_ADDRESS, split_url
 
 __all__ = ["IMAGE_FROM", "active_html", "active_message", "german_blocks", "html_addresses", "html_block_warnings", "left_out",
-           "mark_language", "readable_text", "retitled", "stays_german", "text_attributes"]
+           "mark_language", "markup_tags", "readable_text", "retitled", "runs", "shown_text", "stays_german",
+           "text_attributes", "without_tags"]
 
 TEXT_ATTRIBUTES = ("title", "alt")  # attribute values a reader gets as text (tooltip, image description)
 # Elements whose content is no text for the reader; void elements, which have no content or end tag;
@@ -204,6 +205,80 @@ def readable_text(fragment: str) -> str:
     reader = _Reader(fragment)
     text = html.unescape(_without_tags(fragment)) if reader.failed else " ".join(reader.text)
     return " ".join(text.split())
+
+
+_MENTIONED_TAG = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)>")  # "<details>": a tag named, no attributes
+_LOOSE_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")  # a tag as an HTML parser finds one in text
+_LOOSE_NAME = re.compile(r"<\s*(/?)\s*([A-Za-z][A-Za-z0-9-]*)")
+
+
+def markup_tags(text: str) -> list[str]:
+    """The tags (``<script>``, ``</b>``, each once, as found) in plain text such as a title that a browser would
+    read as HTML: found as a browser finds a tag, not as CommonMark's raw HTML only ("<img src=x
+    onerror=alert('a')>", a quote in an unquoted value, is none to CommonMark). [] when every tag is an element
+    named as a subject, a lone ``<details>`` without attributes and without its end tag (not a void element,
+    ``<br>``): a word of the title, not markup."""
+    if "<" not in text:
+        return []
+    pieces = [m.group() for m in _LOOSE_TAG.finditer(text)]
+    ends = {m.group(2).lower() for piece in pieces if (m := _LOOSE_NAME.match(piece)) and m.group(1)}
+    if all((named := _MENTIONED_TAG.fullmatch(piece)) and named.group(1).lower() not in VOID | ends
+           for piece in pieces):
+        return []
+    return list(dict.fromkeys(f"<{m.group(1)}{m.group(2).lower()}>" for piece in pieces
+                              if (m := _LOOSE_NAME.match(piece))))
+
+
+class _Shown(HTMLParser):
+    """The text of an HTML fragment outside script, style and template elements (``NOT_TEXT``)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text: list[str] = []
+        self.hidden = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in NOT_TEXT:
+            self.hidden += 1
+            self.set_cdata_mode(tag)
+        elif tag == "br" or tag in block_names:  # a line break, a block: words on either side stay apart
+            self.text.append(" ")
+
+    def handle_endtag(self, tag):
+        if tag in NOT_TEXT and self.hidden:
+            self.hidden -= 1
+
+    def handle_data(self, data):
+        if not self.hidden:
+            self.text.append(data)
+
+
+def runs(text: str) -> bool:
+    """Whether ``text`` holds a tag a browser would act on, read as HTML (``_maybe_active``: a script, an event
+    handler, a ``javascript:`` address, a remote source): a feed reader or a theme that shows a title as HTML."""
+    return any(_maybe_active(m.group()) for m in _LOOSE_TAG.finditer(text)) if "<" in text else False
+
+
+def shown_text(text: str) -> str:
+    """``text`` (a title from an old blog) as a reader sees it where it is read as HTML: tags dropped, character
+    references decoded, a script's or style's content dropped whole, white space collapsed; so a file name made
+    of it is made of words ("Ihre Gesundheitsdaten <script>alert(1)</script> bei uns" named the file
+    ihre-gesundheitsdaten-script-alert-1-script-bei-uns.md, fresh-user trial 26). A text holding no markup
+    (``markup_tags``: "Die <details>-Falle" names an element) only has its references decoded."""
+    if not markup_tags(text):
+        return html.unescape(text)
+    reader = _Shown()
+    try:
+        read_whole(reader, text)
+    except (AssertionError, ValueError):  # a declaration Python's parser gives up on: its tags taken out
+        return without_tags(text)
+    return " ".join("".join(reader.text).split())
+
+
+def without_tags(text: str) -> str:
+    """``text`` with its tags taken out (not their content), character references decoded, white space
+    collapsed."""
+    return " ".join(html.unescape(_without_tags(text)).split())
 
 
 def _without_tags(fragment: str) -> str:

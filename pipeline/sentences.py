@@ -875,7 +875,7 @@ def _german_verdict(block: str, c: int, nxt: int) -> bool | None:
         return lower not in _DE_BEFORE_NAME and word.lower() in _DE_SENTENCE_STARTERS and word[0].isupper()
     if len(core) == 1 and core.isalpha():
         if _DE_CLOSING_PAIR.search(block, max(0, start - 4), start + 2):  # "… übernimmt die Kasse z. T. Es bleibt …"
-            return next_upper and word.lower() in _DE_SENTENCE_STARTERS
+            return next_upper and (word.lower() in _DE_SENTENCE_STARTERS or _polite_start(block, nxt, word))
         return False  # an initial ("H. Weber"); a letter a word names is ``_named_letter_end``'s
     if _DOTTED_ABBREVIATION.fullmatch(core):
         return False
@@ -899,6 +899,20 @@ def _german_verdict(block: str, c: int, nxt: int) -> bool | None:
 # Teil), "u. U." (unter Umständen); a sentence starter after one begins the next sentence (trial 23: "Die Kasse
 # zahlt z. T. Es bleibt ein Rest." was one sentence)
 _DE_CLOSING_PAIR = re.compile(r"(?<![^\W\d_])(?:z\.[^\S\n]?T|u\.[^\S\n]?U)\.$")
+
+
+def _polite_start(block: str, nxt: int, word: str) -> bool:
+    """Whether ``word`` at ``nxt``, after an adverb pair that may close a sentence ("z. T.", "u. U.",
+    ``_DE_CLOSING_PAIR``), starts the next one by addressing the reader: the polite "Sie" ("Die Kasse zahlt z. T. Sie
+    fragen am besten vorher nach.") or a verb before it, an imperative or a question ("… z. T. Fragen Sie vorher
+    nach.", "… u. U. Rufen Sie an."): fresh-user trial 26 found both joined to the sentence before. Inside a
+    sentence the pair stands before what it qualifies, a noun ("die z. T. Fragen aufwerfen", "gilt z. T.
+    Mitgliedern") or "Ihre" ("erstattet z. T. Ihre Kosten"), which goes on; "Sie" as the object of the pair ("betrifft
+    z. T. Sie") is rare enough to be cut there."""
+    if word == "Sie":
+        return True
+    verb = re.match(r"[^\W\d_]+[^\S\n]+", block[nxt:])  # a word and a space, no mark between ("Wartezeiten. Sie")
+    return bool(verb) and _next_word(block, nxt + verb.end()) == "Sie"
 
 
 def _named_letter_end(block: str, c: int, nxt: int, code: str) -> bool:

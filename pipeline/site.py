@@ -827,12 +827,14 @@ def _sibling_gaps(config: Config, practice: Practice) -> list[str]:
         tables.append(("site.image_alt", written(practice.image_alt), "pages' social preview image has no alt text"))
     said = []
     for table, own, effect in tables:
+        alone = []  # languages no line serves, no sibling's either: ``_german_gap`` says them in one line
         for lang in config.languages:
             if lookup(own, lang) is not None:
                 continue
             siblings = [other for other in config.languages if other != lang
                         and other.split("-")[0] == lang.split("-")[0] and lookup(own, other) is not None]
             if not siblings:
+                alone.append(lang)
                 continue
             key = lookup(own, siblings[0])
             shared = next(r for r in language_ranges(lang) if r in language_ranges(siblings[0]))
@@ -842,7 +844,28 @@ def _sibling_gaps(config: Config, practice: Practice) -> list[str]:
                         f"another (BCP 47 lookup: {' then '.join(language_ranges(lang))}): write {shared} = \"…\" in "
                         f"[{table}] (it serves every {shared}-… language without a line of its own), or "
                         f"{lang} = \"…\"")
+        if alone and own and table != "site.translator":
+            said.append(_german_gap(config, table, own, alone, effect))
     return said
+
+
+def _german_gap(config: Config, table: str, own: Mapping, langs: list[str], effect: str) -> str:
+    """The warning for a reader-facing text of verlag.toml written for some translation languages (``own``) and
+    not for ``langs``, none of which has a sibling's either: their pages show the German (or, without a German
+    line, nothing), which a table written in one translation does not mean for the others (fresh-user trial 26:
+    a call to action written for en, the es pages gave it in German without a word). One line per table, at its
+    header, naming the lines to add. A table written only in German is meant for every language and says nothing;
+    ``[site.translator]`` is left out: its fallback is the catalog's Last-Translator (``_unnamed_translators``)."""
+    german = bool(config.section(*table.split(".")).get(config.source_language))
+    if not german:
+        effect = {"site.disclaimer": "pages show no disclaimer",
+                  "site.call_to_action": "pages show no call to action"}.get(table, effect)
+    written = ", ".join(sorted(own))
+    missing = " or ".join(f"{lang} ({' or '.join(language_ranges(lang))})" if "-" in lang else lang
+                          for lang in langs)
+    add = ", ".join(f'{lang} = "…"' for lang in langs)
+    return (f"{CONFIG_NAME}:{config.place(langs[0], table)}: [{table}] is written for {written} but has no line "
+            f"for {missing}, so the {' and '.join(langs)} {effect}: write {add} in [{table}]")
 
 
 def address_now(noticed: bool) -> str:

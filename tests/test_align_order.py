@@ -206,3 +206,28 @@ def test_a_translation_into_a_language_whose_number_rules_spell_nothing_is_align
     msgfmt_check(po_path)
     entry = polib.pofile(str(po_path)).find(VITAMIN_FIRST)
     assert entry.msgstr == "Kroppen lager vitamin D mest om sommeren." and entry_state(entry) == REVIEWED
+
+
+ELDER_DE = """---
+title: Holunder
+date: 2026-01-10
+---
+
+Holunderblüten sind ein altes Hausmittel. Man trinkt sie als Tee.
+"""
+
+
+def test_raw_html_in_a_translated_sentence_is_no_evidence_of_what_it_translates(project, tmp_path):
+    """Fresh-user trial 26: a ``<script>`` in the second sentence of a hand translation made it the longer one and
+    "alert" a cognate of "altes", so the import gave it to the first German sentence and the first to the second.
+    What no reader sees (tags, a script's code) weighs nothing: the pair stays in its order, the one with the
+    script fuzzy with check's finding."""
+    script = "They are drunk as <script>alert('x')</script> tea."
+    result, po = imported(project, tmp_path, "holunder", ELDER_DE,
+                          f"# Elder\n\nElder flowers are an old home remedy. {script}\n")
+    first, second = po.find("Holunderblüten sind ein altes Hausmittel."), po.find("Man trinkt sie als Tee.")
+    assert (first.msgstr, second.msgstr) == ("Elder flowers are an old home remedy.", script), result.output
+    assert second.fuzzy
+    out = project.run("check", "--lang", "en", code=1).output
+    line = project.read("translations/en/holunder.po").splitlines().index('msgid "Man trinkt sie als Tee."') + 1
+    assert f"error: translations/en/holunder.po:{line}: raw HTML added: <script> </script> [html]" in out, out

@@ -590,3 +590,37 @@ def test_a_hugo_video_shortcode_between_a_paragraphs_words_becomes_a_link_there(
     assert "holunder-ernten.md:9: embed kept as a link: https://www.youtube.com/watch?v=abcDEF12345 (Hugo's youtube" in out, out
     assert "holunder-ernten.md:10: embed kept as a link: https://vimeo.com/76979871 (Hugo's vimeo shortcode" in out, out
     assert "kept as text" not in out, out
+
+
+def test_a_title_with_markup_names_the_file_by_the_words_a_reader_sees(project, tmp_path):
+    """Fresh-user trial 26: a Hugo post titled ``Ihre Gesundheitsdaten <script>alert(1)</script> bei uns`` was
+    imported as ihre-gesundheitsdaten-script-alert-1-script-bei-uns.md, its address so, and only ``check`` said a
+    word. The file name and address come from the words a reader sees (tags and a script's code dropped, ``&amp;``
+    decoded). A title holding markup a browser would run loses it, and the summary says so; one with inert markup
+    (``<b>``) keeps it as the import did, and the summary says the site shows it as typed."""
+    site = tree(tmp_path / "hugo", {
+        "hugo.toml": 'baseURL = "https://gesund-mit-lena.example/"\n',
+        "content/posts/daten.md": '---\ntitle: Ihre Gesundheitsdaten <script>alert(1)</script> bei uns\n'
+                                  'date: 2024-08-20\n---\nIhre Befunde speichern wir sicher.\n',
+        "content/posts/tee.md": '---\ntitle: "<b>Tee</b> &amp; Honig"\ndate: 2024-08-21\n---\nEr wärmt.\n',
+        "content/posts/details.md": '---\ntitle: "Die <details>-Falle"\ndate: 2024-08-22\n---\nKlappt auf.\n',
+    })
+    out = project.run("import", str(site)).output
+    assert sources(project) == ["die-details-falle.md", "ihre-gesundheitsdaten-bei-uns.md", "tee-honig.md"], out
+    assert "\ntitle: Ihre Gesundheitsdaten bei uns\n" in project.read("source_de/ihre-gesundheitsdaten-bei-uns.md")
+    assert ("title: Ihre Gesundheitsdaten bei uns (its markup left out of 'Ihre Gesundheitsdaten "
+            "<script>alert(1)</script> bei uns': a title is plain text, and <script>, </script> would run where a "
+            "feed reader or theme shows it as HTML)") in out, out
+    assert "\ntitle: <b>Tee</b> &amp; Honig\n" in project.read("source_de/tee-honig.md")
+    assert ("title: <b>, </b> in the title, which is plain text: the site shows it as typed, escaped (verlag check "
+            "names it); write the words only. The file is named from the words a reader sees: tee-honig.md") in out
+    assert "<details>" not in out.replace("Die <details>-Falle", "")
+
+
+def test_a_legal_page_s_title_with_markup_is_known_by_its_words():
+    """The legal page a title names is found by the words a reader sees of it: ``<b>Impressum</b>``."""
+    from pipeline.importer import legal_slug, title_slug
+
+    assert legal_slug("<b>Impressum</b> | Praxis", None) == "impressum"
+    assert title_slug("<script>alert(1)</script>") == "alert-1"  # no word left: its text without the tags
+    assert title_slug("Tipps<br>und Tricks") == "tipps-und-tricks"

@@ -744,6 +744,35 @@ def test_one_en_disclaimer_serves_en_us_and_en_gb_and_a_siblings_text_is_said_no
     assert not [line for line in result.output.splitlines() if "[site.disclaimer]" in line]
 
 
+def test_a_text_written_for_some_translations_says_which_languages_show_the_german(project):
+    """Fresh-user trial 26: with languages en and es, a disclaimer written for both and the call to action for en
+    only, the es pages showed the German call to action and the build said nothing. It says so once per table,
+    at the table's header, with the line to add, and again on a build with nothing changed (as the sibling-region
+    warning does); a table written only in German (the image's alt text here) is meant for every language."""
+    project.write("verlag.toml", 'name = "Praxis"\nlanguages = ["en", "es", "fr"]\n\n[publish]\nmin_translated = 0\n\n'
+                  '[site]\nbase_url = "https://example.org/"\n\n[site.disclaimer]\n'
+                  'de = "Kein Ersatz für den Arztbesuch."\nen = "No substitute for seeing a doctor."\n'
+                  'es = "No sustituye la consulta médica."\nfr = "Ne remplace pas une consultation."\n\n'
+                  '[site.call_to_action]\nde = "Termin gefällig?"\nen = "Make an appointment?"\n'
+                  'link = "https://example.org/termin"\n')
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.run("extract")
+    review(project, "es", "tee", {("title", "Tee"): "Té", "Tee wärmt.": "El té calienta."})
+    line = project.read("verlag.toml").splitlines().index("[site.call_to_action]") + 1
+    expected = [f"warning: verlag.toml:{line}: [site.call_to_action] is written for en but has no line for es "
+                "or fr, so the es and fr pages show the German call to action: write es = \"…\", fr = \"…\" in "
+                "[site.call_to_action]"]
+    for _ in range(2):
+        result = project.run("build")
+        said = [line for line in result.output.splitlines() if line.startswith("warning") and "[site." in line]
+        assert said == expected, result.output
+    (cta,) = parse(project.root / "site/es/tee/index.html").xpath('//aside[@class="call-to-action"]//*[@lang]')
+    assert (cta.text_content().strip(), cta.get("lang")) == ("Termin gefällig?", "de")
+    project.write("verlag.toml", project.read("verlag.toml").replace('en = "Make an appointment?"\n', ""))
+    assert not [line for line in project.run("build").output.splitlines()
+                if line.startswith("warning") and "[site." in line]
+
+
 _HELD_PIECES = ["[[AUSFÜLLEN:", "[[AUSFÜLLEN: Name]]", "]]", "[[", "Einleitung: Worum geht es, und für wen?",
                 "## Erste Überschrift", "Text.", "Einleitung", " ", "\t", "\n", "x", "## "]
 

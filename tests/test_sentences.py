@@ -623,6 +623,15 @@ def test_page_numbers_end_sentences(text, expected):
         ("Die Kasse zahlt z. T. Es bleibt ein Rest.", ["Die Kasse zahlt z. T.", "Es bleibt ein Rest."]),
         ("Das geht u. U. Danach sehen wir weiter.", ["Das geht u. U.", "Danach sehen wir weiter."]),
         ("Das gilt z. T. Mitgliedern der Kasse.", ["Das gilt z. T. Mitgliedern der Kasse."]),
+        # fresh-user trial 26: before the polite "Sie", or a verb before it, the pair closed its sentence too
+        ("Die Kasse zahlt die Messung z. T. Sie fragen am besten vorher nach.",
+         ["Die Kasse zahlt die Messung z. T.", "Sie fragen am besten vorher nach."]),
+        ("Die Kasse zahlt die Messung z. T. Fragen Sie vorher nach.",
+         ["Die Kasse zahlt die Messung z. T.", "Fragen Sie vorher nach."]),
+        ("Das dauert u. U. Rufen Sie uns an.", ["Das dauert u. U.", "Rufen Sie uns an."]),
+        ("Themen, die z. T. Fragen aufwerfen, klären wir.", ["Themen, die z. T. Fragen aufwerfen, klären wir."]),
+        ("Die Kasse erstattet z. T. Ihre Kosten.", ["Die Kasse erstattet z. T. Ihre Kosten."]),
+        ("Es gibt z. T. Wartezeiten. Sie sind kurz.", ["Es gibt z. T. Wartezeiten.", "Sie sind kurz."]),
         # fresh-user trial 23: a letter a word names ("Vitamin D.") ends a sentence before a capital; an initial not
         ("Nehmen Sie täglich 400 I.E. Vitamin D. Mehr ist selten nötig.",
          ["Nehmen Sie täglich 400 I.E. Vitamin D.", "Mehr ist selten nötig."]),
