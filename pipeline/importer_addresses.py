@@ -30,7 +30,8 @@ import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
+from types import MappingProxyType
+from typing import Callable, Iterable, Mapping
 
 from .errors import VerlagError
 from .fsutil import file_bytes
@@ -62,11 +63,13 @@ class OldAddress:
 
 
 def old_addresses(root: Path, pages: Iterable[tuple[Path, str | None]], source_dir: Path,
-                  new_path: Callable[..., str], source_language: str, languages: Iterable[str]) -> list[OldAddress]:
+                  new_path: Callable[..., str], source_language: str, languages: Iterable[str],
+                  language_map: Mapping[str, str] = MappingProxyType({})) -> list[OldAddress]:
     """The addresses of the Hugo site at ``root`` that no article keeps, in order. ``pages``: each imported page's
     file with its Hugo language (None: the German pages); a static file leads to its copy in ``source_dir``'s
     ``bilder/`` (the same bytes, copied by this import or an earlier one); ``new_path``: ``site.Urls.path`` of the
-    new site; a Hugo language the project does not publish leads to the German (``source_language``) pages."""
+    new site; a Hugo language the project does not publish leads to the German (``source_language``) pages, one
+    that is another of the project's languages (``language_map``, Hugo's ``en`` -> ``en-GB``) to that one's."""
     from .importer_folder import hugo_languages, hugo_page, hugo_settings
     from .importer_markdown import read_front
 
@@ -84,7 +87,8 @@ def old_addresses(root: Path, pages: Iterable[tuple[Path, str | None]], source_d
             continue
         lang = (lang or (source_language if hugo.configured else None))
         prefix = base + hugo.prefix(lang)
-        shown = lang.lower() if lang and lang.lower() in published else source_language
+        shown = language_map.get(lang.lower()) if lang and lang.lower() in language_map else \
+            lang.lower() if lang and lang.lower() in published else source_language
         feed, index = new_path("feed", lang=shown), new_path("index", lang=shown)
         found.setdefault(prefix + "/index.xml", feed)
         rel = file.absolute().relative_to(where[0])

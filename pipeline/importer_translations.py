@@ -346,3 +346,42 @@ def imported_before(source_dir: Path, root: Path) -> list[Placed]:
                                   page=path.parent.name == PAGES_DIR)
         out.append(Placed(article, path, "", [], None, path))
     return out
+
+
+def with_addresses(text: str, addresses: list[str], lang: str) -> str | None:
+    """``text``, a German article's source file, with ``addresses`` (its ``lang`` translation's old addresses)
+    added to its front matter's ``aliases:``, one a line, each followed by the comment naming ``lang``
+    (``sources.ALIAS_LANGUAGE_RE``) that makes the site lead it to that language's page, as the import of a
+    multilingual site writes them (``importer.render_markdown``): after the list's last item, or as a new list at
+    the end of the front matter where it has none. Every other line stays as the author wrote it. None where the
+    list cannot take them so: written on one line (``[a, b]``, no item has a comment of its own), a single
+    address, or a front matter that does not parse."""
+    import yaml
+
+    from .sources import split_front_matter
+
+    front, start, body = split_front_matter(text)
+    if not body:
+        return None
+    try:
+        node = yaml.compose(front, Loader=yaml.SafeLoader)
+    except (yaml.YAMLError, ValueError):
+        return None
+    pairs = node.value if isinstance(node, yaml.MappingNode) else [] if node is None else None
+    if pairs is None:
+        return None
+    def listed(indent: str) -> str:
+        return "".join(f"{indent}- {yaml.safe_dump([address], allow_unicode=True, width=1 << 16)[2:].rstrip()}"
+                       f"  # {lang}: the old address of its {lang} translation\n" for address in addresses)
+
+    items = next((value for key, value in pairs if isinstance(key, yaml.ScalarNode) and key.value == "aliases"), None)
+    if items is None:
+        return text[:start] + front + ("" if not front or front.endswith("\n") else "\n") + "aliases:\n" \
+            + listed("") + text[start + len(front):]
+    if not isinstance(items, yaml.SequenceNode) or items.flow_style or not items.value:
+        return None
+    line = front[front.rfind("\n", 0, items.value[-1].start_mark.index) + 1:]
+    lines = listed(line[:len(line) - len(line.lstrip(" "))])  # as far in as the list's own items
+    end = front.find("\n", items.value[-1].end_mark.index)  # the end of the last item's line, its comment too
+    at = start + (len(front) if end < 0 else end + 1)
+    return text[:at] + lines + text[at:]
