@@ -16,7 +16,7 @@ import time
 from collections import Counter
 from contextlib import ExitStack, contextmanager, nullcontext
 from pathlib import Path, PurePosixPath
-from typing import Callable, Container
+from typing import Callable, Container, NamedTuple
 
 import click
 
@@ -1716,6 +1716,7 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
     from pipeline.align import import_translation, translated_article
     from pipeline.catalog import reopened_warning
     from pipeline.fsutil import file_bytes
+    from pipeline.fsutil import write_if_changed
     from pipeline.importer import detect_kind, read_import, render_markdown, utf16_as_utf8
     from pipeline.importer_translations import (hand_translation_text, page_translation_text, post_text,
                                                 post_that_translates)
@@ -1759,7 +1760,16 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
             raise VerlagError("holds no article to align", path)
         else:
             text, read = render_markdown(found[0]), found[0]
-    result = import_translation(config, slug, lang, path, dry_run, text, force, translator)
+    kept = _own_addresses(config, slug, lang, read.meta.get("aliases", [])) \
+        if own_addresses and read is not None else None
+    if kept is not None and kept.written is not None and not dry_run:  # before the catalog: its lines name the file
+        write_if_changed(kept.german, kept.written)
+    try:
+        result = import_translation(config, slug, lang, path, dry_run, text, force, translator)
+    except BaseException:  # nothing imported: the German article as it was
+        if kept is not None and kept.written is not None and not dry_run:
+            write_if_changed(kept.german, kept.text)
+        raise
     if kind == "text" and result.title is not None and not quiet:  # plain text marks no title: say what was taken
         click.echo(f"import: {shown_path(path)}: {shorten(result.title[1])!r} paired with the German title "
                    f"{shorten(result.title[0])!r}")
@@ -1781,8 +1791,8 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
                f"confidence (fuzzy, '# alignment: low confidence'), {len(result.unmatched_german)} German and "
                f"{counted(len(result.unmatched_translation), f'{lang} sentence')} unmatched, {len(result.kept)} kept, "
                f"{result.already} already there")
-    if own_addresses and read is not None:
-        _keep_addresses(config, config.root / result.source, slug, lang, read.meta.get("aliases", []), dry_run, quiet)
+    if kept is not None:
+        _say_own_addresses(config, kept, slug, lang, dry_run, quiet)
     held = taken_off(config, lang, slug) if result.written else None
     if held is not None:  # more human text must not shrink the site unsaid
         entries = len({f.line for f in held})
@@ -1797,28 +1807,44 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
     return result.written
 
 
-def _keep_addresses(config, german: Path, slug: str, lang: str, aliases: list[str], dry_run: bool,
-                    quiet: bool) -> None:
-    """Add the old addresses ``aliases`` of a translation into ``lang`` imported by itself to the ``aliases:`` of
-    its German article (the file ``german``, slug ``slug``), each with the comment that leads it to the ``lang``
-    page (``importer_translations.with_addresses``), as a site import keeps a translated page's: those the article
-    has already, a bare slug (every language's, not the translation's own) and those outside the new site's path
-    (``importer.outside_path``: said as ``_say_beyond`` says them, for the old host's server) are not added. Where
-    the list cannot take them (one written ``[a, b]``), say the lines to add by hand. ``dry_run``: nothing is
-    written."""
+class OwnAddresses(NamedTuple):
+    """What ``_own_addresses`` found: the German article's file and its ``text``; ``written``, that text with the
+    translation's old addresses in its ``aliases:`` (None: nothing to add, or no list one per line to add them to);
+    ``added``, those addresses; ``beyond``, those outside the new site's path; ``by_hand``, those to add by hand."""
+
+    german: Path
+    text: str
+    written: str | None
+    added: list[str]
+    beyond: list[str]
+    by_hand: list[str]
+
+
+def _own_addresses(config, slug: str, lang: str, aliases: list[str]) -> OwnAddresses | None:
+    """The old addresses ``aliases`` of a translation into ``lang`` imported by itself, to add to the ``aliases:`` of
+    its German article (slug ``slug``), each with the comment that leads it to the ``lang`` page
+    (``importer_translations.with_addresses``), as a site import keeps a translated page's: not those the article
+    has already, a bare slug (every language's, not the translation's own) or those outside the new site's path
+    (``importer.outside_path``: ``beyond``, for the old host's server). Where the list cannot take them (one written
+    ``[a, b]``), they are ``by_hand``. None for an article not found (the alignment names that)."""
     import yaml
 
-    from pipeline.fsutil import relpath, write_if_changed
     from pipeline.importer import outside_path
     from pipeline.importer_translations import with_addresses
     from pipeline.site import Urls
-    from pipeline.sources import _read_alias, split_front_matter
+    from pipeline.sources import _read_alias, read_sources, split_front_matter
 
     def key(alias: str) -> str | None:
         read = _read_alias(alias)
         return None if isinstance(read, str) or not read[0].startswith("/") else f"{read[0]}?{read[1]}".rstrip("?")
 
-    text = german.read_text(encoding="utf-8")
+    article = next((a for a in read_sources(config).articles if a.slug == slug), None)
+    if article is None:
+        return None
+    try:  # the file as the author wrote it (``Article.text`` is NFC, LF, without HTML comments)
+        text = article.path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeError):  # the alignment names it
+        return None
     try:
         has = yaml.safe_load(split_front_matter(text)[0] or "{}")
     except yaml.YAMLError:
@@ -1826,28 +1852,36 @@ def _keep_addresses(config, german: Path, slug: str, lang: str, aliases: list[st
     has = has.get("aliases") if isinstance(has, dict) else None
     has = {key(a) for a in ([has] if isinstance(has, str) else has if isinstance(has, list) else [])
            if isinstance(a, str)}
-    urls = Urls(config.site_url)
+    base = Urls(config.site_url).base_path
     new = [a for a in dict.fromkeys(aliases) if key(a) is not None and key(a) not in has]
-    beyond = [a for a in new if outside_path(a, urls.base_path)]
+    beyond = [a for a in new if outside_path(a, base)]
     new = [a for a in new if a not in beyond]
-    if beyond:
-        _say_beyond(config, urls, [(a, urls.absolute("article", lang, slug)) for a in beyond], dry_run, quiet)
-    if not new:
-        return
-    shown = relpath(german, config.root)
-    written = with_addresses(text, new, lang)
-    if written is None:
-        click.echo(f"import: the {lang} translation's old address{'es' if len(new) > 1 else ''} not kept: the "
-                   f"aliases: of {shown} are no list one per line; add {'them' if len(new) > 1 else 'it'} there by "
-                   f"hand, each line ending in '# {lang}: …' so it leads to the {lang} page:")
-        for alias in new:
+    written = with_addresses(text, new, lang) if new and "\r" not in text else None  # lines the author ends so
+    return OwnAddresses(article.path, text, written, new if written else [], beyond, [] if written else new)
+
+
+def _say_own_addresses(config, kept: OwnAddresses, slug: str, lang: str, dry_run: bool, quiet: bool) -> None:
+    """Say what ``_own_addresses`` found (``kept``) for the ``lang`` translation of ``slug``: the addresses kept in
+    its German article's ``aliases:``, those outside the new site's path (``_say_beyond``, which lists them for
+    the old host), those to add by hand with the lines to write."""
+    from pipeline.fsutil import relpath
+    from pipeline.site import Urls
+
+    urls = Urls(config.site_url)
+    if kept.beyond:
+        _say_beyond(config, urls, [(a, urls.absolute("article", lang, slug)) for a in kept.beyond], dry_run, quiet)
+    shown = relpath(kept.german, config.root)
+    if kept.by_hand:
+        n = len(kept.by_hand)
+        click.echo(f"import: the {lang} translation's old address{'es' if n > 1 else ''} not kept: the aliases: of "
+                   f"{shown} are no list one per line; add {'them' if n > 1 else 'it'} there by hand, each line "
+                   f"ending in '# {lang}: …' so it leads to the {lang} page:")
+        for alias in kept.by_hand:
             click.echo(f"  - {alias}  # {lang}: the old address of its {lang} translation")
-        return
-    if not dry_run:
-        write_if_changed(german, written)
-    click.echo(f"import: {'would keep' if dry_run else 'kept'} the {lang} translation's old address"
-               f"{'es' if len(new) > 1 else ''} {', '.join(new)} in the aliases: of {shown}, "
-               f"leading to the {lang} page (see 'Moving from an old blog: redirects')")
+    if kept.added:
+        click.echo(f"import: {'would keep' if dry_run else 'kept'} the {lang} translation's old address"
+                   f"{'es' if len(kept.added) > 1 else ''} {', '.join(kept.added)} in the aliases: of {shown}, "
+                   f"leading to the {lang} page (see 'Moving from an old blog: redirects')")
 
 
 @main.command()

@@ -103,3 +103,65 @@ def test_a_saved_pages_canonical_address_outside_the_path_is_listed_for_the_old_
     out = project.run("import", str(page)).output
     assert f"  /post/lindenbluetentee  {BASE}de/lindenbluetentee/  301" in out.splitlines(), out
     assert "aliases" not in project.read("source_de/lindenbluetentee.md")
+
+
+GERMAN_TEE = "Er schmeckt mild. Abends trinke ich ihn gern.\n\nGießen Sie ihn mit heißem Wasser auf.\n"
+ENGLISH_TEE = "It tastes mild. I like to drink it in the evening.\n\nPour hot water over it.\n"
+
+
+def german_tea(project: Project) -> None:
+    project.write("source_de/lindenbluetentee.md", "---\ntitle: Lindenblütentee\ndate: 2024-01-02\naliases:\n"
+                                                   "- /praxis/2023/tee/\n---\n" + GERMAN_TEE)
+
+
+def test_a_hand_translations_own_old_address_joins_the_german_articles_aliases_for_its_language(project, tmp_path):
+    """Trial 26: ``import --translation-of … --lang en`` of a page with its own old address (Hugo's ``url``,
+    ``aliases``) dropped it, where the site import keeps it. It joins the German article's list now, marked for
+    its language (the build leads it to the English page), the rest of the front matter as the author wrote it;
+    the one outside ``/praxis/`` goes to the old host's list; importing it again adds nothing."""
+    in_subpath(project)
+    german_tea(project)
+    english = tree(tmp_path / "hand", {"tea.en.md": '---\ntitle: "Linden blossom tea"\nurl: /praxis/en/linden-tea/\n'
+                                                    'aliases: ["/old/tea/"]\n---\n' + ENGLISH_TEE}) / "tea.en.md"
+    out = project.run("import", "--translation-of", "lindenbluetentee", "--lang", "en", str(english)).output
+    assert "kept the en translation's old address /praxis/en/linden-tea/ in the aliases: of " \
+           "source_de/lindenbluetentee.md" in out, out
+    assert project.read("source_de/lindenbluetentee.md").startswith(
+        "---\ntitle: Lindenblütentee\ndate: 2024-01-02\naliases:\n- /praxis/2023/tee/\n"
+        "- /praxis/en/linden-tea/  # en: the old address of its en translation\n---\n")
+    assert listed(project) == [f"/old/tea/  {BASE}en/lindenbluetentee/  301"]
+    before = project.snapshot()
+    again = project.run("import", "--translation-of", "lindenbluetentee", "--lang", "en", str(english)).output
+    assert "kept the en" not in again
+    assert project.snapshot() == before
+    project.run("extract")
+    project.run("build")
+    assert "/praxis/en/linden-tea/  /praxis/en/lindenbluetentee/  301" in project.read("site/_redirects")
+
+
+def test_a_saved_translated_pages_canonical_address_is_kept_for_its_language(project, tmp_path):
+    """A translation saved from the old blog's page names its address in ``rel="canonical"``: that address is
+    the translation's own, kept as the site import keeps a translated page's."""
+    in_subpath(project)
+    german_tea(project)
+    page = tmp_path / "tea.html"
+    body = "".join(f"<p>{p}</p>" for p in ENGLISH_TEE.strip().split("\n\n"))
+    page.write_text('<!DOCTYPE html><html lang="en"><head><title>Linden blossom tea</title>'
+                    '<link rel="canonical" href="https://example.org/praxis/en/linden-tea/"></head><body><article>'
+                    f'<h1>Linden blossom tea</h1>{body}</article></body></html>', encoding="utf-8")
+    out = project.run("import", "--translation-of", "lindenbluetentee", "--lang", "en", str(page)).output
+    assert "- https://example.org/praxis/en/linden-tea/  # en: the old address of its en translation\n" in \
+        project.read("source_de/lindenbluetentee.md"), out
+
+
+def test_a_refused_translation_leaves_the_german_article_as_it_was(project, tmp_path):
+    """The old address is written before the catalog (whose ``#:`` lines name the German file as it is then); a
+    file the import refuses (not the article's translation) leaves the German article byte for byte."""
+    in_subpath(project)
+    german_tea(project)
+    before = project.read("source_de/lindenbluetentee.md")
+    other = tree(tmp_path / "hand", {"x.en.md": '---\ntitle: "Knieschmerzen"\nurl: /praxis/en/knee/\n---\n'
+                                                "Die Knie schmerzen, wenn es draußen kalt und nass ist. Das ist so "
+                                                "bei vielen, die nicht mehr jung sind und wenig gehen.\n"}) / "x.en.md"
+    project.run("import", "--translation-of", "lindenbluetentee", "--lang", "en", str(other), code=2)
+    assert project.read("source_de/lindenbluetentee.md") == before
