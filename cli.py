@@ -515,7 +515,7 @@ def _import_articles(project: Project, sources, year: int | None, kind: str | No
 
     config = project.config
     articles, errors, translations, hugo_sites, jekyll_sites, exports, withheld = [], [], [], {}, {}, [], []
-    site_languages: dict[str, str] = {}  # a Hugo site's language -> the project's it goes to (``site_language``)
+    site_languages = dict(language_map or {})  # a site's language -> the project's its pages go to (``site_language``)
     exported = []  # the translations Polylang or WPML link in a WordPress export
     for source in sources:
         try:
@@ -540,7 +540,8 @@ def _import_articles(project: Project, sources, year: int | None, kind: str | No
                                           uploads=uploads, zone=config.zone, site_url=config.site_url)
             if any(article.queries for article in found):  # a WordPress export's
                 exports.append(file)
-            found, linked, skipped = linked_translations(found, config.source_language, list(config.languages))
+            found, linked, skipped = linked_translations(found, config.source_language, list(config.languages),
+                                                         language_map or {})
             withheld += [a for a in found if a.private and not private]
             found = [a for a in found if private or not a.private]
             exported += linked
@@ -783,7 +784,7 @@ def _say_old_addresses(config, hugo_sites: dict, jekyll_sites: dict, exports: li
              *((root, "feeds, lists", jekyll_addresses(root, posts, path, config.source_language))
                for root, posts in jekyll_sites.items()),
              *((export, "feeds, lists", wordpress_addresses(file_bytes(export, IMPORTED), path, config.source_language,
-                                                           config.languages, private))
+                                                           config.languages, private, site_languages or {}))
                for export in exports)]
     for root, what, found in sites:
         refused = [old for old in found if old.now and unrequestable(unquote(old.path))]  # add_moved leaves them out

@@ -185,7 +185,8 @@ def jekyll_addresses(root: Path, posts: Iterable[Path], new_path: Callable[..., 
 
 
 def wordpress_addresses(data: bytes, new_path: Callable[..., str], source_language: str,
-                        languages: Iterable[str] = (), private: bool = False) -> list[OldAddress]:
+                        languages: Iterable[str] = (), private: bool = False,
+                        chosen: Mapping[str, str] = MappingProxyType({})) -> list[OldAddress]:
     """The addresses of the WordPress blog whose export (WXR) is ``data`` besides its posts' and pages' (see the
     module's text), each with the new site's feed or home page, in order; none for an export without a published
     post, or one whose posts had plain permalinks (``?p=140``). A multilingual blog (Polylang, WPML:
@@ -195,7 +196,8 @@ def wordpress_addresses(data: bytes, new_path: Callable[..., str], source_langua
     ``en.example.de``) alike, its addresses there given whole (``https://en.example.de/feed/``): no rule of the new
     site answers another host. An address
     that listed only password-protected posts says so (``OldAddress.note``): left out of the import, or with
-    ``private`` (``--private``) imported as drafts the site does not publish."""
+    ``private`` (``--private``) imported as drafts the site does not publish. ``chosen``: a blog's language ->
+    the project's (``--language-map``), where it names several (``importer_translations.project_language``)."""
     from lxml import etree
 
     from .importer_html import _children, _text, polylang_groups, wxr_language
@@ -224,7 +226,8 @@ def wordpress_addresses(data: bytes, new_path: Callable[..., str], source_langua
         own_host = bool(link.netloc and home.netloc and link.netloc.lower() != home.netloc.lower())
         rest = link.path[len(base):] if link.path.startswith(base) else link.path
         folder = f"/{code}" if code and not own_host and rest.lower().startswith(f"/{code.lower()}/") else ""
-        lang = (project_language(code, languages) or source_language) if folder or own_host else source_language
+        mapped = project_language(code, languages, chosen) if folder or own_host else None
+        lang = mapped if isinstance(mapped, str) else source_language
         where = f"{link.scheme or home.scheme or 'https'}://{link.netloc.lower()}" if own_host else ""
         folders.setdefault(where + base + folder, (lang, []))[1].append(item)
     found: dict[str, tuple[str, list]] = {}

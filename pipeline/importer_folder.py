@@ -305,7 +305,7 @@ def _hugo(root: Path, source_language: str, site: str, listed: Sequence[str] = (
     others = {folder: lang for lang, folder in hugo.folders.items()
               if lang != source and folder.is_dir() and folder != content}
     files: list[Path] = []
-    skipped = [(folder, f"the content of the site's language {lang} (contentDir)" + _unlisted(
+    skipped = [(folder, f"the content of the site's language {lang} (contentDir)" + language_choice(
                     lang, target[lang], f", which verlag.toml's languages do not list: add {lang} there and import "
                                         "again to bring its pages in as translations"))
                for folder, lang in sorted(others.items()) if lang not in languages]
@@ -347,7 +347,7 @@ def _hugo(root: Path, source_language: str, site: str, listed: Sequence[str] = (
         elif original is None or original not in files_chosen:
             skipped.append((file, f"a page in {lang} ({how}) without a German page of its name to translate"))
         else:
-            skipped.append((file, f"a translation ({lang}) of {original.name} ({how})" + _unlisted(
+            skipped.append((file, f"a translation ({lang}) of {original.name} ({how})" + language_choice(
                 lang, found, f" into a language verlag.toml's languages do not list: add {lang} there and import again")))
     return ImportFiles(files, skipped, site, errors, translations=translations, language_map=language_map)
 
@@ -368,7 +368,7 @@ def site_language(code: str, listed: Sequence[str], chosen: Mapping[str, str] = 
     return near[0] if len(near) == 1 else tuple(near)
 
 
-def _unlisted(lang: str, found: str | tuple[str, ...], none: str) -> str:
+def language_choice(lang: str, found: str | tuple[str, ...], none: str = "") -> str:
     """Why a site's pages in ``lang`` were left out, with what brings them in: ``found`` (``site_language``), the
     project's languages ``lang`` names, several: ``--language-map`` chooses; none: ``none`` (add it to
     verlag.toml)."""

@@ -59,3 +59,21 @@ def test_a_language_map_to_a_language_the_project_does_not_list_is_a_usage_error
     out = project.run("import", str(site(tmp_path)), "--language-map", "en=fr", code=2).output
     assert "--language-map 'en=fr': fr is none of languages in verlag.toml (en-GB, en-US)" in out
     assert not (project.root / "source_de/ingwer-bei-uebelkeit.md").exists()
+
+
+def test_a_wordpress_blogs_english_post_for_two_englishes_is_named_with_the_option_that_chooses(project, tmp_path):
+    """Polylang's en matched the project's languages by its primary subtag and went to the first of en-GB and
+    en-US without a word; now the import names the option that chooses, and with it the post is that one's."""
+    from test_import_wordpress import ENGLISH, GERMAN, HOST, export, polylang, post
+
+    regional(project, '["en-GB", "en-US"]')
+    path = export(tmp_path, post("Genug trinken", GERMAN, post_id=102, name="trinken", extra=polylang("de", "pll_1")),
+                  post("Drinking enough", ENGLISH, post_id=202, name="drinking-enough",
+                       link=f"{HOST}/en/2024/04/drinking-enough/", extra=polylang("en", "pll_1")))
+    out = project.run("import", str(path)).output
+    assert f"skipped {path}:8: the en translation of {path}:4, which is en-GB and en-US of verlag.toml's languages " \
+           "alike: say which one with --language-map en=en-GB (or en=en-US) and import again" in out, out
+    assert not (project.root / "translations/en-GB/trinken.po").exists()
+    out = project.run("import", str(path), "--language-map", "en=en-US").output
+    assert f"import: {path}:8 as the en-US translation of source_de/trinken.md (made by hand)" in out, out
+    assert (project.root / "translations/en-US/trinken.po").is_file()
