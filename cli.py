@@ -1761,15 +1761,15 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
             raise VerlagError("holds no article to align", path)
         else:
             text, read = render_markdown(found[0]), found[0]
-    kept = _own_addresses(config, slug, lang, read.meta.get("aliases", [])) \
+    own = _own_addresses(config, slug, lang, read.meta.get("aliases", [])) \
         if own_addresses and read is not None else None
-    if kept is not None and kept.written is not None and not dry_run:  # before the catalog: its lines name the file
-        write_if_changed(kept.german, kept.written)
+    if own is not None and own.written is not None and not dry_run:  # before the catalog: its lines name the file
+        write_if_changed(own.german, own.written)
     try:
         result = import_translation(config, slug, lang, path, dry_run, text, force, translator)
     except BaseException:  # nothing imported: the German article as it was
-        if kept is not None and kept.written is not None and not dry_run:
-            write_if_changed(kept.german, kept.text)
+        if own is not None and own.written is not None and not dry_run:
+            write_if_changed(own.german, own.text)
         raise
     if kind == "text" and result.title is not None and not quiet:  # plain text marks no title: say what was taken
         click.echo(f"import: {shown_path(path)}: {shorten(result.title[1])!r} paired with the German title "
@@ -1792,8 +1792,8 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
                f"confidence (fuzzy, '# alignment: low confidence'), {len(result.unmatched_german)} German and "
                f"{counted(len(result.unmatched_translation), f'{lang} sentence')} unmatched, {len(result.kept)} kept, "
                f"{result.already} already there")
-    if kept is not None:
-        _say_own_addresses(config, kept, slug, lang, dry_run, quiet)
+    if own is not None:
+        _say_own_addresses(config, own, slug, lang, dry_run, quiet)
     held = taken_off(config, lang, slug) if result.written else None
     if held is not None:  # more human text must not shrink the site unsaid
         entries = len({f.line for f in held})

@@ -165,3 +165,23 @@ def test_a_refused_translation_leaves_the_german_article_as_it_was(project, tmp_
                                                 "bei vielen, die nicht mehr jung sind und wenig gehen.\n"}) / "x.en.md"
     project.run("import", "--translation-of", "lindenbluetentee", "--lang", "en", str(other), code=2)
     assert project.read("source_de/lindenbluetentee.md") == before
+
+
+def test_a_hand_translations_old_address_is_kept_also_where_a_reviewed_entry_is_kept(project, tmp_path):
+    """The summary's ``kept:`` lines (an entry a reviewer signed off, never overwritten) and the old address kept
+    are two things: the import said the first and then stopped with an internal error."""
+    import polib
+
+    in_subpath(project)
+    german_tea(project)
+    project.run("extract")
+    po_path = project.root / "translations/en/lindenbluetentee.po"
+    po = polib.pofile(str(po_path))
+    entry = po.find("Er schmeckt mild.")
+    entry.msgstr, entry.flags = "Its taste is mild.", [f for f in entry.flags if f != "fuzzy"]
+    po.save()
+    english = tree(tmp_path / "hand", {"tea.en.md": '---\ntitle: "Linden blossom tea"\nurl: /praxis/en/linden-tea/\n'
+                                                    '---\n' + ENGLISH_TEE}) / "tea.en.md"
+    out = project.run("import", "--translation-of", "lindenbluetentee", "--lang", "en", str(english)).output
+    assert "kept: translations/en/lindenbluetentee.po: " in out, out
+    assert "kept the en translation's old address /praxis/en/linden-tea/" in out
