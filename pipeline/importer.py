@@ -1291,8 +1291,9 @@ def within_base(placements: list[Placed], urls, source_language: str,
     article's ``aliases``, as written, with the line of its file each note names moved with them; and those
     addresses, each with the full address of the page that has its content now (``urls``: ``site.Urls``; a
     translation's old address, ``alias_languages``, that of its language's page, one of ``languages``) for a rule
-    on the old host's server, which alone can send them on. ``build`` would refuse each at its line and exit 2. An
-    article imported before is not written, and neither is its list."""
+    on the old host's server, which alone can send them on. ``build`` would refuse each at its line and exit 2. The
+    article's note on such an address says so instead. An article imported before is not written, and neither is
+    its list."""
     kept, beyond = [], []
     for p in placements:
         aliases = p.article.meta.get("aliases", [])
@@ -1307,9 +1308,13 @@ def within_base(placements: list[Placed], urls, source_language: str,
         rest = [alias for alias in aliases if alias not in outside]
         meta = {key: rest if key == "aliases" else p.article.meta[key] for key in p.article.meta
                 if key != "aliases" or rest}
-        article = dataclasses.replace(p.article, meta=meta, alias_languages={
+        notes = [next((f"old address {alias}: outside the new site's path {urls.base_path}, not kept (a rule on "
+                       "the old host's server sends it on: see below)" for alias in outside
+                       if note.startswith((f"old address {alias}:", f"old address {alias} "))), note)
+                 for note in p.article.notes]  # it said how the address was found, or that it was kept
+        article = dataclasses.replace(p.article, meta=meta, notes=notes, alias_languages={
             alias: lang for alias, lang in p.article.alias_languages.items() if alias in rest})
-        article = dataclasses.replace(article, notes=with_front_matter_of(p.article.notes, p.article, article))
+        article = dataclasses.replace(article, notes=with_front_matter_of(notes, p.article, article))
         head = render_markdown(article)
         head = head[:head.index("\n---\n") + 5]
         kept.append(dataclasses.replace(p, article=article, text=head + p.text[p.text.index("\n---\n") + 5:]))

@@ -41,9 +41,12 @@ def test_a_hugo_import_keeps_no_old_address_outside_the_sites_path_and_lists_the
     assert "aliases:\n- /praxis/2023/tee/\n#" in tee, tee
     assert "aliases" not in project.read("source_de/holunder.md")
     assert "/index.xml" not in project.read("redirects.txt") if (project.root / "redirects.txt").exists() else True
-    said = [line for line in out.splitlines() if "outside the new site's path /praxis/" in line]
+    said = [line for line in out.splitlines() if line.startswith("import: ") and "outside the new site's path /praxis/"
+            in line]
     assert len(said) == 1, out
     assert "redirects-old-host.txt" in said[0] and "old host's web server" in said[0], said
+    assert "  old address /posts/holunder/: outside the new site's path /praxis/, not kept" in out
+    assert "Hugo's default URL" not in out  # it said so of an address the article then did not keep
     lines = listed(project)
     assert f"/posts/holunder/  {BASE}de/holunder/  301" in lines
     assert f"/alt/tee/  {BASE}de/lindenbluetentee/  301" in lines
@@ -81,7 +84,8 @@ def test_a_wordpress_export_into_a_subpath_project_keeps_its_posts_old_addresses
                       encoding="utf-8")
     in_subpath(project)
     out = project.run("import", str(export)).output
-    assert len([line for line in out.splitlines() if "outside the new site's path" in line]) == 1, out
+    assert len([line for line in out.splitlines() if line.startswith("import: ") and "outside the new site's path"
+                in line]) == 1, out
     assert "aliases" not in project.read("source_de/genug-trinken.md")
     assert f"/2024/04/genug-trinken/  {BASE}de/genug-trinken/  301" in listed(project)
     moved = project.root / "redirects.txt"
