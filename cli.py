@@ -16,7 +16,7 @@ import time
 from collections import Counter
 from contextlib import ExitStack, contextmanager, nullcontext
 from pathlib import Path, PurePosixPath
-from typing import Callable, Container
+from typing import Callable, Container, NamedTuple
 
 import click
 
@@ -425,22 +425,27 @@ def new(project: Project, title: str, quiet: bool) -> None:
                    "Last-Translator, credited on the page.")
 @click.option("--again", is_flag=True,
               help="Write the articles an earlier import wrote and you deleted since (left out by default).")
+@click.option("--language-map", "language_map", metavar="SITE=LANG", multiple=True,
+              help="A multilingual site's language SITE is LANG of languages in verlag.toml (en=en-GB): where SITE "
+                   "names several of them (en for en-GB and en-US), its pages go to LANG; repeatable.")
 @quiet_option("the line per article written, image copied and old address kept, the Markdown a --dry-run would "
               "write, and the German sentences --translation-of left unmatched (pretranslate fills them)")
 @pass_project
 def import_(project: Project, sources: tuple[Path, ...], year: int | None, dry_run: bool, kind: str | None,
             uploads: Path | None, private: bool, slug: str | None, lang: str | None, force: bool,
-            translator: str | None, again: bool, quiet: bool) -> None:
+            translator: str | None, again: bool, language_map: tuple[str, ...], quiet: bool) -> None:
     """Bring an existing blog in: saved pages, WordPress exports, feeds, Markdown or pasted text as German
     drafts (a folder with its subfolders; a Jekyll or Hugo site's root by its posts); with --translation-of, a
     translation made by hand as reviewed and fuzzy catalog entries."""
     with nullcontext() if dry_run else project.lock():  # a dry run writes nothing, not even the lock
-        _import(project, sources, year, dry_run, kind, slug, lang, force, translator, uploads, private, quiet, again)
+        _import(project, sources, year, dry_run, kind, slug, lang, force, translator, uploads, private, quiet, again,
+                _language_map(language_map, project.config.languages))
 
 
 def _import(project: Project, sources: tuple[Path, ...], year: int | None, dry_run: bool, kind: str | None,
             slug: str | None, lang: str | None, force: bool, translator: str | None, uploads: Path | None,
-            private: bool = False, quiet: bool = False, again: bool = False) -> None:
+            private: bool = False, quiet: bool = False, again: bool = False,
+            language_map: dict[str, str] | None = None) -> None:
     if translator is not None and (not translator.partition("<")[0].strip() or "\n" in translator):
         raise click.UsageError("--translator takes a name on one line (\"Name\" or \"Name <e-mail>\")")
     if slug is None:
@@ -448,23 +453,43 @@ def _import(project: Project, sources: tuple[Path, ...], year: int | None, dry_r
             option = "--lang" if lang else "--force"
             raise click.UsageError(f"{option} goes with --translation-of SLUG (the German article SOURCE translates)")
         errors, anything = _import_articles(project, sources, year, kind, dry_run, uploads, translator, private, quiet,
-                                            again)
+                                            again, language_map or {})
         if errors:  # a file's readable items are imported: the file was not simply left out
             fail("import", errors, outcome=f"{counted(len(errors), 'error')} above, "
                                            + ("not imported; everything else was" if anything else "nothing imported"))
         return
-    if uploads is not None or private or again:
-        option = "--uploads" if uploads is not None else "--private" if private else "--again"
+    if uploads is not None or private or again or language_map:
+        option = "--uploads" if uploads is not None else "--private" if private else "--again" if again else \
+            "--language-map"
         raise click.UsageError(f"{option} goes with a WordPress export, not with --translation-of")
     if lang is None or len(sources) != 1:
         raise click.UsageError("--translation-of SLUG takes one SOURCE and its --lang")
-    _import_translation(project.config, slug, lang, sources[0], dry_run, kind, force, translator, quiet=quiet)
+    _import_translation(project.config, slug, lang, sources[0], dry_run, kind, force, translator, quiet=quiet,
+                        own_addresses=True)
+
+
+def _language_map(given: tuple[str, ...], languages) -> dict[str, str]:
+    """``--language-map`` as a mapping: an old site's language (lower case) -> the one of the project's
+    ``languages`` it names, as verlag.toml writes it; a value that is no ``SITE=LANG`` pair, or whose ``LANG`` is
+    none of ``languages``, is a usage error (exit 2) naming it and them."""
+    found = {}
+    for value in given:
+        site, equals, lang = (part.strip() for part in value.partition("="))
+        ours = next((own for own in languages if own.lower() == lang.lower()), None)
+        if not (site and equals and lang) or "=" in lang:
+            raise click.UsageError(f"--language-map {value!r}: expected SITE=LANG, the site's language and one of "
+                                   f"languages in verlag.toml ({', '.join(languages)}), e.g. en={languages[0]}")
+        if ours is None:
+            raise click.UsageError(f"--language-map {value!r}: {lang} is none of languages in verlag.toml "
+                                   f"({', '.join(languages)})")
+        found[site.lower()] = ours
+    return found
 
 
 def _import_articles(project: Project, sources, year: int | None, kind: str | None, dry_run: bool,
                      uploads: Path | None = None, translator: str | None = None,
-                     private: bool = False, quiet: bool = False,
-                     again: bool = False) -> tuple[list[VerlagError], bool]:
+                     private: bool = False, quiet: bool = False, again: bool = False,
+                     language_map: dict[str, str] | None = None) -> tuple[list[VerlagError], bool]:
     """Read every source (a folder: its files), place each article under a free name, print what was
     recognised, write it unless ``dry_run``; returns the problems of the sources that were skipped, and whether
     the sources held anything besides them (an article or translation, written or imported before; an old address).
@@ -474,28 +499,34 @@ def _import_articles(project: Project, sources, year: int | None, kind: str | No
     line of an article only where it is placed under another name, without what was recognised in it, its images
     and a dry run's Markdown. An article an earlier import wrote (``importer.imported_before``) whose file is gone
     is left out, as deleted by the author, unless ``again`` (``--again``). The files it writes are named as
-    ``Project.shown`` names them."""
+    ``Project.shown`` names them. ``language_map``: a site's language (lower case) -> the project's language its
+    pages go to (``--language-map``, ``_language_map``)."""
     from pipeline.fsutil import relpath, windows_reserved
     from pipeline.importer import foreign, imported_before, in_written_file, read_import, record_key, \
         remember_imported, stay_remote, wikilinked, write_placed
     from pipeline.sources import read_sources
     from pipeline.importer_folder import JEKYLL_CONFIGS, hugo_config, hugo_settings, import_files
     from pipeline.importer_html import PostList
+    from pipeline.importer import within_base
     from pipeline.importer_translations import linked_translations, place_together, read_translations
     from pipeline.orphans import from_git
+    from pipeline.site import Urls
     from pipeline.scaffold import kept_catalogs
 
     config = project.config
     articles, errors, translations, hugo_sites, jekyll_sites, exports, withheld = [], [], [], {}, {}, [], []
+    site_languages = dict(language_map or {})  # a site's language -> the project's its pages go to (``site_language``)
     exported = []  # the translations Polylang or WPML link in a WordPress export
     for source in sources:
         try:
-            chosen = import_files(source, config.source_language, config.languages)
+            chosen = import_files(source, config.source_language, config.languages, language_map or {})
         except VerlagError as exc:
             errors.append(exc)
             continue
         errors.extend(chosen.errors)
-        translations += chosen.translations
+        translations += [(file, chosen.language_map.get(lang, lang), original)
+                         for file, lang, original in chosen.translations]
+        site_languages.update(chosen.language_map)
         for root in [source, *(root for root, _ in chosen.sites)]:
             if root.is_dir() and hugo_config(root):
                 hugo_sites[root] = [*((f, None) for f in chosen.files if root in f.parents),
@@ -509,7 +540,8 @@ def _import_articles(project: Project, sources, year: int | None, kind: str | No
                                           uploads=uploads, zone=config.zone, site_url=config.site_url)
             if any(article.queries for article in found):  # a WordPress export's
                 exports.append(file)
-            found, linked, skipped = linked_translations(found, config.source_language, list(config.languages))
+            found, linked, skipped = linked_translations(found, config.source_language, list(config.languages),
+                                                         language_map or {})
             withheld += [a for a in found if a.private and not private]
             found = [a for a in found if private or not a.private]
             exported += linked
@@ -542,6 +574,7 @@ def _import_articles(project: Project, sources, year: int | None, kind: str | No
 
     placements, beside, relinked = place_together(articles, found, config.source_dir, kept)
     placements = wikilinked(placements, lambda: {a.title: a.slug for a in read_sources(config).articles})
+    placements, beyond = within_base(placements, Urls(config.site_url), config.source_language, list(config.languages))
     for placed in placements:
         if placed.imported_as:
             before = project.shown(placed.imported_as)
@@ -640,7 +673,8 @@ def _import_articles(project: Project, sources, year: int | None, kind: str | No
                        "[section])")
     for file, warning in stay_remote(placements, config.source_dir.name, uploads):
         click.echo(f"warning: {shown_path(file)}: {warning}", err=True)
-    added = _say_old_addresses(config, hugo_sites, jekyll_sites, exports, dry_run, private, quiet)
+    added = _say_old_addresses(config, hugo_sites, jekyll_sites, exports, dry_run, private, quiet, beyond,
+                               site_languages)
     aligned = 0
     if found:
         gone = {p.path: p for p in deleted}  # a translation's own ``Placed`` is at its German article's path
@@ -717,7 +751,8 @@ def _import_site_translations(config, found, beside, dry_run: bool, translator: 
 
 
 def _say_old_addresses(config, hugo_sites: dict, jekyll_sites: dict, exports: list[Path], dry_run: bool,
-                       private: bool = False, quiet: bool = False) -> int:
+                       private: bool = False, quiet: bool = False, beyond: list[tuple[str, str]] = (),
+                       site_languages: dict[str, str] | None = None) -> int:
     """Name the addresses of each imported Hugo or Jekyll site and WordPress blog besides its pages'
     (``importer_addresses``: feeds, lists, a Hugo site's static files), each with the new site's path that has its
     content, and add those to the project's ``redirects.txt`` (``moved``), which ``build`` answers; a static file
@@ -725,8 +760,11 @@ def _say_old_addresses(config, hugo_sites: dict, jekyll_sites: dict, exports: li
     as ``importer_addresses.old_addresses`` takes them; ``jekyll_sites``: root -> its files imported;
     ``exports``: the WordPress exports imported, ``private``: with their private and password-protected posts
     (``--private``). ``dry_run``: nothing is written; ``quiet``: the counts only. Returns how many lines were
-    added to ``redirects.txt`` (would be, with ``dry_run``); where it has every address already, only those not
-    imported are listed (the others were when they were added)."""
+    added to ``redirects.txt`` and ``OLD_HOST_FILE`` (would be, with ``dry_run``); where it has every address
+    already, only those not imported are listed (the others were when they were added). ``beyond``: the articles'
+    old addresses outside the new site's path (``importer.within_base``), each with its new full address; with
+    this import's other such addresses they are said once (``_say_beyond``), never in ``redirects.txt``, whose
+    lines outside that path ``build`` refuses."""
     from pipeline.fsutil import file_bytes
     from pipeline.importer_addresses import jekyll_addresses, old_addresses, wordpress_addresses
     from pipeline.limits import IMPORTED
@@ -738,14 +776,15 @@ def _say_old_addresses(config, hugo_sites: dict, jekyll_sites: dict, exports: li
 
     urls = Urls(config.site_url)
     path = urls.path
-    total = 0
+    total, beyond = 0, list(beyond)
     sites = [*((root, "feeds, lists, static files", old_addresses(root, pages, config.source_dir, path,
-                                                                  config.source_language, config.languages))
+                                                                  config.source_language, config.languages,
+                                                                  site_languages or {}))
                for root, pages in hugo_sites.items()),
              *((root, "feeds, lists", jekyll_addresses(root, posts, path, config.source_language))
                for root, posts in jekyll_sites.items()),
              *((export, "feeds, lists", wordpress_addresses(file_bytes(export, IMPORTED), path, config.source_language,
-                                                           config.languages, private))
+                                                           config.languages, private, site_languages or {}))
                for export in exports)]
     for root, what, found in sites:
         refused = [old for old in found if old.now and unrequestable(unquote(old.path))]  # add_moved leaves them out
@@ -754,6 +793,9 @@ def _say_old_addresses(config, hugo_sites: dict, jekyll_sites: dict, exports: li
             if "://" in old.path:
                 hosts.setdefault((split_url(old.path) or NO_ADDRESS).netloc, []).append(old)
         found = [old for old in found if old not in refused and "://" not in old.path]
+        outside = [old for old in found if old.now and not moved_key(old.path).startswith(urls.base_path)]
+        beyond += [(old.path, urls.base_url + old.now[len(urls.base_path):]) for old in outside]
+        found = [old for old in found if old not in outside]
         for host, elsewhere in hosts.items():
             click.echo(f"import: {counted(len(elsewhere), 'address', 'addresses')} of {root} on another host, {host} "
                        f"(a language's domain), not added to {MOVED_FILE}: it answers the new site's own addresses "
@@ -783,7 +825,44 @@ def _say_old_addresses(config, hugo_sites: dict, jekyll_sites: dict, exports: li
                        "requests (the export's own text: a crafted name?)" + ("" if quiet else ":"))
             for old in [] if quiet else refused:
                 click.echo(f"  {old.path}")
-    return total
+    return total + (_say_beyond(config, urls, beyond, dry_run, quiet) if beyond else 0)
+
+
+SHORT_LIST = 5  # old addresses outside the new site's path listed under the line that says them; more: their file
+
+
+def _say_beyond(config, urls, beyond: list[tuple[str, str]], dry_run: bool, quiet: bool) -> int:
+    """Say once that the old addresses of ``beyond`` (old path or URL, new full address) lie outside the new site's
+    path (``base_url``'s), so neither ``aliases:`` nor ``redirects.txt`` keeps them (``build`` would refuse each),
+    and that only a rule on the old host's web server sends them on; add them to ``OLD_HOST_FILE``, the list to hand
+    to whoever runs it, listed under the line when they are few (``SHORT_LIST``), else named by that file. Returns
+    how many lines were added to it (would be, with ``dry_run``)."""
+    from pipeline.moved import MOVED_FILE, OLD_HOST_FILE, OLD_HOST_HEADER, add_moved, moved_key
+    from pipeline.urlparts import NO_ADDRESS, split_url
+
+    def path_of(old: str) -> str:
+        parts = split_url(old) or NO_ADDRESS
+        return moved_key(parts.path) + (f"?{parts.query}" if parts.query else "") if "://" in old else moved_key(old)
+
+    pairs = list(dict.fromkeys((path_of(old), new) for old, new in beyond))
+    added = add_moved(config.root, pairs, dry_run, OLD_HOST_FILE, OLD_HOST_HEADER)
+    n = len(pairs)
+    head = (f"import: {counted(n, 'old address', 'old addresses')} lie{'s' if n == 1 else ''} outside the new site's "
+            f"path {urls.base_path} (base_url {urls.base_url}), where its redirects cannot answer: left out of "
+            f"aliases: and {MOVED_FILE}, which 'verlag build' would refuse; a rule on the old host's web server must "
+            f"send {'it' if n == 1 else 'them'} on")
+    if not added:
+        click.echo(f"{head}: {OLD_HOST_FILE} lists {'it' if n == 1 else 'them'} already")
+    elif len(added) <= SHORT_LIST:
+        click.echo(f"{head}; {'would be' if dry_run else 'added'} to {OLD_HOST_FILE}, to hand to whoever runs it"
+                   + ("" if quiet else ":"))
+        for old, new in [] if quiet else added:
+            click.echo(f"  {old}  {new}  301")
+    else:
+        shown = ", ".join(old for old, _ in added[:3])
+        click.echo(f"{head}: {shown}, …; the {len(added)} with their new addresses {'would be' if dry_run else 'are'} "
+                   f"in {OLD_HOST_FILE}, to hand to whoever runs it")
+    return len(added)
 
 
 def _say_folder(folder: Path, chosen) -> None:
@@ -1621,7 +1700,7 @@ def say_findings(findings, held: list[str]) -> set[str]:
 
 def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool, kind: str | None = None,
                         force: bool = False, translator: str | None = None, text: str | None = None,
-                        quiet: bool = False) -> bool:
+                        quiet: bool = False, own_addresses: bool = False) -> bool:
     """Align the hand translation at ``path`` into ``translations/<lang>/<slug>.po`` and print the summary;
     returns whether the catalog changed (would, with ``dry_run``):
     confident pairs (reviewed), low-confidence pairs (fuzzy), and each sentence left unmatched or kept.
@@ -1631,10 +1710,14 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
     Markdown as the caller read it (a site's page with the German article's links and images). Of an export or
     feed that holds several articles, the one in ``lang`` that aligns as the article's translation is taken
     (``importer_translations.post_that_translates``). ``quiet`` (``-q``): the German sentences left unmatched are
-    counted, not listed (``pretranslate`` fills them); the sentences of the file not written are still listed."""
+    counted, not listed (``pretranslate`` fills them); the sentences of the file not written are still listed.
+    ``own_addresses``: the file's own old address (a Hugo page's ``url``, ``slug``, ``aliases`` or default URL, a
+    saved page's canonical, a post's link) joins the German article's ``aliases:`` as the site import keeps a
+    translation's (``_keep_addresses``); a site import keeps them itself (``importer_translations.place_together``)."""
     from pipeline.align import import_translation, translated_article
     from pipeline.catalog import reopened_warning
     from pipeline.fsutil import file_bytes
+    from pipeline.fsutil import write_if_changed
     from pipeline.importer import detect_kind, read_import, render_markdown, utf16_as_utf8
     from pipeline.importer_translations import (hand_translation_text, page_translation_text, post_text,
                                                 post_that_translates)
@@ -1653,6 +1736,14 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
         text, mapped = hand_translation_text(path, slug, config.source_dir)
         for note in mapped:
             click.echo(f"import: {shown_path(path)}: {note}")
+    read = None  # the file as an import reads it: its old addresses
+    if own_addresses and kind == "markdown":
+        from pipeline.importer_markdown import read_markdown
+
+        try:
+            read = read_markdown(path, file_bytes(path, IMPORTED), config.zone, lang)
+        except VerlagError:  # the alignment reads it, and names what is wrong
+            read = None
     if text is None and kind not in ("text", "markdown"):  # Markdown, with its front matter, is aligned as it is
         found, problems = read_import(path, kind=kind)
         raise_all(problems)
@@ -1665,12 +1756,21 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
 
             post = post_that_translates(path, found, lang, config.source_language, list(config.languages), fits)
             click.echo(f"import: {shown_path(post.source)} is the post that translates {slug}")
-            text = post_text(post, slug, config.source_dir)
+            text, read = post_text(post, slug, config.source_dir), post
         elif not found:
             raise VerlagError("holds no article to align", path)
         else:
-            text = render_markdown(found[0])
-    result = import_translation(config, slug, lang, path, dry_run, text, force, translator)
+            text, read = render_markdown(found[0]), found[0]
+    own = _own_addresses(config, slug, lang, read.meta.get("aliases", [])) \
+        if own_addresses and read is not None else None
+    if own is not None and own.written is not None and not dry_run:  # before the catalog: its lines name the file
+        write_if_changed(own.german, own.written)
+    try:
+        result = import_translation(config, slug, lang, path, dry_run, text, force, translator)
+    except BaseException:  # nothing imported: the German article as it was
+        if own is not None and own.written is not None and not dry_run:
+            write_if_changed(own.german, own.text)
+        raise
     if kind == "text" and result.title is not None and not quiet:  # plain text marks no title: say what was taken
         click.echo(f"import: {shown_path(path)}: {shorten(result.title[1])!r} paired with the German title "
                    f"{shorten(result.title[0])!r}")
@@ -1692,6 +1792,8 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
                f"confidence (fuzzy, '# alignment: low confidence'), {len(result.unmatched_german)} German and "
                f"{counted(len(result.unmatched_translation), f'{lang} sentence')} unmatched, {len(result.kept)} kept, "
                f"{result.already} already there")
+    if own is not None:
+        _say_own_addresses(config, own, slug, lang, dry_run, quiet)
     held = taken_off(config, lang, slug) if result.written else None
     if held is not None:  # more human text must not shrink the site unsaid
         entries = len({f.line for f in held})
@@ -1704,6 +1806,83 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
         click.echo(f"  fix {'them' if held else 'it'} before the next build (verlag check --lang {lang} "
                    f"--article {slug})", err=True)
     return result.written
+
+
+class OwnAddresses(NamedTuple):
+    """What ``_own_addresses`` found: the German article's file and its ``text``; ``written``, that text with the
+    translation's old addresses in its ``aliases:`` (None: nothing to add, or no list one per line to add them to);
+    ``added``, those addresses; ``beyond``, those outside the new site's path; ``by_hand``, those to add by hand."""
+
+    german: Path
+    text: str
+    written: str | None
+    added: list[str]
+    beyond: list[str]
+    by_hand: list[str]
+
+
+def _own_addresses(config, slug: str, lang: str, aliases: list[str]) -> OwnAddresses | None:
+    """The old addresses ``aliases`` of a translation into ``lang`` imported by itself, to add to the ``aliases:`` of
+    its German article (slug ``slug``), each with the comment that leads it to the ``lang`` page
+    (``importer_translations.with_addresses``), as a site import keeps a translated page's: not those the article
+    has already, a bare slug (every language's, not the translation's own) or those outside the new site's path
+    (``importer.outside_path``: ``beyond``, for the old host's server). Where the list cannot take them (one written
+    ``[a, b]``), they are ``by_hand``. None for an article not found (the alignment names that)."""
+    import yaml
+
+    from pipeline.importer import outside_path
+    from pipeline.importer_translations import with_addresses
+    from pipeline.site import Urls
+    from pipeline.sources import _read_alias, read_sources, split_front_matter
+
+    def key(alias: str) -> str | None:
+        read = _read_alias(alias)
+        return None if isinstance(read, str) or not read[0].startswith("/") else f"{read[0]}?{read[1]}".rstrip("?")
+
+    article = next((a for a in read_sources(config).articles if a.slug == slug), None)
+    if article is None:
+        return None
+    try:  # the file as the author wrote it (``Article.text`` is NFC, LF, without HTML comments)
+        text = article.path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeError):  # the alignment names it
+        return None
+    try:
+        has = yaml.safe_load(split_front_matter(text)[0] or "{}")
+    except yaml.YAMLError:
+        has = {}
+    has = has.get("aliases") if isinstance(has, dict) else None
+    has = {key(a) for a in ([has] if isinstance(has, str) else has if isinstance(has, list) else [])
+           if isinstance(a, str)}
+    base = Urls(config.site_url).base_path
+    new = [a for a in dict.fromkeys(aliases) if key(a) is not None and key(a) not in has]
+    beyond = [a for a in new if outside_path(a, base)]
+    new = [a for a in new if a not in beyond]
+    written = with_addresses(text, new, lang) if new and "\r" not in text else None  # lines the author ends so
+    return OwnAddresses(article.path, text, written, new if written else [], beyond, [] if written else new)
+
+
+def _say_own_addresses(config, kept: OwnAddresses, slug: str, lang: str, dry_run: bool, quiet: bool) -> None:
+    """Say what ``_own_addresses`` found (``kept``) for the ``lang`` translation of ``slug``: the addresses kept in
+    its German article's ``aliases:``, those outside the new site's path (``_say_beyond``, which lists them for
+    the old host), those to add by hand with the lines to write."""
+    from pipeline.fsutil import relpath
+    from pipeline.site import Urls
+
+    urls = Urls(config.site_url)
+    if kept.beyond:
+        _say_beyond(config, urls, [(a, urls.absolute("article", lang, slug)) for a in kept.beyond], dry_run, quiet)
+    shown = relpath(kept.german, config.root)
+    if kept.by_hand:
+        n = len(kept.by_hand)
+        click.echo(f"import: the {lang} translation's old address{'es' if n > 1 else ''} not kept: the aliases: of "
+                   f"{shown} are no list one per line; add {'them' if n > 1 else 'it'} there by hand, each line "
+                   f"ending in '# {lang}: …' so it leads to the {lang} page:")
+        for alias in kept.by_hand:
+            click.echo(f"  - {alias}  # {lang}: the old address of its {lang} translation")
+    if kept.added:
+        click.echo(f"import: {'would keep' if dry_run else 'kept'} the {lang} translation's old address"
+                   f"{'es' if len(kept.added) > 1 else ''} {', '.join(kept.added)} in the aliases: of {shown}, "
+                   f"leading to the {lang} page (see 'Moving from an old blog: redirects')")
 
 
 @main.command()

@@ -1292,3 +1292,51 @@ def write_placed(placed: Placed) -> None:
         write_if_changed(target, image.data if isinstance(image, InlineImage) else file_bytes(image, MEDIA))
     placed.path.parent.mkdir(parents=True, exist_ok=True)
     write_if_changed(placed.path, placed.text)
+
+
+def outside_path(alias: str, base_path: str) -> bool:
+    """Whether the old address ``alias`` (an item of ``aliases``: a URL, a path or a bare slug) is a path outside
+    ``base_path``, the path of ``[site] base_url`` (``site.Urls.base_path``): the new site's redirects answer
+    only below it, so ``build`` refuses it (``redirects.collect``). A bare slug lies in every language's folder,
+    and an address that is none is ``build``'s to name."""
+    from .sources import _read_alias
+
+    read = _read_alias(alias)
+    return isinstance(read, tuple) and read[0].startswith("/") and not read[0].startswith(base_path)
+
+
+def within_base(placements: list[Placed], urls, source_language: str,
+                languages: list[str]) -> tuple[list[Placed], list[tuple[str, str]]]:
+    """``placements`` with the old addresses outside the new site's path (``outside_path``; a project whose
+    ``base_url`` is ``https://example.org/praxis/`` answers nothing at ``/posts/holunder/``) left out of each
+    article's ``aliases``, as written, with the line of its file each note names moved with them; and those
+    addresses, each with the full address of the page that has its content now (``urls``: ``site.Urls``; a
+    translation's old address, ``alias_languages``, that of its language's page, one of ``languages``) for a rule
+    on the old host's server, which alone can send them on. ``build`` would refuse each at its line and exit 2. The
+    article's note on such an address says so instead. An article imported before is not written, and neither is
+    its list."""
+    kept, beyond = [], []
+    for p in placements:
+        aliases = p.article.meta.get("aliases", [])
+        outside = [alias for alias in aliases if outside_path(alias, urls.base_path)] if not p.imported_as else []
+        if not outside:
+            kept.append(p)
+            continue
+        for alias in outside:
+            tag = p.article.alias_languages.get(alias, "").lower()
+            lang = next((code for code in languages if code.lower() == tag), source_language)
+            beyond.append((alias, urls.absolute("article", lang, p.article.slug)))
+        rest = [alias for alias in aliases if alias not in outside]
+        meta = {key: rest if key == "aliases" else p.article.meta[key] for key in p.article.meta
+                if key != "aliases" or rest}
+        notes = [next((f"old address {alias}: outside the new site's path {urls.base_path}, not kept (a rule on "
+                       "the old host's server sends it on: see below)" for alias in outside
+                       if note.startswith((f"old address {alias}:", f"old address {alias} "))), note)
+                 for note in p.article.notes]  # it said how the address was found, or that it was kept
+        article = dataclasses.replace(p.article, meta=meta, notes=notes, alias_languages={
+            alias: lang for alias, lang in p.article.alias_languages.items() if alias in rest})
+        article = dataclasses.replace(article, notes=with_front_matter_of(notes, p.article, article))
+        head = render_markdown(article)
+        head = head[:head.index("\n---\n") + 5]
+        kept.append(dataclasses.replace(p, article=article, text=head + p.text[p.text.index("\n---\n") + 5:]))
+    return kept, beyond

@@ -30,7 +30,8 @@ import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
+from types import MappingProxyType
+from typing import Callable, Iterable, Mapping
 
 from .errors import VerlagError
 from .fsutil import file_bytes
@@ -62,11 +63,13 @@ class OldAddress:
 
 
 def old_addresses(root: Path, pages: Iterable[tuple[Path, str | None]], source_dir: Path,
-                  new_path: Callable[..., str], source_language: str, languages: Iterable[str]) -> list[OldAddress]:
+                  new_path: Callable[..., str], source_language: str, languages: Iterable[str],
+                  language_map: Mapping[str, str] = MappingProxyType({})) -> list[OldAddress]:
     """The addresses of the Hugo site at ``root`` that no article keeps, in order. ``pages``: each imported page's
     file with its Hugo language (None: the German pages); a static file leads to its copy in ``source_dir``'s
     ``bilder/`` (the same bytes, copied by this import or an earlier one); ``new_path``: ``site.Urls.path`` of the
-    new site; a Hugo language the project does not publish leads to the German (``source_language``) pages."""
+    new site; a Hugo language the project does not publish leads to the German (``source_language``) pages, one
+    that is another of the project's languages (``language_map``, Hugo's ``en`` -> ``en-GB``) to that one's."""
     from .importer_folder import hugo_languages, hugo_page, hugo_settings
     from .importer_markdown import read_front
 
@@ -84,7 +87,8 @@ def old_addresses(root: Path, pages: Iterable[tuple[Path, str | None]], source_d
             continue
         lang = (lang or (source_language if hugo.configured else None))
         prefix = base + hugo.prefix(lang)
-        shown = lang.lower() if lang and lang.lower() in published else source_language
+        shown = language_map.get(lang.lower()) if lang and lang.lower() in language_map else \
+            lang.lower() if lang and lang.lower() in published else source_language
         feed, index = new_path("feed", lang=shown), new_path("index", lang=shown)
         found.setdefault(prefix + "/index.xml", feed)
         rel = file.absolute().relative_to(where[0])
@@ -181,7 +185,8 @@ def jekyll_addresses(root: Path, posts: Iterable[Path], new_path: Callable[..., 
 
 
 def wordpress_addresses(data: bytes, new_path: Callable[..., str], source_language: str,
-                        languages: Iterable[str] = (), private: bool = False) -> list[OldAddress]:
+                        languages: Iterable[str] = (), private: bool = False,
+                        chosen: Mapping[str, str] = MappingProxyType({})) -> list[OldAddress]:
     """The addresses of the WordPress blog whose export (WXR) is ``data`` besides its posts' and pages' (see the
     module's text), each with the new site's feed or home page, in order; none for an export without a published
     post, or one whose posts had plain permalinks (``?p=140``). A multilingual blog (Polylang, WPML:
@@ -191,7 +196,8 @@ def wordpress_addresses(data: bytes, new_path: Callable[..., str], source_langua
     ``en.example.de``) alike, its addresses there given whole (``https://en.example.de/feed/``): no rule of the new
     site answers another host. An address
     that listed only password-protected posts says so (``OldAddress.note``): left out of the import, or with
-    ``private`` (``--private``) imported as drafts the site does not publish."""
+    ``private`` (``--private``) imported as drafts the site does not publish. ``chosen``: a blog's language ->
+    the project's (``--language-map``), where it names several (``importer_translations.project_language``)."""
     from lxml import etree
 
     from .importer_html import _children, _text, polylang_groups, wxr_language
@@ -220,7 +226,8 @@ def wordpress_addresses(data: bytes, new_path: Callable[..., str], source_langua
         own_host = bool(link.netloc and home.netloc and link.netloc.lower() != home.netloc.lower())
         rest = link.path[len(base):] if link.path.startswith(base) else link.path
         folder = f"/{code}" if code and not own_host and rest.lower().startswith(f"/{code.lower()}/") else ""
-        lang = (project_language(code, languages) or source_language) if folder or own_host else source_language
+        mapped = project_language(code, languages, chosen) if folder or own_host else None
+        lang = mapped if isinstance(mapped, str) else source_language
         where = f"{link.scheme or home.scheme or 'https'}://{link.netloc.lower()}" if own_host else ""
         folders.setdefault(where + base + folder, (lang, []))[1].append(item)
     found: dict[str, tuple[str, list]] = {}

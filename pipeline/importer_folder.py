@@ -41,8 +41,10 @@ import re
 import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from types import MappingProxyType
+from typing import Iterable, Mapping, Sequence
 
+from .config import language_ranges
 from .errors import VerlagError
 from .fsutil import IsAFolder, NotAFile, file_bytes, regular
 from .limits import IMPORTED, SETTINGS
@@ -75,12 +77,17 @@ class ImportFiles:
     sites: list[tuple[Path, str]] = field(default_factory=list)  # subfolders read as a site's root, and as what
     # a Hugo site's pages in another of the project's languages: (file, its language, its German original in files)
     translations: list[tuple[Path, str, Path]] = field(default_factory=list)
+    # a Hugo language of ``translations`` (lower case) -> the one of the project's languages it is (``site_language``)
+    language_map: dict[str, str] = field(default_factory=dict)
 
 
-def import_files(path: Path, source_language: str, languages: Iterable[str] = ()) -> ImportFiles:
+def import_files(path: Path, source_language: str, languages: Iterable[str] = (),
+                 chosen: Mapping[str, str] = MappingProxyType({})) -> ImportFiles:
     """The files ``verlag import <path>`` reads: ``path`` itself, or a folder's articles (see the module's text).
     ``source_language``: the project's (a Hugo ``name.<lang>.md`` in it is an article, in another a translation);
-    ``languages``: the project's translation languages (a Hugo site's pages in one of them are ``translations``).
+    ``languages``: the project's translation languages (a Hugo site's pages in one of them are ``translations``,
+    also those in a language that names one of them by BCP 47 lookup, ``site_language``); ``chosen``: a site's
+    language (lower case) -> the project's language its pages go to, as ``--language-map`` chose it.
     Raises ``VerlagError`` naming ``path`` when it does not exist, or a folder holds no article to import."""
     if path.is_file():
         return ImportFiles([path])
@@ -90,7 +97,8 @@ def import_files(path: Path, source_language: str, languages: Iterable[str] = ()
         raise VerlagError("no such file or folder", path)
     listed = tuple(languages)
     languages = frozenset(lang.lower() for lang in listed)
-    found = _leading_out(_site(path, source_language, languages) or _plain(path, source_language, listed), path)
+    found = _leading_out(_site(path, source_language, languages, listed, chosen)
+                         or _plain(path, source_language, listed, chosen), path)
     if not found.files and found.errors:
         raise found.errors[0]
     if not found.files:
@@ -141,14 +149,15 @@ def _feed(file: Path) -> bool:
         return False
 
 
-def _site(root: Path, source_language: str, languages: frozenset[str] = frozenset()) -> ImportFiles | None:
+def _site(root: Path, source_language: str, languages: frozenset[str] = frozenset(), listed: Sequence[str] = (),
+          chosen: Mapping[str, str] = MappingProxyType({})) -> ImportFiles | None:
     """The posts of the Jekyll or Hugo site whose root is ``root``, None when ``root`` is no such site's root."""
     jekyll = next((name for name in JEKYLL_CONFIGS if (root / name).is_file()), None)
     hugo = hugo_config(root)
     if jekyll and (root / "_posts").is_dir():
         return _jekyll(root, f"a Jekyll site ({jekyll}, _posts/)")
     if hugo and ((root / "content").is_dir() or hugo_languages(root).folders):
-        return _hugo(root, source_language, f"a Hugo site ({hugo}, content/)", languages)
+        return _hugo(root, source_language, f"a Hugo site ({hugo}, content/)", listed, chosen)
     return None
 
 
@@ -278,25 +287,33 @@ def _lower(settings: dict) -> dict:
     return {str(k).lower(): v for k, v in settings.items()}
 
 
-def _hugo(root: Path, source_language: str, site: str, languages: frozenset[str] = frozenset()) -> ImportFiles:
+def _hugo(root: Path, source_language: str, site: str, listed: Sequence[str] = (),
+          chosen: Mapping[str, str] = MappingProxyType({})) -> ImportFiles:
     """The pages of a Hugo site's content sections; list pages, bundles' resources and top pages left out. A page
     in another language (Hugo's ``name.<lang>.md``, a file without that code where another language is the site's
     ``defaultContentLanguage``, or a page of that language's ``contentDir``) is a translation of the German page
     of the same name (beside it, or at the same path of the German content folder): one into ``languages`` is
-    listed in ``translations`` with that page, the others named (https://gohugo.io/content-management/multilingual/)."""
+    listed in ``translations`` with that page, the others named (https://gohugo.io/content-management/multilingual/).
+    ``listed``: the project's translation languages as verlag.toml writes them; a Hugo language is the one of them
+    ``site_language`` names (``language_map``); where it names several, its pages are named with the option that
+    chooses (``chosen``: ``--language-map``)."""
     hugo = hugo_languages(root)
+    target = {lang: site_language(lang, listed, chosen) for lang in {*hugo.configured, *hugo.folders}}
+    languages = frozenset(lang for lang, found in target.items() if isinstance(found, str))
     source = source_language.lower()
     content = hugo.folders.get(source, root / "content")
     others = {folder: lang for lang, folder in hugo.folders.items()
               if lang != source and folder.is_dir() and folder != content}
     files: list[Path] = []
-    skipped = [(folder, f"the content of the site's language {lang} (contentDir), which verlag.toml's languages do not "
-                        f"list: add {lang} there and import again to bring its pages in as translations")
+    skipped = [(folder, f"the content of the site's language {lang} (contentDir)" + language_choice(
+                    lang, target[lang], f", which verlag.toml's languages do not list: add {lang} there and import "
+                                        "again to bring its pages in as translations"))
                for folder, lang in sorted(others.items()) if lang not in languages]
     errors: list[VerlagError] = []
     if not content.is_dir():
         return ImportFiles(files, skipped, site)
-    known = hugo.configured or frozenset({source, *languages})  # what a file name's .<lang> can be
+    # what a file name's .<lang> can be: the site's languages, else the project's (and their fallbacks: .en for en-GB)
+    known = hugo.configured or frozenset({source, *(r.lower() for lang in listed for r in language_ranges(lang))})
     own = source if source in hugo.folders else hugo.default if hugo.configured else source  # of a file without one
     foreign: list[tuple[Path, str]] = []  # pages in another language: translations, once their originals are known
     for file in _walk(content, lambda sub: sub not in others, errors, skipped):
@@ -316,20 +333,50 @@ def _hugo(root: Path, source_language: str, site: str, languages: frozenset[str]
                         for file in _walk(folder, lambda sub: True, errors, skipped)
                         if _named(file, top=False) is None and _resource(file, folder) is None
                         and file.parent != folder]
-    chosen = set(files)
+    files_chosen = set(files)
     translations: list[tuple[Path, str, Path]] = []
+    language_map: dict[str, str] = {}
     for file, lang in foreign:
         folder = next((f for f in others if f in file.parents), None)
         original = _original(file, (content / file.relative_to(folder)) if folder else file, known, own, source)
         how = "its language's contentDir" if folder else "Hugo's naming"
-        if original in chosen and lang in languages:
+        found = target.get(lang) or site_language(lang, listed, chosen)
+        if original in files_chosen and isinstance(found, str):
             translations.append((file, lang, original))
-        elif original is None or original not in chosen:
+            language_map[lang] = found
+        elif original is None or original not in files_chosen:
             skipped.append((file, f"a page in {lang} ({how}) without a German page of its name to translate"))
         else:
-            skipped.append((file, f"a translation ({lang}) of {original.name} ({how}) into a language verlag.toml's "
-                                  f"languages do not list: add {lang} there and import again"))
-    return ImportFiles(files, skipped, site, errors, translations=translations)
+            skipped.append((file, f"a translation ({lang}) of {original.name} ({how})" + language_choice(
+                lang, found, f" into a language verlag.toml's languages do not list: add {lang} there and import again")))
+    return ImportFiles(files, skipped, site, errors, translations=translations, language_map=language_map)
+
+
+def site_language(code: str, listed: Sequence[str], chosen: Mapping[str, str] = MappingProxyType({})) \
+        -> str | tuple[str, ...]:
+    """The one of the project's languages ``listed`` (verlag.toml's, as written there) that an old site's language
+    ``code`` is: the one ``chosen`` gives it (``--language-map``, keyed in lower case), else the one written so
+    (case-insensitively), else the one BCP 47 lookup matches (RFC 4647 section 3.4, ``config.language_ranges``:
+    Hugo's ``en`` is the project's ``en-GB``, Hugo's ``pt-br`` its ``pt``); where several match (``en`` for
+    ``en-GB`` and ``en-US``) or none, the tuple of those that do: which one is the author's to say."""
+    code = code.lower()
+    if code in chosen:
+        return chosen[code]
+    exact = [lang for lang in listed if lang.lower() == code]
+    near = exact or [lang for lang in listed if code in (r.lower() for r in language_ranges(lang))
+                     or lang.lower() in (r.lower() for r in language_ranges(code))]
+    return near[0] if len(near) == 1 else tuple(near)
+
+
+def language_choice(lang: str, found: str | tuple[str, ...], none: str = "") -> str:
+    """Why a site's pages in ``lang`` were left out, with what brings them in: ``found`` (``site_language``), the
+    project's languages ``lang`` names, several: ``--language-map`` chooses; none: ``none`` (add it to
+    verlag.toml)."""
+    if len(found) > 1 and isinstance(found, tuple):
+        return (f", which is {' and '.join(found)} of verlag.toml's languages alike: say which one with "
+                f"--language-map {lang}={found[0]} (or {', '.join(f'{lang}={other}' for other in found[1:])}) and "
+                "import again")
+    return none
 
 
 def _language(file: Path, known: frozenset[str], default: str) -> str:
@@ -349,7 +396,8 @@ def _original(file: Path, twin: Path, known: frozenset[str], own: str, source: s
     return next((c for c in candidates if c != file and c.is_file() and _language(c, known, own) == source), None)
 
 
-def _plain(folder: Path, source_language: str, listed: tuple[str, ...] = ()) -> ImportFiles:
+def _plain(folder: Path, source_language: str, listed: tuple[str, ...] = (),
+           chosen: Mapping[str, str] = MappingProxyType({})) -> ImportFiles:
     """A folder's source files and those of its subfolders, but the ones that are no articles. ``listed``:
     verlag.toml's languages, as written there."""
     languages = frozenset(lang.lower() for lang in listed)
@@ -361,7 +409,7 @@ def _plain(folder: Path, source_language: str, listed: tuple[str, ...] = ()) -> 
 
     def enter(sub: Path) -> bool:
         try:
-            site = _site(sub, source_language, languages)
+            site = _site(sub, source_language, languages, listed, chosen)
         except OSError:  # a folder that cannot be read: _walk names it
             site = None
         if site is not None:

@@ -17,12 +17,14 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
+from types import MappingProxyType
+from typing import Callable, Iterable, Mapping
 
 from .errors import VerlagError
 from .fsutil import file_bytes
 from .importer import (IMAGES_DIR, ImportedArticle, Placed, place, relink, rewrite_destinations,
                        with_front_matter_of)
+from .importer_folder import language_choice
 from .limits import IMPORTED
 from .sources import likely_slug
 
@@ -60,6 +62,7 @@ def read_translations(pairs: list[tuple[Path, str, Path]],
 
 
 def linked_translations(articles: list[ImportedArticle], source_language: str, languages: list[str],
+                        chosen: Mapping[str, str] = MappingProxyType({}),
                         ) -> tuple[list[ImportedArticle], list[SiteTranslation], list[str]]:
     """(the articles to import as originals, the translations among them, a line for each translation left out) of
     ``articles`` read from one WordPress export: a post that Polylang or WPML links (``ImportedArticle.linked``) to
@@ -68,7 +71,9 @@ def linked_translations(articles: list[ImportedArticle], source_language: str, l
     password-protected (``ImportedArticle.private``), or translates such a post, is left out and named too: its
     text on the site's page in its language would publish what WordPress showed to few (the German post is left
     out, or brought in German only, ``translate: false``, by ``verlag import --private``). A linked post without a
-    German one in the export is imported as any other (``importer.foreign`` then names its language)."""
+    German one in the export is imported as any other (``importer.foreign`` then names its language). A language
+    that names several of ``languages`` (``en`` for ``en-GB`` and ``en-US``) is the one ``chosen`` gives it
+    (``--language-map``); without it, its posts are left out, named with that option."""
     from .importer import PROTECTED
     source = source_language.lower()
     originals = {a.linked[1]: a for a in articles if a.linked and a.linked[0].lower().split("-")[0] == source}
@@ -78,7 +83,11 @@ def linked_translations(articles: list[ImportedArticle], source_language: str, l
         if german is None or german is article:
             kept.append(article)
             continue
-        lang = project_language(article.linked[0], languages)
+        lang = project_language(article.linked[0], languages, chosen)
+        if isinstance(lang, tuple):
+            skipped.append(f"skipped {article.source}: the {article.linked[0]} translation of {german.source}"
+                           + language_choice(article.linked[0].lower(), lang))
+            continue
         if lang is None:
             skipped.append(f"skipped {article.source}: the {article.linked[0]} translation of {german.source}, a "
                            "language not in languages of verlag.toml")
@@ -96,13 +105,19 @@ def linked_translations(articles: list[ImportedArticle], source_language: str, l
     return kept, found, skipped
 
 
-def project_language(code: str, languages: Iterable[str]) -> str | None:
+def project_language(code: str, languages: Iterable[str],
+                     chosen: Mapping[str, str] = MappingProxyType({})) -> str | tuple[str, ...] | None:
     """The one of ``languages`` (BCP 47) a multilingual WordPress plugin's language ``code`` names, matched
     case-insensitively or by its primary subtag (Polylang's ``en`` is ``en``, WPML's ``pt-br`` is ``pt-BR``);
-    None for a language not among them."""
+    None for a language not among them. Where its primary subtag is that of several (``en`` for ``en-GB`` and
+    ``en-US``), the one ``chosen`` (``--language-map``) gives it, else the tuple of those: which one is the
+    author's to say."""
     code, languages = code.lower().replace("_", "-"), list(languages)
+    if code in chosen:
+        return chosen[code]
+    same = [lang for lang in languages if lang.lower().split("-")[0] == code.split("-")[0]]
     return next((lang for lang in languages if lang.lower() == code), None) or \
-        next((lang for lang in languages if lang.lower().split("-")[0] == code.split("-")[0]), None)
+        (same[0] if len(same) == 1 else tuple(same) or None)
 
 
 def post_that_translates(path: Path, found: list[ImportedArticle], lang: str, source_language: str,
@@ -346,3 +361,42 @@ def imported_before(source_dir: Path, root: Path) -> list[Placed]:
                                   page=path.parent.name == PAGES_DIR)
         out.append(Placed(article, path, "", [], None, path))
     return out
+
+
+def with_addresses(text: str, addresses: list[str], lang: str) -> str | None:
+    """``text``, a German article's source file, with ``addresses`` (its ``lang`` translation's old addresses)
+    added to its front matter's ``aliases:``, one a line, each followed by the comment naming ``lang``
+    (``sources.ALIAS_LANGUAGE_RE``) that makes the site lead it to that language's page, as the import of a
+    multilingual site writes them (``importer.render_markdown``): after the list's last item, or as a new list at
+    the end of the front matter where it has none. Every other line stays as the author wrote it. None where the
+    list cannot take them so: written on one line (``[a, b]``, no item has a comment of its own), a single
+    address, or a front matter that does not parse."""
+    import yaml
+
+    from .sources import split_front_matter
+
+    front, start, body = split_front_matter(text)
+    if not body:
+        return None
+    try:
+        node = yaml.compose(front, Loader=yaml.SafeLoader)
+    except (yaml.YAMLError, ValueError):
+        return None
+    pairs = node.value if isinstance(node, yaml.MappingNode) else [] if node is None else None
+    if pairs is None:
+        return None
+    def listed(indent: str) -> str:
+        return "".join(f"{indent}- {yaml.safe_dump([address], allow_unicode=True, width=1 << 16)[2:].rstrip()}"
+                       f"  # {lang}: the old address of its {lang} translation\n" for address in addresses)
+
+    items = next((value for key, value in pairs if isinstance(key, yaml.ScalarNode) and key.value == "aliases"), None)
+    if items is None:
+        return text[:start] + front + ("" if not front or front.endswith("\n") else "\n") + "aliases:\n" \
+            + listed("") + text[start + len(front):]
+    if not isinstance(items, yaml.SequenceNode) or items.flow_style or not items.value:
+        return None
+    line = front[front.rfind("\n", 0, items.value[-1].start_mark.index) + 1:]
+    lines = listed(line[:len(line) - len(line.lstrip(" "))])  # as far in as the list's own items
+    end = front.find("\n", items.value[-1].end_mark.index)  # the end of the last item's line, its comment too
+    at = start + (len(front) if end < 0 else end + 1)
+    return text[:at] + lines + text[at:]

@@ -46,6 +46,14 @@ _PATH_SAFE = "/%-._~!$&'()*+,;=:@"  # RFC 3986 pchar and "/": what a path keeps 
 HEADER = ("# Old addresses of the site this project came from, each with the new site's path that has its content:\n"
           "# 'verlag build' answers them (README: Moving from an old blog). One per line: OLD NEW 301, %-encoded.\n")
 
+# The old addresses outside the new site's path (a ``base_url`` with a path, ``https://example.org/praxis/``), which
+# its redirects cannot answer: ``verlag import`` lists them here for a rule on the old host's web server.
+OLD_HOST_FILE = "redirects-old-host.txt"
+OLD_HOST_HEADER = (
+    "# Old addresses outside the new site's path (base_url in verlag.toml): its redirects cannot answer them, and\n"
+    "# 'verlag build' does not read this file. Hand it to whoever runs the old host's web server: a rule there sends\n"
+    "# each to its new address (README: Moving from an old blog). One per line: OLD NEW 301, %-encoded.\n")
+
 
 @dataclass(frozen=True)
 class Moved:
@@ -107,14 +115,16 @@ def moved_key(old: str) -> str:
     return quote(old, safe=_PATH_SAFE)
 
 
-def add_moved(root: Path, pairs: Iterable[tuple[str, str]], dry_run: bool = False) -> list[tuple[str, str]]:
+def add_moved(root: Path, pairs: Iterable[tuple[str, str]], dry_run: bool = False, name: str = MOVED_FILE,
+              header: str = HEADER) -> list[tuple[str, str]]:
     """Add to the ``redirects.txt`` of the project at ``root`` each (old path, new site path) of ``pairs`` whose old
     path (%-encoded here) it does not give yet, after its lines (made with ``HEADER`` when there is none); returns
     those pairs, as written. An old path ``read_moved`` would refuse (a ``..`` segment from an export's crafted
-    term) is not added. ``dry_run``: nothing is written. Raises ``OSError`` when the file cannot be written."""
-    path = root / MOVED_FILE
+    term) is not added. ``dry_run``: nothing is written. Raises ``OSError`` when the file cannot be written.
+    ``name``, ``header``: another file of the same form (``OLD_HOST_FILE``, the new addresses full URLs)."""
+    path = root / name
     try:
-        text = file_bytes(path, MOVED, MOVED_FILE).decode("utf-8")
+        text = file_bytes(path, MOVED, name).decode("utf-8")
     except FileNotFoundError:
         text = ""
     given = {parts[0] for line in text.splitlines() if (parts := line.partition("#")[0].split())}
@@ -125,7 +135,7 @@ def add_moved(root: Path, pairs: Iterable[tuple[str, str]], dry_run: bool = Fals
             added.setdefault(old, new)
     if added and not dry_run:
         if not text:
-            text = HEADER
+            text = header
         elif not text.endswith("\n"):
             text += "\n"
         write_if_changed(path, text + "".join(f"{old}  {new}  301\n" for old, new in added.items()))

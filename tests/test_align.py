@@ -522,7 +522,10 @@ def test_a_saved_english_page_is_converted_and_aligned_like_its_markdown(project
     result = project.run("import", "--lang", "en", "--translation-of", "ingwer", str(page))
     # the Markdown's 17 less its summary and two tags, which a web page does not carry
     assert "import: wrote translations/en/ingwer.po: 14 confident (reviewed), 1 low confidence" in result.output
-    assert f"unmatched German: source_de/ingwer.md:12: {MISSING}" in result.output
+    # the page's canonical, its old address, joined the German article's aliases: (two lines more above it)
+    assert "- https://old.example/en/ginger-tea  # en: the old address of its en translation\n" in \
+        project.read("source_de/ingwer.md")
+    assert f"unmatched German: source_de/ingwer.md:14: {MISSING}" in result.output
     po = polib.pofile(str(project.root / "translations/en/ingwer.po"))
     assert {e.msgstr for e in po if e.msgstr} <= set(english_sentences())
     assert not [e for e in po if "cookie" in e.msgstr.lower() or "share" in e.msgstr.lower()]

@@ -1,0 +1,79 @@
+"""``verlag import`` of a multilingual Hugo site into a project that translates into regional languages (``en-GB``,
+``en-US``): Hugo's ``en`` is the project's language BCP 47 lookup names (fresh-user trial 26)."""
+
+from __future__ import annotations
+
+from conftest import Project
+from test_import_sites import tree
+
+GERMAN = "Ingwer kann bei Übelkeit helfen. Nehmen Sie 1 g pro Tag.\n\nSchwangere fragen vorher ihre Ärztin.\n"
+ENGLISH = "Ginger can help with nausea. Take 1 g a day.\n\nPregnant women should ask their doctor first.\n"
+
+
+def site(tmp_path):
+    return tree(tmp_path / "hugo", {
+        "hugo.toml": 'baseURL = "https://alt.example.org/"\ndefaultContentLanguage = "de"\n'
+                     "[languages.de]\nweight = 1\n[languages.en]\nweight = 2\n",
+        "content/posts/ingwer.md": f'---\ntitle: "Ingwer bei Übelkeit"\ndate: 2024-06-01\n---\n{GERMAN}',
+        "content/posts/ingwer.en.md": f'---\ntitle: "Ginger for nausea"\ndate: 2024-06-01\n---\n{ENGLISH}',
+    })
+
+
+def regional(project: Project, languages: str) -> Project:
+    project.write("verlag.toml", f'name = "Test"\nsource_language = "de"\nlanguages = {languages}\n')
+    return project
+
+
+def test_hugos_en_goes_to_the_one_english_the_project_translates_into(project, tmp_path):
+    """Trial 26: ``ingwer.en.md`` was skipped with "add en there", which would have made another English edition
+    beside en-GB. Where en-GB is the project's one English, Hugo's en is it: catalog, old address, feed."""
+    regional(project, '["en-GB", "es"]')
+    out = project.run("import", str(site(tmp_path))).output
+    assert "add en there" not in out, out
+    assert "as the en-GB translation of source_de/ingwer-bei-uebelkeit.md" in out, out
+    assert (project.root / "translations/en-GB/ingwer-bei-uebelkeit.po").is_file()
+    assert not (project.root / "translations/en").exists()
+    assert "- /en/posts/ingwer/  # en-GB: the old address of its en-GB translation" in \
+        project.read("source_de/ingwer-bei-uebelkeit.md")
+    assert "/en/index.xml  /en-GB/feed.xml  301" in project.read("redirects.txt")
+
+
+def test_hugos_en_for_two_englishes_is_named_with_the_option_that_chooses_and_that_option_brings_it_in(
+        project, tmp_path):
+    """With en-GB and en-US the import cannot tell which English the old site's was: it says so and names
+    ``--language-map``, never advising to add en; given ``--language-map en=en-US`` it brings the page in there."""
+    regional(project, '["en-GB", "en-US"]')
+    hugo = site(tmp_path)
+    out = project.run("import", str(hugo)).output
+    line = next(line for line in out.splitlines() if "ingwer.en.md" in line)
+    assert "en-GB and en-US" in line and "--language-map en=en-GB (or en=en-US)" in line, line
+    assert "add en" not in out
+    assert not (project.root / "translations/en-GB").exists() and not (project.root / "translations/en-US").exists()
+    out = project.run("import", str(hugo), "--language-map", "en=en-US").output
+    assert "as the en-US translation of source_de/ingwer-bei-uebelkeit.md" in out, out
+    assert (project.root / "translations/en-US/ingwer-bei-uebelkeit.po").is_file()
+
+
+def test_a_language_map_to_a_language_the_project_does_not_list_is_a_usage_error(project, tmp_path):
+    regional(project, '["en-GB", "en-US"]')
+    out = project.run("import", str(site(tmp_path)), "--language-map", "en=fr", code=2).output
+    assert "--language-map 'en=fr': fr is none of languages in verlag.toml (en-GB, en-US)" in out
+    assert not (project.root / "source_de/ingwer-bei-uebelkeit.md").exists()
+
+
+def test_a_wordpress_blogs_english_post_for_two_englishes_is_named_with_the_option_that_chooses(project, tmp_path):
+    """Polylang's en matched the project's languages by its primary subtag and went to the first of en-GB and
+    en-US without a word; now the import names the option that chooses, and with it the post is that one's."""
+    from test_import_wordpress import ENGLISH, GERMAN, HOST, export, polylang, post
+
+    regional(project, '["en-GB", "en-US"]')
+    path = export(tmp_path, post("Genug trinken", GERMAN, post_id=102, name="trinken", extra=polylang("de", "pll_1")),
+                  post("Drinking enough", ENGLISH, post_id=202, name="drinking-enough",
+                       link=f"{HOST}/en/2024/04/drinking-enough/", extra=polylang("en", "pll_1")))
+    out = project.run("import", str(path)).output
+    assert f"skipped {path}:8: the en translation of {path}:4, which is en-GB and en-US of verlag.toml's languages " \
+           "alike: say which one with --language-map en=en-GB (or en=en-US) and import again" in out, out
+    assert not (project.root / "translations/en-GB/trinken.po").exists()
+    out = project.run("import", str(path), "--language-map", "en=en-US").output
+    assert f"import: {path}:8 as the en-US translation of source_de/trinken.md (made by hand)" in out, out
+    assert (project.root / "translations/en-US/trinken.po").is_file()
