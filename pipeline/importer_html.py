@@ -168,7 +168,8 @@ def _flatten_wrappers(tree) -> None:
 
 def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | None = None,
                      remote: list[str] | None = None,
-                     address: str | None = None) -> tuple[str, dict[Path | InlineImage, str], list[str]]:
+                     address: str | None = None,
+                     uploaded: list[tuple[str, Path]] | None = None) -> tuple[str, dict[Path | InlineImage, str], list[str]]:
     """(CommonMark, local image files -> their names, notes) for an HTML fragment or document (str).
 
     HTML over ``limits.PAGE`` is not parsed: ``VerlagError`` without a file (for a WordPress post or a feed entry
@@ -185,7 +186,9 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
     of the blog's ``wp-content/uploads/`` is taken from ``uploads`` (a copy of that folder) like a local file,
     and where that has none (noted when ``uploads`` is given) its address (root-relative: on ``address``) is
     appended to ``remote`` instead of a note: the export warns once for all of them; a link to a file there
-    (the full-size image, a PDF) is copied alike. An inline image (a ``data:`` address) is saved as a file of
+    (the full-size image, a PDF) is copied alike, and each such file is appended to ``uploaded`` (given) with the
+    address an import without ``uploads`` wrote for it, which a second import with them rewrites in the article
+    it wrote then (``importer.localized``). An inline image (a ``data:`` address) is saved as a file of
     ``bilder/`` named by its content (``inline_images.inline_image``) and referenced so; one
     that is no image, or an SVG that could run a script, is left out; noted either way. A spacer or tracking pixel
     is left out, noted (``inline_images.SPACER``): an image the page shows at most 1×1 pixels (``_shown_one_pixel``),
@@ -219,6 +222,9 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
         upload = _upload_path(src) if remote is not None else None
         if upload is not None:
             local = _local_file(upload, uploads)
+            if local is not None and uploaded is not None:
+                on_host = _root_relative(src) and (split_url(address or "") or NO_ADDRESS).scheme in ("http", "https")
+                uploaded.append((_destination(urljoin(address, src)) if on_host else src, local))
             if local is None:
                 if uploads is not None:
                     notes.append(f"image not in {shown_path(uploads)}: {shown_path(upload)} (left at its old address)")
@@ -262,6 +268,8 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
         upload = _upload_path(link.get("href", ""))  # "Link to: Media File": the full-size image, a PDF
         local = _local_file(upload, uploads) if upload else None
         if local is not None:
+            if uploaded is not None:
+                uploaded.append((link.get("href"), local))
             link.set("href", image_destination(local_name(images, local)))
     notes += _saved_links(tree, base, images)
     _flatten_wrappers(tree)
@@ -1975,8 +1983,10 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None,
                          "give it a title of its own")
         content = _featured(item, items, content, notes)
         remote: list[str] = []
+        uploaded: list[tuple[str, Path]] = []
         try:
-            body, images, more = html_to_markdown(content, uploads=uploads, remote=remote, address=home)
+            body, images, more = html_to_markdown(content, uploads=uploads, remote=remote, address=home,
+                                                  uploaded=uploaded)
         except VerlagError as exc:  # this post's: the others are imported
             errors.append(VerlagError(exc.message, path, item.sourceline))
             continue
@@ -2012,7 +2022,7 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None,
                                     origin=f"WordPress {kind} {post_id} of {home.rstrip('/')}/"
                                     if home and post_id.isdigit() else None,
                                     remote_images=tuple(remote), private=status == "private" or protected,
-                                    linked=wxr_link(item, described),
+                                    linked=wxr_link(item, described), uploaded=tuple(uploaded),
                                     unpublished=None if published else PROTECTED if protected else
                                     f"scheduled in WordPress for {date.isoformat()[:10]}" if status == "future" and date
                                     else f"{status} in WordPress"))

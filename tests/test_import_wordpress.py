@@ -891,3 +891,46 @@ def test_a_scheduled_wordpress_post_says_it_is_published_from_its_date_once_its_
     assert ("scheduled in WordPress for 2024-04-08: never published there; once you have checked it, delete "
             "'draft: true': the site publishes it from its date on (a build on or after that day)") in out
     assert "keep 'draft: true' until it is finished" not in out
+
+
+PICTURE = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x02\x00\x00\x00\x90\x91h6"  # 16×16
+
+
+@pytest.mark.parametrize("again", [[], ["--again"]])
+def test_importing_again_with_uploads_copies_the_images_of_posts_imported_before_and_keeps_the_authors_edits(
+        project: Project, tmp_path, again):
+    """Fresh-user trial 27: the import ended with "1 image … stays on the old blog's server …; import with --uploads
+    DIR … to copy it into source_de/bilder/"; doing exactly that (also with --again) said "already imported …
+    nothing new, no file changed", and the image stayed on the old server. An import with --uploads copies the
+    images of the posts imported before and rewrites their links, and nothing else: the author's edits since stay,
+    and an image they wrote as HTML is named with its line to change by hand."""
+    url = f"{HOST}/wp-content/uploads/2024/04"
+    path = export(tmp_path, post("Genug trinken", f'<p>{LEAD}</p>\n<img src="{url}/karaffe.png" alt="Eine Karaffe">'
+                                 f"\n<p>{MORE}</p>", post_id=102, name="trinken"),
+                  post("Tee am Abend", f'<p>{SPRING}</p><img src="{url}/tee.png" alt="Tee">', post_id=104, name="tee"))
+    first = project.run("import", str(path)).output
+    assert "import with --uploads DIR, a copy of the blog's wp-content/uploads folder, to copy them into " \
+           "source_de/bilder/" in first
+    trinken = project.read("source_de/trinken.md")
+    assert f"![Eine Karaffe]({url}/karaffe.png)" in trinken
+    edited = trinken.replace(MORE, "Kräutertee zählt auch.")  # the author's edit since
+    project.write("source_de/trinken.md", edited)
+    tee = project.read("source_de/tee.md").replace(f"![Tee]({url}/tee.png)", f'<img src="{url}/tee.png" alt="Tee">')
+    project.write("source_de/tee.md", tee)
+    uploads = tmp_path / "uploads"
+    for name in ("karaffe.png", "tee.png"):
+        (uploads / "2024/04").mkdir(parents=True, exist_ok=True)
+        (uploads / "2024/04" / name).write_bytes(PICTURE)
+    out = project.run("import", *again, str(path), "--uploads", str(uploads)).output
+    assert project.read("source_de/trinken.md") == edited.replace(f"{url}/karaffe.png", "bilder/karaffe.png")
+    assert (project.root / "source_de/bilder/karaffe.png").read_bytes() == PICTURE
+    line = edited.split("\n").index(f"![Eine Karaffe]({url}/karaffe.png)") + 1
+    assert (f"rewrote source_de/trinken.md (imported before, from {path}:4): the link at line {line} to the old "
+            "blog's server leads to its copy in source_de/bilder/ now (nothing else in the article changed)") in out
+    assert project.read("source_de/tee.md") == tee
+    assert (project.root / "source_de/bilder/tee.png").read_bytes() == PICTURE
+    line = tee.split("\n").index(f'<img src="{url}/tee.png" alt="Tee">') + 1
+    assert (f"line {line} still shows {url}/tee.png (not as a Markdown image or link): write bilder/tee.png there "
+            "by hand, the copy of tee.png") in out
+    assert "nothing new" not in out
+    assert "nothing new, no file changed" in project.run("import", *again, str(path), "--uploads", str(uploads)).output
