@@ -1329,8 +1329,14 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
         notes.append(f"date: {date.isoformat()} from the byline")
     elif isinstance(date, dt.datetime) and byline.get("date") not in (None, date.date()):
         date = _shown_day(date, date_from, byline, zone, notes)
+    elif _utc(date) and zone is not None and byline.get("date") in (None, date.astimezone(zone).date()):
+        date = date.astimezone(zone)  # as a feed's time in UTC: the day the blog showed in its zone
+        notes.append(f"date: {date.isoformat()} from {date_from}, in verlag.toml's timezone ({date_from} states it "
+                     "in UTC)")
     elif date is not None:
         notes.append(f"date: {date.isoformat()} from {date_from}")
+    if _utc(updated) and zone is not None:
+        updated = updated.astimezone(zone)
     stated = _as_written(meta.author, unescape(data.decode("utf-8", "replace")))
     # a theme's marked byline before trafilatura's reading of it ("Veröffentlicht" of a <p class="byline">)
     author = entry_meta.get("author") or stated or byline.get("author")
@@ -1353,6 +1359,12 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
                         updated=_later(updated, date), summary=meta.description, tags=list(dict.fromkeys(tags)),
                         aliases=[url] if url else None, images=images, notes=notes,
                         page=legal is not None, slug=slug)]
+
+
+def _utc(moment) -> bool:
+    """Whether ``moment`` is a time stated in UTC (``Z``, ``+00:00``): how Wix states every post's time, and
+    WordPress's SEO plugins many, whatever zone the blog showed its readers (``_feed_time`` reads a feed's so)."""
+    return isinstance(moment, dt.datetime) and moment.utcoffset() == dt.timedelta(0)
 
 
 WIX_POST_RE = re.compile(r"/post/[^/]+/?$")  # a Wix blog post's address: /post/<slug>, on the site's own path

@@ -1188,3 +1188,29 @@ def test_a_script_inside_the_pages_heading_is_no_part_of_the_title_or_the_slug(p
     out = project.run("import", "--dry-run", str(page)).output
     assert "would write source_de/salbei-gegen-halsweh.md" in out and "\ntitle: Salbei gegen Halsweh\n" in out, out
     assert "alert" not in out
+
+
+def test_a_saved_pages_time_in_utc_is_on_the_projects_clock_as_the_same_posts_feed_entry_is(tmp_path):
+    """Fresh-user trial 27: a saved Wix page stating ``article:published_time`` 2026-02-03T23:30:00Z was written
+    ``date: 2026-02-03 23:30:00+00:00`` (shown "3. Februar 2026"), while the same post from the blog's feed got
+    ``2026-02-04 00:30:00+01:00``, verlag.toml's ``timezone``, as its comment promises. A saved page's time in UTC
+    is that moment on the project's clock too, its updated time as well, and the summary says so."""
+    berlin = Project(tmp_path / "berlin")
+    berlin.write("verlag.toml", 'name = "P"\nsource_language = "de"\nlanguages = ["en"]\ntimezone = "Europe/Berlin"\n')
+    page = tmp_path / "spaet.html"
+    page.write_text(WIX_SAVED.replace("2023-06-13T22:30:00.000Z", "2026-02-03T23:30:00.000Z").replace(
+        '<span data-hook="time-ago">14. Juni 2023</span>', '<span data-hook="time-ago">3. Feb.</span>').replace(
+        "</head>", '<meta property="article:modified_time" content="2026-02-05T11:00:00.000Z"></head>'),
+        encoding="utf-8")
+    feed = tmp_path / "blog-feed.xml"
+    feed.write_text('<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>P</title>'
+                    "<link>https://www.praxis-am-bach.example/blog</link><item><title>Im Feed</title>"
+                    "<link>https://www.praxis-am-bach.example/post/im-feed</link>"
+                    "<pubDate>Tue, 03 Feb 2026 23:30:00 GMT</pubDate><description>Ein Satz im Feed.</description>"
+                    "</item></channel></rss>", encoding="utf-8")
+    out = berlin.run("import", str(page), str(feed)).output
+    saved = berlin.read("source_de/holunderblueten-sammeln.md")
+    assert "\ndate: 2026-02-04 00:30:00+01:00\nupdated: 2026-02-05 12:00:00+01:00\n" in saved
+    assert "\ndate: 2026-02-04 00:30:00+01:00\n" in berlin.read("source_de/im-feed.md")
+    assert ("date: 2026-02-04T00:30:00+01:00 from article:published_time, in verlag.toml's timezone "
+            "(article:published_time states it in UTC)") in out
