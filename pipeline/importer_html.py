@@ -1046,6 +1046,22 @@ def _local_file(src: str, base: Path | None) -> Path | None:
 UNTITLED_WORDS = 8  # a WordPress post without a title is titled by this many of its first words
 
 
+# The end of a text before a tag that closes an attribute and the tag it was in ('"><img …>' typed into a title to
+# break out of the attribute a theme writes it in): the rest of an injection, no word of the text.
+_BROKEN_OUT_RE = re.compile(r"""["']\s*/?>(?=\s*$)""")
+
+
+def _summary(html: str | None, notes: list[str]) -> str:
+    """The summary of an HTML snippet (an excerpt, a page's description, a feed entry's teaser): its words, as
+    ``_plain`` gives them, the code of a ``<script>`` left out whole; where it held markup, noted as a title's is,
+    so a summary that lost words or a script says so."""
+    plain = _plain(html)
+    if html and re.search(r"<\s*[A-Za-z/!]", html):
+        code = " and the code of its <script>" if re.search(r"<\s*script\b", html, re.I) else ""
+        notes.append(f"summary: {plain} (its markup{code} left out of {_words(html)!r}: a summary is plain text)")
+    return plain
+
+
 def _plain(html: str | None) -> str:
     """The words of an HTML snippet (a summary or excerpt) a browser shows, whitespace folded: the code of a
     ``<script>`` or ``<style>`` in it is no text, and the words of two blocks (paragraphs, list items, a ``<br>``)
@@ -1053,6 +1069,14 @@ def _plain(html: str | None) -> str:
     if not html or not html.strip():
         return ""
     node = lxml_html.fragment_fromstring(html, create_parent="div")
+    for element in node.iterdescendants():  # 'Schlaf "><img …>': the rest of an attribute broken out of, no word
+        previous = element.getprevious()
+        before = previous.tail if previous is not None else element.getparent().text
+        if before and _BROKEN_OUT_RE.search(before):
+            if previous is not None:
+                previous.tail = _BROKEN_OUT_RE.sub("", before)
+            else:
+                element.getparent().text = _BROKEN_OUT_RE.sub("", before)
     etree.strip_elements(node, "script", "style", with_tail=False)
     for element in node.iter(*_BREAKING):  # a block ends its words: "Satz.</p><p>Klick" is "Satz. Klick"
         element.tail = " " + (element.tail or "")
@@ -1347,6 +1371,9 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
         shown = named if len(named) <= 60 else f"{named[:57]}…"
         notes.append(f"author left out: {shown!r} of <meta name=\"author\"> is no name "
                      f"({'it holds markup' if re.search(r'[<>]', named) else 'trafilatura read none from it'})")
+    described = next((d for d in doc.xpath("//meta[@name='description']/@content | "
+                                           "//meta[@property='og:description']/@content") if d.strip()), "")
+    summary = _summary(described, notes) if re.search(r"<\s*[A-Za-z/!]", described) else meta.description
     notes = [f"title: {title}" + (f" (the site's name left out of {meta.title!r})" if title != meta.title else ""),
              *sniffed, *notes,
              *(t if isinstance(t, _Code) else
@@ -1356,7 +1383,7 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
     if legal:
         notes.insert(1, f"a legal page ({legal}): goes to seiten/, not among the articles")
     return [new_article(title, body, str(path), author=author, date=date,
-                        updated=_later(updated, date), summary=meta.description, tags=list(dict.fromkeys(tags)),
+                        updated=_later(updated, date), summary=summary, tags=list(dict.fromkeys(tags)),
                         aliases=[url] if url else None, images=images, notes=notes,
                         page=legal is not None, slug=slug)]
 
@@ -1889,7 +1916,8 @@ def _title_heading(node, title: str):
 def _lost(node, markdown: str, notes: list[str] | tuple[str, ...] = ()) -> list[str]:
     """A note for each heading and image of ``node`` that the Markdown does not have, but an image ``notes`` (of
     ``html_to_markdown``) name as not found, left out, and one whose address is unreadable (which
-    ``unreadable_addresses`` names)."""
+    ``unreadable_addresses`` names), and a spacer or tracking pixel they name as not kept (one line for it, not a
+    second one asking to add it by hand)."""
     def key(img) -> tuple[str, str]:  # a Wix image's full copy for its placeholder (``_unblurred``) is the same
         name = Path(unquote((split_url(img.get("src", "")) or NO_ADDRESS).path)).name
         wix = WIX_MEDIA_NAME_RE.match(name)
@@ -1901,10 +1929,12 @@ def _lost(node, markdown: str, notes: list[str] | tuple[str, ...] = ()) -> list[
     lost = [f"heading not kept: {_words(_shown(h))}: add it by hand" for h in node.iter(*HEADINGS)
             if _words(_shown(h)) not in headings]
     missing = {note.partition(": ")[2].partition(" (")[0] for note in notes if note.startswith("image not found: ")}
+    spacers = {note[len("image ("):-len(f") not kept: {SPACER}")] for note in notes
+               if note.startswith("image (") and note.endswith(f") not kept: {SPACER}")}  # left out, said so
     for img in node.iter("img"):  # an inline image is saved or named by ``html_to_markdown``
         src = img.get("src", "")
         if split_url(src) is not None and key(img) not in images and not src.startswith("data:") \
-                and _destination(src) not in missing:
+                and _destination(src) not in missing and not {_destination(src), key(img)[1]} & spacers:
             lost.append(f"image not kept: {src}: add it by hand")
     return lost
 
@@ -2027,7 +2057,7 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None,
         post_id = _text(item, "post_id")
         aliases = [link, _shortlink(home, kind, post_id)] if published else []
         articles.append(new_article(title, body, ref, author=author or login or None, date=date,
-                                    updated=updated, summary=_plain(_text(item, "encoded", "/excerpt/")),
+                                    updated=updated, summary=_summary(_text(item, "encoded", "/excerpt/"), notes),
                                     tags=list(dict.fromkeys(t for t in tags if t)),
                                     aliases=[a for a in dict.fromkeys(aliases) if a], images=images, notes=notes,
                                     page=kind == "page", slug=slug, home=home, queries=_queries(item, kind),
@@ -2472,7 +2502,7 @@ def read_feed(path: Path, data: bytes,
         author = entry.get("author") or feed.feed.get("author")  # Atom: the feed's author is each entry's
         articles.append(new_article(title, body, f"{path}:{line}", author=author,
                                     date=date or updated, updated=_later(updated, date),
-                                    summary=_plain(entry.get("summary")) if entry.get("content") else None,
+                                    summary=_summary(entry.get("summary"), notes) if entry.get("content") else None,
                                     tags=[t.term for t in entry.get("tags", []) if t.get("term")],
                                     aliases=[link] if link else None, images=images, notes=notes + more,
                                     slug=slug))

@@ -934,3 +934,21 @@ def test_importing_again_with_uploads_copies_the_images_of_posts_imported_before
             "by hand, the copy of tee.png") in out
     assert "nothing new" not in out
     assert "nothing new, no file changed" in project.run("import", *again, str(path), "--uploads", str(uploads)).output
+
+
+def test_an_excerpts_script_is_left_out_whole_and_said_and_a_titles_broken_attribute_leaves_no_remnant(
+        project: Project, tmp_path):
+    """Fresh-user trial 27: an excerpt ``Tee <script>x()</script> am Abend`` became ``summary: Tee x() am Abend``
+    silently, and a title ``Schlaf "><img src=x onerror=alert(1)> im Winter`` became ``Schlaf "> im Winter``. A
+    script's code is no text of the summary, and the summary says what markup it left out, as for a title; the
+    ``">`` that broke out of an attribute before the tag it opened is no word of the title."""
+    path = export(tmp_path, post('Schlaf "><img src=x onerror=alert(1)> im Winter', f"<p>{LEAD}</p>", post_id=81,
+                                 name="schlaf", extra="<excerpt:encoded><![CDATA[Tee <script>x()</script> am Abend]]>"
+                                 "</excerpt:encoded>"))
+    out = project.run("import", str(path)).output
+    text = project.read("source_de/schlaf.md")
+    assert "\ntitle: Schlaf im Winter\n" in text and "\nsummary: Tee am Abend\n" in text
+    assert ("title: Schlaf im Winter (its markup left out of 'Schlaf \"><img src=x onerror=alert(1)> im Winter': a "
+            "title is plain text)") in out
+    assert ("summary: Tee am Abend (its markup and the code of its <script> left out of 'Tee <script>x()</script> "
+            "am Abend': a summary is plain text)") in out
