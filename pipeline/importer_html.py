@@ -2001,6 +2001,7 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None,
     reusable = {_text(i, "post_id"): i for i in items if _text(i, "post_type") == "wp_block"}
     described, errors = polylang_groups(channel, path)
     articles = []
+    nameless: set[str] = set()  # the logins without a <wp:author>, said once
     for item in items:
         kind, status = _text(item, "post_type"), _text(item, "status")
         if kind not in WP_ARTICLE_TYPES or status not in ("publish", "draft", "pending", "private", "future"):
@@ -2047,6 +2048,12 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None,
         link = _text(item, "link")
         slug = _post_name(_text(item, "post_name"), notes)
         author = authors.get(login)
+        if login and login not in authors:  # a login is no name to print: verlag.toml's author (``completed``)
+            if login not in nameless:
+                notes.append(f"author: the login {login!r} of <dc:creator> has no <wp:author> in this export to give "
+                             "its name, and a login is none to print: its posts get verlag.toml's author")
+            nameless.add(login)
+            login = ""
         if author and re.search(r"[<>]", author):  # as a saved page's <meta name="author">: markup is no name
             notes.append(f"author left out: {author!r} of the export's <wp:author_display_name> is no name "
                          "(it holds markup)")

@@ -16,11 +16,14 @@ MORE = "Ungesüßter Kräutertee zählt genauso wie Wasser, Saft dagegen nur ver
 
 
 def wxr(*items: str, terms: str = "") -> str:
-    """A WordPress export (WXR 1.2) of ``items`` (each the inside of an ``<item>``), ``terms`` in its channel."""
+    """A WordPress export (WXR 1.2) of ``items`` (each the inside of an ``<item>``), ``terms`` in its channel after
+    the ``<wp:author>`` of the posts' login ``kl``, as WordPress exports it."""
     return ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/" '
             'xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" '
             'xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/">\n'
-            f"<channel><title>Praxis</title><link>{HOST}</link><wp:base_site_url>{HOST}</wp:base_site_url>\n{terms}"
+            f"<channel><title>Praxis</title><link>{HOST}</link><wp:base_site_url>{HOST}</wp:base_site_url>\n"
+            "<wp:author><wp:author_login>kl</wp:author_login><wp:author_display_name>kl</wp:author_display_name>"
+            f"</wp:author>{terms}"
             + "".join(f"<item>{item}</item>\n" for item in items) + "</channel></rss>\n")
 
 
@@ -952,3 +955,19 @@ def test_an_excerpts_script_is_left_out_whole_and_said_and_a_titles_broken_attri
             "title is plain text)") in out
     assert ("summary: Tee am Abend (its markup and the code of its <script> left out of 'Tee <script>x()</script> "
             "am Abend': a summary is plain text)") in out
+
+
+def test_a_login_without_its_wp_author_is_no_byline_the_projects_author_is_and_that_is_said_once(
+        project: Project, tmp_path):
+    """Fresh-user trial 27: a post whose ``dc:creator`` login (``jvogt``) has no ``<wp:author>`` in the export got
+    ``author: jvogt``, a login printed as the byline. Its posts get verlag.toml's author, and one line says why."""
+    project.write("verlag.toml", project.read("verlag.toml") + 'author = "Jana Vogt"\n')
+    path = export(tmp_path, *(post(title, f"<p>{text}</p>", post_id=n, name=name).replace(
+        "<dc:creator>kl</dc:creator>", "<dc:creator>jvogt</dc:creator>")
+        for title, text, n, name in (("Genug trinken", LEAD, 90, "trinken"), ("Tee", MORE, 91, "tee"))))
+    out = project.run("import", str(path)).output
+    for name in ("trinken", "tee"):
+        assert "\nauthor: Jana Vogt\n" in project.read(f"source_de/{name}.md")
+    assert out.count("author: the login 'jvogt' of <dc:creator> has no <wp:author> in this export to give its "
+                     "name, and a login is none to print: its posts get verlag.toml's author") == 1
+    assert "jvogt" not in project.read("source_de/trinken.md") + project.read("source_de/tee.md")
