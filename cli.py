@@ -668,10 +668,11 @@ def _import_articles(project: Project, sources, year: int | None, kind: str | No
 
 
 def _localize(project: Project, placements, dry_run: bool) -> tuple[int, list[VerlagError]]:
-    """Copy from ``uploads`` (``--uploads``) the images and files of the articles an earlier import wrote without it
+    """Copy from ``--uploads`` the images and files of the articles an earlier import wrote without it
     (``importer.localize_all``) and point their links there, each said with its lines; returns how many files that
-    changes (an article's or an image's) and an error for each image that cannot be copied. What the author changed in those articles stays: only the links that
-    still lead to the old blog's copy are rewritten, and what is left to do by hand is named."""
+    changes (an article's or an image's) and an error for each image that cannot be copied. What the author changed
+    in those articles stays: only the links that still lead to the old blog's copy are rewritten, and what is left
+    to do by hand is named."""
     from pipeline.fsutil import relpath
     from pipeline.importer import IMAGES_DIR, localize_all, write_localized
 
@@ -683,7 +684,8 @@ def _localize(project: Project, placements, dry_run: bool) -> tuple[int, list[Ve
             click.echo(f"{'would rewrite' if dry_run else 'rewrote'} {shown} (imported before, from "
                        f"{shown_path(done.placed.article.source)}): the {'link' if one else 'links'} at "
                        f"{'line' if one else 'lines'} {', '.join(map(str, done.lines))} to the old blog's server "
-                       f"{'leads to its copy' if one else 'lead to their copies'} in "
+                       f"{'would lead' if dry_run else 'leads' if one else 'lead'} to "
+                       f"{'its copy' if one else 'their copies'} in "
                        f"{project.config.source_dir.name}/{IMAGES_DIR}/ now (nothing else in the article changed); "
                        "then verlag extract")
         else:

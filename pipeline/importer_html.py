@@ -168,8 +168,8 @@ def _flatten_wrappers(tree) -> None:
 
 def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | None = None,
                      remote: list[str] | None = None,
-                     address: str | None = None,
-                     uploaded: list[tuple[str, Path]] | None = None) -> tuple[str, dict[Path | InlineImage, str], list[str]]:
+                     address: str | None = None, uploaded: list[tuple[str, Path]] | None = None,
+                     ) -> tuple[str, dict[Path | InlineImage, str], list[str]]:
     """(CommonMark, local image files -> their names, notes) for an HTML fragment or document (str).
 
     HTML over ``limits.PAGE`` is not parsed: ``VerlagError`` without a file (for a WordPress post or a feed entry
