@@ -628,6 +628,8 @@ def _import_articles(project: Project, sources, year: int | None, kind: str | No
             written += 1
             if placed.article.unpublished:
                 unfinished.append((relpath(placed.path, config.root), placed.article.private))
+    rewritten, problems = _localize(project, placements, dry_run) if uploads is not None else (0, [])
+    errors += problems
     if not dry_run:
         remember_imported(config.state_dir, config.root,
                           [p for p in placements if p not in deleted and (p.imported_as or p.path.exists())], known)
@@ -692,11 +694,43 @@ def _import_articles(project: Project, sources, year: int | None, kind: str | No
     elif translator is not None:
         click.echo(f"import: --translator {translator!r} not used: no page of a multilingual site was imported as a "
                    "translation")
-    if before and not (dry_run or written or added or aligned):
+    if before and not (dry_run or written or added or aligned or rewritten):
         click.echo("import: nothing new, no file changed: " + (
             "what was deleted since stays deleted" if deleted else
             "its articles, their translations and its old addresses are all in the project from an earlier import"))
     return errors, bool(placements or found or added)
+
+
+def _localize(project: Project, placements, dry_run: bool) -> tuple[int, list[VerlagError]]:
+    """Copy from ``--uploads`` the images and files of the articles an earlier import wrote without it
+    (``importer.localize_all``) and point their links there, each said with its lines; returns how many files that
+    changes (an article's or an image's) and an error for each image that cannot be copied. What the author changed
+    in those articles stays: only the links that still lead to the old blog's copy are rewritten, and what is left
+    to do by hand is named."""
+    from pipeline.fsutil import relpath
+    from pipeline.importer import IMAGES_DIR, localize_all, write_localized
+
+    changed, problems = 0, []
+    for done in localize_all(placements, project.config.source_dir):
+        shown = project.shown(done.path)
+        if done.text is not None:
+            one = len(done.lines) == 1
+            click.echo(f"{'would rewrite' if dry_run else 'rewrote'} {shown} (imported before, from "
+                       f"{shown_path(done.placed.article.source)}): the {'link' if one else 'links'} at "
+                       f"{'line' if one else 'lines'} {', '.join(map(str, done.lines))} to the old blog's server "
+                       f"{'would lead' if dry_run else 'leads' if one else 'lead'} to "
+                       f"{'its copy' if one else 'their copies'} in "
+                       f"{project.config.source_dir.name}/{IMAGES_DIR}/ now (nothing else in the article changed); "
+                       "then verlag extract")
+        else:
+            click.echo(f"{shown} (imported before, from {shown_path(done.placed.article.source)}) not rewritten:")
+        for image, target in done.images:
+            click.echo(f"  image {shown_path(image.name)} -> {shown_path(relpath(target, project.config.source_dir))}")
+        for note in done.notes:
+            click.echo(f"  {note}")
+        problems += done.unreadable
+        changed += write_localized(done) if not dry_run else 0
+    return changed, problems
 
 
 def _articles_and_pages(placed) -> str:

@@ -116,6 +116,9 @@ class ImportedArticle:
     knows one without ``origin`` or old address: by its text, as a file used again for other text is another one.
     ``alias_languages``: the ``aliases`` that were its translations' old addresses (a multilingual blog's) -> their
     language, written after each (``render_markdown``) so the site redirects it to that language's page.
+    ``uploaded``: the images and files of a WordPress post that ``--uploads`` holds, each with the address an import
+    without that option wrote for it (the old blog's), so a second import with it rewrites those in the article the
+    first one wrote (``localized``).
     """
 
     slug: str
@@ -134,6 +137,7 @@ class ImportedArticle:
     linked: tuple[str, str] | None = None  # (its language, its group): Polylang's or WPML's link to its translations
     file_key: str | None = None  # the file that held it alone (copied text, a saved page) by its bytes' SHA-256
     alias_languages: dict[str, str] = field(default_factory=dict)  # a translation's old address -> its language
+    uploaded: tuple[tuple[str, Path], ...] = ()  # (old address an import without --uploads wrote, its copy there)
 
 
 PROTECTED = "password-protected in WordPress"  # an ``unpublished`` reason: public address, text behind a password
@@ -169,7 +173,7 @@ def new_article(title: str, body: str, source: str, *, author: str | None = None
                 home: str | None = None, origin: str | None = None, queries: tuple[str, ...] = (),
                 remote_images: tuple[str, ...] = (), private: bool = False,
                 linked: tuple[str, str] | None = None, reviewed_by: str | dict | None = None,
-                last_reviewed=None) -> ImportedArticle:
+                last_reviewed=None, uploaded: tuple[tuple[str, Path], ...] = ()) -> ImportedArticle:
     """An ``ImportedArticle`` with its slug made from ``slug`` (the source's own, e.g. Hugo's ``slug``) or
     else ``title`` (``scaffold.slugify``: ä → ae, ß → ss) and ``draft: true``; empty values are left out of
     the front matter; a ``slug`` with no letter or digit (``"!!!"``) is noted and the title names the file.
@@ -235,7 +239,8 @@ def new_article(title: str, body: str, source: str, *, author: str | None = None
                      f"escaped (verlag check names it); write the words only. The file is named from the words a "
                      f"reader sees: {named}.md")
     return ImportedArticle(named, meta, body, dict(images or {}), notes, source,
-                           page, unpublished, home, origin, tuple(queries), tuple(remote_images), private, linked)
+                           page, unpublished, home, origin, tuple(queries), tuple(remote_images), private, linked,
+                           uploaded=tuple(uploaded))
 
 
 class ImageNames(dict):
@@ -1340,3 +1345,95 @@ def within_base(placements: list[Placed], urls, source_language: str,
         head = head[:head.index("\n---\n") + 5]
         kept.append(dataclasses.replace(p, article=article, text=head + p.text[p.text.index("\n---\n") + 5:]))
     return kept, beyond
+
+
+@dataclass(frozen=True)
+class Localized:
+    """What ``--uploads`` changes in an article an earlier import wrote without it (``localized``): ``path`` (its
+    file), ``text`` (the file with its links to the old blog's copies rewritten; None where nothing is rewritten),
+    ``images`` (file in the uploads folder, target in ``bilder/``) to copy, ``lines`` (of the file) rewritten,
+    ``notes`` (what to do by hand) and ``unreadable`` (images not copied, each naming its file)."""
+
+    placed: Placed
+    path: Path
+    text: str | None
+    images: list[tuple[Path, Path]]
+    lines: list[int]
+    notes: list[str]
+    unreadable: tuple[VerlagError, ...] = ()
+
+
+def localize_all(placed: list[Placed], source_dir: Path) -> list[Localized]:
+    """``localized`` for each article of ``placed`` imported before (``imported_as``) that shows an image or links a
+    file of the old blog that ``--uploads`` holds (``ImportedArticle.uploaded``), with the run's one set of targets in
+    ``bilder/`` (the articles written before it hold theirs already: call it after writing them)."""
+    targets = _ImageTargets(source_dir / IMAGES_DIR)
+    done = (localized(p, source_dir, targets) for p in placed if p.imported_as and p.article.uploaded)
+    return [d for d in done if d is not None and (d.text is not None or d.notes or d.unreadable)]
+
+
+def localized(placed: Placed, source_dir: Path, targets: _ImageTargets) -> Localized | None:
+    """The article an earlier import wrote for ``placed`` (``imported_as``), without ``--uploads``, with each image
+    and file link of its body that still leads to the old blog's copy of a file the uploads folder holds
+    (``ImportedArticle.uploaded``) leading to that file in ``bilder/`` (``rewrite_destinations``), as an import with
+    that option writes it. Only those destinations change: whatever else the author edited since stays as they
+    wrote it, and an image they took out or pointed elsewhere is left alone. Where the address is still in the
+    article in another form (an ``<img src>`` the author wrote), the file is copied and a note says which line to
+    change by hand; a 1×1 pixel image (a spacer or tracking pixel) is not copied and its line named. None when the
+    file cannot be read as UTF-8 (the author's to fix; ``extract`` names it)."""
+    from markdown_it.common.normalize_url import normalizeLink
+    from markdown_it.common.utils import unescapeAll
+
+    from .inline_images import SPACER, one_pixel
+
+    path = placed.imported_as
+    try:
+        text = file_bytes(path, SOURCE).decode("utf-8")
+    except (OSError, VerlagError, UnicodeDecodeError):
+        return None
+    _, _, start = split_front_matter(text)
+    body = text[start:]
+    line_of = lambda at: text.count("\n", 0, start + at) + 1  # noqa: E731
+    written: dict[str, list[int]] = {}  # each destination of the body, as markdown-it reads it -> its lines
+    for match in DESTINATION_RE.finditer(body):
+        address = match.group(2)
+        address = normalizeLink(unescapeAll(address[1:-1] if address.startswith("<") else address))
+        written.setdefault(address, []).append(line_of(match.start(2)))
+    by_file: dict[Path, list[str]] = {}
+    for address, file in placed.article.uploaded:
+        by_file.setdefault(file, []).append(address)
+    notes, wanted, names, copies = [], {}, ImageNames(), []
+    for file, addresses in by_file.items():
+        linked = sorted({n for a in addresses for n in written.get(normalizeLink(a), ())})
+        elsewhere = sorted({line_of(m.start()) for a in addresses for m in re.finditer(re.escape(a), body)}
+                           - set(linked))
+        if not linked and not elsewhere:  # taken out or pointed elsewhere by the author: theirs
+            continue
+        if one_pixel(file):
+            notes.append(f"image {shown_path(file.name)} not copied: {SPACER}; delete it at line "
+                         f"{', '.join(map(str, linked + elsewhere))} by hand")
+            continue
+        mini = ImportedArticle(placed.article.slug, {}, "", {file: local_name(names, file)},
+                               source=placed.article.source)
+        _, copied, unreadable = _place_images(mini, source_dir, targets)
+        if unreadable:
+            return Localized(placed, path, None, [], [], notes, unreadable)
+        target = copied[0][1]
+        copies += copied
+        wanted.update({a: target.name for a in addresses})
+        for line in elsewhere:
+            notes.append(f"line {line} still shows {addresses[0]} (not as a Markdown image or link): write "
+                         f"{image_destination(target.name)} there by hand, the copy of {shown_path(file.name)}")
+    after = text[:start] + rewrite_destinations(body, wanted)
+    lines = [n for n, (a, b) in enumerate(zip(text.split("\n"), after.split("\n")), 1) if a != b]
+    return Localized(placed, path, after if lines else None, copies, lines, notes)
+
+
+def write_localized(done: Localized) -> int:
+    """Copy the images of ``done`` (``localized``) into ``bilder/`` and write its article's new text; returns how
+    many files that changed (an image copied before is one no more)."""
+    changed = 0
+    for image, target in done.images:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        changed += write_if_changed(target, file_bytes(image, MEDIA))
+    return changed + (done.text is not None and write_if_changed(done.path, done.text))

@@ -169,7 +169,8 @@ def _flatten_wrappers(tree) -> None:
 
 def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | None = None,
                      remote: list[str] | None = None,
-                     address: str | None = None) -> tuple[str, dict[Path | InlineImage, str], list[str]]:
+                     address: str | None = None, uploaded: list[tuple[str, Path]] | None = None,
+                     ) -> tuple[str, dict[Path | InlineImage, str], list[str]]:
     """(CommonMark, local image files -> their names, notes) for an HTML fragment or document (str).
 
     HTML over ``limits.PAGE`` is not parsed: ``VerlagError`` without a file (for a WordPress post or a feed entry
@@ -186,7 +187,9 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
     of the blog's ``wp-content/uploads/`` is taken from ``uploads`` (a copy of that folder) like a local file,
     and where that has none (noted when ``uploads`` is given) its address (root-relative: on ``address``) is
     appended to ``remote`` instead of a note: the export warns once for all of them; a link to a file there
-    (the full-size image, a PDF) is copied alike. An inline image (a ``data:`` address) is saved as a file of
+    (the full-size image, a PDF) is copied alike, and each such file is appended to ``uploaded`` (given) with the
+    address an import without ``uploads`` wrote for it, which a second import with them rewrites in the article
+    it wrote then (``importer.localized``). An inline image (a ``data:`` address) is saved as a file of
     ``bilder/`` named by its content (``inline_images.inline_image``) and referenced so; one
     that is no image, or an SVG that could run a script, is left out; noted either way. A spacer or tracking pixel
     is left out, noted (``inline_images.SPACER``): an image the page shows at most 1×1 pixels (``_shown_one_pixel``),
@@ -220,6 +223,9 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
         upload = _upload_path(src) if remote is not None else None
         if upload is not None:
             local = _local_file(upload, uploads)
+            if local is not None and uploaded is not None:
+                on_host = _root_relative(src) and (split_url(address or "") or NO_ADDRESS).scheme in ("http", "https")
+                uploaded.append((_destination(urljoin(address, src)) if on_host else src, local))
             if local is None:
                 if uploads is not None:
                     notes.append(f"image not in {shown_path(uploads)}: {shown_path(upload)} (left at its old address)")
@@ -263,6 +269,8 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
         upload = _upload_path(link.get("href", ""))  # "Link to: Media File": the full-size image, a PDF
         local = _local_file(upload, uploads) if upload else None
         if local is not None:
+            if uploaded is not None:
+                uploaded.append((link.get("href"), local))
             link.set("href", image_destination(local_name(images, local)))
     notes += _saved_links(tree, base, images)
     _flatten_wrappers(tree)
@@ -1039,6 +1047,22 @@ def _local_file(src: str, base: Path | None) -> Path | None:
 UNTITLED_WORDS = 8  # a WordPress post without a title is titled by this many of its first words
 
 
+# The end of a text before a tag that closes an attribute and the tag it was in ('"><img …>' typed into a title to
+# break out of the attribute a theme writes it in): the rest of an injection, no word of the text.
+_BROKEN_OUT_RE = re.compile(r"""["']\s*/?>(?=\s*$)""")
+
+
+def _summary(html: str | None, notes: list[str]) -> str:
+    """The summary of an HTML snippet (an excerpt, a page's description, a feed entry's teaser): its words, as
+    ``_plain`` gives them, the code of a ``<script>`` left out whole; where it held markup, noted as a title's is,
+    so a summary that lost words or a script says so."""
+    plain = _plain(html)
+    if html and re.search(r"<\s*[A-Za-z/!]", html):
+        code = " and the code of its <script>" if re.search(r"<\s*script\b", html, re.I) else ""
+        notes.append(f"summary: {plain} (its markup{code} left out of {_words(html)!r}: a summary is plain text)")
+    return plain
+
+
 def _plain(html: str | None) -> str:
     """The words of an HTML snippet (a summary or excerpt) a browser shows, whitespace folded: the code of a
     ``<script>`` or ``<style>`` in it is no text, and the words of two blocks (paragraphs, list items, a ``<br>``)
@@ -1046,6 +1070,14 @@ def _plain(html: str | None) -> str:
     if not html or not html.strip():
         return ""
     node = lxml_html.fragment_fromstring(html, create_parent="div")
+    for element in node.iterdescendants():  # 'Schlaf "><img …>': the rest of an attribute broken out of, no word
+        previous = element.getprevious()
+        before = previous.tail if previous is not None else element.getparent().text
+        if before and _BROKEN_OUT_RE.search(before):
+            if previous is not None:
+                previous.tail = _BROKEN_OUT_RE.sub("", before)
+            else:
+                element.getparent().text = _BROKEN_OUT_RE.sub("", before)
     etree.strip_elements(node, "script", "style", with_tail=False)
     for element in node.iter(*_BREAKING):  # a block ends its words: "Satz.</p><p>Klick" is "Satz. Klick"
         element.tail = " " + (element.tail or "")
@@ -1322,8 +1354,14 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
         notes.append(f"date: {date.isoformat()} from the byline")
     elif isinstance(date, dt.datetime) and byline.get("date") not in (None, date.date()):
         date = _shown_day(date, date_from, byline, zone, notes)
+    elif _utc(date) and zone is not None and byline.get("date") in (None, date.astimezone(zone).date()):
+        date = date.astimezone(zone)  # as a feed's time in UTC: the day the blog showed in its zone
+        notes.append(f"date: {date.isoformat()} from {date_from}, in verlag.toml's timezone ({date_from} states it "
+                     "in UTC)")
     elif date is not None:
         notes.append(f"date: {date.isoformat()} from {date_from}")
+    if _utc(updated) and zone is not None:
+        updated = updated.astimezone(zone)
     stated = _as_written(meta.author, unescape(data.decode("utf-8", "replace")))
     # a theme's marked byline before trafilatura's reading of it ("Veröffentlicht" of a <p class="byline">)
     author = entry_meta.get("author") or stated or byline.get("author")
@@ -1334,6 +1372,9 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
         shown = named if len(named) <= 60 else f"{named[:57]}…"
         notes.append(f"author left out: {shown!r} of <meta name=\"author\"> is no name "
                      f"({'it holds markup' if re.search(r'[<>]', named) else 'trafilatura read none from it'})")
+    described = next((d for d in doc.xpath("//meta[@name='description']/@content | "
+                                           "//meta[@property='og:description']/@content") if d.strip()), "")
+    summary = _summary(described, notes) if re.search(r"<\s*[A-Za-z/!]", described) else meta.description
     notes = [f"title: {title}" + (f" (the site's name left out of {meta.title!r})" if title != meta.title else ""),
              *sniffed, *notes,
              *(t if isinstance(t, _Code) else
@@ -1343,9 +1384,15 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
     if legal:
         notes.insert(1, f"a legal page ({legal}): goes to seiten/, not among the articles")
     return [new_article(title, body, str(path), author=author, date=date,
-                        updated=_later(updated, date), summary=meta.description, tags=list(dict.fromkeys(tags)),
+                        updated=_later(updated, date), summary=summary, tags=list(dict.fromkeys(tags)),
                         aliases=[url] if url else None, images=images, notes=notes,
                         page=legal is not None, slug=slug)]
+
+
+def _utc(moment) -> bool:
+    """Whether ``moment`` is a time stated in UTC (``Z``, ``+00:00``): how Wix states every post's time, and
+    WordPress's SEO plugins many, whatever zone the blog showed its readers (``_feed_time`` reads a feed's so)."""
+    return isinstance(moment, dt.datetime) and moment.utcoffset() == dt.timedelta(0)
 
 
 WIX_POST_RE = re.compile(r"/post/[^/]+/?$")  # a Wix blog post's address: /post/<slug>, on the site's own path
@@ -1870,7 +1917,8 @@ def _title_heading(node, title: str):
 def _lost(node, markdown: str, notes: list[str] | tuple[str, ...] = ()) -> list[str]:
     """A note for each heading and image of ``node`` that the Markdown does not have, but an image ``notes`` (of
     ``html_to_markdown``) name as not found, left out, and one whose address is unreadable (which
-    ``unreadable_addresses`` names)."""
+    ``unreadable_addresses`` names), and a spacer or tracking pixel they name as not kept (one line for it, not a
+    second one asking to add it by hand)."""
     def key(img) -> tuple[str, str]:  # a Wix image's full copy for its placeholder (``_unblurred``) is the same
         name = Path(unquote((split_url(img.get("src", "")) or NO_ADDRESS).path)).name
         wix = WIX_MEDIA_NAME_RE.match(name)
@@ -1882,10 +1930,12 @@ def _lost(node, markdown: str, notes: list[str] | tuple[str, ...] = ()) -> list[
     lost = [f"heading not kept: {_words(_shown(h))}: add it by hand" for h in node.iter(*HEADINGS)
             if _words(_shown(h)) not in headings]
     missing = {note.partition(": ")[2].partition(" (")[0] for note in notes if note.startswith("image not found: ")}
+    spacers = {note[len("image ("):-len(f") not kept: {SPACER}")] for note in notes
+               if note.startswith("image (") and note.endswith(f") not kept: {SPACER}")}  # left out, said so
     for img in node.iter("img"):  # an inline image is saved or named by ``html_to_markdown``
         src = img.get("src", "")
         if split_url(src) is not None and key(img) not in images and not src.startswith("data:") \
-                and _destination(src) not in missing:
+                and _destination(src) not in missing and not {_destination(src), key(img)[1]} & spacers:
             lost.append(f"image not kept: {src}: add it by hand")
     return lost
 
@@ -1952,6 +2002,7 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None,
     reusable = {_text(i, "post_id"): i for i in items if _text(i, "post_type") == "wp_block"}
     described, errors = polylang_groups(channel, path)
     articles = []
+    nameless: set[str] = set()  # the logins without a <wp:author>, said once
     for item in items:
         kind, status = _text(item, "post_type"), _text(item, "status")
         if kind not in WP_ARTICLE_TYPES or status not in ("publish", "draft", "pending", "private", "future"):
@@ -1976,8 +2027,10 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None,
                          "give it a title of its own")
         content = _featured(item, items, content, notes)
         remote: list[str] = []
+        uploaded: list[tuple[str, Path]] = []
         try:
-            body, images, more = html_to_markdown(content, uploads=uploads, remote=remote, address=home)
+            body, images, more = html_to_markdown(content, uploads=uploads, remote=remote, address=home,
+                                                  uploaded=uploaded)
         except VerlagError as exc:  # this post's: the others are imported
             errors.append(VerlagError(exc.message, path, item.sourceline))
             continue
@@ -1996,6 +2049,12 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None,
         link = _text(item, "link")
         slug = _post_name(_text(item, "post_name"), notes)
         author = authors.get(login)
+        if login and login not in authors:  # a login is no name to print: verlag.toml's author (``completed``)
+            if login not in nameless:
+                notes.append(f"author: the login {login!r} of <dc:creator> has no <wp:author> in this export to give "
+                             "its name, and a login is none to print: its posts get verlag.toml's author")
+            nameless.add(login)
+            login = ""
         if author and re.search(r"[<>]", author):  # as a saved page's <meta name="author">: markup is no name
             notes.append(f"author left out: {author!r} of the export's <wp:author_display_name> is no name "
                          "(it holds markup)")
@@ -2006,14 +2065,14 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None,
         post_id = _text(item, "post_id")
         aliases = [link, _shortlink(home, kind, post_id)] if published else []
         articles.append(new_article(title, body, ref, author=author or login or None, date=date,
-                                    updated=updated, summary=_plain(_text(item, "encoded", "/excerpt/")),
+                                    updated=updated, summary=_summary(_text(item, "encoded", "/excerpt/"), notes),
                                     tags=list(dict.fromkeys(t for t in tags if t)),
                                     aliases=[a for a in dict.fromkeys(aliases) if a], images=images, notes=notes,
                                     page=kind == "page", slug=slug, home=home, queries=_queries(item, kind),
                                     origin=f"WordPress {kind} {post_id} of {home.rstrip('/')}/"
                                     if home and post_id.isdigit() else None,
                                     remote_images=tuple(remote), private=status == "private" or protected,
-                                    linked=wxr_link(item, described),
+                                    linked=wxr_link(item, described), uploaded=tuple(uploaded),
                                     unpublished=None if published else PROTECTED if protected else
                                     f"scheduled in WordPress for {date.isoformat()[:10]}" if status == "future" and date
                                     else f"{status} in WordPress"))
@@ -2451,7 +2510,7 @@ def read_feed(path: Path, data: bytes,
         author = entry.get("author") or feed.feed.get("author")  # Atom: the feed's author is each entry's
         articles.append(new_article(title, body, f"{path}:{line}", author=author,
                                     date=date or updated, updated=_later(updated, date),
-                                    summary=_plain(entry.get("summary")) if entry.get("content") else None,
+                                    summary=_summary(entry.get("summary"), notes) if entry.get("content") else None,
                                     tags=[t.term for t in entry.get("tags", []) if t.get("term")],
                                     aliases=[link] if link else None, images=images, notes=notes + more,
                                     slug=slug))

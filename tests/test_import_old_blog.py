@@ -460,18 +460,21 @@ def test_a_legal_page_from_a_wordpress_export_or_a_hugo_site_has_no_author_nor_d
                   post("Datenschutzerklärung", CARE, post_id=3, name="datenschutzerklaerung", kind="page",
                        link=f"{HOST}/datenschutzerklaerung/") + creator,
                   post("Holunder", LEAD, post_id=41, name="holunder", link=f"{HOST}/2024/05/holunder/") + creator)
+    path.write_text(path.read_text(encoding="utf-8").replace("<channel>", "<channel><wp:author><wp:author_login>kl"
+                                                             "</wp:author_login><wp:author_display_name>Karl Linde"
+                                                             "</wp:author_display_name></wp:author>"), encoding="utf-8")
     hugo = tmp_path / "hugo"
     (hugo / "content").mkdir(parents=True)
     (hugo / "hugo.toml").write_text('baseURL = "https://praxis-am-bach.example/"\n', encoding="utf-8")
     (hugo / "content" / "impressum.md").write_text(
         f'---\ntitle: "Impressum"\nauthor: "Lena Brandt"\ndate: 2024-03-01\n---\n\n{LEAD}\n', encoding="utf-8")
     out = project.run("import", str(path), str(hugo / "content" / "impressum.md")).output
-    assert "author left out: kl (a legal page has no byline)" in out, out
+    assert "author left out: Karl Linde (a legal page has no byline)" in out, out
     assert "author left out: Lena Brandt (a legal page has no byline)" in out, out
     assert out.count("  replaced the template 'verlag init' wrote there") == 2, out
     for page in ("seiten/datenschutz.md", "seiten/impressum.md"):
         assert "author" not in project.read(f"source_de/{page}").split("---\n")[1], page
-    assert "author: kl\n" in project.read("source_de/holunder.md")
+    assert "author: Karl Linde\n" in project.read("source_de/holunder.md")
     assert sources(project) == ["holunder.md", "seiten/datenschutz.md", "seiten/impressum.md", "willkommen.md"]
     for rel in ("source_de/seiten/impressum.md", "source_de/seiten/datenschutz.md", "source_de/holunder.md"):
         project.write(rel, project.read(rel).replace("draft: true\n", ""))
@@ -481,8 +484,8 @@ def test_a_legal_page_from_a_wordpress_export_or_a_hugo_site_has_no_author_nor_d
     project.run("build")
     for slug in ("impressum", "datenschutz"):
         html = project.read(f"site/de/{slug}/index.html")
-        assert '"author"' not in html and "Lena Brandt" not in html and '"kl"' not in html, html
-    assert '"author": {\n  "@type": "Person",\n  "name": "kl"' in project.read("site/de/holunder/index.html")
+        assert '"author"' not in html and "Lena Brandt" not in html and "Karl Linde" not in html, html
+    assert '"author": {\n  "@type": "Person",\n  "name": "Karl Linde"' in project.read("site/de/holunder/index.html")
 
 
 def test_a_sites_top_page_left_out_says_what_importing_it_by_itself_gives(tmp_path):

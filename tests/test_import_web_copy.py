@@ -1188,3 +1188,58 @@ def test_a_script_inside_the_pages_heading_is_no_part_of_the_title_or_the_slug(p
     out = project.run("import", "--dry-run", str(page)).output
     assert "would write source_de/salbei-gegen-halsweh.md" in out and "\ntitle: Salbei gegen Halsweh\n" in out, out
     assert "alert" not in out
+
+
+def test_a_saved_pages_time_in_utc_is_on_the_projects_clock_as_the_same_posts_feed_entry_is(tmp_path):
+    """Fresh-user trial 27: a saved Wix page stating ``article:published_time`` 2026-02-03T23:30:00Z was written
+    ``date: 2026-02-03 23:30:00+00:00`` (shown "3. Februar 2026"), while the same post from the blog's feed got
+    ``2026-02-04 00:30:00+01:00``, verlag.toml's ``timezone``, as its comment promises. A saved page's time in UTC
+    is that moment on the project's clock too, its updated time as well, and the summary says so."""
+    berlin = Project(tmp_path / "berlin")
+    berlin.write("verlag.toml", 'name = "P"\nsource_language = "de"\nlanguages = ["en"]\ntimezone = "Europe/Berlin"\n')
+    page = tmp_path / "spaet.html"
+    page.write_text(WIX_SAVED.replace("2023-06-13T22:30:00.000Z", "2026-02-03T23:30:00.000Z").replace(
+        '<span data-hook="time-ago">14. Juni 2023</span>', '<span data-hook="time-ago">3. Feb.</span>').replace(
+        "</head>", '<meta property="article:modified_time" content="2026-02-05T11:00:00.000Z"></head>'),
+        encoding="utf-8")
+    feed = tmp_path / "blog-feed.xml"
+    feed.write_text('<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>P</title>'
+                    "<link>https://www.praxis-am-bach.example/blog</link><item><title>Im Feed</title>"
+                    "<link>https://www.praxis-am-bach.example/post/im-feed</link>"
+                    "<pubDate>Tue, 03 Feb 2026 23:30:00 GMT</pubDate><description>Ein Satz im Feed.</description>"
+                    "</item></channel></rss>", encoding="utf-8")
+    out = berlin.run("import", str(page), str(feed)).output
+    saved = berlin.read("source_de/holunderblueten-sammeln.md")
+    assert "\ndate: 2026-02-04 00:30:00+01:00\nupdated: 2026-02-05 12:00:00+01:00\n" in saved
+    assert "\ndate: 2026-02-04 00:30:00+01:00\n" in berlin.read("source_de/im-feed.md")
+    assert ("date: 2026-02-04T00:30:00+01:00 from article:published_time, in verlag.toml's timezone "
+            "(article:published_time states it in UTC)") in out
+
+
+def test_a_saved_pages_description_loses_its_scripts_code_and_says_so(project, tmp_path):
+    """Fresh-user trial 27: ``<meta name="description" content="… &lt;script&gt;alert(1)&lt;/script&gt;">``
+    became ``summary: Ein scharfer Start in den Tag alert(1)``, silently. The script's code is left out whole and
+    the summary says so, as it does for a title's markup."""
+    page = tmp_path / "spaet.html"
+    page.write_text(WIX_SAVED.replace("</head>", '<meta name="description" content="Ein scharfer Start in den Tag '
+                                      '&lt;script&gt;alert(1)&lt;/script&gt;"></head>'), encoding="utf-8")
+    out = project.run("import", str(page)).output
+    assert "\nsummary: Ein scharfer Start in den Tag\n" in project.read("source_de/holunderblueten-sammeln.md")
+    assert ("summary: Ein scharfer Start in den Tag (its markup and the code of its <script> left out of 'Ein "
+            "scharfer Start in den Tag <script>alert(1)</script>': a summary is plain text)") in out
+
+
+def test_a_tracking_pixel_of_a_saved_page_is_named_once_as_left_out(project, tmp_path):
+    """Fresh-user trial 27: a saved page's ``<img src="https://tracker.example/pixel.gif" width="1" height="1">``
+    was named twice, and the lines contradicted each other: "image (…pixel.gif) not kept: a 1×1 pixel image: a
+    spacer or a tracking pixel" and "image not kept: https://tracker.example/pixel.gif: add it by hand". One line
+    says it, the first one's."""
+    page = tmp_path / "pixel.html"
+    page.write_text(WIX_SAVED.replace(
+        "verlieren ihr Aroma.</span>", 'verlieren ihr Aroma.</span><img src="https://tracker.example/pixel.gif" '
+        'width="1" height="1" alt="">'), encoding="utf-8")
+    out = project.run("import", str(page)).output
+    assert [line for line in out.splitlines() if "pixel.gif" in line] == [
+        "  image (https://tracker.example/pixel.gif) not kept: a 1×1 pixel image: a spacer or a tracking pixel, "
+        "which shows nothing"]
+    assert "pixel.gif" not in project.read("source_de/holunderblueten-sammeln.md")

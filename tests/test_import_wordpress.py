@@ -16,11 +16,14 @@ MORE = "Ungesüßter Kräutertee zählt genauso wie Wasser, Saft dagegen nur ver
 
 
 def wxr(*items: str, terms: str = "") -> str:
-    """A WordPress export (WXR 1.2) of ``items`` (each the inside of an ``<item>``), ``terms`` in its channel."""
+    """A WordPress export (WXR 1.2) of ``items`` (each the inside of an ``<item>``), ``terms`` in its channel after
+    the ``<wp:author>`` of the posts' login ``kl``, as WordPress exports it."""
     return ('<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:wp="http://wordpress.org/export/1.2/" '
             'xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" '
             'xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/">\n'
-            f"<channel><title>Praxis</title><link>{HOST}</link><wp:base_site_url>{HOST}</wp:base_site_url>\n{terms}"
+            f"<channel><title>Praxis</title><link>{HOST}</link><wp:base_site_url>{HOST}</wp:base_site_url>\n"
+            "<wp:author><wp:author_login>kl</wp:author_login><wp:author_display_name>kl</wp:author_display_name>"
+            f"</wp:author>{terms}"
             + "".join(f"<item>{item}</item>\n" for item in items) + "</channel></rss>\n")
 
 
@@ -891,3 +894,80 @@ def test_a_scheduled_wordpress_post_says_it_is_published_from_its_date_once_its_
     assert ("scheduled in WordPress for 2024-04-08: never published there; once you have checked it, delete "
             "'draft: true': the site publishes it from its date on (a build on or after that day)") in out
     assert "keep 'draft: true' until it is finished" not in out
+
+
+PICTURE = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x02\x00\x00\x00\x90\x91h6"  # 16×16
+
+
+@pytest.mark.parametrize("again", [[], ["--again"]])
+def test_importing_again_with_uploads_copies_the_images_of_posts_imported_before_and_keeps_the_authors_edits(
+        project: Project, tmp_path, again):
+    """Fresh-user trial 27: the import ended with "1 image … stays on the old blog's server …; import with --uploads
+    DIR … to copy it into source_de/bilder/"; doing exactly that (also with --again) said "already imported …
+    nothing new, no file changed", and the image stayed on the old server. An import with --uploads copies the
+    images of the posts imported before and rewrites their links, and nothing else: the author's edits since stay,
+    and an image they wrote as HTML is named with its line to change by hand."""
+    url = f"{HOST}/wp-content/uploads/2024/04"
+    path = export(tmp_path, post("Genug trinken", f'<p>{LEAD}</p>\n<img src="{url}/karaffe.png" alt="Eine Karaffe">'
+                                 f"\n<p>{MORE}</p>", post_id=102, name="trinken"),
+                  post("Tee am Abend", f'<p>{SPRING}</p><img src="{url}/tee.png" alt="Tee">', post_id=104, name="tee"))
+    first = project.run("import", str(path)).output
+    assert "import with --uploads DIR, a copy of the blog's wp-content/uploads folder, to copy them into " \
+           "source_de/bilder/" in first
+    trinken = project.read("source_de/trinken.md")
+    assert f"![Eine Karaffe]({url}/karaffe.png)" in trinken
+    edited = trinken.replace(MORE, "Kräutertee zählt auch.")  # the author's edit since
+    project.write("source_de/trinken.md", edited)
+    tee = project.read("source_de/tee.md").replace(f"![Tee]({url}/tee.png)", f'<img src="{url}/tee.png" alt="Tee">')
+    project.write("source_de/tee.md", tee)
+    uploads = tmp_path / "uploads"
+    for name in ("karaffe.png", "tee.png"):
+        (uploads / "2024/04").mkdir(parents=True, exist_ok=True)
+        (uploads / "2024/04" / name).write_bytes(PICTURE)
+    out = project.run("import", *again, str(path), "--uploads", str(uploads)).output
+    assert project.read("source_de/trinken.md") == edited.replace(f"{url}/karaffe.png", "bilder/karaffe.png")
+    assert (project.root / "source_de/bilder/karaffe.png").read_bytes() == PICTURE
+    line = edited.split("\n").index(f"![Eine Karaffe]({url}/karaffe.png)") + 1
+    assert (f"rewrote source_de/trinken.md (imported before, from {path}:4): the link at line {line} to the old "
+            "blog's server leads to its copy in source_de/bilder/ now (nothing else in the article changed)") in out
+    assert project.read("source_de/tee.md") == tee
+    assert (project.root / "source_de/bilder/tee.png").read_bytes() == PICTURE
+    line = tee.split("\n").index(f'<img src="{url}/tee.png" alt="Tee">') + 1
+    assert (f"line {line} still shows {url}/tee.png (not as a Markdown image or link): write bilder/tee.png there "
+            "by hand, the copy of tee.png") in out
+    assert "nothing new" not in out
+    assert "nothing new, no file changed" in project.run("import", *again, str(path), "--uploads", str(uploads)).output
+
+
+def test_an_excerpts_script_is_left_out_whole_and_said_and_a_titles_broken_attribute_leaves_no_remnant(
+        project: Project, tmp_path):
+    """Fresh-user trial 27: an excerpt ``Tee <script>x()</script> am Abend`` became ``summary: Tee x() am Abend``
+    silently, and a title ``Schlaf "><img src=x onerror=alert(1)> im Winter`` became ``Schlaf "> im Winter``. A
+    script's code is no text of the summary, and the summary says what markup it left out, as for a title; the
+    ``">`` that broke out of an attribute before the tag it opened is no word of the title."""
+    path = export(tmp_path, post('Schlaf "><img src=x onerror=alert(1)> im Winter', f"<p>{LEAD}</p>", post_id=81,
+                                 name="schlaf", extra="<excerpt:encoded><![CDATA[Tee <script>x()</script> am Abend]]>"
+                                 "</excerpt:encoded>"))
+    out = project.run("import", str(path)).output
+    text = project.read("source_de/schlaf.md")
+    assert "\ntitle: Schlaf im Winter\n" in text and "\nsummary: Tee am Abend\n" in text
+    assert ("title: Schlaf im Winter (its markup left out of 'Schlaf \"><img src=x onerror=alert(1)> im Winter': a "
+            "title is plain text)") in out
+    assert ("summary: Tee am Abend (its markup and the code of its <script> left out of 'Tee <script>x()</script> "
+            "am Abend': a summary is plain text)") in out
+
+
+def test_a_login_without_its_wp_author_is_no_byline_the_projects_author_is_and_that_is_said_once(
+        project: Project, tmp_path):
+    """Fresh-user trial 27: a post whose ``dc:creator`` login (``jvogt``) has no ``<wp:author>`` in the export got
+    ``author: jvogt``, a login printed as the byline. Its posts get verlag.toml's author, and one line says why."""
+    project.write("verlag.toml", project.read("verlag.toml") + 'author = "Jana Vogt"\n')
+    path = export(tmp_path, *(post(title, f"<p>{text}</p>", post_id=n, name=name).replace(
+        "<dc:creator>kl</dc:creator>", "<dc:creator>jvogt</dc:creator>")
+        for title, text, n, name in (("Genug trinken", LEAD, 90, "trinken"), ("Tee", MORE, 91, "tee"))))
+    out = project.run("import", str(path)).output
+    for name in ("trinken", "tee"):
+        assert "\nauthor: Jana Vogt\n" in project.read(f"source_de/{name}.md")
+    assert out.count("author: the login 'jvogt' of <dc:creator> has no <wp:author> in this export to give its "
+                     "name, and a login is none to print: its posts get verlag.toml's author") == 1
+    assert "jvogt" not in project.read("source_de/trinken.md") + project.read("source_de/tee.md")
