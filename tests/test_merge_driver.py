@@ -18,7 +18,7 @@ import polib
 import pytest
 
 from conftest import Project, article, msgfmt_check, review
-from pipeline.catalog import Notes, fingerprint, hand_draft, machine_draft
+from pipeline.catalog import RIVAL_NOTE, Notes, fingerprint, hand_draft, machine_draft
 from pipeline.scaffold import GITATTRIBUTES
 
 PO = "translations/fr/tee.po"
@@ -546,6 +546,43 @@ def test_a_retranslation_of_german_the_author_changed_goes_to_the_changed_senten
     assert live.msgstr == retranslated and live.fuzzy and live.previous_msgid == S2
     assert {msgid: extracted.find(msgid).msgstr for msgid in SIGNED_OFF} == SIGNED_OFF
     assert not any(extracted.find(msgid).fuzzy for msgid in SIGNED_OFF)
+
+
+def test_two_sign_offs_of_german_one_sides_extract_changed_keep_both_whoever_merges(clones, tmp_path):
+    """Fresh-user trial 25: two reviewers sign S2 off otherwise, one in each clone (X in the author's, Y in the
+    reviewer's), and the author changes S2's German and extracts, which carries X to the changed sentence (fuzzy,
+    ``previous msgid, reviewed``) and drops S2. The merge kept Y on S2 (the reviewer changed what the author's side
+    removed), and the next extract took Y for the changed sentence as the newer text of a copy and dropped X,
+    quoting it in a warning only. Both sign-offs are newer than the base's text: two sign-offs of one German, as two
+    active ones conflict. The changed sentence keeps the carried text for review (fuzzy, S2 as previous msgid), the
+    other sign-off stays an obsolete fuzzy entry of S2 with the rival note, the same whoever merges and after
+    extract; the driver says so, ``choose one``."""
+    author, reviewer = clones
+    ours, theirs = "Ne l'infusez jamais trop chaud.", "Il ne faut jamais l'infuser trop chaud."
+    sign_off(author, {S2: ours}, translator="Anna Berger <anna@example.org>", date="2026-06-01 08:00+0200")
+    changed = author_changes_s2(author)
+    carried = polib.pofile(str(author.root / PO)).find(changed)
+    assert (carried.msgstr, carried.fuzzy, Notes.of(carried).reviewed) == (ours, True, fingerprint(ours))
+    sign_off(reviewer, {S2: theirs})
+    for who, (project, merged) in merged_three_ways(tmp_path, author, reviewer).items():
+        assert merged.returncode == 0 and "CONFLICT" not in merged.stdout, (who, merged.stdout, merged.stderr)
+        path = project.root / PO
+        line = next(n for n, text in enumerate(path.read_text(encoding="utf-8").split("\n"), 1)
+                    if text == f'msgid "{changed}"')
+        for step in ("merged", "extracted"):
+            msgfmt_check(path)
+            po = polib.pofile(str(path))
+            live, kept = po.find(changed), po.find(S2, include_obsolete_entries=True)
+            assert (live.msgstr, live.fuzzy, live.previous_msgid) == (ours, True, S2), (who, step)
+            assert Notes.of(live).reviewed == fingerprint(ours), (who, step)
+            assert (kept.msgstr, kept.obsolete, kept.fuzzy) == (theirs, True, True), (who, step)
+            assert RIVAL_NOTE in kept.tcomment, (who, step)
+            assert [e.msgid for e in po if e.obsolete] == [S2], (who, step)
+            if step == "merged":
+                said = project.run("extract").output
+                assert "newer one" not in said and "no sentence of" not in said, (who, said)
+        assert (f"warning: {PO}:{line}: 1 sentence signed off otherwise on each side while one side's extract "
+                "changed its German") in merged.stderr and "choose one" in merged.stderr, (who, merged.stderr)
 
 
 def assert_carried_to_the_changed_sentence(project: Project, old: str, new: str, text: str, reviewed: bool) -> None:
