@@ -585,6 +585,35 @@ def test_two_sign_offs_of_german_one_sides_extract_changed_keep_both_whoever_mer
                 "changed its German") in merged.stderr and "choose one" in merged.stderr, (who, merged.stderr)
 
 
+@pytest.mark.parametrize("extracting_side", ["ours", "theirs"])
+def test_two_sign_offs_where_the_extracting_side_kept_the_old_german_obsolete_keep_both(clones, tmp_path,
+                                                                                          extracting_side: str):
+    """The same two sign-offs where the extracting side's catalog kept the old German as an obsolete entry with its
+    sign-off (a catalog an older verlag or a tool wrote): obsolete on one side, active on the other, each with a
+    text of its own, was a conflict between markers. It merges as above, whichever side is ours."""
+    author, reviewer = clones
+    ours, theirs = "Ne l'infusez jamais trop chaud.", "Il ne faut jamais l'infuser trop chaud."
+    sign_off(author, {S2: ours}, translator="Anna Berger <anna@example.org>", date="2026-06-01 08:00+0200")
+    changed = author_changes_s2(author)
+    sign_off(reviewer, {S2: theirs})
+    extracted = polib.pofile(str(author.root / PO))
+    assert extracted.find(S2, include_obsolete_entries=True) is None
+    extracted.append(polib.POEntry(msgid=S2, msgstr=ours, obsolete=True, flags=["markdown-text"]))
+    sides = {"base": git(author.root, "show", f"HEAD~2:{PO}").stdout, "extracted": extracted.__unicode__(),
+             "signed": (reviewer.root / PO).read_text(encoding="utf-8")}
+    order = ("extracted", "signed") if extracting_side == "ours" else ("signed", "extracted")
+    for name, text in sides.items():
+        (tmp_path / f"{name}.po").write_text(text, encoding="utf-8")
+    merged = author.run("merge-catalogs", *(str(tmp_path / f"{name}.po") for name in ("base", *order)), PO)
+    path = tmp_path / f"{order[0]}.po"
+    msgfmt_check(path)
+    po = polib.pofile(str(path))
+    live, kept = po.find(changed), po.find(S2, include_obsolete_entries=True)
+    assert (live.msgstr, live.fuzzy, live.previous_msgid) == (ours, True, S2)
+    assert (kept.msgstr, kept.obsolete, kept.fuzzy, RIVAL_NOTE in kept.tcomment) == (theirs, True, True, True)
+    assert "<<<<<<<" not in path.read_text(encoding="utf-8") and "choose one" in merged.output
+
+
 def assert_carried_to_the_changed_sentence(project: Project, old: str, new: str, text: str, reviewed: bool) -> None:
     """The merged catalog gives ``text``, the translation of ``old``, to ``new``, the German the author changed it
     to: fuzzy, ``old`` as ``#| msgid`` and verlag's record (``reviewed`` or not), no entry of ``old`` left, active or
