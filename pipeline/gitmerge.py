@@ -31,7 +31,10 @@ now waits for review on other German.
 An entry of German both sides have and the base has not (one side's ``extract``, the other's ``msgmerge`` against the
 new template) is compared with the base's entry of its previous German (``_base_of_changed``); a side's sign-off of
 it drops the other side's ``fuzzy`` and previous text (``_signed_off_here``). A conflict shows each side's entry as
-its file has it.
+its file has it. German one side's ``extract`` changed, carrying that side's new sign-off to the changed sentence,
+while the other side signed the old German off otherwise (two sign-offs, both newer than the base): the changed
+sentence keeps the carried text and the other becomes an obsolete entry of the old German with the rival note
+(``_rival_sign_offs``), and the merge says so (``Merged.rivals``).
 """
 
 from __future__ import annotations
@@ -135,7 +138,8 @@ def merge_catalogs(base: bytes, ours: bytes, theirs: bytes, ref: str) -> Merged:
     _header(merged, old, mine, other, first)
     by_key = [{key(e): e for e in po} for po in (old, mine, other)]
     carried, gone, undrafted = _translated_meanwhile(*by_key)
-    rivals, changed = _rival_sign_offs(*by_key)
+    rivals = {k: found for k, found in _rival_sign_offs(*by_key).items() if k not in gone}
+    changed = {k for _, k in rivals.values()}
     gave_way: dict[int, str] = {}  # id of a merged entry -> DROPPED or DRAFTS: what of it gave way (``_undrafted``)
     for k in _order(mine if first == OURS else other, other if first == OURS else mine):
         if k in gone:
@@ -144,7 +148,7 @@ def merge_catalogs(base: bytes, ours: bytes, theirs: bytes, ref: str) -> Merged:
             merged.append(carried[k])
             continue
         if k in rivals:
-            merged.append(rivals[k])
+            merged.append(rivals[k][0])
             continue
         versions = [found.get(k) for found in by_key]
         # German both sides have and the base had not: the author's changed German, on both sides?
@@ -536,21 +540,21 @@ def _translated_meanwhile(base: dict[tuple, polib.POEntry], mine: dict[tuple, po
 
 
 def _rival_sign_offs(base: dict[tuple, polib.POEntry], mine: dict[tuple, polib.POEntry],
-                     other: dict[tuple, polib.POEntry]) -> tuple[dict[tuple, polib.POEntry], set[tuple]]:
+                     other: dict[tuple, polib.POEntry]) -> dict[tuple, tuple[polib.POEntry, tuple]]:
     """German that each side translated otherwise since the base while one side's ``extract`` changed it: that side
     signed it off (or wrote it) anew and ``extract`` carried the text to the changed sentence (a live entry only
     that side added, fuzzy, the old German as ``#|`` or verlag's ``previous msgid`` record, a person's text that
     is not the base's), and removed the entry of the old German or made it obsolete; the other side, where the
-    German did not change, put a person's translation there that is neither (``_persons``). Two reviewers, as
+    German did not change, put a person's translation there that is not that text (``_persons``): another text
+    than the base's, or the base's stale text signed off as it was (fuzzy there). Two reviewers, as
     when both sign off one active entry otherwise (a conflict); the entry of the old German kept active would be
     taken by the next ``extract`` for the newer text of the carried copy (``catalog._rivals``), and the carried
     sign-off lost. A reviewer who revised her own sign-off on the other side is no such case: the carried text is
     the base's there. The changed sentence keeps the carried text, fuzzy for review, and the other side's text
     becomes an obsolete fuzzy entry of the old German with ``catalog.RIVAL_NOTE``, as ``catalog._rivals`` keeps
-    the text of two that did not go live: the same whichever side pulls. Returns (that obsolete entry by the old
-    German's key, the keys of the changed German)."""
-    rivals: dict[tuple, polib.POEntry] = {}
-    changed: set[tuple] = set()
+    the text of two that did not go live: the same whichever side pulls. Returns, by the old German's key, that
+    obsolete entry and the key of the changed German."""
+    rivals: dict[tuple, tuple[polib.POEntry, tuple]] = {}
     for this, that in ((mine, other), (other, mine)):
         for k, entry in this.items():
             if entry.obsolete or entry.msgid_plural or k in base or k in that or not entry.msgstr \
@@ -562,14 +566,14 @@ def _rival_sign_offs(base: dict[tuple, polib.POEntry], mine: dict[tuple, polib.P
                 old, theirs, own = base.get(previous), that.get(previous), this.get(previous)
                 if previous[1] is None or old is None or old.obsolete or theirs is None or theirs.obsolete \
                         or own is not None and not own.obsolete or theirs.msgid_plural or not _persons(theirs) \
-                        or len({_translation(old), _translation(entry), _translation(theirs)}) < 3:
+                        or _translation(entry) in (_translation(old), _translation(theirs)) \
+                        or _translation(theirs) == _translation(old) and not (old.fuzzy and _signed_off(theirs)):
                     continue
                 rivals[previous] = new_entry(msgid=theirs.msgid, msgctxt=theirs.msgctxt, msgstr=theirs.msgstr,
                                              obsolete=True, flags=["fuzzy", FLAG],
-                                             tcomment="\n".join([*Notes.of(theirs).own, RIVAL_NOTE]))
-                changed.add(k)
+                                             tcomment="\n".join([*Notes.of(theirs).own, RIVAL_NOTE])), k
                 break
-    return rivals, changed
+    return rivals
 
 
 def _nothing_to_carry(entry: polib.POEntry) -> bool:

@@ -585,6 +585,33 @@ def test_two_sign_offs_of_german_one_sides_extract_changed_keep_both_whoever_mer
                 "changed its German") in merged.stderr and "choose one" in merged.stderr, (who, merged.stderr)
 
 
+def test_a_sign_off_of_the_bases_stale_text_and_a_new_one_carried_to_changed_german_keep_both(clones):
+    """The stale S1_NEW (fuzzy in the base with S1's text): the reviewer signs that text off as it is, while on the
+    author's side it is signed off with a new text and then changed again and extracted (the new text carried).
+    The signed-off stale text went live on the changed sentence with the next extract, the newer sign-off
+    dropped; both are sign-offs made since the base: both kept, as for two new texts."""
+    author, reviewer = clones
+    ours, newer = "Le thé vert ne contient qu'un peu de caféine.", "Grüner Tee enthält nur etwas Koffein."
+    sign_off(author, {S1_NEW: ours}, translator="Anna Berger <anna@example.org>", date="2026-06-01 08:00+0200")
+    author.write("source_de/tee.md", body(first=newer))
+    author.run("extract")
+    git(author.root, "commit", "-qam", "S1 changed again")
+    git(author.root, "push", "-q", "origin", "main")
+    sign_off(reviewer, {S1_NEW: REVIEWED[S1]})
+    pulled = git(reviewer.root, "pull")
+    assert "CONFLICT" not in pulled.stdout and "choose one" in pulled.stderr
+    path = reviewer.root / PO
+    for step in ("merged", "extracted"):
+        msgfmt_check(path)
+        po = polib.pofile(str(path))
+        live, kept = po.find(newer), po.find(S1_NEW, include_obsolete_entries=True)
+        assert (live.msgstr, live.fuzzy, live.previous_msgid) == (ours, True, S1_NEW), step
+        assert (kept.msgstr, kept.obsolete, kept.fuzzy, RIVAL_NOTE in kept.tcomment) == \
+            (REVIEWED[S1], True, True, True), step
+        if step == "merged":
+            reviewer.run("extract")
+
+
 @pytest.mark.parametrize("extracting_side", ["ours", "theirs"])
 def test_two_sign_offs_where_the_extracting_side_kept_the_old_german_obsolete_keep_both(clones, tmp_path,
                                                                                           extracting_side: str):
