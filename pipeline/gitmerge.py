@@ -31,7 +31,10 @@ now waits for review on other German.
 An entry of German both sides have and the base has not (one side's ``extract``, the other's ``msgmerge`` against the
 new template) is compared with the base's entry of its previous German (``_base_of_changed``); a side's sign-off of
 it drops the other side's ``fuzzy`` and previous text (``_signed_off_here``). A conflict shows each side's entry as
-its file has it.
+its file has it. German one side's ``extract`` changed, carrying that side's new sign-off to the changed sentence,
+while the other side signed the old German off otherwise (two sign-offs, both newer than the base): the changed
+sentence keeps the carried text and the other becomes an obsolete entry of the old German with the rival note
+(``_rival_sign_offs``), and the merge says so (``Merged.rivals``).
 """
 
 from __future__ import annotations
@@ -41,16 +44,17 @@ from typing import Callable
 
 import polib
 
-from .catalog import (FLAG, FUZZY_THRESHOLD, TEMPLATE_FIELD, Notes, alike, carry_changed, copied, decode_po, key,
-                      machine_draft, normalize, parse_po, po_date)
+from .catalog import (FLAG, FUZZY_THRESHOLD, RIVAL_NOTE, TEMPLATE_FIELD, Notes, alike, carry_changed, copied,
+                      decode_po, key, machine_draft, normalize, parse_po, po_date)
 from .errors import VerlagError, lines_said, raise_all
 from .pofile import Layouts, encode_like, entry_lines, layouts, new_entry, render_po, wraps
 from .pseudo import is_pseudo
 
 OURS, THEIRS = "ours", "theirs"
 # what the driver says of a merged entry (``Merged``): a translation carried to changed German, an untouched draft
-# dropped for a person's translation, one of two untouched drafts kept
-RESCUED, DROPPED, DRAFTS = "rescued", "dropped", "drafts"
+# dropped for a person's translation, one of two untouched drafts kept, changed German whose old German the other
+# side signed off otherwise (``_rival_sign_offs``)
+RESCUED, DROPPED, DRAFTS, RIVALS = "rescued", "dropped", "drafts", "rivals"
 # git's conflict markers (7 characters, git's default marker size) around an entry both sides translated otherwise
 MARKERS = (f"<<<<<<< {OURS}", "=======", f">>>>>>> {THEIRS}")
 # Header fields ``extract`` writes: where both sides changed one, the side that ran extract (``_extractor``) wins
@@ -66,12 +70,15 @@ class Merged:
     translation of the German the other side changed (``_translated_meanwhile``: fuzzy, that German as ``#|
     msgid``, for the reviewer to review), with its msgid, in file order; likewise the entries that kept a person's
     translation where the other side had an untouched machine or memory draft (``dropped``), and those where each
-    side had a different such draft, one kept (``drafts``): nothing else says that a draft is gone."""
+    side had a different such draft, one kept (``drafts``): nothing else says that a draft is gone; and the changed
+    sentences whose old German the other side signed off otherwise (``rivals``, ``_rival_sign_offs``), that
+    sign-off kept as an obsolete entry of the old German: nothing else says there are two to choose from."""
     data: bytes
     conflicts: list[tuple[int, str]] = field(default_factory=list)
     rescued: list[tuple[int, str]] = field(default_factory=list)
     dropped: list[tuple[int, str]] = field(default_factory=list)
     drafts: list[tuple[int, str]] = field(default_factory=list)
+    rivals: list[tuple[int, str]] = field(default_factory=list)
 
 
 class _Conflict(polib.POEntry):
@@ -130,12 +137,17 @@ def merge_catalogs(base: bytes, ours: bytes, theirs: bytes, ref: str) -> Merged:
     _header(merged, old, mine, other, first)
     by_key = [{key(e): e for e in po} for po in (old, mine, other)]
     carried, gone, undrafted = _translated_meanwhile(*by_key)
+    rivals = {k: found for k, found in _rival_sign_offs(*by_key).items() if k not in gone}
+    changed = {k for _, k in rivals.values()}
     gave_way: dict[int, str] = {}  # id of a merged entry -> DROPPED or DRAFTS: what of it gave way (``_undrafted``)
     for k in _order(mine if first == OURS else other, other if first == OURS else mine):
         if k in gone:
             continue
         if k in carried:
             merged.append(carried[k])
+            continue
+        if k in rivals:
+            merged.append(rivals[k][0])
             continue
         versions = [found.get(k) for found in by_key]
         # German both sides have and the base had not: the author's changed German, on both sides?
@@ -144,13 +156,15 @@ def merge_catalogs(base: bytes, ours: bytes, theirs: bytes, ref: str) -> Merged:
         entry = _entry(*versions, first, lead, gave_way)
         if entry is not None:
             merged.append(entry)
+            if k in changed:
+                gave_way[id(entry)] = RIVALS
     kept = Layouts()
     kept.update(layouts(theirs))
     kept.update(layouts(ours))
     said = {i: [kind] for i, kind in gave_way.items()}
     for k, entry in carried.items():
         said[id(entry)] = [RESCUED, *([DROPPED] if k in undrafted else [])]
-    blocks: dict[str, list[tuple[list[str], str]]] = {RESCUED: [], DROPPED: [], DRAFTS: []}  # lines written, msgid
+    blocks: dict[str, list[tuple[list[str], str]]] = {RESCUED: [], DROPPED: [], DRAFTS: [], RIVALS: []}  # lines, msgid
 
     def noted(entry: polib.POEntry, wrap: bool, layout: Layouts) -> list[str]:
         block = _lines(entry, wrap, layout)
@@ -165,7 +179,7 @@ def merge_catalogs(base: bytes, ours: bytes, theirs: bytes, ref: str) -> Merged:
     found = {kind: sorted((_msgid_line(text, block), msgid) for block, msgid in written)
              for kind, written in blocks.items()}
     return Merged(encode_like(text, ours), [(number, e.msgid) for number, e in zip(lines, both)], found[RESCUED],
-                  found[DROPPED], found[DRAFTS])
+                  found[DROPPED], found[DRAFTS], found[RIVALS])
 
 
 def _msgid_line(text: str, block: list[str]) -> int:
@@ -212,6 +226,20 @@ def drafts_message(ref: str, drafts: list[tuple[int, str]]) -> str:
             "translation over the German as it is or pseudo text, else the draft of the side that ran extract or "
             f"saved last; {lines_said(drafts)}); verlag pretranslate --redo-drafts --engine E drafts "
             f"{'them' if many else 'it'} again with the engine you choose")
+
+
+def rivals_message(ref: str, rivals: list[tuple[int, str]]) -> str:
+    """What the driver says of a catalog where each side signed off the German of a sentence otherwise while one
+    side's ``extract`` changed that German (``Merged.rivals``, not empty), like ``rescued_message``: two reviewers'
+    texts, the one carried to the changed sentence for review, the other an obsolete entry beside it; a person
+    chooses."""
+    count = len(rivals)
+    many = count != 1
+    return (f"{ref}:{rivals[0][0]}: {count} sentence{'s' * many} signed off otherwise on each side while one side's "
+            f"extract changed {'their' if many else 'its'} German: the changed sentence{'s' * many} "
+            f"keep{'' if many else 's'} the sign-off that extract carried there, fuzzy for review, and the other "
+            f"side's sign-off stays an obsolete fuzzy entry (#~) of the old German with the note '{RIVAL_NOTE}' "
+            f"({lines_said(rivals)}): choose one, then delete that entry")
 
 
 def _ran_last(old: polib.POFile, mine: polib.POFile, other: polib.POFile,
@@ -501,6 +529,43 @@ def _translated_meanwhile(base: dict[tuple, polib.POEntry], mine: dict[tuple, po
             carried[key(entry)] = entry
             gone.add(key(translation))
     return carried, gone, undrafted
+
+
+def _rival_sign_offs(base: dict[tuple, polib.POEntry], mine: dict[tuple, polib.POEntry],
+                     other: dict[tuple, polib.POEntry]) -> dict[tuple, tuple[polib.POEntry, tuple]]:
+    """German that each side translated otherwise since the base while one side's ``extract`` changed it: that side
+    signed it off (or wrote it) anew and ``extract`` carried the text to the changed sentence (a live entry only
+    that side added, fuzzy, the old German as ``#|`` or verlag's ``previous msgid`` record, a person's text that
+    is not the base's), and removed the entry of the old German or made it obsolete; the other side, where the
+    German did not change, put a person's translation there that is not that text (``_persons``): another text
+    than the base's, or the base's stale text signed off as it was (fuzzy there). Two reviewers, as
+    when both sign off one active entry otherwise (a conflict); the entry of the old German kept active would be
+    taken by the next ``extract`` for the newer text of the carried copy (``catalog._rivals``), and the carried
+    sign-off lost. A reviewer who revised her own sign-off on the other side is no such case: the carried text is
+    the base's there. The changed sentence keeps the carried text, fuzzy for review, and the other side's text
+    becomes an obsolete fuzzy entry of the old German with ``catalog.RIVAL_NOTE``, as ``catalog._rivals`` keeps
+    the text of two that did not go live: the same whichever side pulls. Returns, by the old German's key, that
+    obsolete entry and the key of the changed German."""
+    rivals: dict[tuple, tuple[polib.POEntry, tuple]] = {}
+    for this, that in ((mine, other), (other, mine)):
+        for k, entry in this.items():
+            if entry.obsolete or entry.msgid_plural or k in base or k in that or not entry.msgstr \
+                    or machine_draft(entry) is not None:
+                continue
+            notes = Notes.of(entry)
+            for previous in dict.fromkeys([(entry.previous_msgctxt, entry.previous_msgid),
+                                           (notes.previous_msgctxt, notes.previous_msgid)]):
+                old, theirs, own = base.get(previous), that.get(previous), this.get(previous)
+                if previous[1] is None or old is None or old.obsolete or theirs is None or theirs.obsolete \
+                        or own is not None and not own.obsolete or theirs.msgid_plural or not _persons(theirs) \
+                        or _translation(entry) in (_translation(old), _translation(theirs)) \
+                        or _translation(theirs) == _translation(old) and not (old.fuzzy and _signed_off(theirs)):
+                    continue
+                rivals[previous] = new_entry(msgid=theirs.msgid, msgctxt=theirs.msgctxt, msgstr=theirs.msgstr,
+                                             obsolete=True, flags=["fuzzy", FLAG],
+                                             tcomment="\n".join([*Notes.of(theirs).own, RIVAL_NOTE])), k
+                break
+    return rivals
 
 
 def _nothing_to_carry(entry: polib.POEntry) -> bool:

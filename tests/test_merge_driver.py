@@ -18,7 +18,7 @@ import polib
 import pytest
 
 from conftest import Project, article, msgfmt_check, review
-from pipeline.catalog import Notes, fingerprint, hand_draft, machine_draft
+from pipeline.catalog import RIVAL_NOTE, Notes, fingerprint, hand_draft, machine_draft
 from pipeline.scaffold import GITATTRIBUTES
 
 PO = "translations/fr/tee.po"
@@ -546,6 +546,99 @@ def test_a_retranslation_of_german_the_author_changed_goes_to_the_changed_senten
     assert live.msgstr == retranslated and live.fuzzy and live.previous_msgid == S2
     assert {msgid: extracted.find(msgid).msgstr for msgid in SIGNED_OFF} == SIGNED_OFF
     assert not any(extracted.find(msgid).fuzzy for msgid in SIGNED_OFF)
+
+
+def test_two_sign_offs_of_german_one_sides_extract_changed_keep_both_whoever_merges(clones, tmp_path):
+    """Fresh-user trial 25: two reviewers sign S2 off otherwise, one in each clone (X in the author's, Y in the
+    reviewer's), and the author changes S2's German and extracts, which carries X to the changed sentence (fuzzy,
+    ``previous msgid, reviewed``) and drops S2. The merge kept Y on S2 (the reviewer changed what the author's side
+    removed), and the next extract took Y for the changed sentence as the newer text of a copy and dropped X,
+    quoting it in a warning only. Both sign-offs are newer than the base's text: two sign-offs of one German, as two
+    active ones conflict. The changed sentence keeps the carried text for review (fuzzy, S2 as previous msgid), the
+    other sign-off stays an obsolete fuzzy entry of S2 with the rival note, the same whoever merges and after
+    extract; the driver says so, ``choose one``."""
+    author, reviewer = clones
+    ours, theirs = "Ne l'infusez jamais trop chaud.", "Il ne faut jamais l'infuser trop chaud."
+    sign_off(author, {S2: ours}, translator="Anna Berger <anna@example.org>", date="2026-06-01 08:00+0200")
+    changed = author_changes_s2(author)
+    carried = polib.pofile(str(author.root / PO)).find(changed)
+    assert (carried.msgstr, carried.fuzzy, Notes.of(carried).reviewed) == (ours, True, fingerprint(ours))
+    sign_off(reviewer, {S2: theirs})
+    for who, (project, merged) in merged_three_ways(tmp_path, author, reviewer).items():
+        assert merged.returncode == 0 and "CONFLICT" not in merged.stdout, (who, merged.stdout, merged.stderr)
+        path = project.root / PO
+        line = next(n for n, text in enumerate(path.read_text(encoding="utf-8").split("\n"), 1)
+                    if text == f'msgid "{changed}"')
+        for step in ("merged", "extracted"):
+            msgfmt_check(path)
+            po = polib.pofile(str(path))
+            live, kept = po.find(changed), po.find(S2, include_obsolete_entries=True)
+            assert (live.msgstr, live.fuzzy, live.previous_msgid) == (ours, True, S2), (who, step)
+            assert Notes.of(live).reviewed == fingerprint(ours), (who, step)
+            assert (kept.msgstr, kept.obsolete, kept.fuzzy) == (theirs, True, True), (who, step)
+            assert RIVAL_NOTE in kept.tcomment, (who, step)
+            assert [e.msgid for e in po if e.obsolete] == [S2], (who, step)
+            if step == "merged":
+                said = project.run("extract").output
+                assert "newer one" not in said and "no sentence of" not in said, (who, said)
+        assert (f"warning: {PO}:{line}: 1 sentence signed off otherwise on each side while one side's extract "
+                "changed its German") in merged.stderr and "choose one" in merged.stderr, (who, merged.stderr)
+
+
+def test_a_sign_off_of_the_bases_stale_text_and_a_new_one_carried_to_changed_german_keep_both(clones):
+    """The stale S1_NEW (fuzzy in the base with S1's text): the reviewer signs that text off as it is, while on the
+    author's side it is signed off with a new text and then changed again and extracted (the new text carried).
+    The signed-off stale text went live on the changed sentence with the next extract, the newer sign-off
+    dropped; both are sign-offs made since the base: both kept, as for two new texts."""
+    author, reviewer = clones
+    ours, newer = "Le thé vert ne contient qu'un peu de caféine.", "Grüner Tee enthält nur etwas Koffein."
+    sign_off(author, {S1_NEW: ours}, translator="Anna Berger <anna@example.org>", date="2026-06-01 08:00+0200")
+    author.write("source_de/tee.md", body(first=newer))
+    author.run("extract")
+    git(author.root, "commit", "-qam", "S1 changed again")
+    git(author.root, "push", "-q", "origin", "main")
+    sign_off(reviewer, {S1_NEW: REVIEWED[S1]})
+    pulled = git(reviewer.root, "pull")
+    assert "CONFLICT" not in pulled.stdout and "choose one" in pulled.stderr
+    path = reviewer.root / PO
+    for step in ("merged", "extracted"):
+        msgfmt_check(path)
+        po = polib.pofile(str(path))
+        live, kept = po.find(newer), po.find(S1_NEW, include_obsolete_entries=True)
+        assert (live.msgstr, live.fuzzy, live.previous_msgid) == (ours, True, S1_NEW), step
+        assert (kept.msgstr, kept.obsolete, kept.fuzzy, RIVAL_NOTE in kept.tcomment) == \
+            (REVIEWED[S1], True, True, True), step
+        if step == "merged":
+            reviewer.run("extract")
+
+
+@pytest.mark.parametrize("extracting_side", ["ours", "theirs"])
+def test_two_sign_offs_where_the_extracting_side_kept_the_old_german_obsolete_keep_both(clones, tmp_path,
+                                                                                          extracting_side: str):
+    """The same two sign-offs where the extracting side's catalog kept the old German as an obsolete entry with its
+    sign-off (a catalog an older verlag or a tool wrote): obsolete on one side, active on the other, each with a
+    text of its own, was a conflict between markers. It merges as above, whichever side is ours."""
+    author, reviewer = clones
+    ours, theirs = "Ne l'infusez jamais trop chaud.", "Il ne faut jamais l'infuser trop chaud."
+    sign_off(author, {S2: ours}, translator="Anna Berger <anna@example.org>", date="2026-06-01 08:00+0200")
+    changed = author_changes_s2(author)
+    sign_off(reviewer, {S2: theirs})
+    extracted = polib.pofile(str(author.root / PO))
+    assert extracted.find(S2, include_obsolete_entries=True) is None
+    extracted.append(polib.POEntry(msgid=S2, msgstr=ours, obsolete=True, flags=["markdown-text"]))
+    sides = {"base": git(author.root, "show", f"HEAD~2:{PO}").stdout, "extracted": extracted.__unicode__(),
+             "signed": (reviewer.root / PO).read_text(encoding="utf-8")}
+    order = ("extracted", "signed") if extracting_side == "ours" else ("signed", "extracted")
+    for name, text in sides.items():
+        (tmp_path / f"{name}.po").write_text(text, encoding="utf-8")
+    merged = author.run("merge-catalogs", *(str(tmp_path / f"{name}.po") for name in ("base", *order)), PO)
+    path = tmp_path / f"{order[0]}.po"
+    msgfmt_check(path)
+    po = polib.pofile(str(path))
+    live, kept = po.find(changed), po.find(S2, include_obsolete_entries=True)
+    assert (live.msgstr, live.fuzzy, live.previous_msgid) == (ours, True, S2)
+    assert (kept.msgstr, kept.obsolete, kept.fuzzy, RIVAL_NOTE in kept.tcomment) == (theirs, True, True, True)
+    assert "<<<<<<<" not in path.read_text(encoding="utf-8") and "choose one" in merged.output
 
 
 def assert_carried_to_the_changed_sentence(project: Project, old: str, new: str, text: str, reviewed: bool) -> None:
