@@ -899,3 +899,31 @@ def test_a_short_word_gone_is_no_translation_of_every_new_sentence_that_mentions
     for msgid in ("Kürbiskerne liefern Zink.", "Zink aus Nüssen"):
         assert entry(po, msgid).msgstr == "", msgid
     assert {(e.msgid, e.msgstr) for e in po.obsolete_entries()} == {("Zink", "Zinc")}
+
+
+def test_an_extended_entry_already_paired_by_similarity_keeps_that_pair_and_threshold_over_100_pairs_none():
+    """"Ingwer und Zitrone heiß" -> "Ingwer und Zitrone" is over the threshold alike: that translation goes there,
+    and the old list item "Zitrone", which the new one also extends, stays obsolete rather than replacing it.
+    A threshold over 100 pairs nothing, not even an extension."""
+    from pipeline.catalog import merge
+
+    def item(msgid: str, line: int, msgstr: str = "") -> polib.POEntry:
+        return polib.POEntry(msgid=msgid, msgstr=msgstr, comment=f"list item, block {line}",
+                             occurrences=[("source_de/a.md", str(line))], flags=["markdown-text"])
+
+    old = polib.POFile()
+    old.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "en"}
+    old.extend([item("Zitrone", 5, "Lemon"), item("Ingwer und Zitrone heiß", 6, "Hot ginger and lemon")])
+    pot = polib.POFile()
+    pot.header = "Template"
+    pot.metadata = {"Project-Id-Version": "test a", "POT-Creation-Date": "2026-05-26 00:00+0000", "X-Generator": "t"}
+    pot.extend([item("Ingwer und Zitrone", 5), item("Grüne Zitrone aus Italien", 6)])
+    po, report = merge(parse_po(str(old), "a.po"), pot, "en")
+    both, green = entry(po, "Ingwer und Zitrone"), entry(po, "Grüne Zitrone aus Italien")
+    assert (both.msgstr, both.fuzzy, both.previous_msgid) == ("Hot ginger and lemon", True, "Ingwer und Zitrone heiß")
+    assert (green.msgstr, green.fuzzy, green.previous_msgid) == ("Lemon", True, "Zitrone")
+    pot[1].msgid = "Tee"
+    po, report = merge(parse_po(str(old), "a.po"), pot, "en")
+    assert {e.msgid for e in po.obsolete_entries()} == {"Zitrone"}
+    po, report = merge(parse_po(str(old), "a.po"), pot, "en", threshold=101)
+    assert not any(e.msgstr for e in po if not e.obsolete)
