@@ -912,7 +912,8 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     stays empty for ``pretranslate`` (reported as ``redrafted``), keeping the
     reviewer's own comment lines of the draft (``Notes.own``). A tag
     (``TAG_CONTEXT``) is a name: another tag is a new entry, never a reworded
-    one. With ``keep_typo_fixes``, a
+    one. A short text (``EXTENDED_WORDS``) the author extended, too unlike its longer self to pair, takes its
+    translation the same way where nothing else took either entry (``_extended``). With ``keep_typo_fixes``, a
     reviewed translation whose German changed only trivially
     (``typos.is_typo_fix``, same msgctxt) is taken first and stays reviewed.
     ``same_article(old, new)``: whether two link destinations lead to the same article (``alt.md`` and
@@ -1895,12 +1896,13 @@ def _from_obsolete(report: MergeReport, retired: list[polib.POEntry], used: set[
 
 
 # The most words of German whose entry went away that ``_extended`` carries to a new entry extending it. Measured:
-# a text of w words that reappears whole in a longer one is under ``FUZZY_THRESHOLD`` alike only when the longer one
-# is over 2.3 times its length (``similarity``: 2·len/(len+len')); for a one-word heading ("Dosierung" -> "Dosierung
-# für Erwachsene", 54.5) or a 4-word item that is a few words more, for a 5-word sentence (~40 characters) a new
-# one of 90 characters or more, of which the old German is under half: a new sentence that quotes it rather than
-# the old one extended. In the shipped articles (source_de/), no text of up to 10 words reappears in another
-# entry of its kind; of one word, 2 of 6 in an entry of another kind (a table cell "Borreliose" in 3 paragraphs).
+# a text that reappears whole in a longer one is under ``FUZZY_THRESHOLD`` alike only when the longer one is over
+# 2.3 times its length (``fuzz.ratio``: 2·len/(len+len')). For one to four words (a heading, a list item, up to some
+# 30 characters) that is a few words added ("Dosierung" -> "Dosierung für Erwachsene": 54.5); from five words (~40
+# characters) on, a new text of 90 characters or more, of which the old German is under half: a new sentence that
+# quotes the old one rather than the old one extended. In the shipped articles (source_de/), no entry of up to 10
+# words reappears in another entry of its kind of block; of the six of one word, two do in entries of another
+# kind (the table cell "Borreliose" in three paragraphs), hence the kind must be the same.
 EXTENDED_WORDS = 4
 _WORD = re.compile(r"\w+")
 _BLOCK_NOTE = re.compile(r"^([a-z][a-z ]*), block \d+(?:,|$)")  # segment.py's ``#.`` note: "heading, block 2", …

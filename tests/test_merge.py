@@ -802,7 +802,7 @@ def test_a_new_sentence_beside_a_changed_one_is_no_half_of_a_split(project: Proj
     assert (entry(po, "Zecken sind klein.").msgstr, entry(po, "Sie warten im hohen Gras auf uns.").fuzzy) == ("", True)
 
 
-STALE = "changed sentence back to review (fuzzy, the old German shown as previous msgid)"
+BACK_TO_REVIEW = "changed sentence back to review (fuzzy, the old German shown as previous msgid)"
 DOSIS = "Ein Satz über Tee.\n\n## Dosierung\n\nZwei Tassen am Tag genügen.\n"
 
 
@@ -818,7 +818,7 @@ def test_a_heading_the_author_extends_keeps_its_signed_off_translation_for_revie
                                   "Zwei Tassen am Tag genügen.": "Two cups a day are enough."})
     project.write("source_de/tee.md", article("Tee", DOSIS.replace("## Dosierung", "## Dosierung für Erwachsene")))
     output = project.run("extract").output
-    assert f"en: 1 {STALE}, 0 new, 0 no longer used" in output, output
+    assert f"en: 1 {BACK_TO_REVIEW}, 0 new, 0 no longer used" in output, output
     path = project.root / "translations/en/tee.po"
     msgfmt_check(path)
     po = polib.pofile(str(path))
@@ -857,16 +857,17 @@ def test_a_list_item_the_author_extends_keeps_its_translation_and_a_threshold_ma
 
 def test_a_short_word_gone_is_no_translation_of_every_new_sentence_that_mentions_it(project: Project):
     """An old list item "Zink" the author deletes is not carried to the new paragraph sentences that mention zinc
-    (another kind of block): no wrong suggestion, even a fuzzy one. Of list items at different distances, the nearest takes it; where the catalog has lost the
-    ``#.`` and ``#:`` lines that tell kind and place, two candidates are one too many."""
+    (another kind of block): no wrong suggestion, even a fuzzy one. Of list items at different distances, the
+    nearest takes it; where the catalog has lost the ``#.`` and ``#:`` lines that tell kind and place, two
+    candidates are one too many."""
     en_project(project)
     body = "Wichtig sind:\n\n- Zink\n- Selen\n\nEnde.\n"
     project.write("source_de/zink.md", article("Mineralstoffe", body))
     project.run("extract")
     review(project, "en", "zink", {"Wichtig sind:": "Important are:", "Zink": "Zinc", "Selen": "Selenium",
                                    "Ende.": "The end."})
-    project.write("source_de/zink.md", article(
-        "Mineralstoffe", "Zink stärkt die Abwehr.\n\nKürbiskerne liefern Zink.\n\nWichtig sind:\n\n- Selen\n\nEnde.\n"))
+    project.write("source_de/zink.md", article("Mineralstoffe", "Zink stärkt die Abwehr.\n\nKürbiskerne liefern "
+                                                                "Zink.\n\nWichtig sind:\n\n- Selen\n\nEnde.\n"))
     output = project.run("extract").output
     assert ", 2 new, 1 no longer used" in output, output
     path = project.root / "translations/en/zink.po"
