@@ -826,6 +826,9 @@ def test_a_heading_the_author_extends_keeps_its_signed_off_translation_for_revie
     assert (heading.msgstr, heading.fuzzy, heading.previous_msgid) == ("Dosage", True, "Dosierung")
     assert Notes.of(heading).reviewed == fingerprint("Dosage")
     assert not po.obsolete_entries()
+    before = path.read_bytes()
+    project.run("extract")
+    assert path.read_bytes() == before
 
 
 def test_a_list_item_the_author_extends_keeps_its_translation_and_a_threshold_match_comes_first(project: Project):
