@@ -8,10 +8,12 @@ only and babel's renders PO files differently from the tools reviewers use.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import gettext
 import hashlib
 import itertools
+import math
 import os
 import re
 from dataclasses import dataclass, field
@@ -910,7 +912,8 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     stays empty for ``pretranslate`` (reported as ``redrafted``), keeping the
     reviewer's own comment lines of the draft (``Notes.own``). A tag
     (``TAG_CONTEXT``) is a name: another tag is a new entry, never a reworded
-    one. With ``keep_typo_fixes``, a
+    one. A short text (``EXTENDED_WORDS``) the author extended, too unlike its longer self to pair, takes its
+    translation the same way where nothing else took either entry (``_extended``). With ``keep_typo_fixes``, a
     reviewed translation whose German changed only trivially
     (``typos.is_typo_fix``, same msgctxt) is taken first and stays reviewed.
     ``same_article(old, new)``: whether two link destinations lead to the same article (``alt.md`` and
@@ -1132,6 +1135,8 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     if report.added:
         _from_obsolete(report, [e for e in retired if id(e) not in used and e.msgstr and machine_draft(e) is None],
                        used, threshold)
+    if report.added and threshold <= 100:
+        _extended(po, report, active, used, claimed)
     if report.added:
         untranslated = [e for e in active if id(e) not in used and not e.msgstr and not e.msgid_plural]
         report.unstarted = [report.added[n] for n, _ in alike(report.added, untranslated, threshold)]
@@ -1885,6 +1890,120 @@ def _from_obsolete(report: MergeReport, retired: list[polib.POEntry], used: set[
             report.fuzzy += 1
             report.changed.append(entry)
         else:
+            report.restored.append(entry)
+        taken.append(entry)
+    report.added = [e for e in report.added if all(e is not t for t in taken)]
+
+
+# The most words of German whose entry went away that ``_extended`` carries to a new entry extending it. Measured:
+# a text that reappears whole in a longer one is under ``FUZZY_THRESHOLD`` alike only when the longer one is over
+# 2.3 times its length (``fuzz.ratio``: 2·len/(len+len')). For one to four words (a heading, a list item, up to some
+# 30 characters) that is a few words added ("Dosierung" -> "Dosierung für Erwachsene": 54.5); from five words (~40
+# characters) on, a new text of 90 characters or more, of which the old German is under half: a new sentence that
+# quotes the old one rather than the old one extended. In the shipped articles (source_de/), no entry of up to 10
+# words reappears in another entry of its kind of block; of the six of one word, two do in entries of another
+# kind (the table cell "Borreliose" in three paragraphs), hence the kind must be the same.
+EXTENDED_WORDS = 4
+_WORD = re.compile(r"\w+")
+_BLOCK_NOTE = re.compile(r"^([a-z][a-z ]*), block \d+(?:,|$)")  # segment.py's ``#.`` note: "heading, block 2", …
+
+
+def _words(text: str) -> list[str]:
+    return [word.casefold() for word in _WORD.findall(text)]
+
+
+def _block_kinds(entry: polib.POEntry) -> frozenset[str]:
+    """The kinds of block (``segment``'s ``#.`` note: "heading", "list item", "paragraph", …) ``entry``'s German is
+    in; none when a tool dropped the extracted comments."""
+    return frozenset(m.group(1) for line in entry.comment.splitlines() if (m := _BLOCK_NOTE.match(line)))
+
+
+def _first_line(entry: polib.POEntry) -> int | None:
+    """The line of the article ``entry``'s German is first on (its ``#:`` reference), None when unknown."""
+    for _, line in entry.occurrences:
+        if line and line.isdigit():
+            return int(line)
+    return None
+
+
+def _extends(short: list[str], long: list[str]) -> bool:
+    """Whether the words ``short`` all come in ``long``, in order, and ``long`` has more: a prefix, a suffix, the
+    old text inside, or a short sentence with a clause added."""
+    rest = iter(long)
+    return len(long) > len(short) and all(word in rest for word in short)
+
+
+def _extended(po: polib.POFile, report: MergeReport, active: list[polib.POEntry], used: set[int],
+              claimed: set[int]) -> None:
+    """``merge``: a translated entry of short German (``EXTENDED_WORDS`` at most) that went away, its German's words
+    all in a new entry's German in order (``_extends``: "Dosierung" -> "Dosierung für Erwachsene", "Tee" -> "Grüner
+    Tee am Morgen"), gives that entry its translation as changed German takes one (``_carry``: fuzzy, the old German
+    as previous msgid, never reviewed): a short text the author extends is too unlike its longer self for
+    ``similarity`` (54.5 for that heading, under ``FUZZY_THRESHOLD``), and the reviewer started again from an empty
+    entry while the signed-off text went to ``#~``. Weblate and msgmerge offer such a translation only as fuzzy too.
+
+    Only what nothing else took: asked last, after the pairs at least the threshold alike, splits and joins and
+    the obsolete entries; not a tag, title or summary (``_FRONT_CONTEXTS``: ``_same_field`` pairs those), not a
+    plural entry or an untouched machine draft (``pretranslate`` drafts the new German afresh). A short word comes
+    in many sentences ("Zink"), so the new entry must be of the old one's msgctxt and kind of block (its ``#.``
+    note: a heading stays a heading, a list item a list item; any when the old entry has no note) and the two
+    each other's nearest by line, the old line moved as the nearest kept entry above it moved; a tie on either
+    side pairs neither. Reported as ``changed``."""
+    olds = [e for e in active if id(e) not in claimed and id(e) not in used and e.msgstr and not e.msgid_plural
+            and e.msgctxt not in _FRONT_CONTEXTS and machine_draft(e) is None
+            and 0 < len(_words(e.msgid)) <= EXTENDED_WORDS]
+    news = [e for e in report.added if not e.msgstr and not e.msgid_plural and e.msgctxt not in _FRONT_CONTEXTS]
+    if not olds or not news:
+        return
+    words = [_words(e.msgid) for e in news]
+    having: dict[str, set[int]] = {}
+    for n, found in enumerate(words):
+        for word in found:
+            having.setdefault(word, set()).add(n)
+    now = {key(e): line for e in po if not e.obsolete and (line := _first_line(e)) is not None}
+    moves = sorted((line, now[key(e)] - line) for e in active
+                   if key(e) in now and id(e) in used and (line := _first_line(e)) is not None)
+
+    def distance(old: polib.POEntry, new: polib.POEntry) -> int:
+        line, there = _first_line(old), _first_line(new)
+        if line is None or there is None:
+            return 0  # unknown: every candidate is as near, so only a single one is taken
+        above = bisect.bisect_right(moves, (line, math.inf))
+        return abs(line + (moves[above - 1][1] if above else 0) - there)
+
+    near: dict[tuple[int, int], int] = {}
+    for m, old in enumerate(olds):
+        short, kinds = _words(old.msgid), _block_kinds(old)
+        for n in set.intersection(*(having.get(word, set()) for word in short)):
+            new = news[n]
+            if new.msgctxt == old.msgctxt and (not kinds or kinds & _block_kinds(new)) \
+                    and _extends(short, words[n]):
+                near[m, n] = distance(old, new)
+
+    def nearest_one(pairs: list[tuple[int, tuple[int, int]]]) -> tuple[int, int] | None:
+        best = min(d for d, _ in pairs)
+        ties = [pair for d, pair in pairs if d == best]
+        return ties[0] if len(ties) == 1 else None
+
+    by_old: dict[int, list] = {}
+    by_new: dict[int, list] = {}
+    for (m, n), d in near.items():
+        by_old.setdefault(m, []).append((d, (m, n)))
+        by_new.setdefault(n, []).append((d, (m, n)))
+    taken = []
+    for m, pairs in sorted(by_old.items()):
+        pair = nearest_one(pairs)
+        if pair is None or nearest_one(by_new[pair[1]]) != pair:
+            continue
+        entry, old = news[pair[1]], olds[m]
+        _carry(entry, old, exact=False)
+        used.add(id(old))
+        claimed.add(id(old))
+        report.paired[id(entry)] = key(old)
+        if entry.fuzzy:
+            report.fuzzy += 1
+            report.changed.append(entry)
+        else:  # the German back at the text the old entry's stale translation was reviewed for (``settle``)
             report.restored.append(entry)
         taken.append(entry)
     report.added = [e for e in report.added if all(e is not t for t in taken)]

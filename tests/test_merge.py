@@ -800,3 +800,134 @@ def test_a_new_sentence_beside_a_changed_one_is_no_half_of_a_split(project: Proj
     project.run("extract")
     po = polib.pofile(str(project.root / "translations/en/n.po"))
     assert (entry(po, "Zecken sind klein.").msgstr, entry(po, "Sie warten im hohen Gras auf uns.").fuzzy) == ("", True)
+
+
+BACK_TO_REVIEW = "changed sentence back to review (fuzzy, the old German shown as previous msgid)"
+DOSIS = "Ein Satz über Tee.\n\n## Dosierung\n\nZwei Tassen am Tag genügen.\n"
+
+
+def test_a_heading_the_author_extends_keeps_its_signed_off_translation_for_review_not_obsolete(project: Project):
+    """Fresh-user trial 27: "Dosierung" -> "Dosierung für Erwachsene" is 54.5 alike (``catalog.similarity``), under
+    the pairing threshold of 60, so the reviewer's "Dosage" went to ``#~`` and the new heading was empty. Every word
+    of the old heading is in the new one, in order: it takes "Dosage", fuzzy with the old German as previous msgid,
+    never as reviewed."""
+    en_project(project)
+    project.write("source_de/tee.md", article("Tee", DOSIS))
+    project.run("extract")
+    review(project, "en", "tee", {"Ein Satz über Tee.": "A sentence on tea.", "Dosierung": "Dosage",
+                                  "Zwei Tassen am Tag genügen.": "Two cups a day are enough."})
+    project.write("source_de/tee.md", article("Tee", DOSIS.replace("## Dosierung", "## Dosierung für Erwachsene")))
+    output = project.run("extract").output
+    assert f"en: 1 {BACK_TO_REVIEW}, 0 new, 0 no longer used" in output, output
+    path = project.root / "translations/en/tee.po"
+    msgfmt_check(path)
+    po = polib.pofile(str(path))
+    heading = entry(po, "Dosierung für Erwachsene")
+    assert (heading.msgstr, heading.fuzzy, heading.previous_msgid) == ("Dosage", True, "Dosierung")
+    assert Notes.of(heading).reviewed == fingerprint("Dosage")
+    assert not po.obsolete_entries()
+    before = path.read_bytes()
+    project.run("extract")
+    assert path.read_bytes() == before
+
+
+def test_a_list_item_the_author_extends_keeps_its_translation_and_a_threshold_match_comes_first(project: Project):
+    """"Tee" -> "Grüner Tee am Morgen" in a list takes "Tea" for review (26 alike). A pair at least the threshold
+    alike comes first: "Ingwer" -> "Ingwer frisch" is 63, so "Ingwer" goes there and not to "Ingwer und Zitrone"
+    (50), which extends "Ingwer" and "Zitrone" (56): it takes "Lemon", each old entry given once."""
+    en_project(project)
+    body = "Das hilft am Abend:\n\n- Tee\n- Ingwer\n- Zitrone\n"
+    project.write("source_de/tee.md", article("Hausmittel", body))
+    project.run("extract")
+    review(project, "en", "tee", {"Das hilft am Abend:": "This helps in the evening:", "Tee": "Tea",
+                                  "Ingwer": "Ginger", "Zitrone": "Lemon"})
+    project.write("source_de/tee.md", article(
+        "Hausmittel", "Das hilft am Abend:\n\n- Grüner Tee am Morgen\n- Ingwer und Zitrone\n- Ingwer frisch\n"))
+    output = project.run("extract").output
+    path = project.root / "translations/en/tee.po"
+    msgfmt_check(path)
+    po = polib.pofile(str(path))
+    tea = entry(po, "Grüner Tee am Morgen")
+    assert (tea.msgstr, tea.fuzzy, tea.previous_msgid) == ("Tea", True, "Tee")
+    ginger = entry(po, "Ingwer frisch")
+    assert (ginger.msgstr, ginger.fuzzy, ginger.previous_msgid) == ("Ginger", True, "Ingwer")
+    both = entry(po, "Ingwer und Zitrone")  # extends "Zitrone" alone once "Ingwer" is taken
+    assert (both.msgstr, both.fuzzy, both.previous_msgid) == ("Lemon", True, "Zitrone")
+    assert "en: 3 changed sentences back to review (fuzzy, the old German shown as previous msgid), 0 new, 0 no " \
+        "longer used" in output, output
+    assert not po.obsolete_entries()
+
+
+def test_a_short_word_gone_is_no_translation_of_every_new_sentence_that_mentions_it(project: Project):
+    """An old list item "Zink" the author deletes is not carried to the new paragraph sentences that mention zinc
+    (another kind of block): no wrong suggestion, even a fuzzy one. Of list items at different distances, the
+    nearest takes it; where the catalog has lost the ``#.`` and ``#:`` lines that tell kind and place, two
+    candidates are one too many."""
+    en_project(project)
+    body = "Wichtig sind:\n\n- Zink\n- Selen\n\nEnde.\n"
+    project.write("source_de/zink.md", article("Mineralstoffe", body))
+    project.run("extract")
+    review(project, "en", "zink", {"Wichtig sind:": "Important are:", "Zink": "Zinc", "Selen": "Selenium",
+                                   "Ende.": "The end."})
+    project.write("source_de/zink.md", article("Mineralstoffe", "Zink stärkt die Abwehr.\n\nKürbiskerne liefern "
+                                                                "Zink.\n\nWichtig sind:\n\n- Selen\n\nEnde.\n"))
+    output = project.run("extract").output
+    assert ", 2 new, 1 no longer used" in output, output
+    path = project.root / "translations/en/zink.po"
+    msgfmt_check(path)
+    po = polib.pofile(str(path))
+    assert {(e.msgid, e.msgstr) for e in po.obsolete_entries()} == {("Zink", "Zinc")}
+    assert all(not e.msgstr for e in po if e.msgid in ("Zink stärkt die Abwehr.", "Kürbiskerne liefern Zink."))
+
+    project.write("source_de/zink.md", article("Mineralstoffe", body))  # back as it was: "Zinc" revived
+    project.run("extract")
+    project.write("source_de/zink.md", article(
+        "Mineralstoffe", "Wichtig sind:\n\n- Zink aus Kürbiskernen\n- Selen\n- Zink aus Nüssen\n\nEnde.\n"))
+    project.run("extract")
+    po = polib.pofile(str(path))
+    nearest = entry(po, "Zink aus Kürbiskernen")
+    assert (nearest.msgstr, nearest.fuzzy, nearest.previous_msgid) == ("Zinc", True, "Zink")
+    assert entry(po, "Zink aus Nüssen").msgstr == ""
+
+    project.write("source_de/zink.md", article("Mineralstoffe", body))
+    project.run("extract")
+    po = polib.pofile(str(path))
+    for each in po:  # an editor that drops the #. and #: lines: neither kind nor place is known
+        each.occurrences, each.comment = [], ""
+    po.save()
+    project.write("source_de/zink.md", article(
+        "Mineralstoffe", "Kürbiskerne liefern Zink.\n\nWichtig sind:\n\n- Zink aus Nüssen\n- Selen\n\nEnde.\n"))
+    project.run("extract")
+    msgfmt_check(path)
+    po = polib.pofile(str(path))
+    for msgid in ("Kürbiskerne liefern Zink.", "Zink aus Nüssen"):
+        assert entry(po, msgid).msgstr == "", msgid
+    assert {(e.msgid, e.msgstr) for e in po.obsolete_entries()} == {("Zink", "Zinc")}
+
+
+def test_an_extended_entry_already_paired_by_similarity_keeps_that_pair_and_threshold_over_100_pairs_none():
+    """"Ingwer und Zitrone heiß" -> "Ingwer und Zitrone" is over the threshold alike: that translation goes there,
+    and the old list item "Zitrone", which the new one also extends, stays obsolete rather than replacing it.
+    A threshold over 100 pairs nothing, not even an extension."""
+    from pipeline.catalog import merge
+
+    def item(msgid: str, line: int, msgstr: str = "") -> polib.POEntry:
+        return polib.POEntry(msgid=msgid, msgstr=msgstr, comment=f"list item, block {line}",
+                             occurrences=[("source_de/a.md", str(line))], flags=["markdown-text"])
+
+    old = polib.POFile()
+    old.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "en"}
+    old.extend([item("Zitrone", 5, "Lemon"), item("Ingwer und Zitrone heiß", 6, "Hot ginger and lemon")])
+    pot = polib.POFile()
+    pot.header = "Template"
+    pot.metadata = {"Project-Id-Version": "test a", "POT-Creation-Date": "2026-05-26 00:00+0000", "X-Generator": "t"}
+    pot.extend([item("Ingwer und Zitrone", 5), item("Grüne Zitrone aus Italien", 6)])
+    po, report = merge(parse_po(str(old), "a.po"), pot, "en")
+    both, green = entry(po, "Ingwer und Zitrone"), entry(po, "Grüne Zitrone aus Italien")
+    assert (both.msgstr, both.fuzzy, both.previous_msgid) == ("Hot ginger and lemon", True, "Ingwer und Zitrone heiß")
+    assert (green.msgstr, green.fuzzy, green.previous_msgid) == ("Lemon", True, "Zitrone")
+    pot[1].msgid = "Tee"
+    po, report = merge(parse_po(str(old), "a.po"), pot, "en")
+    assert {e.msgid for e in po.obsolete_entries()} == {"Zitrone"}
+    po, report = merge(parse_po(str(old), "a.po"), pot, "en", threshold=101)
+    assert not any(e.msgstr for e in po if not e.obsolete)
