@@ -1214,7 +1214,7 @@ def status(project: Project, languages, slugs, fmt: str, quiet: bool) -> None:
     from pipeline.fsutil import relpath
     from pipeline.sources import read_sources
     from pipeline.orphans import kept_message, paused_message, renamed_articles, renamed_to
-    from pipeline.status import as_json, collect_status, format_table, kept_catalogs, site_findings
+    from pipeline.status import as_json, collect_status, format_table, kept_catalogs, rivals_message, site_findings
 
     _check_languages(project.config, languages)
     sources = read_sources(project.config)  # once, for the slugs, the rows and the kept catalogs
@@ -1244,6 +1244,8 @@ def status(project: Project, languages, slugs, fmt: str, quiet: bool) -> None:
                 click.echo(f"warning: {ref}: {row.outdated}", err=True)
             if row.lost_sign_offs:
                 click.echo(f"warning: {ref}:{row.lost_sign_offs}", err=True)
+            if row.rivals:
+                click.echo(f"warning: {ref}:{rivals_message(row.rivals)}", err=True)
             for (line, msgid), said in zip(row.stale_sign_offs, row.sign_off_messages):
                 click.echo(f"warning: {ref}:{line}: {shorten(msgid)!r}: {said}", err=True)
         for finding in site:  # the website's words have no row: their findings are said here, as check says them
