@@ -427,7 +427,8 @@ def new(project: Project, title: str, quiet: bool) -> None:
               help="Write the articles an earlier import wrote and you deleted since (left out by default).")
 @click.option("--language-map", "language_map", metavar="SITE=LANG", multiple=True,
               help="A multilingual site's language SITE is LANG of languages in verlag.toml (en=en-GB): where SITE "
-                   "names several of them (en for en-GB and en-US), its pages go to LANG; repeatable.")
+                   "names several of them (en for en-GB and en-US), or none but another region of one (en-us for "
+                   "en-GB), its pages go to LANG; repeatable.")
 @quiet_option("the line per article written, image copied and old address kept, the Markdown a --dry-run would "
               "write, and the German sentences --translation-of left unmatched (pretranslate fills them)")
 @pass_project
