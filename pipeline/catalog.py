@@ -2052,7 +2052,8 @@ def waiting_rivals(po: Iterable[polib.POEntry]) -> list[tuple[polib.POEntry, pol
     by_previous: dict[tuple, polib.POEntry] = {}
     for entry in active:
         notes = Notes.of(entry)
-        for previous in ((entry.previous_msgctxt, entry.previous_msgid), (notes.previous_msgctxt, notes.previous_msgid)):
+        for previous in ((entry.previous_msgctxt, entry.previous_msgid),
+                         (notes.previous_msgctxt, notes.previous_msgid)):
             if previous[1] is not None:
                 by_previous.setdefault(previous, entry)
     found: dict[int, polib.POEntry | None] = {n: by_previous.get(key(e)) for n, e in enumerate(waiting)}

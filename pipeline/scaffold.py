@@ -261,13 +261,14 @@ def new_article(config: Config, title: str, today: dt.date | None = None,
     ``draft: true`` (so the placeholder text is never published), the optional ``summary`` and ``tags``
     as commented examples (``OPTIONAL_KEYS``), and a body to replace. Returns the file and a note (None: nothing
     to say): that its name is made up when the title has no letter or digit to make a slug of (``slugify``'s
-    "artikel"; the slug is ``title_slug``'s: of the words a reader sees of it), and, when the title's slug was taken, by whom ("the slug 'impressum' is
+    "artikel"), and, when the title's slug was taken, by whom ("the slug 'impressum' is
     source_de/seiten/impressum.md's") or by the catalogs a deleted article left behind, and how to continue those
     instead.
 
-    The slug is one no article or page uses (``sources.slugs_in_use``: file names and ``slug:`` lines of
-    ``source_de/`` and ``source_de/seiten/``) and no article names as an old address in its ``aliases``
-    (``redirects.old_names``: that address and links to the old file lead to it) and no kept catalog names
+    The slug is made of the words a reader sees of the title (``title_slug``), one no article or page uses
+    (``sources.slugs_in_use``: file names and ``slug:`` lines of ``source_de/`` and ``source_de/seiten/``) and no
+    article names as an old address in its ``aliases`` (``redirects.old_names``: that address and links to the
+    old file lead to it) and no kept catalog names
     (``translations/<lang>/<slug>.po`` of a deleted article: its header and translator credit are another
     article's), else gets ``-2``, ``-3``, …: articles and pages share one slug and with it one catalog per
     language. ``shown`` names a file of the project in the note (default: relative to the project; the command
