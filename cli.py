@@ -427,7 +427,8 @@ def new(project: Project, title: str, quiet: bool) -> None:
               help="Write the articles an earlier import wrote and you deleted since (left out by default).")
 @click.option("--language-map", "language_map", metavar="SITE=LANG", multiple=True,
               help="A multilingual site's language SITE is LANG of languages in verlag.toml (en=en-GB): where SITE "
-                   "names several of them (en for en-GB and en-US), its pages go to LANG; repeatable.")
+                   "names several of them (en for en-GB and en-US), or none but another region of one (en-us for "
+                   "en-GB), its pages go to LANG; repeatable.")
 @quiet_option("the line per article written, image copied and old address kept, the Markdown a --dry-run would "
               "write, and the German sentences --translation-of left unmatched (pretranslate fills them)")
 @pass_project
@@ -1214,7 +1215,7 @@ def status(project: Project, languages, slugs, fmt: str, quiet: bool) -> None:
     from pipeline.fsutil import relpath
     from pipeline.sources import read_sources
     from pipeline.orphans import kept_message, paused_message, renamed_articles, renamed_to
-    from pipeline.status import as_json, collect_status, format_table, kept_catalogs, site_findings
+    from pipeline.status import as_json, collect_status, format_table, kept_catalogs, rivals_message, site_findings
 
     _check_languages(project.config, languages)
     sources = read_sources(project.config)  # once, for the slugs, the rows and the kept catalogs
@@ -1244,6 +1245,8 @@ def status(project: Project, languages, slugs, fmt: str, quiet: bool) -> None:
                 click.echo(f"warning: {ref}: {row.outdated}", err=True)
             if row.lost_sign_offs:
                 click.echo(f"warning: {ref}:{row.lost_sign_offs}", err=True)
+            if row.rivals:
+                click.echo(f"warning: {ref}:{rivals_message(row.rivals)}", err=True)
             for (line, msgid), said in zip(row.stale_sign_offs, row.sign_off_messages):
                 click.echo(f"warning: {ref}:{line}: {shorten(msgid)!r}: {said}", err=True)
         for finding in site:  # the website's words have no row: their findings are said here, as check says them

@@ -2155,6 +2155,34 @@ def _merged_in(po: polib.POFile, strays: list[polib.POEntry], before: Container[
 RIVAL_NOTE = "another translation of this German went live in its changed sentence; delete this entry once you chose"
 
 
+def waiting_rivals(po: Iterable[polib.POEntry]) -> list[tuple[polib.POEntry, polib.POEntry | None]]:
+    """The obsolete entries carrying ``RIVAL_NOTE`` (``_rivals``, the merge driver's ``_rival_sign_offs``), each with
+    the live entry it rivals: a choice between two translations a reviewer has not made yet (she deletes the entry
+    once she chose), which ``extract`` and the merge driver warn of once and ``check`` and ``status`` on every run.
+    The live entry is the one whose previous German (``#| msgid`` or verlag's ``previous msgid`` record) is the
+    obsolete entry's German; once signed off it names none, and it is the active entry whose German is the most
+    like it (``alike``, as ``extract`` paired them); None when no entry is alike enough. The note is found
+    however a tool wrapped it."""
+    entries = list(po)
+    waiting = [e for e in entries if e.obsolete and e.tcomment and RIVAL_NOTE in " ".join(e.tcomment.split())]
+    if not waiting:
+        return []
+    active = [e for e in entries if not e.obsolete and e.msgid]
+    by_previous: dict[tuple, polib.POEntry] = {}
+    for entry in active:
+        notes = Notes.of(entry)
+        for previous in ((entry.previous_msgctxt, entry.previous_msgid),
+                         (notes.previous_msgctxt, notes.previous_msgid)):
+            if previous[1] is not None:
+                by_previous.setdefault(previous, entry)
+    found: dict[int, polib.POEntry | None] = {n: by_previous.get(key(e)) for n, e in enumerate(waiting)}
+    unpaired = [n for n, live in found.items() if live is None]
+    if unpaired:
+        for n, m in alike([waiting[n] for n in unpaired], active, FUZZY_THRESHOLD):
+            found[unpaired[n]] = active[m]
+    return [(entry, found[n]) for n, entry in enumerate(waiting)]
+
+
 def _take_text(target: polib.POEntry, rival: polib.POEntry, reviewed: bool, german: tuple | None = None) -> None:
     """Give the live fuzzy ``target`` the translation of ``rival`` (of its previous German) and its records:
     still fuzzy, the previous msgid kept, or ``german`` ((msgctxt, msgid) the text was made for) when given;

@@ -6,7 +6,9 @@ entries are checked: every active entry with a translation, reviewed or
 fuzzy (a machine draft or a stale one), because a draft is what a reviewer
 signs off and, under ``unreviewed = "machine"``, what readers see.
 Untranslated entries give no findings, except from checks that exist for
-them (``empty-heading``). Obsolete entries are never checked. A stale entry
+them (``empty-heading``). Obsolete entries are never checked (one keeping a
+second translation that waits for a reviewer's choice is named:
+``rival_findings``). A stale entry
 (a translation of an older German, never published) gets warnings only.
 
 A reviewer silences one check on one entry with a translator comment line
@@ -37,13 +39,13 @@ from babel.numbers import get_decimal_symbol, get_group_symbol
 from . import schedule, textchanged
 from .catalog import (MACHINE, REVIEWED, STALE, UNTRANSLATED, decode_po, entry_state, format_flags, hand_draft,
                       PROBED, ignored_checks, key, msgid_line, nplurals, older_copy, older_copy_message, parse_po,
-                      restore_sign_offs, stale_sign_off, stale_sign_off_message, untranslated_forms)
+                      restore_sign_offs, stale_sign_off, stale_sign_off_message, untranslated_forms, waiting_rivals)
 from .committed import CHECK_ID as LOST_CHECK, lost_sign_offs
 from .config import CONFIG_NAME, MOVED_FILE, Config
 from .counts import counted
 from .doccache import german_keys
 from .drift import Templates
-from .errors import VerlagError, contain
+from .errors import VerlagError, contain, excerpt
 from .fragments import dangling
 from .extracted import MESSAGE as GERMAN_CHANGED
 from .extract_article import last_extract
@@ -1520,6 +1522,9 @@ SOURCE_CHECKS = [
     Check("sign-off-lost", WARNING, "catalog (in a git work tree): entries the last commit (HEAD) has signed off "
           "are not signed off in the file, which shows itself an older copy put back (an older header, a #| msgid "
           "or an engine's draft under the same German); git checkout HEAD -- <file> brings them back", None),
+    Check("rival-translation", WARNING, "catalog: an obsolete entry (#~) keeps a second translation of a changed "
+          "sentence's old German while the other one went live in the changed sentence (two reviewers, a merge): "
+          "choose one, then delete the #~ entry", None),
     Check("catalog-restore", WARNING, "catalog: missing or empty while its article is there; verlag extract "
           "restores it from its copy of the last extract (.verlag/extracted/)", None),
     Check("german-changed", WARNING, "German article: edited since the last verlag extract, so its catalogs do not "
@@ -2351,6 +2356,7 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                                               renamed=pages.renamed, held=held,
                                               german=partial(german_keys, config, article)))
             findings.extend(header_findings(po, ref, lang, article.slug, text))
+            findings.extend(rival_findings(po, ref, lang, article.slug, text))
             findings.extend(legal_page_findings(config, po, ref, lang, article.slug))
             findings.extend(pseudo_draft_findings(config, po, ref, lang, article.slug, text, pages))
             try:
@@ -2492,6 +2498,40 @@ def pseudo_draft_findings(config: Config, po: polib.POFile, ref: str, lang: str,
                     f"{'is' if len(pseudo) == 1 else 'are'} shown to readers under [publish] unreviewed = "
                     "\"machine\"; verlag publish refuses to publish them: draft with a real engine "
                     "(verlag pretranslate --redo-drafts) or translate them", lang, slug, key(pseudo[0]))]
+
+
+def rival_findings(po: polib.POFile, ref: str, lang: str, slug: str, text: str | None = None) -> list[Finding]:
+    """A ``rival-translation`` warning at the ``#~ msgid`` line of each obsolete entry that holds the translation
+    of a changed sentence's old German that did not go live (``catalog.waiting_rivals``: two reviewers' texts, the
+    other one live in the changed sentence). ``extract`` and the merge driver say so once; a reviewer who missed
+    that would never learn that a choice waits, since obsolete entries are never checked otherwise. Names the live
+    entry (its line and German) and what to do."""
+    found = []
+    lines = text.split("\n") if text is not None else []
+    for gone, live in waiting_rivals(po):
+        line = obsolete_msgid_line(lines, gone.linenum) if lines else gone.linenum
+        said = (f"{excerpt(gone.msgstr)!r}, a second translation of {excerpt(gone.msgid)!r}, is kept here as an "
+                "obsolete entry (#~): ")
+        if live is None:
+            said += ("its German changed, and no entry of the catalog is like that German any more; copy what you "
+                     "need, then delete this #~ entry")
+        else:
+            where = msgid_line(lines, live.linenum) if lines else live.linenum
+            state = " (fuzzy)" if live.fuzzy else ""
+            said += (f"{excerpt(live.msgstr)!r} went live in its changed sentence {excerpt(live.msgid)!r} at line "
+                     f"{where}{state}; choose one, sign it off there (copy this text over first if it is the one), "
+                     "then delete this #~ entry")
+        found.append(Finding(ref, line, "rival-translation", WARNING, said, lang, slug, key(gone)))
+    return found
+
+
+def obsolete_msgid_line(lines: list[str], start: int) -> int:
+    """The line of ``#~ msgid`` in an obsolete entry that polib says starts at ``start`` (its first comment line),
+    as ``msgid_line`` finds an active entry's."""
+    for number in range(max(start, 1), len(lines) + 1):
+        if lines[number - 1].startswith(("#~ msgid ", "#~msgid ")):
+            return number
+    return start
 
 
 def legal_page_findings(config: Config, po: polib.POFile, ref: str, lang: str, slug: str) -> list[Finding]:

@@ -34,7 +34,7 @@ from .fsutil import file_bytes, load_state, relpath, save_state, windows_reserve
 from .inline_images import SVG_ACTIVE, SVG_ACTIVE_RE, InlineImage
 from .limits import IMPORTED, MEDIA, SOURCE, Limit, size_text
 from .rawhtml import markup_tags, runs, shown_text, without_tags
-from .scaffold import LEGAL_SLUGS, ascii_slug, slugify, untouched_template
+from .scaffold import LEGAL_SLUGS, ascii_slug, title_slug, untouched_template
 from .sources import ORIGIN_RE, PAGES_DIR, PLACEHOLDER_RE, QUERY_ALIAS_RE, RESERVED_SLUGS, likely_slug, normalise, site_host, \
     source_text, split_front_matter
 from .urlparts import BROKEN_HOST, NO_ADDRESS, split_url
@@ -310,15 +310,6 @@ def rewrite_destinations(body: str, names: dict[str, str]) -> str:
         return match.group(1) + image_destination(name) if name else match.group(0)
 
     return DESTINATION_RE.sub(swap, body) if wanted else body
-
-
-def title_slug(title: str) -> str:
-    """The slug an imported article gets from its ``title``: made of the words a reader sees of it
-    (``rawhtml.shown_text``: tags and a script's content dropped, ``&amp;`` decoded), not of the markup an old
-    blog kept in it (fresh-user trial 26: ``<script>alert(1)</script>`` in a Hugo title named the file
-    …-script-alert-1-script-….md and its address so); of its text without the tags when no word is left (the
-    title the import writes then, ``new_article``)."""
-    return ascii_slug(shown_text(title)) or ascii_slug(without_tags(title)) or slugify(title)
 
 
 def legal_slug(title: str, address: str | None) -> str | None:

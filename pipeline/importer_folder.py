@@ -44,7 +44,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Iterable, Mapping, Sequence
 
-from .config import language_ranges
+from .config import canonical_case, language_ranges
 from .errors import VerlagError
 from .fsutil import IsAFolder, NotAFile, file_bytes, regular
 from .limits import IMPORTED, SETTINGS
@@ -307,7 +307,7 @@ def _hugo(root: Path, source_language: str, site: str, listed: Sequence[str] = (
     files: list[Path] = []
     skipped = [(folder, f"the content of the site's language {lang} (contentDir)" + language_choice(
                     lang, target[lang], f", which verlag.toml's languages do not list: add {lang} there and import "
-                                        "again to bring its pages in as translations"))
+                                        "again to bring its pages in as translations", listed))
                for folder, lang in sorted(others.items()) if lang not in languages]
     errors: list[VerlagError] = []
     if not content.is_dir():
@@ -348,7 +348,8 @@ def _hugo(root: Path, source_language: str, site: str, listed: Sequence[str] = (
             skipped.append((file, f"a page in {lang} ({how}) without a German page of its name to translate"))
         else:
             skipped.append((file, f"a translation ({lang}) of {original.name} ({how})" + language_choice(
-                lang, found, f" into a language verlag.toml's languages do not list: add {lang} there and import again")))
+                lang, found, f" into a language verlag.toml's languages do not list: add {lang} there and import again",
+                listed)))
     return ImportFiles(files, skipped, site, errors, translations=translations, language_map=language_map)
 
 
@@ -368,15 +369,34 @@ def site_language(code: str, listed: Sequence[str], chosen: Mapping[str, str] = 
     return near[0] if len(near) == 1 else tuple(near)
 
 
-def language_choice(lang: str, found: str | tuple[str, ...], none: str = "") -> str:
+def language_choice(lang: str, found: str | tuple[str, ...], none: str = "", listed: Sequence[str] = ()) -> str:
     """Why a site's pages in ``lang`` were left out, with what brings them in: ``found`` (``site_language``), the
     project's languages ``lang`` names, several: ``--language-map`` chooses; none: ``none`` (add it to
-    verlag.toml)."""
+    verlag.toml), and where ``listed`` (the project's languages) has another region of its language (``en-GB`` for
+    ``en-us``), which lookup never takes for it (``config.language_ranges``), the ``--language-map`` that does."""
     if len(found) > 1 and isinstance(found, tuple):
         return (f", which is {' and '.join(found)} of verlag.toml's languages alike: say which one with "
                 f"--language-map {lang}={found[0]} (or {', '.join(f'{lang}={other}' for other in found[1:])}) and "
                 "import again")
-    return none
+    regions = [] if found else other_regions(lang, listed)
+    if not regions:
+        return none
+    return (f"{none}; {_regions_said(lang, regions)} (BCP 47 lookup): if {lang} is to be {regions[0]} here, import "
+            f"again with --language-map {lang}={regions[0]}"
+            + (f" (or {', '.join(f'{lang}={other}' for other in regions[1:])})" if len(regions) > 1 else ""))
+
+
+def other_regions(code: str, listed: Sequence[str]) -> list[str]:
+    """The project's languages (``listed``) of the language ``code`` is, in another region (``en-GB`` for
+    ``en-us``): never its match (``site_language``), but the one an author may mean, to name with the option."""
+    primary = code.lower().replace("_", "-").split("-")[0]
+    return [other for other in listed if other.lower().split("-")[0] == primary]
+
+
+def _regions_said(code: str, regions: list[str]) -> str:
+    """"verlag.toml's en-GB is another region, never taken for en-us" (``other_regions``, not empty)."""
+    return (f"verlag.toml's {' and '.join(regions)} {'are other regions' if len(regions) > 1 else 'is another region'}"
+            f", never taken for {code}")
 
 
 def _language(file: Path, known: frozenset[str], default: str) -> str:
@@ -422,7 +442,7 @@ def _plain(folder: Path, source_language: str, listed: tuple[str, ...] = (),
 
     errors: list[VerlagError] = []
     for file in _walk(folder, enter, errors, skipped):
-        why = _named(file, top=file.parent == folder) or _translation(file, source_language, listed) or \
+        why = _named(file, top=file.parent == folder) or _translation(file, source_language, listed, chosen) or \
             _resource(file, folder)
         if why is None:
             files.append(file)
@@ -535,12 +555,17 @@ def _stem(file: Path) -> str:
     return named.group(1) if named else file.stem
 
 
-def _translation(file: Path, source_language: str, listed: tuple[str, ...] = ()) -> str | None:
+def _translation(file: Path, source_language: str, listed: tuple[str, ...] = (),
+                 chosen: Mapping[str, str] = MappingProxyType({})) -> str | None:
     """Why ``name.<lang>.md`` is no German article: Hugo's translation by file name into another language of
     ``name.md``, or of ``name.<source_language>.md`` beside it (where the source language is not Hugo's default
     one), https://gohugo.io/content-management/multilingual/#translation-by-file-name. One in
     ``source_language`` is the article itself. The command it suggests takes a language of ``listed``
-    (verlag.toml's languages) alone: for another, it first says to add it there, with the line to write."""
+    (verlag.toml's languages) alone, the one ``<lang>`` is as a Hugo site's language is found (``site_language``:
+    ``en`` is the project's one English ``en-GB``; ``chosen``, ``--language-map``); where that names several
+    (``en`` for ``en-GB`` and ``en-US``), a command for each; for none, it first says to add it there, with the
+    line to write, and names the command for another region of it (``other_regions``), which is never taken for
+    it unasked."""
     named = _TRANSLATION.match(file.stem) if file.suffix.lower() in (".md", ".markdown") else None
     if named is None or named.group(2).lower() == source_language.lower():
         return None
@@ -554,11 +579,23 @@ def _translation(file: Path, source_language: str, listed: tuple[str, ...] = ())
         slug = read_markdown(original, file_bytes(original, IMPORTED)).slug
     except (OSError, VerlagError):  # the original's own problem is reported when it is imported
         slug = "SLUG"
-    lang = next((own for own in listed if own.lower() == named.group(2).lower()), None)
-    command = (f"verlag import --translation-of {slug} --lang {lang or named.group(2)} "
-               f"{shlex.quote(str(file))}")
-    if lang is None:
-        line = "languages = [" + ", ".join(f'"{own}"' for own in (*listed, named.group(2))) + "]"
-        return (f"a translation ({named.group(2)}) of {original.name} in Hugo's naming into a language verlag.toml's "
-                f"languages do not list: add it there first ({line}), then bring it in with {command}")
-    return f"a translation ({named.group(2)}) of {original.name} in Hugo's naming: bring it in with {command}"
+    code = named.group(2)
+    found = site_language(code, listed, chosen)
+    what = f"a translation ({code}) of {original.name} in Hugo's naming"
+
+    def command(lang: str) -> str:
+        return f"verlag import --translation-of {slug} --lang {lang} {shlex.quote(str(file))}"
+
+    if isinstance(found, str):
+        return f"{what}: bring it in with {command(found)}"
+    if found:
+        return (f"{what}, which is {' and '.join(found)} of verlag.toml's languages alike: bring it in with "
+                f"{command(found[0])} (or {', '.join(f'--lang {other}' for other in found[1:])})")
+    tag = canonical_case(code)
+    line = "languages = [" + ", ".join(f'"{own}"' for own in (*listed, tag)) + "]"
+    said = (f"{what} into a language verlag.toml's languages do not list: add it there first ({line}), then bring "
+            f"it in with {command(tag)}")
+    if regions := other_regions(code, listed):
+        said += (f"; or, if {code} is to be {regions[0]} here ({_regions_said(code, regions)}), bring it in with "
+                 f"{command(regions[0])}")
+    return said

@@ -24,7 +24,7 @@ from .errors import VerlagError
 from .fsutil import file_bytes
 from .importer import (IMAGES_DIR, ImportedArticle, Placed, place, relink, rewrite_destinations,
                        with_front_matter_of)
-from .importer_folder import language_choice
+from .importer_folder import language_choice, site_language
 from .limits import IMPORTED
 from .sources import likely_slug
 
@@ -89,8 +89,9 @@ def linked_translations(articles: list[ImportedArticle], source_language: str, l
                            + language_choice(article.linked[0].lower(), lang))
             continue
         if lang is None:
-            skipped.append(f"skipped {article.source}: the {article.linked[0]} translation of {german.source}, a "
-                           "language not in languages of verlag.toml")
+            skipped.append(f"skipped {article.source}: the {article.linked[0]} translation of {german.source}"
+                           + language_choice(article.linked[0].lower().replace("_", "-"), (),
+                                             ", a language not in languages of verlag.toml", languages))
             continue
         if german.private or article.private:
             hidden = german if german.private else article
@@ -107,17 +108,15 @@ def linked_translations(articles: list[ImportedArticle], source_language: str, l
 
 def project_language(code: str, languages: Iterable[str],
                      chosen: Mapping[str, str] = MappingProxyType({})) -> str | tuple[str, ...] | None:
-    """The one of ``languages`` (BCP 47) a multilingual WordPress plugin's language ``code`` names, matched
-    case-insensitively or by its primary subtag (Polylang's ``en`` is ``en``, WPML's ``pt-br`` is ``pt-BR``);
-    None for a language not among them. Where its primary subtag is that of several (``en`` for ``en-GB`` and
-    ``en-US``), the one ``chosen`` (``--language-map``) gives it, else the tuple of those: which one is the
-    author's to say."""
-    code, languages = code.lower().replace("_", "-"), list(languages)
-    if code in chosen:
-        return chosen[code]
-    same = [lang for lang in languages if lang.lower().split("-")[0] == code.split("-")[0]]
-    return next((lang for lang in languages if lang.lower() == code), None) or \
-        (same[0] if len(same) == 1 else tuple(same) or None)
+    """The one of ``languages`` (BCP 47) a multilingual WordPress plugin's language ``code`` names, as a Hugo
+    site's language is found (``importer_folder.site_language``): the one ``chosen`` (``--language-map``) gives it,
+    else the one written so (case-insensitively: WPML's ``pt-br`` is ``pt-BR``), else the one RFC 4647 lookup
+    matches (Polylang's ``en`` is the project's one English ``en-GB``, WPML's ``pt-br`` a project's ``pt``); never
+    another region (``en-us`` is no ``en-GB``: its spelling, dates and legal wording may be wrong there, as
+    ``config.language_ranges`` never falls back to a sibling); None for a language not among them. Where it names
+    several (``en`` for ``en-GB`` and ``en-US``), the tuple of those: which one is the author's to say."""
+    found = site_language(code.replace("_", "-"), list(languages), chosen)
+    return found if isinstance(found, str) else found or None
 
 
 def post_that_translates(path: Path, found: list[ImportedArticle], lang: str, source_language: str,

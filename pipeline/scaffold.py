@@ -181,6 +181,17 @@ def slugify(title: str) -> str:
     return ascii_slug(title) or "artikel"
 
 
+def title_slug(title: str) -> str:
+    """The slug an article gets from its ``title`` (``verlag new``, ``verlag import``): made of the words a reader
+    sees of it (``rawhtml.shown_text``: tags and a script's content dropped, ``&amp;`` decoded), not of the markup
+    in it (fresh-user trial 26: ``<script>alert(1)</script>`` in a Hugo title named the file
+    …-script-alert-1-script-….md and its address so; ``new "<b>Tee</b> am Abend"`` made b-tee-b-am-abend); of its
+    text without the tags when no word is left (the title the import writes then), else ``slugify``'s."""
+    from .rawhtml import shown_text, without_tags  # only where a title is made a slug: not on a no-op path
+
+    return ascii_slug(shown_text(title)) or ascii_slug(without_tags(title)) or slugify(title)
+
+
 def ascii_slug(text: str) -> str:
     """``slugify``'s slug of ``text``, "" when it has no letter or digit; the words of a long one up to
     ``MADE_SLUG`` characters (a pasted post's first sentence as its title made a slug over ``sources.SLUG_MAX``)."""
@@ -254,9 +265,10 @@ def new_article(config: Config, title: str, today: dt.date | None = None,
     source_de/seiten/impressum.md's") or by the catalogs a deleted article left behind, and how to continue those
     instead.
 
-    The slug is one no article or page uses (``sources.slugs_in_use``: file names and ``slug:`` lines of
-    ``source_de/`` and ``source_de/seiten/``) and no article names as an old address in its ``aliases``
-    (``redirects.old_names``: that address and links to the old file lead to it) and no kept catalog names
+    The slug is made of the words a reader sees of the title (``title_slug``), one no article or page uses
+    (``sources.slugs_in_use``: file names and ``slug:`` lines of ``source_de/`` and ``source_de/seiten/``) and no
+    article names as an old address in its ``aliases`` (``redirects.old_names``: that address and links to the
+    old file lead to it) and no kept catalog names
     (``translations/<lang>/<slug>.po`` of a deleted article: its header and translator credit are another
     article's), else gets ``-2``, ``-3``, …: articles and pages share one slug and with it one catalog per
     language. ``shown`` names a file of the project in the note (default: relative to the project; the command
@@ -265,7 +277,7 @@ def new_article(config: Config, title: str, today: dt.date | None = None,
     (``sources.RESERVED_SLUGS``) raises ``VerlagError``."""
     if not title.strip():
         raise VerlagError("the title is empty")
-    base = slugify(title)
+    base = title_slug(title)
     if base in RESERVED_SLUGS:
         raise VerlagError(f"the slug {base!r} is reserved (translations/<lang>/{base}.po holds the website's own "
                           "words); choose another title, or rename the file afterwards")

@@ -6,14 +6,16 @@ import json
 from dataclasses import asdict, dataclass, field
 
 from .catalog import (HAND, MACHINE, REUSED, REVIEWED, STALE, UNTRANSLATED, decode_po, key, load_po, older_copy,
-                      older_copy_message, restore_sign_offs, review_state, stale_sign_off, stale_sign_off_message)
+                      older_copy_message, restore_sign_offs, review_state, stale_sign_off, stale_sign_off_message,
+                      waiting_rivals)
 from .committed import lost_sign_offs
 from .check import (ERROR, Finding, check_catalog, german_copies, header_findings, image_variant_findings,
-                    legal_page_findings, msgid_line, pseudo_draft_findings, site_catalog_findings)
+                    legal_page_findings, msgid_line, obsolete_msgid_line, pseudo_draft_findings,
+                    site_catalog_findings)
 from .config import Config
 from .doccache import german_keys
 from .drift import Templates
-from .errors import VerlagError, contain
+from .errors import VerlagError, contain, lines_said
 from .extract_article import last_extract
 from .extracted import changed_since_extract
 from .fsutil import NotAFile, code_digest, digest_bytes, load_state, relpath, save_state
@@ -57,6 +59,10 @@ class Progress:
     # sign-offs the last git commit holds that the file lost (``committed.lost_sign_offs``): "line: what to say"
     # below the table, counted as one of check's warnings (not in the JSON)
     lost_sign_offs: str = ""
+    # obsolete entries keeping the translation of a changed sentence's old German that did not go live
+    # (``catalog.waiting_rivals``): (the catalog line of each ``#~ msgid``, its msgid), counted as check's
+    # ``rival-translation`` warnings and said below the table: a choice a reviewer has to make
+    rivals: list = field(default_factory=list)
     german: int = 0  # HTML blocks of the original with text readers of this edition see in German
     german_words: int = 0  # their words: never in a catalog, so never reviewed
     # the German body changed after the article's medical review (``textchanged.outdated``, check's review-outdated):
@@ -87,6 +93,7 @@ class Progress:
             del data["slug"], data["missing"], data["draft"], data["legal"], data["unfilled"], data["outdated"]
             del data["scheduled"]
             del data["german_changed"], data["held"], data["stale_sign_offs"], data["review_outdated"]
+            del data["rivals"]
             data["articles"], data["unreadable"] = self.catalogs, self.unreadable_count
         if self.slug is None or not self.restore:
             del data["restore"]
@@ -185,6 +192,9 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
             older = (older_copy(po, lambda: last_extract(config, lang, article.slug, data),
                                 *((drift.missing, drift.german) if drift else ()))
                      if po is not None else [])
+            rivals = waiting_rivals(po) if po is not None else []
+            if rivals:
+                lines = lines or decode_po(data, ref).split("\n")
             row = Progress(lang, article.slug, segments, words, missing=po is None, draft=article.draft,
                            scheduled=_day(article),
                            legal=config.legal_page(article.slug),
@@ -193,7 +203,8 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                            outdated=older_copy_message(ref, older, decode_po(data, ref)) if older
                            else drift.message(article.ref) if drift else "",
                            german_changed=article.slug in changed, stale_sign_offs=row_stale_sign_offs,
-                           sign_off_messages=sign_off_messages, lost_sign_offs=lost.get((lang, article.slug), ""))
+                           sign_off_messages=sign_off_messages, lost_sign_offs=lost.get((lang, article.slug), ""),
+                           rivals=[(obsolete_msgid_line(lines, gone.linenum), gone.msgid) for gone, _ in rivals])
             if qa and po is not None:
                 name = f"{lang}/{article.slug}"
                 digest = digest_bytes(data, extra=f"{code_digest()}|{glossary.digest}|{article.digest}|"
@@ -223,6 +234,7 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                     row.warnings += named + bool(drift.without_unmarked() if named else drift)
                 row.warnings += bool(older)  # ``check``'s ``catalog-outdated`` of an older copy (``older_copy``)
                 row.warnings += bool(row.lost_sign_offs)  # ``check``'s ``sign-off-lost``
+                row.warnings += len(row.rivals)  # ``check``'s ``rival-translation``
                 # the build's figures, where its own do not settle it: fully reviewed without check errors is
                 # published; one showing nothing translated (all empty, machine drafts under unreviewed = "source",
                 # signed-off pseudo text) is marked with the build's words ("nothing translated yet": trial 16 read
@@ -320,6 +332,16 @@ def as_json(rows: list[Progress], site: list[Finding] = ()) -> dict:
     """The JSON of ``verlag status``: the rows, the totals and the findings of the site.po files (``site``)."""
     return {"articles": [r.as_dict() for r in rows], "languages": [t.as_dict() for t in totals(rows, site)],
             "site": [f.as_dict() for f in site]}
+
+
+def rivals_message(rivals: list[tuple[int, str]]) -> str:
+    """What ``status`` says below the table of a catalog with ``Progress.rivals`` (not empty), after its path."""
+    count = len(rivals)
+    return (f"{rivals[0][0]}: {count} choice{'s' * (count != 1)} between two translations waiting: "
+            f"{'obsolete entries (#~) keep' if count != 1 else 'an obsolete entry (#~) keeps'} the translation of "
+            f"changed German that did not go live, beside the one that did ({lines_said(rivals)}): choose one, "
+            f"then delete the #~ entry; verlag check names {'each' if count != 1 else 'it'} with the live entry "
+            "[rival-translation]")
 
 
 def _missing(row: Progress, rows: list[Progress]) -> str:

@@ -579,3 +579,46 @@ def test_a_site_po_waiver_is_judged_by_the_site_checks(tmp_path: Path):
         (15, "waiver", "'line-feed' cannot be waived: '# ignore-line-feed' silences nothing, the finding guards "
                        "the readers; begin and end the translation with a line feed (\\n) exactly where the German "
                        "does")], found
+
+
+def test_a_second_translation_kept_obsolete_for_a_choice_is_named_at_its_line_however_a_tool_wrapped_its_note(
+        project: Project):
+    """The obsolete entry the merge driver keeps for the other reviewer's sign-off (``RIVAL_NOTE``), saved by a
+    tool that wraps comments at 78 columns (polib, Babel): ``check`` warns at its ``#~ msgid`` line, naming the live
+    entry whose ``#| msgid`` is its German; one whose German no entry is like any more is named without one.
+    An obsolete entry without the note (the German the author deleted) gives nothing."""
+    from pipeline.catalog import FLAG, RIVAL_NOTE
+
+    old, new = "Grüner Tee enthält Koffein.", "Grüner Tee enthält etwas Koffein."
+    project.write("source_de/tee.md", german_article("Tee", f"{old} Schwarzer Tee auch.\n"))
+    project.run("extract")
+    review(project, "en", "tee", {("title", "Tee"): "Tea", old: "Green tea contains caffeine.",
+                                  "Schwarzer Tee auch.": "Black tea too."})
+    project.write("source_de/tee.md", german_article("Tee", f"{new} Schwarzer Tee auch.\n"))
+    project.run("extract")
+    path = project.root / "translations/en/tee.po"
+    po = polib.pofile(str(path))
+    assert po.find(new).previous_msgid == old
+    po.append(polib.POEntry(msgid=old, msgstr="Green tea has caffeine.", obsolete=True, flags=["fuzzy", FLAG],
+                            tcomment=RIVAL_NOTE))
+    po.append(polib.POEntry(msgid="Ganz anderer Satz über Kräuter im Garten.", msgstr="Herbs.", obsolete=True,
+                            flags=["fuzzy"], tcomment=RIVAL_NOTE))
+    po.append(polib.POEntry(msgid="Gelöschter Satz.", msgstr="Deleted.", obsolete=True))
+    po.save(str(path))
+    text = path.read_text(encoding="utf-8").split("\n")
+    assert RIVAL_NOTE not in text and f"# {RIVAL_NOTE}" not in text  # wrapped
+    first = text.index(f'#~ msgid "{old}"') + 1
+    second = text.index('#~ msgid "Ganz anderer Satz über Kräuter im Garten."') + 1
+    live = text.index(f'msgid "{new}"') + 1
+
+    found = [f for f in json.loads(project.run("check", "--lang", "en", "--format", "json").output)
+             if f["check"] == "rival-translation"]
+    assert [(f["line"], f["msgid"], f["severity"]) for f in found] == [
+        (first, old, "warning"), (second, "Ganz anderer Satz über Kräuter im Garten.", "warning")]
+    assert found[0]["message"] == (
+        f"'Green tea has caffeine.', a second translation of '{old}', is kept here as an obsolete entry (#~): "
+        f"'Green tea contains caffeine.' went live in its changed sentence '{new}' at line {live} (fuzzy); choose "
+        "one, sign it off there (copy this text over first if it is the one), then delete this #~ entry")
+    assert "no entry of the catalog is like that German any more" in found[1]["message"]
+    status = project.run("status", "--lang", "en").output
+    assert f"warning: translations/en/tee.po:{first}: 2 choices between two translations waiting" in status

@@ -162,6 +162,19 @@ def test_new_creates_unique_articles_with_front_matter(project):
     project.run("extract")
 
 
+def test_new_makes_the_slug_of_the_words_a_reader_sees_of_a_title_with_markup(project):
+    """``verlag new "<b>Tee</b> am Abend"`` named the file b-tee-b-am-abend.md (and the address so), of the raw
+    title; the slug is made of the words a reader sees of it, as an imported title's is (``title_slug``). The title
+    is kept as typed; a title of markup alone still gets a made-up name, said."""
+    assert project.run("new", "<b>Tee</b> am Abend").output.startswith("created source_de/tee-am-abend.md\n")
+    assert "\ntitle: <b>Tee</b> am Abend\n" in project.read("source_de/tee-am-abend.md")
+    assert not (project.root / "source_de/b-tee-b-am-abend.md").exists()
+    assert project.run("new", "Tee &amp; Zimt <script>alert(1)</script>").output.startswith(
+        "created source_de/tee-zimt.md\n")
+    assert project.run("new", "Tee am Abend").output.startswith(
+        "created source_de/tee-am-abend-2.md (the slug 'tee-am-abend' is source_de/tee-am-abend.md's)\n")
+
+
 def test_pretranslate_before_the_first_extract_says_only_what_to_run_first(project):
     """On a fresh project pretranslate printed "en: 0 entries still empty" before its "no catalog yet" errors: no
     catalog was read, so nothing was counted; only the errors are said now, each naming what to run."""

@@ -77,3 +77,77 @@ def test_a_wordpress_blogs_english_post_for_two_englishes_is_named_with_the_opti
     out = project.run("import", str(path), "--language-map", "en=en-US").output
     assert f"import: {path}:8 as the en-US translation of source_de/trinken.md (made by hand)" in out, out
     assert (project.root / "translations/en-US/trinken.po").is_file()
+
+
+def test_a_wordpress_post_of_another_english_region_is_no_match_and_is_named_with_the_option_that_maps_it(
+        project, tmp_path):
+    """WPML's en-us went to the project's only English, en-GB, by its primary subtag, although a sibling region is
+    never a fallback (``config.language_ranges``: its spelling, dates and legal wording may be wrong there) and the
+    Hugo import refuses it. Now it is skipped and named with ``--language-map en-us=en-GB``, and that option
+    brings it in as en-GB; Polylang's en is still the project's one English."""
+    from test_import_wordpress import ENGLISH, GERMAN, HOST, export, post, wpml
+
+    regional(project, '["en-GB", "es"]')
+    path = export(tmp_path, post("Genug trinken", GERMAN, post_id=102, name="trinken", extra=wpml("de", "g1")),
+                  post("Drinking enough", ENGLISH, post_id=202, name="drinking-enough",
+                       link=f"{HOST}/en-us/2024/04/drinking-enough/", extra=wpml("en-us", "g1")))
+    out = project.run("import", str(path)).output
+    assert f"skipped {path}:8: the en-us translation of {path}:4, a language not in languages of verlag.toml; " \
+           "verlag.toml's en-GB is another region, never taken for en-us (BCP 47 lookup): if en-us is to be en-GB " \
+           "here, import again with --language-map en-us=en-GB" in out, out
+    assert "as the en-GB translation" not in out and not (project.root / "translations/en-GB/trinken.po").exists()
+    out = project.run("import", str(path), "--language-map", "en-us=en-GB").output
+    assert f"import: {path}:8 as the en-GB translation of source_de/trinken.md (made by hand)" in out, out
+    assert (project.root / "translations/en-GB/trinken.po").is_file()
+
+
+def test_a_plain_folders_translation_by_file_name_is_named_with_the_project_language_lookup_finds(
+        project, tmp_path):
+    """A plain folder (no Hugo site) with tee.md and tee.en.md, into a project translating into en-GB and en-US:
+    the skipped translation's advice said to add en to verlag.toml (another English edition beside both). en names
+    both Englishes alike: the advice names each command that brings it in, never adding en; where en-GB is the one
+    English, its command takes en-GB; a sibling region (tee.en-us.md into en-GB alone) names the option too."""
+    from test_import_sites import tree
+
+    folder = tree(tmp_path / "notizen", {
+        "tee.md": f'---\ntitle: "Ingwer bei Übelkeit"\ndate: 2024-01-10\n---\n{GERMAN}',
+        "tee.en.md": f'---\ntitle: "Ginger for nausea"\n---\n{ENGLISH}'})
+    regional(project, '["en-GB", "en-US"]')
+    out = project.run("import", "--dry-run", str(folder)).output
+    assert (f"  skipped {folder / 'tee.en.md'}: a translation (en) of tee.md in Hugo's naming, which is en-GB and "
+            "en-US of verlag.toml's languages alike: bring it in with verlag import --translation-of "
+            f"ingwer-bei-uebelkeit --lang en-GB {folder / 'tee.en.md'} (or --lang en-US)\n") in out, out
+    assert "add it there" not in out and '"en"]' not in out
+
+    regional(project, '["en-GB", "es"]')
+    out = project.run("import", "--dry-run", str(folder)).output
+    assert (f"  skipped {folder / 'tee.en.md'}: a translation (en) of tee.md in Hugo's naming: bring it in with "
+            f"verlag import --translation-of ingwer-bei-uebelkeit --lang en-GB {folder / 'tee.en.md'}\n") in out, out
+
+    (folder / "tee.en.md").rename(folder / "tee.en-us.md")
+    out = project.run("import", "--dry-run", str(folder)).output
+    line = next(line for line in out.splitlines() if "tee.en-us.md" in line)
+    assert 'add it there first (languages = ["en-GB", "es", "en-US"])' in line, line
+    assert (f"or, if en-us is to be en-GB here (verlag.toml's en-GB is another region, never taken for en-us), "
+            f"bring it in with verlag import --translation-of ingwer-bei-uebelkeit --lang en-GB "
+            f"{folder / 'tee.en-us.md'}") in line, line
+
+
+def test_a_hugo_page_of_another_english_region_names_the_option_that_maps_it(project, tmp_path):
+    """Hugo's en-us into a project whose only English is en-GB: no match (a sibling region), left out as before,
+    and named now with ``--language-map en-us=en-GB`` beside adding en-us, as a WordPress post of it is; with that
+    option it comes in as en-GB."""
+    hugo = tree(tmp_path / "hugo", {
+        "hugo.toml": 'baseURL = "https://alt.example.org/"\ndefaultContentLanguage = "de"\n'
+                     "[languages.de]\nweight = 1\n[languages.en-us]\nweight = 2\n",
+        "content/posts/ingwer.md": f'---\ntitle: "Ingwer bei Übelkeit"\ndate: 2024-06-01\n---\n{GERMAN}',
+        "content/posts/ingwer.en-us.md": f'---\ntitle: "Ginger for nausea"\ndate: 2024-06-01\n---\n{ENGLISH}',
+    })
+    regional(project, '["en-GB", "es"]')
+    out = project.run("import", str(hugo)).output
+    line = next(line for line in out.splitlines() if "ingwer.en-us.md" in line)
+    assert ("add en-us there and import again; verlag.toml's en-GB is another region, never taken for en-us (BCP 47 "
+            "lookup): if en-us is to be en-GB here, import again with --language-map en-us=en-GB") in line, line
+    assert not (project.root / "translations/en-GB/ingwer-bei-uebelkeit.po").exists()
+    out = project.run("import", str(hugo), "--language-map", "en-us=en-GB").output
+    assert "as the en-GB translation of source_de/ingwer-bei-uebelkeit.md" in out, out

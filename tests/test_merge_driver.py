@@ -583,6 +583,14 @@ def test_two_sign_offs_of_german_one_sides_extract_changed_keep_both_whoever_mer
                 assert "newer one" not in said and "no sentence of" not in said, (who, said)
         assert (f"warning: {PO}:{line}: 1 sentence signed off otherwise on each side while one side's extract "
                 "changed its German") in merged.stderr and "choose one" in merged.stderr, (who, merged.stderr)
+        # said once by the driver, then by check and status on every run until the #~ entry is deleted
+        text = path.read_text(encoding="utf-8").split("\n")
+        gone = text.index(f'#~ msgid "{S2}"') + 1
+        checked = project.run("check", "--lang", "fr").output
+        assert (f"warning: {PO}:{gone}: {theirs!r}, a second translation of" in checked and f"{ours!r} went live in "
+                f"its changed sentence" in checked and "[rival-translation]" in checked), (who, checked)
+        assert f"warning: {PO}:{gone}: 1 choice between two translations waiting" in \
+            project.run("status", "--lang", "fr").output, who
 
 
 def test_a_sign_off_of_the_bases_stale_text_and_a_new_one_carried_to_changed_german_keep_both(clones):

@@ -152,6 +152,51 @@ def test_two_edited_translations_of_the_old_german_keep_the_signed_off_one_live_
     assert "two translations" not in again.output and entries(project).find(NEW).msgstr == live.msgstr
 
 
+def test_check_and_status_keep_saying_a_choice_between_two_translations_waits_until_the_entry_is_deleted(
+        project: Project):
+    """extract warns once of the translation of the old German it kept as an obsolete entry beside the one that
+    went live; a reviewer who missed that warning never learned a choice waited. ``check`` warns at the ``#~``
+    entry's line on every run, naming the live entry; ``status`` counts it per catalog among the warnings and says
+    it below the table, also once the live entry is signed off; deleting the ``#~`` entry ends both."""
+    path, theirs = reviewers_copy_and_authors_change(project)
+    ours = entries(project)
+    ours.find(NEW).msgstr = "Spring brings the ticks back again."
+    ours.save(str(path))
+    gnu("msgcat", "-o", str(path), str(path), str(theirs))
+    assert "choose one" in project.run("extract").output
+
+    text = path.read_text(encoding="utf-8").split("\n")
+    gone = next(n for n, line in enumerate(text, 1) if line == f'#~ msgid "{OLD}"')
+    live = next(n for n, line in enumerate(text, 1) if line == f'msgid "{NEW}"')
+    found = json.loads(project.run("check", "--lang", "en", "--format", "json").output)
+    (rival,) = [f for f in found if f["check"] == "rival-translation"]
+    assert (rival["path"], rival["line"], rival["severity"], rival["msgid"]) == (PO, gone, "warning", OLD)
+    assert (f"'Spring, however, brings the ticks back.' went live in its changed sentence '{NEW}' at line {live} "
+            "(fuzzy); choose one") in rival["message"]
+    assert "'Spring brings the ticks back again.'" in rival["message"] and "delete this #~ entry" in rival["message"]
+
+    result = project.run("status", "--lang", "en")
+    assert (f"warning: {PO}:{gone}: 1 choice between two translations waiting: an obsolete entry (#~) keeps"
+            in result.output), result.output
+    row = json.loads(project.run("status", "--lang", "en", "--format", "json").output)["articles"][0]
+    assert row["rivals"] == [[gone, OLD]]
+    warnings = sum(f["severity"] == "warning" for f in found)
+    assert row["warnings"] == warnings
+
+    review(project, "en", "zecken", {NEW: "Spring brings the ticks back again."})  # signed off, the #~ left
+    again = json.loads(project.run("check", "--lang", "en", "--format", "json").output)
+    (rival,) = [f for f in again if f["check"] == "rival-translation"]
+    assert f"went live in its changed sentence '{NEW}' at line" in rival["message"]
+    assert "1 choice between two translations waiting" in project.run("status", "--lang", "en").output
+
+    po = entries(project)
+    po.remove(po.find(OLD, include_obsolete_entries=True))  # chosen: the #~ entry deleted
+    po.save(str(path))
+    assert "rival-translation" not in project.run("check", "--lang", "en").output
+    assert "choice" not in project.run("status", "--lang", "en").output
+    assert json.loads(project.run("status", "--lang", "en", "--format", "json").output)["articles"][0]["rivals"] == []
+
+
 def test_reviewed_entries_msgattrib_only_fuzzy_dropped_come_back_and_a_kept_entry_is_never_overwritten(
         project: Project):
     """``msgattrib --clear-fuzzy --only-fuzzy`` writes the fuzzy entries only: the reviewed translations vanish.
