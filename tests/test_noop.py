@@ -271,8 +271,8 @@ def test_reruns_with_nothing_changed_rewrite_nothing_also_in_a_copy(tmp_path):
 
 
 HEAVY = ("pipeline.extract_article", "pipeline.segment", "pipeline.catalog", "pipeline.check", "pipeline.pool",
-         "pipeline.redirects", "markdown_it", "pysbd", "yaml", "rapidfuzz", "babel", "html", "logging", "traceback",
-         "polib", "markupsafe", "zoneinfo", "csv")
+         "pipeline.redirects", "pipeline.renames", "markdown_it", "pysbd", "yaml", "rapidfuzz", "babel", "html",
+         "logging", "traceback", "polib", "markupsafe", "zoneinfo", "csv")
 
 
 # what a build loads only to make an edition or render a page, a body or a list
