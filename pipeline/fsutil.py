@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 from typing import Callable, Iterable
 
+from . import LazyPattern
 from .errors import DISK_FULL, VerlagError, shown_path
 from .limits import STATE, Limit
 
@@ -143,7 +144,7 @@ def _create_temp(path: Path) -> tuple[int, str]:
 
 
 # ``.<name>.<8 random characters>.tmp``, as ``_create_temp`` names the temp files above
-TEMP_RE = re.compile(r"^\..+\.[a-z0-9_]{8}\.tmp$")
+TEMP_RE = LazyPattern(r"^\..+\.[a-z0-9_]{8}\.tmp$")
 _no_temp_files: Path | None = None  # the marker ``_temp_copy`` removes before its next temp file
 
 

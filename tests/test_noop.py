@@ -6,6 +6,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -316,6 +317,42 @@ def test_extract_with_nothing_changed_loads_no_segmentation_catalogs_yaml_or_poo
     assert _loaded_by_extract(project.root) == []
     project.write("source_de/leber.md", article("Leber", "Die Leber arbeitet tags.\n"))
     assert "pipeline.segment" in _loaded_by_extract(project.root)
+
+
+def test_a_pattern_compiled_when_first_used_matches_as_the_compiled_one():
+    from pipeline import LazyPattern
+
+    front = r"^(?P<key>[a-z_]+):[ \t]*(.*)$"
+    lazy, compiled = LazyPattern(front, re.M), re.compile(front, re.M)
+    assert lazy.pattern == front and "search" not in vars(lazy)  # the text is there, nothing compiled yet
+    text = "title: Tee\ndate: 2026-05-26\n\nText: nein\n"
+    assert lazy.search(text).groupdict() == compiled.search(text).groupdict()
+    assert isinstance(vars(lazy)["search"].__self__, re.Pattern)  # from now on the compiled pattern's own methods
+    assert [m.span() for m in lazy.finditer(text)] == [m.span() for m in compiled.finditer(text)]
+    assert lazy.sub(r"\g<key>=", text) == compiled.sub(r"\g<key>=", text)
+    assert lazy.split(text) == compiled.split(text) and lazy.findall(text) == compiled.findall(text)
+    assert (lazy.flags, lazy.groups, lazy.groupindex) == (compiled.flags, compiled.groups, compiled.groupindex)
+    assert LazyPattern(rb"^msgid (.*)$", re.M).fullmatch(b'msgid ""')[1] == b'""'
+
+
+def test_extract_with_nothing_changed_compiles_only_the_patterns_it_matches_with(project):
+    """The modules a no-op extract loads held 38 compiled patterns, 2.4 ms of its 0.1 s at N = 500 to compile; it
+    matches with 4 of them. The others are ``LazyPattern``: compiled by a run that reads a source or a catalog."""
+    project.write("source_de/leber.md", article("Leber", "Die [Leber](https://example.org/leber) arbeitet &amp; "
+                                                         "ruht.\n"))
+    project.run("extract")
+    code = (f"import re, sys\nfrom cli import main\ntry:\n    main(['-C', {str(project.root)!r}, 'extract', '-q'])\n"
+            "except SystemExit:\n    pass\nfrom pipeline import LazyPattern\n"
+            "print(sorted(f'{name}.{key}' for name, module in list(sys.modules.items()) if name.startswith('pipeline')"
+            " for key, value in vars(module).items() if isinstance(value, re.Pattern)"
+            " or isinstance(value, LazyPattern) and 'search' in vars(value)))")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
+    assert "extract: 0 files changed" in proc.stdout
+    assert json.loads(proc.stdout.strip().splitlines()[-1].replace("'", '"')) == [
+        "pipeline.config.CLDR_NAME", "pipeline.config.TAG_FORM", "pipeline.sources.SLUG_RE",
+        "pipeline.stdpipes.TERMINAL_CONTROL_RE"]
+    project.write("source_de/leber.md", article("Leber &amp; Galle", "Die Leber arbeitet.\n"))
+    assert "title: '&amp;' shown as typed" in project.run("extract").output  # a source read: its patterns match
 
 
 def test_build_with_nothing_changed_loads_no_catalogs_checks_renderer_jinja_babel_or_pool(tmp_path):
