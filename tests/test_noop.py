@@ -355,6 +355,28 @@ def test_extract_with_nothing_changed_compiles_only_the_patterns_it_matches_with
     assert "title: '&amp;' shown as typed" in project.run("extract").output  # a source read: its patterns match
 
 
+def test_extracts_walk_of_the_sources_makes_no_path_for_an_article_or_page(project):
+    """``media.source_tree`` is what ``Path.rglob`` finds but the articles and pages (``source_de/*.md``,
+    ``source_de/seiten/*.md``), which neither of its users looks at: a no-op extract at N = 500 made 500 paths for
+    nothing. The files it names are what they were: the variants recorded, the misplaced Markdown warned of."""
+    from pipeline.media import source_tree
+
+    for rel in ("tee.md", "seiten/impressum.md", "alt/kaffee.md", "alt/seiten/x.md", "seiten/unter/y.md", "Tee.MD",
+                "seiten/z.markdown", ".md", ".git/a.md", "bild.png", "bild.en.png", "leer.md/innen.md", "x.md.txt"):
+        project.write(f"source_de/{rel}", article("Tee", "Text.\n") if rel.endswith("md") else "x")
+    (project.root / "outside").mkdir()
+    (project.root / "outside/z.md").write_text(article("Z", "Text.\n"), encoding="utf-8")
+    (project.root / "source_de/link").symlink_to(project.root / "outside")
+    source = project.root / "source_de"
+    read = {source / "tee.md", source / "seiten/impressum.md"}
+    assert sorted(source_tree(source)) == sorted(set(source.rglob("*")) - read)
+    out = project.run("extract", code=2).output  # ".md" and the folder "leer.md" are no articles: said as errors
+    assert "source_de/alt/kaffee.md: not read" in out and "source_de/Tee.MD: not read" in out
+    assert "source_de/seiten/z.markdown: not read" in out and "source_de/leer.md/innen.md: not read" in out
+    assert "source_de/tee.md: not read" not in out and "link/z.md" not in out
+    assert "bild.en.png" in project.read("translations/en/variants.sha256")
+
+
 def test_build_with_nothing_changed_loads_no_catalogs_checks_renderer_jinja_babel_or_pool(tmp_path):
     p = copy_shipped_project(tmp_path / "p")
     p.run("extract")
