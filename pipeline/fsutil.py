@@ -731,10 +731,13 @@ def combine_digests(*digests: bytes | None, extra: str = "") -> str:
 
 @functools.lru_cache(maxsize=1)
 def code_digest() -> str:
-    """A hash of verlag's own code: a cached result is only valid for the code that made it."""
+    """A hash of verlag's own code: a cached result is only valid for the code that made it. Its files are listed
+    by name (``names_ending``) and read with ``file_bytes``: ``Path.glob`` and ``Path.read_bytes`` of the 96 files
+    cost every run 0.8 ms more (bench/HISTORY.md, "Branch noopU")."""
+    folder = Path(__file__).parent
     h = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        h.update(path.read_bytes())
+    for name in names_ending(folder, ".py"):
+        h.update(file_bytes(folder / name))
     return h.hexdigest()[:16]
 
 
