@@ -1534,7 +1534,7 @@ def unread_sources(config: Config, tree: Iterable[Path] | None = None) -> list[s
     extension is not skipped without a word.
 
     ``tree``: every path under source_de/ when the caller has listed them (extract's listing for the image
-    variants, ``media.source_tree``); else the subfolders are walked here (no stat per article)."""
+    variants, ``variants.source_tree``); else the subfolders are walked here (no stat per article)."""
     root = config.source_dir
     if tree is None:
         tree = itertools.chain(_misnamed_files(root), _subfolder_markdown(root))

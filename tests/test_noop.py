@@ -309,8 +309,8 @@ def test_reruns_with_nothing_changed_rewrite_nothing_also_in_a_copy(tmp_path):
 
 
 HEAVY = ("pipeline.extract_article", "pipeline.segment", "pipeline.catalog", "pipeline.check", "pipeline.pool",
-         "pipeline.redirects", "pipeline.renames", "markdown_it", "pysbd", "yaml", "rapidfuzz", "babel", "html",
-         "logging", "traceback", "polib", "markupsafe", "zoneinfo", "csv")
+         "pipeline.redirects", "pipeline.renames", "pipeline.media", "markdown_it", "pysbd", "yaml", "rapidfuzz",
+         "babel", "html", "logging", "traceback", "polib", "markupsafe", "zoneinfo", "csv")
 
 
 # what a build loads only to make an edition or render a page, a body or a list
@@ -379,10 +379,10 @@ def test_extract_with_nothing_changed_compiles_only_the_patterns_it_matches_with
 
 
 def test_extracts_walk_of_the_sources_makes_no_path_for_an_article_or_page(project):
-    """``media.source_tree`` is what ``Path.rglob`` finds but the articles and pages (``source_de/*.md``,
+    """``variants.source_tree`` is what ``Path.rglob`` finds but the articles and pages (``source_de/*.md``,
     ``source_de/seiten/*.md``), which neither of its users looks at: a no-op extract at N = 500 made 500 paths for
     nothing. The files it names are what they were: the variants recorded, the misplaced Markdown warned of."""
-    from pipeline.media import source_tree
+    from pipeline.variants import source_tree
 
     for rel in ("tee.md", "seiten/impressum.md", "alt/kaffee.md", "alt/seiten/x.md", "seiten/unter/y.md", "Tee.MD",
                 "seiten/z.markdown", ".md", ".git/a.md", "bild.png", "bild.en.png", "leer.md/innen.md", "x.md.txt"):
