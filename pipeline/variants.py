@@ -5,7 +5,7 @@ edition in that language showing the variant (``media``), and the record of whic
 That record is ``translations/<lang>/variants.sha256`` (``sha256sum`` lines, paths relative to ``source_de/``, so
 ``sha256sum -c`` run there reads it too): the original's and the variant's SHA-256 as they were when the variant was
 last made or signed off. Content, not modification times, which ``git clone``, ``cp`` and unpacking set arbitrarily.
-Kept by every ``extract``, which loads this module and not ``media`` (its dataclass and link checks: 6.7 M
+Kept by every ``extract``, which loads this module and not ``media`` (its dataclass and link checks: 6.2 M
 instructions of a no-op extract at N = 500; bench/HISTORY.md, "Branch noopU").
 """
 
