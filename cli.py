@@ -981,7 +981,7 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
     beside check's findings)."""
     from pipeline.extract import extract as run
     from pipeline.fsutil import relpath
-    from pipeline.media import RECORD, record_variants, source_tree
+    from pipeline.variants import RECORD, record_variants, source_tree
     from pipeline.sources import unread_message, unread_sources
     from pipeline.uistrings import update_site_catalogs
 

@@ -54,8 +54,8 @@ from .fsutil import NotAFile, file_bytes, relpath
 from .limits import CATALOG, SITE_WORDS, Limit
 from .glossary import Glossary, as_written, exact_pattern, load_glossary, matchable, target_pattern
 from .markup import analyse, without_code_spans
-from .media import (RECORD, Media, article_link_problem, collect_media, images_without_alt, linked_article, on_site,
-                    outdated_variants, stale_originals, stored_references, unfilled_link_problem)
+from .media import (Media, article_link_problem, collect_media, images_without_alt, linked_article, on_site,
+                    outdated_variants, stored_references, unfilled_link_problem)
 from .moved import answered_message, answering, moved_paths, no_page_message, outside_message, read_moved
 from .numberwords import (as_digits, german_number_words, german_quantities, quantities, spelled_as_digits,
                           spelled_numbers)
@@ -79,6 +79,7 @@ from .sentences import HARD_BREAK, german_abbreviation, replace_hard_breaks
 from .sources import (PLAIN_KEYS, Article, Sources, front_matter_warnings, read_aliases, read_sources, same_titles,
                       site_host, unread_sources)
 from .urlparts import NO_ADDRESS, split_url
+from .variants import RECORD, stale_originals
 
 ERROR, WARNING = "error", "warning"
 TEXT_STATES = frozenset({REVIEWED, MACHINE, STALE})
@@ -2957,7 +2958,7 @@ def media_findings(check: str, found: Iterable[tuple[str, int, str, str]], confi
 def image_variant_findings(config: Config, sources: Sources, languages: list[str], slugs: list[str] | None,
                            errors: list[VerlagError], media: Media | None = None) -> list[Finding]:
     """A warning for each language variant of an image (``bilder/x.en.png``) made from an older version of its
-    German original than the one in source_de/ (by content: ``media.stale_originals``). ``media``: the files
+    German original than the one in source_de/ (by content: ``variants.stale_originals``). ``media``: the files
     the articles use (``_media_of``); None: the articles are scanned for them only when some variant is stale, and
     one whose Markdown cannot be read is appended to ``errors`` (file, line) and the others are compared."""
     stale = stale_originals(config.source_dir, languages, config.translations_dir)

@@ -8,10 +8,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from . import LazyPattern
 from .errors import VerlagError
 
 # git's markers (conflict-marker-size 7): "<<<<<<< HEAD", diff3's "||||||| base", "=======", ">>>>>>> 7821b32"
-_MARKER = re.compile(r"^(<{7}|\|{7}|={7}|>{7})(?:[ \t].*)?\r?$", re.M)
+_MARKER = LazyPattern(r"^(<{7}|\|{7}|={7}|>{7})(?:[ \t].*)?\r?$", re.M)
 
 
 def conflict_lines(text: str) -> list[int]:

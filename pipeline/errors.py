@@ -9,6 +9,8 @@ import sys
 from contextlib import contextmanager
 from pathlib import Path
 
+from . import LazyPattern
+
 
 class VerlagError(Exception):
     """Bad input or bad usage: reported as ``error: path:line: message``, exit 2."""
@@ -36,7 +38,7 @@ def shown_path(path: Path | str) -> str:
     return _LINE_BREAK.sub(_escaped, str(path))
 
 
-_LINE_BREAK = re.compile("[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
+_LINE_BREAK = LazyPattern("[\n\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 
 
 def _escaped(m: re.Match) -> str:
@@ -184,8 +186,8 @@ def describe(exc: BaseException) -> str:
     return f"{name}: {text}" if text else name
 
 
-_TOML_AT = re.compile(r" \(at line (\d+), column \d+\)$| \(at end of document\)$")
-_TWICE = re.compile(r"^Cannot declare \((.*?),?\) twice$")
+_TOML_AT = LazyPattern(r" \(at line (\d+), column \d+\)$| \(at end of document\)$")
+_TWICE = LazyPattern(r"^Cannot declare \((.*?),?\) twice$")
 
 
 def toml_problem(exc: ValueError, text: str) -> tuple[str, int | None]:

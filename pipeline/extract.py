@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path, PurePosixPath
 
-from . import doccache, extracted, textchanged
+from . import LazyPattern, doccache, extracted, textchanged
 from .config import CONFIG_NAME, Config
 from .errors import VerlagError, contain
 from .fsutil import code_digest, combine_digests, digest_bytes, file_bytes, load_state, names_ending, relpath, save_state
@@ -270,7 +270,7 @@ def _template_copied(config: Config, pot: Path) -> str | None:
         return None
 
 
-_SENTENCE_NOTE = re.compile(r"^#\. .*, sentence \d+ of \d+$", re.M)  # segment.py's note on a block's sentence
+_SENTENCE_NOTE = LazyPattern(r"^#\. .*, sentence \d+ of \d+$", re.M)  # segment.py's note on a block's sentence
 # The kinds of block (the ``#.`` note's first part) that segmentation = "sentence" cuts into sentences
 _CUT_INTO_SENTENCES = frozenset({"paragraph", "heading", "list item", "block quote", "footnote"})
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from . import LazyPattern
 from .config import Config
 from .fsutil import load_state, regular, save_state
 from .sources import Article
@@ -82,7 +83,7 @@ def same_segments(config: Config, article: Article) -> bool:
     return bool(template) and template == german_keys(config, article)
 
 
-_FIELD_RE = re.compile(rb'^"' + GERMAN_FIELD.encode() + rb': ([0-9a-f]{12})\\n"\r?$', re.M)
+_FIELD_RE = LazyPattern(rb'^"' + GERMAN_FIELD.encode() + rb': ([0-9a-f]{12})\\n"\r?$', re.M)
 _HEAD = 4096  # the header of a template verlag wrote ends well before: its title and a dozen fields
 
 

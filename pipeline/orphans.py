@@ -317,11 +317,11 @@ def unrecorded_renames(config: Config, slugs: set[str]) -> dict[str, list[str]]:
     and its template, there, does not record (``renames.committed``): what ``extract`` writes into it
     (``extract_article.record_earlier_names``) so that a fresh clone keeps their addresses too. Empty, reading no
     template, when ``.verlag/`` knows no rename."""
-    from .renames import committed
-
     known = load_state(config.state_dir / RENAMES_FILE)
     if not known:
         return {}
+    from .renames import committed  # only for a checkout that knows a rename: no other run loads it
+
     chains, found = committed(config), {}
     for old in known:
         if old not in slugs and (to := renamed_to(old, known, slugs)) is not None and old not in chains.get(to, ()) \

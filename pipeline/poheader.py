@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 
+from . import LazyPattern
+
 # The header entry's msgstr: its string lines, however they are wrapped (GNU breaks a field longer than a line)
-_HEADER_MSGSTR_RE = re.compile(rb'^msgid ""\r?\nmsgstr ""\r?\n((?:"[^\n]*"\r?\n?)*)', re.M)
-_STRING_LINE_RE = re.compile(rb'^"(.*)"\r?$', re.M)
+_HEADER_MSGSTR_RE = LazyPattern(rb'^msgid ""\r?\nmsgstr ""\r?\n((?:"[^\n]*"\r?\n?)*)', re.M)
+_STRING_LINE_RE = LazyPattern(rb'^"(.*)"\r?$', re.M)
 
 
 def header_value(head: bytes, name: str) -> str | None:

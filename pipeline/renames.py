@@ -33,6 +33,7 @@ from collections.abc import Collection, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from . import LazyPattern
 from .config import Config
 from .fsutil import load_state, names_ending, regular, save_state
 from .poheader import header_value
@@ -46,7 +47,7 @@ RECORD = "renamed"  # site.json: old slug -> {"to": slug it led to, "langs": [la
 RECORD_FILE = "site-renamed.json"
 ORIGINALS = "originals"  # site.json: slug of each published German original -> its ``Article.digest``
 TITLES = "original_titles"  # site.json: slug of each published German original -> its German title
-_PAGE_FILE = re.compile(r"([^/]+)/([^/]+)/index\.html")
+_PAGE_FILE = LazyPattern(r"([^/]+)/([^/]+)/index\.html")
 FIELD = "X-Verlag-Renamed-From"  # a template's header: the article's earlier slugs, oldest first, space-separated
 _HEAD = 4096  # a template's header ends well before (``textchanged._HEAD``)
 TEMPLATES_FILE = "renamed-templates.json"  # .verlag/: ``committed``'s answer, by the templates folder's stat

@@ -25,6 +25,7 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from . import LazyPattern
 from .config import Config
 from .fsutil import regular
 from .poheader import header_value
@@ -33,7 +34,7 @@ from .sources import Article, calendar_day, later
 FIELD = "X-Verlag-Text-Changed"
 # the segments of the front matter (``segment.Document.add_front``): their msgctxt; every other segment is the body's
 _FRONT_CONTEXTS = frozenset({"title", "summary", "tag"})
-_VALUE_RE = re.compile(r"(\d{4}-\d\d-\d\d)(?:; last_reviewed (.*))?")  # the field's value (``pofile.header_value``)
+_VALUE_RE = LazyPattern(r"(\d{4}-\d\d-\d\d)(?:; last_reviewed (.*))?")  # the field's value (``pofile.header_value``)
 _HEAD = 4096  # a template's header ends well before (``extracted.template_german`` reads as much)
 
 

@@ -18,7 +18,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from . import __version__
+from . import LazyPattern, __version__
 from .config import Config
 from .counts import counted
 from .errors import VerlagError
@@ -489,7 +489,7 @@ def _header_line(path: Path, field: str) -> int | None:
     return next((n for n, line in enumerate(lines, 1) if line.startswith(f'"{field}:')), None)
 
 
-_PERCENT = re.compile(r"%(%|\((\w+)\)s)?")
+_PERCENT = LazyPattern(r"%(%|\((\w+)\)s)?")
 
 
 def _literal_percent(text: str, declared: set[str]) -> str:
@@ -511,7 +511,7 @@ _MARKS = str.maketrans("", "", ENGLISH_OPEN + ENGLISH_CLOSE + MESSAGE_OPEN + MES
 # on a page, and ``_own_marks`` reads only a sealed mark as one, leaving every other such character out.
 _SEAL = os.urandom(8).hex()
 _ALL_MARKS = ENGLISH_OPEN + ENGLISH_CLOSE + MESSAGE_OPEN + MESSAGE_CLOSE + BOTH_OPEN + BOTH_MID + BOTH_CLOSE
-_ANY_MARK = re.compile(f"([{_ALL_MARKS}])({_SEAL})?")
+_ANY_MARK = LazyPattern(f"([{_ALL_MARKS}])({_SEAL})?")
 (_ENGLISH_OPEN, _ENGLISH_CLOSE, _MESSAGE_OPEN, _MESSAGE_CLOSE,
  _BOTH_OPEN, _BOTH_MID, _BOTH_CLOSE) = (mark + _SEAL for mark in _ALL_MARKS)  # as verlag writes them
 
@@ -521,17 +521,17 @@ def _own_marks(text: str) -> str:
     character without the seal, which came with the text, left out (U+E040-U+E046 are private use: no reader's
     font draws them)."""
     return _ANY_MARK.sub(lambda m: m[1] if m[2] else "", text)
-_PAGE_FORM = re.compile(f"{BOTH_OPEN}([^{BOTH_MID}]*){BOTH_MID}[^{BOTH_CLOSE}]*{BOTH_CLOSE}")
-_CONTEXT = re.compile(f"[{MESSAGE_OPEN}{MESSAGE_CLOSE}]|{BOTH_OPEN}([^{BOTH_MID}]*){BOTH_MID}([^{BOTH_CLOSE}]*){BOTH_CLOSE}")
+_PAGE_FORM = LazyPattern(f"{BOTH_OPEN}([^{BOTH_MID}]*){BOTH_MID}[^{BOTH_CLOSE}]*{BOTH_CLOSE}")
+_CONTEXT = LazyPattern(f"[{MESSAGE_OPEN}{MESSAGE_CLOSE}]|{BOTH_OPEN}([^{BOTH_MID}]*){BOTH_MID}([^{BOTH_CLOSE}]*){BOTH_CLOSE}")
 # a message whose English is one piece (its lang="en" span is enough), or none at all (a bare placeholder)
-_ONE_PART = re.compile(f"{MESSAGE_OPEN}((?:{ENGLISH_OPEN}[^{ENGLISH_OPEN}{MESSAGE_OPEN}]*?{ENGLISH_CLOSE})?|"
+_ONE_PART = LazyPattern(f"{MESSAGE_OPEN}((?:{ENGLISH_OPEN}[^{ENGLISH_OPEN}{MESSAGE_OPEN}]*?{ENGLISH_CLOSE})?|"
                        f"[^{ENGLISH_OPEN}{MESSAGE_OPEN}{MESSAGE_CLOSE}]*){MESSAGE_CLOSE}")
-_NAMED = re.compile(r"%\(\w+\)s")  # a placeholder of a python-format message
+_NAMED = LazyPattern(r"%\(\w+\)s")  # a placeholder of a python-format message
 # A tag, or a raw-text element (RCDATA: title, textarea) with its content, where no span may go: one not closed
 # runs to the end of the page, as HTML reads it (HTML Living Standard 13.2.5.2-3), and a tag holds no "<" (as a
 # browser reads an open tag, none crosses a "<" written in the text). Searched to its end from every opening it
 # was quadratic: a page of 8,000 "<script>" took 5 s, 8,000 "<title " 0.7 s.
-_HIDDEN_FROM_MARKS = re.compile(r"<(title|script|style|textarea)\b[^<>]*>(?:.*?</\1\s*>|.*)|<[^<>]*>", re.S | re.I)
+_HIDDEN_FROM_MARKS = LazyPattern(r"<(title|script|style|textarea)\b[^<>]*>(?:.*?</\1\s*>|.*)|<[^<>]*>", re.S | re.I)
 
 
 class Worded(str):

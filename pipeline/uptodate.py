@@ -183,7 +183,7 @@ def _extract(config: Config, keep_typo_fixes: bool, jobs: int | None) -> tuple[l
     """``extract``'s three stages, as ``verlag extract`` runs them, on the copy; their errors and warnings, and the
     German sentences extract lists."""
     from .extract import extract
-    from .media import record_variants
+    from .variants import record_variants
     from .uistrings import update_site_catalogs
 
     done = extract(config, keep_typo_fixes=keep_typo_fixes, jobs=jobs)

@@ -552,7 +552,7 @@ def test_a_record_naming_paths_outside_source_de_is_not_followed(tmp_path, caplo
     """``stale_originals`` took the paths of variants.sha256 as given: a record edited by hand or brought in with
     a project naming ``../geheim.png`` had files outside source_de/ read and compared. Such a line is left out,
     named with its line; the record's other lines still count."""
-    from pipeline import media
+    from pipeline import variants
 
     source, translations = tmp_path / "source_de", tmp_path / "translations"
     (source / "bilder").mkdir(parents=True)
@@ -567,10 +567,10 @@ def test_a_record_naming_paths_outside_source_de_is_not_followed(tmp_path, caplo
         f"# header\n{old}  ../geheim.png\n{outside}  ../geheim.en.png\n{old}  bilder/zecke.png\n"
         f"{made}  bilder/zecke.en.png\n{old}  {tmp_path}/geheim.png\n")
     read = []
-    real = media.file_bytes
-    monkeypatch.setattr(media, "file_bytes", lambda path, *args: read.append(Path(path)) or real(path, *args))
+    real = variants.file_bytes
+    monkeypatch.setattr(variants, "file_bytes", lambda path, *args: read.append(Path(path)) or real(path, *args))
     with caplog.at_level("WARNING"):
-        assert media.stale_originals(source, ["en"], translations) == {("en", "bilder/zecke.png")}
+        assert variants.stale_originals(source, ["en"], translations) == {("en", "bilder/zecke.png")}
     assert all(path.resolve().is_relative_to(tmp_path / "source_de") for path in read if path.suffix == ".png"), read
     assert [r.getMessage() for r in caplog.records] == [
         f"translations/en/variants.sha256:{line}: {rel!r} is no file of source_de/ (it leads out of it): left out; "
