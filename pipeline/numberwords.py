@@ -643,11 +643,12 @@ def counted_nouns(german: str, translation: str, lang: str) -> list[tuple[str, s
     if pattern is None:
         return []
     units = _unit_ids("de")
-    said: list[tuple[str, str, str]] = []
+    said: list[tuple[str, str, str, int]] = []  # (number, unit, unit word, where): a word may name two units
     for m in _GERMAN_COUNT.finditer(german):
         word = m.group(3).lower()
         kinds = units.get(word) or units.get(word.removesuffix("n"), frozenset())
-        said += [(number, unit, m.group(3)) for number in filter(None, m.group(1, 2)) for unit in kinds]
+        said += [(number, unit, m.group(3), m.start(at)) for at, number in enumerate(m.group(1, 2), 1) if number
+                 for unit in kinds]
     if not said:
         return []
     text = _unmarked(translation)[0].translate(_FOLD)
@@ -660,6 +661,6 @@ def counted_nouns(german: str, translation: str, lang: str) -> list[tuple[str, s
                        and not text[m.end():start].strip() for start, end in spelled)):
             continue
         if match := next((s for s in said if s[:2] == (value, unit)), None):
-            said = [s for s in said if s[2] != match[2] or s[0] != value]  # one German number, its every unit
+            said = [s for s in said if s[3] != match[3]]
             found.append((value, match[2]))
     return found

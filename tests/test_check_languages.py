@@ -483,6 +483,7 @@ def test_a_one_letter_word_after_a_number_is_no_unit(text, lang):
     ("Trinken Sie 1 Liter Wasser.", "اشرب لتر ماء.", "ar"),  # a unit: its name is its amount, no "units differ"
     ("Nehmen Sie 1 EL Öl.", "خذ ملعقة كبيرة من الزيت.", "ar"),
     ("Nach 1 Stunde und 2 Minuten.", "بعد ساعة ودقيقتين.", "ar"),
+    ("1 Stunde morgens und 1 Stunde abends.", "ساعة صباحًا وساعة مساءً.", "ar"),  # each noun its own German 1
     ("Kinder ab 1 Jahr", "ילדים מגיל שנה", "he"),
     ("Kinder ab 2 Jahren", "ילדים מגיל שנתיים", "he"),  # a dual CLDR does not write
     ("Warten Sie 2 Stunden.", "חכו שעתיים.", "he"),
@@ -505,6 +506,7 @@ def test_an_arabic_or_hebrew_unit_noun_alone_says_one_and_its_dual_two(german, t
     ("Nach 1 Jahr.", "بعد خمس عشرة سنة.", "ar", "numbers differ: missing 1"),
     ("Kinder ab 1 Jahr", "הילדים של השנה", "he", "numbers differ: missing 1"),  # "the year": no count
     ("Warten Sie 2 Stunden.", "חכו שעה.", "he", "numbers differ: missing 2"),
+    ("1 Stunde morgens und 1 Stunde abends.", "ساعة صباحًا.", "ar", "numbers differ: missing 1"),
 ])
 def test_an_arabic_or_hebrew_unit_noun_of_another_count_or_unit_is_still_an_error(german, translation, lang,
                                                                                  message):
