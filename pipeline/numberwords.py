@@ -548,17 +548,17 @@ def _unit_ids(lang: str) -> dict[str, frozenset[str]]:
     except (UnknownLocaleError, ValueError):
         return {}
     words: dict[str, set[str]] = {}
-    for unit, word in _unit_names(patterns):
-        if "{0}" in word:
-            for name in _WORD.findall(word):
+    for unit, _, pattern in _unit_names(patterns):
+        if "{0}" in pattern:
+            for name in _WORD.findall(pattern):
                 if len(name) > 1:
                     words.setdefault(name.lower(), set()).add(unit)
     return {word: frozenset(units) for word, units in words.items()}
 
 
-def _unit_names(patterns) -> list[tuple[str, str]]:
-    """(unit, pattern) of every time span and ``_COUNTED_UNITS`` pattern of Babel's ``unit_patterns``, a plural
-    form's pattern prefixed with its form and a colon ("one:سنة")."""
+def _unit_names(patterns) -> list[tuple[str, str, str]]:
+    """(unit, plural form, pattern) of every time span and ``_COUNTED_UNITS`` pattern of Babel's ``unit_patterns``
+    ("duration-year", "one", "سنة"), every width."""
     found = []
     for unit, widths in patterns.items():
         if not unit.startswith("duration-") and unit not in _COUNTED_UNITS:
@@ -566,7 +566,7 @@ def _unit_names(patterns) -> list[tuple[str, str]]:
         for width in widths.values():
             for form, pattern in (width.items() if hasattr(width, "items") else ()):
                 if form != "per" and isinstance(pattern, str):
-                    found.append((unit.removesuffix("-person"), f"{form}:{pattern}"))
+                    found.append((unit.removesuffix("-person"), form, pattern))
     return found
 
 
@@ -592,8 +592,7 @@ def _counted_nouns(lang: str) -> tuple[re.Pattern | None, dict[str, tuple[str, s
         return None, {}
     singular: dict[str, str] = {}
     dual: dict[str, str] = dict(_DUALS.get(primary, {}))
-    for unit, named in _unit_names(patterns):
-        form, pattern = named.split(":", 1)
+    for unit, form, pattern in _unit_names(patterns):
         if form not in ("one", "two"):
             continue
         words = " ".join(pattern.split())
