@@ -573,8 +573,8 @@ def _unit_names(patterns) -> list[tuple[str, str, str]]:
 @lru_cache(maxsize=16)
 def _counted_nouns(lang: str) -> tuple[re.Pattern | None, dict[str, tuple[str, str]]]:
     """A pattern of the nouns that say a count of a time span or unit by themselves in ``lang``, and noun (read
-    through ``_FOLD``) -> (value, unit). Only where a number follows its noun and no indefinite article stands
-    before it (``_NUMERAL_AFTER_NOUN``: Arabic, Hebrew), so that the noun alone is one of it: CLDR writes one
+    through ``_FOLD``) -> (value, unit). Only in Arabic and Hebrew (``_CLITICS``), where a number follows its
+    noun and no indefinite article stands before it, so that the noun alone is one of it: CLDR writes one
     and two of many units in Arabic without a number ("سنة", "سنتان", "ساعتان") and two in Hebrew ("יומיים",
     "שעתיים"), and prose writes them so ("الأطفال من عمر سنة", children from the age of one). Arabic, after
     Ryding, *A Reference Grammar of Modern Standard Arabic* (Cambridge 2005), the dual: each singular CLDR writes
