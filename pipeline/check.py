@@ -57,8 +57,8 @@ from .markup import analyse, without_code_spans
 from .media import (Media, article_link_problem, collect_media, images_without_alt, linked_article, on_site,
                     outdated_variants, stored_references, unfilled_link_problem)
 from .moved import answered_message, answering, moved_paths, no_page_message, outside_message, read_moved
-from .numberwords import (as_digits, german_number_words, german_quantities, quantities, spelled_as_digits,
-                          spelled_numbers)
+from .numberwords import (as_digits, counted_nouns, german_number_words, german_quantities, quantities,
+                          spelled_as_digits, spelled_numbers)
 from .orphans import find_orphans, unreadable
 from .practice import unfilled, unfilled_message
 from .published import PAGE_PATH, PlannedPages
@@ -312,6 +312,15 @@ def _destination(tail: str) -> str:
 
 
 _WHITESPACE = re.compile(r"\s")
+
+
+def _without(found: list, taken: list) -> list:
+    """``found`` with one of each of ``taken`` that it has taken out."""
+    left = list(found)
+    for item in taken:
+        if item in left:
+            left.remove(item)
+    return left
 
 
 def _differences(source: Counter, target: Counter) -> tuple[list, list]:
@@ -628,6 +637,9 @@ def check_numbers(entry, ctx):
         _match_words(added, german_number_words(german))
     if missing:
         _match_words(missing, (frozenset({v}) for v in spelled_numbers(translation, ctx.lang)))
+    # "1 Jahr": Arabic "سنة", a year; "2 Stunden": "ساعتين", two hours; "1 Liter": "لتر" (its unit below)
+    counted = counted_nouns(german, translation, ctx.lang) if missing and ctx.source_lang == "de" else []
+    _match_words(missing, (frozenset({value}) for value, _ in counted))
     # both read with the unit names of both languages: a target language's name kept as written ("9 L") is no unit
     # of the translation alone
     german_prose = text_parts(entry.msgid, ctx).prose
@@ -642,6 +654,8 @@ def check_numbers(entry, ctx):
     if unit_added and ctx.source_lang == "de" and german_number_words(german):  # eineinhalb Liter: 1.5 l
         src_units = Counter(units(as_digits(german_prose), ctx.lang, ctx.source_lang))
         unit_missing, unit_added = _differences(src_units, tgt_units)
+    for value, word in counted if unit_missing else ():
+        unit_missing = _without(unit_missing, units(f"{value} {word}", ctx.source_lang))
     _match_degrees(unit_missing, unit_added)
     _match_degrees(unit_added, unit_missing)
     if added and "°F" in unit_added:  # "38 °C (100 °F)": the reader's scale beside the German's (trial 23)

@@ -520,3 +520,146 @@ def quantities(text: str, lang: str) -> tuple[tuple[str, str, frozenset[str]], .
         start, end = (m.start(), m.end()) if places is None else (places[m.start()], places[m.end()])
         found.append((shown[start:end], value, frozenset(values)))
     return tuple(found)
+
+
+# --------------------------------------------------------------------------
+# A time span or unit whose noun alone says how many (check ``numbers``): Arabic "سنة" (a year), "سنتين" (two years)
+# --------------------------------------------------------------------------
+
+# Duals CLDR does not write (its Hebrew "two years" is "{0} שנים"), after Glinert, *Modern Hebrew: An Essential
+# Grammar* (Routledge 2005), the dual: the time spans that have one
+_DUALS = {"he": {"שנתיים": "duration-year"}}
+# The clitics a counted noun may carry. Arabic: "and", "so", then "with/in", "for", "like" ("بسنة", "لسنتين"); the
+# article too before a dual, which still says two ("السنتين الأخيرتين", the last two years), never before a
+# singular ("السنة" is the year, no count). Hebrew alike: "and", "that", then "in", "for", "like", "from"
+# ("מגיל שנה" has none), the article before a dual only ("השנתיים").
+_CLITICS = {"ar": ("(?:[وف]?[بلك]?)", "(?:[وف]?(?:[بلك]|ال|بال|لل|كال)?)"),
+            "he": ("(?:[וש]?[בלכמ]?)", "(?:[וש]?[בלכמ]?ה?)")}
+
+
+@lru_cache(maxsize=64)
+def _unit_ids(lang: str) -> dict[str, frozenset[str]]:
+    """The words of CLDR's names of time spans and ``_COUNTED_UNITS`` in ``lang`` (as ``_unit_words`` reads them),
+    lower case -> the units they name ("duration-year"; a "-person" unit as its plain one)."""
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        patterns = Locale.parse(lang)._data["unit_patterns"]
+    except (UnknownLocaleError, ValueError):
+        return {}
+    words: dict[str, set[str]] = {}
+    for unit, _, pattern in _unit_names(patterns):
+        if "{0}" in pattern:
+            for name in _WORD.findall(pattern):
+                if len(name) > 1:
+                    words.setdefault(name.lower(), set()).add(unit)
+    return {word: frozenset(units) for word, units in words.items()}
+
+
+def _unit_names(patterns) -> list[tuple[str, str, str]]:
+    """(unit, plural form, pattern) of every time span and ``_COUNTED_UNITS`` pattern of Babel's ``unit_patterns``
+    ("duration-year", "one", "سنة"), every width."""
+    found = []
+    for unit, widths in patterns.items():
+        if not unit.startswith("duration-") and unit not in _COUNTED_UNITS:
+            continue
+        for width in widths.values():
+            for form, pattern in (width.items() if hasattr(width, "items") else ()):
+                if form != "per" and isinstance(pattern, str):
+                    found.append((unit.removesuffix("-person"), form, pattern))
+    return found
+
+
+@lru_cache(maxsize=16)
+def _counted_nouns(lang: str) -> tuple[re.Pattern | None, dict[str, tuple[str, str]]]:
+    """A pattern of the nouns that say a count of a time span or unit by themselves in ``lang``, and noun (read
+    through ``_FOLD``) -> (value, unit). Only in Arabic and Hebrew (``_CLITICS``), where a number follows its
+    noun and no indefinite article stands before it, so that the noun alone is one of it: CLDR writes one
+    and two of many units in Arabic without a number ("سنة", "سنتان", "ساعتان") and two in Hebrew ("יומיים",
+    "שעתיים"), and prose writes them so ("الأطفال من عمر سنة", children from the age of one). Arabic, after
+    Ryding, *A Reference Grammar of Modern Standard Arabic* (Cambridge 2005), the dual: each singular CLDR writes
+    alone also as its dual, nominative "-ān" and oblique "-ayn" (ة as ت: "ساعة", "ساعتين"), and a masculine one in
+    the indefinite accusative ("يوما"); Hebrew: the singular of a time span (CLDR's "{0} שנה"), which it counts
+    as Arabic does, and ``_DUALS``."""
+    from babel import Locale, UnknownLocaleError
+
+    primary = lang.split("-")[0].lower()
+    if primary not in _CLITICS:
+        return None, {}
+    try:
+        patterns = Locale.parse(primary)._data["unit_patterns"]
+    except (UnknownLocaleError, ValueError):
+        return None, {}
+    singular: dict[str, str] = {}
+    dual: dict[str, str] = dict(_DUALS.get(primary, {}))
+    for unit, form, pattern in _unit_names(patterns):
+        if form not in ("one", "two"):
+            continue
+        words = " ".join(pattern.split())
+        if "{0}" in words:  # Hebrew's time spans: the noun of "{0} שנה" alone
+            noun = words.replace("{0}", "").strip()
+            if primary == "he" and form == "one" and unit.startswith("duration-") and _WORD.fullmatch(noun):
+                singular.setdefault(noun, unit)
+            continue
+        (singular if form == "one" else dual).setdefault(words, unit)
+        if primary == "ar" and form == "two":
+            dual.setdefault(" ".join(w[:-2] + "ين" if w.endswith("ان") else w for w in words.split()), unit)
+    if primary == "ar":
+        for noun, unit in list(singular.items()):
+            if " " not in noun:
+                stem = noun[:-1] + "ت" if noun.endswith("ة") else noun
+                dual.setdefault(stem + "ان", unit)
+                dual.setdefault(stem + "ين", unit)
+                if not noun.endswith("ة"):
+                    singular.setdefault(noun + "ا", unit)
+    values = {noun.translate(_FOLD): ("1", unit) for noun, unit in singular.items()}
+    values |= {noun.translate(_FOLD): ("2", unit) for noun, unit in dual.items()}
+    one, two = _CLITICS[primary]
+
+    def alternatives(value: str) -> str:
+        nouns = (noun for noun in values if values[noun][0] == value)
+        return "|".join(re.escape(noun) for noun in sorted(nouns, key=len, reverse=True))
+
+    pattern = re.compile(rf"(?<![^\W\d_])(?:{one}(?P<one>{alternatives('1')})|{two}(?P<two>{alternatives('2')}))"
+                         rf"(?![^\W\d_])")
+    return pattern, values
+
+
+# A number and a unit word after it in the German ("1 Jahr", "1–2 Stunden", "1 bis 2 Tage"), the number a whole one
+# and no ordinal ("im 1. Jahr" is the first)
+_GERMAN_COUNT = re.compile(r"(?<![\d.,])(\d+)(?![.,]\d)(?:[\s\u00a0\u202f]*(?:[–-]|bis|oder|und)[\s\u00a0\u202f]*"
+                           r"(\d+)(?![.,]\d))?[\s\u00a0\u202f]*([^\W\d_]+)")
+_NEXT_TO_DIGIT = re.compile(r"\d[\s\u00a0\u202f]*$")
+
+
+def counted_nouns(german: str, translation: str, lang: str) -> list[tuple[str, str]]:
+    """The counts the ``translation`` says by a noun alone (``_counted_nouns``: Arabic "سنة", one year; "ساعتين",
+    two hours) where the ``german`` writes that number in digits beside a unit of the same kind ("1 Jahr", "2
+    Stunden"), each German number once: (value, the German's unit word), in order. So "1 Jahr" -> "سنة" matches,
+    while "2 Jahre" -> "سنة" or "1 Jahr" -> "سنتين" matches nothing; nor does a noun beside a number, whose number
+    is said there ("15 سنة", "خمس عشرة سنة": fifteen years, in the singular)."""
+    pattern, values = _counted_nouns(lang)
+    if pattern is None:
+        return []
+    units = _unit_ids("de")
+    said: list[tuple[str, str, str, int]] = []  # (number, unit, unit word, where): a word may name two units
+    for m in _GERMAN_COUNT.finditer(german):
+        word = m.group(3).lower()
+        kinds = units.get(word) or units.get(word.removesuffix("n"), frozenset())
+        said += [(number, unit, m.group(3), m.start(at)) for at, number in enumerate(m.group(1, 2), 1) if number
+                 for unit in kinds]
+    if not said:
+        return []
+    text = _unmarked(translation)[0].translate(_FOLD)
+    spelled = [m.span() for m, _ in _spelled(text, lang)]
+    found = []
+    for m in pattern.finditer(text):
+        value, unit = values[m.group(m.lastgroup)]
+        if (_NEXT_TO_DIGIT.search(text, 0, m.start()) or re.match(r"[\s\u00a0\u202f]*\d", text[m.end():])
+                or any(end <= m.start() and not text[end:m.start()].strip() or start >= m.end()
+                       and not text[m.end():start].strip() for start, end in spelled)):
+            continue
+        if match := next((s for s in said if s[:2] == (value, unit)), None):
+            said = [s for s in said if s[3] != match[3]]
+            found.append((value, match[2]))
+    return found
