@@ -455,13 +455,14 @@ class ServiceEngine:
                 finished, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in finished:
                     batch = running.pop(future)
+                    stopping = None  # (reason, cause) when the engine stops for the run
                     try:
                         answers = future.result()
                     except ServiceError as exc:
                         failures_in_a_row += not isinstance(exc, InvalidAnswer)
-                        failure = self._fail(batch, waiting, exc.message, exc.fatal or failures_in_a_row >= 3,
-                                             exc.cause)
-                        ready = [failure]
+                        fatal = exc.fatal or failures_in_a_row >= 3
+                        ready = [self._fail(batch, waiting, exc.message, fatal, exc.cause)]
+                        stopping = (exc.message, exc.cause) if fatal else None
                     else:
                         self.chars_translated += self.answered_chars([t for t, a in zip(batch, answers) if a])
                         outcomes: list[Outcome] = []
@@ -473,14 +474,13 @@ class ServiceEngine:
                             waiting.setdefault(normalise(unit.key), []).append(unit)
                         held.append((batch, answers, outcomes))
                         ready, why = release(False)
-                        failures_in_a_row = failures_in_a_row + 1 if why else 0 if ready else failures_in_a_row
-                        failure = Outcome([], [], why, True, polite.LANGUAGE) if why and failures_in_a_row >= 3 \
-                            else None
-                        refused = submit(list(dict.fromkeys(normalise(u.key) for u in again)))
-                        ready += refused
+                        failures_in_a_row = failures_in_a_row + 1 if why else 0
+                        # three batches in another language in a row stop the engine, as three failures do
+                        stopping = (why, polite.LANGUAGE) if why and failures_in_a_row >= 3 else None
+                        ready += submit(list(dict.fromkeys(normalise(u.key) for u in again)))
                     if ready:
                         yield ready
-                    if failure is not None and failure.fatal:  # the engine stops: what is held or sent fails too
+                    if stopping is not None:  # what is held is judged; what is still out fails with the reason
                         for other in running:
                             other.cancel()
                         rest = [t for b in running.values() for t in b]
@@ -488,10 +488,9 @@ class ServiceEngine:
                         ready = release(True)[0]
                         if ready:
                             yield ready
-                        if rest:
-                            yield [self._fail(rest, waiting, failure.error, True, failure.cause)]
-                        if not failure.indices:  # the language test's stop: said as the engine's reason
-                            yield [failure]
+                        message, cause = stopping
+                        if rest or cause == polite.LANGUAGE:  # a failed request said its own stop already
+                            yield [self._fail(rest, waiting, message, True, cause)]
                         return
             ready = release(True)[0]
             if ready:

@@ -444,3 +444,20 @@ def test_the_fake_service_runs_on_its_own_with_the_faults_given():
         _, err = proc.communicate(timeout=WALL)
     assert proc.returncode == 0 and "Traceback" not in err, err
 
+
+
+def test_three_batches_in_another_language_in_a_row_stop_the_engine_and_nothing_of_them_is_cached(svc, tmp_path):
+    """A service that answers English whatever it is asked (trial 27) costs three requests, not one per batch: as
+    three failures in a row do, three refused batches stop the engine for the run; none of the answers is cached."""
+    svc.rules = {"Satz": "english"}
+    cache = MTCache(tmp_path / "mt.sqlite")
+    sentence = "Satz {n}: Im Winter schlafen viele Menschen schlechter, weil ihnen am Morgen das helle Licht fehlt."
+    requests = [Request(sentence.format(n=n) + " Ein fester Rhythmus hilft dann.") for n in range(10)]
+    service = engine(svc, "libre", batch_items=1, concurrency=1, rate=5)
+    outcomes = [o for g in service.stream(requests, "de", "fr", cache=cache) for o in g]
+    assert len(svc.log) < 10  # the requests after the third refusal (and the one under way then) are not sent
+    refused = "answered in English, not French (the common words of its answers are English ones): not taken as drafts"
+    assert [(len(o.indices), o.error, o.fatal, o.cause) for o in outcomes] == [
+        (1, refused, False, "language"), (1, refused, False, "language"), (1, refused, False, "language"),
+        (7, refused, True, "language")]
+    assert cache.get_many(service.cache_name, "de", "fr", [r.text for r in requests]) == {}
