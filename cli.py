@@ -1535,8 +1535,9 @@ def publish(ctx: click.Context, quiet: bool) -> None:
     if code == INTERRUPTED:
         sys.exit(code)
     if code == 1:
-        click.echo("note: no engine could draft anything (offline?); publishing the catalogs as they are, "
-                   "run 'verlag pretranslate' again when online", err=True)
+        # the line above says what stopped the engines: offline, a timeout, a missing key (trial 27)
+        click.echo("note: no engine could draft anything (the line above says why); publishing the catalogs as they "
+                   "are, run 'verlag pretranslate' again once that is put right", err=True)
     sources = read_sources(config)
     findings, checked = run_checks(config, sources=sources)
     errors += checked
