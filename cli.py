@@ -1186,16 +1186,18 @@ def run_pretranslate(config, engine_names=(), languages=(), slugs=(), dry_run: b
         click.echo("interrupted: every draft received so far is saved in the catalogs", err=True)
         return result.errors, INTERRUPTED
     if result.nothing_done:
-        # "could not be reached" only of a service the network did not find: one that answered 429 or 500 until
-        # the retries ran out was reached (trial 23 #9), and is asked again once it answers
-        reached = [e for e, reason in result.unavailable.items()
-                   if not str(reason).startswith(("unreachable", "connection to", "no answer from"))]
-        why = (f"{', '.join(sorted(reached))} stopped this run (the warning above says why; run verlag pretranslate "
-               "again once the service answers: what is drafted stays)" if reached else
-               f"{', '.join(sorted(result.unavailable))} could not be reached")
-        offline = (f": {why}; offline, '--engine copy' gives each entry the German as its starting point, or a "
+        # what stopped each engine, as its cause says (``ServiceEngine.stopped``): "could not be reached" only of a
+        # service with no connection; one that timed out, answered 429 or 500 until the retries ran out (trial 23
+        # #9), refused the key or had none was reached, and each asks for something else (trial 27)
+        by_name = {engine.name: engine for engine in engines}
+        names = sorted(result.unavailable) or sorted(result.causes)  # stopped, or failing on every request
+        why = "; ".join(
+            by_name[name].stopped(result.causes.get(name, "")) if hasattr(by_name.get(name), "stopped") else
+            f"{name} stopped this run (the warning above says why)" for name in names)
+        instead = "offline, " if {result.causes.get(name) for name in names} == {"offline"} else "meanwhile "
+        offline = (f": {why}; {instead}'--engine copy' gives each entry the German as its starting point, or a "
                    "reviewer translates the empty entries as they are (README: The reviewer's workflow)"
-                   ) if result.unavailable else ""
+                   ) if names else ""
         click.echo(f"pretranslate: nothing could be drafted{offline}", err=True)
         return result.errors, 1
     return result.errors, 0
@@ -1649,8 +1651,9 @@ def publish(ctx: click.Context, quiet: bool) -> None:
     if code == INTERRUPTED:
         sys.exit(code)
     if code == 1:
-        click.echo("note: no engine could draft anything (offline?); publishing the catalogs as they are, "
-                   "run 'verlag pretranslate' again when online", err=True)
+        # the line above says what stopped the engines: offline, a timeout, a missing key (trial 27)
+        click.echo("note: no engine could draft anything (the line above says why); publishing the catalogs as they "
+                   "are, run 'verlag pretranslate' again once that is put right", err=True)
     sources = read_sources(config)
     findings, checked = run_checks(config, sources=sources)
     errors += checked

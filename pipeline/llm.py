@@ -50,6 +50,7 @@ from .config import Config, lookup
 from .engines import Request, Surroundings
 from .glossary import Glossary, load_glossary
 from .mtcache import normalise
+from . import polite
 from .polite import RequestsShim, ServiceError
 from .protect import TAG, Masked, markup_difference, mask, restore
 from .services import TOKEN_CHARS, InvalidAnswer, Outcome, ServiceEngine, Settings, Unit, _flat, _result, _text
@@ -288,18 +289,20 @@ class LLMEngine(ServiceEngine):
             choice = response.choices[0]
             content, finish = choice.message.content, choice.finish_reason
         except (openai.AuthenticationError, openai.PermissionDeniedError):
-            raise ServiceError(f"the service refused the API key (check {self.key_variable})", fatal=True) from None
+            raise ServiceError(f"the service refused the API key (check {self.key_variable})", fatal=True,
+                               cause=polite.KEY) from None
         except openai.NotFoundError:
             raise ServiceError(f"the service does not know the model {self.model!r} (or the url "
                                f"{_host(self.settings.url)} is not an OpenAI-compatible API)", fatal=True) from None
         except openai.APIStatusError as exc:
             raise ServiceError(f"HTTP {exc.status_code} from {_host(self.settings.url)} "
-                               f"({str(exc.message).splitlines()[0][:120]})", fatal=exc.status_code < 500) from None
+                               f"({str(exc.message).splitlines()[0][:120]})", fatal=exc.status_code < 500,
+                               cause=polite.SERVER if exc.status_code >= 500 else polite.OTHER) from None
         except ServiceError:  # from the polite session, through the client
             raise
         except Exception:  # noqa: BLE001 - an answer that is no Chat Completion, in whatever way
             raise ServiceError(f"{_host(self.settings.url)} did not answer as a Chat Completions API does (is url "
-                               "the API's base address, e.g. http://localhost:11434/v1 for Ollama?)") from None
+                               "the API's base address, e.g. http://localhost:11434/v1 for Ollama?)", cause=polite.ANSWER) from None
         return content, finish
 
     def _openai(self):

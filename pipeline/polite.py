@@ -34,13 +34,31 @@ RETRY_STATUSES = frozenset({408, 425, 429, 500, 502, 503, 504})
 MAX_ANSWER = 16 << 20  # bytes of one answer: a batch's translation is at most a few hundred KB
 
 
-class ServiceError(Exception):
-    """One line a person can act on; ``fatal`` stops the engine for the rest of the run."""
+# Why a service failed, as the run's last line tells it (``services.ServiceEngine.stopped``): each asks the user for
+# something else (wait, set a key, check the url), so "could not be reached" is said only of OFFLINE and DOWN.
+OFFLINE = "offline"  # no route out: the name not resolved, the proxy not reached, the network unreachable
+DOWN = "down"  # nothing answers at the address: the connection refused or not made
+DROPPED = "dropped"  # connected, and the connection closed (reset) before an answer
+TIMEOUT = "timeout"  # connected, but no answer within the engine's timeout
+KEY = "key"  # the service refused the API key (or asks for one)
+NO_KEY = "no-key"  # the engine needs a key and its environment variable is not set
+QUOTA = "quota"  # the key's quota is used up (DeepL's 456)
+RATE = "rate"  # too many requests (429) until the retries ran out, or a Retry-After longer than max_wait
+SERVER = "server"  # server errors (5xx) until the retries ran out
+ANSWER = "answer"  # an answer that is no translation: an HTML page, broken JSON, lines that do not line up
+LANGUAGE = "language"  # translations in another language than the one asked for (``draftlang``)
+OTHER = "other"
 
-    def __init__(self, message: str, fatal: bool = False):
+
+class ServiceError(Exception):
+    """One line a person can act on; ``fatal`` stops the engine for the rest of the run; ``cause`` says which kind
+    of failure it is (``OFFLINE`` … ``OTHER``)."""
+
+    def __init__(self, message: str, fatal: bool = False, cause: str = OTHER):
         super().__init__(message)
         self.message = message
         self.fatal = fatal
+        self.cause = cause
 
 
 @dataclass(frozen=True)
@@ -159,7 +177,7 @@ class PoliteSession(requests.Session):
     failure raises ``ServiceError``, which neither library swallows.
     """
 
-    def __init__(self, name: str, policy: Policy):
+    def __init__(self, name: str, policy: Policy, json: bool = True):
         super().__init__()
         self.mount("https://", _CappedAdapter())
         self.mount("http://", _CappedAdapter())
@@ -172,6 +190,7 @@ class PoliteSession(requests.Session):
         # (``_unsent``: none where every try failed to connect); each is tried up to ``retries`` + 1 times
         self.tries = 0  # the HTTP exchanges begun for them, every retry included, those that never connected not
         self._hop = threading.local()
+        self.json = json  # the service answers in JSON: an HTML page in its place is said as such (``_html_page``)
 
     def send(self, request, **kwargs):
         kwargs["timeout"] = self.policy.timeout
@@ -186,7 +205,7 @@ class PoliteSession(requests.Session):
 
     def _send(self, request, **kwargs):
         host = urllib.parse.urlsplit(request.url).netloc
-        last = ""
+        last, cause = "", OTHER
         sent = False  # a try of it left for the service: it is counted
         for attempt in range(self.policy.retries + 1):
             retry_after = None
@@ -200,7 +219,7 @@ class PoliteSession(requests.Session):
                     response = super().send(request, **kwargs)
                 except AnswerTooLarge as exc:
                     raise ServiceError(f"the answer from {host} is {exc} (a translation is a few KB); not read "
-                                       "further", fatal=True) from None
+                                       "further", fatal=True, cause=ANSWER) from None
                 except requests.exceptions.RequestException as exc:
                     if _unsent(exc):  # no connection: this try is no exchange, nor the request one, if it was first
                         with self.lock:
@@ -208,17 +227,25 @@ class PoliteSession(requests.Session):
                             self.requests_sent -= counted
                         sent = not counted
                     if isinstance(exc, requests.exceptions.Timeout):
-                        last = f"no answer from {host} within {self.policy.timeout:g} s"
+                        last, cause = f"no answer from {host} within {self.policy.timeout:g} s", TIMEOUT
                     elif not isinstance(exc, requests.exceptions.ConnectionError):
                         raise
                     elif _offline(exc):
-                        raise ServiceError(f"unreachable: {_connection_reason(exc, host)}", fatal=True) from None
+                        raise ServiceError(f"unreachable: {_connection_reason(exc, host)}", fatal=True,
+                                           cause=OFFLINE) from None
                     else:
-                        last = f"connection to {host} failed ({_connection_reason(exc, host)})"
+                        reason = _connection_reason(exc, host)
+                        last = f"connection to {host} failed ({reason})"
+                        cause = DROPPED if reason.endswith("closed the connection") else DOWN
                 else:
                     if response.status_code not in RETRY_STATUSES:
+                        if self.json and not kwargs.get("stream") and _html_page(response.content):
+                            raise ServiceError(f"{host} answered with an HTML page, not JSON (HTTP "
+                                               f"{response.status_code}: a proxy or captive portal? or the engine's "
+                                               "url is not the service's API)", fatal=True, cause=ANSWER)
                         return response
                     last = f"HTTP {response.status_code} from {host}"
+                    cause = RATE if response.status_code == 429 else SERVER
                     retry_after = _retry_after(response.headers.get("Retry-After"))
                     response.close()
             if attempt == self.policy.retries:
@@ -227,14 +254,13 @@ class PoliteSession(requests.Session):
             if retry_after is not None:
                 if retry_after > self.policy.max_wait:
                     raise ServiceError(f"{last}: asks to wait {retry_after:g} s (more than max_wait "
-                                       f"{self.policy.max_wait:g} s)", fatal=True)
+                                       f"{self.policy.max_wait:g} s)", fatal=True, cause=RATE)
                 delay = max(delay, retry_after)
                 with self.lock:  # every request to this service waits, not just this one
                     self.next_start = max(self.next_start, time.monotonic() + delay)
             if _stop().wait(min(delay, self.policy.max_wait)):
                 raise ServiceError("stopped")
-        fatal = not last.startswith("HTTP 5")
-        raise ServiceError(f"{last} after {self.policy.retries + 1} tries", fatal=fatal)
+        raise ServiceError(f"{last} after {self.policy.retries + 1} tries", fatal=cause != SERVER, cause=cause)
 
     def _wait_turn(self) -> None:
         """Rate limit: request starts are at least 1/rate seconds apart, across threads."""
@@ -297,6 +323,13 @@ def _unsent(exc: requests.exceptions.RequestException) -> bool:
         return True
     reason = getattr(exc.args[0], "reason", None) if exc.args else None
     return isinstance(reason, urllib3.exceptions.NewConnectionError)
+
+
+def _html_page(body: bytes) -> bool:
+    """Whether an answer is an HTML page (a captive portal's login, a proxy's or a web server's page) rather than
+    the JSON a service's API sends: JSON never begins with ``<``. Told by the body, not the Content-Type, which some
+    servers set wrong for JSON."""
+    return body.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"<"
 
 
 def _offline(exc: Exception) -> bool:

@@ -209,6 +209,8 @@ class PretranslateResult:
     failed: dict = field(default_factory=dict)  # engine -> Counter(reason -> segments)
     returned: dict = field(default_factory=dict)  # engine -> [(catalog ref, msgid)] of its ``GERMAN_BACK`` answers
     unavailable: dict = field(default_factory=dict)  # engine -> reason (stopped for this run)
+    # engine -> the kind of failure (``polite`` causes) that stopped it, or, while it was not stopped, its first
+    causes: dict = field(default_factory=dict)
     warned: Counter = field(default_factory=Counter)  # engine -> drafts whose markup could not be verified
     planned: dict = field(default_factory=dict)  # dry run: (lang, engine) -> [Planned]
     planned_keys: dict = field(default_factory=dict)  # dry run: (lang, engine) -> the request keys planned so far
@@ -418,8 +420,11 @@ def _stream(engine, requests, todo, batch, config, lang, cache, budget, result, 
             if outcome.error:
                 failed = result.failed.setdefault(engine.name, Counter())
                 failed[outcome.error] += len(outcome.indices)
-                if outcome.fatal:
-                    result.unavailable.setdefault(engine.name, outcome.error)
+                if outcome.fatal and engine.name not in result.unavailable:
+                    result.unavailable[engine.name] = outcome.error
+                    result.causes[engine.name] = outcome.cause  # what stopped it, over what failed before
+                elif not outcome.fatal:
+                    result.causes.setdefault(engine.name, outcome.cause)
         filled |= new
         if time.monotonic() - flushed >= FLUSH_SECONDS:
             _save(batch, False)

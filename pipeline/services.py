@@ -41,7 +41,9 @@ from typing import Callable, Iterator, Sequence
 from .config import Config, lookup
 from .engines import Request, Result
 from .mtcache import MTCache, normalise
-from .polite import Policy, PoliteSession, RequestsShim, ServiceError, Workers, install_shim
+from .polite import (ANSWER, KEY, NO_KEY, OTHER, QUOTA, RATE, SERVER, Policy, PoliteSession, RequestsShim,
+                     ServiceError, Workers, install_shim)
+from . import polite
 from .protect import Masked, markup_difference, mask, restore
 from .sentences import segment_spans
 from .urlparts import NO_ADDRESS, split_url
@@ -174,6 +176,7 @@ class Outcome:
     results: list[Result | None]
     error: str | None = None
     fatal: bool = False
+    cause: str = OTHER  # the kind of failure (``polite.ServiceError.cause``)
 
 
 @dataclass
@@ -208,11 +211,15 @@ class ServiceEngine:
     per_language: tuple[str, ...] = ()  # extra keys that may be a table by language
     key_variable: str | None = None
     key_required = False
+    json_answers = True  # the service answers in JSON (an HTML page instead is a proxy's or portal's: ``polite``)
 
     def __init__(self, config: Config, settings: Settings | None = None):
         self.settings = settings or load_settings(config, self.name, self.defaults, self.extra_keys,
                                                       self.per_language, self.key_variable)
-        self.session = PoliteSession(self.name, self.settings.policy)
+        self.session = PoliteSession(self.name, self.settings.policy, json=self.json_answers)
+        # the languages a draft is told apart from (``draftlang``): the project's, and English, which services
+        # answer in when they lack the language asked for
+        self.candidates = (config.source_language, *config.languages, "en")
         self.chars_translated = 0  # characters of the German of the texts that came back translated
         self.cached = 0
 
@@ -240,7 +247,47 @@ class ServiceEngine:
 
     def check_ready(self) -> None:
         if self.key_required and not self.api_key:
-            raise ServiceError(f"no API key: set the environment variable {self.key_variable}", fatal=True)
+            raise ServiceError(f"no API key: set the environment variable {self.key_variable}", fatal=True,
+                               cause=NO_KEY)
+
+    @property
+    def host(self) -> str:
+        """The host (and port) the engine sends to, as messages name it."""
+        return (split_url(self.settings.url) or NO_ADDRESS).netloc if self.settings.url else self.name
+
+    def stopped(self, cause: str) -> str:
+        """What stopped the engine for the run, and what to do, as the run's last line says it when nothing could be
+        drafted (``cause``: ``polite.ServiceError.cause``). Only a service with no connection "could not be
+        reached": one that answered slowly, refused the key or sent a page instead was reached."""
+        name, table, again = self.name, f"[engines.{self.name}]", "what is drafted stays"
+        said = {
+            polite.OFFLINE: f"{name} could not be reached",
+            polite.DOWN: f"{name} could not be reached at {self.host} (nothing answers there: is the service "
+                         f"running, is {table} url right?)",
+            polite.DROPPED: f"{name} closed the connection before answering, until the retries ran out (a server "
+                            f"that crashed or restarts, or a proxy cutting it off): run verlag pretranslate again once "
+                            f"it answers ({again})",
+            polite.TIMEOUT: f"{name} timed out: no answer within {self.settings.timeout:g} s (a slow or busy "
+                            f"service; run verlag pretranslate again later, or raise {table} timeout in verlag.toml: "
+                            f"{again})",
+            KEY: (f"{name} refused the API key: set the environment variable {self.key_variable} to a valid key"
+                  if self.api_key else f"{name} asks for an API key: set the environment variable "
+                  f"{self.key_variable}") + " (README: Engines)" if self.key_variable else
+                 f"{name} refused the requests (the warning above says how)",
+            NO_KEY: f"{name} has no API key: set the environment variable {self.key_variable} (README: Engines), "
+                    "then run verlag pretranslate again",
+            QUOTA: f"{name}'s quota is used up: run verlag pretranslate again once it is renewed or raised ({again})",
+            RATE: f"{name} answered 'too many requests' until the retries ran out: run verlag pretranslate again "
+                  f"later, a lower {table} rate helps ({again})",
+            SERVER: f"{name} answered with server errors until the retries ran out: run verlag pretranslate again "
+                    f"once the service works ({again})",
+            ANSWER: f"{name} answered with something other than translations (the warning above says what came; "
+                    f"is {table} url the service's API?)",
+            polite.LANGUAGE: f"{name} answered in another language than the one asked for (the warning above says "
+                             f"which; check {table} url and languages in verlag.toml)",
+        }
+        return said.get(cause) or (f"{name} stopped this run (the warning above says why; run verlag pretranslate "
+                                   f"again once the service answers: {again})")
 
     # -- the plain seam --------------------------------------------------
 
@@ -335,7 +382,7 @@ class ServiceEngine:
         try:
             self.check_ready()
         except ServiceError as exc:
-            yield [Outcome(list(range(len(requests))), [None] * len(requests), exc.message, True)]
+            yield [Outcome(list(range(len(requests))), [None] * len(requests), exc.message, True, exc.cause)]
             return
         units = self.units(requests)
         hits = cache.get_many(self.cache_name, source, target, [u.key for u in units]) if cache else {}
@@ -372,6 +419,34 @@ class ServiceEngine:
                     running[pool.submit(self._call, batch, source, target, stop)] = batch
             return refused
 
+        # answered batches whose drafts wait for the language test (``release``): (texts sent, answers, outcomes)
+        held: list[tuple[list[str], list[str], list[Outcome]]] = []
+
+        def release(final: bool) -> tuple[list[Outcome], str | None]:
+            """The held batches' outcomes once their drafts hold words enough to tell their language (``draftlang``;
+            with ``final`` whatever is held), cached; drafts in another language are failed instead, not cached (so a
+            rerun asks again), with the reason as the second value."""
+            if not held:
+                return [], None
+            from .draftlang import enough, wrong_language
+
+            drafts = [r.text for _, _, outs in held for o in outs for r in o.results if r is not None]
+            if not final and not enough(drafts, target):
+                return [], None
+            batches = held[:]
+            held.clear()
+            why = wrong_language(drafts, target, self.candidates) if drafts else None
+            if why:
+                return [Outcome(o.indices, [None] * len(o.indices), why, False, polite.LANGUAGE)
+                        if any(r is not None for r in o.results) else o for _, _, outs in batches for o in outs], why
+            for batch, answers, _ in batches if cache else ():
+                # an empty answer is a failure to ask again next time, not a translation; so is the text sent
+                # back as it is (a pair the service lacks today, an error: ``pretranslate.GermanBack``)
+                cache.put_many(self.cache_name, source, target,
+                               [(text, answer) for text, answer in zip(batch, answers)
+                                if answer.strip() and normalise(answer) != normalise(text)])
+            return [o for _, _, outs in batches for o in outs], None
+
         try:
             refused = submit(list(waiting))
             if refused:
@@ -380,47 +455,54 @@ class ServiceEngine:
                 finished, _ = wait(running, return_when=FIRST_COMPLETED)
                 for future in finished:
                     batch = running.pop(future)
+                    stopping = None  # (reason, cause) when the engine stops for the run
                     try:
                         answers = future.result()
                     except ServiceError as exc:
                         failures_in_a_row += not isinstance(exc, InvalidAnswer)
                         fatal = exc.fatal or failures_in_a_row >= 3
-                        yield [self._fail(batch, waiting, exc.message, fatal)]
-                        if fatal:
-                            for other in running:
-                                other.cancel()
-                            rest = [t for b in running.values() for t in b]
-                            running.clear()
-                            if rest:
-                                yield [self._fail(rest, waiting, exc.message, True)]
-                            return
-                        continue
-                    failures_in_a_row = 0
-                    self.chars_translated += self.answered_chars([t for t, a in zip(batch, answers) if a])
-                    if cache:
-                        # an empty answer is a failure to ask again next time, not a translation; so is the text sent
-                        # back as it is (a pair the service lacks today, an error: ``pretranslate.GermanBack``)
-                        cache.put_many(self.cache_name, source, target,
-                                       [(text, answer) for text, answer in zip(batch, answers)
-                                        if answer.strip() and normalise(answer) != normalise(text)])
-                    outcomes: list[Outcome] = []
-                    again: list[Unit] = []
-                    for text, answer in zip(batch, answers):
-                        for unit in waiting.pop(text, []):
-                            outcomes.extend(self._finish(unit, answer, requests, target, again))
-                    for unit in again:
-                        waiting.setdefault(normalise(unit.key), []).append(unit)
-                    yield outcomes
-                    refused = submit(list(dict.fromkeys(normalise(u.key) for u in again)))
-                    if refused:
-                        yield refused
+                        ready = [self._fail(batch, waiting, exc.message, fatal, exc.cause)]
+                        stopping = (exc.message, exc.cause) if fatal else None
+                    else:
+                        self.chars_translated += self.answered_chars([t for t, a in zip(batch, answers) if a])
+                        outcomes: list[Outcome] = []
+                        again: list[Unit] = []
+                        for text, answer in zip(batch, answers):
+                            for unit in waiting.pop(text, []):
+                                outcomes.extend(self._finish(unit, answer, requests, target, again))
+                        for unit in again:
+                            waiting.setdefault(normalise(unit.key), []).append(unit)
+                        held.append((batch, answers, outcomes))
+                        ready, why = release(False)
+                        failures_in_a_row = failures_in_a_row + 1 if why else 0
+                        # three batches in another language in a row stop the engine, as three failures do
+                        stopping = (why, polite.LANGUAGE) if why and failures_in_a_row >= 3 else None
+                        ready += submit(list(dict.fromkeys(normalise(u.key) for u in again)))
+                    if ready:
+                        yield ready
+                    if stopping is not None:  # what is held is judged; what is still out fails with the reason
+                        for other in running:
+                            other.cancel()
+                        rest = [t for b in running.values() for t in b]
+                        running.clear()
+                        ready = release(True)[0]
+                        if ready:
+                            yield ready
+                        message, cause = stopping
+                        if rest or cause == polite.LANGUAGE:  # a failed request said its own stop already
+                            yield [self._fail(rest, waiting, message, True, cause)]
+                        return
+            ready = release(True)[0]
+            if ready:
+                yield ready
         finally:
             stop.set()
             pool.shutdown()
 
-    def _fail(self, batch: list[str], waiting: dict[str, list[Unit]], message: str, fatal: bool = False) -> Outcome:
+    def _fail(self, batch: list[str], waiting: dict[str, list[Unit]], message: str, fatal: bool = False,
+              cause: str = OTHER) -> Outcome:
         indices = [i for text in batch for unit in waiting.pop(text, []) for i in unit.indices]
-        return Outcome(indices, [None] * len(indices), message, fatal)
+        return Outcome(indices, [None] * len(indices), message, fatal, cause)
 
     def _call(self, batch: list[str], source: str, target: str, stop: threading.Event) -> list[str]:
         """One batch (worker thread): its answers, one per text ("" where the service gave none).
@@ -437,7 +519,8 @@ class ServiceEngine:
         if answers is None:
             answers = self._ask(batch, source, target)
             if answers is None:
-                raise ServiceError(f"the answer did not line up with the texts sent ({len(batch)}), twice")
+                raise ServiceError(f"the answer did not line up with the texts sent ({len(batch)}), twice",
+                                   cause=ANSWER)
             return answers
         empty = [n for n, answer in enumerate(answers) if not answer]
         if empty:
@@ -451,11 +534,14 @@ class ServiceEngine:
         try:
             answers = self._request(batch, self._code(source, True), self._code(target, False))
         except Exception as exc:  # the libraries raise anything from KeyError to their own types
-            error = _service_error(exc)
+            error = _service_error(exc, self.host)
             message = re.sub(r"(https?://[^\s?]+)\?\S*", r"\1?…", error.message)  # query strings may hold keys
-            if self.api_key:
-                message = message.replace(self.api_key, "…")
-            raise ServiceError(message, error.fatal) from None
+            if error.cause == KEY and self.key_variable:
+                message = (f"{self.host} refused the API key in {self.key_variable}" if self.api_key else
+                           f"{self.host} asks for an API key: set the environment variable {self.key_variable}")
+            if self.api_key:  # the key where it stands as a word: a key "x" is not taken out of "exceeded"
+                message = re.sub(rf"(?<![\w-]){re.escape(self.api_key)}(?![\w-])", "…", message)
+            raise ServiceError(message, error.fatal, error.cause) from None
         if not isinstance(answers, list) or len(answers) != len(batch) or \
                 not all(isinstance(a, str) for a in answers):
             return None
@@ -497,6 +583,9 @@ class InvalidAnswer(ServiceError):
     """An answer that arrived but failed validation: its segments go to the next engine. Unlike an
     unreachable or failing service it does not count towards stopping the engine."""
 
+    def __init__(self, message: str, fatal: bool = False, cause: str = ANSWER):
+        super().__init__(message, fatal, cause)
+
 
 def _context(text: str) -> str:
     """The context part of a request text (``Unit.key``); "" for a text without one."""
@@ -521,8 +610,9 @@ def _result(text: str, origin: str, problems: list[str]) -> Result | None:
     return Result(text, origin)
 
 
-def _service_error(exc: Exception) -> ServiceError:
-    """deep-translator's and deepl's many exception types as one line (never with a key in it)."""
+def _service_error(exc: Exception, host: str) -> ServiceError:
+    """deep-translator's and deepl's many exception types as one line (never with a key in it), with its cause;
+    ``host``: the service's, named where an answer could not be read."""
     cause = exc
     while cause is not None:
         if isinstance(cause, ServiceError):
@@ -530,15 +620,17 @@ def _service_error(exc: Exception) -> ServiceError:
         cause = cause.__cause__ or cause.__context__
     kind = type(exc).__name__
     if kind in ("AuthorizationException", "ApiKeyException"):
-        return ServiceError("the service refused the API key (check the environment variable)", fatal=True)
+        return ServiceError("the service refused the API key (check the environment variable)", fatal=True, cause=KEY)
     if kind == "QuotaExceededException":
-        return ServiceError("quota exceeded", fatal=True)
-    if kind in ("ServerException", "RequestError", "TooManyRequests", "MicrosoftAPIerror"):
+        return ServiceError(f"quota exceeded ({host})", fatal=True, cause=QUOTA)
+    if kind in ("TooManyRequests", "TooManyRequestsException"):
+        return ServiceError(f"{host} answered 'too many requests'", cause=RATE)
+    if kind in ("ServerException", "RequestError", "MicrosoftAPIerror"):
         return ServiceError(f"the service answered with an error ({kind}: {str(exc).splitlines()[0][:120]})")
     if kind in ("TranslationNotFound",):
-        return ServiceError("the service answered without a translation")
+        return ServiceError("the service answered without a translation", cause=ANSWER)
     if isinstance(exc, (ValueError, KeyError, TypeError, AttributeError, IndexError)):
-        return ServiceError(f"malformed answer ({kind})")
+        return ServiceError(f"malformed answer from {host} ({kind})", cause=ANSWER)
     message = str(exc).splitlines()[0][:160] if str(exc) else kind
     return ServiceError(f"{kind}: {message}")
 
@@ -562,6 +654,7 @@ class GoogleEngine(LineBatched):
     """Google Translate's free web endpoint (no key); 5,000 characters per request."""
 
     name = "google"
+    json_answers = False  # its /m endpoint answers with a web page
     defaults = Settings(url="https://translate.google.com/m", concurrency=2, rate=2.0, batch_chars=4500,
                         batch_items=100)
 
@@ -621,7 +714,8 @@ class LibreEngine(LineBatched):
 
         url = self.settings.url if self.settings.url.endswith("/") else self.settings.url + "/"
         translator = LibreTranslator(source=source, target=target, api_key=self.api_key or "-", custom_url=url)
-        translator.api_key = self.api_key  # deep-translator demands a key even where none is needed
+        # deep-translator demands a key even where none is needed; "" (not None) lets its refusal name it
+        translator.api_key = self.api_key or ""
         return translator
 
 
@@ -684,6 +778,13 @@ class DeepLEngine(ServiceEngine):
     def cache_name(self) -> str:
         name = super().cache_name
         return f"{name}[terms={self.terms.digest[:12]}]" if self.terms is not None and self.terms.terms else name
+
+    @property
+    def host(self) -> str:
+        """The url's host, or the one the official client picks by the key (free keys end in ``:fx``)."""
+        if self.settings.url:
+            return super().host
+        return "api-free.deepl.com" if (self.api_key or "").endswith(":fx") else "api.deepl.com"
 
     def units(self, requests: Sequence[Request]) -> list[Unit]:
         """One unit per sentence, its context the title and the paragraph it stands in."""

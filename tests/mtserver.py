@@ -12,9 +12,10 @@ finds the JSON object with ``segments`` among the user messages and answers
 Faults, consumed one per request from ``faults`` (or, for requests whose text contains a key of
 ``rules``, always its value, or one each from its list): ``timeout`` (answer after ``hang`` s),
 ``429`` (with ``Retry-After: retry_after``), ``500`` or any other status, ``malformed`` (broken
-JSON or HTML), ``reset`` (TCP reset), ``mangle`` (drop the markup tags), ``leftover`` (each tag kept, and an escaped copy
+JSON or HTML), ``portal`` (an HTML page with status 200 in every shape, as a captive portal or a proxy answers), ``reset`` (TCP reset), ``mangle`` (drop the markup tags), ``leftover`` (each tag kept, and an escaped copy
 of it after it: ``<x1/>&lt;x1/&gt;``), ``empty`` (empty
-translations), ``echo`` (the text sent, untranslated: a real service's answer for a pair it lacks), ``runaway`` (each
+translations), ``echo`` (the text sent, untranslated: a real service's answer for a pair it lacks), ``english`` (every word
+an English one, tags and punctuation kept: a service answering in English whatever language was asked for), ``runaway`` (each
 line's translation followed by its last word a million times, megabytes a line, as a model caught in a loop answers), ``short`` (one line, or one list item, too few), ``flood`` (a well-formed answer padded with
 64 MB of spaces), ``drip`` (a well-formed answer of 3,000 bytes sent one byte every 0.1 s: each read gets
 a byte within any timeout), ``dripheaders`` (its status line and 100 header lines, 2,917 bytes, sent so).
@@ -62,6 +63,15 @@ def fake_translate(text: str, context: str = "") -> str:
 
         lines.append(_WORD.sub(word, line))
     return "\n".join(lines)
+
+
+_ENGLISH = "the liver is at work in the night and it needs rest with time for tea".split()
+
+
+def in_english(text: str) -> str:
+    """``text`` with each word replaced by the next of an English sentence (``_ENGLISH``), tags and marks kept."""
+    n = iter(range(1 << 30))
+    return _WORD.sub(lambda m: m.group(1) or _ENGLISH[next(n) % len(_ENGLISH)], text)
 
 
 class FakeService:
@@ -209,6 +219,9 @@ class _Handler(BaseHTTPRequestHandler):
             if fault == "dripheaders":
                 self._drip_headers()
                 return
+            if fault == "portal":
+                self._portal()
+                return
             if shape == "chat":
                 self._chat(texts, fault)
                 return
@@ -221,6 +234,8 @@ class _Handler(BaseHTTPRequestHandler):
                 answers = ["" for _ in answers]
             if fault == "echo":
                 answers = list(texts)
+            if fault == "english":
+                answers = [in_english(t) for t in texts]
             if fault == "runaway":  # each line's translation followed by its last word 1,000,000 times (a loop)
                 answers = ["\n".join(f"{line} " + f"{line.split()[-1]} " * 1_000_000 if line.split() else line
                                       for line in a.split("\n")) for a in answers]
@@ -261,6 +276,16 @@ class _Handler(BaseHTTPRequestHandler):
         data = json.dumps(obj).encode()
         self.send_response(200)
         self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def _portal(self) -> None:
+        """A captive portal's or proxy's HTML page, with status 200, whatever was asked."""
+        data = (b"<!DOCTYPE html>\n<html><head><title>Hotel WLAN</title></head>"
+                b"<body><h1>Bitte anmelden</h1><form action=/login></form></body></html>")
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
         self.wfile.write(data)
@@ -368,7 +393,7 @@ def main(argv: list[str] | None = None) -> None:
                                      "(LibreTranslate, Google /m, MyMemory, DeepL v2, Microsoft v3, Chat Completions).")
     parser.add_argument("--port", type=int, default=0, help="the port to listen on (default 0: a free one)")
     parser.add_argument("--fault", action="append", default=[], help="a fault for the next request (timeout, 429, "
-                        "500, malformed, reset, mangle, empty, echo, short, flood, drip, dripheaders, fence, drop, "
+                        "500, malformed, portal, reset, mangle, empty, echo, english, short, flood, drip, dripheaders, fence, drop, "
                         "merge, summary, length, deep, garbage); repeat for more, consumed in order")
     parser.add_argument("--latency", type=float, default=0.0, help="seconds before every answer (default 0)")
     parser.add_argument("--hang", type=float, default=2.0, help="seconds the fault timeout waits (default 2)")

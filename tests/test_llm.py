@@ -377,3 +377,16 @@ def test_a_register_for_a_languages_fallback_serves_each_region_and_a_regions_ow
     engine = LLMEngine(Config(root=tmp_path, languages=("fr-CA", "fr-FR"), raw={"engines": {"llm": table}}))
     assert 'Address the reader as "vous"' in engine.instructions("Tee", "de", "fr-FR")
     assert 'Address the reader as "tu"' in engine.instructions("Tee", "de", "fr-CA")
+
+
+def test_an_html_page_for_an_answer_is_said_as_one_and_stops_the_engine(llm):
+    """Trial 27: a captive portal's or proxy's page with status 200 in place of the JSON answer is named as what it
+    is, by host and status, as for every engine that reads JSON; the engine stops, the next one drafts."""
+    llm.server.faults = ["portal"] * 20
+    result = llm.run("pretranslate", "--lang", "en")
+    host = llm.server.url.split("//")[1]
+    assert (f"warning: llm: {host} answered with an HTML page, not JSON (HTTP 200: a proxy or captive portal? or the "
+            "engine's url is not the service's API); skipped for this run") in result.output, result.output
+    sent = [tuple(e["texts"]) for e in llm.server.log]
+    assert len(sent) == len(set(sent))  # none tried again: the requests under way when it stopped, at most
+    assert entries(llm)["Tee trinken"].msgstr == "Tee trinken"  # copy

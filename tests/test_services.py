@@ -263,6 +263,22 @@ def test_malformed_answers_are_failures_not_translations(svc, name):
     assert outcomes[0].results == [None] and "answer" in outcomes[0].error or "Exception" in outcomes[0].error
 
 
+@pytest.mark.parametrize("name", ["libre", "mymemory", "microsoft", "deepl"])
+def test_an_html_page_for_an_answer_is_named_as_one_with_its_host_and_status(svc, name):
+    """Trial 27: a captive portal's (or proxy's) HTML page with status 200 in place of the JSON answer read as "the
+    answer did not line up with the texts sent (1), twice" from DeepL and "malformed answer (JSONDecodeError)" from
+    LibreTranslate, naming neither the host nor the page. Every engine that reads JSON says what came, and stops for
+    the run: a portal answers every request so."""
+    svc.faults = ["portal"] * 10
+    outcomes = [o for g in engine(svc, name).stream([Request("Die Leber."), Request("Sie ruht.")], "de", "en")
+                for o in g]
+    host = svc.url.split("//")[1]
+    assert outcomes[0].error == (f"{host} answered with an HTML page, not JSON (HTTP 200: a proxy or captive portal? "
+                                 "or the engine's url is not the service's API)")
+    assert [(o.results, o.fatal, o.cause) for o in outcomes] == [([None, None], True, "answer")]
+    assert len(svc.log) == 1  # not asked again, nor retried
+
+
 def test_a_paragraph_that_does_not_map_back_goes_sentence_by_sentence_and_says_so(svc):
     svc.faults = ["mangle"]
     results = engine(svc, "libre").translate(PARAGRAPH[:2], "de", "en")
@@ -307,8 +323,8 @@ def test_a_refused_key_stops_the_engine_and_is_never_shown(svc, monkeypatch):
     svc.faults = ["403"]
     outcomes = [o for g in engine(svc, "libre").stream([Request("A.")], "de", "en") for o in g]
     assert svc.log[0]["query"]["api_key"] == "sekrit-123"
-    assert (outcomes[0].error, outcomes[0].fatal) == ("the service refused the API key (check the environment "
-                                                      "variable)", True)
+    host = svc.url.split("//")[1]
+    assert (outcomes[0].error, outcomes[0].fatal) == (f"{host} refused the API key in LIBRE_API_KEY", True)
 
 
 def test_missing_key_is_one_line_naming_the_variable(svc, monkeypatch):
@@ -428,3 +444,20 @@ def test_the_fake_service_runs_on_its_own_with_the_faults_given():
         _, err = proc.communicate(timeout=WALL)
     assert proc.returncode == 0 and "Traceback" not in err, err
 
+
+
+def test_three_batches_in_another_language_in_a_row_stop_the_engine_and_nothing_of_them_is_cached(svc, tmp_path):
+    """A service that answers English whatever it is asked (trial 27) costs three requests, not one per batch: as
+    three failures in a row do, three refused batches stop the engine for the run; none of the answers is cached."""
+    svc.rules = {"Satz": "english"}
+    cache = MTCache(tmp_path / "mt.sqlite")
+    sentence = "Satz {n}: Im Winter schlafen viele Menschen schlechter, weil ihnen am Morgen das helle Licht fehlt."
+    requests = [Request(sentence.format(n=n) + " Ein fester Rhythmus hilft dann.") for n in range(10)]
+    service = engine(svc, "libre", batch_items=1, concurrency=1, rate=5)
+    outcomes = [o for g in service.stream(requests, "de", "fr", cache=cache) for o in g]
+    assert len(svc.log) < 10  # the requests after the third refusal (and the one under way then) are not sent
+    refused = "answered in English, not French (the common words of its answers are English ones): not taken as drafts"
+    assert [(len(o.indices), o.error, o.fatal, o.cause) for o in outcomes] == [
+        (1, refused, False, "language"), (1, refused, False, "language"), (1, refused, False, "language"),
+        (7, refused, True, "language")]
+    assert cache.get_many(service.cache_name, "de", "fr", [r.text for r in requests]) == {}

@@ -370,7 +370,9 @@ def test_publish_runs_the_chain_and_goes_on_offline_with_a_note(blog, monkeypatc
     give_base_url(blog.root)
     result = blog.run("publish")
     assert "warning: libre: connection to 127.0.0.1:9 failed" in result.output
-    assert "note: no engine could draft anything (offline?)" in result.output
+    assert ("pretranslate: nothing could be drafted: libre could not be reached at 127.0.0.1:9 (nothing answers "
+            "there: is the service running, is [engines.libre] url right?)") in result.output
+    assert "note: no engine could draft anything (the line above says why)" in result.output  # not "offline?"
     assert "check: " in result.output
     assert "en: 2 articles published" in result.output
     assert "fr: 2 articles published, 2 with passages in the original" in result.output

@@ -1,0 +1,68 @@
+"""Machine drafts in another language than the one asked for, told by a batch's stop words.
+
+A service that answers in the wrong language (a LibreTranslate without the French model falling back to English, a
+wrong ``languages`` code, a proxy's cached answers) gives drafts that ``check`` cannot tell from translations: their
+numbers, links and punctuation are right. Under ``unreviewed = "machine"`` they would be published as French. The
+words tell them: jusText's stop word lists, which ``align`` uses to refuse a hand translation in the wrong
+language, cover about half the words of a text in their language and few of another's.
+
+Such answers are refused, not stored flagged: a draft in another language is no starting point for the reviewer, it
+would count as machine-translated in ``status`` and be shown to readers until ``check`` caught it, and refused it is
+not cached either, so the next run asks the service again once it is set right. Judged by a batch of answers
+(``MIN_WORDS`` and more), never by one short sentence: "Tinnitus", "OK" or a name read as any language. Words in
+capitals (WHO, DNA, a shouted "WICHTIG") are left out: acronyms and emphasis, not the running prose the lists
+describe.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from babel import Locale, UnknownLocaleError
+
+from .align import MIN_STOPWORDS, MIN_WORDS, RIVAL, _stoplist
+
+_stoplist = lru_cache(maxsize=None)(_stoplist)  # read once a run, not for every batch judged
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _words(text: str) -> list[str]:
+    """The words of ``text`` the test reads, lower case: not those in capitals (``WHO``; a lone ``I`` is a word)."""
+    return [w.lower() for w in _WORD.findall(text) if len(w) == 1 or not w.isupper()]
+
+
+def wrong_language(texts: list[str], target: str, candidates: tuple[str, ...]) -> str | None:
+    """Why ``texts`` (one batch of drafts into ``target``, Markdown) are not in ``target``: the language of
+    ``candidates`` whose stop word list covers ``RIVAL`` times more of their words than ``target``'s, and at least
+    ``MIN_STOPWORDS`` of them (as a text in that language does: a text in a script the lists lack is never judged),
+    said as a warning's reason; None when they read as ``target`` or cannot be told (fewer than ``MIN_WORDS`` words,
+    no list for ``target``)."""
+    from .check import parts
+
+    own = _stoplist(target)
+    words = [w for text in texts for w in _words(parts(text).prose)]
+    if len(words) < MIN_WORDS or not own:
+        return None
+    share = lambda stop: sum(w in stop for w in words) / len(words)  # noqa: E731
+    mine = share(own)
+    rivals = {code: share(stop) for code in dict.fromkeys(candidates)
+              if (stop := _stoplist(code)) and stop != own}
+    rival = max(rivals, key=rivals.__getitem__, default=None)
+    if rival is None or rivals[rival] < MIN_STOPWORDS or rivals[rival] <= RIVAL * mine:
+        return None
+    return (f"answered in {_name(rival)}, not {_name(target)} (the common words of its answers are {_name(rival)} "
+            "ones): not taken as drafts")
+
+
+def _name(code: str) -> str:
+    try:
+        return Locale.parse(code.replace("-", "_")).english_name or code
+    except (ValueError, UnknownLocaleError):
+        return code
+
+
+def enough(texts: list[str], target: str) -> bool:
+    """Whether drafts into ``target`` need wait for no more to be judged: ``texts`` hold ``MIN_WORDS`` words (those
+    in capitals too, so that answers of acronyms are not held on and on), or no list can judge ``target``."""
+    return not _stoplist(target) or sum(len(_WORD.findall(text)) for text in texts) >= MIN_WORDS
