@@ -66,10 +66,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
-import justext
 import polib
 import yaml
-from babel import Locale, UnknownLocaleError
 
 from .catalog import (LOW_CONFIDENCE, MACHINE, REVIEWED, STALE, UNTRANSLATED, Notes, build_pot, entry_state,
                       catalog_bytes, fingerprint, key, machine_draft, merge, now_stamp, po_from_bytes,
@@ -84,6 +82,7 @@ from .glossary import add_hints, load_glossary
 from .published import PlannedPages, SitePages
 from .segment import Segment, markdown_parser, reference_labels, segment_article
 from .sources import Article, normalise, read_sources, split_front_matter
+from .stopwords import MIN_STOPWORDS, MIN_WORDS, RIVAL, language_name, stoplist
 
 VARIANCE = 6.8  # Gale & Church 1993, s^2: variance of the length difference per character
 PRIORS = {(1, 1): 0.89, (1, 0): 0.0099, (0, 1): 0.0099, (2, 1): 0.089, (1, 2): 0.089, (2, 2): 0.011}
@@ -96,9 +95,6 @@ SPLIT_PENALTY = math.log(PRIORS[(1, 1)] / PRIORS[(2, 1)])  # a 2-1 sentence bead
 CONFIDENT = 0.1  # least P(lengths | 1-1) of a confident pair: |delta| below 1.64
 MIN_CONFIDENT = 0.5  # least share of German sentences in confident pairs for a plausible translation
 MIN_BLOCKS = 0.5  # least share of blocks (of the longer text) paired with a block of their kind
-MIN_STOPWORDS = 0.2  # least share of the file's words on the stop word list of --lang
-RIVAL = 1.5  # another language whose list covers this many times more words is the file's language
-MIN_WORDS = 20  # fewer words tell no language apart
 # Anchors: words, numbers and marks a sentence and its translation share (``anchors``). Lengths cannot tell two
 # sentences of a paragraph from each other when the translator put them in the other order; anchors can.
 ANCHOR = 4.0  # what one anchor is worth against length costs (-log P): it outweighs lengths about 50 times likelier
@@ -468,7 +464,7 @@ class Anchors:
     def __init__(self, lang: str, glossary=None, memory=None):
         self.lang = lang
         self.glossary = glossary
-        self.stop = _stoplist("de") | _stoplist(lang)
+        self.stop = stoplist("de") | stoplist(lang)
         self._known: dict[tuple[str, str], int] = {}
         self._memory = memory
         self._remembered: dict[str, list[str]] = {}
@@ -607,49 +603,30 @@ def block_matches(german: list[Block], translation: list[Block]) -> int:
 def _language(words: list[str], lang: str, candidates: list[str]) -> str | None:
     """A sentence saying the words are not ``lang`` but another of ``candidates`` (or hardly ``lang`` at
     all), by their shares on jusText's stop word lists; None when they are, or cannot be told."""
-    lists = {code: _stoplist(code) for code in dict.fromkeys([lang, *candidates])}
+    lists = {code: stoplist(code) for code in dict.fromkeys([lang, *candidates])}
     if len(words) < MIN_WORDS or not lists[lang]:
         return None
     share = {code: sum(w in stop for w in words) / len(words) for code, stop in lists.items() if stop}
     rival = max((c for c in share if c != lang), key=share.__getitem__, default=None)
     if rival is not None and share[rival] > RIVAL * share[lang]:
-        return (f"it reads as {_english_name(rival)}, not {_english_name(lang)}: {share[rival]:.0%} of its words are "
-                f"common {_english_name(rival)} words, {share[lang]:.0%} common {_english_name(lang)} ones")
+        return (f"it reads as {language_name(rival)}, not {language_name(lang)}: {share[rival]:.0%} of its words are "
+                f"common {language_name(rival)} words, {share[lang]:.0%} common {language_name(lang)} ones")
     if share[lang] < MIN_STOPWORDS:
-        return (f"only {share[lang]:.0%} of its words are common {_english_name(lang)} words (a text in "
-                f"{_english_name(lang)} has about half)")
+        return (f"only {share[lang]:.0%} of its words are common {language_name(lang)} words (a text in "
+                f"{language_name(lang)} has about half)")
     return None
-
-
-def _english_name(code: str) -> str:
-    try:
-        return Locale.parse(code.replace("-", "_")).english_name or code
-    except (ValueError, UnknownLocaleError):
-        return code
-
-
-def _stoplist(code: str) -> frozenset[str]:
-    """jusText's stop words of the language of BCP 47 ``code`` (its lists are named in English,
-    ``Norwegian_Bokmal``); empty when it has none."""
-    try:
-        name = Locale.parse(code.replace("-", "_")).language
-        name = Locale(name).english_name or ""
-    except (ValueError, UnknownLocaleError):
-        return frozenset()
-    name = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).replace(" ", "_")
-    return frozenset(justext.get_stoplist(name)) if name in justext.get_stoplists() else frozenset()
 
 
 def reads_as(words: list[str], lang: str, candidates: list[str]) -> str | None:
     """The language of ``candidates`` that ``words`` (lower case) read as instead of ``lang``: ``RIVAL`` times
     more of them are on its jusText stop word list than on ``lang``'s, as ``_language`` decides; None when they
     read as ``lang`` or cannot be told (fewer than ``MIN_WORDS``, no list for ``lang``)."""
-    own = _stoplist(lang)
+    own = stoplist(lang)
     if len(words) < MIN_WORDS or not own:
         return None
     share = lambda stop: sum(w in stop for w in words) / len(words)  # noqa: E731
     mine = share(own)
-    rivals = {code: share(stop) for code in dict.fromkeys(candidates) if code != lang and (stop := _stoplist(code))}
+    rivals = {code: share(stop) for code in dict.fromkeys(candidates) if code != lang and (stop := stoplist(code))}
     rival = max(rivals, key=rivals.__getitem__, default=None)
     return rival if rival is not None and rivals[rival] > RIVAL * mine else None
 
@@ -825,7 +802,7 @@ def import_translation(config: Config, slug: str, lang: str, path: Path, dry_run
     doubt = plausibility(german, translation, pairs, words_of(segments), lang,
                          [config.source_language, *config.languages])
     if doubt and not force:
-        raise VerlagError(f"does not look like the {_english_name(lang)} translation of {article.ref}: {doubt}. "
+        raise VerlagError(f"does not look like the {language_name(lang)} translation of {article.ref}: {doubt}. "
                           "Check the file, --translation-of and --lang; --force imports it anyway, every entry "
                           f"fuzzy with '# {LOW_CONFIDENCE}'", path)
     pairs += _front_pairs(doc.segments, segments)

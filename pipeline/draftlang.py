@@ -17,13 +17,9 @@ describe.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
-from babel import Locale, UnknownLocaleError
+from .stopwords import MIN_STOPWORDS, MIN_WORDS, RIVAL, language_name, stoplist
 
-from .align import MIN_STOPWORDS, MIN_WORDS, RIVAL, _stoplist
-
-_stoplist = lru_cache(maxsize=None)(_stoplist)  # read once a run, not for every batch judged
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -40,29 +36,22 @@ def wrong_language(texts: list[str], target: str, candidates: tuple[str, ...]) -
     no list for ``target``)."""
     from .check import parts
 
-    own = _stoplist(target)
+    own = stoplist(target)
     words = [w for text in texts for w in _words(parts(text).prose)]
     if len(words) < MIN_WORDS or not own:
         return None
     share = lambda stop: sum(w in stop for w in words) / len(words)  # noqa: E731
     mine = share(own)
     rivals = {code: share(stop) for code in dict.fromkeys(candidates)
-              if (stop := _stoplist(code)) and stop != own}
+              if (stop := stoplist(code)) and stop != own}
     rival = max(rivals, key=rivals.__getitem__, default=None)
     if rival is None or rivals[rival] < MIN_STOPWORDS or rivals[rival] <= RIVAL * mine:
         return None
-    return (f"answered in {_name(rival)}, not {_name(target)} (the common words of its answers are {_name(rival)} "
+    return (f"answered in {language_name(rival)}, not {language_name(target)} (the common words of its answers are {language_name(rival)} "
             "ones): not taken as drafts")
-
-
-def _name(code: str) -> str:
-    try:
-        return Locale.parse(code.replace("-", "_")).english_name or code
-    except (ValueError, UnknownLocaleError):
-        return code
 
 
 def enough(texts: list[str], target: str) -> bool:
     """Whether drafts into ``target`` need wait for no more to be judged: ``texts`` hold ``MIN_WORDS`` words (those
     in capitals too, so that answers of acronyms are not held on and on), or no list can judge ``target``."""
-    return not _stoplist(target) or sum(len(_WORD.findall(text)) for text in texts) >= MIN_WORDS
+    return not stoplist(target) or sum(len(_WORD.findall(text)) for text in texts) >= MIN_WORDS
