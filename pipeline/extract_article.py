@@ -623,6 +623,8 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
         result.written.append(ref)
         if old_pot is None:
             result.created.add(ref)
+        elif not resegmented and (moved := moved_sentences(made.old_pot, pot_text)):
+            result.moved[article.ref] = moved
     used: list[bytes | None] = [pot_bytes]
     ok = True
     merges: dict[str, _Merged] = {}  # language -> its catalog's merge, told and counted once all are done
@@ -812,6 +814,24 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
     for lang, counts in _counts(merges).items():
         result.changes.setdefault(lang, Counter()).update(counts)
     return used if ok else None
+
+
+def moved_sentences(old_pot: str | None, pot_text: str) -> int:
+    """How many of the body's sentences in the template ``old_pot`` (text) stand elsewhere in ``pot_text``, the
+    same sentences all (a list reordered): 0 where a sentence changed, came or went (those are listed) or none
+    moved. Those outside the runs ``difflib`` finds kept in order: 1 for a step moved down a list."""
+    from difflib import SequenceMatcher
+
+    from .textchanged import body_keys
+
+    old_keys, new_keys = _key_list(old_pot), _key_list(pot_text)
+    if old_keys is None or new_keys is None:
+        return 0
+    old_body, new_body = body_keys(old_keys), body_keys(new_keys)
+    if old_body == new_body or Counter(old_body) != Counter(new_body):
+        return 0
+    kept = SequenceMatcher(None, old_body, new_body, autojunk=False).get_matching_blocks()
+    return len(new_body) - sum(block.size for block in kept)
 
 
 def arrived_warning(po_ref: str, ref: str, arrived: list[tuple[int, str]]) -> str:
