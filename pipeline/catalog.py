@@ -945,7 +945,9 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     translation, and its state where the edit is a slip's size (``_slip``) or the translation is the one the last
     extract left with the German (``last_written``); else it may translate the edited text: fuzzy, the edited msgid
     as its previous msgid,
-    reported as ``msgid_edits``; or as ``msgctxt_edits``
+    reported as ``msgid_edits``; a msgid replaced by text unlike it (a reviewer's translation typed over it),
+    which no similarity pairs, by the place its ``#:`` and ``#.`` lines name (``_replaced``): fuzzy, reported as
+    ``msgid_replaced``; or as ``msgctxt_edits``
     when only its msgctxt differs (a tool added, changed or removed it). Without that template (``old`` has no
     ``TEMPLATE_FIELD``), by ``last_written()`` instead (``edited_since``).
 
@@ -1126,7 +1128,8 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     if german_before is not None and len(taken_new) < len(pending):
         if not before:
             before.append(german_before())
-        for n, cand in _replaced(pending, taken_new, [c for c in candidates if id(c) not in claimed], before[0]):
+        for n, cand in _replaced(pending, taken_new, [c for c in candidates if id(c) not in claimed], before[0],
+                                 written):
             taken_new.add(n)
             claimed.add(id(cand))
             used.add(id(cand))
@@ -1541,15 +1544,23 @@ def edited_since(written: polib.POFile | None, entry: polib.POEntry, cand: polib
 
 
 def _replaced(pending: list[polib.POEntry], taken: Container[int], candidates: list[polib.POEntry],
-              german: Container[tuple]) -> list[tuple[int, polib.POEntry]]:
+              german: Container[tuple], written: Callable[[], polib.POFile | None]) -> list[tuple[int, polib.POEntry]]:
     """(index in ``pending``, old entry) of each msgid replaced in the catalog by text unlike it (trial 29: a
     reviewer typed "Літні люди" over msgid "Senioren" as well as into its msgstr), which no similarity pairs: an
     old entry whose key the template of the last extract (``german``) did not have, whose ``#:`` references,
     msgctxt and position (the first ``#.`` line: "table cell, block 1, row 2, column 1") name the one German
     not taken (not in ``taken``) that still has them, and that German no other such entry names. That German was
     in that template: the author did not change it, so the old entry can only be its own, edited in the catalog.
-    Nothing is paired without ``german`` (unknown) or references: a place alone says nothing there."""
+    Nothing is paired without ``german`` (unknown) or references: a place alone says nothing there; nor an old
+    entry whose msgid the catalog extract last left (``written()``) has as an entry or a previous msgid: German of
+    before, in an older copy of the catalog, which the rules of changed German take."""
     if not german:
+        return []
+    found = [c for c in candidates if c.occurrences and not c.msgid_plural and key(c) not in german]
+    if found and (record := written()) is not None:
+        known = {key(e) for e in record} | {(e.previous_msgctxt, e.previous_msgid) for e in record}
+        found = [c for c in found if key(c) not in known]
+    if not found:
         return []
 
     def place(entry: polib.POEntry) -> tuple:
@@ -1560,9 +1571,8 @@ def _replaced(pending: list[polib.POEntry], taken: Container[int], candidates: l
         if n not in taken and entry.occurrences:
             free.setdefault(place(entry), []).append(n)
     edited: dict[tuple, list[polib.POEntry]] = {}
-    for cand in candidates:
-        if cand.occurrences and not cand.msgid_plural and key(cand) not in german:
-            edited.setdefault(place(cand), []).append(cand)
+    for cand in found:
+        edited.setdefault(place(cand), []).append(cand)
     return [(free[at][0], cands[0]) for at, cands in edited.items()
             if len(cands) == 1 and len(free.get(at, ())) == 1 and key(pending[free[at][0]]) in german]
 
