@@ -460,6 +460,7 @@ class _Prepared:
     pot_text: str  # the new template
     catalogs: dict[str, _Merged]  # language -> its catalog merged (none for one that could not be read or merged)
     pot: polib.POFile | None = None  # the template itself; a worker sends only its text
+    moved: int = 0  # the body's sentences that only moved since the template on disk (``moved_sentences``)
 
     def template(self, config: Config, article: Article) -> polib.POFile:
         """The template, made again from the segmentation the worker stored (``doccache``) if need be."""
@@ -512,7 +513,8 @@ def _prepare(config: Config, article: Article, glossary: Glossary, keep_typo_fix
                                             pot_text=pot_text, record=record, same_article=_same_article(config))
         except Exception:  # noqa: BLE001 - merged again where the catalog is written, and reported there
             continue
-    return _Prepared(old_pot, pot_text, catalogs, pot)
+    moved = 0 if resegmented or old_keys is None else moved_sentences(old_keys, [key(e) for e in pot])
+    return _Prepared(old_pot, pot_text, catalogs, pot, moved)
 
 
 def _same_article(config: Config) -> Callable[[str, str], bool]:
@@ -623,8 +625,8 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
         result.written.append(ref)
         if old_pot is None:
             result.created.add(ref)
-        elif not resegmented and (moved := moved_sentences(made.old_pot, pot_text)):
-            result.moved[article.ref] = moved
+        elif made.moved:
+            result.moved[article.ref] = made.moved
     used: list[bytes | None] = [pot_bytes]
     ok = True
     merges: dict[str, _Merged] = {}  # language -> its catalog's merge, told and counted once all are done
@@ -816,20 +818,17 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
     return used if ok else None
 
 
-def moved_sentences(old_pot: str | None, pot_text: str) -> int:
-    """How many of the body's sentences in the template ``old_pot`` (text) stand elsewhere in ``pot_text``, the
+def moved_sentences(old_keys: Iterable[tuple], new_keys: Iterable[tuple]) -> int:
+    """How many of the body's sentences of a template's keys ``old_keys`` stand elsewhere in ``new_keys``, the
     same sentences all (a list reordered): 0 where a sentence changed, came or went (those are listed) or none
     moved. Those outside the runs ``difflib`` finds kept in order: 1 for a step moved down a list."""
-    from difflib import SequenceMatcher
-
     from .textchanged import body_keys
 
-    old_keys, new_keys = _key_list(old_pot), _key_list(pot_text)
-    if old_keys is None or new_keys is None:
-        return 0
     old_body, new_body = body_keys(old_keys), body_keys(new_keys)
     if old_body == new_body or Counter(old_body) != Counter(new_body):
         return 0
+    from difflib import SequenceMatcher
+
     kept = SequenceMatcher(None, old_body, new_body, autojunk=False).get_matching_blocks()
     return len(new_body) - sum(block.size for block in kept)
 
