@@ -250,8 +250,6 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
     behind = {id(e) for e in older}
     back = {id(e) for e in back}
     unstarted = {id(e) for e in report.unstarted}
-    if before is not None:  # German the template had before is no author's addition, whatever the catalog lost
-        counts["new"] -= sum(id(e) not in unstarted and key(e) in before for e in report.added)
 
     def line(entry: polib.POEntry) -> int | None:
         return next((int(n) for _, n in entry.occurrences if n.isdigit()), None)
@@ -262,6 +260,8 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
                                                     if id(e) not in behind and id(e) not in regrouped]
                                         + [e for e in report.unstarted if before is None or key(e) not in before]),
                                        ("restored", report.restored), ("put back", report.revived),
+                                       # German the template had before is no author's addition, whatever the
+                                       # catalog lost (trial 29: a msgid typed over)
                                        ("new", [e for e in report.added if id(e) not in unstarted
                                                 and (before is None or key(e) not in before)]),
                                        ("removed", removed)) for entry in entries]
