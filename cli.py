@@ -1200,6 +1200,12 @@ def run_pretranslate(config, engine_names=(), languages=(), slugs=(), dry_run: b
                    ) if names else ""
         click.echo(f"pretranslate: nothing could be drafted{offline}", err=True)
         return result.errors, 1
+    if result.todo and not (result.filled or result.same or result.planned or dry_run):
+        # no engine failed, so no exit 1 (trial 29 read "0 entries drafted" nowhere): said, as the memory
+        # finding no match is an answer, not a failure
+        click.echo(f"pretranslate: nothing drafted: {', '.join(sorted({e.name for e in engines}))} had no draft for "
+                   f"any of {counted(result.todo, 'entry', 'entries')} to draft (no failure: exit status 0); "
+                   "'--engine copy' gives each the German as its starting point, or a reviewer translates them")
     return result.errors, 0
 
 

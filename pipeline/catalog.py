@@ -866,6 +866,10 @@ class MergeReport:
     contexts: list[tuple[polib.POEntry, polib.POEntry]] = field(default_factory=list)
     # (old entry, merged entry) of msgids edited in the catalog, not in the German: the German taken back
     msgid_edits: list[tuple[polib.POEntry, polib.POEntry]] = field(default_factory=list)
+    # (old entry, merged entry) of msgids replaced in the catalog by other text (a reviewer who typed the
+    # translation over the German), found by the place they still name (``_replaced``): the German taken back,
+    # that entry's translation fuzzy
+    msgid_replaced: list[tuple[polib.POEntry, polib.POEntry]] = field(default_factory=list)
     # (old entry, merged entry) of the same msgid whose msgctxt was added, changed or removed in the catalog (a
     # tool's), not in the German: the German's msgctxt taken back
     msgctxt_edits: list[tuple[polib.POEntry, polib.POEntry]] = field(default_factory=list)
@@ -941,7 +945,9 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     translation, and its state where the edit is a slip's size (``_slip``) or the translation is the one the last
     extract left with the German (``last_written``); else it may translate the edited text: fuzzy, the edited msgid
     as its previous msgid,
-    reported as ``msgid_edits``; or as ``msgctxt_edits``
+    reported as ``msgid_edits``; a msgid replaced by text unlike it (a reviewer's translation typed over it),
+    which no similarity pairs, by the place its ``#:`` and ``#.`` lines name (``_replaced``): fuzzy, reported as
+    ``msgid_replaced``; or as ``msgctxt_edits``
     when only its msgctxt differs (a tool added, changed or removed it). Without that template (``old`` has no
     ``TEMPLATE_FIELD``), by ``last_written()`` instead (``edited_since``).
 
@@ -1119,6 +1125,18 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
 
     for (_, fuzzy, *_), n, m in greedy.pairs(len(pending), ranked, lambda n, m: id(candidates[m]) not in claimed):
         take(n, candidates[m], fuzzy)
+    if german_before is not None and len(taken_new) < len(pending):
+        if not before:
+            before.append(german_before())
+        for n, cand in _replaced(pending, taken_new, [c for c in candidates if id(c) not in claimed], before[0],
+                                 written):
+            taken_new.add(n)
+            claimed.add(id(cand))
+            used.add(id(cand))
+            _carry(pending[n], cand, exact=True)
+            if not pending[n].fuzzy:
+                pending[n].flags.insert(0, "fuzzy")
+            report.msgid_replaced.append((cand, pending[n]))
     report.added = [entry for n, entry in enumerate(pending) if n not in taken_new]
     redrafts = claimed - used  # matched machine drafts, left to go obsolete
     if report.added and last_written is not None:
@@ -1523,6 +1541,40 @@ def edited_since(written: polib.POFile | None, entry: polib.POEntry, cand: polib
     left = written.find(entry.msgid, msgctxt=entry.msgctxt)
     return (left is not None and left.msgstr == cand.msgstr
             and all(key(e) != key(cand) and (e.previous_msgctxt, e.previous_msgid) != key(cand) for e in written))
+
+
+def _replaced(pending: list[polib.POEntry], taken: Container[int], candidates: list[polib.POEntry],
+              german: Container[tuple], written: Callable[[], polib.POFile | None]) -> list[tuple[int, polib.POEntry]]:
+    """(index in ``pending``, old entry) of each msgid replaced in the catalog by text unlike it (trial 29: a
+    reviewer typed "Літні люди" over msgid "Senioren" as well as into its msgstr), which no similarity pairs: an
+    old entry whose key the template of the last extract (``german``) did not have, whose ``#:`` references,
+    msgctxt and position (the first ``#.`` line: "table cell, block 1, row 2, column 1") name the one German
+    not taken (not in ``taken``) that still has them, and that German no other such entry names. That German was
+    in that template: the author did not change it, so the old entry can only be its own, edited in the catalog.
+    Nothing is paired without ``german`` (unknown) or references: a place alone says nothing there; nor an old
+    entry whose msgid the catalog extract last left (``written()``) has as an entry or a previous msgid: German of
+    before, in an older copy of the catalog, which the rules of changed German take."""
+    if not german:
+        return []
+    found = [c for c in candidates if c.occurrences and not c.msgid_plural and key(c) not in german]
+    if found and (record := written()) is not None:
+        known = {key(e) for e in record} | {(e.previous_msgctxt, e.previous_msgid) for e in record}
+        found = [c for c in found if key(c) not in known]
+    if not found:
+        return []
+
+    def place(entry: polib.POEntry) -> tuple:
+        return entry.msgctxt, tuple(entry.occurrences), (entry.comment or "").partition("\n")[0]
+
+    free: dict[tuple, list[int]] = {}
+    for n, entry in enumerate(pending):
+        if n not in taken and entry.occurrences:
+            free.setdefault(place(entry), []).append(n)
+    edited: dict[tuple, list[polib.POEntry]] = {}
+    for cand in found:
+        edited.setdefault(place(cand), []).append(cand)
+    return [(free[at][0], cands[0]) for at, cands in edited.items()
+            if len(cands) == 1 and len(free.get(at, ())) == 1 and key(pending[free[at][0]]) in german]
 
 
 def _slip(edited: str, german: str) -> bool:

@@ -55,6 +55,9 @@ class ExtractResult:
     # article ref -> German sentences that changed, are new or are gone: (kind, line or None, msgid);
     # the German is the same for every language, so each sentence is listed once
     sentences: dict[str, list[tuple[str, int | None, str]]] = field(default_factory=dict)
+    # article ref -> how many of its German sentences only moved (a list reordered): no translation changes, but
+    # every edition shows the new order (``extract_article.moved_sentences``)
+    moved: dict[str, int] = field(default_factory=dict)
     errors: list[VerlagError] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # "file:line: message"
     notes: list[str] = field(default_factory=list)  # "file: message": done as it should be, said once
@@ -187,7 +190,8 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
             result.current += len(result.written) == written
             listed = result.sentences.get(article.ref, [])
             edits = sum(kind in ("changed", "new", "removed") for kind, _, _ in listed)
-            if edits and (behind := updated_behind(article, edits, day)):
+            moved = 0 if edits else result.moved.get(article.ref, 0)
+            if (edits or moved) and (behind := updated_behind(article, edits or moved, day, moved=bool(moved))):
                 result.notes.append(f"{article.ref}:{behind[0]}: {behind[1]}")
     # on every run, the templates written: the day the German body changed after its medical review
     result.warnings += [f"{article.ref}:{found[0]}: {found[1]}" for article in articles

@@ -152,6 +152,9 @@ class _Merged:
     # translations of German changed meanwhile that came into the catalog since the last extract (``_arrived``),
     # fuzzy: (line of the msgid in the catalog written, the msgid)
     arrived: list[tuple[int, str]] = field(default_factory=list)
+    # msgids replaced in the catalog by unlike text (``catalog._replaced``), set back to the German by the place
+    # they name: (line in the catalog, the replaced msgid, the German, the translation kept, fuzzy)
+    msgid_replaced: list[tuple[int, str, str, str]] = field(default_factory=list)
 
 
 MADE_OBSOLETE = "made obsolete (#~), its translation kept"  # what extract says it did with a stray entry
@@ -234,7 +237,7 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
                       "revived": len(report.revived), "unstarted": len(report.unstarted)})
     back = [e for e in report.brought_back if id(e) in report.paired]  # in place of a draft of earlier German
     before = (_template_keys(old_pot) if report.retired or report.changed or report.redrafted or report.unstarted
-              or back else None)
+              or report.added or back else None)
     joined = {key(p) for _, parts in report.joins for p in parts}  # listed as joined, not as removed
     removed = [e for e in report.retired if (before is None or key(e) in before) and key(e) not in joined]
     strays = [e.msgid for e in report.retired if before is not None and key(e) not in before]
@@ -257,7 +260,10 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
                                                     if id(e) not in behind and id(e) not in regrouped]
                                         + [e for e in report.unstarted if before is None or key(e) not in before]),
                                        ("restored", report.restored), ("put back", report.revived),
-                                       ("new", [e for e in report.added if id(e) not in unstarted]),
+                                       # German the template had before is no author's addition, whatever the
+                                       # catalog lost (trial 29: a msgid typed over)
+                                       ("new", [e for e in report.added if id(e) not in unstarted
+                                                and (before is None or key(e) not in before)]),
                                        ("removed", removed)) for entry in entries]
     sentences += [(f"split into {len(run)}, its translation on each (fuzzy)", line(run[0]), old.msgid)
                   for old, run in report.splits if all(id(e) not in behind for e in run)]
@@ -267,7 +273,8 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
     settled = {report.paired[id(e)] for e in report.restored if id(e) in report.paired}
     reopened = [(line, e) for line, e in stale_sign_offs(old, data) if key(e) not in settled]
     lines = (decode_po(data, "").split("\n")
-             if (report.msgid_edits or report.msgctxt_edits or report.plurals or report.format_flags) and data else [])
+             if (report.msgid_edits or report.msgid_replaced or report.msgctxt_edits or report.plurals
+                 or report.format_flags) and data else [])
 
     def msgid_line(entry: polib.POEntry) -> int:
         return next((n for n in range(entry.linenum, len(lines) + 1) if lines[n - 1].startswith("msgid ")),
@@ -304,7 +311,9 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
                    _typo_fix_lines(text, report.typo_fixes),
                    [(line(e), e.msgid, e.msgstr, e.fuzzy, None if key(was) == key(e) else was.msgid,
                      was.previous_msgid is not None, not was.msgstr) for e, was in report.reverted],
-                   list(zip(_msgid_lines(text, arrived), (e.msgid for e in arrived))))
+                   list(zip(_msgid_lines(text, arrived), (e.msgid for e in arrived))),
+                   [(msgid_line(edited), edited.msgid, entry.msgid, entry.msgstr)
+                    for edited, entry in report.msgid_replaced])
 
 
 def _purged(record: bytes | None, data: bytes | None, old: polib.POFile, merged: polib.POFile,
@@ -451,6 +460,7 @@ class _Prepared:
     pot_text: str  # the new template
     catalogs: dict[str, _Merged]  # language -> its catalog merged (none for one that could not be read or merged)
     pot: polib.POFile | None = None  # the template itself; a worker sends only its text
+    moved: int = 0  # the body's sentences that only moved since the template on disk (``moved_sentences``)
 
     def template(self, config: Config, article: Article) -> polib.POFile:
         """The template, made again from the segmentation the worker stored (``doccache``) if need be."""
@@ -503,7 +513,8 @@ def _prepare(config: Config, article: Article, glossary: Glossary, keep_typo_fix
                                             pot_text=pot_text, record=record, same_article=_same_article(config))
         except Exception:  # noqa: BLE001 - merged again where the catalog is written, and reported there
             continue
-    return _Prepared(old_pot, pot_text, catalogs, pot)
+    moved = 0 if resegmented or old_keys is None else moved_sentences(old_keys, [key(e) for e in pot])
+    return _Prepared(old_pot, pot_text, catalogs, pot, moved)
 
 
 def _same_article(config: Config) -> Callable[[str, str], bool]:
@@ -614,6 +625,8 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
         result.written.append(ref)
         if old_pot is None:
             result.created.add(ref)
+        elif made.moved:
+            result.moved[article.ref] = made.moved
     used: list[bytes | None] = [pot_bytes]
     ok = True
     merges: dict[str, _Merged] = {}  # language -> its catalog's merge, told and counted once all are done
@@ -735,6 +748,11 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
             result.warnings.append(f"{po_ref}:{line}: msgid edited in the catalog, not in {article.ref}: "
                                    f"{excerpt(edited)!r} set back to the German {excerpt(german)!r}, {kept} "
                                    "(only msgstr is yours to edit)")
+        for line, edited, german, text in merged.msgid_replaced:
+            result.warnings.append(f"{po_ref}:{line}: msgid replaced in the catalog, not in {article.ref}: "
+                                   f"{excerpt(edited)!r} set back to the German {excerpt(german)!r} (its #: and #. "
+                                   f"lines name that sentence), {excerpt(text)!r} kept as its translation, fuzzy: "
+                                   "check it and remove the fuzzy flag (only msgstr is yours to edit)")
         for line, german, theirs, ours in merged.msgctxt_edits:
             what = (f"msgctxt {theirs!r} added to {excerpt(german)!r} in the catalog, not in {article.ref}: removed"
                     if ours is None else
@@ -798,6 +816,21 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
     for lang, counts in _counts(merges).items():
         result.changes.setdefault(lang, Counter()).update(counts)
     return used if ok else None
+
+
+def moved_sentences(old_keys: Iterable[tuple], new_keys: Iterable[tuple]) -> int:
+    """How many of the body's sentences of a template's keys ``old_keys`` stand elsewhere in ``new_keys``, the
+    same sentences all (a list reordered): 0 where a sentence changed, came or went (those are listed) or none
+    moved. Those outside the runs ``difflib`` finds kept in order: 1 for a step moved down a list."""
+    from .textchanged import body_keys
+
+    old_body, new_body = body_keys(old_keys), body_keys(new_keys)
+    if old_body == new_body or Counter(old_body) != Counter(new_body):
+        return 0
+    from difflib import SequenceMatcher
+
+    kept = SequenceMatcher(None, old_body, new_body, autojunk=False).get_matching_blocks()
+    return len(new_body) - sum(block.size for block in kept)
 
 
 def arrived_warning(po_ref: str, ref: str, arrived: list[tuple[int, str]]) -> str:

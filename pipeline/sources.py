@@ -1466,9 +1466,9 @@ def later(moment: Moment, other: Moment) -> bool:
     return calendar_day(moment) > calendar_day(other)
 
 
-def updated_behind(article: Article, changed: int, today: dt.date) -> tuple[int, str] | None:
+def updated_behind(article: Article, changed: int, today: dt.date, moved: bool = False) -> tuple[int, str] | None:
     """(line, message) when the German text of ``article`` changed now (``changed``: its sentences extract found
-    changed, new or removed) while its ``updated:`` (else ``date:``) lies before ``today``: pages and feeds go on
+    changed, new or removed; else, ``moved``, those that only moved: a list reordered reaches every edition) while its ``updated:`` (else ``date:``) lies before ``today``: pages and feeds go on
     showing that day, and a reader cannot see that the text changed (trial 12: a dose changed from "2 x" to "3 x
     täglich" under "updated on September 14, 2025"). None for a draft, a scheduled or undated article, or one
     already dated today, and one whose medical review is as new as that day (the warning at its ``last_reviewed``,
@@ -1484,7 +1484,7 @@ def updated_behind(article: Article, changed: int, today: dt.date) -> tuple[int,
     if isinstance(reviewed, dt.date) and not later(shown, reviewed):  # the medical review's warning says it
         return None
     return (article.key_line(key),
-            f"the text changed ({changed} sentence{'' if changed == 1 else 's'}), and {key}: "
+            f"the text changed ({changed} sentence{'' if changed == 1 else 's'}{' moved' * moved}), and {key}: "
             f"{calendar_day(shown).isoformat()} still says when it last did: pages and feeds show that day; if the "
             f"change matters to readers (a dose, a date, advice), set updated: {today.isoformat()}")
 

@@ -765,3 +765,16 @@ def test_a_paragraph_whose_sentence_holds_a_hard_break_maps_back_sentence_for_se
     assert pause[second].msgstr == "AB DIENSTAG SIND WIR DA."
     assert provenance(pause[first]) == provenance(pause[second]) == ["mt: libre"]
     assert len([t for t in mt.server.texts() if any("Dienstag" in x for x in t)]) == 1  # sent once, with its paragraph
+
+
+def test_the_memory_without_a_match_drafts_nothing_exits_0_and_says_so(project):
+    """Trial 29: ``pretranslate --engine tm`` on an article the memory knows nothing of drafted nothing, exited 0
+    and said only "5 entries still empty", while the command table read "1 if nothing could be drafted". Exit 1
+    is for an engine that failed (offline); the memory finding no match is an answer: exit 0, and said."""
+    project.write("source_de/neu.md", article("Neu", "Ganz neuer Text hier.\n"))
+    project.run("extract")
+    before = project.read("translations/en/neu.po")
+    result = project.run("pretranslate", "--engine", "tm", "--lang", "en", "--article", "neu", code=0)
+    assert ("pretranslate: nothing drafted: tm had no draft for any of 2 entries to draft (no failure: exit status "
+            "0)") in result.output, result.output
+    assert project.read("translations/en/neu.po") == before

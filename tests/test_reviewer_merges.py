@@ -2256,3 +2256,48 @@ def test_check_and_status_say_extract_makes_a_bulk_sign_off_of_german_put_back_r
     msgfmt_check(path)
     back = entries(project).find(OLD)
     assert back.msgstr == "Spring brings the ticks back." and not back.fuzzy and back.previous_msgid is None
+
+
+TABLE = "| Gruppe | Dosis |\n|---|---|\n| Senioren | 1.000 I.E. |\n\nEin Satz hier.\n"
+
+
+def test_a_msgid_replaced_by_its_translation_gets_its_german_back_the_translation_fuzzy(project):
+    """Trial 29: a reviewer types the translation over a table cell's msgid as well as into its msgstr. Extract
+    said "new: Senioren" and "the text changed … set updated" though the author touched nothing, made the
+    translation obsolete under the typed msgid and left the real entry empty. The entry's #: and #. lines still
+    name that cell: its German comes back with the reviewer's text as its translation, fuzzy (paired by place,
+    not by text), a warning naming the catalog line, and no word of new German."""
+    project.write("source_de/tab.md", article("Tabelle", TABLE))
+    project.run("extract")
+    path = project.root / "translations/en/tab.po"
+    text = path.read_text(encoding="utf-8").replace('msgid "Senioren"\nmsgstr ""',
+                                                    'msgid "Older adults"\nmsgstr "Older adults"')
+    path.write_text(text, encoding="utf-8")
+    line = text.split("\n").index('msgid "Older adults"') + 1
+
+    result = project.run("extract")
+    assert result.exit_code == 0, result.output
+    assert (f"warning: translations/en/tab.po:{line}: msgid replaced in the catalog, not in source_de/tab.md: "
+            "'Older adults' set back to the German 'Senioren'") in result.output, result.output
+    assert "new: " not in result.output and "the text changed" not in result.output, result.output
+    assert "is no sentence of" not in result.output, result.output
+    po = polib.pofile(str(path))
+    cell = po.find("Senioren")
+    assert (cell.msgstr, cell.fuzzy, cell.previous_msgid) == ("Older adults", True, None)
+    assert po.find("Older adults", include_obsolete_entries=True) is None
+    msgfmt_check(path)
+
+
+def test_a_sentence_missing_from_the_catalog_is_not_reported_as_new_german(project):
+    """A catalog that lost an untranslated entry (a reviewer deleted it) gets it back from the template, but the
+    author changed nothing: extract says no "new:" sentence and no "the text changed … set updated"."""
+    project.write("source_de/tab.md", article("Tabelle", TABLE))
+    project.run("extract")
+    path = project.root / "translations/en/tab.po"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[:text.index("#. paragraph, block 2")], encoding="utf-8")
+
+    result = project.run("extract")
+    assert result.exit_code == 0, result.output
+    assert "new: " not in result.output and "the text changed" not in result.output, result.output
+    assert polib.pofile(str(path)).find("Ein Satz hier.") is not None

@@ -267,6 +267,26 @@ def test_extract_asks_for_a_new_updated_day_when_the_text_of_an_article_changed(
     assert "still says when it last did" not in project.run("extract").output
 
 
+def test_extract_asks_for_a_new_updated_day_when_a_list_was_reordered(project, today):
+    """Trial 29: steps of a list reordered in an article without ``reviewed_by`` went unsaid, though every edition
+    shows the new order (with ``reviewed_by`` the medical review's warning counts the move). No translation
+    changes, so no sentence is listed; the note at ``date:`` counts the sentences moved."""
+    steps = ["Nehmen Sie 300 mg Magnesium.", "Trinken Sie viel Wasser.", "Dehnen Sie die Wade."]
+
+    def listed(order: list[int]) -> str:
+        return article("Liste", "So gehen Sie vor:\n\n" + "".join(f"{n}. {steps[i]}\n" for n, i in enumerate(order, 1)))
+
+    project.write("source_de/liste.md", listed([0, 1, 2]))
+    project.run("extract")
+    project.write("source_de/liste.md", listed([1, 0, 2]))
+    out = project.run("extract").output
+    line = project.read("source_de/liste.md").splitlines().index("date: 2026-05-26") + 1
+    assert (f"note: source_de/liste.md:{line}: the text changed (1 sentence moved), and date: 2026-05-26 still says "
+            "when it last did") in out, out
+    assert "changed: " not in out and "new: " not in out, out
+    assert "still says when it last did" not in project.run("extract").output
+
+
 def test_build_says_a_drafts_and_a_scheduled_articles_editions_are_on_no_page(project, today):
     """A fresh-user trial: ``wrote editions/en/entwurf.md`` for a ``draft: true`` article read as published. The
     edition is written (the translation as it stands: the site knows the page is there), and its line says that no
