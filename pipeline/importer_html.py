@@ -2102,14 +2102,7 @@ def wxr_tree(data: bytes, path: Path):
         outside = {m[1].decode("utf-8", "replace"): m for m in _OUTSIDE_ENTITY.finditer(data)}
         undefined = re.match(r"Entity '([^']+)' not defined", problem)
         if undefined and undefined[1] in outside:
-            found = outside[undefined[1]]
-            declared = data.count(b"\n", 0, found.start()) + 1
-            raise VerlagError(f"the entity &{undefined[1]}; stands for an outside file or address "
-                              f"({found[2].decode()} {found[3].decode('utf-8', 'replace')}, declared at line "
-                              f"{declared}), which verlag never reads (a file that "
-                              "names one may try to read your files; WordPress writes no <!DOCTYPE>): remove the "
-                              "<!DOCTYPE …> and each &name; from the file, or export it again; nothing was imported",
-                              path, exc.lineno) from None
+            raise _outside_entity(data, outside[undefined[1]], path, exc.lineno) from None
         if "amplification" in problem:
             raise VerlagError("the entities of its <!DOCTYPE …> expand to far more text than the file holds (an "
                               "entity expansion, the 'billion laughs' attack; WordPress writes no <!DOCTYPE>): export "
@@ -2118,6 +2111,17 @@ def wxr_tree(data: bytes, path: Path):
             problem += ("; the file ends inside an element: the export looks cut off (a download or copy that "
                         "stopped early): export it again (Tools → Export) and import the new file")
         raise VerlagError(f"not well-formed XML at column {exc.position[1]}: {problem}", path, exc.lineno) from None
+
+
+def _outside_entity(data: bytes, found: re.Match, path: Path, line: int) -> VerlagError:
+    """The ``VerlagError`` at ``line`` for an XML file that uses the entity ``found`` (``_OUTSIDE_ENTITY``) declares
+    as an outside file or address."""
+    declared = data.count(b"\n", 0, found.start()) + 1
+    return VerlagError(f"the entity &{found[1].decode('utf-8', 'replace')}; stands for an outside file or address "
+                       f"({found[2].decode()} {found[3].decode('utf-8', 'replace')}, declared at line {declared}), "
+                       "which verlag never reads (a file that names one may try to read your files; WordPress and "
+                       "blog platforms write no <!DOCTYPE>): remove the <!DOCTYPE …> and each &name; from the file, "
+                       "or export it again; nothing was imported", path, line)
 
 
 def _at_end(data: bytes, line: int) -> bool:
@@ -2506,10 +2510,13 @@ def read_feed(path: Path, data: bytes,
     ``<iframe>`` a link, a script or form named as left out; feedparser's own sanitizer would drop those unsaid),
     else the description (noted: feeds often carry
     only a teaser), which is the summary when there is a full content too; a time without a zone is in ``zone``
-    (verlag.toml's ``timezone``), else UTC. Raises ``VerlagError`` for
+    (verlag.toml's ``timezone``), else UTC. Entities its DOCTYPE declares are expanded as a WordPress export's
+    are (``wxr_tree``: one naming an outside file, or ones that explode, refuse the file). Raises ``VerlagError`` for
     a file feedparser reads no entries from, and for one that ends inside an element (cut off: feedparser reads
     the entries up to there, the last one without the rest of its text; none is imported).
     """
+    if re.search(rb"<!ENTITY\s", data):  # feedparser left "&y;" as text, and an outside entity's as "&x": read as WXR
+        data = etree.tostring(wxr_tree(data, path), encoding="utf-8", xml_declaration=True)
     feed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=True)  # html_to_markdown's to clean
     problem = feed.get("bozo_exception")
     if isinstance(problem, SAXParseException) and problem.getMessage() != "junk after document element" \

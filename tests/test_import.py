@@ -25,7 +25,7 @@ from lxml import html
 from conftest import WALL, Project, msgfmt_check, review, sign_off_all
 from pipeline.errors import VerlagError
 from pipeline.importer import detect_kind
-from pipeline.importer_html import _words, html_to_markdown, read_page, read_wxr
+from pipeline.importer_html import _words, html_to_markdown, read_feed, read_page, read_wxr
 from pipeline.importer_text import german_date, read_text
 from pipeline.segment import commonmark_parser
 
@@ -2017,3 +2017,20 @@ def test_a_saved_pages_link_to_script_hidden_by_a_tab_or_newline_is_left_out_and
     (article,) = read_page(page, page.read_bytes())
     assert "Schlafen ist leicht und gesund" in article.body and "](" not in article.body
     assert f"link left out, its text kept: {shown} ('leicht'): an address that runs code" in "\n".join(article.notes)
+
+
+def test_a_feed_that_uses_an_outside_entity_is_refused_and_an_internal_one_is_read(tmp_path):
+    """feedparser neither reads the file an entity names nor says so: 'Text &x; und' became 'Text &x und'."""
+    feed = """<?xml version="1.0"?>
+<!DOCTYPE rss [<!ENTITY y "und Baldrian">{outside}]>
+<rss version="2.0"><channel><title>Blog</title><link>https://alt.example/</link>
+<item><title>Schlaf {ref}</title><link>https://alt.example/schlaf/</link><description>Text &y; hilft.</description>
+</item></channel></rss>"""
+    (article,), _ = read_feed(tmp_path / "feed.xml", feed.format(outside="", ref="&y;").encode())
+    assert article.meta["title"] == "Schlaf und Baldrian" and "Text und Baldrian hilft." in article.body
+    with pytest.raises(VerlagError) as refused:
+        read_feed(tmp_path / "feed.xml", feed.format(outside='<!ENTITY x SYSTEM "file:///etc/passwd">',
+                                                     ref="&x;").encode())
+    assert refused.value.line == 4 and str(refused.value).startswith(
+        f'{tmp_path / "feed.xml"}:4: the entity &x; stands for an outside file or address (SYSTEM "file:///etc/passwd"'
+        ', declared at line 2)')
