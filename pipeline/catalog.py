@@ -25,7 +25,7 @@ from rapidfuzz import fuzz
 
 from . import __version__, greedy, nearest
 from .conflicts import refuse_conflict
-from .errors import VerlagError, excerpt
+from .errors import VerlagError, excerpt, not_utf8
 from .extracted import GERMAN_FIELD, german_source
 from .fsutil import file_bytes, read_parsed
 from .limits import CATALOG, Limit
@@ -895,6 +895,42 @@ class MergeReport:
     splits: list[tuple[polib.POEntry, list[polib.POEntry]]] = field(default_factory=list)
     # (merged entry, the old entries of the sentences joined into its German): it took their translations joined
     joins: list[tuple[polib.POEntry, list[polib.POEntry]]] = field(default_factory=list)
+    # the lines after the last entry that only an entry's own comments hold (``#.``, ``#:``, ``#,``, ``#|``),
+    # dropped: what is left of an entry the file was cut off in (``own_words``)
+    cut_off: list[str] = field(default_factory=list)
+
+
+# a comment line only verlag, msgmerge or an editor writes, each for the entry below it: extracted, reference, flags,
+# previous msgid; not one emptied (``#,``: a flag deleted in a text editor, its line left), which gettext passes over
+_ENTRY_COMMENT = re.compile(r"[ \t]*#[.:,|][ \t]*\S")
+
+
+def own_words(trailer: str) -> tuple[str, list[str]]:
+    """(the comments after the last entry a person wrote, the others) of a catalog's ``trailer``
+    (``pofile.trailer``). A reviewer's ``# note`` there is kept; an extracted comment, reference, flag or previous
+    msgid line belongs to an entry below it, and the end of a file has none: it is what is left of the entry a
+    truncated file was cut off in (``#, markdow``), which extract kept at the end of the catalog for good."""
+    if not trailer:
+        return "", []
+    lines = trailer.splitlines(keepends=True)
+    cut = [line.rstrip("\r\n") for line in lines if _ENTRY_COMMENT.match(line)]
+    kept = "".join(line for line in lines if not _ENTRY_COMMENT.match(line))
+    return (kept if kept.strip() else ""), cut
+
+
+def cut_off_message(cut: list[str], doing: str) -> str:
+    """What ``extract`` and ``check`` say of a catalog that ends in the comment lines ``cut`` (``own_words``);
+    ``doing``: what becomes of them."""
+    return (f"the catalog ends in {len(cut)} comment line{'s' if len(cut) > 1 else ''} of an entry without its msgid "
+            f"({', '.join(repr(excerpt(c)) for c in cut)}): what is left of an entry the file was cut off in (a copy "
+            f"or download that stopped early?); {doing}, as extract writes those lines for each entry itself; a "
+            "comment of your own (# …) there is kept. If entries were lost with the rest of the file, bring the "
+            "catalog back from git or a backup")
+
+
+def cut_off_line(lines: list[str], cut: list[str]) -> int:
+    """The line of ``lines`` (a catalog's) where its ending comment lines ``cut`` start."""
+    return next((n for n in range(len(lines), 0, -1) if lines[n - 1].strip() == cut[0].strip()), len(lines))
 
 
 def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
@@ -986,7 +1022,8 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     po = polib.POFile()
     po.metadata = _metadata(old, pot, lang)
     po.header = _header(pot, lang, old.header if old is not None else "")
-    po.trailer = getattr(old, "trailer", "")  # a reviewer's comments after the last entry (``pofile.parse``)
+    # a reviewer's comments after the last entry (``pofile.parse``); those of an entry cut off dropped, reported
+    po.trailer, report.cut_off = own_words(getattr(old, "trailer", ""))
     entries = [_unformatted(_singular(e, report), report) for e in old] if old is not None else []
     active = [e for e in entries if not e.obsolete]
     retired = [e for e in entries if e.obsolete]
@@ -2512,6 +2549,12 @@ def decode_po(data: bytes, ref: str) -> str:
     try:
         return data.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
+        named = not_utf8(data)
+        if named is not None:
+            raise VerlagError(f"catalog {named[1]}: save it as UTF-8: in Poedit File > Save writes UTF-8, or iconv -f "
+                              f"UTF-16 -t UTF-8 {ref} > {ref}.utf8 (then rename it over {ref})" if named[0] == "utf-16"
+                              else f"catalog is {named[1]}; restore it (git checkout -- {ref}), or delete it and run "
+                              "verlag extract (its translations are lost)", ref, 1) from None
         declared = charset_codec(data)
         if declared is not None:
             charset, codec = declared

@@ -37,9 +37,10 @@ from babel import Locale
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from . import schedule, textchanged
-from .catalog import (MACHINE, REVIEWED, STALE, UNTRANSLATED, decode_po, entry_state, format_flags, hand_draft,
-                      PROBED, ignored_checks, key, msgid_line, nplurals, older_copy, older_copy_message, parse_po,
-                      restore_sign_offs, stale_sign_off, stale_sign_off_message, untranslated_forms, waiting_rivals)
+from .catalog import (MACHINE, REVIEWED, STALE, UNTRANSLATED, cut_off_line, cut_off_message, decode_po,
+                      entry_state, format_flags, hand_draft, PROBED, ignored_checks, key, msgid_line, nplurals,
+                      older_copy, older_copy_message, own_words, parse_po, restore_sign_offs, stale_sign_off,
+                      stale_sign_off_message, untranslated_forms, waiting_rivals)
 from .committed import CHECK_ID as LOST_CHECK, lost_sign_offs
 from .config import CONFIG_NAME, MOVED_FILE, Config
 from .counts import counted
@@ -2382,6 +2383,10 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                 drift = None
             if drift:
                 findings.extend(drift_findings(drift, po, ref, lang, article.slug, article.ref, text))
+            if getattr(po, "trailer", "") and (cut := own_words(po.trailer)[1]):  # extract drops them
+                findings.append(Finding(ref, cut_off_line(text.split("\n"), cut), "catalog-outdated", WARNING,
+                                        cut_off_message(cut, "verlag extract drops them"), lang, article.slug,
+                                        (None, "")))
             if found := older_copy(po, lambda: last_extract(config, lang, article.slug, text.encode("utf-8")),
                                    *((drift.missing, drift.german) if drift else ())):
                 findings.append(Finding(ref, msgid_line(text.split("\n"), found[0][0].linenum), "catalog-outdated",

@@ -14,7 +14,7 @@ from importlib.machinery import PathFinder
 from pathlib import Path
 
 from .conflicts import refuse_conflict
-from .errors import VerlagError, raise_all, toml_problem
+from .errors import VerlagError, not_utf8, raise_all, toml_problem
 from .fsutil import confine, file_bytes
 from .limits import PROJECT_CONFIG
 from .urlparts import split_url
@@ -479,8 +479,10 @@ def load_config(root: Path) -> Config:
     except FileNotFoundError:
         raise VerlagError(f"no {CONFIG_NAME} here; run 'verlag init' or pass -C DIR", root) from None
     except UnicodeDecodeError as exc:
-        raise VerlagError(f"not UTF-8 ({exc.reason}): save it as UTF-8 (in Notepad: Save as, Encoding UTF-8)",
-                          path) from None
+        named = not_utf8(raw)
+        raise VerlagError(f"not UTF-8 ({exc.reason}): save it as UTF-8 (in Notepad: Save as, Encoding UTF-8)"
+                          if named is None else f"{named[1]}: save it as UTF-8 (in Notepad: Save as, Encoding UTF-8)"
+                          if named[0] == "utf-16" else named[1], path) from None
     refuse_conflict(text, path, "keep the setting you want")
     try:
         data = tomllib.loads(text)

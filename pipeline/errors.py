@@ -28,6 +28,34 @@ class VerlagError(Exception):
         return f"{where}{self.message}"
 
 
+# The first bytes of files a mix-up leaves where a text file belongs (an image saved under a catalog's name)
+_SIGNATURES = ((b"\x89PNG\r\n\x1a\n", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
+               (b"%PDF-", "a PDF"), (b"PK\x03\x04", "a ZIP archive (a Word or OpenDocument file is one)"),
+               (b"\x1f\x8b", "a gzip archive"), (b"RIFF", "a WebP image"))
+
+
+def not_utf8(data: bytes) -> tuple[str, str] | None:
+    """(``"utf-16"`` or ``"binary"``, what to say) for ``data``, which is not UTF-8, where its bytes say what it is:
+    UTF-16 by its byte order mark (FF FE, FE FF) or by a NUL beside each ASCII character; no text at all by an
+    image's or archive's signature, or by NUL bytes, which no text file holds. None for the rest (text in another
+    8-bit encoding, which the caller guesses). Read as 8-bit text, both were misnamed: a UTF-16 source "byte 0xff
+    cannot be decoded", a UTF-16 catalog or a PNG "saved in … Windows Western European, cp1252?"."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        return "utf-16", (f"saved as UTF-16 (its first bytes, {data[0]:02X} {data[1]:02X}, are UTF-16's byte order "
+                          "mark: Notepad's and Word's 'Unicode')")
+    for signature, kind in _SIGNATURES:
+        if data.startswith(signature):
+            return "binary", f"not a text file: it starts as {kind} does (another file saved under this name?)"
+    head = data[:4096]
+    odd, even = head[1::2].count(0), head[0::2].count(0)
+    if len(head) >= 4 and max(odd, even) > len(head) // 5 and min(odd, even) * 20 < max(odd, even):
+        return "utf-16", ("saved as UTF-16 (a NUL byte beside each letter, without a byte order mark: Notepad's and "
+                          "Word's 'Unicode')")
+    if odd + even:
+        return "binary", "not a text file: it holds NUL bytes, which no text has (another file saved under this name?)"
+    return None
+
+
 def shown_path(path: Path | str) -> str:
     """``path`` as a message names it: a line feed in a file name written ``\\n`` and every other line break
     ``str.splitlines`` knows (a carriage return, NEL, U+2028, U+2029) as its escape (``\\u2028``), so the name

@@ -155,6 +155,9 @@ class _Merged:
     # msgids replaced in the catalog by unlike text (``catalog._replaced``), set back to the German by the place
     # they name: (line in the catalog, the replaced msgid, the German, the translation kept, fuzzy)
     msgid_replaced: list[tuple[int, str, str, str]] = field(default_factory=list)
+    # the comment lines of an entry cut off that ended the catalog, dropped (``catalog.own_words``): (the line of the
+    # first in the catalog, the lines)
+    cut_off: tuple[int, list[str]] | None = None
 
 
 MADE_OBSOLETE = "made obsolete (#~), its translation kept"  # what extract says it did with a stray entry
@@ -210,8 +213,8 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
     to is then that text with the catalog's header (``catalog.fresh_text``), the same bytes.
     ``record``: the catalog's bytes as the last extract left them (``record_path``), for ``merge``'s
     ``last_written``; not asked after a change of segmentation. ``same_article``: ``merge``'s (``_same_article``)."""
-    from .catalog import (FUZZY_THRESHOLD, TEMPLATE_FIELD, catalog_bytes, decode_po, fresh_text, key, merge,
-                          stale_sign_offs)
+    from .catalog import (FUZZY_THRESHOLD, TEMPLATE_FIELD, catalog_bytes, cut_off_line, decode_po, fresh_text, key,
+                          merge, stale_sign_offs)
     from .pofile import encode_like
 
     if old is None and pot_text is not None and all(hinted(e, glossary, lang) == e.comment for e in pot):
@@ -298,7 +301,7 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
             return "draft" if entry.fuzzy else "reviewed"
         return "fuzzy" if entry.msgstr else "redraft"
 
-    return _Merged(data, text, counts, sentences, edits, strays, rivals,
+    done = _Merged(data, text, counts, sentences, edits, strays, rivals,
                    sum(id(e) not in behind for e in report.brought_back),
                    [(line(e), e.msgid, became(e), e.msgstr if id(e) in back else
                      left.get(key(e)) if left.get(key(e)) != e.msgstr else None) for e in older], contexts,
@@ -314,6 +317,10 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
                    list(zip(_msgid_lines(text, arrived), (e.msgid for e in arrived))),
                    [(msgid_line(edited), edited.msgid, entry.msgid, entry.msgstr)
                     for edited, entry in report.msgid_replaced])
+    if report.cut_off and data:
+        done = replace(done, cut_off=(cut_off_line(decode_po(data, "").split("\n"), report.cut_off),
+                                      report.cut_off))
+    return done
 
 
 def _purged(record: bytes | None, data: bytes | None, old: polib.POFile, merged: polib.POFile,
@@ -605,7 +612,7 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
     ``renaming``: language -> slug -> the kept catalog (of ``orphans``) an article with no catalog there is made
     from, as the same article renamed (``renaming.plan``); none: no catalog is moved along.
     """
-    from .catalog import BOM, charset_codec, po_from_bytes, reopened_warning
+    from .catalog import BOM, charset_codec, cut_off_message, po_from_bytes, reopened_warning
     from .pofile import encode_like
 
     pot_path = config.pot_path(article.slug)
@@ -775,6 +782,9 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
                                       if kept else "no form was translated, the plural forms dropped")
                                    + (f"; the other forms dropped: {', '.join(repr(excerpt(o)) for o in others)}"
                                       if others else ""))
+        if merged.cut_off:
+            line, cut = merged.cut_off
+            result.warnings.append(f"{po_ref}:{line}: {cut_off_message(cut, 'dropped')}")
         for line, msgid, flags in merged.format_flags:
             result.warnings.append(f"{po_ref}:{line}: {excerpt(msgid)!r}: flag {' and '.join(flags)} dropped "
                                    f"{FORMAT_WHY}")

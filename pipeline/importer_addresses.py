@@ -198,15 +198,12 @@ def wordpress_addresses(data: bytes, new_path: Callable[..., str], source_langua
     that listed only password-protected posts says so (``OldAddress.note``): left out of the import, or with
     ``private`` (``--private``) imported as drafts the site does not publish. ``chosen``: a blog's language ->
     the project's (``--language-map``), where it names several (``importer_translations.project_language``)."""
-    from lxml import etree
-
-    from .importer_html import _children, _text, polylang_groups, wxr_language
+    from .importer_html import _children, _text, polylang_groups, wxr_language, wxr_tree
     from .importer_translations import project_language
 
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True)  # as read_wxr
     try:
-        channel = next(iter(_children(etree.fromstring(data, parser), "channel")), None)
-    except etree.XMLSyntaxError:  # read_wxr names it
+        channel = next(iter(_children(wxr_tree(data, Path()), "channel")), None)
+    except VerlagError:  # read_wxr names it
         return []
     if channel is None:
         return []

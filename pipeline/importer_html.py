@@ -6,8 +6,8 @@ inline raw HTML); the result is read back with verlag's own parser
 (``segment.commonmark_parser``) and its text compared with the HTML's, so what is
 written is what ``extract`` reads. A saved page's
 main content is found by trafilatura (navigation, cookie banners, share and
-comment widgets left out). WXR is read with lxml without entities and without
-network (WordPress eXtended RSS 1.2, as Tools → Export writes it); feeds with
+comment widgets left out). WXR is read with lxml, its internal entities expanded, no DTD or
+other file read and no network (WordPress eXtended RSS 1.2, as Tools → Export writes it); feeds with
 feedparser (RSS 2.0, Atom 1.0; Wix publishes ``/blog-feed.xml``).
 """
 
@@ -41,7 +41,7 @@ from .limits import PAGE, size_text
 from .scaffold import ascii_slug
 from .sources import site_host
 from .segment import commonmark_parser, template_tag_kind
-from .urlparts import BROKEN_HOST, NO_ADDRESS, split_url
+from .urlparts import BROKEN_HOST, C0_OR_SPACE, NO_ADDRESS, as_browser_reads, split_url
 
 # Superscript and subscript have no Markdown: they stay inline raw HTML (CommonMark 6.6), kept on every page.
 MARKDOWN_STYLE = {"heading_style": "ATX", "bullets": "-", "strong_em_symbol": "*", "newline_style": "BACKSLASH",
@@ -133,7 +133,7 @@ URL_ATTRIBUTES = frozenset({"href", "src", "srcset", "action", "data", "poster",
 def parse_html(html: str | bytes, document: bool = False):
     """An HTML fragment (in a ``<div>``) or ``document`` as lxml reads it, without the characters XML refuses
     (``_NOT_XML``): %-encoded in an address (``URL_ATTRIBUTES``, ``data-*``), as a browser sends them (WHATWG URL:
-    C0 controls are percent-encoded), left out of other attributes and text (a form feed is a space). Raises ``VerlagError`` (line in
+    C0 controls are percent-encoded; those before and after it stripped, so ``&#1;javascript:`` stays a script), left out of other attributes and text (a form feed is a space). Raises ``VerlagError`` (line in
     ``html``, no file) where elements are nested more than libxml2's HTML parser reads (255): it drops the
     rest of the document from there, so the text after would be lost without a word."""
     parser = lxml_html.HTMLParser()
@@ -148,6 +148,7 @@ def parse_html(html: str | bytes, document: bool = False):
         for name, value in element.attrib.items():
             if _NOT_XML.search(value):
                 address = name in URL_ATTRIBUTES or name.startswith("data-")
+                value = value.strip(C0_OR_SPACE) if address else value  # stripped, as a browser does, not encoded
                 element.set(name, _NOT_XML.sub(lambda m: quote(m.group()) if address else "", value))
         for part in ("text", "tail"):
             if _NOT_XML.search(getattr(element, part) or ""):  # a form feed is HTML's white space
@@ -344,14 +345,16 @@ def refused_links(tree) -> list[str]:
     """Unwrap each ``<a>`` of ``tree`` whose address markdown-it refuses to link (its ``validateLink``:
     ``javascript:``, ``vbscript:``, ``file:``, ``data:`` other than a GIF, PNG, JPEG or WebP image), keeping its
     text; one note for each names the address and the text. Written as Markdown, such a link is no link: the page
-    and its search excerpt would show ``[Rezept ansehen](javascript:alert(3))`` as text. A browser reads the
-    address without its white space and control characters, and so is it judged."""
+    and its search excerpt would show ``[Rezept ansehen](javascript:alert(3))`` as text. The address is judged as
+    a browser reads it (``urlparts.as_browser_reads``: ``jav&#x09;ascript:`` is ``javascript:``); shown with each
+    control character as the reference a page writes it with (``jav&#x09;ascript:``), which a note cannot show."""
     notes = []
     for link in list(tree.iter("a")):
         href = link.get("href")
-        if href is None or validateLink(re.sub(r"[\x00-\x20\x7f]", "", href)):
+        if href is None or validateLink(as_browser_reads(href)):
             continue
         shown = href if len(href) <= 60 else f"{href[:57]}…"
+        shown = re.sub(r"[\x00-\x1f\x7f]", lambda m: f"&#x{ord(m.group()):02X};", shown)
         notes.append(f"link left out, its text kept: {shown} ({_words(link.text_content())!r}): an address that "
                      "runs code or reads the reader's files, which pages do not link")
         link.drop_tag()
@@ -1347,6 +1350,9 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
     title_heading = _title_heading(node, title)
     if title_heading is not None:
         title_heading.drop_tree()
+    # before lxml writes the HTML out: it %-encodes a tab or line ending in an href (``jav%09ascript:``), which no
+    # browser reads as a scheme, and the link the page ran as script would stay, a dead one
+    notes += refused_links(node)
     body, images, more = html_to_markdown(lxml_html.tostring(node, encoding="unicode"), path.parent,
                                           address=next(iter(doc.xpath("//base/@href")), None) or url)
     if byline.get("date") and date is None:
@@ -1980,17 +1986,7 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None,
     the document is the file ending inside an element: said to look cut off, nothing of it is imported), and when
     the export holds no post or page.
     """
-    # huge_tree: a post over libxml2's 10 MB of text (a photo pasted inline) made the whole export "not well-formed";
-    # it is that post's error now (``html_to_markdown``). No entity is expanded and no DTD read, so nothing grows.
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=True)
-    try:
-        root = etree.fromstring(data, parser)
-    except etree.XMLSyntaxError as exc:
-        problem = re.sub(r", line \d+, column \d+$", "", exc.msg).partition("\n")[0]  # lxml appends the text
-        if exc.code != etree.ErrorTypes.ERR_DOCUMENT_END and _at_end(data, exc.lineno):
-            problem += ("; the file ends inside an element: the export looks cut off (a download or copy that "
-                        "stopped early): export it again (Tools → Export) and import the new file")
-        raise VerlagError(f"not well-formed XML at column {exc.position[1]}: {problem}", path, exc.lineno) from None
+    root = wxr_tree(data, path)
     channel = next(iter(_children(root, "channel")), None)
     if channel is None:
         raise VerlagError("no <channel> in this WordPress export", path, root.sourceline)
@@ -2079,6 +2075,53 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None,
     if not articles and not errors:
         raise VerlagError("no posts or pages in this WordPress export", path, channel.sourceline)
     return articles, errors
+
+
+# An entity declared in the DOCTYPE's internal subset as an outside file or address (``SYSTEM``/``PUBLIC``)
+_OUTSIDE_ENTITY = re.compile(rb"<!ENTITY\s+([^\s%>]+)\s+(SYSTEM|PUBLIC)\s+(\"[^\"]*\"|'[^']*')")
+
+
+def wxr_tree(data: bytes, path: Path):
+    """The root element of the WordPress export ``data``, its internal entities (``<!ENTITY y "und Baldrian">`` in
+    a DOCTYPE, which WordPress never writes but a hand-edited file may hold) expanded where they stand.
+
+    Read with entities left unexpanded, lxml gave an element's text up to the first reference only: ``Schlaf &y;
+    gut`` became the title ``Schlaf``, without a word. An entity that names an outside file or address (``SYSTEM
+    "file:///etc/passwd"``) is never read (no DTD loaded, no network): the file is refused, naming it, as is one
+    whose entities expand to far more text than the file holds (libxml2's amplification limit: the "billion laughs").
+    Raises ``VerlagError`` with the line of malformed XML (an error on the file's last line but extra content after
+    the document is the file ending inside an element: said to look cut off).
+    """
+    # huge_tree: a post over libxml2's 10 MB of text (a photo pasted inline) made the whole export "not well-formed";
+    # it is that post's error now (``html_to_markdown``). No DTD is read; libxml2 bounds what entities expand to.
+    parser = etree.XMLParser(resolve_entities="internal", no_network=True, load_dtd=False, huge_tree=True)
+    try:
+        return etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        problem = re.sub(r", line \d+, column \d+$", "", exc.msg).partition("\n")[0]  # lxml appends the text
+        outside = {m[1].decode("utf-8", "replace"): m for m in _OUTSIDE_ENTITY.finditer(data)}
+        undefined = re.match(r"Entity '([^']+)' not defined", problem)
+        if undefined and undefined[1] in outside:
+            raise _outside_entity(data, outside[undefined[1]], path, exc.lineno) from None
+        if "amplification" in problem:
+            raise VerlagError("the entities of its <!DOCTYPE …> expand to far more text than the file holds (an "
+                              "entity expansion, the 'billion laughs' attack; WordPress writes no <!DOCTYPE>): export "
+                              "the blog again; nothing was imported", path, exc.lineno) from None
+        if exc.code != etree.ErrorTypes.ERR_DOCUMENT_END and _at_end(data, exc.lineno):
+            problem += ("; the file ends inside an element: the export looks cut off (a download or copy that "
+                        "stopped early): export it again (Tools → Export) and import the new file")
+        raise VerlagError(f"not well-formed XML at column {exc.position[1]}: {problem}", path, exc.lineno) from None
+
+
+def _outside_entity(data: bytes, found: re.Match, path: Path, line: int) -> VerlagError:
+    """The ``VerlagError`` at ``line`` for an XML file that uses the entity ``found`` (``_OUTSIDE_ENTITY``) declares
+    as an outside file or address."""
+    declared = data.count(b"\n", 0, found.start()) + 1
+    return VerlagError(f"the entity &{found[1].decode('utf-8', 'replace')}; stands for an outside file or address "
+                       f"({found[2].decode()} {found[3].decode('utf-8', 'replace')}, declared at line {declared}), "
+                       "which verlag never reads (a file that names one may try to read your files; WordPress and "
+                       "blog platforms write no <!DOCTYPE>): remove the <!DOCTYPE …> and each &name; from the file, "
+                       "or export it again; nothing was imported", path, line)
 
 
 def _at_end(data: bytes, line: int) -> bool:
@@ -2467,10 +2510,13 @@ def read_feed(path: Path, data: bytes,
     ``<iframe>`` a link, a script or form named as left out; feedparser's own sanitizer would drop those unsaid),
     else the description (noted: feeds often carry
     only a teaser), which is the summary when there is a full content too; a time without a zone is in ``zone``
-    (verlag.toml's ``timezone``), else UTC. Raises ``VerlagError`` for
+    (verlag.toml's ``timezone``), else UTC. Entities its DOCTYPE declares are expanded as a WordPress export's
+    are (``wxr_tree``: one naming an outside file, or ones that explode, refuse the file). Raises ``VerlagError`` for
     a file feedparser reads no entries from, and for one that ends inside an element (cut off: feedparser reads
     the entries up to there, the last one without the rest of its text; none is imported).
     """
+    if re.search(rb"<!ENTITY\s", data):  # feedparser left "&y;" as text, and an outside entity's as "&x": read as WXR
+        data = etree.tostring(wxr_tree(data, path), encoding="utf-8", xml_declaration=True)
     feed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=True)  # html_to_markdown's to clean
     problem = feed.get("bozo_exception")
     if isinstance(problem, SAXParseException) and problem.getMessage() != "junk after document element" \

@@ -829,7 +829,9 @@ _OBSOLETE_PREVIOUS = re.compile("(?<![^\r\n\ufeff])[ \t]*#~\\|[ \t]*")
 _OBSOLETE_COMMENT = re.compile("(?<![^\r\n\ufeff])[ \t]*(?:#~[ \t]*)+(?=#(?!~))")
 # a line of only ``#~``, ``#|`` or ``#~|``: a blank line to gettext
 _BARE_PREFIX = re.compile("(?<![^\r\n\ufeff])[ \t]*#(?:~\\|?|\\|)[ \t]*(?=\r\n|\r|\n|\\Z)")
-_ANY_MSGID_RE = re.compile(r"^(?:#~ *)?msgid[ \t\"]", re.M)  # a catalog has one at least: its header's
+# a catalog has one at least: its header's, at a line's start after LF, CRLF or CR alone (classic Mac OS, which polib
+# and Poedit read as a line end: after LF alone, such a catalog was "cut off")
+_ANY_MSGID_RE = re.compile(r"(?:^|\r)(?:#~ *)?msgid[ \t\"]", re.M)
 _KEYWORD_RE = re.compile(r"(?:#~ *)?(msgctxt|msgid_plural|msgid|msgstr\[\d+\]|msgstr)[ \t\"]")
 # what each keyword leaves an entry waiting for, as GNU gettext's grammar has it (msgfmt: "missing 'msgstr'
 # section"); None: the entry is whole

@@ -26,7 +26,7 @@ from .errors import VerlagError
 from .markup import without_code_spans
 from .segment import article_tokens, block_tokens
 from .sources import Article
-from .urlparts import NO_ADDRESS, split_url
+from .urlparts import NO_ADDRESS, as_browser_reads, split_url
 
 __all__ = ["IMAGE_FROM", "active_html", "active_message", "german_blocks", "html_addresses", "html_block_warnings", "left_out",
            "mark_language", "markup_tags", "readable_text", "retitled", "runs", "shown_text", "stays_german",
@@ -58,8 +58,6 @@ EMBEDS = frozenset({"iframe", "frame", "object", "embed", "applet", "portal"})  
 _FETCHED = ("src", "poster", "data", "background")  # attributes whose address a browser loads without a click
 _ADDRESSES = frozenset({"href", "src", "action", "formaction", "data", "poster", "background", "xlink:href"})
 _CSS_URL = re.compile(r"""(?:url\(\s*["']?|@import\s+["'])\s*((?:https?:|[/\\]{2})[^\s"')]+)""", re.I)
-_C0_OR_SPACE = "".join(map(chr, range(0x21)))  # what a browser strips from both ends of an address
-_URL_TAB_OR_NEWLINE = re.compile(r"[\t\n\r]")  # what it drops within one
 _URL_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 _SCRIPT_SCHEME = re.compile(r"(javascript|vbscript):", re.I)
 _NO_URL_SPACE = re.compile(r"[\x00-\x20]")  # a browser strips them from an address before reading its scheme
@@ -445,7 +443,7 @@ def web_host(url: str) -> str | None:
     any number of slashes may come before the host, so ``\\\\host/x.png``, ``/\\host/x.png``, ``///host/x.png``
     and ``http:host/x.png`` all name ``host`` (the last on an https page; on an http page
     it is a path, taken for a host here all the same)."""
-    url = _URL_TAB_OR_NEWLINE.sub("", url.strip(_C0_OR_SPACE)).replace("\\", "/")
+    url = as_browser_reads(url).replace("\\", "/")
     scheme = _URL_SCHEME.match(url)
     if scheme and scheme.group(1).lower() not in ("http", "https") or not scheme and not url.startswith("//"):
         return None
@@ -488,7 +486,7 @@ class _Active(HTMLParser):
             if name.startswith("on"):
                 self.found.append(f"{name}= on <{tag}>")
             elif name in _ADDRESSES and (scheme := _SCRIPT_SCHEME.match(
-                    _URL_TAB_OR_NEWLINE.sub("", (value or "").strip(_C0_OR_SPACE)))):  # "java script:" has none
+                    as_browser_reads(value or ""))):  # "java script:" has none
                 self.found.append(f"a {scheme.group(1).lower()}: address on <{tag}>")
         self.in_style = tag == "style"
 

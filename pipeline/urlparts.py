@@ -11,9 +11,24 @@ from __future__ import annotations
 
 from urllib.parse import SplitResult, urlsplit
 
+from . import LazyPattern
+
 NO_ADDRESS = urlsplit("")  # the parts of no address: what a reader that needs parts takes for an unreadable one
 BROKEN_HOST = ("is no address a browser opens: its host has a '[' without its ']' or an IPv6 address, or a "
                "character that reads as '/', '?', '#', '@' or ':' (such as ℀, 'a/c')")
+
+
+C0_OR_SPACE = "".join(map(chr, range(0x21)))  # what a browser strips from both ends of an address
+_TAB_OR_NEWLINE = LazyPattern(r"[\t\n\r]")  # what it drops within one
+
+
+def as_browser_reads(url: str) -> str:
+    """``url`` as the WHATWG URL Standard's basic URL parser reads it before its scheme (https://url.spec.whatwg.org/
+    #concept-basic-url-parser): leading and trailing C0 controls and spaces stripped, every ASCII tab and newline
+    removed. So ``jav&#x09;ascript:`` and ``java&#x0A;script:`` in a page are ``javascript:`` to its reader, while
+    ``java script:`` has no scheme at all (a relative address). Where an import or check decides what an address
+    runs, it reads it so: read as written, such a link was kept."""
+    return _TAB_OR_NEWLINE.sub("", url.strip(C0_OR_SPACE))
 
 
 def split_url(url: str) -> SplitResult | None:

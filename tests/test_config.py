@@ -79,7 +79,8 @@ def test_an_emptied_verlag_toml_or_one_without_languages_is_an_error_and_the_sit
 def test_a_verlag_toml_in_utf_16_is_an_error_that_says_to_save_it_as_utf_8(project: Project):
     project.root.joinpath("verlag.toml").write_text(BASE, encoding="utf-16")
     result = project.run("status", code=2)
-    assert result.output.strip() == (f"error: {project.root / 'verlag.toml'}: not UTF-8 (invalid start byte): save it "
+    assert result.output.strip() == (f"error: {project.root / 'verlag.toml'}: saved as UTF-16 (its first bytes, FF "
+                                     "FE, are UTF-16's byte order mark: Notepad's and Word's 'Unicode'): save it "
                                      "as UTF-8 (in Notepad: Save as, Encoding UTF-8)")
 
 

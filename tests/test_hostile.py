@@ -408,16 +408,19 @@ BILLION_LAUGHS = "a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".
 
 
 @pytest.mark.parametrize("front, message", [
-    (BILLION_LAUGHS, "front matter holds more than 10,000 values once its YAML aliases (*name) are expanded"),
-    (BILLION_LAUGHS + "updated: 2026-13-45\n", "front matter holds more than 10,000 values"),  # read again as text
-    ("x: &x [1, *x]\n", "front matter holds more than 10,000 values"),
-    ("x: " + "[" * 50_000 + "]" * 50_000 + "\n", "front matter nests lists or mappings too deep to read")])
+    (BILLION_LAUGHS, "8: a4: front matter holds more than 10,000 values once its YAML aliases (*name) are expanded"),
+    (BILLION_LAUGHS + "updated: 2026-13-45\n", "8: a4: front matter holds more than 10,000 values"),  # read as text
+    ("x: &x [1, *x]\n", "4: x: front matter holds more than 10,000 values once its YAML aliases"),
+    ("tags: [" + ", ".join(f"T{n}" for n in range(20_000)) + "]\n", "4: tags: front matter holds more than 10,000 "
+     "values, the most verlag reads (no page lists so many): shorten it"),
+    ("x: " + "[" * 50_000 + "]" * 50_000 + "\n", "2: front matter nests lists or mappings too deep to read")])
 def test_front_matter_that_expands_without_end_is_an_error_at_its_file(site_project: Project, front: str,
                                                                        message: str):
     """Nine lines of YAML aliases expand to 9**9 values: the sources cache walked them into JSON, and extract
     ran out of time and memory; a list holding itself, or nested 50,000 deep, ended in a RecursionError. Each
     is now that article's error at its front matter; the others are extracted. In a process of its own, with
-    a bound far below the old time."""
+    a bound far below the old time. Named at the key whose value passes the limit, and said to be aliases only
+    where there are some: 20,000 tags written out were 'aliases expanded', 'tags: &t [Tee, *t]' named at line 2."""
     import subprocess
     import sys
 
@@ -426,7 +429,7 @@ def test_front_matter_that_expands_without_end_is_an_error_at_its_file(site_proj
     project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
     done = subprocess.run([sys.executable, "-m", "verlag", "-C", str(project.root), "extract"],
                           capture_output=True, text=True, timeout=WALL, preexec_fn=cpu_bound(60))
-    assert done.returncode == 2 and f"error: source_de/bombe.md:2: {message}" in done.stderr, done.stderr[-2000:]
+    assert done.returncode == 2 and f"error: source_de/bombe.md:{message}" in done.stderr, done.stderr[-2000:]
     assert "Traceback" not in done.stderr
     assert (project.root / "translations/en/tee.po").is_file()
 
@@ -3805,3 +3808,33 @@ def test_a_feed_entry_linking_no_web_address_keeps_no_alias_or_slug_from_it_and_
     built = project.run("build")
     assert built.exit_code == 0, built.output
     assert (project.root / "site/de/wasser-im-winter/index.html").is_file()
+
+
+PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01"
+
+
+@pytest.mark.parametrize("name, data, said", [
+    ("source_de/tee.md", "\ufeff" + article("Tee", "Tee wärmt.\n"), "saved as UTF-16 (its first bytes, FF FE, are "
+     "UTF-16's byte order mark: Notepad's and Word's 'Unicode'): save it as UTF-8"),
+    ("source_de/tee.md", article("Tee", "Tee wärmt.\n"), "saved as UTF-16 (a NUL byte beside each letter, without "
+     "a byte order mark"),
+    ("translations/en/tee.po", None, "catalog saved as UTF-16 (its first bytes, FF FE, are UTF-16's byte order "
+     "mark: Notepad's and Word's 'Unicode'): save it as UTF-8: in Poedit File > Save writes UTF-8, or iconv -f UTF-16"),
+    ("translations/en/tee.po", PNG, "catalog is not a text file: it starts as a PNG image does (another file saved "
+     "under this name?); restore it (git checkout -- translations/en/tee.po)"),
+    ("source_de/tee.md", b"---\ntitle: Tee\x00\x00\x00\x01\x02\xff---\n", "not a text file: it holds NUL bytes")])
+def test_a_utf_16_or_binary_file_is_named_so_not_a_byte_to_decode(project: Project, name, data, said):
+    """A source saved as UTF-16 was 'not UTF-8: byte 0xff cannot be decoded'; a UTF-16 catalog, or a PNG saved as
+    one, 'saved in another encoding, such as Windows Western European, cp1252?', which sends the reviewer to the
+    wrong fix."""
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.run("extract")
+    path = project.root / name
+    if data is None:
+        data = "\ufeff" + path.read_text(encoding="utf-8")
+    path.write_bytes(data if isinstance(data, bytes) else
+                     data.removeprefix("\ufeff").encode("utf-16") if data.startswith("\ufeff") else
+                     data.encode("utf-16-le"))
+    output = project.run("check", code=2).output
+    assert f"error: {name}:1: {said}" in output, output
+    assert "cannot be decoded" not in output and "cp1252" not in output

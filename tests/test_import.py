@@ -23,8 +23,9 @@ import pytest
 from lxml import html
 
 from conftest import WALL, Project, msgfmt_check, review, sign_off_all
+from pipeline.errors import VerlagError
 from pipeline.importer import detect_kind
-from pipeline.importer_html import _words, html_to_markdown, read_wxr
+from pipeline.importer_html import _words, html_to_markdown, read_feed, read_page, read_wxr
 from pipeline.importer_text import german_date, read_text
 from pipeline.segment import commonmark_parser
 
@@ -278,8 +279,32 @@ def test_a_wordpress_export_cannot_read_local_files_through_entities(tmp_path):
 <rss xmlns:wp="http://wordpress.org/export/1.2/" xmlns:content="http://purl.org/rss/1.0/modules/content/">
 <channel><item><title>Titel &geheim;</title><wp:post_type>post</wp:post_type><wp:status>draft</wp:status>
 <content:encoded>Text &geheim;</content:encoded></item></channel></rss>""".encode()
+    with pytest.raises(VerlagError) as refused:
+        read_wxr(tmp_path / "export.xml", data)
+    assert refused.value.line == 4 and "streng" not in str(refused.value)
+    assert f'the entity &geheim; stands for an outside file or address (SYSTEM "file://{secret}", declared at ' \
+           "line 2), which verlag never reads" in str(refused.value)
+
+
+WXR_ITEM = """<?xml version="1.0"?>
+<!DOCTYPE rss [{entities}]>
+<rss xmlns:wp="http://wordpress.org/export/1.2/" xmlns:content="http://purl.org/rss/1.0/modules/content/">
+<channel><item><title>Schlaf &y; gut</title><wp:post_type>post</wp:post_type><wp:status>draft</wp:status>
+<content:encoded>Text &y; und mehr</content:encoded></item></channel></rss>"""
+
+
+def test_an_internal_entity_of_a_wordpress_export_is_expanded_not_cut_off(tmp_path):
+    """Read without entities, lxml gave the text up to the first reference: the title 'Schlaf', the body 'Text'."""
+    data = WXR_ITEM.format(entities='<!ENTITY y "und Baldrian">').encode()
     (article,), _ = read_wxr(tmp_path / "export.xml", data)
-    assert "geheim" not in article.meta["title"] + article.body
+    assert article.meta["title"] == "Schlaf und Baldrian gut"
+    assert article.body.strip() == "Text und Baldrian und mehr"
+
+
+def test_a_wordpress_export_whose_entities_explode_is_refused(tmp_path):
+    laughs = '<!ENTITY l0 "lol">' + "".join(f'<!ENTITY l{n} "{f"&l{n - 1};" * 10}">' for n in range(1, 10))
+    with pytest.raises(VerlagError, match="expand to far more text than the file holds"):
+        read_wxr(tmp_path / "export.xml", WXR_ITEM.format(entities=laughs).replace("&y;", "&l9;").encode())
 
 
 def test_a_saved_page_cannot_make_verlag_copy_files_from_outside_its_folder(project, tmp_path):
@@ -1977,3 +2002,35 @@ def test_importing_an_article_of_the_project_itself_says_it_is_one_already(proje
     assert ("it is an article of this project already (in source_de/): nothing to import; run verlag extract to "
             "translate it") in out and "already imported as" not in out
     assert project.snapshot() == before
+
+
+@pytest.mark.parametrize("href, shown", [("jav&#x09;ascript:alert(1)", "jav&#x09;ascript:alert(1)"),
+                                         ("java&#x0A;script:alert(3)", "java&#x0A;script:alert(3)"),
+                                         ("&#x01; javascript:alert(4)", "javascript:alert(4)")])
+def test_a_saved_pages_link_to_script_hidden_by_a_tab_or_newline_is_left_out_and_named(tmp_path, href, shown):
+    """A browser drops a tab or newline inside an address and C0 controls before it: the link runs script. lxml wrote
+    the tab out as %09 (``[leicht](jav%09ascript:alert(1))``), which the check for scripts did not see."""
+    page = tmp_path / "ruhe.html"
+    page.write_text('<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Ruhe</title></head><body>'
+                    f'<article><h1>Ruhe</h1><p>Schlafen ist <a href="{href}">leicht</a> und gesund, sagen viele '
+                    'Ärztinnen und Ärzte seit langer Zeit.</p></article></body></html>', encoding="utf-8")
+    (article,) = read_page(page, page.read_bytes())
+    assert "Schlafen ist leicht und gesund" in article.body and "](" not in article.body
+    assert f"link left out, its text kept: {shown} ('leicht'): an address that runs code" in "\n".join(article.notes)
+
+
+def test_a_feed_that_uses_an_outside_entity_is_refused_and_an_internal_one_is_read(tmp_path):
+    """feedparser neither reads the file an entity names nor says so: 'Text &x; und' became 'Text &x und'."""
+    feed = """<?xml version="1.0"?>
+<!DOCTYPE rss [<!ENTITY y "und Baldrian">{outside}]>
+<rss version="2.0"><channel><title>Blog</title><link>https://alt.example/</link>
+<item><title>Schlaf {ref}</title><link>https://alt.example/schlaf/</link><description>Text &y; hilft.</description>
+</item></channel></rss>"""
+    (article,), _ = read_feed(tmp_path / "feed.xml", feed.format(outside="", ref="&y;").encode())
+    assert article.meta["title"] == "Schlaf und Baldrian" and "Text und Baldrian hilft." in article.body
+    with pytest.raises(VerlagError) as refused:
+        read_feed(tmp_path / "feed.xml", feed.format(outside='<!ENTITY x SYSTEM "file:///etc/passwd">',
+                                                     ref="&x;").encode())
+    assert refused.value.line == 4 and str(refused.value).startswith(
+        f'{tmp_path / "feed.xml"}:4: the entity &x; stands for an outside file or address (SYSTEM "file:///etc/passwd"'
+        ', declared at line 2)')

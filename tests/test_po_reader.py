@@ -656,3 +656,41 @@ def test_a_numbered_msgstr_without_msgid_plural_is_named_as_such_at_its_line(pro
     output = project.run("check", code=2).output
     assert f"error: translations/en/gut.po:{line}: cannot read catalog: {says}" in output, output
     assert "cut short" not in output
+
+
+def test_a_catalog_with_only_cr_line_ends_is_read_and_extract_writes_it_with_lf(project: Project):
+    """A catalog saved with classic Mac OS line ends (CR alone), which polib, Poedit and Python read as lines, was
+    'no entry, not even the header entry: the file is cut off': the test for a msgid read lines after LF alone.
+    Read now, its reviewed translations kept; extract writes it back with LF, as msgfmt needs."""
+    project.write("source_de/gut.md", article("Gute Datei", "Der Garten ist grün.\n"))
+    project.run("extract")
+    path = review(project, "en", "gut", {("title", "Gute Datei"): "Good file", "Der Garten ist grün.":
+                                         "The garden is green."})
+    project.run("extract")
+    written = path.read_bytes()
+    path.write_bytes(written.replace(b"\n", b"\r"))
+    assert "not even the header entry" not in project.run("check").output
+    project.run("extract")
+    assert path.read_bytes() == written
+
+
+def test_the_comments_left_of_an_entry_a_catalog_was_cut_off_in_are_named_and_dropped_a_note_kept(project: Project):
+    """A catalog cut off in the comments of an entry (``#, markdow``), which msgfmt accepts: extract brought the
+    lost entries back but kept those lines at the end of the file for good, and check said nothing. Now check
+    names them, extract drops them with a warning, and a reviewer's own comment there stays."""
+    project.write("source_de/gut.md", article("Gute Datei", "Der Garten ist grün.\n\nDer Baum ist alt.\n"))
+    project.run("extract")
+    path = review(project, "en", "gut", {("title", "Gute Datei"): "Good file", "Der Garten ist grün.":
+                                         "The garden is green."})
+    project.run("extract")
+    whole = path.read_text(encoding="utf-8")
+    at = whole.index('#, markdown-text\nmsgid "Der Baum')
+    path.write_text(whole[:at] + "# Notiz: Baum prüfen\n#, markdow", encoding="utf-8")
+    line = whole[:whole.rindex("\n\n", 0, at) + 2].count("\n") + 1  # the entry's first comment: '#. paragraph…'
+    said = ("the catalog ends in 3 comment lines of an entry without its msgid ('#. paragraph, block 2', "
+            "'#: source_de/gut.md:7', '#, markdow'): what is left of an entry")
+    assert f"translations/en/gut.po:{line}: {said}" in project.run("check").output
+    output = project.run("extract").output
+    assert f"warning: translations/en/gut.po:{line}: {said}" in output and "; dropped, as extract" in output
+    assert path.read_text(encoding="utf-8") == whole + "\n# Notiz: Baum prüfen\n"
+    assert "comment line" not in project.run("extract").output + project.run("check").output
