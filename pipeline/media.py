@@ -578,7 +578,9 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
                   settings: Mapping[str, tuple[str, int]] = MappingProxyType({}), base_path: str = "/") -> Media:
     """The local files each article references, and their variants for ``languages`` beside them; ``errors``
     for paths leaving source_dir or holding a NUL byte (``%00``), files over ``limits.MEDIA`` and SVGs that run a
-    script (``running_svg``) (not published), warnings for missing ones, for
+    script (``running_svg``) (not published), and for an article whose body ``scan`` cannot parse (a VerlagError:
+    nesting too deep), which is left out so that one bad article leaves every stage its say about the others;
+    warnings for missing ones, for
     links to no published article, for in-page links to no element of their page (``fragments.dangling``) and
     for links to an article's file whose fragment names nothing on its page (``fragments.missing_in``).
 
@@ -626,7 +628,11 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
         mine = files.setdefault(article.slug, {})
         refs, nowhere = _cached(article, cache) or (None, None)
         if refs is None:
-            refs = [list(ref) for ref in scan(article)]
+            try:
+                refs = [list(ref) for ref in scan(article)]
+            except VerlagError as exc:  # nesting too deep: this article is left out, the others are looked at
+                errors.append(exc if exc.path is not None else VerlagError(exc.message, article.ref, exc.line))
+                continue
             nowhere = [list(found) for found in unmatched(article, refs)]  # renders the page only for a '#' link
         scanned[article.slug] = [_scan_digest(article), refs, nowhere]
         if nowhere:  # the templates' ids, which may change without the article: asked on every build

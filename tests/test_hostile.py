@@ -3805,3 +3805,27 @@ def test_a_feed_entry_linking_no_web_address_keeps_no_alias_or_slug_from_it_and_
     built = project.run("build")
     assert built.exit_code == 0, built.output
     assert (project.root / "site/de/wasser-im-winter/index.html").is_file()
+
+
+def test_an_article_nested_too_deep_leaves_check_and_publish_their_say_about_the_others(site_project: Project):
+    """Trial 28: with a redirects.txt, ``check`` read every article's links for the files the site has
+    (``moved_errors``); an article whose block quotes nest too deep raised there, uncaught, so check said only
+    that one error (two [html] errors of a translator's onmouseover= in another catalog went unsaid), printed no
+    JSON, and publish stopped before building. That article is left out, named once at its line; the rest is
+    checked, and built."""
+    project = site_project
+    project.write("verlag.toml", project.read("verlag.toml").replace('["en", "fr"]', '["en"]'))
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.write("source_de/tief.md", article("Tief", ">" * 30 + " Zitat.\n"))
+    project.run("extract", code=2)
+    review(project, "en", "tee", {("title", "Tee"): "Tea",
+                                  "Tee wärmt.": 'Tea <span onmouseover="alert(1)">warms</span>.'})
+    project.write("redirects.txt", "/alt/tee/ /de/tee/ 301\n")
+    result = project.run("check", code=2)
+    assert result.output.count("source_de/tief.md:5: lists and block quotes nest too deep") == 1, result.output
+    assert re.search(r"translations/en/tee\.po:\d+: raw HTML added: <span> </span> \[html\]", result.output), \
+        result.output
+    findings = json.loads(project.run("check", "--format", "json", code=2).stdout)
+    assert any(f["check"] == "html" and f["path"] == "translations/en/tee.po" for f in findings), findings
+    project.run("build", code=2)
+    assert (project.root / "site/de/tee/index.html").is_file()
