@@ -3829,3 +3829,20 @@ def test_an_article_nested_too_deep_leaves_check_and_publish_their_say_about_the
     assert any(f["check"] == "html" and f["path"] == "translations/en/tee.po" for f in findings), findings
     project.run("build", code=2)
     assert (project.root / "site/de/tee/index.html").is_file()
+
+
+def test_pretranslate_says_why_an_article_extract_refuses_has_no_catalog(site_project: Project):
+    """Trial 28: for an article whose block quotes nest too deep, pretranslate said "no catalog yet; run 'verlag
+    extract' first", once per language, and extract refuses it again. It names the German file's problem at its
+    line, once; an article extract has not seen yet keeps the advice to run it."""
+    project = site_project
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.write("source_de/tief.md", article("Tief", ">" * 30 + " Zitat.\n"))
+    project.run("extract", code=2)
+    project.write("source_de/neu.md", article("Neu", "Neuer Text.\n"))
+    result = project.run("pretranslate", "--engine", "copy", code=2)
+    assert result.output.count("error: source_de/tief.md:5: lists and block quotes nest too deep") == 1, \
+        result.output
+    assert "tief.po: no catalog yet" not in result.output, result.output
+    assert "error: translations/en/neu.po: no catalog yet; run 'verlag extract' first" in result.output
+    assert 'msgstr "Tee wärmt."' in project.read("translations/en/tee.po")  # the others are drafted
