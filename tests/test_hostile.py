@@ -3846,3 +3846,38 @@ def test_pretranslate_says_why_an_article_extract_refuses_has_no_catalog(site_pr
     assert "tief.po: no catalog yet" not in result.output, result.output
     assert "error: translations/en/neu.po: no catalog yet; run 'verlag extract' first" in result.output
     assert 'msgstr "Tee wärmt."' in project.read("translations/en/tee.po")  # the others are drafted
+
+
+def test_check_names_control_and_invisible_characters_in_german_sources_and_translations(site_project: Project):
+    """Trial 28: a NUL byte in a German source was published as "\ufffd" and one in a reviewer's msgstr as
+    "J\ufffdrg", and check (like msgfmt) said nothing; a zero-width space or soft hyphen inside a German word
+    passed unseen into the msgid, where no reviewer sees it. Control
+    characters are errors at their line, the invisible hints a German warning; a soft hyphen written as &shy;
+    (shown in every editor) and a translation's own soft hyphen or zero-width non-joiner are none."""
+    project = site_project
+    project.write("verlag.toml", project.read("verlag.toml").replace('["en", "fr"]', '["en"]'))
+    project.write("source_de/minze.md", article("Minze", "Pfefferminz\0tee hilft.\n\nKamil\u200blentee auch.\n\n"
+                                                "Ein Donau&shy;dampf\u00adschiff und Tee\x85 gut.\n"))
+    project.write("source_de/tee.md", article("Tee", "Jörg trinkt Tee.\n\nTee wärmt.\n"))
+    project.run("extract")
+    review(project, "en", "tee", {("title", "Tee"): "Tea", "Jörg trinkt Tee.": "J\0rg drinks tea.",
+                                  "Tee wärmt.": "Tea\u00ad\u200cwarms."})
+    line = project.read("translations/en/tee.po").split("\n").index('msgid "Jörg trinkt Tee."') + 1
+    result = project.run("check", code=1)
+    said = [row for row in result.output.splitlines() if "-character]" in row]
+    assert said == [
+        f"error: translations/en/tee.po:{line}: control character U+0000 NUL the German lacks: no reader sees it as "
+        "text (a page shows nothing there, or \ufffd for a NUL), and a feed holding one is no well-formed XML "
+        "[control-character]",
+        "error: source_de/minze.md:5: 1 \ufffd (U+FFFD, the replacement character) in the text: a NUL byte in the "
+        "file, or a character an encoding conversion lost; the page shows \ufffd there: write the character meant "
+        "[control-character]",
+        "error: source_de/minze.md:9: U+0085 NEL in the text: no reader sees it as text (a page shows nothing "
+        "there, or \ufffd for a NUL), and a feed holding one is no well-formed XML; delete it (a copy from a PDF, a "
+        "terminal or a database export brings them) [control-character]",
+        "warning: source_de/minze.md:7: U+200B zero-width space in 'Kamil\\u200blentee': invisible here and in the "
+        "catalog's msgid, where no reviewer sees it (Poedit shows nothing); delete it, or write a soft hyphen you "
+        "mean as &shy;, which every editor shows [invisible-character]",
+        "warning: source_de/minze.md:9: U+00AD soft hyphen in 'Donau&shy;dampf\\xadschiff': invisible here and in "
+        "the catalog's msgid, where no reviewer sees it (Poedit shows nothing); delete it, or write a soft hyphen "
+        "you mean as &shy;, which every editor shows [invisible-character]"], result.output
