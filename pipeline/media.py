@@ -624,6 +624,7 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
     where: dict[str, list[tuple[str, int, str, str]]] = {}  # published file -> (file, line, slug, url) naming it
     heavy: list[tuple[str, int, str, str]] = []
     missing: list[tuple[str, int, str, str]] = []
+    said: set[tuple[str, int, str, str]] = set()  # ``missing`` as a set
     for article in articles:
         mine = files.setdefault(article.slug, {})
         refs, nowhere = _cached(article, cache) or (None, None)
@@ -695,10 +696,13 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
                     continue
                 except OSError:  # absent: a link that would not work
                     pass
-                missing.append((article.ref, line, article.slug, f"{url!r}: {what}; the "
-                                "page keeps the address, which answers 'not found': readers get a broken image (its "
-                                "alt text) or a dead link; add the file or correct the path"))
-                warnings.append(f"{article.ref}:{line}: {missing[-1][3]}")
+                absent = (article.ref, line, article.slug, f"{url!r}: {what}; the page keeps the address, which "
+                          "answers 'not found': readers get a broken image (its alt text) or a dead link; add the "
+                          "file or correct the path")
+                if absent not in said:  # an image and a link to it on one line: said once
+                    said.add(absent)
+                    missing.append(absent)
+                    warnings.append(f"{article.ref}:{line}: {absent[3]}")
             else:
                 for found in (rel, *(language_variant(rel, lang) for lang in languages)):
                     spelt = [rel] if found == rel else _spellings(source_dir, found, listings)
@@ -739,5 +743,7 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
         where.setdefault(rel, []).append((ref, line, "", rel))
     clashes = case_clashes(where)
     warnings += [f"{ref}:{line}: {message}" for ref, line, _, message in clashes]
+    # an image and a link to the same refused file on one line are one problem there, said once
+    errors = list({str(error): error for error in errors}.values())
     return Media(files, tuple(warnings), scanned, tuple(errors), {slug: tuple(found) for slug, found in asks.items()},
                  names, tuple(clashes), tuple(heavy), tuple(missing))
