@@ -1233,8 +1233,12 @@ def markdown_template_tags(body: str, first_line: int) -> list[tuple[int, str, s
     """
     if not TEMPLATE_TAG_HINT.search(body):
         return []
+    try:
+        tokens = block_tokens(body, {}, lambda content: TEMPLATE_TAG_HINT.search(content) is not None)
+    except VerlagError:  # nesting too deep: segmenting the article says so, at its file and line
+        return []
     found = []
-    for token in block_tokens(body, {}, lambda content: TEMPLATE_TAG_HINT.search(content) is not None):
+    for token in tokens:
         if token.type != "inline" or not token.map or token.children is None:
             continue
         # text (a backslash escape as the character it stands for, but an escaped "{", which opens no tag: how

@@ -3881,3 +3881,18 @@ def test_check_names_control_and_invisible_characters_in_german_sources_and_tran
         "warning: source_de/minze.md:9: U+00AD soft hyphen in 'Donau&shy;dampf\\xadschiff': invisible here and in "
         "the catalog's msgid, where no reviewer sees it (Poedit shows nothing); delete it, or write a soft hyphen "
         "you mean as &shy;, which every editor shows [invisible-character]"], result.output
+
+
+def test_an_article_nested_too_deep_with_a_shortcode_is_named_at_its_line_and_the_others_go_on(
+        site_project: Project):
+    """Trial 28's audit: the search for Hugo shortcodes and Liquid tags parsed a body with ``{{`` unguarded, so an
+    article with one and block quotes nested too deep stopped extract and check with an error naming no file
+    (``error: lists and block quotes nest too deep here``), the other articles left unextracted and unchecked."""
+    project = site_project
+    project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
+    project.write("source_de/tief.md", article("Tief", 'Text {{< figure src="x" >}} dazu.\n\n' + ">" * 30 + " Zitat.\n"))
+    for command in ("extract", "check", "build"):
+        output = project.run(command, code=2).output
+        assert output.count("error: source_de/tief.md:7: lists and block quotes nest too deep") == 1, output
+        assert "\nerror: lists and block quotes" not in "\n" + output, output
+    assert (project.root / "translations/en/tee.po").is_file() and (project.root / "site/de/tee/index.html").is_file()
