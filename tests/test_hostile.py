@@ -3890,7 +3890,8 @@ def test_an_article_nested_too_deep_with_a_shortcode_is_named_at_its_line_and_th
     (``error: lists and block quotes nest too deep here``), the other articles left unextracted and unchecked."""
     project = site_project
     project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
-    project.write("source_de/tief.md", article("Tief", 'Text {{< figure src="x" >}} dazu.\n\n' + ">" * 30 + " Zitat.\n"))
+    deep = 'Text {{< figure src="x" >}} dazu.\n\n' + ">" * 30 + " Zitat.\n"
+    project.write("source_de/tief.md", article("Tief", deep))
     for command in ("extract", "check", "build"):
         output = project.run(command, code=2).output
         assert output.count("error: source_de/tief.md:7: lists and block quotes nest too deep") == 1, output
