@@ -3827,8 +3827,10 @@ def test_an_article_nested_too_deep_leaves_check_and_publish_their_say_about_the
         result.output
     findings = json.loads(project.run("check", "--format", "json", code=2).stdout)
     assert any(f["check"] == "html" and f["path"] == "translations/en/tee.po" for f in findings), findings
-    project.run("build", code=2)
-    assert (project.root / "site/de/tee/index.html").is_file()
+    published = project.run("publish", code=2).output
+    assert published.count("source_de/tief.md:5: lists and block quotes nest too deep") == 1, published
+    assert "tief.po: no catalog yet" not in published, published
+    assert (project.root / "site/de/tee/index.html").is_file(), published
 
 
 def test_pretranslate_says_why_an_article_extract_refuses_has_no_catalog(site_project: Project):
