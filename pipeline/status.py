@@ -23,7 +23,7 @@ from .practice import unfilled
 from .published import PlannedPages
 from .rawhtml import german_blocks, german_words
 from .restore import pending, pending_message
-from .segment import reference_labels
+from .segment import article_tokens, reference_labels
 from .sources import Sources, read_sources
 from .states import percent_reviewed
 from .textchanged import outdated
@@ -41,6 +41,8 @@ class Progress:
     missing: bool = False  # no catalog yet: run extract
     # missing or empty, and extract restores it from its copy (``restore.pending``): what ``restore`` says of it
     restore: str = ""
+    # no catalog, and extract refuses the German (nesting too deep, too many '['): "file:line" of its error
+    refused: str = ""
     unreadable: str = ""  # the catalog cannot be read: "file:line" (the error names why); counted nowhere
     draft: bool = False  # the article says ``draft: true``, or is scheduled: translated, not published
     scheduled: str = ""  # the day (ISO 8601) an article dated after today waits for (``schedule``), else ""
@@ -90,6 +92,8 @@ class Progress:
             data["articles"], data["unreadable"] = self.catalogs, self.unreadable_count
         if self.slug is None or not self.restore:
             del data["restore"]
+        if self.slug is None or not self.refused:
+            del data["refused"]
         if self.slug is not None and not self.unreadable:
             del data["unreadable"]
         return data
@@ -131,6 +135,7 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
             progress()
         blocks = german_blocks(article)
         first = len(rows)
+        refused: str | None = None  # ``Progress.refused``, once a language has no catalog
         for lang in languages or config.languages:
             path = config.po_path(lang, article.slug)
             ref = relpath(path, config.root)
@@ -185,7 +190,10 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
             older = (older_copy(po, lambda: last_extract(config, lang, article.slug, data),
                                 *((drift.missing, drift.german) if drift else ()))
                      if po is not None else [])
-            row = Progress(lang, article.slug, segments, words, missing=po is None, draft=article.draft,
+            if po is None and refused is None:
+                refused = _refused(article)
+            row = Progress(lang, article.slug, segments, words, missing=po is None, refused=refused or "",
+                           draft=article.draft,
                            scheduled=_day(article),
                            legal=config.legal_page(article.slug),
                            unfilled=not article.draft and bool(unfilled(article)),
@@ -327,12 +335,24 @@ def _missing(row: Progress, rows: list[Progress]) -> str:
     of that language's articles has one; the total says which of them extract restores from its copies."""
     mine = [r for r in rows if r.lang == row.lang and r.slug is not None] if row.slug is None else [row]
     back = sum(bool(r.restore) for r in mine)
+    if row.refused:
+        return f"(no catalog: extract refuses its German at {row.refused})"
     if not back:
         return "(no catalog: run verlag extract)"
     if back == len(mine):
         return ("(missing or empty: verlag extract restores it from its copy)" if back == 1 else
                 f"(missing or empty: verlag extract restores all {back} from its copies)")
     return f"(no catalog: verlag extract restores {back} from its copies, makes {len(mine) - back})"
+
+
+def _refused(article) -> str:
+    """``Progress.refused`` of an article without a catalog: where its body cannot be parsed, as extract's
+    segmentation refuses it (``segment.article_tokens``), which running extract again does not mend; else ""."""
+    try:
+        article_tokens(article, {})
+    except VerlagError as exc:
+        return f"{exc.path}:{exc.line}" if exc.line else str(exc.path)
+    return ""
 
 
 def _day(article) -> str:

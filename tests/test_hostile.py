@@ -3835,8 +3835,9 @@ def test_an_article_nested_too_deep_leaves_check_and_publish_their_say_about_the
 
 def test_pretranslate_says_why_an_article_extract_refuses_has_no_catalog(site_project: Project):
     """Trial 28: for an article whose block quotes nest too deep, pretranslate said "no catalog yet; run 'verlag
-    extract' first", once per language, and extract refuses it again. It names the German file's problem at its
-    line, once; an article extract has not seen yet keeps the advice to run it."""
+    extract' first", once per language, and status "(no catalog: run verlag extract)", and extract refuses it
+    again. Pretranslate names the German file's problem at its line, once, and status where it is; an article
+    extract has not seen yet keeps the advice to run it."""
     project = site_project
     project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
     project.write("source_de/tief.md", article("Tief", ">" * 30 + " Zitat.\n"))
@@ -3848,6 +3849,10 @@ def test_pretranslate_says_why_an_article_extract_refuses_has_no_catalog(site_pr
     assert "tief.po: no catalog yet" not in result.output, result.output
     assert "error: translations/en/neu.po: no catalog yet; run 'verlag extract' first" in result.output
     assert 'msgstr "Tee wärmt."' in project.read("translations/en/tee.po")  # the others are drafted
+    status = project.run("status").output
+    assert re.search(r"^en +tief +\(no catalog: extract refuses its German at source_de/tief\.md:5\)$", status, re.M), \
+        status
+    assert re.search(r"^en +neu +\(no catalog: run verlag extract\)$", status, re.M), status
 
 
 def test_check_names_control_and_invisible_characters_in_german_sources_and_translations(site_project: Project):
