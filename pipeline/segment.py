@@ -1092,6 +1092,17 @@ def article_tokens(article: Article, env: dict, inline_if: Callable[[str], bool]
         raise VerlagError(exc.message, article.ref, article.body_line + exc.line - 1) from None
 
 
+def refused_at(article: Article) -> str:
+    """Where extract refuses the article's body ("source_de/x.md:14": nesting too deep, too many '[' in a block,
+    ``article_tokens``' guards), which running extract again does not mend; "" where it can be parsed. For a
+    command that finds no catalog of the article and must say why."""
+    try:
+        article_tokens(article, {})
+    except VerlagError as exc:
+        return f"{exc.path}:{exc.line}" if exc.line else str(exc.path)
+    return ""
+
+
 def segment_article(article: Article, mode: str = "sentence", lang: str = "de",
                     memo: SplitMemo | None = None) -> Document:
     """Segments in document order plus the slots to rebuild the article from translations.

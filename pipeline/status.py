@@ -23,7 +23,7 @@ from .practice import unfilled
 from .published import PlannedPages
 from .rawhtml import german_blocks, german_words
 from .restore import pending, pending_message
-from .segment import article_tokens, reference_labels
+from .segment import reference_labels, refused_at
 from .sources import Sources, read_sources
 from .states import percent_reviewed
 from .textchanged import outdated
@@ -191,7 +191,7 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                                 *((drift.missing, drift.german) if drift else ()))
                      if po is not None else [])
             if po is None and refused is None:
-                refused = _refused(article)
+                refused = refused_at(article)
             row = Progress(lang, article.slug, segments, words, missing=po is None, refused=refused or "",
                            draft=article.draft,
                            scheduled=_day(article),
@@ -343,16 +343,6 @@ def _missing(row: Progress, rows: list[Progress]) -> str:
         return ("(missing or empty: verlag extract restores it from its copy)" if back == 1 else
                 f"(missing or empty: verlag extract restores all {back} from its copies)")
     return f"(no catalog: verlag extract restores {back} from its copies, makes {len(mine) - back})"
-
-
-def _refused(article) -> str:
-    """``Progress.refused`` of an article without a catalog: where its body cannot be parsed, as extract's
-    segmentation refuses it (``segment.article_tokens``), which running extract again does not mend; else ""."""
-    try:
-        article_tokens(article, {})
-    except VerlagError as exc:
-        return f"{exc.path}:{exc.line}" if exc.line else str(exc.path)
-    return ""
 
 
 def _day(article) -> str:

@@ -3835,9 +3835,9 @@ def test_an_article_nested_too_deep_leaves_check_and_publish_their_say_about_the
 
 def test_pretranslate_says_why_an_article_extract_refuses_has_no_catalog(site_project: Project):
     """Trial 28: for an article whose block quotes nest too deep, pretranslate said "no catalog yet; run 'verlag
-    extract' first", once per language, and status "(no catalog: run verlag extract)", and extract refuses it
-    again. Pretranslate names the German file's problem at its line, once, and status where it is; an article
-    extract has not seen yet keeps the advice to run it."""
+    extract' first", once per language, status and the review report "no catalog (yet): run verlag extract", and
+    extract refuses it again. Pretranslate names the German file's problem at its line, once, status and the
+    report where it is; an article extract has not seen yet keeps the advice to run it."""
     project = site_project
     project.write("source_de/tee.md", article("Tee", "Tee wärmt.\n"))
     project.write("source_de/tief.md", article("Tief", ">" * 30 + " Zitat.\n"))
@@ -3853,6 +3853,10 @@ def test_pretranslate_says_why_an_article_extract_refuses_has_no_catalog(site_pr
     assert re.search(r"^en +tief +\(no catalog: extract refuses its German at source_de/tief\.md:5\)$", status, re.M), \
         status
     assert re.search(r"^en +neu +\(no catalog: run verlag extract\)$", status, re.M), status
+    project.run("review")
+    index = project.read("review/index.html")
+    assert "extract</code> refuses its German at <code>source_de/tief.md:5</code>" in index
+    assert "refuses the German at <code>source_de/tief.md:5</code>" in project.read("review/en/tief.html")
 
 
 def test_check_names_control_and_invisible_characters_in_german_sources_and_translations(site_project: Project):
