@@ -190,10 +190,7 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
             older = (older_copy(po, lambda: last_extract(config, lang, article.slug, data),
                                 *((drift.missing, drift.german) if drift else ()))
                      if po is not None else [])
-            if po is None and refused is None:
-                refused = refused_at(article)
-            row = Progress(lang, article.slug, segments, words, missing=po is None, refused=refused or "",
-                           draft=article.draft,
+            row = Progress(lang, article.slug, segments, words, missing=po is None, draft=article.draft,
                            scheduled=_day(article),
                            legal=config.legal_page(article.slug),
                            unfilled=not article.draft and bool(unfilled(article)),
@@ -244,6 +241,9 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                         counts[3] = not_published(pages, lang, article.slug)
                     errors += [e for e in failed if str(e) not in set(map(str, errors))]
                 row.held = "" if row.unfilled else counts[3] or ""
+            if po is None:  # no catalog: where extract refuses the German, which running it again does not mend
+                refused = refused_at(article) if refused is None else refused
+                row.refused = refused
             rows.append(row)
         if found := outdated(config, article):  # the German's, said in each of its languages' rows
             said = {"path": article.ref, "line": found.line, "changed": found.changed.isoformat(),
