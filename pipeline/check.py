@@ -49,7 +49,7 @@ from .extracted import MESSAGE as GERMAN_CHANGED
 from .extract_article import last_extract
 from .extracted import changed_since_extract
 from .fsutil import NotAFile, file_bytes, relpath
-from .invisible import CONTROLS, control_lines, count_controls, hint_lines, lost_lines, named
+from .invisible import CONTROLS, control_lines, hint_lines, lost_lines, named
 from .limits import CATALOG, SITE_WORDS, Limit
 from .glossary import Glossary, as_written, exact_pattern, load_glossary, matchable, target_pattern
 from .markup import analyse, without_code_spans
@@ -486,10 +486,13 @@ def check_control_character(entry, ctx):
     German lacks: GNU msgfmt passes it, and the page shows "J\ufffdrg" for a reviewer's "J\\0rg". One the German
     has too is the German article's error (``run_checks``), where deleting it mends both."""
     forms = [entry.msgstr] if not entry.msgid_plural else list(entry.msgstr_plural.values())
-    german = count_controls(entry.msgid) + count_controls(entry.msgid_plural or "")
-    chars = [char for text in forms for char in CONTROLS.findall(text)]
-    if len(chars) > german:
-        yield (f"control character {', '.join(named(char) for char in dict.fromkeys(chars))} the German lacks: "
+    if not any(map(CONTROLS.search, forms)):
+        return
+    german = Counter(CONTROLS.findall(entry.msgid + (entry.msgid_plural or "")))
+    added = [char for char, count in Counter(c for text in forms for c in CONTROLS.findall(text)).items()
+             if count > german[char]]
+    if added:
+        yield (f"control character {', '.join(map(named, added))} the German lacks: "
                "no reader sees it as text (a page shows nothing there, or \ufffd for a NUL), and a feed holding one "
                "is no well-formed XML")
 

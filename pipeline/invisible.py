@@ -46,11 +46,6 @@ def named(char: str) -> str:
     return f"U+{ord(char):04X}" + (f" {name}" if name else "")
 
 
-def count_controls(text: str) -> int:
-    """How many ``CONTROLS`` ``text`` holds."""
-    return len(CONTROLS.findall(text))
-
-
 def control_lines(text: str, first_line: int = 1) -> list[tuple[int, str]]:
     """(line, message) for each line of ``text`` (its first line is ``first_line``) holding ``CONTROLS``."""
     return [(line, f"{_listed(chars)} in the text: no reader sees {_them(chars)} as text (a page shows nothing "
