@@ -52,6 +52,7 @@ from .extracted import MESSAGE as GERMAN_CHANGED
 from .extract_article import last_extract
 from .extracted import changed_since_extract
 from .fsutil import NotAFile, file_bytes, relpath
+from .invisible import CONTROLS, control_lines, hint_lines, lost_lines, named
 from .limits import CATALOG, SITE_WORDS, Limit
 from .glossary import Glossary, as_written, exact_pattern, load_glossary, matchable, target_pattern
 from .markup import analyse, without_code_spans
@@ -491,6 +492,22 @@ def check_bidi_control(entry, ctx):
     if added > 0:
         yield (f"{added} bidi override{'s' if added > 1 else ''} (U+202D/U+202E) the German lacks: the reader sees "
                "the text after it reversed, not the text every check read (\"12\" shown as \"21\")")
+
+
+def check_control_character(entry, ctx):
+    """A control character (``invisible.CONTROLS``: C0 but tab and line feed, DEL, C1) in a translation that its
+    German lacks: GNU msgfmt passes it, and the page shows "J\ufffdrg" for a reviewer's "J\\0rg". One the German
+    has too is the German article's error (``run_checks``), where deleting it mends both."""
+    forms = [entry.msgstr] if not entry.msgid_plural else list(entry.msgstr_plural.values())
+    if not any(map(CONTROLS.search, forms)):
+        return
+    german = Counter(CONTROLS.findall(entry.msgid + (entry.msgid_plural or "")))
+    added = [char for char, count in Counter(c for text in forms for c in CONTROLS.findall(text)).items()
+             if count > german[char]]
+    if added:
+        yield (f"control character {', '.join(map(named, added))} the German lacks: "
+               "no reader sees it as text (a page shows nothing there, or \ufffd for a NUL), and a feed holding one "
+               "is no well-formed XML")
 
 
 _EMAIL = re.compile(r"^[^\s@/:]+@[^\s@]+$")
@@ -1443,6 +1460,10 @@ CHECKS = [
     Check("bidi-control", ERROR, "no bidi override (U+202D, U+202E) the German lacks; cannot be waived by an "
           "ignore-* flag", check_bidi_control,
           remedy="delete it: a direction is set with the marks U+200E/U+200F or the isolates U+2066-U+2069"),
+    Check("control-character", ERROR, "no control character (C0 but tab and line feed, DEL, C1: a NUL, a form "
+          "feed) the German lacks, nor one in a German article (nor a NUL byte there, read as U+FFFD); cannot be "
+          "waived by an ignore-* flag",
+          check_control_character, remedy="delete it: no reader sees it as text"),
     Check("numbers", ERROR, "numbers and unit symbols kept (decimal comma and point, thousands, ordinals, "
           "dates and 24-hour times are compared by value)", check_numbers),
     Check("number-words", ERROR, "numbers written as words in both texts say the same values (\"zweimal\" is no "
@@ -1506,8 +1527,9 @@ SITE_CHECKS = [
           check_placeholders),
     Check("ui-markup", ERROR, "site.po: translations are plain text, without HTML tags or entities",
           check_ui_markup),
-    *(c for c in CHECKS if c.id in ("bidi-control", "merge-conflict", "punctuation", "whitespace", "line-feed",
-                                     "double-space", "double-word", "brackets", "blank", "waiver")),
+    *(c for c in CHECKS if c.id in ("bidi-control", "control-character", "merge-conflict", "punctuation",
+                                     "whitespace", "line-feed", "double-space", "double-word", "brackets", "blank",
+                                     "waiver")),
 ]
 SITE_CHECKS_BY_ID = {c.id: c for c in SITE_CHECKS}
 
@@ -1547,6 +1569,9 @@ SOURCE_CHECKS = [
           "have its new and changed sentences yet (the build shows them in German); run verlag extract", None),
     Check("template-tag", WARNING, "German article: a Hugo shortcode, Liquid tag or WordPress shortcode left "
           "in the text (an error in a page the site publishes: its readers would get it as text)", None),
+    Check("invisible-character", WARNING, "German article: a soft hyphen, zero-width space, word joiner or "
+          "zero-width no-break space (U+00AD, U+200B, U+2060, U+FEFF), which passes unseen into the catalog's msgid "
+          "(write a soft hyphen you mean as &shy;)", None),
     Check("image-alt", WARNING, "German article: an image without alt text (![](foto.jpg)): readers who cannot "
           "see it get nothing, and there is nothing to translate", None),
     Check("note-syntax", WARNING, "German article: a note app's syntax CommonMark lacks (==highlight==, "
@@ -2438,6 +2463,13 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                             article.slug, (None, ""))
                     for article in [*sources.articles, *sources.german_only] if not slugs or article.slug in slugs
                     for line, message in german_plain_markup(article))
+    findings.extend(Finding(article.ref, line, check, severity, message, config.source_language, article.slug,
+                            (None, ""))
+                    for article in [*sources.articles, *sources.german_only] if not slugs or article.slug in slugs
+                    for check, severity, lines in (("control-character", ERROR, sorted(
+                                                       control_lines(article.text) + lost_lines(article.text))),
+                                                   ("invisible-character", WARNING, hint_lines(article.text)))
+                    for line, message in lines)
     day = schedule.today(config.zone)  # the site's day, which the schedule publishes by
     findings.extend(Finding(article.ref, line, "front-matter", WARNING, message, config.source_language,
                             article.slug, (None, ""))

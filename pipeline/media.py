@@ -432,7 +432,9 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
                   settings: Mapping[str, tuple[str, int]] = MappingProxyType({}), base_path: str = "/") -> Media:
     """The local files each article references, and their variants for ``languages`` beside them; ``errors``
     for paths leaving source_dir or holding a NUL byte (``%00``), files over ``limits.MEDIA`` and SVGs that run a
-    script (``running_svg``) (not published), warnings for missing ones, for
+    script (``running_svg``) (not published), and for an article whose body ``scan`` cannot parse (a VerlagError:
+    nesting too deep), which is left out so that one bad article leaves every stage its say about the others;
+    warnings for missing ones, for
     links to no published article, for in-page links to no element of their page (``fragments.dangling``) and
     for links to an article's file whose fragment names nothing on its page (``fragments.missing_in``).
 
@@ -476,11 +478,16 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
     where: dict[str, list[tuple[str, int, str, str]]] = {}  # published file -> (file, line, slug, url) naming it
     heavy: list[tuple[str, int, str, str]] = []
     missing: list[tuple[str, int, str, str]] = []
+    said: set[tuple[str, int, str, str]] = set()  # ``missing`` as a set
     for article in articles:
         mine = files.setdefault(article.slug, {})
         refs, nowhere = _cached(article, cache) or (None, None)
         if refs is None:
-            refs = [list(ref) for ref in scan(article)]
+            try:
+                refs = [list(ref) for ref in scan(article)]
+            except VerlagError as exc:  # nesting too deep: this article is left out, the others are looked at
+                errors.append(exc if exc.path is not None else VerlagError(exc.message, article.ref, exc.line))
+                continue
             nowhere = [list(found) for found in unmatched(article, refs)]  # renders the page only for a '#' link
         scanned[article.slug] = [_scan_digest(article), refs, nowhere]
         if nowhere:  # the templates' ids, which may change without the article: asked on every build
@@ -543,10 +550,13 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
                     continue
                 except OSError:  # absent: a link that would not work
                     pass
-                missing.append((article.ref, line, article.slug, f"{url!r}: {what}; the "
-                                "page keeps the address, which answers 'not found': readers get a broken image (its "
-                                "alt text) or a dead link; add the file or correct the path"))
-                warnings.append(f"{article.ref}:{line}: {missing[-1][3]}")
+                absent = (article.ref, line, article.slug, f"{url!r}: {what}; the page keeps the address, which "
+                          "answers 'not found': readers get a broken image (its alt text) or a dead link; add the "
+                          "file or correct the path")
+                if absent not in said:  # an image and a link to it on one line: said once
+                    said.add(absent)
+                    missing.append(absent)
+                    warnings.append(f"{article.ref}:{line}: {absent[3]}")
             else:
                 for found in (rel, *(language_variant(rel, lang) for lang in languages)):
                     spelt = [rel] if found == rel else _spellings(source_dir, found, listings)
@@ -587,5 +597,7 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
         where.setdefault(rel, []).append((ref, line, "", rel))
     clashes = case_clashes(where)
     warnings += [f"{ref}:{line}: {message}" for ref, line, _, message in clashes]
+    # an image and a link to the same refused file on one line are one problem there, said once
+    errors = list({str(error): error for error in errors}.values())
     return Media(files, tuple(warnings), scanned, tuple(errors), {slug: tuple(found) for slug, found in asks.items()},
                  names, tuple(clashes), tuple(heavy), tuple(missing))

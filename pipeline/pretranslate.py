@@ -163,7 +163,7 @@ class Work:
             self.errors.append(exc)
             return None
         if po is None:
-            self.errors.append(VerlagError("no catalog yet; run 'verlag extract' first", ref))
+            self._missing(ref, article)
             return None
         if article.slug not in self.labels:
             with contain(article.ref, "reading its link labels", self.errors) as outcome:
@@ -182,6 +182,21 @@ class Work:
                     counts = self.german if key(entry) in copies else self.drafted
                     counts.setdefault(lang, Counter())[origin_engine(origin)] += 1
         return catalog
+
+    def _missing(self, ref: str, article: Article) -> None:
+        """Says why ``ref``, the article's catalog in one language, is not there: the German file's own error at
+        its line where ``extract`` refuses it (nesting too deep, a block over a parse limit: running extract again
+        makes no catalog), once for all languages and in extract's words, so ``publish`` says it once; else that
+        extract has not been run since the article was written."""
+        from .doccache import document  # only for a catalog that is not there: a run with every catalog reads none
+
+        refused: list[VerlagError] = []
+        with contain(article.ref, "segmenting", refused):
+            document(self.config, article)
+        if not refused:
+            self.errors.append(VerlagError("no catalog yet; run 'verlag extract' first", ref))
+        elif str(refused[0]) not in map(str, self.errors):
+            self.errors.append(refused[0])
 
     def read_glossary(self) -> Glossary:
         """The project's glossary (``collect`` read it), asked for where it is used (a catalog with nothing to

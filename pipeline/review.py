@@ -45,7 +45,7 @@ from .glossary import HINT_PREFIX, Glossary, load_glossary
 from .markup import scan
 from .published import PlannedPages, SitePages
 from .rawhtml import german_blocks, german_words
-from .segment import reference_labels
+from .segment import reference_labels, refused_at
 from .sources import Article, read_sources
 from .states import percent_reviewed
 from .uistrings import DEFAULT_THEME
@@ -205,6 +205,7 @@ class Page:
     tally: Tally = field(default_factory=Tally)
     translated_title: str = ""
     missing: bool = False  # no catalog yet
+    refused: str = ""  # no catalog, and extract refuses the German: where (``segment.refused_at``)
     problem: VerlagError | None = None  # the catalog could not be read
     obsolete: int = 0
     unchanged: bool = False  # inputs as at the last run: the page on disk is current, only the index needs it
@@ -223,7 +224,7 @@ class Page:
     def summary(self) -> dict:
         """What the index needs of this page on a later run that skips it (JSON)."""
         return {"tally": asdict(self.tally), "translated_title": self.translated_title, "missing": self.missing,
-                "german_changed": self.german_changed, "outdated": self.outdated}
+                "refused": self.refused, "german_changed": self.german_changed, "outdated": self.outdated}
 
 
 def build_page(article: Article, po: polib.POFile | None, lang: str, po_ref: str, findings=(),
@@ -236,7 +237,7 @@ def build_page(article: Article, po: polib.POFile | None, lang: str, po_ref: str
     base = dict(lang=lang, slug=article.slug, title=article.title, source_ref=article.ref, po_ref=po_ref,
                 labels=labels)
     if po is None:
-        return Page(**base, missing=True)
+        return Page(**base, missing=True, refused=refused_at(article))
     lines = text.split("\n") if text is not None else []
     entries = [e for e in po if not e.obsolete]
     places = {key(e): msgid_line(lines, e.linenum) if lines else e.linenum for e in entries}
@@ -524,7 +525,8 @@ def _remembered(config: Config, article: Article, lang: str, known: dict) -> Pag
     return Page(lang, article.slug, article.title, article.ref, ref,
                 tally=Tally(t["segments"], t["words"], t["errors"], t["warnings"], t["attention"],
                             t.get("german_words", 0), t.get("held", 0)),
-                translated_title=known["translated_title"], missing=known["missing"], unchanged=True,
+                translated_title=known["translated_title"], missing=known["missing"],
+                refused=known.get("refused", ""), unchanged=True,
                 german_changed=known.get("german_changed", False), outdated=known.get("outdated", ""))
 
 

@@ -1092,6 +1092,17 @@ def article_tokens(article: Article, env: dict, inline_if: Callable[[str], bool]
         raise VerlagError(exc.message, article.ref, article.body_line + exc.line - 1) from None
 
 
+def refused_at(article: Article) -> str:
+    """Where extract refuses the article's body ("source_de/x.md:14": nesting too deep, too many '[' in a block,
+    ``article_tokens``' guards), which running extract again does not mend; "" where it can be parsed. For a
+    command that finds no catalog of the article and must say why."""
+    try:
+        article_tokens(article, {})
+    except VerlagError as exc:
+        return f"{exc.path}:{exc.line}" if exc.line else str(exc.path)
+    return ""
+
+
 def segment_article(article: Article, mode: str = "sentence", lang: str = "de",
                     memo: SplitMemo | None = None) -> Document:
     """Segments in document order plus the slots to rebuild the article from translations.
@@ -1233,8 +1244,12 @@ def markdown_template_tags(body: str, first_line: int) -> list[tuple[int, str, s
     """
     if not TEMPLATE_TAG_HINT.search(body):
         return []
+    try:
+        tokens = block_tokens(body, {}, lambda content: TEMPLATE_TAG_HINT.search(content) is not None)
+    except VerlagError:  # nesting too deep: segmenting the article says so, at its file and line
+        return []
     found = []
-    for token in block_tokens(body, {}, lambda content: TEMPLATE_TAG_HINT.search(content) is not None):
+    for token in tokens:
         if token.type != "inline" or not token.map or token.children is None:
             continue
         # text (a backslash escape as the character it stands for, but an escaped "{", which opens no tag: how

@@ -25,7 +25,7 @@ from .practice import unfilled
 from .published import PlannedPages
 from .rawhtml import german_blocks, german_words
 from .restore import pending, pending_message
-from .segment import reference_labels
+from .segment import reference_labels, refused_at
 from .sources import Sources, read_sources
 from .states import percent_reviewed
 from .textchanged import outdated
@@ -43,6 +43,8 @@ class Progress:
     missing: bool = False  # no catalog yet: run extract
     # missing or empty, and extract restores it from its copy (``restore.pending``): what ``restore`` says of it
     restore: str = ""
+    # no catalog, and extract refuses the German (nesting too deep, too many '['): "file:line" of its error
+    refused: str = ""
     unreadable: str = ""  # the catalog cannot be read: "file:line" (the error names why); counted nowhere
     draft: bool = False  # the article says ``draft: true``, or is scheduled: translated, not published
     scheduled: str = ""  # the day (ISO 8601) an article dated after today waits for (``schedule``), else ""
@@ -97,6 +99,8 @@ class Progress:
             data["articles"], data["unreadable"] = self.catalogs, self.unreadable_count
         if self.slug is None or not self.restore:
             del data["restore"]
+        if self.slug is None or not self.refused:
+            del data["refused"]
         if self.slug is not None and not self.unreadable:
             del data["unreadable"]
         return data
@@ -138,6 +142,7 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
             progress()
         blocks = german_blocks(article)
         first = len(rows)
+        refused: str | None = None  # ``Progress.refused``, once a language has no catalog
         for lang in languages or config.languages:
             path = config.po_path(lang, article.slug)
             ref = relpath(path, config.root)
@@ -248,6 +253,9 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                         counts[3] = not_published(pages, lang, article.slug)
                     errors += [e for e in failed if str(e) not in set(map(str, errors))]
                 row.held = "" if row.unfilled else counts[3] or ""
+            if po is None:  # no catalog: where extract refuses the German, which running it again does not mend
+                refused = refused_at(article) if refused is None else refused
+                row.refused = refused
             rows.append(row)
         if found := outdated(config, article):  # the German's, said in each of its languages' rows
             said = {"path": article.ref, "line": found.line, "changed": found.changed.isoformat(),
@@ -349,6 +357,8 @@ def _missing(row: Progress, rows: list[Progress]) -> str:
     of that language's articles has one; the total says which of them extract restores from its copies."""
     mine = [r for r in rows if r.lang == row.lang and r.slug is not None] if row.slug is None else [row]
     back = sum(bool(r.restore) for r in mine)
+    if row.refused:
+        return f"(no catalog: extract refuses its German at {row.refused})"
     if not back:
         return "(no catalog: run verlag extract)"
     if back == len(mine):

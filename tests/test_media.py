@@ -246,6 +246,19 @@ def test_a_symlink_leading_out_of_source_de_is_refused(garden):
     assert not (garden.root / "site/de/brennnessel").exists() and published_secret(garden.root / "site") == []
 
 
+@pytest.mark.parametrize("name, said", [("geheim.jpg", "'geheim.jpg' is a symlink that leads out of source_de/"),
+                                         ("weg.jpg", "'weg.jpg': no such file in source_de/")])
+def test_an_image_and_a_link_to_one_refused_file_on_one_line_are_said_once(garden, name: str, said: str):
+    """Trial 28: ``![Bild](geheim.jpg) und [Datei](geheim.jpg)``, the file a symlink out of source_de/, had check and
+    build print the identical error twice, and a file that is not there the identical warning twice."""
+    garden.write("geheim.txt", "secret\n")
+    os.symlink(garden.root / "geheim.txt", garden.root / "source_de/geheim.jpg")
+    garden.write("source_de/tee.md", article("Tee", f"Tee wärmt.\n\nSiehe ![Bild]({name}) und [Datei]({name}).\n"))
+    for command in ("check", "build"):
+        output = garden.run(command, code=2 if name == "geheim.jpg" else 0).output
+        assert output.count(f"source_de/tee.md:7: {said}") == 1, output
+
+
 def test_every_file_url_on_the_pages_serves_the_file_over_http(garden):
     """Names with spaces and umlauts too: the URL in the page is escaped, the copy keeps the real name."""
     (garden.root / "source_de/bilder/Brücke klein.png").write_bytes(PNG[:40])
