@@ -704,6 +704,15 @@ def msgid_line(lines: list[str], start: int) -> int:
     return start
 
 
+def obsolete_msgid_line(lines: list[str], start: int) -> int:
+    """The line of ``#~ msgid`` in an obsolete entry that polib says starts at ``start`` (its first comment line),
+    as ``msgid_line`` finds an active entry's."""
+    for number in range(max(start, 1), len(lines) + 1):
+        if lines[number - 1].startswith(("#~ msgid ", "#~msgid ")):
+            return number
+    return start
+
+
 def stale_sign_off(entry: polib.POEntry) -> bool:
     """Whether ``entry`` was read without the fuzzy flag but with GNU's ``#| msgid`` (or ``#| msgctxt``) naming
     other German than its own: a stale entry whose flag a tool cleared without a person reading it

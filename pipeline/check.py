@@ -38,8 +38,9 @@ from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from . import schedule, textchanged
 from .catalog import (MACHINE, REVIEWED, STALE, UNTRANSLATED, cut_off_line, cut_off_message, decode_po,
-                      entry_state, format_flags, hand_draft, PROBED, ignored_checks, key, msgid_line, nplurals,
-                      older_copy, older_copy_message, own_words, parse_po, restore_sign_offs, stale_sign_off,
+                      entry_state, format_flags, hand_draft, PROBED, ignored_checks, key, machine_draft, msgid_line,
+                      nplurals, obsolete_msgid_line, older_copy, older_copy_message, own_words, parse_po,
+                      restore_sign_offs, stale_sign_off,
                       stale_sign_off_message, untranslated_forms, waiting_rivals)
 from .committed import CHECK_ID as LOST_CHECK, lost_sign_offs
 from .config import CONFIG_NAME, MOVED_FILE, Config
@@ -99,6 +100,9 @@ class Finding:
     lang: str
     slug: str
     key: tuple[str | None, str]
+    # the keys of the other entries a finding about several at once holds back from the pages with ``key``'s
+    # (``draft_language_finding``): one message, at the first one's line, for a batch judged together
+    also: tuple[tuple[str | None, str], ...] = field(default=(), compare=False)
 
     def __str__(self) -> str:
         return f"{self.severity}: {self.path}:{self.line}: {self.message} [{self.check}]"
@@ -1547,6 +1551,9 @@ SOURCE_CHECKS = [
           "example text verlag new wrote, is still there; the page is left out", None),
     Check("legal-page", WARNING, "legal page's catalog: machine drafts that readers get in German all the same",
           None),
+    Check("draft-language", ERROR, "catalog: its untouched machine drafts read as another language than the "
+          "catalog's (their common words, 20 words and more, as pretranslate judges an engine's answers); the pages "
+          "show the German in their place; fix the engine, then verlag pretranslate --redo-drafts", None),
     Check("pseudo-draft", WARNING, "catalog under [publish] unreviewed = \"machine\": pseudo drafts (the pseudo "
           "engine's layout test) that the pages show to readers; verlag publish refuses to publish them", None),
     Check("catalog-outdated", WARNING, "catalog: its msgids are not the German of the article's template (saved "
@@ -2175,8 +2182,10 @@ def check_catalog(po: polib.POFile, ref: str, lang: str, slug: str, glossary: Gl
                   published: Container[tuple[str, str]] = frozenset(),
                   renamed: Mapping[str, str] | None = None, held: str = "",
                   waivers: Mapping[str, Check] | None = None,
-                  german: Callable[[], Container[tuple]] = frozenset) -> list[Finding]:
-    """Every finding in one catalog, in entry order. ``text`` is the file as read, for msgid line numbers.
+                  german: Callable[[], Container[tuple]] = frozenset,
+                  languages: Iterable[str] = ()) -> list[Finding]:
+    """Every finding in one catalog, in entry order (and after them ``draft_language_finding``'s, unless
+    ``checks`` are given: a site.po's). ``languages``: the project's, which its drafts may read as. ``text`` is the file as read, for msgid line numbers.
     ``site_url``: ``[site] base_url``; links to the site itself are never foreign, and a link to one of
     its articles may name the article's page in the catalog's language where the site publishes it:
     ``published``, (lang, slug) of its pages (``SitePages``). ``renamed``: ``redirects.old_names`` of the
@@ -2231,7 +2240,42 @@ def check_catalog(po: polib.POFile, ref: str, lang: str, slug: str, glossary: Gl
                     line = msgid_line(lines, entry.linenum) if lines else entry.linenum
                 findings.append(Finding(ref, line, check.id, _severity(check, state), message, lang, slug,
                                         key(entry)))
+    if checks is None:
+        findings.extend(draft_language_finding(
+            [e for e, state in zip(active, states) if state == MACHINE and not german_draft(e, ctx)],
+            ref, lang, slug, lines, (source_lang, *languages, "en")))
     return findings
+
+
+def draft_language_finding(drafts: list[polib.POEntry], ref: str, lang: str, slug: str, lines: list[str],
+                           candidates: tuple[str, ...]) -> list[Finding]:
+    """A ``draft-language`` error when the untouched machine drafts of ``drafts`` (``catalog.machine_draft``; no
+    pseudo text, which ``pseudo-draft`` names) read together as another language of ``candidates`` than ``lang``
+    (``draftlang.reads_as``, as ``pretranslate`` judges a batch of answers: ``MIN_WORDS`` and more). ``pretranslate``
+    refuses such answers now, but drafts stored before (an older verlag, a hand-pasted machine translation, batches
+    too short to judge) would reach readers as ``lang`` under ``unreviewed = "machine"``. An error, so that the
+    edition's QA gate shows the German for every one of them (``Finding.also``); one finding, at the first one's
+    msgid line. Reviewed and hand-written entries are never judged: a person chose their words."""
+    drafts = [e for e in drafts if (origin := machine_draft(e)) and origin != "mt: pseudo"
+              and not is_pseudo(e.msgstr, e.msgid)]
+    if not drafts:
+        return []
+    from .draftlang import reads_as
+    from .stopwords import language_name
+
+    rival = reads_as([e.msgstr for e in drafts], lang, candidates)
+    if rival is None:
+        return []
+    first = drafts[0]
+    line = msgid_line(lines, first.linenum) if lines else first.linenum
+    many = len(drafts) > 1
+    said = (f"{counted(len(drafts), 'machine draft')} nobody reviewed {'read' if many else 'reads'} as "
+            f"{language_name(rival)}, not {language_name(lang)} (the common words of {'their' if many else 'its'} "
+            f"text are {language_name(rival)} ones), the first here; the pages show the German in "
+            f"{'their' if many else 'its'} place: set the engine right (its languages code, its model), then run "
+            f"verlag pretranslate --redo-drafts --lang {lang} --article {slug}, or translate {'them' if many else 'it'}")
+    return [Finding(ref, line, "draft-language", ERROR, said, lang, slug, key(first),
+                    tuple(key(e) for e in drafts[1:]))]
 
 
 class _GermanOrigins:
@@ -2395,7 +2439,8 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                 findings.extend(check_catalog(po, ref, lang, article.slug, glossary, labels, text,
                                               config.source_language, site_url=config.site_url, published=pages,
                                               renamed=pages.renamed, held=held,
-                                              german=partial(german_keys, config, article)))
+                                              german=partial(german_keys, config, article),
+                                              languages=config.languages))
             findings.extend(header_findings(po, ref, lang, article.slug, text))
             findings.extend(rival_findings(po, ref, lang, article.slug, text))
             findings.extend(legal_page_findings(config, po, ref, lang, article.slug))
@@ -2575,15 +2620,6 @@ def rival_findings(po: polib.POFile, ref: str, lang: str, slug: str, text: str |
                      "then delete this #~ entry")
         found.append(Finding(ref, line, "rival-translation", WARNING, said, lang, slug, key(gone)))
     return found
-
-
-def obsolete_msgid_line(lines: list[str], start: int) -> int:
-    """The line of ``#~ msgid`` in an obsolete entry that polib says starts at ``start`` (its first comment line),
-    as ``msgid_line`` finds an active entry's."""
-    for number in range(max(start, 1), len(lines) + 1):
-        if lines[number - 1].startswith(("#~ msgid ", "#~msgid ")):
-            return number
-    return start
 
 
 def legal_page_findings(config: Config, po: polib.POFile, ref: str, lang: str, slug: str) -> list[Finding]:
@@ -3048,4 +3084,4 @@ def summary(findings: list[Finding]) -> str:
 
 def blocked_keys(findings: Iterable[Finding]) -> frozenset[tuple[str | None, str]]:
     """Segments an edition must not publish: those with an error finding."""
-    return frozenset(f.key for f in findings if f.severity == ERROR)
+    return frozenset(k for f in findings if f.severity == ERROR for k in (f.key, *f.also))

@@ -29,11 +29,21 @@ def _words(text: str) -> list[str]:
 
 
 def wrong_language(texts: list[str], target: str, candidates: tuple[str, ...]) -> str | None:
-    """Why ``texts`` (one batch of drafts into ``target``, Markdown) are not in ``target``: the language of
-    ``candidates`` whose stop word list covers ``RIVAL`` times more of their words than ``target``'s, and at least
-    ``MIN_STOPWORDS`` of them (as a text in that language does: a text in a script the lists lack is never judged),
-    said as a warning's reason; None when they read as ``target`` or cannot be told (fewer than ``MIN_WORDS`` words,
-    no list for ``target``)."""
+    """Why ``texts`` (one batch of drafts into ``target``, Markdown) are not in ``target`` (``reads_as``), said as
+    a warning's reason; None when they read as ``target`` or cannot be told."""
+    rival = reads_as(texts, target, candidates)
+    if rival is None:
+        return None
+    return (f"answered in {language_name(rival)}, not {language_name(target)} (the common words of its answers are {language_name(rival)} "
+            "ones): not taken as drafts")
+
+
+def reads_as(texts: list[str], target: str, candidates: tuple[str, ...]) -> str | None:
+    """The language of ``candidates`` that ``texts`` (drafts into ``target``, Markdown) read as instead of
+    ``target``: the one whose stop word list covers ``RIVAL`` times more of their words than ``target``'s, and at
+    least ``MIN_STOPWORDS`` of them (as a text in that language does: a text in a script the lists lack is never
+    judged); None when they read as ``target`` or cannot be told (fewer than ``MIN_WORDS`` words, no list for
+    ``target``). ``pretranslate`` judges a batch of answers by it, ``check`` a catalog's untouched drafts."""
     from .check import parts
 
     own = stoplist(target)
@@ -47,8 +57,7 @@ def wrong_language(texts: list[str], target: str, candidates: tuple[str, ...]) -
     rival = max(rivals, key=rivals.__getitem__, default=None)
     if rival is None or rivals[rival] < MIN_STOPWORDS or rivals[rival] <= RIVAL * mine:
         return None
-    return (f"answered in {language_name(rival)}, not {language_name(target)} (the common words of its answers are {language_name(rival)} "
-            "ones): not taken as drafts")
+    return rival
 
 
 def enough(texts: list[str], target: str) -> bool:

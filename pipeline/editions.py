@@ -633,7 +633,8 @@ def catalog_edition(config: Config, article: Article, doc: Document, lang: str, 
         with stage(article.ref, f"checking {ref}"):
             findings = check_catalog([*po, *restored] if restored else po, ref, lang, article.slug, glossary,
                                      doc.labels, source_lang=config.source_language, errors_only=True,
-                                     site_url=config.site_url, published=pages, renamed=renamed)
+                                     site_url=config.site_url, published=pages, renamed=renamed,
+                                     languages=config.languages)
         blocked = blocked_keys(findings)
         copies = german_copies([*po, *restored] if restored else po, lang, glossary, doc.labels)
     edition = make_edition(doc, po, lang, config.unreviewed_for(lang, article.slug), blocked, german,

@@ -290,8 +290,8 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
     plurals = [(msgid_line(entry), entry.msgid, entry.obsolete,
                 next((text for _, text in sorted(entry.msgstr_plural.items()) if text), ""), others)
                for entry, others in report.plurals]
-    rivals = [(rival.linenum, rival.msgid, live.msgid, kind, live.msgstr, other)
-              for rival, live, kind, other in report.rivals]
+    rivals = [(line, rival.msgid, live.msgid, kind, live.msgstr, other)
+              for line, (rival, live, kind, other) in zip(_rival_lines(text, report.rivals), report.rivals)]
     left = {}  # what the last extract left in those entries: the newer text the older catalog replaced
     if older and (written := _last_written(record, data, "record", old_pot)) is not None:
         left = {key(e): e.msgstr for e in written if not e.obsolete}
@@ -362,6 +362,31 @@ def _msgid_lines(text: bytes, entries: list[polib.POEntry]) -> list[int]:
         return next((n for n in range(max(start, 1), len(lines) + 1) if lines[n - 1].startswith("msgid ")), start)
 
     return [msgid_line(entry) for entry in entries]
+
+
+def _rival_lines(text: bytes, rivals: list[tuple[polib.POEntry, polib.POEntry, str, str]]) -> list[int]:
+    """The line each of ``merge``'s ``rivals`` (``catalog._rivals``, ``_merged_in``: the old entry, the live one, the
+    kind, the other text) is named at in ``text``, the catalog written: the ``#~ msgid`` of the obsolete entry of the
+    old German that keeps the other text ("reviewed", "kept": the reviewer chooses there, where check's
+    ``rival-translation`` names it too), else the msgid of the changed sentence that holds the text live now. The
+    old entry's own line is of the catalog as read, which the merge rewrote (trial: line 58 named, the ``#~`` entry
+    at 47). ``text`` is parsed only when there are ``rivals``."""
+    from .catalog import key, msgid_line, obsolete_msgid_line
+    from .pofile import parse
+
+    if not rivals:
+        return []
+    lines = text.decode("utf-8").replace("\r\n", "\n").split("\n")
+    written = parse("\n".join(lines))
+    kept = {key(e): e.linenum for e in written if e.obsolete}
+    active = {key(e): e.linenum for e in written if not e.obsolete}
+
+    def line(rival: polib.POEntry, live: polib.POEntry, kind: str) -> int:
+        if kind in ("reviewed", "kept") and key(rival) in kept:
+            return obsolete_msgid_line(lines, kept[key(rival)])
+        return msgid_line(lines, active.get(key(live), 1))
+
+    return [line(rival, live, kind) for rival, live, kind, _ in rivals]
 
 
 def _arrived(old: polib.POFile, merged: polib.POFile,

@@ -353,5 +353,5 @@ def taken_off(config: Config, lang: str, slug: str) -> list | None:
     data = file_bytes(path, CATALOG, ref)
     findings = check_catalog(po_from_bytes(data, ref), ref, lang, slug, glossary,
                              reference_labels(article), decode_po(data, ref), config.source_language, errors_only=True,
-                             site_url=config.site_url, published=planned)
+                             site_url=config.site_url, published=planned, languages=config.languages)
     return [f for f in findings if f.severity == ERROR]

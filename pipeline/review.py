@@ -316,7 +316,8 @@ def make_page(config: Config, article: Article, lang: str, glossary: Glossary, l
         return Page(lang, article.slug, article.title, article.ref, ref, labels=labels, problem=exc)
     with stage(article.ref, f"checking {ref}"):
         findings = check_catalog(po, ref, lang, article.slug, glossary, labels, text, config.source_language,
-                                  site_url=config.site_url, published=pages, renamed=pages.renamed)
+                                  site_url=config.site_url, published=pages, renamed=pages.renamed,
+                                  languages=config.languages)
     page = build_page(article, po, lang, ref, [*findings, *tag_findings(article, po, lang)], glossary, labels, text)
     drift = (templates.drift(article.slug, po, lambda: last_extract(config, lang, article.slug, data))
              if templates is not None else None)

@@ -221,7 +221,8 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                     with contain(article.ref, f"checking {ref}", errors) as outcome:
                         findings = check_catalog(po, ref, lang, article.slug, glossary, labels[article.slug],
                                                  source_lang=config.source_language, site_url=config.site_url,
-                                                 published=pages, renamed=pages.renamed)
+                                                 published=pages, renamed=pages.renamed,
+                                                 languages=config.languages)
                         # ``check``'s ``catalog-header``: of the file as read, cached with the entries' findings
                         findings += header_findings(po, ref, lang, article.slug, decode_po(data, ref))
                     if outcome.failed:

@@ -77,7 +77,9 @@ def test_a_reviewers_newer_translation_of_the_old_german_joined_by_msgcat_goes_l
     assert Notes.of(live).reviewed == fingerprint(live.msgstr)  # the reviewer signed that text off
     assert not [e for e in po if e.obsolete]  # the older text was extract's copy: replaced, nothing left over
     assert "no sentence of" not in result.output
-    assert (f"warning: {PO}:" in result.output and "'Spring, however, brings the ticks back.', the newer one, is now "
+    text = path.read_text(encoding="utf-8").split("\n")
+    at = next(n for n, line in enumerate(text, 1) if line == f'msgid "{NEW}"')  # the changed sentence, as written
+    assert (f"warning: {PO}:{at}: " in result.output and "'Spring, however, brings the ticks back.', the newer one, is now "
             "the changed sentence's" in result.output and "'Spring brings the ticks back.' was the copy" in result.output)
     status = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"][0]
     assert status["segments"]["stale"] == 1
@@ -148,6 +150,10 @@ def test_two_edited_translations_of_the_old_german_keep_the_signed_off_one_live_
     assert "the signed-off 'Spring, however, brings the ticks back.' is now the changed sentence's" in result.output
     assert "is kept as an obsolete entry (#~) of the old German: choose one" in result.output
     assert "no sentence of" not in result.output
+    # named at the #~ entry's line in the catalog as extract wrote it, not at the line the rival had before
+    text = path.read_text(encoding="utf-8").split("\n")
+    gone = next(n for n, line in enumerate(text, 1) if line == f'#~ msgid "{OLD}"')
+    assert f"warning: {PO}:{gone}: two translations of '{OLD}'" in result.output, result.output
     again = project.run("extract")
     assert "two translations" not in again.output and entries(project).find(NEW).msgstr == live.msgstr
 
@@ -439,7 +445,9 @@ def test_a_translation_of_an_empty_entry_merged_in_goes_to_the_sentence_the_auth
     assert (live.msgstr, live.fuzzy, live.previous_msgid) == (UNTRANSLATED, True, OLD)
     assert Notes.of(live).reviewed == fingerprint(UNTRANSLATED)
     assert "obsolete" not in result.output
-    assert (f"{PO}:" in result.output and f"'{OLD}' came into the catalog with a merge and is no sentence of "
+    text = path.read_text(encoding="utf-8").split("\n")
+    at = next(n for n, line in enumerate(text, 1) if line == f'msgid "{NEW}"')  # where the translation went
+    assert (f"{PO}:{at}: " in result.output and f"'{OLD}' came into the catalog with a merge and is no sentence of "
             f"source_de/zecken.md: its translation '{UNTRANSLATED}' goes to '{NEW}', the sentence most like it, which "
             "had none (fuzzy" in result.output)
     status = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"][0]
