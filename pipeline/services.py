@@ -2,7 +2,9 @@
 
 deep-translator speaks to the free and keyed endpoints, the official ``deepl``
 client to DeepL (deep-translator's DeepL class still authenticates with the
-removed ``auth_key`` parameter). Both are wrapped so that every service
+removed ``auth_key`` parameter). LibreTranslate gets its request from verlag
+(``LibreEngine``): deep-translator put the text and the key into the query
+string, where access logs keep them. Both are wrapped so that every service
 behaves the same way here:
 
 - every HTTP request goes through one ``polite.PoliteSession`` per engine:

@@ -337,7 +337,7 @@ def test_a_refused_key_stops_the_engine_and_is_never_shown(svc, monkeypatch):
     monkeypatch.setenv("LIBRE_API_KEY", "sekrit-123")
     svc.faults = ["403"]
     outcomes = [o for g in engine(svc, "libre").stream([Request("A.")], "de", "en") for o in g]
-    assert svc.log[0]["query"]["api_key"] == "sekrit-123"
+    assert svc.log[0]["body"]["api_key"] == "sekrit-123" and svc.log[0]["query"] == {}
     host = svc.url.split("//")[1]
     assert (outcomes[0].error, outcomes[0].fatal) == (f"{host} refused the API key in LIBRE_API_KEY", True)
 
