@@ -2,7 +2,9 @@
 
 deep-translator speaks to the free and keyed endpoints, the official ``deepl``
 client to DeepL (deep-translator's DeepL class still authenticates with the
-removed ``auth_key`` parameter). Both are wrapped so that every service
+removed ``auth_key`` parameter). LibreTranslate gets its request from verlag
+(``LibreEngine``): deep-translator put the text and the key into the query
+string, where access logs keep them. Both are wrapped so that every service
 behaves the same way here:
 
 - every HTTP request goes through one ``polite.PoliteSession`` per engine:
@@ -220,7 +222,7 @@ class ServiceEngine:
         # the languages a draft is told apart from (``draftlang``): the project's, and English, which services
         # answer in when they lack the language asked for
         self.candidates = (config.source_language, *config.languages, "en")
-        self.chars_translated = 0  # characters of the German of the texts that came back translated
+        self.chars_translated = 0  # characters of the German of the texts whose translations were taken
         self.cached = 0
 
     @property
@@ -439,6 +441,8 @@ class ServiceEngine:
             if why:
                 return [Outcome(o.indices, [None] * len(o.indices), why, False, polite.LANGUAGE)
                         if any(r is not None for r in o.results) else o for _, _, outs in batches for o in outs], why
+            for batch, answers, _ in batches:  # counted once taken: answers refused above were not translations
+                self.chars_translated += self.answered_chars([t for t, a in zip(batch, answers) if a])
             for batch, answers, _ in batches if cache else ():
                 # an empty answer is a failure to ask again next time, not a translation; so is the text sent
                 # back as it is (a pair the service lacks today, an error: ``pretranslate.GermanBack``)
@@ -464,7 +468,6 @@ class ServiceEngine:
                         ready = [self._fail(batch, waiting, exc.message, fatal, exc.cause)]
                         stopping = (exc.message, exc.cause) if fatal else None
                     else:
-                        self.chars_translated += self.answered_chars([t for t, a in zip(batch, answers) if a])
                         outcomes: list[Outcome] = []
                         again: list[Unit] = []
                         for text, answer in zip(batch, answers):
@@ -711,9 +714,33 @@ class LibreEngine(LineBatched):
 
     def _translator(self, source, target):
         from deep_translator import LibreTranslator
+        from deep_translator.exceptions import AuthorizationException, ServerException, TranslationNotFound
+
+        session = self.session
+        class InBody(LibreTranslator):
+            """Sends the text and the key in a JSON body, as LibreTranslate's /translate takes them: deep-translator
+            put both into the URL's query string (``requests.post(url, params=…)``), so the article's text and
+            ``LIBRE_API_KEY`` stood in the access logs of the server and of every proxy on the way, and a batch's
+            URL grew past what web servers accept (nginx answers 414)."""
+
+            def translate(self, text, **kwargs):
+                if self._same_source_target() or not text:
+                    return text
+                payload = {"q": text, "source": self._source, "target": self._target, "format": "text"}
+                if self.api_key:
+                    payload["api_key"] = self.api_key
+                response = session.post(self._base_url + "translate", json=payload)
+                if response.status_code == 403:
+                    raise AuthorizationException(self.api_key)
+                if not 200 <= response.status_code < 300:
+                    raise ServerException(response.status_code)
+                answer = response.json()
+                if not answer:
+                    raise TranslationNotFound(text)
+                return answer["translatedText"]
 
         url = self.settings.url if self.settings.url.endswith("/") else self.settings.url + "/"
-        translator = LibreTranslator(source=source, target=target, api_key=self.api_key or "-", custom_url=url)
+        translator = InBody(source=source, target=target, api_key=self.api_key or "-", custom_url=url)
         # deep-translator demands a key even where none is needed; "" (not None) lets its refusal name it
         translator.api_key = self.api_key or ""
         return translator

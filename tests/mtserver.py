@@ -174,7 +174,8 @@ class _Handler(BaseHTTPRequestHandler):
         else:
             shape, texts = "libre", [query.get("q") or data.get("q", "")]
         entry = {"shape": shape, "texts": texts, "chars": sum(len(t) for t in texts), "start": time.monotonic(),
-                 "query": query, "body": data, "headers": dict(self.headers)}
+                 "query": query, "body": data, "headers": dict(self.headers),
+                 "path": self.path}
         with svc.lock:
             svc.active += 1
             svc.max_active = max(svc.max_active, svc.active)

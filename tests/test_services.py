@@ -204,7 +204,22 @@ def test_a_redirect_to_another_host_is_not_followed_and_neither_key_nor_text_goe
 
 def test_self_hosted_libre_works_without_a_key_and_sends_none(svc):
     engine(svc, "libre").translate([Request("Hallo.")], "de", "en")
-    assert "api_key" not in svc.log[0]["query"]
+    assert "api_key" not in svc.log[0]["query"] and "api_key" not in svc.log[0]["body"]
+
+
+def test_libre_sends_the_text_and_the_key_in_a_json_body_never_in_the_url(svc, monkeypatch):
+    """Trial 30: deep-translator sent LibreTranslate the text and LIBRE_API_KEY in the query string
+    (``POST /translate?q=Salbei+gegen+…&api_key=geheim123``): both stood in every access log on the way, and a
+    batch's URL grew past what web servers take. The request line now carries neither; the JSON body both."""
+    monkeypatch.setenv("LIBRE_API_KEY", "geheim123")
+    requests = [Request(f"Salbei gegen Halsweh, Satz {n}.") for n in range(40)]
+    results = engine(svc, "libre").translate(requests, "de", "en")
+    assert [r.text for r in results] == [f"SALBEI GEGEN HALSWEH, SATZ {n}." for n in range(40)]
+    for entry in svc.log:
+        assert entry["path"] == "/translate" and entry["query"] == {}
+        assert entry["headers"]["Content-Type"] == "application/json"
+        assert entry["body"]["api_key"] == "geheim123" and "Salbei" in entry["body"]["q"]
+        assert (entry["body"]["source"], entry["body"]["target"], entry["body"]["format"]) == ("de", "en", "text")
 
 
 def test_many_segments_travel_in_few_requests_within_the_length_cap(svc):
@@ -322,7 +337,7 @@ def test_a_refused_key_stops_the_engine_and_is_never_shown(svc, monkeypatch):
     monkeypatch.setenv("LIBRE_API_KEY", "sekrit-123")
     svc.faults = ["403"]
     outcomes = [o for g in engine(svc, "libre").stream([Request("A.")], "de", "en") for o in g]
-    assert svc.log[0]["query"]["api_key"] == "sekrit-123"
+    assert svc.log[0]["body"]["api_key"] == "sekrit-123" and svc.log[0]["query"] == {}
     host = svc.url.split("//")[1]
     assert (outcomes[0].error, outcomes[0].fatal) == (f"{host} refused the API key in LIBRE_API_KEY", True)
 
