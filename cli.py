@@ -845,7 +845,13 @@ def _say_old_addresses(config, hugo_sites: dict, jekyll_sites: dict, exports: li
             for old in [] if quiet else elsewhere:
                 click.echo(f"  {old.path}  {urls.base_url + old.now[len(urls.base_path):]}  301"
                            + (f"  ({old.note})" if old.note else ""))
-        if found:
+        if found and not any(old.now for old in found):  # files not imported: nothing for redirects.txt to send on
+            click.echo(f"import: {counted(len(found), 'other address', 'other addresses')} of {root} ({what}) has no "
+                       f"new address, so {MOVED_FILE} does not send {'it' if len(found) == 1 else 'them'} on"
+                       + ("" if quiet else ":"))
+            for old in [] if quiet else found:
+                click.echo(f"  {old.path}  (not imported: save it into {config.source_dir.name}/ if readers need it)")
+        elif found:
             added = add_moved(config.root, [(old.path, old.now) for old in found if old.now], dry_run)
             total += len(added)
             new = {old for old, _ in added}

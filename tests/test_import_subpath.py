@@ -219,3 +219,20 @@ def test_the_language_map_run_lists_the_translations_old_addresses_outside_the_p
         after = out.splitlines()[out.splitlines().index(line) + 1:]
         shown = next((n for n, x in enumerate(after) if not x.startswith("  /")), len(after))
         assert shown == int(added[1]), (line, out)
+
+
+def test_a_static_file_not_imported_is_named_without_claiming_redirects_txt_has_it(project, tmp_path):
+    """Trial 30: the first import into a sub-path project said "redirects.txt has them already:
+    /images/tasse.png (not imported…)", though there was no redirects.txt: a file not imported has no new address,
+    so it was never to be added there. Now the line says that, and names the file."""
+    in_subpath(project)
+    hugo = tree(tmp_path / "hugo", {
+        "hugo.toml": 'baseURL = "https://alt.example.org/"\n',
+        "content/posts/tee.md": '---\ntitle: "Lindenblütentee"\ndate: 2024-01-02\n---\nEr schmeckt mild.\n',
+        "static/images/tasse.png": "png",
+    })
+    out = project.run("import", str(hugo)).output
+    assert "has them already" not in out, out
+    line = next(line for line in out.splitlines() if "other address" in line)
+    assert "has no new address, so redirects.txt does not send it on:" in line, out
+    assert "  /images/tasse.png  (not imported: save it into source_de/ if readers need it)" in out.splitlines()
