@@ -884,7 +884,7 @@ def _say_beyond(config, urls, beyond: list[tuple[str, str]], dry_run: bool, quie
     and that only a rule on the old host's web server sends them on; add them to ``OLD_HOST_FILE``, the list to hand
     to whoever runs it, listed under the line when they are few (``SHORT_LIST``), else named by that file. Returns
     how many lines were added to it (would be, with ``dry_run``)."""
-    from pipeline.moved import MOVED_FILE, OLD_HOST_FILE, OLD_HOST_HEADER, add_moved, moved_key
+    from pipeline.moved import MOVED_FILE, OLD_HOST_FILE, OLD_HOST_HEADER, add_moved, moved_key, moved_line
     from pipeline.urlparts import NO_ADDRESS, split_url
 
     def path_of(old: str) -> str:
@@ -906,7 +906,7 @@ def _say_beyond(config, urls, beyond: list[tuple[str, str]], dry_run: bool, quie
                    + (f" ({there} more {'is' if there == 1 else 'are'} there already)" if there else "")
                    + ("" if quiet else ":"))
         for old, new in [] if quiet else added:
-            click.echo(f"  {old}  {new}  301")
+            click.echo(f"  {moved_line(old, new)}")
     else:
         shown = ", ".join(old for old, _ in added[:3])
         click.echo(f"{head}: {shown}, …; the {len(added)} with their new addresses {'would be' if dry_run else 'are'} "

@@ -971,3 +971,23 @@ def test_a_login_without_its_wp_author_is_no_byline_the_projects_author_is_and_t
     assert out.count("author: the login 'jvogt' of <dc:creator> has no <wp:author> in this export to give its "
                      "name, and a login is none to print: its posts get verlag.toml's author") == 1
     assert "jvogt" not in project.read("source_de/trinken.md") + project.read("source_de/tee.md")
+
+
+def test_a_shortlink_outside_the_sites_path_is_listed_for_the_old_host_as_a_query_match(project, tmp_path):
+    """Trial 30: redirects-old-host.txt had ``/%3Fp=41  …/de/kamillentee/  301``: the ``?`` %-encoded into the path,
+    which no request for ``/?p=41`` matches. The file has the form of Netlify's ``_redirects`` (README), so the
+    shortlink is written as its query match, ``/  p=41  NEW  301!``, said so, and importing again adds nothing."""
+    export = tmp_path / "export.xml"
+    export.write_text(wxr(post("Genug trinken", "<p>Wasser ist gut. Tee auch.</p>", post_id=41, name="genug-trinken")),
+                      encoding="utf-8")
+    base = "https://example.org/praxis/"
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n\n'
+                                 f'[site]\nbase_url = "{base}"\n')
+    out = project.run("import", str(export)).output
+    listed = project.read("redirects-old-host.txt")
+    assert "%3F" not in listed and "%3F" not in out, listed
+    assert f"\n/  p=41  {base}de/genug-trinken/  301!\n" in listed, listed
+    assert "/?p=41, " in out, out  # named as the browser asks for it
+    again = project.run("import", str(export)).output
+    assert project.read("redirects-old-host.txt") == listed
+    assert "redirects-old-host.txt lists them already" in again, again
