@@ -991,3 +991,15 @@ def test_a_shortlink_outside_the_sites_path_is_listed_for_the_old_host_as_a_quer
     again = project.run("import", str(export)).output
     assert project.read("redirects-old-host.txt") == listed
     assert "redirects-old-host.txt lists them already" in again, again
+
+
+def test_a_wordpress_titles_inert_markup_is_left_out_as_readme_says_unlike_a_markdown_files(project, tmp_path):
+    """Trial 30: README said a title with inert markup (``<b>Tee</b>``) "is kept as written", but a WordPress
+    title ``Schlaf <b>besser</b> mit Lavendel`` lost it. WordPress stores a title as HTML (its theme showed "besser"
+    in bold), so its words are what a reader saw; README says so now, and this holds the behaviour it describes."""
+    path = export(tmp_path, post("Schlaf <b>besser</b> mit Lavendel", f"<p>{LEAD}</p>", post_id=90, name="schlaf"))
+    out = project.run("import", str(path)).output
+    assert "\ntitle: Schlaf besser mit Lavendel\n" in project.read("source_de/schlaf.md")
+    assert "(its markup left out of 'Schlaf <b>besser</b> mit Lavendel': a title is plain text)" in out, out
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    assert "WordPress export's title is the exception" in readme
