@@ -177,3 +177,20 @@ def test_the_language_map_run_after_the_one_that_named_it_keeps_the_translations
     again = project.run("import", str(hugo), "--language-map", "en=en-GB").output
     assert german.read_text() == text
     assert "kept the en-GB" not in again, again
+
+
+def test_the_language_map_run_keeps_a_wordpress_translations_permalink_and_shortlink(project, tmp_path):
+    """The same two steps for a Polylang export: the second run, whose German post was imported before, adds the
+    English post's permalink and shortlink to the German article's ``aliases:`` for en-US, as one run with the map
+    writes them."""
+    from test_import_wordpress import ENGLISH, GERMAN, HOST, export, polylang, post
+
+    regional(project, '["en-GB", "en-US"]')
+    path = export(tmp_path, post("Genug trinken", GERMAN, post_id=102, name="trinken", extra=polylang("de", "pll_1")),
+                  post("Drinking enough", ENGLISH, post_id=202, name="drinking-enough",
+                       link=f"{HOST}/en/2024/04/drinking-enough/", extra=polylang("en", "pll_1")))
+    project.run("import", str(path))
+    project.run("import", str(path), "--language-map", "en=en-US")
+    text = project.read("source_de/trinken.md")
+    assert f"- {HOST}/en/2024/04/drinking-enough/  # en-US: the old address of its en-US translation\n" in text, text
+    assert f"- {HOST}/?p=202  # en-US: the old address of its en-US translation\n" in text, text
