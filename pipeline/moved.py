@@ -53,8 +53,8 @@ OLD_HOST_HEADER = (
     "# Old addresses outside the new site's path (base_url in verlag.toml): its redirects cannot answer them, and\n"
     "# 'verlag build' does not read this file. Hand it to whoever runs the old host's web server: a rule there sends\n"
     "# each to its new address (README: Moving from an old blog). One per line: OLD NEW 301, %-encoded; an old\n"
-    "# address by query (WordPress's /?p=41) as Netlify's _redirects matches one: / p=41 NEW 301! (the ! as the\n"
-    "# old home page at / must not answer first).\n")
+    "# address by query (WordPress's /?p=41) as Netlify's _redirects matches one: / p=41 NEW 301! (the !: the\n"
+    "# old home page at / must not answer it first).\n")
 
 
 @dataclass(frozen=True)
