@@ -690,7 +690,8 @@ def _import_articles(project: Project, sources, year: int | None, kind: str | No
         dropped = {id(t) for t, p in beside if p.path in gone}
         found = [t for t in found if id(t) not in dropped]
         beside = [(t, p) for t, p in beside if p.path not in gone]
-        problems, aligned = _import_site_translations(config, found, beside, dry_run, translator, quiet)
+        problems, aligned = _import_site_translations(config, found, beside, dry_run, translator, quiet,
+                                                      {p.imported_as for p in placements if p.imported_as})
         errors += problems
     elif translator is not None:
         click.echo(f"import: --translator {translator!r} not used: no page of a multilingual site was imported as a "
@@ -743,14 +744,17 @@ def _articles_and_pages(placed) -> str:
 
 
 def _import_site_translations(config, found, beside, dry_run: bool, translator: str | None = None,
-                              quiet: bool = False) -> tuple[list[VerlagError], int]:
+                              quiet: bool = False, before: set[Path] = frozenset()) -> tuple[list[VerlagError], int]:
     """Bring a multilingual site's pages in the project's other languages in as translations made by hand of the
     German articles this import placed (``importer_translations``: ``found``, read; ``beside``, each with its text
     at the German article's file, links and images as the German's), each as ``verlag import --translation-of SLUG
     --lang LANG FILE`` would (``_import_translation``); returns the problems of those that could not be, the others
     are still brought in, and how many catalogs that changed; ``translator`` made them (``--translator``; else a
-    WordPress export's post is credited to its author there). A dry run writes no German article, so it
-    only names them."""
+    WordPress export's post is credited to its author there). ``before``: the German articles imported before, not
+    written again, so the old addresses of their translations (``place_together`` adds those to an article written
+    now) are added to their ``aliases:`` as ``--translation-of`` adds them (``_own_addresses``): the import with
+    ``--language-map`` that follows one that left the translation out keeps them. A dry run writes no German
+    article, so it only names them."""
     from pipeline.fsutil import relpath
 
     from pipeline.importer_translations import translation_text
@@ -777,7 +781,9 @@ def _import_site_translations(config, found, beside, dry_run: bool, translator: 
         made_by = translator or (translation.article.meta.get("author") if translation.exported else None)
         try:
             changed += _import_translation(config, slug, lang, file, dry_run, "markdown", translator=made_by,
-                                           text=translation_text(translation, p.article), quiet=quiet)
+                                           text=translation_text(translation, p.article), quiet=quiet,
+                                           aliases=translation.article.meta.get("aliases", []) if p.path in before
+                                           else None)
         except VerlagError as exc:  # named with the one command that brings it in once it is checked
             credit = f" --translator {shlex.quote(made_by)}" if made_by else ""
             errors.append(VerlagError(f"{exc.message} (the command: verlag import --translation-of {slug} --lang "
@@ -839,7 +845,13 @@ def _say_old_addresses(config, hugo_sites: dict, jekyll_sites: dict, exports: li
             for old in [] if quiet else elsewhere:
                 click.echo(f"  {old.path}  {urls.base_url + old.now[len(urls.base_path):]}  301"
                            + (f"  ({old.note})" if old.note else ""))
-        if found:
+        if found and not any(old.now for old in found):  # files not imported: nothing for redirects.txt to send on
+            click.echo(f"import: {counted(len(found), 'other address', 'other addresses')} of {root} ({what}) has no "
+                       f"new address, so {MOVED_FILE} does not send {'it' if len(found) == 1 else 'them'} on"
+                       + ("" if quiet else ":"))
+            for old in [] if quiet else found:
+                click.echo(f"  {old.path}  (not imported: save it into {config.source_dir.name}/ if readers need it)")
+        elif found:
             added = add_moved(config.root, [(old.path, old.now) for old in found if old.now], dry_run)
             total += len(added)
             new = {old for old, _ in added}
@@ -872,7 +884,7 @@ def _say_beyond(config, urls, beyond: list[tuple[str, str]], dry_run: bool, quie
     and that only a rule on the old host's web server sends them on; add them to ``OLD_HOST_FILE``, the list to hand
     to whoever runs it, listed under the line when they are few (``SHORT_LIST``), else named by that file. Returns
     how many lines were added to it (would be, with ``dry_run``)."""
-    from pipeline.moved import MOVED_FILE, OLD_HOST_FILE, OLD_HOST_HEADER, add_moved, moved_key
+    from pipeline.moved import MOVED_FILE, OLD_HOST_FILE, OLD_HOST_HEADER, add_moved, moved_key, moved_line
     from pipeline.urlparts import NO_ADDRESS, split_url
 
     def path_of(old: str) -> str:
@@ -881,7 +893,8 @@ def _say_beyond(config, urls, beyond: list[tuple[str, str]], dry_run: bool, quie
 
     pairs = list(dict.fromkeys((path_of(old), new) for old, new in beyond))
     added = add_moved(config.root, pairs, dry_run, OLD_HOST_FILE, OLD_HOST_HEADER)
-    n = len(pairs)
+    n = len(added) or len(pairs)  # counted as listed: those added, else those the file had already
+    there = len(pairs) - len(added) if added else 0
     head = (f"import: {counted(n, 'old address', 'old addresses')} lie{'s' if n == 1 else ''} outside the new site's "
             f"path {urls.base_path} (base_url {urls.base_url}), where its redirects cannot answer: left out of "
             f"aliases: and {MOVED_FILE}, which 'verlag build' would refuse; a rule on the old host's web server must "
@@ -890,13 +903,15 @@ def _say_beyond(config, urls, beyond: list[tuple[str, str]], dry_run: bool, quie
         click.echo(f"{head}: {OLD_HOST_FILE} lists {'it' if n == 1 else 'them'} already")
     elif len(added) <= SHORT_LIST:
         click.echo(f"{head}; {'would be' if dry_run else 'added'} to {OLD_HOST_FILE}, to hand to whoever runs it"
+                   + (f" ({there} more {'is' if there == 1 else 'are'} there already)" if there else "")
                    + ("" if quiet else ":"))
         for old, new in [] if quiet else added:
-            click.echo(f"  {old}  {new}  301")
+            click.echo(f"  {moved_line(old, new)}")
     else:
         shown = ", ".join(old for old, _ in added[:3])
         click.echo(f"{head}: {shown}, …; the {len(added)} with their new addresses {'would be' if dry_run else 'are'} "
-                   f"in {OLD_HOST_FILE}, to hand to whoever runs it")
+                   f"in {OLD_HOST_FILE}, to hand to whoever runs it"
+                   + (f" ({there} more {'was' if there == 1 else 'were'} there already)" if there else ""))
     return len(added)
 
 
@@ -1746,7 +1761,7 @@ def say_findings(findings, held: list[str]) -> set[str]:
 
 def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool, kind: str | None = None,
                         force: bool = False, translator: str | None = None, text: str | None = None,
-                        quiet: bool = False, own_addresses: bool = False) -> bool:
+                        quiet: bool = False, own_addresses: bool = False, aliases: list[str] | None = None) -> bool:
     """Align the hand translation at ``path`` into ``translations/<lang>/<slug>.po`` and print the summary;
     returns whether the catalog changed (would, with ``dry_run``):
     confident pairs (reviewed), low-confidence pairs (fuzzy), and each sentence left unmatched or kept.
@@ -1759,7 +1774,8 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
     counted, not listed (``pretranslate`` fills them); the sentences of the file not written are still listed.
     ``own_addresses``: the file's own old address (a Hugo page's ``url``, ``slug``, ``aliases`` or default URL, a
     saved page's canonical, a post's link) joins the German article's ``aliases:`` as the site import keeps a
-    translation's (``_keep_addresses``); a site import keeps them itself (``importer_translations.place_together``)."""
+    translation's (``_keep_addresses``); a site import keeps them itself (``importer_translations.place_together``),
+    or, for a German article it imported before, passes them as ``aliases`` (the addresses as it read them)."""
     from pipeline.align import import_translation, translated_article
     from pipeline.catalog import reopened_warning
     from pipeline.fsutil import file_bytes
@@ -1807,8 +1823,8 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
             raise VerlagError("holds no article to align", path)
         else:
             text, read = render_markdown(found[0]), found[0]
-    own = _own_addresses(config, slug, lang, read.meta.get("aliases", [])) \
-        if own_addresses and read is not None else None
+    own = _own_addresses(config, slug, lang, aliases) if aliases is not None else \
+        _own_addresses(config, slug, lang, read.meta.get("aliases", [])) if own_addresses and read is not None else None
     if own is not None and own.written is not None and not dry_run:  # before the catalog: its lines name the file
         write_if_changed(own.german, own.written)
     try:

@@ -52,7 +52,9 @@ OLD_HOST_FILE = "redirects-old-host.txt"
 OLD_HOST_HEADER = (
     "# Old addresses outside the new site's path (base_url in verlag.toml): its redirects cannot answer them, and\n"
     "# 'verlag build' does not read this file. Hand it to whoever runs the old host's web server: a rule there sends\n"
-    "# each to its new address (README: Moving from an old blog). One per line: OLD NEW 301, %-encoded.\n")
+    "# each to its new address (README: Moving from an old blog). One per line: OLD NEW 301, %-encoded; an old\n"
+    "# address by query (WordPress's /?p=41) as Netlify's _redirects matches one: / p=41 NEW 301! (the !: the\n"
+    "# old home page at / must not answer it first).\n")
 
 
 @dataclass(frozen=True)
@@ -127,19 +129,39 @@ def add_moved(root: Path, pairs: Iterable[tuple[str, str]], dry_run: bool = Fals
         text = file_bytes(path, MOVED, name).decode("utf-8")
     except FileNotFoundError:
         text = ""
-    given = {parts[0] for line in text.splitlines() if (parts := line.partition("#")[0].split())}
+    given = {_given(parts) for line in text.splitlines() if (parts := line.partition("#")[0].split())}
     added: dict[str, str] = {}
     for old, new in pairs:
-        old = moved_key(old)
-        if old not in given and not unrequestable(unquote(old)) and not host_pattern(unquote(old)):
+        old, _, query = old.partition("?")
+        if query and name == MOVED_FILE:  # read_moved takes paths only: the build answers a query by an alias
+            continue
+        old = moved_key(old) + (f"?{quote(query, safe=_PATH_SAFE + '?')}" if query else "")
+        path_only = old.partition("?")[0]
+        if old not in given and not unrequestable(unquote(path_only)) and not host_pattern(unquote(path_only)):
             added.setdefault(old, new)
     if added and not dry_run:
         if not text:
             text = header
         elif not text.endswith("\n"):
             text += "\n"
-        write_if_changed(path, text + "".join(f"{old}  {new}  301\n" for old, new in added.items()))
+        write_if_changed(path, text + "".join(moved_line(old, new) + "\n" for old, new in added.items()))
     return list(added.items())
+
+
+def moved_line(old: str, new: str) -> str:
+    """The line of ``old`` (%-encoded; ``path?query`` for an address by query) and ``new`` in ``OLD_HOST_FILE``:
+    ``OLD  NEW  301``, or for a query the rule of Netlify's ``_redirects`` that matches it (``/  p=41  NEW  301!``,
+    as the build writes an alias by query, ``redirects``): a ``?`` written into the path would be ``%3F``, a path
+    no browser requests."""
+    path, _, query = old.partition("?")
+    return f"{path}  {query.replace('&', ' ')}  {new}  301!" if query else f"{old}  {new}  301"
+
+
+def _given(parts: list[str]) -> str:
+    """The old address a line of ``add_moved``'s file gives (its words ``parts``), as ``add_moved`` keys it: the
+    path, with ``?query`` where the line matches a query (``/  p=41  NEW  301!``)."""
+    query = [p for p in parts[1:] if "=" in p and not p.startswith("/") and "://" not in p]
+    return parts[0] + (f"?{'&'.join(query)}" if query else "")
 
 
 def moved_outputs(config: Config, urls: Urls, languages: Sequence[str], out: dict,

@@ -151,3 +151,46 @@ def test_a_hugo_page_of_another_english_region_names_the_option_that_maps_it(pro
     assert not (project.root / "translations/en-GB/ingwer-bei-uebelkeit.po").exists()
     out = project.run("import", str(hugo), "--language-map", "en-us=en-GB").output
     assert "as the en-GB translation of source_de/ingwer-bei-uebelkeit.md" in out, out
+
+
+def test_the_language_map_run_after_the_one_that_named_it_keeps_the_translations_old_addresses(project, tmp_path):
+    """Trial 30: README's two steps (import, skipped ingwer.en.md with "--language-map en=en-GB"; import again with
+    it) wrote the en-GB catalog but dropped ``/en/posts/ingwer/`` and the page's own alias, unsaid: the German
+    article was imported before, not written again, so the translation's addresses went with it. The second run
+    adds them to the German article's ``aliases:`` for en-GB, as a single run with the map does, the author's
+    edits to that article kept, and says so; a third run adds nothing."""
+    regional(project, '["en-GB", "en-US"]')
+    hugo = site(tmp_path)
+    english = hugo / "content/posts/ingwer.en.md"
+    english.write_text(english.read_text().replace("date: 2024-06-01\n", "date: 2024-06-01\naliases:\n"
+                                                   "  - /old/ginger.html\n"))
+    project.run("import", str(hugo))
+    german = project.root / "source_de/ingwer-bei-uebelkeit.md"
+    german.write_text(german.read_text().replace("title: Ingwer bei Übelkeit", "title: Ingwer gegen Übelkeit"))
+    out = project.run("import", str(hugo), "--language-map", "en=en-GB").output
+    text = german.read_text()
+    assert "- /en/posts/ingwer/  # en-GB: the old address of its en-GB translation" in text, text
+    assert "- /old/ginger.html  # en-GB: the old address of its en-GB translation" in text, text
+    assert "title: Ingwer gegen Übelkeit" in text
+    assert "kept the en-GB translation's old addresses /old/ginger.html, /en/posts/ingwer/ in the aliases: of " \
+           "source_de/ingwer-bei-uebelkeit.md" in out, out
+    again = project.run("import", str(hugo), "--language-map", "en=en-GB").output
+    assert german.read_text() == text
+    assert "kept the en-GB" not in again, again
+
+
+def test_the_language_map_run_keeps_a_wordpress_translations_permalink_and_shortlink(project, tmp_path):
+    """The same two steps for a Polylang export: the second run, whose German post was imported before, adds the
+    English post's permalink and shortlink to the German article's ``aliases:`` for en-US, as one run with the map
+    writes them."""
+    from test_import_wordpress import ENGLISH, GERMAN, HOST, export, polylang, post
+
+    regional(project, '["en-GB", "en-US"]')
+    path = export(tmp_path, post("Genug trinken", GERMAN, post_id=102, name="trinken", extra=polylang("de", "pll_1")),
+                  post("Drinking enough", ENGLISH, post_id=202, name="drinking-enough",
+                       link=f"{HOST}/en/2024/04/drinking-enough/", extra=polylang("en", "pll_1")))
+    project.run("import", str(path))
+    project.run("import", str(path), "--language-map", "en=en-US")
+    text = project.read("source_de/trinken.md")
+    assert f"- {HOST}/en/2024/04/drinking-enough/  # en-US: the old address of its en-US translation\n" in text, text
+    assert f"- {HOST}/?p=202  # en-US: the old address of its en-US translation\n" in text, text

@@ -4,6 +4,8 @@ reads and listed for the old host's server (fresh-user trial 26)."""
 
 from __future__ import annotations
 
+import re
+
 from conftest import Project
 from test_hugo_move import publish_all
 from test_import_sites import tree
@@ -189,3 +191,48 @@ def test_a_hand_translations_old_address_is_kept_also_where_a_reviewed_entry_is_
     out = project.run("import", "--translation-of", "lindenbluetentee", "--lang", "en", str(english)).output
     assert "kept: translations/en/lindenbluetentee.po: " in out, out
     assert "kept the en translation's old address /praxis/en/linden-tea/" in out
+
+
+def test_the_language_map_run_lists_the_translations_old_addresses_outside_the_path_for_the_old_host(
+        project, tmp_path):
+    """Trial 30, under a path: the second run (with ``--language-map``, the German article imported before) lists
+    the en-GB page's old addresses, outside ``/praxis/``, in redirects-old-host.txt with the en-GB page's address,
+    and says only what it added there."""
+    in_subpath(project, '["en-GB", "en-US"]')
+    hugo = tree(tmp_path / "hugo", {
+        "hugo.toml": 'baseURL = "https://alt.example.org/"\ndefaultContentLanguage = "de"\n'
+                     "[languages.de]\nweight = 1\n[languages.en]\nweight = 2\n",
+        "content/posts/ingwer.md": '---\ntitle: "Ingwer bei Übelkeit"\ndate: 2024-06-01\n---\n'
+                                   "Ingwer kann bei Übelkeit helfen. Nehmen Sie 1 g pro Tag.\n",
+        "content/posts/ingwer.en.md": '---\ntitle: "Ginger for nausea"\ndate: 2024-06-01\naliases:\n'
+                                      "  - /old/ginger.html\n---\nGinger can help with nausea. Take 1 g a day.\n",
+    })
+    project.run("import", str(hugo))
+    out = project.run("import", str(hugo), "--language-map", "en=en-GB").output
+    lines = listed(project)
+    assert f"/en/posts/ingwer/  {BASE}en-GB/ingwer-bei-uebelkeit/  301" in lines, lines
+    assert f"/old/ginger.html  {BASE}en-GB/ingwer-bei-uebelkeit/  301" in lines, lines
+    assert f"  /old/ginger.html  {BASE}en-GB/ingwer-bei-uebelkeit/  301" in out.splitlines(), out
+    said = [line for line in out.splitlines() if "outside the new site's path" in line]
+    for line in said:  # each count is of the lines it lists as added, not of those the file had already
+        added = re.search(r"import: (\d+) old address", line)
+        after = out.splitlines()[out.splitlines().index(line) + 1:]
+        shown = next((n for n, x in enumerate(after) if not x.startswith("  /")), len(after))
+        assert shown == int(added[1]), (line, out)
+
+
+def test_a_static_file_not_imported_is_named_without_claiming_redirects_txt_has_it(project, tmp_path):
+    """Trial 30: the first import into a sub-path project said "redirects.txt has them already:
+    /images/tasse.png (not imported…)", though there was no redirects.txt: a file not imported has no new address,
+    so it was never to be added there. Now the line says that, and names the file."""
+    in_subpath(project)
+    hugo = tree(tmp_path / "hugo", {
+        "hugo.toml": 'baseURL = "https://alt.example.org/"\n',
+        "content/posts/tee.md": '---\ntitle: "Lindenblütentee"\ndate: 2024-01-02\n---\nEr schmeckt mild.\n',
+        "static/images/tasse.png": "png",
+    })
+    out = project.run("import", str(hugo)).output
+    assert "has them already" not in out, out
+    line = next(line for line in out.splitlines() if "other address" in line)
+    assert "has no new address, so redirects.txt does not send it on:" in line, out
+    assert "  /images/tasse.png  (not imported: save it into source_de/ if readers need it)" in out.splitlines()

@@ -971,3 +971,35 @@ def test_a_login_without_its_wp_author_is_no_byline_the_projects_author_is_and_t
     assert out.count("author: the login 'jvogt' of <dc:creator> has no <wp:author> in this export to give its "
                      "name, and a login is none to print: its posts get verlag.toml's author") == 1
     assert "jvogt" not in project.read("source_de/trinken.md") + project.read("source_de/tee.md")
+
+
+def test_a_shortlink_outside_the_sites_path_is_listed_for_the_old_host_as_a_query_match(project, tmp_path):
+    """Trial 30: redirects-old-host.txt had ``/%3Fp=41  …/de/kamillentee/  301``: the ``?`` %-encoded into the path,
+    which no request for ``/?p=41`` matches. The file has the form of Netlify's ``_redirects`` (README), so the
+    shortlink is written as its query match, ``/  p=41  NEW  301!``, said so, and importing again adds nothing."""
+    export = tmp_path / "export.xml"
+    export.write_text(wxr(post("Genug trinken", "<p>Wasser ist gut. Tee auch.</p>", post_id=41, name="genug-trinken")),
+                      encoding="utf-8")
+    base = "https://example.org/praxis/"
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n\n'
+                                 f'[site]\nbase_url = "{base}"\n')
+    out = project.run("import", str(export)).output
+    listed = project.read("redirects-old-host.txt")
+    assert "%3F" not in listed and "%3F" not in out, listed
+    assert f"\n/  p=41  {base}de/genug-trinken/  301!\n" in listed, listed
+    assert "/?p=41, " in out, out  # named as the browser asks for it
+    again = project.run("import", str(export)).output
+    assert project.read("redirects-old-host.txt") == listed
+    assert "redirects-old-host.txt lists them already" in again, again
+
+
+def test_a_wordpress_titles_inert_markup_is_left_out_as_readme_says_unlike_a_markdown_files(project, tmp_path):
+    """Trial 30: README said a title with inert markup (``<b>Tee</b>``) "is kept as written", but a WordPress
+    title ``Schlaf <b>besser</b> mit Lavendel`` lost it. WordPress stores a title as HTML (its theme showed "besser"
+    in bold), so its words are what a reader saw; README says so now, and this holds the behaviour it describes."""
+    path = export(tmp_path, post("Schlaf <b>besser</b> mit Lavendel", f"<p>{LEAD}</p>", post_id=90, name="schlaf"))
+    out = project.run("import", str(path)).output
+    assert "\ntitle: Schlaf besser mit Lavendel\n" in project.read("source_de/schlaf.md")
+    assert "(its markup left out of 'Schlaf <b>besser</b> mit Lavendel': a title is plain text)" in out, out
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    assert "WordPress export's title is the exception" in readme
