@@ -1296,7 +1296,11 @@ UNTRANSLATED_PAGE = "it shows nothing translated (a German copy counts as untran
 def check_unchanged(entry, ctx):
     """A German copy (``german_copy``); signed off, what it costs: shown as German, counted as neither translated nor
     reviewed, and the threshold its edition misses (``Context.held``); a draft (``german_draft``): that it is the
-    German, untranslated (``check_catalog`` runs no other check on it)."""
+    German, untranslated (``check_catalog`` runs no other check on it). Not an entry whose msgid is no German the
+    article has now (``Context.german``, when known): a translation typed over the msgid as well (trial 30) is
+    no copy of the German, and ``catalog-outdated`` names what extract makes of it."""
+    if entry.msgstr.strip() == entry.msgid.strip() and (german := ctx.german()) and key(entry) not in german:
+        return
     if german_draft(entry, ctx):
         yield ("draft is the German text unchanged, no translation: shown as German (lang=\"de\") and counted as "
                "untranslated")
