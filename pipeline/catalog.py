@@ -876,8 +876,8 @@ class MergeReport:
     # (old entry, merged entry) of msgids edited in the catalog, not in the German: the German taken back
     msgid_edits: list[tuple[polib.POEntry, polib.POEntry]] = field(default_factory=list)
     # (old entry, merged entry) of msgids replaced in the catalog by other text (a reviewer who typed the
-    # translation over the German), found by the place they still name (``_replaced``): the German taken back,
-    # that entry's translation fuzzy
+    # translation over the German), found by the place they still name (``replaced_msgids``): the German taken
+    # back, that entry's translation fuzzy
     msgid_replaced: list[tuple[polib.POEntry, polib.POEntry]] = field(default_factory=list)
     # (old entry, merged entry) of the same msgid whose msgctxt was added, changed or removed in the catalog (a
     # tool's), not in the German: the German's msgctxt taken back
@@ -991,8 +991,8 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     extract left with the German (``last_written``); else it may translate the edited text: fuzzy, the edited msgid
     as its previous msgid,
     reported as ``msgid_edits``; a msgid replaced by text unlike it (a reviewer's translation typed over it),
-    which no similarity pairs, by the place its ``#:`` and ``#.`` lines name (``_replaced``): fuzzy, reported as
-    ``msgid_replaced``; or as ``msgctxt_edits``
+    which no similarity pairs, by the place its ``#:`` and ``#.`` lines name (``replaced_msgids``): fuzzy,
+    reported as ``msgid_replaced``; or as ``msgctxt_edits``
     when only its msgctxt differs (a tool added, changed or removed it). Without that template (``old`` has no
     ``TEMPLATE_FIELD``), by ``last_written()`` instead (``edited_since``).
 
@@ -1174,8 +1174,8 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     if german_before is not None and len(taken_new) < len(pending):
         if not before:
             before.append(german_before())
-        for n, cand in _replaced(pending, taken_new, [c for c in candidates if id(c) not in claimed], before[0],
-                                 written):
+        for n, cand in replaced_msgids(pending, taken_new, [c for c in candidates if id(c) not in claimed],
+                                       before[0], written):
             taken_new.add(n)
             claimed.add(id(cand))
             used.add(id(cand))
@@ -1589,8 +1589,9 @@ def edited_since(written: polib.POFile | None, entry: polib.POEntry, cand: polib
             and all(key(e) != key(cand) and (e.previous_msgctxt, e.previous_msgid) != key(cand) for e in written))
 
 
-def _replaced(pending: list[polib.POEntry], taken: Container[int], candidates: list[polib.POEntry],
-              german: Container[tuple], written: Callable[[], polib.POFile | None]) -> list[tuple[int, polib.POEntry]]:
+def replaced_msgids(pending: list[polib.POEntry], taken: Container[int], candidates: list[polib.POEntry],
+                    german: Container[tuple], written: Callable[[], polib.POFile | None]
+                    ) -> list[tuple[int, polib.POEntry]]:
     """(index in ``pending``, old entry) of each msgid replaced in the catalog by text unlike it (trial 29: a
     reviewer typed "Літні люди" over msgid "Senioren" as well as into its msgstr), which no similarity pairs: an
     old entry whose key the template of the last extract (``german``) did not have, whose ``#:`` references,

@@ -60,7 +60,7 @@ from .markup import analyse, without_code_spans
 from .media import (Media, article_link_problem, collect_media, images_without_alt, linked_article, on_site,
                     outdated_variants, stored_references, unfilled_link_problem)
 from .moved import answered_message, answering, moved_paths, no_page_message, outside_message, read_moved
-from .numberwords import (as_digits, counted_nouns, german_number_words, german_quantities, quantities,
+from .numberwords import (as_digits, nouns_counting, german_number_words, german_quantities, quantities,
                           spelled_as_digits, spelled_numbers)
 from .orphans import find_orphans, unreadable
 from .practice import unfilled, unfilled_message
@@ -660,8 +660,15 @@ def check_numbers(entry, ctx):
     if missing:
         _match_words(missing, (frozenset({v}) for v in spelled_numbers(translation, ctx.lang)))
     # "1 Jahr": Arabic "سنة", a year; "2 Stunden": "ساعتين", two hours; "1 Liter": "لتر" (its unit below)
-    counted = counted_nouns(german, translation, ctx.lang) if missing and ctx.source_lang == "de" else []
+    counted, others = nouns_counting(german, translation, ctx.lang) if missing and ctx.source_lang == "de" \
+        else ([], [])
     _match_words(missing, (frozenset({value}) for value, _ in counted))
+    if missing:  # "1 Jahr": "سنتين", two years: the translation's number, named as the German's is (README)
+        tgt = dict(tgt)
+        for value, noun in others:
+            at = next(v for n in range(1, len(tgt) + 2) if (v := value if n == 1 else f"{value}#{n}") not in tgt)
+            tgt[at] = f"{noun} (= {value})"
+            added.append(at)
     # both read with the unit names of both languages: a target language's name kept as written ("9 L") is no unit
     # of the translation alone
     german_prose = text_parts(entry.msgid, ctx).prose
@@ -1289,7 +1296,11 @@ UNTRANSLATED_PAGE = "it shows nothing translated (a German copy counts as untran
 def check_unchanged(entry, ctx):
     """A German copy (``german_copy``); signed off, what it costs: shown as German, counted as neither translated nor
     reviewed, and the threshold its edition misses (``Context.held``); a draft (``german_draft``): that it is the
-    German, untranslated (``check_catalog`` runs no other check on it)."""
+    German, untranslated (``check_catalog`` runs no other check on it). Not an entry whose msgid is no German the
+    article has now (``Context.german``, when known): a translation typed over the msgid as well (trial 30) is
+    no copy of the German, and ``catalog-outdated`` names what extract makes of it."""
+    if entry.msgstr.strip() == entry.msgid.strip() and (german := ctx.german()) and key(entry) not in german:
+        return
     if german_draft(entry, ctx):
         yield ("draft is the German text unchanged, no translation: shown as German (lang=\"de\") and counted as "
                "untranslated")

@@ -18,7 +18,8 @@ from dataclasses import dataclass, replace
 
 import polib
 
-from .catalog import FUZZY_THRESHOLD, TEMPLATE_FIELD, alike, edited_since, german_digest, key, machine_draft
+from .catalog import (FUZZY_THRESHOLD, TEMPLATE_FIELD, alike, edited_since, german_digest, key, machine_draft,
+                      replaced_msgids)
 from .config import Config
 from .errors import VerlagError
 from .fsutil import NotAFile, load_state, read_bytes, relpath, save_state
@@ -59,6 +60,11 @@ class Drift:
     # edited in the catalog, set back; "unsure", no X-Verlag-Template and no record to tell an edit from an older
     # catalog, back to review; "" (none paired, or the catalog is ``older``)
     edited: str = ""
+    # (catalog's key, template's key) of the ``extra`` entries whose msgid was replaced in the catalog by unlike
+    # text (a translation typed over the German), found by the sentence their ``#:`` and ``#.`` lines name
+    # (``catalog.replaced_msgids``, the rule extract sets them back by): the German comes back, the text kept as its
+    # translation, fuzzy
+    replaced: tuple[tuple[tuple, tuple], ...] = ()
 
     def message(self, article_ref: str) -> str:
         """What ``status``, ``check`` and ``review`` say of it: German segments without an entry (the page shows
@@ -71,7 +77,13 @@ class Drift:
             said.append(f"{moved} entr{'y has' if moved == 1 else 'ies have'} another msgctxt than the German's "
                         f"(first: {_short(msgid)!r}, {_context(context)} where the German has {_context(german)}), so "
                         f"the page shows {'it' if moved == 1 else 'them'} in German")
-        missing = [k for k in self.missing if k not in {german for _, german in self.recontexted}]
+        replaced = len(self.replaced)
+        if replaced:
+            (_, typed), (_, german) = self.replaced[0]
+            said.append(f"{replaced} entr{'y has' if replaced == 1 else 'ies have'} a msgid that is not the German "
+                        f"its #: and #. lines name (first: {_short(typed)!r} where the German is {_short(german)!r}), "
+                        f"so the page shows {'it' if replaced == 1 else 'them'} in German")
+        missing = [k for k in self.missing if k not in {german for _, german in (*self.recontexted, *self.replaced)}]
         if missing:
             said.append(f"{len(missing)} of its segments {'has' if len(missing) == 1 else 'have'} no entry "
                         f"(first: {_short(missing[0][1])!r}), so the page shows {'it' if len(missing) == 1 else 'them'}"
@@ -81,11 +93,14 @@ class Drift:
             said.append(f"{unmarked} entr{'y is' if unmarked == 1 else 'ies are'} the German of the "
                         "article's title, summary or a tag without its msgctxt (verlag extract gives "
                         f"{'it' if unmarked == 1 else 'each'} to that entry unless a person translated it there)")
-        if self.extra > unmarked + moved:
-            extra = self.extra - unmarked - moved
+        if self.extra > unmarked + moved + replaced:
+            extra = self.extra - unmarked - moved - replaced
             said.append(f"{extra} entr{'y is' if extra == 1 else 'ies are'} German it no longer has")
         cause = ("the catalog is older than the German: its X-Verlag-Template names an earlier template (a git "
                  "checkout of an earlier version, an old download, an editor's older buffer);" if self.older
+                 else "was a translation typed over the msgid as well as into msgstr? verlag extract sets the msgid "
+                 "back to the German, the text kept as its translation, fuzzy for you to check;"
+                 if replaced and not missing and self.extra == unmarked + moved + replaced
                  else "was a msgctxt added, changed or removed by a tool? verlag extract sets it back to the German's, "
                  "its translation and state kept;" if moved and not missing and self.extra == unmarked + moved
                  else "was a msgid edited in the catalog, not in the article? verlag extract sets it back to the "
@@ -162,24 +177,37 @@ def unmarked(extra: set[tuple], german: Iterable[tuple], order: Iterable[tuple])
 
 
 def edits(po: polib.POFile, extra: set[tuple], missing: list[tuple], header: bool,
-          last_written: Callable[[], polib.POFile | None] | None) -> str:
+          last_written: Callable[[], polib.POFile | None] | None,
+          template: Callable[[], list[polib.POEntry]] | None = None) -> tuple[str, tuple[tuple[tuple, tuple], ...]]:
     """What ``catalog.merge`` makes of ``po``'s translated entries of ``extra`` keys that it pairs with ``missing``
     German (as alike as it pairs a changed sentence, ``catalog.alike``), for ``Drift.edited``: "edited", msgids
     edited in the catalog that it sets back, when the catalog names the template it was merged with (``header``:
     it has X-Verlag-Template, not an earlier one's) or, without that, when the last extract left each of those
     translations at its German (``last_written()``, ``catalog.edited_since``); "unsure" otherwise without the
-    header; "" when none pairs or the header names this template and nothing is paired."""
+    header; "" when none pairs or the header names this template and nothing is paired. And, second, ``Drift.replaced``:
+    of the entries left, those whose msgid ``catalog.merge`` finds replaced by unlike text (its rule,
+    ``catalog.replaced_msgids``), asked only with the header, which names ``template()``'s German (its entries, for
+    their ``#:`` and ``#.`` lines): a translation typed over the German is no older German."""
     if not extra or not missing:
-        return ""
+        return "", ()
     candidates = [e for e in po if not e.obsolete and key(e) in extra and e.msgstr]
     german = [polib.POEntry(msgctxt=msgctxt, msgid=msgid) for msgctxt, msgid in missing]
     pairs = alike(german, candidates, FUZZY_THRESHOLD)
+    replaced = ()
+    if header and template is not None and len(pairs) < len(missing):
+        paired = {id(candidates[m]) for _, m in pairs}
+        left = set(missing) - {key(german[n]) for n, _ in pairs}
+        entries = template()
+        replaced = tuple((key(cand), key(entries[n])) for n, cand in replaced_msgids(
+            entries, {n for n, e in enumerate(entries) if key(e) not in left},
+            [e for e in po if not e.obsolete and key(e) in extra and id(e) not in paired],
+            frozenset(key(e) for e in entries), last_written or (lambda: None)))
     if not pairs:
-        return ""
+        return "", replaced
     if header:
-        return "edited"
+        return "edited", replaced
     written = last_written() if last_written is not None else None
-    return "edited" if all(edited_since(written, german[n], candidates[m]) for n, m in pairs) else "unsure"
+    return ("edited" if all(edited_since(written, german[n], candidates[m]) for n, m in pairs) else "unsure"), replaced
 
 
 class Templates:
@@ -242,10 +270,10 @@ class Templates:
         missing = [k for k in parsed if k not in mine and not (k[0] in FRONT_CONTEXTS and k[1] in stood)]
         older = merged_with is not None and merged_with != german_digest(parsed)
         moved = recontexted(extra, missing, order, marked)
-        return Drift(frozenset(parsed), missing, len(extra), older, marked, standing, moved,
-                     "" if older else edits(po, extra - set(marked) - {k for k, _ in moved},
-                                            [k for k in missing if k not in {g for _, g in moved}],
-                                            merged_with is not None, last_written))
+        edited, replaced = ("", ()) if older else edits(
+            po, extra - set(marked) - {k for k, _ in moved}, [k for k in missing if k not in {g for _, g in moved}],
+            merged_with is not None, last_written, lambda: _template_entries(data))
+        return Drift(frozenset(parsed), missing, len(extra), older, marked, standing, moved, edited, replaced)
 
     @staticmethod
     def _template(path) -> bytes | None:
@@ -261,6 +289,13 @@ class Templates:
     def save(self) -> None:
         if self.fresh != self.known:
             save_state(self.config.state_dir / STATE_FILE, self.fresh)
+
+
+def _template_entries(data: bytes) -> list[polib.POEntry]:
+    """The template's entries with German (``_template_keys``' reading), for their ``#:`` and ``#.`` lines."""
+    from .pofile import parse
+
+    return [e for e in parse(data.decode("utf-8")) if not e.obsolete and e.msgid]
 
 
 def _template_keys(data: bytes) -> list[tuple] | None:

@@ -152,8 +152,8 @@ class _Merged:
     # translations of German changed meanwhile that came into the catalog since the last extract (``_arrived``),
     # fuzzy: (line of the msgid in the catalog written, the msgid)
     arrived: list[tuple[int, str]] = field(default_factory=list)
-    # msgids replaced in the catalog by unlike text (``catalog._replaced``), set back to the German by the place
-    # they name: (line in the catalog, the replaced msgid, the German, the translation kept, fuzzy)
+    # msgids replaced in the catalog by unlike text (``catalog.replaced_msgids``), set back to the German by the
+    # place they name: (line in the catalog, the replaced msgid, the German, the translation kept, fuzzy)
     msgid_replaced: list[tuple[int, str, str, str]] = field(default_factory=list)
     # the comment lines of an entry cut off that ended the catalog, dropped (``catalog.own_words``): (the line of the
     # first in the catalog, the lines)

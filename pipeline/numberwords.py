@@ -632,15 +632,17 @@ _GERMAN_COUNT = re.compile(r"(?<![\d.,])(\d+)(?![.,]\d)(?:[\s\u00a0\u202f]*(?:[�
 _NEXT_TO_DIGIT = re.compile(r"\d[\s\u00a0\u202f]*$")
 
 
-def counted_nouns(german: str, translation: str, lang: str) -> list[tuple[str, str]]:
+def nouns_counting(german: str, translation: str, lang: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """The counts the ``translation`` says by a noun alone (``_counted_nouns``: Arabic "سنة", one year; "ساعتين",
     two hours) where the ``german`` writes that number in digits beside a unit of the same kind ("1 Jahr", "2
     Stunden"), each German number once: (value, the German's unit word), in order. So "1 Jahr" -> "سنة" matches,
     while "2 Jahre" -> "سنة" or "1 Jahr" -> "سنتين" matches nothing; nor does a noun beside a number, whose number
-    is said there ("15 سنة", "خمس عشرة سنة": fifteen years, in the singular)."""
+    is said there ("15 سنة", "خمس عشرة سنة": fifteen years, in the singular). And, second, those of a unit the
+    German counts that match no German number: (value, the noun as read), "1 Jahr" -> "سنتين" (2, "سنتين"), the
+    translation's own number, which ``check`` names beside the German's."""
     pattern, values = _counted_nouns(lang)
     if pattern is None:
-        return []
+        return [], []
     units = _unit_ids("de")
     said: list[tuple[str, str, str, int]] = []  # (number, unit, unit word, where): a word may name two units
     for m in _GERMAN_COUNT.finditer(german):
@@ -649,10 +651,11 @@ def counted_nouns(german: str, translation: str, lang: str) -> list[tuple[str, s
         said += [(number, unit, m.group(3), m.start(at)) for at, number in enumerate(m.group(1, 2), 1) if number
                  for unit in kinds]
     if not said:
-        return []
+        return [], []
     text = _unmarked(translation)[0].translate(_FOLD)
     spelled = [m.span() for m, _ in _spelled(text, lang)]
-    found = []
+    found, others = [], []
+    kinds_said = {s[1] for s in said}
     for m in pattern.finditer(text):
         value, unit = values[m.group(m.lastgroup)]
         if (_NEXT_TO_DIGIT.search(text, 0, m.start()) or re.match(r"[\s\u00a0\u202f]*\d", text[m.end():])
@@ -662,4 +665,6 @@ def counted_nouns(german: str, translation: str, lang: str) -> list[tuple[str, s
         if match := next((s for s in said if s[:2] == (value, unit)), None):
             said = [s for s in said if s[3] != match[3]]
             found.append((value, match[2]))
-    return found
+        elif unit in kinds_said:
+            others.append((value, m.group(0)))
+    return found, others

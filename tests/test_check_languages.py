@@ -497,19 +497,22 @@ def test_an_arabic_or_hebrew_unit_noun_alone_says_one_and_its_dual_two(german, t
 
 
 @pytest.mark.parametrize("german, translation, lang, message", [
-    ("Kinder ab 2 Jahren", "الأطفال من عمر سنة", "ar", "numbers differ: missing 2"),
-    ("Kinder ab 1 Jahr", "الأطفال من عمر سنتين", "ar", "numbers differ: missing 1"),
-    ("Nach 1 Stunde und 2 Minuten.", "بعد ساعتين ودقيقة.", "ar", "numbers differ: missing 1, 2"),
+    ("Kinder ab 2 Jahren", "الأطفال من عمر سنة", "ar", "numbers differ: missing 2; instead سنة (= 1)"),
+    ("Kinder ab 1 Jahr", "الأطفال من عمر سنتين", "ar", "numbers differ: missing 1; instead سنتين (= 2)"),
+    ("Nach 1 Stunde und 2 Minuten.", "بعد ساعتين ودقيقة.", "ar",
+     "numbers differ: missing 1, 2; instead ساعتين (= 2), ودقيقة (= 1)"),
     ("Es dauert 2 Stunden.", "يستغرق الأمر يومين.", "ar", "numbers differ: missing 2"),  # another unit
     ("Im 1. Jahr.", "في سنة.", "ar", "numbers differ: missing 1"),  # the first year, no year's count
     ("Nach 1 Jahr.", "بعد 15 سنة.", "ar", "numbers differ: missing 1; instead 15"),  # 11 to 99: the singular
     ("Nach 1 Jahr.", "بعد خمس عشرة سنة.", "ar", "numbers differ: missing 1"),
     ("Kinder ab 1 Jahr", "הילדים של השנה", "he", "numbers differ: missing 1"),  # "the year": no count
-    ("Warten Sie 2 Stunden.", "חכו שעה.", "he", "numbers differ: missing 2"),
+    ("Warten Sie 2 Stunden.", "חכו שעה.", "he", "numbers differ: missing 2; instead שעה (= 1)"),
     ("1 Stunde morgens und 1 Stunde abends.", "ساعة صباحًا.", "ar", "numbers differ: missing 1"),
 ])
 def test_an_arabic_or_hebrew_unit_noun_of_another_count_or_unit_is_still_an_error(german, translation, lang,
                                                                                  message):
+    """A noun that says another count of the German's unit is named with its number (trial 30: "ab 1 Jahr" ->
+    "من عمر سنتين" said only "missing 1", though the dual says 2), as a number in digits is ("instead 15")."""
     assert findings(german, translation, lang, "numbers") == [message]
 
 

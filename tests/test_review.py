@@ -282,6 +282,21 @@ def test_before_the_first_extract_status_and_check_say_nothing_is_translated_yet
     assert "no article is extracted yet" not in project.run("check").output
 
 
+def test_before_the_first_extract_check_says_it_checked_the_catalogs_it_found(project: Project):
+    """Catalogs there before any extract (imported): check checks them, and its note says so (trial 30: an error
+    of translations/en-GB/…po:73, then "no translation was checked")."""
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n')
+    project.write("source_de/milz.md", article("Milz", "Die [Milz](https://example.org/milz) ist klein.\n"))
+    project.write("translations/en/milz.po", 'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                  'msgid "Die [Milz](https://example.org/milz) ist klein."\n'
+                  'msgstr "The [spleen](https://example.org/liver) is small."\n')
+    output = project.run("check", code=1).output
+    assert "[link-target]" in output
+    assert "no translation was checked" not in output
+    assert ("note: no article is extracted yet: 1 catalog was checked as it is, not against the German articles "
+            "(a sentence without an entry is not named): run verlag extract") in output
+
+
 def test_a_language_whose_catalogs_extract_restores_or_makes_says_so_in_its_total_row():
     """No catalog to count in a language: its total says which of them extract restores from its copies (the
     restore rows name them) and how many it makes, not only "run verlag extract"."""

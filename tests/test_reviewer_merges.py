@@ -2296,6 +2296,32 @@ def test_a_msgid_replaced_by_its_translation_gets_its_german_back_the_translatio
     msgfmt_check(path)
 
 
+def test_check_names_a_msgid_replaced_by_its_translation_as_extract_will_set_it_back(project):
+    """Trial 30: before that extract, check said "[unchanged] translation is identical to the German text" of the
+    typed text (no German) and guessed a catalog "saved from before the German changed (an editor's older
+    buffer…)", though X-Verlag-Template names the template. It finds the entry by extract's rule (the sentence its
+    #: and #. lines name) and says what extract will do; no German copy is named."""
+    project.write("source_de/tab.md", article("Tabelle", TABLE))
+    project.run("extract")
+    path = project.root / "translations/en/tab.po"
+    typed = "Older adults and seniors"
+    path.write_text(path.read_text(encoding="utf-8").replace('msgid "Senioren"\nmsgstr ""',
+                                                             f'msgid "{typed}"\nmsgstr "{typed}"'), encoding="utf-8")
+
+    output = project.run("check").output
+    assert "[unchanged]" not in output, output
+    said = [line for line in output.splitlines() if "[catalog-outdated]" in line]
+    assert len(said) == 1, output
+    assert (f"1 entry has a msgid that is not the German its #: and #. lines name (first: {typed!r} where the "
+            "German is 'Senioren'), so the page shows it in German; was a translation typed over the msgid as well "
+            "as into msgstr? verlag extract sets the msgid back to the German, the text kept as its translation, "
+            "fuzzy for you to check;") in said[0], said
+    assert "older buffer" not in said[0] and "German it no longer has" not in said[0], said
+
+    assert "msgid replaced in the catalog" in project.run("extract").output
+    assert "[catalog-outdated]" not in project.run("check").output
+
+
 def test_a_sentence_missing_from_the_catalog_is_not_reported_as_new_german(project):
     """A catalog that lost an untranslated entry (a reviewer deleted it) gets it back from the template, but the
     author changed nothing: extract says no "new:" sentence and no "the text changed … set updated"."""
