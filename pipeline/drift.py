@@ -74,15 +74,13 @@ class Drift:
         moved = len(self.recontexted)
         if moved:
             (context, msgid), (german, _) = self.recontexted[0]
-            said.append(f"{moved} entr{'y has' if moved == 1 else 'ies have'} another msgctxt than the German's "
-                        f"(first: {_short(msgid)!r}, {_context(context)} where the German has {_context(german)}), so "
-                        f"the page shows {'it' if moved == 1 else 'them'} in German")
+            said.append(_shown_in_german(moved, "another msgctxt than the German's", f"{_short(msgid)!r}, "
+                                         f"{_context(context)} where the German has {_context(german)}"))
         replaced = len(self.replaced)
         if replaced:
             (_, typed), (_, german) = self.replaced[0]
-            said.append(f"{replaced} entr{'y has' if replaced == 1 else 'ies have'} a msgid that is not the German "
-                        f"its #: and #. lines name (first: {_short(typed)!r} where the German is {_short(german)!r}), "
-                        f"so the page shows {'it' if replaced == 1 else 'them'} in German")
+            said.append(_shown_in_german(replaced, "a msgid that is not the German its #: and #. lines name",
+                                         f"{_short(typed)!r} where the German is {_short(german)!r}"))
         missing = [k for k in self.missing if k not in {german for _, german in (*self.recontexted, *self.replaced)}]
         if missing:
             said.append(f"{len(missing)} of its segments {'has' if len(missing) == 1 else 'have'} no entry "
@@ -146,6 +144,12 @@ class Drift:
 
 
 FRONT_CONTEXTS = ("title", "summary", "tag")  # the msgctxts of front-matter entries (``segment.FRONT_KEYS``)
+
+
+def _shown_in_german(count: int, what: str, first: str) -> str:
+    """``count`` entries that have ``what`` (``first``: the first of them, as said), shown in German for it."""
+    return (f"{count} entr{'y has' if count == 1 else 'ies have'} {what} (first: {first}), so the page shows "
+            f"{'it' if count == 1 else 'them'} in German")
 
 
 def _short(text: str) -> str:
