@@ -11,8 +11,8 @@ a file with other bytes counts as changed: a copied project (``cp -r``: new time
 nothing again. A file the build has no digest of (built by an older verlag, the state file lost, or another
 program's file in a folder site/ was linked to) is taken as the build left it for what is rendered again, but is
 never said to be changed by hand: one with other bytes is ``unrecorded``, and the build says it replaced it. The
-digests hold for the folder they were taken in (its device and inode, which a moved project keeps): ``site`` linked
-to another folder has none of them.
+digests hold for the folder they were taken in: ``site`` linked anew (or a folder of its own replaced by a link) has
+none of them.
 """
 
 from __future__ import annotations
@@ -39,13 +39,13 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:32]
 
 
-def _identity(folder) -> list[int] | None:
-    """The folder ``site/`` leads to, as its device and inode (a symlink followed); None when there is none yet."""
+def _link(folder) -> str | None:
+    """Where ``site`` leads when it is a symbolic link, as the link says it (a copied project's link says the same);
+    None for a folder of its own."""
     try:
-        found = os.stat(folder)
+        return os.readlink(folder)
     except OSError:
         return None
-    return [found.st_dev, found.st_ino]
 
 
 class SiteFiles:
@@ -58,10 +58,8 @@ class SiteFiles:
         self.made_path = config.state_dir / MADE_FILE
         state = load_state(self.made_path)
         stored = state.get("files")
-        self.folder = _identity(config.site_dir)
-        self.saved_folder = state.get("folder")
-        same = state.get("folder") in (None, self.folder)  # None: a record an older verlag kept, of this folder
-        self.made: dict = stored if isinstance(stored, dict) and same else {}
+        self.link = state.get("link")  # where site/ led when the digests were taken; none: a folder of its own
+        self.made: dict = stored if isinstance(stored, dict) and self.link == _link(config.site_dir) else {}
         self.now: dict[str, str | None] = {}  # rel -> the digest of its bytes now; None: no file; "": unreadable
         self.changed: set[str] = set()  # looked up and found changed by hand
         self.unrecorded: set[str] = set()  # looked up, a file there of which no build here kept a digest
@@ -114,6 +112,6 @@ class SiteFiles:
             elif now := self._now(rel):  # not one that cannot be read: it has no digest to keep
                 kept[rel] = now
         self.files.save()
-        folder = _identity(self.config.site_dir)  # made by this build, when it is the first
-        if kept != self.made or self.saved_folder != folder:
-            save_state(self.made_path, {"folder": folder, "files": kept})
+        link = _link(self.config.site_dir)
+        if kept != self.made or self.link != link:
+            save_state(self.made_path, {"files": kept} if link is None else {"link": link, "files": kept})
