@@ -1880,7 +1880,43 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
             click.echo(f"  {finding}", err=True)
         click.echo(f"  fix {'them' if held else 'it'} before the next build (verlag check --lang {lang} "
                    f"--article {slug})", err=True)
+    elif not dry_run and not quiet:
+        click.echo(_imported_publication(config, lang, slug, result.path))
     return result.written
+
+
+def _imported_publication(config, lang: str, slug: str, catalog: Path) -> str:
+    """Whether the next build publishes the translation just imported, as ``status`` and ``build`` decide it
+    (``PlannedPages``, ``status.not_published``), and if not, what holds it back: the threshold it misses with its
+    figures and the entries that count against it in its catalog, the empty ones (a ``tags:`` name among them)
+    and the low-confidence pairs left fuzzy. An import that aligned every sentence said nothing of it, and the
+    author took the translation for live while the build kept it off at 77.1 % (trial 30)."""
+    from pipeline.catalog import LOW_CONFIDENCE, TAG_CONTEXT, UNTRANSLATED, entry_state, read_po
+    from pipeline.fsutil import relpath
+    from pipeline.glossary import load_glossary
+    from pipeline.published import PlannedPages
+    from pipeline.sources import read_sources
+    from pipeline.status import not_published
+
+    page = f"the {lang} page of {slug}"
+    try:
+        planned = PlannedPages(config, read_sources(config), load_glossary(config.translations_dir, config.root))
+        if (lang, slug) in planned:
+            return f"import: the next build publishes {page}"
+        why = not_published(planned, lang, slug)
+        po = read_po(config.root / catalog, catalog)
+    except VerlagError:  # check and build name what cannot be read
+        return f"import: the next build does not publish {page}: verlag check names why"
+    entries = [e for e in po or () if not e.obsolete]
+    empty = [e for e in entries if entry_state(e) == UNTRANSLATED]
+    tags = sum(1 for e in empty if e.msgctxt == TAG_CONTEXT)
+    low = sum(1 for e in entries if e.fuzzy and LOW_CONFIDENCE in (e.tcomment or ""))
+    counts = [f"{counted(len(empty), 'empty entry', 'empty entries')}"
+              + (f" ({tags} of them {'a tag' if tags == 1 else 'tags'})" if tags else ""),
+              f"{low} low-confidence {'line' if low == 1 else 'lines'} left fuzzy"]
+    return (f"import: the next build does not publish {page}" + (f": {why}" if why else "")
+            + f"; it has {' and '.join(counts)}: verlag review --lang {lang} --article {slug} lists them "
+            f"(verlag status shows the figures)")
 
 
 class OwnAddresses(NamedTuple):

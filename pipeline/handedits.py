@@ -8,8 +8,11 @@ while it is the recorded one: a no-op build reads no page. The record follows gi
 changed after the build started is vouched for only by its bytes, read again once the clock has passed the
 build's writes, so a hand edit in the clock tick of the build's own write, to the same size, is found too. Only
 a file with other bytes counts as changed: a copied project (``cp -r``: new times, the same bytes) renders
-nothing again. A file the build has no digest of (built by an older verlag, or the state file lost) is taken as
-the build left it.
+nothing again. A file the build has no digest of (built by an older verlag, the state file lost, or another
+program's file in a folder site/ was linked to) is taken as the build left it for what is rendered again, but is
+never said to be changed by hand: one with other bytes is ``unrecorded``, and the build says it replaced it. The
+digests hold for the folder they were taken in: ``site`` linked anew (or a folder of its own replaced by a link) has
+none of them.
 """
 
 from __future__ import annotations
@@ -36,6 +39,15 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:32]
 
 
+def _link(folder) -> str | None:
+    """Where ``site`` leads when it is a symbolic link, as the link says it (a copied project's link says the same);
+    None for a folder of its own."""
+    try:
+        return os.readlink(folder)
+    except OSError:
+        return None
+
+
 class SiteFiles:
     """The files under ``config.site_dir`` by their path relative to it ("de/x/index.html"), each compared with
     what the last build left there by its stat (and read only when the stat record cannot vouch for it)."""
@@ -44,10 +56,13 @@ class SiteFiles:
         self.config = config
         self.files = StatRecord(config.state_dir, config.site_dir, lock.held_since(config), FILE, SITE_PAGE)
         self.made_path = config.state_dir / MADE_FILE
-        stored = load_state(self.made_path).get("files")
-        self.made: dict = stored if isinstance(stored, dict) else {}
+        state = load_state(self.made_path)
+        stored = state.get("files")
+        self.link = state.get("link")  # where site/ led when the digests were taken; none: a folder of its own
+        self.made: dict = stored if isinstance(stored, dict) and self.link == _link(config.site_dir) else {}
         self.now: dict[str, str | None] = {}  # rel -> the digest of its bytes now; None: no file; "": unreadable
         self.changed: set[str] = set()  # looked up and found changed by hand
+        self.unrecorded: set[str] = set()  # looked up, a file there of which no build here kept a digest
 
     def _now(self, rel: str) -> str | None:
         if rel not in self.now:
@@ -73,7 +88,10 @@ class SiteFiles:
         if now is None:
             return False
         before = self.made.get(rel)
-        if not isinstance(before, str) or now == before:
+        if not isinstance(before, str):
+            self.unrecorded.add(rel)
+            return True
+        if now == before:
             return True
         self.changed.add(rel)
         return False
@@ -94,5 +112,6 @@ class SiteFiles:
             elif now := self._now(rel):  # not one that cannot be read: it has no digest to keep
                 kept[rel] = now
         self.files.save()
-        if kept != self.made:
-            save_state(self.made_path, {"files": kept})
+        link = _link(self.config.site_dir)
+        if kept != self.made or self.link != link:
+            save_state(self.made_path, {"files": kept} if link is None else {"link": link, "files": kept})

@@ -2600,6 +2600,7 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
     # what the writes and removals say, as (0: written, 1: removed; file; list of ``result``; item), told in the
     # order of one pass writing every file and then removing (``told``), whichever folders were written first
     said: list[tuple[int, str, list, object]] = []
+    replaced: list[str] = []  # files of other bytes written over, which no build here had written
     at: list[tuple[int, str]] = [(0, "")]  # the file being written or removed, for what ``through_link`` says
     through_link = LinkedFolders(root, "site", "the site's files", "pages",
                                  lambda error: said.append((*at[0], result.errors, error)))
@@ -2669,6 +2670,8 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
         made[rel] = digest(data)
         if changed:
             said.append((0, rel, result.written, f"site/{rel}"))
+            if rel in hand.unrecorded:
+                replaced.append(rel)
             if rel in hand.changed:
                 said.append((0, rel, result.warnings, f"site/{rel} was changed by hand; rewritten (site/ is made "
                                                       "from the sources: make the change in source_de/ or the "
@@ -2690,6 +2693,13 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
     def told() -> None:
         for *_, kind, item in sorted(said, key=lambda event: event[:2]):
             kind.append(item)
+        if replaced:  # another program's files where site/ was linked to, or a site/ whose record was lost
+            shown = ", ".join(f"site/{rel}" for rel in sorted(replaced)[:5])
+            more = f" and {len(replaced) - 5} more" if len(replaced) > 5 else ""
+            result.warnings.append(
+                f"replaced {len(replaced)} file{'s' if len(replaced) != 1 else ''} verlag had not written (no "
+                f"record of them in {relpath(config.state_dir, config.root)}/): {shown}{more}; site/ is made by "
+                "verlag: keep another site's files out of it")
 
     def ahead(rel: str) -> bool:
         return rel.split("/", 1)[0] in early

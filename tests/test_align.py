@@ -103,6 +103,26 @@ def test_a_dry_run_writes_nothing(project):
     assert project.snapshot() == before
 
 
+def test_the_import_says_whether_the_next_build_publishes_the_translation_and_what_holds_it_back(project):
+    """An import that aligned the translation said nothing of whether the site would show it: the author took the
+    English page for live while ``[publish] min_reviewed`` kept it off (trial 30). It says it in one line, as
+    ``status`` and ``build`` decide it, with the entries that count against it and the command that lists them."""
+    german = (HERE / "ingwer.md").read_text(encoding="utf-8")
+    project.write("source_de/ingwer.md", german.replace("tags: [Ingwer, Erkältung]", "tags: [Ingwer, Erkältung, Tee]"))
+    project.write("verlag.toml", project.read("verlag.toml") + "\n[publish]\nmin_reviewed = 90\n")
+    held = project.run("import", "--lang", "en", "--translation-of", "ingwer", str(HERE / "ingwer.en.md"))
+    assert ("import: the next build does not publish the en page of ingwer: [publish] min_reviewed (86.4 % "
+            "reviewed, 90 needed); it has 4 empty entries (3 of them tags) and 1 low-confidence line left fuzzy: "
+            "verlag review --lang en --article ingwer lists them (verlag status shows the figures)\n") in held.output, \
+        held.output  # the English names two tags, the German three: none is paired
+    assert "ingwer (86.4 % reviewed, 90 needed)" in project.run("build").output  # the build's own decision
+    project.write("verlag.toml", project.read("verlag.toml").replace("min_reviewed = 90", "min_reviewed = 50"))
+    (project.root / "translations/en/ingwer.po").unlink()
+    shown = project.run("import", "--lang", "en", "--translation-of", "ingwer", str(HERE / "ingwer.en.md"))
+    assert "import: the next build publishes the en page of ingwer\n" in shown.output, shown.output
+    assert "en/ingwer/index.html" in project.run("build").output
+
+
 def test_a_reviewers_translation_is_never_overwritten_and_is_reported(project):
     project.write("source_de/ingwer.md", (HERE / "ingwer.md").read_text(encoding="utf-8"))
     project.run("extract")

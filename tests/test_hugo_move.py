@@ -271,3 +271,34 @@ def test_a_tag_that_commonmark_reads_emphasis_across_is_quoted_as_the_author_wro
     body = "Ein Absatz über Tee mit {{ 7*7 }} und {% raw %} und ${7*7}.\n\nNoch {{ __x__ }} hier.\n"
     assert [(line, tag) for line, tag, _ in markdown_template_tags(body, 8)] == [
         (8, "{{ 7*7 }}"), (8, "{% raw %}"), (10, "{{ __x__ }}")]
+
+
+def test_a_file_verlag_never_wrote_where_site_is_linked_is_said_replaced_never_changed_by_hand(project, tmp_path):
+    """``site/`` may be a symlink (README). Linked to a folder that already held another site's ``index.html``,
+    the build writes its own there and says truthfully that it replaced a file verlag had not written, naming it,
+    never that it was "changed by hand"; a file at a path verlag does not write stays as it was. The same holds
+    when ``site`` is linked anew to another folder after a build: the digests kept were of the first folder's
+    files."""
+    project.write("source_de/lindenbluetentee.md",
+                  article("Lindenblütentee", "Er schmeckt mild und hilft beim Einschlafen.\n"))
+    project.run("extract")
+    project.run("build")  # into a site/ of its own: its digests are kept
+    other = tmp_path / "anderer"
+    other.mkdir()
+    (other / "index.html").write_text("<html>Eine andere Seite</html>\n", encoding="utf-8")
+    (other / "eigenes.txt").write_text("bleibt\n", encoding="utf-8")
+    site = project.root / "site"
+    site.rename(tmp_path / "alt")
+    site.symlink_to(other)
+    result = project.run("build")
+    assert "changed by hand" not in result.stderr, result.stderr
+    assert ("warning: replaced 1 file verlag had not written (no record of them in .verlag/): site/index.html; "
+            in result.stderr), result.stderr
+    assert b"Eine andere Seite" not in (other / "index.html").read_bytes()
+    assert (other / "eigenes.txt").read_text(encoding="utf-8") == "bleibt\n"
+    again = project.run("build")
+    assert "replaced" not in again.stderr and "changed by hand" not in again.stderr
+    (other / "index.html").write_text("<html>von Hand</html>\n", encoding="utf-8")
+    by_hand = project.run("build")  # what verlag wrote there is its own now: an edit to it is one by hand
+    assert "warning: site/index.html was changed by hand; rewritten" in by_hand.stderr, by_hand.stderr
+    assert "replaced" not in by_hand.stderr
