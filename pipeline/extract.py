@@ -91,8 +91,11 @@ def _names(config: Config, article: Article) -> list[str]:
 
 
 def _depends(config: Config, article: Article, glossary: Glossary) -> str:
+    """What an article's catalogs depend on besides their own bytes. The German file's path is one: the template's
+    and catalogs' ``#:`` references name it, so a file moved (``source_de/seiten/``) with the same bytes is
+    extracted again, and the next article to take its old path finds the catalogs naming where it is now."""
     return (f"{code_digest()}|{config.segmentation}|{config.source_language}|{config.name}|{article.digest}|"
-            f"{glossary.digest}")
+            f"{glossary.digest}|{article.ref}")
 
 
 def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: int | None = None) -> ExtractResult:

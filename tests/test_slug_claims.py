@@ -257,3 +257,33 @@ def test_a_catalog_whose_references_name_a_file_with_spaces_still_tells_whose_it
         path = project.root / "translations/en/ueber-uns.po"
         msgfmt_check(path)
         assert polib.pofile(str(path)).find("Wir sind eine Praxis.").msgstr == "We are a practice.", form
+
+
+def test_an_article_moved_to_the_pages_keeps_its_catalogs_over_a_newcomer_at_its_old_path(project):
+    """Trial 31: ``mv source_de/ueber-mich.md source_de/seiten/`` with the same bytes was "unchanged" for extract (its
+    record keyed by content and slug), so the catalogs' ``#:`` lines kept the old path, and a new file written there
+    took over the reviewed translations, the moved page dropped."""
+    project.write("source_de/ueber-mich.md", article("Über mich", "Ich bin Heilpraktikerin in Berlin."))
+    project.run("extract")
+    review(project, "en", "ueber-mich", {("title", "Über mich"): "About me",
+                                         "Ich bin Heilpraktikerin in Berlin.": "I am a naturopath in Berlin."})
+    project.run("extract")
+    (project.root / "source_de/seiten").mkdir(exist_ok=True)
+    (project.root / "source_de/ueber-mich.md").rename(project.root / "source_de/seiten/ueber-mich.md")
+    catalog = project.read("translations/en/ueber-mich.po")
+    project.run("extract")
+    for name in ("templates/ueber-mich.pot", "en/ueber-mich.po"):
+        refs = re.findall(r"^#: (\S+):\d+$", project.read(f"translations/{name}"), re.M)
+        assert refs == ["source_de/seiten/ueber-mich.md"] * 2, (name, refs)
+    moved = project.read("translations/en/ueber-mich.po")
+    assert moved == catalog.replace("source_de/ueber-mich.md", "source_de/seiten/ueber-mich.md")  # all else kept
+    assert "extract: 0 files changed" in project.run("extract").output  # the move is recorded: a no-op again
+
+    project.write("source_de/ueber-mich.md", article("Über mich und die Praxis", "Die Praxis liegt in Kreuzberg."))
+    result = project.run("extract", code=2)
+    assert ("error: source_de/ueber-mich.md:1: slug 'ueber-mich' is also claimed by source_de/seiten/ueber-mich.md:1, "
+            "which keeps it") in result.output
+    assert project.read("translations/en/ueber-mich.po") == moved  # nothing taken over, nothing made obsolete
+    project.run("build", code=2)
+    page = project.read("site/de/ueber-mich/index.html")
+    assert "Ich bin Heilpraktikerin in Berlin." in page and "Kreuzberg" not in page
