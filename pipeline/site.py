@@ -50,7 +50,7 @@ from .feed import absolute_html, feed_author, xml_chars
 from .fsutil import NotAFile, code_digest, contained, file_bytes, Folders, LinkedFolders, load_state, names_ending, \
     read_bytes, regular, relpath, remove_empty_parents, save_state, state_bytes, write_if_changed, write_new, \
     write_state
-from .handedits import SiteFiles, digest
+from .handedits import SiteFiles, digest, site_link
 from .limits import EDITION, MEDIA, SITE_WORDS, STATE, TEMPLATE
 from .media import Media, collect_media, file_path, on_site, stored_references, unscanned
 from .moved import moved_outputs, moved_paths
@@ -89,7 +89,7 @@ GONE = "gone"  # STATE_FILE's record of the published addresses builds took down
 GONE_REDIRECTS = "gone_redirects"  # and of the redirects from their old addresses they took along (``redirects.record``)
 FOOTERS = "footers"  # and of the legal footers of the pages written without a template (``_kept_footers``)
 # The type of each value of STATE_FILE as a build writes it; lists hold file or page names.
-STATE_TYPES = {"files": list, "bodies": list, "pages": dict, "lists": str, "media": dict, "spoken": dict,
+STATE_TYPES = {"files": list, "link": str, "bodies": list, "pages": dict, "lists": str, "media": dict, "spoken": dict,
                "redirects": dict, "search": str, GONE: dict, GONE_REDIRECTS: dict, RENAMED: dict,
                ORIGINALS: dict, TITLES: dict, FOOTERS: dict}
 BODIES_FILE = "site-bodies.sqlite"  # the rendered article bodies (``_StoredBodies``), each read when needed
@@ -2627,7 +2627,12 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
 
             jobs = default_jobs() if jobs is None else jobs
             early = set(translations) if jobs > 1 else set()
-    stale = sorted(set(state.get("files", [])) - set(out))
+    # the files the last build wrote are removed only where it wrote them: with site/ linked elsewhere since, a file
+    # at one of their paths is another program's (``handedits.site_link``)
+    link = site_link(root)
+    stale = sorted(set(state.get("files", [])) - set(out)) if state.get("link") == link else []
+    if link is not None:
+        fresh["link"] = link
 
     def write(items: list[tuple[str, bytes | str | Path | None]]) -> None:
         for rel, text in items:  # the folders first, in one pass: a file then goes into a folder that is there
@@ -2771,7 +2776,7 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
         if unstemmed(site.languages):
             result.advice.append(unstemmed_advice(unstemmed(site.languages),
                                                  {lang: english_name(lang) for lang in site.languages}))
-    elif (root / BUNDLE).is_dir():
+    elif state.get("link") == link and (root / BUNDLE).is_dir():  # not another site's index where site/ leads now
         shutil.rmtree(root / BUNDLE)
         result.removed.append(f"site/{BUNDLE}/")
     names = bodies.save(state.get("bodies"))  # before site.json: a run stopped between them stores them again

@@ -302,3 +302,37 @@ def test_a_file_verlag_never_wrote_where_site_is_linked_is_said_replaced_never_c
     by_hand = project.run("build")  # what verlag wrote there is its own now: an edit to it is one by hand
     assert "warning: site/index.html was changed by hand; rewritten" in by_hand.stderr, by_hand.stderr
     assert "replaced" not in by_hand.stderr
+
+
+def test_site_linked_to_another_folder_loses_no_file_at_a_path_an_earlier_build_wrote(project, tmp_path):
+    """The list of files a build wrote (``.verlag/site.json``) holds only for where ``site`` led then: linked to
+    another site's folder after an article was deleted, the build does not delete that folder's file at the old
+    article's path (another program's file), and does not say it removed it; the folder it wrote keeps its page."""
+    project.write("source_de/lindenbluetentee.md",
+                  article("Lindenblütentee", "Er schmeckt mild und hilft beim Einschlafen.\n"))
+    project.write("source_de/pfefferminztee.md", article("Pfefferminztee", "Er ist frisch und kühl.\n"))
+    project.run("extract")
+    project.run("build")
+    site = project.root / "site"
+    page = next(rel for rel in (p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+                if "pfefferminztee" in rel)
+    (project.root / "source_de/pfefferminztee.md").unlink()
+    other = tmp_path / "anderer"
+    (other / page).parent.mkdir(parents=True)
+    (other / page).write_text("<html>Eine andere Seite</html>\n", encoding="utf-8")
+    site.rename(tmp_path / "alt")
+    site.symlink_to(other)
+    project.run("extract")
+    result = project.run("build")
+    assert (other / page).read_text(encoding="utf-8") == "<html>Eine andere Seite</html>\n", result.stderr
+    assert f"site/{page}" not in result.stdout + result.stderr
+    assert (tmp_path / "alt" / page).is_file()
+    (other / "neu.html").write_text("<html>neu</html>\n", encoding="utf-8")
+    project.write("source_de/pfefferminztee.md", article("Pfefferminztee", "Er ist frisch und kühl.\n"))
+    project.run("extract")
+    project.run("build")  # written here now: the list holds for this folder, and deleting the article removes it
+    (project.root / "source_de/pfefferminztee.md").unlink()
+    project.run("extract")
+    removed = project.run("build")
+    assert not (other / page).exists(), removed.stderr
+    assert (other / "neu.html").is_file()
