@@ -2564,6 +2564,23 @@ def _template_error(config: Config, exc: Exception, rel: str) -> Exception:
     return VerlagError(f"template: {message}{building}", relpath(path, config.root), line)
 
 
+def _left_where_written(config: Config, link: str | None, before: str | None, stale: list[str]) -> str:
+    """What a build says of the files the last build wrote and this one no longer makes, when ``site`` leads
+    elsewhere than when that list was written: they were not removed (a file at one of their paths here is
+    another program's). ``before``: where ``site`` led then ("": a folder of its own; None: an older verlag's list,
+    which does not say)."""
+    now = f"leads to {link}" if link is not None else "is a folder of its own"
+    then = ("does not say where site/ led (an older verlag wrote it)" if before is None else
+            f"is of {'the folder of its own' if before == '' else before} site/ was then")
+    shown = ", ".join(f"site/{rel}" for rel in stale[:5]) + (f" and {len(stale) - 5} more" if len(stale) > 5 else "")
+    return (f"site/ {now}, but the last build's list of the files it wrote "
+            f"({relpath(config.state_dir / STATE_FILE, config.root)}) {then}: {len(stale)} file"
+            f"{'s' if len(stale) != 1 else ''} it wrote that this build no longer makes "
+            f"{'were' if len(stale) != 1 else 'was'} not removed ({shown}); delete "
+            f"{'them' if len(stale) != 1 else 'it'} where that build wrote {'them' if len(stale) != 1 else 'it'} "
+            "if no longer wanted")
+
+
 def build_site(config: Config, jobs: int | None = None, sources: Sources | None = None,
                files: StatRecord | None = None, unread_catalogs: frozenset[str] = frozenset()) -> SiteResult:
     """Write site/ from the editions; only changed files are written, files no longer made are removed.
@@ -2630,9 +2647,11 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
     # the files the last build wrote are removed only where it wrote them: with site/ linked elsewhere since, a file
     # at one of their paths is another program's (``handedits.site_link``)
     link = site_link(root)
-    stale = sorted(set(state.get("files", [])) - set(out)) if state.get("link") == link else []
-    if link is not None:
-        fresh["link"] = link
+    stale = sorted(set(state.get("files", [])) - set(out))
+    fresh["link"] = link or ""  # "": a folder of its own; an older verlag's list says nothing (taken for one)
+    if state.get("link", "") != fresh["link"] and stale:
+        result.notes.append(_left_where_written(config, link, state.get("link"), stale))
+        stale = []
 
     def write(items: list[tuple[str, bytes | str | Path | None]]) -> None:
         for rel, text in items:  # the folders first, in one pass: a file then goes into a folder that is there
@@ -2776,7 +2795,7 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
         if unstemmed(site.languages):
             result.advice.append(unstemmed_advice(unstemmed(site.languages),
                                                  {lang: english_name(lang) for lang in site.languages}))
-    elif state.get("link") == link and (root / BUNDLE).is_dir():  # not another site's index where site/ leads now
+    elif state.get("link", "") == fresh["link"] and (root / BUNDLE).is_dir():  # not another site's index where site/ leads now
         shutil.rmtree(root / BUNDLE)
         result.removed.append(f"site/{BUNDLE}/")
     names = bodies.save(state.get("bodies"))  # before site.json: a run stopped between them stores them again

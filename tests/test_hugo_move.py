@@ -325,7 +325,9 @@ def test_site_linked_to_another_folder_loses_no_file_at_a_path_an_earlier_build_
     project.run("extract")
     result = project.run("build")
     assert (other / page).read_text(encoding="utf-8") == "<html>Eine andere Seite</html>\n", result.stderr
-    assert f"site/{page}" not in result.stdout + result.stderr
+    assert f"removed site/{page}" not in result.stdout + result.stderr, result.stdout
+    assert (f"but the last build's list of the files it wrote (.verlag/site.json) is of the folder of its own site/ was "
+            f"then: 1 file it wrote that this build no longer makes was not removed (site/{page})") in result.stdout
     assert (tmp_path / "alt" / page).is_file()
     (other / "neu.html").write_text("<html>neu</html>\n", encoding="utf-8")
     project.write("source_de/pfefferminztee.md", article("Pfefferminztee", "Er ist frisch und kühl.\n"))
