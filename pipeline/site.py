@@ -2780,8 +2780,11 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
     result.advice += site.advice
     result.scheduled = sorted(slug for slug, a in site.draft_sources.items() if a.scheduled is not None)
     result.drafts = [slug for slug in site.drafts if slug not in result.scheduled]
-    if settings.search and blocked:  # indexed by the next build
-        fresh.pop("search", None)
+    if settings.search and blocked:  # indexed by the next build; "": the index a build here made is out of date
+        if "search" in state and state.get("link", "") == fresh["link"]:
+            fresh["search"] = ""
+        else:
+            fresh.pop("search", None)
     elif settings.search:
         fresh["search"] = search_key
         if not indexed and (state.get("search") != fresh["search"] or not (root / BUNDLE).is_dir()):
@@ -2795,7 +2798,8 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
         if unstemmed(site.languages):
             result.advice.append(unstemmed_advice(unstemmed(site.languages),
                                                  {lang: english_name(lang) for lang in site.languages}))
-    elif state.get("link", "") == fresh["link"] and (root / BUNDLE).is_dir():  # not another site's index where site/ leads now
+    elif "search" in state and state.get("link", "") == fresh["link"] and (root / BUNDLE).is_dir():
+        # the index the last build made where site/ leads, not one verlag never made (another site's, linked to)
         shutil.rmtree(root / BUNDLE)
         result.removed.append(f"site/{BUNDLE}/")
     names = bodies.save(state.get("bodies"))  # before site.json: a run stopped between them stores them again

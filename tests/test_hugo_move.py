@@ -338,3 +338,37 @@ def test_site_linked_to_another_folder_loses_no_file_at_a_path_an_earlier_build_
     removed = project.run("build")
     assert not (other / page).exists(), removed.stderr
     assert (other / "neu.html").is_file()
+
+
+def test_site_linked_to_another_folder_keeps_its_search_index_with_search_off(project, tmp_path):
+    """With ``[site] search = false`` a build deletes the ``pagefind/`` folder an earlier build of this project
+    left in site/; one in another site's folder that ``site`` was linked to since is that site's, and stays."""
+    project.write("verlag.toml", project.read("verlag.toml") + "\n[site]\nsearch = false\n")
+    project.write("source_de/lindenbluetentee.md",
+                  article("Lindenblütentee", "Er schmeckt mild und hilft beim Einschlafen.\n"))
+    project.run("extract")
+    project.run("build")
+    other = tmp_path / "anderer"
+    (other / "pagefind").mkdir(parents=True)
+    (other / "pagefind/pagefind.js").write_text("// der Index der anderen Seite\n", encoding="utf-8")
+    site = project.root / "site"
+    site.rename(tmp_path / "alt")
+    site.symlink_to(other)
+    result = project.run("build")
+    assert (other / "pagefind/pagefind.js").is_file(), result.stdout
+    assert "removed site/pagefind/" not in result.stdout
+    again = project.run("build")  # site/ has led here since the last build, which made no index here either
+    assert (other / "pagefind/pagefind.js").is_file(), again.stdout
+
+
+def test_turning_search_off_removes_the_index_the_last_build_made(project):
+    """``[site] search = false`` takes down the search index an earlier build made (its ``pagefind/`` folder)."""
+    project.write("source_de/lindenbluetentee.md",
+                  article("Lindenblütentee", "Er schmeckt mild und hilft beim Einschlafen.\n"))
+    project.run("extract")
+    project.run("build")
+    assert (project.root / "site/pagefind").is_dir()
+    project.write("verlag.toml", project.read("verlag.toml") + "\n[site]\nsearch = false\n")
+    result = project.run("build")
+    assert "removed site/pagefind/" in result.stdout, result.stdout
+    assert not (project.root / "site/pagefind").exists()
