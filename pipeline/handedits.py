@@ -39,9 +39,10 @@ def digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:32]
 
 
-def _link(folder) -> str | None:
+def site_link(folder) -> str | None:
     """Where ``site`` leads when it is a symbolic link, as the link says it (a copied project's link says the same);
-    None for a folder of its own."""
+    None for a folder of its own. What a build records of the files under site/ (these digests, and the list of
+    files ``site.build_site`` removes from) holds only while this is what it was when they were taken."""
     try:
         return os.readlink(folder)
     except OSError:
@@ -59,7 +60,7 @@ class SiteFiles:
         state = load_state(self.made_path)
         stored = state.get("files")
         self.link = state.get("link")  # where site/ led when the digests were taken; none: a folder of its own
-        self.made: dict = stored if isinstance(stored, dict) and self.link == _link(config.site_dir) else {}
+        self.made: dict = stored if isinstance(stored, dict) and self.link == site_link(config.site_dir) else {}
         self.now: dict[str, str | None] = {}  # rel -> the digest of its bytes now; None: no file; "": unreadable
         self.changed: set[str] = set()  # looked up and found changed by hand
         self.unrecorded: set[str] = set()  # looked up, a file there of which no build here kept a digest
@@ -112,6 +113,6 @@ class SiteFiles:
             elif now := self._now(rel):  # not one that cannot be read: it has no digest to keep
                 kept[rel] = now
         self.files.save()
-        link = _link(self.config.site_dir)
+        link = site_link(self.config.site_dir)
         if kept != self.made or self.link != link:
             save_state(self.made_path, {"files": kept} if link is None else {"link": link, "files": kept})

@@ -50,7 +50,7 @@ from .feed import absolute_html, feed_author, xml_chars
 from .fsutil import NotAFile, code_digest, contained, file_bytes, Folders, LinkedFolders, load_state, names_ending, \
     read_bytes, regular, relpath, remove_empty_parents, save_state, state_bytes, write_if_changed, write_new, \
     write_state
-from .handedits import SiteFiles, digest
+from .handedits import SiteFiles, digest, site_link
 from .limits import EDITION, MEDIA, SITE_WORDS, STATE, TEMPLATE
 from .media import Media, collect_media, file_path, on_site, stored_references, unscanned
 from .moved import moved_outputs, moved_paths
@@ -89,7 +89,7 @@ GONE = "gone"  # STATE_FILE's record of the published addresses builds took down
 GONE_REDIRECTS = "gone_redirects"  # and of the redirects from their old addresses they took along (``redirects.record``)
 FOOTERS = "footers"  # and of the legal footers of the pages written without a template (``_kept_footers``)
 # The type of each value of STATE_FILE as a build writes it; lists hold file or page names.
-STATE_TYPES = {"files": list, "bodies": list, "pages": dict, "lists": str, "media": dict, "spoken": dict,
+STATE_TYPES = {"files": list, "link": str, "bodies": list, "pages": dict, "lists": str, "media": dict, "spoken": dict,
                "redirects": dict, "search": str, GONE: dict, GONE_REDIRECTS: dict, RENAMED: dict,
                ORIGINALS: dict, TITLES: dict, FOOTERS: dict}
 BODIES_FILE = "site-bodies.sqlite"  # the rendered article bodies (``_StoredBodies``), each read when needed
@@ -2564,6 +2564,23 @@ def _template_error(config: Config, exc: Exception, rel: str) -> Exception:
     return VerlagError(f"template: {message}{building}", relpath(path, config.root), line)
 
 
+def _left_where_written(config: Config, link: str | None, before: str | None, stale: list[str]) -> str:
+    """What a build says of the files the last build wrote and this one no longer makes, when ``site`` leads
+    elsewhere than when that list was written: they were not removed (a file at one of their paths here is
+    another program's). ``before``: where ``site`` led then ("": a folder of its own; None: an older verlag's list,
+    which does not say)."""
+    now = f"leads to {link}" if link is not None else "is a folder of its own"
+    then = ("does not say where site/ led (an older verlag wrote it)" if before is None else
+            f"is of {'the folder of its own' if before == '' else before} site/ was then")
+    shown = ", ".join(f"site/{rel}" for rel in stale[:5]) + (f" and {len(stale) - 5} more" if len(stale) > 5 else "")
+    return (f"site/ {now}, but the last build's list of the files it wrote "
+            f"({relpath(config.state_dir / STATE_FILE, config.root)}) {then}: {len(stale)} file"
+            f"{'s' if len(stale) != 1 else ''} it wrote that this build no longer makes "
+            f"{'were' if len(stale) != 1 else 'was'} not removed ({shown}); delete "
+            f"{'them' if len(stale) != 1 else 'it'} where that build wrote {'them' if len(stale) != 1 else 'it'} "
+            "if no longer wanted")
+
+
 def build_site(config: Config, jobs: int | None = None, sources: Sources | None = None,
                files: StatRecord | None = None, unread_catalogs: frozenset[str] = frozenset()) -> SiteResult:
     """Write site/ from the editions; only changed files are written, files no longer made are removed.
@@ -2627,7 +2644,14 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
 
             jobs = default_jobs() if jobs is None else jobs
             early = set(translations) if jobs > 1 else set()
+    # the files the last build wrote are removed only where it wrote them: with site/ linked elsewhere since, a file
+    # at one of their paths is another program's (``handedits.site_link``)
+    link = site_link(root)
     stale = sorted(set(state.get("files", [])) - set(out))
+    fresh["link"] = link or ""  # "": a folder of its own; an older verlag's list says nothing (taken for one)
+    if state.get("link", "") != fresh["link"] and stale:
+        result.notes.append(_left_where_written(config, link, state.get("link"), stale))
+        stale = []
 
     def write(items: list[tuple[str, bytes | str | Path | None]]) -> None:
         for rel, text in items:  # the folders first, in one pass: a file then goes into a folder that is there
@@ -2756,8 +2780,11 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
     result.advice += site.advice
     result.scheduled = sorted(slug for slug, a in site.draft_sources.items() if a.scheduled is not None)
     result.drafts = [slug for slug in site.drafts if slug not in result.scheduled]
-    if settings.search and blocked:  # indexed by the next build
-        fresh.pop("search", None)
+    if settings.search and blocked:  # indexed by the next build; "": the index a build here made is out of date
+        if "search" in state and state.get("link", "") == fresh["link"]:
+            fresh["search"] = ""
+        else:
+            fresh.pop("search", None)
     elif settings.search:
         fresh["search"] = search_key
         if not indexed and (state.get("search") != fresh["search"] or not (root / BUNDLE).is_dir()):
@@ -2771,7 +2798,8 @@ def build_site(config: Config, jobs: int | None = None, sources: Sources | None 
         if unstemmed(site.languages):
             result.advice.append(unstemmed_advice(unstemmed(site.languages),
                                                  {lang: english_name(lang) for lang in site.languages}))
-    elif (root / BUNDLE).is_dir():
+    elif "search" in state and state.get("link", "") == fresh["link"] and (root / BUNDLE).is_dir():
+        # the index the last build made where site/ leads, not one verlag never made (another site's, linked to)
         shutil.rmtree(root / BUNDLE)
         result.removed.append(f"site/{BUNDLE}/")
     names = bodies.save(state.get("bodies"))  # before site.json: a run stopped between them stores them again

@@ -302,3 +302,73 @@ def test_a_file_verlag_never_wrote_where_site_is_linked_is_said_replaced_never_c
     by_hand = project.run("build")  # what verlag wrote there is its own now: an edit to it is one by hand
     assert "warning: site/index.html was changed by hand; rewritten" in by_hand.stderr, by_hand.stderr
     assert "replaced" not in by_hand.stderr
+
+
+def test_site_linked_to_another_folder_loses_no_file_at_a_path_an_earlier_build_wrote(project, tmp_path):
+    """The list of files a build wrote (``.verlag/site.json``) holds only for where ``site`` led then: linked to
+    another site's folder after an article was deleted, the build does not delete that folder's file at the old
+    article's path (another program's file), and does not say it removed it; the folder it wrote keeps its page."""
+    project.write("source_de/lindenbluetentee.md",
+                  article("Lindenblütentee", "Er schmeckt mild und hilft beim Einschlafen.\n"))
+    project.write("source_de/pfefferminztee.md", article("Pfefferminztee", "Er ist frisch und kühl.\n"))
+    project.run("extract")
+    project.run("build")
+    site = project.root / "site"
+    page = next(rel for rel in (p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+                if "pfefferminztee" in rel)
+    (project.root / "source_de/pfefferminztee.md").unlink()
+    other = tmp_path / "anderer"
+    (other / page).parent.mkdir(parents=True)
+    (other / page).write_text("<html>Eine andere Seite</html>\n", encoding="utf-8")
+    site.rename(tmp_path / "alt")
+    site.symlink_to(other)
+    project.run("extract")
+    result = project.run("build")
+    assert (other / page).read_text(encoding="utf-8") == "<html>Eine andere Seite</html>\n", result.stderr
+    assert f"removed site/{page}" not in result.stdout + result.stderr, result.stdout
+    assert (f"but the last build's list of the files it wrote (.verlag/site.json) is of the folder of its own site/ was "
+            f"then: 1 file it wrote that this build no longer makes was not removed (site/{page})") in result.stdout
+    assert (tmp_path / "alt" / page).is_file()
+    (other / "neu.html").write_text("<html>neu</html>\n", encoding="utf-8")
+    project.write("source_de/pfefferminztee.md", article("Pfefferminztee", "Er ist frisch und kühl.\n"))
+    project.run("extract")
+    project.run("build")  # written here now: the list holds for this folder, and deleting the article removes it
+    (project.root / "source_de/pfefferminztee.md").unlink()
+    project.run("extract")
+    removed = project.run("build")
+    assert not (other / page).exists(), removed.stderr
+    assert (other / "neu.html").is_file()
+
+
+def test_site_linked_to_another_folder_keeps_its_search_index_with_search_off(project, tmp_path):
+    """With ``[site] search = false`` a build deletes the ``pagefind/`` folder an earlier build of this project
+    left in site/; one in another site's folder that ``site`` was linked to since is that site's, and stays."""
+    project.write("verlag.toml", project.read("verlag.toml") + "\n[site]\nsearch = false\n")
+    project.write("source_de/lindenbluetentee.md",
+                  article("Lindenblütentee", "Er schmeckt mild und hilft beim Einschlafen.\n"))
+    project.run("extract")
+    project.run("build")
+    other = tmp_path / "anderer"
+    (other / "pagefind").mkdir(parents=True)
+    (other / "pagefind/pagefind.js").write_text("// der Index der anderen Seite\n", encoding="utf-8")
+    site = project.root / "site"
+    site.rename(tmp_path / "alt")
+    site.symlink_to(other)
+    result = project.run("build")
+    assert (other / "pagefind/pagefind.js").is_file(), result.stdout
+    assert "removed site/pagefind/" not in result.stdout
+    again = project.run("build")  # site/ has led here since the last build, which made no index here either
+    assert (other / "pagefind/pagefind.js").is_file(), again.stdout
+
+
+def test_turning_search_off_removes_the_index_the_last_build_made(project):
+    """``[site] search = false`` takes down the search index an earlier build made (its ``pagefind/`` folder)."""
+    project.write("source_de/lindenbluetentee.md",
+                  article("Lindenblütentee", "Er schmeckt mild und hilft beim Einschlafen.\n"))
+    project.run("extract")
+    project.run("build")
+    assert (project.root / "site/pagefind").is_dir()
+    project.write("verlag.toml", project.read("verlag.toml") + "\n[site]\nsearch = false\n")
+    result = project.run("build")
+    assert "removed site/pagefind/" in result.stdout, result.stdout
+    assert not (project.root / "site/pagefind").exists()
