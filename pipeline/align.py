@@ -82,7 +82,7 @@ from .glossary import add_hints, load_glossary
 from .published import PlannedPages, SitePages
 from .segment import Segment, markdown_parser, reference_labels, segment_article
 from .sources import Article, normalise, read_sources, split_front_matter
-from .stopwords import MIN_STOPWORDS, MIN_WORDS, RIVAL, language_name, stoplist
+from .stopwords import MIN_STOPWORDS, MIN_WORDS, RIVAL, language_name, rival_language, stoplist
 
 VARIANCE = 6.8  # Gale & Church 1993, s^2: variance of the length difference per character
 PRIORS = {(1, 1): 0.89, (1, 0): 0.0099, (0, 1): 0.0099, (2, 1): 0.089, (1, 2): 0.089, (2, 2): 0.011}
@@ -618,17 +618,9 @@ def _language(words: list[str], lang: str, candidates: list[str]) -> str | None:
 
 
 def reads_as(words: list[str], lang: str, candidates: list[str]) -> str | None:
-    """The language of ``candidates`` that ``words`` (lower case) read as instead of ``lang``: ``RIVAL`` times
-    more of them are on its jusText stop word list than on ``lang``'s, as ``_language`` decides; None when they
-    read as ``lang`` or cannot be told (fewer than ``MIN_WORDS``, no list for ``lang``)."""
-    own = stoplist(lang)
-    if len(words) < MIN_WORDS or not own:
-        return None
-    share = lambda stop: sum(w in stop for w in words) / len(words)  # noqa: E731
-    mine = share(own)
-    rivals = {code: share(stop) for code in dict.fromkeys(candidates) if code != lang and (stop := stoplist(code))}
-    rival = max(rivals, key=rivals.__getitem__, default=None)
-    return rival if rival is not None and rivals[rival] > RIVAL * mine else None
+    """The language of ``candidates`` that ``words`` (lower case) read as instead of ``lang``, as ``_language``
+    decides (``stopwords.rival_language``); None when they read as ``lang`` or cannot be told."""
+    return rival_language(words, lang, candidates)
 
 
 def words_of(segments: list[Segment]) -> list[str]:

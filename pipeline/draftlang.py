@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from .stopwords import MIN_STOPWORDS, MIN_WORDS, RIVAL, language_name, stoplist
+from .stopwords import MIN_STOPWORDS, MIN_WORDS, language_name, rival_language, stoplist
 
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -46,18 +46,8 @@ def reads_as(texts: list[str], target: str, candidates: tuple[str, ...]) -> str 
     ``target``). ``pretranslate`` judges a batch of answers by it, ``check`` a catalog's untouched drafts."""
     from .check import parts
 
-    own = stoplist(target)
     words = [w for text in texts for w in _words(parts(text).prose)]
-    if len(words) < MIN_WORDS or not own:
-        return None
-    share = lambda stop: sum(w in stop for w in words) / len(words)  # noqa: E731
-    mine = share(own)
-    rivals = {code: share(stop) for code in dict.fromkeys(candidates)
-              if (stop := stoplist(code)) and stop != own}
-    rival = max(rivals, key=rivals.__getitem__, default=None)
-    if rival is None or rivals[rival] < MIN_STOPWORDS or rivals[rival] <= RIVAL * mine:
-        return None
-    return rival
+    return rival_language(words, target, candidates, least=MIN_STOPWORDS)
 
 
 def enough(texts: list[str], target: str) -> bool:

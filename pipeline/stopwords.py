@@ -40,3 +40,20 @@ def language_name(code: str) -> str:
         return Locale.parse(code.replace("-", "_")).english_name or code
     except (ValueError, UnknownLocaleError):
         return code
+
+
+def rival_language(words: list[str], lang: str, candidates, least: float = 0.0) -> str | None:
+    """The language of ``candidates`` (BCP 47 codes) that ``words`` (lower case) read as instead of ``lang``: the one
+    whose stop word list covers the largest share of them, more than ``RIVAL`` times ``lang``'s share and at least
+    ``least``; None when they read as ``lang`` or cannot be told (fewer than ``MIN_WORDS`` words, no list for
+    ``lang``). A candidate whose list is ``lang``'s (``en-GB`` beside ``en``) is no rival."""
+    own = stoplist(lang)
+    if len(words) < MIN_WORDS or not own:
+        return None
+    share = lambda stop: sum(w in stop for w in words) / len(words)  # noqa: E731
+    mine = share(own)
+    rivals = {code: share(stop) for code in dict.fromkeys(candidates) if (stop := stoplist(code)) and stop != own}
+    rival = max(rivals, key=rivals.__getitem__, default=None)
+    if rival is None or rivals[rival] < least or rivals[rival] <= RIVAL * mine:
+        return None
+    return rival
