@@ -673,8 +673,7 @@ def nouns_counting(german: str, translation: str, lang: str) -> tuple[list[tuple
     German counts that match no German number: (value, the noun as read), "1 Jahr" -> "سنتين" (2, "سنتين"), the
     translation's own number, which ``check`` names beside the German's; none in a ``_SINGULAR_FORMS`` language,
     whose bare singular says no count as often ("каждый день", every day; "в день", a day)."""
-    pattern, values = _counted_nouns(lang)
-    if pattern is None:
+    if _counted_nouns(lang)[0] is None:
         return [], []
     primary = lang.split("-")[0].lower()
     units = _unit_ids("de")
@@ -686,19 +685,56 @@ def nouns_counting(german: str, translation: str, lang: str) -> tuple[list[tuple
                  for unit in kinds]
     if not said:
         return [], []
-    text = _unmarked(translation)[0].translate(_FOLD)
-    spelled = [m.span() for m, _ in _spelled(text, lang)]
     found, others = [], []
     kinds_said = {s[1] for s in said}
-    for m in pattern.finditer(text):
-        value, unit = values[m.group(m.lastgroup).lower()]
-        if (_NEXT_TO_DIGIT.search(text, 0, m.start()) or re.match(r"[\s\u00a0\u202f]*\d", text[m.end():])
-                or any(end <= m.start() and not text[end:m.start()].strip() or start >= m.end()
-                       and not text[m.end():start].strip() for start, end in spelled)):
-            continue
+    for m, value, unit in _nouns_alone(translation, lang):
         if match := next((s for s in said if s[:2] == (value, unit)), None):
             said = [s for s in said if s[3] != match[3]]
             found.append((value, match[2]))
         elif unit in kinds_said and primary not in _SINGULAR_FORMS:
             others.append((value, m.group(0)))
     return found, others
+
+
+def _nouns_alone(translation: str, lang: str) -> list[tuple[re.Match, str, str]]:
+    """The nouns of ``_counted_nouns`` in ``translation`` (without its ``_MARKS``, read through ``_FOLD``) that say
+    their count alone, with no digit or spelled number beside them ("15 سنة", "خمس عشرة سنة", "два дня" say theirs
+    there): (match, value, unit), in order."""
+    pattern, values = _counted_nouns(lang)
+    if pattern is None:
+        return []
+    text = _unmarked(translation)[0].translate(_FOLD)
+    spelled = [m.span() for m, _ in _spelled(text, lang)]
+    found = []
+    for m in pattern.finditer(text):
+        if (_NEXT_TO_DIGIT.search(text, 0, m.start()) or re.match(r"[\s\u00a0\u202f]*\d", text[m.end():])
+                or any(end <= m.start() and not text[end:m.start()].strip() or start >= m.end()
+                       and not text[m.end():start].strip() for start, end in spelled)):
+            continue
+        found.append((m, *values[m.group(m.lastgroup).lower()]))
+    return found
+
+
+@lru_cache(maxsize=4096)
+def noun_quantities(german: str, translation: str, lang: str) -> tuple[tuple[str, str, frozenset[str]], ...]:
+    """The counts the ``translation`` says by a noun alone (``_nouns_alone``: Arabic "سنة", one year; "ساعتين", two
+    hours; Russian "час") of a unit the ``german`` counts with a number word ("zwei Jahre", "eine Stunde"), as
+    ``quantities`` gives its words: (noun, value, its values, a time span's also in seconds), in order. Read as
+    ``nouns_counting`` reads them beside the German's digits, so that "zwei Jahre" -> "سنة" is a number word of
+    another value (check ``number-words``), where ``quantities`` found no number in the translation at all."""
+    if _counted_nouns(lang)[0] is None:
+        return ()
+    units = _unit_ids("de")
+    kinds: set[str] = set()
+    for m in _WORD.finditer(german):
+        if _value(m.group().lower()) is not None and (after := _AFTER.match(german, m.end())):
+            word = after.group(1).lower()
+            kinds |= units.get(word) or units.get(word.removesuffix("n"), frozenset())
+    if not kinds:
+        return ()
+    found = []
+    for m, value, unit in _nouns_alone(translation, lang):
+        if unit in kinds:
+            values = {value, _seconds(value, span)} if (span := _SPANS.get(unit)) else {value}
+            found.append((m.group(), value, frozenset(values)))
+    return tuple(found)

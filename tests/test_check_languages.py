@@ -568,6 +568,25 @@ def test_a_wrong_number_word_with_vowel_marks_is_named_as_written(german, transl
     assert findings(german, translation, lang, "number-words") == [message]
 
 
+@pytest.mark.parametrize("german, translation, lang, message", [
+    ("Kinder ab zwei Jahren", "الأطفال من عمر سنة", "ar", "numbers in words differ: German zwei (2); translation سنة (1)"),
+    ("Kinder ab einem Jahr", "الأطفال من عمر سنتين", "ar",
+     "numbers in words differ: German einem (1); translation سنتين (2)"),
+    ("Warten Sie zwei Stunden.", "חכו שעה.", "he", "numbers in words differ: German zwei (2); translation שעה (1)"),
+    ("Warten Sie zwei Stunden.", "Подождите час.", "ru", "numbers in words differ: German zwei (2); translation час (1)"),
+    ("Kinder ab zwei Jahren", "الأطفال من عمر سنتين", "ar", None),
+    ("Kinder ab einem Jahr", "الأطفال من عمر سنة", "ar", None),
+    ("Warten Sie eine Stunde.", "Подождите час.", "ru", None),
+    ("Zwei Tage lang, jeden Tag eine Stunde.", "Два дня, каждый день час.", "ru", None),  # "два" counts the days
+    ("Nehmen Sie zwei Tabletten im Jahr.", "تناول قرصين في سنة.", "ar", None),  # the German counts no year
+])
+def test_number_words_read_a_unit_noun_alone_as_numbers_does(german, translation, lang, message):
+    """``number-words`` reads the count a noun says alone as ``numbers`` reads it beside the German's digits (numAr's
+    ``_counted_nouns``), for a unit the German counts in words: "zwei Jahre" -> "سنة" (one year) was no finding,
+    as the translation had no number word at all."""
+    assert findings(german, translation, lang, "number-words") == ([message] if message else [])
+
+
 @pytest.mark.parametrize("translation, lang, message", [
     ("華氏1’200度で焼きます。", "ja", "units differ: missing °C; instead °F"),
     ("在華氏1’200度下烧制。", "zh", "units differ: missing °C; instead °F"),
