@@ -60,8 +60,8 @@ from .markup import analyse, without_code_spans
 from .media import (Media, article_link_problem, collect_media, images_without_alt, linked_article, on_site,
                     outdated_variants, stored_references, unfilled_link_problem)
 from .moved import answered_message, answering, moved_paths, no_page_message, outside_message, read_moved
-from .numberwords import (as_digits, nouns_counting, german_number_words, german_quantities, quantities,
-                          spelled_as_digits, spelled_numbers)
+from .numberwords import (as_digits, german_number_words, german_quantities, noun_quantities, nouns_counting,
+                          quantities, spelled_as_digits, spelled_numbers)
 from .orphans import find_orphans, unreadable
 from .practice import unfilled, unfilled_message
 from .published import PAGE_PATH, PlannedPages
@@ -801,7 +801,8 @@ def check_number_words(entry, ctx):
     if not (german_words := german_quantities(german, ctx.lang.split("-")[0].lower())):
         return
     translation = text_parts(entry.msgstr, ctx).prose
-    if not (words := quantities(translation, ctx.lang)):
+    # and a count said by a noun alone ("zwei Jahre" -> "سنة", one year), as ``check_numbers`` reads it
+    if not (words := quantities(translation, ctx.lang) + noun_quantities(german, translation, ctx.lang)):
         return
     left, others = _unmatched(list(german_words), list(words))
     if not (left and others):

@@ -535,6 +535,13 @@ _DUALS = {"he": {"שנתיים": "duration-year"}}
 # ("מגיל שנה" has none), the article before a dual only ("השנתיים").
 _CLITICS = {"ar": ("(?:[وف]?[بلك]?)", "(?:[وف]?(?:[بلك]|ال|بال|لل|كال)?)"),
             "he": ("(?:[וש]?[בלכמ]?)", "(?:[וש]?[בלכמ]?ה?)")}
+# Languages without articles whose prose drops "one" before a singular time span or unit ("in 1 Stunde": Russian
+# "через час", Ukrainian "за годину", Polish "za godzinę", "w ciągu godziny"), and the plural forms of CLDR's long
+# unit patterns that write the singular in the cases a preposition governs there (Wade, *A Comprehensive Russian
+# Grammar*; Pugh and Press, *Ukrainian*; Swan, *A Grammar of Contemporary Polish*): the nominative ("one": "{0}
+# час"), the accusative of a rate ("per": "{0} на годину", "{0} na godzinę", the noun after its preposition) and
+# the genitive singular, which a fraction takes ("other": "1,5 часа", "1,5 години", "1,5 godziny"). No dual.
+_SINGULAR_FORMS = {"ru": ("one", "per", "other"), "uk": ("one", "per", "other"), "pl": ("one", "per", "other")}
 
 
 @lru_cache(maxsize=64)
@@ -580,16 +587,19 @@ def _counted_nouns(lang: str) -> tuple[re.Pattern | None, dict[str, tuple[str, s
     Ryding, *A Reference Grammar of Modern Standard Arabic* (Cambridge 2005), the dual: each singular CLDR writes
     alone also as its dual, nominative "-ān" and oblique "-ayn" (ة as ت: "ساعة", "ساعتين"), and a masculine one in
     the indefinite accusative ("يوما"); Hebrew: the singular of a time span (CLDR's "{0} שנה"), which it counts
-    as Arabic does, and ``_DUALS``."""
+    as Arabic does, and ``_DUALS``. And in Russian, Ukrainian and Polish, which have no article either and drop
+    "one" in prose ("через час", "за годину"): a singular noun in the cases ``_SINGULAR_FORMS`` names."""
     from babel import Locale, UnknownLocaleError
 
     primary = lang.split("-")[0].lower()
-    if primary not in _CLITICS:
+    if primary not in _CLITICS and primary not in _SINGULAR_FORMS:
         return None, {}
     try:
         patterns = Locale.parse(primary)._data["unit_patterns"]
     except (UnknownLocaleError, ValueError):
         return None, {}
+    if primary in _SINGULAR_FORMS:
+        return _singular_nouns(patterns, _SINGULAR_FORMS[primary])
     singular: dict[str, str] = {}
     dual: dict[str, str] = dict(_DUALS.get(primary, {}))
     for unit, form, pattern in _unit_names(patterns):
@@ -625,6 +635,28 @@ def _counted_nouns(lang: str) -> tuple[re.Pattern | None, dict[str, tuple[str, s
     return pattern, values
 
 
+def _singular_nouns(patterns, forms: tuple[str, ...]) -> tuple[re.Pattern | None, dict[str, tuple[str, str]]]:
+    """``_counted_nouns`` of a ``_SINGULAR_FORMS`` language: the one-word noun of each of ``forms`` of the long unit
+    patterns (a rate's without its preposition), lower case, as 1 of its unit; no clitics, any case."""
+    values: dict[str, tuple[str, str]] = {}
+    for unit, widths in patterns.items():
+        if not unit.startswith("duration-") and unit not in _COUNTED_UNITS:
+            continue
+        long = widths.get("long") or {}
+        for form in forms:
+            words = str(long.get(form, "")).split()
+            if "{0}" not in words:
+                continue
+            words.remove("{0}")
+            noun = words[-1] if form == "per" and len(words) == 2 else words[0] if len(words) == 1 else ""
+            if _WORD.fullmatch(noun):
+                values.setdefault(noun.lower().translate(_FOLD), ("1", unit.removesuffix("-person")))
+    if not values:
+        return None, {}
+    nouns = "|".join(re.escape(noun) for noun in sorted(values, key=len, reverse=True))
+    return re.compile(rf"(?<![^\W\d_])(?P<one>{nouns})(?![^\W\d_])", re.IGNORECASE), values
+
+
 # A number and a unit word after it in the German ("1 Jahr", "1–2 Stunden", "1 bis 2 Tage"), the number a whole one
 # and no ordinal ("im 1. Jahr" is the first)
 _GERMAN_COUNT = re.compile(r"(?<![\d.,])(\d+)(?![.,]\d)(?:[\s\u00a0\u202f]*(?:[–-]|bis|oder|und)[\s\u00a0\u202f]*"
@@ -639,10 +671,11 @@ def nouns_counting(german: str, translation: str, lang: str) -> tuple[list[tuple
     while "2 Jahre" -> "سنة" or "1 Jahr" -> "سنتين" matches nothing; nor does a noun beside a number, whose number
     is said there ("15 سنة", "خمس عشرة سنة": fifteen years, in the singular). And, second, those of a unit the
     German counts that match no German number: (value, the noun as read), "1 Jahr" -> "سنتين" (2, "سنتين"), the
-    translation's own number, which ``check`` names beside the German's."""
-    pattern, values = _counted_nouns(lang)
-    if pattern is None:
+    translation's own number, which ``check`` names beside the German's; none in a ``_SINGULAR_FORMS`` language,
+    whose bare singular says no count as often ("каждый день", every day; "в день", a day)."""
+    if _counted_nouns(lang)[0] is None:
         return [], []
+    primary = lang.split("-")[0].lower()
     units = _unit_ids("de")
     said: list[tuple[str, str, str, int]] = []  # (number, unit, unit word, where): a word may name two units
     for m in _GERMAN_COUNT.finditer(german):
@@ -652,19 +685,56 @@ def nouns_counting(german: str, translation: str, lang: str) -> tuple[list[tuple
                  for unit in kinds]
     if not said:
         return [], []
-    text = _unmarked(translation)[0].translate(_FOLD)
-    spelled = [m.span() for m, _ in _spelled(text, lang)]
     found, others = [], []
     kinds_said = {s[1] for s in said}
+    for m, value, unit in _nouns_alone(translation, lang):
+        if match := next((s for s in said if s[:2] == (value, unit)), None):
+            said = [s for s in said if s[3] != match[3]]
+            found.append((value, match[2]))
+        elif unit in kinds_said and primary not in _SINGULAR_FORMS:
+            others.append((value, m.group(0)))
+    return found, others
+
+
+def _nouns_alone(translation: str, lang: str) -> list[tuple[re.Match, str, str]]:
+    """The nouns of ``_counted_nouns`` in ``translation`` (without its ``_MARKS``, read through ``_FOLD``) that say
+    their count alone, with no digit or spelled number beside them ("15 سنة", "خمس عشرة سنة", "два дня" say theirs
+    there): (match, value, unit), in order."""
+    pattern, values = _counted_nouns(lang)
+    if pattern is None:
+        return []
+    text = _unmarked(translation)[0].translate(_FOLD)
+    spelled = [m.span() for m, _ in _spelled(text, lang)]
+    found = []
     for m in pattern.finditer(text):
-        value, unit = values[m.group(m.lastgroup)]
         if (_NEXT_TO_DIGIT.search(text, 0, m.start()) or re.match(r"[\s\u00a0\u202f]*\d", text[m.end():])
                 or any(end <= m.start() and not text[end:m.start()].strip() or start >= m.end()
                        and not text[m.end():start].strip() for start, end in spelled)):
             continue
-        if match := next((s for s in said if s[:2] == (value, unit)), None):
-            said = [s for s in said if s[3] != match[3]]
-            found.append((value, match[2]))
-        elif unit in kinds_said:
-            others.append((value, m.group(0)))
-    return found, others
+        found.append((m, *values[m.group(m.lastgroup).lower()]))
+    return found
+
+
+@lru_cache(maxsize=4096)
+def noun_quantities(german: str, translation: str, lang: str) -> tuple[tuple[str, str, frozenset[str]], ...]:
+    """The counts the ``translation`` says by a noun alone (``_nouns_alone``: Arabic "سنة", one year; "ساعتين", two
+    hours; Russian "час") of a unit the ``german`` counts with a number word ("zwei Jahre", "eine Stunde"), as
+    ``quantities`` gives its words: (noun, value, its values, a time span's also in seconds), in order. Read as
+    ``nouns_counting`` reads them beside the German's digits, so that "zwei Jahre" -> "سنة" is a number word of
+    another value (check ``number-words``), where ``quantities`` found no number in the translation at all."""
+    if _counted_nouns(lang)[0] is None:
+        return ()
+    units = _unit_ids("de")
+    kinds: set[str] = set()
+    for m in _WORD.finditer(german):
+        if _value(m.group().lower()) is not None and (after := _AFTER.match(german, m.end())):
+            word = after.group(1).lower()
+            kinds |= units.get(word) or units.get(word.removesuffix("n"), frozenset())
+    if not kinds:
+        return ()
+    found = []
+    for m, value, unit in _nouns_alone(translation, lang):
+        if unit in kinds:
+            values = {value, _seconds(value, span)} if (span := _SPANS.get(unit)) else {value}
+            found.append((m.group(), value, frozenset(values)))
+    return tuple(found)

@@ -871,6 +871,8 @@ def _german_verdict(block: str, c: int, nxt: int) -> bool | None:
         return False
     if _LONG_HYPHENED_TITLE.fullmatch(core):
         return _german_compound_title_ends(word)
+    if _german_unit_after_number(block, start, core):
+        return next_upper and (word.lower() in _DE_SENTENCE_STARTERS or _polite_start(block, nxt, word))
     if lower in _DE_ABBREVIATIONS or core in _DE_LOWER_ABBREVIATIONS:
         return lower not in _DE_BEFORE_NAME and word.lower() in _DE_SENTENCE_STARTERS and word[0].isupper()
     if len(core) == 1 and core.isalpha():
@@ -893,6 +895,24 @@ def _german_verdict(block: str, c: int, nxt: int) -> bool | None:
     if core.isdigit() and len(core) <= 4:
         return _german_number(block, start, nxt, word, next_upper)
     return None
+
+
+# Unit symbols a German amount writes after its number (DIN 1313, the SI's symbols: "2 g", "5 ml", "30 min"), in
+# lower case as written. A symbol takes no full stop, so one after "2 g" ends the sentence before a sentence start
+# or an imperative ("Nehmen Sie täglich 2 g. Fragen Sie uns!"; "g", "l", "m", "h" were taken for initials and
+# joined, "min" for the abbreviation of "minimal"); before another capital (a noun: "2 g. Zucker") nothing is sure.
+_DE_UNIT_SYMBOLS = frozenset("µg mg g kg ml cl dl l mm cm m km h min".split())
+_DE_AMOUNT = re.compile(r"\d+(?:[.,]\d+)*(?:[-–/]\d+(?:[.,]\d+)*)?")
+_DE_AMOUNT_WITH_UNIT = re.compile(rf"{_DE_AMOUNT.pattern}(?:{'|'.join(sorted(_DE_UNIT_SYMBOLS))})")
+
+
+def _german_unit_after_number(block: str, start: int, core: str) -> bool:
+    """Whether ``core`` (the token at ``start`` before its full stop) is a unit symbol after its number: "2 g",
+    "0,5 l", "2–3 h", "2g"."""
+    if _DE_AMOUNT_WITH_UNIT.fullmatch(core):
+        return True
+    return (core in _DE_UNIT_SYMBOLS and start > 0
+            and _DE_AMOUNT.fullmatch(_token_before(block, start - 1)[1].lstrip(_OPENERS)) is not None)
 
 
 # Two-letter abbreviations written with a space that may close a sentence, as an adverb at its end: "z. T." (zum

@@ -517,6 +517,35 @@ def test_an_arabic_or_hebrew_unit_noun_of_another_count_or_unit_is_still_an_erro
 
 
 @pytest.mark.parametrize("german, translation, lang", [
+    ("Die Wirkung setzt in 1 Stunde ein.", "Действие наступает через час.", "ru"),  # the nominative
+    ("Die Wirkung setzt in 1 Stunde ein.", "Дія настає за годину.", "uk"),  # the accusative (CLDR's rate)
+    ("Die Wirkung setzt in 1 Stunde ein.", "Działanie następuje za godzinę.", "pl"),
+    ("Innerhalb von 1 Stunde.", "W ciągu godziny.", "pl"),  # the genitive (CLDR's fraction)
+    ("Innerhalb von 1 Stunde.", "В течение часа.", "ru"),
+    ("Nach 1 Woche.", "Через неделю.", "ru"),
+    ("Nach 1 Jahr.", "Через рік.", "uk"),
+    ("Trinken Sie 1 Liter Wasser.", "Пейте литр воды.", "ru"),  # a unit: its name is its amount, no "units differ"
+])
+def test_a_russian_ukrainian_or_polish_singular_unit_noun_alone_says_one(german, translation, lang):
+    """Russian, Ukrainian and Polish drop "one" before a singular unit noun in prose: "in 1 Stunde" -> "через час",
+    "за годину", "za godzinę" was "numbers differ: missing 1", an error holding a right sentence back."""
+    assert findings(german, translation, lang, "numbers", "number-words") == []
+
+
+@pytest.mark.parametrize("german, translation, lang, message", [
+    ("Die Wirkung setzt in 2 Stunden ein.", "Действие наступает через час.", "ru", "numbers differ: missing 2"),
+    ("Die Wirkung setzt in 1 Stunde ein.", "Действие наступает через день.", "ru", "numbers differ: missing 1"),
+    ("Die Wirkung setzt in 1 Stunde ein.", "Дія настає за 2 години.", "uk", "numbers differ: missing 1; instead 2"),
+    ("Die Wirkung setzt in 1 Stunde ein.", "Działanie następuje za 15 godzin.", "pl",
+     "numbers differ: missing 1; instead 15"),
+    ("Im 1. Jahr.", "В год.", "ru", "numbers differ: missing 1"),  # the first year: the German counts no year
+])
+def test_a_russian_ukrainian_or_polish_unit_noun_of_another_count_or_unit_is_still_an_error(german, translation,
+                                                                                           lang, message):
+    assert findings(german, translation, lang, "numbers") == [message]
+
+
+@pytest.mark.parametrize("german, translation, lang", [
     ("Nehmen Sie es 3 x täglich.", "تَنَاوَلْهُ ثَلَاثَ مَرَّاتٍ يَوْمِيًّا.", "ar"),  # harakat
     ("Nehmen Sie es 3 x täglich.", "تناوله ثـلاث مرات يوميا.", "ar"),  # a tatweel stretching the word
     ("Nehmen Sie es 2 x täglich.", "تَنَاوَلْهُ مَرَّتَيْنِ يَوْمِيًّا.", "ar"),
@@ -537,6 +566,25 @@ def test_a_number_word_written_with_vowel_marks_is_that_number(german, translati
 ])
 def test_a_wrong_number_word_with_vowel_marks_is_named_as_written(german, translation, lang, message):
     assert findings(german, translation, lang, "number-words") == [message]
+
+
+@pytest.mark.parametrize("german, translation, lang, message", [
+    ("Kinder ab zwei Jahren", "الأطفال من عمر سنة", "ar", "numbers in words differ: German zwei (2); translation سنة (1)"),
+    ("Kinder ab einem Jahr", "الأطفال من عمر سنتين", "ar",
+     "numbers in words differ: German einem (1); translation سنتين (2)"),
+    ("Warten Sie zwei Stunden.", "חכו שעה.", "he", "numbers in words differ: German zwei (2); translation שעה (1)"),
+    ("Warten Sie zwei Stunden.", "Подождите час.", "ru", "numbers in words differ: German zwei (2); translation час (1)"),
+    ("Kinder ab zwei Jahren", "الأطفال من عمر سنتين", "ar", None),
+    ("Kinder ab einem Jahr", "الأطفال من عمر سنة", "ar", None),
+    ("Warten Sie eine Stunde.", "Подождите час.", "ru", None),
+    ("Zwei Tage lang, jeden Tag eine Stunde.", "Два дня, каждый день час.", "ru", None),  # "два" counts the days
+    ("Nehmen Sie zwei Tabletten im Jahr.", "تناول قرصين في سنة.", "ar", None),  # the German counts no year
+])
+def test_number_words_read_a_unit_noun_alone_as_numbers_does(german, translation, lang, message):
+    """``number-words`` reads the count a noun says alone as ``numbers`` reads it beside the German's digits (numAr's
+    ``_counted_nouns``), for a unit the German counts in words: "zwei Jahre" -> "سنة" (one year) was no finding,
+    as the translation had no number word at all."""
+    assert findings(german, translation, lang, "number-words") == ([message] if message else [])
 
 
 @pytest.mark.parametrize("translation, lang, message", [

@@ -553,6 +553,30 @@ def test_an_edition_number_stays_with_its_abbreviation():
     assert split_sentences(text, "de") == ["Vgl. Weber, H.: Der Darm und wir.", "2. Aufl., Berlin 2019, S. 12 ff."]
 
 
+@pytest.mark.parametrize("unit", ["g", "mg", "kg", "ml", "l", "m", "cm", "km", "h", "min"])
+@pytest.mark.parametrize("amount", ["2 ", "0,5 ", "2–3 ", "2"])
+@pytest.mark.parametrize("follows", ["Fragen Sie uns!", "Das reicht.", "Sie merken es bald."])
+def test_a_unit_symbol_after_its_number_ends_the_sentence_before_a_sentence_start(unit, amount, follows):
+    """A unit symbol takes no full stop (SI, DIN 1313): "Nehmen Sie täglich 2 g. Fragen Sie uns!" is two sentences,
+    as "2 mg. Das reicht." was; "g", "l", "m" and "h" were read as initials and never split, "min" as "minimal"
+    only before an article."""
+    first = f"Nehmen Sie täglich {amount}{unit}."
+    assert split_sentences(f"{first} {follows}", "de") == [first, follows]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nehmen Sie ca. 2 g Zucker.",
+        "Siehe Abb. 2 und S. 3.",
+        "Es sind 2 g. Zucker ist süß.",  # a noun: a unit's stop before it is no sure sentence end
+        "Er wohnt in Frankfurt a. M. Dort ist es schön.",  # "M." after no number
+    ],
+)
+def test_a_unit_symbol_ends_no_sentence_without_its_number_or_a_sentence_start(text):
+    assert split_sentences(text, "de") == [text]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
