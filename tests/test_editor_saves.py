@@ -128,3 +128,33 @@ def test_a_save_that_lands_while_extract_merges_is_left_as_saved(leber, monkeypa
     assert second, "the reviewer saved while extract merged"
     assert path.read_bytes() == second[0]
     assert polib.pofile(str(path)).find(WATER).msgstr == "Drink plenty of water."
+
+
+@pytest.mark.parametrize("mode", ["atomic", "inplace"])
+def test_a_file_removed_only_while_unchanged_keeps_a_save_that_lands_after_the_look(tmp_path, monkeypatch, mode):
+    """``fsutil.remove_unchanged`` (a renamed article's old catalog, once moved): a save that lands between its
+    look at the file and its removal, by a temp file renamed over it (Poedit) or written into it in place (a
+    text editor), is put back where it was and returned; an unchanged file is removed; no temp file is left."""
+    from pipeline import fsutil
+
+    path = tmp_path / "schlaf.po"
+    path.write_bytes(b"read\n")
+    assert fsutil.remove_unchanged(path, b"read\n") is None and not path.exists()
+    path.write_bytes(b"read\n")
+    real = fsutil._temp_copy
+
+    def saved_meanwhile(target, *rest):
+        if target == path:
+            if mode == "atomic":
+                (tmp_path / "poedit.tmp").write_bytes(b"saved\n")
+                os.replace(tmp_path / "poedit.tmp", path)
+            else:
+                with open(path, "r+b") as fh:
+                    fh.truncate(0)
+                    fh.write(b"saved\n")
+        return real(target, *rest)
+
+    monkeypatch.setattr(fsutil, "_temp_copy", saved_meanwhile)
+    assert fsutil.remove_unchanged(path, b"read\n") == b"saved\n"
+    assert path.read_bytes() == b"saved\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["schlaf.po"]
