@@ -2424,8 +2424,37 @@ def catalog_bytes(po: polib.POFile, previous: bytes | None) -> bytes:
     has: wrapped as GNU ``msgcat`` wraps, or as ``msgcat --no-wrap`` lays it out when a reviewer's tool saved it
     so (``pofile.wraps``), with its line ends (``pofile.encode_like``); a string whose text did not change keeps
     the lines it had in that file (``pofile.layouts``: Weblate's and Poedit's own wrapping stays, so only what
-    changed shows in a diff)."""
-    return encode_like(render_po(po, wraps(previous), layouts(previous)), previous)
+    changed shows in a diff). A catalog whose entries and header fields this leaves as they were is ``previous``
+    itself, byte for byte (``_only_generator``): a reviewer's save is not written over to put verlag's
+    ``X-Generator`` (or verlag's order of the header fields) in place of their tool's."""
+    data = encode_like(render_po(po, wraps(previous), layouts(previous)), previous)
+    return previous if previous and data != previous and _only_generator(data, previous) else data
+
+
+# A catalog's header entry (comments, ``msgid ""``, its msgstr's lines), up to the blank line after it; any line end
+_HEADER_ENTRY = re.compile(rb'\A(?:#[^\n]*\n)*msgid ""\r?\nmsgstr ""\r?\n((?:"[^\n]*\n)*)')
+_HEADER_STRING = re.compile(rb'^"(.*)"\r?$', re.M)
+_GENERATOR = b"X-Generator:"
+
+
+def _only_generator(data: bytes, previous: bytes) -> bool:
+    """Whether the catalog bytes ``data`` differ from ``previous`` (the file they would replace) only in their
+    header's ``X-Generator`` field, the order of its fields or how its msgstr is wrapped: the same comments and
+    entries byte for byte, the same fields with the same values. Poedit, Weblate and Lokalize write their own name
+    there on every save (and Weblate puts ``Report-Msgid-Bugs-To`` where verlag does not): a merge that changed
+    nothing else would otherwise rewrite every file a reviewer saved, and their editor and ``git diff`` would
+    show a change of nobody's. The name stays the tool's that saved last, which it is (``saved_by_verlag``)."""
+    ours, theirs = _HEADER_ENTRY.match(data), _HEADER_ENTRY.match(previous)
+    if ours is None or theirs is None or data[ours.end():] != previous[theirs.end():] \
+            or data[:ours.start(1)] != previous[:theirs.start(1)]:
+        return False
+
+    def fields(match: re.Match) -> dict[bytes, bytes]:
+        text = b"".join(_HEADER_STRING.findall(match.group(1)))
+        return {line.partition(b":")[0]: line for line in text.split(b"\\n")
+                if line and not line.startswith(_GENERATOR)}
+
+    return fields(ours) == fields(theirs)
 
 
 def fresh_text(pot: polib.POFile, pot_text: str, lang: str) -> str | None:

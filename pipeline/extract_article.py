@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Callable, Iterable
 from . import doccache, renames, textchanged
 from .config import Config
 from .errors import VerlagError, excerpt, lines_said, stage
-from .fsutil import read_bytes, relpath, rewrite, state_bytes, write_if_changed, write_state
+from .fsutil import read_bytes, relpath, remove_unchanged, rewrite, state_bytes, write_if_changed, write_state
 from .glossary import Glossary, add_hints, hinted
 from .limits import CATALOG
 from .orphans import RECORDS
@@ -687,7 +687,7 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
                 old, was = po_from_bytes(copy.data, copy.ref), copy.data
             record = state_bytes(record_path(config, lang, article.slug)) if source is None and data else None
             with stage(article.ref, f"merging into {po_ref}"):
-                last.update(source=source, copy=copy, merged=_merge_catalog(was, old, pot, lang, glossary, keep_typo_fixes,
+                last.update(source=source, moved=was, copy=copy, merged=_merge_catalog(was, old, pot, lang, glossary, keep_typo_fixes,
                                                                  made.old_pot if source is None else None,
                                                                  resegmented, record=record,
                                                                  same_article=_same_article(config)))
@@ -838,9 +838,23 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
             if merged.data is None and source is None:  # made from the template alone, not a renamed one
                 result.created.add(po_ref)
         if source is not None:
-            source.unlink()
-            orphans[lang].remove(source)
-            result.renamed.append((relpath(source, config.root), po_ref))
+            source_ref = relpath(source, config.root)
+            try:  # a reviewer's save of the old catalog since it was read is not in the new one: it stays
+                saved = remove_unchanged(source, last["moved"], CATALOG, source_ref)
+            except VerlagError as exc:
+                saved = exc
+            except OSError as exc:
+                saved = VerlagError(f"could not be removed ({exc.strerror}): {po_ref} holds its translations now; "
+                                    "delete it", source_ref)
+            if saved is None:
+                orphans[lang].remove(source)
+            else:
+                result.errors.append(saved if isinstance(saved, VerlagError) else VerlagError(
+                    f"saved while extract moved it to {po_ref} (its article was renamed): left as it is, with the "
+                    f"save, which {po_ref} does not have yet; run 'verlag extract' again to bring it over",
+                    source_ref))
+                ok = False
+            result.renamed.append((source_ref, po_ref))
             moved_from.setdefault(source.stem)
     if moved_from and (recorded := _record_rename(config, article, made, pot, moved_from, like)) is not None:
         used[0] = recorded

@@ -297,6 +297,46 @@ def swap_in(path: Path, expected: bytes | None, data: bytes, durable: bool = Tru
         tmp.unlink(missing_ok=True)
 
 
+def remove_unchanged(path: Path, expected: bytes, limit: Limit | None = None, ref: str | None = None) -> bytes | None:
+    """Delete ``path`` if it still holds ``expected`` (what the caller read and has put elsewhere); otherwise leave
+    it, with the bytes someone saved there meanwhile, and return those (None: removed, or already gone). The
+    compare-and-delete of ``swap_in``: the file is first renamed aside in one step, so a save that lands
+    after the look is never deleted unseen, then compared there (its inode, size and time unchanged since the look:
+    no in-place save wrote into it) and put back when it is not ``expected`` (unless a newer save took the
+    place meanwhile: that one stays). ``limit``, ``ref``: as for ``file_bytes``."""
+    before = _identity(path)
+    found = read_bytes(path, limit, ref)
+    if found is None:
+        return None
+    if found != expected:
+        return found
+    aside = _temp_copy(path, b"", False, NEW)  # a name of verlag's temp files: a run killed here leaves none
+    try:
+        try:
+            os.replace(path, aside)
+        except FileNotFoundError:
+            return None
+        except OSError as exc:
+            raise _named(exc, path) from exc
+        named = ref or str(path)
+        if _identity(aside) == before and read_bytes(aside, limit, named) == expected:
+            return None
+        displaced = settled(aside, limit=limit, ref=named)  # an in-place save may still be writing into it
+        if displaced == expected:
+            return None
+        try:
+            os.link(aside, path)  # back where its editor expects it, unless a newer save is there now
+        except FileExistsError:
+            return read_bytes(path, limit, ref)
+        except OSError:  # a file system without hard links: put back by a rename, the place being free
+            if path.exists():
+                return read_bytes(path, limit, ref)
+            os.replace(aside, path)
+        return displaced
+    finally:
+        aside.unlink(missing_ok=True)
+
+
 def read_parsed(path: Path, parse: Callable[[bytes], object], limit: Limit | None = None,
                 ref: str | None = None) -> tuple[bytes | None, object]:
     """The file's bytes and ``parse(bytes)`` of exactly those bytes ((None, None) when absent).

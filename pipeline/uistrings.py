@@ -125,6 +125,8 @@ def _merge(old: polib.POFile | None, messages: list[polib.POEntry], lang: str, p
         "Plural-Forms": plural_forms(lang),
         "X-Generator": f"verlag {__version__}",
     }
+    for name, value in (old.metadata.items() if old is not None else ()):  # a tool's own fields stay, as in a
+        po.metadata.setdefault(name, value)  # catalog of an article (``catalog._metadata``)
     forms = plural_form_map(old.metadata.get("Plural-Forms") if old is not None else None, plural_forms(lang))
     seeded = plural_form_map(shipped.metadata.get("Plural-Forms") if shipped is not None else None,
                              plural_forms(lang))

@@ -538,3 +538,46 @@ def test_a_deleted_page_of_seiten_leaves_extract_working_and_its_catalogs_named(
     assert "created translations/en/milz.po" in result.output
     assert "removed translations/templates/impressum.pot (its article is gone)" in result.output
     msgfmt_check(project.root / "translations/en/milz.po")
+
+
+def test_a_save_to_the_old_catalog_while_extract_moves_it_is_left_named_and_brought_over_by_the_next(
+        project: Project, monkeypatch):
+    """The reviewer saves schlaf.po in their editor in the moment after extract read it to move it along with its
+    renamed article (schlaf.md -> schlafen.md): extract deleted it after writing schlafen.po from what it had read,
+    and the save was gone with no word. Now the save stays where the editor put it, extract names the file and
+    says to run it again (exit 2), and the next extract brings the saved translation over for review."""
+    import pipeline.extract_article as extract_article
+
+    project.write("source_de/schlaf.md", SCHLAF)
+    project.run("extract")
+    review(project, "en", "schlaf", {"Schlaf heilt viel.": "Sleep heals a lot."})
+    old = project.root / "translations/en/schlaf.po"
+    saved = []
+    real = extract_article._renamed_from
+
+    def read_then_saved(path, config):
+        found = real(path, config)
+        if path == old and not saved:
+            po = polib.pofile(str(old))
+            po.find("Abends hilft Tee.").msgstr = "Tea helps in the evening."
+            tmp = old.with_name("schlaf.po.poedit")
+            tmp.write_bytes(po.__unicode__().encode("utf-8"))
+            tmp.replace(old)  # as Poedit saves: a temp file renamed over the catalog
+            saved.append(old.read_bytes())
+        return found
+
+    monkeypatch.setattr(extract_article, "_renamed_from", read_then_saved)
+    (project.root / "source_de/schlaf.md").rename(project.root / "source_de/schlafen.md")
+    result = project.run("extract", code=2)
+    assert saved, result.output
+    assert old.read_bytes() == saved[0], "the reviewer's save is where their editor put it"
+    assert ("error: translations/en/schlaf.po: saved while extract moved it to translations/en/schlafen.po (its "
+            "article was renamed): left as it is, with the save, which translations/en/schlafen.po does not have "
+            "yet; run 'verlag extract' again to bring it over") in result.output
+    assert "Traceback" not in result.output
+    assert entry(project, "schlafen", "Schlaf heilt viel.").msgstr == "Sleep heals a lot.", "the move itself is done"
+    assert not (project.root / "translations/fr/schlaf.po").exists(), "and the unsaved catalogs are moved"
+    project.run("extract")
+    carried = entry(project, "schlafen", "Abends hilft Tee.")
+    assert (carried.msgstr, carried.fuzzy) == ("Tea helps in the evening.", True)
+    msgfmt_check(project.root / "translations/en/schlafen.po")
