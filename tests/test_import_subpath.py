@@ -236,3 +236,22 @@ def test_a_static_file_not_imported_is_named_without_claiming_redirects_txt_has_
     line = next(line for line in out.splitlines() if "other address" in line)
     assert "has no new address, so redirects.txt does not send it on:" in line, out
     assert "  /images/tasse.png  (not imported: save it into source_de/ if readers need it)" in out.splitlines()
+
+
+def test_a_translations_old_address_joins_its_articles_lines_before_the_imported_from_comment(project, tmp_path):
+    """Redirect leftovers: ``import --translation-of`` into an imported article without ``aliases:`` (its Hugo
+    address lay outside ``/praxis/``) wrote the new list after the front matter's last line, the ``# imported from
+    …`` comment, which names where the article came from. The list goes with the article's own lines, before it."""
+    in_subpath(project)
+    hugo = tree(tmp_path / "hugo", {
+        "hugo.toml": 'baseURL = "https://alt.example.org/"\n',
+        "content/posts/tee.md": '---\ntitle: "Lindenblütentee"\ndate: 2024-01-02\n---\n' + GERMAN_TEE,
+    })
+    project.run("import", str(hugo))
+    assert "aliases" not in project.read("source_de/lindenbluetentee.md")
+    english = tree(tmp_path / "hand", {"tea.en.md": '---\ntitle: "Linden blossom tea"\nurl: /praxis/en/linden-tea/\n'
+                                                    '---\n' + ENGLISH_TEE}) / "tea.en.md"
+    project.run("import", "--translation-of", "lindenbluetentee", "--lang", "en", str(english))
+    front = project.read("source_de/lindenbluetentee.md").split("---\n")[1]
+    assert front.endswith("aliases:\n- /praxis/en/linden-tea/  # en: the old address of its en translation\n"
+                          "# imported from content/posts/tee.md of https://alt.example.org/\n"), front
