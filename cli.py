@@ -676,8 +676,9 @@ def _import_articles(project: Project, sources, year: int | None, kind: str | No
                        "[section])")
     for file, warning in stay_remote(placements, config.source_dir.name, uploads):
         click.echo(f"warning: {shown_path(file)}: {warning}", err=True)
+    outside: list[tuple[str, str]] = []  # the old addresses outside the new site's path, said once at the end
     added = _say_old_addresses(config, hugo_sites, jekyll_sites, exports, dry_run, private, quiet, beyond,
-                               site_languages)
+                               site_languages, outside)
     aligned = 0
     if found:
         gone = {p.path: p for p in deleted}  # a translation's own ``Placed`` is at its German article's path
@@ -691,11 +692,13 @@ def _import_articles(project: Project, sources, year: int | None, kind: str | No
         found = [t for t in found if id(t) not in dropped]
         beside = [(t, p) for t, p in beside if p.path not in gone]
         problems, aligned = _import_site_translations(config, found, beside, dry_run, translator, quiet,
-                                                      {p.imported_as for p in placements if p.imported_as})
+                                                      {p.imported_as for p in placements if p.imported_as}, outside)
         errors += problems
     elif translator is not None:
         click.echo(f"import: --translator {translator!r} not used: no page of a multilingual site was imported as a "
                    "translation")
+    if outside:
+        added += _say_beyond(config, Urls(config.site_url), outside, dry_run, quiet)
     if before and not (dry_run or written or added or aligned or rewritten):
         click.echo("import: nothing new, no file changed: " + (
             "what was deleted since stays deleted" if deleted else
@@ -744,7 +747,8 @@ def _articles_and_pages(placed) -> str:
 
 
 def _import_site_translations(config, found, beside, dry_run: bool, translator: str | None = None,
-                              quiet: bool = False, before: set[Path] = frozenset()) -> tuple[list[VerlagError], int]:
+                              quiet: bool = False, before: set[Path] = frozenset(),
+                              outside: list[tuple[str, str]] | None = None) -> tuple[list[VerlagError], int]:
     """Bring a multilingual site's pages in the project's other languages in as translations made by hand of the
     German articles this import placed (``importer_translations``: ``found``, read; ``beside``, each with its text
     at the German article's file, links and images as the German's), each as ``verlag import --translation-of SLUG
@@ -754,7 +758,8 @@ def _import_site_translations(config, found, beside, dry_run: bool, translator: 
     written again, so the old addresses of their translations (``place_together`` adds those to an article written
     now) are added to their ``aliases:`` as ``--translation-of`` adds them (``_own_addresses``): the import with
     ``--language-map`` that follows one that left the translation out keeps them. A dry run writes no German
-    article, so it only names them."""
+    article, so it only names them. ``outside``: the old addresses outside the new site's path, for the caller to
+    say once with the site's own (``_say_beyond``); the translations' are added to it."""
     from pipeline.fsutil import relpath
 
     from pipeline.importer_translations import translation_text
@@ -783,7 +788,7 @@ def _import_site_translations(config, found, beside, dry_run: bool, translator: 
             changed += _import_translation(config, slug, lang, file, dry_run, "markdown", translator=made_by,
                                            text=translation_text(translation, p.article), quiet=quiet,
                                            aliases=translation.article.meta.get("aliases", []) if p.path in before
-                                           else None)
+                                           else None, outside=outside)
         except VerlagError as exc:  # named with the one command that brings it in once it is checked
             credit = f" --translator {shlex.quote(made_by)}" if made_by else ""
             errors.append(VerlagError(f"{exc.message} (the command: verlag import --translation-of {slug} --lang "
@@ -793,7 +798,8 @@ def _import_site_translations(config, found, beside, dry_run: bool, translator: 
 
 def _say_old_addresses(config, hugo_sites: dict, jekyll_sites: dict, exports: list[Path], dry_run: bool,
                        private: bool = False, quiet: bool = False, beyond: list[tuple[str, str]] = (),
-                       site_languages: dict[str, str] | None = None) -> int:
+                       site_languages: dict[str, str] | None = None,
+                       later: list[tuple[str, str]] | None = None) -> int:
     """Name the addresses of each imported Hugo or Jekyll site and WordPress blog besides its pages'
     (``importer_addresses``: feeds, lists, a Hugo site's static files), each with the new site's path that has its
     content, and add those to the project's ``redirects.txt`` (``moved``), which ``build`` answers; a static file
@@ -805,7 +811,8 @@ def _say_old_addresses(config, hugo_sites: dict, jekyll_sites: dict, exports: li
     already, only those not imported are listed (the others were when they were added). ``beyond``: the articles'
     old addresses outside the new site's path (``importer.within_base``), each with its new full address; with
     this import's other such addresses they are said once (``_say_beyond``), never in ``redirects.txt``, whose
-    lines outside that path ``build`` refuses."""
+    lines outside that path ``build`` refuses; given ``later``, they are added to it instead, for the caller to say
+    once with those of the translations it brings in after (``_import_site_translations``)."""
     from pipeline.fsutil import file_bytes
     from pipeline.importer_addresses import jekyll_addresses, old_addresses, wordpress_addresses
     from pipeline.limits import IMPORTED
@@ -872,6 +879,9 @@ def _say_old_addresses(config, hugo_sites: dict, jekyll_sites: dict, exports: li
                        "requests (the export's own text: a crafted name?)" + ("" if quiet else ":"))
             for old in [] if quiet else refused:
                 click.echo(f"  {old.path}")
+    if later is not None:
+        later += beyond
+        return total
     return total + (_say_beyond(config, urls, beyond, dry_run, quiet) if beyond else 0)
 
 
@@ -1774,7 +1784,8 @@ def say_findings(findings, held: list[str]) -> set[str]:
 
 def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool, kind: str | None = None,
                         force: bool = False, translator: str | None = None, text: str | None = None,
-                        quiet: bool = False, own_addresses: bool = False, aliases: list[str] | None = None) -> bool:
+                        quiet: bool = False, own_addresses: bool = False, aliases: list[str] | None = None,
+                        outside: list[tuple[str, str]] | None = None) -> bool:
     """Align the hand translation at ``path`` into ``translations/<lang>/<slug>.po`` and print the summary;
     returns whether the catalog changed (would, with ``dry_run``):
     confident pairs (reviewed), low-confidence pairs (fuzzy), and each sentence left unmatched or kept.
@@ -1788,7 +1799,8 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
     ``own_addresses``: the file's own old address (a Hugo page's ``url``, ``slug``, ``aliases`` or default URL, a
     saved page's canonical, a post's link) joins the German article's ``aliases:`` as the site import keeps a
     translation's (``_keep_addresses``); a site import keeps them itself (``importer_translations.place_together``),
-    or, for a German article it imported before, passes them as ``aliases`` (the addresses as it read them)."""
+    or, for a German article it imported before, passes them as ``aliases`` (the addresses as it read them), and
+    ``outside``, where those outside the new site's path go to be said with its own (``_say_own_addresses``)."""
     from pipeline.align import import_translation, translated_article
     from pipeline.catalog import reopened_warning
     from pipeline.fsutil import file_bytes
@@ -1868,7 +1880,7 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
                f"{counted(len(result.unmatched_translation), f'{lang} sentence')} unmatched, {len(result.kept)} kept, "
                f"{result.already} already there")
     if own is not None:
-        _say_own_addresses(config, own, slug, lang, dry_run, quiet)
+        _say_own_addresses(config, own, slug, lang, dry_run, quiet, outside)
     held = taken_off(config, lang, slug) if result.written else None
     if held is not None:  # more human text must not shrink the site unsaid
         entries = len({f.line for f in held})
@@ -1972,16 +1984,21 @@ def _own_addresses(config, slug: str, lang: str, aliases: list[str]) -> OwnAddre
     return OwnAddresses(article.path, text, written, new if written else [], beyond, [] if written else new)
 
 
-def _say_own_addresses(config, kept: OwnAddresses, slug: str, lang: str, dry_run: bool, quiet: bool) -> None:
+def _say_own_addresses(config, kept: OwnAddresses, slug: str, lang: str, dry_run: bool, quiet: bool,
+                       outside: list[tuple[str, str]] | None = None) -> None:
     """Say what ``_own_addresses`` found (``kept``) for the ``lang`` translation of ``slug``: the addresses kept in
     its German article's ``aliases:``, those outside the new site's path (``_say_beyond``, which lists them for
-    the old host), those to add by hand with the lines to write."""
+    the old host; added to ``outside`` instead where a site import says them once with its own), those to add by
+    hand with the lines to write."""
     from pipeline.fsutil import relpath
     from pipeline.site import Urls
 
     urls = Urls(config.site_url)
-    if kept.beyond:
-        _say_beyond(config, urls, [(a, urls.absolute("article", lang, slug)) for a in kept.beyond], dry_run, quiet)
+    far = [(a, urls.absolute("article", lang, slug)) for a in kept.beyond]
+    if far and outside is not None:
+        outside += far
+    elif far:
+        _say_beyond(config, urls, far, dry_run, quiet)
     shown = relpath(kept.german, config.root)
     if kept.by_hand:
         n = len(kept.by_hand)
