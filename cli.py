@@ -677,6 +677,7 @@ def _import_articles(project: Project, sources, year: int | None, kind: str | No
     for file, warning in stay_remote(placements, config.source_dir.name, uploads):
         click.echo(f"warning: {shown_path(file)}: {warning}", err=True)
     outside: list[tuple[str, str]] = []  # the old addresses outside the new site's path, said once at the end
+    fixed = _fix_query_lines(config, dry_run, quiet)
     added = _say_old_addresses(config, hugo_sites, jekyll_sites, exports, dry_run, private, quiet, beyond,
                                site_languages, outside)
     aligned = 0
@@ -699,7 +700,7 @@ def _import_articles(project: Project, sources, year: int | None, kind: str | No
                    "translation")
     if outside:
         added += _say_beyond(config, Urls(config.site_url), outside, dry_run, quiet)
-    if before and not (dry_run or written or added or aligned or rewritten):
+    if before and not (dry_run or written or added or aligned or rewritten or fixed):
         click.echo("import: nothing new, no file changed: " + (
             "what was deleted since stays deleted" if deleted else
             "its articles, their translations and its old addresses are all in the project from an earlier import"))
@@ -816,7 +817,7 @@ def _say_old_addresses(config, hugo_sites: dict, jekyll_sites: dict, exports: li
     from pipeline.fsutil import file_bytes
     from pipeline.importer_addresses import jekyll_addresses, old_addresses, wordpress_addresses
     from pipeline.limits import IMPORTED
-    from pipeline.moved import MOVED_FILE, add_moved, moved_key
+    from pipeline.moved import MOVED_FILE, OLD_HOST_FILE, add_moved, added_key, moved_key, moved_line, replace_moved
     from pipeline.site import Urls
     from pipeline.sources import unrequestable
     from pipeline.urlparts import NO_ADDRESS, split_url
@@ -825,15 +826,46 @@ def _say_old_addresses(config, hugo_sites: dict, jekyll_sites: dict, exports: li
     urls = Urls(config.site_url)
     path = urls.path
     total, beyond = 0, list(beyond)
-    sites = [*((root, "feeds, lists, static files", old_addresses(root, pages, config.source_dir, path,
-                                                                  config.source_language, config.languages,
-                                                                  site_languages or {}))
-               for root, pages in hugo_sites.items()),
-             *((root, "feeds, lists", jekyll_addresses(root, posts, path, config.source_language))
-               for root, posts in jekyll_sites.items()),
-             *((export, "feeds, lists", wordpress_addresses(file_bytes(export, IMPORTED), path, config.source_language,
-                                                           config.languages, private, site_languages or {}))
-               for export in exports)]
+
+    def addresses(language_map: dict[str, str]) -> list:
+        return [*((root, "feeds, lists, static files", old_addresses(root, pages, config.source_dir, path,
+                                                                     config.source_language, config.languages,
+                                                                     language_map))
+                  for root, pages in hugo_sites.items()),
+                *((root, "feeds, lists", jekyll_addresses(root, posts, path, config.source_language))
+                  for root, posts in jekyll_sites.items()),
+                *((export, "feeds, lists", wordpress_addresses(file_bytes(export, IMPORTED), path,
+                                                              config.source_language, config.languages, private,
+                                                              language_map))
+                  for export in exports)]
+
+    sites = addresses(site_languages or {})
+    # an import without the map led a mapped language's feeds and lists to the German pages: those lines, exactly as
+    # it wrote them, are this import's now (lines of the author's own stay)
+    unmapped = addresses({}) if site_languages else [(root, what, []) for root, what, _ in sites]
+    stale: dict[str, dict[str, tuple[str, str]]] = {MOVED_FILE: {}, OLD_HOST_FILE: {}}
+    for (_, _, found), (_, _, was) in zip(sites, unmapped):
+        led = {old.path: old.now for old in was if old.now}
+        for old in found:
+            if old.now and led.get(old.path, old.now) != old.now and "://" not in old.path:
+                inside = moved_key(old.path).startswith(urls.base_path)
+                new, before = (old.now, led[old.path]) if inside else \
+                    (urls.base_url + old.now[len(urls.base_path):], urls.base_url + led[old.path][len(urls.base_path):])
+                stale[MOVED_FILE if inside else OLD_HOST_FILE][moved_line(added_key(old.path), before)] = \
+                    (old.path, new)
+    for name, swaps in stale.items():
+        replaced = replace_moved(config.root, swaps, dry_run, name) if swaps else []
+        total += len(replaced)
+        if replaced:
+            map_option = " ".join(f"{k}={v}" for k, v in (site_languages or {}).items())
+            click.echo(f"import: {name}: {'would replace' if dry_run else 'replaced'} "
+                       f"{counted(len(replaced), 'line')} an import without --language-map {map_option} wrote, "
+                       f"which led {'its' if len(replaced) == 1 else 'their'} old address to the "
+                       f"{config.source_language} pages: {'it leads' if len(replaced) == 1 else 'they lead'} to the "
+                       "mapped language's now"
+                       + ("" if quiet else ":"))
+            for was, now in [] if quiet else replaced:
+                click.echo(f"  {now}  (was {was.split()[1]})" if now else f"  {was}  (dropped: given on another line)")
     for root, what, found in sites:
         refused = [old for old in found if old.now and unrequestable(unquote(old.path))]  # add_moved leaves them out
         hosts: dict[str, list] = {}  # a language's own domain (Polylang): its addresses, whole
@@ -883,6 +915,27 @@ def _say_old_addresses(config, hugo_sites: dict, jekyll_sites: dict, exports: li
         later += beyond
         return total
     return total + (_say_beyond(config, urls, beyond, dry_run, quiet) if beyond else 0)
+
+
+def _fix_query_lines(config, dry_run: bool, quiet: bool) -> int:
+    """Replace each line of ``OLD_HOST_FILE`` that a verlag before trial 30 wrote for an old address by query with
+    its ``?`` %-encoded into the path (``/%3Fp=41``, which no request matches) by the query match this one writes
+    (``moved.query_lines``), and say so once; returns how many lines changed (would, with ``dry_run``)."""
+    from pipeline.moved import OLD_HOST_FILE, query_lines, replace_moved
+    from pipeline.site import Urls
+
+    swaps = query_lines(config.root, Urls(config.site_url).base_url)
+    fixed = replace_moved(config.root, swaps, dry_run, OLD_HOST_FILE) if swaps else []
+    if fixed:
+        one = len(fixed) == 1
+        click.echo(f"import: {OLD_HOST_FILE}: {'would replace' if dry_run else 'replaced'} "
+                   f"{counted(len(fixed), 'line')} an earlier verlag wrote with the '?' of an address by query "
+                   f"%-encoded into its path ({fixed[0][0].split()[0]}{'' if one else ', …'}), which no request "
+                   f"matches, by {'its' if one else 'their'} query match (the form of Netlify's _redirects)"
+                   + ("" if quiet else ":"))
+        for was, now in [] if quiet else fixed:
+            click.echo(f"  {now}  (was {was.split()[0]})" if now else f"  {was}  (dropped: given on another line)")
+    return len(fixed)
 
 
 SHORT_LIST = 5  # old addresses outside the new site's path listed under the line that says them; more: their file
