@@ -676,8 +676,10 @@ def _import_articles(project: Project, sources, year: int | None, kind: str | No
                        "[section])")
     for file, warning in stay_remote(placements, config.source_dir.name, uploads):
         click.echo(f"warning: {shown_path(file)}: {warning}", err=True)
+    outside: list[tuple[str, str]] = []  # the old addresses outside the new site's path, said once at the end
+    fixed = _fix_query_lines(config, dry_run, quiet)
     added = _say_old_addresses(config, hugo_sites, jekyll_sites, exports, dry_run, private, quiet, beyond,
-                               site_languages)
+                               site_languages, outside)
     aligned = 0
     if found:
         gone = {p.path: p for p in deleted}  # a translation's own ``Placed`` is at its German article's path
@@ -691,12 +693,14 @@ def _import_articles(project: Project, sources, year: int | None, kind: str | No
         found = [t for t in found if id(t) not in dropped]
         beside = [(t, p) for t, p in beside if p.path not in gone]
         problems, aligned = _import_site_translations(config, found, beside, dry_run, translator, quiet,
-                                                      {p.imported_as for p in placements if p.imported_as})
+                                                      {p.imported_as for p in placements if p.imported_as}, outside)
         errors += problems
     elif translator is not None:
         click.echo(f"import: --translator {translator!r} not used: no page of a multilingual site was imported as a "
                    "translation")
-    if before and not (dry_run or written or added or aligned or rewritten):
+    if outside:
+        added += _say_beyond(config, Urls(config.site_url), outside, dry_run, quiet)
+    if before and not (dry_run or written or added or aligned or rewritten or fixed):
         click.echo("import: nothing new, no file changed: " + (
             "what was deleted since stays deleted" if deleted else
             "its articles, their translations and its old addresses are all in the project from an earlier import"))
@@ -744,7 +748,8 @@ def _articles_and_pages(placed) -> str:
 
 
 def _import_site_translations(config, found, beside, dry_run: bool, translator: str | None = None,
-                              quiet: bool = False, before: set[Path] = frozenset()) -> tuple[list[VerlagError], int]:
+                              quiet: bool = False, before: set[Path] = frozenset(),
+                              outside: list[tuple[str, str]] | None = None) -> tuple[list[VerlagError], int]:
     """Bring a multilingual site's pages in the project's other languages in as translations made by hand of the
     German articles this import placed (``importer_translations``: ``found``, read; ``beside``, each with its text
     at the German article's file, links and images as the German's), each as ``verlag import --translation-of SLUG
@@ -754,7 +759,8 @@ def _import_site_translations(config, found, beside, dry_run: bool, translator: 
     written again, so the old addresses of their translations (``place_together`` adds those to an article written
     now) are added to their ``aliases:`` as ``--translation-of`` adds them (``_own_addresses``): the import with
     ``--language-map`` that follows one that left the translation out keeps them. A dry run writes no German
-    article, so it only names them."""
+    article, so it only names them. ``outside``: the old addresses outside the new site's path, for the caller to
+    say once with the site's own (``_say_beyond``); the translations' are added to it."""
     from pipeline.fsutil import relpath
 
     from pipeline.importer_translations import translation_text
@@ -783,7 +789,7 @@ def _import_site_translations(config, found, beside, dry_run: bool, translator: 
             changed += _import_translation(config, slug, lang, file, dry_run, "markdown", translator=made_by,
                                            text=translation_text(translation, p.article), quiet=quiet,
                                            aliases=translation.article.meta.get("aliases", []) if p.path in before
-                                           else None)
+                                           else None, outside=outside)
         except VerlagError as exc:  # named with the one command that brings it in once it is checked
             credit = f" --translator {shlex.quote(made_by)}" if made_by else ""
             errors.append(VerlagError(f"{exc.message} (the command: verlag import --translation-of {slug} --lang "
@@ -793,7 +799,8 @@ def _import_site_translations(config, found, beside, dry_run: bool, translator: 
 
 def _say_old_addresses(config, hugo_sites: dict, jekyll_sites: dict, exports: list[Path], dry_run: bool,
                        private: bool = False, quiet: bool = False, beyond: list[tuple[str, str]] = (),
-                       site_languages: dict[str, str] | None = None) -> int:
+                       site_languages: dict[str, str] | None = None,
+                       later: list[tuple[str, str]] | None = None) -> int:
     """Name the addresses of each imported Hugo or Jekyll site and WordPress blog besides its pages'
     (``importer_addresses``: feeds, lists, a Hugo site's static files), each with the new site's path that has its
     content, and add those to the project's ``redirects.txt`` (``moved``), which ``build`` answers; a static file
@@ -805,11 +812,12 @@ def _say_old_addresses(config, hugo_sites: dict, jekyll_sites: dict, exports: li
     already, only those not imported are listed (the others were when they were added). ``beyond``: the articles'
     old addresses outside the new site's path (``importer.within_base``), each with its new full address; with
     this import's other such addresses they are said once (``_say_beyond``), never in ``redirects.txt``, whose
-    lines outside that path ``build`` refuses."""
+    lines outside that path ``build`` refuses; given ``later``, they are added to it instead, for the caller to say
+    once with those of the translations it brings in after (``_import_site_translations``)."""
     from pipeline.fsutil import file_bytes
     from pipeline.importer_addresses import jekyll_addresses, old_addresses, wordpress_addresses
     from pipeline.limits import IMPORTED
-    from pipeline.moved import MOVED_FILE, add_moved, moved_key
+    from pipeline.moved import MOVED_FILE, OLD_HOST_FILE, add_moved, added_key, moved_key, moved_line, replace_moved
     from pipeline.site import Urls
     from pipeline.sources import unrequestable
     from pipeline.urlparts import NO_ADDRESS, split_url
@@ -818,15 +826,46 @@ def _say_old_addresses(config, hugo_sites: dict, jekyll_sites: dict, exports: li
     urls = Urls(config.site_url)
     path = urls.path
     total, beyond = 0, list(beyond)
-    sites = [*((root, "feeds, lists, static files", old_addresses(root, pages, config.source_dir, path,
-                                                                  config.source_language, config.languages,
-                                                                  site_languages or {}))
-               for root, pages in hugo_sites.items()),
-             *((root, "feeds, lists", jekyll_addresses(root, posts, path, config.source_language))
-               for root, posts in jekyll_sites.items()),
-             *((export, "feeds, lists", wordpress_addresses(file_bytes(export, IMPORTED), path, config.source_language,
-                                                           config.languages, private, site_languages or {}))
-               for export in exports)]
+
+    def addresses(language_map: dict[str, str]) -> list:
+        return [*((root, "feeds, lists, static files", old_addresses(root, pages, config.source_dir, path,
+                                                                     config.source_language, config.languages,
+                                                                     language_map))
+                  for root, pages in hugo_sites.items()),
+                *((root, "feeds, lists", jekyll_addresses(root, posts, path, config.source_language))
+                  for root, posts in jekyll_sites.items()),
+                *((export, "feeds, lists", wordpress_addresses(file_bytes(export, IMPORTED), path,
+                                                              config.source_language, config.languages, private,
+                                                              language_map))
+                  for export in exports)]
+
+    sites = addresses(site_languages or {})
+    # an import without the map led a mapped language's feeds and lists to the German pages: those lines, exactly as
+    # it wrote them, are this import's now (lines of the author's own stay)
+    unmapped = addresses({}) if site_languages else [(root, what, []) for root, what, _ in sites]
+    stale: dict[str, dict[str, tuple[str, str]]] = {MOVED_FILE: {}, OLD_HOST_FILE: {}}
+    for (_, _, found), (_, _, was) in zip(sites, unmapped):
+        led = {old.path: old.now for old in was if old.now}
+        for old in found:
+            if old.now and led.get(old.path, old.now) != old.now and "://" not in old.path:
+                inside = moved_key(old.path).startswith(urls.base_path)
+                new, before = (old.now, led[old.path]) if inside else \
+                    (urls.base_url + old.now[len(urls.base_path):], urls.base_url + led[old.path][len(urls.base_path):])
+                stale[MOVED_FILE if inside else OLD_HOST_FILE][moved_line(added_key(old.path), before)] = \
+                    (old.path, new)
+    for name, swaps in stale.items():
+        replaced = replace_moved(config.root, swaps, dry_run, name) if swaps else []
+        total += len(replaced)
+        if replaced:
+            map_option = " ".join(f"{k}={v}" for k, v in (site_languages or {}).items())
+            click.echo(f"import: {name}: {'would replace' if dry_run else 'replaced'} "
+                       f"{counted(len(replaced), 'line')} an import without --language-map {map_option} wrote, "
+                       f"which led {'its' if len(replaced) == 1 else 'their'} old address to the "
+                       f"{config.source_language} pages: {'it leads' if len(replaced) == 1 else 'they lead'} to the "
+                       "mapped language's now"
+                       + ("" if quiet else ":"))
+            for was, now in [] if quiet else replaced:
+                click.echo(f"  {now}  (was {was.split()[1]})" if now else f"  {was}  (dropped: given on another line)")
     for root, what, found in sites:
         refused = [old for old in found if old.now and unrequestable(unquote(old.path))]  # add_moved leaves them out
         hosts: dict[str, list] = {}  # a language's own domain (Polylang): its addresses, whole
@@ -872,7 +911,31 @@ def _say_old_addresses(config, hugo_sites: dict, jekyll_sites: dict, exports: li
                        "requests (the export's own text: a crafted name?)" + ("" if quiet else ":"))
             for old in [] if quiet else refused:
                 click.echo(f"  {old.path}")
+    if later is not None:
+        later += beyond
+        return total
     return total + (_say_beyond(config, urls, beyond, dry_run, quiet) if beyond else 0)
+
+
+def _fix_query_lines(config, dry_run: bool, quiet: bool) -> int:
+    """Replace each line of ``OLD_HOST_FILE`` that a verlag before trial 30 wrote for an old address by query with
+    its ``?`` %-encoded into the path (``/%3Fp=41``, which no request matches) by the query match this one writes
+    (``moved.query_lines``), and say so once; returns how many lines changed (would, with ``dry_run``)."""
+    from pipeline.moved import OLD_HOST_FILE, query_lines, replace_moved
+    from pipeline.site import Urls
+
+    swaps = query_lines(config.root, Urls(config.site_url).base_url)
+    fixed = replace_moved(config.root, swaps, dry_run, OLD_HOST_FILE) if swaps else []
+    if fixed:
+        one = len(fixed) == 1
+        click.echo(f"import: {OLD_HOST_FILE}: {'would replace' if dry_run else 'replaced'} "
+                   f"{counted(len(fixed), 'line')} an earlier verlag wrote with the '?' of an address by query "
+                   f"%-encoded into its path ({fixed[0][0].split()[0]}{'' if one else ', …'}), which no request "
+                   f"matches, by {'its' if one else 'their'} query match (the form of Netlify's _redirects)"
+                   + ("" if quiet else ":"))
+        for was, now in [] if quiet else fixed:
+            click.echo(f"  {now}  (was {was.split()[0]})" if now else f"  {was}  (dropped: given on another line)")
+    return len(fixed)
 
 
 SHORT_LIST = 5  # old addresses outside the new site's path listed under the line that says them; more: their file
@@ -1774,7 +1837,8 @@ def say_findings(findings, held: list[str]) -> set[str]:
 
 def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool, kind: str | None = None,
                         force: bool = False, translator: str | None = None, text: str | None = None,
-                        quiet: bool = False, own_addresses: bool = False, aliases: list[str] | None = None) -> bool:
+                        quiet: bool = False, own_addresses: bool = False, aliases: list[str] | None = None,
+                        outside: list[tuple[str, str]] | None = None) -> bool:
     """Align the hand translation at ``path`` into ``translations/<lang>/<slug>.po`` and print the summary;
     returns whether the catalog changed (would, with ``dry_run``):
     confident pairs (reviewed), low-confidence pairs (fuzzy), and each sentence left unmatched or kept.
@@ -1788,7 +1852,8 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
     ``own_addresses``: the file's own old address (a Hugo page's ``url``, ``slug``, ``aliases`` or default URL, a
     saved page's canonical, a post's link) joins the German article's ``aliases:`` as the site import keeps a
     translation's (``_keep_addresses``); a site import keeps them itself (``importer_translations.place_together``),
-    or, for a German article it imported before, passes them as ``aliases`` (the addresses as it read them)."""
+    or, for a German article it imported before, passes them as ``aliases`` (the addresses as it read them), and
+    ``outside``, where those outside the new site's path go to be said with its own (``_say_own_addresses``)."""
     from pipeline.align import import_translation, translated_article
     from pipeline.catalog import reopened_warning
     from pipeline.fsutil import file_bytes
@@ -1868,7 +1933,7 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
                f"{counted(len(result.unmatched_translation), f'{lang} sentence')} unmatched, {len(result.kept)} kept, "
                f"{result.already} already there")
     if own is not None:
-        _say_own_addresses(config, own, slug, lang, dry_run, quiet)
+        _say_own_addresses(config, own, slug, lang, dry_run, quiet, outside)
     held = taken_off(config, lang, slug) if result.written else None
     if held is not None:  # more human text must not shrink the site unsaid
         entries = len({f.line for f in held})
@@ -1972,16 +2037,21 @@ def _own_addresses(config, slug: str, lang: str, aliases: list[str]) -> OwnAddre
     return OwnAddresses(article.path, text, written, new if written else [], beyond, [] if written else new)
 
 
-def _say_own_addresses(config, kept: OwnAddresses, slug: str, lang: str, dry_run: bool, quiet: bool) -> None:
+def _say_own_addresses(config, kept: OwnAddresses, slug: str, lang: str, dry_run: bool, quiet: bool,
+                       outside: list[tuple[str, str]] | None = None) -> None:
     """Say what ``_own_addresses`` found (``kept``) for the ``lang`` translation of ``slug``: the addresses kept in
     its German article's ``aliases:``, those outside the new site's path (``_say_beyond``, which lists them for
-    the old host), those to add by hand with the lines to write."""
+    the old host; added to ``outside`` instead where a site import says them once with its own), those to add by
+    hand with the lines to write."""
     from pipeline.fsutil import relpath
     from pipeline.site import Urls
 
     urls = Urls(config.site_url)
-    if kept.beyond:
-        _say_beyond(config, urls, [(a, urls.absolute("article", lang, slug)) for a in kept.beyond], dry_run, quiet)
+    far = [(a, urls.absolute("article", lang, slug)) for a in kept.beyond]
+    if far and outside is not None:
+        outside += far
+    elif far:
+        _say_beyond(config, urls, far, dry_run, quiet)
     shown = relpath(kept.german, config.root)
     if kept.by_hand:
         n = len(kept.by_hand)

@@ -367,7 +367,8 @@ def with_addresses(text: str, addresses: list[str], lang: str) -> str | None:
     added to its front matter's ``aliases:``, one a line, each followed by the comment naming ``lang``
     (``sources.ALIAS_LANGUAGE_RE``) that makes the site lead it to that language's page, as the import of a
     multilingual site writes them (``importer.render_markdown``): after the list's last item, or as a new list at
-    the end of the front matter where it has none. Every other line stays as the author wrote it. None where the
+    the end of the front matter's keys where it has none (before the comment lines that end it, an import's ``#
+    imported from …``). Every other line stays as the author wrote it. None where the
     list cannot take them so: written on one line (``[a, b]``, no item has a comment of its own), a single
     address, or a front matter that does not parse."""
     import yaml
@@ -389,9 +390,13 @@ def with_addresses(text: str, addresses: list[str], lang: str) -> str | None:
                        f"  # {lang}: the old address of its {lang} translation\n" for address in addresses)
 
     items = next((value for key, value in pairs if isinstance(key, yaml.ScalarNode) and key.value == "aliases"), None)
-    if items is None:
-        return text[:start] + front + ("" if not front or front.endswith("\n") else "\n") + "aliases:\n" \
-            + listed("") + text[start + len(front):]
+    if items is None:  # before the comments that end the front matter (``# imported from …``): not about its lines
+        front_lines = (front if not front or front.endswith("\n") else front + "\n").splitlines(keepends=True)
+        at = len(front_lines)
+        while at and front_lines[at - 1].startswith("#"):
+            at -= 1
+        return text[:start] + "".join(front_lines[:at]) + "aliases:\n" + listed("") + "".join(front_lines[at:]) \
+            + text[start + len(front):]
     if not isinstance(items, yaml.SequenceNode) or items.flow_style or not items.value:
         return None
     line = front[front.rfind("\n", 0, items.value[-1].start_mark.index) + 1:]

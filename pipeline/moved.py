@@ -24,12 +24,13 @@ None of them is listed in the sitemap, which lists the pages alone.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote, unquote
 
+from . import LazyPattern
 from .bidi import text_direction
 from .config import MOVED_FILE, Config
 from .errors import VerlagError
@@ -132,10 +133,9 @@ def add_moved(root: Path, pairs: Iterable[tuple[str, str]], dry_run: bool = Fals
     given = {_given(parts) for line in text.splitlines() if (parts := line.partition("#")[0].split())}
     added: dict[str, str] = {}
     for old, new in pairs:
-        old, _, query = old.partition("?")
-        if query and name == MOVED_FILE:  # read_moved takes paths only: the build answers a query by an alias
+        if "?" in old and name == MOVED_FILE:  # read_moved takes paths only: the build answers a query by an alias
             continue
-        old = moved_key(old) + (f"?{quote(query, safe=_PATH_SAFE + '?')}" if query else "")
+        old = added_key(old)
         path_only = old.partition("?")[0]
         if old not in given and not unrequestable(unquote(path_only)) and not host_pattern(unquote(path_only)):
             added.setdefault(old, new)
@@ -146,6 +146,67 @@ def add_moved(root: Path, pairs: Iterable[tuple[str, str]], dry_run: bool = Fals
             text += "\n"
         write_if_changed(path, text + "".join(moved_line(old, new) + "\n" for old, new in added.items()))
     return list(added.items())
+
+
+def added_key(old: str) -> str:
+    """The old address ``old`` (a path, ``path?query`` for an address by query) as ``add_moved`` keys and writes
+    it: the path %-encoded (``moved_key``), the query kept apart from it."""
+    path, _, query = old.partition("?")
+    return moved_key(path) + (f"?{quote(query, safe=_PATH_SAFE + '?')}" if query else "")
+
+
+def replace_moved(root: Path, swaps: Mapping[str, tuple[str, str]], dry_run: bool = False,
+                  name: str = MOVED_FILE) -> list[tuple[str, str]]:
+    """Rewrite in the file ``name`` of the project at ``root`` each line that is, exactly, a key of ``swaps`` (a
+    line an import wrote, ``moved_line``'s form, which a person rarely types so) as the line of its (old address,
+    new path) value, written as ``add_moved`` writes it; where the file has that old address on another line
+    already (a later import added it beside), the stale line is dropped instead. Every other line stays as it
+    is. Returns each (line as it was, line now; "" where dropped); ``dry_run``: nothing is written. Raises
+    ``OSError`` when the file cannot be written."""
+    path = root / name
+    try:
+        text = file_bytes(path, MOVED, name).decode("utf-8")
+    except FileNotFoundError:
+        return []
+    lines = text.splitlines(keepends=True)
+    stale = {n for n, line in enumerate(lines) if line.rstrip("\r\n") in swaps}
+    if not stale:
+        return []
+    given = {_given(parts) for n, line in enumerate(lines) if n not in stale
+             and (parts := line.partition("#")[0].split())}
+    done: list[tuple[str, str]] = []
+    for n in sorted(stale):
+        was = lines[n].rstrip("\r\n")
+        old, new = swaps[was]
+        key = added_key(old)
+        now = "" if key in given else moved_line(key, new)
+        given.add(key)
+        lines[n] = now + lines[n][len(was):] if now else ""
+        done.append((was, now))
+    if not dry_run:
+        write_if_changed(path, "".join(lines))
+    return done
+
+
+# A line a verlag before trial 30 wrote to ``OLD_HOST_FILE`` for an old address by query (WordPress's shortlink
+# ``/?p=41``): the ``?`` %-encoded into the path, ``key=value`` pairs after it, two spaces, a full new address, 301.
+_QUERY_IN_PATH = LazyPattern(r"(/[^\s?]*?)%3F([A-Za-z_][\w-]*=[^\s&]*(?:&[A-Za-z_][\w-]*=[^\s&]*)*)  (https?://\S+)  301")
+
+
+def query_lines(root: Path, base_url: str) -> dict[str, tuple[str, str]]:
+    """Each line of the ``OLD_HOST_FILE`` of the project at ``root`` in the form a verlag before trial 30 wrote an
+    old address by query (``/%3Fp=41  https://example.org/praxis/de/tee/  301``: no request matches it), its new
+    address below ``base_url``, with that address (``/?p=41``) and the new one: ``replace_moved``'s ``swaps``."""
+    try:
+        text = file_bytes(root / OLD_HOST_FILE, MOVED, OLD_HOST_FILE).decode("utf-8")
+    except (OSError, UnicodeError):  # none, or one the import's other steps name
+        return {}
+    found = {}
+    for line in text.splitlines():
+        match = _QUERY_IN_PATH.fullmatch(line)
+        if match is not None and match[3].startswith(base_url):
+            found[line] = (f"{match[1]}?{match[2]}", match[3])
+    return found
 
 
 def moved_line(old: str, new: str) -> str:

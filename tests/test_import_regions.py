@@ -194,3 +194,34 @@ def test_the_language_map_run_keeps_a_wordpress_translations_permalink_and_short
     text = project.read("source_de/trinken.md")
     assert f"- {HOST}/en/2024/04/drinking-enough/  # en-US: the old address of its en-US translation\n" in text, text
     assert f"- {HOST}/?p=202  # en-US: the old address of its en-US translation\n" in text, text
+
+
+def test_the_language_map_run_leads_the_wordpress_feeds_the_run_without_it_sent_to_german_to_that_language(
+        project, tmp_path):
+    """Redirect leftovers: a Polylang export with en-us posts, imported into a project whose English is en-GB, wrote
+    ``/en-us/feed/  /de/feed.xml  301`` (en-us is no language of the project); the run with ``--language-map
+    en-us=en-GB`` that README names next kept those lines, so the English subscribers' feed stayed German. It
+    rewrites the lines that first run wrote, says so once, and leaves an author's own line alone; a third run
+    changes nothing."""
+    from test_import_wordpress import ENGLISH, GERMAN, HOST, export, polylang, post
+
+    regional(project, '["en-GB", "es"]')
+    path = export(tmp_path, post("Genug trinken", GERMAN, post_id=102, name="trinken", extra=polylang("de", "pll_1")),
+                  post("Drinking enough", ENGLISH, post_id=202, name="drinking-enough",
+                       link=f"{HOST}/en-us/2024/04/drinking-enough/", extra=polylang("en-us", "pll_1")))
+    project.run("import", str(path))
+    assert "/en-us/feed/  /de/feed.xml  301\n" in project.read("redirects.txt")
+    project.write("redirects.txt", project.read("redirects.txt").replace(
+        "/en-us/2024/  /de/  301\n", "/en-us/2024/ /de/ 301  # mine: the year's list in German\n"))
+    out = project.run("import", str(path), "--language-map", "en-us=en-GB").output
+    moved = project.read("redirects.txt")
+    for line in ("/en-us/feed/  /en-GB/feed.xml  301", "/en-us/author/kl/  /en-GB/  301",
+                 "/en-us/author/kl/feed/  /en-GB/feed.xml  301", "/en-us/2024/04/  /en-GB/  301",
+                 "/en-us/2024/ /de/ 301  # mine: the year's list in German", "/feed/  /de/feed.xml  301"):
+        assert f"\n{line}\n" in moved, moved
+    assert "/en-us/feed/  /de/" not in moved and moved.count("/en-us/feed/") == 1, moved
+    said = [line for line in out.splitlines() if "redirects.txt: replaced" in line]
+    assert len(said) == 1 and "replaced 4 lines an import without --language-map en-us=en-GB wrote" in said[0], out
+    assert "  /en-us/feed/  /en-GB/feed.xml  301  (was /de/feed.xml)" in out.splitlines(), out
+    again = project.run("import", str(path), "--language-map", "en-us=en-GB").output
+    assert project.read("redirects.txt") == moved and "replaced" not in again, again

@@ -236,3 +236,49 @@ def test_a_static_file_not_imported_is_named_without_claiming_redirects_txt_has_
     line = next(line for line in out.splitlines() if "other address" in line)
     assert "has no new address, so redirects.txt does not send it on:" in line, out
     assert "  /images/tasse.png  (not imported: save it into source_de/ if readers need it)" in out.splitlines()
+
+
+def test_a_translations_old_address_joins_its_articles_lines_before_the_imported_from_comment(project, tmp_path):
+    """Redirect leftovers: ``import --translation-of`` into an imported article without ``aliases:`` (its Hugo
+    address lay outside ``/praxis/``) wrote the new list after the front matter's last line, the ``# imported from
+    …`` comment, which names where the article came from. The list goes with the article's own lines, before it."""
+    in_subpath(project)
+    hugo = tree(tmp_path / "hugo", {
+        "hugo.toml": 'baseURL = "https://alt.example.org/"\n',
+        "content/posts/tee.md": '---\ntitle: "Lindenblütentee"\ndate: 2024-01-02\n---\n' + GERMAN_TEE,
+    })
+    project.run("import", str(hugo))
+    assert "aliases" not in project.read("source_de/lindenbluetentee.md")
+    english = tree(tmp_path / "hand", {"tea.en.md": '---\ntitle: "Linden blossom tea"\nurl: /praxis/en/linden-tea/\n'
+                                                    '---\n' + ENGLISH_TEE}) / "tea.en.md"
+    project.run("import", "--translation-of", "lindenbluetentee", "--lang", "en", str(english))
+    front = project.read("source_de/lindenbluetentee.md").split("---\n")[1]
+    assert front.endswith("aliases:\n- /praxis/en/linden-tea/  # en: the old address of its en translation\n"
+                          "# imported from content/posts/tee.md of https://alt.example.org/\n"), front
+
+
+def test_the_language_map_run_says_the_addresses_outside_the_path_in_one_line(project, tmp_path):
+    """Redirect leftovers: the second run (``--language-map``) said "… lie outside the new site's path …" twice, once
+    for the site's feeds and lists and once for the translation's own addresses. One line says them all, and lists
+    each under it."""
+    in_subpath(project, '["en-GB", "en-US"]')
+    hugo = tree(tmp_path / "hugo", {
+        "hugo.toml": 'baseURL = "https://alt.example.org/"\ndefaultContentLanguage = "de"\n'
+                     "[languages.de]\nweight = 1\n[languages.en]\nweight = 2\n",
+        "content/posts/ingwer.md": '---\ntitle: "Ingwer bei Übelkeit"\ndate: 2024-06-01\n---\n'
+                                   "Ingwer kann bei Übelkeit helfen. Nehmen Sie 1 g pro Tag.\n",
+        "content/posts/ingwer.en.md": '---\ntitle: "Ginger for nausea"\ndate: 2024-06-01\naliases:\n'
+                                      "  - /old/ginger.html\n---\nGinger can help with nausea. Take 1 g a day.\n",
+    })
+    project.run("import", str(hugo))
+    out = project.run("import", str(hugo), "--language-map", "en=en-GB").output.splitlines()
+    said = [n for n, line in enumerate(out) if "outside the new site's path" in line]
+    assert len(said) == 1, out
+    assert "import: 5 old addresses lie outside" in out[said[0]] and "(3 more are there already)" in out[said[0]], out
+    assert out[said[0] + 1:said[0] + 6] == [
+        f"  /en/index.xml  {BASE}en-GB/feed.xml  301", f"  /en/posts/  {BASE}en-GB/  301",
+        f"  /en/posts/index.xml  {BASE}en-GB/feed.xml  301",
+        f"  /old/ginger.html  {BASE}en-GB/ingwer-bei-uebelkeit/  301",
+        f"  /en/posts/ingwer/  {BASE}en-GB/ingwer-bei-uebelkeit/  301"], out
+    again = project.run("import", str(hugo), "--language-map", "en=en-GB").output
+    assert again.count("outside the new site's path") == 1 and "redirects-old-host.txt lists them already" in again

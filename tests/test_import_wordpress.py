@@ -1003,3 +1003,41 @@ def test_a_wordpress_titles_inert_markup_is_left_out_as_readme_says_unlike_a_mar
     assert "(its markup left out of 'Schlaf <b>besser</b> mit Lavendel': a title is plain text)" in out, out
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
     assert "WordPress export's title is the exception" in readme
+
+
+def test_a_reimport_replaces_the_percent_encoded_shortlink_lines_an_older_verlag_wrote_for_the_old_host(
+        project, tmp_path):
+    """Redirect leftovers: a project imported by a verlag before trial 30 keeps ``/%3Fp=41  NEW  301`` in
+    redirects-old-host.txt, which matches no request; importing again with trial 30's verlag added the query match
+    beside it and said nothing of the bad line. An import replaces each line verlag wrote so by the query match
+    (drops it where that is there already), says so once, and leaves a line of the author's own alone; the next
+    import changes nothing."""
+    export = tmp_path / "export.xml"
+    export.write_text(wxr(post("Genug trinken", "<p>Wasser ist gut. Tee auch.</p>", post_id=41, name="genug-trinken"),
+                          post("Tee", "<p>Tee wärmt. Er schmeckt.</p>", post_id=42, name="tee"),
+                          post("Salbei", "<p>Salbei hilft. Er ist bitter.</p>", post_id=43, name="salbei")),
+                      encoding="utf-8")
+    base = "https://example.org/praxis/"
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n\n'
+                                 f'[site]\nbase_url = "{base}"\n')
+    project.run("import", str(export))
+    good = {n: f"/  p={n}  {base}de/{name}/  301!" for n, name in ((41, "genug-trinken"), (42, "tee"), (43, "salbei"))}
+    older = project.read("redirects-old-host.txt")
+    older = older.replace(good[41], f"{good[41]}\n/%3Fp=41  {base}de/genug-trinken/  301")  # both: trial 30 added it
+    older = older.replace(good[42], f"/%3Fp=42 {base}de/tee/ 301  # mine")
+    older = older.replace(good[43], f"/%3Fp=43  {base}de/salbei/  301")
+    project.write("redirects-old-host.txt", older)
+    out = project.run("import", str(export)).output
+    fixed = project.read("redirects-old-host.txt")
+    lines = [line for line in fixed.splitlines() if not line.startswith("#")]
+    assert good[41] in lines and good[43] in lines and "/%3Fp=41" not in fixed and "/%3Fp=43" not in fixed, fixed
+    assert f"/%3Fp=42 {base}de/tee/ 301  # mine" in lines, fixed  # the author's own line, as written
+    assert len(lines) == len([line for line in older.splitlines() if not line.startswith("#")]) - 1, fixed
+    assert fixed.index(good[43]) > fixed.index(f"/2024/04/salbei/  {base}"), fixed  # at the bad line's place
+    said = [line for line in out.splitlines() if "redirects-old-host.txt: replaced" in line]
+    assert len(said) == 1 and "replaced 2 lines an earlier verlag wrote" in said[0] and "(/%3Fp=41, …)" in said[0], out
+    assert f"  /%3Fp=41  {base}de/genug-trinken/  301  (dropped: given on another line)" in out.splitlines(), out
+    assert f"  {good[43]}  (was /%3Fp=43)" in out.splitlines(), out
+    assert "nothing new, no file changed" not in out, out
+    again = project.run("import", str(export)).output
+    assert project.read("redirects-old-host.txt") == fixed and "replaced" not in again, again
