@@ -2541,7 +2541,7 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
     findings.extend(Finding(article.ref, found[0], "updated-behind", WARNING, found[1], config.source_language,
                             article.slug, (None, ""))
                     for article in [*sources.articles, *sources.german_only] if (not slugs or article.slug in slugs)
-                    and (found := textchanged.updated_behind(config, article)))
+                    and (found := textchanged.updated_before_change(config, article)))
     findings.extend(Finding(article.ref, line, "same-title", WARNING, message, config.source_language,
                             article.slug, (None, ""))
                     for article, line, message in same_titles([*sources.articles, *sources.german_only])

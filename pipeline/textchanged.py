@@ -168,7 +168,7 @@ def outdated(config: Config, article: Article) -> Outdated | None:
             f"last_reviewed: {changed.isoformat()} 17:30)", changed)
 
 
-def updated_behind(config: Config, article: Article) -> tuple[int, str] | None:
+def updated_before_change(config: Config, article: Article) -> tuple[int, str] | None:
     """(line of ``updated:``, message) while the page says two things of its last change: the body changed after
     the medical review (``after_review``), and so "text changed on December 5, 2026, after this review", on a day
     after ``updated:``, which the page names as "updated on November 20, 2026" and the feed's ``<updated>``, the

@@ -547,6 +547,10 @@ def test_a_text_change_after_updated_on_a_reviewed_article_is_said_at_updated_an
     english = etree.HTML(project.read("site/en/zecken/index.html").encode("utf-8"))
     assert english.xpath('//p[@class="reviewed"]/a[@hreflang="de"]/@data-address') == [
         "https://praxis.example/de/zecken/"]
+    for n in range(21):  # publish lists both wherever they fall among check's findings
+        project.write(f"source_de/a{n:02}.md", article(f"Artikel {n}", f"Satz Nummer {n} steht hier.\n", sumary="x"))
+    published = project.run("publish").output
+    assert published.count(behind) == 1 and published.count(review_said) == 1, published
     # the author sets updated to the day of the change: the updated line is quiet, the review still is not
     project.write("source_de/zecken.md", article("Zecken", changed, **{**meta, "updated": "2026-06-10"}))
     for command in ("check", "build"):
