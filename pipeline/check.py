@@ -1605,9 +1605,11 @@ SOURCE_CHECKS = [
           "address on this computer or network (localhost, 127.0.0.1, ::1, .local): publish stops on it", None),
     Check("front-matter", WARNING, "German article: no date, updated earlier than date, an unknown key, an HTML "
           "entity in a plain-text field (shown as typed), or no text after the front matter", None),
-    Check("review-outdated", WARNING, "German article: its text changed after its medical review (extract saw a "
-          "sentence change after last_reviewed); every page says so beside the review until last_reviewed names "
+    Check("review-outdated", WARNING, "German article: its text changed after its medical review (updated after "
+          "last_reviewed, or extract saw a sentence change after it); every page says so beside the review until last_reviewed names "
           "the day it was reviewed again", None),
+    Check("updated-behind", WARNING, "German article: its updated is before the day extract saw its text change after "
+          "the medical review; the page names both days, feeds and the sitemap the older one", None),
     Check("same-title", WARNING, "German article: the title of another published article too (lists show both "
           "alike)", None),
     Check("article-link", WARNING, "German article: a link to an article file or site path no published page "
@@ -2534,8 +2536,12 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                     for line, message in front_matter_warnings(article, day))
     findings.extend(Finding(article.ref, found[0], "review-outdated", WARNING, found[1], config.source_language,
                             article.slug, (None, ""))
-                    for article in sources.articles if (not slugs or article.slug in slugs)
+                    for article in [*sources.articles, *sources.german_only] if (not slugs or article.slug in slugs)
                     and (found := textchanged.outdated(config, article)))
+    findings.extend(Finding(article.ref, found[0], "updated-behind", WARNING, found[1], config.source_language,
+                            article.slug, (None, ""))
+                    for article in [*sources.articles, *sources.german_only] if (not slugs or article.slug in slugs)
+                    and (found := textchanged.updated_before_change(config, article)))
     findings.extend(Finding(article.ref, line, "same-title", WARNING, message, config.source_language,
                             article.slug, (None, ""))
                     for article, line, message in same_titles([*sources.articles, *sources.german_only])

@@ -1332,6 +1332,8 @@ def _item(site: _Site, page: Page) -> dict:
         "href": site.urls.path("article", page.lang, page.slug),
         "absolute": site.urls.absolute("article", page.lang, page.slug),
         "original": site.urls.path("article", site.source, page.slug) if page.lang != site.source else None,
+        # its full address, which print prints after the review line's link as after the notice's (``data-address``)
+        "original_address": site.urls.absolute("article", site.source, page.slug) if page.lang != site.source else None,
         "date_iso": page.date.isoformat() if page.date else "",
         "date": long_date(page.date, locale) if page.date else "",
         "updated": updated,
@@ -1339,7 +1341,8 @@ def _item(site: _Site, page: Page) -> dict:
         # was recorded (reviewT) names ``updated_time`` as the day of the change, which it printed as "None"
         "updated_time": _time(page.updated, updated) if page.updated else outdated,
         "reading": Worded(_minutes(minutes, locale), _minutes(minutes, english)),
-        "last_reviewed": day(page.last_reviewed) if page.last_reviewed else None,
+        # in <time datetime> as every date a page shows (SITE.md 8), the day of the change beside it too
+        "last_reviewed": _time(page.last_reviewed, day(page.last_reviewed)) if page.last_reviewed else None,
         "review_outdated": outdated,
         "published": _stamp(page.date, site.config.zone),
         "modified": _stamp(page.updated or page.date, site.config.zone),

@@ -140,15 +140,23 @@ class Outdated(NamedTuple):
 
 
 def outdated(config: Config, article: Article) -> Outdated | None:
-    """(line of ``last_reviewed``, message, day of the change) while the German body changed after the medical review
-    (``review_changed``): said by ``extract``, ``check``, ``status``, the build and ``publish`` on every run until
-    ``last_reviewed`` is the day of the change or later. None when ``updated:`` after ``last_reviewed`` says it
-    already (``sources.front_matter_warnings``' warning at the same line). Reads the template only of an article
-    with ``last_reviewed``."""
+    """(line of ``last_reviewed``, message, day of the change) while the German text changed after the medical review:
+    ``updated:`` after ``last_reviewed``, or the body changed after it (``after_review``), the message naming the later
+    of the two, the day every page names beside the review (``site._review_outdated``). The one answer ``extract``,
+    ``check``, ``status``, the build and ``publish`` give on every run until ``last_reviewed`` is that day or later:
+    ``sources.front_matter_warnings`` said the ``updated:`` case alone, so only extract and check said it, and an owner
+    who only ran ``publish`` never learnt the review no longer covered the text (trial 33). Reads the template only
+    of an article with ``last_reviewed``."""
     reviewed, updated = article.meta.get("last_reviewed"), article.meta.get("updated")
-    if not isinstance(reviewed, dt.date) or (isinstance(updated, dt.date) and later(updated, reviewed)):
+    if not isinstance(reviewed, dt.date):
         return None
     changed = after_review(config, article)
+    if isinstance(updated, dt.date) and later(updated, reviewed) and (
+            changed is None or calendar_day(updated) >= changed):
+        return Outdated(article.key_line("last_reviewed"),
+                f"last_reviewed: {reviewed.isoformat()} is before updated: {updated.isoformat()}; the medical "
+                "review does not cover the current text, and the page says so: have it reviewed again and set "
+                "last_reviewed to that day", calendar_day(updated))
     if changed is None:
         return None
     return Outdated(article.key_line("last_reviewed"),
@@ -158,3 +166,24 @@ def outdated(config: Config, article: Article) -> Outdated | None:
             "claims no review; once the text is reviewed again, set last_reviewed: to that day "
             f"({changed.isoformat()} or later; a review later on the day of the change with its time: "
             f"last_reviewed: {changed.isoformat()} 17:30)", changed)
+
+
+def updated_before_change(config: Config, article: Article) -> tuple[int, str] | None:
+    """(line of ``updated:``, message) while the page says two things of its last change: the body changed after
+    the medical review (``after_review``), and so "text changed on December 5, 2026, after this review", on a day
+    after ``updated:``, which the page names as "updated on November 20, 2026" and the feed's ``<updated>``, the
+    sitemap's ``lastmod`` and schema.org's ``dateModified`` give (trial 33). The author sets ``updated``; verlag never
+    writes it. Said by ``check`` and the build on every run (``extract`` notes a change once, on the run that saw
+    it: ``sources.updated_behind``); None for a draft, and for an article without ``updated:`` (its pages give the
+    day of the change as updated)."""
+    updated = article.meta.get("updated")
+    if article.draft or not isinstance(updated, dt.date):
+        return None
+    changed = after_review(config, article)
+    if changed is None or changed <= calendar_day(updated):
+        return None
+    return (article.key_line("updated"),
+            f"updated: {calendar_day(updated).isoformat()} is before {changed.isoformat()}, the day extract saw the "
+            f"German text change: the page says \"updated on {calendar_day(updated).isoformat()}\" beside \"text "
+            f"changed on {changed.isoformat()}, after this review\", and feeds, the sitemap and schema.org's "
+            f"dateModified give {calendar_day(updated).isoformat()}; set updated: {changed.isoformat()}")

@@ -1079,7 +1079,7 @@ def test_a_macros_html_copied_before_the_body_change_day_shows_that_day_not_none
         line = browser.find_element(By.CSS_SELECTOR, "p.reviewed")
         assert line.text.endswith(" · Text nach dieser Prüfung am 10. Juni 2026 geändert"), line.text
         assert "None" not in line.text
-        changed = line.find_element(By.TAG_NAME, "time")
+        changed = line.find_element(By.CSS_SELECTOR, "strong time")  # the review's own day is a <time> before it
         assert changed.get_attribute("datetime") == "2026-06-10" and changed.is_displayed()
         assert browser.find_element(By.CSS_SELECTOR, "p.meta").text.count("·") == 1  # no "updated on" either
     finally:

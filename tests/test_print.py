@@ -57,3 +57,13 @@ def test_paper_shows_the_originals_address_and_the_legal_links(printing, served)
     assert [address for _, address in legal] == [
         f'" (https://example.org/fr/{slug}/)"' for slug in ("impressum", "datenschutz")], legal
     assert printing.execute_script(after, "footer > p a") == []
+
+
+def test_paper_shows_the_originals_address_after_the_medical_review_line_too(printing, served):
+    """Trial 33: the review line's "the original in German" printed no address, unlike the notice's link to the same
+    page; on paper the reader of a translation must be able to find the text the doctor checked."""
+    printing.get(f"{served}/en/rueckenschmerzen-leber/")
+    after = ("return [...document.querySelectorAll(arguments[0])].filter(e => e.getClientRects().length)"
+             ".map(e => [e.textContent, getComputedStyle(e, '::after').content])")
+    assert printing.execute_script(after, ".reviewed a[hreflang='de']") == [
+        ["the original in German", '" (https://example.org/de/rueckenschmerzen-leber/)"']]

@@ -491,6 +491,74 @@ def test_a_medical_review_older_than_the_last_update_is_flagged_and_not_claimed_
     assert data["reviewedBy"] == {"@type": "Person", "name": "Dr. med. Jana Vogt"}
 
 
+def test_a_review_older_than_updated_is_said_by_every_command_publish_too_among_many_warnings(project):
+    """Trial 33: with ``updated:`` after ``last_reviewed`` only extract and check said the review no longer covered
+    the text (their front-matter warning); status, build and publish said nothing, and publish, which lists check's
+    first 20 findings, counted it among the rest. Every command says it, from one decision, and publish lists it
+    wherever it falls, as a warning: nothing stops."""
+    meta = {"reviewed_by": "Dr. med. Jana Vogt", "last_reviewed": "2026-04-01", "updated": "2026-05-27"}
+    project.write("source_de/zecken.md", article("Zecken", "Zecken werden ab ca. 8 °C aktiv.\n", **meta))
+    for n in range(21):  # 21 front-matter warnings before it in check's list
+        project.write(f"source_de/a{n:02}.md", article(f"Artikel {n}", f"Satz Nummer {n} steht hier.\n", sumary="x"))
+    warning = ("warning: source_de/zecken.md:5: last_reviewed: 2026-04-01 is before updated: 2026-05-27; the "
+               "medical review does not cover the current text")
+    give_base_url(project.root)
+    outputs = {command: project.run(command).output
+               for command in ("extract", "check", "status", "build", "publish")}
+    assert [command for command, out in outputs.items() if warning not in out] == []
+    assert "[review-outdated]" in outputs["check"].split(warning)[1].split("\n")[0]
+    assert outputs["publish"].count("last_reviewed: 2026-04-01 is before updated") == 1, outputs["publish"]
+    assert "more not listed here" in outputs["publish"]  # the other warnings still are counted
+
+
+def test_a_text_change_after_updated_on_a_reviewed_article_is_said_at_updated_and_the_review_date_is_a_time(
+        project, monkeypatch):
+    """Trial 33: the page said "aktualisiert am 20. November 2026" beside "Text nach dieser Prüfung am 5. Dezember
+    2026 geändert", feeds and the sitemap the older day, and no run said so after the extract that saw the change.
+    check and build say it at the updated line until it names the day; the review warning names the later day. The
+    review's day is in <time datetime> (SITE.md 8), and the review line's link to the original carries the address
+    print prints after it, as the notice's does."""
+    meta = {"reviewed_by": "Dr. med. Jana Vogt", "last_reviewed": "2026-04-01", "updated": "2026-05-27"}
+    text = "Entfernen Sie die Zecke mit einer Pinzette.\n\nFieber über 38,5 °C ist ein Warnzeichen.\n"
+    project.write("source_de/zecken.md", article("Zecken", text, **meta))
+    project.run("extract")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", JUNE_10)
+    changed = text.replace("38,5", "39")
+    project.write("source_de/zecken.md", article("Zecken", changed, **meta))
+    project.run("extract")
+    review(project, "en", "zecken", {("title", "Zecken"): "Ticks",
+                                     "Entfernen Sie die Zecke mit einer Pinzette.": "Remove the tick with tweezers.",
+                                     "Fieber über 39 °C ist ein Warnzeichen.": "A fever over 39 °C is a warning sign."})
+    give_base_url(project.root)
+    behind = ("warning: source_de/zecken.md:6: updated: 2026-05-27 is before 2026-06-10, the day extract saw the "
+              "German text change")
+    review_said = ("warning: source_de/zecken.md:5: the German text changed on 2026-06-10, after its medical review "
+                   "(last_reviewed: 2026-04-01)")
+    checked = project.run("check").output
+    assert behind in checked and "[updated-behind]" in checked and review_said in checked
+    built = project.run("build").output
+    assert behind in built and review_said in built
+    for lang, shown in (("de", "1. April 2026"), ("en", "April 1, 2026")):
+        doc = etree.HTML(project.read(f"site/{lang}/zecken/index.html").encode("utf-8"))
+        (line,) = doc.xpath('//p[@class="reviewed"]')
+        times = [(t.get("datetime"), " ".join(t.text.split())) for t in line.xpath("./time")]
+        assert times == [("2026-04-01", shown)], lang
+        assert line.xpath("./strong/time/@datetime") == ["2026-06-10"]
+    english = etree.HTML(project.read("site/en/zecken/index.html").encode("utf-8"))
+    assert english.xpath('//p[@class="reviewed"]/a[@hreflang="de"]/@data-address') == [
+        "https://praxis.example/de/zecken/"]
+    for n in range(21):  # publish lists both wherever they fall among check's findings
+        project.write(f"source_de/a{n:02}.md", article(f"Artikel {n}", f"Satz Nummer {n} steht hier.\n", sumary="x"))
+    published = project.run("publish").output
+    assert published.count(behind) == 1 and published.count(review_said) == 1, published
+    # the author sets updated to the day of the change: the updated line is quiet, the review still is not
+    project.write("source_de/zecken.md", article("Zecken", changed, **{**meta, "updated": "2026-06-10"}))
+    for command in ("check", "build"):
+        out = project.run(command).output
+        assert "updated-behind" not in out and "is before 2026-06-10" not in out, command
+        assert ("source_de/zecken.md:5: last_reviewed: 2026-04-01 is before updated: 2026-06-10" in out), command
+
+
 def test_a_project_site_po_from_an_older_verlag_gets_the_new_messages_shipped_translations(project):
     project.write("source_de/a.md", article("A", "Ein Satz.\n"))
     project.run("extract")
