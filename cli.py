@@ -2140,10 +2140,11 @@ def merge_catalogs(base: Path, ours: Path, theirs: Path, path: str | None, quiet
     once, with the line to add; translations given to German the other side changed (fuzzy, for review), untouched
     machine drafts dropped for a person's translation, entries with a different draft on each side (one kept), and
     changed sentences whose old German the other side signed off otherwise (that sign-off kept as an obsolete
-    entry), once per catalog with their lines."""
+    entry), and entries of German one side's extract changed or deleted that stay live because the other side
+    translated them (verlag extract puts them right), once per catalog with their lines."""
     from pipeline.fsutil import file_bytes, write_if_changed
     from pipeline.gitmerge import (MARKERS, drafts_message, dropped_message, merge_catalogs as merge, rescued_message,
-                                   rivals_message)
+                                   retired_message, rivals_message)
     from pipeline.limits import CATALOG
     from pipeline.scaffold import template_line_note
 
@@ -2152,7 +2153,8 @@ def merge_catalogs(base: Path, ours: Path, theirs: Path, path: str | None, quiet
     write_if_changed(ours, merged.data)
     if path is not None and (note := template_line_note(Path.cwd(), path)):  # git runs it in the work tree's top
         click.echo(f"note: {note}", err=True)
-    for said, message in ((merged.rescued, rescued_message), (merged.rivals, rivals_message)):
+    for said, message in ((merged.rescued, rescued_message), (merged.rivals, rivals_message),
+                          (merged.retired, retired_message)):
         if said and not quiet:
             click.echo(f"warning: {message(shown_path(ref), said)}", err=True)
     for said, message in ((merged.dropped, dropped_message), (merged.drafts, drafts_message)):
