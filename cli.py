@@ -1234,7 +1234,7 @@ def run_pretranslate(config, engine_names=(), languages=(), slugs=(), dry_run: b
 def status(project: Project, languages, slugs, fmt: str, quiet: bool) -> None:
     """Progress per language and article: untranslated, machine, stale, reviewed, QA findings. With --article,
     those articles' rows and totals alone (the website's site.po and the kept catalogs belong to none)."""
-    from pipeline.extracted import MESSAGE as GERMAN_CHANGED
+    from pipeline.extracted import MESSAGE as GERMAN_CHANGED, moved_message
     from pipeline.fsutil import relpath
     from pipeline.sources import read_sources
     from pipeline.orphans import kept_message, paused_message, renamed_articles, renamed_to
@@ -1256,10 +1256,13 @@ def status(project: Project, languages, slugs, fmt: str, quiet: bool) -> None:
         click.echo(format_table(rows, totals_only=quiet, site=site))
         say_scheduled(sources, slugs)
         changed = {row.slug for row in rows if row.german_changed}
+        moved = {row.slug: row.moved_from for row in rows if row.moved_from}
         reviews = {row.slug: row.review_outdated for row in rows if row.review_outdated}
         for article in sources.articles:
             if article.slug in changed:
                 click.echo(f"warning: {article.ref}: {GERMAN_CHANGED}", err=True)
+            if article.slug in moved:
+                click.echo(f"warning: {article.ref}: {moved_message(article, moved[article.slug])}", err=True)
             if found := reviews.get(article.slug):
                 click.echo(f"warning: {found['path']}:{found['line']}: {found['message']}", err=True)
         for row in rows:

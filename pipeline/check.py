@@ -51,7 +51,7 @@ from .errors import VerlagError, contain, excerpt
 from .fragments import dangling
 from .extracted import MESSAGE as GERMAN_CHANGED
 from .extract_article import last_extract
-from .extracted import changed_since_extract
+from .extracted import changed_since_extract, moved_message, moved_since_extract
 from .fsutil import NotAFile, file_bytes, relpath
 from .invisible import CONTROLS, control_lines, hint_lines, lost_lines, named
 from .limits import CATALOG, SITE_WORDS, Limit
@@ -1584,7 +1584,8 @@ SOURCE_CHECKS = [
     Check("catalog-restore", WARNING, "catalog: missing or empty while its article is there; verlag extract "
           "restores it from its copy of the last extract (.verlag/extracted/)", None),
     Check("german-changed", WARNING, "German article: edited since the last verlag extract, so its catalogs do not "
-          "have its new and changed sentences yet (the build shows them in German); run verlag extract", None),
+          "have its new and changed sentences yet (the build shows them in German), or its file moved since (into "
+          "source_de/seiten/ or out), so they name the old file; run verlag extract", None),
     Check("template-tag", WARNING, "German article: a Hugo shortcode, Liquid tag or WordPress shortcode left "
           "in the text (an error in a page the site publishes: its readers would get it as text)", None),
     Check("invisible-character", WARNING, "German article: a soft hyphen, zero-width space, word joiner or "
@@ -2482,6 +2483,11 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
     findings.extend(Finding(article.ref, 1, "german-changed", WARNING, GERMAN_CHANGED,
                             config.source_language, article.slug, (None, ""))
                     for article in sources.articles if article.slug in changed)
+    moved = moved_since_extract(config, [a for a in sources.articles if (not slugs or a.slug in slugs)
+                                         and a.slug not in changed])
+    findings.extend(Finding(article.ref, 1, "german-changed", WARNING, moved_message(article, moved[article.slug]),
+                            config.source_language, article.slug, (None, ""))
+                    for article in sources.articles if article.slug in moved)
     if not slugs:  # a kept catalog of a deleted article is read by the translation memory: damage is an error
         kept = find_orphans(config, {a.slug for a in sources.articles} | sources.unreadable)
         errors += unreadable(config, [path for lang in languages or config.languages for path in kept[lang]])
