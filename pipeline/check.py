@@ -1585,8 +1585,9 @@ SOURCE_CHECKS = [
     Check("catalog-outdated", WARNING, "catalog: its msgids are not the German of the article's template (saved "
           "from before the German changed): those segments show in German; run verlag extract", None),
     Check("catalog-header", WARNING, "catalog: no header entry (msgid \"\"), one without fields or one without "
-          "Content-Type's charset, as a tool or a hand left it: GNU msgfmt --check refuses the catalog (or warns of "
-          "the charset); verlag extract writes its header fields", None),
+          "Content-Type's charset, as a tool or a hand left it, or lines that end in CR alone (classic Mac OS): GNU "
+          "msgfmt --check refuses the catalog (or warns of the charset); verlag extract writes its header fields "
+          "and LF line ends", None),
     Check("plural-forms", WARNING, "site.po: a plural message with some forms translated and others empty or "
           "missing (fewer msgstr[n] than nplurals): shown in English for every count; GNU msgfmt --check refuses "
           "the catalog; verlag extract marks it fuzzy", None),
@@ -2881,10 +2882,26 @@ def _renamed_link(url: str, article: Article, committed: bool = False) -> str:
             f"{how_long}; link {instead} instead")
 
 
+_BARE_CR = re.compile(r"\r(?!\n)")
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
 def header_findings(po: polib.POFile, ref: str, lang: str, slug: str, text: str) -> list[Finding]:
     """A ``catalog-header`` warning at the header entry's line (line 1 without one) of an article's catalog whose
     header GNU msgfmt --check refuses ("PO file header missing or invalid": none, or no field in it) or warns of
-    (no charset in Content-Type); ``extract`` writes the header's fields, so a catalog it wrote passes."""
+    (no charset in Content-Type); ``extract`` writes the header's fields, so a catalog it wrote passes. A catalog
+    with lines ending in CR alone (an old Mac editor's), which verlag reads line by line, is one line to GNU
+    gettext, so msgfmt finds no header: said as that, at the first such line, instead."""
+    if bare := _BARE_CR.findall(text):
+        at = _BARE_CR.search(text).start()
+        line = len(_LINE_END.findall(text, 0, at)) + 1
+        alone = "\n" not in text
+        return [Finding(ref, line, "catalog-header", WARNING,
+                        f"{'its lines end' if alone else f'{len(bare)} of its lines end'} in CR alone (carriage "
+                        "return, the line end of classic Mac OS), which GNU gettext's tools and many editors refuse: "
+                        "they read no line end there, so GNU msgfmt --check refuses the catalog ('PO file header "
+                        "missing or invalid'); verlag reads it, and verlag extract rewrites it with LF line ends, its "
+                        "translations kept", lang, slug, (None, ""))]
     lines = text.split("\n")
     line = next((n for n, row in enumerate(lines, 1) if row.rstrip("\r") == 'msgid ""'), 1)
     if not po.metadata:
