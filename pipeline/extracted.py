@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from pathlib import PurePosixPath
 
 from . import LazyPattern
 from .config import Config
 from .fsutil import load_state, regular, save_state
-from .sources import Article
+from .sources import PAGES_DIR, Article
 
 FILE = "extracted-german.json"
 # A template's header field naming the German it was made from (``german_source``), written by
@@ -140,10 +141,10 @@ def moved_since_extract(config: Config, articles: Iterable[Article]) -> dict[str
 
 def moved_message(article: Article, named: str) -> str:
     """What ``status`` and ``check`` say of an article ``moved_since_extract``, after its German file's name."""
-    now = "a page" if article.page else "an article"
-    return (f"the file moved since the last verlag extract (its template and catalogs name {named}; it is {now} "
-            "now): the catalogs are out of date; run verlag extract (every translation is kept) and commit "
-            "translations/")
+    was_page = PurePosixPath(named).parent.name == PAGES_DIR
+    now = "" if was_page == article.page else f"; it is {'a page' if article.page else 'an article'} now"
+    return (f"the file moved since the last verlag extract (its template and catalogs name {named}{now}): the "
+            "catalogs are out of date; run verlag extract (every translation is kept) and commit translations/")
 
 
 # what ``status``, ``check`` and ``review`` say of such an article, after its German file's name

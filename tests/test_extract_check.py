@@ -384,3 +384,11 @@ def test_an_article_moved_into_seiten_without_extract_is_said_by_check_and_statu
     project.run("extract", "--check")
     assert "moved" not in project.run("check").output
     assert "moved" not in project.run("status").output
+    # renamed in its folder, its slug kept: moved too, but no page now
+    text = project.read("source_de/seiten/tee.md").replace("title:", "slug: tee\ntitle:", 1)
+    (project.root / "source_de/seiten/tee.md").unlink()
+    project.write("source_de/seiten/abendtee.md", text)
+    project.run("extract")
+    (project.root / "source_de/seiten/abendtee.md").rename(project.root / "source_de/seiten/gruen.md")
+    assert ("warning: source_de/seiten/gruen.md:1: the file moved since the last verlag extract (its template and "
+            "catalogs name source_de/seiten/abendtee.md): the catalogs are out of date") in project.run("check").output
