@@ -1297,7 +1297,7 @@ def run_pretranslate(config, engine_names=(), languages=(), slugs=(), dry_run: b
 def status(project: Project, languages, slugs, fmt: str, quiet: bool) -> None:
     """Progress per language and article: untranslated, machine, stale, reviewed, QA findings. With --article,
     those articles' rows and totals alone (the website's site.po and the kept catalogs belong to none)."""
-    from pipeline.extracted import MESSAGE as GERMAN_CHANGED
+    from pipeline.extracted import MESSAGE as GERMAN_CHANGED, moved_message
     from pipeline.fsutil import relpath
     from pipeline.sources import read_sources
     from pipeline.orphans import kept_message, paused_message, renamed_articles, renamed_to
@@ -1319,10 +1319,13 @@ def status(project: Project, languages, slugs, fmt: str, quiet: bool) -> None:
         click.echo(format_table(rows, totals_only=quiet, site=site))
         say_scheduled(sources, slugs)
         changed = {row.slug for row in rows if row.german_changed}
+        moved = {row.slug: row.moved_from for row in rows if row.moved_from}
         reviews = {row.slug: row.review_outdated for row in rows if row.review_outdated}
         for article in sources.articles:
             if article.slug in changed:
                 click.echo(f"warning: {article.ref}: {GERMAN_CHANGED}", err=True)
+            if article.slug in moved:
+                click.echo(f"warning: {article.ref}: {moved_message(article, moved[article.slug])}", err=True)
             if found := reviews.get(article.slug):
                 click.echo(f"warning: {found['path']}:{found['line']}: {found['message']}", err=True)
         for row in rows:
@@ -2219,10 +2222,11 @@ def merge_catalogs(base: Path, ours: Path, theirs: Path, path: str | None, quiet
     once, with the line to add; translations given to German the other side changed (fuzzy, for review), untouched
     machine drafts dropped for a person's translation, entries with a different draft on each side (one kept), and
     changed sentences whose old German the other side signed off otherwise (that sign-off kept as an obsolete
-    entry), once per catalog with their lines."""
+    entry), and entries of German one side's extract changed or deleted that stay live because the other side
+    translated them (verlag extract puts them right), once per catalog with their lines."""
     from pipeline.fsutil import file_bytes, write_if_changed
     from pipeline.gitmerge import (MARKERS, drafts_message, dropped_message, merge_catalogs as merge, rescued_message,
-                                   rivals_message)
+                                   retired_message, rivals_message)
     from pipeline.limits import CATALOG
     from pipeline.scaffold import template_line_note
 
@@ -2231,7 +2235,8 @@ def merge_catalogs(base: Path, ours: Path, theirs: Path, path: str | None, quiet
     write_if_changed(ours, merged.data)
     if path is not None and (note := template_line_note(Path.cwd(), path)):  # git runs it in the work tree's top
         click.echo(f"note: {note}", err=True)
-    for said, message in ((merged.rescued, rescued_message), (merged.rivals, rivals_message)):
+    for said, message in ((merged.rescued, rescued_message), (merged.rivals, rivals_message),
+                          (merged.retired, retired_message)):
         if said and not quiet:
             click.echo(f"warning: {message(shown_path(ref), said)}", err=True)
     for said, message in ((merged.dropped, dropped_message), (merged.drafts, drafts_message)):

@@ -51,7 +51,7 @@ from .errors import VerlagError, contain, excerpt
 from .fragments import dangling
 from .extracted import MESSAGE as GERMAN_CHANGED
 from .extract_article import last_extract
-from .extracted import changed_since_extract
+from .extracted import changed_since_extract, moved_message, moved_since_extract
 from .fsutil import NotAFile, file_bytes, relpath
 from .invisible import CONTROLS, control_lines, hint_lines, lost_lines, named
 from .limits import CATALOG, SITE_WORDS, Limit
@@ -603,9 +603,24 @@ def check_ui_markup(entry, ctx):
 
 
 def check_urls(entry, ctx):
-    missing, added = _differences(text_parts(entry.msgid, ctx).urls, text_parts(entry.msgstr, ctx).urls)
+    """The URLs and e-mail addresses of the text (bare and autolinks) kept. One the translation writes as text where
+    the German has it as the destination of a link the translation dropped (``[Schreiben Sie uns](mailto:a@b.de)``
+    as "Write to us at a@b.de") was not added: the link lost its syntax, which the markup check says."""
+    src, tgt = text_parts(entry.msgid, ctx), text_parts(entry.msgstr, ctx)
+    missing, added = _differences(src.urls, tgt.urls)
+    if added and src.targets:
+        dropped = {_bare_address(dest) for (kind, dest), count in src.targets.items()
+                   if kind == "link" and tgt.targets[(kind, dest)] < count}
+        added = [url for url in added if _bare_address(url) not in dropped]
     if missing or added:
         yield "URL or e-mail address changed: " + _describe(missing, added)
+
+
+def _bare_address(url: str) -> str:
+    """An address as a text writes it bare: a ``mailto:`` link's e-mail address without its query (``?subject=``)."""
+    if url[:7].lower() == "mailto:":
+        return url[7:].partition("?")[0]
+    return url
 
 
 # A version is an identifier, kept as written: "Version 2.100" is no 2100 in German nor 2.1 in English
@@ -1571,8 +1586,9 @@ SOURCE_CHECKS = [
     Check("catalog-outdated", WARNING, "catalog: its msgids are not the German of the article's template (saved "
           "from before the German changed): those segments show in German; run verlag extract", None),
     Check("catalog-header", WARNING, "catalog: no header entry (msgid \"\"), one without fields or one without "
-          "Content-Type's charset, as a tool or a hand left it: GNU msgfmt --check refuses the catalog (or warns of "
-          "the charset); verlag extract writes its header fields", None),
+          "Content-Type's charset, as a tool or a hand left it, or lines that end in CR alone (classic Mac OS): GNU "
+          "msgfmt --check refuses the catalog (or warns of the charset); verlag extract writes its header fields "
+          "and LF line ends", None),
     Check("plural-forms", WARNING, "site.po: a plural message with some forms translated and others empty or "
           "missing (fewer msgstr[n] than nplurals): shown in English for every count; GNU msgfmt --check refuses "
           "the catalog; verlag extract marks it fuzzy", None),
@@ -1585,7 +1601,8 @@ SOURCE_CHECKS = [
     Check("catalog-restore", WARNING, "catalog: missing or empty while its article is there; verlag extract "
           "restores it from its copy of the last extract (.verlag/extracted/)", None),
     Check("german-changed", WARNING, "German article: edited since the last verlag extract, so its catalogs do not "
-          "have its new and changed sentences yet (the build shows them in German); run verlag extract", None),
+          "have its new and changed sentences yet (the build shows them in German), or its file moved since (into "
+          "source_de/seiten/ or out), so they name the old file; run verlag extract", None),
     Check("template-tag", WARNING, "German article: a Hugo shortcode, Liquid tag or WordPress shortcode left "
           "in the text (an error in a page the site publishes: its readers would get it as text)", None),
     Check("invisible-character", WARNING, "German article: a soft hyphen, zero-width space, word joiner or "
@@ -2485,6 +2502,11 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
     findings.extend(Finding(article.ref, 1, "german-changed", WARNING, GERMAN_CHANGED,
                             config.source_language, article.slug, (None, ""))
                     for article in sources.articles if article.slug in changed)
+    moved = moved_since_extract(config, [a for a in sources.articles if (not slugs or a.slug in slugs)
+                                         and a.slug not in changed])
+    findings.extend(Finding(article.ref, 1, "german-changed", WARNING, moved_message(article, moved[article.slug]),
+                            config.source_language, article.slug, (None, ""))
+                    for article in sources.articles if article.slug in moved)
     if not slugs:  # a kept catalog of a deleted article is read by the translation memory: damage is an error
         kept = find_orphans(config, {a.slug for a in sources.articles} | sources.unreadable)
         errors += unreadable(config, [path for lang in languages or config.languages for path in kept[lang]])
@@ -2867,10 +2889,26 @@ def _renamed_link(url: str, article: Article, committed: bool = False) -> str:
             f"{how_long}; link {instead} instead")
 
 
+_BARE_CR = re.compile(r"\r(?!\n)")
+_LINE_END = re.compile(r"\r\n|\r|\n")
+
+
 def header_findings(po: polib.POFile, ref: str, lang: str, slug: str, text: str) -> list[Finding]:
     """A ``catalog-header`` warning at the header entry's line (line 1 without one) of an article's catalog whose
     header GNU msgfmt --check refuses ("PO file header missing or invalid": none, or no field in it) or warns of
-    (no charset in Content-Type); ``extract`` writes the header's fields, so a catalog it wrote passes."""
+    (no charset in Content-Type); ``extract`` writes the header's fields, so a catalog it wrote passes. A catalog
+    with lines ending in CR alone (an old Mac editor's), which verlag reads line by line, is one line to GNU
+    gettext, so msgfmt finds no header: said as that, at the first such line, instead."""
+    if bare := _BARE_CR.findall(text):
+        at = _BARE_CR.search(text).start()
+        line = len(_LINE_END.findall(text, 0, at)) + 1
+        alone = "\n" not in text
+        return [Finding(ref, line, "catalog-header", WARNING,
+                        f"{'its lines end' if alone else f'{len(bare)} of its lines end'} in CR alone (carriage "
+                        "return, the line end of classic Mac OS), which GNU gettext's tools and many editors refuse: "
+                        "they read no line end there, so GNU msgfmt --check refuses the catalog ('PO file header "
+                        "missing or invalid'); verlag reads it, and verlag extract rewrites it with LF line ends, its "
+                        "translations kept", lang, slug, (None, ""))]
     lines = text.split("\n")
     line = next((n for n, row in enumerate(lines, 1) if row.rstrip("\r") == 'msgid ""'), 1)
     if not po.metadata:

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from pathlib import PurePosixPath
 
 from . import LazyPattern
 from .config import Config
 from .fsutil import load_state, regular, save_state
-from .sources import Article
+from .sources import PAGES_DIR, Article
 
 FILE = "extracted-german.json"
 # A template's header field naming the German it was made from (``german_source``), written by
@@ -98,6 +99,52 @@ def template_german(config: Config, slug: str) -> str | None:
         return None
     match = _FIELD_RE.search(head)
     return match.group(1).decode("ascii") if match else None
+
+
+_REFERENCE_LINE_RE = LazyPattern(rb"^#: ([^\r\n]*)", re.M)
+
+
+def template_source(config: Config, slug: str) -> str | None:
+    """The German file the article's template was made from, as its first entry's ``#:`` reference names it
+    (``source_de/seiten/impressum.md``); None when there is no template, it cannot be read or no reference is in its
+    first few thousand bytes (a title that long)."""
+    from .pofile import references
+
+    try:
+        regular(config.pot_path(slug))
+        with open(config.pot_path(slug), "rb") as file:
+            head = file.read(_HEAD)
+    except OSError:
+        return None
+    match = _REFERENCE_LINE_RE.search(head)
+    if match is None:
+        return None
+    try:
+        found = references(match.group(1).decode("utf-8"))
+    except UnicodeDecodeError:
+        return None
+    return found[0][0] if found else None
+
+
+def moved_since_extract(config: Config, articles: Iterable[Article]) -> dict[str, str]:
+    """The slugs of ``articles`` whose German file is not the one their template names (``template_source``), with
+    that file: moved since the last ``extract`` (into ``source_de/seiten/``, turning an article into a page, or
+    out). The German is the same, so ``changed_since_extract`` finds nothing, but the templates' and catalogs'
+    ``#:`` references and the next ``extract --check`` name the old file: the catalogs are out of date."""
+    moved = {}
+    for article in articles:
+        named = template_source(config, article.slug)
+        if named is not None and named != article.ref:
+            moved[article.slug] = named
+    return moved
+
+
+def moved_message(article: Article, named: str) -> str:
+    """What ``status`` and ``check`` say of an article ``moved_since_extract``, after its German file's name."""
+    was_page = PurePosixPath(named).parent.name == PAGES_DIR
+    now = "" if was_page == article.page else f"; it is {'a page' if article.page else 'an article'} now"
+    return (f"the file moved since the last verlag extract (its template and catalogs name {named}{now}): the "
+            "catalogs are out of date; run verlag extract (every translation is kept) and commit translations/")
 
 
 # what ``status``, ``check`` and ``review`` say of such an article, after its German file's name

@@ -34,7 +34,8 @@ it drops the other side's ``fuzzy`` and previous text (``_signed_off_here``). A 
 its file has it. German one side's ``extract`` changed, carrying that side's new sign-off to the changed sentence,
 while the other side signed the old German off otherwise (two sign-offs, both newer than the base): the changed
 sentence keeps the carried text and the other becomes an obsolete entry of the old German with the rival note
-(``_rival_sign_offs``), and the merge says so (``Merged.rivals``).
+(``_rival_sign_offs``), and the merge says so (``Merged.rivals``). An entry kept live that one side's ``extract``
+retired leaves a catalog that does not match the article until the next ``extract``: said too (``Merged.retired``).
 """
 
 from __future__ import annotations
@@ -55,6 +56,9 @@ OURS, THEIRS = "ours", "theirs"
 # dropped for a person's translation, one of two untouched drafts kept, changed German whose old German the other
 # side signed off otherwise (``_rival_sign_offs``)
 RESCUED, DROPPED, DRAFTS, RIVALS = "rescued", "dropped", "drafts", "rivals"
+# ... and an entry of German one side's extract retired (changed or deleted) that stays live, translated meanwhile on
+# the other side (``Merged.retired``): the catalog waits for the next ``extract``
+RETIRED = "retired"
 # git's conflict markers (7 characters, git's default marker size) around an entry both sides translated otherwise
 MARKERS = (f"<<<<<<< {OURS}", "=======", f">>>>>>> {THEIRS}")
 # Header fields ``extract`` writes: where both sides changed one, the side that ran extract (``_extractor``) wins
@@ -72,13 +76,18 @@ class Merged:
     translation where the other side had an untouched machine or memory draft (``dropped``), and those where each
     side had a different such draft, one kept (``drafts``): nothing else says that a draft is gone; and the changed
     sentences whose old German the other side signed off otherwise (``rivals``, ``_rival_sign_offs``), that
-    sign-off kept as an obsolete entry of the old German: nothing else says there are two to choose from."""
+    sign-off kept as an obsolete entry of the old German: nothing else says there are two to choose from; and the
+    live entries of German one side removed or made obsolete (its ``extract``: the article no longer has that
+    German) that stay live because the other side translated them meanwhile (``retired``): the catalog no longer
+    matches the article until the next ``extract`` gives each translation to the changed sentence or keeps it
+    obsolete, and ``check`` and ``status`` ask for that only when someone runs them."""
     data: bytes
     conflicts: list[tuple[int, str]] = field(default_factory=list)
     rescued: list[tuple[int, str]] = field(default_factory=list)
     dropped: list[tuple[int, str]] = field(default_factory=list)
     drafts: list[tuple[int, str]] = field(default_factory=list)
     rivals: list[tuple[int, str]] = field(default_factory=list)
+    retired: list[tuple[int, str]] = field(default_factory=list)
 
 
 class _Conflict(polib.POEntry):
@@ -140,6 +149,7 @@ def merge_catalogs(base: bytes, ours: bytes, theirs: bytes, ref: str) -> Merged:
     rivals = {k: found for k, found in _rival_sign_offs(*by_key).items() if k not in gone}
     changed = {k for _, k in rivals.values()}
     gave_way: dict[int, str] = {}  # id of a merged entry -> DROPPED or DRAFTS: what of it gave way (``_undrafted``)
+    retired: set[int] = set()  # ids of the merged entries ``_retired_but_live``
     for k in _order(mine if first == OURS else other, other if first == OURS else mine):
         if k in gone:
             continue
@@ -158,13 +168,18 @@ def merge_catalogs(base: bytes, ours: bytes, theirs: bytes, ref: str) -> Merged:
             merged.append(entry)
             if k in changed:
                 gave_way[id(entry)] = RIVALS
+            if _retired_but_live(*versions, entry):
+                retired.add(id(entry))
     kept = Layouts()
     kept.update(layouts(theirs))
     kept.update(layouts(ours))
     said = {i: [kind] for i, kind in gave_way.items()}
     for k, entry in carried.items():
         said[id(entry)] = [RESCUED, *([DROPPED] if k in undrafted else [])]
-    blocks: dict[str, list[tuple[list[str], str]]] = {RESCUED: [], DROPPED: [], DRAFTS: [], RIVALS: []}  # lines, msgid
+    for number in retired:
+        said.setdefault(number, []).append(RETIRED)
+    blocks: dict[str, list[tuple[list[str], str]]] = {RESCUED: [], DROPPED: [], DRAFTS: [], RIVALS: [],
+                                                      RETIRED: []}  # lines, msgid
 
     def noted(entry: polib.POEntry, wrap: bool, layout: Layouts) -> list[str]:
         block = _lines(entry, wrap, layout)
@@ -179,7 +194,18 @@ def merge_catalogs(base: bytes, ours: bytes, theirs: bytes, ref: str) -> Merged:
     found = {kind: sorted((_msgid_line(text, block), msgid) for block, msgid in written)
              for kind, written in blocks.items()}
     return Merged(encode_like(text, ours), [(number, e.msgid) for number, e in zip(lines, both)], found[RESCUED],
-                  found[DROPPED], found[DRAFTS], found[RIVALS])
+                  found[DROPPED], found[DRAFTS], found[RIVALS], found[RETIRED])
+
+
+def _retired_but_live(base: polib.POEntry | None, mine: polib.POEntry | None, other: polib.POEntry | None,
+                      merged: polib.POEntry) -> bool:
+    """Whether the merged entry is live German that was live in the base and that one side removed or made obsolete
+    (its ``extract``: the article no longer has it) while the other side translated it meanwhile (``_entry`` keeps
+    it live, for the next ``extract`` to give to the changed sentence). An entry left between conflict markers is
+    said as such."""
+    if base is None or base.obsolete or merged.obsolete or isinstance(merged, _Conflict):
+        return False
+    return any(side is None or side.obsolete for side in (mine, other))
 
 
 def _msgid_line(text: str, block: list[str]) -> int:
@@ -240,6 +266,20 @@ def rivals_message(ref: str, rivals: list[tuple[int, str]]) -> str:
             f"keep{'' if many else 's'} the sign-off that extract carried there, fuzzy for review, and the other "
             f"side's sign-off stays an obsolete fuzzy entry (#~) of the old German with the note '{RIVAL_NOTE}' "
             f"({lines_said(rivals)}): choose one, then delete that entry")
+
+
+def retired_message(ref: str, retired: list[tuple[int, str]]) -> str:
+    """What the driver says of a catalog that keeps live entries of German one side's ``extract`` changed or deleted,
+    because the other side translated them meanwhile (``Merged.retired``, not empty), like ``rescued_message``: the
+    catalog no longer matches the article's German, the page shows German for the changed sentences, and only the
+    next ``extract`` puts each translation where it belongs; nothing else says so until someone runs ``check``."""
+    count = len(retired)
+    many = count != 1
+    return (f"{ref}:{retired[0][0]}: {count} entr{'ies' if many else 'y'} of German that one side's extract changed "
+            f"or deleted in the article {'stay' if many else 'stays'} live, translated meanwhile on the other side "
+            f"({lines_said(retired)}): the catalog no longer matches the article's German; run verlag extract, which "
+            f"gives {'each' if many else 'the'} translation to the changed sentence (fuzzy, for review) or keeps it "
+            "as an obsolete entry (#~), then commit the catalog")
 
 
 def _ran_last(old: polib.POFile, mine: polib.POFile, other: polib.POFile,

@@ -1867,13 +1867,16 @@ def _scanned(config: Config, article: Article) -> tuple[list[tuple[str, int]], l
 
 def _shown_otherwise(config: Config, article: Article) -> list[tuple[int, str]]:
     """(line, message) of what a German original's page does not show as written: the addresses it shows as text
-    (``refusedlinks.refused_links``), and with ``[site] german_html = "clean"`` the raw HTML it leaves out
-    (``rawhtml.left_out``)."""
+    (``refusedlinks.refused_links``), with ``[site] german_html = "clean"`` the raw HTML it leaves out
+    (``rawhtml.left_out``), and its control characters and U+FFFD (``invisible.control_lines``, ``lost_lines``),
+    which no reader sees as text, in ``check``'s and ``publish``'s words: the page is built all the same."""
+    from .invisible import control_lines, lost_lines
     from .rawhtml import left_out
     from .refusedlinks import refused_links
 
-    return refused_links(article.body, article.body_line) + left_out(
+    return sorted(refused_links(article.body, article.body_line) + left_out(
         article, config.site_url, config.section("site").get("german_html") == "clean")
+        + control_lines(article.text) + lost_lines(article.text), key=lambda found: found[0])
 
 
 def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: Settings,

@@ -17,7 +17,7 @@ from .doccache import german_keys
 from .drift import Templates
 from .errors import VerlagError, contain, lines_said
 from .extract_article import last_extract
-from .extracted import changed_since_extract
+from .extracted import changed_since_extract, moved_since_extract
 from .fsutil import NotAFile, code_digest, digest_bytes, load_state, relpath, save_state
 from .glossary import load_glossary
 from .orphans import find_orphans, unreadable
@@ -53,6 +53,9 @@ class Progress:
     # the catalog's msgids are not its template's German (``drift``): what is wrong, to say below the table
     outdated: str = ""
     german_changed: bool = False  # the German changed since extract made the template (``extracted``)
+    # the German file moved since extract made the template (``extracted.moved_since_extract``): the file the
+    # template names, else ""
+    moved_from: str = ""
     # stale entries signed off with their ``#| msgid`` kept (``catalog.stale_sign_off``), counted as stale: (the
     # catalog line of each msgid, the msgid)
     stale_sign_offs: list = field(default_factory=list)
@@ -94,7 +97,8 @@ class Progress:
         if self.slug is None:
             del data["slug"], data["missing"], data["draft"], data["legal"], data["unfilled"], data["outdated"]
             del data["scheduled"]
-            del data["german_changed"], data["held"], data["stale_sign_offs"], data["review_outdated"]
+            del data["german_changed"], data["moved_from"], data["held"], data["stale_sign_offs"]
+            del data["review_outdated"]
             del data["rivals"]
             data["articles"], data["unreadable"] = self.catalogs, self.unreadable_count
         if self.slug is None or not self.restore:
@@ -135,6 +139,7 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
     fresh: dict[str, list] = {}
     templates = Templates(config)
     changed = changed_since_extract(config, articles)
+    moved = moved_since_extract(config, [a for a in articles if a.slug not in changed])
     lost = {(found.lang, found.slug): f"{found.line}: {found.message}"
             for found in lost_sign_offs(config, languages, [a.slug for a in articles])}
     for article in articles:
@@ -149,7 +154,8 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
             if (copy := pending(config, lang, article.slug)) is not None:  # counted once extract has restored it
                 rows.append(Progress(lang, article.slug, dict.fromkeys(STATES, 0), dict.fromkeys(STATES, 0),
                                      missing=True, restore=pending_message(ref, copy), draft=article.draft,
-                                     scheduled=_day(article), german_changed=article.slug in changed))
+                                     scheduled=_day(article), german_changed=article.slug in changed,
+                                     moved_from=moved.get(article.slug, "")))
                 continue
             try:
                 data, po = load_po(path, ref)
@@ -160,7 +166,8 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                 rows.append(Progress(lang, article.slug, dict.fromkeys(STATES, 0), dict.fromkeys(STATES, 0),
                                      draft=article.draft, scheduled=_day(article),
                                      unreadable=f"{exc.path}:{exc.line}" if exc.line else str(exc.path),
-                                     german_changed=article.slug in changed))
+                                     german_changed=article.slug in changed,
+                                     moved_from=moved.get(article.slug, "")))
                 continue
             segments = dict.fromkeys(STATES, 0)
             words = dict.fromkeys(STATES, 0)
@@ -207,7 +214,8 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                            german=len(blocks), german_words=german_words(blocks),
                            outdated=older_copy_message(ref, older, decode_po(data, ref)) if older
                            else drift.message(article.ref) if drift else "",
-                           german_changed=article.slug in changed, stale_sign_offs=row_stale_sign_offs,
+                           german_changed=article.slug in changed, moved_from=moved.get(article.slug, ""),
+                           stale_sign_offs=row_stale_sign_offs,
                            sign_off_messages=sign_off_messages, lost_sign_offs=lost.get((lang, article.slug), ""),
                            rivals=[(obsolete_msgid_line(lines, gone.linenum), gone.msgid) for gone, _ in rivals])
             if qa and po is not None:
@@ -383,6 +391,7 @@ def format_table(rows: list[Progress], totals_only: bool = False, site: list[Fin
                                                    ("legal", r.legal), ("unfilled", r.unfilled),
                                                    ("outdated", bool(r.outdated)),
                                                    ("German changed since extract", r.german_changed),
+                                                   ("moved since extract", bool(r.moved_from)),
                                                    ("not published", bool(r.held)))
                           if shown and not (mark == "legal" and r.draft))
         if r.slug is None:
@@ -434,6 +443,9 @@ def format_table(rows: list[Progress], totals_only: bool = False, site: list[Fin
     if any(r.german_changed for r in listed):
         lines.append("German changed since extract = the German source was edited after the last verlag extract: the "
                      "figures are of the German before; run verlag extract")
+    if any(r.moved_from for r in listed):
+        lines.append("moved since extract = the German file moved after the last verlag extract (into or out of "
+                     "source_de/seiten/): the catalogs name the old file; run verlag extract")
     if held := [r for r in listed if r.held]:
         why: dict[str, list[str]] = {}  # the build's reason -> its pages, as the build lists them
         for r in held:

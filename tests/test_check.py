@@ -314,6 +314,25 @@ def test_a_phone_number_written_with_its_country_code_is_the_same_number(german,
     assert [f.message for f in check_catalog(po, "x.po", "en", "x", checks=[BY_ID["numbers"]])] == expected
 
 
+@pytest.mark.parametrize("german, translation, expected", [
+    ("[Schreiben Sie uns](mailto:praxis@example.org), wir antworten gern.",
+     "Write to us at praxis@example.org, we are happy to reply.", ["inline markup changed: link 1 -> 0 [markup]"]),
+    ("Mehr auf [unserer Seite](https://example.org/info).", "More at https://example.org/info.",
+     ["inline markup changed: link 1 -> 0 [markup]"]),
+    ("[Schreiben Sie uns](mailto:praxis@example.org).", "Write to us at practice@example.org.",
+     ["inline markup changed: link 1 -> 0 [markup]",
+      "URL or e-mail address changed: added practice@example.org [urls]"]),
+])
+def test_a_link_that_lost_its_syntax_is_one_markup_error_not_an_added_address(german, translation, expected):
+    """Trial: a mailto link whose translation lost its link syntax, the address written as text, was reported
+    ``[urls]`` "added praxis@example.org" beside the ``[markup]`` error, though nothing was added: the German has
+    that address as the link's destination. The markup error alone says what happened; another address is still
+    an added one."""
+    po = polib.POFile()
+    po.append(polib.POEntry(msgid=german, msgstr=translation, flags=["markdown-text"]))
+    assert [f"{f.message} [{f.check}]" for f in check_catalog(po, "x.po", "en", "x")] == expected
+
+
 def test_a_tag_written_otherwise_than_in_the_original_is_an_error_as_the_page_shows_it_as_text():
     """The page keeps a translation's raw HTML only as the original writes it, but for title/alt text
     (render._judge with rawhtml.retitled): check reads it the same way, so such a sentence is held back

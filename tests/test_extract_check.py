@@ -4,6 +4,7 @@ catalogs checked with ``msgfmt --check``."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -358,3 +359,36 @@ def test_a_catalog_in_cp1252_is_said_to_be_written_in_utf8_not_out_of_date_with_
     msgfmt_check(path)
     commit(project, "extract")
     project.run("extract", "--check")
+
+
+def test_an_article_moved_into_seiten_without_extract_is_said_by_check_and_status(project: Project):
+    """Fresh-user trial: the author turns an article into a page (``mv source_de/tee.md source_de/seiten/``) and
+    forgets ``extract``. Its sentences are the same, so plain ``check`` and ``status`` said nothing, while the
+    template and catalogs still named source_de/tee.md and ``extract --check`` failed in CI. Both say, at the German
+    file, that the file moved and the catalogs are out of date, naming the file they name; after extract, nothing."""
+    drafted_repository(project)
+    assert "moved" not in project.run("check").output
+    (project.root / "source_de/seiten").mkdir()
+    (project.root / "source_de/tee.md").rename(project.root / "source_de/seiten/tee.md")
+    project.run("extract", "--check", code=1)
+    told = ("warning: source_de/seiten/tee.md:1: the file moved since the last verlag extract (its template and "
+            "catalogs name source_de/tee.md; it is a page now): the catalogs are out of date; run verlag extract")
+    checked = project.run("check").output
+    assert told in checked and "[german-changed]" in checked, checked
+    status = project.run("status")
+    assert "tee (moved since extract" in status.output, status.output
+    assert told.replace(":1:", ":") in status.output, status.output
+    rows = json.loads(project.run("status", "--format", "json").output)["articles"]
+    assert {row["moved_from"] for row in rows} == {"source_de/tee.md"}
+    project.run("extract")
+    project.run("extract", "--check")
+    assert "moved" not in project.run("check").output
+    assert "moved" not in project.run("status").output
+    # renamed in its folder, its slug kept: moved too, but no page now
+    text = project.read("source_de/seiten/tee.md").replace("title:", "slug: tee\ntitle:", 1)
+    (project.root / "source_de/seiten/tee.md").unlink()
+    project.write("source_de/seiten/abendtee.md", text)
+    project.run("extract")
+    (project.root / "source_de/seiten/abendtee.md").rename(project.root / "source_de/seiten/gruen.md")
+    assert ("warning: source_de/seiten/gruen.md:1: the file moved since the last verlag extract (its template and "
+            "catalogs name source_de/seiten/abendtee.md): the catalogs are out of date") in project.run("check").output

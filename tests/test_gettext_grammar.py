@@ -192,6 +192,32 @@ def test_a_header_msgfmt_refuses_is_named_by_check_and_written_by_extract(projec
     assert "catalog-header" not in project.run("check").output
 
 
+def test_a_catalog_with_cr_line_ends_is_named_by_check_and_rewritten_with_lf_by_extract(project: Project):
+    """A catalog saved by an old Mac editor, its lines ending in CR alone: verlag reads it, GNU msgfmt --check reads
+    no line end there and refuses it ("PO file header missing or invalid"), and check said nothing. It names the
+    CR line ends, that GNU's tools refuse them and that extract rewrites them with LF; status counts it; extract
+    does so, the translations kept, and msgfmt passes the catalog. A CRLF catalog (Windows) is none of this."""
+    text = reviewed_catalog(project)
+    path = project.root / PO
+    path.write_bytes(text.replace("\n", "\r").encode("utf-8"))
+    assert "header missing or invalid" in msgfmt_refuses(path)
+    said = project.run("check").output
+    assert (f"warning: {PO}:1: its lines end in CR alone (carriage return, the line end of classic Mac OS), which "
+            "GNU gettext's tools and many editors refuse") in said, said
+    assert "verlag extract rewrites it with LF line ends, its translations kept [catalog-header]" in said, said
+    status = json.loads(project.run("status", "--format", "json").output)
+    row = next(r for r in status["articles"] if r["slug"] == SLUG and r["lang"] == "en")
+    assert row["warnings"] == 1, (row, said)
+    project.run("extract")
+    assert b"\r" not in path.read_bytes()
+    msgfmt_check(path)
+    assert 'msgstr "The beds are full."' in project.read(PO)
+    assert "catalog-header" not in project.run("check").output
+    path.write_bytes(project.read(PO).replace("\n", "\r\n").encode("utf-8"))
+    msgfmt_check(path)
+    assert "catalog-header" not in project.run("check").output
+
+
 def test_a_site_po_plural_message_with_a_form_missing_is_named_by_check_and_made_fuzzy_by_extract(project: Project):
     """A site.po plural message with fewer msgstr[n] than its Plural-Forms' nplurals (a form deleted in a text
     editor): msgfmt --check refuses it; check said nothing, and extract wrote the missing form empty, which msgfmt

@@ -3929,6 +3929,22 @@ def test_check_names_control_and_invisible_characters_in_german_sources_and_tran
         "you mean as &shy;, which every editor shows [invisible-character]"], result.output
 
 
+def test_build_names_control_characters_in_a_german_source_as_check_does_and_still_builds(site_project: Project):
+    """Trial: a form feed and a NUL (read as U+FFFD) pasted into a German source were named by check and publish,
+    while build said nothing and published the page with nothing (or \ufffd) there. The build that reads the
+    changed source says each at its line in check's words, as a warning: the pages are built all the same."""
+    project = site_project
+    project.write("source_de/minze.md", article("Minze", "Pfefferminztee hilft.\x0c\n\nKamil\0lentee auch.\n"))
+    project.run("extract")
+    checked = [row.removesuffix(" [control-character]").removeprefix("error: ")
+               for row in project.run("check", code=1).output.splitlines() if row.endswith("[control-character]")]
+    assert [row.split(":")[:2] for row in checked] == [["source_de/minze.md", "5"], ["source_de/minze.md", "7"]]
+    built = project.run("build").output
+    for row in checked:
+        assert f"warning: {row}" in built, built
+    assert "Pfefferminztee hilft." in project.read("site/de/minze/index.html")
+
+
 def test_an_article_nested_too_deep_with_a_shortcode_is_named_at_its_line_and_the_others_go_on(
         site_project: Project):
     """Trial 28's audit: the search for Hugo shortcodes and Liquid tags parsed a body with ``{{`` unguarded, so an

@@ -524,6 +524,42 @@ def test_a_signed_off_draft_whose_german_the_author_changed_meanwhile_goes_to_th
     assert_carried_to_the_changed_sentence(reviewer, extra, extra_new, signed, reviewed=True)
 
 
+def test_a_sign_off_of_german_the_authors_extract_retired_is_said_to_need_extract(clones):
+    """Fresh-user trial: the reviewer signs off a ``copy`` draft while the author rewrites that sentence (extract:
+    the old entry obsolete, the new sentence empty; too unlike to pair as ``extract`` pairs changed German). The
+    merge keeps the sign-off live for the next extract, so the catalog no longer matches the article: ``check``
+    asked for extract, but the driver said nothing when the merge was made. It says on stderr, at the entry's
+    line, that the catalog needs ``verlag extract`` and why; after extract, check finds nothing outdated."""
+    author, reviewer = clones
+    extra, rewritten = "Ingwer wärmt von innen.", "Ein Stück frische Wurzel im Wasser genügt schon völlig."
+    author.write("source_de/tee.md", body(last=f"{S5} {extra}"))
+    author.run("extract")
+    author.run("pretranslate", "--engine", "copy", "--lang", "fr")
+    git(author.root, "add", "-A")
+    git(author.root, "commit", "-qm", "a new sentence, drafted")
+    git(author.root, "push", "-q", "origin", "main")
+    git(reviewer.root, "pull", "-q")
+    signed = "Le gingembre réchauffe de l'intérieur."
+    sign_off(reviewer, {extra: signed})
+    author.write("source_de/tee.md", body(last=f"{S5} {rewritten}"))
+    author.run("extract")
+    git(author.root, "commit", "-qam", "the new sentence rewritten")
+    git(author.root, "push", "-q", "origin", "main")
+    done = git(reviewer.root, "pull")
+    assert "CONFLICT" not in done.stdout
+    entry = polib.pofile(str(reviewer.root / PO)).find(extra)
+    assert entry is not None and not entry.obsolete and entry.msgstr == signed
+    line = msgid_line(reviewer, extra)
+    assert (f"warning: {PO}:{line}: 1 entry of German that one side's extract changed or deleted in the article "
+            f"stays live, translated meanwhile on the other side (line {line}; first: '{extra}'): the catalog no "
+            "longer matches the article's German; run verlag extract") in done.stderr, done.stderr
+    assert "[catalog-outdated]" in reviewer.run("check", "--lang", "fr").output
+    reviewer.run("extract")
+    assert "[catalog-outdated]" not in reviewer.run("check", "--lang", "fr").output
+    kept = polib.pofile(str(reviewer.root / PO)).find(extra, include_obsolete_entries=True)
+    assert kept.obsolete and kept.msgstr == signed
+
+
 def test_a_retranslation_of_german_the_author_changed_goes_to_the_changed_sentence(clones):
     """The reviewer retranslates S2 while the author changes its German (extract: a new entry, fuzzy, S2 as its
     previous msgid, the old entry gone): the merge keeps the reviewer's entry of S2 as the reviewer left it, and
@@ -533,12 +569,15 @@ def test_a_retranslation_of_german_the_author_changed_goes_to_the_changed_senten
     retranslated = "Il ne faut jamais l'infuser trop chaud."
     sign_off(reviewer, {**SIGNED_OFF, S2: retranslated})
     changed = author_changes_s2(author)
-    assert "CONFLICT" not in git(reviewer.root, "pull", "-q").stdout
+    done = git(reviewer.root, "pull", "-q")
+    assert "CONFLICT" not in done.stdout
     path = reviewer.root / PO
     msgfmt_check(path)
     merged = polib.pofile(str(path))
     assert merged.find(S2).msgstr == retranslated and not merged.find(S2).fuzzy
     assert merged.find(changed).fuzzy and merged.find(changed).previous_msgid == S2
+    line = msgid_line(reviewer, S2)
+    assert f"warning: {PO}:{line}: 1 entry of German that one side's extract changed" in done.stderr, done.stderr
     reviewer.run("extract")
     msgfmt_check(path)
     extracted = polib.pofile(str(path))
