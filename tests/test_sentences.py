@@ -553,13 +553,15 @@ def test_an_edition_number_stays_with_its_abbreviation():
     assert split_sentences(text, "de") == ["Vgl. Weber, H.: Der Darm und wir.", "2. Aufl., Berlin 2019, S. 12 ff."]
 
 
-@pytest.mark.parametrize("unit", ["g", "mg", "kg", "ml", "l", "m", "cm", "km", "h", "min"])
+@pytest.mark.parametrize("unit", ["g", "mg", "µg", "kg", "ml", "l", "m", "cm", "km", "h", "min"])
 @pytest.mark.parametrize("amount", ["2 ", "0,5 ", "2–3 ", "2"])
-@pytest.mark.parametrize("follows", ["Fragen Sie uns!", "Das reicht.", "Sie merken es bald."])
-def test_a_unit_symbol_after_its_number_ends_the_sentence_before_a_sentence_start(unit, amount, follows):
-    """A unit symbol takes no full stop (SI, DIN 1313): "Nehmen Sie täglich 2 g. Fragen Sie uns!" is two sentences,
-    as "2 mg. Das reicht." was; "g", "l", "m" and "h" were read as initials and never split, "min" as "minimal"
-    only before an article."""
+@pytest.mark.parametrize(
+    "follows", ["Fragen Sie uns!", "Das reicht.", "Sie merken es bald.", "Mehr ist nicht nötig.", "Zucker ist süß."]
+)
+def test_a_unit_symbol_after_its_number_ends_the_sentence_before_a_capital(unit, amount, follows):
+    """A unit symbol takes no full stop (SI, DIN 1313), so one after it ends the sentence: "Nehmen Sie 350 mg. Mehr
+    ist nicht nötig." was one entry (trial 32), as "2 g. Fragen Sie uns!" was before it ("g", "l", "m" and "h" read
+    as initials, "min" as "minimal")."""
     first = f"Nehmen Sie täglich {amount}{unit}."
     assert split_sentences(f"{first} {follows}", "de") == [first, follows]
 
@@ -569,11 +571,32 @@ def test_a_unit_symbol_after_its_number_ends_the_sentence_before_a_sentence_star
     [
         "Nehmen Sie ca. 2 g Zucker.",
         "Siehe Abb. 2 und S. 3.",
-        "Es sind 2 g. Zucker ist süß.",  # a noun: a unit's stop before it is no sure sentence end
+        "Nehmen Sie 2 g. danach mehr.",  # lower case goes on
+        "Siehe S. 5 l. Sp. oben.",  # a page's left column ("linke Spalte"), no litre
         "Er wohnt in Frankfurt a. M. Dort ist es schön.",  # "M." after no number
     ],
 )
-def test_a_unit_symbol_ends_no_sentence_without_its_number_or_a_sentence_start(text):
+def test_a_unit_symbol_ends_no_sentence_without_its_number_or_a_capital(text):
+    assert split_sentences(text, "de") == [text]
+
+
+@pytest.mark.parametrize("abbreviation", ["Min.", "Std.", "Tbl.", "Kps.", "Stk.", "Tr.", "I.E.", "I. E.", "i.E."])
+@pytest.mark.parametrize("follows", ["Das reicht.", "Die Wirkung hält an.", "Sie merken es bald.",
+                                     "Dehnen Sie danach.", "Fragen Sie uns!"])
+def test_an_abbreviation_after_its_number_ends_the_sentence_before_a_sentence_start(abbreviation, follows):
+    """"Es sind 1000 I.E. Das reicht." and "Die Kur dauert 5 Min. Dehnen Sie danach." were one entry (trial 32): a
+    dotted "I.E." was never an end, and after "Min.", "Tbl." or "Kps." the reader addressed ("Sie", an imperative
+    before "Sie") did not start a sentence."""
+    first = f"Nehmen Sie 1000 {abbreviation}"
+    assert split_sentences(f"{first} {follows}", "de") == [first, follows]
+
+
+@pytest.mark.parametrize("abbreviation", ["Min.", "Std.", "Tbl.", "Kps.", "Stk.", "Tr.", "I.E.", "I. E.", "i.E."])
+@pytest.mark.parametrize("follows", ["Vitamin D täglich.", "Pause ein.", "Dehnen reicht.", "Wasser dazu."])
+def test_an_abbreviation_after_its_number_goes_on_before_a_noun(abbreviation, follows):
+    """Such an abbreviation stands before what the amount is of ("1000 I.E. Vitamin D", "5 Min. Pause"): a noun, or
+    a verb used as one, after it continues the sentence."""
+    text = f"Nehmen Sie 1000 {abbreviation} {follows}"
     assert split_sentences(text, "de") == [text]
 
 
