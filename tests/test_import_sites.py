@@ -624,3 +624,33 @@ def test_a_legal_page_s_title_with_markup_is_known_by_its_words():
     assert legal_slug("<b>Impressum</b> | Praxis", None) == "impressum"
     assert title_slug("<script>alert(1)</script>") == "alert-1"  # no word left: its text without the tags
     assert title_slug("Tipps<br>und Tricks") == "tipps-und-tricks"
+
+
+def test_a_hugo_post_keeps_the_authors_its_taxonomy_or_params_table_names(project, tmp_path):
+    """Trial 34: a post of a Hugo site whose config declares the ``authors`` taxonomy names its writers as
+    ``authors = [...]`` (https://gohugo.io/configuration/taxonomies/), and Hugo's own front-matter example puts
+    ``author`` in the page's ``[params]`` table (https://gohugo.io/content-management/front-matter/): the import said
+    "front matter not kept: authors" and "not kept: params", and both articles got verlag.toml's author, "the source
+    names none": a medical article credited to the wrong person. verlag's ``author`` is one line: the names are kept,
+    joined with ", " as Hugo themes print a list of authors, and the summary says which key they came from."""
+    site = tree(tmp_path / "hugo", {
+        "hugo.toml": "baseURL = 'https://example.org/'\ntitle = 'T'\ndefaultContentLanguage = 'de'\n"
+                     "[taxonomies]\n  author = 'authors'\n  tag = 'tags'\n",
+        "content/blog/salbei/index.md": '+++\ntitle = "Salbei bei Halsweh"\ndate = 2024-05-05\n'
+                                        'authors = ["Dr. Thomas Müller", "Sabine Lindner"]\ntags = ["Kräuter"]\n+++\n'
+                                        "Salbei wirkt entzündungshemmend.\n",
+        "content/posts/holunder/index.md": "+++\ntitle = 'Holunder im Herbst'\ndate = 2023-09-20T18:45:00+02:00\n"
+                                           "slug = 'holunder-herbst'\n[params]\n  author = 'Dr. Thomas Müller'\n"
+                                           "  toc = true\n+++\n\nHolunderbeeren sind **roh giftig**.\n",
+    })
+    out = project.run("import", str(site)).output
+    salbei, holunder = project.read("source_de/salbei-bei-halsweh.md"), project.read("source_de/holunder-herbst.md")
+    assert "\nauthor: Dr. Thomas Müller, Sabine Lindner\n" in salbei, salbei
+    assert "\nauthor: Dr. Thomas Müller\n" in holunder, holunder
+    assert "from verlag.toml" not in out and "Jana Vogt" not in salbei + holunder, out
+    assert "author: Dr. Thomas Müller, Sabine Lindner (the front matter's authors, 2 names in one line, as Hugo themes print them" in out, out
+    assert "author: Dr. Thomas Müller (the front matter's params.author)" in out, out
+    assert "not kept (verlag has no such field): params.toc\n" in out, out
+    assert "not kept (verlag has no such field): authors" not in out
+    project.run("extract")
+    assert project.run("check").exit_code == 0
