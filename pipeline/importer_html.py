@@ -1986,7 +1986,8 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None,
     the document is the file ending inside an element: said to look cut off, nothing of it is imported), and when
     the export holds no post or page.
     """
-    root = wxr_tree(data, path)
+    removed: list[tuple[int, str]] = []
+    root = wxr_tree(data, path, removed)
     channel = next(iter(_children(root, "channel")), None)
     if channel is None:
         raise VerlagError("no <channel> in this WordPress export", path, root.sourceline)
@@ -1994,6 +1995,8 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None,
     authors = {_text(a, "author_login"): unescape(_text(a, "author_display_name"))
                for a in _children(channel, "author")}
     items = _children(channel, "item")
+    # the lines of each item, up to the next one's, to name a removed character in the post it was in
+    ends = {id(item): following.sourceline for item, following in zip(items, items[1:])}
     attachments = {_text(i, "post_id"): i for i in items if _text(i, "post_type") == "attachment"}
     reusable = {_text(i, "post_id"): i for i in items if _text(i, "post_type") == "wp_block"}
     described, errors = polylang_groups(channel, path)
@@ -2058,6 +2061,10 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None,
         notes = [f"WordPress {kind}, status {status}" + (f", published at {link}" if published else ""),
                  f"title: {title}" + (f" (its markup left out of {marked!r}: a title is plain text)"
                                       if marked != title else ""), *notes, *more]
+        inside = [(line, char) for line, char in removed
+                  if item.sourceline <= line and (id(item) not in ends or line < ends[id(item)])]
+        if inside:
+            notes.append(forbidden_note(path, inside))
         post_id = _text(item, "post_id")
         aliases = [link, _shortlink(home, kind, post_id)] if published else []
         articles.append(new_article(title, body, ref, author=author or login or None, date=date,
@@ -2081,7 +2088,41 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None,
 _OUTSIDE_ENTITY = re.compile(rb"<!ENTITY\s+([^\s%>]+)\s+(SYSTEM|PUBLIC)\s+(\"[^\"]*\"|'[^']*')")
 
 
-def wxr_tree(data: bytes, path: Path):
+# The characters XML 1.0 forbids (https://www.w3.org/TR/xml/#charsets) that a UTF-8 export holds as bytes of their
+# own: the C0 controls but tab, line feed and carriage return, and U+FFFE and U+FFFF.
+_FORBIDDEN = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]")
+
+
+def _without_forbidden(data: bytes) -> tuple[bytes, list[tuple[int, str]]]:
+    """``data`` (an XML file in UTF-8, as WordPress writes it) without the characters XML 1.0 forbids
+    (``_FORBIDDEN``), and (line, ``U+000B``) of each removed. WordPress stores what an author pasted from a word
+    processor or PDF (a vertical tab for Word's line break, a form feed) and its export writes it unchanged into a
+    CDATA section, where libxml2 stops at it ("CData section not finished"), and so the whole export was refused
+    for one invisible character. None of them is a line break, so every line keeps its number. A file in UTF-16
+    (its BOM) is left as it is: its bytes are no such characters."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or not _FORBIDDEN.search(data):
+        return data, []
+    found, line, at = [], 1, 0
+    for match in _FORBIDDEN.finditer(data):
+        line += data.count(b"\n", at, match.start())
+        at = match.start()
+        found.append((line, f"U+{ord(match.group().decode('utf-8')):04X}"))
+    return _FORBIDDEN.sub(b"", data), found
+
+
+def forbidden_note(path: Path, found: list[tuple[int, str]]) -> str:
+    """The summary's line for the characters ``_without_forbidden`` removed (``found``) from one post of the
+    export at ``path``: each character once, with the lines it stood on."""
+    lines: dict[str, list[int]] = {}
+    for line, char in found:
+        lines.setdefault(char, [])
+        if line not in lines[char]:
+            lines[char].append(line)
+    return ("removed invisible control characters XML 1.0 forbids (they made the export unreadable): "
+            + "; ".join(f"{char} at {path}:{', '.join(map(str, at))}" for char, at in lines.items()))
+
+
+def wxr_tree(data: bytes, path: Path, removed: list[tuple[int, str]] | None = None):
     """The root element of the WordPress export ``data``, its internal entities (``<!ENTITY y "und Baldrian">`` in
     a DOCTYPE, which WordPress never writes but a hand-edited file may hold) expanded where they stand.
 
@@ -2090,8 +2131,12 @@ def wxr_tree(data: bytes, path: Path):
     "file:///etc/passwd"``) is never read (no DTD loaded, no network): the file is refused, naming it, as is one
     whose entities expand to far more text than the file holds (libxml2's amplification limit: the "billion laughs").
     Raises ``VerlagError`` with the line of malformed XML (an error on the file's last line but extra content after
-    the document is the file ending inside an element: said to look cut off).
+    the document is the file ending inside an element: said to look cut off). Characters XML 1.0 forbids are
+    removed first (``_without_forbidden``), each (line, character) added to ``removed``.
     """
+    data, found = _without_forbidden(data)
+    if removed is not None:
+        removed += found
     # huge_tree: a post over libxml2's 10 MB of text (a photo pasted inline) made the whole export "not well-formed";
     # it is that post's error now (``html_to_markdown``). No DTD is read; libxml2 bounds what entities expand to.
     parser = etree.XMLParser(resolve_entities="internal", no_network=True, load_dtd=False, huge_tree=True)

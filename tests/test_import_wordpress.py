@@ -1003,3 +1003,24 @@ def test_a_wordpress_titles_inert_markup_is_left_out_as_readme_says_unlike_a_mar
     assert "(its markup left out of 'Schlaf <b>besser</b> mit Lavendel': a title is plain text)" in out, out
     readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
     assert "WordPress export's title is the exception" in readme
+
+
+def test_a_control_character_xml_forbids_in_one_post_is_removed_and_named_not_the_whole_export_refused(
+        project: Project, tmp_path):
+    """Trial 34: one invisible vertical tab (U+000B, pasted from a word processor; WordPress stores it and its
+    export writes it unchanged into the CDATA section) refused the whole export with "not well-formed XML at column
+    76: CData section not finished", which names neither the character nor how to fix it. XML 1.0 forbids the C0
+    controls but tab, line feed and carriage return: each is removed, and the post it was in names the file, the
+    line and the character once; the other posts are imported untouched."""
+    body = f"<p>{LEAD}</p>\n<p>Oft\x0b stecken Stress und\x0b zu wenig Bewegung\x0c dahinter.</p>"
+    path = export(tmp_path, post("Nacken\x0b verspannt", body, post_id=7, name="nacken"),
+                  post("Genug trinken", f"<p>{MORE}</p>", post_id=8, name="trinken"))
+    out = project.run("import", str(path), code=0).output
+    assert "CData" not in out, out
+    assert "Oft stecken Stress und zu wenig Bewegung dahinter." in project.read("source_de/nacken.md")
+    assert "title: Nacken verspannt\n" in project.read("source_de/nacken.md")
+    assert MORE in project.read("source_de/trinken.md")
+    note = (f"removed invisible control characters XML 1.0 forbids (they made the export unreadable): U+000B at "
+            f"{path}:4, 5; U+000C at {path}:5")
+    assert out.count(note) == 1, out
+    assert out.count("U+000B") == 1, out
