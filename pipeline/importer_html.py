@@ -21,6 +21,7 @@ import json
 import re
 from html import escape, unescape
 from pathlib import Path, PurePosixPath
+from typing import Callable
 from urllib.parse import quote, unquote, urljoin
 from xml.sax import SAXParseException
 
@@ -32,8 +33,8 @@ from markdown_it.common.normalize_url import validateLink
 
 from .counts import counted
 from .errors import VerlagError, shown_path
-from .importer import (HAND_ADVICE, IMAGES_DIR, PROTECTED, TAG_ADVICE, ImageNames, ImportedArticle,
-                       image_destination, legal_slug, local_name, new_article, title_slug, too_large,
+from .importer import (ANCHORS_KEPT, HAND_ADVICE, IMAGES_DIR, PROTECTED, TAG_ADVICE, ImageNames, ImportedArticle,
+                       heading_anchor, image_destination, legal_slug, local_name, new_article, title_slug, too_large,
                        without_final_colon)
 from .inline_images import SPACER, InlineImage, inline_image, one_pixel
 from .invisible import without_hints
@@ -171,7 +172,7 @@ def _flatten_wrappers(tree) -> None:
 def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | None = None,
                      remote: list[str] | None = None,
                      address: str | None = None, uploaded: list[tuple[str, Path]] | None = None,
-                     ) -> tuple[str, dict[Path | InlineImage, str], list[str]]:
+                     anchors: bool = False) -> tuple[str, dict[Path | InlineImage, str], list[str]]:
     """(CommonMark, local image files -> their names, notes) for an HTML fragment or document (str).
 
     HTML over ``limits.PAGE`` is not parsed: ``VerlagError`` without a file (for a WordPress post or a feed entry
@@ -200,6 +201,9 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
     (``_BlockStartEscaper``), then with markdownify's full escaping, and if that still differs the
     difference is noted.
     An ``address`` urlsplit cannot read (``urlparts``) is none.
+    A heading's anchor (its ``id``, an ``<a id>`` in it) is kept above it (``_Converter.convert_hN``) where the
+    page links to it, and with ``anchors`` (a WordPress export's, whose heading ids its author set as the block's
+    "HTML anchor") every one: the ids a saved page's site generated (Wix's ``viewer-b7k3``) nobody linked.
     Raises ``VerlagError`` without a file for HTML nested deeper than it can be read (``parse_html``).
     """
     too_large(PAGE, html.encode("utf-8"), None)
@@ -279,8 +283,10 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
     notes_at = footnotes(_plugin_footnotes(tree))
     cleaned = lxml_html.tostring(tree, encoding="unicode")
     expected = "".join(_shown(tree).split())  # block boundaries add whitespace; the letters must agree
+    linked = {unquote(a.get("href", "")[1:]) for a in tree.iter("a") if a.get("href", "").startswith("#")}
     for converter in (_Converter(**MARKDOWN_STYLE), _BlockStartEscaper(**MARKDOWN_STYLE),
                       _Converter(escape_misc=True, **MARKDOWN_STYLE)):
+        converter.wanted = lambda anchor: anchors or anchor in linked
         markdown = converter.convert(cleaned).strip()
         markdown = INTRAWORD_ESCAPE_RE.sub("_", re.sub(r"\n{3,}", "\n\n", markdown))
         rendered = lxml_html.fragment_fromstring(commonmark_parser().render(markdown), create_parent="div")
@@ -288,6 +294,8 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
             break
     else:
         notes.append("the Markdown may read differently from the page: compare the two")
+    if converter.anchors:
+        notes.append(f"{ANCHORS_KEPT}: {', '.join(dict.fromkeys(converter.anchors))}")
     if notes_at:
         converter = markdownify.MarkdownConverter(**MARKDOWN_STYLE)
         markdown = FOOTNOTE_MARK_RE.sub(lambda m: f"[^{m[1]}]", markdown) + "\n\n" + "\n".join(
@@ -606,6 +614,25 @@ class _Converter(markdownify.MarkdownConverter):
 
     def __init__(self, **options):
         super().__init__(**options, strip_pre=None)
+        self.anchors: list[str] = []  # "#id (heading)" of each heading anchor kept (``convert_hN``)
+        self.wanted: Callable[[str], bool] = lambda anchor: False  # which of them to keep
+
+    def convert_hN(self, n, el, text, parent_tags):
+        """The heading, and above it the anchor the old page gave it (``importer.heading_anchor``): its ``id``
+        (Gutenberg's "HTML anchor", ``<h2 id="uebungen">``), else the ``id`` or ``name`` of an element inside it
+        (``<a id="trinken"></a>``, a TOC plugin's ``<span id="…">``)."""
+        heading = super().convert_hN(n, el, text, parent_tags)
+        if "_inline" in parent_tags or not heading.strip():
+            return heading
+        inside = [d.get("id") or (d.get("name") if d.name == "a" else None)
+                  for d in el.find_all(True) if not d.get("href")]
+        anchor = next((str(a).strip() for a in [el.get("id"), *inside] if a and str(a).strip()), None)
+        shown = " ".join(el.get_text().split())
+        kept = heading_anchor(anchor, shown, max(1, min(6, n))) if anchor and self.wanted(anchor) else None
+        if kept is None:
+            return heading
+        self.anchors.append(f"#{anchor} ({shown})")
+        return f"\n\n{kept}\n\n{heading.lstrip(chr(10))}"
 
     def convert_pre(self, el, text, parent_tags):
         lead = text[:len(text) - len(text.lstrip(" \n"))]
@@ -2029,7 +2056,7 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None,
         uploaded: list[tuple[str, Path]] = []
         try:
             body, images, more = html_to_markdown(content, uploads=uploads, remote=remote, address=home,
-                                                  uploaded=uploaded)
+                                                  uploaded=uploaded, anchors=True)
         except VerlagError as exc:  # this post's: the others are imported
             errors.append(VerlagError(exc.message, path, item.sourceline))
             continue
