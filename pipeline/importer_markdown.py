@@ -49,7 +49,7 @@ from urllib.parse import unquote, urlunsplit
 
 from .errors import VerlagError, shown_path, toml_problem
 from .fsutil import file_bytes
-from .importer import (IMAGES_DIR, TAG_ADVICE, TAGS_KEPT, ImageNames, ImportedArticle, legal_slug, local_name,
+from .importer import (ANCHORS_KEPT, IMAGES_DIR, TAG_ADVICE, TAGS_KEPT, ImageNames, ImportedArticle, heading_anchor, legal_slug, local_name,
                        new_article, rewrite_destinations)
 from .importer_folder import hugo_page, hugo_settings, jekyll_root
 from .inline_images import SPACER, inline_image
@@ -234,6 +234,8 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None, lang: 
         raise VerlagError(exc.message, path, first_line + exc.line - 1 if first_line and exc.line else None) from None
     body, captions = _without_closing_lines(body, captions, closed)
     body = _with_captions(body, captions).strip("\n") + "\n"
+    if first_line is not None:
+        body = _heading_attributes(body, path, lines[end + 1:], end + 2, notes)
     body, converted = convert_note_syntax(body, title.strip())  # an Obsidian or Typora note's own syntax
     notes += converted
     if cover and cover not in body:  # what the theme showed above the post, where verlag's pages can show it
@@ -1099,6 +1101,53 @@ def parse_front(front: str, fence: str, path: Path | str) -> dict:
     if not isinstance(meta, dict):
         raise VerlagError(f"{FENCES[fence]} front matter must be 'key = value' or 'key: value' lines", path, 2)
     return meta
+
+
+# Goldmark's attributes at the end of a heading's line, ``{#id .class key=value}``, which Hugo reads by default
+# (``markup.goldmark.parser.attribute.title``, https://gohugo.io/configuration/markup/#parserattributetitle).
+HEADING_ATTRIBUTES_RE = re.compile(r"[ \t]*(\{[ \t]*(?:(?:#[^\s{}#.=\"']+|\.[^\s{}#.=\"']+|[A-Za-z_:][\w:.-]*="
+                                   r"(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s{}\"']+))[ \t]*)+\})[ \t]*$")
+ATTRIBUTE_ID_RE = re.compile(r"(?:^|[\s{])(?:#([^\s{}#.=\"']+)|id=(?:\"([^\"]*)\"|'([^']*)'|([^\s{}\"']+)))")
+
+
+def _heading_attributes(body: str, path: Path, written: list[str], first: int, notes: list[str]) -> str:
+    """``body`` (CommonMark, converted from the file's lines ``written``, the first of them its line ``first``) without the attributes Hugo reads at the
+    end of a heading (``HEADING_ATTRIBUTES_RE``: ``## Das Rezept {#rezept}``), which verlag's CommonMark shows as
+    text; the id among them is kept as the anchor links to it find (``importer.heading_anchor``: an empty
+    ``<div id>`` above the heading, where verlag's own id of the heading is another), said in ``notes``, and the
+    rest (a class, a key) is named as left out, at its line of ``path``. A heading inside a list or quote keeps
+    its text as written (no block of its own above it to hold the anchor); code is never touched."""
+    lines = body.split("\n")
+    tokens = block_tokens(body, {})
+    kept, dropped, inserts = [], [], []
+    searched = 0  # the lines of ``written`` looked through for the headings before (the body's lines moved)
+    for n, token in enumerate(tokens):
+        if token.type != "heading_open" or not token.map or token.level != 0:
+            continue
+        at = token.map[0] if token.markup.startswith("#") else token.map[1] - 2  # setext: its last text line
+        found = HEADING_ATTRIBUTES_RE.search(lines[at])
+        if not found:
+            continue
+        whole, lines[at] = lines[at], lines[at][:found.start()]
+        named = ATTRIBUTE_ID_RE.search(found[1])
+        anchor = next((g for g in named.groups() if g), None) if named else None
+        text = HEADING_ATTRIBUTES_RE.sub("", tokens[n + 1].content)
+        level = int(token.tag[1])
+        block = heading_anchor(anchor, text, level) if anchor else None
+        if block:
+            inserts.append((token.map[0], block))
+            kept.append(f"#{anchor} ({' '.join(text.split())})")
+        if not anchor or ATTRIBUTE_ID_RE.sub("", found[1]).strip("{} \t"):
+            line = next((k for k in range(searched, len(written)) if written[k].rstrip() == whole.rstrip()), None)
+            searched = line + 1 if line is not None else searched
+            dropped.append(f"{found[1]} at {shown_path(path)}" + (f":{first + line}" if line is not None else ""))
+    for at, block in reversed(inserts):
+        lines[at:at] = [block, ""]
+    if kept:
+        notes.append(f"{ANCHORS_KEPT}: {', '.join(kept)}")
+    if dropped:
+        notes.append(f"heading attributes left out (verlag's Markdown has none): {', '.join(dropped)}")
+    return "\n".join(lines)
 
 
 def _author(front: dict, settings: dict) -> tuple[str | None, str | None, int]:

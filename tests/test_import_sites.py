@@ -654,3 +654,34 @@ def test_a_hugo_post_keeps_the_authors_its_taxonomy_or_params_table_names(projec
     assert "not kept (verlag has no such field): authors" not in out
     project.run("extract")
     assert project.run("check").exit_code == 0
+
+
+def test_a_hugo_headings_id_attribute_is_no_text_and_stays_the_anchor_its_links_find(project, tmp_path):
+    """Trial 34: Hugo reads ``## Das Rezept {#rezept}`` as the heading "Das Rezept" with the id ``rezept``
+    (Goldmark's heading attributes, on by default: https://gohugo.io/configuration/markup/#parserattributetitle);
+    the import kept the braces as text, so readers saw "Das Rezept {#rezept}" and translators got it in the
+    msgid. The attributes leave the heading; the id stays the anchor links to ``#rezept`` find, as an empty
+    ``<div id>`` above it, where verlag's own id of the heading (``#das-rezept``) is another."""
+    site = tree(tmp_path / "hugo", {
+        "hugo.toml": "baseURL = 'https://example.org/'\n",
+        "content/posts/tee.md": "+++\ntitle = 'Kamillentee richtig zubereiten'\ndate = 2024-02-02\n"
+                                "author = 'Sabine Lindner'\n+++\n\nZuerst das [Rezept](#rezept).\n\n"
+                                "## Das Rezept {#rezept}\n\nEin Teelöffel auf eine Tasse.\n\n"
+                                "## Ziehen lassen {#ziehen-lassen .wichtig}\n\nZehn Minuten.\n\n"
+                                "```markdown\n## Im Code {#bleibt}\n```\n",
+    })
+    out = project.run("import", str(site)).output
+    text = project.read("source_de/kamillentee-richtig-zubereiten.md")
+    assert ("Zuerst das [Rezept](#rezept).\n\n<div id=\"rezept\"></div>\n\n## Das Rezept\n\n"
+            "Ein Teelöffel auf eine Tasse.\n\n## Ziehen lassen\n\nZehn Minuten.\n\n"
+            "```markdown\n## Im Code {#bleibt}\n```\n") in text, text
+    assert f"{ANCHORS}: #rezept (Das Rezept)" in out, out
+    assert f"heading attributes left out (verlag's Markdown has none): {{#ziehen-lassen .wichtig}} at " \
+           f"{site / 'content/posts/tee.md'}:13" in out, out
+    project.write("source_de/kamillentee-richtig-zubereiten.md", text.replace("draft: true\n", ""))
+    project.run("extract")
+    assert "{#" not in project.read("translations/en/kamillentee-richtig-zubereiten.po")
+    assert "fragment" not in project.run("check").output
+
+
+ANCHORS = "heading anchors kept as an empty <div id> above their heading, where links and shared addresses lead"
