@@ -2179,6 +2179,10 @@ def wxr_tree(data: bytes, path: Path, removed: list[tuple[int, str]] | None = No
             raise VerlagError("the entities of its <!DOCTYPE …> expand to far more text than the file holds (an "
                               "entity expansion, the 'billion laughs' attack; WordPress writes no <!DOCTYPE>): export "
                               "the blog again; nothing was imported", path, exc.lineno) from None
+        reference = re.match(r"xmlParseCharRef: invalid xmlChar value (\d+)", problem)
+        if reference:  # a character reference (&#11;) to a character XML 1.0 forbids: no WordPress export has one
+            problem = (f"the character reference to U+{int(reference[1]):04X} (&#{reference[1]};), a control "
+                       "character XML 1.0 forbids: delete the reference from the file")
         if exc.code != etree.ErrorTypes.ERR_DOCUMENT_END and _at_end(data, exc.lineno):
             problem += ("; the file ends inside an element: the export looks cut off (a download or copy that "
                         "stopped early): export it again (Tools → Export) and import the new file")

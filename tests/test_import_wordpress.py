@@ -1061,3 +1061,16 @@ def test_a_headings_html_anchor_stays_an_anchor_of_the_page_so_links_and_shared_
     assert "fragment" not in project.run("check").output
     project.run("build")
     assert '<div id="uebungen"></div>\n<h2 id="die-übungen">Die Übungen</h2>' in project.read("site/de/buero/index.html")
+
+
+def test_a_reference_to_a_forbidden_control_character_is_named_as_that_character(project: Project, tmp_path):
+    """A hand-edited export holding ``&#11;`` outside a CDATA section (WordPress's own writes the character in
+    CDATA, which the import removes) was refused as "xmlParseCharRef: invalid xmlChar value 11": the error names
+    the character and what to do, at its line."""
+    path = export(tmp_path, post("Genug trinken", f"<p>{MORE}</p>", post_id=8, name="trinken",
+                                 extra="<excerpt:encoded>Wasser&#11; hilft</excerpt:encoded>"))
+    out = project.run("import", str(path), code=2).output
+    assert (f"error: {path}:4: not well-formed XML at column") in out, out
+    assert ("the character reference to U+000B (&#11;), a control character XML 1.0 forbids: delete the reference "
+            "from the file") in out, out
+    assert "xmlParseCharRef" not in out
