@@ -49,7 +49,8 @@ from urllib.parse import unquote, urlunsplit
 
 from .errors import VerlagError, shown_path, toml_problem
 from .fsutil import file_bytes
-from .importer import (ANCHORS_KEPT, IMAGES_DIR, TAG_ADVICE, TAGS_KEPT, ImageNames, ImportedArticle, heading_anchor, legal_slug, local_name,
+from .importer import (ANCHORS_KEPT, IMAGES_DIR, TAG_ADVICE, TAGS_KEPT, ImageNames, ImportedArticle, heading_anchor,
+                       legal_slug, local_name,
                        new_article, rewrite_destinations)
 from .importer_folder import hugo_page, hugo_settings, jekyll_root
 from .inline_images import SPACER, inline_image
@@ -1111,11 +1112,12 @@ ATTRIBUTE_ID_RE = re.compile(r"(?:^|[\s{])(?:#([^\s{}#.=\"']+)|id=(?:\"([^\"]*)\
 
 
 def _heading_attributes(body: str, path: Path, written: list[str], first: int, notes: list[str]) -> str:
-    """``body`` (CommonMark, converted from the file's lines ``written``, the first of them its line ``first``) without the attributes Hugo reads at the
-    end of a heading (``HEADING_ATTRIBUTES_RE``: ``## Das Rezept {#rezept}``), which verlag's CommonMark shows as
-    text; the id among them is kept as the anchor links to it find (``importer.heading_anchor``: an empty
-    ``<div id>`` above the heading, where verlag's own id of the heading is another), said in ``notes``, and the
-    rest (a class, a key) is named as left out, at its line of ``path``. A heading inside a list or quote keeps
+    """``body`` (CommonMark, converted from the file's lines ``written``, the first of them its line ``first``)
+    without the attributes Hugo reads at the end of a heading (``HEADING_ATTRIBUTES_RE``: ``## Das Rezept
+    {#rezept}``), which verlag's CommonMark shows as text; the id among them is kept as the anchor links to it
+    find (``importer.heading_anchor``: an empty ``<div id>`` above the heading, where verlag's own id of the
+    heading is another), said in ``notes``, and the rest (a class, a key) is named as left out, at its line of
+    ``path``. A heading inside a list or quote keeps
     its text as written (no block of its own above it to hold the anchor); code is never touched."""
     lines = body.split("\n")
     tokens = block_tokens(body, {})

@@ -648,7 +648,8 @@ def test_a_hugo_post_keeps_the_authors_its_taxonomy_or_params_table_names(projec
     assert "\nauthor: Dr. Thomas Müller, Sabine Lindner\n" in salbei, salbei
     assert "\nauthor: Dr. Thomas Müller\n" in holunder, holunder
     assert "from verlag.toml" not in out and "Jana Vogt" not in salbei + holunder, out
-    assert "author: Dr. Thomas Müller, Sabine Lindner (the front matter's authors, 2 names in one line, as Hugo themes print them" in out, out
+    assert ("author: Dr. Thomas Müller, Sabine Lindner (the front matter's authors, 2 names in one line, as Hugo "
+            "themes print them") in out, out
     assert "author: Dr. Thomas Müller (the front matter's params.author)" in out, out
     assert "not kept (verlag has no such field): params.toc\n" in out, out
     assert "not kept (verlag has no such field): authors" not in out

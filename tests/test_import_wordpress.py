@@ -1028,7 +1028,8 @@ def test_a_control_character_xml_forbids_in_one_post_is_removed_and_named_not_th
 
 ANCHORED = ('<!-- wp:paragraph -->\n<p>Wer viel sitzt, braucht Bewegung.</p>\n<!-- /wp:paragraph -->\n\n'
             '<!-- wp:heading {"anchor":"uebungen"} -->\n<h2 class="wp-block-heading" id="uebungen">Die Übungen</h2>\n'
-            '<!-- /wp:heading -->\n\n<!-- wp:paragraph -->\n<p>Schultern kreisen, zehnmal.</p>\n<!-- /wp:paragraph -->\n\n'
+            '<!-- /wp:heading -->\n\n<!-- wp:paragraph -->\n<p>Schultern kreisen, zehnmal.</p>\n'
+            '<!-- /wp:paragraph -->\n\n'
             '<!-- wp:heading {"level":3} -->\n<h3 class="wp-block-heading"><a id="trinken"></a>Genug trinken</h3>\n'
             '<!-- /wp:heading -->\n\n<!-- wp:paragraph -->\n<p>Ein Glas pro Stunde.</p>\n<!-- /wp:paragraph -->\n\n'
             '<!-- wp:heading {"anchor":"pausen"} -->\n<h2 class="wp-block-heading" id="pausen">Pausen</h2>\n'
@@ -1060,7 +1061,8 @@ def test_a_headings_html_anchor_stays_an_anchor_of_the_page_so_links_and_shared_
     project.run("extract")
     assert "fragment" not in project.run("check").output
     project.run("build")
-    assert '<div id="uebungen"></div>\n<h2 id="die-übungen">Die Übungen</h2>' in project.read("site/de/buero/index.html")
+    assert '<div id="uebungen"></div>\n<h2 id="die-übungen">Die Übungen</h2>' in \
+        project.read("site/de/buero/index.html")
 
 
 def test_a_reference_to_a_forbidden_control_character_is_named_as_that_character(project: Project, tmp_path):
