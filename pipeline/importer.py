@@ -312,6 +312,27 @@ def rewrite_destinations(body: str, names: dict[str, str]) -> str:
     return DESTINATION_RE.sub(swap, body) if wanted else body
 
 
+# An id a heading's anchor may give: no white space (HTML's ids have none), no quote or angle bracket to escape.
+ANCHOR_ID_RE = re.compile(r"[^\s\"'<>&]+")
+ANCHORS_KEPT = "heading anchors kept as an empty <div id> above their heading, where links and shared addresses lead"
+
+
+def heading_anchor(anchor: str, heading: str, level: int) -> str | None:
+    """The HTML block that keeps the id ``anchor`` the old blog gave the heading ``heading`` (its text, level
+    ``level``: a WordPress heading's ``id`` or ``<a id>``, a Hugo heading's ``{#id}``): ``<div id="…"></div>``, to
+    stand on its own lines above the heading; None where verlag's own id of that heading is ``anchor`` already
+    (``render.slugify``, h2-h6) or ``anchor`` is no id. verlag's CommonMark has no attribute syntax for a heading's
+    id, and its heading ids are made from the German text (every edition keeps them, README "heading ids"); an
+    HTML block is carried into every edition unchanged and is no catalog entry, so links to the old fragment
+    (``buero.md#uebungen``, an address a reader shared that the redirect brings to the new page) find it in every
+    language, and the ``fragment`` check counts it."""
+    from .render import slugify
+
+    if not ANCHOR_ID_RE.fullmatch(anchor) or (2 <= level <= 6 and slugify(heading) == anchor):
+        return None
+    return f'<div id="{anchor}"></div>'
+
+
 def legal_slug(title: str, address: str | None) -> str | None:
     """The slug of a legal page (``scaffold.LEGAL_SLUGS``: ``impressum``, ``datenschutzerklaerung``,
     ``privacy-policy``, …) that a page's title, or a part of it beside the site's name ("Impressum | Praxis

@@ -21,6 +21,7 @@ import json
 import re
 from html import escape, unescape
 from pathlib import Path, PurePosixPath
+from typing import Callable
 from urllib.parse import quote, unquote, urljoin
 from xml.sax import SAXParseException
 
@@ -32,8 +33,8 @@ from markdown_it.common.normalize_url import validateLink
 
 from .counts import counted
 from .errors import VerlagError, shown_path
-from .importer import (HAND_ADVICE, IMAGES_DIR, PROTECTED, TAG_ADVICE, ImageNames, ImportedArticle,
-                       image_destination, legal_slug, local_name, new_article, title_slug, too_large,
+from .importer import (ANCHORS_KEPT, HAND_ADVICE, IMAGES_DIR, PROTECTED, TAG_ADVICE, ImageNames, ImportedArticle,
+                       heading_anchor, image_destination, legal_slug, local_name, new_article, title_slug, too_large,
                        without_final_colon)
 from .inline_images import SPACER, InlineImage, inline_image, one_pixel
 from .invisible import without_hints
@@ -171,7 +172,7 @@ def _flatten_wrappers(tree) -> None:
 def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | None = None,
                      remote: list[str] | None = None,
                      address: str | None = None, uploaded: list[tuple[str, Path]] | None = None,
-                     ) -> tuple[str, dict[Path | InlineImage, str], list[str]]:
+                     anchors: bool = False) -> tuple[str, dict[Path | InlineImage, str], list[str]]:
     """(CommonMark, local image files -> their names, notes) for an HTML fragment or document (str).
 
     HTML over ``limits.PAGE`` is not parsed: ``VerlagError`` without a file (for a WordPress post or a feed entry
@@ -200,6 +201,9 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
     (``_BlockStartEscaper``), then with markdownify's full escaping, and if that still differs the
     difference is noted.
     An ``address`` urlsplit cannot read (``urlparts``) is none.
+    A heading's anchor (its ``id``, an ``<a id>`` in it) is kept above it (``_Converter.convert_hN``) where the
+    page links to it, and with ``anchors`` (a WordPress export's, whose heading ids its author set as the block's
+    "HTML anchor") every one: the ids a saved page's site generated (Wix's ``viewer-b7k3``) nobody linked.
     Raises ``VerlagError`` without a file for HTML nested deeper than it can be read (``parse_html``).
     """
     too_large(PAGE, html.encode("utf-8"), None)
@@ -279,8 +283,10 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
     notes_at = footnotes(_plugin_footnotes(tree))
     cleaned = lxml_html.tostring(tree, encoding="unicode")
     expected = "".join(_shown(tree).split())  # block boundaries add whitespace; the letters must agree
+    linked = {unquote(a.get("href", "")[1:]) for a in tree.iter("a") if a.get("href", "").startswith("#")}
     for converter in (_Converter(**MARKDOWN_STYLE), _BlockStartEscaper(**MARKDOWN_STYLE),
                       _Converter(escape_misc=True, **MARKDOWN_STYLE)):
+        converter.wanted = lambda anchor: anchors or anchor in linked
         markdown = converter.convert(cleaned).strip()
         markdown = INTRAWORD_ESCAPE_RE.sub("_", re.sub(r"\n{3,}", "\n\n", markdown))
         rendered = lxml_html.fragment_fromstring(commonmark_parser().render(markdown), create_parent="div")
@@ -288,6 +294,8 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
             break
     else:
         notes.append("the Markdown may read differently from the page: compare the two")
+    if converter.anchors:
+        notes.append(f"{ANCHORS_KEPT}: {', '.join(dict.fromkeys(converter.anchors))}")
     if notes_at:
         converter = markdownify.MarkdownConverter(**MARKDOWN_STYLE)
         markdown = FOOTNOTE_MARK_RE.sub(lambda m: f"[^{m[1]}]", markdown) + "\n\n" + "\n".join(
@@ -606,6 +614,25 @@ class _Converter(markdownify.MarkdownConverter):
 
     def __init__(self, **options):
         super().__init__(**options, strip_pre=None)
+        self.anchors: list[str] = []  # "#id (heading)" of each heading anchor kept (``convert_hN``)
+        self.wanted: Callable[[str], bool] = lambda anchor: False  # which of them to keep
+
+    def convert_hN(self, n, el, text, parent_tags):
+        """The heading, and above it the anchor the old page gave it (``importer.heading_anchor``): its ``id``
+        (Gutenberg's "HTML anchor", ``<h2 id="uebungen">``), else the ``id`` or ``name`` of an element inside it
+        (``<a id="trinken"></a>``, a TOC plugin's ``<span id="…">``)."""
+        heading = super().convert_hN(n, el, text, parent_tags)
+        if "_inline" in parent_tags or not heading.strip():
+            return heading
+        inside = [d.get("id") or (d.get("name") if d.name == "a" else None)
+                  for d in el.find_all(True) if not d.get("href")]
+        anchor = next((str(a).strip() for a in [el.get("id"), *inside] if a and str(a).strip()), None)
+        shown = " ".join(el.get_text().split())
+        kept = heading_anchor(anchor, shown, max(1, min(6, n))) if anchor and self.wanted(anchor) else None
+        if kept is None:
+            return heading
+        self.anchors.append(f"#{anchor} ({shown})")
+        return f"\n\n{kept}\n\n{heading.lstrip(chr(10))}"
 
     def convert_pre(self, el, text, parent_tags):
         lead = text[:len(text) - len(text.lstrip(" \n"))]
@@ -1986,7 +2013,8 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None,
     the document is the file ending inside an element: said to look cut off, nothing of it is imported), and when
     the export holds no post or page.
     """
-    root = wxr_tree(data, path)
+    removed: list[tuple[int, str]] = []
+    root = wxr_tree(data, path, removed)
     channel = next(iter(_children(root, "channel")), None)
     if channel is None:
         raise VerlagError("no <channel> in this WordPress export", path, root.sourceline)
@@ -1994,6 +2022,8 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None,
     authors = {_text(a, "author_login"): unescape(_text(a, "author_display_name"))
                for a in _children(channel, "author")}
     items = _children(channel, "item")
+    # the lines of each item, up to the next one's, to name a removed character in the post it was in
+    ends = {id(item): following.sourceline for item, following in zip(items, items[1:])}
     attachments = {_text(i, "post_id"): i for i in items if _text(i, "post_type") == "attachment"}
     reusable = {_text(i, "post_id"): i for i in items if _text(i, "post_type") == "wp_block"}
     described, errors = polylang_groups(channel, path)
@@ -2026,7 +2056,7 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None,
         uploaded: list[tuple[str, Path]] = []
         try:
             body, images, more = html_to_markdown(content, uploads=uploads, remote=remote, address=home,
-                                                  uploaded=uploaded)
+                                                  uploaded=uploaded, anchors=True)
         except VerlagError as exc:  # this post's: the others are imported
             errors.append(VerlagError(exc.message, path, item.sourceline))
             continue
@@ -2058,6 +2088,10 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None,
         notes = [f"WordPress {kind}, status {status}" + (f", published at {link}" if published else ""),
                  f"title: {title}" + (f" (its markup left out of {marked!r}: a title is plain text)"
                                       if marked != title else ""), *notes, *more]
+        inside = [(line, char) for line, char in removed
+                  if item.sourceline <= line and (id(item) not in ends or line < ends[id(item)])]
+        if inside:
+            notes.append(forbidden_note(path, inside))
         post_id = _text(item, "post_id")
         aliases = [link, _shortlink(home, kind, post_id)] if published else []
         articles.append(new_article(title, body, ref, author=author or login or None, date=date,
@@ -2081,7 +2115,41 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None,
 _OUTSIDE_ENTITY = re.compile(rb"<!ENTITY\s+([^\s%>]+)\s+(SYSTEM|PUBLIC)\s+(\"[^\"]*\"|'[^']*')")
 
 
-def wxr_tree(data: bytes, path: Path):
+# The characters XML 1.0 forbids (https://www.w3.org/TR/xml/#charsets) that a UTF-8 export holds as bytes of their
+# own: the C0 controls but tab, line feed and carriage return, and U+FFFE and U+FFFF.
+_FORBIDDEN = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]")
+
+
+def _without_forbidden(data: bytes) -> tuple[bytes, list[tuple[int, str]]]:
+    """``data`` (an XML file in UTF-8, as WordPress writes it) without the characters XML 1.0 forbids
+    (``_FORBIDDEN``), and (line, ``U+000B``) of each removed. WordPress stores what an author pasted from a word
+    processor or PDF (a vertical tab for Word's line break, a form feed) and its export writes it unchanged into a
+    CDATA section, where libxml2 stops at it ("CData section not finished"), and so the whole export was refused
+    for one invisible character. None of them is a line break, so every line keeps its number. A file in UTF-16
+    (its BOM) is left as it is: its bytes are no such characters."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) or not _FORBIDDEN.search(data):
+        return data, []
+    found, line, at = [], 1, 0
+    for match in _FORBIDDEN.finditer(data):
+        line += data.count(b"\n", at, match.start())
+        at = match.start()
+        found.append((line, f"U+{ord(match.group().decode('utf-8')):04X}"))
+    return _FORBIDDEN.sub(b"", data), found
+
+
+def forbidden_note(path: Path, found: list[tuple[int, str]]) -> str:
+    """The summary's line for the characters ``_without_forbidden`` removed (``found``) from one post of the
+    export at ``path``: each character once, with the lines it stood on."""
+    lines: dict[str, list[int]] = {}
+    for line, char in found:
+        lines.setdefault(char, [])
+        if line not in lines[char]:
+            lines[char].append(line)
+    return ("removed invisible control characters XML 1.0 forbids (they made the export unreadable): "
+            + "; ".join(f"{char} at {path}:{', '.join(map(str, at))}" for char, at in lines.items()))
+
+
+def wxr_tree(data: bytes, path: Path, removed: list[tuple[int, str]] | None = None):
     """The root element of the WordPress export ``data``, its internal entities (``<!ENTITY y "und Baldrian">`` in
     a DOCTYPE, which WordPress never writes but a hand-edited file may hold) expanded where they stand.
 
@@ -2090,8 +2158,12 @@ def wxr_tree(data: bytes, path: Path):
     "file:///etc/passwd"``) is never read (no DTD loaded, no network): the file is refused, naming it, as is one
     whose entities expand to far more text than the file holds (libxml2's amplification limit: the "billion laughs").
     Raises ``VerlagError`` with the line of malformed XML (an error on the file's last line but extra content after
-    the document is the file ending inside an element: said to look cut off).
+    the document is the file ending inside an element: said to look cut off). Characters XML 1.0 forbids are
+    removed first (``_without_forbidden``), each (line, character) added to ``removed``.
     """
+    data, found = _without_forbidden(data)
+    if removed is not None:
+        removed += found
     # huge_tree: a post over libxml2's 10 MB of text (a photo pasted inline) made the whole export "not well-formed";
     # it is that post's error now (``html_to_markdown``). No DTD is read; libxml2 bounds what entities expand to.
     parser = etree.XMLParser(resolve_entities="internal", no_network=True, load_dtd=False, huge_tree=True)
@@ -2107,6 +2179,10 @@ def wxr_tree(data: bytes, path: Path):
             raise VerlagError("the entities of its <!DOCTYPE …> expand to far more text than the file holds (an "
                               "entity expansion, the 'billion laughs' attack; WordPress writes no <!DOCTYPE>): export "
                               "the blog again; nothing was imported", path, exc.lineno) from None
+        reference = re.match(r"xmlParseCharRef: invalid xmlChar value (\d+)", problem)
+        if reference:  # a character reference (&#11;) to a character XML 1.0 forbids: no WordPress export has one
+            problem = (f"the character reference to U+{int(reference[1]):04X} (&#{reference[1]};), a control "
+                       "character XML 1.0 forbids: delete the reference from the file")
         if exc.code != etree.ErrorTypes.ERR_DOCUMENT_END and _at_end(data, exc.lineno):
             problem += ("; the file ends inside an element: the export looks cut off (a download or copy that "
                         "stopped early): export it again (Tools → Export) and import the new file")

@@ -49,7 +49,8 @@ from urllib.parse import unquote, urlunsplit
 
 from .errors import VerlagError, shown_path, toml_problem
 from .fsutil import file_bytes
-from .importer import (IMAGES_DIR, TAG_ADVICE, TAGS_KEPT, ImageNames, ImportedArticle, legal_slug, local_name,
+from .importer import (ANCHORS_KEPT, IMAGES_DIR, TAG_ADVICE, TAGS_KEPT, ImageNames, ImportedArticle, heading_anchor,
+                       legal_slug, local_name,
                        new_article, rewrite_destinations)
 from .importer_folder import hugo_page, hugo_settings, jekyll_root
 from .inline_images import SPACER, inline_image
@@ -172,11 +173,24 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None, lang: 
         raise VerlagError(f"no title in the {FENCES[fence]} front matter: add 'title' to it", path, 1)
     lower = {str(k).lower(): v for k, v in meta.items()}
     cover, cover_key, cover_alt = _cover(lower)
-    kept = [key for key in meta if str(key).lower() in KEPT_KEYS or str(key).lower() == cover_key
-            or (str(key).lower() == "cover" and cover_key == "cover.image")]
+    where = path.absolute()  # its folders, also when named from inside _posts/, _drafts/ or content/
+    hugo = hugo_page(where)  # a Hugo site's content (a folder named content/ elsewhere had no such address)
+    author, author_key, named = _author(lower, hugo_settings(hugo[2]) if hugo else {})
+    used = {cover_key, author_key}
+    params = lower.get("params")
+    params = [str(k) for k in params] if isinstance(params, dict) else []
+    kept = [key for key in meta if str(key).lower() in KEPT_KEYS or str(key).lower() in used
+            or (str(key).lower() == "cover" and cover_key == "cover.image")
+            or (str(key).lower() == "params" and params and used & {f"params.{k.lower()}" for k in params})]
     left = [str(key) for key in meta if key not in kept]
+    # a [params] table read for the author or cover names the parameters beside them that verlag has no field for
+    left += [f"params.{k}" for k in params if "params" not in left and f"params.{k.lower()}" not in used]
     if fence is not None:
         notes = [f"{FENCES[fence]} front matter read ({', '.join(sorted(map(str, kept)))})"]
+    if author_key not in (None, "author") or named > 1:
+        notes.append(f"author: {author} (the front matter's {author_key}"
+                     + (f", {named} names in one line, as Hugo themes print them: verlag's author is one line)"
+                        if named > 1 else ")"))
     if left:
         notes.append(f"front matter not kept (verlag has no such field): {', '.join(sorted(left))}")
     # markdown-it's guards (``segment``: a block's '[' runs, its open HTML elements) count the lines of the text
@@ -221,6 +235,8 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None, lang: 
         raise VerlagError(exc.message, path, first_line + exc.line - 1 if first_line and exc.line else None) from None
     body, captions = _without_closing_lines(body, captions, closed)
     body = _with_captions(body, captions).strip("\n") + "\n"
+    if first_line is not None:
+        body = _heading_attributes(body, path, lines[end + 1:], end + 2, notes)
     body, converted = convert_note_syntax(body, title.strip())  # an Obsidian or Typora note's own syntax
     notes += converted
     if cover and cover not in body:  # what the theme showed above the post, where verlag's pages can show it
@@ -236,9 +252,7 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None, lang: 
         notes.append(f"{TAGS_KEPT} ({shown_path(path)}:" + ", ".join(map(str, tagged[:10]))
                      + (" …" if len(tagged) > 10 else "") + f"): {TAG_ADVICE}")
     first = lambda *keys: next((meta[k] for k in keys if meta.get(k) not in (None, "", [])), None)  # noqa: E731
-    where = path.absolute()  # its folders, also when named from inside _posts/, _drafts/ or content/
     jekyll = jekyll_root(where) if {"_posts", "_drafts"} & set(where.parts) else None
-    hugo = hugo_page(where)  # a Hugo site's content (a folder named content/ elsewhere had no such address)
     settings = jekyll[1] if jekyll else hugo_settings(hugo[2]) if hugo else {}
     home = _home(settings, jekyll is not None)
     base = (split_url(home) or NO_ADDRESS).path.rstrip("/") if home else ""
@@ -302,7 +316,7 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None, lang: 
     if legal:
         notes.insert(0, f"a legal page ({legal}): goes to seiten/, not among the articles")
     return new_article(
-        title.strip(), body, str(path), author=_text(first("author")), date=date,
+        title.strip(), body, str(path), author=author, date=date,
         updated=_date(first("lastmod", "last_modified_at", "updated"), "updated", notes, zone),
         summary=_text(first("description", "summary", "excerpt")),
         tags=_words(meta.get("tags")) + _words(meta.get("categories")) or None,
@@ -1088,6 +1102,78 @@ def parse_front(front: str, fence: str, path: Path | str) -> dict:
     if not isinstance(meta, dict):
         raise VerlagError(f"{FENCES[fence]} front matter must be 'key = value' or 'key: value' lines", path, 2)
     return meta
+
+
+# Goldmark's attributes at the end of a heading's line, ``{#id .class key=value}``, which Hugo reads by default
+# (``markup.goldmark.parser.attribute.title``, https://gohugo.io/configuration/markup/#parserattributetitle).
+HEADING_ATTRIBUTES_RE = re.compile(r"[ \t]*(\{[ \t]*(?:(?:#[^\s{}#.=\"']+|\.[^\s{}#.=\"']+|[A-Za-z_:][\w:.-]*="
+                                   r"(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s{}\"']+))[ \t]*)+\})[ \t]*$")
+ATTRIBUTE_ID_RE = re.compile(r"(?:^|[\s{])(?:#([^\s{}#.=\"']+)|id=(?:\"([^\"]*)\"|'([^']*)'|([^\s{}\"']+)))")
+
+
+def _heading_attributes(body: str, path: Path, written: list[str], first: int, notes: list[str]) -> str:
+    """``body`` (CommonMark, converted from the file's lines ``written``, the first of them its line ``first``)
+    without the attributes Hugo reads at the end of a heading (``HEADING_ATTRIBUTES_RE``: ``## Das Rezept
+    {#rezept}``), which verlag's CommonMark shows as text; the id among them is kept as the anchor links to it
+    find (``importer.heading_anchor``: an empty ``<div id>`` above the heading, where verlag's own id of the
+    heading is another), said in ``notes``, and the rest (a class, a key) is named as left out, at its line of
+    ``path``. A heading inside a list or quote keeps
+    its text as written (no block of its own above it to hold the anchor); code is never touched."""
+    lines = body.split("\n")
+    tokens = block_tokens(body, {})
+    kept, dropped, inserts = [], [], []
+    searched = 0  # the lines of ``written`` looked through for the headings before (the body's lines moved)
+    for n, token in enumerate(tokens):
+        if token.type != "heading_open" or not token.map or token.level != 0:
+            continue
+        at = token.map[0] if token.markup.startswith("#") else token.map[1] - 2  # setext: its last text line
+        found = HEADING_ATTRIBUTES_RE.search(lines[at])
+        if not found:
+            continue
+        whole, lines[at] = lines[at], lines[at][:found.start()]
+        named = ATTRIBUTE_ID_RE.search(found[1])
+        anchor = next((g for g in named.groups() if g), None) if named else None
+        text = HEADING_ATTRIBUTES_RE.sub("", tokens[n + 1].content)
+        level = int(token.tag[1])
+        block = heading_anchor(anchor, text, level) if anchor else None
+        if block:
+            inserts.append((token.map[0], block))
+            kept.append(f"#{anchor} ({' '.join(text.split())})")
+        if not anchor or ATTRIBUTE_ID_RE.sub("", found[1]).strip("{} \t"):
+            line = next((k for k in range(searched, len(written)) if written[k].rstrip() == whole.rstrip()), None)
+            searched = line + 1 if line is not None else searched
+            dropped.append(f"{found[1]} at {shown_path(path)}" + (f":{first + line}" if line is not None else ""))
+    for at, block in reversed(inserts):
+        lines[at:at] = [block, ""]
+    if kept:
+        notes.append(f"{ANCHORS_KEPT}: {', '.join(kept)}")
+    if dropped:
+        notes.append(f"heading attributes left out (verlag's Markdown has none): {', '.join(dropped)}")
+    return "\n".join(lines)
+
+
+def _author(front: dict, settings: dict) -> tuple[str | None, str | None, int]:
+    """(the author's name, the front-matter key it is from, how many names it joins) of ``front`` (its keys in lower
+    case; (None, None, 0) for none), where Hugo and Jekyll sites name the writers of a page: ``author``, then the
+    taxonomy a Hugo site's ``[taxonomies]`` declares for ``author`` (``authors``: a list of terms even for one,
+    https://gohugo.io/configuration/taxonomies/), then ``authors`` (themes read it without a taxonomy too), then
+    Hugo's ``params`` table of the page's own parameters (``params.author``, as Hugo's front-matter example has it,
+    https://gohugo.io/content-management/front-matter/). verlag's ``author`` is one name line (DESIGN.md; pages,
+    feeds and JSON-LD show it as one): several names are joined with ", ", as Hugo themes print a list (PaperMod's
+    ``delimit $author ", "``)."""
+    taxonomies = settings.get("taxonomies")
+    declared = [str(v).lower() for k, v in taxonomies.items() if str(k).lower() == "author"] \
+        if isinstance(taxonomies, dict) else []
+    params = front.get("params")
+    params = {f"params.{str(k).lower()}": v for k, v in params.items()} if isinstance(params, dict) else {}
+    for key in dict.fromkeys(["author", *declared, "authors", "params.author", "params.authors"]):
+        value = (params if key.startswith("params.") else front).get(key)
+        names = [" ".join(v.split()) for v in ([value] if isinstance(value, str) else
+                                              value if isinstance(value, list) else []) if isinstance(v, str)]
+        names = list(dict.fromkeys(n for n in names if n))
+        if names:
+            return ", ".join(names), key, len(names)
+    return None, None, 0
 
 
 def _text(value) -> str | None:

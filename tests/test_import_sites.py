@@ -624,3 +624,65 @@ def test_a_legal_page_s_title_with_markup_is_known_by_its_words():
     assert legal_slug("<b>Impressum</b> | Praxis", None) == "impressum"
     assert title_slug("<script>alert(1)</script>") == "alert-1"  # no word left: its text without the tags
     assert title_slug("Tipps<br>und Tricks") == "tipps-und-tricks"
+
+
+def test_a_hugo_post_keeps_the_authors_its_taxonomy_or_params_table_names(project, tmp_path):
+    """Trial 34: a post of a Hugo site whose config declares the ``authors`` taxonomy names its writers as
+    ``authors = [...]`` (https://gohugo.io/configuration/taxonomies/), and Hugo's own front-matter example puts
+    ``author`` in the page's ``[params]`` table (https://gohugo.io/content-management/front-matter/): the import said
+    "front matter not kept: authors" and "not kept: params", and both articles got verlag.toml's author, "the source
+    names none": a medical article credited to the wrong person. verlag's ``author`` is one line: the names are kept,
+    joined with ", " as Hugo themes print a list of authors, and the summary says which key they came from."""
+    site = tree(tmp_path / "hugo", {
+        "hugo.toml": "baseURL = 'https://example.org/'\ntitle = 'T'\ndefaultContentLanguage = 'de'\n"
+                     "[taxonomies]\n  author = 'authors'\n  tag = 'tags'\n",
+        "content/blog/salbei/index.md": '+++\ntitle = "Salbei bei Halsweh"\ndate = 2024-05-05\n'
+                                        'authors = ["Dr. Thomas Müller", "Sabine Lindner"]\ntags = ["Kräuter"]\n+++\n'
+                                        "Salbei wirkt entzündungshemmend.\n",
+        "content/posts/holunder/index.md": "+++\ntitle = 'Holunder im Herbst'\ndate = 2023-09-20T18:45:00+02:00\n"
+                                           "slug = 'holunder-herbst'\n[params]\n  author = 'Dr. Thomas Müller'\n"
+                                           "  toc = true\n+++\n\nHolunderbeeren sind **roh giftig**.\n",
+    })
+    out = project.run("import", str(site)).output
+    salbei, holunder = project.read("source_de/salbei-bei-halsweh.md"), project.read("source_de/holunder-herbst.md")
+    assert "\nauthor: Dr. Thomas Müller, Sabine Lindner\n" in salbei, salbei
+    assert "\nauthor: Dr. Thomas Müller\n" in holunder, holunder
+    assert "from verlag.toml" not in out and "Jana Vogt" not in salbei + holunder, out
+    assert ("author: Dr. Thomas Müller, Sabine Lindner (the front matter's authors, 2 names in one line, as Hugo "
+            "themes print them") in out, out
+    assert "author: Dr. Thomas Müller (the front matter's params.author)" in out, out
+    assert "not kept (verlag has no such field): params.toc\n" in out, out
+    assert "not kept (verlag has no such field): authors" not in out
+    project.run("extract")
+    assert project.run("check").exit_code == 0
+
+
+def test_a_hugo_headings_id_attribute_is_no_text_and_stays_the_anchor_its_links_find(project, tmp_path):
+    """Trial 34: Hugo reads ``## Das Rezept {#rezept}`` as the heading "Das Rezept" with the id ``rezept``
+    (Goldmark's heading attributes, on by default: https://gohugo.io/configuration/markup/#parserattributetitle);
+    the import kept the braces as text, so readers saw "Das Rezept {#rezept}" and translators got it in the
+    msgid. The attributes leave the heading; the id stays the anchor links to ``#rezept`` find, as an empty
+    ``<div id>`` above it, where verlag's own id of the heading (``#das-rezept``) is another."""
+    site = tree(tmp_path / "hugo", {
+        "hugo.toml": "baseURL = 'https://example.org/'\n",
+        "content/posts/tee.md": "+++\ntitle = 'Kamillentee richtig zubereiten'\ndate = 2024-02-02\n"
+                                "author = 'Sabine Lindner'\n+++\n\nZuerst das [Rezept](#rezept).\n\n"
+                                "## Das Rezept {#rezept}\n\nEin Teelöffel auf eine Tasse.\n\n"
+                                "## Ziehen lassen {#ziehen-lassen .wichtig}\n\nZehn Minuten.\n\n"
+                                "```markdown\n## Im Code {#bleibt}\n```\n",
+    })
+    out = project.run("import", str(site)).output
+    text = project.read("source_de/kamillentee-richtig-zubereiten.md")
+    assert ("Zuerst das [Rezept](#rezept).\n\n<div id=\"rezept\"></div>\n\n## Das Rezept\n\n"
+            "Ein Teelöffel auf eine Tasse.\n\n## Ziehen lassen\n\nZehn Minuten.\n\n"
+            "```markdown\n## Im Code {#bleibt}\n```\n") in text, text
+    assert f"{ANCHORS}: #rezept (Das Rezept)" in out, out
+    assert f"heading attributes left out (verlag's Markdown has none): {{#ziehen-lassen .wichtig}} at " \
+           f"{site / 'content/posts/tee.md'}:13" in out, out
+    project.write("source_de/kamillentee-richtig-zubereiten.md", text.replace("draft: true\n", ""))
+    project.run("extract")
+    assert "{#" not in project.read("translations/en/kamillentee-richtig-zubereiten.po")
+    assert "fragment" not in project.run("check").output
+
+
+ANCHORS = "heading anchors kept as an empty <div id> above their heading, where links and shared addresses lead"

@@ -1243,3 +1243,23 @@ def test_a_tracking_pixel_of_a_saved_page_is_named_once_as_left_out(project, tmp
         "  image (https://tracker.example/pixel.gif) not kept: a 1×1 pixel image: a spacer or a tracking pixel, "
         "which shows nothing"]
     assert "pixel.gif" not in project.read("source_de/holunderblueten-sammeln.md")
+
+
+def test_a_saved_pages_heading_id_is_kept_as_an_anchor_only_where_the_page_links_to_it(project, tmp_path):
+    """A saved page's headings carry the ids its site generated (Wix's ``id="viewer-b7k3"``), which nobody
+    links to: an anchor above each would be noise in the author's file. One the page's own table of contents
+    links to (``<a href="#zubereitung">`` to ``<h2 id="zubereitung">Tee zubereiten</h2>``) is kept, so that link
+    still finds its heading (verlag's id of it is ``#tee-zubereiten``)."""
+    page = tmp_path / "t.html"
+    page.write_text(
+        '<html><head><meta charset="utf-8"><title>Lindenblüten</title>'
+        '<meta property="article:published_time" content="2025-06-03T07:45:00+02:00"></head><body><article>'
+        '<h1>Lindenblüten</h1><p>Direkt zur <a href="#zubereitung">Zubereitung</a>.</p>'
+        '<h2 class="mm8Nw _1j-51 _1FoOD" dir="auto" id="viewer-b7k3">Wann blüht die Linde?</h2>'
+        f'<p>{CARE}</p><h2 id="zubereitung">Tee zubereiten</h2><p>Zwei Teelöffel auf eine Tasse.</p>'
+        '</article></body></html>', encoding="utf-8")
+    out = project.run("import", str(page)).output
+    body = project.read("source_de/lindenblueten.md").split("---\n", 2)[2]
+    assert "viewer-b7k3" not in body, body
+    assert '\n\n<div id="zubereitung"></div>\n\n## Tee zubereiten\n\nZwei Teelöffel' in body, body
+    assert "#zubereitung (Tee zubereiten)" in out, out

@@ -1041,3 +1041,76 @@ def test_a_reimport_replaces_the_percent_encoded_shortlink_lines_an_older_verlag
     assert "nothing new, no file changed" not in out, out
     again = project.run("import", str(export)).output
     assert project.read("redirects-old-host.txt") == fixed and "replaced" not in again, again
+
+
+def test_a_control_character_xml_forbids_in_one_post_is_removed_and_named_not_the_whole_export_refused(
+        project: Project, tmp_path):
+    """Trial 34: one invisible vertical tab (U+000B, pasted from a word processor; WordPress stores it and its
+    export writes it unchanged into the CDATA section) refused the whole export with "not well-formed XML at column
+    76: CData section not finished", which names neither the character nor how to fix it. XML 1.0 forbids the C0
+    controls but tab, line feed and carriage return: each is removed, and the post it was in names the file, the
+    line and the character once; the other posts are imported untouched."""
+    body = f"<p>{LEAD}</p>\n<p>Oft\x0b stecken Stress und\x0b zu wenig Bewegung\x0c dahinter.</p>"
+    path = export(tmp_path, post("Nacken\x0b verspannt", body, post_id=7, name="nacken"),
+                  post("Genug trinken", f"<p>{MORE}</p>", post_id=8, name="trinken"))
+    out = project.run("import", str(path), code=0).output
+    assert "CData" not in out, out
+    assert "Oft stecken Stress und zu wenig Bewegung dahinter." in project.read("source_de/nacken.md")
+    assert "title: Nacken verspannt\n" in project.read("source_de/nacken.md")
+    assert MORE in project.read("source_de/trinken.md")
+    note = (f"removed invisible control characters XML 1.0 forbids (they made the export unreadable): U+000B at "
+            f"{path}:4, 5; U+000C at {path}:5")
+    assert out.count(note) == 1, out
+    assert out.count("U+000B") == 1, out
+
+
+ANCHORED = ('<!-- wp:paragraph -->\n<p>Wer viel sitzt, braucht Bewegung.</p>\n<!-- /wp:paragraph -->\n\n'
+            '<!-- wp:heading {"anchor":"uebungen"} -->\n<h2 class="wp-block-heading" id="uebungen">Die Übungen</h2>\n'
+            '<!-- /wp:heading -->\n\n<!-- wp:paragraph -->\n<p>Schultern kreisen, zehnmal.</p>\n'
+            '<!-- /wp:paragraph -->\n\n'
+            '<!-- wp:heading {"level":3} -->\n<h3 class="wp-block-heading"><a id="trinken"></a>Genug trinken</h3>\n'
+            '<!-- /wp:heading -->\n\n<!-- wp:paragraph -->\n<p>Ein Glas pro Stunde.</p>\n<!-- /wp:paragraph -->\n\n'
+            '<!-- wp:heading {"anchor":"pausen"} -->\n<h2 class="wp-block-heading" id="pausen">Pausen</h2>\n'
+            '<!-- /wp:heading -->\n\n<!-- wp:paragraph -->\n<p>Alle 30 Minuten aufstehen.</p>\n<!-- /wp:paragraph -->')
+
+
+def test_a_headings_html_anchor_stays_an_anchor_of_the_page_so_links_and_shared_addresses_find_it(
+        project: Project, tmp_path):
+    """Trial 34: a heading's "HTML anchor" (Gutenberg writes ``<h2 class="wp-block-heading" id="uebungen">``) and
+    an empty ``<a id="trinken"></a>`` at a heading's start (the classic editor's, a TOC plugin's) were lost: verlag
+    gives the heading the id of its text (``#die-übungen``), so a link another post has, rewritten to
+    ``buero.md#uebungen``, and the addresses readers shared (``…/buero/#uebungen``, which the redirect carries to
+    the new page) opened the page at the top. The anchor is kept as an empty ``<div id="uebungen"></div>`` above
+    the heading, an HTML block every edition carries unchanged (no catalog entry for translators to break); a
+    heading whose id verlag gives anyway (``pausen``) gets none."""
+    path = export(tmp_path, post("Rücken im Büro", ANCHORED, post_id=5, name="buero"),
+                  post("Nacken", f'<p>Zurück zu den <a href="{HOST}/2024/04/buero/#uebungen">Übungen</a>.</p>',
+                       post_id=6, name="nacken"))
+    out = project.run("import", str(path)).output
+    buero = project.read("source_de/buero.md")
+    assert ('Wer viel sitzt, braucht Bewegung.\n\n<div id="uebungen"></div>\n\n## Die Übungen\n\n'
+            'Schultern kreisen, zehnmal.\n\n<div id="trinken"></div>\n\n### Genug trinken\n\n'
+            'Ein Glas pro Stunde.\n\n## Pausen\n') in buero, buero
+    assert "Zurück zu den [Übungen](buero.md#uebungen)." in project.read("source_de/nacken.md")
+    assert ('heading anchors kept as an empty <div id> above their heading, where links and shared addresses '
+            'lead: #uebungen (Die Übungen), #trinken (Genug trinken)') in out, out
+    for name in ("buero", "nacken"):
+        project.write(f"source_de/{name}.md", project.read(f"source_de/{name}.md").replace("draft: true\n", ""))
+    project.run("extract")
+    assert "fragment" not in project.run("check").output
+    project.run("build")
+    assert '<div id="uebungen"></div>\n<h2 id="die-übungen">Die Übungen</h2>' in \
+        project.read("site/de/buero/index.html")
+
+
+def test_a_reference_to_a_forbidden_control_character_is_named_as_that_character(project: Project, tmp_path):
+    """A hand-edited export holding ``&#11;`` outside a CDATA section (WordPress's own writes the character in
+    CDATA, which the import removes) was refused as "xmlParseCharRef: invalid xmlChar value 11": the error names
+    the character and what to do, at its line."""
+    path = export(tmp_path, post("Genug trinken", f"<p>{MORE}</p>", post_id=8, name="trinken",
+                                 extra="<excerpt:encoded>Wasser&#11; hilft</excerpt:encoded>"))
+    out = project.run("import", str(path), code=2).output
+    assert (f"error: {path}:4: not well-formed XML at column") in out, out
+    assert ("the character reference to U+000B (&#11;), a control character XML 1.0 forbids: delete the reference "
+            "from the file") in out, out
+    assert "xmlParseCharRef" not in out
