@@ -1802,13 +1802,21 @@ CLDR_UNITS = {"temperature-generic": "°", "angle-degree": "°", "temperature-ce
 # CLDR has "łyżki stołowe", "łyżeczka"), the international unit of vitamins
 # (German "I.E." beside "IE", Ukrainian "МО", Russian "МЕ", Polish "j.m.", Arabic "وحدة دولية"), and Arabic pharmacy abbreviations (the
 # Levant's "ملغ", Egypt's and the Gulf's "ملجم" for mg, "غ" for g, one letter that after a number is a gram).
+# The spoons too as recipes write them where CLDR has another word or form: Arabic "ملعقة شاي", "ملعقة طعام" (the
+# Levant's and Egypt's), Hebrew "כף" (CLDR: "כפ׳"), Japanese "大さじ", "小さじ" before the number ("大さじ1"; CLDR:
+# "テーブルスプーン"), Persian "چایخوری" typed without its zero-width non-joiner or with a space, Ukrainian and
+# Russian in the accusative a dose takes ("1 чайну ложку", "1 столовую ложку") and without the space of "ч. л.",
+# Greek's diminutive "κουταλάκι" (a teaspoon). A name written before its number says so: (symbol, "before").
 UNIT_NAMES_BEYOND_CLDR = {
     "de": {"i.e.": "IE", "i. e.": "IE"},
     "ar": {"ملغ": "mg", "ملجم": "mg", "مجم": "mg", "غ": "g", "وحدة دولية": "IE",
            **dict.fromkeys(("ملعقة شاي", "ملاعق شاي"), "tsp"), **dict.fromkeys(("ملعقة طعام", "ملاعق طعام"), "tbsp")},
     "he": {"כף": "tbsp"},
-    "uk": {"мо": "IE"},
-    "ru": {"ме": "IE"},
+    "ja": {"大さじ": ("tbsp", "before"), "小さじ": ("tsp", "before")},
+    "fa": {"قاشق چایخوری": "tsp", "قاشق چای خوری": "tsp", "قاشق غذا خوری": "tbsp"},
+    "uk": {"мо": "IE", "чайну ложку": "tsp", "столову ложку": "tbsp"},
+    "ru": {"ме": "IE", "чайную ложку": "tsp", "столовую ложку": "tbsp", "ч.л.": "tsp", "ст.л.": "tbsp"},
+    "el": {"κουταλάκι": "tsp", "κουταλάκια": "tsp"},
     "bg": {"ме": "IE"},
     "pl": {"j.m.": "IE", "jm": "IE", **dict.fromkeys(("łyżka", "łyżki", "łyżek", "łyżkę", "łyżką"), "tbsp"),
            **dict.fromkeys(("łyżeczka", "łyżeczki", "łyżeczek", "łyżeczkę", "łyżeczką"), "tsp")},
@@ -1998,8 +2006,9 @@ def unit_names(lang: str) -> dict[str, tuple[str, str]]:
                     key = (symbol, side)
                     if names.setdefault(name.lower(), key) != key:
                         shared.add(name.lower())
-    for name, symbol in UNIT_NAMES_BEYOND_CLDR.get(lang, {}).items():
-        if names.setdefault(name, (symbol, "after")) != (symbol, "after"):
+    for name, unit in UNIT_NAMES_BEYOND_CLDR.get(lang, {}).items():
+        key = unit if isinstance(unit, tuple) else (unit, "after")
+        if names.setdefault(name, key) != key:
             shared.add(name)
     return {name: key for name, key in names.items() if name not in shared}
 

@@ -583,6 +583,27 @@ def test_an_arabic_or_hebrew_spoon_of_another_count_or_size_is_still_an_error(ge
     assert findings(german, translation, lang, "numbers") == message
 
 
+@pytest.mark.parametrize("german, translation, lang, message", [
+    ("1 TL Zucker.", "砂糖小さじ1。", "ja", []),  # before its number, as Japanese recipes write it
+    ("1 EL Zucker.", "砂糖大さじ1。", "ja", []),
+    ("1 TL Zucker.", "砂糖大さじ1。", "ja", ["units differ: missing tsp; instead tbsp"]),
+    ("1 TL Zucker.", "۱ قاشق چایخوری شکر.", "fa", []),  # without the zero-width non-joiner of CLDR's
+    ("1 TL Zucker.", "۱ قاشق چای خوری شکر.", "fa", []),
+    ("1 EL Zucker.", "۱ قاشق چایخوری شکر.", "fa", ["units differ: missing tbsp; instead tsp"]),
+    ("1 TL Zucker.", "Додайте 1 чайну ложку цукру.", "uk", []),  # the accusative
+    ("1 EL Zucker.", "Добавьте 1 столовую ложку сахара.", "ru", []),
+    ("1 TL Zucker.", "Добавьте 1 ч.л. сахара.", "ru", []),
+    ("1 TL Zucker.", "Додайте 1 столову ложку цукру.", "uk", ["units differ: missing tsp; instead tbsp"]),
+    ("1 TL Zucker.", "1 κουταλάκι ζάχαρη.", "el", []),
+    ("1 EL Zucker.", "1 κουταλάκι ζάχαρη.", "el", ["units differ: missing tbsp; instead tsp"]),
+])
+def test_a_spoon_as_recipes_name_it_beside_cldr_s_name_is_that_spoon(german, translation, lang, message):
+    """The spoons' names recipes write where CLDR has another word or form (Japanese "小さじ1" beside CLDR's
+    "ティースプーン", Persian "چایخوری" typed without its zero-width non-joiner, the Ukrainian and Russian
+    accusative, Greek "κουταλάκι") were "units differ: missing tsp"; the other spoon is still an error."""
+    assert findings(german, translation, lang, "numbers") == message
+
+
 @pytest.mark.parametrize("german, translation, lang", [
     ("Nehmen Sie es 3 x täglich.", "تَنَاوَلْهُ ثَلَاثَ مَرَّاتٍ يَوْمِيًّا.", "ar"),  # harakat
     ("Nehmen Sie es 3 x täglich.", "تناوله ثـلاث مرات يوميا.", "ar"),  # a tatweel stretching the word
