@@ -1969,12 +1969,15 @@ def _spoons(text: str, lang: str) -> dict[str, str]:
 @lru_cache(maxsize=32)
 def _spoon_pattern(lang: str) -> tuple[re.Pattern | None, dict[str, str]]:
     """The spoons' names of ``lang`` (longest first, any case, a plural or case ending -s, -n, -en allowed) and
-    each one's symbol."""
+    each one's symbol; in Arabic and Hebrew also the nouns that count them by themselves (``counted_noun_units``:
+    the dual "ملعقتين صغيرتين", Hebrew "כף", a word of two letters and no abbreviation)."""
     try:
         names = {name: symbol for name, (symbol, _) in unit_names(lang).items()
                  if symbol in ("tsp", "tbsp") and len(name) > 2 and "{0}" not in name}
     except ValueError:  # a language Babel cannot read: no spoons known
         return None, {}
+    names |= {noun: CLDR_UNITS[unit] for noun, unit in counted_noun_units(lang).items()
+              if unit in ("volume-teaspoon", "volume-tablespoon")}
     if not names:
         return None, {}
     alternatives = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))

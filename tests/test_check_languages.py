@@ -584,6 +584,20 @@ def test_an_arabic_or_hebrew_spoon_of_another_count_or_size_is_still_an_error(ge
 
 
 @pytest.mark.parametrize("german, translation, lang, message", [
+    ("Nehmen Sie zwei Esslöffel Honig.", "تناول ملعقتين صغيرتين من العسل.", "ar",
+     ["spoons differ: German Esslöffel, translation ملعقتين صغيرتين (a teaspoon is a third of a tablespoon)"]),
+    ("Nehmen Sie einen Teelöffel Honig.", "קחו כף אחת דבש.", "he",
+     ["spoons differ: German Teelöffel, translation כף (a teaspoon is a third of a tablespoon)"]),
+    ("Nehmen Sie zwei Teelöffel Honig.", "تناول ملعقتين صغيرتين من العسل.", "ar", []),
+    ("Nehmen Sie einen Esslöffel Honig.", "קחו כף אחת דבש.", "he", []),
+])
+def test_an_arabic_dual_or_hebrew_spoon_said_without_digits_is_its_spoon(german, translation, lang, message):
+    """A spoon said without digits is compared by its name (``spoons differ``): the Arabic dual and Hebrew "כף"
+    name theirs too, so a swapped spoon said so is no longer let through."""
+    assert findings(german, translation, lang, "numbers", "number-words") == message
+
+
+@pytest.mark.parametrize("german, translation, lang, message", [
     ("1 TL Zucker.", "砂糖小さじ1。", "ja", []),  # before its number, as Japanese recipes write it
     ("1 EL Zucker.", "砂糖大さじ1。", "ja", []),
     ("1 TL Zucker.", "砂糖大さじ1。", "ja", ["units differ: missing tsp; instead tbsp"]),
