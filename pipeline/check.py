@@ -60,8 +60,9 @@ from .markup import analyse, without_code_spans
 from .media import (Media, article_link_problem, collect_media, images_without_alt, linked_article, on_site,
                     outdated_variants, stored_references, unfilled_link_problem)
 from .moved import answered_message, answering, moved_paths, no_page_message, outside_message, read_moved
-from .numberwords import (as_digits, german_number_words, german_quantities, noun_quantities, nouns_counting,
-                          quantities, spelled_as_digits, spelled_numbers)
+from .numberwords import (NUMERAL_AFTER_NOUN, as_digits, counted_noun_units, german_number_words, german_quantities,
+                          noun_quantities, nouns_counting, numerals_after_nouns, quantities, spelled_as_digits,
+                          spelled_numbers)
 from .orphans import find_orphans, unreadable
 from .practice import unfilled, unfilled_message
 from .published import PAGE_PATH, PlannedPages
@@ -693,7 +694,8 @@ def check_numbers(entry, ctx):
     unit_missing, unit_added = _differences(src_units, tgt_units)
     if unit_missing and spelled_numbers(said, ctx.lang):  # "2 Liter": "two litres", a unit after a spelled number
         tgt_units = Counter(regional.get(unit, unit)
-                            for unit in units(spelled_as_digits(said, ctx.lang), ctx.lang, ctx.source_lang))
+                            for unit in [*units(spelled_as_digits(said, ctx.lang), ctx.lang, ctx.source_lang),
+                                         *_units_before_numerals(said, ctx.lang)])  # "ملعقة صغيرة واحدة"
         unit_missing, unit_added = _differences(src_units, tgt_units)
     if unit_added and ctx.source_lang == "de" and german_number_words(german):  # eineinhalb Liter: 1.5 l
         src_units = Counter(units(as_digits(german_prose), ctx.lang, ctx.source_lang))
@@ -765,6 +767,33 @@ def _match_conversions(german: list[tuple[str, str]], translation: list[tuple[st
                 _take_unit(unit, unit_missing, unit_added)
                 _take_unit(other_unit, unit_added, unit_missing)
                 break
+
+
+def _units_before_numerals(prose: str, lang: str) -> list[str]:
+    """The units named right before a numeral that follows its noun (``numerals_after_nouns``: Arabic "ملعقة صغيرة
+    واحدة", one teaspoon; Hebrew "כפית אחת"), as their symbols, in order: the unit of that number, which the
+    translation names before it as its language writes it (trial 33: "1 Teelöffel" -> "ملعقة صغيرة واحدة" was
+    "units differ: missing tsp"). [] for a language whose numerals stand before their noun."""
+    text, numerals = numerals_after_nouns(prose, lang)
+    if not numerals:
+        return []
+    pattern, names = _nouns_before_numeral(lang.split("-")[0].lower())
+    return [names[m.group(1)] for start, _ in numerals
+            if (m := pattern.search(text, max(0, start - 60), start)) is not None]
+
+
+@lru_cache(maxsize=4)
+def _nouns_before_numeral(lang: str) -> tuple[re.Pattern, dict[str, str]]:
+    """The unit names of ``lang`` (a ``NUMERAL_AFTER_NOUN`` language), each with a clitic before it ("بملعقة")
+    and ending right where a numeral after it starts, and name -> symbol: ``unit_names`` written after a number,
+    and the singular and dual nouns that count by themselves (``counted_noun_units``: "ملعقتان صغيرتان"), read
+    as numerals are (``numberwords._FOLD``: an alif with a hamza as the bare one)."""
+    fold = str.maketrans("أإآ", "ااا")
+    names = {name.translate(fold): symbol for name, (symbol, side) in unit_names(lang).items() if side == "after"}
+    names |= {noun: CLDR_UNITS[unit] for noun, unit in counted_noun_units(lang).items() if unit in CLDR_UNITS}
+    words = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
+    clitics = {"ar": "[وفبلك]{0,2}", "he": "[ושבלכמ]{0,2}ה?"}.get(lang, "")
+    return re.compile(rf"(?<![^\W\d_]){clitics}({words})[{_SPACES}]+$"), names
 
 
 def _take_unit(unit: str, only_here: list[str], only_there: list[str]) -> None:
@@ -1792,11 +1821,21 @@ CLDR_UNITS = {"temperature-generic": "°", "angle-degree": "°", "temperature-ce
 # CLDR has "łyżki stołowe", "łyżeczka"), the international unit of vitamins
 # (German "I.E." beside "IE", Ukrainian "МО", Russian "МЕ", Polish "j.m.", Arabic "وحدة دولية"), and Arabic pharmacy abbreviations (the
 # Levant's "ملغ", Egypt's and the Gulf's "ملجم" for mg, "غ" for g, one letter that after a number is a gram).
+# The spoons too as recipes write them where CLDR has another word or form: Arabic "ملعقة شاي", "ملعقة طعام" (the
+# Levant's and Egypt's), Hebrew "כף" (CLDR: "כפ׳"), Japanese "大さじ", "小さじ" before the number ("大さじ1"; CLDR:
+# "テーブルスプーン"), Persian "چایخوری" typed without its zero-width non-joiner or with a space, Ukrainian and
+# Russian in the accusative a dose takes ("1 чайну ложку", "1 столовую ложку") and without the space of "ч. л.",
+# Greek's diminutive "κουταλάκι" (a teaspoon). A name written before its number says so: (symbol, "before").
 UNIT_NAMES_BEYOND_CLDR = {
     "de": {"i.e.": "IE", "i. e.": "IE"},
-    "ar": {"ملغ": "mg", "ملجم": "mg", "مجم": "mg", "غ": "g", "وحدة دولية": "IE"},
-    "uk": {"мо": "IE"},
-    "ru": {"ме": "IE"},
+    "ar": {"ملغ": "mg", "ملجم": "mg", "مجم": "mg", "غ": "g", "وحدة دولية": "IE",
+           **dict.fromkeys(("ملعقة شاي", "ملاعق شاي"), "tsp"), **dict.fromkeys(("ملعقة طعام", "ملاعق طعام"), "tbsp")},
+    "he": {"כף": "tbsp"},
+    "ja": {"大さじ": ("tbsp", "before"), "小さじ": ("tsp", "before")},
+    "fa": {"قاشق چایخوری": "tsp", "قاشق چای خوری": "tsp", "قاشق غذا خوری": "tbsp"},
+    "uk": {"мо": "IE", "чайну ложку": "tsp", "столову ложку": "tbsp"},
+    "ru": {"ме": "IE", "чайную ложку": "tsp", "столовую ложку": "tbsp", "ч.л.": "tsp", "ст.л.": "tbsp"},
+    "el": {"κουταλάκι": "tsp", "κουταλάκια": "tsp"},
     "bg": {"ме": "IE"},
     "pl": {"j.m.": "IE", "jm": "IE", **dict.fromkeys(("łyżka", "łyżki", "łyżek", "łyżkę", "łyżką"), "tbsp"),
            **dict.fromkeys(("łyżeczka", "łyżeczki", "łyżeczek", "łyżeczkę", "łyżeczką"), "tsp")},
@@ -1949,12 +1988,15 @@ def _spoons(text: str, lang: str) -> dict[str, str]:
 @lru_cache(maxsize=32)
 def _spoon_pattern(lang: str) -> tuple[re.Pattern | None, dict[str, str]]:
     """The spoons' names of ``lang`` (longest first, any case, a plural or case ending -s, -n, -en allowed) and
-    each one's symbol."""
+    each one's symbol; in Arabic and Hebrew also the nouns that count them by themselves (``counted_noun_units``:
+    the dual "ملعقتين صغيرتين", Hebrew "כף", a word of two letters and no abbreviation)."""
     try:
         names = {name: symbol for name, (symbol, _) in unit_names(lang).items()
                  if symbol in ("tsp", "tbsp") and len(name) > 2 and "{0}" not in name}
     except ValueError:  # a language Babel cannot read: no spoons known
         return None, {}
+    names |= {noun: CLDR_UNITS[unit] for noun, unit in counted_noun_units(lang).items()
+              if unit in ("volume-teaspoon", "volume-tablespoon")}
     if not names:
         return None, {}
     alternatives = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
@@ -1986,8 +2028,9 @@ def unit_names(lang: str) -> dict[str, tuple[str, str]]:
                     key = (symbol, side)
                     if names.setdefault(name.lower(), key) != key:
                         shared.add(name.lower())
-    for name, symbol in UNIT_NAMES_BEYOND_CLDR.get(lang, {}).items():
-        if names.setdefault(name, (symbol, "after")) != (symbol, "after"):
+    for name, unit in UNIT_NAMES_BEYOND_CLDR.get(lang, {}).items():
+        key = unit if isinstance(unit, tuple) else (unit, "after")
+        if names.setdefault(name, key) != key:
             shared.add(name)
     return {name: key for name, key in names.items() if name not in shared}
 

@@ -407,8 +407,10 @@ def _count_words(lang: str) -> frozenset[str]:
     return frozenset(_unit_words(lang)) | frozenset(COUNT_WORDS.get(lang, ()))
 
 
-# Languages whose "one" follows the noun it counts: Arabic "مرة واحدة" (once), "ساعة واحدة" (one hour)
-_NUMERAL_AFTER_NOUN = frozenset({"ar", "he"})
+# Languages whose "one" follows the noun it counts: Arabic "مرة واحدة" (once), "ساعة واحدة" (one hour), "ملعقة صغيرة
+# واحدة" (one teaspoon), and "two" too (Arabic "ساعتان اثنتان"); Hebrew "כפית אחת" (one teaspoon)
+NUMERAL_AFTER_NOUN = frozenset({"ar", "he"})
+_NUMERAL_AFTER_NOUN = NUMERAL_AFTER_NOUN
 # How a language says the German "halb acht" (7:30): by the hour before, "half past seven", "sept heures et
 # demie"; or by the hour after, as German does, "half acht" (Dutch), "wpół do ósmej", "пів на восьму"
 _HOUR_BEFORE = frozenset({"en", "fr", "es", "it", "pt", "ar", "tr", "ro", "el", "fa", "ja", "zh", "ko", "he"})
@@ -529,6 +531,14 @@ def quantities(text: str, lang: str) -> tuple[tuple[str, str, frozenset[str]], .
 # Duals CLDR does not write (its Hebrew "two years" is "{0} שנים"), after Glinert, *Modern Hebrew: An Essential
 # Grammar* (Routledge 2005), the dual: the time spans that have one
 _DUALS = {"he": {"שנתיים": "duration-year"}}
+# Singular nouns of a recipe's spoons that CLDR does not write, which prose counts one with as it does CLDR's: Hebrew
+# "כף" (a tablespoon; CLDR writes only "כפ׳"), Arabic "ملعقة شاي" and "ملعقة طعام" (a teaspoon and a tablespoon as
+# the Levant's and Egypt's recipes name them, beside CLDR's "ملعقة صغيرة" and "ملعقة كبيرة")
+_SINGULARS = {"he": {"כף": "volume-tablespoon"},
+              "ar": {"ملعقة شاي": "volume-teaspoon", "ملعقة طعام": "volume-tablespoon"}}
+# Hebrew units whose singular noun alone is one of them in prose, beside the time spans: the spoons ("כפית סוכר", a
+# teaspoon of sugar). Not its litre, gram or metre: "גרם" is also "caused", "מטר" a shower of rain.
+_HEBREW_COUNTED = frozenset({"volume-teaspoon", "volume-tablespoon"})
 # The clitics a counted noun may carry. Arabic: "and", "so", then "with/in", "for", "like" ("بسنة", "لسنتين"); the
 # article too before a dual, which still says two ("السنتين الأخيرتين", the last two years), never before a
 # singular ("السنة" is the year, no count). Hebrew alike: "and", "that", then "in", "for", "like", "from"
@@ -608,20 +618,22 @@ def _counted_nouns(lang: str) -> tuple[re.Pattern | None, dict[str, tuple[str, s
         words = " ".join(pattern.split())
         if "{0}" in words:  # Hebrew's time spans: the noun of "{0} שנה" alone
             noun = words.replace("{0}", "").strip()
-            if primary == "he" and form == "one" and unit.startswith("duration-") and _WORD.fullmatch(noun):
+            if (primary == "he" and form == "one" and (unit.startswith("duration-") or unit in _HEBREW_COUNTED)
+                    and _WORD.fullmatch(noun)):
                 singular.setdefault(noun, unit)
             continue
         (singular if form == "one" else dual).setdefault(words, unit)
         if primary == "ar" and form == "two":
             dual.setdefault(" ".join(w[:-2] + "ين" if w.endswith("ان") else w for w in words.split()), unit)
+    for noun, unit in _SINGULARS.get(primary, {}).items():
+        singular.setdefault(noun, unit)
     if primary == "ar":
         for noun, unit in list(singular.items()):
-            if " " not in noun:
-                stem = noun[:-1] + "ت" if noun.endswith("ة") else noun
-                dual.setdefault(stem + "ان", unit)
-                dual.setdefault(stem + "ين", unit)
-                if not noun.endswith("ة"):
-                    singular.setdefault(noun + "ا", unit)
+            for nominative, oblique in _arabic_duals(noun):
+                dual.setdefault(nominative, unit)
+                dual.setdefault(oblique, unit)
+            if " " not in noun and not noun.endswith("ة"):
+                singular.setdefault(noun + "ا", unit)
     values = {noun.translate(_FOLD): ("1", unit) for noun, unit in singular.items()}
     values |= {noun.translate(_FOLD): ("2", unit) for noun, unit in dual.items()}
     one, two = _CLITICS[primary]
@@ -633,6 +645,42 @@ def _counted_nouns(lang: str) -> tuple[re.Pattern | None, dict[str, tuple[str, s
     pattern = re.compile(rf"(?<![^\W\d_])(?:{one}(?P<one>{alternatives('1')})|{two}(?P<two>{alternatives('2')}))"
                          rf"(?![^\W\d_])")
     return pattern, values
+
+
+def _arabic_duals(noun: str) -> list[tuple[str, str]]:
+    """The dual of the Arabic singular ``noun`` (CLDR's, ``_SINGULARS``), nominative and oblique, after Ryding, the
+    dual: a word "-ān" and "-ayn" (ة as ت: "ساعة", "ساعتان", "ساعتين"); a noun and its adjective both so, which
+    agrees with it ("ملعقة صغيرة", "ملعقتان صغيرتان", "ملعقتين صغيرتين"); a noun before the noun it is of
+    (iḍāfa) without its nūn ("ملعقة شاي", "ملعقتا شاي", "ملعقتي شاي"). [] for another phrase ("ملعقة ص", an
+    abbreviation)."""
+    def stem(word: str) -> str:
+        return word[:-1] + "ت" if word.endswith("ة") else word
+
+    words = noun.split()
+    if len(words) == 1:
+        return [(stem(noun) + "ان", stem(noun) + "ين")]
+    if len(words) != 2 or not words[0].endswith("ة") or len(words[1]) < 3:
+        return []
+    if words[1].endswith("ة"):
+        return [(" ".join(stem(w) + "ان" for w in words), " ".join(stem(w) + "ين" for w in words))]
+    return [(f"{stem(words[0])}ا {words[1]}", f"{stem(words[0])}ي {words[1]}")]
+
+
+def counted_noun_units(lang: str) -> dict[str, str]:
+    """The nouns that say a count of a unit by themselves in ``lang`` (``_counted_nouns``: Arabic "ملعقة صغيرة",
+    "ملعقتان صغيرتان", Hebrew "כפית"), read through ``_FOLD``, -> the CLDR unit they name ("volume-teaspoon")."""
+    return {noun: unit for noun, (_, unit) in _counted_nouns(lang)[1].items()}
+
+
+def numerals_after_nouns(text: str, lang: str) -> tuple[str, list[tuple[int, str]]]:
+    """In a ``NUMERAL_AFTER_NOUN`` language, ``text`` as number words are read in it (without ``_MARKS``, through
+    ``_FOLD``) and where each numeral that follows the noun it counts starts there, with its value: 1 and 2
+    (Arabic "ملعقة صغيرة واحدة", "ملعقتان اثنتان"; Hebrew "כפית אחת"), which stand after their noun as an
+    adjective does, where 3 and more stand before it ("ثلاث ملاعق"). ("", []) for another language."""
+    if lang.split("-")[0].lower() not in NUMERAL_AFTER_NOUN:
+        return "", []
+    text = _unmarked(text)[0].translate(_FOLD)
+    return text, [(m.start(), value) for m, value in _spelled(text, lang) if value in ("1", "2")]
 
 
 def _singular_nouns(patterns, forms: tuple[str, ...]) -> tuple[re.Pattern | None, dict[str, tuple[str, str]]]:

@@ -546,6 +546,79 @@ def test_a_russian_ukrainian_or_polish_unit_noun_of_another_count_or_unit_is_sti
 
 
 @pytest.mark.parametrize("german, translation, lang", [
+    ("1 Teelöffel", "ملعقة صغيرة واحدة", "ar"),  # trial 33 #5: the numeral after its noun
+    ("1 Esslöffel", "ملعقة كبيرة واحدة", "ar"),
+    ("Nehmen Sie 1 TL Honig.", "تناول بملعقة صغيرة واحدة من العسل.", "ar"),  # a clitic before the noun
+    ("Nehmen Sie 1 TL Honig.", "تناوَلْ مِلْعَقَةً صَغِيرَةً وَاحِدَةً من العسل.", "ar"),  # harakat
+    ("Nehmen Sie 2 TL Honig.", "تناول ملعقتان صغيرتان اثنتان من العسل.", "ar"),
+    ("Nehmen Sie 2 TL Honig.", "تناول ملعقتين صغيرتين من العسل.", "ar"),  # the dual, noun and adjective
+    ("Nehmen Sie 1 TL Honig.", "تناول ملعقة شاي من العسل.", "ar"),  # the Levant's name
+    ("Nehmen Sie 2 EL Honig.", "تناول ملعقتي طعام من العسل.", "ar"),  # its dual, without its nūn
+    ("1 TL Honig und 1 EL Öl.", "ملعقة صغيرة واحدة من العسل وملعقة كبيرة واحدة من الزيت.", "ar"),
+    ("1 Teelöffel", "כפית אחת", "he"),
+    ("1 Teelöffel", "כפית", "he"),  # the noun alone, as a year's "שנה"
+    ("1 Esslöffel", "כף אחת", "he"),  # "כף": CLDR writes only "כפ׳"
+    ("1 Esslöffel", "כף", "he"),
+    ("Nehmen Sie 1 EL Öl.", "קחו 1 כף שמן.", "he"),
+])
+def test_an_arabic_or_hebrew_spoon_with_its_numeral_after_it_is_that_spoon(german, translation, lang):
+    """Arabic and Hebrew write "one" (and Arabic "two") after the noun it counts: "1 Teelöffel" -> "ملعقة صغيرة
+    واحدة" was "units differ: missing tsp" (trial 33 #5), and Arabic readers saw the German in three table rows.
+    A spoon named right before that numeral is the number's unit; the singular alone is one spoon, the dual
+    two, as for the other units (CLDR's "ملعقة صغيرة", "כפית"; "כף", "ملعقة شاي" as recipes write them)."""
+    assert findings(german, translation, lang, "numbers", "number-words") == []
+
+
+@pytest.mark.parametrize("german, translation, lang, message", [
+    ("2 Teelöffel", "ملعقة صغيرة واحدة", "ar", ["numbers differ: missing 2"]),
+    ("1 Esslöffel", "ملعقة صغيرة", "ar", ["numbers differ: missing 1", "units differ: missing tbsp"]),
+    ("1 Esslöffel", "ملعقة صغيرة واحدة", "ar", ["units differ: missing tbsp; instead tsp"]),
+    ("Nehmen Sie 2 EL Honig.", "تناول ملعقتين صغيرتين من العسل.", "ar",
+     ["numbers differ: missing 2", "units differ: missing tbsp"]),
+    ("2 Teelöffel", "כפית אחת", "he", ["numbers differ: missing 2"]),
+    ("1 Esslöffel", "כפית אחת", "he", ["units differ: missing tbsp; instead tsp"]),
+    ("1 Esslöffel", "כפית", "he", ["numbers differ: missing 1", "units differ: missing tbsp"]),
+])
+def test_an_arabic_or_hebrew_spoon_of_another_count_or_size_is_still_an_error(german, translation, lang, message):
+    assert findings(german, translation, lang, "numbers") == message
+
+
+@pytest.mark.parametrize("german, translation, lang, message", [
+    ("Nehmen Sie zwei Esslöffel Honig.", "تناول ملعقتين صغيرتين من العسل.", "ar",
+     ["spoons differ: German Esslöffel, translation ملعقتين صغيرتين (a teaspoon is a third of a tablespoon)"]),
+    ("Nehmen Sie einen Teelöffel Honig.", "קחו כף אחת דבש.", "he",
+     ["spoons differ: German Teelöffel, translation כף (a teaspoon is a third of a tablespoon)"]),
+    ("Nehmen Sie zwei Teelöffel Honig.", "تناول ملعقتين صغيرتين من العسل.", "ar", []),
+    ("Nehmen Sie einen Esslöffel Honig.", "קחו כף אחת דבש.", "he", []),
+])
+def test_an_arabic_dual_or_hebrew_spoon_said_without_digits_is_its_spoon(german, translation, lang, message):
+    """A spoon said without digits is compared by its name (``spoons differ``): the Arabic dual and Hebrew "כף"
+    name theirs too, so a swapped spoon said so is no longer let through."""
+    assert findings(german, translation, lang, "numbers", "number-words") == message
+
+
+@pytest.mark.parametrize("german, translation, lang, message", [
+    ("1 TL Zucker.", "砂糖小さじ1。", "ja", []),  # before its number, as Japanese recipes write it
+    ("1 EL Zucker.", "砂糖大さじ1。", "ja", []),
+    ("1 TL Zucker.", "砂糖大さじ1。", "ja", ["units differ: missing tsp; instead tbsp"]),
+    ("1 TL Zucker.", "۱ قاشق چایخوری شکر.", "fa", []),  # without the zero-width non-joiner of CLDR's
+    ("1 TL Zucker.", "۱ قاشق چای خوری شکر.", "fa", []),
+    ("1 EL Zucker.", "۱ قاشق چایخوری شکر.", "fa", ["units differ: missing tbsp; instead tsp"]),
+    ("1 TL Zucker.", "Додайте 1 чайну ложку цукру.", "uk", []),  # the accusative
+    ("1 EL Zucker.", "Добавьте 1 столовую ложку сахара.", "ru", []),
+    ("1 TL Zucker.", "Добавьте 1 ч.л. сахара.", "ru", []),
+    ("1 TL Zucker.", "Додайте 1 столову ложку цукру.", "uk", ["units differ: missing tsp; instead tbsp"]),
+    ("1 TL Zucker.", "1 κουταλάκι ζάχαρη.", "el", []),
+    ("1 EL Zucker.", "1 κουταλάκι ζάχαρη.", "el", ["units differ: missing tbsp; instead tsp"]),
+])
+def test_a_spoon_as_recipes_name_it_beside_cldr_s_name_is_that_spoon(german, translation, lang, message):
+    """The spoons' names recipes write where CLDR has another word or form (Japanese "小さじ1" beside CLDR's
+    "ティースプーン", Persian "چایخوری" typed without its zero-width non-joiner, the Ukrainian and Russian
+    accusative, Greek "κουταλάκι") were "units differ: missing tsp"; the other spoon is still an error."""
+    assert findings(german, translation, lang, "numbers") == message
+
+
+@pytest.mark.parametrize("german, translation, lang", [
     ("Nehmen Sie es 3 x täglich.", "تَنَاوَلْهُ ثَلَاثَ مَرَّاتٍ يَوْمِيًّا.", "ar"),  # harakat
     ("Nehmen Sie es 3 x täglich.", "تناوله ثـلاث مرات يوميا.", "ar"),  # a tatweel stretching the word
     ("Nehmen Sie es 2 x täglich.", "تَنَاوَلْهُ مَرَّتَيْنِ يَوْمِيًّا.", "ar"),
