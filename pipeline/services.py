@@ -341,7 +341,7 @@ class ServiceEngine:
         its own to: an earlier batch's, answered from the cache by then): for ``--dry-run``."""
         units = self.units(requests)
         hits = cache.hits(self.cache_name, source, target, [u.key for u in units]) if cache else {}
-        unjudged = [(unit, self._finish(unit, hits[unit.key][0], requests, target, []))
+        unjudged = [(unit, hits[unit.key][0], self._finish(unit, hits[unit.key][0], requests, target, []))
                     for unit in units if unit.key in hits and not hits[unit.key][1]]
         if unjudged:  # what a run would drop from the cache and send (``_judge_cached``); nothing is changed
             hits = {**hits, **{unit.key: None for unit, outcomes in
@@ -401,7 +401,8 @@ class ServiceEngine:
         waiting: dict[str, list[Unit]] = {}
         done: list[Outcome] = []
         retry: list[Unit] = []
-        unjudged: list[tuple[Unit, list[Outcome]]] = []  # stored before their language was judged (``mtcache``)
+        # (unit, answer, outcomes) stored before their language was judged (``mtcache``)
+        unjudged: list[tuple[Unit, str, list[Outcome]]] = []
         for unit in units:
             if unit.key in hits:
                 answer, judged = hits[unit.key]
@@ -410,7 +411,7 @@ class ServiceEngine:
                     self.cached += len(unit.indices)
                     done.extend(outcomes)
                 else:
-                    unjudged.append((unit, outcomes))
+                    unjudged.append((unit, answer, outcomes))
             else:
                 waiting.setdefault(normalise(unit.key), []).append(unit)
         if unjudged:
@@ -461,9 +462,9 @@ class ServiceEngine:
                 return [], None
             answered = held[:]
             held.clear()
-            judged = [n for n, (_, _, outs) in enumerate(answered) if _drafted(outs)]
-            verdicts = dict(zip(judged, judge([_drafted(answered[n][2]) for n in judged],
-                                              [self._german(answered[n][2][0], requests) for n in judged],
+            judged = [n for n, (_, answer, outs) in enumerate(answered) if _drafted(outs) or answer.strip()]
+            verdicts = dict(zip(judged, judge([_drafted(answered[n][2]) or answered[n][1] for n in judged],
+                                              [self._german(answered[n], requests) for n in judged],
                                               target, source, self.candidates)))
             ready: list[Outcome] = []
             taken: list[tuple[str, str]] = []
@@ -536,20 +537,22 @@ class ServiceEngine:
             stop.set()
             pool.shutdown()
 
-    def _judge_cached(self, unjudged: list[tuple[Unit, list[Outcome]]], requests: Sequence[Request], source: str,
+    def _judge_cached(self, unjudged: list[tuple[Unit, str, list[Outcome]]], requests: Sequence[Request], source: str,
                       target: str, cache: MTCache, dry_run: bool = False) -> list[tuple[Unit, list[Outcome] | None]]:
         """Answers from the cache stored before their language was judged, judged as a batch of fresh answers is
         (``draftlang.judge``): those in another language are dropped from the cache (None in their outcomes' place:
-        the service is asked again) and counted in ``dropped``, the others marked judged (never judged again).
+        the service is asked again) and counted in ``dropped``, the others marked judged (never judged again). An
+        answer that gave no draft (a paragraph that did not map back) is judged by its text as stored, so that it
+        is not marked judged unread.
         ``dry_run``: the cache and ``dropped`` stay as they are."""
         from .draftlang import judge
 
-        drafted = [(unit, outcomes) for unit, outcomes in unjudged if _drafted(outcomes)]
-        verdicts = judge([_drafted(outcomes) for _, outcomes in drafted],
-                         [self._german(outcomes[0], requests) for _, outcomes in drafted],
-                         target, source, self.candidates)
-        refused = {unit.key: rival for (unit, _), rival in zip(drafted, verdicts) if rival}
-        keys = {unit.key for unit, _ in unjudged}
+        answered = [(unit.key, answer, outcomes) for unit, answer, outcomes in unjudged
+                    if _drafted(outcomes) or answer.strip()]
+        verdicts = judge([_drafted(outcomes) or answer for _, answer, outcomes in answered],
+                         [self._german(each, requests) for each in answered], target, source, self.candidates)
+        refused = {key: rival for (key, _, _), rival in zip(answered, verdicts) if rival}
+        keys = {unit.key for unit, _, _ in unjudged}
         wrong = set(refused)
         if not dry_run:
             for rival in refused.values():  # per answer stored, not per catalog it would have filled
@@ -557,12 +560,14 @@ class ServiceEngine:
             if wrong:
                 cache.drop_many(self.cache_name, source, target, sorted(wrong))
             cache.judged(self.cache_name, source, target, sorted(keys - wrong))
-        return [(unit, None if unit.key in wrong else outcomes) for unit, outcomes in unjudged]
+        return [(unit, None if unit.key in wrong else outcomes) for unit, _, outcomes in unjudged]
 
     @staticmethod
-    def _german(outcome: Outcome, requests: Sequence[Request]) -> str:
-        """The German an outcome's drafts translate."""
-        return " ".join(requests[i].text for i in outcome.indices)
+    def _german(answered: tuple[str, str, list[Outcome]], requests: Sequence[Request]) -> str:
+        """The German of one answer (text sent, answer, outcomes): its first outcome's requests, or, where it gave
+        none (a paragraph that did not map back, asked again sentence by sentence), the text as sent."""
+        text, _, outcomes = answered
+        return " ".join(requests[i].text for i in outcomes[0].indices) if outcomes else _text(text)
 
     def _fail(self, batch: list[str], waiting: dict[str, list[Unit]], message: str, fatal: bool = False,
               cause: str = OTHER) -> Outcome:
