@@ -19,7 +19,9 @@ behaves the same way here:
   they are sent one by one and the provenance says so; DeepL instead gets
   each sentence alone with its paragraph as ``context`` (``Unit.context``);
 - markup is masked (``protect``) and verified after the answer comes back;
-- answers are cached (``mtcache``) before anything else happens to them;
+- answers are judged for their language (``draftlang``: one in another language
+  than the one asked for is refused) and cached (``mtcache``) before any reaches
+  a catalog; a cached answer stored before that test is judged when first used;
 - an answer that does not line up with its batch, or empty answers, are
   asked once more, never one by one: a batch costs at most two requests;
 - every failure becomes a ``ServiceError`` with one readable line; an
