@@ -403,26 +403,32 @@ class ServiceEngine:
         waiting: dict[str, list[Unit]] = {}
         done: list[Outcome] = []
         retry: list[Unit] = []
-        # (unit, answer, outcomes) stored before their language was judged (``mtcache``)
+        # (unit, answer, outcomes) stored before their language was judged (``mtcache``), and the units each leaves
+        # to be asked sentence by sentence (its paragraph did not map back)
         unjudged: list[tuple[Unit, str, list[Outcome]]] = []
+        alone: dict[int, list[Unit]] = {}
         for unit in units:
             if unit.key in hits:
                 answer, judged = hits[unit.key]
-                outcomes = self._finish(unit, answer, requests, target, retry)
+                again: list[Unit] = []
+                outcomes = self._finish(unit, answer, requests, target, again)
                 if judged:
                     self.cached += len(unit.indices)
                     done.extend(outcomes)
+                    retry.extend(again)
                 else:
                     unjudged.append((unit, answer, outcomes))
+                    alone[id(unit)] = again
             else:
                 waiting.setdefault(normalise(unit.key), []).append(unit)
         if unjudged:
             for unit, outcomes in self._judge_cached(unjudged, requests, source, target, cache):
-                if outcomes is None:  # dropped from the cache: the service is asked again
+                if outcomes is None:  # dropped from the cache: the service is asked again, the paragraph whole
                     waiting.setdefault(normalise(unit.key), []).append(unit)
                 else:
                     self.cached += len(unit.indices)
                     done.extend(outcomes)
+                    retry.extend(alone[id(unit)])
         if done:
             yield done
         for unit in retry:
