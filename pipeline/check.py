@@ -2323,23 +2323,27 @@ def check_catalog(po: polib.POFile, ref: str, lang: str, slug: str, glossary: Gl
 
 def draft_language_finding(drafts: list[polib.POEntry], ref: str, lang: str, slug: str, lines: list[str],
                            candidates: tuple[str, ...]) -> list[Finding]:
-    """A ``draft-language`` error when the untouched machine drafts of ``drafts`` (``catalog.machine_draft``; no
-    pseudo text, which ``pseudo-draft`` names) read together as another language of ``candidates`` than ``lang``
-    (``draftlang.reads_as``, as ``pretranslate`` judges a batch of answers: ``MIN_WORDS`` and more). ``pretranslate``
-    refuses such answers now, but drafts stored before (an older verlag, a hand-pasted machine translation, batches
-    too short to judge) would reach readers as ``lang`` under ``unreviewed = "machine"``. An error, so that the
-    edition's QA gate shows the German for every one of them (``Finding.also``); one finding, at the first one's
-    msgid line. Reviewed and hand-written entries are never judged: a person chose their words."""
+    """A ``draft-language`` error when untouched machine drafts of ``drafts`` (``catalog.machine_draft``; no
+    pseudo text, which ``pseudo-draft`` names) read as another language of ``candidates`` (the first: the source
+    language) than ``lang``, judged as ``pretranslate`` judges a batch of answers (``draftlang.judge``: a long draft
+    alone, the others together, ``MIN_WORDS`` and more), so that a few English drafts among French ones are named too.
+    ``pretranslate`` refuses such answers now, but drafts stored before (an older verlag, a hand-pasted machine
+    translation, batches too short to judge) would reach readers as ``lang`` under ``unreviewed = "machine"``. An
+    error, so that the edition's QA gate shows the German for every one of them (``Finding.also``); one finding, at
+    the first one's msgid line, naming the language most of them read as. Reviewed and hand-written entries are never
+    judged: a person chose their words."""
     drafts = [e for e in drafts if (origin := machine_draft(e)) and origin != "mt: pseudo"
               and not is_pseudo(e.msgstr, e.msgid)]
     if not drafts:
         return []
-    from .draftlang import reads_as
+    from .draftlang import judge
     from .stopwords import language_name
 
-    rival = reads_as([e.msgstr for e in drafts], lang, candidates)
-    if rival is None:
+    verdicts = judge([e.msgstr for e in drafts], [e.msgid for e in drafts], lang, candidates[0], candidates)
+    drafts = [e for e, rival in zip(drafts, verdicts) if rival]
+    if not drafts:
         return []
+    rival = Counter(filter(None, verdicts)).most_common(1)[0][0]
     first = drafts[0]
     line = msgid_line(lines, first.linenum) if lines else first.linenum
     many = len(drafts) > 1

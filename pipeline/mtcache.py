@@ -6,6 +6,11 @@ and the normalised text as sent: the masked text, so the same sentence in
 another article, after a re-extract, or with a different link target is a
 hit. Only answers are stored, never keys or settings. A damaged cache file
 is set aside and started afresh: it only costs requests.
+
+An answer is stored once its language was judged (``draftlang``), and marked so in
+``judged`` (with the ``created`` of the row judged: an answer an older verlag stored
+over it is judged again). Answers stored before, unmarked, are judged when a run first
+uses them: marked, or dropped (``drop_many``) when they read as another language.
 """
 
 from __future__ import annotations
@@ -28,6 +33,14 @@ CREATE TABLE IF NOT EXISTS translations (
     target TEXT NOT NULL,
     text TEXT NOT NULL,
     result TEXT NOT NULL,
+    created REAL NOT NULL,
+    PRIMARY KEY (engine, source, target, text)
+);
+CREATE TABLE IF NOT EXISTS judged (
+    engine TEXT NOT NULL,
+    source TEXT NOT NULL,
+    target TEXT NOT NULL,
+    text TEXT NOT NULL,
     created REAL NOT NULL,
     PRIMARY KEY (engine, source, target, text)
 )
@@ -54,25 +67,56 @@ class MTCache:
             raise VerlagError(f"the MT cache cannot be opened ({exc}); is another verlag running?", path) from None
 
     def get_many(self, engine: str, source: str, target: str, texts: list[str]) -> dict[str, str]:
-        found: dict[str, str] = {}
+        return {t: result for t, (result, _) in self.hits(engine, source, target, texts).items()}
+
+    def hits(self, engine: str, source: str, target: str, texts: list[str]) -> dict[str, tuple[str, bool]]:
+        """The stored answers to ``texts`` (by the text as given), each with whether its language was judged."""
+        found: dict[str, tuple[str, bool]] = {}
         keys = list(dict.fromkeys(normalise(t) for t in texts))
         for i in range(0, len(keys), 500):
             chunk = keys[i:i + 500]
-            found.update(self.file.use(lambda db: db.execute(
-                f"SELECT text, result FROM translations WHERE engine = ? AND source = ? AND target = ? "
-                f"AND text IN ({','.join('?' * len(chunk))})", (engine, source, target, *chunk)).fetchall()))
+            found.update((text, (result, bool(judged))) for text, result, judged in self.file.use(lambda db: db.execute(
+                f"SELECT t.text, t.result, j.created IS NOT NULL FROM translations t LEFT JOIN judged j "
+                f"ON j.engine = t.engine AND j.source = t.source AND j.target = t.target AND j.text = t.text "
+                f"AND j.created = t.created WHERE t.engine = ? AND t.source = ? AND t.target = ? "
+                f"AND t.text IN ({','.join('?' * len(chunk))})", (engine, source, target, *chunk)).fetchall()))
         return {t: found[normalise(t)] for t in texts if normalise(t) in found}
 
     def put_many(self, engine: str, source: str, target: str, pairs: list[tuple[str, str]]) -> None:
-        """Store answers and commit at once: a crash right after a batch keeps that batch."""
+        """Store answers (their language judged) and commit at once: a crash right after a batch keeps that
+        batch."""
         now = time.time()
+        rows = [(engine, source, target, normalise(t), r, now) for t, r in pairs]
 
         def put(db: sqlite3.Connection) -> None:
-            db.executemany("INSERT OR REPLACE INTO translations VALUES (?, ?, ?, ?, ?, ?)",
-                           [(engine, source, target, normalise(t), r, now) for t, r in pairs])
+            db.executemany("INSERT OR REPLACE INTO translations VALUES (?, ?, ?, ?, ?, ?)", rows)
+            db.executemany("INSERT OR REPLACE INTO judged VALUES (?, ?, ?, ?, ?)", [(*r[:4], now) for r in rows])
             db.commit()
 
         self.file.use(put)
+
+    def judged(self, engine: str, source: str, target: str, texts: list[str]) -> None:
+        """Mark the stored answers to ``texts`` as judged to be in ``target``'s language: not judged again."""
+        keys = [(engine, source, target, normalise(t)) for t in dict.fromkeys(texts)]
+
+        def mark(db: sqlite3.Connection) -> None:
+            db.executemany("INSERT OR REPLACE INTO judged SELECT engine, source, target, text, created "
+                           "FROM translations WHERE engine = ? AND source = ? AND target = ? AND text = ?", keys)
+            db.commit()
+
+        self.file.use(mark)
+
+    def drop_many(self, engine: str, source: str, target: str, texts: list[str]) -> None:
+        """Forget the answers to ``texts`` (in another language than ``target``): the service is asked again."""
+        keys = [(engine, source, target, normalise(t)) for t in dict.fromkeys(texts)]
+
+        def drop(db: sqlite3.Connection) -> None:
+            for table in ("translations", "judged"):
+                db.executemany(f"DELETE FROM {table} WHERE engine = ? AND source = ? AND target = ? AND text = ?",
+                               keys)
+            db.commit()
+
+        self.file.use(drop)
 
     def close(self) -> None:
         self.file.close()
@@ -80,7 +124,7 @@ class MTCache:
 
 def _setup(db: sqlite3.Connection) -> None:
     db.execute("PRAGMA journal_mode=WAL")
-    db.execute(_SCHEMA)
+    db.executescript(_SCHEMA)
     db.commit()
 
 

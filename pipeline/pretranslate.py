@@ -353,10 +353,28 @@ def pretranslate(config: Config, engines: list[Engine], languages: list[str], sl
             cache.close()
             result.warnings += cache.warnings
         for engine in engines:
+            result.warnings += _dropped(config, engine)
             if getattr(engine, "remote", False) and (engine.requests_sent or engine.cached):
                 result.sent[engine.name] = (engine.requests_sent, engine.chars_translated, engine.cached,
                                             getattr(engine, "tries", engine.requests_sent))
     return result
+
+
+def _dropped(config: Config, engine: Engine) -> list[str]:
+    """What the run said of an engine's answers in the MT cache that read as another language than the one asked
+    for (``services.ServiceEngine.dropped``, ``draftlang``): stored before the language test or by a service
+    answering wrongly then, they are dropped from the cache, and their text was asked again."""
+    dropped = getattr(engine, "dropped", None)
+    if not dropped:
+        return []
+    from .counts import counted
+    from .mtcache import FILE_NAME
+    from .stopwords import language_name
+
+    ref = relpath(config.state_dir / FILE_NAME, config.root)
+    return [f"{ref}: {counted(count, 'answer')} of {engine.name} read as {language_name(rival)}, not "
+            f"{language_name(target)}: dropped from the cache and asked again (stored before verlag judged an "
+            "answer's language, or answered so then)" for (target, rival), count in sorted(dropped.items())]
 
 
 def _draft(batch: list[Catalog], engines: list[Engine], lang: str, config: Config, cache, budget,

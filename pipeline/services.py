@@ -19,7 +19,9 @@ behaves the same way here:
   they are sent one by one and the provenance says so; DeepL instead gets
   each sentence alone with its paragraph as ``context`` (``Unit.context``);
 - markup is masked (``protect``) and verified after the answer comes back;
-- answers are cached (``mtcache``) before anything else happens to them;
+- answers are judged for their language (``draftlang``: one in another language
+  than the one asked for is refused) and cached (``mtcache``) before any reaches
+  a catalog; a cached answer stored before that test is judged when first used;
 - an answer that does not line up with its batch, or empty answers, are
   asked once more, never one by one: a batch costs at most two requests;
 - every failure becomes a ``ServiceError`` with one readable line; an
@@ -36,6 +38,7 @@ from __future__ import annotations
 import os
 import re
 import threading
+from collections import Counter
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass, field
 from typing import Callable, Iterator, Sequence
@@ -224,6 +227,8 @@ class ServiceEngine:
         self.candidates = (config.source_language, *config.languages, "en")
         self.chars_translated = 0  # characters of the German of the texts whose translations were taken
         self.cached = 0
+        # (target, the language they read as) -> answers from the MT cache dropped as in another language
+        self.dropped: Counter = Counter()
 
     @property
     def requests_sent(self) -> int:
@@ -337,7 +342,14 @@ class ServiceEngine:
         """What ``stream`` would send (cache hits left out, and the keys in ``planned``, which this adds
         its own to: an earlier batch's, answered from the cache by then): for ``--dry-run``."""
         units = self.units(requests)
-        hits = cache.get_many(self.cache_name, source, target, [u.key for u in units]) if cache else {}
+        hits = cache.hits(self.cache_name, source, target, [u.key for u in units]) if cache else {}
+        unjudged = [(unit, hits[unit.key][0], self._finish(unit, hits[unit.key][0], requests, target, []))
+                    for unit in units if unit.key in hits and not hits[unit.key][1]]
+        if unjudged:  # what a run would drop from the cache and send (``_judge_cached``); nothing is changed
+            hits = {**hits, **{unit.key: None for unit, outcomes in
+                               self._judge_cached(unjudged, requests, source, target, cache, dry_run=True)
+                               if outcomes is None}}
+        hits = {key: hit for key, hit in hits.items() if hit is not None}
         earlier = planned if planned is not None else set()
         texts = dict.fromkeys(k for u in units if u.key not in hits and (k := normalise(u.key)) not in earlier)
         earlier.update(texts)
@@ -387,16 +399,36 @@ class ServiceEngine:
             yield [Outcome(list(range(len(requests))), [None] * len(requests), exc.message, True, exc.cause)]
             return
         units = self.units(requests)
-        hits = cache.get_many(self.cache_name, source, target, [u.key for u in units]) if cache else {}
+        hits = cache.hits(self.cache_name, source, target, [u.key for u in units]) if cache else {}
         waiting: dict[str, list[Unit]] = {}
         done: list[Outcome] = []
         retry: list[Unit] = []
+        # (unit, answer, outcomes) stored before their language was judged (``mtcache``), and the units each leaves
+        # to be asked sentence by sentence (its paragraph did not map back)
+        unjudged: list[tuple[Unit, str, list[Outcome]]] = []
+        alone: dict[int, list[Unit]] = {}
         for unit in units:
             if unit.key in hits:
-                self.cached += len(unit.indices)
-                done.extend(self._finish(unit, hits[unit.key], requests, target, retry))
+                answer, judged = hits[unit.key]
+                again: list[Unit] = []
+                outcomes = self._finish(unit, answer, requests, target, again)
+                if judged:
+                    self.cached += len(unit.indices)
+                    done.extend(outcomes)
+                    retry.extend(again)
+                else:
+                    unjudged.append((unit, answer, outcomes))
+                    alone[id(unit)] = again
             else:
                 waiting.setdefault(normalise(unit.key), []).append(unit)
+        if unjudged:
+            for unit, outcomes in self._judge_cached(unjudged, requests, source, target, cache):
+                if outcomes is None:  # dropped from the cache: the service is asked again, the paragraph whole
+                    waiting.setdefault(normalise(unit.key), []).append(unit)
+                else:
+                    self.cached += len(unit.indices)
+                    done.extend(outcomes)
+                    retry.extend(alone[id(unit)])
         if done:
             yield done
         for unit in retry:
@@ -421,35 +453,48 @@ class ServiceEngine:
                     running[pool.submit(self._call, batch, source, target, stop)] = batch
             return refused
 
-        # answered batches whose drafts wait for the language test (``release``): (texts sent, answers, outcomes)
-        held: list[tuple[list[str], list[str], list[Outcome]]] = []
+        # answered texts whose drafts wait for the language test (``release``): (text sent, answer, its outcomes)
+        held: list[tuple[str, str, list[Outcome]]] = []
 
         def release(final: bool) -> tuple[list[Outcome], str | None]:
-            """The held batches' outcomes once their drafts hold words enough to tell their language (``draftlang``;
-            with ``final`` whatever is held), cached; drafts in another language are failed instead, not cached (so a
-            rerun asks again), with the reason as the second value."""
+            """The held answers' outcomes once their drafts hold words enough to tell their language (``draftlang``;
+            with ``final`` whatever is held), cached; answers in another language (``draftlang.judge``) are failed
+            instead, not cached (so a rerun asks again). The second value: the reason, when every answer was
+            refused (the service answers in another language: three such batches stop it)."""
             if not held:
                 return [], None
-            from .draftlang import enough, wrong_language
+            from .draftlang import enough, judge, said
 
             drafts = [r.text for _, _, outs in held for o in outs for r in o.results if r is not None]
             if not final and not enough(drafts, target):
                 return [], None
-            batches = held[:]
+            answered = held[:]
             held.clear()
-            why = wrong_language(drafts, target, self.candidates) if drafts else None
-            if why:
-                return [Outcome(o.indices, [None] * len(o.indices), why, False, polite.LANGUAGE)
-                        if any(r is not None for r in o.results) else o for _, _, outs in batches for o in outs], why
-            for batch, answers, _ in batches:  # counted once taken: answers refused above were not translations
-                self.chars_translated += self.answered_chars([t for t, a in zip(batch, answers) if a])
-            for batch, answers, _ in batches if cache else ():
+            judged = [n for n, (_, answer, outs) in enumerate(answered) if _drafted(outs) or answer.strip()]
+            verdicts = dict(zip(judged, judge([_drafted(answered[n][2]) or answered[n][1] for n in judged],
+                                              [self._german(answered[n], requests) for n in judged],
+                                              target, source, self.candidates)))
+            ready: list[Outcome] = []
+            taken: list[tuple[str, str]] = []
+            for n, (text, answer, outs) in enumerate(answered):
+                rival = verdicts.get(n)
+                if rival:
+                    ready += [Outcome(o.indices, [None] * len(o.indices), said(rival, target), False, polite.LANGUAGE)
+                              for o in outs]
+                    continue
+                ready += outs
+                taken.append((text, answer))
+            # counted once taken: answers refused above were not translations
+            self.chars_translated += self.answered_chars([t for t, a in taken if a])
+            if cache:
                 # an empty answer is a failure to ask again next time, not a translation; so is the text sent
                 # back as it is (a pair the service lacks today, an error: ``pretranslate.GermanBack``)
                 cache.put_many(self.cache_name, source, target,
-                               [(text, answer) for text, answer in zip(batch, answers)
+                               [(text, answer) for text, answer in taken
                                 if answer.strip() and normalise(answer) != normalise(text)])
-            return [o for _, _, outs in batches for o in outs], None
+            refused = [rival for rival in verdicts.values() if rival]
+            everything = refused and len(refused) == len(verdicts)
+            return ready, said(Counter(refused).most_common(1)[0][0], target) if everything else None
 
         try:
             refused = submit(list(waiting))
@@ -468,14 +513,12 @@ class ServiceEngine:
                         ready = [self._fail(batch, waiting, exc.message, fatal, exc.cause)]
                         stopping = (exc.message, exc.cause) if fatal else None
                     else:
-                        outcomes: list[Outcome] = []
                         again: list[Unit] = []
                         for text, answer in zip(batch, answers):
-                            for unit in waiting.pop(text, []):
-                                outcomes.extend(self._finish(unit, answer, requests, target, again))
+                            held.append((text, answer, [o for unit in waiting.pop(text, [])
+                                                        for o in self._finish(unit, answer, requests, target, again)]))
                         for unit in again:
                             waiting.setdefault(normalise(unit.key), []).append(unit)
-                        held.append((batch, answers, outcomes))
                         ready, why = release(False)
                         failures_in_a_row = failures_in_a_row + 1 if why else 0
                         # three batches in another language in a row stop the engine, as three failures do
@@ -501,6 +544,38 @@ class ServiceEngine:
         finally:
             stop.set()
             pool.shutdown()
+
+    def _judge_cached(self, unjudged: list[tuple[Unit, str, list[Outcome]]], requests: Sequence[Request], source: str,
+                      target: str, cache: MTCache, dry_run: bool = False) -> list[tuple[Unit, list[Outcome] | None]]:
+        """Answers from the cache stored before their language was judged, judged as a batch of fresh answers is
+        (``draftlang.judge``): those in another language are dropped from the cache (None in their outcomes' place:
+        the service is asked again) and counted in ``dropped``, the others marked judged (never judged again). An
+        answer that gave no draft (a paragraph that did not map back) is judged by its text as stored, so that it
+        is not marked judged unread.
+        ``dry_run``: the cache and ``dropped`` stay as they are."""
+        from .draftlang import judge
+
+        answered = [(unit.key, answer, outcomes) for unit, answer, outcomes in unjudged
+                    if _drafted(outcomes) or answer.strip()]
+        verdicts = judge([_drafted(outcomes) or answer for _, answer, outcomes in answered],
+                         [self._german(each, requests) for each in answered], target, source, self.candidates)
+        refused = {key: rival for (key, _, _), rival in zip(answered, verdicts) if rival}
+        keys = {unit.key for unit, _, _ in unjudged}
+        wrong = set(refused)
+        if not dry_run:
+            for rival in refused.values():  # per answer stored, not per catalog it would have filled
+                self.dropped[(target, rival)] += 1
+            if wrong:
+                cache.drop_many(self.cache_name, source, target, sorted(wrong))
+            cache.judged(self.cache_name, source, target, sorted(keys - wrong))
+        return [(unit, None if unit.key in wrong else outcomes) for unit, _, outcomes in unjudged]
+
+    @staticmethod
+    def _german(answered: tuple[str, str, list[Outcome]], requests: Sequence[Request]) -> str:
+        """The German of one answer (text sent, answer, outcomes): its first outcome's requests, or, where it gave
+        none (a paragraph that did not map back, asked again sentence by sentence), the text as sent."""
+        text, _, outcomes = answered
+        return " ".join(requests[i].text for i in outcomes[0].indices) if outcomes else _text(text)
 
     def _fail(self, batch: list[str], waiting: dict[str, list[Unit]], message: str, fatal: bool = False,
               cause: str = OTHER) -> Outcome:
@@ -603,6 +678,12 @@ def _text(text: str) -> str:
 def _flat(value: str | dict) -> str:
     """A setting as it goes into a cache key: a table by language as ``en:less+fr:more``."""
     return "+".join(f"{k}:{v}" for k, v in sorted(value.items())) if isinstance(value, dict) else value
+
+
+def _drafted(outcomes: list[Outcome]) -> str:
+    """The drafts one answer gave (its first unit's: a text shared by units is one answer), as one text; "" for
+    none."""
+    return " ".join(r.text for r in outcomes[0].results if r is not None) if outcomes else ""
 
 
 def _result(text: str, origin: str, problems: list[str]) -> Result | None:

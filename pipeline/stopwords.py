@@ -42,18 +42,19 @@ def language_name(code: str) -> str:
         return code
 
 
-def rival_language(words: list[str], lang: str, candidates, least: float = 0.0) -> str | None:
+def rival_language(words: list[str], lang: str, candidates, least: float = 0.0, fewest: int = MIN_WORDS,
+                   rival: float = RIVAL) -> str | None:
     """The language of ``candidates`` (BCP 47 codes) that ``words`` (lower case) read as instead of ``lang``: the one
-    whose stop word list covers the largest share of them, more than ``RIVAL`` times ``lang``'s share and at least
-    ``least``; None when they read as ``lang`` or cannot be told (fewer than ``MIN_WORDS`` words, no list for
+    whose stop word list covers the largest share of them, more than ``rival`` times ``lang``'s share and at least
+    ``least``; None when they read as ``lang`` or cannot be told (fewer than ``fewest`` words, no list for
     ``lang``). A candidate whose list is ``lang``'s (``en-GB`` beside ``en``) is no rival."""
     own = stoplist(lang)
-    if len(words) < MIN_WORDS or not own:
+    if len(words) < fewest or not own:
         return None
     share = lambda stop: sum(w in stop for w in words) / len(words)  # noqa: E731
     mine = share(own)
     rivals = {code: share(stop) for code in dict.fromkeys(candidates) if (stop := stoplist(code)) and stop != own}
-    rival = max(rivals, key=rivals.__getitem__, default=None)
-    if rival is None or rivals[rival] < least or rivals[rival] <= RIVAL * mine:
+    best = max(rivals, key=rivals.__getitem__, default=None)
+    if best is None or rivals[best] < least or rivals[best] <= rival * mine:
         return None
-    return rival
+    return best

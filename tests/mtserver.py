@@ -24,6 +24,11 @@ For the chat model also ``fence`` (the answer in a Markdown code fence), ``drop`
 ``malformed`` (not JSON), ``deep`` (100,000 opening brackets: JSON nested deeper than a decoder recurses) and
 ``garbage`` (no Chat Completions response at all).
 
+``lines`` answers line by line where a fault answers the whole request: each line of a text (as the line-batched
+services send a batch) containing a key of ``lines`` is answered by its value, ``english`` or ``french`` (every word a
+word of an English or a French sentence), so one request can hold answers in two languages, as a service answering
+most of a batch in the language asked for and a few lines in another does.
+
 Run on its own, for trying an engine by hand, it serves until Ctrl-C on the port given (a free one by default),
 with the faults given consumed in order: ``python tests/mtserver.py --port 5000 --fault 429 --fault timeout``
 prints ``serving on http://127.0.0.1:5000``; ``--help`` lists the options.
@@ -68,10 +73,30 @@ def fake_translate(text: str, context: str = "") -> str:
 _ENGLISH = "the liver is at work in the night and it needs rest with time for tea".split()
 
 
-def in_english(text: str) -> str:
+_FRENCH = "le foie travaille la nuit et il a besoin de repos avec du temps pour le thé".split()
+
+
+def in_english(text: str, words: list[str] = _ENGLISH) -> str:
     """``text`` with each word replaced by the next of an English sentence (``_ENGLISH``), tags and marks kept."""
     n = iter(range(1 << 30))
-    return _WORD.sub(lambda m: m.group(1) or _ENGLISH[next(n) % len(_ENGLISH)], text)
+    return _WORD.sub(lambda m: m.group(1) or words[next(n) % len(words)], text)
+
+
+def in_french(text: str) -> str:
+    """``text`` with each word replaced by the next of a French sentence (``_FRENCH``), tags and marks kept."""
+    return in_english(text, _FRENCH)
+
+
+def by_line(rules: dict[str, str], text: str, answer: str) -> str:
+    """``answer`` (to ``text``) with each line whose German contains a key of ``rules`` answered in its value's
+    language (``english``, ``french``); the first key found wins."""
+    said = {"english": in_english, "french": in_french}
+    lines = answer.split("\n")
+    for n, line in enumerate(text.split("\n")[:len(lines)]):
+        rule = next((rules[key] for key in rules if key in line), None)
+        if rule:
+            lines[n] = said[rule](line)
+    return "\n".join(lines)
 
 
 class FakeService:
@@ -82,6 +107,7 @@ class FakeService:
         self.faults: list[str] = []
         self.location = ""  # where a redirect (fault "301", "307", …) points: "" for this server, or another's URL
         self.rules: dict[str, str] = {}
+        self.lines: dict[str, str] = {}  # substring of a line -> the language it is answered in (``by_line``)
         self.log: list[dict] = []
         self.glossaries: list[dict] = []  # DeepL glossaries made through /v2/glossaries
         self.active = 0
@@ -98,7 +124,7 @@ class FakeService:
     def reset(self) -> None:
         with self.lock:
             self.latency, self.hang, self.retry_after = 0.0, 2.0, "1"
-            self.faults, self.rules, self.log, self.glossaries = [], {}, [], []
+            self.faults, self.rules, self.log, self.glossaries, self.lines = [], {}, [], [], {}
             self.location = ""
             self.max_active = 0
 
@@ -237,6 +263,8 @@ class _Handler(BaseHTTPRequestHandler):
                 answers = list(texts)
             if fault == "english":
                 answers = [in_english(t) for t in texts]
+            if svc.lines:
+                answers = [by_line(svc.lines, t, a) for t, a in zip(texts, answers)]
             if fault == "runaway":  # each line's translation followed by its last word 1,000,000 times (a loop)
                 answers = ["\n".join(f"{line} " + f"{line.split()[-1]} " * 1_000_000 if line.split() else line
                                       for line in a.split("\n")) for a in answers]

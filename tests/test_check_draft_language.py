@@ -75,5 +75,19 @@ def test_french_drafts_reviewed_entries_and_hand_edits_are_never_judged(project)
 
 def test_one_short_draft_is_never_judged(project):
     _setup(project)
-    _drafted(project, [ENGLISH[0], FRENCH[1]])
+    _drafted(project, ["Adults take it with water and see the doctor.", FRENCH[1]])  # 9 words: too few alone
     assert _found(project) == []
+
+
+def test_one_long_english_draft_among_french_ones_is_named_alone(project):
+    """The catalog's drafts read together as French, so one English draft among them was never named, though the
+    pages would show it as French. A draft of 12 words and more is judged alone, as ``pretranslate`` judges a
+    service's answer (``draftlang.judge``); the French one is not named with it."""
+    _setup(project)
+    _, second = _drafted(project, [FRENCH[0], ENGLISH[0]])
+    found = _found(project, code=1)
+    assert [(f["line"], f["msgid"]) for f in found] == [(second, GERMAN[1])]
+    assert found[0]["message"].startswith("1 machine draft nobody reviewed reads as English, not French")
+    project.run("build")
+    page = project.read("editions/fr/fieber.md")
+    assert FRENCH[0] in page and ENGLISH[0] not in page and GERMAN[1] in page

@@ -6,6 +6,7 @@ import gc
 import os
 import re
 import signal
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -355,6 +356,78 @@ def test_answers_in_another_language_are_refused_not_cached_and_asked_again_by_t
     assert "en: 4 entries drafted by libre" in out and "not taken" not in out
     english = set("the liver is at work in the night and it needs rest with time for tea".split())
     assert all(e.msgstr and set(re.findall(r"\w+", e.msgstr)) <= english for e in entries(mt, "en", "schlaf").values())
+
+
+def test_answers_in_another_language_in_an_older_mt_cache_are_dropped_and_asked_again(mt):
+    """An MT cache written before verlag judged an answer's language (or by a service that answered English into
+    fr then) filled the fr catalogs with English on every run: answers from the cache were taken unjudged. They are
+    judged as a batch of fresh answers is, the English ones dropped from the cache and asked again, the run says how
+    many; the good answers are then marked judged: the next run takes them from the cache without asking."""
+    from mtserver import in_english
+
+    mt.write("source_de/schlaf.md", SCHLAF)
+    mt.run("extract")
+    germans = list(entries(mt, "fr", "schlaf"))
+    old = sqlite3.connect(mt.root / ".verlag" / "mt-cache.sqlite")  # as verlag wrote it before the language test
+    old.execute("CREATE TABLE translations (engine TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL, "
+                "text TEXT NOT NULL, result TEXT NOT NULL, created REAL NOT NULL, "
+                "PRIMARY KEY (engine, source, target, text))")
+    old.executemany("INSERT INTO translations VALUES ('libre', 'de', 'fr', ?, ?, 1.0)",
+                    [(german, in_english(german)) for german in germans])
+    old.commit()
+    old.close()
+    out = mt.run("pretranslate", "--lang", "fr", "--engine", "libre", "--article", "schlaf", "--dry-run").output
+    assert "fr: would send 4 texts" in out and not mt.server.log, out  # what a run drops would be sent
+    out = mt.run("pretranslate", "--lang", "fr", "--engine", "libre", "--article", "schlaf").output
+    assert {e.msgid: e.msgstr for e in entries(mt, "fr", "schlaf").values()} == {g: g.upper() for g in germans}, out
+    assert ("warning: .verlag/mt-cache.sqlite: 4 answers of libre read as English, not French: dropped from the cache "
+            "and asked again") in out, out
+    assert sorted(t for texts in mt.server.texts() for t in texts[0].split("\n")) == sorted(germans)
+    asked = len(mt.server.log)
+    out = mt.run("pretranslate", "--lang", "fr", "--engine", "libre", "--article", "schlaf", "--redo-drafts").output
+    assert len(mt.server.log) == asked and "libre: 0 requests, 0 characters translated, 4 segments from the cache" \
+        in out and "dropped" not in out, out
+    cached = sqlite3.connect(mt.root / ".verlag" / "mt-cache.sqlite")
+    assert sorted(cached.execute("SELECT t.result FROM translations t JOIN judged j USING (engine, source, target, "
+                                 "text, created)").fetchall()) == sorted((g.upper(),) for g in germans)
+    cached.close()
+
+
+KLINIK = article("Klinik", """
+    Im Winter schlafen viele Menschen schlechter, weil ihnen am Morgen das helle Licht lange fehlt.
+
+    Ein fester Rhythmus hilft dann oft: jeden Tag zur selben Zeit aufstehen und abends das Licht dämpfen.
+
+    Wer trotzdem lange schlecht schläft, spricht am besten bald einmal mit der eigenen Hausärztin darüber.
+
+    Kaffee am späten Nachmittag hält viele Menschen länger wach, als sie selbst am Abend meinen würden.
+
+    Ein kurzer Spaziergang nach dem Essen hilft dem Körper, am Abend zur Ruhe zu kommen und müde zu werden.
+
+    Das Schlafzimmer sollte kühl, dunkel und ruhig sein, damit der Schlaf in der Nacht tief genug wird.
+    """)
+
+
+def test_a_long_answer_in_another_language_among_a_batch_of_good_ones_is_refused_alone(mt):
+    """A service that answered most of a batch in French and one long sentence in English: the batch read as
+    French, so the English became a French draft. An answer of 12 words and more is judged by itself: the English
+    one is refused (not cached: the next run asks again), the French ones are drafts."""
+    mt.write("source_de/klinik.md", KLINIK)
+    mt.run("extract")
+    mt.server.lines = {"Hausärztin": "english", "": "french"}
+    out = mt.run("pretranslate", "--lang", "fr", "--engine", "libre", "--article", "klinik").output
+    drafts = {e.msgid: e.msgstr for e in entries(mt, "fr", "klinik").values()}
+    english = next(g for g in drafts if "Hausärztin" in g)
+    assert drafts.pop(english) == "", out
+    assert all(set(re.findall(r"\w+", d)) <= set("le foie travaille la nuit et il a besoin de repos avec du temps "
+                                                 "pour le thé".split()) and d for d in drafts.values()), out
+    assert ("warning: libre: 1 segment not translated: answered in English, not French (the common words of its "
+            "answers are English ones): not taken as drafts") in out, out
+    assert "fr: 6 entries drafted by libre" in out and "skipped for this run" not in out, out
+    mt.server.lines = {"": "french"}
+    mt.server.log.clear()
+    mt.run("pretranslate", "--lang", "fr", "--engine", "libre", "--article", "klinik")
+    assert mt.server.texts() == [[english]] and entries(mt, "fr", "klinik")[english].msgstr
 
 
 @pytest.mark.parametrize("fault, key, said", [

@@ -11,6 +11,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -476,3 +477,25 @@ def test_three_batches_in_another_language_in_a_row_stop_the_engine_and_nothing_
         (1, refused, False, "language"), (1, refused, False, "language"), (1, refused, False, "language"),
         (7, refused, True, "language")]
     assert cache.get_many(service.cache_name, "de", "fr", [r.text for r in requests]) == {}
+
+
+def test_an_old_cached_answer_in_another_language_that_gave_no_draft_is_dropped_not_marked_judged(svc, tmp_path):
+    """A paragraph's answer stored before verlag judged an answer's language, English and not mapping back to the
+    paragraph's sentences (one sentence for two), gave no draft to judge: it was marked judged unread and kept, to be
+    taken once it maps back. It is judged by its text as stored: dropped, and the paragraph asked again."""
+    old = sqlite3.connect(tmp_path / "c.sqlite")  # as verlag wrote it before the language test
+    old.execute("CREATE TABLE translations (engine TEXT NOT NULL, source TEXT NOT NULL, target TEXT NOT NULL, "
+                "text TEXT NOT NULL, result TEXT NOT NULL, created REAL NOT NULL, "
+                "PRIMARY KEY (engine, source, target, text))")
+    german = ["Im Winter schlafen viele Menschen schlechter.", "Ein fester Rhythmus hilft dann am Morgen."]
+    old.execute("INSERT INTO translations VALUES ('libre', 'de', 'fr', ?, ?, 1.0)", (" ".join(german), (
+        "the liver is at work in the night and it needs rest with time for tea and the liver is at work")))
+    old.commit()
+    old.close()
+    cache = MTCache(tmp_path / "c.sqlite")
+    service = engine(svc, "libre")
+    outcomes = [o for g in service.stream([Request(t, block="a#1") for t in german], "de", "fr", cache=cache)
+                for o in g]
+    assert [r.text for o in outcomes for r in o.results] == [t.upper() for t in german]
+    assert service.dropped == Counter({("fr", "en"): 1}) and svc.texts() == [["\n".join([" ".join(german)])]]
+    assert cache.hits("libre", "de", "fr", [" ".join(german)]) == {" ".join(german): (" ".join(german).upper(), True)}
