@@ -708,14 +708,15 @@ def _say_other_hosts(config, made, redirected: bool) -> None:
     """Say once that the old addresses this import keeps of a host other than base_url's (``importer.other_hosts``
     of the articles written, ``made``; ``redirected``: it added lines to redirects.txt) reach the new site's
     redirects only once that host is pointed at the new site: they are written for base_url's host, where the old
-    host's visitors and search engines never ask. Their list for the old server is what redirects.txt and the
+    host's visitors and search engines never ask; nothing while ``base_url`` names no host readers reach
+    (``Config.base_url_problem``). Their list for the old server is what redirects.txt and the
     aliases: hold, each answered at the same path of the new host (``Urls.base_url``)."""
     from pipeline.importer import other_hosts
     from pipeline.moved import MOVED_FILE
     from pipeline.site import Urls
 
-    hosts = other_hosts(made, config.site_url, redirected)
-    if not hosts:
+    hosts = other_hosts(made, config.site_url, redirected) if config.base_url_problem() is None else []
+    if not hosts:  # also while base_url is init's stand-in: the new site's host is not known yet
         return
     named, own = listing(hosts), Urls(config.site_url).base_url
     one = len(hosts) == 1
