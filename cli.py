@@ -680,6 +680,7 @@ def _import_articles(project: Project, sources, year: int | None, kind: str | No
     fixed = _fix_query_lines(config, dry_run, quiet)
     added = _say_old_addresses(config, hugo_sites, jekyll_sites, exports, dry_run, private, quiet, beyond,
                                site_languages, outside)
+    _say_other_hosts(config, [p for p in placements if not p.imported_as and p not in deleted], bool(added))
     aligned = 0
     if found:
         gone = {p.path: p for p in deleted}  # a translation's own ``Placed`` is at its German article's path
@@ -705,6 +706,29 @@ def _import_articles(project: Project, sources, year: int | None, kind: str | No
             "what was deleted since stays deleted" if deleted else
             "its articles, their translations and its old addresses are all in the project from an earlier import"))
     return errors, bool(placements or found or added)
+
+
+def _say_other_hosts(config, made, redirected: bool) -> None:
+    """Say once that the old addresses this import keeps of a host other than base_url's (``importer.other_hosts``
+    of the articles written, ``made``; ``redirected``: it added lines to redirects.txt) reach the new site's
+    redirects only once that host is pointed at the new site: they are written for base_url's host, where the old
+    host's visitors and search engines never ask; nothing while ``base_url`` names no host readers reach
+    (``Config.base_url_problem``). Their list for the old server is what redirects.txt and the
+    aliases: hold, each answered at the same path of the new host (``Urls.base_url``)."""
+    from pipeline.importer import other_hosts
+    from pipeline.moved import MOVED_FILE
+    from pipeline.site import Urls
+
+    hosts = other_hosts(made, config.site_url, redirected) if config.base_url_problem() is None else []
+    if not hosts:  # also while base_url is init's stand-in: the new site's host is not known yet
+        return
+    named, own = listing(hosts), Urls(config.site_url).base_url
+    one = len(hosts) == 1
+    click.echo(f"note: the old addresses of {named} this import kept (aliases:{f', {MOVED_FILE}' if redirected else ''}) "
+               f"become redirects of the new site's own host, at the same paths ({own}…): visitors and search "
+               f"engines asking {'that domain' if one else 'those domains'} reach them only once "
+               f"{'it is' if one else 'they are'} pointed at the new site (a DNS record, and the domain added in your "
+               f"web host's settings); while the old server answers there, a rule on it must send each on")
 
 
 def _localize(project: Project, placements, dry_run: bool) -> tuple[int, list[VerlagError]]:

@@ -2867,16 +2867,18 @@ def article_link_findings(config: Config, sources: Sources, slugs: list[str] | N
 
     def static_file(path: str) -> bool:
         return urls.static_name(path) is not None
+    own = site_host((split_url(config.site_url) or NO_ADDRESS).netloc)  # its full URLs are judged as site paths
     findings = []
     unread: list[str] | None = None  # ``unread_sources``, once a link to no article needs them
     failed: list[VerlagError] = []
     for article in published:
-        if (slugs and article.slug not in slugs) or not any(mark in article.body for mark in (".md", "](/", "]: /")):
+        if (slugs and article.slug not in slugs) or not any(mark in article.body for mark in (".md", "](/", "]: /")) \
+                and not (own and own in article.body.lower()):
             continue
         with contain(article.ref, "reading its links", failed):
             for url, line in stored_references(config, article):
                 problem = article_link_problem(url, names, renamed, served, static_file, urls.media_name,
-                                               base_path=urls.base_path)
+                                               base_path=urls.base_path, own_host=own)
                 if problem is None:
                     continue
                 if not renames:
@@ -2885,7 +2887,8 @@ def article_link_findings(config: Config, sources: Sources, slugs: list[str] | N
                 if _link_name(url) in gaps:
                     problem = unfilled_link_problem(url, by_slug[_link_name(url)].ref)
                 elif target in by_slug and article_link_problem(url, names, renames[1], served, static_file,
-                                                              urls.media_name, base_path=urls.base_path) is None:
+                                                              urls.media_name, base_path=urls.base_path,
+                                                              own_host=own) is None:
                     check, problem = "renamed-link", _renamed_link(url, by_slug[target],
                                                                    _link_name(url) in renames[2])
                 elif (stem := linked_article(url)) is not None:

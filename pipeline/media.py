@@ -33,7 +33,7 @@ from urllib.parse import quote, unquote
 from .errors import VerlagError
 from .fsutil import IsAFolder, NotAFile, code_digest, contained, file_bytes, regular
 from .limits import HEAVY_IMAGE, IMAGE_SUFFIXES, MEDIA, size_text
-from .sources import Article, normalization
+from .sources import Article, normalization, site_host
 from .urlparts import NO_ADDRESS, split_url
 from .variants import language_variant
 
@@ -141,6 +141,26 @@ def on_site(path: str, base_path: str) -> str:
     return base_path + path.lstrip("/")
 
 
+def own_site_path(url: str, host: str, base_path: str = "/") -> str | None:
+    """The site-root-relative form (path, query and fragment) of ``url``, a full http or https URL on the new
+    site's own host ``host`` (``sources.site_host`` of base_url's: lower case, without ``www.``, so that both forms
+    of the host are the site, as ``redirects.old_hosts`` counts them) below ``base_path``; None for any other URL
+    ("" ``host``: none), and for one outside ``base_path``, a page of the host the site does not hold. An old blog
+    on the new site's domain (the usual move) left such addresses in the articles: once the new site replaces it,
+    they are asked of the new site, which must have a page, file or redirect there."""
+    if not host or not url[:12].lower().startswith(WEB) or host not in url.lower():
+        return None
+    parts = split_url(url)
+    if parts is None or parts.scheme.lower() not in ("http", "https") or site_host(parts.netloc) != host \
+            or not (parts.path or "/").startswith(base_path) and (parts.path or "/") != base_path.rstrip("/"):
+        return None
+    return ((parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+            + (f"#{parts.fragment}" if parts.fragment else ""))
+
+
+UPLOADS = "/wp-content/uploads/"  # a WordPress blog's files (``importer_html.UPLOADS_PATH``), which --uploads copies
+
+
 def unfilled_link_problem(url: str, ref: str) -> str:
     """What ``check`` and ``build`` say of a link ``url`` to the page ``ref`` (``source_de/seiten/impressum.md``)
     that still holds ``init``'s ``[[AUSFÜLLEN: …]]`` placeholders: the build leaves it out until they are filled."""
@@ -152,7 +172,8 @@ def article_link_problem(url: str, slugs: Container[str], renamed: Container[str
                          served: Callable[[str], bool] | None = None,
                          made: Callable[[str], bool] = lambda path: False,
                          copies: Callable[[str], object] = lambda path: None,
-                         unfilled: Mapping[str, str] = MappingProxyType({}), base_path: str = "/") -> str | None:
+                         unfilled: Mapping[str, str] = MappingProxyType({}), base_path: str = "/",
+                         own_host: str = "") -> str | None:
     """What is wrong with ``url`` as a link to another article (``zecken.md``) or, given ``served``, to a path
     of the site (``/2022/09/15/zecken.html``), or None: fine, or no such link.
 
@@ -167,12 +188,18 @@ def article_link_problem(url: str, slugs: Container[str], renamed: Container[str
     which ``served`` says no article does, so that the problem names what to do. ``unfilled``: slug -> German
     file of the pages left out for their placeholders (``practice.unfilled_errors``): a link to one says so.
     ``base_path``: ``site.Urls.base_path``; a root-relative path outside it names the path below it
-    (``on_site``), which ``served``, ``made`` and ``copies`` are asked of and the problem names.
+    (``on_site``), which ``served``, ``made`` and ``copies`` are asked of and the problem names. ``own_host``:
+    the new site's host (``own_site_path``), whose full URLs below ``base_path`` are judged as that path, which the
+    pages link as written.
     """
     target = linked_article(url)
     if target is None:
-        return _site_path_problem(url, slugs, renamed, served, made, copies, base_path) if served is not None \
-            else None
+        if served is None:
+            return None
+        path = own_site_path(url, own_host, base_path) if url.startswith(WEB) else None
+        if path is not None:
+            return _own_url_problem(url, path, slugs, renamed, served, made, copies, base_path)
+        return _site_path_problem(url, slugs, renamed, served, made, copies, base_path)
     if target in slugs or target in renamed:
         return None
     if target in unfilled:
@@ -237,6 +264,32 @@ def _site_path_problem(url: str, slugs: Container[str], renamed: Container[str],
     return (f"{url!r}: the site has no page or file at {at} (no article of that name, no old address "
             f"under an article's aliases:, nothing verlag publishes there{instead}); the link is kept and readers "
             "would get 'not found'")
+
+
+def _own_url_problem(url: str, path: str, slugs: Container[str], renamed: Container[str],
+                     served: Callable[[str], bool], made: Callable[[str], bool],
+                     copies: Callable[[str], object], base_path: str) -> str | None:
+    """``article_link_problem`` for ``url``, a full URL on the new site's own host, whose root-relative form is
+    ``path`` (``own_site_path``): judged as that path, and, where the site will have nothing there, said with what
+    settles it: an old blog's upload imported with ``--uploads`` (or saved into source_de/), a page's address sent
+    on by a line of redirects.txt (``moved.read_moved``) or the link written to an article's file. The pages keep
+    the link as written, so readers of every edition would get 'not found'."""
+    if _site_path_problem(path, slugs, renamed, served, made, copies, base_path) is None:
+        return None
+    address = (split_url(path) or NO_ADDRESS).path
+    name = address.rstrip("/").rpartition("/")[2]
+    if posixpath.splitext(name)[1].lower() not in ("", ".html", ".htm", ".php", ".asp", ".aspx"):
+        instead = ("import the WordPress export again with --uploads DIR, a copy of the old blog's wp-content/uploads "
+                   "folder, which copies the file into source_de/bilder/ and rewrites this address; or save it into "
+                   "source_de/ and reference it from there" if UPLOADS in address else
+                   "save the file into source_de/ and reference it from there (bilder/x.png)")
+    else:
+        instead = ("link an article by its file, other.md, or send the address on with a line of redirects.txt "
+                   f"('{address} {base_path}de/other/ 301')")
+    host = (split_url(url) or NO_ADDRESS).netloc.lower()
+    return (f"{url!r}: an address on this site's own host ({host}), where the new site will have no page or file at "
+            f"{address} once it replaces the old one (no article, alias, redirects.txt line or published file "
+            f"there): {instead}; the link is kept and readers would get 'not found'")
 
 
 def _inline_children(article: Article, doc: Document | StoredLinks | None = None) -> Iterator[tuple[int, Any]]:
@@ -429,7 +482,8 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
                   copies: Callable[[str], str | None] = lambda path: None, copied: Iterable[str] = (),
                   previous: Iterable[str] = (), keeping: bool = False,
                   unfilled: Mapping[str, str] = MappingProxyType({}),
-                  settings: Mapping[str, tuple[str, int]] = MappingProxyType({}), base_path: str = "/") -> Media:
+                  settings: Mapping[str, tuple[str, int]] = MappingProxyType({}), base_path: str = "/",
+                  own_host: str = "") -> Media:
     """The local files each article references, and their variants for ``languages`` beside them; ``errors``
     for paths leaving source_dir or holding a NUL byte (``%00``), files over ``limits.MEDIA`` and SVGs that run a
     script (``running_svg``) (not published), and for an article whose body ``scan`` cannot parse (a VerlagError:
@@ -456,7 +510,8 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
     (``site.site_image_places``: path in source_de/ -> (verlag.toml, the setting's line)), which clash in case
     (``case_clashes``) with the articles' files as theirs do, warned of at that line too. ``base_path``: as for
     ``article_link_problem``; a root-relative link it warns of is judged once the files are known, so that the
-    warning can name the file of media/ the site has under its name.
+    warning can name the file of media/ the site has under its name. ``own_host``: as for ``article_link_problem``:
+    a full URL on the site's own host is judged as its root-relative path.
     """
     from .fragments import into_articles, leading_nowhere, missing_in, page_ids, page_template, unmatched
     from .redirects import file_slug, old_names  # here: 'extract' imports this module only to record the variants
@@ -499,19 +554,22 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
         into += [(article.ref, line, url, slug)
                   for line, url, slug in into_articles(refs, lambda name: file_slug(renamed, name))]
         for url, line in refs:
-            if url.startswith(WEB):  # nearly all of them (13,000 at 500 articles): no file, no article, no site path
+            # nearly all of them (13,000 at 500 articles): no file, no article, no site path; but one on the site's
+            # own host, whose root-relative path is judged as such a link's
+            site = own_site_path(url, own_host, base_path) if url.startswith(WEB) else url
+            if site is None:
                 continue
             rel = file_path(url)
             if rel is None:
-                name = copies((split_url(url) or NO_ADDRESS).path) if url.startswith("/") and not url.startswith("//") \
-                    else None
+                name = copies((split_url(site) or NO_ADDRESS).path) if site.startswith("/") \
+                    and not site.startswith("//") else None
                 if name is not None:
                     asks.setdefault(article.slug, []).append(name)
                 if served is not None and name is not None:
                     asked.append((article.ref, line, url))
                 elif problem := article_link_problem(url, slugs, renamed, served, made, unfilled=unfilled,
-                                                     base_path=base_path):
-                    if served is not None and url.startswith("/"):  # again with the files of media/ known
+                                                     base_path=base_path, own_host=own_host):
+                    if served is not None and site.startswith("/"):  # again with the files of media/ known
                         asked.append((article.ref, line, url))
                     else:
                         warnings.append(f"{article.ref}:{line}: {problem}")
@@ -591,7 +649,7 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
             warnings.append(f"{ref}:{line}: {problem}")
     for ref, line, url in asked:
         if problem := article_link_problem(url, slugs, renamed, lambda path: served(path, names), made, copies,
-                                           unfilled=unfilled, base_path=base_path):
+                                           unfilled=unfilled, base_path=base_path, own_host=own_host):
             warnings.append(f"{ref}:{line}: {problem}")
     for rel, (ref, line) in settings.items():
         where.setdefault(rel, []).append((ref, line, "", rel))

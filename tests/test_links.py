@@ -11,7 +11,7 @@ from lxml import html
 
 from pipeline.render import render
 
-from conftest import REPO, Project, article, msgfmt_check, review
+from conftest import REPO, Project, article, give_base_url, msgfmt_check, review
 
 
 def test_a_translation_s_headings_get_the_ids_of_the_german_headings_at_the_same_places():
@@ -606,6 +606,63 @@ def test_a_root_path_that_is_an_old_address_leads_to_the_article_and_a_dead_one_
             "//div[@class='article-body']//a/@href")
         assert hrefs == [f"/{lang}/linden-tee/#ziehen", f"/{lang}/linden-tee/", "/2022/09/15/linden-tee.html", "/",
                          "/static/style.css"]
+
+
+def test_a_full_url_on_the_site_s_own_host_is_judged_as_its_path_and_a_dead_one_is_warned_with_what_to_do(
+        project: Project):
+    """The old WordPress blog lived on the new site's domain (trial 34: the usual move); its import left
+    ``https://praxis.example/wp-content/uploads/…jpg`` images and a link to ``https://praxis.example/kontakt/`` in
+    an article. ``old-site`` skips base_url's host and ``article-link`` judged only plain paths, so check and build
+    said nothing, and each was a 404 once the new site replaced the old one. Now a full URL on the site's host, by
+    http or https, with ``www.`` or without, is judged as its path: one the site answers (an article's page, an
+    alias, a line of redirects.txt, a file of media/) is fine; any other is warned of at its line, naming what to
+    do: ``import --uploads DIR`` for WordPress's uploads, a line of redirects.txt for a page. Other hosts are
+    ``old-site``'s or nobody's."""
+    give_base_url(project.root)
+    project.write("verlag.toml", project.read("verlag.toml") + "[publish]\nmin_translated = 0\n")
+    project.write("redirects.txt", "/termin/ /de/linden-tee/ 301\n")
+    (project.root / "source_de/bilder").mkdir(parents=True)
+    (project.root / "source_de/bilder/tee.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    project.write("source_de/linden-tee.md", article("Lindenblütentee", "Er schmeckt mild. ![Tee](bilder/tee.png)\n",
+                                                     aliases="[/2023/11/linden/]"))
+    body = ("![Tasse](https://praxis.example/wp-content/uploads/2023/11/tasse.jpg)\n\n"
+            "[Kontakt](https://praxis.example/kontakt/)\n\n"
+            "[a](http://www.praxis.example/2023/11/linden/) [b](https://PRAXIS.example/termin/) "
+            "[c](https://praxis.example/de/linden-tee/#x) ![d](https://praxis.example/media/bilder/tee.png) "
+            "[e](https://anderswo.example/fehlt/) [f](https://praxis.example:8443/fehlt/)\n")
+    project.write("source_de/fasten.md", article("Fasten", body))
+    project.run("extract")
+    image = ("source_de/fasten.md:5: 'https://praxis.example/wp-content/uploads/2023/11/tasse.jpg': an address on "
+             "this site's own host (praxis.example), where the new site will have no page or file at "
+             "/wp-content/uploads/2023/11/tasse.jpg once it replaces the old one (no article, alias, redirects.txt "
+             "line or published file there): import the WordPress export again with --uploads DIR, a copy of the old "
+             "blog's wp-content/uploads folder, which copies the file into source_de/bilder/ and rewrites this "
+             "address; or save it into source_de/ and reference it from there; the link is kept and readers would "
+             "get 'not found'")
+    page = ("source_de/fasten.md:7: 'https://praxis.example/kontakt/': an address on this site's own host "
+            "(praxis.example), where the new site will have no page or file at /kontakt/ once it replaces the old "
+            "one (no article, alias, redirects.txt line or published file there): link an article by its file, "
+            "other.md, or send the address on with a line of redirects.txt ('/kontakt/ /de/other/ 301'); the link "
+            "is kept and readers would get 'not found'")
+    checked = project.run("check").output
+    assert f"warning: {image} [article-link]" in checked and f"warning: {page} [article-link]" in checked, checked
+    assert checked.count("own host") == 2, checked
+    built = project.run("build").output
+    assert image in built and page in built and built.count("own host") == 2, built
+    hrefs = html.fromstring(project.read("site/de/fasten/index.html")).xpath("//div[@class='article-body']//a/@href")
+    assert "https://praxis.example/kontakt/" in hrefs  # kept as written: the warning is the whole change
+
+
+def test_a_full_url_of_the_site_s_host_outside_its_path_is_a_page_of_the_host_not_of_the_site():
+    """Under ``base_url = "https://example.org/praxis/"`` a full URL outside ``/praxis/`` is how README says to link
+    a page of the host the site does not hold: not judged; one below it is the site's own (``www.`` or not)."""
+    from pipeline.media import own_site_path
+
+    assert own_site_path("https://example.org/kontakt/", "example.org", "/praxis/") is None
+    assert own_site_path("https://www.example.org/praxis/x/?a=1#b", "example.org", "/praxis/") == "/praxis/x/?a=1#b"
+    assert own_site_path("http://EXAMPLE.org/praxis", "example.org", "/praxis/") == "/praxis"
+    assert own_site_path("https://example.org.evil.net/praxis/", "example.org", "/praxis/") is None
+    assert own_site_path("https://example.org/praxis/", "", "/praxis/") is None
 
 
 def _dead_site_links(project: Project) -> list[str]:
