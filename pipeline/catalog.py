@@ -1266,10 +1266,14 @@ def _left_newer(entry: polib.POEntry, metadata: dict[str, str], written: Callabl
       keep that line.
 
     - a stale entry (``#| msgid``) where extract left the same German signed off (``_stale_again``).
+    - an obsolete entry (``#~``) of German extract left live with a person's translation, in a catalog whose
+      header is older than that record's (``_put_back_since``).
 
     ``merge`` then takes the entry extract left, in its state; the older copy's entry is dropped, not kept as
     ``#~``: an obsolete entry of the same msgid makes msgfmt fail ("duplicate message definition"), and it is an
     engine's draft that ``pretranslate`` makes again, or the same text; git's history has it."""
+    if entry.obsolete:
+        return _put_back_since(entry, metadata, written, left)
     if entry.fuzzy and entry.msgstr and entry.previous_msgid is not None and not entry.msgid_plural:
         return _stale_again(entry, metadata, written, left)
     if not entry.fuzzy or not entry.msgstr or entry.previous_msgid is not None or entry.msgid_plural \
@@ -1342,6 +1346,27 @@ def _stale_again(entry: polib.POEntry, metadata: dict[str, str], written: Callab
         return None
     record = written()
     return newer if _same_header(metadata, record) or older_header(metadata, record) else None
+
+
+def _put_back_since(entry: polib.POEntry, metadata: dict[str, str], written: Callable[[], polib.POFile | None],
+                    left: list[dict[tuple, polib.POEntry]]) -> polib.POEntry | None:
+    """For ``_left_newer``: the entry extract last left for the German of ``entry``, an obsolete entry (``#~``),
+    when that record has the German live with a person's translation (signed off, a person's draft, or stale; no
+    engine's untouched draft) and the catalog's header is older than the record's (``older_header``); else None.
+
+    Only an older copy of the catalog gets there (trial 32: the catalog of a commit from while the sentence was
+    deleted, put back after the author restored it and the reviewer retranslated it): extract makes an entry
+    obsolete only for German the template no longer has, and took it live again (``revived``) when the German came
+    back, so the record's text is that translation or a reviewer's edit of it since. Revived again, the copy's
+    ``#~`` text would replace the newer one; msgmerge does that too. The copy's header names the template it was
+    merged with, one without this German, so it is older than the record's, which has it. The copy's text is not
+    kept as ``#~``: an obsolete entry of the same German as a live one makes msgfmt fail (the warning names it;
+    git's history has it)."""
+    newer = _last_left(entry, written, left)
+    if newer is None or not newer.msgstr or newer.msgid_plural or machine_draft(newer) is not None \
+            or review_state(newer) not in (REVIEWED, HAND, STALE) or not older_header(metadata, written()):
+        return None
+    return newer
 
 
 def older_copy(po: polib.POFile, last_written: Callable[[], polib.POFile | None], missing: Iterable[tuple] = (),
@@ -2180,7 +2205,12 @@ def _rivals(po: polib.POFile, leftovers: list[polib.POEntry], written: Callable[
     for entry in po:
         if entry.fuzzy and entry.previous_msgid is not None and entry.msgstr and not entry.msgid_plural:
             live.setdefault((entry.previous_msgctxt, entry.previous_msgid), entry)
-    pairs = [(rival, live.pop(key(rival)), False) for rival in leftovers if key(rival) in live]
+    # an engine's untouched draft of the old German never replaces the person's text extract carried to the
+    # changed sentence: it is an older copy's (trial 32: ``git show HEAD~2:…`` of a catalog from before the
+    # sign-off put the ``copy`` draft live in place of the reviewer's stale translation, and dropped that); it
+    # goes obsolete (``#~``) as any draft of German the article no longer has
+    pairs = [(rival, live.pop(key(rival)), False) for rival in leftovers if key(rival) in live
+             and not (machine_draft(rival) is not None and machine_draft(live[key(rival)]) is None)]
     paired = {id(rival) for rival, _, _ in pairs}
     paired.update(id(part) for _, parts in report.joins for part in parts)
     paired.update(id(whole) for whole, _ in report.splits)
