@@ -112,7 +112,8 @@ class _Merged:
     strays: list[str] = field(default_factory=list)
     # two translations of a changed sentence's old German (``catalog._rivals``): (line in the catalog, the old
     # German, the new German, "newer" / "older" / "reviewed" / "kept", the text live now, the other text); or one
-    # that came with a merge, given to the changed sentence that had none (``catalog._merged_in``): "merged", ""
+    # that came with a merge, given to the changed sentence that had none (``catalog._merged_in``): "merged", "";
+    # or an obsolete entry whose #~ a person removed, given likewise: "revived", ""
     rivals: list[tuple[int, str, str, str, str, str]] = field(default_factory=list)
     brought_back: int = 0  # translations gone from the catalog, brought back from the record of the last extract
     # German the template had before this run whose entry the catalog had for earlier German (the catalog is older):
@@ -316,7 +317,7 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
                    _typo_fix_lines(text, report.typo_fixes),
                    [(line(e), e.msgid, e.msgstr, e.fuzzy, None if key(was) == key(e) else was.msgid,
                      was.previous_msgid is not None, not was.msgstr and not was.obsolete,
-                     was.msgstr if was.obsolete else None) for e, was in report.reverted],
+                     was.msgstr if id(was) in report.put_back else None) for e, was in report.reverted],
                    list(zip(_msgid_lines(text, arrived), (e.msgid for e in arrived))),
                    [(msgid_line(edited), edited.msgid, entry.msgid, entry.msgstr)
                     for edited, entry in report.msgid_replaced])
@@ -755,8 +756,10 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
                 f"an old download?): back to review, fuzzy, the German {'they were' if count != 1 else 'it was'} "
                 f"made for as previous msgid: {listed}; 'git diff HEAD {po_ref}' shows what the last commit held")
         for line, german, changed, kind, now, other in merged.rivals:
-            if kind == "merged":
-                result.warnings.append(f"{po_ref}:{line}: {excerpt(german)!r} came into the catalog with a merge and is "
+            if kind in ("merged", "revived"):
+                how = ("was an obsolete entry (#~) brought back in the catalog (its #~ removed)" if kind == "revived"
+                       else "came into the catalog with a merge")
+                result.warnings.append(f"{po_ref}:{line}: {excerpt(german)!r} {how} and is "
                                        f"no sentence of {article.ref}: its translation {excerpt(now)!r} goes to "
                                        f"{excerpt(changed)!r}, the sentence most like it, which had none (fuzzy, the "
                                        "German it translated as previous msgid: check it against the new German)")
@@ -966,8 +969,8 @@ def reverted_warning(po_ref: str, ref: str,
           f"{'their translations' if empty != 1 else 'its translation'} back too (in a catalog without an older "
           "copy's drafts an emptied msgstr is a translation taken back, and stays empty)"] if empty else []) + \
         ([f"{len(retired)} of them the copy held only as "
-          f"{'obsolete entries' if len(retired) != 1 else 'an obsolete entry'} (#~), from before the author put "
-          f"{'their' if len(retired) != 1 else 'its'} German back"
+          f"{'obsolete entries' if len(retired) != 1 else 'an obsolete entry'} (#~, or revived by a tool such as "
+          f"msgmerge), from before the author put {'their' if len(retired) != 1 else 'its'} German back"
           + (f"; the older text{'s' * (len(replaced) != 1)} dropped (an obsolete entry of the same German would make "
              f"msgfmt fail): {', '.join(repr(excerpt(text)) for text in replaced[:3])}"
              f"{' …' if len(replaced) > 3 else ''}" if replaced else "")] if retired else [])
