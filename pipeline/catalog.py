@@ -1061,8 +1061,13 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     used: set[int] = set()
     pending: list[polib.POEntry] = []
 
-    def copy_keys() -> list[tuple]:
-        return [key(e) for e in active]
+    german_of_copy: list[tuple[list[tuple], str]] = []
+
+    def copy_keys() -> tuple[list[tuple], str]:
+        if not german_of_copy:
+            keys = [key(e) for e in active]
+            german_of_copy.append((keys, german_digest(keys)))
+        return german_of_copy[0]
 
     empties: list[tuple[polib.POEntry, polib.POEntry]] = []  # (merged entry, old entry) of German held empty
     for template in pot:
@@ -1264,7 +1269,7 @@ _DESTINATION = re.compile(r"(?<=\]\()(?:<[^<>\n]*>|[^\s()<>]+)")
 
 def _left_newer(entry: polib.POEntry, metadata: dict[str, str], written: Callable[[], polib.POFile | None],
                 left: list[dict[tuple, polib.POEntry]],
-                copy_keys: Callable[[], list[tuple]] = list) -> polib.POEntry | None:
+                copy_keys: Callable[[], tuple[list[tuple], str]] = lambda: ([], "")) -> polib.POEntry | None:
     """The entry of ``entry``'s German that extract last left (``written()``, its active entries by key cached in
     ``left``) when ``entry`` can only come from an older copy of the catalog (a reviewer's old download, a file
     from an old commit copied over the current one), else None. So when ``entry`` is, for the same German:
@@ -1285,7 +1290,8 @@ def _left_newer(entry: polib.POEntry, metadata: dict[str, str], written: Callabl
     - a stale entry (``#| msgid``) where extract left the same German signed off (``_stale_again``).
     - an obsolete entry (``#~``) of German extract left live with a person's translation, in a catalog whose
       header is older than that record's (``_put_back_since``), or such an entry a tool revived (msgmerge of the
-      copy with the template: ``_revived_by_tool``, ``copy_keys()`` the catalog's active keys in order).
+      copy with the template: ``_revived_by_tool``, ``copy_keys()`` the catalog's active keys in order and their
+      ``german_digest``).
 
     ``merge`` then takes the entry extract left, in its state; the older copy's entry is dropped, not kept as
     ``#~``: an obsolete entry of the same msgid makes msgfmt fail ("duplicate message definition"), and it is an
@@ -1391,7 +1397,7 @@ def _put_back_since(entry: polib.POEntry, metadata: dict[str, str], written: Cal
 
 def _revived_by_tool(entry: polib.POEntry, metadata: dict[str, str], written: Callable[[], polib.POFile | None],
                      left: list[dict[tuple, polib.POEntry]],
-                     copy_keys: Callable[[], list[tuple]]) -> polib.POEntry | None:
+                     copy_keys: Callable[[], tuple[list[tuple], str]]) -> polib.POEntry | None:
     """For ``_left_newer``: the entry extract last left for the German of ``entry``, a live translation with
     ``#:`` lines, when that record has another person's translation of it (``_put_back_since``'s kinds), the
     catalog's header is older than the record's (``older_header``) and names German without this entry's: its
@@ -1399,16 +1405,20 @@ def _revived_by_tool(entry: polib.POEntry, metadata: dict[str, str], written: Ca
     an entry for each key of the template it names, and no other; so this one came in after, with the ``#:``
     lines a tool takes from the template: ``msgmerge --previous old.po x.pot`` of a copy from while the sentence
     was deleted revives its ``#~`` text (trial 32). A person who revives such an entry by hand writes no ``#:``
-    line (``_merged_in``'s "revived"), and their text stays."""
+    line (``_merged_in``'s "revived"), and their text stays. A catalog whose active keys are the German its header
+    names, as every catalog extract wrote, has no such entry: the record is not read for it."""
     mine = metadata.get(TEMPLATE_FIELD)
     if not mine:
+        return None
+    keys, digest = copy_keys()
+    if digest == mine:
         return None
     newer = _last_left(entry, written, left)
     if newer is None or not newer.msgstr or newer.msgstr == entry.msgstr or newer.msgid_plural \
             or machine_draft(newer) is not None or review_state(newer) not in (REVIEWED, HAND, STALE) \
             or not older_header(metadata, written()):
         return None
-    return newer if german_digest(k for k in copy_keys() if k != key(entry)) == mine else None
+    return newer if german_digest(k for k in keys if k != key(entry)) == mine else None
 
 
 def older_copy(po: polib.POFile, last_written: Callable[[], polib.POFile | None], missing: Iterable[tuple] = (),
@@ -1432,12 +1442,13 @@ def older_copy(po: polib.POFile, last_written: Callable[[], polib.POFile | None]
 
     missing = list(missing)
     wanted = set(missing)
-    active: list[list[tuple]] = []
+    german_of_copy: list[tuple[list[tuple], str]] = []
 
-    def copy_keys() -> list[tuple]:
-        if not active:
-            active.append([key(e) for e in po if not e.obsolete])
-        return active[0]
+    def copy_keys() -> tuple[list[tuple], str]:
+        if not german_of_copy:
+            keys = [key(e) for e in po if not e.obsolete]
+            german_of_copy.append((keys, german_digest(keys)))
+        return german_of_copy[0]
 
     found = [(e, newer) for e in po if (not e.obsolete or key(e) in wanted)
              and (newer := _left_newer(e, po.metadata, written, left, copy_keys)) is not None]
