@@ -1056,6 +1056,9 @@ def test_an_obsolete_draft_a_reviewer_revived_by_hand_is_said_so_and_loses_the_e
     path.write_text(text.replace(obsolete, f'#, {"" if signed else "fuzzy, "}markdown-text\nmsgid "{OLD}"\n'
                                            f'msgstr "{typed}"'), encoding="utf-8")
     assert "# mt: copy\n# draft " in path.read_text(encoding="utf-8")
+    checked = project.run("check", "--lang", "en").output
+    assert "German it no longer has; was an obsolete entry (#~) brought back in the catalog by hand (its #~ " \
+        "removed)? run verlag extract" in checked, checked
 
     result = project.run("extract")
     msgfmt_check(path)
