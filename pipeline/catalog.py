@@ -1386,8 +1386,7 @@ def _put_back_since(entry: polib.POEntry, metadata: dict[str, str], written: Cal
     back, so the record's text is that translation or a reviewer's edit of it since. Revived again, the copy's
     ``#~`` text would replace the newer one; msgmerge does that too. The copy's header names the template it was
     merged with, one without this German, so it is older than the record's, which has it. The copy's text is not
-    kept as ``#~``: an obsolete entry of the same German as a live one makes msgfmt fail (the warning names it;
-    git's history has it)."""
+    kept as ``#~``: an obsolete entry of the same German as a live one makes msgfmt fail; the warning names it."""
     newer = _last_left(entry, written, left)
     if newer is None or not newer.msgstr or newer.msgid_plural or machine_draft(newer) is not None \
             or review_state(newer) not in (REVIEWED, HAND, STALE) or not older_header(metadata, written()):
@@ -2340,8 +2339,9 @@ def _merged_in(po: polib.POFile, strays: list[polib.POEntry], before: Container[
     fuzzy, the old German as ``#| msgid``). Reported in ``rivals`` as "merged"; returns the ids of those carried.
 
     One without a ``#:`` line whose German the catalog extract last wrote (``written()``) held as an obsolete
-    entry (``#~``), or without that record, is no merge's but that ``#~`` entry revived by hand (its ``#~``
-    removed, a translation typed in; trial 32): reported as "revived". Where its text is not the draft its
+    entry (``#~``) is no merge's but that ``#~`` entry revived by hand (its ``#~`` removed, a translation typed in;
+    trial 32): reported as "revived". Without that record (a fresh clone) it cannot be told from an entry pasted
+    in, and stays "merged". Where its text is not the draft its
     ``draft`` line names (or, signed off, ``settle`` recorded it as a rewrite of that draft), the engine's lines
     (``# mt: …``, ``# draft …``, ``# rewritten by hand from …``) go: they named the draft the obsolete entry held,
     not the text a person typed over it."""
@@ -2356,7 +2356,7 @@ def _merged_in(po: polib.POFile, strays: list[polib.POEntry], before: Container[
             if not retired:
                 record = written()
                 retired.append(None if record is None else {key(e) for e in record if e.obsolete})
-            revived = retired[0] is None or key(came[n]) in retired[0]
+            revived = retired[0] is not None and key(came[n]) in retired[0]
         notes = Notes.of(came[n])
         if revived and (notes.rewritten or notes.drafted is not None
                         and notes.drafted != fingerprint(came[n].msgstr)):
