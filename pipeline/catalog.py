@@ -713,6 +713,12 @@ def obsolete_msgid_line(lines: list[str], start: int) -> int:
     return start
 
 
+def entry_line(lines: list[str], entry: polib.POEntry) -> int:
+    """The line of ``entry``'s msgid in ``lines`` (the catalog it was read from): ``msgid_line``, or
+    ``obsolete_msgid_line`` for an obsolete entry."""
+    return (obsolete_msgid_line if entry.obsolete else msgid_line)(lines, entry.linenum)
+
+
 def stale_sign_off(entry: polib.POEntry) -> bool:
     """Whether ``entry`` was read without the fuzzy flag but with GNU's ``#| msgid`` (or ``#| msgctxt``) naming
     other German than its own: a stale entry whose flag a tool cleared without a person reading it
@@ -883,7 +889,8 @@ class MergeReport:
     # tool's), not in the German: the German's msgctxt taken back
     msgctxt_edits: list[tuple[polib.POEntry, polib.POEntry]] = field(default_factory=list)
     # (leftover entry of the old German, live fuzzy entry, "newer" / "older" / "reviewed" / "kept", the text that lost;
-    # or "merged", "": a translation that came with a merge, given to the changed sentence that had none, ``_merged_in``)
+    # or "merged", "": a translation that came with a merge, given to the changed sentence that had none
+    # (``_merged_in``); "revived", "": likewise an obsolete entry whose #~ a person removed)
     rivals: list[tuple[polib.POEntry, polib.POEntry, str, str]] = field(default_factory=list)
     # merged entries whose translations, gone from the catalog, came back from the catalog extract last wrote
     brought_back: list[polib.POEntry] = field(default_factory=list)
@@ -892,6 +899,9 @@ class MergeReport:
     # the German before it changed (``_left_for_changed``, that entry kept as obsolete): that translation back;
     # in such a catalog also an empty entry where extract last left a sign-off (``_emptied_in_copy``)
     reverted: list[tuple[polib.POEntry, polib.POEntry]] = field(default_factory=list)
+    # ids of the old entries of ``reverted`` that held German the author put back since, as an obsolete entry or one
+    # a tool revived (``_put_back_since``, ``_revived_by_tool``): their text is dropped, named
+    put_back: set[int] = field(default_factory=set)
     # id of each entry of ``changed`` and ``redrafted`` -> the (msgctxt, msgid) of the old entry it was paired with
     paired: dict[int, tuple] = field(default_factory=dict)
     # old plural entries (msgid_plural, msgstr[n]) read as one sentence's (``_singular``): (the old entry, the
@@ -1050,17 +1060,28 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     left: list[dict[tuple, polib.POEntry]] = []  # the record's active entries by key, read once when first asked
     used: set[int] = set()
     pending: list[polib.POEntry] = []
+
+    german_of_copy: list[tuple[list[tuple], str]] = []
+
+    def copy_keys() -> tuple[list[tuple], str]:
+        if not german_of_copy:
+            keys = [key(e) for e in active]
+            german_of_copy.append((keys, german_digest(keys)))
+        return german_of_copy[0]
+
     empties: list[tuple[polib.POEntry, polib.POEntry]] = []  # (merged entry, old entry) of German held empty
     for template in pot:
         entry = _copy(template)
         po.append(entry)
         previous = by_key.get(key(template))
         if previous is not None and last_written is not None \
-                and (newer := _left_newer(previous, old.metadata, written, left)) is not None:
+                and (newer := _left_newer(previous, old.metadata, written, left, copy_keys)) is not None:
             _carry(entry, newer, exact=True)  # the older copy's draft is dropped: see ``_left_newer``
             used.add(id(previous))
             report.kept += 1
             report.reverted.append((entry, previous))
+            if previous.obsolete or not previous.fuzzy and previous.msgstr:  # of German put back since
+                report.put_back.add(id(previous))
         elif previous is not None:
             _carry(entry, previous, exact=True)
             used.add(id(previous))
@@ -1223,7 +1244,7 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
             # the last extract left
             german = before[0] or {key(e) for e in written() or () if not e.obsolete}
             if german:
-                used.update(_merged_in(po, strays, german, by_key, report, threshold))
+                used.update(_merged_in(po, strays, german, by_key, report, threshold, written))
     newly = [e for e in active if id(e) not in used and (e.msgstr or e.tcomment)]
     newly_ids = {id(e) for e in newly}  # looked up by identity: "in newly" compared entries field by field, n² times
     for entry in [*newly, *(e for e in retired if id(e) not in used)]:
@@ -1247,7 +1268,8 @@ _DESTINATION = re.compile(r"(?<=\]\()(?:<[^<>\n]*>|[^\s()<>]+)")
 
 
 def _left_newer(entry: polib.POEntry, metadata: dict[str, str], written: Callable[[], polib.POFile | None],
-                left: list[dict[tuple, polib.POEntry]]) -> polib.POEntry | None:
+                left: list[dict[tuple, polib.POEntry]],
+                copy_keys: Callable[[], tuple[list[tuple], str]] = lambda: ([], "")) -> polib.POEntry | None:
     """The entry of ``entry``'s German that extract last left (``written()``, its active entries by key cached in
     ``left``) when ``entry`` can only come from an older copy of the catalog (a reviewer's old download, a file
     from an old commit copied over the current one), else None. So when ``entry`` is, for the same German:
@@ -1266,10 +1288,18 @@ def _left_newer(entry: polib.POEntry, metadata: dict[str, str], written: Callabl
       keep that line.
 
     - a stale entry (``#| msgid``) where extract left the same German signed off (``_stale_again``).
+    - an obsolete entry (``#~``) of German extract left live with a person's translation, in a catalog whose
+      header is older than that record's (``_put_back_since``), or such an entry a tool revived (msgmerge of the
+      copy with the template: ``_revived_by_tool``, ``copy_keys()`` the catalog's active keys in order and their
+      ``german_digest``).
 
     ``merge`` then takes the entry extract left, in its state; the older copy's entry is dropped, not kept as
     ``#~``: an obsolete entry of the same msgid makes msgfmt fail ("duplicate message definition"), and it is an
     engine's draft that ``pretranslate`` makes again, or the same text; git's history has it."""
+    if entry.obsolete:
+        return _put_back_since(entry, metadata, written, left)
+    if not entry.fuzzy and entry.msgstr and entry.occurrences and not entry.msgid_plural:
+        return _revived_by_tool(entry, metadata, written, left, copy_keys)
     if entry.fuzzy and entry.msgstr and entry.previous_msgid is not None and not entry.msgid_plural:
         return _stale_again(entry, metadata, written, left)
     if not entry.fuzzy or not entry.msgstr or entry.previous_msgid is not None or entry.msgid_plural \
@@ -1344,11 +1374,58 @@ def _stale_again(entry: polib.POEntry, metadata: dict[str, str], written: Callab
     return newer if _same_header(metadata, record) or older_header(metadata, record) else None
 
 
+def _put_back_since(entry: polib.POEntry, metadata: dict[str, str], written: Callable[[], polib.POFile | None],
+                    left: list[dict[tuple, polib.POEntry]]) -> polib.POEntry | None:
+    """For ``_left_newer``: the entry extract last left for the German of ``entry``, an obsolete entry (``#~``),
+    when that record has the German live with a person's translation (signed off, a person's draft, or stale; no
+    engine's untouched draft) and the catalog's header is older than the record's (``older_header``); else None.
+
+    Only an older copy of the catalog gets there (trial 32: the catalog of a commit from while the sentence was
+    deleted, put back after the author restored it and the reviewer retranslated it): extract makes an entry
+    obsolete only for German the template no longer has, and took it live again (``revived``) when the German came
+    back, so the record's text is that translation or a reviewer's edit of it since. Revived again, the copy's
+    ``#~`` text would replace the newer one; msgmerge does that too. The copy's header names the template it was
+    merged with, one without this German, so it is older than the record's, which has it. The copy's text is not
+    kept as ``#~``: an obsolete entry of the same German as a live one makes msgfmt fail; the warning names it."""
+    newer = _last_left(entry, written, left)
+    if newer is None or not newer.msgstr or newer.msgid_plural or machine_draft(newer) is not None \
+            or review_state(newer) not in (REVIEWED, HAND, STALE) or not older_header(metadata, written()):
+        return None
+    return newer
+
+
+def _revived_by_tool(entry: polib.POEntry, metadata: dict[str, str], written: Callable[[], polib.POFile | None],
+                     left: list[dict[tuple, polib.POEntry]],
+                     copy_keys: Callable[[], tuple[list[tuple], str]]) -> polib.POEntry | None:
+    """For ``_left_newer``: the entry extract last left for the German of ``entry``, a live translation with
+    ``#:`` lines, when that record has another person's translation of it (``_put_back_since``'s kinds), the
+    catalog's header is older than the record's (``older_header``) and names German without this entry's: its
+    ``TEMPLATE_FIELD`` is the digest of the catalog's other active keys (``copy_keys()``, in order). extract writes
+    an entry for each key of the template it names, and no other; so this one came in after, with the ``#:``
+    lines a tool takes from the template: ``msgmerge --previous old.po x.pot`` of a copy from while the sentence
+    was deleted revives its ``#~`` text (trial 32). A person who revives such an entry by hand writes no ``#:``
+    line (``_merged_in``'s "revived"), and their text stays. A catalog whose active keys are the German its header
+    names, as every catalog extract wrote, has no such entry: the record is not read for it."""
+    mine = metadata.get(TEMPLATE_FIELD)
+    if not mine:
+        return None
+    keys, digest = copy_keys()
+    if digest == mine:
+        return None
+    newer = _last_left(entry, written, left)
+    if newer is None or not newer.msgstr or newer.msgstr == entry.msgstr or newer.msgid_plural \
+            or machine_draft(newer) is not None or review_state(newer) not in (REVIEWED, HAND, STALE) \
+            or not older_header(metadata, written()):
+        return None
+    return newer if german_digest(k for k in keys if k != key(entry)) == mine else None
+
+
 def older_copy(po: polib.POFile, last_written: Callable[[], polib.POFile | None], missing: Iterable[tuple] = (),
                german: Container[tuple] = frozenset()) -> list[tuple[polib.POEntry, polib.POEntry]]:
     """For the commands that only read (``check``, ``status``): the active entries of ``po`` that the next
     ``extract`` replaces with the translation it last left, judged as ``merge`` judges them: an older copy's
-    drafts of the same German (``_left_newer``); its translations of the German before the author changed it
+    drafts of the same German (``_left_newer``); its obsolete entries (``#~``) of German put back since that
+    extract left live (``_put_back_since``), and its translations of the German before the author changed it
     (``_left_for_changed``), where ``missing`` (the template's keys ``po`` has no entry for, in template order:
     ``drift.Drift.missing``) is paired as ``merge`` pairs changed German (``alike``) with the translated entries of
     German the template (its keys: ``german``) no longer has; then, in such a catalog, its empty entries of German
@@ -1362,9 +1439,20 @@ def older_copy(po: polib.POFile, last_written: Callable[[], polib.POFile | None]
             asked.append(last_written())
         return asked[0]
 
-    found = [(e, newer) for e in po if not e.obsolete
-             and (newer := _left_newer(e, po.metadata, written, left)) is not None]
-    changed = [new_entry(msgctxt=msgctxt, msgid=msgid) for msgctxt, msgid in missing]
+    missing = list(missing)
+    wanted = set(missing)
+    german_of_copy: list[tuple[list[tuple], str]] = []
+
+    def copy_keys() -> tuple[list[tuple], str]:
+        if not german_of_copy:
+            keys = [key(e) for e in po if not e.obsolete]
+            german_of_copy.append((keys, german_digest(keys)))
+        return german_of_copy[0]
+
+    found = [(e, newer) for e in po if (not e.obsolete or key(e) in wanted)
+             and (newer := _left_newer(e, po.metadata, written, left, copy_keys)) is not None]
+    changed = [new_entry(msgctxt=msgctxt, msgid=msgid) for msgctxt, msgid in missing if (msgctxt, msgid) not in
+               {key(e) for e, _ in found}]
     earlier = [e for e in po if not e.obsolete and e.msgstr and not e.msgid_plural and key(e) not in german] \
         if changed else []
     if earlier:
@@ -1462,14 +1550,18 @@ def older_copy_message(ref: str, found: list[tuple[polib.POEntry, polib.POEntry]
     with the catalog's ``text``, the lines of their msgids (the first five), so a reviewer finds each one."""
     count = len(found)
     entry, newer = found[0]
+    # an obsolete entry of German put back since, or a tool's revival of one (``_put_back_since``, ``_revived_by_tool``)
+    put_back = any(e.obsolete or key(e) == key(n) and not e.fuzzy and e.msgstr for e, n in found)
     lines = text.split("\n") if text is not None else None
     where = (f" (line{'s' * (count != 1)} "
-             f"{', '.join(map(str, sorted(msgid_line(lines, e.linenum) for e, _ in found)[:5]))}"
+             f"{', '.join(map(str, sorted(entry_line(lines, e) for e, _ in found)[:5]))}"
              f"{', …' if count > 5 else ''})" if lines is not None else "")
     return (f"an older copy of the catalog (an old download, a file from an earlier commit copied in?): {count} "
             f"entr{'ies' if count != 1 else 'y'}{where} {'hold' if count != 1 else 'holds'} what was there "
             f"before a person's translation that the last verlag extract left for the same German (a machine draft, "
-            f"or the translation of the German before it changed{_emptied_too(sum(not e.msgstr for e, _ in found))}"
+            f"{'' if put_back else 'or '}the translation of the German before it changed"
+            f"{', or an obsolete entry (#~) of German put back since, or one a tool revived' if put_back else ''}"
+            f"{_emptied_too(sum(not e.msgstr and not e.obsolete for e, _ in found))}"
             f"; first: "
             f"{excerpt(entry.msgid)!r}, where it left {excerpt(newer.msgstr)!r}), so the page no longer shows that "
             f"translation; verlag extract brings {'those translations' if count != 1 else 'that translation'} back "
@@ -2180,7 +2272,12 @@ def _rivals(po: polib.POFile, leftovers: list[polib.POEntry], written: Callable[
     for entry in po:
         if entry.fuzzy and entry.previous_msgid is not None and entry.msgstr and not entry.msgid_plural:
             live.setdefault((entry.previous_msgctxt, entry.previous_msgid), entry)
-    pairs = [(rival, live.pop(key(rival)), False) for rival in leftovers if key(rival) in live]
+    # an engine's untouched draft of the old German never replaces the person's text extract carried to the
+    # changed sentence: it is an older copy's (trial 32: ``git show HEAD~2:…`` of a catalog from before the
+    # sign-off put the ``copy`` draft live in place of the reviewer's stale translation, and dropped that); it
+    # goes obsolete (``#~``) as any draft of German the article no longer has
+    pairs = [(rival, live.pop(key(rival)), False) for rival in leftovers if key(rival) in live
+             and not (machine_draft(rival) is not None and machine_draft(live[key(rival)]) is None)]
     paired = {id(rival) for rival, _, _ in pairs}
     paired.update(id(part) for _, parts in report.joins for part in parts)
     paired.update(id(whole) for whole, _ in report.splits)
@@ -2231,22 +2328,43 @@ def _rivals(po: polib.POFile, leftovers: list[polib.POEntry], written: Callable[
 
 
 def _merged_in(po: polib.POFile, strays: list[polib.POEntry], before: Container[tuple],
-               by_key: dict[tuple, polib.POEntry], report: MergeReport, threshold: float) -> set[int]:
+               by_key: dict[tuple, polib.POEntry], report: MergeReport, threshold: float,
+               written: Callable[[], polib.POFile | None] = lambda: None) -> set[int]:
     """``merge``: a person's translations left over in ``old`` (``strays``: unused, no German of the template's)
     whose German the template ``old`` was last merged with had not either (``before``: its keys, or those of the
     catalog the last extract left): they came into the catalog with a merge (git's keeping both sides, ``msgcat``),
     not from the German. Each is paired with an untranslated entry of German ``before`` has, as ``alike`` pairs changed German: the author changed a sentence nobody had
     translated, and that extract left the changed sentence empty, no ``#|`` naming the old German, while a
     reviewer translated the old one on a branch. It takes the translation as changed German does (``_carry``:
-    fuzzy, the old German as ``#| msgid``). Reported in ``rivals`` as "merged"; returns the ids of those carried."""
+    fuzzy, the old German as ``#| msgid``). Reported in ``rivals`` as "merged"; returns the ids of those carried.
+
+    One without a ``#:`` line whose German the catalog extract last wrote (``written()``) held as an obsolete
+    entry (``#~``) is no merge's but that ``#~`` entry revived by hand (its ``#~`` removed, a translation typed in;
+    trial 32): reported as "revived". Without that record (a fresh clone) it cannot be told from an entry pasted
+    in, and stays "merged". Where its text is not the draft its
+    ``draft`` line names (or, signed off, ``settle`` recorded it as a rewrite of that draft), the engine's lines
+    (``# mt: …``, ``# draft …``, ``# rewritten by hand from …``) go: they named the draft the obsolete entry held,
+    not the text a person typed over it."""
     came = [e for e in strays if key(e) not in before]
     empty = [e for e in po if not e.msgstr and not e.fuzzy and not e.msgid_plural and key(e) in before
              and (was := by_key.get(key(e))) is not None and not was.obsolete and not was.msgstr]
     carried = set()
+    retired: list[Container[tuple] | None] = []
     for n, m in alike(came, empty, threshold):
+        revived = False
+        if not came[n].occurrences:
+            if not retired:
+                record = written()
+                retired.append(None if record is None else {key(e) for e in record if e.obsolete})
+            revived = retired[0] is not None and key(came[n]) in retired[0]
+        notes = Notes.of(came[n])
+        if revived and (notes.rewritten or notes.drafted is not None
+                        and notes.drafted != fingerprint(came[n].msgstr)):
+            notes.origins, notes.drafted, notes.signed, notes.rewritten = [], None, False, None
+            notes.store(came[n])
         _carry(empty[m], came[n], exact=False)
         carried.add(id(came[n]))
-        report.rivals.append((came[n], empty[m], "merged", ""))
+        report.rivals.append((came[n], empty[m], "revived" if revived else "merged", ""))
     return carried
 
 

@@ -38,8 +38,8 @@ from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from . import schedule, textchanged
 from .catalog import (MACHINE, REVIEWED, STALE, UNTRANSLATED, cut_off_line, cut_off_message, decode_po,
-                      entry_state, format_flags, hand_draft, PROBED, ignored_checks, key, machine_draft, msgid_line,
-                      nplurals, obsolete_msgid_line, older_copy, older_copy_message, own_words, parse_po,
+                      entry_line, entry_state, format_flags, hand_draft, PROBED, ignored_checks, key, machine_draft,
+                      msgid_line, nplurals, obsolete_msgid_line, older_copy, older_copy_message, own_words, parse_po,
                       restore_sign_offs, stale_sign_off,
                       stale_sign_off_message, untranslated_forms, waiting_rivals)
 from .committed import CHECK_ID as LOST_CHECK, lost_sign_offs
@@ -2537,7 +2537,7 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                                         (None, "")))
             if found := older_copy(po, lambda: last_extract(config, lang, article.slug, text.encode("utf-8")),
                                    *((drift.missing, drift.german) if drift else ())):
-                findings.append(Finding(ref, msgid_line(text.split("\n"), found[0][0].linenum), "catalog-outdated",
+                findings.append(Finding(ref, entry_line(text.split("\n"), found[0][0]), "catalog-outdated",
                                         WARNING, older_copy_message(ref, found, text), lang, article.slug,
                                         (None, found[0][0].msgid)))
     templates.save()

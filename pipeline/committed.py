@@ -14,10 +14,12 @@ import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable, Container
 
 import polib
 
-from .catalog import MACHINE, REUSED, REVIEWED, decode_po, key, msgid_line, older_header, parse_po, review_state
+from .catalog import (MACHINE, REUSED, REVIEWED, decode_po, entry_line, key, older_header, parse_po,
+                      review_state)
 from .config import Config
 from .errors import VerlagError
 from .fsutil import relpath
@@ -74,18 +76,23 @@ def lost_sign_offs(config: Config, languages: list[str] | None = None,
             text, old = decode_po(path.read_bytes(), ref), decode_po(committed, ref)
             if not _signed_off_gone(old, text):
                 continue
-            lost, copy = lost_in(parse_po(text, ref), parse_po(old, ref))
+            lost, copy = lost_in(parse_po(text, ref), parse_po(old, ref), lambda: _template_keys(config, path.stem))
         except (OSError, VerlagError):
             continue
         if lost and (copy or _committed_before(config.root, name)):
-            found.append(LostSignOffs(ref, msgid_line(text.split("\n"), lost[0].linenum), len(lost),
+            found.append(LostSignOffs(ref, entry_line(text.split("\n"), lost[0]), len(lost),
                                       path.parent.name, path.stem, key(lost[0])))
     return found
 
 
-def lost_in(po: polib.POFile, committed: polib.POFile) -> tuple[list[polib.POEntry], bool]:
+def lost_in(po: polib.POFile, committed: polib.POFile,
+            german: Callable[[], Container[tuple]] = frozenset) -> tuple[list[polib.POEntry], bool]:
     """The active entries of ``po`` whose German (msgctxt, msgid) ``committed`` has signed off (``_signed_off``)
-    while ``po`` does not, in file order, and whether ``po`` shows itself an older copy.
+    while ``po`` does not, in file order, and whether ``po`` shows itself an older copy. An obsolete entry (``#~``)
+    of such German counts too where ``po`` has no active one and the article's template still has that German
+    (``german()``, its keys, asked only then): extract made it obsolete for German the author removed, so with the
+    German there it is a copy's from while the sentence was deleted (trial 32), which the next ``extract`` revives
+    in place of the sign-off.
 
     The judgement is ``catalog``'s older-copy rule (``_emptied_in_copy``, ``_stale_again``, ``older_header``): a
     reviewer takes a sign-off back on purpose by emptying the msgstr or adding ``#, fuzzy`` (no ``#|``), so those
@@ -95,9 +102,25 @@ def lost_in(po: polib.POFile, committed: polib.POFile) -> tuple[list[polib.POEnt
     the copy's. Where it shows neither, ``lost_sign_offs`` asks git whether the file is an earlier commit's."""
     signed = {key(e): e for e in committed if not e.obsolete and _signed_off(e)}
     lost = [e for e in po if not e.obsolete and key(e) in signed and not _signed_off(e)]
+    live = {key(e) for e in po if not e.obsolete}
+    retired = [e for e in po if e.obsolete and key(e) in signed and key(e) not in live]
+    if retired:
+        keys = german()
+        lost += [e for e in retired if key(e) in keys]
     copy = older_header(po.metadata, committed) or any(
         e.previous_msgid is not None or e.msgstr and review_state(e) in (MACHINE, REUSED) for e in lost)
     return lost, copy
+
+
+def _template_keys(config: Config, slug: str) -> frozenset[tuple]:
+    """The (msgctxt, msgid) keys of the article's template on disk (the German of the last ``extract``); empty
+    when there is none or it cannot be read."""
+    from .pofile import keys
+
+    try:
+        return frozenset(keys(config.pot_path(slug).read_text(encoding="utf-8")))
+    except (OSError, ValueError, UnicodeDecodeError):
+        return frozenset()
 
 
 def _signed_off_gone(committed: str, text: str) -> bool:

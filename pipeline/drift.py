@@ -65,6 +65,9 @@ class Drift:
     # (``catalog.replaced_msgids``, the rule extract sets them back by): the German comes back, the text kept as its
     # translation, fuzzy
     replaced: tuple[tuple[tuple, tuple], ...] = ()
+    # the ``extra`` entries that are no title, summary or tag and no msgctxt edit have no ``#:`` line, which extract
+    # writes for each live entry and a merge or msgcat keeps: obsolete entries whose ``#~`` a person removed
+    revived: bool = False
 
     def message(self, article_ref: str) -> str:
         """What ``status``, ``check`` and ``review`` say of it: German segments without an entry (the page shows
@@ -110,6 +113,8 @@ class Drift:
                  else "was it saved from before the German changed (an editor's older buffer, an old download)?"
                  if missing else "was a file without msgctxt joined in (msgcat), or its msgctxt removed by a "
                  "tool?" if self.extra == unmarked
+                 else "was an obsolete entry (#~) brought back in the catalog by hand (its #~ removed)?"
+                 if self.revived
                  else "was an older copy joined in (msgcat, a git merge that kept both sides)?")
         return (f"the catalog does not match the German of {article_ref}: {' and '.join(said)}; {cause} run verlag "
                 "extract: it keeps every translation, a changed sentence's as fuzzy")
@@ -277,7 +282,10 @@ class Templates:
         edited, replaced = ("", ()) if older else edits(
             po, extra - set(marked) - {k for k, _ in moved}, [k for k in missing if k not in {g for _, g in moved}],
             merged_with is not None, last_written, lambda: _template_entries(data))
-        return Drift(frozenset(parsed), missing, len(extra), older, marked, standing, moved, edited, replaced)
+        rest = extra - set(marked) - {k for k, _ in moved}
+        revived = bool(rest) and all(not e.occurrences for e in po if not e.obsolete and key(e) in rest)
+        return Drift(frozenset(parsed), missing, len(extra), older, marked, standing, moved, edited, replaced,
+                     revived)
 
     @staticmethod
     def _template(path) -> bytes | None:

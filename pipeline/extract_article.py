@@ -112,7 +112,8 @@ class _Merged:
     strays: list[str] = field(default_factory=list)
     # two translations of a changed sentence's old German (``catalog._rivals``): (line in the catalog, the old
     # German, the new German, "newer" / "older" / "reviewed" / "kept", the text live now, the other text); or one
-    # that came with a merge, given to the changed sentence that had none (``catalog._merged_in``): "merged", ""
+    # that came with a merge, given to the changed sentence that had none (``catalog._merged_in``): "merged", "";
+    # or an obsolete entry whose #~ a person removed, given likewise: "revived", ""
     rivals: list[tuple[int, str, str, str, str, str]] = field(default_factory=list)
     brought_back: int = 0  # translations gone from the catalog, brought back from the record of the last extract
     # German the template had before this run whose entry the catalog had for earlier German (the catalog is older):
@@ -147,8 +148,10 @@ class _Merged:
     # (``catalog._left_newer``, ``catalog._left_for_changed``): (line in the German, the msgid, the translation
     # back, whether it is fuzzy, the older copy's msgid where it was of other German, kept as obsolete, else None,
     # whether the older copy's entry was a stale translation, of the German before it changed: ``_stale_again``;
-    # whether it was empty: ``catalog._emptied_in_copy``)
-    reverted: list[tuple[int | None, str, str, bool, str | None, bool, bool]] = field(default_factory=list)
+    # whether it was empty: ``catalog._emptied_in_copy``; the older copy's text where it held the German only as an
+    # obsolete entry, dropped (``catalog._put_back_since``), else None)
+    reverted: list[tuple[int | None, str, str, bool, str | None, bool, bool, str | None]] = \
+        field(default_factory=list)
     # translations of German changed meanwhile that came into the catalog since the last extract (``_arrived``),
     # fuzzy: (line of the msgid in the catalog written, the msgid)
     arrived: list[tuple[int, str]] = field(default_factory=list)
@@ -313,7 +316,8 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
                    [] if resegmented else _purged(record, data, old, merged, old_pot),
                    _typo_fix_lines(text, report.typo_fixes),
                    [(line(e), e.msgid, e.msgstr, e.fuzzy, None if key(was) == key(e) else was.msgid,
-                     was.previous_msgid is not None, not was.msgstr) for e, was in report.reverted],
+                     was.previous_msgid is not None, not was.msgstr and not was.obsolete,
+                     was.msgstr if id(was) in report.put_back else None) for e, was in report.reverted],
                    list(zip(_msgid_lines(text, arrived), (e.msgid for e in arrived))),
                    [(msgid_line(edited), edited.msgid, entry.msgid, entry.msgstr)
                     for edited, entry in report.msgid_replaced])
@@ -752,8 +756,10 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
                 f"an old download?): back to review, fuzzy, the German {'they were' if count != 1 else 'it was'} "
                 f"made for as previous msgid: {listed}; 'git diff HEAD {po_ref}' shows what the last commit held")
         for line, german, changed, kind, now, other in merged.rivals:
-            if kind == "merged":
-                result.warnings.append(f"{po_ref}:{line}: {excerpt(german)!r} came into the catalog with a merge and is "
+            if kind in ("merged", "revived"):
+                how = ("was an obsolete entry (#~) brought back in the catalog (its #~ removed)" if kind == "revived"
+                       else "came into the catalog with a merge")
+                result.warnings.append(f"{po_ref}:{line}: {excerpt(german)!r} {how} and is "
                                        f"no sentence of {article.ref}: its translation {excerpt(now)!r} goes to "
                                        f"{excerpt(changed)!r}, the sentence most like it, which had none (fuzzy, the "
                                        "German it translated as previous msgid: check it against the new German)")
@@ -946,17 +952,21 @@ def record_earlier_names(config: Config, slug: str, olds: list[str]) -> str | No
 
 
 def reverted_warning(po_ref: str, ref: str,
-                     reverted: list[tuple[int | None, str, str, bool, str | None, bool, bool]]) -> str:
+                     reverted: list[tuple[int | None, str, str, bool, str | None, bool, bool, str | None]]) -> str:
     """What extract says of a catalog that an older copy replaced (``_Merged.reverted``): how many of the
     translations the last extract left came back, in which state, three examples, what became of the older texts
     (a draft of the same German dropped, a translation of the German before it changed kept as ``#~``, or
     dropped where it stood stale under the German as it is: the signed-off translation replaced it; an entry the
-    copy held empty given its translation back, ``catalog._emptied_in_copy``)."""
+    copy held empty given its translation back, ``catalog._emptied_in_copy``; an obsolete entry of German the
+    author put back since, its text named where it was another and dropped, as it cannot stay as ``#~`` of the
+    same German, ``catalog._put_back_since``)."""
     count, fuzzy = len(reverted), sum(item[3] for item in reverted)
     kept = sum(item[4] is not None for item in reverted)
     empty = sum(item[6] for item in reverted)
-    stale = sum(item[5] and item[4] is None and not item[6] for item in reverted)
-    drafts = count - kept - stale - empty
+    stale = sum(item[5] and item[4] is None and not item[6] and item[7] is None for item in reverted)
+    retired = [item for item in reverted if item[7] is not None]
+    replaced = [item[7] for item in retired if item[7] and item[7] != item[2]]
+    drafts = count - kept - stale - empty - len(retired)
     states = ", ".join(part for part in (f"{count - fuzzy} signed off" if count - fuzzy else "",
                                          f"{fuzzy} fuzzy" if fuzzy else "") if part)
     shown = "; ".join(f"{ref}:{line}: {excerpt(msgid)!r} -> {excerpt(text)!r}"
@@ -971,10 +981,18 @@ def reverted_warning(po_ref: str, ref: str,
           "entries (#~): choose one"] if kept else []) + \
         ([f"{empty} entr{'ies' if empty != 1 else 'y'} the copy held empty, as before the sign-off, given "
           f"{'their translations' if empty != 1 else 'its translation'} back too (in a catalog without an older "
-          "copy's drafts an emptied msgstr is a translation taken back, and stays empty)"] if empty else [])
+          "copy's drafts an emptied msgstr is a translation taken back, and stays empty)"] if empty else []) + \
+        ([f"{len(retired)} of them the copy held only as "
+          f"{'obsolete entries' if len(retired) != 1 else 'an obsolete entry'} (#~, or revived by a tool such as "
+          f"msgmerge), from before the author put {'their' if len(retired) != 1 else 'its'} German back"
+          + (f"; the older text{'s' * (len(replaced) != 1)} dropped (an obsolete entry of the same German would make "
+             f"msgfmt fail): {', '.join(repr(excerpt(text)) for text in replaced[:3])}"
+             f"{' …' if len(replaced) > 3 else ''}" if replaced else "")] if retired else [])
+    kinds = ["a machine draft", "a translation of earlier German", *["nothing"] * bool(empty),
+             *["an obsolete entry (#~)"] * bool(retired)]
+    held = f"{', '.join(kinds[:-1])}, or {kinds[-1]}"
     return (f"{po_ref} is an older copy of the catalog (an old download, a file from an earlier commit copied in?): "
-            f"{count} entr{'ies' if count != 1 else 'y'} held older text (a machine draft, "
-            f"{'a translation of earlier German, or nothing' if empty else 'or a translation of earlier German'}) "
+            f"{count} entr{'ies' if count != 1 else 'y'} held older text ({held}) "
             f"where the last verlag extract left a person's translation of the German as it is: "
             f"{'those translations are' if count != 1 else 'that translation is'} back as "
             f"{'they were' if count != 1 else 'it was'} ({states}): {shown}{' …' if count > 3 else ''}; "

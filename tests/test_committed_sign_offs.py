@@ -127,3 +127,29 @@ def test_each_changed_catalog_is_compared_with_its_own_committed_version(project
     said = [line for line in project.run("check").output.splitlines() if "[sign-off-lost]" in line]
     assert len(said) == 1 and said[0].startswith("warning: translations/fr/zecken.po:")
     assert " 4 translations signed off in the last commit (HEAD) " in said[0]
+
+
+def test_a_sentence_the_author_removed_and_extracted_is_no_lost_sign_off_but_a_copy_from_then_put_back_is(
+        project: Project):
+    """Trial 32: a catalog put back from a commit while a signed-off sentence was deleted holds it as ``#~`` alone,
+    and the next extract revives that text over the sign-off the German has since; ``check`` said nothing. Such an
+    obsolete entry counts as a lost sign-off while the template has its German; the author's own removal,
+    extracted (the template without it), is none."""
+    path = signed_off_and_committed(project)
+    project.run("extract")
+    project.write("source_de/zecken.md", article("Zecken", "Endlich ist es warm.\n\nDie Zecken sind zurück.\n"))
+    project.run("extract")
+    assert '#~ msgid "Sie warten im Gras."' in path.read_text(encoding="utf-8")
+    assert "[sign-off-lost]" not in project.run("check").output
+    git(project, "commit", "-qam", "author: sentence removed")
+    project.write("source_de/zecken.md", article("Zecken", "Endlich ist es warm.\n\nSie warten im Gras. "
+                                                 "Die Zecken sind zurück.\n"))
+    project.run("extract")
+    review(project, "en", "zecken", {"Sie warten im Gras.": "They lie in wait in the grass."})
+    project.run("extract")
+    git(project, "commit", "-qam", "author: put back; review")
+    path.write_text(git(project, "show", f"HEAD~1:{PO}"), encoding="utf-8")
+    msgfmt_check(path)
+    (found,) = LOST.findall(project.run("check").output)
+    assert found[:2] == (str(path.read_text(encoding="utf-8").split("\n").index('#~ msgid "Sie warten im Gras."')
+                             + 1), "1")

@@ -924,6 +924,154 @@ def test_a_restored_catalog_whose_machine_draft_is_of_the_old_german_gets_the_re
     assert project.run("extract").output.endswith("extract: 0 files changed, 1 article unchanged\n")
 
 
+def test_a_restored_catalog_whose_draft_a_reviewer_signed_off_before_the_german_changed_keeps_the_sign_off_fuzzy(
+        project: Project):
+    """Trial 32: the reviewer signed off the ``copy`` draft of the sentence, the author changed the German (the
+    sign-off went stale, fuzzy, the old German as ``#| msgid``), and the catalog from before the sign-off was put
+    back (``git checkout HEAD~2``). Its untouched draft of the old German was taken for a newer rival of the stale
+    translation: the German draft went live and the reviewer's text was gone, not even as ``#~``. An engine's
+    untouched draft never beats a person's text: the sign-off stays, stale, and the draft goes obsolete."""
+    if not shutil.which("git"):
+        pytest.skip("git is not installed")
+    project.write("source_de/zecken.md", article("Zecken", BODY))
+    project.run("extract")
+    project.run("pretranslate", "--engine", "copy", "--lang", "en")
+    assert (entries(project).find(OLD).msgstr, entries(project).find(OLD).fuzzy) == (OLD, True)
+    (project.root / ".gitignore").write_text(".verlag/\n", encoding="utf-8")
+    for step in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "drafted"]):
+        assert git(project, *step).returncode == 0
+    path = review(project, "en", "zecken", {OLD: "Spring brings the ticks back."})
+    project.run("extract")
+    assert git(project, "commit", "-qam", "review").returncode == 0
+    author_changes_the_sentence(project)
+    assert git(project, "commit", "-qam", "author").returncode == 0
+    assert git(project, "checkout", "HEAD~2", "--", PO).returncode == 0
+
+    result = project.run("extract")
+    msgfmt_check(path)
+    live = entries(project).find(NEW)
+    assert (live.msgstr, live.fuzzy, live.previous_msgid) == ("Spring brings the ticks back.", True, OLD), \
+        result.output
+    assert [(e.msgstr, e.fuzzy) for e in entries(project) if e.obsolete and e.msgid == OLD] == [(OLD, True)]
+    assert (f"warning: {PO} is older than the German: source_de/zecken.md:7: {NEW!r} had only an untouched machine "
+            "draft of the German before it: the translation the last verlag extract left for this German, 'Spring "
+            "brings the ticks back.', is back as it was (fuzzy); the draft is kept as an obsolete entry (#~)") \
+        in result.output, result.output
+    assert "two translations" not in result.output and "the newer one" not in result.output
+    assert project.run("extract").output.endswith("extract: 0 files changed, 1 article unchanged\n")
+
+
+def put_back_and_retranslated(project: Project) -> Path:
+    """Trial 32: the reviewed project in git; the author deletes a signed-off sentence (extract makes it ``#~``),
+    committed; puts it back (extract takes the ``#~`` translation live again) and the reviewer retranslates it,
+    signed off, extracted, committed. Then the catalog of the commit from while the sentence was deleted is put
+    back (``git checkout HEAD~1``): it holds the sentence only as ``#~``, with the text the reviewer replaced."""
+    path = reviewed_project(project)
+    (project.root / ".gitignore").write_text(".verlag/\n", encoding="utf-8")
+    for step in (["init", "-q", "-b", "main"], ["add", "-A"], ["commit", "-qm", "reviewed"]):
+        assert git(project, *step).returncode == 0
+    project.write("source_de/zecken.md", article("Zecken", BODY.replace(f" {GRASS}", "")))
+    project.run("extract")
+    assert [(e.msgstr, e.obsolete) for e in entries(project) if e.msgid == GRASS] == \
+        [("They wait in the grass.", True)]
+    assert git(project, "commit", "-qam", "deleted").returncode == 0
+    project.write("source_de/zecken.md", article("Zecken", BODY))
+    project.run("extract")
+    review(project, "en", "zecken", {GRASS: "They lie in wait in the grass."})
+    project.run("extract")
+    assert git(project, "commit", "-qam", "put back and retranslated").returncode == 0
+    assert git(project, "checkout", "HEAD~1", "--", PO).returncode == 0
+    return path
+
+
+@pytest.mark.parametrize("how", ["copy", "msgmerge"])
+
+
+def test_an_older_copy_holding_german_put_back_since_as_obsolete_does_not_revive_the_text_replaced_since(
+        project: Project, how: str):
+    """Trial 32: extract took the older copy's ``#~`` translation live again, as German put back by the author
+    ("put back: …"), and the reviewer's newer sign-off was gone from the catalog without a word; so did
+    ``msgmerge --previous`` of the copy with the template, which revives the ``#~`` entry itself. The copy's header
+    names a template without that German, while the last extract left it live with a person's translation: that
+    translation is back as it was, and the older text is named as dropped (a ``#~`` of the same German would make
+    msgfmt fail). check names the copy before extract, and, where the file holds the sign-off only as ``#~``, the
+    sign-off the last commit has as lost."""
+    if not shutil.which("git"):
+        pytest.skip("git is not installed")
+    path = put_back_and_retranslated(project)
+    if how == "msgmerge":
+        old = project.root / "old.po"
+        shutil.move(path, old)
+        gnu("msgmerge", "--previous", "-q", "-o", str(path), str(old),
+            str(project.root / "translations/templates/zecken.pot"))
+        old.unlink()
+        assert (entries(project).find(GRASS).msgstr, entries(project).find(GRASS).fuzzy) == \
+            ("They wait in the grass.", False)
+    (line,) = [n for n, text in enumerate(path.read_text(encoding="utf-8").split("\n"), 1)
+               if text in (f'#~ msgid "{GRASS}"', f'msgid "{GRASS}"')]
+    checked = project.run("check", "--lang", "en").output
+    assert (f"warning: {PO}:{line}: an older copy of the catalog (an old download, a file from an earlier commit "
+            f"copied in?): 1 entry (line {line}) holds what was there before a person's translation that the last "
+            "verlag extract left for the same German (a machine draft, the translation of the German before it "
+            "changed, or an obsolete entry (#~) of German put back since, or one a tool revived; first: "
+            f"'{GRASS}', where it left 'They lie in wait in the grass.')") in checked, checked
+    assert (f"warning: {PO}:{line}: 1 translation signed off in the last commit (HEAD) is not signed off here"
+            in checked) == (how == "copy"), checked
+    (row,) = json.loads(project.run("status", "--format", "json", "--lang", "en").output)["articles"]
+    assert "where it left 'They lie in wait in the grass.'" in row["outdated"], row["outdated"]
+
+    result = project.run("extract")
+    msgfmt_check(path)
+    po = entries(project)
+    live = po.find(GRASS)
+    assert (live.msgstr, live.fuzzy, live.obsolete) == ("They lie in wait in the grass.", False, False), result.output
+    assert [e.msgstr for e in po if e.msgid == GRASS] == ["They lie in wait in the grass."]
+    assert f"warning: {PO} is an older copy of the catalog" in result.output, result.output
+    assert (f"'{GRASS}' -> 'They lie in wait in the grass.'; 1 of them the copy held only as an obsolete entry (#~, "
+            "or revived by a tool such as msgmerge), from before the author put its German back; the older text "
+            "dropped (an obsolete entry of the same German would make msgfmt fail): 'They wait in the grass.'") \
+        in result.output, result.output
+    assert "put back:" not in result.output
+    assert not git(project, "diff", "--stat", "HEAD", "--", PO).stdout
+    assert project.run("extract").output.endswith("extract: 0 files changed, 1 article unchanged\n")
+
+
+@pytest.mark.parametrize("signed", [False, True])
+def test_an_obsolete_draft_a_reviewer_revived_by_hand_is_said_so_and_loses_the_engines_lines(
+        project: Project, signed: bool):
+    """Trial 32: the author changed a sentence that had only a ``copy`` draft (it went ``#~``); the reviewer
+    removed the ``#~`` of that entry and typed a translation of the old German into it. extract said the entry
+    "came into the catalog with a merge", and the changed sentence took the text with the draft's ``# mt: copy``
+    and ``# draft …`` lines, as if an engine had written what a person typed. It says what happened, and the
+    text goes on without the engine's lines (fuzzy, the old German as previous msgid)."""
+    project.write("source_de/zecken.md", article("Zecken", BODY))
+    project.run("extract")
+    project.run("pretranslate", "--engine", "copy", "--lang", "en")
+    author_changes_the_sentence(project)
+    path = project.root / PO
+    text = path.read_text(encoding="utf-8")
+    obsolete = f'#, fuzzy, markdown-text\n#~ msgid "{OLD}"\n#~ msgstr "{OLD}"'
+    assert obsolete in text and entries(project).find(NEW).msgstr == ""
+    typed = "Spring brings the ticks back."
+    path.write_text(text.replace(obsolete, f'#, {"" if signed else "fuzzy, "}markdown-text\nmsgid "{OLD}"\n'
+                                           f'msgstr "{typed}"'), encoding="utf-8")
+    assert "# mt: copy\n# draft " in path.read_text(encoding="utf-8")
+    checked = project.run("check", "--lang", "en").output
+    assert "German it no longer has; was an obsolete entry (#~) brought back in the catalog by hand (its #~ " \
+        "removed)? run verlag extract" in checked, checked
+
+    result = project.run("extract")
+    msgfmt_check(path)
+    live = entries(project).find(NEW)
+    assert (live.msgstr, live.fuzzy, live.previous_msgid) == (typed, True, OLD), result.output
+    assert [line for line in live.tcomment.split("\n") if not line.startswith("previous msgid")] == [], live.tcomment
+    assert (f"warning: {PO}:{msgid_lines(path, [NEW])[0]}: {OLD!r} was an obsolete entry (#~) brought back in the "
+            f"catalog (its #~ removed) and is no sentence of source_de/zecken.md: its translation {typed!r} goes to "
+            f"{NEW!r}") in result.output, result.output
+    assert "with a merge" not in result.output
+    assert not [e for e in entries(project) if e.obsolete]
+
+
 WARM, GRASS = "Endlich ist es warm.", "Sie warten im Gras."
 
 
