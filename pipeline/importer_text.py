@@ -28,7 +28,9 @@
    list-like line that keeps the line after it from being one. Lines
    starting with "- " or "• " are list items, those with a browser's deeper bullets ("◦", "▪") nested under the
    item before them (``_bulleted``); two or more lines numbered in sequence ("1. …", "2. …" or "1) …", not a
-   date: "3. Mai …", ``_numbered``) are an ordered list. Everything else is a paragraph.
+   date: "3. Mai …", ``_numbered``) are an ordered list. Two or more neighbouring lines split by tabs into the
+   same number of cells (two or more), as a browser copies a table's rows, are a table (GFM), the first line its
+   header row (``_table_rows``). Everything else is a paragraph.
 5. Markdown in the text is kept where CommonMark reads it: an ATX heading line ("## Dehnen", ``MD_HEADING_RE``),
    "* "/"+ " list items, and emphasis, code spans, links and images within a line (``MD_INLINE``).
 
@@ -674,6 +676,7 @@ def _blocks(body: list[tuple[int, str]]) -> tuple[str, list[str]]:
     """HTML of the body lines (headings, lists, paragraphs) and the guesses made, one note each."""
     html: list[str] = []
     notes: list[str] = []
+    tables: list[str] = []
     i = 0
     while i < len(body):
         number, line = body[i]
@@ -683,6 +686,12 @@ def _blocks(body: list[tuple[int, str]]) -> tuple[str, list[str]]:
             level = len(heading.group(1))
             html.append(f"<h{level}>{_inline(heading.group(2))}</h{level}>")
             i += 1
+            continue
+        rows = _table_rows(body, i)
+        if rows:
+            html.append(_table(rows))
+            tables.append(f"{number}-{body[i + len(rows) - 1][0]}")
+            i += len(rows)
             continue
         if _marker(line):
             i = _bulleted(body, i, html, notes)
@@ -714,7 +723,33 @@ def _blocks(body: list[tuple[int, str]]) -> tuple[str, list[str]]:
             html[-1] = _heading(number, line, notes, "a paragraph" if _prose(following) else "a list")
         elif _plain_short(following):
             i = _unbulleted(body, i, html, notes)
+    if tables:  # one note for them all: each row is no guess of its own
+        notes.append(f"lines {', '.join(tables)}: {'a table' if len(tables) == 1 else 'tables'} (lines of "
+                     "tab-separated cells, as a browser copies a table's rows), "
+                     + ("its first line the header row" if len(tables) == 1 else "the first line of each its header row"))
     return "\n".join(html), notes
+
+
+def _table_rows(body: list[tuple[int, str]], start: int) -> list[list[str]]:
+    """The cells of each line of the table that starts at ``body[start]``: the run of neighbouring lines (no blank
+    line between them) split by tabs into the same number of cells, two or more, as a browser copies a table (a
+    Wix or WordPress table pasted into a text file became a paragraph a row, trial 34); [] for fewer than two
+    such lines."""
+    rows: list[list[str]] = []
+    while start + len(rows) < len(body):
+        number, line = body[start + len(rows)]
+        cells = [cell.strip() for cell in line.split("\t")]
+        if len(cells) < 2 or (rows and (len(cells) != len(rows[0]) or number != body[start + len(rows) - 1][0] + 1)):
+            break
+        rows.append(cells)
+    return rows if len(rows) > 1 else []
+
+
+def _table(rows: list[list[str]]) -> str:
+    """HTML of a table whose first row of ``rows`` is its header (``html_to_markdown`` writes it as GFM)."""
+    head = "".join(f"<th>{_inline(cell)}</th>" for cell in rows[0])
+    rest = "".join("<tr>" + "".join(f"<td>{_inline(cell)}</td>" for cell in row) + "</tr>" for row in rows[1:])
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{rest}</tbody></table>"
 
 
 def _marker(line: str, dashes: bool = False) -> str | None:
