@@ -2061,7 +2061,8 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None,
         post_id = _text(item, "post_id")
         aliases = [link, _shortlink(home, kind, post_id)] if published else []
         articles.append(new_article(title, body, ref, author=author or login or None, date=date,
-                                    updated=updated, summary=_summary(_text(item, "encoded", "/excerpt/"), notes),
+                                    updated=updated, summary=_summary(_text(item, "encoded", "/excerpt/"), notes)
+                                    or _seo_description(item, notes),
                                     tags=list(dict.fromkeys(t for t in tags if t)),
                                     aliases=[a for a in dict.fromkeys(aliases) if a], images=images, notes=notes,
                                     page=kind == "page", slug=slug, home=home, queries=_queries(item, kind),
@@ -2215,6 +2216,33 @@ def _post_name(name: str, notes: list[str]) -> str | None:
     except UnicodeDecodeError:
         notes.append(f"slug {name!r} (wp:post_name) is not percent-encoded UTF-8: named from the title")
         return None
+
+
+# The search snippet an SEO plugin stores as a post's postmeta, by plugin: Yoast SEO, Rank Math, All in One SEO
+# before version 4 (which keeps it in a table of its own, not in the export)
+SEO_DESCRIPTIONS = (("_yoast_wpseo_metadesc", "Yoast SEO"), ("rank_math_description", "Rank Math"),
+                    ("_aioseop_description", "All in One SEO"))
+SEO_VARIABLE_RE = re.compile(r"%%?[a-z_]+%%?")  # Yoast's "%%title%%", Rank Math's "%excerpt%": filled in by the plugin
+
+
+def _seo_description(item, notes: list[str]) -> str:
+    """The summary of a post without an excerpt: the meta description an SEO plugin (``SEO_DESCRIPTIONS``) keeps
+    for it, the one search engines show under its title (a post without an excerpt reported "not found: summary",
+    its description in the export, trial 34), noted with where it came from; "" when there is none, or it is made of
+    the plugin's variables, which only the plugin fills in (noted)."""
+    for key, plugin in SEO_DESCRIPTIONS:
+        written = _postmeta(item, key)
+        if not written.strip():
+            continue
+        if SEO_VARIABLE_RE.search(written):
+            notes.append(f"summary: not the {plugin} meta description ({key}) {_words(written)!r}: it holds the "
+                         "plugin's variables, filled in only by the plugin")
+            continue
+        plain = _summary(written, notes)
+        if plain:
+            notes.append(f"summary: the {plugin} meta description ({key}), the post having no excerpt")
+            return plain
+    return ""
 
 
 def _postmeta(item, key: str) -> str:

@@ -734,12 +734,12 @@ def _table_rows(body: list[tuple[int, str]], start: int) -> list[list[str]]:
     """The cells of each line of the table that starts at ``body[start]``: the run of neighbouring lines (no blank
     line between them) split by tabs into the same number of cells, two or more, as a browser copies a table (a
     Wix or WordPress table pasted into a text file became a paragraph a row, trial 34); [] for fewer than two
-    such lines."""
+    such lines. A list item's line is none: a browser copies a bullet or a number and a tab before its text."""
     rows: list[list[str]] = []
     while start + len(rows) < len(body):
         number, line = body[start + len(rows)]
         cells = [cell.strip() for cell in line.split("\t")]
-        if len(cells) < 2 or (rows and (len(cells) != len(rows[0]) or number != body[start + len(rows) - 1][0] + 1)):
+        if len(cells) < 2 or _marker(line) or _numbered(line) or (rows and (len(cells) != len(rows[0]) or number != body[start + len(rows) - 1][0] + 1)):
             break
         rows.append(cells)
     return rows if len(rows) > 1 else []
