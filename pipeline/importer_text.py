@@ -12,7 +12,9 @@
    byline item.
 3. A breadcrumb trail among the first lines ("Startseite › Blog › Kräuter", ``_breadcrumb``) is dropped, and so is
    widget text at the end ("Teilen", "Teilen auf Facebook", "Teilen auf Facebook | Twitter | WhatsApp",
-   "Kommentare (3)", "Antworten", "12 Aufrufe", …, ``WIDGET_RE``, ``COMMENT_WIDGET_RE``); a cookie banner anywhere after the title (its buttons and the lines about
+   "Kommentare (3)", "Antworten", "12 Aufrufe", …, ``WIDGET_RE``, ``COMMENT_WIDGET_RE``), and a teaser link's text
+   alone on its line anywhere after the byline ("Weiterlesen »", "Read more", ``TEASER_RE``); a cookie banner
+   anywhere after the title (its buttons and the lines about
    cookies beside them, ``_without_consent``) is left out, each line named.
 4. In the body, every line is a block. A line ending with ":" followed by short lines without a bullet
    introduces a list: those short lines are its items; the last of them is the next heading instead when a
@@ -126,6 +128,10 @@ CONSENT_BUTTON_RE = re.compile(
     r"auswahl (speichern|bestätigen|erlauben)|verstanden|einverstanden|ok|okay|"
     r"(accept|reject|allow|deny)( all)?( cookies)?|cookie settings|got it)[.!]?$", re.I)
 COOKIE_RE = re.compile(r"\bcookie", re.I)
+# A blog's teaser link as copying gives its text, alone on its line ("Weiterlesen »", "Read more →", "[mehr lesen](…)"):
+# the link to the article itself, no sentence of it (``_without_teasers``)
+TEASER_RE = re.compile(r"^\[?\s*[»›→]?\s*(?:weiterlesen|mehr lesen|read more|continue reading|keep reading)"
+                       r"\s*(?:[»›→>]+|\.{3}|…)?\s*(?:\]\([^()\s]*\))?$", re.I)
 NUMBERED_RE = re.compile(r"^(\d{1,3})[.)]\s+(\S.*)$")
 DATE_START_RE = re.compile(r"^(\d{1,2})\.\s*([A-Za-zÄÖÜäöü]+)\b")  # "3. Mai bis Mitte Juni …", "1. Okt. ab …"
 LABEL_RE = re.compile(r"^[\wÄÖÜäöüß-]+\.?( [\wÄÖÜäöüß-]+\.?)?:\s+\S")  # "Wichtig: …", "Tel.: …"
@@ -438,6 +444,7 @@ def read_text(path: Path, data: bytes, year: int | None = None) -> ImportedArtic
         widgets.insert(0, rest.pop()[1])
     if widgets:
         notes.append(f"dropped widget text at the end: {', '.join(widgets)}")
+    rest = _without_teasers(rest, notes)
     rest = [(number, _bracketed(line, notes)) for number, line in rest]
     html, guesses = _blocks(rest)
     body, _, more = html_to_markdown(html)
@@ -454,6 +461,16 @@ def _widget(line: str) -> bool:
     bullet before them aside."""
     text = BULLET_RE.sub("", line)
     return bool(WIDGET_RE.match(text) or COMMENT_WIDGET_RE.match(text))
+
+
+def _without_teasers(lines: list[tuple[int, str]], notes: list[str]) -> list[tuple[int, str]]:
+    """``lines`` without those that are a teaser link's text alone (``TEASER_RE``: "Weiterlesen »", copied from a
+    blog's list or the end of its post, was kept as the article's last paragraph, trial 34), named in one note."""
+    dropped = [(number, line) for number, line in lines if TEASER_RE.match(line)]
+    if dropped:
+        notes.append("dropped teaser link text (a link to the article, no text of it): "
+                     + ", ".join(f"line {number}: {line}" for number, line in dropped))
+    return [(number, line) for number, line in lines if not TEASER_RE.match(line)]
 
 
 def _bracketed(line: str, notes: list[str]) -> str:

@@ -340,3 +340,20 @@ def test_a_table_copied_from_a_browser_is_a_table_with_its_first_line_the_header
         "lines 7-10: a table (lines of tab-separated cells, as a browser copies a table's rows), its first line the "
         "header row"]
     assert "Zutaten\tMenge" in article.body or "Zutaten Menge" in article.body
+
+
+def test_a_lone_teaser_links_text_is_dropped_and_named_once(tmp_path):
+    """Trial 34: "Weiterlesen »", the text of a blog's teaser link copied with the article, was kept as its last
+    paragraph (and translated). Such a line alone is dropped, all of them named in one note; the words inside a
+    sentence stay."""
+    article = read_text(tmp_path / "kopiert.txt", (
+        "Magnesium bei Wadenkrämpfen\n\n12. März 2024 · Sabine Lindner\n\n"
+        "Nächtliche Wadenkrämpfe sind quälend. Viele schwören auf Magnesium – aber hilft es wirklich?\n\n"
+        "Read more →\n\n"
+        "Das Wichtigste: Sprechen Sie mit Ihrer Ärztin. Weiterlesen lohnt sich bei den Quellen unten.\n\n"
+        "Weiterlesen »\n\nTeilen auf Facebook | Twitter | WhatsApp\n").encode())
+    assert article.body == (
+        "Nächtliche Wadenkrämpfe sind quälend. Viele schwören auf Magnesium – aber hilft es wirklich?\n\n"
+        "Das Wichtigste: Sprechen Sie mit Ihrer Ärztin. Weiterlesen lohnt sich bei den Quellen unten.\n")
+    assert [n for n in article.notes if "teaser" in n] == [
+        "dropped teaser link text (a link to the article, no text of it): line 7: Read more →, line 11: Weiterlesen »"]
