@@ -595,9 +595,15 @@ class PostList(VerlagError):
     when a folder holds it (a mirrored blog's category, archive and further pages, ``page/2/``). ``what``: which
     list, in words."""
 
-    def __init__(self, posts: int, path: Path, line: int | None):
+    def __init__(self, posts: int, path: Path, line: int | None, links: tuple[str, ...] = ()):
         self.what = f"a list of {posts} posts (the blog's page, a category's or an archive)"
-        super().__init__(f"{self.what}, no article: import each post's own page", path, line)
+        shown = ", ".join(links[:POSTS_NAMED]) + (f" and {len(links) - POSTS_NAMED} more"
+                                                  if len(links) > POSTS_NAMED else "")
+        super().__init__(f"{self.what}, no article: import each post's own page"
+                         + (f", saved from its address ({shown})" if links else ""), path, line)
+
+
+POSTS_NAMED = 10  # the posts' addresses a list of posts names, so the author can save and import each one
 
 
 class _Converter(markdownify.MarkdownConverter):
@@ -1307,7 +1313,8 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
         raise VerlagError(exc.message, path, exc.line) from None
     teasers = _teasers(doc)
     if teasers:
-        raise PostList(len(teasers), path, teasers[0].sourceline)
+        links = [a.get("href", "").strip() for item in teasers for a in _title_links(item)[:1]]
+        raise PostList(len(teasers), path, teasers[0].sourceline, tuple(dict.fromkeys(link for link in links if link)))
     if _NOT_XML_IN_PAGE.search(data):  # trafilatura's own reading of the page would find no text at all
         data = b"<!DOCTYPE html>" + lxml_html.tostring(doc, encoding="utf-8")
     content = trafilatura.extract(data, output_format="html", include_images=True, include_links=True,
@@ -1441,10 +1448,29 @@ def _teasers(doc) -> list:
     own = {address.strip().rstrip("/") for address in doc.xpath("//link[@rel='canonical']/@href | "
                                                                   "//meta[@property='og:url']/@content")}
     for found in ([a for a in doc.iter("article") if not any(p.tag == "article" for p in a.iterancestors())],
-                  doc.xpath(f"//*[@data-hook='{WIX_LIST_ITEM_HOOK}']")):
+                  doc.xpath(f"//*[@data-hook='{WIX_LIST_ITEM_HOOK}']"), _bare_title_links(doc)):
         links = {a.get("href", "").strip().rstrip("/") for item in found for a in _title_links(item)}
         if len(found) >= 2 and all(_title_links(item) for item in found) and not own & links:
             return found
+    return []
+
+
+def _bare_title_links(doc) -> list:
+    """The items of a list of posts that are their titles' links alone, two or more side by side in an element that
+    holds nothing else (Wix's ``data-hook="post-list"`` of ``<a href="/post/a"><h2>Erster Beitrag</h2></a>``: it
+    was imported as an article whose text was ``[## Erster Beitrag](/post/a)…``, its "##" visible, trial 34), on a
+    page with no paragraph of text outside them (a post's "related posts" so written leave it an article)."""
+    for element in doc.iter():
+        items = [child for child in element if isinstance(child.tag, str)]
+        if len(items) < 2 or (element.text or "").strip() or any((child.tail or "").strip() for child in items):
+            continue
+        if not all(len(_title_links(child)) == 1 and _words(child.text_content()) ==
+                   _words(_title_links(child)[0].text_content()) for child in items):
+            continue
+        if not any(_words(p.text_content()) and not any(a is element for a in p.iterancestors())
+                   for p in doc.iter("p")):
+            return items
+        return []
     return []
 
 

@@ -88,7 +88,9 @@ WRAPPER_OPEN_RE = re.compile(rf"^(?:<(?:{_WRAPPERS})(?:\s[^<>]*)?>\s*)+", re.I)
 WRAPPER_CLOSE_REVERSED_RE = re.compile(rf"(?:>\s*(?:{'|'.join(tag[::-1] for tag in _WRAPPERS.split('|'))})/<\s*)+",
                                        re.I)
 DOCUMENT_RE = re.compile(r"<(?:!doctype|head|meta|title|script|style)\b", re.I)  # a saved page, never copied text
-HTML_BLOCK_RE = re.compile(r"<(?:p|h[1-6]|ul|ol|li|br|table|tr|figure|img|blockquote|pre|hr)\b[^<>]*>", re.I)
+# (a page's navigation and landmarks too: a saved page that is only its menu is no copied text, trial 34)
+HTML_BLOCK_RE = re.compile(r"<(?:p|h[1-6]|ul|ol|li|br|table|tr|figure|img|blockquote|pre|hr|nav|header|footer|aside)"
+                           r"\b[^<>]*>", re.I)
 UPDATED_RE = re.compile(r"^Aktualisiert:?\s*(.+)$", re.I)
 # "Von A. Sommer | 12. März 2025 · 5 Min. Lesezeit"; a run of spaces is tried once, from its start (else from each)
 BYLINE_SEPARATOR_RE = re.compile(r"(?:(?<!\s)\s++)?[|·•]\s*|(?<!\s)\s++[-–]\s+")
