@@ -758,7 +758,8 @@ def _table_rows(body: list[tuple[int, str]], start: int) -> list[list[str]]:
     while start + len(rows) < len(body):
         number, line = body[start + len(rows)]
         cells = [cell.strip() for cell in line.split("\t")]
-        if len(cells) < 2 or _marker(line) or _numbered(line) or (rows and (len(cells) != len(rows[0]) or number != body[start + len(rows) - 1][0] + 1)):
+        if len(cells) < 2 or _marker(line) or _numbered(line) or (rows and len(cells) != len(rows[0])) \
+                or (rows and number != body[start + len(rows) - 1][0] + 1):
             break
         rows.append(cells)
     return rows if len(rows) > 1 else []
