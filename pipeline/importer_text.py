@@ -745,7 +745,8 @@ def _blocks(body: list[tuple[int, str]]) -> tuple[str, list[str]]:
     if tables:  # one note for them all: each row is no guess of its own
         notes.append(f"lines {', '.join(tables)}: {'a table' if len(tables) == 1 else 'tables'} (lines of "
                      "tab-separated cells, as a browser copies a table's rows), "
-                     + ("its first line the header row" if len(tables) == 1 else "the first line of each its header row"))
+                     + ("its first line the header row" if len(tables) == 1
+                        else "the first line of each its header row"))
     return "\n".join(html), notes
 
 

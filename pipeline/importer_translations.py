@@ -304,14 +304,14 @@ def hand_translation_text(path: Path, slug: str, source_dir: Path) -> tuple[str 
 
 def imported_images_as_german(text: str, article: ImportedArticle, path: Path, slug: str,
                                source_dir: Path) -> tuple[str, list[str], list[str]]:
-    """(``text``, ``importer.render_markdown`` of ``article``, a saved page or an export's post brought in as the
-    translation of the article ``slug`` of ``source_dir`` from the file ``path``, with each of its images, ``bilder/<name>`` as the import
-    names it, written as the German article names the file of the same bytes; a note for each image so written; one
-    for each image the German article has no file of: ``import --translation-of`` copies no image, so the
-    translation would show ``bilder/<name>``, a file not there, and ``check`` named it only later as a
+    """(``text``, ``importer.render_markdown`` of ``article``, a saved page or an export's post at ``path`` brought
+    in as the translation of the article ``slug`` of ``source_dir``, with each of its images, ``bilder/<name>`` as
+    the import names it, written as the German article names the file of the same bytes; a note for each image so
+    written; one for each image the German article has no file of: ``import --translation-of`` copies no image, so
+    the translation would show ``bilder/<name>``, a file not there, and ``check`` named it only later as a
     ``link-target``). The same file as for a Markdown translation (``hand_translation_text``): one of the same
     bytes in the German article's folders. A Word "Web Page" export's ``…_files/image001.jpg`` is the German's
-    ``bilder/lavendel.jpg``."""
+    ``bilder/lavendel.jpg`` (trial 34)."""
     import os
 
     from .importer import DESTINATION_RE, image_destination
