@@ -1313,7 +1313,11 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
         raise VerlagError(exc.message, path, exc.line) from None
     teasers = _teasers(doc)
     if teasers:
-        links = [a.get("href", "").strip() for item in teasers for a in _title_links(item)[:1]]
+        saved = SAVED_FROM_RE.search(data[:4096])
+        base = doc.xpath("string((//head//link[@rel='canonical']/@href | //head//meta[@property='og:url']/@content"
+                         " | //head//base/@href)[1])").strip() or (saved.group(1).decode("ascii") if saved else "")
+        links = [urljoin(base, a.get("href", "").strip()) if base else a.get("href", "").strip()
+                 for item in teasers for a in _title_links(item)[:1]]
         raise PostList(len(teasers), path, teasers[0].sourceline, tuple(dict.fromkeys(link for link in links if link)))
     if _NOT_XML_IN_PAGE.search(data):  # trafilatura's own reading of the page would find no text at all
         data = b"<!DOCTYPE html>" + lxml_html.tostring(doc, encoding="utf-8")

@@ -1275,6 +1275,12 @@ def test_a_wix_list_of_bare_title_links_is_a_list_of_posts_naming_their_addresse
     assert (f"error: {page}:4: a list of 2 posts (the blog's page, a category's or an archive), no article: import "
             "each post's own page, saved from its address (/post/a, /post/b)") in out, out
     assert not list((project.root / "source_de").glob("blog*.md"))
+    saved = tmp_path / "Blog.html"  # as Chrome saves it: the address it came from makes the posts' addresses whole
+    saved.write_text(WIX_BARE_LIST.replace("<!DOCTYPE html>\n", "<!DOCTYPE html>\n<!-- saved from url=(0035)"
+                                           "https://www.praxis-lindner.de/blog -->\n"), encoding="utf-8")
+    out = project.run("import", str(saved), code=2).output
+    assert "saved from its address (https://www.praxis-lindner.de/post/a, https://www.praxis-lindner.de/post/b)" \
+        in out, out
     post = tmp_path / "post.html"
     post.write_text(WIX_BARE_LIST.replace("<title>Blog | Praxis Lindner</title>", "<title>Lavendel</title>").replace(
         '<div data-hook="post-list">', "<article><h1>Lavendel</h1><p>Wer schlecht schläft, greift oft zu Tabletten. "
