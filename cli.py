@@ -1895,8 +1895,8 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
     from pipeline.fsutil import file_bytes
     from pipeline.fsutil import write_if_changed
     from pipeline.importer import detect_kind, read_import, render_markdown, utf16_as_utf8
-    from pipeline.importer_translations import (hand_translation_text, page_translation_text, post_text,
-                                                post_that_translates)
+    from pipeline.importer_translations import (hand_translation_text, imported_images_as_german,
+                                                page_translation_text, post_text, post_that_translates)
     from pipeline.limits import IMPORTED
     from pipeline.published import taken_off
 
@@ -1937,6 +1937,11 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
             raise VerlagError("holds no article to align", path)
         else:
             text, read = render_markdown(found[0]), found[0]
+        text, mapped, missing = imported_images_as_german(text, read, path, slug, config.source_dir)
+        for note in mapped:
+            click.echo(f"import: {shown_path(path)}: {note}")
+        for image in missing:
+            click.echo(f"warning: {shown_path(path)}: {image}", err=True)
     own = _own_addresses(config, slug, lang, aliases) if aliases is not None else \
         _own_addresses(config, slug, lang, read.meta.get("aliases", [])) if own_addresses and read is not None else None
     if own is not None and own.written is not None and not dry_run:  # before the catalog: its lines name the file

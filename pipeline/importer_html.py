@@ -603,9 +603,15 @@ class PostList(VerlagError):
     when a folder holds it (a mirrored blog's category, archive and further pages, ``page/2/``). ``what``: which
     list, in words."""
 
-    def __init__(self, posts: int, path: Path, line: int | None):
+    def __init__(self, posts: int, path: Path, line: int | None, links: tuple[str, ...] = ()):
         self.what = f"a list of {posts} posts (the blog's page, a category's or an archive)"
-        super().__init__(f"{self.what}, no article: import each post's own page", path, line)
+        shown = ", ".join(links[:POSTS_NAMED]) + (f" and {len(links) - POSTS_NAMED} more"
+                                                  if len(links) > POSTS_NAMED else "")
+        super().__init__(f"{self.what}, no article: import each post's own page"
+                         + (f", saved from its address ({shown})" if links else ""), path, line)
+
+
+POSTS_NAMED = 10  # the posts' addresses a list of posts names, so the author can save and import each one
 
 
 class _Converter(markdownify.MarkdownConverter):
@@ -1334,7 +1340,12 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
         raise VerlagError(exc.message, path, exc.line) from None
     teasers = _teasers(doc)
     if teasers:
-        raise PostList(len(teasers), path, teasers[0].sourceline)
+        saved = SAVED_FROM_RE.search(data[:4096])
+        base = doc.xpath("string((//head//link[@rel='canonical']/@href | //head//meta[@property='og:url']/@content"
+                         " | //head//base/@href)[1])").strip() or (saved.group(1).decode("ascii") if saved else "")
+        links = [urljoin(base, a.get("href", "").strip()) if base else a.get("href", "").strip()
+                 for item in teasers for a in _title_links(item)[:1]]
+        raise PostList(len(teasers), path, teasers[0].sourceline, tuple(dict.fromkeys(link for link in links if link)))
     if _NOT_XML_IN_PAGE.search(data):  # trafilatura's own reading of the page would find no text at all
         data = b"<!DOCTYPE html>" + lxml_html.tostring(doc, encoding="utf-8")
     content = trafilatura.extract(data, output_format="html", include_images=True, include_links=True,
@@ -1468,10 +1479,29 @@ def _teasers(doc) -> list:
     own = {address.strip().rstrip("/") for address in doc.xpath("//link[@rel='canonical']/@href | "
                                                                   "//meta[@property='og:url']/@content")}
     for found in ([a for a in doc.iter("article") if not any(p.tag == "article" for p in a.iterancestors())],
-                  doc.xpath(f"//*[@data-hook='{WIX_LIST_ITEM_HOOK}']")):
+                  doc.xpath(f"//*[@data-hook='{WIX_LIST_ITEM_HOOK}']"), _bare_title_links(doc)):
         links = {a.get("href", "").strip().rstrip("/") for item in found for a in _title_links(item)}
         if len(found) >= 2 and all(_title_links(item) for item in found) and not own & links:
             return found
+    return []
+
+
+def _bare_title_links(doc) -> list:
+    """The items of a list of posts that are their titles' links alone, two or more side by side in an element that
+    holds nothing else (Wix's ``data-hook="post-list"`` of ``<a href="/post/a"><h2>Erster Beitrag</h2></a>``: it
+    was imported as an article whose text was ``[## Erster Beitrag](/post/a)…``, its "##" visible, trial 34), on a
+    page with no paragraph of text outside them (a post's "related posts" so written leave it an article)."""
+    for element in doc.iter():
+        items = [child for child in element if isinstance(child.tag, str)]
+        if len(items) < 2 or (element.text or "").strip() or any((child.tail or "").strip() for child in items):
+            continue
+        if not all(len(_title_links(child)) == 1 and _words(child.text_content()) ==
+                   _words(_title_links(child)[0].text_content()) for child in items):
+            continue
+        if not any(_words(p.text_content()) and not any(a is element for a in p.iterancestors())
+                   for p in doc.iter("p")):
+            return items
+        return []
     return []
 
 
@@ -2095,7 +2125,8 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None,
         post_id = _text(item, "post_id")
         aliases = [link, _shortlink(home, kind, post_id)] if published else []
         articles.append(new_article(title, body, ref, author=author or login or None, date=date,
-                                    updated=updated, summary=_summary(_text(item, "encoded", "/excerpt/"), notes),
+                                    updated=updated, summary=_summary(_text(item, "encoded", "/excerpt/"), notes)
+                                    or _seo_description(item, notes),
                                     tags=list(dict.fromkeys(t for t in tags if t)),
                                     aliases=[a for a in dict.fromkeys(aliases) if a], images=images, notes=notes,
                                     page=kind == "page", slug=slug, home=home, queries=_queries(item, kind),
@@ -2291,6 +2322,33 @@ def _post_name(name: str, notes: list[str]) -> str | None:
     except UnicodeDecodeError:
         notes.append(f"slug {name!r} (wp:post_name) is not percent-encoded UTF-8: named from the title")
         return None
+
+
+# The search snippet an SEO plugin stores as a post's postmeta, by plugin: Yoast SEO, Rank Math, All in One SEO
+# before version 4 (which keeps it in a table of its own, not in the export)
+SEO_DESCRIPTIONS = (("_yoast_wpseo_metadesc", "Yoast SEO"), ("rank_math_description", "Rank Math"),
+                    ("_aioseop_description", "All in One SEO"))
+SEO_VARIABLE_RE = re.compile(r"%%?[a-z_]+%%?")  # Yoast's "%%title%%", Rank Math's "%excerpt%": filled in by the plugin
+
+
+def _seo_description(item, notes: list[str]) -> str:
+    """The summary of a post without an excerpt: the meta description an SEO plugin (``SEO_DESCRIPTIONS``) keeps
+    for it, the one search engines show under its title (a post without an excerpt reported "not found: summary",
+    its description in the export, trial 34), noted with where it came from; "" when there is none, or it is made of
+    the plugin's variables, which only the plugin fills in (noted)."""
+    for key, plugin in SEO_DESCRIPTIONS:
+        written = _postmeta(item, key)
+        if not written.strip():
+            continue
+        if SEO_VARIABLE_RE.search(written):
+            notes.append(f"summary: not the {plugin} meta description ({key}) {_words(written)!r}: it holds the "
+                         "plugin's variables, filled in only by the plugin")
+            continue
+        plain = _summary(written, notes)
+        if plain:
+            notes.append(f"summary: the {plugin} meta description ({key}), the post having no excerpt")
+            return plain
+    return ""
 
 
 def _postmeta(item, key: str) -> str:

@@ -12,7 +12,9 @@
    byline item.
 3. A breadcrumb trail among the first lines ("Startseite › Blog › Kräuter", ``_breadcrumb``) is dropped, and so is
    widget text at the end ("Teilen", "Teilen auf Facebook", "Teilen auf Facebook | Twitter | WhatsApp",
-   "Kommentare (3)", "Antworten", "12 Aufrufe", …, ``WIDGET_RE``, ``COMMENT_WIDGET_RE``); a cookie banner anywhere after the title (its buttons and the lines about
+   "Kommentare (3)", "Antworten", "12 Aufrufe", …, ``WIDGET_RE``, ``COMMENT_WIDGET_RE``), and a teaser link's text
+   alone on its line anywhere after the byline ("Weiterlesen »", "Read more", ``TEASER_RE``); a cookie banner
+   anywhere after the title (its buttons and the lines about
    cookies beside them, ``_without_consent``) is left out, each line named.
 4. In the body, every line is a block. A line ending with ":" followed by short lines without a bullet
    introduces a list: those short lines are its items; the last of them is the next heading instead when a
@@ -28,7 +30,9 @@
    list-like line that keeps the line after it from being one. Lines
    starting with "- " or "• " are list items, those with a browser's deeper bullets ("◦", "▪") nested under the
    item before them (``_bulleted``); two or more lines numbered in sequence ("1. …", "2. …" or "1) …", not a
-   date: "3. Mai …", ``_numbered``) are an ordered list. Everything else is a paragraph.
+   date: "3. Mai …", ``_numbered``) are an ordered list. Two or more neighbouring lines split by tabs into the
+   same number of cells (two or more), as a browser copies a table's rows, are a table (GFM), the first line its
+   header row (``_table_rows``). Everything else is a paragraph.
 5. Markdown in the text is kept where CommonMark reads it: an ATX heading line ("## Dehnen", ``MD_HEADING_RE``),
    "* "/"+ " list items, and emphasis, code spans, links and images within a line (``MD_INLINE``).
 
@@ -84,7 +88,9 @@ WRAPPER_OPEN_RE = re.compile(rf"^(?:<(?:{_WRAPPERS})(?:\s[^<>]*)?>\s*)+", re.I)
 WRAPPER_CLOSE_REVERSED_RE = re.compile(rf"(?:>\s*(?:{'|'.join(tag[::-1] for tag in _WRAPPERS.split('|'))})/<\s*)+",
                                        re.I)
 DOCUMENT_RE = re.compile(r"<(?:!doctype|head|meta|title|script|style)\b", re.I)  # a saved page, never copied text
-HTML_BLOCK_RE = re.compile(r"<(?:p|h[1-6]|ul|ol|li|br|table|tr|figure|img|blockquote|pre|hr)\b[^<>]*>", re.I)
+# (a page's navigation and landmarks too: a saved page that is only its menu is no copied text, trial 34)
+HTML_BLOCK_RE = re.compile(r"<(?:p|h[1-6]|ul|ol|li|br|table|tr|figure|img|blockquote|pre|hr|nav|header|footer|aside)"
+                           r"\b[^<>]*>", re.I)
 UPDATED_RE = re.compile(r"^Aktualisiert:?\s*(.+)$", re.I)
 # "Von A. Sommer | 12. März 2025 · 5 Min. Lesezeit"; a run of spaces is tried once, from its start (else from each)
 BYLINE_SEPARATOR_RE = re.compile(r"(?:(?<!\s)\s++)?[|·•]\s*|(?<!\s)\s++[-–]\s+")
@@ -124,6 +130,10 @@ CONSENT_BUTTON_RE = re.compile(
     r"auswahl (speichern|bestätigen|erlauben)|verstanden|einverstanden|ok|okay|"
     r"(accept|reject|allow|deny)( all)?( cookies)?|cookie settings|got it)[.!]?$", re.I)
 COOKIE_RE = re.compile(r"\bcookie", re.I)
+# A blog's teaser link as copying gives its text, alone on its line ("Weiterlesen »", "Read more →", "[mehr lesen](…)"):
+# the link to the article itself, no sentence of it (``_without_teasers``)
+TEASER_RE = re.compile(r"^\[?\s*[»›→]?\s*(?:weiterlesen|mehr lesen|read more|continue reading|keep reading)"
+                       r"\s*(?:[»›→>]+|\.{3}|…)?\s*(?:\]\([^()\s]*\))?$", re.I)
 NUMBERED_RE = re.compile(r"^(\d{1,3})[.)]\s+(\S.*)$")
 DATE_START_RE = re.compile(r"^(\d{1,2})\.\s*([A-Za-zÄÖÜäöü]+)\b")  # "3. Mai bis Mitte Juni …", "1. Okt. ab …"
 LABEL_RE = re.compile(r"^[\wÄÖÜäöüß-]+\.?( [\wÄÖÜäöüß-]+\.?)?:\s+\S")  # "Wichtig: …", "Tel.: …"
@@ -436,6 +446,7 @@ def read_text(path: Path, data: bytes, year: int | None = None) -> ImportedArtic
         widgets.insert(0, rest.pop()[1])
     if widgets:
         notes.append(f"dropped widget text at the end: {', '.join(widgets)}")
+    rest = _without_teasers(rest, notes)
     rest = [(number, _bracketed(line, notes)) for number, line in rest]
     html, guesses = _blocks(rest)
     body, _, more = html_to_markdown(html)
@@ -452,6 +463,16 @@ def _widget(line: str) -> bool:
     bullet before them aside."""
     text = BULLET_RE.sub("", line)
     return bool(WIDGET_RE.match(text) or COMMENT_WIDGET_RE.match(text))
+
+
+def _without_teasers(lines: list[tuple[int, str]], notes: list[str]) -> list[tuple[int, str]]:
+    """``lines`` without those that are a teaser link's text alone (``TEASER_RE``: "Weiterlesen »", copied from a
+    blog's list or the end of its post, was kept as the article's last paragraph, trial 34), named in one note."""
+    dropped = [(number, line) for number, line in lines if TEASER_RE.match(line)]
+    if dropped:
+        notes.append("dropped teaser link text (a link to the article, no text of it): "
+                     + ", ".join(f"line {number}: {line}" for number, line in dropped))
+    return [(number, line) for number, line in lines if not TEASER_RE.match(line)]
 
 
 def _bracketed(line: str, notes: list[str]) -> str:
@@ -674,6 +695,7 @@ def _blocks(body: list[tuple[int, str]]) -> tuple[str, list[str]]:
     """HTML of the body lines (headings, lists, paragraphs) and the guesses made, one note each."""
     html: list[str] = []
     notes: list[str] = []
+    tables: list[str] = []
     i = 0
     while i < len(body):
         number, line = body[i]
@@ -683,6 +705,12 @@ def _blocks(body: list[tuple[int, str]]) -> tuple[str, list[str]]:
             level = len(heading.group(1))
             html.append(f"<h{level}>{_inline(heading.group(2))}</h{level}>")
             i += 1
+            continue
+        rows = _table_rows(body, i)
+        if rows:
+            html.append(_table(rows))
+            tables.append(f"{number}-{body[i + len(rows) - 1][0]}")
+            i += len(rows)
             continue
         if _marker(line):
             i = _bulleted(body, i, html, notes)
@@ -714,7 +742,35 @@ def _blocks(body: list[tuple[int, str]]) -> tuple[str, list[str]]:
             html[-1] = _heading(number, line, notes, "a paragraph" if _prose(following) else "a list")
         elif _plain_short(following):
             i = _unbulleted(body, i, html, notes)
+    if tables:  # one note for them all: each row is no guess of its own
+        notes.append(f"lines {', '.join(tables)}: {'a table' if len(tables) == 1 else 'tables'} (lines of "
+                     "tab-separated cells, as a browser copies a table's rows), "
+                     + ("its first line the header row" if len(tables) == 1
+                        else "the first line of each its header row"))
     return "\n".join(html), notes
+
+
+def _table_rows(body: list[tuple[int, str]], start: int) -> list[list[str]]:
+    """The cells of each line of the table that starts at ``body[start]``: the run of neighbouring lines (no blank
+    line between them) split by tabs into the same number of cells, two or more, as a browser copies a table (a
+    Wix or WordPress table pasted into a text file became a paragraph a row, trial 34); [] for fewer than two
+    such lines. A list item's line is none: a browser copies a bullet or a number and a tab before its text."""
+    rows: list[list[str]] = []
+    while start + len(rows) < len(body):
+        number, line = body[start + len(rows)]
+        cells = [cell.strip() for cell in line.split("\t")]
+        if len(cells) < 2 or _marker(line) or _numbered(line) or (rows and len(cells) != len(rows[0])) \
+                or (rows and number != body[start + len(rows) - 1][0] + 1):
+            break
+        rows.append(cells)
+    return rows if len(rows) > 1 else []
+
+
+def _table(rows: list[list[str]]) -> str:
+    """HTML of a table whose first row of ``rows`` is its header (``html_to_markdown`` writes it as GFM)."""
+    head = "".join(f"<th>{_inline(cell)}</th>" for cell in rows[0])
+    rest = "".join("<tr>" + "".join(f"<td>{_inline(cell)}</td>" for cell in row) + "</tr>" for row in rows[1:])
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{rest}</tbody></table>"
 
 
 def _marker(line: str, dashes: bool = False) -> str | None:

@@ -266,21 +266,14 @@ def hand_translation_text(path: Path, slug: str, source_dir: Path) -> tuple[str 
     ``path``'s folder has no such file, one of the same name there. Text None when nothing changes (aligned as
     written) or no article has ``slug``. Raises ``VerlagError`` for a file ``importer_text.decoded`` cannot read."""
     import filecmp
-    import os
 
     from .importer import DESTINATION_RE
     from .importer_text import decoded
-    from .sources import source_text
 
-    german = next((p.path for p in imported_before(source_dir, source_dir) if likely_slug(p.path) == slug), None)
+    german = _german_article(slug, source_dir)
     if german is None:
         return None, []
-    german_files: dict[Path, str] = {}
-    for match in DESTINATION_RE.finditer(source_text(german)):
-        local = _local_destination(german.parent, match.group(2))
-        if local is not None and local[0].is_file() and not local[1]:
-            german_files.setdefault(local[0], match.group(2))
-    folders = list(dict.fromkeys([german.parent.resolve(), *(f.parent for f in german_files)]))
+    german_files, folders = _german_files(german)
     text, _ = decoded(file_bytes(path, IMPORTED), path, "the translation")
     notes: list[str] = []
 
@@ -299,10 +292,7 @@ def hand_translation_text(path: Path, slug: str, source_dir: Path) -> tuple[str 
             why = "the same name"
         if not found:
             return match.group(0)
-        if found[0] in german_files and not suffix:
-            written = german_files[found[0]]
-        else:
-            written = _destination(Path(os.path.relpath(found[0], german.parent.resolve())).as_posix() + suffix)
+        written = _as_german_writes_it(found[0], suffix, german, german_files)
         if written == match.group(2):
             return match.group(0)
         notes.append(f"{match.group(2)}: the German article's {written} ({why})")
@@ -310,6 +300,94 @@ def hand_translation_text(path: Path, slug: str, source_dir: Path) -> tuple[str 
 
     changed = DESTINATION_RE.sub(swap, text)
     return (changed if notes else None), notes
+
+
+def imported_images_as_german(text: str, article: ImportedArticle, path: Path, slug: str,
+                               source_dir: Path) -> tuple[str, list[str], list[str]]:
+    """(``text``, ``importer.render_markdown`` of ``article``, a saved page or an export's post at ``path`` brought
+    in as the translation of the article ``slug`` of ``source_dir``, with each of its images, ``bilder/<name>`` as
+    the import names it, written as the German article names the file of the same bytes; a note for each image so
+    written; one for each image the German article has no file of: ``import --translation-of`` copies no image, so
+    the translation would show ``bilder/<name>``, a file not there, and ``check`` named it only later as a
+    ``link-target``). The same file as for a Markdown translation (``hand_translation_text``): one of the same
+    bytes in the German article's folders. A Word "Web Page" export's ``…_files/image001.jpg`` is the German's
+    ``bilder/lavendel.jpg`` (trial 34)."""
+    import os
+
+    from .importer import DESTINATION_RE, image_destination
+
+    german = _german_article(slug, source_dir)
+    if german is None or not article.images:
+        return text, [], []
+    german_files, folders = _german_files(german)
+    candidates = list(dict.fromkeys([*german_files, *(f for d in folders for f in sorted(d.iterdir()) if f.is_file())]))
+    written: dict[str, str] = {}
+    notes: list[str] = []
+    missing: list[str] = []
+    for image, name in article.images.items():
+        data = _image_bytes(image)
+        found = None if data is None else next((f for f in candidates if _holds(f, data)), None)
+        shown = Path(os.path.relpath(image, path.absolute().parent)).as_posix() if isinstance(image, Path) \
+            else image.name
+        if found is None:
+            missing.append(f"{image_destination(name)} ({shown}): the German article has no file of its bytes, and "
+                           "an import of a translation copies no image: copy it into the German article's folder "
+                           "and write its name in the translation's entry, or show the German's image there")
+            continue
+        written[image_destination(name)] = _as_german_writes_it(found, "", german, german_files)
+        notes.append(f"{shown}: the German article's {written[image_destination(name)]} (the same file)")
+
+    def swap(match: re.Match) -> str:
+        return match.group(1) + written[match.group(2)] if match.group(2) in written else match.group(0)
+
+    return (DESTINATION_RE.sub(swap, text) if written else text), notes, missing
+
+
+def _image_bytes(image: Path | object) -> bytes | None:
+    """The bytes of an imported article's image (a file, or an inline image's ``data``); None when unreadable."""
+    if not isinstance(image, Path):
+        return getattr(image, "data", None)
+    try:
+        return file_bytes(image, IMPORTED)
+    except (OSError, VerlagError):
+        return None
+
+
+def _holds(file: Path, data: bytes) -> bool:
+    """Whether ``file`` holds ``data``, its size compared first."""
+    try:
+        return file.stat().st_size == len(data) and file.read_bytes() == data
+    except OSError:
+        return False
+
+
+def _german_article(slug: str, source_dir: Path) -> Path | None:
+    """The source file of ``source_dir``'s article ``slug``; None when there is none."""
+    return next((p.path for p in imported_before(source_dir, source_dir) if likely_slug(p.path) == slug), None)
+
+
+def _german_files(german: Path) -> tuple[dict[Path, str], list[Path]]:
+    """(each local file the article ``german`` links or shows -> its destination as written there, the folders a
+    file of its translation may be the German's in: the article's own and those of the files it names)."""
+    from .importer import DESTINATION_RE
+    from .sources import source_text
+
+    german_files: dict[Path, str] = {}
+    for match in DESTINATION_RE.finditer(source_text(german)):
+        local = _local_destination(german.parent, match.group(2))
+        if local is not None and local[0].is_file() and not local[1]:
+            german_files.setdefault(local[0], match.group(2))
+    return german_files, list(dict.fromkeys([german.parent.resolve(), *(f.parent for f in german_files)]))
+
+
+def _as_german_writes_it(file: Path, suffix: str, german: Path, german_files: dict[Path, str]) -> str:
+    """The destination of ``file`` (and its "#…" or "?…" part ``suffix``) as the article ``german`` writes it:
+    as written there where it names it, else its path relative to the article."""
+    import os
+
+    if file in german_files and not suffix:
+        return german_files[file]
+    return _destination(Path(os.path.relpath(file, german.parent.resolve())).as_posix() + suffix)
 
 
 def _local_destination(folder: Path, written: str) -> tuple[Path, str] | None:

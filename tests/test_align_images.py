@@ -76,3 +76,60 @@ def test_a_translations_own_image_of_the_same_name_but_other_bytes_stays_its_own
     po = polib.pofile(str(project.root / "translations/fr/kamille.po"))
     assert po.find("![Kamillenblüte in der Sonne](bilder/bluete.png)").msgstr == \
         "![Fleur de camomille au soleil](bluete.png)"
+
+
+WORD_PAGE = ("<html xmlns:v=\"urn:schemas-microsoft-com:vml\"\r\nxmlns:o=\"urn:schemas-microsoft-com:office:office\"\r\n"
+             "xmlns:w=\"urn:schemas-microsoft-com:office:word\"\r\nxmlns=\"http://www.w3.org/TR/REC-html40\">\r\n\r\n"
+             "<head>\r\n<meta http-equiv=Content-Type content=\"text/html; charset=windows-1252\">\r\n"
+             "<meta name=ProgId content=Word.Document>\r\n<meta name=Generator content=\"Microsoft Word 15\">\r\n"
+             "<link rel=File-List href=\"kamille-fr_files/filelist.xml\">\r\n"
+             "<title>La camomille, une aide douce</title>\r\n</head>\r\n\r\n"
+             "<body lang=FR style='tab-interval:36.0pt;word-wrap:break-word'>\r\n\r\n<div class=WordSection1>\r\n\r\n"
+             "<h1><span lang=FR>La camomille, une aide douce<o:p></o:p></span></h1>\r\n\r\n"
+             "<p class=MsoNormal><span lang=FR>La camomille est appr\xe9ci\xe9e en cas de troubles digestifs et "
+             "d\u2019inflammations l\xe9g\xe8res.<o:p></o:p></span></p>\r\n\r\n"
+             "<p class=MsoNormal><span lang=FR><img width=602 height=401\r\nsrc=\"kamille-fr_files/image001.png\" "
+             "alt=\"Fleur de camomille au soleil\" v:shapes=\"Image_x0020_1\"><o:p></o:p></span></p>\r\n\r\n"
+             "<p class=MsoNormal><span lang=FR>Pour les enfants, on prend en g\xe9n\xe9ral la moiti\xe9 de la dose."
+             "<o:p></o:p></span></p>\r\n\r\n"
+             "<p class=MsoNormal><span lang=FR><img width=602 height=401\r\nsrc=\"kamille-fr_files/image002.png\" "
+             "alt=\"Fleurs s\xe9ch\xe9es\" v:shapes=\"Image_x0020_2\"><o:p></o:p></span></p>\r\n\r\n"
+             "</div>\r\n\r\n</body>\r\n\r\n</html>\r\n").encode("cp1252")
+GERMAN_PAGE = """---
+title: Die Kamille, eine sanfte Hilfe
+date: 2025-01-15
+---
+Die Kamille wird bei Magenbeschwerden und leichten Entzündungen geschätzt.
+
+![Kamillenblüte in der Sonne](bilder/bluete.png)
+
+Für Kinder nimmt man meist die halbe Menge.
+
+![Getrocknete Blüten](bilder/trocken.png)
+"""
+
+
+def test_a_word_web_pages_images_of_the_german_articles_bytes_are_the_german_articles_files(project, tmp_path):
+    """Trial 34: a Word "Web Page" export (cp1252, CRLF) of the translation shows ``kamille-fr_files/image001.png``,
+    the German's ``bilder/bluete.png`` byte for byte; its entry became ``bilder/image001.png``, a file not there, a
+    fuzzy line and, later, check's ``link-target``, the import saying nothing. It is the German's file now, said;
+    an image the German article has no file of is named at the import (an import of a translation copies none)."""
+    project.write("source_de/kamille.md", GERMAN_PAGE)
+    (project.root / "source_de/bilder").mkdir()
+    (project.root / "source_de/bilder/bluete.png").write_bytes(PNG)
+    (project.root / "source_de/bilder/trocken.png").write_bytes(PNG + b"trocken")
+    page = tmp_path / "kamille-fr.htm"
+    page.write_bytes(WORD_PAGE)
+    (tmp_path / "kamille-fr_files").mkdir()
+    (tmp_path / "kamille-fr_files/image001.png").write_bytes(PNG)
+    (tmp_path / "kamille-fr_files/image002.png").write_bytes(PNG + b"sechees, en francais")
+    result = project.run("import", "--force", "--lang", "fr", "--translation-of", "kamille", str(page))
+    assert result.exit_code == 0, result.output
+    out = result.output
+    assert "kamille-fr_files/image001.png: the German article's bilder/bluete.png (the same file)" in out, out
+    assert "bilder/image002.png (kamille-fr_files/image002.png): the German article has no file of its bytes" in out
+    po = polib.pofile(str(project.root / "translations/fr/kamille.po"))
+    entry = po.find("![Kamillenblüte in der Sonne](bilder/bluete.png)")
+    assert entry.msgstr == "![Fleur de camomille au soleil](bilder/bluete.png)"
+    assert not entry.fuzzy
+    assert not (project.root / "source_de/bilder/image001.png").exists()

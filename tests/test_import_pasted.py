@@ -317,3 +317,43 @@ def test_no_break_and_other_special_spaces_in_a_name_title_or_tag_become_plain_s
     assert "title, author: no-break and other special spaces written as plain spaces (front matter is plain text)" \
         in out
     assert "  tags: no-break and other special spaces written as plain spaces" in out
+
+
+MAGNESIUM = ("Magnesium bei Wadenkrämpfen\r\n\r\n12. März 2024 · Sabine Lindner\r\n\r\n"
+             "Nächtliche Wadenkrämpfe sind quälend. Viele schwören auf Magnesium – aber hilft es wirklich?\r\n\r\n"
+             "Lebensmittel\tMagnesium pro 100\u00a0g\r\nKürbiskerne\t535\u00a0mg\r\nHaferflocken\t130\u00a0mg\r\n"
+             "Bananen\t30\u00a0mg\r\n\r\n"
+             "Das Wichtigste: Sprechen Sie mit Ihrer Ärztin, bevor Sie „auf Verdacht“ hochdosiert einnehmen.\r\n\r\n"
+             "Zutaten\tMenge\r\nZimt\t1 TL\tgemahlen\r\n")
+
+
+def test_a_table_copied_from_a_browser_is_a_table_with_its_first_line_the_header(tmp_path):
+    """Trial 34: a table copied from a browser (its cells split by tabs, a line a row) became a paragraph a row
+    ("Kürbiskerne 535 mg"), its header row prose. Neighbouring lines of the same number of tab-separated cells are
+    a GFM table now, said once; lines whose cells differ in number stay paragraphs."""
+    article = read_text(tmp_path / "kopiert.txt", MAGNESIUM.encode())
+    assert "| Lebensmittel | Magnesium pro 100\u00a0g |\n| --- | --- |\n| Kürbiskerne | 535\u00a0mg |\n" \
+           "| Haferflocken | 130\u00a0mg |\n| Bananen | 30\u00a0mg |\n" in article.body, article.body
+    tokens = [t.type for t in commonmark_parser().parse(article.body)]
+    assert tokens.count("table_open") == 1 and tokens.count("th_open") == 2 and tokens.count("tr_open") == 4
+    assert [n for n in article.notes if "table" in n] == [
+        "lines 7-10: a table (lines of tab-separated cells, as a browser copies a table's rows), its first line the "
+        "header row"]
+    assert "Zutaten\tMenge" in article.body or "Zutaten Menge" in article.body
+
+
+def test_a_lone_teaser_links_text_is_dropped_and_named_once(tmp_path):
+    """Trial 34: "Weiterlesen »", the text of a blog's teaser link copied with the article, was kept as its last
+    paragraph (and translated). Such a line alone is dropped, all of them named in one note; the words inside a
+    sentence stay."""
+    article = read_text(tmp_path / "kopiert.txt", (
+        "Magnesium bei Wadenkrämpfen\n\n12. März 2024 · Sabine Lindner\n\n"
+        "Nächtliche Wadenkrämpfe sind quälend. Viele schwören auf Magnesium – aber hilft es wirklich?\n\n"
+        "Read more →\n\n"
+        "Das Wichtigste: Sprechen Sie mit Ihrer Ärztin. Weiterlesen lohnt sich bei den Quellen unten.\n\n"
+        "Weiterlesen »\n\nTeilen auf Facebook | Twitter | WhatsApp\n").encode())
+    assert article.body == (
+        "Nächtliche Wadenkrämpfe sind quälend. Viele schwören auf Magnesium – aber hilft es wirklich?\n\n"
+        "Das Wichtigste: Sprechen Sie mit Ihrer Ärztin. Weiterlesen lohnt sich bei den Quellen unten.\n")
+    assert [n for n in article.notes if "teaser" in n] == [
+        "dropped teaser link text (a link to the article, no text of it): line 7: Read more →, line 11: Weiterlesen »"]

@@ -1263,3 +1263,47 @@ def test_a_saved_pages_heading_id_is_kept_as_an_anchor_only_where_the_page_links
     assert "viewer-b7k3" not in body, body
     assert '\n\n<div id="zubereitung"></div>\n\n## Tee zubereiten\n\nZwei Teelöffel' in body, body
     assert "#zubereitung (Tee zubereiten)" in out, out
+
+
+def test_a_saved_page_of_site_navigation_alone_is_no_article(project, tmp_path):
+    """Trial 34: a saved page holding only the site's menu (Wix's ``<div id="SITE_CONTAINER"><nav>…``) was read as
+    copied text in an HTML wrapper and became source_de/home.md titled ``<nav><a href="/">Home</a></nav>``. It is a
+    page with no article, as an empty one is: an error naming it, nothing written."""
+    page = tmp_path / "d-nurmenue.html"
+    page.write_text('<html><body><div id="SITE_CONTAINER"><nav><a href="/">Home</a></nav></div></body></html>',
+                    encoding="utf-8")
+    out = project.run("import", str(page), code=2).output
+    assert f"error: {page}:1: no article found in this page" in out, out
+    assert not list((project.root / "source_de").glob("home*.md"))
+
+
+WIX_BARE_LIST = """<!DOCTYPE html>
+<html lang="de"><head><title>Blog | Praxis Lindner</title></head>
+<body><div id="SITE_CONTAINER"><nav><a href="/">Home</a> <a href="/blog">Blog</a></nav>
+<div data-hook="post-list"><a href="/post/a"><h2>Erster Beitrag</h2></a><a href="/post/b"><h2>Zweiter Beitrag</h2></a>\
+</div></div></body></html>"""
+
+
+def test_a_wix_list_of_bare_title_links_is_a_list_of_posts_naming_their_addresses(project, tmp_path):
+    """Trial 34: Wix's blog page whose list holds only each post's title, a heading inside its link, was imported
+    as an article ``[## Erster Beitrag](/post/a)…`` with "##" visible. It is a list of posts: an error that names
+    the posts' addresses, so the author can save and import each; a post with such a list of related posts under
+    its text stays an article."""
+    page = tmp_path / "blogliste.html"
+    page.write_text(WIX_BARE_LIST, encoding="utf-8")
+    out = project.run("import", str(page), code=2).output
+    assert (f"error: {page}:4: a list of 2 posts (the blog's page, a category's or an archive), no article: import "
+            "each post's own page, saved from its address (/post/a, /post/b)") in out, out
+    assert not list((project.root / "source_de").glob("blog*.md"))
+    saved = tmp_path / "Blog.html"  # as Chrome saves it: the address it came from makes the posts' addresses whole
+    saved.write_text(WIX_BARE_LIST.replace("<!DOCTYPE html>\n", "<!DOCTYPE html>\n<!-- saved from url=(0035)"
+                                           "https://www.praxis-lindner.de/blog -->\n"), encoding="utf-8")
+    out = project.run("import", str(saved), code=2).output
+    assert "saved from its address (https://www.praxis-lindner.de/post/a, https://www.praxis-lindner.de/post/b)" \
+        in out, out
+    post = tmp_path / "post.html"
+    post.write_text(WIX_BARE_LIST.replace("<title>Blog | Praxis Lindner</title>", "<title>Lavendel</title>").replace(
+        '<div data-hook="post-list">', "<article><h1>Lavendel</h1><p>Wer schlecht schläft, greift oft zu Tabletten. "
+        "Dabei gibt es sanftere Wege, zum Beispiel Lavendel als Tee am Abend.</p></article><div>"), encoding="utf-8")
+    project.run("import", str(post))
+    assert (project.root / "source_de/lavendel.md").is_file()

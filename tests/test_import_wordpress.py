@@ -1114,3 +1114,33 @@ def test_a_reference_to_a_forbidden_control_character_is_named_as_that_character
     assert ("the character reference to U+000B (&#11;), a control character XML 1.0 forbids: delete the reference "
             "from the file") in out, out
     assert "xmlParseCharRef" not in out
+
+
+def seo_meta(key: str, value: str) -> str:
+    """A post's ``wp:postmeta`` as WordPress exports an SEO plugin's field (CDATA key and value)."""
+    return (f"<wp:postmeta><wp:meta_key><![CDATA[{key}]]></wp:meta_key><wp:meta_value><![CDATA[{value}]]>"
+            "</wp:meta_value></wp:postmeta>")
+
+
+def test_a_post_without_an_excerpt_takes_its_seo_plugins_meta_description_as_summary(project: Project, tmp_path):
+    """Trial 34: a post with no excerpt reported "not found: summary" though Yoast's meta description (the text
+    search engines show under its title) was in the export. It is the summary now, saying where it came from; so
+    is Rank Math's; an excerpt still goes first, and a description made of the plugin's variables is none."""
+    path = export(tmp_path,
+                  post("Kopfschmerzen", f"<p>{LEAD}</p>", post_id=80, name="kopfschmerzen",
+                       extra=seo_meta("_yoast_wpseo_metadesc", "Was bei Kopfschmerzen wirklich hilft – kurz erklärt.")),
+                  post("Trinken", f"<p>{LEAD}</p>", post_id=81, name="trinken",
+                       extra=seo_meta("rank_math_description", "Wie viel Wasser am Tag?")),
+                  post("Tee", f"<p>{LEAD}</p>", post_id=82, name="tee",
+                       extra="<excerpt:encoded><![CDATA[Tee zählt mit.]]></excerpt:encoded>"
+                             + seo_meta("_yoast_wpseo_metadesc", "Die Beschreibung für Google.")),
+                  post("Saft", f"<p>{LEAD}</p>", post_id=83, name="saft",
+                       extra=seo_meta("_yoast_wpseo_metadesc", "%%title%% %%sep%% %%sitename%%")))
+    out = project.run("import", str(path)).output
+    assert "summary: Was bei Kopfschmerzen wirklich hilft – kurz erklärt.\n" in project.read("source_de/kopfschmerzen.md")
+    assert "summary: the Yoast SEO meta description (_yoast_wpseo_metadesc), the post having no excerpt" in out
+    assert "summary: Wie viel Wasser am Tag?\n" in project.read("source_de/trinken.md")
+    assert "summary: the Rank Math meta description (rank_math_description)" in out
+    assert "summary: Tee zählt mit.\n" in project.read("source_de/tee.md")
+    assert "summary:" not in project.read("source_de/saft.md")
+    assert "it holds the plugin's variables" in out
