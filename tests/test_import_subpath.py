@@ -5,6 +5,7 @@ reads and listed for the old host's server (fresh-user trial 26)."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from conftest import Project
 from test_hugo_move import publish_all
@@ -193,13 +194,10 @@ def test_a_hand_translations_old_address_is_kept_also_where_a_reviewed_entry_is_
     assert "kept the en translation's old address /praxis/en/linden-tea/" in out
 
 
-def test_the_language_map_run_lists_the_translations_old_addresses_outside_the_path_for_the_old_host(
-        project, tmp_path):
-    """Trial 30, under a path: the second run (with ``--language-map``, the German article imported before) lists
-    the en-GB page's old addresses, outside ``/praxis/``, in redirects-old-host.txt with the en-GB page's address,
-    and says only what it added there."""
-    in_subpath(project, '["en-GB", "en-US"]')
-    hugo = tree(tmp_path / "hugo", {
+def bilingual_hugo(tmp_path: Path) -> Path:
+    """A Hugo site at another host with a German post and its English translation, which keeps an old address
+    (``aliases``) outside a sub-path project's path."""
+    return tree(tmp_path / "hugo", {
         "hugo.toml": 'baseURL = "https://alt.example.org/"\ndefaultContentLanguage = "de"\n'
                      "[languages.de]\nweight = 1\n[languages.en]\nweight = 2\n",
         "content/posts/ingwer.md": '---\ntitle: "Ingwer bei Übelkeit"\ndate: 2024-06-01\n---\n'
@@ -207,6 +205,15 @@ def test_the_language_map_run_lists_the_translations_old_addresses_outside_the_p
         "content/posts/ingwer.en.md": '---\ntitle: "Ginger for nausea"\ndate: 2024-06-01\naliases:\n'
                                       "  - /old/ginger.html\n---\nGinger can help with nausea. Take 1 g a day.\n",
     })
+
+
+def test_the_language_map_run_lists_the_translations_old_addresses_outside_the_path_for_the_old_host(
+        project, tmp_path):
+    """Trial 30, under a path: the second run (with ``--language-map``, the German article imported before) lists
+    the en-GB page's old addresses, outside ``/praxis/``, in redirects-old-host.txt with the en-GB page's address,
+    and says only what it added there."""
+    in_subpath(project, '["en-GB", "en-US"]')
+    hugo = bilingual_hugo(tmp_path)
     project.run("import", str(hugo))
     out = project.run("import", str(hugo), "--language-map", "en=en-GB").output
     lines = listed(project)
@@ -262,14 +269,7 @@ def test_the_language_map_run_says_the_addresses_outside_the_path_in_one_line(pr
     for the site's feeds and lists and once for the translation's own addresses. One line says them all, and lists
     each under it."""
     in_subpath(project, '["en-GB", "en-US"]')
-    hugo = tree(tmp_path / "hugo", {
-        "hugo.toml": 'baseURL = "https://alt.example.org/"\ndefaultContentLanguage = "de"\n'
-                     "[languages.de]\nweight = 1\n[languages.en]\nweight = 2\n",
-        "content/posts/ingwer.md": '---\ntitle: "Ingwer bei Übelkeit"\ndate: 2024-06-01\n---\n'
-                                   "Ingwer kann bei Übelkeit helfen. Nehmen Sie 1 g pro Tag.\n",
-        "content/posts/ingwer.en.md": '---\ntitle: "Ginger for nausea"\ndate: 2024-06-01\naliases:\n'
-                                      "  - /old/ginger.html\n---\nGinger can help with nausea. Take 1 g a day.\n",
-    })
+    hugo = bilingual_hugo(tmp_path)
     project.run("import", str(hugo))
     out = project.run("import", str(hugo), "--language-map", "en=en-GB").output.splitlines()
     said = [n for n, line in enumerate(out) if "outside the new site's path" in line]
