@@ -494,6 +494,18 @@ def test_a_sentence_the_author_deleted_keeps_the_reviewers_sign_off_as_obsolete_
                                                                S3: REVIEWED[S3], **SIGNED_OFF}
 
 
+def new_sentence_drafted(author, reviewer, extra: str) -> None:
+    """The author adds ``extra`` to tee.md, extracts, drafts it for fr with ``copy`` and pushes; the reviewer
+    pulls."""
+    author.write("source_de/tee.md", body(last=f"{S5} {extra}"))
+    author.run("extract")
+    author.run("pretranslate", "--engine", "copy", "--lang", "fr")
+    git(author.root, "add", "-A")
+    git(author.root, "commit", "-qm", "a new sentence, drafted")
+    git(author.root, "push", "-q", "origin", "main")
+    git(reviewer.root, "pull", "-q")
+
+
 def test_a_signed_off_draft_whose_german_the_author_changed_meanwhile_goes_to_the_changed_sentence(clones):
     """Fresh-user trial: the reviewer signs off an untouched machine draft while the author changes that sentence's
     German and runs extract, which made the draft's entry obsolete (a draft nobody touched is not carried to the
@@ -504,13 +516,7 @@ def test_a_signed_off_draft_whose_german_the_author_changed_meanwhile_goes_to_th
     change; extract keeps it there."""
     author, reviewer = clones
     extra, extra_new = "Ingwer wärmt von innen.", "Ingwer wärmt oft von innen."
-    author.write("source_de/tee.md", body(last=f"{S5} {extra}"))
-    author.run("extract")
-    author.run("pretranslate", "--engine", "copy", "--lang", "fr")
-    git(author.root, "add", "-A")
-    git(author.root, "commit", "-qm", "a new sentence, drafted")
-    git(author.root, "push", "-q", "origin", "main")
-    git(reviewer.root, "pull", "-q")
+    new_sentence_drafted(author, reviewer, extra)
     assert polib.pofile(str(reviewer.root / PO)).find(extra).fuzzy
     signed = "Le gingembre réchauffe de l'intérieur."
     sign_off(reviewer, {extra: signed})
@@ -532,13 +538,7 @@ def test_a_sign_off_of_german_the_authors_extract_retired_is_said_to_need_extrac
     line, that the catalog needs ``verlag extract`` and why; after extract, check finds nothing outdated."""
     author, reviewer = clones
     extra, rewritten = "Ingwer wärmt von innen.", "Ein Stück frische Wurzel im Wasser genügt schon völlig."
-    author.write("source_de/tee.md", body(last=f"{S5} {extra}"))
-    author.run("extract")
-    author.run("pretranslate", "--engine", "copy", "--lang", "fr")
-    git(author.root, "add", "-A")
-    git(author.root, "commit", "-qm", "a new sentence, drafted")
-    git(author.root, "push", "-q", "origin", "main")
-    git(reviewer.root, "pull", "-q")
+    new_sentence_drafted(author, reviewer, extra)
     signed = "Le gingembre réchauffe de l'intérieur."
     sign_off(reviewer, {extra: signed})
     author.write("source_de/tee.md", body(last=f"{S5} {rewritten}"))
