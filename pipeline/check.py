@@ -1275,10 +1275,48 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 
 def german_copy(entry: polib.POEntry, ctx: Context) -> bool:
     """Whether ``entry``'s msgstr is its German msgid as it is and holds prose: three words of two letters or
-    more, markup, numbers and do-not-translate glossary terms (target = source) aside. Names, codes and short
-    terms ("Omega-3-Fettsäuren") stay as they are; prose copied into a translation is German text, whoever
-    signed it off (trial finding F2: a bulk sign-off of ``copy`` drafts)."""
-    return _german_words(entry.msgid, entry.msgstr, ctx) >= 3
+    more, markup, numbers and do-not-translate glossary terms (target = source) aside, one of them a word that marks
+    German prose (``german_prose``). Names, codes and short terms ("Omega-3-Fettsäuren") stay as they are, and so
+    does a line of names, numbers and labels (a name with its title, a postal address, a phone number, an e-mail
+    address, a register number, an IBAN): signed off unchanged it is right in every language, and an Impressum's
+    readers must not be told it is untranslated (trial 33); prose copied into a translation is German text,
+    whoever signed it off (trial finding F2: a bulk sign-off of ``copy`` drafts)."""
+    prose = _copied_prose(entry.msgid, entry.msgstr, ctx)
+    return len(_WORD.findall(prose)) >= 3 and german_prose(prose)
+
+
+# Function words that open a German sentence (capitalised there, as nouns and names are everywhere): articles,
+# pronouns, prepositions, conjunctions and adverbs ("Die Katzenbuckel-Übung", "Als Kapsel (Apotheke)", "Danach 1 Min.
+# Pause."). Not nouns or names, which jusText's German stop word list holds as well ("sommer", "berlin", "maria").
+_OPENERS = frozenset("""
+    der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner
+    ich du er sie es wir ihr man wer was wie wo wann warum wieso welche welcher welches welchen welchem
+    dies diese dieser dieses diesem diesen jede jeder jedes jeden jedem alle mein meine unser unsere unseren
+    als an am auf aus bei beim bis durch für gegen in im mit nach ohne seit über um unter von vom vor zu zum zur
+    und oder aber denn dass weil wenn ob doch auch nicht nur noch schon sehr so dann danach dabei dazu davor hier dort
+    heute immer bitte jetzt nie oft ja nein""".split())
+# The pronoun of formal address, capitalised anywhere in a sentence ("Haben Sie Fragen?", "Trinken Sie 2 Liter
+# Wasser.", "Reduzieren Sie Ihren Alkoholgenuss!")
+_FORMAL = frozenset("Sie Ihnen Ihr Ihre Ihren Ihrem Ihrer Ihres".split())
+_SENTENCE_OPENER = re.compile(r"(?:^|[.!?…]\s)[\W\d_]*([^\W\d_]+)")
+# An e-mail address, a URL or a domain name (praxis@praxis-sommer.example, www.example.org), or an academic degree's
+# abbreviation in a name ("Dr. med. Anna Berger", "Dr. rer. nat."): lower case, no prose
+_NO_PROSE = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|[\w-]+(?:\.[\w-]+)+"
+                       r"|\b(?:med|dent|vet|rer|nat|phil|jur|habil|pharm|univ)\.")
+
+
+def german_prose(prose: str) -> bool:
+    """Whether German ``prose`` (``Parts.prose``) reads as prose rather than as names, numbers and labels. German
+    capitalises nouns and names, so a word of two letters or more in lower case is a verb, an adjective or a function
+    word, which a name, an address, a phone number or a register number has none of (e-mail addresses, URLs, domain
+    names, degrees such as "Dr. med." and codes with a capital inside, "mbH", aside); so is the capitalised pronoun
+    of formal address, and a function word that opens the text or a sentence (``_OPENERS``). Measured (commit message): every German sentence of three words or more in
+    ../shared/corpus's sentence gold reads as prose; jusText's German stop words (``stopwords.stoplist``) would not
+    do: in lower case they miss prose ("Dafür brauchen wir 5,5 Stunden."), capitalised they hold names ("Sommer")."""
+    words = _WORD.findall(_NO_PROSE.sub(" ", prose))
+    if any(w.islower() or w in _FORMAL for w in words):
+        return True
+    return any(m.group(1).lower() in _OPENERS for m in _SENTENCE_OPENER.finditer(prose))
 
 
 def german_draft(entry: polib.POEntry, ctx: Context) -> bool:
@@ -1299,15 +1337,20 @@ def german_unchanged(msgid: str, text: str, ctx: Context) -> bool:
 
 
 def _german_words(msgid: str, text: str, ctx: Context) -> int:
-    """The words of two letters or more of ``msgid``'s prose (``text_parts``), do-not-translate glossary terms
-    (target = source) aside, when ``text`` is ``msgid`` as it is (surrounding whitespace aside); else 0."""
+    """The words of two letters or more of ``_copied_prose``."""
+    return len(_WORD.findall(_copied_prose(msgid, text, ctx)))
+
+
+def _copied_prose(msgid: str, text: str, ctx: Context) -> str:
+    """``msgid``'s prose (``text_parts``), do-not-translate glossary terms (target = source) aside, when ``text`` is
+    ``msgid`` as it is (surrounding whitespace aside); else ""."""
     if text.strip() != msgid.strip():
-        return 0
+        return ""
     prose = text_parts(msgid, ctx).prose
     for term in ctx.glossary.terms:
         if term.target(ctx.lang) == term.source:
             prose = term.pattern.sub(" ", prose)
-    return len(_WORD.findall(prose))
+    return prose
 
 
 def german_copies(po: Iterable[polib.POEntry], lang: str, glossary: Glossary = Glossary(),

@@ -10,14 +10,16 @@ naming the threshold the edition misses. Names and short terms signed off as the
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 
 import polib
 from lxml import html
 
 from pipeline.catalog import provenance, set_provenance
+from pipeline.check import Context, german_copies, german_copy, text_parts
 
-from conftest import Project, article, msgfmt_check, review
+from conftest import Project, article, msgfmt_check, need_corpus, review
 
 SLUG = "schlaf"
 DARK = "Ab dem 1. Dezember wird es in Deutschland früh dunkel."
@@ -395,3 +397,45 @@ def test_check_names_a_one_or_two_word_draft_of_the_german_unchanged_without_typ
             found.setdefault(finding["msgid"], []).append(finding["check"])
     assert found == {german: ["unchanged"] for german in ("Schlaf im Winter", "„Gute Nacht!“", "Tinnitus",
                                                           "2,5 Liter")}, found
+
+
+NOT_PROSE = ["Naturheilpraxis Sommer, Lena Sommer, Lindenstraße 12, 04109 Leipzig",
+             "Naturheilpraxis Berger  \nAnna Berger, Heilpraktikerin  \nLindenweg 12  \n12345 Musterstadt",
+             "Dr. med. Anna Berger, Heilpraktikerin",
+             "Telefon: +49 341 555 0199, E-Mail: praxis@praxis-sommer.example",
+             "Registergericht: Amtsgericht Leipzig, Registernummer: HRB 12345, USt-IdNr.: DE123456789",
+             "Praxis Sommer gGmbH, IBAN: DE89 3704 0044 0532 0130 00, BIC: COBADEFFXXX",
+             "Physiotherapie Keller, Lena Keller, Hauptstr. 12a, 79098 Freiburg i. Br."]
+PROSE = ["Die Praxis ist erfunden und dient nur als Beispiel.", "Anna Berger, Anschrift wie oben.",
+         "Vertreten durch: Lena Sommer", "Haben Sie Fragen?", "Trinken Sie 2 Liter Wasser.",
+         "Die Katzenbuckel-Übung", "Als Kapsel (Apotheke)", "Danach 1 Min. Pause.",
+         "Gesundheitsamt der Stadt Leipzig, Gustav-Mahler-Straße 3, 04109 Leipzig",
+         "Schwangere sollten vorher ärztlichen Rat einholen.", "Schreiben Sie dazu an praxis@example.org."]
+
+
+def _copy_signed_off(msgid: str) -> polib.POEntry:
+    return polib.POEntry(msgid=msgid, msgstr=msgid, occurrences=[("source_de/seiten/impressum.md", "5")])
+
+
+def test_a_signed_off_copy_of_names_numbers_and_addresses_is_no_german_copy_but_prose_is():
+    """Trial 33: the name and address of a privacy notice's controller, signed off as they are, counted as German
+    prose (three words or more). Text whose words are names, numbers, labels, e-mail addresses and codes is the
+    same in every language; German prose (a word in lower case, the formal "Sie", a sentence opened by a function
+    word) is not, whatever the reviewer signed off."""
+    ctx = Context("en")
+    assert [t for t in NOT_PROSE if german_copy(_copy_signed_off(t), ctx)] == []
+    assert [t for t in PROSE if not german_copy(_copy_signed_off(t), ctx)] == []
+    with_copies = german_copies([_copy_signed_off(t) for t in NOT_PROSE + PROSE], "en")
+    assert with_copies == {(None, t) for t in PROSE}
+
+
+def test_every_sentence_of_the_german_gold_of_three_words_or_more_is_prose():
+    """The rule's bar: no German sentence of three words or more in ../shared/corpus's sentence gold (pySBD's golden
+    rules) reads as names and numbers, so none signed off unchanged would be shown as a translation."""
+    ctx = Context("en")
+    cases = json.loads(need_corpus("segmentation/de_golden.json").read_text(encoding="utf-8"))
+    sentences = {s for case in cases for s in case["sentences"]}
+    # words as the check counts them: of the prose, not of a URL ("http:www.babycentre.co.uk/midwives")
+    long = [s for s in sentences if len(re.findall(r"[^\W\d_]{2,}", text_parts(s, ctx).prose)) >= 3]
+    assert len(long) > 50
+    assert [s for s in long if not german_copy(_copy_signed_off(s), ctx)] == []

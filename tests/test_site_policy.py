@@ -632,28 +632,95 @@ def test_a_fully_reviewed_legal_page_still_says_the_german_original_applies(blog
 
 
 def test_a_german_copy_signed_off_with_ignore_unchanged_is_shown_as_reviewed(blog):
-    """Fresh-user trial: a name a reviewer copied unchanged into msgstr and signed off was still "not translated
+    """Fresh-user trial: German a reviewer copied unchanged into msgstr and signed off was still "not translated
     yet" (German, lang="de", under that notice; its words untranslated in ``status``). ``# ignore-unchanged`` on it
     is how the reviewer says the copy is meant (check's ``unchanged`` finding waived): the page then shows it as
-    reviewed. The same copy without that line stays German, as before."""
+    reviewed. The same copy without that line stays German, as before. (A name with its title signed off as it is
+    needs no such line since trial 33: it is no German prose.)"""
     blog.write("verlag.toml", blog.read("verlag.toml").replace("[site]\n", '[site]\nlegal = ["impressum"]\n'))
     blog.write("source_de/seiten/impressum.md", IMPRESSUM)
     blog.run("extract")
-    name = "Dr. med. Anna Berger, Heilpraktikerin"
-    for lang, words in (("en", ("Legal notice (Impressum)", "Anna Berger runs the practice.")),
-                        ("fr", ("Mentions légales", "Anna Berger dirige le cabinet."))):
-        review(blog, lang, "impressum", {("title", "Impressum"): words[0], "Die Praxis führt Anna Berger.": words[1]})
-        review(blog, lang, "impressum", {name: name}, silence=("unchanged",) if lang == "en" else ())
+    name, kept = "Dr. med. Anna Berger, Heilpraktikerin", "Die Praxis führt Anna Berger."
+    for lang, title in (("en", "Legal notice (Impressum)"), ("fr", "Mentions légales")):
+        review(blog, lang, "impressum", {("title", "Impressum"): title, name: name})
+        review(blog, lang, "impressum", {kept: kept}, silence=("unchanged",) if lang == "en" else ())
     assert "unchanged" not in blog.run("check", "--lang", "en").output
     blog.run("build")
     english = page(blog, "en/impressum/index.html")
     assert _legal_notice(blog, "en/impressum/index.html") == "In case of doubt, the original in German applies."
-    (shown,) = [p for p in english.xpath('//div[@class="article-body"]/p') if "Heilpraktikerin" in p.text_content()]
-    assert shown.xpath("ancestor-or-self::*[@lang]/@lang") == ["en"]  # the page's own, not lang="de"
+    for text in (kept, "Heilpraktikerin"):
+        (shown,) = [p for p in english.xpath('//div[@class="article-body"]/p') if text in p.text_content()]
+        assert shown.xpath("ancestor-or-self::*[@lang]/@lang") == ["en"]  # the page's own, not lang="de"
     status = blog.run("status", "--lang", "en").output
     assert re.search(r"impressum \(legal\)\s+3\s+0\s+0\s+0\s+0\b", status), status  # three reviewed, none empty
     french = _legal_notice(blog, "fr/impressum/index.html")  # not marked as meant: German, as before
     assert "pas encore traduits" in french and "En cas de doute" in french, french
+    (german,) = [p for p in page(blog, "fr/impressum/index.html").xpath('//div[@class="article-body"]/p')
+                 if kept in p.text_content()]
+    assert german.get("lang") == "de"
+
+
+ADDRESS = "Naturheilpraxis Sommer, Lena Sommer, Lindenstraße 12, 04109 Leipzig"
+CONTACT = "Telefon: +49 341 555 0199  \nE-Mail: praxis@praxis-sommer.example"
+INVENTED = "Die Praxis ist erfunden und dient nur als Beispiel."
+LEGAL_BODY = f"## Anbieterin\n\n{ADDRESS}\n\n{CONTACT}\n\n{INVENTED}\n"
+
+
+def _impressum(project, translations: dict) -> list[str]:
+    """A legal page (``[site] legal``) whose English catalog a reviewer signed off whole with ``translations``,
+    built; returns check's ``[unchanged]`` lines."""
+    project.write("verlag.toml", project.read("verlag.toml").replace("[site]\n", '[site]\nlegal = ["impressum"]\n'))
+    project.write("source_de/seiten/impressum.md", article("Impressum", LEGAL_BODY))
+    project.run("extract")
+    review(project, "en", "impressum", {("title", "Impressum"): "Legal notice (Impressum)", "Anbieterin": "Provider",
+                                        **translations})
+    project.run("build")
+    return [line for line in project.run("check", "--lang", "en").output.splitlines() if line.endswith("[unchanged]")]
+
+
+def _en_impressum(project):
+    return html.parse(str(project.root / "site/en/impressum/index.html")).getroot()
+
+
+def test_a_name_address_and_contact_signed_off_unchanged_on_a_legal_page_count_as_translated(blog):
+    """Trial 33: a privacy notice's controller, name and address, signed off as it is (rightly: it is the same in
+    every language), made the English page say "Some passages are not translated yet", tinted the address as German
+    and ``check`` warn ``[unchanged]``, unless the reviewer knew to add ``# ignore-unchanged``. Text with no word
+    of German prose (names, numbers, an e-mail address) signed off unchanged is the translation: shown in the page's
+    language, no notice, no warning, counted as reviewed by ``status`` as by the build."""
+    unchanged = _impressum(blog, {ADDRESS: ADDRESS, CONTACT: CONTACT,
+                                  INVENTED: "The practice is invented and serves only as an example."})
+    assert unchanged == []
+    page = _en_impressum(blog)
+    assert _legal_notice(blog, "en/impressum/index.html") == "In case of doubt, the original in German applies."
+    (address,) = page.xpath(f'//div[@class="article-body"]/p[. = "{ADDRESS}"]')
+    assert address.get("lang") is None and not address.xpath(".//*[@lang]")
+    (contact,) = page.xpath('//div[@class="article-body"]/p[contains(., "Telefon")]')
+    assert contact.get("lang") is None and not contact.xpath(".//*[@lang]")
+    record = json.loads(blog.read("editions/en/impressum.json"))
+    assert record["segments"] == {"machine_shown": 0, "reviewed": 5}, record["segments"]
+    (row,) = [r for r in json.loads(blog.run("status", "--format", "json").output)["articles"]
+              if r["lang"] == "en" and r["slug"] == "impressum"]
+    assert row["segments"]["reviewed"] == 5 and row["segments"]["untranslated"] == 0, row
+
+
+def test_german_prose_signed_off_unchanged_on_a_legal_page_is_still_german_and_warned(blog):
+    """Beside the address signed off as it is (the translation), a German sentence signed off unchanged is still
+    German: ``check`` warns ``[unchanged]`` at it alone, the page shows it ``lang="de"`` under the notice."""
+    unchanged = _impressum(blog, {ADDRESS: ADDRESS, CONTACT: CONTACT, INVENTED: INVENTED})
+    catalog = blog.read("translations/en/impressum.po").splitlines()
+    (line,) = unchanged
+    where = f"translations/en/impressum.po:{catalog.index(f'msgid {json.dumps(INVENTED)}') + 1}"
+    assert line.startswith(f"warning: {where}: translation is identical to the German text; signed off, it is "
+                           "shown as German"), line
+    page = _en_impressum(blog)
+    assert "Some passages are not translated yet" in _legal_notice(blog, "en/impressum/index.html")
+    (german,) = page.xpath(f'//div[@class="article-body"]/p[. = "{INVENTED}"]')
+    assert german.get("lang") == "de"
+    (address,) = page.xpath(f'//div[@class="article-body"]/p[. = "{ADDRESS}"]')
+    assert address.get("lang") is None
+    record = json.loads(blog.read("editions/en/impressum.json"))
+    assert record["segments"]["german_copy"] == 1, record["segments"]
 
 
 def test_a_draft_shown_in_german_is_said_to_be_translated_but_not_checked_not_untranslated(blog):
