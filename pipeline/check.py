@@ -1276,13 +1276,14 @@ _WORD = re.compile(r"[^\W\d_]{2,}")
 def german_copy(entry: polib.POEntry, ctx: Context) -> bool:
     """Whether ``entry``'s msgstr is its German msgid as it is and holds prose: three words of two letters or
     more, markup, numbers and do-not-translate glossary terms (target = source) aside, one of them a word that marks
-    German prose (``german_prose``). Names, codes and short terms ("Omega-3-Fettsäuren") stay as they are, and so
-    does a line of names, numbers and labels (a name with its title, a postal address, a phone number, an e-mail
-    address, a register number, an IBAN): signed off unchanged it is right in every language, and an Impressum's
+    German prose (``german_prose``) or, with none, no number, address or title (``_LABELLED``: a list of nouns).
+    Names, codes and short terms ("Omega-3-Fettsäuren") stay as they are, and so does a line of names, numbers and
+    labels (a name with its title, a postal address, a phone number, an e-mail address, a register number, an
+    IBAN): signed off unchanged it is right in every language, and an Impressum's
     readers must not be told it is untranslated (trial 33); prose copied into a translation is German text,
     whoever signed it off (trial finding F2: a bulk sign-off of ``copy`` drafts)."""
     prose = _copied_prose(entry.msgid, entry.msgstr, ctx)
-    return len(_WORD.findall(prose)) >= 3 and german_prose(prose)
+    return len(_WORD.findall(prose)) >= 3 and (german_prose(prose) or not _LABELLED.search(prose))
 
 
 # Function words that open a German sentence (capitalised there, as nouns and names are everywhere): articles,
@@ -1301,6 +1302,11 @@ _FORMAL = frozenset("Sie Ihnen Ihr Ihre Ihren Ihrem Ihrer Ihres".split())
 _SENTENCE_OPENER = re.compile(r"(?:^|[.!?…]\s)[\W\d_]*([^\W\d_]+)")
 # An e-mail address, a URL or a domain name (praxis@praxis-sommer.example, www.example.org), or an academic degree's
 # abbreviation in a name ("Dr. med. Anna Berger", "Dr. rer. nat."): lower case, no prose
+# What a line of names and labels carries and a list of German nouns does not: a number (a house number, postcode,
+# phone, register number, IBAN), an e-mail or web address, or a title ("Dr.", "Prof.", "Dr. med."). Without one, a
+# copy with no mark of prose is still German ("Starke Kopfschmerzen, Nackensteife, Lähmungen": a health text's
+# warning signs, which a reviewer's slip would otherwise publish as the translation)
+_LABELLED = re.compile(r"\d|@|https?://|www\.|\b(?:Dr|Prof|med|dent|vet|rer|nat|phil|jur|habil|pharm|univ)\.")
 _NO_PROSE = re.compile(r"\S+@\S+|(?:https?://|www\.)\S+|[\w-]+(?:\.[\w-]+)+"
                        r"|\b(?:med|dent|vet|rer|nat|phil|jur|habil|pharm|univ)\.")
 

@@ -410,7 +410,9 @@ PROSE = ["Die Praxis ist erfunden und dient nur als Beispiel.", "Anna Berger, An
          "Vertreten durch: Lena Sommer", "Haben Sie Fragen?", "Trinken Sie 2 Liter Wasser.",
          "Die Katzenbuckel-Übung", "Als Kapsel (Apotheke)", "Danach 1 Min. Pause.",
          "Gesundheitsamt der Stadt Leipzig, Gustav-Mahler-Straße 3, 04109 Leipzig",
-         "Schwangere sollten vorher ärztlichen Rat einholen.", "Schreiben Sie dazu an praxis@example.org."]
+         "Schwangere sollten vorher ärztlichen Rat einholen.", "Schreiben Sie dazu an praxis@example.org.",
+         # nouns alone, without a number, an address or a title: a health text's warning signs, no name or address
+         "Starke Kopfschmerzen, Nackensteife, Lähmungen", "Übelkeit, Schwindel, Herzrasen und Atemnot"]
 
 
 def _copy_signed_off(msgid: str) -> polib.POEntry:
