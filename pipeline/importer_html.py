@@ -2139,7 +2139,7 @@ def _without_forbidden(data: bytes) -> tuple[bytes, list[tuple[int, str]]]:
 
 def forbidden_note(path: Path, found: list[tuple[int, str]]) -> str:
     """The summary's line for the characters ``_without_forbidden`` removed (``found``) from one post of the
-    export at ``path``: each character once, with the lines it stood on."""
+    export or one entry of the feed at ``path``: each character once, with the lines it stood on."""
     lines: dict[str, list[int]] = {}
     for line, char in found:
         lines.setdefault(char, [])
@@ -2586,11 +2586,13 @@ def read_feed(path: Path, data: bytes,
     ``<iframe>`` a link, a script or form named as left out; feedparser's own sanitizer would drop those unsaid),
     else the description (noted: feeds often carry
     only a teaser), which is the summary when there is a full content too; a time without a zone is in ``zone``
-    (verlag.toml's ``timezone``), else UTC. Entities its DOCTYPE declares are expanded as a WordPress export's
-    are (``wxr_tree``: one naming an outside file, or ones that explode, refuse the file). Raises ``VerlagError`` for
+    (verlag.toml's ``timezone``), else UTC. Characters XML 1.0 forbids are removed and named by the entry they stood
+    in (``_without_forbidden``), as a WordPress export's are. Entities its DOCTYPE declares are expanded as a
+    WordPress export's are (``wxr_tree``: one naming an outside file, or ones that explode, refuse the file). Raises ``VerlagError`` for
     a file feedparser reads no entries from, and for one that ends inside an element (cut off: feedparser reads
     the entries up to there, the last one without the rest of its text; none is imported).
     """
+    data, removed = _without_forbidden(data)  # feedparser fell back to its loose reading, and lxml refused the text
     if re.search(rb"<!ENTITY\s", data):  # feedparser left "&y;" as text, and an outside entity's as "&x": read as WXR
         data = etree.tostring(wxr_tree(data, path), encoding="utf-8", xml_declaration=True)
     feed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=True)  # html_to_markdown's to clean
@@ -2614,6 +2616,10 @@ def read_feed(path: Path, data: bytes,
             continue
         content = entry.get("content", [{}])[0].get("value", "")
         notes = [f"title: {title}"]
+        inside = [(at, char) for at, char in removed
+                  if line <= at and (number + 1 >= len(starts) or at < starts[number + 1])]
+        if inside:
+            notes.append(forbidden_note(path, inside))
         if not content:
             content = entry.get("summary", "")
             notes.append("the feed has only the description of this entry: compare it with the page")
