@@ -1263,3 +1263,24 @@ def test_a_saved_pages_heading_id_is_kept_as_an_anchor_only_where_the_page_links
     assert "viewer-b7k3" not in body, body
     assert '\n\n<div id="zubereitung"></div>\n\n## Tee zubereiten\n\nZwei Teelöffel' in body, body
     assert "#zubereitung (Tee zubereiten)" in out, out
+
+
+def test_a_saved_pages_paragraph_id_is_kept_as_an_anchor_only_where_the_page_links_to_it(project, tmp_path):
+    """As a heading's: a saved Wix post gives every paragraph an id its site generated (``<p id="viewer-a1x2y">``),
+    which nobody links to, and none is kept; one the page's own footnote-like link leads to (``<a
+    href="#quelle">`` to ``<p id="quelle">``) was dropped with them, so that link led nowhere: it is kept as an
+    empty ``<div id>`` above the paragraph."""
+    page = tmp_path / "t.html"
+    page.write_text(
+        '<html><head><meta charset="utf-8"><title>Lindenblüten</title>'
+        '<meta property="article:published_time" content="2025-06-03T07:45:00+02:00"></head><body><article>'
+        '<h1>Lindenblüten</h1><p class="mm8Nw" dir="auto" id="viewer-a1x2y">Lindenblütentee wirkt schweiß'
+        'treibend (<a href="#quelle">Quelle</a>).</p>'
+        f'<p class="mm8Nw" dir="auto" id="viewer-c3d4">{CARE}</p>'
+        '<p id="quelle">Quelle: Kommission E, Monographie Tiliae flos.</p></article></body></html>',
+        encoding="utf-8")
+    out = project.run("import", str(page)).output
+    body = project.read("source_de/lindenblueten.md").split("---\n", 2)[2]
+    assert "viewer-" not in body, body
+    assert '\n\n<div id="quelle"></div>\n\nQuelle: Kommission E' in body, body
+    assert "#quelle (Quelle: Kommission E, Monographie Tilia…)" in out, out
