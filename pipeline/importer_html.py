@@ -1391,6 +1391,7 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
         raise VerlagError("no article found in this page (is it the page of one blog post?)", path, 1)
     title = _own_title(meta.title, doc, meta.sitename, meta.url)
     lazy = unlazy(doc)
+    captions = _wix_figures(doc)
     modified = doc.xpath("string(//meta[@property='article:modified_time']/@content)")
     day = _day(meta.date)  # read before the page is pruned: a <time> may stand outside the article's text
     date, date_from = _stated_time(doc, day, "article:published_time", "datePublished", time_tags=True, zone=zone) \
@@ -1459,7 +1460,7 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
              *sniffed, *notes,
              *(t if isinstance(t, _Code) else
                f"left out (widget text?): {without_final_colon(t)}: add it by hand if it belongs" for t in dropped),
-             *others, *lazy, *more, *_lost(node, body, more)]
+             *others, *lazy, *captions, *more, *_lost(node, body, more)]
     tags = [t for t in (meta.tags or []) + (meta.categories or []) + page_tags if t]
     if legal:
         notes.insert(1, f"a legal page ({legal}): goes to seiten/, not among the articles")
@@ -1467,6 +1468,31 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
                         updated=_later(updated, date), summary=summary, tags=list(dict.fromkeys(tags)),
                         aliases=[url] if url else None, images=images, notes=notes,
                         page=legal is not None, slug=slug)]
+
+
+WIX_FIGURE_HOOK = "figure-IMAGE"  # Wix's image block in a post: the image's viewer, then its caption
+WIX_CAPTION_HOOK = "imageViewerCaption"  # the caption's own mark, where Wix writes one
+
+
+def _wix_figures(doc) -> list[str]:
+    """Each image block of a saved Wix post (``data-hook="figure-IMAGE"``, a ``<div>`` or ``<figure>``: the
+    image's viewer, then a ``<span>`` of its caption, ``data-hook="imageViewerCaption"`` where Wix marks it) as
+    the ``<figure>`` and ``<figcaption>`` it is, and the summary's line naming the captions. trafilatura leaves such a caption out of
+    the text, so it was pruned and named as "widget text?", though the author wrote it under the image
+    ("Lavendel blüht von Juni bis August"); a figure always stays (``ALWAYS_KEPT``), and its caption becomes
+    the paragraph below the image, as a WordPress image's does."""
+    kept = []
+    for figure in doc.xpath(f"//*[@data-hook='{WIX_FIGURE_HOOK}'][.//img]"):
+        caption = next(iter(figure.xpath(f".//*[@data-hook='{WIX_CAPTION_HOOK}']")), None)
+        if caption is None:  # unmarked: the text after the viewer that holds the image
+            caption = next((c for c in figure if isinstance(c.tag, str) and not c.xpath(".//img")
+                            and _words(_shown(c)) and any(v.xpath(".//img") for v in c.itersiblings(preceding=True))),
+                           None)
+        figure.tag = "figure"
+        if caption is not None and _words(_shown(caption)):
+            caption.tag = "figcaption"
+            kept.append(_words(_shown(caption)))
+    return [f"image captions kept as the paragraph below their image: {'; '.join(kept)}"] if kept else []
 
 
 def _utc(moment) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import polib
 import pytest
 
@@ -1284,3 +1286,22 @@ def test_a_saved_pages_paragraph_id_is_kept_as_an_anchor_only_where_the_page_lin
     assert "viewer-" not in body, body
     assert '\n\n<div id="quelle"></div>\n\nQuelle: Kommission E' in body, body
     assert "#quelle (Quelle: Kommission E, Monographie Tilia…)" in out, out
+
+
+@pytest.mark.parametrize("marked", [True, False])
+def test_a_saved_wix_posts_image_caption_is_the_paragraph_below_its_image_not_widget_text(project, tmp_path, marked):
+    """Trial 34: the caption a Wix author wrote under an image (a ``<span>`` after the image's viewer in its
+    ``data-hook="figure-IMAGE"`` block, ``data-hook="imageViewerCaption"`` where Wix marks it) is left out by
+    trafilatura, and the import named it "left out (widget text?): Lavendel blüht von Juni bis August: add it by
+    hand". It is the paragraph below its image now, named once in the summary (data/import/wix-lavendel.html is
+    the page as the browser saved it; without the mark as an older save holds it)."""
+    html = (Path(__file__).parent / "data/import/wix-lavendel.html").read_text(encoding="utf-8")
+    page = tmp_path / "lav2.html"
+    page.write_text(html if marked else html.replace(' data-hook="imageViewerCaption"', ""), encoding="utf-8")
+    out = project.run("import", str(page)).output
+    text = project.read("source_de/schlaf-besser-mit-lavendel-tipps.md")
+    assert "Lavendelfeld in der Provence\n\nLavendel blüht von Juni bis August\n\nMehr über Schlaf" in text, text
+    assert text.count("Lavendel blüht") == 1, text
+    assert "widget text" not in out, out
+    assert out.count("Lavendel blüht von Juni bis August") == 1, out
+    assert "image captions kept as the paragraph below their image: Lavendel blüht von Juni bis August" in out, out
