@@ -623,7 +623,8 @@ ANCHOR_OUTSIDE = frozenset({*ANCHOR_BLOCKS, "li", "_inline", "_noformat", *HEADI
 # (``<a name="_GoBack">``, ``_Toc…`` of its table of contents, ``_Hlk…``, ``_Ref…``), Google Docs's
 # ``<b id="docs-internal-guid-…">``, and WordPress's own of a captioned image its page showed (``attachment_12``,
 # ``caption-attachment-12``, in HTML pasted from the page). Kept only where the page links to one.
-GENERATED_ID_RE = re.compile(r"_(?:GoBack|Toc\d+|Hlk\d+|Ref\d+)|docs-internal-guid-[\w-]+|(?:caption-)?attachment[_-]\d+")
+GENERATED_ID_RE = re.compile(r"_(?:GoBack|Toc\d+|Hlk\d+|Ref\d+)|docs-internal-guid-[\w-]+"
+                             r"|(?:caption-)?attachment[_-]\d+")
 
 
 def _anchor_of(element) -> str | None:
