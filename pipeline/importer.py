@@ -312,25 +312,64 @@ def rewrite_destinations(body: str, names: dict[str, str]) -> str:
     return DESTINATION_RE.sub(swap, body) if wanted else body
 
 
-# An id a heading's anchor may give: no white space (HTML's ids have none), no quote or angle bracket to escape.
+# An id an old page's anchor may give: no white space (HTML's ids have none), no quote or angle bracket to escape.
 ANCHOR_ID_RE = re.compile(r"[^\s\"'<>&]+")
-ANCHORS_KEPT = "heading anchors kept as an empty <div id> above their heading, where links and shared addresses lead"
+ANCHOR_BLOCK_RE = re.compile(r'<div id="([^\s"\'<>&]+)"></div>')  # ``anchor_block``'s, a line of its own
+ANCHORS_KEPT = "anchors kept as an empty <div id> above their heading or block, where links and shared addresses lead"
 
 
-def heading_anchor(anchor: str, heading: str, level: int) -> str | None:
-    """The HTML block that keeps the id ``anchor`` the old blog gave the heading ``heading`` (its text, level
-    ``level``: a WordPress heading's ``id`` or ``<a id>``, a Hugo heading's ``{#id}``): ``<div id="…"></div>``, to
-    stand on its own lines above the heading; None where verlag's own id of that heading is ``anchor`` already
-    (``render.slugify``, h2-h6) or ``anchor`` is no id. verlag's CommonMark has no attribute syntax for a heading's
-    id, and its heading ids are made from the German text (every edition keeps them, README "heading ids"); an
-    HTML block is carried into every edition unchanged and is no catalog entry, so links to the old fragment
-    (``buero.md#uebungen``, an address a reader shared that the redirect brings to the new page) find it in every
-    language, and the ``fragment`` check counts it."""
-    from .render import slugify
+def anchor_block(anchor: str) -> str | None:
+    """The HTML block that keeps the id ``anchor`` the old blog gave a heading or another block (a WordPress
+    heading's ``id`` or ``<a id>``, a paragraph's, list's or table's ``id``, a Hugo heading's ``{#id}``):
+    ``<div id="…"></div>``, to stand on its own lines above it; None where ``anchor`` is no id. verlag's
+    CommonMark has no attribute syntax for an id, and its heading ids are made from the German text (every
+    edition keeps them, README "heading ids"); an HTML block is carried into every edition unchanged and is no
+    catalog entry, so links to the old fragment (``buero.md#uebungen``, an address a reader shared that the
+    redirect brings to the new page) find it in every language, and the ``fragment`` check counts it.
+    ``settled_anchors`` then takes out those the page's own ids make needless or would repeat."""
+    return f'<div id="{anchor}"></div>' if ANCHOR_ID_RE.fullmatch(anchor) else None
 
-    if not ANCHOR_ID_RE.fullmatch(anchor) or (2 <= level <= 6 and slugify(heading) == anchor):
-        return None
-    return f'<div id="{anchor}"></div>'
+
+def settled_anchors(body: str, kept: dict[str, str]) -> tuple[str, list[str]]:
+    """(``body`` without the anchor blocks it needs not or must not hold, a note for each one it must not) of
+    the CommonMark ``body`` holding ``anchor_block``'s block for each id of ``kept`` (id -> the text of what it
+    marked). A block right above the heading whose id verlag gives (``render.heading_ids``, with the ``-1``
+    verlag adds to a repeated heading) is that id already: taken out, unsaid. One whose id verlag gives another
+    heading, or another anchor above has, would repeat an id on the page (a link leads to the first): taken out
+    and named with where links to it lead now. Only blocks of ``kept`` at the top level are looked at: an
+    author's own ``<div id>`` in a Markdown file stays as written."""
+    from .render import heading_ids
+
+    if not kept:
+        return body, []
+    lines = body.split("\n")
+    given = heading_ids(body)
+    at_line = dict(given)
+    headings = {found: line for line, found in reversed(given)}  # the first heading of each id
+    drop, notes, seen = set(), [], set()
+    for number, line in enumerate(lines):
+        match = ANCHOR_BLOCK_RE.fullmatch(line)
+        if not match or match[1] not in kept:
+            continue
+        anchor = match[1]
+        below = next((n for n in range(number + 1, len(lines)) if lines[n].strip()), None)
+        if at_line.get(below) == anchor:
+            drop.add(number)
+        elif anchor in headings or anchor in seen:
+            drop.add(number)
+            heading = lines[headings[anchor]].lstrip("#").strip() if anchor in headings else None
+            notes.append(f"anchor #{anchor} ({kept[anchor]}) not kept: "
+                         + (f"verlag gives that id to the heading {heading!r}, where links to it lead now"
+                            if heading is not None else "an anchor above has that id, where links to it lead now"))
+        seen.add(anchor)
+    if not drop:
+        return body, notes
+    out = []
+    for number, line in enumerate(lines):
+        if number in drop or (number - 1 in drop and not line.strip()):
+            continue
+        out.append(line)
+    return "\n".join(out), notes
 
 
 def legal_slug(title: str, address: str | None) -> str | None:

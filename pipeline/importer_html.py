@@ -33,9 +33,9 @@ from markdown_it.common.normalize_url import validateLink
 
 from .counts import counted
 from .errors import VerlagError, shown_path
-from .importer import (ANCHORS_KEPT, HAND_ADVICE, IMAGES_DIR, PROTECTED, TAG_ADVICE, ImageNames, ImportedArticle,
-                       heading_anchor, image_destination, legal_slug, local_name, new_article, title_slug, too_large,
-                       without_final_colon)
+from .importer import (ANCHOR_BLOCK_RE, ANCHORS_KEPT, HAND_ADVICE, IMAGES_DIR, PROTECTED, TAG_ADVICE, ImageNames,
+                       ImportedArticle, anchor_block, image_destination, legal_slug, local_name, new_article,
+                       settled_anchors, title_slug, too_large, without_final_colon)
 from .inline_images import SPACER, InlineImage, inline_image, one_pixel
 from .invisible import without_hints
 from .limits import PAGE, size_text
@@ -201,9 +201,11 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
     (``_BlockStartEscaper``), then with markdownify's full escaping, and if that still differs the
     difference is noted.
     An ``address`` urlsplit cannot read (``urlparts``) is none.
-    A heading's anchor (its ``id``, an ``<a id>`` in it) is kept above it (``_Converter.convert_hN``) where the
-    page links to it, and with ``anchors`` (a WordPress export's, whose heading ids its author set as the block's
-    "HTML anchor") every one: the ids a saved page's site generated (Wix's ``viewer-b7k3``) nobody linked.
+    An anchor (the ``id`` of a heading, a paragraph, a list or its item, a table …, an ``<a id>`` in one) is kept
+    above its heading or block (``_Converter.convert_hN``, ``_Converter.process_tag``) where the page links to it,
+    and with ``anchors`` (a WordPress export's, whose ids its author set as the block's "HTML anchor") every one
+    but those a word processor generated (``GENERATED_ID_RE``): the ids a saved page's site generated (Wix's
+    ``viewer-b7k3``) nobody linked; ``importer.settled_anchors`` then takes out those the page's ids repeat.
     Raises ``VerlagError`` without a file for HTML nested deeper than it can be read (``parse_html``).
     """
     too_large(PAGE, html.encode("utf-8"), None)
@@ -286,7 +288,7 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
     linked = {unquote(a.get("href", "")[1:]) for a in tree.iter("a") if a.get("href", "").startswith("#")}
     for converter in (_Converter(**MARKDOWN_STYLE), _BlockStartEscaper(**MARKDOWN_STYLE),
                       _Converter(escape_misc=True, **MARKDOWN_STYLE)):
-        converter.wanted = lambda anchor: anchors or anchor in linked
+        converter.wanted = lambda anchor: anchor in linked or (anchors and not GENERATED_ID_RE.fullmatch(anchor))
         markdown = converter.convert(cleaned).strip()
         markdown = INTRAWORD_ESCAPE_RE.sub("_", re.sub(r"\n{3,}", "\n\n", markdown))
         rendered = lxml_html.fragment_fromstring(commonmark_parser().render(markdown), create_parent="div")
@@ -294,8 +296,12 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
             break
     else:
         notes.append("the Markdown may read differently from the page: compare the two")
-    if converter.anchors:
-        notes.append(f"{ANCHORS_KEPT}: {', '.join(dict.fromkeys(converter.anchors))}")
+    markdown, clashing = settled_anchors(markdown, converter.anchors)
+    left = {found[1] for found in ANCHOR_BLOCK_RE.finditer(markdown)}
+    if any(anchor in left for anchor in converter.anchors):
+        notes.append(f"{ANCHORS_KEPT}: " + ", ".join(f"#{anchor} ({shown})" for anchor, shown
+                                                       in converter.anchors.items() if anchor in left))
+    notes += clashing
     if notes_at:
         converter = markdownify.MarkdownConverter(**MARKDOWN_STYLE)
         markdown = FOOTNOTE_MARK_RE.sub(lambda m: f"[^{m[1]}]", markdown) + "\n\n" + "\n".join(
@@ -614,31 +620,74 @@ class PostList(VerlagError):
 POSTS_NAMED = 10  # the posts' addresses a list of posts names, so the author can save and import each one
 
 
+# Blocks whose id, or whose items' and text's ids, an anchor above them keeps (``_Converter.process_tag``); the
+# containers that keep their own id only; what a block inside which leaves its anchors to that outer block.
+ANCHOR_BLOCKS = frozenset({"p", "ul", "ol", "dl", "table", "blockquote", "pre", "figure"})
+ANCHOR_CONTAINERS = frozenset({"div", "section", "article", "aside", "main", "header", "footer"})
+ANCHOR_OUTSIDE = frozenset({*ANCHOR_BLOCKS, "li", "_inline", "_noformat", *HEADINGS})
+# Ids a word processor writes into what an author pastes, which nobody set as an anchor: Word's bookmarks
+# (``<a name="_GoBack">``, ``_Toc…`` of its table of contents, ``_Hlk…``, ``_Ref…``), Google Docs's
+# ``<b id="docs-internal-guid-…">``, and WordPress's own of a captioned image its page showed (``attachment_12``,
+# ``caption-attachment-12``, in HTML pasted from the page). Kept only where the page links to one.
+GENERATED_ID_RE = re.compile(r"_(?:GoBack|Toc\d+|Hlk\d+|Ref\d+)|docs-internal-guid-[\w-]+"
+                             r"|(?:caption-)?attachment[_-]\d+")
+
+
+def _anchor_of(element) -> str | None:
+    """The anchor an element of markdownify's tree gives: its ``id``, an ``<a>``'s ``name``; None for none."""
+    anchor = element.get("id") or (element.get("name") if element.name == "a" else None)
+    return str(anchor).strip() or None if anchor else None
+
+
 class _Converter(markdownify.MarkdownConverter):
     """markdownify, a ``<pre>``'s blank lines at its start and end stripped by ``str`` methods: its regex
     ``[ \n]*$`` tried a run of spaces inside again from each of them (quadratic: 200,000 took an hour)."""
 
     def __init__(self, **options):
         super().__init__(**options, strip_pre=None)
-        self.anchors: list[str] = []  # "#id (heading)" of each heading anchor kept (``convert_hN``)
+        self.anchors: dict[str, str] = {}  # id -> the text it marked, of each anchor kept (``_anchored``)
         self.wanted: Callable[[str], bool] = lambda anchor: False  # which of them to keep
 
     def convert_hN(self, n, el, text, parent_tags):
-        """The heading, and above it the anchor the old page gave it (``importer.heading_anchor``): its ``id``
+        """The heading, and above it the anchor the old page gave it (``_anchored``): its ``id``
         (Gutenberg's "HTML anchor", ``<h2 id="uebungen">``), else the ``id`` or ``name`` of an element inside it
         (``<a id="trinken"></a>``, a TOC plugin's ``<span id="…">``)."""
         heading = super().convert_hN(n, el, text, parent_tags)
         if "_inline" in parent_tags or not heading.strip():
             return heading
-        inside = [d.get("id") or (d.get("name") if d.name == "a" else None)
-                  for d in el.find_all(True) if not d.get("href")]
-        anchor = next((str(a).strip() for a in [el.get("id"), *inside] if a and str(a).strip()), None)
-        shown = " ".join(el.get_text().split())
-        kept = heading_anchor(anchor, shown, max(1, min(6, n))) if anchor and self.wanted(anchor) else None
-        if kept is None:
-            return heading
-        self.anchors.append(f"#{anchor} ({shown})")
-        return f"\n\n{kept}\n\n{heading.lstrip(chr(10))}"
+        inside = [_anchor_of(d) for d in el.find_all(True) if not d.get("href")]
+        anchor = next((a for a in [_anchor_of(el), *inside] if a), None)
+        return self._anchored([(anchor, el)] if anchor else [], heading)
+
+    def process_tag(self, node, parent_tags=None):
+        """The block ``node`` converted, and above it the anchors the old page gave it or what it holds
+        (``_anchored``), as a heading's: a paragraph's ``id`` (``<p id="quelle">``, a WordPress block's "HTML
+        anchor"), an ``<a id>`` in it (not a link's own id: a footnote reference's is its note's way back), a list
+        item's or table cell's (above its list or table: CommonMark has no block inside an item a link could land
+        on without changing the list); a ``<div>`` or ``<section>``
+        keeps its own id only (the blocks in it are converted as blocks of their own). A block inside another
+        (a paragraph in a list item, a quote) leaves its anchors to the outer one."""
+        text = super().process_tag(node, parent_tags)
+        if (node.name not in ANCHOR_BLOCKS and node.name not in ANCHOR_CONTAINERS) or not text.strip() \
+                or not ANCHOR_OUTSIDE.isdisjoint(parent_tags or ()):
+            return text
+        inside = [] if node.name in ANCHOR_CONTAINERS else [
+            d for d in node.find_all(True)
+            if d.name not in HEADINGS and d.find_parent(HEADINGS) is None and not d.get("href")]
+        return self._anchored([(anchor, d) for d in [node, *inside] if (anchor := _anchor_of(d))], text)
+
+    def _anchored(self, found: list, block: str) -> str:
+        """``block`` (converted Markdown) with above it the HTML block (``importer.anchor_block``) of each id of
+        ``found`` ((id, the element that has it)) that is wanted and no anchor kept already, noted in
+        ``anchors``."""
+        kept = []
+        for anchor, element in found:
+            made = anchor_block(anchor) if self.wanted(anchor) and anchor not in self.anchors else None
+            if made:
+                shown = " ".join(element.get_text(" ").split())
+                self.anchors[anchor] = shown if len(shown) <= 40 else f"{shown[:39]}…"
+                kept.append(made)
+        return "".join(f"\n\n{made}" for made in kept) + f"\n\n{block.lstrip(chr(10))}" if kept else block
 
     def convert_pre(self, el, text, parent_tags):
         lead = text[:len(text) - len(text.lstrip(" \n"))]
@@ -1355,6 +1404,7 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
         raise VerlagError("no article found in this page (is it the page of one blog post?)", path, 1)
     title = _own_title(meta.title, doc, meta.sitename, meta.url)
     lazy = unlazy(doc)
+    captions = _wix_figures(doc)
     modified = doc.xpath("string(//meta[@property='article:modified_time']/@content)")
     day = _day(meta.date)  # read before the page is pruned: a <time> may stand outside the article's text
     date, date_from = _stated_time(doc, day, "article:published_time", "datePublished", time_tags=True, zone=zone) \
@@ -1423,7 +1473,7 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
              *sniffed, *notes,
              *(t if isinstance(t, _Code) else
                f"left out (widget text?): {without_final_colon(t)}: add it by hand if it belongs" for t in dropped),
-             *others, *lazy, *more, *_lost(node, body, more)]
+             *others, *lazy, *captions, *more, *_lost(node, body, more)]
     tags = [t for t in (meta.tags or []) + (meta.categories or []) + page_tags if t]
     if legal:
         notes.insert(1, f"a legal page ({legal}): goes to seiten/, not among the articles")
@@ -1431,6 +1481,31 @@ def read_page(path: Path, data: bytes, zone: dt.tzinfo | None = None) -> list[Im
                         updated=_later(updated, date), summary=summary, tags=list(dict.fromkeys(tags)),
                         aliases=[url] if url else None, images=images, notes=notes,
                         page=legal is not None, slug=slug)]
+
+
+WIX_FIGURE_HOOK = "figure-IMAGE"  # Wix's image block in a post: the image's viewer, then its caption
+WIX_CAPTION_HOOK = "imageViewerCaption"  # the caption's own mark, where Wix writes one
+
+
+def _wix_figures(doc) -> list[str]:
+    """Each image block of a saved Wix post (``data-hook="figure-IMAGE"``, a ``<div>`` or ``<figure>``: the
+    image's viewer, then a ``<span>`` of its caption, ``data-hook="imageViewerCaption"`` where Wix marks it) as
+    the ``<figure>`` and ``<figcaption>`` it is, and the summary's line naming the captions. trafilatura leaves such a caption out of
+    the text, so it was pruned and named as "widget text?", though the author wrote it under the image
+    ("Lavendel blüht von Juni bis August"); a figure always stays (``ALWAYS_KEPT``), and its caption becomes
+    the paragraph below the image, as a WordPress image's does."""
+    kept = []
+    for figure in doc.xpath(f"//*[@data-hook='{WIX_FIGURE_HOOK}'][.//img]"):
+        caption = next(iter(figure.xpath(f".//*[@data-hook='{WIX_CAPTION_HOOK}']")), None)
+        if caption is None:  # unmarked: the text after the viewer that holds the image
+            caption = next((c for c in figure if isinstance(c.tag, str) and not c.xpath(".//img")
+                            and _words(_shown(c)) and any(v.xpath(".//img") for v in c.itersiblings(preceding=True))),
+                           None)
+        figure.tag = "figure"
+        if caption is not None and _words(_shown(caption)):
+            caption.tag = "figcaption"
+            kept.append(_words(_shown(caption)))
+    return [f"image captions kept as the paragraph below their image: {'; '.join(kept)}"] if kept else []
 
 
 def _utc(moment) -> bool:
@@ -2170,7 +2245,7 @@ def _without_forbidden(data: bytes) -> tuple[bytes, list[tuple[int, str]]]:
 
 def forbidden_note(path: Path, found: list[tuple[int, str]]) -> str:
     """The summary's line for the characters ``_without_forbidden`` removed (``found``) from one post of the
-    export at ``path``: each character once, with the lines it stood on."""
+    export or one entry of the feed at ``path``: each character once, with the lines it stood on."""
     lines: dict[str, list[int]] = {}
     for line, char in found:
         lines.setdefault(char, [])
@@ -2644,11 +2719,13 @@ def read_feed(path: Path, data: bytes,
     ``<iframe>`` a link, a script or form named as left out; feedparser's own sanitizer would drop those unsaid),
     else the description (noted: feeds often carry
     only a teaser), which is the summary when there is a full content too; a time without a zone is in ``zone``
-    (verlag.toml's ``timezone``), else UTC. Entities its DOCTYPE declares are expanded as a WordPress export's
-    are (``wxr_tree``: one naming an outside file, or ones that explode, refuse the file). Raises ``VerlagError`` for
+    (verlag.toml's ``timezone``), else UTC. Characters XML 1.0 forbids are removed and named by the entry they stood
+    in (``_without_forbidden``), as a WordPress export's are. Entities its DOCTYPE declares are expanded as a
+    WordPress export's are (``wxr_tree``: one naming an outside file, or ones that explode, refuse the file). Raises ``VerlagError`` for
     a file feedparser reads no entries from, and for one that ends inside an element (cut off: feedparser reads
     the entries up to there, the last one without the rest of its text; none is imported).
     """
+    data, removed = _without_forbidden(data)  # feedparser fell back to its loose reading, and lxml refused the text
     if re.search(rb"<!ENTITY\s", data):  # feedparser left "&y;" as text, and an outside entity's as "&x": read as WXR
         data = etree.tostring(wxr_tree(data, path), encoding="utf-8", xml_declaration=True)
     feed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=True)  # html_to_markdown's to clean
@@ -2672,6 +2749,10 @@ def read_feed(path: Path, data: bytes,
             continue
         content = entry.get("content", [{}])[0].get("value", "")
         notes = [f"title: {title}"]
+        inside = [(at, char) for at, char in removed
+                  if line <= at and (number + 1 >= len(starts) or at < starts[number + 1])]
+        if inside:
+            notes.append(forbidden_note(path, inside))
         if not content:
             content = entry.get("summary", "")
             notes.append("the feed has only the description of this entry: compare it with the page")

@@ -49,9 +49,8 @@ from urllib.parse import unquote, urlunsplit
 
 from .errors import VerlagError, shown_path, toml_problem
 from .fsutil import file_bytes
-from .importer import (ANCHORS_KEPT, IMAGES_DIR, TAG_ADVICE, TAGS_KEPT, ImageNames, ImportedArticle, heading_anchor,
-                       legal_slug, local_name,
-                       new_article, rewrite_destinations)
+from .importer import (ANCHOR_BLOCK_RE, ANCHORS_KEPT, IMAGES_DIR, TAG_ADVICE, TAGS_KEPT, ImageNames, ImportedArticle,
+                       anchor_block, legal_slug, local_name, new_article, rewrite_destinations, settled_anchors)
 from .importer_folder import hugo_page, hugo_settings, jekyll_root
 from .inline_images import SPACER, inline_image
 from .limits import IMPORTED, size_text
@@ -1115,13 +1114,14 @@ def _heading_attributes(body: str, path: Path, written: list[str], first: int, n
     """``body`` (CommonMark, converted from the file's lines ``written``, the first of them its line ``first``)
     without the attributes Hugo reads at the end of a heading (``HEADING_ATTRIBUTES_RE``: ``## Das Rezept
     {#rezept}``), which verlag's CommonMark shows as text; the id among them is kept as the anchor links to it
-    find (``importer.heading_anchor``: an empty ``<div id>`` above the heading, where verlag's own id of the
-    heading is another), said in ``notes``, and the rest (a class, a key) is named as left out, at its line of
+    find (``importer.anchor_block``: an empty ``<div id>`` above the heading, where verlag's own id of the
+    heading is another, ``importer.settled_anchors``), said in ``notes``, and the rest (a class, a key) is named as left out, at its line of
     ``path``. A heading inside a list or quote keeps
     its text as written (no block of its own above it to hold the anchor); code is never touched."""
     lines = body.split("\n")
     tokens = block_tokens(body, {})
-    kept, dropped, inserts = [], [], []
+    kept: dict[str, str] = {}
+    dropped, inserts = [], []
     searched = 0  # the lines of ``written`` looked through for the headings before (the body's lines moved)
     for n, token in enumerate(tokens):
         if token.type != "heading_open" or not token.map or token.level != 0:
@@ -1134,22 +1134,25 @@ def _heading_attributes(body: str, path: Path, written: list[str], first: int, n
         named = ATTRIBUTE_ID_RE.search(found[1])
         anchor = next((g for g in named.groups() if g), None) if named else None
         text = HEADING_ATTRIBUTES_RE.sub("", tokens[n + 1].content)
-        level = int(token.tag[1])
-        block = heading_anchor(anchor, text, level) if anchor else None
+        block = anchor_block(anchor) if anchor and anchor not in kept else None
         if block:
             inserts.append((token.map[0], block))
-            kept.append(f"#{anchor} ({' '.join(text.split())})")
+            kept[anchor] = " ".join(text.split())
         if not anchor or ATTRIBUTE_ID_RE.sub("", found[1]).strip("{} \t"):
             line = next((k for k in range(searched, len(written)) if written[k].rstrip() == whole.rstrip()), None)
             searched = line + 1 if line is not None else searched
             dropped.append(f"{found[1]} at {shown_path(path)}" + (f":{first + line}" if line is not None else ""))
     for at, block in reversed(inserts):
         lines[at:at] = [block, ""]
-    if kept:
-        notes.append(f"{ANCHORS_KEPT}: {', '.join(kept)}")
+    body, clashing = settled_anchors("\n".join(lines), kept)
+    left = {found[1] for found in ANCHOR_BLOCK_RE.finditer(body)}
+    if any(anchor in left for anchor in kept):
+        notes.append(f"{ANCHORS_KEPT}: " + ", ".join(f"#{anchor} ({text})" for anchor, text in kept.items()
+                                                       if anchor in left))
+    notes += clashing
     if dropped:
         notes.append(f"heading attributes left out (verlag's Markdown has none): {', '.join(dropped)}")
-    return "\n".join(lines)
+    return body
 
 
 def _author(front: dict, settings: dict) -> tuple[str | None, str | None, int]:

@@ -378,6 +378,17 @@ def _anchors(state) -> None:
         token.attrSet("id", slug)
 
 
+def heading_ids(text: str) -> list[tuple[int, str]]:
+    """(line of ``text``, from 0; id) of each h2-h6 heading of the German Markdown ``text``, the ids ``render``
+    gives them (``_anchors``: a repeated heading's ``-1``, ``-2``, …): what an importer that keeps an old page's
+    anchors compares them with, so no anchor repeats an id the page has already."""
+    job = _Job(lambda slug: None, lambda url: None, None, "de", "")
+    job.marked = SENTINELS_RE.search(text) is not None
+    return [(token.map[0] if token.map else 0, str(token.attrGet("id")))
+            for token in _parser().parse(text, {"verlag": job})
+            if token.type == "heading_open" and token.tag in HEADINGS_WITH_IDS]
+
+
 def slugify(title: str) -> str:
     """A heading's id: Python-Markdown's ``slugify_unicode`` (word characters of any script, lower case, ``-``)."""
     value = re.sub(r"[^\w\s-]", "", title).strip().lower()

@@ -2034,3 +2034,31 @@ def test_a_feed_that_uses_an_outside_entity_is_refused_and_an_internal_one_is_re
     assert refused.value.line == 4 and str(refused.value).startswith(
         f'{tmp_path / "feed.xml"}:4: the entity &x; stands for an outside file or address (SYSTEM "file:///etc/passwd"'
         ', declared at line 2)')
+
+
+def test_a_control_character_xml_forbids_in_a_feed_entry_is_removed_and_named_not_the_whole_feed_refused(
+        project, tmp_path):
+    """A vertical tab pasted from a word processor into a Wix post (U+000B) stands unchanged in the CDATA of its
+    ``blog-feed.xml``: feedparser fell back to its loose reading and the import stopped with "internal error:
+    ValueError: All strings must be XML compatible", no feed entry imported. As a WordPress export's are
+    (``_without_forbidden``), each is removed and the entry it was in names the file, the lines and the character
+    once; the other entries are imported untouched."""
+    feed = tmp_path / "blog-feed.xml"
+    feed.write_bytes(
+        b'<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/'
+        b'content/"><channel><title>Blog</title><link>https://praxis.example/blog</link>\n'
+        b"<item><title>Nacken\x0b verspannt</title><link>https://praxis.example/post/nacken</link>"
+        b"<pubDate>Sat, 12 Oct 2024 08:30:00 GMT</pubDate>\n"
+        b"<content:encoded><![CDATA[<p>Oft\x0b stecken Stress und zu wenig Bewegung\x0c dahinter.</p>]]>"
+        b"</content:encoded></item>\n"
+        b"<item><title>Ringelblumen</title><link>https://praxis.example/post/ringelblumen</link>"
+        b"<pubDate>Sun, 13 Oct 2024 08:30:00 GMT</pubDate>\n"
+        + f"<content:encoded><![CDATA[<p>{LEAD}</p>]]></content:encoded></item>\n</channel></rss>\n".encode())
+    out = project.run("import", str(feed), code=0).output
+    assert "internal error" not in out and "All strings" not in out, out
+    nacken = project.read("source_de/nacken.md")
+    assert "title: Nacken verspannt\n" in nacken and "Oft stecken Stress und zu wenig Bewegung dahinter." in nacken
+    assert LEAD in project.read("source_de/ringelblumen.md")
+    note = (f"removed invisible control characters XML 1.0 forbids (they made the export unreadable): U+000B at "
+            f"{feed}:3, 4; U+000C at {feed}:4")
+    assert out.count(note) == 1 and out.count("U+000B") == 1, out

@@ -685,4 +685,4 @@ def test_a_hugo_headings_id_attribute_is_no_text_and_stays_the_anchor_its_links_
     assert "fragment" not in project.run("check").output
 
 
-ANCHORS = "heading anchors kept as an empty <div id> above their heading, where links and shared addresses lead"
+ANCHORS = "anchors kept as an empty <div id> above their heading or block, where links and shared addresses lead"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import polib
 import pytest
 
@@ -1307,3 +1309,43 @@ def test_a_wix_list_of_bare_title_links_is_a_list_of_posts_naming_their_addresse
         "Dabei gibt es sanftere Wege, zum Beispiel Lavendel als Tee am Abend.</p></article><div>"), encoding="utf-8")
     project.run("import", str(post))
     assert (project.root / "source_de/lavendel.md").is_file()
+
+
+def test_a_saved_pages_paragraph_id_is_kept_as_an_anchor_only_where_the_page_links_to_it(project, tmp_path):
+    """As a heading's: a saved Wix post gives every paragraph an id its site generated (``<p id="viewer-a1x2y">``),
+    which nobody links to, and none is kept; one the page's own footnote-like link leads to (``<a
+    href="#quelle">`` to ``<p id="quelle">``) was dropped with them, so that link led nowhere: it is kept as an
+    empty ``<div id>`` above the paragraph."""
+    page = tmp_path / "t.html"
+    page.write_text(
+        '<html><head><meta charset="utf-8"><title>Lindenblüten</title>'
+        '<meta property="article:published_time" content="2025-06-03T07:45:00+02:00"></head><body><article>'
+        '<h1>Lindenblüten</h1><p class="mm8Nw" dir="auto" id="viewer-a1x2y">Lindenblütentee wirkt schweiß'
+        'treibend (<a href="#quelle">Quelle</a>).</p>'
+        f'<p class="mm8Nw" dir="auto" id="viewer-c3d4">{CARE}</p>'
+        '<p id="quelle">Quelle: Kommission E, Monographie Tiliae flos.</p></article></body></html>',
+        encoding="utf-8")
+    out = project.run("import", str(page)).output
+    body = project.read("source_de/lindenblueten.md").split("---\n", 2)[2]
+    assert "viewer-" not in body, body
+    assert '\n\n<div id="quelle"></div>\n\nQuelle: Kommission E' in body, body
+    assert "#quelle (Quelle: Kommission E, Monographie Tilia…)" in out, out
+
+
+@pytest.mark.parametrize("marked", [True, False])
+def test_a_saved_wix_posts_image_caption_is_the_paragraph_below_its_image_not_widget_text(project, tmp_path, marked):
+    """Trial 34: the caption a Wix author wrote under an image (a ``<span>`` after the image's viewer in its
+    ``data-hook="figure-IMAGE"`` block, ``data-hook="imageViewerCaption"`` where Wix marks it) is left out by
+    trafilatura, and the import named it "left out (widget text?): Lavendel blüht von Juni bis August: add it by
+    hand". It is the paragraph below its image now, named once in the summary (data/import/wix-lavendel.html is
+    the page as the browser saved it; without the mark as an older save holds it)."""
+    html = (Path(__file__).parent / "data/import/wix-lavendel.html").read_text(encoding="utf-8")
+    page = tmp_path / "lav2.html"
+    page.write_text(html if marked else html.replace(' data-hook="imageViewerCaption"', ""), encoding="utf-8")
+    out = project.run("import", str(page)).output
+    text = project.read("source_de/schlaf-besser-mit-lavendel-tipps.md")
+    assert "Lavendelfeld in der Provence\n\nLavendel blüht von Juni bis August\n\nMehr über Schlaf" in text, text
+    assert text.count("Lavendel blüht") == 1, text
+    assert "widget text" not in out, out
+    assert out.count("Lavendel blüht von Juni bis August") == 1, out
+    assert "image captions kept as the paragraph below their image: Lavendel blüht von Juni bis August" in out, out

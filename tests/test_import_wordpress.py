@@ -1092,7 +1092,7 @@ def test_a_headings_html_anchor_stays_an_anchor_of_the_page_so_links_and_shared_
             'Schultern kreisen, zehnmal.\n\n<div id="trinken"></div>\n\n### Genug trinken\n\n'
             'Ein Glas pro Stunde.\n\n## Pausen\n') in buero, buero
     assert "Zurück zu den [Übungen](buero.md#uebungen)." in project.read("source_de/nacken.md")
-    assert ('heading anchors kept as an empty <div id> above their heading, where links and shared addresses '
+    assert ('anchors kept as an empty <div id> above their heading or block, where links and shared addresses '
             'lead: #uebungen (Die Übungen), #trinken (Genug trinken)') in out, out
     for name in ("buero", "nacken"):
         project.write(f"source_de/{name}.md", project.read(f"source_de/{name}.md").replace("draft: true\n", ""))
@@ -1144,3 +1144,69 @@ def test_a_post_without_an_excerpt_takes_its_seo_plugins_meta_description_as_sum
     assert "summary: Tee zählt mit.\n" in project.read("source_de/tee.md")
     assert "summary:" not in project.read("source_de/saft.md")
     assert "it holds the plugin's variables" in out
+
+
+BLOCK_ANCHORS = ('<!-- wp:paragraph -->\n<p>Magnesium entspannt die Muskeln (<a href="#quelle">Quelle</a>).</p>\n'
+                 '<!-- /wp:paragraph -->\n\n<!-- wp:list -->\n<ul id="einkauf" class="wp-block-list">'
+                 '<!-- wp:list-item -->\n<li>Kürbiskerne</li>\n<!-- /wp:list-item -->\n\n<!-- wp:list-item -->\n'
+                 '<li>Haferflocken</li>\n<!-- /wp:list-item --></ul>\n<!-- /wp:list -->\n\n'
+                 '<!-- wp:table -->\n<figure class="wp-block-table" id="werte"><table><tbody><tr><td>Frauen</td>'
+                 '<td>300 mg</td></tr><tr><td>Männer</td><td>350 mg</td></tr></tbody></table></figure>\n'
+                 '<!-- /wp:table -->\n\n<!-- wp:paragraph -->\n<p id="quelle">Quelle: Deutsche Gesellschaft für '
+                 'Ernährung, Referenzwerte 2021.</p>\n<!-- /wp:paragraph -->\n\n<!-- wp:paragraph -->\n<p><b '
+                 'id="docs-internal-guid-5f1e2d3c-7fff-a1b2-c3d4">Aus Google Docs kopiert.</b><a name="_GoBack"></a>'
+                 '</p>\n<!-- /wp:paragraph -->')
+
+
+def test_an_anchor_on_a_paragraph_list_or_table_stays_where_links_and_shared_addresses_lead(
+        project: Project, tmp_path):
+    """Trial 34: only a heading's HTML anchor was kept; a paragraph's (``<p id="quelle">``, set in the block
+    editor's Advanced → HTML anchor), a list's and a table's were lost, so this post's own "(Quelle)" link, another
+    post's link rewritten to ``magnesium.md#werte`` and the addresses readers shared (``…/magnesium/#werte``)
+    opened the page at the top. Each is kept as a heading's is, an empty ``<div id>`` above its block, and the
+    fragment check and the built page find them; the bookmarks Google Docs and Word write into pasted text are
+    no author's anchors and get none."""
+    path = export(tmp_path, post("Magnesium", BLOCK_ANCHORS, post_id=5, name="magnesium"),
+                  post("Krämpfe", f'<p>Wie viel am Tag, steht in der <a href="{HOST}/2024/04/magnesium/#werte">'
+                                  'Tabelle</a>.</p>', post_id=6, name="kraempfe"))
+    out = project.run("import", str(path)).output
+    magnesium = project.read("source_de/magnesium.md")
+    assert ('Magnesium entspannt die Muskeln ([Quelle](#quelle)).\n\n<div id="einkauf"></div>\n\n- Kürbiskerne\n'
+            '- Haferflocken\n\n<div id="werte"></div>\n\n| Frauen | 300 mg |') in magnesium, magnesium
+    assert '<div id="quelle"></div>\n\nQuelle: Deutsche Gesellschaft für Ernährung' in magnesium, magnesium
+    assert "docs-internal-guid" not in magnesium and "_GoBack" not in magnesium, magnesium  # no author set those
+    assert "Wie viel am Tag, steht in der [Tabelle](magnesium.md#werte)." in project.read("source_de/kraempfe.md")
+    assert ("anchors kept as an empty <div id> above their heading or block, where links and shared addresses "
+            "lead: #einkauf (Kürbiskerne Haferflocken), #werte (Frauen 300 mg Männer 350 mg), #quelle (Quelle: "
+            "Deutsche Gesellschaft für Ernäh…)") in out, out
+    for name in ("magnesium", "kraempfe"):
+        project.write(f"source_de/{name}.md", project.read(f"source_de/{name}.md").replace("draft: true\n", ""))
+    project.run("extract")
+    assert "fragment" not in project.run("check").output
+    project.run("build")
+    page = project.read("site/de/magnesium/index.html")
+    assert '<div id="quelle"></div>\n<p>Quelle:' in page and '<div id="werte"></div>' in page, page
+
+
+def test_a_kept_anchor_never_repeats_the_id_verlag_gives_a_repeated_heading(project: Project, tmp_path):
+    """verlag gives a repeated heading ``-1`` (two "Tipps": ``#tipps``, ``#tipps-1``); the import compared an
+    anchor with the heading's text alone, so ``<h2 id="tipps">`` on the second "Tipps" got no anchor (its link led
+    to the first) and ``<h3 id="tipps-1">`` on "Mehr" got ``<div id="tipps-1">`` beside the heading with that id,
+    one id twice on the page. Compared with the ids render gives, such an anchor is left out and named with where
+    its links lead now; one the heading below has already gets none, unsaid."""
+    body = ('<!-- wp:heading -->\n<h2 class="wp-block-heading">Tipps</h2>\n<!-- /wp:heading -->\n\n'
+            '<!-- wp:paragraph -->\n<p>Viel trinken.</p>\n<!-- /wp:paragraph -->\n\n'
+            '<!-- wp:heading -->\n<h2 class="wp-block-heading" id="tipps-1">Tipps</h2>\n<!-- /wp:heading -->\n\n'
+            '<!-- wp:paragraph -->\n<p>Früh schlafen.</p>\n<!-- /wp:paragraph -->\n\n'
+            '<!-- wp:heading {"level":3} -->\n<h3 class="wp-block-heading" id="tipps">Mehr</h3>\n'
+            '<!-- /wp:heading -->\n\n<!-- wp:paragraph -->\n<p>Spazieren gehen.</p>\n<!-- /wp:paragraph -->')
+    out = project.run("import", str(export(tmp_path, post("Tipps", body, post_id=5, name="tipps")))).output
+    text = project.read("source_de/tipps.md")
+    assert "<div" not in text, text
+    assert ("anchor #tipps (Mehr) not kept: verlag gives that id to the heading 'Tipps', where links to it lead "
+            "now") in out, out
+    assert "#tipps-1" not in out and "anchors kept" not in out, out
+    project.write("source_de/tipps.md", text.replace("draft: true\n", ""))
+    project.run("build")
+    page = project.read("site/de/tipps/index.html")
+    assert page.count('id="tipps"') == 1 and page.count('id="tipps-1"') == 1, page
