@@ -1123,6 +1123,9 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
         if counts["restored"]:
             click.echo(f"{lang}: {counted(counts['restored'], 'sentence')} changed back to "
                        f"{'its' if counts['restored'] == 1 else 'their'} reviewed German, reviewed again")
+        if counts["remade"]:
+            click.echo(f"{lang}: {counted(counts['remade'], 'entry', 'entries')} of German the article had before, "
+                       "deleted from the catalog, made again untranslated")
         if counts["returned"]:
             click.echo(f"{lang}: {counted(counts['returned'], 'removed sentence')} put back, still to translate (no "
                        "translation of it to take back)")

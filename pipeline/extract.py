@@ -50,7 +50,7 @@ class ExtractResult:
     failed: int = 0
     renamed: list[tuple[str, str]] = field(default_factory=list)
     orphans: list[Orphan] = field(default_factory=list)  # kept catalogs with something new to say
-    # lang -> fuzzy / redraft / unstarted / new / obsolete / typo / restored / revived / returned (``_counts``)
+    # lang -> fuzzy / redraft / unstarted / new / remade / obsolete / typo / restored / revived / returned (``_counts``)
     changes: dict[str, Counter] = field(default_factory=dict)
     # article ref -> German sentences that changed, are new or are gone: (kind, line or None, msgid);
     # the German is the same for every language, so each sentence is listed once

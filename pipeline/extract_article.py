@@ -141,6 +141,9 @@ class _Merged:
     format_flags: list[tuple[int, str, list[str]]] = field(default_factory=list)
     # reviewed obsolete entries the last extract left that a tool purged since (``_purged``): (msgctxt, msgid, msgstr)
     purged: list[tuple[str | None, str, str]] = field(default_factory=list)
+    # reviewed obsolete entries the last extract left, deleted since along with live entries (``_cut_down``), back in
+    # the catalog: their msgids
+    obsolete_back: list[str] = field(default_factory=list)
     # changed German kept reviewed as a typo fix: (line of its msgid in the catalog written, the German before, now)
     typo_fixes: list[tuple[int, str, str]] = field(default_factory=list)
     # German whose entry held an older copy's draft where the last extract left a person's translation, now back
@@ -231,6 +234,10 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
     arrived = [] if resegmented or old is None else \
         _arrived(old, merged, lambda: _last_written(record, data, "record", old_pot))
     add_hints(merged, glossary, lang)
+    purged = [] if resegmented or old is None else _purged(record, data, old, merged, old_pot)
+    cut = purged and _cut_down(report, old_pot)
+    if cut:  # deleted along with live entries (msgattrib --only-fuzzy): the reviewer's work, back in the catalog
+        merged.extend(purged)
     text = catalog_bytes(merged, data)
     if old is None:
         return _Merged(data, text, None, [])
@@ -253,6 +260,11 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
     behind = {id(e) for e in older}
     back = {id(e) for e in back}
     unstarted = {id(e) for e in report.unstarted}
+    # German the template had before, its entry deleted from the catalog (msgattrib --only-fuzzy) and made again
+    # empty: no new German, counted apart
+    remade = sum(id(e) not in unstarted and before is not None and key(e) in before for e in report.added)
+    counts["new"] -= remade
+    counts["remade"] = remade
 
     def line(entry: polib.POEntry) -> int | None:
         return next((int(n) for _, n in entry.occurrences if n.isdigit()), None)
@@ -310,13 +322,15 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
                    [(old.msgid, tuple(e.msgid for e in run)) for old, run in report.splits
                     if all(id(e) not in behind for e in run)],
                    [(msgid_line(entry), entry.msgid, flags) for entry, flags in report.format_flags],
-                   [] if resegmented else _purged(record, data, old, merged, old_pot),
+                   [] if cut else [(e.msgctxt, e.msgid, e.msgstr) for e in purged],
                    _typo_fix_lines(text, report.typo_fixes),
                    [(line(e), e.msgid, e.msgstr, e.fuzzy, None if key(was) == key(e) else was.msgid,
                      was.previous_msgid is not None, not was.msgstr) for e, was in report.reverted],
                    list(zip(_msgid_lines(text, arrived), (e.msgid for e in arrived))),
                    [(msgid_line(edited), edited.msgid, entry.msgid, entry.msgstr)
                     for edited, entry in report.msgid_replaced])
+    if cut:
+        done = replace(done, obsolete_back=[e.msgid for e in purged])
     if report.cut_off and data:
         done = replace(done, cut_off=(cut_off_line(decode_po(data, "").split("\n"), report.cut_off),
                                       report.cut_off))
@@ -324,19 +338,34 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
 
 
 def _purged(record: bytes | None, data: bytes | None, old: polib.POFile, merged: polib.POFile,
-            old_pot: str | None) -> list[tuple[str | None, str, str]]:
+            old_pot: str | None) -> list[polib.POEntry]:
     """The reviewed obsolete entries (``#~``) of the catalog as the last extract left it (``record``) that are
     gone from ``old`` (read from ``data``) and without a translation in ``merged``: purged by a tool
-    (``msgattrib --no-obsolete``, Poedit's "Purge deleted translations"), as (msgctxt, msgid, msgstr). The record
-    is parsed only when it has more obsolete entries than the catalog."""
+    (``msgattrib --no-obsolete``, Poedit's "Purge deleted translations"), or deleted with live entries
+    (``msgattrib --only-fuzzy``: ``_cut_down``). The record is parsed only when it has more obsolete entries
+    than the catalog."""
     from .catalog import REVIEWED, entry_state, key
 
     if not record or not data or record.count(b"#~ msgid") <= data.count(b"#~ msgid"):
         return []
     written = _last_written(record, data, "record", old_pot)
     there = {key(e) for e in old} | {key(e) for e in merged if e.msgstr}
-    return [(e.msgctxt, e.msgid, e.msgstr) for e in written or () if e.obsolete and not e.msgid_plural
+    return [e for e in written or () if e.obsolete and not e.msgid_plural
             and entry_state(e) == REVIEWED and key(e) not in there]
+
+
+def _cut_down(report, old_pot: str | None) -> bool:
+    """Whether the merge (``report``) found live entries of German the template had before this run gone from the
+    catalog: a translation brought back from the record (not in place of an older copy's draft) or an entry made
+    again empty. A tool that purges obsolete entries (``msgattrib --no-obsolete``, Poedit's "Purge deleted
+    translations") never deletes live ones, so the ``#~`` entries gone with them (``msgattrib --only-fuzzy``, a
+    save of part of the file) were no purge the reviewer asked for: they come back too."""
+    from .catalog import key
+
+    if any(id(e) not in report.paired for e in report.brought_back):
+        return True
+    before = _template_keys(old_pot) if report.added else None
+    return before is not None and any(key(e) in before for e in report.added)
 
 
 def _typo_fix_lines(text: bytes, fixes: list[tuple[polib.POEntry, polib.POEntry]]) -> list[tuple[int, str, str]]:
@@ -715,14 +744,9 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
                 f"translations\"): kept in the translation memory (.verlag/tm.sqlite), so verlag pretranslate "
                 f"offers {them} (fuzzy) wherever {their} German is back in an article: "
                 + "; ".join(repr(excerpt(msgid)) for _, msgid, _ in merged.purged))
-        if merged.brought_back:
-            record_ref = relpath(record_path(config, lang, article.slug), config.root)
-            result.warnings.append(
-                f"{po_ref}: {merged.brought_back} translation{'s' * (merged.brought_back != 1)} of German the "
-                f"article still has had gone from the catalog (entries deleted, e.g. by msgattrib --only-fuzzy or "
-                f"a save of part of the file): brought back as the last extract left them (from {record_ref}); "
-                f"'git diff {po_ref}' shows them, 'git log -p {po_ref}' every earlier version. To take a "
-                "translation back, empty its msgstr; a deleted entry comes back")
+        if merged.brought_back or merged.obsolete_back:
+            result.warnings.append(brought_back_warning(po_ref, relpath(record_path(config, lang, article.slug),
+                                                                         config.root), merged))
         if merged.reverted:
             result.warnings.append(reverted_warning(po_ref, article.ref, merged.reverted))
         if merged.arrived:
@@ -980,6 +1004,22 @@ def reverted_warning(po_ref: str, ref: str,
             f"{'they were' if count != 1 else 'it was'} ({states}): {shown}{' …' if count > 3 else ''}; "
             f"{'; '.join(fates)}; 'git diff {po_ref}' shows what came back. To take a translation back, empty "
             "its msgstr")
+
+
+def brought_back_warning(po_ref: str, record_ref: str, merged: _Merged) -> str:
+    """What extract says of the entries a tool deleted from a catalog that it brought back from its record
+    (``record_ref``): the live translations of German the article still has, and the reviewed obsolete entries
+    (``#~``) deleted with them, named, since ``msgattrib --only-fuzzy`` drops both."""
+    count, kept = merged.brought_back, len(merged.obsolete_back)
+    live = f"{count} translation{'s' * (count != 1)} of German the article still has" if count else ""
+    retired = (f"{kept} reviewed obsolete entr{'ies' if kept != 1 else 'y'} (#~, German the article no longer "
+               f"has: {'; '.join(repr(excerpt(msgid)) for msgid in merged.obsolete_back)})" if kept else "")
+    both = count + kept != 1
+    return (f"{po_ref}: {' and '.join(filter(None, (live, retired)))} had gone from the catalog (entries deleted, "
+            f"e.g. by msgattrib --only-fuzzy or a save of part of the file): brought back as the last extract left "
+            f"{'them' if both else 'it'} (from {record_ref}); 'git diff {po_ref}' shows "
+            f"{'them' if both else 'it'}, 'git log -p {po_ref}' every earlier version. To take a translation back, "
+            "empty its msgstr; a deleted entry comes back")
 
 
 def typo_fix_note(po_ref: str, line: int, before: str, now: str) -> str:
