@@ -141,9 +141,6 @@ class _Merged:
     format_flags: list[tuple[int, str, list[str]]] = field(default_factory=list)
     # reviewed obsolete entries the last extract left that a tool purged since (``_purged``): (msgctxt, msgid, msgstr)
     purged: list[tuple[str | None, str, str]] = field(default_factory=list)
-    # reviewed obsolete entries the last extract left, deleted since along with live entries (``_cut_down``), back in
-    # the catalog: their msgids
-    obsolete_back: list[str] = field(default_factory=list)
     # changed German kept reviewed as a typo fix: (line of its msgid in the catalog written, the German before, now)
     typo_fixes: list[tuple[int, str, str]] = field(default_factory=list)
     # German whose entry held an older copy's draft where the last extract left a person's translation, now back
@@ -161,6 +158,9 @@ class _Merged:
     # the comment lines of an entry cut off that ended the catalog, dropped (``catalog.own_words``): (the line of the
     # first in the catalog, the lines)
     cut_off: tuple[int, list[str]] | None = None
+    # reviewed obsolete entries the last extract left, deleted since along with live entries (``_cut_down``), back in
+    # the catalog: their msgids
+    obsolete_back: list[str] = field(default_factory=list)
 
 
 MADE_OBSOLETE = "made obsolete (#~), its translation kept"  # what extract says it did with a stray entry
@@ -216,8 +216,8 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
     to is then that text with the catalog's header (``catalog.fresh_text``), the same bytes.
     ``record``: the catalog's bytes as the last extract left them (``record_path``), for ``merge``'s
     ``last_written``; not asked after a change of segmentation. ``same_article``: ``merge``'s (``_same_article``)."""
-    from .catalog import (FUZZY_THRESHOLD, TEMPLATE_FIELD, catalog_bytes, cut_off_line, decode_po, fresh_text, key,
-                          merge, stale_sign_offs)
+    from .catalog import (FUZZY_THRESHOLD, TEMPLATE_FIELD, UNTRANSLATED, catalog_bytes, cut_off_line, decode_po,
+                          entry_state, fresh_text, key, merge, stale_sign_offs)
     from .pofile import encode_like
 
     if old is None and pot_text is not None and all(hinted(e, glossary, lang) == e.comment for e in pot):
@@ -244,7 +244,11 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
     counts = Counter({"fuzzy": report.fuzzy, "redraft": len(report.redrafted), "new": report.new,
                       "obsolete": report.obsolete, "typo": len(report.typo_fixes), "restored": len(report.restored),
                       "relinked": len(report.relinked),
-                      "revived": len(report.revived), "unstarted": len(report.unstarted)})
+                      "unstarted": len(report.unstarted)})
+    # put back with what its obsolete entry held: a translation, or an untouched copy of the German (``copy``
+    # engine's draft, untranslated), counted apart
+    copies = sum(entry_state(e) == UNTRANSLATED for e in report.revived)
+    counts.update(revived=len(report.revived) - copies, recopied=copies)
     back = [e for e in report.brought_back if id(e) in report.paired]  # in place of a draft of earlier German
     before = (_template_keys(old_pot) if report.retired or report.changed or report.redrafted or report.unstarted
               or report.added or back else None)
@@ -666,7 +670,7 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
     ``renaming``: language -> slug -> the kept catalog (of ``orphans``) an article with no catalog there is made
     from, as the same article renamed (``renaming.plan``); none: no catalog is moved along.
     """
-    from .catalog import BOM, charset_codec, cut_off_message, po_from_bytes, reopened_warning
+    from .catalog import BOM, charset_codec, cut_off_message, po_from_bytes, reopened_warning, same_entries
     from .pofile import encode_like
 
     pot_path = config.pot_path(article.slug)
@@ -852,6 +856,8 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
             result.warnings.append(restored_message(po_ref, copy))
         elif merged.text != merged.data:
             result.written.append(po_ref)
+            if merged.data and same_entries(merged.data, merged.text):
+                result.relaid.add(po_ref)
             if merged.data and (declared := charset_codec(merged.data)) is not None:
                 result.notes.append(f"{po_ref}: written back in UTF-8, its header's charset now UTF-8 (it was "
                                     f"{declared[0]}, as its header said): verlag writes every catalog in UTF-8, "
@@ -859,6 +865,8 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
             if merged.data and merged.data.startswith(BOM):
                 result.notes.append(f"{po_ref}: written back without its byte-order mark (BOM): GNU msgfmt "
                                     "refuses a catalog that starts with one; its translations are kept")
+            if merged.data and (mixed := mixed_line_ends(po_ref, merged.data, merged.text)):
+                result.notes.append(mixed)
             if merged.data is None and source is None:  # made from the template alone, not a renamed one
                 result.created.add(po_ref)
         if source is not None:
@@ -1006,20 +1014,37 @@ def reverted_warning(po_ref: str, ref: str,
             "its msgstr")
 
 
+def mixed_line_ends(po_ref: str, data: bytes, text: bytes) -> str | None:
+    """What extract says of a catalog read with both CRLF and LF line ends (``data``) and written (``text``) with
+    one kind throughout (``pofile.encode_like``: the kind most of its lines had): GNU msgcat, msguniq and msgattrib
+    on Linux keep a Windows catalog's CR only on its comment lines, so the next diff shows every line whose end
+    changed; None when ``data`` had one kind."""
+    crlf = data.count(b"\r\n")
+    lines = data.count(b"\n")
+    if not crlf or crlf == lines:
+        return None
+    written = "CRLF" if b"\r\n" in text else "LF"
+    return (f"{po_ref}: written with {written} line ends throughout: it had both ({crlf} of its {lines} lines ended "
+            "in CRLF, the others in LF; GNU msgcat, msguniq or msgattrib on Linux keep a Windows catalog's CR only "
+            f"on its comment lines), so a diff shows each line whose end changed; 'git diff --ignore-cr-at-eol "
+            f"{po_ref}' shows the rest")
+
+
 def brought_back_warning(po_ref: str, record_ref: str, merged: _Merged) -> str:
     """What extract says of the entries a tool deleted from a catalog that it brought back from its record
     (``record_ref``): the live translations of German the article still has, and the reviewed obsolete entries
     (``#~``) deleted with them, named, since ``msgattrib --only-fuzzy`` drops both."""
+    from .catalog import deleted_entries
+
     count, kept = merged.brought_back, len(merged.obsolete_back)
     live = f"{count} translation{'s' * (count != 1)} of German the article still has" if count else ""
     retired = (f"{kept} reviewed obsolete entr{'ies' if kept != 1 else 'y'} (#~, German the article no longer "
                f"has: {'; '.join(repr(excerpt(msgid)) for msgid in merged.obsolete_back)})" if kept else "")
     both = count + kept != 1
-    return (f"{po_ref}: {' and '.join(filter(None, (live, retired)))} had gone from the catalog (entries deleted, "
-            f"e.g. by msgattrib --only-fuzzy or a save of part of the file): brought back as the last extract left "
-            f"{'them' if both else 'it'} (from {record_ref}); 'git diff {po_ref}' shows "
-            f"{'them' if both else 'it'}, 'git log -p {po_ref}' every earlier version. To take a translation back, "
-            "empty its msgstr; a deleted entry comes back")
+    return (f"{po_ref}: {' and '.join(filter(None, (live, retired)))} had gone from the catalog "
+            f"({deleted_entries()}): brought back as the last extract left {'them' if both else 'it'} (from "
+            f"{record_ref}); 'git diff {po_ref}' shows {'them' if both else 'it'}, 'git log -p {po_ref}' every "
+            "earlier version. To take a translation back, empty its msgstr; a deleted entry comes back")
 
 
 def typo_fix_note(po_ref: str, line: int, before: str, now: str) -> str:

@@ -264,6 +264,13 @@ def test_reviewed_obsolete_entries_msgattrib_only_fuzzy_dropped_come_back_to_the
     gnu("msgattrib", "--only-fuzzy", "--clear-fuzzy", "-o", str(path), str(path))
     assert "#~" not in path.read_text(encoding="utf-8")
 
+    check = project.run("check", "--lang", "en").output  # before extract: the cause named as extract names it
+    assert "[catalog-outdated]" in check and "older buffer" not in check and "saved from before" not in check
+    assert (f"{PO}:1: the catalog does not match the German of source_de/zecken.md: 5 of its segments have no "
+            "entry (first: 'Zecken'), so the page shows them in German; its X-Verlag-Template names this German, "
+            "so those entries went from it since (entries deleted, e.g. by msgattrib --only-fuzzy or a save of part "
+            "of the file); verlag extract brings back the translations the last extract left there;") in check
+
     result = project.run("extract")
     msgfmt_check(path)
     po = entries(project)
