@@ -2440,9 +2440,9 @@ def catalog_bytes(po: polib.POFile, previous: bytes | None) -> bytes:
 
 def same_entries(before: bytes, after: bytes) -> bool:
     """Whether two versions of a catalog hold the same header fields and, entry for entry in order, the same German,
-    translation, state and translator comments: they differ in layout only (wrapping, line ends) or in what verlag
-    derives from the German (its flags such as ``markdown-text``, the ``#.`` and ``#:`` lines), which GNU
-    ``msgcat``, ``msguniq`` and ``msgattrib`` drop or rewrite. False when either cannot be read."""
+    translation, state and comments (``#.``, ``#:`` and translator comments): they differ in layout only
+    (wrapping, line ends, blank lines) or in verlag's flags other than fuzzy (``markdown-text``), which GNU
+    ``msgcat``, ``msguniq`` and ``msgattrib`` drop. False when either cannot be read."""
     from .pofile import parse
 
     def entries(data: bytes) -> tuple | None:
@@ -2452,7 +2452,8 @@ def same_entries(before: bytes, after: bytes) -> bool:
             return None
         return (sorted(po.metadata.items()),
                 [(e.obsolete, e.msgctxt, e.msgid, e.msgid_plural, e.msgstr, sorted(e.msgstr_plural.items()),
-                  e.fuzzy, e.previous_msgctxt, e.previous_msgid, e.previous_msgid_plural, e.tcomment) for e in po])
+                  e.fuzzy, e.previous_msgctxt, e.previous_msgid, e.previous_msgid_plural, e.tcomment, e.comment,
+                  e.occurrences) for e in po])
 
     first = entries(before)
     return first is not None and first == entries(after)

@@ -42,8 +42,8 @@ class ExtractResult:
     written: list[str] = field(default_factory=list)  # templates and catalogs written, new ones too
     created: set[str] = field(default_factory=set)  # those of ``written`` that were not there before
     restored: set[str] = field(default_factory=set)  # those of ``written`` made again from extract's copy (``restore``)
-    # those of ``written`` whose entries were as written now, laid out otherwise (``catalog.same_entries``: a GNU
-    # tool's rewrite): their layout restored
+    # those of ``written`` whose entries are as they were, laid out otherwise before (``catalog.same_entries``: a
+    # GNU tool's rewrite): their layout restored
     relaid: set[str] = field(default_factory=set)
     removed: list[str] = field(default_factory=list)  # templates of deleted articles
     why_removed: dict[str, str] = field(default_factory=dict)  # template path -> why, where not "its article is gone"

@@ -161,6 +161,9 @@ class _Merged:
     # reviewed obsolete entries the last extract left, deleted since along with live entries (``_cut_down``), back in
     # the catalog: their msgids
     obsolete_back: list[str] = field(default_factory=list)
+    # ``text`` holds the catalog's entries as they were, only laid out otherwise (``catalog.same_entries``: GNU
+    # msgcat or msguniq dropped verlag's flags, an editor added a blank line)
+    relaid: bool = False
 
 
 MADE_OBSOLETE = "made obsolete (#~), its translation kept"  # what extract says it did with a stray entry
@@ -217,7 +220,7 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
     ``record``: the catalog's bytes as the last extract left them (``record_path``), for ``merge``'s
     ``last_written``; not asked after a change of segmentation. ``same_article``: ``merge``'s (``_same_article``)."""
     from .catalog import (FUZZY_THRESHOLD, TEMPLATE_FIELD, UNTRANSLATED, catalog_bytes, cut_off_line, decode_po,
-                          entry_state, fresh_text, key, merge, stale_sign_offs)
+                          entry_state, fresh_text, key, merge, same_entries, stale_sign_offs)
     from .pofile import encode_like
 
     if old is None and pot_text is not None and all(hinted(e, glossary, lang) == e.comment for e in pot):
@@ -335,6 +338,8 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
                     for edited, entry in report.msgid_replaced])
     if cut:
         done = replace(done, obsolete_back=[e.msgid for e in purged])
+    if data and text != data and same_entries(data, text):
+        done = replace(done, relaid=True)
     if report.cut_off and data:
         done = replace(done, cut_off=(cut_off_line(decode_po(data, "").split("\n"), report.cut_off),
                                       report.cut_off))
@@ -670,7 +675,7 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
     ``renaming``: language -> slug -> the kept catalog (of ``orphans``) an article with no catalog there is made
     from, as the same article renamed (``renaming.plan``); none: no catalog is moved along.
     """
-    from .catalog import BOM, charset_codec, cut_off_message, po_from_bytes, reopened_warning, same_entries
+    from .catalog import BOM, charset_codec, cut_off_message, po_from_bytes, reopened_warning
     from .pofile import encode_like
 
     pot_path = config.pot_path(article.slug)
@@ -856,7 +861,7 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
             result.warnings.append(restored_message(po_ref, copy))
         elif merged.text != merged.data:
             result.written.append(po_ref)
-            if merged.data and same_entries(merged.data, merged.text):
+            if merged.relaid:
                 result.relaid.add(po_ref)
             if merged.data and (declared := charset_codec(merged.data)) is not None:
                 result.notes.append(f"{po_ref}: written back in UTF-8, its header's charset now UTF-8 (it was "
