@@ -1094,10 +1094,10 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
             else "layout restored" if path in result.relaid else "updated", path)
     if result.relaid:
         count = len(result.relaid)
-        click.echo(f"note: {counted(count, 'catalog')} whose entries were as verlag wrote them but laid out otherwise "
-                   "(as GNU msgcat, msguniq or msgattrib lay them out: wrapping, line ends, blank lines, verlag's "
-                   f"flags such as markdown-text) {'is' if count == 1 else 'are'} back in "
-                   "verlag's layout (layout restored): no German, translation or state changed", err=True)
+        click.echo(f"note: {counted(count, 'catalog')} held {'its' if count == 1 else 'their'} entries as before, "
+                   "laid out otherwise (as GNU msgcat, msguniq or msgattrib lay them out: wrapping, line ends, blank "
+                   "lines, verlag's flags such as markdown-text): back in verlag's layout (layout restored); no "
+                   "German, translation or state changed", err=True)
     for path in result.removed:
         say("removed", path, f" ({result.why_removed.get(path, 'its article is gone')})")
     for note in result.notes:

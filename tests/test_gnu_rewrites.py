@@ -74,10 +74,9 @@ def test_catalogs_msguniq_and_msgcat_rewrote_are_said_as_layout_restored_and_cou
         "updated translations/templates/leber.pot", "updated translations/en/leber.po",
         "updated translations/fr/leber.po", f"layout restored {PO}", "layout restored translations/fr/zecken.po"]
     assert "extract: 5 files changed (3 updated, 2 layout restored), 0 articles unchanged" in lines
-    assert ("note: 2 catalogs whose entries were as verlag wrote them but laid out otherwise (as GNU msgcat, "
-            "msguniq or msgattrib lay them out: wrapping, line ends, blank lines, verlag's flags such as "
-            "markdown-text) are back in verlag's layout (layout restored): no German, "
-            "translation or state changed") in lines
+    assert ("note: 2 catalogs held their entries as before, laid out otherwise (as GNU msgcat, msguniq or "
+            "msgattrib lay them out: wrapping, line ends, blank lines, verlag's flags such as markdown-text): back "
+            "in verlag's layout (layout restored); no German, translation or state changed") in lines
     for path in flagged:
         assert "markdown-text" in path.read_text(encoding="utf-8")
     for path in catalogs:
