@@ -1114,7 +1114,14 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
     for old, new in result.renamed:
         say("renamed", f"{old} -> {new}")
     for path in result.written:
-        say("restored" if path in result.restored else "created" if path in result.created else "updated", path)
+        say("restored" if path in result.restored else "created" if path in result.created
+            else "layout restored" if path in result.relaid else "updated", path)
+    if result.relaid:
+        count = len(result.relaid)
+        click.echo(f"note: {counted(count, 'catalog')} held {'its' if count == 1 else 'their'} entries as before, "
+                   "laid out otherwise (as GNU msgcat, msguniq or msgattrib lay them out: wrapping, line ends, blank "
+                   "lines, verlag's flags such as markdown-text): back in verlag's layout (layout restored); no "
+                   "German, translation or state changed", err=True)
     for path in result.removed:
         say("removed", path, f" ({result.why_removed.get(path, 'its article is gone')})")
     for note in result.notes:
@@ -1147,12 +1154,19 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
         if counts["restored"]:
             click.echo(f"{lang}: {counted(counts['restored'], 'sentence')} changed back to "
                        f"{'its' if counts['restored'] == 1 else 'their'} reviewed German, reviewed again")
+        if counts["remade"]:
+            click.echo(f"{lang}: {counted(counts['remade'], 'entry', 'entries')} of German the article had before, "
+                       "deleted from the catalog, made again untranslated")
         if counts["returned"]:
             click.echo(f"{lang}: {counted(counts['returned'], 'removed sentence')} put back, still to translate (no "
                        "translation of it to take back)")
         if counts["revived"]:
             click.echo(f"{lang}: {counted(counts['revived'], 'removed sentence')} put back, translation taken back "
                        "from the obsolete entry (reviewed or not, as it was)")
+        if counts["recopied"]:
+            click.echo(f"{lang}: {counted(counts['recopied'], 'removed sentence')} put back, still to translate (its "
+                       "obsolete entry held the copy engine's draft of the German, untouched: taken back as that "
+                       "draft, no translation)")
     click.echo(extract_summary(done, result.skipped + result.current, result.failed))
     return result.errors
 
@@ -1170,8 +1184,8 @@ def extract_summary(done: Counter[str], unchanged: int, failed: int = 0) -> str:
     the articles left as they were and of those with a problem (``failed``, named by the errors after it):
     ``extract: 0 files changed, …`` is the one sign that the run wrote, renamed and removed nothing (scripts read
     it)."""
-    kinds = [f"{done[what]:,} {what}" for what in ("created", "restored", "updated", "renamed", "removed")
-             if done[what]]
+    kinds = [f"{done[what]:,} {what}" for what in ("created", "restored", "updated", "layout restored", "renamed",
+                                                    "removed") if done[what]]
     return (f"extract: {counted(done.total(), 'file')} changed" + (f" ({', '.join(kinds)})" if kinds else "")
             + f", {counted(unchanged, 'article')} unchanged"
             + (f", {counted(failed, 'article')} with problems (named below)" if failed else ""))

@@ -937,6 +937,13 @@ def own_words(trailer: str) -> tuple[str, list[str]]:
     return (kept if kept.strip() else ""), cut
 
 
+def deleted_entries() -> str:
+    """Why a catalog lacks live entries of German it was last merged with, and nothing else differs: a tool or a
+    person deleted them (``msgattrib --only-fuzzy`` writes the fuzzy entries only). Said alike by ``extract``, which
+    brings them back from its record, and by ``check`` (``drift.Drift.message``) before that run."""
+    return "entries deleted, e.g. by msgattrib --only-fuzzy or a save of part of the file"
+
+
 def cut_off_message(cut: list[str], doing: str) -> str:
     """What ``extract`` and ``check`` say of a catalog that ends in the comment lines ``cut`` (``own_words``);
     ``doing``: what becomes of them."""
@@ -2547,6 +2554,27 @@ def catalog_bytes(po: polib.POFile, previous: bytes | None) -> bytes:
     ``X-Generator`` (or verlag's order of the header fields) in place of their tool's."""
     data = encode_like(render_po(po, wraps(previous), layouts(previous)), previous)
     return previous if previous and data != previous and _only_generator(data, previous) else data
+
+
+def same_entries(before: bytes, after: bytes) -> bool:
+    """Whether two versions of a catalog hold the same header fields and, entry for entry in order, the same German,
+    translation, state and comments (``#.``, ``#:`` and translator comments): they differ in layout only
+    (wrapping, line ends, blank lines) or in verlag's flags other than fuzzy (``markdown-text``), which GNU
+    ``msgcat``, ``msguniq`` and ``msgattrib`` drop. False when either cannot be read."""
+    from .pofile import parse
+
+    def entries(data: bytes) -> tuple | None:
+        try:
+            po = parse(data.decode("utf-8").replace("\r\n", "\n"))
+        except (ValueError, UnicodeDecodeError):
+            return None
+        return (sorted(po.metadata.items()),
+                [(e.obsolete, e.msgctxt, e.msgid, e.msgid_plural, e.msgstr, sorted(e.msgstr_plural.items()),
+                  e.fuzzy, e.previous_msgctxt, e.previous_msgid, e.previous_msgid_plural, e.tcomment, e.comment,
+                  e.occurrences) for e in po])
+
+    first = entries(before)
+    return first is not None and first == entries(after)
 
 
 # A catalog's header entry (comments, ``msgid ""``, its msgstr's lines), up to the blank line after it; any line end

@@ -18,8 +18,8 @@ from dataclasses import dataclass, replace
 
 import polib
 
-from .catalog import (FUZZY_THRESHOLD, TEMPLATE_FIELD, alike, edited_since, german_digest, key, machine_draft,
-                      replaced_msgids)
+from .catalog import (FUZZY_THRESHOLD, TEMPLATE_FIELD, alike, deleted_entries, edited_since, german_digest, key,
+                      machine_draft, replaced_msgids)
 from .config import Config
 from .errors import VerlagError
 from .fsutil import NotAFile, load_state, read_bytes, relpath, save_state
@@ -68,6 +68,9 @@ class Drift:
     # the ``extra`` entries that are no title, summary or tag and no msgctxt edit have no ``#:`` line, which extract
     # writes for each live entry and a merge or msgcat keeps: obsolete entries whose ``#~`` a person removed
     revived: bool = False
+    # the catalog's ``catalog.TEMPLATE_FIELD`` names this very template: it was merged with the German it lacks
+    # entries of, so those were deleted since (``catalog.deleted_entries``), not left from earlier German
+    current: bool = False
 
     def message(self, article_ref: str) -> str:
         """What ``status``, ``check`` and ``review`` say of it: German segments without an entry (the page shows
@@ -110,6 +113,9 @@ class Drift:
                  else "was a msgid edited in the catalog, or is it a catalog from before a change of the German? it "
                  "has no X-Verlag-Template header to tell, so verlag extract puts such a translation back to review, "
                  "fuzzy;" if missing and self.edited == "unsure"
+                 else f"its {TEMPLATE_FIELD} names this German, so those entries went from it since ("
+                 f"{deleted_entries()}); verlag extract brings back the translations the last extract left there;"
+                 if missing and self.current and self.extra == 0
                  else "was it saved from before the German changed (an editor's older buffer, an old download)?"
                  if missing else "was a file without msgctxt joined in (msgcat), or its msgctxt removed by a "
                  "tool?" if self.extra == unmarked
@@ -285,7 +291,7 @@ class Templates:
         rest = extra - set(marked) - {k for k, _ in moved}
         revived = bool(rest) and all(not e.occurrences for e in po if not e.obsolete and key(e) in rest)
         return Drift(frozenset(parsed), missing, len(extra), older, marked, standing, moved, edited, replaced,
-                     revived)
+                     revived, merged_with == german_digest(parsed))
 
     @staticmethod
     def _template(path) -> bytes | None:

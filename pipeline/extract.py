@@ -42,6 +42,9 @@ class ExtractResult:
     written: list[str] = field(default_factory=list)  # templates and catalogs written, new ones too
     created: set[str] = field(default_factory=set)  # those of ``written`` that were not there before
     restored: set[str] = field(default_factory=set)  # those of ``written`` made again from extract's copy (``restore``)
+    # those of ``written`` whose entries are as they were, laid out otherwise before (``catalog.same_entries``: a
+    # GNU tool's rewrite): their layout restored
+    relaid: set[str] = field(default_factory=set)
     removed: list[str] = field(default_factory=list)  # templates of deleted articles
     why_removed: dict[str, str] = field(default_factory=dict)  # template path -> why, where not "its article is gone"
     skipped: int = 0  # articles not merged again: nothing they depend on changed since the last run
@@ -50,7 +53,8 @@ class ExtractResult:
     failed: int = 0
     renamed: list[tuple[str, str]] = field(default_factory=list)
     orphans: list[Orphan] = field(default_factory=list)  # kept catalogs with something new to say
-    # lang -> fuzzy / redraft / unstarted / new / obsolete / typo / restored / revived / returned (``_counts``)
+    # lang -> fuzzy / redraft / unstarted / new / remade / obsolete / typo / restored / revived / recopied /
+    # returned (``_counts``)
     changes: dict[str, Counter] = field(default_factory=dict)
     # article ref -> German sentences that changed, are new or are gone: (kind, line or None, msgid);
     # the German is the same for every language, so each sentence is listed once

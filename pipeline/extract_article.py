@@ -161,6 +161,12 @@ class _Merged:
     # the comment lines of an entry cut off that ended the catalog, dropped (``catalog.own_words``): (the line of the
     # first in the catalog, the lines)
     cut_off: tuple[int, list[str]] | None = None
+    # reviewed obsolete entries the last extract left, deleted since along with live entries (``_cut_down``), back in
+    # the catalog: their msgids
+    obsolete_back: list[str] = field(default_factory=list)
+    # ``text`` holds the catalog's entries as they were, only laid out otherwise (``catalog.same_entries``: GNU
+    # msgcat or msguniq dropped verlag's flags, an editor added a blank line)
+    relaid: bool = False
 
 
 MADE_OBSOLETE = "made obsolete (#~), its translation kept"  # what extract says it did with a stray entry
@@ -216,8 +222,8 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
     to is then that text with the catalog's header (``catalog.fresh_text``), the same bytes.
     ``record``: the catalog's bytes as the last extract left them (``record_path``), for ``merge``'s
     ``last_written``; not asked after a change of segmentation. ``same_article``: ``merge``'s (``_same_article``)."""
-    from .catalog import (FUZZY_THRESHOLD, TEMPLATE_FIELD, catalog_bytes, cut_off_line, decode_po, fresh_text, key,
-                          merge, stale_sign_offs)
+    from .catalog import (FUZZY_THRESHOLD, TEMPLATE_FIELD, UNTRANSLATED, catalog_bytes, cut_off_line, decode_po,
+                          entry_state, fresh_text, key, merge, same_entries, stale_sign_offs)
     from .pofile import encode_like
 
     if old is None and pot_text is not None and all(hinted(e, glossary, lang) == e.comment for e in pot):
@@ -234,13 +240,21 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
     arrived = [] if resegmented or old is None else \
         _arrived(old, merged, lambda: _last_written(record, data, "record", old_pot))
     add_hints(merged, glossary, lang)
+    purged = [] if resegmented or old is None else _purged(record, data, old, merged, old_pot)
+    cut = purged and _cut_down(report, old_pot)
+    if cut:  # deleted along with live entries (msgattrib --only-fuzzy): the reviewer's work, back in the catalog
+        merged.extend(purged)
     text = catalog_bytes(merged, data)
     if old is None:
         return _Merged(data, text, None, [])
     counts = Counter({"fuzzy": report.fuzzy, "redraft": len(report.redrafted), "new": report.new,
                       "obsolete": report.obsolete, "typo": len(report.typo_fixes), "restored": len(report.restored),
                       "relinked": len(report.relinked),
-                      "revived": len(report.revived), "unstarted": len(report.unstarted)})
+                      "unstarted": len(report.unstarted)})
+    # put back with what its obsolete entry held: a translation, or an untouched copy of the German (``copy``
+    # engine's draft, untranslated), counted apart
+    copies = sum(entry_state(e) == UNTRANSLATED for e in report.revived)
+    counts.update(revived=len(report.revived) - copies, recopied=copies)
     back = [e for e in report.brought_back if id(e) in report.paired]  # in place of a draft of earlier German
     before = (_template_keys(old_pot) if report.retired or report.changed or report.redrafted or report.unstarted
               or report.added or back else None)
@@ -256,6 +270,11 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
     behind = {id(e) for e in older}
     back = {id(e) for e in back}
     unstarted = {id(e) for e in report.unstarted}
+    # German the template had before, its entry deleted from the catalog (msgattrib --only-fuzzy) and made again
+    # empty: no new German, counted apart
+    remade = sum(id(e) not in unstarted and before is not None and key(e) in before for e in report.added)
+    counts["new"] -= remade
+    counts["remade"] = remade
 
     def line(entry: polib.POEntry) -> int | None:
         return next((int(n) for _, n in entry.occurrences if n.isdigit()), None)
@@ -313,7 +332,7 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
                    [(old.msgid, tuple(e.msgid for e in run)) for old, run in report.splits
                     if all(id(e) not in behind for e in run)],
                    [(msgid_line(entry), entry.msgid, flags) for entry, flags in report.format_flags],
-                   [] if resegmented else _purged(record, data, old, merged, old_pot),
+                   [] if cut else [(e.msgctxt, e.msgid, e.msgstr) for e in purged],
                    _typo_fix_lines(text, report.typo_fixes),
                    [(line(e), e.msgid, e.msgstr, e.fuzzy, None if key(was) == key(e) else was.msgid,
                      was.previous_msgid is not None, not was.msgstr and not was.obsolete,
@@ -321,6 +340,10 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
                    list(zip(_msgid_lines(text, arrived), (e.msgid for e in arrived))),
                    [(msgid_line(edited), edited.msgid, entry.msgid, entry.msgstr)
                     for edited, entry in report.msgid_replaced])
+    if cut:
+        done = replace(done, obsolete_back=[e.msgid for e in purged])
+    if data and text != data and same_entries(data, text):
+        done = replace(done, relaid=True)
     if report.cut_off and data:
         done = replace(done, cut_off=(cut_off_line(decode_po(data, "").split("\n"), report.cut_off),
                                       report.cut_off))
@@ -328,19 +351,34 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
 
 
 def _purged(record: bytes | None, data: bytes | None, old: polib.POFile, merged: polib.POFile,
-            old_pot: str | None) -> list[tuple[str | None, str, str]]:
+            old_pot: str | None) -> list[polib.POEntry]:
     """The reviewed obsolete entries (``#~``) of the catalog as the last extract left it (``record``) that are
     gone from ``old`` (read from ``data``) and without a translation in ``merged``: purged by a tool
-    (``msgattrib --no-obsolete``, Poedit's "Purge deleted translations"), as (msgctxt, msgid, msgstr). The record
-    is parsed only when it has more obsolete entries than the catalog."""
+    (``msgattrib --no-obsolete``, Poedit's "Purge deleted translations"), or deleted with live entries
+    (``msgattrib --only-fuzzy``: ``_cut_down``). The record is parsed only when it has more obsolete entries
+    than the catalog."""
     from .catalog import REVIEWED, entry_state, key
 
     if not record or not data or record.count(b"#~ msgid") <= data.count(b"#~ msgid"):
         return []
     written = _last_written(record, data, "record", old_pot)
     there = {key(e) for e in old} | {key(e) for e in merged if e.msgstr}
-    return [(e.msgctxt, e.msgid, e.msgstr) for e in written or () if e.obsolete and not e.msgid_plural
+    return [e for e in written or () if e.obsolete and not e.msgid_plural
             and entry_state(e) == REVIEWED and key(e) not in there]
+
+
+def _cut_down(report, old_pot: str | None) -> bool:
+    """Whether the merge (``report``) found live entries of German the template had before this run gone from the
+    catalog: a translation brought back from the record (not in place of an older copy's draft) or an entry made
+    again empty. A tool that purges obsolete entries (``msgattrib --no-obsolete``, Poedit's "Purge deleted
+    translations") never deletes live ones, so the ``#~`` entries gone with them (``msgattrib --only-fuzzy``, a
+    save of part of the file) were no purge the reviewer asked for: they come back too."""
+    from .catalog import key
+
+    if any(id(e) not in report.paired for e in report.brought_back):
+        return True
+    before = _template_keys(old_pot) if report.added else None
+    return before is not None and any(key(e) in before for e in report.added)
 
 
 def _typo_fix_lines(text: bytes, fixes: list[tuple[polib.POEntry, polib.POEntry]]) -> list[tuple[int, str, str]]:
@@ -719,14 +757,9 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
                 f"translations\"): kept in the translation memory (.verlag/tm.sqlite), so verlag pretranslate "
                 f"offers {them} (fuzzy) wherever {their} German is back in an article: "
                 + "; ".join(repr(excerpt(msgid)) for _, msgid, _ in merged.purged))
-        if merged.brought_back:
-            record_ref = relpath(record_path(config, lang, article.slug), config.root)
-            result.warnings.append(
-                f"{po_ref}: {merged.brought_back} translation{'s' * (merged.brought_back != 1)} of German the "
-                f"article still has had gone from the catalog (entries deleted, e.g. by msgattrib --only-fuzzy or "
-                f"a save of part of the file): brought back as the last extract left them (from {record_ref}); "
-                f"'git diff {po_ref}' shows them, 'git log -p {po_ref}' every earlier version. To take a "
-                "translation back, empty its msgstr; a deleted entry comes back")
+        if merged.brought_back or merged.obsolete_back:
+            result.warnings.append(brought_back_warning(po_ref, relpath(record_path(config, lang, article.slug),
+                                                                         config.root), merged))
         if merged.reverted:
             result.warnings.append(reverted_warning(po_ref, article.ref, merged.reverted))
         if merged.arrived:
@@ -834,6 +867,8 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
             result.warnings.append(restored_message(po_ref, copy))
         elif merged.text != merged.data:
             result.written.append(po_ref)
+            if merged.relaid:
+                result.relaid.add(po_ref)
             if merged.data and (declared := charset_codec(merged.data)) is not None:
                 result.notes.append(f"{po_ref}: written back in UTF-8, its header's charset now UTF-8 (it was "
                                     f"{declared[0]}, as its header said): verlag writes every catalog in UTF-8, "
@@ -841,6 +876,8 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
             if merged.data and merged.data.startswith(BOM):
                 result.notes.append(f"{po_ref}: written back without its byte-order mark (BOM): GNU msgfmt "
                                     "refuses a catalog that starts with one; its translations are kept")
+            if merged.data and (mixed := mixed_line_ends(po_ref, merged.data, merged.text)):
+                result.notes.append(mixed)
             if merged.data is None and source is None:  # made from the template alone, not a renamed one
                 result.created.add(po_ref)
         if source is not None:
@@ -998,6 +1035,39 @@ def reverted_warning(po_ref: str, ref: str,
             f"{'they were' if count != 1 else 'it was'} ({states}): {shown}{' …' if count > 3 else ''}; "
             f"{'; '.join(fates)}; 'git diff {po_ref}' shows what came back. To take a translation back, empty "
             "its msgstr")
+
+
+def mixed_line_ends(po_ref: str, data: bytes, text: bytes) -> str | None:
+    """What extract says of a catalog read with both CRLF and LF line ends (``data``) and written (``text``) with
+    one kind throughout (``pofile.encode_like``: the kind most of its lines had): GNU msgcat, msguniq and msgattrib
+    on Linux keep a Windows catalog's CR only on its comment lines, so the next diff shows every line whose end
+    changed; None when ``data`` had one kind."""
+    crlf = data.count(b"\r\n")
+    lines = data.count(b"\n")
+    if not crlf or crlf == lines:
+        return None
+    written = "CRLF" if b"\r\n" in text else "LF"
+    return (f"{po_ref}: written with {written} line ends throughout: it had both ({crlf} of its {lines} lines ended "
+            "in CRLF, the others in LF; GNU msgcat, msguniq or msgattrib on Linux keep a Windows catalog's CR only "
+            f"on its comment lines), so a diff shows each line whose end changed; 'git diff --ignore-cr-at-eol "
+            f"{po_ref}' shows the rest")
+
+
+def brought_back_warning(po_ref: str, record_ref: str, merged: _Merged) -> str:
+    """What extract says of the entries a tool deleted from a catalog that it brought back from its record
+    (``record_ref``): the live translations of German the article still has, and the reviewed obsolete entries
+    (``#~``) deleted with them, named, since ``msgattrib --only-fuzzy`` drops both."""
+    from .catalog import deleted_entries
+
+    count, kept = merged.brought_back, len(merged.obsolete_back)
+    live = f"{count} translation{'s' * (count != 1)} of German the article still has" if count else ""
+    retired = (f"{kept} reviewed obsolete entr{'ies' if kept != 1 else 'y'} (#~, German the article no longer "
+               f"has: {'; '.join(repr(excerpt(msgid)) for msgid in merged.obsolete_back)})" if kept else "")
+    both = count + kept != 1
+    return (f"{po_ref}: {' and '.join(filter(None, (live, retired)))} had gone from the catalog "
+            f"({deleted_entries()}): brought back as the last extract left {'them' if both else 'it'} (from "
+            f"{record_ref}); 'git diff {po_ref}' shows {'them' if both else 'it'}, 'git log -p {po_ref}' every "
+            "earlier version. To take a translation back, empty its msgstr; a deleted entry comes back")
 
 
 def typo_fix_note(po_ref: str, line: int, before: str, now: str) -> str:

@@ -713,7 +713,9 @@ def test_counts_in_messages_agree_in_number_and_extract_counts_every_file_it_upd
     assert any("site.po" in line for line in created)
     assert f"extract: {len(created)} files changed ({len(created)} created), 0 articles unchanged" in first
     project.write("translations/en/leber.po", project.read("translations/en/leber.po") + "\n")
-    assert "extract: 1 file changed (1 updated), 0 articles unchanged" in project.run("extract").output
+    relaid = project.run("extract").output  # a blank line added: the entries as they were, the layout put back
+    assert "layout restored translations/en/leber.po" in relaid
+    assert "extract: 1 file changed (1 layout restored), 0 articles unchanged" in relaid
     assert "extract: 0 files changed, 1 article unchanged" in project.run("extract").output
     project.run("pretranslate", "--engine", "copy", "--lang", "en")
     review(project, "en", "leber", {"Tipps": "Tips"})

@@ -114,7 +114,7 @@ def test_extract_repeats_the_html_block_warnings_only_when_the_article_changed(p
     assert "HTML block with text" not in project.run("extract").output
     project.write("translations/en/zecken.po", project.read("translations/en/zecken.po") + "\n")
     again = project.run("extract").output
-    assert "updated translations/en/zecken.po" in again and "HTML block with text" not in again
+    assert "layout restored translations/en/zecken.po" in again and "HTML block with text" not in again
     assert project.run("check").output.count("[html-block]") == 2
     project.write("source_de/zecken.md", project.read("source_de/zecken.md") + "\nNoch ein Satz.\n")
     assert project.run("extract").output.count("HTML block with text") == 2

@@ -237,8 +237,53 @@ def test_reviewed_entries_msgattrib_only_fuzzy_dropped_come_back_and_a_kept_entr
     assert (f"warning: {PO}: 2 translations of German the article still has had gone from the catalog"
             in result.output)
     assert f"'git diff {PO}' shows them" in result.output
-    # only the sentence nobody had translated ("Im Winter ruhen sie.", dropped as well) is new
-    assert "en: 0 changed sentences back to review (fuzzy, the old German shown as previous msgid), 1 new" in \
+    # the sentence nobody had translated ("Im Winter ruhen sie.", dropped as well) is no new German
+    assert "1 new" not in result.output and "back to review" not in result.output
+    assert "en: 1 entry of German the article had before, deleted from the catalog, made again untranslated" in \
+        result.output
+    assert "gone from the catalog" not in project.run("extract").output
+
+
+def test_reviewed_obsolete_entries_msgattrib_only_fuzzy_dropped_come_back_to_the_catalog(project: Project):
+    """``msgattrib --only-fuzzy --clear-fuzzy`` also deletes the reviewed ``#~`` entries: they were the reviewer's
+    work, deleted along with live entries (no purge asked for), so extract puts them back in the catalog with the
+    live ones, names both in one warning and blames no ``--no-obsolete`` purge; nothing is counted new."""
+    project.write("source_de/zecken.md", article("Zecken", BODY + "\nZecken mögen es feucht. Im Winter ruhen sie.\n"
+                                                                 "\nAlpha ist weg. Beta ist weg.\n"))
+    project.run("extract")
+    path = review(project, "en", "zecken", {("title", "Zecken"): "Ticks", OLD: "Spring brings the ticks back.",
+                                             "Alpha ist weg.": "Alpha is gone.", "Beta ist weg.": "Beta is gone."})
+    po = entries(project)
+    draft = po.find("Zecken mögen es feucht.")
+    draft.msgstr, draft.flags = "Ticks like it damp.", ["fuzzy", *draft.flags]
+    po.save(str(path))
+    project.run("extract")
+    project.write("source_de/zecken.md", article("Zecken", BODY + "\nZecken mögen es feucht. Im Winter ruhen sie.\n"))
+    project.run("extract")
+    assert len([e for e in entries(project) if e.obsolete]) == 2
+    gnu("msgattrib", "--only-fuzzy", "--clear-fuzzy", "-o", str(path), str(path))
+    assert "#~" not in path.read_text(encoding="utf-8")
+
+    check = project.run("check", "--lang", "en").output  # before extract: the cause named as extract names it
+    assert "[catalog-outdated]" in check and "older buffer" not in check and "saved from before" not in check
+    assert (f"{PO}:1: the catalog does not match the German of source_de/zecken.md: 5 of its segments have no "
+            "entry (first: 'Zecken'), so the page shows them in German; its X-Verlag-Template names this German, "
+            "so those entries went from it since (entries deleted, e.g. by msgattrib --only-fuzzy or a save of part "
+            "of the file); verlag extract brings back the translations the last extract left there;") in check
+
+    result = project.run("extract")
+    msgfmt_check(path)
+    po = entries(project)
+    gone = {e.msgid: e for e in po if e.obsolete}
+    assert {k: (e.msgstr, e.fuzzy) for k, e in gone.items()} == {"Alpha ist weg.": ("Alpha is gone.", False),
+                                                                 "Beta ist weg.": ("Beta is gone.", False)}
+    assert po.find(OLD).msgstr == "Spring brings the ticks back." and not po.find(OLD).fuzzy
+    assert "--no-obsolete" not in result.output and "Purge" not in result.output and "purged" not in result.output
+    assert (f"warning: {PO}: 2 translations of German the article still has and 2 reviewed obsolete entries (#~, "
+            "German the article no longer has: 'Alpha ist weg.'; 'Beta ist weg.') had gone from the catalog "
+            "(entries deleted, e.g. by msgattrib --only-fuzzy") in result.output
+    assert not re.search(r"^en: .*\bnew\b", result.output, re.M)  # the untranslated entries deleted: not new
+    assert "en: 3 entries of German the article had before, deleted from the catalog, made again untranslated" in \
         result.output
     assert "gone from the catalog" not in project.run("extract").output
 
