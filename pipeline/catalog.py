@@ -1576,8 +1576,8 @@ def moved_destinations(old: str, new: str, same: Callable[[str, str], bool]) -> 
 def relinked(old: str, new: str, msgstr: str, same_article: Callable[[str, str], bool]) -> str | None:
     """``msgstr``, a translation of the German ``old``, for the German ``new`` when that differs from ``old`` only in
     inline link and image destinations that ``same_article`` says lead to the same article (``[x](alt.md)`` ->
-    ``[x](neu.md)``) or file (``bilder/a.png`` renamed as it was): each destination of ``msgstr`` that is one of the old ones written anew as the German now
-    writes it. None for any other change, or when ``msgstr`` links none of the changed destinations."""
+    ``[x](neu.md)``) or file (``bilder/a.png`` renamed as it was): each destination of ``msgstr`` that is one of
+    the old ones written anew as the German now writes it. None for any other change, or when ``msgstr`` links none of the changed destinations."""
     moved = moved_destinations(old, new, same_article)
     if not moved or not any(dest in moved for dest in _DESTINATION.findall(msgstr)):
         return None
