@@ -890,7 +890,7 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
     for found in _split_sentences(list(merges.items())):
         _list_sentences(result.sentences.setdefault(article.ref, []), found)
     if any(kind == "changed" for kind, _, _ in result.sentences.get(article.ref, ())):
-        _paths_only(result.sentences[article.ref], _key_list(made.old_pot), _key_list(pot_text), same)
+        _paths_only(result.sentences[article.ref], _key_list(made.old_pot), same)
     _in_document_order(result.sentences.get(article.ref), lambda: pot or made.template(config, article))
     for lang, counts in _counts(merges).items():
         result.changes.setdefault(lang, Counter()).update(counts)
@@ -901,22 +901,17 @@ PATHS_ONLY = "changed only in a renamed article's or file's path"  # a listed se
 
 
 def _paths_only(listed: list[tuple[str, int | None, str]], old_keys: tuple[tuple, ...] | None,
-                new_keys: tuple[tuple, ...] | None, same: Callable[[str, str], bool]) -> None:
+                same: Callable[[str, str], bool]) -> None:
     """Say each "changed" sentence of ``listed`` (``_list_sentences``) whose German differs from one the template
     had before (``old_keys``) only in the path of a renamed article or file (``same``, ``_same_article``) as
     ``PATHS_ONLY``: in a language with nothing reviewed to keep it was listed as changed, and ``extract`` asked the
-    author to set ``updated:`` for a text readers see unchanged (trial 35)."""
+    author to set ``updated:`` for a text readers see unchanged (trial 35). The new template is not read for it
+    (``_key_list``: the old one alone is, once)."""
     from .catalog import moved_destinations
 
-    if old_keys is None or new_keys is None:
-        return
-    gone = [k for k in set(old_keys) - set(new_keys) if k[1]]
-    if not gone:
-        return
-    context = {k[1]: k[0] for k in new_keys}
+    olds = {k[1] for k in old_keys or () if "](" in k[1]}  # German with an inline link or image
     for n, (kind, line, text) in enumerate(listed):
-        if kind == "changed" and any(k[0] == context.get(text) and moved_destinations(k[1], text, same) is not None
-                                     for k in gone):
+        if kind == "changed" and "](" in text and any(moved_destinations(old, text, same) is not None for old in olds):
             listed[n] = (PATHS_ONLY, line, text)
 
 

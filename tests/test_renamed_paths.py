@@ -138,3 +138,18 @@ def test_an_article_renamed_and_its_links_fixed_in_one_step_keeps_the_linking_se
     kept = entries(project, "en", "knie")["Mehr finden Sie unter [Übungen](rueckenuebungen.md)."]
     assert kept.msgstr == "Find more under [exercises](rueckenuebungen.md)." and not kept.fuzzy
     assert not entries(project, "en", "rueckenuebungen")["Bewegen Sie sich täglich 30 Min."].fuzzy
+
+
+def test_a_file_s_old_bytes_come_from_disk_or_git_and_none_is_no_rename(tmp_path):
+    """``same_file``: the old path still on disk is compared byte for byte; gone, in a folder that is no git work
+    tree, its bytes are unknown and the path counts as changed; a path leaving source_de/ never names one file."""
+    from pipeline.renamedfiles import same_file
+
+    (tmp_path / "bilder").mkdir()
+    (tmp_path / "bilder/a.png").write_bytes(PNG)
+    (tmp_path / "bilder/b.png").write_bytes(PNG)
+    (tmp_path / "bilder/c.png").write_bytes(PNG + b"c")
+    assert same_file(tmp_path, "bilder/a.png", "bilder/b.png")
+    assert not same_file(tmp_path, "bilder/a.png", "bilder/c.png")
+    assert not same_file(tmp_path, "bilder/weg.png", "bilder/b.png")  # no git: the old bytes are unknown
+    assert not same_file(tmp_path, "../a.png", "bilder/b.png") and not same_file(tmp_path, "bilder/a.png", "bilder/x")
