@@ -1149,8 +1149,9 @@ def run_extract(config, keep_typo_fixes: bool = False, jobs: int | None = None,
         if counts["typo"]:
             click.echo(f"{lang}: {counted(counts['typo'], 'typo fix', 'typo fixes')} kept reviewed")
         if counts["relinked"]:
-            click.echo(f"{lang}: {counted(counts['relinked'], 'sentence')} whose German changed only in a link to a "
-                       "renamed article's new file kept reviewed, the translation's link rewritten the same way")
+            click.echo(f"{lang}: {counted(counts['relinked'], 'sentence')} whose German changed only in a link or "
+                       "image path to a renamed article or file (its new name, the same article or bytes) kept "
+                       "reviewed, the translation's link rewritten the same way")
         if counts["restored"]:
             click.echo(f"{lang}: {counted(counts['restored'], 'sentence')} changed back to "
                        f"{'its' if counts['restored'] == 1 else 'their'} reviewed German, reviewed again")

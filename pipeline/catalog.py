@@ -1656,20 +1656,29 @@ def po_date(value: str | None) -> dt.datetime | None:
         return None
 
 
-def relinked(old: str, new: str, msgstr: str, same_article: Callable[[str, str], bool]) -> str | None:
-    """``msgstr``, a translation of the German ``old``, for the German ``new`` when that differs from ``old`` only in
-    inline link destinations that ``same_article`` says lead to the same article (``[x](alt.md)`` ->
-    ``[x](neu.md)``): each destination of ``msgstr`` that is one of the old ones written anew as the German now
-    writes it. None for any other change, or when ``msgstr`` links none of the changed destinations."""
+def moved_destinations(old: str, new: str, same: Callable[[str, str], bool]) -> dict[str, str] | None:
+    """Old -> new of the inline link and image destinations (``[x](alt.md)``, ``![x](bilder/a.png)``) in which alone
+    the German ``new`` differs from ``old``, each pair one that ``same`` says leads to the same article or file (a
+    rename); None for any other change, or none. ``relinked`` keeps a translation reviewed over them, and
+    ``textchanged`` counts them no change of the text a medical review covers."""
     before, after = _DESTINATION.split(old), _DESTINATION.split(new)
     olds, news = _DESTINATION.findall(old), _DESTINATION.findall(new)
     if before != after or len(olds) != len(news):
         return None
     moved = {a: b for a, b in zip(olds, news) if a != b}
     if not moved or any(moved.get(a, b) != b for a, b in zip(olds, news)) \
-            or not all(same_article(a, b) for a, b in moved.items()):
+            or not all(same(a, b) for a, b in moved.items()):
         return None
-    if not any(dest in moved for dest in _DESTINATION.findall(msgstr)):
+    return moved
+
+
+def relinked(old: str, new: str, msgstr: str, same_article: Callable[[str, str], bool]) -> str | None:
+    """``msgstr``, a translation of the German ``old``, for the German ``new`` when that differs from ``old`` only in
+    inline link and image destinations that ``same_article`` says lead to the same article (``[x](alt.md)`` ->
+    ``[x](neu.md)``) or file (``bilder/a.png`` renamed as it was): each destination of ``msgstr`` that is one of
+    the old ones written anew as the German now writes it. None for any other change, or when ``msgstr`` links none of the changed destinations."""
+    moved = moved_destinations(old, new, same_article)
+    if not moved or not any(dest in moved for dest in _DESTINATION.findall(msgstr)):
         return None
     return _DESTINATION.sub(lambda m: moved.get(m.group(0), m.group(0)), msgstr)
 

@@ -158,11 +158,11 @@ def extract(config: Config, progress=None, keep_typo_fixes: bool = False, jobs: 
                                f'setting segmentation back to "{was}" restores them as they were')
     made: dict = {}
     if changed:
-        from .extract_article import extract_article, prepare_in_worker
+        from .extract_article import extract_article, planned_renames, prepare_in_worker
         from .pool import map_articles
 
         made = map_articles(partial(prepare_in_worker, glossary=glossary, keep_typo_fixes=keep_typo_fixes,
-                                    resegmented=resegmented), config, changed, jobs)
+                                    resegmented=resegmented, planned=planned_renames(renaming)), config, changed, jobs)
     day = schedule.today(config.zone)  # the site's day, as the schedule's: one for every warning of this run
     clean = config.section("site").get("german_html") == "clean"  # raw HTML the pages leave out: ``left_out``
     for article in articles:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
@@ -552,18 +553,20 @@ class _Prepared:
 
 
 def _prepare(config: Config, article: Article, glossary: Glossary, keep_typo_fixes: bool,
-             doc: Document, resegmented: bool = False) -> _Prepared:
-    """``_Prepared`` for the article, from its segmentation ``doc`` and the catalogs as they are now."""
+             doc: Document, resegmented: bool = False, planned: Mapping[str, str] | None = None) -> _Prepared:
+    """``_Prepared`` for the article, from its segmentation ``doc`` and the catalogs as they are now. ``planned``:
+    the renames of articles this extract makes (``_same_article``)."""
     from .catalog import build_pot, key, now_stamp, po_from_bytes, redate, render, same_content
 
     old_pot = _read_text(config, config.pot_path(article.slug))
     stamp = _CREATED_RE.search(old_pot or "")
     pot = build_pot(doc, config.name, stamp.group(1) if stamp else now_stamp())
     # the day the body last changed, for the medical review it outdates; other segments of the same text when the
-    # segmentation changed are no change of the German
+    # segmentation changed are no change of the German, nor a path written anew for a renamed article or file
     old_keys = _key_list(old_pot)
+    same = _same_article(config, planned)
     if changed := textchanged.stamp(old_pot, old_keys, old_keys if resegmented else [key(e) for e in pot],
-                                    textchanged.today(config), article.meta.get("last_reviewed")):
+                                    textchanged.today(config), article.meta.get("last_reviewed"), same):
         pot.metadata[textchanged.FIELD] = changed
     if earlier := renames.field_of(old_pot):  # the article's earlier slugs, for the site's redirects in any clone
         pot.metadata[renames.FIELD] = earlier
@@ -584,46 +587,70 @@ def _prepare(config: Config, article: Article, glossary: Glossary, keep_typo_fix
             old = po_from_bytes(data, relpath(path, config.root))
             record = state_bytes(record_path(config, lang, article.slug)) if data is not None else None
             catalogs[lang] = _merge_catalog(data, old, pot, lang, glossary, keep_typo_fixes, old_pot, resegmented,
-                                            pot_text=pot_text, record=record, same_article=_same_article(config))
+                                            pot_text=pot_text, record=record, same_article=same)
         except Exception:  # noqa: BLE001 - merged again where the catalog is written, and reported there
             continue
     moved = 0 if resegmented or old_keys is None else moved_sentences(old_keys, [key(e) for e in pot])
     return _Prepared(old_pot, pot_text, catalogs, pot, moved)
 
 
-def _same_article(config: Config) -> Callable[[str, str], bool]:
-    """Whether two link destinations name the files of one article, by the renames verlag recorded
-    (``orphans.renamed_articles``, read once, when first asked): ``alt.md`` and ``neu.md#x`` after ``alt.md`` was
-    renamed to ``neu.md``, with the same fragment; ``catalog.merge`` keeps a translation reviewed whose German
-    changed only so, as the pages showed the same link before."""
-    from .media import linked_article
+def _same_article(config: Config, planned: Mapping[str, str] | None = None) -> Callable[[str, str], bool]:
+    """Whether two link or image destinations name one article or file renamed: the files of one article by the
+    renames verlag recorded (``orphans.renamed_articles``, read once, when first asked) and those this extract makes
+    (``planned``: old slug -> new slug, ``renaming.plan``: the author renamed the article and fixed the links to it
+    in one step, as Obsidian and VS Code do), ``alt.md`` and ``neu.md#x`` after ``alt.md`` was renamed to ``neu.md``,
+    with the same fragment; or a file of source_de/ (``bilder/a.png``) whose new path holds the bytes the old one did
+    (``renamedfiles.same_file``: ``git mv``). ``catalog.merge`` keeps a translation reviewed whose German changed
+    only so, as the pages showed the same link or image before, and ``textchanged.stamp`` sees no change of the
+    text. A changed web address (``https://…``) is no rename verlag can see: it stays a change. Each answer is kept
+    for the run of the one caller."""
+    from .media import file_path, linked_article
     from .orphans import renamed_articles
     from .redirects import last_name
     from .urlparts import NO_ADDRESS, split_url
 
     renames: list[dict[str, str]] = []
+    answers: dict[tuple[str, str], bool] = {}
 
     def same(old: str, new: str) -> bool:
         old, new = old.strip("<>"), new.strip("<>")
+        if (old, new) in answers:
+            return answers[(old, new)]
         was, now = linked_article(old), linked_article(new)
-        if was is None or now is None \
-                or (split_url(old) or NO_ADDRESS).fragment != (split_url(new) or NO_ADDRESS).fragment:
-            return False
-        if not renames:
-            renames.append(renamed_articles(config))
-        return was == now or last_name(was, renames[0]) == last_name(now, renames[0])
+        parts = [split_url(old) or NO_ADDRESS, split_url(new) or NO_ADDRESS]
+        if parts[0].fragment != parts[1].fragment:
+            answer = False
+        elif was is not None and now is not None:
+            if not renames:
+                renames.append({**renamed_articles(config), **(planned or {})})
+            answer = was == now or last_name(was, renames[0]) == last_name(now, renames[0])
+        elif was is None and now is None and parts[0].query == parts[1].query \
+                and (before := file_path(old)) is not None and (after := file_path(new)) is not None:
+            from .renamedfiles import same_file
+
+            answer = same_file(config.source_dir, before, after)
+        else:
+            answer = False
+        answers[(old, new)] = answer
+        return answer
 
     return same
 
 
+def planned_renames(renaming: Mapping[str, Mapping[str, Path]] | None) -> dict[str, str]:
+    """Old slug -> new slug of the renames ``renaming`` (``renaming.plan``'s: language -> new slug -> the kept
+    catalog of the old name) makes, in any language."""
+    return {path.stem: slug for moves in (renaming or {}).values() for slug, path in moves.items()}
+
+
 def prepare_in_worker(config: Config, article: Article, glossary: Glossary, keep_typo_fixes: bool,
-                      resegmented: bool = False) -> _Prepared:
+                      resegmented: bool = False, planned: Mapping[str, str] | None = None) -> _Prepared:
     """``_prepare`` in a pool worker, which segments the article (``doccache``, stored for the main process).
 
     Only text travels back: a pickled ``Document`` or template costs more to send than to load or make again.
     """
     doc = doccache.document(config, article)
-    return replace(_prepare(config, article, glossary, keep_typo_fixes, doc, resegmented), pot=None)
+    return replace(_prepare(config, article, glossary, keep_typo_fixes, doc, resegmented, planned), pot=None)
 
 
 def _read_text(config: Config, path: Path) -> str | None:
@@ -688,7 +715,7 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
     if made is None or made.old_pot != (None if old_pot is None else old_pot.decode("utf-8")):  # none, or stale
         with stage(article.ref, "segmenting"):
             doc = doccache.document(config, article)
-        made = _prepare(config, article, glossary, keep_typo_fixes, doc, resegmented)
+        made = _prepare(config, article, glossary, keep_typo_fixes, doc, resegmented, planned_renames(renaming))
     pot_text, pot = made.pot_text, None
     # the template's line ends as its own were, else as its catalogs' (``encode_like``): a CRLF checkout stays CRLF
     like = old_pot or next((m.data for m in made.catalogs.values() if m.data), None)
@@ -703,6 +730,7 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
             result.moved[article.ref] = made.moved
     used: list[bytes | None] = [pot_bytes]
     ok = True
+    same = _same_article(config, planned_renames(renaming))
     merges: dict[str, _Merged] = {}  # language -> its catalog's merge, told and counted once all are done
     moved_from: dict[str, None] = {}  # the old slugs whose catalogs came along (renamed), in order
     for lang in config.languages:
@@ -732,7 +760,7 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
                 last.update(source=source, moved=was, copy=copy, merged=_merge_catalog(was, old, pot, lang, glossary, keep_typo_fixes,
                                                                  made.old_pot if source is None else None,
                                                                  resegmented, record=record,
-                                                                 same_article=_same_article(config)))
+                                                                 same_article=same))
             return last["merged"].text
 
         try:  # a catalog made from the template alone (none there, none renamed) holds no translation: a
@@ -904,10 +932,30 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
         result.written += [] if ref in result.written else [ref]
     for found in _split_sentences(list(merges.items())):
         _list_sentences(result.sentences.setdefault(article.ref, []), found)
+    if any(kind == "changed" for kind, _, _ in result.sentences.get(article.ref, ())):
+        _paths_only(result.sentences[article.ref], _key_list(made.old_pot), same)
     _in_document_order(result.sentences.get(article.ref), lambda: pot or made.template(config, article))
     for lang, counts in _counts(merges).items():
         result.changes.setdefault(lang, Counter()).update(counts)
     return used if ok else None
+
+
+PATHS_ONLY = "changed only in a renamed article's or file's path"  # a listed sentence's kind (``_paths_only``)
+
+
+def _paths_only(listed: list[tuple[str, int | None, str]], old_keys: tuple[tuple, ...] | None,
+                same: Callable[[str, str], bool]) -> None:
+    """Say each "changed" sentence of ``listed`` (``_list_sentences``) whose German differs from one the template
+    had before (``old_keys``) only in the path of a renamed article or file (``same``, ``_same_article``) as
+    ``PATHS_ONLY``: in a language with nothing reviewed to keep it was listed as changed, and ``extract`` asked the
+    author to set ``updated:`` for a text readers see unchanged (trial 35). The new template is not read for it
+    (``_key_list``: the old one alone is, once)."""
+    from .catalog import moved_destinations
+
+    olds = {k[1] for k in old_keys or () if "](" in k[1]}  # German with an inline link or image
+    for n, (kind, line, text) in enumerate(listed):
+        if kind == "changed" and "](" in text and any(moved_destinations(old, text, same) is not None for old in olds):
+            listed[n] = (PATHS_ONLY, line, text)
 
 
 def moved_sentences(old_keys: Iterable[tuple], new_keys: Iterable[tuple]) -> int:

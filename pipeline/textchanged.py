@@ -22,7 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import NamedTuple
 
 from . import LazyPattern
@@ -45,16 +45,32 @@ def body_keys(keys: Iterable[tuple]) -> tuple[tuple, ...]:
 
 
 def stamp(old_pot: str | None, old_keys: tuple[tuple, ...] | None, new_keys: Iterable[tuple],
-          today: dt.date, reviewed: object = None) -> str | None:
+          today: dt.date, reviewed: object = None, same: Callable[[str, str], bool] | None = None) -> str | None:
     """The ``FIELD`` value for a template made now: ``today`` (ISO day), with the article's ``last_reviewed`` as
     written (``reviewed``, a front-matter date) where it has one, when the body's keys differ from those of the
     template before (``old_keys``, from its text ``old_pot``), else the value that template had; None for an
-    article's first template (nothing changed since a review then) and one whose field was never set."""
+    article's first template (nothing changed since a review then) and one whose field was never set. ``same(old,
+    new)``: whether two link or image destinations name one article or file renamed (``extract_article``'s
+    ``_same_article``): a sentence that changed only in such paths is the text the review covered (trial 35: an
+    image renamed with ``git mv``, its new path written in, made every page say the text changed after the review)."""
     if old_pot is None or old_keys is None:
         return None
-    if body_keys(old_keys) != body_keys(new_keys):
+    if not _same_body(body_keys(old_keys), body_keys(new_keys), same):
         return today.isoformat() + (f"; last_reviewed {_written(reviewed)}" if _written(reviewed) else "")
     return field_of(old_pot)
+
+
+def _same_body(old: tuple[tuple, ...], new: tuple[tuple, ...], same: Callable[[str, str], bool] | None) -> bool:
+    """Whether the body keys ``old`` and ``new`` (``body_keys``) are one text: equal, or, by ``same``, differing only
+    in the destinations of renamed articles and files, sentence by sentence (``catalog.moved_destinations``)."""
+    if old == new:
+        return True
+    if same is None or len(old) != len(new):
+        return False
+    from .catalog import moved_destinations
+
+    return all(a == b or (a[0] == b[0] and moved_destinations(a[1], b[1], same) is not None)
+               for a, b in zip(old, new))
 
 
 def _written(reviewed: object) -> str | None:

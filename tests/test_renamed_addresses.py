@@ -346,8 +346,9 @@ def test_a_link_rewritten_to_a_renamed_article_s_new_file_keeps_the_sentence_rev
                                               "[dort](neu.md#abschnitt). Siehe [auch](salbei.md). Und [hier](neu.md) "
                                               "steht es.\n"))
     result = project.run("extract")
-    assert "en: 1 sentence whose German changed only in a link to a renamed article's new file kept reviewed, the " \
-           "translation's link rewritten the same way" in result.output, result.output
+    assert "en: 1 sentence whose German changed only in a link or image path to a renamed article or file (its new " \
+           "name, the same article or bytes) kept reviewed, the translation's link rewritten the same way" \
+           in result.output, result.output
     for lang, kept in (("en", "Read [more](neu.md) and [there](neu.md#abschnitt)."),
                        ("fr", "Lisez [plus](neu.md) et [là](neu.md#abschnitt).")):
         path = project.root / f"translations/{lang}/tee.po"
