@@ -1021,6 +1021,40 @@ def test_the_switcher_of_a_german_only_article_says_in_each_language_that_it_lea
         server.close()
 
 
+def test_the_404_page_of_an_article_only_in_german_offers_the_original_and_other_404_pages_do_not(browser, project):
+    """Trial 33 #12: /en-GB/fasten-leitfaden/, a German-only article's address in English, showed the generic
+    "Page not found" and nothing of the German original. The English 404 page offers it, as the English home page
+    lists it: its heading and line in English, the German title lang-marked, a link to the original's address
+    on this site; an address of nothing offers nothing, and no request leaves the site."""
+    _leber_links_german_only_zecken(project)
+    server = serving(project.root)
+    base = next(server)
+    try:
+        browser.get(f"{base}/en/zecken/")
+        offer = WebDriverWait(browser, WALL).until(
+            expected_conditions.visibility_of_element_located((By.ID, "original-offer")))
+        assert browser.find_element(By.TAG_NAME, "h1").text == "Page not found"
+        assert offer.text.splitlines() == ["Not yet available in English",
+                                           "These articles can be read in the original language for now:", "Zecken"]
+        (link,) = offer.find_elements(By.CSS_SELECTOR, "a")
+        assert (link.get_attribute("hreflang"), link.get_attribute("lang")) == ("de", "de")
+        browser.get(f"{base}/fr/zecken")  # without its final slash too
+        offer = WebDriverWait(browser, WALL).until(
+            expected_conditions.visibility_of_element_located((By.ID, "original-offer")))
+        assert offer.text.splitlines()[0] == "Pas encore disponible en français"
+        offer.find_element(By.CSS_SELECTOR, "a").click()
+        WebDriverWait(browser, WALL).until(expected_conditions.url_to_be(f"{base}/de/zecken/"))
+        assert browser.find_element(By.TAG_NAME, "h1").text == "Zecken"
+        browser.get(f"{base}/en/gibt-es-nicht/")
+        assert browser.find_element(By.TAG_NAME, "h1").text == "Page not found"
+        time.sleep(1)  # the home page is read, and nothing is found in it
+        assert not browser.find_element(By.ID, "original-offer").is_displayed()
+        requested = browser.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+        assert requested and all(name.startswith(base) for name in requested), requested
+    finally:
+        server.close()
+
+
 def test_a_link_from_a_translation_to_an_article_only_in_german_says_so_in_the_readers_language(browser, project):
     """A link in an English page to an article that has no English translation leads to the German page
     (hreflang="de") and nothing visible said so. It ends in "(German)" in the page's language, lang marked, as
