@@ -14,7 +14,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import ARTIFACTS, WALL, article, copy_shipped_project, review, serving
+from conftest import ARTIFACTS, CHROMIUM_FLAGS, WALL, article, copy_shipped_project, review, serving
 
 
 
@@ -109,6 +109,57 @@ def test_the_chooser_suggests_a_language_and_remembers_a_choice_without_redirect
     remembered = browser.find_element(By.CSS_SELECTOR, 'li[lang="fr"] .choice-remembered').text
     assert remembered == "Votre dernier choix sur ce site"
     browser.execute_script("window.localStorage.clear()")
+
+
+def test_a_language_chosen_in_an_article_s_switcher_is_the_choice_the_chooser_remembers(browser, served):
+    """Trial 33: after choosing français at / and then another language in an article's switcher, / still said
+    "Votre dernier choix sur ce site" beside French: only clicks on the chooser itself were remembered."""
+    _, base = served
+    browser.get(f"{base}/")
+    browser.execute_script("window.localStorage.clear()")
+    browser.get(f"{base}/")
+    browser.find_element(By.CSS_SELECTOR, 'ul[data-languages] a[hreflang="fr"]').click()
+    WebDriverWait(browser, WALL).until(expected_conditions.url_to_be(f"{base}/fr/"))
+    browser.get(f"{base}/fr/zecken-im-garten/")
+    browser.find_element(By.CSS_SELECTOR, 'nav.switcher a[hreflang="de"]').click()
+    WebDriverWait(browser, WALL).until(expected_conditions.url_to_be(f"{base}/de/zecken-im-garten/"))
+    browser.get(f"{base}/")
+    WebDriverWait(browser, WALL).until(lambda b: b.find_elements(By.CSS_SELECTOR, "li.suggested"))
+    assert browser.current_url == f"{base}/", "never a redirect"
+    remembered = [hint.find_element(By.XPATH, "..").get_attribute("lang")
+                  for hint in browser.find_elements(By.CSS_SELECTOR, ".choice-remembered") if hint.is_displayed()]
+    assert remembered == ["de"]
+    assert browser.find_element(By.CSS_SELECTOR, "li.suggested").get_attribute("lang") == "de"
+    assert browser.get_cookies() == []  # the choice stays in the browser's localStorage
+    browser.execute_script("window.localStorage.clear()")
+
+
+@pytest.fixture(scope="module")
+def scriptless():
+    """A second headless Chromium with scripts off (Blink's scriptEnabled setting), as a reader who blocks them."""
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which("chromium")
+    for flag in (*CHROMIUM_FLAGS, "--blink-settings=scriptEnabled=false"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
+    yield driver
+    driver.quit()
+
+
+def test_without_scripts_no_search_form_is_offered_that_could_only_show_every_article(browser, scriptless, served):
+    """Trial 33: with scripts off the search form was still shown; "Zecke" led to /de/?q=Zecke, the full article
+    list with no word that nothing was searched. The search needs search.js: without scripts there is no form."""
+    _, base = served
+    for page in ("/de/zecken-im-garten/", "/en/", "/fr/gibt-es-nicht/"):
+        scriptless.get(f"{base}{page}")
+        assert scriptless.find_element(By.TAG_NAME, "h1").is_displayed()
+        assert not scriptless.find_element(By.CSS_SELECTOR, "form.search").is_displayed(), page
+        browser.get(f"{base}{page}")
+        assert browser.find_element(By.CSS_SELECTOR, "form.search").is_displayed(), page
+        assert browser.find_element(By.ID, "search-q").is_displayed()
 
 
 @pytest.mark.parametrize("lang", ["de", "en", "fr"])
@@ -966,6 +1017,40 @@ def test_the_switcher_of_a_german_only_article_says_in_each_language_that_it_lea
         links = browser.find_elements(By.CSS_SELECTOR, "nav.switcher a")
         assert [(a.text, a.get_attribute("pathname"), a.get_attribute("title")) for a in links] == [
             ("English", "/en/leber/", ""), ("français", "/fr/leber/", "")]
+    finally:
+        server.close()
+
+
+def test_the_404_page_of_an_article_only_in_german_offers_the_original_and_other_404_pages_do_not(browser, project):
+    """Trial 33 #12: /en-GB/fasten-leitfaden/, a German-only article's address in English, showed the generic
+    "Page not found" and nothing of the German original. The English 404 page offers it, as the English home page
+    lists it: its heading and line in English, the German title lang-marked, a link to the original's address
+    on this site; an address of nothing offers nothing, and no request leaves the site."""
+    _leber_links_german_only_zecken(project)
+    server = serving(project.root)
+    base = next(server)
+    try:
+        browser.get(f"{base}/en/zecken/")
+        offer = WebDriverWait(browser, WALL).until(
+            expected_conditions.visibility_of_element_located((By.ID, "original-offer")))
+        assert browser.find_element(By.TAG_NAME, "h1").text == "Page not found"
+        assert offer.text.splitlines() == ["Not yet available in English",
+                                           "These articles can be read in the original language for now:", "Zecken"]
+        (link,) = offer.find_elements(By.CSS_SELECTOR, "a")
+        assert (link.get_attribute("hreflang"), link.get_attribute("lang")) == ("de", "de")
+        browser.get(f"{base}/fr/zecken")  # without its final slash too
+        offer = WebDriverWait(browser, WALL).until(
+            expected_conditions.visibility_of_element_located((By.ID, "original-offer")))
+        assert offer.text.splitlines()[0] == "Pas encore disponible en français"
+        offer.find_element(By.CSS_SELECTOR, "a").click()
+        WebDriverWait(browser, WALL).until(expected_conditions.url_to_be(f"{base}/de/zecken/"))
+        assert browser.find_element(By.TAG_NAME, "h1").text == "Zecken"
+        browser.get(f"{base}/en/gibt-es-nicht/")
+        assert browser.find_element(By.TAG_NAME, "h1").text == "Page not found"
+        time.sleep(1)  # the home page is read, and nothing is found in it
+        assert not browser.find_element(By.ID, "original-offer").is_displayed()
+        requested = browser.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+        assert requested and all(name.startswith(base) for name in requested), requested
     finally:
         server.close()
 

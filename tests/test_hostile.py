@@ -601,7 +601,7 @@ def test_german_html_clean_publishes_no_script_embed_handler_or_third_party_imag
     review(project, "en", "gast", {("title", "Gast"): "Guest", "Ein Text über Tee.": "A text about tea."})
     project.run("build")
     for page in ("site/de/gast/index.html", "site/en/gast/index.html", "site/de/feed.xml", "site/en/feed.xml"):
-        text = project.read(page)
+        text = project.read(page).replace('<script src="/static/chooser.js" defer>', "")  # the theme's own, kept
         for trace in ("zaehler.example.com", "video.example.net", "bilder.example.net", "fonts.example.com",
                       "fotos.example.net",
                       "onerror", "<script src", "<iframe"):

@@ -207,7 +207,9 @@ def test_an_unchanged_build_leaves_the_index_alone_and_search_false_removes_it_a
     assert "2 removed" in built  # the script and the index, said like every file the build no longer makes
     assert (site / "static/style.css").is_file() and (site / "static/chooser.js").is_file()
     doc = html.parse(str(site / "de/tee/index.html")).getroot()
-    assert not doc.xpath("//form") and not html.parse(str(site / "de/index.html")).getroot().xpath("//script")
+    index = html.parse(str(site / "de/index.html")).getroot()
+    assert not doc.xpath("//form") and not doc.xpath("//noscript")  # nor the style that hides the form without scripts
+    assert [s.get("src") for s in index.xpath("//script")] == ["/static/chooser.js"]  # the language choice's alone
 
 
 def test_an_index_the_standard_binary_made_is_made_again_by_the_extended_one(project, monkeypatch):
