@@ -946,6 +946,7 @@ _DE_STOPWORDS_INSIDE = frozenset(
     schule september serie sitz sohn sommer spiel spieler sprache staaten stadt stand stelle straße strecke studium
     süden tag tage team teil teile titel tochter tod truppen universität university unternehmen vater verbindung
     verein vertrag wasser weg werk werke westen welt weltkrieg wien wiener zahl zeit zentrum ziel österreich insel
+    nähe seite thomas wilhelm
     alten alter bekannt britischen damaligen deutlich ehemalige ehemaligen eigene eigenen einzelnen einzige erste
     ersten erster zweite zweiten dritten folgenden frühen gesamte große großen größte größten gut gleichen hohe
     hohen heutigen internationalen kleine kleinen kurz lang lange letzte letzten neu neue neuen olympischen

@@ -672,6 +672,7 @@ def test_a_capitalised_stop_word_after_an_abbreviation_of_an_amount_starts_a_sen
         "Der Kurs dauert 90 Min. Erste Hilfe lernen Sie dabei auch.",
         "Machen Sie 3 x 10 Wdh. Ihre Knie danken es.",  # the polite "Ihre": ``_polite_start``'s
         "Planen Sie 5 Min. Gehen pro Stunde ein.",  # an infinitive as a noun
+        "Wechseln Sie nach 10 Wdh. Seite und Arm.",  # "Seite" is on jusText's list, a noun
     ],
 )
 def test_a_noun_after_an_abbreviation_of_an_amount_goes_on(text):
