@@ -77,6 +77,7 @@ _DE_ABBREVIATIONS = frozenset(
     ganzheitl naturheilkundl therap gesetzl priv schriftl mündl telef persönl regelm kostenl zusätzl
     freundl erhältl ausschl verbindl unverb vorauss voraussichtl näml natürl öffentl amtl wissenschaftl
     abh erw gez gesch verw wdh zzt zus vit kaps unters erkr anw bhdlg
+    insg insges wöch jew durchschn
     lat griech altgriech ital span chin jap arab ind hebr trad volkst
     """.split()
 )
@@ -98,6 +99,9 @@ _DE_LOWER_ABBREVIATIONS = frozenset(
     publ iur sc max tgl mx msr stk pckg ungef
     """.split()
 )
+# Abbreviations that count only capitalised, as written in a physiotherapist's plan: "ab Wo. 6" (Woche); lower
+# case "wo" is the German question word.
+_DE_CAPITAL_ABBREVIATIONS = frozenset({"Wo"})
 
 # Abbreviations that stand before a name or a title and so are followed by
 # a capital that starts no sentence ("Dr. Der Spiegel" aside).
@@ -203,7 +207,8 @@ def german_abbreviation(word: str) -> bool:
     abbreviation, so its full stop belongs to it and need not end the sentence (``check``'s punctuation)."""
     core = word.lstrip(_OPENERS).removesuffix(".")
     return word.endswith(".") and (core.lower() in _DE_ABBREVIATIONS or core.lower() in ("usw", "usf", "etc")
-                                   or core in _DE_LOWER_ABBREVIATIONS or core in _DE_WEEKDAYS
+                                   or core in _DE_LOWER_ABBREVIATIONS or core in _DE_CAPITAL_ABBREVIATIONS
+                                   or core in _DE_WEEKDAYS
                                    or core.lower() in _DE_MONTH_ABBREVIATIONS
                                    or bool(_DE_STREET.fullmatch(core))
                                    or bool(_DE_WEEKDAY_RANGE.fullmatch(core))
@@ -874,8 +879,8 @@ def _german_verdict(block: str, c: int, nxt: int) -> bool | None:
     if _german_unit_after_number(block, start, core):
         return next_upper
     if _german_abbreviation_after_number(block, start, core):
-        return next_upper and (word.lower() in _DE_SENTENCE_STARTERS or _polite_start(block, nxt, word))
-    if lower in _DE_ABBREVIATIONS or core in _DE_LOWER_ABBREVIATIONS:
+        return next_upper and (_german_sentence_start(word) or _polite_start(block, nxt, word))
+    if lower in _DE_ABBREVIATIONS or core in _DE_LOWER_ABBREVIATIONS or core in _DE_CAPITAL_ABBREVIATIONS:
         return lower not in _DE_BEFORE_NAME and word.lower() in _DE_SENTENCE_STARTERS and word[0].isupper()
     if len(core) == 1 and core.isalpha():
         if _DE_CLOSING_PAIR.search(block, max(0, start - 4), start + 2):  # "… übernimmt die Kasse z. T. Es bleibt …"
@@ -896,7 +901,84 @@ def _german_verdict(block: str, c: int, nxt: int) -> bool | None:
         return None
     if core.isdigit() and len(core) <= 4:
         return _german_number(block, start, nxt, word, next_upper)
+    if block[nxt].isdigit() and core.isalpha() and core[0].islower():
+        return _german_year_starts(block, nxt)
     return None
+
+
+def _german_year_starts(block: str, nxt: int) -> bool | None:
+    """A lower-case word's full stop before a number at ``nxt``: an abbreviation no list holds ("für insg. 6
+    Behandlungen", "um jew. 0,5 kg", "umfasst durchschn. 8 Termine"), whose number goes on with the sentence (False),
+    unless a year and the finite verb after it start the next one ("gegründet. 2015 zogen wir um.") or the number is
+    an item's or an ordinal ("aufwärmen. 2. Dann", "feiern. 1. Mai ist"): None, pySBD's cut stands. German writes a number that starts a sentence as a word (DIN 5008), so a sentence that starts with
+    digits after a word's full stop is rare: none of the German gold corpus's three "<word>. <digit>" places and none
+    of the peer corpus's ten in running text (500 articles) is a sentence end; a fronted year is the exception
+    German allows, and its verb, in lower case, tells it from an amount ("insg. 2000 Euro", "insg. 1500 ml")."""
+    if _INLINE_ITEM_NUMBER.match(block, nxt):
+        return None  # an item or an ordinal starts a sentence: "Zuerst aufwärmen. 2. Dann dehnen.", "1. Mai ist frei."
+    year = _DE_YEAR_THEN_WORD.match(block, nxt)
+    if year is None or not year.group(1)[0].islower():
+        return False
+    verb = year.group(1)
+    if verb in _DE_UNIT_SYMBOLS or verb in _DE_ADDRESS_GOES_ON or verb in ("x", "mal", "bis", "pro", "je"):
+        return False
+    return None
+
+
+# Words of jusText's German stop word list (``stopwords.stoplist``) that may stand capitalised inside a sentence, so
+# none shows a sentence start after an abbreviation: nouns, names and places ("10 Min. Zeit", "2 Tbl. Wasser"),
+# adjectives and ordinals that start a name ("90 Min. Erste Hilfe"), infinitives and participles a noun is made of
+# ("5 Min. Gehen", "Leben"), the polite "Sie" and its forms (``_polite_start`` decides those), words that are
+# English, and entries with punctuation. What stays are function words, adverbs, pronouns, numerals and finite
+# verbs, written in lower case inside a German sentence.
+_DE_STOPWORDS_INSIDE = frozenset(
+    """
+    album amt anfang april arbeit armee art arten august ausbildung bad bahnhof band bau bedeutung begriff beginn
+    beispiel bereich berlin berliner besitz bestand betrieb bevölkerung bezeichnung bruder buch burg dezember
+    deutsche deutschen deutscher deutschland dorf einsatz einwohner ende entwicklung erfolg europa fall familie
+    februar film firma fläche folge form frankreich franz frau frauen friedrich gebiet gebäude gegensatz gemeinde
+    gemeinden georg geschichte gesellschaft grenze grund gruppe gründung hans haus heinrich herrschaft hilfe höhe
+    hälfte januar jahr jahre jahren jahres jahrhundert jahrhunderts johann john juli juni kaiser karl karriere
+    kilometer kinder kirche kloster kreis krieg könig lage land landkreis leben linie liste ludwig mai mal mann
+    mannschaft maria menschen meter michael millionen mitglied mitglieder mitte musik mutter märz münchen
+    nachfolger name namen norden november oktober ort osten paris partei paul personen peter platz präsident
+    professor provinz prozent rahmen regel regierung region reihe richtung robert rolle saison schlacht schloss
+    schule september serie sitz sohn sommer spiel spieler sprache staaten stadt stand stelle straße strecke studium
+    süden tag tage team teil teile titel tochter tod truppen universität university unternehmen vater verbindung
+    verein vertrag wasser weg werk werke westen welt weltkrieg wien wiener zahl zeit zentrum ziel österreich insel
+    nähe seite thomas wilhelm
+    alten alter bekannt britischen damaligen deutlich ehemalige ehemaligen eigene eigenen einzelnen einzige erste
+    ersten erster zweite zweiten dritten folgenden frühen gesamte große großen größte größten gut gleichen hohe
+    hohen heutigen internationalen kleine kleinen kurz lang lange letzte letzten neu neue neuen olympischen
+    politische politischen schweizer späteren stark selben französischen vereinigten verschiedene verschiedenen
+    nördlich südlich
+    haben kommen können leben liegen sein spielen stehen werden finden befinden gehören
+    gegründet gewählt verwendet bezeichnet erreicht entstanden
+    sie ihr ihre ihrem ihren ihrer ihres ihnen
+    de the and of new york san county fc usa km m
+    """.split()
+)
+
+
+@functools.cache
+def _german_stopword_starters() -> frozenset[str]:
+    """jusText's German stop words that start a sentence when capitalised (``_DE_STOPWORDS_INSIDE`` left out):
+    "Mehr", "Nur", "Danach", "Ist", "Zwei". Read once, and only when an abbreviation after a number stands before a
+    capital that ``_DE_SENTENCE_STARTERS`` does not hold."""
+    from .stopwords import stoplist
+
+    return frozenset(w for w in stoplist("de") if w.isalpha() and w not in _DE_STOPWORDS_INSIDE)
+
+
+def _german_sentence_start(word: str) -> bool:
+    """Whether the capitalised ``word`` after an abbreviation of what a number counts ("3 Tbl.", "10 Wdh.", "2 x
+    tägl.") starts the next sentence: a sentence starter (``_DE_SENTENCE_STARTERS``) or a German stop word that no
+    noun or name is (``_german_stopword_starters``): "Nehmen Sie max. 3 Tbl. Mehr ist gefährlich." splits, "3 Tbl.
+    Magnesium" goes on (trial 35)."""
+    if not word[:1].isupper():
+        return False
+    lower = word.lower()
+    return lower in _DE_SENTENCE_STARTERS or lower in _german_stopword_starters()
 
 
 # Unit symbols a German amount writes after its number (DIN 1313, the SI's symbols: "2 g", "5 ml", "30 min"), in
@@ -935,10 +1017,28 @@ def _german_abbreviation_after_number(block: str, start: int, core: str) -> bool
         start, before = _token_before(block, start - 1)
         if before not in ("I.", "i."):
             return False
-    elif not (core in _DE_INTERNATIONAL_UNIT or lower in _DE_LOWER_ABBREVIATIONS
+    elif not (core in _DE_INTERNATIONAL_UNIT or lower in _DE_LOWER_ABBREVIATIONS or core in _DE_CAPITAL_ABBREVIATIONS
               or (lower in _DE_ABBREVIATIONS and lower not in _DE_BEFORE_NAME)):
         return False
-    return _after_amount(block, start)
+    return _after_amount(block, start) or _after_times(block, start)
+
+
+# "2 x", "3×", "2-mal", "2 mal", "2x": how often, before a frequency ("2 x tägl.", "3x wöch.")
+_DE_TIMES = re.compile(r"(?:\d+[^\S\n]*)?(?:x|×|mal|-mal)")
+
+
+def _after_times(block: str, start: int) -> bool:
+    """Whether the token at ``start`` follows how often ("2 x tägl.", "2x wöch.", "3 mal tägl."): "x" or "mal"
+    after a number, or one token "2x"."""
+    if start == 0:
+        return False
+    times_start, times = _token_before(block, start - 1)
+    times = times.lstrip(_OPENERS)
+    if _DE_TIMES.fullmatch(times) is None:
+        return False
+    if times[:1].isdigit():
+        return True
+    return _after_amount(block, times_start)
 
 
 def _after_amount(block: str, start: int) -> bool:

@@ -280,6 +280,22 @@ def test_extract_splits_german_titles_weekdays_units_and_prices_where_the_senten
         "Anmeldung per Telefon."]
 
 
+def test_extract_keeps_a_physio_sentence_with_an_abbreviation_before_its_number_one_msgid(project):
+    """Trial 35: "…, insg. 2 x 15 Wdh." was cut before the number, and the fragment "2 x 15 Wdh." became the msgid
+    of the table cell with the same text, so one translation served both; "max. 3 Tbl. Mehr ist gefährlich." was
+    one msgid. Each sentence is one msgid now, and the cell its own."""
+    body = ("Den Rücken rund bzw. hohl machen, insg. 2 x 15 Wdh. Ab Wo. 6 ist Joggen erlaubt. "
+            "Nehmen Sie max. 3 Tbl. Mehr ist gefährlich.\n\n| Übung | Wiederholungen |\n|---|---|\n"
+            "| Katze-Kuh | 2 x 15 Wdh. |\n")
+    project.write("source_de/ruecken.md", article("Rücken", body))
+    project.run("extract")
+    pot = project.root / "translations/templates/ruecken.pot"
+    msgfmt_check(pot)
+    assert [e.msgid for e in polib.pofile(str(pot))][1:] == [
+        "Den Rücken rund bzw. hohl machen, insg. 2 x 15 Wdh.", "Ab Wo. 6 ist Joggen erlaubt.",
+        "Nehmen Sie max. 3 Tbl.", "Mehr ist gefährlich.", "Übung", "Wiederholungen", "Katze-Kuh", "2 x 15 Wdh."]
+
+
 def test_translations_cannot_change_the_block_structure(tmp_path):
     text = article("T", "Erster Satz.\n\n| A | B |\n|---|---|\n| x | y |\n")
     doc = segments_of(tmp_path, text)

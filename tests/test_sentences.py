@@ -601,6 +601,85 @@ def test_an_abbreviation_after_its_number_goes_on_before_a_noun(abbreviation, fo
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Das Rezept gilt für insg. 6 Behandlungen.",
+        "Das Rezept gilt für insges. 6 Behandlungen.",
+        "Ab Wo. 6 ist Joggen erlaubt.",
+        "Trainieren Sie 2 x wöch. 45 Min. lang.",
+        "Die Therapie umfasst durchschn. 8 Termine.",
+        "Steigern Sie um jew. 0,5 kg pro Woche.",
+        "Im Vierfüßlerstand den Rücken rund bzw. hohl machen, insg. 2 x 15 Wdh.",
+        "Das sind umgerechn. 5 Euro.",  # an abbreviation no list holds
+        "Wir zahlten insg. 2000 Euro.",  # a year's digits, then a noun: an amount
+        "Das sind insg. 1500 ml.",
+    ],
+)
+def test_an_abbreviation_before_a_number_ends_no_sentence(text):
+    """Trial 35: "Das Rezept gilt für insg. 6 Behandlungen." was two entries, "…für insg." and "6 Behandlungen."
+    (a fragment "2 x 15 Wdh." shared its msgid with a table cell): an abbreviation the lists lacked was left to
+    pySBD, which cuts before a digit. German writes a number that starts a sentence as a word, so a lower-case word's
+    full stop before digits ends none, known abbreviation or not."""
+    assert split_sentences(text, "de") == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Die Praxis wurde 2010 gegründet. 2015 zogen wir um.",
+         ["Die Praxis wurde 2010 gegründet.", "2015 zogen wir um."]),
+        ("Wir sind umgezogen. 2021 kam ein zweiter Raum dazu.",
+         ["Wir sind umgezogen.", "2021 kam ein zweiter Raum dazu."]),
+    ],
+)
+def test_a_fronted_year_and_its_verb_start_a_sentence_after_a_word(text, expected):
+    """The exception German allows to numbers as words: a year that starts a sentence, its finite verb after it in
+    lower case."""
+    assert split_sentences(text, "de") == expected
+
+
+@pytest.mark.parametrize("word", ["insg.", "insges.", "wöch.", "jew.", "durchschn.", "Wo."])
+def test_physio_abbreviations_are_known(word):
+    """``check`` reads these full stops as an abbreviation's, not as a sentence end."""
+    assert german_abbreviation(word)
+
+
+@pytest.mark.parametrize(
+    ("first", "follows"),
+    [
+        ("Nehmen Sie max. 3 Tbl.", "Mehr ist gefährlich."),
+        ("Machen Sie je 10 Wdh.", "Mehr Wiederholungen bringen nichts."),
+        ("Üben Sie 2 x tägl.", "Mehr bringt nichts."),
+        ("Üben Sie 3x wöch.", "Nur so wirkt es."),
+        ("Halten Sie 30 Sek.", "Zwei Sätze reichen."),
+        ("Nehmen Sie 2 Tbl.", "Ist das zu viel, fragen Sie uns."),
+        ("Dehnen Sie 5 Min.", "Immer langsam beginnen."),
+    ],
+)
+def test_a_capitalised_stop_word_after_an_abbreviation_of_an_amount_starts_a_sentence(first, follows):
+    """Trial 35: "Nehmen Sie max. 3 Tbl. Mehr ist gefährlich." was one entry: after "3 Tbl." only the few words of
+    ``_DE_SENTENCE_STARTERS`` started a sentence. A German stop word (jusText's list) that no noun or name is, an
+    adverb, function word, numeral or finite verb, is written in lower case inside a sentence."""
+    assert split_sentences(f"{first} {follows}", "de") == [first, follows]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nehmen Sie 3 Tbl. Magnesium am Abend.",
+        "Lassen Sie sich 10 Min. Zeit dafür.",  # "Zeit" is on jusText's list, a noun
+        "Trinken Sie 2 x tägl. Wasser dazu.",
+        "Der Kurs dauert 90 Min. Erste Hilfe lernen Sie dabei auch.",
+        "Machen Sie 3 x 10 Wdh. Ihre Knie danken es.",  # the polite "Ihre": ``_polite_start``'s
+        "Planen Sie 5 Min. Gehen pro Stunde ein.",  # an infinitive as a noun
+        "Wechseln Sie nach 10 Wdh. Seite und Arm.",  # "Seite" is on jusText's list, a noun
+    ],
+)
+def test_a_noun_after_an_abbreviation_of_an_amount_goes_on(text):
+    assert split_sentences(text, "de") == [text]
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("Das finden Sie auf S. 225.", ["Das finden Sie auf S. 225."]),
