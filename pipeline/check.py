@@ -3002,7 +3002,7 @@ def gone_address_findings(config: Config, sources: Sources) -> list[Finding]:
     never published: said as that."""
     from .preview import leftover
     from .schedule import today
-    from .redirects import gone_listed, gone_published, kept
+    from .redirects import gone_listed, gone_place, gone_published, kept
     from .renames import renamed_addresses
     from .site import GONE, GONE_REDIRECTS, Urls, load_site_state
 
@@ -3049,9 +3049,8 @@ def gone_address_findings(config: Config, sources: Sources) -> list[Finding]:
             continue
         message = gone_message(urls.path("article", source, slug), others, slug, owner, taken, urls,
                                (source, *config.languages))
-        # at the renamed article, else where [site] gone would list it: the page itself is deleted by the build
-        where = (owner.ref, 1) if owner else (CONFIG_NAME, config.place("gone", "site"))
-        findings.append(Finding(*where, "gone-address", WARNING, message, source, slug, (None, "")))
+        findings.append(Finding(*gone_place(config, owner), "gone-address", WARNING, message, source, slug,
+                                (None, "")))
     findings.extend(Finding(CONFIG_NAME, line, "gone-address", WARNING, message, source, "", (None, ""))
                     for line, message in gone_published(gone_listed(config)[0], {a.slug: a for a in published}))
     return findings
@@ -3069,11 +3068,12 @@ def gone_language_findings(config: Config) -> list[Finding]:
     """A warning at verlag.toml's ``languages`` for each language the last build published (its index, feed and
     404 page; ``site.STATE_FILE``) that verlag.toml no longer names: the next build takes them down with its
     articles."""
+    from .redirects import gone_language_place
     from .site import Urls, load_site_state, published_languages
 
     urls = Urls(config.site_url)
     files = load_site_state(config).get("files", [])
-    return [Finding(CONFIG_NAME, config.line("languages") or 1, "gone-address", WARNING,
+    return [Finding(*gone_language_place(config), "gone-address", WARNING,
                     gone_language_message(urls.path("index", lang), lang), lang, "", (None, ""))
             for lang in sorted(published_languages(files, urls) - {config.source_language, *config.languages})]
 
