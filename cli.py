@@ -2294,8 +2294,11 @@ def _check_slugs(config, slugs, sources=None) -> None:
     sources = (sources or read_sources(config)) if slugs else None
     known = {a.slug for a in sources.articles} | sources.unreadable if sources else set()
     if missing := list(dict.fromkeys(slug for slug in slugs if slug not in known)):
-        raise click.BadParameter(unknown_slugs(missing, sorted(known), f"{config.source_dir.name}/"),
-                                 param_hint="--article")
+        from pipeline.orphans import renamed_advice
+
+        files = {**dict.fromkeys(sources.unreadable), **{a.slug: a.ref for a in sources.articles}}
+        raise click.BadParameter(unknown_slugs(missing, sorted(known), f"{config.source_dir.name}/",
+                                               renamed_advice(config, missing, files)), param_hint="--article")
 
 
 def _check_languages(config, languages) -> None:
