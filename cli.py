@@ -9,7 +9,6 @@ import functools
 import gc
 import json
 import os
-import re
 import shlex
 import sys
 import time
@@ -225,11 +224,6 @@ class VerlagGroup(click.Group):
                 exc.message = (exc.message.rstrip(".") + ': a title starting with "-" goes after --: '
                                'verlag new -- "-Strich am Anfang"')
             raise
-        except click.UsageError as exc:
-            extra = re.fullmatch(r"Got unexpected extra arguments? \((.+)\)", exc.message)
-            if extra and ctx.invoked_subcommand == "init":  # `verlag init DIR`, as `git init DIR` is written
-                exc.message = f"init takes its folder before the command: verlag -C {shlex.quote(extra[1])} init"
-            raise
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except Exception as exc:  # noqa: BLE001 - the boundary: one line, the traceback only with --debug
@@ -322,7 +316,18 @@ def main(ctx: click.Context, directory: Path, debug: bool, no_wait: bool) -> Non
         pipeline.ON_FIRST_LOGGER.append(_print_warnings)
 
 
-@main.command()
+def _init_folder(extra: list[str]) -> None:
+    """A usage error (exit 2) for folders given to init as arguments (``extra``), as ``git init DIR`` takes one:
+    init takes one folder, before the command (``-C``). Said from the arguments as typed, each quoted for the
+    shell: click's own message joins them with spaces, so ``init a b`` read as the one folder 'a b'."""
+    if len(extra) == 1:
+        raise click.UsageError(f"init takes its folder before the command: verlag -C {shlex.quote(extra[0])} init")
+    if extra:
+        raise click.UsageError(f"init takes one folder, before the command (verlag -C FOLDER init), not "
+                               f"{len(extra)}: {' '.join(map(shlex.quote, extra))}; run it once for each project")
+
+
+@main.command(context_settings={"allow_extra_args": True})  # `verlag init DIR`: said by ``_init_folder``
 @click.option("--name", help="The site's name (default: the folder's name).")
 @click.option("--author", default="", help="Your name: the author of new articles and of the feeds.")
 @click.option("--base-url", help="The address the site will be published at, e.g. https://example.org/.")
@@ -332,6 +337,7 @@ def main(ctx: click.Context, directory: Path, debug: bool, no_wait: bool) -> Non
 @pass_project
 def init(project: Project, name, author: str, base_url, languages: str, quiet: bool) -> None:
     """Scaffold a content project in -C DIR (empty or new)."""
+    _init_folder(click.get_current_context().args)
     from pipeline.scaffold import DEFAULT_TIMEZONE, LEGAL_TEMPLATES, driver_config, init_project, running_verlag
 
     codes = tuple(code.strip() for code in languages.split(",") if code.strip())
@@ -2303,8 +2309,11 @@ def _check_slugs(config, slugs, sources=None) -> None:
     sources = (sources or read_sources(config)) if slugs else None
     known = {a.slug for a in sources.articles} | sources.unreadable if sources else set()
     if missing := list(dict.fromkeys(slug for slug in slugs if slug not in known)):
-        raise click.BadParameter(unknown_slugs(missing, sorted(known), f"{config.source_dir.name}/"),
-                                 param_hint="--article")
+        from pipeline.orphans import renamed_advice
+
+        files = {**dict.fromkeys(sources.unreadable), **{a.slug: a.ref for a in sources.articles}}
+        raise click.BadParameter(unknown_slugs(missing, sorted(known), f"{config.source_dir.name}/",
+                                               renamed_advice(config, missing, files)), param_hint="--article")
 
 
 def _check_languages(config, languages) -> None:

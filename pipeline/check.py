@@ -1668,8 +1668,9 @@ SOURCE_CHECKS = [
           "msgfmt --check refuses the catalog (or warns of the charset); verlag extract writes its header fields "
           "and LF line ends", None),
     Check("plural-forms", WARNING, "site.po: a plural message with some forms translated and others empty or "
-          "missing (fewer msgstr[n] than nplurals): shown in English for every count; GNU msgfmt --check refuses "
-          "the catalog; verlag extract marks it fuzzy", None),
+          "missing (fewer msgstr[n] than nplurals), or more msgstr[n] than nplurals: GNU msgfmt --check refuses "
+          "the catalog; verlag extract marks the former fuzzy (English for every count) and drops a form too "
+          "many", None),
     Check("sign-off-lost", WARNING, "catalog (in a git work tree): entries the last commit (HEAD) has signed off "
           "are not signed off in the file, which shows itself an older copy put back (an older header, a #| msgid "
           "or an engine's draft under the same German); git checkout HEAD -- <file> brings them back", None),
@@ -2469,15 +2470,16 @@ def _counts_per_form(plural_forms: str) -> Counter:
 
 
 def _partial_plurals(po: polib.POFile, ref: str, lang: str, text: str | None) -> list[Finding]:
-    """A ``plural-forms`` warning at each plural message of a site.po (not fuzzy) with some forms translated and
-    others empty or missing (fewer ``msgstr[n]`` than its Plural-Forms' nplurals): GNU msgfmt --check refuses the
-    catalog over it, and the page shows the English words for every count (polib leaves it out of the compiled
-    catalog); ``extract`` marks it fuzzy."""
+    """A ``plural-forms`` warning at each plural message of a site.po (not fuzzy: msgfmt passes over those) whose
+    forms do not match its Plural-Forms' nplurals, which GNU msgfmt --check refuses the catalog over: some forms
+    translated and others empty or missing, or more ``msgstr[n]`` than nplurals (a reviewer's ``msgstr[2]`` in a
+    language of two forms). Each says what the page shows (``_shown``) and what ``extract`` does: it marks the
+    former fuzzy and drops the latter."""
     from .uistrings import plural_rule
 
     lines = text.split("\n") if text is not None else []
     try:
-        plural_rule(po)  # what the build compiles: a header gettext refuses was the build's error alone
+        plural = plural_rule(po)  # what the build compiles: a header gettext refuses was the build's error alone
         count = nplurals(po.metadata.get("Plural-Forms", "")) or 0
     except ValueError as exc:  # the build shows verlag's own words for the language (uistrings.load_translations)
         line = next((n for n, said in enumerate(lines, 1) if said.startswith('"Plural-Forms:')), 1)
@@ -2488,14 +2490,41 @@ def _partial_plurals(po: polib.POFile, ref: str, lang: str, text: str | None) ->
     for entry in po:
         if entry.obsolete or entry.fuzzy or not entry.msgid_plural:
             continue
-        if missing := untranslated_forms(entry.msgstr_plural, count):
-            found.append(Finding(ref, msgid_line(lines, entry.linenum) if lines else entry.linenum, "plural-forms",
-                                 WARNING, f"msgstr[{'], msgstr['.join(map(str, missing))}] not translated of the "
-                                 f"{count or len(entry.msgstr_plural)} forms its Plural-Forms asks for: the page shows "
-                                 "the English words for every count, and GNU msgfmt --check refuses the catalog; "
-                                 "translate each form (verlag extract marks the message fuzzy until then)",
+        forms = entry.msgstr_plural
+        line = msgid_line(lines, entry.linenum) if lines else entry.linenum
+        asked = count or len(forms)
+        if missing := [n for n in untranslated_forms(forms, count) if n < asked]:
+            found.append(Finding(ref, line, "plural-forms", WARNING,
+                                 f"msgstr[{'], msgstr['.join(map(str, missing))}] not translated of the {asked} "
+                                 f"forms its Plural-Forms asks for: {_shown(forms, missing, plural)}; GNU msgfmt "
+                                 "--check refuses the catalog; translate each form (verlag extract marks the message "
+                                 "fuzzy until then, and from then on the page shows the English words for every "
+                                 "count)",
+                                 lang, "site", key(entry)))
+        if count and (extra := sorted(n for n in forms if n >= count)):
+            shown = ("no count shows it" if all(forms.values()) else
+                     "the page shows the English words for every count (an empty form leaves it untranslated)")
+            texts = ", ".join(f"msgstr[{n}] {excerpt(forms[n])!r}" for n in extra)
+            found.append(Finding(ref, line, "plural-forms", WARNING,
+                                 f"{texts}: {'a form' if len(extra) == 1 else 'forms'} beyond the {count} its "
+                                 f"Plural-Forms has (msgstr[0] to msgstr[{count - 1}]): {shown}, and GNU msgfmt --check refuses the catalog "
+                                 f"(\"some messages have {len(forms)} plural forms\"); delete "
+                                 f"{'it' if len(extra) == 1 else 'them'} (verlag extract drops "
+                                 f"{'it' if len(extra) == 1 else 'them'} and says so)",
                                  lang, "site", key(entry)))
     return found
+
+
+def _shown(forms: dict[int, str], missing: list[int], plural) -> str:
+    """What the page shows of a plural message whose forms ``missing`` are empty or absent (``plural``: its
+    Plural-Forms as the build reads it): with a form empty, the English words for every count (the compiled
+    catalog leaves the message out, as polib does an untranslated one); with them only absent, each translated form for its counts and the English
+    words for the counts of the absent ones (gettext finds no text for them), which it names."""
+    if not all(forms.values()):
+        return "the page shows the English words for every count"
+    counts = [n for n in range(1000) if plural(n) in missing]
+    named = ", ".join(map(str, counts[:4])) + (", …" if len(counts) > 4 else "")
+    return f"the page shows the English words for {named} and the translation for the other counts"
 
 
 def site_catalog_findings(config: Config, lang: str) -> list[Finding]:
@@ -3051,7 +3080,7 @@ def gone_address_findings(config: Config, sources: Sources) -> list[Finding]:
     never published: said as that."""
     from .preview import leftover
     from .schedule import today
-    from .redirects import gone_listed, gone_published, kept
+    from .redirects import gone_listed, gone_place, gone_published, kept
     from .renames import renamed_addresses
     from .site import GONE, GONE_REDIRECTS, Urls, load_site_state
 
@@ -3098,9 +3127,8 @@ def gone_address_findings(config: Config, sources: Sources) -> list[Finding]:
             continue
         message = gone_message(urls.path("article", source, slug), others, slug, owner, taken, urls,
                                (source, *config.languages))
-        # at the renamed article, else where [site] gone would list it: the page itself is deleted by the build
-        where = (owner.ref, 1) if owner else (CONFIG_NAME, config.place("gone", "site"))
-        findings.append(Finding(*where, "gone-address", WARNING, message, source, slug, (None, "")))
+        findings.append(Finding(*gone_place(config, owner), "gone-address", WARNING, message, source, slug,
+                                (None, "")))
     findings.extend(Finding(CONFIG_NAME, line, "gone-address", WARNING, message, source, "", (None, ""))
                     for line, message in gone_published(gone_listed(config)[0], {a.slug: a for a in published}))
     return findings
@@ -3118,11 +3146,12 @@ def gone_language_findings(config: Config) -> list[Finding]:
     """A warning at verlag.toml's ``languages`` for each language the last build published (its index, feed and
     404 page; ``site.STATE_FILE``) that verlag.toml no longer names: the next build takes them down with its
     articles."""
+    from .redirects import gone_language_place
     from .site import Urls, load_site_state, published_languages
 
     urls = Urls(config.site_url)
     files = load_site_state(config).get("files", [])
-    return [Finding(CONFIG_NAME, config.line("languages") or 1, "gone-address", WARNING,
+    return [Finding(*gone_language_place(config), "gone-address", WARNING,
                     gone_language_message(urls.path("index", lang), lang), lang, "", (None, ""))
             for lang in sorted(published_languages(files, urls) - {config.source_language, *config.languages})]
 

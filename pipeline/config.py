@@ -304,10 +304,14 @@ def closest(key: str, known: Sequence[str]) -> str | None:
     return close[0] if close else None
 
 
-def unknown_slugs(missing: Sequence[str], known: Sequence[str], folder: str) -> str:
-    """The message for ``--article`` slugs (``missing``) of no article in ``folder`` (``source_de/``): each with the
+def unknown_slugs(missing: Sequence[str], known: Sequence[str], folder: str,
+                  renamed: Mapping[str, str] | None = None) -> str:
+    """The message for ``--article`` slugs (``missing``) of no article in ``folder`` (``source_de/``): each with
+    what became of it where verlag recorded it as renamed (``renamed``: ``orphans.renamed_advice``), else the
     closest of the ``known`` slugs beside it (``closest``), where there is one, so several typos are all named."""
-    named = [repr(slug) + (f" (did you mean {close!r}?)" if (close := closest(slug, known)) else "")
+    renamed = renamed or {}
+    named = [repr(slug) + (f" ({renamed[slug]})" if slug in renamed else
+                           f" (did you mean {close!r}?)" if (close := closest(slug, known)) else "")
              for slug in missing]
     return f"no article with slug {', '.join(named)} in {folder}"
 

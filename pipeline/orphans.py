@@ -27,6 +27,7 @@ import itertools
 import os
 import re
 import shlex
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -267,6 +268,24 @@ def renamed_articles(config: Config) -> dict[str, str]:
              and SLUG_RE.fullmatch(old) and not os.path.lexists(config.pot_path(old))}
     known.update(load_state(config.state_dir / RENAMES_FILE))
     return known
+
+
+def renamed_advice(config: Config, missing: Iterable[str], files: Mapping[str, str | None]) -> dict[str, str]:
+    """For each ``--article`` slug of ``missing`` that verlag recorded as renamed (``renamed_articles``): the
+    article it became, by its file (``files``: slug -> the article's file, None for one that cannot be read), and
+    the option to use, or that none has the new name now either (deleted, or renamed since without verlag's
+    record). A user who types the name they have known the article by learns where it went, not only that
+    source_de/ has no such file."""
+    renames = renamed_articles(config)
+    said = {}
+    for slug in missing:
+        chain = _followed(slug, renames)[1:]
+        if not chain:
+            continue
+        new = next((name for name in reversed(chain) if name in files), None)
+        said[slug] = (f"renamed to {files[new] or new}: use --article {new}" if new is not None else
+                      f"renamed to {chain[-1]}, which no article has now either: deleted, or renamed since")
+    return said
 
 
 def unreadable(config: Config, paths: list[Path]) -> list[VerlagError]:

@@ -281,8 +281,11 @@ def collect(config: Config, languages: list[str], slugs: list[str] | None = None
     if slugs:
         missing = sorted(set(slugs) - {a.slug for a in articles} - sources.unreadable)
         if missing:
-            raise VerlagError(unknown_slugs(missing, sorted({a.slug for a in sources.articles} | sources.unreadable),
-                                            relpath(config.source_dir, config.root) + "/"))
+            from .orphans import renamed_advice
+
+            files = {**dict.fromkeys(sources.unreadable), **{a.slug: a.ref for a in sources.articles}}
+            raise VerlagError(unknown_slugs(missing, sorted(files), relpath(config.source_dir, config.root) + "/",
+                                            renamed_advice(config, missing, files)))
     private = [a for a in articles if PRIVATE_DRAFT_RE.search(a.front)]
     work = Work(config, list(languages), [a for a in articles if a not in private], redo,
                 sources.errors_about(slugs), private=private)

@@ -450,6 +450,22 @@ def gone_message(path: str, others: Sequence[str], slug: str, owner: Article | N
             f"{advice} list it in verlag.toml's [site] gone = [\"{slug}\"]")
 
 
+def gone_place(config: Config, owner: Article | None) -> tuple[str, int]:
+    """Where ``build`` and ``check`` say ``gone_message`` (file, line): at the article whose file still has the
+    address's name or that was renamed from it (``owner``), else at verlag.toml's ``[site]``, where ``gone`` would
+    list the slug (its ``gone`` line once there is one)."""
+    from .config import CONFIG_NAME
+
+    return (owner.ref, 1) if owner is not None else (CONFIG_NAME, config.place("gone", "site"))
+
+
+def gone_language_place(config: Config) -> tuple[str, int]:
+    """Where ``build`` and ``check`` say ``gone_language_message`` (file, line): verlag.toml's ``languages``."""
+    from .config import CONFIG_NAME
+
+    return CONFIG_NAME, config.line("languages") or 1
+
+
 def draft_message(path: str, others: Sequence[str], taken: Sequence[Redirect] = (), scheduled=None) -> str:
     """What ``build`` and ``check`` say of a published page's address ``path`` (also in the languages ``others``)
     whose article is a draft now (``draft: true``), said at the draft's line, or ``scheduled`` for a later day

@@ -2279,11 +2279,12 @@ def _gone_addresses(site: _Site, state: dict, out: dict) -> tuple[list[str], dic
     still is, and whose address shows no notice (``_Site.noticed``: no translation signed off before the German
     changed in its catalog, nor reviewed words that meet the thresholds where QA errors hold its text back; a
     reviewer took the sign-offs back), is said at its catalog instead, as no gone article."""
-    from .redirects import page_file, record as record_redirects
+    from .redirects import gone_language_place, gone_place, page_file, record as record_redirects
 
     dismissed = site.config.section("site").get("gone", [])
     dropped = sorted(published_languages(state.get("files", []), site.urls) - set(site.languages))
-    warnings = [gone_language_message(site.urls.path("index", lang), lang) for lang in dropped]
+    warnings = ["{}:{}: ".format(*gone_language_place(site.config))
+                + gone_language_message(site.urls.path("index", lang), lang) for lang in dropped]
     gone: dict[str, list[str]] = {}
     for rel in sorted(state.get("pages", {})):
         found = _PAGE_FILE.fullmatch(rel)
@@ -2326,9 +2327,10 @@ def _gone_addresses(site: _Site, state: dict, out: dict) -> tuple[list[str], dic
             continue
         if slug in dismissed:
             continue
-        warnings.append(gone_message(site.urls.path("article", lang, slug), [code for code in langs if code != lang],
-                                     slug, site.sources.get(renamed.get(slug, "")), taken, site.urls,
-                                     (site.source, *site.config.languages)))
+        owner = site.sources.get(renamed.get(slug, ""))
+        warnings.append("{}:{}: ".format(*gone_place(site.config, owner)) + gone_message(
+            site.urls.path("article", lang, slug), [code for code in langs if code != lang], slug, owner, taken,
+            site.urls, (site.source, *site.config.languages)))
     record = {slug: sorted(set(langs) | set(gone.get(slug, [])))
               for slug, langs in [*earlier.items(), *gone.items()]
               if isinstance(langs, list) and all(isinstance(lang, str) for lang in langs)}

@@ -21,11 +21,13 @@ from typing import TYPE_CHECKING, Callable
 from . import LazyPattern, __version__
 from .config import Config
 from .counts import counted
-from .errors import VerlagError
+from .errors import VerlagError, excerpt
 from .fsutil import code_digest, digest_bytes, file_bytes, load_state, read_bytes, relpath, rewrite, save_state
 from .limits import SITE_WORDS, TEMPLATE
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     import polib
     from babel.support import NullTranslations
 
@@ -93,7 +95,8 @@ def template_messages(*templates_dirs: Path) -> list[polib.POEntry]:
 
 
 def _merge(old: polib.POFile | None, messages: list[polib.POEntry], lang: str, project: str,
-           shipped: polib.POFile | None, doubts: list[str]) -> polib.POFile:
+           shipped: polib.POFile | None, doubts: list[tuple[int | None, str]], lines: Sequence[str] = ()
+           ) -> polib.POFile:
     """Keep every translation whose msgid is still used; unused ones go obsolete. A message new or still
     untranslated in ``old`` takes verlag's own translation from ``shipped`` (a newer verlag's notice in a
     project made before it), else stays empty. A plural message's forms are taken over under ``lang``'s
@@ -104,7 +107,10 @@ def _merge(old: polib.POFile | None, messages: list[polib.POEntry], lang: str, p
     so is a message with some forms translated and others empty or missing (fewer ``msgstr[n]`` than nplurals),
     which msgfmt --check refuses unless it is fuzzy and the page shows in English for every count anyway;
     verlag's own words (``old`` is ``shipped``: a new catalog) said nothing in ``lang`` yet and are taken as
-    the new rule asks, the text of each form's most typical number."""
+    the new rule asks, the text of each form's most typical number. A translated form no form of the new
+    Plural-Forms takes (``msgstr[2]`` typed into a catalog of two forms, which no count shows and msgfmt --check
+    refuses) is dropped and said in ``doubts`` with its text, at its line of ``old``'s text ``lines``, as
+    extract says every text of a reviewer's it removes. Each doubt is (line or None, message)."""
     import polib
 
     from .catalog import now_stamp, plural_form_map, plural_forms, untranslated_forms
@@ -144,6 +150,11 @@ def _merge(old: polib.POFile | None, messages: list[polib.POEntry], lang: str, p
             entry.msgstr_plural = {i: kept.get(was[0], "") for i, was in mapped.items()}
             if mapped is not seeded:
                 unsure = [(i, was) for i, was in mapped.items() if len({kept.get(w, "") for w in was}) > 1]
+                taken = {w for was in mapped.values() for w in was}
+                for n, text in sorted(kept.items()):
+                    if text and n not in taken:
+                        doubts.append((_form_line(lines, before.linenum, n),
+                                       _dropped_form(message.msgid, n, text, lang, len(mapped))))
         else:
             entry.msgstr = before.msgstr if before is not None and not before.msgid_plural else ""
         # some forms translated, others not (or missing: fewer msgstr[n] than nplurals): msgfmt --check refuses the
@@ -152,14 +163,15 @@ def _merge(old: polib.POFile | None, messages: list[polib.POEntry], lang: str, p
         if before is not None and before.fuzzy or unsure or partial:
             entry.flags.append("fuzzy")
         if partial:
-            doubts.append(f"{message.msgid!r}: msgstr[{'], msgstr['.join(map(str, partial))}] not translated (the "
-                          "page shows the English words for every count until each form is): marked fuzzy, as GNU "
-                          "msgfmt --check refuses a message with some forms translated; translate it and sign it off")
+            doubts.append((None, f"{message.msgid!r}: msgstr[{'], msgstr['.join(map(str, partial))}] not "
+                                 "translated (the page shows the English words for every count until each form "
+                                 "is): marked fuzzy, as GNU msgfmt --check refuses a message with some forms "
+                                 "translated; translate it and sign it off"))
         for i, was in unsure:
-            doubts.append(f"{message.msgid!r}: msgstr[{i}] of the new Plural-Forms says numbers the old forms "
-                          f"msgstr[{'], msgstr['.join(map(str, was))}] said differently; it takes the old "
-                          f"msgstr[{was[0]}] ({kept.get(was[0], '')!r}), the form of its most typical number, "
-                          "and is marked fuzzy: check it")
+            doubts.append((None, f"{message.msgid!r}: msgstr[{i}] of the new Plural-Forms says numbers the old "
+                                 f"forms msgstr[{'], msgstr['.join(map(str, was))}] said differently; it takes the "
+                                 f"old msgstr[{was[0]}] ({kept.get(was[0], '')!r}), the form of its most typical "
+                                 "number, and is marked fuzzy: check it"))
         entry.tcomment = before.tcomment if before is not None else ""  # the reviewer's notes
         po.append(entry)
     for gone in previous.values():
@@ -167,6 +179,22 @@ def _merge(old: polib.POFile | None, messages: list[polib.POEntry], lang: str, p
             gone.obsolete = True
             po.append(gone)
     return po
+
+
+def _form_line(lines: Sequence[str], start: int, n: int) -> int | None:
+    """The line of ``msgstr[n]`` in the entry that polib says starts at ``start`` of a catalog's ``lines``; None
+    without them."""
+    found = (number for number in range(max(start, 1), len(lines) + 1)
+             if lines[number - 1].replace(" ", "").startswith(f"msgstr[{n}]"))
+    return next(found, None)
+
+
+def _dropped_form(msgid: str, n: int, text: str, lang: str, count: int) -> str:
+    """What extract says of a plural message's form ``msgstr[n]`` (``text``) beyond the ``count`` forms of
+    ``lang``'s Plural-Forms, which it drops."""
+    return (f"{msgid!r}: msgstr[{n}] {excerpt(text)!r} dropped: {lang}'s Plural-Forms has {count} forms "
+            f"(msgstr[0] to msgstr[{count - 1}]), so no count showed it, and GNU msgfmt --check refuses a message "
+            "with more")
 
 
 def theme_messages(config: Config) -> list[polib.POEntry]:
@@ -285,8 +313,9 @@ def update_site_catalogs(config: Config, warnings: list[str] | None = None) -> l
             old = po_from_bytes(data, ref)
             shipped = own.catalog(lang)
             doubts[:] = []  # merged again when a save lands meanwhile: the doubts of the last merge only
+            lines = data.decode("utf-8", "replace").splitlines() if old is not None else ()
             merged = _merge(old if old is not None else shipped, _entries(messages), lang, config.name, shipped,
-                            doubts)
+                            doubts, lines)
             return catalog_bytes(merged, data)
 
         before = read_bytes(path, SITE_WORDS, ref)
@@ -294,10 +323,10 @@ def update_site_catalogs(config: Config, warnings: list[str] | None = None) -> l
         if before and settled.get(lang) == digest_bytes(before, ours, extra=mark):
             merged[lang] = settled[lang]
             continue
-        doubts: list[str] = []
+        doubts: list[tuple[int | None, str]] = []
         after = rewrite(path, update, limit=SITE_WORDS, ref=ref)  # by compare-and-swap: a reviewer's save meanwhile is kept
         if warnings is not None:
-            warnings += [f"{ref}: {doubt}" for doubt in doubts]
+            warnings += [f"{ref}:{line}: {doubt}" if line else f"{ref}: {doubt}" for line, doubt in doubts]
         if after != before:
             written.append((ref, before is None))
         merged[lang] = digest_bytes(after, ours, extra=mark)

@@ -1560,6 +1560,31 @@ def test_an_unknown_article_slug_suggests_the_closest(project: Project, command:
             and "'tea' (did you mean 'tee'?), 'xyzzy', 'zeken'" in several), several  # each typo named, not the first alone or none
 
 
+@pytest.mark.parametrize("command", [["check"], ["review"], ["pretranslate", "--engine", "copy"], ["status"]])
+def test_an_article_slug_verlag_recorded_as_renamed_names_the_new_file(project: Project, command: list[str]):
+    """Trial 35: ``--article sturz``, the name the author had known the article by, said only "no article with slug
+    'sturz' in source_de/" although extract had recorded its rename to sturzprophylaxe.md; it names the new file and
+    the option to use, and says so when the new name is gone too."""
+    project.write("source_de/sturz.md", article("Sturz", "Stürze sind häufig.\n"))
+    project.write("source_de/knie.md", article("Knie", "Das Knie trägt.\n"))
+    project.run("extract")
+    (project.root / "source_de/sturz.md").rename(project.root / "source_de/sturzprophylaxe.md")
+    project.run("extract")
+    said = project.run(*command, "--article", "sturz", code=2).output
+    assert ("no article with slug 'sturz' (renamed to source_de/sturzprophylaxe.md: use --article sturzprophylaxe) "
+            "in source_de/") in said, said
+    (project.root / "source_de/sturzprophylaxe.md").rename(project.root / "source_de/praevention.md")
+    (project.root / "source_de/knie.md").rename(project.root / "source_de/kniegelenk.md")
+    project.run("extract")
+    said = project.run(*command, "--article", "sturz", "--article", "knie", code=2).output
+    assert "'sturz' (renamed to source_de/praevention.md: use --article praevention)" in said, said
+    assert "'knie' (renamed to source_de/kniegelenk.md: use --article kniegelenk)" in said, said
+    (project.root / "source_de/praevention.md").unlink()
+    project.run("extract")
+    said = project.run(*command, "--article", "sturz", code=2).output
+    assert "'sturz' (renamed to praevention, which no article has now either: deleted, or renamed since)" in said
+
+
 def test_publish_says_of_a_translation_the_authors_edit_withdrew_what_build_says(project):
     """Trial 19: publish's summary counted a published English page the author's edit had withdrawn among those "not
     translated enough yet", as if readers had never had it, while build said it was published and that its address

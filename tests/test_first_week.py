@@ -59,6 +59,13 @@ def test_init_in_another_folder_names_the_files_from_where_the_author_is_and_say
     wrong = runner.invoke(main, ["init", "praxis"])
     assert wrong.exit_code == 2 and "init takes its folder before the command: verlag -C praxis init" in wrong.output
     assert not (tmp_path / "praxis").exists()
+    spaced = runner.invoke(main, ["init", "Praxis Keller"])
+    assert spaced.exit_code == 2 and "verlag -C 'Praxis Keller' init" in spaced.output
+    # trial 35: two folders read as the one folder 'a b' (click joins the extra arguments with a space)
+    two = runner.invoke(main, ["init", "a", "b"])
+    assert two.exit_code == 2 and "-C 'a b'" not in two.output
+    assert "init takes one folder, before the command (verlag -C FOLDER init), not 2: a b" in two.output
+    assert not (tmp_path / "a").exists() and not (tmp_path / "b").exists()
     out = runner.invoke(main, ["-C", "praxis", "init"]).output.splitlines()
     assert "created praxis/source_de/willkommen.md" in out
     assert "praxis/source_de/willkommen.md is an example (draft: true, never published): read it, then delete it" in out

@@ -234,12 +234,88 @@ def test_a_site_po_plural_message_with_a_form_missing_is_named_by_check_and_made
     line = one.splitlines().index('msgid "%(count)s article"') + 1
     said = project.run("check").output
     assert (f"warning: translations/en/site.po:{line}: msgstr[1] not translated of the 2 forms its Plural-Forms "
-            "asks for: the page shows the English words for every count, and GNU msgfmt --check refuses the catalog"
-            in said and "[plural-forms]" in said)
+            "asks for: the page shows the English words for 0, 2, 3, 4, … and the translation for the other counts; "
+            "GNU msgfmt --check refuses the catalog" in said and "[plural-forms]" in said), said
     assert ("warning: translations/en/site.po: '%(count)s article': msgstr[1] not translated (the page shows the "
             "English words for every count until each form is): marked fuzzy" in project.run("extract").output)
     msgfmt_check(path)
     assert "plural-forms" not in project.run("check").output
+
+
+def shown(project: Project, lang: str, counts: tuple[int, ...]) -> list[str]:
+    """The chooser's "%(count)s article" for each of ``counts`` as the build words it from ``lang``'s site.po."""
+    from pipeline.config import load_config
+    from pipeline.uistrings import load_translations
+
+    words = load_translations(load_config(project.root), lang)
+    return [words.ngettext("%(count)s article", "%(count)s articles", n) % {"count": n} for n in counts]
+
+
+def uk_site_po(project: Project) -> tuple:
+    """A Ukrainian project's site.po after extract (verlag's own three forms of "%(count)s article"): its path and
+    text."""
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["uk"]\n')
+    project.write(f"source_de/{SLUG}.md", article("Garten", "Der Garten ist klein.\n"))
+    project.run("extract")
+    path = project.root / "translations/uk/site.po"
+    return path, path.read_text(encoding="utf-8")
+
+
+def test_a_site_po_plural_form_deleted_shows_the_translation_for_the_other_counts_until_extract(project: Project):
+    """Trial 35: with uk's msgstr[2] deleted, check said "the page shows the English words for every count", while
+    the chooser showed "2 статті": gettext finds the forms that are there, and only the counts of the deleted one
+    (5, 11, …) show in English, until extract marks the message fuzzy. check says what the page shows now, and
+    after extract."""
+    path, text = uk_site_po(project)
+    two = text.replace('msgstr[2] "%(count)s статей"\n', "")
+    assert two != text
+    path.write_text(two, encoding="utf-8")
+    assert shown(project, "uk", (1, 2, 5, 11)) == ["1 стаття", "2 статті", "5 articles", "11 articles"]
+    line = two.splitlines().index('msgid "%(count)s article"') + 1
+    said = project.run("check").output
+    assert (f"warning: translations/uk/site.po:{line}: msgstr[2] not translated of the 3 forms its Plural-Forms asks "
+            "for: the page shows the English words for 0, 5, 6, 7, … and the translation for the other counts; GNU "
+            "msgfmt --check refuses the catalog; translate each form (verlag extract marks the message fuzzy until "
+            "then, and from then on the page shows the English words for every count) [plural-forms]") in said, said
+    project.run("extract")
+    assert shown(project, "uk", (1, 2, 5)) == ["1 article", "2 articles", "5 articles"]
+    path.write_text(text.replace('msgstr[2] "%(count)s статей"', 'msgstr[2] ""'), encoding="utf-8")
+    assert shown(project, "uk", (1, 2)) == ["1 article", "2 articles"]  # an empty form: English for every count
+    assert ("msgstr[2] not translated of the 3 forms its Plural-Forms asks for: the page shows the English words for "
+            "every count; GNU msgfmt") in project.run("check").output
+
+
+def test_a_site_po_plural_form_beyond_nplurals_is_named_by_check_and_dropped_by_extract_with_its_text(project):
+    """Trial 35: a reviewer's msgstr[2] in the Turkish site.po (two forms, CLDR and its Plural-Forms): GNU msgfmt
+    --check refuses the catalog ("some messages have 3 plural forms"), check and build said nothing, and the next
+    extract dropped the form without a word. check names it at the entry (a warning: no count shows it, the page
+    is right); extract says what it dropped, at its line; then msgfmt passes and check is quiet."""
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["tr"]\n')
+    project.write(f"source_de/{SLUG}.md", article("Garten", "Der Garten ist klein.\n"))
+    project.run("extract")
+    path = project.root / "translations/tr/site.po"
+    text = path.read_text(encoding="utf-8")
+    three = text.replace('msgstr[1] "%(count)s makale"\n',
+                         'msgstr[1] "%(count)s makale"\nmsgstr[2] "%(count)s makaleler"\n')
+    assert three != text
+    path.write_text(three, encoding="utf-8")
+    assert "some messages have 3 plural forms" in msgfmt_refuses(path)
+    lines = three.splitlines()
+    line = lines.index('msgid "%(count)s article"') + 1
+    said = project.run("check").output
+    assert (f"warning: translations/tr/site.po:{line}: msgstr[2] '%(count)s makaleler': a form beyond the 2 its "
+            "Plural-Forms has (msgstr[0] to msgstr[1]): no count shows it, and GNU msgfmt --check refuses the catalog "
+            '("some messages have 3 plural forms"); delete it (verlag extract drops it and says so) [plural-forms]'
+            ) in said, said
+    assert shown(project, "tr", (1, 2)) == ["1 makale", "2 makale"]
+    dropped = project.run("extract").output
+    form = lines.index('msgstr[2] "%(count)s makaleler"') + 1
+    assert (f"warning: translations/tr/site.po:{form}: '%(count)s article': msgstr[2] '%(count)s makaleler' "
+            "dropped: tr's Plural-Forms has 2 forms (msgstr[0] to msgstr[1]), so no count showed it, and GNU msgfmt "
+            "--check refuses a message with more") in dropped, dropped
+    assert path.read_text(encoding="utf-8") == text
+    msgfmt_check(path)
+    assert "plural-forms" not in project.run("check").output and "warning" not in project.run("extract").output
 
 
 def in_charset(project: Project, charset: str) -> None:

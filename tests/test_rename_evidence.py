@@ -91,7 +91,7 @@ def test_trial_24_a_deleted_article_s_catalog_goes_to_no_new_article_that_shares
     assert not offered["Müdigkeit kann auf Eisenmangel hinweisen."].msgstr
     built = project.run("build").output
     assert "magnesium → " not in built and "its file renamed" not in built, built
-    assert "warning: the published address /de/magnesium/ is gone (also in en-GB)" in built
+    assert "the published address /de/magnesium/ is gone (also in en-GB)" in built
     assert not (project.root / "site/de/magnesium/index.html").exists()
     assert not (project.root / "site/en-GB/magnesium/index.html").exists()
     assert not (project.root / "site/_redirects").exists() or "magnesium" not in project.read("site/_redirects")
