@@ -1680,8 +1680,10 @@ SOURCE_CHECKS = [
     Check("catalog-restore", WARNING, "catalog: missing or empty while its article is there; verlag extract "
           "restores it from its copy of the last extract (.verlag/extracted/)", None),
     Check("german-changed", WARNING, "German article: edited since the last verlag extract, so its catalogs do not "
-          "have its new and changed sentences yet (the build shows them in German), or its file moved since (into "
-          "source_de/seiten/ or out), so they name the old file; run verlag extract", None),
+          "have its new and changed sentences yet (the build shows them in German); run verlag extract", None),
+    Check("german-moved", WARNING, "German article: its file moved since the last verlag extract (into "
+          "source_de/seiten/ or out, or renamed with its slug kept), so its template and catalogs name the old "
+          "file; run verlag extract", None),
     Check("template-tag", WARNING, "German article: a Hugo shortcode, Liquid tag or WordPress shortcode left "
           "in the text (an error in a page the site publishes: its readers would get it as text)", None),
     Check("invisible-character", WARNING, "German article: a soft hyphen, zero-width space, word joiner or "
@@ -2629,7 +2631,7 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                     for article in sources.articles if article.slug in changed)
     moved = moved_since_extract(config, [a for a in sources.articles if (not slugs or a.slug in slugs)
                                          and a.slug not in changed])
-    findings.extend(Finding(article.ref, 1, "german-changed", WARNING, moved_message(article, moved[article.slug]),
+    findings.extend(Finding(article.ref, 1, "german-moved", WARNING, moved_message(article, moved[article.slug]),
                             config.source_language, article.slug, (None, ""))
                     for article in sources.articles if article.slug in moved)
     if not slugs:  # a kept catalog of a deleted article is read by the translation memory: damage is an error

@@ -374,7 +374,8 @@ def test_an_article_moved_into_seiten_without_extract_is_said_by_check_and_statu
     told = ("warning: source_de/seiten/tee.md:1: the file moved since the last verlag extract (its template and "
             "catalogs name source_de/tee.md; it is a page now): the catalogs are out of date; run verlag extract")
     checked = project.run("check").output
-    assert told in checked and "[german-changed]" in checked, checked
+    # its own id: a waiver or --format json reader of a changed text is not one of a moved file
+    assert told in checked and "[german-moved]" in checked and "[german-changed]" not in checked, checked
     status = project.run("status")
     assert "tee (moved since extract" in status.output, status.output
     assert told.replace(":1:", ":") in status.output, status.output
