@@ -2692,8 +2692,8 @@ def tm_difference_findings(config: Config, po: polib.POFile, ref: str, lang: str
                            text: str | None = None,
                            published: Container[tuple[str, str]] | None = None) -> list[Finding]:
     """A ``tm-difference`` warning at each untouched ``tm`` draft (``catalog.machine_draft``) whose origin line names
-    German words the matched translation was not made for (``tm: 78% from knie; German differs: 'Knie' ->
-    'Hüfte'``, ``tm.differences``), where readers get it: under ``[publish] unreviewed = "machine"`` on a page the
+    German words the matched translation was not made for (``tm: 78% from knie (German differs: 'Knie' ->
+    'Hüfte')``, ``tm.differences``), where readers get it: under ``[publish] unreviewed = "machine"`` on a page the
     site publishes (``published`` as for ``pseudo_draft_findings``; not a legal page, which shows only reviewed
     text). Such a draft carries the old sentence's noun, number or negation onto the page, and nothing else on the
     page says so. Gone once a reviewer edits the draft or signs it off."""
@@ -2707,7 +2707,7 @@ def tm_difference_findings(config: Config, po: polib.POFile, ref: str, lang: str
         origin = machine_draft(entry)
         if not origin or not origin.startswith("tm: ") or TM_DIFFERS not in origin:
             continue
-        score, _, differs = origin[len("tm: "):].partition(TM_DIFFERS)
+        score, _, differs = origin[len("tm: "):].removesuffix(")").partition(TM_DIFFERS)
         line = msgid_line(lines, entry.linenum) if lines else entry.linenum
         found.append(Finding(ref, line, "tm-difference", WARNING,
                              f"translation memory draft ({score}) made for other German: {differs}; readers see it "

@@ -99,11 +99,11 @@ class Match:
 
     @property
     def origin(self) -> str:
-        """``tm: 78% from knie; German differs: 'Knie' -> 'Hüfte'`` for a fuzzy match whose German says something
+        """``tm: 78% from knie (German differs: 'Knie' -> 'Hüfte')`` for a fuzzy match whose German says something
         else (``differences``): the reviewer sees what to change, ``check`` warns while it is shown unreviewed."""
         said = f"tm: {self.score}% from {self.unit.name}"
         if self.score < 100 and (changed := differences(self.unit.source, self.source)):
-            said += TM_DIFFERS + changed
+            said += TM_DIFFERS + changed + ")"
         return said
 
 

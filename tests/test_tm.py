@@ -61,7 +61,7 @@ def test_pretranslate_tm_fills_exact_and_fuzzy_matches_with_their_scores(source:
     score = int(fuzz.ratio("Trinken Sie abends keinen Kaffee.", "Trinken Sie abends keinen schwarzen Kaffee."))
     assert score == 86 and near.fuzzy and near.msgstr == "Do not drink coffee in the evening."
     # the German word the reviewed translation does not say is named where the reviewer reads the draft
-    assert f"tm: {score}% from quelle; German differs: added 'schwarzen'" in near.tcomment.splitlines()
+    assert f"tm: {score}% from quelle (German differs: added 'schwarzen')" in near.tcomment.splitlines()
 
     # Same words, another link target: the draft links to the new target, and it is not called 100 %.
     link = entry(source, "en", "ziel", "Mehr dazu in der [Beratung](https://example.org/termin).")
@@ -101,7 +101,8 @@ def test_only_reviewed_entries_are_offered_never_drafts_nor_this_run_s_own_outpu
     for slug in ("a", "b"):  # b's draft comes from quelle's reviewed entry, not from a's fresh draft
         near = entry(project, "en", slug, "Satz eins steht hier drüben.")
         assert near.msgstr == "Sentence one is here." and near.fuzzy
-        assert [line for line in near.tcomment.splitlines() if line.startswith("tm:")] == ["tm: 85% from quelle; German differs: added 'drüben'"]
+        assert [line for line in near.tcomment.splitlines() if line.startswith("tm:")] == [
+            "tm: 85% from quelle (German differs: added 'drüben')"]
         assert entry(project, "en", slug, "Ganz anders lautet der zweite.").msgstr == ""
 
 
@@ -732,11 +733,11 @@ def test_a_fuzzy_match_made_for_other_german_names_the_words_and_check_warns_whi
     project.run("pretranslate", "--engine", "tm", "--lang", "en", "--article", "huefte")
 
     title = origin_line(project, "huefte", "Hüfte nach der OP", "title")
-    assert re.fullmatch(r"tm: \d\d% from knie; German differs: 'Knie' -> 'Hüfte'", title)
+    assert re.fullmatch(r"tm: \d\d% from knie \(German differs: 'Knie' -> 'Hüfte'\)", title)
     body = "Nach einer Hüft-OP beginnt die Reha meist schon am 1. oder 2. Tag."
-    assert origin_line(project, "huefte", body).endswith("from knie; German differs: 'Kreuzband' -> 'Hüft'")
+    assert origin_line(project, "huefte", body).endswith("from knie (German differs: 'Kreuzband' -> 'Hüft')")
     dose = "Schmerzmittel nur nach Anweisung, z. B. Ibuprofen 600 mg bis zu 3-mal am Tag."
-    assert origin_line(project, "huefte", dose) == "tm: 98% from knie; German differs: '400' -> '600'"
+    assert origin_line(project, "huefte", dose) == "tm: 98% from knie (German differs: '400' -> '600')"
     assert entry(project, "en", "huefte", dose).msgstr == \
         "Painkillers only as instructed, e.g. ibuprofen 600 mg up to 3 times a day."
     same = "kühlen Sie das Knie nicht direkt auf der Haut!"
@@ -774,7 +775,7 @@ def test_a_fuzzy_match_made_for_other_german_names_the_words_and_check_warns_whi
 def test_the_german_words_a_fuzzy_match_differs_in_are_named_beyond_case_punctuation_and_inflection(new, named):
     lookup = Lookup.of([unit("q", "Trinken Sie abends Kaffee.", "Drink coffee in the evening.")], 60)
     match = lookup.best(new)
-    assert match.origin == f"tm: {match.score}% from q" + (f"; German differs: {named}" if named else "")
+    assert match.origin == f"tm: {match.score}% from q" + (f" (German differs: {named})" if named else "")
 
 
 def test_a_changed_number_is_named_even_where_the_draft_has_the_new_one():
@@ -783,5 +784,24 @@ def test_a_changed_number_is_named_even_where_the_draft_has_the_new_one():
     lookup = Lookup.of([unit("q", "Nehmen Sie 1 Tablette am Morgen.", "Take 1 tablet in the morning.")])
     match = lookup.best("Nehmen Sie 2 Tablette am Morgen.")
     assert match.text == "Take 2 tablet in the morning."
-    assert match.origin == "tm: 98% from q; German differs: '1' -> '2'"
+    assert match.origin == "tm: 98% from q (German differs: '1' -> '2')"
     assert lookup.best("Nehmen Sie 1 Tablette am Morgen.").origin == "tm: 100% from q"
+
+
+def test_a_long_difference_line_a_tool_wrapped_is_read_whole(tmp_path):
+    """polib wraps translator comments at 78 columns: the ``tm:`` line with its differences comes back over
+    several lines, and is still the draft's origin (``check`` names it whole), no reviewer's comment."""
+    from pipeline import catalog
+
+    origin = ("tm: 80% from warum-die-leber-nachts-arbeitet (German differs: 'Kreuzband' -> 'Hüft', '400' -> "
+              "'600', added 'nicht', dropped 'morgens')")
+    po = polib.POFile()
+    po.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
+    msgstr = "After cruciate ligament surgery."
+    po.append(polib.POEntry(msgid="Nach einer Hüft-OP.", msgstr=msgstr, flags=["fuzzy"],
+                            tcomment=f"{origin}\ndraft {catalog.fingerprint(msgstr)}"))
+    po.save(str(tmp_path / "x.po"))
+    text = (tmp_path / "x.po").read_text(encoding="utf-8")
+    assert f"# {origin}\n" not in text  # wrapped
+    entry = catalog.parse_po(text, "x.po")[0]
+    assert catalog.machine_draft(entry) == origin and catalog.Notes.of(entry).own == []
