@@ -754,6 +754,10 @@ def test_a_fuzzy_match_made_for_other_german_names_the_words_and_check_warns_whi
         ("translations/en/huefte.po", next(n for n, line in enumerate(lines) if line.startswith('"Schmerzmittel')),
          "warning")]  # at its msgid "" line, before the wrapped German
     assert "made for other German: 'Knie' -> 'Hüfte'" in found[0]["message"]
+    every = [f for f in json.loads(project.run("check", "--format", "json", "--lang", "en").output)
+             if f["path"] == "translations/en/huefte.po"]
+    rows = json.loads(project.run("status", "--format", "json", "--article", "huefte").output)["articles"]
+    assert [r["warnings"] for r in rows if r["lang"] == "en"] == [len(every)]  # status counts what check says
     assert "'Knee after surgery'" in found[0]["message"]
 
     review(project, "en", "huefte", {("title", "Hüfte nach der OP"): "Hip after surgery"})
