@@ -45,6 +45,10 @@ TAG_CONTEXT = "tag"  # the msgctxt of a ``tags:`` entry (``segment.FRONT_KEYS``)
 # old entry of one is paired with the new one however unlike their German (``_same_field``)
 ONCE_PER_ARTICLE = ("title", "summary")
 PROVENANCE_RE = re.compile(r"^(mt|tm): ")
+# in a ``tm:`` origin line, before the words where the German of a fuzzy match says something else than the entry's
+# (``tm.differences``), closed by ")": ``tm: 78% from knie (German differs: 'Knie' -> 'Hüfte')``; the parenthesis
+# lets a line a tool wrapped be read whole (``_cut``)
+TM_DIFFERS = " (German differs: "
 # a flag that makes GNU msgfmt --check compare the directives of msgid and msgstr (``c-format``, ``python-format``,
 # ``python-brace-format``, …), not ``no-c-format`` or ``possible-c-format``
 FORMAT_FLAG = re.compile(r"(?!no-|possible-)[a-z+]+(?:-[a-z]+)*-format")

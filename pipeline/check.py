@@ -37,7 +37,7 @@ from babel import Locale
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from . import schedule, textchanged
-from .catalog import (MACHINE, REVIEWED, STALE, UNTRANSLATED, cut_off_line, cut_off_message, decode_po,
+from .catalog import (MACHINE, REVIEWED, STALE, TM_DIFFERS, UNTRANSLATED, cut_off_line, cut_off_message, decode_po,
                       entry_line, entry_state, format_flags, hand_draft, PROBED, ignored_checks, key, machine_draft,
                       msgid_line, nplurals, obsolete_msgid_line, older_copy, older_copy_message, own_words, parse_po,
                       restore_sign_offs, stale_sign_off,
@@ -1661,6 +1661,9 @@ SOURCE_CHECKS = [
           "show the German in their place; fix the engine, then verlag pretranslate --redo-drafts", None),
     Check("pseudo-draft", WARNING, "catalog under [publish] unreviewed = \"machine\": pseudo drafts (the pseudo "
           "engine's layout test) that the pages show to readers; verlag publish refuses to publish them", None),
+    Check("tm-difference", WARNING, "catalog under [publish] unreviewed = \"machine\": a translation memory draft "
+          "nobody reviewed whose German said something else (its tm: line names the words: 'Knie' -> 'Hüfte', a "
+          "number, a negation), shown to readers with the old meaning; correct it and sign it off", None),
     Check("catalog-outdated", WARNING, "catalog: its msgids are not the German of the article's template (saved "
           "from before the German changed): those segments show in German; run verlag extract", None),
     Check("catalog-header", WARNING, "catalog: no header entry (msgid \"\"), one without fields or one without "
@@ -2603,6 +2606,7 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
             findings.extend(rival_findings(po, ref, lang, article.slug, text))
             findings.extend(legal_page_findings(config, po, ref, lang, article.slug))
             findings.extend(pseudo_draft_findings(config, po, ref, lang, article.slug, text, pages))
+            findings.extend(tm_difference_findings(config, po, ref, lang, article.slug, text, pages))
             try:
                 drift = templates.drift(article.slug, po,
                                         lambda: last_extract(config, lang, article.slug, text.encode("utf-8")))
@@ -2762,6 +2766,34 @@ def pseudo_draft_findings(config: Config, po: polib.POFile, ref: str, lang: str,
                     f"{'is' if len(pseudo) == 1 else 'are'} shown to readers under [publish] unreviewed = "
                     "\"machine\"; verlag publish refuses to publish them: draft with a real engine "
                     "(verlag pretranslate --redo-drafts) or translate them", lang, slug, key(pseudo[0]))]
+
+
+def tm_difference_findings(config: Config, po: polib.POFile, ref: str, lang: str, slug: str,
+                           text: str | None = None,
+                           published: Container[tuple[str, str]] | None = None) -> list[Finding]:
+    """A ``tm-difference`` warning at each untouched ``tm`` draft (``catalog.machine_draft``) whose origin line names
+    German words the matched translation was not made for (``tm: 78% from knie (German differs: 'Knie' ->
+    'Hüfte')``, ``tm.differences``), where readers get it: under ``[publish] unreviewed = "machine"`` on a page the
+    site publishes (``published`` as for ``pseudo_draft_findings``; not a legal page, which shows only reviewed
+    text). Such a draft carries the old sentence's noun, number or negation onto the page, and nothing else on the
+    page says so. Gone once a reviewer edits the draft or signs it off."""
+    if config.unreviewed_for(lang, slug) != "machine" or (published is not None and (lang, slug) not in published):
+        return []
+    lines = text.split("\n") if text is not None else []
+    found = []
+    for entry in po:
+        if entry.obsolete or TM_DIFFERS not in (entry.tcomment or "") or entry_state(entry) != MACHINE:
+            continue
+        origin = machine_draft(entry)
+        if not origin or not origin.startswith("tm: ") or TM_DIFFERS not in origin:
+            continue
+        score, _, differs = origin[len("tm: "):].removesuffix(")").partition(TM_DIFFERS)
+        line = msgid_line(lines, entry.linenum) if lines else entry.linenum
+        found.append(Finding(ref, line, "tm-difference", WARNING,
+                             f"translation memory draft ({score}) made for other German: {differs}; readers see it "
+                             f"under [publish] unreviewed = \"machine\" with the old meaning: correct "
+                             f"{excerpt(entry.msgstr)!r} and sign it off", lang, slug, key(entry)))
+    return found
 
 
 def rival_findings(po: polib.POFile, ref: str, lang: str, slug: str, text: str | None = None) -> list[Finding]:

@@ -10,7 +10,7 @@ from .catalog import (HAND, MACHINE, REUSED, REVIEWED, STALE, UNTRANSLATED, deco
                       waiting_rivals)
 from .committed import lost_sign_offs
 from .check import (ERROR, Finding, check_catalog, german_copies, header_findings, image_variant_findings,
-                    legal_page_findings, msgid_line, obsolete_msgid_line, pseudo_draft_findings,
+                    legal_page_findings, msgid_line, obsolete_msgid_line, pseudo_draft_findings, tm_difference_findings,
                     site_catalog_findings)
 from .config import Config
 from .doccache import german_keys
@@ -242,6 +242,7 @@ def collect_status(config: Config, languages: list[str] | None = None, qa: bool 
                 # ``check``'s warnings that depend on verlag.toml's [publish] and [site] legal (``settings``)
                 row.errors, row.warnings = counts[1], counts[2] + len(legal_page_findings(
                     config, po, ref, lang, article.slug)) + len(pseudo_draft_findings(
+                        config, po, ref, lang, article.slug, published=pages)) + len(tm_difference_findings(
                         config, po, ref, lang, article.slug, published=pages))
                 if drift:  # ``check``'s ``catalog-outdated``: one per entry that lost its msgctxt, one for the rest
                     named = len(drift.unmarked_messages(po))

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import difflib
 import hashlib
 import inspect
 import re
@@ -44,7 +45,7 @@ from pathlib import Path
 from rapidfuzz import fuzz, process
 
 from . import __version__, markup
-from .catalog import REVIEWED, decode_po, entry_state, parse_po, po_date
+from .catalog import REVIEWED, TM_DIFFERS, decode_po, entry_state, parse_po, po_date
 from .config import Config
 from .errors import EngineUnavailable, VerlagError, raise_all
 from .fsutil import code_digest, file_bytes, read_bytes, relpath, write_if_changed
@@ -53,6 +54,7 @@ from .limits import CATALOG, IMPORTED
 from .markup import scan
 from .sqlitedb import REFUSE, Database
 from .tmx import TmxPair, read_tmx, write_tmx
+from .typos import NEGATIONS
 
 DB_NAME = "tm.sqlite"
 SCHEMA = 2  # 2: obsolete entries are selected too (``retired``); schema 1 took active entries only
@@ -93,10 +95,16 @@ class Match:
     unit: Unit
     text: str  # the stored translation, its markup adapted to the new source
     score: int
+    source: str = ""  # the new German the match was made for
 
     @property
     def origin(self) -> str:
-        return f"tm: {self.score}% from {self.unit.name}"
+        """``tm: 78% from knie (German differs: 'Knie' -> 'Hüfte')`` for a fuzzy match whose German says something
+        else (``differences``): the reviewer sees what to change, ``check`` warns while it is shown unreviewed."""
+        said = f"tm: {self.score}% from {self.unit.name}"
+        if self.score < 100 and (changed := differences(self.unit.source, self.source)):
+            said += TM_DIFFERS + changed + ")"
+        return said
 
 
 def _split(text: str) -> tuple[str, str]:
@@ -150,6 +158,63 @@ def _adapt(old_marks: list[str], new_marks: list[str], target: str) -> tuple[str
         out += [target[pos:start], new]
         pos = end
     return "".join(out) + target[pos:], len(spans)
+
+
+MAX_NAMED = 4  # differing places named in the origin line; more are "…"
+_WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
+# German articles change with the noun's case and gender ("der Tee", "den Tee"): not a change of meaning
+ARTICLES = frozenset({"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"})
+_ENDING = re.compile(r"[emnrst]{0,3}")  # what German inflection adds to a stem: Knie/Knien, kleine/kleinen
+_FOLD = str.maketrans("äöüß", "aous")
+
+
+def _words(text: str) -> list[str]:
+    """The words and numbers of the prose (markup left out: ``_adapt`` judges it), as written."""
+    return [w for is_markup, piece in scan(without_hints(text)) if not is_markup for w in _WORD.findall(piece)]
+
+
+def _inflected(old: str, new: str) -> bool:
+    """The same word in another case (``Sie``/``sie``) or form: a shared stem of four letters or more (umlauts
+    folded: Arzt/Ärzte) and endings of inflection; never a number, nor a negation for a word that is none
+    (``typos.NEGATIONS``: einen/keinen)."""
+    if old.isdigit() or new.isdigit() or any(ch.isdigit() for ch in old + new):
+        return False
+    a, b = old.lower(), new.lower()
+    if a == b:
+        return True
+    if (a in NEGATIONS) != (b in NEGATIONS):
+        return False
+    a, b = a.translate(_FOLD), b.translate(_FOLD)
+    stem = 0
+    while stem < min(len(a), len(b)) and a[stem] == b[stem]:
+        stem += 1
+    return stem >= 4 and bool(_ENDING.fullmatch(a[stem:])) and bool(_ENDING.fullmatch(b[stem:]))
+
+
+def differences(old: str, new: str) -> str:
+    """Where the German a translation was made for (``old``) says something ``new`` does not: each run of words
+    or numbers changed, added or dropped, beyond case, inflection, punctuation, markup and articles
+    (``'Knie' -> 'Hüfte'``, ``added 'nicht'``, ``'2' -> '3'``); "" when there is none. A fuzzy match carries the
+    old meaning into the draft there: a noun, a number (a dose, replaced in the draft or not), a negation."""
+    a, b = _words(old), _words(new)
+    said = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, [w.lower() for w in a], [w.lower() for w in b],
+                                                      autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        before, after = a[i1:i2], b[j1:j2]
+        if len(before) == len(after) and all(_inflected(x, y) for x, y in zip(before, after)):
+            continue
+        kept = [[w for w in words if w.lower() not in ARTICLES] for words in (before, after)]
+        if len(kept[0]) == len(kept[1]) and all(_inflected(x, y) for x, y in zip(*kept)):
+            continue
+        if not after:
+            said.append(f"dropped {' '.join(before)!r}")
+        elif not before:
+            said.append(f"added {' '.join(after)!r}")
+        else:
+            said.append(f"{' '.join(before)!r} -> {' '.join(after)!r}")
+    return ", ".join(said[:MAX_NAMED] + ["…"] * (len(said) > MAX_NAMED))
 
 
 def _stamp(value: str | None) -> str:
@@ -347,7 +412,7 @@ class Lookup:
 
         text = without_hints(text)  # "Kopf\u00adschmerzen" is the memory's "Kopfschmerzen"
         if self.exact.get(text):
-            return min((Match(_unit(row), row[5], 100) for row in self.exact[text]), key=rank)
+            return min((Match(_unit(row), row[5], 100, text) for row in self.exact[text]), key=rank)
         prose, marks = _split(text)
         marks = marks.split(_SEP) if marks else []
         # ratio = 2 M / (a + b) >= t needs the shorter text to be at least t / (2 - t) of the longer one.
@@ -364,7 +429,7 @@ class Lookup:
                     continue
                 final = min(int(score) - ADAPT_PENALTY * adapted[1], 99)
                 if final >= self.threshold:
-                    matches.append(Match(_unit(row), adapted[0], final))
+                    matches.append(Match(_unit(row), adapted[0], final, text))
         return min(matches, key=rank, default=None)
 
 
