@@ -723,18 +723,13 @@ def _say_other_hosts(config, made, redirected: bool) -> None:
     aliases: hold, each answered at the same path of the new host (``Urls.base_url``)."""
     from pipeline.importer import other_hosts
     from pipeline.moved import MOVED_FILE
-    from pipeline.site import Urls
+    from pipeline.redirects import other_host_note
 
     hosts = other_hosts(made, config.site_url, redirected) if config.base_url_problem() is None else []
-    if not hosts:  # also while base_url is init's stand-in: the new site's host is not known yet
+    if not hosts:  # also while base_url is init's stand-in: the new site's host is not known yet (check says it then)
         return
-    named, own = listing(hosts), Urls(config.site_url).base_url
-    one = len(hosts) == 1
-    click.echo(f"note: the old addresses of {named} this import kept (aliases:{f', {MOVED_FILE}' if redirected else ''}) "
-               f"become redirects of the new site's own host, at the same paths ({own}…): visitors and search "
-               f"engines asking {'that domain' if one else 'those domains'} reach them only once "
-               f"{'it is' if one else 'they are'} pointed at the new site (a DNS record, and the domain added in your "
-               f"web host's settings); while the old server answers there, a rule on it must send each on")
+    kept = f"this import kept (aliases:{f', {MOVED_FILE}' if redirected else ''})"
+    click.echo(f"note: {other_host_note(listing(hosts), len(hosts) == 1, config.site_url, kept)}")
 
 
 def _localize(project: Project, placements, dry_run: bool) -> tuple[int, list[VerlagError]]:
@@ -1456,6 +1451,7 @@ def check(project: Project, languages, slugs, fmt: str, strict: bool, list_check
 
         for note in standing(config, list(languages) or config.languages):  # build says it once per change
             click.echo(f"note: {note}")
+        _say_kept_hosts(config, sources)
         say_scheduled(sources, slugs)
     from pipeline.sources import unread_message, unread_sources
 
@@ -1465,6 +1461,20 @@ def check(project: Project, languages, slugs, fmt: str, strict: bool, list_check
         fail("check", errors, writes=False)
     if any(f.severity == ERROR for f in findings):
         sys.exit(1)
+
+
+def _say_kept_hosts(config, sources) -> None:
+    """Say on every ``check`` what ``import`` says once (``_say_other_hosts``), once base_url names the new site: the
+    old addresses of another host that the published articles keep under aliases: (``redirects.kept_hosts``) become
+    redirects of the new site's host. An import while base_url was ``init``'s stand-in could not say it, and
+    ``build`` does not: it reads no unchanged article's front matter, where the old host is recorded."""
+    if config.base_url_problem() is not None:
+        return
+    from pipeline.redirects import kept_hosts, other_host_note
+
+    if hosts := kept_hosts([*sources.articles, *sources.german_only], config.site_url):
+        kept = "the articles keep under aliases:"
+        click.echo(f"note: {other_host_note(listing(hosts), len(hosts) == 1, config.site_url, kept)}")
 
 
 FUTURE = click.option("--future", is_flag=True, help=(

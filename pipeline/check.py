@@ -57,8 +57,8 @@ from .invisible import CONTROLS, control_lines, hint_lines, lost_lines, named
 from .limits import CATALOG, SITE_WORDS, Limit
 from .glossary import Glossary, as_written, exact_pattern, load_glossary, matchable, target_pattern
 from .markup import analyse, without_code_spans
-from .media import (Media, article_link_problem, collect_media, images_without_alt, linked_article, on_site,
-                    outdated_variants, stored_references, unfilled_link_problem)
+from .media import (Media, article_link_problem, collect_media, images_without_alt, judged_addresses, linked_article,
+                    on_site, outdated_variants, stored_references, unfilled_link_problem, web_addresses)
 from .moved import answered_message, answering, moved_paths, no_page_message, outside_message, read_moved
 from .numberwords import (NUMERAL_AFTER_NOUN, as_digits, counted_noun_units, german_number_words, german_quantities,
                           noun_quantities, nouns_counting, numerals_after_nouns, quantities, spelled_as_digits,
@@ -2932,9 +2932,10 @@ def article_link_findings(config: Config, sources: Sources, slugs: list[str] | N
     root-relative link to a path the site will not have (no article, alias or file verlag publishes there):
     the link would not work in any edition (``media.article_link_problem``, which ``build`` says too). An article
     that cannot be read now counts as published where the last build's German page of it is there (the build
-    keeps it). Only
-    originals whose text names a ``.md`` file or a root path are parsed; one that cannot be is appended to
-    ``errors`` unless an error of the same words is there.
+    keeps it). A full URL on base_url's own host, in a Markdown link or image or in raw HTML (``<img src>``,
+    ``srcset``, ``<a href>``: ``media.judged_addresses``), is judged as its path. Only originals whose text names a
+    ``.md`` file, a root path or that host are parsed; one that cannot be is appended to ``errors`` unless an error
+    of the same words is there.
 
     A link that leads to an article only through a rename verlag knows (``renames.link_names``: the old file
     ``alt.md`` of a renamed article) is a ``renamed-link`` warning instead: the pages link the article, but only
@@ -2988,9 +2989,10 @@ def article_link_findings(config: Config, sources: Sources, slugs: list[str] | N
                 and not (own and own in article.body.lower()):
             continue
         with contain(article.ref, "reading its links", failed):
-            for url, line in stored_references(config, article):
+            raw = web_addresses(article) if own and own in article.body.lower() else []
+            for url, line, html in judged_addresses(stored_references(config, article), raw, own, urls.base_path):
                 problem = article_link_problem(url, names, renamed, served, static_file, urls.media_name,
-                                               base_path=urls.base_path, own_host=own)
+                                               base_path=urls.base_path, own_host=own, html=html)
                 if problem is None:
                     continue
                 if not renames:
@@ -3000,7 +3002,7 @@ def article_link_findings(config: Config, sources: Sources, slugs: list[str] | N
                     problem = unfilled_link_problem(url, by_slug[_link_name(url)].ref)
                 elif target in by_slug and article_link_problem(url, names, renames[1], served, static_file,
                                                               urls.media_name, base_path=urls.base_path,
-                                                              own_host=own) is None:
+                                                              own_host=own, html=html) is None:
                     check, problem = "renamed-link", _renamed_link(url, by_slug[target],
                                                                    _link_name(url) in renames[2])
                 elif (stem := linked_article(url)) is not None:

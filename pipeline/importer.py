@@ -1362,23 +1362,21 @@ def outside_path(alias: str, base_path: str) -> bool:
 
 
 def other_hosts(placements: list[Placed], site_url: str, redirected: bool = False) -> list[str]:
-    """The hosts other than ``site_url``'s whose old addresses the ``placements`` written now keep, each as first
-    written (``www.`` or not is one host, ``sources.site_host``, as ``redirects.old_hosts`` counts the old site): of
-    each full URL under an article's ``aliases``, and the old site's own (``ImportedArticle.home``) of an
-    article that keeps one; of every article's with ``redirected`` (its other addresses were added to
-    redirects.txt). The new site's redirects (``_redirects``, ``.htaccess``, its redirect pages) answer the
-    requests that reach its host alone: an old address of another host leads there only once that host is
-    pointed at the new site."""
-    own = site_host((split_url(site_url) or NO_ADDRESS).netloc)
-    found: dict[str, str] = {}  # site_host -> the host as first written (www.praxis-lindner.com)
+    """The hosts other than ``site_url``'s whose old addresses the ``placements`` written now keep
+    (``redirects.other_hosts``): of each full URL under an article's ``aliases``, and the old site's own
+    (``ImportedArticle.home``, which the article's ``# imported from`` comment records for ``check``,
+    ``redirects.kept_hosts``) of an article that keeps one; of every article's with ``redirected`` (its other
+    addresses were added to redirects.txt). The new site's redirects (``_redirects``, ``.htaccess``, its redirect
+    pages) answer the requests that reach its host alone: an old address of another host leads there only once
+    that host is pointed at the new site."""
+    from .redirects import other_hosts as hosts_of
+
+    urls: list[str] = []
     for p in placements:
         aliases = p.article.meta.get("aliases") or []
-        for url in [*(a for a in aliases if isinstance(a, str)),
-                    *([p.article.home] if p.article.home and (aliases or redirected) else [])]:
-            parts = split_url(url.strip())
-            if parts is not None and parts.scheme in ("http", "https") and parts.netloc:
-                found.setdefault(site_host(parts.netloc), parts.netloc.lower())
-    return sorted(host for key, host in found.items() if key != own)
+        urls += [*(a for a in aliases if isinstance(a, str)),
+                 *([p.article.home] if p.article.home and (aliases or redirected) else [])]
+    return hosts_of(urls, site_url)
 
 
 def within_base(placements: list[Placed], urls, source_language: str,

@@ -50,7 +50,7 @@ class Media:
 
     files: dict[str, dict[str, Path]]
     warnings: tuple[str, ...] = ()
-    scanned: dict = field(default_factory=dict, compare=False)  # slug -> [digest, references]: the cache
+    scanned: dict = field(default_factory=dict, compare=False)  # slug -> [digest, ``_cached``'s parts]: the cache
     errors: tuple[VerlagError, ...] = ()  # references that leave source_dir: those files are not published
     asks: dict[str, tuple[str, ...]] = field(default_factory=dict)  # slug -> the files of the site's media/ its
     # root-relative links and images name (``/media/bilder/x.png`` -> bilder/x.png), in order
@@ -158,6 +158,30 @@ def own_site_path(url: str, host: str, base_path: str = "/") -> str | None:
             + (f"#{parts.fragment}" if parts.fragment else ""))
 
 
+def web_addresses(article: Article) -> list[tuple[str, int]]:
+    """(address, file line) of each full http or https URL in the raw HTML of ``article``'s body
+    (``rawhtml.html_addresses``, as ``old-site`` reads them: ``<img src>``, ``<a href>``, each ``srcset`` candidate
+    of ``<img>`` and ``<source>``), for ``judged_addresses``; none, and no parse, for a body without one."""
+    if "://" not in article.body or "<" not in article.body:
+        return []
+    from .rawhtml import html_addresses  # markdown-it: not loaded by 'extract'
+
+    return [(url, line) for url, line in html_addresses(article.body, article.body_line) if url.startswith(WEB)]
+
+
+def judged_addresses(refs: Iterable[Sequence], html: Iterable[Sequence], own_host: str,
+                     base_path: str = "/") -> list[tuple[str, int, bool]]:
+    """(address, file line, in raw HTML) of each address of an article that ``article_link_problem`` judges, in
+    document order: its Markdown links and images, ``refs`` (``references``), and of its raw HTML's full URLs,
+    ``html`` (``web_addresses``), those on the new site's own host (``own_site_path``). An old blog's import keeps
+    its HTML where Markdown cannot say it (a ``<figure>``, a ``<picture>``), and its ``wp-content/uploads``
+    addresses there die with the old site as a Markdown image's do: check and build say both alike."""
+    found = [(str(url), int(line), False) for url, line in refs]
+    own = [(str(url), int(line), True) for url, line in html
+           if own_host and own_site_path(str(url), own_host, base_path) is not None]
+    return sorted([*found, *own], key=lambda ref: ref[1]) if own else found
+
+
 UPLOADS = "/wp-content/uploads/"  # a WordPress blog's files (``importer_html.UPLOADS_PATH``), which --uploads copies
 
 
@@ -173,7 +197,7 @@ def article_link_problem(url: str, slugs: Container[str], renamed: Container[str
                          made: Callable[[str], bool] = lambda path: False,
                          copies: Callable[[str], object] = lambda path: None,
                          unfilled: Mapping[str, str] = MappingProxyType({}), base_path: str = "/",
-                         own_host: str = "") -> str | None:
+                         own_host: str = "", html: bool = False) -> str | None:
     """What is wrong with ``url`` as a link to another article (``zecken.md``) or, given ``served``, to a path
     of the site (``/2022/09/15/zecken.html``), or None: fine, or no such link.
 
@@ -190,7 +214,7 @@ def article_link_problem(url: str, slugs: Container[str], renamed: Container[str
     ``base_path``: ``site.Urls.base_path``; a root-relative path outside it names the path below it
     (``on_site``), which ``served``, ``made`` and ``copies`` are asked of and the problem names. ``own_host``:
     the new site's host (``own_site_path``), whose full URLs below ``base_path`` are judged as that path, which the
-    pages link as written.
+    pages link as written; ``html``: ``url`` is raw HTML's (``judged_addresses``), which the advice is for.
     """
     target = linked_article(url)
     if target is None:
@@ -198,7 +222,7 @@ def article_link_problem(url: str, slugs: Container[str], renamed: Container[str
             return None
         path = own_site_path(url, own_host, base_path) if url.startswith(WEB) else None
         if path is not None:
-            return _own_url_problem(url, path, slugs, renamed, served, made, copies, base_path)
+            return _own_url_problem(url, path, slugs, renamed, served, made, copies, base_path, html)
         return _site_path_problem(url, slugs, renamed, served, made, copies, base_path)
     if target in slugs or target in renamed:
         return None
@@ -268,21 +292,32 @@ def _site_path_problem(url: str, slugs: Container[str], renamed: Container[str],
 
 def _own_url_problem(url: str, path: str, slugs: Container[str], renamed: Container[str],
                      served: Callable[[str], bool], made: Callable[[str], bool],
-                     copies: Callable[[str], object], base_path: str) -> str | None:
+                     copies: Callable[[str], object], base_path: str, html: bool = False) -> str | None:
     """``article_link_problem`` for ``url``, a full URL on the new site's own host, whose root-relative form is
     ``path`` (``own_site_path``): judged as that path, and, where the site will have nothing there, said with what
     settles it: an old blog's upload imported with ``--uploads`` (or saved into source_de/), a page's address sent
     on by a line of redirects.txt (``moved.read_moved``) or the link written to an article's file. The pages keep
-    the link as written, so readers of every edition would get 'not found'."""
+    the link as written, so readers of every edition would get 'not found'. For raw HTML's (``html``) the file
+    of source_de/ or the article's file is written as Markdown: the build publishes and rewrites no address of raw
+    HTML, and ``--uploads`` names such a line rather than rewriting it (``importer.localized``)."""
     if _site_path_problem(path, slugs, renamed, served, made, copies, base_path) is None:
         return None
     address = (split_url(path) or NO_ADDRESS).path
     name = address.rstrip("/").rpartition("/")[2]
-    if posixpath.splitext(name)[1].lower() not in ("", ".html", ".htm", ".php", ".asp", ".aspx"):
+    if posixpath.splitext(name)[1].lower() not in ("", ".html", ".htm", ".php", ".asp", ".aspx") and html:
+        instead = ("import the WordPress export again with --uploads DIR, a copy of the old blog's wp-content/uploads "
+                   "folder, which copies the file into source_de/bilder/, or save it into source_de/ yourself; then "
+                   if UPLOADS in address else "save the file into source_de/ and ")
+        instead += ("write it as a Markdown image or link, ![description](bilder/x.jpg), in place of the raw HTML "
+                    "(the site publishes no file of source_de/ that raw HTML names)")
+    elif posixpath.splitext(name)[1].lower() not in ("", ".html", ".htm", ".php", ".asp", ".aspx"):
         instead = ("import the WordPress export again with --uploads DIR, a copy of the old blog's wp-content/uploads "
                    "folder, which copies the file into source_de/bilder/ and rewrites this address; or save it into "
                    "source_de/ and reference it from there" if UPLOADS in address else
                    "save the file into source_de/ and reference it from there (bilder/x.png)")
+    elif html:
+        instead = (f"send the address on with a line of redirects.txt ('{address} {base_path}de/other/ 301'), or "
+                   "write the link in Markdown to an article's file, [text](other.md)")
     else:
         instead = ("link an article by its file, other.md, or send the address on with a line of redirects.txt "
                    f"('{address} {base_path}de/other/ 301')")
@@ -448,10 +483,11 @@ def case_clashes(where: Mapping[str, list[tuple[str, int, str, str]]]) -> list[t
 
 
 def _cached(article: Article, cache: dict | None) -> list | None:
-    """[references, in-page links its body has no id for] of ``article`` as ``cache`` holds them for its bytes,
-    or None. A fourth part, once a link from another article asked for them, holds its ids (``_ids``)."""
+    """[references, in-page links its body has no id for, its raw HTML's full URLs (``web_addresses``)] of
+    ``article`` as ``cache`` holds them for its bytes, or None. A fifth part, once a link from another article asked
+    for them, holds its ids (``_ids``)."""
     old = (cache or {}).get(article.slug)
-    return old[1:3] if isinstance(old, list) and len(old) in (3, 4) and old[0] == _scan_digest(article) \
+    return old[1:4] if isinstance(old, list) and len(old) in (4, 5) and old[0] == _scan_digest(article) \
         and all(isinstance(part, list) for part in old[1:]) else None
 
 
@@ -462,9 +498,9 @@ def _ids(article: Article, cache: dict | None, scanned: dict) -> list[list[str]]
     from .fragments import target_ids
 
     old = (cache or {}).get(article.slug)
-    ids = old[3] if _cached(article, cache) is not None and len(old) == 4 and len(old[3]) == 2 else None
+    ids = old[4] if _cached(article, cache) is not None and len(old) == 5 and len(old[4]) == 2 else None
     ids = target_ids(article) if ids is None else ids
-    if ids is not None and len(scanned.get(article.slug, ())) == 3:
+    if ids is not None and len(scanned.get(article.slug, ())) == 4:
         scanned[article.slug].append(ids)
     return ids
 
@@ -526,7 +562,7 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
     slugs = {article.slug for article in articles} | set(kept)
     templates: dict[str, PageIds] = {}  # template name -> its ``page_ids``
     renamed = old_names(articles) if renamed is None else renamed
-    asked: list[tuple[str, int, str]] = []  # links and images to the site's media/: judged once files is known
+    asked: list[tuple[str, int, str, bool]] = []  # links and images to the site's media/: judged once known
     asks: dict[str, list[str]] = {}
     into: list[tuple[str, int, str, str]] = []  # (file, line, link, slug) of links into an article with a fragment
     listings: dict[str, list[str]] = {}  # folder of source_dir -> its names (``_spellings``)
@@ -536,7 +572,7 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
     said: set[tuple[str, int, str, str]] = set()  # ``missing`` as a set
     for article in articles:
         mine = files.setdefault(article.slug, {})
-        refs, nowhere = _cached(article, cache) or (None, None)
+        refs, nowhere, html = _cached(article, cache) or (None, None, None)
         if refs is None:
             try:
                 refs = [list(ref) for ref in scan(article)]
@@ -544,7 +580,8 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
                 errors.append(exc if exc.path is not None else VerlagError(exc.message, article.ref, exc.line))
                 continue
             nowhere = [list(found) for found in unmatched(article, refs)]  # renders the page only for a '#' link
-        scanned[article.slug] = [_scan_digest(article), refs, nowhere]
+            html = [list(found) for found in web_addresses(article)]  # judged on the own host of each build
+        scanned[article.slug] = [_scan_digest(article), refs, nowhere, html]
         if nowhere:  # the templates' ids, which may change without the article: asked on every build
             template = page_template(article)
             if template not in templates:
@@ -553,7 +590,7 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
                          for line, message in leading_nowhere(nowhere, templates[template])]
         into += [(article.ref, line, url, slug)
                   for line, url, slug in into_articles(refs, lambda name: file_slug(renamed, name))]
-        for url, line in refs:
+        for url, line, raw in judged_addresses(refs, html, own_host, base_path):
             # nearly all of them (13,000 at 500 articles): no file, no article, no site path; but one on the site's
             # own host, whose root-relative path is judged as such a link's
             site = own_site_path(url, own_host, base_path) if url.startswith(WEB) else url
@@ -566,11 +603,11 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
                 if name is not None:
                     asks.setdefault(article.slug, []).append(name)
                 if served is not None and name is not None:
-                    asked.append((article.ref, line, url))
+                    asked.append((article.ref, line, url, raw))
                 elif problem := article_link_problem(url, slugs, renamed, served, made, unfilled=unfilled,
-                                                     base_path=base_path, own_host=own_host):
+                                                     base_path=base_path, own_host=own_host, html=raw):
                     if served is not None and site.startswith("/"):  # again with the files of media/ known
-                        asked.append((article.ref, line, url))
+                        asked.append((article.ref, line, url, raw))
                     else:
                         warnings.append(f"{article.ref}:{line}: {problem}")
                 continue
@@ -647,9 +684,9 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
             templates[template] = page_ids(theme, template)
         if problem := missing_in(url, slug, ids, templates[template]):
             warnings.append(f"{ref}:{line}: {problem}")
-    for ref, line, url in asked:
+    for ref, line, url, html in asked:
         if problem := article_link_problem(url, slugs, renamed, lambda path: served(path, names), made, copies,
-                                           unfilled=unfilled, base_path=base_path, own_host=own_host):
+                                           unfilled=unfilled, base_path=base_path, own_host=own_host, html=html):
             warnings.append(f"{ref}:{line}: {problem}")
     for rel, (ref, line) in settings.items():
         where.setdefault(rel, []).append((ref, line, "", rel))

@@ -200,6 +200,53 @@ def old_hosts(articles: Iterable[Article], site_url: str) -> set[str]:
     return found - {site_host((split_url(site_url) or NO_ADDRESS).netloc)}
 
 
+def other_hosts(addresses: Iterable[str], site_url: str) -> list[str]:
+    """The hosts other than ``site_url``'s of the full http or https URLs among ``addresses``, each as first written
+    (lower case; ``www.`` or not is one host, ``sources.site_host``, as ``old_hosts`` counts the old site), sorted:
+    the old sites whose addresses, kept as aliases or lines of redirects.txt, the new site answers at the same paths
+    of its own host alone (``other_host_note``)."""
+    own = site_host((split_url(site_url) or NO_ADDRESS).netloc)
+    found: dict[str, str] = {}  # site_host -> the host as first written (www.praxis-lindner.com)
+    for url in addresses:
+        parts = split_url(url.strip())
+        if parts is not None and parts.scheme in ("http", "https") and parts.netloc:
+            found.setdefault(site_host(parts.netloc), parts.netloc.lower())
+    return sorted(host for key, host in found.items() if key != own)
+
+
+def kept_hosts(articles: Iterable[Article], site_url: str) -> list[str]:
+    """``other_hosts`` of the old addresses the ``articles`` keep under ``aliases:`` (a draft's too, as an import
+    writes a Hugo blog's drafts: its redirects come with its page): a full URL's own host, and for a path
+    (``/alt/tee/``) the host of the old site an import names in the article's ``# imported from … of https://…/``
+    comment (``importer``'s record of where it came from, as ``old_hosts`` reads it). ``check`` says them
+    (``other_host_note``) once base_url names the new site: the import could not while it was ``init``'s
+    stand-in, and an article imported then never heard it."""
+    urls = []
+    for article in articles:
+        aliases = article.meta.get("aliases")
+        aliases = [a for a in (aliases if isinstance(aliases, list) else [aliases]) if isinstance(a, str) and a.strip()]
+        if not aliases:
+            continue
+        urls += aliases
+        if origin := ORIGIN_RE.search(article.front):
+            urls.append(origin[1].rpartition(" of ")[2])
+    return other_hosts(urls, site_url)
+
+
+def other_host_note(named: str, one: bool, site_url: str, kept: str) -> str:
+    """What ``import`` and ``check`` say of the old addresses of the hosts ``named`` (``other_hosts``, listed; ``one``:
+    a single one) that ``kept`` names (``this import kept (aliases:)``): they become redirects of ``site_url``'s
+    host, at the same paths, where the old hosts' visitors and search engines never ask until their domains are
+    pointed at the new site."""
+    from .site import Urls
+
+    return (f"the old addresses of {named} {kept} become redirects of the new site's own host, at "
+            f"the same paths ({Urls(site_url).base_url}…): visitors and search engines asking "
+            f"{'that domain' if one else 'those domains'} reach them only once {'it is' if one else 'they are'} "
+            "pointed at the new site (a DNS record, and the domain added in your web host's settings); while the old "
+            "server answers there, a rule on it must send each on")
+
+
 def old_path(path: str) -> str:
     """The key ``old_names`` gives a root-relative address (an alias or a link's path, %-encoded or not):
     %-decoded, without its final ``/`` (``/2023/11/tee%20kaffee/`` -> ``/2023/11/tee kaffee``)."""

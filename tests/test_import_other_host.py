@@ -52,3 +52,25 @@ def test_an_old_blog_on_the_new_sites_own_host_with_or_without_www_needs_no_such
     other = own_host(Project(tmp_path / "other"))
     out = other.run("import", str(export)).output
     assert [line.split(" this import")[0] for line in said(out)] == ["note: the old addresses of ernaehrung.example"]
+
+
+def test_a_project_imported_before_its_base_url_was_set_hears_of_the_other_host_from_check(project, tmp_path):
+    """An import while base_url is unset (the new site's host unknown) rightly says nothing of the old host; but the
+    project never heard it after the real base_url was set. ``check`` reads the old host where the import records
+    it, the articles' ``# imported from … of https://blog.praxis.example/`` comment beside their aliases:, and says
+    it on every run once base_url names the new site; not before, and not for an old blog on the same domain."""
+    site = tree(tmp_path / "in" / "hugo", {
+        "hugo.toml": 'baseURL = "https://blog.praxis.example/"\n',
+        "content/posts/tee.md": '---\ntitle: "Lindenblütentee"\ndate: 2024-01-02\naliases: ["/alt/tee/"]\n---\n'
+                                'Er schmeckt mild.\n',
+    })
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n')
+    assert said(project.run("import", str(site)).output) == []
+    assert said(project.run("check").output) == []  # base_url not set: no host to name
+    checked = own_host(project).run("check").output
+    assert said(checked) == [
+        "note: the old addresses of blog.praxis.example the articles keep under aliases: become redirects of the new "
+        "site's own host, at the same paths (https://praxis.example/…): visitors and search engines asking that "
+        "domain reach them only once it is pointed at the new site (a DNS record, and the domain added in your web "
+        "host's settings); while the old server answers there, a rule on it must send each on"], checked
+    assert said(own_host(project, "https://www.blog.praxis.example/").run("check").output) == []

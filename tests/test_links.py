@@ -665,6 +665,56 @@ def test_a_full_url_of_the_site_s_host_outside_its_path_is_a_page_of_the_host_no
     assert own_site_path("https://example.org/praxis/", "", "/praxis/") is None
 
 
+def test_raw_html_on_the_site_s_own_host_is_judged_as_a_markdown_link_is(project: Project):
+    """An old WordPress blog's import keeps a ``<figure>`` or ``<picture>`` as raw HTML, with its
+    ``https://praxis.example/wp-content/uploads/…`` image and its ``srcset``; ``article-link`` read Markdown links
+    alone, so check and build said nothing of them (``old-site``, which reads raw HTML too, skips base_url's host),
+    and each was a 404 once the new site replaced the old blog. Now raw HTML's full URLs on the site's own host are
+    judged as a Markdown link's are, at their lines, in the same words; one the site answers is fine."""
+    give_base_url(project.root)
+    project.write("verlag.toml", project.read("verlag.toml") + "[publish]\nmin_translated = 0\n")
+    project.write("source_de/linden-tee.md", article("Lindenblütentee", "Er schmeckt mild.\n"))
+    body = ("Er schmeckt mild.\n\n"
+            '<picture>\n<source srcset="https://praxis.example/wp-content/uploads/tee-300.webp 300w, '
+            'https://praxis.example/wp-content/uploads/tee.webp 900w">\n'
+            '<img src="https://www.praxis.example/wp-content/uploads/tee.jpg" alt="Tee">\n</picture>\n\n'
+            'Schreiben Sie <a href="https://praxis.example/kontakt/">uns</a> oder lesen Sie '
+            '<a href="https://praxis.example/de/linden-tee/">den Tee</a>, '
+            '<a href="https://anderswo.example/fehlt/">anderswo</a>.\n')
+    project.write("source_de/fasten.md", article("Fasten", body))
+    project.run("extract")
+    dead = {(line, url) for line, url in [(8, "https://praxis.example/wp-content/uploads/tee-300.webp"),
+                                          (8, "https://praxis.example/wp-content/uploads/tee.webp"),
+                                          (9, "https://www.praxis.example/wp-content/uploads/tee.jpg"),
+                                          (12, "https://praxis.example/kontakt/")]}
+    image = ("source_de/fasten.md:9: 'https://www.praxis.example/wp-content/uploads/tee.jpg': an address on this "
+             "site's own host (www.praxis.example), where the new site will have no page or file at "
+             "/wp-content/uploads/tee.jpg once it replaces the old one (no article, alias, redirects.txt line or "
+             "published file there): import the WordPress export again with --uploads DIR, a copy of the old blog's "
+             "wp-content/uploads folder, which copies the file into source_de/bilder/, or save it into source_de/ "
+             "yourself; then write it as a Markdown image or link, ![description](bilder/x.jpg), in place of the raw "
+             "HTML (the site publishes no file of source_de/ that raw HTML names); the link is kept and readers would "
+             "get 'not found'")
+    page = ("source_de/fasten.md:12: 'https://praxis.example/kontakt/': an address on this site's own host "
+            "(praxis.example), where the new site will have no page or file at /kontakt/ once it replaces the old "
+            "one (no article, alias, redirects.txt line or published file there): send the address on with a line "
+            "of redirects.txt ('/kontakt/ /de/other/ 301'), or write the link in Markdown to an article's file, "
+            "[text](other.md); the link is kept and readers would get 'not found'")
+    checked = project.run("check").output
+    for line, url in dead:
+        assert f"warning: source_de/fasten.md:{line}: {url!r}: an address on this site's own host" in checked, checked
+    assert f"warning: {image} [article-link]" in checked and f"warning: {page} [article-link]" in checked, checked
+    assert checked.count("own host") == 4, checked
+    assert "'https://praxis.example/de/linden-tee/'" not in checked and "anderswo" not in checked, checked
+    built = project.run("build").output
+    assert built.count("own host") == 4 and image in built and page in built, built
+    for line, url in dead:
+        assert f"source_de/fasten.md:{line}: {url!r}: an address on this site's own host" in built, built
+    project.write("redirects.txt", "/kontakt/ /de/linden-tee/ 301\n")  # the next build, its cache read, knows it
+    again = project.run("build").output
+    assert again.count("own host") == 3 and image in again and page not in again, again
+
+
 def _dead_site_links(project: Project) -> list[str]:
     """Every link of an article body on the built site to a page of the site itself (its ``base_url`` or base path)
     that the site does not have, as "page -> address"."""
