@@ -60,9 +60,8 @@ from .markup import analyse, without_code_spans
 from .media import (Media, article_link_problem, collect_media, images_without_alt, linked_article, on_site,
                     outdated_variants, stored_references, unfilled_link_problem)
 from .moved import answered_message, answering, moved_paths, no_page_message, outside_message, read_moved
-from .numberwords import (NUMERAL_AFTER_NOUN, as_digits, counted_noun_units, german_number_words, german_quantities,
-                          noun_quantities, nouns_counting, numerals_after_nouns, quantities, spelled_as_digits,
-                          spelled_numbers)
+from .numberwords import (as_digits, counted_noun_units, german_number_words, german_quantities, noun_quantities,
+                          nouns_counting, numerals_after_nouns, quantities, spelled_as_digits, spelled_numbers)
 from .orphans import find_orphans, unreadable
 from .practice import unfilled, unfilled_message
 from .published import PAGE_PATH, PlannedPages
