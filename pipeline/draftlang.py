@@ -51,7 +51,8 @@ def said(rival: str, target: str) -> str:
             f"{language_name(rival)} ones): not taken as drafts")
 
 
-def judge(texts: list[str], germans: list[str], target: str, source: str, candidates: tuple[str, ...]) -> list[str | None]:
+def judge(texts: list[str], germans: list[str], target: str, source: str,
+          candidates: tuple[str, ...]) -> list[str | None]:
     """For each answer of ``texts`` (one batch of drafts into ``target``, Markdown; ``germans``: what each
     translates, in ``source``) the language of ``candidates`` it reads as instead of ``target``, None where it is
     taken: an answer of ``ALONE_WORDS`` words and more by itself (``ALONE_RIVAL``), a shorter one by the whole batch
