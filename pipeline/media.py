@@ -158,7 +158,7 @@ def own_site_path(url: str, host: str, base_path: str = "/") -> str | None:
             + (f"#{parts.fragment}" if parts.fragment else ""))
 
 
-UPLOADS = "/wp-content/uploads/"  # a WordPress blog's files (``importer_html.UPLOADS_PATH``), which --uploads copies
+UPLOADS = "/wp-content/uploads/"  # where WordPress keeps a blog's files (its Media Library), which --uploads copies
 
 
 def unfilled_link_problem(url: str, ref: str) -> str:
