@@ -2654,14 +2654,14 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                             article.slug, (None, ""))
                     for article in [*sources.articles, *sources.german_only] if not slugs or article.slug in slugs
                     for line, message in front_matter_warnings(article, day))
-    findings.extend(Finding(article.ref, found[0], "review-outdated", WARNING, found[1], config.source_language,
-                            article.slug, (None, ""))
-                    for article in [*sources.articles, *sources.german_only] if (not slugs or article.slug in slugs)
-                    and (found := textchanged.outdated(config, article)))
-    findings.extend(Finding(article.ref, found[0], "updated-behind", WARNING, found[1], config.source_language,
-                            article.slug, (None, ""))
-                    for article in [*sources.articles, *sources.german_only] if (not slugs or article.slug in slugs)
-                    and (found := textchanged.updated_before_change(config, article)))
+    reviews = [(article, textchanged.review_warnings(config, article))
+               for article in [*sources.articles, *sources.german_only] if not slugs or article.slug in slugs]
+    findings.extend(Finding(article.ref, outdated.line, "review-outdated", WARNING, outdated.message,
+                            config.source_language, article.slug, (None, ""))
+                    for article, (outdated, _) in reviews if outdated)
+    findings.extend(Finding(article.ref, behind.line, "updated-behind", WARNING, behind.message,
+                            config.source_language, article.slug, (None, ""))
+                    for article, (_, behind) in reviews if behind)
     findings.extend(Finding(article.ref, line, "same-title", WARNING, message, config.source_language,
                             article.slug, (None, ""))
                     for article, line, message in same_titles([*sources.articles, *sources.german_only])
