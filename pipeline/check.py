@@ -60,8 +60,9 @@ from .markup import analyse, without_code_spans
 from .media import (Media, article_link_problem, collect_media, images_without_alt, linked_article, on_site,
                     outdated_variants, stored_references, unfilled_link_problem)
 from .moved import answered_message, answering, moved_paths, no_page_message, outside_message, read_moved
-from .numberwords import (as_digits, counted_noun_units, german_number_words, german_quantities, noun_quantities,
-                          nouns_counting, numerals_after_nouns, quantities, spelled_as_digits, spelled_numbers)
+from .numberwords import (as_digits, counted_noun_units, folded, german_number_words, german_quantities,
+                          noun_quantities, nouns_counting, numerals_after_nouns, quantities, spelled_as_digits,
+                          spelled_numbers)
 from .orphans import find_orphans, unreadable
 from .practice import unfilled, unfilled_message
 from .published import PAGE_PATH, PlannedPages
@@ -786,9 +787,8 @@ def _nouns_before_numeral(lang: str) -> tuple[re.Pattern, dict[str, str]]:
     """The unit names of ``lang`` (a ``NUMERAL_AFTER_NOUN`` language), each with a clitic before it ("بملعقة")
     and ending right where a numeral after it starts, and name -> symbol: ``unit_names`` written after a number,
     and the singular and dual nouns that count by themselves (``counted_noun_units``: "ملعقتان صغيرتان"), read
-    as numerals are (``numberwords._FOLD``: an alif with a hamza as the bare one)."""
-    fold = str.maketrans("أإآ", "ااا")
-    names = {name.translate(fold): symbol for name, (symbol, side) in unit_names(lang).items() if side == "after"}
+    as numerals are (``numberwords.folded``: an alif with a hamza as the bare one)."""
+    names = {folded(name): symbol for name, (symbol, side) in unit_names(lang).items() if side == "after"}
     names |= {noun: CLDR_UNITS[unit] for noun, unit in counted_noun_units(lang).items() if unit in CLDR_UNITS}
     words = "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
     clitics = {"ar": "[وفبلك]{0,2}", "he": "[ושבלכמ]{0,2}ה?"}.get(lang, "")

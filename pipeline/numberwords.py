@@ -307,6 +307,12 @@ _YO = str.maketrans("ёЁ", "еЕ")
 _FOLD = str.maketrans("ёЁأإآ", "еЕااا")
 
 
+def folded(text: str) -> str:
+    """``text`` as number words and counted nouns are read (``_FOLD``), for a caller matching words against text
+    read so (``check``'s unit names before an Arabic numeral)."""
+    return text.translate(_FOLD)
+
+
 def _key(word: str) -> str:
     """A matched number word as ``_spelled_pattern`` keys it: lower case, one space between words, and Turkish
     "İKİ" (lower case "i̇ki", with a combining dot) as "iki"."""
