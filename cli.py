@@ -1541,7 +1541,7 @@ def _run_build(config, quiet: bool, jobs: int | None, unread: bool, told: dict[s
     from pipeline.site import (MACHINE_UNSHOWN, NOT_EXTRACTED, NOTHING_YET, PSEUDO_SIGNED, SiteResult, address_now,
                                build_site)
     from pipeline.sources import read_sources, unread_message, unread_sources
-    from pipeline.textchanged import outdated, updated_before_change
+    from pipeline.textchanged import review_warnings
 
     future = config.preview
     sources = read_sources(config, remember=True, future=future)  # once: both stages work from the same reading
@@ -1611,7 +1611,7 @@ def _run_build(config, quiet: bool, jobs: int | None, unread: bool, told: dict[s
     # the pages say it beside the review: said on every build until last_reviewed names a review since (and
     # updated the day of the change, where the page names both)
     reviews = [f"{a.ref}:{found[0]}: {found[1]}" for a in (*sources.articles, *sources.german_only)
-               for found in (outdated(config, a), updated_before_change(config, a)) if found]
+               for found in review_warnings(config, a) if found]
     for warning in [*site.warnings, *reviews, *map(unread_message, unread_refs),
                     *([f"{CONFIG_NAME}:{local[0]}: {local[1]}"] if local else [])]:
         if warning not in said:

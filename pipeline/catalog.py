@@ -1072,14 +1072,7 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     used: set[int] = set()
     pending: list[polib.POEntry] = []
 
-    german_of_copy: list[tuple[list[tuple], str]] = []
-
-    def copy_keys() -> tuple[list[tuple], str]:
-        if not german_of_copy:
-            keys = [key(e) for e in active]
-            german_of_copy.append((keys, german_digest(keys)))
-        return german_of_copy[0]
-
+    copy_keys = _copy_keys(active)
     empties: list[tuple[polib.POEntry, polib.POEntry]] = []  # (merged entry, old entry) of German held empty
     for template in pot:
         entry = _copy(template)
@@ -1278,6 +1271,19 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
 _DESTINATION = re.compile(r"(?<=\]\()(?:<[^<>\n]*>|[^\s()<>]+)")
 
 
+def _copy_keys(entries: Iterable[polib.POEntry]) -> Callable[[], tuple[list[tuple], str]]:
+    """``copy_keys`` for ``_left_newer``: the active keys of ``entries`` in order and their ``german_digest``,
+    worked out when first asked (most merges never ask) and then kept; ``entries`` is read then, as it is by then."""
+    memo: list[tuple[list[tuple], str]] = []
+
+    def copy_keys() -> tuple[list[tuple], str]:
+        if not memo:
+            keys = [key(e) for e in entries if not e.obsolete]
+            memo.append((keys, german_digest(keys)))
+        return memo[0]
+    return copy_keys
+
+
 def _left_newer(entry: polib.POEntry, metadata: dict[str, str], written: Callable[[], polib.POFile | None],
                 left: list[dict[tuple, polib.POEntry]],
                 copy_keys: Callable[[], tuple[list[tuple], str]] = lambda: ([], "")) -> polib.POEntry | None:
@@ -1452,14 +1458,7 @@ def older_copy(po: polib.POFile, last_written: Callable[[], polib.POFile | None]
 
     missing = list(missing)
     wanted = set(missing)
-    german_of_copy: list[tuple[list[tuple], str]] = []
-
-    def copy_keys() -> tuple[list[tuple], str]:
-        if not german_of_copy:
-            keys = [key(e) for e in po if not e.obsolete]
-            german_of_copy.append((keys, german_digest(keys)))
-        return german_of_copy[0]
-
+    copy_keys = _copy_keys(po)
     found = [(e, newer) for e in po if (not e.obsolete or key(e) in wanted)
              and (newer := _left_newer(e, po.metadata, written, left, copy_keys)) is not None]
     changed = [new_entry(msgctxt=msgctxt, msgid=msgid) for msgctxt, msgid in missing if (msgctxt, msgid) not in

@@ -45,26 +45,22 @@ def _words(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text) if len(w) == 1 or not w.isupper()]
 
 
-def wrong_language(texts: list[str], target: str, candidates: tuple[str, ...]) -> str | None:
-    """Why ``texts`` (one batch of drafts into ``target``, Markdown) are not in ``target`` (``reads_as``), said as
-    a warning's reason; None when they read as ``target`` or cannot be told."""
-    rival = reads_as(texts, target, candidates)
-    return None if rival is None else said(rival, target)
-
-
 def said(rival: str, target: str) -> str:
     """Why answers that read as ``rival`` are not taken as drafts into ``target``, as a warning's reason."""
     return (f"answered in {language_name(rival)}, not {language_name(target)} (the common words of its answers are "
             f"{language_name(rival)} ones): not taken as drafts")
 
 
-def judge(texts: list[str], germans: list[str], target: str, source: str, candidates: tuple[str, ...]) -> list[str | None]:
+def judge(texts: list[str], germans: list[str], target: str, source: str,
+          candidates: tuple[str, ...]) -> list[str | None]:
     """For each answer of ``texts`` (one batch of drafts into ``target``, Markdown; ``germans``: what each
     translates, in ``source``) the language of ``candidates`` it reads as instead of ``target``, None where it is
     taken: an answer of ``ALONE_WORDS`` words and more by itself (``ALONE_RIVAL``), a shorter one by the whole batch
-    (``reads_as``). A long answer the strict rule cannot tell goes with its batch, unless it holds more stop words of
-    ``target`` than of the batch's language (a French answer in a batch of English ones is taken). An answer whose
-    German holds more stop words of that language than of ``source`` (an English quotation) is taken."""
+    (the language whose stop word list covers ``RIVAL`` times more of the batch's words than ``target``'s, and at
+    least ``MIN_STOPWORDS`` of them; none with fewer than ``MIN_WORDS`` words or no list for ``target``). A long
+    answer the strict rule cannot tell goes with its batch, unless it holds more stop words of ``target`` than of the
+    batch's language (a French answer in a batch of English ones is taken). An answer whose German holds more stop
+    words of that language than of ``source`` (an English quotation) is taken."""
     from .check import parts
 
     words = [_words(parts(text).prose) for text in texts]
@@ -86,18 +82,6 @@ def _share(words: list[str], lang: str) -> int:
     """How many of ``words`` are on ``lang``'s stop word list."""
     stop = stoplist(lang)
     return sum(w in stop for w in words)
-
-
-def reads_as(texts: list[str], target: str, candidates: tuple[str, ...]) -> str | None:
-    """The language of ``candidates`` that ``texts`` (drafts into ``target``, Markdown) read as instead of
-    ``target``: the one whose stop word list covers ``RIVAL`` times more of their words than ``target``'s, and at
-    least ``MIN_STOPWORDS`` of them (as a text in that language does: a text in a script the lists lack is never
-    judged); None when they read as ``target`` or cannot be told (fewer than ``MIN_WORDS`` words, no list for
-    ``target``). ``pretranslate`` judges a batch of answers by it, ``check`` a catalog's untouched drafts."""
-    from .check import parts
-
-    words = [w for text in texts for w in _words(parts(text).prose)]
-    return rival_language(words, target, candidates, least=MIN_STOPWORDS)
 
 
 def enough(texts: list[str], target: str) -> bool:

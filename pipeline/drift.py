@@ -285,10 +285,10 @@ class Templates:
         missing = [k for k in parsed if k not in mine and not (k[0] in FRONT_CONTEXTS and k[1] in stood)]
         older = merged_with is not None and merged_with != german_digest(parsed)
         moved = recontexted(extra, missing, order, marked)
-        edited, replaced = ("", ()) if older else edits(
-            po, extra - set(marked) - {k for k, _ in moved}, [k for k in missing if k not in {g for _, g in moved}],
-            merged_with is not None, last_written, lambda: _template_entries(data))
         rest = extra - set(marked) - {k for k, _ in moved}
+        edited, replaced = ("", ()) if older else edits(
+            po, rest, [k for k in missing if k not in {g for _, g in moved}],
+            merged_with is not None, last_written, lambda: _template_entries(data))
         revived = bool(rest) and all(not e.occurrences for e in po if not e.obsolete and key(e) in rest)
         return Drift(frozenset(parsed), missing, len(extra), older, marked, standing, moved, edited, replaced,
                      revived, merged_with == german_digest(parsed))

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable, NamedTuple
 
 from . import doccache, renames, textchanged
 from .config import Config
@@ -97,6 +97,21 @@ def _in_document_order(listed: list[tuple[str, int | None, str]] | None, templat
     listed.sort(key=lambda item: (item[1] or 0, order.get(item[2], len(order))))
 
 
+class Reverted(NamedTuple):
+    """German whose entry held an older copy's draft where the last extract left a person's translation, now back
+    (``catalog._left_newer``, ``catalog._left_for_changed``)."""
+    line: int | None  # of the German in the catalog written
+    msgid: str
+    msgstr: str  # the translation back
+    fuzzy: bool
+    older_msgid: str | None  # the older copy's msgid where it was of other German, kept as obsolete, else None
+    was_stale: bool  # the older copy's entry was a translation of the German before it changed (``_stale_again``)
+    was_empty: bool  # the older copy's entry was empty (``catalog._emptied_in_copy``)
+    # the older copy's text where it held the German only as an obsolete entry, dropped
+    # (``catalog._put_back_since``), else None
+    obsolete_text: str | None
+
+
 @dataclass(frozen=True)
 class _Merged:
     """One catalog merged with the article's template: the bytes to swap in while the file still holds ``data``."""
@@ -145,14 +160,8 @@ class _Merged:
     purged: list[tuple[str | None, str, str]] = field(default_factory=list)
     # changed German kept reviewed as a typo fix: (line of its msgid in the catalog written, the German before, now)
     typo_fixes: list[tuple[int, str, str]] = field(default_factory=list)
-    # German whose entry held an older copy's draft where the last extract left a person's translation, now back
-    # (``catalog._left_newer``, ``catalog._left_for_changed``): (line in the German, the msgid, the translation
-    # back, whether it is fuzzy, the older copy's msgid where it was of other German, kept as obsolete, else None,
-    # whether the older copy's entry was a stale translation, of the German before it changed: ``_stale_again``;
-    # whether it was empty: ``catalog._emptied_in_copy``; the older copy's text where it held the German only as an
-    # obsolete entry, dropped (``catalog._put_back_since``), else None)
-    reverted: list[tuple[int | None, str, str, bool, str | None, bool, bool, str | None]] = \
-        field(default_factory=list)
+    # translations the last extract left, back in place of an older copy's drafts
+    reverted: list[Reverted] = field(default_factory=list)
     # translations of German changed meanwhile that came into the catalog since the last extract (``_arrived``),
     # fuzzy: (line of the msgid in the catalog written, the msgid)
     arrived: list[tuple[int, str]] = field(default_factory=list)
@@ -335,9 +344,9 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
                    [(msgid_line(entry), entry.msgid, flags) for entry, flags in report.format_flags],
                    [] if cut else [(e.msgctxt, e.msgid, e.msgstr) for e in purged],
                    _typo_fix_lines(text, report.typo_fixes),
-                   [(line(e), e.msgid, e.msgstr, e.fuzzy, None if key(was) == key(e) else was.msgid,
-                     was.previous_msgid is not None, not was.msgstr and not was.obsolete,
-                     was.msgstr if id(was) in report.put_back else None) for e, was in report.reverted],
+                   [Reverted(line(e), e.msgid, e.msgstr, e.fuzzy, None if key(was) == key(e) else was.msgid,
+                             was.previous_msgid is not None, not was.msgstr and not was.obsolete,
+                             was.msgstr if id(was) in report.put_back else None) for e, was in report.reverted],
                    list(zip(_msgid_lines(text, arrived), (e.msgid for e in arrived))),
                    [(msgid_line(edited), edited.msgid, entry.msgid, entry.msgstr)
                     for edited, entry in report.msgid_replaced])
@@ -748,19 +757,19 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
             old = po_from_bytes(data if data is None or data.strip() else None, po_ref)  # blank: as if emptied
             if pot is None:
                 pot = made.template(config, article)
-            source, was, copy = None, data, None
+            source, old_bytes, copy = None, data, None  # old_bytes: what ``old`` was read from
             if old is None and planned is not None:
                 # merged from the renamed catalog's bytes: its line ends kept, a BOM said
-                source, old, was = _renamed_from(planned, config)
+                source, old, old_bytes = _renamed_from(planned, config)
             if old is None and (copy := record_copy(config, lang, article.slug)) is not None:
                 # missing or emptied: made again from the copy the last extract kept, merged as the catalog was
-                old, was = po_from_bytes(copy.data, copy.ref), copy.data
+                old, old_bytes = po_from_bytes(copy.data, copy.ref), copy.data
             record = state_bytes(record_path(config, lang, article.slug)) if source is None and data else None
             with stage(article.ref, f"merging into {po_ref}"):
-                last.update(source=source, moved=was, copy=copy, merged=_merge_catalog(was, old, pot, lang, glossary, keep_typo_fixes,
-                                                                 made.old_pot if source is None else None,
-                                                                 resegmented, record=record,
-                                                                 same_article=same))
+                last.update(source=source, old_bytes=old_bytes, copy=copy,
+                            merged=_merge_catalog(old_bytes, old, pot, lang, glossary, keep_typo_fixes,
+                                                  made.old_pot if source is None else None, resegmented,
+                                                  record=record, same_article=same))
             return last["merged"].text
 
         try:  # a catalog made from the template alone (none there, none renamed) holds no translation: a
@@ -911,7 +920,7 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
         if source is not None:
             source_ref = relpath(source, config.root)
             try:  # a reviewer's save of the old catalog since it was read is not in the new one: it stays
-                saved = remove_unchanged(source, last["moved"], CATALOG, source_ref)
+                saved = remove_unchanged(source, last["old_bytes"], CATALOG, source_ref)
             except VerlagError as exc:
                 saved = exc
             except OSError as exc:
@@ -1036,8 +1045,7 @@ def record_earlier_names(config: Config, slug: str, olds: list[str]) -> str | No
     return ref
 
 
-def reverted_warning(po_ref: str, ref: str,
-                     reverted: list[tuple[int | None, str, str, bool, str | None, bool, bool, str | None]]) -> str:
+def reverted_warning(po_ref: str, ref: str, reverted: list[Reverted]) -> str:
     """What extract says of a catalog that an older copy replaced (``_Merged.reverted``): how many of the
     translations the last extract left came back, in which state, three examples, what became of the older texts
     (a draft of the same German dropped, a translation of the German before it changed kept as ``#~``, or
@@ -1045,12 +1053,13 @@ def reverted_warning(po_ref: str, ref: str,
     copy held empty given its translation back, ``catalog._emptied_in_copy``; an obsolete entry of German the
     author put back since, its text named where it was another and dropped, as it cannot stay as ``#~`` of the
     same German, ``catalog._put_back_since``)."""
-    count, fuzzy = len(reverted), sum(item[3] for item in reverted)
-    kept = sum(item[4] is not None for item in reverted)
-    empty = sum(item[6] for item in reverted)
-    stale = sum(item[5] and item[4] is None and not item[6] and item[7] is None for item in reverted)
-    retired = [item for item in reverted if item[7] is not None]
-    replaced = [item[7] for item in retired if item[7] and item[7] != item[2]]
+    count, fuzzy = len(reverted), sum(item.fuzzy for item in reverted)
+    kept = sum(item.older_msgid is not None for item in reverted)
+    empty = sum(item.was_empty for item in reverted)
+    stale = sum(item.was_stale and item.older_msgid is None and not item.was_empty and item.obsolete_text is None
+                for item in reverted)
+    retired = [item for item in reverted if item.obsolete_text is not None]
+    replaced = [item.obsolete_text for item in retired if item.obsolete_text and item.obsolete_text != item.msgstr]
     drafts = count - kept - stale - empty - len(retired)
     states = ", ".join(part for part in (f"{count - fuzzy} signed off" if count - fuzzy else "",
                                          f"{fuzzy} fuzzy" if fuzzy else "") if part)

@@ -303,7 +303,9 @@ def remove_unchanged(path: Path, expected: bytes, limit: Limit | None = None, re
     compare-and-delete of ``swap_in``: the file is first renamed aside in one step, so a save that lands
     after the look is never deleted unseen, then compared there (its inode, size and time unchanged since the look:
     no in-place save wrote into it) and put back when it is not ``expected`` (unless a newer save took the
-    place meanwhile: that one stays). ``limit``, ``ref``: as for ``file_bytes``."""
+    place meanwhile: that one stays). ``limit``, ``ref``: as for ``file_bytes``. Raises ``VerlagError`` for a file
+    over ``limit``, not a regular file (``NotAFile``) or a save that kept changing (``settled``), and ``OSError``
+    where it cannot be read, moved aside or put back: the caller reports either, as the file stands."""
     before = _identity(path)
     found = read_bytes(path, limit, ref)
     if found is None:

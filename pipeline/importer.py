@@ -314,7 +314,7 @@ def rewrite_destinations(body: str, names: dict[str, str]) -> str:
 
 # An id an old page's anchor may give: no white space (HTML's ids have none), no quote or angle bracket to escape.
 ANCHOR_ID_RE = re.compile(r"[^\s\"'<>&]+")
-ANCHOR_BLOCK_RE = re.compile(r'<div id="([^\s"\'<>&]+)"></div>')  # ``anchor_block``'s, a line of its own
+ANCHOR_BLOCK_RE = re.compile(f'<div id="({ANCHOR_ID_RE.pattern})"></div>')  # ``anchor_block``'s, a line of its own
 ANCHORS_KEPT = "anchors kept as an empty <div id> above their heading or block, where links and shared addresses lead"
 
 
@@ -331,7 +331,8 @@ def anchor_block(anchor: str) -> str | None:
 
 
 def settled_anchors(body: str, kept: dict[str, str]) -> tuple[str, list[str]]:
-    """(``body`` without the anchor blocks it needs not or must not hold, a note for each one it must not) of
+    """(``body`` without the anchor blocks it needs not or must not hold, its notes: ``ANCHORS_KEPT`` naming those
+    left, if any, then one for each block it must not hold) of
     the CommonMark ``body`` holding ``anchor_block``'s block for each id of ``kept`` (id -> the text of what it
     marked). A block right above the heading whose id verlag gives (``render.heading_ids``, with the ``-1``
     verlag adds to a repeated heading) is that id already: taken out, unsaid. One whose id verlag gives another
@@ -363,13 +364,22 @@ def settled_anchors(body: str, kept: dict[str, str]) -> tuple[str, list[str]]:
                             if heading is not None else "an anchor above has that id, where links to it lead now"))
         seen.add(anchor)
     if not drop:
-        return body, notes
+        return body, _kept_note(body, kept) + notes
     out = []
     for number, line in enumerate(lines):
         if number in drop or (number - 1 in drop and not line.strip()):
             continue
         out.append(line)
-    return "\n".join(out), notes
+    settled = "\n".join(out)
+    return settled, _kept_note(settled, kept) + notes
+
+
+def _kept_note(body: str, kept: dict[str, str]) -> list[str]:
+    """The ``ANCHORS_KEPT`` note naming each anchor of ``kept`` whose block ``body`` holds, with what it marked; []
+    for none."""
+    left = {found[1] for found in ANCHOR_BLOCK_RE.finditer(body)}
+    named = [f"#{anchor} ({text})" for anchor, text in kept.items() if anchor in left]
+    return [f"{ANCHORS_KEPT}: " + ", ".join(named)] if named else []
 
 
 def legal_slug(title: str, address: str | None) -> str | None:

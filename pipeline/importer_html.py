@@ -33,12 +33,13 @@ from markdown_it.common.normalize_url import validateLink
 
 from .counts import counted
 from .errors import VerlagError, shown_path
-from .importer import (ANCHOR_BLOCK_RE, ANCHORS_KEPT, HAND_ADVICE, IMAGES_DIR, PROTECTED, TAG_ADVICE, ImageNames,
-                       ImportedArticle, anchor_block, image_destination, legal_slug, local_name, new_article,
-                       settled_anchors, title_slug, too_large, without_final_colon)
+from .importer import (HAND_ADVICE, IMAGES_DIR, PROTECTED, TAG_ADVICE, ImageNames, ImportedArticle, anchor_block,
+                       image_destination, legal_slug, local_name, new_article, settled_anchors, title_slug, too_large,
+                       without_final_colon)
 from .inline_images import SPACER, InlineImage, inline_image, one_pixel
 from .invisible import without_hints
 from .limits import PAGE, size_text
+from .media import UPLOADS
 from .scaffold import ascii_slug
 from .sources import site_host
 from .segment import commonmark_parser, template_tag_kind
@@ -108,7 +109,6 @@ PRE_MARK = "\x00"  # where a <pre> stood while the rest is split (XML 1.0 has no
 WP_BLOCK_RE = re.compile(r"<!--\s+/?wp:[a-z][\w/-]*(?:(?!<!--).)*?-->", re.S)  # block editor delimiters
 WP_BLOCK_CLOSE_RE = re.compile(r"<!--\s+/wp:")  # a block's closing delimiter
 MORE_RE = re.compile(r"<!--(?:more\b[^<>]*?|noteaser)-->")  # the excerpt cut, no content
-UPLOADS_PATH = "/wp-content/uploads/"  # where WordPress keeps a blog's images (its Media Library)
 # markdownify's backslash before an underscore between two letters or digits (``page\_id``): such an underscore
 # can neither open nor close emphasis (CommonMark 0.31 section 6.2), so the escape is noise that would reach the
 # catalog's msgid; the read-back below still checks the text.
@@ -296,12 +296,8 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
             break
     else:
         notes.append("the Markdown may read differently from the page: compare the two")
-    markdown, clashing = settled_anchors(markdown, converter.anchors)
-    left = {found[1] for found in ANCHOR_BLOCK_RE.finditer(markdown)}
-    if any(anchor in left for anchor in converter.anchors):
-        notes.append(f"{ANCHORS_KEPT}: " + ", ".join(f"#{anchor} ({shown})" for anchor, shown
-                                                       in converter.anchors.items() if anchor in left))
-    notes += clashing
+    markdown, anchor_notes = settled_anchors(markdown, converter.anchors)
+    notes += anchor_notes
     if notes_at:
         converter = markdownify.MarkdownConverter(**MARKDOWN_STYLE)
         markdown = FOOTNOTE_MARK_RE.sub(lambda m: f"[^{m[1]}]", markdown) + "\n\n" + "\n".join(
@@ -1079,7 +1075,7 @@ def _upload_path(src: str) -> str | None:
     """The path below WordPress's uploads folder of an image address on the blog (``https://blog.example/wp-content/
     uploads/2023/06/x.jpg`` or ``/wp-content/uploads/…``: ``2023/06/x.jpg``, %-escapes kept), None for another."""
     parts = split_url(src) or NO_ADDRESS
-    _, found, rest = parts.path.partition(UPLOADS_PATH)
+    _, found, rest = parts.path.partition(UPLOADS)
     return rest if found and rest and not parts.query else None
 
 

@@ -49,7 +49,7 @@ from urllib.parse import unquote, urlunsplit
 
 from .errors import VerlagError, shown_path, toml_problem
 from .fsutil import file_bytes
-from .importer import (ANCHOR_BLOCK_RE, ANCHORS_KEPT, IMAGES_DIR, TAG_ADVICE, TAGS_KEPT, ImageNames, ImportedArticle,
+from .importer import (IMAGES_DIR, TAG_ADVICE, TAGS_KEPT, ImageNames, ImportedArticle,
                        anchor_block, legal_slug, local_name, new_article, rewrite_destinations, settled_anchors)
 from .importer_folder import hugo_page, hugo_settings, jekyll_root
 from .inline_images import SPACER, inline_image
@@ -1144,12 +1144,8 @@ def _heading_attributes(body: str, path: Path, written: list[str], first: int, n
             dropped.append(f"{found[1]} at {shown_path(path)}" + (f":{first + line}" if line is not None else ""))
     for at, block in reversed(inserts):
         lines[at:at] = [block, ""]
-    body, clashing = settled_anchors("\n".join(lines), kept)
-    left = {found[1] for found in ANCHOR_BLOCK_RE.finditer(body)}
-    if any(anchor in left for anchor in kept):
-        notes.append(f"{ANCHORS_KEPT}: " + ", ".join(f"#{anchor} ({text})" for anchor, text in kept.items()
-                                                       if anchor in left))
-    notes += clashing
+    body, anchor_notes = settled_anchors("\n".join(lines), kept)
+    notes += anchor_notes
     if dropped:
         notes.append(f"heading attributes left out (verlag's Markdown has none): {', '.join(dropped)}")
     return body

@@ -182,7 +182,7 @@ def judged_addresses(refs: Iterable[Sequence], html: Iterable[Sequence], own_hos
     return sorted([*found, *own], key=lambda ref: ref[1]) if own else found
 
 
-UPLOADS = "/wp-content/uploads/"  # a WordPress blog's files (``importer_html.UPLOADS_PATH``), which --uploads copies
+UPLOADS = "/wp-content/uploads/"  # where WordPress keeps a blog's files (its Media Library), which --uploads copies
 
 
 def unfilled_link_problem(url: str, ref: str) -> str:

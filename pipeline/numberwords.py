@@ -307,6 +307,12 @@ _YO = str.maketrans("ёЁ", "еЕ")
 _FOLD = str.maketrans("ёЁأإآ", "еЕااا")
 
 
+def folded(text: str) -> str:
+    """``text`` as number words and counted nouns are read (``_FOLD``), for a caller matching words against text
+    read so (``check``'s unit names before an Arabic numeral)."""
+    return text.translate(_FOLD)
+
+
 def _key(word: str) -> str:
     """A matched number word as ``_spelled_pattern`` keys it: lower case, one space between words, and Turkish
     "İKİ" (lower case "i̇ki", with a combining dot) as "iki"."""
@@ -410,7 +416,6 @@ def _count_words(lang: str) -> frozenset[str]:
 # Languages whose "one" follows the noun it counts: Arabic "مرة واحدة" (once), "ساعة واحدة" (one hour), "ملعقة صغيرة
 # واحدة" (one teaspoon), and "two" too (Arabic "ساعتان اثنتان"); Hebrew "כפית אחת" (one teaspoon)
 NUMERAL_AFTER_NOUN = frozenset({"ar", "he"})
-_NUMERAL_AFTER_NOUN = NUMERAL_AFTER_NOUN
 # How a language says the German "halb acht" (7:30): by the hour before, "half past seven", "sept heures et
 # demie"; or by the hour after, as German does, "half acht" (Dutch), "wpół do ósmej", "пів на восьму"
 _HOUR_BEFORE = frozenset({"en", "fr", "es", "it", "pt", "ar", "tr", "ro", "el", "fa", "ja", "zh", "ko", "he"})
@@ -516,7 +521,7 @@ def quantities(text: str, lang: str) -> tuple[tuple[str, str, frozenset[str]], .
         if word in ordinals and before not in determiners:
             continue
         if ((value == "1" or word in alone) and after not in counted
-                and before not in (counted if primary in _NUMERAL_AFTER_NOUN else units)):
+                and before not in (counted if primary in NUMERAL_AFTER_NOUN else units)):
             continue
         values = {value, _seconds(value, span)} if (span := units.get(after)) else {value}
         start, end = (m.start(), m.end()) if places is None else (places[m.start()], places[m.end()])

@@ -463,17 +463,14 @@ class ServiceEngine:
             refused (the service answers in another language: three such batches stop it)."""
             if not held:
                 return [], None
-            from .draftlang import enough, judge, said
+            from .draftlang import enough, said
 
             drafts = [r.text for _, _, outs in held for o in outs for r in o.results if r is not None]
             if not final and not enough(drafts, target):
                 return [], None
             answered = held[:]
             held.clear()
-            judged = [n for n, (_, answer, outs) in enumerate(answered) if _drafted(outs) or answer.strip()]
-            verdicts = dict(zip(judged, judge([_drafted(answered[n][2]) or answered[n][1] for n in judged],
-                                              [self._german(answered[n], requests) for n in judged],
-                                              target, source, self.candidates)))
+            verdicts = self._languages(answered, requests, source, target)
             ready: list[Outcome] = []
             taken: list[tuple[str, str]] = []
             for n, (text, answer, outs) in enumerate(answered):
@@ -553,13 +550,9 @@ class ServiceEngine:
         answer that gave no draft (a paragraph that did not map back) is judged by its text as stored, so that it
         is not marked judged unread.
         ``dry_run``: the cache and ``dropped`` stay as they are."""
-        from .draftlang import judge
-
-        answered = [(unit.key, answer, outcomes) for unit, answer, outcomes in unjudged
-                    if _drafted(outcomes) or answer.strip()]
-        verdicts = judge([_drafted(outcomes) or answer for _, answer, outcomes in answered],
-                         [self._german(each, requests) for each in answered], target, source, self.candidates)
-        refused = {key: rival for (key, _, _), rival in zip(answered, verdicts) if rival}
+        answered = [(unit.key, answer, outcomes) for unit, answer, outcomes in unjudged]
+        verdicts = self._languages(answered, requests, source, target)
+        refused = {answered[n][0]: rival for n, rival in verdicts.items() if rival}
         keys = {unit.key for unit, _, _ in unjudged}
         wrong = set(refused)
         if not dry_run:
@@ -569,6 +562,19 @@ class ServiceEngine:
                 cache.drop_many(self.cache_name, source, target, sorted(wrong))
             cache.judged(self.cache_name, source, target, sorted(keys - wrong))
         return [(unit, None if unit.key in wrong else outcomes) for unit, _, outcomes in unjudged]
+
+    def _languages(self, answered: list[tuple[str, str, list[Outcome]]], requests: Sequence[Request], source: str,
+                   target: str) -> dict[int, str | None]:
+        """The language test of fresh answers (``release``) and cached ones (``_judge_cached``), one batch: for each
+        of ``answered`` (text sent, answer, outcomes) that has something to read, by its place, the language it
+        reads as instead of ``target`` (``draftlang.judge``: its draft, or where it gave none its answer, against its
+        German), None where it is taken. An empty answer that gave no draft is not judged: it has no place here."""
+        from .draftlang import judge
+
+        judged = [n for n, (_, answer, outs) in enumerate(answered) if _drafted(outs) or answer.strip()]
+        return dict(zip(judged, judge([_drafted(answered[n][2]) or answered[n][1] for n in judged],
+                                      [self._german(answered[n], requests) for n in judged],
+                                      target, source, self.candidates)))
 
     @staticmethod
     def _german(answered: tuple[str, str, list[Outcome]], requests: Sequence[Request]) -> str:

@@ -148,11 +148,19 @@ def after_review(config: Config, article: Article) -> dt.date | None:
 
 
 class Outdated(NamedTuple):
-    """``outdated``'s answer: the line of ``last_reviewed`` in the German file, the message, the day of the change."""
+    """``outdated``'s answer and ``review_warnings``': the line of the key the message is about (``last_reviewed``;
+    ``updated`` for ``updated_before_change``) in the German file, the message, the day of the change."""
 
     line: int
     message: str
     changed: dt.date
+
+
+def review_warnings(config: Config, article: Article) -> tuple[Outdated | None, Outdated | None]:
+    """(``outdated``, ``updated_before_change``) of one article, as check and the build say both on every run: the
+    template read once (``after_review``), not once for each."""
+    changed = after_review(config, article)
+    return _outdated(article, changed), _updated_before_change(article, changed)
 
 
 def outdated(config: Config, article: Article) -> Outdated | None:
@@ -163,10 +171,14 @@ def outdated(config: Config, article: Article) -> Outdated | None:
     ``sources.front_matter_warnings`` said the ``updated:`` case alone, so only extract and check said it, and an owner
     who only ran ``publish`` never learnt the review no longer covered the text (trial 33). Reads the template only
     of an article with ``last_reviewed``."""
+    return _outdated(article, after_review(config, article))
+
+
+def _outdated(article: Article, changed: dt.date | None) -> Outdated | None:
+    """``outdated``, given the article's ``after_review``."""
     reviewed, updated = article.meta.get("last_reviewed"), article.meta.get("updated")
     if not isinstance(reviewed, dt.date):
         return None
-    changed = after_review(config, article)
     if isinstance(updated, dt.date) and later(updated, reviewed) and (
             changed is None or calendar_day(updated) >= changed):
         return Outdated(article.key_line("last_reviewed"),
@@ -184,9 +196,9 @@ def outdated(config: Config, article: Article) -> Outdated | None:
             f"last_reviewed: {changed.isoformat()} 17:30)", changed)
 
 
-def updated_before_change(config: Config, article: Article) -> tuple[int, str] | None:
-    """(line of ``updated:``, message) while the page says two things of its last change: the body changed after
-    the medical review (``after_review``), and so "text changed on December 5, 2026, after this review", on a day
+def _updated_before_change(article: Article, changed: dt.date | None) -> Outdated | None:
+    """(line of ``updated:``, message, ``changed``: the article's ``after_review``) while the page says two things
+    of its last change: the body changed after the medical review, and so "text changed on December 5, 2026, after this review", on a day
     after ``updated:``, which the page names as "updated on November 20, 2026" and the feed's ``<updated>``, the
     sitemap's ``lastmod`` and schema.org's ``dateModified`` give (trial 33). The author sets ``updated``; verlag never
     writes it. Said by ``check`` and the build on every run (``extract`` notes a change once, on the run that saw
@@ -195,11 +207,10 @@ def updated_before_change(config: Config, article: Article) -> tuple[int, str] |
     updated = article.meta.get("updated")
     if article.draft or not isinstance(updated, dt.date):
         return None
-    changed = after_review(config, article)
     if changed is None or changed <= calendar_day(updated):
         return None
-    return (article.key_line("updated"),
+    return Outdated(article.key_line("updated"),
             f"updated: {calendar_day(updated).isoformat()} is before {changed.isoformat()}, the day extract saw the "
             f"German text change: the page says \"updated on {calendar_day(updated).isoformat()}\" beside \"text "
             f"changed on {changed.isoformat()}, after this review\", and feeds, the sitemap and schema.org's "
-            f"dateModified give {calendar_day(updated).isoformat()}; set updated: {changed.isoformat()}")
+            f"dateModified give {calendar_day(updated).isoformat()}; set updated: {changed.isoformat()}", changed)
