@@ -95,7 +95,7 @@ def test_a_reviewed_article_is_a_medical_web_page_naming_reviewer_date_and_trans
         assert original["reviewedBy"] == {"@type": "Person", "name": "Dr. med. Jana Vogt",
                                           "jobTitle": "Fachärztin für Allgemeinmedizin",
                                           "url": "https://example.org/jana-vogt"}
-        assert original["lastReviewed"] == "2026-04-10"
+        assert original["lastReviewed"] == "2026-12-05"
         assert lang == "de" or ("reviewedBy" not in data and "lastReviewed" not in data)
         (reviewed,) = doc.xpath('//p[@class="reviewed"]')
         assert "Dr. med. Jana Vogt" in reviewed.text_content() and "2026" in reviewed.text_content()
@@ -145,7 +145,7 @@ def test_disclaimer_and_call_to_action_are_in_the_readers_language(site):
             assert disclaimer in aside.text and aside.get("lang") is None
             (cta,) = doc.xpath('//aside[@class="call-to-action"]')
             assert cta.xpath(".//a/text()")[0] == book
-            assert cta.xpath(".//a/@href") == ["https://example.org/termin", "tel:+49301234567",
+            assert cta.xpath(".//a/@href") == ["https://praxis-berger.example/termin", "tel:+49301234567",
                                               "mailto:praxis@example.org"]
 
 
