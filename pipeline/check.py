@@ -1897,7 +1897,9 @@ UNIT_NAMES_BEYOND_CLDR = {
     "pl": {"j.m.": "IE", "jm": "IE", **dict.fromkeys(("łyżka", "łyżki", "łyżek", "łyżkę", "łyżką"), "tbsp"),
            **dict.fromkeys(("łyżeczka", "łyżeczki", "łyżeczek", "łyżeczkę", "łyżeczką"), "tsp")},
     "fr": {"c. à soupe": "tbsp", "c. à café": "tsp", "c.à.s.": "tbsp", "c.à.c.": "tsp", "càs": "tbsp", "càc": "tsp"},
-    "en": {"tbs": "tbsp", "tbl": "tbsp"},
+    # not "tbl": the German is read with the translation's unit names too, and German "3 Tbl." is three tablets
+    # (Tabletten), so "Take at most 3 tablets." was "missing tbsp" and "3 tablespoons" passed (trial 36)
+    "en": {"tbs": "tbsp"},
     "it": {"cucchiaino": "tsp", "cucchiaini": "tsp", "cucchiaio": "tbsp", "cucchiai": "tbsp"},
 }
 

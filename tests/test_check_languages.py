@@ -202,6 +202,15 @@ def test_a_changed_unit_in_words_is_an_error(german, translation, lang, message)
     assert findings(german, translation, lang, "numbers") == [message]
 
 
+
+def test_a_german_tablet_is_no_english_tablespoon():
+    """Trial 36: the German is read with the translation's unit names too, and English "tbl" (tablespoon) read
+    German "3 Tbl." (Tabletten, tablets) as tablespoons: "Take at most 3 tablets." was held back as "missing tbsp",
+    while "Take at most 3 tablespoons." passed. A tablet is no unit; a tablespoon in the translation is one added."""
+    assert findings("Nehmen Sie max. 3 Tbl.", "Take at most 3 tablets.", "en", "numbers") == []
+    assert findings("Nehmen Sie max. 3 Tbl.", "Take at most 3 tablespoons.", "en", "numbers") == [
+        "units differ: added tbsp"]
+
 NETTLE = "source,ar,ar_forbidden,he\nBrennnessel,قراص,قريص,סרפד\nKurkuma,الكركم,,\n"
 
 

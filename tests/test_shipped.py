@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import polib
 
 from pipeline.config import load_config
@@ -27,6 +29,8 @@ def test_shipped_catalogs_are_up_to_date_with_their_sources(tmp_path):
     for art in load_articles(config):
         committed = (REPO / "translations/templates" / f"{art.slug}.pot").read_text(encoding="utf-8")
         created = polib.pofile(committed).metadata["POT-Creation-Date"]
+        # the day extract saw the German text change is its record of the past, no part of the sources
+        committed = re.sub(r'"X-Verlag-Text-Changed: [^"]*\\n"\n', "", committed)
         assert render(build_pot(segment_article(art, config.segmentation), config.name, created)) == committed
 
 
