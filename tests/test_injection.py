@@ -94,6 +94,8 @@ def test_no_translated_page_has_active_content_its_german_page_lacks(hostile):
         {"index.html", "404.html", "leber/index.html"}
     for page in english:
         extra = active(page) - active(counterpart(hostile, page, "en"))
+        if page.name == "404.html":  # the theme's own offer of the German original (readerR), on translations' 404s
+            extra.discard(("script", "/static/notfound.js"))
         assert not extra, (page, extra)
 
 
