@@ -82,6 +82,7 @@ from .scripts import UNSPACED, latin_length, unspaced
 from .sentences import HARD_BREAK, german_abbreviation, replace_hard_breaks
 from .sources import (PLAIN_KEYS, Article, Sources, front_matter_warnings, read_aliases, read_sources, same_titles,
                       site_host, unread_sources)
+from .typos import negation_changed
 from .urlparts import NO_ADDRESS, split_url
 from .variants import RECORD, stale_originals
 
@@ -1389,6 +1390,35 @@ def german_copies(po: Iterable[polib.POEntry], lang: str, glossary: Glossary = G
 UNTRANSLATED_PAGE = "it shows nothing translated (a German copy counts as untranslated)"
 
 
+_NAMED_WORDS = re.compile(r"'([^']*)'")  # the quoted words of a tm: line's "German differs: …" (tm.differences)
+
+
+def tm_negation(origin: str) -> str:
+    """The difference of a ``tm:`` origin line (``tm: 94% from baldrian (German differs: dropped 'nicht')``,
+    ``tm.differences``' wording, which always names such a one) that turns a German negation around
+    (``typos.negation_changed``); "" for none or for an origin line of another kind."""
+    if not origin.startswith("tm: ") or TM_DIFFERS not in origin:
+        return ""
+    for said in origin.removesuffix(")").partition(TM_DIFFERS)[2].split(", "):
+        words = [w.split() for w in _NAMED_WORDS.findall(said)]
+        if said.startswith(("dropped ", "added ")) and len(words) == 1 and negation_changed(words[0], ()):
+            return said
+        if len(words) == 2 and negation_changed(*words):
+            return said
+    return ""
+
+
+def check_tm_negation(entry, ctx):
+    """Trial 37 #2: a memory match for "Baldrian macht nicht abhängig" drafted "Valerian is not addictive" for
+    "Baldrian macht abhängig", and under ``unreviewed = "machine"`` readers of a health text got the opposite. The
+    ``tm-difference`` warning named it, but the page showed it; a negation turned around is an error of the QA gate,
+    so the page shows the German there until a reviewer corrects the draft or signs it off."""
+    origin = machine_draft(entry)
+    if origin and (said := tm_negation(origin)):
+        yield (f"translation memory draft made for German that says the opposite ({said}): correct "
+               f"{excerpt(entry.msgstr)!r} or sign it off; the page shows the German until then")
+
+
 def check_unchanged(entry, ctx):
     """A German copy (``german_copy``); signed off, what it costs: shown as German, counted as neither translated nor
     reviewed, and the threshold its edition misses (``Context.held``); a draft (``german_draft``): that it is the
@@ -1579,6 +1609,11 @@ CHECKS = [
           "dates and 24-hour times are compared by value)", check_numbers),
     Check("number-words", ERROR, "numbers written as words in both texts say the same values (\"zweimal\" is no "
           "\"three times\", \"der dritte Tag\" no \"the second day\")", check_number_words),
+    Check("tm-negation", ERROR, "an untouched translation memory draft made for German with a negation the "
+          "German lacks, or without one it has (its tm: line: dropped 'nicht', 'nie' -> 'oft'): it says the "
+          "opposite; cannot be waived by an ignore-* flag", check_tm_negation, frozenset({MACHINE}),
+          remedy="correct the draft (or sign it off where it is right as it stands): the page shows the German "
+                 "until then"),
     Check("merge-conflict", ERROR, "no msgcat conflict markers (two versions of a translation under "
           "'#-#-#-#-#  file  #-#-#-#-#' lines); cannot be waived by an ignore-* flag", check_merge_conflict,
           remedy="keep one version and delete the '#-#-#-#-#' lines: readers would get both, markers and all"),
@@ -2790,6 +2825,8 @@ def tm_difference_findings(config: Config, po: polib.POFile, ref: str, lang: str
             continue
         origin = machine_draft(entry)
         if not origin or not origin.startswith("tm: ") or TM_DIFFERS not in origin:
+            continue
+        if tm_negation(origin):  # an error of the QA gate (tm-negation): readers get the German there
             continue
         score, _, differs = origin[len("tm: "):].removesuffix(")").partition(TM_DIFFERS)
         line = msgid_line(lines, entry.linenum) if lines else entry.linenum

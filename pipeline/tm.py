@@ -54,7 +54,7 @@ from .limits import CATALOG, IMPORTED
 from .markup import scan
 from .sqlitedb import REFUSE, Database
 from .tmx import TmxPair, read_tmx, write_tmx
-from .typos import NEGATIONS
+from .typos import NEGATIONS, negation_changed
 
 DB_NAME = "tm.sqlite"
 SCHEMA = 2  # 2: obsolete entries are selected too (``retired``); schema 1 took active entries only
@@ -197,7 +197,7 @@ def differences(old: str, new: str) -> str:
     (``'Knie' -> 'Hüfte'``, ``added 'nicht'``, ``'2' -> '3'``); "" when there is none. A fuzzy match carries the
     old meaning into the draft there: a noun, a number (a dose, replaced in the draft or not), a negation."""
     a, b = _words(old), _words(new)
-    said = []
+    said, negations = [], []
     for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, [w.lower() for w in a], [w.lower() for w in b],
                                                       autojunk=False).get_opcodes():
         if op == "equal":
@@ -214,7 +214,10 @@ def differences(old: str, new: str) -> str:
             said.append(f"added {' '.join(after)!r}")
         else:
             said.append(f"{' '.join(before)!r} -> {' '.join(after)!r}")
-    return ", ".join(said[:MAX_NAMED] + ["…"] * (len(said) > MAX_NAMED))
+        negations.append(negation_changed(before, after))
+    # a negation turned around is always named: check's tm-negation reads it here and holds the draft back
+    named = sorted(sorted(range(len(said)), key=lambda i: not negations[i])[:MAX_NAMED])
+    return ", ".join([said[i] for i in named] + ["…"] * (len(said) > MAX_NAMED))
 
 
 def _stamp(value: str | None) -> str:

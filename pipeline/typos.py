@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from .invisible import without_hints
 from .markup import scan
@@ -19,6 +20,12 @@ NEGATIONS = frozenset({
     "kein", "keine", "keinem", "keinen", "keiner", "keines", "keins", "keinerlei", "keinesfalls", "keineswegs",
     "nicht", "nichts", "nie", "niemals", "niemand", "niemandem", "niemanden", "niemands", "nimmer", "nimmermehr",
     "nirgends", "nirgendwo", "nirgendwohin", "weder"})
+
+
+def negation_changed(before: Iterable[str], after: Iterable[str]) -> bool:
+    """Whether one side of a difference has a German negation (``typos.NEGATIONS``: nicht, kein, nie, …) and the
+    other none: a match made for "macht nicht abhängig" says the opposite of "macht abhängig"."""
+    return any(w.lower() in NEGATIONS for w in before) != any(w.lower() in NEGATIONS for w in after)
 
 
 def _separator(ch: str) -> bool:

@@ -15,7 +15,7 @@ from rapidfuzz import fuzz
 
 from pipeline.config import load_config
 from pipeline.engines import get_engine
-from pipeline.tm import Lookup, Memory, Unit, _split
+from pipeline.tm import Lookup, Memory, Unit, _split, differences
 
 from conftest import Project, article, msgfmt_check, review
 
@@ -765,6 +765,67 @@ def test_a_fuzzy_match_made_for_other_german_names_the_words_and_check_warns_whi
     assert [f["msgid"] for f in found] == [body, dose]  # signed off: no longer the old meaning unseen
     project.write("verlag.toml", project.read("verlag.toml").replace('unreviewed = "machine"', 'unreviewed = "source"'))
     assert "tm-difference" not in project.run("check").output  # readers get the German, not the draft
+
+
+BALDRIAN = article("Baldrian", """\
+    Baldrian macht nicht abhängig, auch nicht nach Wochen.
+
+    Trinken Sie abends eine Tasse Baldriantee.
+    """)
+BALDRIAN_EN = {("title", "Baldrian"): "Valerian",
+               "Baldrian macht nicht abhängig, auch nicht nach Wochen.":
+                   "Valerian is not addictive, not even after weeks.",
+               "Trinken Sie abends eine Tasse Baldriantee.": "Drink a cup of valerian tea in the evening."}
+HOPFEN = article("Baldrian und Hopfen", """\
+    Baldrian macht abhängig, auch nach Wochen.
+
+    Trinken Sie abends eine Tasse Hopfentee.
+    """)
+
+
+def test_a_memory_draft_whose_german_lost_its_negation_is_held_back_while_other_differences_are_shown(
+        project: Project):
+    """Trial 37 #2: "Baldrian macht abhängig" got the reviewed "Valerian is not addictive" from a 94 % match, and
+    under ``unreviewed = "machine"`` the English page of a health text said the opposite of the German. Such a
+    draft is a ``tm-negation`` error of the QA gate: the page shows the German sentence there, while a draft
+    whose German differs in a noun (Baldriantee/Hopfentee) is shown with its ``tm-difference`` warning."""
+    project.write("verlag.toml", project.read("verlag.toml") + '[publish]\nunreviewed = "machine"\nmin_translated = 0\n')
+    project.write("source_de/baldrian.md", BALDRIAN)
+    project.run("extract")
+    review(project, "en", "baldrian", BALDRIAN_EN)
+    project.write("source_de/hopfen.md", HOPFEN)
+    project.run("extract")
+    project.run("pretranslate", "--engine", "tm", "--lang", "en", "--article", "hopfen")
+    negated = "Baldrian macht abhängig, auch nach Wochen."
+    assert origin_line(project, "hopfen", negated).endswith("(German differs: dropped 'nicht', dropped 'nicht')")
+    assert entry(project, "en", "hopfen", negated).msgstr == "Valerian is not addictive, not even after weeks."
+
+    lines = project.read("translations/en/hopfen.po").split("\n")
+    found = [(f["check"], f["severity"], f["line"]) for f in json.loads(project.run("check", "--format", "json", code=1).output)
+             if f["path"] == "translations/en/hopfen.po" and f["check"].startswith("tm-")]
+    assert found == [("tm-negation", "error", lines.index(f'msgid "{negated}"') + 1),
+                     ("tm-difference", "warning", lines.index('msgid "Trinken Sie abends eine Tasse Hopfentee."') + 1)]
+    project.run("build")
+    page = project.read("site/en/hopfen/index.html")
+    assert "not addictive" not in page
+    assert re.search(r'<p lang="de" title="Translation failed a quality check[^>]*>Baldrian macht abhängig, auch '
+                     r'nach Wochen\.</p>', page)
+    assert "Drink a cup of valerian tea in the evening." in page  # the noun's difference is only a warning
+
+    review(project, "en", "hopfen", {negated: "Valerian can be addictive, even after weeks."})
+    assert "tm-negation" not in project.run("check").output
+    project.run("build")
+    assert "Valerian can be addictive, even after weeks." in project.read("site/en/hopfen/index.html")
+
+
+def test_a_negation_turned_around_is_named_in_the_tm_line_however_many_other_words_differ():
+    """The origin line names four differences and then "…"; ``check``'s ``tm-negation`` reads it there, so a
+    negation is named before other differences of a long sentence."""
+    old = "Rot gleich Blau gleich Grün gleich Gelb gleich Weiß gleich nicht Ende."
+    new = "Apfel gleich Birne gleich Kiwi gleich Mango gleich Traube gleich Ende."
+    assert differences(old, new) == "'Rot' -> 'Apfel', 'Blau' -> 'Birne', 'Grün' -> 'Kiwi', dropped 'nicht', …"
+    assert differences(old, new.replace("gleich Ende", "gleich nicht Ende")) == \
+        "'Rot' -> 'Apfel', 'Blau' -> 'Birne', 'Grün' -> 'Kiwi', 'Gelb' -> 'Mango', …"
 
 
 @pytest.mark.parametrize("new, named", [
