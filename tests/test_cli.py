@@ -393,7 +393,8 @@ def test_publish_names_each_of_checks_findings_as_check_does_once_and_exits_0_fo
     for line in checked:
         assert published.count(line) == 1, (line, published)
         assert line.rpartition(" [")[0] not in published, line  # not said again without its check's name
-    assert finding_lines("\n".join(published)) == sorted(checked, key=lambda line: not line.startswith("error"))
+    assert finding_lines("\n".join(published)) == sorted(  # errors first, and the author's before the catalogs'
+        checked, key=lambda line: (not line.startswith("error"), line.split(": ")[1].split(":")[0].endswith(".po")))
     assert "check: 1 error, " in "\n".join(published) and "not listed here" not in "\n".join(published)
 
 
@@ -415,6 +416,30 @@ def test_publish_lists_the_first_findings_and_says_how_to_see_the_rest(project):
     assert set(listed) <= set(checked)
     assert (f"check: {len(checked) - FINDINGS_LISTED} more not listed here (0 errors, "
             f"{len(checked) - FINDINGS_LISTED} warnings): 'verlag check' lists them all") in published.splitlines()
+
+
+def test_publish_lists_the_german_pages_script_and_template_tag_however_many_reviewer_errors_come_first(project):
+    """Trial 40 #2: 20 errors of a reviewer's catalog filled publish's list; the German page's pasted ``<script>``
+    (``active-html``: it runs in every language) and the ``{{ … }}`` tag publish exits 2 for were among "66 more
+    not listed here", and the last line named only the file. The author's findings come before the catalogs' of
+    the same severity, and those two kinds are listed wherever they fall."""
+    from cli import FINDINGS_LISTED
+
+    n = FINDINGS_LISTED + 2
+    sentences = [f"Nehmen Sie {i} Tropfen am Tag." for i in range(1, n + 1)]
+    body = "\n\n".join(sentences)
+    project.write("source_de/linde.md", article("Linde", f"{body}\n\n<script>alert(1)</script>\n\nZiel: {{{{ 7*7 }}}}\n"))
+    project.run("extract")
+    review(project, "en", "linde", {s: f"Take {i + 10} drops a day." for i, s in enumerate(sentences, 1)})
+    give_base_url(project.root)
+    published = project.run("publish", code=2).output
+    listed = finding_lines(published)
+    assert sum("[numbers]" in line for line in listed) < n  # reviewer's errors beyond the first 20 are counted
+    script = next(line for line in finding_lines(project.run("check", code=1).output) if "[active-html]" in line)
+    assert script in listed
+    tags = [line for line in listed if "[template-tag]" in line]
+    assert tags and tags[0].startswith("error: source_de/linde.md:")
+    assert listed.index(tags[0]) < next(i for i, line in enumerate(listed) if "[numbers]" in line)
 
 
 def test_publish_ends_with_exit_2_when_a_published_page_shows_a_shortcode_as_text(project):
