@@ -60,7 +60,7 @@ from .markup import analyse, without_code_spans
 from .media import (Media, article_link_problem, collect_media, images_without_alt, judged_addresses, linked_article,
                     on_site, outdated_variants, stored_references, unfilled_link_problem, web_addresses)
 from .moved import answered_message, answering, moved_paths, no_page_message, outside_message, read_moved
-from .numberwords import (as_digits, counted_noun_units, folded, german_number_words, german_quantities,
+from .numberwords import (SPOON_CASES, as_digits, counted_noun_units, folded, german_number_words, german_quantities,
                           noun_quantities, nouns_counting, numerals_after_nouns, quantities, spelled_as_digits,
                           spelled_numbers)
 from .orphans import find_orphans, unreadable
@@ -1881,8 +1881,10 @@ CLDR_UNITS = {"temperature-generic": "°", "angle-degree": "°", "temperature-ce
 # The spoons too as recipes write them where CLDR has another word or form: Arabic "ملعقة شاي", "ملعقة طعام" (the
 # Levant's and Egypt's), Hebrew "כף" (CLDR: "כפ׳"), Japanese "大さじ", "小さじ" before the number ("大さじ1"; CLDR:
 # "テーブルスプーン"), Persian "چایخوری" typed without its zero-width non-joiner or with a space, Ukrainian and
-# Russian in the accusative a dose takes ("1 чайну ложку", "1 столовую ложку") and without the space of "ч. л.",
-# Greek's diminutive "κουταλάκι" (a teaspoon). A name written before its number says so: (symbol, "before").
+# Russian in every case (``numberwords.SPOON_CASES``: "1 столовой ложкой", "по 1 чайной ложке", "5 ложек"; Polish
+# too, "łyżką stołową"), their abbreviations "ст. л." and "ч. л." (CLDR's Russian has them, its Ukrainian only
+# "ст. ложки") and without their space ("ч.л."), Greek's diminutive "κουταλάκι" (a teaspoon). A name written before
+# its number says so: (symbol, "before").
 UNIT_NAMES_BEYOND_CLDR = {
     "de": {"i.e.": "IE", "i. e.": "IE"},
     "ar": {"ملغ": "mg", "ملجم": "mg", "مجم": "mg", "غ": "g", "وحدة دولية": "IE",
@@ -1890,18 +1892,19 @@ UNIT_NAMES_BEYOND_CLDR = {
     "he": {"כף": "tbsp"},
     "ja": {"大さじ": ("tbsp", "before"), "小さじ": ("tsp", "before")},
     "fa": {"قاشق چایخوری": "tsp", "قاشق چای خوری": "tsp", "قاشق غذا خوری": "tbsp"},
-    "uk": {"мо": "IE", "чайну ложку": "tsp", "столову ложку": "tbsp"},
-    "ru": {"ме": "IE", "чайную ложку": "tsp", "столовую ложку": "tbsp", "ч.л.": "tsp", "ст.л.": "tbsp"},
+    "uk": {"мо": "IE", "ч. л.": "tsp", "ст. л.": "tbsp", "ч.л.": "tsp", "ст.л.": "tbsp"},
+    "ru": {"ме": "IE", "ч. л.": "tsp", "ст. л.": "tbsp", "ч.л.": "tsp", "ст.л.": "tbsp"},
     "el": {"κουταλάκι": "tsp", "κουταλάκια": "tsp"},
     "bg": {"ме": "IE"},
-    "pl": {"j.m.": "IE", "jm": "IE", **dict.fromkeys(("łyżka", "łyżki", "łyżek", "łyżkę", "łyżką"), "tbsp"),
-           **dict.fromkeys(("łyżeczka", "łyżeczki", "łyżeczek", "łyżeczkę", "łyżeczką"), "tsp")},
+    "pl": {"j.m.": "IE", "jm": "IE"},
     "fr": {"c. à soupe": "tbsp", "c. à café": "tsp", "c.à.s.": "tbsp", "c.à.c.": "tsp", "càs": "tbsp", "càc": "tsp"},
     # not "tbl": the German is read with the translation's unit names too, and German "3 Tbl." is three tablets
     # (Tabletten), so "Take at most 3 tablets." was "missing tbsp" and "3 tablespoons" passed (trial 36)
     "en": {"tbs": "tbsp"},
     "it": {"cucchiaino": "tsp", "cucchiaini": "tsp", "cucchiaio": "tbsp", "cucchiai": "tbsp"},
 }
+for _lang, _names in SPOON_CASES.items():
+    UNIT_NAMES_BEYOND_CLDR[_lang] |= {name: CLDR_UNITS[unit] for name, (unit, _) in _names.items()}
 
 
 @lru_cache(maxsize=4096)
