@@ -1664,8 +1664,9 @@ SOURCE_CHECKS = [
     Check("pseudo-draft", WARNING, "catalog under [publish] unreviewed = \"machine\": pseudo drafts (the pseudo "
           "engine's layout test) that the pages show to readers; verlag publish refuses to publish them", None),
     Check("tm-difference", WARNING, "catalog under [publish] unreviewed = \"machine\": a translation memory draft "
-          "nobody reviewed whose German said something else (its tm: line names the words: 'Knie' -> 'Hüfte', a "
-          "number, a negation), shown to readers with the old meaning; correct it and sign it off", None),
+          "nobody reviewed that came from a different German sentence (its tm: line names the words: 'Knie' -> "
+          "'Hüfte', a number, a negation), shown to readers; says which new number the draft has and what it may "
+          "still say of the other sentence; check it and sign it off", None),
     Check("catalog-outdated", WARNING, "catalog: its msgids are not the German of the article's template (saved "
           "from before the German changed): those segments show in German; run verlag extract", None),
     Check("catalog-header", WARNING, "catalog: no header entry (msgid \"\"), one without fields or one without "
@@ -2782,7 +2783,7 @@ def tm_difference_findings(config: Config, po: polib.POFile, ref: str, lang: str
     German words the matched translation was not made for (``tm: 78% from knie (German differs: 'Knie' ->
     'Hüfte')``, ``tm.differences``), where readers get it: under ``[publish] unreviewed = "machine"`` on a page the
     site publishes (``published`` as for ``pseudo_draft_findings``; not a legal page, which shows only reviewed
-    text). Such a draft carries the old sentence's noun, number or negation onto the page, and nothing else on the
+    text). Such a draft may carry the other sentence's noun, number or negation onto the page, and nothing else on the
     page says so. Gone once a reviewer edits the draft or signs it off."""
     if config.unreviewed_for(lang, slug) != "machine" or (published is not None and (lang, slug) not in published):
         return []
@@ -2796,11 +2797,42 @@ def tm_difference_findings(config: Config, po: polib.POFile, ref: str, lang: str
             continue
         score, _, differs = origin[len("tm: "):].removesuffix(")").partition(TM_DIFFERS)
         line = msgid_line(lines, entry.linenum) if lines else entry.linenum
-        found.append(Finding(ref, line, "tm-difference", WARNING,
-                             f"translation memory draft ({score}) made for other German: {differs}; readers see it "
-                             f"under [publish] unreviewed = \"machine\" with the old meaning: correct "
-                             f"{excerpt(entry.msgstr)!r} and sign it off", lang, slug, key(entry)))
+        found.append(Finding(ref, line, "tm-difference", WARNING, tm_difference_message(score, differs, entry.msgstr,
+                                                                                        lang), lang, slug, key(entry)))
     return found
+
+
+# One difference of a ``tm:`` line (``tm.differences``): "'400' -> '600'", "added 'nicht'", "dropped 'morgens'"
+_TM_DIFFERENCE = re.compile(r"'([^']*)' -> '([^']*)'|added '([^']*)'|dropped '([^']*)'")
+
+
+def tm_difference_message(score: str, differs: str, draft: str, lang: str) -> str:
+    """What a ``tm-difference`` warning says of a draft made from another German sentence, by what is true of it: the
+    German that differs (``differs``, the ``tm:`` line's) and that the draft came from that other sentence; a
+    changed number the draft already has (``tm`` put the new one in: "'400' -> '600'", the draft says "600 mg") as
+    there, with the words around it to check ("1 tablet" before a "2"); one it still has the old number for, and a
+    changed word, as what the draft may still say wrongly. It said "with the old meaning" of every such draft, of
+    one with the new number too (numF)."""
+    said = {v.split("#")[0] for v in numbers(draft, lang)}
+    new_there, old_there, words = [], [], []
+    for m in _TM_DIFFERENCE.finditer(differs):
+        before, after = (m.group(1), m.group(2)) if m.group(1) is not None else (m.group(4) or "", m.group(3) or "")
+        now = [v.split("#")[0] for v in numbers(after, "de")]
+        if re.search(r"[^\W\d_]", before + after) or not (before and after):
+            words.append(f"it may still translate {before!r} where the German now says {after!r}" if before and after
+                         else f"it may lack {after!r}" if after else
+                         f"it may still translate {before!r}, which the German no longer says")
+        elif now and all(v in said for v in now):
+            new_there.append(after)
+        elif any(v.split("#")[0] in said for v in numbers(before, "de")):
+            old_there.append(f"the draft still has {before} where the German now says {after}")
+        else:
+            words.append(f"it may still translate {before!r} where the German now says {after!r}")
+    where = [*(["the draft has the new " + ", ".join(new_there)] if new_there else []), *old_there, *words]
+    todo = (f"correct {excerpt(draft)!r} where it does" if old_there or words
+            else f"check that the rest of {excerpt(draft)!r} fits it (\"1 tablet\" before a \"2\")")
+    return (f"translation memory draft ({score}) came from a different German sentence ({differs}): "
+            f"{'; '.join(where)}; readers see it under [publish] unreviewed = \"machine\": {todo} and sign it off")
 
 
 def rival_findings(po: polib.POFile, ref: str, lang: str, slug: str, text: str | None = None) -> list[Finding]:

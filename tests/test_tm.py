@@ -753,7 +753,11 @@ def test_a_fuzzy_match_made_for_other_german_names_the_words_and_check_warns_whi
         ("translations/en/huefte.po", at(body), "warning"),
         ("translations/en/huefte.po", next(n for n, line in enumerate(lines) if line.startswith('"Schmerzmittel')),
          "warning")]  # at its msgid "" line, before the wrapped German
-    assert "made for other German: 'Knie' -> 'Hüfte'" in found[0]["message"]
+    assert "came from a different German sentence ('Knie' -> 'Hüfte'): it may still translate 'Knie' where the " \
+        "German now says 'Hüfte'" in found[0]["message"]
+    # the dose's draft has the new 600: said so, never that it carries the old meaning
+    assert "('400' -> '600'): the draft has the new 600;" in found[2]["message"]
+    assert "old meaning" not in found[2]["message"] and "may still" not in found[2]["message"]
     every = [f for f in json.loads(project.run("check", "--format", "json", "--lang", "en").output)
              if f["path"] == "translations/en/huefte.po"]
     rows = json.loads(project.run("status", "--format", "json", "--article", "huefte").output)["articles"]
@@ -765,6 +769,45 @@ def test_a_fuzzy_match_made_for_other_german_names_the_words_and_check_warns_whi
     assert [f["msgid"] for f in found] == [body, dose]  # signed off: no longer the old meaning unseen
     project.write("verlag.toml", project.read("verlag.toml").replace('unreviewed = "machine"', 'unreviewed = "source"'))
     assert "tm-difference" not in project.run("check").output  # readers get the German, not the draft
+
+
+class _Machine:
+    """A config whose catalogs show drafts to readers (``[publish] unreviewed = "machine"``)."""
+
+    @staticmethod
+    def unreviewed_for(lang: str, slug: str) -> str:
+        return "machine"
+
+
+@pytest.mark.parametrize("differs, draft, said, unsaid", [
+    ("'400' -> '600'", "Ibuprofen 600 mg up to 3 times a day.",
+     ["came from a different German sentence ('400' -> '600'): the draft has the new 600;",
+      "check that the rest of 'Ibuprofen 600 mg up to 3 times a day.' fits it"], ["old meaning", "may still"]),
+    ("'2' -> '3'", "Knee: take 3 tablets.", ["the draft has the new 3;"], ["old meaning", "may still"]),
+    ("'400' -> '600'", "Ibuprofen 400 mg up to 3 times a day.",
+     ["the draft still has 400 where the German now says 600", "correct 'Ibuprofen 400 mg"], ["new 600"]),
+    ("'Knie' -> 'Hüfte', '2' -> '3'", "Knee: take 3 tablets.",
+     ["the draft has the new 3; it may still translate 'Knie' where the German now says 'Hüfte'"], ["old meaning"]),
+    ("added 'nicht'", "Cool the knee directly.", ["it may lack 'nicht'"], []),
+    ("dropped 'morgens'", "Take it in the morning.", ["it may still translate 'morgens', which the German no longer "
+                                                      "says"], []),
+])
+def test_a_tm_difference_warning_says_what_is_true_of_the_draft(differs, draft, said, unsaid):
+    """Fresh-user trial (a dietitian's blog): the TM match "Knie … 2 Tabletten" adapted to "3" was warned of as shown
+    "with the old meaning", though the draft had the new number. The warning names the German that differs and that
+    the draft came from a different sentence; of a number the draft has already it says so, and asks for the words
+    around it; only what the draft may still say is called so."""
+    from pipeline import catalog
+    from pipeline.check import tm_difference_findings
+
+    po = polib.POFile()
+    po.append(polib.POEntry(msgid="Nehmen Sie 3 Tabletten.", msgstr=draft, flags=["fuzzy"],
+                            tcomment=f"tm: 90% from knie (German differs: {differs})\ndraft {catalog.fingerprint(draft)}"))
+    (finding,) = tm_difference_findings(_Machine(), po, "x.po", "en", "huefte")
+    for words in said:
+        assert words in finding.message
+    for words in unsaid:
+        assert words not in finding.message
 
 
 @pytest.mark.parametrize("new, named", [
