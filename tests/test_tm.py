@@ -771,6 +771,34 @@ def test_a_fuzzy_match_made_for_other_german_names_the_words_and_check_warns_whi
     assert "tm-difference" not in project.run("check").output  # readers get the German, not the draft
 
 
+def test_build_names_the_tm_difference_drafts_readers_see_and_publishes_them_as_before(project: Project):
+    """Fresh-user trial (a dietitian's blog): ``build`` said which translations QA errors held back, but not that a
+    page showed translation memory drafts made for a different German sentence (check's ``tm-difference``). It
+    names them by edition and check id now, on every build until they are signed off, and the page shows them as
+    it did."""
+    project.write("verlag.toml", project.read("verlag.toml") + '[publish]\nunreviewed = "machine"\nmin_translated = 0\n')
+    project.write("source_de/knie.md", KNIE)
+    project.run("extract")
+    review(project, "en", "knie", KNIE_EN)
+    project.write("source_de/huefte.md", HUEFTE)
+    project.run("extract")
+    project.run("pretranslate", "--engine", "tm", "--lang", "en", "--article", "huefte")
+    said = ('warning: en/huefte: 3 translation memory drafts from a different German sentence shown to readers '
+            'unreviewed ([publish] unreviewed = "machine") [tm-difference]; run verlag check: it names what differs')
+    assert said in project.run("build").output.split("\n")
+    assert said in project.run("build").output.split("\n")  # an unchanged article's too
+    page = project.read("site/en/huefte/index.html")
+    assert "Knee after surgery" in page and "ibuprofen 600 mg" in page  # shown as before
+    assert "tm-difference" not in project.run("build").output.replace(said, "")  # once
+    body = "Nach einer Hüft-OP beginnt die Reha meist schon am 1. oder 2. Tag."
+    dose = "Schmerzmittel nur nach Anweisung, z. B. Ibuprofen 600 mg bis zu 3-mal am Tag."
+    review(project, "en", "huefte", {("title", "Hüfte nach der OP"): "Hip after surgery",
+                                     body: "After hip surgery, rehab usually starts on day 1 or 2."})
+    assert "en/huefte: 1 translation memory draft from a different German sentence" in project.run("build").output
+    review(project, "en", "huefte", {dose: "Painkillers only as instructed, e.g. ibuprofen 600 mg up to 3 times a day."})
+    assert "tm-difference" not in project.run("build").output
+
+
 class _Machine:
     """A config whose catalogs show drafts to readers (``[publish] unreviewed = "machine"``)."""
 
