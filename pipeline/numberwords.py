@@ -571,7 +571,8 @@ def _slavic_spoons() -> dict[str, dict[str, tuple[str, bool]]]:
     Press, *Ukrainian: A Comprehensive Grammar* (ложка: ложці in the dative and locative, ложок in the genitive
     plural); Swan, *A Grammar of Contemporary Polish* (łyżka, łyżeczka: łyżce, łyżeczce). The noun without its
     adjective is the tablespoon, as recipes write it beside the teaspoon ("5 ложек", "3 łyżki"; Polish "łyżeczka"
-    is the teaspoon); the abbreviated adjective too ("ст. ложки", "ч. ложку", as CLDR's Ukrainian writes it)."""
+    is the teaspoon); the abbreviated adjective too ("ст. ложки", "ч. ложку", as CLDR's Ukrainian writes it). The
+    nominative and genitive CLDR writes are among them, so that each paradigm is read whole and counted alike."""
     # (adjective ending, noun) per case, singular then plural; the genitive singular second
     russian = [("ая", "ложка"), ("ой", "ложки"), ("ой", "ложке"), ("ую", "ложку"), ("ой", "ложкой"),
                ("ою", "ложкою")], [("ые", "ложки"), ("ых", "ложек"), ("ым", "ложкам"), ("ыми", "ложками"),
