@@ -1567,6 +1567,14 @@ def _run_build(config, quiet: bool, jobs: int | None, unread: bool, told: dict[s
                        + (_unshown(unshown[path]) if done == "wrote" and path in unshown else ""))
     for edition, count in sorted(result.held.items()):
         click.echo(f"{edition}: {counted(count, 'segment')} held back by QA errors; run verlag check")
+    # drafts readers get that came from a different German sentence: check's tm-difference warnings, named as the
+    # held-back segments are (the pages show them all the same)
+    published = {f"{lang}/{page.slug}" for lang, pages in site.pages.items() for page in pages}
+    for edition, count in sorted(result.tm_differs.items()):
+        if edition in published:
+            click.echo(f"warning: {edition}: {counted(count, 'translation memory draft')} from a different German "
+                       f"sentence shown to readers unreviewed ([publish] unreviewed = \"machine\") "
+                       f"[tm-difference]; run verlag check: it names what differs", err=True)
     if result.unmatched:
         from pipeline.drift import Templates
         from pipeline.extracted import changed_since_extract

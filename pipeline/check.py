@@ -60,7 +60,7 @@ from .markup import analyse, without_code_spans
 from .media import (Media, article_link_problem, collect_media, images_without_alt, judged_addresses, linked_article,
                     on_site, outdated_variants, stored_references, unfilled_link_problem, web_addresses)
 from .moved import answered_message, answering, moved_paths, no_page_message, outside_message, read_moved
-from .numberwords import (as_digits, counted_noun_units, folded, german_number_words, german_quantities,
+from .numberwords import (SPOON_CASES, as_digits, counted_noun_units, folded, german_number_words, german_quantities,
                           noun_quantities, nouns_counting, numerals_after_nouns, quantities, spelled_as_digits,
                           spelled_numbers)
 from .orphans import find_orphans, unreadable
@@ -1699,8 +1699,9 @@ SOURCE_CHECKS = [
     Check("pseudo-draft", WARNING, "catalog under [publish] unreviewed = \"machine\": pseudo drafts (the pseudo "
           "engine's layout test) that the pages show to readers; verlag publish refuses to publish them", None),
     Check("tm-difference", WARNING, "catalog under [publish] unreviewed = \"machine\": a translation memory draft "
-          "nobody reviewed whose German said something else (its tm: line names the words: 'Knie' -> 'Hüfte', a "
-          "number, a negation), shown to readers with the old meaning; correct it and sign it off", None),
+          "nobody reviewed that came from a different German sentence (its tm: line names the words: 'Knie' -> "
+          "'Hüfte', a number, a negation), shown to readers; says which new number the draft has and what it may "
+          "still say of the other sentence; check it and sign it off", None),
     Check("catalog-outdated", WARNING, "catalog: its msgids are not the German of the article's template (saved "
           "from before the German changed): those segments show in German; run verlag extract", None),
     Check("catalog-header", WARNING, "catalog: no header entry (msgid \"\"), one without fields or one without "
@@ -1916,8 +1917,10 @@ CLDR_UNITS = {"temperature-generic": "°", "angle-degree": "°", "temperature-ce
 # The spoons too as recipes write them where CLDR has another word or form: Arabic "ملعقة شاي", "ملعقة طعام" (the
 # Levant's and Egypt's), Hebrew "כף" (CLDR: "כפ׳"), Japanese "大さじ", "小さじ" before the number ("大さじ1"; CLDR:
 # "テーブルスプーン"), Persian "چایخوری" typed without its zero-width non-joiner or with a space, Ukrainian and
-# Russian in the accusative a dose takes ("1 чайну ложку", "1 столовую ложку") and without the space of "ч. л.",
-# Greek's diminutive "κουταλάκι" (a teaspoon). A name written before its number says so: (symbol, "before").
+# Russian in every case (``numberwords.SPOON_CASES``: "1 столовой ложкой", "по 1 чайной ложке", "5 ложек"; Polish
+# too, "łyżką stołową"), their abbreviations "ст. л." and "ч. л." (CLDR's Russian has them, its Ukrainian only
+# "ст. ложки") and without their space ("ч.л."), Greek's diminutive "κουταλάκι" (a teaspoon). A name written before
+# its number says so: (symbol, "before").
 UNIT_NAMES_BEYOND_CLDR = {
     "de": {"i.e.": "IE", "i. e.": "IE"},
     "ar": {"ملغ": "mg", "ملجم": "mg", "مجم": "mg", "غ": "g", "وحدة دولية": "IE",
@@ -1925,18 +1928,19 @@ UNIT_NAMES_BEYOND_CLDR = {
     "he": {"כף": "tbsp"},
     "ja": {"大さじ": ("tbsp", "before"), "小さじ": ("tsp", "before")},
     "fa": {"قاشق چایخوری": "tsp", "قاشق چای خوری": "tsp", "قاشق غذا خوری": "tbsp"},
-    "uk": {"мо": "IE", "чайну ложку": "tsp", "столову ложку": "tbsp"},
-    "ru": {"ме": "IE", "чайную ложку": "tsp", "столовую ложку": "tbsp", "ч.л.": "tsp", "ст.л.": "tbsp"},
+    "uk": {"мо": "IE", "ч. л.": "tsp", "ст. л.": "tbsp", "ч.л.": "tsp", "ст.л.": "tbsp"},
+    "ru": {"ме": "IE", "ч. л.": "tsp", "ст. л.": "tbsp", "ч.л.": "tsp", "ст.л.": "tbsp"},
     "el": {"κουταλάκι": "tsp", "κουταλάκια": "tsp"},
     "bg": {"ме": "IE"},
-    "pl": {"j.m.": "IE", "jm": "IE", **dict.fromkeys(("łyżka", "łyżki", "łyżek", "łyżkę", "łyżką"), "tbsp"),
-           **dict.fromkeys(("łyżeczka", "łyżeczki", "łyżeczek", "łyżeczkę", "łyżeczką"), "tsp")},
+    "pl": {"j.m.": "IE", "jm": "IE"},
     "fr": {"c. à soupe": "tbsp", "c. à café": "tsp", "c.à.s.": "tbsp", "c.à.c.": "tsp", "càs": "tbsp", "càc": "tsp"},
     # not "tbl": the German is read with the translation's unit names too, and German "3 Tbl." is three tablets
     # (Tabletten), so "Take at most 3 tablets." was "missing tbsp" and "3 tablespoons" passed (trial 36)
     "en": {"tbs": "tbsp"},
     "it": {"cucchiaino": "tsp", "cucchiaini": "tsp", "cucchiaio": "tbsp", "cucchiai": "tbsp"},
 }
+for _lang, _names in SPOON_CASES.items():
+    UNIT_NAMES_BEYOND_CLDR[_lang] |= {name: CLDR_UNITS[unit] for name, (unit, _) in _names.items()}
 
 
 @lru_cache(maxsize=4096)
@@ -2814,7 +2818,7 @@ def tm_difference_findings(config: Config, po: polib.POFile, ref: str, lang: str
     German words the matched translation was not made for (``tm: 78% from knie (German differs: 'Knie' ->
     'Hüfte')``, ``tm.differences``), where readers get it: under ``[publish] unreviewed = "machine"`` on a page the
     site publishes (``published`` as for ``pseudo_draft_findings``; not a legal page, which shows only reviewed
-    text). Such a draft carries the old sentence's noun, number or negation onto the page, and nothing else on the
+    text). Such a draft may carry the other sentence's noun, number or negation onto the page, and nothing else on the
     page says so. Gone once a reviewer edits the draft or signs it off."""
     if config.unreviewed_for(lang, slug) != "machine" or (published is not None and (lang, slug) not in published):
         return []
@@ -2830,11 +2834,42 @@ def tm_difference_findings(config: Config, po: polib.POFile, ref: str, lang: str
             continue
         score, _, differs = origin[len("tm: "):].removesuffix(")").partition(TM_DIFFERS)
         line = msgid_line(lines, entry.linenum) if lines else entry.linenum
-        found.append(Finding(ref, line, "tm-difference", WARNING,
-                             f"translation memory draft ({score}) made for other German: {differs}; readers see it "
-                             f"under [publish] unreviewed = \"machine\" with the old meaning: correct "
-                             f"{excerpt(entry.msgstr)!r} and sign it off", lang, slug, key(entry)))
+        found.append(Finding(ref, line, "tm-difference", WARNING, tm_difference_message(score, differs, entry.msgstr,
+                                                                                        lang), lang, slug, key(entry)))
     return found
+
+
+# One difference of a ``tm:`` line (``tm.differences``): "'400' -> '600'", "added 'nicht'", "dropped 'morgens'"
+_TM_DIFFERENCE = re.compile(r"'([^']*)' -> '([^']*)'|added '([^']*)'|dropped '([^']*)'")
+
+
+def tm_difference_message(score: str, differs: str, draft: str, lang: str) -> str:
+    """What a ``tm-difference`` warning says of a draft made from another German sentence, by what is true of it: the
+    German that differs (``differs``, the ``tm:`` line's) and that the draft came from that other sentence; a
+    changed number the draft already has (``tm`` put the new one in: "'400' -> '600'", the draft says "600 mg") as
+    there, with the words around it to check ("1 tablet" before a "2"); one it still has the old number for, and a
+    changed word, as what the draft may still say wrongly. It said "with the old meaning" of every such draft, of
+    one with the new number too (numF)."""
+    said = {v.split("#")[0] for v in numbers(draft, lang)}
+    new_there, old_there, words = [], [], []
+    for m in _TM_DIFFERENCE.finditer(differs):
+        before, after = (m.group(1), m.group(2)) if m.group(1) is not None else (m.group(4) or "", m.group(3) or "")
+        now = [v.split("#")[0] for v in numbers(after, "de")]
+        if re.search(r"[^\W\d_]", before + after) or not (before and after):
+            words.append(f"it may still translate {before!r} where the German now says {after!r}" if before and after
+                         else f"it may lack {after!r}" if after else
+                         f"it may still translate {before!r}, which the German no longer says")
+        elif now and all(v in said for v in now):
+            new_there.append(after)
+        elif any(v.split("#")[0] in said for v in numbers(before, "de")):
+            old_there.append(f"the draft still has {before} where the German now says {after}")
+        else:
+            words.append(f"it may still translate {before!r} where the German now says {after!r}")
+    where = [*(["the draft has the new " + ", ".join(new_there)] if new_there else []), *old_there, *words]
+    todo = (f"correct {excerpt(draft)!r} where it does" if old_there or words
+            else f"check that the rest of {excerpt(draft)!r} fits it (\"1 tablet\" before a \"2\")")
+    return (f"translation memory draft ({score}) came from a different German sentence ({differs}): "
+            f"{'; '.join(where)}; readers see it under [publish] unreviewed = \"machine\": {todo} and sign it off")
 
 
 def rival_findings(po: polib.POFile, ref: str, lang: str, slug: str, text: str | None = None) -> list[Finding]:

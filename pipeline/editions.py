@@ -86,6 +86,9 @@ class Edition:
     # entries of an older copy of the catalog put back where the last extract left a person's translation
     # (``catalog.older_copy``): shown as the copy has them until ``extract`` brings those translations back
     older: int = 0
+    # translation memory drafts shown whose ``tm:`` line names German that differs (``check``'s ``tm-difference``):
+    # not in ``shown``, which the record keeps, so the records stay as they were
+    tm_differs: int = 0
 
 
 def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: str,
@@ -100,8 +103,8 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
     of the article's HTML blocks with text are counted as ``verlag status`` counts them (``rawhtml.german_words``);
     ``german``: that count, when the caller has it (the same for every language of the article). ``named``: the
     language's ``[site.translator]`` (``credited``)."""
-    from .catalog import (MACHINE, REVIEWED, STALE, UNTRANSLATED, entry_state, hand_draft, hand_translator, key,
-                          reused_draft, signed_off)
+    from .catalog import (MACHINE, REVIEWED, STALE, TM_DIFFERS, UNTRANSLATED, entry_state, hand_draft,
+                          hand_translator, key, machine_draft, reused_draft, signed_off)
     from .pseudo import is_pseudo
     from .rawhtml import german_blocks, german_words
 
@@ -118,9 +121,10 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
     chosen: dict[Segment, str | None] = {}
     reasons: dict[Segment, str] = {}  # a translated segment shown in German -> its mark after FALLBACK_OPEN
     copied: set[Segment] = set()  # segments whose signed-off msgstr is their German prose (``copies``)
+    tm_differs = 0  # of the reused drafts shown, those made for a different German sentence (``Edition.tm_differs``)
 
     def decide(segment: Segment) -> str | None:
-        nonlocal words_shown
+        nonlocal words_shown, tm_differs
         entry = entries.get(segment.key)
         state = entry_state(entry)
         if state == MACHINE and segment.key in copies:  # a draft of the German unchanged: a ``copy`` draft's state
@@ -147,6 +151,7 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
                     shown["hand_shown"] += 1
                 if reused:  # the same
                     shown["reused_shown"] += 1
+                    tm_differs += TM_DIFFERS in (machine_draft(entry) or "")
                 words_shown += count
                 hands[hand_translator(entry)] += 1
                 return entry.msgstr
@@ -199,7 +204,7 @@ def make_edition(doc: Document, po: polib.POFile | None, lang: str, unreviewed: 
     return Edition(lang, doc.article.slug, text, shown, marked[body_start:], front, frozenset(front_fallback), words,
                    words_shown, german_words(german_blocks(doc.article)) if german is None else german,
                    *credited(po, hands, named),
-                   unmatched=len(unmatched))
+                   unmatched=len(unmatched), tm_differs=tm_differs)
 
 
 def changed_since(doc: Document, po: polib.POFile, lang: str,
@@ -297,6 +302,8 @@ class BuildResult:
     unmatched: dict[str, int] = field(default_factory=dict)
     # "lang/slug" -> entries of an older copy of its catalog (``Edition.older``), said on every build
     older: dict[str, int] = field(default_factory=dict)
+    # "lang/slug" -> translation memory drafts from a different German sentence shown (``Edition.tm_differs``)
+    tm_differs: dict[str, int] = field(default_factory=dict)
 
 
 STATE_FILE = "build.json"
@@ -512,6 +519,8 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
                 result.unmatched[keys[lang]] = fresh[f"unmatched:{keys[lang]}"] = unmatched
             if older := state.get(f"older:{keys[lang]}"):
                 result.older[keys[lang]] = fresh[f"older:{keys[lang]}"] = older
+            if tm_differs := state.get(f"tm_differs:{keys[lang]}"):
+                result.tm_differs[keys[lang]] = fresh[f"tm_differs:{keys[lang]}"] = tm_differs
         if article.slug not in todo:
             result.skipped += 1
             continue
@@ -540,6 +549,8 @@ def build_editions(config: Config, progress=None, jobs: int | None = None,
                 result.unmatched[keys[lang]] = fresh[f"unmatched:{keys[lang]}"] = edition.unmatched
             if edition.older:
                 result.older[keys[lang]] = fresh[f"older:{keys[lang]}"] = edition.older
+            if edition.tm_differs:
+                result.tm_differs[keys[lang]] = fresh[f"tm_differs:{keys[lang]}"] = edition.tm_differs
             out = config.editions_dir / lang / f"{article.slug}.md"
             text = edition.text.encode("utf-8")
             record = edition_record(edition, article, config.unreviewed_for(lang, article.slug),

@@ -208,7 +208,8 @@ def _spelled_pattern(lang: str) -> tuple[re.Pattern | None, dict[str, str]]:
     if not values:  # rules that spell nothing (Norwegian Bokmål's "nb"): an empty pattern would match everywhere
         return None, {}
     words = "|".join(re.escape(w) for w in sorted(values, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![^\W{UNSPACED}])(?:{words})(?![^\W{UNSPACED}])", re.IGNORECASE)
+    start = _word_start(lang, rf"(?<![^\W{UNSPACED}])")
+    pattern = re.compile(rf"{start}(?:{words})(?![^\W{UNSPACED}])", re.IGNORECASE)
     return pattern, values
 
 
@@ -233,16 +234,34 @@ def _add(values: dict[str, str], word: str, n: int) -> None:
 
 # How often, in one word, where a language has a word of its own for it (CLDR's spell-out rules have none): what a
 # German "2 x tgl." or "zweimal" becomes in a dose. Arabic: the singular and the dual (nominative, oblique) of
-# "marra"; Ukrainian and Russian: the collective adverbs; Polish: the "-krotnie" adverbs; Dutch: "-maal".
+# "marra"; Hebrew: the dual of "pa'am" (Glinert, *Modern Hebrew: An Essential Grammar*, the dual: "פעמיים ביום",
+# twice a day; not "פעם", also "ever" in "אף פעם", never); Ukrainian and Russian: the collective adverbs; Polish:
+# the "-krotnie" adverbs; Dutch: "-maal".
 MULTIPLICATIVES = {
     "en": {"once": "1", "twice": "2", "thrice": "3"},
     "ar": {"مرة": "1", "مرتان": "2", "مرتين": "2"},
+    "he": {"פעמיים": "2"},
     "uk": {"двічі": "2", "тричі": "3"},
     "ru": {"дважды": "2", "трижды": "3"},
     "pl": {"jednokrotnie": "1", "dwukrotnie": "2", "trzykrotnie": "3", "czterokrotnie": "4"},
     "nl": {"eenmaal": "1", "tweemaal": "2", "driemaal": "3", "viermaal": "4"},
 }
-_MULTIPLICATIVE = {lang: re.compile(rf"(?<![^\W\d_])(?:{'|'.join(words)})(?![^\W\d_])", re.IGNORECASE)
+# The conjunction "and" that Hebrew and Arabic write as one letter before the next word ("ושלוש", "وثلاث": and
+# three): a number word after it is read as one (Glinert, the prefixes; Ryding, the conjunction wa-). Not their
+# other one-letter prefixes: Arabic "ل" (for) + "ست" (six) is "لست", "I am not".
+_AND = {"ar": "و", "he": "ו"}
+
+
+def _word_start(lang: str, boundary: str) -> str:
+    """Where a number word may start in ``lang``: after no letter (``boundary``, a lookbehind), or after its
+    ``_AND`` that follows none."""
+    conjunction = _AND.get(lang.split("-")[0].lower())
+    return rf"(?:{boundary}|(?<={boundary}{conjunction}))" if conjunction else boundary
+
+
+_NO_LETTER_BEFORE = r"(?<![^\W\d_])"
+_MULTIPLICATIVE = {lang: re.compile(rf"{_word_start(lang, _NO_LETTER_BEFORE)}(?:{'|'.join(words)})(?![^\W\d_])",
+                                    re.IGNORECASE)
                    for lang, words in MULTIPLICATIVES.items()}
 
 
@@ -287,13 +306,14 @@ def _unmarked(text: str) -> tuple[str, list[int] | None]:
     return "".join(text[at] for at in kept), [*kept, len(text)]
 
 
-def _spelled(text: str, lang: str) -> list[tuple[re.Match, str]]:
-    """``spelled_numbers`` with the match of each, in ``text`` (without ``_MARKS``) read through ``_FOLD``."""
+def _spelled(text: str, lang: str, how_often: bool = True) -> list[tuple[re.Match, str]]:
+    """``spelled_numbers`` with the match of each, in ``text`` (without ``_MARKS``) read through ``_FOLD``; without
+    its ``MULTIPLICATIVES`` for ``how_often`` False."""
     pattern, values = _spelled_pattern(lang)
     primary = lang.split("-")[0].lower()
     text = text.translate(_FOLD)
     found = [] if pattern is None else [(m, values[_key(m.group())]) for m in pattern.finditer(text)]
-    if primary in _MULTIPLICATIVE:
+    if how_often and primary in _MULTIPLICATIVE:
         found += [(m, MULTIPLICATIVES[primary][_key(m.group())]) for m in _MULTIPLICATIVE[primary].finditer(text)]
     if found and primary in _NO_NUMBER:
         phrases = [m.span() for m in _NO_NUMBER[primary].finditer(text)]
@@ -541,6 +561,56 @@ _DUALS = {"he": {"שנתיים": "duration-year"}}
 # the Levant's and Egypt's recipes name them, beside CLDR's "ملعقة صغيرة" and "ملعقة كبيرة")
 _SINGULARS = {"he": {"כף": "volume-tablespoon"},
               "ar": {"ملعقة شاي": "volume-teaspoon", "ملعقة طعام": "volume-tablespoon"}}
+def _slavic_spoons() -> dict[str, dict[str, tuple[str, bool]]]:
+    """The recipe spoons' names of Russian, Ukrainian and Polish in every case, which CLDR writes in the nominative
+    and the genitive only ("{0} столовая ложка", "{0} столовых ложек"): the instrumental of "смажьте столовой
+    ложкой", "łyżką stołową", the dative of "по одной чайной ложке", the locative, the accusative of a dose ("1
+    чайну ложку"): lang -> name (lower case) -> (CLDR unit, whether the name alone counts one: a singular in any case
+    but the genitive, which a fraction or a part takes, "половина столовой ложки", half a tablespoon). After Wade,
+    *A Comprehensive Russian Grammar* (the adjective's hard declension, the noun's second declension); Pugh and
+    Press, *Ukrainian: A Comprehensive Grammar* (ложка: ложці in the dative and locative, ложок in the genitive
+    plural); Swan, *A Grammar of Contemporary Polish* (łyżka, łyżeczka: łyżce, łyżeczce). The noun without its
+    adjective is the tablespoon, as recipes write it beside the teaspoon ("5 ложек", "3 łyżki"; Polish "łyżeczka"
+    is the teaspoon); the abbreviated adjective too ("ст. ложки", "ч. ложку", as CLDR's Ukrainian writes it). The
+    nominative and genitive CLDR writes are among them, so that each paradigm is read whole and counted alike."""
+    # (adjective ending, noun) per case, singular then plural; the genitive singular second
+    russian = [("ая", "ложка"), ("ой", "ложки"), ("ой", "ложке"), ("ую", "ложку"), ("ой", "ложкой"),
+               ("ою", "ложкою")], [("ые", "ложки"), ("ых", "ложек"), ("ым", "ложкам"), ("ыми", "ложками"),
+                                   ("ых", "ложках")]
+    ukrainian = [("а", "ложка"), ("ої", "ложки"), ("ій", "ложці"), ("у", "ложку"), ("ою", "ложкою")], [
+        ("і", "ложки"), ("их", "ложок"), ("им", "ложкам"), ("ими", "ложками"), ("их", "ложках")]
+    polish = [("a", "łyżka", "łyżeczka"), ("ej", "łyżki", "łyżeczki"), ("ej", "łyżce", "łyżeczce"),
+              ("ą", "łyżkę", "łyżeczkę"), ("ą", "łyżką", "łyżeczką")], [
+        ("e", "łyżki", "łyżeczki"), ("ych", "łyżek", "łyżeczek"), ("ym", "łyżkom", "łyżeczkom"),
+        ("ymi", "łyżkami", "łyżeczkami"), ("ych", "łyżkach", "łyżeczkach")]
+    found: dict[str, dict[str, tuple[str, bool]]] = {}
+    for lang, (singular, plural), adjectives in (("ru", russian, {"столов": "volume-tablespoon",
+                                                                    "чайн": "volume-teaspoon"}),
+                                                 ("uk", ukrainian, {"столов": "volume-tablespoon",
+                                                                    "чайн": "volume-teaspoon"})):
+        names = found[lang] = {}
+        for one, cases in ((True, singular), (False, plural)):
+            for at, (ending, noun) in enumerate(cases):
+                counts = one and at != 1
+                names.setdefault(noun, ("volume-tablespoon", counts))
+                for stem, unit in adjectives.items():
+                    names.setdefault(f"{stem}{ending} {noun}", (unit, counts))
+                for short, unit in (("ст.", "volume-tablespoon"), ("ч.", "volume-teaspoon")):
+                    names.setdefault(f"{short} {noun}", (unit, False))
+    names = found["pl"] = {}
+    for one, cases in ((True, polish[0]), (False, polish[1])):
+        for at, (ending, big, small) in enumerate(cases):
+            counts = one and at != 1
+            names.setdefault(big, ("volume-tablespoon", counts))
+            names.setdefault(f"{big} stołow{ending}", ("volume-tablespoon", counts))
+            names.setdefault(small, ("volume-teaspoon", counts))
+    return found
+
+
+# The spoons' names of Russian, Ukrainian and Polish in every case (``_slavic_spoons``), which ``check`` reads as
+# units after a number and ``_counted_nouns`` as one spoon said by the noun alone
+SPOON_CASES = _slavic_spoons()
+
 # Hebrew units whose singular noun alone is one of them in prose, beside the time spans: the spoons ("כפית סוכר", a
 # teaspoon of sugar). Not its litre, gram or metre: "גרם" is also "caused", "מטר" a shower of rain.
 _HEBREW_COUNTED = frozenset({"volume-teaspoon", "volume-tablespoon"})
@@ -614,7 +684,8 @@ def _counted_nouns(lang: str) -> tuple[re.Pattern | None, dict[str, tuple[str, s
     except (UnknownLocaleError, ValueError):
         return None, {}
     if primary in _SINGULAR_FORMS:
-        return _singular_nouns(patterns, _SINGULAR_FORMS[primary])
+        spoons = {name: unit for name, (unit, counts) in SPOON_CASES.get(primary, {}).items() if counts}
+        return _singular_nouns(patterns, _SINGULAR_FORMS[primary], spoons)
     singular: dict[str, str] = {}
     dual: dict[str, str] = dict(_DUALS.get(primary, {}))
     for unit, form, pattern in _unit_names(patterns):
@@ -688,10 +759,12 @@ def numerals_after_nouns(text: str, lang: str) -> tuple[str, list[tuple[int, str
     return text, [(m.start(), value) for m, value in _spelled(text, lang) if value in ("1", "2")]
 
 
-def _singular_nouns(patterns, forms: tuple[str, ...]) -> tuple[re.Pattern | None, dict[str, tuple[str, str]]]:
+def _singular_nouns(patterns, forms: tuple[str, ...], spoons: dict[str, str]
+                    ) -> tuple[re.Pattern | None, dict[str, tuple[str, str]]]:
     """``_counted_nouns`` of a ``_SINGULAR_FORMS`` language: the one-word noun of each of ``forms`` of the long unit
-    patterns (a rate's without its preposition), lower case, as 1 of its unit; no clitics, any case."""
-    values: dict[str, tuple[str, str]] = {}
+    patterns (a rate's without its preposition), lower case, as 1 of its unit; no clitics, any case. And the
+    ``spoons`` (``SPOON_CASES``: name -> unit), of two words as often ("столовую ложку", one tablespoon)."""
+    values: dict[str, tuple[str, str]] = {name: ("1", unit) for name, unit in spoons.items()}
     for unit, widths in patterns.items():
         if not unit.startswith("duration-") and unit not in _COUNTED_UNITS:
             continue
@@ -752,17 +825,24 @@ def nouns_counting(german: str, translation: str, lang: str) -> tuple[list[tuple
 def _nouns_alone(translation: str, lang: str) -> list[tuple[re.Match, str, str]]:
     """The nouns of ``_counted_nouns`` in ``translation`` (without its ``_MARKS``, read through ``_FOLD``) that say
     their count alone, with no digit or spelled number beside them ("15 سنة", "خمس عشرة سنة", "два дня" say theirs
-    there): (match, value, unit), in order."""
+    there): (match, value, unit), in order. How often (``MULTIPLICATIVES``) counts no noun beside it: "ملعقة صغيرة
+    مرتين يوميًا", "כפית פעמיים ביום" are one teaspoon twice a day (they were read as no count of the spoon, and "1
+    TL" as missing)."""
     pattern, values = _counted_nouns(lang)
     if pattern is None:
         return []
     text = _unmarked(translation)[0].translate(_FOLD)
-    spelled = [m.span() for m, _ in _spelled(text, lang)]
+    spelled = [(*m.span(), value) for m, value in _spelled(text, lang, how_often=False)]
+    # in Arabic and Hebrew only a 1 or 2 stands after the noun it counts; a number after it counts the next noun
+    # ("ملعقة صغيرة ثلاث مرات", "כפית 3 פעמים": a teaspoon three times)
+    after_noun = lang.split("-")[0].lower() in NUMERAL_AFTER_NOUN
     found = []
     for m in pattern.finditer(text):
-        if (_NEXT_TO_DIGIT.search(text, 0, m.start()) or re.match(r"[\s\u00a0\u202f]*\d", text[m.end():])
+        if (_NEXT_TO_DIGIT.search(text, 0, m.start())
+                or not after_noun and re.match(r"[\s\u00a0\u202f]*\d", text[m.end():])
                 or any(end <= m.start() and not text[end:m.start()].strip() or start >= m.end()
-                       and not text[m.end():start].strip() for start, end in spelled)):
+                       and not text[m.end():start].strip() and (not after_noun or value in ("1", "2"))
+                       for start, end, value in spelled)):
             continue
         found.append((m, *values[m.group(m.lastgroup).lower()]))
     return found

@@ -1020,7 +1020,17 @@ def _german_abbreviation_after_number(block: str, start: int, core: str) -> bool
     elif not (core in _DE_INTERNATIONAL_UNIT or lower in _DE_LOWER_ABBREVIATIONS or core in _DE_CAPITAL_ABBREVIATIONS
               or (lower in _DE_ABBREVIATIONS and lower not in _DE_BEFORE_NAME)):
         return False
-    return _after_amount(block, start) or _after_times(block, start)
+    return _after_amount(block, start) or _after_times(block, start) or _after_unit(block, start)
+
+
+def _after_unit(block: str, start: int) -> bool:
+    """Whether the token at ``start`` follows an amount's unit symbol ("10 mg tägl.", "2 l tägl.", "10mg tägl."):
+    the abbreviation says how often or what of that amount, as after a bare number ("3 Tbl."), so its full stop
+    ends the sentence on the same terms ("Nehmen Sie ca. 10 mg tägl. Mehr ist nicht nötig.": one sentence before)."""
+    if start == 0:
+        return False
+    unit_start, unit = _token_before(block, start - 1)
+    return _german_unit_after_number(block, unit_start, unit)
 
 
 # "2 x", "3×", "2-mal", "2 mal", "2x": how often, before a frequency ("2 x tägl.", "3x wöch.")

@@ -628,6 +628,114 @@ def test_a_spoon_as_recipes_name_it_beside_cldr_s_name_is_that_spoon(german, tra
 
 
 @pytest.mark.parametrize("german, translation, lang", [
+    ("Nehmen Sie 1 EL Öl.", "Смажьте форму столовой ложкой масла.", "ru"),  # the instrumental, the noun alone
+    ("Nehmen Sie 1 EL Öl.", "Смажьте форму одной столовой ложкой масла.", "ru"),
+    ("Nehmen Sie 1 EL Öl.", "Змастіть форму 1 столовою ложкою олії.", "uk"),
+    ("Nehmen Sie 1 EL Öl.", "Posmaruj formę łyżką stołową oleju.", "pl"),
+    ("Geben Sie den Kindern je 1 TL.", "Дайте детям по одной чайной ложке.", "ru"),  # "по" and the dative
+    ("Geben Sie den Kindern je 1 TL.", "Дайте детям по 1 чайной ложке.", "ru"),
+    ("Geben Sie den Kindern je 1 TL.", "Дайте дітям по одній чайній ложці.", "uk"),
+    ("Geben Sie 2 TL dazu.", "Dodaj dwie łyżeczki.", "pl"),
+    ("Geben Sie 2 TL dazu.", "Добавьте двумя чайными ложками.", "ru"),
+    ("Geben Sie 3 EL dazu.", "Dodaj 3 łyżek.", "pl"),  # the genitive plural after a numeral
+    ("Geben Sie 5 EL dazu.", "Добавьте 5 ложек.", "ru"),  # the spoon without its adjective: the tablespoon
+    ("Geben Sie 5 EL dazu.", "Додайте 5 ложок.", "uk"),
+    ("Geben Sie 1 EL dazu.", "Додайте 1 ст. л.", "uk"),  # the abbreviations
+    ("Geben Sie 1 TL dazu.", "Додайте 1 ч. л.", "uk"),
+    ("Geben Sie 1 EL dazu.", "Добавьте 1 ст. л.", "ru"),
+    ("Geben Sie 1 TL dazu.", "Добавьте 1 ч. л.", "ru"),
+])
+def test_a_russian_ukrainian_or_polish_spoon_in_any_case_is_that_spoon(german, translation, lang):
+    """Fresh-user trial (a dietitian's blog in ru, uk, pl): CLDR names the spoons in the nominative and genitive
+    only, so "1 EL" as "столовой ложкой" or "łyżką stołową", "je 1 TL" as "по одной чайной ложке", "5 EL" as "5
+    ложек" and Ukrainian "ст. л." were "units differ: missing tbsp" (or tsp), an error holding the sentence
+    back. Every case is read now (``numberwords.SPOON_CASES``), a singular alone as one spoon."""
+    assert findings(german, translation, lang, "numbers", "number-words") == []
+
+
+@pytest.mark.parametrize("german, translation, lang, message", [
+    ("Nehmen Sie 1 TL Öl.", "Смажьте форму столовой ложкой масла.", "ru",
+     ["numbers differ: missing 1", "units differ: missing tsp"]),
+    ("Nehmen Sie 2 EL Öl.", "Смажьте форму столовой ложкой масла.", "ru",
+     ["numbers differ: missing 2", "units differ: missing tbsp"]),
+    ("Nehmen Sie 1 TL Öl.", "Змастіть форму 1 столовою ложкою олії.", "uk", ["units differ: missing tsp; instead tbsp"]),
+    ("Nehmen Sie 1 EL Öl.", "Posmaruj formę łyżeczką oleju.", "pl",
+     ["numbers differ: missing 1", "units differ: missing tbsp"]),
+    ("Geben Sie den Kindern je 1 EL.", "Дайте детям по одной чайной ложке.", "ru",
+     ["units differ: missing tbsp; instead tsp"]),
+    ("Geben Sie den Kindern je 2 TL.", "Дайте дітям по одній чайній ложці.", "uk", ["numbers differ: missing 2"]),
+    ("Geben Sie 3 TL dazu.", "Dodaj 3 łyżek.", "pl", ["units differ: missing tsp; instead tbsp"]),
+    ("Geben Sie 5 TL dazu.", "Добавьте 5 ложек.", "ru", ["units differ: missing tsp; instead tbsp"]),
+    ("Geben Sie 4 EL dazu.", "Добавьте 5 ложек.", "ru", ["numbers differ: missing 4; instead 5"]),
+    ("Geben Sie 1 TL dazu.", "Додайте 1 ст. л.", "uk", ["units differ: missing tsp; instead tbsp"]),
+    ("Geben Sie 1 EL dazu.", "Додайте 1 ч. л.", "uk", ["units differ: missing tbsp; instead tsp"]),
+    # the genitive is a part of one ("half a tablespoon"), no spoon said by its noun alone
+    ("Geben Sie 1 EL dazu.", "Добавьте половину столовой ложки.", "ru",
+     ["numbers differ: missing 1", "units differ: missing tbsp"]),
+])
+def test_a_russian_ukrainian_or_polish_spoon_of_another_count_or_size_is_still_an_error(german, translation, lang,
+                                                                                         message):
+    assert findings(german, translation, lang, "numbers", "number-words") == message
+
+
+@pytest.mark.parametrize("german, translation, lang", [
+    ("Nehmen Sie 1 TL zweimal täglich.", "تناول ملعقة صغيرة مرتين يوميًا.", "ar"),
+    ("Nehmen Sie 1 TL zweimal täglich.", "קחו כפית פעמיים ביום.", "he"),
+    ("Nehmen Sie 1 TL 2 x täglich.", "تناول ملعقة صغيرة مرتين يوميًا.", "ar"),
+    ("Nehmen Sie 1 TL 2 x täglich.", "קחו כפית פעמיים ביום.", "he"),
+    ("Nehmen Sie 1 TL 3 x täglich.", "تناول ملعقة صغيرة ثلاث مرات يوميًا.", "ar"),  # 3 stands before its noun
+    ("Nehmen Sie 1 TL 3 x täglich.", "קחו כפית 3 פעמים ביום.", "he"),
+])
+def test_how_often_after_an_arabic_or_hebrew_spoon_is_no_count_of_the_spoon(german, translation, lang):
+    """"1 TL zweimal täglich" as "ملعقة صغيرة مرتين يوميًا", "כפית פעמיים ביום": "twice" right after the spoon was
+    read as the spoon's count, so the spoon said none ("numbers differ: missing 1"), and Hebrew "פעמיים" was no
+    number at all ("2 x" was missing). How often counts no noun; "פעמיים" is 2 (the dual, as Arabic "مرتين")."""
+    assert findings(german, translation, lang, "numbers", "number-words") == []
+
+
+@pytest.mark.parametrize("german, translation, lang, message", [
+    ("Nehmen Sie 1 TL 3 x täglich.", "קחו כפית פעמיים ביום.", "he", ["numbers differ: missing 3"]),
+    ("Nehmen Sie 1 TL 3 x täglich.", "تناول ملعقة صغيرة مرتين يوميًا.", "ar", ["numbers differ: missing 3"]),
+    ("Nehmen Sie 2 TL 2 x täglich.", "קחו כפית פעמיים ביום.", "he", ["numbers differ: missing 2; instead כפית (= 1)"]),
+    ("Nehmen Sie 2 TL 2 x täglich.", "تناول ملعقة صغيرة مرتين يوميًا.", "ar",
+     ["numbers differ: missing 2; instead ملعقة صغيرة (= 1)"]),
+    ("Nehmen Sie 1 EL 2 x täglich.", "קחו כפית פעמיים ביום.", "he",
+     ["numbers differ: missing 1", "units differ: missing tbsp; instead tsp"]),
+    ("Nehmen Sie 1 TL zweimal täglich.", "קחו כפית שלוש פעמים ביום.", "he",
+     ["numbers in words differ: German zweimal (2); translation שלוש (3)"]),
+])
+def test_a_wrong_count_or_spoon_beside_how_often_is_still_an_error(german, translation, lang, message):
+    assert findings(german, translation, lang, "numbers", "number-words") == message
+
+
+@pytest.mark.parametrize("german, translation, lang", [
+    ("Ruhen Sie 2 Tage und 3 Stunden.", "נוחו יומיים ושלוש שעות.", "he"),
+    ("Ruhen Sie 2 Tage und 3 Stunden.", "استرح يومين وثلاث ساعات.", "ar"),
+    ("Ruhen Sie zwei Tage und drei Stunden.", "נוחו יומיים ושלוש שעות.", "he"),
+    ("Ruhen Sie zwei Tage und drei Stunden.", "استرح يومين وثلاث ساعات.", "ar"),
+    ("Nehmen Sie 2 Tabletten und 3 Kapseln.", "קחו שתי טבליות ושלוש כמוסות.", "he"),
+    ("Nehmen Sie 1 TL 2 x täglich und 1 EL am Abend.", "קחו כפית פעמיים ביום וכף אחת בערב.", "he"),
+    ("Nehmen Sie 3 Tabletten und 2 Kapseln.", "קחו 3 טבליות ו־2 כמוסות.", "he"),  # digits after the maqaf
+])
+def test_a_hebrew_or_arabic_number_after_the_and_prefix_is_read(german, translation, lang):
+    """Hebrew and Arabic write "and" as one letter before the next word: "ושלוש", "وثلاث" (and three) were no
+    number, so "3 Stunden" was "numbers differ: missing 3", and a wrong one went unseen (below)."""
+    assert findings(german, translation, lang, "numbers", "number-words") == []
+
+
+@pytest.mark.parametrize("german, translation, lang, message", [
+    ("Ruhen Sie 2 Tage und 3 Stunden.", "נוחו יומיים וארבע שעות.", "he", ["numbers differ: missing 3"]),
+    ("Ruhen Sie 2 Tage und 3 Stunden.", "استرح يومين وأربع ساعات.", "ar", ["numbers differ: missing 3"]),
+    ("Ruhen Sie zwei Tage und drei Stunden.", "נוחו יומיים וארבע שעות.", "he",
+     ["numbers in words differ: German drei (3); translation ארבע (4)"]),
+    ("Ruhen Sie zwei Tage und drei Stunden.", "استرح يومين وأربع ساعات.", "ar",
+     ["numbers in words differ: German drei (3); translation أربع (4)"]),
+])
+def test_a_wrong_hebrew_or_arabic_number_after_the_and_prefix_is_an_error(german, translation, lang, message):
+    assert findings(german, translation, lang, "numbers", "number-words") == message
+
+
+@pytest.mark.parametrize("german, translation, lang", [
     ("Nehmen Sie es 3 x täglich.", "تَنَاوَلْهُ ثَلَاثَ مَرَّاتٍ يَوْمِيًّا.", "ar"),  # harakat
     ("Nehmen Sie es 3 x täglich.", "تناوله ثـلاث مرات يوميا.", "ar"),  # a tatweel stretching the word
     ("Nehmen Sie es 2 x täglich.", "تَنَاوَلْهُ مَرَّتَيْنِ يَوْمِيًّا.", "ar"),

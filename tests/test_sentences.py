@@ -654,6 +654,8 @@ def test_physio_abbreviations_are_known(word):
         ("Halten Sie 30 Sek.", "Zwei Sätze reichen."),
         ("Nehmen Sie 2 Tbl.", "Ist das zu viel, fragen Sie uns."),
         ("Dehnen Sie 5 Min.", "Immer langsam beginnen."),
+        ("Nehmen Sie ca. 10 mg tägl.", "Mehr ist nicht nötig."),  # after a unit symbol: numF
+        ("Trinken Sie 2 l tägl.", "Nur so wirkt es."),
     ],
 )
 def test_a_capitalised_stop_word_after_an_abbreviation_of_an_amount_starts_a_sentence(first, follows):
@@ -673,6 +675,7 @@ def test_a_capitalised_stop_word_after_an_abbreviation_of_an_amount_starts_a_sen
         "Machen Sie 3 x 10 Wdh. Ihre Knie danken es.",  # the polite "Ihre": ``_polite_start``'s
         "Planen Sie 5 Min. Gehen pro Stunde ein.",  # an infinitive as a noun
         "Wechseln Sie nach 10 Wdh. Seite und Arm.",  # "Seite" is on jusText's list, a noun
+        "Nehmen Sie 10 mg tägl. Magnesium dazu.",
     ],
 )
 def test_a_noun_after_an_abbreviation_of_an_amount_goes_on(text):

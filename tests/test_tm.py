@@ -753,7 +753,11 @@ def test_a_fuzzy_match_made_for_other_german_names_the_words_and_check_warns_whi
         ("translations/en/huefte.po", at(body), "warning"),
         ("translations/en/huefte.po", next(n for n, line in enumerate(lines) if line.startswith('"Schmerzmittel')),
          "warning")]  # at its msgid "" line, before the wrapped German
-    assert "made for other German: 'Knie' -> 'Hüfte'" in found[0]["message"]
+    assert "came from a different German sentence ('Knie' -> 'Hüfte'): it may still translate 'Knie' where the " \
+        "German now says 'Hüfte'" in found[0]["message"]
+    # the dose's draft has the new 600: said so, never that it carries the old meaning
+    assert "('400' -> '600'): the draft has the new 600;" in found[2]["message"]
+    assert "old meaning" not in found[2]["message"] and "may still" not in found[2]["message"]
     every = [f for f in json.loads(project.run("check", "--format", "json", "--lang", "en").output)
              if f["path"] == "translations/en/huefte.po"]
     rows = json.loads(project.run("status", "--format", "json", "--article", "huefte").output)["articles"]
@@ -826,6 +830,73 @@ def test_a_negation_turned_around_is_named_in_the_tm_line_however_many_other_wor
     assert differences(old, new) == "'Rot' -> 'Apfel', 'Blau' -> 'Birne', 'Grün' -> 'Kiwi', dropped 'nicht', …"
     assert differences(old, new.replace("gleich Ende", "gleich nicht Ende")) == \
         "'Rot' -> 'Apfel', 'Blau' -> 'Birne', 'Grün' -> 'Kiwi', 'Gelb' -> 'Mango', …"
+
+
+def test_build_names_the_tm_difference_drafts_readers_see_and_publishes_them_as_before(project: Project):
+    """Fresh-user trial (a dietitian's blog): ``build`` said which translations QA errors held back, but not that a
+    page showed translation memory drafts made for a different German sentence (check's ``tm-difference``). It
+    names them by edition and check id now, on every build until they are signed off, and the page shows them as
+    it did."""
+    project.write("verlag.toml", project.read("verlag.toml") + '[publish]\nunreviewed = "machine"\nmin_translated = 0\n')
+    project.write("source_de/knie.md", KNIE)
+    project.run("extract")
+    review(project, "en", "knie", KNIE_EN)
+    project.write("source_de/huefte.md", HUEFTE)
+    project.run("extract")
+    project.run("pretranslate", "--engine", "tm", "--lang", "en", "--article", "huefte")
+    said = ('warning: en/huefte: 3 translation memory drafts from a different German sentence shown to readers '
+            'unreviewed ([publish] unreviewed = "machine") [tm-difference]; run verlag check: it names what differs')
+    assert said in project.run("build").output.split("\n")
+    assert said in project.run("build").output.split("\n")  # an unchanged article's too
+    page = project.read("site/en/huefte/index.html")
+    assert "Knee after surgery" in page and "ibuprofen 600 mg" in page  # shown as before
+    assert "tm-difference" not in project.run("build").output.replace(said, "")  # once
+    body = "Nach einer Hüft-OP beginnt die Reha meist schon am 1. oder 2. Tag."
+    dose = "Schmerzmittel nur nach Anweisung, z. B. Ibuprofen 600 mg bis zu 3-mal am Tag."
+    review(project, "en", "huefte", {("title", "Hüfte nach der OP"): "Hip after surgery",
+                                     body: "After hip surgery, rehab usually starts on day 1 or 2."})
+    assert "en/huefte: 1 translation memory draft from a different German sentence" in project.run("build").output
+    review(project, "en", "huefte", {dose: "Painkillers only as instructed, e.g. ibuprofen 600 mg up to 3 times a day."})
+    assert "tm-difference" not in project.run("build").output
+
+
+class _Machine:
+    """A config whose catalogs show drafts to readers (``[publish] unreviewed = "machine"``)."""
+
+    @staticmethod
+    def unreviewed_for(lang: str, slug: str) -> str:
+        return "machine"
+
+
+@pytest.mark.parametrize("differs, draft, said, unsaid", [
+    ("'400' -> '600'", "Ibuprofen 600 mg up to 3 times a day.",
+     ["came from a different German sentence ('400' -> '600'): the draft has the new 600;",
+      "check that the rest of 'Ibuprofen 600 mg up to 3 times a day.' fits it"], ["old meaning", "may still"]),
+    ("'2' -> '3'", "Knee: take 3 tablets.", ["the draft has the new 3;"], ["old meaning", "may still"]),
+    ("'400' -> '600'", "Ibuprofen 400 mg up to 3 times a day.",
+     ["the draft still has 400 where the German now says 600", "correct 'Ibuprofen 400 mg"], ["new 600"]),
+    ("'Knie' -> 'Hüfte', '2' -> '3'", "Knee: take 3 tablets.",
+     ["the draft has the new 3; it may still translate 'Knie' where the German now says 'Hüfte'"], ["old meaning"]),
+    ("added 'abends'", "Cool the knee directly.", ["it may lack 'abends'"], []),  # a negation: tm-negation's
+    ("dropped 'morgens'", "Take it in the morning.", ["it may still translate 'morgens', which the German no longer "
+                                                      "says"], []),
+])
+def test_a_tm_difference_warning_says_what_is_true_of_the_draft(differs, draft, said, unsaid):
+    """Fresh-user trial (a dietitian's blog): the TM match "Knie … 2 Tabletten" adapted to "3" was warned of as shown
+    "with the old meaning", though the draft had the new number. The warning names the German that differs and that
+    the draft came from a different sentence; of a number the draft has already it says so, and asks for the words
+    around it; only what the draft may still say is called so."""
+    from pipeline import catalog
+    from pipeline.check import tm_difference_findings
+
+    po = polib.POFile()
+    po.append(polib.POEntry(msgid="Nehmen Sie 3 Tabletten.", msgstr=draft, flags=["fuzzy"],
+                            tcomment=f"tm: 90% from knie (German differs: {differs})\ndraft {catalog.fingerprint(draft)}"))
+    (finding,) = tm_difference_findings(_Machine(), po, "x.po", "en", "huefte")
+    for words in said:
+        assert words in finding.message
+    for words in unsaid:
+        assert words not in finding.message
 
 
 @pytest.mark.parametrize("new, named", [
