@@ -81,8 +81,8 @@ from .segment import (markdown_template_tags, reference_labels, template_tag_war
 from .scripts import UNSPACED, latin_length, unspaced
 from .sentences import HARD_BREAK, german_abbreviation, replace_hard_breaks
 from .sources import (PLAIN_KEYS, Article, Sources, front_matter_warnings, read_aliases, read_sources, same_titles,
-                      site_host, unread_sources)
-from .urlparts import NO_ADDRESS, split_url
+                      unread_sources)
+from .urlparts import NO_ADDRESS, site_host, split_url, url_host
 from .variants import RECORD, stale_originals
 
 ERROR, WARNING = "error", "warning"
@@ -2984,7 +2984,7 @@ def article_link_findings(config: Config, sources: Sources, slugs: list[str] | N
 
     def static_file(path: str) -> bool:
         return urls.static_name(path) is not None
-    own = site_host((split_url(config.site_url) or NO_ADDRESS).netloc)  # its full URLs are judged as site paths
+    own = url_host(config.site_url)  # its full URLs are judged as site paths
     findings = []
     unread: list[str] | None = None  # ``unread_sources``, once a link to no article needs them
     failed: list[VerlagError] = []

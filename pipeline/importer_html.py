@@ -41,9 +41,8 @@ from .invisible import without_hints
 from .limits import PAGE, size_text
 from .media import UPLOADS
 from .scaffold import ascii_slug
-from .sources import site_host
 from .segment import commonmark_parser, template_tag_kind
-from .urlparts import BROKEN_HOST, C0_OR_SPACE, NO_ADDRESS, as_browser_reads, split_url
+from .urlparts import BROKEN_HOST, C0_OR_SPACE, NO_ADDRESS, as_browser_reads, split_url, url_host
 
 # Superscript and subscript have no Markdown: they stay inline raw HTML (CommonMark 6.6), kept on every page.
 MARKDOWN_STYLE = {"heading_style": "ATX", "bullets": "-", "strong_em_symbol": "*", "newline_style": "BACKSLASH",
@@ -1612,7 +1611,7 @@ def _own_title(title: str, doc, sitename: str | None, url: str | None) -> str:
     ("Impressum | Praxis Sommer", "Praxis Sommer – Impressum"): a part is the site's name when it is the page's
     ``og:site_name``, trafilatura's ``sitename`` or its address's host ("praxis-sommer.example"), compared as slugs,
     or when the other part is the page's ``<h1>``. Any other title is kept whole: "Leber - unterschätzt" is one."""
-    host = site_host((split_url(url or "") or NO_ADDRESS).netloc)
+    host = url_host(url or "")
     names = {ascii_slug(name) for name in (sitename, doc.xpath("string(//meta[@property='og:site_name']/@content)"),
                                             host.rsplit(".", 1)[0] if "." in host else host) if name}
     names.discard("")
