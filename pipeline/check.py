@@ -1164,6 +1164,8 @@ def german_copy(entry: polib.POEntry, ctx: Context) -> bool:
 # Function words that open a German sentence (capitalised there, as nouns and names are everywhere): articles,
 # pronouns, prepositions, conjunctions and adverbs ("Die Katzenbuckel-Übung", "Als Kapsel (Apotheke)", "Danach 1 Min.
 # Pause."). Not nouns or names, which jusText's German stop word list holds as well ("sommer", "berlin", "maria").
+# Apart from ``sentences._DE_SENTENCE_STARTERS`` on purpose: it tells prose from a line of names and labels, so it
+# holds "sie" and "ihr" (the splitter's list cannot: polite "Sie" stands capitalised inside a sentence), measured here.
 _OPENERS = frozenset("""
     der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner
     ich du er sie es wir ihr man wer was wie wo wann warum wieso welche welcher welches welchen welchem
