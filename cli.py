@@ -682,10 +682,10 @@ def _import_articles(project: Project, sources, year: int | None, kind: str | No
                        "[section])")
     for file, warning in stay_remote(placements, config.source_dir.name, uploads):
         click.echo(f"warning: {shown_path(file)}: {warning}", err=True)
-    outside: list[tuple[str, str]] = []  # the old addresses outside the new site's path, said once at the end
     fixed = _fix_query_lines(config, dry_run, quiet)
-    added = _say_old_addresses(config, hugo_sites, jekyll_sites, exports, dry_run, private, quiet, beyond,
-                               site_languages, outside)
+    # the old addresses outside the new site's path: said once, at the end, with those of the translations
+    added, outside = _say_old_addresses(config, hugo_sites, jekyll_sites, exports, dry_run, private, quiet, beyond,
+                                        site_languages)
     _say_other_hosts(config, [p for p in placements if not p.imported_as and p not in deleted], bool(added))
     aligned = 0
     if found:
@@ -699,9 +699,10 @@ def _import_articles(project: Project, sources, year: int | None, kind: str | No
         dropped = {id(t) for t, p in beside if p.path in gone}
         found = [t for t in found if id(t) not in dropped]
         beside = [(t, p) for t, p in beside if p.path not in gone]
-        problems, aligned = _import_site_translations(config, found, beside, dry_run, translator, quiet,
-                                                      {p.imported_as for p in placements if p.imported_as}, outside)
+        problems, aligned, far = _import_site_translations(config, found, beside, dry_run, translator, quiet,
+                                                           {p.imported_as for p in placements if p.imported_as})
         errors += problems
+        outside += far
     elif translator is not None:
         click.echo(f"import: --translator {translator!r} not used: no page of a multilingual site was imported as a "
                    "translation")
@@ -772,9 +773,18 @@ def _articles_and_pages(placed) -> str:
     return " and ".join(parts)
 
 
+class SiteTranslations(NamedTuple):
+    """What ``_import_site_translations`` did: the problems of the translations it could not bring in, how many
+    catalogs changed, and the translations' old addresses outside the new site's path (old address, new full
+    address), for the caller to say once with the site's own (``_say_beyond``)."""
+
+    errors: list[VerlagError]
+    changed: int
+    beyond: list[tuple[str, str]]
+
+
 def _import_site_translations(config, found, beside, dry_run: bool, translator: str | None = None,
-                              quiet: bool = False, before: set[Path] = frozenset(),
-                              outside: list[tuple[str, str]] | None = None) -> tuple[list[VerlagError], int]:
+                              quiet: bool = False, before: set[Path] = frozenset()) -> SiteTranslations:
     """Bring a multilingual site's pages in the project's other languages in as translations made by hand of the
     German articles this import placed (``importer_translations``: ``found``, read; ``beside``, each with its text
     at the German article's file, links and images as the German's), each as ``verlag import --translation-of SLUG
@@ -784,8 +794,7 @@ def _import_site_translations(config, found, beside, dry_run: bool, translator: 
     written again, so the old addresses of their translations (``place_together`` adds those to an article written
     now) are added to their ``aliases:`` as ``--translation-of`` adds them (``_own_addresses``): the import with
     ``--language-map`` that follows one that left the translation out keeps them. A dry run writes no German
-    article, so it only names them. ``outside``: the old addresses outside the new site's path, for the caller to
-    say once with the site's own (``_say_beyond``); the translations' are added to it."""
+    article, so it only names them; the addresses of theirs outside the new site's path are returned, not said."""
     from pipeline.fsutil import relpath
 
     from pipeline.importer_translations import translation_text
@@ -793,6 +802,7 @@ def _import_site_translations(config, found, beside, dry_run: bool, translator: 
 
     errors: list[VerlagError] = []
     changed = 0
+    beyond: list[tuple[str, str]] = []
     aligned = {t.article.source for t, _ in beside}
     for translation in (t for t in found if t.article.source not in aligned):  # its German page was not imported
         named = translation.article.source if translation.exported else translation.file
@@ -811,21 +821,30 @@ def _import_site_translations(config, found, beside, dry_run: bool, translator: 
         slug = likely_slug(p.path)  # written now, or imported before and perhaps renamed by its slug line since
         made_by = translator or (translation.article.meta.get("author") if translation.exported else None)
         try:
-            changed += _import_translation(config, slug, lang, file, dry_run, "markdown", translator=made_by,
+            imported = _import_translation(config, slug, lang, file, dry_run, "markdown", translator=made_by,
                                            text=translation_text(translation, p.article), quiet=quiet,
                                            aliases=translation.article.meta.get("aliases", []) if p.path in before
-                                           else None, outside=outside)
+                                           else None, say_beyond=False)
+            changed += imported.written
+            beyond += imported.beyond
         except VerlagError as exc:  # named with the one command that brings it in once it is checked
             credit = f" --translator {shlex.quote(made_by)}" if made_by else ""
             errors.append(VerlagError(f"{exc.message} (the command: verlag import --translation-of {slug} --lang "
                                       f"{lang}{credit} {shlex.quote(str(file))})", exc.path, exc.line))
-    return errors, changed
+    return SiteTranslations(errors, changed, beyond)
+
+
+class OldAddresses(NamedTuple):
+    """What ``_say_old_addresses`` did: how many lines it added, and the old addresses outside the new site's path
+    (old path or URL, new full address) it left for the caller to say (``_say_beyond``)."""
+
+    added: int
+    beyond: list[tuple[str, str]]
 
 
 def _say_old_addresses(config, hugo_sites: dict, jekyll_sites: dict, exports: list[Path], dry_run: bool,
                        private: bool = False, quiet: bool = False, beyond: list[tuple[str, str]] = (),
-                       site_languages: dict[str, str] | None = None,
-                       later: list[tuple[str, str]] | None = None) -> int:
+                       site_languages: dict[str, str] | None = None) -> OldAddresses:
     """Name the addresses of each imported Hugo or Jekyll site and WordPress blog besides its pages'
     (``importer_addresses``: feeds, lists, a Hugo site's static files), each with the new site's path that has its
     content, and add those to the project's ``redirects.txt`` (``moved``), which ``build`` answers; a static file
@@ -835,10 +854,10 @@ def _say_old_addresses(config, hugo_sites: dict, jekyll_sites: dict, exports: li
     (``--private``). ``dry_run``: nothing is written; ``quiet``: the counts only. Returns how many lines were
     added to ``redirects.txt`` and ``OLD_HOST_FILE`` (would be, with ``dry_run``); where it has every address
     already, only those not imported are listed (the others were when they were added). ``beyond``: the articles'
-    old addresses outside the new site's path (``importer.within_base``), each with its new full address; with
-    this import's other such addresses they are said once (``_say_beyond``), never in ``redirects.txt``, whose
-    lines outside that path ``build`` refuses; given ``later``, they are added to it instead, for the caller to say
-    once with those of the translations it brings in after (``_import_site_translations``)."""
+    old addresses outside the new site's path (``importer.within_base``), each with its new full address; they are
+    returned with this import's other such addresses, never put in ``redirects.txt``, whose lines outside that path
+    ``build`` refuses, for the caller to say once (``_say_beyond``) with those of the translations it brings in
+    after (``_import_site_translations``)."""
     from pipeline.fsutil import file_bytes
     from pipeline.importer_addresses import jekyll_addresses, old_addresses, wordpress_addresses
     from pipeline.limits import IMPORTED
@@ -936,10 +955,7 @@ def _say_old_addresses(config, hugo_sites: dict, jekyll_sites: dict, exports: li
                        "requests (the export's own text: a crafted name?)" + ("" if quiet else ":"))
             for old in [] if quiet else refused:
                 click.echo(f"  {old.path}")
-    if later is not None:
-        later += beyond
-        return total
-    return total + (_say_beyond(config, urls, beyond, dry_run, quiet) if beyond else 0)
+    return OldAddresses(total, beyond)
 
 
 def _fix_query_lines(config, dry_run: bool, quiet: bool) -> int:
@@ -1915,12 +1931,21 @@ def say_findings(findings, held: list[str]) -> set[str]:
     return said
 
 
+class ImportedTranslation(NamedTuple):
+    """What ``_import_translation`` did: whether the catalog changed (would, with a dry run), and the translation's
+    old addresses outside the new site's path (old address, new full address) it left for a site import to say
+    once with its own (``say_beyond`` False; else none: they were said)."""
+
+    written: bool
+    beyond: list[tuple[str, str]]
+
+
 def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool, kind: str | None = None,
                         force: bool = False, translator: str | None = None, text: str | None = None,
                         quiet: bool = False, own_addresses: bool = False, aliases: list[str] | None = None,
-                        outside: list[tuple[str, str]] | None = None) -> bool:
+                        say_beyond: bool = True) -> ImportedTranslation:
     """Align the hand translation at ``path`` into ``translations/<lang>/<slug>.po`` and print the summary;
-    returns whether the catalog changed (would, with ``dry_run``):
+    returns whether the catalog changed (would, with ``dry_run``), and the old addresses it did not say:
     confident pairs (reviewed), low-confidence pairs (fuzzy), and each sentence left unmatched or kept.
     A saved page, WordPress export or feed is converted to CommonMark first (``importer``); Markdown or
     text is read as it is. A file that does not look like the article's translation is refused unless
@@ -1933,7 +1958,8 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
     saved page's canonical, a post's link) joins the German article's ``aliases:`` as the site import keeps a
     translation's (``_keep_addresses``); a site import keeps them itself (``importer_translations.place_together``),
     or, for a German article it imported before, passes them as ``aliases`` (the addresses as it read them), and
-    ``outside``, where those outside the new site's path go to be said with its own (``_say_own_addresses``)."""
+    ``say_beyond`` False: those outside the new site's path are returned, for it to say with its own, not said here
+    (``_say_own_addresses``)."""
     from pipeline.align import import_translation, translated_article
     from pipeline.catalog import reopened_warning
     from pipeline.fsutil import file_bytes
@@ -2017,8 +2043,7 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
                f"confidence (fuzzy, '# alignment: low confidence'), {len(result.unmatched_german)} German and "
                f"{counted(len(result.unmatched_translation), f'{lang} sentence')} unmatched, {len(result.kept)} kept, "
                f"{result.already} already there")
-    if own is not None:
-        _say_own_addresses(config, own, slug, lang, dry_run, quiet, outside)
+    beyond = _say_own_addresses(config, own, slug, lang, dry_run, quiet, say_beyond) if own is not None else []
     held = taken_off(config, lang, slug) if result.written else None
     if held is not None:  # more human text must not shrink the site unsaid
         entries = len({f.line for f in held})
@@ -2032,7 +2057,7 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
                    f"--article {slug})", err=True)
     elif not dry_run and not quiet:
         click.echo(_imported_publication(config, lang, slug, result.path))
-    return result.written
+    return ImportedTranslation(result.written, beyond)
 
 
 def _imported_publication(config, lang: str, slug: str, catalog: Path) -> str:
@@ -2042,7 +2067,6 @@ def _imported_publication(config, lang: str, slug: str, catalog: Path) -> str:
     and the low-confidence pairs left fuzzy. An import that aligned every sentence said nothing of it, and the
     author took the translation for live while the build kept it off at 77.1 % (trial 30)."""
     from pipeline.catalog import LOW_CONFIDENCE, TAG_CONTEXT, UNTRANSLATED, entry_state, read_po
-    from pipeline.fsutil import relpath
     from pipeline.glossary import load_glossary
     from pipeline.published import PlannedPages
     from pipeline.sources import read_sources
@@ -2123,19 +2147,18 @@ def _own_addresses(config, slug: str, lang: str, aliases: list[str]) -> OwnAddre
 
 
 def _say_own_addresses(config, kept: OwnAddresses, slug: str, lang: str, dry_run: bool, quiet: bool,
-                       outside: list[tuple[str, str]] | None = None) -> None:
+                       say_beyond: bool = True) -> list[tuple[str, str]]:
     """Say what ``_own_addresses`` found (``kept``) for the ``lang`` translation of ``slug``: the addresses kept in
     its German article's ``aliases:``, those outside the new site's path (``_say_beyond``, which lists them for
-    the old host; added to ``outside`` instead where a site import says them once with its own), those to add by
-    hand with the lines to write."""
+    the old host), those to add by hand with the lines to write. Returns those outside the new site's path (old
+    address, new full address) where ``say_beyond`` is False, not said, for a site import to say once with its own;
+    else none."""
     from pipeline.fsutil import relpath
     from pipeline.site import Urls
 
     urls = Urls(config.site_url)
     far = [(a, urls.absolute("article", lang, slug)) for a in kept.beyond]
-    if far and outside is not None:
-        outside += far
-    elif far:
+    if far and say_beyond:
         _say_beyond(config, urls, far, dry_run, quiet)
     shown = relpath(kept.german, config.root)
     if kept.by_hand:
@@ -2149,6 +2172,7 @@ def _say_own_addresses(config, kept: OwnAddresses, slug: str, lang: str, dry_run
         click.echo(f"import: {'would keep' if dry_run else 'kept'} the {lang} translation's old address"
                    f"{'es' if len(kept.added) > 1 else ''} {', '.join(kept.added)} in the aliases: of {shown}, "
                    f"leading to the {lang} page (see 'Moving from an old blog: redirects')")
+    return [] if say_beyond else far
 
 
 @main.command()

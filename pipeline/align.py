@@ -28,7 +28,7 @@ priors are Gale and Church's (table 5), the length probability is two-sided
 normal in ``delta = (l_de * c - l_tr) / sqrt(s2 * mean length)`` with their
 variance ``s2 = 6.8`` and ``c`` the translation's length ratio measured over
 the whole article. Lengths are characters of the text a reader sees (inline
-markup and link destinations left out, ``check.parts``).
+markup and link destinations left out, ``markup.parts``).
 
 NLTK's ``nltk.translate.gale_church`` implements the same programme, but it
 takes no per-bead cost (needed for block kinds) and would bring all of NLTK
@@ -72,12 +72,13 @@ import yaml
 from .catalog import (LOW_CONFIDENCE, MACHINE, REVIEWED, STALE, UNTRANSLATED, Notes, build_pot, entry_state,
                       catalog_bytes, fingerprint, key, machine_draft, merge, now_stamp, po_from_bytes,
                       restore_sign_offs, stale_sign_offs)
-from .check import ERROR, check_catalog, parts
+from .check import ERROR, check_catalog
 from .config import Config, closest
 from .errors import VerlagError, raise_all
 from .extract_article import last_extract
 from .fsutil import file_bytes, read_bytes, relpath, rewrite
 from .limits import CATALOG, IMPORTED
+from .markup import parts
 from .glossary import add_hints, load_glossary
 from .published import PlannedPages, SitePages
 from .segment import Segment, markdown_parser, reference_labels, segment_article
@@ -114,7 +115,7 @@ _NOT_TEXT_RE = re.compile(r"<(script|style|template)\b[^>]*>.*?(?:</\1\s*>|$)", 
 @lru_cache(maxsize=4096)
 def prose(text: str) -> str:
     """The words of a sentence (msgid form) that count as evidence of what it translates, for its length and its
-    anchors: its prose (``check.parts``: no tags, code or addresses) without the content of a script, style or
+    anchors: its prose (``markup.parts``: no tags, code or addresses) without the content of a script, style or
     template element, which no reader sees (fresh-user trial 26: ``<script>alert('x')</script>`` in one sentence of a
     hand translation made it the longer one, and "alert" a cognate of "altes", so it took the place of the
     sentence before it)."""

@@ -30,7 +30,7 @@ from collections import Counter, deque
 from dataclasses import dataclass, field, replace
 from decimal import Context as DecimalContext, Decimal, InvalidOperation
 from functools import cached_property, lru_cache, partial
-from typing import Callable, Container, Iterable, Iterator, Mapping, NamedTuple
+from typing import Callable, Container, Iterable, Iterator, Mapping
 
 import polib
 from babel import Locale
@@ -56,7 +56,7 @@ from .fsutil import NotAFile, file_bytes, relpath
 from .invisible import CONTROLS, control_lines, hint_lines, lost_lines, named
 from .limits import CATALOG, SITE_WORDS, Limit
 from .glossary import Glossary, as_written, exact_pattern, load_glossary, matchable, target_pattern
-from .markup import analyse, without_code_spans
+from .markup import EMPTY_COUNTER, Parts, analyse, parts, without_code_spans
 from .media import (Media, article_link_problem, collect_media, images_without_alt, judged_addresses, linked_article,
                     on_site, outdated_variants, stored_references, unfilled_link_problem, web_addresses)
 from .moved import answered_message, answering, moved_paths, no_page_message, outside_message, read_moved
@@ -81,9 +81,9 @@ from .segment import (markdown_template_tags, reference_labels, template_tag_war
 from .scripts import UNSPACED, latin_length, unspaced
 from .sentences import HARD_BREAK, german_abbreviation, replace_hard_breaks
 from .sources import (PLAIN_KEYS, Article, Sources, front_matter_warnings, read_aliases, read_sources, same_titles,
-                      site_host, unread_sources)
+                      unread_sources)
 from .typos import negation_changed
-from .urlparts import NO_ADDRESS, split_url
+from .urlparts import NO_ADDRESS, site_host, split_url, url_host
 from .variants import RECORD, stale_originals
 
 ERROR, WARNING = "error", "warning"
@@ -177,123 +177,13 @@ def waiver_advice(check_id: str) -> tuple[str, str]:
 # Inline markup, split once per text
 # --------------------------------------------------------------------------
 
-class Parts(NamedTuple):
-    """A text's inline markup as the checks compare it (``parts``). A named tuple, not a frozen dataclass: one is
-    made for every msgid and msgstr the QA gate reads, and a frozen dataclass sets each of its nine fields through
-    ``object.__setattr__``."""
-
-    prose: str  # the text with every piece of markup replaced by one space
-    bare: str  # the text with every piece of markup removed (for spacing rules)
-    kinds: Counter  # kind of inline markup -> count
-    exact: Counter  # pieces that must survive verbatim: code spans, footnote refs, placeholders
-    targets: Counter  # (link|image, destination)
-    urls: Counter  # bare URLs, autolinks, e-mail addresses
-    html: Counter  # raw HTML tags, normalised
-    addresses: tuple[str, ...]  # every link destination, image source, URL and raw-HTML address
-    tags: frozenset[str] = frozenset()  # the raw HTML pieces as written (the page keeps only the original's)
-
-
-_AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9.+-]{1,31}:[^\s<>]*>|<[^\s<>@]+@[^\s<>]+>")
-_HTML_NAME = re.compile(r"<\s*(/?)\s*([A-Za-z][A-Za-z0-9-]*)|<!--")
-_HTML_URL = re.compile(r"""\b(?:href|src|srcset|action|formaction|poster|data|xlink:href)\s*=\s*"""
-                       r"""("[^"]*"|'[^']*'|[^\s>]+)""", re.I)
-
-
-_MARKUP_CHARS = re.compile(r"[*_~`\[\]<>&{}%\\@]|www\.|://|https?:")  # no markup without one of these
-
-
-_NONE: Counter = Counter()  # shared by every text without markup; a cached Parts is never changed
-
-
 def text_parts(text: str, ctx: Context) -> Parts:
     """``parts`` of an entry's msgid or msgstr; in a plain-text entry (``Context.plain``) all of it is prose,
     and only its URLs and e-mail addresses are counted (the urls check keeps them)."""
     found = parts(text, ctx.labels)
-    return Parts(text, text, _NONE, _NONE, _NONE, found.urls, _NONE, ()) if ctx.plain else found
-
-
-@lru_cache(maxsize=4096)
-def parts(text: str, labels: frozenset[str] = frozenset()) -> Parts:
-    """The inline markup of ``text`` (``markup.analyse`` with the article's link ``labels``), counted by kind.
-
-    Cached per (text, labels): each check asks for the same text's parts, and one catalog's
-    texts are asked for by every check. The result is shared, so its counters are read-only
-    (a kind of markup the text does not have is the one shared empty ``Counter``).
-    """
-    if not _MARKUP_CHARS.search(text):
-        return Parts(text, text, _NONE, _NONE, _NONE, _NONE, _NONE, ())
-    marks = analyse(text, labels).marks
-    kinds = exact = targets = urls = html = _NONE
-    tags: set[str] = set()
-    prose: list[str] = []
-    pos = 0
-    openers: list[str] = []
-    for a, b in marks:
-        prose.append(text[pos:a])
-        prose.append(" ")
-        pos = b
-        piece = text[a:b]
-        first = piece[0]
-        if first == "\\" and len(piece) == 2:
-            continue
-        if first == "`":
-            kinds = kinds or Counter()
-            exact = exact or Counter()
-            kinds["code span"] += 1
-            exact[piece] += 1
-        elif piece.startswith("[^"):
-            kinds = kinds or Counter()
-            exact = exact or Counter()
-            kinds["footnote reference"] += 1
-            exact[piece] += 1
-        elif piece in ("[", "!["):
-            openers.append("image" if piece == "![" else "link")
-        elif first == "[" or piece.startswith("!["):  # a link or image by its label alone: [label], [label][]
-            kind = "image" if first == "!" else "link"
-            kinds = kinds or Counter()
-            targets = targets or Counter()
-            kinds[kind] += 1
-            targets[(kind, "[" + piece.strip("[]!").lower() + "]")] += 1
-        elif first == "]":
-            kind = openers.pop() if openers else "link"
-            kinds = kinds or Counter()
-            targets = targets or Counter()
-            kinds[kind] += 1
-            targets[(kind, _destination(piece))] += 1
-        elif first == "<" and _AUTOLINK.fullmatch(piece):
-            urls = urls or Counter()
-            urls[piece.strip("<>")] += 1
-        elif first == "<":
-            tags.add(piece)
-            html = html or Counter()
-            for m in _HTML_NAME.finditer(piece):
-                html[f"<{m.group(1)}{m.group(2).lower()}>" if m.group(2) else "<!-- -->"] += 1
-        elif first in "&{%":
-            if first != "&":
-                kinds = kinds or Counter()
-                exact = exact or Counter()
-                kinds["placeholder"] += 1
-                exact[piece] += 1
-        elif first in "*_~" and set(piece) <= _DELIMITERS:
-            kinds = kinds or Counter()
-            kinds["strikethrough" if first == "~" else "strong emphasis" if len(piece) == 2 else "emphasis"] += 1
-        elif first in "\"')":
-            continue  # the end of a link title
-        else:
-            urls = urls or Counter()
-            urls[piece] += 1
-    prose.append(text[pos:])
-    for kind in ("emphasis", "strong emphasis", "strikethrough") if kinds else ():
-        if kinds[kind]:
-            kinds[kind] //= 2  # counted per delimiter, reported per pair
-    addresses = [dest for _, dest in targets] + list(urls)
-    if html:
-        addresses += [m.group(1).strip("\"'") for m in _HTML_URL.finditer(text)]
-    return Parts("".join(prose), "".join(prose[::2]), kinds, exact, targets, urls, html, tuple(addresses),
-                 frozenset(tags))
-
-
-_DELIMITERS = frozenset("*_~")
+    if not ctx.plain:
+        return found
+    return Parts(text, text, EMPTY_COUNTER, EMPTY_COUNTER, EMPTY_COUNTER, found.urls, EMPTY_COUNTER, ())
 
 
 def same_markup(german: Parts, translated: Parts) -> bool:
@@ -306,20 +196,6 @@ def same_markup(german: Parts, translated: Parts) -> bool:
             and same(german.targets, translated.targets) and same(german.urls, translated.urls)
             and same(german.html, translated.html) and translated.tags <= german.tags
             and (not translated.addresses or set(translated.addresses) <= set(german.addresses)))
-
-
-def _destination(tail: str) -> str:
-    """``](dest "title`` -> dest; ``][label]`` -> [label]."""
-    rest = tail[1:].strip()
-    if rest.startswith("["):
-        return "[" + rest.strip("[]").lower() + "]"
-    rest = rest.lstrip("(").strip()
-    if rest.startswith("<"):
-        return rest[1:rest.find(">")] if ">" in rest else rest
-    return _WHITESPACE.split(rest.removesuffix(")"), maxsplit=1)[0]
-
-
-_WHITESPACE = re.compile(r"\s")
 
 
 def _without(found: list, taken: list) -> list:
@@ -633,12 +509,12 @@ _NO_NUMBER = {"ja": re.compile(r"もう[ \u3000]?[1１][ \u3000]?度")}
 
 def _as_said(prose: str, lang: str) -> tuple[str, Counter]:
     """``prose`` without its idioms that say no number (``_NO_NUMBER``) and its version identifiers, and those
-    (the shared empty ``_NONE``, never changed, for a text with none: most have none, and a ``Counter`` was made
-    for every text with a digit the QA gate read)."""
+    (the shared empty ``markup.EMPTY_COUNTER``, never changed, for a text with none: most have none, and a
+    ``Counter`` was made for every text with a digit the QA gate read)."""
     if idiom := _NO_NUMBER.get(lang.split("-")[0]):
         prose = idiom.sub("もう一度", prose)
     if not _VERSION.search(prose):
-        return prose, _NONE
+        return prose, EMPTY_COUNTER
     versions = Counter(m.group(1) for m in _VERSION.finditer(prose))
     return (_VERSION.sub(lambda m: m.group()[:m.start(1) - m.start()], prose) if versions else prose), versions
 
@@ -1289,6 +1165,8 @@ def german_copy(entry: polib.POEntry, ctx: Context) -> bool:
 # Function words that open a German sentence (capitalised there, as nouns and names are everywhere): articles,
 # pronouns, prepositions, conjunctions and adverbs ("Die Katzenbuckel-Übung", "Als Kapsel (Apotheke)", "Danach 1 Min.
 # Pause."). Not nouns or names, which jusText's German stop word list holds as well ("sommer", "berlin", "maria").
+# Apart from ``sentences._DE_SENTENCE_STARTERS`` on purpose: it tells prose from a line of names and labels, so it
+# holds "sie" and "ihr" (the splitter's list cannot: polite "Sie" stands capitalised inside a sentence), measured here.
 _OPENERS = frozenset("""
     der die das den dem des ein eine einen einem einer eines kein keine keinen keinem keiner
     ich du er sie es wir ihr man wer was wie wo wann warum wieso welche welcher welches welchen welchem
@@ -3056,7 +2934,7 @@ def article_link_findings(config: Config, sources: Sources, slugs: list[str] | N
 
     def static_file(path: str) -> bool:
         return urls.static_name(path) is not None
-    own = site_host((split_url(config.site_url) or NO_ADDRESS).netloc)  # its full URLs are judged as site paths
+    own = url_host(config.site_url)  # its full URLs are judged as site paths
     findings = []
     unread: list[str] | None = None  # ``unread_sources``, once a link to no article needs them
     failed: list[VerlagError] = []

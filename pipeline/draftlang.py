@@ -61,7 +61,7 @@ def judge(texts: list[str], germans: list[str], target: str, source: str,
     answer the strict rule cannot tell goes with its batch, unless it holds more stop words of ``target`` than of the
     batch's language (a French answer in a batch of English ones is taken). An answer whose German holds more stop
     words of that language than of ``source`` (an English quotation) is taken."""
-    from .check import parts
+    from .markup import parts
 
     words = [_words(parts(text).prose) for text in texts]
     batch = rival_language([w for each in words for w in each], target, candidates, least=MIN_STOPWORDS)

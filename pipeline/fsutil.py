@@ -7,7 +7,6 @@ import functools
 import hashlib
 import json
 import os
-import re
 import stat
 import time
 from pathlib import Path

@@ -35,9 +35,9 @@ from .inline_images import SVG_ACTIVE, SVG_ACTIVE_RE, InlineImage
 from .limits import IMPORTED, MEDIA, SOURCE, Limit, size_text
 from .rawhtml import markup_tags, runs, shown_text, without_tags
 from .scaffold import LEGAL_SLUGS, ascii_slug, title_slug, untouched_template
-from .sources import ORIGIN_RE, PAGES_DIR, PLACEHOLDER_RE, QUERY_ALIAS_RE, RESERVED_SLUGS, likely_slug, normalise, site_host, \
+from .sources import ORIGIN_RE, PAGES_DIR, PLACEHOLDER_RE, QUERY_ALIAS_RE, RESERVED_SLUGS, likely_slug, normalise, \
     source_text, split_front_matter
-from .urlparts import BROKEN_HOST, NO_ADDRESS, split_url
+from .urlparts import BROKEN_HOST, NO_ADDRESS, site_host, split_url, url_host
 
 KINDS = ("html", "wxr", "feed", "markdown", "text")
 MARKDOWN_SUFFIXES = (".md", ".markdown")  # without front matter too, where a '# ' heading gives the title
@@ -843,7 +843,7 @@ def relink(placed: list[Placed], counted: set[int] | None = None) -> tuple[list[
     (``seiten/ueber.md``, ``../holunder.md``). ``counted``: the indices of ``placed`` whose rewritten links the
     count counts (None: all), so that a summary counts only what it writes. An address ``urlsplit`` cannot read
     (``urlparts``) leads nowhere and stays as written."""
-    hosts = {site_host((split_url(p.article.home) or NO_ADDRESS).netloc) for p in placed if p.article.home}
+    hosts = {url_host(p.article.home) for p in placed if p.article.home}
     found: dict[str, set[Path]] = {}
     for p in placed:
         for alias in p.article.meta.get("aliases", []):

@@ -202,7 +202,7 @@ def wordpress_addresses(data: bytes, new_path: Callable[..., str], source_langua
     from .importer_translations import project_language
 
     try:
-        channel = next(iter(_children(wxr_tree(data, Path()), "channel")), None)
+        channel = next(iter(_children(wxr_tree(data, Path()).root, "channel")), None)
     except VerlagError:  # read_wxr names it
         return []
     if channel is None:

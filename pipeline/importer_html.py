@@ -21,7 +21,7 @@ import json
 import re
 from html import escape, unescape
 from pathlib import Path, PurePosixPath
-from typing import Callable
+from typing import Callable, NamedTuple
 from urllib.parse import quote, unquote, urljoin
 from xml.sax import SAXParseException
 
@@ -41,9 +41,8 @@ from .invisible import without_hints
 from .limits import PAGE, size_text
 from .media import UPLOADS
 from .scaffold import ascii_slug
-from .sources import site_host
 from .segment import commonmark_parser, template_tag_kind
-from .urlparts import BROKEN_HOST, C0_OR_SPACE, NO_ADDRESS, as_browser_reads, split_url
+from .urlparts import BROKEN_HOST, C0_OR_SPACE, NO_ADDRESS, as_browser_reads, split_url, url_host
 
 # Superscript and subscript have no Markdown: they stay inline raw HTML (CommonMark 6.6), kept on every page.
 MARKDOWN_STYLE = {"heading_style": "ATX", "bullets": "-", "strong_em_symbol": "*", "newline_style": "BACKSLASH",
@@ -1612,7 +1611,7 @@ def _own_title(title: str, doc, sitename: str | None, url: str | None) -> str:
     ("Impressum | Praxis Sommer", "Praxis Sommer – Impressum"): a part is the site's name when it is the page's
     ``og:site_name``, trafilatura's ``sitename`` or its address's host ("praxis-sommer.example"), compared as slugs,
     or when the other part is the page's ``<h1>``. Any other title is kept whole: "Leber - unterschätzt" is one."""
-    host = site_host((split_url(url or "") or NO_ADDRESS).netloc)
+    host = url_host(url or "")
     names = {ascii_slug(name) for name in (sitename, doc.xpath("string(//meta[@property='og:site_name']/@content)"),
                                             host.rsplit(".", 1)[0] if "." in host else host) if name}
     names.discard("")
@@ -2114,8 +2113,7 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None,
     the document is the file ending inside an element: said to look cut off, nothing of it is imported), and when
     the export holds no post or page.
     """
-    removed: list[tuple[int, str]] = []
-    root = wxr_tree(data, path, removed)
+    root, removed = wxr_tree(data, path)
     channel = next(iter(_children(root, "channel")), None)
     if channel is None:
         raise VerlagError("no <channel> in this WordPress export", path, root.sourceline)
@@ -2251,7 +2249,14 @@ def forbidden_note(path: Path, found: list[tuple[int, str]]) -> str:
             + "; ".join(f"{char} at {path}:{', '.join(map(str, at))}" for char, at in lines.items()))
 
 
-def wxr_tree(data: bytes, path: Path, removed: list[tuple[int, str]] | None = None):
+class WxrTree(NamedTuple):
+    """What ``wxr_tree`` read of a WordPress export."""
+
+    root: etree._Element  # the export's <rss> element
+    removed: list[tuple[int, str]]  # (line, character) of each character XML 1.0 forbids, removed before reading
+
+
+def wxr_tree(data: bytes, path: Path) -> WxrTree:
     """The root element of the WordPress export ``data``, its internal entities (``<!ENTITY y "und Baldrian">`` in
     a DOCTYPE, which WordPress never writes but a hand-edited file may hold) expanded where they stand.
 
@@ -2261,16 +2266,14 @@ def wxr_tree(data: bytes, path: Path, removed: list[tuple[int, str]] | None = No
     whose entities expand to far more text than the file holds (libxml2's amplification limit: the "billion laughs").
     Raises ``VerlagError`` with the line of malformed XML (an error on the file's last line but extra content after
     the document is the file ending inside an element: said to look cut off). Characters XML 1.0 forbids are
-    removed first (``_without_forbidden``), each (line, character) added to ``removed``.
+    removed first (``_without_forbidden``), each (line, character) returned with the root as ``removed``.
     """
-    data, found = _without_forbidden(data)
-    if removed is not None:
-        removed += found
+    data, removed = _without_forbidden(data)
     # huge_tree: a post over libxml2's 10 MB of text (a photo pasted inline) made the whole export "not well-formed";
     # it is that post's error now (``html_to_markdown``). No DTD is read; libxml2 bounds what entities expand to.
     parser = etree.XMLParser(resolve_entities="internal", no_network=True, load_dtd=False, huge_tree=True)
     try:
-        return etree.fromstring(data, parser)
+        return WxrTree(etree.fromstring(data, parser), removed)
     except etree.XMLSyntaxError as exc:
         problem = re.sub(r", line \d+, column \d+$", "", exc.msg).partition("\n")[0]  # lxml appends the text
         outside = {m[1].decode("utf-8", "replace"): m for m in _OUTSIDE_ENTITY.finditer(data)}
@@ -2723,7 +2726,7 @@ def read_feed(path: Path, data: bytes,
     """
     data, removed = _without_forbidden(data)  # feedparser fell back to its loose reading, and lxml refused the text
     if re.search(rb"<!ENTITY\s", data):  # feedparser left "&y;" as text, and an outside entity's as "&x": read as WXR
-        data = etree.tostring(wxr_tree(data, path), encoding="utf-8", xml_declaration=True)
+        data = etree.tostring(wxr_tree(data, path).root, encoding="utf-8", xml_declaration=True)
     feed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=True)  # html_to_markdown's to clean
     problem = feed.get("bozo_exception")
     if isinstance(problem, SAXParseException) and problem.getMessage() != "junk after document element" \

@@ -625,6 +625,7 @@ def _prose(line: str | None) -> bool:
 
 
 # An article, pronoun, preposition or conjunction: a list's items and a heading after them may share it by chance.
+# Not ``check._OPENERS`` on purpose: it need only hold a word that items share by chance, not every word of prose.
 FUNCTION_WORDS = frozenset("der die das den dem des ein eine einen einem einer eines mit ohne bei zum zur im in am an "
                            "auf für von vom vor nach aus und oder wie was wo wer warum wann es sie er".split())
 

@@ -15,11 +15,14 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
+from collections import Counter
+from functools import lru_cache
 from typing import NamedTuple
 
 from markdown_it.common.utils import normalizeReference
 
-__all__ = ["Markup", "TITLE", "analyse", "code_spans", "scan", "title_span", "without_code_spans"]
+__all__ = ["EMPTY_COUNTER", "Markup", "Parts", "TITLE", "analyse", "code_spans", "parts", "scan", "title_span",
+           "without_code_spans"]
 
 Span = tuple[int, int]
 
@@ -415,3 +418,132 @@ def _merge(regions: list[Span]) -> list[Span]:
         else:
             merged.append((a, b))
     return merged
+
+
+# --------------------------------------------------------------------------
+# A text's markup counted by kind, and its prose (``parts``)
+# --------------------------------------------------------------------------
+
+EMPTY_COUNTER: Counter = Counter()  # shared by every text without markup; a cached Parts is never changed
+class Parts(NamedTuple):
+    """A text's inline markup as the checks compare it, and its prose (``parts``), which the alignment of an
+    imported translation and the draft-language guard read too: it lives here, not with the checks, so they need
+    not load the QA stage. A named tuple, not a frozen dataclass: one is made for every msgid and msgstr the QA gate
+    reads, and a frozen dataclass sets each of its nine fields through ``object.__setattr__``."""
+
+    prose: str  # the text with every piece of markup replaced by one space
+    bare: str  # the text with every piece of markup removed (for spacing rules)
+    kinds: Counter  # kind of inline markup -> count
+    exact: Counter  # pieces that must survive verbatim: code spans, footnote refs, placeholders
+    targets: Counter  # (link|image, destination)
+    urls: Counter  # bare URLs, autolinks, e-mail addresses
+    html: Counter  # raw HTML tags, normalised
+    addresses: tuple[str, ...]  # every link destination, image source, URL and raw-HTML address
+    tags: frozenset[str] = frozenset()  # the raw HTML pieces as written (the page keeps only the original's)
+
+
+_AUTOLINK_PIECE = re.compile(r"<[A-Za-z][A-Za-z0-9.+-]{1,31}:[^\s<>]*>|<[^\s<>@]+@[^\s<>]+>")
+_HTML_NAME = re.compile(r"<\s*(/?)\s*([A-Za-z][A-Za-z0-9-]*)|<!--")
+_HTML_URL = re.compile(r"""\b(?:href|src|srcset|action|formaction|poster|data|xlink:href)\s*=\s*"""
+                       r"""("[^"]*"|'[^']*'|[^\s>]+)""", re.I)
+
+
+_MARKUP_CHARS = re.compile(r"[*_~`\[\]<>&{}%\\@]|www\.|://|https?:")  # no markup without one of these
+
+
+@lru_cache(maxsize=4096)
+def parts(text: str, labels: frozenset[str] = frozenset()) -> Parts:
+    """The inline markup of ``text`` (``markup.analyse`` with the article's link ``labels``), counted by kind.
+
+    Cached per (text, labels): each check asks for the same text's parts, and one catalog's
+    texts are asked for by every check. The result is shared, so its counters are read-only
+    (a kind of markup the text does not have is the one shared empty ``Counter``).
+    """
+    if not _MARKUP_CHARS.search(text):
+        return Parts(text, text, EMPTY_COUNTER, EMPTY_COUNTER, EMPTY_COUNTER, EMPTY_COUNTER, EMPTY_COUNTER, ())
+    marks = analyse(text, labels).marks
+    kinds = exact = targets = urls = html = EMPTY_COUNTER
+    tags: set[str] = set()
+    prose: list[str] = []
+    pos = 0
+    openers: list[str] = []
+    for a, b in marks:
+        prose.append(text[pos:a])
+        prose.append(" ")
+        pos = b
+        piece = text[a:b]
+        first = piece[0]
+        if first == "\\" and len(piece) == 2:
+            continue
+        if first == "`":
+            kinds = kinds or Counter()
+            exact = exact or Counter()
+            kinds["code span"] += 1
+            exact[piece] += 1
+        elif piece.startswith("[^"):
+            kinds = kinds or Counter()
+            exact = exact or Counter()
+            kinds["footnote reference"] += 1
+            exact[piece] += 1
+        elif piece in ("[", "!["):
+            openers.append("image" if piece == "![" else "link")
+        elif first == "[" or piece.startswith("!["):  # a link or image by its label alone: [label], [label][]
+            kind = "image" if first == "!" else "link"
+            kinds = kinds or Counter()
+            targets = targets or Counter()
+            kinds[kind] += 1
+            targets[(kind, "[" + piece.strip("[]!").lower() + "]")] += 1
+        elif first == "]":
+            kind = openers.pop() if openers else "link"
+            kinds = kinds or Counter()
+            targets = targets or Counter()
+            kinds[kind] += 1
+            targets[(kind, _destination(piece))] += 1
+        elif first == "<" and _AUTOLINK_PIECE.fullmatch(piece):
+            urls = urls or Counter()
+            urls[piece.strip("<>")] += 1
+        elif first == "<":
+            tags.add(piece)
+            html = html or Counter()
+            for m in _HTML_NAME.finditer(piece):
+                html[f"<{m.group(1)}{m.group(2).lower()}>" if m.group(2) else "<!-- -->"] += 1
+        elif first in "&{%":
+            if first != "&":
+                kinds = kinds or Counter()
+                exact = exact or Counter()
+                kinds["placeholder"] += 1
+                exact[piece] += 1
+        elif first in "*_~" and set(piece) <= _DELIMITERS:
+            kinds = kinds or Counter()
+            kinds["strikethrough" if first == "~" else "strong emphasis" if len(piece) == 2 else "emphasis"] += 1
+        elif first in "\"')":
+            continue  # the end of a link title
+        else:
+            urls = urls or Counter()
+            urls[piece] += 1
+    prose.append(text[pos:])
+    for kind in ("emphasis", "strong emphasis", "strikethrough") if kinds else ():
+        if kinds[kind]:
+            kinds[kind] //= 2  # counted per delimiter, reported per pair
+    addresses = [dest for _, dest in targets] + list(urls)
+    if html:
+        addresses += [m.group(1).strip("\"'") for m in _HTML_URL.finditer(text)]
+    return Parts("".join(prose), "".join(prose[::2]), kinds, exact, targets, urls, html, tuple(addresses),
+                 frozenset(tags))
+
+
+_DELIMITERS = frozenset("*_~")
+
+
+def _destination(tail: str) -> str:
+    """``](dest "title`` -> dest; ``][label]`` -> [label]."""
+    rest = tail[1:].strip()
+    if rest.startswith("["):
+        return "[" + rest.strip("[]").lower() + "]"
+    rest = rest.lstrip("(").strip()
+    if rest.startswith("<"):
+        return rest[1:rest.find(">")] if ">" in rest else rest
+    return _WHITESPACE.split(rest.removesuffix(")"), maxsplit=1)[0]
+
+
+_WHITESPACE = re.compile(r"\s")

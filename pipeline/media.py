@@ -31,10 +31,10 @@ from typing import TYPE_CHECKING, Any, Callable, Container, Iterable, Iterator, 
 from urllib.parse import quote, unquote
 
 from .errors import VerlagError
-from .fsutil import IsAFolder, NotAFile, code_digest, contained, file_bytes, regular
+from .fsutil import IsAFolder, NotAFile, code_digest, file_bytes, regular
 from .limits import HEAVY_IMAGE, IMAGE_SUFFIXES, MEDIA, size_text
-from .sources import Article, normalization, site_host
-from .urlparts import NO_ADDRESS, split_url
+from .sources import Article, normalization
+from .urlparts import NO_ADDRESS, site_host, split_url
 from .variants import language_variant
 
 if TYPE_CHECKING:
@@ -143,7 +143,7 @@ def on_site(path: str, base_path: str) -> str:
 
 def own_site_path(url: str, host: str, base_path: str = "/") -> str | None:
     """The site-root-relative form (path, query and fragment) of ``url``, a full http or https URL on the new
-    site's own host ``host`` (``sources.site_host`` of base_url's: lower case, without ``www.``, so that both forms
+    site's own host ``host`` (``urlparts.site_host`` of base_url's: lower case, without ``www.``, so that both forms
     of the host are the site, as ``redirects.old_hosts`` counts them) below ``base_path``; None for any other URL
     ("" ``host``: none), and for one outside ``base_path``, a page of the host the site does not hold. An old blog
     on the new site's domain (the usual move) left such addresses in the articles: once the new site replaces it,

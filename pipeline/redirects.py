@@ -48,8 +48,8 @@ from urllib.parse import unquote
 
 from .bidi import text_direction
 from .errors import VerlagError
-from .sources import ORIGIN_RE, SLUG_RE, Article, query_aliases, read_aliases, site_host
-from .urlparts import NO_ADDRESS, split_url
+from .sources import ORIGIN_RE, SLUG_RE, Article, query_aliases, read_aliases
+from .urlparts import NO_ADDRESS, site_host, split_url, url_host
 
 if TYPE_CHECKING:
     from .config import Config
@@ -184,7 +184,7 @@ def last_name(slug: str, renames: Mapping[str, str]) -> str:
 
 
 def old_hosts(articles: Iterable[Article], site_url: str) -> set[str]:
-    """The hosts of the old site the project's ``articles`` came from (as ``sources.site_host`` gives them: lower
+    """The hosts of the old site the project's ``articles`` came from (as ``urlparts.site_host`` gives them: lower
     case, without ``www.``), as their sources record it: the host of each full URL under ``aliases:`` and of the
     site an import names in its ``# imported from … of https://…/`` comment; never the host of ``site_url``, the
     new site."""
@@ -197,15 +197,15 @@ def old_hosts(articles: Iterable[Article], site_url: str) -> set[str]:
             parts = split_url(url.strip()) if isinstance(url, str) else None
             if parts is not None and parts.scheme in ("http", "https") and parts.netloc:
                 found.add(site_host(parts.netloc))
-    return found - {site_host((split_url(site_url) or NO_ADDRESS).netloc)}
+    return found - {url_host(site_url)}
 
 
 def other_hosts(addresses: Iterable[str], site_url: str) -> list[str]:
     """The hosts other than ``site_url``'s of the full http or https URLs among ``addresses``, each as first written
-    (lower case; ``www.`` or not is one host, ``sources.site_host``, as ``old_hosts`` counts the old site), sorted:
+    (lower case; ``www.`` or not is one host, ``urlparts.site_host``, as ``old_hosts`` counts the old site), sorted:
     the old sites whose addresses, kept as aliases or lines of redirects.txt, the new site answers at the same paths
     of its own host alone (``other_host_note``)."""
-    own = site_host((split_url(site_url) or NO_ADDRESS).netloc)
+    own = url_host(site_url)
     found: dict[str, str] = {}  # site_host -> the host as first written (www.praxis-lindner.com)
     for url in addresses:
         parts = split_url(url.strip())

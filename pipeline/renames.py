@@ -28,7 +28,6 @@ at that address, the redirect is dropped, and the build says so once.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Collection, Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING

@@ -111,6 +111,8 @@ _DE_BEFORE_NAME = frozenset("dr prof hr hrn fr frl fa dipl ing st vgl zit hrsg h
 # abbreviation: inside a German sentence articles, pronouns other than the
 # polite "Sie"/"Ihr", adverbs, prepositions and conjunctions are written
 # in lower case. "1 Std. Danach ist Pause" splits, "1 Std. Dehnen" does not.
+# Apart from ``check._OPENERS`` on purpose: a word here must never continue a sentence capitalised (no "Sie", "Ihr"),
+# where that list only has to show prose; each is measured on what it decides, the gold and peer corpus splits here.
 _DE_SENTENCE_STARTERS = frozenset(
     """
     der die das den dem des ein eine einen einem einer eines kein keine
@@ -964,7 +966,8 @@ _DE_STOPWORDS_INSIDE = frozenset(
 def _german_stopword_starters() -> frozenset[str]:
     """jusText's German stop words that start a sentence when capitalised (``_DE_STOPWORDS_INSIDE`` left out):
     "Mehr", "Nur", "Danach", "Ist", "Zwei". Read once, and only when an abbreviation after a number stands before a
-    capital that ``_DE_SENTENCE_STARTERS`` does not hold."""
+    capital that ``_DE_SENTENCE_STARTERS`` does not hold. Not merged into that list on purpose: its verbs and numerals
+    ("Ist", "Zwei") start a sentence only after such an amount, not after "ca." or "bzw.", where that list decides."""
     from .stopwords import stoplist
 
     return frozenset(w for w in stoplist("de") if w.isalpha() and w not in _DE_STOPWORDS_INSIDE)

@@ -61,10 +61,10 @@ from .redirects import Redirect, draft_message, file_slug, gone_language_message
     gone_published, kept, left_out_message, old_names, old_path, redirect_files
 from .renames import (ORIGINALS, RECORD as RENAMED, RECORD_FILE, TITLES, Renamed, committed, feed_names, link_names,
                       renamed_addresses)
-from .sources import (Article, Moment, Sources, calendar_day, later, read_date, read_sources, same_titles, site_host,
+from .sources import (Article, Moment, Sources, calendar_day, later, read_date, read_sources, same_titles,
                       without_text)
 from .statrecord import StatRecord
-from .urlparts import NO_ADDRESS, split_url
+from .urlparts import split_url, url_host
 from .tagwarnings import TagWarnings
 from .states import MACHINE, REVIEWED, STALE, UNTRANSLATED
 from .uistrings import BUILTIN_TRANSLATIONS, JINJA_EXTENSIONS, MESSAGE_OPEN, Worded, english_advice, \
@@ -1952,7 +1952,7 @@ def site_outputs(config: Config, pages: dict[tuple[str, str], Page], settings: S
                           standing, theme_dirs(config), lambda path: urls.static_name(path) is not None,
                           lambda path: urls.media_name(urls.on_site(path)), site_image(config), previous_media(state),
                           bool(sources.unreadable), left_out, site_image_places(config), urls.base_path,
-                          site_host((split_url(settings.base_url) or NO_ADDRESS).netloc))
+                          url_host(settings.base_url))
     errors.extend(media.errors)
     refused = {str(e.path) for e in media.errors}
     frozen = sources.unreadable | {a.slug for a in documents if a.ref in refused}  # pages kept as they are

@@ -1810,9 +1810,3 @@ def load_articles(config: Config) -> list[Article]:
     sources = read_sources(config)
     raise_all(sources.errors)
     return sources.articles
-
-
-def site_host(netloc: str) -> str:
-    """The host of an address (``netloc``) as one site: lower case, without a leading ``www.``, so that
-    ``www.oldblog.example`` and ``oldblog.example`` are the same old blog."""
-    return netloc.lower().removeprefix("www.")

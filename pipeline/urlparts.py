@@ -37,3 +37,16 @@ def split_url(url: str) -> SplitResult | None:
         return urlsplit(url)
     except ValueError:
         return None
+
+
+def site_host(netloc: str) -> str:
+    """The host of an address (``netloc``) as one site: lower case, without a leading ``www.``, so that
+    ``www.oldblog.example`` and ``oldblog.example`` are the same old blog."""
+    return netloc.lower().removeprefix("www.")
+
+
+def url_host(url: str) -> str:
+    """The site a whole address (``url``, such as base_url or an article's old ``home``) is on, as ``site_host``
+    gives it: ``https://WWW.Praxis.example/blog/`` -> ``praxis.example``; "" for an address without a host
+    (``/blog/``, "") and for one no browser opens (``split_url`` gives None)."""
+    return site_host((split_url(url) or NO_ADDRESS).netloc)

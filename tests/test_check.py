@@ -409,12 +409,14 @@ def test_the_gate_reads_the_german_markup_of_no_entry_that_has_no_translation_an
     German for markup (``markup.analyse``): a catalog fresh from ``extract`` costs the gate nothing per entry.
     The German's link targets are still read, all of them, when a translation links somewhere new: a host the
     German of another, untranslated, entry links is no foreign target, one it never links is."""
-    from pipeline import check
+    from pipeline import check, markup
 
     analysed: list[str] = []
-    real = check.analyse
-    monkeypatch.setattr(check, "analyse", lambda text, labels=frozenset(): analysed.append(text) or real(text, labels))
-    check.parts.cache_clear()
+    real = markup.analyse
+    for module in (check, markup):  # ``markup.parts`` reads a text's markup for the checks, the checks some more
+        monkeypatch.setattr(module, "analyse", lambda text, labels=frozenset(): analysed.append(text)
+                            or real(text, labels))
+    markup.parts.cache_clear()
     german = [f"Siehe [Quelle {n}](https://quelle{n}.example.de/) und `code {n}`." for n in range(5)]
     po = polib.POFile()
     po.extend(polib.POEntry(msgid=text, msgstr="") for text in german)

@@ -170,14 +170,14 @@ def test_a_translation_that_changes_a_link_or_adds_markup_is_still_checked():
 
 
 def test_the_gates_markup_of_a_text_is_a_read_only_tuple_made_in_one_call():
-    """``check.parts`` and ``markup.analyse`` run for every msgid and msgstr the gate reads (two texts per entry of
+    """``markup.parts`` and ``markup.analyse`` run for every msgid and msgstr the gate reads (two texts per entry of
     every catalog a build checks), so their results are named tuples: made by one ``tuple.__new__``, where a frozen
     dataclass set each of its fields through ``object.__setattr__`` (Parts has nine; 3 % of the editions stage by
     py-spy at 0b9db97). They stay read-only: ``parts`` hands the same cached result to every check."""
-    from pipeline.markup import analyse
+    from pipeline.markup import analyse, parts
 
     text = "Siehe **fett**, `code` und [den Link](https://example.org/ \"Titel\") <br> {name}."
-    found, marks = check.parts(text), analyse(text)
+    found, marks = parts(text), analyse(text)
     assert isinstance(found, tuple) and isinstance(marks, tuple)
     assert found.kinds == {"strong emphasis": 1, "code span": 1, "link": 1, "placeholder": 1}
     assert found.targets == {("link", "https://example.org/"): 1} and found.html == {"<br>": 1}

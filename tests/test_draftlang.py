@@ -4,11 +4,13 @@ without false alarms on real translations, short batches or text in capitals."""
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 
 import polib
 import pytest
 
-from pipeline.check import parts
+from pipeline.markup import parts
 from pipeline.draftlang import ALONE_WORDS, _words, enough, judge, said
 
 from conftest import REPO, need_peer_corpus
@@ -151,3 +153,13 @@ def test_no_german_sentence_of_the_peer_corpus_read_alone_is_another_language():
     named = {(next((start for start, _ in PEER_CORPUS_ENGLISH if sentence.startswith(start)), sentence), rival)
              for sentence, rival in alarms}
     assert judged > 5000 and sorted(named) == PEER_CORPUS_ENGLISH
+
+
+def test_judging_drafts_loads_no_qa_stage():
+    """``judge`` reads the prose of a text (``markup.parts``), which lived with the checks: every batch of drafts
+    judged loaded the whole QA stage (``pipeline.check`` and what it imports) for it."""
+    code = ("import sys\nfrom pipeline.draftlang import judge\n"
+            f"print(judge({ENGLISH!r}, ['Erwachsene nehmen es mit Wasser.'] * 2, 'fr', 'de', {CANDIDATES!r}),"
+            " 'pipeline.check' in sys.modules)")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
+    assert proc.stdout.split() == ["['en',", "'en']", "False"], proc.stdout

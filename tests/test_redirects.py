@@ -1267,3 +1267,14 @@ def test_a_translation_never_published_whose_address_shows_the_notice_is_never_s
         output = project.run("build").output
         assert said in output and "was published" not in output, output
     assert "Not available in English at the moment" in project.read("site/en/leber/index.html")
+
+
+def test_url_host_is_the_site_a_whole_address_is_on():
+    """``url_host`` is what check, import, redirects and the site each wrote out as
+    ``site_host((split_url(url) or NO_ADDRESS).netloc)``: one site for ``www.`` or not, "" for no host."""
+    from pipeline.urlparts import url_host
+
+    assert url_host("https://WWW.Praxis.example/blog/") == "praxis.example"
+    assert url_host("http://praxis.example:8080/") == "praxis.example:8080"
+    assert url_host("/blog/") == url_host("") == ""
+    assert url_host("https://[::1/x") == ""  # urlsplit refuses it: no address (urlparts)
