@@ -2149,6 +2149,12 @@ def _renamed(site: _Site, renames: tuple[list[Renamed], list[Renamed], list[Rena
 
     found, taken, waiting = renames
     languages = (site.source, *site.config.languages)
+    # a rename only the templates tell (a fresh clone: ``Renamed.guessed``) keeps the addresses of the editions its
+    # article has now, the original's and those published or showing the withdrawn notice (``titles``), as the
+    # author's checkout, whose builds recorded them, keeps the addresses it published: none of a translation never
+    # published, which no reader had; recorded so, the next build knows them
+    found = [replace(r, langs=tuple(lang for lang in r.langs if (lang, r.to) in titles), guessed=False)
+             if r.guessed and (site.source, r.to) in titles else r for r in found]
     redirects, new = [], {}  # new: the article -> (old slugs, "old address -> page", recorded in its template)
     for r in found:
         article = site.sources.get(r.to)
