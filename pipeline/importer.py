@@ -699,7 +699,7 @@ def render_markdown(article: ImportedArticle) -> str:
     (``sources.ALIAS_LANGUAGE_RE``), which the site stage reads (``Article.alias_languages``)."""
     def dumped(key: str, value) -> str:
         if key != "aliases" or not article.alias_languages:
-            return yaml.safe_dump({key: value}, allow_unicode=True, default_flow_style=key in ("tags", "author") and None,
+            return yaml.safe_dump({key: value}, allow_unicode=True, default_flow_style=isinstance(value, list) and key in ("tags", "author") and None,
                                   width=1 << 16)
         lines = [yaml.safe_dump([alias], allow_unicode=True, width=1 << 16).rstrip("\n") for alias in value]
         return "aliases:\n" + "".join(
