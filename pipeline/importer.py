@@ -91,7 +91,8 @@ class ImportedArticle:
     """One article read from an outside source, ready to become ``source_de/<slug>.md``.
 
     ``meta``: front-matter values in the order written (``FRONT_KEYS``): ``title`` (str), ``author``
-    (str, or a list of str for several people), ``date`` and ``updated`` (``dt.date`` or aware ``dt.datetime``), ``summary`` (str), ``tags``
+    (str, or a list of str for several people), ``date`` and ``updated`` (``dt.date`` or aware ``dt.datetime``),
+    ``summary`` (str), ``tags``
     (list of str), ``draft`` (always True: the author publishes by deleting it), ``aliases`` (list of
     the article's old absolute URLs). ``body``: CommonMark; local images are referenced as
     ``bilder/<name>`` (``image_destination``) and listed in ``images`` (each file to copy, or an inline image's
@@ -691,7 +692,8 @@ def stay_remote(placed: list[Placed], folder: str, uploads: Path | None = None) 
 
 def render_markdown(article: ImportedArticle) -> str:
     """The exact text of ``source_de/<slug>.md``: YAML front matter in ``FRONT_KEYS`` order (dates as
-    YAML dates or timestamps, the forms ``sources.read_date`` reads; ``tags`` and several authors as one ``[a, b]`` line,
+    YAML dates or timestamps, the forms ``sources.read_date`` reads; ``tags`` and several authors as one ``[a, b]``
+    line,
     ``aliases`` one per line), then the CommonMark body. The ``draft`` line of an article its old blog
     never published says so in a YAML comment (``draft: true  # a draft in Hugo too: …``), and the front matter
     ends with the article's ``origin`` as one (``# imported from content/posts/tee.md of https://…/``). An alias
@@ -699,8 +701,8 @@ def render_markdown(article: ImportedArticle) -> str:
     (``sources.ALIAS_LANGUAGE_RE``), which the site stage reads (``Article.alias_languages``)."""
     def dumped(key: str, value) -> str:
         if key != "aliases" or not article.alias_languages:
-            return yaml.safe_dump({key: value}, allow_unicode=True, default_flow_style=isinstance(value, list) and key in ("tags", "author") and None,
-                                  width=1 << 16)
+            flow = isinstance(value, list) and key in ("tags", "author")  # one [a, b] line
+            return yaml.safe_dump({key: value}, allow_unicode=True, default_flow_style=flow and None, width=1 << 16)
         lines = [yaml.safe_dump([alias], allow_unicode=True, width=1 << 16).rstrip("\n") for alias in value]
         return "aliases:\n" + "".join(
             line + (f"  # {lang}: the old address of its {lang} translation" if lang else "") + "\n"

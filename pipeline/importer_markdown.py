@@ -1151,9 +1151,9 @@ def _heading_attributes(body: str, path: Path, written: list[str], first: int, n
 
 
 def _author(front: dict, settings: dict) -> tuple[str | list[str] | None, str | None, int]:
-    """(the author's name, or the list of names, the front-matter key it is from, how many names) of ``front`` (its keys in lower
-    case; (None, None, 0) for none), where Hugo and Jekyll sites name the writers of a page: ``author``, then the
-    taxonomy a Hugo site's ``[taxonomies]`` declares for ``author`` (``authors``: a list of terms even for one,
+    """(the author's name, or the list of names, the front-matter key it is from, how many names) of ``front`` (its
+    keys in lower case; (None, None, 0) for none), where Hugo and Jekyll sites name the writers of a page: ``author``,
+    then the taxonomy a Hugo site's ``[taxonomies]`` declares for ``author`` (``authors``: a list of terms even for one,
     https://gohugo.io/configuration/taxonomies/), then ``authors`` (themes read it without a taxonomy too), then
     Hugo's ``params`` table of the page's own parameters (``params.author``, as Hugo's front-matter example has it,
     https://gohugo.io/content-management/front-matter/). Several names stay a list, as verlag's ``author`` takes

@@ -436,7 +436,8 @@ def _checked_front(meta: dict, probe: Callable[[], Article], path: Path, ref: st
     for key in ("summary",):
         if key in meta and not isinstance(meta[key], str):
             problem(f"{key}: expected text", key)
-    if meta.get("author") is not None and not isinstance(meta["author"], str) and not author_names(meta["author"]):  # the people pages, feeds, JSON-LD name
+    author = meta.get("author")  # the people pages, feeds and JSON-LD name: one, or a list of names
+    if author is not None and not isinstance(author, str) and not author_names(author):
         problem("author: expected a name or a list of names, e.g. 'author: Anna Berger' or "
                 "'author: [Anna Berger, Tom Lenz]'", "author")
     if not isinstance(meta.get("draft", False), bool):

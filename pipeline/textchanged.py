@@ -201,8 +201,8 @@ def _settles(same_day: bool, day: str) -> str:
     ``review_changed`` decides it: a ``last_reviewed`` that names the day of the change (``same_day``) is the one
     extract recorded with it, a review before the change (written in the very edit that changed the text, or in the
     morning): a later day, or a time that day, settles it; one on an earlier day, the day of the new review, written
-    after extract has seen the text. A review found an author who set last_reviewed to the day of the change together with
-    the change was told to set it to that day, which it already was."""
+    after extract has seen the text. A review found an author who set last_reviewed to the day of the change
+    together with the change was told to set it to that day, which it already was."""
     if same_day:
         return (f"last_reviewed already named {day} when extract saw the change that day, so it names a review "
                 f"before the change: once the text is reviewed again, set last_reviewed: to the day of that review if "
