@@ -249,8 +249,9 @@ def resolve(renames: Mapping, recorded: Mapping, before: Mapping[str, Collection
     (published, draft or unreadable); ``moved``: ``moved_files``; ``committed``: old slug -> slug of the renames
     the templates record (``committed``), whose kept addresses are marked so, and ``guessed`` those of them whose
     ``before`` is every language, no build having recorded their addresses (``Renamed.guessed``). An old slug that
-    is no source's now leads to the article its renames end at, through any later renames (the last build's answer first: extract forgets a
-    rename once its old name is an article's again); none when the chain ends at no source (deleted) or loops.
+    is no source's now leads to the article its renames end at, through any later renames (the last build's answer
+    first: extract forgets a rename once its old name is an article's again); none when the chain ends at no source
+    (deleted) or loops.
     Returns the addresses kept (sorted by old slug); those the last build kept whose old slug a source has now
     (that source's page wins); and those the last build kept whose article is no source now (deleted, or renamed
     in a way no record tells): recorded still, they lead to it again should it come back."""
