@@ -91,7 +91,8 @@ class ImportedArticle:
     """One article read from an outside source, ready to become ``source_de/<slug>.md``.
 
     ``meta``: front-matter values in the order written (``FRONT_KEYS``): ``title`` (str), ``author``
-    (str), ``date`` and ``updated`` (``dt.date`` or aware ``dt.datetime``), ``summary`` (str), ``tags``
+    (str, or a list of str for several people), ``date`` and ``updated`` (``dt.date`` or aware ``dt.datetime``),
+    ``summary`` (str), ``tags``
     (list of str), ``draft`` (always True: the author publishes by deleting it), ``aliases`` (list of
     the article's old absolute URLs). ``body``: CommonMark; local images are referenced as
     ``bilder/<name>`` (``image_destination``) and listed in ``images`` (each file to copy, or an inline image's
@@ -149,24 +150,27 @@ def never_public(unpublished: str) -> str:
         else f"{unpublished}: never published there"
 
 
-def plain_spaces(title: str, author: str | None, tags: list[str] | None,
-                 notes: list[str]) -> tuple[str, str | None, list[str] | None]:
+def plain_spaces(title: str, author: str | list[str] | None, tags: list[str] | None,
+                 notes: list[str]) -> tuple[str, str | list[str] | None, list[str] | None]:
     """``title``, ``author`` and ``tags`` with each run of white space (a no-break space, U+00A0, a narrow or thin
     one, U+202F, U+2009, …) as one plain space, stripped; a note names the fields that had another space than a
     plain one."""
     def plain(value: str) -> str:
         return " ".join(value.split())
 
-    changed = [name for name, values in (("title", [title]), ("author", [author] if author else []),
+    authors = author if isinstance(author, list) else [author] if author else []
+    changed = [name for name, values in (("title", [title]), ("author", authors),
                                          ("tags", tags or []))
                if any(re.search(r"[^\S \n]", value) for value in values)]
     if changed:
         notes.append(f"{', '.join(changed)}: no-break and other special spaces written as plain spaces (front "
                      "matter is plain text)")
+    if isinstance(author, list):
+        return plain(title), [plain(name) for name in author], tags and [tag for tag in map(plain, tags) if tag]
     return plain(title), author and plain(author), tags and [tag for tag in map(plain, tags) if tag]
 
 
-def new_article(title: str, body: str, source: str, *, author: str | None = None, date=None, updated=None,
+def new_article(title: str, body: str, source: str, *, author: str | list[str] | None = None, date=None, updated=None,
                 summary: str | None = None, tags: list[str] | None = None, aliases: list[str] | None = None,
                 images: dict[Path | InlineImage, str] | None = None, notes: list[str] | None = None,
                 page: bool = False, slug: str | None = None, unpublished: str | None = None,
@@ -418,7 +422,8 @@ def completed(article: ImportedArticle, author: str | None, site_url: str | None
     meta = dict(article.meta)
     legal = article.page and article.slug in LEGAL_SLUGS
     if legal and "author" in meta:
-        note = f"author left out: {meta.pop('author')} (a legal page has no byline)"
+        names = meta.pop("author")
+        note = f"author left out: {', '.join(names) if isinstance(names, list) else names} (a legal page has no byline)"
         article = dataclasses.replace(article, meta=dict(meta), notes=[*article.notes, note])
     if "author" not in meta and author and not legal:
         meta = {key: author if key == "author" else meta[key] for key in FRONT_KEYS
@@ -687,7 +692,8 @@ def stay_remote(placed: list[Placed], folder: str, uploads: Path | None = None) 
 
 def render_markdown(article: ImportedArticle) -> str:
     """The exact text of ``source_de/<slug>.md``: YAML front matter in ``FRONT_KEYS`` order (dates as
-    YAML dates or timestamps, the forms ``sources.read_date`` reads; ``tags`` as one ``[a, b]`` line,
+    YAML dates or timestamps, the forms ``sources.read_date`` reads; ``tags`` and several authors as one ``[a, b]``
+    line,
     ``aliases`` one per line), then the CommonMark body. The ``draft`` line of an article its old blog
     never published says so in a YAML comment (``draft: true  # a draft in Hugo too: …``), and the front matter
     ends with the article's ``origin`` as one (``# imported from content/posts/tee.md of https://…/``). An alias
@@ -695,8 +701,8 @@ def render_markdown(article: ImportedArticle) -> str:
     (``sources.ALIAS_LANGUAGE_RE``), which the site stage reads (``Article.alias_languages``)."""
     def dumped(key: str, value) -> str:
         if key != "aliases" or not article.alias_languages:
-            return yaml.safe_dump({key: value}, allow_unicode=True, default_flow_style=key == "tags" and None,
-                                  width=1 << 16)
+            flow = isinstance(value, list) and key in ("tags", "author")  # one [a, b] line
+            return yaml.safe_dump({key: value}, allow_unicode=True, default_flow_style=flow and None, width=1 << 16)
         lines = [yaml.safe_dump([alias], allow_unicode=True, width=1 << 16).rstrip("\n") for alias in value]
         return "aliases:\n" + "".join(
             line + (f"  # {lang}: the old address of its {lang} translation" if lang else "") + "\n"

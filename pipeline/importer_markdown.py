@@ -187,9 +187,8 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None, lang: 
     if fence is not None:
         notes = [f"{FENCES[fence]} front matter read ({', '.join(sorted(map(str, kept)))})"]
     if author_key not in (None, "author") or named > 1:
-        notes.append(f"author: {author} (the front matter's {author_key}"
-                     + (f", {named} names in one line, as Hugo themes print them: verlag's author is one line)"
-                        if named > 1 else ")"))
+        notes.append(f"author: {', '.join(author) if isinstance(author, list) else author} (the front matter's "
+                     f"{author_key}" + (f", {named} names)" if named > 1 else ")"))
     if left:
         notes.append(f"front matter not kept (verlag has no such field): {', '.join(sorted(left))}")
     # markdown-it's guards (``segment``: a block's '[' runs, its open HTML elements) count the lines of the text
@@ -1151,15 +1150,15 @@ def _heading_attributes(body: str, path: Path, written: list[str], first: int, n
     return body
 
 
-def _author(front: dict, settings: dict) -> tuple[str | None, str | None, int]:
-    """(the author's name, the front-matter key it is from, how many names it joins) of ``front`` (its keys in lower
-    case; (None, None, 0) for none), where Hugo and Jekyll sites name the writers of a page: ``author``, then the
-    taxonomy a Hugo site's ``[taxonomies]`` declares for ``author`` (``authors``: a list of terms even for one,
+def _author(front: dict, settings: dict) -> tuple[str | list[str] | None, str | None, int]:
+    """(the author's name, or the list of names, the front-matter key it is from, how many names) of ``front`` (its
+    keys in lower case; (None, None, 0) for none), where Hugo and Jekyll sites name the writers of a page: ``author``,
+    then the taxonomy a Hugo site's ``[taxonomies]`` declares for ``author`` (``authors``: a list of terms even for one,
     https://gohugo.io/configuration/taxonomies/), then ``authors`` (themes read it without a taxonomy too), then
     Hugo's ``params`` table of the page's own parameters (``params.author``, as Hugo's front-matter example has it,
-    https://gohugo.io/content-management/front-matter/). verlag's ``author`` is one name line (DESIGN.md; pages,
-    feeds and JSON-LD show it as one): several names are joined with ", ", as Hugo themes print a list (PaperMod's
-    ``delimit $author ", "``)."""
+    https://gohugo.io/content-management/front-matter/). Several names stay a list, as verlag's ``author`` takes
+    one (``sources.author_names``): joined into one line ("Anna Berger, Tom Lenz"), schema.org and the feeds named
+    one person of that name."""
     taxonomies = settings.get("taxonomies")
     declared = [str(v).lower() for k, v in taxonomies.items() if str(k).lower() == "author"] \
         if isinstance(taxonomies, dict) else []
@@ -1171,7 +1170,7 @@ def _author(front: dict, settings: dict) -> tuple[str | None, str | None, int]:
                                               value if isinstance(value, list) else []) if isinstance(v, str)]
         names = list(dict.fromkeys(n for n in names if n))
         if names:
-            return ", ".join(names), key, len(names)
+            return names[0] if len(names) == 1 else names, key, len(names)
     return None, None, 0
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from html.parser import HTMLParser
 
@@ -26,7 +27,7 @@ from .errors import VerlagError
 from .markup import without_code_spans
 from .segment import article_tokens, block_tokens
 from .sources import Article
-from .urlparts import NO_ADDRESS, as_browser_reads, split_url
+from .urlparts import NO_ADDRESS, as_browser_reads, site_host, split_url
 
 __all__ = ["IMAGE_FROM", "active_html", "active_message", "german_blocks", "html_addresses", "html_block_warnings", "left_out",
            "mark_language", "markup_tags", "readable_text", "retitled", "runs", "shown_text", "stays_german",
@@ -452,6 +453,18 @@ def web_host(url: str) -> str | None:
     return host.lower() if host else None
 
 
+def own_hosts(site_urls: Iterable[str]) -> frozenset[str]:
+    """The hosts of ``site_urls`` as one site each (``sources.site_host``: ``www.example.org`` and ``example.org`` are
+    the one site, as their owners serve them and as verlag counts an old blog's host), for ``is_own``."""
+    return frozenset(site_host(host) for host in map(web_host, site_urls) if host)
+
+
+def is_own(host: str | None, own: frozenset[str]) -> bool:
+    """Whether ``host`` (``web_host``'s answer: None for a path on the page's own host) is one of ``own``
+    (``own_hosts``), ``www.`` or not."""
+    return host is None or site_host(host) in own
+
+
 class _Active(HTMLParser):
     """What an HTML fragment makes a reader's browser run or fetch by itself (``found``, one phrase each):
     scripts, embedded pages and plug-ins, event handlers, ``javascript:`` addresses, ``<base>``, a refresh,
@@ -465,7 +478,7 @@ class _Active(HTMLParser):
 
     def _host(self, url: str) -> str | None:
         host = web_host(url)
-        return host if host not in self.own else None
+        return None if is_own(host, self.own) else host
 
     def handle_starttag(self, tag, attrs):
         values = {name: value or "" for name, value in attrs}
@@ -521,7 +534,7 @@ def active_html(body: str, body_line: int, site_url: str | tuple[str, ...]) -> l
     except VerlagError:  # nesting too deep: segmenting the article says so, at its file and line
         return []
     found = []
-    own = frozenset(filter(None, map(web_host, (site_url,) if isinstance(site_url, str) else site_url)))
+    own = own_hosts((site_url,) if isinstance(site_url, str) else site_url)
     for token in tokens:
         images = []
         if token.type == "html_block":
@@ -529,7 +542,7 @@ def active_html(body: str, body_line: int, site_url: str | tuple[str, ...]) -> l
         elif token.type == "inline" and token.children:
             fragment = " ".join(child.content for child in token.children if child.type == "html_inline")
             images = [f"{IMAGE_FROM}{host}" for child in token.children if child.type == "image"
-                      and (host := web_host(str(child.attrGet("src") or ""))) not in (None, *own)]
+                      and not is_own(host := web_host(str(child.attrGet("src") or "")), own)]
         else:
             continue
         reader = _Active(own)

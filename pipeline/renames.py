@@ -60,6 +60,9 @@ class Renamed:
     to: str
     langs: tuple[str, ...]
     committed: bool = False  # the rename is in ``to``'s template (``FIELD``): a fresh clone keeps the address too
+    # ``langs`` are every language: the rename is known from ``to``'s template alone, and no build of this checkout
+    # recorded which addresses of ``old`` it published (a fresh clone); the site keeps those its editions have now
+    guessed: bool = False
 
 
 def renamed_addresses(config: Config, state: Mapping, sources: Sources, gone_key: str
@@ -75,12 +78,17 @@ def renamed_addresses(config: Config, state: Mapping, sources: Sources, gone_key
     languages = (config.source_language, *config.languages)
     kept = {old: slug for slug, olds in committed(config).items() if slug in current for old in olds}
     before = published_before(state, gone_key, current, languages)
-    for old in kept:  # its addresses in every language: what a fresh clone knows, the same on every computer
-        before.setdefault(old, set()).update(languages)
+    # a rename the templates record whose old addresses no build here published knows no more of them than the
+    # slug: the site narrows them to its editions (``site._renamed``), so that no language a reader never had an
+    # address in gets one (a French translation never published made /fr/alt/ -> /de/neu/)
+    guessed = {old for old in kept if old not in before}
+    for old in guessed:
+        before[old] = set(languages)
     return resolve({**kept, **load_state(config.state_dir / RENAMES_FILE)},
                    recorded if isinstance(recorded, dict) else {}, before, current,
                    moved_files(originals if isinstance(originals, dict) else {}, {a.slug: a.digest for a in every},
-                               titles if isinstance(titles, dict) else {}, {a.slug: a.title for a in every}), kept)
+                               titles if isinstance(titles, dict) else {}, {a.slug: a.title for a in every}), kept,
+                   guessed)
 
 
 def chain_of(head: bytes) -> tuple[str, ...]:
@@ -231,15 +239,18 @@ def moved_files(originals: Mapping, digests: Mapping[str, str], titles_before: M
 
 def resolve(renames: Mapping, recorded: Mapping, before: Mapping[str, Collection[str]],
             current: Collection[str], moved: Mapping[str, str] | None = None,
-            committed: Mapping[str, str] | None = None) -> tuple[list[Renamed], list[Renamed], list[Renamed]]:
+            committed: Mapping[str, str] | None = None, guessed: Container[str] = ()
+            ) -> tuple[list[Renamed], list[Renamed], list[Renamed]]:
     """Which published addresses lead where, which an article took back, and which wait for their article.
 
     ``renames``: extract's record (old slug -> new slug, ``orphans.RENAMES_FILE``); ``recorded``: ``RECORD`` as
     the last build left it; ``before``: ``published_before``; ``current``: the slugs of every German source now
     (published, draft or unreadable); ``moved``: ``moved_files``; ``committed``: old slug -> slug of the renames
-    the templates record (``committed``), whose kept addresses are marked so. An old slug that is no source's now leads to
-    the article its renames end at, through any later renames (the last build's answer first: extract forgets a
-    rename once its old name is an article's again); none when the chain ends at no source (deleted) or loops.
+    the templates record (``committed``), whose kept addresses are marked so, and ``guessed`` those of them whose
+    ``before`` is every language, no build having recorded their addresses (``Renamed.guessed``). An old slug that
+    is no source's now leads to the article its renames end at, through any later renames (the last build's answer
+    first: extract forgets a rename once its old name is an article's again); none when the chain ends at no source
+    (deleted) or loops.
     Returns the addresses kept (sorted by old slug); those the last build kept whose old slug a source has now
     (that source's page wins); and those the last build kept whose article is no source now (deleted, or renamed
     in a way no record tells): recorded still, they lead to it again should it come back."""
@@ -261,7 +272,8 @@ def resolve(renames: Mapping, recorded: Mapping, before: Mapping[str, Collection
             seen.add(slug)
             slug = next_of(slug)
         if slug is not None and slug in current and slug not in seen:
-            kept.append(Renamed(old, slug, tuple(sorted(before[old])), (committed or {}).get(old) == slug))
+            kept.append(Renamed(old, slug, tuple(sorted(before[old])), (committed or {}).get(old) == slug,
+                                old in guessed))
         elif isinstance(entry := recorded.get(old), dict) and isinstance(entry.get("to"), str):
             waiting.append(Renamed(old, entry["to"], tuple(sorted(before[old]))))
     return kept, taken, waiting

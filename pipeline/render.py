@@ -68,7 +68,7 @@ from markdown_it.token import Token
 from .comments import drop_emptied
 from .editions import FALLBACK_CLOSE, FALLBACK_OPEN, HELD_MARK, STALE_MARK, UNCHECKED_MARK
 from .media import WEB, linked_article
-from .rawhtml import mark_language, readable_text, retitled, web_host
+from .rawhtml import is_own, mark_language, own_hosts, readable_text, retitled, web_host
 from .redirects import old_path
 from .segment import MAX_NESTING, DispatchInline, InlineState, commonmark_parser, may_link
 from .urlparts import NO_ADDRESS, split_url
@@ -792,21 +792,22 @@ def sanitized(body: str, site_url: str) -> str:
     plug-in, form, event handler or address of a scheme but http(s), mailto and tel is left, and an image, media
     file or poster from a host other than ``site_url``'s (the reader's browser would fetch it unasked) loses its
     ``src`` or ``poster``, and its candidate in a ``srcset``."""
-    return _container(web_host(site_url)).clean(body)
+    return _container(own_hosts((site_url,))).clean(body)
 
 
 @lru_cache(maxsize=8)
-def _container(own: str | None) -> nh3.Cleaner:
+def _container(own: frozenset[str]) -> nh3.Cleaner:
+    """The cleaner of ``sanitized`` for the site's host ``own`` (``rawhtml.own_hosts``: ``www.`` or not, one site)."""
     def here(url: str) -> bool:
         """An http(s) address on the own host, or a relative one (no scheme: ``data:``, ``javascript:``)."""
         host = web_host(url)
-        return host == own if host is not None else ":" not in url.split("/", 1)[0]
+        return is_own(host, own) if host is not None else ":" not in url.split("/", 1)[0]
 
     def fetched_here(element: str, attribute: str, value: str) -> str | None:
         if attribute == "srcset":  # "url 1x, url 2x": the candidates on the own host (or relative)
             kept = [c.strip() for c in value.split(",") if c.split() and here(c.split()[0])]
             return ", ".join(kept) or None
-        if attribute not in ("src", "poster") or web_host(value) in (None, own):
+        if attribute not in ("src", "poster") or is_own(web_host(value), own):
             return value
         return None
 

@@ -61,8 +61,8 @@ from .redirects import Redirect, draft_message, file_slug, gone_language_message
     gone_published, kept, left_out_message, old_names, old_path, redirect_files
 from .renames import (ORIGINALS, RECORD as RENAMED, RECORD_FILE, TITLES, Renamed, committed, feed_names, link_names,
                       renamed_addresses)
-from .sources import (Article, Moment, Sources, calendar_day, later, read_date, read_sources, same_titles,
-                      without_text)
+from .sources import (Article, Moment, Sources, author_names, calendar_day, later, read_date, read_sources,
+                      same_titles, without_text)
 from .statrecord import StatRecord
 from .urlparts import split_url, url_host
 from .tagwarnings import TagWarnings
@@ -300,7 +300,7 @@ class Page:
     summary: str | None
     tags: tuple[str, ...]
     front_fallback: frozenset[str]
-    author: str | None
+    authors: tuple[str, ...]  # the people front matter's ``author`` names (``sources.author_names``), in order
     date: Moment | None  # a day, or an aware instant as the author's front matter gave it
     updated: Moment | None
     markdown: str | None = field(compare=False)  # ``body`` once known; None: not read from ``record`` yet
@@ -338,6 +338,11 @@ class Page:
         and claim the page's language (WHATWG HTML 4.2.5, schema.org ``inLanguage``); the lists and the feed, which
         can mark it, show the German summary with ``lang``."""
         return None if "summary" in self.front_fallback else self.summary
+
+    @property
+    def author(self) -> str | None:
+        """The names of ``authors`` in one line (a project's template from before a page could name several)."""
+        return ", ".join(self.authors) or None
 
     @property
     def credits_translator(self) -> bool:
@@ -453,7 +458,7 @@ def _page(record: dict, digest: str, path: Path | None = None) -> Page:
         raise TypeError("lang, slug, title and body are no text")
     return Page(record["lang"], record["slug"], record["title"], record.get("summary"),
                 tuple(record.get("tags") or ()), frozenset(record.get("front_fallback") or ()),
-                record.get("author"), moment(record.get("date")), moment(record.get("updated")), body,
+                author_names(record.get("author")), moment(record.get("date")), moment(record.get("updated")), body,
                 record.get("segments") or {}, record.get("words") or {}, digest, record.get("source", ""),
                 record.get("words_shown", 0), record.get("german_words", 0), bool(record.get("draft")),
                 bool(record.get("page")), record.get("reviewed_by"), moment(record.get("last_reviewed")),
@@ -1344,9 +1349,24 @@ def _item(site: _Site, page: Page) -> dict:
         # in <time datetime> as every date a page shows (SITE.md 8), the day of the change beside it too
         "last_reviewed": _time(page.last_reviewed, day(page.last_reviewed)) if page.last_reviewed else None,
         "review_outdated": outdated,
+        "byline": _names(page.authors, locale),
         "published": _stamp(page.date, site.config.zone),
         "modified": _stamp(page.updated or page.date, site.config.zone),
     }
+
+
+def _names(names: tuple[str, ...], locale: Locale) -> Markup:
+    """The article's ``names`` as the byline shows them: each in ``<bdi>`` (a name keeps its own direction on a
+    right-to-left page), joined as ``locale`` joins a list (CLDR by Babel: "Anna Berger und Tom Lenz", "Anna Berger
+    and Tom Lenz")."""
+    if not names:
+        return Markup("")
+    from babel.lists import format_list
+
+    joined = str(escape(format_list([f"\x00{i}\x00" for i in range(len(names))], locale=locale)))
+    for i, name in enumerate(names):
+        joined = joined.replace(f"\x00{i}\x00", f"<bdi>{escape(name)}</bdi>")
+    return Markup(joined)
 
 
 @functools.lru_cache(maxsize=256)
@@ -1455,8 +1475,9 @@ def _jsonld(site: _Site, page: Page, german_html: bool = False) -> Markup:
         data["datePublished"] = page.date.isoformat()
     if page.updated:
         data["dateModified"] = page.updated.isoformat()
-    if page.author:
-        data["author"] = {"@type": "Person", "name": page.author}
+    if page.authors:  # each person a Person: "Anna Berger, Tom Lenz" is no one's name
+        people = [{"@type": "Person", "name": name} for name in page.authors]
+        data["author"] = people[0] if len(people) == 1 else people
     if page.lang != site.source:
         data["translationOfWork"] = {"@type": data["@type"], "inLanguage": site.source,
                                      "@id": site.urls.absolute("article", site.source, page.slug), **review}
@@ -2149,6 +2170,12 @@ def _renamed(site: _Site, renames: tuple[list[Renamed], list[Renamed], list[Rena
 
     found, taken, waiting = renames
     languages = (site.source, *site.config.languages)
+    # a rename only the templates tell (a fresh clone: ``Renamed.guessed``) keeps the addresses of the editions its
+    # article has now, the original's and those published or showing the withdrawn notice (``titles``), as the
+    # author's checkout, whose builds recorded them, keeps the addresses it published: none of a translation never
+    # published, which no reader had; recorded so, the next build knows them
+    found = [replace(r, langs=tuple(lang for lang in r.langs if (lang, r.to) in titles), guessed=False)
+             if r.guessed and (site.source, r.to) in titles else r for r in found]
     redirects, new = [], {}  # new: the article -> (old slugs, "old address -> page", recorded in its template)
     for r in found:
         article = site.sources.get(r.to)

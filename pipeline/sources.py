@@ -436,8 +436,10 @@ def _checked_front(meta: dict, probe: Callable[[], Article], path: Path, ref: st
     for key in ("summary",):
         if key in meta and not isinstance(meta[key], str):
             problem(f"{key}: expected text", key)
-    if meta.get("author") is not None and not isinstance(meta["author"], str):  # pages, feeds, JSON-LD name one person
-        problem("author: expected one name, e.g. 'author: Anna Berger'", "author")
+    author = meta.get("author")  # the people pages, feeds and JSON-LD name: one, or a list of names
+    if author is not None and not isinstance(author, str) and not author_names(author):
+        problem("author: expected a name or a list of names, e.g. 'author: Anna Berger' or "
+                "'author: [Anna Berger, Tom Lenz]'", "author")
     if not isinstance(meta.get("draft", False), bool):
         problem("draft: expected true or false", "draft")
     if not isinstance(meta.get("translate", True), bool):
@@ -1519,6 +1521,18 @@ def updated_behind(article: Article, changed: int, today: dt.date, moved: bool =
             f"the text changed ({changed} sentence{'' if changed == 1 else 's'}{' moved' * moved}), and {key}: "
             f"{calendar_day(shown).isoformat()} still says when it last did: pages and feeds show that day; if the "
             f"change matters to readers (a dose, a date, advice), set updated: {today.isoformat()}")
+
+
+def author_names(value: object) -> tuple[str, ...]:
+    """The people front matter's ``author`` names: one name (``author: Anna Berger``) or a list of names (``author:
+    [Anna Berger, Tom Lenz]``, an article two people wrote: each a Person of its own in schema.org, an ``<author>`` of
+    its own in Atom, where "Anna Berger, Tom Lenz" would be one person of that name); () for none, and for a value of
+    another kind (a date, a table, a list holding one)."""
+    if isinstance(value, str):
+        return (value,) if value.strip() else ()
+    if isinstance(value, list) and value and all(isinstance(name, str) and name.strip() for name in value):
+        return tuple(value)
+    return ()
 
 
 def calendar_day(moment: Moment) -> dt.date:

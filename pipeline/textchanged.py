@@ -184,16 +184,33 @@ def _outdated(article: Article, changed: dt.date | None) -> Outdated | None:
         return Outdated(article.key_line("last_reviewed"),
                 f"last_reviewed: {reviewed.isoformat()} is before updated: {updated.isoformat()}; the medical "
                 "review does not cover the current text, and the page says so: have it reviewed again and set "
-                "last_reviewed to that day", calendar_day(updated))
+                f"last_reviewed: to the day of that review ({calendar_day(updated).isoformat()} or later)",
+                calendar_day(updated))
     if changed is None:
         return None
+    day = changed.isoformat()
     return Outdated(article.key_line("last_reviewed"),
-            f"the German text changed on {changed.isoformat()}, after its medical review (last_reviewed: "
+            f"the German text changed on {day}, after its medical review (last_reviewed: "
             f"{calendar_day(reviewed).isoformat()}): the review does not cover it, so every page says "
-            f"\"text changed on {changed.isoformat()}, after this review\" beside it and its schema.org data "
-            "claims no review; once the text is reviewed again, set last_reviewed: to that day "
-            f"({changed.isoformat()} or later; a review later on the day of the change with its time: "
-            f"last_reviewed: {changed.isoformat()} 17:30)", changed)
+            f"\"text changed on {day}, after this review\" beside it and its schema.org data claims no review; "
+            f"{_settles(calendar_day(reviewed) == changed, day)}", changed)
+
+
+def _settles(same_day: bool, day: str) -> str:
+    """What the author writes so that the medical review covers the text changed on ``day`` (ISO), as
+    ``review_changed`` decides it: a ``last_reviewed`` that names the day of the change (``same_day``) is the one
+    extract recorded with it, a review before the change (written in the very edit that changed the text, or in the
+    morning): a later day, or a time that day, settles it; one on an earlier day, the day of the new review, written
+    after extract has seen the text. A review found an author who set last_reviewed to the day of the change
+    together with the change was told to set it to that day, which it already was."""
+    if same_day:
+        return (f"last_reviewed already named {day} when extract saw the change that day, so it names a review "
+                f"before the change: once the text is reviewed again, set last_reviewed: to the day of that review if "
+                f"it is after {day}, or, reviewed again on {day}, to that day with the time of the review "
+                f"(last_reviewed: {day} 17:30)")
+    return (f"once the text is reviewed again, set last_reviewed: to the day of that review ({day} or later) after "
+            "extract has seen the text it covers: a last_reviewed written in the edit that changes the text names a "
+            "review before the change")
 
 
 def _updated_before_change(article: Article, changed: dt.date | None) -> Outdated | None:

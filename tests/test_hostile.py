@@ -3960,3 +3960,32 @@ def test_an_article_nested_too_deep_with_a_shortcode_is_named_at_its_line_and_th
         assert output.count("error: source_de/tief.md:7: lists and block quotes nest too deep") == 1, output
         assert "\nerror: lists and block quotes" not in "\n" + output, output
     assert (project.root / "translations/en/tee.po").is_file() and (project.root / "site/de/tee/index.html").is_file()
+
+
+def test_an_image_on_the_www_form_of_the_site_s_own_host_is_the_site_s_own(site_project: Project):
+    """Review: with ``base_url = "https://example.org/"``, an image from https://www.example.org/ (the same site, as
+    browsers' users and site owners have it, and as ``sources.site_host`` counts an old blog's host) was named by
+    check's active-html as loading "from another host", and ``german_html = "clean"`` took its ``src``. Both
+    forms of the host are the site's own; another host is still named and cleaned away."""
+    from pipeline.rawhtml import active_html
+    from pipeline.render import sanitized
+
+    project = site_project
+    project.write("source_de/bild.md", article("Bild", """
+        Ein Text über Tee.
+
+        <img src="https://www.example.org/bilder/tee.png" alt="Tee">
+
+        ![Kanne](https://WWW.example.org/bilder/kanne.png)
+
+        <img src="https://fremd.example.net/x.png" alt="x">
+        """))
+    output = project.run("check").output
+    found = [line for line in output.splitlines() if "[active-html]" in line]
+    assert len(found) == 1 and "<img> from fremd.example.net" in found[0], output
+    assert "www.example.org" not in " ".join(found)
+    body = '<p><img src="https://www.example.org/a.png"><img src="https://fremd.example.net/b.png"></p>'
+    assert sanitized(body, "https://example.org/") == ('<p><img src="https://www.example.org/a.png"><img></p>')
+    assert sanitized(body.replace("www.example.org", "example.org"), "https://www.example.org/") == (
+        '<p><img src="https://example.org/a.png"><img></p>')
+    assert active_html("![a](https://example.org/a.png)\n", 1, "https://www.example.org/") == []

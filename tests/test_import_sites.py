@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import Project
+from conftest import Project, review
 
 
 def tree(root: Path, files: dict[str, str]) -> Path:
@@ -631,8 +631,8 @@ def test_a_hugo_post_keeps_the_authors_its_taxonomy_or_params_table_names(projec
     ``authors = [...]`` (https://gohugo.io/configuration/taxonomies/), and Hugo's own front-matter example puts
     ``author`` in the page's ``[params]`` table (https://gohugo.io/content-management/front-matter/): the import said
     "front matter not kept: authors" and "not kept: params", and both articles got verlag.toml's author, "the source
-    names none": a medical article credited to the wrong person. verlag's ``author`` is one line: the names are kept,
-    joined with ", " as Hugo themes print a list of authors, and the summary says which key they came from."""
+    names none": a medical article credited to the wrong person. The names are kept, a list of them for several
+    (verlag's ``author`` takes one), and the summary says which key they came from."""
     site = tree(tmp_path / "hugo", {
         "hugo.toml": "baseURL = 'https://example.org/'\ntitle = 'T'\ndefaultContentLanguage = 'de'\n"
                      "[taxonomies]\n  author = 'authors'\n  tag = 'tags'\n",
@@ -645,11 +645,10 @@ def test_a_hugo_post_keeps_the_authors_its_taxonomy_or_params_table_names(projec
     })
     out = project.run("import", str(site)).output
     salbei, holunder = project.read("source_de/salbei-bei-halsweh.md"), project.read("source_de/holunder-herbst.md")
-    assert "\nauthor: Dr. Thomas Müller, Sabine Lindner\n" in salbei, salbei
+    assert "\nauthor: [Dr. Thomas Müller, Sabine Lindner]\n" in salbei, salbei
     assert "\nauthor: Dr. Thomas Müller\n" in holunder, holunder
     assert "from verlag.toml" not in out and "Jana Vogt" not in salbei + holunder, out
-    assert ("author: Dr. Thomas Müller, Sabine Lindner (the front matter's authors, 2 names in one line, as Hugo "
-            "themes print them") in out, out
+    assert "author: Dr. Thomas Müller, Sabine Lindner (the front matter's authors, 2 names)" in out, out
     assert "author: Dr. Thomas Müller (the front matter's params.author)" in out, out
     assert "not kept (verlag has no such field): params.toc\n" in out, out
     assert "not kept (verlag has no such field): authors" not in out
@@ -686,3 +685,48 @@ def test_a_hugo_headings_id_attribute_is_no_text_and_stays_the_anchor_its_links_
 
 
 ANCHORS = "anchors kept as an empty <div id> above their heading or block, where links and shared addresses lead"
+
+
+def test_a_hugo_post_by_two_authors_keeps_both_people_and_every_page_and_feed_credits_each(project, tmp_path):
+    """Review: ``authors = ["Anna Berger", "Tom Lenz"]`` (TOML, and YAML's list alike) became the one author "Anna
+    Berger, Tom Lenz": schema.org named one Person of that name, the feed one author. verlag's ``author`` takes a
+    list of names: the import keeps both people, the byline names them as the page's language joins a list, the
+    schema.org data lists two Persons and each feed entry has an ``<author>`` for each."""
+    import json
+
+    import lxml.etree
+    from lxml import etree
+
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n\n[site]\n'
+                                 'base_url = "https://praxis.example/"\n')
+    site = tree(tmp_path / "hugo", {
+        "hugo.toml": "baseURL = 'https://example.org/'\ntitle = 'T'\n[taxonomies]\n  author = 'authors'\n",
+        "content/posts/salbei.md": '+++\ntitle = "Salbei bei Halsweh"\ndate = 2024-05-05\n'
+                                   'authors = ["Anna Berger", "Tom Lenz"]\n+++\nSalbei wirkt.\n',
+        "content/posts/minze.md": "---\ntitle: Minze im Sommer\ndate: 2024-06-06\nauthors:\n  - Anna Berger\n"
+                                  "  - Tom Lenz\n---\nMinze kühlt.\n",
+    })
+    out = project.run("import", str(site)).output
+    for name in ("salbei-bei-halsweh", "minze-im-sommer"):
+        text = project.read(f"source_de/{name}.md")
+        assert "\nauthor: [Anna Berger, Tom Lenz]\n" in text, text
+        text = text.replace("draft: true\n", "")
+        project.write(f"source_de/{name}.md", text)
+    assert "author: Anna Berger, Tom Lenz (the front matter's authors, 2 names)" in out, out
+    project.run("extract")
+    review(project, "en", "salbei-bei-halsweh", {("title", "Salbei bei Halsweh"): "Sage for a sore throat",
+                                                 "Salbei wirkt.": "Sage works."})
+    assert "author" not in project.run("check").output
+    project.run("build")
+    for rel, byline in (("de/salbei-bei-halsweh", "von Anna Berger und Tom Lenz"),
+                        ("en/salbei-bei-halsweh", "by Anna Berger and Tom Lenz")):
+        doc = etree.HTML(project.read(f"site/{rel}/index.html").encode("utf-8"))
+        assert " ".join(doc.xpath('string(//p[@class="author"])').split()) == byline, rel
+        assert [b.text for b in doc.xpath('//p[@class="author"]/bdi')] == ["Anna Berger", "Tom Lenz"]
+        data = json.loads(doc.xpath('string(//script[@type="application/ld+json"])'))
+        assert data.get("author") == [{"@type": "Person", "name": "Anna Berger"},
+                                      {"@type": "Person", "name": "Tom Lenz"}], (rel, data)
+    feed = lxml.etree.fromstring(project.read("site/de/feed.xml").encode("utf-8"))
+    atom = "{http://www.w3.org/2005/Atom}"
+    for entry in feed.iter(f"{atom}entry"):
+        assert [a.findtext(f"{atom}name") for a in entry.findall(f"{atom}author")] == ["Anna Berger", "Tom Lenz"]

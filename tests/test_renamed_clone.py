@@ -265,3 +265,27 @@ def test_extract_records_in_the_template_the_renames_an_older_verlag_kept_in_dot
     assert clone.read("site/_redirects") == project.read("site/_redirects")
     assert "/en/alt/  /en/drei/  301" in clone.read("site/_redirects")
     assert _site(clone.root) == _site(project.root)
+
+
+def test_a_rename_makes_no_old_address_for_an_edition_that_was_never_published(project, tmp_path_factory):
+    """Review: the template's record of a rename gave the old slug an address in every language of verlag.toml, so a
+    French edition that never reached the site got /fr/alt/ -> /de/neu/ (an address no reader ever had) in the
+    author's checkout and in every clone. The build keeps the old addresses its site published (its own record), and
+    a clone without that record those of the editions the article has now: the same site in both."""
+    _published(project)
+    project.write("verlag.toml", project.read("verlag.toml").replace('languages = ["en"]', 'languages = ["en", "fr"]'))
+    project.run("extract")
+    project.run("build")
+    assert not (project.root / "site/fr/alt").exists()  # French: no translation, never published
+    git("add", "-A", cwd=project.root)
+    git("commit", "-q", "-m", "French catalogs", cwd=project.root)
+    built = _rename(project, "alt", "neu")
+    assert "its published addresses lead to its page now: /de/alt/ → /de/neu/, /en/alt/ → /en/neu/;" in built, built
+    assert "/fr/alt/" not in built
+    clone = _clone(project, tmp_path_factory.mktemp("ci") / "praxis")
+    clone.run("build")
+    for done in (project, clone):
+        assert not (done.root / "site/fr/alt").exists()
+        assert "/fr/alt/" not in done.read("site/_redirects") + done.read("site/.htaccess")
+        assert "/en/alt/  /en/neu/  301\n" in done.read("site/_redirects")
+    assert _site(clone.root) == _site(project.root)

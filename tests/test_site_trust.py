@@ -138,11 +138,11 @@ def test_the_legal_links_are_one_macro_and_the_language_choice_shows_them_as_eve
     assert nav.findall(root) == nav.findall(german) and "impressum" in nav.findall(root)[0]
 
 
-@pytest.mark.parametrize("value", ["[Anna, Bernd]", "2026-01-01", "{name: Anna}"])
+@pytest.mark.parametrize("value", ["[Anna, [Bernd]]", "[]", "2026-01-01", "{name: Anna}"])
 def test_an_author_that_is_not_one_name_is_an_error_at_its_line(project, value):
     project.write("source_de/a.md", f"---\ntitle: A\ndate: 2026-05-26\nauthor: {value}\n---\nText hier.\n")
     result = project.run("build", code=2)
-    assert "error: source_de/a.md:4: author: expected one name" in result.output
+    assert "error: source_de/a.md:4: author: expected a name or a list of names" in result.output
     assert "internal error" not in result.output
 
 
@@ -431,6 +431,50 @@ def test_a_dose_changed_on_the_day_of_its_medical_review_outdates_it_until_the_r
     for command in ("extract", "check", "status", "build"):
         assert "after its medical review" not in project.run(command).output, command
     assert "geändert" not in reviewed_line(project, "de/ibu")
+
+
+def test_a_review_date_written_with_the_change_itself_is_told_exactly_what_settles_the_warning(project, monkeypatch):
+    """Review: the author changed a dose and, the new text checked that day, set last_reviewed to that day in the
+    same edit; extract saw the change with that last_reviewed, so it is the review before the change, and the
+    warning advised "set last_reviewed: to that day (2026-06-10 or later …)", which it already was. The advice names
+    what settles it: a day after the change, or that day with the time of the new review; and for a review on an
+    earlier day, the day of the new review, written once extract has seen the text it covers."""
+    meta = {"reviewed_by": "Dr. med. Jana Vogt", "last_reviewed": "2026-04-01"}
+    text = "Nehmen Sie 200 mg nach dem Essen.\n"
+    project.write("source_de/ibu.md", article("Ibuprofen", text, **meta))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", JUNE_10)
+    project.run("extract")
+    project.write("source_de/ibu.md", article("Ibuprofen", text.replace("200 mg", "300 mg"),
+                                              **{**meta, "last_reviewed": "2026-06-10"}))
+    line = project.read("source_de/ibu.md").split("\n").index("last_reviewed: 2026-06-10") + 1
+    advice = (f"source_de/ibu.md:{line}: the German text changed on 2026-06-10, after its medical review "
+              "(last_reviewed: 2026-06-10): the review does not cover it, so every page says \"text changed on "
+              "2026-06-10, after this review\" beside it and its schema.org data claims no review; last_reviewed "
+              "already named 2026-06-10 when extract saw the change that day, so it names a review before the change: "
+              "once the text is reviewed again, set last_reviewed: to the day of that review if it is after "
+              "2026-06-10, or, reviewed again on 2026-06-10, to that day with the time of the review "
+              "(last_reviewed: 2026-06-10 17:30)")
+    assert advice in project.run("extract").output
+    for command in ("check", "status", "build"):
+        assert advice in project.run(command).output, command
+    project.write("source_de/ibu.md", article("Ibuprofen", text.replace("200 mg", "300 mg"),
+                                              **{**meta, "last_reviewed": "2026-06-10 17:30"}))
+    for command in ("extract", "check", "status", "build"):
+        assert "after its medical review" not in project.run(command).output, command
+    # a review on an earlier day: the day of the new review, once extract has seen the text it covers
+    project.write("source_de/ibu.md", article("Ibuprofen", text.replace("200 mg", "400 mg"),
+                                              **{**meta, "last_reviewed": "2026-06-10 17:30"}))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", JUNE_12)
+    earlier = ("the German text changed on 2026-06-12, after its medical review (last_reviewed: 2026-06-10): the "
+               "review does not cover it, so every page says \"text changed on 2026-06-12, after this review\" beside "
+               "it and its schema.org data claims no review; once the text is reviewed again, set last_reviewed: to "
+               "the day of that review (2026-06-12 or later) after extract has seen the text it covers: a "
+               "last_reviewed written in the edit that changes the text names a review before the change")
+    assert earlier in project.run("extract").output
+    project.write("source_de/ibu.md", article("Ibuprofen", text.replace("200 mg", "400 mg"),
+                                              **{**meta, "last_reviewed": "2026-06-12"}))
+    for command in ("extract", "check", "status", "build"):
+        assert "after its medical review" not in project.run(command).output, command
 
 
 def test_a_title_typo_new_tags_or_a_rewrapped_paragraph_do_not_outdate_a_medical_review(project, monkeypatch):
