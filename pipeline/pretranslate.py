@@ -93,6 +93,9 @@ class Catalog:
     # the msgid lines of entries an older copy of the catalog made machine drafts again, given back the
     # translation the last extract left (``catalog.bring_back_older_copy``), said once the file is written
     reverted: list = field(default_factory=list)
+    # with ``redo``: the keys of machine drafts the QA gate holds back (``check.blocked_keys``: a number or a link
+    # lost, another language), whose answers the MT cache is not asked for (``Request.fresh``)
+    flawed: frozenset = frozenset()
 
     def open_entries(self) -> list[polib.POEntry]:
         return [e for e in self.po if _open(e, self.redo)]
@@ -173,6 +176,8 @@ class Work:
         catalog = Catalog(lang, article.slug, path, po, self.labels[article.slug], ref=ref, read_as=data,
                           redo=self.redo, last_written=last_written, reverted=reverted,
                           reopened=[(line, e.msgid) for line, e in stale_sign_offs(po, data)])
+        if self.redo:
+            catalog.flawed = self._flawed(catalog)
         self.todo[lang] += len(catalog.open_entries())
         self.read[lang] += 1
         if not self.todo[lang]:
@@ -182,6 +187,20 @@ class Work:
                     counts = self.german if key(entry) in copies else self.drafted
                     counts.setdefault(lang, Counter())[origin_engine(origin)] += 1
         return catalog
+
+    def _flawed(self, catalog: Catalog) -> frozenset:
+        """The keys of ``catalog``'s untouched machine drafts with an error of ``check`` (an edition's QA gate shows
+        the German in their place): ``redo`` asks the service again for them, as the MT cache would only give back
+        the answer that made them (a dose or a link dropped, another language)."""
+        from .check import blocked_keys, check_catalog
+
+        drafts = {key(e) for e in catalog.po if not e.obsolete and machine_draft(e) is not None}
+        if not drafts:
+            return frozenset()
+        findings = check_catalog(catalog.po, catalog.ref, catalog.lang, catalog.slug, self.glossary, catalog.labels,
+                                 source_lang=self.config.source_language, errors_only=True,
+                                 site_url=self.config.site_url, languages=self.config.languages)
+        return blocked_keys(findings) & drafts
 
     def _missing(self, ref: str, article: Article) -> None:
         """Says why ``ref``, the article's catalog in one language, is not there: the German file's own error at
@@ -417,7 +436,8 @@ def _request(catalog: Catalog, entry: polib.POEntry) -> Request:
     note = _note(entry)
     match = _BLOCK.search(note)
     block = f"{catalog.slug}#{match.group(1)}" if match else ""
-    return Request(entry.msgid, entry.msgctxt, catalog.slug, catalog.labels, block, _surroundings(catalog, note))
+    return Request(entry.msgid, entry.msgctxt, catalog.slug, catalog.labels, block, _surroundings(catalog, note),
+                   key(entry) in catalog.flawed)
 
 
 def _note(entry: polib.POEntry) -> str:

@@ -225,6 +225,9 @@ class ServiceEngine:
         # the languages a draft is told apart from (``draftlang``): the project's, and English, which services
         # answer in when they lack the language asked for
         self.candidates = (config.source_language, *config.languages, "en")
+        # the project's English: an answer into another language the same as the service's into it is English
+        # (``draftlang.copied``)
+        self.english = tuple(lang for lang in config.languages if lang.split("-")[0].lower() == "en")
         self.chars_translated = 0  # characters of the German of the texts whose translations were taken
         self.cached = 0
         # (target, the language they read as) -> answers from the MT cache dropped as in another language
@@ -342,7 +345,7 @@ class ServiceEngine:
         """What ``stream`` would send (cache hits left out, and the keys in ``planned``, which this adds
         its own to: an earlier batch's, answered from the cache by then): for ``--dry-run``."""
         units = self.units(requests)
-        hits = cache.hits(self.cache_name, source, target, [u.key for u in units]) if cache else {}
+        hits = self._hits(cache, units, requests, source, target)
         unjudged = [(unit, hits[unit.key][0], self._finish(unit, hits[unit.key][0], requests, target, []))
                     for unit in units if unit.key in hits and not hits[unit.key][1]]
         if unjudged:  # what a run would drop from the cache and send (``_judge_cached``); nothing is changed
@@ -354,6 +357,28 @@ class ServiceEngine:
         texts = dict.fromkeys(k for u in units if u.key not in hits and (k := normalise(u.key)) not in earlier)
         earlier.update(texts)
         return [Planned(_text(t), self.request_chars([t]), self.tokens(t)) for t in texts]
+
+    def _hits(self, cache: MTCache | None, units: list[Unit], requests: Sequence[Request], source: str,
+              target: str) -> dict[str, tuple[str, bool]]:
+        """The cache's answers to ``units`` (``MTCache.hits``), but for a unit whose draft failed the QA gate
+        (``Request.fresh``: the cache holds the answer that made it); those word for word the service's answer into
+        the project's English as not judged: stored when only the stop words of their batch told their language,
+        they are judged again (``_languages``), so an English one cached so is dropped and asked again."""
+        fresh = {u.key for u in units if any(getattr(requests[i], "fresh", False) for i in u.indices)}
+        hits = cache.hits(self.cache_name, source, target, [u.key for u in units if u.key not in fresh]) \
+            if cache else {}
+        english = [lang for lang in self.english if lang.split("-")[0] != target.split("-")[0].lower()]
+        if not hits or not english:
+            return hits
+        answers = cache.answered(self.cache_name, source, english, [key for key, (_, judged) in hits.items() if judged])
+        same = {key for key, (answer, _) in hits.items()
+                if key in answers and normalise(answers[key]) == normalise(answer)}
+        if not same:
+            return hits
+        from .draftlang import copied
+
+        again = {key for key in same if copied(hits[key][0], english[0])}
+        return {key: (answer, judged and key not in again) for key, (answer, judged) in hits.items()}
 
     def request_chars(self, batch: list[str]) -> int:
         """Characters that leave in one request (what services bill; a context is not billed)."""
@@ -399,7 +424,7 @@ class ServiceEngine:
             yield [Outcome(list(range(len(requests))), [None] * len(requests), exc.message, True, exc.cause)]
             return
         units = self.units(requests)
-        hits = cache.hits(self.cache_name, source, target, [u.key for u in units]) if cache else {}
+        hits = self._hits(cache, units, requests, source, target)
         waiting: dict[str, list[Unit]] = {}
         done: list[Outcome] = []
         retry: list[Unit] = []
@@ -470,7 +495,7 @@ class ServiceEngine:
                 return [], None
             answered = held[:]
             held.clear()
-            verdicts = self._languages(answered, requests, source, target)
+            verdicts = self._languages(answered, requests, source, target, cache)
             ready: list[Outcome] = []
             taken: list[tuple[str, str]] = []
             for n, (text, answer, outs) in enumerate(answered):
@@ -551,7 +576,7 @@ class ServiceEngine:
         is not marked judged unread.
         ``dry_run``: the cache and ``dropped`` stay as they are."""
         answered = [(unit.key, answer, outcomes) for unit, answer, outcomes in unjudged]
-        verdicts = self._languages(answered, requests, source, target)
+        verdicts = self._languages(answered, requests, source, target, cache)
         refused = {answered[n][0]: rival for n, rival in verdicts.items() if rival}
         keys = {unit.key for unit, _, _ in unjudged}
         wrong = set(refused)
@@ -564,17 +589,31 @@ class ServiceEngine:
         return [(unit, None if unit.key in wrong else outcomes) for unit, _, outcomes in unjudged]
 
     def _languages(self, answered: list[tuple[str, str, list[Outcome]]], requests: Sequence[Request], source: str,
-                   target: str) -> dict[int, str | None]:
+                   target: str, cache: MTCache | None = None) -> dict[int, str | None]:
         """The language test of fresh answers (``release``) and cached ones (``_judge_cached``), one batch: for each
         of ``answered`` (text sent, answer, outcomes) that has something to read, by its place, the language it
         reads as instead of ``target`` (``draftlang.judge``: its draft, or where it gave none its answer, against its
-        German), None where it is taken. An empty answer that gave no draft is not judged: it has no place here."""
-        from .draftlang import judge
+        German), None where it is taken. An empty answer that gave no draft is not judged: it has no place here.
+        An answer taken so is refused still when it is word for word what the service answered into the project's
+        English (in ``cache``) and reads as English (``draftlang.copied``): answers too short for their stop words
+        ("Dosierung" answered "the"), a service that answers some lines of a batch in English."""
+        from .draftlang import Copied, copied, judge
 
         judged = [n for n, (_, answer, outs) in enumerate(answered) if _drafted(outs) or answer.strip()]
-        return dict(zip(judged, judge([_drafted(answered[n][2]) or answered[n][1] for n in judged],
-                                      [self._german(answered[n], requests) for n in judged],
-                                      target, source, self.candidates)))
+        verdicts = dict(zip(judged, judge([_drafted(answered[n][2]) or answered[n][1] for n in judged],
+                                          [self._german(answered[n], requests) for n in judged],
+                                          target, source, self.candidates)))
+        english = [lang for lang in self.english if lang.split("-")[0] != target.split("-")[0].lower()]
+        taken = [n for n, rival in verdicts.items() if not rival]
+        if cache is None or not english or not taken:
+            return verdicts
+        answers = cache.answered(self.cache_name, source, english, [answered[n][0] for n in taken])
+        for n in taken:
+            text, answer, outs = answered[n]
+            if text in answers and normalise(answers[text]) == normalise(answer) != normalise(_text(text)) and \
+                    copied(_drafted(outs) or answer, english[0]):
+                verdicts[n] = Copied(english[0])
+        return verdicts
 
     @staticmethod
     def _german(answered: tuple[str, str, list[Outcome]], requests: Sequence[Request]) -> str:

@@ -155,6 +155,29 @@ def test_a_glossary_that_cannot_be_read_when_an_answer_is_the_german_is_named_an
     msgfmt_check(mt.root / "translations/en/leber.po")
 
 
+def test_redo_drafts_asks_the_service_again_for_drafts_the_qa_gate_holds_back_and_for_nothing_else(mt):
+    """Trial 37: an answer that lost its link (or its dose) was cached, and ``--redo-drafts`` gave it back from the
+    MT cache ("came back ... as they were") on every run; only deleting .verlag/mt-cache.sqlite helped. A machine
+    draft with an error of ``check`` is asked of the service again; every other draft still comes from the cache."""
+    mt.server.rules = {"Liste": "mangle"}
+    mt.run("pretranslate", "--lang", "fr", "--engine", "libre")
+    link = next(g for g in entries(mt, "fr") if "Liste" in g)
+    assert "](" not in entries(mt, "fr")[link].msgstr
+    assert "inline markup changed: link 1 -> 0 [markup]" in mt.run("check", "--lang", "fr", code=1).output
+    mt.server.rules, mt.server.log = {}, []
+    out = mt.run("pretranslate", "--lang", "fr", "--engine", "libre", "--redo-drafts").output
+    # (the paragraph whose cached answer lost its markup does not map back: its sentences are asked one by one,
+    # as before; the title and the list items come from the cache)
+    assert mt.server.texts() == [["Siehe <g1>die Liste</g1> für Tee.\nDie <g1>Leber</g1> arbeitet nachts.\n"
+                                  "Sie braucht Ruhe und <x1/>."]], out
+    assert "fr: 1 entry drafted by libre (1 of them replacing machine drafts)" in out, out
+    assert entries(mt, "fr")[link].msgstr == "SIEHE [DIE LISTE](https://example.org/liste) FÜR TEE.", out
+    assert mt.run("check", "--lang", "fr").exit_code == 0
+    mt.server.log = []
+    mt.run("pretranslate", "--lang", "fr", "--engine", "libre", "--redo-drafts")
+    assert "Siehe" not in str(mt.server.texts())
+
+
 def test_rerun_and_re_extract_and_a_second_article_ask_the_service_nothing_new(mt):
     result = mt.run("pretranslate")
     first = len(mt.server.log)
@@ -406,6 +429,51 @@ KLINIK = article("Klinik", """
 
     Das Schlafzimmer sollte kühl, dunkel und ruhig sein, damit der Schlaf in der Nacht tief genug wird.
     """)
+
+
+DOSIS = article("Dosis", """
+    ## Dosierung
+
+    Erwachsene nehmen 300 mg Magnesium pro Tag.
+
+    Im Winter bildet die Haut kaum Vitamin D.
+
+    | Präparat | Dosis |
+    |---|---|
+    | Magnesiumcitrat | 150 mg |
+    """)
+
+
+def test_short_answers_word_for_word_the_services_english_are_refused_as_english_cached_or_fresh(mt):
+    """Trial 37 (HIGH): a service answered some lines of a batch in English ("Dosierung" -> "the", "Im Winter bildet
+    ..." -> eight English words): too few words for their stop words, they became drafts of the other language, and
+    stayed in the MT cache. An answer that is word for word what the same service answered into the project's English
+    and reads as English (``draftlang.copied``) is refused; one cached before the English was asked is dropped and
+    asked again; text the same in every language ("150 mg") is taken."""
+    mt.write("source_de/dosis.md", DOSIS)
+    mt.run("extract")
+    mt.server.lines = {"Dosierung": "english", "Im Winter": "english"}
+    run = ("pretranslate", "--engine", "libre", "--article", "dosis")
+    mt.run(*run, "--lang", "fr")  # nothing told it yet: the English is taken and cached
+    assert entries(mt, "fr", "dosis")["Dosierung"].msgstr == "the"
+    mt.run(*run, "--lang", "en")
+    out = mt.run(*run, "--lang", "fr", "--redo-drafts").output
+    assert ("warning: .verlag/mt-cache.sqlite: 2 answers of libre read as English, not French: dropped from the cache "
+            "and asked again") in out, out
+    assert ("warning: libre: 2 segments not translated: answered in English, not French (the same answers as into "
+            "English): not taken as drafts") in out, out
+    drafts = {g: e.msgstr for g, e in entries(mt, "fr", "dosis").items()}
+    assert drafts["150 mg"] == "150 MG" and drafts["Erwachsene nehmen 300 mg Magnesium pro Tag."] == \
+        "ERWACHSENE NEHMEN 300 MG MAGNESIUM PRO TAG.", out
+    cached = sqlite3.connect(mt.root / ".verlag" / "mt-cache.sqlite")
+    assert not cached.execute("SELECT text FROM translations WHERE target = 'fr' AND result LIKE 'the%'").fetchall()
+    cached.close()
+    mt.write("source_de/dosis.md", DOSIS.replace("## Dosierung", "## Dosierung\n\nDosierung am Abend"))
+    mt.run("extract")
+    mt.run(*run, "--lang", "en")
+    out = mt.run(*run, "--lang", "fr", code=1).output  # a fresh answer, the English answer cached before it
+    assert "(the same answers as into English)" in out and not entries(mt, "fr", "dosis")["Dosierung am Abend"].msgstr
+    assert entries(mt, "fr", "dosis")["150 mg"].msgstr == "150 MG"
 
 
 def test_a_long_answer_in_another_language_among_a_batch_of_good_ones_is_refused_alone(mt):
