@@ -1298,7 +1298,7 @@ def run_pretranslate(config, engine_names=(), languages=(), slugs=(), dry_run: b
         click.echo(f"warning: {engine}: {reason}; skipped for this run ({counted(left, 'segment')} left for the next "
                    f"engine or run)", err=True)
     for engine, count in sorted(result.warned.items()):
-        click.echo(f"warning: {engine}: {counted(count, 'draft')} changed the markup; their '#. mt:' line says what "
+        click.echo(f"warning: {engine}: {counted(count, 'draft')} changed the markup; their '# mt:' comment says what "
                    "to check", err=True)
     if result.interrupted:
         click.echo("interrupted: every draft received so far is saved in the catalogs", err=True)

@@ -38,6 +38,7 @@ from __future__ import annotations
 import os
 import re
 import threading
+import time
 from collections import Counter
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass, field
@@ -46,8 +47,8 @@ from typing import Callable, Iterator, Sequence
 from .config import Config, lookup
 from .engines import Request, Result
 from .mtcache import MTCache, normalise
-from .polite import (ANSWER, KEY, NO_KEY, OTHER, QUOTA, RATE, SERVER, Policy, PoliteSession, RequestsShim,
-                     ServiceError, Workers, install_shim)
+from .polite import (ANSWER, KEY, NO_KEY, OTHER, QUOTA, RATE, SERVER, UNSUPPORTED, Policy, PoliteSession,
+                     RequestsShim, ServiceError, Workers, install_shim)
 from . import polite
 from .protect import Masked, markup_difference, mask, restore
 from .sentences import segment_spans
@@ -232,6 +233,8 @@ class ServiceEngine:
         self.cached = 0
         # (target, the language they read as) -> answers from the MT cache dropped as in another language
         self.dropped: Counter = Counter()
+        # target -> why the service refused it (``polite.UNSUPPORTED``): its later batches fail without a request
+        self.unsupported: dict[str, str] = {}
 
     @property
     def requests_sent(self) -> int:
@@ -270,6 +273,7 @@ class ServiceEngine:
         drafted (``cause``: ``polite.ServiceError.cause``). Only a service with no connection "could not be
         reached": one that answered slowly, refused the key or sent a page instead was reached."""
         name, table, again = self.name, f"[engines.{self.name}]", "what is drafted stays"
+        until = self.session.wait_until or time.time()  # a Retry-After longer than max_wait (``polite.WAIT``)
         said = {
             polite.OFFLINE: f"{name} could not be reached",
             polite.DOWN: f"{name} could not be reached at {self.host} (nothing answers there: is the service "
@@ -295,6 +299,11 @@ class ServiceEngine:
                     f"is {table} url the service's API?)",
             polite.LANGUAGE: f"{name} answered in another language than the one asked for (the warning above says "
                              f"which; check {table} url and languages in verlag.toml)",
+            polite.WAIT: f"{name} asked to wait {polite.waited(max(0.0, until - time.time()))} before any more "
+                         f"requests (until {polite.clock_time(until)}): run verlag pretranslate again then ({again})",
+            UNSUPPORTED: f"{name} does not offer a language asked for (the warning above says which and what the "
+                         f"service answered; running again will not help): map it to a code the service has in "
+                         f"{table} languages, or leave that language to another engine ({again})",
         }
         return said.get(cause) or (f"{name} stopped this run (the warning above says why; run verlag pretranslate "
                                    f"again once the service answers: {again})")
@@ -423,6 +432,10 @@ class ServiceEngine:
         except ServiceError as exc:
             yield [Outcome(list(range(len(requests))), [None] * len(requests), exc.message, True, exc.cause)]
             return
+        if target in self.unsupported:  # refused by an earlier batch of this run: not asked again
+            yield [Outcome(list(range(len(requests))), [None] * len(requests), self.unsupported[target], False,
+                           UNSUPPORTED)]
+            return
         units = self.units(requests)
         hits = self._hits(cache, units, requests, source, target)
         waiting: dict[str, list[Unit]] = {}
@@ -531,9 +544,12 @@ class ServiceEngine:
                         answers = future.result()
                     except ServiceError as exc:
                         failures_in_a_row += not isinstance(exc, InvalidAnswer)
-                        fatal = exc.fatal or failures_in_a_row >= 3
+                        # a language the service lacks stops this language, not the engine: the others are asked
+                        fatal = exc.cause != UNSUPPORTED and (exc.fatal or failures_in_a_row >= 3)
                         ready = [self._fail(batch, waiting, exc.message, fatal, exc.cause)]
-                        stopping = (exc.message, exc.cause) if fatal else None
+                        stopping = (exc.message, exc.cause) if fatal or exc.cause == UNSUPPORTED else None
+                        if exc.cause == UNSUPPORTED:
+                            self.unsupported[target] = exc.message
                     else:
                         again: list[Unit] = []
                         for text, answer in zip(batch, answers):
@@ -558,7 +574,7 @@ class ServiceEngine:
                             yield ready
                         message, cause = stopping
                         if rest or cause == polite.LANGUAGE:  # a failed request said its own stop already
-                            yield [self._fail(rest, waiting, message, True, cause)]
+                            yield [self._fail(rest, waiting, message, cause != UNSUPPORTED, cause)]
                         return
             ready = release(True)[0]
             if ready:
@@ -840,9 +856,9 @@ class LibreEngine(LineBatched):
 
     def _translator(self, source, target):
         from deep_translator import LibreTranslator
-        from deep_translator.exceptions import AuthorizationException, ServerException, TranslationNotFound
+        from deep_translator.exceptions import AuthorizationException, TranslationNotFound
 
-        session = self.session
+        session, host = self.session, self.host
         class InBody(LibreTranslator):
             """Sends the text and the key in a JSON body, as LibreTranslate's /translate takes them: deep-translator
             put both into the URL's query string (``requests.post(url, params=…)``), so the article's text and
@@ -859,7 +875,7 @@ class LibreEngine(LineBatched):
                 if response.status_code == 403:
                     raise AuthorizationException(self.api_key)
                 if not 200 <= response.status_code < 300:
-                    raise ServerException(response.status_code)
+                    raise _libre_error(response, self._source, self._target, host)
                 answer = response.json()
                 if not answer:
                     raise TranslationNotFound(text)
@@ -870,6 +886,21 @@ class LibreEngine(LineBatched):
         # deep-translator demands a key even where none is needed; "" (not None) lets its refusal name it
         translator.api_key = self.api_key or ""
         return translator
+
+
+def _libre_error(response, source: str, target: str, host: str) -> ServiceError:
+    """LibreTranslate's refusal as it words it (its JSON ``{"error": "pl is not supported"}``), not as a status
+    code: one of a language it does not offer (``UNSUPPORTED``: running again will not help) says so."""
+    try:
+        said = response.json().get("error")
+    except (ValueError, AttributeError):
+        said = None
+    said = said if isinstance(said, str) and said.strip() else ""
+    status = f"HTTP {response.status_code}" + (f": {' '.join(said.split())[:200]!r}" if said else "")
+    if "not supported" in said.lower():
+        return ServiceError(f"{host} does not translate {source} into {target} (it answered {status}): not asked "
+                            f"again this run", cause=UNSUPPORTED)
+    return ServiceError(f"{host} answered {status}")
 
 
 class MicrosoftEngine(LineBatched):

@@ -221,7 +221,7 @@ def test_mangled_markup_is_drafted_with_a_warning_the_reviewer_sees(mt):
     assert entry.fuzzy and entry.msgstr == "SIEHE DIE LISTE FÜR TEE."
     assert provenance(entry) == ["mt: libre; check the markup: lost “[”, lost “](https://example.org/liste)”"]
     assert "\n# mt: libre; check the markup" in mt.read("translations/en/leber.po")
-    assert "warning: libre: 1 draft changed the markup" in result.output
+    assert "warning: libre: 1 draft changed the markup; their '# mt:' comment says what to check" in result.output
     msgfmt_check(mt.root / "translations/en/leber.po")
 
 
@@ -310,6 +310,42 @@ def test_a_service_that_answered_429_to_the_last_try_is_not_called_unreachable(m
             "run verlag pretranslate again later, a lower [engines.libre] rate helps (what is drafted stays)"
             ) in output, output
     assert "could not be reached" not in output and "offline" not in output
+
+
+def test_libretranslates_own_error_text_is_shown_and_a_language_it_lacks_is_said_so_not_try_again_later(mt):
+    """Trial 37: LibreTranslate's 400 with {"error": "pl is not supported"} printed "the service answered with an
+    error (ServerException: ERR_BAD_REQUEST)" and "run again once the service answers". Its message is shown; for a
+    language the service lacks the run says so, asks nothing more in that language and still drafts the others."""
+    mt.server.faults, mt.server.error = ["400"], "fr is not supported"
+    out = mt.run("pretranslate", "--engine", "libre", "--lang", "fr", code=1).output
+    host = mt.server.url.removeprefix("http://")
+    assert (f"warning: libre: 6 segments not translated: {host} does not translate de into fr (it answered HTTP 400: "
+            "'fr is not supported'): not asked again this run") in out, out
+    assert ("pretranslate: nothing could be drafted: libre does not offer a language asked for (the warning above "
+            "says which and what the service answered; running again will not help): map it to a code the service "
+            "has in [engines.libre] languages, or leave that language to another engine") in out, out
+    assert "ServerException" not in out and "once the service answers" not in out and len(mt.server.log) == 1
+    mt.server.faults, mt.server.error = ["400"], "en is not supported"
+    out = mt.run("pretranslate", "--engine", "libre").output  # en first, refused; fr drafted
+    assert "fr: 6 entries drafted by libre" in out and "en: 6 entries still empty" in out, out
+    assert "does not translate de into en (it answered HTTP 400: 'en is not supported')" in out, out
+    mt.server.faults, mt.server.error = ["400"], "Invalid request: missing q parameter"
+    out = mt.run("pretranslate", "--engine", "libre", "--lang", "en", code=1).output
+    assert f"{host} answered HTTP 400: 'Invalid request: missing q parameter'" in out, out
+
+
+def test_a_retry_after_of_an_hour_is_said_as_the_services_wait_and_its_time_not_as_retries_run_out(mt):
+    """Trial 37: a 429 with Retry-After: 3600 ended "answered 'too many requests' until the retries ran out ... a
+    lower rate helps", though no retry was made. The run says the service asked to wait an hour, until when, and to
+    run again then."""
+    mt.server.faults, mt.server.retry_after = ["429"] * 5, "3600"
+    out = mt.run("pretranslate", "--engine", "libre", "--lang", "en", code=1).output
+    until = re.escape(time.strftime("%H:%M", time.localtime(time.time() + 3600)))
+    assert re.search(r"warning: libre: HTTP 429 from 127\.0\.0\.1:\d+: the service asks to wait 1 hour \(Retry-After, "
+                     rf"until {until}\), more than max_wait 60 s: not retried", out), out
+    assert re.search(rf"pretranslate: nothing could be drafted: libre asked to wait 1 hour before any more requests "
+                     rf"\(until {until}\): run verlag pretranslate again then \(what is drafted stays\)", out), out
+    assert "retries ran out" not in out and "lower" not in out and len(mt.server.log) == 1
 
 
 @pytest.mark.parametrize("fault, warned, said", [
