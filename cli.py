@@ -1318,6 +1318,12 @@ def run_pretranslate(config, engine_names=(), languages=(), slugs=(), dry_run: b
                    ) if names else ""
         click.echo(f"pretranslate: nothing could be drafted{offline}", err=True)
         return result.errors, 1
+    capped = sum(count for reasons in result.failed.values() for reason, count in reasons.items()
+                 if reason.startswith("over the --max-chars cap"))
+    if capped:  # what stopped the run is the cap the user set, not a service: the last line says so
+        click.echo(f"pretranslate: the --max-chars cap of {max_chars} stopped this run: {counted(capped, 'segment')} "
+                   f"not sent; run again with a higher --max-chars, or without it, to draft them (what was drafted "
+                   f"is kept and its answers cached)", err=True)
     if result.todo and not (result.filled or result.same or result.planned or dry_run):
         # no engine failed, so no exit 1 (trial 29 read "0 entries drafted" nowhere): said, as the memory
         # finding no match is an answer, not a failure

@@ -198,6 +198,20 @@ class Budget:
         self.used += chars
         return True
 
+    def fitting(self, batch: list[str], chars: Callable[[list[str]], int]) -> list[str]:
+        """The texts of ``batch`` that still fit under the cap together (in order, each that fits), as ``chars``
+        counts a request of them: a batch larger than what is left is sent smaller, not refused whole."""
+        if self.limit is None:
+            return list(batch)
+        taken: list[str] = []
+        for text in batch:
+            if self.used + chars([*taken, text]) <= self.limit:
+                taken.append(text)
+        return taken
+
+
+CAP = "cap"  # the cause of a text not sent: over the run's ``--max-chars`` cap (``Budget``)
+
 
 @dataclass(frozen=True)
 class Planned:
@@ -233,6 +247,7 @@ class ServiceEngine:
         self.cached = 0
         # (target, the language they read as) -> answers from the MT cache dropped as in another language
         self.dropped: Counter = Counter()
+        self.capped: int | None = None  # the ``--max-chars`` cap that left texts unsent (``CAP``)
         # target -> why the service refused it (``polite.UNSUPPORTED``): its later batches fail without a request
         self.unsupported: dict[str, str] = {}
 
@@ -301,6 +316,9 @@ class ServiceEngine:
                              f"which; check {table} url and languages in verlag.toml)",
             polite.WAIT: f"{name} asked to wait {polite.waited(max(0.0, until - time.time()))} before any more "
                          f"requests (until {polite.clock_time(until)}): run verlag pretranslate again then ({again})",
+            CAP: f"the --max-chars cap of {self.capped} characters was reached before {name} was sent a text "
+                 f"(the smallest left is longer than what the cap leaves): nothing was asked of the service; run "
+                 f"with a higher --max-chars, or without it",
             UNSUPPORTED: f"{name} does not offer a language asked for (the warning above says which and what the "
                          f"service answered; running again will not help): map it to a code the service has in "
                          f"{table} languages, or leave that language to another engine ({again})",
@@ -485,8 +503,13 @@ class ServiceEngine:
                 chars = self.request_chars(batch)
                 if len(_text(batch[0])) > self.settings.batch_chars:
                     refused.append(self._fail(batch, waiting, f"longer than {self.settings.batch_chars} characters"))
-                elif not budget.take(chars):
-                    refused.append(self._fail(batch, waiting, f"over the --max-chars cap of {budget.limit}"))
+                elif not budget.take(chars):  # what fits goes in a smaller request, the rest fails with the cap
+                    fits = budget.fitting(batch, self.request_chars)
+                    if fits and budget.take(self.request_chars(fits)):
+                        running[pool.submit(self._call, fits, source, target, stop)] = fits
+                    self.capped = budget.limit
+                    refused.append(self._fail([t for t in batch if t not in fits], waiting,
+                                              f"over the --max-chars cap of {budget.limit}", cause=CAP))
                 else:
                     running[pool.submit(self._call, batch, source, target, stop)] = batch
             return refused

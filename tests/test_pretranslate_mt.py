@@ -284,6 +284,22 @@ def test_cost_cap_leaves_the_rest_for_the_next_engine(mt):
     assert 0 < sum(1 for e in entries(mt).values() if e.msgstr) < 6
 
 
+def test_a_cap_below_one_batch_sends_a_smaller_batch_and_the_last_line_names_the_cap(mt):
+    """Trial 37: '--max-chars 300' below one batch drafted nothing and the last line blamed the service ('libre
+    stopped this run ... once the service answers'). What fits under the cap goes in a smaller request; the last
+    line names the cap; a cap smaller than any text says nothing was sent."""
+    out = mt.run("pretranslate", "--max-chars", "60", "--engine", "libre", "--lang", "en").output
+    assert 0 < sum(e["chars"] for e in mt.server.log) <= 60 and len(mt.server.log) == 1, out
+    assert 0 < sum(1 for e in entries(mt).values() if e.msgstr) < 6, out
+    assert re.search(r"^pretranslate: the --max-chars cap of 60 stopped this run: \d segments not sent; run again with "
+                     r"a higher --max-chars, or without it, to draft them", out, re.M), out
+    assert "once the service answers" not in out
+    mt.server.log = []
+    out = mt.run("pretranslate", "--max-chars", "3", "--engine", "libre", "--lang", "fr", code=1).output
+    assert not mt.server.log and ("pretranslate: nothing could be drafted: the --max-chars cap of 3 characters was "
+                                  "reached before libre was sent a text") in out, out
+
+
 def test_article_option_selects_one_article_and_an_unknown_one_is_an_error(mt):
     mt.write("source_de/zecken.md", ZECKEN)
     mt.run("extract")
