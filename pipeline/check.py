@@ -1350,14 +1350,20 @@ def _german_words(msgid: str, text: str, ctx: Context) -> int:
 
 
 def _copied_prose(msgid: str, text: str, ctx: Context) -> str:
-    """``msgid``'s prose (``text_parts``), do-not-translate glossary terms (target = source) aside, when ``text`` is
-    ``msgid`` as it is (surrounding whitespace aside); else ""."""
+    """``msgid``'s prose (``text_parts``), do-not-translate glossary terms (target = source) and unit symbols after a
+    number ("150 mg", "4000 IE", "5 %": ``UNIT_SYMBOLS``, the same in every language; not unit names such as
+    "Tassen") aside, when ``text`` is ``msgid`` as it is (surrounding whitespace aside); else ""."""
     if text.strip() != msgid.strip():
         return ""
     prose = text_parts(msgid, ctx).prose
     for term in ctx.glossary.terms:
         if term.target(ctx.lang) == term.source:
             prose = term.pattern.sub(" ", prose)
+    if _DIGIT.search(prose):
+        pattern, _ = _unit_pattern((ctx.source_lang.split("-")[0],))
+        symbols = [m.span("symbol") for m in pattern.finditer(prose) if m.lastgroup == "symbol"]
+        for start, end in reversed(symbols):
+            prose = prose[:start] + " " + prose[end:]
     return prose
 
 

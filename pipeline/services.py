@@ -548,8 +548,8 @@ class ServiceEngine:
                 # an empty answer is a failure to ask again next time, not a translation; so is the text sent
                 # back as it is (a pair the service lacks today, an error: ``pretranslate.GermanBack``)
                 cache.put_many(self.cache_name, source, target,
-                               [(text, answer) for text, answer in taken
-                                if answer.strip() and normalise(answer) != normalise(text)])
+                               [(text, answer) for text, answer in taken if answer.strip() and (
+                                   normalise(answer) != normalise(text) or _neutral(_text(text), source, target))])
             refused = [rival for rival in verdicts.values() if rival]
             everything = refused and len(refused) == len(verdicts)
             return ready, said(Counter(refused).most_common(1)[0][0], target) if everything else None
@@ -762,6 +762,15 @@ def _text(text: str) -> str:
 def _flat(value: str | dict) -> str:
     """A setting as it goes into a cache key: a table by language as ``en:less+fr:more``."""
     return "+".join(f"{k}:{v}" for k, v in sorted(value.items())) if isinstance(value, dict) else value
+
+
+def _neutral(text: str, source: str, target: str) -> bool:
+    """Whether ``text``, a text sent and answered as it is, holds no word to translate ("150 mg", "4000 IE", a
+    number: ``check.german_unchanged``'s reading): the answer is its translation, cached like any, not a failure
+    to ask again on every run."""
+    from .check import Context, german_unchanged
+
+    return not german_unchanged(text, text, Context(target, source_lang=source))
 
 
 def _drafted(outcomes: list[Outcome]) -> str:

@@ -141,6 +141,29 @@ def test_an_answer_that_is_the_german_unchanged_is_no_draft_and_is_left_to_the_n
     assert "fr: 0 entries still empty" in out and "German unchanged" not in out, out
 
 
+def test_a_table_cell_of_a_number_and_its_unit_answered_as_it_is_is_its_draft_cached_and_not_asked_again(mt):
+    """Trial 37: a table cell "150 mg" whose right answer is "150 mg" was refused as "returned the German
+    unchanged", not cached, sent again on every run, and stayed untranslated in every language. Text with no word
+    to translate but unit symbols after numbers is its own translation; "3 Tassen" (a German unit name) is not."""
+    mt.write("source_de/dosis.md", article("Dosis", """
+        | Präparat | Dosis |
+        |---|---|
+        | Magnesiumcitrat | 150 mg |
+        | Vitamin D | 4000 IE |
+        | Tee | 3 Tassen |
+        """))
+    mt.run("extract")
+    mt.server.rules = {"150 mg": "echo", "4000 IE": "echo", "3 Tassen": "echo"}
+    mt.write("verlag.toml", mt.read("verlag.toml") + "batch_items = 1\n")  # one segment per request: one rule each
+    out = mt.run("pretranslate", "--lang", "fr", "--engine", "libre", "--article", "dosis").output
+    fr = entries(mt, "fr", "dosis")
+    assert fr["150 mg"].msgstr == "150 mg" and fr["4000 IE"].msgstr == "4000 IE" and fr["3 Tassen"].msgstr == "", out
+    assert "1 segment not translated: returned the German unchanged (translations/fr/dosis.po: '3 Tassen')" in out
+    mt.server.log = []
+    mt.run("pretranslate", "--lang", "fr", "--engine", "libre", "--article", "dosis", code=1)  # 3 Tassen fails again
+    assert mt.server.texts() == [["3 Tassen"]]
+
+
 def test_a_glossary_that_cannot_be_read_when_an_answer_is_the_german_is_named_and_the_drafts_still_written(mt):
     """The glossary's do-not-translate terms are read at the first answer that is the German as sent: a glossary
     that is not UTF-8 then is an error naming it (exit 2, no traceback), and the run drafts everything else."""
