@@ -1297,6 +1297,12 @@ def run_pretranslate(config, engine_names=(), languages=(), slugs=(), dry_run: b
         left = sum(result.failed.get(engine, {}).values())
         click.echo(f"warning: {engine}: {reason}; skipped for this run ({counted(left, 'segment')} left for the next "
                    f"engine or run)", err=True)
+    for engine, lost in sorted(result.numbers.items()):
+        which = "; ".join(f"{ref}: {excerpt(msgid)!r} ({said})" for ref, msgid, said in lost[:LISTED])
+        more = f" and {len(lost) - LISTED} more" if len(lost) > LISTED else ""
+        click.echo(f"warning: {engine}: {counted(len(lost), 'draft')} lost or changed a number of the German "
+                   f"({which}{more}): check names them as errors and the pages show the German in their place; "
+                   f"correct them, or run verlag pretranslate --redo-drafts to ask the service again", err=True)
     for engine, count in sorted(result.warned.items()):
         click.echo(f"warning: {engine}: {counted(count, 'draft')} changed the markup; their '# mt:' comment says what "
                    "to check", err=True)

@@ -26,7 +26,7 @@ import gc
 import re
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -246,6 +246,8 @@ class PretranslateResult:
     # engine -> the kind of failure (``polite`` causes) that stopped it, or, while it was not stopped, its first
     causes: dict = field(default_factory=dict)
     warned: Counter = field(default_factory=Counter)  # engine -> drafts whose markup could not be verified
+    # engine -> [(catalog ref, msgid, check's message)] of its drafts whose numbers differ from the German's
+    numbers: dict = field(default_factory=dict)
     planned: dict = field(default_factory=dict)  # dry run: (lang, engine) -> [Planned]
     planned_keys: dict = field(default_factory=dict)  # dry run: (lang, engine) -> the request keys planned so far
     # engine -> (requests, characters of German that came back translated, segments from cache, tries: the HTTP
@@ -360,7 +362,7 @@ def pretranslate(config: Config, engines: list[Engine], languages: list[str], sl
                                         if c.wrote or dry_run and c.would_write for line, msgid in c.reopened]
                     result.warnings += [older_copy_kept(c.ref, c.reverted) for c in batch
                                         if c.reverted and (c.wrote or dry_run and c.would_write)]
-                    _count(batch, lang, result)
+                    _count(batch, lang, result, config.source_language)
                     for _ in batch if progress else ():
                         progress()
                     batch.clear()  # read no further catalog while this batch is held
@@ -548,7 +550,7 @@ def _apply(name, todo, indices, answers, lang, result, dry_run, german_back) -> 
     return filled
 
 
-def _count(batch: list[Catalog], lang: str, result: PretranslateResult) -> None:
+def _count(batch: list[Catalog], lang: str, result: PretranslateResult, source_lang: str = "de") -> None:
     """Count the batch's drafts once its last write is done: drafted is what stands in the file as this run
     last wrote it (``Catalog.standing``), never an answer a failed write (a reviewer's save that does not parse)
     or a deleted catalog kept out; such an answer's entry is counted still empty, as the file has it."""
@@ -559,9 +561,30 @@ def _count(batch: list[Catalog], lang: str, result: PretranslateResult) -> None:
             result.replaced[(lang, name)] += replaced
             if "check the markup" in catalog.drafts[k].origin:
                 result.warned[name] += 1
+        _lost_numbers(catalog, lang, result, source_lang)
         unwritten = {k for k in catalog.drafts if k not in catalog.standing}
         result.remaining[lang] += sum(1 for e in catalog.po if not e.obsolete and (
             not e.msgstr or unwritten and key(e) in unwritten and e.msgstr == catalog.drafts[key(e)].text))
+
+
+def _lost_numbers(catalog: Catalog, lang: str, result: PretranslateResult, source_lang: str) -> None:
+    """The drafts of a network engine this run wrote whose numbers or units differ from their German's (``check``'s
+    ``numbers``: a dose dropped), each with its catalog, in ``result.numbers``: the summary names them, as ``check``
+    would only later; the pages show the German in their place. A run with no such draft does not import
+    ``check``."""
+    written = [k for k in catalog.standing if catalog.by[k][0] not in (CopyEngine.name, "tm", "pseudo")]
+    if not written:
+        return
+    from .check import PLAIN_CONTEXTS, Context, check_numbers
+
+    ctx = Context(lang, labels=catalog.labels, source_lang=source_lang)
+    entries = {key(e): e for e in catalog.po if not e.obsolete}
+    for k in written:
+        entry = entries.get(k)
+        if entry is not None:
+            said = list(check_numbers(entry, replace(ctx, plain=entry.msgctxt in PLAIN_CONTEXTS)))
+            if said:
+                result.numbers.setdefault(catalog.by[k][0], []).append((catalog.ref, entry.msgid, said[0]))
 
 
 def _unchanged(entry: polib.POEntry, answer: Result) -> bool:

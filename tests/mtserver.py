@@ -13,7 +13,7 @@ Faults, consumed one per request from ``faults`` (or, for requests whose text co
 ``rules``, always its value, or one each from its list): ``timeout`` (answer after ``hang`` s),
 ``429`` (with ``Retry-After: retry_after``), ``500`` or any other status (with LibreTranslate's
 ``{"error": error}`` as its body where ``error`` is set), ``malformed`` (broken
-JSON or HTML), ``portal`` (an HTML page with status 200 in every shape, as a captive portal or a proxy answers), ``reset`` (TCP reset), ``mangle`` (drop the markup tags), ``leftover`` (each tag kept, and an escaped copy
+JSON or HTML), ``portal`` (an HTML page with status 200 in every shape, as a captive portal or a proxy answers), ``reset`` (TCP reset), ``mangle`` (drop the markup tags), ``digits`` (every number left out, as a dose dropped), ``leftover`` (each tag kept, and an escaped copy
 of it after it: ``<x1/>&lt;x1/&gt;``), ``empty`` (empty
 translations), ``echo`` (the text sent, untranslated: a real service's answer for a pair it lacks), ``english`` (every word
 an English one, tags and punctuation kept: a service answering in English whatever language was asked for), ``runaway`` (each
@@ -261,6 +261,8 @@ class _Handler(BaseHTTPRequestHandler):
             answers = [fake_translate(t, data.get("context", "") if shape == "deepl" else "") for t in texts]
             if fault == "mangle":
                 answers = [_TAGS.sub("", a) for a in answers]
+            if fault == "digits":  # a dose dropped: every number left out
+                answers = [re.sub(r" ?\d+", "", a) for a in answers]
             if fault == "leftover":
                 answers = [_TAGS.sub(lambda m: m.group() + html.escape(m.group()), a) for a in answers]
             if fault == "empty":
@@ -428,7 +430,7 @@ def main(argv: list[str] | None = None) -> None:
                                      "(LibreTranslate, Google /m, MyMemory, DeepL v2, Microsoft v3, Chat Completions).")
     parser.add_argument("--port", type=int, default=0, help="the port to listen on (default 0: a free one)")
     parser.add_argument("--fault", action="append", default=[], help="a fault for the next request (timeout, 429, "
-                        "500, malformed, portal, reset, mangle, empty, echo, english, short, flood, drip, dripheaders, fence, drop, "
+                        "500, malformed, portal, reset, mangle, digits, empty, echo, english, short, flood, drip, dripheaders, fence, drop, "
                         "merge, summary, length, deep, garbage); repeat for more, consumed in order")
     parser.add_argument("--latency", type=float, default=0.0, help="seconds before every answer (default 0)")
     parser.add_argument("--hang", type=float, default=2.0, help="seconds the fault timeout waits (default 2)")

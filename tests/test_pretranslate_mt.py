@@ -248,6 +248,26 @@ def test_mangled_markup_is_drafted_with_a_warning_the_reviewer_sees(mt):
     msgfmt_check(mt.root / "translations/en/leber.po")
 
 
+def test_drafts_that_lost_a_number_are_named_by_pretranslate_not_only_by_check(mt):
+    """Trial 37: the summary said "2 drafts changed the markup" but not that 7 drafts had lost their dose number,
+    which only ``check`` said later. The run names them with their catalog and check's words."""
+    mt.write("source_de/dosis.md", article("Dosis", """
+        Nehmen Sie 400 mg Baldrian am Abend.
+
+        Trinken Sie höchstens 3 Tassen am Tag.
+        """))
+    mt.run("extract")
+    mt.server.rules = {"400 mg": "digits"}
+    mt.write("verlag.toml", mt.read("verlag.toml") + "batch_items = 1\n")  # one segment per request: one rule each
+    out = mt.run("pretranslate", "--lang", "en", "--engine", "libre", "--article", "dosis").output
+    assert entries(mt, "en", "dosis")["Nehmen Sie 400 mg Baldrian am Abend."].msgstr == "NEHMEN THEY MG BALDRIAN AM ABEND."
+    assert ("warning: libre: 1 draft lost or changed a number of the German (translations/en/dosis.po: 'Nehmen Sie "
+            "400 mg Baldrian am Abend.' (numbers differ: missing 400)): check names them as errors and the pages "
+            "show the German in their place; correct them, or run verlag pretranslate --redo-drafts to ask the "
+            "service again") in out, out
+    assert "Tassen" not in out
+
+
 def test_a_link_by_its_label_is_translated_and_still_finds_its_definition(mt):
     """``[Leber]`` and ``[die Niere][]`` are links whose text is their label: the service gets their words and the
     draft writes them as full references with the German label, so the page shows translated link words and the
