@@ -45,7 +45,7 @@ from .glossary import Glossary, load_glossary
 from .invisible import without_hints
 from .limits import CATALOG
 from .segment import reference_labels
-from .sources import Article, read_sources
+from .sources import PLACEHOLDER_RE, Article, read_sources
 
 FLUSH_SECONDS = 0.5
 BATCH_ENTRIES = 5_000  # entries (of whole catalogs) read before a batch is drafted: about 12 MiB held
@@ -246,6 +246,8 @@ class PretranslateResult:
     # engine -> the kind of failure (``polite`` causes) that stopped it, or, while it was not stopped, its first
     causes: dict = field(default_factory=dict)
     warned: Counter = field(default_factory=Counter)  # engine -> drafts whose markup could not be verified
+    # lang -> entries not sent, as they hold init's [[AUSFÜLLEN: …]] placeholders (``sources.PLACEHOLDER_RE``)
+    unfilled: Counter = field(default_factory=Counter)
     # engine -> [(catalog ref, msgid, check's message)] of its drafts whose numbers differ from the German's
     numbers: dict = field(default_factory=dict)
     planned: dict = field(default_factory=dict)  # dry run: (lang, engine) -> [Planned]
@@ -406,6 +408,11 @@ def _draft(batch: list[Catalog], engines: list[Engine], lang: str, config: Confi
     """One batch of catalogs of ``lang`` through the chain: each engine gets what the ones before it left,
     an answer that is the German as it is (``german_back``) among it."""
     todo = [(c, e) for c in batch for e in c.open_entries()]
+    # init's placeholders: their German is still to be written, and a service would only mangle them
+    sent = [item for item in todo if not ("[[" in item[1].msgid and PLACEHOLDER_RE.search(item[1].msgid))]
+    if len(sent) < len(todo):
+        result.unfilled[lang] += len(todo) - len(sent)
+        todo = sent
     for engine in engines:
         if not todo:
             break

@@ -268,6 +268,18 @@ def test_drafts_that_lost_a_number_are_named_by_pretranslate_not_only_by_check(m
     assert "Tassen" not in out
 
 
+def test_unfilled_placeholders_of_a_legal_page_are_not_sent_to_the_service(mt):
+    """Trial 37: init's [[AUSFÜLLEN: …]] placeholders went to the service and came back mangled. Their German is
+    still to be written (the page is not published until then): such entries are not sent, and the run says so."""
+    mt.write("source_de/seiten/impressum.md", "---\ntitle: Impressum\n---\n\nAngaben gemäß § 5 DDG\n\n"
+             "Telefon: [[AUSFÜLLEN: Telefonnummer]]\n\n[[AUSFÜLLEN: Name der Praxis]]\n")
+    mt.run("extract")
+    out = mt.run("pretranslate", "--lang", "en", "--engine", "libre", "--article", "impressum").output
+    assert "AUSFÜLLEN" not in str(mt.server.texts()) and "Angaben" in str(mt.server.texts()), mt.server.texts()
+    assert ("en: 2 entries with [[AUSFÜLLEN: …]] placeholders not sent: fill them in in the German page first (it is "
+            "not published until then)") in out, out
+
+
 def test_a_link_by_its_label_is_translated_and_still_finds_its_definition(mt):
     """``[Leber]`` and ``[die Niere][]`` are links whose text is their label: the service gets their words and the
     draft writes them as full references with the German label, so the page shows translated link words and the
