@@ -96,6 +96,9 @@ class Catalog:
     # with ``redo``: the keys of machine drafts the QA gate holds back (``check.blocked_keys``: a number or a link
     # lost, another language), whose answers the MT cache is not asked for (``Request.fresh``)
     flawed: frozenset = frozenset()
+    # the untouched machine drafts of the article's English catalog by key (``Request.english``), read when first
+    # asked; None for an English catalog or a project without English
+    english: Callable[[], dict] | None = None
 
     def open_entries(self) -> list[polib.POEntry]:
         return [e for e in self.po if _open(e, self.redo)]
@@ -176,6 +179,9 @@ class Work:
         catalog = Catalog(lang, article.slug, path, po, self.labels[article.slug], ref=ref, read_as=data,
                           redo=self.redo, last_written=last_written, reverted=reverted,
                           reopened=[(line, e.msgid) for line, e in stale_sign_offs(po, data)])
+        code = next((c for c in self.config.languages if c.split("-")[0].lower() == "en"), None)
+        if code and lang.split("-")[0].lower() != "en":
+            catalog.english = functools.cache(functools.partial(_english_drafts, self.config, code, article.slug))
         if self.redo:
             catalog.flawed = self._flawed(catalog)
         self.todo[lang] += len(catalog.open_entries())
@@ -441,12 +447,23 @@ def _draft(batch: list[Catalog], engines: list[Engine], lang: str, config: Confi
         todo = [item for n, item in enumerate(todo) if n not in filled]
 
 
+def _english_drafts(config: Config, code: str, slug: str) -> dict:
+    """The untouched machine drafts of ``slug``'s catalog in ``code`` (the project's English) by key; none where it
+    cannot be read (``check`` says why)."""
+    path = config.po_path(code, slug)
+    try:
+        _, po = load_po(path, relpath(path, config.root))
+    except VerlagError:
+        return {}
+    return {key(e): e.msgstr for e in po or () if not e.obsolete and machine_draft(e)}
+
+
 def _request(catalog: Catalog, entry: polib.POEntry) -> Request:
     note = _note(entry)
     match = _BLOCK.search(note)
     block = f"{catalog.slug}#{match.group(1)}" if match else ""
     return Request(entry.msgid, entry.msgctxt, catalog.slug, catalog.labels, block, _surroundings(catalog, note),
-                   key(entry) in catalog.flawed)
+                   key(entry) in catalog.flawed, catalog.english().get(key(entry), "") if catalog.english else "")
 
 
 def _note(entry: polib.POEntry) -> str:

@@ -394,7 +394,7 @@ class ServiceEngine:
         fresh = {u.key for u in units if any(getattr(requests[i], "fresh", False) for i in u.indices)}
         hits = cache.hits(self.cache_name, source, target, [u.key for u in units if u.key not in fresh]) \
             if cache else {}
-        english = [lang for lang in self.english if lang.split("-")[0] != target.split("-")[0].lower()]
+        english = self._english(target)
         if not hits or not english:
             return hits
         answers = cache.answered(self.cache_name, source, english, [key for key, (_, judged) in hits.items() if judged])
@@ -468,7 +468,7 @@ class ServiceEngine:
                 answer, judged = hits[unit.key]
                 again: list[Unit] = []
                 outcomes = self._finish(unit, answer, requests, target, again)
-                if judged:
+                if judged and not self._copies_english(outcomes, requests, target):
                     self.cached += len(unit.indices)
                     done.extend(outcomes)
                     retry.extend(again)
@@ -642,17 +642,35 @@ class ServiceEngine:
         verdicts = dict(zip(judged, judge([_drafted(answered[n][2]) or answered[n][1] for n in judged],
                                           [self._german(answered[n], requests) for n in judged],
                                           target, source, self.candidates)))
-        english = [lang for lang in self.english if lang.split("-")[0] != target.split("-")[0].lower()]
+        english = self._english(target)
         taken = [n for n, rival in verdicts.items() if not rival]
-        if cache is None or not english or not taken:
+        if not english or not taken:
             return verdicts
-        answers = cache.answered(self.cache_name, source, english, [answered[n][0] for n in taken])
+        answers = cache.answered(self.cache_name, source, english, [answered[n][0] for n in taken]) if cache else {}
         for n in taken:
             text, answer, outs = answered[n]
             if text in answers and normalise(answers[text]) == normalise(answer) != normalise(_text(text)) and \
-                    copied(_drafted(outs) or answer, english[0]):
+                    copied(_drafted(outs) or answer, english[0]) or self._copies_english(outs, requests, target):
                 verdicts[n] = Copied(english[0])
         return verdicts
+
+    def _english(self, target: str) -> list[str]:
+        """The project's English codes an answer into ``target`` may be a copy of (none for English itself)."""
+        return [lang for lang in self.english if lang.split("-")[0].lower() != target.split("-")[0].lower()]
+
+    def _copies_english(self, outcomes: list[Outcome], requests: Sequence[Request], target: str) -> bool:
+        """Whether the drafts of one answer are each word for word the English catalog's machine draft of the same
+        German (``Request.english``: drafted before, or by another engine, so not in the MT cache) and read as
+        English (``draftlang.copied``)."""
+        english = self._english(target)
+        pairs = [(requests[i], result) for o in outcomes for i, result in zip(o.indices, o.results)
+                 if result is not None]
+        if not english or not pairs or not all(getattr(request, "english", "") == result.text != request.text
+                                               for request, result in pairs):
+            return False
+        from .draftlang import copied
+
+        return copied(" ".join(result.text for _, result in pairs), english[0])
 
     @staticmethod
     def _german(answered: tuple[str, str, list[Outcome]], requests: Sequence[Request]) -> str:

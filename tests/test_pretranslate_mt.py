@@ -583,6 +583,28 @@ def test_short_answers_word_for_word_the_services_english_are_refused_as_english
     assert entries(mt, "fr", "dosis")["150 mg"].msgstr == "150 MG"
 
 
+def test_short_english_answers_are_told_by_the_english_catalogs_drafts_when_the_cache_has_no_english(mt):
+    """The English drafted before the MT cache was deleted, or by another engine: the English catalog's machine
+    drafts are the evidence then. Cached answers word for word those drafts are dropped and asked again, and fresh
+    answers so are refused."""
+    mt.write("source_de/dosis.md", DOSIS)
+    mt.run("extract")
+    mt.server.lines = {"Dosierung": "english", "Im Winter": "english"}
+    run = ("pretranslate", "--engine", "libre", "--article", "dosis")
+    mt.run(*run, "--lang", "fr")
+    mt.run(*run, "--lang", "en")
+    cached = sqlite3.connect(mt.root / ".verlag" / "mt-cache.sqlite")
+    cached.execute("DELETE FROM translations WHERE target = 'en'")
+    cached.commit()
+    cached.close()
+    out = mt.run(*run, "--lang", "fr", "--redo-drafts").output
+    assert ("warning: .verlag/mt-cache.sqlite: 2 answers of libre read as English, not French: dropped from the cache "
+            "and asked again") in out, out
+    assert ("warning: libre: 2 segments not translated: answered in English, not French (the same answers as into "
+            "English): not taken as drafts") in out, out
+    assert "English" in mt.run("check", "--lang", "fr", code=1).output  # the drafts made before: named by check
+
+
 def test_a_long_answer_in_another_language_among_a_batch_of_good_ones_is_refused_alone(mt):
     """A service that answered most of a batch in French and one long sentence in English: the batch read as
     French, so the English became a French draft. An answer of 12 words and more is judged by itself: the English
