@@ -1278,6 +1278,9 @@ def run_pretranslate(config, engine_names=(), languages=(), slugs=(), dry_run: b
             click.echo(f"{lang}: {counted(result.remaining[lang], 'entry', 'entries')} still empty")
         if lang in idle and not redo:  # nothing to do: say why
             click.echo(f"{lang}: nothing to draft: no entry is empty, {_idle_drafts(work, lang)}")
+    for lang, count in sorted(result.emptied.items()):
+        click.echo(f"{lang}: {counted(count, 'machine draft')} in another language emptied (the service answered so "
+                   "again, see the warning below): left to the next engine or a person")
     for lang, count in sorted(result.unfilled.items()):
         click.echo(f"{lang}: {counted(count, 'entry', 'entries')} with [[AUSFÜLLEN: …]] placeholders not sent: fill "
                    "them in in the German page first (it is not published until then)")

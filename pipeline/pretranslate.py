@@ -32,7 +32,7 @@ from typing import Callable, Iterator
 
 import polib
 
-from .catalog import (bring_back_older_copy, catalog_bytes, decode_po, key, load_po, machine_draft,
+from .catalog import (Notes, bring_back_older_copy, catalog_bytes, decode_po, key, load_po, machine_draft,
                       older_copy_kept, origin_engine, po_from_bytes, reopened_warning, restore_sign_offs,
                       set_provenance, stale_sign_offs, stamp_after)
 from .config import Config, unknown_slugs
@@ -252,6 +252,7 @@ class PretranslateResult:
     # engine -> the kind of failure (``polite`` causes) that stopped it, or, while it was not stopped, its first
     causes: dict = field(default_factory=dict)
     warned: Counter = field(default_factory=Counter)  # engine -> drafts whose markup could not be verified
+    emptied: Counter = field(default_factory=Counter)  # lang -> machine drafts in another language emptied
     # lang -> entries not sent, as they hold init's [[AUSFÜLLEN: …]] placeholders (``sources.PLACEHOLDER_RE``)
     unfilled: Counter = field(default_factory=Counter)
     # engine -> [(catalog ref, msgid, check's message)] of its drafts whose numbers differ from the German's
@@ -499,6 +500,7 @@ def _stream(engine, requests, todo, batch, config, lang, cache, budget, result, 
         new: set[int] = set()
         for outcome in group:
             new |= _apply(engine.name, todo, outcome.indices, outcome.results, lang, result, False, german_back)
+            _empty_refused(engine.name, todo, outcome)
             if outcome.error:
                 failed = result.failed.setdefault(engine.name, Counter())
                 failed[outcome.error] += len(outcome.indices)
@@ -513,6 +515,28 @@ def _stream(engine, requests, todo, batch, config, lang, cache, budget, result, 
             flushed = time.monotonic()
     _save(batch, False)
     return filled
+
+
+def _empty_refused(name: str, todo, outcome) -> None:
+    """With ``redo``: empty the machine drafts that are word for word an answer refused as another language
+    (``Outcome.refused``): that answer stored before this verlag told it, which would otherwise stay, published
+    under ``unreviewed = "machine"`` until a person saw it; the entry is empty for the next engine or a person."""
+    for n, refused in zip(outcome.indices, outcome.refused):
+        catalog, entry = todo[n]
+        if refused is not None and entry.msgstr == refused.text and machine_draft(entry) is not None:
+            catalog.by[key(entry)] = (name, True)
+            catalog.drafts[key(entry)] = Result("", refused.origin)
+            _empty(entry)
+            catalog.dirty = True
+
+
+def _empty(entry: polib.POEntry) -> None:
+    """An untouched machine draft made empty: no text, no fuzzy flag, no origin or draft fingerprint."""
+    entry.msgstr = ""
+    entry.flags = [f for f in entry.flags if f != "fuzzy"]
+    notes = Notes.of(entry)
+    notes.origins, notes.drafted = [], None
+    notes.store(entry)
 
 
 def _local_answers(engine: Engine, requests: list[Request], todo, source: str, lang: str,
@@ -581,6 +605,9 @@ def _count(batch: list[Catalog], lang: str, result: PretranslateResult, source_l
     for catalog in batch:
         for k in catalog.standing:
             name, replaced = catalog.by[k]
+            if not catalog.drafts[k].text:  # a draft in another language emptied (``_empty_refused``)
+                result.emptied[lang] += 1
+                continue
             result.filled[(lang, name)] += 1
             result.replaced[(lang, name)] += replaced
             if "check the markup" in catalog.drafts[k].origin:
@@ -702,7 +729,7 @@ def _write(catalog: Catalog) -> None:
         for k, answer in catalog.drafts.items():
             entry = entries.get(k)
             if entry is not None and _open(entry, catalog.redo):
-                _fill(entry, answer)
+                _fill(entry, answer) if answer.text else _empty(entry)
         standing.clear()
         standing.update(k for k, answer in catalog.drafts.items()
                         if (entry := entries.get(k)) is not None and entry.msgstr == answer.text)

@@ -183,6 +183,9 @@ class Outcome:
     error: str | None = None
     fatal: bool = False
     cause: str = OTHER  # the kind of failure (``polite.ServiceError.cause``)
+    # the drafts an answer in another language would have made (``polite.LANGUAGE``): a machine draft that is one of
+    # them is that answer stored before, which ``pretranslate --redo-drafts`` empties
+    refused: list[Result | None] = field(default_factory=list)
 
 
 @dataclass
@@ -537,8 +540,8 @@ class ServiceEngine:
             for n, (text, answer, outs) in enumerate(answered):
                 rival = verdicts.get(n)
                 if rival:
-                    ready += [Outcome(o.indices, [None] * len(o.indices), said(rival, target), False, polite.LANGUAGE)
-                              for o in outs]
+                    ready += [Outcome(o.indices, [None] * len(o.indices), said(rival, target), False, polite.LANGUAGE,
+                                      list(o.results)) for o in outs]
                     continue
                 ready += outs
                 taken.append((text, answer))

@@ -572,6 +572,7 @@ def test_short_answers_word_for_word_the_services_english_are_refused_as_english
     drafts = {g: e.msgstr for g, e in entries(mt, "fr", "dosis").items()}
     assert drafts["150 mg"] == "150 MG" and drafts["Erwachsene nehmen 300 mg Magnesium pro Tag."] == \
         "ERWACHSENE NEHMEN 300 MG MAGNESIUM PRO TAG.", out
+    assert drafts["Dosierung"] == "" and drafts["Im Winter bildet die Haut kaum Vitamin D."] == "", out  # emptied
     cached = sqlite3.connect(mt.root / ".verlag" / "mt-cache.sqlite")
     assert not cached.execute("SELECT text FROM translations WHERE target = 'fr' AND result LIKE 'the%'").fetchall()
     cached.close()
@@ -585,8 +586,9 @@ def test_short_answers_word_for_word_the_services_english_are_refused_as_english
 
 def test_short_english_answers_are_told_by_the_english_catalogs_drafts_when_the_cache_has_no_english(mt):
     """The English drafted before the MT cache was deleted, or by another engine: the English catalog's machine
-    drafts are the evidence then. Cached answers word for word those drafts are dropped and asked again, and fresh
-    answers so are refused."""
+    drafts are the evidence then. Cached answers word for word those drafts are dropped and asked again, fresh
+    answers so are refused, and with --redo-drafts the drafts they made before are emptied (check named them, and
+    they stayed, "came back ... as they were")."""
     mt.write("source_de/dosis.md", DOSIS)
     mt.run("extract")
     mt.server.lines = {"Dosierung": "english", "Im Winter": "english"}
@@ -602,7 +604,12 @@ def test_short_english_answers_are_told_by_the_english_catalogs_drafts_when_the_
             "and asked again") in out, out
     assert ("warning: libre: 2 segments not translated: answered in English, not French (the same answers as into "
             "English): not taken as drafts") in out, out
-    assert "English" in mt.run("check", "--lang", "fr", code=1).output  # the drafts made before: named by check
+    assert "fr: 2 machine drafts in another language emptied (the service answered so again, see the warning below): " \
+        "left to the next engine or a person" in out, out
+    drafts = entries(mt, "fr", "dosis")
+    assert drafts["Dosierung"].msgstr == "" and not drafts["Dosierung"].fuzzy and not provenance(drafts["Dosierung"])
+    assert drafts["150 mg"].msgstr == "150 MG"
+    assert "draft-language" not in mt.run("check", "--lang", "fr", code=1).output  # (the fake's "MG" is no unit)
 
 
 def test_a_long_answer_in_another_language_among_a_batch_of_good_ones_is_refused_alone(mt):
