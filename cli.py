@@ -1294,6 +1294,12 @@ def run_pretranslate(config, engine_names=(), languages=(), slugs=(), dry_run: b
             click.echo(f"{lang}: {counted(result.remaining[lang], 'entry', 'entries')} still empty")
         if lang in idle and not redo:  # nothing to do: say why
             click.echo(f"{lang}: nothing to draft: no entry is empty, {_idle_drafts(work, lang)}")
+    for lang, count in sorted(result.emptied.items()):
+        click.echo(f"{lang}: {counted(count, 'machine draft')} in another language emptied (the service answered so "
+                   "again, see the warning below): left to the next engine or a person")
+    for lang, count in sorted(result.unfilled.items()):
+        click.echo(f"{lang}: {counted(count, 'entry', 'entries')} with [[AUSFÜLLEN: …]] placeholders not sent: fill "
+                   "them in in the German page first (it is not published until then)")
     for warning in result.warnings:
         click.echo(f"warning: {warning}", err=True)
     for engine, (sent, chars, cached, tries) in sorted(result.sent.items()):
@@ -1313,8 +1319,14 @@ def run_pretranslate(config, engine_names=(), languages=(), slugs=(), dry_run: b
         left = sum(result.failed.get(engine, {}).values())
         click.echo(f"warning: {engine}: {reason}; skipped for this run ({counted(left, 'segment')} left for the next "
                    f"engine or run)", err=True)
+    for engine, lost in sorted(result.numbers.items()):
+        which = "; ".join(f"{ref}: {excerpt(msgid)!r} ({said})" for ref, msgid, said in lost[:LISTED])
+        more = f" and {len(lost) - LISTED} more" if len(lost) > LISTED else ""
+        click.echo(f"warning: {engine}: {counted(len(lost), 'draft')} lost or changed a number of the German "
+                   f"({which}{more}): check names them as errors and the pages show the German in their place; "
+                   f"correct them, or run verlag pretranslate --redo-drafts to ask the service again", err=True)
     for engine, count in sorted(result.warned.items()):
-        click.echo(f"warning: {engine}: {counted(count, 'draft')} changed the markup; their '#. mt:' line says what "
+        click.echo(f"warning: {engine}: {counted(count, 'draft')} changed the markup; their '# mt:' comment says what "
                    "to check", err=True)
     if result.interrupted:
         click.echo("interrupted: every draft received so far is saved in the catalogs", err=True)
@@ -1334,6 +1346,12 @@ def run_pretranslate(config, engine_names=(), languages=(), slugs=(), dry_run: b
                    ) if names else ""
         click.echo(f"pretranslate: nothing could be drafted{offline}", err=True)
         return result.errors, 1
+    capped = sum(count for reasons in result.failed.values() for reason, count in reasons.items()
+                 if reason.startswith("over the --max-chars cap"))
+    if capped:  # what stopped the run is the cap the user set, not a service: the last line says so
+        click.echo(f"pretranslate: the --max-chars cap of {max_chars} stopped this run: {counted(capped, 'segment')} "
+                   f"not sent; run again with a higher --max-chars, or without it, to draft them (what was drafted "
+                   f"is kept and its answers cached)", err=True)
     if result.todo and not (result.filled or result.same or result.planned or dry_run):
         # no engine failed, so no exit 1 (trial 29 read "0 entries drafted" nowhere): said, as the memory
         # finding no match is an answer, not a failure

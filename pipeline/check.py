@@ -1229,14 +1229,20 @@ def _german_words(msgid: str, text: str, ctx: Context) -> int:
 
 
 def _copied_prose(msgid: str, text: str, ctx: Context) -> str:
-    """``msgid``'s prose (``text_parts``), do-not-translate glossary terms (target = source) aside, when ``text`` is
-    ``msgid`` as it is (surrounding whitespace aside); else ""."""
+    """``msgid``'s prose (``text_parts``), do-not-translate glossary terms (target = source) and unit symbols after a
+    number ("150 mg", "4000 IE", "5 %": ``UNIT_SYMBOLS``, the same in every language; not unit names such as
+    "Tassen") aside, when ``text`` is ``msgid`` as it is (surrounding whitespace aside); else ""."""
     if text.strip() != msgid.strip():
         return ""
     prose = text_parts(msgid, ctx).prose
     for term in ctx.glossary.terms:
         if term.target(ctx.lang) == term.source:
             prose = term.pattern.sub(" ", prose)
+    if _DIGIT.search(prose):
+        pattern, _ = _unit_pattern((ctx.source_lang.split("-")[0],))
+        symbols = [m.span("symbol") for m in pattern.finditer(prose) if m.lastgroup == "symbol"]
+        for start, end in reversed(symbols):
+            prose = prose[:start] + " " + prose[end:]
     return prose
 
 
@@ -2233,7 +2239,8 @@ def check_catalog(po: polib.POFile, ref: str, lang: str, slug: str, glossary: Gl
                   renamed: Mapping[str, str] | None = None, held: str = "",
                   waivers: Mapping[str, Check] | None = None,
                   german: Callable[[], Container[tuple]] = frozenset,
-                  languages: Iterable[str] = ()) -> list[Finding]:
+                  languages: Iterable[str] = (),
+                  english: Callable[[], tuple[str, Mapping[tuple, str]]] | None = None) -> list[Finding]:
     """Every finding in one catalog, in entry order (and after them ``draft_language_finding``'s, unless
     ``checks`` are given: a site.po's). ``languages``: the project's, which its drafts may read as. ``text`` is the file as read, for msgid line numbers.
     ``site_url``: ``[site] base_url``; links to the site itself are never foreign, and a link to one of
@@ -2244,7 +2251,9 @@ def check_catalog(po: polib.POFile, ref: str, lang: str, slug: str, glossary: Gl
     (``PlannedPages.held_back``), named beside a signed-off German copy (``check_unchanged``). ``waivers``: id ->
     ``Check`` of the checks an ``ignore-<id>`` line may name (default ``CHECKS_BY_ID``; a site.po's are
     ``SITE_CHECKS_BY_ID``). ``german()``: the (msgctxt, msgid) keys of the article's German as it is now, asked
-    only for an entry signed off in bulk (``catalog.stale_sign_off_message``).
+    only for an entry signed off in bulk (``catalog.stale_sign_off_message``). ``english()``: the project's English
+    code and the machine drafts of the article's English catalog by key, asked for only where there are machine
+    drafts to judge (``draft_language_finding``).
 
     ``checks``: those to run (default ``CHECKS``); ``errors_only``: of them only the ones of severity
     error, all that an edition's QA gate (``blocked_keys``) looks at. An entry whose translation keeps the
@@ -2293,12 +2302,40 @@ def check_catalog(po: polib.POFile, ref: str, lang: str, slug: str, glossary: Gl
     if checks is None:
         findings.extend(draft_language_finding(
             [e for e, state in zip(active, states) if state == MACHINE and not german_draft(e, ctx)],
-            ref, lang, slug, lines, (source_lang, *languages, "en")))
+            ref, lang, slug, lines, (source_lang, *languages, "en"), english))
     return findings
 
 
+def english_drafts(config: Config, slug: str) -> tuple[str, dict[tuple, str]]:
+    """The project's English code and the untouched machine drafts of ``slug``'s English catalog by key
+    (``draft_language_finding``); none where the project has no English or the catalog cannot be read (its own
+    findings say why)."""
+    code = next((lang for lang in config.languages if lang.split("-")[0].lower() == "en"), None)
+    if code is None:
+        return "", {}
+    path = config.po_path(code, slug)
+    try:
+        found = path.stat()
+    except OSError:
+        return code, {}
+    return code, _machine_drafts(path, relpath(path, config.root), found.st_mtime_ns, found.st_size)
+
+
+@lru_cache(maxsize=16)
+def _machine_drafts(path, ref: str, mtime_ns: int, size: int) -> dict[tuple, str]:
+    """The untouched machine drafts of the catalog at ``path`` by key, read once for every language of an article
+    that asks (the file as of ``mtime_ns`` and ``size``); none where it cannot be read."""
+    try:
+        text = _read(path, ref)
+        po = parse_po(text, ref) if text is not None else None
+    except VerlagError:
+        return {}
+    return {key(e): e.msgstr for e in po or () if not e.obsolete and machine_draft(e)}
+
+
 def draft_language_finding(drafts: list[polib.POEntry], ref: str, lang: str, slug: str, lines: list[str],
-                           candidates: tuple[str, ...]) -> list[Finding]:
+                           candidates: tuple[str, ...],
+                           english: Callable[[], tuple[str, Mapping[tuple, str]]] | None = None) -> list[Finding]:
     """A ``draft-language`` error when untouched machine drafts of ``drafts`` (``catalog.machine_draft``; no
     pseudo text, which ``pseudo-draft`` names) read as another language of ``candidates`` (the first: the source
     language) than ``lang``, judged as ``pretranslate`` judges a batch of answers (``draftlang.judge``: a long draft
@@ -2307,15 +2344,21 @@ def draft_language_finding(drafts: list[polib.POEntry], ref: str, lang: str, slu
     translation, batches too short to judge) would reach readers as ``lang`` under ``unreviewed = "machine"``. An
     error, so that the edition's QA gate shows the German for every one of them (``Finding.also``); one finding, at
     the first one's msgid line, naming the language most of them read as. Reviewed and hand-written entries are never
-    judged: a person chose their words."""
+    judged: a person chose their words. A draft too short for that, word for word the machine draft of the same German
+    in the article's English catalog (``english()``) and read as English (``draftlang.copied``), is named too, as
+    ``pretranslate`` now refuses such answers ("Dosierung" drafted "the" into es as into en)."""
     drafts = [e for e in drafts if (origin := machine_draft(e)) and origin != "mt: pseudo"
               and not is_pseudo(e.msgstr, e.msgid)]
     if not drafts:
         return []
-    from .draftlang import judge
+    from .draftlang import Copied, copied, judge
     from .stopwords import language_name
 
     verdicts = judge([e.msgstr for e in drafts], [e.msgid for e in drafts], lang, candidates[0], candidates)
+    code, others = english() if english is not None else ("", {})
+    if others:
+        verdicts = [rival or (Copied(code) if others.get(key(e)) == e.msgstr != e.msgid and copied(e.msgstr, code)
+                              else None) for e, rival in zip(drafts, verdicts)]
     drafts = [e for e, rival in zip(drafts, verdicts) if rival]
     if not drafts:
         return []
@@ -2323,9 +2366,11 @@ def draft_language_finding(drafts: list[polib.POEntry], ref: str, lang: str, slu
     first = drafts[0]
     line = msgid_line(lines, first.linenum) if lines else first.linenum
     many = len(drafts) > 1
+    why = (f"word for word the {language_name(rival)} catalog's machine {'drafts' if many else 'draft'} of the same "
+           f"German" if all(isinstance(v, Copied) for v in verdicts if v) else
+           f"the common words of {'their' if many else 'its'} text are {language_name(rival)} ones")
     said = (f"{counted(len(drafts), 'machine draft')} nobody reviewed {'read' if many else 'reads'} as "
-            f"{language_name(rival)}, not {language_name(lang)} (the common words of {'their' if many else 'its'} "
-            f"text are {language_name(rival)} ones), the first here; the pages show the German in "
+            f"{language_name(rival)}, not {language_name(lang)} ({why}), the first here; the pages show the German in "
             f"{'their' if many else 'its'} place: set the engine right (its languages code, its model), then run "
             f"verlag pretranslate --redo-drafts --lang {lang} --article {slug}, or translate {'them' if many else 'it'}")
     return [Finding(ref, line, "draft-language", ERROR, said, lang, slug, key(first),
@@ -2496,6 +2541,7 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
         if slugs and article.slug not in slugs:
             continue
         labels = None
+        english = partial(english_drafts, config, article.slug)  # read once an article (``_machine_drafts``)
         for lang in languages or config.languages:
             path = config.po_path(lang, article.slug)
             ref = relpath(path, config.root)
@@ -2522,7 +2568,8 @@ def run_checks(config: Config, languages: list[str] | None = None, slugs: list[s
                                               config.source_language, site_url=config.site_url, published=pages,
                                               renamed=pages.renamed, held=held,
                                               german=partial(german_keys, config, article),
-                                              languages=config.languages))
+                                              languages=config.languages,
+                                              english=english if lang.split("-")[0] != "en" else None))
             findings.extend(header_findings(po, ref, lang, article.slug, text))
             findings.extend(rival_findings(po, ref, lang, article.slug, text))
             findings.extend(legal_page_findings(config, po, ref, lang, article.slug))

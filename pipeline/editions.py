@@ -626,7 +626,7 @@ def catalog_edition(config: Config, article: Article, doc: Document, lang: str, 
     a catalog that cannot be read. An older copy of the catalog put back (``catalog.older_copy``, asked only where
     ``catalog.may_hold_older_copy``) is counted in the edition's ``older``."""
     from .catalog import load_po, may_hold_older_copy, older_copy, restore_sign_offs
-    from .check import blocked_keys, check_catalog, german_copies
+    from .check import blocked_keys, check_catalog, english_drafts, german_copies
     from .extract_article import last_extract, record_path
     from .fsutil import state_bytes
 
@@ -645,7 +645,9 @@ def catalog_edition(config: Config, article: Article, doc: Document, lang: str, 
             findings = check_catalog([*po, *restored] if restored else po, ref, lang, article.slug, glossary,
                                      doc.labels, source_lang=config.source_language, errors_only=True,
                                      site_url=config.site_url, published=pages, renamed=renamed,
-                                     languages=config.languages)
+                                     languages=config.languages,
+                                     english=functools.partial(english_drafts, config, article.slug)
+                                     if lang.split("-")[0] != "en" else None)
         blocked = blocked_keys(findings)
         copies = german_copies([*po, *restored] if restored else po, lang, glossary, doc.labels)
     edition = make_edition(doc, po, lang, config.unreviewed_for(lang, article.slug), blocked, german,

@@ -39,6 +39,12 @@ class Request:
     labels: frozenset[str] = frozenset()  # link reference labels of the article (see markup.analyse)
     block: str = ""  # sentences of one paragraph share it; services send them together for context
     around: Surroundings | None = None
+    # its machine draft failed the QA gate (``pretranslate --redo-drafts``): the service is asked again, not the
+    # MT cache, which holds the answer that made it
+    fresh: bool = False
+    # the untouched machine draft of the same German in the project's English catalog: an answer word for word that
+    # is English (``draftlang.copied``), however short
+    english: str = ""
 
 
 @dataclass(frozen=True)

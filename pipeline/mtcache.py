@@ -82,6 +82,20 @@ class MTCache:
                 f"AND t.text IN ({','.join('?' * len(chunk))})", (engine, source, target, *chunk)).fetchall()))
         return {t: found[normalise(t)] for t in texts if normalise(t) in found}
 
+    def answered(self, engine: str, source: str, targets: list[str], texts: list[str]) -> dict[str, str]:
+        """The stored answers of ``engine`` to ``texts`` (by the text as given) into the first of ``targets`` that
+        has one: what the same service answered for another language of the project."""
+        found: dict[str, str] = {}
+        keys = list(dict.fromkeys(normalise(t) for t in texts))
+        for target in targets:
+            rest = [key for key in keys if key not in found]
+            for i in range(0, len(rest), 500):
+                chunk = rest[i:i + 500]
+                found.update(self.file.use(lambda db: db.execute(
+                    f"SELECT text, result FROM translations WHERE engine = ? AND source = ? AND target = ? "
+                    f"AND text IN ({','.join('?' * len(chunk))})", (engine, source, target, *chunk)).fetchall()))
+        return {t: found[normalise(t)] for t in texts if normalise(t) in found}
+
     def put_many(self, engine: str, source: str, target: str, pairs: list[tuple[str, str]]) -> None:
         """Store answers (their language judged) and commit at once: a crash right after a batch keeps that
         batch."""

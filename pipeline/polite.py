@@ -47,6 +47,8 @@ RATE = "rate"  # too many requests (429) until the retries ran out, or a Retry-A
 SERVER = "server"  # server errors (5xx) until the retries ran out
 ANSWER = "answer"  # an answer that is no translation: an HTML page, broken JSON, lines that do not line up
 LANGUAGE = "language"  # translations in another language than the one asked for (``draftlang``)
+WAIT = "wait"  # the service asked to wait longer than max_wait before the next request (a long Retry-After)
+UNSUPPORTED = "unsupported"  # the service does not offer the language pair asked for (LibreTranslate's 400)
 OTHER = "other"
 
 
@@ -186,6 +188,7 @@ class PoliteSession(requests.Session):
         self.slots = threading.BoundedSemaphore(policy.concurrency)
         self.lock = threading.Lock()
         self.next_start = 0.0
+        self.wait_until: float | None = None  # when a Retry-After longer than max_wait asked to come back (epoch)
         self.requests_sent = 0  # requests sent (``send``), counted at their first try that left for the service
         # (``_unsent``: none where every try failed to connect); each is tried up to ``retries`` + 1 times
         self.tries = 0  # the HTTP exchanges begun for them, every retry included, those that never connected not
@@ -253,8 +256,10 @@ class PoliteSession(requests.Session):
             delay = _backoff(self.policy.backoff, attempt)
             if retry_after is not None:
                 if retry_after > self.policy.max_wait:
-                    raise ServiceError(f"{last}: asks to wait {retry_after:g} s (more than max_wait "
-                                       f"{self.policy.max_wait:g} s)", fatal=True, cause=RATE)
+                    self.wait_until = time.time() + retry_after
+                    raise ServiceError(f"{last}: the service asks to wait {waited(retry_after)} (Retry-After, until "
+                                       f"{clock_time(self.wait_until)}), more than max_wait {self.policy.max_wait:g} "
+                                       f"s: not retried", fatal=True, cause=WAIT)
                 delay = max(delay, retry_after)
                 with self.lock:  # every request to this service waits, not just this one
                     self.next_start = max(self.next_start, time.monotonic() + delay)
@@ -284,6 +289,24 @@ def _backoff(base: float, attempt: int) -> float:
     """Exponential backoff with 'equal jitter': between half and all of base * 2**attempt."""
     ceiling = base * 2 ** attempt
     return ceiling / 2 + random.uniform(0, ceiling / 2)
+
+
+def waited(seconds: float) -> str:
+    """A wait as a person says it: "40 s", "15 minutes", "1 hour", "2.5 hours"."""
+    if seconds < 90:
+        return f"{seconds:g} s"
+    if round(seconds / 60) < 60:
+        return f"{round(seconds / 60)} minutes"
+    hours = round(seconds / 3600, 1)
+    return f"{hours:g} hour" + ("" if hours == 1 else "s")
+
+
+def clock_time(epoch: float) -> str:
+    """The local time of ``epoch``, with its date when it is not today: "14:05", "2026-12-06 09:30"."""
+    when = time.localtime(epoch)
+    today = time.localtime()
+    same_day = when[:3] == today[:3]
+    return time.strftime("%H:%M" if same_day else "%Y-%m-%d %H:%M", when)
 
 
 def _retry_after(value: str | None) -> float | None:

@@ -26,13 +26,13 @@ import gc
 import re
 import time
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable, Iterator
 
 import polib
 
-from .catalog import (bring_back_older_copy, catalog_bytes, decode_po, key, load_po, machine_draft,
+from .catalog import (Notes, bring_back_older_copy, catalog_bytes, decode_po, key, load_po, machine_draft,
                       older_copy_kept, origin_engine, po_from_bytes, reopened_warning, restore_sign_offs,
                       set_provenance, stale_sign_offs, stamp_after)
 from .config import Config, unknown_slugs
@@ -45,7 +45,7 @@ from .glossary import Glossary, load_glossary
 from .invisible import without_hints
 from .limits import CATALOG
 from .segment import reference_labels
-from .sources import Article, read_sources
+from .sources import PLACEHOLDER_RE, Article, read_sources
 
 FLUSH_SECONDS = 0.5
 BATCH_ENTRIES = 5_000  # entries (of whole catalogs) read before a batch is drafted: about 12 MiB held
@@ -93,6 +93,12 @@ class Catalog:
     # the msgid lines of entries an older copy of the catalog made machine drafts again, given back the
     # translation the last extract left (``catalog.bring_back_older_copy``), said once the file is written
     reverted: list = field(default_factory=list)
+    # with ``redo``: the keys of machine drafts the QA gate holds back (``check.blocked_keys``: a number or a link
+    # lost, another language), whose answers the MT cache is not asked for (``Request.fresh``)
+    flawed: frozenset = frozenset()
+    # the untouched machine drafts of the article's English catalog by key (``Request.english``), read when first
+    # asked; None for an English catalog or a project without English
+    english: Callable[[], dict] | None = None
 
     def open_entries(self) -> list[polib.POEntry]:
         return [e for e in self.po if _open(e, self.redo)]
@@ -173,6 +179,11 @@ class Work:
         catalog = Catalog(lang, article.slug, path, po, self.labels[article.slug], ref=ref, read_as=data,
                           redo=self.redo, last_written=last_written, reverted=reverted,
                           reopened=[(line, e.msgid) for line, e in stale_sign_offs(po, data)])
+        code = next((c for c in self.config.languages if c.split("-")[0].lower() == "en"), None)
+        if code and lang.split("-")[0].lower() != "en":
+            catalog.english = functools.cache(functools.partial(_english_drafts, self.config, code, article.slug))
+        if self.redo:
+            catalog.flawed = self._flawed(catalog)
         self.todo[lang] += len(catalog.open_entries())
         self.read[lang] += 1
         if not self.todo[lang]:
@@ -182,6 +193,20 @@ class Work:
                     counts = self.german if key(entry) in copies else self.drafted
                     counts.setdefault(lang, Counter())[origin_engine(origin)] += 1
         return catalog
+
+    def _flawed(self, catalog: Catalog) -> frozenset:
+        """The keys of ``catalog``'s untouched machine drafts with an error of ``check`` (an edition's QA gate shows
+        the German in their place): ``redo`` asks the service again for them, as the MT cache would only give back
+        the answer that made them (a dose or a link dropped, another language)."""
+        from .check import blocked_keys, check_catalog
+
+        drafts = {key(e) for e in catalog.po if not e.obsolete and machine_draft(e) is not None}
+        if not drafts:
+            return frozenset()
+        findings = check_catalog(catalog.po, catalog.ref, catalog.lang, catalog.slug, self.glossary, catalog.labels,
+                                 source_lang=self.config.source_language, errors_only=True,
+                                 site_url=self.config.site_url, languages=self.config.languages)
+        return blocked_keys(findings) & drafts
 
     def _missing(self, ref: str, article: Article) -> None:
         """Says why ``ref``, the article's catalog in one language, is not there: the German file's own error at
@@ -227,6 +252,11 @@ class PretranslateResult:
     # engine -> the kind of failure (``polite`` causes) that stopped it, or, while it was not stopped, its first
     causes: dict = field(default_factory=dict)
     warned: Counter = field(default_factory=Counter)  # engine -> drafts whose markup could not be verified
+    emptied: Counter = field(default_factory=Counter)  # lang -> machine drafts in another language emptied
+    # lang -> entries not sent, as they hold init's [[AUSFÜLLEN: …]] placeholders (``sources.PLACEHOLDER_RE``)
+    unfilled: Counter = field(default_factory=Counter)
+    # engine -> [(catalog ref, msgid, check's message)] of its drafts whose numbers differ from the German's
+    numbers: dict = field(default_factory=dict)
     planned: dict = field(default_factory=dict)  # dry run: (lang, engine) -> [Planned]
     planned_keys: dict = field(default_factory=dict)  # dry run: (lang, engine) -> the request keys planned so far
     # engine -> (requests, characters of German that came back translated, segments from cache, tries: the HTTP
@@ -341,7 +371,7 @@ def pretranslate(config: Config, engines: list[Engine], languages: list[str], sl
                                         if c.wrote or dry_run and c.would_write for line, msgid in c.reopened]
                     result.warnings += [older_copy_kept(c.ref, c.reverted) for c in batch
                                         if c.reverted and (c.wrote or dry_run and c.would_write)]
-                    _count(batch, lang, result)
+                    _count(batch, lang, result, config.source_language)
                     for _ in batch if progress else ():
                         progress()
                     batch.clear()  # read no further catalog while this batch is held
@@ -385,6 +415,11 @@ def _draft(batch: list[Catalog], engines: list[Engine], lang: str, config: Confi
     """One batch of catalogs of ``lang`` through the chain: each engine gets what the ones before it left,
     an answer that is the German as it is (``german_back``) among it."""
     todo = [(c, e) for c in batch for e in c.open_entries()]
+    # init's placeholders: their German is still to be written, and a service would only mangle them
+    sent = [item for item in todo if not ("[[" in item[1].msgid and PLACEHOLDER_RE.search(item[1].msgid))]
+    if len(sent) < len(todo):
+        result.unfilled[lang] += len(todo) - len(sent)
+        todo = sent
     for engine in engines:
         if not todo:
             break
@@ -413,11 +448,23 @@ def _draft(batch: list[Catalog], engines: list[Engine], lang: str, config: Confi
         todo = [item for n, item in enumerate(todo) if n not in filled]
 
 
+def _english_drafts(config: Config, code: str, slug: str) -> dict:
+    """The untouched machine drafts of ``slug``'s catalog in ``code`` (the project's English) by key; none where it
+    cannot be read (``check`` says why)."""
+    path = config.po_path(code, slug)
+    try:
+        _, po = load_po(path, relpath(path, config.root))
+    except VerlagError:
+        return {}
+    return {key(e): e.msgstr for e in po or () if not e.obsolete and machine_draft(e)}
+
+
 def _request(catalog: Catalog, entry: polib.POEntry) -> Request:
     note = _note(entry)
     match = _BLOCK.search(note)
     block = f"{catalog.slug}#{match.group(1)}" if match else ""
-    return Request(entry.msgid, entry.msgctxt, catalog.slug, catalog.labels, block, _surroundings(catalog, note))
+    return Request(entry.msgid, entry.msgctxt, catalog.slug, catalog.labels, block, _surroundings(catalog, note),
+                   key(entry) in catalog.flawed, catalog.english().get(key(entry), "") if catalog.english else "")
 
 
 def _note(entry: polib.POEntry) -> str:
@@ -453,6 +500,7 @@ def _stream(engine, requests, todo, batch, config, lang, cache, budget, result, 
         new: set[int] = set()
         for outcome in group:
             new |= _apply(engine.name, todo, outcome.indices, outcome.results, lang, result, False, german_back)
+            _empty_refused(engine.name, todo, outcome)
             if outcome.error:
                 failed = result.failed.setdefault(engine.name, Counter())
                 failed[outcome.error] += len(outcome.indices)
@@ -467,6 +515,28 @@ def _stream(engine, requests, todo, batch, config, lang, cache, budget, result, 
             flushed = time.monotonic()
     _save(batch, False)
     return filled
+
+
+def _empty_refused(name: str, todo, outcome) -> None:
+    """With ``redo``: empty the machine drafts that are word for word an answer refused as another language
+    (``Outcome.refused``): that answer stored before this verlag told it, which would otherwise stay, published
+    under ``unreviewed = "machine"`` until a person saw it; the entry is empty for the next engine or a person."""
+    for n, refused in zip(outcome.indices, outcome.refused):
+        catalog, entry = todo[n]
+        if refused is not None and entry.msgstr == refused.text and machine_draft(entry) is not None:
+            catalog.by[key(entry)] = (name, True)
+            catalog.drafts[key(entry)] = Result("", refused.origin)
+            _empty(entry)
+            catalog.dirty = True
+
+
+def _empty(entry: polib.POEntry) -> None:
+    """An untouched machine draft made empty: no text, no fuzzy flag, no origin or draft fingerprint."""
+    entry.msgstr = ""
+    entry.flags = [f for f in entry.flags if f != "fuzzy"]
+    notes = Notes.of(entry)
+    notes.origins, notes.drafted = [], None
+    notes.store(entry)
 
 
 def _local_answers(engine: Engine, requests: list[Request], todo, source: str, lang: str,
@@ -528,20 +598,44 @@ def _apply(name, todo, indices, answers, lang, result, dry_run, german_back) -> 
     return filled
 
 
-def _count(batch: list[Catalog], lang: str, result: PretranslateResult) -> None:
+def _count(batch: list[Catalog], lang: str, result: PretranslateResult, source_lang: str = "de") -> None:
     """Count the batch's drafts once its last write is done: drafted is what stands in the file as this run
     last wrote it (``Catalog.standing``), never an answer a failed write (a reviewer's save that does not parse)
     or a deleted catalog kept out; such an answer's entry is counted still empty, as the file has it."""
     for catalog in batch:
         for k in catalog.standing:
             name, replaced = catalog.by[k]
+            if not catalog.drafts[k].text:  # a draft in another language emptied (``_empty_refused``)
+                result.emptied[lang] += 1
+                continue
             result.filled[(lang, name)] += 1
             result.replaced[(lang, name)] += replaced
             if "check the markup" in catalog.drafts[k].origin:
                 result.warned[name] += 1
+        _lost_numbers(catalog, lang, result, source_lang)
         unwritten = {k for k in catalog.drafts if k not in catalog.standing}
         result.remaining[lang] += sum(1 for e in catalog.po if not e.obsolete and (
             not e.msgstr or unwritten and key(e) in unwritten and e.msgstr == catalog.drafts[key(e)].text))
+
+
+def _lost_numbers(catalog: Catalog, lang: str, result: PretranslateResult, source_lang: str) -> None:
+    """The drafts of a network engine this run wrote whose numbers or units differ from their German's (``check``'s
+    ``numbers``: a dose dropped), each with its catalog, in ``result.numbers``: the summary names them, as ``check``
+    would only later; the pages show the German in their place. A run with no such draft does not import
+    ``check``."""
+    written = [k for k in catalog.standing if catalog.by[k][0] not in (CopyEngine.name, "tm", "pseudo")]
+    if not written:
+        return
+    from .check import PLAIN_CONTEXTS, Context, check_numbers
+
+    ctx = Context(lang, labels=catalog.labels, source_lang=source_lang)
+    entries = {key(e): e for e in catalog.po if not e.obsolete}
+    for k in written:
+        entry = entries.get(k)
+        if entry is not None:
+            said = list(check_numbers(entry, replace(ctx, plain=entry.msgctxt in PLAIN_CONTEXTS)))
+            if said:
+                result.numbers.setdefault(catalog.by[k][0], []).append((catalog.ref, entry.msgid, said[0]))
 
 
 def _unchanged(entry: polib.POEntry, answer: Result) -> bool:
@@ -635,7 +729,7 @@ def _write(catalog: Catalog) -> None:
         for k, answer in catalog.drafts.items():
             entry = entries.get(k)
             if entry is not None and _open(entry, catalog.redo):
-                _fill(entry, answer)
+                _fill(entry, answer) if answer.text else _empty(entry)
         standing.clear()
         standing.update(k for k, answer in catalog.drafts.items()
                         if (entry := entries.get(k)) is not None and entry.msgstr == answer.text)

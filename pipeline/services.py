@@ -38,6 +38,7 @@ from __future__ import annotations
 import os
 import re
 import threading
+import time
 from collections import Counter
 from concurrent.futures import FIRST_COMPLETED, Future, wait
 from dataclasses import dataclass, field
@@ -46,8 +47,8 @@ from typing import Callable, Iterator, Sequence
 from .config import Config, lookup
 from .engines import Request, Result
 from .mtcache import MTCache, normalise
-from .polite import (ANSWER, KEY, NO_KEY, OTHER, QUOTA, RATE, SERVER, Policy, PoliteSession, RequestsShim,
-                     ServiceError, Workers, install_shim)
+from .polite import (ANSWER, KEY, NO_KEY, OTHER, QUOTA, RATE, SERVER, UNSUPPORTED, Policy, PoliteSession,
+                     RequestsShim, ServiceError, Workers, install_shim)
 from . import polite
 from .protect import Masked, markup_difference, mask, restore
 from .sentences import segment_spans
@@ -182,6 +183,9 @@ class Outcome:
     error: str | None = None
     fatal: bool = False
     cause: str = OTHER  # the kind of failure (``polite.ServiceError.cause``)
+    # the drafts an answer in another language would have made (``polite.LANGUAGE``): a machine draft that is one of
+    # them is that answer stored before, which ``pretranslate --redo-drafts`` empties
+    refused: list[Result | None] = field(default_factory=list)
 
 
 @dataclass
@@ -196,6 +200,20 @@ class Budget:
             return False
         self.used += chars
         return True
+
+    def fitting(self, batch: list[str], chars: Callable[[list[str]], int]) -> list[str]:
+        """The texts of ``batch`` that still fit under the cap together (in order, each that fits), as ``chars``
+        counts a request of them: a batch larger than what is left is sent smaller, not refused whole."""
+        if self.limit is None:
+            return list(batch)
+        taken: list[str] = []
+        for text in batch:
+            if self.used + chars([*taken, text]) <= self.limit:
+                taken.append(text)
+        return taken
+
+
+CAP = "cap"  # the cause of a text not sent: over the run's ``--max-chars`` cap (``Budget``)
 
 
 @dataclass(frozen=True)
@@ -225,10 +243,16 @@ class ServiceEngine:
         # the languages a draft is told apart from (``draftlang``): the project's, and English, which services
         # answer in when they lack the language asked for
         self.candidates = (config.source_language, *config.languages, "en")
+        # the project's English: an answer into another language the same as the service's into it is English
+        # (``draftlang.copied``)
+        self.english = tuple(lang for lang in config.languages if lang.split("-")[0].lower() == "en")
         self.chars_translated = 0  # characters of the German of the texts whose translations were taken
         self.cached = 0
         # (target, the language they read as) -> answers from the MT cache dropped as in another language
         self.dropped: Counter = Counter()
+        self.capped: int | None = None  # the ``--max-chars`` cap that left texts unsent (``CAP``)
+        # target -> why the service refused it (``polite.UNSUPPORTED``): its later batches fail without a request
+        self.unsupported: dict[str, str] = {}
 
     @property
     def requests_sent(self) -> int:
@@ -267,6 +291,7 @@ class ServiceEngine:
         drafted (``cause``: ``polite.ServiceError.cause``). Only a service with no connection "could not be
         reached": one that answered slowly, refused the key or sent a page instead was reached."""
         name, table, again = self.name, f"[engines.{self.name}]", "what is drafted stays"
+        until = self.session.wait_until or time.time()  # a Retry-After longer than max_wait (``polite.WAIT``)
         said = {
             polite.OFFLINE: f"{name} could not be reached",
             polite.DOWN: f"{name} could not be reached at {self.host} (nothing answers there: is the service "
@@ -292,6 +317,14 @@ class ServiceEngine:
                     f"is {table} url the service's API?)",
             polite.LANGUAGE: f"{name} answered in another language than the one asked for (the warning above says "
                              f"which; check {table} url and languages in verlag.toml)",
+            polite.WAIT: f"{name} asked to wait {polite.waited(max(0.0, until - time.time()))} before any more "
+                         f"requests (until {polite.clock_time(until)}): run verlag pretranslate again then ({again})",
+            CAP: f"the --max-chars cap of {self.capped} characters was reached before {name} was sent a text "
+                 f"(the smallest left is longer than what the cap leaves): nothing was asked of the service; run "
+                 f"with a higher --max-chars, or without it",
+            UNSUPPORTED: f"{name} does not offer a language asked for (the warning above says which and what the "
+                         f"service answered; running again will not help): map it to a code the service has in "
+                         f"{table} languages, or leave that language to another engine ({again})",
         }
         return said.get(cause) or (f"{name} stopped this run (the warning above says why; run verlag pretranslate "
                                    f"again once the service answers: {again})")
@@ -342,7 +375,7 @@ class ServiceEngine:
         """What ``stream`` would send (cache hits left out, and the keys in ``planned``, which this adds
         its own to: an earlier batch's, answered from the cache by then): for ``--dry-run``."""
         units = self.units(requests)
-        hits = cache.hits(self.cache_name, source, target, [u.key for u in units]) if cache else {}
+        hits = self._hits(cache, units, requests, source, target)
         unjudged = [(unit, hits[unit.key][0], self._finish(unit, hits[unit.key][0], requests, target, []))
                     for unit in units if unit.key in hits and not hits[unit.key][1]]
         if unjudged:  # what a run would drop from the cache and send (``_judge_cached``); nothing is changed
@@ -354,6 +387,28 @@ class ServiceEngine:
         texts = dict.fromkeys(k for u in units if u.key not in hits and (k := normalise(u.key)) not in earlier)
         earlier.update(texts)
         return [Planned(_text(t), self.request_chars([t]), self.tokens(t)) for t in texts]
+
+    def _hits(self, cache: MTCache | None, units: list[Unit], requests: Sequence[Request], source: str,
+              target: str) -> dict[str, tuple[str, bool]]:
+        """The cache's answers to ``units`` (``MTCache.hits``), but for a unit whose draft failed the QA gate
+        (``Request.fresh``: the cache holds the answer that made it); those word for word the service's answer into
+        the project's English as not judged: stored when only the stop words of their batch told their language,
+        they are judged again (``_languages``), so an English one cached so is dropped and asked again."""
+        fresh = {u.key for u in units if any(getattr(requests[i], "fresh", False) for i in u.indices)}
+        hits = cache.hits(self.cache_name, source, target, [u.key for u in units if u.key not in fresh]) \
+            if cache else {}
+        english = self._english(target)
+        if not hits or not english:
+            return hits
+        answers = cache.answered(self.cache_name, source, english, [key for key, (_, judged) in hits.items() if judged])
+        same = {key for key, (answer, _) in hits.items()
+                if key in answers and normalise(answers[key]) == normalise(answer)}
+        if not same:
+            return hits
+        from .draftlang import copied
+
+        again = {key for key in same if copied(hits[key][0], english[0])}
+        return {key: (answer, judged and key not in again) for key, (answer, judged) in hits.items()}
 
     def request_chars(self, batch: list[str]) -> int:
         """Characters that leave in one request (what services bill; a context is not billed)."""
@@ -398,8 +453,12 @@ class ServiceEngine:
         except ServiceError as exc:
             yield [Outcome(list(range(len(requests))), [None] * len(requests), exc.message, True, exc.cause)]
             return
+        if target in self.unsupported:  # refused by an earlier batch of this run: not asked again
+            yield [Outcome(list(range(len(requests))), [None] * len(requests), self.unsupported[target], False,
+                           UNSUPPORTED)]
+            return
         units = self.units(requests)
-        hits = cache.hits(self.cache_name, source, target, [u.key for u in units]) if cache else {}
+        hits = self._hits(cache, units, requests, source, target)
         waiting: dict[str, list[Unit]] = {}
         done: list[Outcome] = []
         retry: list[Unit] = []
@@ -412,7 +471,7 @@ class ServiceEngine:
                 answer, judged = hits[unit.key]
                 again: list[Unit] = []
                 outcomes = self._finish(unit, answer, requests, target, again)
-                if judged:
+                if judged and not self._copies_english(outcomes, requests, target):
                     self.cached += len(unit.indices)
                     done.extend(outcomes)
                     retry.extend(again)
@@ -447,8 +506,13 @@ class ServiceEngine:
                 chars = self.request_chars(batch)
                 if len(_text(batch[0])) > self.settings.batch_chars:
                     refused.append(self._fail(batch, waiting, f"longer than {self.settings.batch_chars} characters"))
-                elif not budget.take(chars):
-                    refused.append(self._fail(batch, waiting, f"over the --max-chars cap of {budget.limit}"))
+                elif not budget.take(chars):  # what fits goes in a smaller request, the rest fails with the cap
+                    fits = budget.fitting(batch, self.request_chars)
+                    if fits and budget.take(self.request_chars(fits)):
+                        running[pool.submit(self._call, fits, source, target, stop)] = fits
+                    self.capped = budget.limit
+                    refused.append(self._fail([t for t in batch if t not in fits], waiting,
+                                              f"over the --max-chars cap of {budget.limit}", cause=CAP))
                 else:
                     running[pool.submit(self._call, batch, source, target, stop)] = batch
             return refused
@@ -470,14 +534,14 @@ class ServiceEngine:
                 return [], None
             answered = held[:]
             held.clear()
-            verdicts = self._languages(answered, requests, source, target)
+            verdicts = self._languages(answered, requests, source, target, cache)
             ready: list[Outcome] = []
             taken: list[tuple[str, str]] = []
             for n, (text, answer, outs) in enumerate(answered):
                 rival = verdicts.get(n)
                 if rival:
-                    ready += [Outcome(o.indices, [None] * len(o.indices), said(rival, target), False, polite.LANGUAGE)
-                              for o in outs]
+                    ready += [Outcome(o.indices, [None] * len(o.indices), said(rival, target), False, polite.LANGUAGE,
+                                      list(o.results)) for o in outs]
                     continue
                 ready += outs
                 taken.append((text, answer))
@@ -487,8 +551,8 @@ class ServiceEngine:
                 # an empty answer is a failure to ask again next time, not a translation; so is the text sent
                 # back as it is (a pair the service lacks today, an error: ``pretranslate.GermanBack``)
                 cache.put_many(self.cache_name, source, target,
-                               [(text, answer) for text, answer in taken
-                                if answer.strip() and normalise(answer) != normalise(text)])
+                               [(text, answer) for text, answer in taken if answer.strip() and (
+                                   normalise(answer) != normalise(text) or _neutral(_text(text), source, target))])
             refused = [rival for rival in verdicts.values() if rival]
             everything = refused and len(refused) == len(verdicts)
             return ready, said(Counter(refused).most_common(1)[0][0], target) if everything else None
@@ -506,9 +570,12 @@ class ServiceEngine:
                         answers = future.result()
                     except ServiceError as exc:
                         failures_in_a_row += not isinstance(exc, InvalidAnswer)
-                        fatal = exc.fatal or failures_in_a_row >= 3
+                        # a language the service lacks stops this language, not the engine: the others are asked
+                        fatal = exc.cause != UNSUPPORTED and (exc.fatal or failures_in_a_row >= 3)
                         ready = [self._fail(batch, waiting, exc.message, fatal, exc.cause)]
-                        stopping = (exc.message, exc.cause) if fatal else None
+                        stopping = (exc.message, exc.cause) if fatal or exc.cause == UNSUPPORTED else None
+                        if exc.cause == UNSUPPORTED:
+                            self.unsupported[target] = exc.message
                     else:
                         again: list[Unit] = []
                         for text, answer in zip(batch, answers):
@@ -533,7 +600,7 @@ class ServiceEngine:
                             yield ready
                         message, cause = stopping
                         if rest or cause == polite.LANGUAGE:  # a failed request said its own stop already
-                            yield [self._fail(rest, waiting, message, True, cause)]
+                            yield [self._fail(rest, waiting, message, cause != UNSUPPORTED, cause)]
                         return
             ready = release(True)[0]
             if ready:
@@ -551,7 +618,7 @@ class ServiceEngine:
         is not marked judged unread.
         ``dry_run``: the cache and ``dropped`` stay as they are."""
         answered = [(unit.key, answer, outcomes) for unit, answer, outcomes in unjudged]
-        verdicts = self._languages(answered, requests, source, target)
+        verdicts = self._languages(answered, requests, source, target, cache)
         refused = {answered[n][0]: rival for n, rival in verdicts.items() if rival}
         keys = {unit.key for unit, _, _ in unjudged}
         wrong = set(refused)
@@ -564,17 +631,49 @@ class ServiceEngine:
         return [(unit, None if unit.key in wrong else outcomes) for unit, _, outcomes in unjudged]
 
     def _languages(self, answered: list[tuple[str, str, list[Outcome]]], requests: Sequence[Request], source: str,
-                   target: str) -> dict[int, str | None]:
+                   target: str, cache: MTCache | None = None) -> dict[int, str | None]:
         """The language test of fresh answers (``release``) and cached ones (``_judge_cached``), one batch: for each
         of ``answered`` (text sent, answer, outcomes) that has something to read, by its place, the language it
         reads as instead of ``target`` (``draftlang.judge``: its draft, or where it gave none its answer, against its
-        German), None where it is taken. An empty answer that gave no draft is not judged: it has no place here."""
-        from .draftlang import judge
+        German), None where it is taken. An empty answer that gave no draft is not judged: it has no place here.
+        An answer taken so is refused still when it is word for word what the service answered into the project's
+        English (in ``cache``) and reads as English (``draftlang.copied``): answers too short for their stop words
+        ("Dosierung" answered "the"), a service that answers some lines of a batch in English."""
+        from .draftlang import Copied, copied, judge
 
         judged = [n for n, (_, answer, outs) in enumerate(answered) if _drafted(outs) or answer.strip()]
-        return dict(zip(judged, judge([_drafted(answered[n][2]) or answered[n][1] for n in judged],
-                                      [self._german(answered[n], requests) for n in judged],
-                                      target, source, self.candidates)))
+        verdicts = dict(zip(judged, judge([_drafted(answered[n][2]) or answered[n][1] for n in judged],
+                                          [self._german(answered[n], requests) for n in judged],
+                                          target, source, self.candidates)))
+        english = self._english(target)
+        taken = [n for n, rival in verdicts.items() if not rival]
+        if not english or not taken:
+            return verdicts
+        answers = cache.answered(self.cache_name, source, english, [answered[n][0] for n in taken]) if cache else {}
+        for n in taken:
+            text, answer, outs = answered[n]
+            if text in answers and normalise(answers[text]) == normalise(answer) != normalise(_text(text)) and \
+                    copied(_drafted(outs) or answer, english[0]) or self._copies_english(outs, requests, target):
+                verdicts[n] = Copied(english[0])
+        return verdicts
+
+    def _english(self, target: str) -> list[str]:
+        """The project's English codes an answer into ``target`` may be a copy of (none for English itself)."""
+        return [lang for lang in self.english if lang.split("-")[0].lower() != target.split("-")[0].lower()]
+
+    def _copies_english(self, outcomes: list[Outcome], requests: Sequence[Request], target: str) -> bool:
+        """Whether the drafts of one answer are each word for word the English catalog's machine draft of the same
+        German (``Request.english``: drafted before, or by another engine, so not in the MT cache) and read as
+        English (``draftlang.copied``)."""
+        english = self._english(target)
+        pairs = [(requests[i], result) for o in outcomes for i, result in zip(o.indices, o.results)
+                 if result is not None]
+        if not english or not pairs or not all(getattr(request, "english", "") == result.text != request.text
+                                               for request, result in pairs):
+            return False
+        from .draftlang import copied
+
+        return copied(" ".join(result.text for _, result in pairs), english[0])
 
     @staticmethod
     def _german(answered: tuple[str, str, list[Outcome]], requests: Sequence[Request]) -> str:
@@ -684,6 +783,15 @@ def _text(text: str) -> str:
 def _flat(value: str | dict) -> str:
     """A setting as it goes into a cache key: a table by language as ``en:less+fr:more``."""
     return "+".join(f"{k}:{v}" for k, v in sorted(value.items())) if isinstance(value, dict) else value
+
+
+def _neutral(text: str, source: str, target: str) -> bool:
+    """Whether ``text``, a text sent and answered as it is, holds no word to translate ("150 mg", "4000 IE", a
+    number: ``check.german_unchanged``'s reading): the answer is its translation, cached like any, not a failure
+    to ask again on every run."""
+    from .check import Context, german_unchanged
+
+    return not german_unchanged(text, text, Context(target, source_lang=source))
 
 
 def _drafted(outcomes: list[Outcome]) -> str:
@@ -801,9 +909,9 @@ class LibreEngine(LineBatched):
 
     def _translator(self, source, target):
         from deep_translator import LibreTranslator
-        from deep_translator.exceptions import AuthorizationException, ServerException, TranslationNotFound
+        from deep_translator.exceptions import AuthorizationException, TranslationNotFound
 
-        session = self.session
+        session, host = self.session, self.host
         class InBody(LibreTranslator):
             """Sends the text and the key in a JSON body, as LibreTranslate's /translate takes them: deep-translator
             put both into the URL's query string (``requests.post(url, params=…)``), so the article's text and
@@ -820,7 +928,7 @@ class LibreEngine(LineBatched):
                 if response.status_code == 403:
                     raise AuthorizationException(self.api_key)
                 if not 200 <= response.status_code < 300:
-                    raise ServerException(response.status_code)
+                    raise _libre_error(response, self._source, self._target, host)
                 answer = response.json()
                 if not answer:
                     raise TranslationNotFound(text)
@@ -831,6 +939,21 @@ class LibreEngine(LineBatched):
         # deep-translator demands a key even where none is needed; "" (not None) lets its refusal name it
         translator.api_key = self.api_key or ""
         return translator
+
+
+def _libre_error(response, source: str, target: str, host: str) -> ServiceError:
+    """LibreTranslate's refusal as it words it (its JSON ``{"error": "pl is not supported"}``), not as a status
+    code: one of a language it does not offer (``UNSUPPORTED``: running again will not help) says so."""
+    try:
+        said = response.json().get("error")
+    except (ValueError, AttributeError):
+        said = None
+    said = said if isinstance(said, str) and said.strip() else ""
+    status = f"HTTP {response.status_code}" + (f": {' '.join(said.split())[:200]!r}" if said else "")
+    if "not supported" in said.lower():
+        return ServiceError(f"{host} does not translate {source} into {target} (it answered {status}): not asked "
+                            f"again this run", cause=UNSUPPORTED)
+    return ServiceError(f"{host} answered {status}")
 
 
 class MicrosoftEngine(LineBatched):

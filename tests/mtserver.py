@@ -11,8 +11,9 @@ finds the JSON object with ``segments`` among the user messages and answers
 
 Faults, consumed one per request from ``faults`` (or, for requests whose text contains a key of
 ``rules``, always its value, or one each from its list): ``timeout`` (answer after ``hang`` s),
-``429`` (with ``Retry-After: retry_after``), ``500`` or any other status, ``malformed`` (broken
-JSON or HTML), ``portal`` (an HTML page with status 200 in every shape, as a captive portal or a proxy answers), ``reset`` (TCP reset), ``mangle`` (drop the markup tags), ``leftover`` (each tag kept, and an escaped copy
+``429`` (with ``Retry-After: retry_after``), ``500`` or any other status (with LibreTranslate's
+``{"error": error}`` as its body where ``error`` is set), ``malformed`` (broken
+JSON or HTML), ``portal`` (an HTML page with status 200 in every shape, as a captive portal or a proxy answers), ``reset`` (TCP reset), ``mangle`` (drop the markup tags), ``digits`` (every number left out, as a dose dropped), ``leftover`` (each tag kept, and an escaped copy
 of it after it: ``<x1/>&lt;x1/&gt;``), ``empty`` (empty
 translations), ``echo`` (the text sent, untranslated: a real service's answer for a pair it lacks), ``english`` (every word
 an English one, tags and punctuation kept: a service answering in English whatever language was asked for), ``runaway`` (each
@@ -106,6 +107,7 @@ class FakeService:
         self.retry_after = "1"
         self.faults: list[str] = []
         self.location = ""  # where a redirect (fault "301", "307", …) points: "" for this server, or another's URL
+        self.error = ""  # the body of a status fault: "" none, else LibreTranslate's {"error": error}
         self.rules: dict[str, str] = {}
         self.lines: dict[str, str] = {}  # substring of a line -> the language it is answered in (``by_line``)
         self.log: list[dict] = []
@@ -125,7 +127,7 @@ class FakeService:
         with self.lock:
             self.latency, self.hang, self.retry_after = 0.0, 2.0, "1"
             self.faults, self.rules, self.log, self.glossaries, self.lines = [], {}, [], [], {}
-            self.location = ""
+            self.location, self.error = "", ""
             self.max_active = 0
 
     def close(self) -> None:
@@ -234,8 +236,12 @@ class _Handler(BaseHTTPRequestHandler):
                     self.send_header("Retry-After", svc.retry_after)
                 if fault in ("301", "302", "307", "308"):  # moved: the same request again, at the same place
                     self.send_header("Location", svc.location + self.path)  # or on the host of ``location``
-                self.send_header("Content-Length", "0")
+                body = json.dumps({"error": svc.error}).encode() if svc.error else b""
+                if body:
+                    self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
+                self.wfile.write(body)
                 return
             if fault == "flood":
                 self._flood(shape, answers=[fake_translate(t) for t in texts])
@@ -255,6 +261,8 @@ class _Handler(BaseHTTPRequestHandler):
             answers = [fake_translate(t, data.get("context", "") if shape == "deepl" else "") for t in texts]
             if fault == "mangle":
                 answers = [_TAGS.sub("", a) for a in answers]
+            if fault == "digits":  # a dose dropped: every number left out
+                answers = [re.sub(r" ?\d+", "", a) for a in answers]
             if fault == "leftover":
                 answers = [_TAGS.sub(lambda m: m.group() + html.escape(m.group()), a) for a in answers]
             if fault == "empty":
@@ -422,7 +430,7 @@ def main(argv: list[str] | None = None) -> None:
                                      "(LibreTranslate, Google /m, MyMemory, DeepL v2, Microsoft v3, Chat Completions).")
     parser.add_argument("--port", type=int, default=0, help="the port to listen on (default 0: a free one)")
     parser.add_argument("--fault", action="append", default=[], help="a fault for the next request (timeout, 429, "
-                        "500, malformed, portal, reset, mangle, empty, echo, english, short, flood, drip, dripheaders, fence, drop, "
+                        "500, malformed, portal, reset, mangle, digits, empty, echo, english, short, flood, drip, dripheaders, fence, drop, "
                         "merge, summary, length, deep, garbage); repeat for more, consumed in order")
     parser.add_argument("--latency", type=float, default=0.0, help="seconds before every answer (default 0)")
     parser.add_argument("--hang", type=float, default=2.0, help="seconds the fault timeout waits (default 2)")

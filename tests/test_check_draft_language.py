@@ -91,3 +91,26 @@ def test_one_long_english_draft_among_french_ones_is_named_alone(project):
     project.run("build")
     page = project.read("editions/fr/fieber.md")
     assert FRENCH[0] in page and ENGLISH[0] not in page and GERMAN[1] in page
+
+
+def test_a_short_draft_word_for_word_the_english_catalogs_draft_is_named_as_english(project):
+    """Trial 37: drafts too short for their stop words ("Dosierung" -> "the") that a service answered in English
+    among Spanish ones gave ``check --lang es`` no ``draft-language`` error. A machine draft word for word the
+    English catalog's machine draft of the same German, and reading as English (``draftlang.copied``), is one; the
+    same text that holds no prose ("150 mg") is not."""
+    _setup(project)
+    first, _ = _drafted(project, ["Take it with water.", FRENCH[1]])
+    path = project.root / "translations/en/fieber.po"
+    po = polib.pofile(str(path))
+    for german, text in zip(GERMAN, ["Take it with water.", ENGLISH[1]]):
+        entry = po.find(german)
+        entry.msgstr = text
+        set_provenance(entry, "mt: libre")
+        entry.flags = ["fuzzy"]
+    po.save(str(path))
+    found = _found(project, code=1)
+    assert [(f["path"], f["line"], f["msgid"]) for f in found] == [("translations/fr/fieber.po", first, GERMAN[0])]
+    assert found[0]["message"].startswith("1 machine draft nobody reviewed reads as English, not French (word for "
+                                          "word the English catalog's machine draft of the same German)")
+    project.run("build")
+    assert GERMAN[0] in project.read("editions/fr/fieber.md")

@@ -11,7 +11,7 @@ import polib
 import pytest
 
 from pipeline.markup import parts
-from pipeline.draftlang import ALONE_WORDS, _words, enough, judge, said
+from pipeline.draftlang import ALONE_WORDS, _words, copied, enough, judge, said
 
 from conftest import REPO, need_peer_corpus
 
@@ -163,3 +163,30 @@ def test_judging_drafts_loads_no_qa_stage():
             " 'pipeline.check' in sys.modules)")
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=REPO, check=True)
     assert proc.stdout.split() == ["['en',", "'en']", "False"], proc.stdout
+
+
+def test_an_answer_the_same_as_into_english_is_told_english_by_a_word_of_prose_not_by_names_and_numbers():
+    """``copied``: "Dosierung" answered "the" into es as into en is English; "150 mg", "Vitamin D", a name, an e-mail
+    label are the same in many languages and stay drafts."""
+    assert copied("the", "en") and copied("the of and to in is for with.", "en")
+    assert copied("Magnesium citrate daily", "en") and not copied("Magnesium citrate", "en")  # one loanword: "E-mail"
+    assert not any(copied(text, "en") for text in ("150 mg", "Vitamin D", "Magnesium", "Dr. med. Anna Berger",
+                                                   "E-Mail: praxis@example.org", "4000 IE", "Tinnitus"))
+
+
+def test_no_translation_of_the_shipped_catalogs_the_same_as_its_english_reads_as_english():
+    """The false alarms of ``copied`` measured on the shipped catalogs (site.po too): a translation word for word its
+    English translation ("E-mail: %(address)s") is never told English."""
+    alarms, judged = [], 0
+    for folder in (REPO / "translations", REPO / "pipeline/translations"):
+        english = {path.name: {e.msgid: e.msgstr for e in polib.pofile(str(path))}
+                   for path in folder.glob("en/*.po")}
+        for path in folder.glob("*/*.po"):
+            if path.parent.name.split("-")[0] == "en" or path.name not in english:
+                continue
+            for entry in polib.pofile(str(path)):
+                if entry.msgstr and not entry.obsolete and english[path.name].get(entry.msgid) == entry.msgstr:
+                    judged += 1
+                    if copied(entry.msgstr, "en"):
+                        alarms.append((path.parent.name, entry.msgstr))
+    assert judged > 20 and alarms == []
