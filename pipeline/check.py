@@ -1104,7 +1104,7 @@ def bound_numbers(prose: str, lang: str, *langs: str) -> list[tuple[str, str]]:
     counted, before, names = _counted_nouns(lang.split("-")[0].lower())
     seen: Counter = Counter()
     found: list[tuple[str, str]] = []
-    counted_ends: set[int] = set()  # where a noun a number counts ends: no "before" noun for the next number
+    counted_end = -1  # where the last noun a number counts ends: no "before" noun for a number after it
     for m in _NUMBER.finditer(prose):
         spelling = m.group()
         seen[spelling] += 1
@@ -1117,12 +1117,12 @@ def bound_numbers(prose: str, lang: str, *langs: str) -> list[tuple[str, str]]:
             name = (noun.group("word") if noun.lastgroup == "word" or noun.group("tight") is None
                     else noun.group("tight"))
             unit = names[name.lower()]
-            counted_ends.add(noun.end())
+            counted_end = noun.end()
         if unit is None and before is not None and (noun := before.search(prose, max(0, m.start() - 30), m.start())):
             preceded = _NUMBER_BEFORE.search(prose, max(0, noun.start() - 40), noun.start())
             rate = _RATE_BEFORE.search(prose, max(0, noun.start() - 12), noun.start())
             if (preceded is None and rate is None and not _GOES_ON_AS_WORD.match(prose, m.end())
-                    and not any(noun.start() <= end <= m.start() for end in counted_ends)):
+                    and counted_end < noun.start()):
                 unit = names[noun.group("word").lower()]
         if unit is not None:
             found.append((value, "°" if unit in DEGREES else _BOUND_NAMES.get(unit, unit)))
@@ -1179,14 +1179,25 @@ def _units_moved(entry, ctx) -> Iterator[str]:
     lost, got = _beyond(source, target), _beyond(target, source)
     if not (lost and got):
         return
+    # the translation's pairs left, by kind and by amount, first first: linear in the pairs of a long paragraph
+    by_kind: dict[str, deque[int]] = {}
+    by_amount: dict[str, deque[int]] = {}
+    for place, p in enumerate(got):
+        by_kind.setdefault(p.kind, deque()).append(place)
+        by_amount.setdefault(p.amount, deque()).append(place)
+    taken = [False] * len(got)
     moves = []
     for german in lost:
-        other = (next((p for p in got if p.kind == german.kind), None)
-                 or next((p for p in got if p.amount == german.amount), None))
-        if other is not None:
-            got.remove(other)
-        moves.append(f"{german.shown} -> {other.shown if other else 'none'}")
-    moves += [f"none -> {p.shown}" for p in got]
+        other = None
+        for queue in (by_kind.get(german.kind), by_amount.get(german.amount)):
+            while queue and taken[queue[0]]:
+                queue.popleft()
+            if queue:
+                other = queue.popleft()
+                taken[other] = True
+                break
+        moves.append(f"{german.shown} -> {got[other].shown if other is not None else 'none'}")
+    moves += [f"none -> {p.shown}" for p, gone in zip(got, taken) if not gone]
     yield "numbers moved to another unit: " + ", ".join(moves)
 
 
