@@ -1063,7 +1063,8 @@ def _counted_nouns(lang: str) -> tuple[re.Pattern | None, re.Pattern | None, dic
                 if form == "per" or "{0}" not in pattern:
                     continue
                 name = pattern.replace("{0}", "").strip().lower()
-                if not name or len(name) == 1 and not unspaced(name) or _DIGIT.search(name) or name in UNIT_SYMBOLS:
+                if (not name or len(name) == 1 and not unspaced(name) or _DIGIT.search(name) or name in UNIT_SYMBOLS
+                        or name == "dr"):  # English's short drop, the Dr. of "Zimmer 5 Dr. Weber"
                     continue
                 if names.setdefault(name, unit) != unit:
                     shared.add(name)
@@ -1077,10 +1078,13 @@ def _counted_nouns(lang: str) -> tuple[re.Pattern | None, re.Pattern | None, dic
     def alternatives(words):
         return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
+    # a case ending on a word of three letters or more ("günden"), not on "ay" (month) of "ayrıca", "sa" of "sağlıklı"
     ending = r"[^\W\d_]*" if lang in _AGGLUTINATIVE else r"(?:s|n|en|e)?"
     tight = alternatives(n for n in names if unspaced(n[-1]))
-    spaced = alternatives(n for n in names if not unspaced(n[-1]))
-    after = "|".join(filter(None, [rf"(?P<word>{spaced}){ending}(?![^\W\d_])" if spaced else "",
+    inflected = alternatives(n for n in names if not unspaced(n[-1]) and len(n) > 2 and n[-1] != ".")
+    bare = alternatives(n for n in names if not unspaced(n[-1]) and (len(n) <= 2 or n[-1] == "."))
+    after = "|".join(filter(None, [rf"(?P<word>{inflected}){ending}(?![^\W\d_])" if inflected else "",
+                                   rf"(?P<bare>{bare})(?![^\W\d_])" if bare else "",
                                    rf"(?P<tight>{tight})" if tight else ""]))
     spans = alternatives(n for n, unit in names.items() if unit in ("duration-day", "duration-week",
                                                                      "duration-month", "duration-year")
@@ -1093,8 +1097,9 @@ def bound_numbers(prose: str, lang: str, *langs: str) -> list[tuple[str, str]]:
     """(value, unit) of every number in ``prose`` (written in ``lang``) that a unit binds, in order: a unit symbol
     or CLDR name after it (``unit_amounts``, read with the names of ``lang`` and ``langs``), a time span, drop or
     dose form after it (``_counted_nouns``: "2 Tropfen", "3. Tag", "5日目", "6 Jahren") or a day, week, month or
-    year right before a number that has no unit of its own, where no number counts that noun ("day 3", "Tag 3"; not
-    the "Tagen" of "nach 2 Tagen 3"). A value without its ``#2`` (``numbers``); a degree of any scale is "°"."""
+    year right before a number of up to three digits that has no unit of its own, where no number counts that noun
+    ("day 3", "Tag 3"; not the "Tagen" of "nach 2 Tagen 3", nor the calendar's "im Jahr 2020"). A value without
+    its ``#2`` (``numbers``); a degree of any scale is "°"."""
     if not _DIGIT.search(prose):
         return []
     keys: dict[str, list[str]] = {}
@@ -1112,13 +1117,14 @@ def bound_numbers(prose: str, lang: str, *langs: str) -> list[tuple[str, str]]:
         if not values:
             continue
         value = values[min(seen[spelling] - 1, len(values) - 1)]
+        if value.startswith("date "):  # "Tag 3.5.2024" is a day of the calendar, no count
+            continue
         unit = after.get(m.end())
         if unit is None and counted is not None and (noun := counted.match(prose, m.end())):
-            name = (noun.group("word") if noun.lastgroup == "word" or noun.group("tight") is None
-                    else noun.group("tight"))
-            unit = names[name.lower()]
+            unit = names[next(name for name in noun.groupdict().values() if name).lower()]
             counted_end = noun.end()
-        if unit is None and before is not None and (noun := before.search(prose, max(0, m.start() - 30), m.start())):
+        if (unit is None and before is not None and len(spelling) < 4
+                and (noun := before.search(prose, max(0, m.start() - 30), m.start()))):  # "im Jahr 2020": a date
             preceded = _NUMBER_BEFORE.search(prose, max(0, noun.start() - 40), noun.start())
             rate = _RATE_BEFORE.search(prose, max(0, noun.start() - 12), noun.start())
             if (preceded is None and rate is None and not _GOES_ON_AS_WORD.match(prose, m.end())

@@ -263,6 +263,26 @@ def test_numbers_of_one_unit_in_another_order_are_a_warning_naming_both_orders(g
         ("number-order", "warning", f"numbers of one unit in another order: {order}")]
 
 
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Ab dem 3. Tag 2 Tabletten, am Tag 5 nur 1 Tablette.", "de",
+     [("3", "days"), ("2", "tablets"), ("5", "days"), ("1", "tablets")]),
+    ("From the 3rd day 2 tablets, on day 5 only 1 tablet.", "en",
+     [("3", "days"), ("2", "tablets"), ("5", "days"), ("1", "tablets")]),
+    ("3日目から2錠、5日目は1錠。", "ja", [("3", "days"), ("2", "tablets"), ("5", "days"), ("1", "tablets")]),
+    ("3. günden itibaren 2 tablet, 5 sağlıklı gönüllü, 3 ayrıca", "tr", [("3", "days"), ("2", "tablets")]),
+    ("Nach 2 Tagen 3 Tropfen, pro Tag 3-mal, im Jahr 2020.", "de", [("2", "days"), ("3", "drops")]),
+    ("Room 5 Dr. Weber: 2 drops, 40 °C, 500 ml.", "en", [("2", "drops"), ("40", "°"), ("500", "ml")]),
+])
+def test_the_unit_a_number_is_bound_to_is_read_after_it_or_as_a_day_before_it(text, lang, expected):
+    """What ``numbers`` and ``number-order`` compare: a unit symbol or name after a number, a time span, drop or
+    dose form after it (an ordinal's ending between), a day before a number of its own ("day 5"); not a day as a
+    rate ("pro Tag 3-mal"), a calendar year, a Turkish word that only starts like a unit ("sağlıklı", healthy),
+    nor English "Dr"."""
+    from pipeline.check import bound_numbers
+
+    assert bound_numbers(text, lang) == expected
+
+
 @pytest.mark.parametrize("german, translation, lang, warned", [
     ("Warten Sie 5 Minuten, nachdem Sie es 10 Minuten aufgetragen haben.", "10分間塗った後、5分間待ってください。",
      "ja", True),
