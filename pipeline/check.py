@@ -1850,8 +1850,8 @@ CHECKS = [
           "feed) the German lacks, nor one in a German article (nor a NUL byte there, read as U+FFFD); cannot be "
           "waived by an ignore-* flag",
           check_control_character, remedy="delete it: no reader sees it as text"),
-    Check("numbers", ERROR, "numbers and unit symbols kept (decimal comma and point, thousands, ordinals, "
-          "dates and 24-hour times are compared by value)", check_numbers),
+    Check("numbers", ERROR, "numbers and unit symbols kept, each number with its unit (decimal comma and point, "
+          "thousands, ordinals, dates and 24-hour times are compared by value)", check_numbers),
     Check("number-words", ERROR, "numbers written as words in both texts say the same values (\"zweimal\" is no "
           "\"three times\", \"der dritte Tag\" no \"the second day\")", check_number_words),
     Check("number-order", WARNING, "numbers of one unit in the German's order (\"Kinder 2 Tropfen, Erwachsene 10 "
