@@ -33,7 +33,7 @@ from functools import cached_property, lru_cache, partial
 from typing import Callable, Container, Iterable, Iterator, Mapping
 
 import polib
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from babel.numbers import get_decimal_symbol, get_group_symbol
 
 from . import schedule, textchanged
@@ -598,6 +598,8 @@ def check_numbers(entry, ctx):
         yield "numbers differ: " + _describe(a, b)
     if unit_missing or unit_added:
         yield "units differ: " + _describe(unit_missing, unit_added)
+    if not (missing or added or unit_missing or unit_added):
+        yield from _units_moved(entry, ctx)
 
 
 # The units a translation may convert an amount between, by what they measure and their size in its SI unit:
@@ -875,6 +877,249 @@ def _match_slashed_either_way(missing: list[str], added: list[str], found: dict[
             added.remove(date)
             missing.remove(swapped)
 
+
+# Counted things a health text binds a number to beside the units of ``unit_amounts``: time spans and drops by
+# CLDR's names in each language (Babel's unit patterns: "Tage", "days", "日", "gün", "سنوات", "Tropfen", "damla",
+# "滴"), and dose forms CLDR has no unit for, by the words the translation's language writes after a number.
+# Ages as Japanese and Turkish count them ("6歳", "6 yaş") are years.
+_BOUND_UNITS = ("duration-second", "duration-minute", "duration-hour", "duration-day", "duration-week",
+                "duration-month", "duration-year", "volume-drop")
+DOSE_NOUNS = {
+    "de": {"tablette": "tablet", "tabletten": "tablet", "tbl.": "tablet", "kapsel": "capsule", "kapseln": "capsule",
+           "hub": "puff", "hübe": "puff", "sprühstoß": "puff", "sprühstöße": "puff", "sprühstößen": "puff"},
+    "en": {"tablet": "tablet", "tablets": "tablet", "capsule": "capsule", "capsules": "capsule", "puff": "puff",
+           "puffs": "puff", "spray": "puff", "sprays": "puff"},
+    "fr": {"comprimé": "tablet", "comprimés": "tablet", "gélule": "capsule", "gélules": "capsule",
+           "capsule": "capsule", "capsules": "capsule", "pulvérisation": "puff", "pulvérisations": "puff"},
+    "es": {"comprimido": "tablet", "comprimidos": "tablet", "pastilla": "tablet", "pastillas": "tablet",
+           "cápsula": "capsule", "cápsulas": "capsule"},
+    "it": {"compressa": "tablet", "compresse": "tablet", "capsula": "capsule", "capsule": "capsule"},
+    "pt": {"comprimido": "tablet", "comprimidos": "tablet", "cápsula": "capsule", "cápsulas": "capsule"},
+    "nl": {"tablet": "tablet", "tabletten": "tablet", "capsule": "capsule", "capsules": "capsule"},
+    "pl": {"tabletka": "tablet", "tabletki": "tablet", "tabletek": "tablet", "tabletkę": "tablet",
+           "kapsułka": "capsule", "kapsułki": "capsule", "kapsułek": "capsule", "kapsułkę": "capsule"},
+    "ru": {"таблетка": "tablet", "таблетки": "tablet", "таблеток": "tablet", "таблетку": "tablet",
+           "капсула": "capsule", "капсулы": "capsule", "капсул": "capsule", "капсулу": "capsule"},
+    "uk": {"таблетка": "tablet", "таблетки": "tablet", "таблеток": "tablet", "таблетку": "tablet",
+           "капсула": "capsule", "капсули": "capsule", "капсул": "capsule", "капсулу": "capsule"},
+    "tr": {"tablet": "tablet", "kapsül": "capsule", "yaş": "duration-year"},
+    "ja": {"錠": "tablet", "カプセル": "capsule", "歳": "duration-year"},
+    "ar": {"قرص": "tablet", "أقراص": "tablet", "كبسولة": "capsule", "كبسولات": "capsule"},
+}
+# What a bound number's unit is called in a finding: a symbol as written, a counted thing by its English name
+_BOUND_NAMES = {"duration-second": "s", "duration-minute": "min", "duration-hour": "h", "duration-day": "days",
+                "duration-week": "weeks", "duration-month": "months", "duration-year": "years",
+                "volume-drop": "drops", "tablet": "tablets", "capsule": "capsules", "puff": "puffs"}
+# Languages whose words take their case endings on the noun ("3. günden", from day 3)
+_AGGLUTINATIVE = frozenset({"tr", "fi", "hu", "et"})
+# between a number and the noun it counts: an ordinal's full stop or ending ("3. Tag", "3rd day", "3e jour")
+_ORDINAL_END = r"(?:\.|st|nd|rd|th|ème|eme|er|re|e|º|ª|\.º|\.ª)?"
+# A day before a number counts it ("Tag 3", "day 3"), but not as a rate ("pro Tag 3-mal", "a day 3 times") nor
+# where the number goes on into a word ("3x", "3-mal")
+_RATE_BEFORE = re.compile(r"(?<![^\W\d_])(?:pro|je|jeden|jede|jedes|per|a|an|every|each|par|por|al|ao)[\s\u00a0]+$",
+                          re.I)
+_GOES_ON_AS_WORD = re.compile(r"[-\u2010\u2011]?[^\W\d_]|[\s\u00a0]*[x×]")
+
+
+@lru_cache(maxsize=32)
+def _counted_nouns(lang: str) -> tuple[re.Pattern | None, re.Pattern | None, dict[str, str]]:
+    """Patterns for the ``_BOUND_UNITS`` and ``DOSE_NOUNS`` of ``lang`` after a number (matched where the number
+    ends, an ordinal's ending allowed) and, for a day, week, month or year, before it ("Tag 3", "day 3"), and
+    name -> unit. Names of one Latin, Greek or Cyrillic letter are left out ("d", "h": a letter, a house
+    number), as a name two units share."""
+    try:
+        patterns = Locale.parse(lang)._data["unit_patterns"]
+    except (UnknownLocaleError, ValueError):  # a language Babel cannot read: only its dose nouns
+        patterns = {}
+    names: dict[str, str] = {}
+    shared: set[str] = set()
+    for unit in _BOUND_UNITS:
+        for forms in patterns.get(unit, {}).values():
+            for form, pattern in (forms.items() if isinstance(forms, Mapping) else ()):
+                if form == "per" or "{0}" not in pattern:
+                    continue
+                name = pattern.replace("{0}", "").strip().lower()
+                if (not name or len(name) == 1 and not unspaced(name) or _DIGIT.search(name) or name in UNIT_SYMBOLS
+                        or name == "dr"):  # English's short drop, the Dr. of "Zimmer 5 Dr. Weber"
+                    continue
+                if names.setdefault(name, unit) != unit:
+                    shared.add(name)
+    for name, unit in DOSE_NOUNS.get(lang, {}).items():
+        if names.setdefault(name, unit) != unit:
+            shared.add(name)
+    names = {name: unit for name, unit in names.items() if name not in shared}
+    if not names:
+        return None, None, {}
+
+    def alternatives(words):
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    # a case ending on a word of three letters or more ("günden"), not on "ay" (month) of "ayrıca", "sa" of "sağlıklı"
+    ending = r"[^\W\d_]*" if lang in _AGGLUTINATIVE else r"(?:s|n|en|e)?"
+    tight = alternatives(n for n in names if unspaced(n[-1]))
+    inflected = alternatives(n for n in names if not unspaced(n[-1]) and len(n) > 2 and n[-1] != ".")
+    bare = alternatives(n for n in names if not unspaced(n[-1]) and (len(n) <= 2 or n[-1] == "."))
+    after = "|".join(filter(None, [rf"(?P<word>{inflected}){ending}(?![^\W\d_])" if inflected else "",
+                                   rf"(?P<bare>{bare})(?![^\W\d_])" if bare else "",
+                                   rf"(?P<tight>{tight})" if tight else ""]))
+    spans = alternatives(n for n, unit in names.items() if unit in ("duration-day", "duration-week",
+                                                                     "duration-month", "duration-year")
+                         and not unspaced(n[0]) and not n.endswith("."))
+    before = re.compile(rf"(?<![^\W\d_])(?P<word>{spans})[{_SPACES}]?$", re.I) if spans else None
+    return re.compile(rf"{_ORDINAL_END}[{_SPACES}]?(?:{after})", re.I), before, names
+
+
+def bound_numbers(prose: str, lang: str, *langs: str) -> list[tuple[str, str]]:
+    """(value, unit) of every number in ``prose`` (written in ``lang``) that a unit binds, in order: a unit symbol
+    or CLDR name after it (``unit_amounts``, read with the names of ``lang`` and ``langs``), a time span, drop or
+    dose form after it (``_counted_nouns``: "2 Tropfen", "3. Tag", "5日目", "6 Jahren") or a day, week, month or
+    year right before a number of up to three digits that has no unit of its own, where no number counts that noun
+    ("day 3", "Tag 3"; not the "Tagen" of "nach 2 Tagen 3", nor the calendar's "im Jahr 2020"). A value without
+    its ``#2`` (``numbers``); a degree of any scale is "°"."""
+    if not _DIGIT.search(prose):
+        return []
+    keys: dict[str, list[str]] = {}
+    for value, spelling in numbers(prose, lang).items():
+        keys.setdefault(spelling, []).append(value.split("#")[0])
+    after = {start: unit for start, unit, follows in _unit_matches(prose, _primary((lang, *langs))) if follows}
+    counted, before, names = _counted_nouns(lang.split("-")[0].lower())
+    seen: Counter = Counter()
+    found: list[tuple[str, str]] = []
+    counted_end = -1  # where the last noun a number counts ends: no "before" noun for a number after it
+    for m in _NUMBER.finditer(prose):
+        spelling = m.group()
+        seen[spelling] += 1
+        values = keys.get(spelling)
+        if not values:
+            continue
+        value = values[min(seen[spelling] - 1, len(values) - 1)]
+        if value.startswith("date "):  # "Tag 3.5.2024" is a day of the calendar, no count
+            continue
+        unit = after.get(m.end())
+        if unit is None and counted is not None and (noun := counted.match(prose, m.end())):
+            unit = names[next(name for name in noun.groupdict().values() if name).lower()]
+            counted_end = noun.end()
+        if (unit is None and before is not None and len(spelling) < 4
+                and (noun := before.search(prose, max(0, m.start() - 30), m.start()))):  # "im Jahr 2020": a date
+            preceded = _NUMBER_BEFORE.search(prose, max(0, noun.start() - 40), noun.start())
+            rate = _RATE_BEFORE.search(prose, max(0, noun.start() - 12), noun.start())
+            if (preceded is None and rate is None and not _GOES_ON_AS_WORD.match(prose, m.end())
+                    and counted_end < noun.start()):
+                unit = names[noun.group("word").lower()]
+        if unit is not None:
+            found.append((value, "°" if unit in DEGREES else _BOUND_NAMES.get(unit, unit)))
+    return found
+
+
+class _Bound(NamedTuple):
+    """A number a unit binds, as ``_bound_pairs`` compares it: its amount and what the amount measures (a size of
+    ``_SCALES`` by its kind, "0.5" "volume" for "500 ml" and "0,5 l"; else the value and its unit), as written."""
+
+    amount: str
+    kind: str
+    shown: str
+
+
+def _bound_pairs(entry, ctx) -> tuple[list[_Bound], list[_Bound]]:
+    """``bound_numbers`` of the German and the translation, each but of the kinds the other text binds no number
+    to (a unit one language names and the other leaves unsaid, "ab 6 Jahren": "aged 6", says nothing). An
+    amount a translation converts is the German's ("1 EL": "15 ml" or "3 tsp"; "500 ml": "0.5 l"), a regional
+    unit its readers' own (``_READERS_UNITS``)."""
+    return _bound_texts(text_parts(entry.msgid, ctx).prose, text_parts(entry.msgstr, ctx).prose, ctx.source_lang,
+                        ctx.lang)
+
+
+@lru_cache(maxsize=256)
+def _bound_texts(german: str, said: str, source_lang: str, lang: str) -> tuple[list[_Bound], list[_Bound]]:
+    """``_bound_pairs`` of two texts' prose, read once for ``numbers`` and ``number-order`` (callers only read
+    the lists)."""
+    source = _as_bound(bound_numbers(_as_said(german, source_lang)[0], source_lang, lang), {})
+    if not source:
+        return [], []
+    target = _as_bound(bound_numbers(_as_said(said, lang)[0], lang, source_lang), _READERS_UNITS.get(_region(lang), {}))
+    both = {p.kind for p in source} & {p.kind for p in target}
+    return [p for p in source if p.kind in both], [p for p in target if p.kind in both]
+
+
+def _as_bound(pairs: list[tuple[str, str]], regional: Mapping[str, str]) -> list[_Bound]:
+    found = []
+    for value, unit in pairs:
+        measured = regional.get(unit, unit)
+        amount = _amount(value, _SCALES[measured][1]) if measured in _SCALES else None
+        found.append(_Bound(format(amount.normalize(), "f"), _SCALES[measured][0], f"{value} {unit}")
+                     if amount is not None else _Bound(value, unit, f"{value} {unit}"))
+    return found
+
+
+def _units_moved(entry, ctx) -> Iterator[str]:
+    """A number the translation binds to another unit than the German does ("2 g Ingwer mit 10 ml Wasser": "10 g
+    of ginger with 2 ml of water"), which the numbers and units compared each as a set never see: the German's
+    (amount, unit) pairs against the translation's, as multisets, of the kinds both texts bind a number to. Each
+    German pair the translation lacks is named with what took its place: the same unit's other value, else the
+    same value's other unit. Called where numbers and units matched, so a changed number is said once."""
+    source, target = _bound_pairs(entry, ctx)
+    lost, got = _beyond(source, target), _beyond(target, source)
+    if not (lost and got):
+        return
+    # the translation's pairs left, by kind and by amount, first first: linear in the pairs of a long paragraph
+    by_kind: dict[str, deque[int]] = {}
+    by_amount: dict[str, deque[int]] = {}
+    for place, p in enumerate(got):
+        by_kind.setdefault(p.kind, deque()).append(place)
+        by_amount.setdefault(p.amount, deque()).append(place)
+    taken = [False] * len(got)
+    moves = []
+    for german in lost:
+        other = None
+        for queue in (by_kind.get(german.kind), by_amount.get(german.amount)):
+            while queue and taken[queue[0]]:
+                queue.popleft()
+            if queue:
+                other = queue.popleft()
+                taken[other] = True
+                break
+        moves.append(f"{german.shown} -> {got[other].shown if other is not None else 'none'}")
+    moves += [f"none -> {p.shown}" for p, gone in zip(got, taken) if not gone]
+    yield "numbers moved to another unit: " + ", ".join(moves)
+
+
+def _beyond(pairs: list[_Bound], others: list[_Bound]) -> list[_Bound]:
+    """The pairs of ``pairs`` that ``others`` has fewer of (by amount and kind), in their order."""
+    left = Counter((p.amount, p.kind) for p in others)
+    found = []
+    for p in pairs:
+        if left[(p.amount, p.kind)] > 0:
+            left[(p.amount, p.kind)] -= 1
+        else:
+            found.append(p)
+    return found
+
+
+def check_number_order(entry, ctx):
+    """Numbers of one unit in another order than the German's ("Kinder 2 Tropfen, Erwachsene 10 Tropfen":
+    "children 10 drops, adults 2 drops"): the same values and units, so ``check_numbers`` finds nothing, yet each
+    dose went to the other person. A warning, not an error: a translation may put clauses in another order
+    (Japanese and Turkish put a subordinate clause first; README has the false alarms measured). Kinds whose
+    amounts differ are ``numbers``' to name."""
+    if not _DIGIT.search(entry.msgid) or entry.msgstr == entry.msgid:
+        return
+    source, target = _bound_pairs(entry, ctx)
+    for kind in dict.fromkeys(p.kind for p in source):
+        german = [p for p in source if p.kind == kind]
+        translated = [p for p in target if p.kind == kind]
+        amounts = [p.amount for p in german]
+        if (len(german) > 1 and amounts != [p.amount for p in translated]
+                and Counter(amounts) == Counter(p.amount for p in translated)):
+            yield (f"numbers of one unit in another order: German {_listed(german)}; translation "
+                   f"{_listed(translated)}")
+
+
+def _listed(pairs: list[_Bound]) -> str:
+    """"2, 10 drops" where every amount has the same unit, else "500 ml, 1 l"."""
+    units = {p.shown.partition(" ")[2] for p in pairs}
+    if len(units) == 1:
+        return ", ".join(p.shown.partition(" ")[0] for p in pairs) + " " + units.pop()
+    return ", ".join(p.shown for p in pairs)
 
 _ENDS_IN_VALUE = re.compile(r"%\(\w+\)s\s*$")  # a python-format message (site.po) whose value ends it
 
@@ -1489,10 +1734,13 @@ CHECKS = [
           "feed) the German lacks, nor one in a German article (nor a NUL byte there, read as U+FFFD); cannot be "
           "waived by an ignore-* flag",
           check_control_character, remedy="delete it: no reader sees it as text"),
-    Check("numbers", ERROR, "numbers and unit symbols kept (decimal comma and point, thousands, ordinals, "
-          "dates and 24-hour times are compared by value)", check_numbers),
+    Check("numbers", ERROR, "numbers and unit symbols kept, each number with its unit (decimal comma and point, "
+          "thousands, ordinals, dates and 24-hour times are compared by value)", check_numbers),
     Check("number-words", ERROR, "numbers written as words in both texts say the same values (\"zweimal\" is no "
           "\"three times\", \"der dritte Tag\" no \"the second day\")", check_number_words),
+    Check("number-order", WARNING, "numbers of one unit in the German's order (\"Kinder 2 Tropfen, Erwachsene 10 "
+          "Tropfen\" is no \"children 10 drops, adults 2 drops\"); clauses may change places in a translation",
+          check_number_order),
     Check("tm-negation", ERROR, "an untouched translation memory draft made for German with a negation the "
           "German lacks, or without one it has (its tm: line: dropped 'nicht', 'nie' -> 'oft'): it says the "
           "opposite; cannot be waived by an ignore-* flag", check_tm_negation, frozenset({MACHINE}),

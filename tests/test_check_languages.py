@@ -211,6 +211,107 @@ def test_a_german_tablet_is_no_english_tablespoon():
     assert findings("Nehmen Sie max. 3 Tbl.", "Take at most 3 tablespoons.", "en", "numbers") == [
         "units differ: added tbsp"]
 
+
+def bound_findings(german: str, translation: str, lang: str) -> list[tuple[str, str, str]]:
+    """(check, severity, message) of ``numbers`` and ``number-order`` on one entry."""
+    po = polib.POFile()
+    po.append(polib.POEntry(msgid=german, msgstr=translation))
+    checks = [c for c in CHECKS if c.id in ("numbers", "number-order")]
+    return [(f.check, f.severity, f.message) for f in check_catalog(po, "x.po", lang, "x", checks=checks)]
+
+
+@pytest.mark.parametrize("german, translation, lang, message", [
+    ("Mischen Sie 2 g Ingwer mit 10 ml Wasser.", "Mix 10 g of ginger with 2 ml of water.", "en",
+     "2 g -> 10 g, 10 ml -> 2 ml"),
+    ("Mischen Sie 2 g Ingwer mit 10 ml Wasser.", "10 gの生姜を2 mlの水と混ぜてください。", "ja",
+     "2 g -> 10 g, 10 ml -> 2 ml"),
+    ("Mischen Sie 2 g Ingwer mit 10 ml Wasser.", "10 g zencefili 2 ml su ile karıştırın.", "tr",
+     "2 g -> 10 g, 10 ml -> 2 ml"),
+    ("Nehmen Sie 2 Tabletten für 5 Tage.", "تناول 5 أقراص لمدة 2 أيام.", "ar", "2 tablets -> 5 tablets, 5 days -> 2 days"),
+    ("Nehmen Sie 2 Tabletten nach 3 Stunden.", "Take 3 tablets after 2 hours.", "en", "2 tablets -> 3 tablets, 3 h -> 2 h"),
+    ("Geben Sie 2 EL Öl und 1 TL Salz dazu.", "Add 1 tbsp of oil and 2 tsp of salt.", "en",
+     "2 tbsp -> 1 tbsp, 1 tsp -> 2 tsp"),
+])
+def test_a_number_bound_to_another_unit_than_in_the_german_is_an_error(german, translation, lang, message):
+    """Fresh-user trial (HIGH): "2 g Ingwer mit 10 ml Wasser" as "10 g of ginger with 2 ml of water" was signed off
+    without a finding, as ``numbers`` compared the set of numbers and the set of units, never which number a unit
+    binds. The (value, unit) pairs are compared now; a pair that moved to another unit is an error naming both."""
+    assert bound_findings(german, translation, lang) == [
+        ("numbers", "error", f"numbers moved to another unit: {message}")]
+
+
+@pytest.mark.parametrize("german, translation, lang, order", [
+    ("Kinder ab 6 Jahren bekommen 2 Tropfen, Erwachsene 10 Tropfen.",
+     "Children from 6 years get 10 drops, adults 2 drops.", "en", "German 2, 10 drops; translation 10, 2 drops"),
+    ("Ab dem 3. Tag nehmen Sie 5 Tropfen, bis zum 5. Tag nur 3 Tropfen.",
+     "From day 5 take 5 drops, until day 3 only 3 drops.", "en", "German 3, 5 days; translation 5, 3 days"),
+    ("Ab dem 3. Tag nehmen Sie 5 Tropfen, bis zum 5. Tag nur 3 Tropfen.",
+     "5日目から5滴、3日目までは3滴だけ服用してください。", "ja", "German 3, 5 days; translation 5, 3 days"),
+    ("Ab dem 3. Tag nehmen Sie 5 Tropfen, bis zum 5. Tag nur 3 Tropfen.",
+     "5. günden itibaren 5 damla, 3. güne kadar sadece 3 damla alın.", "tr", "German 3, 5 days; translation 5, 3 days"),
+    ("Kinder ab 6 Jahren bekommen 2 Tropfen, Erwachsene 10 Tropfen.",
+     "يحصل الأطفال من عمر 6 سنوات على 10 قطرات، والبالغون على 2 قطرات.", "ar",
+     "German 2, 10 drops; translation 10, 2 drops"),
+    ("Geben Sie 1 TL Salz und 1 EL Öl dazu.", "Add 1 tbsp of salt and 1 tsp of oil.", "en",
+     "German 1 tsp, 1 tbsp; translation 1 tbsp, 1 tsp"),
+])
+def test_numbers_of_one_unit_in_another_order_are_a_warning_naming_both_orders(german, translation, lang, order):
+    """Fresh-user trial (HIGH): children's 2 drops and adults' 10 drops swapped, and the days of a dosing plan
+    swapped, were signed off without a finding: the same numbers with the same units. Numbers of one unit in
+    another order than the German's are a ``number-order`` warning now, naming both orders."""
+    assert bound_findings(german, translation, lang) == [
+        ("number-order", "warning", f"numbers of one unit in another order: {order}")]
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    ("Ab dem 3. Tag 2 Tabletten, am Tag 5 nur 1 Tablette.", "de",
+     [("3", "days"), ("2", "tablets"), ("5", "days"), ("1", "tablets")]),
+    ("From the 3rd day 2 tablets, on day 5 only 1 tablet.", "en",
+     [("3", "days"), ("2", "tablets"), ("5", "days"), ("1", "tablets")]),
+    ("3日目から2錠、5日目は1錠。", "ja", [("3", "days"), ("2", "tablets"), ("5", "days"), ("1", "tablets")]),
+    ("3. günden itibaren 2 tablet, 5 sağlıklı gönüllü, 3 ayrıca", "tr", [("3", "days"), ("2", "tablets")]),
+    ("Nach 2 Tagen 3 Tropfen, pro Tag 3-mal, im Jahr 2020.", "de", [("2", "days"), ("3", "drops")]),
+    ("Room 5 Dr. Weber: 2 drops, 40 °C, 500 ml.", "en", [("2", "drops"), ("40", "°"), ("500", "ml")]),
+])
+def test_the_unit_a_number_is_bound_to_is_read_after_it_or_as_a_day_before_it(text, lang, expected):
+    """What ``numbers`` and ``number-order`` compare: a unit symbol or name after a number, a time span, drop or
+    dose form after it (an ordinal's ending between), a day before a number of its own ("day 5"); not a day as a
+    rate ("pro Tag 3-mal"), a calendar year, a Turkish word that only starts like a unit ("sağlıklı", healthy),
+    nor English "Dr"."""
+    from pipeline.check import bound_numbers
+
+    assert bound_numbers(text, lang) == expected
+
+
+@pytest.mark.parametrize("german, translation, lang, warned", [
+    ("Warten Sie 5 Minuten, nachdem Sie es 10 Minuten aufgetragen haben.", "10分間塗った後、5分間待ってください。",
+     "ja", True),
+    ("Warten Sie 5 Minuten, nachdem Sie es 10 Minuten aufgetragen haben.", "10 dakika uyguladıktan sonra 5 dakika bekleyin.",
+     "tr", True),
+    ("Kinder ab 6 Jahren bekommen 2 Tropfen, Erwachsene 10 Tropfen.",
+     "يحصل البالغون على 10 قطرات، والأطفال من عمر 6 سنوات على 2 قطرات.", "ar", True),
+    ("Nehmen Sie 2 Tabletten für 3 Tage.", "3日間、2錠を服用してください。", "ja", False),
+    ("Nehmen Sie 2 Tabletten für 3 Tage.", "3 gün boyunca 2 tablet alın.", "tr", False),
+    ("Nehmen Sie 2 Tabletten für 5 Tage.", "لمدة 5 أيام تناول 2 أقراص.", "ar", False),
+    ("Kinder ab 6 Jahren bekommen 2 Tropfen, Erwachsene 10 Tropfen.", "6歳以上の子供は2滴、大人は10滴です。", "ja", False),
+    ("Ab dem 3. Tag nehmen Sie 5 Tropfen, bis zum 5. Tag nur 3 Tropfen.",
+     "3. günden itibaren 5 damla, 5. güne kadar sadece 3 damla alın.", "tr", False),
+    ("Trinken Sie 500 ml Wasser und 1 l Saft.", "Drink 0.5 l of water and 1000 ml of juice.", "en", False),
+    ("Geben Sie 1 EL Öl, 2 TL Essig und 1 EL Honig dazu.", "Add 15 ml of oil, 10 ml of vinegar and 3 tsp of honey.",
+     "en", False),
+    ("Kinder ab 6 Jahren bekommen 2 Tropfen, Erwachsene 10 Tropfen.", "Children aged 6 and over get 2 drops, adults 10.", "en",
+     False),
+])
+def test_a_correct_translation_with_its_clauses_in_another_order_is_no_error(german, translation, lang, warned):
+    """A subject-object-verb language (Japanese, Turkish) puts the subordinate clause first, and any language may
+    start with the other person (Arabic, written right to left): numbers of one unit in another order are only a
+    warning; a unit bound the same way, an amount converted ("500 ml": "0.5 l"), a unit the translation leaves
+    unsaid ("aged 6") are none."""
+    found = bound_findings(german, translation, lang)
+    assert [f for f in found if f[1] == "error"] == []
+    assert [f[0] for f in found] == (["number-order"] if warned else [])
+
+
 NETTLE = "source,ar,ar_forbidden,he\nBrennnessel,قراص,قريص,סרפד\nKurkuma,الكركم,,\n"
 
 
