@@ -1235,7 +1235,7 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     leftovers = [e for e in active if id(e) not in used and e.msgstr and not e.msgid_plural and key(e) not in seen]
     if leftovers:
         stale = {key(e) for e in active if e.fuzzy and e.previous_msgid is not None}
-        for gone in _rivals(po, leftovers, written, report, threshold, stale):
+        for gone in _rivals(po, leftovers, written, report, threshold, stale, keep_typo_fixes):
             used.add(id(gone))
             if gone.obsolete:  # the text that lost, kept findable as an obsolete entry of the old German
                 po.append(gone)
@@ -2276,7 +2276,8 @@ def _same_field(entry: polib.POEntry, old: list[polib.POEntry], fields: dict[str
 
 
 def _rivals(po: polib.POFile, leftovers: list[polib.POEntry], written: Callable[[], polib.POFile | None],
-            report: MergeReport, threshold: float, stale: Container[tuple]) -> list[polib.POEntry]:
+            report: MergeReport, threshold: float, stale: Container[tuple],
+            keep_typo_fixes: bool = False) -> list[polib.POEntry]:
     """``merge``'s first ``last_written`` rule for the ``leftovers`` of ``old`` (active, translated, no German
     of the template's); returns those it settled, each to count as used, and the obsolete entries to add.
 
@@ -2286,7 +2287,13 @@ def _rivals(po: polib.POFile, leftovers: list[polib.POEntry], written: Callable[
     ``threshold`` alike: German the author changed again while it was stale keeps the first German as its
     previous msgid, and the reviewer's sign-off of the German in between names neither (a title or summary: with
     that field's live entry however unlike, ``_same_field``). Taken live, such a text
-    gets its own German as previous msgid, the German it was signed off for."""
+    gets its own German as previous msgid, the German it was signed off for.
+
+    A leftover still unpaired is paired with a live reviewed entry whose German is its own with a typo fixed
+    (``typos.is_typo_fix``, same msgctxt): an extract ``--keep-typo-fixes`` kept that entry reviewed, naming no
+    previous German, while a reviewer rewrote the old German's translation on a branch (trial 39: her text went
+    ``#~`` and the older one stayed live and reviewed). Taken live, it stays reviewed with ``keep_typo_fixes``
+    (the typo-fix rule), else it goes back to review (fuzzy, its own German as previous msgid)."""
     live: dict[tuple, polib.POEntry] = {}
     for entry in po:
         if entry.fuzzy and entry.previous_msgid is not None and entry.msgstr and not entry.msgid_plural:
@@ -2304,6 +2311,10 @@ def _rivals(po: polib.POFile, leftovers: list[polib.POEntry], written: Callable[
     targets = [entry for entry in live.values() if key(entry) in stale]
     if unpaired and targets:
         pairs += [(unpaired[n], targets[m], True) for n, m in alike(unpaired, targets, threshold)]
+    paired.update(id(rival) for rival, _, _ in pairs)
+    typo_fixed = _typo_fixed_targets([e for e in unpaired if id(e) not in paired], po, {id(t) for _, t, _ in pairs})
+    pairs += [(rival, target, True) for rival, target in typo_fixed]
+    reopened = set() if keep_typo_fixes else {id(target) for _, target in typo_fixed}
     settled: list[polib.POEntry] = []
     last: dict[tuple, str] | None = None
     for rival, target, between in pairs:
@@ -2333,6 +2344,9 @@ def _rivals(po: polib.POFile, leftovers: list[polib.POEntry], written: Callable[
         text, own = loser.msgstr, Notes.of(loser).own
         settled.append(rival)
         if copy or reviewed:
+            if id(target) in reopened:
+                target.flags.insert(0, "fuzzy")
+                target.previous_msgctxt, target.previous_msgid = key(rival)
             _take_text(target, rival, reviewed, key(rival) if between else None)
         if copy:
             report.rivals.append((rival, target, "newer", text))
@@ -2344,6 +2358,22 @@ def _rivals(po: polib.POFile, leftovers: list[polib.POEntry], written: Callable[
         settled.append(gone)
         report.rivals.append((rival, target, "reviewed" if reviewed else "kept", text))
     return settled
+
+
+def _typo_fixed_targets(unpaired: list[polib.POEntry], po: polib.POFile,
+                        taken: set[int]) -> list[tuple[polib.POEntry, polib.POEntry]]:
+    """``_rivals``: each leftover of ``unpaired`` with the live reviewed entry (not in ``taken``) whose German is the
+    leftover's with a typo fixed, the same msgctxt; one entry each."""
+    found: list[tuple[polib.POEntry, polib.POEntry]] = []
+    for rival in unpaired:
+        for entry in po:
+            if id(entry) not in taken and not entry.obsolete and not entry.fuzzy and entry.msgstr \
+                    and not entry.msgid_plural and entry.msgctxt == rival.msgctxt \
+                    and is_typo_fix(rival.msgid, entry.msgid):
+                taken.add(id(entry))
+                found.append((rival, entry))
+                break
+    return found
 
 
 def _merged_in(po: polib.POFile, strays: list[polib.POEntry], before: Container[tuple],

@@ -1270,3 +1270,36 @@ def test_a_gitattributes_with_both_lines_or_none_of_verlags_is_never_noted(clone
     again = git(reviewer.root, "pull")
     assert "CONFLICT" not in again.stdout and "merge=verlag" not in again.stdout + again.stderr, again.stderr
     assert reviewed(polib.pofile(str(reviewer.root / PO))).items() >= SIGNED_OFF.items()
+
+
+@pytest.mark.parametrize("typo_option", [True, False])
+def test_a_retranslation_of_german_the_author_fixed_a_typo_in_keeping_it_reviewed_is_not_lost(clones, typo_option):
+    """Fresh-user trial 39 #1: the author changes S2's final "." to "!" and runs ``extract --keep-typo-fixes`` (the
+    entry of the fixed German reviewed, naming no previous German) while the reviewer retranslates S2 and signs it
+    off. After the pull, ``extract`` (with the option or without) made the reviewer's text ``#~`` and kept the older
+    text live and reviewed, no ``rival-translation``. The reviewer's text goes live on the typo-fixed sentence,
+    reviewed under ``--keep-typo-fixes`` (the typo-fix rule), else fuzzy with S2 as its previous msgid; the text it
+    replaced stays a named rival (``#~``, ``rival-translation``): this clone has no record of which was the copy."""
+    author, reviewer = clones
+    retranslated = "Il ne faut vraiment pas l'infuser trop chaud."
+    fixed = S2.replace(".", "!")
+    author.write("source_de/tee.md", body().replace(S2, fixed))
+    author.run("extract", "--keep-typo-fixes")
+    authors = polib.pofile(str(author.root / PO))
+    assert not authors.find(fixed).fuzzy and authors.find(fixed).msgstr == REVIEWED[S2]
+    git(author.root, "commit", "-qam", "S2: typo fixed")
+    git(author.root, "push", "-q", "origin", "main")
+    sign_off(reviewer, {S2: retranslated})
+    done = git(reviewer.root, "pull", "-q")
+    assert "CONFLICT" not in done.stdout
+    path = reviewer.root / PO
+    msgfmt_check(path)
+    reviewer.run("extract", *(["--keep-typo-fixes"] if typo_option else []))
+    msgfmt_check(path)
+    extracted = polib.pofile(str(path))
+    live = extracted.find(fixed)
+    assert live.msgstr == retranslated
+    assert (not live.fuzzy) if typo_option else (live.fuzzy and live.previous_msgid == S2)
+    rival = extracted.find(S2, include_obsolete_entries=True)
+    assert rival.obsolete and rival.msgstr == REVIEWED[S2] and RIVAL_NOTE in rival.tcomment
+    assert "[rival-translation]" in reviewer.run("check", "--lang", "fr").output
