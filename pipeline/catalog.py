@@ -646,6 +646,10 @@ def _settled(entry: polib.POEntry) -> bool:
 
 # the attribute ``normalize`` sets on an entry it found signed off with other German as its ``#| msgid``
 _STALE_SIGN_OFF = "verlag_stale_sign_off"
+# the attribute ``normalize`` sets on an entry signed off unchanged with verlag's ``previous msgid`` record of
+# other German still there, in a catalog whose X-Generator names an editor: (its previous msgctxt, msgid, reviewed
+# and draft fingerprint); ``parse_po`` adds the header's (X-Generator, PO-Revision-Date) (``_unread_sign_off``)
+_UNREAD_SIGN_OFF = "verlag_unread_sign_off"
 
 
 # what a ``stale_sign_off`` entry is, and how a person signs it off: said by ``STALE_SIGN_OFF`` and
@@ -771,9 +775,14 @@ def _normalize(entry: polib.POEntry, approval_keeps_previous: bool = False, unsa
         else:  # ``stale_sign_off``
             entry.flags.insert(0, "fuzzy")
             setattr(entry, _STALE_SIGN_OFF, True)
-    elif unsaved and not entry.fuzzy and entry.msgstr and entry.previous_msgid is None and _unread(entry):
-        entry.flags.insert(0, "fuzzy")  # ``stale_sign_off``, its ``#|`` lines cleared with the flag
-        setattr(entry, _STALE_SIGN_OFF, True)
+    elif not entry.fuzzy and entry.msgstr and entry.previous_msgid is None and _unread(entry):
+        if unsaved:
+            entry.flags.insert(0, "fuzzy")  # ``stale_sign_off``, its ``#|`` lines cleared with the flag
+            setattr(entry, _STALE_SIGN_OFF, True)
+        else:  # an editor's name in the header: the record of the last extract decides (``_unread_sign_off``)
+            notes = Notes.of(entry)
+            setattr(entry, _UNREAD_SIGN_OFF, (notes.previous_msgctxt, notes.previous_msgid, notes.reviewed,
+                                              notes.carried))
     _mangled_previous(entry)
     notes = Notes.of(entry)
     comments = entry.comment.split("\n") if entry.comment else []
@@ -1843,6 +1852,10 @@ def _sign_offs_back(active: list[polib.POEntry],
 
     records: dict[tuple, polib.POEntry] | None = None
     for entry in active:
+        if (unread := getattr(entry, _UNREAD_SIGN_OFF, None)) is not None and not entry.fuzzy:
+            if (record := written()) is not None:
+                _unread_sign_off(entry, unread, record)
+            continue
         if not (entry.fuzzy and entry.msgstr):
             continue
         if stale_sign_off(entry):
@@ -1872,6 +1885,30 @@ def _sign_offs_back(active: list[polib.POEntry],
             notes.reviewed = signed.reviewed
             notes.store(entry)
     return written
+
+
+def _unread_sign_off(entry: polib.POEntry, unread: tuple, record: polib.POFile) -> None:
+    """Make ``entry`` stale again (``stale_sign_off``, its record back) where ``record``, the catalog as extract
+    last left it, has the header ``unread`` names (X-Generator and PO-Revision-Date, which every PO editor sets on
+    a save: none saved the catalog since) and the entry fuzzy with this very msgstr and previous msgid: signed
+    off unchanged by ``msgattrib --clear-fuzzy --clear-previous`` or a script, though an editor's name (a save
+    before that extract, kept by a merge) is in the header, which ``saved_by_verlag`` alone took for an editor's
+    sign-off (trial 39: published as reviewed, no warning). ``unread``: ``_UNREAD_SIGN_OFF``'s value."""
+    previous_msgctxt, previous_msgid, reviewed, carried, saved = unread
+    if _saved_as(record) != saved:
+        return
+    before = next((e for e in record if not e.obsolete and key(e) == key(entry)), None)
+    if before is None or not before.fuzzy or before.msgstr != entry.msgstr:
+        return
+    kept = Notes.of(before)
+    if (kept.previous_msgctxt, kept.previous_msgid) != (previous_msgctxt, previous_msgid):
+        return
+    entry.flags.insert(0, "fuzzy")
+    setattr(entry, _STALE_SIGN_OFF, True)
+    notes = Notes.of(entry)
+    notes.previous_msgctxt, notes.previous_msgid, notes.reviewed, notes.carried = (previous_msgctxt, previous_msgid,
+                                                                                   reviewed, carried)
+    settle(entry, notes)
 
 
 def _recorded(entry: polib.POEntry) -> bool:
@@ -2700,7 +2737,15 @@ def parse_po(text: str, ref: str, normalized: bool = True) -> polib.POFile:
         seen[k] = entry.linenum
         if normalized:
             normalize(entry, lokalize, unsaved)
+            if (unread := getattr(entry, _UNREAD_SIGN_OFF, None)) is not None:
+                setattr(entry, _UNREAD_SIGN_OFF, (*unread, _saved_as(po)))
     return po
+
+
+def _saved_as(po: polib.POFile) -> tuple[str, str]:
+    """The header fields every PO editor sets when it saves (Poedit, Weblate, Lokalize): X-Generator and
+    PO-Revision-Date; ``msgattrib``, ``msgcat``, a script and a text editor keep both."""
+    return (po.metadata.get("X-Generator") or "").strip(), (po.metadata.get("PO-Revision-Date") or "").strip()
 
 
 def approval_keeps_previous(po: polib.POFile) -> bool:

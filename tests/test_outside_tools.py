@@ -682,3 +682,31 @@ def test_a_mangled_previous_msgid_is_the_previous_msgid_of_a_fuzzy_entry_without
     assert fuzzy.previous_msgctxt == "tag" and fuzzy.tcomment.split("\n")[0] == "Eva: passt."
     assert "|" not in fuzzy.tcomment
     assert (signed.previous_msgid, signed.tcomment, signed.fuzzy) == (None, "", False)
+
+
+def test_a_bulk_sign_off_of_a_catalog_poedit_saved_before_the_last_extract_is_caught(project: Project):
+    """Fresh-user trial 39 #2: the German changed and extracted (fuzzy, ``#|`` and verlag's ``previous msgid``
+    record), the catalog's X-Generator another tool's (a reviewer's Poedit save before, which a merge kept), then
+    signed off in bulk (``msgattrib --clear-fuzzy --clear-previous``, which keeps the header): published as
+    reviewed with no warning, while with verlag's X-Generator the same was ``[stale-sign-off]``. The header is the
+    very one the last extract left (``.verlag/``'s copy), and that copy has the entry fuzzy with this text, so no
+    editor saved the catalog since: the tool that saved before does not decide."""
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n')
+    project.write("source_de/eisen.md", article("Eisen", IRON_BEFORE + "\n"))
+    project.run("extract")
+    path = review(project, "en", "eisen", {("title", "Eisen"): "Iron",
+                                          IRON_BEFORE: "Women of childbearing age need about 15 mg of iron."})
+    project.write("source_de/eisen.md", article("Eisen", IRON_AFTER + "\n"))
+    project.run("extract")
+    # the header as a merge of the reviewer's earlier Poedit save left it (the driver takes her side's X-Generator);
+    # extract, which changes nothing else, keeps her tool's name
+    path.write_text(path.read_text(encoding="utf-8").replace('"X-Generator: verlag ', '"X-Generator: Poedit 3.4 ('),
+                    encoding="utf-8")
+    project.run("extract")
+    assert "Poedit 3.4" in path.read_text(encoding="utf-8") and polib.pofile(str(path)).find(IRON_AFTER).fuzzy
+    gnu("msgattrib", "--clear-fuzzy", "--clear-previous", "-o", str(path), str(path))
+    assert "[stale-sign-off]" in project.run("check", "--lang", "en").output
+    assert status_row(project, "eisen")["segments"]["stale"] == 1
+    project.run("extract")
+    entry = polib.pofile(str(path)).find(IRON_AFTER)
+    assert entry.fuzzy and entry.previous_msgid == IRON_BEFORE
