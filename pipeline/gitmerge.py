@@ -50,6 +50,7 @@ from .catalog import (FLAG, FUZZY_THRESHOLD, RIVAL_NOTE, TEMPLATE_FIELD, Notes, 
 from .errors import VerlagError, lines_said, raise_all
 from .pofile import Layouts, encode_like, entry_lines, layouts, new_entry, render_po, wraps
 from .pseudo import is_pseudo
+from .typos import is_typo_fix
 
 OURS, THEIRS = "ours", "theirs"
 # what the driver says of a merged entry (``Merged``): a translation carried to changed German, an untouched draft
@@ -523,13 +524,32 @@ def _base_of_changed(base: dict[tuple, polib.POEntry], mine: polib.POEntry,
     record, which ``msgmerge`` keeps where it writes no ``#|``). One side's ``extract`` and the other's ``msgmerge``
     against that template both give the entry of the old German the new msgid; compared with the entry they both
     started from, a sign-off or retranslation on one side is that side's change, not a second translation of
-    new German. None when neither names one the base has."""
+    new German. The base's entry may be obsolete (``#~``): German put back changed, which ``extract`` and ``msgmerge``
+    both give that entry's translation (trial 39: both sides filled it and conflicted); it counts as the live entry
+    it was. Where neither side names a previous text, the base's entry of German this is with a typo fixed
+    (``typos.is_typo_fix``, the same msgctxt): ``extract --keep-typo-fixes`` kept it reviewed without one, and a
+    reviewer's sign-off after ``msgmerge`` drops the ``#|`` (trial 39: the author's side held the base's text, and
+    the driver said both sides changed it). None when there is none."""
     for entry in (mine, other):
         for previous in ((entry.previous_msgctxt, entry.previous_msgid),
                          (Notes.of(entry).previous_msgctxt, Notes.of(entry).previous_msgid)):
-            if previous[1] is not None and (found := base.get(previous)) is not None and not found.obsolete:
-                return found
+            if previous[1] is not None and (found := base.get(previous)) is not None:
+                return _live(found)
+    if mine.previous_msgid is None and other.previous_msgid is None:
+        for found in base.values():
+            if found.msgctxt == mine.msgctxt and found.msgstr and not found.msgid_plural \
+                    and is_typo_fix(found.msgid, mine.msgid):
+                return _live(found)
     return None
+
+
+def _live(entry: polib.POEntry) -> polib.POEntry:
+    """``entry``, or an active copy of it when it is obsolete: the base of German put back (``_base_of_changed``)."""
+    if not entry.obsolete:
+        return entry
+    entry = _copy(entry)
+    entry.obsolete = False
+    return entry
 
 
 def _translated_meanwhile(base: dict[tuple, polib.POEntry], mine: dict[tuple, polib.POEntry],

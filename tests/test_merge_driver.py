@@ -1303,3 +1303,67 @@ def test_a_retranslation_of_german_the_author_fixed_a_typo_in_keeping_it_reviewe
     rival = extracted.find(S2, include_obsolete_entries=True)
     assert rival.obsolete and rival.msgstr == REVIEWED[S2] and RIVAL_NOTE in rival.tcomment
     assert "[rival-translation]" in reviewer.run("check", "--lang", "fr").output
+
+
+def authors_msgmerged_template(author: Project, reviewer: Project) -> None:
+    """The reviewer, who has not pulled, updates the catalog with ``msgmerge --previous -U`` against the template
+    the author pushed (as README's "Merging a reviewer's branch" allows)."""
+    if not shutil.which("msgmerge"):
+        pytest.skip("GNU gettext is not installed")
+    pot = reviewer.root.parent / "authors.pot"
+    pot.write_bytes((author.root / "translations/templates/tee.pot").read_bytes())
+    subprocess.run(["msgmerge", "-q", "--previous", "-U", "--backup=none", str(reviewer.root / PO), str(pot)],
+                   check=True)
+
+
+def test_a_sign_off_of_german_the_author_fixed_a_typo_in_keeping_it_reviewed_merges_cleanly(clones):
+    """Fresh-user trial 39 #4a: the author changes S2's "." to "!" with ``extract --keep-typo-fixes`` (the entry
+    of the fixed German keeps the base's text, reviewed, no ``#|``); the reviewer runs ``msgmerge --previous``
+    against that template and signs a new text of the fixed German off. Both sides have German the base has not,
+    neither names a previous text: the driver said both sides changed the translation and left conflict markers,
+    though the author's side held the base's text. Compared with the base's entry of the German before the fix, the
+    reviewer's sign-off is the one change and merges cleanly, whoever pulls."""
+    author, reviewer = clones
+    fixed, signed = S2.replace(".", "!"), "Surtout, ne l'infusez pas trop chaud."
+    author.write("source_de/tee.md", body().replace(S2, fixed))
+    author.run("extract", "--keep-typo-fixes")
+    git(author.root, "commit", "-qam", "S2: typo fixed")
+    git(author.root, "push", "-q", "origin", "main")
+    authors_msgmerged_template(author, reviewer)
+    assert polib.pofile(str(reviewer.root / PO)).find(fixed).previous_msgid == S2
+    sign_off(reviewer, {**SIGNED_OFF, fixed: signed})
+    pulled = git(reviewer.root, "pull", "--no-edit", check=False)
+    assert pulled.returncode == 0 and "CONFLICT" not in pulled.stdout, pulled.stdout + pulled.stderr
+    merged = after_merge(reviewer)
+    entry = merged.find(fixed)
+    assert (entry.msgstr, entry.fuzzy, entry.previous_msgid) == (signed, False, None)
+
+
+def test_german_put_back_changed_that_both_sides_filled_from_the_obsolete_entry_merges_cleanly(clones):
+    """Fresh-user trial 39 #4b: S5 deleted (its entry obsolete in the common ancestor), then put back changed by
+    the author (``extract`` gives it the obsolete entry's translation, fuzzy, S5 as ``#|``) while the reviewer's
+    ``msgmerge --previous`` against that template did the same and she signed a new text off. The base has no
+    live entry of S5: the driver took both as additions and left conflict markers, though README says this path
+    merges cleanly. Compared with the base's obsolete entry of S5, the sign-off is the one change."""
+    author, reviewer = clones
+    author.write("source_de/tee.md", body(last=""))
+    author.run("extract")
+    assert polib.pofile(str(author.root / PO)).find(S5, include_obsolete_entries=True).obsolete
+    git(author.root, "commit", "-qam", "S5 deleted")
+    git(author.root, "push", "-q", "origin", "main")
+    git(reviewer.root, "pull", "-q")
+    back, signed = "Kamille hilft oft beim Einschlafen.", "La camomille aide souvent à s'endormir."
+    author.write("source_de/tee.md", body(last=back))
+    author.run("extract")
+    authors = polib.pofile(str(author.root / PO)).find(back)
+    assert authors.fuzzy and authors.previous_msgid == S5 and authors.msgstr == REVIEWED[S5]
+    git(author.root, "commit", "-qam", "S5 back, changed")
+    git(author.root, "push", "-q", "origin", "main")
+    authors_msgmerged_template(author, reviewer)
+    assert polib.pofile(str(reviewer.root / PO)).find(back).msgstr == REVIEWED[S5]
+    sign_off(reviewer, {**SIGNED_OFF, back: signed})
+    pulled = git(reviewer.root, "pull", "--no-edit", check=False)
+    assert pulled.returncode == 0 and "CONFLICT" not in pulled.stdout, pulled.stdout + pulled.stderr
+    merged = after_merge(reviewer)
+    entry = merged.find(back)
+    assert (entry.msgstr, entry.fuzzy, entry.previous_msgid) == (signed, False, None)
