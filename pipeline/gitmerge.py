@@ -46,7 +46,7 @@ from typing import Callable
 import polib
 
 from .catalog import (FLAG, FUZZY_THRESHOLD, RIVAL_NOTE, TEMPLATE_FIELD, Notes, alike, carry_changed, copied,
-                      decode_po, key, machine_draft, normalize, parse_po, po_date)
+                      decode_po, key, machine_draft, normalize, parse_po, po_date, similarity)
 from .errors import VerlagError, lines_said, raise_all
 from .pofile import Layouts, encode_like, entry_lines, layouts, new_entry, render_po, wraps
 from .pseudo import is_pseudo
@@ -576,19 +576,50 @@ def _translated_meanwhile(base: dict[tuple, polib.POEntry], mine: dict[tuple, po
                  and k not in that and (not e.fuzzy and not e.msgstr or e.fuzzy and machine_draft(e) is not None)]
         if not retired or not added:
             continue
-        for n, m in alike(added, retired, FUZZY_THRESHOLD):
+        pairs = alike(added, retired, FUZZY_THRESHOLD)
+        paired = {key(added[n]) for n, _ in pairs}
+        for n, m in pairs:
             translation = _copy(that[key(retired[m])])
             normalize(translation)
             if translation.msgid_plural or _nothing_to_carry(translation):
                 continue
-            entry = _copy(added[n])
-            if entry.msgstr:  # the draft gives way: its text, flag and records
-                entry.flags = [f for f in entry.flags if f != "fuzzy"]
-                undrafted.add(key(entry))
-            carry_changed(entry, translation)
-            carried[key(entry)] = entry
+            for part in _split_parts(added[n], retired[m], this, {key(e) for e in added} - paired):
+                paired.add(key(part))
+                entry = _copy(part)
+                if entry.msgstr:  # the draft gives way: its text, flag and records
+                    entry.flags = [f for f in entry.flags if f != "fuzzy"]
+                    undrafted.add(key(entry))
+                carry_changed(entry, translation)
+                carried[key(entry)] = entry
             gone.add(key(translation))
     return carried, gone, undrafted
+
+
+def _split_parts(part: polib.POEntry, whole: polib.POEntry, side: dict[tuple, polib.POEntry],
+                 free: set[tuple]) -> list[polib.POEntry]:
+    """``part`` and the entries next to it on ``side`` (its live entries in file order) that the author split
+    ``whole``'s German into with it: entries of ``free`` (added, paired with nothing) without msgctxt, taken on
+    either side while their German and ``part``'s, joined by a space in order, grow more alike to ``whole``'s
+    (``catalog.similarity``). ``extract`` gives every part of a split the whole's translation (``catalog._regrouped``);
+    the merge paired the whole with its most alike part alone and left the others empty (trial 39)."""
+    if part.msgctxt is not None:
+        return [part]
+    live = [e for e in side.values() if not e.obsolete]
+    at = next(i for i, e in enumerate(live) if e is part)
+    start, end = at, at + 1
+    score = similarity(part.msgid, whole.msgid)
+    grown = True
+    while grown:
+        grown = False
+        for lo, hi in ((start - 1, end), (start, end + 1)):
+            edge = live[lo] if lo < start else live[hi - 1] if hi - 1 < len(live) else None
+            if lo < 0 or edge is None or edge.msgctxt is not None or key(edge) not in free:
+                continue
+            joined = similarity(" ".join(e.msgid for e in live[lo:hi]), whole.msgid)
+            if joined > score:
+                start, end, score, grown = lo, hi, joined, True
+                break
+    return live[start:end]
 
 
 def _rival_sign_offs(base: dict[tuple, polib.POEntry], mine: dict[tuple, polib.POEntry],

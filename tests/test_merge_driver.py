@@ -1367,3 +1367,35 @@ def test_german_put_back_changed_that_both_sides_filled_from_the_obsolete_entry_
     merged = after_merge(reviewer)
     entry = merged.find(back)
     assert (entry.msgstr, entry.fuzzy, entry.previous_msgid) == (signed, False, None)
+
+
+@pytest.mark.parametrize("puller", ["reviewer", "author"])
+def test_a_translation_of_a_sentence_the_author_split_meanwhile_goes_to_each_part(clones, puller: str):
+    """Fresh-user trial 39 #5: the reviewer translates a sentence nobody had translated while the author splits it
+    in two and extracts (two empty entries, no ``#|``). The merge gave the whole's translation to the part most like
+    it only, the other part stayed empty; ``extract`` gives it to each part. Each part takes it now, fuzzy, the
+    whole German as ``#| msgid``, whoever merges; the next extract keeps it so."""
+    author, reviewer = clones
+    whole = "Ingwer wärmt von innen, und mit etwas Honig schmeckt der Tee auch Kindern sehr gut."
+    parts = ["Ingwer wärmt von innen.", "Mit etwas Honig schmeckt der Tee auch Kindern sehr gut."]
+    whole_fr = "Le gingembre réchauffe de l'intérieur, et avec un peu de miel le thé plaît aussi aux enfants."
+    untranslated_sentence(author, reviewer, whole)
+    review(reviewer, "fr", "tee", {whole: whole_fr})
+    git(reviewer.root, "commit", "-qam", "translated")
+    author.write("source_de/tee.md", body(last=f"{S5} {' '.join(parts)}"))
+    author.run("extract")
+    assert [polib.pofile(str(author.root / PO)).find(part).msgstr for part in parts] == ["", ""]
+    git(author.root, "commit", "-qam", "split")
+    git(author.root, "push", "-q", "origin", "main")
+    project = merged_by(author, reviewer, puller)
+    path = project.root / PO
+    msgfmt_check(path)
+    for po in (polib.pofile(str(path)), None):
+        if po is None:
+            project.run("extract")
+            msgfmt_check(path)
+            po = polib.pofile(str(path))
+        for part in parts:
+            entry = po.find(part)
+            assert (entry.msgstr, entry.fuzzy, entry.previous_msgid) == (whole_fr, True, whole), part
+        assert po.find(whole) is None or po.find(whole).obsolete
