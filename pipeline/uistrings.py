@@ -178,9 +178,10 @@ def _merge(old: polib.POFile | None, messages: list[polib.POEntry], lang: str, p
                                  "number, and is marked fuzzy: check it"))
         entry.tcomment = before.tcomment if before is not None else ""  # the reviewer's notes
         po.append(entry)
-    if changed_forms:
-        # the header a reviewer's tool wrote (Weblate's nplurals=1 for Turkish) is rewritten: said, with why and
-        # what became of her plural translations, not only "updated" (trial 39)
+    if changed_forms and moved:
+        # the header a reviewer's tool wrote (Weblate's nplurals=1 for Turkish) is rewritten and her plural
+        # translations moved: said, with why and where each went, not only "updated" (trial 39); with none to move,
+        # the header alone changes, as the README says it does
         line = next((n for n, text in enumerate(lines, 1) if text.startswith('"Plural-Forms:')), None)
         doubts.insert(0, (line, f"Plural-Forms {written!r} replaced by {plural_forms(lang)!r}, GNU gettext's for "
                                 f"{lang}, which msgfmt, Poedit and Weblate's checks expect and the site's plural "
@@ -193,9 +194,7 @@ def _merge(old: polib.POFile | None, messages: list[polib.POEntry], lang: str, p
 
 
 def _moved(count: int, forms: dict[int, tuple[int, ...]]) -> str:
-    """What ``_merge`` says became of ``count`` plural translations moved by the form map ``forms``."""
-    if not count:
-        return "no plural message had a translation to move"
+    """What ``_merge`` says became of ``count`` (at least one) plural translations moved by the form map ``forms``."""
     how = ", ".join(f"msgstr[{i}] from the old msgstr[{was[0]}]" for i, was in forms.items())
     return (f"{count} plural translation{'s' if count != 1 else ''} moved to the forms that say the same numbers "
             f"({how}): check {'them' if count != 1 else 'it'}")
