@@ -1716,8 +1716,8 @@ SOURCE_CHECKS = [
           "are not signed off in the file, which shows itself an older copy put back (an older header, a #| msgid "
           "or an engine's draft under the same German); git checkout HEAD -- <file> brings them back", None),
     Check("rival-translation", WARNING, "catalog: an obsolete entry (#~) keeps a second translation of a changed "
-          "sentence's old German while the other one went live in the changed sentence (two reviewers, a merge): "
-          "choose one, then delete the #~ entry", None),
+          "sentence's old German while the other one is the changed sentence's (fuzzy, the page showing the German, "
+          "until signed off; two reviewers, a merge): choose one, then delete the #~ entry", None),
     Check("catalog-restore", WARNING, "catalog: missing or empty while its article is there; verlag extract "
           "restores it from its copy of the last extract (.verlag/extracted/)", None),
     Check("german-changed", WARNING, "German article: edited since the last verlag extract, so its catalogs do not "
@@ -2870,10 +2870,14 @@ def rival_findings(po: polib.POFile, ref: str, lang: str, slug: str, text: str |
                      "need, then delete this #~ entry")
         else:
             where = msgid_line(lines, live.linenum) if lines else live.linenum
-            state = " (fuzzy)" if live.fuzzy else ""
-            said += (f"{excerpt(live.msgstr)!r} went live in its changed sentence {excerpt(live.msgid)!r} at line "
-                     f"{where}{state}; choose one, sign it off there (copy this text over first if it is the one), "
-                     "then delete this #~ entry")
+            # fuzzy, that text is no more live than this one: the page shows the German there (trial 39)
+            said += (f"{excerpt(live.msgstr)!r} is the translation of its changed sentence {excerpt(live.msgid)!r} "
+                     f"at line {where}, fuzzy (the page shows the German there until one is signed off)"
+                     if live.fuzzy else
+                     f"{excerpt(live.msgstr)!r} went live in its changed sentence {excerpt(live.msgid)!r} at line "
+                     f"{where}")
+            said += ("; choose one, sign it off there (copy this text over first if it is the one), then delete this "
+                     "#~ entry")
         found.append(Finding(ref, line, "rival-translation", WARNING, said, lang, slug, key(gone)))
     return found
 

@@ -790,8 +790,9 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
             them, their = ("them", "their") if count != 1 else ("it", "its")
             result.notes.append(
                 f"{po_ref}: {count} reviewed translation{'s' * (count != 1)} of German the article no longer has "
-                f"(obsolete, #~) purged from the catalog (msgattrib --no-obsolete, Poedit's \"Purge deleted "
-                f"translations\"): kept in the translation memory (.verlag/tm.sqlite), so verlag pretranslate "
+                f"(obsolete, #~) gone from the catalog since the last verlag extract (purged by a tool, msgattrib "
+                f"--no-obsolete or Poedit's \"Purge deleted translations\", or dropped in a merge's resolution or "
+                f"an edit): kept in the translation memory (.verlag/tm.sqlite), so verlag pretranslate "
                 f"offers {them} (fuzzy) wherever {their} German is back in an article: "
                 + "; ".join(repr(excerpt(msgid)) for _, msgid, _ in merged.purged))
         if merged.brought_back or merged.obsolete_back:

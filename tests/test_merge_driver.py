@@ -626,8 +626,9 @@ def test_two_sign_offs_of_german_one_sides_extract_changed_keep_both_whoever_mer
         text = path.read_text(encoding="utf-8").split("\n")
         gone = text.index(f'#~ msgid "{S2}"') + 1
         checked = project.run("check", "--lang", "fr").output
-        assert (f"warning: {PO}:{gone}: {theirs!r}, a second translation of" in checked and f"{ours!r} went live in "
-                f"its changed sentence" in checked and "[rival-translation]" in checked), (who, checked)
+        assert (f"warning: {PO}:{gone}: {theirs!r}, a second translation of" in checked and f"{ours!r} is the "
+                "translation of its changed sentence" in checked and "the page shows the German there until one is "
+                "signed off" in checked and "[rival-translation]" in checked), (who, checked)
         assert f"warning: {PO}:{gone}: 1 choice between two translations waiting" in \
             project.run("status", "--lang", "fr").output, who
 
