@@ -646,6 +646,10 @@ def _settled(entry: polib.POEntry) -> bool:
 
 # the attribute ``normalize`` sets on an entry it found signed off with other German as its ``#| msgid``
 _STALE_SIGN_OFF = "verlag_stale_sign_off"
+# the attribute ``normalize`` sets on an entry signed off unchanged with verlag's ``previous msgid`` record of
+# other German still there, in a catalog whose X-Generator names an editor: (its previous msgctxt, msgid, reviewed
+# and draft fingerprint); ``parse_po`` adds the header's (X-Generator, PO-Revision-Date) (``_unread_sign_off``)
+_UNREAD_SIGN_OFF = "verlag_unread_sign_off"
 
 
 # what a ``stale_sign_off`` entry is, and how a person signs it off: said by ``STALE_SIGN_OFF`` and
@@ -771,9 +775,14 @@ def _normalize(entry: polib.POEntry, approval_keeps_previous: bool = False, unsa
         else:  # ``stale_sign_off``
             entry.flags.insert(0, "fuzzy")
             setattr(entry, _STALE_SIGN_OFF, True)
-    elif unsaved and not entry.fuzzy and entry.msgstr and entry.previous_msgid is None and _unread(entry):
-        entry.flags.insert(0, "fuzzy")  # ``stale_sign_off``, its ``#|`` lines cleared with the flag
-        setattr(entry, _STALE_SIGN_OFF, True)
+    elif not entry.fuzzy and entry.msgstr and entry.previous_msgid is None and _unread(entry):
+        if unsaved:
+            entry.flags.insert(0, "fuzzy")  # ``stale_sign_off``, its ``#|`` lines cleared with the flag
+            setattr(entry, _STALE_SIGN_OFF, True)
+        else:  # an editor's name in the header: the record of the last extract decides (``_unread_sign_off``)
+            notes = Notes.of(entry)
+            setattr(entry, _UNREAD_SIGN_OFF, (notes.previous_msgctxt, notes.previous_msgid, notes.reviewed,
+                                              notes.carried))
     _mangled_previous(entry)
     notes = Notes.of(entry)
     comments = entry.comment.split("\n") if entry.comment else []
@@ -1235,7 +1244,7 @@ def merge(old: polib.POFile | None, pot: polib.POFile, lang: str,
     leftovers = [e for e in active if id(e) not in used and e.msgstr and not e.msgid_plural and key(e) not in seen]
     if leftovers:
         stale = {key(e) for e in active if e.fuzzy and e.previous_msgid is not None}
-        for gone in _rivals(po, leftovers, written, report, threshold, stale):
+        for gone in _rivals(po, leftovers, written, report, threshold, stale, keep_typo_fixes):
             used.add(id(gone))
             if gone.obsolete:  # the text that lost, kept findable as an obsolete entry of the old German
                 po.append(gone)
@@ -1843,6 +1852,10 @@ def _sign_offs_back(active: list[polib.POEntry],
 
     records: dict[tuple, polib.POEntry] | None = None
     for entry in active:
+        if (unread := getattr(entry, _UNREAD_SIGN_OFF, None)) is not None and not entry.fuzzy:
+            if (record := written()) is not None:
+                _unread_sign_off(entry, unread, record)
+            continue
         if not (entry.fuzzy and entry.msgstr):
             continue
         if stale_sign_off(entry):
@@ -1872,6 +1885,30 @@ def _sign_offs_back(active: list[polib.POEntry],
             notes.reviewed = signed.reviewed
             notes.store(entry)
     return written
+
+
+def _unread_sign_off(entry: polib.POEntry, unread: tuple, record: polib.POFile) -> None:
+    """Make ``entry`` stale again (``stale_sign_off``, its record back) where ``record``, the catalog as extract
+    last left it, has the header ``unread`` names (X-Generator and PO-Revision-Date, which every PO editor sets on
+    a save: none saved the catalog since) and the entry fuzzy with this very msgstr and previous msgid: signed
+    off unchanged by ``msgattrib --clear-fuzzy --clear-previous`` or a script, though an editor's name (a save
+    before that extract, kept by a merge) is in the header, which ``saved_by_verlag`` alone took for an editor's
+    sign-off (trial 39: published as reviewed, no warning). ``unread``: ``_UNREAD_SIGN_OFF``'s value."""
+    previous_msgctxt, previous_msgid, reviewed, carried, saved = unread
+    if _saved_as(record) != saved:
+        return
+    before = next((e for e in record if not e.obsolete and key(e) == key(entry)), None)
+    if before is None or not before.fuzzy or before.msgstr != entry.msgstr:
+        return
+    kept = Notes.of(before)
+    if (kept.previous_msgctxt, kept.previous_msgid) != (previous_msgctxt, previous_msgid):
+        return
+    entry.flags.insert(0, "fuzzy")
+    setattr(entry, _STALE_SIGN_OFF, True)
+    notes = Notes.of(entry)
+    notes.previous_msgctxt, notes.previous_msgid, notes.reviewed, notes.carried = (previous_msgctxt, previous_msgid,
+                                                                                   reviewed, carried)
+    settle(entry, notes)
 
 
 def _recorded(entry: polib.POEntry) -> bool:
@@ -2276,7 +2313,8 @@ def _same_field(entry: polib.POEntry, old: list[polib.POEntry], fields: dict[str
 
 
 def _rivals(po: polib.POFile, leftovers: list[polib.POEntry], written: Callable[[], polib.POFile | None],
-            report: MergeReport, threshold: float, stale: Container[tuple]) -> list[polib.POEntry]:
+            report: MergeReport, threshold: float, stale: Container[tuple],
+            keep_typo_fixes: bool = False) -> list[polib.POEntry]:
     """``merge``'s first ``last_written`` rule for the ``leftovers`` of ``old`` (active, translated, no German
     of the template's); returns those it settled, each to count as used, and the obsolete entries to add.
 
@@ -2286,7 +2324,13 @@ def _rivals(po: polib.POFile, leftovers: list[polib.POEntry], written: Callable[
     ``threshold`` alike: German the author changed again while it was stale keeps the first German as its
     previous msgid, and the reviewer's sign-off of the German in between names neither (a title or summary: with
     that field's live entry however unlike, ``_same_field``). Taken live, such a text
-    gets its own German as previous msgid, the German it was signed off for."""
+    gets its own German as previous msgid, the German it was signed off for.
+
+    A leftover still unpaired is paired with a live reviewed entry whose German is its own with a typo fixed
+    (``typos.is_typo_fix``, same msgctxt): an extract ``--keep-typo-fixes`` kept that entry reviewed, naming no
+    previous German, while a reviewer rewrote the old German's translation on a branch (trial 39: her text went
+    ``#~`` and the older one stayed live and reviewed). Taken live, it stays reviewed with ``keep_typo_fixes``
+    (the typo-fix rule), else it goes back to review (fuzzy, its own German as previous msgid)."""
     live: dict[tuple, polib.POEntry] = {}
     for entry in po:
         if entry.fuzzy and entry.previous_msgid is not None and entry.msgstr and not entry.msgid_plural:
@@ -2304,6 +2348,10 @@ def _rivals(po: polib.POFile, leftovers: list[polib.POEntry], written: Callable[
     targets = [entry for entry in live.values() if key(entry) in stale]
     if unpaired and targets:
         pairs += [(unpaired[n], targets[m], True) for n, m in alike(unpaired, targets, threshold)]
+    paired.update(id(rival) for rival, _, _ in pairs)
+    typo_fixed = _typo_fixed_targets([e for e in unpaired if id(e) not in paired], po, {id(t) for _, t, _ in pairs})
+    pairs += [(rival, target, True) for rival, target in typo_fixed]
+    reopened = set() if keep_typo_fixes else {id(target) for _, target in typo_fixed}
     settled: list[polib.POEntry] = []
     last: dict[tuple, str] | None = None
     for rival, target, between in pairs:
@@ -2333,6 +2381,9 @@ def _rivals(po: polib.POFile, leftovers: list[polib.POEntry], written: Callable[
         text, own = loser.msgstr, Notes.of(loser).own
         settled.append(rival)
         if copy or reviewed:
+            if id(target) in reopened:
+                target.flags.insert(0, "fuzzy")
+                target.previous_msgctxt, target.previous_msgid = key(rival)
             _take_text(target, rival, reviewed, key(rival) if between else None)
         if copy:
             report.rivals.append((rival, target, "newer", text))
@@ -2344,6 +2395,22 @@ def _rivals(po: polib.POFile, leftovers: list[polib.POEntry], written: Callable[
         settled.append(gone)
         report.rivals.append((rival, target, "reviewed" if reviewed else "kept", text))
     return settled
+
+
+def _typo_fixed_targets(unpaired: list[polib.POEntry], po: polib.POFile,
+                        taken: set[int]) -> list[tuple[polib.POEntry, polib.POEntry]]:
+    """``_rivals``: each leftover of ``unpaired`` with the live reviewed entry (not in ``taken``) whose German is the
+    leftover's with a typo fixed, the same msgctxt; one entry each."""
+    found: list[tuple[polib.POEntry, polib.POEntry]] = []
+    for rival in unpaired:
+        for entry in po:
+            if id(entry) not in taken and not entry.obsolete and not entry.fuzzy and entry.msgstr \
+                    and not entry.msgid_plural and entry.msgctxt == rival.msgctxt \
+                    and is_typo_fix(rival.msgid, entry.msgid):
+                taken.add(id(entry))
+                found.append((rival, entry))
+                break
+    return found
 
 
 def _merged_in(po: polib.POFile, strays: list[polib.POEntry], before: Container[tuple],
@@ -2670,7 +2737,15 @@ def parse_po(text: str, ref: str, normalized: bool = True) -> polib.POFile:
         seen[k] = entry.linenum
         if normalized:
             normalize(entry, lokalize, unsaved)
+            if (unread := getattr(entry, _UNREAD_SIGN_OFF, None)) is not None:
+                setattr(entry, _UNREAD_SIGN_OFF, (*unread, _saved_as(po)))
     return po
+
+
+def _saved_as(po: polib.POFile) -> tuple[str, str]:
+    """The header fields every PO editor sets when it saves (Poedit, Weblate, Lokalize): X-Generator and
+    PO-Revision-Date; ``msgattrib``, ``msgcat``, a script and a text editor keep both."""
+    return (po.metadata.get("X-Generator") or "").strip(), (po.metadata.get("PO-Revision-Date") or "").strip()
 
 
 def approval_keeps_previous(po: polib.POFile) -> bool:

@@ -55,6 +55,7 @@ from .extracted import changed_since_extract, moved_message, moved_since_extract
 from .fsutil import NotAFile, file_bytes, relpath
 from .invisible import CONTROLS, control_lines, hint_lines, lost_lines, named
 from .limits import CATALOG, SITE_WORDS, Limit
+from .glossary import SUFFIXING as GLOSSARY_SUFFIXING
 from .glossary import Glossary, as_written, exact_pattern, load_glossary, matchable, target_pattern
 from .markup import EMPTY_COUNTER, Parts, analyse, parts, without_code_spans
 from .media import (Media, article_link_problem, collect_media, images_without_alt, judged_addresses, linked_article,
@@ -1848,8 +1849,8 @@ SOURCE_CHECKS = [
           "are not signed off in the file, which shows itself an older copy put back (an older header, a #| msgid "
           "or an engine's draft under the same German); git checkout HEAD -- <file> brings them back", None),
     Check("rival-translation", WARNING, "catalog: an obsolete entry (#~) keeps a second translation of a changed "
-          "sentence's old German while the other one went live in the changed sentence (two reviewers, a merge): "
-          "choose one, then delete the #~ entry", None),
+          "sentence's old German while the other one is the changed sentence's (fuzzy, the page showing the German, "
+          "until signed off; two reviewers, a merge): choose one, then delete the #~ entry", None),
     Check("catalog-restore", WARNING, "catalog: missing or empty while its article is there; verlag extract "
           "restores it from its copy of the last extract (.verlag/extracted/)", None),
     Check("german-changed", WARNING, "German article: edited since the last verlag extract, so its catalogs do not "
@@ -2137,7 +2138,8 @@ def _unit_matches(prose: str, langs: tuple[str, ...]) -> tuple[tuple[int, str, b
     """(start, unit symbol, whether it stands after its number) of every unit ``_unit_pattern`` finds in ``prose``
     with the names of ``langs``: the one pass over a text that ``units`` and ``unit_amounts`` share."""
     pattern, names = _unit_pattern(langs, max(prose) >= "\u0e00")
-    return tuple((m.start(), _unit(m, names), m.lastgroup in ("symbol", "after")) for m in pattern.finditer(prose)
+    return tuple((m.start(), _unit(m, names), m.lastgroup in ("symbol", "after", "inflected"))
+                 for m in pattern.finditer(prose)
                  if not _not_a_unit(prose, m))
 
 
@@ -2274,10 +2276,19 @@ def _unit_words(before: str, after: str) -> tuple[str, str]:
     return (after, "after") if after else (before, "before")
 
 
+# Languages that inflect a noun by suffixes written onto it (Turkish "39 derecenin üzerinde", "dereceden",
+# "dereceyi"; Finnish "38 asteessa"; Hungarian "39 fokos"; Estonian "39 kraadini"): a unit name after a number
+# counts with any suffix of letters there (``_unit_pattern``). A longer name is tried first, so a compound that is
+# another unit ("metrekareden", m²) never reads as the shorter one ("metre", m) with a suffix; a word that only
+# starts like a unit name and is none (Hungarian "fokhagyma", garlic) is listed as that language's word.
+SUFFIXING = {lang: () for lang in GLOSSARY_SUFFIXING} | {"hu": ("fokhagym",)}
+
+
 @lru_cache(maxsize=32)
 def _unit_pattern(langs: tuple[str, ...], unspaced_text: bool = False) -> tuple[re.Pattern, dict[str, str]]:
     """A number's unit: a symbol (case as written) or a unit name of ``langs`` (any case, and an ending -s or -n,
-    as in German "Litern"), right after the number or, where the language writes it so, right before it; with
+    as in German "Litern"; with any suffix in a language of ``SUFFIXING``), right after the number or, where the
+    language writes it so, right before it; with
     ``unspaced_text`` (a text with a character of a script written without spaces) also ``_unspaced_units``,
     which a text of Latin letters only is not searched with."""
     merged: dict[str, tuple[str, str]] = {}
@@ -2294,7 +2305,12 @@ def _unit_pattern(langs: tuple[str, ...], unspaced_text: bool = False) -> tuple[
                          and not unspaced(n[-1]))
     before = alternatives(n for n, (symbol, side) in merged.items() if symbol and side == "before"
                           and not unspaced(n[0]))
-    return re.compile(rf"(?<=\d)[{_SPACES}]?(?:(?P<symbol>{symbols})|(?P<after>(?i:{after}))(?:s|n)?)"
+    suffixing = [lang for lang in langs if lang in SUFFIXING]
+    inflected = alternatives(n for lang in suffixing for n, (symbol, side) in unit_names(lang).items()
+                             if n in names and side == "after" and len(n) >= 3 and n[-1].isalpha())
+    words = alternatives(word for lang in suffixing for word in SUFFIXING[lang])
+    suffixed = rf"|(?!(?i:{words}))(?P<inflected>(?i:{inflected}))[^\W\d_]*" if suffixing else ""
+    return re.compile(rf"(?<=\d)[{_SPACES}]?(?:(?P<symbol>{symbols})|(?P<after>(?i:{after}))(?:s|n)?{suffixed})"
                       rf"(?![^\W\d_{UNSPACED}])"
                       rf"|(?<![^\W\d_])(?P<before>(?i:{before}))[{_SPACES}]?(?=\d)"
                       + (_unspaced_units(merged) if unspaced_text else "")), names
@@ -3062,10 +3078,14 @@ def rival_findings(po: polib.POFile, ref: str, lang: str, slug: str, text: str |
                      "need, then delete this #~ entry")
         else:
             where = msgid_line(lines, live.linenum) if lines else live.linenum
-            state = " (fuzzy)" if live.fuzzy else ""
-            said += (f"{excerpt(live.msgstr)!r} went live in its changed sentence {excerpt(live.msgid)!r} at line "
-                     f"{where}{state}; choose one, sign it off there (copy this text over first if it is the one), "
-                     "then delete this #~ entry")
+            # fuzzy, that text is no more live than this one: the page shows the German there (trial 39)
+            said += (f"{excerpt(live.msgstr)!r} is the translation of its changed sentence {excerpt(live.msgid)!r} "
+                     f"at line {where}, fuzzy (the page shows the German there until one is signed off)"
+                     if live.fuzzy else
+                     f"{excerpt(live.msgstr)!r} went live in its changed sentence {excerpt(live.msgid)!r} at line "
+                     f"{where}")
+            said += ("; choose one, sign it off there (copy this text over first if it is the one), then delete this "
+                     "#~ entry")
         found.append(Finding(ref, line, "rival-translation", WARNING, said, lang, slug, key(gone)))
     return found
 

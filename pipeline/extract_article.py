@@ -130,7 +130,7 @@ class _Merged:
     # German, the new German, "newer" / "older" / "reviewed" / "kept", the text live now, the other text); or one
     # that came with a merge, given to the changed sentence that had none (``catalog._merged_in``): "merged", "";
     # or an obsolete entry whose #~ a person removed, given likewise: "revived", ""
-    rivals: list[tuple[int, str, str, str, str, str]] = field(default_factory=list)
+    rivals: list[tuple[int, str, str, str, str, str, bool]] = field(default_factory=list)
     brought_back: int = 0  # translations gone from the catalog, brought back from the record of the last extract
     # German the template had before this run whose entry the catalog had for earlier German (the catalog is older):
     # (line in the German, the msgid, what became of it: "fuzzy", it took that translation for review; "redraft",
@@ -322,7 +322,7 @@ def _merge_catalog(data: bytes | None, old: polib.POFile | None, pot: polib.POFi
     plurals = [(msgid_line(entry), entry.msgid, entry.obsolete,
                 next((text for _, text in sorted(entry.msgstr_plural.items()) if text), ""), others)
                for entry, others in report.plurals]
-    rivals = [(line, rival.msgid, live.msgid, kind, live.msgstr, other)
+    rivals = [(line, rival.msgid, live.msgid, kind, live.msgstr, other, live.fuzzy)
               for line, (rival, live, kind, other) in zip(_rival_lines(text, report.rivals), report.rivals)]
     left = {}  # what the last extract left in those entries: the newer text the older catalog replaced
     if older and (written := _last_written(record, data, "record", old_pot)) is not None:
@@ -790,8 +790,9 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
             them, their = ("them", "their") if count != 1 else ("it", "its")
             result.notes.append(
                 f"{po_ref}: {count} reviewed translation{'s' * (count != 1)} of German the article no longer has "
-                f"(obsolete, #~) purged from the catalog (msgattrib --no-obsolete, Poedit's \"Purge deleted "
-                f"translations\"): kept in the translation memory (.verlag/tm.sqlite), so verlag pretranslate "
+                f"(obsolete, #~) gone from the catalog since the last verlag extract (purged by a tool, msgattrib "
+                f"--no-obsolete or Poedit's \"Purge deleted translations\", or dropped in a merge's resolution or "
+                f"an edit): kept in the translation memory (.verlag/tm.sqlite), so verlag pretranslate "
                 f"offers {them} (fuzzy) wherever {their} German is back in an article: "
                 + "; ".join(repr(excerpt(msgid)) for _, msgid, _ in merged.purged))
         if merged.brought_back or merged.obsolete_back:
@@ -825,7 +826,7 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
                 f"German that {article.ref} had changed before the last verlag extract (a catalog restored from git, "
                 f"an old download?): back to review, fuzzy, the German {'they were' if count != 1 else 'it was'} "
                 f"made for as previous msgid: {listed}; 'git diff HEAD {po_ref}' shows what the last commit held")
-        for line, german, changed, kind, now, other in merged.rivals:
+        for line, german, changed, kind, now, other, fuzzy in merged.rivals:
             if kind in ("merged", "revived"):
                 how = ("was an obsolete entry (#~) brought back in the catalog (its #~ removed)" if kind == "revived"
                        else "came into the catalog with a merge")
@@ -836,11 +837,14 @@ def extract_article(config: Config, article: Article, made: _Prepared | None, or
                 continue
             where = f"{po_ref}:{line}: two translations of {excerpt(german)!r}, which {article.ref} changed to " \
                     f"{excerpt(changed)!r}: "
+            # reviewed: a typo fix kept reviewed (``--keep-typo-fixes``) takes the signed-off text as it is
+            state = ("fuzzy, the old German as previous msgid" if fuzzy
+                     else "reviewed, the change a typo fix (--keep-typo-fixes)")
             result.warnings.append(where + {
-                "newer": f"{excerpt(now)!r}, the newer one, is now the changed sentence's (fuzzy, the old German as "
-                         f"previous msgid); {excerpt(other)!r} was the copy the last extract had carried there",
-                "reviewed": f"the signed-off {excerpt(now)!r} is now the changed sentence's (fuzzy, the old German "
-                            f"as previous msgid); {excerpt(other)!r}, edited since the last extract, is kept as an "
+                "newer": f"{excerpt(now)!r}, the newer one, is now the changed sentence's ({state}); "
+                         f"{excerpt(other)!r} was the copy the last extract had carried there",
+                "reviewed": f"the signed-off {excerpt(now)!r} is now the changed sentence's ({state}); "
+                            f"{excerpt(other)!r}, edited since the last extract, is kept as an "
                             "obsolete entry (#~) of the old German: choose one",
                 "older": f"the changed sentence keeps {excerpt(now)!r} (fuzzy); {excerpt(other)!r}, the text the "
                          "changed sentence had before it was retranslated, came back with an older copy of the "

@@ -46,10 +46,11 @@ from typing import Callable
 import polib
 
 from .catalog import (FLAG, FUZZY_THRESHOLD, RIVAL_NOTE, TEMPLATE_FIELD, Notes, alike, carry_changed, copied,
-                      decode_po, key, machine_draft, normalize, parse_po, po_date)
+                      decode_po, key, machine_draft, normalize, parse_po, po_date, similarity)
 from .errors import VerlagError, lines_said, raise_all
 from .pofile import Layouts, encode_like, entry_lines, layouts, new_entry, render_po, wraps
 from .pseudo import is_pseudo
+from .typos import is_typo_fix
 
 OURS, THEIRS = "ours", "theirs"
 # what the driver says of a merged entry (``Merged``): a translation carried to changed German, an untouched draft
@@ -523,13 +524,32 @@ def _base_of_changed(base: dict[tuple, polib.POEntry], mine: polib.POEntry,
     record, which ``msgmerge`` keeps where it writes no ``#|``). One side's ``extract`` and the other's ``msgmerge``
     against that template both give the entry of the old German the new msgid; compared with the entry they both
     started from, a sign-off or retranslation on one side is that side's change, not a second translation of
-    new German. None when neither names one the base has."""
+    new German. The base's entry may be obsolete (``#~``): German put back changed, which ``extract`` and ``msgmerge``
+    both give that entry's translation (trial 39: both sides filled it and conflicted); it counts as the live entry
+    it was. Where neither side names a previous text, the base's entry of German this is with a typo fixed
+    (``typos.is_typo_fix``, the same msgctxt): ``extract --keep-typo-fixes`` kept it reviewed without one, and a
+    reviewer's sign-off after ``msgmerge`` drops the ``#|`` (trial 39: the author's side held the base's text, and
+    the driver said both sides changed it). None when there is none."""
     for entry in (mine, other):
         for previous in ((entry.previous_msgctxt, entry.previous_msgid),
                          (Notes.of(entry).previous_msgctxt, Notes.of(entry).previous_msgid)):
-            if previous[1] is not None and (found := base.get(previous)) is not None and not found.obsolete:
-                return found
+            if previous[1] is not None and (found := base.get(previous)) is not None:
+                return _live(found)
+    if mine.previous_msgid is None and other.previous_msgid is None:
+        for found in base.values():
+            if found.msgctxt == mine.msgctxt and found.msgstr and not found.msgid_plural \
+                    and is_typo_fix(found.msgid, mine.msgid):
+                return _live(found)
     return None
+
+
+def _live(entry: polib.POEntry) -> polib.POEntry:
+    """``entry``, or an active copy of it when it is obsolete: the base of German put back (``_base_of_changed``)."""
+    if not entry.obsolete:
+        return entry
+    entry = _copy(entry)
+    entry.obsolete = False
+    return entry
 
 
 def _translated_meanwhile(base: dict[tuple, polib.POEntry], mine: dict[tuple, polib.POEntry],
@@ -556,19 +576,50 @@ def _translated_meanwhile(base: dict[tuple, polib.POEntry], mine: dict[tuple, po
                  and k not in that and (not e.fuzzy and not e.msgstr or e.fuzzy and machine_draft(e) is not None)]
         if not retired or not added:
             continue
-        for n, m in alike(added, retired, FUZZY_THRESHOLD):
+        pairs = alike(added, retired, FUZZY_THRESHOLD)
+        paired = {key(added[n]) for n, _ in pairs}
+        for n, m in pairs:
             translation = _copy(that[key(retired[m])])
             normalize(translation)
             if translation.msgid_plural or _nothing_to_carry(translation):
                 continue
-            entry = _copy(added[n])
-            if entry.msgstr:  # the draft gives way: its text, flag and records
-                entry.flags = [f for f in entry.flags if f != "fuzzy"]
-                undrafted.add(key(entry))
-            carry_changed(entry, translation)
-            carried[key(entry)] = entry
+            for part in _split_parts(added[n], retired[m], this, {key(e) for e in added} - paired):
+                paired.add(key(part))
+                entry = _copy(part)
+                if entry.msgstr:  # the draft gives way: its text, flag and records
+                    entry.flags = [f for f in entry.flags if f != "fuzzy"]
+                    undrafted.add(key(entry))
+                carry_changed(entry, translation)
+                carried[key(entry)] = entry
             gone.add(key(translation))
     return carried, gone, undrafted
+
+
+def _split_parts(part: polib.POEntry, whole: polib.POEntry, side: dict[tuple, polib.POEntry],
+                 free: set[tuple]) -> list[polib.POEntry]:
+    """``part`` and the entries next to it on ``side`` (its live entries in file order) that the author split
+    ``whole``'s German into with it: entries of ``free`` (added, paired with nothing) without msgctxt, taken on
+    either side while their German and ``part``'s, joined by a space in order, grow more alike to ``whole``'s
+    (``catalog.similarity``). ``extract`` gives every part of a split the whole's translation (``catalog._regrouped``);
+    the merge paired the whole with its most alike part alone and left the others empty (trial 39)."""
+    if part.msgctxt is not None:
+        return [part]
+    live = [e for e in side.values() if not e.obsolete]
+    at = next(i for i, e in enumerate(live) if e is part)
+    start, end = at, at + 1
+    score = similarity(part.msgid, whole.msgid)
+    grown = True
+    while grown:
+        grown = False
+        for lo, hi in ((start - 1, end), (start, end + 1)):
+            edge = live[lo] if lo < start else live[hi - 1] if hi - 1 < len(live) else None
+            if lo < 0 or edge is None or edge.msgctxt is not None or key(edge) not in free:
+                continue
+            joined = similarity(" ".join(e.msgid for e in live[lo:hi]), whole.msgid)
+            if joined > score:
+                start, end, score, grown = lo, hi, joined, True
+                break
+    return live[start:end]
 
 
 def _rival_sign_offs(base: dict[tuple, polib.POEntry], mine: dict[tuple, polib.POEntry],

@@ -185,9 +185,17 @@ PROCLITICS = {"ar": "[وف]?(?:[بك]?ال|لل|[بكل])?", "he": "ו?(?:כש|�
 _ARTICLE = {"ar": "ال"}  # a term written with it is found after a proclitic that takes its place (lil-)
 
 
+# Languages that inflect a noun by a chain of suffixes written onto it (Turkish "ilaç" -> "ilaçlarından", of
+# their medicines; Finnish, Estonian, Hungarian, Azerbaijani alike): a term of at least ``_STEM`` letters is found
+# with up to ``_CHAIN`` letters of suffix, not the three of other languages (trial 39: "ilaçların" warned)
+SUFFIXING = frozenset({"tr", "az", "fi", "et", "hu"})
+_STEM, _CHAIN = 3, 12
+
+
 @lru_cache(maxsize=1024)
 def target_pattern(term: str, lang: str = "") -> re.Pattern:
-    """A translation in running text: case-insensitive, word start, a short ending allowed. In a language whose
+    """A translation in running text: case-insensitive, word start, a short ending allowed (a longer suffix chain
+    in a language of ``SUFFIXING``). In a language whose
     proclitics attach to the noun (``PROCLITICS``), the word may start with them: Arabic ``القراص`` and
     ``وبالقراص`` are the term ``قراص``; a term written with the article (``الكركم``) is found after ``بال`` and
     ``لل`` too. Arabic vowel marks in the term are left out: search ``matchable`` text with it."""
@@ -198,7 +206,8 @@ def target_pattern(term: str, lang: str = "") -> re.Pattern:
         term = term[len(article):]
     words = [re.escape(w) for w in re.split(r"[\s-]+", term)]
     start = f"(?:{PROCLITICS[lang]})" if lang in PROCLITICS else ""
-    return re.compile(_WORD_START + start + r"[\s\u00a0-]+".join(words) + rf"{_SPACED}{{0,3}}(?!{_SPACED})",
+    chain = _CHAIN if lang in SUFFIXING and len(term.split()[-1]) >= _STEM else 3
+    return re.compile(_WORD_START + start + r"[\s\u00a0-]+".join(words) + rf"{_SPACED}{{0,{chain}}}(?!{_SPACED})",
                       re.IGNORECASE)
 
 

@@ -136,6 +136,9 @@ def _merge(old: polib.POFile | None, messages: list[polib.POEntry], lang: str, p
     forms = plural_form_map(old.metadata.get("Plural-Forms") if old is not None else None, plural_forms(lang))
     seeded = plural_form_map(shipped.metadata.get("Plural-Forms") if shipped is not None else None,
                              plural_forms(lang))
+    moved = 0  # plural translations of the project's own catalog moved to other Plural-Forms
+    written = " ".join((old.metadata.get("Plural-Forms") or "").split()) if old is not None else ""
+    changed_forms = old is not shipped and written and written.replace(" ", "") != plural_forms(lang).replace(" ", "")
     for message in messages:
         entry = polib.POEntry(msgid=message.msgid, msgid_plural=message.msgid_plural,
                               occurrences=list(message.occurrences), flags=list(message.flags))
@@ -148,6 +151,7 @@ def _merge(old: polib.POFile | None, messages: list[polib.POEntry], lang: str, p
         if message.msgid_plural:
             kept = before.msgstr_plural if before is not None and before.msgid_plural else {}
             entry.msgstr_plural = {i: kept.get(was[0], "") for i, was in mapped.items()}
+            moved += bool(changed_forms and mapped is forms and any(kept.values()))
             if mapped is not seeded:
                 unsure = [(i, was) for i, was in mapped.items() if len({kept.get(w, "") for w in was}) > 1]
                 taken = {w for was in mapped.values() for w in was}
@@ -174,11 +178,26 @@ def _merge(old: polib.POFile | None, messages: list[polib.POEntry], lang: str, p
                                  "number, and is marked fuzzy: check it"))
         entry.tcomment = before.tcomment if before is not None else ""  # the reviewer's notes
         po.append(entry)
+    if changed_forms and moved:
+        # the header a reviewer's tool wrote (Weblate's nplurals=1 for Turkish) is rewritten and her plural
+        # translations moved: said, with why and where each went, not only "updated" (trial 39); with none to move,
+        # the header alone changes, as the README says it does
+        line = next((n for n, text in enumerate(lines, 1) if text.startswith('"Plural-Forms:')), None)
+        doubts.insert(0, (line, f"Plural-Forms {written!r} replaced by {plural_forms(lang)!r}, GNU gettext's for "
+                                f"{lang}, which msgfmt, Poedit and Weblate's checks expect and the site's plural "
+                                f"rule follows (README: Plural-Forms); {_moved(moved, forms)}"))
     for gone in previous.values():
         if gone.msgid and (gone.msgstr or any(gone.msgstr_plural.values())):
             gone.obsolete = True
             po.append(gone)
     return po
+
+
+def _moved(count: int, forms: dict[int, tuple[int, ...]]) -> str:
+    """What ``_merge`` says became of ``count`` (at least one) plural translations moved by the form map ``forms``."""
+    how = ", ".join(f"msgstr[{i}] from the old msgstr[{was[0]}]" for i, was in forms.items())
+    return (f"{count} plural translation{'s' if count != 1 else ''} moved to the forms that say the same numbers "
+            f"({how}): check {'them' if count != 1 else 'it'}")
 
 
 def _form_line(lines: Sequence[str], start: int, n: int) -> int | None:

@@ -638,7 +638,8 @@ def test_a_second_translation_kept_obsolete_for_a_choice_is_named_at_its_line_ho
         (first, old, "warning"), (second, "Ganz anderer Satz über Kräuter im Garten.", "warning")]
     assert found[0]["message"] == (
         f"'Green tea has caffeine.', a second translation of '{old}', is kept here as an obsolete entry (#~): "
-        f"'Green tea contains caffeine.' went live in its changed sentence '{new}' at line {live} (fuzzy); choose "
+        f"'Green tea contains caffeine.' is the translation of its changed sentence '{new}' at line {live}, fuzzy "
+        "(the page shows the German there until one is signed off); choose "
         "one, sign it off there (copy this text over first if it is the one), then delete this #~ entry")
     assert "no entry of the catalog is like that German any more" in found[1]["message"]
     status = project.run("status", "--lang", "en").output

@@ -944,3 +944,45 @@ def test_a_fahrenheit_temperature_beside_the_same_celsius_one_is_no_added_number
     found = findings(german, translation, "en", "numbers")
     assert (found == []) if message is None else (found and found[0].startswith(message)), found
 
+
+
+@pytest.mark.parametrize("german, translation, lang", [
+    ("Bei über 39 Grad Fieber rufen Sie an.", "39 derecenin üzerinde ateşte arayın.", "tr"),
+    ("Ab 39 Grad senken Sie das Fieber.", "Ateşi 39 dereceden itibaren düşürün.", "tr"),
+    ("Messen Sie 39 Grad, rufen Sie an.", "39 dereceyi ölçerseniz arayın.", "tr"),
+    ("Bei 38 Grad bleiben Sie zu Hause.", "38 asteessa pysykää kotona.", "fi"),
+    ("Bei 39 Grad Fieber rufen Sie an.", "39 fokos láz esetén hívjon.", "hu"),
+    ("Bis 39 Grad ist das normal.", "39 kraadini on see normaalne.", "et"),
+    ("Trinken Sie 2 Liter Wasser.", "2 litreden fazla su için.", "tr"),
+    ("Das Zimmer hat 12 m².", "Oda 12 metrekareden oluşuyor.", "tr"),  # a longer unit name, then its suffix
+])
+def test_a_unit_name_with_the_suffixes_of_an_agglutinative_language_is_that_unit(german, translation, lang):
+    """Fresh-user trial 39 #3: Turkish writes the unit's case and possessive onto CLDR's name ("derece" ->
+    "derecenin", "dereceden", "dereceyi"), and so do Finnish, Hungarian and Estonian: that was 'units differ:
+    missing °', an error that held the signed-off sentence back."""
+    assert findings(german, translation, lang, "numbers") == []
+
+
+@pytest.mark.parametrize("german, translation, lang, message", [
+    ("Das Zimmer hat 12 m.", "Oda 12 metrekareden oluşuyor.", "tr", "units differ: missing m; instead m²"),
+    ("Nehmen Sie 3 g.", "3 litreden alın.", "tr", "units differ: missing g; instead l"),
+    ("Nehmen Sie 3 g Knoblauch.", "3 fokhagymát vegyen.", "hu", "units differ: missing g"),
+])
+def test_a_suffix_never_turns_an_agglutinative_unit_name_into_another_unit(german, translation, lang, message):
+    """The suffix rule reads a compound that is another unit ("metrekare", m²) as that unit, and a word that only
+    starts like a unit name (Hungarian "fokhagyma", garlic, not "fok", degree) as no unit."""
+    assert findings(german, translation, lang, "numbers") == [message]
+
+
+@pytest.mark.parametrize("translation, lang", [("İlaçların dozunu doktorunuza sorun.", "tr"),
+                                               ("Ilaçlarından birini alın.", "tr")])
+def test_a_glossary_term_with_a_chain_of_turkish_suffixes_is_the_term(translation, lang):
+    """Fresh-user trial 39 #3: "ilaçların" (of the medicines) for the glossary's "ilaç" warned, three letters of
+    suffix being all a term was found with; a language of suffix chains (``glossary.SUFFIXING``) allows them."""
+    from pipeline.glossary import parse_glossary
+
+    glossary = parse_glossary("source,tr\nArzneimittel,ilaç\n", "glossary.csv")
+    assert findings("Fragen Sie nach der Dosis der Arzneimittel.", translation, lang, "glossary-term",
+                    glossary=glossary) == []
+    assert findings("Fragen Sie nach der Dosis der Arzneimittel.", "Dozunu sorun.", lang, "glossary-term",
+                    glossary=glossary) != []

@@ -626,8 +626,9 @@ def test_two_sign_offs_of_german_one_sides_extract_changed_keep_both_whoever_mer
         text = path.read_text(encoding="utf-8").split("\n")
         gone = text.index(f'#~ msgid "{S2}"') + 1
         checked = project.run("check", "--lang", "fr").output
-        assert (f"warning: {PO}:{gone}: {theirs!r}, a second translation of" in checked and f"{ours!r} went live in "
-                f"its changed sentence" in checked and "[rival-translation]" in checked), (who, checked)
+        assert (f"warning: {PO}:{gone}: {theirs!r}, a second translation of" in checked and f"{ours!r} is the "
+                "translation of its changed sentence" in checked and "the page shows the German there until one is "
+                "signed off" in checked and "[rival-translation]" in checked), (who, checked)
         assert f"warning: {PO}:{gone}: 1 choice between two translations waiting" in \
             project.run("status", "--lang", "fr").output, who
 
@@ -1270,3 +1271,132 @@ def test_a_gitattributes_with_both_lines_or_none_of_verlags_is_never_noted(clone
     again = git(reviewer.root, "pull")
     assert "CONFLICT" not in again.stdout and "merge=verlag" not in again.stdout + again.stderr, again.stderr
     assert reviewed(polib.pofile(str(reviewer.root / PO))).items() >= SIGNED_OFF.items()
+
+
+@pytest.mark.parametrize("typo_option", [True, False])
+def test_a_retranslation_of_german_the_author_fixed_a_typo_in_keeping_it_reviewed_is_not_lost(clones, typo_option):
+    """Fresh-user trial 39 #1: the author changes S2's final "." to "!" and runs ``extract --keep-typo-fixes`` (the
+    entry of the fixed German reviewed, naming no previous German) while the reviewer retranslates S2 and signs it
+    off. After the pull, ``extract`` (with the option or without) made the reviewer's text ``#~`` and kept the older
+    text live and reviewed, no ``rival-translation``. The reviewer's text goes live on the typo-fixed sentence,
+    reviewed under ``--keep-typo-fixes`` (the typo-fix rule), else fuzzy with S2 as its previous msgid; the text it
+    replaced stays a named rival (``#~``, ``rival-translation``): this clone has no record of which was the copy."""
+    author, reviewer = clones
+    retranslated = "Il ne faut vraiment pas l'infuser trop chaud."
+    fixed = S2.replace(".", "!")
+    author.write("source_de/tee.md", body().replace(S2, fixed))
+    author.run("extract", "--keep-typo-fixes")
+    authors = polib.pofile(str(author.root / PO))
+    assert not authors.find(fixed).fuzzy and authors.find(fixed).msgstr == REVIEWED[S2]
+    git(author.root, "commit", "-qam", "S2: typo fixed")
+    git(author.root, "push", "-q", "origin", "main")
+    sign_off(reviewer, {S2: retranslated})
+    done = git(reviewer.root, "pull", "-q")
+    assert "CONFLICT" not in done.stdout
+    path = reviewer.root / PO
+    msgfmt_check(path)
+    reviewer.run("extract", *(["--keep-typo-fixes"] if typo_option else []))
+    msgfmt_check(path)
+    extracted = polib.pofile(str(path))
+    live = extracted.find(fixed)
+    assert live.msgstr == retranslated
+    assert (not live.fuzzy) if typo_option else (live.fuzzy and live.previous_msgid == S2)
+    rival = extracted.find(S2, include_obsolete_entries=True)
+    assert rival.obsolete and rival.msgstr == REVIEWED[S2] and RIVAL_NOTE in rival.tcomment
+    assert "[rival-translation]" in reviewer.run("check", "--lang", "fr").output
+
+
+def authors_msgmerged_template(author: Project, reviewer: Project) -> None:
+    """The reviewer, who has not pulled, updates the catalog with ``msgmerge --previous -U`` against the template
+    the author pushed (as README's "Merging a reviewer's branch" allows)."""
+    if not shutil.which("msgmerge"):
+        pytest.skip("GNU gettext is not installed")
+    pot = reviewer.root.parent / "authors.pot"
+    pot.write_bytes((author.root / "translations/templates/tee.pot").read_bytes())
+    subprocess.run(["msgmerge", "-q", "--previous", "-U", "--backup=none", str(reviewer.root / PO), str(pot)],
+                   check=True)
+
+
+def test_a_sign_off_of_german_the_author_fixed_a_typo_in_keeping_it_reviewed_merges_cleanly(clones):
+    """Fresh-user trial 39 #4a: the author changes S2's "." to "!" with ``extract --keep-typo-fixes`` (the entry
+    of the fixed German keeps the base's text, reviewed, no ``#|``); the reviewer runs ``msgmerge --previous``
+    against that template and signs a new text of the fixed German off. Both sides have German the base has not,
+    neither names a previous text: the driver said both sides changed the translation and left conflict markers,
+    though the author's side held the base's text. Compared with the base's entry of the German before the fix, the
+    reviewer's sign-off is the one change and merges cleanly, whoever pulls."""
+    author, reviewer = clones
+    fixed, signed = S2.replace(".", "!"), "Surtout, ne l'infusez pas trop chaud."
+    author.write("source_de/tee.md", body().replace(S2, fixed))
+    author.run("extract", "--keep-typo-fixes")
+    git(author.root, "commit", "-qam", "S2: typo fixed")
+    git(author.root, "push", "-q", "origin", "main")
+    authors_msgmerged_template(author, reviewer)
+    assert polib.pofile(str(reviewer.root / PO)).find(fixed).previous_msgid == S2
+    sign_off(reviewer, {**SIGNED_OFF, fixed: signed})
+    pulled = git(reviewer.root, "pull", "--no-edit", check=False)
+    assert pulled.returncode == 0 and "CONFLICT" not in pulled.stdout, pulled.stdout + pulled.stderr
+    merged = after_merge(reviewer)
+    entry = merged.find(fixed)
+    assert (entry.msgstr, entry.fuzzy, entry.previous_msgid) == (signed, False, None)
+
+
+def test_german_put_back_changed_that_both_sides_filled_from_the_obsolete_entry_merges_cleanly(clones):
+    """Fresh-user trial 39 #4b: S5 deleted (its entry obsolete in the common ancestor), then put back changed by
+    the author (``extract`` gives it the obsolete entry's translation, fuzzy, S5 as ``#|``) while the reviewer's
+    ``msgmerge --previous`` against that template did the same and she signed a new text off. The base has no
+    live entry of S5: the driver took both as additions and left conflict markers, though README says this path
+    merges cleanly. Compared with the base's obsolete entry of S5, the sign-off is the one change."""
+    author, reviewer = clones
+    author.write("source_de/tee.md", body(last=""))
+    author.run("extract")
+    assert polib.pofile(str(author.root / PO)).find(S5, include_obsolete_entries=True).obsolete
+    git(author.root, "commit", "-qam", "S5 deleted")
+    git(author.root, "push", "-q", "origin", "main")
+    git(reviewer.root, "pull", "-q")
+    back, signed = "Kamille hilft oft beim Einschlafen.", "La camomille aide souvent à s'endormir."
+    author.write("source_de/tee.md", body(last=back))
+    author.run("extract")
+    authors = polib.pofile(str(author.root / PO)).find(back)
+    assert authors.fuzzy and authors.previous_msgid == S5 and authors.msgstr == REVIEWED[S5]
+    git(author.root, "commit", "-qam", "S5 back, changed")
+    git(author.root, "push", "-q", "origin", "main")
+    authors_msgmerged_template(author, reviewer)
+    assert polib.pofile(str(reviewer.root / PO)).find(back).msgstr == REVIEWED[S5]
+    sign_off(reviewer, {**SIGNED_OFF, back: signed})
+    pulled = git(reviewer.root, "pull", "--no-edit", check=False)
+    assert pulled.returncode == 0 and "CONFLICT" not in pulled.stdout, pulled.stdout + pulled.stderr
+    merged = after_merge(reviewer)
+    entry = merged.find(back)
+    assert (entry.msgstr, entry.fuzzy, entry.previous_msgid) == (signed, False, None)
+
+
+@pytest.mark.parametrize("puller", ["reviewer", "author"])
+def test_a_translation_of_a_sentence_the_author_split_meanwhile_goes_to_each_part(clones, puller: str):
+    """Fresh-user trial 39 #5: the reviewer translates a sentence nobody had translated while the author splits it
+    in two and extracts (two empty entries, no ``#|``). The merge gave the whole's translation to the part most like
+    it only, the other part stayed empty; ``extract`` gives it to each part. Each part takes it now, fuzzy, the
+    whole German as ``#| msgid``, whoever merges; the next extract keeps it so."""
+    author, reviewer = clones
+    whole = "Ingwer wärmt von innen, und mit etwas Honig schmeckt der Tee auch Kindern sehr gut."
+    parts = ["Ingwer wärmt von innen.", "Mit etwas Honig schmeckt der Tee auch Kindern sehr gut."]
+    whole_fr = "Le gingembre réchauffe de l'intérieur, et avec un peu de miel le thé plaît aussi aux enfants."
+    untranslated_sentence(author, reviewer, whole)
+    review(reviewer, "fr", "tee", {whole: whole_fr})
+    git(reviewer.root, "commit", "-qam", "translated")
+    author.write("source_de/tee.md", body(last=f"{S5} {' '.join(parts)}"))
+    author.run("extract")
+    assert [polib.pofile(str(author.root / PO)).find(part).msgstr for part in parts] == ["", ""]
+    git(author.root, "commit", "-qam", "split")
+    git(author.root, "push", "-q", "origin", "main")
+    project = merged_by(author, reviewer, puller)
+    path = project.root / PO
+    msgfmt_check(path)
+    for po in (polib.pofile(str(path)), None):
+        if po is None:
+            project.run("extract")
+            msgfmt_check(path)
+            po = polib.pofile(str(path))
+        for part in parts:
+            entry = po.find(part)
+            assert (entry.msgstr, entry.fuzzy, entry.previous_msgid) == (whole_fr, True, whole), part
+        assert po.find(whole) is None or po.find(whole).obsolete

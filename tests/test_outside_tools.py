@@ -682,3 +682,60 @@ def test_a_mangled_previous_msgid_is_the_previous_msgid_of_a_fuzzy_entry_without
     assert fuzzy.previous_msgctxt == "tag" and fuzzy.tcomment.split("\n")[0] == "Eva: passt."
     assert "|" not in fuzzy.tcomment
     assert (signed.previous_msgid, signed.tcomment, signed.fuzzy) == (None, "", False)
+
+
+def test_a_bulk_sign_off_of_a_catalog_poedit_saved_before_the_last_extract_is_caught(project: Project):
+    """Fresh-user trial 39 #2: the German changed and extracted (fuzzy, ``#|`` and verlag's ``previous msgid``
+    record), the catalog's X-Generator another tool's (a reviewer's Poedit save before, which a merge kept), then
+    signed off in bulk (``msgattrib --clear-fuzzy --clear-previous``, which keeps the header): published as
+    reviewed with no warning, while with verlag's X-Generator the same was ``[stale-sign-off]``. The header is the
+    very one the last extract left (``.verlag/``'s copy), and that copy has the entry fuzzy with this text, so no
+    editor saved the catalog since: the tool that saved before does not decide."""
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["en"]\n')
+    project.write("source_de/eisen.md", article("Eisen", IRON_BEFORE + "\n"))
+    project.run("extract")
+    path = review(project, "en", "eisen", {("title", "Eisen"): "Iron",
+                                          IRON_BEFORE: "Women of childbearing age need about 15 mg of iron."})
+    project.write("source_de/eisen.md", article("Eisen", IRON_AFTER + "\n"))
+    project.run("extract")
+    # the header as a merge of the reviewer's earlier Poedit save left it (the driver takes her side's X-Generator);
+    # extract, which changes nothing else, keeps her tool's name
+    path.write_text(path.read_text(encoding="utf-8").replace('"X-Generator: verlag ', '"X-Generator: Poedit 3.4 ('),
+                    encoding="utf-8")
+    project.run("extract")
+    assert "Poedit 3.4" in path.read_text(encoding="utf-8") and polib.pofile(str(path)).find(IRON_AFTER).fuzzy
+    gnu("msgattrib", "--clear-fuzzy", "--clear-previous", "-o", str(path), str(path))
+    assert "[stale-sign-off]" in project.run("check", "--lang", "en").output
+    assert status_row(project, "eisen")["segments"]["stale"] == 1
+    project.run("extract")
+    entry = polib.pofile(str(path)).find(IRON_AFTER)
+    assert entry.fuzzy and entry.previous_msgid == IRON_BEFORE
+
+
+def test_extract_says_it_replaced_a_reviewers_plural_forms_in_site_po_and_what_it_moved(project: Project):
+    """Fresh-user trial 39 #6: a reviewer's Weblate wrote Turkish site.po with ``nplurals=1; plural=0;``; extract
+    rewrote it to GNU gettext's ``nplurals=2`` and copied msgstr[0] to msgstr[1], and said only "updated …". It says
+    at the header line what it replaced with what, why, and which form each translation moved to."""
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["tr"]\n')
+    project.write("source_de/a.md", article("A", "Text.\n"))
+    project.run("extract")
+    path = project.root / "translations/tr/site.po"
+    po = polib.pofile(str(path))
+    po.metadata["Plural-Forms"] = "nplurals=1; plural=0;"
+    plural = next(e for e in po if e.msgid_plural)
+    plural.msgstr_plural = {0: "%(count)s makale"}
+    if "fuzzy" in plural.flags:
+        plural.flags.remove("fuzzy")
+    po.save(str(path))
+    line = next(n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                if text.startswith('"Plural-Forms:'))
+    result = project.run("extract")
+    msgfmt_check(path)
+    after = polib.pofile(str(path))
+    assert after.metadata["Plural-Forms"] == plural_forms("tr")
+    assert next(e for e in after if e.msgid_plural).msgstr_plural == {0: "%(count)s makale", 1: "%(count)s makale"}
+    assert (f"translations/tr/site.po:{line}: Plural-Forms 'nplurals=1; plural=0;' replaced by "
+            f"{plural_forms('tr')!r}, GNU gettext's for tr") in result.output, result.output
+    assert "1 plural translation moved to the forms that say the same numbers (msgstr[0] from the old msgstr[0], " \
+           "msgstr[1] from the old msgstr[0])" in result.output
+    assert "Plural-Forms" not in project.run("extract").output  # said once, when it was replaced

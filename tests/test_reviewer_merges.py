@@ -177,8 +177,9 @@ def test_check_and_status_keep_saying_a_choice_between_two_translations_waits_un
     found = json.loads(project.run("check", "--lang", "en", "--format", "json").output)
     (rival,) = [f for f in found if f["check"] == "rival-translation"]
     assert (rival["path"], rival["line"], rival["severity"], rival["msgid"]) == (PO, gone, "warning", OLD)
-    assert (f"'Spring, however, brings the ticks back.' went live in its changed sentence '{NEW}' at line {live} "
-            "(fuzzy); choose one") in rival["message"]
+    assert (f"'Spring, however, brings the ticks back.' is the translation of its changed sentence '{NEW}' at "
+            f"line {live}, fuzzy (the page shows the German there until one is signed off); choose one") \
+        in rival["message"]
     assert "'Spring brings the ticks back again.'" in rival["message"] and "delete this #~ entry" in rival["message"]
 
     result = project.run("status", "--lang", "en")

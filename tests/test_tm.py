@@ -149,7 +149,8 @@ def test_a_reviewed_obsolete_entry_purged_from_the_catalog_is_offered_when_its_g
     project.write("source_de/eins.md", article("Eins", "Erster Satz hier. Zweiter Satz dort.\n"))
     said += project.run("extract").output
     assert ("note: translations/en/eins.po: 1 reviewed translation of German the article no longer has (obsolete, "
-            "#~) purged from the catalog" in said and "kept in the translation memory" in said
+            "#~) gone from the catalog since the last verlag extract (purged by a tool" in said
+            and "or dropped in a merge's resolution or an edit): kept in the translation memory" in said
             and "'Zweiter Satz dort.'" in said), said
     assert not entry(project, "en", "eins", "Zweiter Satz dort.").msgstr
     project.run("pretranslate", "--engine", "tm", "--lang", "en")
