@@ -30,7 +30,7 @@ from collections import Counter, deque
 from dataclasses import dataclass, field, replace
 from decimal import Context as DecimalContext, Decimal, InvalidOperation
 from functools import cached_property, lru_cache, partial
-from typing import Callable, Container, Iterable, Iterator, Mapping
+from typing import Callable, Container, Iterable, Iterator, Mapping, NamedTuple
 
 import polib
 from babel import Locale, UnknownLocaleError
@@ -57,7 +57,7 @@ from .invisible import CONTROLS, control_lines, hint_lines, lost_lines, named
 from .limits import CATALOG, SITE_WORDS, Limit
 from .glossary import SUFFIXING as GLOSSARY_SUFFIXING
 from .glossary import Glossary, as_written, exact_pattern, load_glossary, matchable, target_pattern
-from .markup import EMPTY_COUNTER, Parts, analyse, parts, without_code_spans
+from .markup import ACADEMIC_DEGREES, EMPTY_COUNTER, NO_PROSE, Parts, analyse, parts, without_code_spans
 from .media import (Media, article_link_problem, collect_media, images_without_alt, judged_addresses, linked_article,
                     on_site, outdated_variants, stored_references, unfilled_link_problem, web_addresses)
 from .moved import answered_message, answering, moved_paths, no_page_message, outside_message, read_moved
@@ -1424,17 +1424,11 @@ _OPENERS = frozenset("""
 # Wasser.", "Reduzieren Sie Ihren Alkoholgenuss!")
 _FORMAL = frozenset("Sie Ihnen Ihr Ihre Ihren Ihrem Ihrer Ihres".split())
 _SENTENCE_OPENER = re.compile(r"(?:^|[.!?…]\s)[\W\d_]*([^\W\d_]+)")
-# The abbreviations of academic degrees after a title ("Dr. med.", "Dr. rer. nat."), for both patterns below
-_DEGREES = "med|dent|vet|rer|nat|phil|jur|habil|pharm|univ"
 # What a line of names and labels carries and a list of German nouns does not: a number (a house number, postcode,
 # phone, register number, IBAN), an e-mail or web address, or a title ("Dr.", "Prof.", "Dr. med."). Without one, a
 # copy with no mark of prose is still German ("Starke Kopfschmerzen, Nackensteife, Lähmungen": a health text's
 # warning signs, which a reviewer's slip would otherwise publish as the translation)
-_LABELLED = re.compile(rf"\d|@|https?://|www\.|\b(?:Dr|Prof|{_DEGREES})\.")
-# An e-mail address, a URL or a domain name (praxis@praxis-sommer.example, www.example.org), or an academic degree's
-# abbreviation in a name ("Dr. med. Anna Berger", "Dr. rer. nat."): lower case, no prose
-_NO_PROSE = re.compile(rf"\S+@\S+|(?:https?://|www\.)\S+|[\w-]+(?:\.[\w-]+)+|\b(?:{_DEGREES})\.")
-
+_LABELLED = re.compile(rf"\d|@|https?://|www\.|\b(?:Dr|Prof|{ACADEMIC_DEGREES})\.")
 
 def german_prose(prose: str) -> bool:
     """Whether German ``prose`` (``Parts.prose``) reads as prose rather than as names, numbers and labels. German
@@ -1446,7 +1440,7 @@ def german_prose(prose: str) -> bool:
     1,086 of 1,121 shipped and trial msgids (the 35 others: names, addresses, contact and opening-hours lines, two
     test strings and two lines of nouns alone); jusText's German stop words (``stopwords.stoplist``) would not do: in
     lower case they miss prose ("Dafür brauchen wir 5,5 Stunden."), capitalised they hold names ("Sommer")."""
-    words = _WORD.findall(_NO_PROSE.sub(" ", prose))
+    words = _WORD.findall(NO_PROSE.sub(" ", prose))
     if any(w.islower() or w in _FORMAL for w in words):
         return True
     return any(m.group(1).lower() in _OPENERS for m in _SENTENCE_OPENER.finditer(prose))

@@ -118,7 +118,7 @@ def _prose_words(text: str) -> list[str]:
     (a verb, an adjective, a function word), numbers with their units, e-mail and web addresses and academic degrees
     aside (``check.german_prose``'s reading). "150 mg", "Vitamin D", "Magnesium", "Dr. med. Anna Berger" have
     none: text that may be the same in every language."""
-    from .check import _NO_PROSE, parts
+    from .markup import NO_PROSE, parts
 
-    prose = _QUANTITY.sub(" ", _NO_PROSE.sub(" ", parts(text).prose))
+    prose = _QUANTITY.sub(" ", NO_PROSE.sub(" ", parts(text).prose))
     return [w for w in _WORD.findall(prose) if len(w) > 1 and w.islower()]

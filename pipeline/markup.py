@@ -21,8 +21,10 @@ from typing import NamedTuple
 
 from markdown_it.common.utils import normalizeReference
 
-__all__ = ["EMPTY_COUNTER", "Markup", "Parts", "TITLE", "analyse", "code_spans", "parts", "scan", "title_span",
-           "without_code_spans"]
+from . import LazyPattern
+
+__all__ = ["ACADEMIC_DEGREES", "EMPTY_COUNTER", "Markup", "NO_PROSE", "Parts", "TITLE", "analyse", "code_spans",
+           "parts", "scan", "title_span", "without_code_spans"]
 
 Span = tuple[int, int]
 
@@ -425,6 +427,14 @@ def _merge(regions: list[Span]) -> list[Span]:
 # --------------------------------------------------------------------------
 
 EMPTY_COUNTER: Counter = Counter()  # shared by every text without markup; a cached Parts is never changed
+# The abbreviations of academic degrees after a title ("Dr. med.", "Dr. rer. nat.")
+ACADEMIC_DEGREES = "med|dent|vet|rer|nat|phil|jur|habil|pharm|univ"
+# In a text's prose (``parts``): an e-mail address, a URL or a domain name (praxis@praxis-sommer.example,
+# www.example.org), or an academic degree's abbreviation in a name ("Dr. med. Anna Berger", "Dr. rer. nat."): lower
+# case, no prose; read by the QA checks (``check.german_prose``) and the drafts' language test (``draftlang``)
+NO_PROSE = LazyPattern(rf"\S+@\S+|(?:https?://|www\.)\S+|[\w-]+(?:\.[\w-]+)+|\b(?:{ACADEMIC_DEGREES})\.")
+
+
 class Parts(NamedTuple):
     """A text's inline markup as the checks compare it, and its prose (``parts``), which the alignment of an
     imported translation and the draft-language guard read too: it lives here, not with the checks, so they need
