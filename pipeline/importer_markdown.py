@@ -197,10 +197,12 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None, lang: 
     first_line: int | None = end + 2
     try:
         body = "\n".join(lines[end + 1:])
+        closed: list[int] = []  # the note boxes' closing lines, left blank
+        joined: list[int] = []  # the lines a shortcode went on over, left blank once it is on its first line
         if path.suffix.lower() not in (".html", ".htm"):
             body = _unwrap_raw(body, notes)
+            body = _joined_shortcodes(body, joined)
         body, captions = _figures(body, end + 2, notes)
-        closed: list[int] = []  # the note boxes' closing lines, left blank
         if path.suffix.lower() not in (".html", ".htm"):
             body = _note_boxes(body, end + 2, notes, lang, closed)
         if path.suffix.lower() not in (".html", ".htm"):
@@ -232,7 +234,7 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None, lang: 
         if exc.path is not None:
             raise
         raise VerlagError(exc.message, path, first_line + exc.line - 1 if first_line and exc.line else None) from None
-    body, captions = _without_closing_lines(body, captions, closed)
+    body, captions = _without_closing_lines(body, captions, closed, joined)
     body = _with_captions(body, captions).strip("\n") + "\n"
     if first_line is not None:
         body = _heading_attributes(body, path, lines[end + 1:], end + 2, notes)
@@ -341,6 +343,54 @@ def _code_lines(body: str) -> frozenset[int]:
     them: a shortcode there is shown as written (an article about Hugo), so it is not converted."""
     return frozenset(line for token in block_tokens(body, {}) if token.type in ("fence", "code_block") and token.map
                      for line in range(*token.map))
+
+
+# A shortcode that opens on a line and does not close on it (``{{< figure`` with its parameters on the lines below,
+# as Hugo allows: https://gohugo.io/content-management/shortcodes/#notes): the last opener on the line, with no
+# closing ``>}}``/``%}}`` after it.
+OPEN_SHORTCODE_RE = re.compile(r"\{\{[<%](?!.*\{\{[<%])(?!.*[>%]\}\})")
+SHORTCODE_CLOSE_RE = re.compile(r"[>%]\}\}")
+JOINED_LINES = 30  # how many lines one shortcode's parameters may go on over
+
+
+def _joined_shortcodes(body: str, joined: list[int]) -> str:
+    """``body`` with each shortcode written over several lines (its parameters one a line, its ``>}}`` on a line of
+    its own) on its first line, the lines it went on over left blank and their indices appended to ``joined``
+    (``_without_closing_lines`` takes them out), so that a figure, video or note box written so is converted as one
+    on a line is, and one the import does not know is named at its line as kept as text: left over lines, the
+    ``>}}`` alone on its line started a block quote and the page showed the shortcode's text. Lines keep their
+    numbers; a shortcode in a code block, or one broken by a blank line or another shortcode, stays as written."""
+    if not re.search(r"\{\{[<%]", body) or not SHORTCODE_CLOSE_RE.search(body):
+        return body
+    lines = body.split("\n")
+    in_code: frozenset[int] | None = None
+    index = 0
+    while index < len(lines):
+        opener = OPEN_SHORTCODE_RE.search(lines[index])
+        if opener is None:
+            index += 1
+            continue
+        if in_code is None:
+            in_code = _code_lines(body)
+        depth = lines[index][:opener.start()].count(">")  # the block quotes it is in: each line below has their ">"
+        parts, end = [], None
+        for later in range(index + 1, min(index + 1 + JOINED_LINES, len(lines))):
+            text = re.sub(r"^(?:[ \t]*>){%d}" % depth, "", lines[later]) if depth else lines[later]
+            if not text.strip() or re.search(r"\{\{[<%]", text):
+                break
+            parts.append(text.strip())
+            if SHORTCODE_CLOSE_RE.search(text):
+                end = later
+                break
+        if end is None or index in in_code:
+            index += 1
+            continue
+        lines[index] = " ".join([lines[index].rstrip(), *parts])
+        for later in range(index + 1, end + 1):
+            lines[later] = ""
+            joined.append(later)
+        index = end + 1
+    return "\n".join(lines)
 
 
 def _figures(body: str, first_line: int, notes: list[str]) -> tuple[str, dict[int, list[str]]]:
@@ -503,14 +553,17 @@ def _note_boxes(body: str, first_line: int, notes: list[str], lang: str = "de",
     return "".join(out) + body[done:]
 
 
-def _without_closing_lines(body: str, captions: dict[int, list[str]],
-                           closed: list[int]) -> tuple[str, dict[int, list[str]]]:
+def _without_closing_lines(body: str, captions: dict[int, list[str]], closed: list[int],
+                           joined: list[int] = ()) -> tuple[str, dict[int, list[str]]]:
     """``body`` without the lines its note boxes' closing shortcodes left blank (``closed``, line indices) where a
-    blank line or the end of the text follows one, and ``captions`` (``_figures``: by line index) at the lines they
-    were at: the quote's end and the blank line after the box were two blank lines in the Markdown written."""
+    blank line or the end of the text follows one, nor those a shortcode went on over (``joined``, left blank or,
+    in a note box, a quote's empty line by ``_joined_shortcodes``), and ``captions`` (``_figures``: by line index)
+    at the lines they were at: the quote's end and the blank line after the box were two blank lines in the
+    Markdown written."""
     lines = body.split("\n")
     gone = {index for index in closed if index < len(lines) and not lines[index].strip()
             and (index + 1 == len(lines) or not lines[index + 1].strip())}
+    gone |= {index for index in joined if index < len(lines) and re.fullmatch(r"[ \t>]*", lines[index])}
     if not gone:
         return body, captions
     import bisect

@@ -91,7 +91,8 @@ DOCUMENT_RE = re.compile(r"<(?:!doctype|head|meta|title|script|style)\b", re.I) 
 # (a page's navigation and landmarks too: a saved page that is only its menu is no copied text, trial 34)
 HTML_BLOCK_RE = re.compile(r"<(?:p|h[1-6]|ul|ol|li|br|table|tr|figure|img|blockquote|pre|hr|nav|header|footer|aside)"
                            r"\b[^<>]*>", re.I)
-UPDATED_RE = re.compile(r"^Aktualisiert:?\s*(.+)$", re.I)
+# "Aktualisiert: 5.12.2026" and "Stand: 5.12.2026" (as of: the date a medical text was last checked) label a date
+UPDATED_RE = re.compile(r"^(Aktualisiert:?|Stand:)\s*(.+)$", re.I)
 # "Von A. Sommer | 12. März 2025 · 5 Min. Lesezeit"; a run of spaces is tried once, from its start (else from each)
 BYLINE_SEPARATOR_RE = re.compile(r"(?:(?<!\s)\s++)?[|·•]\s*|(?<!\s)\s++[-–]\s+")
 BY_RE = re.compile(r"^(?:von|autor(?:in)?:|geschrieben von)\s+(\S.*)$", re.I)  # "Von Sabine Kranz", "Autorin: …"
@@ -426,8 +427,8 @@ def read_text(path: Path, data: bytes, year: int | None = None) -> ImportedArtic
     for number, line in header:
         item = BULLET_RE.sub("", line)
         updated = UPDATED_RE.match(item)
-        if updated and german_date(updated.group(1)):
-            dates["updated"] = (number, item, german_date(updated.group(1)))
+        if updated and german_date(updated.group(2)):
+            dates["updated"] = (number, item, german_date(updated.group(2)))
         elif READING_TIME_RE.match(item):
             notes.append(f"dropped the reading time: {item}")
         elif german_date(item) and "date" not in dates:
@@ -440,6 +441,8 @@ def read_text(path: Path, data: bytes, year: int | None = None) -> ImportedArtic
             notes.append(f"author (first other byline item): {author}")
         else:
             notes.append(f"dropped a byline item verlag does not know: {item}")
+    if "date" not in dates and "updated" in dates and dates["updated"][1].lower().startswith("stand"):
+        dates["date"] = dates.pop("updated")  # "Stand:" alone is the page's one date: the date it was written
     found = _resolve_dates(path, dates, year, notes)
     widgets = []
     while rest and _widget(rest[-1][1]):
@@ -536,7 +539,9 @@ def _name_before_byline(filled: list[tuple[int, str]], index: int) -> bool:
 
 def _byline_item(line: str) -> bool:
     item = BULLET_RE.sub("", line)
-    return bool(BULLET_RE.match(line) or german_date(item) or READING_TIME_RE.match(item) or UPDATED_RE.match(item)
+    updated = UPDATED_RE.match(item)  # "Stand: …" is a byline's only before a date ("Stand: Juli" may be text)
+    return bool(BULLET_RE.match(line) or german_date(item) or READING_TIME_RE.match(item)
+                or (updated and (updated.group(1).lower() != "stand:" or german_date(updated.group(2))))
                 or _by(item))
 
 
