@@ -412,6 +412,9 @@ def read_text(path: Path, data: bytes, year: int | None = None) -> ImportedArtic
     text, encoding = decoded(data, path, "the copied text")
     text = normalise(text)
     lines = [(number, line.strip()) for number, line in enumerate(text.split("\n"), 1)]
+    # the tabs before each line's text: Word copies a nested list item's level as tabs ("\ta)\tsteril verpackt")
+    tabs = {number: len(line) - len(line.lstrip("\t")) for number, line in enumerate(text.split("\n"), 1)
+            if line.startswith("\t") and line.strip()}
     wrapper: list[str] = _joined_wrapped(lines) + _joined_broken(lines)
     filled = _unwrapped([(n, line) for n, line in lines if line], wrapper)
     if not filled:
@@ -451,7 +454,7 @@ def read_text(path: Path, data: bytes, year: int | None = None) -> ImportedArtic
         notes.append(f"dropped widget text at the end: {', '.join(widgets)}")
     rest = _without_teasers(rest, notes)
     rest = [(number, _bracketed(line, notes)) for number, line in rest]
-    html, guesses = _blocks(rest)
+    html, guesses = _blocks(rest, tabs)
     body, _, more = html_to_markdown(html)
     if not body.strip():  # a title copied alone: the site would publish a page with nothing under its heading
         notes.append("no text under the title: the article is its title alone; copy the text of the page under "
@@ -696,8 +699,9 @@ def _numbered_run(body: list[tuple[int, str]], start: int) -> list[str]:
     return items if len(items) > 1 else []
 
 
-def _blocks(body: list[tuple[int, str]]) -> tuple[str, list[str]]:
-    """HTML of the body lines (headings, lists, paragraphs) and the guesses made, one note each."""
+def _blocks(body: list[tuple[int, str]], tabs: dict[int, int] | None = None) -> tuple[str, list[str]]:
+    """HTML of the body lines (headings, lists, paragraphs) and the guesses made, one note each. ``tabs``: line
+    number -> the tabs before its text in the file (``_word_list``)."""
     html: list[str] = []
     notes: list[str] = []
     tables: list[str] = []
@@ -710,6 +714,11 @@ def _blocks(body: list[tuple[int, str]]) -> tuple[str, list[str]]:
             level = len(heading.group(1))
             html.append(f"<h{level}>{_inline(heading.group(2))}</h{level}>")
             i += 1
+            continue
+        if tabs and (end := _word_list(body, i, tabs, html)) > i:
+            notes.append(f"lines {number}-{body[end - 1][0]}: a nested list (Word's items: a marker and a tab, each "
+                         "level under the first a tab further in)")
+            i = end
             continue
         rows = _table_rows(body, i)
         if rows:
@@ -802,6 +811,47 @@ def _bulleted(body: list[tuple[int, str]], start: int, html: list[str], notes: l
         items.append((level, body[at][1][1:].lstrip()))  # each bullet is one character
         at += 1
     html.append(_nested_list(items))
+    return at
+
+
+# A list item as Word copies it: its number, letter or bullet ("1.", "a)", "iv.", "o", "§", "•"), a tab, its text;
+# a deeper level has a tab before it for each level.
+WORD_ITEM_RE = re.compile(r"^(?:(\d{1,3})[.)]|([a-z])[.)]|([ivx]{1,5})[.)]|([o§▪•·◦\-–*]))\t+(\S.*)$")
+
+
+def _word_list(body: list[tuple[int, str]], start: int, tabs: dict[int, int], html: list[str]) -> int:
+    """Append to ``html`` the nested list whose first item is ``body[start]``, as Word copies one (``WORD_ITEM_RE``,
+    the tabs before an item its level, ``tabs``): a numbered item holds an ordered list, "a)" a lettered one, "o"
+    Word's second-level bullet (trial 38: "\ta)\tsteril verpackt" under "1.\tPflaster" was a table of two
+    columns). Returns the index after it, or ``start`` (nothing taken) where the line after the first is no
+    deeper item: a list of one level is read as before."""
+    items: list[tuple[int, bool, str]] = []  # (level, ordered, text)
+    at = start
+    while at < len(body):
+        number, line = body[at]
+        item = WORD_ITEM_RE.match(line)
+        level = tabs.get(number, 0)
+        if item is None or (items and level > items[-1][0] + 1) or (not items and level):
+            break
+        items.append((level, item.group(4) is None, item.group(5)))
+        at += 1
+    if not any(level for level, _, _ in items[1:2]):
+        return start
+    out, open_tags = [], []  # the lists open, each its closing tag
+    for level, ordered, text in items:
+        while len(open_tags) > level + 1:
+            out.append("</li>" + open_tags.pop() + "")
+        if len(open_tags) == level + 1:
+            out.append("</li>")
+            if open_tags[-1] != ("</ol>" if ordered else "</ul>"):
+                out.append(open_tags.pop())
+        if len(open_tags) < level + 1:
+            out.append("<ol>" if ordered else "<ul>")
+            open_tags.append("</ol>" if ordered else "</ul>")
+        out.append(f"<li>{_inline(text)}")
+    while open_tags:
+        out.append("</li>" + open_tags.pop())
+    html.append("".join(out))
     return at
 
 
