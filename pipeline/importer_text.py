@@ -422,7 +422,7 @@ def read_text(path: Path, data: bytes, year: int | None = None) -> ImportedArtic
     filled, breadcrumbs = _without_breadcrumbs(filled)
     (title_line, title), rest = filled[0], filled[1:]
     heading = MD_HEADING_RE.match(title)
-    title = heading.group(2) if heading else title
+    title = (heading.group(2) if heading else title).replace("\x0b", " ")  # Word's manual line break
     notes = [f"title (first line): {title}", *encoding, *wrapper, *breadcrumbs]
     rest = _without_consent(rest, notes)
     header, rest = _byline(rest)
@@ -455,6 +455,9 @@ def read_text(path: Path, data: bytes, year: int | None = None) -> ImportedArtic
     rest = _without_teasers(rest, notes)
     rest = [(number, _bracketed(line, notes)) for number, line in rest]
     html, guesses = _blocks(rest, tabs)
+    if "\x0b" in html:  # Word's manual line break (Shift+Enter) copies as U+000B: a hard break, a space in a heading
+        html = re.sub(r"<h\d>[^<]*\x0b[^<]*</h\d>", lambda m: re.sub(r"\s*\x0b\s*", " ", m.group()), html)
+        html = re.sub(r"[^\S\n]*\x0b[^\S\n]*", "<br>", html)
     body, _, more = html_to_markdown(html)
     if not body.strip():  # a title copied alone: the site would publish a page with nothing under its heading
         notes.append("no text under the title: the article is its title alone; copy the text of the page under "

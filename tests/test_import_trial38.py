@@ -74,3 +74,18 @@ def test_words_nested_list_in_copied_text_is_a_nested_list(project, tmp_path):
         "- Feste Schlafenszeiten\n  - auch am Wochenende\n  - auch im Urlaub\n- Kein Kaffee nach 14 Uhr\n\n"
         "Denken Sie auch an Ihre eigenen Medikamente.\n")
     assert "table" not in out and "lines 5-9: a nested list" in out
+
+
+def test_words_manual_line_break_in_copied_text_is_a_hard_break(project, tmp_path):
+    """Trial 38, finding 4: Word's manual line break (Shift+Enter) copies as U+000B, which the import deleted,
+    gluing "Abwehr.Beginnen". It is a hard break in a paragraph or list item, a space in the title or a heading."""
+    (tmp_path / "vt.txt").write_bytes(
+        "Wechsel\x0bduschen\n\nWechselduschen stärken die Abwehr.\x0bBeginnen Sie immer warm.\n\n"
+        "Kurze Zeile\x0bmit Bruch\n\nEin langer Absatz folgt hier, der die Zeile davor zur Überschrift macht.\n\n"
+        "- eins\x0bzwei\n- drei\n".encode())
+    project.run("import", str(tmp_path / "vt.txt"))
+    text = project.read("source_de/wechsel-duschen.md")
+    assert "title: Wechsel duschen\n" in text
+    assert text.split("---\n", 2)[2] == (
+        "Wechselduschen stärken die Abwehr.\\\nBeginnen Sie immer warm.\n\n## Kurze Zeile mit Bruch\n\n"
+        "Ein langer Absatz folgt hier, der die Zeile davor zur Überschrift macht.\n\n- eins\\\n  zwei\n- drei\n")
