@@ -116,7 +116,8 @@ WIDGET_RE = re.compile(
     # "Teilen auf Facebook", "Teilen: Facebook · X"
     rf"(?:beitrag )?(?:teilen|share)(?:\s+(?:auf|bei|über|via|per|mit|on|to))?:?\s+{_NETWORKS}|"
     rf"(?:(?:auf|bei|über|via|per) )?{_NETWORKS} teilen|"  # "Per E-Mail teilen", "Auf X teilen"
-    r"\d+\s+(aufrufe|kommentare?|views|comments?|likes?|mal gefällt mir))$", re.I)
+    r"\d+\s+(aufrufe|kommentare?|views|comments?|likes?|mal gefällt mir)|"
+    r"(aufrufe|kommentare?|views|comments?|likes?):\s*\d+)$", re.I)  # Jimdo's "Kommentare: 0"
 # A comment form's and share bar's words as copying the page gives them ("Kommentare (3)", "Schreiben Sie einen
 # Kommentar", "Antworten", "Teilen:", "Drucken"): widget text only in the block that ends the text (``_widget``).
 COMMENT_WIDGET_RE = re.compile(

@@ -89,3 +89,36 @@ def test_words_manual_line_break_in_copied_text_is_a_hard_break(project, tmp_pat
     assert text.split("---\n", 2)[2] == (
         "Wechselduschen stärken die Abwehr.\\\nBeginnen Sie immer warm.\n\n## Kurze Zeile mit Bruch\n\n"
         "Ein langer Absatz folgt hier, der die Zeile davor zur Überschrift macht.\n\n- eins\\\n  zwei\n- drei\n")
+
+
+JIMDO = """<!DOCTYPE html>
+<html lang="de"><head><meta charset="utf-8"><title>Brennnessel-Kur | Naturheilpraxis</title>
+<link rel="canonical" href="https://praxis.jimdofree.com/blog/brennnessel-kur/"></head>
+<body>
+<div class="navigation"><a href="/">Home</a> <a href="/blog/">Blog</a> <a href="/kontakt/">Kontakt</a></div>
+<div id="content_area">
+<div class="j-module n j-header"><h1>Brennnessel-Kur im Frühjahr</h1></div>
+<div class="j-module n j-text">
+<p><span style="font-size: 14px;">Die Brennnessel ist ein echtes <em>Multitalent.<br><br>Im Frühjahr</em>, wenn die jungen Triebe sprießen, eignet sie sich für eine Kur von ca.&nbsp;4&nbsp;Wochen.<br><br><strong>So geht's:</strong><br>- 3 Tassen Tee täglich<br>- viel Wasser trinken<br><br>\
+Achtung: Bei Herzschwäche vorher mit dem Arzt sprechen!</span></p>
+</div>
+<div class="j-module n j-text"><p>Praxis Lindner<br>Hauptstraße 1<br>12345 Musterstadt</p></div>
+</div>
+<div class="j-comment"><h2>Kommentar schreiben</h2><p>Kommentare: 0</p></div>
+</body></html>"""
+
+
+def test_a_jimdo_pages_br_br_lines_are_paragraphs_its_dash_lines_a_list_and_its_comment_box_left_out(project,
+                                                                                                       tmp_path):
+    """Trial 38, finding 5: Jimdo writes a text module as one ``<p>`` whose paragraphs end in ``<br><br>``; it became
+    one paragraph of hard breaks with escaped "\\\\- " lines. Two breaks separate paragraphs now (an inline element
+    open across them goes on in the next), "- " lines are a list, single breaks stay hard breaks (an address), and
+    the comment box ("Kommentar schreiben", "Kommentare: 0") is left out as widget text."""
+    (tmp_path / "jimdo.html").write_text(JIMDO, encoding="utf-8")
+    out = project.run("import", str(tmp_path / "jimdo.html")).output
+    assert body_of(project, "brennnessel-kur-im-fruehjahr.md") == (
+        "Die Brennnessel ist ein echtes *Multitalent.*\n\n*Im Frühjahr*, wenn die jungen Triebe sprießen, eignet "
+        "sie sich für eine Kur von ca.\xa04\xa0Wochen.\n\n**So geht's:**\n\n- 3 Tassen Tee täglich\n- viel Wasser "
+        "trinken\n\nAchtung: Bei Herzschwäche vorher mit dem Arzt sprechen!\n\n"
+        "Praxis Lindner\\\nHauptstraße 1\\\n12345 Musterstadt\n")
+    assert "(<br><br>) read as paragraphs" in out
