@@ -47,7 +47,7 @@ from pathlib import Path
 from typing import Callable
 from urllib.parse import unquote, urlunsplit
 
-from .errors import VerlagError, shown_path, toml_problem
+from .errors import VerlagError, raise_all, shown_path, toml_problem
 from .fsutil import file_bytes
 from .importer import (IMAGES_DIR, TAG_ADVICE, TAGS_KEPT, ImageNames, ImportedArticle,
                        anchor_block, legal_slug, local_name, new_article, rewrite_destinations, settled_anchors)
@@ -56,7 +56,7 @@ from .inline_images import SPACER, inline_image
 from .limits import IMPORTED, size_text
 from .notesyntax import bracketed, convert as convert_note_syntax
 from .segment import TEMPLATE_TAG_RE, block_tokens, commonmark_parser, markdown_template_tags
-from .sources import load_front, normalise, read_date
+from .sources import date_problem, duplicate_keys, load_front, normalise, read_date
 from .urlparts import BROKEN_HOST, NO_ADDRESS, split_url
 
 FENCES = {"---": "YAML", "+++": "TOML", "{": "JSON"}
@@ -167,6 +167,8 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None, lang: 
     else:
         end = front_matter_end(lines, fence)
         meta = parse_front("\n".join(lines[1:end]), fence, path)
+        if fence == "---":  # YAML keeps a key's last value without a word: refused as extract refuses it
+            raise_all(duplicate_keys("\n".join(lines[1:end]), 2, path))
     title = meta.get("title")
     if not isinstance(title, str) or not title.strip():
         raise VerlagError(f"no title in the {FENCES[fence]} front matter: add 'title' to it", path, 1)
@@ -258,8 +260,19 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None, lang: 
     home = _home(settings, jekyll is not None)
     base = (split_url(home) or NO_ADDRESS).path.rstrip("/") if home else ""
     zone = _zone(settings.get("timezone"), notes, zone)
-    date, slug = _date(first("date"), "date", notes, zone), _text(first("slug"))
-    publish = _date(lower.get("publishdate") or lower.get("pubdate"), "publishDate", notes, zone)
+
+    def refuse(key: str, value) -> None:
+        """Raise extract's error for the date ``value`` of ``key`` (``sources.date_problem``: the form it expects,
+        a German date's ISO form), at its line: the article would be written without its date."""
+        names = DATE_NAMES.get(key, (key.lower(),))
+        for number, line in enumerate(lines[1:end], 2):
+            written = FRONT_KEY_RE.match(line)
+            if written and written.group(1).lower() in names:
+                raise VerlagError(date_problem(written.group(1), written.group(2).strip().rstrip(",")), path,
+                                  number)
+        raise VerlagError(date_problem(key, str(value)), path, 1)
+    date, slug = _date(first("date"), "date", notes, zone, refuse), _text(first("slug"))
+    publish = _date(lower.get("publishdate") or lower.get("pubdate"), "publishDate", notes, zone, refuse)
     if date is None and publish is not None:  # Hugo's .Date falls back to it (front matter config :default)
         date = publish
     root = jekyll[0] if jekyll else hugo[2] if hugo else None  # the old site's folder
@@ -318,14 +331,14 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None, lang: 
         notes.insert(0, f"a legal page ({legal}): goes to seiten/, not among the articles")
     return new_article(
         title.strip(), body, str(path), author=author, date=date,
-        updated=_date(first("lastmod", "last_modified_at", "updated"), "updated", notes, zone),
+        updated=_date(first("lastmod", "last_modified_at", "updated"), "updated", notes, zone, refuse),
         summary=_text(first("description", "summary", "excerpt")),
         tags=_words(meta.get("tags")) + _words(meta.get("categories")) or None,
         aliases=aliases or None, images=images, notes=notes, slug=legal or slug, page=legal is not None,
         unpublished=unpublished, home=home,
         origin=f"{where.relative_to(root).as_posix()} of {home or root.name + '/'}" if root else None,
         reviewed_by=first("reviewed_by") if isinstance(first("reviewed_by"), (str, dict)) else None,
-        last_reviewed=_date(first("last_reviewed"), "last_reviewed", notes, zone))
+        last_reviewed=_date(first("last_reviewed"), "last_reviewed", notes, zone, refuse))
 
 
 # The parameters end at a character other than white space, each run of it taken whole (``*+``, ``++``): with
@@ -1239,15 +1252,23 @@ def _words(value) -> list[str]:
     return [v.strip() for v in value if isinstance(v, str) and v.strip()] if isinstance(value, list) else []
 
 
-def _date(value, key: str, notes: list[str], zone: dt.tzinfo | None = None):
+# The front-matter keys a date of verlag's is read from (``read_markdown``), and a key's line: its name, its value.
+DATE_NAMES = {"updated": ("lastmod", "last_modified_at", "updated"), "publishDate": ("publishdate", "pubdate")}
+FRONT_KEY_RE = re.compile(r"""^\s*["']?([\w.-]+)["']?\s*[:=]\s*(.*)$""")
+
+
+def _date(value, key: str, notes: list[str], zone: dt.tzinfo | None = None,
+          refuse: Callable[[str, object], None] | None = None):
     """A ``dt.date`` or aware ``dt.datetime`` as ``sources.read_date`` reads it; a time without offset (a YAML
     timestamp without zone, a TOML local date-time) is in ``zone``, the old site's (its generator reads it so),
-    or else UTC. Otherwise None and a note."""
+    or else UTC. Otherwise ``refuse(key, value)`` (which raises), or without it None and a note."""
     if value is None:
         return None
     try:
         moment = read_date(value)
     except (ValueError, TypeError):
+        if refuse is not None:
+            refuse(key, value)
         notes.append(f"{key}: {value!r} is not a date verlag reads; add it as YYYY-MM-DD")
         return None
     naive = value.tzinfo is None if isinstance(value, dt.datetime) else \

@@ -432,7 +432,7 @@ def _checked_front(meta: dict, probe: Callable[[], Article], path: Path, ref: st
             except ValueError:
                 line = article().key_line(key)
                 written = article().text.split("\n")[line - 1].partition(":")[2].strip()  # as the author wrote it
-                problem(_date_problem(key, written), key)
+                problem(date_problem(key, written), key)
     for key in ("summary",):
         if key in meta and not isinstance(meta[key], str):
             problem(f"{key}: expected text", key)
@@ -1079,10 +1079,10 @@ def _item_line(article: Article, key_line: int, item: str) -> int:
 
 def _value_problem(key: str, written: str) -> str:
     """The message for a front-matter value YAML reads but cannot construct (``written``: the text after the key):
-    a date (``_date_problem``); a number of more digits than Python converts to an int
+    a date (``date_problem``); a number of more digits than Python converts to an int
     (``sys.get_int_max_str_digits``; YAML reads a plain scalar of digits as one); anything else quoted short."""
     if key in DATE_KEYS:
-        return _date_problem(key, written)
+        return date_problem(key, written)
     digits, most = sum(c.isdigit() for c in written), sys.get_int_max_str_digits()
     if digits > most:
         return (f"{key}: a number of {digits:,} digits, more than verlag reads ({most:,}); put it in quotes to keep "
@@ -1090,9 +1090,10 @@ def _value_problem(key: str, written: str) -> str:
     return f"{key}: impossible value ({excerpt(written)})"
 
 
-def _date_problem(key: str, written: str) -> str:
+def date_problem(key: str, written: str) -> str:
     """The message for a front-matter date that cannot be read: a well-formed ISO 8601 date of a day the
-    calendar does not have (2026-02-30) is named as such, anything else gets the expected form."""
+    calendar does not have (2026-02-30) is named as such, anything else gets the expected form. ``verlag import``
+    says it too (``importer_markdown``), so an old blog's date is named as extract would name it."""
     shape = re.fullmatch(r"\s*(\d{4})-(\d{2})-(\d{2})(?!\d).*", written)
     if shape:
         try:

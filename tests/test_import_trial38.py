@@ -122,3 +122,26 @@ def test_a_jimdo_pages_br_br_lines_are_paragraphs_its_dash_lines_a_list_and_its_
         "trinken\n\nAchtung: Bei Herzschwäche vorher mit dem Arzt sprechen!\n\n"
         "Praxis Lindner\\\nHauptstraße 1\\\n12345 Musterstadt\n")
     assert "(<br><br>) read as paragraphs" in out
+
+
+def test_import_names_a_repeated_key_and_a_german_date_as_extract_does(project, tmp_path):
+    """Trial 38, finding 6: import kept the second of two ``title:`` keys without a word (and named the file after
+    it), and for ``date: 5.12.2026`` said "not a date" and "no date found", where extract refuses the repeated
+    key and suggests 2026-12-05. Import says extract's words at the same lines now (``sources``' reader, shared),
+    and the file is not imported until it is fixed."""
+    tree(tmp_path, {
+        "doppelt.md": "---\ntitle: Erster Titel\ntitle: Zweiter Titel\n---\nText.\n",
+        "datum.md": "---\ntitle: Datum\ndate: 5.12.2026\n---\nText.\n",
+        "toml.md": '+++\ntitle = "Datum"\nlastmod = "5.12.2026"\n+++\nText.\n',
+    })
+    for name, line, said in (
+            ("doppelt.md", 3, "title: written twice, at lines 2 and 3: YAML keeps the last and drops line 2 without "
+                              "a word; delete one of them"),
+            ("datum.md", 3, "date: expected a date like 2026-05-26 (got 5.12.2026); write 2026-12-05"),
+            ("toml.md", 3, 'lastmod: expected a date like 2026-05-26 (got "5.12.2026"); write 2026-12-05')):
+        out = project.run("import", str(tmp_path / name), code=2).output
+        assert f"error: {tmp_path / name}:{line}: {said}" in out, out
+        assert "Traceback" not in out and not (project.root / "source_de").exists()
+    project.write("source_de/doppelt.md", (tmp_path / "doppelt.md").read_text(encoding="utf-8"))
+    extracted = project.run("extract", code=2).output
+    assert "source_de/doppelt.md:3: title: written twice, at lines 2 and 3" in extracted
