@@ -882,6 +882,13 @@ def _yaml_hint(problem: str, lines: list[str], number: int) -> str:
             blank = "a tab" if tab else "a space"
             return (f"; '{indented.group(2)}:' is indented (the line starts with {blank}), so YAML reads it as part "
                     "of the value above it: start it at the beginning of the line, as every key")
+    value = re.match(r"^\s*([^\s:#][^:]*):\s*'(.*)$", written)
+    inner = value.group(2).rstrip().removesuffix("'") if value else ""
+    if "'" in inner.replace("''", ""):  # title: 'Omas Tipp: Ingwer's Kraft': YAML's quote ended at "Ingwer'"
+        quoted = inner.replace("''", "'")
+        double = f'{value.group(1)}: "{quoted}"' if '"' not in quoted else 'title: "Omas Tipp: Ingwer\'s Kraft"'
+        return (f"; a ' inside single quotes is written twice ('{quoted.replace(chr(39), chr(39) * 2)}'), or put "
+                f"the value in double quotes: {double}")
     if "mapping values are not allowed" in problem:
         return ("; a value with ': ' in it needs quotes, e.g. title: \"Rückenschmerzen: was tun?\" "
                 "(a \" inside becomes \\\")")

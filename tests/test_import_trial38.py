@@ -145,3 +145,26 @@ def test_import_names_a_repeated_key_and_a_german_date_as_extract_does(project, 
     project.write("source_de/doppelt.md", (tmp_path / "doppelt.md").read_text(encoding="utf-8"))
     extracted = project.run("extract", code=2).output
     assert "source_de/doppelt.md:3: title: written twice, at lines 2 and 3" in extracted
+
+
+def test_front_matter_errors_say_what_to_write_at_the_line_that_needs_it(project, tmp_path):
+    """Trial 38, finding 7: a quote inside single quotes gave YAML's "expected <block end>, but found '<scalar>'"
+    alone; an unclosed TOML array named line 1 though it opened on line 4; ``date = 2024-13-45`` gave tomllib's
+    "Expected newline …". Each is said with what to write, at its line; extract reads YAML alike."""
+    tree(tmp_path, {
+        "quote.md": "---\ntitle: 'Omas Tipp: Ingwer's Kraft'\ndate: 2024-01-01\n---\nText.\n",
+        "array.md": '+++\ntitle = "Gute Nacht"\ndate = 2024-01-01\ntags = ["Schlaf"\n+++\nText.\n',
+        "day.md": '+++\ntitle = "Wärme"\ndate = 2024-13-45\n+++\nText.\n',
+        "german.md": '+++\ntitle = "Wärme"\ndate = 5.12.2026\n+++\nText.\n',
+    })
+    for name, line, said in (
+            ("quote.md", 2, "a ' inside single quotes is written twice ('Omas Tipp: Ingwer''s Kraft'), or put the "
+                            "value in double quotes: title: \"Omas Tipp: Ingwer's Kraft\""),
+            ("array.md", 4, "invalid TOML front matter: tags: the '[' opened here is not closed with ']'"),
+            ("day.md", 3, "invalid TOML front matter: date: 2024-13-45 is no day of the calendar"),
+            ("german.md", 3, "date: expected a date like 2026-05-26 (got 5.12.2026); write 2026-12-05")):
+        out = project.run("import", str(tmp_path / name), code=2).output
+        assert f"error: {tmp_path / name}:{line}: " in out and said in out, out
+    project.write("source_de/quote.md", (tmp_path / "quote.md").read_text(encoding="utf-8"))
+    extracted = project.run("extract", code=2).output
+    assert "source_de/quote.md:2: " in extracted and "a ' inside single quotes is written twice" in extracted
