@@ -324,6 +324,12 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None, lang: 
         redirects = [address for alias in redirects if (address := alias if re.match(
             r"/|[A-Za-z][A-Za-z0-9+.-]*:", alias) else _hugo_relative(alias, page, notes)) is not None]
     aliases = redirects + aliases
+    if not slug and root is None and not dated and _stem(where) == "index" and where.parent.name:
+        from .scaffold import ascii_slug  # a page bundle alone (its index.md, images beside it): Hugo named the
+
+        slug = ascii_slug(where.parent.name) or None  # page after its folder
+        if slug:
+            notes.append(f"slug {slug}: the name of its page bundle's folder, {where.parent.name}/")
     # an Impressum or privacy notice (a page of the site, no post): a page of seiten/, as a saved one is
     legal = None if dated else legal_slug(title.strip(), slug or (where.parent.name if where.stem == "index"
                                                                   else where.stem))

@@ -168,3 +168,17 @@ def test_front_matter_errors_say_what_to_write_at_the_line_that_needs_it(project
     project.write("source_de/quote.md", (tmp_path / "quote.md").read_text(encoding="utf-8"))
     extracted = project.run("extract", code=2).output
     assert "source_de/quote.md:2: " in extracted and "a ' inside single quotes is written twice" in extracted
+
+
+def test_a_hugo_page_bundle_alone_is_one_article_named_after_its_folder(project, tmp_path):
+    """Trial 38, finding 8: ``verlag import holunder/`` (a page bundle: index.md and its image) said "no .md files
+    to import in this folder" (its index.md was taken for a home page), exit 2. It is one article now, its slug
+    the folder's name, its image copied."""
+    bundle = tree(tmp_path / "holunder", {
+        "index.md": "---\ntitle: Holunder im Herbst\ndate: 2024-10-01\n---\n\nDer Holunder trägt Beeren.\n\n"
+                    "![Dolde](dolde.jpg)\n"})
+    (bundle / "dolde.jpg").write_bytes(JPEG)
+    out = project.run("import", f"{bundle}/").output
+    assert "slug holunder: the name of its page bundle's folder, holunder/" in out
+    assert body_of(project, "holunder.md") == "Der Holunder trägt Beeren.\n\n![Dolde](bilder/dolde.jpg)\n"
+    assert (project.root / "source_de/bilder/dolde.jpg").read_bytes() == JPEG
