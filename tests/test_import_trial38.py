@@ -182,3 +182,18 @@ def test_a_hugo_page_bundle_alone_is_one_article_named_after_its_folder(project,
     assert "slug holunder: the name of its page bundle's folder, holunder/" in out
     assert body_of(project, "holunder.md") == "Der Holunder trägt Beeren.\n\n![Dolde](bilder/dolde.jpg)\n"
     assert (project.root / "source_de/bilder/dolde.jpg").read_bytes() == JPEG
+
+
+def test_a_dry_run_leads_a_static_image_where_the_real_run_does(project, tmp_path):
+    """Trial 38, finding 9: a dry run named a Hugo site's static image "not imported" that the real run copies and
+    leads to its copy; both say the same now."""
+    site = tree(tmp_path / "hugo", {
+        "hugo.toml": 'baseURL = "https://praxis.example/"\n',
+        "content/posts/beinwell.md": '---\ntitle: Beinwell\ndate: 2024-08-08\n---\n\n'
+                                     '{{< figure src="/images/beinwell.jpg" alt="Beinwell" >}}\n'})
+    (site / "static/images").mkdir(parents=True)
+    (site / "static/images/beinwell.jpg").write_bytes(JPEG)
+    dry = project.run("import", "--dry-run", str(site)).output
+    real = project.run("import", str(site)).output
+    line = "  /images/beinwell.jpg  /media/bilder/beinwell.jpg  301\n"
+    assert line in dry and line in real and "not imported" not in dry
