@@ -2263,6 +2263,9 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None,
             notes.append(f"no title in WordPress (it lists the {kind} as '(no title)'): titled by its first words; "
                          "give it a title of its own")
         content = _featured(item, items, content, notes)
+        if pages := len(NEXTPAGE_RE.findall(content)):  # WordPress showed each part on a page of its own
+            notes.append(f"{pages + 1} pages of the post (split by <!--nextpage-->) joined into one article: give "
+                         "each part a heading where readers need to find it")
         remote: list[str] = []
         uploaded: list[tuple[str, Path]] = []
         try:
@@ -2741,6 +2744,9 @@ def _autop(content: str) -> str:
         start = delimiter.end()
     html.append(_classic_autop(content[start:]) if depth == 0 else content[start:])
     return MORE_RE.sub("", "\n".join(part for part in html if part))
+
+
+NEXTPAGE_RE = re.compile(r"<!--\s*nextpage\s*-->")  # a post's page break (the block editor's holds it too)
 
 
 def _classic_autop(content: str) -> str:

@@ -56,7 +56,7 @@ from .inline_images import SPACER, inline_image
 from .limits import IMPORTED, size_text
 from .notesyntax import bracketed, convert as convert_note_syntax
 from .segment import TEMPLATE_TAG_RE, block_tokens, commonmark_parser, markdown_template_tags
-from .sources import date_problem, duplicate_keys, load_front, normalise, read_date
+from .sources import date_problem, duplicate_keys, load_front, normalise, read_date, title_problem
 from .urlparts import BROKEN_HOST, NO_ADDRESS, split_url
 
 FENCES = {"---": "YAML", "+++": "TOML", "{": "JSON"}
@@ -171,7 +171,14 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None, lang: 
             raise_all(duplicate_keys("\n".join(lines[1:end]), 2, path))
     title = meta.get("title")
     if not isinstance(title, str) or not title.strip():
-        raise VerlagError(f"no title in the {FENCES[fence]} front matter: add 'title' to it", path, 1)
+        at = next(((number, found.group(2).strip()) for number, line in enumerate(lines[1:end], 2)
+                   if (found := FRONT_KEY_RE.match(line)) and found.group(1) == "title"), None) if "title" in meta \
+            else None
+        said = title_problem(title, at[1]) if at else None  # extract's words for a title that is there but no text
+        if said and fence != "---":
+            said = "title: expected text in quotes (title = \"…\")" if not isinstance(title, str) else said
+        raise VerlagError(said or f"no title in the {FENCES[fence]} front matter: add 'title' to it", path,
+                          at[0] if said else 1)
     lower = {str(k).lower(): v for k, v in meta.items()}
     cover, cover_key, cover_alt = _cover(lower)
     where = path.absolute()  # its folders, also when named from inside _posts/, _drafts/ or content/
@@ -238,6 +245,9 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None, lang: 
         raise VerlagError(exc.message, path, first_line + exc.line - 1 if first_line and exc.line else None) from None
     body, captions = _without_closing_lines(body, captions, closed, joined)
     body = _with_captions(body, captions).strip("\n") + "\n"
+    if not body.strip():  # front matter alone: the site would publish a page with nothing under its heading
+        notes.append("no text under the front matter: the article is its title alone; write or copy its text "
+                     "before publishing")
     if first_line is not None:
         body = _heading_attributes(body, path, lines[end + 1:], end + 2, notes)
     body, converted = convert_note_syntax(body, title.strip())  # an Obsidian or Typora note's own syntax

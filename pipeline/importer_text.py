@@ -742,7 +742,7 @@ def _blocks(body: list[tuple[int, str]], tabs: dict[int, int] | None = None) -> 
             continue
         html.append(f"<p>{_inline(line)}</p>")
         i += 1
-        if line.endswith(":") and _plain_short(following):
+        if line.endswith(":") and _plain_short(following) and not _table_rows(body, i):  # "Tabelle:" over rows
             start = i
             while i < len(body) and _plain_short(body[i][1]):
                 i += 1

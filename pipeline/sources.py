@@ -410,18 +410,8 @@ def _checked_front(meta: dict, probe: Callable[[], Article], path: Path, ref: st
         if typo and "title" not in meta:  # the author wrote it, misspelt: point at that line
             problems.append(VerlagError(f"missing title: '{typo[1]}:' is no front-matter key; did you mean 'title'?",
                                         ref, typo[0]))
-        elif isinstance(title, (list, dict)):  # YAML's flow sequence or mapping: "title: [Liste, statt]"
-            problem("title: expected text, not a YAML list or mapping: put a title starting with '[' or '{' in quotes "
-                    "(title: \"[…]\")", "title")
-        elif title is None and (written := _written_value(article(), "title")):  # title: Null, title: ~
-            problem(f"title: YAML reads {written} as nothing (null), not text: put it in quotes "
-                    f"(title: \"{written}\")", "title")
-        elif title is not None and not isinstance(title, str):  # YAML 1.1 reads 2024, yes, 2024-05-01 otherwise
-            written = article().text.split("\n")[article().key_line("title") - 1].partition(":")[2].strip()
-            kind = "a yes/no value" if isinstance(title, bool) else "a number" if isinstance(title, (int, float)) \
-                else "a date" if isinstance(title, (dt.date, dt.datetime)) else "no text"
-            problem(f"title: YAML reads {written} as {kind}, not text: put it in quotes (title: \"{written}\")",
-                    "title")
+        elif (said := title_problem(title, _written_value(article(), "title") if "title" in meta else "")):
+            problem(said, "title")
         else:
             problem("missing title: add 'title: ...' to the front matter", "title")
     for key in DATE_KEYS:
@@ -506,6 +496,25 @@ def _checked_front(meta: dict, probe: Callable[[], Article], path: Path, ref: st
 # besides control characters (a line break, a tab), what no file name of a ``#:`` reference may hold: a line or
 # paragraph separator (read as a line break) and the isolates GNU gettext 0.22 writes around a name with spaces
 _REFERENCE_BREAKS = frozenset("\u2028\u2029\u2068\u2069")
+
+
+def title_problem(title: object, written: str) -> str | None:
+    """What is wrong with a YAML front matter's ``title`` that is there but no text (``written``: its value as the
+    line has it), None where that is not so (no title key, or text): a list or mapping, null, a number, a yes/no
+    value or a date as YAML 1.1 reads them, an empty text. Said by extract (``_checked_front``) and by import
+    (``importer_markdown``) alike."""
+    if isinstance(title, (list, dict)):  # YAML's flow sequence or mapping: "title: [Liste, statt]"
+        return ("title: expected text, not a YAML list or mapping: put a title starting with '[' or '{' in quotes "
+                "(title: \"[…]\")")
+    if title is None and written:  # title: Null, title: ~
+        return f"title: YAML reads {written} as nothing (null), not text: put it in quotes (title: \"{written}\")"
+    if title is not None and not isinstance(title, str):  # YAML 1.1 reads 2024, yes, 2024-05-01 otherwise
+        kind = "a yes/no value" if isinstance(title, bool) else "a number" if isinstance(title, (int, float)) \
+            else "a date" if isinstance(title, (dt.date, dt.datetime)) else "no text"
+        return f"title: YAML reads {written} as {kind}, not text: put it in quotes (title: \"{written}\")"
+    if isinstance(title, str) and not title.strip():  # title: "" (the key is there: "add a title" misleads)
+        return "missing title: 'title:' is empty; write the article's title after it"
+    return None
 
 
 def _written_value(article: Article, key: str) -> str:

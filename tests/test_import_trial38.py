@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from test_import_sites import tree
+from test_import_wordpress import export, post
 
 JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00\xff\xd9"
 
@@ -197,3 +198,31 @@ def test_a_dry_run_leads_a_static_image_where_the_real_run_does(project, tmp_pat
     real = project.run("import", str(site)).output
     line = "  /images/beinwell.jpg  /media/bilder/beinwell.jpg  301\n"
     assert line in dry and line in real and "not imported" not in dry
+
+
+def test_what_an_import_passed_over_silently_is_said(project, tmp_path):
+    """Trial 38, finding 10: ``title: ""`` and ``title: [Tee, Kaffee]`` both said "no title … add 'title'" though
+    the key is there (now: extract's words, at its line); front matter without text was imported without a note;
+    a WordPress post's ``<!--nextpage-->`` parts were joined unsaid; a tab-separated table after a "Tabelle:" line
+    became a bullet list ("- Pflanze Blütezeit")."""
+    tree(tmp_path, {
+        "leer.md": '---\ntitle: ""\ndate: 2024-03-03\n---\nText.\n',
+        "liste.md": "---\ndate: 2024-03-03\ntitle: [Tee, Kaffee]\n---\nText.\n",
+        "ohne.md": "---\ntitle: Ohne Text\ndate: 2024-03-03\n---\n",
+        "tabelle.txt": "Pollen im Jahr\n\nWann fliegt was? Eine Übersicht für Allergiker.\n\nTabelle:\n"
+                       "Pflanze\tBlütezeit\nBirke\tMärz–Mai\nGräser\tMai–Juli\n\nFragen? Rufen Sie uns an.\n",
+    })
+    out = project.run("import", str(tmp_path / "leer.md"), code=2).output
+    assert f"{tmp_path / 'leer.md'}:2: missing title: 'title:' is empty; write the article's title after it" in out
+    out = project.run("import", str(tmp_path / "liste.md"), code=2).output
+    assert f"{tmp_path / 'liste.md'}:3: title: expected text, not a YAML list or mapping" in out
+    out = project.run("import", str(tmp_path / "ohne.md")).output
+    assert "no text under the front matter: the article is its title alone" in out
+    out = project.run("import", str(tmp_path / "tabelle.txt")).output
+    assert "Tabelle:\n\n| Pflanze | Blütezeit |\n| --- | --- |\n| Birke | März–Mai |\n| Gräser | Mai–Juli |\n" \
+        in project.read("source_de/pollen-im-jahr.md")
+    paged = export(tmp_path, post("Baldrian", "<p>Erste Seite.</p>\n<!--nextpage-->\n<p>Zweite Seite.</p>\n"
+                                  "<!-- wp:nextpage -->\n<!--nextpage-->\n<!-- /wp:nextpage -->\n<p>Dritte.</p>",
+                                  post_id=5, name="baldrian"))
+    out = project.run("import", str(paged)).output
+    assert "3 pages of the post (split by <!--nextpage-->) joined into one article" in out
