@@ -376,10 +376,16 @@ def _code_lines(body: str) -> frozenset[int]:
 
 # A shortcode that opens on a line and does not close on it (``{{< figure`` with its parameters on the lines below,
 # as Hugo allows: https://gohugo.io/content-management/shortcodes/#notes): the last opener on the line, with no
-# closing ``>}}``/``%}}`` after it.
-OPEN_SHORTCODE_RE = re.compile(r"\{\{[<%](?!.*\{\{[<%])(?!.*[>%]\}\})")
+# closing ``>}}``/``%}}`` after it (``_open_shortcode``).
 SHORTCODE_CLOSE_RE = re.compile(r"[>%]\}\}")
 JOINED_LINES = 30  # how many lines one shortcode's parameters may go on over
+
+
+def _open_shortcode(line: str) -> int | None:
+    """Where the last shortcode opened on ``line`` starts, when no ``>}}``/``%}}`` closes it there; else None.
+    Searched from the end, once (a lookahead from each "{{<" read a line of thousands of them quadratically)."""
+    start = max(line.rfind("{{<"), line.rfind("{{%"))
+    return start if start >= 0 and SHORTCODE_CLOSE_RE.search(line, start + 3) is None else None
 
 
 def _joined_shortcodes(body: str, joined: list[int]) -> str:
@@ -395,13 +401,13 @@ def _joined_shortcodes(body: str, joined: list[int]) -> str:
     in_code: frozenset[int] | None = None
     index = 0
     while index < len(lines):
-        opener = OPEN_SHORTCODE_RE.search(lines[index])
+        opener = _open_shortcode(lines[index])
         if opener is None:
             index += 1
             continue
         if in_code is None:
             in_code = _code_lines(body)
-        depth = lines[index][:opener.start()].count(">")  # the block quotes it is in: each line below has their ">"
+        depth = lines[index][:opener].count(">")  # the block quotes it is in: each line below has their ">"
         parts, end = [], None
         for later in range(index + 1, min(index + 1 + JOINED_LINES, len(lines))):
             text = re.sub(r"^(?:[ \t]*>){%d}" % depth, "", lines[later]) if depth else lines[later]
