@@ -720,8 +720,11 @@ def _blocks(body: list[tuple[int, str]], tabs: dict[int, int] | None = None) -> 
             i += 1
             continue
         if tabs and (end := _word_list(body, i, tabs, html)) > i:
+            lettered = any((m := WORD_ITEM_RE.match(text)) and (m.group(2) or m.group(3)) for _, text in body[i:end])
             notes.append(f"lines {number}-{body[end - 1][0]}: a nested list (Word's items: a marker and a tab, each "
-                         "level under the first a tab further in)")
+                         "level under the first a tab further in)" + (
+                             "; its letters or roman numerals (a), b) / i., ii.) numbered 1., 2. (Markdown numbers "
+                             "lists only with digits): check any 'see b)' in the text" if lettered else ""))
             i = end
             continue
         rows = _table_rows(body, i)
@@ -829,7 +832,7 @@ def _word_list(body: list[tuple[int, str]], start: int, tabs: dict[int, int], ht
     Word's second-level bullet (trial 38: "\ta)\tsteril verpackt" under "1.\tPflaster" was a table of two
     columns). Returns the index after it, or ``start`` (nothing taken) where the line after the first is no
     deeper item: a list of one level is read as before."""
-    items: list[tuple[int, bool, str]] = []  # (level, ordered, text)
+    items: list[tuple[int, bool, str, str | None]] = []  # (level, ordered, text, its number)
     at = start
     while at < len(body):
         number, line = body[at]
@@ -837,12 +840,12 @@ def _word_list(body: list[tuple[int, str]], start: int, tabs: dict[int, int], ht
         level = tabs.get(number, 0)
         if item is None or (items and level > items[-1][0] + 1) or (not items and level):
             break
-        items.append((level, item.group(4) is None, item.group(5)))
+        items.append((level, item.group(4) is None, item.group(5), item.group(1)))
         at += 1
-    if not any(level for level, _, _ in items[1:2]):
+    if not any(level for level, *_ in items[1:2]):
         return start
     out, open_tags = [], []  # the lists open, each its closing tag
-    for level, ordered, text in items:
+    for level, ordered, text, first in items:
         while len(open_tags) > level + 1:
             out.append("</li>" + open_tags.pop() + "")
         if len(open_tags) == level + 1:
@@ -850,7 +853,7 @@ def _word_list(body: list[tuple[int, str]], start: int, tabs: dict[int, int], ht
             if open_tags[-1] != ("</ol>" if ordered else "</ul>"):
                 out.append(open_tags.pop())
         if len(open_tags) < level + 1:
-            out.append("<ol>" if ordered else "<ul>")
+            out.append(("<ol>" if first in (None, "1") else f'<ol start="{int(first)}">') if ordered else "<ul>")
             open_tags.append("</ol>" if ordered else "</ul>")
         out.append(f"<li>{_inline(text)}")
     while open_tags:

@@ -74,7 +74,7 @@ def test_words_nested_list_in_copied_text_is_a_nested_list(project, tmp_path):
         "2. Desinfektionsmittel\n3. Mittel gegen Durchfall\n\nTipps für die Nacht:\n\n"
         "- Feste Schlafenszeiten\n  - auch am Wochenende\n  - auch im Urlaub\n- Kein Kaffee nach 14 Uhr\n\n"
         "Denken Sie auch an Ihre eigenen Medikamente.\n")
-    assert "table" not in out and "lines 5-9: a nested list" in out
+    assert "table" not in out and "lines 5-9: a nested list" in out and "check any 'see b)' in the text" in out
 
 
 def test_words_manual_line_break_in_copied_text_is_a_hard_break(project, tmp_path):
