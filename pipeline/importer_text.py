@@ -830,8 +830,8 @@ def _word_list(body: list[tuple[int, str]], start: int, tabs: dict[int, int], ht
     """Append to ``html`` the nested list whose first item is ``body[start]``, as Word copies one (``WORD_ITEM_RE``,
     the tabs before an item its level, ``tabs``): a numbered item holds an ordered list, "a)" a lettered one, "o"
     Word's second-level bullet (trial 38: "\ta)\tsteril verpackt" under "1.\tPflaster" was a table of two
-    columns). Returns the index after it, or ``start`` (nothing taken) where the line after the first is no
-    deeper item: a list of one level is read as before."""
+    columns). Returns the index after it, or ``start`` (nothing taken) where none of its items is deeper: a list
+    of one level is read as before."""
     items: list[tuple[int, bool, str, str | None]] = []  # (level, ordered, text, its number)
     at = start
     while at < len(body):
@@ -842,7 +842,7 @@ def _word_list(body: list[tuple[int, str]], start: int, tabs: dict[int, int], ht
             break
         items.append((level, item.group(4) is None, item.group(5), item.group(1)))
         at += 1
-    if not any(level for level, *_ in items[1:2]):
+    if not any(level for level, *_ in items):
         return start
     out, open_tags = [], []  # the lists open, each its closing tag
     for level, ordered, text, first in items:

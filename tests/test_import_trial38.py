@@ -66,13 +66,13 @@ def test_words_nested_list_in_copied_text_is_a_nested_list(project, tmp_path):
     (tmp_path / "urlaub.txt").write_text(
         "Hausapotheke für den Urlaub\n\nDas gehört hinein:\n\n1.\tPflaster und Verband\n\ta)\tsteril verpackt\n"
         "\tb)\tin verschiedenen Größen\n2.\tDesinfektionsmittel\n3.\tMittel gegen Durchfall\n\n"
-        "Tipps für die Nacht:\n\n•\tFeste Schlafenszeiten\n\to\tauch am Wochenende\n\to\tauch im Urlaub\n"
-        "•\tKein Kaffee nach 14 Uhr\n\nDenken Sie auch an Ihre eigenen Medikamente.\n", encoding="utf-8")
+        "Tipps für die Nacht:\n\n•\tKein Kaffee nach 14 Uhr\n•\tFeste Schlafenszeiten\n\to\tauch am Wochenende\n"
+        "\to\tauch im Urlaub\n\nDenken Sie auch an Ihre eigenen Medikamente.\n", encoding="utf-8")
     out = project.run("import", str(tmp_path / "urlaub.txt")).output
     assert body_of(project, "hausapotheke-fuer-den-urlaub.md") == (
         "Das gehört hinein:\n\n1. Pflaster und Verband\n   1. steril verpackt\n   2. in verschiedenen Größen\n"
         "2. Desinfektionsmittel\n3. Mittel gegen Durchfall\n\nTipps für die Nacht:\n\n"
-        "- Feste Schlafenszeiten\n  - auch am Wochenende\n  - auch im Urlaub\n- Kein Kaffee nach 14 Uhr\n\n"
+        "- Kein Kaffee nach 14 Uhr\n- Feste Schlafenszeiten\n  - auch am Wochenende\n  - auch im Urlaub\n\n"
         "Denken Sie auch an Ihre eigenen Medikamente.\n")
     assert "table" not in out and "lines 5-9: a nested list" in out and "check any 'see b)' in the text" in out
 
