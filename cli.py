@@ -544,7 +544,8 @@ def _import_articles(project: Project, sources, year: int | None, kind: str | No
             _say_folder(source, chosen)
         for file in chosen.files:
             found, problems = read_import(file, year=year, kind=kind, author=config.raw.get("author") or None,
-                                          uploads=uploads, zone=config.zone, site_url=config.site_url)
+                                          uploads=uploads, zone=config.zone, site_url=config.site_url,
+                                          bundle=chosen.bundle)
             if any(article.queries for article in found):  # a WordPress export's
                 exports.append(file)
             found, linked, skipped = linked_translations(found, config.source_language, list(config.languages),

@@ -79,6 +79,7 @@ class ImportFiles:
     translations: list[tuple[Path, str, Path]] = field(default_factory=list)
     # a Hugo language of ``translations`` (lower case) -> the one of the project's languages it is (``site_language``)
     language_map: dict[str, str] = field(default_factory=dict)
+    bundle: bool = False  # ``files`` is a page bundle's index alone (``_lone_bundle``): named after its folder
 
 
 def import_files(path: Path, source_language: str, languages: Iterable[str] = (),
@@ -96,7 +97,7 @@ def import_files(path: Path, source_language: str, languages: Iterable[str] = ()
             regular(path)  # a named pipe, socket or device: ``NotAFile`` names it, never opened
         raise VerlagError("no such file or folder", path)
     if (bundle := _lone_bundle(path)) is not None:
-        return ImportFiles([bundle])
+        return ImportFiles([bundle], bundle=True)
     listed = tuple(languages)
     languages = frozenset(lang.lower() for lang in listed)
     found = _leading_out(_site(path, source_language, languages, listed, chosen)

@@ -138,7 +138,8 @@ def read_front(path: Path) -> dict:
         return {}
 
 
-def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None, lang: str = "de") -> ImportedArticle:
+def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None, lang: str = "de",
+                  bundle: bool = False) -> ImportedArticle:
     """The article in a Hugo or Jekyll Markdown file (UTF-8), or in a plain Markdown file without front matter, whose
     first level-1 heading is its title (``markdown_title``; no date: the summary asks for it). Raises
     ``VerlagError`` at line 1 for a file with neither, and at the line of front matter that does not parse, holds a
@@ -147,7 +148,8 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None, lang: 
     names no zone of its own. ``lang`` (BCP 47): the page's language, that of its note boxes' labels (``_note_box``):
     a translation's page is another language's than the German article's. A file no post (not dated as Jekyll's
     ``_posts/`` are) whose slug, file name or title names an Impressum or privacy notice (``importer.legal_slug``) is
-    that legal page of ``source_de/seiten/``, as a saved page or a WordPress page is."""
+    that legal page of ``source_de/seiten/``, as a saved page or a WordPress page is. ``bundle``: the file is a
+    page bundle's ``index.md`` imported as its folder, whose name is its slug where the front matter sets none."""
     try:
         text = normalise(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
@@ -334,10 +336,10 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None, lang: 
         redirects = [address for alias in redirects if (address := alias if re.match(
             r"/|[A-Za-z][A-Za-z0-9+.-]*:", alias) else _hugo_relative(alias, page, notes)) is not None]
     aliases = redirects + aliases
-    if not slug and root is None and not dated and _stem(where) == "index" and where.parent.name:
-        from .scaffold import ascii_slug  # a page bundle alone (its index.md, images beside it): Hugo named the
+    if not slug and bundle and where.parent.name:
+        from .scaffold import ascii_slug  # a page bundle imported as its folder: Hugo named the page after it
 
-        slug = ascii_slug(where.parent.name) or None  # page after its folder
+        slug = ascii_slug(where.parent.name) or None
         if slug:
             notes.append(f"slug {slug}: the name of its page bundle's folder, {where.parent.name}/")
     # an Impressum or privacy notice (a page of the site, no post): a page of seiten/, as a saved one is
