@@ -879,8 +879,7 @@ def br_paragraphs(tree) -> list[str]:
     paragraphs so split (none: no note)."""
     split = 0
     for p in list(tree.iter("p")):
-        brs = [br for br in p.iter("br")]
-        if len(brs) < 2:
+        if next(itertools.islice(p.iter("br"), 1, None), None) is None:  # one line break or none: nothing to split
             continue
         inner = (lxml_html.tostring(p, encoding="unicode", with_tail=False).split(">", 1)[1]
                  .rsplit("</p>", 1)[0])
