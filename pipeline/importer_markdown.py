@@ -212,7 +212,7 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None, lang: 
         joined: list[int] = []  # the lines a shortcode went on over, left blank once it is on its first line
         if path.suffix.lower() not in (".html", ".htm"):
             body = _unwrap_raw(body, notes)
-            body = _joined_shortcodes(body, joined)
+            body = _joined_shortcodes(body, joined, end + 2, notes)
         body, captions = _figures(body, end + 2, notes)
         if path.suffix.lower() not in (".html", ".htm"):
             body = _note_boxes(body, end + 2, notes, lang, closed)
@@ -390,14 +390,16 @@ def _open_shortcode(line: str) -> int | None:
     return start if start >= 0 and SHORTCODE_CLOSE_RE.search(line, start + 3) is None else None
 
 
-def _joined_shortcodes(body: str, joined: list[int]) -> str:
+def _joined_shortcodes(body: str, joined: list[int], first_line: int = 1, notes: list[str] | None = None) -> str:
     """``body`` with each shortcode written over several lines (its parameters one a line, its ``>}}`` on a line of
     its own) on its first line, the lines it went on over left blank and their indices appended to ``joined``
     (``_without_closing_lines`` takes them out), so that a figure, video or note box written so is converted as one
     on a line is, and one the import does not know is named at its line as kept as text: left over lines, the
     ``>}}`` alone on its line started a block quote and the page showed the shortcode's text. Lines keep their
-    numbers; a shortcode in a code block, or one broken by a blank line or another shortcode, stays as written."""
-    if not re.search(r"\{\{[<%]", body) or not SHORTCODE_CLOSE_RE.search(body):
+    numbers; a shortcode in a code block stays as written, and one that no ``>}}`` closes before a blank line,
+    another shortcode or ``JOINED_LINES`` lines does too, named in ``notes`` at its line of the file (``first_line``:
+    the body's first): the summary's list of tags kept as text finds only closed ones."""
+    if not re.search(r"\{\{[<%]", body):
         return body
     lines = body.split("\n")
     in_code: frozenset[int] | None = None
@@ -420,6 +422,10 @@ def _joined_shortcodes(body: str, joined: list[int]) -> str:
                 end = later
                 break
         if end is None or index in in_code:
+            if end is None and index not in in_code and notes is not None \
+                    and (name := re.match(r"\{\{[<%]\s*/?\s*([\w-]+)", lines[index][opener:])):
+                notes.append(f"line {first_line + index}: shortcode {name.group(1)} not closed ('>}}}}' or '%}}}}' "
+                             "missing): kept as text; close it or rewrite it in Markdown")
             index += 1
             continue
         lines[index] = " ".join([lines[index].rstrip(), *parts])
