@@ -100,7 +100,9 @@ JIMDO = """<!DOCTYPE html>
 <div id="content_area">
 <div class="j-module n j-header"><h1>Brennnessel-Kur im Frühjahr</h1></div>
 <div class="j-module n j-text">
-<p><span style="font-size: 14px;">Die Brennnessel ist ein echtes <em>Multitalent.<br><br>Im Frühjahr</em>, wenn die jungen Triebe sprießen, eignet sie sich für eine Kur von ca.&nbsp;4&nbsp;Wochen.<br><br><strong>So geht's:</strong><br>- 3 Tassen Tee täglich<br>- viel Wasser trinken<br><br>\
+<p><span style="font-size: 14px;">Die Brennnessel ist ein echtes <em>Multitalent.<br><br>Im Frühjahr</em>, \
+wenn die jungen Triebe sprießen, eignet sie sich für eine Kur von ca.&nbsp;4&nbsp;Wochen.<br><br>\
+<strong>So geht's:</strong><br>- 3 Tassen Tee täglich<br>- viel Wasser trinken<br><br>\
 Achtung: Bei Herzschwäche vorher mit dem Arzt sprechen!</span></p>
 </div>
 <div class="j-module n j-text"><p>Praxis Lindner<br>Hauptstraße 1<br>12345 Musterstadt</p></div>
