@@ -544,7 +544,8 @@ def _import_articles(project: Project, sources, year: int | None, kind: str | No
             _say_folder(source, chosen)
         for file in chosen.files:
             found, problems = read_import(file, year=year, kind=kind, author=config.raw.get("author") or None,
-                                          uploads=uploads, zone=config.zone, site_url=config.site_url)
+                                          uploads=uploads, zone=config.zone, site_url=config.site_url,
+                                          bundle=chosen.bundle)
             if any(article.queries for article in found):  # a WordPress export's
                 exports.append(file)
             found, linked, skipped = linked_translations(found, config.source_language, list(config.languages),
@@ -684,8 +685,10 @@ def _import_articles(project: Project, sources, year: int | None, kind: str | No
         click.echo(f"warning: {shown_path(file)}: {warning}", err=True)
     fixed = _fix_query_lines(config, dry_run, quiet)
     # the old addresses outside the new site's path: said once, at the end, with those of the translations
+    copied = {image.absolute(): target for placed in placements if not placed.imported_as and placed not in deleted
+              for image, target in placed.images if isinstance(image, Path)}  # copied by now, or in a dry run not
     added, outside = _say_old_addresses(config, hugo_sites, jekyll_sites, exports, dry_run, private, quiet, beyond,
-                                        site_languages)
+                                        site_languages, copied)
     _say_other_hosts(config, [p for p in placements if not p.imported_as and p not in deleted], bool(added))
     aligned = 0
     if found:
@@ -844,7 +847,8 @@ class OldAddresses(NamedTuple):
 
 def _say_old_addresses(config, hugo_sites: dict, jekyll_sites: dict, exports: list[Path], dry_run: bool,
                        private: bool = False, quiet: bool = False, beyond: list[tuple[str, str]] = (),
-                       site_languages: dict[str, str] | None = None) -> OldAddresses:
+                       site_languages: dict[str, str] | None = None,
+                       copied: dict[Path, Path] | None = None) -> OldAddresses:
     """Name the addresses of each imported Hugo or Jekyll site and WordPress blog besides its pages'
     (``importer_addresses``: feeds, lists, a Hugo site's static files), each with the new site's path that has its
     content, and add those to the project's ``redirects.txt`` (``moved``), which ``build`` answers; a static file
@@ -857,7 +861,9 @@ def _say_old_addresses(config, hugo_sites: dict, jekyll_sites: dict, exports: li
     old addresses outside the new site's path (``importer.within_base``), each with its new full address; they are
     returned with this import's other such addresses, never put in ``redirects.txt``, whose lines outside that path
     ``build`` refuses, for the caller to say once (``_say_beyond``) with those of the translations it brings in
-    after (``_import_site_translations``)."""
+    after (``_import_site_translations``). ``copied``: the
+    images this import copies (its file -> its copy), which a dry run has not copied: a static file among them
+    leads to its copy as it does after the real run."""
     from pipeline.fsutil import file_bytes
     from pipeline.importer_addresses import jekyll_addresses, old_addresses, wordpress_addresses
     from pipeline.limits import IMPORTED
@@ -874,7 +880,7 @@ def _say_old_addresses(config, hugo_sites: dict, jekyll_sites: dict, exports: li
     def addresses(language_map: dict[str, str]) -> list:
         return [*((root, "feeds, lists, static files", old_addresses(root, pages, config.source_dir, path,
                                                                      config.source_language, config.languages,
-                                                                     language_map))
+                                                                     language_map, copied or {}))
                   for root, pages in hugo_sites.items()),
                 *((root, "feeds, lists", jekyll_addresses(root, posts, path, config.source_language))
                   for root, posts in jekyll_sites.items()),

@@ -256,6 +256,16 @@ def toml_problem(exc: ValueError, text: str) -> tuple[str, int | None]:
     if twice:
         table = ".".join(part.strip().strip("'\"") for part in twice.group(1).split(","))
         return f"[{table}] is written twice: put its keys under one [{table}] line", line
+    dated = re.match(r"\s*([\w\"'.-]+)\s*=\s*(\d[\d.:T +-]*?)\s*(?:#.*)?$", written)
+    if dated and message in ("Expected newline or end of document after a statement", "Invalid date or datetime") \
+            and re.match(r"\d{1,4}[.-]\d{1,2}[.-]\d{1,4}", dated.group(2)):  # date = 2024-13-45, date = 5.12.2026
+        from .sources import date_problem
+
+        return date_problem(dated.group(1).strip("'\""), dated.group(2)), line
+    if message in ("Unclosed array", "Unclosed inline table") and (opened := _opening_bracket(text, line)):
+        name, number, bracket = opened
+        return (f"{name}: the '{bracket}' opened here is not closed with '{']' if bracket == '[' else '}'}': end it "
+                f"on the same line, e.g. tags = [\"Schlaf\", \"Tee\"]"), number
     quote = '"' if message == "Unterminated string" else \
         "'" if message in ('Expected "\'"', 'Expected "\'\'\'"') else ""
     if line is None and quote:  # tomllib says "at end of document": the string opened where no quote closes it
@@ -263,6 +273,30 @@ def toml_problem(exc: ValueError, text: str) -> tuple[str, int | None]:
         if opened is not None:
             return f"a text in quotes is not closed: the {quote} on this line opens one that no {quote} ends", opened
     return message, line
+
+
+def _opening_bracket(text: str, before: int | None) -> tuple[str, int, str] | None:
+    """(its key, its line, the bracket) of the array's '[' or inline table's '{' in TOML ``text`` that is not
+    closed by line ``before`` (None: the end): tomllib names where it noticed (the end, the next key's line), the
+    author needs the line that opened it. Brackets in quoted strings and comments do not count."""
+    stack: list[tuple[str, int, str]] = []
+    for number, written in enumerate(text.split("\n")[:before], 1):
+        if not stack and re.match(r"\s*\[", written):  # a [table] header
+            continue
+        key = re.match(r"\s*([\w\"'.-]+)\s*=", written)
+        quoted = None
+        for char in written:
+            if quoted:
+                quoted = None if char == quoted else quoted
+            elif char in "\"'":
+                quoted = char
+            elif char == "#":
+                break
+            elif char in "[{":
+                stack.append((key.group(1).strip("'\"") if key else "a value", number, char))
+            elif char in "]}" and stack:
+                stack.pop()
+    return stack[0] if stack else None
 
 
 def _opening_quote(text: str, quote: str) -> int | None:

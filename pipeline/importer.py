@@ -609,7 +609,7 @@ def detect_kind(path: Path, data: bytes) -> str:
 
 def read_import(path: Path, *, year: int | None = None, kind: str | None = None, author: str | None = None,
                 uploads: Path | None = None, zone: dt.tzinfo | None = None, site_url: str | None = None,
-                ) -> tuple[list[ImportedArticle], list[VerlagError]]:
+                bundle: bool = False) -> tuple[list[ImportedArticle], list[VerlagError]]:
     """(the articles, the problems) of one source file (a folder's files: ``importer_folder.import_files``).
 
     ``kind``: one of ``KINDS``, or None to detect it (``detect_kind``); a file in UTF-16 is read as that
@@ -619,7 +619,8 @@ def read_import(path: Path, *, year: int | None = None, kind: str | None = None,
     folder, where an export's images are taken from (``importer_html.read_wxr``). ``zone``: verlag.toml's
     ``timezone``, the zone of a time a saved page, a feed, a WordPress post's ``updated`` or a Markdown file outside
     a site with its own states without one (else a saved page's gives only the day, the others are UTC). ``site_url``: verlag.toml's
-    ``base_url``, whose images are no other host's (``completed``). A problem is a
+    ``base_url``, whose images are no other host's (``completed``). ``bundle``: the file is a page bundle's
+    ``index.md``, imported as its folder (``importer_folder.import_files``). A problem is a
     ``VerlagError`` naming the file and line of
     bad input: a file that cannot be read gives no article, an item of an export or feed that cannot be
     imported (a WordPress post without a title) is left out and the other items are returned.
@@ -637,7 +638,7 @@ def read_import(path: Path, *, year: int | None = None, kind: str | None = None,
         if found == "text":
             articles.append(importer_text.read_text(path, data, year))
         elif found == "markdown":
-            articles.append(importer_markdown.read_markdown(path, data, zone))
+            articles.append(importer_markdown.read_markdown(path, data, zone, bundle=bundle))
         elif found == "html":
             articles.extend(importer_html.read_page(path, data, zone))
         else:

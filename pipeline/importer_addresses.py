@@ -64,12 +64,15 @@ class OldAddress:
 
 def old_addresses(root: Path, pages: Iterable[tuple[Path, str | None]], source_dir: Path,
                   new_path: Callable[..., str], source_language: str, languages: Iterable[str],
-                  language_map: Mapping[str, str] = MappingProxyType({})) -> list[OldAddress]:
+                  language_map: Mapping[str, str] = MappingProxyType({}),
+                  copied: Mapping[Path, Path] = MappingProxyType({})) -> list[OldAddress]:
     """The addresses of the Hugo site at ``root`` that no article keeps, in order. ``pages``: each imported page's
     file with its Hugo language (None: the German pages); a static file leads to its copy in ``source_dir``'s
     ``bilder/`` (the same bytes, copied by this import or an earlier one); ``new_path``: ``site.Urls.path`` of the
     new site; a Hugo language the project does not publish leads to the German (``source_language``) pages, one
-    that is another of the project's languages (``language_map``, Hugo's ``en`` -> ``en-GB``) to that one's."""
+    that is another of the project's languages (``language_map``, Hugo's ``en`` -> ``en-GB``) to that one's.
+    ``copied``: the files this import copies (-> their copy in ``bilder/``), which a dry run names as the real run
+    does, though it copied nothing (trial 38: it said "not imported" of an image the real run copied)."""
     from .importer_folder import hugo_languages, hugo_page, hugo_settings
     from .importer_markdown import read_front
 
@@ -111,6 +114,9 @@ def old_addresses(root: Path, pages: Iterable[tuple[Path, str | None]], source_d
             else ():  # a static/ symlinked out of the site: its files are no part of it
         old = f"{base}/{file.relative_to(static).as_posix()}"
         if file.is_file() and old not in own and not any(p.startswith(".") for p in file.relative_to(static).parts):
+            if (planned := copied.get(file.absolute())) is not None:
+                found.setdefault(old, new_path("media", name=f"{IMAGES_DIR}/{planned.name}"))
+                continue
             try:
                 same = copies.get(file.stat().st_size, [])
                 data = file_bytes(file, MEDIA) if same else b""

@@ -79,6 +79,7 @@ class ImportFiles:
     translations: list[tuple[Path, str, Path]] = field(default_factory=list)
     # a Hugo language of ``translations`` (lower case) -> the one of the project's languages it is (``site_language``)
     language_map: dict[str, str] = field(default_factory=dict)
+    bundle: bool = False  # ``files`` is a page bundle's index alone (``_lone_bundle``): named after its folder
 
 
 def import_files(path: Path, source_language: str, languages: Iterable[str] = (),
@@ -95,6 +96,8 @@ def import_files(path: Path, source_language: str, languages: Iterable[str] = ()
         if path.exists():
             regular(path)  # a named pipe, socket or device: ``NotAFile`` names it, never opened
         raise VerlagError("no such file or folder", path)
+    if (bundle := _lone_bundle(path)) is not None:
+        return ImportFiles([bundle], bundle=True)
     listed = tuple(languages)
     languages = frozenset(lang.lower() for lang in listed)
     found = _leading_out(_site(path, source_language, languages, listed, chosen)
@@ -109,6 +112,22 @@ def import_files(path: Path, source_language: str, languages: Iterable[str] = ()
         found = dataclasses.replace(found, files=[f for f in found.files if f not in feeds],
                                     skipped=[*found.skipped, *((f, FEED_SKIPPED) for f in feeds)])
     return found
+
+
+def _lone_bundle(folder: Path) -> Path | None:
+    """The ``index.md`` (or ``index.markdown``) of ``folder`` when the folder is a Hugo page bundle on its own (one
+    page and its images, https://gohugo.io/content-management/page-bundles/): no other file an import reads is in
+    it or below it. Its index at the top was the home page of a folder of pages, so the bundle had nothing to
+    import (trial 38); it is one article, named after its folder (``importer_markdown``)."""
+    try:
+        index = [file for name in ("index.md", "index.markdown") if (file := folder / name).is_file()]
+        if len(index) != 1:
+            return None
+        others = (file for file in folder.rglob("*") if file.suffix.lower() in FOLDER_SUFFIXES
+                  and file != index[0] and file.is_file())
+        return None if next(others, None) is not None else index[0]
+    except OSError:
+        return None
 
 
 LEADS_OUT = "a symlink that leads out of the folder imported; only files inside it are read (copy the file there)"

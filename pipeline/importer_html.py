@@ -214,7 +214,7 @@ def html_to_markdown(html: str, base: Path | None = None, *, uploads: Path | Non
     gallery = _gallery_images(tree)
     notes: list[str] = unlazy(tree) + unreadable_addresses(tree) + _galleries_without_alt(tree) \
         + left_out_embeds(tree) + embed_captions(tree) + styled_emphasis(tree) + bold_headings(tree) \
-        + _file_buttons(tree) + word_lists(tree) + refused_links(tree)
+        + _file_buttons(tree) + word_lists(tree) + br_paragraphs(tree) + refused_links(tree)
     _quote_attributions(tree)
     for element, attribute in [*((a, "href") for a in tree.iter("a")), *((img, "src") for img in tree.iter("img"))]:
         if element.get(attribute):
@@ -861,6 +861,115 @@ def word_lists(tree) -> list[str]:
                      f"(Markdown numbers lists only with digits): {counted(lettered, 'list')}; check any 'see b)' "
                      "in the text")
     return notes
+
+
+# A tag in a paragraph's HTML (``br_paragraphs``): its slash, its name; a void element opens nothing to close.
+_INLINE_TAG_RE = re.compile(r"<(/?)([A-Za-z][\w-]*)\b[^<>]*?(/?)>")
+_VOID = frozenset({"br", "img", "wbr", "input", "hr", "area", "source", "embed", "col", "meta", "link"})
+_PSEUDO_ITEM_RE = re.compile(r"^((?:\s|&nbsp;|&#160;|\xa0|<[^<>]*>)*)[-–•·*][ \t\xa0]+(?=\S)")
+
+
+def br_paragraphs(tree) -> list[str]:
+    """Split each ``<p>`` whose lines a site builder ended with ``<br><br>`` (Jimdo, old CMS editors: one paragraph
+    element for the whole text) into a paragraph for each run of lines between them, and make a run of two or more
+    of its lines that start with "- " or "• " (a list typed by hand) a ``<ul>``: written as they were, they were one
+    paragraph of hard breaks whose "- " lines Markdown had to escape (trial 38). The inline elements open at a
+    split (a ``<span style>``, a ``<strong>``) are closed before it and opened again after it. A note counts the
+    paragraphs so split (none: no note)."""
+    split = 0
+    for p in list(tree.iter("p")):
+        if next(itertools.islice(p.iter("br"), 1, None), None) is None:  # one line break or none: nothing to split
+            continue
+        inner = (lxml_html.tostring(p, encoding="unicode", with_tail=False).split(">", 1)[1]
+                 .rsplit("</p>", 1)[0])
+        lines, breaks = _html_lines(inner)
+        if not any(n > 1 for n in breaks) and sum(bool(_PSEUDO_ITEM_RE.match(line)) for line in lines) < 2:
+            continue
+        blocks: list[list[str]] = [[]]
+        for index, line in enumerate(lines):
+            if index and breaks[index - 1] > 1:
+                blocks.append([])
+            blocks[-1].append(line)
+        out = []
+        for block in blocks:
+            block = [line for line in block if lxml_html.fragment_fromstring(line or " ", create_parent="div")
+                     .text_content().strip(" \t\n\xa0")]
+            run: list[str] = []
+            text: list[str] = []
+
+            def flush_text() -> None:
+                if text:
+                    out.append("<p>" + "<br>".join(text) + "</p>")
+                    text.clear()
+
+            for at, line in enumerate(block + [""]):
+                item = _PSEUDO_ITEM_RE.match(line) if at < len(block) else None
+                if item:
+                    run.append(_PSEUDO_ITEM_RE.sub(r"\1", line, count=1))
+                    continue
+                if len(run) >= 2:
+                    flush_text()
+                    out.append("<ul>" + "".join(f"<li>{entry}</li>" for entry in run) + "</ul>")
+                else:
+                    text.extend(run)  # one "- " line is text
+                run = []
+                if at < len(block):
+                    text.append(line)
+            flush_text()
+        made = lxml_html.fragments_fromstring("".join(out))
+        if not made or isinstance(made[0], str):
+            continue
+        for name, value in p.attrib.items():
+            made[0].set(name, value)
+        made[-1].tail = p.tail
+        for element in made:
+            p.addprevious(element)
+        p.getparent().remove(p)
+        split += 1
+    return [f"lines a site builder separated with two line breaks (<br><br>) read as paragraphs, lines starting "
+            f"with '- ' as lists: {counted(split, 'paragraph')} of the page"] if split else []
+
+
+def _html_lines(inner: str) -> tuple[list[str], list[int]]:
+    """(the lines of a paragraph's inner HTML, split at each run of ``<br>``, each with the inline elements open
+    there closed at its end and opened again at the next line's start; the number of ``<br>`` after each line but
+    the last)."""
+    lines: list[str] = []
+    breaks: list[int] = []
+    stack: list[tuple[str, str]] = []  # the elements open: (name, opening tag)
+    current, at, pending = "", 0, 0  # pending: the <br> since the last line ended, 0 while one is written
+
+    def blank(text: str) -> bool:
+        return not text.replace("&nbsp;", "").replace("&#160;", "").replace("\xa0", "").strip()
+
+    def end_line() -> str:
+        lines.append(current + "".join(f"</{name}>" for name, _ in reversed(stack)))
+        return "".join(opening for _, opening in stack)
+
+    for tag in _INLINE_TAG_RE.finditer(inner):
+        between, at = inner[at:tag.start()], tag.end()
+        name = tag.group(2).lower()
+        if name == "br" and pending and blank(between):
+            pending += 1
+            continue
+        if pending and (name != "br" or not blank(between)):
+            breaks.append(pending)
+            pending = 0
+        if name == "br":
+            current += between
+            current = end_line()
+            pending = 1
+            continue
+        current += between + tag.group(0)
+        if tag.group(1):
+            if stack and stack[-1][0] == name:
+                stack.pop()
+        elif name not in _VOID and not tag.group(3):
+            stack.append((name, tag.group(0)))
+    if pending:
+        breaks.append(pending)
+    lines.append(current + inner[at:])
+    return lines, breaks
 
 
 EMBEDS = ("script", "iframe", "object", "embed", "form")  # what Markdown cannot carry and a reader saw or ran
@@ -2151,6 +2260,9 @@ def read_wxr(path: Path, data: bytes, uploads: Path | None = None,
             notes.append(f"no title in WordPress (it lists the {kind} as '(no title)'): titled by its first words; "
                          "give it a title of its own")
         content = _featured(item, items, content, notes)
+        if pages := len(NEXTPAGE_RE.findall(content)):  # WordPress showed each part on a page of its own
+            notes.append(f"{pages + 1} pages of the post (split by <!--nextpage-->) joined into one article: give "
+                         "each part a heading where readers need to find it")
         remote: list[str] = []
         uploaded: list[tuple[str, Path]] = []
         try:
@@ -2634,6 +2746,9 @@ def _autop(content: str) -> str:
         start = delimiter.end()
     html.append(_classic_autop(content[start:]) if depth == 0 else content[start:])
     return MORE_RE.sub("", "\n".join(part for part in html if part))
+
+
+NEXTPAGE_RE = re.compile(r"<!--\s*nextpage\s*-->")  # a post's page break (the block editor's holds it too)
 
 
 def _classic_autop(content: str) -> str:

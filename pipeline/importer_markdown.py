@@ -47,7 +47,7 @@ from pathlib import Path
 from typing import Callable
 from urllib.parse import unquote, urlunsplit
 
-from .errors import VerlagError, shown_path, toml_problem
+from .errors import VerlagError, raise_all, shown_path, toml_problem
 from .fsutil import file_bytes
 from .importer import (IMAGES_DIR, TAG_ADVICE, TAGS_KEPT, ImageNames, ImportedArticle,
                        anchor_block, legal_slug, local_name, new_article, rewrite_destinations, settled_anchors)
@@ -56,7 +56,7 @@ from .inline_images import SPACER, inline_image
 from .limits import IMPORTED, size_text
 from .notesyntax import bracketed, convert as convert_note_syntax
 from .segment import TEMPLATE_TAG_RE, block_tokens, commonmark_parser, markdown_template_tags
-from .sources import load_front, normalise, read_date
+from .sources import date_problem, duplicate_keys, load_front, normalise, read_date, title_problem
 from .urlparts import BROKEN_HOST, NO_ADDRESS, split_url
 
 FENCES = {"---": "YAML", "+++": "TOML", "{": "JSON"}
@@ -138,7 +138,8 @@ def read_front(path: Path) -> dict:
         return {}
 
 
-def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None, lang: str = "de") -> ImportedArticle:
+def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None, lang: str = "de",
+                  bundle: bool = False) -> ImportedArticle:
     """The article in a Hugo or Jekyll Markdown file (UTF-8), or in a plain Markdown file without front matter, whose
     first level-1 heading is its title (``markdown_title``; no date: the summary asks for it). Raises
     ``VerlagError`` at line 1 for a file with neither, and at the line of front matter that does not parse, holds a
@@ -147,7 +148,8 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None, lang: 
     names no zone of its own. ``lang`` (BCP 47): the page's language, that of its note boxes' labels (``_note_box``):
     a translation's page is another language's than the German article's. A file no post (not dated as Jekyll's
     ``_posts/`` are) whose slug, file name or title names an Impressum or privacy notice (``importer.legal_slug``) is
-    that legal page of ``source_de/seiten/``, as a saved page or a WordPress page is."""
+    that legal page of ``source_de/seiten/``, as a saved page or a WordPress page is. ``bundle``: the file is a
+    page bundle's ``index.md`` imported as its folder, whose name is its slug where the front matter sets none."""
     try:
         text = normalise(data.decode("utf-8"))
     except UnicodeDecodeError as exc:
@@ -167,9 +169,18 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None, lang: 
     else:
         end = front_matter_end(lines, fence)
         meta = parse_front("\n".join(lines[1:end]), fence, path)
+        if fence == "---":  # YAML keeps a key's last value without a word: refused as extract refuses it
+            raise_all(duplicate_keys("\n".join(lines[1:end]), 2, path))
     title = meta.get("title")
     if not isinstance(title, str) or not title.strip():
-        raise VerlagError(f"no title in the {FENCES[fence]} front matter: add 'title' to it", path, 1)
+        at = next(((number, found.group(2).strip()) for number, line in enumerate(lines[1:end], 2)
+                   if (found := FRONT_KEY_RE.match(line)) and found.group(1) == "title"), None) if "title" in meta \
+            else None
+        said = title_problem(title, at[1]) if at else None  # extract's words for a title that is there but no text
+        if said and fence != "---":
+            said = "title: expected text in quotes (title = \"…\")" if not isinstance(title, str) else said
+        raise VerlagError(said or f"no title in the {FENCES[fence]} front matter: add 'title' to it", path,
+                          at[0] if said else 1)
     lower = {str(k).lower(): v for k, v in meta.items()}
     cover, cover_key, cover_alt = _cover(lower)
     where = path.absolute()  # its folders, also when named from inside _posts/, _drafts/ or content/
@@ -196,10 +207,12 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None, lang: 
     first_line: int | None = end + 2
     try:
         body = "\n".join(lines[end + 1:])
+        closed: list[int] = []  # the note boxes' closing lines, left blank
+        joined: list[int] = []  # the lines a shortcode went on over, left blank once it is on its first line
         if path.suffix.lower() not in (".html", ".htm"):
             body = _unwrap_raw(body, notes)
+            body = _joined_shortcodes(body, joined, end + 2, notes)
         body, captions = _figures(body, end + 2, notes)
-        closed: list[int] = []  # the note boxes' closing lines, left blank
         if path.suffix.lower() not in (".html", ".htm"):
             body = _note_boxes(body, end + 2, notes, lang, closed)
         if path.suffix.lower() not in (".html", ".htm"):
@@ -231,8 +244,11 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None, lang: 
         if exc.path is not None:
             raise
         raise VerlagError(exc.message, path, first_line + exc.line - 1 if first_line and exc.line else None) from None
-    body, captions = _without_closing_lines(body, captions, closed)
+    body, captions = _without_closing_lines(body, captions, closed, joined)
     body = _with_captions(body, captions).strip("\n") + "\n"
+    if not body.strip():  # front matter alone: the site would publish a page with nothing under its heading
+        notes.append("no text under the front matter: the article is its title alone; write or copy its text "
+                     "before publishing")
     if first_line is not None:
         body = _heading_attributes(body, path, lines[end + 1:], end + 2, notes)
     body, converted = convert_note_syntax(body, title.strip())  # an Obsidian or Typora note's own syntax
@@ -255,8 +271,19 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None, lang: 
     home = _home(settings, jekyll is not None)
     base = (split_url(home) or NO_ADDRESS).path.rstrip("/") if home else ""
     zone = _zone(settings.get("timezone"), notes, zone)
-    date, slug = _date(first("date"), "date", notes, zone), _text(first("slug"))
-    publish = _date(lower.get("publishdate") or lower.get("pubdate"), "publishDate", notes, zone)
+
+    def refuse(key: str, value) -> None:
+        """Raise extract's error for the date ``value`` of ``key`` (``sources.date_problem``: the form it expects,
+        a German date's ISO form), at its line: the article would be written without its date."""
+        names = DATE_NAMES.get(key, (key.lower(),))
+        for number, line in enumerate(lines[1:end], 2):
+            written = FRONT_KEY_RE.match(line)
+            if written and written.group(1).lower() in names:
+                raise VerlagError(date_problem(written.group(1), written.group(2).strip().rstrip(",")), path,
+                                  number)
+        raise VerlagError(date_problem(key, str(value)), path, 1)
+    date, slug = _date(first("date"), "date", notes, zone, refuse), _text(first("slug"))
+    publish = _date(lower.get("publishdate") or lower.get("pubdate"), "publishDate", notes, zone, refuse)
     if date is None and publish is not None:  # Hugo's .Date falls back to it (front matter config :default)
         date = publish
     root = jekyll[0] if jekyll else hugo[2] if hugo else None  # the old site's folder
@@ -308,6 +335,12 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None, lang: 
         redirects = [address for alias in redirects if (address := alias if re.match(
             r"/|[A-Za-z][A-Za-z0-9+.-]*:", alias) else _hugo_relative(alias, page, notes)) is not None]
     aliases = redirects + aliases
+    if not slug and bundle and where.parent.name:
+        from .scaffold import ascii_slug  # a page bundle imported as its folder: Hugo named the page after it
+
+        slug = ascii_slug(where.parent.name) or None
+        if slug:
+            notes.append(f"slug {slug}: the name of its page bundle's folder, {where.parent.name}/")
     # an Impressum or privacy notice (a page of the site, no post): a page of seiten/, as a saved one is
     legal = None if dated else legal_slug(title.strip(), slug or (where.parent.name if where.stem == "index"
                                                                   else where.stem))
@@ -315,14 +348,14 @@ def read_markdown(path: Path, data: bytes, zone: dt.tzinfo | None = None, lang: 
         notes.insert(0, f"a legal page ({legal}): goes to seiten/, not among the articles")
     return new_article(
         title.strip(), body, str(path), author=author, date=date,
-        updated=_date(first("lastmod", "last_modified_at", "updated"), "updated", notes, zone),
+        updated=_date(first("lastmod", "last_modified_at", "updated"), "updated", notes, zone, refuse),
         summary=_text(first("description", "summary", "excerpt")),
         tags=_words(meta.get("tags")) + _words(meta.get("categories")) or None,
         aliases=aliases or None, images=images, notes=notes, slug=legal or slug, page=legal is not None,
         unpublished=unpublished, home=home,
         origin=f"{where.relative_to(root).as_posix()} of {home or root.name + '/'}" if root else None,
         reviewed_by=first("reviewed_by") if isinstance(first("reviewed_by"), (str, dict)) else None,
-        last_reviewed=_date(first("last_reviewed"), "last_reviewed", notes, zone))
+        last_reviewed=_date(first("last_reviewed"), "last_reviewed", notes, zone, refuse))
 
 
 # The parameters end at a character other than white space, each run of it taken whole (``*+``, ``++``): with
@@ -340,6 +373,66 @@ def _code_lines(body: str) -> frozenset[int]:
     them: a shortcode there is shown as written (an article about Hugo), so it is not converted."""
     return frozenset(line for token in block_tokens(body, {}) if token.type in ("fence", "code_block") and token.map
                      for line in range(*token.map))
+
+
+# A shortcode that opens on a line and does not close on it (``{{< figure`` with its parameters on the lines below,
+# as Hugo allows: https://gohugo.io/content-management/shortcodes/#notes): the last opener on the line, with no
+# closing ``>}}``/``%}}`` after it (``_open_shortcode``).
+SHORTCODE_CLOSE_RE = re.compile(r"[>%]\}\}")
+JOINED_LINES = 30  # how many lines one shortcode's parameters may go on over
+
+
+def _open_shortcode(line: str) -> int | None:
+    """Where the last shortcode opened on ``line`` starts, when no ``>}}``/``%}}`` closes it there; else None.
+    Searched from the end, once (a lookahead from each "{{<" read a line of thousands of them quadratically)."""
+    start = max(line.rfind("{{<"), line.rfind("{{%"))
+    return start if start >= 0 and SHORTCODE_CLOSE_RE.search(line, start + 3) is None else None
+
+
+def _joined_shortcodes(body: str, joined: list[int], first_line: int = 1, notes: list[str] | None = None) -> str:
+    """``body`` with each shortcode written over several lines (its parameters one a line, its ``>}}`` on a line of
+    its own) on its first line, the lines it went on over left blank and their indices appended to ``joined``
+    (``_without_closing_lines`` takes them out), so that a figure, video or note box written so is converted as one
+    on a line is, and one the import does not know is named at its line as kept as text: left over lines, the
+    ``>}}`` alone on its line started a block quote and the page showed the shortcode's text. Lines keep their
+    numbers; a shortcode in a code block stays as written, and one that no ``>}}`` closes before a blank line,
+    another shortcode or ``JOINED_LINES`` lines does too, named in ``notes`` at its line of the file (``first_line``:
+    the body's first): the summary's list of tags kept as text finds only closed ones."""
+    if not re.search(r"\{\{[<%]", body):
+        return body
+    lines = body.split("\n")
+    in_code: frozenset[int] | None = None
+    index = 0
+    while index < len(lines):
+        opener = _open_shortcode(lines[index])
+        if opener is None:
+            index += 1
+            continue
+        if in_code is None:
+            in_code = _code_lines(body)
+        depth = lines[index][:opener].count(">")  # the block quotes it is in: each line below has their ">"
+        parts, end = [], None
+        for later in range(index + 1, min(index + 1 + JOINED_LINES, len(lines))):
+            text = re.sub(r"^(?:[ \t]*>){%d}" % depth, "", lines[later]) if depth else lines[later]
+            if not text.strip() or re.search(r"\{\{[<%]", text):
+                break
+            parts.append(text.strip())
+            if SHORTCODE_CLOSE_RE.search(text):
+                end = later
+                break
+        if end is None or index in in_code:
+            if end is None and index not in in_code and notes is not None \
+                    and (name := re.match(r"\{\{[<%]\s*/?\s*([\w-]+)", lines[index][opener:])):
+                notes.append(f"line {first_line + index}: shortcode {name.group(1)} not closed ('>}}}}' or '%}}}}' "
+                             "missing): kept as text; close it or rewrite it in Markdown")
+            index += 1
+            continue
+        lines[index] = " ".join([lines[index].rstrip(), *parts])
+        for later in range(index + 1, end + 1):
+            lines[later] = ""
+            joined.append(later)
+        index = end + 1
+    return "\n".join(lines)
 
 
 def _figures(body: str, first_line: int, notes: list[str]) -> tuple[str, dict[int, list[str]]]:
@@ -502,14 +595,17 @@ def _note_boxes(body: str, first_line: int, notes: list[str], lang: str = "de",
     return "".join(out) + body[done:]
 
 
-def _without_closing_lines(body: str, captions: dict[int, list[str]],
-                           closed: list[int]) -> tuple[str, dict[int, list[str]]]:
+def _without_closing_lines(body: str, captions: dict[int, list[str]], closed: list[int],
+                           joined: list[int] = ()) -> tuple[str, dict[int, list[str]]]:
     """``body`` without the lines its note boxes' closing shortcodes left blank (``closed``, line indices) where a
-    blank line or the end of the text follows one, and ``captions`` (``_figures``: by line index) at the lines they
-    were at: the quote's end and the blank line after the box were two blank lines in the Markdown written."""
+    blank line or the end of the text follows one, nor those a shortcode went on over (``joined``, left blank or,
+    in a note box, a quote's empty line by ``_joined_shortcodes``), and ``captions`` (``_figures``: by line index)
+    at the lines they were at: the quote's end and the blank line after the box were two blank lines in the
+    Markdown written."""
     lines = body.split("\n")
     gone = {index for index in closed if index < len(lines) and not lines[index].strip()
             and (index + 1 == len(lines) or not lines[index + 1].strip())}
+    gone |= {index for index in joined if index < len(lines) and re.fullmatch(r"[ \t>]*", lines[index])}
     if not gone:
         return body, captions
     import bisect
@@ -1185,15 +1281,23 @@ def _words(value) -> list[str]:
     return [v.strip() for v in value if isinstance(v, str) and v.strip()] if isinstance(value, list) else []
 
 
-def _date(value, key: str, notes: list[str], zone: dt.tzinfo | None = None):
+# The front-matter keys a date of verlag's is read from (``read_markdown``), and a key's line: its name, its value.
+DATE_NAMES = {"updated": ("lastmod", "last_modified_at", "updated"), "publishDate": ("publishdate", "pubdate")}
+FRONT_KEY_RE = re.compile(r"""^\s*["']?([\w.-]+)["']?\s*[:=]\s*(.*)$""")
+
+
+def _date(value, key: str, notes: list[str], zone: dt.tzinfo | None = None,
+          refuse: Callable[[str, object], None] | None = None):
     """A ``dt.date`` or aware ``dt.datetime`` as ``sources.read_date`` reads it; a time without offset (a YAML
     timestamp without zone, a TOML local date-time) is in ``zone``, the old site's (its generator reads it so),
-    or else UTC. Otherwise None and a note."""
+    or else UTC. Otherwise ``refuse(key, value)`` (which raises), or without it None and a note."""
     if value is None:
         return None
     try:
         moment = read_date(value)
     except (ValueError, TypeError):
+        if refuse is not None:
+            refuse(key, value)
         notes.append(f"{key}: {value!r} is not a date verlag reads; add it as YYYY-MM-DD")
         return None
     naive = value.tzinfo is None if isinstance(value, dt.datetime) else \

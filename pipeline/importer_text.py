@@ -91,7 +91,8 @@ DOCUMENT_RE = re.compile(r"<(?:!doctype|head|meta|title|script|style)\b", re.I) 
 # (a page's navigation and landmarks too: a saved page that is only its menu is no copied text, trial 34)
 HTML_BLOCK_RE = re.compile(r"<(?:p|h[1-6]|ul|ol|li|br|table|tr|figure|img|blockquote|pre|hr|nav|header|footer|aside)"
                            r"\b[^<>]*>", re.I)
-UPDATED_RE = re.compile(r"^Aktualisiert:?\s*(.+)$", re.I)
+# "Aktualisiert: 5.12.2026" and "Stand: 5.12.2026" (as of: the date a medical text was last checked) label a date
+UPDATED_RE = re.compile(r"^(Aktualisiert:?|Stand:)\s*(.+)$", re.I)
 # "Von A. Sommer | 12. März 2025 · 5 Min. Lesezeit"; a run of spaces is tried once, from its start (else from each)
 BYLINE_SEPARATOR_RE = re.compile(r"(?:(?<!\s)\s++)?[|·•]\s*|(?<!\s)\s++[-–]\s+")
 BY_RE = re.compile(r"^(?:von|autor(?:in)?:|geschrieben von)\s+(\S.*)$", re.I)  # "Von Sabine Kranz", "Autorin: …"
@@ -115,7 +116,8 @@ WIDGET_RE = re.compile(
     # "Teilen auf Facebook", "Teilen: Facebook · X"
     rf"(?:beitrag )?(?:teilen|share)(?:\s+(?:auf|bei|über|via|per|mit|on|to))?:?\s+{_NETWORKS}|"
     rf"(?:(?:auf|bei|über|via|per) )?{_NETWORKS} teilen|"  # "Per E-Mail teilen", "Auf X teilen"
-    r"\d+\s+(aufrufe|kommentare?|views|comments?|likes?|mal gefällt mir))$", re.I)
+    r"\d+\s+(aufrufe|kommentare?|views|comments?|likes?|mal gefällt mir)|"
+    r"(aufrufe|kommentare?|views|comments?|likes?):\s*\d+)$", re.I)  # Jimdo's "Kommentare: 0"
 # A comment form's and share bar's words as copying the page gives them ("Kommentare (3)", "Schreiben Sie einen
 # Kommentar", "Antworten", "Teilen:", "Drucken"): widget text only in the block that ends the text (``_widget``).
 COMMENT_WIDGET_RE = re.compile(
@@ -411,6 +413,9 @@ def read_text(path: Path, data: bytes, year: int | None = None) -> ImportedArtic
     text, encoding = decoded(data, path, "the copied text")
     text = normalise(text)
     lines = [(number, line.strip()) for number, line in enumerate(text.split("\n"), 1)]
+    # the tabs before each line's text: Word copies a nested list item's level as tabs ("\ta)\tsteril verpackt")
+    tabs = {number: len(line) - len(line.lstrip("\t")) for number, line in enumerate(text.split("\n"), 1)
+            if line.startswith("\t") and line.strip()}
     wrapper: list[str] = _joined_wrapped(lines) + _joined_broken(lines)
     filled = _unwrapped([(n, line) for n, line in lines if line], wrapper)
     if not filled:
@@ -418,7 +423,7 @@ def read_text(path: Path, data: bytes, year: int | None = None) -> ImportedArtic
     filled, breadcrumbs = _without_breadcrumbs(filled)
     (title_line, title), rest = filled[0], filled[1:]
     heading = MD_HEADING_RE.match(title)
-    title = heading.group(2) if heading else title
+    title = (heading.group(2) if heading else title).replace("\x0b", " ")  # Word's manual line break
     notes = [f"title (first line): {title}", *encoding, *wrapper, *breadcrumbs]
     rest = _without_consent(rest, notes)
     header, rest = _byline(rest)
@@ -426,8 +431,8 @@ def read_text(path: Path, data: bytes, year: int | None = None) -> ImportedArtic
     for number, line in header:
         item = BULLET_RE.sub("", line)
         updated = UPDATED_RE.match(item)
-        if updated and german_date(updated.group(1)):
-            dates["updated"] = (number, item, german_date(updated.group(1)))
+        if updated and german_date(updated.group(2)):
+            dates["updated"] = (number, item, german_date(updated.group(2)))
         elif READING_TIME_RE.match(item):
             notes.append(f"dropped the reading time: {item}")
         elif german_date(item) and "date" not in dates:
@@ -440,6 +445,8 @@ def read_text(path: Path, data: bytes, year: int | None = None) -> ImportedArtic
             notes.append(f"author (first other byline item): {author}")
         else:
             notes.append(f"dropped a byline item verlag does not know: {item}")
+    if "date" not in dates and "updated" in dates and dates["updated"][1].lower().startswith("stand"):
+        dates["date"] = dates.pop("updated")  # "Stand:" alone is the page's one date: the date it was written
     found = _resolve_dates(path, dates, year, notes)
     widgets = []
     while rest and _widget(rest[-1][1]):
@@ -448,7 +455,10 @@ def read_text(path: Path, data: bytes, year: int | None = None) -> ImportedArtic
         notes.append(f"dropped widget text at the end: {', '.join(widgets)}")
     rest = _without_teasers(rest, notes)
     rest = [(number, _bracketed(line, notes)) for number, line in rest]
-    html, guesses = _blocks(rest)
+    html, guesses = _blocks(rest, tabs)
+    if "\x0b" in html:  # Word's manual line break (Shift+Enter) copies as U+000B: a hard break, a space in a heading
+        html = re.sub(r"<h\d>[^<]*\x0b[^<]*</h\d>", lambda m: re.sub(r"\s*\x0b\s*", " ", m.group()), html)
+        html = re.sub(r"[^\S\n]*\x0b[^\S\n]*", "<br>", html)
     body, _, more = html_to_markdown(html)
     if not body.strip():  # a title copied alone: the site would publish a page with nothing under its heading
         notes.append("no text under the title: the article is its title alone; copy the text of the page under "
@@ -536,7 +546,9 @@ def _name_before_byline(filled: list[tuple[int, str]], index: int) -> bool:
 
 def _byline_item(line: str) -> bool:
     item = BULLET_RE.sub("", line)
-    return bool(BULLET_RE.match(line) or german_date(item) or READING_TIME_RE.match(item) or UPDATED_RE.match(item)
+    updated = UPDATED_RE.match(item)  # "Stand: …" is a byline's only before a date ("Stand: Juli" may be text)
+    return bool(BULLET_RE.match(line) or german_date(item) or READING_TIME_RE.match(item)
+                or (updated and (updated.group(1).lower() != "stand:" or german_date(updated.group(2))))
                 or _by(item))
 
 
@@ -692,8 +704,9 @@ def _numbered_run(body: list[tuple[int, str]], start: int) -> list[str]:
     return items if len(items) > 1 else []
 
 
-def _blocks(body: list[tuple[int, str]]) -> tuple[str, list[str]]:
-    """HTML of the body lines (headings, lists, paragraphs) and the guesses made, one note each."""
+def _blocks(body: list[tuple[int, str]], tabs: dict[int, int] | None = None) -> tuple[str, list[str]]:
+    """HTML of the body lines (headings, lists, paragraphs) and the guesses made, one note each. ``tabs``: line
+    number -> the tabs before its text in the file (``_word_list``)."""
     html: list[str] = []
     notes: list[str] = []
     tables: list[str] = []
@@ -706,6 +719,14 @@ def _blocks(body: list[tuple[int, str]]) -> tuple[str, list[str]]:
             level = len(heading.group(1))
             html.append(f"<h{level}>{_inline(heading.group(2))}</h{level}>")
             i += 1
+            continue
+        if tabs and (end := _word_list(body, i, tabs, html)) > i:
+            lettered = any((m := WORD_ITEM_RE.match(text)) and (m.group(2) or m.group(3)) for _, text in body[i:end])
+            notes.append(f"lines {number}-{body[end - 1][0]}: a nested list (Word's items: a marker and a tab, each "
+                         "level under the first a tab further in)" + (
+                             "; its letters or roman numerals (a), b) / i., ii.) numbered 1., 2. (Markdown numbers "
+                             "lists only with digits): check any 'see b)' in the text" if lettered else ""))
+            i = end
             continue
         rows = _table_rows(body, i)
         if rows:
@@ -725,7 +746,7 @@ def _blocks(body: list[tuple[int, str]]) -> tuple[str, list[str]]:
             continue
         html.append(f"<p>{_inline(line)}</p>")
         i += 1
-        if line.endswith(":") and _plain_short(following):
+        if line.endswith(":") and _plain_short(following) and not _table_rows(body, i):  # "Tabelle:" over rows
             start = i
             while i < len(body) and _plain_short(body[i][1]):
                 i += 1
@@ -798,6 +819,47 @@ def _bulleted(body: list[tuple[int, str]], start: int, html: list[str], notes: l
         items.append((level, body[at][1][1:].lstrip()))  # each bullet is one character
         at += 1
     html.append(_nested_list(items))
+    return at
+
+
+# A list item as Word copies it: its number, letter or bullet ("1.", "a)", "iv.", "o", "§", "•"), a tab, its text;
+# a deeper level has a tab before it for each level.
+WORD_ITEM_RE = re.compile(r"^(?:(\d{1,3})[.)]|([a-z])[.)]|([ivx]{1,5})[.)]|([o§▪•·◦\-–*]))\t+(\S.*)$")
+
+
+def _word_list(body: list[tuple[int, str]], start: int, tabs: dict[int, int], html: list[str]) -> int:
+    """Append to ``html`` the nested list whose first item is ``body[start]``, as Word copies one (``WORD_ITEM_RE``,
+    the tabs before an item its level, ``tabs``): a numbered item holds an ordered list, "a)" a lettered one, "o"
+    Word's second-level bullet (trial 38: "\ta)\tsteril verpackt" under "1.\tPflaster" was a table of two
+    columns). Returns the index after it, or ``start`` (nothing taken) where none of its items is deeper: a list
+    of one level is read as before."""
+    items: list[tuple[int, bool, str, str | None]] = []  # (level, ordered, text, its number)
+    at = start
+    while at < len(body):
+        number, line = body[at]
+        item = WORD_ITEM_RE.match(line)
+        level = tabs.get(number, 0)
+        if item is None or (items and level > items[-1][0] + 1) or (not items and level):
+            break
+        items.append((level, item.group(4) is None, item.group(5), item.group(1)))
+        at += 1
+    if not any(level for level, *_ in items):
+        return start
+    out, open_tags = [], []  # the lists open, each its closing tag
+    for level, ordered, text, first in items:
+        while len(open_tags) > level + 1:
+            out.append("</li>" + open_tags.pop() + "")
+        if len(open_tags) == level + 1:
+            out.append("</li>")
+            if open_tags[-1] != ("</ol>" if ordered else "</ul>"):
+                out.append(open_tags.pop())
+        if len(open_tags) < level + 1:
+            out.append(("<ol>" if first in (None, "1") else f'<ol start="{int(first)}">') if ordered else "<ul>")
+            open_tags.append("</ol>" if ordered else "</ul>")
+        out.append(f"<li>{_inline(text)}")
+    while open_tags:
+        out.append("</li>" + open_tags.pop())
+    html.append("".join(out))
     return at
 
 

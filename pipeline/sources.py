@@ -410,18 +410,8 @@ def _checked_front(meta: dict, probe: Callable[[], Article], path: Path, ref: st
         if typo and "title" not in meta:  # the author wrote it, misspelt: point at that line
             problems.append(VerlagError(f"missing title: '{typo[1]}:' is no front-matter key; did you mean 'title'?",
                                         ref, typo[0]))
-        elif isinstance(title, (list, dict)):  # YAML's flow sequence or mapping: "title: [Liste, statt]"
-            problem("title: expected text, not a YAML list or mapping: put a title starting with '[' or '{' in quotes "
-                    "(title: \"[…]\")", "title")
-        elif title is None and (written := _written_value(article(), "title")):  # title: Null, title: ~
-            problem(f"title: YAML reads {written} as nothing (null), not text: put it in quotes "
-                    f"(title: \"{written}\")", "title")
-        elif title is not None and not isinstance(title, str):  # YAML 1.1 reads 2024, yes, 2024-05-01 otherwise
-            written = article().text.split("\n")[article().key_line("title") - 1].partition(":")[2].strip()
-            kind = "a yes/no value" if isinstance(title, bool) else "a number" if isinstance(title, (int, float)) \
-                else "a date" if isinstance(title, (dt.date, dt.datetime)) else "no text"
-            problem(f"title: YAML reads {written} as {kind}, not text: put it in quotes (title: \"{written}\")",
-                    "title")
+        elif (said := title_problem(title, _written_value(article(), "title") if "title" in meta else "")):
+            problem(said, "title")
         else:
             problem("missing title: add 'title: ...' to the front matter", "title")
     for key in DATE_KEYS:
@@ -432,7 +422,7 @@ def _checked_front(meta: dict, probe: Callable[[], Article], path: Path, ref: st
             except ValueError:
                 line = article().key_line(key)
                 written = article().text.split("\n")[line - 1].partition(":")[2].strip()  # as the author wrote it
-                problem(_date_problem(key, written), key)
+                problem(date_problem(key, written), key)
     for key in ("summary",):
         if key in meta and not isinstance(meta[key], str):
             problem(f"{key}: expected text", key)
@@ -508,6 +498,25 @@ def _checked_front(meta: dict, probe: Callable[[], Article], path: Path, ref: st
 # besides control characters (a line break, a tab), what no file name of a ``#:`` reference may hold: a line or
 # paragraph separator (read as a line break) and the isolates GNU gettext 0.22 writes around a name with spaces
 _REFERENCE_BREAKS = frozenset("\u2028\u2029\u2068\u2069")
+
+
+def title_problem(title: object, written: str) -> str | None:
+    """What is wrong with a YAML front matter's ``title`` that is there but no text (``written``: its value as the
+    line has it), None where that is not so (no title key, or text): a list or mapping, null, a number, a yes/no
+    value or a date as YAML 1.1 reads them, an empty text. Said by extract (``_checked_front``) and by import
+    (``importer_markdown``) alike."""
+    if isinstance(title, (list, dict)):  # YAML's flow sequence or mapping: "title: [Liste, statt]"
+        return ("title: expected text, not a YAML list or mapping: put a title starting with '[' or '{' in quotes "
+                "(title: \"[…]\")")
+    if title is None and written:  # title: Null, title: ~
+        return f"title: YAML reads {written} as nothing (null), not text: put it in quotes (title: \"{written}\")"
+    if title is not None and not isinstance(title, str):  # YAML 1.1 reads 2024, yes, 2024-05-01 otherwise
+        kind = "a yes/no value" if isinstance(title, bool) else "a number" if isinstance(title, (int, float)) \
+            else "a date" if isinstance(title, (dt.date, dt.datetime)) else "no text"
+        return f"title: YAML reads {written} as {kind}, not text: put it in quotes (title: \"{written}\")"
+    if isinstance(title, str) and not title.strip():  # title: "" (the key is there: "add a title" misleads)
+        return "missing title: 'title:' is empty; write the article's title after it"
+    return None
 
 
 def _written_value(article: Article, key: str) -> str:
@@ -884,6 +893,13 @@ def _yaml_hint(problem: str, lines: list[str], number: int) -> str:
             blank = "a tab" if tab else "a space"
             return (f"; '{indented.group(2)}:' is indented (the line starts with {blank}), so YAML reads it as part "
                     "of the value above it: start it at the beginning of the line, as every key")
+    value = re.match(r"^\s*([^\s:#][^:]*):\s*'(.*)$", written)
+    inner = value.group(2).rstrip().removesuffix("'") if value else ""
+    if "'" in inner.replace("''", ""):  # title: 'Omas Tipp: Ingwer's Kraft': YAML's quote ended at "Ingwer'"
+        quoted = inner.replace("''", "'")
+        double = f'{value.group(1)}: "{quoted}"' if '"' not in quoted else 'title: "Omas Tipp: Ingwer\'s Kraft"'
+        return (f"; a ' inside single quotes is written twice ('{quoted.replace(chr(39), chr(39) * 2)}'), or put "
+                f"the value in double quotes: {double}")
     if "mapping values are not allowed" in problem:
         return ("; a value with ': ' in it needs quotes, e.g. title: \"Rückenschmerzen: was tun?\" "
                 "(a \" inside becomes \\\")")
@@ -1081,10 +1097,10 @@ def _item_line(article: Article, key_line: int, item: str) -> int:
 
 def _value_problem(key: str, written: str) -> str:
     """The message for a front-matter value YAML reads but cannot construct (``written``: the text after the key):
-    a date (``_date_problem``); a number of more digits than Python converts to an int
+    a date (``date_problem``); a number of more digits than Python converts to an int
     (``sys.get_int_max_str_digits``; YAML reads a plain scalar of digits as one); anything else quoted short."""
     if key in DATE_KEYS:
-        return _date_problem(key, written)
+        return date_problem(key, written)
     digits, most = sum(c.isdigit() for c in written), sys.get_int_max_str_digits()
     if digits > most:
         return (f"{key}: a number of {digits:,} digits, more than verlag reads ({most:,}); put it in quotes to keep "
@@ -1092,9 +1108,10 @@ def _value_problem(key: str, written: str) -> str:
     return f"{key}: impossible value ({excerpt(written)})"
 
 
-def _date_problem(key: str, written: str) -> str:
+def date_problem(key: str, written: str) -> str:
     """The message for a front-matter date that cannot be read: a well-formed ISO 8601 date of a day the
-    calendar does not have (2026-02-30) is named as such, anything else gets the expected form."""
+    calendar does not have (2026-02-30) is named as such, anything else gets the expected form. ``verlag import``
+    says it too (``importer_markdown``), so an old blog's date is named as extract would name it."""
     shape = re.fullmatch(r"\s*(\d{4})-(\d{2})-(\d{2})(?!\d).*", written)
     if shape:
         try:
