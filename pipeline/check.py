@@ -1057,10 +1057,14 @@ def _units_moved(entry, ctx) -> Iterator[str]:
     of ginger with 2 ml of water"), which the numbers and units compared each as a set never see: the German's
     (amount, unit) pairs against the translation's, as multisets, of the kinds both texts bind a number to. Each
     German pair the translation lacks is named with what took its place: the same unit's other value, else the
-    same value's other unit. Called where numbers and units matched, so a changed number is said once."""
+    same value's other unit; only where a value the German binds is bound to another quantity, not where one text
+    leaves a value unbound that the other binds. Called where numbers and units matched, so a changed number is said once."""
     source, target = _bound_pairs(entry, ctx)
     lost, got = _beyond(source, target), _beyond(target, source)
-    if not (lost and got):
+    # a value the translation binds to another quantity; not a value one text leaves unbound that the other binds:
+    # "am 1. oder 2. Tag" binds only the 2, "on day 1 or 2" only the 1, and neither moved
+    written = {_written_value(p.shown) for p in got}
+    if not any(_written_value(p.shown) in written for p in lost):
         return
     # the translation's pairs left, by kind and by amount, first first: linear in the pairs of a long paragraph
     by_kind: dict[str, deque[int]] = {}
@@ -1082,6 +1086,20 @@ def _units_moved(entry, ctx) -> Iterator[str]:
         moves.append(f"{german.shown} -> {got[other].shown if other is not None else 'none'}")
     moves += [f"none -> {p.shown}" for p, gone in zip(got, taken) if not gone]
     yield "numbers moved to another unit: " + ", ".join(moves)
+
+
+def _written_value(shown: str) -> str:
+    """The number a pair is written with (``_Bound.shown``: "2 g", "10 ml", "٢ مل"), in ASCII digits with a point:
+    amounts are in their kind's base unit, so the same written "2" of "2 g" and "2 ml" is compared by this."""
+    digits = []
+    for ch in shown:
+        if ch.isdigit():
+            digits.append(str(unicodedata.digit(ch, 0)))
+        elif ch in ".,٫" and digits:
+            digits.append(".")
+        elif digits:
+            break
+    return "".join(digits).rstrip(".")
 
 
 def _beyond(pairs: list[_Bound], others: list[_Bound]) -> list[_Bound]:

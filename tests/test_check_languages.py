@@ -240,6 +240,18 @@ def test_a_number_bound_to_another_unit_than_in_the_german_is_an_error(german, t
         ("numbers", "error", f"numbers moved to another unit: {message}")]
 
 
+@pytest.mark.parametrize("german, translation", [
+    ("Die Reha beginnt meist am 1. oder 2. Tag.", "Rehab usually starts on day 1 or 2."),
+    ("Nehmen Sie 1 oder 2 Tabletten.", "Take 1 tablet or 2 tablets."),
+    ("Trinken Sie 2 bis 3 Tassen am Tag.", "Drink 2 to 3 cups a day."),
+])
+def test_a_value_one_text_leaves_unbound_is_no_number_moved_to_another_unit(german, translation):
+    """The merge of two stops' rules: "am 1. oder 2. Tag" binds only the 2 to the day, "on day 1 or 2" only the 1,
+    and that was "numbers moved to another unit: 2 days -> 1 days" on a right translation the suite's memory test
+    signs off. A value is moved only where the translation binds it to another quantity."""
+    assert bound_findings(german, translation, "en") == []
+
+
 @pytest.mark.parametrize("german, translation, lang, order", [
     ("Kinder ab 6 Jahren bekommen 2 Tropfen, Erwachsene 10 Tropfen.",
      "Children from 6 years get 10 drops, adults 2 drops.", "en", "German 2, 10 drops; translation 10, 2 drops"),
