@@ -369,29 +369,6 @@ def machine_draft(entry: polib.POEntry) -> str | None:
 
 
 def _draft_origin(entry: polib.POEntry) -> str | None:
-    """The origin line of the entry's machine draft while its msgstr is still the text that engine wrote, else
-    None (``machine_draft``, ``copied``). A merge asks it of each entry several times (``_left_newer``, ``_carry``,
-    ``_sign_offs_back``, ``entry_state``): the answer, which only the entry's strings decide, is kept for them
-    (``_DRAFT_ORIGINS``) instead of reading its translator comments each time."""
-    strings = (entry.tcomment, entry.msgstr, entry.msgid, entry.msgctxt, entry.previous_msgid, entry.previous_msgctxt)
-    try:
-        return _DRAFT_ORIGINS[strings]
-    except KeyError:
-        pass
-    if len(_DRAFT_ORIGINS) >= _DRAFT_ORIGINS_KEPT:
-        _DRAFT_ORIGINS.clear()
-    origin = _DRAFT_ORIGINS[strings] = _read_draft_origin(entry)
-    return origin
-
-
-# ``_draft_origin``'s answers by the strings that decide them: the translator comment, msgstr and msgid, and what
-# ``Notes.of`` reads of the entry to rejoin a record a tool wrapped (msgctxt, previous msgid and msgctxt). Emptied
-# when full: a merge asks again within one catalog's entries
-_DRAFT_ORIGINS: dict[tuple, str | None] = {}
-_DRAFT_ORIGINS_KEPT = 8192
-
-
-def _read_draft_origin(entry: polib.POEntry) -> str | None:
     notes = Notes.of(entry)
     if not notes.origins:
         return None
