@@ -375,7 +375,8 @@ msgstr "\"A quote\" that ends a line \""
 """
 
 
-@pytest.mark.parametrize("path", sorted((REPO / "translations").rglob("*.po")), ids=lambda p: p.parent.name + "/" + p.name)
+@pytest.mark.parametrize("path", sorted((REPO / "translations").rglob("*.po")),
+                         ids=lambda p: p.parent.name + "/" + p.name)
 def test_layouts_reads_every_catalog_as_it_did_with_one_regex_a_line(path):
     """``layouts`` joins a string's lines by cutting the line joins out of its block instead of a regex per line
     (perfU: 6.8 % of the update's CPU was ``layouts``); the same keys and lines for every catalog, wrapped, not

@@ -45,7 +45,8 @@ def _variants(data: bytes) -> list[bytes]:
     text = data.decode("utf-8")
     po = parse(text)
     found = [data, render_po(po, wrap=False).encode(), data.replace(b"\n", b"\r\n"),
-             data.replace(b"\n\n", b"\n\n\n", 1), data.replace(b", markdown-text", b"").replace(b"#, markdown-text\n", b"")]
+             data.replace(b"\n\n", b"\n\n\n", 1),
+             data.replace(b", markdown-text", b"").replace(b"#, markdown-text\n", b"")]
     live = [e for e in po if not e.obsolete and e.msgid]
 
     def changed(change) -> None:
