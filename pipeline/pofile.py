@@ -362,7 +362,6 @@ _NO_LAYOUTS = Layouts()
 # A string field as a PO file holds it, each line ending with a line feed: prefix, keyword, then its lines
 _FIELD_LINES = re.compile(r'^(#~\| |#~ |#\| |)(msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?) '
                           r'("[^"\\\n]*(?:\\.[^"\\\n]*)*"\n(?:\1"[^"\\\n]*(?:\\.[^"\\\n]*)*"\n)*)', re.M)
-_QUOTED = re.compile(r'"((?:[^"\\\n]|\\.)*)"\n')
 
 
 def layouts(previous: bytes | None) -> Layouts:
@@ -382,14 +381,19 @@ def layouts(previous: bytes | None) -> Layouts:
         text += "\n"
     found = Layouts()
     for match in _FIELD_LINES.finditer(text):
-        block = match.group(3)
+        prefix, keyword, block = match.group(1, 2, 3)
         first = block.find("\n")
-        if first == len(block) - 1 and first + len(match.group(1)) + len(match.group(2)) + 1 <= WIDTH:
+        if first == len(block) - 1 and first + len(prefix) + len(keyword) + 1 <= WIDTH:
             continue
         lines = block[:-1].split("\n")
-        head = f"{match.group(1)}{match.group(2)} "
-        found[(match.group(1), match.group(2), "".join(_QUOTED.findall(block)))] = (head + lines[0], *lines[1:])
+        lines[0] = f"{prefix}{keyword} {lines[0]}"
+        # the string's escaped text: its lines' contents joined. No content holds a line feed, so each one in the
+        # block is where a line's closing quote meets the next line's prefix and opening quote
+        found[(prefix, keyword, block[1:-2].replace(_LINE_JOINS[prefix], ""))] = tuple(lines)
     return found
+
+
+_LINE_JOINS = {prefix: f'"\n{prefix}"' for prefix in ("", "#~ ", "#| ", "#~| ")}  # ``_FIELD_LINES``' prefixes
 
 
 def entry_lines(entry: polib.POEntry, wrap: bool = True, kept: Layouts = _NO_LAYOUTS) -> list[str]:

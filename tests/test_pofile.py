@@ -325,6 +325,69 @@ def test_strings_whose_text_stayed_keep_the_lines_the_file_had(charset: str, new
     assert layouts(b"") == {} and layouts(None) == {}
 
 
+
+def _layouts_before(previous: bytes | None) -> dict:
+    """``layouts`` as it was before perfU, the reference: each string's text by ``_QUOTED.findall`` of its lines."""
+    import pipeline.pofile as pofile
+
+    quoted = re.compile(r'"((?:[^"\\\n]|\\.)*)"\n')
+    if not previous:
+        return {}
+    try:
+        text = previous.decode(pofile._encoding(previous[:4096].decode("ascii", "replace")))
+    except (LookupError, UnicodeDecodeError):
+        return {}
+    text = text.replace("\r\n", "\n")
+    if not text.endswith("\n"):
+        text += "\n"
+    found = {}
+    for match in pofile._FIELD_LINES.finditer(text):
+        block = match.group(3)
+        first = block.find("\n")
+        if first == len(block) - 1 and first + len(match.group(1)) + len(match.group(2)) + 1 <= pofile.WIDTH:
+            continue
+        lines = block[:-1].split("\n")
+        head = f"{match.group(1)}{match.group(2)} "
+        found[(match.group(1), match.group(2), "".join(quoted.findall(block)))] = (head + lines[0], *lines[1:])
+    return found
+
+
+TRICKY = r"""msgid ""
+msgstr ""
+"Content-Type: text/plain; charset=UTF-8\n"
+
+#| msgid "Ein \"Zitat\" am "
+#| "Ende\\"
+msgid ""
+"Ein \"Zitat\"\n"
+"\"\" und ein Backslash \\"
+"\\ am Zeilenende"
+msgstr "\"A quote\" that ends a line \""
+"\" and one that starts it, in a string far wider than seventy-nine columns"
+
+#~| msgid "Alt, "
+#~| "umgebrochen"
+#~ msgid "Alt"
+#~ msgstr[0] ""
+#~ "eins, "
+#~ "\t zwei"
+#~ msgstr[1] "a one-line plural form wider than GNU's 79 columns, laid out as no-wrap does"
+"""
+
+
+@pytest.mark.parametrize("path", sorted((REPO / "translations").rglob("*.po")),
+                         ids=lambda p: p.parent.name + "/" + p.name)
+def test_layouts_reads_every_catalog_as_it_did_with_one_regex_a_line(path):
+    """``layouts`` joins a string's lines by cutting the line joins out of its block instead of a regex per line
+    (perfU: 6.8 % of the update's CPU was ``layouts``); the same keys and lines for every catalog, wrapped, not
+    wrapped, with CRLF line ends."""
+    data = path.read_bytes()
+    po = parse(data.decode("utf-8"))
+    for version in (data, render_po(po, wrap=False).encode(), data.replace(b"\n", b"\r\n"), TRICKY.encode()):
+        assert layouts(version) == _layouts_before(version)
+    assert len(layouts(TRICKY.encode())) == 7  # the header's msgstr and every string of two lines or wide
+
+
 SPACED_REFERENCES = [
     [("source_de/grüner tee.md", "2")],
     [("source_de/grüner tee.md", "6"), ("source_de/grüner tee.md", "14"), ("source_de/grüner tee.md", "27")],
