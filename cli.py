@@ -2265,7 +2265,8 @@ def tm_export(project: Project, file: Path, quiet: bool) -> None:
 @pass_project
 @writes
 def tm_import(project: Project, file: Path, quiet: bool) -> None:
-    """Add the units of FILE (TMX) to the translation memory; a re-import of the same file name replaces it."""
+    """Add the units of FILE (TMX) to the translation memory; importing the same file again (same path) replaces
+    its units, another file of the same name is added beside it."""
     from pipeline.tm import import_tmx
 
     report = import_tmx(project.config, file)
@@ -2273,8 +2274,18 @@ def tm_import(project: Project, file: Path, quiet: bool) -> None:
         langs = ", ".join(f"{code} ({n})" for code, n in sorted(report.other_languages.items()))
         click.echo(f"note: skipped translations in languages not in verlag.toml: {langs}")
     if report.inline:
+        where = ", ".join(f"line {line}" + (f" (tuid {tuid})" if tuid else "") for line, tuid in report.inline_units)
+        more = report.inline - len(report.inline_units)
         click.echo(f"note: skipped {counted(report.inline, 'unit')} with TMX inline tags (<ph>, <bpt>, ...): "
-                   "they stand for another tool's formatting, which verlag cannot place in Markdown")
+                   "they stand for another tool's formatting, which verlag cannot place in Markdown: "
+                   f"{where}{f' and {more} more' if more else ''}")
+    if report.replaced_unknown:
+        click.echo(f"note: replaced {counted(report.replaced_unknown, 'translation')} of an earlier import named "
+                   f"{file.name} (imported by an older verlag, which knew files by their name alone)")
+    for other, n in report.namesakes.items():
+        click.echo(f"note: kept {counted(n, 'translation')} of another file named {file.name}, {other}: "
+                   f"both are in the memory (drafts from either say 'from {file.name}'); importing a file again "
+                   "from the same place replaces its translations")
     if report.no_source:
         click.echo(f"note: skipped {counted(report.no_source, 'unit')} without {project.config.source_language} text")
     per_lang = ", ".join(f"{lang} {n}" for lang, n in sorted(report.units.items())) or "none"
