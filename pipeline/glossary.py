@@ -4,7 +4,9 @@ One row per German term. Columns: ``source`` (the German term), one column
 per target language with the preferred translation (``en``, ``fr``, ...),
 ``<lang>_forbidden`` with alternatives that must not be used (separated by
 ``|``), ``dnt`` (``yes`` = do not translate: the term stays as written) and
-``note`` (shown to reviewers). Empty cells are fine.
+``note`` (shown to reviewers). Empty cells are fine. Cells are separated by
+commas, or by semicolons or tabs where the header line is (``_separator``:
+German Excel saves "CSV UTF-8" with ``;`` and a byte order mark).
 
 German terms are found in inflected and compound use by one rule
 (``_source_pattern``): a term matches at the start of a word, in the case
@@ -213,7 +215,8 @@ def parse_glossary(text: str, ref: str) -> Glossary:
     import csv  # a project without a glossary never needs it
 
     refuse_conflict(text, ref, "keep the row you want")
-    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff")))
+    separator = _separator(text.removeprefix("\ufeff"))
+    reader = csv.reader(io.StringIO(text.removeprefix("\ufeff")), delimiter=separator)
     try:
         rows = list(reader)
     except csv.Error as exc:  # a cell over the csv module's field_size_limit (128 KB): no term is that long
@@ -223,8 +226,8 @@ def parse_glossary(text: str, ref: str) -> Glossary:
     header = [c.strip() for c in rows[0]]
     errors: list[VerlagError] = []
     if "source" not in header:
-        raise VerlagError("the first line must name the columns, with 'source' for the German term "
-                          "(e.g. source,en,fr,en_forbidden,fr_forbidden,dnt,note)", ref, 1)
+        raise VerlagError("the first line must name the columns, with 'source' for the German term, separated by "
+                          "commas or semicolons (e.g. source,en,fr,en_forbidden,fr_forbidden,dnt,note)", ref, 1)
     for name in header:
         if name not in ("source", "dnt", "note") and not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]+)?(_forbidden)?",
                                                                       name):
@@ -241,8 +244,8 @@ def parse_glossary(text: str, ref: str) -> Glossary:
         if not any(c.strip() for c in row) or row[0].lstrip().startswith("#"):
             continue
         if len(row) > len(header):
-            errors.append(VerlagError(f"{len(row)} cells but {len(header)} columns (a comma in a term? "
-                                      "put the cell in double quotes)", ref, line))
+            errors.append(VerlagError(f"{len(row)} cells but {len(header)} columns (a {SEPARATORS[separator]} in a "
+                                      "term? put the cell in double quotes)", ref, line))
             continue
         cells = dict(zip(header, (visible(c).strip() for c in row)))
         source = cells.get("source", "")
@@ -275,6 +278,20 @@ def parse_glossary(text: str, ref: str) -> Glossary:
     if errors:
         raise errors[0] if len(errors) == 1 else ManyErrors(errors)
     return Glossary(tuple(terms), hashlib.sha256(text.encode()).hexdigest())
+
+
+SEPARATORS = {",": "comma", ";": "semicolon", "\t": "tab"}
+
+
+def _separator(text: str) -> str:
+    """The cell separator of the file: the one that makes a cell ``source`` of the header line. A comma, unless
+    the header is cut by semicolons (German Excel's "CSV UTF-8" and LibreOffice in a German locale write ``;``,
+    as the comma is their decimal mark) or tabs (a spreadsheet's "Unicode text")."""
+    header = text.split("\n", 1)[0]
+    for separator in SEPARATORS:
+        if "source" in (cell.strip().strip('"') for cell in header.split(separator)):
+            return separator
+    return ","
 
 
 def _row_lines(text: str) -> list[int]:
