@@ -13,7 +13,9 @@ German terms are found in inflected and compound use by one rule
 written or with its first letter in the other case, followed by a German
 inflection ending (-e, -en, -er, -es, -em, -n, -s, -ns), by a hyphenated
 compound (``Mariendistel-Tee``; also as a later part, ``Leber-Qi``) or, for
-terms of five letters or more, by a closed compound (``Mariendistelkur``).
+terms of five letters or more, by a closed compound (``Mariendistelkur``);
+a noun also in its plural with umlaut (``Aufgüsse``, ``Ärzte``, ``Mütter``:
+``_umlaut_plural``).
 Short terms never match inside a longer word, so ``Qi`` does not match
 ``Qigong``. In a term of several words each word may carry an inflection
 ending (``Traditionelle Chinesische Medizin`` matches ``Traditionellen
@@ -170,13 +172,53 @@ def _source_pattern(term: str) -> re.Pattern:
         first, rest = word[0], re.escape(word[1:])
         head = f"[{re.escape(first.upper())}{re.escape(first.lower())}]" if first.isalpha() else re.escape(first)
         last = n == len(words) - 1
+        compound = len(word) >= 5 and word.isalpha()
+        plural = _umlaut_plural(word) if last else None
         if not last:
             parts.append(f"{head}{rest}{_INFLECTION}")
-        elif len(word) >= 5 and word.isalpha():
+        elif compound:
             parts.append(f"{head}{rest}(?:{_LETTER}*|-)")
         else:
             parts.append(f"{head}{rest}(?:{_INFLECTION}(?!{_LETTER})|-)")
+        if plural:
+            parts[-1] = f"(?:{parts[-1]}|{plural})"
     return re.compile(r"(?<!\w)" + r"\s+".join(parts))
+
+
+_UMLAUT = {"a": "ä", "o": "ö", "u": "ü", "au": "äu", "aa": "ä", "oo": "ö"}
+_VOWELS = re.compile("[aeiouyäöü]+", re.IGNORECASE)
+
+
+def _umlaut_plural(word: str) -> str | None:
+    """The pattern of a German noun's plural with umlaut, or None where the word cannot have one.
+
+    German marks many plurals by an umlaut on the last vowel of the stem (folded as ``tm._inflected`` folds
+    them): nouns in -er, -el, -en take no ending (Mutter/Mütter, Apfel/Äpfel, Garten/Gärten), others take -e
+    or -er (Arzt/Ärzte, Aufguss/Aufgüsse, Haus/Häuser); the dative plural adds -n. Only a noun has such a plural,
+    so only a term written with a capital gets it, and the plural keeps the capital: ``Wasser`` is not found in
+    the verb ``wässern``. The ending is required (``Kur`` is not found in ``Kür``), the plural stands as a word
+    or before a hyphen, not in a closed compound (``Verschluss`` is not in ``verschlüsselt``), and a form in -n
+    before "Sie" or "wir" is a verb (``Zählen Sie``). Measured on a German word list (wngerman, 40,000 nouns as
+    terms): of 6,700 words the plural adds, 95 % are nouns, most the term's plural.
+    """
+    if len(word) < 3 or not word.isalpha() or not word[0].isupper():
+        return None
+    if len(word) >= 5 and word.lower().endswith(("er", "el", "en")):
+        stem, endings = word[:-2], (word[-2:], word[-2:] + "n")
+    else:
+        stem, endings = word, ("e", "er", "en", "ern")
+    vowel = None
+    for vowel in _VOWELS.finditer(stem):
+        pass
+    if vowel is None or vowel.group().lower() not in _UMLAUT:
+        return None
+    umlaut = _UMLAUT[vowel.group().lower()]
+    if vowel.group()[0].isupper():
+        umlaut = umlaut[0].upper() + umlaut[1:]
+    # a verb at the start of a sentence is written like a dative plural: "Zählen Sie" is no plural of "Zahl"
+    ending = "|".join(re.escape(e) + (r"(?!\s+(?:Sie|wir)\b)" if e.endswith("n") else "")
+                      for e in sorted(endings, key=len, reverse=True))
+    return f"{re.escape(stem[:vowel.start()] + umlaut + stem[vowel.end():])}(?:{ending})(?:(?!{_LETTER})|-)"
 
 
 # Languages whose conjunctions, prepositions and article are written as one word with the noun: the chain of

@@ -278,6 +278,37 @@ def test_a_row_of_too_many_cells_in_a_semicolon_glossary_names_the_semicolon():
                                  "cell in double quotes)")
 
 
+@pytest.mark.parametrize("term, found, not_found", [
+    ("Aufguss", ["zwei Aufgüsse", "mit Aufgüssen", "Aufgusses", "Aufgusstee"],
+     ["Aufgüssetabelle", "Aufgüssen Sie"]),
+    ("Arzt", ["die Ärzte", "bei Ärzten", "das Ärzte-Team"], ["die Ärztin", "ärztlich", "Ärzt"]),
+    ("Mutter", ["Mütter", "mit Müttern"], ["Mütterberatung"]),
+    ("Haus", ["Häuser", "in Häusern"], ["Häus", "häuslich"]),
+    ("Zahl", ["Zahlen"], ["Zählen Sie die Tropfen.", "zählen"]),
+    ("Kur", ["Kuren"], ["die Kür"]),
+    ("Verschluss", ["Verschlüsse"], ["verschlüsselt", "Verschlüsselung"]),
+    ("Wasser", ["Wässer"], ["wässern", "Wässerchen"]),
+    ("Melisse", ["Melissen"], ["Mölisse"]),  # no umlaut on an e
+])
+def test_german_plurals_with_umlaut_find_the_term_and_no_other_word(term, found, not_found):
+    """Trial 41: ``Aufguss`` gave no hint on "zwei Aufgüsse" though it did on "Aufgusses". The umlaut goes on the
+    stem's last vowel, as ``tm._inflected`` folds it, with the plural's ending."""
+    glossary = parse_glossary(f"source,en\n{term},x\n", "g.csv")
+    assert [text for text in found if not glossary.find(text)] == []
+    assert [text for text in not_found if glossary.find(text)] == []
+
+
+def test_the_glossary_hint_is_on_the_entry_with_the_umlaut_plural_in_every_language(project: Project):
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["nl", "fr"]\n')
+    project.write("translations/glossary.csv", "source,nl,fr\nAufguss,aftreksel,infusion\n")
+    project.write("source_de/tee.md", article("Tee", "Viele empfehlen zwei Aufgüsse am Tag.\n"))
+    project.run("extract")
+    for lang, hint in (("nl", "Aufguss -> aftreksel"), ("fr", "Aufguss -> infusion")):
+        entry = polib.pofile(str(project.root / f"translations/{lang}/tee.po")).find(
+            "Viele empfehlen zwei Aufgüsse am Tag.")
+        assert f"glossary: {hint}" in entry.comment.splitlines()
+
+
 def test_german_terms_match_inflected_and_compound_forms():
     glossary = parse_glossary("source,en,dnt\nMariendistel,milk thistle,\nQi,,yes\n"
                               "Traditionelle Chinesische Medizin,Traditional Chinese Medicine,\n", "g.csv")
