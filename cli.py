@@ -1967,6 +1967,7 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
     from pipeline.importer import detect_kind, read_import, render_markdown, utf16_as_utf8
     from pipeline.importer_translations import (hand_translation_text, imported_images_as_german,
                                                 page_translation_text, post_text, post_that_translates)
+    from pipeline.inline_images import SPACER
     from pipeline.limits import IMPORTED
     from pipeline.published import taken_off
 
@@ -2012,6 +2013,8 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
             click.echo(f"import: {shown_path(path)}: {note}")
         for image in missing:
             click.echo(f"warning: {shown_path(path)}: {image}", err=True)
+        for dropped in (n for n in read.notes if n.endswith(SPACER)):  # as an import of a German article says it
+            click.echo(f"import: {shown_path(path)}: {dropped}")
     own = _own_addresses(config, slug, lang, aliases) if aliases is not None else \
         _own_addresses(config, slug, lang, read.meta.get("aliases", [])) if own_addresses and read is not None else None
     if own is not None and own.written is not None and not dry_run:  # before the catalog: its lines name the file
