@@ -44,6 +44,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+from . import LazyPattern
 from .conflicts import refuse_conflict
 from .errors import ManyErrors, VerlagError
 from .scripts import UNSPACED
@@ -186,7 +187,7 @@ def _source_pattern(term: str) -> re.Pattern:
 
 
 _UMLAUT = {"a": "ä", "o": "ö", "u": "ü", "au": "äu", "aa": "ä", "oo": "ö"}
-_VOWELS = re.compile("[aeiouyäöü]+", re.IGNORECASE)
+_VOWELS = LazyPattern("[aeiouyäöü]+", re.IGNORECASE)
 
 
 def _umlaut_plural(word: str) -> str | None:
