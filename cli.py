@@ -2282,6 +2282,8 @@ def tm_import(project: Project, file: Path, quiet: bool) -> None:
         click.echo(f"note: skipped {counted(report.inline, 'unit')} with TMX inline tags (<ph>, <bpt>, ...): "
                    "they stand for another tool's formatting, which verlag cannot place in Markdown: "
                    f"{where}{f' and {more} more' if more else ''}")
+    if report.no_source:
+        click.echo(f"note: skipped {counted(report.no_source, 'unit')} without {project.config.source_language} text")
     if report.replaced_unknown:
         click.echo(f"note: replaced {counted(report.replaced_unknown, 'translation')} of an earlier import named "
                    f"{file.name} (imported by an older verlag, which knew files by their name alone)")
@@ -2289,8 +2291,6 @@ def tm_import(project: Project, file: Path, quiet: bool) -> None:
         click.echo(f"note: kept {counted(n, 'translation')} of another file named {file.name}, {other}: "
                    f"both are in the memory (drafts from either say 'from {file.name}'); importing a file again "
                    "from the same place replaces its translations")
-    if report.no_source:
-        click.echo(f"note: skipped {counted(report.no_source, 'unit')} without {project.config.source_language} text")
     per_lang = ", ".join(f"{lang} {n}" for lang, n in sorted(report.units.items())) or "none"
     click.echo(f"tm import: {file}: translations: {per_lang}")
 
