@@ -1991,6 +1991,7 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
     from pipeline.importer import detect_kind, read_import, render_markdown, utf16_as_utf8
     from pipeline.importer_translations import (hand_translation_text, imported_images_as_german,
                                                 page_translation_text, post_text, post_that_translates)
+    from pipeline.inline_images import SPACER
     from pipeline.limits import IMPORTED
     from pipeline.published import taken_off
 
@@ -2036,6 +2037,8 @@ def _import_translation(config, slug: str, lang: str, path: Path, dry_run: bool,
             click.echo(f"import: {shown_path(path)}: {note}")
         for image in missing:
             click.echo(f"warning: {shown_path(path)}: {image}", err=True)
+        for dropped in (n for n in read.notes if n.endswith(SPACER)):  # as an import of a German article says it
+            click.echo(f"import: {shown_path(path)}: {dropped}")
     own = _own_addresses(config, slug, lang, aliases) if aliases is not None else \
         _own_addresses(config, slug, lang, read.meta.get("aliases", [])) if own_addresses and read is not None else None
     if own is not None and own.written is not None and not dry_run:  # before the catalog: its lines name the file
@@ -2289,7 +2292,8 @@ def tm_export(project: Project, file: Path, quiet: bool) -> None:
 @pass_project
 @writes
 def tm_import(project: Project, file: Path, quiet: bool) -> None:
-    """Add the units of FILE (TMX) to the translation memory; a re-import of the same file name replaces it."""
+    """Add the units of FILE (TMX) to the translation memory; importing the same file again (same path) replaces
+    its units, another file of the same name is added beside it."""
     from pipeline.tm import import_tmx
 
     report = import_tmx(project.config, file)
@@ -2297,10 +2301,20 @@ def tm_import(project: Project, file: Path, quiet: bool) -> None:
         langs = ", ".join(f"{code} ({n})" for code, n in sorted(report.other_languages.items()))
         click.echo(f"note: skipped translations in languages not in verlag.toml: {langs}")
     if report.inline:
+        where = ", ".join(f"line {line}" + (f" (tuid {tuid})" if tuid else "") for line, tuid in report.inline_units)
+        more = report.inline - len(report.inline_units)
         click.echo(f"note: skipped {counted(report.inline, 'unit')} with TMX inline tags (<ph>, <bpt>, ...): "
-                   "they stand for another tool's formatting, which verlag cannot place in Markdown")
+                   "they stand for another tool's formatting, which verlag cannot place in Markdown: "
+                   f"{where}{f' and {more} more' if more else ''}")
     if report.no_source:
         click.echo(f"note: skipped {counted(report.no_source, 'unit')} without {project.config.source_language} text")
+    if report.replaced_unknown:
+        click.echo(f"note: replaced {counted(report.replaced_unknown, 'translation')} of an earlier import named "
+                   f"{file.name} (imported by an older verlag, which knew files by their name alone)")
+    for other, n in report.namesakes.items():
+        click.echo(f"note: kept {counted(n, 'translation')} of another file named {file.name}, {other}: "
+                   f"both are in the memory (drafts from either say 'from {file.name}'); importing a file again "
+                   "from the same place replaces its translations")
     per_lang = ", ".join(f"{lang} {n}" for lang, n in sorted(report.units.items())) or "none"
     click.echo(f"tm import: {file}: translations: {per_lang}")
 

@@ -57,7 +57,10 @@ from .tmx import TmxPair, read_tmx, write_tmx
 from .typos import NEGATIONS, negation_changed
 
 DB_NAME = "tm.sqlite"
-SCHEMA = 2  # 2: obsolete entries are selected too (``retired``); schema 1 took active entries only
+# 3: imported TMX units keep the path of their file (``file``): OmegaT names every project's memory
+# project_save.tmx, so two files of one name are two memories; 2: obsolete entries are selected too (``retired``);
+# schema 1 took active entries only
+SCHEMA = 3
 DEFAULT_THRESHOLD = 75.0
 SETTINGS = ("threshold",)
 ADAPT_PENALTY = 2
@@ -232,6 +235,9 @@ class ImportReport:
     other_languages: Counter = field(default_factory=Counter)
     inline: int = 0
     no_source: int = 0
+    inline_units: list[tuple[int, str]] = field(default_factory=list)  # (line, tuid or "") of the first few
+    namesakes: dict[str, int] = field(default_factory=dict)  # path of another imported file of this name -> units
+    replaced_unknown: int = 0  # units of an import of this name made before the index kept paths, replaced
 
 
 class Memory:
@@ -266,17 +272,21 @@ class Memory:
         # when a statement fails: a file whose tables are not verlag's is damaged and kept as it came
         # schema 1 had no ``retired``; its catalog units are selected again below
         retired = "ALTER TABLE units ADD COLUMN retired INTEGER NOT NULL DEFAULT 0;" if version == 1 else ""
+        # before schema 3 an import was known by its file name alone: its units keep file "" (``import_tmx``)
+        path = "ALTER TABLE units ADD COLUMN file TEXT NOT NULL DEFAULT '';" if version in (1, 2) else ""
         with db:
             db.executescript(f"""
                 BEGIN;
                 {retired}
+                {path}
                 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
                 CREATE TABLE IF NOT EXISTS catalogs(
                     lang TEXT NOT NULL, slug TEXT NOT NULL, digest TEXT NOT NULL, PRIMARY KEY (lang, slug));
                 CREATE TABLE IF NOT EXISTS units(
                     origin TEXT NOT NULL, name TEXT NOT NULL, lang TEXT NOT NULL, context TEXT,
                     source TEXT NOT NULL, target TEXT NOT NULL, stamp TEXT NOT NULL,
-                    prose TEXT NOT NULL, marks TEXT NOT NULL, retired INTEGER NOT NULL DEFAULT 0);
+                    prose TEXT NOT NULL, marks TEXT NOT NULL, retired INTEGER NOT NULL DEFAULT 0,
+                    file TEXT NOT NULL DEFAULT '');
                 CREATE INDEX IF NOT EXISTS units_by_name ON units(origin, name, lang);
                 CREATE INDEX IF NOT EXISTS units_by_lang ON units(lang);
                 PRAGMA user_version = {SCHEMA};
@@ -297,10 +307,12 @@ class Memory:
                                [(*_split(source), rowid) for rowid, source in rows])
                 db.execute("INSERT OR REPLACE INTO meta VALUES ('scanner', ?)", (scanner,))
 
-    def _insert(self, units: list[Unit]) -> None:
+    def _insert(self, units: list[Unit], file: str = "") -> None:
+        """``file``: the path of the TMX file the units come from; "" for a catalog's."""
         self.db.executemany(
-            "INSERT INTO units VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(u.origin, u.name, u.lang, u.context, u.source, u.target, u.stamp, *_split(u.source), u.retired)
+            "INSERT INTO units (origin, name, lang, context, source, target, stamp, prose, marks, retired, file) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(u.origin, u.name, u.lang, u.context, u.source, u.target, u.stamp, *_split(u.source), u.retired, file)
              for u in units])
 
     def refresh(self, config: Config) -> list[VerlagError]:
@@ -365,19 +377,29 @@ class Memory:
                                                    (lang,)).fetchall())
         return Lookup(rows, threshold)
 
-    def import_tmx(self, data: bytes, name: str, ref: str, config: Config) -> ImportReport:
-        """Replace the units of an earlier import under the same file name with this file's."""
+    def import_tmx(self, data: bytes, path: Path, ref: str, config: Config) -> ImportReport:
+        """Replace the units of an earlier import of the file at ``path`` (resolved) with this file's. Another file
+        of the same name (OmegaT calls every project's memory project_save.tmx) is another memory and stays; its
+        units are counted in the report (``namesakes``). Units imported before the index kept paths (file "")
+        are known by the name alone and replaced, as they were then (``replaced_unknown``)."""
         content = read_tmx(data, ref, config.source_language, config.languages)
+        name, file = path.name, str(path.resolve())
         units = [Unit("tmx", name, u.lang, u.context, u.source, u.target, u.stamp) for u in content.units]
+        report = ImportReport(Counter(u.lang for u in units), content.other_languages, content.inline,
+                              content.no_source, content.inline_units)
 
         def replace(db: sqlite3.Connection) -> None:
             with db:
-                db.execute("DELETE FROM units WHERE origin = 'tmx' AND name = ?", (name,))
-                self._insert(units)
+                report.replaced_unknown = db.execute(
+                    "DELETE FROM units WHERE origin = 'tmx' AND name = ? AND file = ''", (name,)).rowcount
+                db.execute("DELETE FROM units WHERE origin = 'tmx' AND file = ?", (file,))
+                report.namesakes = dict(db.execute(
+                    "SELECT file, COUNT(*) FROM units WHERE origin = 'tmx' AND name = ? AND file != ? "
+                    "GROUP BY file ORDER BY file", (name, file)).fetchall())
+                self._insert(units, file)
 
         self.file.use(replace)
-        return ImportReport(Counter(u.lang for u in units), content.other_languages, content.inline,
-                            content.no_source)
+        return report
 
 
 def _recency(stamp: str) -> int:
@@ -539,6 +561,6 @@ def import_tmx(config: Config, path: Path) -> ImportReport:
     data = file_bytes(path, IMPORTED)
     memory = Memory.open(config)
     try:
-        return memory.import_tmx(data, path.name, str(path), config)
+        return memory.import_tmx(data, path, str(path), config)
     finally:
         memory.close()

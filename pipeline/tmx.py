@@ -24,6 +24,7 @@ from .sentences import HARD_BREAK
 XML_LANG = "xml:lang"
 INLINE_TAGS = frozenset({"bpt", "ept", "ph", "it", "ut", "sub"})
 CONTEXT_PROP = "x-context"
+SHOWN = 5  # skipped units named by line (and tuid) in the import's note; the rest are counted
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -41,6 +42,7 @@ class TmxContent:
     units: list[TmxUnit] = field(default_factory=list)
     other_languages: Counter = field(default_factory=Counter)  # TMX language -> translations skipped
     inline: int = 0  # units skipped for inline tags
+    inline_units: list[tuple[int, str]] = field(default_factory=list)  # their (line, tuid or ""), first few
     no_source: int = 0  # units without text in the source language
 
 
@@ -152,6 +154,8 @@ def read_tmx(data: bytes, ref: str, source_lang: str, languages: tuple[str, ...]
         segs = [(tuv, tuv.find("seg")) for tuv in variants]
         if any(seg is not None and any(el.tag in INLINE_TAGS for el in seg.iter()) for _, seg in segs):
             content.inline += 1
+            if len(content.inline_units) < SHOWN:
+                content.inline_units.append((lines.get(id(tu), 0), tu.get("tuid") or ""))
             continue
         context = next((p.text for p in tu.findall("prop") if p.get("type") == CONTEXT_PROP and p.text), None)
         source = None

@@ -133,3 +133,28 @@ def test_a_word_web_pages_images_of_the_german_articles_bytes_are_the_german_art
     assert entry.msgstr == "![Fleur de camomille au soleil](bilder/bluete.png)"
     assert not entry.fuzzy
     assert not (project.root / "source_de/bilder/image001.png").exists()
+
+
+def test_a_translations_image_of_one_pixel_left_out_is_named_as_a_german_import_names_it(project, tmp_path):
+    """Trial 41: a translation's HTML whose image is a 1×1 pixel file lost it silently (only "unmatched German:
+    ![…]"); an import of a German article says "image (tee.png) not kept: a 1×1 pixel image". So does this one,
+    for the file and for an image the page shows at 1×1 pixels."""
+    from test_import_web_copy import png
+
+    project.write("source_de/kamille.md", GERMAN)
+    (project.root / "source_de/bilder").mkdir()
+    for name in ("bluete.png", "trocken.png"):
+        (project.root / f"source_de/bilder/{name}").write_bytes(png(40, 40))
+    (tmp_path / "kamille-fr_files").mkdir()
+    (tmp_path / "kamille-fr_files/image001.png").write_bytes(png(1, 1))
+    page = tmp_path / "kamille-fr.html"
+    page.write_text("<!DOCTYPE html>\n<html lang=\"fr\"><head><meta charset=\"utf-8\"><title>La camomille, une aide "
+                    "douce</title></head>\n<body><article>\n<h1>La camomille, une aide douce</h1>\n<p>La camomille est "
+                    "appréciée en cas de troubles digestifs et d'inflammations légères.</p>\n<p><img src=\"kamille-fr_"
+                    "files/image001.png\" alt=\"Fleur de camomille au soleil\"></p>\n<p>Pour les enfants, on prend en "
+                    "général la moitié de la dose.<img src=\"https://t.example/p.gif\" width=\"1\" height=\"1\"></p>\n"
+                    "</article></body></html>\n", encoding="utf-8")
+    out = project.run("import", "--force", "--lang", "fr", "--translation-of", "kamille", str(page)).output
+    spacer = "not kept: a 1×1 pixel image: a spacer or a tracking pixel, which shows nothing"
+    assert f"import: {page}: image (image001.png) {spacer}\n" in out, out
+    assert f"import: {page}: image (https://t.example/p.gif) {spacer}\n" in out, out

@@ -3622,8 +3622,10 @@ def test_a_translation_memory_of_tables_not_verlags_is_named_as_damaged_and_kept
     """A ``.verlag/tm.sqlite`` holding a view named ``units`` (or tables of other columns) was each catalog's error:
     'translations/en/tee.po: sqlite3.OperationalError: views may not be indexed (while drafting with tm)', the
     index never named. It is the damaged index, named with what to do, and kept for a person to look at."""
+    from pipeline.tm import SCHEMA
+
     index = project.root / ".verlag/tm.sqlite"
-    _tables_in_place_of_verlags(index, "CREATE VIEW units AS SELECT 1 AS origin; PRAGMA user_version = 2;")
+    _tables_in_place_of_verlags(index, f"CREATE VIEW units AS SELECT 1 AS origin; PRAGMA user_version = {SCHEMA};")
     kept = index.read_bytes()
     project.write("source_de/tee.md", article("Tee", "Tee wärmt am Abend.\n"))
     project.run("extract")

@@ -248,6 +248,67 @@ def test_a_broken_glossary_stops_check_extract_and_build_with_exit_2(leber: Proj
     assert leber.snapshot() == before
 
 
+# German Excel's "CSV UTF-8" (trial 41): a byte order mark, cells separated by ';', one with a ';' quoted
+EXCEL_GLOSSARY = ("\ufeffsource;en;fr;en_forbidden;dnt;note\r\n"
+                  "TCM;;;;yes;Abkürzung bleibt\r\n"
+                  "Kamille;chamomile;camomille;camomile;;\"Matricaria chamomilla; 1,5 g je Tasse\"\r\n"
+                  "Aufguss;infusion;infusion;brew;;\r\n")
+
+
+def test_a_glossary_saved_by_german_excel_with_semicolons_is_read_as_with_commas(project: Project):
+    glossary = parse_glossary(EXCEL_GLOSSARY, "translations/glossary.csv")
+    commas = parse_glossary("source,en,fr,en_forbidden,dnt,note\nTCM,,,,yes,Abkürzung bleibt\n"
+                            "Kamille,chamomile,camomille,camomile,,\"Matricaria chamomilla; 1,5 g je Tasse\"\n"
+                            "Aufguss,infusion,infusion,brew,,\n", "g.csv")
+    assert [(t.source, t.preferred, t.forbidden, t.dnt, t.note, t.line) for t in glossary.terms] == \
+           [(t.source, t.preferred, t.forbidden, t.dnt, t.note, t.line) for t in commas.terms]
+    assert glossary.terms[1].note == "Matricaria chamomilla; 1,5 g je Tasse"
+    project.root.joinpath("translations").mkdir()
+    project.root.joinpath("translations/glossary.csv").write_bytes(EXCEL_GLOSSARY.encode())
+    project.write("source_de/tee.md", article("Tee", "Ein Aufguss aus Kamille beruhigt.\n"))
+    project.run("extract")
+    assert "#. glossary: Kamille -> chamomile (not: camomile; Matricaria chamomilla; 1,5 g je Tasse)\n" \
+           "#. glossary: Aufguss -> infusion (not: brew)\n" in project.read("translations/en/tee.po")
+
+
+def test_a_row_of_too_many_cells_in_a_semicolon_glossary_names_the_semicolon():
+    with pytest.raises(VerlagError) as caught:
+        parse_glossary("source;en\r\nLeber;liver;organ\r\n", "translations/glossary.csv")
+    assert str(caught.value) == ("translations/glossary.csv:2: 3 cells but 2 columns (a semicolon in a term? put the "
+                                 "cell in double quotes)")
+
+
+@pytest.mark.parametrize("term, found, not_found", [
+    ("Aufguss", ["zwei Aufgüsse", "mit Aufgüssen", "Aufgusses", "Aufgusstee"],
+     ["Aufgüssetabelle", "Aufgüssen Sie"]),
+    ("Arzt", ["die Ärzte", "bei Ärzten", "das Ärzte-Team"], ["die Ärztin", "ärztlich", "Ärzt"]),
+    ("Mutter", ["Mütter", "mit Müttern"], ["Mütterberatung"]),
+    ("Haus", ["Häuser", "in Häusern"], ["Häus", "häuslich"]),
+    ("Zahl", ["Zahlen"], ["Zählen Sie die Tropfen.", "zählen"]),
+    ("Kur", ["Kuren"], ["die Kür"]),
+    ("Verschluss", ["Verschlüsse"], ["verschlüsselt", "Verschlüsselung"]),
+    ("Wasser", ["Wässer"], ["wässern", "Wässerchen"]),
+    ("Melisse", ["Melissen"], ["Mölisse"]),  # no umlaut on an e
+])
+def test_german_plurals_with_umlaut_find_the_term_and_no_other_word(term, found, not_found):
+    """Trial 41: ``Aufguss`` gave no hint on "zwei Aufgüsse" though it did on "Aufgusses". The umlaut goes on the
+    stem's last vowel, as ``tm._inflected`` folds it, with the plural's ending."""
+    glossary = parse_glossary(f"source,en\n{term},x\n", "g.csv")
+    assert [text for text in found if not glossary.find(text)] == []
+    assert [text for text in not_found if glossary.find(text)] == []
+
+
+def test_the_glossary_hint_is_on_the_entry_with_the_umlaut_plural_in_every_language(project: Project):
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["nl", "fr"]\n')
+    project.write("translations/glossary.csv", "source,nl,fr\nAufguss,aftreksel,infusion\n")
+    project.write("source_de/tee.md", article("Tee", "Viele empfehlen zwei Aufgüsse am Tag.\n"))
+    project.run("extract")
+    for lang, hint in (("nl", "Aufguss -> aftreksel"), ("fr", "Aufguss -> infusion")):
+        entry = polib.pofile(str(project.root / f"translations/{lang}/tee.po")).find(
+            "Viele empfehlen zwei Aufgüsse am Tag.")
+        assert f"glossary: {hint}" in entry.comment.splitlines()
+
+
 def test_german_terms_match_inflected_and_compound_forms():
     glossary = parse_glossary("source,en,dnt\nMariendistel,milk thistle,\nQi,,yes\n"
                               "Traditionelle Chinesische Medizin,Traditional Chinese Medicine,\n", "g.csv")

@@ -8,6 +8,8 @@ import re
 import sqlite3
 import subprocess
 import xml.etree.ElementTree as ET
+from collections import Counter
+from pathlib import Path
 
 import polib
 import pytest
@@ -942,3 +944,62 @@ def test_a_long_difference_line_a_tool_wrapped_is_read_whole(tmp_path):
     assert f"# {origin}\n" not in text  # wrapped
     entry = catalog.parse_po(text, "x.po")[0]
     assert catalog.machine_draft(entry) == origin and catalog.Notes.of(entry).own == []
+
+
+NAMESAKES = Path(__file__).parent / "data/tmx_namesakes"  # two OmegaT memories of one name, in two folders
+
+
+def test_a_file_of_the_same_name_from_another_folder_joins_the_memory_and_a_re_import_replaces(project: Project):
+    """OmegaT calls every project's memory project_save.tmx: a second file of the name is another memory, and the
+    import says the first one's units are kept; importing a file again from its folder replaces its units."""
+    project.write("verlag.toml", 'name = "Test"\nsource_language = "de"\nlanguages = ["nl", "en", "fr"]\n')
+    first, second = NAMESAKES / "omegat.tmx", NAMESAKES / "other/omegat.tmx"
+    assert "translations: en 1, fr 1, nl 3" in project.run("tm", "import", str(first)).output
+    result = project.run("tm", "import", str(second))
+    assert "translations: nl 1" in result.output
+    assert (f"note: kept 5 translations of another file named omegat.tmx, {first.resolve()}: both are in the memory "
+            "(drafts from either say 'from omegat.tmx')") in result.output
+    config = load_config(project.root)
+
+    def imported() -> Counter:
+        memory = Memory.open(config)
+        try:
+            return Counter(u.source.split()[0] for u in memory.units(origin="tmx"))
+        finally:
+            memory.close()
+
+    assert imported() == {"Lindenblüten": 2, "Die": 2, "In": 1, "Ingwer": 1}
+    again = project.run("tm", "import", str(first)).output
+    assert "note: kept 1 translation of another file named omegat.tmx" in again
+    assert imported() == {"Lindenblüten": 2, "Die": 2, "In": 1, "Ingwer": 1}
+
+
+def test_units_imported_before_the_index_kept_paths_are_replaced_by_name_and_the_import_says_so(project: Project):
+    """An index of schema 2 knew an import by its file name alone: a file of that name replaces those units, as it
+    did then, and the note counts them."""
+    (project.root / ".verlag").mkdir()
+    db = sqlite3.connect(project.root / ".verlag/tm.sqlite")
+    with db:
+        db.executescript(SCHEMA_1 + "ALTER TABLE units ADD COLUMN retired INTEGER NOT NULL DEFAULT 0;"
+                         "PRAGMA user_version = 2;")
+        db.execute("INSERT INTO units VALUES ('tmx', 'omegat.tmx', 'en', NULL, ?, 'Old.', '', ?, ?, 0)",
+                   ("Alt.", *_split("Alt.")))
+    db.close()
+    result = project.run("tm", "import", str(NAMESAKES / "other/omegat.tmx"))
+    assert ("note: replaced 1 translation of an earlier import named omegat.tmx (imported by an older verlag, which "
+            "knew files by their name alone)") in result.output
+    memory = Memory.open(load_config(project.root))
+    assert [u.target for u in memory.units(origin="tmx")] == []  # the project has no nl: the file gave nothing
+    memory.close()
+
+
+def test_units_skipped_for_inline_tags_are_named_by_line_and_tuid(project: Project, tmp_path_factory):
+    tmx = tmp_path_factory.mktemp("omegat") / "project_save.tmx"
+    units = "".join(("<tu tuid='t%d'>" % n if n % 2 else "<tu>") + f'\n<tuv xml:lang="de"><seg>Satz <ph x="1">&lt;b/&gt;'
+                    f'</ph>{n}.</seg></tuv>\n<tuv xml:lang="en"><seg>Sentence {n}.</seg></tuv>\n</tu>\n' for n in range(7))
+    tmx.write_text(f'<?xml version="1.0"?>\n<tmx version="1.4"><header srclang="de"/><body>\n{units}</body></tmx>\n',
+                   encoding="utf-8")
+    result = project.run("tm", "import", str(tmx))
+    assert ("note: skipped 7 units with TMX inline tags (<ph>, <bpt>, ...): they stand for another tool's "
+            "formatting, which verlag cannot place in Markdown: line 3, line 7 (tuid t1), line 11, line 15 (tuid t3), "
+            "line 19 and 2 more\n") in result.output
