@@ -174,6 +174,20 @@ class Article:
         line = self.key_lines.get(key)
         return self._key_line(key) if line is None else line
 
+    def sub_key_line(self, key: str, sub: str) -> int:
+        """1-based line of ``sub:`` in the block mapping under the top-level ``key`` (``url:`` under
+        ``reviewed_by:``), so a wrong value there is named at its own line; ``key_line(key)`` when it is not
+        written so (a flow mapping ``{name: …, url: …}`` on the key's line)."""
+        first = self.key_line(key)
+        lines = self.text.split("\n")
+        for number in range(first + 1, self.body_line):
+            line = lines[number - 1]
+            if line.strip() and not line[0].isspace() and not line.lstrip().startswith("#"):
+                break  # the next top-level key: the mapping under ``key`` ended
+            if re.match(rf"[ \t]+{re.escape(sub)}[ \t]*:", line):
+                return number
+        return first
+
     def _key_line(self, key: str) -> int:
         match = re.search(rf"^{re.escape(key)}\s*:", self.front, re.M)
         if not match:
@@ -446,7 +460,9 @@ def _checked_front(meta: dict, probe: Callable[[], Article], path: Path, ref: st
         try:
             meta["reviewed_by"] = _reviewer(meta["reviewed_by"], ref)
         except VerlagError as exc:  # its line found only now: a source taken by its stat record is not read
-            problems.append(VerlagError(exc.message, ref, article().key_line("reviewed_by")))
+            line = article().sub_key_line("reviewed_by", "url") if exc.message.startswith(REVIEWER_URL_PROBLEM) \
+                else article().key_line("reviewed_by")
+            problems.append(VerlagError(exc.message, ref, line))
     tags = meta.get("tags", [])
     if not isinstance(tags, list):
         problem("tags: expected a list of words, e.g. [Leber, Rücken]", "tags")
@@ -908,6 +924,9 @@ def _opened_above(lines: list[str], number: int, indent: int) -> bool:
     return False
 
 
+REVIEWER_URL_PROBLEM = "reviewed_by: url: "  # how ``_reviewer`` starts the problem of a url, said at its own line
+
+
 def _reviewer(value, ref: str) -> dict[str, str]:
     """``reviewed_by``: a name, or a table with ``name``, ``qualification`` and ``url`` (schema.org Person); raises
     ``VerlagError`` without a line (the caller finds it only then)."""
@@ -918,7 +937,7 @@ def _reviewer(value, ref: str) -> dict[str, str]:
         raise VerlagError("reviewed_by: expected a name, or 'name:', 'qualification:' and 'url:' lines under it",
                           ref)
     if "url" in value and not http_address(value["url"]):
-        raise VerlagError(f"reviewed_by: url: expected an absolute http(s) URL (a space is %20), got "
+        raise VerlagError(f"{REVIEWER_URL_PROBLEM}expected an absolute http(s) URL (a space is %20), got "
                           f"{value['url']!r}", ref)
     return value
 
