@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from functools import lru_cache
 from html.parser import HTMLParser
 
@@ -28,7 +29,7 @@ from .segment import article_tokens, block_tokens
 from .sources import Article
 from .urlparts import NO_ADDRESS, as_browser_reads, split_url
 
-__all__ = ["IMAGE_FROM", "active_html", "active_message", "german_blocks", "html_addresses", "html_files",
+__all__ = ["IMAGE_FROM", "active_html", "active_message", "element_tags", "german_blocks", "html_addresses", "html_files",
            "html_block_warnings", "left_out", "mark_language", "markup_tags", "readable_text", "retitled", "runs", "shown_text", "stays_german",
            "text_attributes", "with_files", "without_tags"]
 
@@ -225,6 +226,31 @@ def markup_tags(text: str) -> list[str]:
         return []
     return list(dict.fromkeys(f"<{m.group(1)}{m.group(2).lower()}>" for piece in pieces
                               if (m := _LOOSE_NAME.match(piece))))
+
+
+# The elements of HTML (HTML Living Standard 4, with those CommonMark's HTML blocks name) and the SVG and MathML roots
+# a browser reads inside HTML: a translated "<Ein Überblick>" ("<An overview>") names none of them
+HTML_ELEMENTS = frozenset(block_names) | frozenset("""a abbr audio b bdi bdo br button canvas cite code data datalist
+    del dfn em embed i iframe img input ins kbd label map mark math meter noscript object output picture portal
+    progress q rp rt ruby s samp script select slot small span strong style sub sup svg template textarea time u var
+    video wbr image""".split())
+
+
+def element_tags(text: str) -> Counter:
+    """Each tag of plain ``text`` (a title, summary or tag) that a browser would read as an element of HTML,
+    counted (``<script>``, ``</script>``; found as ``markup_tags`` finds them, a quote in an unquoted value
+    too), and how many of its '<' open no such tag (``"<"``: "3 < 5", "<Ein Überblick>")."""
+    found: Counter = Counter()
+    if "<" not in text:
+        return found
+    for piece in _LOOSE_TAG.finditer(text):
+        name = _LOOSE_NAME.match(piece.group())
+        if name and name.group(2).lower() in HTML_ELEMENTS:
+            found[f"<{name.group(1)}{name.group(2).lower()}>"] += 1
+    spare = text.count("<") - sum(found.values())
+    if spare > 0:
+        found["<"] = spare
+    return found
 
 
 class _Shown(HTMLParser):
