@@ -626,20 +626,32 @@ def _another_file(path: Path, name: str) -> bool:
         return False
 
 
+# Hugo's and Jekyll's front-matter keys for what verlag names otherwise, as ``verlag import`` maps them
+# (``importer_markdown``): a file written by hand, or copied from the old site, holds them under their old names
+OTHER_NAMES = {"description": "summary", "excerpt": "summary", "lastmod": "updated", "last_modified_at": "updated",
+               "categories": "tags", "category": "tags", "redirect_from": "aliases", "publishdate": "date",
+               "pubdate": "date", "published": "draft"}
+
+
 def _unknown_keys(article: Article) -> list[tuple[int, str, str | None]]:
-    """(line, key as written, closest known key or None) of each front-matter key verlag does not read
-    (``FRONT_MATTER_KEYS``), the closest as ``config.closest`` finds it."""
+    """(line, key as written, the known key meant or None) of each front-matter key verlag does not read
+    (``FRONT_MATTER_KEYS``): a Hugo or Jekyll key's verlag name (``OTHER_NAMES``: ``description`` is
+    ``summary``), else the closest as ``config.closest`` finds it."""
     unknown = [key for key in article.meta if key not in FRONT_MATTER_KEYS]
     written = article.written_keys() if unknown else {}
     found = []
     for key in unknown:
         line, name = written.get(key, (1, str(key)))
-        found.append((line, name, closest(str(key), FRONT_MATTER_KEYS)))
+        found.append((line, name, OTHER_NAMES.get(str(key).lower()) or closest(str(key), FRONT_MATTER_KEYS)))
     return found
 
 
 def _unknown_message(name: str, close: str | None) -> str:
-    return f"{name}: unknown front-matter key, ignored{did_you_mean(name, FRONT_MATTER_KEYS, close)}"
+    said = f"{name}: unknown front-matter key, ignored{did_you_mean(name, FRONT_MATTER_KEYS, close)}"
+    if close is not None and OTHER_NAMES.get(name.lower()) == close:
+        said += (f" (verlag's name for Hugo's and Jekyll's {name}"
+                 + (", written the other way round: published: false is draft: true)" if close == "draft" else ")"))
+    return said
 
 
 def load_front(front: str, first: int, ref: str | Path, dates_as_text: bool = False):
