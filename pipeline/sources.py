@@ -1078,16 +1078,16 @@ def _read_alias(alias: str) -> tuple[str, str] | str:
     if host_pattern(unquote(parts.path)):
         return PATTERN_PROBLEM + ": give the old address as the browser showed it"
     if _UNWRITTEN_RE.search(alias.strip()) or _MARKUP_RE.search(unquote(parts.path)):
-        return ("holds a space or a character no address holds as written (RFC 3986 2: '\"', '<', '>', '`', '^', "
-                "'{', '|', '}'), or '\"', '<', '>' %-encoded, which no page's address has: the site would make "
-                "folders of it; give the old address as the browser showed it (a space as %20)")
+        return ("holds a character no address holds as written (RFC 3986 2: '\"', '<', '>', '`', '^', '{', '|', "
+                "'}'), or '\"', '<', '>' %-encoded, which no page's address has: the site would make folders of "
+                "it; give the old address as the browser showed it")
     return quote(unquote(parts.path), safe="/!$&'()*+,;=:@-._~"), parts.query
 
 
-# In an alias: a space or an ASCII character RFC 3986 (section 2) lets no URL hold as written, which a pasted
-# address never has ("/alt/\"><script>…" made folders site/alt/"><script>alert(1)<); and, %-decoded, '"', '<' or '>',
-# which no page's path holds (a space may be an old address's %20)
-_UNWRITTEN_RE = LazyPattern(r'[ "<>^`{|}]')
+# In an alias: an ASCII character RFC 3986 (section 2) lets no URL hold as written, which a pasted address never
+# has ("/alt/\"><script>…" made folders site/alt/"><script>alert(1)<); and, %-decoded, '"', '<' or '>', which no
+# page's path holds. A space is an old address's %20 as a browser shows it ('/foie nuit/'), and is kept.
+_UNWRITTEN_RE = LazyPattern(r'["<>^`{|}]')
 _MARKUP_RE = LazyPattern(r'["<>]')
 PATTERN_PROBLEM = ("has a '*' or a segment starting with ':', which Netlify and Cloudflare Pages read in _redirects "
                    "as a pattern matching other addresses (a '*' every one the site does not have)")
