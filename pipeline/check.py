@@ -589,12 +589,13 @@ def _added_tags(german: str, translation: str) -> list[str]:
 
 def german_plain_markup(article: Article) -> list[tuple[int, str]]:
     """(line, message) for each plain field of the German front matter (``PLAIN_KEYS``: title, summary, tags,
-    author; and ``reviewed_by``'s name and qualification, at their own lines) that holds raw HTML (``title: <script>alert(1)</script> Tipps``, ``author: … <img src=x
-    onerror=…>``, a CMS's ``<b>…</b>``): the site shows these values as typed, escaped, so readers see the tags in
-    the heading, the browser tab, the feed and previews, and every translation copies them, which ``plain-markup``
-    lets pass since the German has them. An element named as a subject, a lone ``<details>`` without attributes
-    and without its end tag (not a void element, ``<br>``), is a word of the title, not markup. Markdown is not
-    looked for: the German writes "Ärzt*innen" in titles, which CommonMark would read as emphasis."""
+    author; and ``reviewed_by``'s name and qualification, at their own lines) that holds raw HTML (``title:
+    <script>alert(1)</script> Tipps``, ``author: … <img src=x onerror=…>``, a CMS's ``<b>…</b>``): the site
+    shows these values as typed, escaped, so readers see the tags in the heading, the browser tab, the feed and
+    previews, and every translation copies them, which ``plain-markup`` lets pass since the German has them. An
+    element named as a subject, a lone ``<details>`` without attributes and without its end tag (not a void
+    element, ``<br>``), is a word of the title, not markup. Markdown is not looked for: the German writes
+    "Ärzt*innen" in titles, which CommonMark would read as emphasis."""
     found = []
     reviewer = article.meta.get("reviewed_by")
     reviewer = reviewer if isinstance(reviewer, dict) else {}

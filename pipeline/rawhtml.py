@@ -29,9 +29,9 @@ from .segment import article_tokens, block_tokens
 from .sources import Article
 from .urlparts import NO_ADDRESS, as_browser_reads, split_url
 
-__all__ = ["IMAGE_FROM", "active_html", "active_message", "element_tags", "german_blocks", "html_addresses", "html_files",
-           "html_block_warnings", "left_out", "mark_language", "markup_tags", "readable_text", "retitled", "runs", "shown_text", "stays_german",
-           "text_attributes", "with_files", "without_tags"]
+__all__ = ["IMAGE_FROM", "active_html", "active_message", "element_tags", "german_blocks", "html_addresses",
+           "html_files", "html_block_warnings", "left_out", "mark_language", "markup_tags", "readable_text", "retitled",
+           "runs", "shown_text", "stays_german", "text_attributes", "with_files", "without_tags"]
 
 TEXT_ATTRIBUTES = ("title", "alt")  # attribute values a reader gets as text (tooltip, image description)
 # Elements whose content is no text for the reader; void elements, which have no content or end tag;
@@ -634,7 +634,11 @@ def with_files(fragment: str, files) -> str:
         return fragment
 
     def address(value: str) -> str:
-        return files(value.strip()) or value
+        target = files(value.strip())
+        if not target:
+            return value
+        parts = split_url(value.strip()) or NO_ADDRESS  # its query and fragment kept, as a Markdown image's are
+        return target + (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
 
     def tag(match: re.Match) -> str:
         written = match.group(0)

@@ -1229,7 +1229,7 @@ def template_tag_warning(tag: str, kind: str) -> str:
             f"({advice})")
 
 
-_IN_FIELD = " in the front matter's "  # a ``template_tags`` kind of a tag in a field: "Liquid output … in …'s title"
+_IN_FIELD = " in the front matter's "  # ends a ``template_tags`` kind of a tag in a field ("… in …'s title")
 # The front matter's fields a page, its feed and previews show (``sources.PLAIN_KEYS``, the reviewer's name and
 # qualification), each as typed: a tag there is published as text as one in the body is
 SHOWN_FIELDS = (("title", None), ("summary", None), ("tags", None), ("author", None), ("reviewed_by", "name"),
