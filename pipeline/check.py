@@ -444,34 +444,48 @@ def check_plain_markup(entry, ctx):
     if not ctx.plain:
         return
     german, translation = parts(entry.msgid, ctx.labels), parts(entry.msgstr, ctx.labels)
-    # Tags are found where the translation has more "<" than the German: "<Ein Überblick>" (no tag, Ü cannot
-    # start an attribute name) translated as "<An overview>" reads as a tag, and is no more markup than it.
-    more_tags = entry.msgstr.count("<") > entry.msgid.count("<")
-    added = [*((translation.html - german.html).elements() if more_tags else ()),
-             *(translation.kinds - german.kinds).elements()]
+    added = [*_added_tags(entry.msgid, entry.msgstr), *(translation.kinds - german.kinds).elements()]
     if added:
         yield (f"{', '.join(dict.fromkeys(added))} in the {_kind(entry) or 'text'}, which is plain text: readers "
                "would see it as typed; write the words only")
 
 
+def _added_tags(german: str, translation: str) -> list[str]:
+    """The HTML tags a plain field's ``translation`` has beyond its ``german`` (``rawhtml.element_tags``: as a
+    browser finds them, a quote in an unquoted value too, ``"><svg onload=alert(1)>``), unless no more of them
+    than the German's '<' that open none: "<Ein Überblick>" translated as "<A guide>" is no markup, but the
+    German's own ``<b>fett</b>`` excuses no ``<script>`` of the translation (trial 40 #3)."""
+    from .rawhtml import element_tags
+
+    if "<" not in translation:
+        return []
+    had, has = element_tags(german), element_tags(translation)
+    added = Counter({tag: count for tag, count in (has - had).items() if tag != "<"})
+    return list(added) if sum(added.values()) > had["<"] else []
+
+
 def german_plain_markup(article: Article) -> list[tuple[int, str]]:
     """(line, message) for each plain field of the German front matter (``PLAIN_KEYS``: title, summary, tags,
-    author) that holds raw HTML (``title: <script>alert(1)</script> Tipps``, ``author: … <img src=x
-    onerror=…>``, a CMS's ``<b>…</b>``): the site shows these values as typed, escaped, so readers see the tags in
-    the heading, the browser tab, the feed and previews, and every translation copies them, which ``plain-markup``
-    lets pass since the German has them. An element named as a subject, a lone ``<details>`` without attributes
-    and without its end tag (not a void element, ``<br>``), is a word of the title, not markup. Markdown is not
-    looked for: the German writes "Ärzt*innen" in titles, which CommonMark would read as emphasis."""
+    author; and ``reviewed_by``'s name and qualification, at their own lines) that holds raw HTML (``title:
+    <script>alert(1)</script> Tipps``, ``author: … <img src=x onerror=…>``, a CMS's ``<b>…</b>``): the site
+    shows these values as typed, escaped, so readers see the tags in the heading, the browser tab, the feed and
+    previews, and every translation copies them, which ``plain-markup`` lets pass since the German has them. An
+    element named as a subject, a lone ``<details>`` without attributes and without its end tag (not a void
+    element, ``<br>``), is a word of the title, not markup. Markdown is not looked for: the German writes
+    "Ärzt*innen" in titles, which CommonMark would read as emphasis."""
     found = []
-    for key in PLAIN_KEYS:
-        value = article.meta.get(key)
+    reviewer = article.meta.get("reviewed_by")
+    reviewer = reviewer if isinstance(reviewer, dict) else {}
+    for key, value, line in [*((key, article.meta.get(key), None) for key in PLAIN_KEYS),
+                             *((f"reviewed_by: {sub}", reviewer.get(sub), ("reviewed_by", sub))
+                               for sub in ("name", "qualification"))]:  # the byline's, as typed too
         texts = [t for t in (value if isinstance(value, list) else [value]) if isinstance(t, str) and "<" in t]
         tags = dict.fromkeys(tag for text in texts for tag in markup_tags(text))
         if tags:
-            found.append((article.key_line(key), f"{key}: {', '.join(tags)} in a field of the front matter, which "
-                                                 "is plain text: readers would see it as typed, on the page, in the "
-                                                 "browser tab, feeds and previews, in every language; write the "
-                                                 "words only"))
+            found.append((article.sub_key_line(*line) if line else article.key_line(key),
+                          f"{key}: {', '.join(tags)} in a field of the front matter, which is plain text: readers "
+                          "would see it as typed, on the page, in the browser tab, feeds and previews, in every "
+                          "language; write the words only"))
     return sorted(found)
 
 

@@ -169,6 +169,17 @@ def web_addresses(article: Article) -> list[tuple[str, int]]:
     return [(url, line) for url, line in html_addresses(article.body, article.body_line) if url.startswith(WEB)]
 
 
+def html_file_references(article: Article) -> list[tuple[str, int]]:
+    """(address, file line) of each file of source_de/ the raw HTML of ``article``'s body shows as an image or
+    media (``rawhtml.html_files``: ``<img src="tasse.png">``): copied and pointed to as a Markdown image's file
+    is, and missing, too large or leaving source_de/ alike; none, and no parse, for a body without such a tag."""
+    if "<" not in article.body:
+        return []
+    from .rawhtml import html_files  # markdown-it: not loaded by 'extract'
+
+    return [(url, line) for url, line in html_files(article.body, article.body_line) if file_path(url) is not None]
+
+
 def judged_addresses(refs: Iterable[Sequence], html: Iterable[Sequence], own_host: str,
                      base_path: str = "/") -> list[tuple[str, int, bool]]:
     """(address, file line, in raw HTML) of each address of an article that ``article_link_problem`` judges, in
@@ -576,6 +587,8 @@ def collect_media(source_dir: Path, articles: Iterable[Article], cache: dict | N
         if refs is None:
             try:
                 refs = [list(ref) for ref in scan(article)]
+                if pasted := html_file_references(article):
+                    refs = sorted([*refs, *(list(ref) for ref in pasted)], key=lambda ref: ref[1])
             except VerlagError as exc:  # nesting too deep: this article is left out, the others are looked at
                 errors.append(exc if exc.path is not None else VerlagError(exc.message, article.ref, exc.line))
                 continue

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -29,9 +30,9 @@ from .segment import article_tokens, block_tokens
 from .sources import Article
 from .urlparts import NO_ADDRESS, as_browser_reads, site_host, split_url
 
-__all__ = ["IMAGE_FROM", "active_html", "active_message", "german_blocks", "html_addresses", "html_block_warnings", "left_out",
-           "mark_language", "markup_tags", "readable_text", "retitled", "runs", "shown_text", "stays_german",
-           "text_attributes", "without_tags"]
+__all__ = ["IMAGE_FROM", "active_html", "active_message", "element_tags", "german_blocks", "html_addresses",
+           "html_files", "html_block_warnings", "left_out", "mark_language", "markup_tags", "readable_text", "retitled",
+           "runs", "shown_text", "stays_german", "text_attributes", "with_files", "without_tags"]
 
 TEXT_ATTRIBUTES = ("title", "alt")  # attribute values a reader gets as text (tooltip, image description)
 # Elements whose content is no text for the reader; void elements, which have no content or end tag;
@@ -226,6 +227,31 @@ def markup_tags(text: str) -> list[str]:
         return []
     return list(dict.fromkeys(f"<{m.group(1)}{m.group(2).lower()}>" for piece in pieces
                               if (m := _LOOSE_NAME.match(piece))))
+
+
+# The elements of HTML (HTML Living Standard 4, with those CommonMark's HTML blocks name) and the SVG and MathML roots
+# a browser reads inside HTML: a translated "<Ein Überblick>" ("<An overview>") names none of them
+HTML_ELEMENTS = frozenset(block_names) | frozenset("""a abbr audio b bdi bdo br button canvas cite code data datalist
+    del dfn em embed i iframe img input ins kbd label map mark math meter noscript object output picture portal
+    progress q rp rt ruby s samp script select slot small span strong style sub sup svg template textarea time u var
+    video wbr image""".split())
+
+
+def element_tags(text: str) -> Counter:
+    """Each tag of plain ``text`` (a title, summary or tag) that a browser would read as an element of HTML,
+    counted (``<script>``, ``</script>``; found as ``markup_tags`` finds them, a quote in an unquoted value
+    too), and how many of its '<' open no such tag (``"<"``: "3 < 5", "<Ein Überblick>")."""
+    found: Counter = Counter()
+    if "<" not in text:
+        return found
+    for piece in _LOOSE_TAG.finditer(text):
+        name = _LOOSE_NAME.match(piece.group())
+        if name and name.group(2).lower() in HTML_ELEMENTS:
+            found[f"<{name.group(1)}{name.group(2).lower()}>"] += 1
+    spare = text.count("<") - sum(found.values())
+    if spare > 0:
+        found["<"] = spare
+    return found
 
 
 class _Shown(HTMLParser):
@@ -575,11 +601,88 @@ class _Addresses(HTMLParser):
         self.handle_starttag(tag, attrs)
 
 
-def html_addresses(body: str, body_line: int) -> list[tuple[str, int]]:
+MEDIA_ELEMENTS = frozenset({"img", "source", "video", "audio", "track"})  # whose file a browser fetches to show
+_MEDIA_FILES = ("src", "poster", "srcset")  # their attributes naming such a file (``srcset``: candidates)
+_MAYBE_MEDIA = re.compile(r"<(?:img|source|video|audio|track)[\s/>]", re.I)
+
+
+class _MediaFiles(HTMLParser):
+    """The addresses of the files an HTML fragment's images, media and their sources show (``MEDIA_ELEMENTS``'
+    ``src``, ``poster`` and each ``srcset`` candidate), with the 1-based line of the fragment their tag starts on."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, int]] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in MEDIA_ELEMENTS:
+            return
+        line = self.getpos()[0]
+        for name, value in attrs:
+            if name == "srcset" and value:
+                self.found += [(c.split()[0], line) for c in value.split(",") if c.split()]
+            elif name in _MEDIA_FILES and value and value.strip():
+                self.found.append((value.strip(), line))
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+
+
+def html_files(body: str, body_line: int) -> list[tuple[str, int]]:
+    """(address, line of the file) of each file the raw HTML of ``body`` shows as an image, video or audio
+    (``<img src>``, ``srcset``, ``<video poster>``, ``<source src>``): an author pastes ``<img src="tasse.png"
+    width="300">`` for what Markdown cannot say, and the site copies such a file as it does a Markdown image's
+    (``media.collect_media``) and points the tag there (``with_files``). Empty, without a parse, for a body
+    without such a tag."""
+    if not _MAYBE_MEDIA.search(body):
+        return []
+    return html_addresses(body, body_line, _MediaFiles)
+
+
+def with_files(fragment: str, files) -> str:
+    """``fragment`` (raw HTML as written) with each ``src``, ``poster`` and ``srcset`` candidate of its images,
+    media and sources (``MEDIA_ELEMENTS``) that ``files`` (address -> the address the site publishes it at, or
+    None) knows written as that address, in double quotes; the rest of it byte for byte."""
+    if not _MAYBE_MEDIA.search(fragment):
+        return fragment
+
+    def address(value: str) -> str:
+        target = files(value.strip())
+        if not target:
+            return value
+        parts = split_url(value.strip()) or NO_ADDRESS  # its query and fragment kept, as a Markdown image's are
+        return target + (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
+
+    def tag(match: re.Match) -> str:
+        written = match.group(0)
+        if _TAG_OPENING.match(written).group(0)[1:].lower() not in MEDIA_ELEMENTS:
+            return written
+        spans, values, pos = [], [], _TAG_OPENING.match(written).end()
+        while found := _NEXT_ATTRIBUTE.match(written, pos):
+            pos = found.end()
+            name, value = found.group(2).lower(), found.group(4)
+            if name not in _MEDIA_FILES or not value:
+                continue
+            plain = html.unescape(value[1:-1] if value[0] in "\"'" else value)
+            if name == "srcset":
+                shown = ", ".join(" ".join([address(c.split()[0]), *c.split()[1:]]) for c in plain.split(",")
+                                  if c.split())
+            else:
+                shown = address(plain)
+            if shown != plain:
+                spans.append(found.span(4))
+                values.append(html.escape(shown))
+        return _with_values(written, spans, values) if spans else written
+
+    return _OPEN_TAG.sub(tag, fragment)
+
+
+def html_addresses(body: str, body_line: int, reader: type[HTMLParser] | None = None) -> list[tuple[str, int]]:
     """(address, line of the file) of each ``src``, ``href``, ``srcset`` candidate and other address attribute
     (``_ADDRESSES``) in the raw HTML of ``body`` (an article's Markdown, its first line the file's ``body_line``):
     HTML blocks and inline HTML, in document order. Markdown's own links and images are ``media.references``';
-    these are the ones only a browser reads. Empty when the body has no tag or cannot be parsed."""
+    these are the ones only a browser reads. Empty when the body has no tag or cannot be parsed. ``reader``: the
+    parser that finds them in each piece (``_MediaFiles``: only those ``html_files`` reads)."""
     if not _START_TAG.search(body):
         return []
     try:
@@ -603,13 +706,13 @@ def html_addresses(body: str, body_line: int) -> list[tuple[str, int]]:
         else:
             continue
         for fragment, line in pieces:
-            reader = _Addresses()
+            parser = (reader or _Addresses)()
             try:
-                reader.feed(fragment)
-                reader.close()
+                parser.feed(fragment)
+                parser.close()
             except (AssertionError, ValueError):  # a declaration Python's parser gives up on: what it read counts
                 pass
-            found += [(url, line + offset - 1) for url, offset in reader.found]
+            found += [(url, line + offset - 1) for url, offset in parser.found]
     return found
 
 

@@ -68,7 +68,7 @@ from markdown_it.token import Token
 from .comments import drop_emptied
 from .editions import FALLBACK_CLOSE, FALLBACK_OPEN, HELD_MARK, STALE_MARK, UNCHECKED_MARK
 from .media import WEB, linked_article
-from .rawhtml import is_own, mark_language, own_hosts, readable_text, retitled, web_host
+from .rawhtml import is_own, mark_language, own_hosts, readable_text, retitled, web_host, with_files
 from .redirects import old_path
 from .segment import MAX_NESTING, DispatchInline, InlineState, commonmark_parser, may_link
 from .urlparts import NO_ADDRESS, split_url
@@ -586,11 +586,14 @@ def _runs(children: list[Token], source_lang: str) -> list[Token]:
 
 
 def _raw_html(state) -> None:
-    """Collect the raw HTML; in a translation, keep only the original's (as placeholders) and show the rest as text."""
+    """Collect the raw HTML; in a translation, keep only the original's (as placeholders) and show the rest as text.
+    The images and media a kept piece shows from source_de/ (``<img src="tasse.png">``) point to the site's copy
+    (``rawhtml.with_files``), as a Markdown image's do: the page's address ``/de/tee/tasse.png`` answers 'not found'."""
     job: _Job = state.env["verlag"]
     for index, token in enumerate(state.tokens):
         if token.type == "html_block":
-            _judge(job, [token], token.content, state.tokens, index)  # replaced one for one
+            if not _judge(job, [token], token.content, state.tokens, index) and job.allowance is None:
+                token.content = with_files(token.content, job.files)  # replaced one for one
         elif token.type == "inline" and token.children and "<" in token.content:  # an inline tag starts so
             children = token.children
             i = 0
@@ -600,7 +603,14 @@ def _raw_html(state) -> None:
                     continue
                 j = _unit_end(children, i)
                 unit = state.md.renderer.renderInline(children[i:j], state.md.options, state.env)
-                i = i + 1 if _judge(job, children[i:j], unit, children, i) else j
+                if _judge(job, children[i:j], unit, children, i):
+                    i += 1
+                    continue
+                if job.allowance is None:
+                    for child in children[i:j]:
+                        if child.type == "html_inline":
+                            child.content = with_files(child.content, job.files)
+                i = j
 
 
 def _unit_end(children: list[Token], i: int) -> int:
@@ -629,7 +639,7 @@ def _judge(job: _Job, unit: list[Token], rendered: str, siblings: list[Token], s
         if unit[0].type == "html_block":
             kept = mark_language(rendered, job.source_lang, unsearched=True)
             job.german = job.german or bool(readable_text(rendered))
-        job.stash[placeholder] = kept + (f"</{left_open}>" if left_open else "")
+        job.stash[placeholder] = with_files(kept, job.files) + (f"</{left_open}>" if left_open else "")
         siblings[start:start + len(unit)] = [Token(unit[0].type, "", 0, content=placeholder)]
         return True
     for token in unit:

@@ -1220,14 +1220,41 @@ def template_tag_warning(tag: str, kind: str) -> str:
                   "source_de/, or the full address of its page")
     else:
         advice = "an image: ![Beschreibung](bilder/datei.jpg), a note: a paragraph or > quote"
+    kind, _, field = kind.partition(_IN_FIELD)
+    if field:
+        return (f"{field}: {kind} {shown} in a field of the front matter, which is plain text: readers would see it "
+                "as typed, on the page, in the browser tab, feeds and previews, in every language; write the words "
+                "only")
     return (f"{kind} {shown} is not Markdown: the pages would show it as text; write what it stands for in Markdown "
             f"({advice})")
 
 
+_IN_FIELD = " in the front matter's "  # ends a ``template_tags`` kind of a tag in a field ("… in …'s title")
+# The front matter's fields a page, its feed and previews show (``sources.PLAIN_KEYS``, the reviewer's name and
+# qualification), each as typed: a tag there is published as text as one in the body is
+SHOWN_FIELDS = (("title", None), ("summary", None), ("tags", None), ("author", None), ("reviewed_by", "name"),
+                ("reviewed_by", "qualification"))
+
+
 def template_tags(article: Article) -> list[tuple[int, str, str]]:
     """(line, tag, kind) of each static-site-generator or blog tag in the article's prose
-    (``markdown_template_tags`` of its body). Lines are 1-based lines of the file."""
-    return markdown_template_tags(article.body, article.body_line)
+    (``markdown_template_tags`` of its body) and in the fields of its front matter the pages show
+    (``SHOWN_FIELDS``: ``title: "Zecken {{ site.title }}"``, its kind then naming the field, which
+    ``template_tag_warning`` reads). Lines are 1-based lines of the file, in order."""
+    found = markdown_template_tags(article.body, article.body_line)
+    fields = []
+    for key, sub in SHOWN_FIELDS:
+        value = article.meta.get(key)
+        if sub is not None:
+            value = value.get(sub) if isinstance(value, dict) else None
+        texts = [t for t in (value if isinstance(value, list) else [value]) if isinstance(t, str)]
+        if not any(TEMPLATE_TAG_HINT.search(text) for text in texts):
+            continue
+        line = article.sub_key_line(key, sub) if sub else article.key_line(key)
+        fields += [(line, match.group(), f"{template_tag_kind(match.group())}{_IN_FIELD}"
+                                         f"{f'{key}: {sub}' if sub else key}")
+                   for text in texts for match in TEMPLATE_TAG_RE.finditer(text)]
+    return sorted(fields + found, key=lambda tag: tag[0]) if fields else found
 
 
 _EMPHASIS_DELIMITERS = frozenset(("em_open", "em_close", "strong_open", "strong_close", "s_open", "s_close"))

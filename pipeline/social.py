@@ -35,16 +35,30 @@ def og_locale(code: str) -> str:
     return f"{locale.language}_{territory}" if territory else locale.language
 
 
+def shareable(src: str) -> bool:
+    """Whether an image's ``src`` of a rendered body can be a page's ``og:image``: an http(s) address, or a path
+    from the site's root (every file of source_de/ the site copies is written so, ``render``). A relative one
+    names no file the site has (a missing file's, kept as written: ``/de/tee/tasse.png`` would answer 'not
+    found'), and a ``data:`` image is no address a link preview fetches."""
+    parts = split_url(src)
+    if parts is None:
+        return False
+    if parts.scheme:
+        return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+    return parts.path.startswith("/")
+
+
 def first_image(body: str, lang: str) -> tuple[str, str | None] | None:
     """(src, alt) of the first ``<img>`` of a rendered article body (HTML, as ``render`` makes it, of a page in
-    ``lang``) whose src is an address (``urlparts.split_url``: the page's ``og:image`` is made absolute from it),
-    or None; alt None where the image is inside an element of another language (``lang``, a German passage)."""
+    ``lang``) whose src is an address a link preview can fetch (``shareable``: the page's ``og:image`` is made
+    absolute from it), or None; alt None where the image is inside an element of another language (``lang``, a
+    German passage)."""
     if "<img" not in body:
         return None
     from lxml import html  # 0.06 s to import: a build that renders no page with an image never needs it
 
     images = [img for img in html.fragment_fromstring(body, create_parent="div").xpath("//img[@src]")
-              if split_url(img.get("src")) is not None]
+              if shareable(img.get("src"))]
     if not images:
         return None
     said = images[0].xpath("ancestor-or-self::*[@lang][1]/@lang")

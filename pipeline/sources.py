@@ -174,6 +174,20 @@ class Article:
         line = self.key_lines.get(key)
         return self._key_line(key) if line is None else line
 
+    def sub_key_line(self, key: str, sub: str) -> int:
+        """1-based line of ``sub:`` in the block mapping under the top-level ``key`` (``url:`` under
+        ``reviewed_by:``), so a wrong value there is named at its own line; ``key_line(key)`` when it is not
+        written so (a flow mapping ``{name: …, url: …}`` on the key's line)."""
+        first = self.key_line(key)
+        lines = self.text.split("\n")
+        for number in range(first + 1, self.body_line):
+            line = lines[number - 1]
+            if line.strip() and not line[0].isspace() and not line.lstrip().startswith("#"):
+                break  # the next top-level key: the mapping under ``key`` ended
+            if re.match(rf"[ \t]+{re.escape(sub)}[ \t]*:", line):
+                return number
+        return first
+
     def _key_line(self, key: str) -> int:
         match = re.search(rf"^{re.escape(key)}\s*:", self.front, re.M)
         if not match:
@@ -438,7 +452,9 @@ def _checked_front(meta: dict, probe: Callable[[], Article], path: Path, ref: st
         try:
             meta["reviewed_by"] = _reviewer(meta["reviewed_by"], ref)
         except VerlagError as exc:  # its line found only now: a source taken by its stat record is not read
-            problems.append(VerlagError(exc.message, ref, article().key_line("reviewed_by")))
+            line = article().sub_key_line("reviewed_by", "url") if exc.message.startswith(REVIEWER_URL_PROBLEM) \
+                else article().key_line("reviewed_by")
+            problems.append(VerlagError(exc.message, ref, line))
     tags = meta.get("tags", [])
     if not isinstance(tags, list):
         problem("tags: expected a list of words, e.g. [Leber, Rücken]", "tags")
@@ -621,20 +637,32 @@ def _another_file(path: Path, name: str) -> bool:
         return False
 
 
+# Hugo's and Jekyll's front-matter keys for what verlag names otherwise, as ``verlag import`` maps them
+# (``importer_markdown``): a file written by hand, or copied from the old site, holds them under their old names
+OTHER_NAMES = {"description": "summary", "excerpt": "summary", "lastmod": "updated", "last_modified_at": "updated",
+               "categories": "tags", "category": "tags", "redirect_from": "aliases", "publishdate": "date",
+               "pubdate": "date", "published": "draft"}
+
+
 def _unknown_keys(article: Article) -> list[tuple[int, str, str | None]]:
-    """(line, key as written, closest known key or None) of each front-matter key verlag does not read
-    (``FRONT_MATTER_KEYS``), the closest as ``config.closest`` finds it."""
+    """(line, key as written, the known key meant or None) of each front-matter key verlag does not read
+    (``FRONT_MATTER_KEYS``): a Hugo or Jekyll key's verlag name (``OTHER_NAMES``: ``description`` is
+    ``summary``), else the closest as ``config.closest`` finds it."""
     unknown = [key for key in article.meta if key not in FRONT_MATTER_KEYS]
     written = article.written_keys() if unknown else {}
     found = []
     for key in unknown:
         line, name = written.get(key, (1, str(key)))
-        found.append((line, name, closest(str(key), FRONT_MATTER_KEYS)))
+        found.append((line, name, OTHER_NAMES.get(str(key).lower()) or closest(str(key), FRONT_MATTER_KEYS)))
     return found
 
 
 def _unknown_message(name: str, close: str | None) -> str:
-    return f"{name}: unknown front-matter key, ignored{did_you_mean(name, FRONT_MATTER_KEYS, close)}"
+    said = f"{name}: unknown front-matter key, ignored{did_you_mean(name, FRONT_MATTER_KEYS, close)}"
+    if close is not None and OTHER_NAMES.get(name.lower()) == close:
+        said += (f" (verlag's name for Hugo's and Jekyll's {name}"
+                 + (", written the other way round: published: false is draft: true)" if close == "draft" else ")"))
+    return said
 
 
 def load_front(front: str, first: int, ref: str | Path, dates_as_text: bool = False):
@@ -926,6 +954,9 @@ def _opened_above(lines: list[str], number: int, indent: int) -> bool:
     return False
 
 
+REVIEWER_URL_PROBLEM = "reviewed_by: url: "  # how ``_reviewer`` starts the problem of a url, said at its own line
+
+
 def _reviewer(value, ref: str) -> dict[str, str]:
     """``reviewed_by``: a name, or a table with ``name``, ``qualification`` and ``url`` (schema.org Person); raises
     ``VerlagError`` without a line (the caller finds it only then)."""
@@ -936,7 +967,7 @@ def _reviewer(value, ref: str) -> dict[str, str]:
         raise VerlagError("reviewed_by: expected a name, or 'name:', 'qualification:' and 'url:' lines under it",
                           ref)
     if "url" in value and not http_address(value["url"]):
-        raise VerlagError(f"reviewed_by: url: expected an absolute http(s) URL (a space is %20), got "
+        raise VerlagError(f"{REVIEWER_URL_PROBLEM}expected an absolute http(s) URL (a space is %20), got "
                           f"{value['url']!r}", ref)
     return value
 
@@ -1064,9 +1095,18 @@ def _read_alias(alias: str) -> tuple[str, str] | str:
                 "requests: give the old address as the browser showed it")
     if host_pattern(unquote(parts.path)):
         return PATTERN_PROBLEM + ": give the old address as the browser showed it"
+    if _UNWRITTEN_RE.search(alias.strip()) or _MARKUP_RE.search(unquote(parts.path)):
+        return ("holds a character no address holds as written (RFC 3986 2: '\"', '<', '>', '`', '^', '{', '|', "
+                "'}'), or '\"', '<', '>' %-encoded, which no page's address has: the site would make folders of "
+                "it; give the old address as the browser showed it")
     return quote(unquote(parts.path), safe="/!$&'()*+,;=:@-._~"), parts.query
 
 
+# In an alias: an ASCII character RFC 3986 (section 2) lets no URL hold as written, which a pasted address never
+# has ("/alt/\"><script>…" made folders site/alt/"><script>alert(1)<); and, %-decoded, '"', '<' or '>', which no
+# page's path holds. A space is an old address's %20 as a browser shows it ('/foie nuit/'), and is kept.
+_UNWRITTEN_RE = LazyPattern(r'["<>^`{|}]')
+_MARKUP_RE = LazyPattern(r'["<>]')
 PATTERN_PROBLEM = ("has a '*' or a segment starting with ':', which Netlify and Cloudflare Pages read in _redirects "
                    "as a pattern matching other addresses (a '*' every one the site does not have)")
 

@@ -27,13 +27,13 @@ class TagWarnings:
         self.found: dict[str, list] = {}
 
     def of(self, article: Article) -> list[tuple[int, str]]:
-        """(line, warning) for each template tag in ``article``'s prose: the stored answer while the article's
-        text is the one it was made for, else worked out again (segmentation is imported only for a body in which
-        such a tag can start, ``sources.TEMPLATE_TAG_HINT``)."""
+        """(line, warning) for each template tag in ``article``'s prose and the front-matter fields its pages show:
+        the stored answer while the article's text is the one it was made for, else worked out again (segmentation
+        is imported only for a text in which such a tag can start, ``sources.TEMPLATE_TAG_HINT``)."""
         warnings = _kept(self.known.get(article.slug), article.digest)
         if warnings is None:
             warnings = []
-            if TEMPLATE_TAG_HINT.search(article.text, article.body_start):
+            if TEMPLATE_TAG_HINT.search(article.text):  # the front matter's shown fields too
                 from .segment import template_tag_warning, template_tags
 
                 warnings = [(line, template_tag_warning(tag, kind)) for line, tag, kind in template_tags(article)]

@@ -547,6 +547,15 @@ def test_raw_html_in_a_plain_german_front_matter_field_is_a_plain_markup_warning
     assert [line for line in output.splitlines() if "source_de/magnesium.md" in line and "plain-markup" in line] == [
         f"warning: source_de/magnesium.md:3: author: <img> {said}",
         f"warning: source_de/magnesium.md:5: tags: <b>, </b> {said}"], output
+    # trial 40 #3: the reviewer's name and qualification, shown in the byline as typed, got nothing
+    project.write("source_de/magnesium.md", "---\ntitle: Magnesium\ndate: 2026-05-01\nreviewed_by:\n"
+                  "  name: \"Dr. X </script><script>alert('rev')</script>\"\n"
+                  "  qualification: \"Ärztin <img src=x onerror=alert('q')>\"\nlast_reviewed: 2026-05-02\n---\n\n"
+                  "Magnesium ist wichtig.\n")
+    output = project.run("check").output
+    assert [line for line in output.splitlines() if "source_de/magnesium.md" in line and "plain-markup" in line] == [
+        f"warning: source_de/magnesium.md:5: reviewed_by: name: </script>, <script> {said}",
+        f"warning: source_de/magnesium.md:6: reviewed_by: qualification: <img> {said}"], output
 
 
 def test_a_line_feed_at_an_edge_is_the_line_feed_error_alone_not_also_a_whitespace_warning():

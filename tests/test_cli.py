@@ -463,6 +463,29 @@ def test_publish_ends_with_exit_2_when_a_published_page_shows_a_shortcode_as_tex
     assert "do not upload" not in project.run("publish").output
 
 
+def test_a_template_tag_in_a_shown_front_matter_field_is_named_at_its_line_as_one_in_the_body(project):
+    """Trial 40 #2: ``title: "Zecken {{ site.title }}"`` and ``{{ 7*7 }}`` in the summary were published in the
+    ``<h1>``, ``<title>`` and the feed with no finding, where the same tag in the body is check's ``template-tag``
+    error and stops publish. A tag in a field the pages show (title, summary, tags, author, the reviewer's name
+    and qualification) is that finding too, at the field's line, saying the field is plain text."""
+    project.write("source_de/zecken.md", "---\ntitle: \"Zecken {{ site.title }}\"\ndate: 2026-05-26\n"
+                  "summary: \"Was tun? {{ 7*7 }}\"\nreviewed_by:\n  name: Dr. Vogt\n"
+                  "  qualification: \"{% include arzt.html %}\"\ntags: [Garten]\n---\nZecken sitzen im Gras.\n")
+    give_base_url(project.root)
+    extracted = project.run("extract").output
+    assert "source_de/zecken.md:2: title: Liquid output (Jekyll) {{ site.title }} in a field of the front matter" \
+        in extracted, extracted
+    checked = finding_lines(project.run("check", code=1).output)
+    said = [line for line in checked if line.endswith("[template-tag]")]
+    assert [line.split(" ", 2)[:2] for line in said] == [["error:", "source_de/zecken.md:2:"],
+                                                          ["error:", "source_de/zecken.md:4:"],
+                                                          ["error:", "source_de/zecken.md:7:"]], said
+    assert "summary: Liquid output (Jekyll) {{ 7*7 }} in a field of the front matter, which is plain text" in said[1]
+    assert "reviewed_by: qualification: Liquid tag (Jekyll) {% include arzt.html %}" in said[2]
+    published = project.run("publish", code=2).output
+    assert "would show a shortcode or template tag as text (source_de/zecken.md)" in published, published
+
+
 def test_publish_names_each_shortcode_once_with_its_line_and_the_fix(project):
     """A fresh-user trial: publish named each shortcode line of a published page three times (extract's warning,
     the build's warning, the gate's error). Once now: the error that stops publish, with file:line, the fix and

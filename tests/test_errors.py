@@ -459,6 +459,23 @@ def test_a_misspelt_title_key_is_named_at_its_line_with_the_other_unknown_keys(p
         ], (command, result.stderr)
 
 
+def test_a_hugo_or_jekyll_key_is_named_with_verlags_name_for_it(published: Project):
+    """Trial 40 #6: ``description:`` was "unknown front-matter key, ignored" with no hint, though ``verlag import``
+    reads a Hugo or Jekyll description as the summary: the author's summary was silently left off every page. Such
+    a key is named with verlag's name for it, as import maps it."""
+    published.write("source_de/baldrian.md", "---\ntitle: Baldrian\ndate: 2025-10-03\ndescription: Ruhig schlafen."
+                                             "\ncategories: [Schlaf]\npublished: false\n---\nText.\n")
+    said = [line for line in published.run("extract").output.splitlines() if "unknown front-matter key" in line]
+    assert said == [
+        "warning: source_de/baldrian.md:4: description: unknown front-matter key, ignored; did you mean 'summary'? "
+        "(verlag's name for Hugo's and Jekyll's description)",
+        "warning: source_de/baldrian.md:5: categories: unknown front-matter key, ignored; did you mean 'tags'? "
+        "(verlag's name for Hugo's and Jekyll's categories)",
+        "warning: source_de/baldrian.md:6: published: unknown front-matter key, ignored; did you mean 'draft'? "
+        "(verlag's name for Hugo's and Jekyll's published, written the other way round: published: false is "
+        "draft: true)"], said
+
+
 def test_unknown_keys_are_named_beside_another_front_matter_error(published: Project):
     published.write("source_de/baldrian.md", "---\ntitle: Baldrian\nautor: Maria Sommer\ndraft: ja bitte\n---\n"
                                              "Text.\n")

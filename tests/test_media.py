@@ -727,3 +727,45 @@ def test_check_and_build_look_at_the_files_of_the_pages_build_publishes(garden):
     for command in ("check", "build"):
         said = garden.run(command, code=2).output
         assert f"warning: {sketch}" in said and secret in said, (command, said)
+
+
+def test_an_image_pasted_as_raw_html_is_copied_and_every_edition_points_there(garden):
+    """Trial 40 #1: ``<img src="tasse.png">`` written as raw HTML (source_de/tasse.png there) was left as written:
+    the file was not copied, the page's ``/de/…/tasse.png`` answered 'not found', ``og:image`` pointed there,
+    and a missing one (``fehlt.png``) got no ``missing-file``. Such an image (a block or inline, ``srcset`` too)
+    is copied and pointed to as a Markdown image's is, in every edition; a missing one is named at its line, and
+    ``og:image`` never names a file the site lacks."""
+    pasted = ('<p><img src="bilder/tasse.png" width="300" alt="Eine Tasse Tee"></p>\n\n'
+              'Tee mit <img srcset="bilder/kanne.png 2x" src="bilder/kanne.png" alt="Kanne"> im Satz.\n\n'
+              '<img src="fehlt.png" alt="Nichts">\n')
+    garden.write("source_de/brennnessel.md", NESSEL.replace("![Brennnessel am Wegrand](bilder/brennnessel.png "
+                                                            '"Im Mai")', pasted))
+    (garden.root / "source_de/bilder/tasse.png").write_bytes(PNG)
+    (garden.root / "source_de/bilder/kanne.png").write_bytes(PDF)
+    garden.run("extract")
+    review(garden, "en", "brennnessel", {'Tee mit <img srcset="bilder/kanne.png 2x" src="bilder/kanne.png" '
+                                         'alt="Kanne"> im Satz.': 'Tea with <img srcset="bilder/kanne.png 2x" '
+                                         'src="bilder/kanne.png" alt="Jug"> in a sentence.'})
+    line = garden.read("source_de/brennnessel.md").splitlines().index('<img src="fehlt.png" alt="Nichts">') + 1
+    checked = garden.run("check").output
+    assert f"source_de/brennnessel.md:{line}: 'fehlt.png': no such file in source_de/" in checked, checked
+    assert "[missing-file]" in checked, checked
+    built = garden.run("build").output
+    assert f"source_de/brennnessel.md:{line}: 'fehlt.png'" in built, built
+    assert (garden.root / "site/media/bilder/tasse.png").read_bytes() == PNG
+    assert (garden.root / "site/media/bilder/kanne.png").read_bytes() == PDF
+    for lang in ("de", "en"):
+        shown = body(garden, lang)
+        assert shown.xpath("//img[@width='300']/@src") == ["/blog/media/bilder/tasse.png"], lang
+        assert shown.xpath("//img[@srcset]/@src") == ["/blog/media/bilder/kanne.png"], lang
+        assert shown.xpath("//img/@srcset") == ["/blog/media/bilder/kanne.png 2x"], lang
+        page = html.fromstring(garden.read(f"site/{lang}/brennnessel/index.html"))
+        assert page.xpath('//meta[@property="og:image"]/@content') == \
+            ["https://praxis.example/blog/media/bilder/tasse.png"], lang
+    assert body(garden, "en").xpath("//img[@srcset]/@alt") == ["Jug"]
+    garden.write("source_de/brennnessel.md", NESSEL.replace("![Brennnessel am Wegrand](bilder/brennnessel.png "
+                                                            '"Im Mai")', '<img src="fehlt.png" alt="Nichts">'))
+    garden.run("build")
+    page = html.fromstring(garden.read("site/de/brennnessel/index.html"))
+    assert not any("fehlt" in url for url in page.xpath('//meta[@property="og:image"]/@content')), \
+        page.xpath('//meta[@property="og:image"]/@content')

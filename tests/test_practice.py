@@ -502,19 +502,23 @@ def test_an_impressum_the_author_began_to_fill_in_is_kept_and_named(tmp_path, sl
             "leaves it out): fill them in from this page, then delete this one") in out
 
 
-@pytest.mark.parametrize("front, message", [
-    ("reviewed_by: [a, b]", "reviewed_by: expected a name, or 'name:', 'qualification:' and 'url:' lines"),
-    ("reviewed_by:\n  name: Dr. Vogt\n  url: example.org", "reviewed_by: url: expected an absolute http(s) URL"),
+@pytest.mark.parametrize("front, message, line", [
+    ("reviewed_by: [a, b]", "reviewed_by: expected a name, or 'name:', 'qualification:' and 'url:' lines", 3),
+    # trial 40 #4: a wrong url was named at the 'reviewed_by:' line above it; it is named at its own
+    ("reviewed_by:\n  name: Dr. Vogt\n  url: example.org", "reviewed_by: url: expected an absolute http(s) URL", 5),
+    ("reviewed_by:\n  # Fachärztin\n  qualification: Ärztin\n\n  name: Dr. Vogt\n  url: \"javascript:alert(1)\"",
+     "reviewed_by: url: expected an absolute http(s) URL", 8),
+    ("reviewed_by: {name: Dr. Vogt, url: example.org}", "reviewed_by: url: expected an absolute http(s) URL", 3),
     # trial 24: taken as it was, a quote and spaces in the page's link
     ("reviewed_by:\n  name: Dr. Vogt\n  url: 'https://example.org/\" onmouseover=\"x'",
-     "reviewed_by: url: expected an absolute http(s) URL (a space is %20)"),
-    ("last_reviewed: gestern", "last_reviewed: expected a date like 2026-05-26 (got gestern)"),
-    ("translate: vielleicht", "translate: expected true or false"),
+     "reviewed_by: url: expected an absolute http(s) URL (a space is %20)", 5),
+    ("last_reviewed: gestern", "last_reviewed: expected a date like 2026-05-26 (got gestern)", 3),
+    ("translate: vielleicht", "translate: expected true or false", 3),
 ])
-def test_bad_review_metadata_is_one_line_naming_file_and_line(project, front, message):
+def test_bad_review_metadata_is_one_line_naming_file_and_line(project, front, message, line):
     project.write("source_de/artikel.md", "---\ntitle: Ein Artikel\n" + front + "\n---\nEin Satz.\n")
     result = project.run("extract", code=2)
-    assert f"error: source_de/artikel.md:3: {message}" in result.output
+    assert f"error: source_de/artikel.md:{line}: {message}" in result.output, result.output
     assert "Traceback" not in result.output
 
 

@@ -254,3 +254,21 @@ def test_a_translated_title_changes_that_value_only_never_the_tags_other_attribu
     assert retitled("<img src=zecke.jpg alt='A tick' width=40>", frozenset({image})) == \
         '<img src=zecke.jpg alt="A tick" width=40>'
     assert retitled("<img src=other.jpg alt='A tick' width=40>", frozenset({image})) is None
+
+
+def test_with_files_points_only_the_images_and_media_of_raw_html_at_the_sites_copies():
+    """``with_files`` rewrites the ``src``, ``poster`` and ``srcset`` candidates of images, media and sources that
+    the site copies (query and fragment kept, the value in double quotes), and nothing else byte for byte: a link,
+    an unknown file, another element's ``src``."""
+    from pipeline.rawhtml import html_files, with_files
+
+    copies = {"a&b.png": "/media/a&b.png", "v.mp4": "/media/v.mp4", "p.jpg": "/media/p.jpg"}
+    fragment = ("<p><img src='a&amp;b.png?v=2#x' alt=\"A\"> <a href=\"a&amp;b.png\">A</a> <img src=fehlt.png>\n"
+                '<video src=v.mp4 poster="p.jpg"><source srcset="p.jpg 1x, fehlt.png 2x"></video>'
+                ' <iframe src="v.mp4"></iframe></p>')
+    assert with_files(fragment, lambda url: copies.get(url.partition("?")[0].partition("#")[0])) == (
+        "<p><img src=\"/media/a&amp;b.png?v=2#x\" alt=\"A\"> <a href=\"a&amp;b.png\">A</a> <img src=fehlt.png>\n"
+        '<video src="/media/v.mp4" poster="/media/p.jpg"><source srcset="/media/p.jpg 1x, fehlt.png 2x"></video>'
+        ' <iframe src="v.mp4"></iframe></p>')
+    assert html_files(fragment + "\n", 3) == [("a&b.png?v=2#x", 3), ("fehlt.png", 3), ("v.mp4", 4), ("p.jpg", 4),
+                                              ("p.jpg", 4), ("fehlt.png", 4)]

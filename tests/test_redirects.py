@@ -215,6 +215,12 @@ def test_an_article_that_cannot_be_read_keeps_its_redirects_until_it_reads_again
     ('"ftp://example.org/x"', "source_de/salbei.md:4: aliases: 'ftp://example.org/x' is neither an http(s) URL"),
     ('["/?p=12#kommentare"]', "source_de/salbei.md:4: aliases: '/?p=12#kommentare' has a fragment (#)"),
     ("{a: 1}", "source_de/salbei.md:4: aliases: expected a list of old addresses"),
+    # trial 40 #5: folders site/alt/"><script>alert(1)< … were made of it
+    ('["/alt/\\"><script>alert(1)</script>/"]', "source_de/salbei.md:4: aliases: '/alt/\"><script>alert(1)</script>/' "
+                                                "holds a character no address holds as written"),
+    ('["/alt/%22%3E%3Cimg%20src=x%3E/"]', "source_de/salbei.md:4: aliases: '/alt/%22%3E%3Cimg%20src=x%3E/' holds a "
+                                          "character no address holds as written"),
+    ('["/alt/{x|y}/"]', "source_de/salbei.md:4: aliases: '/alt/{x|y}/' holds a character no address holds"),
 ])
 def test_a_bad_or_clashing_alias_is_an_error_naming_the_file_and_line_and_the_other_redirects_stay(
         built, aliases, message):
@@ -229,6 +235,7 @@ def test_a_bad_or_clashing_alias_is_an_error_naming_the_file_and_line_and_the_ot
         assert after[rel] == before[rel], rel
     assert follow(base + "post/ingwer-tee") == base + "de/ingwer/"
     assert "Salbei beruhigt." in project.read("site/de/salbei/index.html")  # the article itself is published
+    assert not [p for p in (project.root / "site").rglob("*") if set(p.name) & set('"<>')]
     # so the last line does not say the file was left as it was (trial 25), and names what was left out
     assert "build: everything else done; made without the parts named above: source_de/salbei.md" \
         in result.output.splitlines(), result.output
