@@ -62,6 +62,7 @@ import json
 import math
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -92,6 +93,9 @@ PRIORS = {(1, 1): 0.89, (1, 0): 0.0099, (0, 1): 0.0099, (2, 1): 0.089, (1, 2): 0
 BLOCK_PRIORS = {**{bead: p for bead, p in PRIORS.items() if bead != (2, 2)}, (2, 0): PRIORS[(1, 0)],
                 (0, 2): PRIORS[(0, 1)]}
 KIND_PENALTY = 6.0  # cost of pairing blocks of different kinds (a heading with a paragraph): about a 1-0 bead
+# cost per piece of inline markup (emphasis, a link, a code span) one side of a block bead has and the other lacks: a
+# translator keeps the markup of what they translate; a translator's note added in italics has markup no German has
+MARKUP_PENALTY = 3.0
 SPLIT_PENALTY = math.log(PRIORS[(1, 1)] / PRIORS[(2, 1)])  # a 2-1 sentence bead's cost over a 1-1 one
 CONFIDENT = 0.1  # least P(lengths | 1-1) of a confident pair: |delta| below 1.64
 MIN_CONFIDENT = 0.5  # least share of German sentences in confident pairs for a plausible translation
@@ -106,6 +110,9 @@ _SAME_SOUND = str.maketrans("kz", "cc")
 COGNATE_LENGTH = 4  # shorter words (die, was, man) match by chance too often
 ORDER_WINDOW = 3  # sentences of a paragraph more places apart than this are not looked at as swapped
 MARKS = "?!:"  # punctuation a translation keeps with its sentence
+# the indefinite article of a language that writes it apart from "one" (a week: eine Woche), read as "one" when
+# numbers are compared (``Anchors.contradicts``)
+_ARTICLE_ONE = {"en": re.compile(r"\b[Aa]n? (?=[a-z])")}
 _NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
 _BLOCK_RE = re.compile(r"^(.*?), block (\d+)")  # a segment's note as segment.py writes it: "paragraph, block 3, …"
 # an element whose content is no text for a reader (``rawhtml.NOT_TEXT``), to its end tag or the sentence's end
@@ -300,9 +307,27 @@ def _block_penalty(german: list[Block], translation: list[Block]):
             return 0.0 if a + b == 1 or _figure(german[i:i + a] or translation[j:j + b]) else math.inf
         count = lambda blocks: sum(len(x.sentences) for x in blocks)  # noqa: E731
         uneven = abs(count(german[i:i + a]) - count(translation[j:j + b])) if a + b > 2 else 0
-        return kind(i, a, j, b) + SPLIT_PENALTY * uneven
+        return kind(i, a, j, b) + SPLIT_PENALTY * uneven + MARKUP_PENALTY * _markup_difference(
+            german[i:i + a], translation[j:j + b])
 
     return penalty
+
+
+def _markup_difference(left: list[Block], right: list[Block]) -> int:
+    """How many pieces of inline markup (``markup.parts`` kinds: emphasis, links, code spans, …) one side has and
+    the other lacks: positive evidence against a pairing that lengths cannot give (fresh-user trial 41: a
+    translator's note in italics, added after a paragraph the translation split in two, was joined to it by length
+    and pushed out its first half)."""
+    def kinds(blocks: list[Block]) -> Counter:
+        found: Counter = Counter()
+        for block in blocks:
+            if block.kind != "image":
+                for sentence in block.sentences:
+                    found.update(parts(sentence.text).kinds)
+        return found
+
+    one, other = kinds(left), kinds(right)
+    return sum(((one - other) + (other - one)).values())
 
 
 def _figure(blocks: list[Block]) -> bool:
@@ -358,6 +383,7 @@ def align_documents(german: list[Block], translation: list[Block], lang: str = "
     anchors = Anchors(lang, glossary, memory)
     beads, ratio = _block_beads(german, translation)
     anchored = _anchored(beads, german, translation)
+    beads, ordered = _settle_blocks(beads, anchored, german, translation, ratio, anchors)
     pairs: list[Pair] = []
     lonely_de: list[Sentence] = []
     lonely_tr: list[Sentence] = []
@@ -372,16 +398,90 @@ def align_documents(german: list[Block], translation: list[Block], lang: str = "
             elif not left:
                 lonely_tr.extend(right)
             elif bead.a == bead.b:
-                sure = (anchored[k] and bead.a == 1 and bead.p >= CONFIDENT
+                fits = (anchored[k] and bead.a == 1 and bead.p >= CONFIDENT
                         and _family(left[0].kind) == _family(right[0].kind))
+                sure = fits and ordered[k] and not anchors.contradicts(left[0].text, right[0].text)
                 if bead.a == 1:
                     singles.append((len(pairs), right[0]))
-                pairs.extend(Pair(d, t.text, sure, sure) for d, t in zip(left, right))
+                pairs.extend(Pair(d, t.text, sure, fits) for d, t in zip(left, right))
             else:
                 pairs.append(Pair(left[0], " ".join(t.text for t in right), False))
                 lonely_de.extend(left[1:])
         pairs = _settle_order(pairs, singles, ratio, anchors)
     return pairs, lonely_de, lonely_tr
+
+
+def _settle_blocks(beads: list[Bead], anchored: list[bool], german: list[Block], translation: list[Block],
+                   ratio: float, anchors: Anchors) -> tuple[list[Bead], list[bool]]:
+    """``beads`` with the translated blocks of 1-1 beads of one kind (list items, paragraphs) in one section put in
+    the order their content favours, and ``anchored`` honest about it: the block-level counterpart of
+    ``_settle_order``.
+
+    Gale and Church's programme keeps both texts in order, so a translator who reordered a list or put two
+    paragraphs of a section the other way round got each German block the other's translation, every pair
+    confident by length (fresh-user trial 41: three list items, two paragraphs of medical advice). The cost of
+    pairing two blocks is their length cost less ``ANCHOR`` per anchor they share (``Anchors``, on the blocks'
+    text); two beads exchange their translated blocks when the anchors favour the exchange and its cost is lower.
+    The sentences of an exchanged block are never confident (a person checks the order), and neither are those of
+    a block whose pairing does not cost at least ``ORDER_MARGIN`` less than an exchange with each of its
+    neighbours (``ORDER_WINDOW``): items of similar length that share no anchor could be in either order.
+    """
+    def text(blocks: list[Block]) -> str:
+        return " ".join(s.text for b in blocks for s in b.sentences)
+
+    def movable(bead: Bead) -> bool:
+        return bead.a == bead.b == 1 and german[bead.i].kind == translation[bead.j].kind \
+            and german[bead.i].kind in ("paragraph", "list item")
+
+    runs: list[list[int]] = [[]]  # the movable beads of each section, in order
+    for k, bead in enumerate(beads):
+        if movable(bead):
+            runs[-1].append(k)
+        elif any(b.kind in ("title", "heading") for b in (*german[bead.i:bead.i + bead.a],
+                                                          *translation[bead.j:bead.j + bead.b])):
+            runs.append([])
+    beads, anchored = list(beads), list(anchored)
+    for run in runs:
+        if len(run) < 2:
+            continue
+        de = [text([german[beads[k].i]]) for k in run]
+        held = [beads[k].j for k in run]
+        tr = {j: text([translation[j]]) for j in held}
+        lengths = {j: translation[j].length for j in held}
+        known: dict[tuple[int, int], float] = {}
+
+        def shared(d: int, j: int) -> int:
+            return anchors(de[d], tr[j])
+
+        def cost(d: int, j: int) -> float:
+            if (d, j) not in known:
+                p = _length_probability(german[beads[run[d]].i].length, lengths[j], ratio)
+                known[d, j] = -math.log(max(p, 1e-300)) - ANCHOR * shared(d, j)
+            return known[d, j]
+
+        count = len(run)
+        order = list(held)
+        exchanged = [False] * count
+        for _ in range(count * count):  # each exchange lowers the total cost: it ends
+            best = None
+            for d in range(count):
+                for e in range(d + 1, min(count, d + ORDER_WINDOW + 1)):
+                    a, b = order[d], order[e]
+                    gain = cost(d, a) + cost(e, b) - cost(d, b) - cost(e, a)
+                    more = shared(d, b) + shared(e, a) - shared(d, a) - shared(e, b)
+                    if more > 0 and gain > 0 and (best is None or gain > best[0]):
+                        best = (gain, d, e)
+            if best is None:
+                break
+            _, d, e = best
+            order[d], order[e] = order[e], order[d]
+            exchanged[d] = exchanged[e] = True
+        for d, k in enumerate(run):
+            clear = all(cost(d, order[e]) + cost(e, order[d]) - cost(d, order[d]) - cost(e, order[e]) >= ORDER_MARGIN
+                        for e in range(max(0, d - ORDER_WINDOW), min(count, d + ORDER_WINDOW + 1)) if e != d)
+            beads[k] = replace(beads[k], j=order[d])
+            anchored[k] = anchored[k] and not exchanged[d] and clear
+    return beads, anchored
 
 
 def _settle_order(pairs: list[Pair], singles: list[tuple[int, Sentence]], ratio: float,
@@ -469,6 +569,7 @@ class Anchors:
         self._known: dict[tuple[str, str], int] = {}
         self._memory = memory
         self._remembered: dict[str, list[str]] = {}
+        self._spells: bool | None = None  # whether ``numberwords`` reads numbers in words in ``lang``
 
     def __call__(self, german: str, translated: str) -> int:
         found = self._known.get((german, translated))
@@ -491,6 +592,35 @@ class Anchors:
         if remembered:
             found += _one_to_one(remembered, self._words(tr), _cognate)
         return found
+
+    def contradicts(self, german: str, translated: str) -> bool:
+        """Whether the two give different numbers: a value in digits or number words (``numberwords``) on one side
+        that the other lacks, positive evidence that they do not say the same (fresh-user trial 41: "Trinken Sie …
+        drei Tassen am Tag." paired with "A spoonful of honey makes the tea milder.", reviewed). A bare "one" is
+        left out: German writes its article as the number (eine Tasse: a cup); "eine Woche" still counts as the
+        week it is."""
+        def values(found: list[frozenset[str]]) -> list[frozenset[str]]:
+            told = [v - {"1"} if len(v) > 1 and not any(x.replace(".", "").isdigit() and x != "1" for x in v) else v
+                    for v in found]
+            return [v for v in told if v and v != {"1"}]
+
+        text = prose(translated)
+        if self._spells is None:
+            from .numberwords import _spelled_pattern
+
+            self._spells = self.lang not in ("", "de") and _spelled_pattern(self.lang)[0] is not None
+        if not self._spells:  # numbers in words cannot be told in the translation: its digits alone are compared
+            digits = lambda t: [frozenset({m.replace(",", "."), re.sub(r"[.,]", "", m)})  # noqa: E731
+                                for m in _NUMBER_RE.findall(t)]
+            de, tr = values(digits(prose(german))), values(digits(text))
+            return _one_to_one(de, tr, lambda a, b: bool(a & b)) < len(de) or \
+                _one_to_one(tr, de, lambda a, b: bool(a & b)) < len(tr)
+        de = values(self._numbers(prose(german), True))
+        tr = values(self._numbers(text, False))
+        article = _ARTICLE_ONE.get(self.lang)  # "a week" tells eine Woche; "a day" is no number the German must have
+        loose = values(self._numbers(article.sub("one ", text), False)) if article else tr
+        same = lambda a, b: bool(a & b)  # noqa: E731
+        return _one_to_one(de, loose, same) < len(de) or _one_to_one(tr, de, same) < len(tr)
 
     def _remembered_words(self, german: str) -> list[str]:
         """The words (``_words``) of the translation memory's translation of ``german``; none without one."""
