@@ -433,15 +433,15 @@ def _settle_blocks(beads: list[Bead], anchored: list[bool], german: list[Block],
         return bead.a == bead.b == 1 and german[bead.i].kind == translation[bead.j].kind \
             and german[bead.i].kind in ("paragraph", "list item")
 
-    runs: list[list[int]] = [[]]  # the movable beads of each section, in order
+    runs: list[dict[str, list[int]]] = [{}]  # the movable beads of each section by kind, in order
     for k, bead in enumerate(beads):
         if movable(bead):
-            runs[-1].append(k)
+            runs[-1].setdefault(german[bead.i].kind, []).append(k)
         elif any(b.kind in ("title", "heading") for b in (*german[bead.i:bead.i + bead.a],
                                                           *translation[bead.j:bead.j + bead.b])):
-            runs.append([])
+            runs.append({})
     beads, anchored = list(beads), list(anchored)
-    for run in runs:
+    for run in (run for section in runs for run in section.values()):
         if len(run) < 2:
             continue
         de = [text([german[beads[k].i]]) for k in run]

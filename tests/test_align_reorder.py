@@ -1,0 +1,146 @@
+"""verlag import --translation-of when the translator reordered a list, put two paragraphs of a section the other
+way round or added a note of their own: Gale and Church's programme keeps both texts in order and pairs by length,
+so each German block got its neighbour's translation, reviewed (fresh-user trial 41: the page showed the honey advice
+twice and never "see a doctor after a week"). Now blocks are found by what they share (``_settle_blocks``), a pair
+whose numbers differ is never confident (``Anchors.contradicts``) and markup one side lacks tells an added note
+(``_markup_difference``)."""
+
+from __future__ import annotations
+
+from test_align_order import doubted, imported
+
+from pipeline.catalog import REVIEWED, entry_state
+
+MELISSE_DE = """---
+title: Melisse für die Nerven
+date: 2026-04-01
+---
+
+Melisse beruhigt die Nerven und schmeckt frisch nach Zitrone.
+
+- Trinken Sie morgens eine Tasse Melissentee mit Honig.
+- Reiben Sie abends etwas Melissenöl auf die Schläfen.
+- Gießen Sie die Pflanze im Sommer jeden Tag reichlich.
+
+Bei Schwangerschaft fragen Sie bitte vorher Ihre Ärztin.
+"""
+BALM_EN = """---
+title: Lemon balm for the nerves
+---
+
+Lemon balm calms the nerves and tastes fresh, like lemon.
+
+- In the evening, rub a little lemon balm oil on your temples.
+- Water the plant generously every day in summer.
+- In the morning, drink a cup of lemon balm tea with honey.
+
+If you are pregnant, please ask your doctor first.
+"""
+INGWER_DE = """---
+title: Ingwer gegen Erkältung
+date: 2026-03-10
+---
+
+Ingwer wärmt den Körper von innen. Er enthält Gingerol, das die Durchblutung fördert.
+
+Schneiden Sie drei Scheiben frischen Ingwer ab. Übergießen Sie sie mit heißem Wasser und lassen Sie den Aufguss fünf Minuten ziehen.
+
+Ein Löffel Honig macht den Tee milder. Kinder unter einem Jahr dürfen jedoch keinen Honig bekommen.
+
+Trinken Sie bei einer Erkältung drei Tassen am Tag. Bei Beschwerden, die länger als eine Woche dauern, gehen Sie zum Arzt.
+"""
+HONEY = "A spoonful of honey makes the tea milder. However, children under one year must not be given honey."
+CUPS = "Drink three cups a day when you have a cold. See a doctor if symptoms last longer than a week."
+GINGER_EN = """---
+title: Ginger for colds
+---
+
+Ginger warms the body from within. It contains gingerol, which promotes blood circulation.
+
+Cut three slices of fresh ginger. Pour hot water over them and let the infusion steep for five minutes.
+
+{}
+
+{}
+"""
+LINDE_DE = """---
+title: Lindenblüten für einen ruhigen Schlaf
+date: 2026-03-20
+---
+
+Lindenblüten beruhigen und helfen beim Einschlafen. Trinken Sie eine Tasse etwa eine Stunde vor dem Zubettgehen.
+
+Die Traditionelle Chinesische Medizin kennt ähnliche Rezepturen. In der TCM werden Blüten oft kombiniert.
+
+Viele Heilpraktikerinnen empfehlen zwei Aufgüsse am Tag. Die Wirkung des Aufgusses hält lange an. Fragen Sie Ihre Heilpraktikerin.
+"""
+NOTE = "*Translator's note: in Britain the linden tree is usually called the lime tree.*"
+LIME_EN = f"""---
+title: Lime blossom for a restful sleep
+---
+
+Lime blossom calms you and helps you fall asleep.
+
+Drink a cup about an hour before going to bed.
+
+{NOTE}
+
+Traditional Chinese Medicine knows similar recipes. In TCM, flowers are often combined.
+
+Many naturopaths recommend two infusions a day. The effect of the infusion lasts a long time. Ask your naturopath.
+"""
+
+
+def test_a_reordered_list_is_never_paired_crosswise_as_reviewed(project, tmp_path):
+    """The trial: "6 confident, 0 fuzzy", every list item holding another item's translation, reviewed. Items of
+    similar length that share no anchor could be in either order: a person checks them."""
+    result, po = imported(project, tmp_path, "melisse", MELISSE_DE, BALM_EN)
+    items = [e for e in po if "list item" in e.comment]
+    assert len(items) == 3 and all(doubted(e) for e in items), [(e.msgid, e.msgstr) for e in items]
+    # the one the content tells (Honig/honey) has its own translation
+    assert po.find("Trinken Sie morgens eine Tasse Melissentee mit Honig.").msgstr == \
+        "In the morning, drink a cup of lemon balm tea with honey."
+    assert entry_state(po.find("Bei Schwangerschaft fragen Sie bitte vorher Ihre Ärztin.")) == REVIEWED
+    assert "3 confident (reviewed), 3 low confidence" in result.output
+
+
+def test_two_swapped_paragraphs_are_found_by_what_they_say(project, tmp_path):
+    """The trial: "Trinken Sie … drei Tassen am Tag." got the honey advice, reviewed. Honig/honey, drei/three and
+    eine Woche/a week tell the paragraphs apart: each German sentence gets its own translation, fuzzy (the order
+    had to change)."""
+    result, po = imported(project, tmp_path, "ingwer", INGWER_DE, GINGER_EN.format(CUPS, HONEY))
+    for msgid, msgstr in (("Ein Löffel Honig macht den Tee milder.", "A spoonful of honey makes the tea milder."),
+                          ("Trinken Sie bei einer Erkältung drei Tassen am Tag.",
+                           "Drink three cups a day when you have a cold."),
+                          ("Bei Beschwerden, die länger als eine Woche dauern, gehen Sie zum Arzt.",
+                           "See a doctor if symptoms last longer than a week.")):
+        entry = po.find(msgid)
+        assert entry.msgstr == msgstr and doubted(entry), msgid
+    assert "5 confident (reviewed), 4 low confidence" in result.output
+
+
+def test_the_same_paragraphs_in_the_germans_order_are_all_reviewed(project, tmp_path):
+    """"a week" is the German's "eine Woche"; "a day" is no number the German must have."""
+    result, po = imported(project, tmp_path, "ingwer", INGWER_DE, GINGER_EN.format(HONEY, CUPS))
+    assert "9 confident (reviewed), 0 low confidence" in result.output
+
+
+def test_a_number_the_translation_lacks_is_never_a_confident_pair(project, tmp_path):
+    """Lengths fit and the place is right, but "drei Tassen" has no number in the English: not reviewed."""
+    wrong = CUPS.replace("Drink three cups a day", "Drink plenty of tea every day")
+    result, po = imported(project, tmp_path, "ingwer", INGWER_DE, GINGER_EN.format(HONEY, wrong))
+    assert doubted(po.find("Trinken Sie bei einer Erkältung drei Tassen am Tag."))
+    assert entry_state(po.find("Bei Beschwerden, die länger als eine Woche dauern, gehen Sie zum Arzt.")) == REVIEWED
+
+
+def test_an_added_translators_note_is_a_gap_not_a_german_sentences_translation(project, tmp_path):
+    """The trial: the note in italics was written into "Lindenblüten beruhigen …" and the English of that sentence
+    reported as unmatched. The note has markup the German lacks; the paragraph the translation split in two pairs
+    with its German paragraph."""
+    result, po = imported(project, tmp_path, "linde", LINDE_DE, LIME_EN)
+    assert po.find("Lindenblüten beruhigen und helfen beim Einschlafen.").msgstr == \
+        "Lime blossom calms you and helps you fall asleep."
+    assert po.find("Trinken Sie eine Tasse etwa eine Stunde vor dem Zubettgehen.").msgstr == \
+        "Drink a cup about an hour before going to bed."
+    assert not [e for e in po if "Translator's note" in e.msgstr]
+    assert "unmatched en: " in result.output and "linde.en.md:9: *Translator's note" in result.output
