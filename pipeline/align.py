@@ -113,6 +113,11 @@ MARKS = "?!:"  # punctuation a translation keeps with its sentence
 # the indefinite article of a language that writes it apart from "one" (a week: eine Woche), read as "one" when
 # numbers are compared (``Anchors.contradicts``)
 _ARTICLE_ONE = {"en": re.compile(r"\b[Aa]n? (?=[a-z])")}
+# the translator comment an import writes in each entry it fills: "alignment: imported 1a2b3c4d" (reviewed) or
+# "…, fuzzy", with the ``fingerprint`` of the text, so that a new import of the article tells its own untouched pairs
+# from a person's work (``_imported``)
+IMPORTED_RECORD = "alignment: imported"
+_IMPORTED_RE = re.compile(r"^alignment: imported ([0-9a-f]{8})(, fuzzy)?$")
 _NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
 _BLOCK_RE = re.compile(r"^(.*?), block (\d+)")  # a segment's note as segment.py writes it: "paragraph, block 3, …"
 # an element whose content is no text for a reader (``rawhtml.NOT_TEXT``), to its end tag or the sentence's end
@@ -1004,6 +1009,17 @@ def _fill(po: polib.POFile, pairs: list[Pair], lang: str, glossary, labels, conf
         entry = entries.get(pair.german.key)
         if entry is None or id(entry) in filled:
             continue  # the same German sentence again: one entry, filled once
+        if _imported(entry):  # the import's own pair, untouched: the new alignment replaces it
+            if entry.msgstr == pair.text and entry.fuzzy != pair.confident:
+                already += 1  # an import run again: the same text in the same state
+                if translator:
+                    notes = Notes.of(entry)
+                    notes.hand = _hand(translator, entry.msgstr)
+                    notes.store(entry)
+                continue
+            _set(entry, pair.text, pair.confident, translator)
+            filled[id(entry)] = (entry, pair)
+            continue
         held = _held(entry)
         if held is not None:
             if entry.msgstr != pair.text:
@@ -1030,6 +1046,23 @@ def _fill(po: polib.POFile, pairs: list[Pair], lang: str, glossary, labels, conf
 def _hand(translator: str, text: str) -> tuple[str, str]:
     """The ``Notes.hand`` record of ``text`` by ``translator`` (``Name <e-mail>``: the name only)."""
     return translator.partition("<")[0].strip(), fingerprint(text)
+
+
+def _imported(entry: polib.POEntry) -> bool:
+    """Whether ``entry`` holds a pair an import wrote that nobody changed since: its ``IMPORTED_RECORD`` names the
+    text it holds and the state it was written in (reviewed, or fuzzy with ``LOW_CONFIDENCE``), and the German is
+    the one it was aligned with. A new import of the article replaces such a pair (fresh-user trial 41: a corrected
+    file changed nothing, the import's own pairs called "a reviewed translation" and kept, also with --force); a
+    reviewer's edit or sign-off changes the text or the state, and is kept."""
+    if not entry.msgstr:
+        return False
+    notes = Notes.of(entry)
+    record = next((m for line in notes.own if (m := _IMPORTED_RE.match(line.strip()))), None)
+    if record is None or record.group(1) != fingerprint(entry.msgstr) or notes.previous_msgid is not None:
+        return False
+    fuzzy = bool(record.group(2))
+    return entry.fuzzy == fuzzy and not notes.origins and not notes.reviewed and (
+        LOW_CONFIDENCE in (line.strip() for line in notes.own)) == fuzzy
 
 
 def _held(entry: polib.POEntry) -> str | None:
@@ -1059,7 +1092,9 @@ def _set(entry: polib.POEntry, text: str, confident: bool, translator: str | Non
     notes.origins, notes.drafted = [], None
     notes.hand = _hand(translator, text) if translator else None
     notes.previous_msgid = notes.previous_msgctxt = notes.reviewed = None
-    notes.own = [line for line in notes.own if line.strip() != LOW_CONFIDENCE] + ([] if confident else [LOW_CONFIDENCE])
+    notes.own = [line for line in notes.own if line.strip() != LOW_CONFIDENCE and not _IMPORTED_RE.match(line.strip())]
+    notes.own += [f"{IMPORTED_RECORD} {fingerprint(text)}" + ("" if confident else ", fuzzy")] + (
+        [] if confident else [LOW_CONFIDENCE])
     entry.flags = [f for f in entry.flags if f != "fuzzy"]
     if not confident:
         entry.flags.insert(0, "fuzzy")

@@ -7,6 +7,7 @@ whose numbers differ is never confident (``Anchors.contradicts``) and markup one
 
 from __future__ import annotations
 
+from conftest import review
 from test_align_order import doubted, imported
 
 from pipeline.catalog import REVIEWED, entry_state
@@ -144,3 +145,28 @@ def test_an_added_translators_note_is_a_gap_not_a_german_sentences_translation(p
         "Drink a cup about an hour before going to bed."
     assert not [e for e in po if "Translator's note" in e.msgstr]
     assert "unmatched en: " in result.output and "linde.en.md:9: *Translator's note" in result.output
+
+
+def test_a_corrected_file_imported_again_replaces_the_imports_own_untouched_pairs(project, tmp_path):
+    """The trial: re-importing the corrected file changed nothing; the first import's pairs were called "a machine
+    draft edited by hand" and "a reviewed translation" and kept, also with --force. They are the import's own
+    (its ``alignment: imported`` record names the text and state it wrote): a new import replaces them. A
+    reviewer's edit and a reviewer's sign-off are still kept."""
+    imported(project, tmp_path, "ingwer", INGWER_DE, GINGER_EN.format(CUPS, HONEY))
+    result, po = imported(project, tmp_path, "ingwer", INGWER_DE, GINGER_EN.format(HONEY, CUPS))
+    assert "4 confident (reviewed), 0 low confidence" in result.output  # the four paired crosswise before
+    assert "0 kept, 5 already there" in result.output
+    assert entry_state(po.find("Ein Löffel Honig macht den Tee milder.")) == REVIEWED
+    again, _ = imported(project, tmp_path, "ingwer", INGWER_DE, GINGER_EN.format(HONEY, CUPS))
+    assert "9 already there" in again.output
+    # a person's work since: an edit of a reviewed pair, a sign-off of a fuzzy one
+    imported(project, tmp_path, "ingwer", INGWER_DE, GINGER_EN.format(CUPS, HONEY))
+    mild = "A spoonful of honey makes the tea gentler."
+    review(project, "en", "ingwer", {"Ingwer wärmt den Körper von innen.": "Ginger warms you from within.",
+                                     "Ein Löffel Honig macht den Tee milder.": mild})
+    result, po = imported(project, tmp_path, "ingwer", INGWER_DE, GINGER_EN.format(HONEY, CUPS))
+    assert po.find("Ingwer wärmt den Körper von innen.").msgstr == "Ginger warms you from within."
+    assert po.find("Ein Löffel Honig macht den Tee milder.").msgstr == mild
+    assert po.find("Trinken Sie bei einer Erkältung drei Tassen am Tag.").msgstr == \
+        "Drink three cups a day when you have a cold."
+    assert "2 kept" in result.output
