@@ -306,6 +306,7 @@ def _block_penalty(german: list[Block], translation: list[Block]):
     a translator who splits or joins paragraphs keeps the sentences, while a paragraph added or left
     out next to another makes the join uneven (two German sentences for four translated ones)."""
     kind = _kind_penalty(german, translation)
+    de_markup, tr_markup = [_markup(b) for b in german], [_markup(b) for b in translation]
 
     def penalty(i: int, a: int, j: int, b: int) -> float:
         if not (a and b):  # a block left out, or an image with its caption (``_figure``); no other 2-0, 0-2
@@ -313,25 +314,29 @@ def _block_penalty(german: list[Block], translation: list[Block]):
         count = lambda blocks: sum(len(x.sentences) for x in blocks)  # noqa: E731
         uneven = abs(count(german[i:i + a]) - count(translation[j:j + b])) if a + b > 2 else 0
         return kind(i, a, j, b) + SPLIT_PENALTY * uneven + MARKUP_PENALTY * _markup_difference(
-            german[i:i + a], translation[j:j + b])
+            de_markup[i:i + a], tr_markup[j:j + b])
 
     return penalty
 
 
-def _markup_difference(left: list[Block], right: list[Block]) -> int:
-    """How many pieces of inline markup (``markup.parts`` kinds: emphasis, links, code spans, …) one side has and
-    the other lacks: positive evidence against a pairing that lengths cannot give (fresh-user trial 41: a
-    translator's note in italics, added after a paragraph the translation split in two, was joined to it by length
-    and pushed out its first half)."""
-    def kinds(blocks: list[Block]) -> Counter:
-        found: Counter = Counter()
-        for block in blocks:
-            if block.kind != "image":
-                for sentence in block.sentences:
-                    found.update(parts(sentence.text).kinds)
-        return found
+def _markup(block: Block) -> Counter:
+    """The inline markup of a block's sentences by kind (``markup.parts``); none for an image, which pairs by
+    its source."""
+    found: Counter = Counter()
+    if block.kind != "image":
+        for sentence in block.sentences:
+            found.update(parts(sentence.text).kinds)
+    return found
 
-    one, other = kinds(left), kinds(right)
+
+def _markup_difference(left: list[Counter], right: list[Counter]) -> int:
+    """How many pieces of inline markup (``_markup`` of the blocks of either side of a bead: emphasis, links, code
+    spans, …) one side has and the other lacks: positive evidence against a pairing that lengths cannot give
+    (fresh-user trial 41: a translator's note in italics, added after a paragraph the translation split in two, was
+    joined to it by length and pushed out its first half)."""
+    if not any(left) and not any(right):
+        return 0
+    one, other = sum(left, Counter()), sum(right, Counter())
     return sum(((one - other) + (other - one)).values())
 
 
