@@ -614,21 +614,18 @@ class Anchors:
                     for v in found]
             return [v for v in told if v and v != {"1"}]
 
-        text = prose(translated)
         if self._spells is None:
             from .numberwords import _spelled_pattern
 
             self._spells = self.lang not in ("", "de") and _spelled_pattern(self.lang)[0] is not None
-        if not self._spells:  # numbers in words cannot be told in the translation: its digits alone are compared
-            digits = lambda t: [frozenset({m.replace(",", "."), re.sub(r"[.,]", "", m)})  # noqa: E731
-                                for m in _NUMBER_RE.findall(t)]
-            de, tr = values(digits(prose(german))), values(digits(text))
-            return _one_to_one(de, tr, lambda a, b: bool(a & b)) < len(de) or \
-                _one_to_one(tr, de, lambda a, b: bool(a & b)) < len(tr)
-        de = values(self._numbers(prose(german), True))
-        tr = values(self._numbers(text, False))
-        article = _ARTICLE_ONE.get(self.lang)  # "a week" tells eine Woche; "a day" is no number the German must have
-        loose = values(self._numbers(article.sub("one ", text), False)) if article else tr
+        text = prose(translated)
+        if self._spells:
+            de, tr = values(self._numbers(prose(german), True)), values(self._numbers(text, False))
+            article = _ARTICLE_ONE.get(self.lang)  # "a week" is eine Woche; "a day" no number the German must have
+            loose = values(self._numbers(article.sub("one ", text), False)) if article else tr
+        else:  # numbers in words cannot be told in the translation: digits alone are compared
+            de, tr = values(_digits(prose(german))), values(_digits(text))
+            loose = tr
         same = lambda a, b: bool(a & b)  # noqa: E731
         return _one_to_one(de, loose, same) < len(de) or _one_to_one(tr, de, same) < len(tr)
 
@@ -648,7 +645,7 @@ class Anchors:
     def _numbers(self, text: str, german: bool) -> list[frozenset[str]]:
         from .numberwords import german_quantities, quantities
 
-        found = [frozenset({m.replace(",", "."), re.sub(r"[.,]", "", m)}) for m in _NUMBER_RE.findall(text)]
+        found = _digits(text)
         spelled = german_quantities(text, self.lang) if german else quantities(text, self.lang)
         return found + [values for _, _, values in spelled]
 
@@ -661,6 +658,11 @@ class Anchors:
             found += [a + b for a, b in zip(words, words[1:]) if min(len(a), len(b)) >= 3
                       and a not in self.stop and b not in self.stop]
         return found
+
+
+def _digits(text: str) -> list[frozenset[str]]:
+    """The numbers ``text`` writes in digits, each as its values (3,5 and 3.5 alike; 1.000 as 1000 too)."""
+    return [frozenset({m.replace(",", "."), re.sub(r"[.,]", "", m)}) for m in _NUMBER_RE.findall(text)]
 
 
 def _plain(word: str) -> str:
@@ -1015,7 +1017,7 @@ def _fill(po: polib.POFile, pairs: list[Pair], lang: str, glossary, labels, conf
         if entry is None or id(entry) in filled:
             continue  # the same German sentence again: one entry, filled once
         if _imported(entry):  # the import's own pair, untouched: the new alignment replaces it
-            if entry.msgstr == pair.text and entry.fuzzy != pair.confident:
+            if entry.msgstr == pair.text and entry.fuzzy == (not pair.confident) and not Notes.of(entry).previous_msgid:
                 already += 1  # an import run again: the same text in the same state
                 if translator:
                     notes = Notes.of(entry)
@@ -1063,10 +1065,12 @@ def _imported(entry: polib.POEntry) -> bool:
         return False
     notes = Notes.of(entry)
     record = next((m for line in notes.own if (m := _IMPORTED_RE.match(line.strip()))), None)
-    if record is None or record.group(1) != fingerprint(entry.msgstr) or notes.previous_msgid is not None:
+    if record is None or record.group(1) != fingerprint(entry.msgstr) or notes.origins:
         return False
     fuzzy = bool(record.group(2))
-    return entry.fuzzy == fuzzy and not notes.origins and not notes.reviewed and (
+    if notes.previous_msgid is not None:  # the German changed since; extract made it fuzzy, nobody edited it
+        return entry.fuzzy and notes.reviewed in (None, record.group(1))
+    return entry.fuzzy == fuzzy and not notes.reviewed and (
         LOW_CONFIDENCE in (line.strip() for line in notes.own)) == fuzzy
 
 

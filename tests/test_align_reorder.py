@@ -170,3 +170,22 @@ def test_a_corrected_file_imported_again_replaces_the_imports_own_untouched_pair
     assert po.find("Trinken Sie bei einer Erkältung drei Tassen am Tag.").msgstr == \
         "Drink three cups a day when you have a cold."
     assert "2 kept" in result.output
+
+
+def test_the_imports_own_pair_whose_german_changed_since_is_replaced_by_a_new_import(project, tmp_path):
+    """A German sentence edited after the import: extract made its reviewed pair out of date. Nobody touched it,
+    so the import of the updated translation replaces it; one a person edited since is kept."""
+    imported(project, tmp_path, "ingwer", INGWER_DE, GINGER_EN.format(HONEY, CUPS))
+    project.write("source_de/ingwer.md", INGWER_DE.replace("Ein Löffel Honig", "Ein Teelöffel Honig").replace(
+        "Ingwer wärmt den Körper von innen.", "Ingwer wärmt den ganzen Körper von innen."))
+    project.run("extract")
+    review(project, "en", "ingwer", {"Ingwer wärmt den ganzen Körper von innen.": "Ginger warms all the body."},
+           sign_off=False)
+    english = GINGER_EN.format(HONEY.replace("A spoonful", "A teaspoonful"), CUPS).replace(
+        "warms the body", "warms the whole body")
+    result, po = imported(project, tmp_path, "ingwer", INGWER_DE.replace("Ein Löffel Honig", "Ein Teelöffel Honig")
+                          .replace("Ingwer wärmt den Körper", "Ingwer wärmt den ganzen Körper"), english)
+    entry = po.find("Ein Teelöffel Honig macht den Tee milder.")
+    assert entry.msgstr == "A teaspoonful of honey makes the tea milder." and entry_state(entry) == REVIEWED
+    assert po.find("Ingwer wärmt den ganzen Körper von innen.").msgstr == "Ginger warms all the body."
+    assert "1 kept" in result.output
