@@ -70,8 +70,8 @@ from pathlib import Path
 import polib
 import yaml
 
-from .catalog import (LOW_CONFIDENCE, MACHINE, REVIEWED, STALE, UNTRANSLATED, Notes, build_pot, entry_state,
-                      catalog_bytes, fingerprint, key, machine_draft, merge, now_stamp, po_from_bytes,
+from .catalog import (IMPORTED_RECORD_RE, LOW_CONFIDENCE, MACHINE, REVIEWED, STALE, UNTRANSLATED, Notes, build_pot,
+                      entry_state, catalog_bytes, fingerprint, key, machine_draft, merge, now_stamp, po_from_bytes,
                       restore_sign_offs, stale_sign_offs)
 from .check import ERROR, check_catalog
 from .config import Config, closest
@@ -115,9 +115,8 @@ MARKS = "?!:"  # punctuation a translation keeps with its sentence
 _ARTICLE_ONE = {"en": re.compile(r"\b[Aa]n? (?=[a-z])")}
 # the translator comment an import writes in each entry it fills: "alignment: imported 1a2b3c4d" (reviewed) or
 # "…, fuzzy", with the ``fingerprint`` of the text, so that a new import of the article tells its own untouched pairs
-# from a person's work (``_imported``)
+# from a person's work (``_imported``; read with ``catalog.IMPORTED_RECORD_RE``)
 IMPORTED_RECORD = "alignment: imported"
-_IMPORTED_RE = re.compile(r"^alignment: imported ([0-9a-f]{8})(, fuzzy)?$")
 _NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
 _BLOCK_RE = re.compile(r"^(.*?), block (\d+)")  # a segment's note as segment.py writes it: "paragraph, block 3, …"
 # an element whose content is no text for a reader (``rawhtml.NOT_TEXT``), to its end tag or the sentence's end
@@ -1064,7 +1063,7 @@ def _imported(entry: polib.POEntry) -> bool:
     if not entry.msgstr:
         return False
     notes = Notes.of(entry)
-    record = next((m for line in notes.own if (m := _IMPORTED_RE.match(line.strip()))), None)
+    record = next((m for line in notes.own if (m := IMPORTED_RECORD_RE.match(line.strip()))), None)
     if record is None or record.group(1) != fingerprint(entry.msgstr) or notes.origins:
         return False
     fuzzy = bool(record.group(2))
@@ -1101,7 +1100,8 @@ def _set(entry: polib.POEntry, text: str, confident: bool, translator: str | Non
     notes.origins, notes.drafted = [], None
     notes.hand = _hand(translator, text) if translator else None
     notes.previous_msgid = notes.previous_msgctxt = notes.reviewed = None
-    notes.own = [line for line in notes.own if line.strip() != LOW_CONFIDENCE and not _IMPORTED_RE.match(line.strip())]
+    notes.own = [line for line in notes.own
+                 if line.strip() != LOW_CONFIDENCE and not IMPORTED_RECORD_RE.match(line.strip())]
     notes.own += [f"{IMPORTED_RECORD} {fingerprint(text)}" + ("" if confident else ", fuzzy")] + (
         [] if confident else [LOW_CONFIDENCE])
     entry.flags = [f for f in entry.flags if f != "fuzzy"]

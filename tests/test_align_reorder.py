@@ -7,6 +7,8 @@ whose numbers differ is never confident (``Anchors.contradicts``) and markup one
 
 from __future__ import annotations
 
+import polib
+
 from conftest import review
 from test_align_order import doubted, imported
 
@@ -189,3 +191,17 @@ def test_the_imports_own_pair_whose_german_changed_since_is_replaced_by_a_new_im
     assert entry.msgstr == "A teaspoonful of honey makes the tea milder." and entry_state(entry) == REVIEWED
     assert po.find("Ingwer wärmt den ganzen Körper von innen.").msgstr == "Ginger warms all the body."
     assert "1 kept" in result.output
+
+
+def test_a_signed_off_pair_loses_the_imports_record_with_its_doubt(project, tmp_path):
+    """Signed off, a fuzzy pair is the reviewer's: the next extract drops ``alignment: low confidence`` and the
+    import's record with it, and a new import keeps it."""
+    imported(project, tmp_path, "ingwer", INGWER_DE, GINGER_EN.format(CUPS, HONEY))
+    honey = "Ein Löffel Honig macht den Tee milder."
+    review(project, "en", "ingwer", {honey: "A spoonful of honey makes the tea milder."})
+    project.run("extract")
+    path = project.root / "translations/en/ingwer.po"
+    assert polib.pofile(str(path)).find(honey).tcomment == ""
+    result, po = imported(project, tmp_path, "ingwer", INGWER_DE, GINGER_EN.format(HONEY, CUPS).replace(
+        "A spoonful", "One spoonful"))
+    assert po.find(honey).msgstr == "A spoonful of honey makes the tea milder." and "1 kept" in result.output
