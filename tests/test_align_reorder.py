@@ -205,3 +205,30 @@ def test_a_signed_off_pair_loses_the_imports_record_with_its_doubt(project, tmp_
     result, po = imported(project, tmp_path, "ingwer", INGWER_DE, GINGER_EN.format(HONEY, CUPS).replace(
         "A spoonful", "One spoonful"))
     assert po.find(honey).msgstr == "A spoonful of honey makes the tea milder." and "1 kept" in result.output
+
+
+def test_a_saved_page_with_the_paragraphs_swapped_pairs_them_by_what_they_say(project, tmp_path):
+    """The trial's HTML variant: a saved English page, a figure with its caption the German lacks, the last two
+    paragraphs the other way round."""
+    project.write("source_de/ingwer.md", INGWER_DE)
+    page = tmp_path / "ginger-en.html"
+    page.write_text(f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>Ginger for colds | Praxis</title></head>
+<body><article>
+<h1>Ginger: a winter friend</h1>
+<p>Ginger warms the body from within. It contains gingerol, which promotes blood circulation.</p>
+<figure><img src="ingwer.png" alt="A fresh ginger root"><figcaption>Fresh ginger</figcaption></figure>
+<p>Cut three slices of fresh ginger. Pour hot water over them. Let the infusion steep for five minutes.</p>
+<p>{CUPS}</p>
+<p>{HONEY}</p>
+</article></body></html>
+""", encoding="utf-8")
+    project.run("import", "--lang", "en", "--translation-of", "ingwer", str(page))
+    po = polib.pofile(str(project.root / "translations/en/ingwer.po"))
+    for msgid, msgstr in (("Trinken Sie bei einer Erkältung drei Tassen am Tag.",
+                           "Drink three cups a day when you have a cold."),
+                          ("Kinder unter einem Jahr dürfen jedoch keinen Honig bekommen.",
+                           "However, children under one year must not be given honey.")):
+        entry = po.find(msgid)
+        assert entry.msgstr == msgstr and doubted(entry), msgid
+    assert not [e.msgid for e in po if entry_state(e) == REVIEWED and "honey" in e.msgstr and "Honig" not in e.msgid]
