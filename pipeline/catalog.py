@@ -23,7 +23,7 @@ from typing import Callable, Container, Iterable, Iterator
 import polib
 from rapidfuzz import fuzz
 
-from . import __version__, greedy, nearest
+from . import LazyPattern, __version__, greedy, nearest
 from .conflicts import refuse_conflict
 from .errors import VerlagError, excerpt, not_utf8
 from .extracted import GERMAN_FIELD, german_source
@@ -395,7 +395,7 @@ def fingerprint(msgstr: str) -> str:
 
 LOW_CONFIDENCE = "alignment: low confidence"  # align's translator comment on a pair it is not sure of
 # align's record of the text an import wrote (its ``fingerprint``) and whether fuzzy: ``align._imported``
-IMPORTED_RECORD_RE = re.compile(r"^alignment: imported ([0-9a-f]{8})(, fuzzy)?$")
+IMPORTED_RECORD_RE = LazyPattern(r"^alignment: imported ([0-9a-f]{8})(, fuzzy)?$")
 _PREVIOUS_RE = re.compile(r'^previous (msgctxt|msgid)(?:, (reviewed|draft) ([0-9a-f]{8}))?: "((?:[^"\\]|\\.)*)"$')
 _DRAFT_RE = re.compile(r"^draft ([0-9a-f]{8})(, signed off)?$")
 _HAND_RE = re.compile(r"^hand: (.+), ([0-9a-f]{8})$")
