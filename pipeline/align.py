@@ -62,6 +62,7 @@ import json
 import math
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -69,8 +70,8 @@ from pathlib import Path
 import polib
 import yaml
 
-from .catalog import (LOW_CONFIDENCE, MACHINE, REVIEWED, STALE, UNTRANSLATED, Notes, build_pot, entry_state,
-                      catalog_bytes, fingerprint, key, machine_draft, merge, now_stamp, po_from_bytes,
+from .catalog import (IMPORTED_RECORD_RE, LOW_CONFIDENCE, MACHINE, REVIEWED, STALE, UNTRANSLATED, Notes, build_pot,
+                      entry_state, catalog_bytes, fingerprint, key, machine_draft, merge, now_stamp, po_from_bytes,
                       restore_sign_offs, stale_sign_offs)
 from .check import ERROR, check_catalog
 from .config import Config, closest
@@ -92,6 +93,9 @@ PRIORS = {(1, 1): 0.89, (1, 0): 0.0099, (0, 1): 0.0099, (2, 1): 0.089, (1, 2): 0
 BLOCK_PRIORS = {**{bead: p for bead, p in PRIORS.items() if bead != (2, 2)}, (2, 0): PRIORS[(1, 0)],
                 (0, 2): PRIORS[(0, 1)]}
 KIND_PENALTY = 6.0  # cost of pairing blocks of different kinds (a heading with a paragraph): about a 1-0 bead
+# cost per piece of inline markup (emphasis, a link, a code span) one side of a block bead has and the other lacks: a
+# translator keeps the markup of what they translate; a translator's note added in italics has markup no German has
+MARKUP_PENALTY = 3.0
 SPLIT_PENALTY = math.log(PRIORS[(1, 1)] / PRIORS[(2, 1)])  # a 2-1 sentence bead's cost over a 1-1 one
 CONFIDENT = 0.1  # least P(lengths | 1-1) of a confident pair: |delta| below 1.64
 MIN_CONFIDENT = 0.5  # least share of German sentences in confident pairs for a plausible translation
@@ -106,6 +110,13 @@ _SAME_SOUND = str.maketrans("kz", "cc")
 COGNATE_LENGTH = 4  # shorter words (die, was, man) match by chance too often
 ORDER_WINDOW = 3  # sentences of a paragraph more places apart than this are not looked at as swapped
 MARKS = "?!:"  # punctuation a translation keeps with its sentence
+# the indefinite article of a language that writes it apart from "one" (a week: eine Woche), read as "one" when
+# numbers are compared (``Anchors.contradicts``)
+_ARTICLE_ONE = {"en": re.compile(r"\b[Aa]n? (?=[a-z])")}
+# the translator comment an import writes in each entry it fills: "alignment: imported 1a2b3c4d" (reviewed) or
+# "…, fuzzy", with the ``fingerprint`` of the text, so that a new import of the article tells its own untouched pairs
+# from a person's work (``_imported``; read with ``catalog.IMPORTED_RECORD_RE``)
+IMPORTED_RECORD = "alignment: imported"
 _NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
 _BLOCK_RE = re.compile(r"^(.*?), block (\d+)")  # a segment's note as segment.py writes it: "paragraph, block 3, …"
 # an element whose content is no text for a reader (``rawhtml.NOT_TEXT``), to its end tag or the sentence's end
@@ -294,15 +305,38 @@ def _block_penalty(german: list[Block], translation: list[Block]):
     a translator who splits or joins paragraphs keeps the sentences, while a paragraph added or left
     out next to another makes the join uneven (two German sentences for four translated ones)."""
     kind = _kind_penalty(german, translation)
+    de_markup, tr_markup = [_markup(b) for b in german], [_markup(b) for b in translation]
 
     def penalty(i: int, a: int, j: int, b: int) -> float:
         if not (a and b):  # a block left out, or an image with its caption (``_figure``); no other 2-0, 0-2
             return 0.0 if a + b == 1 or _figure(german[i:i + a] or translation[j:j + b]) else math.inf
         count = lambda blocks: sum(len(x.sentences) for x in blocks)  # noqa: E731
         uneven = abs(count(german[i:i + a]) - count(translation[j:j + b])) if a + b > 2 else 0
-        return kind(i, a, j, b) + SPLIT_PENALTY * uneven
+        return kind(i, a, j, b) + SPLIT_PENALTY * uneven + MARKUP_PENALTY * _markup_difference(
+            de_markup[i:i + a], tr_markup[j:j + b])
 
     return penalty
+
+
+def _markup(block: Block) -> Counter:
+    """The inline markup of a block's sentences by kind (``markup.parts``); none for an image, which pairs by
+    its source."""
+    found: Counter = Counter()
+    if block.kind != "image":
+        for sentence in block.sentences:
+            found.update(parts(sentence.text).kinds)
+    return found
+
+
+def _markup_difference(left: list[Counter], right: list[Counter]) -> int:
+    """How many pieces of inline markup (``_markup`` of the blocks of either side of a bead: emphasis, links, code
+    spans, …) one side has and the other lacks: positive evidence against a pairing that lengths cannot give
+    (fresh-user trial 41: a translator's note in italics, added after a paragraph the translation split in two, was
+    joined to it by length and pushed out its first half)."""
+    if not any(left) and not any(right):
+        return 0
+    one, other = sum(left, Counter()), sum(right, Counter())
+    return sum(((one - other) + (other - one)).values())
 
 
 def _figure(blocks: list[Block]) -> bool:
@@ -358,6 +392,7 @@ def align_documents(german: list[Block], translation: list[Block], lang: str = "
     anchors = Anchors(lang, glossary, memory)
     beads, ratio = _block_beads(german, translation)
     anchored = _anchored(beads, german, translation)
+    beads, ordered = _settle_blocks(beads, anchored, german, translation, ratio, anchors)
     pairs: list[Pair] = []
     lonely_de: list[Sentence] = []
     lonely_tr: list[Sentence] = []
@@ -372,16 +407,90 @@ def align_documents(german: list[Block], translation: list[Block], lang: str = "
             elif not left:
                 lonely_tr.extend(right)
             elif bead.a == bead.b:
-                sure = (anchored[k] and bead.a == 1 and bead.p >= CONFIDENT
+                fits = (anchored[k] and bead.a == 1 and bead.p >= CONFIDENT
                         and _family(left[0].kind) == _family(right[0].kind))
+                sure = fits and ordered[k] and not anchors.contradicts(left[0].text, right[0].text)
                 if bead.a == 1:
                     singles.append((len(pairs), right[0]))
-                pairs.extend(Pair(d, t.text, sure, sure) for d, t in zip(left, right))
+                pairs.extend(Pair(d, t.text, sure, fits) for d, t in zip(left, right))
             else:
                 pairs.append(Pair(left[0], " ".join(t.text for t in right), False))
                 lonely_de.extend(left[1:])
         pairs = _settle_order(pairs, singles, ratio, anchors)
     return pairs, lonely_de, lonely_tr
+
+
+def _settle_blocks(beads: list[Bead], anchored: list[bool], german: list[Block], translation: list[Block],
+                   ratio: float, anchors: Anchors) -> tuple[list[Bead], list[bool]]:
+    """``beads`` with the translated blocks of 1-1 beads of one kind (list items, paragraphs) in one section put in
+    the order their content favours, and ``anchored`` honest about it: the block-level counterpart of
+    ``_settle_order``.
+
+    Gale and Church's programme keeps both texts in order, so a translator who reordered a list or put two
+    paragraphs of a section the other way round got each German block the other's translation, every pair
+    confident by length (fresh-user trial 41: three list items, two paragraphs of medical advice). The cost of
+    pairing two blocks is their length cost less ``ANCHOR`` per anchor they share (``Anchors``, on the blocks'
+    text); two beads exchange their translated blocks when the anchors favour the exchange and its cost is lower.
+    The sentences of an exchanged block are never confident (a person checks the order), and neither are those of
+    a block whose pairing does not cost at least ``ORDER_MARGIN`` less than an exchange with each of its
+    neighbours (``ORDER_WINDOW``): items of similar length that share no anchor could be in either order.
+    """
+    def text(blocks: list[Block]) -> str:
+        return " ".join(s.text for b in blocks for s in b.sentences)
+
+    def movable(bead: Bead) -> bool:
+        return bead.a == bead.b == 1 and german[bead.i].kind == translation[bead.j].kind \
+            and german[bead.i].kind in ("paragraph", "list item")
+
+    runs: list[dict[str, list[int]]] = [{}]  # the movable beads of each section by kind, in order
+    for k, bead in enumerate(beads):
+        if movable(bead):
+            runs[-1].setdefault(german[bead.i].kind, []).append(k)
+        elif any(b.kind in ("title", "heading") for b in (*german[bead.i:bead.i + bead.a],
+                                                          *translation[bead.j:bead.j + bead.b])):
+            runs.append({})
+    beads, anchored = list(beads), list(anchored)
+    for run in (run for section in runs for run in section.values()):
+        if len(run) < 2:
+            continue
+        de = [text([german[beads[k].i]]) for k in run]
+        held = [beads[k].j for k in run]
+        tr = {j: text([translation[j]]) for j in held}
+        lengths = {j: translation[j].length for j in held}
+        known: dict[tuple[int, int], float] = {}
+
+        def shared(d: int, j: int) -> int:
+            return anchors(de[d], tr[j])
+
+        def cost(d: int, j: int) -> float:
+            if (d, j) not in known:
+                p = _length_probability(german[beads[run[d]].i].length, lengths[j], ratio)
+                known[d, j] = -math.log(max(p, 1e-300)) - ANCHOR * shared(d, j)
+            return known[d, j]
+
+        count = len(run)
+        order = list(held)
+        exchanged = [False] * count
+        for _ in range(count * count):  # each exchange lowers the total cost: it ends
+            best = None
+            for d in range(count):
+                for e in range(d + 1, min(count, d + ORDER_WINDOW + 1)):
+                    a, b = order[d], order[e]
+                    gain = cost(d, a) + cost(e, b) - cost(d, b) - cost(e, a)
+                    more = shared(d, b) + shared(e, a) - shared(d, a) - shared(e, b)
+                    if more > 0 and gain > 0 and (best is None or gain > best[0]):
+                        best = (gain, d, e)
+            if best is None:
+                break
+            _, d, e = best
+            order[d], order[e] = order[e], order[d]
+            exchanged[d] = exchanged[e] = True
+        for d, k in enumerate(run):
+            clear = all(cost(d, order[e]) + cost(e, order[d]) - cost(d, order[d]) - cost(e, order[e]) >= ORDER_MARGIN
+                        for e in range(max(0, d - ORDER_WINDOW), min(count, d + ORDER_WINDOW + 1)) if e != d)
+            beads[k] = replace(beads[k], j=order[d])
+            anchored[k] = anchored[k] and not exchanged[d] and clear
+    return beads, anchored
 
 
 def _settle_order(pairs: list[Pair], singles: list[tuple[int, Sentence]], ratio: float,
@@ -469,6 +578,7 @@ class Anchors:
         self._known: dict[tuple[str, str], int] = {}
         self._memory = memory
         self._remembered: dict[str, list[str]] = {}
+        self._spells: bool | None = None  # whether ``numberwords`` reads numbers in words in ``lang``
 
     def __call__(self, german: str, translated: str) -> int:
         found = self._known.get((german, translated))
@@ -492,6 +602,32 @@ class Anchors:
             found += _one_to_one(remembered, self._words(tr), _cognate)
         return found
 
+    def contradicts(self, german: str, translated: str) -> bool:
+        """Whether the two give different numbers: a value in digits or number words (``numberwords``) on one side
+        that the other lacks, positive evidence that they do not say the same (fresh-user trial 41: "Trinken Sie …
+        drei Tassen am Tag." paired with "A spoonful of honey makes the tea milder.", reviewed). A bare "one" is
+        left out: German writes its article as the number (eine Tasse: a cup); "eine Woche" still counts as the
+        week it is."""
+        def values(found: list[frozenset[str]]) -> list[frozenset[str]]:
+            told = [v - {"1"} if len(v) > 1 and not any(x.replace(".", "").isdigit() and x != "1" for x in v) else v
+                    for v in found]
+            return [v for v in told if v and v != {"1"}]
+
+        if self._spells is None:
+            from .numberwords import _spelled_pattern
+
+            self._spells = self.lang not in ("", "de") and _spelled_pattern(self.lang)[0] is not None
+        text = prose(translated)
+        if self._spells:
+            de, tr = values(self._numbers(prose(german), True)), values(self._numbers(text, False))
+            article = _ARTICLE_ONE.get(self.lang)  # "a week" is eine Woche; "a day" no number the German must have
+            loose = values(self._numbers(article.sub("one ", text), False)) if article else tr
+        else:  # numbers in words cannot be told in the translation: digits alone are compared
+            de, tr = values(_digits(prose(german))), values(_digits(text))
+            loose = tr
+        same = lambda a, b: bool(a & b)  # noqa: E731
+        return _one_to_one(de, loose, same) < len(de) or _one_to_one(tr, de, same) < len(tr)
+
     def _remembered_words(self, german: str) -> list[str]:
         """The words (``_words``) of the translation memory's translation of ``german``; none without one."""
         if self._memory is None:
@@ -508,7 +644,7 @@ class Anchors:
     def _numbers(self, text: str, german: bool) -> list[frozenset[str]]:
         from .numberwords import german_quantities, quantities
 
-        found = [frozenset({m.replace(",", "."), re.sub(r"[.,]", "", m)}) for m in _NUMBER_RE.findall(text)]
+        found = _digits(text)
         spelled = german_quantities(text, self.lang) if german else quantities(text, self.lang)
         return found + [values for _, _, values in spelled]
 
@@ -521,6 +657,11 @@ class Anchors:
             found += [a + b for a, b in zip(words, words[1:]) if min(len(a), len(b)) >= 3
                       and a not in self.stop and b not in self.stop]
         return found
+
+
+def _digits(text: str) -> list[frozenset[str]]:
+    """The numbers ``text`` writes in digits, each as its values (3,5 and 3.5 alike; 1.000 as 1000 too)."""
+    return [frozenset({m.replace(",", "."), re.sub(r"[.,]", "", m)}) for m in _NUMBER_RE.findall(text)]
 
 
 def _plain(word: str) -> str:
@@ -874,6 +1015,17 @@ def _fill(po: polib.POFile, pairs: list[Pair], lang: str, glossary, labels, conf
         entry = entries.get(pair.german.key)
         if entry is None or id(entry) in filled:
             continue  # the same German sentence again: one entry, filled once
+        if _imported(entry):  # the import's own pair, untouched: the new alignment replaces it
+            if entry.msgstr == pair.text and entry.fuzzy == (not pair.confident) and not Notes.of(entry).previous_msgid:
+                already += 1  # an import run again: the same text in the same state
+                if translator:
+                    notes = Notes.of(entry)
+                    notes.hand = _hand(translator, entry.msgstr)
+                    notes.store(entry)
+                continue
+            _set(entry, pair.text, pair.confident, translator)
+            filled[id(entry)] = (entry, pair)
+            continue
         held = _held(entry)
         if held is not None:
             if entry.msgstr != pair.text:
@@ -900,6 +1052,25 @@ def _fill(po: polib.POFile, pairs: list[Pair], lang: str, glossary, labels, conf
 def _hand(translator: str, text: str) -> tuple[str, str]:
     """The ``Notes.hand`` record of ``text`` by ``translator`` (``Name <e-mail>``: the name only)."""
     return translator.partition("<")[0].strip(), fingerprint(text)
+
+
+def _imported(entry: polib.POEntry) -> bool:
+    """Whether ``entry`` holds a pair an import wrote that nobody changed since: its ``IMPORTED_RECORD`` names the
+    text it holds and the state it was written in (reviewed, or fuzzy with ``LOW_CONFIDENCE``), and the German is
+    the one it was aligned with. A new import of the article replaces such a pair (fresh-user trial 41: a corrected
+    file changed nothing, the import's own pairs called "a reviewed translation" and kept, also with --force); a
+    reviewer's edit or sign-off changes the text or the state, and is kept."""
+    if not entry.msgstr:
+        return False
+    notes = Notes.of(entry)
+    record = next((m for line in notes.own if (m := IMPORTED_RECORD_RE.match(line.strip()))), None)
+    if record is None or record.group(1) != fingerprint(entry.msgstr) or notes.origins:
+        return False
+    fuzzy = bool(record.group(2))
+    if notes.previous_msgid is not None:  # the German changed since; extract made it fuzzy, nobody edited it
+        return entry.fuzzy and notes.reviewed in (None, record.group(1))
+    return entry.fuzzy == fuzzy and not notes.reviewed and (
+        LOW_CONFIDENCE in (line.strip() for line in notes.own)) == fuzzy
 
 
 def _held(entry: polib.POEntry) -> str | None:
@@ -929,7 +1100,10 @@ def _set(entry: polib.POEntry, text: str, confident: bool, translator: str | Non
     notes.origins, notes.drafted = [], None
     notes.hand = _hand(translator, text) if translator else None
     notes.previous_msgid = notes.previous_msgctxt = notes.reviewed = None
-    notes.own = [line for line in notes.own if line.strip() != LOW_CONFIDENCE] + ([] if confident else [LOW_CONFIDENCE])
+    notes.own = [line for line in notes.own
+                 if line.strip() != LOW_CONFIDENCE and not IMPORTED_RECORD_RE.match(line.strip())]
+    notes.own += [f"{IMPORTED_RECORD} {fingerprint(text)}" + ("" if confident else ", fuzzy")] + (
+        [] if confident else [LOW_CONFIDENCE])
     entry.flags = [f for f in entry.flags if f != "fuzzy"]
     if not confident:
         entry.flags.insert(0, "fuzzy")

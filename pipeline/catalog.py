@@ -23,7 +23,7 @@ from typing import Callable, Container, Iterable, Iterator
 import polib
 from rapidfuzz import fuzz
 
-from . import __version__, greedy, nearest
+from . import LazyPattern, __version__, greedy, nearest
 from .conflicts import refuse_conflict
 from .errors import VerlagError, excerpt, not_utf8
 from .extracted import GERMAN_FIELD, german_source
@@ -394,6 +394,8 @@ def fingerprint(msgstr: str) -> str:
 
 
 LOW_CONFIDENCE = "alignment: low confidence"  # align's translator comment on a pair it is not sure of
+# align's record of the text an import wrote (its ``fingerprint``) and whether fuzzy: ``align._imported``
+IMPORTED_RECORD_RE = LazyPattern(r"^alignment: imported ([0-9a-f]{8})(, fuzzy)?$")
 _PREVIOUS_RE = re.compile(r'^previous (msgctxt|msgid)(?:, (reviewed|draft) ([0-9a-f]{8}))?: "((?:[^"\\]|\\.)*)"$')
 _DRAFT_RE = re.compile(r"^draft ([0-9a-f]{8})(, signed off)?$")
 _HAND_RE = re.compile(r"^hand: (.+), ([0-9a-f]{8})$")
@@ -831,6 +833,13 @@ def _mangled_previous(entry: polib.POEntry) -> None:
             return
 
 
+def _settled_import(line: str, entry: polib.POEntry) -> bool:
+    """Whether ``line`` is an import's record (``IMPORTED_RECORD_RE``) a reviewer made untrue: the fuzzy pair it
+    names signed off, or the text edited. The entry is theirs now; a new import keeps it either way."""
+    record = IMPORTED_RECORD_RE.match(line.strip()) if line.startswith("alignment: imported") else None
+    return record is not None and bool(record.group(2) or record.group(1) != fingerprint(entry.msgstr))
+
+
 def settle(entry: polib.POEntry, notes: Notes) -> None:
     """Store ``notes``, keeping a previous text only while it explains a fuzzy translation.
 
@@ -838,7 +847,8 @@ def settle(entry: polib.POEntry, notes: Notes) -> None:
     fuzzy flag) or when the German is back to exactly that text; then a
     translation unchanged since it was signed off is reviewed again. A
     signed-off entry also loses ``# alignment: low confidence`` (``align``'s
-    doubt about an imported pair): the reviewer has settled it. Its ``draft`` fingerprint stays, marked
+    doubt about an imported pair) and an import's record it no longer fits (``_settled_import``): the reviewer has
+    settled it. Its ``draft`` fingerprint stays, marked
     ``signed off``, while the msgstr is still the engine's text byte for byte: the evidence that the
     reviewer accepted the draft as it was (pseudo or copy output signed off in bulk stays recognisable),
     and so does its ``mt:``/``tm:`` line, as where the text came from. Edited, the msgstr is a person's
@@ -855,7 +865,7 @@ def settle(entry: polib.POEntry, notes: Notes) -> None:
     if not fuzzy or back:
         notes.previous_msgid = notes.previous_msgctxt = notes.reviewed = notes.carried = None
     if not fuzzy:
-        notes.own = [line for line in notes.own if line.strip() != LOW_CONFIDENCE]
+        notes.own = [line for line in notes.own if line.strip() != LOW_CONFIDENCE and not _settled_import(line, entry)]
         if not entry.msgstr:
             notes.drafted = None
         if notes.drafted and notes.origins and notes.drafted != fingerprint(entry.msgstr):
