@@ -63,6 +63,7 @@ import math
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
@@ -468,29 +469,44 @@ def _settle_blocks(beads: list[Bead], anchored: list[bool], german: list[Block],
                 known[d, j] = -math.log(max(p, 1e-300)) - ANCHOR * shared(d, j)
             return known[d, j]
 
-        count = len(run)
         order = list(held)
-        exchanged = [False] * count
-        for _ in range(count * count):  # each exchange lowers the total cost: it ends
-            best = None
-            for d in range(count):
-                for e in range(d + 1, min(count, d + ORDER_WINDOW + 1)):
-                    a, b = order[d], order[e]
-                    gain = cost(d, a) + cost(e, b) - cost(d, b) - cost(e, a)
-                    more = shared(d, b) + shared(e, a) - shared(d, a) - shared(e, b)
-                    if more > 0 and gain > 0 and (best is None or gain > best[0]):
-                        best = (gain, d, e)
-            if best is None:
-                break
-            _, d, e = best
-            order[d], order[e] = order[e], order[d]
-            exchanged[d] = exchanged[e] = True
+        exchanged = _exchange(order, cost, shared)
         for d, k in enumerate(run):
-            clear = all(cost(d, order[e]) + cost(e, order[d]) - cost(d, order[d]) - cost(e, order[e]) >= ORDER_MARGIN
-                        for e in range(max(0, d - ORDER_WINDOW), min(count, d + ORDER_WINDOW + 1)) if e != d)
             beads[k] = replace(beads[k], j=order[d])
-            anchored[k] = anchored[k] and not exchanged[d] and clear
+            anchored[k] = anchored[k] and not exchanged[d] and _clear(d, order, cost)
     return beads, anchored
+
+
+def _exchange(order: list[int], cost: Callable[[int, int], float], shared: Callable[[int, int], int]) -> list[bool]:
+    """Put ``order`` (``order[d]``: what German place ``d`` holds) in the order the evidence favours, in place: again
+    and again the exchange of two places at most ``ORDER_WINDOW`` apart that lowers the total ``cost`` the most
+    among those that make them share more anchors (``shared``), until none does; each lowers the total, so it
+    ends. Returns, for each place, whether it was exchanged."""
+    count = len(order)
+    exchanged = [False] * count
+    for _ in range(count * count):
+        best = None
+        for d in range(count):
+            for e in range(d + 1, min(count, d + ORDER_WINDOW + 1)):
+                a, b = order[d], order[e]
+                gain = cost(d, a) + cost(e, b) - cost(d, b) - cost(e, a)
+                more = shared(d, b) + shared(e, a) - shared(d, a) - shared(e, b)
+                if more > 0 and gain > 0 and (best is None or gain > best[0]):
+                    best = (gain, d, e)
+        if best is None:
+            break
+        _, d, e = best
+        order[d], order[e] = order[e], order[d]
+        exchanged[d] = exchanged[e] = True
+    return exchanged
+
+
+def _clear(d: int, order: list[int], cost: Callable[[int, int], float]) -> bool:
+    """Whether place ``d``'s order costs at least ``ORDER_MARGIN`` less than its exchange with each place at most
+    ``ORDER_WINDOW`` away: only then is its pair confident."""
+    count = len(order)
+    return all(cost(d, order[e]) + cost(e, order[d]) - cost(d, order[d]) - cost(e, order[e]) >= ORDER_MARGIN
+               for e in range(max(0, d - ORDER_WINDOW), min(count, d + ORDER_WINDOW + 1)) if e != d)
 
 
 def _settle_order(pairs: list[Pair], singles: list[tuple[int, Sentence]], ratio: float,
@@ -525,30 +541,11 @@ def _settle_order(pairs: list[Pair], singles: list[tuple[int, Sentence]], ratio:
             known[d, t] = -math.log(max(p, 1e-300)) - ANCHOR * shared(d, t)
         return known[d, t]
 
-    def near(d: int) -> range:
-        return range(d + 1, min(count, d + ORDER_WINDOW + 1))
-
     order = list(range(count))  # order[d]: the translated sentence German sentence d holds
-    exchanged = [False] * count
-    for _ in range(count * count):  # each exchange lowers the total cost: it ends
-        best = None
-        for d in range(count):
-            for e in near(d):
-                a, b = order[d], order[e]
-                gain = cost(d, a) + cost(e, b) - cost(d, b) - cost(e, a)
-                more = shared(d, b) + shared(e, a) - shared(d, a) - shared(e, b)
-                if more > 0 and gain > 0 and (best is None or gain > best[0]):
-                    best = (gain, d, e)
-        if best is None:
-            break
-        _, d, e = best
-        order[d], order[e] = order[e], order[d]
-        exchanged[d] = exchanged[e] = True
+    exchanged = _exchange(order, cost, shared)
     out = list(pairs)
     for d, (n, _) in enumerate(singles):
-        sure = pairs[n].confident and not exchanged[d] and all(
-            cost(d, order[e]) + cost(e, order[d]) - cost(d, order[d]) - cost(e, order[e]) >= ORDER_MARGIN
-            for e in range(max(0, d - ORDER_WINDOW), min(count, d + ORDER_WINDOW + 1)) if e != d)
+        sure = pairs[n].confident and not exchanged[d] and _clear(d, order, cost)
         out[n] = replace(pairs[n], text=held[order[d]].text, confident=sure)
     return out
 
