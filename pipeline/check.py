@@ -310,8 +310,8 @@ def _translated_page(old: str, new: str, ctx: Context) -> bool:
 def _site_article(url: str, ctx: Context) -> tuple[str | None, str, str] | None:
     """(language or None for the German file, slug, fragment) of a link to one of this site's articles:
     ``<file name>.md`` (its slug by ``ctx.renamed``), an old address an article's ``aliases:`` keep (by
-    ``ctx.renamed``: ``/2022/schlaf.html``), ``/<base path><lang>/<slug>/`` or ``<base_url><lang>/<slug>/``;
-    None for anything else."""
+    ``ctx.renamed``: ``/2022/schlaf.html``), ``/<base path><lang>/<slug>/`` or ``<base_url><lang>/<slug>/`` (its host with
+    or without "www.", by http or https); None for anything else."""
     address, _, fragment = url.partition("#")
     name = linked_article(address)
     if name is not None:  # the file's name, or the name it had: the site links the article's slug (``renamed``)
@@ -321,8 +321,12 @@ def _site_article(url: str, ctx: Context) -> tuple[str | None, str, str] | None:
         address = on_site(address, base)  # the site's own path, as the pages write it (``site._BodyPlan.address``)
         if (slug := ctx.renamed.get(old_path(address))) is not None:
             return None, slug, fragment  # an old address an article's aliases keep: it leads to that article
-    if ctx.site_url and address.startswith(ctx.site_url):
-        address = address[len(ctx.site_url):]
+    whole = split_url(address) if "://" in address else None
+    if ctx.site_url and whole and whole.scheme in ("http", "https") and url_host(address) == url_host(ctx.site_url):
+        # the site's own address, with or without "www." (``urlparts.site_host``), as SitePages names it
+        if not whole.path.startswith(base):
+            return None
+        address = whole.path[len(base):]
     elif address.startswith(base):
         address = address[len(base):]
     else:

@@ -17,7 +17,7 @@ from urllib.parse import unquote
 from .config import Config
 from .errors import VerlagError
 from .redirects import file_slug, last_name, old_names, old_path
-from .urlparts import NO_ADDRESS, split_url
+from .urlparts import NO_ADDRESS, split_url, url_host
 
 if TYPE_CHECKING:
     from .glossary import Glossary
@@ -61,7 +61,11 @@ class SitePages:
         site = config.site_url
         path = (split_url(site) or NO_ADDRESS).path
         self._base = base = path or "/"
-        at = re.escape((site[:len(site) - len(path)] + base).encode())  # base_url, with its "/"
+        # base_url with its "/", in each form a browser reaches the same site by: with and without "www."
+        # (``urlparts.site_host``), by http and https; each fixed-width, as a look-behind must be
+        host = url_host(site)
+        ats = [re.escape(f"{scheme}://{www}{host}{base}".encode())
+               for scheme in ("https", "http") for www in ("", "www.")] if host else [re.escape(base.encode())]
         # An address of the site itself: its base path preceded by the rest of its base_url, or where a link
         # destination starts (in Markdown or HTML, in a PO string or a Markdown file); the slug ends as
         # PAGE_PATH's, where an address does in a PO string or in Markdown. The literal first lets the
@@ -70,7 +74,8 @@ class SitePages:
         # (``media.on_site``: ``/en/zecken/`` is ``/praxis/en/zecken/``), as the pages write it.
         path = re.escape(base.encode())
         outside = rb"|/(?<=[(<\"'=\s]/)" if base != "/" else rb""
-        self._named = re.compile(rb"(?:" + path + rb"(?:(?<=" + at + rb")|(?<=[(<\"'=\s]" + path + rb"))" + outside
+        self._named = re.compile(rb"(?:" + path + rb"(?:" + b"|".join(rb"(?<=" + at + rb")" for at in ats)
+                                 + rb"|(?<=[(<\"'=\s]" + path + rb"))" + outside
                                  + rb")([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)*)/([^/?#\s\"'()<>\\]+)")
         self._answers: dict[tuple[str, str], bool] = {}
 

@@ -393,13 +393,13 @@ def test_publish_names_each_of_checks_findings_as_check_does_once_and_exits_0_fo
     for line in checked:
         assert published.count(line) == 1, (line, published)
         assert line.rpartition(" [")[0] not in published, line  # not said again without its check's name
-    assert finding_lines("\n".join(published)) == sorted(  # errors first, and the author's before the catalogs'
-        checked, key=lambda line: (not line.startswith("error"), line.split(": ")[1].split(":")[0].endswith(".po")))
+    assert finding_lines("\n".join(published)) == sorted(  # the author's before the catalogs', errors first in each
+        checked, key=lambda line: (line.split(": ")[1].split(":")[0].endswith(".po"), not line.startswith("error")))
     assert "check: 1 error, " in "\n".join(published) and "not listed here" not in "\n".join(published)
 
 
 def test_publish_lists_the_first_findings_and_says_how_to_see_the_rest(project):
-    """Many findings (an imported blog's images without alt text): the first ``FINDINGS_LISTED``, errors first,
+    """Many findings (an imported blog's images without alt text): the first ``FINDINGS_LISTED``, the author's first,
     then how many more and where to see them all."""
     from cli import FINDINGS_LISTED
 
@@ -412,10 +412,10 @@ def test_publish_lists_the_first_findings_and_says_how_to_see_the_rest(project):
     checked = finding_lines(project.run("check", code=1).output)
     assert len(checked) > FINDINGS_LISTED
     listed = finding_lines(published)
-    assert len(listed) == FINDINGS_LISTED and listed[0].startswith("error: translations/en/linde.po:")
+    assert len(listed) == FINDINGS_LISTED and listed[0].startswith("warning: source_de/linde.md:")  # the author's
     assert set(listed) <= set(checked)
-    assert (f"check: {len(checked) - FINDINGS_LISTED} more not listed here (0 errors, "
-            f"{len(checked) - FINDINGS_LISTED} warnings): 'verlag check' lists them all") in published.splitlines()
+    assert (f"check: {len(checked) - FINDINGS_LISTED} more not listed here (1 error, "  # the catalog's, after
+            f"{len(checked) - FINDINGS_LISTED - 1} warnings): 'verlag check' lists them all") in published.splitlines()
 
 
 def test_publish_lists_the_german_pages_script_and_template_tag_however_many_reviewer_errors_come_first(project):

@@ -653,6 +653,29 @@ def test_a_full_url_on_the_site_s_own_host_is_judged_as_its_path_and_a_dead_one_
     assert "https://praxis.example/kontakt/" in hrefs  # kept as written: the warning is the whole change
 
 
+def test_a_link_to_the_site_s_page_with_or_without_www_may_name_the_page_in_the_translation_s_language(
+        project: Project):
+    """Trial 42 #2: base_url ``https://www.hebamme.example/``, the German linking
+    ``https://hebamme.example/de/stillen/``: the English ``https://www.hebamme.example/en/stillen/`` (base_url's own
+    form) was a ``link-target`` error and held back, while ``article-link`` and README call both host forms the
+    site's own. Either form names the site's page, as a root path does (http for https stays foreign-target's)."""
+    give_base_url(project.root, "https://www.hebamme.example/")
+    project.write("verlag.toml", project.read("verlag.toml") + "[publish]\nmin_translated = 0\n")
+    project.write("source_de/stillen.md", article("Stillen", "Stillen braucht Zeit.\n"))
+    sentence = "Mehr dazu [hier](https://hebamme.example/de/stillen/)."
+    project.write("source_de/beikost.md", article("Beikost", f"Ab dem 5. Monat.\n\n{sentence}\n"))
+    project.run("extract")
+    review(project, "en", "stillen", {("title", "Stillen"): "Breastfeeding",
+                                      "Stillen braucht Zeit.": "Breastfeeding takes time."})
+    project.run("build")
+    for link in ("https://www.hebamme.example/en/stillen/", "https://hebamme.example/en/stillen/", "/en/stillen/"):
+        review(project, "en", "beikost", {sentence: f"More [here]({link})."})
+        checked = project.run("check").output
+        assert "link-target" not in checked, (link, checked)
+    review(project, "fr", "beikost", {sentence: "Plus [ici](https://www.hebamme.example/fr/stillen/)."})
+    assert "[link-target]" in project.run("check", code=1).output  # no French page: still an error
+
+
 def test_a_full_url_of_the_site_s_host_outside_its_path_is_a_page_of_the_host_not_of_the_site():
     """Under ``base_url = "https://example.org/praxis/"`` a full URL outside ``/praxis/`` is how README says to link
     a page of the host the site does not hold: not judged; one below it is the site's own (``www.`` or not)."""
