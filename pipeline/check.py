@@ -2308,6 +2308,28 @@ def _unit_words(before: str, after: str) -> tuple[str, str]:
 # another unit ("metrekareden", m²) never reads as the shorter one ("metre", m) with a suffix; a word that only
 # starts like a unit name and is none (Hungarian "fokhagyma", garlic) is listed as that language's word.
 SUFFIXING = {lang: () for lang in GLOSSARY_SUFFIXING} | {"hu": ("fokhagym",)}
+# Languages that decline a unit's name by case endings CLDR does not write: its Polish, Russian, Ukrainian and Czech
+# have the nominative and the genitive a count takes ("250 mililitrów", "3 литра"), not the instrumental or the
+# locative of "w 250 mililitrach", "z 3 litrami", "с 3 литрами", "ve 3 litrech" (fresh-user trial 42). A unit whose
+# CLDR forms all start with one of them, the bare stem (gram, litr, грамм, літр: a hard-stem masculine noun), is read
+# with the endings of that noun's cases, singular and plural, after Swan, *A Grammar of Contemporary Polish*
+# ("litrze", "gramie"), Wade, *A Comprehensive Russian Grammar*, Pugh and Press, *Ukrainian: A Comprehensive
+# Grammar*, and Naughton, *Czech: An Essential Grammar*; ``_unit_pattern`` reads them as ``SUFFIXING``'s suffixes,
+# but only these endings, so that "3 litrami" is litres and a longer word that starts with a stem is not.
+CASE_ENDINGS = {"pl": ("a", "u", "owi", "em", "ie", "ze", "y", "ów", "om", "ami", "ach", "i"),
+                "ru": ("а", "у", "ом", "е", "ы", "ов", "ам", "ами", "ах"),
+                "uk": ("а", "у", "ові", "ом", "і", "и", "ів", "ам", "ами", "ах"),
+                "cs": ("u", "e", "ě", "em", "y", "ů", "ům", "ech", "ích", "ami", "ovi", "i")}
+
+
+def _case_stems(lang: str) -> list[str]:
+    """The names of ``lang``'s units (``unit_names``, after a number) that are the stem of all the unit's forms of
+    that word there, as ``CASE_ENDINGS`` declines them: Polish "litr" of "litr", "litra", "litry", "litrów"."""
+    words: dict[str, list[str]] = {}
+    for name, (symbol, side) in unit_names(lang).items():
+        if side == "after" and len(name) >= 3 and name.isalpha():
+            words.setdefault(f"{symbol} {name[:3]}", []).append(name)
+    return [stem for forms in words.values() if all(form.startswith(stem := min(forms, key=len)) for form in forms)]
 
 
 @lru_cache(maxsize=32)
@@ -2335,7 +2357,14 @@ def _unit_pattern(langs: tuple[str, ...], unspaced_text: bool = False) -> tuple[
     inflected = alternatives(n for lang in suffixing for n, (symbol, side) in unit_names(lang).items()
                              if n in names and side == "after" and len(n) >= 3 and n[-1].isalpha())
     words = alternatives(word for lang in suffixing for word in SUFFIXING[lang])
-    suffixed = rf"|(?!(?i:{words}))(?P<inflected>(?i:{inflected}))[^\W\d_]*" if suffixing else ""
+    declining = [lang for lang in langs if lang in CASE_ENDINGS]
+    stems = alternatives(stem for lang in declining for stem in _case_stems(lang) if stem in names)
+    endings = alternatives(ending for lang in declining for ending in CASE_ENDINGS[lang])
+    # one group for both: a suffixing language's name with any suffix, a declining one's stem with a case ending
+    suffixed = "|(?P<inflected>" + "|".join(
+        ([rf"(?!(?i:{words}))(?i:{inflected})(?=[^\W\d_]*)"] if suffixing else [])
+        + ([rf"(?i:{stems})(?=(?i:{endings})(?![^\W\d_]))"] if declining else [])) + r")[^\W\d_]*" \
+        if suffixing or declining else ""
     return re.compile(rf"(?<=\d)[{_SPACES}]?(?:(?P<symbol>{symbols})|(?P<after>(?i:{after}))(?:s|n)?{suffixed})"
                       rf"(?![^\W\d_{UNSPACED}])"
                       rf"|(?<![^\W\d_])(?P<before>(?i:{before}))[{_SPACES}]?(?=\d)"

@@ -998,3 +998,38 @@ def test_a_glossary_term_with_a_chain_of_turkish_suffixes_is_the_term(translatio
                     glossary=glossary) == []
     assert findings("Fragen Sie nach der Dosis der Arzneimittel.", "Dozunu sorun.", lang, "glossary-term",
                     glossary=glossary) != []
+
+
+@pytest.mark.parametrize("german, translation, lang", [
+    ("Lösen Sie 5 g Salz in 250 ml Wasser.", "Rozpuść 5 gramów soli w 250 mililitrach wody.", "pl"),
+    ("Füllen Sie die Flasche mit 120 ml.", "Napełnij butelkę 120 mililitrami.", "pl"),
+    ("Mit 1 l Wasser.", "Z jednym litrem wody.", "pl"),
+    ("Mit 3 Litern Wasser am Tag.", "Z 3 litrami wody dziennie.", "pl"),
+    ("Ein Baby mit 4 kg braucht 600 ml Milch.", "Niemowlę z 4 kilogramami potrzebuje 600 mililitrów mleka.", "pl"),
+    ("Das Pulver wird in 5 g Portionen geliefert.", "Proszek jest dostarczany w 5 gramach porcji.", "pl"),
+    ("Mit 3 Litern Wasser.", "С 3 литрами воды.", "ru"),
+    ("In 250 ml Wasser.", "В 250 миллилитрах воды.", "ru"),
+    ("Mit 3 Litern Wasser.", "З 3 літрами води.", "uk"),
+    ("Mit 3 Litern Wasser.", "Ve 3 litrech vody.", "cs"),
+    ("In 5 Gramm Salz.", "V 5 gramech soli.", "cs"),
+])
+def test_a_slavic_unit_name_in_any_case_is_its_unit(german, translation, lang):
+    """Fresh-user trial 42 (HIGH): CLDR writes Polish, Russian, Ukrainian and Czech unit names in the cases a count
+    takes only, so the instrumental and the locative ("w 250 mililitrach", "z 3 litrami", "с 3 литрами") were no
+    unit: right translations were "units differ: missing ml" errors and held back. Every case is read now
+    (``check.CASE_ENDINGS`` on the stem of CLDR's forms)."""
+    assert findings(german, translation, lang, "numbers") == []
+
+
+@pytest.mark.parametrize("german, translation, lang, message", [
+    ("Mit 3 Litern Wasser.", "Z 4 litrami wody.", "pl", "numbers differ: missing 3; instead 4"),
+    ("Mit 3 Litern Wasser.", "Z 3 mililitrami wody.", "pl", "units differ: missing l; instead ml"),
+    ("Lösen Sie 5 g Salz in 250 ml Wasser.", "Rozpuść 5 gramów soli w 250 litrach wody.", "pl",
+     "units differ: missing ml; instead l"),
+    ("Ein Baby mit 4 kg.", "Niemowlę z 4 gramami.", "pl", "units differ: missing kg; instead g"),
+    ("Mit 3 Litern Wasser.", "С 3 миллилитрами воды.", "ru", "units differ: missing l; instead ml"),
+    ("Mit 3 Litern Wasser.", "Ve 3 metrech vody.", "cs", "units differ: missing l; instead m"),
+])
+def test_a_slavic_unit_name_in_any_case_that_is_another_unit_or_number_is_still_an_error(german, translation, lang,
+                                                                                           message):
+    assert findings(german, translation, lang, "numbers") == [message]
