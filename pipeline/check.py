@@ -1133,18 +1133,46 @@ def check_number_order(entry, ctx):
     "children 10 drops, adults 2 drops"): the same values and units, so ``check_numbers`` finds nothing, yet each
     dose went to the other person. A warning, not an error: a translation may put clauses in another order
     (Japanese and Turkish put a subordinate clause first; README has the false alarms measured). Kinds whose
-    amounts differ are ``numbers``' to name."""
+    amounts differ are ``numbers``' to name.
+
+    The order is compared among the numbers of one unit ("2, 10 drops"), and among the units of one written
+    number ("1 TL Salz und 1 EL Öl": "1 tbsp salt and 1 tsp oil", which may be the spoons swapped or the clauses,
+    so a warning too); not across units of one kind, which a clause put first moves together with their numbers
+    ("2 TL Sirup in 100 ml Wasser": "100 ml suya 2 çay kaşığı şurup", trial 42). An amount the translation
+    converts ("1 EL": "15 ml" or "3 tsp") counts as the German's unit and number."""
     if not _DIGIT.search(entry.msgid) or entry.msgstr == entry.msgid:
         return
     source, target = _bound_pairs(entry, ctx)
     for kind in dict.fromkeys(p.kind for p in source):
         german = [p for p in source if p.kind == kind]
         translated = [p for p in target if p.kind == kind]
-        amounts = [p.amount for p in german]
-        if (len(german) > 1 and amounts != [p.amount for p in translated]
-                and Counter(amounts) == Counter(p.amount for p in translated)):
-            yield (f"numbers of one unit in another order: German {_listed(german)}; translation "
-                   f"{_listed(translated)}")
+        if len(german) < 2 or Counter(p.amount for p in german) != Counter(p.amount for p in translated):
+            continue
+        labels = {p.amount: _unit_and_number(p) for p in german}
+        german_labels = [_unit_and_number(p) for p in german]
+        translated_labels = [label if (label := _unit_and_number(p)) in german_labels else labels[p.amount]
+                             for p in translated]
+        if reordered := _reordered(list(zip(german, german_labels)), list(zip(translated, translated_labels))):
+            yield (f"numbers of one unit in another order: German {_listed(reordered[0])}; translation "
+                   f"{_listed(reordered[1])}")
+
+
+def _reordered(german: list[tuple[_Bound, tuple[str, str]]], translated: list[tuple[_Bound, tuple[str, str]]]
+               ) -> tuple[list[_Bound], list[_Bound]] | None:
+    """The first numbers of one unit, else units of one written number, that the translation has in another order
+    than the German (pairs labelled with their unit and number, ``_unit_and_number``); None where there are none."""
+    for side in (0, 1):
+        for shared in dict.fromkeys(label[side] for _, label in german):
+            ours = [p for p, label in german if label[side] == shared]
+            theirs = [p for p, label in translated if label[side] == shared]
+            if len(ours) > 1 and [p.amount for p in ours] != [p.amount for p in theirs]:
+                return ours, theirs
+    return None
+
+
+def _unit_and_number(pair: _Bound) -> tuple[str, str]:
+    """The unit a pair is written with and its number (``_written_value``): "2 tsp" -> ("tsp", "2")."""
+    return pair.shown.partition(" ")[2], _written_value(pair.shown)
 
 
 def _listed(pairs: list[_Bound]) -> str:
