@@ -1137,18 +1137,46 @@ def check_number_order(entry, ctx):
     "children 10 drops, adults 2 drops"): the same values and units, so ``check_numbers`` finds nothing, yet each
     dose went to the other person. A warning, not an error: a translation may put clauses in another order
     (Japanese and Turkish put a subordinate clause first; README has the false alarms measured). Kinds whose
-    amounts differ are ``numbers``' to name."""
+    amounts differ are ``numbers``' to name.
+
+    The order is compared among the numbers of one unit ("2, 10 drops"), and among the units of one written
+    number ("1 TL Salz und 1 EL Öl": "1 tbsp salt and 1 tsp oil", which may be the spoons swapped or the clauses,
+    so a warning too); not across units of one kind, which a clause put first moves together with their numbers
+    ("2 TL Sirup in 100 ml Wasser": "100 ml suya 2 çay kaşığı şurup", trial 42). An amount the translation
+    converts ("1 EL": "15 ml" or "3 tsp") counts as the German's unit and number."""
     if not _DIGIT.search(entry.msgid) or entry.msgstr == entry.msgid:
         return
     source, target = _bound_pairs(entry, ctx)
     for kind in dict.fromkeys(p.kind for p in source):
         german = [p for p in source if p.kind == kind]
         translated = [p for p in target if p.kind == kind]
-        amounts = [p.amount for p in german]
-        if (len(german) > 1 and amounts != [p.amount for p in translated]
-                and Counter(amounts) == Counter(p.amount for p in translated)):
-            yield (f"numbers of one unit in another order: German {_listed(german)}; translation "
-                   f"{_listed(translated)}")
+        if len(german) < 2 or Counter(p.amount for p in german) != Counter(p.amount for p in translated):
+            continue
+        labels = {p.amount: _unit_and_number(p) for p in german}
+        german_labels = [_unit_and_number(p) for p in german]
+        translated_labels = [label if (label := _unit_and_number(p)) in german_labels else labels[p.amount]
+                             for p in translated]
+        if reordered := _reordered(list(zip(german, german_labels)), list(zip(translated, translated_labels))):
+            yield (f"numbers of one unit in another order: German {_listed(reordered[0])}; translation "
+                   f"{_listed(reordered[1])}")
+
+
+def _reordered(german: list[tuple[_Bound, tuple[str, str]]], translated: list[tuple[_Bound, tuple[str, str]]]
+               ) -> tuple[list[_Bound], list[_Bound]] | None:
+    """The first numbers of one unit, else units of one written number, that the translation has in another order
+    than the German (pairs labelled with their unit and number, ``_unit_and_number``); None where there are none."""
+    for side in (0, 1):
+        for shared in dict.fromkeys(label[side] for _, label in german):
+            ours = [p for p, label in german if label[side] == shared]
+            theirs = [p for p, label in translated if label[side] == shared]
+            if len(ours) > 1 and [p.amount for p in ours] != [p.amount for p in theirs]:
+                return ours, theirs
+    return None
+
+
+def _unit_and_number(pair: _Bound) -> tuple[str, str]:
+    """The unit a pair is written with and its number (``_written_value``): "2 tsp" -> ("tsp", "2")."""
+    return pair.shown.partition(" ")[2], _written_value(pair.shown)
 
 
 def _listed(pairs: list[_Bound]) -> str:
@@ -2312,6 +2340,28 @@ def _unit_words(before: str, after: str) -> tuple[str, str]:
 # another unit ("metrekareden", m²) never reads as the shorter one ("metre", m) with a suffix; a word that only
 # starts like a unit name and is none (Hungarian "fokhagyma", garlic) is listed as that language's word.
 SUFFIXING = {lang: () for lang in GLOSSARY_SUFFIXING} | {"hu": ("fokhagym",)}
+# Languages that decline a unit's name by case endings CLDR does not write: its Polish, Russian, Ukrainian and Czech
+# have the nominative and the genitive a count takes ("250 mililitrów", "3 литра"), not the instrumental or the
+# locative of "w 250 mililitrach", "z 3 litrami", "с 3 литрами", "ve 3 litrech" (fresh-user trial 42). A unit whose
+# CLDR forms all start with one of them, the bare stem (gram, litr, грамм, літр: a hard-stem masculine noun), is read
+# with the endings of that noun's cases, singular and plural, after Swan, *A Grammar of Contemporary Polish*
+# ("litrze", "gramie"), Wade, *A Comprehensive Russian Grammar*, Pugh and Press, *Ukrainian: A Comprehensive
+# Grammar*, and Naughton, *Czech: An Essential Grammar*; ``_unit_pattern`` reads them as ``SUFFIXING``'s suffixes,
+# but only these endings, so that "3 litrami" is litres and a longer word that starts with a stem is not.
+CASE_ENDINGS = {"pl": ("a", "u", "owi", "em", "ie", "ze", "y", "ów", "om", "ami", "ach", "i"),
+                "ru": ("а", "у", "ом", "е", "ы", "ов", "ам", "ами", "ах"),
+                "uk": ("а", "у", "ові", "ом", "і", "и", "ів", "ам", "ами", "ах"),
+                "cs": ("u", "e", "ě", "em", "y", "ů", "ům", "ech", "ích", "ami", "ovi", "i")}
+
+
+def _case_stems(lang: str) -> list[str]:
+    """The names of ``lang``'s units (``unit_names``, after a number) that are the stem of all the unit's forms of
+    that word there, as ``CASE_ENDINGS`` declines them: Polish "litr" of "litr", "litra", "litry", "litrów"."""
+    words: dict[str, list[str]] = {}
+    for name, (symbol, side) in unit_names(lang).items():
+        if side == "after" and len(name) >= 3 and name.isalpha():
+            words.setdefault(f"{symbol} {name[:3]}", []).append(name)
+    return [stem for forms in words.values() if all(form.startswith(stem := min(forms, key=len)) for form in forms)]
 
 
 @lru_cache(maxsize=32)
@@ -2339,7 +2389,14 @@ def _unit_pattern(langs: tuple[str, ...], unspaced_text: bool = False) -> tuple[
     inflected = alternatives(n for lang in suffixing for n, (symbol, side) in unit_names(lang).items()
                              if n in names and side == "after" and len(n) >= 3 and n[-1].isalpha())
     words = alternatives(word for lang in suffixing for word in SUFFIXING[lang])
-    suffixed = rf"|(?!(?i:{words}))(?P<inflected>(?i:{inflected}))[^\W\d_]*" if suffixing else ""
+    declining = [lang for lang in langs if lang in CASE_ENDINGS]
+    stems = alternatives(stem for lang in declining for stem in _case_stems(lang) if stem in names)
+    endings = alternatives(ending for lang in declining for ending in CASE_ENDINGS[lang])
+    # one group for both: a suffixing language's name with any suffix, a declining one's stem with a case ending
+    suffixed = "|(?P<inflected>" + "|".join(
+        ([rf"(?!(?i:{words}))(?i:{inflected})(?=[^\W\d_]*)"] if suffixing else [])
+        + ([rf"(?i:{stems})(?=(?i:{endings})(?![^\W\d_]))"] if declining else [])) + r")[^\W\d_]*" \
+        if suffixing or declining else ""
     return re.compile(rf"(?<=\d)[{_SPACES}]?(?:(?P<symbol>{symbols})|(?P<after>(?i:{after}))(?:s|n)?{suffixed})"
                       rf"(?![^\W\d_{UNSPACED}])"
                       rf"|(?<![^\W\d_])(?P<before>(?i:{before}))[{_SPACES}]?(?=\d)"

@@ -264,8 +264,12 @@ def test_a_value_one_text_leaves_unbound_is_no_number_moved_to_another_unit(germ
     ("Kinder ab 6 Jahren bekommen 2 Tropfen, Erwachsene 10 Tropfen.",
      "يحصل الأطفال من عمر 6 سنوات على 10 قطرات، والبالغون على 2 قطرات.", "ar",
      "German 2, 10 drops; translation 10, 2 drops"),
+    # the spoons of one written number swapped: an order warning, not a moved-unit error, since "Add 1 tbsp of oil
+    # and 1 tsp of salt" (the clauses swapped) is right and reads the same to a check that does not know the nouns
     ("Geben Sie 1 TL Salz und 1 EL Öl dazu.", "Add 1 tbsp of salt and 1 tsp of oil.", "en",
      "German 1 tsp, 1 tbsp; translation 1 tbsp, 1 tsp"),
+    ("Geben Sie 2 TL Sirup und 5 TL Wasser in 100 ml Tee.", "100 ml çaya 5 çay kaşığı şurup ve 2 çay kaşığı su koyun.",
+     "tr", "German 2, 5 tsp; translation 5, 2 tsp"),
 ])
 def test_numbers_of_one_unit_in_another_order_are_a_warning_naming_both_orders(german, translation, lang, order):
     """Fresh-user trial (HIGH): children's 2 drops and adults' 10 drops swapped, and the days of a dosing plan
@@ -998,3 +1002,53 @@ def test_a_glossary_term_with_a_chain_of_turkish_suffixes_is_the_term(translatio
                     glossary=glossary) == []
     assert findings("Fragen Sie nach der Dosis der Arzneimittel.", "Dozunu sorun.", lang, "glossary-term",
                     glossary=glossary) != []
+
+
+@pytest.mark.parametrize("german, translation, lang", [
+    ("Lösen Sie 5 g Salz in 250 ml Wasser.", "Rozpuść 5 gramów soli w 250 mililitrach wody.", "pl"),
+    ("Füllen Sie die Flasche mit 120 ml.", "Napełnij butelkę 120 mililitrami.", "pl"),
+    ("Mit 1 l Wasser.", "Z jednym litrem wody.", "pl"),
+    ("Mit 3 Litern Wasser am Tag.", "Z 3 litrami wody dziennie.", "pl"),
+    ("Ein Baby mit 4 kg braucht 600 ml Milch.", "Niemowlę z 4 kilogramami potrzebuje 600 mililitrów mleka.", "pl"),
+    ("Das Pulver wird in 5 g Portionen geliefert.", "Proszek jest dostarczany w 5 gramach porcji.", "pl"),
+    ("Mit 3 Litern Wasser.", "С 3 литрами воды.", "ru"),
+    ("In 250 ml Wasser.", "В 250 миллилитрах воды.", "ru"),
+    ("Mit 3 Litern Wasser.", "З 3 літрами води.", "uk"),
+    ("Mit 3 Litern Wasser.", "Ve 3 litrech vody.", "cs"),
+    ("In 5 Gramm Salz.", "V 5 gramech soli.", "cs"),
+])
+def test_a_slavic_unit_name_in_any_case_is_its_unit(german, translation, lang):
+    """Fresh-user trial 42 (HIGH): CLDR writes Polish, Russian, Ukrainian and Czech unit names in the cases a count
+    takes only, so the instrumental and the locative ("w 250 mililitrach", "z 3 litrami", "с 3 литрами") were no
+    unit: right translations were "units differ: missing ml" errors and held back. Every case is read now
+    (``check.CASE_ENDINGS`` on the stem of CLDR's forms)."""
+    assert findings(german, translation, lang, "numbers") == []
+
+
+@pytest.mark.parametrize("german, translation, lang, message", [
+    ("Mit 3 Litern Wasser.", "Z 4 litrami wody.", "pl", "numbers differ: missing 3; instead 4"),
+    ("Mit 3 Litern Wasser.", "Z 3 mililitrami wody.", "pl", "units differ: missing l; instead ml"),
+    ("Lösen Sie 5 g Salz in 250 ml Wasser.", "Rozpuść 5 gramów soli w 250 litrach wody.", "pl",
+     "units differ: missing ml; instead l"),
+    ("Ein Baby mit 4 kg.", "Niemowlę z 4 gramami.", "pl", "units differ: missing kg; instead g"),
+    ("Mit 3 Litern Wasser.", "С 3 миллилитрами воды.", "ru", "units differ: missing l; instead ml"),
+    ("Mit 3 Litern Wasser.", "Ve 3 metrech vody.", "cs", "units differ: missing l; instead m"),
+])
+def test_a_slavic_unit_name_in_any_case_that_is_another_unit_or_number_is_still_an_error(german, translation, lang,
+                                                                                           message):
+    assert findings(german, translation, lang, "numbers") == [message]
+
+
+@pytest.mark.parametrize("german, translation, lang", [
+    ("Geben Sie 2 TL Sirup in 100 ml Wasser.", "100 ml suya 2 çay kaşığı şurup koyun.", "tr"),
+    ("Geben Sie 2 TL Sirup in 100 ml Wasser.", "In 100 ml of water, put 2 tsp of syrup.", "en"),
+    ("Geben Sie 1 EL Öl und 2 TL Salz dazu.", "Add 2 tsp of salt and 15 ml of oil.", "en"),  # 1 EL converted
+    ("Geben Sie 1 EL Öl, 1 EL Essig und 2 TL Salz dazu.", "Add 15 ml of vinegar, 2 tsp of salt and 1 tbsp of oil.",
+     "en"),
+])
+def test_numbers_of_different_units_of_one_kind_in_another_order_are_no_warning(german, translation, lang):
+    """Fresh-user trial 42 (MEDIUM): ``number-order`` compared the numbers of one kind, so a Turkish clause put
+    first ("100 ml suya 2 çay kaşığı şurup") warned "German 2 tsp, 100 ml; translation 100 ml, 2 tsp": the tsp
+    and the ml moved with their numbers. The order is compared among the numbers of one unit now, a converted
+    amount ("1 EL" as "15 ml") counted as its German unit."""
+    assert bound_findings(german, translation, lang) == []
