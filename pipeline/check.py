@@ -1578,7 +1578,17 @@ def german_copies(po: Iterable[polib.POEntry], lang: str, glossary: Glossary = G
 UNTRANSLATED_PAGE = "it shows nothing translated (a German copy counts as untranslated)"
 
 
-_NAMED_WORDS = re.compile(r"'([^']*)'")  # the quoted words of a tm: line's "German differs: …" (tm.differences)
+# One difference of a tm: line's "German differs: …" text, in ``tm.differences``' wording
+_TM_DIFFERENCE = re.compile(r"'([^']*)' -> '([^']*)'|added '([^']*)'|dropped '([^']*)'")
+
+
+def tm_changes(differs: str) -> Iterator[tuple[str, str, str]]:
+    """Each difference a ``tm:`` line's ``German differs: …`` text (``differs``) names: (the difference as written,
+    the German the translation was made for, the German now), "" for the side a run added or dropped lacks
+    (``added 'nicht'``: "", "nicht")."""
+    for m in _TM_DIFFERENCE.finditer(differs):
+        before, after = (m.group(1), m.group(2)) if m.group(1) is not None else (m.group(4) or "", m.group(3) or "")
+        yield m.group(), before, after
 
 
 def tm_negation(origin: str) -> str:
@@ -1587,13 +1597,8 @@ def tm_negation(origin: str) -> str:
     (``typos.negation_changed``); "" for none or for an origin line of another kind."""
     if not origin.startswith("tm: ") or TM_DIFFERS not in origin:
         return ""
-    for said in origin.removesuffix(")").partition(TM_DIFFERS)[2].split(", "):
-        words = [w.split() for w in _NAMED_WORDS.findall(said)]
-        if said.startswith(("dropped ", "added ")) and len(words) == 1 and negation_changed(words[0], ()):
-            return said
-        if len(words) == 2 and negation_changed(*words):
-            return said
-    return ""
+    return next((said for said, before, after in tm_changes(origin.partition(TM_DIFFERS)[2])
+                 if negation_changed(before.split(), after.split())), "")
 
 
 def check_tm_negation(entry, ctx):
@@ -3116,9 +3121,6 @@ def tm_difference_findings(config: Config, po: polib.POFile, ref: str, lang: str
 
 
 # One difference of a ``tm:`` line (``tm.differences``): "'400' -> '600'", "added 'nicht'", "dropped 'morgens'"
-_TM_DIFFERENCE = re.compile(r"'([^']*)' -> '([^']*)'|added '([^']*)'|dropped '([^']*)'")
-
-
 def tm_difference_message(score: str, differs: str, draft: str, lang: str) -> str:
     """What a ``tm-difference`` warning says of a draft made from another German sentence, by what is true of it: the
     German that differs (``differs``, the ``tm:`` line's) and that the draft came from that other sentence; a
@@ -3128,8 +3130,7 @@ def tm_difference_message(score: str, differs: str, draft: str, lang: str) -> st
     one with the new number too (numF)."""
     said = {v.split("#")[0] for v in numbers(draft, lang)}
     new_there, old_there, words = [], [], []
-    for m in _TM_DIFFERENCE.finditer(differs):
-        before, after = (m.group(1), m.group(2)) if m.group(1) is not None else (m.group(4) or "", m.group(3) or "")
+    for _, before, after in tm_changes(differs):
         now = [v.split("#")[0] for v in numbers(after, "de")]
         if re.search(r"[^\W\d_]", before + after) or not (before and after):
             words.append(f"it may still translate {before!r} where the German now says {after!r}" if before and after
