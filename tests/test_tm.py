@@ -722,18 +722,25 @@ def origin_line(project: Project, slug: str, msgid: str, msgctxt: str | None = N
     return next(line for line in found.tcomment.splitlines() if line.startswith("tm: "))
 
 
+def drafted_from_memory(project: Project, reviewed: tuple[str, str, dict], new: tuple[str, str]) -> None:
+    """Under ``[publish] unreviewed = "machine"``: the article ``reviewed`` (slug, Markdown, its English) extracted
+    and signed off in English, then ``new`` (slug, Markdown) extracted and drafted by the translation memory."""
+    project.write("verlag.toml", project.read("verlag.toml") + '[publish]\nunreviewed = "machine"\nmin_translated = 0\n')
+    (old, old_text, english), (slug, text) = reviewed, new
+    project.write(f"source_de/{old}.md", old_text)
+    project.run("extract")
+    review(project, "en", old, english)
+    project.write(f"source_de/{slug}.md", text)
+    project.run("extract")
+    project.run("pretranslate", "--engine", "tm", "--lang", "en", "--article", slug)
+
+
 def test_a_fuzzy_match_made_for_other_german_names_the_words_and_check_warns_while_readers_get_it(project: Project):
     """Trial 35 #4: "Hüfte nach der OP" got the reviewed "Knee after surgery" at a fuzzy score, its body the
     cruciate-ligament sentence, and both went on the page under ``unreviewed = "machine"`` with nothing said. The
     draft's ``tm:`` line names the German that differs, and ``check`` warns at each such draft readers get, until a
     reviewer signs it off; a difference of case and punctuation alone is no difference."""
-    project.write("verlag.toml", project.read("verlag.toml") + '[publish]\nunreviewed = "machine"\nmin_translated = 0\n')
-    project.write("source_de/knie.md", KNIE)
-    project.run("extract")
-    review(project, "en", "knie", KNIE_EN)
-    project.write("source_de/huefte.md", HUEFTE)
-    project.run("extract")
-    project.run("pretranslate", "--engine", "tm", "--lang", "en", "--article", "huefte")
+    drafted_from_memory(project, ("knie", KNIE, KNIE_EN), ("huefte", HUEFTE))
 
     title = origin_line(project, "huefte", "Hüfte nach der OP", "title")
     assert re.fullmatch(r"tm: \d\d% from knie \(German differs: 'Knie' -> 'Hüfte'\)", title)
@@ -796,13 +803,7 @@ def test_a_memory_draft_whose_german_lost_its_negation_is_held_back_while_other_
     under ``unreviewed = "machine"`` the English page of a health text said the opposite of the German. Such a
     draft is a ``tm-negation`` error of the QA gate: the page shows the German sentence there, while a draft
     whose German differs in a noun (Baldriantee/Hopfentee) is shown with its ``tm-difference`` warning."""
-    project.write("verlag.toml", project.read("verlag.toml") + '[publish]\nunreviewed = "machine"\nmin_translated = 0\n')
-    project.write("source_de/baldrian.md", BALDRIAN)
-    project.run("extract")
-    review(project, "en", "baldrian", BALDRIAN_EN)
-    project.write("source_de/hopfen.md", HOPFEN)
-    project.run("extract")
-    project.run("pretranslate", "--engine", "tm", "--lang", "en", "--article", "hopfen")
+    drafted_from_memory(project, ("baldrian", BALDRIAN, BALDRIAN_EN), ("hopfen", HOPFEN))
     negated = "Baldrian macht abhängig, auch nach Wochen."
     assert origin_line(project, "hopfen", negated).endswith("(German differs: dropped 'nicht', dropped 'nicht')")
     assert entry(project, "en", "hopfen", negated).msgstr == "Valerian is not addictive, not even after weeks."
@@ -840,13 +841,7 @@ def test_build_names_the_tm_difference_drafts_readers_see_and_publishes_them_as_
     page showed translation memory drafts made for a different German sentence (check's ``tm-difference``). It
     names them by edition and check id now, on every build until they are signed off, and the page shows them as
     it did."""
-    project.write("verlag.toml", project.read("verlag.toml") + '[publish]\nunreviewed = "machine"\nmin_translated = 0\n')
-    project.write("source_de/knie.md", KNIE)
-    project.run("extract")
-    review(project, "en", "knie", KNIE_EN)
-    project.write("source_de/huefte.md", HUEFTE)
-    project.run("extract")
-    project.run("pretranslate", "--engine", "tm", "--lang", "en", "--article", "huefte")
+    drafted_from_memory(project, ("knie", KNIE, KNIE_EN), ("huefte", HUEFTE))
     said = ('warning: en/huefte: 3 translation memory drafts from a different German sentence shown to readers '
             'unreviewed ([publish] unreviewed = "machine") [tm-difference]; run verlag check: it names what differs')
     assert said in project.run("build").output.split("\n")
