@@ -179,9 +179,8 @@ class Work:
         catalog = Catalog(lang, article.slug, path, po, self.labels[article.slug], ref=ref, read_as=data,
                           redo=self.redo, last_written=last_written, reverted=reverted,
                           reopened=[(line, e.msgid) for line, e in stale_sign_offs(po, data)])
-        code = next((c for c in self.config.languages if c.split("-")[0].lower() == "en"), None)
-        if code and lang.split("-")[0].lower() != "en":
-            catalog.english = functools.cache(functools.partial(_english_drafts, self.config, code, article.slug))
+        if lang.split("-")[0].lower() != "en":
+            catalog.english = functools.cache(functools.partial(_english_drafts, self.config, article.slug))
         if self.redo:
             catalog.flawed = self._flawed(catalog)
         self.todo[lang] += len(catalog.open_entries())
@@ -448,15 +447,13 @@ def _draft(batch: list[Catalog], engines: list[Engine], lang: str, config: Confi
         todo = [item for n, item in enumerate(todo) if n not in filled]
 
 
-def _english_drafts(config: Config, code: str, slug: str) -> dict:
-    """The untouched machine drafts of ``slug``'s catalog in ``code`` (the project's English) by key; none where it
-    cannot be read (``check`` says why)."""
-    path = config.po_path(code, slug)
-    try:
-        _, po = load_po(path, relpath(path, config.root))
-    except VerlagError:
-        return {}
-    return {key(e): e.msgstr for e in po or () if not e.obsolete and machine_draft(e)}
+def _english_drafts(config: Config, slug: str) -> dict:
+    """The untouched machine drafts of ``slug``'s catalog in the project's English by key, as ``check`` reads them
+    (``check.english_drafts``); none where the project has no English or the catalog cannot be read (``check``
+    says why). The QA stage is loaded only when a request asks."""
+    from .check import english_drafts
+
+    return english_drafts(config, slug)[1]
 
 
 def _request(catalog: Catalog, entry: polib.POEntry) -> Request:
